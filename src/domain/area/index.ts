@@ -1,0 +1,1 @@
+export { AREA_TYPES, ENGLAND_CODE, isAreaType, isGssCode, type AreaType } from './area-type.ts';

@@ -1,0 +1,1 @@
+export { formatRejection, type Rejection } from './rejection.ts';

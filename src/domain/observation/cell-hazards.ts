@@ -1,0 +1,23 @@
+// Cells that should never be stored as they are. A cell starting with =, +,
+// @ (or a tab or carriage return) is run as a formula when an exported CSV is
+// opened in a spreadsheet (CSV injection), so it is refused at the door.
+export const MAX_CELL_LENGTH = 1000;
+
+export type CellHazard = { readonly reason: string; readonly suggestion?: string };
+
+export function cellHazard(cell: string, maxLength = MAX_CELL_LENGTH): CellHazard | undefined {
+  if (cell.length > maxLength) {
+    return { reason: `the cell is ${cell.length} characters long; at most ${maxLength} are allowed` };
+  }
+  const first = cell.trimStart().charAt(0);
+  if (first === '=' || first === '+' || first === '@' || cell.startsWith('\t') || cell.startsWith('\r')) {
+    const plain = cell.trimStart().slice(1).trim();
+    const suggestion = /^-?[\d.]+$/.test(plain) ? plain : undefined;
+    return { reason: `'${truncate(cell)}' looks like a spreadsheet formula`, ...(suggestion ? { suggestion } : {}) };
+  }
+  return undefined;
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

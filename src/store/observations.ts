@@ -1,0 +1,159 @@
+// Observations: staged by COPY, then merged set-based into the current values,
+// each superseded value kept in observation_history; and the queries that read
+// them back.
+import type { Writable } from 'node:stream';
+import type { Period } from '../domain/period/index.ts';
+import type postgres from 'postgres';
+import type { Sql } from './store.ts';
+
+export type Tx = postgres.TransactionSql;
+
+export const STAGED_COLUMNS = ['line', 'metric_id', 'area_id', 'period', 'value', 'numerator', 'denominator', 'lower_ci', 'upper_ci', 'flags'] as const;
+
+/** A temporary table for one batch's rows, gone when its transaction ends. */
+export async function createStaging(tx: Tx): Promise<void> {
+  await tx`set local work_mem = '256MB'`;
+  await tx`
+    create temp table staged_observation (
+      line integer, metric_id integer, area_id integer, period text,
+      value double precision, numerator double precision, denominator double precision,
+      lower_ci double precision, upper_ci double precision, flags smallint
+    ) on commit drop`;
+}
+
+/** A COPY stream into the staging table, in PostgreSQL's text format (one line per row, tabs between, \N for null). */
+export async function openStagingCopy(tx: Tx): Promise<Writable> {
+  return tx`copy staged_observation (line, metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags) from stdin`.writable();
+}
+
+export interface DuplicateKey {
+  readonly lines: readonly number[];
+}
+
+/** Rows of the batch that share a (metric, area, period): the first `limit` of them. */
+export async function findDuplicateKeys(tx: Tx, limit: number): Promise<DuplicateKey[]> {
+  return tx<DuplicateKey[]>`
+    select array_agg(line order by line) as lines from staged_observation
+    group by metric_id, area_id, period having count(*) > 1
+    order by min(line) limit ${limit}`;
+}
+
+export async function savePeriods(tx: Tx, periods: Iterable<Period>): Promise<void> {
+  const rows = [...periods].map((p) => ({ label: p.label, kind: p.kind, start_date: p.start, end_date: p.end }));
+  if (rows.length === 0) return;
+  await tx`insert into period ${tx(rows, 'label', 'kind', 'start_date', 'end_date')} on conflict (label) do nothing`;
+}
+
+export interface MergeCounts {
+  readonly inserted: number;
+  readonly revised: number;
+}
+
+/**
+ * One statement decides every staged row: new keys are inserted; keys whose
+ * value, numerator, denominator, interval or flags differ are revised (the old
+ * row copied to history first, in the same snapshot); the rest are unchanged.
+ */
+export async function mergeStaged(tx: Tx, batchId: number): Promise<MergeCounts> {
+  const [counts] = await tx<{ inserted: number; revised: number }[]>`
+    with diff as materialized (
+      select s.*, o.metric_id is not null as existing,
+        o.value as old_value, o.numerator as old_numerator, o.denominator as old_denominator,
+        o.lower_ci as old_lower_ci, o.upper_ci as old_upper_ci, o.flags as old_flags, o.batch_id as old_batch_id
+      from staged_observation s
+      left join observation o using (metric_id, area_id, period)
+      where o.metric_id is null
+        or (o.value, o.numerator, o.denominator, o.lower_ci, o.upper_ci, o.flags)
+           is distinct from (s.value, s.numerator, s.denominator, s.lower_ci, s.upper_ci, s.flags)
+    ),
+    history as (
+      insert into observation_history (metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags, batch_id, superseded_by)
+      select metric_id, area_id, period, old_value, old_numerator, old_denominator, old_lower_ci, old_upper_ci, old_flags, old_batch_id, ${batchId}
+      from diff where existing
+    ),
+    revised as (
+      update observation o set value = d.value, numerator = d.numerator, denominator = d.denominator,
+        lower_ci = d.lower_ci, upper_ci = d.upper_ci, flags = d.flags, batch_id = ${batchId}
+      from diff d
+      where d.existing and o.metric_id = d.metric_id and o.area_id = d.area_id and o.period = d.period
+      returning 1
+    ),
+    inserted as (
+      insert into observation (metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags, batch_id)
+      select metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags, ${batchId}
+      from diff where not existing
+      returning 1
+    )
+    select (select count(*) from inserted)::int as inserted, (select count(*) from revised)::int as revised`;
+  return counts!;
+}
+
+export interface ObservationQuery {
+  readonly metric?: string | undefined;
+  readonly area?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface ObservationRow {
+  readonly metric: string;
+  readonly area: string;
+  readonly areaName: string;
+  readonly period: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly lowerCi: number | null;
+  readonly upperCi: number | null;
+  readonly flags: number;
+  readonly batchId: number;
+}
+
+/** Current observations by metric, area and a range of period end dates, in a stable order. */
+export function queryObservations(sql: Sql, query: ObservationQuery) {
+  return sql<ObservationRow[]>`
+    select m.code as metric, a.code as area, a.name as "areaName", o.period,
+      to_char(p.start_date, 'YYYY-MM-DD') as "periodStart", to_char(p.end_date, 'YYYY-MM-DD') as "periodEnd",
+      o.value, o.numerator, o.denominator, o.lower_ci as "lowerCi", o.upper_ci as "upperCi", o.flags, o.batch_id as "batchId"
+    from observation o
+    join metric m on m.id = o.metric_id
+    join area a on a.id = o.area_id
+    join period p on p.label = o.period
+    where true
+      ${query.metric ? sql`and m.code = ${query.metric}` : sql``}
+      ${query.area ? sql`and a.code = ${query.area}` : sql``}
+      ${query.from ? sql`and p.end_date >= ${query.from}::date` : sql``}
+      ${query.to ? sql`and p.end_date <= ${query.to}::date` : sql``}
+    order by m.code, a.code, p.end_date, p.start_date
+    limit ${query.limit} offset ${query.offset}`;
+}
+
+export interface HistoryRow {
+  readonly period: string;
+  readonly value: number | null;
+  readonly flags: number;
+  readonly batchId: number;
+  readonly supersededBy: number | null;
+  readonly supersededAt: Date | null;
+}
+
+/** Every value a (metric, area) has had, current and superseded, newest first. */
+export function observationHistory(sql: Sql, metricCode: string, areaCode: string) {
+  return sql<HistoryRow[]>`
+    select period, value, flags, batch_id as "batchId", superseded_by as "supersededBy", superseded_at as "supersededAt"
+    from (
+      select o.period, o.value, o.flags, o.batch_id, null::integer as superseded_by, null::timestamptz as superseded_at, o.metric_id, o.area_id
+      from observation o
+      union all
+      select h.period, h.value, h.flags, h.batch_id, h.superseded_by, h.superseded_at, h.metric_id, h.area_id
+      from observation_history h
+    ) v
+    join metric m on m.id = v.metric_id
+    join area a on a.id = v.area_id
+    where m.code = ${metricCode} and a.code = ${areaCode}
+    order by period, batch_id desc`;
+}

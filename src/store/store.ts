@@ -1,0 +1,100 @@
+// Opening the store: the embedded PostgreSQL server by default, or the server
+// named by LANTERN_DATABASE_URL; then the migrations, in order, once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { DATABASE_NAME, DATABASE_USER, startEmbeddedServer, type EmbeddedServer } from './embedded-server.ts';
+
+export type Sql = postgres.Sql;
+/** Anything queries run on: the pool or an open transaction. */
+export type Db = postgres.Sql | postgres.TransactionSql;
+
+export interface StoreOptions {
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir: string;
+  /** What this process is ('serve', 'import', ...): told to a second Lantern that finds the server held. */
+  readonly role?: string;
+  readonly maxConnections?: number;
+}
+
+export interface Store {
+  readonly sql: Sql;
+  /** Set when Lantern runs its own embedded server. */
+  readonly embedded: EmbeddedServer | undefined;
+  /** Where the data lives, for messages: never the password. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATION_LOCK = 7_246_001; // advisory lock key: one migrator at a time
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const embedded = options.databaseUrl ? undefined : await startEmbeddedServer(options.dataDir, options.role ?? 'lantern');
+  const connection = {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+    connection: { application_name: `lantern ${options.role ?? ''}`.trim() },
+  };
+  const sql = embedded
+    ? postgres({ host: '127.0.0.1', port: embedded.port, user: DATABASE_USER, password: embedded.password, database: DATABASE_NAME, ...connection })
+    : postgres(options.databaseUrl as string, connection);
+  const description = embedded ? `embedded PostgreSQL in ${options.dataDir}` : `PostgreSQL at ${redact(options.databaseUrl as string)}`;
+  try {
+    await migrate(sql);
+  } catch (error) {
+    await sql.end({ timeout: 1 });
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    sql,
+    embedded,
+    description,
+    async close() {
+      await sql.end({ timeout: 5 });
+      await embedded?.stop();
+    },
+  };
+}
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export function migrations(): Migration[] {
+  return fs.readdirSync(MIGRATIONS_DIR)
+    .filter((file) => /^\d{3}-.*\.sql$/.test(file))
+    .sort()
+    .map((file) => ({ version: Number(file.slice(0, 3)), name: file, sql: fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8') }));
+}
+
+/** Applies every migration not yet applied; returns the names it applied. */
+export async function migrate(sql: Sql): Promise<string[]> {
+  return sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+    await tx`create table if not exists schema_migration (version integer primary key, name text not null, applied_at timestamptz not null default now())`;
+    const applied = new Set((await tx<{ version: number }[]>`select version from schema_migration`).map((row) => row.version));
+    const names: string[] = [];
+    for (const migration of migrations()) {
+      if (applied.has(migration.version)) continue;
+      await tx.unsafe(migration.sql);
+      await tx`insert into schema_migration (version, name) values (${migration.version}, ${migration.name})`;
+      names.push(migration.name);
+    }
+    return names;
+  });
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '****';
+    return parsed.toString();
+  } catch {
+    return 'the configured URL';
+  }
+}
