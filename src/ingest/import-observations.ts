@@ -15,7 +15,6 @@ import { parsePeriod, type Period } from '../domain/period/index.ts';
 import { closestMatch, describeCandidate, type Candidate } from '../domain/suggest/index.ts';
 import { areaKeys, metricKeys, upsertMetrics, type AreaKey, type MetricKey } from '../store/catalogue.ts';
 import { createStaging, findDuplicateKeys, mergeStaged, openStagingCopy, savePeriods, type Tx } from '../store/observations.ts';
-import type { Sql } from '../store/store.ts';
 import { isBlank, type CsvFile } from './csv-reader.ts';
 import { bindLayout, emptyCells, type BoundLayout, type ObservationCells } from './observation-layouts.ts';
 import { RejectionError, RejectionList } from './rejections.ts';

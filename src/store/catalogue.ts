@@ -158,7 +158,10 @@ async function upsert<T extends object>(
       on conflict (code) do update set ${sql.unsafe(changed)}, batch_id = excluded.batch_id
       where ${sql.unsafe(differs)}
       returning (xmax = 0) as inserted`;
-    for (const row of result) row.inserted ? inserted++ : revised++;
+    for (const row of result) {
+      if (row.inserted) inserted++;
+      else revised++;
+    }
   }
   return { inserted, revised };
 }

@@ -115,6 +115,15 @@ export interface ObservationRow {
 
 /** Current observations by metric, area and a range of period end dates, in a stable order. */
 export function queryObservations(sql: Sql, query: ObservationQuery) {
+  return selectObservations(sql, query);
+}
+
+/** The same query, every row, a thousand at a time: for exports of any size. */
+export function streamObservations(sql: Sql, query: Omit<ObservationQuery, 'limit' | 'offset'>): AsyncIterable<ObservationRow[]> {
+  return selectObservations(sql, { ...query, limit: null, offset: 0 }).cursor(1000);
+}
+
+function selectObservations(sql: Sql, query: Omit<ObservationQuery, 'limit'> & { limit: number | null }) {
   return sql<ObservationRow[]>`
     select m.code as metric, a.code as area, a.name as "areaName", o.period,
       to_char(p.start_date, 'YYYY-MM-DD') as "periodStart", to_char(p.end_date, 'YYYY-MM-DD') as "periodEnd",
@@ -129,7 +138,7 @@ export function queryObservations(sql: Sql, query: ObservationQuery) {
       ${query.from ? sql`and p.end_date >= ${query.from}::date` : sql``}
       ${query.to ? sql`and p.end_date <= ${query.to}::date` : sql``}
     order by m.code, a.code, p.end_date, p.start_date
-    limit ${query.limit} offset ${query.offset}`;
+    ${query.limit === null ? sql`` : sql`limit ${query.limit} offset ${query.offset}`}`;
 }
 
 export interface HistoryRow {
@@ -144,7 +153,7 @@ export interface HistoryRow {
 /** Every value a (metric, area) has had, current and superseded, newest first. */
 export function observationHistory(sql: Sql, metricCode: string, areaCode: string) {
   return sql<HistoryRow[]>`
-    select period, value, flags, batch_id as "batchId", superseded_by as "supersededBy", superseded_at as "supersededAt"
+    select v.period, v.value, v.flags, v.batch_id as "batchId", v.superseded_by as "supersededBy", v.superseded_at as "supersededAt"
     from (
       select o.period, o.value, o.flags, o.batch_id, null::integer as superseded_by, null::timestamptz as superseded_at, o.metric_id, o.area_id
       from observation o
@@ -155,5 +164,5 @@ export function observationHistory(sql: Sql, metricCode: string, areaCode: strin
     join metric m on m.id = v.metric_id
     join area a on a.id = v.area_id
     where m.code = ${metricCode} and a.code = ${areaCode}
-    order by period, batch_id desc`;
+    order by v.period, v.batch_id desc`;
 }

@@ -1,0 +1,176 @@
+// The `lantern` command: serve, import, export, migrate, areas, metrics.
+import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { ConfigError, readConfig, type Config } from '../config.ts';
+import { formatRejection } from '../domain/batch/index.ts';
+import { loadDemo, storeIsEmpty } from '../ingest/demo.ts';
+import { importFile, type ImportResult } from '../ingest/import-file.ts';
+import { observationsCsv } from '../reports/observations-csv.ts';
+import { createApp } from '../server/app.ts';
+import { closeInterruptedBatches } from '../store/batches.ts';
+import { queryAreas, queryMetrics } from '../store/catalogue.ts';
+import { EmbeddedServerError } from '../store/embedded-server.ts';
+import { streamObservations } from '../store/observations.ts';
+import { migrate, openStore, type Store } from '../store/store.ts';
+import { progressBar } from './progress-bar.ts';
+
+const err = (line: string) => process.stderr.write(line + '\n');
+const out = (line: string) => process.stdout.write(line + '\n');
+
+async function withStore<T>(config: Config, role: string, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role });
+  const stop = () => { void store.close().finally(() => process.exit(130)); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await work(store);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await store.close();
+  }
+}
+
+async function serve(config: Config, options: { port?: string; demo: boolean }): Promise<void> {
+  const port = options.port === undefined ? config.port : Number(options.port);
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: `serve:${port}` });
+  if (store.embedded && !store.embedded.owned && store.embedded.ownerRole.startsWith('serve')) {
+    await store.close();
+    throw new ConfigError(
+      `Lantern is already serving ${config.dataDir} (process ${store.embedded.ownerPid}, ${store.embedded.ownerRole.replace('serve:', 'port ')}): ` +
+        'stop it first, or give this one its own LANTERN_DATA_DIR',
+    );
+  }
+  err(`Lantern: store is ${store.description}`);
+  const interrupted = await closeInterruptedBatches(store.sql);
+  if (interrupted > 0) err(`Lantern: closed ${interrupted} import batch(es) left unfinished by a stopped process; nothing from them was stored`);
+  if (options.demo && (await storeIsEmpty(store.sql))) {
+    err(`Lantern: loading the demo data from ${config.demoDataDir}`);
+    const started = performance.now();
+    const results = await loadDemo(store.sql, config.demoDataDir, err);
+    if (results) err(`Lantern: demo loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    else err(`Lantern: no demo data at ${config.demoDataDir}; the store is empty. Import data with: npx lantern import FILE.csv`);
+  }
+  const app = createApp({ config, store, log: err });
+  const server = app.listen(port, () => err(`Lantern: listening on http://localhost:${port}`));
+  server.on('error', (error) => {
+    err(`Lantern: cannot listen on port ${port}: ${error.message}`);
+    void store.close().finally(() => process.exit(1));
+  });
+  const shutdown = (signal: string) => {
+    err(`Lantern: ${signal}, stopping`);
+    server.close();
+    server.closeAllConnections();
+    void store.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; by: string }): Promise<void> {
+  for (const file of files) {
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ConfigError(`${file}: no such file`);
+  }
+  let failed = 0;
+  await withStore(config, 'import', async (store) => {
+    for (const file of files) {
+      const size = fs.statSync(file).size;
+      const bar = progressBar(path.basename(file), size);
+      const result = await importFile(store.sql, {
+        fileName: path.basename(file),
+        input: fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+        importedBy: options.by,
+        skipInvalid: options.skipInvalid,
+        source: path.resolve(file),
+        onProgress: (p) => bar.update(p.bytesRead, p.rows),
+      });
+      bar.done();
+      printSummary(path.basename(file), result);
+      if (result.status === 'rejected') failed++;
+    }
+  });
+  if (failed > 0) process.exitCode = 1;
+}
+
+function printSummary(file: string, result: ImportResult): void {
+  for (const notice of result.notices) err(`${file}: note: ${notice}`);
+  const shown = result.rejections.slice(0, 20);
+  for (const rejection of shown) err(formatRejection(file, rejection));
+  if (result.rejected > shown.length) err(`… ${result.rejections.length - shown.length} more; see batch ${result.batchId} (lantern: GET /api/imports/${result.batchId}/rejections)`);
+  const rate = result.seconds > 0 ? Math.round(result.rowsRead / result.seconds).toLocaleString('en-GB') : '–';
+  const verdict = result.status === 'loaded' ? 'loaded' : 'REJECTED: nothing was stored (use --skip-invalid to load the valid rows)';
+  out(
+    `${file}: batch ${result.batchId} ${verdict}; ${result.rowsRead} rows read, ${result.inserted} inserted, ${result.revised} revised, ` +
+      `${result.unchanged} unchanged, ${result.rejected} rejected in ${result.seconds.toFixed(2)} s (${rate} rows/s)`,
+  );
+}
+
+async function exportObservations(config: Config, options: { metric?: string; area?: string; out?: string }): Promise<void> {
+  await withStore(config, 'export', async (store) => {
+    const target = options.out ? fs.createWriteStream(options.out) : process.stdout;
+    for await (const text of observationsCsv(streamObservations(store.sql, { metric: options.metric, area: options.area?.toUpperCase() }))) {
+      if (!target.write(text)) await once(target, 'drain');
+    }
+    if (options.out) await new Promise((resolve) => (target as fs.WriteStream).end(resolve));
+  });
+}
+
+function table<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): void {
+  const cell = (row: T, column: keyof T) => String(row[column] ?? '');
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r, c).length)));
+  out(columns.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  for (const row of rows) out(columns.map((c, i) => cell(row, c).padEnd(widths[i]!)).join('  ').trimEnd());
+}
+
+export function program(config: () => Config): Command {
+  const cli = new Command('lantern')
+    .description('Lantern: performance data for English local government')
+    .showHelpAfterError();
+  cli.command('serve').description('start Lantern on its store, loading the demo data into an empty one')
+    .option('-p, --port <port>', 'HTTP port (default: PORT or 3000)')
+    .option('--no-demo', 'do not load the demo data into an empty store')
+    .action((options) => serve(config(), options));
+  cli.command('import').description('import CSV or JSON files (observations, metric definitions or areas), each as one batch')
+    .argument('<files...>', 'files to import')
+    .option('--skip-invalid', 'load the valid rows and keep the rejections with the batch, instead of rejecting the whole file', false)
+    .option('--by <name>', 'who is importing, kept with the batch', process.env.USER ?? 'cli')
+    .action((files, options) => importFiles(config(), files, options));
+  cli.command('export').description('export observations as CSV, in the import format')
+    .option('--metric <code>', 'only this metric')
+    .option('--area <code>', 'only this area')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action((options) => exportObservations(config(), options));
+  cli.command('migrate').description('apply the store migrations not yet applied')
+    .action(() => withStore(config(), 'migrate', async (store) => {
+      const applied = await migrate(store.sql);
+      out(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'the store is up to date');
+    }));
+  cli.command('areas').description('list areas')
+    .addOption(new Option('--type <type>', 'only this type (unitary, district, county, region, …)'))
+    .option('--region <code>', 'only areas in this region')
+    .option('-q, --query <text>', 'name contains')
+    .option('--all', 'include areas that have ended', false)
+    .action((options) => withStore(config(), 'areas', async (store) => {
+      const rows = await queryAreas(store.sql, { type: options.type, region: options.region, q: options.query, current: !options.all, limit: 10_000, offset: 0 });
+      table(rows, ['code', 'name', 'type', 'regionCode', 'countyCode', 'endDate']);
+    }));
+  cli.command('metrics').description('list or search the metric library')
+    .option('-q, --query <text>', 'words in the title, code or definition')
+    .action((options) => withStore(config(), 'metrics', async (store) => {
+      const rows = await queryMetrics(store.sql, { q: options.query, limit: 10_000, offset: 0 });
+      table(rows, ['code', 'title', 'polarity', 'periodKind']);
+    }));
+  return cli;
+}
+
+try {
+  await program(readConfig).parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof EmbeddedServerError) {
+    err(`lantern: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

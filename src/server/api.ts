@@ -1,0 +1,146 @@
+// The JSON API: each handler reads its parameters, calls one store or ingest
+// function and answers. Bad parameters are 400s that say what was wrong.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import express, { type Request, type Response } from 'express';
+import { formatRejection } from '../domain/batch/index.ts';
+import { decodeFlags } from '../domain/observation/index.ts';
+import { importFile } from '../ingest/import-file.ts';
+import { observationsCsv } from '../reports/observations-csv.ts';
+import { getBatch, listBatches, listRejections } from '../store/batches.ts';
+import { getArea, getMetric, queryAreas, queryMetrics } from '../store/catalogue.ts';
+import { observationHistory, queryObservations, streamObservations, type ObservationRow } from '../store/observations.ts';
+import type { Sql } from '../store/store.ts';
+import { badRequest, HttpError, notFound } from './http-error.ts';
+import { openApiDocument } from './openapi.ts';
+import {
+  integer, onlyKnown, optionalAreaType, optionalBoolean, optionalCode, optionalMetricCode, optionalPeriod, optionalText, page,
+} from './query-params.ts';
+
+export function apiRouter(sql: Sql): express.Router {
+  const router = express.Router();
+
+  router.get('/openapi.json', (_req, res) => { res.json(openApiDocument); });
+
+  router.get('/areas', async (req, res) => {
+    const q = req.query;
+    onlyKnown(q, ['type', 'region', 'parent', 'q', 'current', 'limit', 'offset']);
+    const items = await queryAreas(sql, {
+      type: optionalAreaType(q, 'type'), region: optionalCode(q, 'region'), parent: optionalCode(q, 'parent'),
+      q: optionalText(q, 'q'), current: optionalBoolean(q, 'current'), ...page(q),
+    });
+    res.json({ items });
+  });
+
+  router.get('/areas/:code', async (req, res) => {
+    const area = await getArea(sql, req.params.code!.toUpperCase());
+    if (!area) throw notFound(`there is no area with the code '${req.params.code}'`);
+    res.json(area);
+  });
+
+  router.get('/metrics', async (req, res) => {
+    const q = req.query;
+    onlyKnown(q, ['q', 'theme', 'limit', 'offset']);
+    res.json({ items: await queryMetrics(sql, { q: optionalText(q, 'q'), theme: optionalText(q, 'theme'), ...page(q) }) });
+  });
+
+  router.get('/metrics/:code', async (req, res) => {
+    const metric = await getMetric(sql, req.params.code!);
+    if (!metric) throw notFound(`there is no metric with the code '${req.params.code}'`);
+    res.json(metric);
+  });
+
+  router.get('/observations', async (req, res) => {
+    const q = req.query;
+    onlyKnown(q, ['metric', 'area', 'from', 'to', 'format', 'limit', 'offset']);
+    const format = optionalText(q, 'format') ?? 'json';
+    if (format !== 'json' && format !== 'csv') throw badRequest(`'format' must be json or csv, not '${format}'`);
+    const filter = {
+      metric: optionalMetricCode(q, 'metric'), area: optionalCode(q, 'area'),
+      from: optionalPeriod(q, 'from')?.end, to: optionalPeriod(q, 'to')?.end,
+    };
+    if (format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment('observations.csv');
+      await pipeline(Readable.from(observationsCsv(streamObservations(sql, filter))), res);
+      return;
+    }
+    const rows = await queryObservations(sql, { ...filter, ...page(q, 1000) });
+    res.json({ items: rows.map(observationJson) });
+  });
+
+  router.get('/observations/history', async (req, res) => {
+    const q = req.query;
+    onlyKnown(q, ['metric', 'area']);
+    const metric = optionalMetricCode(q, 'metric');
+    const area = optionalCode(q, 'area');
+    if (!metric || !area) throw badRequest("'metric' and 'area' are both required");
+    const rows = await observationHistory(sql, metric, area);
+    res.json({ items: rows.map((row) => ({ ...row, flags: decodeFlags(row.flags) })) });
+  });
+
+  router.get('/imports', async (req, res) => {
+    onlyKnown(req.query, ['limit', 'offset']);
+    const { limit, offset } = page(req.query);
+    res.json({ items: await listBatches(sql, limit, offset) });
+  });
+
+  router.get('/imports/:id', async (req, res) => {
+    const batch = await getBatch(sql, batchId(req));
+    if (!batch) throw notFound(`there is no import batch ${req.params.id}`);
+    res.json(batch);
+  });
+
+  router.get('/imports/:id/rejections', async (req, res) => {
+    onlyKnown(req.query, ['limit', 'offset']);
+    const id = batchId(req);
+    const batch = await getBatch(sql, id);
+    if (!batch) throw notFound(`there is no import batch ${req.params.id}`);
+    const { limit, offset } = page(req.query);
+    const items = await listRejections(sql, id, limit, offset);
+    res.json({ items: items.map((r) => ({ ...r, message: formatRejection(batch.fileName, r) })) });
+  });
+
+  router.post('/imports', async (req, res) => {
+    onlyKnown(req.query, ['fileName', 'skipInvalid']);
+    const fileName = optionalText(req.query, 'fileName') ?? (req.is('application/json') ? 'upload.json' : 'upload.csv');
+    if (!/^[\w .()-]{1,100}$/.test(fileName)) throw badRequest("'fileName' may hold letters, digits, spaces and . ( ) - _ only");
+    const result = await importFile(sql, {
+      fileName, input: req, importedBy: `api ${req.ip ?? ''}`.trim(), skipInvalid: optionalBoolean(req.query, 'skipInvalid') ?? false,
+    });
+    const body = { ...result, rejections: result.rejections.slice(0, 1000).map((r) => ({ ...r, message: formatRejection(fileName, r) })) };
+    res.status(result.status === 'loaded' ? 201 : 422).json(body);
+  });
+
+  router.use((req: Request) => {
+    throw notFound(`there is no API endpoint ${req.method} ${req.baseUrl}${req.path}`);
+  });
+  return router;
+}
+
+function batchId(req: Request): number {
+  return integer({ id: req.params.id }, 'id', 0, 1, 2_147_483_647);
+}
+
+function observationJson(row: ObservationRow) {
+  return { ...row, flags: decodeFlags(row.flags) };
+}
+
+/** Errors as JSON: a status, a code and a message; never a stack trace. */
+export function apiErrorHandler(log: (line: string) => void) {
+  return (error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
+    const status = error instanceof HttpError ? error.status : httpStatusOf(error);
+    if (status >= 500) log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const body = error instanceof HttpError
+      ? { status, code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }
+      : status === 413 ? { status, code: 'too_large', message: 'the request body is too large' }
+        : status === 400 ? { status, code: 'bad_request', message: 'the request could not be read' }
+          : { status: 500, code: 'internal_error', message: 'something went wrong on the server; it has been logged' };
+    if (!res.headersSent) res.status(body.status).json(body);
+    else res.destroy();
+  };
+}
+
+function httpStatusOf(error: unknown): number {
+  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
