@@ -1,5 +1,4 @@
 // The public data beside the project, read where it lies.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
