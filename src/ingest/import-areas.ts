@@ -11,7 +11,7 @@ import { AREA_TYPES, isAreaType, isGssCode, type AreaType } from '../domain/area
 import type { Rejection } from '../domain/batch/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
 import { areaKeys, upsertAreas, type Area } from '../store/catalogue.ts';
-import type { Tx } from '../store/observations.ts';
+import { takeWriteTurn, type Tx } from '../store/observations.ts';
 import { cellOf, hazards, listOf, type CatalogueRecord } from './catalogue-records.ts';
 import type { StepCounts } from './import-observations.ts';
 import { RejectionList } from './rejections.ts';
@@ -57,6 +57,7 @@ export async function loadAreas(
     else if (area && !(source === 'boundaries' && knownCodes.has(area.code))) areas.push(area);
     if (area) seen.set(area.code, record.line);
   }
+  await takeWriteTurn(tx);
   const counts = await upsertAreas(tx, areas, batchId);
   return {
     rowsRead: records.length, inserted: counts.inserted, revised: counts.revised,

@@ -10,7 +10,7 @@ import { readNumber } from '../domain/observation/index.ts';
 import { isPeriodKind, PERIOD_KINDS, type PeriodKind } from '../domain/period/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
 import { upsertMetrics } from '../store/catalogue.ts';
-import type { Tx } from '../store/observations.ts';
+import { takeWriteTurn, type Tx } from '../store/observations.ts';
 import { cellOf, hazards, listOf, type CatalogueRecord } from './catalogue-records.ts';
 import type { StepCounts } from './import-observations.ts';
 import { RejectionList } from './rejections.ts';
@@ -32,6 +32,7 @@ export async function loadMetrics(
     if (problems.length > 0) rejections.addRow(problems);
     else if (metric) metrics.push(metric);
   }
+  await takeWriteTurn(tx);
   const counts = await upsertMetrics(tx, metrics, batchId);
   return {
     rowsRead: records.length, inserted: counts.inserted, revised: counts.revised,

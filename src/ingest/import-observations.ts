@@ -14,7 +14,7 @@ import { cellHazard, checkObservationValues } from '../domain/observation/index.
 import { parsePeriod, type Period } from '../domain/period/index.ts';
 import { closestMatch, describeCandidate, type Candidate } from '../domain/suggest/index.ts';
 import { areaKeys, metricKeys, upsertMetrics, type AreaKey, type MetricKey } from '../store/catalogue.ts';
-import { createStaging, findDuplicateKeys, mergeStaged, openStagingCopy, savePeriods, type Tx } from '../store/observations.ts';
+import { createStaging, findDuplicateKeys, mergeStaged, openStagingCopy, savePeriods, takeWriteTurn, type Tx } from '../store/observations.ts';
 import { isBlank, type CsvFile } from './csv-reader.ts';
 import { bindLayout, emptyCells, type BoundLayout, type ObservationCells } from './observation-layouts.ts';
 import { RejectionError, RejectionList } from './rejections.ts';
@@ -96,6 +96,7 @@ export async function loadObservations(
   await endCopy(copy);
   if (rejections.rows > 0 && !skipInvalid) throw new BatchRejected(rejections, rowsRead);
 
+  await takeWriteTurn(tx);
   const defined = layout.definedMetrics?.() ?? [];
   await saveDefinedMetrics(tx, defined, checker.provisionalIds, batchId);
   await rejectDuplicates(tx, rejections, skipInvalid, rowsRead);

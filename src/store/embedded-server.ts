@@ -178,7 +178,7 @@ function writeOwner(dataDir: string, owner: Owner): void {
 async function joinRunningServer(dataDir: string, running: Running, password: string, role: string): Promise<EmbeddedServer> {
   await waitUntilReady(running.port, password, () => isAlive(running.pid));
   const owner = readOwner(dataDir);
-  if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
+  if (owner && isAlive(owner.pid)) {
     return { port: running.port, password, owned: false, ownerPid: owner.pid, ownerRole: owner.role, stop: async () => {} };
   }
   // The Lantern that started this server has gone: adopt the server.

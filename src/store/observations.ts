@@ -26,6 +26,18 @@ export async function openStagingCopy(tx: Tx): Promise<Writable> {
   return tx`copy staged_observation (line, metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags) from stdin`.writable();
 }
 
+const WRITE_LOCK = 7_246_003; // advisory lock: one batch writes to the catalogue and observations at a time
+
+/**
+ * Waits for any other batch's writes to commit, then holds the store's write
+ * turn until this transaction ends. Batches read and stage in parallel; only
+ * their merges queue, so that each sees the other's rows and counts revisions
+ * truly, and two batches bringing the same new key cannot collide.
+ */
+export async function takeWriteTurn(tx: Tx): Promise<void> {
+  await tx`select pg_advisory_xact_lock(${WRITE_LOCK})`;
+}
+
 export interface DuplicateKey {
   readonly lines: readonly number[];
 }
