@@ -84,7 +84,7 @@ async function importFiles(config: Config, files: string[], options: { skipInval
         importedBy: options.by,
         skipInvalid: options.skipInvalid,
         source: path.resolve(file),
-        onProgress: (p) => bar.update(p.bytesRead, p.rows),
+        onProgress: (p) => bar.update(p.bytesRead, p.rows, p.phase),
       });
       bar.done();
       printSummary(path.basename(file), result);

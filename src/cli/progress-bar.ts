@@ -5,7 +5,7 @@ const QUIET_MS = 1000;
 const EVERY_MS = 100;
 
 export interface ProgressBar {
-  update(bytes: number, rows: number): void;
+  update(bytes: number, rows: number, phase: 'reading' | 'merging'): void;
   done(): void;
 }
 
@@ -15,8 +15,13 @@ export function progressBar(label: string, totalBytes: number, stream: NodeJS.Wr
   let drawn = false;
   if (!stream.isTTY) return { update() {}, done() {} };
   return {
-    update(bytes, rows) {
+    update(bytes, rows, phase) {
       const now = Date.now();
+      if (phase === 'merging') {
+        if (!drawn) return;
+        stream.write(`\r\x1b[K${label}: ${rows.toLocaleString('en-GB')} rows read; merging them into the store…`);
+        return;
+      }
       if (now - started < QUIET_MS || now - drawnAt < EVERY_MS) return;
       drawnAt = now;
       drawn = true;

@@ -12,7 +12,7 @@ import { recordsFromCsv, recordsFromGeoJson, recordsFromJson, type CatalogueReco
 import { readCsv, type CsvFile } from './csv-reader.ts';
 import { areaSourceOf, loadAreas, type AreaSource } from './import-areas.ts';
 import { loadMetrics } from './import-metrics.ts';
-import { BatchRejected, loadObservations, type StepCounts } from './import-observations.ts';
+import { BatchRejected, loadObservations, type ImportPhase, type StepCounts } from './import-observations.ts';
 import { RejectionError, RejectionList } from './rejections.ts';
 
 export interface ImportRequest {
@@ -22,7 +22,7 @@ export interface ImportRequest {
   readonly importedBy: string;
   readonly skipInvalid?: boolean;
   readonly source?: string;
-  readonly onProgress?: (progress: { bytesRead: number; rows: number }) => void;
+  readonly onProgress?: (progress: { bytesRead: number; rows: number; phase: ImportPhase }) => void;
 }
 
 export interface ImportResult extends BatchCounts {
@@ -62,9 +62,9 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
   try {
     const counts = await sql.begin(async (tx) => {
       await startBatch(tx, sql, batchId);
-      const step = await runStep(tx, content, batchId, skipInvalid, (rows) => {
+      const step = await runStep(tx, content, batchId, skipInvalid, (rows, phase) => {
         rowsRead = rows;
-        request.onProgress?.({ bytesRead: content.kind === 'observations' ? content.csv.bytesRead() : 0, rows });
+        request.onProgress?.({ bytesRead: content.kind === 'observations' ? content.csv.bytesRead() : 0, rows, phase });
       });
       if (step.rejections.rows > 0 && !skipInvalid) throw new BatchRejected(step.rejections, step.rowsRead);
       await saveRejections(tx, batchId, step.rejections.kept);
@@ -90,7 +90,7 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
 }
 
 async function runStep(
-  tx: Tx, content: Content, batchId: number, skipInvalid: boolean, onRows: (rows: number) => void,
+  tx: Tx, content: Content, batchId: number, skipInvalid: boolean, onRows: (rows: number, phase: ImportPhase) => void,
 ): Promise<StepCounts & { rejections: RejectionList }> {
   switch (content.kind) {
     case 'observations':

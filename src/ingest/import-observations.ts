@@ -32,6 +32,9 @@ export interface ObservationsLoaded extends StepCounts {
   readonly layout: string;
 }
 
+/** Reading streams the file through the checks; merging writes the staged rows into the store. */
+export type ImportPhase = 'reading' | 'merging';
+
 export class BatchRejected extends Error {
   constructor(readonly rejections: RejectionList, readonly rowsRead: number) {
     super(`${rejections.rows} row(s) rejected`);
@@ -64,7 +67,7 @@ async function loadLookup(tx: Tx): Promise<Lookup> {
  * back), RejectionError when the file itself cannot be read.
  */
 export async function loadObservations(
-  tx: Tx, csv: CsvFile, batchId: number, skipInvalid: boolean, onRows: (rows: number) => void,
+  tx: Tx, csv: CsvFile, batchId: number, skipInvalid: boolean, onRows: (rows: number, phase: ImportPhase) => void,
 ): Promise<ObservationsLoaded> {
   const match = bindLayout(csv.header);
   if (match.kind === 'invalid') throw new RejectionError('', match.rejection);
@@ -91,11 +94,12 @@ export async function loadObservations(
       }
     }
     if (out !== '' && !copy.write(out)) await once(copy, 'drain');
-    onRows(rowsRead);
+    onRows(rowsRead, 'reading');
   }
   await endCopy(copy);
   if (rejections.rows > 0 && !skipInvalid) throw new BatchRejected(rejections, rowsRead);
 
+  onRows(rowsRead, 'merging');
   await takeWriteTurn(tx);
   const defined = layout.definedMetrics?.() ?? [];
   await saveDefinedMetrics(tx, defined, checker.provisionalIds, batchId);
