@@ -20,7 +20,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     databaseUrl: nonEmpty(env.LANTERN_DATABASE_URL),
     dataDir: path.resolve(nonEmpty(env.LANTERN_DATA_DIR) ?? 'lantern-data'),
-    port: readPort(env.PORT ?? env.LANTERN_PORT),
+    port: readPort(env.PORT ?? env.LANTERN_PORT, env.PORT === undefined ? 'LANTERN_PORT' : 'PORT'),
     demoDataDir: path.resolve(nonEmpty(env.LANTERN_DEMO_DATA) ?? '../shared/data'),
     production: env.NODE_ENV === 'production',
   });
@@ -30,11 +30,12 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-function readPort(value: string | undefined): number {
+/** A TCP port from text: a whole number from 0 (any free port) to 65535. */
+export function readPort(value: string | undefined, setting: string): number {
   if (value === undefined || value.trim() === '') return 3000;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not '${value}'`);
+    throw new ConfigError(`${setting} must be a whole number from 0 to 65535, not '${value}'`);
   }
   return port;
 }

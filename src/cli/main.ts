@@ -1,9 +1,11 @@
 // The `lantern` command: serve, import, export, migrate, areas, metrics.
 import { once } from 'node:events';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { ConfigError, readConfig, type Config } from '../config.ts';
+import { ConfigError, readConfig, readPort, type Config } from '../config.ts';
 import { formatRejection } from '../domain/batch/index.ts';
 import { loadDemo, storeIsEmpty } from '../ingest/demo.ts';
 import { importFile, type ImportResult } from '../ingest/import-file.ts';
@@ -21,28 +23,39 @@ const out = (line: string) => process.stdout.write(line + '\n');
 
 async function withStore<T>(config: Config, role: string, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role });
-  const stop = () => { void store.close().finally(() => process.exit(130)); };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const stopOn = (code: number) => () => { void store.close().finally(() => process.exit(code)); };
+  const onInt = stopOn(130);
+  const onTerm = stopOn(143);
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
   try {
     return await work(store);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
     await store.close();
   }
 }
 
 async function serve(config: Config, options: { port?: string; demo: boolean }): Promise<void> {
-  const port = options.port === undefined ? config.port : Number(options.port);
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: `serve:${port}` });
+  const port = options.port === undefined ? config.port : readPort(options.port, '--port');
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: 'serve' });
   if (store.embedded && !store.embedded.owned && store.embedded.ownerRole.startsWith('serve')) {
     await store.close();
     throw new ConfigError(
-      `Lantern is already serving ${config.dataDir} (process ${store.embedded.ownerPid}, ${store.embedded.ownerRole.replace('serve:', 'port ')}): ` +
+      `Lantern is already serving ${config.dataDir} (process ${store.embedded.ownerPid}${store.embedded.ownerRole.replace(/^serve:?/, ', port ').replace(/, port $/, '')}): ` +
         'stop it first, or give this one its own LANTERN_DATA_DIR',
     );
   }
+  const server = http.createServer();
+  const shutdown = (signal: NodeJS.Signals) => {
+    err(`Lantern: ${signal}, stopping`);
+    server.close(() => {});
+    server.closeAllConnections();
+    void store.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
   err(`Lantern: store is ${store.description}`);
   const interrupted = await closeInterruptedBatches(store.sql);
   if (interrupted > 0) err(`Lantern: closed ${interrupted} import batch(es) left unfinished by a stopped process; nothing from them was stored`);
@@ -54,19 +67,16 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     else err(`Lantern: no demo data at ${config.demoDataDir}; the store is empty. Import data with: npx lantern import FILE.csv`);
   }
   const app = createApp({ config, store, log: err });
-  const server = app.listen(port, () => err(`Lantern: listening on http://localhost:${port}`));
+  server.on('request', app);
+  server.listen(port, () => {
+    const listening = (server.address() as AddressInfo).port;
+    store.embedded?.announce(`serve:${listening}`);
+    err(`Lantern: listening on http://localhost:${listening}`);
+  });
   server.on('error', (error) => {
     err(`Lantern: cannot listen on port ${port}: ${error.message}`);
     void store.close().finally(() => process.exit(1));
   });
-  const shutdown = (signal: string) => {
-    err(`Lantern: ${signal}, stopping`);
-    server.close();
-    server.closeAllConnections();
-    void store.close().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; by: string }): Promise<void> {

@@ -22,6 +22,8 @@ export interface ImportRequest {
   readonly importedBy: string;
   readonly skipInvalid?: boolean;
   readonly source?: string;
+  /** What the body is, where its name does not say (an upload's Content-Type). */
+  readonly format?: 'csv' | 'json';
   readonly onProgress?: (progress: { bytesRead: number; rows: number; phase: ImportPhase }) => void;
 }
 
@@ -66,6 +68,7 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
         rowsRead = rows;
         request.onProgress?.({ bytesRead: content.kind === 'observations' ? content.csv.bytesRead() : 0, rows, phase });
       });
+      if (step.rowsRead === 0) throw new RejectionError(request.fileName, { line: 1, reason: 'the file holds no rows: nothing to import' });
       if (step.rejections.rows > 0 && !skipInvalid) throw new BatchRejected(step.rejections, step.rowsRead);
       await saveRejections(tx, batchId, step.rejections.kept);
       await finishBatch(tx, batchId, 'loaded', step, sha256(), null);
@@ -108,7 +111,7 @@ const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 /** What the file holds, told from its first bytes: JSON or CSV, and then its keys or header. */
 async function readContent(request: ImportRequest): Promise<Content> {
-  if (/\.(geo)?json$/i.test(request.fileName)) return readJson(request);
+  if (request.format === 'json' || (request.format === undefined && /\.(geo)?json$/i.test(request.fileName))) return readJson(request);
   const csv = await readCsv(request.fileName, request.input);
   const header = csv.header.map((cell) => cell.toLowerCase());
   if (METRIC_COLUMNS.every((c) => header.includes(c)) && header.includes('code')) {

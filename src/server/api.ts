@@ -3,7 +3,9 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express, { type Request, type Response } from 'express';
+import { isGssCode } from '../domain/area/index.ts';
 import { formatRejection } from '../domain/batch/index.ts';
+import { isMetricCode } from '../domain/metric/index.ts';
 import { decodeFlags } from '../domain/observation/index.ts';
 import { importFile } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
@@ -33,7 +35,7 @@ export function apiRouter(sql: Sql): express.Router {
   });
 
   router.get('/areas/:code', async (req, res) => {
-    const area = await getArea(sql, req.params.code!.toUpperCase());
+    const area = isGssCode(req.params.code!.toUpperCase()) ? await getArea(sql, req.params.code!.toUpperCase()) : undefined;
     if (!area) throw notFound(`there is no area with the code '${req.params.code}'`);
     res.json(area);
   });
@@ -45,7 +47,7 @@ export function apiRouter(sql: Sql): express.Router {
   });
 
   router.get('/metrics/:code', async (req, res) => {
-    const metric = await getMetric(sql, req.params.code!);
+    const metric = isMetricCode(req.params.code!) ? await getMetric(sql, req.params.code!) : undefined;
     if (!metric) throw notFound(`there is no metric with the code '${req.params.code}'`);
     res.json(metric);
   });
@@ -59,12 +61,18 @@ export function apiRouter(sql: Sql): express.Router {
       metric: optionalMetricCode(q, 'metric'), area: optionalCode(q, 'area'),
       from: optionalPeriod(q, 'from')?.end, to: optionalPeriod(q, 'to')?.end,
     };
+    const paging = page(q, 1000);
     if (format === 'csv') {
+      for (const name of ['limit', 'offset']) {
+        if (name in q) throw badRequest(`'${name}' does not apply to format=csv: the CSV holds every matching row`);
+      }
       res.type('text/csv; charset=utf-8').attachment('observations.csv');
-      await pipeline(Readable.from(observationsCsv(streamObservations(sql, filter))), res);
+      await pipeline(Readable.from(observationsCsv(streamObservations(sql, filter))), res).catch((error: unknown) => {
+        if (!res.destroyed) throw error; // the client went away mid-download: nothing to answer
+      });
       return;
     }
-    const rows = await queryObservations(sql, { ...filter, ...page(q, 1000) });
+    const rows = await queryObservations(sql, { ...filter, ...paging });
     res.json({ items: rows.map(observationJson) });
   });
 
@@ -104,8 +112,9 @@ export function apiRouter(sql: Sql): express.Router {
     onlyKnown(req.query, ['fileName', 'skipInvalid']);
     const fileName = optionalText(req.query, 'fileName') ?? (req.is('application/json') ? 'upload.json' : 'upload.csv');
     if (!/^[\w .()-]{1,100}$/.test(fileName)) throw badRequest("'fileName' may hold letters, digits, spaces and . ( ) - _ only");
+    const format = req.is('application/json') ? 'json' : req.is('text/csv') ? 'csv' : undefined;
     const result = await importFile(sql, {
-      fileName, input: req, importedBy: `api ${req.ip ?? ''}`.trim(), skipInvalid: optionalBoolean(req.query, 'skipInvalid') ?? false,
+      fileName, input: req, ...(format ? { format } : {}), importedBy: `api ${req.ip ?? ''}`.trim(), skipInvalid: optionalBoolean(req.query, 'skipInvalid') ?? false,
     });
     const body = { ...result, rejections: result.rejections.slice(0, 1000).map((r) => ({ ...r, message: formatRejection(fileName, r) })) };
     res.status(result.status === 'loaded' ? 201 : 422).json(body);

@@ -106,7 +106,6 @@ export const openApiDocument = {
         responses: {
           201: { description: 'Loaded.', content: json(ref('ImportResult')) },
           400: errors[400],
-          413: { description: 'The body is larger than the server accepts.', content: json(ref('Error')) },
           422: { description: 'Rejected: nothing was stored; the rejections say why.', content: json(ref('ImportResult')) },
         },
       },

@@ -11,6 +11,7 @@ function text(query: Query, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw badRequest(`'${name}' must be given once, as text`);
   const trimmed = value.trim();
+  if (/\p{Cc}/u.test(trimmed)) throw badRequest(`'${name}' holds a control character`);
   if (trimmed.length > 200) throw badRequest(`'${name}' is longer than 200 characters`);
   return trimmed === '' ? undefined : trimmed;
 }

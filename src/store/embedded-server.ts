@@ -32,6 +32,8 @@ export interface EmbeddedServer {
   /** The pid of the Lantern process that owns the server. */
   readonly ownerPid: number;
   readonly ownerRole: string;
+  /** Tells later Lanterns what the owner is doing ('serve:3000'); only the owner may. */
+  announce(role: string): void;
   stop(): Promise<void>;
 }
 
@@ -52,7 +54,10 @@ export async function startEmbeddedServer(dataDir: string, role: string): Promis
   const binaries = await findBinaries();
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const runAs = process.getuid?.() === 0 ? systemUser() : undefined;
-  if (runAs) fs.chmodSync(dataDir, 0o755); // the server's user must reach pg/ inside it
+  if (runAs) {
+    fs.chmodSync(dataDir, 0o755); // the server's user must reach pg/ inside it
+    checkReachable(path.dirname(path.resolve(dataDir)), runAs);
+  }
   const password = readOrCreatePassword(dataDir);
   const pgDir = path.join(dataDir, 'pg');
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) initCluster(binaries.initdb, dataDir, pgDir, password, runAs);
@@ -88,6 +93,21 @@ function systemUser(): RunAs {
   const uid = Number(execFileSync('id', ['-u', SYSTEM_USER], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', SYSTEM_USER], { encoding: 'utf8' }).trim());
   return { uid, gid };
+}
+
+/** Every folder above the data folder must let the server's user pass, or initdb fails obscurely. */
+function checkReachable(folder: string, runAs: RunAs): void {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    const stat = fs.statSync(dir);
+    const passes = stat.uid === runAs.uid ? stat.mode & 0o100 : stat.gid === runAs.gid ? stat.mode & 0o010 : stat.mode & 0o001;
+    if (!passes) {
+      throw new EmbeddedServerError(
+        `PostgreSQL runs as the system user '${SYSTEM_USER}', which cannot reach the data folder: ${dir} is private ` +
+          `(mode ${(stat.mode & 0o777).toString(8)}). Choose a LANTERN_DATA_DIR it can reach, or run: chmod o+x ${dir}`,
+      );
+    }
+    if (dir === path.dirname(dir)) return;
+  }
 }
 
 function readOrCreatePassword(dataDir: string): string {
@@ -179,12 +199,13 @@ async function joinRunningServer(dataDir: string, running: Running, password: st
   await waitUntilReady(running.port, password, () => isAlive(running.pid));
   const owner = readOwner(dataDir);
   if (owner && isAlive(owner.pid)) {
-    return { port: running.port, password, owned: false, ownerPid: owner.pid, ownerRole: owner.role, stop: async () => {} };
+    return { port: running.port, password, owned: false, ownerPid: owner.pid, ownerRole: owner.role, announce: () => {}, stop: async () => {} };
   }
   // The Lantern that started this server has gone: adopt the server.
   writeOwner(dataDir, { pid: process.pid, port: running.port, role });
   return {
     port: running.port, password, owned: true, ownerPid: process.pid, ownerRole: role,
+    announce: (newRole) => writeOwner(dataDir, { pid: process.pid, port: running.port, role: newRole }),
     stop: () => stopPid(dataDir, running.pid),
   };
 }
@@ -212,7 +233,11 @@ async function startServer(
     throw error;
   }
   writeOwner(dataDir, { pid: process.pid, port, role });
-  return { port, password, owned: true, ownerPid: process.pid, ownerRole: role, stop: () => stopChild(dataDir, child) };
+  return {
+    port, password, owned: true, ownerPid: process.pid, ownerRole: role,
+    announce: (newRole) => writeOwner(dataDir, { pid: process.pid, port, role: newRole }),
+    stop: () => stopChild(dataDir, child),
+  };
 }
 
 function lostTheLockRace(dataDir: string): boolean {

@@ -162,7 +162,7 @@ export interface HistoryRow {
   readonly supersededAt: Date | null;
 }
 
-/** Every value a (metric, area) has had, current and superseded, newest first. */
+/** Every value a (metric, area) has had, current and superseded: by period, and within a period newest first. */
 export function observationHistory(sql: Sql, metricCode: string, areaCode: string) {
   return sql<HistoryRow[]>`
     select v.period, v.value, v.flags, v.batch_id as "batchId", v.superseded_by as "supersededBy", v.superseded_at as "supersededAt"
