@@ -10,7 +10,7 @@
 // Lines are counted as records: a quoted cell holding a line break would make
 // later line numbers one short, which spreadsheets' CSV output never does.
 import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { RejectionError } from './rejections.ts';
 
@@ -41,61 +41,77 @@ interface ParseResult {
 export async function readCsv(fileName: string, input: Readable): Promise<CsvFile> {
   const hash = createHash('sha256');
   let bytes = 0;
-  const counted = input.pipe(new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+  const counted = (async function* () {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
       hash.update(chunk);
       bytes += chunk.length;
-      done(null, chunk);
-    },
-  }));
-  input.on('error', (error) => counted.destroy(error));
-  counted.setEncoding('utf8');
+      yield chunk;
+    }
+  })();
   const notices: string[] = [];
-  const chunks = parseChunks(fileName, counted as AsyncIterable<string>, notices);
-
-  let first = await chunks.next();
-  while (!first.done && first.value.records.length === 0) first = await chunks.next();
-  const header = first.done ? [] : first.value.records[0]!.map((cell) => cell.trim());
-  if (header.every((cell) => cell === '')) {
+  const records = recordsAfterHeader(parseChunks(decodeUtf8(fileName, counted, notices)));
+  const first = await records.next();
+  if (first.done) {
     input.destroy();
     throw new RejectionError(fileName, { line: 1, reason: 'the file is empty: it has no header row' });
   }
-  const rest = first.done ? [] : first.value.records.slice(1);
-  const all = (async function* () {
-    if (rest.length > 0) yield { records: rest, firstLine: 2 };
-    yield* chunks;
-  })();
   let digest: string | undefined;
-  return { header, chunks: all, bytesRead: () => bytes, sha256: () => (digest ??= hash.digest('hex')), notices };
+  return {
+    header: first.value.header, chunks: records.rest(), bytesRead: () => bytes, sha256: () => (digest ??= hash.digest('hex')), notices,
+  };
+}
+
+/**
+ * UTF-8 text a chunk at a time. The decoder is strict: a byte that is not
+ * UTF-8 stops the read with its line (a U+FFFD written in the file is fine).
+ * A byte order mark is dropped and noted.
+ */
+async function* decodeUtf8(fileName: string, bytes: AsyncIterable<Buffer>, notices: string[]): AsyncGenerator<string, void> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let line = 1;
+  let first = true;
+  for await (const chunk of bytes) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      const loose = new TextDecoder('utf-8').decode(chunk);
+      throw notUtf8(fileName, line + countNewlines(loose.slice(0, Math.max(0, loose.indexOf('\ufffd')))));
+    }
+    if (first && text !== '') {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1);
+        notices.push('the file starts with a byte order mark (BOM); Lantern ignored it');
+      }
+    }
+    line += countNewlines(text);
+    yield text;
+  }
+  try {
+    decoder.decode();
+  } catch {
+    throw notUtf8(fileName, line); // the file ends in the middle of a character
+  }
+}
+
+function notUtf8(fileName: string, line: number): RejectionError {
+  return new RejectionError(fileName, { line, reason: 'the file is not UTF-8 text: a byte here is not valid UTF-8', suggestion: 'save it as "CSV UTF-8"' });
 }
 
 /**
  * Records a decoded chunk at a time. Blank lines stay in, as empty records, so
  * that line numbers stay true; consumers pass over them.
  */
-async function* parseChunks(fileName: string, text: AsyncIterable<string>, notices: string[]): AsyncGenerator<CsvChunk, void> {
+async function* parseChunks(text: AsyncIterable<string>): AsyncGenerator<CsvChunk, void> {
   let parser: Papa.Parser | undefined;
   let carried = '';
   let line = 1;
-  for await (let chunk of text) {
-    if (parser === undefined) {
-      if (chunk.charCodeAt(0) === 0xfeff) {
-        chunk = chunk.slice(1);
-        notices.push('the file starts with a byte order mark (BOM); Lantern ignored it');
-      }
-      parser = new Papa.Parser({ delimiter: ',', newline: chunk.includes('\r\n') ? '\r\n' : '\n' });
-    }
-    const bad = chunk.indexOf('\ufffd');
-    if (bad >= 0) {
-      throw new RejectionError(fileName, {
-        line: line + countNewlines(carried) + countNewlines(chunk.slice(0, bad)),
-        reason: 'the file is not UTF-8 text: a byte here is not valid UTF-8',
-        suggestion: 'save it as "CSV UTF-8"',
-      });
-    }
-    const text = carried + chunk;
-    const result = parser.parse(text, 0, true) as ParseResult;
-    carried = text.slice(result.meta.cursor);
+  for await (const chunk of text) {
+    parser ??= new Papa.Parser({ delimiter: ',', newline: chunk.includes('\r\n') ? '\r\n' : '\n' });
+    const joined = carried + chunk;
+    const result = parser.parse(joined, 0, true) as ParseResult;
+    carried = joined.slice(result.meta.cursor);
     yield { records: result.data, firstLine: line };
     line += result.data.length;
   }
@@ -103,6 +119,33 @@ async function* parseChunks(fileName: string, text: AsyncIterable<string>, notic
     const result = parser.parse(carried, 0, false) as ParseResult;
     yield { records: result.data, firstLine: line };
   }
+}
+
+interface HeaderAndRest {
+  next(): Promise<{ done: true } | { done: false; value: { header: string[] } }>;
+  rest(): AsyncIterable<CsvChunk>;
+}
+
+/** Splits off the header: the first record that is not blank. */
+function recordsAfterHeader(chunks: AsyncGenerator<CsvChunk, void>): HeaderAndRest {
+  let leftover: CsvChunk | undefined;
+  return {
+    async next() {
+      // Not for-await: leaving such a loop would close the generator.
+      for (let item = await chunks.next(); !item.done; item = await chunks.next()) {
+        const chunk = item.value;
+        const at = chunk.records.findIndex((record) => !isBlank(record));
+        if (at < 0) continue;
+        leftover = { records: chunk.records.slice(at + 1), firstLine: chunk.firstLine + at + 1 };
+        return { done: false, value: { header: chunk.records[at]!.map((cell) => cell.trim()) } };
+      }
+      return { done: true };
+    },
+    async *rest() {
+      if (leftover && leftover.records.length > 0) yield leftover;
+      yield* chunks;
+    },
+  };
 }
 
 /** A record of nothing: a blank line, passed over. */

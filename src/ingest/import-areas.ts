@@ -40,23 +40,31 @@ export async function loadAreas(
   const knownCodes = new Set(known.map((a) => a.code));
   const regionByName = new Map((await tx<{ code: string; name: string }[]>`select code, name from area where type = 'region'`).map((r) => [r.name.toLowerCase(), r.code]));
   const registerToGss = new Map(records.map((r) => [cellOf(r, 'local-authority-code'), cellOf(r, 'gss-code')]));
-  const fileCodes = new Set(records.map((r) => (source === 'register' ? cellOf(r, 'gss-code') : cellOf(r, 'code'))));
-  const exists = (code: string) => knownCodes.has(code) || fileCodes.has(code);
 
-  const rejections = new RejectionList();
-  const areas: Area[] = [];
+  // First each row on its own; then the references between rows, to areas
+  // that are in the store or passed their own checks: with --skip-invalid, an
+  // area must not be stored pointing at a region that was rejected.
   const seen = new Map<string, number>();
-  for (const record of records) {
+  const read = records.map((record) => {
     const problems = hazards(record, 1000);
     const area = problems.length > 0 ? undefined
       : source === 'register' ? fromRegister(record, regionByName, registerToGss, problems)
         : source === 'boundaries' ? fromBoundary(record, problems)
           : fromAreaRecord(record, problems);
-    if (area) checkArea(area, record.line, exists, seen, problems);
+    if (area) checkArea(area, record.line, seen, problems);
+    if (area) seen.set(area.code, record.line);
+    return { area, problems };
+  });
+  const goodCodes = new Set(read.flatMap(({ area, problems }) => (area && problems.length === 0 ? [area.code] : [])));
+  const exists = (code: string) => knownCodes.has(code) || goodCodes.has(code);
+
+  const rejections = new RejectionList();
+  const areas: Area[] = [];
+  read.forEach(({ area, problems }, i) => {
+    if (area) checkReferences(area, records[i]!.line, exists, problems);
     if (problems.length > 0) rejections.addRow(problems);
     else if (area && !(source === 'boundaries' && knownCodes.has(area.code))) areas.push(area);
-    if (area) seen.set(area.code, record.line);
-  }
+  });
   await takeWriteTurn(tx);
   const counts = await upsertAreas(tx, areas, batchId);
   return {
@@ -65,19 +73,22 @@ export async function loadAreas(
   };
 }
 
-function checkArea(area: Area, line: number, exists: (code: string) => boolean, seen: Map<string, number>, problems: Rejection[]): void {
+function checkArea(area: Area, line: number, seen: Map<string, number>, problems: Rejection[]): void {
   const duplicate = seen.get(area.code);
   if (duplicate !== undefined) problems.push({ line, column: 'code', value: area.code, reason: `${area.code} is also on line ${duplicate}: a file may give each area only once` });
   if (!isGssCode(area.code)) problems.push({ line, column: 'code', value: area.code, reason: `'${area.code}' is not a GSS code (a letter and eight digits, such as E06000047)` });
   if (area.name === '') problems.push({ line, column: 'name', value: '', reason: 'the name is missing' });
-  for (const [column, code] of [['region_code', area.regionCode], ['county_code', area.countyCode]] as const) {
-    if (code && !exists(code)) problems.push({ line, column, value: code, reason: `'${code}' is not an area in the store or in this file` });
-  }
-  for (const code of area.successorCodes) {
-    if (!exists(code)) problems.push({ line, column: 'successor_codes', value: code, reason: `the successor '${code}' is not an area in the store or in this file` });
-  }
   if (area.startDate && area.endDate && area.startDate > area.endDate) {
     problems.push({ line, column: 'end_date', value: area.endDate, reason: `the area ends (${area.endDate}) before it starts (${area.startDate})` });
+  }
+}
+
+function checkReferences(area: Area, line: number, exists: (code: string) => boolean, problems: Rejection[]): void {
+  for (const [column, code] of [['region_code', area.regionCode], ['county_code', area.countyCode]] as const) {
+    if (code && !exists(code)) problems.push({ line, column, value: code, reason: `'${code}' is not an area in the store or among this file's good rows` });
+  }
+  for (const code of area.successorCodes) {
+    if (!exists(code)) problems.push({ line, column: 'successor_codes', value: code, reason: `the successor '${code}' is not an area in the store or among this file's good rows` });
   }
 }
 

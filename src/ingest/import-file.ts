@@ -105,8 +105,9 @@ async function runStep(
   }
 }
 
-const METRIC_COLUMNS = ['title', 'polarity'];
 const AREA_COLUMNS = ['code', 'name', 'type'];
+/** Keys only a metric definition has. */
+const METRIC_KEYS = ['title', 'polarity', 'value_kind', 'period_kind'];
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 /** What the file holds, told from its first bytes: JSON or CSV, and then its keys or header. */
@@ -114,7 +115,7 @@ async function readContent(request: ImportRequest): Promise<Content> {
   if (request.format === 'json' || (request.format === undefined && /\.(geo)?json$/i.test(request.fileName))) return readJson(request);
   const csv = await readCsv(request.fileName, request.input);
   const header = csv.header.map((cell) => cell.toLowerCase());
-  if (METRIC_COLUMNS.every((c) => header.includes(c)) && header.includes('code')) {
+  if (header.includes('code') && header.includes('title')) {
     return { kind: 'metrics', records: await recordsFromCsv(csv), sha256: csv.sha256, notices: csv.notices };
   }
   if (header.includes('local-authority-code') || AREA_COLUMNS.every((c) => header.includes(c))) {
@@ -146,8 +147,7 @@ async function readJson(request: ImportRequest): Promise<Content> {
   if (isFeatureCollection(parsed)) return { kind: 'areas', source: 'boundaries', records: recordsFromGeoJson(parsed.features), sha256, notices };
   if (!Array.isArray(parsed)) throw new RejectionError(request.fileName, { line: 1, reason: 'the JSON must be an array of metric or area definitions, or a GeoJSON FeatureCollection' });
   const records = recordsFromJson(parsed);
-  const first = records[0]?.cells ?? {};
-  if ('title' in first) return { kind: 'metrics', records, sha256, notices };
+  if (records.some((r) => METRIC_KEYS.some((key) => key in r.cells))) return { kind: 'metrics', records, sha256, notices };
   return { kind: 'areas', source: 'areas', records, sha256, notices };
 }
 

@@ -14,10 +14,13 @@ import { cellHazard, checkObservationValues } from '../domain/observation/index.
 import { parsePeriod, type Period } from '../domain/period/index.ts';
 import { closestMatch, describeCandidate, type Candidate } from '../domain/suggest/index.ts';
 import { areaKeys, metricKeys, upsertMetrics, type AreaKey, type MetricKey } from '../store/catalogue.ts';
-import { createStaging, findDuplicateKeys, mergeStaged, openStagingCopy, savePeriods, takeWriteTurn, type Tx } from '../store/observations.ts';
+import {
+  createStaging, mergeStaged, metricsWithObservations, openStagingCopy, openStoreCopy, savePeriods, takeWriteTurn, type Tx,
+} from '../store/observations.ts';
 import { isBlank, type CsvFile } from './csv-reader.ts';
 import { bindLayout, emptyCells, type BoundLayout, type ObservationCells } from './observation-layouts.ts';
 import { RejectionError, RejectionList } from './rejections.ts';
+import { SeenKeys } from './seen-keys.ts';
 
 export interface StepCounts {
   rowsRead: number;
@@ -62,9 +65,16 @@ async function loadLookup(tx: Tx): Promise<Lookup> {
 }
 
 /**
- * Checks and stages every row of the file inside `tx`, then merges. Throws
+ * Checks every row of the file inside `tx` and stores the good ones. Throws
  * BatchRejected when a row failed and skipInvalid is off (the caller rolls
  * back), RejectionError when the file itself cannot be read.
+ *
+ * Rows of metrics that have no observations yet cannot revise anything, so
+ * while the file gives only such metrics its rows are COPYed straight into
+ * the store; from the first row of a metric that has observations, the rest
+ * go to the staging table and one statement merges them. The batch holds the
+ * store's write turn throughout, so what "has observations" means cannot
+ * change under it.
  */
 export async function loadObservations(
   tx: Tx, csv: CsvFile, batchId: number, skipInvalid: boolean, onRows: (rows: number, phase: ImportPhase) => void,
@@ -72,50 +82,86 @@ export async function loadObservations(
   const match = bindLayout(csv.header);
   if (match.kind === 'invalid') throw new RejectionError('', match.rejection);
   const layout = match.layout;
+  await takeWriteTurn(tx);
   const lookup = await loadLookup(tx);
-  await createStaging(tx);
-  const copy = await openStagingCopy(tx);
-  const checker = new RowChecker(layout, lookup);
+  const checker = new RowChecker(layout, lookup, batchId, await metricsWithObservations(tx));
   const rejections = new RejectionList();
+  const sink = new RowSink(tx);
   let rowsRead = 0;
-
-  for await (const chunk of csv.chunks) {
-    let out = '';
-    for (let i = 0; i < chunk.records.length; i++) {
-      const record = chunk.records[i]!;
-      if (isBlank(record)) continue;
-      rowsRead++;
-      const line = chunk.firstLine + i;
-      const staged = checker.check(record, line, csv.header.length);
-      if (typeof staged === 'string') {
-        if (rejections.rows === 0 || skipInvalid) out += staged;
-      } else {
-        rejections.addRow(staged);
+  try {
+    for await (const chunk of csv.chunks) {
+      for (let i = 0; i < chunk.records.length; i++) {
+        const record = chunk.records[i]!;
+        if (isBlank(record)) continue;
+        rowsRead++;
+        const row = checker.check(record, chunk.firstLine + i, csv.header.length);
+        if (typeof row !== 'string') rejections.addRow(row);
+        else if (rejections.rows === 0 || skipInvalid) await sink.add(row, checker.lastRowIsFresh);
       }
+      await sink.flush();
+      onRows(rowsRead, 'reading');
     }
-    if (out !== '' && !copy.write(out)) await once(copy, 'drain');
-    onRows(rowsRead, 'reading');
+  } finally {
+    await sink.end();
   }
-  await endCopy(copy);
   if (rejections.rows > 0 && !skipInvalid) throw new BatchRejected(rejections, rowsRead);
 
   onRows(rowsRead, 'merging');
-  await takeWriteTurn(tx);
-  const defined = layout.definedMetrics?.() ?? [];
-  await saveDefinedMetrics(tx, defined, checker.provisionalIds, batchId);
-  await rejectDuplicates(tx, rejections, skipInvalid, rowsRead);
+  await saveDefinedMetrics(tx, layout.definedMetrics?.() ?? [], checker.provisionalIds, batchId);
   await savePeriods(tx, checker.periods.values());
-  const merged = await mergeStaged(tx, batchId);
-  const stored = rowsRead - rejections.rows;
+  const merged = sink.staged > 0 ? await mergeStaged(tx, batchId) : { inserted: 0, revised: 0 };
+  const inserted = sink.direct + merged.inserted;
   return {
-    rowsRead, inserted: merged.inserted, revised: merged.revised, unchanged: stored - merged.inserted - merged.revised,
+    rowsRead, inserted, revised: merged.revised, unchanged: rowsRead - rejections.rows - inserted - merged.revised,
     rejected: rejections.rows, rejections, layout: layout.name,
   };
 }
 
-async function endCopy(copy: Writable): Promise<void> {
-  copy.end();
-  await once(copy, 'finish');
+/**
+ * Where checked rows go: COPY straight into the store while every row so far
+ * is of a fresh metric, then COPY into the staging table. One COPY at a time
+ * on the batch's connection, so the switch happens once.
+ */
+class RowSink {
+  direct = 0;
+  staged = 0;
+  private copy: Writable | undefined;
+  private target: 'store' | 'staging' | undefined;
+  private pending = '';
+
+  constructor(private readonly tx: Tx) {}
+
+  async add(row: string, fresh: boolean): Promise<void> {
+    const target = this.target === 'staging' || !fresh ? 'staging' : 'store';
+    if (target !== this.target) await this.switchTo(target);
+    this.pending += row;
+    if (target === 'store') this.direct++;
+    else this.staged++;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending === '' || !this.copy) return;
+    const ready = this.copy.write(this.pending);
+    this.pending = '';
+    if (!ready) await once(this.copy, 'drain');
+  }
+
+  /** Ends the COPY in progress, so that the connection is free to merge, or to roll back after an error. */
+  async end(): Promise<void> {
+    await this.flush();
+    const copy = this.copy;
+    this.copy = undefined;
+    if (!copy) return;
+    copy.end();
+    await once(copy, 'finish');
+  }
+
+  private async switchTo(target: 'store' | 'staging'): Promise<void> {
+    await this.end();
+    if (target === 'staging') await createStaging(this.tx);
+    this.copy = target === 'store' ? await openStoreCopy(this.tx) : await openStagingCopy(this.tx);
+    this.target = target;
+  }
 }
 
 /** Metrics a file defined: created or updated now that the whole file has been seen. */
@@ -125,19 +171,6 @@ async function saveDefinedMetrics(tx: Tx, defined: readonly Metric[], provisiona
   for (const [code, provisional] of provisionalIds) {
     await tx`update staged_observation set metric_id = (select id from metric where code = ${code}) where metric_id = ${provisional}`;
   }
-}
-
-async function rejectDuplicates(tx: Tx, rejections: RejectionList, skipInvalid: boolean, rowsRead: number): Promise<void> {
-  const duplicates = await findDuplicateKeys(tx, 10_000);
-  if (duplicates.length === 0) return;
-  for (const { lines } of duplicates) {
-    for (const line of lines) {
-      rejections.addRow([{ line, reason: `the same metric, area and period are on lines ${lines.join(', ')}: a file may give each only once` }]);
-    }
-  }
-  if (!skipInvalid) throw new BatchRejected(rejections, rowsRead);
-  await tx`delete from staged_observation where line in ${tx(duplicates.flatMap((d) => d.lines))}`;
-  await rejectDuplicates(tx, rejections, skipInvalid, rowsRead); // more than one page of them
 }
 
 /**
@@ -151,8 +184,16 @@ class RowChecker {
   private readonly periodProblems = new Map<string, string>();
   private readonly suggestions = new Map<string, string | undefined>();
   private readonly cells: ObservationCells = emptyCells();
+  private readonly seen = new SeenKeys();
+  /** Whether the row last checked belongs to a metric with no observations in the store. */
+  lastRowIsFresh = false;
 
-  constructor(private readonly layout: BoundLayout, private readonly lookup: Lookup) {}
+  constructor(
+    private readonly layout: BoundLayout,
+    private readonly lookup: Lookup,
+    private readonly batchId: number,
+    private readonly metricsWithObservations: ReadonlySet<number>,
+  ) {}
 
   check(record: readonly string[], line: number, width: number): string | Rejection[] {
     if (record.length !== width) {
@@ -178,15 +219,20 @@ class RowChecker {
       for (const p of checked.problems) problems.push({ line, ...p, column: this.layout.columnOf[p.column as keyof ObservationCells] || p.column });
     }
     if (problems.length > 0 || !metric || !area || !period || checked.kind !== 'ok') return problems;
+    if (!this.seen.add(metric.id, area.id, period.label)) {
+      return [{ line, reason: `the metric ${metric.code}, area ${area.code} and period ${period.label} are on an earlier line too: a file may give each only once` }];
+    }
     const v = checked.values;
     this.layout.observe?.(record, cells, v.value);
-    return `${line}\t${metric.id}\t${area.id}\t${period.label}\t${n(v.value)}\t${n(v.numerator)}\t${n(v.denominator)}\t${n(v.lowerCi)}\t${n(v.upperCi)}\t${v.flags}\n`;
+    // Provisional (negative) ids are replaced in the staging table once the metric is created.
+    this.lastRowIsFresh = metric.id > 0 && !this.metricsWithObservations.has(metric.id);
+    return `${metric.id}\t${area.id}\t${period.label}\t${n(v.value)}\t${n(v.numerator)}\t${n(v.denominator)}\t${n(v.lowerCi)}\t${n(v.upperCi)}\t${v.flags}\t${this.batchId}\n`;
   }
 
   private checkHazards(record: readonly string[], line: number, problems: Rejection[]): void {
     for (let i = 0; i < record.length; i++) {
       const cell = record[i]!;
-      if (cell === '' || (cell.length < 100 && !/^[\s=+@]/.test(cell))) continue;
+      if (cell === '' || (cell.length < 100 && !mayBeFormula(cell.charCodeAt(0)))) continue;
       const hazard = cellHazard(cell);
       if (hazard) problems.push({ line, column: `#${i + 1}`, value: cell.slice(0, 100), ...hazard });
     }
@@ -250,6 +296,11 @@ class RowChecker {
     }
     return this.suggestions.get(key);
   }
+}
+
+/** = + @ and white space: the first characters of a cell worth a closer look. */
+function mayBeFormula(code: number): boolean {
+  return code === 61 || code === 43 || code === 64 || code <= 32;
 }
 
 /** A number in PostgreSQL's COPY text format. */

@@ -8,22 +8,31 @@ import type { Sql } from './store.ts';
 
 export type Tx = postgres.TransactionSql;
 
-export const STAGED_COLUMNS = ['line', 'metric_id', 'area_id', 'period', 'value', 'numerator', 'denominator', 'lower_ci', 'upper_ci', 'flags'] as const;
+const COPY_COLUMNS = 'metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags, batch_id';
 
-/** A temporary table for one batch's rows, gone when its transaction ends. */
+/** A temporary table for the rows of one batch that need merging, gone when its transaction ends. */
 export async function createStaging(tx: Tx): Promise<void> {
   await tx`set local work_mem = '256MB'`;
-  await tx`
-    create temp table staged_observation (
-      line integer, metric_id integer, area_id integer, period text,
-      value double precision, numerator double precision, denominator double precision,
-      lower_ci double precision, upper_ci double precision, flags smallint
-    ) on commit drop`;
+  await tx`create temp table staged_observation (like observation) on commit drop`;
 }
 
-/** A COPY stream into the staging table, in PostgreSQL's text format (one line per row, tabs between, \N for null). */
+/**
+ * A COPY stream in PostgreSQL's text format (one line per row, tabs between,
+ * \N for null), columns in the order of COPY_COLUMNS: into the staging table,
+ * or straight into the store for rows that cannot revise anything.
+ */
 export async function openStagingCopy(tx: Tx): Promise<Writable> {
-  return tx`copy staged_observation (line, metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags) from stdin`.writable();
+  return tx`copy staged_observation (${tx.unsafe(COPY_COLUMNS)}) from stdin`.writable();
+}
+
+export async function openStoreCopy(tx: Tx): Promise<Writable> {
+  return tx`copy observation (${tx.unsafe(COPY_COLUMNS)}) from stdin`.writable();
+}
+
+/** The metrics that have at least one observation: one index probe each. */
+export async function metricsWithObservations(tx: Tx): Promise<Set<number>> {
+  const rows = await tx<{ id: number }[]>`select m.id from metric m where exists (select 1 from observation o where o.metric_id = m.id)`;
+  return new Set(rows.map((row) => row.id));
 }
 
 const WRITE_LOCK = 7_246_003; // advisory lock: one batch writes to the catalogue and observations at a time
@@ -36,18 +45,6 @@ const WRITE_LOCK = 7_246_003; // advisory lock: one batch writes to the catalogu
  */
 export async function takeWriteTurn(tx: Tx): Promise<void> {
   await tx`select pg_advisory_xact_lock(${WRITE_LOCK})`;
-}
-
-export interface DuplicateKey {
-  readonly lines: readonly number[];
-}
-
-/** Rows of the batch that share a (metric, area, period): the first `limit` of them. */
-export async function findDuplicateKeys(tx: Tx, limit: number): Promise<DuplicateKey[]> {
-  return tx<DuplicateKey[]>`
-    select array_agg(line order by line) as lines from staged_observation
-    group by metric_id, area_id, period having count(*) > 1
-    order by min(line) limit ${limit}`;
 }
 
 export async function savePeriods(tx: Tx, periods: Iterable<Period>): Promise<void> {

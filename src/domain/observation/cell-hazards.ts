@@ -9,9 +9,11 @@ export function cellHazard(cell: string, maxLength = MAX_CELL_LENGTH): CellHazar
   if (cell.length > maxLength) {
     return { reason: `the cell is ${cell.length} characters long; at most ${maxLength} are allowed` };
   }
-  const first = cell.trimStart().charAt(0);
-  if (first === '=' || first === '+' || first === '@' || cell.startsWith('\t') || cell.startsWith('\r')) {
-    const plain = cell.trimStart().slice(1).trim();
+  const trimmed = cell.trimStart();
+  const first = trimmed.charAt(0);
+  const formula = first === '=' || first === '+' || first === '@';
+  if (formula || cell.startsWith('\t') || cell.startsWith('\r')) {
+    const plain = (formula ? trimmed.slice(1) : trimmed).trim();
     const suggestion = /^-?[\d.]+$/.test(plain) ? plain : undefined;
     return { reason: `'${truncate(cell)}' looks like a spreadsheet formula`, ...(suggestion ? { suggestion } : {}) };
   }

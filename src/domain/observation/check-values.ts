@@ -4,7 +4,8 @@
 // way round and holds its value; only suppressed values may be missing.
 import type { ValueKind } from '../metric/index.ts';
 import { encodeFlags, isObservationFlag, OBSERVATION_FLAGS, SUPPRESSED, type ObservationFlag } from './flags.ts';
-import { readNumber } from './read-number.ts';
+import { closestMatch } from '../suggest/index.ts';
+import { plainNumberOf, readNumber } from './read-number.ts';
 
 export const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'lower_ci', 'upper_ci'] as const;
 export type ValueColumn = (typeof VALUE_COLUMNS)[number];
@@ -33,39 +34,65 @@ export type ValuesCheck =
 
 const NEVER_NEGATIVE: ReadonlySet<ValueKind> = new Set(['count', 'proportion', 'rate']);
 
+/**
+ * Called once per row of files of millions of rows, so the good path reads
+ * each cell once and allocates only its result; the reasons are worked out
+ * only for a cell that fails.
+ */
 export function checkObservationValues(cells: ObservationCells, valueKind: ValueKind): ValuesCheck {
+  const value = plainNumber(cells.value);
+  const numerator = plainNumber(cells.numerator);
+  const denominator = plainNumber(cells.denominator);
+  const lowerCi = plainNumber(cells.lower_ci);
+  const upperCi = plainNumber(cells.upper_ci);
+  const flags = cells.flags === '' ? 0 : readFlags(cells.flags, undefined);
+  if (value === undefined || numerator === undefined || denominator === undefined || lowerCi === undefined || upperCi === undefined || flags < 0) {
+    return { kind: 'invalid', problems: cellProblems(cells) };
+  }
+  const values: ObservationValues = { value, numerator, denominator, lowerCi, upperCi, flags };
+  const problems = consistencyProblems(values, cells, valueKind);
+  return problems.length > 0 ? { kind: 'invalid', problems } : { kind: 'ok', values };
+}
+
+/** A plain number, null for an empty cell, undefined for anything else. */
+function plainNumber(cell: string): number | null | undefined {
+  if (cell === '') return null;
+  const fast = plainNumberOf(cell);
+  if (fast !== undefined) return fast;
+  const read = readNumber(cell);
+  return read.kind === 'number' ? read.value : read.kind === 'empty' ? null : undefined;
+}
+
+function cellProblems(cells: ObservationCells): CellProblem[] {
   const problems: CellProblem[] = [];
-  const numbers = new Map<ValueColumn, number | null>();
   for (const column of VALUE_COLUMNS) {
     const read = readNumber(cells[column]);
     if (read.kind === 'invalid') {
       problems.push({ column, value: cells[column], reason: read.reason, ...(read.suggestion ? { suggestion: read.suggestion } : {}) });
     }
-    numbers.set(column, read.kind === 'number' ? read.value : null);
   }
-  const flags = readFlags(cells.flags, problems);
-  if (problems.length > 0) return { kind: 'invalid', problems };
-
-  const values: ObservationValues = {
-    value: numbers.get('value') ?? null,
-    numerator: numbers.get('numerator') ?? null,
-    denominator: numbers.get('denominator') ?? null,
-    lowerCi: numbers.get('lower_ci') ?? null,
-    upperCi: numbers.get('upper_ci') ?? null,
-    flags,
-  };
-  problems.push(...consistencyProblems(values, cells, valueKind));
-  return problems.length > 0 ? { kind: 'invalid', problems } : { kind: 'ok', values };
+  readFlags(cells.flags, problems);
+  return problems;
 }
 
-function readFlags(cell: string, problems: CellProblem[]): number {
+/** The flags as bits, or -1 when a word is not a flag (each told in `problems` when given). */
+function readFlags(cell: string, problems: CellProblem[] | undefined): number {
   const words = cell.split(/[;|]/).map((word) => word.trim().toLowerCase()).filter((word) => word !== '');
   const flags: ObservationFlag[] = [];
+  let bad = false;
   for (const word of words) {
-    if (isObservationFlag(word)) flags.push(word);
-    else problems.push({ column: 'flags', value: cell, reason: `'${word}' is not a flag: use ${OBSERVATION_FLAGS.join(', ')}, separated by ;` });
+    if (isObservationFlag(word)) {
+      flags.push(word);
+      continue;
+    }
+    bad = true;
+    const near = closestMatch(word, OBSERVATION_FLAGS.map((key) => ({ key })));
+    problems?.push({
+      column: 'flags', value: cell, reason: `'${word}' is not a flag: use ${OBSERVATION_FLAGS.join(', ')}, separated by ;`,
+      ...(near ? { suggestion: near.key } : {}),
+    });
   }
-  return encodeFlags(flags);
+  return bad ? -1 : encodeFlags(flags);
 }
 
 function consistencyProblems(values: ObservationValues, cells: ObservationCells, valueKind: ValueKind): CellProblem[] {
