@@ -90,7 +90,10 @@ async function importFiles(config: Config, files: string[], options: { skipInval
       const bar = progressBar(path.basename(file), size);
       const result = await importFile(store.sql, {
         fileName: path.basename(file),
-        input: fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+        // Small reads keep each chunk's rows young: large ones were promoted by
+        // the garbage collector, doubling memory and time (1 MB: 342 MB, 5.6 s a
+        // million rows; 64 KB: 125 MB, 3.0 s).
+        input: fs.createReadStream(file),
         importedBy: options.by,
         skipInvalid: options.skipInvalid,
         source: path.resolve(file),

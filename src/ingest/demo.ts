@@ -34,7 +34,7 @@ export async function loadDemo(sql: Sql, dataDir: string, log: (line: string) =>
   for (const file of demoFiles(dataDir)) {
     const result = await importFile(sql, {
       fileName: path.relative(path.dirname(dataDir), file.path),
-      input: fs.createReadStream(file.path, { highWaterMark: 1 << 20 }),
+      input: fs.createReadStream(file.path),
       importedBy: 'demo',
       skipInvalid: file.skipInvalid,
       source: 'public data (see PROVENANCE.md beside the file)',

@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Rejection } from '../domain/batch/index.ts';
 import type { Metric } from '../domain/metric/index.ts';
-import { cellHazard, checkObservationValues } from '../domain/observation/index.ts';
+import { cellHazard, checkObservationValues, emptyValues, type ObservationValues } from '../domain/observation/index.ts';
 import { parsePeriod, type Period } from '../domain/period/index.ts';
 import { closestMatch, describeCandidate, type Candidate } from '../domain/suggest/index.ts';
 import { areaKeys, metricKeys, upsertMetrics, type AreaKey, type MetricKey } from '../store/catalogue.ts';
@@ -122,6 +122,8 @@ export async function loadObservations(
  * is of a fresh metric, then COPY into the staging table. One COPY at a time
  * on the batch's connection, so the switch happens once.
  */
+const COPY_BUFFER_BYTES = 8 * 1024 * 1024;
+
 class RowSink {
   direct = 0;
   staged = 0;
@@ -139,11 +141,16 @@ class RowSink {
     else this.staged++;
   }
 
+  /**
+   * Hands the pending rows to the COPY. Up to a few megabytes may wait in
+   * its buffer, so that PostgreSQL stores one chunk while the next is being
+   * read and checked; past that, reading waits.
+   */
   async flush(): Promise<void> {
     if (this.pending === '' || !this.copy) return;
-    const ready = this.copy.write(this.pending);
+    this.copy.write(this.pending);
     this.pending = '';
-    if (!ready) await once(this.copy, 'drain');
+    if (this.copy.writableLength > COPY_BUFFER_BYTES) await once(this.copy, 'drain');
   }
 
   /** Ends the COPY in progress, so that the connection is free to merge, or to roll back after an error. */
@@ -184,6 +191,8 @@ class RowChecker {
   private readonly periodProblems = new Map<string, string>();
   private readonly suggestions = new Map<string, string | undefined>();
   private readonly cells: ObservationCells = emptyCells();
+  private readonly values: ObservationValues = emptyValues();
+  private problems: Rejection[] = [];
   private readonly seen = new SeenKeys();
   /** Whether the row last checked belongs to a metric with no observations in the store. */
   lastRowIsFresh = false;
@@ -199,11 +208,11 @@ class RowChecker {
     if (record.length !== width) {
       return [{ line, reason: `the row has ${record.length} cells but the header has ${width}` }];
     }
-    const problems: Rejection[] = [];
+    const problems = this.problems;
     const cells = this.cells;
     this.layout.read(record, cells);
     this.checkHazards(record, line, problems);
-    if (problems.length > 0) return problems;
+    if (problems.length > 0) return this.takeProblems();
 
     const period = this.period(cells.period, line, problems);
     const metric = this.metric(record, cells, period, line, problems);
@@ -214,19 +223,26 @@ class RowChecker {
         reason: `'${cells.period}' is a ${words(period.kind)} but ${metric.code} is reported by ${words(metric.periodKind)}`,
       });
     }
-    const checked = checkObservationValues(cells, metric?.valueKind ?? 'mean');
-    if (checked.kind === 'invalid') {
-      for (const p of checked.problems) problems.push({ line, ...p, column: this.layout.columnOf[p.column as keyof ObservationCells] || p.column });
+    const valueProblems = checkObservationValues(cells, metric?.valueKind ?? 'mean', this.values);
+    if (valueProblems) {
+      for (const p of valueProblems) problems.push({ line, ...p, column: this.layout.columnOf[p.column as keyof ObservationCells] || p.column });
     }
-    if (problems.length > 0 || !metric || !area || !period || checked.kind !== 'ok') return problems;
+    if (problems.length > 0 || !metric || !area || !period) return this.takeProblems();
     if (!this.seen.add(metric.id, area.id, period.label)) {
       return [{ line, reason: `the metric ${metric.code}, area ${area.code} and period ${period.label} are on an earlier line too: a file may give each only once` }];
     }
-    const v = checked.values;
-    this.layout.observe?.(record, cells, v.value);
+    this.layout.observe?.(record, cells, this.values.value);
     // Provisional (negative) ids are replaced in the staging table once the metric is created.
     this.lastRowIsFresh = metric.id > 0 && !this.metricsWithObservations.has(metric.id);
-    return `${metric.id}\t${area.id}\t${period.label}\t${n(v.value)}\t${n(v.numerator)}\t${n(v.denominator)}\t${n(v.lowerCi)}\t${n(v.upperCi)}\t${v.flags}\t${this.batchId}\n`;
+    // Numbers go on as they were written (checked to be plain): PostgreSQL reads them as exactly as we would.
+    return `${metric.id}\t${area.id}\t${period.label}\t${n(cells.value)}\t${n(cells.numerator)}\t${n(cells.denominator)}\t${n(cells.lower_ci)}\t${n(cells.upper_ci)}\t${this.values.flags}\t${this.batchId}\n`;
+  }
+
+  /** The row's problems, handing the list over and starting a new one: the good path reuses one empty list. */
+  private takeProblems(): Rejection[] {
+    const problems = this.problems;
+    this.problems = [];
+    return problems;
   }
 
   private checkHazards(record: readonly string[], line: number, problems: Rejection[]): void {
@@ -303,9 +319,9 @@ function mayBeFormula(code: number): boolean {
   return code === 61 || code === 43 || code === 64 || code <= 32;
 }
 
-/** A number in PostgreSQL's COPY text format. */
-function n(value: number | null): string {
-  return value === null ? '\\N' : String(value);
+/** A checked number cell in PostgreSQL's COPY text format. */
+function n(cell: string): string {
+  return cell === '' ? '\\N' : cell.trim();
 }
 
 function words(kind: string): string {

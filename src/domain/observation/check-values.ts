@@ -13,12 +13,16 @@ export type ValueColumn = (typeof VALUE_COLUMNS)[number];
 export type ObservationCells = Readonly<Record<ValueColumn | 'flags', string>>;
 
 export interface ObservationValues {
-  readonly value: number | null;
-  readonly numerator: number | null;
-  readonly denominator: number | null;
-  readonly lowerCi: number | null;
-  readonly upperCi: number | null;
-  readonly flags: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  lowerCi: number | null;
+  upperCi: number | null;
+  flags: number;
+}
+
+export function emptyValues(): ObservationValues {
+  return { value: null, numerator: null, denominator: null, lowerCi: null, upperCi: null, flags: 0 };
 }
 
 export interface CellProblem {
@@ -28,18 +32,15 @@ export interface CellProblem {
   readonly suggestion?: string;
 }
 
-export type ValuesCheck =
-  | { readonly kind: 'ok'; readonly values: ObservationValues }
-  | { readonly kind: 'invalid'; readonly problems: readonly CellProblem[] };
-
 const NEVER_NEGATIVE: ReadonlySet<ValueKind> = new Set(['count', 'proportion', 'rate']);
 
 /**
- * Called once per row of files of millions of rows, so the good path reads
- * each cell once and allocates only its result; the reasons are worked out
- * only for a cell that fails.
+ * Reads a row's figures into `into` and returns its problems, or undefined
+ * when it has none. It runs once per row of files of millions of rows, so the
+ * good path allocates nothing (the caller reuses `into`); the reasons are
+ * worked out only for a row that fails.
  */
-export function checkObservationValues(cells: ObservationCells, valueKind: ValueKind): ValuesCheck {
+export function checkObservationValues(cells: ObservationCells, valueKind: ValueKind, into: ObservationValues): readonly CellProblem[] | undefined {
   const value = plainNumber(cells.value);
   const numerator = plainNumber(cells.numerator);
   const denominator = plainNumber(cells.denominator);
@@ -47,11 +48,15 @@ export function checkObservationValues(cells: ObservationCells, valueKind: Value
   const upperCi = plainNumber(cells.upper_ci);
   const flags = cells.flags === '' ? 0 : readFlags(cells.flags, undefined);
   if (value === undefined || numerator === undefined || denominator === undefined || lowerCi === undefined || upperCi === undefined || flags < 0) {
-    return { kind: 'invalid', problems: cellProblems(cells) };
+    return cellProblems(cells);
   }
-  const values: ObservationValues = { value, numerator, denominator, lowerCi, upperCi, flags };
-  const problems = consistencyProblems(values, cells, valueKind);
-  return problems.length > 0 ? { kind: 'invalid', problems } : { kind: 'ok', values };
+  into.value = value;
+  into.numerator = numerator;
+  into.denominator = denominator;
+  into.lowerCi = lowerCi;
+  into.upperCi = upperCi;
+  into.flags = flags;
+  return consistencyProblems(into, cells, valueKind);
 }
 
 /** A plain number, null for an empty cell, undefined for anything else. */
@@ -95,9 +100,14 @@ function readFlags(cell: string, problems: CellProblem[] | undefined): number {
   return bad ? -1 : encodeFlags(flags);
 }
 
-function consistencyProblems(values: ObservationValues, cells: ObservationCells, valueKind: ValueKind): CellProblem[] {
-  const problems: CellProblem[] = [];
+function consistencyProblems(values: ObservationValues, cells: ObservationCells, valueKind: ValueKind): CellProblem[] | undefined {
   const { value, numerator, denominator, lowerCi, upperCi } = values;
+  if (
+    (value !== null || (values.flags & SUPPRESSED) !== 0) && (numerator === null || numerator >= 0) && (denominator === null || denominator >= 0)
+    && (value === null || value >= 0 || !NEVER_NEGATIVE.has(valueKind)) && lowerCi === null && upperCi === null
+    && (valueKind !== 'proportion' || numerator === null || denominator === null || numerator <= denominator)
+  ) return undefined; // the common row, told apart without building anything
+  const problems: CellProblem[] = [];
   if (value === null && (values.flags & SUPPRESSED) === 0) {
     problems.push({ column: 'value', value: '', reason: 'the value is missing; a value may be left empty only when the row is flagged suppressed', suggestion: 'suppressed' });
   }
@@ -114,5 +124,5 @@ function consistencyProblems(values: ObservationValues, cells: ObservationCells,
   } else if (value !== null && ((lowerCi !== null && value < lowerCi) || (upperCi !== null && value > upperCi))) {
     problems.push({ column: 'value', value: cells.value, reason: `the value (${value}) lies outside its confidence interval (${lowerCi ?? '…'} to ${upperCi ?? '…'})` });
   }
-  return problems;
+  return problems.length > 0 ? problems : undefined;
 }
