@@ -11,6 +11,7 @@ import { loadDemo, storeIsEmpty } from '../ingest/demo.ts';
 import { importFile, type ImportResult } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { createApp } from '../server/app.ts';
+import { BenchmarkEngine } from '../server/benchmark-engine.ts';
 import { closeInterruptedBatches } from '../store/batches.ts';
 import { queryAreas, queryMetrics } from '../store/catalogue.ts';
 import { EmbeddedServerError } from '../store/embedded-server.ts';
@@ -61,12 +62,16 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   if (interrupted > 0) err(`Lantern: closed ${interrupted} import batch(es) left unfinished by a stopped process; nothing from them was stored`);
   if (options.demo && (await storeIsEmpty(store.sql))) {
     err(`Lantern: loading the demo data from ${config.demoDataDir}`);
-    const started = performance.now();
+    const demoStarted = performance.now();
     const results = await loadDemo(store.sql, config.demoDataDir, err);
-    if (results) err(`Lantern: demo loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (results) err(`Lantern: demo loaded in ${((performance.now() - demoStarted) / 1000).toFixed(1)} s`);
     else err(`Lantern: no demo data at ${config.demoDataDir}; the store is empty. Import data with: npx lantern import FILE.csv`);
   }
-  const app = createApp({ config, store, log: err });
+  const started = performance.now();
+  const engine = await BenchmarkEngine.start(store.sql, err);
+  const { observations, bytes } = engine.index.size();
+  err(`Lantern: benchmark index of ${observations.toLocaleString('en-GB')} observations built in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(1)} MB)`);
+  const app = createApp({ config, store, engine, log: err });
   server.on('request', app);
   server.listen(port, () => {
     const listening = (server.address() as AddressInfo).port;

@@ -4,6 +4,8 @@
 // authorities, then every Fingertips extract.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
 import type { Sql } from '../store/store.ts';
 import { importFile, type ImportResult } from './import-file.ts';
 
@@ -42,5 +44,36 @@ export async function loadDemo(sql: Sql, dataDir: string, log: (line: string) =>
     log(`  ${result.status === 'loaded' ? '✓' : '✗'} ${path.basename(file.path)}: ${result.inserted} inserted, ${result.rejected} rejected`);
     results.push(result);
   }
+  for (const [name, text] of contextFromRegister(path.join(dataDir, 'uk-local-authorities', 'uk_local_authorities.csv'))) {
+    const result = await importFile(sql, { fileName: name, input: Readable.from([Buffer.from(text)]), importedBy: 'demo', source: 'uk-local-authorities register' });
+    log(`  ${result.status === 'loaded' ? '✓' : '✗'} ${name}: ${result.inserted} inserted, ${result.rejected} rejected`);
+    results.push(result);
+  }
   return results;
+}
+
+/**
+ * Contextual metrics for nearest neighbours, from the register's own columns:
+ * population in 2020 and the area, hence people per square kilometre (the
+ * register's PROVENANCE says hectares, but its figures are square
+ * kilometres: Manchester's is 116).
+ * They go in through the import path like any other file.
+ */
+export function contextFromRegister(registerPath: string): [string, string][] {
+  const register = Papa.parse<Record<string, string>>(fs.readFileSync(registerPath, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const metrics = [
+    'code,title,polarity,value_kind,period_kind,unit,decimals,source,themes',
+    'population-2020,Population (2020),neutral,count,calendar_year,people,0,ONS mid-year estimates via the register of local authorities,context',
+    'population-density-2020,Population density (2020),neutral,rate,calendar_year,people per square kilometre,0,ONS mid-year estimates and area via the register of local authorities,context',
+  ];
+  const rows = ['metric,area,period,value'];
+  for (const authority of register) {
+    const code = authority['gss-code'] ?? '';
+    const population = Number(authority['pop-2020']);
+    const squareKilometres = Number(authority['area']);
+    if (!code.startsWith('E') || authority['end-date'] || !(population > 0)) continue;
+    rows.push(`population-2020,${code},2020,${population}`);
+    if (squareKilometres > 0) rows.push(`population-density-2020,${code},2020,${(population / squareKilometres).toFixed(1)}`);
+  }
+  return [['context-metrics.csv', metrics.join('\n') + '\n'], ['context-from-register.csv', rows.join('\n') + '\n']];
 }

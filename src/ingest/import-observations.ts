@@ -15,7 +15,7 @@ import { parsePeriod, type Period } from '../domain/period/index.ts';
 import { closestMatch, describeCandidate, type Candidate } from '../domain/suggest/index.ts';
 import { areaKeys, metricKeys, upsertMetrics, type AreaKey, type MetricKey } from '../store/catalogue.ts';
 import {
-  createStaging, mergeStaged, metricsWithObservations, openStagingCopy, openStoreCopy, savePeriods, takeWriteTurn, type Tx,
+  createStaging, mergeStaged, metricsWithObservations, openStagingCopy, openStoreCopy, recordBatchMetrics, savePeriods, takeWriteTurn, type Tx,
 } from '../store/observations.ts';
 import { isBlank, type CsvFile } from './csv-reader.ts';
 import { bindLayout, emptyCells, type BoundLayout, type ObservationCells } from './observation-layouts.ts';
@@ -110,6 +110,7 @@ export async function loadObservations(
   await saveDefinedMetrics(tx, layout.definedMetrics?.() ?? [], checker.provisionalIds, batchId);
   await savePeriods(tx, checker.periods.values());
   const merged = sink.staged > 0 ? await mergeStaged(tx, batchId) : { inserted: 0, revised: 0 };
+  await recordBatchMetrics(tx, batchId, checker.storedMetrics);
   const inserted = sink.direct + merged.inserted;
   return {
     rowsRead, inserted, revised: merged.revised, unchanged: rowsRead - rejections.rows - inserted - merged.revised,
@@ -194,6 +195,8 @@ class RowChecker {
   private readonly values: ObservationValues = emptyValues();
   private problems: Rejection[] = [];
   private readonly seen = new SeenKeys();
+  /** The codes of the metrics of the rows that passed. */
+  readonly storedMetrics = new Set<string>();
   /** Whether the row last checked belongs to a metric with no observations in the store. */
   lastRowIsFresh = false;
 
@@ -232,6 +235,7 @@ class RowChecker {
       return [{ line, reason: `the metric ${metric.code}, area ${area.code} and period ${period.label} are on an earlier line too: a file may give each only once` }];
     }
     this.layout.observe?.(record, cells, this.values.value);
+    this.storedMetrics.add(metric.code);
     // Provisional (negative) ids are replaced in the staging table once the metric is created.
     this.lastRowIsFresh = metric.id > 0 && !this.metricsWithObservations.has(metric.id);
     // Numbers go on as they were written (checked to be plain): PostgreSQL reads them as exactly as we would.

@@ -5,11 +5,14 @@ import express from 'express';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/store.ts';
 import { apiErrorHandler, apiRouter } from './api.ts';
+import { benchmarkRouter } from './benchmark-api.ts';
+import type { BenchmarkEngine } from './benchmark-engine.ts';
 import { homePage } from './home-page.ts';
 
 export interface Deps {
   readonly config: Config;
   readonly store: Store;
+  readonly engine: BenchmarkEngine;
   readonly log: (line: string) => void;
 }
 
@@ -25,6 +28,7 @@ export function createApp(deps: Deps): express.Express {
   app.get('/', async (_req, res) => {
     res.type('html').send(await homePage(deps.store.sql));
   });
+  app.use('/api/benchmark', benchmarkRouter(deps.store.sql, deps.engine));
   app.use('/api', apiRouter(deps.store.sql));
   app.use((_req, res) => {
     res.status(404).json({ status: 404, code: 'not_found', message: 'there is nothing at this address' });

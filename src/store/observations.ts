@@ -47,6 +47,12 @@ export async function takeWriteTurn(tx: Tx): Promise<void> {
   await tx`select pg_advisory_xact_lock(${WRITE_LOCK})`;
 }
 
+/** Which metrics the batch brought observations for: the benchmark index refreshes those. */
+export async function recordBatchMetrics(tx: Tx, batchId: number, metricCodes: ReadonlySet<string>): Promise<void> {
+  if (metricCodes.size === 0) return;
+  await tx`insert into batch_metric (batch_id, metric_id) select ${batchId}, id from metric where code = any(${[...metricCodes]})`;
+}
+
 export async function savePeriods(tx: Tx, periods: Iterable<Period>): Promise<void> {
   const rows = [...periods].map((p) => ({ label: p.label, kind: p.kind, start_date: p.start, end_date: p.end }));
   if (rows.length === 0) return;

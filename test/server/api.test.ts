@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Papa from 'papaparse';
 import { readConfig } from '../../src/config.ts';
+import { BenchmarkEngine } from '../../src/server/benchmark-engine.ts';
 import { demoFiles, loadDemo } from '../../src/ingest/demo.ts';
 import { createApp } from '../../src/server/app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
@@ -97,6 +98,7 @@ const BCP = 'E06000058'; // Bournemouth, Christchurch and Poole: a name with com
 describe('the JSON API on the demo data', () => {
   let store: TestStore;
   let app: ReturnType<typeof createApp>;
+  let engine: BenchmarkEngine;
   let server: http.Server;
   let base: string;
   const logged: string[] = [];
@@ -105,7 +107,8 @@ describe('the JSON API on the demo data', () => {
     store = await openTestStore();
     const loaded = await loadDemo(store.sql, SHARED_DATA, () => {});
     assert.ok(loaded, `the demo data is at ${SHARED_DATA}`);
-    app = createApp({ config: readConfig({ LANTERN_DATA_DIR: store.dataDir ?? '' }), store, log: (line) => logged.push(line) });
+    engine = await BenchmarkEngine.start(store.sql, (line) => logged.push(line));
+    app = createApp({ config: readConfig({ LANTERN_DATA_DIR: store.dataDir ?? '' }), store, engine, log: (line) => logged.push(line) });
     server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -113,6 +116,7 @@ describe('the JSON API on the demo data', () => {
   after(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    await engine.stop();
     await store.close();
   });
 

@@ -1,0 +1,66 @@
+// An area profile: one council, every metric, each against the chosen group
+// at the metric's latest period (or the period asked for): value, interval,
+// rank and quartile in the group, the group's mean and median, whether the
+// difference from the benchmark is significant, and which way it is heading.
+// Where the council has no value for a period because it did not exist yet
+// (or no longer does), the council it replaced (or that replaced it) stands
+// in, and the row says so.
+import type { ConfidenceLevel } from '../stats/index.ts';
+import type { BenchmarkIndex, IndexArea, IndexMetric, MetricSeries, PeriodSlice } from './benchmark-index.ts';
+import { groupFigures, resolveArea, rowFigures, type GroupSpec, type RowFigures } from './benchmark-queries.ts';
+import { trendOf, type Trend } from './trend-of.ts';
+
+export interface ProfileItem extends RowFigures {
+  readonly metric: IndexMetric;
+  readonly period: string;
+  /** Set when another area's figure stands in (a predecessor or successor). */
+  readonly via: { readonly code: string; readonly name: string } | null;
+  readonly groupLabel: string;
+  readonly groupSize: number;
+  readonly groupMean: number | null;
+  readonly groupMedian: number | null;
+  readonly benchmark: { readonly value: number; readonly source: string } | null;
+  readonly trend: Trend;
+}
+
+export interface AreaProfile {
+  readonly area: IndexArea;
+  readonly items: readonly ProfileItem[];
+}
+
+export interface ProfileRequest {
+  /** A period label, or undefined for each metric's latest. */
+  readonly period?: string | undefined;
+  readonly group: GroupSpec;
+  readonly level: ConfidenceLevel;
+  /** Only these metrics (codes); every metric when undefined. */
+  readonly metrics?: readonly string[] | undefined;
+}
+
+export function areaProfile(index: BenchmarkIndex, area: IndexArea, request: ProfileRequest): AreaProfile {
+  const items: ProfileItem[] = [];
+  const all = request.metrics ? request.metrics.map((code) => index.metric(code)).filter((s) => s !== undefined) : [...index.metrics()];
+  for (const series of all) {
+    const slice = request.period === undefined ? series.latest() : series.slice(request.period);
+    if (slice) items.push(profileItem(index, series, slice, area, request));
+  }
+  items.sort((a, b) => a.metric.title.localeCompare(b.metric.title));
+  return { area, items };
+}
+
+function profileItem(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, request: ProfileRequest): ProfileItem {
+  const resolved = resolveArea(index, slice, area);
+  const group = groupFigures(index, series, slice, resolved.area, request.group);
+  return {
+    metric: series.metric,
+    period: slice.period,
+    via: resolved.area.code === area.code ? null : { code: resolved.area.code, name: resolved.area.name },
+    ...rowFigures(series, slice, resolved.position, group, request.level),
+    groupLabel: group.label,
+    groupSize: group.members.length,
+    groupMean: group.mean,
+    groupMedian: group.median,
+    benchmark: group.benchmark,
+    trend: trendOf(index, series, slice, area, request.level),
+  };
+}

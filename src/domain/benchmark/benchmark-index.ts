@@ -1,0 +1,203 @@
+// The benchmark index: every current observation held in memory, per metric
+// and period, in typed arrays, so that a league table or an area profile is
+// answered without touching the store.
+//
+// A period slice keeps the areas that have a row (ascending area numbers, two
+// bytes each), their values (eight bytes; NaN stands for a suppressed value
+// inside the arrays only), and, only where the data has them, confidence
+// bounds and numerators and denominators. Group figures (members, values in
+// order, mean, median) are worked out the first time a group is asked for and
+// kept with the slice. The store stays the truth: the index is rebuilt from it
+// at start and per metric after each import.
+import type { AreaType } from '../area/index.ts';
+import type { Metric } from '../metric/index.ts';
+import { tierSetOf, type GroupableArea, type TierSet } from './comparator-group.ts';
+
+export interface IndexArea extends GroupableArea {
+  readonly countyCode: string | null;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly successorCodes: readonly string[];
+}
+
+export interface IndexMetric extends Metric {
+  readonly id: number;
+}
+
+export class PeriodSlice {
+  private readonly groups = new Map<string, unknown>();
+
+  constructor(
+    readonly period: string,
+    readonly start: string,
+    readonly end: string,
+    /** Area numbers (positions in the index's area list), ascending. */
+    readonly areas: Uint16Array,
+    readonly values: Float64Array,
+    readonly bounds: { readonly lower: Float64Array; readonly upper: Float64Array } | undefined,
+    readonly counts: { readonly numerator: Float64Array; readonly denominator: Float64Array } | undefined,
+  ) {}
+
+  /** Where an area's row is, or -1. */
+  position(area: number): number {
+    let low = 0;
+    let high = this.areas.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const here = this.areas[middle]!;
+      if (here === area) return middle;
+      if (here < area) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  value(position: number): number | null {
+    const value = this.values[position]!;
+    return Number.isNaN(value) ? null : value;
+  }
+
+  /** Figures worked out once per group and kept: the caller says how to make them. */
+  cached<T>(key: string, make: () => T): T {
+    let found = this.groups.get(key) as T | undefined;
+    if (found === undefined) this.groups.set(key, (found = make()));
+    return found;
+  }
+
+  bytes(): number {
+    return this.areas.byteLength + this.values.byteLength
+      + (this.bounds ? this.bounds.lower.byteLength * 2 : 0) + (this.counts ? this.counts.numerator.byteLength * 2 : 0);
+  }
+}
+
+export class MetricSeries {
+  readonly tierSet: TierSet;
+
+  constructor(readonly metric: IndexMetric, readonly slices: readonly PeriodSlice[], areaTypes: readonly AreaType[]) {
+    const latest = slices[slices.length - 1];
+    this.tierSet = tierSetOf(latest ? [...latest.areas].map((a) => areaTypes[a]!) : []);
+  }
+
+  latest(): PeriodSlice | undefined {
+    return this.slices[this.slices.length - 1];
+  }
+
+  slice(period: string): PeriodSlice | undefined {
+    return this.slices.find((s) => s.period === period);
+  }
+
+  observations(): number {
+    return this.slices.reduce((sum, s) => sum + s.areas.length, 0);
+  }
+}
+
+export class BenchmarkIndex {
+  private readonly byCode = new Map<string, number>();
+  private readonly series = new Map<string, MetricSeries>();
+  private readonly types: AreaType[];
+  private readonly predecessors = new Map<string, string[]>();
+
+  constructor(readonly areas: readonly IndexArea[]) {
+    areas.forEach((area, i) => this.byCode.set(area.code, i));
+    for (const area of areas) {
+      for (const successor of area.successorCodes) this.predecessors.set(successor, [...(this.predecessors.get(successor) ?? []), area.code]);
+    }
+    this.types = areas.map((a) => a.type);
+    if (areas.length > 65_535) throw new RangeError('the index numbers areas in two bytes: at most 65,535');
+  }
+
+  /** The areas a council replaced, as the register says. */
+  predecessorsOf(code: string): readonly string[] {
+    return this.predecessors.get(code) ?? [];
+  }
+
+  areaNumber(code: string): number | undefined {
+    return this.byCode.get(code);
+  }
+
+  area(code: string): IndexArea | undefined {
+    const n = this.byCode.get(code);
+    return n === undefined ? undefined : this.areas[n];
+  }
+
+  metric(code: string): MetricSeries | undefined {
+    return this.series.get(code);
+  }
+
+  metrics(): IterableIterator<MetricSeries> {
+    return this.series.values();
+  }
+
+  /** Puts a metric's series in, replacing what the index held for it (after an import). */
+  put(metric: IndexMetric, slices: readonly PeriodSlice[]): MetricSeries {
+    const series = new MetricSeries(metric, slices, this.types);
+    this.series.set(metric.code, series);
+    return series;
+  }
+
+  remove(metricCode: string): void {
+    this.series.delete(metricCode);
+  }
+
+  /** Observations held, and the bytes of their arrays (group figures, made on demand, not counted). */
+  size(): { observations: number; bytes: number } {
+    let observations = 0;
+    let bytes = 0;
+    for (const series of this.series.values()) {
+      for (const slice of series.slices) {
+        observations += slice.areas.length;
+        bytes += slice.bytes();
+      }
+    }
+    return { observations, bytes };
+  }
+}
+
+/** One row as the builder takes it: areas by number, missing figures as null. */
+export interface SliceRow {
+  readonly area: number;
+  readonly value: number | null;
+  readonly lowerCi: number | null;
+  readonly upperCi: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+}
+
+/**
+ * Collects a metric's rows, in any order, and makes its slices, sorted by
+ * period end. The arrays for bounds and counts are made only when some row
+ * has them.
+ */
+export class SeriesBuilder {
+  private readonly periods = new Map<string, { start: string; end: string; rows: number[] }>();
+  private readonly areasOf: number[] = [];
+  private readonly figures: number[] = []; // five per row: value, lower, upper, numerator, denominator
+
+  add(period: string, start: string, end: string, row: SliceRow): void {
+    let slot = this.periods.get(period);
+    if (!slot) this.periods.set(period, (slot = { start, end, rows: [] }));
+    slot.rows.push(this.areasOf.length);
+    this.areasOf.push(row.area);
+    this.figures.push(nan(row.value), nan(row.lowerCi), nan(row.upperCi), nan(row.numerator), nan(row.denominator));
+  }
+
+  build(): PeriodSlice[] {
+    const slices = [...this.periods].map(([period, { start, end, rows }]) => {
+      rows.sort((a, b) => this.areasOf[a]! - this.areasOf[b]!);
+      const column = (offset: number) => Float64Array.from(rows, (r) => this.figures[r * 5 + offset]!);
+      const has = (offset: number) => rows.some((r) => !Number.isNaN(this.figures[r * 5 + offset]!));
+      return new PeriodSlice(
+        period, start, end,
+        Uint16Array.from(rows, (r) => this.areasOf[r]!),
+        column(0),
+        has(1) || has(2) ? { lower: column(1), upper: column(2) } : undefined,
+        has(3) && has(4) ? { numerator: column(3), denominator: column(4) } : undefined,
+      );
+    });
+    return slices.sort((a, b) => (a.end === b.end ? a.start.localeCompare(b.start) : a.end.localeCompare(b.end)));
+  }
+}
+
+function nan(value: number | null): number {
+  return value === null ? Number.NaN : value;
+}

@@ -1,0 +1,69 @@
+// A council's statistical neighbours from the benchmark index: the nearest
+// councils of the same kind (districts among districts, counties among
+// counties, single-tier councils among single-tier councils) on contextual
+// metrics, each at its latest period. By default the contextual metrics are
+// those with the theme 'context' (population and density in the demo), the
+// size variables on a log scale, all weighted equally.
+import type { AreaType } from '../area/index.ts';
+import { explainNeighbour, nearestNeighbours, type NeighbourVariable, type Neighbours } from '../neighbours/index.ts';
+import type { BenchmarkIndex, IndexArea } from './benchmark-index.ts';
+
+export interface NeighbourChoice {
+  /** Metric codes of the variables; the metrics themed 'context' when empty. */
+  readonly variables: readonly string[];
+  /** Weights in the order of the variables; 1 each when empty. */
+  readonly weights: readonly number[];
+  readonly count: number;
+}
+
+export type StatisticalNeighbours =
+  | {
+    readonly kind: 'ok';
+    readonly area: string;
+    readonly variables: readonly NeighbourVariable[];
+    readonly neighbours: readonly { readonly code: string; readonly name: string; readonly distance: number; readonly reason: string; readonly contributions: Extract<Neighbours, { kind: 'ok' }>['neighbours'][number]['contributions'] }[];
+  }
+  | { readonly kind: 'not_computed'; readonly reason: string };
+
+const FAMILY: Readonly<Partial<Record<AreaType, string>>> = {
+  district: 'district', county: 'county', unitary: 'single', metropolitan_district: 'single', london_borough: 'single', city_corporation: 'single',
+};
+
+export function statisticalNeighbours(index: BenchmarkIndex, area: IndexArea, choice: NeighbourChoice): StatisticalNeighbours {
+  const family = FAMILY[area.type];
+  if (!family) return { kind: 'not_computed', reason: `${area.name} is not a council: neighbours are found for districts, counties and single-tier councils` };
+  const codes = choice.variables.length > 0
+    ? choice.variables
+    : [...index.metrics()].filter((s) => s.metric.themes.includes('context')).map((s) => s.metric.code).sort();
+  const series = codes.map((code) => index.metric(code));
+  const missing = codes.filter((_, i) => !series[i]);
+  if (missing.length > 0) return { kind: 'not_computed', reason: `no such metric: ${missing.join(', ')}` };
+  if (codes.length === 0) return { kind: 'not_computed', reason: 'no contextual metrics to find neighbours by: import some with the theme context' };
+
+  const variables: NeighbourVariable[] = series.map((s, i) => ({
+    id: s!.metric.code, label: s!.metric.title, weight: choice.weights[i] ?? 1,
+    transform: s!.metric.valueKind === 'count' || s!.metric.valueKind === 'rate' ? 'log' : 'none',
+  }));
+  const latest = series.map((s) => s!.latest());
+  const candidates = index.areas
+    .filter((a) => FAMILY[a.type] === family && a.endDate === null && a.code.startsWith('E'))
+    .map((a) => {
+      const n = index.areaNumber(a.code)!;
+      return {
+        code: a.code,
+        values: latest.map((slice) => {
+          const position = slice ? slice.position(n) : -1;
+          const value = position < 0 ? null : slice!.value(position);
+          return value !== null && value <= 0 ? null : value; // logs need positive values
+        }),
+      };
+    });
+  const found = nearestNeighbours(candidates, variables, area.code, choice.count);
+  if (found.kind === 'not_computed') return { kind: 'not_computed', reason: found.reason.replace(/_/g, ' ') };
+  return {
+    kind: 'ok', area: area.code, variables,
+    neighbours: found.neighbours.map((n) => ({
+      code: n.code, name: index.area(n.code)!.name, distance: n.distance, reason: explainNeighbour(n, variables), contributions: n.contributions,
+    })),
+  };
+}

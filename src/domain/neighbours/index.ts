@@ -1,0 +1,5 @@
+export { nearestNeighbours } from './nearest-neighbours.ts';
+export type {
+  Candidate, Neighbour, NeighbourContribution, Neighbours, NeighboursNotComputedReason, NeighbourVariable, VariableScale,
+} from './nearest-neighbours.ts';
+export { explainNeighbour } from './explain-neighbour.ts';

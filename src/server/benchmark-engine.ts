@@ -1,0 +1,72 @@
+// The benchmark engine: the in-memory index built from the store at start,
+// and kept current by listening for loaded batches. A batch of observations
+// or metric definitions rebuilds just its metrics; a batch of areas renumbers
+// the areas, so it rebuilds everything. Any process that imports (the server
+// itself, the CLI beside it) tells the channel when its batch commits.
+import { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
+import { IMPORT_CHANNEL } from '../ingest/import-file.ts';
+import { loadIndexAreas, loadIndexMetrics, loadSeries, metricsOfBatch } from '../store/benchmark-source.ts';
+import type { Sql } from '../store/store.ts';
+
+export interface BuildReport {
+  readonly observations: number;
+  readonly bytes: number;
+  readonly seconds: number;
+}
+
+export class BenchmarkEngine {
+  private refreshing: Promise<void> = Promise.resolve();
+  private unlisten: (() => Promise<void>) | undefined;
+
+  private constructor(private readonly sql: Sql, private current: BenchmarkIndex, private readonly log: (line: string) => void) {}
+
+  /** Builds the index from the store; with `listen`, keeps it current as batches load. */
+  static async start(sql: Sql, log: (line: string) => void, listen = true): Promise<BenchmarkEngine> {
+    const engine = new BenchmarkEngine(sql, await buildIndex(sql), log);
+    if (listen) {
+      const { unlisten } = await sql.listen(IMPORT_CHANNEL, (payload) => engine.batchLoaded(Number(payload)));
+      engine.unlisten = unlisten;
+    }
+    return engine;
+  }
+
+  get index(): BenchmarkIndex {
+    return this.current;
+  }
+
+  /** Refreshes what a loaded batch touched; refreshes run one after another. */
+  batchLoaded(batchId: number): Promise<void> {
+    this.refreshing = this.refreshing.then(() => this.refresh(batchId)).catch((error: unknown) => {
+      this.log(`benchmark index: could not refresh after batch ${batchId}: ${String(error)}`);
+    });
+    return this.refreshing;
+  }
+
+  /** Resolves once every refresh asked for so far has finished. */
+  settled(): Promise<void> {
+    return this.refreshing;
+  }
+
+  async stop(): Promise<void> {
+    await this.unlisten?.();
+  }
+
+  private async refresh(batchId: number): Promise<void> {
+    const [batch] = await this.sql<{ kind: string }[]>`select kind from import_batch where id = ${batchId}`;
+    if (!batch) return;
+    if (batch.kind === 'areas') {
+      this.current = await buildIndex(this.sql);
+      return;
+    }
+    const ids = batch.kind === 'metrics'
+      ? (await this.sql<{ id: number }[]>`select id from metric where batch_id = ${batchId}`).map((r) => r.id)
+      : await metricsOfBatch(this.sql, batchId);
+    if (ids.length > 0) await loadSeries(this.sql, this.current, await loadIndexMetrics(this.sql, ids));
+  }
+}
+
+export async function buildIndex(sql: Sql): Promise<BenchmarkIndex> {
+  const index = new BenchmarkIndex(await loadIndexAreas(sql));
+  await loadSeries(sql, index, await loadIndexMetrics(sql));
+  return index;
+}
