@@ -7,6 +7,12 @@ import { OBSERVATION_FLAGS } from '../domain/observation/index.ts';
 import { PERIOD_KINDS } from '../domain/period/index.ts';
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
+const rowFigures = {
+  value: nullable('number'),
+  interval: { type: 'object', properties: { lower: { type: 'number' }, upper: { type: 'number' } } },
+  rank: nullable('integer'), quartile: nullable('integer'),
+  significance: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'] },
+};
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const query = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
 const path = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'path', required: true, description, schema });
@@ -18,6 +24,17 @@ const errors = {
 const paging = [
   query('limit', 'How many to return (default 100).', { type: 'integer', minimum: 1, maximum: 10000 }),
   query('offset', 'How many to skip.', { type: 'integer', minimum: 0 }),
+];
+const neighbourParameters = [
+  query('count', 'How many neighbours (default 15).', { type: 'integer', minimum: 1, maximum: 100 }),
+  query('variables', "Metric codes to find neighbours by, separated by commas (default: the metrics themed 'context')."),
+  query('weights', 'A weight per variable, separated by commas (default 1 each).'),
+];
+const benchmarkGroupParameters = [
+  query('group', 'The comparator group (default: neighbours for a profile, england for a league table).', { type: 'string', enum: ['england', 'region', 'type', 'neighbours', 'custom'] }),
+  query('groupId', 'The saved group, with group=custom.', { type: 'integer' }),
+  query('level', 'Confidence level of intervals and significance: 95 or 99.8 (default 95).', { type: 'string', enum: ['95', '99.8'] }),
+  ...neighbourParameters,
 ];
 const list = (item: string) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref(item) } } });
 
@@ -123,6 +140,74 @@ export const openApiDocument = {
         responses: { 200: { description: 'Rejections.', content: json(list('Rejection')) }, ...errors },
       },
     },
+    '/api/benchmark/league-table': {
+      get: {
+        operationId: 'leagueTable', summary: 'Every council of a group on one metric and period: value, interval, rank, quartile, significance',
+        parameters: [
+          { ...query('metric', 'Metric code.'), required: true },
+          query('period', "Period label (default: the metric's latest)."),
+          query('area', 'The council whose group it is (needed for region, type, neighbours); default England.'),
+          ...benchmarkGroupParameters,
+          query('format', 'json or csv.', { type: 'string', enum: ['json', 'csv'] }),
+        ],
+        responses: { 200: { description: 'The league table, best first.', content: { ...json(ref('LeagueTable')), 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+      },
+    },
+    '/api/benchmark/profile': {
+      get: {
+        operationId: 'areaProfile', summary: "A council's every metric against its group: value, rank, quartile, group mean and median, significance, trend",
+        parameters: [
+          { ...query('area', 'GSS code of the council.'), required: true },
+          query('period', "Period label (default: each metric's latest)."),
+          query('metrics', 'Only these metric codes, separated by commas.'),
+          ...benchmarkGroupParameters,
+          query('format', 'json or csv.', { type: 'string', enum: ['json', 'csv'] }),
+        ],
+        responses: { 200: { description: 'The profile, by metric title.', content: { ...json(ref('AreaProfile')), 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+      },
+    },
+    '/api/benchmark/series': {
+      get: {
+        operationId: 'timeSeries', summary: 'A metric over every period for chosen areas',
+        parameters: [
+          { ...query('metric', 'Metric code.'), required: true },
+          { ...query('areas', 'GSS codes, separated by commas (1 to 50).'), required: true },
+          query('format', 'json or csv.', { type: 'string', enum: ['json', 'csv'] }),
+        ],
+        responses: { 200: { description: 'One point per area and period.', content: { ...json({ type: 'object' }), 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+      },
+    },
+    '/api/benchmark/neighbours': {
+      get: {
+        operationId: 'neighbours', summary: "A council's statistical neighbours, with distances and what drives each",
+        parameters: [
+          { ...query('area', 'GSS code of the council.'), required: true },
+          ...neighbourParameters,
+          query('format', 'json or csv.', { type: 'string', enum: ['json', 'csv'] }),
+        ],
+        responses: { 200: { description: 'Nearest first.', content: { ...json(ref('Neighbours')), 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+      },
+    },
+    '/api/benchmark/groups': {
+      get: {
+        operationId: 'listGroups', summary: 'Saved comparator groups',
+        responses: { 200: { description: 'Groups, by name.', content: json(list('ComparatorGroup')) } },
+      },
+      post: {
+        operationId: 'createGroup', summary: 'Save a comparator group: a name and its councils',
+        requestBody: {
+          required: true,
+          content: json({ type: 'object', required: ['name', 'areaCodes'], properties: { name: { type: 'string' }, areaCodes: { type: 'array', items: { type: 'string' } } } }),
+        },
+        responses: { 201: { description: 'Saved.', content: json(ref('ComparatorGroup')) }, 400: errors[400] },
+      },
+    },
+    '/api/benchmark/groups/{id}': {
+      get: {
+        operationId: 'getGroup', summary: 'One saved comparator group', parameters: [path('id', 'Group id.', { type: 'integer' })],
+        responses: { 200: { description: 'The group.', content: json(ref('ComparatorGroup')) }, ...errors },
+      },
+    },
     '/api/openapi.json': {
       get: { operationId: 'openApi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } },
     },
@@ -182,6 +267,58 @@ export const openApiDocument = {
       Rejection: {
         type: 'object', required: ['line', 'reason'],
         properties: { line: { type: 'integer' }, column: { type: 'string' }, value: { type: 'string' }, reason: { type: 'string' }, suggestion: { type: 'string' }, message: { type: 'string' } },
+      },
+      LeagueTable: {
+        type: 'object', required: ['metric', 'period', 'group', 'rows'],
+        properties: {
+          metric: ref('Metric'), period: { type: 'string' }, group: ref('GroupFigures'),
+          rows: { type: 'array', items: { type: 'object', required: ['area', 'name', 'value', 'rank'], properties: { area: { type: 'string' }, name: { type: 'string' }, ...rowFigures } } },
+        },
+      },
+      GroupFigures: {
+        type: 'object', required: ['key', 'label', 'size'],
+        properties: {
+          key: { type: 'string' }, label: { type: 'string' }, size: { type: 'integer' }, mean: nullable('number'), median: nullable('number'),
+          benchmark: { type: ['object', 'null'], properties: { value: { type: 'number' }, source: { type: 'string' } } },
+        },
+      },
+      AreaProfile: {
+        type: 'object', required: ['area', 'items'],
+        properties: {
+          area: { type: 'object' },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object', required: ['metric', 'period', 'value', 'significance'],
+              properties: {
+                metric: ref('Metric'), period: { type: 'string' }, ...rowFigures,
+                via: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
+                groupLabel: { type: 'string' }, groupSize: { type: 'integer' }, groupMean: nullable('number'), groupMedian: nullable('number'),
+                benchmark: { type: ['object', 'null'] }, trend: { type: 'object', properties: { direction: { type: 'object' }, recent: { type: 'object' } } },
+              },
+            },
+          },
+        },
+      },
+      Neighbours: {
+        type: 'object', required: ['kind', 'area', 'neighbours'],
+        properties: {
+          kind: { type: 'string' }, area: { type: 'string' }, variables: { type: 'array', items: { type: 'object' } },
+          neighbours: {
+            type: 'array',
+            items: {
+              type: 'object', required: ['code', 'name', 'distance', 'reason'],
+              properties: { code: { type: 'string' }, name: { type: 'string' }, distance: { type: 'number' }, reason: { type: 'string' }, contributions: { type: 'array', items: { type: 'object' } } },
+            },
+          },
+        },
+      },
+      ComparatorGroup: {
+        type: 'object', required: ['id', 'name', 'areaCodes'],
+        properties: {
+          id: { type: 'integer' }, name: { type: 'string' }, areaCodes: { type: 'array', items: { type: 'string' } },
+          createdBy: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' },
+        },
       },
       ImportResult: {
         type: 'object', required: ['batchId', 'status', 'kind'],

@@ -10,7 +10,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import Papa from 'papaparse';
 import { readConfig } from '../../src/config.ts';
 import { BenchmarkEngine } from '../../src/server/benchmark-engine.ts';
-import { demoFiles, loadDemo } from '../../src/ingest/demo.ts';
+import { demoFiles, loadDemo, contextFromRegister } from '../../src/ingest/demo.ts';
 import { createApp } from '../../src/server/app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
 import { SHARED_DATA } from '../support/data.ts';
@@ -369,7 +369,8 @@ describe('the JSON API on the demo data', () => {
 
     it('lists the demo batches, newest first', async () => {
       const batches = await items<ApiBatch>('/api/imports');
-      assert.deepEqual(batches.map((b) => path.basename(b.fileName)).sort(), demoFiles(SHARED_DATA).map((f) => path.basename(f.path)).sort());
+      const generated = contextFromRegister(path.join(SHARED_DATA, 'uk-local-authorities', 'uk_local_authorities.csv')).map(([name]) => name);
+      assert.deepEqual(batches.map((b) => path.basename(b.fileName)).sort(), [...demoFiles(SHARED_DATA).map((f) => path.basename(f.path)), ...generated].sort());
       assert.ok(batches.every((b) => b.status === 'loaded'));
       assert.deepEqual(batches.map((b) => b.id), [...batches.map((b) => b.id)].sort((a, b) => b - a));
       assert.deepEqual(await items<ApiBatch>('/api/imports?limit=2&offset=1'), batches.slice(1, 3));
@@ -577,17 +578,17 @@ describe('the JSON API on the demo data', () => {
       }
     });
 
-    it('describes every route of the API router, with its method', () => {
-      // The routes are read from the app under test itself: the router mounted at /api, and its route layers.
+    it('describes every route of the API routers, with its method', () => {
+      // The routes are read from the app under test itself: the routers mounted under /api, and their route layers.
       const routes = apiRoutes(app);
-      assert.ok(routes.length >= 9, `found ${routes.length} routes`);
+      assert.ok(routes.length >= 16, `found ${routes.length} routes`);
       const paths = openApiDocument.paths as Record<string, Record<string, unknown>>;
       for (const { method, path: route } of routes) {
-        const documented = `/api${route.replace(/:(\w+)/g, '{$1}')}`;
+        const documented = route.replace(/:(\w+)/g, '{$1}');
         assert.ok(paths[documented]?.[method], `${method.toUpperCase()} ${documented} is not in the OpenAPI document`);
       }
       const documented = Object.entries(paths).flatMap(([p, operations]) => Object.keys(operations).map((m) => `${m} ${p}`)).sort();
-      assert.deepEqual(routes.map((r) => `${r.method} /api${r.path.replace(/:(\w+)/g, '{$1}')}`).sort(), documented, 'and nothing else');
+      assert.deepEqual(routes.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).sort(), documented, 'and nothing else');
     });
   });
 });
@@ -598,12 +599,17 @@ interface RouterLayer {
   readonly matchers?: readonly ((path: string) => unknown)[];
 }
 
-/** The routes of the router that the app mounts at /api, from Express's own route table. */
+/** The routes of the routers that the app mounts under /api (at /api/benchmark and /api), from Express's own route table. */
 function apiRoutes(app: ReturnType<typeof createApp>): { method: string; path: string }[] {
   const stack = (app as unknown as { router: { stack: readonly RouterLayer[] } }).router.stack;
-  const mounted = stack.find((layer) => layer.handle.stack && !layer.route && layer.matchers?.some((match) => match('/api/x')));
-  assert.ok(mounted, 'a router is mounted at /api');
-  return mounted.handle.stack!.flatMap((layer) => (layer.route
-    ? Object.keys(layer.route.methods).filter((m) => m !== '_all').map((method) => ({ method, path: layer.route!.path }))
-    : []));
+  const routers = stack.filter((layer) => layer.handle.stack && !layer.route);
+  const mountedAt = (layer: RouterLayer) => ['/api', '/api/benchmark'].find((prefix) => layer.matchers?.some((match) => match(`${prefix}/x`)));
+  assert.ok(routers.some((layer) => mountedAt(layer) === '/api'), 'a router is mounted at /api');
+  return routers.flatMap((router) => {
+    const prefix = mountedAt(router);
+    if (!prefix) return [];
+    return router.handle.stack!.flatMap((layer) => (layer.route
+      ? Object.keys(layer.route.methods).filter((m) => m !== '_all').map((method) => ({ method, path: prefix + layer.route!.path }))
+      : []));
+  });
 }

@@ -40,7 +40,9 @@
  * (9.5495 = 3.0902²). And, as in the profiles, the trend must not hang on one point:
  * leaving out each of the five points in turn, the slope of the remaining four
  * (same method, same weights) must have the same sign as the slope of all five
- * (a zero slope has no sign, so it breaks the run). slopeSignStable reports that.
+ * (a zero slope has no sign, so it breaks the run, as does one within rounding
+ * error of zero: a cross-product sum below 1e-9 of the size of its terms, so that
+ * the answer cannot hang on the order of the additions). slopeSignStable reports it.
  * A trend is increasing or decreasing when both hold, by the sign of the slope;
  * otherwise no_significant_change. One departure: for proportions Fingertips takes
  * the leave-one-out slopes from unweighted least squares of the log-odds, which is
@@ -79,6 +81,9 @@ export const RECENT_TREND_POINTS = 5;
 export const RECENT_TREND_LEVEL: ConfidenceLevel = 0.998;
 
 const CRITICAL_CHI_SQUARED = chisquareQuantile(RECENT_TREND_LEVEL, 1);
+
+/** A cross-product sum this small against the size of its terms is rounding, not a slope. */
+const NEGLIGIBLE = 1e-9;
 
 export interface CountPoint {
   readonly numerator: number | null;
@@ -123,10 +128,15 @@ export type ChiSquaredForTrend =
   | { readonly kind: 'ok'; readonly slope: number; readonly statistic: number; readonly pValue: number }
   | { readonly kind: 'not_computed'; readonly reason: 'fewer_than_two_points' | 'zero_denominator' };
 
-/** A least-squares fit of the points scored 1..k, by one of the two methods. */
+/**
+ * A least-squares fit of scored points by one of the two methods. `signless` marks
+ * a slope within rounding error of zero (its cross-product sum no more than 1e-9 of
+ * the sum of the sizes of its terms), which has no sign to keep.
+ */
 interface Fit {
   readonly slope: number;
   readonly statistic: number;
+  readonly signless: boolean;
 }
 
 interface ScoredCount {
@@ -191,10 +201,10 @@ export function chiSquaredForTrend(points: readonly { readonly numerator: number
 }
 
 function judged<P>(method: TrendMethod, points: readonly P[], fit: (points: readonly P[]) => Fit, polarity: Polarity): RecentTrend {
-  const { slope, statistic } = fit(points);
-  const slopeSignStable = slope !== 0 && points.every((_, left) => {
-    const { slope: without } = fit(points.filter((__, index) => index !== left));
-    return Math.sign(without) === Math.sign(slope);
+  const { slope, statistic, signless } = fit(points);
+  const slopeSignStable = !signless && points.every((_, left) => {
+    const without = fit(points.filter((__, index) => index !== left));
+    return !without.signless && Math.sign(without.slope) === Math.sign(slope);
   });
   const trend: Trend = statistic > CRITICAL_CHI_SQUARED && slopeSignStable ? (slope > 0 ? 'increasing' : 'decreasing') : 'no_significant_change';
   return Object.freeze({
@@ -212,16 +222,22 @@ function proportionFit(points: readonly ScoredCount[]): Fit {
     cases += numerator;
     weightedTime += denominator * t;
   }
-  if (cases === 0 || cases === total) return { slope: 0, statistic: 0 }; // every proportion 0, or every one 1
+  if (cases === 0 || cases === total) return { slope: 0, statistic: 0, signless: true }; // every proportion 0, or every one 1
   const meanTime = weightedTime / total;
   let casesAgainstTime = 0;
+  let size = cases * meanTime; // the rounding of meanTime reaches the sum through every case
   let spread = 0;
   for (const { t, numerator, denominator } of points) {
     casesAgainstTime += numerator * (t - meanTime);
+    size += numerator * Math.abs(t - meanTime);
     spread += denominator * (t - meanTime) * (t - meanTime);
   }
   const overall = cases / total;
-  return { slope: casesAgainstTime / spread, statistic: (casesAgainstTime * casesAgainstTime) / (overall * (1 - overall) * spread) };
+  return {
+    slope: casesAgainstTime / spread,
+    statistic: (casesAgainstTime * casesAgainstTime) / (overall * (1 - overall) * spread),
+    signless: Math.abs(casesAgainstTime) <= NEGLIGIBLE * size,
+  };
 }
 
 /** Weighted least squares of y on t with known variances 1/weight. */
@@ -234,12 +250,18 @@ function weightedFit(points: readonly WeightedPoint[]): Fit {
   }
   const meanTime = weightedTime / weights;
   let valueAgainstTime = 0;
+  let size = 0;
   let spread = 0;
   for (const { t, y, weight } of points) {
     valueAgainstTime += weight * (t - meanTime) * y;
+    size += weight * Math.abs(y) * (Math.abs(t - meanTime) + meanTime); // meanTime's rounding reaches every term
     spread += weight * (t - meanTime) * (t - meanTime);
   }
-  return { slope: valueAgainstTime / spread, statistic: (valueAgainstTime * valueAgainstTime) / spread };
+  return {
+    slope: valueAgainstTime / spread,
+    statistic: (valueAgainstTime * valueAgainstTime) / spread,
+    signless: Math.abs(valueAgainstTime) <= NEGLIGIBLE * size,
+  };
 }
 
 function judge(trend: Trend, polarity: Polarity): TrendJudgement {
