@@ -2,18 +2,14 @@
 // in ../shared/data): filters, shapes, CSV, imports, errors and the OpenAPI
 // document. The read tests run first; the import tests then add to the store.
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Papa from 'papaparse';
-import { readConfig } from '../../src/config.ts';
-import { BenchmarkEngine } from '../../src/server/benchmark-engine.ts';
 import { demoFiles, loadDemo, contextFromRegister } from '../../src/ingest/demo.ts';
-import { createApp } from '../../src/server/app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
 import { SHARED_DATA } from '../support/data.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 
 // What the API sends: the store's rows as JSON (dates as text, flags as words).
@@ -97,26 +93,20 @@ const BCP = 'E06000058'; // Bournemouth, Christchurch and Poole: a name with com
 
 describe('the JSON API on the demo data', () => {
   let store: TestStore;
-  let app: ReturnType<typeof createApp>;
-  let engine: BenchmarkEngine;
-  let server: http.Server;
+  let server: TestServer;
+  let app: TestServer['app'];
   let base: string;
-  const logged: string[] = [];
+  let logged: string[];
 
   before(async () => {
     store = await openTestStore();
     const loaded = await loadDemo(store.sql, SHARED_DATA, () => {});
     assert.ok(loaded, `the demo data is at ${SHARED_DATA}`);
-    engine = await BenchmarkEngine.start(store.sql, (line) => logged.push(line));
-    app = createApp({ config: readConfig({ LANTERN_DATA_DIR: store.dataDir ?? '' }), store, engine, log: (line) => logged.push(line) });
-    server = http.createServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startTestServer(store);
+    ({ app, base, logged } = server);
   });
   after(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await engine.stop();
+    await server.close();
     await store.close();
   });
 
@@ -600,7 +590,7 @@ interface RouterLayer {
 }
 
 /** The routes of the routers that the app mounts under /api (at /api/benchmark and /api), from Express's own route table. */
-function apiRoutes(app: ReturnType<typeof createApp>): { method: string; path: string }[] {
+function apiRoutes(app: TestServer['app']): { method: string; path: string }[] {
   const stack = (app as unknown as { router: { stack: readonly RouterLayer[] } }).router.stack;
   const routers = stack.filter((layer) => layer.handle.stack && !layer.route);
   const mountedAt = (layer: RouterLayer) => ['/api', '/api/benchmark'].find((prefix) => layer.matchers?.some((match) => match(`${prefix}/x`)));

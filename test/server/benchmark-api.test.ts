@@ -2,16 +2,12 @@
 // league tables, area profiles, series, neighbours and saved groups, their
 // CSV, their errors, and the index following an import.
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { readConfig } from '../../src/config.ts';
 import { loadDemo } from '../../src/ingest/demo.ts';
-import { createApp } from '../../src/server/app.ts';
-import { BenchmarkEngine } from '../../src/server/benchmark-engine.ts';
 import { SHARED_DATA } from '../support/data.ts';
 import { importText } from '../support/import.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 
 const ACTIVE = 'percentage-of-physically-active-adults';
@@ -24,24 +20,19 @@ interface Table { period: string; group: { label: string; size: number; mean: nu
 
 describe('the benchmarking API on the demo data', () => {
   let store: TestStore;
-  let engine: BenchmarkEngine;
-  let server: http.Server;
+  let server: TestServer;
+  let engine: TestServer['engine'];
   let base: string;
-  const logged: string[] = [];
+  let logged: string[];
 
   before(async () => {
     store = await openTestStore();
     await loadDemo(store.sql, SHARED_DATA, () => {});
-    engine = await BenchmarkEngine.start(store.sql, (line) => logged.push(line));
-    const app = createApp({ config: readConfig({}), store, engine, log: (line) => logged.push(line) });
-    server = http.createServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startTestServer(store);
+    ({ engine, base, logged } = server);
   });
   after(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await engine.stop();
+    await server.close();
     await store.close();
   });
 
