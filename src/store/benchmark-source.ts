@@ -2,6 +2,7 @@
 // every current observation, per metric, a page of rows at a time as plain
 // arrays (no object per row: four million rows come through here at start).
 import { BenchmarkIndex, SeriesBuilder, type IndexArea, type IndexMetric } from '../domain/benchmark/benchmark-index.ts';
+import { countsGiveIntervals } from '../domain/benchmark/benchmark-queries.ts';
 import type { Sql } from './store.ts';
 
 export async function loadIndexAreas(sql: Sql): Promise<IndexArea[]> {
@@ -46,7 +47,7 @@ export async function loadSeries(sql: Sql, index: BenchmarkIndex, metrics: reado
       if (metricId !== current) {
         finish();
         current = metricId;
-        builder = new SeriesBuilder();
+        builder = new SeriesBuilder(countsGiveIntervals(byId.get(metricId)!));
       }
       builder!.add(period, start, end, { area: numberOfAreaId.get(areaId)!, value, lowerCi, upperCi, numerator, denominator });
       rows++;

@@ -61,6 +61,6 @@ function profileItem(index: BenchmarkIndex, series: MetricSeries, slice: PeriodS
     groupMean: group.mean,
     groupMedian: group.median,
     benchmark: group.benchmark,
-    trend: trendOf(index, series, slice, area, request.level),
+    trend: trendOf(index, series, slice, area),
   };
 }

@@ -165,13 +165,18 @@ export interface SliceRow {
 
 /**
  * Collects a metric's rows, in any order, and makes its slices, sorted by
- * period end. The arrays for bounds and counts are made only when some row
- * has them.
+ * period end. The arrays for counts are made only when some row has them;
+ * those for bounds only when some row has bounds that its counts cannot
+ * stand in for (intervals are worked from counts where a metric's kind
+ * allows), so that an observation takes at most 26 bytes in the usual cases.
  */
 export class SeriesBuilder {
   private readonly periods = new Map<string, { start: string; end: string; rows: number[] }>();
   private readonly areasOf: number[] = [];
   private readonly figures: number[] = []; // five per row: value, lower, upper, numerator, denominator
+
+  /** `countsGiveIntervals`: whether the metric's intervals are worked from counts (proportions, rates, counts). */
+  constructor(private readonly countsGiveIntervals = false) {}
 
   add(period: string, start: string, end: string, row: SliceRow): void {
     let slot = this.periods.get(period);
@@ -185,13 +190,16 @@ export class SeriesBuilder {
     const slices = [...this.periods].map(([period, { start, end, rows }]) => {
       rows.sort((a, b) => this.areasOf[a]! - this.areasOf[b]!);
       const column = (offset: number) => Float64Array.from(rows, (r) => this.figures[r * 5 + offset]!);
-      const has = (offset: number) => rows.some((r) => !Number.isNaN(this.figures[r * 5 + offset]!));
+      const given = (r: number, offset: number) => !Number.isNaN(this.figures[r * 5 + offset]!);
+      const counted = (r: number) => given(r, 3) && given(r, 4);
+      const intervalFromCounts = (r: number) => this.countsGiveIntervals && counted(r) && this.figures[r * 5 + 4]! > 0;
+      const boundsNeeded = rows.some((r) => (given(r, 1) || given(r, 2)) && !intervalFromCounts(r));
       return new PeriodSlice(
         period, start, end,
         Uint16Array.from(rows, (r) => this.areasOf[r]!),
         column(0),
-        has(1) || has(2) ? { lower: column(1), upper: column(2) } : undefined,
-        has(3) && has(4) ? { numerator: column(3), denominator: column(4) } : undefined,
+        boundsNeeded ? { lower: column(1), upper: column(2) } : undefined,
+        rows.some(counted) ? { numerator: column(3), denominator: column(4) } : undefined,
       );
     });
     return slices.sort((a, b) => (a.end === b.end ? a.start.localeCompare(b.start) : a.end.localeCompare(b.end)));

@@ -43,8 +43,13 @@ export function intervalOf(metric: IndexMetric, slice: PeriodSlice, position: nu
   return interval && interval.lower <= value && value <= interval.upper ? interval : undefined;
 }
 
+/** The kinds of metric whose intervals are worked from numerators and denominators. */
+export function countsGiveIntervals(metric: Pick<IndexMetric, 'valueKind'>): boolean {
+  return metric.valueKind === 'proportion' || metric.valueKind === 'rate' || metric.valueKind === 'count';
+}
+
 function rawIntervalOf(metric: IndexMetric, slice: PeriodSlice, position: number, level: ConfidenceLevel): Interval | undefined {
-  if (slice.counts) {
+  if (slice.counts && countsGiveIntervals(metric)) {
     const numerator = slice.counts.numerator[position]!;
     const denominator = slice.counts.denominator[position]!;
     if (!Number.isNaN(numerator) && !Number.isNaN(denominator)) {
@@ -128,13 +133,28 @@ export interface RowFigures {
   readonly significance: Significance;
 }
 
+/** Whether the row at `position` is one of the group's members (members are in position order). */
+function isMember(group: GroupFigures, position: number): boolean {
+  let low = 0;
+  let high = group.members.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const here = group.members[middle]!;
+    if (here === position) return true;
+    if (here < position) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** A row's figures against a group; rank and quartile only for a member (a council outside its chosen group has neither). */
 export function rowFigures(
   series: MetricSeries, slice: PeriodSlice, position: number, group: GroupFigures, level: ConfidenceLevel,
 ): RowFigures {
   const metric = series.metric;
   const value = position < 0 ? null : slice.value(position);
   const interval = value === null ? undefined : intervalOf(metric, slice, position, level);
-  const rank = value === null ? null : rankIn(group, value, metric.polarity);
+  const rank = value === null || !isMember(group, position) ? null : rankIn(group, value, metric.polarity);
   const quartile = rank === null ? null : quantileOf(rank, group.ordered.length, 4);
   return {
     value, interval, rank,
@@ -174,16 +194,30 @@ export function leagueTable(
   };
 }
 
-/** The area a council's figure comes from for a slice: its own, or the one it replaced or that replaced it. */
+/**
+ * The area a council's figure comes from for a slice: its own, or else the
+ * one it replaced or that replaced it, but only where that one stands for it
+ * whole: a county become a unitary of the same ground, never one of several
+ * districts merged into a unitary, nor a county split in two.
+ */
 export function resolveArea(index: BenchmarkIndex, slice: PeriodSlice, area: IndexArea): { area: IndexArea; position: number } {
   const own = slice.position(index.areaNumber(area.code)!);
   if (own >= 0) return { area, position: own };
-  const related = [...area.successorCodes, ...index.predecessorsOf(area.code)];
-  const withValues = related
-    .map((code) => index.area(code))
-    .filter((a): a is IndexArea => a !== undefined)
-    .map((a) => ({ area: a, position: slice.position(index.areaNumber(a.code)!) }))
-    .filter((r) => r.position >= 0);
-  // Only where one area stands for the other whole (a county become a unitary), never a sum of parts.
-  return withValues.length === 1 ? withValues[0]! : { area, position: -1 };
+  const wholes = [
+    ...area.successorCodes.filter((code) => standsWhole(index, area.code, code)).map((code) => index.area(code)!),
+    ...index.predecessorsOf(area.code).filter((code) => standsWhole(index, code, area.code)).map((code) => index.area(code)!),
+  ];
+  for (const whole of wholes) {
+    const position = slice.position(index.areaNumber(whole.code)!);
+    if (position >= 0) return { area: whole, position };
+  }
+  return { area, position: -1 };
+}
+
+/** Whether `before` was replaced by `after` alone, and `after` replaced no other area of `before`'s type. */
+function standsWhole(index: BenchmarkIndex, before: string, after: string): boolean {
+  const old = index.area(before);
+  const successor = index.area(after);
+  if (!old || !successor || old.successorCodes.length !== 1 || old.successorCodes[0] !== after) return false;
+  return index.predecessorsOf(after).filter((code) => index.area(code)?.type === old.type).length === 1;
 }

@@ -24,14 +24,17 @@
  * se = (upper − lower) / (2·z) for the interval's level (z = 1.96 at 95%):
  *   t̄ = Σw·t / Σw,  slope b = Σw(t − t̄)y / Σw(t − t̄)²,  var(b) = 1 / Σw(t − t̄)²
  *   χ² = b² / var(b), 1 degree of freedom
- * This is the profiles' method for rates, ratios, means, life expectancy and the
- * rest. It is not a t-test: the variances are taken as known from the intervals, so
+ * (Both methods are computed over pairs of points, so that no mean is subtracted:
+ * see proportionFit and weightedFit.) This is the profiles' method for rates,
+ * ratios, means, life expectancy and the rest. It is not a t-test: the variances are taken as known from the intervals, so
  * the slope's standard error is known rather than estimated from the five points'
  * residuals, and b/se(b) is referred to the normal distribution (its square to χ²
  * on 1 degree of freedom). A t-test on the residuals (3 degrees of freedom) would
  * throw away the precision the intervals carry, need |t| > 10.2 at 99.8%, and
  * disagree with the profiles. Values without intervals have no trend
- * (not_computed, 'missing_interval'), as in the profiles. An asymmetric interval
+ * (not_computed, 'missing_interval'), as in the profiles, nor has a value whose
+ * interval has no width ('zero_width_interval', which also covers a width below
+ * about 1e-75, too small to weigh in a double). An asymmetric interval
  * (Wilson, Byar's) gives its average half-width, as the profiles read it; Fingertips
  * divides by 3.92 (2 × 1.96, rounded), this file by 2 × 1.959964, which moves χ²
  * by less than 0.01%.
@@ -41,7 +44,7 @@
  * leaving out each of the five points in turn, the slope of the remaining four
  * (same method, same weights) must have the same sign as the slope of all five
  * (a zero slope has no sign, so it breaks the run, as does one within rounding
- * error of zero: a cross-product sum below 1e-9 of the size of its terms, so that
+ * error of zero: a cross-product sum below 1e-12 of the size of its terms, so that
  * the answer cannot hang on the order of the additions). slopeSignStable reports it.
  * A trend is increasing or decreasing when both hold, by the sign of the slope;
  * otherwise no_significant_change. One departure: for proportions Fingertips takes
@@ -58,12 +61,14 @@
  * 1992, §6.2, erfcc), fractional error below 1.2e-7; it is reported for people to
  * read, and the decision is made on χ² against the critical value, not on it.
  *
- * Sources: the profiles' trend markers (Fingertips, "Trend markers" in the public
- * health technical guidance; fingertips-open, TrendMarkerCalculator in
- * PholioVisualisationWS/Analysis/TrendMarkers: five points, χ² > 9.54953570608324,
- * the leave-one-out check); Armitage P, Tests for linear trends in proportions and
- * frequencies, Biometrics 11, 1955, 375-386; Altman DG, Practical statistics for
- * medical research, 1991, §10.7.4.
+ * Sources: the profiles' trend markers (Fingertips, "Fingertips trend markers" in
+ * the public health technical guidance: five points, no breaks, proportions with
+ * numerator and denominator, other types with intervals; fingertips-open,
+ * TrendMarkerCalculator in PholioVisualisationWS/Analysis/TrendMarkers: χ² >
+ * 9.54953570608324, se = (upper95 − lower95) / 3.92, the leave-one-out check);
+ * Armitage P, Tests for linear trends in proportions and frequencies, Biometrics 11,
+ * 1955, 375-386; Altman DG, Practical statistics for medical research, Chapman &
+ * Hall 1991, p 229 (the worked example the tests reproduce).
  *
  * Counts that are negative or not finite, a numerator above its denominator, an
  * interval the wrong way round or a value outside its interval are programmer
@@ -82,8 +87,8 @@ export const RECENT_TREND_LEVEL: ConfidenceLevel = 0.998;
 
 const CRITICAL_CHI_SQUARED = chisquareQuantile(RECENT_TREND_LEVEL, 1);
 
-/** A cross-product sum this small against the size of its terms is rounding, not a slope. */
-const NEGLIGIBLE = 1e-9;
+/** A cross-product sum this small against the size of its terms is rounding, not a slope (about 4500 ε). */
+const NEGLIGIBLE = 1e-12;
 
 export interface CountPoint {
   readonly numerator: number | null;
@@ -130,7 +135,7 @@ export type ChiSquaredForTrend =
 
 /**
  * A least-squares fit of scored points by one of the two methods. `signless` marks
- * a slope within rounding error of zero (its cross-product sum no more than 1e-9 of
+ * a slope within rounding error of zero (its cross-product sum no more than 1e-12 of
  * the sum of the sizes of its terms), which has no sign to keep.
  */
 interface Fit {
@@ -174,9 +179,10 @@ export function recentTrend(series: TrendSeries, polarity: Polarity): RecentTren
       for (const [index, point] of last.entries()) {
         if (point.lower === null || point.upper === null) return notComputed('missing_interval');
         requireInterval(point.value, point.lower, point.upper);
-        if (point.upper === point.lower) return notComputed('zero_width_interval');
         const standardError = (point.upper - point.lower) / (2 * z);
-        weighted.push({ t: index + 1, y: point.value, weight: 1 / (standardError * standardError) });
+        const weight = 1 / (standardError * standardError);
+        if (!Number.isFinite(weight * weight)) return notComputed('zero_width_interval'); // no width, or too little to weigh
+        weighted.push({ t: index + 1, y: point.value, weight });
       }
       return judged('weighted_least_squares', weighted, weightedFit, polarity);
     }
@@ -212,56 +218,69 @@ function judged<P>(method: TrendMethod, points: readonly P[], fit: (points: read
   });
 }
 
-/** Cochran–Armitage on scored points (each denominator above zero). */
+/**
+ * Cochran–Armitage on scored points (each denominator above zero), summed over pairs
+ * of points so that no mean is subtracted:
+ *   A = Σᵢ<ⱼ (rᵢnⱼ − rⱼnᵢ)(tᵢ − tⱼ) = N·Σr(t − t̄),  B = Σᵢ<ⱼ nᵢnⱼ(tᵢ − tⱼ)² = N·Σn(t − t̄)²
+ *   slope = A / B,  χ² = N·A² / (R(N − R)·B)
+ * For whole counts A is exact (while the products stay below 2⁵³), so equal
+ * proportions give exactly 0, and reversing time negates every term.
+ */
 function proportionFit(points: readonly ScoredCount[]): Fit {
   let total = 0;
   let cases = 0;
-  let weightedTime = 0;
-  for (const { t, numerator, denominator } of points) {
+  for (const { numerator, denominator } of points) {
     total += denominator;
     cases += numerator;
-    weightedTime += denominator * t;
   }
   if (cases === 0 || cases === total) return { slope: 0, statistic: 0, signless: true }; // every proportion 0, or every one 1
-  const meanTime = weightedTime / total;
-  let casesAgainstTime = 0;
-  let size = cases * meanTime; // the rounding of meanTime reaches the sum through every case
+  let cross = 0;
+  let size = 0;
   let spread = 0;
-  for (const { t, numerator, denominator } of points) {
-    casesAgainstTime += numerator * (t - meanTime);
-    size += numerator * Math.abs(t - meanTime);
-    spread += denominator * (t - meanTime) * (t - meanTime);
-  }
-  const overall = cases / total;
+  forEachPair(points, (first, second) => {
+    const gap = first.t - second.t;
+    cross += (first.numerator * second.denominator - second.numerator * first.denominator) * gap;
+    size += (first.numerator * second.denominator + second.numerator * first.denominator) * Math.abs(gap);
+    spread += first.denominator * second.denominator * gap * gap;
+  });
   return {
-    slope: casesAgainstTime / spread,
-    statistic: (casesAgainstTime * casesAgainstTime) / (overall * (1 - overall) * spread),
-    signless: Math.abs(casesAgainstTime) <= NEGLIGIBLE * size,
+    slope: cross / spread,
+    statistic: (total * cross * cross) / (cases * (total - cases) * spread),
+    signless: Math.abs(cross) <= NEGLIGIBLE * size,
   };
 }
 
-/** Weighted least squares of y on t with known variances 1/weight. */
+/**
+ * Weighted least squares of y on t with known variances 1/w, summed over pairs of
+ * points as above:
+ *   W = Σw,  C = Σᵢ<ⱼ wᵢwⱼ(tᵢ − tⱼ)(yᵢ − yⱼ) = W·Σw(t − t̄)(y − ȳ),  D = Σᵢ<ⱼ wᵢwⱼ(tᵢ − tⱼ)² = W·Σw(t − t̄)²
+ *   slope = C / D,  var(slope) = W / D,  χ² = C² / (W·D)
+ * A point far more precise than the rest would otherwise put t̄ within rounding of
+ * its own t, and its deviation would be lost to cancellation.
+ */
 function weightedFit(points: readonly WeightedPoint[]): Fit {
-  let weights = 0;
-  let weightedTime = 0;
-  for (const { t, weight } of points) {
-    weights += weight;
-    weightedTime += weight * t;
-  }
-  const meanTime = weightedTime / weights;
-  let valueAgainstTime = 0;
+  const weights = points.reduce((sum, { weight }) => sum + weight, 0);
+  let cross = 0;
   let size = 0;
   let spread = 0;
-  for (const { t, y, weight } of points) {
-    valueAgainstTime += weight * (t - meanTime) * y;
-    size += weight * Math.abs(y) * (Math.abs(t - meanTime) + meanTime); // meanTime's rounding reaches every term
-    spread += weight * (t - meanTime) * (t - meanTime);
-  }
+  forEachPair(points, (first, second) => {
+    const gap = first.t - second.t;
+    const pairWeight = first.weight * second.weight;
+    cross += pairWeight * gap * (first.y - second.y);
+    size += pairWeight * Math.abs(gap) * (Math.abs(first.y) + Math.abs(second.y));
+    spread += pairWeight * gap * gap;
+  });
   return {
-    slope: valueAgainstTime / spread,
-    statistic: (valueAgainstTime * valueAgainstTime) / spread,
-    signless: Math.abs(valueAgainstTime) <= NEGLIGIBLE * size,
+    slope: cross / spread,
+    statistic: (cross * cross) / (weights * spread),
+    signless: Math.abs(cross) <= NEGLIGIBLE * size,
   };
+}
+
+function forEachPair<P>(points: readonly P[], visit: (first: P, second: P) => void): void {
+  points.forEach((first, index) => {
+    for (const second of points.slice(index + 1)) visit(first, second);
+  });
 }
 
 function judge(trend: Trend, polarity: Polarity): TrendJudgement {

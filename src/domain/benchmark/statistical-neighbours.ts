@@ -45,16 +45,17 @@ export function statisticalNeighbours(index: BenchmarkIndex, area: IndexArea, ch
     transform: s!.metric.valueKind === 'count' || s!.metric.valueKind === 'rate' ? 'log' : 'none',
   }));
   const latest = series.map((s) => s!.latest());
+  const logged = variables.map((v) => v.transform === 'log');
   const candidates = index.areas
     .filter((a) => FAMILY[a.type] === family && a.endDate === null && a.code.startsWith('E'))
     .map((a) => {
       const n = index.areaNumber(a.code)!;
       return {
         code: a.code,
-        values: latest.map((slice) => {
+        values: latest.map((slice, i) => {
           const position = slice ? slice.position(n) : -1;
           const value = position < 0 ? null : slice!.value(position);
-          return value !== null && value <= 0 ? null : value; // logs need positive values
+          return value !== null && value <= 0 && logged[i] ? null : value; // a log needs a positive value
         }),
       };
     });

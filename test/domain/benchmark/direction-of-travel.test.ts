@@ -113,7 +113,7 @@ describe('directionOfTravel properties', () => {
       const forward = directionOfTravel(travel(latest, previous, metricPolarity));
       const backward = directionOfTravel(travel(previous, latest, metricPolarity));
       assert.ok(forward.kind === 'ok' && backward.kind === 'ok');
-      assert.equal(backward.change, -forward.change);
+      assert.ok(backward.change === -forward.change, `${backward.change} against ${forward.change}`); // 0 and −0 alike
       assert.equal(backward.significant, forward.significant);
       assert.equal(backward.judgement, REVERSED[forward.judgement]);
       assert.equal(backward.direction, forward.direction === 'up' ? 'down' : forward.direction === 'down' ? 'up' : 'same');
