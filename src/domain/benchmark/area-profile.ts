@@ -39,17 +39,20 @@ export interface ProfileRequest {
 
 export function areaProfile(index: BenchmarkIndex, area: IndexArea, request: ProfileRequest): AreaProfile {
   const items: ProfileItem[] = [];
+  const number = index.areaNumber(area.code)!;
   const all = request.metrics ? request.metrics.map((code) => index.metric(code)).filter((s) => s !== undefined) : [...index.metrics()];
   for (const series of all) {
     const slice = request.period === undefined ? series.latest() : series.slice(request.period);
-    if (slice) items.push(profileItem(index, series, slice, area, request));
+    if (slice) items.push(profileItem(index, series, slice, area, number, request));
   }
   items.sort((a, b) => a.metric.title.localeCompare(b.metric.title));
   return { area, items };
 }
 
-function profileItem(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, request: ProfileRequest): ProfileItem {
-  const resolved = resolveArea(index, slice, area);
+function profileItem(
+  index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, number: number, request: ProfileRequest,
+): ProfileItem {
+  const resolved = resolveArea(index, slice, area, number);
   const group = groupFigures(index, series, slice, resolved.area, request.group);
   return {
     metric: series.metric,
@@ -61,6 +64,6 @@ function profileItem(index: BenchmarkIndex, series: MetricSeries, slice: PeriodS
     groupMean: group.mean,
     groupMedian: group.median,
     benchmark: group.benchmark,
-    trend: trendOf(index, series, slice, area),
+    trend: trendOf(index, series, slice, area, number),
   };
 }

@@ -57,10 +57,10 @@ export class PeriodSlice {
     return Number.isNaN(value) ? null : value;
   }
 
-  /** Figures worked out once per group and kept: the caller says how to make them. */
-  cached<T>(key: string, make: () => T): T {
+  /** Figures worked out once per group and kept: the caller says how to make them (with its arguments, so that no closure is made per call). */
+  cached<T, A extends unknown[]>(key: string, make: (...args: A) => T, ...args: A): T {
     let found = this.groups.get(key) as T | undefined;
-    if (found === undefined) this.groups.set(key, (found = make()));
+    if (found === undefined) this.groups.set(key, (found = make(...args)));
     return found;
   }
 
@@ -187,22 +187,35 @@ export class SeriesBuilder {
   }
 
   build(): PeriodSlice[] {
-    const slices = [...this.periods].map(([period, { start, end, rows }]) => {
-      rows.sort((a, b) => this.areasOf[a]! - this.areasOf[b]!);
-      const column = (offset: number) => Float64Array.from(rows, (r) => this.figures[r * 5 + offset]!);
-      const given = (r: number, offset: number) => !Number.isNaN(this.figures[r * 5 + offset]!);
-      const counted = (r: number) => given(r, 3) && given(r, 4);
-      const intervalFromCounts = (r: number) => this.countsGiveIntervals && counted(r) && this.figures[r * 5 + 4]! > 0;
-      const boundsNeeded = rows.some((r) => (given(r, 1) || given(r, 2)) && !intervalFromCounts(r));
-      return new PeriodSlice(
-        period, start, end,
-        Uint16Array.from(rows, (r) => this.areasOf[r]!),
-        column(0),
-        boundsNeeded ? { lower: column(1), upper: column(2) } : undefined,
-        rows.some(counted) ? { numerator: column(3), denominator: column(4) } : undefined,
-      );
-    });
+    const slices: PeriodSlice[] = [];
+    for (const [period, { start, end, rows }] of this.periods) slices.push(this.slice(period, start, end, rows));
     return slices.sort((a, b) => (a.end === b.end ? a.start.localeCompare(b.start) : a.end.localeCompare(b.end)));
+  }
+
+  private slice(period: string, start: string, end: string, rows: number[]): PeriodSlice {
+    const areasOf = this.areasOf;
+    const figures = this.figures;
+    rows.sort((a, b) => areasOf[a]! - areasOf[b]!);
+    const n = rows.length;
+    const areas = new Uint16Array(n);
+    const columns = [0, 1, 2, 3, 4].map(() => new Float64Array(n));
+    let boundsNeeded = false;
+    let anyCounted = false;
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      areas[i] = areasOf[r]!;
+      for (let c = 0; c < 5; c++) columns[c]![i] = figures[r * 5 + c]!;
+      const counted = !Number.isNaN(figures[r * 5 + 3]!) && !Number.isNaN(figures[r * 5 + 4]!);
+      anyCounted ||= counted;
+      const bounded = !Number.isNaN(figures[r * 5 + 1]!) || !Number.isNaN(figures[r * 5 + 2]!);
+      // Bounds are kept only where counts cannot give the interval instead.
+      if (bounded && !(this.countsGiveIntervals && counted && figures[r * 5 + 4]! > 0)) boundsNeeded = true;
+    }
+    return new PeriodSlice(
+      period, start, end, areas, columns[0]!,
+      boundsNeeded ? { lower: columns[1]!, upper: columns[2]! } : undefined,
+      anyCounted ? { numerator: columns[3]!, denominator: columns[4]! } : undefined,
+    );
   }
 }
 

@@ -82,44 +82,49 @@ export function groupFigures(index: BenchmarkIndex, series: MetricSeries, slice:
   const key = rule
     ? `${rule.kind}:${rule.tierSet}:${rule.kind === 'region' ? area.regionCode : rule.kind === 'type' ? area.type : ''}`
     : `${spec.kind}:${(spec as { key: string }).key}`;
-  return slice.cached(key, () => {
-    const listed = rule ? undefined : new Set((spec as { members: readonly string[] }).members);
-    const members: number[] = [];
-    for (let position = 0; position < slice.areas.length; position++) {
-      const candidate = index.areas[slice.areas[position]!]!;
-      const belongs = rule ? inGroup(rule, candidate) : listed!.has(candidate.code);
-      if (belongs && !Number.isNaN(slice.values[position]!)) members.push(position);
-    }
-    const values = members.map((p) => slice.values[p]!);
-    const summary = summariseGroup(values);
-    const ordered = Float64Array.from(values).sort();
-    if (series.metric.polarity !== 'lower_is_better') ordered.reverse();
-    const own = rule ? benchmarkAreaOf(rule) : undefined;
-    const ownPosition = own === undefined ? -1 : slice.position(index.areaNumber(own) ?? -1);
-    const ownValue = ownPosition < 0 ? null : slice.value(ownPosition);
-    const mean = summary.kind === 'ok' ? summary.mean : null;
-    const regionName = area.regionCode ? index.area(area.regionCode)?.name : undefined;
-    return {
-      key,
-      label: rule ? describeGroup(rule, regionName) : (spec as { label: string }).label,
-      members: Int32Array.from(members),
-      ordered,
-      mean,
-      median: summary.kind === 'ok' ? summary.median : null,
-      benchmark: ownValue !== null ? { value: ownValue, source: index.area(own!)!.name } : mean !== null ? { value: mean, source: 'group mean' } : null,
-    };
-  });
+  return slice.cached(key, makeGroupFigures, index, series, slice, area, spec, rule, key);
+}
+
+function makeGroupFigures(
+  index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, spec: GroupSpec, rule: GroupRule | undefined, key: string,
+): GroupFigures {
+  const listed = rule ? undefined : new Set((spec as { members: readonly string[] }).members);
+  const members: number[] = [];
+  for (let position = 0; position < slice.areas.length; position++) {
+    const candidate = index.areas[slice.areas[position]!]!;
+    const belongs = rule ? inGroup(rule, candidate) : listed!.has(candidate.code);
+    if (belongs && !Number.isNaN(slice.values[position]!)) members.push(position);
+  }
+  const values = members.map((p) => slice.values[p]!);
+  const summary = summariseGroup(values);
+  const ordered = Float64Array.from(values).sort();
+  if (series.metric.polarity !== 'lower_is_better') ordered.reverse();
+  const own = rule ? benchmarkAreaOf(rule) : undefined;
+  const ownPosition = own === undefined ? -1 : slice.position(index.areaNumber(own) ?? -1);
+  const ownValue = ownPosition < 0 ? null : slice.value(ownPosition);
+  const mean = summary.kind === 'ok' ? summary.mean : null;
+  const regionName = area.regionCode ? index.area(area.regionCode)?.name : undefined;
+  return {
+    key,
+    label: rule ? describeGroup(rule, regionName) : (spec as { label: string }).label,
+    members: Int32Array.from(members),
+    ordered,
+    mean,
+    median: summary.kind === 'ok' ? summary.median : null,
+    benchmark: ownValue !== null ? { value: ownValue, source: index.area(own!)!.name } : mean !== null ? { value: mean, source: 'group mean' } : null,
+  };
 }
 
 /** Rank 1 is best; equal values share the better rank (1, 2, 2, 4). */
 export function rankIn(group: GroupFigures, value: number, polarity: Polarity): number {
   const ordered = group.ordered;
-  const better = polarity === 'lower_is_better' ? (v: number) => v < value : (v: number) => v > value;
+  const lowerIsBetter = polarity === 'lower_is_better';
   let low = 0;
   let high = ordered.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (better(ordered[middle]!)) low = middle + 1;
+    const v = ordered[middle]!;
+    if (lowerIsBetter ? v < value : v > value) low = middle + 1;
     else high = middle;
   }
   return low + 1;
@@ -200,8 +205,10 @@ export function leagueTable(
  * whole: a county become a unitary of the same ground, never one of several
  * districts merged into a unitary, nor a county split in two.
  */
-export function resolveArea(index: BenchmarkIndex, slice: PeriodSlice, area: IndexArea): { area: IndexArea; position: number } {
-  const own = slice.position(index.areaNumber(area.code)!);
+export function resolveArea(
+  index: BenchmarkIndex, slice: PeriodSlice, area: IndexArea, number = index.areaNumber(area.code)!,
+): { area: IndexArea; position: number } {
+  const own = slice.position(number);
   if (own >= 0) return { area, position: own };
   const wholes = [
     ...area.successorCodes.filter((code) => standsWhole(index, area.code, code)).map((code) => index.area(code)!),

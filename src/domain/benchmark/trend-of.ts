@@ -25,38 +25,49 @@ interface Figure {
   readonly upper: number | null;
 }
 
-export function trendOf(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea): Trend {
+/** `number`: the area's number in the index, when the caller has it. */
+export function trendOf(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, number = index.areaNumber(area.code)!): Trend {
   const upTo = series.slices.indexOf(slice);
-  const figure = (s: PeriodSlice): Figure => {
-    const { position } = resolveArea(index, s, area);
-    const value = position < 0 ? null : s.value(position);
-    const interval = value === null ? undefined : intervalOf(series.metric, s, position, INTERVAL_LEVEL);
-    return { slice: s, position, value, lower: interval?.lower ?? null, upper: interval?.upper ?? null };
-  };
   const previous = series.slices[upTo - 1];
-  const none = { value: null, lower: null, upper: null };
-  const window = series.slices.slice(Math.max(0, upTo - RECENT_TREND_POINTS + 1), upTo + 1).map(figure);
+  const window: Figure[] = [];
+  for (let i = Math.max(0, upTo - RECENT_TREND_POINTS + 1); i <= upTo; i++) window.push(figureAt(index, series, series.slices[i]!, area, number));
+  const latest = window[window.length - 1]!;
   return {
-    direction: directionOfTravel({ latest: figure(slice), previous: previous ? figure(previous) : none, polarity: series.metric.polarity }),
+    direction: directionOfTravel({
+      latest, previous: previous ? figureAt(index, series, previous, area, number) : NO_FIGURE, polarity: series.metric.polarity,
+    }),
     recent: recentTrend(trendSeries(series, window), series.metric.polarity),
   };
 }
 
+const NO_FIGURE = Object.freeze({ value: null, lower: null, upper: null });
+
+/** The figure the profile shows for a period: the council's own, or its stand-in's. */
+function figureAt(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, number: number): Figure {
+  const { position } = resolveArea(index, slice, area, number);
+  const value = position < 0 ? null : slice.value(position);
+  const interval = value === null ? undefined : intervalOf(series.metric, slice, position, INTERVAL_LEVEL);
+  return { slice, position, value, lower: interval?.lower ?? null, upper: interval?.upper ?? null };
+}
+
 function trendSeries(series: MetricSeries, window: readonly Figure[]): TrendSeries {
-  if (series.metric.valueKind === 'proportion' && window.every((f) => f.slice.counts)) {
-    return {
-      kind: 'proportions',
-      points: window.map(({ slice, position }) => {
-        if (position < 0) return null;
-        const numerator = slice.counts!.numerator[position]!;
-        const denominator = slice.counts!.denominator[position]!;
-        return Number.isNaN(numerator) || Number.isNaN(denominator) ? { numerator: null, denominator: null } : { numerator, denominator };
-      }),
-    };
+  if (series.metric.valueKind === 'proportion' && window.every(hasCounts)) {
+    return { kind: 'proportions', points: window.map(countsOf) };
   }
-  return {
-    kind: 'values_with_intervals',
-    level: INTERVAL_LEVEL,
-    points: window.map((f) => (f.value === null ? null : { value: f.value, lower: f.lower, upper: f.upper })),
-  };
+  return { kind: 'values_with_intervals', level: INTERVAL_LEVEL, points: window.map(intervalPointOf) };
+}
+
+function hasCounts(figure: Figure): boolean {
+  return figure.slice.counts !== undefined;
+}
+
+function countsOf({ slice, position }: Figure) {
+  if (position < 0) return null;
+  const numerator = slice.counts!.numerator[position]!;
+  const denominator = slice.counts!.denominator[position]!;
+  return Number.isNaN(numerator) || Number.isNaN(denominator) ? { numerator: null, denominator: null } : { numerator, denominator };
+}
+
+function intervalPointOf(figure: Figure) {
+  return figure.value === null ? null : { value: figure.value, lower: figure.lower, upper: figure.upper };
 }
