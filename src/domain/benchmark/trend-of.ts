@@ -8,7 +8,7 @@
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from './benchmark-index.ts';
 import { intervalOf, resolveArea } from './benchmark-queries.ts';
 import { directionOfTravel, type DirectionOfTravel } from './direction-of-travel.ts';
-import { RECENT_TREND_POINTS, recentTrend, type RecentTrend, type TrendSeries } from './recent-trend.ts';
+import { RECENT_TREND_POINTS, recentTrend, type RecentTrend } from './recent-trend.ts';
 
 export interface Trend {
   readonly direction: DirectionOfTravel;
@@ -30,31 +30,36 @@ export function trendOf(index: BenchmarkIndex, series: MetricSeries, slice: Peri
   const upTo = series.slices.indexOf(slice);
   const previous = series.slices[upTo - 1];
   const window: Figure[] = [];
-  for (let i = Math.max(0, upTo - RECENT_TREND_POINTS + 1); i <= upTo; i++) window.push(figureAt(index, series, series.slices[i]!, area, number));
-  const latest = window[window.length - 1]!;
+  for (let i = Math.max(0, upTo - RECENT_TREND_POINTS + 1); i <= upTo; i++) window.push(figureAt(index, series.slices[i]!, area, number));
+  const fromCounts = series.metric.valueKind === 'proportion' && window.every(hasCounts);
   return {
     direction: directionOfTravel({
-      latest, previous: previous ? figureAt(index, series, previous, area, number) : NO_FIGURE, polarity: series.metric.polarity,
+      latest: withInterval(series, window[window.length - 1]!),
+      previous: previous ? withInterval(series, figureAt(index, previous, area, number)) : NO_FIGURE,
+      polarity: series.metric.polarity,
     }),
-    recent: recentTrend(trendSeries(series, window), series.metric.polarity),
+    recent: recentTrend(
+      fromCounts
+        ? { kind: 'proportions', points: window.map(countsOf) }
+        : { kind: 'values_with_intervals', level: INTERVAL_LEVEL, points: window.map((f) => intervalPointOf(withInterval(series, f))) },
+      series.metric.polarity,
+    ),
   };
 }
 
 const NO_FIGURE = Object.freeze({ value: null, lower: null, upper: null });
 
-/** The figure the profile shows for a period: the council's own, or its stand-in's. */
-function figureAt(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, number: number): Figure {
+/** Where the figure the profile shows for a period comes from: the council's own row, or its stand-in's. */
+function figureAt(index: BenchmarkIndex, slice: PeriodSlice, area: IndexArea, number: number): Figure {
   const { position } = resolveArea(index, slice, area, number);
-  const value = position < 0 ? null : slice.value(position);
-  const interval = value === null ? undefined : intervalOf(series.metric, slice, position, INTERVAL_LEVEL);
-  return { slice, position, value, lower: interval?.lower ?? null, upper: interval?.upper ?? null };
+  return { slice, position, value: position < 0 ? null : slice.value(position), lower: null, upper: null };
 }
 
-function trendSeries(series: MetricSeries, window: readonly Figure[]): TrendSeries {
-  if (series.metric.valueKind === 'proportion' && window.every(hasCounts)) {
-    return { kind: 'proportions', points: window.map(countsOf) };
-  }
-  return { kind: 'values_with_intervals', level: INTERVAL_LEVEL, points: window.map(intervalPointOf) };
+/** The figure with its interval: worked out only where a test needs it (proportions with counts need none for their trend). */
+function withInterval(series: MetricSeries, figure: Figure): Figure {
+  if (figure.value === null) return figure;
+  const interval = intervalOf(series.metric, figure.slice, figure.position, INTERVAL_LEVEL);
+  return interval ? { ...figure, lower: interval.lower, upper: interval.upper } : figure;
 }
 
 function hasCounts(figure: Figure): boolean {
