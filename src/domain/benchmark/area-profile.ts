@@ -40,12 +40,12 @@ export interface ProfileRequest {
 export function areaProfile(index: BenchmarkIndex, area: IndexArea, request: ProfileRequest): AreaProfile {
   const items: ProfileItem[] = [];
   const number = index.areaNumber(area.code)!;
-  const all = request.metrics ? request.metrics.map((code) => index.metric(code)).filter((s) => s !== undefined) : [...index.metrics()];
-  for (const series of all) {
+  const wanted = request.metrics ? new Set(request.metrics) : undefined;
+  for (const series of index.metricsByTitle()) {
+    if (wanted && !wanted.has(series.metric.code)) continue;
     const slice = request.period === undefined ? series.latest() : series.slice(request.period);
     if (slice) items.push(profileItem(index, series, slice, area, number, request));
   }
-  items.sort((a, b) => a.metric.title.localeCompare(b.metric.title));
   return { area, items };
 }
 

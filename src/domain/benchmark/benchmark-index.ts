@@ -24,6 +24,8 @@ export interface IndexMetric extends Metric {
   readonly id: number;
 }
 
+const TITLE_ORDER = new Intl.Collator('en-GB').compare;
+
 export class PeriodSlice {
   private readonly groups = new Map<string, unknown>();
 
@@ -96,6 +98,7 @@ export class BenchmarkIndex {
   private readonly series = new Map<string, MetricSeries>();
   private readonly types: AreaType[];
   private readonly predecessors = new Map<string, string[]>();
+  private byTitle: MetricSeries[] | undefined;
 
   constructor(readonly areas: readonly IndexArea[]) {
     areas.forEach((area, i) => this.byCode.set(area.code, i));
@@ -128,15 +131,23 @@ export class BenchmarkIndex {
     return this.series.values();
   }
 
+  /** Every series, by metric title (then code): sorted once after each change, not per question. */
+  metricsByTitle(): readonly MetricSeries[] {
+    this.byTitle ??= [...this.series.values()].sort((a, b) => TITLE_ORDER(a.metric.title, b.metric.title) || (a.metric.code < b.metric.code ? -1 : 1));
+    return this.byTitle;
+  }
+
   /** Puts a metric's series in, replacing what the index held for it (after an import). */
   put(metric: IndexMetric, slices: readonly PeriodSlice[]): MetricSeries {
     const series = new MetricSeries(metric, slices, this.types);
     this.series.set(metric.code, series);
+    this.byTitle = undefined;
     return series;
   }
 
   remove(metricCode: string): void {
     this.series.delete(metricCode);
+    this.byTitle = undefined;
   }
 
   /** Observations held, and the bytes of their arrays (group figures, made on demand, not counted). */
