@@ -16,63 +16,62 @@ export interface Trend {
 }
 
 const INTERVAL_LEVEL = 0.95;
+const NO_FIGURE = Object.freeze({ value: null, lower: null, upper: null });
 
-interface Figure {
-  readonly slice: PeriodSlice;
-  readonly position: number;
-  readonly value: number | null;
-  readonly lower: number | null;
-  readonly upper: number | null;
-}
-
-/** `number`: the area's number in the index, when the caller has it. */
+/**
+ * `number`: the area's number in the index, when the caller has it. This runs
+ * once per metric of every profile, so it reads the arrays directly and makes
+ * only the points the tests take.
+ */
 export function trendOf(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, number = index.areaNumber(area.code)!): Trend {
-  const upTo = series.slices.indexOf(slice);
-  const previous = series.slices[upTo - 1];
-  const window: Figure[] = [];
-  for (let i = Math.max(0, upTo - RECENT_TREND_POINTS + 1); i <= upTo; i++) window.push(figureAt(index, series.slices[i]!, area, number));
-  const fromCounts = series.metric.valueKind === 'proportion' && window.every(hasCounts);
+  const { slices, metric } = series;
+  const upTo = slices.indexOf(slice);
+  const first = Math.max(0, upTo - RECENT_TREND_POINTS + 1);
+  let fromCounts = metric.valueKind === 'proportion';
+  for (let i = first; i <= upTo && fromCounts; i++) fromCounts = slices[i]!.counts !== undefined;
+  const points = [];
+  for (let i = first; i <= upTo; i++) {
+    const s = slices[i]!;
+    const position = positionIn(index, s, area, number);
+    points.push(fromCounts ? countsAt(s, position) : pointAt(series, s, position));
+  }
+  const previous = slices[upTo - 1];
   return {
     direction: directionOfTravel({
-      latest: withInterval(series, window[window.length - 1]!),
-      previous: previous ? withInterval(series, figureAt(index, previous, area, number)) : NO_FIGURE,
-      polarity: series.metric.polarity,
+      latest: figureAt(series, slice, positionIn(index, slice, area, number)),
+      previous: previous ? figureAt(series, previous, positionIn(index, previous, area, number)) : NO_FIGURE,
+      polarity: metric.polarity,
     }),
     recent: recentTrend(
       fromCounts
-        ? { kind: 'proportions', points: window.map(countsOf) }
-        : { kind: 'values_with_intervals', level: INTERVAL_LEVEL, points: window.map((f) => intervalPointOf(withInterval(series, f))) },
-      series.metric.polarity,
+        ? { kind: 'proportions', points: points as ReturnType<typeof countsAt>[] }
+        : { kind: 'values_with_intervals', level: INTERVAL_LEVEL, points: points as ReturnType<typeof pointAt>[] },
+      metric.polarity,
     ),
   };
 }
 
-const NO_FIGURE = Object.freeze({ value: null, lower: null, upper: null });
-
-/** Where the figure the profile shows for a period comes from: the council's own row, or its stand-in's. */
-function figureAt(index: BenchmarkIndex, slice: PeriodSlice, area: IndexArea, number: number): Figure {
-  const { position } = resolveArea(index, slice, area, number);
-  return { slice, position, value: position < 0 ? null : slice.value(position), lower: null, upper: null };
+/** Where the period's figure is: the council's own row, or its stand-in's. */
+function positionIn(index: BenchmarkIndex, slice: PeriodSlice, area: IndexArea, number: number): number {
+  const own = slice.position(number);
+  return own >= 0 ? own : resolveArea(index, slice, area, number).position;
 }
 
-/** The figure with its interval: worked out only where a test needs it (proportions with counts need none for their trend). */
-function withInterval(series: MetricSeries, figure: Figure): Figure {
-  if (figure.value === null) return figure;
-  const interval = intervalOf(series.metric, figure.slice, figure.position, INTERVAL_LEVEL);
-  return interval ? { ...figure, lower: interval.lower, upper: interval.upper } : figure;
+function figureAt(series: MetricSeries, slice: PeriodSlice, position: number) {
+  return pointAt(series, slice, position) ?? NO_FIGURE;
 }
 
-function hasCounts(figure: Figure): boolean {
-  return figure.slice.counts !== undefined;
+/** A value with its 95% interval, where it has one. */
+function pointAt(series: MetricSeries, slice: PeriodSlice, position: number) {
+  const value = position < 0 ? null : slice.value(position);
+  if (value === null) return null;
+  const interval = intervalOf(series.metric, slice, position, INTERVAL_LEVEL);
+  return { value, lower: interval?.lower ?? null, upper: interval?.upper ?? null };
 }
 
-function countsOf({ slice, position }: Figure) {
+function countsAt(slice: PeriodSlice, position: number) {
   if (position < 0) return null;
   const numerator = slice.counts!.numerator[position]!;
   const denominator = slice.counts!.denominator[position]!;
   return Number.isNaN(numerator) || Number.isNaN(denominator) ? { numerator: null, denominator: null } : { numerator, denominator };
-}
-
-function intervalPointOf(figure: Figure) {
-  return figure.value === null ? null : { value: figure.value, lower: figure.lower, upper: figure.upper };
 }
