@@ -45,6 +45,7 @@ import { statisticalNeighbours } from '../src/domain/benchmark/statistical-neigh
 import { buildIndex } from '../src/server/benchmark-engine.ts';
 import { loadIndexMetrics, loadSeries } from '../src/store/benchmark-source.ts';
 import { openStore, type Db, type Sql, type Store } from '../src/store/store.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = path.join(ROOT, 'bench', 'output');
@@ -91,18 +92,6 @@ function readOptions(): { scale: Scale; fresh: boolean } {
   const scale = SCALES[values.scale];
   if (!scale) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}, not '${values.scale}'`);
   return { scale, fresh: values.fresh };
-}
-
-/** A tiny seeded PRNG (mulberry32): the same areas and metrics picked on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);

@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { DATABASE_NAME, DATABASE_USER, startEmbeddedServer } from '../src/store/embedded-server.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = path.join(ROOT, 'bench', 'output');
@@ -77,18 +78,6 @@ function readOptions(): { sizes: Sizes; keep: boolean } {
   };
   const sizes = { metrics: count('metrics', values.metrics, 9999), areas: count('areas', values.areas, 999_999), periods: count('periods', values.periods, 80) };
   return { sizes, keep: values.keep };
-}
-
-/** A tiny seeded PRNG (mulberry32): the same files on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Buffered synchronous line writer: simple, and fast enough for a few hundred MB. */
