@@ -15,15 +15,13 @@
  * Where phe_rate stops (a negative numerator, a denominator of zero or less) the
  * result is not_computed with the reason.
  */
-import { byarsInterval } from './byars-interval.ts';
 import type { ConfidenceLevel } from './confidence.ts';
-import { exactPoissonInterval } from './exact-poisson-interval.ts';
+import { countInterval, type CountIntervalMethod } from './count-interval.ts';
 import { requireFinite, requireMultiplier } from './finite-input.ts';
 
-/** Numerators below this use the exact Poisson interval; from it up, Byar's. */
-export const EXACT_POISSON_BELOW = 10;
+export { EXACT_POISSON_BELOW } from './count-interval.ts';
 
-export type RateMethod = 'exact_poisson' | 'byars';
+export type RateMethod = CountIntervalMethod;
 
 export interface RateOptions {
   readonly level: ConfidenceLevel;
@@ -48,23 +46,12 @@ export function rate(numerator: number, denominator: number, options: RateOption
   if (numerator < 0 || denominator < 0) return Object.freeze({ kind: 'not_computed', reason: 'negative_input' });
   if (denominator === 0) return Object.freeze({ kind: 'not_computed', reason: 'zero_denominator' });
 
-  const method: RateMethod = numerator < EXACT_POISSON_BELOW ? 'exact_poisson' : 'byars';
-  const count = countInterval(numerator, level, method);
+  const count = countInterval(numerator, level);
   return Object.freeze({
     kind: 'ok',
     value: (numerator / denominator) * multiplier,
     lower: (count.lower / denominator) * multiplier,
     upper: (count.upper / denominator) * multiplier,
-    method,
+    method: count.method,
   });
-}
-
-function countInterval(count: number, level: ConfidenceLevel, method: RateMethod): { lower: number; upper: number } {
-  const interval = method === 'exact_poisson' ? exactPoissonInterval(count, level) : byarsInterval(count, level);
-  if (interval.kind !== 'ok') {
-    // A count of 10 or more has both Byar's limits at either level, and a count of
-    // zero or more has both exact limits; rate() has already refused negatives.
-    throw new Error(`unreachable: no ${method} interval for a count of ${count}`);
-  }
-  return interval;
 }

@@ -40,9 +40,8 @@
  */
 import { byarsInterval } from './byars-interval.ts';
 import type { ConfidenceLevel } from './confidence.ts';
-import { exactPoissonInterval } from './exact-poisson-interval.ts';
 import { requireFinite, requireMultiplier } from './finite-input.ts';
-import { EXACT_POISSON_BELOW } from './rate.ts';
+import { countInterval, type CountIntervalMethod } from './count-interval.ts';
 
 /** The European Standard Population 2013, 19 bands: 0-4, 5-9, ... 85-89, 90+ (PHEindicatormethods' esp2013). */
 export const EUROPEAN_STANDARD_POPULATION_2013: readonly number[] = Object.freeze([
@@ -126,7 +125,7 @@ export interface IsrRateOptions {
 }
 
 /** How the observed count's interval was found: exact Poisson below 10 events, Byar's from 10. */
-export type IsrMethod = 'exact_poisson' | 'byars';
+export type IsrMethod = CountIntervalMethod;
 
 export type IsrNotComputedReason =
   | 'no_bands'
@@ -329,13 +328,3 @@ function isrTotals(bands: readonly IsrBand[]):
 }
 
 /** The observed count's interval: exact Poisson below 10 events, Byar's from 10. */
-function countInterval(count: number, level: ConfidenceLevel): { lower: number; upper: number; method: IsrMethod } {
-  const method: IsrMethod = count < EXACT_POISSON_BELOW ? 'exact_poisson' : 'byars';
-  const interval = method === 'exact_poisson' ? exactPoissonInterval(count, level) : byarsInterval(count, level);
-  if (interval.kind !== 'ok') {
-    // The count is zero or more (negatives are refused first), and from 10 up
-    // Byar's lower limit exists at either level.
-    throw new Error(`unreachable: no ${method} interval for a count of ${count}`);
-  }
-  return { lower: interval.lower, upper: interval.upper, method };
-}
