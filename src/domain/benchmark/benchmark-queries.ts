@@ -3,7 +3,7 @@
 // and a time series. Each figure is worked from the index's arrays; group
 // figures are made once per slice and group and kept.
 import type { Polarity } from '../metric/index.ts';
-import { proportion, rate, byarsInterval, type ConfidenceLevel } from '../stats/index.ts';
+import { countInterval, proportion, rate, type ConfidenceLevel } from '../stats/index.ts';
 import type { BenchmarkIndex, IndexArea, IndexMetric, MetricSeries, PeriodSlice } from './benchmark-index.ts';
 import { benchmarkAreaOf, describeGroup, inGroup, tierSetFor, type GroupRule } from './comparator-group.ts';
 import { compareToBenchmark, type Significance } from './compare-to-benchmark.ts';
@@ -60,9 +60,9 @@ function rawIntervalOf(metric: IndexMetric, slice: PeriodSlice, position: number
       } else if (metric.valueKind === 'rate') {
         const r = rate(numerator, denominator, { level, multiplier });
         if (r.kind === 'ok') return { lower: r.lower, upper: r.upper };
-      } else if (metric.valueKind === 'count') {
-        const c = byarsInterval(numerator, level);
-        if (c.kind === 'ok') return { lower: c.lower, upper: c.upper };
+      } else if (metric.valueKind === 'count' && numerator >= 0) {
+        const c = countInterval(numerator, level);
+        return { lower: c.lower, upper: c.upper };
       }
     }
   }

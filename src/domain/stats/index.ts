@@ -8,6 +8,8 @@ export { exactPoissonInterval } from './exact-poisson-interval.ts';
 export type { ExactPoissonInterval } from './exact-poisson-interval.ts';
 export { proportion } from './proportion.ts';
 export type { Proportion, ProportionOptions } from './proportion.ts';
+export { countInterval } from './count-interval.ts';
+export type { CountIntervalMethod } from './count-interval.ts';
 export { EXACT_POISSON_BELOW, rate } from './rate.ts';
 export type { Rate, RateMethod, RateOptions } from './rate.ts';
 export { meanWithInterval } from './mean-interval.ts';

@@ -11,7 +11,7 @@ import {
 } from '../../../src/domain/benchmark/benchmark-queries.ts';
 import { compareToBenchmark, quantileOf, rankWithTies, summariseGroup } from '../../../src/domain/benchmark/index.ts';
 import type { Polarity } from '../../../src/domain/metric/index.ts';
-import { byarsInterval, proportion, rate, type ConfidenceLevel } from '../../../src/domain/stats/index.ts';
+import { byarsInterval, exactPoissonInterval, proportion, rate, type ConfidenceLevel } from '../../../src/domain/stats/index.ts';
 import { areaOf, buildIndex, indexArea, indexMetric, type Row } from '../../support/benchmark-index.ts';
 
 const ENGLAND = 'E92000001';
@@ -362,7 +362,16 @@ describe('intervalOf(metric, slice, position, level) and significance', () => {
     }
   });
 
-  it("counts with counts: Byar's interval of the numerator", () => {
+  it('counts below 10: the exact Poisson interval of the numerator, 0 included', () => {
+    const metric = indexMetric('rare-incidents', { valueKind: 'count' });
+    for (const count of [0, 3, 9]) {
+      const c = exactPoissonInterval(count, 0.95);
+      assert.ok(c.kind === 'ok');
+      assert.deepEqual(intervalAt(metric, [['2022', DURHAM, count, null, null, count, 1]], DURHAM, 0.95), { lower: c.lower, upper: c.upper });
+    }
+  });
+
+  it("counts of 10 or more: Byar's interval of the numerator", () => {
     const metric = indexMetric('incidents', { valueKind: 'count' });
     const c = byarsInterval(30, 0.998);
     assert.ok(c.kind === 'ok');
@@ -386,7 +395,6 @@ describe('intervalOf(metric, slice, position, level) and significance', () => {
     ['a missing denominator falls back on stored bounds', PERCENT, ['2022', DURHAM, 30, 20, 40, 3, null], 0.95, { lower: 20, upper: 40 }],
     ['a numerator above its denominator gives no interval from counts', PERCENT, ['2022', DURHAM, 120, null, null, 12, 10], 0.95, undefined],
     ['a mean with counts has no interval from them (only proportions, rates and counts do)', MEAN, ['2022', DURHAM, 10, null, null, 10, 1], 0.95, undefined],
-    ["a count of 0 has no Byar's lower limit: no interval", indexMetric('zero-count', { valueKind: 'count' }), ['2022', DURHAM, 0, null, null, 0, 1], 0.95, undefined],
   ]);
   for (const [title, metric, row, level, interval] of CASES) {
     it(title, () => {
