@@ -95,9 +95,9 @@ function makeGroupFigures(
     const belongs = rule ? inGroup(rule, candidate) : listed!.has(candidate.code);
     if (belongs && !Number.isNaN(slice.values[position]!)) members.push(position);
   }
-  const values = members.map((p) => slice.values[p]!);
-  const summary = summariseGroup(values);
-  const ordered = Float64Array.from(values).sort();
+  const ordered = Float64Array.from(members, (p) => slice.values[p]!).sort();
+  // Given in order, the summary's own sort is one pass rather than a second full sort.
+  const summary = summariseGroup(Array.from(ordered));
   if (series.metric.polarity !== 'lower_is_better') ordered.reverse();
   const own = rule ? benchmarkAreaOf(rule) : undefined;
   const ownPosition = own === undefined ? -1 : slice.position(index.areaNumber(own) ?? -1);
