@@ -4,4 +4,4 @@ export {
   type CellProblem, type ObservationCells, type ObservationValues, type ValueColumn,
 } from './check-values.ts';
 export { decodeFlags, encodeFlags, isObservationFlag, OBSERVATION_FLAGS, SUPPRESSED, type ObservationFlag } from './flags.ts';
-export { readNumber, type NumberRead } from './read-number.ts';
+export { plainNumberOf, readNumber, type NumberRead } from './read-number.ts';
