@@ -318,9 +318,9 @@ class RowChecker {
   }
 }
 
-/** = + @ and white space: the first characters of a cell worth a closer look. */
+/** = + @ - and white space: the first characters of a cell worth a closer look. */
 function mayBeFormula(code: number): boolean {
-  return code === 61 || code === 43 || code === 64 || code <= 32;
+  return code === 61 || code === 43 || code === 64 || code === 45 || code <= 32;
 }
 
 /** A checked number cell in PostgreSQL's COPY text format. */
