@@ -11,12 +11,11 @@ export class RejectionError extends Error {
 
 /**
  * Rejections kept for the batch, and the rows they came from. Past the cap
- * only the counts grow: a file of a million bad rows is told by its first
+ * only the count of rows grows: a file of a million bad rows is told by its first
  * hundred thousand problems.
  */
 export class RejectionList {
   readonly kept: Rejection[] = [];
-  problems = 0;
   rows = 0;
 
   constructor(private readonly cap = 100_000) {}
@@ -24,7 +23,6 @@ export class RejectionList {
   addRow(rejections: readonly Rejection[]): void {
     this.rows++;
     for (const rejection of rejections) {
-      this.problems++;
       if (this.kept.length < this.cap) this.kept.push(rejection);
     }
   }

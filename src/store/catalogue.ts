@@ -19,25 +19,17 @@ export interface Area {
   readonly formerCodes: readonly string[];
 }
 
-export const AREA_FIELDS = [
-  'code', 'name', 'officialName', 'type', 'registerCode', 'nation', 'regionCode', 'countyCode', 'startDate', 'endDate', 'successorCodes', 'formerCodes',
-] as const;
-
 const AREA_COLUMNS = {
   code: 'code', name: 'name', officialName: 'official_name', type: 'type', registerCode: 'register_code', nation: 'nation',
   regionCode: 'region_code', countyCode: 'county_code', startDate: 'start_date', endDate: 'end_date',
   successorCodes: 'successor_codes', formerCodes: 'former_codes',
-} as const satisfies Record<(typeof AREA_FIELDS)[number], string>;
-
-export const METRIC_FIELDS = [
-  'code', 'title', 'definition', 'unit', 'polarity', 'valueKind', 'multiplier', 'periodKind', 'source', 'themes', 'decimals', 'ciMethod', 'status',
-] as const;
+} as const satisfies Record<keyof Area, string>;
 
 const METRIC_COLUMNS = {
   code: 'code', title: 'title', definition: 'definition', unit: 'unit', polarity: 'polarity', valueKind: 'value_kind',
   multiplier: 'multiplier', periodKind: 'period_kind', source: 'source', themes: 'themes', decimals: 'decimals',
   ciMethod: 'ci_method', status: 'status',
-} as const satisfies Record<(typeof METRIC_FIELDS)[number], string>;
+} as const satisfies Record<keyof Metric, string>;
 
 function selectList(columns: Record<string, string>): string {
   return Object.entries(columns).map(([field, column]) => `${column} as "${field}"`).join(', ');
