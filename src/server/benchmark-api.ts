@@ -51,8 +51,8 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
       area: area.code, area_name: area.name, metric: i.metric.code, title: i.metric.title, period: i.period, value: i.value,
       lower_ci: i.interval?.lower ?? null, upper_ci: i.interval?.upper ?? null, rank: i.rank, group_size: i.groupSize, quartile: i.quartile,
       group_mean: i.groupMean, group_median: i.groupMedian, benchmark: i.benchmark?.value ?? null, benchmark_source: i.benchmark?.source ?? null,
-      significance: i.significance, direction: i.trend.direction.kind === 'ok' ? i.trend.direction.judgement : 'not_computed',
-      recent_trend: i.trend.recent.kind === 'ok' ? i.trend.recent.judgement : 'not_computed', via: i.via?.code ?? null,
+      significance: i.significance, direction: i.trend.direction,
+      recent_trend: i.trend.recent, via: i.via?.code ?? null,
     })));
   });
 

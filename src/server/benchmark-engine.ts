@@ -3,7 +3,11 @@
 // or metric definitions rebuilds just its metrics; a batch of areas renumbers
 // the areas, so it rebuilds everything. Any process that imports (the server
 // itself, the CLI beside it) tells the channel when its batch commits.
-import { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
+// After each build or refresh the engine works out the latest period's trends
+// of every area, so that no profile waits for them.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { BenchmarkIndex, type MetricSeries } from '../domain/benchmark/benchmark-index.ts';
+import { keepTrends } from '../domain/benchmark/trend-of.ts';
 import { IMPORT_CHANNEL } from '../ingest/import-file.ts';
 import { loadIndexAreas, loadIndexMetrics, loadSeries, metricsOfBatch } from '../store/benchmark-source.ts';
 import type { Sql } from '../store/store.ts';
@@ -17,12 +21,15 @@ export interface BuildReport {
 export class BenchmarkEngine {
   private refreshing: Promise<void> = Promise.resolve();
   private unlisten: (() => Promise<void>) | undefined;
+  /** Resolves when the trends of the index's latest periods are all kept. */
+  trendsKept: Promise<void> = Promise.resolve();
 
   private constructor(private readonly sql: Sql, private current: BenchmarkIndex, private readonly log: (line: string) => void) {}
 
   /** Builds the index from the store; with `listen`, keeps it current as batches load. */
   static async start(sql: Sql, log: (line: string) => void, listen = true): Promise<BenchmarkEngine> {
     const engine = new BenchmarkEngine(sql, await buildIndex(sql), log);
+    engine.trendsKept = keepAllTrends(engine.current);
     if (listen) {
       const { unlisten } = await sql.listen(IMPORT_CHANNEL, (payload) => engine.batchLoaded(Number(payload)));
       engine.unlisten = unlisten;
@@ -56,12 +63,32 @@ export class BenchmarkEngine {
     if (!batch) return;
     if (batch.kind === 'areas') {
       this.current = await buildIndex(this.sql);
+      this.trendsKept = keepAllTrends(this.current);
       return;
     }
     const ids = batch.kind === 'metrics'
       ? (await this.sql<{ id: number }[]>`select id from metric where batch_id = ${batchId}`).map((r) => r.id)
       : await metricsOfBatch(this.sql, batchId);
-    if (ids.length > 0) await loadSeries(this.sql, this.current, await loadIndexMetrics(this.sql, ids));
+    if (ids.length === 0) return;
+    const metrics = await loadIndexMetrics(this.sql, ids);
+    await loadSeries(this.sql, this.current, metrics);
+    const index = this.current;
+    for (const metric of metrics) keepTrends(index, index.metric(metric.code)!);
+  }
+}
+
+/**
+ * Keeps the trends of every series' latest slice, a few metrics at a time
+ * (about 20 ms of work per turn), so that requests are answered meanwhile.
+ */
+export async function keepAllTrends(index: BenchmarkIndex, series: Iterable<MetricSeries> = index.metrics()): Promise<void> {
+  let turn = performance.now();
+  for (const one of [...series]) {
+    keepTrends(index, one);
+    if (performance.now() - turn > 20) {
+      await nextTurn();
+      turn = performance.now();
+    }
   }
 }
 

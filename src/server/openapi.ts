@@ -294,7 +294,14 @@ export const openApiDocument = {
                 metric: ref('Metric'), period: { type: 'string' }, ...rowFigures,
                 via: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
                 groupLabel: { type: 'string' }, groupSize: { type: 'integer' }, groupMean: nullable('number'), groupMedian: nullable('number'),
-                benchmark: { type: ['object', 'null'] }, trend: { type: 'object', properties: { direction: { type: 'object' }, recent: { type: 'object' } } },
+                benchmark: { type: ['object', 'null'] }, trend: {
+                  type: 'object', required: ['direction', 'recent'],
+                  description: 'The direction of travel from the period before, and the recent trend over the last five periods, as judgements',
+                  properties: {
+                    direction: { enum: ['improving', 'worsening', 'increasing', 'decreasing', 'no_significant_change', 'not_compared', 'not_computed'] },
+                    recent: { enum: ['getting_better', 'getting_worse', 'increasing', 'decreasing', 'no_significant_change', 'not_computed'] },
+                  },
+                },
               },
             },
           },

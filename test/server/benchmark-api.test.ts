@@ -207,5 +207,19 @@ describe('the benchmarking API on the demo data', () => {
       assert.deepEqual([after.body.rows[0]!.area, after.body.rows[0]!.value, after.body.rows[0]!.rank], [DURHAM, 99.9, 1]);
       assert.deepEqual(logged, []);
     });
+
+    it('keeps the trend of every area at the latest period, after the start and after a refresh', async () => {
+      await engine.trendsKept;
+      await engine.settled();
+      const index = engine.index;
+      const unkept = [...index.metrics()].flatMap((series) => {
+        const latest = series.latest()!;
+        return Array.from(latest.areas, (_, position) => position).filter((p) => latest.trendCode(p) === 0).map((p) => `${series.metric.code} ${p}`);
+      });
+      assert.deepEqual(unkept, []);
+      const profile = await get<{ items: { metric: { code: string }; trend: { direction: string; recent: string } }[] }>(`/api/benchmark/profile?area=${DURHAM}&group=region`);
+      const active = profile.body.items.find((i) => i.metric.code === ACTIVE)!;
+      assert.equal(active.trend.direction, 'not_compared', 'a value of 99.9 without an interval is not compared with the year before');
+    });
   });
 });

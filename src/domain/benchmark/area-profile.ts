@@ -8,7 +8,7 @@
 import type { ConfidenceLevel } from '../stats/index.ts';
 import type { BenchmarkIndex, IndexArea, IndexMetric, MetricSeries, PeriodSlice } from './benchmark-index.ts';
 import { groupFigures, resolveArea, rowFigures, type GroupSpec, type RowFigures } from './benchmark-queries.ts';
-import { trendOf, type Trend } from './trend-of.ts';
+import { trendSummaryOf, type TrendSummary } from './trend-of.ts';
 
 export interface ProfileItem extends RowFigures {
   readonly metric: IndexMetric;
@@ -20,7 +20,7 @@ export interface ProfileItem extends RowFigures {
   readonly groupMean: number | null;
   readonly groupMedian: number | null;
   readonly benchmark: { readonly value: number; readonly source: string } | null;
-  readonly trend: Trend;
+  readonly trend: TrendSummary;
 }
 
 export interface AreaProfile {
@@ -70,6 +70,6 @@ function profileItem(
     groupMean: group.mean,
     groupMedian: group.median,
     benchmark: group.benchmark,
-    trend: trendOf(index, series, slice, area, number),
+    trend: trendSummaryOf(index, series, slice, area, number),
   };
 }

@@ -28,6 +28,8 @@ const TITLE_ORDER = new Intl.Collator('en-GB').compare;
 
 export class PeriodSlice {
   private readonly groups = new Map<string, unknown>();
+  /** Each row's trend, once worked out, as a one-byte code (0: not yet); see trend-of.ts. */
+  private trendCodes: Uint8Array | undefined;
 
   constructor(
     readonly period: string,
@@ -66,8 +68,16 @@ export class PeriodSlice {
     return found;
   }
 
+  trendCode(position: number): number {
+    return this.trendCodes === undefined ? 0 : this.trendCodes[position]!;
+  }
+
+  keepTrendCode(position: number, code: number): void {
+    (this.trendCodes ??= new Uint8Array(this.areas.length))[position] = code;
+  }
+
   bytes(): number {
-    return this.areas.byteLength + this.values.byteLength
+    return this.areas.byteLength + this.values.byteLength + (this.trendCodes?.byteLength ?? 0)
       + (this.bounds ? this.bounds.lower.byteLength * 2 : 0) + (this.counts ? this.counts.numerator.byteLength * 2 : 0);
   }
 }

@@ -7,12 +7,62 @@
 // bounds are 95% ones, and the trend's own test sets its level (99.8%).
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from './benchmark-index.ts';
 import { intervalOf, resolveArea } from './benchmark-queries.ts';
-import { directionOfTravel, type DirectionOfTravel } from './direction-of-travel.ts';
-import { RECENT_TREND_POINTS, recentTrend, type RecentTrend } from './recent-trend.ts';
+import { directionOfTravel, type DirectionOfTravel, type TravelJudgement } from './direction-of-travel.ts';
+import { RECENT_TREND_POINTS, recentTrend, type RecentTrend, type TrendJudgement } from './recent-trend.ts';
 
 export interface Trend {
   readonly direction: DirectionOfTravel;
   readonly recent: RecentTrend;
+}
+
+/** What a profile shows of a trend: the two judgements, in words. */
+export interface TrendSummary {
+  readonly direction: TravelJudgement | 'not_computed';
+  readonly recent: TrendJudgement | 'not_computed';
+}
+
+const DIRECTIONS = ['not_computed', 'improving', 'worsening', 'increasing', 'decreasing', 'no_significant_change', 'not_compared'] as const;
+const RECENTS = ['not_computed', 'getting_better', 'getting_worse', 'increasing', 'decreasing', 'no_significant_change'] as const;
+
+// Every summary there can be, made once: code 1 + direction × 6 + recent (0 means "not worked out yet").
+const SUMMARIES: readonly TrendSummary[] = [
+  Object.freeze({ direction: 'not_computed', recent: 'not_computed' }),
+  ...DIRECTIONS.flatMap((direction) => RECENTS.map((recent) => Object.freeze({ direction, recent }))),
+];
+
+export function summariseTrend(trend: Trend): TrendSummary {
+  return SUMMARIES[codeOf(trend)]!;
+}
+
+function codeOf({ direction, recent }: Trend): number {
+  const d = direction.kind === 'ok' ? DIRECTIONS.indexOf(direction.judgement) : 0;
+  const r = recent.kind === 'ok' ? RECENTS.indexOf(recent.judgement) : 0;
+  return 1 + d * RECENTS.length + r;
+}
+
+/**
+ * An area's trend summary at a slice. A trend only changes when the metric's
+ * series is rebuilt (which makes new slices), so each row's is worked out once
+ * and kept with the slice as a byte; `keepTrends` fills a whole slice ahead of
+ * the first profile. An area standing in through another's row is not kept.
+ */
+export function trendSummaryOf(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, number: number): TrendSummary {
+  const own = slice.position(number);
+  const kept = own < 0 ? 0 : slice.trendCode(own);
+  if (kept !== 0) return SUMMARIES[kept]!;
+  const code = codeOf(trendOf(index, series, slice, area, number));
+  if (own >= 0) slice.keepTrendCode(own, code);
+  return SUMMARIES[code]!;
+}
+
+/** Works out and keeps the trend of every area with a row in the series' latest slice. */
+export function keepTrends(index: BenchmarkIndex, series: MetricSeries): void {
+  const slice = series.latest();
+  if (!slice) return;
+  for (let position = 0; position < slice.areas.length; position++) {
+    const number = slice.areas[position]!;
+    if (slice.trendCode(position) === 0) trendSummaryOf(index, series, slice, index.areas[number]!, number);
+  }
 }
 
 const INTERVAL_LEVEL = 0.95;

@@ -7,6 +7,7 @@ import { areaProfile, type ProfileItem, type ProfileRequest } from '../../../src
 import type { BenchmarkIndex, IndexArea } from '../../../src/domain/benchmark/benchmark-index.ts';
 import type { GroupSpec } from '../../../src/domain/benchmark/benchmark-queries.ts';
 import { statisticalNeighbours } from '../../../src/domain/benchmark/statistical-neighbours.ts';
+import { keepTrends, summariseTrend, trendOf, type Trend } from '../../../src/domain/benchmark/trend-of.ts';
 import { directionOfTravel, quantileOf, recentTrend, summariseGroup } from '../../../src/domain/benchmark/index.ts';
 import { nearestNeighbours, type NeighbourVariable } from '../../../src/domain/neighbours/index.ts';
 import { proportion, type ConfidenceLevel } from '../../../src/domain/stats/index.ts';
@@ -227,7 +228,13 @@ describe('areaProfile(index, area, request): a predecessor or successor standing
     });
 });
 
-describe('areaProfile(index, area, request): trend', () => {
+describe('trendOf(index, series, slice, area): the trend behind a profile row', () => {
+  /** The trend of a council's row for a metric at a period (the latest when none). */
+  function trendAt(index: BenchmarkIndex, metric: string, code: string, period?: string): Trend {
+    const series = index.metric(metric)!;
+    return trendOf(index, series, period === undefined ? series.latest()! : series.slice(period)!, areaOf(index, code));
+  }
+
   /** The council's [value, lower, upper] for a metric at a period, at a level, as the profile gives them. */
   function figureAt(index: BenchmarkIndex, metric: string, period: string, level: ConfidenceLevel) {
     const item = itemOf(areaProfile(index, areaOf(index, DEVON), request({ period, level })).items, metric);
@@ -236,7 +243,7 @@ describe('areaProfile(index, area, request): trend', () => {
 
   it('gives proportions with counts a recent trend by the chi-squared test over the last five periods', () => {
     const index = profileIndex();
-    const trend = itemOf(areaProfile(index, areaOf(index, DEVON), request()).items, 'recycling').trend;
+    const trend = trendAt(index, 'recycling', DEVON);
     const points = DEVON_RECYCLED.slice(-5).map((numerator) => ({ numerator, denominator: 1000 }));
     assert.deepEqual(trend.recent, recentTrend({ kind: 'proportions', points }, 'higher_is_better'));
     assert.ok(trend.recent.kind === 'ok');
@@ -245,7 +252,7 @@ describe('areaProfile(index, area, request): trend', () => {
 
   it('gives the direction of travel from the previous period: 62% to 64% is up, not significant', () => {
     const index = profileIndex();
-    const trend = itemOf(areaProfile(index, areaOf(index, DEVON), request()).items, 'recycling').trend;
+    const trend = trendAt(index, 'recycling', DEVON);
     const expected = directionOfTravel({ latest: figureAt(index, 'recycling', '2024', 0.95), previous: figureAt(index, 'recycling', '2023', 0.95), polarity: 'higher_is_better' });
     assert.deepEqual(trend.direction, expected);
     assert.ok(trend.direction.kind === 'ok');
@@ -254,7 +261,7 @@ describe('areaProfile(index, area, request): trend', () => {
 
   it('gives values with bounds a recent trend by weighted least squares, and a direction of travel', () => {
     const index = profileIndex();
-    const trend = itemOf(areaProfile(index, areaOf(index, DEVON), request()).items, 'life-expectancy').trend;
+    const trend = trendAt(index, 'life-expectancy', DEVON);
     const points = LIFE_ROWS.filter(([, area]) => area === DEVON).slice(-5).map(([, , value, lower, upper]) => ({ value: value!, lower: lower!, upper: upper! }));
     assert.deepEqual(trend.recent, recentTrend({ kind: 'values_with_intervals', level: 0.95, points }, 'higher_is_better'));
     assert.ok(trend.recent.kind === 'ok' && trend.direction.kind === 'ok');
@@ -263,7 +270,7 @@ describe('areaProfile(index, area, request): trend', () => {
 
   it('gives the trend to the period asked, from the periods up to it', () => {
     const index = profileIndex();
-    const trend = itemOf(areaProfile(index, areaOf(index, DEVON), request({ period: '2022' })).items, 'recycling').trend;
+    const trend = trendAt(index, 'recycling', DEVON, '2022');
     const points = DEVON_RECYCLED.slice(0, 5).map((numerator) => ({ numerator, denominator: 1000 }));
     assert.deepEqual(trend.recent, recentTrend({ kind: 'proportions', points }, 'higher_is_better'));
     assert.ok(trend.direction.kind === 'ok');
@@ -272,14 +279,14 @@ describe('areaProfile(index, area, request): trend', () => {
 
   it('does not compute a recent trend from fewer than five periods', () => {
     const index = profileIndex();
-    const trend = itemOf(areaProfile(index, areaOf(index, DEVON), request({ period: '2021' })).items, 'life-expectancy').trend;
+    const trend = trendAt(index, 'life-expectancy', DEVON, '2021');
     assert.deepEqual(trend.recent, { kind: 'not_computed', reason: 'fewer_than_five_points' });
     assert.ok(trend.direction.kind === 'ok');
   });
 
   it('has no direction of travel at the first period', () => {
     const index = profileIndex();
-    const trend = itemOf(areaProfile(index, areaOf(index, DEVON), request({ period: '2018' })).items, 'life-expectancy').trend;
+    const trend = trendAt(index, 'life-expectancy', DEVON, '2018');
     assert.deepEqual(trend, {
       direction: { kind: 'not_computed', reason: 'missing_previous_value' },
       recent: { kind: 'not_computed', reason: 'fewer_than_five_points' },
@@ -288,25 +295,54 @@ describe('areaProfile(index, area, request): trend', () => {
 
   it('has no recent trend across a period the council has no row for', () => {
     const index = buildIndex(AREAS, [[LIFE, LIFE_ROWS.filter(([period, area]) => !(area === DEVON && period === '2022'))]]);
-    const trend = itemOf(areaProfile(index, areaOf(index, DEVON), request()).items, 'life-expectancy').trend;
+    const trend = trendAt(index, 'life-expectancy', DEVON);
     assert.deepEqual(trend.recent, { kind: 'not_computed', reason: 'break_in_series' });
   });
 
   it('has no recent trend for values without intervals', () => {
     const index = buildIndex(AREAS, [[PLANNING, YEARS.map((year, i): Row => [year, EXETER, 70 + i])]]);
-    const trend = itemOf(areaProfile(index, areaOf(index, EXETER), request()).items, 'planning').trend;
+    const trend = trendAt(index, 'planning', EXETER);
     assert.deepEqual(trend.recent, { kind: 'not_computed', reason: 'missing_interval' });
     assert.ok(trend.direction.kind === 'ok');
     assert.deepEqual([trend.direction.significant, trend.direction.judgement], ['not_tested', 'not_compared']);
   });
 
   it('gives the trend of the area that stands in, as it gives its value', () => {
-      const index = profileIndex();
-      const item = itemOf(areaProfile(index, areaOf(index, SOMERSET), request({ period: '2021' })).items, 'recycling');
-      assert.equal(item.via?.code, SOMERSET_COUNTY);
-      assert.ok(item.trend.direction.kind === 'ok', JSON.stringify(item.trend.direction));
-      assert.equal(item.trend.direction.direction, 'same');
-    });
+    const index = profileIndex();
+    const item = itemOf(areaProfile(index, areaOf(index, SOMERSET), request({ period: '2021' })).items, 'recycling');
+    assert.equal(item.via?.code, SOMERSET_COUNTY);
+    const trend = trendAt(index, 'recycling', SOMERSET, '2021');
+    assert.ok(trend.direction.kind === 'ok', JSON.stringify(trend.direction));
+    assert.equal(trend.direction.direction, 'same');
+    assert.deepEqual(item.trend, summariseTrend(trend));
+  });
+});
+
+describe('areaProfile(index, area, request): trend', () => {
+  /** Every (metric, council) row of the profile index, with its trend worked out afresh. */
+  function expectedSummaries(index: BenchmarkIndex, period?: string) {
+    return [DEVON, EXETER, SOMERSET, BRISTOL, PLYMOUTH].flatMap((code) => areaProfile(index, areaOf(index, code), request({ period })).items.map((item) => {
+      const series = index.metric(item.metric.code)!;
+      return { code, metric: item.metric.code, shown: item.trend, fresh: summariseTrend(trendOf(index, series, series.slice(item.period)!, areaOf(index, code))) };
+    }));
+  }
+
+  it('shows each row the judgements of its trend, in words', () => {
+    const index = profileIndex();
+    const rows = expectedSummaries(index);
+    for (const row of rows) assert.deepEqual(row.shown, row.fresh, `${row.code} ${row.metric}`);
+    const devon = itemOf(areaProfile(index, areaOf(index, DEVON), request()).items, 'recycling');
+    assert.deepEqual(devon.trend, { direction: 'no_significant_change', recent: 'getting_better' });
+  });
+
+  it('shows the same judgements from trends kept ahead of time, at the latest period and at earlier ones', () => {
+    const index = profileIndex();
+    for (const series of index.metrics()) keepTrends(index, series);
+    for (const period of [undefined, '2021']) {
+      for (const row of expectedSummaries(index, period)) assert.deepEqual(row.shown, row.fresh, `${row.code} ${row.metric} ${period}`);
+    }
+    assert.ok(index.metric('recycling')!.latest()!.trendCode(0) > 0, 'the latest slice keeps its trends');
+  });
 
   it('gives proportions with counts the same recent trend at either level', () => {
     const index = profileIndex();
@@ -315,10 +351,10 @@ describe('areaProfile(index, area, request): trend', () => {
   });
 
   it('gives values with stored 95% bounds the same recent trend at 99.8% as at 95%', () => {
-      const index = profileIndex();
-      const at = (level: ConfidenceLevel) => itemOf(areaProfile(index, areaOf(index, DEVON), request({ level })).items, 'life-expectancy').trend.recent;
-      assert.deepEqual(at(0.998), at(0.95));
-    });
+    const index = profileIndex();
+    const at = (level: ConfidenceLevel) => itemOf(areaProfile(index, areaOf(index, DEVON), request({ level })).items, 'life-expectancy').trend.recent;
+    assert.deepEqual(at(0.998), at(0.95));
+  });
 });
 
 describe('statisticalNeighbours(index, area, choice)', () => {
