@@ -12,6 +12,17 @@ export interface Config {
   /** Folder of public data loaded as the demo on first start. */
   readonly demoDataDir: string;
   readonly production: boolean;
+  /** Sessions, sign-in and the first administrator: see src/server/auth. */
+  readonly access: AccessConfig;
+}
+
+export interface AccessConfig {
+  /** A session unused for this long ends (LANTERN_SESSION_IDLE_MINUTES, default 30). */
+  readonly sessionIdleSeconds: number;
+  /** A session ends this long after sign-in, used or not (LANTERN_SESSION_HOURS, default 12). */
+  readonly sessionMaxSeconds: number;
+  /** The demo administrator's password (LANTERN_ADMIN_PASSWORD); when unset one is made and printed once. */
+  readonly adminPassword: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -23,6 +34,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: readPort(env.PORT ?? env.LANTERN_PORT, env.PORT === undefined ? 'LANTERN_PORT' : 'PORT'),
     demoDataDir: path.resolve(nonEmpty(env.LANTERN_DEMO_DATA) ?? '../shared/data'),
     production: env.NODE_ENV === 'production',
+    access: Object.freeze({
+      sessionIdleSeconds: 60 * readWhole(env.LANTERN_SESSION_IDLE_MINUTES, 'LANTERN_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+      sessionMaxSeconds: 3600 * readWhole(env.LANTERN_SESSION_HOURS, 'LANTERN_SESSION_HOURS', 12, 1, 24 * 30),
+      adminPassword: nonEmpty(env.LANTERN_ADMIN_PASSWORD),
+    }),
   });
 }
 
@@ -38,4 +54,12 @@ export function readPort(value: string | undefined, setting: string): number {
     throw new ConfigError(`${setting} must be a whole number from 0 to 65535, not '${value}'`);
   }
   return port;
+}
+
+/** A whole number setting from `min` to `max`, or the fallback when unset. */
+function readWhole(value: string | undefined, setting: string, fallback: number, min: number, max: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) throw new ConfigError(`${setting} must be a whole number from ${min} to ${max}, not '${value}'`);
+  return number;
 }

@@ -9,10 +9,12 @@ import { isMetricCode } from '../domain/metric/index.ts';
 import { decodeFlags } from '../domain/observation/index.ts';
 import { importFile } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
+import { guardedRecord } from '../domain/access/index.ts';
 import { getBatch, listBatches, listRejections } from '../store/batches.ts';
 import { getArea, getMetric, queryAreas, queryMetrics } from '../store/catalogue.ts';
 import { observationHistory, queryObservations, streamObservations, type ObservationRow } from '../store/observations.ts';
 import type { Sql } from '../store/store.ts';
+import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from './access.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';
 import { openApiDocument } from './openapi.ts';
 import {
@@ -22,9 +24,9 @@ import {
 export function apiRouter(sql: Sql): express.Router {
   const router = express.Router();
 
-  router.get('/openapi.json', (_req, res) => { res.json(openApiDocument); });
+  router.get('/openapi.json', reads('service'), (_req, res) => { res.json(openApiDocument); });
 
-  router.get('/areas', async (req, res) => {
+  router.get('/areas', reads('area'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['type', 'region', 'parent', 'q', 'current', 'limit', 'offset']);
     const items = await queryAreas(sql, {
@@ -34,25 +36,27 @@ export function apiRouter(sql: Sql): express.Router {
     res.json({ items });
   });
 
-  router.get('/areas/:code', async (req, res) => {
-    const area = isGssCode(req.params.code!.toUpperCase()) ? await getArea(sql, req.params.code!.toUpperCase()) : undefined;
+  router.get('/areas/:code', reads('area'), async (req, res) => {
+    const code = String(req.params.code).toUpperCase();
+    const area = isGssCode(code) ? await getArea(sql, code) : undefined;
     if (!area) throw notFound(`there is no area with the code '${req.params.code}'`);
     res.json(area);
   });
 
-  router.get('/metrics', async (req, res) => {
+  router.get('/metrics', reads('metric'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['q', 'theme', 'limit', 'offset']);
     res.json({ items: await queryMetrics(sql, { q: optionalText(q, 'q'), theme: optionalText(q, 'theme'), ...page(q) }) });
   });
 
-  router.get('/metrics/:code', async (req, res) => {
-    const metric = isMetricCode(req.params.code!) ? await getMetric(sql, req.params.code!) : undefined;
+  router.get('/metrics/:code', reads('metric'), async (req, res) => {
+    const code = String(req.params.code);
+    const metric = isMetricCode(code) ? await getMetric(sql, code) : undefined;
     if (!metric) throw notFound(`there is no metric with the code '${req.params.code}'`);
     res.json(metric);
   });
 
-  router.get('/observations', async (req, res) => {
+  router.get('/observations', reads('observation'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['metric', 'area', 'from', 'to', 'format', 'limit', 'offset']);
     const format = optionalText(q, 'format') ?? 'json';
@@ -62,68 +66,100 @@ export function apiRouter(sql: Sql): express.Router {
       from: optionalPeriod(q, 'from')?.end, to: optionalPeriod(q, 'to')?.end,
     };
     const paging = page(q, 1000);
+    // Early-sight metrics under embargo are read row by row through the policy; published ones need no filtering.
+    const reach = await observationAccess(res, sql, filter.metric);
     if (format === 'csv') {
       for (const name of ['limit', 'offset']) {
         if (name in q) throw badRequest(`'${name}' does not apply to format=csv: the CSV holds every matching row`);
       }
       res.type('text/csv; charset=utf-8').attachment('observations.csv');
-      await pipeline(Readable.from(observationsCsv(streamObservations(sql, filter))), res).catch((error: unknown) => {
+      await pipeline(Readable.from(observationsCsv(reach.rowByRow ? readableObservations(res, reach, streamObservations(sql, filter)) : streamObservations(sql, filter))), res).catch((error: unknown) => {
         if (!res.destroyed) throw error; // the client went away mid-download: nothing to answer
       });
       return;
     }
-    const rows = await queryObservations(sql, { ...filter, ...paging });
+    const rows = reach.rowByRow ? await readablePage(res, reach, streamObservations(sql, filter), paging) : await queryObservations(sql, { ...filter, ...paging });
     res.json({ items: rows.map(observationJson) });
   });
 
-  router.get('/observations/history', async (req, res) => {
+  router.get('/observations/history', reads('observation'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['metric', 'area']);
     const metric = optionalMetricCode(q, 'metric');
     const area = optionalCode(q, 'area');
     if (!metric || !area) throw badRequest("'metric' and 'area' are both required");
+    const reach = await observationAccess(res, sql, metric);
+    const access = accessOf(res);
+    access.require('read', reach.record(metric, area), `history of ${metric} for ${area}`);
+    await access.reveal([reach.record(metric, area)], (record) => record, () => `${metric}/${area}`, 'observation history');
     const rows = await observationHistory(sql, metric, area);
     res.json({ items: rows.map((row) => ({ ...row, flags: decodeFlags(row.flags) })) });
   });
 
-  router.get('/imports', async (req, res) => {
+  router.get('/imports', reads('import_batch'), async (req, res) => {
     onlyKnown(req.query, ['limit', 'offset']);
     const { limit, offset } = page(req.query);
     res.json({ items: await listBatches(sql, limit, offset) });
   });
 
-  router.get('/imports/:id', async (req, res) => {
+  router.get('/imports/:id', reads('import_batch'), async (req, res) => {
     const batch = await getBatch(sql, batchId(req));
     if (!batch) throw notFound(`there is no import batch ${req.params.id}`);
     res.json(batch);
   });
 
-  router.get('/imports/:id/rejections', async (req, res) => {
+  router.get('/imports/:id/rejections', reads('import_rejection'), async (req, res) => {
     onlyKnown(req.query, ['limit', 'offset']);
     const id = batchId(req);
     const batch = await getBatch(sql, id);
     if (!batch) throw notFound(`there is no import batch ${req.params.id}`);
+    // Rejected rows hold whatever the file held, early-sight values included: administrators read them.
+    const access = accessOf(res);
+    access.require('read', REJECTED_ROWS, `rejected rows of batch ${id}`);
+    await access.reveal([REJECTED_ROWS], (record) => record, () => String(id), 'rejected rows');
     const { limit, offset } = page(req.query);
     const items = await listRejections(sql, id, limit, offset);
     res.json({ items: items.map((r) => ({ ...r, message: formatRejection(batch.fileName, r) })) });
   });
 
-  router.post('/imports', async (req, res) => {
+  router.post('/imports', changes('import_batch'), async (req, res) => {
     onlyKnown(req.query, ['fileName', 'skipInvalid']);
     const fileName = optionalText(req.query, 'fileName') ?? (req.is('application/json') ? 'upload.json' : 'upload.csv');
     if (!/^[\w .()-]{1,100}$/.test(fileName)) throw badRequest("'fileName' may hold letters, digits, spaces and . ( ) - _ only");
     const format = req.is('application/json') ? 'json' : req.is('text/csv') ? 'csv' : undefined;
     const result = await importFile(sql, {
-      fileName, input: req, ...(format ? { format } : {}), importedBy: `api ${req.ip ?? ''}`.trim(), skipInvalid: optionalBoolean(req.query, 'skipInvalid') ?? false,
+      fileName, input: req, ...(format ? { format } : {}), importedBy: actorOf(req, res).actor, skipInvalid: optionalBoolean(req.query, 'skipInvalid') ?? false,
     });
+    await accessOf(res).audit(sql, 'change', 'import_batch', String(result.batchId), `import of ${fileName}: ${result.status}, ${result.inserted} inserted, ${result.revised} revised, ${result.rejected} rejected`);
     const body = { ...result, rejections: result.rejections.slice(0, 1000).map((r) => ({ ...r, message: formatRejection(fileName, r) })) };
     res.status(result.status === 'loaded' ? 201 : 422).json(body);
   });
 
-  router.use((req: Request) => {
+  router.use(middleware('answers 404 for unknown API endpoints', (req: Request) => {
     throw notFound(`there is no API endpoint ${req.method} ${req.baseUrl}${req.path}`);
-  });
+  }));
   return router;
+}
+
+const REJECTED_ROWS = guardedRecord('import_rejection', 'restricted');
+
+/** A page of the rows the viewer may read, cut after the policy has filtered them. */
+async function readablePage<T extends { metric: string; area: string }>(res: Response, reach: Parameters<typeof filterObservations>[1], pages: AsyncIterable<T[]>, paging: { limit: number; offset: number }): Promise<T[]> {
+  const access = accessOf(res);
+  const audited = new Set<string>();
+  const shown: T[] = [];
+  let skipped = 0;
+  for await (const rows of pages) {
+    for (const row of filterObservations(access, reach, rows, audited)) {
+      if (skipped < paging.offset) skipped++;
+      else shown.push(row);
+    }
+    if (shown.length >= paging.limit) break;
+  }
+  const page = shown.slice(0, paging.limit);
+  const keys = new Set(page.map((row) => `${row.metric}/${row.area}`));
+  await access.auditReads('observation', [...audited].filter((key) => keys.has(key)), 'early-sight observations');
+  return page;
 }
 
 function batchId(req: Request): number {

@@ -5,6 +5,7 @@ import { AREA_TYPES } from '../domain/area/index.ts';
 import { METRIC_STATUSES, POLARITIES, VALUE_KINDS } from '../domain/metric/index.ts';
 import { OBSERVATION_FLAGS } from '../domain/observation/index.ts';
 import { PERIOD_KINDS } from '../domain/period/index.ts';
+import { accessPaths, accessSchemas, accessSecuritySchemes } from './auth/openapi-access.ts';
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
 const rowFigures = {
@@ -211,9 +212,13 @@ export const openApiDocument = {
     '/api/openapi.json': {
       get: { operationId: 'openApi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } },
     },
+    // Who may see what: sign-in, tokens, intelligence, shares, the audit trail, administration.
+    ...accessPaths,
   },
   components: {
+    securitySchemes: accessSecuritySchemes,
     schemas: {
+      ...accessSchemas,
       Error: {
         type: 'object', required: ['status', 'code', 'message'],
         properties: { status: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' }, details: {} },

@@ -1,0 +1,150 @@
+// The access policy: the one function that decides whether a viewer may read,
+// change or share a record. Every route, export, report and search asks it;
+// nothing else in Lantern decides access.
+//
+// A decision has two steps:
+//   1. The grant: may this role (or the public) ever do this action to records
+//      of this kind, and does the credential allow the action? (`permits`,
+//      which routes also ask before they read a parameter.)
+//   2. The record: its classification at this instant (an ended embargo makes
+//      it public), then who it is open to:
+//      - read: public → anyone; sector → any signed-in user; restricted and
+//        confidential → its audience (below). Reads of these are audited.
+//      - change: a record with an author → its author, or for a restricted
+//        record a member of the organisation that holds it; a record with no
+//        author (the data hub's) → whoever the grant allows.
+//      - share: only restricted and confidential records, only shareable ones
+//        (an intelligence item with its evidence), by those who may change it.
+//   The audience of a restricted or confidential record: its author, the
+//   people and organisations it is shared with, the council it is about where
+//   the record says so (early-sight data, the log of shares about it), the
+//   members of its holding organisation when restricted, and administrators
+//   for records they oversee (users, tokens, shares, the audit trail, the data
+//   hub). Administrators never read intelligence that is not shared with them:
+//   confidences are kept.
+//
+// The decision is pure, allocation-free on its common paths, and answers in
+// well under a microsecond (bench/policy.ts).
+import { classificationAt } from './embargo.ts';
+import type { GuardedRecord } from './guarded-record.ts';
+import type { Action, RecordKind } from './record-kind.ts';
+import type { Role } from './roles.ts';
+import type { UserViewer, Viewer } from './viewer.ts';
+
+/** Who may ever do an action to a kind of record. */
+type Grant = 'anyone' | 'signed_in' | 'nobody' | readonly Role[];
+
+const ADMINISTRATORS: readonly Role[] = Object.freeze(['administrator'] as const);
+const ADVISERS: readonly Role[] = Object.freeze(['principal_adviser'] as const);
+const REPORT_WRITERS: readonly Role[] = Object.freeze(['performance_officer', 'administrator'] as const);
+
+const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
+  service: { read: 'anyone', change: 'nobody', share: 'nobody' },
+  session: { read: 'anyone', change: 'anyone', share: 'nobody' },
+  area: { read: 'anyone', change: ADMINISTRATORS, share: 'nobody' },
+  metric: { read: 'anyone', change: ADMINISTRATORS, share: 'nobody' },
+  // Sharing observations names the partners of an early-sight release.
+  observation: { read: 'anyone', change: ADMINISTRATORS, share: ADMINISTRATORS },
+  import_batch: { read: 'anyone', change: ADMINISTRATORS, share: 'nobody' },
+  import_rejection: { read: 'anyone', change: 'nobody', share: 'nobody' },
+  comparator_group: { read: 'anyone', change: 'signed_in', share: 'nobody' },
+  intelligence_item: { read: 'anyone', change: ADVISERS, share: ADVISERS },
+  share: { read: 'signed_in', change: 'nobody', share: 'nobody' },
+  audit_event: { read: ADMINISTRATORS, change: 'nobody', share: 'nobody' },
+  organisation: { read: 'signed_in', change: ADMINISTRATORS, share: 'nobody' },
+  user: { read: 'signed_in', change: ADMINISTRATORS, share: 'nobody' },
+  api_token: { read: 'signed_in', change: 'signed_in', share: 'nobody' },
+  // Reports: published versions are public, drafts restricted to their organisation; performance
+  // officers build and publish them (DESIGN's roles), and colleagues change a restricted draft.
+  report: { read: 'anyone', change: REPORT_WRITERS, share: 'nobody' },
+  // Dashboards: a user's own (confidential to them) or their council's default (restricted to it).
+  dashboard: { read: 'signed_in', change: 'signed_in', share: 'nobody' },
+};
+
+/** Kinds whose restricted and confidential records administrators may read: never intelligence. */
+const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
+  service: false, session: false, area: false, metric: false, observation: true, import_batch: false,
+  import_rejection: true, comparator_group: false, intelligence_item: false, share: true, audit_event: true,
+  organisation: true, user: true, api_token: true, report: false, dashboard: false,
+};
+
+export const DENIAL_REASONS = [
+  'sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence',
+] as const;
+export type DenialReason = (typeof DENIAL_REASONS)[number];
+
+export type Decision =
+  | { readonly allowed: true; /** a read of a restricted or confidential record: the audit trail records it */ readonly audited: boolean }
+  | { readonly allowed: false; readonly reason: DenialReason };
+
+const ALLOW: Decision = Object.freeze({ allowed: true, audited: false });
+const ALLOW_AUDITED: Decision = Object.freeze({ allowed: true, audited: true });
+const DENIALS = Object.freeze(Object.fromEntries(
+  ['sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence']
+    .map((reason) => [reason, Object.freeze({ allowed: false, reason })]),
+)) as Readonly<Record<DenialReason, Decision>>;
+
+/**
+ * Step 1 alone: whether the viewer may ever do `action` to records of `kind`.
+ * Routes ask it first, so that a request without the right role is refused
+ * before anything is read.
+ */
+export function permits(viewer: Viewer, action: Action, kind: RecordKind): Decision {
+  const grant = GRANTS[kind][action];
+  if (grant === 'nobody') return DENIALS.not_possible;
+  if (viewer.kind === 'public') return grant === 'anyone' ? ALLOW : DENIALS.sign_in_required;
+  if (!viewer.actions.includes(action)) return DENIALS.token_scope;
+  if (grant === 'anyone' || grant === 'signed_in') return ALLOW;
+  return grant.includes(viewer.role) ? ALLOW : DENIALS.role;
+}
+
+/** The decision: may `viewer` do `action` to `record` at `now` (ms since 1970)? */
+export function decide(viewer: Viewer, action: Action, record: GuardedRecord, now: number): Decision {
+  const granted = permits(viewer, action, record.kind);
+  if (!granted.allowed) return granted;
+  const classification = classificationAt(record.classification, record.embargoUntil, now);
+  switch (action) {
+    case 'read':
+      return decideRead(viewer, record, classification);
+    case 'change':
+      return decideChange(viewer, record, classification);
+    case 'share':
+      return decideShare(viewer, record, classification);
+  }
+}
+
+function decideRead(viewer: Viewer, record: GuardedRecord, classification: GuardedRecord['classification']): Decision {
+  if (classification === 'public') return ALLOW;
+  if (viewer.kind === 'public') return DENIALS.sign_in_required;
+  if (classification === 'sector') return ALLOW;
+  return inAudience(viewer, record, classification) ? ALLOW_AUDITED : DENIALS.not_in_audience;
+}
+
+function decideChange(viewer: Viewer, record: GuardedRecord, classification: GuardedRecord['classification']): Decision {
+  if (record.author === null) return ALLOW; // the grant decides: the data hub, organisations, users, sessions
+  if (viewer.kind === 'public') return DENIALS.sign_in_required;
+  return mayAlter(viewer, record, classification) ? ALLOW : DENIALS.not_author;
+}
+
+function decideShare(viewer: Viewer, record: GuardedRecord, classification: GuardedRecord['classification']): Decision {
+  if (viewer.kind === 'public') return DENIALS.sign_in_required;
+  if (classification !== 'restricted' && classification !== 'confidential') return DENIALS.not_shareable;
+  if (!record.shareable) return DENIALS.no_evidence;
+  if (record.author === null) return ALLOW; // an early-sight release: the grant (administrators) decides
+  return mayAlter(viewer, record, classification) ? ALLOW : DENIALS.not_author;
+}
+
+function mayAlter(viewer: UserViewer, record: GuardedRecord, classification: GuardedRecord['classification']): boolean {
+  if (record.author === viewer.userId) return true;
+  if (classification === 'restricted' && record.ownerOrganisation === viewer.organisationId) return true;
+  return viewer.role === 'administrator' && OVERSEEN[record.kind];
+}
+
+function inAudience(viewer: UserViewer, record: GuardedRecord, classification: GuardedRecord['classification']): boolean {
+  if (record.author === viewer.userId) return true;
+  if (record.sharedWithUsers.includes(viewer.userId)) return true;
+  if (record.sharedWithOrganisations.includes(viewer.organisationId)) return true;
+  if (record.subjectReads && record.subjectArea !== null && record.subjectArea === viewer.councilArea) return true;
+  if (classification === 'restricted' && record.ownerOrganisation !== null && record.ownerOrganisation === viewer.organisationId) return true;
+  return viewer.role === 'administrator' && OVERSEEN[record.kind];
+}

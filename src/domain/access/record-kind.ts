@@ -1,0 +1,38 @@
+// The kinds of record the access policy decides about. Every route declares
+// the kind it reads or changes; `service` stands for Lantern's own pages and
+// documents that hold no record (its health, its API description).
+export const RECORD_KINDS = [
+  'service', 'session', 'area', 'metric', 'observation', 'import_batch', 'import_rejection', 'comparator_group',
+  'intelligence_item', 'share', 'audit_event', 'organisation', 'user', 'api_token', 'report', 'dashboard',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export const ACTIONS = ['read', 'change', 'share'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
+  service: "Lantern's own pages",
+  session: 'sessions',
+  area: 'areas',
+  metric: 'metric definitions',
+  observation: 'observations',
+  import_batch: 'import batches',
+  import_rejection: 'rejected import rows',
+  comparator_group: 'comparator groups',
+  intelligence_item: 'intelligence items',
+  share: 'shares',
+  audit_event: 'the audit trail',
+  organisation: 'organisations',
+  user: 'users',
+  api_token: 'API tokens',
+  report: 'reports',
+  dashboard: 'dashboards',
+};
+
+export function isRecordKind(text: string): text is RecordKind {
+  return (RECORD_KINDS as readonly string[]).includes(text);
+}
+
+export function isAction(text: string): text is Action {
+  return (ACTIONS as readonly string[]).includes(text);
+}

@@ -1,0 +1,52 @@
+// The signed-in user's own page: who they are, signing out, and their API
+// tokens (made, shown once, revoked), through the same functions as the API.
+import express, { type Response } from 'express';
+import type { UserViewer } from '../../domain/access/index.ts';
+import { listApiTokens, type ApiToken } from '../../store/api-tokens.ts';
+import type { Sql } from '../../store/store.ts';
+import { accessOf, changes, reads } from '../access.ts';
+import { HttpError } from '../http-error.ts';
+import { makeToken, revokeToken, tokenRecord } from './api-tokens.ts';
+import type { Credential } from './identify.ts';
+import { renderPage } from './page.ts';
+import { bodyOf, pathId } from './request-body.ts';
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+export function accountPages(sql: Sql): express.Router {
+  const router = express.Router();
+
+  router.get('/account', reads('user'), async (_req, res) => {
+    await show(res, sql, {});
+  });
+
+  router.post('/account/tokens', changes('api_token'), async (req, res) => {
+    try {
+      const made = await makeToken(sql, accessOf(res), res.locals.credential as Credential, bodyOf(req));
+      await show(res, sql, { madeToken: made.token }, 201);
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status !== 400) throw error;
+      await show(res, sql, { problems: [{ field: 'name', message: capitalise(error.message) }] }, 400);
+    }
+  });
+
+  router.post('/account/tokens/:id/revoke', changes('api_token'), async (req, res) => {
+    await revokeToken(sql, accessOf(res), pathId(req.params.id, 'API token'));
+    res.redirect(303, '/account');
+  });
+
+  return router;
+}
+
+async function show(res: Response, sql: Sql, context: Record<string, unknown>, status = 200): Promise<void> {
+  const access = accessOf(res);
+  const tokens = await access.reveal(await listApiTokens(sql, (access.viewer as UserViewer).userId), tokenRecord, (t) => String(t.id));
+  renderPage(res, 'access/account.njk', {
+    account: res.locals.user, tokens: tokens.map((t: ApiToken) => ({ id: t.id, name: t.name, scopes: t.scopes, made: day(t.createdAt), lastUsed: day(t.lastUsedAt), revoked: day(t.revokedAt) })),
+    ...context,
+  }, status);
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

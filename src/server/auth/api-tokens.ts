@@ -1,0 +1,78 @@
+// API tokens over HTTP: a signed-in user makes named tokens with the scopes
+// they need (read, change, share), sees them (never their secret again), and
+// revokes them; administrators may revoke anyone's. Only a browser session
+// makes tokens: a token cannot mint another, so a leaked read token never
+// grows into more.
+import express from 'express';
+import { ACTIONS, guardedRecord, isAction, type Action, type UserViewer } from '../../domain/access/index.ts';
+import { createApiToken, getApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../../store/api-tokens.ts';
+import type { Sql } from '../../store/store.ts';
+import { accessOf, changes, reads, type RequestAccess } from '../access.ts';
+import { badRequest, HttpError, notFound } from '../http-error.ts';
+import { onlyKnown } from '../query-params.ts';
+import type { Credential } from './identify.ts';
+import { bodyOf, pathId, requiredText } from './request-body.ts';
+import { newApiToken, sha256 } from './secrets.ts';
+
+export function tokenRecord(token: Pick<ApiToken, 'userId'>) {
+  return guardedRecord('api_token', 'confidential', { author: token.userId });
+}
+
+/** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
+export function apiTokensRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
+  const json = express.json({ limit: '10kb' });
+
+  router.get('/tokens', reads('api_token'), async (req, res) => {
+    onlyKnown(req.query, []);
+    const access = accessOf(res);
+    const items = await access.reveal(await listApiTokens(sql, (access.viewer as UserViewer).userId), tokenRecord, (t) => String(t.id));
+    res.set('Cache-Control', 'private, no-store').json({ items });
+  });
+
+  router.post('/tokens', changes('api_token'), json, async (req, res) => {
+    const made = await makeToken(sql, accessOf(res), res.locals.credential as Credential, bodyOf(req));
+    res.status(201).set('Cache-Control', 'no-store').json(made);
+  });
+
+  router.post('/tokens/:id/revoke', changes('api_token'), async (req, res) => {
+    res.json(await revokeToken(sql, accessOf(res), pathId(req.params.id, 'API token')));
+  });
+
+  return router;
+}
+
+export async function makeToken(sql: Sql, access: RequestAccess, credential: Credential, body: Record<string, unknown>) {
+  if (credential !== 'session') throw new HttpError(403, 'forbidden', 'API tokens are made from a signed-in browser session, not with another token');
+  const name = requiredText(body, 'name', 100);
+  const scopes = readScopes(body.scopes);
+  const days = body.expiresInDays === undefined || body.expiresInDays === '' ? undefined : Number(body.expiresInDays);
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 366)) throw badRequest("'expiresInDays' must be a whole number of days from 1 to 366");
+  const viewer = access.viewer as UserViewer;
+  access.require('change', tokenRecord({ userId: viewer.userId }), 'API token');
+  const secret = newApiToken();
+  const token = await sql.begin(async (tx) => {
+    const made = await createApiToken(tx, { userId: viewer.userId, name, tokenHash: sha256(secret), scopes, expiresAt: days === undefined ? null : new Date(Date.now() + days * 86_400_000) });
+    await access.audit(tx, 'change', 'api_token', String(made.id), `made token '${name}' (${scopes.join(', ')})`);
+    return made;
+  });
+  return { ...token, token: secret };
+}
+
+function readScopes(value: unknown): Action[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : undefined;
+  if (!list || list.length === 0 || !list.every((s): s is string => typeof s === 'string' && isAction(s))) {
+    throw badRequest(`'scopes' must list one or more of ${ACTIONS.join(', ')}`);
+  }
+  return ACTIONS.filter((a) => list.includes(a));
+}
+
+export async function revokeToken(sql: Sql, access: RequestAccess, id: number) {
+  const token = await getApiToken(sql, id);
+  if (!token) throw notFound(`there is no API token ${id} that you may see`);
+  access.require('change', tokenRecord(token), `API token ${id}`);
+  await sql.begin(async (tx) => {
+    await revokeApiToken(tx, id);
+    await access.audit(tx, 'change', 'api_token', String(id), `revoked token '${token.name}'`);
+  });
+  return (await getApiToken(sql, id))!;
+}

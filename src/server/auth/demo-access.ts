@@ -1,0 +1,35 @@
+// The demo's people: on first start, a few organisations (Lantern's own
+// service, a sector improvement body, a regional partnership, and County
+// Durham's council where its area is loaded) and one administrator, whose
+// password comes from LANTERN_ADMIN_PASSWORD or is made and printed once.
+// Nothing is done when the store already has users.
+import { recordAudit } from '../../store/audit.ts';
+import { getArea } from '../../store/catalogue.ts';
+import { createOrganisation, findOrganisationByName } from '../../store/organisations.ts';
+import type { Sql } from '../../store/store.ts';
+import { createUser } from '../../store/users.ts';
+import { generatePassword, hashPassword, passwordProblem } from './passwords.ts';
+
+export const DEMO_ADMINISTRATOR = 'admin@lantern.example';
+
+/** Creates the demo's organisations and administrator in an empty store; says what it did through `log`. */
+export async function createDemoAccess(sql: Sql, adminPassword: string | undefined, log: (line: string) => void): Promise<boolean> {
+  const [row] = await sql<{ users: number }[]>`select count(*)::int as users from user_account`;
+  if (row!.users > 0) return false;
+  if (adminPassword !== undefined && passwordProblem(adminPassword)) throw new Error(`LANTERN_ADMIN_PASSWORD: ${passwordProblem(adminPassword)!.replace("'password' ", '')}`);
+  const password = adminPassword ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const durham = await getArea(sql, 'E06000047');
+  await sql.begin(async (tx) => {
+    const organisation = async (name: string, kind: Parameters<typeof createOrganisation>[1]['kind'], areaCode: string | null = null) =>
+      (await findOrganisationByName(tx, name)) ?? createOrganisation(tx, { name, kind, areaCode });
+    const service = await organisation('Lantern service', 'sector_body');
+    await organisation('Sector improvement body', 'sector_body');
+    await organisation('North East improvement partnership', 'regional_partnership');
+    if (durham) await organisation('Durham County Council', 'council', durham.code);
+    const admin = await createUser(tx, { email: DEMO_ADMINISTRATOR, name: 'Lantern administrator', organisationId: service.id, role: 'administrator', passwordHash });
+    await recordAudit(tx, [{ userId: null, actor: 'lantern demo', action: 'change', recordKind: 'user', recordId: String(admin.id), summary: 'made the demo administrator', ip: null, userAgent: null }]);
+  });
+  log(`Lantern: made the administrator ${DEMO_ADMINISTRATOR}; ${adminPassword ? 'its password is LANTERN_ADMIN_PASSWORD' : `its password is ${password} (shown this once: sign in at /sign-in and keep it safe)`}`);
+  return true;
+}

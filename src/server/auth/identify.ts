@@ -1,0 +1,128 @@
+// Who is asking, on every request: an API token in the Authorization header,
+// or a session cookie, or no one (the public). Sets res.locals.viewer (for the
+// access policy), res.locals.user (for pages) and res.locals.csrfToken (for
+// forms), and res.locals.access (what handlers ask the policy through).
+//
+// Sessions live in the store: idle ones and those past their absolute end
+// are refused and removed. A token that is not valid is a 401 at once, never
+// a silent fall back to the public: a script should know its token failed.
+import type { NextFunction, Request, Response } from 'express';
+import { PUBLIC_VIEWER, ROLE_LABELS, SESSION_ACTIONS, type Action, type Viewer } from '../../domain/access/index.ts';
+import { findApiToken } from '../../store/api-tokens.ts';
+import { deleteSession, findSession, touchSession } from '../../store/sessions.ts';
+import type { Sql } from '../../store/store.ts';
+import type { User } from '../../store/users.ts';
+import { RequestAccess, actorOf, middleware } from '../access.ts';
+import { HttpError } from '../http-error.ts';
+import { clearCookie, cookieName, readCookies, setCookie } from './cookies.ts';
+import { API_TOKEN_PATTERN, SECRET_PATTERN, newSecret, sha256 } from './secrets.ts';
+
+export const SESSION_COOKIE = 'lantern_session';
+/** Before sign-in: the cookie whose value the sign-in form must echo (double-submit), against forged sign-ins. */
+export const PRESESSION_COOKIE = 'lantern_presession';
+
+export interface SessionSettings {
+  readonly idleSeconds: number;
+  readonly maxSeconds: number;
+}
+
+/** What pages show of the user signed in. */
+export interface PageUser {
+  readonly id: number;
+  readonly name: string;
+  readonly email: string;
+  readonly role: string;
+  readonly roleLabel: string;
+  readonly organisationName: string;
+  readonly councilArea: string | null;
+}
+
+export type Credential = 'public' | 'session' | 'token';
+
+export function identify(sql: Sql, settings: SessionSettings) {
+  return middleware('identifies the viewer: API token, session cookie, or the public', (req: Request, res: Response, next: NextFunction) => {
+    // The public with no cookie and no token, most requests, is answered without a promise.
+    if (req.headers.authorization === undefined && req.headers.cookie === undefined) return void settle(sql, req, res, undefined, next);
+    const lookup = req.headers.authorization !== undefined ? byToken(sql, req.headers.authorization) : bySession(sql, req, res, settings);
+    return lookup.then((found) => settle(sql, req, res, found, next));
+  });
+}
+
+function settle(sql: Sql, req: Request, res: Response, found: Found | undefined, next: NextFunction): void {
+  const viewer: Viewer = found ? viewerFor(found.user, found.actions) : PUBLIC_VIEWER;
+  const locals = res.locals;
+  locals.viewer = viewer;
+  locals.credential = found?.credential ?? 'public';
+  locals.sessionHash = found?.sessionHash;
+  locals.user = found ? pageUser(found.user) : null;
+  if (found?.csrfToken !== undefined) locals.csrfToken = found.csrfToken;
+  else locals.csrfToken = presessionOf(req) ?? ''; // '' until a form asks for one: formToken()
+  locals.access = new RequestAccess(viewer, () => actorOf(req, res), sql, Date.now());
+  next();
+}
+
+interface Found {
+  readonly user: User;
+  readonly actions: readonly Action[];
+  readonly credential: Credential;
+  readonly csrfToken?: string;
+  readonly sessionHash?: Buffer;
+}
+
+async function byToken(sql: Sql, header: string): Promise<Found> {
+  const match = /^Bearer\s+(\S+)$/.exec(header);
+  if (!match || !API_TOKEN_PATTERN.test(match[1]!)) {
+    throw new HttpError(401, 'invalid_token', "the Authorization header must be 'Bearer' and an API token (lantern_…)");
+  }
+  const found = await findApiToken(sql, sha256(match[1]!));
+  if (!found) throw new HttpError(401, 'invalid_token', 'the API token is not valid: it may have been revoked or have expired');
+  return { user: found.user, actions: found.token.scopes, credential: 'token' };
+}
+
+async function bySession(sql: Sql, req: Request, res: Response, settings: SessionSettings): Promise<Found | undefined> {
+  if (req.headers.cookie === undefined) return undefined; // most public requests: nothing to look up
+  const id = readCookies(req).get(cookieName(req, SESSION_COOKIE));
+  if (id === undefined) return undefined;
+  const hash = SECRET_PATTERN.test(id) ? sha256(id) : undefined;
+  const session = hash ? await findSession(sql, hash) : undefined;
+  const now = Date.now();
+  if (!session || session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + settings.idleSeconds * 1000 <= now) {
+    if (session) await deleteSession(sql, hash!);
+    clearCookie(req, res, SESSION_COOKIE);
+    return undefined;
+  }
+  if (now - session.lastSeenAt.getTime() > 60_000) await touchSession(sql, hash!);
+  return { user: session.user, actions: SESSION_ACTIONS, credential: 'session', csrfToken: session.csrfToken, sessionHash: hash! };
+}
+
+export function viewerFor(user: User, actions: readonly Action[]): Viewer {
+  return Object.freeze({ kind: 'user', userId: user.id, role: user.role, organisationId: user.organisationId, councilArea: user.councilArea, actions });
+}
+
+export function pageUser(user: User): PageUser {
+  return {
+    id: user.id, name: user.name, email: user.email, role: user.role, roleLabel: ROLE_LABELS[user.role],
+    organisationName: user.organisationName, councilArea: user.councilArea,
+  };
+}
+
+/**
+ * The CSRF token for a form on this page: the session's, or for someone not
+ * signed in the pre-session cookie's value, the cookie made now if there is
+ * none yet. Made only when a form needs it, so that API requests and cached
+ * public pages set no cookie (a per-request getter cost a tenth of a league
+ * table's time).
+ */
+export function formToken(req: Request, res: Response): string {
+  if (res.locals.csrfToken) return res.locals.csrfToken as string;
+  const token = newSecret();
+  if (!res.headersSent) setCookie(req, res, PRESESSION_COOKIE, token, { sameSite: 'Strict', maxAgeSeconds: 4 * 3600 });
+  return (res.locals.csrfToken = token);
+}
+
+/** The pre-session cookie's value, if the request has one. */
+export function presessionOf(req: Request): string | undefined {
+  if (req.headers.cookie === undefined) return undefined;
+  const token = readCookies(req).get(cookieName(req, PRESESSION_COOKIE));
+  return token !== undefined && SECRET_PATTERN.test(token) ? token : undefined;
+}

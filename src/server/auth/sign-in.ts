@@ -1,0 +1,86 @@
+// Signing in and out. A sign-in checks the pre-session CSRF token, the rate
+// limits and the password (argon2id), then starts a new session, ending any
+// the browser already had (a session id is never carried across sign-in),
+// and records it in the audit trail, as it does refusals and sign-outs.
+// Forms get pages and redirects; JSON gets JSON.
+import express, { type Request, type Response } from 'express';
+import { recordAudit } from '../../store/audit.ts';
+import { createSession, deleteSession } from '../../store/sessions.ts';
+import type { Sql } from '../../store/store.ts';
+import { credentialsOf } from '../../store/users.ts';
+import { accessOf, actorOf, changes, reads } from '../access.ts';
+import { badRequest, HttpError } from '../http-error.ts';
+import { clearCookie, setCookie } from './cookies.ts';
+import { requirePresessionToken } from './csrf.ts';
+import { PRESESSION_COOKIE, SESSION_COOKIE, formToken, pageUser, type Credential, type SessionSettings } from './identify.ts';
+import { localAddress, renderPage } from './page.ts';
+import { checkPassword } from './passwords.ts';
+import { emailOf, signInLimiters, type SignInLimits } from './rate-limit.ts';
+import { newSecret, sha256 } from './secrets.ts';
+
+export interface SignInDeps {
+  readonly sql: Sql;
+  readonly sessions: SessionSettings;
+  readonly limits?: SignInLimits;
+}
+
+/** GET /api/session: who is signed in, and the CSRF token for forms and JSON changes (on the /api router). */
+export function sessionRoute(router: express.Router): express.Router {
+  router.get('/session', reads('session'), (_req: Request, res: Response) => {
+    res.set('Cache-Control', 'private, no-store').json({ user: res.locals.user, csrfToken: formToken(_req, res) });
+  });
+  return router;
+}
+
+export function signInRouter(deps: SignInDeps): express.Router {
+  const router = express.Router();
+  const { sql } = deps;
+
+  router.get('/sign-in', reads('session'), (req, res) => {
+    renderPage(res, 'access/sign-in.njk', { returnTo: localAddress(req.query.returnTo) ?? '', email: '', errors: [] });
+  });
+
+  router.post('/sign-in', changes('session'), express.json({ limit: '10kb' }), ...signInLimiters(deps.limits), async (req, res) => {
+    const json = req.is('application/json') === 'application/json';
+    if ((res.locals.credential as Credential) === 'public') requirePresessionToken(req);
+    const email = emailOf(req);
+    const password = (req.body as Record<string, unknown> | undefined)?.password;
+    const missing = [...(email === '' ? ['email'] : []), ...(typeof password !== 'string' || password === '' ? ['password'] : [])];
+    if (missing.length > 0) {
+      const message = `enter your ${missing.map((m) => (m === 'email' ? 'email address' : 'password')).join(' and ')}`;
+      if (json) throw badRequest(`'${missing[0]}' is required: ${message}`);
+      return renderPage(res, 'access/sign-in.njk', { returnTo: localAddress(req.body?.returnTo) ?? '', email, errors: missing.map((field) => ({ field, message })) }, 400);
+    }
+    const found = await credentialsOf(sql, email);
+    const matches = await checkPassword(found?.passwordHash, password as string);
+    if (!found || !matches || found.user.disabled) {
+      await recordAudit(sql, [{ ...actorOf(req, res), userId: found?.user.id ?? null, actor: `sign-in as ${email}`, action: 'sign_in_refused', recordKind: 'session', recordId: null, summary: found?.user.disabled ? 'account disabled' : 'wrong email address or password' }]);
+      const message = 'the email address or password is not right';
+      if (json) throw new HttpError(401, 'sign_in_refused', message);
+      return renderPage(res, 'access/sign-in.njk', { returnTo: localAddress(req.body?.returnTo) ?? '', email, errors: [{ field: 'email', message }] }, 401);
+    }
+    if (res.locals.sessionHash) await deleteSession(sql, res.locals.sessionHash as Buffer);
+    const id = newSecret();
+    await createSession(sql, {
+      idHash: sha256(id), userId: found.user.id, csrfToken: newSecret(), expiresAt: new Date(Date.now() + deps.sessions.maxSeconds * 1000),
+      ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 400) ?? null,
+    });
+    setCookie(req, res, SESSION_COOKIE, id, { sameSite: 'Lax' });
+    clearCookie(req, res, PRESESSION_COOKIE);
+    await recordAudit(sql, [{ ...actorOf(req, res), userId: found.user.id, actor: `${found.user.name} <${found.user.email}>`, action: 'sign_in', recordKind: 'session', recordId: null, summary: '' }]);
+    if (json) return void res.json({ user: pageUser(found.user) });
+    res.redirect(303, localAddress(req.body?.returnTo) ?? '/account');
+  });
+
+  router.post('/sign-out', changes('session'), async (req, res) => {
+    if (res.locals.sessionHash) {
+      await deleteSession(sql, res.locals.sessionHash as Buffer);
+      await accessOf(res).audit(sql, 'sign_out', 'session', null, '');
+    }
+    clearCookie(req, res, SESSION_COOKIE);
+    if (req.is('application/json') === 'application/json' || req.accepts(['html', 'json']) === 'json') return void res.status(204).end();
+    res.redirect(303, '/');
+  });
+
+  return router;
+}

@@ -1,0 +1,168 @@
+// Intelligence items over HTTP: recorded by principal advisers, read by
+// whoever the policy allows (404 for anyone else: an item's existence is not
+// confirmed to those who may not read it), changed by their author, shared
+// and un-shared with a reason. Every read of a restricted or confidential
+// item, and every change and share, is in the audit trail.
+import express from 'express';
+import {
+  checkIntelligenceItem, guardedRecord, isRiskFactor, RISK_FACTORS, type IntelligenceDraft, type UserViewer,
+} from '../domain/access/index.ts';
+import { isCouncil } from '../domain/benchmark/comparator-group.ts';
+import { getArea } from '../store/catalogue.ts';
+import {
+  createIntelligenceItem, existingObservations, getIntelligenceItem, queryIntelligenceItems, updateIntelligenceItem, type IntelligenceItem,
+} from '../store/intelligence.ts';
+import { sharesOfRecord } from '../store/shares.ts';
+import type { Sql } from '../store/store.ts';
+import { accessOf, changes, reads, shares, type RequestAccess } from './access.ts';
+import { bodyOf, pathId } from './auth/request-body.ts';
+import { badRequest, HttpError, notFound } from './http-error.ts';
+import { intelligenceRecord, shareRecord } from './intelligence-access.ts';
+import { onlyKnown, optionalCode, optionalText, page } from './query-params.ts';
+import { readReason, readRecipient, recordShare, recordUnshare, shareJson } from './shares-api.ts';
+
+const json = express.json({ limit: '200kb' });
+
+/** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
+export function intelligenceRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
+
+  router.get('/intelligence', reads('intelligence_item'), async (req, res) => {
+    const q = req.query;
+    onlyKnown(q, ['about', 'riskFactor', 'q', 'limit', 'offset']);
+    const items = await listIntelligence(sql, accessOf(res), {
+      about: optionalCode(q, 'about'), riskFactor: optionalText(q, 'riskFactor'), q: optionalText(q, 'q'),
+    }, page(q));
+    res.set('Cache-Control', 'private, no-store').json({ items: items.map(itemJson) });
+  });
+
+  router.post('/intelligence', changes('intelligence_item'), json, async (req, res) => {
+    const item = await createItem(sql, accessOf(res), bodyOf(req));
+    res.status(201).set('Location', `/api/intelligence/${item.id}`).json(itemJson(item));
+  });
+
+  router.get('/intelligence/:id', reads('intelligence_item'), async (req, res) => {
+    const item = await readItem(sql, accessOf(res), req.params.id);
+    res.set('Cache-Control', 'private, no-store').json({ ...itemJson(item), shares: await itemShares(sql, accessOf(res), item) });
+  });
+
+  router.patch('/intelligence/:id', changes('intelligence_item'), json, async (req, res) => {
+    const item = await changeItem(sql, accessOf(res), req.params.id, bodyOf(req));
+    res.json(itemJson(item));
+  });
+
+  router.post('/intelligence/:id/shares', shares('intelligence_item'), json, async (req, res) => {
+    const share = await shareItem(sql, accessOf(res), req.params.id, bodyOf(req));
+    res.status(201).json(shareJson(share));
+  });
+
+  router.post('/intelligence/:id/shares/:shareId/revoke', shares('intelligence_item'), json, async (req, res) => {
+    const share = await unshareItem(sql, accessOf(res), req.params.id, pathId(req.params.shareId, 'share'), bodyOf(req));
+    res.json(shareJson(share));
+  });
+
+  return router;
+}
+
+export async function listIntelligence(
+  sql: Sql, access: RequestAccess, filter: { about?: string | undefined; riskFactor?: string | undefined; q?: string | undefined }, paging: { limit: number; offset: number },
+): Promise<IntelligenceItem[]> {
+  if (filter.riskFactor !== undefined && !isRiskFactor(filter.riskFactor)) throw badRequest(`'riskFactor' must be one of ${RISK_FACTORS.join(', ')}`);
+  const all = await queryIntelligenceItems(sql, { subjectArea: filter.about, riskFactor: filter.riskFactor, q: filter.q });
+  const readable = all.filter((item) => access.may('read', intelligenceRecord(item))).slice(paging.offset, paging.offset + paging.limit);
+  return access.reveal(readable, intelligenceRecord, (i) => String(i.id), 'listed');
+}
+
+/** One item the viewer may read, its reading audited; 404 otherwise. */
+export async function readItem(sql: Sql, access: RequestAccess, idText: unknown): Promise<IntelligenceItem> {
+  const item = await findItem(sql, idText);
+  access.require('read', intelligenceRecord(item), `intelligence item ${item.id}`);
+  await access.reveal([item], intelligenceRecord, (i) => String(i.id));
+  return item;
+}
+
+async function findItem(sql: Sql, idText: unknown): Promise<IntelligenceItem> {
+  const id = pathId(idText, 'intelligence item');
+  const item = await getIntelligenceItem(sql, id);
+  if (!item) throw notFound(`there is no intelligence item ${id} that you may see`);
+  return item;
+}
+
+export async function createItem(sql: Sql, access: RequestAccess, body: Record<string, unknown>): Promise<IntelligenceItem> {
+  const draft = await checkDraft(sql, body);
+  const viewer = access.viewer as UserViewer;
+  access.require('change', guardedRecord('intelligence_item', draft.classification, {
+    subjectArea: draft.subjectArea, author: viewer.userId, ownerOrganisation: viewer.organisationId, shareable: draft.shareable,
+  }), 'intelligence item');
+  return sql.begin(async (tx) => {
+    const item = await createIntelligenceItem(tx, draft, viewer.userId, viewer.organisationId);
+    await access.audit(tx, 'change', 'intelligence_item', String(item.id), `recorded (${draft.classification}, ${draft.riskFactor})`);
+    return item;
+  });
+}
+
+export async function changeItem(sql: Sql, access: RequestAccess, idText: unknown, body: Record<string, unknown>): Promise<IntelligenceItem> {
+  const item = await findItem(sql, idText);
+  access.require('change', intelligenceRecord(item), `intelligence item ${item.id}`);
+  const fields = ['subjectArea', 'riskFactor', 'title', 'note', 'evidence', 'classification', 'shareable'] as const;
+  const unknown = Object.keys(body).filter((k) => k !== '_csrf' && !(fields as readonly string[]).includes(k));
+  if (unknown.length > 0) throw badRequest(`unknown field '${unknown[0]}' (an intelligence item has: ${fields.join(', ')})`);
+  const merged = Object.fromEntries(fields.map((f) => [f, body[f] === undefined ? item[f] : body[f]]));
+  const draft = await checkDraft(sql, merged);
+  const changed = fields.filter((f) => canonical(draft[f]) !== canonical(item[f]));
+  return sql.begin(async (tx) => {
+    const updated = await updateIntelligenceItem(tx, item.id, draft);
+    await access.audit(tx, 'change', 'intelligence_item', String(item.id), changed.length > 0 ? `changed ${changed.join(', ')}` : 'saved unchanged');
+    return updated;
+  });
+}
+
+export async function shareItem(sql: Sql, access: RequestAccess, idText: unknown, body: Record<string, unknown>) {
+  const item = await findItem(sql, idText);
+  access.require('share', intelligenceRecord(item), `intelligence item ${item.id}`);
+  const recipient = await readRecipient(sql, body);
+  const reason = readReason(body);
+  return recordShare(sql, access, { recordKind: 'intelligence_item', recordId: String(item.id), subjectArea: item.subjectArea, recipient, reason });
+}
+
+export async function unshareItem(sql: Sql, access: RequestAccess, idText: unknown, shareId: number, body: Record<string, unknown>) {
+  const item = await findItem(sql, idText);
+  access.require('share', intelligenceRecord(item), `intelligence item ${item.id}`);
+  return recordUnshare(sql, access, 'intelligence_item', String(item.id), shareId, readReason(body));
+}
+
+/** The item's shares that the viewer may read: all of them for its author. */
+export async function itemShares(sql: Sql, access: RequestAccess, item: IntelligenceItem) {
+  const all = await sharesOfRecord(sql, 'intelligence_item', String(item.id));
+  return (await access.reveal(all.filter((s) => access.may('read', shareRecord(s))), shareRecord, (s) => String(s.id))).map(shareJson);
+}
+
+async function checkDraft(sql: Sql, body: Record<string, unknown>): Promise<IntelligenceDraft> {
+  const check = checkIntelligenceItem(body);
+  if (check.kind === 'invalid') throw new HttpError(400, 'bad_request', check.problems.map((p) => p.message).join('; '), { problems: check.problems });
+  const draft = check.item;
+  const area = await getArea(sql, draft.subjectArea);
+  if (!area || !isCouncil(area.type)) throw badRequest(`'subjectArea': ${draft.subjectArea} is not a council Lantern knows`);
+  const found = await existingObservations(sql, draft.evidence);
+  const missing = draft.evidence.findIndex((e) => e.kind === 'observation' && !found.has(`${e.metric}|${e.area}|${e.period}`));
+  if (missing >= 0) {
+    const e = draft.evidence[missing] as { metric: string; area: string; period: string };
+    throw new HttpError(400, 'bad_request', `'evidence[${missing}]': there is no observation of ${e.metric} for ${e.area} in ${e.period}`, { problems: [{ field: `evidence[${missing}]`, message: 'no such observation' }] });
+  }
+  return draft;
+}
+
+export function itemJson(item: IntelligenceItem) {
+  return {
+    id: item.id, about: { code: item.subjectArea, name: item.subjectName }, riskFactor: item.riskFactor, title: item.title, note: item.note,
+    evidence: item.evidence, classification: item.classification, shareable: item.shareable,
+    author: { id: item.authorId, name: item.authorName }, organisation: { id: item.ownerOrganisationId, name: item.ownerOrganisationName },
+    createdAt: item.createdAt, updatedAt: item.updatedAt,
+  };
+}
+
+
+/** JSON with object keys in order, so that values read back from jsonb compare equal to what was written. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v));
+}

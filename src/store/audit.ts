@@ -1,0 +1,69 @@
+// The audit trail: who read or changed what, when, from where. Rows are only
+// ever added (the table's triggers refuse updates, deletes and truncation);
+// administrators read them, filtered by record or user, a page or an export
+// at a time.
+import type { Db, Sql } from './store.ts';
+
+export const AUDIT_ACTIONS = ['read', 'change', 'share', 'unshare', 'export', 'sign_in', 'sign_in_refused', 'sign_out'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  readonly userId: number | null;
+  readonly actor: string;
+  readonly action: AuditAction;
+  readonly recordKind: string;
+  readonly recordId: string | null;
+  readonly summary: string;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+}
+
+export interface AuditEvent extends AuditEntry {
+  readonly id: string;
+  readonly at: Date;
+}
+
+export async function recordAudit(sql: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => ({
+    user_id: e.userId, actor: e.actor, action: e.action, record_kind: e.recordKind, record_id: e.recordId,
+    summary: e.summary.slice(0, 2000), ip: e.ip, user_agent: e.userAgent?.slice(0, 400) ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += 1000) {
+    await sql`insert into audit_event ${sql(rows.slice(i, i + 1000), 'user_id', 'actor', 'action', 'record_kind', 'record_id', 'summary', 'ip', 'user_agent')}`;
+  }
+}
+
+export interface AuditQuery {
+  readonly recordKind?: string | undefined;
+  readonly recordId?: string | undefined;
+  readonly userId?: number | undefined;
+  readonly action?: string | undefined;
+  /** Events older than this id: pages run newest first. */
+  readonly before?: string | undefined;
+  readonly limit: number | null;
+}
+
+const SELECT = `id::text as id, at, user_id as "userId", actor, action, record_kind as "recordKind", record_id as "recordId", summary, ip, user_agent as "userAgent"`;
+
+function selectAudit(sql: Sql, query: AuditQuery) {
+  return sql<AuditEvent[]>`
+    select ${sql.unsafe(SELECT)} from audit_event
+    where true
+      ${query.recordKind ? sql`and record_kind = ${query.recordKind}` : sql``}
+      ${query.recordId ? sql`and record_id = ${query.recordId}` : sql``}
+      ${query.userId !== undefined ? sql`and user_id = ${query.userId}` : sql``}
+      ${query.action ? sql`and action = ${query.action}` : sql``}
+      ${query.before ? sql`and id < ${query.before}::bigint` : sql``}
+    order by id desc
+    ${query.limit === null ? sql`` : sql`limit ${query.limit}`}`;
+}
+
+export function queryAudit(sql: Sql, query: AuditQuery) {
+  return selectAudit(sql, query);
+}
+
+/** Every matching event, a thousand at a time: for exports. */
+export function streamAudit(sql: Sql, query: Omit<AuditQuery, 'limit'>): AsyncIterable<AuditEvent[]> {
+  return selectAudit(sql, { ...query, limit: null }).cursor(1000);
+}
