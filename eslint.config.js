@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lantern-data/', 'test-output/'] },
+  { ignores: ['node_modules/', 'lantern-data/', 'test-output/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,5 +11,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The pages' enhancing script runs in the browser.
+    files: ['src/web/scripts/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', history: 'readonly', fetch: 'readonly', DOMParser: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly' } },
   },
 );

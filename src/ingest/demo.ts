@@ -1,11 +1,13 @@
 // The demo: on first start with an empty store, the public data beside the
 // project (see its PROVENANCE files) goes in through the ordinary import path:
 // the English regions from the boundaries reference, the register of local
-// authorities, then every Fingertips extract.
+// authorities, then every Fingertips extract; then each metric is given its
+// theme, as an administrator would, by importing metric definitions.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { queryMetrics } from '../store/catalogue.ts';
 import type { Sql } from '../store/store.ts';
 import { importFile, type ImportResult } from './import-file.ts';
 
@@ -49,7 +51,32 @@ export async function loadDemo(sql: Sql, dataDir: string, log: (line: string) =>
     log(`  ${result.status === 'loaded' ? '✓' : '✗'} ${name}: ${result.inserted} inserted, ${result.rejected} rejected`);
     results.push(result);
   }
+  const themes = await themedDefinitions(sql);
+  const themed = await importFile(sql, { fileName: DEMO_THEMES_FILE, input: Readable.from([Buffer.from(themes)]), importedBy: 'demo', source: 'Lantern demo' });
+  log(`  ${themed.status === 'loaded' ? '✓' : '✗'} ${DEMO_THEMES_FILE}: ${themed.revised} metrics given a theme`);
+  results.push(themed);
   return results;
+}
+
+/** The name of the demo's batch of metric definitions that gives each metric its theme. */
+export const DEMO_THEMES_FILE = 'demo-themes.csv';
+
+/** The demo's themes, by words in a metric's title. */
+const DEMO_THEMES: readonly [RegExp, string][] = [
+  [/physically active|physically inactive|fairly active/i, 'physical activity'],
+  [/life expectancy/i, 'life expectancy'],
+  [/overweight|obese|smoking|dentinal decay|depression/i, 'health and wellbeing'],
+];
+
+/** The metric definitions as stored, with the demo's theme added to each metric that has none. */
+async function themedDefinitions(sql: Sql): Promise<string> {
+  const metrics = await queryMetrics(sql, { limit: 10_000, offset: 0 });
+  const rows = metrics.filter((m) => m.themes.length === 0).map((m) => ({
+    code: m.code, title: m.title, definition: m.definition ?? '', unit: m.unit ?? '', polarity: m.polarity, value_kind: m.valueKind,
+    multiplier: m.multiplier ?? '', period_kind: m.periodKind, source: m.source ?? '', decimals: m.decimals, ci_method: m.ciMethod ?? '', status: m.status,
+    themes: DEMO_THEMES.find(([words]) => words.test(m.title))?.[1] ?? 'other',
+  }));
+  return Papa.unparse(rows) + '\n';
 }
 
 /**

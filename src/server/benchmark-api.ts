@@ -4,27 +4,26 @@
 import express, { type Request, type Response } from 'express';
 import Papa from 'papaparse';
 import { areaProfile } from '../domain/benchmark/area-profile.ts';
-import type { BenchmarkIndex, IndexArea, MetricSeries } from '../domain/benchmark/benchmark-index.ts';
-import { leagueTable, type GroupSpec } from '../domain/benchmark/benchmark-queries.ts';
-import { isComparatorKind } from '../domain/benchmark/comparator-group.ts';
-import { statisticalNeighbours } from '../domain/benchmark/statistical-neighbours.ts';
-import type { ConfidenceLevel } from '../domain/stats/index.ts';
+import { leagueTable } from '../domain/benchmark/benchmark-queries.ts';
 import { createGroup, getGroup, listGroups } from '../store/comparator-groups.ts';
 import type { Sql } from '../store/store.ts';
 import type { BenchmarkEngine } from './benchmark-engine.ts';
+import { accessOf, actorOf, changes, metricAccess, readableInFull, reads, requireInFull } from './access.ts';
+import { failArea, groupSpec, level, neighboursOf, optionalArea, seriesOf } from './benchmark-requests.ts';
 import { badRequest, notFound } from './http-error.ts';
-import { integer, onlyKnown, optionalCode, optionalMetricCode, optionalText } from './query-params.ts';
+import { integer, onlyKnown, optionalText } from './query-params.ts';
 
 type Query = Request['query'];
 
 export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Router {
   const router = express.Router();
 
-  router.get('/league-table', async (req, res) => {
+  router.get('/league-table', reads('observation'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['metric', 'period', 'area', 'group', 'groupId', 'count', 'level', 'format']);
     const index = engine.index;
     const series = seriesOf(index, q);
+    await requireInFull(res, sql, series.metric);
     const slice = optionalText(q, 'period') === undefined ? series.latest() : series.slice(optionalText(q, 'period')!);
     if (!slice) throw notFound(`${series.metric.code} has no values for ${optionalText(q, 'period') ?? 'any period'}`);
     const area = optionalArea(index, q) ?? index.area('E92000001')!;
@@ -37,13 +36,13 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     })));
   });
 
-  router.get('/profile', async (req, res) => {
+  router.get('/profile', reads('observation'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['area', 'period', 'group', 'groupId', 'count', 'level', 'metrics', 'format']);
     const index = engine.index;
     const area = optionalArea(index, q);
     if (!area) throw badRequest("'area' is required: the GSS code of the council to profile");
-    const metrics = optionalText(q, 'metrics')?.split(',').map((m) => m.trim());
+    const metrics = await profileMetrics(res, sql, index, optionalText(q, 'metrics')?.split(',').map((m) => m.trim()));
     const profile = areaProfile(index, area, {
       period: optionalText(q, 'period'), group: await groupSpec(sql, index, area, q, 'neighbours'), level: level(q), metrics,
     });
@@ -56,14 +55,19 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     })));
   });
 
-  router.get('/series', (req, res) => {
+  router.get('/series', reads('observation'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['metric', 'areas', 'format']);
     const index = engine.index;
     const series = seriesOf(index, q);
     const codes = (optionalText(q, 'areas') ?? '').split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
     if (codes.length === 0 || codes.length > 50) throw badRequest("'areas' must list 1 to 50 GSS codes, separated by commas");
-    const areas = codes.map((code) => index.area(code) ?? failArea(code));
+    // Each council's series is a record of its own: an early-sight metric's are open to that council and the named partners.
+    const reach = await metricAccess(res, sql, [series.metric]);
+    const access = accessOf(res);
+    const asked = codes.map((code) => index.area(code) ?? failArea(code));
+    const areas = await access.reveal(asked, (area) => reach.record(series.metric.code, area.code), (area) => `${series.metric.code}/${area.code}`, 'series');
+    if (areas.length === 0) await requireInFull(res, sql, series.metric);
     const points = areas.flatMap((area) => series.slices.map((slice) => {
       const position = slice.position(index.areaNumber(area.code)!);
       return { area: area.code, area_name: area.name, period: slice.period, period_end: slice.end, value: position < 0 ? null : slice.value(position) };
@@ -71,21 +75,25 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     send(res, q, { metric: series.metric, points }, () => points.map((p) => ({ metric: series.metric.code, ...p })));
   });
 
-  router.get('/neighbours', (req, res) => {
+  router.get('/neighbours', reads('observation'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['area', 'count', 'variables', 'weights', 'format']);
     const index = engine.index;
     const area = optionalArea(index, q);
     if (!area) throw badRequest("'area' is required: the GSS code of the council whose neighbours to find");
     const found = neighboursOf(index, area, q);
+    for (const variable of found.variables) {
+      const metric = index.metric(variable.id)?.metric;
+      if (metric) await requireInFull(res, sql, metric);
+    }
     send(res, q, found, () => found.neighbours.map((n, i) => ({ area: area.code, neighbour: n.code, name: n.name, rank: i + 1, distance: n.distance, reason: n.reason })));
   });
 
-  router.get('/groups', async (_req, res) => {
+  router.get('/groups', reads('comparator_group'), async (_req, res) => {
     res.json({ items: await listGroups(sql) });
   });
 
-  router.post('/groups', express.json({ limit: '100kb' }), async (req, res) => {
+  router.post('/groups', changes('comparator_group'), express.json({ limit: '100kb' }), async (req, res) => {
     const body = req.body as { name?: unknown; areaCodes?: unknown } | undefined;
     const name = typeof body?.name === 'string' ? body.name.trim() : '';
     if (name === '' || name.length > 200) throw badRequest("'name' is required: 1 to 200 characters");
@@ -93,11 +101,12 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     if (codes.length === 0 || codes.length > 1000 || !codes.every((c) => typeof c === 'string')) throw badRequest("'areaCodes' must be a list of 1 to 1000 GSS codes");
     const unknown = (codes as string[]).filter((c) => !engine.index.area(c.toUpperCase()));
     if (unknown.length > 0) throw badRequest(`not areas Lantern knows: ${unknown.slice(0, 10).join(', ')}`);
-    const group = await createGroup(sql, name, (codes as string[]).map((c) => c.toUpperCase()), `api ${req.ip ?? ''}`.trim());
+    const group = await createGroup(sql, name, (codes as string[]).map((c) => c.toUpperCase()), actorOf(req, res).actor);
+    await accessOf(res).audit(sql, 'change', 'comparator_group', String(group.id), `saved group '${name}'`);
     res.status(201).json(group);
   });
 
-  router.get('/groups/:id', async (req, res) => {
+  router.get('/groups/:id', reads('comparator_group'), async (req, res) => {
     const group = await getGroup(sql, integer({ id: req.params.id }, 'id', 0, 1, 2_147_483_647));
     if (!group) throw notFound(`there is no comparator group ${req.params.id}`);
     res.json(group);
@@ -106,61 +115,20 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
   return router;
 }
 
-function seriesOf(index: BenchmarkIndex, q: Query): MetricSeries {
-  const code = optionalMetricCode(q, 'metric');
-  if (!code) throw badRequest("'metric' is required");
-  return index.metric(code) ?? failMetric(code);
-}
-
-function optionalArea(index: BenchmarkIndex, q: Query): IndexArea | undefined {
-  const code = optionalCode(q, 'area');
-  return code === undefined ? undefined : (index.area(code) ?? failArea(code));
-}
-
-function failArea(code: string): never {
-  throw notFound(`there is no area with the code '${code}'`);
-}
-
-function failMetric(code: string): never {
-  throw notFound(`there is no metric with the code '${code}'`);
-}
-
-function level(q: Query): ConfidenceLevel {
-  const text = optionalText(q, 'level') ?? '95';
-  if (text === '95') return 0.95;
-  if (text === '99.8') return 0.998;
-  throw badRequest(`'level' must be 95 or 99.8, not '${text}'`);
-}
-
-function neighboursOf(index: BenchmarkIndex, area: IndexArea, q: Query) {
-  const variables = (optionalText(q, 'variables') ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
-  const weights = (optionalText(q, 'weights') ?? '').split(',').filter((w) => w.trim() !== '').map(Number);
-  if (weights.some((w) => !(w > 0) || !Number.isFinite(w))) throw badRequest("'weights' must be positive numbers, separated by commas");
-  const found = statisticalNeighbours(index, area, { variables, weights, count: integer(q, 'count', 15, 1, 100) });
-  if (found.kind === 'not_computed') throw badRequest(`no neighbours for ${area.name}: ${found.reason}`);
-  return found;
-}
-
-async function groupSpec(sql: Sql, index: BenchmarkIndex, area: IndexArea, q: Query, fallback: 'england' | 'neighbours'): Promise<GroupSpec> {
-  const kind = optionalText(q, 'group') ?? (area.code === 'E92000001' ? 'england' : fallback);
-  if (!isComparatorKind(kind)) throw badRequest(`'group' must be england, region, type, neighbours or custom, not '${kind}'`);
-  switch (kind) {
-    case 'england':
-    case 'type':
-      return { kind };
-    case 'region':
-      if (!area.regionCode) throw badRequest(`${area.name} has no region: give 'area' as a council in a region`);
-      return { kind };
-    case 'neighbours': {
-      const found = neighboursOf(index, area, q);
-      return { kind, key: `${area.code}:${found.neighbours.length}`, label: `${area.name} and its ${found.neighbours.length} nearest neighbours`, members: [area.code, ...found.neighbours.map((n) => n.code)] };
-    }
-    case 'custom': {
-      const group = await getGroup(sql, integer(q, 'groupId', 0, 1, 2_147_483_647));
-      if (!group) throw notFound(`there is no comparator group ${optionalText(q, 'groupId') ?? '(give groupId)'}`);
-      return { kind, key: String(group.id), label: group.name, members: group.areaCodes };
-    }
-  }
+/**
+ * The metrics a profile may show: those the viewer may read in full (an
+ * early-sight metric under embargo compares every council, so it is left out
+ * unless they are a named partner). Asking for one by name is refused.
+ */
+async function profileMetrics(res: Response, sql: Sql, index: BenchmarkEngine['index'], asked: readonly string[] | undefined): Promise<readonly string[] | undefined> {
+  const early = [...index.metrics()].map((s) => s.metric).filter((m) => m.status === 'early_sight' && (asked === undefined || asked.includes(m.code)));
+  if (early.length === 0) return asked;
+  const readable = new Set((await readableInFull(res, sql, early)).map((m) => m.code));
+  const withheld = early.filter((m) => !readable.has(m.code));
+  if (withheld.length === 0) return asked;
+  if (asked !== undefined) return requireInFull(res, sql, withheld[0]!).then(() => asked);
+  const hidden = new Set(withheld.map((m) => m.code));
+  return [...index.metrics()].map((s) => s.metric.code).filter((code) => !hidden.has(code));
 }
 
 function send(res: Response, q: Query, json: unknown, rows: () => Record<string, unknown>[]): void {

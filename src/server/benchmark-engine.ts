@@ -21,6 +21,8 @@ export interface BuildReport {
 export class BenchmarkEngine {
   private refreshing: Promise<void> = Promise.resolve();
   private unlisten: (() => Promise<void>) | undefined;
+  /** Counts the index's changes: pages made from an earlier generation are stale. */
+  generation = 0;
   /** Resolves when the trends of the index's latest periods are all kept. */
   trendsKept: Promise<void> = Promise.resolve();
 
@@ -59,6 +61,14 @@ export class BenchmarkEngine {
   }
 
   private async refresh(batchId: number): Promise<void> {
+    try {
+      await this.rebuild(batchId);
+    } finally {
+      this.generation++;
+    }
+  }
+
+  private async rebuild(batchId: number): Promise<void> {
     const [batch] = await this.sql<{ kind: string }[]>`select kind from import_batch where id = ${batchId}`;
     if (!batch) return;
     if (batch.kind === 'areas') {

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Papa from 'papaparse';
-import { demoFiles, loadDemo, contextFromRegister } from '../../src/ingest/demo.ts';
+import { DEMO_THEMES_FILE, demoFiles, loadDemo, contextFromRegister } from '../../src/ingest/demo.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
+import { administratorToken, bearer } from '../support/access.ts';
 import { SHARED_DATA } from '../support/data.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
@@ -97,11 +98,14 @@ describe('the JSON API on the demo data', () => {
   let app: TestServer['app'];
   let base: string;
   let logged: string[];
+  /** Imports and rejected rows are for administrators (see test/server/access). */
+  let asAdministrator: Record<string, string>;
 
   before(async () => {
     store = await openTestStore();
     const loaded = await loadDemo(store.sql, SHARED_DATA, () => {});
     assert.ok(loaded, `the demo data is at ${SHARED_DATA}`);
+    asAdministrator = bearer(await administratorToken(store.sql));
     server = await startTestServer(store);
     ({ app, base, logged } = server);
   });
@@ -110,17 +114,17 @@ describe('the JSON API on the demo data', () => {
     await store.close();
   });
 
-  async function get<T>(address: string): Promise<{ status: number; body: T; type: string }> {
-    const response = await fetch(base + address);
+  async function get<T>(address: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; type: string }> {
+    const response = await fetch(base + address, { headers });
     return { status: response.status, body: (await response.json()) as T, type: response.headers.get('content-type') ?? '' };
   }
-  async function items<T>(address: string): Promise<T[]> {
-    const { status, body } = await get<List<T> & ApiError>(address);
+  async function items<T>(address: string, headers: Record<string, string> = {}): Promise<T[]> {
+    const { status, body } = await get<List<T> & ApiError>(address, headers);
     assert.equal(status, 200, `GET ${address}: ${body.message}`);
     return body.items;
   }
   async function post<T>(address: string, body: string, contentType = 'text/csv'): Promise<{ status: number; body: T }> {
-    const response = await fetch(base + address, { method: 'POST', body, headers: { 'Content-Type': contentType } });
+    const response = await fetch(base + address, { method: 'POST', body, headers: { 'Content-Type': contentType, ...asAdministrator } });
     return { status: response.status, body: (await response.json()) as T };
   }
   const names = (areas: readonly ApiArea[]) => areas.map((a) => a.name);
@@ -360,7 +364,7 @@ describe('the JSON API on the demo data', () => {
     it('lists the demo batches, newest first', async () => {
       const batches = await items<ApiBatch>('/api/imports');
       const generated = contextFromRegister(path.join(SHARED_DATA, 'uk-local-authorities', 'uk_local_authorities.csv')).map(([name]) => name);
-      assert.deepEqual(batches.map((b) => path.basename(b.fileName)).sort(), [...demoFiles(SHARED_DATA).map((f) => path.basename(f.path)), ...generated].sort());
+      assert.deepEqual(batches.map((b) => path.basename(b.fileName)).sort(), [...demoFiles(SHARED_DATA).map((f) => path.basename(f.path)), ...generated, DEMO_THEMES_FILE].sort());
       assert.ok(batches.every((b) => b.status === 'loaded'));
       assert.deepEqual(batches.map((b) => b.id), [...batches.map((b) => b.id)].sort((a, b) => b - a));
       assert.deepEqual(await items<ApiBatch>('/api/imports?limit=2&offset=1'), batches.slice(1, 3));
@@ -375,7 +379,7 @@ describe('the JSON API on the demo data', () => {
     });
 
     it("GET /api/imports/:id/rejections gives the register's 25 rejected rows with their messages", async () => {
-      const rejections = await items<ApiRejection>(`/api/imports/${registerId}/rejections`);
+      const rejections = await items<ApiRejection>(`/api/imports/${registerId}/rejections`, asAdministrator);
       assert.equal(rejections.length, 25);
       assert.deepEqual(rejections.map((r) => r.line), [...rejections.map((r) => r.line)].sort((a, b) => a - b));
       for (const r of rejections) {
@@ -383,12 +387,12 @@ describe('the JSON API on the demo data', () => {
         assert.ok(r.message.endsWith(`${register}:${r.line}: column 'gss-code': ${r.reason}`), r.message);
       }
       assert.match(rejections[0]!.message, /:257: column 'gss-code': Derry has no GSS code/);
-      assert.deepEqual(await items<ApiRejection>(`/api/imports/${registerId}/rejections?limit=5&offset=20`), rejections.slice(20));
+      assert.deepEqual(await items<ApiRejection>(`/api/imports/${registerId}/rejections?limit=5&offset=20`, asAdministrator), rejections.slice(20));
     });
 
     it('answers 404 for a batch that does not exist', async () => {
       for (const address of ['/api/imports/999999', '/api/imports/999999/rejections']) {
-        const { status, body } = await get<ApiError>(address);
+        const { status, body } = await get<ApiError>(address, asAdministrator);
         assert.equal(status, 404, address);
         assert.match(body.message, /999999/);
       }
@@ -437,7 +441,7 @@ describe('the JSON API on the demo data', () => {
       assert.deepEqual(await current('2023/24'), []);
       const batch = await get<ApiBatch>(`/api/imports/${body.batchId}`);
       assert.deepEqual([batch.body.status, batch.body.inserted, batch.body.rejected], ['rejected', 0, 2]);
-      assert.equal((await items<ApiRejection>(`/api/imports/${body.batchId}/rejections`)).length, 2);
+      assert.equal((await items<ApiRejection>(`/api/imports/${body.batchId}/rejections`, asAdministrator)).length, 2);
     });
 
     it('skipInvalid=true loads the good rows (201) and keeps the rejections with the batch', async () => {
@@ -448,7 +452,7 @@ describe('the JSON API on the demo data', () => {
       assert.equal(status, 201);
       assert.deepEqual([body.status, body.inserted, body.rejected], ['loaded', 1, 1]);
       assert.deepEqual((await current('2024/25')).map((r) => [r.area, r.value]), [[DURHAM, 65.5]]);
-      const kept = await items<ApiRejection>(`/api/imports/${body.batchId}/rejections`);
+      const kept = await items<ApiRejection>(`/api/imports/${body.batchId}/rejections`, asAdministrator);
       assert.deepEqual(kept.map((r) => [r.line, r.column]), [[3, 'value']]);
       assert.match(kept[0]!.message, /^partly\.csv:3: column 'value'/);
     });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
 import { loadDemo } from '../../src/ingest/demo.ts';
+import { administratorToken, bearer } from '../support/access.ts';
 import { SHARED_DATA } from '../support/data.ts';
 import { importText } from '../support/import.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -24,10 +25,13 @@ describe('the benchmarking API on the demo data', () => {
   let engine: TestServer['engine'];
   let base: string;
   let logged: string[];
+  /** Saving a group needs a signed-in user (see test/server/access). */
+  let signedIn: Record<string, string>;
 
   before(async () => {
     store = await openTestStore();
     await loadDemo(store.sql, SHARED_DATA, () => {});
+    signedIn = bearer(await administratorToken(store.sql));
     server = await startTestServer(store);
     ({ engine, base, logged } = server);
   });
@@ -168,7 +172,7 @@ describe('the benchmarking API on the demo data', () => {
     it('saves a group and ranks its members in a league table', async () => {
       const members = [DURHAM, 'E06000001', 'E06000002'];
       const created = await fetch(`${base}/api/benchmark/groups`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Tees and Durham', areaCodes: members }),
+        method: 'POST', headers: { 'Content-Type': 'application/json', ...signedIn }, body: JSON.stringify({ name: 'Tees and Durham', areaCodes: members }),
       });
       assert.equal(created.status, 201);
       const group = (await created.json()) as { id: number };
@@ -182,7 +186,7 @@ describe('the benchmarking API on the demo data', () => {
 
     it('refuses a group without a name or with unknown areas', async () => {
       for (const body of [{ areaCodes: [DURHAM] }, { name: 'x', areaCodes: [] }, { name: 'x', areaCodes: ['E06999999'] }]) {
-        const response = await fetch(`${base}/api/benchmark/groups`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        const response = await fetch(`${base}/api/benchmark/groups`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...signedIn }, body: JSON.stringify(body) });
         assert.equal(response.status, 400, JSON.stringify(body));
       }
     });

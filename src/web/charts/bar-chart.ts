@@ -61,6 +61,8 @@ const BELOW_PLOT = 24;
 const RIGHT = 8;
 const GROUP_DOT = 2.5;
 const MAX_BAR = 40;
+/** Bars narrower than this (in px) are drawn without an outline. */
+const MIN_OUTLINED_BAR = 4;
 const BENCHMARK_DASH = '6 4';
 
 type Benchmark = NonNullable<BarChartInput['benchmark']>;
@@ -160,7 +162,9 @@ function barGroups(bars: readonly Bar[], plot: Plot, decimals: number): string {
       .map((bar, index) => (shadeOf(bar, null).key === shade.key && bar.highlight !== 'chosen' ? barRect(bar, index, plot, decimals) : ''))
       .join('');
     if (rects === '') return '';
-    const outline = needsOutline(shade.fill) ? ` stroke="${INK}" stroke-width="0.5"` : '';
+    // A pale bar is outlined so that its shape shows against white; bars too thin for an outline to
+    // leave any colour inside stand side by side, and their row is its own edge.
+    const outline = needsOutline(shade.fill) && plot.barWidth >= MIN_OUTLINED_BAR ? ` stroke="${INK}" stroke-width="0.5"` : '';
     return `<g fill="${shade.fill}"${outline}>${rects}</g>`;
   }).join('');
 }

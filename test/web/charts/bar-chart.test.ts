@@ -243,3 +243,13 @@ describe('barChart: shades other than significance', () => {
     assert.ok(!legend.some((t) => /Not compared/.test(t)), 'no significance is named when shades stand in for it');
   });
 });
+
+describe('barChart: many thin bars', () => {
+  it('leaves pale bars unoutlined when they are too thin for an outline to leave any colour inside', () => {
+    const pale = { key: 'q5', fill: '#d2e2f1', label: 'Worst fifth' };
+    const thin = chart(Array.from({ length: 300 }, (_, i) => bar(`E${i}`, 300 - i, { significance: 'not_compared', shade: pale })));
+    assert.match(thin, /<g fill="#d2e2f1">/);
+    const wide = chart(Array.from({ length: 10 }, (_, i) => bar(`E${i}`, 10 - i, { significance: 'not_compared', shade: pale })));
+    assert.match(wide, /<g fill="#d2e2f1" stroke="#0b0c0c" stroke-width="0.5">/);
+  });
+});

@@ -1,0 +1,49 @@
+// Rendered pages kept per address for the people who are not signed in (the
+// same page for all of them), until the benchmark index changes: a page
+// made from an earlier generation of the index is never served again, so a
+// page changes as soon as an import that touches it has loaded. A page is
+// also kept for a minute at most, so that figures whose embargo has ended
+// appear without waiting for an import.
+import crypto from 'node:crypto';
+
+export interface CachedPage {
+  readonly body: string | Buffer;
+  readonly type: string;
+  readonly etag: string;
+  readonly madeAt: number;
+}
+
+export class PageCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private generation = -1;
+
+  constructor(private readonly limit = 2000, private readonly maxAgeMs = 60_000) {}
+
+  /** The page kept for an address at this generation of the index. */
+  get(address: string, generation: number): CachedPage | undefined {
+    if (generation !== this.generation) {
+      this.pages.clear();
+      this.generation = generation;
+      return undefined;
+    }
+    const page = this.pages.get(address);
+    if (page && Date.now() - page.madeAt > this.maxAgeMs) {
+      this.pages.delete(address);
+      return undefined;
+    }
+    if (page) {
+      // Most recently used last, so the oldest is the first to go.
+      this.pages.delete(address);
+      this.pages.set(address, page);
+    }
+    return page;
+  }
+
+  put(address: string, generation: number, body: string | Buffer, type: string): CachedPage {
+    const page = { body, type, etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"`, madeAt: Date.now() };
+    if (generation !== this.generation) return page;
+    this.pages.set(address, page);
+    if (this.pages.size > this.limit) this.pages.delete(this.pages.keys().next().value!);
+    return page;
+  }
+}

@@ -1,0 +1,182 @@
+// The web pages: server-rendered HTML in the GOV.UK style that works without
+// script, made from the benchmark index. Handlers read the request, ask the
+// engine, build the page's view (src/web/views) and render its template.
+// Pages for people who are not signed in are kept in a cache until the
+// index changes; a repeat visit with the page's ETag gets a 304.
+import express, { type Request, type Response } from 'express';
+import { areaProfile } from '../domain/benchmark/area-profile.ts';
+import type { BenchmarkIndex, IndexArea } from '../domain/benchmark/benchmark-index.ts';
+import { isCouncil } from '../domain/benchmark/comparator-group.ts';
+import { render } from '../web/render.ts';
+import { middleware, readableInFull, reads } from './access.ts';
+import { accessPageErrors } from './auth/page.ts';
+import { areaPage } from '../web/views/area-page.ts';
+import { chosenMetrics, comparePage } from '../web/views/compare-page.ts';
+import { councilList, metricLibrary } from '../web/views/library.ts';
+import { metricPage, type MetricMaps, type MetricPage, type MetricRequest } from '../web/views/metric-page.ts';
+import { findAreas, fold, search } from '../web/views/search.ts';
+import type { Sql } from '../store/store.ts';
+import type { Assets } from './assets.ts';
+import type { BenchmarkEngine } from './benchmark-engine.ts';
+import { groupSpec, neighboursOf } from './benchmark-requests.ts';
+import { badRequest, notFound } from './http-error.ts';
+import { PageCache } from './page-cache.ts';
+import { onlyKnown, optionalMetricCode, optionalText } from './query-params.ts';
+import { svgToPng } from './svg-png.ts';
+
+export interface PagesDeps {
+  readonly sql: Sql;
+  readonly engine: BenchmarkEngine;
+  readonly assets: Assets;
+  /** The boundaries for maps, or null where they could not be read. */
+  readonly maps: Promise<MetricMaps | null>;
+  readonly log: (line: string) => void;
+}
+
+type Page = (req: Request, res: Response) => Promise<{ body: string | Buffer; type?: string } | { redirect: string }>;
+
+export function pagesRouter(deps: PagesDeps): express.Router {
+  const router = express.Router();
+  const cache = new PageCache();
+  const { engine } = deps;
+
+  /** A page handler behind the cache; `html` renders a template with the request's common context. */
+  const page = (handler: Page) => async (req: Request, res: Response) => {
+    const generation = engine.generation;
+    const cacheable = !res.locals.user;
+    const address = req.originalUrl;
+    let found = cacheable ? cache.get(address, generation) : undefined;
+    if (!found) {
+      const made = await handler(req, res);
+      if ('redirect' in made) return void res.redirect(303, made.redirect);
+      const type = made.type ?? 'text/html; charset=utf-8';
+      found = cacheable ? cache.put(address, generation, made.body, type) : { body: made.body, type, etag: '', madeAt: Date.now() };
+    }
+    res.set('Cache-Control', cacheable ? 'public, max-age=0, must-revalidate' : 'private, no-store');
+    if (found.etag) res.set('ETag', found.etag);
+    if (found.etag && req.headers['if-none-match'] === found.etag) return void res.status(304).end();
+    res.type(found.type).send(found.body);
+  };
+  const html = (res: Response, template: string, context: Record<string, unknown>) =>
+    ({ body: render(template, { ...res.locals, assetVersion: deps.assets.version, ...context }) });
+
+  router.get('/', reads('service'), page(async (_req, res) => {
+    const index = engine.index;
+    const councils = index.areas.filter((a) => isCouncil(a.type) && a.code.startsWith('E') && a.endDate === null).length;
+    const metrics = index.metricsByTitle();
+    return html(res, 'pages/home.njk', {
+      holdings: { councils, metrics: metrics.length, themes: new Set(metrics.map((s) => s.metric.themes[0] ?? 'other')).size, observations: index.size().observations },
+    });
+  }));
+
+  router.get('/search', reads('metric'), page(async (req, res) => {
+    onlyKnown(req.query, ['q']);
+    const query = optionalText(req.query, 'q') ?? '';
+    const index = engine.index;
+    const exact = findAreas(index, query).filter((a) => a.code === query.toUpperCase() || (fold(a.name) === fold(query) && a.endDate === null));
+    if (exact.length === 1) return { redirect: `/areas/${exact[0]!.code}` };
+    return html(res, 'pages/search.njk', { query, found: search(index, query) });
+  }));
+
+  router.get('/areas', reads('area'), page(async (req, res) => {
+    onlyKnown(req.query, ['q']);
+    return html(res, 'pages/areas.njk', { list: councilList(engine.index, optionalText(req.query, 'q') ?? '') });
+  }));
+
+  router.get('/areas/:code', reads('observation'), page(async (req, res) => {
+    onlyKnown(req.query, ['group', 'period']);
+    const index = engine.index;
+    const area = areaOf(index, String(req.params.code));
+    const groupKind = optionalText(req.query, 'group') ?? (isCouncil(area.type) ? 'neighbours' : 'england');
+    const spec = await groupSpec(deps.sql, index, area, { group: groupKind }, 'neighbours');
+    const metrics = await readableCodes(res, index);
+    const profile = areaProfile(index, area, { period: optionalText(req.query, 'period'), group: spec, level: 0.95, metrics });
+    return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind) });
+  }));
+
+  router.get('/areas/:code/compare', reads('observation'), page(async (req, res) => {
+    onlyKnown(req.query, ['metrics']);
+    const index = engine.index;
+    const area = areaOf(index, String(req.params.code));
+    const asked = [req.query.metrics ?? []].flat().filter((m): m is string => typeof m === 'string');
+    if (asked.length > 50) throw badRequest("choose at most 50 'metrics'");
+    const found = neighboursOf(index, area, {});
+    const readable = new Set(await readableCodes(res, index));
+    const page = comparePage(index, area, found, chosenMetrics(index, asked).filter((code) => readable.has(code)));
+    return html(res, 'pages/compare.njk', { page: { ...page, choices: page.choices.filter((c) => readable.has(c.value)) } });
+  }));
+
+  router.get('/metrics', reads('metric'), page(async (req, res) => {
+    onlyKnown(req.query, ['q', 'theme']);
+    return html(res, 'pages/metrics.njk', { library: metricLibrary(engine.index, optionalText(req.query, 'q') ?? '', optionalText(req.query, 'theme')) });
+  }));
+
+  router.get('/metrics/:code', reads('observation'), page(async (req, res) => {
+    const asked = await metricRequest(req, res);
+    if ('redirect' in asked) return asked;
+    return html(res, 'pages/metric.njk', { page: metricPage(engine.index, asked, await deps.maps) });
+  }));
+
+  const parts = { chart: (p: MetricPage) => p.barChart, map: (p: MetricPage) => p.map, trend: (p: MetricPage) => p.trend.chart } as const;
+  for (const [name, part] of Object.entries(parts)) {
+    router.get(`/metrics/:code/${name}.:format`, reads('observation'), page(async (req, res) => {
+      const format = req.params.format;
+      if (format !== 'svg' && format !== 'png') throw notFound(`there is no ${name}.${format}: ask for .svg or .png`);
+      const asked = await metricRequest(req, res);
+      if ('redirect' in asked) return { redirect: asked.redirect.replace(/(\/metrics\/[^/?]+)/, `$1/${name}.${format}`) };
+      const svg = part(metricPage(engine.index, asked, await deps.maps));
+      if (!svg) throw notFound('no map can be drawn: the boundary files are not available');
+      return format === 'svg' ? { body: svg, type: 'image/svg+xml' } : { body: svgToPng(svg), type: 'image/png' };
+    }));
+  }
+
+  router.get('/about-the-data', reads('service'), page(async (_req, res) => html(res, 'pages/about.njk', {})));
+
+  router.use(middleware('answers 404 for unknown pages', () => {
+    throw notFound('There is nothing at this address. If you typed it, check it is correct.');
+  }));
+  router.use(accessPageErrors(deps.log));
+  return router;
+
+  /** The metrics whose figures the viewer may read in full: all but early-sight data not yet open to them. */
+  async function readableCodes(res: Response, index: BenchmarkIndex): Promise<string[]> {
+    return (await readableInFull(res, deps.sql, index.metricsByTitle().map((s) => s.metric))).map((m) => m.code);
+  }
+
+  async function metricRequest(req: Request, res: Response): Promise<MetricRequest | { redirect: string }> {
+    onlyKnown(req.query, ['area', 'group', 'period', 'with']);
+    const index = engine.index;
+    const code = optionalMetricCode({ code: req.params.code }, 'code')!;
+    const series = index.metric(code);
+    // A metric whose figures the viewer may not read in full (early sight) is not shown at all.
+    if (!series || (await readableInFull(res, deps.sql, [series.metric])).length === 0) throw notFound(`Lantern holds no metric with the code ‘${code}’ that you may see.`);
+    const period = optionalText(req.query, 'period');
+    const slice = period === undefined ? series.latest() : series.slice(period);
+    if (!slice) throw notFound(`${series.metric.title} has no figures for ${period ?? 'any period'}.`);
+    const areaText = optionalText(req.query, 'area');
+    let area: IndexArea | undefined;
+    if (areaText !== undefined) {
+      area = index.area(areaText.toUpperCase());
+      if (!area) {
+        const named = findAreas(index, areaText)[0];
+        if (!named) throw notFound(`No council matches ‘${areaText}’.`);
+        const query = new URLSearchParams(req.query as Record<string, string>);
+        query.set('area', named.code);
+        return { redirect: `/metrics/${code}?${query}` };
+      }
+    }
+    const chosen = area !== undefined;
+    area ??= index.area('E92000001')!;
+    const groupKind = optionalText(req.query, 'group') ?? 'england';
+    const spec = await groupSpec(deps.sql, index, area, { group: groupKind }, 'england');
+    const also = (optionalText(req.query, 'with') ?? '').split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '').slice(0, 5)
+      .map((c) => index.area(c)).filter((a): a is IndexArea => a !== undefined);
+    return { series, slice, area, chosen, spec, groupKind, also };
+  }
+}
+
+function areaOf(index: BenchmarkIndex, code: string): IndexArea {
+  const area = /^[A-Za-z][0-9]{8}$/.test(code) ? index.area(code.toUpperCase()) : undefined;
+  if (!area) throw notFound(`Lantern holds no council or place with the code ‘${code}’.`);
+  return area;
+}

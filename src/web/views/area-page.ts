@@ -1,0 +1,133 @@
+// The area page: one council's every metric, grouped by theme, each against
+// the chosen comparator group: value, rank, the verdict in colour and words,
+// a spine chart of where it sits in the group's range, and a sparkline of
+// its trend.
+import type { AreaProfile, ProfileItem } from '../../domain/benchmark/area-profile.ts';
+import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../domain/benchmark/benchmark-index.ts';
+import { groupFigures, resolveArea, type GroupSpec } from '../../domain/benchmark/benchmark-queries.ts';
+import { sparkline } from '../charts/sparkline.ts';
+import { spineChart } from '../charts/spine-chart.ts';
+import { formatValue } from '../format.ts';
+import { comparisonOf, type Comparison } from './comparison.ts';
+import { spreadOf } from './group-spread.ts';
+import { areaTypeWords, GROUP_CHOICES, ordinal, trendWords } from './words.ts';
+
+export interface AreaRow {
+  readonly code: string;
+  readonly title: string;
+  readonly href: string;
+  readonly period: string;
+  readonly value: string;
+  readonly via: string | null;
+  readonly rank: string;
+  readonly median: string;
+  readonly comparison: Comparison;
+  readonly spine: string;
+  readonly sparkline: string;
+  readonly trend: { readonly short: string; readonly long: string };
+}
+
+export interface AreaPage {
+  readonly area: { readonly code: string; readonly name: string; readonly type: string; readonly region: string | null };
+  readonly headlines: readonly { readonly label: string; readonly value: string }[];
+  readonly group: { readonly kind: string; readonly label: string; readonly choices: readonly { value: string; text: string; selected: boolean }[] };
+  readonly tally: readonly { readonly key: string; readonly label: string; readonly count: number }[];
+  readonly themes: readonly { readonly name: string; readonly id: string; readonly rows: readonly AreaRow[] }[];
+}
+
+const CONTEXT = 'context';
+
+export function areaPage(index: BenchmarkIndex, profile: AreaProfile, spec: GroupSpec, groupKind: string): AreaPage {
+  const area = profile.area;
+  const rows = profile.items.map((item) => areaRow(index, area, item, spec, groupKind));
+  const groupLabel = profile.items[0]?.groupLabel ?? '';
+  return {
+    area: { code: area.code, name: area.name, type: areaTypeWords(area.type), region: area.regionCode ? (index.area(area.regionCode)?.name ?? null) : null },
+    headlines: profile.items.filter((i) => i.metric.themes.includes(CONTEXT) && i.value !== null)
+      .map((i) => ({ label: `${i.metric.title.replace(/\s*\(\d{4}\)$/, '')} (${i.period})`, value: formatValue(i.value, i.metric.decimals, i.metric.unit ?? '') })),
+    group: { kind: groupKind, label: groupLabel, choices: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === groupKind })) },
+    tally: tallyOf(rows),
+    themes: byTheme(profile.items, rows),
+  };
+}
+
+function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec: GroupSpec, groupKind: string): AreaRow {
+  const metric = item.metric;
+  const series = index.metric(metric.code)!;
+  const slice = series.slice(item.period)!;
+  const ranked = item.rank === null ? 0 : groupFigures(index, series, slice, resolveArea(index, slice, area).area, spec).ordered.length;
+  const benchmarkLabel = item.benchmark?.source ?? 'England';
+  const comparison = comparisonOf(item, ranked, metric.polarity, item.groupLabel, benchmarkLabel);
+  const unit = metric.unit ?? '';
+  return {
+    code: metric.code,
+    title: metric.title,
+    href: `/metrics/${metric.code}?area=${area.code}&group=${groupKind}`,
+    period: item.period,
+    value: formatValue(item.value, metric.decimals, unit),
+    via: item.via ? item.via.name : null,
+    rank: item.rank === null ? '–' : `${ordinal(item.rank)} of ${ranked}`,
+    median: formatValue(item.groupMedian, metric.decimals, unit),
+    comparison,
+    spine: spineOf(index, series, item, area, spec, comparison),
+    sparkline: sparklineOf(index, series, area, item),
+    trend: trendWords(item.trend),
+  };
+}
+
+function spineOf(index: BenchmarkIndex, series: MetricSeries, item: ProfileItem, area: IndexArea, spec: GroupSpec, comparison: Comparison): string {
+  const slice = series.slice(item.period)!;
+  const group = groupFigures(index, series, slice, resolveArea(index, slice, area).area, spec);
+  const spread = spreadOf(Float64Array.from(group.ordered).sort());
+  if (!spread) return '';
+  return spineChart({
+    id: `spine-${item.metric.code}`, label: `${area.name}: ${comparison.words}`, ...spread,
+    value: item.value, benchmark: item.benchmark?.value ?? null, polarity: item.metric.polarity, significance: item.significance, decimals: item.metric.decimals,
+  });
+}
+
+function sparklineOf(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, item: ProfileItem): string {
+  const upTo = series.slices.findIndex((s) => s.period === item.period);
+  const points = series.slices.slice(Math.max(0, upTo - 9), upTo + 1).map((slice) => {
+    const { position } = resolveArea(index, slice, area);
+    return { period: slice.period, value: position < 0 ? null : slice.value(position) };
+  });
+  if (points.filter((p) => p.value !== null).length < 2) return '';
+  return sparkline({ id: `spark-${item.metric.code}`, label: `${item.metric.title}, ${area.name}`, points, decimals: item.metric.decimals });
+}
+
+function tallyOf(rows: readonly AreaRow[]): AreaPage['tally'] {
+  const counts = new Map<string, { key: string; label: string; count: number }>();
+  for (const row of rows) {
+    // By label as well as key: the best fifth and the highest fifth share a colour but not a meaning.
+    const { key, label } = row.comparison;
+    const found = counts.get(`${key} ${label}`);
+    if (found) found.count++;
+    else counts.set(`${key} ${label}`, { key, label, count: 1 });
+  }
+  const order = ['better', 'similar', 'worse', 'higher', 'lower', 'q1', 'q2', 'q3', 'q4', 'q5', 'not-compared', 'none'];
+  return [...counts.values()].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+}
+
+function byTheme(items: readonly ProfileItem[], rows: readonly AreaRow[]): AreaPage['themes'] {
+  const themes = new Map<string, AreaRow[]>();
+  items.forEach((item, i) => {
+    const theme = item.metric.themes[0] ?? 'Other metrics';
+    themes.set(theme, [...(themes.get(theme) ?? []), rows[i]!]);
+  });
+  return [...themes].sort(([a], [b]) => themeOrder(a) - themeOrder(b) || a.localeCompare(b))
+    .map(([name, themeRows]) => ({ name: themeTitle(name), id: `theme-${slug(name)}`, rows: themeRows }));
+}
+
+/** Context last and other metrics after the named themes. */
+function themeOrder(theme: string): number {
+  return theme === CONTEXT ? 2 : theme === 'Other metrics' ? 1 : 0;
+}
+
+function themeTitle(theme: string): string {
+  return theme === CONTEXT ? 'Context' : theme.charAt(0).toUpperCase() + theme.slice(1);
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

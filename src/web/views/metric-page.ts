@@ -1,0 +1,189 @@
+// The metric page: what the metric is and where it comes from; every area on
+// a bar chart and a map of England, the chosen council and its group picked
+// out; trend lines for the chosen council, its region and England; and the
+// group's table. Charts and maps are made here from the engine's league
+// table, so the picture, the table and the CSV always agree.
+import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../../domain/benchmark/benchmark-index.ts';
+import { leagueTable, resolveArea, type GroupSpec, type LeagueTable, type LeagueTableRow } from '../../domain/benchmark/benchmark-queries.ts';
+import type { Polarity } from '../../domain/metric/index.ts';
+import { barChart, type Bar } from '../charts/bar-chart.ts';
+import { trendLines } from '../charts/trend-lines.ts';
+import { formatValue } from '../format.ts';
+import { choroplethMap } from '../maps/choropleth.ts';
+import type { MapGeometry } from '../maps/prepare-map.ts';
+import { comparisonLegend, comparisonOf, type Comparison } from './comparison.ts';
+import { GROUP_CHOICES, ordinal } from './words.ts';
+
+export interface MetricMaps {
+  readonly districts: MapGeometry;
+  readonly upperTier: MapGeometry;
+  readonly attribution: string;
+}
+
+export interface MetricRequest {
+  readonly series: MetricSeries;
+  readonly slice: PeriodSlice;
+  /** The chosen council, or England when none is chosen. */
+  readonly area: IndexArea;
+  readonly chosen: boolean;
+  readonly spec: GroupSpec;
+  readonly groupKind: string;
+  /** More areas for the trend lines. */
+  readonly also: readonly IndexArea[];
+}
+
+export interface MetricTableRow {
+  readonly code: string;
+  readonly name: string;
+  readonly rank: string;
+  readonly rankValue: number | null;
+  readonly value: string;
+  readonly sortValue: number | null;
+  readonly interval: string;
+  readonly comparison: Comparison;
+  readonly chosen: boolean;
+}
+
+const POLARITY_WORDS: Readonly<Record<Polarity, string>> = {
+  higher_is_better: 'Higher is better',
+  lower_is_better: 'Lower is better',
+  neutral: 'Neither higher nor lower is better',
+};
+
+export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: MetricMaps | null) {
+  const { series, slice, area } = request;
+  const metric = series.metric;
+  const england = leagueTable(index, series, slice, area, { kind: 'england' }, 0.95);
+  const group = request.groupKind === 'england' ? england : leagueTable(index, series, slice, area, request.spec, 0.95);
+  const members = new Set(group.rows.map((r) => r.area));
+  const chosenCode = request.chosen ? resolveArea(index, slice, area).area.code : null;
+  const englandRows = comparedRows(england, metric.polarity, chosenCode);
+  const query = `area=${request.chosen ? area.code : ''}&group=${request.groupKind}&period=${encodeURIComponent(slice.period)}`;
+  const trendQuery = `${query}&with=${request.also.map((a) => a.code).join(',')}`;
+  return {
+    metric: {
+      code: metric.code, title: metric.title, definition: metric.definition, unit: metric.unit, source: metric.source,
+      polarity: POLARITY_WORDS[metric.polarity], themes: metric.themes, status: metric.status, valueKind: metric.valueKind,
+    },
+    period: slice.period,
+    periods: [...series.slices].reverse().map((s) => ({ value: s.period, text: s.period, selected: s.period === slice.period })),
+    area: request.chosen ? { code: area.code, name: area.name } : null,
+    group: {
+      kind: request.groupKind, label: group.group.label, size: group.group.size,
+      choices: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === request.groupKind })),
+      mean: formatValue(group.group.mean, metric.decimals, metric.unit ?? ''),
+      median: formatValue(group.group.median, metric.decimals, metric.unit ?? ''),
+      benchmark: group.group.benchmark ? { ...group.group.benchmark, text: formatValue(group.group.benchmark.value, metric.decimals, metric.unit ?? '') } : null,
+    },
+    barChart: barsOf(series, england, englandRows, members, chosenCode, request),
+    map: maps ? mapOf(series, englandRows, chosenCode, maps) : null,
+    // The map's key again in HTML, for screens too narrow to read the one inside the map.
+    mapKey: maps ? { items: [...new Map(englandRows.map((r) => [r.comparison.key, r.comparison])).values()], attribution: maps.attribution } : null,
+    trend: trendOf(index, series, request),
+    alsoCodes: request.also.map((a) => a.code).join(','),
+    table: comparedRows(group, metric.polarity, chosenCode).map((r) => r.row),
+    query,
+    downloads: {
+      csv: `/api/benchmark/league-table?metric=${metric.code}&${query}&format=csv`,
+      chartSvg: `/metrics/${metric.code}/chart.svg?${query}`, chartPng: `/metrics/${metric.code}/chart.png?${query}`,
+      mapSvg: `/metrics/${metric.code}/map.svg?${query}`, mapPng: `/metrics/${metric.code}/map.png?${query}`,
+      trendSvg: `/metrics/${metric.code}/trend.svg?${trendQuery}`, trendPng: `/metrics/${metric.code}/trend.png?${trendQuery}`,
+    },
+  };
+}
+
+export type MetricPage = ReturnType<typeof metricPage>;
+
+function comparedRows(table: LeagueTable, polarity: Polarity, chosenCode: string | null) {
+  const ranked = table.rows.filter((r) => r.rank !== null).length;
+  const benchmarkLabel = table.group.benchmark?.source ?? 'England';
+  return table.rows.map((r) => {
+    const comparison = comparisonOf(r, ranked, polarity, table.group.label, benchmarkLabel);
+    return { source: r, comparison, row: tableRow(table, r, comparison, chosenCode) };
+  });
+}
+
+function tableRow(table: LeagueTable, r: LeagueTableRow, comparison: Comparison, chosenCode: string | null): MetricTableRow {
+  const { decimals, unit } = table.metric;
+  return {
+    code: r.area, name: r.name, rank: r.rank === null ? '–' : ordinal(r.rank), rankValue: r.rank,
+    value: formatValue(r.value, decimals, unit ?? ''), sortValue: r.value,
+    interval: r.interval ? `${formatValue(r.interval.lower, decimals)} to ${formatValue(r.interval.upper, decimals)}` : '',
+    comparison, chosen: r.area === chosenCode,
+  };
+}
+
+function barsOf(
+  series: MetricSeries, england: LeagueTable, rows: ReturnType<typeof comparedRows>, members: ReadonlySet<string>, chosenCode: string | null, request: MetricRequest,
+): string {
+  const metric = series.metric;
+  const bars: Bar[] = rows.filter((r) => r.source.value !== null).map(({ source: r, comparison }) => ({
+    code: r.area, name: r.name, value: r.value, lower: r.interval?.lower ?? null, upper: r.interval?.upper ?? null,
+    significance: r.significance,
+    // Where nothing is judged, the bar shows its fifth of the group, as the map and the table do.
+    shade: r.significance === 'not_compared' ? { key: comparison.key, fill: comparison.fill, label: comparison.label } : undefined,
+    highlight: r.area === chosenCode ? 'chosen' : request.groupKind !== 'england' && members.has(r.area) ? 'group' : null,
+  }));
+  return barChart({
+    id: 'bars', title: `${metric.title}, ${england.period}: every area, ${england.group.label}`,
+    description: `${bars.length} areas ranked from ${metric.polarity === 'neutral' ? 'highest to lowest' : 'best to worst'}` +
+      (chosenCode ? `; ${request.area.name} is outlined` : '') + '. The table below gives every value.',
+    unit: metric.unit ?? '', decimals: metric.decimals, bars,
+    benchmark: england.group.benchmark ? { label: england.group.benchmark.source, value: england.group.benchmark.value } : null,
+    groupLabel: request.groupKind === 'england' ? undefined : 'In the chosen group',
+  });
+}
+
+function mapOf(series: MetricSeries, rows: ReturnType<typeof comparedRows>, chosenCode: string | null, maps: MetricMaps): string {
+  const metric = series.metric;
+  const geometry = mapLevel(rows.map((r) => r.source.area), chosenCode, maps);
+  const fills = new Map<string, { fill: string; label: string }>();
+  for (const { source: r, comparison } of rows) {
+    fills.set(r.area, { fill: comparison.fill, label: `${formatValue(r.value, metric.decimals, metric.unit ?? '')}, ${comparison.label}` });
+  }
+  const shown = new Set(rows.map((r) => r.comparison.key));
+  return choroplethMap(geometry, {
+    id: 'map', title: `Map of ${metric.title} by area`,
+    description: 'Each area is shaded by how it compares; hover or tap an area for its value. The table gives every value.',
+    fills, chosen: chosenCode ?? undefined,
+    legend: comparisonLegend(metric.polarity).filter((item) => shown.has(item.key)).map(({ fill, label, marker }) => ({ fill, label, marker })),
+    attribution: maps.attribution,
+  });
+}
+
+/** The map whose areas carry most of the values (districts or upper tier), or the chosen council's. */
+function mapLevel(codes: readonly string[], chosenCode: string | null, maps: MetricMaps): MapGeometry {
+  const inDistricts = codes.filter((c) => maps.districts.areas.has(c)).length;
+  const inUpper = codes.filter((c) => maps.upperTier.areas.has(c)).length;
+  if (chosenCode && maps.districts.areas.has(chosenCode) !== maps.upperTier.areas.has(chosenCode)) {
+    return maps.districts.areas.has(chosenCode) ? maps.districts : maps.upperTier;
+  }
+  return inDistricts > inUpper ? maps.districts : maps.upperTier;
+}
+
+function trendOf(index: BenchmarkIndex, series: MetricSeries, request: MetricRequest) {
+  const area = request.area;
+  const region = area.regionCode ? index.area(area.regionCode) : undefined;
+  const england = index.area('E92000001');
+  const areas = [area, region, england, ...request.also].filter((a, i, all): a is IndexArea => a !== undefined && all.findIndex((b) => b?.code === a.code) === i);
+  const slices = series.slices.slice(-10);
+  const lines = areas.map((a, i) => ({
+    code: a.code, name: a.name, emphasis: i === 0 && request.chosen,
+    values: slices.map((s) => {
+      const p = s.position(index.areaNumber(a.code)!);
+      return p < 0 ? null : s.value(p);
+    }),
+  })).filter((l) => l.values.some((v) => v !== null));
+  const { decimals, unit } = series.metric;
+  const chart = trendLines({
+    id: 'trend', title: `${series.metric.title} over time`,
+    description: `Values for ${lines.map((l) => l.name).join(', ')} from ${slices[0]?.period ?? ''} to ${slices[slices.length - 1]?.period ?? ''}.`,
+    unit: unit ?? '', decimals, periods: slices.map((s) => s.period), lines,
+  });
+  // The same figures as a table, for those who would rather read them.
+  const table = {
+    names: lines.map((l) => l.name),
+    rows: slices.map((s, i) => ({ period: s.period, values: lines.map((l) => formatValue(l.values[i] ?? null, decimals, unit ?? '')) })),
+  };
+  return { chart, table };
+}

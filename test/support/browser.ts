@@ -1,0 +1,65 @@
+// A real headless Chromium for page tests: the system's Chromium, as Lantern
+// itself launches it to print reports (src/reports/chromium.ts). Every
+// page a test opens fails the test on a console error or an uncaught
+// exception, and axe-core checks it against WCAG 2.2 AA.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../src/reports/chromium.ts';
+import { PROJECT_DIR } from './data.ts';
+
+export const SCREENSHOTS = path.join(PROJECT_DIR, 'test-output', 'screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
+}
+
+export const PHONE = { width: 375, height: 812 } as const;
+export const DESKTOP = { width: 1280, height: 900 } as const;
+
+/** A page that records console errors and uncaught exceptions for `problems`. */
+export async function openPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return { page, problems };
+}
+
+/** axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules; each violation as "rule: target (summary)". */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? v.help})`));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Presses Tab through the page and says which visible controls it never
+ * reached. A group of radios is one stop for Tab (arrow keys move within it),
+ * so it counts once.
+ */
+export async function controlsMissedByTab(page: Page): Promise<{ controls: number; missed: string[] }> {
+  const controls = await page.evaluate(() => {
+    const all = Array.from(document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])'));
+    const shown = all.filter((e) => !e.hidden && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+    shown.forEach((e, i) => e.setAttribute('data-control', e instanceof HTMLInputElement && e.type === 'radio' ? `radios ${e.name}` : String(i)));
+    return [...new Set(shown.map((e) => e.getAttribute('data-control')!))];
+  });
+  const reached = new Set<string>();
+  for (let i = 0; i < controls.length + 10 && reached.size < controls.length; i++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => document.activeElement?.getAttribute('data-control') ?? null);
+    if (at !== null) reached.add(at);
+  }
+  const missed = await page.evaluate((keys) => keys.map((key) => document.querySelector(`[data-control="${key}"]`)?.outerHTML.slice(0, 120) ?? key), controls.filter((c) => !reached.has(c)));
+  return { controls: controls.length, missed };
+}
