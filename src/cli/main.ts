@@ -10,6 +10,7 @@ import { formatRejection } from '../domain/batch/index.ts';
 import { loadDemo, storeIsEmpty } from '../ingest/demo.ts';
 import { importFile, type ImportResult } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
+import { PdfPrinter } from '../reports/pdf.ts';
 import { createApp } from '../server/app.ts';
 import { BenchmarkEngine } from '../server/benchmark-engine.ts';
 import { closeInterruptedBatches } from '../store/batches.ts';
@@ -18,6 +19,9 @@ import { EmbeddedServerError } from '../store/embedded-server.ts';
 import { streamObservations } from '../store/observations.ts';
 import { migrate, openStore, type Store } from '../store/store.ts';
 import { progressBar } from './progress-bar.ts';
+import { CommandError, registerAccessCommands } from './users.ts';
+import { createDemoAccess } from '../server/auth/demo-access.ts';
+import { publicObservations } from '../server/access.ts';
 
 const err = (line: string) => process.stderr.write(line + '\n');
 const out = (line: string) => process.stdout.write(line + '\n');
@@ -49,11 +53,12 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     );
   }
   const server = http.createServer();
+  const printer = new PdfPrinter();
   const shutdown = (signal: NodeJS.Signals) => {
     err(`Lantern: ${signal}, stopping`);
     server.close(() => {});
     server.closeAllConnections();
-    void store.close().finally(() => process.exit(0));
+    void Promise.allSettled([printer.close(), store.close()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
@@ -67,11 +72,12 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     if (results) err(`Lantern: demo loaded in ${((performance.now() - demoStarted) / 1000).toFixed(1)} s`);
     else err(`Lantern: no demo data at ${config.demoDataDir}; the store is empty. Import data with: npx lantern import FILE.csv`);
   }
+  if (options.demo) await createDemoAccess(store.sql, config.access.adminPassword, err);
   const started = performance.now();
   const engine = await BenchmarkEngine.start(store.sql, err);
   const { observations, bytes } = engine.index.size();
   err(`Lantern: benchmark index of ${observations.toLocaleString('en-GB')} observations built in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(1)} MB)`);
-  const app = createApp({ config, store, engine, log: err });
+  const app = createApp({ config, store, engine, printer, log: err });
   server.on('request', app);
   server.listen(port, () => {
     const listening = (server.address() as AddressInfo).port;
@@ -128,7 +134,8 @@ function printSummary(file: string, result: ImportResult): void {
 async function exportObservations(config: Config, options: { metric?: string; area?: string; out?: string }): Promise<void> {
   await withStore(config, 'export', async (store) => {
     const target = options.out ? fs.createWriteStream(options.out) : process.stdout;
-    for await (const text of observationsCsv(streamObservations(store.sql, { metric: options.metric, area: options.area?.toUpperCase() }))) {
+    // As the public may read them: early-sight data under embargo is not exported.
+    for await (const text of observationsCsv(publicObservations(store.sql, streamObservations(store.sql, { metric: options.metric, area: options.area?.toUpperCase() })))) {
       if (!target.write(text)) await once(target, 'drain');
     }
     if (options.out) await new Promise((resolve) => (target as fs.WriteStream).end(resolve));
@@ -155,7 +162,7 @@ export function program(config: () => Config): Command {
     .option('--skip-invalid', 'load the valid rows and keep the rejections with the batch, instead of rejecting the whole file', false)
     .option('--by <name>', 'who is importing, kept with the batch', process.env.USER ?? 'cli')
     .action((files, options) => importFiles(config(), files, options));
-  cli.command('export').description('export observations as CSV, in the import format')
+  cli.command('export').description('export observations as CSV, in the import format (published data: early sight under embargo is left out)')
     .option('--metric <code>', 'only this metric')
     .option('--area <code>', 'only this area')
     .option('-o, --out <file>', 'write to a file instead of standard output')
@@ -180,13 +187,14 @@ export function program(config: () => Config): Command {
       const rows = await queryMetrics(store.sql, { q: options.query, limit: 10_000, offset: 0 });
       table(rows, ['code', 'title', 'polarity', 'periodKind']);
     }));
+  registerAccessCommands(cli, config, withStore, out, table as (rows: readonly object[], columns: readonly string[]) => void);
   return cli;
 }
 
 try {
   await program(readConfig).parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof EmbeddedServerError) {
+  if (error instanceof ConfigError || error instanceof EmbeddedServerError || error instanceof CommandError) {
     err(`lantern: ${error.message}`);
     process.exit(2);
   }

@@ -6,13 +6,22 @@ import type { Config } from '../config.ts';
 import type { Store } from '../store/store.ts';
 import { apiErrorHandler, apiRouter } from './api.ts';
 import { benchmarkRouter } from './benchmark-api.ts';
+import { assetsRouter, pageAssets } from './assets.ts';
+import { middleware, reads } from './access.ts';
+import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/index.ts';
 import type { BenchmarkEngine } from './benchmark-engine.ts';
-import { homePage } from './home-page.ts';
+import { loadBoundaries, MAP_ATTRIBUTION } from './boundaries.ts';
+import { pagesRouter } from './pages.ts';
+import type { PdfPrinter } from '../reports/pdf.ts';
+import { dashboardPages } from './dashboard-pages.ts';
+import { reportPages } from './report-pages.ts';
 
 export interface Deps {
   readonly config: Config;
   readonly store: Store;
   readonly engine: BenchmarkEngine;
+  /** Prints published reports; whoever makes the app closes it (its browser) when done. */
+  readonly printer: PdfPrinter;
   readonly log: (line: string) => void;
 }
 
@@ -20,28 +29,47 @@ export function createApp(deps: Deps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(securityHeaders);
-  app.get('/health', async (_req, res) => {
+  const assets = pageAssets();
+  app.use(middleware('sets the security headers', securityHeaders(assets.templateScriptHash)));
+  // Who may see what: every request is identified and CSRF-checked; every route declares its access rule (see access.ts).
+  const access = { sql: deps.store.sql, config: deps.config.access, log: deps.log };
+  app.use(...accessMiddleware(access));
+  app.get('/health', reads('service'), async (_req, res) => {
     await deps.store.sql`select 1`;
     res.json({ status: 'ok' });
   });
-  app.get('/', async (_req, res) => {
-    res.type('html').send(await homePage(deps.store.sql));
-  });
   app.use('/api/benchmark', benchmarkRouter(deps.store.sql, deps.engine));
+  app.use('/api', accessApiRouter(access));
   app.use('/api', apiRouter(deps.store.sql));
-  app.use((_req, res) => {
+  app.use('/api', middleware('answers 404 for unknown API addresses', (_req: express.Request, res: express.Response) => {
     res.status(404).json({ status: 404, code: 'not_found', message: 'there is nothing at this address' });
-  });
+  }));
+  app.use('/assets', assetsRouter(assets));
+  app.use(accessPagesRouter(access));
+  const maps = mapsFor(deps);
+  app.use(reportPages({ sql: deps.store.sql, engine: deps.engine, printer: deps.printer, maps, log: deps.log }));
+  app.use(dashboardPages({ sql: deps.store.sql, engine: deps.engine, maps, log: deps.log }));
+  app.use(pagesRouter({ sql: deps.store.sql, engine: deps.engine, assets, maps, log: deps.log }));
   app.use(apiErrorHandler(deps.log));
   return app;
 }
 
-function securityHeaders(_req: express.Request, res: express.Response, next: express.NextFunction): void {
-  res.set({
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
-    'Content-Security-Policy': "default-src 'self'; frame-ancestors 'none'",
-  });
-  next();
+/** The boundaries for the metric pages' maps, read once in the background; without them pages show no map. */
+function mapsFor(deps: Deps) {
+  return loadBoundaries(deps.config.demoDataDir).then(
+    (boundaries) => ({ ...boundaries, attribution: MAP_ATTRIBUTION }),
+    (error: unknown) => {
+      deps.log(`maps: ${error instanceof Error ? error.message : String(error)}; metric pages will show no map`);
+      return null;
+    },
+  );
+}
+
+/** Scripts only from Lantern itself, plus the page template's one inline script by its hash. */
+function securityHeaders(templateScriptHash: string) {
+  const policy = `default-src 'self'; script-src 'self' ${templateScriptHash}; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'`;
+  return (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'Content-Security-Policy': policy });
+    next();
+  };
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { readConfig } from '../../src/config.ts';
 import { createApp } from '../../src/server/app.ts';
 import { BenchmarkEngine } from '../../src/server/benchmark-engine.ts';
+import { PdfPrinter } from '../../src/reports/pdf.ts';
 import type { TestStore } from './store.ts';
 
 export interface TestServer {
@@ -19,7 +20,8 @@ export async function startTestServer(store: TestStore): Promise<TestServer> {
   const logged: string[] = [];
   const log = (line: string) => { logged.push(line); };
   const engine = await BenchmarkEngine.start(store.sql, log);
-  const app = createApp({ config: readConfig({ LANTERN_DATA_DIR: store.dataDir ?? '' }), store, engine, log });
+  const printer = new PdfPrinter();
+  const app = createApp({ config: readConfig({ LANTERN_DATA_DIR: store.dataDir ?? '' }), store, engine, printer, log });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -29,6 +31,7 @@ export async function startTestServer(store: TestStore): Promise<TestServer> {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await engine.stop();
+      await printer.close();
     },
   };
 }

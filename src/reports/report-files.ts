@@ -1,0 +1,59 @@
+// A report's figures as files: the print HTML that becomes the PDF, a CSV of
+// every figure, and a spreadsheet with one sheet per section. All are made
+// from the frozen snapshot, so they agree with the published page.
+import Papa from 'papaparse';
+import writeXlsxFile from 'write-excel-file/node';
+import { render } from '../web/render.ts';
+import { stylesheet } from '../web/stylesheets.ts';
+import type { ReportSnapshot } from './report-snapshot.ts';
+import type { ReportView } from './report-view.ts';
+
+export function reportPrintHtml(view: ReportView, version?: { number: number; publishedOn: string }): string {
+  return render('reports/print.njk', { report: view, css: stylesheet('print'), version: version?.number, publishedOn: version?.publishedOn });
+}
+
+const COLUMNS = [
+  'section', 'metric', 'title', 'area', 'area_name', 'period', 'value', 'lower_ci', 'upper_ci', 'rank', 'ranked_in_group', 'compared',
+  'group', 'group_mean', 'group_median', 'benchmark', 'benchmark_source', 'direction_of_travel', 'recent_trend', 'source',
+] as const;
+
+type FigureRow = Record<(typeof COLUMNS)[number], string | number | null>;
+
+function figureRows(snapshot: ReportSnapshot): { section: string; rows: FigureRow[] }[] {
+  return snapshot.sections.map((section) => ({
+    section: section.title,
+    rows: section.metrics.flatMap((metric) => metric.figures.map((f): FigureRow => ({
+      section: section.title, metric: metric.code, title: metric.title, area: f.area, area_name: f.areaName, period: f.period,
+      value: f.value, lower_ci: f.lower, upper_ci: f.upper, rank: f.rank, ranked_in_group: f.ranked, compared: f.comparison.label,
+      group: f.groupLabel, group_mean: f.groupMean, group_median: f.groupMedian, benchmark: f.benchmark?.value ?? null,
+      benchmark_source: f.benchmark?.source ?? null, direction_of_travel: f.trend.direction, recent_trend: f.trend.recent, source: metric.source,
+    }))),
+  }));
+}
+
+/** Every figure, one row per council and metric; cells a spreadsheet would run as formulas are escaped. */
+export function reportCsv(snapshot: ReportSnapshot): string {
+  const rows = figureRows(snapshot).flatMap((s) => s.rows);
+  return Papa.unparse({ fields: [...COLUMNS], data: rows.map((r) => COLUMNS.map((c) => r[c])) }, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';
+}
+
+/** One sheet per section (names made unique and within Excel's 31 characters), numbers as numbers. */
+export async function reportXlsx(snapshot: ReportSnapshot): Promise<Buffer> {
+  const used = new Set<string>();
+  const sheets = figureRows(snapshot).map(({ section, rows }, i) => ({
+    sheet: sheetName(section, i, used),
+    data: [
+      COLUMNS.map((c) => ({ value: c, fontWeight: 'bold' as const })),
+      ...rows.map((r) => COLUMNS.map((c) => r[c] ?? null)),
+    ],
+  }));
+  return writeXlsxFile(sheets).toBuffer();
+}
+
+function sheetName(title: string, i: number, used: Set<string>): string {
+  const base = title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 26) || 'Section';
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+  used.add(name.toLowerCase());
+  return name || `Section ${i + 1}`;
+}

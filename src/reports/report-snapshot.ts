@@ -1,0 +1,146 @@
+// A report's figures frozen at a moment: for each section and metric, each
+// council's value, rank, verdict against its group, the group's mean and
+// median, its trend, and what its charts need (every area's value for the
+// bar chart and the map, the series for the trend lines). A published
+// version keeps this snapshot, so later imports never change what residents
+// were shown; the snapshot says when it was taken and where each figure came
+// from.
+import type { BenchmarkIndex, IndexArea, MetricSeries } from '../domain/benchmark/benchmark-index.ts';
+import { groupFigures, leagueTable, resolveArea, rowFigures, type GroupSpec } from '../domain/benchmark/benchmark-queries.ts';
+import type { Significance } from '../domain/benchmark/compare-to-benchmark.ts';
+import { groupSpecFor } from '../domain/benchmark/group-spec.ts';
+import { trendSummaryOf, type TrendSummary } from '../domain/benchmark/trend-of.ts';
+import type { Polarity } from '../domain/metric/index.ts';
+import type { ChartKind, ReportDefinition, ReportGroup } from '../domain/report/report-definition.ts';
+import { comparisonOf, type Comparison } from '../web/views/comparison.ts';
+import { spreadOf, type Spread } from '../web/views/group-spread.ts';
+
+const ENGLAND = 'E92000001';
+const TREND_PERIODS = 10;
+
+export interface SnapshotFigure {
+  readonly area: string;
+  readonly areaName: string;
+  readonly period: string;
+  readonly value: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly rank: number | null;
+  readonly ranked: number;
+  readonly significance: Significance;
+  readonly comparison: Comparison;
+  readonly groupLabel: string;
+  readonly groupMean: number | null;
+  readonly groupMedian: number | null;
+  readonly benchmark: { readonly value: number; readonly source: string } | null;
+  readonly trend: TrendSummary;
+  readonly spread: Spread | null;
+}
+
+/** One area of England's league table, for the bar chart and the map. */
+export interface SnapshotLeagueRow {
+  readonly code: string;
+  readonly name: string;
+  readonly value: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly comparison: Comparison;
+  readonly significance: Significance;
+}
+
+export interface SnapshotMetric {
+  readonly code: string;
+  readonly title: string;
+  readonly definition: string | null;
+  readonly unit: string;
+  readonly decimals: number;
+  readonly polarity: Polarity;
+  readonly source: string | null;
+  readonly period: string | null;
+  readonly figures: readonly SnapshotFigure[];
+  readonly england: { readonly label: string; readonly benchmark: { readonly value: number; readonly source: string } | null; readonly rows: readonly SnapshotLeagueRow[] } | null;
+  readonly series: { readonly periods: readonly string[]; readonly lines: readonly { readonly code: string; readonly name: string; readonly values: readonly (number | null)[] }[] } | null;
+}
+
+export interface ReportSnapshot {
+  readonly title: string;
+  readonly notes: string;
+  readonly takenAt: string;
+  readonly group: ReportGroup;
+  readonly areas: readonly { readonly code: string; readonly name: string }[];
+  readonly sections: readonly { readonly title: string; readonly chart: ChartKind; readonly notes: string; readonly metrics: readonly SnapshotMetric[] }[];
+  readonly sources: readonly string[];
+}
+
+/** Takes the figures a definition asks for from the index, as they are at `takenAt`. */
+export function snapshotReport(index: BenchmarkIndex, definition: ReportDefinition, takenAt: Date): ReportSnapshot {
+  const areas = definition.areas.map((code) => index.area(code)).filter((a): a is IndexArea => a !== undefined);
+  const specs = new Map(areas.map((area) => [area.code, groupSpecFor(index, area, definition.group)]));
+  const sections = definition.sections.map((section) => ({
+    title: section.title, chart: section.chart, notes: section.notes,
+    metrics: section.metrics.map((code) => index.metric(code)).filter((s): s is MetricSeries => s !== undefined)
+      .map((series) => snapshotMetric(index, series, areas, specs, section.chart)),
+  }));
+  const sources = [...new Set(sections.flatMap((s) => s.metrics.map((m) => m.source).filter((x): x is string => x !== null)))].sort();
+  return {
+    title: definition.title, notes: definition.notes, takenAt: takenAt.toISOString(), group: definition.group,
+    areas: areas.map((a) => ({ code: a.code, name: a.name })), sections, sources,
+  };
+}
+
+function snapshotMetric(
+  index: BenchmarkIndex, series: MetricSeries, areas: readonly IndexArea[], specs: ReadonlyMap<string, GroupSpec>, chart: ChartKind,
+): SnapshotMetric {
+  const metric = series.metric;
+  const slice = series.latest();
+  const base = {
+    code: metric.code, title: metric.title, definition: metric.definition, unit: metric.unit ?? '', decimals: metric.decimals,
+    polarity: metric.polarity, source: metric.source, period: slice?.period ?? null,
+  };
+  if (!slice) return { ...base, figures: [], england: null, series: null };
+  const figures = areas.map((area): SnapshotFigure => {
+    const resolved = resolveArea(index, slice, area);
+    const group = groupFigures(index, series, slice, resolved.area, specs.get(area.code)!);
+    const row = rowFigures(series, slice, resolved.position, group, 0.95);
+    const ranked = group.ordered.length;
+    const benchmarkLabel = group.benchmark?.source ?? 'England';
+    return {
+      area: area.code, areaName: area.name, period: slice.period, value: row.value, lower: row.interval?.lower ?? null, upper: row.interval?.upper ?? null,
+      rank: row.rank, ranked, significance: row.significance, comparison: comparisonOf(row, ranked, metric.polarity, group.label, benchmarkLabel),
+      groupLabel: group.label, groupMean: group.mean, groupMedian: group.median, benchmark: group.benchmark,
+      trend: trendSummaryOf(index, series, slice, area, index.areaNumber(area.code)!),
+      spread: spreadOf(Float64Array.from(group.ordered).sort()),
+    };
+  });
+  return { ...base, figures, england: chart === 'bar' || chart === 'map' ? englandOf(index, series, areas[0]) : null, series: chart === 'trend' ? seriesOf(index, series, areas) : null };
+}
+
+function englandOf(index: BenchmarkIndex, series: MetricSeries, first: IndexArea | undefined): SnapshotMetric['england'] {
+  const slice = series.latest()!;
+  const table = leagueTable(index, series, slice, first ?? index.area(ENGLAND)!, { kind: 'england' }, 0.95);
+  const ranked = table.rows.filter((r) => r.rank !== null).length;
+  const benchmarkLabel = table.group.benchmark?.source ?? 'England';
+  return {
+    label: table.group.label, benchmark: table.group.benchmark,
+    rows: table.rows.map((r) => ({
+      code: r.area, name: r.name, value: r.value, lower: r.interval?.lower ?? null, upper: r.interval?.upper ?? null, significance: r.significance,
+      comparison: comparisonOf(r, ranked, series.metric.polarity, table.group.label, benchmarkLabel),
+    })),
+  };
+}
+
+function seriesOf(index: BenchmarkIndex, series: MetricSeries, areas: readonly IndexArea[]): SnapshotMetric['series'] {
+  const slices = series.slices.slice(-TREND_PERIODS);
+  const england = index.area(ENGLAND);
+  const shown = [...areas, ...(england && !areas.some((a) => a.code === ENGLAND) ? [england] : [])];
+  return {
+    periods: slices.map((s) => s.period),
+    lines: shown.map((area) => ({
+      code: area.code, name: area.name,
+      values: slices.map((s) => {
+        const { position } = resolveArea(index, s, area);
+        return position < 0 ? null : s.value(position);
+      }),
+    })).filter((line) => line.values.some((v) => v !== null)),
+  };
+}

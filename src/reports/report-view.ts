@@ -1,0 +1,97 @@
+// A report snapshot made ready for its template: each metric's chart drawn
+// from the frozen figures (never from the live index), its table of figures,
+// and the words for each verdict and trend. The same view makes the web page
+// and the printed PDF.
+import type { Marker } from '../web/charts/palette.ts';
+import { barChart } from '../web/charts/bar-chart.ts';
+import { spineChart } from '../web/charts/spine-chart.ts';
+import { trendLines } from '../web/charts/trend-lines.ts';
+import { formatValue } from '../web/format.ts';
+import { choroplethMap } from '../web/maps/choropleth.ts';
+import type { MapGeometry } from '../web/maps/prepare-map.ts';
+import { comparisonLegend } from '../web/views/comparison.ts';
+import { ordinal, trendWords } from '../web/views/words.ts';
+import type { ReportSnapshot, SnapshotMetric } from './report-snapshot.ts';
+
+export interface ReportMaps {
+  readonly districts: MapGeometry;
+  readonly upperTier: MapGeometry;
+  readonly attribution: string;
+}
+
+const GROUP_WORDS = { neighbours: 'its 15 nearest neighbours', region: 'its region', type: 'councils of its type', england: 'England' } as const;
+
+export function reportView(snapshot: ReportSnapshot, maps: ReportMaps | null) {
+  const taken = new Date(snapshot.takenAt);
+  return {
+    title: snapshot.title,
+    notes: snapshot.notes,
+    takenAt: taken.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }),
+    areas: snapshot.areas,
+    groupWords: GROUP_WORDS[snapshot.group],
+    sources: snapshot.sources,
+    sections: snapshot.sections.map((section, s) => ({
+      id: `section-${s + 1}`, title: section.title, notes: section.notes, chart: section.chart,
+      metrics: section.metrics.map((metric, m) => metricView(metric, section.chart, `s${s + 1}m${m + 1}`, maps)),
+    })),
+  };
+}
+
+export type ReportView = ReturnType<typeof reportView>;
+
+function metricView(metric: SnapshotMetric, chart: string, id: string, maps: ReportMaps | null) {
+  return {
+    code: metric.code, title: metric.title, definition: metric.definition, source: metric.source, period: metric.period,
+    chart: chartOf(metric, chart, id, maps),
+    rows: metric.figures.map((f) => ({
+      areaName: f.areaName, groupLabel: f.groupLabel, value: formatValue(f.value, metric.decimals, metric.unit),
+      rank: f.rank === null ? '–' : `${ordinal(f.rank)} of ${f.ranked}`,
+      median: formatValue(f.groupMedian, metric.decimals, metric.unit),
+      benchmark: f.benchmark ? `${formatValue(f.benchmark.value, metric.decimals, metric.unit)} (${f.benchmark.source})` : '–',
+      comparison: f.comparison, trend: trendWords(f.trend),
+      spine: chart === 'spine' && f.spread ? spineChart({
+        id: `${id}-${f.area}`, label: `${f.areaName}: ${f.comparison.words}`, ...f.spread, value: f.value, benchmark: f.benchmark?.value ?? null,
+        polarity: metric.polarity, significance: f.significance,
+        decimals: metric.decimals,
+      }) : '',
+    })),
+  };
+}
+
+function chartOf(metric: SnapshotMetric, chart: string, id: string, maps: ReportMaps | null): string {
+  const chosen = new Set(metric.figures.map((f) => f.area));
+  const first = metric.figures[0]?.area;
+  if (chart === 'bar' && metric.england) {
+    return barChart({
+      id, title: `${metric.title}, ${metric.period ?? ''}: every area`, description: `${metric.england.rows.length} areas of ${metric.england.label}, ranked; the report's councils are marked. The table gives their figures.`,
+      unit: metric.unit, decimals: metric.decimals,
+      bars: metric.england.rows.filter((r) => r.value !== null).map((r) => ({
+        code: r.code, name: r.name, value: r.value, lower: r.lower, upper: r.upper, significance: r.significance,
+        highlight: r.code === first ? 'chosen' : chosen.has(r.code) ? 'group' : null,
+        shade: r.significance === 'not_compared' ? { key: r.comparison.key, fill: r.comparison.fill, label: r.comparison.label } : undefined,
+      })),
+      benchmark: metric.england.benchmark ? { label: metric.england.benchmark.source, value: metric.england.benchmark.value } : null,
+      groupLabel: 'In this report',
+    });
+  }
+  if (chart === 'map' && metric.england && maps) {
+    const codes = metric.england.rows.map((r) => r.code);
+    const geometry = codes.filter((c) => maps.districts.areas.has(c)).length > codes.filter((c) => maps.upperTier.areas.has(c)).length ? maps.districts : maps.upperTier;
+    const shown = new Set(metric.england.rows.map((r) => r.comparison.key));
+    return choroplethMap(geometry, {
+      id, title: `Map of ${metric.title}, ${metric.period ?? ''}`, description: 'Each area shaded by how it compares; the table gives the report councils\' figures.',
+      fills: new Map(metric.england.rows.map((r) => [r.code, { fill: r.comparison.fill, label: `${formatValue(r.value, metric.decimals, metric.unit)}, ${r.comparison.label}` }])),
+      chosen: first,
+      legend: comparisonLegend(metric.polarity).filter((item) => shown.has(item.key)).map(({ fill, label, marker }) => ({ fill, label, marker: marker as Marker })),
+      attribution: maps.attribution,
+    });
+  }
+  if (chart === 'trend' && metric.series) {
+    return trendLines({
+      id, title: `${metric.title} over time`, description: `Values for ${metric.series.lines.map((l) => l.name).join(', ')}.`,
+      unit: metric.unit, decimals: metric.decimals, periods: metric.series.periods,
+      lines: metric.series.lines.map((l, i) => ({ ...l, emphasis: i === 0 })),
+    });
+  }
+  return '';
+}

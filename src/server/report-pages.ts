@@ -1,0 +1,299 @@
+// Reports as pages: an organisation's drafts, the builder (a plain form),
+// the headline report, publishing, and the published versions that anyone
+// may read with their PDF, CSV and spreadsheet. A draft is a restricted
+// record of the author's organisation; a published version is public and
+// frozen: it is drawn from the snapshot kept with it, never from the live
+// index, and only figures that the public may read are ever published.
+import express, { type Request, type Response } from 'express';
+import { decide, guardedRecord, PUBLIC_VIEWER, type GuardedRecord } from '../domain/access/index.ts';
+import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
+import { CHART_KINDS, checkReportDefinition, REPORT_GROUPS, type ReportDefinition, type FieldProblem } from '../domain/report/report-definition.ts';
+import type { PdfPrinter } from '../reports/pdf.ts';
+import { reportCsv, reportPrintHtml, reportXlsx } from '../reports/report-files.ts';
+import { snapshotReport, type ReportSnapshot } from '../reports/report-snapshot.ts';
+import { reportView, type ReportMaps } from '../reports/report-view.ts';
+import { earlySightReleases } from '../store/early-sight.ts';
+import { createReport, getReport, listReports, publishVersion, updateReport, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type Report } from '../store/reports.ts';
+import type { Sql } from '../store/store.ts';
+import { accessOf, changes, observationRecord, reads, readableInFull } from './access.ts';
+import { accessPageErrors, renderPage } from './auth/page.ts';
+import { bodyOf, pathId } from './auth/request-body.ts';
+import type { BenchmarkEngine } from './benchmark-engine.ts';
+import { HttpError, notFound } from './http-error.ts';
+
+export interface ReportDeps {
+  readonly sql: Sql;
+  readonly engine: BenchmarkEngine;
+  readonly printer: PdfPrinter;
+  readonly log: (line: string) => void;
+  readonly maps: Promise<ReportMaps | null>;
+}
+
+const GROUP_TEXT = { neighbours: 'Nearest neighbours', region: 'Region', type: 'Councils of the same type', england: 'England' } as const;
+const CHART_TEXT = { bar: 'Bar chart of every area', map: 'Map of England', trend: 'Trend lines', table: 'Table', spine: 'Spine charts' } as const;
+const day = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+export function reportPages(deps: ReportDeps): express.Router {
+  const { sql, engine } = deps;
+  const router = express.Router();
+
+  router.get('/reports', reads('report'), async (_req, res) => {
+    const user = signedIn(res);
+    const reports = await listReports(sql, user.organisationId);
+    const access = accessOf(res);
+    const readable = await access.reveal(reports, draftRecord, (r) => String(r.id), 'report drafts listed');
+    renderPage(res, 'reports/list.njk', {
+      mayEdit: access.may('change', guardedRecord('report', 'restricted', { ownerOrganisation: user.organisationId, author: user.id })),
+      reports: readable.map((r) => ({ ...r, updated: day(r.updatedAt) })),
+    });
+  });
+
+  router.get('/reports/new', changes('report'), (_req, res) => {
+    const council = signedIn(res).councilArea;
+    builder(res, engine.index, emptyForm(council), 1, '/reports', []);
+  });
+
+  router.post('/reports', changes('report'), async (req, res) => {
+    const user = signedIn(res);
+    const form = formOf(bodyOf(req));
+    if (form.add) return builder(res, engine.index, form, form.sections.length + 1, '/reports', []);
+    const checked = checkForm(engine.index, form);
+    if (checked.kind === 'invalid') return builder(res, engine.index, form, form.sections.length, '/reports', checked.problems, 400);
+    const report = await sql.begin(async (tx) => {
+      const made = await createReport(tx, checked.definition, user.id, user.organisationId);
+      await accessOf(res).audit(tx, 'change', 'report', String(made.id), `drafted report '${made.title}'`);
+      return made;
+    });
+    res.redirect(303, `/reports/${report.id}`);
+  });
+
+  router.get('/reports/headline/new', changes('report'), (_req, res) => {
+    headline(res, engine.index, { area: signedIn(res).councilArea ?? '', metrics: [] }, []);
+  });
+
+  router.post('/reports/headline', changes('report'), async (req, res) => {
+    const user = signedIn(res);
+    const body = bodyOf(req);
+    const form = { area: text(body.area).toUpperCase(), metrics: list(body.metrics) };
+    const checked = checkReportDefinition(headlineDefinition(engine.index, form), (c) => engine.index.metric(c) !== undefined, (c) => engine.index.area(c) !== undefined);
+    if (checked.kind === 'invalid') {
+      return headline(res, engine.index, form, checked.problems.map((p) => ({ field: p.field === 'areas' ? 'area' : p.field.startsWith('sections') ? 'metrics' : p.field, message: p.message })), 400);
+    }
+    const report = await sql.begin(async (tx) => {
+      const made = await createReport(tx, checked.definition, user.id, user.organisationId);
+      await accessOf(res).audit(tx, 'change', 'report', String(made.id), `made headline report '${made.title}'`);
+      return made;
+    });
+    res.redirect(303, `/reports/${report.id}`);
+  });
+
+  router.get('/reports/:id', reads('report'), async (req, res) => {
+    const report = await draft(req, res, 'read');
+    const index = engine.index;
+    const definition = await publishable(res, index, report.definition, 'viewer');
+    const versions = await versionsOf(sql, report.id);
+    renderPage(res, 'reports/draft.njk', {
+      reportId: report.id, slug: report.slug, mayEdit: accessOf(res).may('change', draftRecord(report)),
+      versions: versions.map((v) => ({ version: v.version, published: day(v.publishedAt) })),
+      report: reportView(snapshotReport(index, definition, new Date()), await deps.maps),
+    });
+  });
+
+  router.get('/reports/:id/edit', changes('report'), async (req, res) => {
+    const report = await draft(req, res, 'change');
+    const form = formFromDefinition(report.definition);
+    builder(res, engine.index, form, form.sections.length, `/reports/${report.id}`, [], 200, report.id);
+  });
+
+  router.post('/reports/:id', changes('report'), async (req, res) => {
+    const report = await draft(req, res, 'change');
+    const form = formOf(bodyOf(req));
+    const action = `/reports/${report.id}`;
+    if (form.add) return builder(res, engine.index, form, form.sections.length + 1, action, [], 200, report.id);
+    const checked = checkForm(engine.index, form);
+    if (checked.kind === 'invalid') return builder(res, engine.index, form, form.sections.length, action, checked.problems, 400, report.id);
+    await sql.begin(async (tx) => {
+      await updateReport(tx, report.id, checked.definition);
+      await accessOf(res).audit(tx, 'change', 'report', String(report.id), `changed report '${checked.definition.title}'`);
+    });
+    res.redirect(303, action);
+  });
+
+  router.post('/reports/:id/publish', changes('report'), async (req, res) => {
+    const report = await draft(req, res, 'change');
+    const user = signedIn(res);
+    const definition = await publishable(res, engine.index, report.definition, 'public');
+    const snapshot = snapshotReport(engine.index, definition, new Date());
+    const versions = await versionsOf(sql, report.id);
+    const next = (versions[0]?.version ?? 0) + 1;
+    const pdf = await deps.printer.print(reportPrintHtml(reportView(snapshot, await deps.maps), { number: next, publishedOn: day(new Date()) }), snapshot.title);
+    const version = await publishVersion(sql, report.id, snapshot, pdf, user.id);
+    await accessOf(res).audit(sql, 'change', 'report', String(report.id), `published version ${version.version} of '${report.title}'`);
+    res.redirect(303, `/published/${version.slug}/${version.version}`);
+  });
+
+  router.get('/published/:slug', reads('report'), async (req, res) => {
+    const versions = await versionsBySlug(sql, slugOf(req));
+    if (versions.length === 0) throw notFound('There is no published report at this address.');
+    res.redirect(303, `/published/${versions[0]!.slug}/${versions[0]!.version}`);
+  });
+
+  router.get('/published/:slug/:version', reads('report'), async (req, res) => {
+    const [number, format] = versionOf(req);
+    const found = await versionSnapshot(sql, slugOf(req), number);
+    if (!found) throw notFound('There is no such published version of this report.');
+    const snapshot = found.snapshot as ReportSnapshot;
+    const name = `${found.version.slug}-v${found.version.version}`;
+    const frozen = (type: string) => res.set('Cache-Control', 'public, max-age=86400, immutable').type(type);
+    if (format === 'pdf') return void frozen('application/pdf').attachment(`${name}.pdf`).send(await versionPdf(sql, found.version.slug, number));
+    if (format === 'csv') return void frozen('text/csv; charset=utf-8').attachment(`${name}.csv`).send(reportCsv(snapshot));
+    if (format === 'xlsx') return void frozen('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`).send(await reportXlsx(snapshot));
+    const versions = await versionsBySlug(sql, found.version.slug);
+    // A version never changes, but the list of later versions does: kept for five minutes.
+    renderPage(res, 'reports/published.njk', {
+      slug: found.version.slug, report: reportView(snapshot, await deps.maps),
+      version: { ...found.version, published: day(found.version.publishedAt) },
+      versions: versions.map((v) => ({ version: v.version, published: day(v.publishedAt) })),
+    }, 200, 'public, max-age=300');
+  });
+
+  router.use(accessPageErrors(deps.log));
+  return router;
+
+  /** The draft the path names, if the viewer may `action` it; otherwise not found (or 403 when they may read but not change it). */
+  async function draft(req: Request, res: Response, action: 'read' | 'change'): Promise<Report> {
+    const report = await getReport(sql, pathId(req.params.id, 'report'));
+    if (!report) throw notFound('There is no report that you may see at this address.');
+    const access = accessOf(res);
+    access.require(action, draftRecord(report), `report ${report.id}`);
+    if (action === 'read') await access.auditReads('report', [String(report.id)], `read draft '${report.title}'`);
+    return report;
+  }
+
+  /**
+   * The definition with only the metrics its readers may see in full: for
+   * publishing, those the public may read (an early-sight metric before its
+   * embargo ends is never published); for a draft, those the viewer may.
+   */
+  async function publishable(res: Response, index: BenchmarkIndex, definition: ReportDefinition, readers: 'public' | 'viewer'): Promise<ReportDefinition> {
+    const codes = [...new Set(definition.sections.flatMap((s) => s.metrics))];
+    const metrics = codes.map((code) => index.metric(code)?.metric).filter((m) => m !== undefined);
+    let allowed: Set<string>;
+    if (readers === 'viewer') {
+      allowed = new Set((await readableInFull(res, sql, metrics)).map((m) => m.code));
+    } else {
+      const releases = await earlySightReleases(sql, metrics.filter((m) => m.status === 'early_sight').map((m) => m.code));
+      const now = Date.now();
+      allowed = new Set(metrics.filter((m) => decide(PUBLIC_VIEWER, 'read', observationRecord(m.status, releases.get(m.code), null), now).allowed).map((m) => m.code));
+    }
+    return { ...definition, sections: definition.sections.map((s) => ({ ...s, metrics: s.metrics.filter((m) => allowed.has(m)) })) };
+  }
+}
+
+/** A draft: restricted to the organisation that holds it, changed by its members. */
+function draftRecord(report: Report): GuardedRecord {
+  return guardedRecord('report', 'restricted', { ownerOrganisation: report.organisationId, author: report.authorId });
+}
+
+function signedIn(res: Response): { id: number; organisationId: number; councilArea: string | null; organisationName: string } {
+  const user = res.locals.user as { id: number; organisationId?: number; councilArea: string | null; organisationName: string } | null;
+  const viewer = accessOf(res).viewer;
+  if (!user || viewer.kind !== 'user') throw new HttpError(401, 'sign_in_required', 'Sign in to see your organisation\'s reports.');
+  return { id: user.id, organisationId: viewer.organisationId, councilArea: viewer.councilArea, organisationName: user.organisationName };
+}
+
+function slugOf(req: Request): string {
+  const slug = String(req.params.slug);
+  if (!/^[a-z0-9][a-z0-9-]{0,80}$/.test(slug)) throw notFound('There is no published report at this address.');
+  return slug;
+}
+
+function versionOf(req: Request): [number, 'html' | 'pdf' | 'csv' | 'xlsx'] {
+  const match = /^(\d{1,6})(?:\.(pdf|csv|xlsx))?$/.exec(String(req.params.version));
+  if (!match) throw notFound('There is no such published version of this report.');
+  return [Number(match[1]), (match[2] as 'pdf' | 'csv' | 'xlsx' | undefined) ?? 'html'];
+}
+
+// ---- The builder's form ------------------------------------------------------
+
+interface SectionForm { title: string; chart: string; metrics: string[]; notes: string }
+interface ReportForm { title: string; areas: string; group: string; notes: string; sections: SectionForm[]; add: boolean }
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
+}
+
+function list(value: unknown): string[] {
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
+}
+
+function emptyForm(council: string | null): ReportForm {
+  return { title: '', areas: council ?? '', group: 'neighbours', notes: '', sections: [], add: false };
+}
+
+/** The form as posted: fixed fields, then `sections` numbered sections of fields (section_title_0, section_metrics_0 …). */
+function formOf(body: Record<string, unknown>): ReportForm {
+  const count = Math.min(Math.max(Number(text(body.sections)) || 0, 0), 40);
+  return {
+    title: text(body.title), areas: text(body.areas), group: text(body.group), notes: text(body.notes), add: text(body.do) === 'add',
+    sections: Array.from({ length: count }, (_, i) => ({
+      title: text(body[`section_title_${i}`]), chart: text(body[`section_chart_${i}`]), metrics: list(body[`section_metrics_${i}`]), notes: text(body[`section_notes_${i}`]),
+    })).filter((s, i) => i === 0 || s.title.trim() !== '' || s.metrics.length > 0),
+  };
+}
+
+function formFromDefinition(definition: ReportDefinition): ReportForm {
+  return {
+    title: definition.title, areas: definition.areas.join(', '), group: definition.group, notes: definition.notes, add: false,
+    sections: definition.sections.map((s) => ({ title: s.title, chart: s.chart, metrics: [...s.metrics], notes: s.notes })),
+  };
+}
+
+function checkForm(index: BenchmarkIndex, form: ReportForm) {
+  return checkReportDefinition(
+    { title: form.title, areas: form.areas, group: form.group, notes: form.notes, sections: form.sections.map((s) => ({ title: s.title, chart: s.chart || undefined, metrics: s.metrics, notes: s.notes })) },
+    (c) => index.metric(c) !== undefined, (c) => index.area(c) !== undefined,
+  );
+}
+
+function themesOf(index: BenchmarkIndex, checked: readonly string[]) {
+  const themes = new Map<string, { code: string; title: string; checked: boolean }[]>();
+  for (const series of index.metricsByTitle()) {
+    const theme = series.metric.themes[0] ?? 'other';
+    themes.set(theme, [...(themes.get(theme) ?? []), { code: series.metric.code, title: series.metric.title, checked: checked.includes(series.metric.code) }]);
+  }
+  return [...themes].sort(([a], [b]) => a.localeCompare(b)).map(([name, metrics]) => ({ name: name.charAt(0).toUpperCase() + name.slice(1), metrics }));
+}
+
+function builder(res: Response, index: BenchmarkIndex, form: ReportForm, sections: number, action: string, problems: readonly FieldProblem[], status = 200, reportId?: number): void {
+  const rows = Array.from({ length: Math.max(sections, 1) }, (_, i) => form.sections[i] ?? { title: '', chart: 'table', metrics: [], notes: '' });
+  renderPage(res, 'reports/edit.njk', {
+    form, action, problems, reportId,
+    groups: REPORT_GROUPS.map((g) => ({ value: g, text: GROUP_TEXT[g], selected: g === (form.group || 'neighbours') })),
+    sections: rows.map((s) => ({
+      ...s, themes: themesOf(index, s.metrics),
+      charts: CHART_KINDS.map((c) => ({ value: c, text: CHART_TEXT[c], selected: c === (s.chart || 'table') })),
+    })),
+  }, status);
+}
+
+// ---- The headline report -----------------------------------------------------
+
+function headline(res: Response, index: BenchmarkIndex, form: { area: string; metrics: string[] }, problems: readonly FieldProblem[], status = 200): void {
+  renderPage(res, 'reports/headline.njk', { form, problems, themes: themesOf(index, form.metrics) }, status);
+}
+
+/** The headline report: the ticked metrics by theme, each against the nearest neighbours with England's value beside it. */
+function headlineDefinition(index: BenchmarkIndex, form: { area: string; metrics: string[] }) {
+  const area = index.area(form.area);
+  const byTheme = new Map<string, string[]>();
+  for (const code of form.metrics) {
+    const theme = index.metric(code)?.metric.themes[0] ?? 'other';
+    byTheme.set(theme, [...(byTheme.get(theme) ?? []), code]);
+  }
+  return {
+    title: `${area?.name ?? form.area}: our priorities compared`, areas: form.area, group: 'neighbours',
+    notes: 'The figures the council chose as its priorities, each against its nearest neighbours and England.',
+    sections: [...byTheme].sort(([a], [b]) => a.localeCompare(b)).map(([theme, metrics]) => ({ title: theme.charAt(0).toUpperCase() + theme.slice(1), metrics, chart: 'spine', notes: '' })),
+  };
+}

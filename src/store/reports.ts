@@ -1,0 +1,106 @@
+// Reports: drafts held by the author's organisation, and their published
+// versions, each frozen with its snapshot and PDF (the table refuses any
+// change to a version). Publishing numbers versions one after another, one
+// publisher at a time per report.
+import type { ReportDefinition } from '../domain/report/report-definition.ts';
+import type { Db, Sql } from './store.ts';
+
+export interface Report {
+  readonly id: number;
+  readonly organisationId: number;
+  readonly organisationName: string;
+  readonly authorId: number;
+  readonly authorName: string;
+  readonly title: string;
+  readonly definition: ReportDefinition;
+  readonly slug: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly versions: number;
+}
+
+export interface ReportVersion {
+  readonly reportId: number;
+  readonly slug: string;
+  readonly version: number;
+  readonly publishedAt: Date;
+  readonly publishedBy: string;
+  readonly organisationName: string;
+}
+
+const SELECT = `r.id, r.organisation_id as "organisationId", o.name as "organisationName", r.author_id as "authorId", u.name as "authorName",
+  r.title, r.definition, r.slug, r.created_at as "createdAt", r.updated_at as "updatedAt",
+  (select count(*)::int from report_version v where v.report_id = r.id) as versions`;
+const FROM = 'report r join organisation o on o.id = r.organisation_id join user_account u on u.id = r.author_id';
+
+export async function createReport(sql: Db, definition: ReportDefinition, authorId: number, organisationId: number): Promise<Report> {
+  const [row] = await sql<{ id: number }[]>`
+    insert into report (organisation_id, author_id, title, definition)
+    values (${organisationId}, ${authorId}, ${definition.title}, ${sql.json(definition as never)}) returning id`;
+  return (await getReport(sql, row!.id))!;
+}
+
+export async function updateReport(sql: Db, id: number, definition: ReportDefinition): Promise<Report> {
+  await sql`update report set title = ${definition.title}, definition = ${sql.json(definition as never)}, updated_at = now() where id = ${id}`;
+  return (await getReport(sql, id))!;
+}
+
+export async function getReport(sql: Db, id: number): Promise<Report | undefined> {
+  const [row] = await sql<Report[]>`select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where r.id = ${id}`;
+  return row;
+}
+
+/** The reports an organisation holds, latest first. */
+export function listReports(sql: Db, organisationId: number) {
+  return sql<Report[]>`select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where r.organisation_id = ${organisationId} order by r.updated_at desc, r.id desc`;
+}
+
+/**
+ * Adds the next version of a report, frozen; gives the report its public
+ * address at first publishing. `pdf` is printed before the transaction, from
+ * the same snapshot.
+ */
+export async function publishVersion(sql: Sql, reportId: number, snapshot: unknown, pdf: Buffer, publishedBy: number): Promise<ReportVersion> {
+  return sql.begin(async (tx) => {
+    const [report] = await tx<{ slug: string | null; title: string }[]>`select slug, title from report where id = ${reportId} for update`;
+    if (!report) throw new Error(`there is no report ${reportId}`);
+    const slug = report.slug ?? `${slugOf(report.title)}-${reportId}`;
+    if (!report.slug) await tx`update report set slug = ${slug} where id = ${reportId}`;
+    const [next] = await tx<{ version: number }[]>`select coalesce(max(version), 0)::int + 1 as version from report_version where report_id = ${reportId}`;
+    await tx`
+      insert into report_version (report_id, version, published_by, snapshot, pdf)
+      values (${reportId}, ${next!.version}, ${publishedBy}, ${tx.json(snapshot as never)}, ${pdf})`;
+    return (await versionsOf(tx, reportId)).find((v) => v.version === next!.version)!;
+  }) as Promise<ReportVersion>;
+}
+
+const VERSION_SELECT = `v.report_id as "reportId", r.slug, v.version, v.published_at as "publishedAt", u.name as "publishedBy", o.name as "organisationName"`;
+const VERSION_FROM = 'report_version v join report r on r.id = v.report_id join user_account u on u.id = v.published_by join organisation o on o.id = r.organisation_id';
+
+export function versionsOf(sql: Db, reportId: number) {
+  return sql<ReportVersion[]>`select ${sql.unsafe(VERSION_SELECT)} from ${sql.unsafe(VERSION_FROM)} where v.report_id = ${reportId} order by v.version desc`;
+}
+
+/** The published versions of the report at a public address, latest first. */
+export function versionsBySlug(sql: Db, slug: string) {
+  return sql<ReportVersion[]>`select ${sql.unsafe(VERSION_SELECT)} from ${sql.unsafe(VERSION_FROM)} where r.slug = ${slug} order by v.version desc`;
+}
+
+export async function versionSnapshot(sql: Db, slug: string, version: number): Promise<{ version: ReportVersion; snapshot: unknown } | undefined> {
+  const [row] = await sql<(ReportVersion & { snapshot: unknown })[]>`
+    select ${sql.unsafe(VERSION_SELECT)}, v.snapshot from ${sql.unsafe(VERSION_FROM)} where r.slug = ${slug} and v.version = ${version}`;
+  if (!row) return undefined;
+  const { snapshot, ...version_ } = row;
+  return { version: version_, snapshot };
+}
+
+export async function versionPdf(sql: Db, slug: string, version: number): Promise<Buffer | undefined> {
+  const [row] = await sql<{ pdf: Buffer }[]>`select v.pdf from report_version v join report r on r.id = v.report_id where r.slug = ${slug} and v.version = ${version}`;
+  return row?.pdf;
+}
+
+/** An address from a title: lower-case words joined by hyphens, accents dropped. */
+export function slugOf(title: string): string {
+  const slug = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return slug === '' ? 'report' : slug;
+}

@@ -1,0 +1,80 @@
+// A dashboard's tiles, each worked out from the benchmark index as it is now:
+// the council's value and verdict against its group, its league position with
+// a spine chart, its trend with a sparkline, or a map of every area.
+import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../domain/benchmark/benchmark-index.ts';
+import { groupFigures, leagueTable, resolveArea, rowFigures } from '../../domain/benchmark/benchmark-queries.ts';
+import { groupSpecFor } from '../../domain/benchmark/group-spec.ts';
+import { trendSummaryOf } from '../../domain/benchmark/trend-of.ts';
+import type { DashboardTile } from '../../domain/report/dashboard.ts';
+import { sparkline } from '../charts/sparkline.ts';
+import { spineChart } from '../charts/spine-chart.ts';
+import { formatValue } from '../format.ts';
+import { choroplethMap } from '../maps/choropleth.ts';
+import { comparisonLegend, comparisonOf } from './comparison.ts';
+import { spreadOf } from './group-spread.ts';
+import type { MetricMaps } from './metric-page.ts';
+import { ordinal, trendWords } from './words.ts';
+
+export function dashboardTiles(index: BenchmarkIndex, tiles: readonly DashboardTile[], maps: MetricMaps | null) {
+  return tiles.flatMap((tile, i) => {
+    const series = index.metric(tile.metric);
+    const area = index.area(tile.area);
+    const slice = series?.latest();
+    if (!series || !area || !slice) return [];
+    return [tileView(index, series, area, tile, `tile-${i + 1}`, maps)];
+  });
+}
+
+function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, tile: DashboardTile, id: string, maps: MetricMaps | null) {
+  const metric = series.metric;
+  const slice = series.latest()!;
+  const spec = groupSpecFor(index, area, tile.group);
+  const resolved = resolveArea(index, slice, area);
+  const group = groupFigures(index, series, slice, resolved.area, spec);
+  const row = rowFigures(series, slice, resolved.position, group, 0.95);
+  const ranked = group.ordered.length;
+  const comparison = comparisonOf(row, ranked, metric.polarity, group.label, group.benchmark?.source ?? 'England');
+  const base = {
+    id, kind: tile.kind, title: metric.title, href: `/metrics/${metric.code}?area=${area.code}&group=${tile.group}`,
+    areaName: area.name, period: slice.period, groupLabel: group.label,
+    value: formatValue(row.value, metric.decimals, metric.unit ?? ''), comparison,
+    rank: row.rank === null ? 'Not ranked' : `${ordinal(row.rank)} of ${ranked}`, graphic: '', words: '',
+  };
+  if (tile.kind === 'league') {
+    const spread = spreadOf(Float64Array.from(group.ordered).sort());
+    return {
+      ...base, graphic: spread ? spineChart({
+        id, label: `${area.name}: ${comparison.words}`, ...spread, value: row.value, benchmark: group.benchmark?.value ?? null,
+        polarity: metric.polarity, significance: row.significance, decimals: metric.decimals,
+      }) : '',
+    };
+  }
+  if (tile.kind === 'trend') {
+    const points = series.slices.slice(-10).map((s) => {
+      const { position } = resolveArea(index, s, area);
+      return { period: s.period, value: position < 0 ? null : s.value(position) };
+    });
+    return {
+      ...base, graphic: sparkline({ id, label: `${metric.title}, ${area.name}`, points, decimals: metric.decimals }),
+      words: trendWords(trendSummaryOf(index, series, slice, area, index.areaNumber(area.code)!)).long,
+    };
+  }
+  if (tile.kind === 'map' && maps) {
+    const table = leagueTable(index, series, slice, area, { kind: 'england' }, 0.95);
+    const rows = table.rows.map((r) => ({ r, c: comparisonOf(r, table.rows.filter((x) => x.rank !== null).length, metric.polarity, table.group.label, 'England') }));
+    const geometry = rows.filter(({ r }) => maps.districts.areas.has(r.area)).length > rows.filter(({ r }) => maps.upperTier.areas.has(r.area)).length ? maps.districts : maps.upperTier;
+    const shown = new Set(rows.map(({ c }) => c.key));
+    return {
+      ...base, graphic: choroplethMap(geometry, {
+        id, title: `Map of ${metric.title}`, description: `Every area shaded by how it compares; ${area.name} outlined.`,
+        fills: new Map(rows.map(({ r, c }) => [r.area, { fill: c.fill, label: `${formatValue(r.value, metric.decimals, metric.unit ?? '')}, ${c.label}` }])),
+        chosen: resolved.area.code,
+        legend: comparisonLegend(metric.polarity).filter((item) => shown.has(item.key)).map(({ fill, label, marker }) => ({ fill, label, marker })),
+        attribution: maps.attribution,
+      }),
+    };
+  }
+  return base;
+}
+
+export type TileView = ReturnType<typeof dashboardTiles>[number];
