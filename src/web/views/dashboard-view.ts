@@ -56,7 +56,7 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
     });
     return {
       ...base, graphic: sparkline({ id, label: `${metric.title}, ${area.name}`, points, decimals: metric.decimals }),
-      words: trendWords(trendSummaryOf(index, series, slice, area, index.areaNumber(area.code)!)).long,
+      words: trendWords(trendSummaryOf(index, series, slice, area, index.areaNumber(area.code)!)).short,
     };
   }
   if (tile.kind === 'map' && maps) {
