@@ -8,7 +8,8 @@ import express, { type Request, type Response } from 'express';
 import { guardedRecord, type GuardedRecord } from '../domain/access/index.ts';
 import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
 import { checkDashboard, defaultTiles, TILE_KINDS, type DashboardTile } from '../domain/report/dashboard.ts';
-import { REPORT_GROUPS, type FieldProblem } from '../domain/report/report-definition.ts';
+import type { FieldProblem } from '../domain/report/report-definition.ts';
+import { GROUP_CHOICES } from '../web/views/words.ts';
 import { dashboardTiles } from '../web/views/dashboard-view.ts';
 import type { MetricMaps } from '../web/views/metric-page.ts';
 import { createDashboard, dashboardsOf, defaultDashboard, getDashboard, updateDashboard, type Dashboard } from '../store/dashboards.ts';
@@ -27,7 +28,6 @@ export interface DashboardDeps {
 }
 
 const KIND_TEXT = { value: 'Value and verdict', league: 'League position', trend: 'Trend', map: 'Map' } as const;
-const GROUP_TEXT = { neighbours: 'Nearest neighbours', region: 'Region', type: 'Councils of the same type', england: 'England' } as const;
 
 export function dashboardPages(deps: DashboardDeps): express.Router {
   const { sql, engine } = deps;
@@ -159,7 +159,7 @@ function composer(res: Response, index: BenchmarkIndex, form: { title: string; t
       area: tile.area,
       kinds: TILE_KINDS.map((k) => ({ value: k, text: KIND_TEXT[k], selected: k === tile.kind })),
       metrics: [{ value: '', text: 'Choose a metric' }, ...metrics.map((s) => ({ value: s.metric.code, text: s.metric.title, selected: s.metric.code === tile.metric }))],
-      groups: REPORT_GROUPS.map((g) => ({ value: g, text: GROUP_TEXT[g], selected: g === tile.group })),
+      groups: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === tile.group })),
     })),
   }, status);
 }

@@ -7,7 +7,8 @@
 import express, { type Request, type Response } from 'express';
 import { decide, guardedRecord, PUBLIC_VIEWER, type GuardedRecord } from '../domain/access/index.ts';
 import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
-import { CHART_KINDS, checkReportDefinition, REPORT_GROUPS, type ReportDefinition, type FieldProblem } from '../domain/report/report-definition.ts';
+import { CHART_KINDS, checkReportDefinition, type ReportDefinition, type FieldProblem } from '../domain/report/report-definition.ts';
+import { GROUP_CHOICES } from '../web/views/words.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
 import { reportCsv, reportPrintHtml, reportXlsx } from '../reports/report-files.ts';
 import { snapshotReport, type ReportSnapshot } from '../reports/report-snapshot.ts';
@@ -29,7 +30,6 @@ export interface ReportDeps {
   readonly maps: Promise<ReportMaps | null>;
 }
 
-const GROUP_TEXT = { neighbours: 'Nearest neighbours', region: 'Region', type: 'Councils of the same type', england: 'England' } as const;
 const CHART_TEXT = { bar: 'Bar chart of every area', map: 'Map of England', trend: 'Trend lines', table: 'Table', spine: 'Spine charts' } as const;
 const day = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
@@ -269,7 +269,7 @@ function builder(res: Response, index: BenchmarkIndex, form: ReportForm, section
   const rows = Array.from({ length: Math.max(sections, 1) }, (_, i) => form.sections[i] ?? { title: '', chart: 'table', metrics: [], notes: '' });
   renderPage(res, 'reports/edit.njk', {
     form, action, problems, reportId,
-    groups: REPORT_GROUPS.map((g) => ({ value: g, text: GROUP_TEXT[g], selected: g === (form.group || 'neighbours') })),
+    groups: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === (form.group || 'neighbours') })),
     sections: rows.map((s) => ({
       ...s, themes: themesOf(index, s.metrics),
       charts: CHART_KINDS.map((c) => ({ value: c, text: CHART_TEXT[c], selected: c === (s.chart || 'table') })),
