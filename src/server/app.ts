@@ -12,6 +12,7 @@ import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/ind
 import type { BenchmarkEngine } from './benchmark-engine.ts';
 import { loadBoundaries, MAP_ATTRIBUTION } from './boundaries.ts';
 import { pagesRouter } from './pages.ts';
+import { accessPageErrors } from './auth/page.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
 import { dashboardPages } from './dashboard-pages.ts';
 import { reportPages } from './report-pages.ts';
@@ -50,6 +51,8 @@ export function createApp(deps: Deps): express.Express {
   app.use(reportPages({ sql: deps.store.sql, engine: deps.engine, printer: deps.printer, maps, log: deps.log }));
   app.use(dashboardPages({ sql: deps.store.sql, engine: deps.engine, maps, log: deps.log }));
   app.use(pagesRouter({ sql: deps.store.sql, engine: deps.engine, assets, maps, log: deps.log }));
+  // Errors raised before any router (a form's missing CSRF token) as pages; the API's as JSON.
+  app.use(accessPageErrors(deps.log));
   app.use(apiErrorHandler(deps.log));
   return app;
 }

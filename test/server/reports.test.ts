@@ -97,6 +97,9 @@ describe('reports and dashboards', () => {
     assert.match(anonymous.headers.get('location') ?? '', /^\/sign-in/);
     assert.equal((await post(outsider, `/reports/${id}/publish`, {})).status, 404, 'another council cannot publish it');
     assert.equal((await post(member, `/reports/${id}/publish`, {})).status, 403, 'a member reads but does not publish');
+    const forged = await officer.fetch(`/reports/${id}/publish`, { method: 'POST', body: new URLSearchParams({ _csrf: 'forged' }) });
+    assert.equal(forged.status, 403, 'a form without its CSRF token is refused');
+    assert.match(forged.headers.get('content-type') ?? '', /text\/html/, 'as a page');
     const list = await (await outsider.fetch('/reports')).text();
     assert.ok(!list.includes(`/reports/${id}"`));
   });
