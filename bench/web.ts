@@ -27,12 +27,12 @@ const ACTIVE = 'percentage-of-physically-active-adults';
 const LOADS = [
   { label: 'home page (reference)', path: '/', target: undefined },
   { label: 'area page', path: `/areas/${DURHAM}`, target: 1000 },
-  { label: 'metric page with its map', path: `/metrics/${ACTIVE}?area=${DURHAM}&group=region`, target: 500 },
+  { label: 'metric page with its map', path: `/metrics/${ACTIVE}?area=${DURHAM}`, target: 500 },
 ] as const;
 
 const PAGE_TYPES = [
   ['home', '/'], ['search', '/search?q=active'], ['councils', '/areas'], ['area', `/areas/${DURHAM}`],
-  ['metric, with map', `/metrics/${ACTIVE}?area=${DURHAM}&group=region`], ['compare', `/areas/${DURHAM}/compare`],
+  ['metric, with map', `/metrics/${ACTIVE}?area=${DURHAM}`], ['metric, region', `/metrics/${ACTIVE}?area=${DURHAM}&group=region`], ['compare', `/areas/${DURHAM}/compare`],
   ['metric library', '/metrics'],
 ] as const;
 const WEIGHT_LIMIT = 200 * 1024;

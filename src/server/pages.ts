@@ -144,7 +144,9 @@ export function pagesRouter(deps: PagesDeps): express.Router {
   }
 
   async function metricRequest(req: Request, res: Response): Promise<MetricRequest | { redirect: string }> {
-    onlyKnown(req.query, ['area', 'group', 'period', 'with']);
+    onlyKnown(req.query, ['area', 'group', 'period', 'with', 'rows']);
+    const rows = optionalText(req.query, 'rows');
+    if (rows !== undefined && rows !== 'all') throw badRequest(`'rows' may only be 'all', not '${rows}'`);
     const index = engine.index;
     const code = optionalMetricCode({ code: req.params.code }, 'code')!;
     const series = index.metric(code);
@@ -171,7 +173,7 @@ export function pagesRouter(deps: PagesDeps): express.Router {
     const spec = await groupSpec(deps.sql, index, area, { group: groupKind }, 'england');
     const also = (optionalText(req.query, 'with') ?? '').split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '').slice(0, 5)
       .map((c) => index.area(c)).filter((a): a is IndexArea => a !== undefined);
-    return { series, slice, area, chosen, spec, groupKind, also };
+    return { series, slice, area, chosen, spec, groupKind, also, allRows: rows === 'all' };
   }
 }
 

@@ -30,7 +30,12 @@ export interface MetricRequest {
   readonly groupKind: string;
   /** More areas for the trend lines. */
   readonly also: readonly IndexArea[];
+  /** Every row of the table, rather than the first fifty. */
+  readonly allRows: boolean;
 }
+
+/** Rows the table shows until every row is asked for: the chart, the map and the CSV have them all. */
+const TABLE_ROWS = 50;
 
 export interface MetricTableRow {
   readonly code: string;
@@ -81,7 +86,7 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
     mapKey: maps ? { items: [...new Map(englandRows.map((r) => [r.comparison.key, r.comparison])).values()], attribution: maps.attribution } : null,
     trend: trendOf(index, series, request),
     alsoCodes: request.also.map((a) => a.code).join(','),
-    table: comparedRows(group, metric.polarity, chosenCode).map((r) => r.row),
+    ...tableOf(comparedRows(group, metric.polarity, chosenCode).map((r) => r.row), request.allRows, `/metrics/${metric.code}?${query}&rows=all#league-table`),
     query,
     downloads: {
       csv: `/api/benchmark/league-table?metric=${metric.code}&${query}&format=csv`,
@@ -93,6 +98,14 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
 }
 
 export type MetricPage = ReturnType<typeof metricPage>;
+
+/** The first rows of a long table, and the chosen council's wherever it ranks; with the address of them all. */
+function tableOf(rows: readonly MetricTableRow[], all: boolean, allHref: string) {
+  if (all || rows.length <= TABLE_ROWS) return { table: rows, more: null };
+  const first = rows.slice(0, TABLE_ROWS);
+  const chosen = rows.slice(TABLE_ROWS).find((r) => r.chosen);
+  return { table: chosen ? [...first.slice(0, -1), chosen] : first, more: { total: rows.length, href: allHref } };
+}
 
 function comparedRows(table: LeagueTable, polarity: Polarity, chosenCode: string | null) {
   const ranked = table.rows.filter((r) => r.rank !== null).length;
