@@ -2,26 +2,17 @@
 // from the frozen figures (never from the live index), its table of figures,
 // and the words for each verdict and trend. The same view makes the web page
 // and the printed PDF.
-import type { Marker } from '../web/charts/palette.ts';
 import { barChart } from '../web/charts/bar-chart.ts';
 import { spineChart } from '../web/charts/spine-chart.ts';
 import { trendLines } from '../web/charts/trend-lines.ts';
 import { formatValue } from '../web/format.ts';
-import { choroplethMap } from '../web/maps/choropleth.ts';
-import type { MapGeometry } from '../web/maps/prepare-map.ts';
-import { comparisonLegend } from '../web/views/comparison.ts';
+import { comparisonMap, mapLevel, type AreaMaps } from '../web/views/comparison-map.ts';
 import { ordinal, trendWords } from '../web/views/words.ts';
 import type { ReportSnapshot, SnapshotMetric } from './report-snapshot.ts';
 
-export interface ReportMaps {
-  readonly districts: MapGeometry;
-  readonly upperTier: MapGeometry;
-  readonly attribution: string;
-}
-
 const GROUP_WORDS = { neighbours: 'its 15 nearest neighbours', region: 'its region', type: 'councils of its type', england: 'England' } as const;
 
-export function reportView(snapshot: ReportSnapshot, maps: ReportMaps | null) {
+export function reportView(snapshot: ReportSnapshot, maps: AreaMaps | null) {
   const taken = new Date(snapshot.takenAt);
   return {
     title: snapshot.title,
@@ -39,7 +30,7 @@ export function reportView(snapshot: ReportSnapshot, maps: ReportMaps | null) {
 
 export type ReportView = ReturnType<typeof reportView>;
 
-function metricView(metric: SnapshotMetric, chart: string, id: string, maps: ReportMaps | null) {
+function metricView(metric: SnapshotMetric, chart: string, id: string, maps: AreaMaps | null) {
   return {
     code: metric.code, title: metric.title, definition: metric.definition, source: metric.source, period: metric.period,
     chart: chartOf(metric, chart, id, maps),
@@ -58,7 +49,7 @@ function metricView(metric: SnapshotMetric, chart: string, id: string, maps: Rep
   };
 }
 
-function chartOf(metric: SnapshotMetric, chart: string, id: string, maps: ReportMaps | null): string {
+function chartOf(metric: SnapshotMetric, chart: string, id: string, maps: AreaMaps | null): string {
   const chosen = new Set(metric.figures.map((f) => f.area));
   const first = metric.figures[0]?.area;
   if (chart === 'bar' && metric.england) {
@@ -75,15 +66,10 @@ function chartOf(metric: SnapshotMetric, chart: string, id: string, maps: Report
     });
   }
   if (chart === 'map' && metric.england && maps) {
-    const codes = metric.england.rows.map((r) => r.code);
-    const geometry = codes.filter((c) => maps.districts.areas.has(c)).length > codes.filter((c) => maps.upperTier.areas.has(c)).length ? maps.districts : maps.upperTier;
-    const shown = new Set(metric.england.rows.map((r) => r.comparison.key));
-    return choroplethMap(geometry, {
+    const rows = metric.england.rows;
+    return comparisonMap(mapLevel(rows.map((r) => r.code), null, maps), maps, {
       id, title: `Map of ${metric.title}, ${metric.period ?? ''}`, description: 'Each area shaded by how it compares; the table gives the report councils\' figures.',
-      fills: new Map(metric.england.rows.map((r) => [r.code, { fill: r.comparison.fill, label: `${formatValue(r.value, metric.decimals, metric.unit)}, ${r.comparison.label}` }])),
-      chosen: first,
-      legend: comparisonLegend(metric.polarity).filter((item) => shown.has(item.key)).map(({ fill, label, marker }) => ({ fill, label, marker: marker as Marker })),
-      attribution: maps.attribution,
+      rows, chosen: first, decimals: metric.decimals, unit: metric.unit, polarity: metric.polarity,
     });
   }
   if (chart === 'trend' && metric.series) {

@@ -11,7 +11,7 @@ import { checkDashboard, defaultTiles, TILE_KINDS, type DashboardTile } from '..
 import type { FieldProblem } from '../domain/report/report-definition.ts';
 import { GROUP_CHOICES } from '../web/views/words.ts';
 import { dashboardTiles } from '../web/views/dashboard-view.ts';
-import type { MetricMaps } from '../web/views/metric-page.ts';
+import type { AreaMaps } from '../web/views/comparison-map.ts';
 import { createDashboard, dashboardsOf, defaultDashboard, getDashboard, updateDashboard, type Dashboard } from '../store/dashboards.ts';
 import type { Sql } from '../store/store.ts';
 import { accessOf, changes, reads, readableInFull } from './access.ts';
@@ -24,7 +24,7 @@ export interface DashboardDeps {
   readonly sql: Sql;
   readonly engine: BenchmarkEngine;
   readonly log: (line: string) => void;
-  readonly maps: Promise<MetricMaps | null>;
+  readonly maps: Promise<AreaMaps | null>;
 }
 
 const KIND_TEXT = { value: 'Value and verdict', league: 'League position', trend: 'Trend', map: 'Map' } as const;

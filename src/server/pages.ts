@@ -13,7 +13,8 @@ import { accessPageErrors } from './auth/page.ts';
 import { areaPage } from '../web/views/area-page.ts';
 import { chosenMetrics, comparePage } from '../web/views/compare-page.ts';
 import { councilList, metricLibrary } from '../web/views/library.ts';
-import { metricPage, type MetricMaps, type MetricPage, type MetricRequest } from '../web/views/metric-page.ts';
+import type { AreaMaps } from '../web/views/comparison-map.ts';
+import { metricPage, type MetricPage, type MetricRequest } from '../web/views/metric-page.ts';
 import { findAreas, fold, search } from '../web/views/search.ts';
 import type { Sql } from '../store/store.ts';
 import type { Assets } from './assets.ts';
@@ -29,7 +30,7 @@ export interface PagesDeps {
   readonly engine: BenchmarkEngine;
   readonly assets: Assets;
   /** The boundaries for maps, or null where they could not be read. */
-  readonly maps: Promise<MetricMaps | null>;
+  readonly maps: Promise<AreaMaps | null>;
   readonly log: (line: string) => void;
 }
 

@@ -12,7 +12,8 @@ import { GROUP_CHOICES } from '../web/views/words.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
 import { reportCsv, reportPrintHtml, reportXlsx } from '../reports/report-files.ts';
 import { snapshotReport, type ReportSnapshot } from '../reports/report-snapshot.ts';
-import { reportView, type ReportMaps } from '../reports/report-view.ts';
+import { reportView } from '../reports/report-view.ts';
+import type { AreaMaps } from '../web/views/comparison-map.ts';
 import { earlySightReleases } from '../store/early-sight.ts';
 import { createReport, getReport, listReports, publishVersion, updateReport, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type Report } from '../store/reports.ts';
 import type { Sql } from '../store/store.ts';
@@ -27,7 +28,7 @@ export interface ReportDeps {
   readonly engine: BenchmarkEngine;
   readonly printer: PdfPrinter;
   readonly log: (line: string) => void;
-  readonly maps: Promise<ReportMaps | null>;
+  readonly maps: Promise<AreaMaps | null>;
 }
 
 const CHART_TEXT = { bar: 'Bar chart of every area', map: 'Map of England', trend: 'Trend lines', table: 'Table', spine: 'Spine charts' } as const;

@@ -9,13 +9,12 @@ import type { DashboardTile } from '../../domain/report/dashboard.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { spineChart } from '../charts/spine-chart.ts';
 import { formatValue } from '../format.ts';
-import { choroplethMap } from '../maps/choropleth.ts';
-import { comparisonLegend, comparisonOf } from './comparison.ts';
+import { comparisonOf } from './comparison.ts';
 import { spreadOf } from './group-spread.ts';
-import type { MetricMaps } from './metric-page.ts';
+import { comparisonMap, mapLevel, type AreaMaps } from './comparison-map.ts';
 import { ordinal, trendWords } from './words.ts';
 
-export function dashboardTiles(index: BenchmarkIndex, tiles: readonly DashboardTile[], maps: MetricMaps | null) {
+export function dashboardTiles(index: BenchmarkIndex, tiles: readonly DashboardTile[], maps: AreaMaps | null) {
   return tiles.flatMap((tile, i) => {
     const series = index.metric(tile.metric);
     const area = index.area(tile.area);
@@ -25,7 +24,7 @@ export function dashboardTiles(index: BenchmarkIndex, tiles: readonly DashboardT
   });
 }
 
-function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, tile: DashboardTile, id: string, maps: MetricMaps | null) {
+function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, tile: DashboardTile, id: string, maps: AreaMaps | null) {
   const metric = series.metric;
   const slice = series.latest()!;
   const spec = groupSpecFor(index, area, tile.group);
@@ -61,16 +60,12 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
   }
   if (tile.kind === 'map' && maps) {
     const table = leagueTable(index, series, slice, area, { kind: 'england' }, 0.95);
-    const rows = table.rows.map((r) => ({ r, c: comparisonOf(r, table.rows.filter((x) => x.rank !== null).length, metric.polarity, table.group.label, 'England') }));
-    const geometry = rows.filter(({ r }) => maps.districts.areas.has(r.area)).length > rows.filter(({ r }) => maps.upperTier.areas.has(r.area)).length ? maps.districts : maps.upperTier;
-    const shown = new Set(rows.map(({ c }) => c.key));
+    const ranked = table.rows.filter((x) => x.rank !== null).length;
+    const rows = table.rows.map((r) => ({ code: r.area, value: r.value, comparison: comparisonOf(r, ranked, metric.polarity, table.group.label, 'England') }));
     return {
-      ...base, graphic: choroplethMap(geometry, {
+      ...base, graphic: comparisonMap(mapLevel(rows.map((r) => r.code), null, maps), maps, {
         id, title: `Map of ${metric.title}`, description: `Every area shaded by how it compares; ${area.name} outlined.`,
-        fills: new Map(rows.map(({ r, c }) => [r.area, { fill: c.fill, label: `${formatValue(r.value, metric.decimals, metric.unit ?? '')}, ${c.label}` }])),
-        chosen: resolved.area.code,
-        legend: comparisonLegend(metric.polarity).filter((item) => shown.has(item.key)).map(({ fill, label, marker }) => ({ fill, label, marker })),
-        attribution: maps.attribution,
+        rows, chosen: resolved.area.code, decimals: metric.decimals, unit: metric.unit ?? '', polarity: metric.polarity,
       }),
     };
   }

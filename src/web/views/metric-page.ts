@@ -9,16 +9,9 @@ import type { Polarity } from '../../domain/metric/index.ts';
 import { barChart, type Bar } from '../charts/bar-chart.ts';
 import { trendLines } from '../charts/trend-lines.ts';
 import { formatValue } from '../format.ts';
-import { choroplethMap } from '../maps/choropleth.ts';
-import type { MapGeometry } from '../maps/prepare-map.ts';
-import { comparisonLegend, comparisonOf, type Comparison } from './comparison.ts';
+import { comparisonOf, type Comparison } from './comparison.ts';
+import { comparisonMap, mapLevel, type AreaMaps } from './comparison-map.ts';
 import { GROUP_CHOICES, ordinal } from './words.ts';
-
-export interface MetricMaps {
-  readonly districts: MapGeometry;
-  readonly upperTier: MapGeometry;
-  readonly attribution: string;
-}
 
 export interface MetricRequest {
   readonly series: MetricSeries;
@@ -55,7 +48,7 @@ const POLARITY_WORDS: Readonly<Record<Polarity, string>> = {
   neutral: 'Neither higher nor lower is better',
 };
 
-export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: MetricMaps | null) {
+export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: AreaMaps | null) {
   const { series, slice, area } = request;
   const metric = series.metric;
   const england = leagueTable(index, series, slice, area, { kind: 'england' }, 0.95);
@@ -147,31 +140,14 @@ function barsOf(
   });
 }
 
-function mapOf(series: MetricSeries, rows: ReturnType<typeof comparedRows>, chosenCode: string | null, maps: MetricMaps): string {
+function mapOf(series: MetricSeries, rows: ReturnType<typeof comparedRows>, chosenCode: string | null, maps: AreaMaps): string {
   const metric = series.metric;
-  const geometry = mapLevel(rows.map((r) => r.source.area), chosenCode, maps);
-  const fills = new Map<string, { fill: string; label: string }>();
-  for (const { source: r, comparison } of rows) {
-    fills.set(r.area, { fill: comparison.fill, label: `${formatValue(r.value, metric.decimals, metric.unit ?? '')}, ${comparison.label}` });
-  }
-  const shown = new Set(rows.map((r) => r.comparison.key));
-  return choroplethMap(geometry, {
+  const figures = rows.map((r) => ({ code: r.source.area, value: r.source.value, comparison: r.comparison }));
+  return comparisonMap(mapLevel(figures.map((r) => r.code), chosenCode, maps), maps, {
     id: 'map', title: `Map of ${metric.title} by area`,
     description: 'Each area is shaded by how it compares; hover or tap an area for its value. The table gives every value.',
-    fills, chosen: chosenCode ?? undefined,
-    legend: comparisonLegend(metric.polarity).filter((item) => shown.has(item.key)).map(({ fill, label, marker }) => ({ fill, label, marker })),
-    attribution: maps.attribution,
+    rows: figures, chosen: chosenCode ?? undefined, decimals: metric.decimals, unit: metric.unit ?? '', polarity: metric.polarity,
   });
-}
-
-/** The map whose areas carry most of the values (districts or upper tier), or the chosen council's. */
-function mapLevel(codes: readonly string[], chosenCode: string | null, maps: MetricMaps): MapGeometry {
-  const inDistricts = codes.filter((c) => maps.districts.areas.has(c)).length;
-  const inUpper = codes.filter((c) => maps.upperTier.areas.has(c)).length;
-  if (chosenCode && maps.districts.areas.has(chosenCode) !== maps.upperTier.areas.has(chosenCode)) {
-    return maps.districts.areas.has(chosenCode) ? maps.districts : maps.upperTier;
-  }
-  return inDistricts > inUpper ? maps.districts : maps.upperTier;
 }
 
 function trendOf(index: BenchmarkIndex, series: MetricSeries, request: MetricRequest) {
