@@ -6,7 +6,7 @@
 // were shown; the snapshot says when it was taken and where each figure came
 // from.
 import type { BenchmarkIndex, IndexArea, MetricSeries } from '../domain/benchmark/benchmark-index.ts';
-import { groupFigures, leagueTable, resolveArea, rowFigures, type GroupSpec } from '../domain/benchmark/benchmark-queries.ts';
+import { areaValueAt, groupFigures, leagueTable, resolveArea, rowFigures, type GroupSpec } from '../domain/benchmark/benchmark-queries.ts';
 import type { Significance } from '../domain/benchmark/compare-to-benchmark.ts';
 import { groupSpecFor } from '../domain/benchmark/group-spec.ts';
 import { trendSummaryOf, type TrendSummary } from '../domain/benchmark/trend-of.ts';
@@ -137,10 +137,7 @@ function seriesOf(index: BenchmarkIndex, series: MetricSeries, areas: readonly I
     periods: slices.map((s) => s.period),
     lines: shown.map((area) => ({
       code: area.code, name: area.name,
-      values: slices.map((s) => {
-        const { position } = resolveArea(index, s, area);
-        return position < 0 ? null : s.value(position);
-      }),
+      values: slices.map((s) => areaValueAt(index, s, area)),
     })).filter((line) => line.values.some((v) => v !== null)),
   };
 }

@@ -221,6 +221,12 @@ export function resolveArea(
   return { area, position: -1 };
 }
 
+/** A council's value at a slice, its stand-in's where it had no row of its own (see resolveArea); null for none. */
+export function areaValueAt(index: BenchmarkIndex, slice: PeriodSlice, area: IndexArea): number | null {
+  const { position } = resolveArea(index, slice, area);
+  return position < 0 ? null : slice.value(position);
+}
+
 /** Whether `before` was replaced by `after` alone, and `after` replaced no other area of `before`'s type. */
 function standsWhole(index: BenchmarkIndex, before: string, after: string): boolean {
   const old = index.area(before);

@@ -4,7 +4,7 @@
 // its trend.
 import type { AreaProfile, ProfileItem } from '../../domain/benchmark/area-profile.ts';
 import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../domain/benchmark/benchmark-index.ts';
-import { groupFigures, resolveArea, type GroupSpec } from '../../domain/benchmark/benchmark-queries.ts';
+import { areaValueAt, groupFigures, resolveArea, type GroupFigures, type GroupSpec } from '../../domain/benchmark/benchmark-queries.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { spineChart } from '../charts/spine-chart.ts';
 import { formatValue } from '../format.ts';
@@ -55,7 +55,8 @@ function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec
   const metric = item.metric;
   const series = index.metric(metric.code)!;
   const slice = series.slice(item.period)!;
-  const ranked = item.rank === null ? 0 : groupFigures(index, series, slice, resolveArea(index, slice, area).area, spec).ordered.length;
+  const group = groupFigures(index, series, slice, resolveArea(index, slice, area).area, spec);
+  const ranked = item.rank === null ? 0 : group.ordered.length;
   const benchmarkLabel = item.benchmark?.source ?? 'England';
   const comparison = comparisonOf(item, ranked, metric.polarity, item.groupLabel, benchmarkLabel);
   const unit = metric.unit ?? '';
@@ -69,15 +70,13 @@ function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec
     rank: item.rank === null ? '–' : `${ordinal(item.rank)} of ${ranked}`,
     median: formatValue(item.groupMedian, metric.decimals, unit),
     comparison,
-    spine: spineOf(index, series, item, area, spec, comparison),
+    spine: spineOf(item, area, group, comparison),
     sparkline: sparklineOf(index, series, area, item),
     trend: trendWords(item.trend),
   };
 }
 
-function spineOf(index: BenchmarkIndex, series: MetricSeries, item: ProfileItem, area: IndexArea, spec: GroupSpec, comparison: Comparison): string {
-  const slice = series.slice(item.period)!;
-  const group = groupFigures(index, series, slice, resolveArea(index, slice, area).area, spec);
+function spineOf(item: ProfileItem, area: IndexArea, group: GroupFigures, comparison: Comparison): string {
   const spread = spreadOf(Float64Array.from(group.ordered).sort());
   if (!spread) return '';
   return spineChart({
@@ -88,10 +87,7 @@ function spineOf(index: BenchmarkIndex, series: MetricSeries, item: ProfileItem,
 
 function sparklineOf(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, item: ProfileItem): string {
   const upTo = series.slices.findIndex((s) => s.period === item.period);
-  const points = series.slices.slice(Math.max(0, upTo - 9), upTo + 1).map((slice) => {
-    const { position } = resolveArea(index, slice, area);
-    return { period: slice.period, value: position < 0 ? null : slice.value(position) };
-  });
+  const points = series.slices.slice(Math.max(0, upTo - 9), upTo + 1).map((slice) => ({ period: slice.period, value: areaValueAt(index, slice, area) }));
   if (points.filter((p) => p.value !== null).length < 2) return '';
   return sparkline({ id: `spark-${item.metric.code}`, label: `${item.metric.title}, ${area.name}`, points, decimals: item.metric.decimals });
 }

@@ -2,7 +2,7 @@
 // the council's value and verdict against its group, its league position with
 // a spine chart, its trend with a sparkline, or a map of every area.
 import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../domain/benchmark/benchmark-index.ts';
-import { groupFigures, leagueTable, resolveArea, rowFigures } from '../../domain/benchmark/benchmark-queries.ts';
+import { areaValueAt, groupFigures, leagueTable, resolveArea, rowFigures } from '../../domain/benchmark/benchmark-queries.ts';
 import { groupSpecFor } from '../../domain/benchmark/group-spec.ts';
 import { trendSummaryOf } from '../../domain/benchmark/trend-of.ts';
 import type { DashboardTile } from '../../domain/report/dashboard.ts';
@@ -49,10 +49,7 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
     };
   }
   if (tile.kind === 'trend') {
-    const points = series.slices.slice(-10).map((s) => {
-      const { position } = resolveArea(index, s, area);
-      return { period: s.period, value: position < 0 ? null : s.value(position) };
-    });
+    const points = series.slices.slice(-10).map((s) => ({ period: s.period, value: areaValueAt(index, s, area) }));
     return {
       ...base, graphic: sparkline({ id, label: `${metric.title}, ${area.name}`, points, decimals: metric.decimals }),
       words: trendWords(trendSummaryOf(index, series, slice, area, index.areaNumber(area.code)!)).short,
