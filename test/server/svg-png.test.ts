@@ -1,6 +1,8 @@
-// SVG to PNG: a bar chart becomes a PNG of the asked width, on white.
+// SVG to PNG: a bar chart becomes a PNG of the asked width, on white, its
+// labels drawn in the font from npm whatever fonts the machine has.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as mupdf from 'mupdf';
 import { DEFAULT_PNG_WIDTH, svgToPng } from '../../src/server/svg-png.ts';
 import { barChart } from '../../src/web/charts/bar-chart.ts';
 
@@ -21,6 +23,16 @@ function size(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** How many pixels of the PNG are dark (text and the benchmark line are near black, INK). */
+function darkPixels(png: Buffer): number {
+  const pixmap = new mupdf.Image(png).toPixmap();
+  const pixels = pixmap.getPixels();
+  const channels = pixmap.getNumberOfComponents() + pixmap.getAlpha();
+  let dark = 0;
+  for (let i = 0; i < pixels.length; i += channels) if (pixels[i]! + pixels[i + 1]! + pixels[i + 2]! < 3 * 96) dark++;
+  return dark;
+}
+
 describe('svgToPng', () => {
   it('gives a PNG 1200 pixels wide by default, keeping the chart’s shape', () => {
     const png = svgToPng(CHART);
@@ -39,6 +51,16 @@ describe('svgToPng', () => {
     const png = svgToPng(CHART, { width: 64 });
     assert.ok(png.length > 200);
     assert.notDeepEqual(svgToPng(CHART, { width: 64 }), svgToPng(CHART.replace('#ca3535', '#0f385c'), { width: 64 }), 'the bars are drawn');
+  });
+
+  it('draws the chart’s text, in the font Lantern brings rather than the machine’s', () => {
+    const unlabelled = CHART.replace(/<text\b[^>]*>.*?<\/text>/gs, '');
+    assert.ok(unlabelled.length < CHART.length - 100, 'the chart has labels to take away');
+    const withText = darkPixels(svgToPng(CHART));
+    const withoutText = darkPixels(svgToPng(unlabelled));
+    assert.ok(withText > withoutText + 2000, `${withText} dark pixels with the labels, ${withoutText} without`);
+    const otherFont = darkPixels(svgToPng(CHART.replace('font-family="Arial, Helvetica, sans-serif"', 'font-family="No Such Font"')));
+    assert.equal(otherFont, withText, 'a font the machine may lack is drawn in the same font');
   });
 
   it('refuses a width that is not a sensible number of pixels', () => {

@@ -1,5 +1,6 @@
-// A real headless Chromium for page tests: the system's Chromium, as Lantern
-// itself launches it to print reports (src/reports/chromium.ts). Every
+// A real headless Chromium for page tests, launched as Lantern itself
+// launches it to print reports (src/reports/chromium.ts): on Linux x64 the
+// browser inside the @sparticuz/chromium npm package. Every
 // page a test opens fails the test on a console error or an uncaught
 // exception, and axe-core checks it against WCAG 2.2 AA.
 import fs from 'node:fs';
