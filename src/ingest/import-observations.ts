@@ -104,6 +104,7 @@ export async function loadObservations(
   } finally {
     await sink.end();
   }
+  csv.notices.push(...checker.periodNotes.values());
   if (rejections.rows > 0 && !skipInvalid) throw new BatchRejected(rejections, rowsRead);
 
   onRows(rowsRead, 'merging');
@@ -190,6 +191,8 @@ class RowChecker {
   readonly periods = new Map<string, Period>();
   readonly provisionalIds = new Map<string, number>();
   private readonly periodProblems = new Map<string, string>();
+  /** How periods read by a judgement were read, one note per form (a year from 1 September), for the batch's notices. */
+  readonly periodNotes = new Map<string, string>();
   private readonly suggestions = new Map<string, string | undefined>();
   private readonly cells: ObservationCells = emptyCells();
   private readonly values: ObservationValues = emptyValues();
@@ -265,6 +268,7 @@ class RowChecker {
     if (problem === undefined) {
       const parsed = parsePeriod(label);
       if (parsed.kind === 'ok') {
+        if (parsed.note && !this.periodNotes.has(parsed.note.form)) this.periodNotes.set(parsed.note.form, parsed.note.text);
         this.periods.set(label, parsed.period);
         if (parsed.period.label !== label) this.periods.set(parsed.period.label, parsed.period);
         return parsed.period;

@@ -126,7 +126,7 @@ describe('catalogue imports', () => {
         { line: 4, column: 'title', value: '', reason: 'the title is missing' },
         { line: 5, column: 'code', value: 'Adult Obesity', reason: "'Adult Obesity' is not a metric code: lower-case letters, digits and hyphens, such as 'adult-obesity'" },
         { line: 6, column: 'decimals', value: '9', reason: 'decimals must be a whole number from 0 to 6' },
-        { line: 7, column: 'period_kind', value: 'yearly', reason: "'yearly' is not a period_kind (one of financial_year, calendar_year, quarter, month, multi_calendar_year, multi_financial_year)" },
+        { line: 7, column: 'period_kind', value: 'yearly', reason: "'yearly' is not a period_kind (one of financial_year, calendar_year, quarter, month, multi_calendar_year, multi_financial_year, date)" },
         { line: 7, column: 'value_kind', value: 'cnt', reason: "'cnt' is not a value_kind (one of count, proportion, rate, mean, currency, index)" },
       ], 5);
       assert.equal(await getMetric(store.sql, 'good-one'), undefined);

@@ -1,7 +1,10 @@
 // The kinds of area Lantern knows. English local government has two tiers in
 // much of the country (county over districts) and one elsewhere (unitary,
 // metropolitan district, London borough); England and its nine regions are
-// areas too, so that every comparison has a place to stand.
+// areas too, so that every comparison has a place to stand. Below the councils
+// are the places councils publish figures for (wards, parishes, the census's
+// small areas) and constituencies: kept when an import is asked to add them,
+// each typed by its GSS entity (gss-entity.ts).
 export const AREA_TYPES = [
   'england',
   'region',
@@ -17,6 +20,14 @@ export const AREA_TYPES = [
   'scottish_council',
   'welsh_council',
   'ni_district',
+  'metropolitan_county',
+  'nation',
+  'ward',
+  'parish',
+  'output_area',
+  'lsoa',
+  'msoa',
+  'constituency',
 ] as const;
 
 export type AreaType = (typeof AREA_TYPES)[number];

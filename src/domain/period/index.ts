@@ -1,2 +1,2 @@
 export { PERIOD_KINDS, comparePeriods, isPeriodKind, parsePeriod } from './parse-period.ts';
-export type { Period, PeriodKind, PeriodParse } from './parse-period.ts';
+export type { Period, PeriodKind, PeriodNote, PeriodParse } from './parse-period.ts';

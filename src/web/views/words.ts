@@ -18,6 +18,14 @@ const AREA_TYPE_WORDS: Readonly<Record<AreaType, string>> = {
   scottish_council: 'Scottish council',
   welsh_council: 'Welsh council',
   ni_district: 'Northern Irish district',
+  metropolitan_county: 'Metropolitan county',
+  nation: 'Country',
+  ward: 'Ward',
+  parish: 'Parish',
+  output_area: 'Output area',
+  lsoa: 'Lower layer super output area',
+  msoa: 'Middle layer super output area',
+  constituency: 'Parliamentary constituency',
 };
 
 export function areaTypeWords(type: AreaType): string {

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { PERIOD_KINDS, comparePeriods, isPeriodKind, parsePeriod } from '../../../src/domain/period/index.ts';
 import type { Period, PeriodKind } from '../../../src/domain/period/index.ts';
+import { sharedFile } from '../../support/data.ts';
 
 type Case = readonly [input: string, label: string, kind: PeriodKind, start: string, end: string];
 
@@ -44,6 +45,39 @@ const ACCEPTED: readonly Case[] = Object.freeze([
   ['2018/19-2022/23', '2018/19 - 22/23', 'multi_financial_year', '2018-04-01', '2023-03-31'],
   ['2018/19 - 2022/23', '2018/19 - 22/23', 'multi_financial_year', '2018-04-01', '2023-03-31'],
   ['1998/99 - 00/01', '1998/99 - 00/01', 'multi_financial_year', '1998-04-01', '2001-03-31'],
+  ['2019-20', '2019/20', 'financial_year', '2019-04-01', '2020-03-31'],
+  ['April 2021', '2021-04', 'month', '2021-04-01', '2021-04-30'],
+  ['Q1 2023/24', '2023/24 Q1', 'quarter', '2023-04-01', '2023-06-30'],
+  ['2020-12-31', '2020-12-31', 'date', '2020-12-31', '2020-12-31'],
+  ['2016-04-01', '2016-04-01', 'date', '2016-04-01', '2016-04-01'],
+  ['2020-02-29', '2020-02-29', 'date', '2020-02-29', '2020-02-29'],
+  ['Jan 2012-Dec 2012', '2012', 'calendar_year', '2012-01-01', '2012-12-31'],
+  ['January 2012 - December 2012', '2012', 'calendar_year', '2012-01-01', '2012-12-31'],
+  ['Apr 2019-Mar 2020', '2019/20', 'financial_year', '2019-04-01', '2020-03-31'],
+  ['april 2019 \u2013 march 2020', '2019/20', 'financial_year', '2019-04-01', '2020-03-31'],
+  ['Jan 2012 - Dec 2014', '2012 - 14', 'multi_calendar_year', '2012-01-01', '2014-12-31'],
+  ['Apr 2018-Mar 2021', '2018/19 - 20/21', 'multi_financial_year', '2018-04-01', '2021-03-31'],
+  ['2016-01-01/P1Y', '2016', 'calendar_year', '2016-01-01', '2016-12-31'],
+  ['2016-01-01/P12M', '2016', 'calendar_year', '2016-01-01', '2016-12-31'],
+  ['2016-04-01/P1Y', '2016/17', 'financial_year', '2016-04-01', '2017-03-31'],
+  ['2018-04-01/P3M', '2018/19 Q1', 'quarter', '2018-04-01', '2018-06-30'],
+  ['2018-10-01/P3M', '2018/19 Q3', 'quarter', '2018-10-01', '2018-12-31'],
+  ['2019-01-01/P3M', '2018/19 Q4', 'quarter', '2019-01-01', '2019-03-31'],
+  ['2024-03-01/P1M', '2024-03', 'month', '2024-03-01', '2024-03-31'],
+  ['2014-01-01/P3Y', '2014 - 16', 'multi_calendar_year', '2014-01-01', '2016-12-31'],
+  ['2014-01-01/P5Y', '2014 - 18', 'multi_calendar_year', '2014-01-01', '2018-12-31'],
+  ['2014-04-01/P3Y', '2014/15 - 16/17', 'multi_financial_year', '2014-04-01', '2017-03-31'],
+] as const);
+
+/** ONS's years that start elsewhere: the input, the year it is read as, and the note it carries. */
+const READ_AS: readonly (readonly [input: string, label: string, kind: PeriodKind, note: string])[] = Object.freeze([
+  ['2015-09-01/P1Y', '2016', 'calendar_year', '2015-09-01/P1Y, a year from 1 September, is read as 2016, the year it mostly covers'],
+  ['2015-11-16/P1Y', '2016', 'calendar_year', '2015-11-16/P1Y, a year from 16 November, is read as 2016, the year it mostly covers'],
+  ['2015-02-01/P1Y', '2015', 'calendar_year', '2015-02-01/P1Y, a year from 1 February, is read as 2015, the year it mostly covers'],
+  ['2015-08-01/P1Y', '2015/16', 'financial_year', '2015-08-01/P1Y, a year from 1 August, is read as 2015/16, the financial year it mostly covers'],
+  ['2015-05-15/P1Y', '2015/16', 'financial_year', '2015-05-15/P1Y, a year from 15 May, is read as 2015/16, the financial year it mostly covers'],
+  // 15 February 2015 to 14 February 2016: 320 days of 2015 and of 2015/16 alike, so the financial year.
+  ['2015-02-15/P1Y', '2015/16', 'financial_year', '2015-02-15/P1Y, a year from 15 February, is read as 2015/16, the financial year it mostly covers'],
 ] as const);
 
 /** Input, and a fragment its reason must contain beside the input itself. */
@@ -65,6 +99,21 @@ const REFUSED: readonly (readonly [input: string, reason: string])[] = Object.fr
   ['2100/01', 'outside the years Lantern reads'],
   ['Spring 2020', 'use 2023/24, 2023, 2023/24 Q2, 2024-03, 2010 - 12'],
   ['Mar-24', 'not a period Lantern reads'],
+  ['2021-02-29', 'is not a date: February 2021 has 28 days'],
+  ['2021-13-01', 'is not a date: months run from 01 to 12'],
+  ['2021-04-31', 'April 2021 has 30 days'],
+  ['Jul 2019-Jun 2020', '12 months, July 2019 to June 2020, neither a calendar nor a financial year: Lantern reads spans of months written Jan 2012-Dec 2012 (a calendar year) or Apr 2019-Mar 2020 (a financial year)'],
+  ['Jan 2012-Jun 2012', '6 months, January 2012 to June 2012, neither'],
+  ['Mar 2020-Jan 2020', 'ends before it starts (March 2020 to January 2020)'],
+  ['Jan 2012-Dec 2011', 'must end after it starts'],
+  ['2016-02-01/P3M', 'not an interval Lantern reads: use a year (P1Y) or years (P3Y) from 1 January or 1 April, a quarter (P3M)'],
+  ['2016-01-01/P6M', 'not an interval Lantern reads'],
+  ['2016-01-15/P1M', 'not an interval Lantern reads'],
+  ['2016-01-01/P1D', 'not an interval Lantern reads'],
+  ['2016-09-01/P2Y', 'not an interval Lantern reads'],
+  ['2016-01-01/2016-12-31', 'not an interval Lantern reads'],
+  ['2016-02-30/P1Y', 'does not start on a date: February 2016 has 29 days'],
+  ['2014-01-01/P11Y', 'at most 10 years'],
   ['2023/24 and more', 'not a period Lantern reads'],
 ] as const);
 
@@ -89,6 +138,42 @@ describe('parsePeriod(text) reads every accepted form into its canonical label a
     const parsed = parsePeriod('2023/24');
     assert.ok(Object.isFrozen(parsed));
     assert.ok(parsed.kind === 'ok' && Object.isFrozen(parsed.period));
+  });
+});
+
+describe('parsePeriod(text) reads a year from another day as the year it mostly covers, and says so', () => {
+  for (const [input, label, kind, note] of READ_AS) {
+    it(`reads '${input}' as the ${kind} ${label}, with a note`, () => {
+      const parsed = parsePeriod(input);
+      assert.equal(parsed.kind, 'ok');
+      assert.ok(parsed.kind === 'ok');
+      assert.equal(parsed.period.label, label);
+      assert.equal(parsed.period.kind, kind);
+      assert.equal(parsed.note?.text, note);
+      assert.ok(Object.isFrozen(parsed) && Object.isFrozen(parsed.note));
+    });
+  }
+
+  it('gives every year from the same day the same form, so that a file reports it once', () => {
+    const forms = ['2015-09-01/P1Y', '2016-09-01/P1Y', '2023-09-01/P1Y']
+      .map((text) => parsePeriod(text))
+      .map((parsed) => (parsed.kind === 'ok' ? parsed.note?.form : undefined));
+    assert.deepEqual(forms, ['a year from 1 September', 'a year from 1 September', 'a year from 1 September']);
+  });
+
+  it('carries no note where the reading is exact', () => {
+    for (const [input] of ACCEPTED) {
+      const parsed = parsePeriod(input);
+      assert.ok(parsed.kind === 'ok' && parsed.note === undefined, input);
+    }
+  });
+});
+
+describe('parsePeriod(text) tells dates, months and financial years apart', () => {
+  it('reads YYYY-MM-DD as a date, YYYY-MM as a month and YYYY-YY as a financial year', () => {
+    assert.equal(parsedPeriod('2011-12-01').kind, 'date');
+    assert.equal(parsedPeriod('2011-12').kind, 'month');
+    assert.equal(parsedPeriod('2015-16').kind, 'financial_year');
   });
 });
 
@@ -169,6 +254,37 @@ describe('parsePeriod(text) reads every period in the Fingertips extracts', () =
   });
 });
 
+describe('parsePeriod(text) reads every period ONS publishes in its council series and MHCLG in its homelessness quarters', () => {
+  function periodsIn(file: string): Set<string> {
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(sharedFile(...file.split('/')), 'utf8'), {
+      header: true, skipEmptyLines: true,
+    });
+    return new Set(parsed.data.map((row) => row['period'] ?? ''));
+  }
+
+  it('reads each distinct period in ons-els-indicators/els_indicators_la.csv, dates and intervals', () => {
+    const kinds = new Set<PeriodKind>();
+    const forms = new Set<string>();
+    for (const text of periodsIn('ons-els-indicators/els_indicators_la.csv')) {
+      const parsed = parsePeriod(text);
+      assert.equal(parsed.kind, 'ok', `${text}: ${parsed.kind === 'invalid' ? parsed.reason : ''}`);
+      if (parsed.kind !== 'ok') continue;
+      kinds.add(parsed.period.kind);
+      if (parsed.note) forms.add(parsed.note.form);
+    }
+    assert.deepEqual([...kinds].sort(), ['calendar_year', 'date', 'financial_year', 'multi_calendar_year']);
+    assert.deepEqual([...forms].sort(), [
+      'a year from 1 August', 'a year from 1 February', 'a year from 1 September', 'a year from 15 May', 'a year from 16 November',
+    ]);
+  });
+
+  it('reads each distinct period in mhclg-homelessness-hclic/hclic_quarterly_la.csv as a financial-year quarter', () => {
+    const periods = periodsIn('mhclg-homelessness-hclic/hclic_quarterly_la.csv');
+    assert.ok(periods.size >= 20, `found ${periods.size} periods`);
+    for (const text of periods) assert.equal(parsedPeriod(text).kind, 'quarter', text);
+  });
+});
+
 describe('comparePeriods(a, b) orders by end date, then start date, then label', () => {
   const SORTED: readonly string[] = Object.freeze([
     '2010 - 12', '2012', '2012/13 Q3', '2012-12', '2011/12 - 12/13', '2012/13', '2012/13 Q4', '2013-03',
@@ -190,9 +306,9 @@ describe('comparePeriods(a, b) orders by end date, then start date, then label',
 });
 
 describe('isPeriodKind(text) and PERIOD_KINDS', () => {
-  it('knows the six period kinds and no others', () => {
+  it('knows the seven period kinds and no others', () => {
     assert.deepEqual(PERIOD_KINDS, [
-      'financial_year', 'calendar_year', 'quarter', 'month', 'multi_calendar_year', 'multi_financial_year',
+      'financial_year', 'calendar_year', 'quarter', 'month', 'multi_calendar_year', 'multi_financial_year', 'date',
     ]);
     for (const kind of PERIOD_KINDS) assert.ok(isPeriodKind(kind));
     for (const text of ['', 'year', 'Quarter', 'financial-year']) assert.equal(isPeriodKind(text), false);
