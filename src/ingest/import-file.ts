@@ -9,6 +9,7 @@ import { createBatch, finishBatch, saveRejections, startBatch, type BatchKind, t
 import type { Tx } from '../store/observations.ts';
 import type { Sql } from '../store/store.ts';
 import { recordsFromCsv, recordsFromGeoJson, recordsFromJson, type CatalogueRecord } from './catalogue-records.ts';
+import type { ColumnMapping } from './column-mapping.ts';
 import { readCsv, type CsvFile } from './csv-reader.ts';
 import { areaSourceOf, loadAreas, type AreaSource } from './import-areas.ts';
 import { loadMetrics } from './import-metrics.ts';
@@ -24,6 +25,8 @@ export interface ImportRequest {
   readonly source?: string;
   /** What the body is, where its name does not say (an upload's Content-Type). */
   readonly format?: 'csv' | 'json';
+  /** A saved column mapping: the file is observations in a publisher's layout, read as the mapping says. */
+  readonly mapping?: ColumnMapping;
   readonly onProgress?: (progress: { bytesRead: number; rows: number; phase: ImportPhase }) => void;
 }
 
@@ -64,7 +67,7 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
   try {
     const counts = await sql.begin(async (tx) => {
       await startBatch(tx, sql, batchId);
-      const step = await runStep(tx, content, batchId, skipInvalid, (rows, phase) => {
+      const step = await runStep(tx, content, batchId, skipInvalid, request.mapping, (rows, phase) => {
         rowsRead = rows;
         request.onProgress?.({ bytesRead: content.kind === 'observations' ? content.csv.bytesRead() : 0, rows, phase });
       });
@@ -93,11 +96,11 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
 }
 
 async function runStep(
-  tx: Tx, content: Content, batchId: number, skipInvalid: boolean, onRows: (rows: number, phase: ImportPhase) => void,
+  tx: Tx, content: Content, batchId: number, skipInvalid: boolean, mapping: ColumnMapping | undefined, onRows: (rows: number, phase: ImportPhase) => void,
 ): Promise<StepCounts & { rejections: RejectionList }> {
   switch (content.kind) {
     case 'observations':
-      return loadObservations(tx, content.csv, batchId, skipInvalid, onRows);
+      return loadObservations(tx, content.csv, batchId, skipInvalid, onRows, mapping);
     case 'metrics':
       return loadMetrics(tx, content.records, batchId);
     case 'areas':
@@ -115,6 +118,7 @@ async function readContent(request: ImportRequest): Promise<Content> {
   if (request.format === 'json' || (request.format === undefined && /\.(geo)?json$/i.test(request.fileName))) return readJson(request);
   const csv = await readCsv(request.fileName, request.input);
   const header = csv.header.map((cell) => cell.toLowerCase());
+  if (request.mapping) return { kind: 'observations', csv };
   if (header.includes('code') && header.includes('title')) {
     return { kind: 'metrics', records: await recordsFromCsv(csv), sha256: csv.sha256, notices: csv.notices };
   }

@@ -18,6 +18,7 @@ import {
   createStaging, mergeStaged, metricsWithObservations, openStagingCopy, openStoreCopy, recordBatchMetrics, savePeriods, takeWriteTurn, type Tx,
 } from '../store/observations.ts';
 import { isBlank, type CsvFile } from './csv-reader.ts';
+import type { ColumnMapping } from './column-mapping.ts';
 import { bindLayout, emptyCells, type BoundLayout, type ObservationCells } from './observation-layouts.ts';
 import { RejectionError, RejectionList } from './rejections.ts';
 import { SeenKeys } from './seen-keys.ts';
@@ -77,9 +78,9 @@ async function loadLookup(tx: Tx): Promise<Lookup> {
  * change under it.
  */
 export async function loadObservations(
-  tx: Tx, csv: CsvFile, batchId: number, skipInvalid: boolean, onRows: (rows: number, phase: ImportPhase) => void,
+  tx: Tx, csv: CsvFile, batchId: number, skipInvalid: boolean, onRows: (rows: number, phase: ImportPhase) => void, mapping?: ColumnMapping,
 ): Promise<ObservationsLoaded> {
-  const match = bindLayout(csv.header);
+  const match = bindLayout(csv.header, mapping);
   if (match.kind === 'invalid') throw new RejectionError('', match.rejection);
   const layout = match.layout;
   await takeWriteTurn(tx);
@@ -87,16 +88,21 @@ export async function loadObservations(
   const checker = new RowChecker(layout, lookup, batchId, await metricsWithObservations(tx));
   const rejections = new RejectionList();
   const sink = new RowSink(tx);
+  const readings = layout.readingsPerRecord ?? 1;
   let rowsRead = 0;
   try {
     for await (const chunk of csv.chunks) {
       for (let i = 0; i < chunk.records.length; i++) {
         const record = chunk.records[i]!;
         if (isBlank(record)) continue;
-        rowsRead++;
-        const row = checker.check(record, chunk.firstLine + i, csv.header.length);
-        if (typeof row !== 'string') rejections.addRow(row);
-        else if (rejections.rows === 0 || skipInvalid) await sink.add(row, checker.lastRowIsFresh);
+        // A wide file's record holds several observations, each counted as a row.
+        for (let reading = 0; reading < readings; reading++) {
+          rowsRead++;
+          const row = checker.check(record, chunk.firstLine + i, csv.header.length, reading);
+          if (typeof row !== 'string') rejections.addRow(row);
+          else if (rejections.rows === 0 || skipInvalid) await sink.add(row, checker.lastRowIsFresh);
+          if (record.length !== csv.header.length) break;
+        }
       }
       await sink.flush();
       onRows(rowsRead, 'reading');
@@ -210,13 +216,15 @@ class RowChecker {
     private readonly metricsWithObservations: ReadonlySet<number>,
   ) {}
 
-  check(record: readonly string[], line: number, width: number): string | Rejection[] {
+  check(record: readonly string[], line: number, width: number, reading = 0): string | Rejection[] {
     if (record.length !== width) {
       return [{ line, reason: `the row has ${record.length} cells but the header has ${width}` }];
     }
     const problems = this.problems;
     const cells = this.cells;
-    this.layout.read(record, cells);
+    this.layout.read(record, cells, reading);
+    const refused = this.layout.refusal?.();
+    if (refused) problems.push({ line, ...refused });
     this.checkHazards(record, line, problems);
     if (problems.length > 0) return this.takeProblems();
 
@@ -288,6 +296,10 @@ class RowChecker {
       this.provisionalIds.set(draft.code, key.id);
       this.lookup.metrics.set(draft.code, key);
       return key;
+    }
+    if (this.layout.defineMetric && cells.metric === '') {
+      problems.push({ line, column: this.layout.columnOf.metric, value: '', reason: 'the metric is missing' });
+      return undefined;
     }
     if (this.layout.defineMetric) return undefined; // its period was rejected; the metric is decided by a good row
     const suggestion = this.suggest('metric', cells.metric, this.lookup.metricCandidates);

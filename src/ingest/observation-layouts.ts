@@ -9,10 +9,14 @@
 //   by the import where Lantern does not yet have it. 'NA' is a suppressed
 //   value. Polarity is read from the publisher's own judgements: where an area
 //   above England is 'Better', higher is better.
+// - Any other publisher's file, through a column mapping (mapped-layout.ts):
+//   a saved one, or one recognised from the header's common column names.
 import { metricCodeFromTitle, type Metric, type ValueKind } from '../domain/metric/index.ts';
 import type { PeriodKind } from '../domain/period/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
 import type { Rejection } from '../domain/batch/index.ts';
+import type { ColumnMapping } from './column-mapping.ts';
+import { bindMapped, recogniseHeader } from './mapped-layout.ts';
 
 /** An observation's cells as strings, and the file column each came from. */
 export interface ObservationCells {
@@ -33,8 +37,12 @@ export interface BoundLayout {
   readonly name: string;
   /** The file's name for each cell, for messages. */
   readonly columnOf: Readonly<Record<CellName, string>>;
-  /** Fills `into` from a record, reusing one object for speed. */
-  read(record: readonly string[], into: ObservationCells): void;
+  /** Observations in each record: more than one in a wide file (a value column per measure or per period). */
+  readonly readingsPerRecord?: number;
+  /** Fills `into` from a record (its `reading`th observation in a wide file), reusing one object for speed. */
+  read(record: readonly string[], into: ObservationCells, reading?: number): void;
+  /** A problem the last `read` found that the row's checks cannot see. */
+  refusal?(): RowRefusal | undefined;
   /** A file that defines its metrics: the metric a record belongs to. */
   defineMetric?(record: readonly string[], cells: ObservationCells, periodKind: PeriodKind): MetricDraft;
   /** Called for each stored row, so a layout can learn from the data (polarity). */
@@ -44,6 +52,12 @@ export interface BoundLayout {
 }
 
 export type MetricDraft = Metric;
+
+export interface RowRefusal {
+  readonly column: string;
+  readonly value: string;
+  readonly reason: string;
+}
 
 export type LayoutMatch = { readonly kind: 'ok'; readonly layout: BoundLayout } | { readonly kind: 'invalid'; readonly rejection: Rejection };
 
@@ -55,11 +69,17 @@ const TIDY_REQUIRED = ['metric', 'area', 'period', 'value'] as const;
 const TIDY_OPTIONAL = ['numerator', 'denominator', 'lower_ci', 'upper_ci', 'flags'] as const;
 const FINGERTIPS_REQUIRED = ['area_code', 'period', 'indicator', 'value'] as const;
 
-/** Chooses the layout from the header, or says which column is missing. */
-export function bindLayout(header: readonly string[]): LayoutMatch {
+/**
+ * Chooses the layout: the mapping given; else from the header, Fingertips,
+ * Lantern's tidy CSV, or a publisher's long file with the common column
+ * names; else says which column is missing.
+ */
+export function bindLayout(header: readonly string[], mapping?: ColumnMapping): LayoutMatch {
+  if (mapping) return bindMapped(header, mapping);
   const lower = header.map((cell) => cell.toLowerCase());
   if (lower.includes('indicator') && lower.includes('area_code')) return bindFingertips(lower);
-  return bindTidy(lower);
+  const recognised = TIDY_REQUIRED.every((column) => lower.includes(column)) ? undefined : recogniseHeader(header, 'a column mapping (--mapping FILE)');
+  return recognised ? bindMapped(header, recognised, 'recognised from the header') : bindTidy(lower);
 }
 
 function missingColumn(header: readonly string[], wanted: readonly string[]): Rejection | undefined {

@@ -3,3 +3,4 @@ export {
   isMetricCode, isMetricStatus, isPolarity, isValueKind, metricCodeFromTitle,
   type Metric, type MetricStatus, type Polarity, type ValueKind,
 } from './metric.ts';
+export { multiplierFromWords, polarityFromWords, valueKindFromWords } from './publisher-words.ts';

@@ -1,0 +1,327 @@
+// Publishers' own layouts, read through a column mapping: a saved one
+// (column-mapping.ts), or one Lantern recognises from the header's common
+// names (area_code, areacd, geography_code, 'Local authority code'; period,
+// date, financial_year; indicator, measure; value, obs_value).
+//
+// Each distinct metric in the file (its metric columns joined, and the
+// measure of a wide value column) is one metric, created by the import where
+// Lantern does not have it, from the mapping's definitions; each combination
+// of breakdown cells (sex, age band) is a breakdown of it. A wide file gives
+// several observations a row: one per value column, or one per period column.
+//
+// Missing values ('NA', '..', 'x', an empty cell) and status codes that
+// withhold a value are kept as suppressed rows, not refused. A period's
+// trailing note ('2016-17 (OT)', '2025 (Rev)') is set aside, a revision or a
+// provisional figure becoming the row's flag; a bare year reads as the
+// metric's definition says (DfE writes the year ending March 2016 as '2016').
+import { metricCodeFromTitle, multiplierFromWords, valueKindFromWords, type Metric } from '../domain/metric/index.ts';
+import type { ObservationFlag } from '../domain/observation/index.ts';
+import type { PeriodKind } from '../domain/period/index.ts';
+import {
+  BREAKDOWN_TOTALS, MISSING_MARKERS, namedColumns, ONS_STATUS_CODES,
+  type ColumnMapping, type MetricDefinition, type StatusReading, type YearReading,
+} from './column-mapping.ts';
+import type { CellName, LayoutMatch, ObservationCells, RowRefusal } from './observation-layouts.ts';
+
+/** One observation of a row: where its period and value come from. */
+interface Reading {
+  readonly period: number;
+  /** A period column's header: the period of every value under it. */
+  readonly periodLabel?: string;
+  readonly value: number;
+  readonly valueColumn: string;
+  readonly measure: string;
+}
+
+/** A metric met in the file, worked out once. */
+interface MetricEntry {
+  readonly code: string;
+  readonly title: string;
+  readonly name: string;
+  readonly definition: MetricDefinition;
+  /** Whether the file has given this metric a month that cannot be a financial year ('2021-05'). */
+  monthly: boolean;
+}
+
+const NO_COLUMN = -1;
+
+/** Binds a mapping to a file's header, or says which column the header lacks. */
+export function bindMapped(header: readonly string[], mapping: ColumnMapping, layoutName = `mapped by ${mapping.fileName}`): LayoutMatch {
+  const lower = header.map((cell) => cell.trim().toLowerCase());
+  const find = (column: string) => {
+    const exact = header.indexOf(column);
+    return exact >= 0 ? exact : lower.indexOf(column.toLowerCase());
+  };
+  for (const [key, column] of namedColumns(mapping)) {
+    if (find(column) >= 0) continue;
+    return {
+      kind: 'invalid',
+      rejection: {
+        line: 1, column,
+        reason: `the mapping ${mapping.fileName} says '${key}' is the column '${column}', which the file lacks; the header has: ${header.join(', ')}`,
+      },
+    };
+  }
+  const at = (column: string | undefined) => (column === undefined ? NO_COLUMN : find(column));
+  const readings = readingsOf(header, mapping, find);
+  if (readings.length === 0) {
+    return { kind: 'invalid', rejection: { line: 1, reason: `the mapping ${mapping.fileName} names every column otherwise: the file has no period columns` } };
+  }
+  return { kind: 'ok', layout: new MappedLayout(layoutName, header, mapping, readings, at) };
+}
+
+function readingsOf(header: readonly string[], mapping: ColumnMapping, find: (column: string) => number): Reading[] {
+  const period = mapping.period === undefined ? NO_COLUMN : find(mapping.period);
+  if (mapping.valueColumns) {
+    return [...mapping.valueColumns].map(([column, measure]) => ({ period, value: find(column), valueColumn: header[find(column)]!, measure }));
+  }
+  if (mapping.periodColumns) {
+    const named = new Set(namedColumns(mapping).map(([, column]) => find(column)));
+    const columns = mapping.periodColumns === 'others'
+      ? header.map((_, i) => i).filter((i) => !named.has(i) && header[i]!.trim() !== '')
+      : mapping.periodColumns.map(find);
+    return columns.map((i) => ({ period: NO_COLUMN, periodLabel: header[i]!.trim(), value: i, valueColumn: header[i]!, measure: '' }));
+  }
+  const value = find(mapping.value!);
+  return [{ period, value, valueColumn: header[value]!, measure: '' }];
+}
+
+class MappedLayout {
+  readonly columnOf: Record<CellName, string>;
+  readonly readingsPerRecord: number;
+  private readonly area: number;
+  private readonly metricColumns: number[];
+  private readonly breakdowns: number[];
+  private readonly lowerCi: number;
+  private readonly upperCi: number;
+  private readonly numerator: number;
+  private readonly denominator: number;
+  private readonly status: number;
+  private readonly entries = new Map<string, MetricEntry>();
+  private readonly byCode = new Map<string, MetricEntry>();
+  private readonly periods = new Map<string, { label: string; flag: ObservationFlag | undefined }>();
+  private readonly drafts = new Map<string, Metric>();
+  private refused: RowRefusal | undefined;
+
+  constructor(
+    readonly name: string,
+    header: readonly string[],
+    private readonly mapping: ColumnMapping,
+    private readonly readings: readonly Reading[],
+    at: (column: string | undefined) => number,
+  ) {
+    this.area = at(mapping.area);
+    this.metricColumns = mapping.metric.map(at);
+    this.breakdowns = mapping.breakdowns.map(at);
+    this.lowerCi = at(mapping.lowerCi);
+    this.upperCi = at(mapping.upperCi);
+    this.numerator = at(mapping.numerator);
+    this.denominator = at(mapping.denominator);
+    this.status = at(mapping.status);
+    this.readingsPerRecord = readings.length;
+    const named = (i: number) => (i === NO_COLUMN ? '' : header[i]!);
+    this.columnOf = {
+      metric: mapping.metric.map(at).map(named).join(' + '), area: named(this.area), period: named(readings[0]!.period) || readings[0]!.valueColumn,
+      value: readings[0]!.valueColumn, numerator: named(this.numerator), denominator: named(this.denominator),
+      lower_ci: named(this.lowerCi), upper_ci: named(this.upperCi), flags: named(this.status) || readings[0]!.valueColumn,
+    };
+  }
+
+  read(record: readonly string[], into: ObservationCells, which = 0): void {
+    const reading = this.readings[which]!;
+    const cell = (i: number) => (i === NO_COLUMN ? '' : (record[i] ?? '').trim());
+    this.refused = undefined;
+    // A wide file's messages name the column the value came from.
+    this.columnOf.value = reading.valueColumn;
+    if (reading.periodLabel !== undefined) this.columnOf.period = reading.valueColumn;
+    const entry = this.metricOf(record, reading.measure);
+    into.metric = entry.code;
+    into.area = cell(this.area);
+    const period = this.periodOf(reading.periodLabel ?? cell(reading.period), entry);
+    into.period = period.label;
+    let flags = period.flag ?? '';
+    let value = cell(reading.value);
+    const status = this.statusOf(cell(this.status));
+    const withheld = status === 'no_value' || status === 'suppressed';
+    if (status && !withheld) flags = flags ? `${flags};${status}` : status;
+    if (withheld || this.mapping.missing.has(value)) {
+      value = '';
+      flags = flags ? `${flags};suppressed` : 'suppressed';
+    }
+    into.value = value;
+    into.lower_ci = this.figure(cell(this.lowerCi));
+    into.upper_ci = this.figure(cell(this.upperCi));
+    into.numerator = this.figure(cell(this.numerator));
+    into.denominator = this.figure(cell(this.denominator));
+    into.flags = flags;
+  }
+
+  /** A problem `read` found that the row's checks cannot see (a status code the mapping does not know). */
+  refusal(): RowRefusal | undefined {
+    return this.refused;
+  }
+
+  defineMetric(_record: readonly string[], cells: ObservationCells, periodKind: PeriodKind): Metric {
+    let draft = this.drafts.get(cells.metric);
+    if (!draft) {
+      const entry = this.byCode.get(cells.metric)!;
+      draft = metricFrom(entry, periodKind, this.mapping);
+      this.drafts.set(cells.metric, draft);
+    }
+    return draft;
+  }
+
+  definedMetrics(): Metric[] {
+    return [...this.drafts.values()];
+  }
+
+  private metricOf(record: readonly string[], measure: string): MetricEntry {
+    let key = measure;
+    for (const i of this.metricColumns) key += `\u0001${(record[i] ?? '').trim()}`;
+    for (const i of this.breakdowns) key += `\u0002${(record[i] ?? '').trim()}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const parts = this.metricColumns.map((i) => (record[i] ?? '').trim()).filter((part) => part !== '');
+      if (measure !== '') parts.push(measure);
+      const breakdown = this.breakdowns.map((i) => (record[i] ?? '').trim()).filter((part) => part !== '' && !this.mapping.totals.has(part));
+      entry = this.entryFor(parts, breakdown);
+      this.entries.set(key, entry);
+      this.byCode.set(entry.code, entry);
+    }
+    return entry;
+  }
+
+  private entryFor(parts: readonly string[], breakdown: readonly string[]): MetricEntry {
+    const name = parts.join(' / ');
+    const definition = { ...this.mapping.defaults, ...this.mapping.metrics.get(parts[0] ?? ''), ...this.mapping.metrics.get(name) };
+    const base = definition.title ?? (parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(', ')})` : (parts[0] ?? ''));
+    const title = breakdown.length > 0 ? `${base} (${breakdown.join(', ')})` : base;
+    const code = definition.code
+      ? [definition.code, metricCodeFromTitle(breakdown.join(' '))].filter((part) => part !== '').join('-')
+      : metricCodeFromTitle(title);
+    return { code, title, name, definition, monthly: false };
+  }
+
+  private periodOf(raw: string, entry: MetricEntry): { label: string; flag: ObservationFlag | undefined } {
+    const yearReadsAs = entry.definition.yearReadsAs;
+    if (!entry.monthly && isPlainMonth(raw)) entry.monthly = true;
+    const key = `${raw}\u0001${yearReadsAs ?? ''}\u0001${entry.monthly}`;
+    let found = this.periods.get(key);
+    if (!found) {
+      found = readPeriodCell(raw, yearReadsAs, entry.monthly);
+      this.periods.set(key, found);
+    }
+    return found;
+  }
+
+  private statusOf(code: string): StatusReading | undefined {
+    if (code === '' || this.status === NO_COLUMN) return undefined;
+    const reading = this.mapping.statusCodes.get(code);
+    if (reading) return reading;
+    const known = [...this.mapping.statusCodes.keys()].map((k) => `'${k}'`).join(', ');
+    this.refused = {
+      column: this.columnOf.flags, value: code,
+      reason: `'${code}' is not a status code the mapping knows (${known}): add it under 'status_codes' in ${this.mapping.fileName}, saying which flag it means`,
+    };
+    return undefined;
+  }
+
+  /** A figure beside the value; a "no value" marker there is simply absent. */
+  private figure(cell: string): string {
+    return cell !== '' && this.mapping.missing.has(cell) ? '' : cell;
+  }
+}
+
+/** 'YYYY-MM' with a month that is not the next year's two digits: a month, whichever way the file is read. */
+function isPlainMonth(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 && month !== (Number(match[1]) + 1) % 100;
+}
+
+const PERIOD_NOTE = /^(.*\S)\s*\(([^()]*)\)$/;
+const NOTE_FLAGS: readonly [RegExp, ObservationFlag][] = [[/^(r|rev|revised)$/i, 'revised'], [/^(p|prov|provisional)$/i, 'provisional']];
+
+/**
+ * A period cell without its trailing note, the note's flag, and a bare year
+ * read as the metric's definition says. '2010-11' reads as a month in Lantern's
+ * own files; in a publisher's, where the next year's two digits follow the
+ * year, it is the financial year 2010/11, unless the file has given the metric
+ * months ('2010-05') before.
+ */
+export function readPeriodCell(raw: string, yearReadsAs: YearReading | undefined, monthly = false): { label: string; flag: ObservationFlag | undefined } {
+  const noted = PERIOD_NOTE.exec(raw);
+  const text = noted ? noted[1]! : raw;
+  const flag = noted ? NOTE_FLAGS.find(([words]) => words.test(noted[2]!.trim()))?.[1] : undefined;
+  const twoYears = /^(\d{4})-(\d{2})$/.exec(text);
+  if (twoYears && !monthly && Number(twoYears[2]) === (Number(twoYears[1]) + 1) % 100) return { label: `${twoYears[1]}/${twoYears[2]}`, flag };
+  if (!/^\d{4}$/.test(text) || !yearReadsAs || yearReadsAs === 'calendar_year') return { label: text, flag };
+  const year = Number(text);
+  const first = yearReadsAs === 'financial_year_ending' ? year - 1 : year;
+  return { label: `${first}/${String((first + 1) % 100).padStart(2, '0')}`, flag };
+}
+
+/** A metric's definition: the mapping's words first, then what its name and unit say. */
+function metricFrom(entry: MetricEntry, periodKind: PeriodKind, mapping: ColumnMapping): Metric {
+  const definition = entry.definition;
+  const words = `${definition.unit ?? ''} ${entry.name}`;
+  const valueKind = definition.valueKind ?? valueKindFromWords(words);
+  return {
+    code: entry.code, title: entry.title, definition: definition.definition ?? null,
+    unit: definition.unit ?? (valueKind === 'proportion' ? '%' : null),
+    polarity: definition.polarity ?? 'neutral', valueKind,
+    multiplier: definition.multiplier ?? multiplierFromWords(words, valueKind), periodKind,
+    source: definition.source ?? null, themes: definition.themes ?? [], decimals: definition.decimals ?? 1, ciMethod: null,
+    status: definition.status ?? (mapping.defaults.status ?? 'published'),
+  };
+}
+
+/** Common names publishers give each column, compared in lower case with spaces and hyphens as underscores. */
+const COMMON_NAMES = {
+  area: ['area_code', 'areacd', 'area', 'geography_code', 'geogcode', 'gss_code', 'local_authority_code', 'la_code', 'lad_code', 'ladcd', 'ons_code', 'new_la_code'],
+  areaName: ['area_name', 'areanm', 'geography_name', 'geography', 'local_authority_name', 'la_name', 'lad_name', 'ladnm'],
+  period: ['period', 'time_period', 'date', 'year', 'financial_year', 'time'],
+  metric: ['metric', 'metric_code', 'metric_id', 'indicator', 'indicator_name', 'series'],
+  measure: ['measure', 'measure_name'],
+  unit: ['unit', 'units'],
+  value: ['value', 'obs_value', 'observation'],
+  lowerCi: ['lower_ci', 'lci', 'lci_95', 'lower_cl', 'lower_ci_95', 'lowerci95'],
+  upperCi: ['upper_ci', 'uci', 'uci_95', 'upper_cl', 'upper_ci_95', 'upperci95'],
+  numerator: ['numerator'],
+  denominator: ['denominator'],
+  status: ['status', 'obs_status', 'observation_status'],
+  breakdowns: ['sex', 'gender', 'age', 'age_band', 'age_group', 'deprivation_quintile', 'deprivation_decile', 'imd_quintile', 'ethnicity', 'ethnic_group'],
+} as const;
+
+/**
+ * The mapping a plain long file needs, when its header uses the common names
+ * for the area, period, metric and value; undefined when it lacks one of them.
+ */
+export function recogniseHeader(header: readonly string[], fileName: string): ColumnMapping | undefined {
+  const normal = header.map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const first = (names: readonly string[]) => {
+    for (const name of names) {
+      const i = normal.indexOf(name);
+      if (i >= 0) return header[i]!;
+    }
+    return undefined;
+  };
+  const area = first(COMMON_NAMES.area);
+  const period = first(COMMON_NAMES.period);
+  const value = first(COMMON_NAMES.value);
+  const metric = [first(COMMON_NAMES.metric), first(COMMON_NAMES.measure), first(COMMON_NAMES.unit)].filter((c): c is string => c !== undefined);
+  if (!area || !period || !value || metric.length === 0 || metric.length === 1 && metric[0] === first(COMMON_NAMES.unit)) return undefined;
+  const optional = (key: string, names: readonly string[]) => {
+    const column = first(names);
+    return column ? { [key]: column } : {};
+  };
+  return {
+    fileName, area, period, value, metric,
+    ...optional('areaName', COMMON_NAMES.areaName), ...optional('lowerCi', COMMON_NAMES.lowerCi), ...optional('upperCi', COMMON_NAMES.upperCi),
+    ...optional('numerator', COMMON_NAMES.numerator), ...optional('denominator', COMMON_NAMES.denominator), ...optional('status', COMMON_NAMES.status),
+    breakdowns: header.filter((_, i) => (COMMON_NAMES.breakdowns as readonly string[]).includes(normal[i]!)),
+    statusCodes: ONS_STATUS_CODES, missing: new Set(MISSING_MARKERS), totals: new Set(BREAKDOWN_TOTALS),
+    defaults: {}, metrics: new Map(),
+  };
+}
