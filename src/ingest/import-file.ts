@@ -10,11 +10,12 @@ import type { Tx } from '../store/observations.ts';
 import type { Sql } from '../store/store.ts';
 import { recordsFromCsv, recordsFromGeoJson, recordsFromJson, type CatalogueRecord } from './catalogue-records.ts';
 import type { ColumnMapping } from './column-mapping.ts';
-import { readCsv, type CsvFile } from './csv-reader.ts';
+import type { CsvFile } from './csv-reader.ts';
 import { areaSourceOf, loadAreas, type AreaSource } from './import-areas.ts';
 import { loadMetrics } from './import-metrics.ts';
 import { BatchRejected, loadObservations, type ImportPhase, type StepCounts } from './import-observations.ts';
 import { RejectionError, RejectionList } from './rejections.ts';
+import { readTableFile } from './table-file.ts';
 
 export interface ImportRequest {
   /** The name used in messages and kept with the batch. */
@@ -27,6 +28,8 @@ export interface ImportRequest {
   readonly format?: 'csv' | 'json';
   /** A saved column mapping: the file is observations in a publisher's layout, read as the mapping says. */
   readonly mapping?: ColumnMapping;
+  /** The sheet of a spreadsheet to read (else the mapping's, else the first). */
+  readonly sheet?: string;
   readonly onProgress?: (progress: { bytesRead: number; rows: number; phase: ImportPhase }) => void;
 }
 
@@ -116,7 +119,7 @@ const MAX_JSON_BYTES = 64 * 1024 * 1024;
 /** What the file holds, told from its first bytes: JSON or CSV, and then its keys or header. */
 async function readContent(request: ImportRequest): Promise<Content> {
   if (request.format === 'json' || (request.format === undefined && /\.(geo)?json$/i.test(request.fileName))) return readJson(request);
-  const csv = await readCsv(request.fileName, request.input);
+  const csv = await readTableFile(request.fileName, request.input, request.sheet ?? request.mapping?.sheet);
   const header = csv.header.map((cell) => cell.toLowerCase());
   if (request.mapping) return { kind: 'observations', csv };
   if (header.includes('code') && header.includes('title')) {
