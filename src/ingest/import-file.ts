@@ -11,6 +11,7 @@ import type { Sql } from '../store/store.ts';
 import { recordsFromCsv, recordsFromGeoJson, recordsFromJson, type CatalogueRecord } from './catalogue-records.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import type { CsvFile } from './csv-reader.ts';
+import type { FileReading } from './file-reading.ts';
 import { areaSourceOf, loadAreas, type AreaSource } from './import-areas.ts';
 import { loadMetrics } from './import-metrics.ts';
 import { BatchRejected, loadObservations, type ImportPhase, type StepCounts } from './import-observations.ts';
@@ -42,6 +43,8 @@ export interface ImportResult extends BatchCounts {
   readonly notices: readonly string[];
   readonly seconds: number;
   readonly sha256: string | null;
+  /** How an observation file was read (its layout, columns and periods). */
+  readonly reading?: FileReading;
 }
 
 /** Channel told after every loaded batch, so that readers can refresh what they hold. */
@@ -82,7 +85,7 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
       return step;
     });
     return {
-      batchId, status: 'loaded', kind: content.kind, ...pick(counts), rejections: counts.rejections.kept, notices,
+      batchId, status: 'loaded', kind: content.kind, ...pick(counts), rejections: counts.rejections.kept, notices, ...(counts.reading ? { reading: counts.reading } : {}),
       seconds: seconds(started), sha256: sha256(),
     };
   } catch (error) {
@@ -100,7 +103,7 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
 
 async function runStep(
   tx: Tx, content: Content, batchId: number, skipInvalid: boolean, mapping: ColumnMapping | undefined, onRows: (rows: number, phase: ImportPhase) => void,
-): Promise<StepCounts & { rejections: RejectionList }> {
+): Promise<StepCounts & { rejections: RejectionList; reading?: FileReading }> {
   switch (content.kind) {
     case 'observations':
       return loadObservations(tx, content.csv, batchId, skipInvalid, onRows, mapping);

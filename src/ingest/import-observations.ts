@@ -18,6 +18,7 @@ import {
   createStaging, mergeStaged, metricsWithObservations, openStagingCopy, openStoreCopy, recordBatchMetrics, savePeriods, takeWriteTurn, type Tx,
 } from '../store/observations.ts';
 import { isBlank, type CsvFile } from './csv-reader.ts';
+import type { FileReading } from './file-reading.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { bindLayout, emptyCells, type BoundLayout, type ObservationCells } from './observation-layouts.ts';
 import { RejectionError, RejectionList } from './rejections.ts';
@@ -34,6 +35,7 @@ export interface StepCounts {
 export interface ObservationsLoaded extends StepCounts {
   readonly rejections: RejectionList;
   readonly layout: string;
+  readonly reading: FileReading;
 }
 
 /** Reading streams the file through the checks; merging writes the staged rows into the store. */
@@ -122,6 +124,7 @@ export async function loadObservations(
   return {
     rowsRead, inserted, revised: merged.revised, unchanged: rowsRead - rejections.rows - inserted - merged.revised,
     rejected: rejections.rows, rejections, layout: layout.name,
+    reading: { layout: layout.name, columns: layout.columnOf, periods: [...new Set(checker.periods.values())] },
   };
 }
 
