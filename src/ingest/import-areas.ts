@@ -7,7 +7,7 @@
 //   regions by name, counties and successors through register codes;
 // - a GeoJSON boundary file: each feature's code and name, adding areas
 //   Lantern lacks (regions, say) and never overwriting what the register says.
-import { AREA_TYPES, isAreaType, isGssCode, type AreaType } from '../domain/area/index.ts';
+import { AREA_TYPES, GSS_ENTITIES, isAreaType, isGssCode, type AreaType } from '../domain/area/index.ts';
 import type { Rejection } from '../domain/batch/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
 import { areaKeys, upsertAreas, type Area } from '../store/catalogue.ts';
@@ -22,11 +22,6 @@ const REGISTER_TYPES: Readonly<Record<string, AreaType>> = {
   NMD: 'district', UA: 'unitary', MD: 'metropolitan_district', LBO: 'london_borough', CTY: 'county',
   COMB: 'combined_authority', SRA: 'strategic_authority', CC: 'city_corporation',
   SCO: 'scottish_council', WPA: 'welsh_council', NID: 'ni_district',
-};
-
-const CODE_PREFIX_TYPES: Readonly<Record<string, AreaType>> = {
-  E92: 'england', E12: 'region', E10: 'county', E07: 'district', E06: 'unitary', E08: 'metropolitan_district',
-  E09: 'london_borough', E47: 'combined_authority', E61: 'strategic_authority',
 };
 
 export function areaSourceOf(header: readonly string[]): AreaSource {
@@ -142,8 +137,8 @@ function fromRegister(
 
 function fromBoundary(record: CatalogueRecord, problems: Rejection[]): Area {
   const code = cellOf(record, 'code');
-  const type = CODE_PREFIX_TYPES[code.slice(0, 3)];
-  if (!type) problems.push({ line: record.line, column: 'code', value: code, reason: `'${code}' is not a kind of English area Lantern can tell from its code` });
+  const type = GSS_ENTITIES.get(code.slice(0, 3))?.areaType;
+  if (!type) problems.push({ line: record.line, column: 'code', value: code, reason: `'${code}' is not a kind of area Lantern keeps, by its GSS code` });
   return {
     code, name: cellOf(record, 'name'), officialName: null, type: type ?? 'region', registerCode: null,
     nation: code.startsWith('E') ? 'England' : null, regionCode: null, countyCode: null, startDate: null, endDate: null,

@@ -235,9 +235,9 @@ describe('catalogue imports', () => {
       assert.deepEqual([added!.name, added!.type, added!.nation], ['Yorkshire and The Humber', 'region', 'England']);
     });
 
-    it('rejects a boundary feature whose code is not an English area it can type', async () => {
-      await expectRejected('areas', 'wales.geojson', geoJson([{ code: 'W06000001', name: 'Isle of Anglesey' }]), [
-        { line: 1, column: 'code', value: 'W06000001', reason: "'W06000001' is not a kind of English area Lantern can tell from its code" },
+    it('rejects a boundary feature whose code is not a kind of area Lantern keeps', async () => {
+      await expectRejected('areas', 'sub-icb.geojson', geoJson([{ code: 'E38000001', name: 'NHS Airedale, Wharfedale and Craven' }]), [
+        { line: 1, column: 'code', value: 'E38000001', reason: "'E38000001' is not a kind of area Lantern keeps, by its GSS code" },
       ], 1);
     });
   });

@@ -5,7 +5,10 @@
 // districts and single-tier councils (the lower-tier set), a county with
 // counties and single-tier councils (the upper-tier set). A single-tier
 // council belongs to both; which one a metric uses is told by its data:
-// whether districts or counties have values for it.
+// whether districts or counties have values for it. Places below the
+// councils (wards, parishes, the census's small areas) and constituencies are
+// compared only among their own kind, never mixed with councils: a ward
+// metric's England group holds England's wards.
 //
 // Groups: 'england' (the tier set across England), 'region' (the tier set in
 // the area's region), 'type' (areas of the same type), 'neighbours' (the
@@ -29,12 +32,22 @@ export interface GroupableArea {
   readonly regionCode: string | null;
 }
 
-export type TierSet = 'lower' | 'upper';
+/** The places compared only among their own kind. */
+export const OWN_KIND_TYPES = ['ward', 'parish', 'output_area', 'lsoa', 'msoa', 'constituency'] as const satisfies readonly AreaType[];
+export type OwnKindType = (typeof OWN_KIND_TYPES)[number];
+
+/** Councils of the lower or upper tier, or places of one kind below the councils. */
+export type TierSet = 'lower' | 'upper' | OwnKindType;
 
 const SINGLE_TIER: ReadonlySet<AreaType> = new Set(['unitary', 'metropolitan_district', 'london_borough', 'city_corporation']);
 
-/** The councils of a tier set: single-tier councils with districts (lower) or with counties (upper). */
+export function isOwnKind(type: AreaType): type is OwnKindType {
+  return (OWN_KIND_TYPES as readonly AreaType[]).includes(type);
+}
+
+/** The members of a tier set: single-tier councils with districts (lower) or with counties (upper), or places of its own kind. */
 export function inTierSet(type: AreaType, tierSet: TierSet): boolean {
+  if (tierSet !== 'lower' && tierSet !== 'upper') return type === tierSet;
   return SINGLE_TIER.has(type) || type === (tierSet === 'lower' ? 'district' : 'county');
 }
 
@@ -45,23 +58,30 @@ export function isCouncil(type: AreaType): boolean {
 
 /**
  * The tier set a metric's values speak for, from the types of the areas
- * that have them: counties and no districts means upper tier.
+ * that have them: counties and no districts means upper tier; no council at
+ * all but wards (say) means wards, the most numerous such kind.
  */
 export function tierSetOf(typesWithValues: Iterable<AreaType>): TierSet {
   let counties = 0;
   let districts = 0;
+  let councils = 0;
+  const ownKinds = new Map<OwnKindType, number>();
   for (const type of typesWithValues) {
     if (type === 'county') counties++;
     else if (type === 'district') districts++;
+    if (isCouncil(type)) councils++;
+    else if (isOwnKind(type)) ownKinds.set(type, (ownKinds.get(type) ?? 0) + 1);
   }
+  if (councils === 0 && ownKinds.size > 0) return [...ownKinds].reduce((most, next) => (next[1] > most[1] ? next : most))[0];
   return counties > 0 && districts === 0 ? 'upper' : 'lower';
 }
 
-/** The tier set an area is compared in: its own, or for single-tier councils the metric's. */
+/** The tier set an area is compared in: its own kind's, its tier's, or for single-tier councils the metric's (lower where the metric's values are not councils'). */
 export function tierSetFor(type: AreaType, metricTierSet: TierSet): TierSet {
+  if (isOwnKind(type)) return type;
   if (type === 'district') return 'lower';
   if (type === 'county') return 'upper';
-  return metricTierSet;
+  return isCouncil(type) && metricTierSet !== 'upper' ? 'lower' : metricTierSet;
 }
 
 export interface GroupRule {
@@ -73,7 +93,7 @@ export interface GroupRule {
 
 /** Whether `candidate` belongs in the group the rule describes. */
 export function inGroup(rule: GroupRule, candidate: GroupableArea): boolean {
-  if (!isCouncil(candidate.type)) return false;
+  if (!isCouncil(candidate.type) && !isOwnKind(candidate.type)) return false;
   switch (rule.kind) {
     case 'england':
       return inTierSet(candidate.type, rule.tierSet) && candidate.code.startsWith('E');
@@ -96,9 +116,14 @@ export function benchmarkAreaOf(rule: GroupRule): string | undefined {
   }
 }
 
+const TIER_WORDS: Readonly<Record<TierSet, string>> = {
+  lower: 'districts and single-tier councils', upper: 'counties and single-tier councils', ward: 'wards', parish: 'parishes',
+  output_area: 'output areas', lsoa: 'lower layer super output areas', msoa: 'middle layer super output areas', constituency: 'constituencies',
+};
+
 /** "Unitary authorities and districts in North East", for headings and CSV files. */
 export function describeGroup(rule: GroupRule, regionName: string | undefined): string {
-  const tier = rule.tierSet === 'lower' ? 'districts and single-tier councils' : 'counties and single-tier councils';
+  const tier = TIER_WORDS[rule.tierSet];
   switch (rule.kind) {
     case 'england':
       return `English ${tier}`;

@@ -7,7 +7,7 @@ describe('isAreaType(text)', () => {
     for (const type of AREA_TYPES) assert.equal(isAreaType(type), true, type);
   });
 
-  const OTHERS = Object.freeze(['', 'Unitary', 'london borough', 'london-borough', 'parish', 'ward']);
+  const OTHERS = Object.freeze(['', 'Unitary', 'london borough', 'london-borough', 'Ward', 'civil_parish']);
   for (const text of OTHERS) {
     it(`is false for '${text}'`, () => assert.equal(isAreaType(text), false));
   }

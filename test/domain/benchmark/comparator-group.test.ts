@@ -32,10 +32,14 @@ const SCOTTISH = place('S12000036', 'City of Edinburgh', 'scottish_council', nul
 const NI = place('N09000003', 'Belfast', 'ni_district', null);
 /** A single-tier council whose code is not English: the england group asks for E codes as well as types. */
 const WELSH_CODED_UNITARY = place('W06000001', 'Isle of Anglesey', 'unitary', null);
+const WARD = place('E05001103', 'Elvet and Gilesgate', 'ward', null);
+const OTHER_WARD = place('E05000819', 'Benwell and Scotswood', 'ward', null);
+const WELSH_WARD = place('W05000864', 'Cathays', 'ward', null);
+const LSOA = place('E01020630', 'County Durham 020A', 'lsoa', null);
 
 const EVERY_AREA: readonly GroupableArea[] = Object.freeze([
   ENGLAND, REGION, COUNTY, DISTRICT, UNITARY, METROPOLITAN, OTHER_METROPOLITAN, LONDON_BOROUGH, CAMDEN,
-  COMBINED, FIRE, WELSH, SCOTTISH, NI, WELSH_CODED_UNITARY,
+  COMBINED, FIRE, WELSH, SCOTTISH, NI, WELSH_CODED_UNITARY, WARD, OTHER_WARD, WELSH_WARD, LSOA,
 ]);
 
 function membersOf(rule: GroupRule): readonly string[] {
@@ -77,6 +81,14 @@ describe('inTierSet(type, tierSet)', () => {
     ['scottish_council', false, false],
     ['welsh_council', false, false],
     ['ni_district', false, false],
+    ['metropolitan_county', false, false],
+    ['nation', false, false],
+    ['ward', false, false],
+    ['parish', false, false],
+    ['output_area', false, false],
+    ['lsoa', false, false],
+    ['msoa', false, false],
+    ['constituency', false, false],
   ]);
 
   it('has a case for every area type', () => assert.deepEqual(CASES.map(([type]) => type).sort(), [...AREA_TYPES].sort()));
@@ -87,6 +99,11 @@ describe('inTierSet(type, tierSet)', () => {
       assert.equal(inTierSet(type, 'upper'), upper);
     });
   }
+
+  it('puts wards, and only wards, in the ward set; likewise each small area kind', () => {
+    assert.deepEqual(AREA_TYPES.filter((type) => inTierSet(type, 'ward')), ['ward']);
+    assert.deepEqual(AREA_TYPES.filter((type) => inTierSet(type, 'lsoa')), ['lsoa']);
+  });
 });
 
 describe('tierSetOf(typesWithValues)', () => {
@@ -101,6 +118,9 @@ describe('tierSetOf(typesWithValues)', () => {
     ['England and regions alone are lower tier', Object.freeze<AreaType[]>(['england', 'region']), 'lower'],
     ['no values at all are lower tier', Object.freeze<AreaType[]>([]), 'lower'],
     ['one district among many counties makes it lower tier', Object.freeze<AreaType[]>(['county', 'county', 'county', 'district']), 'lower'],
+    ['values for wards and England alone are the ward set', Object.freeze<AreaType[]>(['england', 'ward', 'ward']), 'ward'],
+    ['values for more wards than parishes are the ward set', Object.freeze<AreaType[]>(['parish', 'ward', 'ward']), 'ward'],
+    ['values for councils and wards follow the councils', Object.freeze<AreaType[]>(['ward', 'ward', 'county']), 'upper'],
   ]);
   for (const [title, types, expected] of CASES) {
     it(title, () => assert.equal(tierSetOf(types), expected));
@@ -128,6 +148,10 @@ describe('tierSetFor(type, metricTierSet)', () => {
     ['a London borough follows an upper-tier metric', 'london_borough', 'upper', 'upper'],
     ['a metropolitan district follows a lower-tier metric', 'metropolitan_district', 'lower', 'lower'],
     ['England follows the metric (a league table asked for England)', 'england', 'upper', 'upper'],
+    ['England follows a ward metric: its league table is of wards', 'england', 'ward', 'ward'],
+    ['a ward is in the ward set whatever the metric', 'ward', 'lower', 'ward'],
+    ['a lower layer super output area is in its own set', 'lsoa', 'ward', 'lsoa'],
+    ['a unitary is lower tier on a metric whose values are wards\'', 'unitary', 'ward', 'lower'],
   ]);
   for (const [title, type, metricTierSet, expected] of CASES) {
     it(title, () => assert.equal(tierSetFor(type, metricTierSet), expected));
@@ -137,6 +161,21 @@ describe('tierSetFor(type, metricTierSet)', () => {
 describe('inGroup(rule, candidate)', () => {
   type Case = readonly [title: string, rule: GroupRule, members: readonly string[]];
   const CASES: readonly Case[] = Object.freeze([
+    [
+      'england, ward set: English wards only; no council, small area of another kind or Welsh ward',
+      Object.freeze({ kind: 'england', area: WARD, tierSet: 'ward' }),
+      ['Elvet and Gilesgate', 'Benwell and Scotswood'],
+    ],
+    [
+      'england asked for England on a ward metric: English wards only',
+      Object.freeze({ kind: 'england', area: ENGLAND, tierSet: 'ward' }),
+      ['Elvet and Gilesgate', 'Benwell and Scotswood'],
+    ],
+    [
+      'type, for a ward: wards, Welsh ones too, and nothing else',
+      Object.freeze({ kind: 'type', area: WARD, tierSet: 'ward' }),
+      ['Elvet and Gilesgate', 'Benwell and Scotswood', 'Cathays'],
+    ],
     [
       'england, lower tier: English districts and single-tier councils; not England, regions, combined authorities or councils outside England',
       Object.freeze({ kind: 'england', area: DISTRICT, tierSet: 'lower' }),
@@ -225,6 +264,7 @@ describe('describeGroup(rule, regionName)', () => {
   type Case = readonly [rule: GroupRule, regionName: string | undefined, expected: string];
   const CASES: readonly Case[] = Object.freeze([
     [Object.freeze({ kind: 'england', area: DISTRICT, tierSet: 'lower' }), undefined, 'English districts and single-tier councils'],
+    [Object.freeze({ kind: 'england', area: WARD, tierSet: 'ward' }), undefined, 'English wards'],
     [Object.freeze({ kind: 'england', area: COUNTY, tierSet: 'upper' }), 'North West', 'English counties and single-tier councils'],
     [Object.freeze({ kind: 'region', area: UNITARY, tierSet: 'lower' }), 'North East', 'Districts and single-tier councils in North East'],
     [Object.freeze({ kind: 'region', area: COUNTY, tierSet: 'upper' }), 'North West', 'Counties and single-tier councils in North West'],
