@@ -8,6 +8,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, readConfig, readPort, type Config } from '../config.ts';
 import { formatRejection } from '../domain/batch/index.ts';
 import { loadDemo, storeIsEmpty } from '../ingest/demo.ts';
+import { loadMappingFile, MappingError, type ColumnMapping } from '../ingest/column-mapping.ts';
 import { importFile, type ImportResult } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { PdfPrinter } from '../reports/pdf.ts';
@@ -90,10 +91,21 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   });
 }
 
-async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; by: string }): Promise<void> {
+/** A saved column mapping, or a ConfigError that names the mapping and the key at fault. */
+function readMapping(file: string): ColumnMapping {
+  try {
+    return loadMappingFile(file);
+  } catch (error) {
+    if (error instanceof MappingError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; by: string; mapping?: string }): Promise<void> {
   for (const file of files) {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ConfigError(`${file}: no such file`);
   }
+  const mapping = options.mapping === undefined ? undefined : readMapping(options.mapping);
   let failed = 0;
   await withStore(config, 'import', async (store) => {
     for (const file of files) {
@@ -109,6 +121,7 @@ async function importFiles(config: Config, files: string[], options: { skipInval
         skipInvalid: options.skipInvalid,
         source: path.resolve(file),
         onProgress: (p) => bar.update(p.bytesRead, p.rows, p.phase),
+        ...(mapping ? { mapping } : {}),
       });
       bar.done();
       printSummary(path.basename(file), result);
@@ -160,6 +173,7 @@ export function program(config: () => Config): Command {
   cli.command('import').description('import CSV or JSON files (observations, metric definitions or areas), each as one batch')
     .argument('<files...>', 'files to import')
     .option('--skip-invalid', 'load the valid rows and keep the rejections with the batch, instead of rejecting the whole file', false)
+    .option('--mapping <file>', "a saved column mapping (JSON) saying how to read a publisher's layout: area, period, metric and value columns, status codes, metric definitions")
     .option('--by <name>', 'who is importing, kept with the batch', process.env.USER ?? 'cli')
     .action((files, options) => importFiles(config(), files, options));
   cli.command('export').description('export observations as CSV, in the import format (published data: early sight under embargo is left out)')

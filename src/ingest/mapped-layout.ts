@@ -47,11 +47,8 @@ const NO_COLUMN = -1;
 
 /** Binds a mapping to a file's header, or says which column the header lacks. */
 export function bindMapped(header: readonly string[], mapping: ColumnMapping, layoutName = `mapped by ${mapping.fileName}`): LayoutMatch {
-  const lower = header.map((cell) => cell.trim().toLowerCase());
-  const find = (column: string) => {
-    const exact = header.indexOf(column);
-    return exact >= 0 ? exact : lower.indexOf(column.toLowerCase());
-  };
+  const trimmed = header.map((cell) => cell.trim());
+  const find = (column: string) => trimmed.indexOf(column);
   for (const [key, column] of namedColumns(mapping)) {
     if (find(column) >= 0) continue;
     return {
@@ -194,8 +191,9 @@ class MappedLayout {
   private entryFor(parts: readonly string[], breakdown: readonly string[]): MetricEntry {
     const name = parts.join(' / ');
     const definition = { ...this.mapping.defaults, ...this.mapping.metrics.get(parts[0] ?? ''), ...this.mapping.metrics.get(name) };
-    const base = definition.title ?? (parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(', ')})` : (parts[0] ?? ''));
-    const title = breakdown.length > 0 ? `${base} (${breakdown.join(', ')})` : base;
+    const [first = '', ...rest] = definition.title ? [definition.title] : parts;
+    const qualifiers = [...rest, ...breakdown];
+    const title = qualifiers.length > 0 ? `${first} (${qualifiers.join(', ')})` : first;
     const code = definition.code
       ? [definition.code, metricCodeFromTitle(breakdown.join(' '))].filter((part) => part !== '').join('-')
       : metricCodeFromTitle(title);

@@ -7,6 +7,7 @@ import { isGssCode } from '../domain/area/index.ts';
 import { formatRejection } from '../domain/batch/index.ts';
 import { isMetricCode } from '../domain/metric/index.ts';
 import { decodeFlags } from '../domain/observation/index.ts';
+import { MappingError, parseMapping, type ColumnMapping } from '../ingest/column-mapping.ts';
 import { importFile } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { guardedRecord } from '../domain/access/index.ts';
@@ -123,12 +124,14 @@ export function apiRouter(sql: Sql): express.Router {
   });
 
   router.post('/imports', changes('import_batch'), async (req, res) => {
-    onlyKnown(req.query, ['fileName', 'skipInvalid']);
+    onlyKnown(req.query, ['fileName', 'skipInvalid', 'mapping']);
     const fileName = optionalText(req.query, 'fileName') ?? (req.is('application/json') ? 'upload.json' : 'upload.csv');
     if (!/^[\w .()-]{1,100}$/.test(fileName)) throw badRequest("'fileName' may hold letters, digits, spaces and . ( ) - _ only");
     const format = req.is('application/json') ? 'json' : req.is('text/csv') ? 'csv' : undefined;
+    const mapping = mappingOf(req.query);
     const result = await importFile(sql, {
       fileName, input: req, ...(format ? { format } : {}), importedBy: actorOf(req, res).actor, skipInvalid: optionalBoolean(req.query, 'skipInvalid') ?? false,
+      ...(mapping ? { mapping } : {}),
     });
     await accessOf(res).audit(sql, 'change', 'import_batch', String(result.batchId), `import of ${fileName}: ${result.status}, ${result.inserted} inserted, ${result.revised} revised, ${result.rejected} rejected`);
     const body = { ...result, rejections: result.rejections.slice(0, 1000).map((r) => ({ ...r, message: formatRejection(fileName, r) })) };
@@ -188,4 +191,20 @@ export function apiErrorHandler(log: (line: string) => void) {
 function httpStatusOf(error: unknown): number {
   const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+const MAX_MAPPING_CHARACTERS = 64 * 1024;
+
+/** A column mapping sent with an upload, as JSON in the 'mapping' query parameter; it may not name files on the server. */
+function mappingOf(query: Request['query']): ColumnMapping | undefined {
+  const text = query.mapping;
+  if (text === undefined) return undefined;
+  if (typeof text !== 'string') throw badRequest("'mapping' must be given once, as JSON text");
+  if (text.length > MAX_MAPPING_CHARACTERS) throw badRequest(`'mapping' is longer than ${MAX_MAPPING_CHARACTERS} characters`);
+  try {
+    return parseMapping(text, "'mapping'");
+  } catch (error) {
+    if (error instanceof MappingError) throw badRequest(error.message);
+    throw error;
+  }
 }

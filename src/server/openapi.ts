@@ -119,6 +119,11 @@ export const openApiDocument = {
         parameters: [
           query('fileName', 'The name kept with the batch and used in messages (default upload.csv).'),
           query('skipInvalid', 'Load the valid rows and keep the rejections, instead of rejecting the whole batch.', { type: 'boolean' }),
+          query('mapping', "A column mapping, as JSON text (the saved mapping file's content), for observations in a publisher's own layout: " +
+            '{"area": "areacd", "period": "period", "metric": ["indicator", "measure"], "value": "value", "lower_ci": "lci_95", "upper_ci": "uci_95", ' +
+            '"status": "status", "status_codes": {"x": "no_value", "u": "estimated"}, "missing": ["NA", ".."], "breakdowns": ["sex"], ' +
+            '"metrics": {"Adult obesity prevalence / Percentage": {"title": "Adults living with obesity", "polarity": "lower_is_better", "themes": ["health"]}}}. ' +
+            "Wide files name 'value_columns' or 'period_columns' instead of 'value' or 'period'. A mapping sent here gives its metric definitions inline: it may not name a 'metadata' file."),
         ],
         requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'application/json': { schema: {} } } },
         responses: {
