@@ -19,6 +19,7 @@ import { queryAreas, queryMetrics } from '../store/catalogue.ts';
 import { EmbeddedServerError } from '../store/embedded-server.ts';
 import { streamObservations } from '../store/observations.ts';
 import { migrate, openStore, type Store } from '../store/store.ts';
+import { inspectFiles } from './inspect-file.ts';
 import { progressBar } from './progress-bar.ts';
 import { CommandError, registerAccessCommands } from './users.ts';
 import { createDemoAccess } from '../server/auth/demo-access.ts';
@@ -101,7 +102,7 @@ function readMapping(file: string): ColumnMapping {
   }
 }
 
-async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; by: string; mapping?: string }): Promise<void> {
+async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; by: string; mapping?: string; sheet?: string }): Promise<void> {
   for (const file of files) {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ConfigError(`${file}: no such file`);
   }
@@ -122,6 +123,7 @@ async function importFiles(config: Config, files: string[], options: { skipInval
         source: path.resolve(file),
         onProgress: (p) => bar.update(p.bytesRead, p.rows, p.phase),
         ...(mapping ? { mapping } : {}),
+        ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       });
       bar.done();
       printSummary(path.basename(file), result);
@@ -174,8 +176,15 @@ export function program(config: () => Config): Command {
     .argument('<files...>', 'files to import')
     .option('--skip-invalid', 'load the valid rows and keep the rejections with the batch, instead of rejecting the whole file', false)
     .option('--mapping <file>', "a saved column mapping (JSON) saying how to read a publisher's layout: area, period, metric and value columns, status codes, metric definitions")
+    .option('--sheet <name>', 'the sheet of a spreadsheet (XLSX, ODS) to read; the first otherwise')
+    .option('--dry-run', 'read the files as an import would and say what it would do, storing nothing', false)
     .option('--by <name>', 'who is importing, kept with the batch', process.env.USER ?? 'cli')
-    .action((files, options) => importFiles(config(), files, options));
+    .action((files, options) => (options.dryRun ? inspectFiles(config(), withStore, files, options, 'dry-run', out) : importFiles(config(), files, options)));
+  cli.command('inspect').description('say how Lantern reads a file (layout, columns, metrics, periods, unknown area codes, rejections), storing nothing')
+    .argument('<files...>', 'files to inspect (CSV, XLSX, ODS or JSON)')
+    .option('--mapping <file>', 'a saved column mapping (JSON) to read the file by')
+    .option('--sheet <name>', 'the sheet of a spreadsheet to read; the first otherwise')
+    .action((files, options) => inspectFiles(config(), withStore, files, options, 'inspect', out));
   cli.command('export').description('export observations as CSV, in the import format (published data: early sight under embargo is left out)')
     .option('--metric <code>', 'only this metric')
     .option('--area <code>', 'only this area')
