@@ -8,6 +8,12 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** Where the embedded PostgreSQL keeps its cluster and password. */
   readonly dataDir: string;
+  /**
+   * LANTERN_DATA_DIR was not set: dataDir is the default ./lantern-data, which
+   * Lantern run as root may keep elsewhere (src/store/data-folder.ts); a folder
+   * the administrator chose is never moved.
+   */
+  readonly dataDirIsDefault: boolean;
   readonly port: number;
   /** Folder of public data loaded as the demo on first start. */
   readonly demoDataDir: string;
@@ -31,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     databaseUrl: nonEmpty(env.LANTERN_DATABASE_URL),
     dataDir: path.resolve(nonEmpty(env.LANTERN_DATA_DIR) ?? 'lantern-data'),
+    dataDirIsDefault: nonEmpty(env.LANTERN_DATA_DIR) === undefined,
     port: readPort(env.PORT ?? env.LANTERN_PORT, env.PORT === undefined ? 'LANTERN_PORT' : 'PORT'),
     demoDataDir: path.resolve(nonEmpty(env.LANTERN_DEMO_DATA) ?? '../shared/data'),
     production: env.NODE_ENV === 'production',

@@ -28,8 +28,15 @@ import { publicObservations } from '../server/access.ts';
 const err = (line: string) => process.stderr.write(line + '\n');
 const out = (line: string) => process.stdout.write(line + '\n');
 
+/** The configured store; says so when it is kept elsewhere than asked (root, a private project folder). */
+async function openConfiguredStore(config: Config, role: string): Promise<Store> {
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, isDefaultFolder: config.dataDirIsDefault, role });
+  if (store.notice) err(`Lantern: ${store.notice}`);
+  return store;
+}
+
 async function withStore<T>(config: Config, role: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role });
+  const store = await openConfiguredStore(config, role);
   const stopOn = (code: number) => () => { void store.close().finally(() => process.exit(code)); };
   const onInt = stopOn(130);
   const onTerm = stopOn(143);
@@ -46,11 +53,11 @@ async function withStore<T>(config: Config, role: string, work: (store: Store) =
 
 async function serve(config: Config, options: { port?: string; demo: boolean }): Promise<void> {
   const port = options.port === undefined ? config.port : readPort(options.port, '--port');
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: 'serve' });
+  const store = await openConfiguredStore(config, 'serve');
   if (store.embedded && !store.embedded.owned && store.embedded.ownerRole.startsWith('serve')) {
     await store.close();
     throw new ConfigError(
-      `Lantern is already serving ${config.dataDir} (process ${store.embedded.ownerPid}${store.embedded.ownerRole.replace(/^serve:?/, ', port ').replace(/, port $/, '')}): ` +
+      `Lantern is already serving ${store.embedded.dataDir} (process ${store.embedded.ownerPid}${store.embedded.ownerRole.replace(/^serve:?/, ', port ').replace(/, port $/, '')}): ` +
         'stop it first, or give this one its own LANTERN_DATA_DIR',
     );
   }

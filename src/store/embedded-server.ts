@@ -9,7 +9,9 @@
 //   pg/           the cluster itself
 //
 // PostgreSQL refuses to run as root, so under root the server runs as the
-// unprivileged system user `lantern`, which owns pg/. A server left running by
+// unprivileged system user `lantern`, which owns pg/; where that user cannot
+// reach the default data folder, the store is kept in one it can reach
+// (data-folder.ts). A server left running by
 // a Lantern that crashed is adopted; a stale postmaster.pid is removed; a
 // server held by a live Lantern is shared, never started twice.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -19,12 +21,17 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { blockingFolder, reachableDataFolder, type RunAs } from './data-folder.ts';
 
 export const DATABASE_NAME = 'lantern';
 export const DATABASE_USER = 'lantern';
 const SYSTEM_USER = 'lantern';
 
 export interface EmbeddedServer {
+  /** The folder the store is kept in. */
+  readonly dataDir: string;
+  /** The folder asked for, when the store is kept elsewhere because the server's user cannot reach it. */
+  readonly movedFrom: string | undefined;
   readonly port: number;
   readonly password: string;
   /** True when this process started or adopted the server and must stop it. */
@@ -45,25 +52,39 @@ interface Owner {
   readonly role: string;
 }
 
-interface RunAs {
-  readonly uid: number;
-  readonly gid: number;
+export interface StartOptions {
+  /** The folder is Lantern's default, not the administrator's choice: it may be moved where the server's user can reach it. */
+  readonly isDefaultFolder?: boolean;
 }
 
-export async function startEmbeddedServer(dataDir: string, role: string): Promise<EmbeddedServer> {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+export async function startEmbeddedServer(askedDir: string, role: string, options: StartOptions = {}): Promise<EmbeddedServer> {
   const runAs = process.getuid?.() === 0 ? systemUser() : undefined;
+  const { dataDir, movedFrom } = runAs ? dataFolderFor(askedDir, runAs, options.isDefaultFolder ?? false) : { dataDir: askedDir, movedFrom: undefined };
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  if (runAs) fs.chmodSync(dataDir, 0o755); // the server's user must reach pg/ inside it
   const binaries = await findBinaries(runAs);
-  if (runAs) {
-    fs.chmodSync(dataDir, 0o755); // the server's user must reach pg/ inside it
-    const blocked = blockingFolder(path.dirname(path.resolve(dataDir)), runAs);
-    if (blocked) {
+  const server = await startOrJoin(binaries, dataDir, role, runAs);
+  return { ...server, dataDir, movedFrom };
+}
+
+function dataFolderFor(askedDir: string, runAs: RunAs, isDefault: boolean): { dataDir: string; movedFrom: string | undefined } {
+  const folder = reachableDataFolder(askedDir, runAs, isDefault);
+  switch (folder.kind) {
+    case 'as_asked':
+      return { dataDir: folder.dataDir, movedFrom: undefined };
+    case 'moved':
+      return { dataDir: folder.dataDir, movedFrom: folder.movedFrom };
+    case 'private':
       throw new EmbeddedServerError(
-        `PostgreSQL runs as the system user '${SYSTEM_USER}', which cannot reach the data folder: ${blocked.dir} is private ` +
-          `(mode ${blocked.mode.toString(8)}). Choose a LANTERN_DATA_DIR it can reach, or run: chmod o+x ${blocked.dir}`,
+        `PostgreSQL runs as the system user '${SYSTEM_USER}', which cannot reach the data folder: ${folder.blocked} is private ` +
+          `(mode ${folder.mode.toString(8)}). Choose a LANTERN_DATA_DIR it can reach, or run: chmod o+x ${folder.blocked}`,
       );
-    }
   }
+}
+
+type Started = Omit<EmbeddedServer, 'dataDir' | 'movedFrom'>;
+
+async function startOrJoin(binaries: Binaries, dataDir: string, role: string, runAs: RunAs | undefined): Promise<Started> {
   const password = readOrCreatePassword(dataDir);
   const pgDir = path.join(dataDir, 'pg');
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) initCluster(binaries.initdb, dataDir, pgDir, password, runAs);
@@ -121,19 +142,6 @@ function systemUser(): RunAs {
   const uid = Number(execFileSync('id', ['-u', SYSTEM_USER], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', SYSTEM_USER], { encoding: 'utf8' }).trim());
   return { uid, gid };
-}
-
-/**
- * The first folder, from `folder` up to the root, that the server's user may
- * not pass through; every one must let it, or initdb and postgres fail obscurely.
- */
-function blockingFolder(folder: string, runAs: RunAs): { dir: string; mode: number } | undefined {
-  for (let dir = folder; ; dir = path.dirname(dir)) {
-    const stat = fs.statSync(dir);
-    const passes = stat.uid === runAs.uid ? stat.mode & 0o100 : stat.gid === runAs.gid ? stat.mode & 0o010 : stat.mode & 0o001;
-    if (!passes) return { dir, mode: stat.mode & 0o777 };
-    if (dir === path.dirname(dir)) return undefined;
-  }
 }
 
 function readOrCreatePassword(dataDir: string): string {
@@ -221,7 +229,7 @@ function writeOwner(dataDir: string, owner: Owner): void {
   fs.writeFileSync(path.join(dataDir, 'owner.json'), JSON.stringify(owner) + '\n');
 }
 
-async function joinRunningServer(dataDir: string, running: Running, password: string, role: string): Promise<EmbeddedServer> {
+async function joinRunningServer(dataDir: string, running: Running, password: string, role: string): Promise<Started> {
   await waitUntilReady(running.port, password, () => isAlive(running.pid));
   const owner = readOwner(dataDir);
   if (owner && isAlive(owner.pid)) {
@@ -238,7 +246,7 @@ async function joinRunningServer(dataDir: string, running: Running, password: st
 
 async function startServer(
   postgresBin: string, dataDir: string, pgDir: string, password: string, runAs: RunAs | undefined, role: string,
-): Promise<EmbeddedServer | undefined> {
+): Promise<Started | undefined> {
   const port = await freePort();
   const log = fs.openSync(path.join(dataDir, 'postgres.log'), 'a');
   if (runAs) fs.chownSync(path.join(dataDir, 'postgres.log'), runAs.uid, runAs.gid);

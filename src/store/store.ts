@@ -13,6 +13,8 @@ export type Db = postgres.Sql | postgres.TransactionSql;
 export interface StoreOptions {
   readonly databaseUrl?: string | undefined;
   readonly dataDir: string;
+  /** dataDir is Lantern's default, not the administrator's choice: see data-folder.ts. */
+  readonly isDefaultFolder?: boolean;
   /** What this process is ('serve', 'import', ...): told to a second Lantern that finds the server held. */
   readonly role?: string;
   readonly maxConnections?: number;
@@ -24,6 +26,8 @@ export interface Store {
   readonly embedded: EmbeddedServer | undefined;
   /** Where the data lives, for messages: never the password. */
   readonly description: string;
+  /** Said once on start when the store is not where it was asked to be, and why. */
+  readonly notice: string | undefined;
   close(): Promise<void>;
 }
 
@@ -31,7 +35,9 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 const MIGRATION_LOCK = 7_246_001; // advisory lock key: one migrator at a time
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const embedded = options.databaseUrl ? undefined : await startEmbeddedServer(options.dataDir, options.role ?? 'lantern');
+  const embedded = options.databaseUrl
+    ? undefined
+    : await startEmbeddedServer(options.dataDir, options.role ?? 'lantern', { isDefaultFolder: options.isDefaultFolder ?? false });
   const connection = {
     max: options.maxConnections ?? 10,
     onnotice: () => {},
@@ -40,7 +46,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const sql = embedded
     ? postgres({ host: '127.0.0.1', port: embedded.port, user: DATABASE_USER, password: embedded.password, database: DATABASE_NAME, ...connection })
     : postgres(options.databaseUrl as string, connection);
-  const description = embedded ? `embedded PostgreSQL in ${options.dataDir}` : `PostgreSQL at ${redact(options.databaseUrl as string)}`;
+  const description = embedded ? `embedded PostgreSQL in ${embedded.dataDir}` : `PostgreSQL at ${redact(options.databaseUrl as string)}`;
   try {
     await migrate(sql);
   } catch (error) {
@@ -52,6 +58,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     sql,
     embedded,
     description,
+    notice: embedded?.movedFrom && `${displayPath(embedded.movedFrom)} is inside a private folder; the store is kept in ${embedded.dataDir} instead`,
     async close() {
       await sql.end({ timeout: 5 });
       await embedded?.stop();
@@ -97,4 +104,10 @@ function redact(url: string): string {
   } catch {
     return 'the configured URL';
   }
+}
+
+/** A folder as the person who started Lantern would name it: ./lantern-data from the project folder. */
+function displayPath(folder: string): string {
+  const relative = path.relative(process.cwd(), folder);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? folder : `./${relative}`;
 }

@@ -1,10 +1,14 @@
 // Lantern's own PostgreSQL: first start, restart, UTF-8, a second Lantern on
-// the same folder, a crashed run's server and a stale lock file.
+// the same folder, a crashed run's server and a stale lock file; as root, a
+// project inside a private folder (its default store kept under
+// /var/lib/lantern, a chosen LANTERN_DATA_DIR refused).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { reachableDataFolder, SHARED_DATA_ROOT } from '../../src/store/data-folder.ts';
 import { openStore } from '../../src/store/store.ts';
 import { PROJECT_DIR } from '../support/data.ts';
 import { serverUrl, tempDir } from '../support/store.ts';
@@ -26,13 +30,14 @@ describe('the embedded PostgreSQL server', { skip }, () => {
     const [settings] = await first.sql<{ encoding: string; listen: string }[]>`
       select current_setting('server_encoding') as encoding, current_setting('listen_addresses') as listen`;
     assert.deepEqual(settings, { encoding: 'UTF8', listen: '127.0.0.1' });
-    await first.sql`insert into area (code, name, type) values ('W06000001', 'Ynys Môn', 'welsh_council')`;
+    await first.sql`create table kept (name text)`; // not an area: the register that ships with Lantern may hold them all
+    await first.sql`insert into kept values ('Ynys Môn')`;
     await first.close();
     assert.equal(fs.statSync(path.join(dataDir, 'password')).mode & 0o777, 0o600);
     assert.equal(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid')), false, 'stopped cleanly');
 
     const again = await openStore({ dataDir, role: 'test' });
-    const rows = await again.sql<{ name: string }[]>`select name from area where name ilike ${'%môn%'}`;
+    const rows = await again.sql<{ name: string }[]>`select name from kept where name ilike ${'%môn%'}`;
     assert.deepEqual(rows.map((r) => r.name), ['Ynys Môn']);
     await again.close();
   });
@@ -92,5 +97,132 @@ describe('the embedded PostgreSQL server', { skip }, () => {
     const [row] = await again.sql<{ one: number }[]>`select 1 as one`;
     assert.equal(row!.one, 1);
     await again.close();
+  });
+});
+
+/** A project folder inside a fresh folder of mode 700, as a clone under /root is. */
+function privateProject(name: string): { project: string; outer: string } {
+  const outer = tempDir('lantern-private-');
+  fs.chmodSync(outer, 0o700);
+  const project = path.join(outer, name);
+  fs.mkdirSync(project);
+  return { project, outer };
+}
+
+/** The folder under /var/lib/lantern that the project's store should be kept in: its name and 8 hex digits of its path's SHA-256. */
+function expectedSharedFolder(project: string, root = SHARED_DATA_ROOT): string {
+  return path.join(root, `${path.basename(project)}-${createHash('sha256').update(project).digest('hex').slice(0, 8)}`);
+}
+
+describe('reachableDataFolder(dataDir, runAs, isDefault, sharedRoot)', () => {
+  const NOBODY = { uid: 65534, gid: 65534 }; // the folders' modes decide; no such user is needed
+  const made: string[] = [];
+  after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+  const fixture = (name: string) => {
+    const found = privateProject(name);
+    made.push(found.outer);
+    return found;
+  };
+  const sharedRoot = () => {
+    const dir = tempDir('lantern-shared-');
+    made.push(dir);
+    fs.chmodSync(dir, 0o755);
+    return path.join(dir, 'lantern');
+  };
+
+  it('keeps a folder the server’s user can reach where it was asked', () => {
+    const open = tempDir('lantern-open-');
+    made.push(open);
+    fs.chmodSync(open, 0o755);
+    const dataDir = path.join(open, 'lantern-data');
+    assert.deepEqual(reachableDataFolder(dataDir, NOBODY, true, sharedRoot()), { kind: 'as_asked', dataDir });
+  });
+
+  it('moves the default folder of a project inside a private folder, one folder per project path', () => {
+    const root = sharedRoot();
+    const first = fixture('lantern');
+    const second = fixture('lantern');
+    const one = reachableDataFolder(path.join(first.project, 'lantern-data'), NOBODY, true, root);
+    const other = reachableDataFolder(path.join(second.project, 'lantern-data'), NOBODY, true, root);
+    assert.deepEqual(one, { kind: 'moved', dataDir: expectedSharedFolder(first.project, root), movedFrom: path.join(first.project, 'lantern-data'), blocked: first.outer });
+    assert.match(one.dataDir, /\/lantern-[0-9a-f]{8}$/);
+    assert.notEqual(one.dataDir, other.dataDir, 'two clones of the same name never share a store');
+    assert.equal(fs.statSync(root).mode & 0o777, 0o755, 'the shared root is made, and reachable');
+  });
+
+  it('never moves a folder the administrator chose, and says which folder is private', () => {
+    const { project, outer } = fixture('chosen');
+    assert.deepEqual(reachableDataFolder(path.join(project, 'data'), NOBODY, false, sharedRoot()),
+      { kind: 'private', dataDir: path.join(project, 'data'), blocked: outer, mode: 0o700 });
+  });
+
+  it('never moves a default folder that already holds a store', () => {
+    const { project } = fixture('old');
+    fs.mkdirSync(path.join(project, 'lantern-data', 'pg'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'lantern-data', 'pg', 'PG_VERSION'), '17\n');
+    assert.equal(reachableDataFolder(path.join(project, 'lantern-data'), NOBODY, true, sharedRoot()).kind, 'private');
+  });
+
+  it('refuses rather than moves when the shared root is out of reach too', () => {
+    const { project, outer } = fixture('nowhere');
+    assert.equal(reachableDataFolder(path.join(project, 'lantern-data'), NOBODY, true, path.join(outer, 'shared', 'lantern')).kind, 'private');
+  });
+});
+
+describe('Lantern run as root in a private project folder', { skip: skip || (process.getuid?.() !== 0 && 'not running as root') }, () => {
+  const made: string[] = [];
+  after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+  const fixture = (name: string) => {
+    const found = privateProject(name);
+    made.push(found.outer, expectedSharedFolder(found.project));
+    return found.project;
+  };
+
+  it('keeps the default store under /var/lib/lantern, owned by the server’s user, says so, and finds it again', async () => {
+    const project = fixture('council-project');
+    const dataDir = path.join(project, 'lantern-data');
+    const shared = expectedSharedFolder(project);
+    const store = await openStore({ dataDir, isDefaultFolder: true, role: 'test' });
+    assert.equal(store.embedded!.dataDir, shared);
+    assert.equal(store.notice, `${dataDir} is inside a private folder; the store is kept in ${shared} instead`);
+    assert.equal(store.description, `embedded PostgreSQL in ${shared}`);
+    assert.equal(fs.existsSync(dataDir), false, 'nothing is made inside the private folder');
+    const pid = Number(fs.readFileSync(path.join(shared, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const uid = Number(/^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+    assert.notEqual(uid, 0);
+    assert.equal(fs.statSync(path.join(shared, 'pg')).uid, uid);
+    await store.sql`create table kept (note text)`;
+    await store.sql`insert into kept values ('Ynys Môn')`;
+    await store.close();
+
+    const again = await openStore({ dataDir, isDefaultFolder: true, role: 'test' });
+    assert.equal(again.embedded!.dataDir, shared);
+    const [row] = await again.sql<{ note: string }[]>`select note from kept`;
+    assert.equal(row?.note, 'Ynys Môn');
+    await again.close();
+  });
+
+  it('refuses a chosen data folder inside a private folder, naming the folder and what to do', async () => {
+    const project = fixture('chosen-project');
+    await assert.rejects(openStore({ dataDir: path.join(project, 'lantern-data'), role: 'test' }),
+      new RegExp(`cannot reach the data folder: ${path.dirname(project)} is private \\(mode 700\\)\\. Choose a LANTERN_DATA_DIR it can reach, or run: chmod o\\+x`));
+    assert.equal(fs.existsSync(expectedSharedFolder(project)), false);
+  });
+
+  it('on the command line: the default folder is moved and said once; LANTERN_DATA_DIR still wins', () => {
+    const project = fixture('cli-project');
+    const lantern = (env: NodeJS.ProcessEnv) => {
+      const base = { ...process.env };
+      delete base.LANTERN_DATA_DIR;
+      delete base.LANTERN_DATABASE_URL;
+      return spawnSync(process.execPath, [path.join(PROJECT_DIR, 'bin', 'lantern.js'), 'migrate'], { cwd: project, env: { ...base, ...env }, encoding: 'utf8' });
+    };
+    const moved = lantern({});
+    assert.equal(moved.status, 0, moved.stderr);
+    const said = moved.stderr.split('\n').filter((line) => line.includes('private folder'));
+    assert.deepEqual(said, [`Lantern: ./lantern-data is inside a private folder; the store is kept in ${expectedSharedFolder(project)} instead`]);
+    const chosen = lantern({ LANTERN_DATA_DIR: './lantern-data' });
+    assert.notEqual(chosen.status, 0);
+    assert.match(chosen.stderr, /cannot reach the data folder: .* is private \(mode 700\)/);
   });
 });
