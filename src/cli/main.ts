@@ -109,7 +109,7 @@ function readMapping(file: string): ColumnMapping {
   }
 }
 
-async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; by: string; mapping?: string; sheet?: string }): Promise<void> {
+async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; addAreas: boolean; by: string; mapping?: string; sheet?: string }): Promise<void> {
   for (const file of files) {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ConfigError(`${file}: no such file`);
   }
@@ -127,6 +127,7 @@ async function importFiles(config: Config, files: string[], options: { skipInval
         input: fs.createReadStream(file),
         importedBy: options.by,
         skipInvalid: options.skipInvalid,
+        addAreas: options.addAreas,
         source: path.resolve(file),
         onProgress: (p) => bar.update(p.bytesRead, p.rows, p.phase),
         ...(mapping ? { mapping } : {}),
@@ -182,6 +183,7 @@ export function program(config: () => Config): Command {
   cli.command('import').description('import CSV or JSON files (observations, metric definitions or areas), each as one batch')
     .argument('<files...>', 'files to import')
     .option('--skip-invalid', 'load the valid rows and keep the rejections with the batch, instead of rejecting the whole file', false)
+    .option('--add-areas', 'keep the areas an observation file names that Lantern does not hold (wards, small areas), typed by their GSS code and named from its area_name column', false)
     .option('--mapping <file>', "a saved column mapping (JSON) saying how to read a publisher's layout: area, period, metric and value columns, status codes, metric definitions")
     .option('--sheet <name>', 'the sheet of a spreadsheet (XLSX, ODS) to read; the first otherwise')
     .option('--dry-run', 'read the files as an import would and say what it would do, storing nothing', false)

@@ -31,6 +31,8 @@ export interface ImportRequest {
   readonly mapping?: ColumnMapping;
   /** The sheet of a spreadsheet to read (else the mapping's, else the first). */
   readonly sheet?: string;
+  /** Keep the areas an observation file names that Lantern does not hold (wards, small areas), typed by their GSS code. */
+  readonly addAreas?: boolean;
   readonly onProgress?: (progress: { bytesRead: number; rows: number; phase: ImportPhase }) => void;
 }
 
@@ -76,7 +78,7 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
       const step = await runStep(tx, content, batchId, skipInvalid, request.mapping, (rows, phase) => {
         rowsRead = rows;
         request.onProgress?.({ bytesRead: content.kind === 'observations' ? content.csv.bytesRead() : 0, rows, phase });
-      });
+      }, request.addAreas ?? false);
       if (step.rowsRead === 0) throw new RejectionError(request.fileName, { line: 1, reason: 'the file holds no rows: nothing to import' });
       if (step.rejections.rows > 0 && !skipInvalid) throw new BatchRejected(step.rejections, step.rowsRead);
       await saveRejections(tx, batchId, step.rejections.kept);
@@ -103,10 +105,11 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
 
 async function runStep(
   tx: Tx, content: Content, batchId: number, skipInvalid: boolean, mapping: ColumnMapping | undefined, onRows: (rows: number, phase: ImportPhase) => void,
+  addAreas: boolean,
 ): Promise<StepCounts & { rejections: RejectionList; reading?: FileReading }> {
   switch (content.kind) {
     case 'observations':
-      return loadObservations(tx, content.csv, batchId, skipInvalid, onRows, mapping);
+      return loadObservations(tx, content.csv, batchId, skipInvalid, onRows, mapping, addAreas);
     case 'metrics':
       return loadMetrics(tx, content.records, batchId);
     case 'areas':

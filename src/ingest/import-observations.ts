@@ -20,9 +20,10 @@ import {
 import { isBlank, type CsvFile } from './csv-reader.ts';
 import type { FileReading } from './file-reading.ts';
 import type { ColumnMapping } from './column-mapping.ts';
-import { bindLayout, emptyCells, type BoundLayout, type ObservationCells } from './observation-layouts.ts';
+import { bindLayout, emptyCells, type BoundLayout, type CellName, type ObservationCells } from './observation-layouts.ts';
 import { RejectionError, RejectionList } from './rejections.ts';
 import { SeenKeys } from './seen-keys.ts';
+import { UnknownAreas } from './unknown-areas.ts';
 
 export interface StepCounts {
   rowsRead: number;
@@ -81,13 +82,15 @@ async function loadLookup(tx: Tx): Promise<Lookup> {
  */
 export async function loadObservations(
   tx: Tx, csv: CsvFile, batchId: number, skipInvalid: boolean, onRows: (rows: number, phase: ImportPhase) => void, mapping?: ColumnMapping,
+  addAreas = false,
 ): Promise<ObservationsLoaded> {
   const match = bindLayout(csv.header, mapping);
   if (match.kind === 'invalid') throw new RejectionError('', match.rejection);
   const layout = match.layout;
   await takeWriteTurn(tx);
   const lookup = await loadLookup(tx);
-  const checker = new RowChecker(layout, lookup, batchId, await metricsWithObservations(tx));
+  const unknownAreas = new UnknownAreas([...lookup.areas.values()], addAreas);
+  const checker = new RowChecker(layout, lookup, batchId, await metricsWithObservations(tx), unknownAreas);
   const rejections = new RejectionList();
   const sink = new RowSink(tx);
   const readings = layout.readingsPerRecord ?? 1;
@@ -117,6 +120,8 @@ export async function loadObservations(
 
   onRows(rowsRead, 'merging');
   await saveDefinedMetrics(tx, layout.definedMetrics?.() ?? [], checker.provisionalIds, batchId);
+  const added = await unknownAreas.save(tx, batchId, sink.staged > 0);
+  if (added) csv.notices.push(added);
   await savePeriods(tx, checker.periods.values());
   const merged = sink.staged > 0 ? await mergeStaged(tx, batchId) : { inserted: 0, revised: 0 };
   await recordBatchMetrics(tx, batchId, checker.storedMetrics);
@@ -217,6 +222,7 @@ class RowChecker {
     private readonly lookup: Lookup,
     private readonly batchId: number,
     private readonly metricsWithObservations: ReadonlySet<number>,
+    private readonly unknownAreas: UnknownAreas,
   ) {}
 
   check(record: readonly string[], line: number, width: number, reading = 0): string | Rejection[] {
@@ -242,7 +248,7 @@ class RowChecker {
     }
     const valueProblems = checkObservationValues(cells, metric?.valueKind ?? 'mean', this.values);
     if (valueProblems) {
-      for (const p of valueProblems) problems.push({ line, ...p, column: this.layout.columnOf[p.column as keyof ObservationCells] || p.column });
+      for (const p of valueProblems) problems.push({ line, ...p, column: this.layout.columnOf[p.column as CellName] || p.column });
     }
     if (problems.length > 0 || !metric || !area || !period) return this.takeProblems();
     if (!this.seen.add(metric.id, area.id, period.label)) {
@@ -250,8 +256,8 @@ class RowChecker {
     }
     this.layout.observe?.(record, cells, this.values.value);
     this.storedMetrics.add(metric.code);
-    // Provisional (negative) ids are replaced in the staging table once the metric is created.
-    this.lastRowIsFresh = metric.id > 0 && !this.metricsWithObservations.has(metric.id);
+    // Provisional (negative) ids are replaced in the staging table once the metric or area is created.
+    this.lastRowIsFresh = metric.id > 0 && area.id > 0 && !this.metricsWithObservations.has(metric.id);
     // Numbers go on as they were written (checked to be plain): PostgreSQL reads them as exactly as we would.
     return `${metric.id}\t${area.id}\t${period.label}\t${n(cells.value)}\t${n(cells.numerator)}\t${n(cells.denominator)}\t${n(cells.lower_ci)}\t${n(cells.upper_ci)}\t${this.values.flags}\t${this.batchId}\n`;
   }
@@ -317,12 +323,9 @@ class RowChecker {
   private area(code: string, line: number, problems: Rejection[]): AreaKey | undefined {
     const known = this.lookup.areas.get(code);
     if (known) return known;
-    const suggestion = this.suggest('area', code, this.lookup.areaCandidates);
-    problems.push({
-      line, column: this.layout.columnOf.area, value: code,
-      reason: code === '' ? 'the area code is missing' : `'${code}' is not an area in the register`,
-      ...(suggestion ? { suggestion } : {}),
-    });
+    const resolved = this.unknownAreas.resolve(code, this.cells.area_name, line, this.layout.columnOf.area);
+    if ('id' in resolved) return resolved;
+    problems.push(resolved);
     return undefined;
   }
 

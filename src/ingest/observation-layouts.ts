@@ -29,9 +29,12 @@ export interface ObservationCells {
   lower_ci: string;
   upper_ci: string;
   flags: string;
+  /** The area's name, where the file gives one: it names the areas an import adds (--add-areas). */
+  area_name: string;
 }
 
-export type CellName = keyof ObservationCells;
+/** The cells a layout names a file column for, in messages. */
+export type CellName = Exclude<keyof ObservationCells, 'area_name'>;
 
 export interface BoundLayout {
   readonly name: string;
@@ -62,11 +65,11 @@ export interface RowRefusal {
 export type LayoutMatch = { readonly kind: 'ok'; readonly layout: BoundLayout } | { readonly kind: 'invalid'; readonly rejection: Rejection };
 
 export function emptyCells(): ObservationCells {
-  return { metric: '', area: '', period: '', value: '', numerator: '', denominator: '', lower_ci: '', upper_ci: '', flags: '' };
+  return { metric: '', area: '', period: '', value: '', numerator: '', denominator: '', lower_ci: '', upper_ci: '', flags: '', area_name: '' };
 }
 
 const TIDY_REQUIRED = ['metric', 'area', 'period', 'value'] as const;
-const TIDY_OPTIONAL = ['numerator', 'denominator', 'lower_ci', 'upper_ci', 'flags'] as const;
+const TIDY_OPTIONAL = ['numerator', 'denominator', 'lower_ci', 'upper_ci', 'flags', 'area_name'] as const;
 const FINGERTIPS_REQUIRED = ['area_code', 'period', 'indicator', 'value'] as const;
 
 /**
@@ -122,8 +125,8 @@ function bindFingertips(header: readonly string[]): LayoutMatch {
   const missing = missingColumn(header, FINGERTIPS_REQUIRED);
   if (missing) return { kind: 'invalid', rejection: missing };
   const col = (name: string) => header.indexOf(name);
-  const [area, period, indicator, value, measure, unit, inequality, compared] =
-    ['area_code', 'period', 'indicator', 'value', 'measure', 'unit', 'inequality', 'compared_to_england'].map(col) as number[];
+  const [area, period, indicator, value, measure, unit, inequality, compared, areaName] =
+    ['area_code', 'period', 'indicator', 'value', 'measure', 'unit', 'inequality', 'compared_to_england', 'area_name'].map(col) as number[];
   const cell = (record: readonly string[], i: number) => (i! < 0 ? '' : (record[i!] ?? '').trim());
   const breakdown = (record: readonly string[]) => {
     const text = cell(record, inequality!);
@@ -142,6 +145,7 @@ function bindFingertips(header: readonly string[]): LayoutMatch {
         const part = breakdown(record);
         into.metric = metricCodeFromTitle(part ? `${title} ${part}` : title);
         into.area = cell(record, area!);
+        into.area_name = cell(record, areaName!);
         into.period = cell(record, period!);
         const raw = cell(record, value!);
         into.value = raw === 'NA' ? '' : raw;

@@ -8,6 +8,7 @@ import { formatRejection } from '../domain/batch/index.ts';
 import { isMetricCode } from '../domain/metric/index.ts';
 import { decodeFlags } from '../domain/observation/index.ts';
 import { MappingError, parseMapping, type ColumnMapping } from '../ingest/column-mapping.ts';
+import { dryRunFile } from '../ingest/dry-run.ts';
 import { importFile } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { guardedRecord } from '../domain/access/index.ts';
@@ -124,15 +125,23 @@ export function apiRouter(sql: Sql): express.Router {
   });
 
   router.post('/imports', changes('import_batch'), async (req, res) => {
-    onlyKnown(req.query, ['fileName', 'skipInvalid', 'mapping']);
+    onlyKnown(req.query, ['fileName', 'skipInvalid', 'mapping', 'addAreas', 'sheet', 'dryRun']);
     const fileName = optionalText(req.query, 'fileName') ?? (req.is('application/json') ? 'upload.json' : 'upload.csv');
     if (!/^[\w .()-]{1,100}$/.test(fileName)) throw badRequest("'fileName' may hold letters, digits, spaces and . ( ) - _ only");
     const format = req.is('application/json') ? 'json' : req.is('text/csv') ? 'csv' : undefined;
     const mapping = mappingOf(req.query);
-    const result = await importFile(sql, {
+    const sheet = optionalText(req.query, 'sheet');
+    const request = {
       fileName, input: req, ...(format ? { format } : {}), importedBy: actorOf(req, res).actor, skipInvalid: optionalBoolean(req.query, 'skipInvalid') ?? false,
-      ...(mapping ? { mapping } : {}),
-    });
+      addAreas: optionalBoolean(req.query, 'addAreas') ?? false,
+      ...(mapping ? { mapping } : {}), ...(sheet !== undefined ? { sheet } : {}),
+    };
+    if (optionalBoolean(req.query, 'dryRun')) {
+      const run = await dryRunFile(sql, request);
+      res.json({ ...run, rejections: run.rejections.slice(0, 1000).map((r) => ({ ...r, message: formatRejection(fileName, r) })) });
+      return;
+    }
+    const result = await importFile(sql, request);
     await accessOf(res).audit(sql, 'change', 'import_batch', String(result.batchId), `import of ${fileName}: ${result.status}, ${result.inserted} inserted, ${result.revised} revised, ${result.rejected} rejected`);
     const body = { ...result, rejections: result.rejections.slice(0, 1000).map((r) => ({ ...r, message: formatRejection(fileName, r) })) };
     res.status(result.status === 'loaded' ? 201 : 422).json(body);

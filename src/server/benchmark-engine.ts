@@ -69,9 +69,11 @@ export class BenchmarkEngine {
   }
 
   private async rebuild(batchId: number): Promise<void> {
-    const [batch] = await this.sql<{ kind: string }[]>`select kind from import_batch where id = ${batchId}`;
+    // An observations batch may have added areas (--add-areas): the index then needs them too.
+    const [batch] = await this.sql<{ kind: string; addedAreas: boolean }[]>`
+      select kind, exists (select 1 from area where batch_id = ${batchId}) as "addedAreas" from import_batch where id = ${batchId}`;
     if (!batch) return;
-    if (batch.kind === 'areas') {
+    if (batch.kind === 'areas' || batch.addedAreas) {
       this.current = await buildIndex(this.sql);
       this.trendsKept = keepAllTrends(this.current);
       return;

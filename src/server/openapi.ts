@@ -119,11 +119,16 @@ export const openApiDocument = {
         parameters: [
           query('fileName', 'The name kept with the batch and used in messages (default upload.csv).'),
           query('skipInvalid', 'Load the valid rows and keep the rejections, instead of rejecting the whole batch.', { type: 'boolean' }),
+          query('addAreas', "Keep the areas an observation file names that Lantern does not hold (wards, parishes, small areas, constituencies), " +
+            "typed by their GSS code's entity and named from the file's area_name column; recorded as added by the batch.", { type: 'boolean' }),
           query('mapping', "A column mapping, as JSON text (the saved mapping file's content), for observations in a publisher's own layout: " +
             '{"area": "areacd", "period": "period", "metric": ["indicator", "measure"], "value": "value", "lower_ci": "lci_95", "upper_ci": "uci_95", ' +
             '"status": "status", "status_codes": {"x": "no_value", "u": "estimated"}, "missing": ["NA", ".."], "breakdowns": ["sex"], ' +
             '"metrics": {"Adult obesity prevalence / Percentage": {"title": "Adults living with obesity", "polarity": "lower_is_better", "themes": ["health"]}}}. ' +
             "Wide files name 'value_columns' or 'period_columns' instead of 'value' or 'period'. A mapping sent here gives its metric definitions inline: it may not name a 'metadata' file."),
+          query('sheet', "The sheet of a spreadsheet (XLSX or ODS) to read; else the mapping's 'sheet', else the first. The batch's notices name the sheet read and the others."),
+          query('dryRun', 'Read the file as an import would and answer what it would do (200), storing nothing: the layout, the column each cell is read from, ' +
+            'the metrics and areas it would create, the periods found, unknown area codes, rejections and the counts it would insert, revise and leave unchanged.', { type: 'boolean' }),
         ],
         requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'application/json': { schema: {} } } },
         responses: {

@@ -119,29 +119,29 @@ describe('bad observation files', () => {
       ]);
     });
 
-    it('rejects an unknown area code and suggests the nearest area, code and name', async () => {
+    it('rejects a malformed area code, saying so, and suggests the nearest area of its kind, code and name', async () => {
       await expectRejected('unknown-area.csv', csv(HEADER, 'obesity,E0600047,2023/24,25.5,'), [
-        { line: 2, column: 'area', value: 'E0600047', reason: "'E0600047' is not an area in the register", suggestion: 'E06000047 County Durham' },
+        { line: 2, column: 'area', value: 'E0600047', reason: "'E0600047' is not a GSS code (a letter and eight digits, such as E06000047)", suggestion: 'E06000047 County Durham' },
       ]);
     });
 
     it('rejects an area name typed where the code belongs and suggests the code of that name', async () => {
       await expectRejected('area-name.csv', csv(HEADER, 'obesity,County Durham,2023/24,25.5,', 'obesity,hartlepool,2023/24,30,'), [
-        { line: 2, column: 'area', value: 'County Durham', reason: "'County Durham' is not an area in the register", suggestion: 'E06000047 County Durham' },
-        { line: 3, column: 'area', value: 'hartlepool', reason: "'hartlepool' is not an area in the register", suggestion: 'E06000001 Hartlepool' },
+        { line: 2, column: 'area', value: 'County Durham', reason: "'County Durham' is not a GSS code (a letter and eight digits, such as E06000047)", suggestion: 'E06000047 County Durham' },
+        { line: 3, column: 'area', value: 'hartlepool', reason: "'hartlepool' is not a GSS code (a letter and eight digits, such as E06000047)", suggestion: 'E06000001 Hartlepool' },
       ]);
     });
 
     it('rejects an area nothing like a known one without a suggestion, and a missing area', async () => {
       await expectRejected('far-area.csv', csv(HEADER, 'obesity,Narnia,2023/24,25.5,', 'obesity,,2023/24,25.5,'), [
-        { line: 2, column: 'area', value: 'Narnia', reason: "'Narnia' is not an area in the register" },
+        { line: 2, column: 'area', value: 'Narnia', reason: "'Narnia' is not a GSS code (a letter and eight digits, such as E06000047)" },
         { line: 3, column: 'area', value: '', reason: 'the area code is missing' },
       ]);
     });
 
-    it('offers any code within three edits of a nine-character code, even from another nation', async () => {
-      await expectRejected('scottish-area.csv', csv(HEADER, 'obesity,S12000099,2023/24,25.5,'), [
-        { line: 2, column: 'area', value: 'S12000099', reason: "'S12000099' is not an area in the register", suggestion: 'E12000001 North East' },
+    it('never offers a code of another kind, however near: a ward code two edits from a region is said to be a ward', async () => {
+      await expectRejected('ward-area.csv', csv(HEADER, 'obesity,E05000001,2023/24,25.5,'), [
+        { line: 2, column: 'area', value: 'E05000001', reason: 'E05000001 is a ward code; Lantern holds local authorities: use --add-areas to keep wards' },
       ]);
     });
   });
@@ -156,7 +156,7 @@ describe('bad observation files', () => {
 
     it('rejects a period it cannot read, saying which forms it reads or what was wrong', async () => {
       await expectRejected('period-unreadable.csv', csv(HEADER, 'obesity,E06000047,twenty,25.5,', 'obesity,E06000047,2023/25,25.5,', 'obesity,E06000047,,25.5,'), [
-        { line: 2, column: 'period', value: 'twenty', reason: "'twenty' is not a period Lantern reads: use 2023/24, 2023, 2023/24 Q2, 2024-03, 2010 - 12 or 2018/19 - 22/23" },
+        { line: 2, column: 'period', value: 'twenty', reason: "'twenty' is not a period Lantern reads: use 2023/24, 2023, 2023/24 Q2, 2024-03, 2010 - 12, 2018/19 - 22/23, 2020-12-31, Apr 2019-Mar 2020 or 2016-04-01/P1Y" },
         { line: 3, column: 'period', value: '2023/25', reason: "'2023/25' is not a financial year: the second year must follow the first (2023/24)" },
         { line: 4, column: 'period', value: '', reason: 'the period is empty' },
       ]);
@@ -368,7 +368,7 @@ describe('bad observation files', () => {
         'visits,E06000001,2023,7,sometimes',
         'visits,E06000001,2011,8,'), [
         { line: 3, column: 'metric', value: 'obesty', reason: 'is not a metric Lantern knows', suggestion: 'obesity Adults classified as obese' },
-        { line: 3, column: 'area', value: 'E0600047', reason: 'is not an area in the register', suggestion: 'E06000047 County Durham' },
+        { line: 3, column: 'area', value: 'E0600047', reason: 'is not a GSS code', suggestion: 'E06000047 County Durham' },
         { line: 3, column: 'value', value: 'abc', reason: "'abc' is not a number" },
         { line: 5, column: 'value', value: '-3', reason: 'a count cannot be negative' },
         { line: 7, column: 'flags', value: 'sometimes', reason: "'sometimes' is not a flag" },
@@ -395,7 +395,7 @@ describe('bad observation files', () => {
       assert.deepEqual([result.rowsRead, result.inserted, result.revised, result.unchanged, result.rejected], [8, 4, 0, 1, 3]);
       assertRejections([...result.rejections].sort(byLineAndColumn), [
         { line: 3, column: 'value', value: 'x', reason: "'x' is not a number" },
-        { line: 5, column: 'area', value: 'E0600047', reason: 'is not an area in the register', suggestion: 'E06000047 County Durham' },
+        { line: 5, column: 'area', value: 'E0600047', reason: 'is not a GSS code', suggestion: 'E06000047 County Durham' },
         { line: 7, reason: 'the metric visits, area E06000001 and period 2031 are on an earlier line too' },
       ]);
 
@@ -432,10 +432,10 @@ describe('bad observation files', () => {
     it('formats a rejection as file, line, column, reason and suggestion', async () => {
       const result = await importText(store.sql, 'bad-area.csv', csv(HEADER, 'obesity,E0600047,2023/24,25.5,'));
       assert.equal(formatRejection('bad-area.csv', result.rejections[0]!),
-        "bad-area.csv:2: column 'area': 'E0600047' is not an area in the register (did you mean E06000047 County Durham?)");
+        "bad-area.csv:2: column 'area': 'E0600047' is not a GSS code (a letter and eight digits, such as E06000047) (did you mean E06000047 County Durham?)");
       const [stored] = await listRejections(store.sql, result.batchId, 10, 0);
       assert.equal(formatRejection('bad-area.csv', stored!),
-        "bad-area.csv:2: column 'area': 'E0600047' is not an area in the register (did you mean E06000047 County Durham?)");
+        "bad-area.csv:2: column 'area': 'E0600047' is not a GSS code (a letter and eight digits, such as E06000047) (did you mean E06000047 County Durham?)");
     });
 
     it('formats a rejection without a column or suggestion', async () => {
