@@ -5,6 +5,7 @@
 // area code is unknown, and the output says so by kind of code.
 import fs from 'node:fs';
 import path from 'node:path';
+import { readGssCode } from '../domain/area/index.ts';
 import { formatRejection } from '../domain/batch/index.ts';
 import { loadMappingFile, MappingError, type ColumnMapping } from '../ingest/column-mapping.ts';
 import { dryRunFile, type DryRun } from '../ingest/dry-run.ts';
@@ -15,6 +16,7 @@ export interface InspectOptions {
   readonly mapping?: string;
   readonly sheet?: string;
   readonly skipInvalid?: boolean;
+  readonly addAreas?: boolean;
   readonly by?: string;
 }
 
@@ -33,7 +35,7 @@ export async function inspectFiles(
     for (const file of files) {
       const name = path.basename(file);
       const run = await dryRunFile(store.sql, {
-        fileName: name, input: fs.createReadStream(file), importedBy: options.by ?? 'cli', skipInvalid: options.skipInvalid ?? false,
+        fileName: name, input: fs.createReadStream(file), importedBy: options.by ?? 'cli', skipInvalid: options.skipInvalid ?? false, addAreas: options.addAreas ?? false,
         ...(mapping ? { mapping } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       });
       for (const line of describeReading(name, run, mode)) out(line);
@@ -101,11 +103,13 @@ function verdict(run: DryRun): string {
   return `would be REJECTED; ${counts}${valid > 0 ? ' (with --skip-invalid the valid rows would load)' : ''}`;
 }
 
-/** Codes grouped by their first three characters, the GSS entity (E05 wards, E06 unitary authorities, …). */
+/** Codes grouped by their GSS entity, told by their first three characters (E05 wards, E06 unitary authorities, …). */
 function codesByKind(codes: readonly string[]): [string, string[]][] {
   const groups = new Map<string, string[]>();
   for (const code of codes) {
-    const kind = /^[A-Z]\d\d/.test(code) ? `${code.slice(0, 3)} codes` : 'not GSS codes';
+    const reading = readGssCode(code);
+    const kind = reading.kind === 'entity' ? `${reading.entity.plural} (${reading.entity.prefix})`
+      : reading.kind === 'unknown_entity' ? `${reading.prefix} codes` : 'not GSS codes';
     groups.set(kind, [...(groups.get(kind) ?? []), code]);
   }
   return [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));

@@ -9,7 +9,7 @@ import { isMetricCode } from '../domain/metric/index.ts';
 import { decodeFlags } from '../domain/observation/index.ts';
 import { MappingError, parseMapping, type ColumnMapping } from '../ingest/column-mapping.ts';
 import { dryRunFile } from '../ingest/dry-run.ts';
-import { importFile } from '../ingest/import-file.ts';
+import { importFile, type ImportRequest } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { guardedRecord } from '../domain/access/index.ts';
 import { getBatch, listBatches, listRejections } from '../store/batches.ts';
@@ -131,7 +131,7 @@ export function apiRouter(sql: Sql): express.Router {
     const format = req.is('application/json') ? 'json' : req.is('text/csv') ? 'csv' : undefined;
     const mapping = mappingOf(req.query);
     const sheet = optionalText(req.query, 'sheet');
-    const request = {
+    const request: ImportRequest = {
       fileName, input: req, ...(format ? { format } : {}), importedBy: actorOf(req, res).actor, skipInvalid: optionalBoolean(req.query, 'skipInvalid') ?? false,
       addAreas: optionalBoolean(req.query, 'addAreas') ?? false,
       ...(mapping ? { mapping } : {}), ...(sheet !== undefined ? { sheet } : {}),

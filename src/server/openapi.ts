@@ -130,8 +130,16 @@ export const openApiDocument = {
           query('dryRun', 'Read the file as an import would and answer what it would do (200), storing nothing: the layout, the column each cell is read from, ' +
             'the metrics and areas it would create, the periods found, unknown area codes, rejections and the counts it would insert, revise and leave unchanged.', { type: 'boolean' }),
         ],
-        requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'application/json': { schema: {} } } },
+        requestBody: {
+          required: true,
+          content: {
+            'text/csv': { schema: { type: 'string' } }, 'application/json': { schema: {} },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+            'application/vnd.oasis.opendocument.spreadsheet': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
         responses: {
+          200: { description: 'A dry run (dryRun=true): what an import would do; nothing was stored.', content: json({ type: 'object' }) },
           201: { description: 'Loaded.', content: json(ref('ImportResult')) },
           400: errors[400],
           422: { description: 'Rejected: nothing was stored; the rejections say why.', content: json(ref('ImportResult')) },

@@ -72,7 +72,7 @@ describe('lantern inspect and import --dry-run', { skip }, () => {
       '  metrics it would create or change (1):',
       `    fly-tipping-incidents-per-1-000-people: ${INDICATOR} (financial year)`,
       '  periods: 2 (financial year), from 2021/22 to 2022/23',
-      '    E05 codes: 2 (E05000819, E05000820)',
+      '    wards (E05): 2 (E05000819, E05000820)',
       "    fly-tipping.xlsx:6: column 'value': 'x' is not a number",
     ]) assert.ok(lines.includes(expected), `missing line ${JSON.stringify(expected)} in:\n${run.stdout}`);
     assert.match(run.stdout, /^ {2}would be REJECTED; 5 rows read: \d would be inserted, 0 revised, 0 unchanged, 2 rejected \(with --skip-invalid the valid rows would load\)$/m);
