@@ -87,6 +87,7 @@ class MappedLayout {
   readonly columnOf: Record<CellName, string>;
   readonly readingsPerRecord: number;
   private readonly area: number;
+  private readonly areaName: number;
   private readonly metricColumns: number[];
   private readonly breakdowns: number[];
   private readonly lowerCi: number;
@@ -108,6 +109,7 @@ class MappedLayout {
     at: (column: string | undefined) => number,
   ) {
     this.area = at(mapping.area);
+    this.areaName = at(mapping.areaName);
     this.metricColumns = mapping.metric.map(at);
     this.breakdowns = mapping.breakdowns.map(at);
     this.lowerCi = at(mapping.lowerCi);
@@ -134,6 +136,7 @@ class MappedLayout {
     const entry = this.metricOf(record, reading.measure);
     into.metric = entry.code;
     into.area = cell(this.area);
+    into.area_name = cell(this.areaName);
     const period = this.periodOf(reading.periodLabel ?? cell(reading.period), entry);
     into.period = period.label;
     let flags = period.flag ?? '';

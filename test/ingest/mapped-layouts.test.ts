@@ -12,7 +12,7 @@ import { formatRejection } from '../../src/domain/batch/index.ts';
 import { decodeFlags } from '../../src/domain/observation/index.ts';
 import { loadMappingFile, MappingError, parseMapping, type ColumnMapping } from '../../src/ingest/column-mapping.ts';
 import { importFile, type ImportResult } from '../../src/ingest/import-file.ts';
-import { getMetric } from '../../src/store/catalogue.ts';
+import { getArea, getMetric } from '../../src/store/catalogue.ts';
 import { queryObservations } from '../../src/store/observations.ts';
 import { sharedFile, textStream } from '../support/data.ts';
 import { openTestStore, tempDir, type TestStore } from '../support/store.ts';
@@ -165,6 +165,19 @@ describe('publishers\' layouts', () => {
       assert.equal(good.status, 'loaded');
       const visits = await observations(store, 'library-visits', 'E06000001');
       assert.deepEqual(visits.map((row) => [row.period, row.value]), [['2019/20', 1200], ['2020/21', null], ['2021/22', 1350]]);
+    });
+  });
+
+  describe('areas a file names that Lantern does not hold', () => {
+    it('adds them, with --add-areas, named from the column the mapping names for the area\'s name', async () => {
+      const mapping = parseMapping(JSON.stringify({ area: 'WD23CD', area_name: 'WD23NM', period: 'Year', metric: 'Measure', value: 'Count' }), 'wards.mapping.json');
+      const text = 'WD23CD,WD23NM,Year,Measure,Count\nE05000819,Ashton Hurst,2023,Residents surveyed,412\n';
+      const refused = await importText(store, 'wards.csv', text, mapping);
+      assert.equal(refused.status, 'rejected');
+      assert.equal(refused.rejections[0]?.column, 'WD23CD');
+      const added = await importFile(store.sql, { fileName: 'wards.csv', input: textStream(text), importedBy: 'test', mapping, addAreas: true });
+      assert.equal(added.status, 'loaded', JSON.stringify(added.rejections));
+      assert.equal((await getArea(store.sql, 'E05000819'))?.name, 'Ashton Hurst');
     });
   });
 
