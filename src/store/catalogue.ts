@@ -19,7 +19,7 @@ export interface Area {
   readonly formerCodes: readonly string[];
 }
 
-const AREA_COLUMNS = {
+export const AREA_COLUMNS = {
   code: 'code', name: 'name', officialName: 'official_name', type: 'type', registerCode: 'register_code', nation: 'nation',
   regionCode: 'region_code', countyCode: 'county_code', startDate: 'start_date', endDate: 'end_date',
   successorCodes: 'successor_codes', formerCodes: 'former_codes',
