@@ -71,3 +71,23 @@ export function cellOf(record: CatalogueRecord, ...names: string[]): string {
 export function listOf(text: string): string[] {
   return text.split(/[;,]/).map((part) => part.trim()).filter((part) => part !== '');
 }
+
+/**
+ * The fields a record gives, by their columns (a CSV's header, a JSON item's
+ * keys): an import changes only these of a definition Lantern already holds.
+ */
+export function givenFields<F extends string>(record: CatalogueRecord, columns: Readonly<Record<F, string>>): F[] {
+  return (Object.keys(columns) as F[]).filter((field) => columns[field] in record.cells);
+}
+
+/** Definitions grouped by the fields they give, so that each group is written in one statement. */
+export function byGivenFields<T, F extends string>(items: readonly { value: T; given: readonly F[] }[]): { values: T[]; given: readonly F[] }[] {
+  const groups = new Map<string, { values: T[]; given: readonly F[] }>();
+  for (const { value, given } of items) {
+    const key = given.join(',');
+    const group = groups.get(key) ?? { values: [], given };
+    group.values.push(value);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}

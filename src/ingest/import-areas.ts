@@ -7,12 +7,15 @@
 //   regions by name, counties and successors through register codes;
 // - a GeoJSON boundary file: each feature's code and name, adding areas
 //   Lantern lacks (regions, say) and never overwriting what the register says.
+// An area Lantern holds changes only in the columns the file gives: a file of
+// code, name and type renames an area and keeps its region, dates and former
+// codes. The store keeps every change with the batch that made it.
 import { AREA_TYPES, GSS_ENTITIES, isAreaType, isGssCode, type AreaType } from '../domain/area/index.ts';
 import type { Rejection } from '../domain/batch/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
-import { areaKeys, upsertAreas, type Area } from '../store/catalogue.ts';
+import { ALL_AREA_FIELDS, AREA_COLUMNS, areaKeys, upsertAreas, type Area } from '../store/catalogue.ts';
 import { takeWriteTurn, type Tx } from '../store/observations.ts';
-import { cellOf, hazards, listOf, type CatalogueRecord } from './catalogue-records.ts';
+import { byGivenFields, cellOf, givenFields, hazards, listOf, type CatalogueRecord } from './catalogue-records.ts';
 import type { StepCounts } from './import-observations.ts';
 import { RejectionList } from './rejections.ts';
 
@@ -42,37 +45,44 @@ export async function loadAreas(
   const seen = new Map<string, number>();
   const read = records.map((record) => {
     const problems = hazards(record, 1000);
+    const given = source === 'areas' ? givenFields(record, AREA_COLUMNS) : ALL_AREA_FIELDS;
+    const isNew = !knownCodes.has(cellOf(record, 'code'));
     const area = problems.length > 0 ? undefined
       : source === 'register' ? fromRegister(record, regionByName, registerToGss, problems)
         : source === 'boundaries' ? fromBoundary(record, problems)
-          : fromAreaRecord(record, problems);
-    if (area) checkArea(area, record.line, seen, problems);
+          : fromAreaRecord(record, problems, isNew || given.includes('type'));
+    if (area) checkArea(area, record.line, seen, problems, isNew || given.includes('name'));
     if (area) seen.set(area.code, record.line);
-    return { area, problems };
+    return { area, given, problems };
   });
   const goodCodes = new Set(read.flatMap(({ area, problems }) => (area && problems.length === 0 ? [area.code] : [])));
   const exists = (code: string) => knownCodes.has(code) || goodCodes.has(code);
 
   const rejections = new RejectionList();
-  const areas: Area[] = [];
-  read.forEach(({ area, problems }, i) => {
+  const areas: { value: Area; given: readonly (keyof Area)[] }[] = [];
+  read.forEach(({ area, given, problems }, i) => {
     if (area) checkReferences(area, records[i]!.line, exists, problems);
     if (problems.length > 0) rejections.addRow(problems);
-    else if (area && !(source === 'boundaries' && knownCodes.has(area.code))) areas.push(area);
+    else if (area && !(source === 'boundaries' && knownCodes.has(area.code))) areas.push({ value: area, given });
   });
   await takeWriteTurn(tx);
-  const counts = await upsertAreas(tx, areas, batchId);
+  const counts = { inserted: 0, revised: 0 };
+  for (const group of byGivenFields(areas)) {
+    const written = await upsertAreas(tx, group.values, batchId, group.given);
+    counts.inserted += written.inserted;
+    counts.revised += written.revised;
+  }
   return {
     rowsRead: records.length, inserted: counts.inserted, revised: counts.revised,
     unchanged: records.length - rejections.rows - counts.inserted - counts.revised, rejected: rejections.rows, rejections,
   };
 }
 
-function checkArea(area: Area, line: number, seen: Map<string, number>, problems: Rejection[]): void {
+function checkArea(area: Area, line: number, seen: Map<string, number>, problems: Rejection[], needsName: boolean): void {
   const duplicate = seen.get(area.code);
   if (duplicate !== undefined) problems.push({ line, column: 'code', value: area.code, reason: `${area.code} is also on line ${duplicate}: a file may give each area only once` });
   if (!isGssCode(area.code)) problems.push({ line, column: 'code', value: area.code, reason: `'${area.code}' is not a GSS code (a letter and eight digits, such as E06000047)` });
-  if (area.name === '') problems.push({ line, column: 'name', value: '', reason: 'the name is missing' });
+  if (needsName && area.name === '') problems.push({ line, column: 'name', value: '', reason: 'the name is missing' });
   if (area.startDate && area.endDate && area.startDate > area.endDate) {
     problems.push({ line, column: 'end_date', value: area.endDate, reason: `the area ends (${area.endDate}) before it starts (${area.startDate})` });
   }
@@ -87,9 +97,10 @@ function checkReferences(area: Area, line: number, exists: (code: string) => boo
   }
 }
 
-function fromAreaRecord(record: CatalogueRecord, problems: Rejection[]): Area {
+/** needsType: a new area, or a row that gives a type, must give a known one; an area Lantern holds keeps its own otherwise. */
+function fromAreaRecord(record: CatalogueRecord, problems: Rejection[], needsType: boolean): Area {
   const type = cellOf(record, 'type');
-  if (!isAreaType(type)) {
+  if (needsType && !isAreaType(type)) {
     const near = closestMatch(type, AREA_TYPES.map((key) => ({ key })));
     problems.push({ line: record.line, column: 'type', value: type, reason: `'${type}' is not an area type (${AREA_TYPES.join(', ')})`, ...(near ? { suggestion: near.key } : {}) });
   }

@@ -1,6 +1,9 @@
 // Importing metric definitions from CSV or JSON: code, title, polarity,
 // value_kind, period_kind, and optionally definition, unit, multiplier,
-// source, themes (separated by ;), decimals, ci_method, status.
+// source, themes (separated by ;), decimals, ci_method, status. A metric
+// Lantern holds changes only in the columns the file gives (a file of code and
+// title retitles it and keeps the rest); the store keeps every change with the
+// batch that made it.
 import type { Rejection } from '../domain/batch/index.ts';
 import {
   isMetricCode, isMetricStatus, isPolarity, isValueKind, METRIC_STATUSES, POLARITIES, VALUE_KINDS,
@@ -9,9 +12,9 @@ import {
 import { readNumber } from '../domain/observation/index.ts';
 import { isPeriodKind, PERIOD_KINDS, type PeriodKind } from '../domain/period/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
-import { upsertMetrics } from '../store/catalogue.ts';
+import { METRIC_COLUMNS, metricKeys, upsertMetrics } from '../store/catalogue.ts';
 import { takeWriteTurn, type Tx } from '../store/observations.ts';
-import { cellOf, hazards, listOf, type CatalogueRecord } from './catalogue-records.ts';
+import { byGivenFields, cellOf, givenFields, hazards, listOf, type CatalogueRecord } from './catalogue-records.ts';
 import type { StepCounts } from './import-observations.ts';
 import { RejectionList } from './rejections.ts';
 
@@ -19,41 +22,55 @@ export async function loadMetrics(
   tx: Tx, records: readonly CatalogueRecord[], batchId: number,
 ): Promise<StepCounts & { rejections: RejectionList }> {
   const rejections = new RejectionList();
-  const metrics: Metric[] = [];
+  const metrics: { value: Metric; given: readonly (keyof Metric)[] }[] = [];
   const seen = new Map<string, number>();
+  const knownCodes = new Set((await metricKeys(tx)).map((m) => m.code));
   for (const record of records) {
     const problems = hazards(record, 5000);
-    const metric = problems.length > 0 ? undefined : fromRecord(record, problems);
+    const given = givenFields(record, METRIC_COLUMNS);
+    const metric = problems.length > 0 ? undefined : fromRecord(record, problems, knownCodes.has(cellOf(record, 'code')) ? given : undefined);
     if (metric) {
       const duplicate = seen.get(metric.code);
       if (duplicate !== undefined) problems.push({ line: record.line, column: 'code', value: metric.code, reason: `${metric.code} is also on line ${duplicate}: a file may define each metric only once` });
       seen.set(metric.code, record.line);
     }
     if (problems.length > 0) rejections.addRow(problems);
-    else if (metric) metrics.push(metric);
+    else if (metric) metrics.push({ value: metric, given });
   }
   await takeWriteTurn(tx);
-  const counts = await upsertMetrics(tx, metrics, batchId);
+  const counts = { inserted: 0, revised: 0 };
+  for (const group of byGivenFields(metrics)) {
+    const written = await upsertMetrics(tx, group.values, batchId, group.given);
+    counts.inserted += written.inserted;
+    counts.revised += written.revised;
+  }
   return {
     rowsRead: records.length, inserted: counts.inserted, revised: counts.revised,
     unchanged: records.length - rejections.rows - counts.inserted - counts.revised, rejected: rejections.rows, rejections,
   };
 }
 
-function fromRecord(record: CatalogueRecord, problems: Rejection[]): Metric {
+/**
+ * A metric from its record. held: the fields the record gives, for a metric
+ * Lantern holds, whose other fields are kept and so need not be given; a new
+ * metric must give its title, value kind and period kind.
+ */
+function fromRecord(record: CatalogueRecord, problems: Rejection[], held: readonly (keyof Metric)[] | undefined): Metric {
   const line = record.line;
+  const needs = (field: keyof Metric) => !held || held.includes(field);
   const code = cellOf(record, 'code');
   if (!isMetricCode(code)) problems.push({ line, column: 'code', value: code, reason: `'${code}' is not a metric code: lower-case letters, digits and hyphens, such as 'adult-obesity'` });
   const title = cellOf(record, 'title');
-  if (title === '') problems.push({ line, column: 'title', value: '', reason: 'the title is missing' });
+  if (needs('title') && title === '') problems.push({ line, column: 'title', value: '', reason: 'the title is missing' });
+  const problemsOf = (field: keyof Metric) => (needs(field) ? problems : []); // a kept field's absence is no problem
   return {
     code, title,
     definition: orNull(cellOf(record, 'definition')),
     unit: orNull(cellOf(record, 'unit')),
     polarity: oneOf<Polarity>(record, 'polarity', POLARITIES, isPolarity, problems, 'neutral'),
-    valueKind: oneOf<ValueKind>(record, 'value_kind', VALUE_KINDS, isValueKind, problems),
+    valueKind: oneOf<ValueKind>(record, 'value_kind', VALUE_KINDS, isValueKind, problemsOf('valueKind')),
     multiplier: number(record, 'multiplier', problems),
-    periodKind: oneOf<PeriodKind>(record, 'period_kind', PERIOD_KINDS, isPeriodKind, problems),
+    periodKind: oneOf<PeriodKind>(record, 'period_kind', PERIOD_KINDS, isPeriodKind, problemsOf('periodKind')),
     source: orNull(cellOf(record, 'source')),
     themes: listOf(cellOf(record, 'themes')),
     decimals: decimals(record, problems),

@@ -13,7 +13,7 @@ import { importFile, type ImportRequest } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { guardedRecord } from '../domain/access/index.ts';
 import { getBatch, listBatches, listRejections } from '../store/batches.ts';
-import { getArea, getMetric, queryAreas, queryMetrics } from '../store/catalogue.ts';
+import { areaHistory, getArea, getMetric, metricHistory, queryAreas, queryMetrics } from '../store/catalogue.ts';
 import { observationHistory, queryObservations, streamObservations, type ObservationRow } from '../store/observations.ts';
 import type { Sql } from '../store/store.ts';
 import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from './access.ts';
@@ -45,6 +45,13 @@ export function apiRouter(sql: Sql): express.Router {
     res.json(area);
   });
 
+  router.get('/areas/:code/history', reads('area'), async (req, res) => {
+    const code = String(req.params.code).toUpperCase();
+    const items = isGssCode(code) ? await areaHistory(sql, code) : undefined;
+    if (!items) throw notFound(`there is no area with the code '${req.params.code}'`);
+    res.json({ items });
+  });
+
   router.get('/metrics', reads('metric'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['q', 'theme', 'limit', 'offset']);
@@ -56,6 +63,13 @@ export function apiRouter(sql: Sql): express.Router {
     const metric = isMetricCode(code) ? await getMetric(sql, code) : undefined;
     if (!metric) throw notFound(`there is no metric with the code '${req.params.code}'`);
     res.json(metric);
+  });
+
+  router.get('/metrics/:code/history', reads('metric'), async (req, res) => {
+    const code = String(req.params.code);
+    const items = isMetricCode(code) ? await metricHistory(sql, code) : undefined;
+    if (!items) throw notFound(`there is no metric with the code '${req.params.code}'`);
+    res.json({ items });
   });
 
   router.get('/observations', reads('observation'), async (req, res) => {

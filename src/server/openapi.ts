@@ -69,6 +69,12 @@ export const openApiDocument = {
         responses: { 200: { description: 'The area.', content: json(ref('Area')) }, ...errors },
       },
     },
+    '/api/areas/{code}/history': {
+      get: {
+        operationId: 'areaHistory', summary: 'Every change to an area, with the batch that made it', parameters: [path('code', 'GSS code, such as E06000047.')],
+        responses: { 200: { description: 'Changes, oldest first.', content: json(list('DefinitionChange')) }, ...errors },
+      },
+    },
     '/api/metrics': {
       get: {
         operationId: 'listMetrics', summary: 'The metric library, searchable',
@@ -80,6 +86,12 @@ export const openApiDocument = {
       get: {
         operationId: 'getMetric', summary: 'One metric', parameters: [path('code', 'Metric code.')],
         responses: { 200: { description: 'The metric.', content: json(ref('Metric')) }, ...errors },
+      },
+    },
+    '/api/metrics/{code}/history': {
+      get: {
+        operationId: 'metricHistory', summary: "Every change to a metric's definition, with the batch that made it", parameters: [path('code', 'Metric code.')],
+        responses: { 200: { description: 'Changes, oldest first.', content: json(list('DefinitionChange')) }, ...errors },
       },
     },
     '/api/observations': {
@@ -274,6 +286,19 @@ export const openApiDocument = {
         properties: {
           period: { type: 'string' }, value: nullable('number'), flags: { type: 'array', items: { type: 'string' } }, batchId: { type: 'integer' },
           supersededBy: nullable('integer'), supersededAt: { type: ['string', 'null'], format: 'date-time' },
+        },
+      },
+      DefinitionChange: {
+        type: 'object', required: ['changes', 'batchId', 'supersededBy', 'supersededAt'],
+        description: 'One change to an area or a metric: each field that changed, what it was and what it became.',
+        properties: {
+          changes: {
+            type: 'object', description: 'By field name (regionCode, title, ...).',
+            additionalProperties: { type: 'object', required: ['was', 'became'], properties: { was: {}, became: {} } },
+          },
+          batchId: { ...nullable('integer'), description: "The batch that had brought the old definition; null for Lantern's own reference data." },
+          supersededBy: { ...nullable('integer'), description: 'The batch that made the change; null for a change no batch made.' },
+          supersededAt: { type: 'string', format: 'date-time' },
         },
       },
       Batch: {

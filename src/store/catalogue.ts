@@ -25,7 +25,7 @@ export const AREA_COLUMNS = {
   successorCodes: 'successor_codes', formerCodes: 'former_codes',
 } as const satisfies Record<keyof Area, string>;
 
-const METRIC_COLUMNS = {
+export const METRIC_COLUMNS = {
   code: 'code', title: 'title', definition: 'definition', unit: 'unit', polarity: 'polarity', valueKind: 'value_kind',
   multiplier: 'multiplier', periodKind: 'period_kind', source: 'source', themes: 'themes', decimals: 'decimals',
   ciMethod: 'ci_method', status: 'status',
@@ -121,27 +121,41 @@ export interface UpsertCounts {
   readonly revised: number;
 }
 
-/** Inserts new areas and updates those whose fields changed, in one statement. */
-export async function upsertAreas(sql: Db, areas: readonly Area[], batchId: number): Promise<UpsertCounts> {
-  return upsert(sql, 'area', AREA_COLUMNS, areas, batchId);
+export const ALL_AREA_FIELDS = Object.keys(AREA_COLUMNS) as (keyof Area)[];
+export const ALL_METRIC_FIELDS = Object.keys(METRIC_COLUMNS) as (keyof Metric)[];
+
+/**
+ * Inserts new areas and updates those whose given fields changed, in one
+ * statement. A file that gives only some fields (code, name and type, say)
+ * changes only those of an area it already holds: the others stay as they
+ * were. Every change is kept in area_history by the store itself.
+ */
+export async function upsertAreas(
+  sql: Db, areas: readonly Area[], batchId: number, given: readonly (keyof Area)[] = ALL_AREA_FIELDS,
+): Promise<UpsertCounts> {
+  return upsert(sql, 'area', AREA_COLUMNS, given, areas, batchId);
 }
 
-export async function upsertMetrics(sql: Db, metrics: readonly Metric[], batchId: number): Promise<UpsertCounts> {
-  return upsert(sql, 'metric', METRIC_COLUMNS, metrics, batchId);
+export async function upsertMetrics(
+  sql: Db, metrics: readonly Metric[], batchId: number, given: readonly (keyof Metric)[] = ALL_METRIC_FIELDS,
+): Promise<UpsertCounts> {
+  return upsert(sql, 'metric', METRIC_COLUMNS, given, metrics, batchId);
 }
 
 async function upsert<T extends object>(
-  sql: Db, table: 'area' | 'metric', columns: Record<string, string>, rows: readonly T[], batchId: number,
+  sql: Db, table: 'area' | 'metric', columns: Record<string, string>, given: readonly string[], rows: readonly T[], batchId: number,
 ): Promise<UpsertCounts> {
   if (rows.length === 0) return { inserted: 0, revised: 0 };
   const names = Object.values(columns);
+  const updated = given.filter((field) => field !== 'code').map((field) => columns[field]!);
+  if (updated.length === 0) updated.push('code'); // nothing to change: a known code is then unchanged
   const records = rows.map((row) => {
     const record: Record<string, unknown> = { batch_id: batchId };
     for (const [field, column] of Object.entries(columns)) record[column] = (row as Record<string, unknown>)[field] ?? null;
     return record;
   });
-  const changed = names.filter((name) => name !== 'code').map((name) => `${name} = excluded.${name}`).join(', ');
-  const differs = names.filter((name) => name !== 'code').map((name) => `${table}.${name} is distinct from excluded.${name}`).join(' or ');
+  const changed = updated.map((name) => `${name} = excluded.${name}`).join(', ');
+  const differs = updated.map((name) => `${table}.${name} is distinct from excluded.${name}`).join(' or ');
   let inserted = 0;
   let revised = 0;
   for (let i = 0; i < records.length; i += 1000) {
@@ -156,4 +170,41 @@ async function upsert<T extends object>(
     }
   }
   return { inserted, revised };
+}
+
+/** One change to a definition: each field that changed, what it was and what it became, and the batches before and after. */
+export interface DefinitionChange {
+  readonly changes: Readonly<Record<string, { readonly was: unknown; readonly became: unknown }>>;
+  /** The batch that had brought the old definition (null: Lantern's own reference data). */
+  readonly batchId: number | null;
+  /** The batch that changed it (null: a change no batch made, such as a migration's). */
+  readonly supersededBy: number | null;
+  readonly supersededAt: Date;
+}
+
+/** Every change to an area, oldest first; undefined when there is no such area. */
+export async function areaHistory(sql: Db, code: string): Promise<DefinitionChange[] | undefined> {
+  const [area] = await sql<{ id: number }[]>`select id from area where code = ${code}`;
+  if (!area) return undefined;
+  const rows = await sql<DefinitionChange[]>`
+    select changes, batch_id as "batchId", superseded_by as "supersededBy", superseded_at as "supersededAt"
+    from area_history where area_id = ${area.id} order by superseded_at, superseded_by`;
+  return rows.map((row) => namedByField(row, AREA_COLUMNS));
+}
+
+/** Every change to a metric's definition, oldest first; undefined when there is no such metric. */
+export async function metricHistory(sql: Db, code: string): Promise<DefinitionChange[] | undefined> {
+  const [metric] = await sql<{ id: number }[]>`select id from metric where code = ${code}`;
+  if (!metric) return undefined;
+  const rows = await sql<DefinitionChange[]>`
+    select changes, batch_id as "batchId", superseded_by as "supersededBy", superseded_at as "supersededAt"
+    from metric_history where metric_id = ${metric.id} order by superseded_at, superseded_by`;
+  return rows.map((row) => namedByField(row, METRIC_COLUMNS));
+}
+
+/** The store keeps changes under column names; the API speaks of fields (region_code is regionCode). */
+function namedByField(change: DefinitionChange, columns: Record<string, string>): DefinitionChange {
+  const fieldOf = new Map(Object.entries(columns).map(([field, column]) => [column, field]));
+  const changes = Object.fromEntries(Object.entries(change.changes).map(([column, values]) => [fieldOf.get(column) ?? column, values]));
+  return { ...change, changes };
 }
