@@ -15,7 +15,7 @@ import type { FileReading } from './file-reading.ts';
 import { areaSourceOf, loadAreas, type AreaSource } from './import-areas.ts';
 import { loadMetrics } from './import-metrics.ts';
 import { BatchRejected, loadObservations, type ImportPhase, type StepCounts } from './import-observations.ts';
-import { RejectionError, RejectionList } from './rejections.ts';
+import { RejectionError, RejectionList, type FileRefusal } from './rejections.ts';
 import { readTableFile } from './table-file.ts';
 
 export interface ImportRequest {
@@ -47,6 +47,8 @@ export interface ImportResult extends BatchCounts {
   readonly sha256: string | null;
   /** How an observation file was read (its layout, columns and periods). */
   readonly reading?: FileReading;
+  /** Why the file could not be read at all, where it was refused as unreadable, too large, malformed or stalled. */
+  readonly refusal?: FileRefusal;
 }
 
 /** Channel told after every loaded batch, so that readers can refresh what they hold. */
@@ -65,8 +67,7 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
     content = await readContent(request);
   } catch (error) {
     if (!(error instanceof RejectionError)) throw error;
-    const batchId = await createBatch(sql, { kind: 'observations', fileName: request.fileName, importedBy: request.importedBy, skipInvalid, source: request.source });
-    return rejectBatch(sql, batchId, 'observations', error.rejection.line > 0 ? [error.rejection] : [], 0, 1, null, started, [], error.message);
+    return refuseFile(sql, request, error, started);
   }
   const batchId = await createBatch(sql, { kind: content.kind, fileName: request.fileName, importedBy: request.importedBy, skipInvalid, source: request.source });
   const sha256 = () => (content.kind === 'observations' ? content.csv.sha256() : content.sha256());
@@ -96,11 +97,22 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
     }
     if (error instanceof RejectionError) {
       const rejection = error.rejection;
-      return rejectBatch(sql, batchId, content.kind, [rejection], rowsRead, 1, null, started, notices, null);
+      return rejectBatch(sql, batchId, content.kind, [rejection], rowsRead, 1, null, started, notices, null, error.refusal);
     }
     await finishBatch(sql, batchId, 'rejected', { rowsRead, inserted: 0, revised: 0, unchanged: 0, rejected: 0 }, null, `failed: ${String(error)}`).catch(() => {});
     throw error;
   }
+}
+
+/** A file refused before any of it could be read as rows (or an upload refused before it was whole): a rejected batch with the reason. */
+export async function refuseFile(
+  sql: Sql, request: Pick<ImportRequest, 'fileName' | 'importedBy' | 'skipInvalid' | 'source'>, error: RejectionError, started = performance.now(),
+): Promise<ImportResult> {
+  const batchId = await createBatch(sql, {
+    kind: 'observations', fileName: request.fileName, importedBy: request.importedBy, skipInvalid: request.skipInvalid ?? false, source: request.source,
+  });
+  const rejections = error.rejection.line > 0 ? [error.rejection] : [];
+  return rejectBatch(sql, batchId, 'observations', rejections, 0, 1, null, started, [], error.message, error.refusal);
 }
 
 async function runStep(
@@ -121,6 +133,8 @@ const AREA_COLUMNS = ['code', 'name', 'type'];
 /** Keys only a metric definition has. */
 const METRIC_KEYS = ['title', 'polarity', 'value_kind', 'period_kind'];
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
+/** Definitions and GeoJSON boundaries nest a few levels; past this, JSON is refused before it is parsed. */
+const MAX_JSON_DEPTH = 64;
 
 /** What the file holds, told from its first bytes: JSON or CSV, and then its keys or header. */
 async function readContent(request: ImportRequest): Promise<Content> {
@@ -142,19 +156,25 @@ async function readJson(request: ImportRequest): Promise<Content> {
   let size = 0;
   for await (const chunk of request.input) {
     size += (chunk as Buffer).length;
-    if (size > MAX_JSON_BYTES) throw new RejectionError(request.fileName, { line: 1, reason: `the JSON file is over ${MAX_JSON_BYTES / 1024 / 1024} MB; send large data as CSV` });
+    if (size > MAX_JSON_BYTES) {
+      throw new RejectionError(request.fileName, { line: 1, reason: `the JSON file is over ${MAX_JSON_BYTES / 1024 / 1024} MB; send large data as CSV` }, 'too_large');
+    }
     chunks.push(chunk as Buffer);
   }
   const bytes = Buffer.concat(chunks);
   const hash = createHash('sha256').update(bytes).digest('hex');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const text = jsonText(request.fileName, bytes);
   const notices: string[] = [];
+  const tooDeep = nestingPastLimit(text, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined) {
+    throw new RejectionError(request.fileName, { line: lineAt(text, tooDeep), reason: `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep` }, 'malformed');
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
     const position = Number(/position (\d+)/.exec(String(error))?.[1] ?? 0);
-    throw new RejectionError(request.fileName, { line: text.slice(0, position).split('\n').length, reason: `the file is not valid JSON: ${(error as Error).message}` });
+    throw new RejectionError(request.fileName, { line: lineAt(text, position), reason: `the file is not valid JSON: ${(error as Error).message}` }, 'malformed');
   }
   const sha256 = () => hash;
   if (isFeatureCollection(parsed)) return { kind: 'areas', source: 'boundaries', records: recordsFromGeoJson(parsed.features), sha256, notices };
@@ -164,6 +184,38 @@ async function readJson(request: ImportRequest): Promise<Content> {
   return { kind: 'areas', source: 'areas', records, sha256, notices };
 }
 
+/** The bytes as UTF-8 text; anything else (UTF-16, binary) is refused as unreadable. */
+function jsonText(fileName: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new RejectionError(fileName, { line: 1, reason: 'the file is not UTF-8 text', suggestion: 'save it as UTF-8' }, 'unreadable');
+  }
+}
+
+/** Where the text's arrays and objects first open deeper than `limit`, outside strings; undefined if they never do. One pass, no recursion. */
+function nestingPastLimit(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}
+
+function lineAt(text: string, position: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < position; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 function isFeatureCollection(value: unknown): value is { features: { properties?: Record<string, unknown> }[] } {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'FeatureCollection'
     && Array.isArray((value as { features?: unknown }).features);
@@ -171,14 +223,14 @@ function isFeatureCollection(value: unknown): value is { features: { properties?
 
 async function rejectBatch(
   sql: Sql, batchId: number, kind: BatchKind, rejections: readonly Rejection[], rowsRead: number, rejected: number,
-  sha256: string | null, started: number, notices: readonly string[], message: string | null,
+  sha256: string | null, started: number, notices: readonly string[], message: string | null, refusal?: FileRefusal,
 ): Promise<ImportResult> {
   const counts = { rowsRead, inserted: 0, revised: 0, unchanged: 0, rejected };
   await sql.begin(async (tx) => {
     await finishBatch(tx, batchId, 'rejected', counts, sha256, message);
     await saveRejections(tx, batchId, rejections);
   });
-  return { batchId, status: 'rejected', kind, ...counts, rejections, notices, seconds: seconds(started), sha256 };
+  return { batchId, status: 'rejected', kind, ...counts, rejections, notices, seconds: seconds(started), sha256, ...(refusal ? { refusal } : {}) };
 }
 
 function pick(counts: StepCounts): BatchCounts {

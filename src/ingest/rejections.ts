@@ -2,10 +2,20 @@
 // load at all.
 import { formatRejection, type Rejection } from '../domain/batch/index.ts';
 
+/**
+ * Why a file could not be read at all, where that is more than a wrong
+ * header: text Lantern cannot decode or a format it does not read
+ * (`unreadable`), a file, record or upload over its limit (`too_large`),
+ * text that is not well-formed CSV or JSON (`malformed`), an upload that
+ * stopped arriving (`stalled`). The API answers each with its own status.
+ */
+export type FileRefusal = 'unreadable' | 'too_large' | 'malformed' | 'stalled';
+
 /** A problem with the whole file (no header, a missing column, not UTF-8): nothing in it can load. */
 export class RejectionError extends Error {
-  constructor(readonly fileName: string, readonly rejection: Rejection) {
-    super(formatRejection(fileName, rejection));
+  /** A rejection on line 0 is of the whole upload, before any line of it was read. */
+  constructor(readonly fileName: string, readonly rejection: Rejection, readonly refusal?: FileRefusal) {
+    super(rejection.line > 0 ? formatRejection(fileName, rejection) : formatRejection(fileName, rejection).replace(`${fileName}:0:`, `${fileName}:`));
   }
 }
 

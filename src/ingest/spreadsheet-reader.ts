@@ -113,7 +113,7 @@ async function wholeFile(fileName: string, input: Readable): Promise<Buffer> {
       input.destroy();
       throw new RejectionError(fileName, {
         line: 1, reason: `the spreadsheet is over ${MAX_SPREADSHEET_BYTES / 1024 ** 2} MB`, suggestion: 'save the sheet as "CSV UTF-8", which Lantern reads as a stream',
-      });
+      }, 'too_large');
     }
     parts.push(chunk);
   }
@@ -127,6 +127,8 @@ function noSuchSheet(fileName: string, asked: string, sheets: readonly string[])
 
 function asRejection(fileName: string, error: unknown): unknown {
   if (error instanceof SheetError) return new RejectionError(fileName, { line: error.row, reason: error.message });
-  if (error instanceof ZipError) return new RejectionError(fileName, { line: 1, reason: `the spreadsheet cannot be read: ${error.message}` });
+  if (error instanceof ZipError) {
+    return new RejectionError(fileName, { line: 1, reason: `the spreadsheet cannot be read: ${error.message}` }, error.unpacksTooLarge ? 'too_large' : 'unreadable');
+  }
   return error;
 }

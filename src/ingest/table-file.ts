@@ -19,7 +19,7 @@ export async function readTableFile(fileName: string, input: Readable, sheet?: s
     whole.destroy();
     throw new RejectionError(fileName, {
       line: 1, reason: 'the file is an Excel 97-2003 workbook (.xls), which Lantern does not read', suggestion: 'save it as .xlsx, .ods or "CSV UTF-8"',
-    });
+    }, 'unreadable');
   }
   const csv = await readCsv(fileName, whole);
   if (sheet !== undefined) csv.notices.push(`the file is CSV, which has no sheets: the sheet '${sheet}' asked for was not used`);

@@ -19,7 +19,12 @@ export interface ZipEntry {
 }
 
 /** A problem with the archive, in words for the user. */
-export class ZipError extends Error {}
+export class ZipError extends Error {
+  /** `unpacksTooLarge`: the archive is readable but unpacks past Lantern's limit (a ZIP bomb), rather than damaged or of a kind Lantern does not read. */
+  constructor(message: string, readonly unpacksTooLarge = false) {
+    super(message);
+  }
+}
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -125,6 +130,7 @@ function tooLarge(entry: ZipEntry, limit: number): ZipError {
   return new ZipError(
     `${entry.name} unpacks to more than ${Math.round(limit / 1024 ** 2)} MB from ${Math.ceil(entry.packedSize / 1024).toLocaleString('en-GB')} KB packed: ` +
       'it looks like a ZIP bomb, so Lantern stopped reading it',
+    true,
   );
 }
 
