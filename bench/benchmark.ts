@@ -337,7 +337,7 @@ function leagueTimings(index: BenchmarkIndex, picks: Picks, target: number): Tim
 function neighbourTimings(index: BenchmarkIndex, picks: Picks): Timing {
   const areas = Array.from({ length: RUNS + WARM_UP }, () => picks.area());
   return measure('statistical neighbours (15)', RUNS, WARM_UP, (i) => {
-    const found = statisticalNeighbours(index, areas[i]!, { variables: [], weights: [], count: 15 });
+    const found = statisticalNeighbours(index, areas[i]!, { variables: [], weights: [], count: 15, readableEarlySight: new Set() });
     if (found.kind !== 'ok') throw new Error(`no neighbours for ${areas[i]!.code}: ${found.reason}`);
     return found;
   });

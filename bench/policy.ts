@@ -91,7 +91,7 @@ function decisions(): void {
  * /api/benchmark, the JSON errors), the same parsing and index; no viewer,
  * no rule, no decisions.
  */
-function bareApp(engine: BenchmarkEngine, sql: Parameters<typeof groupSpec>[0]): express.Express {
+function bareApp(engine: BenchmarkEngine, sql: Parameters<typeof groupSpec>[1]): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -109,7 +109,7 @@ function bareApp(engine: BenchmarkEngine, sql: Parameters<typeof groupSpec>[0]):
     const slice = optionalText(q, 'period') === undefined ? series.latest() : series.slice(optionalText(q, 'period')!);
     if (!slice) throw notFound('no values');
     const area = optionalArea(index, q) ?? index.area('E92000001')!;
-    res.json(leagueTable(index, series, slice, area, await groupSpec(sql, index, area, q, 'england'), level(q)));
+    res.json(leagueTable(index, series, slice, area, await groupSpec(res, sql, index, area, q, 'england'), level(q)));
   });
   app.use('/api/benchmark', router);
   app.use(apiErrorHandler(() => {}));

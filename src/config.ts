@@ -1,7 +1,15 @@
 // Lantern's configuration, read once from the environment into a frozen,
 // typed object. Defaults work on a fresh clone: the embedded PostgreSQL under
-// ./lantern-data, HTTP on port 3000, demo data from ../shared/data.
+// ./lantern-data, HTTP on port 3000, the demo and reference data that ship in
+// the project's data folder.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project's folder: where Lantern's own files are, whatever the working directory. */
+const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The reference data Lantern ships with (the register, regions and map boundaries), prepared by scripts/prepare-data.ts. */
+export const REFERENCE_DATA_DIR = path.join(PROJECT_DIR, 'data', 'reference');
 
 export interface Config {
   /** A PostgreSQL server to use instead of the embedded one. */
@@ -17,6 +25,8 @@ export interface Config {
   readonly port: number;
   /** Folder of public data loaded as the demo on first start. */
   readonly demoDataDir: string;
+  /** The reference data: the boundaries for maps are read from here. */
+  readonly referenceDataDir: string;
   readonly production: boolean;
   /** Sessions, sign-in and the first administrator: see src/server/auth. */
   readonly access: AccessConfig;
@@ -39,7 +49,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(nonEmpty(env.LANTERN_DATA_DIR) ?? 'lantern-data'),
     dataDirIsDefault: nonEmpty(env.LANTERN_DATA_DIR) === undefined,
     port: readPort(env.PORT ?? env.LANTERN_PORT, env.PORT === undefined ? 'LANTERN_PORT' : 'PORT'),
-    demoDataDir: path.resolve(nonEmpty(env.LANTERN_DEMO_DATA) ?? '../shared/data'),
+    demoDataDir: path.resolve(nonEmpty(env.LANTERN_DEMO_DATA) ?? path.join(PROJECT_DIR, 'data', 'demo')),
+    referenceDataDir: REFERENCE_DATA_DIR,
     production: env.NODE_ENV === 'production',
     access: Object.freeze({
       sessionIdleSeconds: 60 * readWhole(env.LANTERN_SESSION_IDLE_MINUTES, 'LANTERN_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),

@@ -1,27 +1,27 @@
 // The demo: on first start with an empty store, the public data beside the
 // project (see its PROVENANCE files) goes in through the ordinary import path:
-// the English regions from the boundaries reference, the register of local
-// authorities, then every Fingertips extract; then each metric is given its
-// theme, as an administrator would, by importing metric definitions.
+// every Fingertips extract; then each metric is given its theme, as an
+// administrator would, by importing metric definitions. The regions and the
+// register of local authorities are not the demo's: every store has them
+// (migration 005, from data/reference).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { REFERENCE_DATA_DIR } from '../config.ts';
 import { queryMetrics } from '../store/catalogue.ts';
 import type { Sql } from '../store/store.ts';
 import { importFile, type ImportResult } from './import-file.ts';
 
 export interface DemoFile {
   readonly path: string;
-  /** The register has a few pre-GSS authorities that cannot be areas: load the rest. */
+  /** Load the valid rows of a file some of whose rows cannot be stored. */
   readonly skipInvalid: boolean;
 }
 
 export function demoFiles(dataDir: string): DemoFile[] {
   const extracts = path.join(dataDir, 'fingertips-extracts');
   return [
-    { path: path.join(dataDir, 'boundaries-2023-2024', 'regions_dec_2023_en_buc.geojson'), skipInvalid: false },
-    { path: path.join(dataDir, 'uk-local-authorities', 'uk_local_authorities.csv'), skipInvalid: true },
     ...fs.readdirSync(extracts).filter((f) => f.endsWith('.csv')).sort().map((f) => ({ path: path.join(extracts, f), skipInvalid: false })),
   ];
 }
@@ -46,7 +46,7 @@ export async function loadDemo(sql: Sql, dataDir: string, log: (line: string) =>
     log(`  ${result.status === 'loaded' ? '✓' : '✗'} ${path.basename(file.path)}: ${result.inserted} inserted, ${result.rejected} rejected`);
     results.push(result);
   }
-  for (const [name, text] of contextFromRegister(path.join(dataDir, 'uk-local-authorities', 'uk_local_authorities.csv'))) {
+  for (const [name, text] of contextFromRegister(REGISTER_FILE)) {
     const result = await importFile(sql, { fileName: name, input: Readable.from([Buffer.from(text)]), importedBy: 'demo', source: 'uk-local-authorities register' });
     log(`  ${result.status === 'loaded' ? '✓' : '✗'} ${name}: ${result.inserted} inserted, ${result.rejected} rejected`);
     results.push(result);
@@ -57,6 +57,9 @@ export async function loadDemo(sql: Sql, dataDir: string, log: (line: string) =>
   results.push(themed);
   return results;
 }
+
+/** The register of local authorities Lantern ships with, whose columns give the demo's population context. */
+export const REGISTER_FILE = path.join(REFERENCE_DATA_DIR, 'uk-local-authorities', 'uk_local_authorities.csv');
 
 /** The name of the demo's batch of metric definitions that gives each metric its theme. */
 export const DEMO_THEMES_FILE = 'demo-themes.csv';

@@ -27,7 +27,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     const slice = optionalText(q, 'period') === undefined ? series.latest() : series.slice(optionalText(q, 'period')!);
     if (!slice) throw notFound(`${series.metric.code} has no values for ${optionalText(q, 'period') ?? 'any period'}`);
     const area = optionalArea(index, q) ?? index.area('E92000001')!;
-    const group = await groupSpec(sql, index, area, q, 'england');
+    const group = await groupSpec(res, sql, index, area, q, 'england');
     const table = leagueTable(index, series, slice, area, group, level(q));
     send(res, q, table, () => table.rows.map((r) => ({
       metric: table.metric.code, period: table.period, area: r.area, area_name: r.name, value: r.value,
@@ -44,7 +44,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     if (!area) throw badRequest("'area' is required: the GSS code of the council to profile");
     const metrics = await profileMetrics(res, sql, index, optionalText(q, 'metrics')?.split(',').map((m) => m.trim()));
     const profile = areaProfile(index, area, {
-      period: optionalText(q, 'period'), group: await groupSpec(sql, index, area, q, 'neighbours'), level: level(q), metrics,
+      period: optionalText(q, 'period'), group: await groupSpec(res, sql, index, area, q, 'neighbours'), level: level(q), metrics,
     });
     send(res, q, profile, () => profile.items.map((i) => ({
       area: area.code, area_name: area.name, metric: i.metric.code, title: i.metric.title, period: i.period, value: i.value,
@@ -81,11 +81,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     const index = engine.index;
     const area = optionalArea(index, q);
     if (!area) throw badRequest("'area' is required: the GSS code of the council whose neighbours to find");
-    const found = neighboursOf(index, area, q);
-    for (const variable of found.variables) {
-      const metric = index.metric(variable.id)?.metric;
-      if (metric) await requireInFull(res, sql, metric);
-    }
+    const found = await neighboursOf(res, sql, index, area, q);
     send(res, q, found, () => found.neighbours.map((n, i) => ({ area: area.code, neighbour: n.code, name: n.name, rank: i + 1, distance: n.distance, reason: n.reason })));
   });
 

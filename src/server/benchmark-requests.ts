@@ -1,15 +1,19 @@
 // Reading a benchmarking question from a request's query: the metric, the
 // area, the comparator group (with its neighbours or saved list) and the
 // confidence level, each refused with a 400 or 404 that says what was wrong.
-// The JSON API and the web pages ask the same way.
-import type { Request } from 'express';
+// The JSON API and the web pages ask the same way. Neighbours are found only
+// from the contextual metrics the viewer may read in full: an early-sight
+// metric under embargo never shapes a group that someone outside its release
+// sees, and naming one as a variable is refused as reading it would be.
+import type { Request, Response } from 'express';
 import type { BenchmarkIndex, IndexArea, MetricSeries } from '../domain/benchmark/benchmark-index.ts';
 import type { GroupSpec } from '../domain/benchmark/benchmark-queries.ts';
 import { isComparatorKind } from '../domain/benchmark/comparator-group.ts';
-import { statisticalNeighbours } from '../domain/benchmark/statistical-neighbours.ts';
+import { neighbourGroup, statisticalNeighbours } from '../domain/benchmark/statistical-neighbours.ts';
 import type { ConfidenceLevel } from '../domain/stats/index.ts';
 import { getGroup } from '../store/comparator-groups.ts';
 import type { Sql } from '../store/store.ts';
+import { readableInFull, requireInFull } from './access.ts';
 import { badRequest, notFound } from './http-error.ts';
 import { integer, optionalCode, optionalMetricCode, optionalText } from './query-params.ts';
 
@@ -41,16 +45,33 @@ export function level(q: Query): ConfidenceLevel {
   throw badRequest(`'level' must be 95 or 99.8, not '${text}'`);
 }
 
-export function neighboursOf(index: BenchmarkIndex, area: IndexArea, q: Query) {
+export async function neighboursOf(res: Response, sql: Sql, index: BenchmarkIndex, area: IndexArea, q: Query) {
   const variables = (optionalText(q, 'variables') ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
   const weights = (optionalText(q, 'weights') ?? '').split(',').filter((w) => w.trim() !== '').map(Number);
   if (weights.some((w) => !(w > 0) || !Number.isFinite(w))) throw badRequest("'weights' must be positive numbers, separated by commas");
-  const found = statisticalNeighbours(index, area, { variables, weights, count: integer(q, 'count', 15, 1, 100) });
+  const count = integer(q, 'count', 15, 1, 100);
+  const readableEarlySight = await readableVariables(res, sql, index, variables);
+  const found = statisticalNeighbours(index, area, { variables, weights, count, readableEarlySight });
   if (found.kind === 'not_computed') throw badRequest(`no neighbours for ${area.name}: ${found.reason}`);
   return found;
 }
 
-export async function groupSpec(sql: Sql, index: BenchmarkIndex, area: IndexArea, q: Query, fallback: 'england' | 'neighbours'): Promise<GroupSpec> {
+/**
+ * The early-sight metrics among the variables (those named, else the
+ * contextual ones) that the viewer may read in full. A variable named that
+ * they may not read is refused (401 or 403) as a request for it would be.
+ */
+async function readableVariables(res: Response, sql: Sql, index: BenchmarkIndex, named: readonly string[]): Promise<ReadonlySet<string>> {
+  const candidates = named.length > 0
+    ? named.map((code) => index.metric(code)?.metric).filter((m) => m !== undefined)
+    : [...index.metrics()].map((s) => s.metric).filter((m) => m.themes.includes('context'));
+  const early = candidates.filter((m) => m.status === 'early_sight');
+  if (early.length === 0) return new Set();
+  if (named.length > 0) for (const metric of early) await requireInFull(res, sql, metric);
+  return new Set((await readableInFull(res, sql, early)).map((m) => m.code));
+}
+
+export async function groupSpec(res: Response, sql: Sql, index: BenchmarkIndex, area: IndexArea, q: Query, fallback: 'england' | 'neighbours'): Promise<GroupSpec> {
   const kind = optionalText(q, 'group') ?? (area.code === 'E92000001' ? 'england' : fallback);
   if (!isComparatorKind(kind)) throw badRequest(`'group' must be england, region, type, neighbours or custom, not '${kind}'`);
   switch (kind) {
@@ -61,8 +82,7 @@ export async function groupSpec(sql: Sql, index: BenchmarkIndex, area: IndexArea
       if (!area.regionCode) throw badRequest(`${area.name} has no region: give 'area' as a council in a region`);
       return { kind };
     case 'neighbours': {
-      const found = neighboursOf(index, area, q);
-      return { kind, key: `${area.code}:${found.neighbours.length}`, label: `${area.name} and its ${found.neighbours.length} nearest neighbours`, members: [area.code, ...found.neighbours.map((n) => n.code)] };
+      return neighbourGroup(area, await neighboursOf(res, sql, index, area, q));
     }
     case 'custom': {
       const group = await getGroup(sql, integer(q, 'groupId', 0, 1, 2_147_483_647));

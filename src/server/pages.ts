@@ -89,7 +89,7 @@ export function pagesRouter(deps: PagesDeps): express.Router {
     const index = engine.index;
     const area = areaOf(index, String(req.params.code));
     const groupKind = optionalText(req.query, 'group') ?? (isCouncil(area.type) ? 'neighbours' : 'england');
-    const spec = await groupSpec(deps.sql, index, area, { group: groupKind }, 'neighbours');
+    const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind }, 'neighbours');
     const metrics = await readableCodes(res, index);
     const profile = areaProfile(index, area, { period: optionalText(req.query, 'period'), group: spec, level: 0.95, metrics });
     return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind) });
@@ -101,7 +101,7 @@ export function pagesRouter(deps: PagesDeps): express.Router {
     const area = areaOf(index, String(req.params.code));
     const asked = [req.query.metrics ?? []].flat().filter((m): m is string => typeof m === 'string');
     if (asked.length > 50) throw badRequest("choose at most 50 'metrics'");
-    const found = neighboursOf(index, area, {});
+    const found = await neighboursOf(res, deps.sql, index, area, {});
     const readable = new Set(await readableCodes(res, index));
     const page = comparePage(index, area, found, chosenMetrics(index, asked).filter((code) => readable.has(code)));
     return html(res, 'pages/compare.njk', { page: { ...page, choices: page.choices.filter((c) => readable.has(c.value)) } });
@@ -171,7 +171,7 @@ export function pagesRouter(deps: PagesDeps): express.Router {
     const chosen = area !== undefined;
     area ??= index.area('E92000001')!;
     const groupKind = optionalText(req.query, 'group') ?? 'england';
-    const spec = await groupSpec(deps.sql, index, area, { group: groupKind }, 'england');
+    const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind }, 'england');
     const also = (optionalText(req.query, 'with') ?? '').split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '').slice(0, 5)
       .map((c) => index.area(c)).filter((a): a is IndexArea => a !== undefined);
     return { series, slice, area, chosen, spec, groupKind, also, allRows: rows === 'all' };

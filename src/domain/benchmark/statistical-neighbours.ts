@@ -4,9 +4,17 @@
 // metrics, each at its latest period. By default the contextual metrics are
 // those with the theme 'context' (population and density in the demo), the
 // size variables on a log scale, all weighted equally.
+//
+// Early-sight metrics under embargo are read in full only by their named
+// partners: a neighbour group made from one would let anyone who sees the
+// group learn from it. So an early-sight metric is a variable only when the
+// caller says the viewer may read it in full (`readableEarlySight`); a
+// caller that does not know gives none, and the groups rest on published
+// metrics alone.
 import type { AreaType } from '../area/index.ts';
 import { explainNeighbour, nearestNeighbours, type NeighbourVariable, type Neighbours } from '../neighbours/index.ts';
-import type { BenchmarkIndex, IndexArea } from './benchmark-index.ts';
+import type { BenchmarkIndex, IndexArea, IndexMetric } from './benchmark-index.ts';
+import type { GroupSpec } from './benchmark-queries.ts';
 
 export interface NeighbourChoice {
   /** Metric codes of the variables; the metrics themed 'context' when empty. */
@@ -14,6 +22,8 @@ export interface NeighbourChoice {
   /** Weights in the order of the variables; 1 each when empty. */
   readonly weights: readonly number[];
   readonly count: number;
+  /** Early-sight metrics the viewer may read in full: every other early-sight metric is never a variable. */
+  readonly readableEarlySight: ReadonlySet<string>;
 }
 
 export type StatisticalNeighbours =
@@ -32,11 +42,12 @@ const FAMILY: Readonly<Partial<Record<AreaType, string>>> = {
 export function statisticalNeighbours(index: BenchmarkIndex, area: IndexArea, choice: NeighbourChoice): StatisticalNeighbours {
   const family = FAMILY[area.type];
   if (!family) return { kind: 'not_computed', reason: `${area.name} is not a council: neighbours are found for districts, counties and single-tier councils` };
+  const readable = (metric: IndexMetric) => metric.status !== 'early_sight' || choice.readableEarlySight.has(metric.code);
   const codes = choice.variables.length > 0
     ? choice.variables
-    : [...index.metrics()].filter((s) => s.metric.themes.includes('context')).map((s) => s.metric.code).sort();
+    : [...index.metrics()].filter((s) => s.metric.themes.includes('context') && readable(s.metric)).map((s) => s.metric.code).sort();
   const series = codes.map((code) => index.metric(code));
-  const missing = codes.filter((_, i) => !series[i]);
+  const missing = codes.filter((_, i) => !series[i] || !readable(series[i].metric));
   if (missing.length > 0) return { kind: 'not_computed', reason: `no such metric: ${missing.join(', ')}` };
   if (codes.length === 0) return { kind: 'not_computed', reason: 'no contextual metrics to find neighbours by: import some with the theme context' };
 
@@ -66,5 +77,20 @@ export function statisticalNeighbours(index: BenchmarkIndex, area: IndexArea, ch
     neighbours: found.neighbours.map((n) => ({
       code: n.code, name: index.area(n.code)!.name, distance: n.distance, reason: explainNeighbour(n, variables), contributions: n.contributions,
     })),
+  };
+}
+
+/**
+ * A council and its neighbours as a comparator group. Its figures are kept
+ * with each period slice under its key, which names the variables, their
+ * weights and the members: groups found on other variables, or after the
+ * contextual metrics changed, never meet one kept before.
+ */
+export function neighbourGroup(area: IndexArea, found: Extract<StatisticalNeighbours, { kind: 'ok' }>): GroupSpec & { readonly kind: 'neighbours'; readonly key: string; readonly label: string; readonly members: readonly string[] } {
+  const members = [area.code, ...found.neighbours.map((n) => n.code)];
+  const variables = found.variables.map((v) => `${v.id}*${v.weight}`).join('+');
+  return {
+    kind: 'neighbours', key: `${area.code}:${found.neighbours.length}:${variables}:${members.join(',')}`,
+    label: `${area.name} and its ${found.neighbours.length} nearest neighbours`, members,
   };
 }

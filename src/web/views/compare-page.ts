@@ -2,8 +2,8 @@
 // chosen, each figure with its verdict within that group, and why each
 // neighbour is a neighbour (its distance and the variables that drive it).
 import type { BenchmarkIndex, IndexArea } from '../../domain/benchmark/benchmark-index.ts';
-import { leagueTable, type GroupSpec } from '../../domain/benchmark/benchmark-queries.ts';
-import type { StatisticalNeighbours } from '../../domain/benchmark/statistical-neighbours.ts';
+import { leagueTable } from '../../domain/benchmark/benchmark-queries.ts';
+import { neighbourGroup, type StatisticalNeighbours } from '../../domain/benchmark/statistical-neighbours.ts';
 import { formatValue } from '../format.ts';
 import { comparisonOf, type Comparison } from './comparison.ts';
 
@@ -19,8 +19,7 @@ export function chosenMetrics(index: BenchmarkIndex, asked: readonly string[]): 
 }
 
 export function comparePage(index: BenchmarkIndex, area: IndexArea, found: Found, metrics: readonly string[]) {
-  const members = [area.code, ...found.neighbours.map((n) => n.code)];
-  const spec: GroupSpec = { kind: 'neighbours', key: `${area.code}:${found.neighbours.length}`, label: `${area.name} and its ${found.neighbours.length} nearest neighbours`, members };
+  const spec = neighbourGroup(area, found);
   const columns = metrics.map((code) => {
     const series = index.metric(code)!;
     const slice = series.latest()!;

@@ -14,6 +14,7 @@ import { proportion, type ConfidenceLevel } from '../../../src/domain/stats/inde
 import { areaOf, buildIndex, indexArea, indexMetric, type Row } from '../../support/benchmark-index.ts';
 
 const ENGLAND = 'E92000001';
+const NO_EARLY_SIGHT: ReadonlySet<string> = Object.freeze(new Set<string>());
 const SOUTH_WEST = 'E12000009';
 const EAST_MIDLANDS = 'E12000004';
 const SOMERSET_COUNTY = 'E10000027';
@@ -400,7 +401,7 @@ describe('statisticalNeighbours(index, area, choice)', () => {
   }
 
   it('finds the nearest open English councils of the same family on one variable, at its latest period, the size on a log scale', () => {
-    const found = statisticalNeighbours(index, areaOf(index, 'E07000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 4 }));
+    const found = statisticalNeighbours(index, areaOf(index, 'E07000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 4, readableEarlySight: NO_EARLY_SIGHT }));
     assert.deepEqual(codesOf(found), ['E07000002', 'E07000003', 'E07000004', 'E07000005']);
     assert.ok(found.kind === 'ok');
     assert.deepEqual(found.variables, [{ id: 'population', label: 'Population', weight: 1, transform: 'log' }]);
@@ -409,7 +410,7 @@ describe('statisticalNeighbours(index, area, choice)', () => {
   });
 
   it("uses the metrics themed 'context' by default, in code order, each with weight 1", () => {
-    const found = statisticalNeighbours(index, areaOf(index, 'E07000001'), Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 4 }));
+    const found = statisticalNeighbours(index, areaOf(index, 'E07000001'), Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 4, readableEarlySight: NO_EARLY_SIGHT }));
     const variables: readonly NeighbourVariable[] = [
       { id: 'density', label: 'People per hectare', weight: 1, transform: 'none' },
       { id: 'population', label: 'Population', weight: 1, transform: 'log' },
@@ -426,19 +427,33 @@ describe('statisticalNeighbours(index, area, choice)', () => {
     assert.deepEqual(codesOf(found), ['E07000003', 'E07000004', 'E07000005', 'E07000002']); // Near is far on density
   });
 
+  it('leaves an early-sight contextual metric out unless the viewer may read it in full', () => {
+    const EMBARGOED = indexMetric('households', { title: 'Households', valueKind: 'mean', themes: ['context'], status: 'early_sight' });
+    const withEarly = buildIndex(NEIGHBOUR_AREAS, [[POPULATION, POPULATION_ROWS], [DENSITY, DENSITY_ROWS], [EMBARGOED, DENSITY_ROWS.map(([p, a, v]) => [p, a, -v!] as const)]]);
+    const choice = (readable: readonly string[]) => Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 4, readableEarlySight: Object.freeze(new Set(readable)) });
+    const withheld = statisticalNeighbours(withEarly, areaOf(withEarly, 'E07000001'), choice([]));
+    assert.ok(withheld.kind === 'ok');
+    assert.deepEqual(withheld.variables.map((v) => v.id), ['density', 'population']);
+    const read = statisticalNeighbours(withEarly, areaOf(withEarly, 'E07000001'), choice(['households']));
+    assert.ok(read.kind === 'ok');
+    assert.deepEqual(read.variables.map((v) => v.id), ['density', 'households', 'population']);
+    const named = statisticalNeighbours(withEarly, areaOf(withEarly, 'E07000001'), Object.freeze({ ...choice([]), variables: Object.freeze(['households']) }));
+    assert.deepEqual(named, { kind: 'not_computed', reason: 'no such metric: households' });
+  });
+
   it('takes the weights in the order of the variables', () => {
-    const found = statisticalNeighbours(index, areaOf(index, 'E07000001'), Object.freeze({ variables: Object.freeze(['population', 'density']), weights: Object.freeze([3]), count: 1 }));
+    const found = statisticalNeighbours(index, areaOf(index, 'E07000001'), Object.freeze({ variables: Object.freeze(['population', 'density']), weights: Object.freeze([3]), count: 1, readableEarlySight: NO_EARLY_SIGHT }));
     assert.ok(found.kind === 'ok');
     assert.deepEqual(found.variables.map((v) => [v.id, v.weight]), [['population', 3], ['density', 1]]);
   });
 
   it('finds single-tier councils among single-tier councils only', () => {
-    const found = statisticalNeighbours(index, areaOf(index, 'E06000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 2 }));
+    const found = statisticalNeighbours(index, areaOf(index, 'E06000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 2, readableEarlySight: NO_EARLY_SIGHT }));
     assert.deepEqual(codesOf(found), ['E09000001', 'E08000001']);
   });
 
   it('finds counties among counties only: none here, so too few', () => {
-    const found = statisticalNeighbours(index, areaOf(index, 'E10000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 1 }));
+    const found = statisticalNeighbours(index, areaOf(index, 'E10000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 1, readableEarlySight: NO_EARLY_SIGHT }));
     assert.deepEqual(found, { kind: 'not_computed', reason: 'too few candidates' });
   });
 
@@ -453,20 +468,20 @@ describe('statisticalNeighbours(index, area, choice)', () => {
   ]);
   for (const [title, code, variables, count, reason] of REFUSALS) {
     it(title, () => {
-      assert.deepEqual(statisticalNeighbours(index, areaOf(index, code), Object.freeze({ variables, weights: Object.freeze([]), count })), { kind: 'not_computed', reason });
+      assert.deepEqual(statisticalNeighbours(index, areaOf(index, code), Object.freeze({ variables, weights: Object.freeze([]), count, readableEarlySight: NO_EARLY_SIGHT })), { kind: 'not_computed', reason });
     });
   }
 
   it('refuses when no metric is themed context', () => {
     const bare = buildIndex(NEIGHBOUR_AREAS, [[RECYCLED, RECYCLED_ROWS]]);
-    assert.deepEqual(statisticalNeighbours(bare, areaOf(bare, 'E07000001'), Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 1 })), {
+    assert.deepEqual(statisticalNeighbours(bare, areaOf(bare, 'E07000001'), Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 1, readableEarlySight: NO_EARLY_SIGHT })), {
       kind: 'not_computed', reason: 'no contextual metrics to find neighbours by: import some with the theme context',
     });
   });
 
   it('leaves out a council whose value cannot be logged (zero)', () => {
     const zero = buildIndex(NEIGHBOUR_AREAS, [[POPULATION, POPULATION_ROWS.map((row): Row => (row[1] === 'E07000002' ? [row[0], row[1], 0] : row))]]);
-    const found = statisticalNeighbours(zero, areaOf(zero, 'E07000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 3 }));
+    const found = statisticalNeighbours(zero, areaOf(zero, 'E07000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 3, readableEarlySight: NO_EARLY_SIGHT }));
     assert.deepEqual(codesOf(found), ['E07000003', 'E07000004', 'E07000005']);
   });
 
@@ -474,7 +489,7 @@ describe('statisticalNeighbours(index, area, choice)', () => {
       const change = indexMetric('population-change', { title: 'Population change', valueKind: 'mean', themes: ['context'] });
       const rows = Object.freeze<Row[]>([['2021', 'E07000001', -0.5], ['2021', 'E07000002', 0], ['2021', 'E07000003', 1.5], ['2021', 'E07000004', -2]]);
       const signed = buildIndex(NEIGHBOUR_AREAS, [[change, rows]]);
-      const found = statisticalNeighbours(signed, areaOf(signed, 'E07000001'), Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 3 }));
+      const found = statisticalNeighbours(signed, areaOf(signed, 'E07000001'), Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 3, readableEarlySight: NO_EARLY_SIGHT }));
       assert.deepEqual(codesOf(found), ['E07000002', 'E07000004', 'E07000003']);
     });
 });
