@@ -8,8 +8,7 @@ import { formatRejection } from '../domain/batch/index.ts';
 import { isMetricCode } from '../domain/metric/index.ts';
 import { decodeFlags } from '../domain/observation/index.ts';
 import { MappingError, parseMapping, type ColumnMapping } from '../ingest/column-mapping.ts';
-import { dryRunFile } from '../ingest/dry-run.ts';
-import { importFile, type ImportRequest } from '../ingest/import-file.ts';
+import type { ImportRequest } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { guardedRecord } from '../domain/access/index.ts';
 import { getBatch, listBatches, listRejections } from '../store/batches.ts';
@@ -18,6 +17,7 @@ import { observationHistory, queryObservations, streamObservations, type Observa
 import type { Sql } from '../store/store.ts';
 import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from './access.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';
+import { receiveImport } from './import-upload.ts';
 import { openApiDocument } from './openapi.ts';
 import {
   integer, onlyKnown, optionalAreaType, optionalBoolean, optionalCode, optionalMetricCode, optionalPeriod, optionalText, page,
@@ -145,20 +145,13 @@ export function apiRouter(sql: Sql): express.Router {
     const format = req.is('application/json') ? 'json' : req.is('text/csv') ? 'csv' : undefined;
     const mapping = mappingOf(req.query);
     const sheet = optionalText(req.query, 'sheet');
-    const request: ImportRequest = {
-      fileName, input: req, ...(format ? { format } : {}), importedBy: actorOf(req, res).actor, skipInvalid: optionalBoolean(req.query, 'skipInvalid') ?? false,
+    const request: Omit<ImportRequest, 'input'> = {
+      fileName, ...(format ? { format } : {}), importedBy: actorOf(req, res).actor, skipInvalid: optionalBoolean(req.query, 'skipInvalid') ?? false,
       addAreas: optionalBoolean(req.query, 'addAreas') ?? false,
       ...(mapping ? { mapping } : {}), ...(sheet !== undefined ? { sheet } : {}),
     };
-    if (optionalBoolean(req.query, 'dryRun')) {
-      const run = await dryRunFile(sql, request);
-      res.json({ ...run, rejections: run.rejections.slice(0, 1000).map((r) => ({ ...r, message: formatRejection(fileName, r) })) });
-      return;
-    }
-    const result = await importFile(sql, request);
-    await accessOf(res).audit(sql, 'change', 'import_batch', String(result.batchId), `import of ${fileName}: ${result.status}, ${result.inserted} inserted, ${result.revised} revised, ${result.rejected} rejected`);
-    const body = { ...result, rejections: result.rejections.slice(0, 1000).map((r) => ({ ...r, message: formatRejection(fileName, r) })) };
-    res.status(result.status === 'loaded' ? 201 : 422).json(body);
+    // The body is received whole before the batch starts: see import-upload.ts.
+    await receiveImport(sql, req, res, request, optionalBoolean(req.query, 'dryRun') ?? false);
   });
 
   router.use(middleware('answers 404 for unknown API endpoints', (req: Request) => {
