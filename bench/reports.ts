@@ -14,7 +14,8 @@ import { reportPrintHtml } from '../src/reports/report-files.ts';
 import { snapshotReport } from '../src/reports/report-snapshot.ts';
 import { reportView } from '../src/reports/report-view.ts';
 import { buildIndex } from '../src/server/benchmark-engine.ts';
-import { loadBoundaries, MAP_ATTRIBUTION } from '../src/server/boundaries.ts';
+import { REFERENCE_DATA_DIR } from '../src/config.ts';
+import { loadBoundaries } from '../src/server/boundaries.ts';
 import { openStore } from '../src/store/store.ts';
 import { tempDir } from '../test/support/store.ts';
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   try {
     await loadDemo(store.sql, SHARED_DATA, () => {});
     const index = await buildIndex(store.sql);
-    const maps = { ...(await loadBoundaries(SHARED_DATA)), attribution: MAP_ATTRIBUTION };
+    const maps = await loadBoundaries(REFERENCE_DATA_DIR);
     const metrics = index.metricsByTitle().filter((s) => !s.metric.themes.includes('context')).map((s) => s.metric.code);
     const definition: ReportDefinition = {
       title: 'County Durham and Leeds: how they compare', areas: ['E06000047', 'E08000035'], group: 'neighbours', notes: '',

@@ -67,7 +67,7 @@ function chartOf(metric: SnapshotMetric, chart: string, id: string, maps: AreaMa
   }
   if (chart === 'map' && metric.england && maps) {
     const rows = metric.england.rows;
-    return comparisonMap(mapLevel(rows.map((r) => r.code), null, maps), maps, {
+    return comparisonMap(mapLevel(rows.map((r) => r.code), null, maps), {
       id, title: `Map of ${metric.title}, ${metric.period ?? ''}`, description: 'Each area shaded by how it compares; the table gives the report councils\' figures.',
       rows, chosen: first, decimals: metric.decimals, unit: metric.unit, polarity: metric.polarity,
     });

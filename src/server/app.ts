@@ -10,7 +10,7 @@ import { assetsRouter, pageAssets } from './assets.ts';
 import { middleware, reads } from './access.ts';
 import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/index.ts';
 import type { BenchmarkEngine } from './benchmark-engine.ts';
-import { loadBoundaries, MAP_ATTRIBUTION } from './boundaries.ts';
+import { loadBoundaries } from './boundaries.ts';
 import { pagesRouter } from './pages.ts';
 import { accessPageErrors } from './auth/page.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
@@ -59,13 +59,10 @@ export function createApp(deps: Deps): express.Express {
 
 /** The boundaries for the metric pages' maps, read once in the background; without them pages show no map. */
 function mapsFor(deps: Deps) {
-  return loadBoundaries(deps.config.demoDataDir).then(
-    (boundaries) => ({ ...boundaries, attribution: MAP_ATTRIBUTION }),
-    (error: unknown) => {
-      deps.log(`maps: ${error instanceof Error ? error.message : String(error)}; metric pages will show no map`);
-      return null;
-    },
-  );
+  return loadBoundaries(deps.config.referenceDataDir).catch((error: unknown) => {
+    deps.log(`maps: ${error instanceof Error ? error.message : String(error)}; metric pages will show no map`);
+    return null;
+  });
 }
 
 /** Scripts only from Lantern itself, plus the page template's one inline script by its hash. */

@@ -1,43 +1,61 @@
 /*
- * Boundaries: England's district and upper-tier maps, read from the ONS
- * boundary files beside the project (boundaries-2023-2024, see its
- * PROVENANCE.md) and prepared once per data folder: the first call reads and
- * simplifies (about half a second), every later call gets the same promise.
- * Only areas whose GSS code starts with E are kept. A missing file, or one
- * that is not a GeoJSON FeatureCollection, is an Error that names the file;
- * a failed load is forgotten, so a later call tries again.
+ * Boundaries: England's maps, from the TopoJSON Lantern ships with
+ * (data/reference, prepared and simplified once by scripts/prepare-data.ts;
+ * each folder's PROVENANCE.md says where it came from): today's districts
+ * (May 2024) and upper tier (December 2023), and the districts and upper tier
+ * of each generation from 2013 until the reorganisations of 2023, drawn from
+ * the 2013 districts, for periods whose figures are about the councils of
+ * their time (comparison-map.ts chooses the map that holds the figures). Read
+ * and drawn once per folder, in a few tens of milliseconds: every later call
+ * gets the same promise. A missing file, or one that is not the topology
+ * expected, is an Error that names the file; a failed load is forgotten, so a
+ * later call tries again.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { prepareMap, type MapGeometry } from '../web/maps/prepare-map.ts';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import { drawMap, type MapFeature } from '../web/maps/prepare-map.ts';
+import type { BoundaryCollection } from '../web/maps/simplify-boundaries.ts';
+import type { AreaMaps } from '../web/views/comparison-map.ts';
 
-export interface Boundaries {
-  readonly districts: MapGeometry;
-  readonly upperTier: MapGeometry;
-}
-
-/** The words every map drawn from these files carries, as the Open Government Licence asks. */
+/** The words every map drawn from the ONS boundaries carries, as the Open Government Licence asks. */
 export const MAP_ATTRIBUTION = 'Contains OS data © Crown copyright and database right 2024. '
   + 'Source: Office for National Statistics licensed under the Open Government Licence v.3.0.';
 
-export const BOUNDARIES_FOLDER = 'boundaries-2023-2024';
+/** The words every map of the 2013 districts carries, as their CC BY 4.0 licence and the OS OpenData licence ask. */
+export const MAP_ATTRIBUTION_2013 = 'Contains Ordnance Survey data © Crown copyright and database right 2014. '
+  + '2013 boundaries: UK-GeoJSON by Martin Chorley (github.com/martinjc/UK-GeoJSON), CC BY 4.0.';
 
-interface BoundaryFile {
-  readonly file: string;
-  readonly codeProperty: string;
-  readonly nameProperty: string;
-  /** The share of boundary points kept: 8% keeps every district recognisable at 600 wide in 36 KB of paths, so that a metric page with its map stays under 200 KB. */
-  readonly quantile: number;
-}
+/** Today's maps' files under the reference folder, and the topology's object that holds each. */
+export const BOUNDARY_FILES = {
+  districts: { file: path.join('boundaries-2023-2024', 'local_authority_districts_may_2024_en.topo.json'), object: 'districts' },
+  upperTier: { file: path.join('boundaries-2023-2024', 'counties_and_unitary_authorities_dec_2023_en.topo.json'), object: 'upper_tier' },
+} as const;
 
-const DISTRICTS: BoundaryFile = { file: 'local_authority_districts_may_2024_uk_bsc.geojson', codeProperty: 'LAD24CD', nameProperty: 'LAD24NM', quantile: 0.08 };
-const UPPER_TIER: BoundaryFile = { file: 'counties_and_unitary_authorities_dec_2023_uk_bsc.geojson', codeProperty: 'CTYUA23CD', nameProperty: 'CTYUA23NM', quantile: 0.08 };
+/**
+ * The earlier generations' file: objects `districts_2013` and `upper_tier_2013`,
+ * and for each later generation `districts_<name>` and `upper_tier_<name>`, the
+ * areas that changed since 2013, each naming the 2013 areas it `replaces`.
+ */
+export const EARLIER_BOUNDARY_FILE = path.join('boundaries-england-lad-2013', 'lad_2013_en.topo.json');
 
-const loaded = new Map<string, Promise<Boundaries>>();
+/**
+ * England's councils from 2013 until 2023, newest first: each generation as
+ * it stood from the day its reorganisation took effect (a district that had
+ * ended by then is drawn as its successor) until the next.
+ */
+export const EARLIER_GENERATIONS = [
+  { name: '2021', from: '2021-04-01' }, // North and West Northamptonshire
+  { name: '2020', from: '2020-04-01' }, // Buckinghamshire
+  { name: '2019', from: '2019-04-01' }, // Dorset; Bournemouth, Christchurch and Poole; East and West Suffolk; Somerset West and Taunton
+  { name: '2013', from: null },
+] as const;
 
-export function loadBoundaries(dataDir: string): Promise<Boundaries> {
-  const key = path.resolve(dataDir);
+const loaded = new Map<string, Promise<AreaMaps>>();
+
+export function loadBoundaries(referenceDir: string): Promise<AreaMaps> {
+  const key = path.resolve(referenceDir);
   let boundaries = loaded.get(key);
   if (boundaries === undefined) {
     boundaries = readBoundaries(key);
@@ -47,22 +65,40 @@ export function loadBoundaries(dataDir: string): Promise<Boundaries> {
   return boundaries;
 }
 
-async function readBoundaries(dataDir: string): Promise<Boundaries> {
-  const [districts, upperTier] = await Promise.all([readMap(dataDir, DISTRICTS), readMap(dataDir, UPPER_TIER)]);
-  return { districts, upperTier };
+async function readBoundaries(referenceDir: string): Promise<AreaMaps> {
+  const read = async (file: string) => ({ topology: await readTopology(path.join(referenceDir, file)), file: path.join(referenceDir, file) });
+  const [districts, upperTier, earlier] = await Promise.all([read(BOUNDARY_FILES.districts.file), read(BOUNDARY_FILES.upperTier.file), read(EARLIER_BOUNDARY_FILE)]);
+  const map = (source: BoundarySource, areas: BoundaryCollection, attribution: string) => ({ geometry: drawMap(feature(source.topology, areas).features as MapFeature[]), attribution });
+  const first = { districts: areasOf(earlier, 'districts_2013'), upperTier: areasOf(earlier, 'upper_tier_2013') };
+  return {
+    districts: map(districts, areasOf(districts, BOUNDARY_FILES.districts.object), MAP_ATTRIBUTION),
+    upperTier: map(upperTier, areasOf(upperTier, BOUNDARY_FILES.upperTier.object), MAP_ATTRIBUTION),
+    earlier: EARLIER_GENERATIONS.map(({ name, from }) => ({
+      name, from,
+      districts: map(earlier, from === null ? first.districts : withChanges(first.districts, areasOf(earlier, `districts_${name}`)), MAP_ATTRIBUTION_2013),
+      upperTier: map(earlier, from === null ? first.upperTier : withChanges(first.upperTier, areasOf(earlier, `upper_tier_${name}`)), MAP_ATTRIBUTION_2013),
+    })),
+  };
 }
 
-async function readMap(dataDir: string, boundary: BoundaryFile): Promise<MapGeometry> {
-  const collection = await readCollection(path.join(dataDir, BOUNDARIES_FOLDER, boundary.file));
-  return prepareMap(collection, {
-    codeProperty: boundary.codeProperty,
-    nameProperty: boundary.nameProperty,
-    keep: (code) => code.startsWith('E'),
-    quantile: boundary.quantile,
-  });
+interface BoundarySource {
+  readonly topology: Topology;
+  readonly file: string;
 }
 
-async function readCollection(file: string): Promise<FeatureCollection> {
+function areasOf(source: BoundarySource, object: string): BoundaryCollection {
+  const areas = source.topology.objects[object];
+  if (areas === undefined || areas.type !== 'GeometryCollection') throw new Error(`the boundary file ${source.file} has no '${object}' areas`);
+  return areas as BoundaryCollection;
+}
+
+/** A later generation: the first one's areas, but those that a change replaces, and the changes. */
+function withChanges(first: BoundaryCollection, changes: BoundaryCollection): BoundaryCollection {
+  const replaced = new Set(changes.geometries.flatMap((area) => area.properties.replaces ?? []));
+  return { type: 'GeometryCollection', geometries: [...first.geometries.filter((area) => !replaced.has(area.id)), ...changes.geometries] };
+}
+
+async function readTopology(file: string): Promise<Topology> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -76,12 +112,12 @@ async function readCollection(file: string): Promise<FeatureCollection> {
   } catch (error) {
     throw new Error(`the boundary file ${file} is not JSON: ${(error as Error).message}`, { cause: error });
   }
-  if (!isFeatureCollection(parsed)) throw new Error(`the boundary file ${file} is not a GeoJSON FeatureCollection`);
+  if (!isTopology(parsed)) throw new Error(`the boundary file ${file} is not a TopoJSON topology`);
   return parsed;
 }
 
-function isFeatureCollection(value: unknown): value is FeatureCollection {
+function isTopology(value: unknown): value is Topology {
   if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as { type?: unknown; features?: unknown };
-  return candidate.type === 'FeatureCollection' && Array.isArray(candidate.features);
+  const candidate = value as { type?: unknown; objects?: unknown; arcs?: unknown };
+  return candidate.type === 'Topology' && typeof candidate.objects === 'object' && candidate.objects !== null && Array.isArray(candidate.arcs);
 }

@@ -15,7 +15,8 @@ import { PdfPrinter } from '../../src/reports/pdf.ts';
 import { reportCsv, reportPrintHtml, reportXlsx } from '../../src/reports/report-files.ts';
 import { snapshotReport, type ReportSnapshot } from '../../src/reports/report-snapshot.ts';
 import { reportView } from '../../src/reports/report-view.ts';
-import { loadBoundaries, MAP_ATTRIBUTION } from '../../src/server/boundaries.ts';
+import { REFERENCE_DATA_DIR } from '../../src/config.ts';
+import { loadBoundaries } from '../../src/server/boundaries.ts';
 import { buildIndex } from '../../src/server/benchmark-engine.ts';
 import { PROJECT_DIR, SHARED_DATA } from '../support/data.ts';
 import { pdfPagePngs, readPdf } from '../support/pdf.ts';
@@ -76,7 +77,7 @@ describe('a report made into files', () => {
   });
 
   it('prints a PDF whose text holds the title, every section and every figure, and whose pages render', async () => {
-    const maps = { ...(await loadBoundaries(SHARED_DATA)), attribution: MAP_ATTRIBUTION };
+    const maps = await loadBoundaries(REFERENCE_DATA_DIR);
     const pdf = await printer.print(reportPrintHtml(reportView(snapshot, maps)), snapshot.title);
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     fs.writeFileSync(path.join(OUTPUT, 'durham.pdf'), pdf);

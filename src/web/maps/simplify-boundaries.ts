@@ -38,11 +38,15 @@ export interface SimplifyOptions {
 
 export interface AreaProperties {
   readonly name: string;
+  /** For an area of a later generation kept as a change to an earlier one: the earlier areas it stands for. */
+  readonly replaces?: readonly string[];
 }
 
 /** One area of a boundary topology: its code is the geometry's id. */
-export type BoundaryGeometry = (TopoPolygon<AreaProperties> | TopoMultiPolygon<AreaProperties>) & { readonly id: string };
-export type BoundaryCollection = GeometryCollection<AreaProperties> & { geometries: BoundaryGeometry[] };
+export type BoundaryGeometry = (TopoPolygon<AreaProperties> | TopoMultiPolygon<AreaProperties>) & { readonly id: string; readonly properties: AreaProperties };
+export interface BoundaryCollection extends GeometryCollection<AreaProperties> {
+  geometries: BoundaryGeometry[];
+}
 export type BoundaryTopology<K extends string = 'areas'> = Topology<Record<K, BoundaryCollection>>;
 
 export type AreaShape = Polygon | MultiPolygon;

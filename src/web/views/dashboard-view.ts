@@ -60,7 +60,7 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
     const ranked = table.rows.filter((x) => x.rank !== null).length;
     const rows = table.rows.map((r) => ({ code: r.area, value: r.value, comparison: comparisonOf(r, ranked, metric.polarity, table.group.label, 'England') }));
     return {
-      ...base, graphic: comparisonMap(mapLevel(rows.map((r) => r.code), null, maps), maps, {
+      ...base, graphic: comparisonMap(mapLevel(rows.map((r) => r.code), null, maps), {
         id, title: `Map of ${metric.title}`, description: `Every area shaded by how it compares; ${area.name} outlined.`,
         rows, chosen: resolved.area.code, decimals: metric.decimals, unit: metric.unit ?? '', polarity: metric.polarity,
       }),

@@ -10,7 +10,7 @@ import { barChart, type Bar } from '../charts/bar-chart.ts';
 import { trendLines } from '../charts/trend-lines.ts';
 import { formatValue } from '../format.ts';
 import { comparisonOf, type Comparison } from './comparison.ts';
-import { comparisonMap, mapLevel, type AreaMaps } from './comparison-map.ts';
+import { comparisonMap, mapLevel, type AreaMap, type AreaMaps } from './comparison-map.ts';
 import { GROUP_CHOICES, ordinal } from './words.ts';
 
 export interface MetricRequest {
@@ -56,6 +56,7 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
   const members = new Set(group.rows.map((r) => r.area));
   const chosenCode = request.chosen ? resolveArea(index, slice, area).area.code : null;
   const englandRows = comparedRows(england, metric.polarity, chosenCode);
+  const map = maps ? mapLevel(englandRows.map((r) => r.source.area), chosenCode, maps) : null;
   const query = `area=${request.chosen ? area.code : ''}&group=${request.groupKind}&period=${encodeURIComponent(slice.period)}`;
   const trendQuery = `${query}&with=${request.also.map((a) => a.code).join(',')}`;
   return {
@@ -74,9 +75,9 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
       benchmark: group.group.benchmark ? { ...group.group.benchmark, text: formatValue(group.group.benchmark.value, metric.decimals, metric.unit ?? '') } : null,
     },
     barChart: barsOf(series, england, englandRows, members, chosenCode, request),
-    map: maps ? mapOf(series, englandRows, chosenCode, maps) : null,
+    map: map ? mapOf(series, englandRows, chosenCode, map) : null,
     // The map's key again in HTML, for screens too narrow to read the one inside the map.
-    mapKey: maps ? { items: [...new Map(englandRows.map((r) => [r.comparison.key, r.comparison])).values()], attribution: maps.attribution } : null,
+    mapKey: map ? { items: [...new Map(englandRows.map((r) => [r.comparison.key, r.comparison])).values()], attribution: map.attribution } : null,
     trend: trendOf(index, series, request),
     alsoCodes: request.also.map((a) => a.code).join(','),
     ...tableOf(comparedRows(group, metric.polarity, chosenCode).map((r) => r.row), request.allRows, `/metrics/${metric.code}?${query}&rows=all#league-table`),
@@ -140,10 +141,10 @@ function barsOf(
   });
 }
 
-function mapOf(series: MetricSeries, rows: ReturnType<typeof comparedRows>, chosenCode: string | null, maps: AreaMaps): string {
+function mapOf(series: MetricSeries, rows: ReturnType<typeof comparedRows>, chosenCode: string | null, map: AreaMap): string {
   const metric = series.metric;
   const figures = rows.map((r) => ({ code: r.source.area, value: r.source.value, comparison: r.comparison }));
-  return comparisonMap(mapLevel(figures.map((r) => r.code), chosenCode, maps), maps, {
+  return comparisonMap(map, {
     id: 'map', title: `Map of ${metric.title} by area`,
     description: 'Each area is shaded by how it compares; hover or tap an area for its value. The table gives every value.',
     rows: figures, chosen: chosenCode ?? undefined, decimals: metric.decimals, unit: metric.unit ?? '', polarity: metric.polarity,
