@@ -2,7 +2,9 @@
 // every rejection. A batch is 'received', then 'validating' while it runs, and
 // ends 'loaded' or 'rejected'. The process running a batch holds an advisory
 // lock on it, so a batch left 'validating' by a process that was killed can be
-// told from one still running, and closed as rejected.
+// told from one still running, and closed as rejected: when the server starts,
+// and whenever batches are read, so that a killed CLI import is seen for what
+// it is without a restart.
 import type { Rejection } from '../domain/batch/index.ts';
 import type { Db, Sql } from './store.ts';
 
@@ -91,8 +93,7 @@ export async function closeInterruptedBatches(sql: Sql): Promise<number> {
       const [lock] = await tx<{ free: boolean }[]>`select pg_try_advisory_xact_lock(${BATCH_LOCK}, ${id}) as free`;
       if (!lock!.free) return;
       const result = await tx`
-        update import_batch set status = 'rejected', finished_at = now(),
-          message = 'interrupted: the process stopped before the batch finished; nothing from it was stored'
+        update import_batch set status = 'rejected', finished_at = now(), message = ${INTERRUPTED}
         where id = ${id} and status in ('received', 'validating')`;
       closed += result.count;
     });
@@ -100,12 +101,30 @@ export async function closeInterruptedBatches(sql: Sql): Promise<number> {
   return closed;
 }
 
+const INTERRUPTED = 'interrupted: the process stopped before the batch finished; nothing from it was stored';
+
+/**
+ * Closes, in one statement, the open batches whose lock is free: those left
+ * 'validating', and those 'received' over a minute ago (a batch is received
+ * only for the moment before its transaction takes the lock).
+ */
+async function closeAbandonedBatches(sql: Db): Promise<void> {
+  const open = await sql<{ id: number }[]>`
+    select id from import_batch where status = 'validating' or (status = 'received' and received_at < now() - interval '1 minute')`;
+  if (open.length === 0) return;
+  await sql`
+    update import_batch set status = 'rejected', finished_at = now(), message = ${INTERRUPTED}
+    where id = any(${open.map((row) => row.id)}) and status in ('received', 'validating') and pg_try_advisory_xact_lock(${BATCH_LOCK}, id)`;
+}
+
 export async function getBatch(sql: Db, id: number): Promise<Batch | undefined> {
+  await closeAbandonedBatches(sql);
   const [row] = await sql<Batch[]>`${selectBatch(sql)} where id = ${id}`;
   return row;
 }
 
 export async function listBatches(sql: Db, limit: number, offset: number): Promise<Batch[]> {
+  await closeAbandonedBatches(sql);
   return sql<Batch[]>`${selectBatch(sql)} order by id desc limit ${limit} offset ${offset}`;
 }
 
@@ -127,4 +146,10 @@ export async function listRejections(sql: Db, id: number, limit: number, offset:
     ...(r.value === null ? {} : { value: r.value }),
     ...(r.suggestion === null ? {} : { suggestion: r.suggestion }),
   }));
+}
+
+/** How many batches there are: lists of them say so. */
+export async function countBatches(sql: Db): Promise<number> {
+  const [row] = await sql<{ count: number }[]>`select count(*)::int as count from import_batch`;
+  return row!.count;
 }
