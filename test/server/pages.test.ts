@@ -101,7 +101,7 @@ describe('the web pages on the demo data', () => {
     assert.match(text, new RegExp(`Show all ${stored[0]!.n} areas`));
     assert.equal((await page(`/metrics/${ACTIVE}?rows=some`)).status, 400);
     for (const link of ['chart.svg', 'chart.png', 'map.svg', 'map.png', 'trend.svg', 'trend.png']) assert.match(text, new RegExp(`href="/metrics/${ACTIVE}/${link.replace('.', '\\.')}\\?`));
-    assert.match(text, /Contains OS data © Crown copyright/);
+    assert.match(text, /Contains (OS|Ordnance Survey) data © Crown copyright/, 'the attribution of the boundaries the map is drawn on');
   });
 
   it('finds a council for the metric page by name, and redirects to its code', async () => {
