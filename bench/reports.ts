@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const store = await openStore({ dataDir: tempDir('lantern-bench-reports-'), role: 'bench' });
   const printer = new PdfPrinter();
   try {
-    await loadDemo(store.sql, SHARED_DATA, () => {});
+    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
     const index = await buildIndex(store.sql);
     const maps = await loadBoundaries(REFERENCE_DATA_DIR);
     const metrics = index.metricsByTitle().filter((s) => !s.metric.themes.includes('context')).map((s) => s.metric.code);

@@ -1,9 +1,13 @@
-// The demo: on first start with an empty store, the public data beside the
-// project (see its PROVENANCE files) goes in through the ordinary import path:
-// every Fingertips extract; then each metric is given its theme, as an
-// administrator would, by importing metric definitions. The regions and the
-// register of local authorities are not the demo's: every store has them
-// (migration 005, from data/reference).
+// The demo: on first start with an empty store, the public data Lantern ships
+// in data/demo (see each folder's PROVENANCE.md) goes in through the ordinary
+// import path: the Fingertips extracts, then a council's performance series
+// (ONS Explore Local Statistics, DfE children's social care, MHCLG
+// homelessness, Oflog adult social care and waste, housing), each publication
+// read as published with its saved column mapping, which gives its metrics
+// their definitions, polarity and themes; then each metric still without a
+// theme is given one, as an administrator would, by importing definitions.
+// The regions and the register of local authorities are not the demo's: every
+// store has them (migration 005, from data/reference).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -11,19 +15,45 @@ import Papa from 'papaparse';
 import { REFERENCE_DATA_DIR } from '../config.ts';
 import { queryMetrics } from '../store/catalogue.ts';
 import type { Sql } from '../store/store.ts';
+import { loadMappingFile } from './column-mapping.ts';
 import { importFile, type ImportResult } from './import-file.ts';
 
 export interface DemoFile {
   readonly path: string;
+  /** The saved column mapping beside it, for a publisher's own layout. */
+  readonly mapping?: string;
   /** Load the valid rows of a file some of whose rows cannot be stored. */
   readonly skipInvalid: boolean;
 }
 
-export function demoFiles(dataDir: string): DemoFile[] {
-  const extracts = path.join(dataDir, 'fingertips-extracts');
-  return [
-    ...fs.readdirSync(extracts).filter((f) => f.endsWith('.csv')).sort().map((f) => ({ path: path.join(extracts, f), skipInvalid: false })),
-  ];
+/**
+ * The demo's publications, each a folder of the demo with its PROVENANCE.md:
+ * the Fingertips extracts (a layout Lantern reads itself) first, then the
+ * council performance series, each file read with the mapping beside it.
+ */
+export const DEMO_PUBLICATIONS = [
+  'fingertips-extracts', 'ons-els-indicators', 'dfe-lait-childrens-services', 'mhclg-homelessness-hclic', 'oflog-explorer-extracts', 'oi-housing',
+] as const;
+export type DemoPublication = (typeof DEMO_PUBLICATIONS)[number];
+
+const MAPPING_SUFFIX = '.mapping.json';
+
+/**
+ * A publication's files: where the folder has saved mappings, the file each
+ * one reads (its name less '.mapping.json', plus '.csv'), keeping the valid
+ * rows (rows about areas Lantern does not hold are refused, with the reason
+ * kept); otherwise every CSV, as one batch each.
+ */
+export function demoFiles(dataDir: string, only: readonly DemoPublication[] = DEMO_PUBLICATIONS): DemoFile[] {
+  return only.flatMap((publication): DemoFile[] => {
+    const folder = path.join(dataDir, publication);
+    const names = fs.readdirSync(folder).sort();
+    const mappings = names.filter((name) => name.endsWith(MAPPING_SUFFIX));
+    if (mappings.length === 0) return names.filter((name) => name.endsWith('.csv')).map((name) => ({ path: path.join(folder, name), skipInvalid: false }));
+    return mappings.map((name) => ({
+      path: path.join(folder, `${name.slice(0, -MAPPING_SUFFIX.length)}.csv`), mapping: path.join(folder, name), skipInvalid: true,
+    }));
+  });
 }
 
 export async function storeIsEmpty(sql: Sql): Promise<boolean> {
@@ -31,19 +61,27 @@ export async function storeIsEmpty(sql: Sql): Promise<boolean> {
   return row!.batches === 0;
 }
 
+export interface DemoOptions {
+  /** Load these publications only (tests load the Fingertips extracts alone, to stay quick). */
+  readonly only?: readonly DemoPublication[];
+}
+
 /** Loads the demo; returns undefined when the data folder is absent. */
-export async function loadDemo(sql: Sql, dataDir: string, log: (line: string) => void): Promise<ImportResult[] | undefined> {
-  if (!fs.existsSync(path.join(dataDir, 'fingertips-extracts'))) return undefined;
+export async function loadDemo(sql: Sql, dataDir: string, log: (line: string) => void, options: DemoOptions = {}): Promise<ImportResult[] | undefined> {
+  const only = options.only ?? DEMO_PUBLICATIONS;
+  if (!only.every((publication) => fs.existsSync(path.join(dataDir, publication)))) return undefined;
   const results: ImportResult[] = [];
-  for (const file of demoFiles(dataDir)) {
+  for (const file of demoFiles(dataDir, only)) {
     const result = await importFile(sql, {
       fileName: path.relative(path.dirname(dataDir), file.path),
       input: fs.createReadStream(file.path),
       importedBy: 'demo',
       skipInvalid: file.skipInvalid,
       source: 'public data (see PROVENANCE.md beside the file)',
+      ...(file.mapping ? { mapping: loadMappingFile(file.mapping) } : {}),
     });
-    log(`  ${result.status === 'loaded' ? '✓' : '✗'} ${path.basename(file.path)}: ${result.inserted} inserted, ${result.rejected} rejected`);
+    const refused = result.rejected > 0 ? `, ${result.rejected} refused (areas Lantern does not hold; see batch ${result.batchId})` : '';
+    log(`  ${result.status === 'loaded' ? '✓' : '✗'} ${path.basename(file.path)}: ${result.inserted} inserted${refused} in ${result.seconds.toFixed(1)} s`);
     results.push(result);
   }
   for (const [name, text] of contextFromRegister(REGISTER_FILE)) {

@@ -37,7 +37,7 @@ describe('the pages in a browser', () => {
 
   before(async () => {
     store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {});
+    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
     server = await startTestServer(store);
     browser = await launchBrowser();
     withScript = await browser.newContext({ viewport: DESKTOP });

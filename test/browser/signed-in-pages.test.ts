@@ -26,7 +26,7 @@ describe('the signed-in pages in a browser', () => {
 
   before(async () => {
     store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {});
+    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
     server = await startTestServer(store);
     const durham = await organisation(store.sql, 'Durham County Council', 'council', DURHAM);
     const sector = await organisation(store.sql, 'Sector improvement body', 'sector_body');

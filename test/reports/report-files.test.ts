@@ -47,7 +47,7 @@ describe('a report made into files', () => {
 
   before(async () => {
     store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {});
+    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
     snapshot = snapshotReport(await buildIndex(store.sql), DEFINITION, new Date('2026-11-25T09:00:00Z'));
     printer = new PdfPrinter();
     fs.mkdirSync(OUTPUT, { recursive: true });

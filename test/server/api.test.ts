@@ -107,7 +107,7 @@ describe('the JSON API on the demo data', () => {
 
   before(async () => {
     store = await openTestStore();
-    const loaded = await loadDemo(store.sql, SHARED_DATA, () => {});
+    const loaded = await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
     assert.ok(loaded, `the demo data is at ${SHARED_DATA}`);
     asAdministrator = bearer(await administratorToken(store.sql));
     server = await startTestServer(store);
@@ -372,7 +372,7 @@ describe('the JSON API on the demo data', () => {
     it('lists the demo batches, newest first', async () => {
       const batches = await items<ApiBatch>('/api/imports');
       const generated = contextFromRegister(path.join(SHARED_DATA, 'uk-local-authorities', 'uk_local_authorities.csv')).map(([name]) => name);
-      assert.deepEqual(batches.map((b) => path.basename(b.fileName)).sort(), [...demoFiles(SHARED_DATA).map((f) => path.basename(f.path)), ...generated, DEMO_THEMES_FILE, register].sort());
+      assert.deepEqual(batches.map((b) => path.basename(b.fileName)).sort(), [...demoFiles(SHARED_DATA, ['fingertips-extracts']).map((f) => path.basename(f.path)), ...generated, DEMO_THEMES_FILE, register].sort());
       assert.ok(batches.every((b) => b.status === 'loaded'));
       assert.deepEqual(batches.map((b) => b.id), [...batches.map((b) => b.id)].sort((a, b) => b - a));
       assert.deepEqual(await items<ApiBatch>('/api/imports?limit=2&offset=1'), batches.slice(1, 3));

@@ -30,7 +30,7 @@ describe('the benchmarking API on the demo data', () => {
 
   before(async () => {
     store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {});
+    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
     signedIn = bearer(await administratorToken(store.sql));
     server = await startTestServer(store);
     ({ engine, base, logged } = server);

@@ -19,7 +19,7 @@ describe('the web pages on the demo data', () => {
 
   before(async () => {
     store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {});
+    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
     server = await startTestServer(store);
   });
   after(async () => {

@@ -29,7 +29,7 @@ describe('reports and dashboards', () => {
 
   before(async () => {
     store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {});
+    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
     server = await startTestServer(store);
     const durham = await organisation(store.sql, 'Durham County Council', 'council', DURHAM);
     const leeds = await organisation(store.sql, 'Leeds City Council', 'council', LEEDS);
