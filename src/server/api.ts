@@ -11,10 +11,11 @@ import { MappingError, parseMapping, type ColumnMapping } from '../ingest/column
 import type { ImportRequest } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { guardedRecord } from '../domain/access/index.ts';
-import { getBatch, listBatches, listRejections } from '../store/batches.ts';
+import { countBatches, getBatch, listBatches, listRejections } from '../store/batches.ts';
 import { areaHistory, getArea, getMetric, metricHistory, queryAreas, queryMetrics } from '../store/catalogue.ts';
 import { observationHistory, queryObservations, streamObservations, type ObservationRow } from '../store/observations.ts';
 import type { Sql } from '../store/store.ts';
+import { batchesAsSeen } from './provenance.ts';
 import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from './access.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';
 import { receiveImport } from './import-upload.ts';
@@ -114,14 +115,15 @@ export function apiRouter(sql: Sql): express.Router {
 
   router.get('/imports', reads('import_batch'), async (req, res) => {
     onlyKnown(req.query, ['limit', 'offset']);
-    const { limit, offset } = page(req.query);
-    res.json({ items: await listBatches(sql, limit, offset) });
+    const { limit, offset } = page(req.query, 100, 1000);
+    const [items, total] = await Promise.all([listBatches(sql, limit, offset), countBatches(sql)]);
+    res.json({ items: await batchesAsSeen(sql, accessOf(res), items), total, limit, offset });
   });
 
   router.get('/imports/:id', reads('import_batch'), async (req, res) => {
     const batch = await getBatch(sql, batchId(req));
     if (!batch) throw notFound(`there is no import batch ${req.params.id}`);
-    res.json(batch);
+    res.json((await batchesAsSeen(sql, accessOf(res), [batch]))[0]);
   });
 
   router.get('/imports/:id/rejections', reads('import_rejection'), async (req, res) => {

@@ -11,6 +11,7 @@ import type { BenchmarkEngine } from './benchmark-engine.ts';
 import { accessOf, actorOf, changes, metricAccess, readableInFull, reads, requireInFull } from './access.ts';
 import { failArea, groupSpec, level, neighboursOf, optionalArea, seriesOf } from './benchmark-requests.ts';
 import { badRequest, notFound } from './http-error.ts';
+import { groupsAsSeen } from './provenance.ts';
 import { integer, onlyKnown, optionalText } from './query-params.ts';
 
 type Query = Request['query'];
@@ -86,7 +87,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
   });
 
   router.get('/groups', reads('comparator_group'), async (_req, res) => {
-    res.json({ items: await listGroups(sql) });
+    res.json({ items: await groupsAsSeen(sql, accessOf(res), await listGroups(sql)) });
   });
 
   router.post('/groups', changes('comparator_group'), express.json({ limit: '100kb' }), async (req, res) => {
@@ -99,13 +100,13 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     if (unknown.length > 0) throw badRequest(`not areas Lantern knows: ${unknown.slice(0, 10).join(', ')}`);
     const group = await createGroup(sql, name, (codes as string[]).map((c) => c.toUpperCase()), actorOf(req, res).actor);
     await accessOf(res).audit(sql, 'change', 'comparator_group', String(group.id), `saved group '${name}'`);
-    res.status(201).json(group);
+    res.status(201).json((await groupsAsSeen(sql, accessOf(res), [group]))[0]);
   });
 
   router.get('/groups/:id', reads('comparator_group'), async (req, res) => {
     const group = await getGroup(sql, integer({ id: req.params.id }, 'id', 0, 1, 2_147_483_647));
     if (!group) throw notFound(`there is no comparator group ${req.params.id}`);
-    res.json(group);
+    res.json((await groupsAsSeen(sql, accessOf(res), [group]))[0]);
   });
 
   return router;

@@ -124,7 +124,7 @@ export const openApiDocument = {
     '/api/imports': {
       get: {
         operationId: 'listImports', summary: 'Import batches, newest first', parameters: paging,
-        responses: { 200: { description: 'Batches.', content: json(list('Batch')) }, 400: errors[400] },
+        responses: { 200: { description: 'Batches, with their total, limit and offset.', content: json(list('Batch')) }, 400: errors[400] },
       },
       post: {
         operationId: 'importFile', summary: 'Import a CSV (observations, metric definitions or areas) as one batch',
@@ -306,7 +306,7 @@ export const openApiDocument = {
         properties: {
           id: { type: 'integer' }, kind: { type: 'string', enum: ['observations', 'metrics', 'areas'] },
           status: { type: 'string', enum: ['received', 'validating', 'rejected', 'loaded'] },
-          fileName: { type: 'string' }, fileSha256: nullable('string'), source: nullable('string'), importedBy: { type: 'string' },
+          fileName: { type: 'string' }, fileSha256: nullable('string'), source: nullable('string'), importedBy: { ...nullable('string'), description: 'Who imported it, by name and organisation: null for the public. E-mail addresses are never shown; a server path in source only to administrators.' },
           skipInvalid: { type: 'boolean' }, receivedAt: { type: 'string', format: 'date-time' }, finishedAt: { type: ['string', 'null'], format: 'date-time' },
           rowsRead: { type: 'integer' }, inserted: { type: 'integer' }, revised: { type: 'integer' }, unchanged: { type: 'integer' },
           rejected: { type: 'integer' }, message: nullable('string'),
@@ -372,7 +372,7 @@ export const openApiDocument = {
         type: 'object', required: ['id', 'name', 'areaCodes'],
         properties: {
           id: { type: 'integer' }, name: { type: 'string' }, areaCodes: { type: 'array', items: { type: 'string' } },
-          createdBy: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' },
+          createdBy: { ...nullable('string'), description: 'Who saved it, by name and organisation: null for the public.' }, createdAt: { type: 'string', format: 'date-time' },
         },
       },
       ImportResult: {

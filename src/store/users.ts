@@ -91,3 +91,12 @@ export async function countAdministrators(sql: Db): Promise<number> {
   const [row] = await sql<{ count: number }[]>`select count(*)::int as count from user_account where role = 'administrator' and disabled_at is null`;
   return row!.count;
 }
+
+/** The names and organisations of the users with these e-mail addresses, by address: how provenance names people. */
+export async function peopleByEmail(sql: Db, emails: readonly string[]): Promise<Map<string, { name: string; organisationName: string }>> {
+  if (emails.length === 0) return new Map();
+  const rows = await sql<{ email: string; name: string; organisationName: string }[]>`
+    select u.email, u.name, o.name as "organisationName" from user_account u join organisation o on o.id = u.organisation_id
+    where u.email = any(${emails as string[]})`;
+  return new Map(rows.map((r) => [r.email, { name: r.name, organisationName: r.organisationName }]));
+}

@@ -6,6 +6,7 @@ export {
   MAX_EVIDENCE, NOTE_LENGTH, RISK_FACTORS, RISK_FACTOR_LABELS, checkIntelligenceItem, isRiskFactor,
   type Evidence, type IntelligenceCheck, type IntelligenceDraft, type Problem, type RiskFactor,
 } from './intelligence-item.ts';
+export { PERSON_BEHIND, SERVER_DETAILS, emailOfActor, isServerPath, nameOfActor } from './provenance.ts';
 export { DENIAL_REASONS, decide, permits, type Decision, type DenialReason } from './policy.ts';
 export { ACTIONS, RECORD_KINDS, RECORD_KIND_LABELS, isAction, isRecordKind, type Action, type RecordKind } from './record-kind.ts';
 export {

@@ -63,7 +63,7 @@ const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
 
 /** Kinds whose restricted and confidential records administrators may read: never intelligence. */
 const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
-  service: false, session: false, area: false, metric: false, observation: true, import_batch: false,
+  service: false, session: false, area: false, metric: false, observation: true, import_batch: true,
   import_rejection: true, comparator_group: false, intelligence_item: false, share: true, audit_event: true,
   organisation: true, user: true, api_token: true, report: false, dashboard: false,
 };
