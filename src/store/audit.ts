@@ -67,3 +67,16 @@ export function queryAudit(sql: Sql, query: AuditQuery) {
 export function streamAudit(sql: Sql, query: Omit<AuditQuery, 'limit'>): AsyncIterable<AuditEvent[]> {
   return selectAudit(sql, { ...query, limit: null }).cursor(1000);
 }
+
+/**
+ * The refused sign-ins on a user's account since the sign-in before their
+ * latest: what they are told when they sign in, so that guessing at their
+ * password is never hidden from them.
+ */
+export async function failedSignInsSinceLast(sql: Db, userId: number): Promise<number> {
+  const [row] = await sql<{ count: number }[]>`
+    select count(*)::int as count from audit_event
+    where user_id = ${userId} and action = 'sign_in_refused'
+      and id > coalesce((select id from audit_event where user_id = ${userId} and action = 'sign_in' order by id desc offset 1 limit 1), 0)`;
+  return row!.count;
+}

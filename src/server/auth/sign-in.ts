@@ -1,10 +1,12 @@
-// Signing in and out. A sign-in checks the pre-session CSRF token, the rate
-// limits and the password (argon2id), then starts a new session, ending any
-// the browser already had (a session id is never carried across sign-in),
-// and records it in the audit trail, as it does refusals and sign-outs.
-// Forms get pages and redirects; JSON gets JSON.
+// Signing in and out. A sign-in checks the pre-session CSRF token, the
+// throttle (rate-limit.ts) and the password (argon2id), then starts a new
+// session, ending any the browser already had (a session id is never carried
+// across sign-in), and records it in the audit trail, as it does refusals and
+// sign-outs. Forms get pages and redirects; JSON gets JSON, with a notice of
+// the failed sign-ins on the account since its owner last signed in.
+import { setTimeout as wait } from 'node:timers/promises';
 import express, { type Request, type Response } from 'express';
-import { recordAudit } from '../../store/audit.ts';
+import { failedSignInsSinceLast, recordAudit } from '../../store/audit.ts';
 import { createSession, deleteSession } from '../../store/sessions.ts';
 import type { Sql } from '../../store/store.ts';
 import { credentialsOf } from '../../store/users.ts';
@@ -15,7 +17,7 @@ import { requirePresessionToken } from './csrf.ts';
 import { PRESESSION_COOKIE, SESSION_COOKIE, formToken, pageUser, type Credential, type SessionSettings } from './identify.ts';
 import { localAddress, renderPage } from './page.ts';
 import { checkPassword } from './passwords.ts';
-import { emailOf, signInLimiters, type SignInLimits } from './rate-limit.ts';
+import { emailOf, SignInThrottle, type SignInLimits } from './rate-limit.ts';
 import { newSecret, sha256 } from './secrets.ts';
 
 export interface SignInDeps {
@@ -35,12 +37,13 @@ export function sessionRoute(router: express.Router): express.Router {
 export function signInRouter(deps: SignInDeps): express.Router {
   const router = express.Router();
   const { sql } = deps;
+  const throttle = new SignInThrottle(deps.limits);
 
   router.get('/sign-in', reads('session'), (req, res) => {
     renderPage(res, 'access/sign-in.njk', { returnTo: localAddress(req.query.returnTo) ?? '', email: '', errors: [] });
   });
 
-  router.post('/sign-in', changes('session'), express.json({ limit: '10kb' }), ...signInLimiters(deps.limits), async (req, res) => {
+  router.post('/sign-in', changes('session'), express.json({ limit: '10kb' }), async (req, res) => {
     const json = req.is('application/json') === 'application/json';
     if ((res.locals.credential as Credential) === 'public') requirePresessionToken(req);
     const email = emailOf(req);
@@ -51,10 +54,19 @@ export function signInRouter(deps: SignInDeps): express.Router {
       if (json) throw badRequest(`'${missing[0]}' is required: ${message}`);
       return renderPage(res, 'access/sign-in.njk', { returnTo: localAddress(req.body?.returnTo) ?? '', email, errors: missing.map((field) => ({ field, message })) }, 400);
     }
+    const address = req.ip ?? 'unknown';
+    const verdict = throttle.check(address, email, Date.now());
+    if (verdict.kind === 'refused') {
+      res.set('Retry-After', String(verdict.retryAfterSeconds));
+      throw new HttpError(429, 'too_many_attempts', verdict.reason);
+    }
+    if (verdict.waitMs > 0) await wait(verdict.waitMs);
     const found = await credentialsOf(sql, email);
     const matches = await checkPassword(found?.passwordHash, password as string);
     if (!found || !matches || found.user.disabled) {
-      await recordAudit(sql, [{ ...actorOf(req, res), userId: found?.user.id ?? null, actor: `sign-in as ${email}`, action: 'sign_in_refused', recordKind: 'session', recordId: null, summary: found?.user.disabled ? 'account disabled' : 'wrong email address or password' }]);
+      const { accountSlowed } = throttle.failed(address, email, Date.now());
+      const why = found?.user.disabled ? 'account disabled' : 'wrong email address or password';
+      await recordAudit(sql, [{ ...actorOf(req, res), userId: found?.user.id ?? null, actor: `sign-in as ${email}`, action: 'sign_in_refused', recordKind: 'session', recordId: null, summary: accountSlowed ? `${why}; many failed sign-ins on this account: further attempts are slowed` : why }]);
       const message = 'the email address or password is not right';
       if (json) throw new HttpError(401, 'sign_in_refused', message);
       return renderPage(res, 'access/sign-in.njk', { returnTo: localAddress(req.body?.returnTo) ?? '', email, errors: [{ field: 'email', message }] }, 401);
@@ -68,7 +80,10 @@ export function signInRouter(deps: SignInDeps): express.Router {
     setCookie(req, res, SESSION_COOKIE, id, { sameSite: 'Lax' });
     clearCookie(req, res, PRESESSION_COOKIE);
     await recordAudit(sql, [{ ...actorOf(req, res), userId: found.user.id, actor: `${found.user.name} <${found.user.email}>`, action: 'sign_in', recordKind: 'session', recordId: null, summary: '' }]);
-    if (json) return void res.json({ user: pageUser(found.user) });
+    throttle.succeeded(address, email);
+    const failed = await failedSignInsSinceLast(sql, found.user.id);
+    const notice = failed === 0 ? null : `${failed} failed sign-in${failed === 1 ? '' : 's'} on your account since you last signed in: see the audit trail, or ask an administrator, if that was not you`;
+    if (json) return void res.json({ user: pageUser(found.user), notice });
     res.redirect(303, localAddress(req.body?.returnTo) ?? '/account');
   });
 

@@ -153,15 +153,48 @@ describe('sessions and sign-in', () => {
     });
   });
 
-  describe('sign-in rate limits', () => {
-    it('after five failures on an account, refuses even the right password for a while (429)', async () => {
-      for (let i = 0; i < 5; i++) assert.equal((await new Browser(world.base).signIn('peers@sector.example', `wrong ${i} password`)).status, 401);
-      const limited = await new Browser(world.base).signIn('peers@sector.example');
-      assert.equal(limited.status, 429);
-      assert.ok((await limited.text()).includes('too many failed sign-ins for this account'));
-      assert.equal((await new Browser(world.base).signIn('adviser@sector.example')).status, 303, 'another account is not locked');
+  describe('sign-in throttling', () => {
+    /** A sign-in through the form from an address (behind the loopback proxy Lantern trusts). */
+    const signInFrom = async (address: string, email: string, password = TEST_PASSWORD) => {
+      const browser = new Browser(world.base);
+      const from = { 'X-Forwarded-For': address };
+      const { csrfToken } = (await (await browser.fetch('/api/session', { headers: from })).json()) as { csrfToken: string };
+      return browser.fetch('/sign-in', { method: 'POST', headers: from, body: new URLSearchParams({ email, password, _csrf: csrfToken }) });
+    };
+
+    it('stops an address after five failures on an account, but the right password from another address still signs in', async () => {
+      for (let i = 0; i < 5; i++) assert.equal((await signInFrom('203.0.113.7', 'peers@sector.example', `wrong ${i} password`)).status, 401);
+      const limited = await signInFrom('203.0.113.7', 'peers@sector.example');
+      assert.equal(limited.status, 429, 'the guessing address may not try again, even with the right password');
+      assert.ok((await limited.text()).includes('too many failed sign-ins for this account from this address'));
+      assert.equal((await signInFrom('198.51.100.20', 'peers@sector.example')).status, 303, 'the owner, elsewhere, is not locked out');
       const refused = await world.store.sql`select 1 from audit_event where action = 'sign_in_refused' and user_id = ${world.users.peer_challenge_manager.id}`;
-      assert.equal(refused.length, 5, 'each failure is in the audit trail');
+      assert.equal(refused.length, 5, 'each failure is in the audit trail, under the account');
+    });
+
+    it('slows, never locks, an account guessed at from many addresses, and tells its owner at their next sign-in', async () => {
+      const email = 'inspector@inspectorate.example';
+      for (let i = 0; i < 21; i++) assert.equal((await signInFrom(`192.0.2.${Math.floor(i / 5)}`, email, `guess ${i}`)).status, 401);
+      const started = performance.now();
+      const owner = new Browser(world.base);
+      const from = { 'X-Forwarded-For': '198.51.100.30' };
+      const { csrfToken } = (await (await owner.fetch('/api/session', { headers: from })).json()) as { csrfToken: string };
+      const right = await owner.fetch('/sign-in', {
+        method: 'POST', headers: { ...from, 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken }, body: JSON.stringify({ email, password: TEST_PASSWORD }),
+      });
+      const body = (await right.json()) as { notice: string | null };
+      assert.equal(right.status, 200, JSON.stringify(body));
+      assert.ok(performance.now() - started >= 900, 'the attempt waited: guessing at the account is slowed');
+      const told = /^(\d+) failed sign-ins on your account since you last signed in/.exec(body.notice ?? '');
+      assert.ok(told && Number(told[1]) >= 21, body.notice ?? 'no notice');
+      const slowed = await world.store.sql`select 1 from audit_event where action = 'sign_in_refused' and user_id = ${world.users.inspector.id} and summary like '%slowed%'`;
+      assert.equal(slowed.length, 1, 'the audit trail says when the account began to be slowed');
+    });
+
+    it('still stops one address guessing at many accounts', async () => {
+      const emails = Object.values(world.users).map((u) => u.email);
+      for (let i = 0; i < 30; i++) assert.equal((await signInFrom('203.0.113.99', emails[i % emails.length]!, `guess ${i}`)).status, 401);
+      assert.equal((await signInFrom('203.0.113.99', 'adviser@sector.example')).status, 429);
     });
   });
 });
