@@ -29,8 +29,10 @@ const err = (line: string) => process.stderr.write(line + '\n');
 const out = (line: string) => process.stdout.write(line + '\n');
 
 /** The configured store; says so when it is kept elsewhere than asked (root, a private project folder). */
-async function openConfiguredStore(config: Config, role: string): Promise<Store> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, isDefaultFolder: config.dataDirIsDefault, role });
+async function openConfiguredStore(config: Config, role: string, onLost?: (message: string) => void): Promise<Store> {
+  const store = await openStore({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir, isDefaultFolder: config.dataDirIsDefault, role, log: err, ...(onLost ? { onLost } : {}),
+  });
   if (store.notice) err(`Lantern: ${store.notice}`);
   return store;
 }
@@ -53,7 +55,11 @@ async function withStore<T>(config: Config, role: string, work: (store: Store) =
 
 async function serve(config: Config, options: { port?: string; demo: boolean }): Promise<void> {
   const port = options.port === undefined ? config.port : readPort(options.port, '--port');
-  const store = await openConfiguredStore(config, 'serve');
+  // A store whose server died and cannot be started again is gone: exit and say why, rather than answer 503 for ever.
+  const store = await openConfiguredStore(config, 'serve', (message) => {
+    err(`Lantern: ${message}; stopping`);
+    process.exit(1);
+  });
   if (store.embedded && !store.embedded.owned && store.embedded.ownerRole.startsWith('serve')) {
     await store.close();
     throw new ConfigError(

@@ -10,6 +10,7 @@ import { assetsRouter, pageAssets } from './assets.ts';
 import { middleware, reads } from './access.ts';
 import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/index.ts';
 import type { BenchmarkEngine } from './benchmark-engine.ts';
+import { healthHandler } from './health.ts';
 import { loadBoundaries } from './boundaries.ts';
 import { pagesRouter } from './pages.ts';
 import { accessPageErrors } from './auth/page.ts';
@@ -35,10 +36,7 @@ export function createApp(deps: Deps): express.Express {
   // Who may see what: every request is identified and CSRF-checked; every route declares its access rule (see access.ts).
   const access = { sql: deps.store.sql, config: deps.config.access, log: deps.log };
   app.use(...accessMiddleware(access));
-  app.get('/health', reads('service'), async (_req, res) => {
-    await deps.store.sql`select 1`;
-    res.json({ status: 'ok' });
-  });
+  app.get('/health', reads('service'), healthHandler(deps.store));
   app.use('/api/benchmark', benchmarkRouter(deps.store.sql, deps.engine));
   app.use('/api', accessApiRouter(access));
   app.use('/api', apiRouter(deps.store.sql));

@@ -13,7 +13,10 @@
 // reach the default data folder, the store is kept in one it can reach
 // (data-folder.ts). A server left running by
 // a Lantern that crashed is adopted; a stale postmaster.pid is removed; a
-// server held by a live Lantern is shared, never started twice.
+// server held by a live Lantern is shared, never started twice. A server that
+// dies under the Lantern that owns it (killed, crashed) is started again on
+// the same port, so that the store's connections find it; one that cannot be
+// started again is reported as lost, and `lantern serve` then exits.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -55,6 +58,10 @@ interface Owner {
 export interface StartOptions {
   /** The folder is Lantern's default, not the administrator's choice: it may be moved where the server's user can reach it. */
   readonly isDefaultFolder?: boolean;
+  /** Where Lantern says that its server died and was restarted (default: standard error). */
+  readonly log?: (line: string) => void;
+  /** Told when a server that died cannot be restarted: the store is gone (default: said on the log). */
+  readonly onLost?: (message: string) => void;
 }
 
 export async function startEmbeddedServer(askedDir: string, role: string, options: StartOptions = {}): Promise<EmbeddedServer> {
@@ -63,7 +70,7 @@ export async function startEmbeddedServer(askedDir: string, role: string, option
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   if (runAs) fs.chmodSync(dataDir, 0o755); // the server's user must reach pg/ inside it
   const binaries = await findBinaries(runAs);
-  const server = await startOrJoin(binaries, dataDir, role, runAs);
+  const server = await startOrJoin(binaries, dataDir, role, runAs, options);
   return { ...server, dataDir, movedFrom };
 }
 
@@ -84,15 +91,15 @@ function dataFolderFor(askedDir: string, runAs: RunAs, isDefault: boolean): { da
 
 type Started = Omit<EmbeddedServer, 'dataDir' | 'movedFrom'>;
 
-async function startOrJoin(binaries: Binaries, dataDir: string, role: string, runAs: RunAs | undefined): Promise<Started> {
+async function startOrJoin(binaries: Binaries, dataDir: string, role: string, runAs: RunAs | undefined, options: StartOptions): Promise<Started> {
   const password = readOrCreatePassword(dataDir);
   const pgDir = path.join(dataDir, 'pg');
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) initCluster(binaries.initdb, dataDir, pgDir, password, runAs);
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const running = runningServer(pgDir);
-    if (running) return joinRunningServer(dataDir, running, password, role);
-    const started = await startServer(binaries.postgres, dataDir, pgDir, password, runAs, role);
+    if (running) return joinRunningServer({ postgresBin: binaries.postgres, dataDir, pgDir, password, runAs, port: running.port }, running, role, options);
+    const started = await startServer({ postgresBin: binaries.postgres, dataDir, pgDir, password, runAs, port: await freePort() }, role, options);
     if (started) return started;
     // Another process started the server between our look and our start: join it.
   }
@@ -229,7 +236,8 @@ function writeOwner(dataDir: string, owner: Owner): void {
   fs.writeFileSync(path.join(dataDir, 'owner.json'), JSON.stringify(owner) + '\n');
 }
 
-async function joinRunningServer(dataDir: string, running: Running, password: string, role: string): Promise<Started> {
+async function joinRunningServer(spec: ServerSpec, running: Running, role: string, options: StartOptions): Promise<Started> {
+  const { dataDir, password } = spec;
   await waitUntilReady(running.port, password, () => isAlive(running.pid));
   const owner = readOwner(dataDir);
   if (owner && isAlive(owner.pid)) {
@@ -237,26 +245,27 @@ async function joinRunningServer(dataDir: string, running: Running, password: st
   }
   // The Lantern that started this server has gone: adopt the server.
   writeOwner(dataDir, { pid: process.pid, port: running.port, role });
+  const keeper = keepAlive(spec, running.pid, options);
   return {
     port: running.port, password, owned: true, ownerPid: process.pid, ownerRole: role,
     announce: (newRole) => writeOwner(dataDir, { pid: process.pid, port: running.port, role: newRole }),
-    stop: () => stopPid(dataDir, running.pid),
+    stop: () => keeper.stop(),
   };
 }
 
-async function startServer(
-  postgresBin: string, dataDir: string, pgDir: string, password: string, runAs: RunAs | undefined, role: string,
-): Promise<Started | undefined> {
-  const port = await freePort();
-  const log = fs.openSync(path.join(dataDir, 'postgres.log'), 'a');
-  if (runAs) fs.chownSync(path.join(dataDir, 'postgres.log'), runAs.uid, runAs.gid);
-  const child = spawn(postgresBin, [
-    '-D', pgDir, '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_wal_size=4GB', // bulk imports would otherwise checkpoint every few seconds
-  ], { stdio: ['ignore', log, log], detached: true, ...runAs, env: { ...process.env, LC_ALL: 'C' } });
-  fs.closeSync(log);
+/** Everything needed to start the server, and to start it again on the same port. */
+interface ServerSpec {
+  readonly postgresBin: string;
+  readonly dataDir: string;
+  readonly pgDir: string;
+  readonly password: string;
+  readonly runAs: RunAs | undefined;
+  readonly port: number;
+}
+
+async function startServer(spec: ServerSpec, role: string, options: StartOptions): Promise<Started | undefined> {
+  const { dataDir, password, port } = spec;
+  const child = spawnServer(spec);
   let exited = false;
   child.once('exit', () => { exited = true; });
   try {
@@ -267,11 +276,112 @@ async function startServer(
     throw error;
   }
   writeOwner(dataDir, { pid: process.pid, port, role });
+  const keeper = keepAlive(spec, child, options);
   return {
     port, password, owned: true, ownerPid: process.pid, ownerRole: role,
     announce: (newRole) => writeOwner(dataDir, { pid: process.pid, port, role: newRole }),
-    stop: () => stopChild(dataDir, child),
+    stop: () => keeper.stop(),
   };
+}
+
+function spawnServer(spec: ServerSpec): ChildProcess {
+  const log = fs.openSync(path.join(spec.dataDir, 'postgres.log'), 'a');
+  if (spec.runAs) fs.chownSync(path.join(spec.dataDir, 'postgres.log'), spec.runAs.uid, spec.runAs.gid);
+  const child = spawn(spec.postgresBin, [
+    '-D', spec.pgDir, '-p', String(spec.port),
+    '-c', 'listen_addresses=127.0.0.1',
+    '-c', 'unix_socket_directories=',
+    '-c', 'max_wal_size=4GB', // bulk imports would otherwise checkpoint every few seconds
+  ], { stdio: ['ignore', log, log], detached: true, ...spec.runAs, env: { ...process.env, LC_ALL: 'C' } });
+  fs.closeSync(log);
+  return child;
+}
+
+/** A server this Lantern started (its child) or adopted (by pid). */
+type Postmaster = ChildProcess | number;
+
+const WATCH_EVERY_MS = 200;
+const MAX_RESTARTS_A_MINUTE = 3;
+const RESTART_WITHIN_MS = 15_000;
+
+/**
+ * Watches the owned server and starts it again, on the same port, when it
+ * dies; says so on the log. Gives up (onLost) when it cannot be started within
+ * 15 s, or dies more than three times in a minute.
+ */
+function keepAlive(spec: ServerSpec, first: Postmaster, options: StartOptions): { stop(): Promise<void> } {
+  const log = options.log ?? ((line: string) => { process.stderr.write(line + '\n'); });
+  let current = first;
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+  const deaths: number[] = [];
+  const timer = setInterval(() => {
+    if (stopping || restarting || isAlive(pidOf(current))) return;
+    restarting = restart().finally(() => { restarting = undefined; });
+  }, WATCH_EVERY_MS);
+  timer.unref();
+
+  const lost = (message: string) => {
+    stopping = true;
+    clearInterval(timer);
+    (options.onLost ?? log)(message);
+  };
+
+  async function restart(): Promise<void> {
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths[0]! < now - 60_000) deaths.shift();
+    const logFile = path.join(spec.dataDir, 'postgres.log');
+    if (deaths.length > MAX_RESTARTS_A_MINUTE) {
+      lost(`the embedded PostgreSQL server in ${spec.dataDir} stopped ${deaths.length} times in a minute; Lantern will not start it again (see ${logFile})`);
+      return;
+    }
+    log(`Lantern: the embedded PostgreSQL server (process ${pidOf(current)}) stopped; starting it again on port ${spec.port}`);
+    try {
+      current = await startAgain(spec, () => stopping);
+      log(`Lantern: the embedded PostgreSQL server is running again (process ${pidOf(current)}) after ${((Date.now() - now) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      lost(`the embedded PostgreSQL server in ${spec.dataDir} stopped and could not be started again: ${(error as Error).message} (see ${logFile})`);
+    }
+  }
+
+  return {
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      await restarting;
+      await (typeof current === 'number' ? stopPid(spec.dataDir, current) : stopChild(spec.dataDir, current));
+    },
+  };
+}
+
+function pidOf(postmaster: Postmaster): number {
+  return typeof postmaster === 'number' ? postmaster : postmaster.pid ?? 0;
+}
+
+/**
+ * Starts a server that died, on its port. The old server's processes may
+ * hold its shared memory for a moment after it died, and PostgreSQL then
+ * refuses to start: it is tried again until RESTART_WITHIN_MS.
+ */
+async function startAgain(spec: ServerSpec, stopping: () => boolean): Promise<ChildProcess> {
+  const deadline = Date.now() + RESTART_WITHIN_MS;
+  let lastError: unknown;
+  while (Date.now() < deadline && !stopping()) {
+    runningServer(spec.pgDir); // removes the dead server's postmaster.pid
+    const child = spawnServer(spec);
+    let exited = false;
+    child.once('exit', () => { exited = true; });
+    try {
+      await waitUntilReady(spec.port, spec.password, () => !exited && Date.now() < deadline);
+      return child;
+    } catch (error) {
+      lastError = error;
+      if (!exited) child.kill('SIGKILL');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw lastError instanceof Error ? lastError : new EmbeddedServerError('Lantern is stopping');
 }
 
 function lostTheLockRace(dataDir: string): boolean {

@@ -18,6 +18,10 @@ export interface StoreOptions {
   /** What this process is ('serve', 'import', ...): told to a second Lantern that finds the server held. */
   readonly role?: string;
   readonly maxConnections?: number;
+  /** Where the embedded server's deaths and restarts are said (default: standard error). */
+  readonly log?: (line: string) => void;
+  /** Told when the embedded server died and cannot be started again. */
+  readonly onLost?: (message: string) => void;
 }
 
 export interface Store {
@@ -37,7 +41,10 @@ const MIGRATION_LOCK = 7_246_001; // advisory lock key: one migrator at a time
 export async function openStore(options: StoreOptions): Promise<Store> {
   const embedded = options.databaseUrl
     ? undefined
-    : await startEmbeddedServer(options.dataDir, options.role ?? 'lantern', { isDefaultFolder: options.isDefaultFolder ?? false });
+    : await startEmbeddedServer(options.dataDir, options.role ?? 'lantern', {
+      isDefaultFolder: options.isDefaultFolder ?? false,
+      ...(options.log ? { log: options.log } : {}), ...(options.onLost ? { onLost: options.onLost } : {}),
+    });
   const connection = {
     max: options.maxConnections ?? 10,
     onnotice: () => {},

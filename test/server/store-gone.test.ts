@@ -1,0 +1,95 @@
+// PostgreSQL gone: once its embedded server was killed, Lantern answered 500
+// to everything for ever (/health an HTML error page). Now Lantern starts the
+// server again, says so on its log, and serves again within 10 s; while the
+// store does not answer, /health is a 503 in JSON that names the store.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { openStore } from '../../src/store/store.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { tempDir, type TestStore } from '../support/store.ts';
+
+interface Health {
+  readonly status: number | string;
+  readonly code?: string;
+  readonly store?: string;
+  readonly message?: string;
+}
+
+describe('the embedded PostgreSQL server killed under a running Lantern', () => {
+  const dataDir = tempDir('lantern-store-gone-');
+  const logged: string[] = [];
+  let store: TestStore;
+  let server: TestServer;
+  before(async () => {
+    const opened = await openStore({ dataDir, role: 'test', log: (line) => { logged.push(line); } });
+    store = { ...opened, dataDir, databaseUrl: undefined };
+    server = await startTestServer(store);
+  });
+  after(async () => {
+    await server.close();
+    await store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function health(): Promise<{ status: number; type: string; body: Health | undefined }> {
+    const response = await fetch(`${server.base}/health`);
+    const type = response.headers.get('content-type') ?? '';
+    return { status: response.status, type, body: type.includes('json') ? await response.json() as Health : undefined };
+  }
+
+  function postmasterPid(): number {
+    return Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  }
+
+  /** A new server is running: the killed one's backends may still answer a moment after the kill. */
+  function restarted(killed: number): boolean {
+    try {
+      return postmasterPid() !== killed;
+    } catch {
+      return false; // between the old server's pid file and the new one's
+    }
+  }
+
+  it('starts the server again, says so, and serves again within 10 s; meanwhile /health is a 503 in JSON', async () => {
+    assert.equal((await health()).status, 200);
+    const killed = postmasterPid();
+    const started = performance.now();
+    process.kill(killed, 'SIGKILL');
+    const answers: { status: number; type: string; body: Health | undefined }[] = [];
+    let seconds = Number.POSITIVE_INFINITY;
+    while (performance.now() - started < 10_000) {
+      const answer = await health();
+      answers.push(answer);
+      if (answer.status === 200 && restarted(killed)) {
+        seconds = (performance.now() - started) / 1000;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(seconds <= 10, `not serving again 10 s after the kill; answers: ${JSON.stringify(answers.slice(-3))}`);
+    for (const answer of answers.filter((a) => a.status !== 200)) {
+      assert.equal(answer.status, 503);
+      assert.equal(answer.body?.code, 'store_unavailable');
+    }
+    assert.notEqual(postmasterPid(), killed);
+    const areas = await fetch(`${server.base}/api/areas?type=england`);
+    assert.equal(areas.status, 200);
+    assert.ok(logged.some((line) => line.includes(`(process ${killed}) stopped; starting it again`)), logged.join('\n'));
+    // Lantern's own check that the server is ready may finish a moment after the first answer.
+    for (let i = 0; i < 40 && !logged.some((line) => line.includes('is running again')); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(logged.some((line) => line.includes('is running again')), logged.join('\n'));
+    console.log(`# serving again ${seconds.toFixed(2)} s after the embedded PostgreSQL was killed (${answers.length - 1} answers of 503 meanwhile)`);
+  });
+
+  it('answers /health with a 503 in JSON that names the store while the store does not answer', async () => {
+    await store.embedded?.stop();
+    const { status, type, body } = await health();
+    assert.equal(status, 503);
+    assert.match(type, /application\/json/);
+    assert.equal(body?.code, 'store_unavailable');
+    assert.equal(body?.store, store.description);
+    assert.match(body?.message ?? '', /embedded PostgreSQL in .* does not answer/);
+  });
+});
