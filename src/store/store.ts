@@ -55,6 +55,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     : postgres(options.databaseUrl as string, connection);
   const description = embedded ? `embedded PostgreSQL in ${embedded.dataDir}` : `PostgreSQL at ${redact(options.databaseUrl as string)}`;
   try {
+    if (!embedded) await reachServer(sql, description, options.log ?? ((line) => { process.stderr.write(line + '\n'); }));
     await migrate(sql);
   } catch (error) {
     await sql.end({ timeout: 1 });
@@ -71,6 +72,31 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await embedded?.stop();
     },
   };
+}
+
+/** Errors that say the server is not (yet) there, rather than that it refused Lantern. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', '57P03']);
+const BACKOFF_SECONDS = [0.5, 1, 2, 4, 8, 16];
+
+/**
+ * A server reached by URL may be starting, restarting or briefly away: it is
+ * asked again, waiting twice as long each time (about 30 s in all), before
+ * Lantern gives up with the last error. Once running, the driver opens a new
+ * connection for the next query by itself, and /health says 503 meanwhile.
+ */
+async function reachServer(sql: Sql, description: string, log: (line: string) => void): Promise<void> {
+  for (const seconds of BACKOFF_SECONDS) {
+    try {
+      await sql`select 1`;
+      return;
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code ?? '');
+      if (!UNREACHABLE.has(code)) throw error;
+      log(`Lantern: ${description} does not answer (${(error as Error).message}); trying again in ${seconds} s`);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  }
+  await sql`select 1`;
 }
 
 export interface Migration {
