@@ -1,9 +1,10 @@
 // Rendered pages kept per address for the people who are not signed in (the
-// same page for all of them), until the benchmark index changes: a page
-// made from an earlier generation of the index is never served again, so a
-// page changes as soon as an import that touches it has loaded. A page is
-// also kept for a minute at most, so that figures whose embargo has ended
-// appear without waiting for an import.
+// same page for all of them), for one generation: the benchmark index's
+// generation and what the public may read of early-sight data (whose
+// embargoes have ended), together. A page made under an earlier generation
+// is never served again, so a page changes as soon as an import that
+// touches it has loaded, and as soon as an embargo is set, moved or ends. A
+// page is also kept for a minute at most.
 import crypto from 'node:crypto';
 
 export interface CachedPage {
@@ -15,12 +16,12 @@ export interface CachedPage {
 
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
-  private generation = -1;
+  private generation = '';
 
   constructor(private readonly limit = 2000, private readonly maxAgeMs = 60_000) {}
 
   /** The page kept for an address at this generation of the index. */
-  get(address: string, generation: number): CachedPage | undefined {
+  get(address: string, generation: string): CachedPage | undefined {
     if (generation !== this.generation) {
       this.pages.clear();
       this.generation = generation;
@@ -39,7 +40,7 @@ export class PageCache {
     return page;
   }
 
-  put(address: string, generation: number, body: string | Buffer, type: string): CachedPage {
+  put(address: string, generation: string, body: string | Buffer, type: string): CachedPage {
     const page = { body, type, etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"`, madeAt: Date.now() };
     if (generation !== this.generation) return page;
     this.pages.set(address, page);

@@ -21,6 +21,7 @@ import type { Assets } from './assets.ts';
 import type { BenchmarkEngine } from './benchmark-engine.ts';
 import { groupSpec, neighboursOf } from './benchmark-requests.ts';
 import { badRequest, notFound } from './http-error.ts';
+import { publicReachOfEarlySight } from '../store/early-sight.ts';
 import { PageCache } from './page-cache.ts';
 import { onlyKnown, optionalMetricCode, optionalText } from './query-params.ts';
 import { svgToPng } from './svg-png.ts';
@@ -43,8 +44,8 @@ export function pagesRouter(deps: PagesDeps): express.Router {
 
   /** A page handler behind the cache; `html` renders a template with the request's common context. */
   const page = (handler: Page) => async (req: Request, res: Response) => {
-    const generation = engine.generation;
     const cacheable = !res.locals.user;
+    const generation = cacheable ? `${engine.generation}/${await publicReachOfEarlySight(deps.sql)}` : '';
     const address = req.originalUrl;
     let found = cacheable ? cache.get(address, generation) : undefined;
     if (!found) {

@@ -28,3 +28,15 @@ export async function setEmbargo(sql: Db, metricCode: string, embargoUntil: Date
   const rows = await sql`update metric set embargo_until = ${embargoUntil} where code = ${metricCode} returning 1`;
   return rows.length > 0;
 }
+
+/**
+ * The early-sight metrics whose embargo has ended at this instant, as one
+ * short text: what the public may read of early-sight data. Pages kept for
+ * the public are kept under it, so that an embargo set, moved or ended
+ * changes them at once, on every server.
+ */
+export async function publicReachOfEarlySight(sql: Db): Promise<string> {
+  const [row] = await sql<{ ended: string }[]>`
+    select coalesce(string_agg(code, ',' order by code), '') as ended from metric where status = 'early_sight' and embargo_until <= now()`;
+  return row!.ended;
+}
