@@ -153,8 +153,7 @@ export class RequestAccess {
     const decision = this.decide(action, record);
     if (decision.allowed) return;
     if (action !== 'read' && this.may('read', record)) throw refusal(decision, this.viewer, action, record.kind);
-    if (decision.reason === 'sign_in_required') throw refusal(decision, this.viewer, action, record.kind);
-    throw notFound(`there is no ${what} that you may ${action === 'read' ? 'read' : 'see'}`);
+    throw notSeen(what);
   }
 
   /** The records the viewer may read, in order; each read of a restricted or confidential one is audited before it is returned. */
@@ -185,6 +184,15 @@ export class RequestAccess {
   entry(action: AuditAction, kind: RecordKind, id: string | null, summary: string): AuditEntry {
     return { ...this.actor, action, recordKind: kind, recordId: id, summary };
   }
+}
+
+/**
+ * The one answer for a record that does not exist and for one the viewer may
+ * not read: the same status and words, so that no one learns which ids exist.
+ * `what` names the record as the path did ('intelligence item 12').
+ */
+export function notSeen(what: string): HttpError {
+  return notFound(`there is no ${what} that you may see`);
 }
 
 /** The request's access: the viewer (set by the session middleware) and the store to audit into. */

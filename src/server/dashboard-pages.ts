@@ -14,11 +14,11 @@ import { dashboardTiles } from '../web/views/dashboard-view.ts';
 import type { AreaMaps } from '../web/views/comparison-map.ts';
 import { createDashboard, dashboardsOf, defaultDashboard, getDashboard, updateDashboard, type Dashboard } from '../store/dashboards.ts';
 import type { Sql } from '../store/store.ts';
-import { accessOf, changes, reads, readableInFull } from './access.ts';
+import { accessOf, changes, notSeen, reads, readableInFull } from './access.ts';
 import { accessPageErrors, renderPage } from './auth/page.ts';
 import { bodyOf, pathId } from './auth/request-body.ts';
 import type { BenchmarkEngine } from './benchmark-engine.ts';
-import { HttpError, notFound } from './http-error.ts';
+import { HttpError } from './http-error.ts';
 
 export interface DashboardDeps {
   readonly sql: Sql;
@@ -97,8 +97,9 @@ export function dashboardPages(deps: DashboardDeps): express.Router {
 
   /** The dashboard the path names, if the viewer may `action` it: otherwise not found, or 403 when readable but not theirs to change. */
   async function found(req: Request, res: Response, action: 'read' | 'change'): Promise<Dashboard> {
-    const dashboard = await getDashboard(sql, pathId(req.params.id, 'dashboard'));
-    if (!dashboard) throw notFound('There is no dashboard that you may see at this address.');
+    const id = pathId(req.params.id, 'dashboard');
+    const dashboard = await getDashboard(sql, id);
+    if (!dashboard) throw notSeen(`dashboard ${id}`);
     accessOf(res).require(action, recordOf(dashboard), `dashboard ${dashboard.id}`);
     return dashboard;
   }

@@ -12,11 +12,12 @@ import { getArea } from '../store/catalogue.ts';
 import {
   createIntelligenceItem, existingObservations, getIntelligenceItem, queryIntelligenceItems, updateIntelligenceItem, type IntelligenceItem,
 } from '../store/intelligence.ts';
+import { earlySightReleases } from '../store/early-sight.ts';
 import { sharesOfRecord } from '../store/shares.ts';
 import type { Sql } from '../store/store.ts';
-import { accessOf, changes, reads, shares, type RequestAccess } from './access.ts';
+import { accessOf, changes, notSeen, observationRecord, reads, shares, type RequestAccess } from './access.ts';
 import { bodyOf, pathId } from './auth/request-body.ts';
-import { badRequest, HttpError, notFound } from './http-error.ts';
+import { badRequest, HttpError } from './http-error.ts';
 import { intelligenceRecord, shareRecord } from './intelligence-access.ts';
 import { onlyKnown, optionalCode, optionalText, page } from './query-params.ts';
 import { readReason, readRecipient, recordShare, recordUnshare, shareJson } from './shares-api.ts';
@@ -83,12 +84,12 @@ export async function readItem(sql: Sql, access: RequestAccess, idText: unknown)
 async function findItem(sql: Sql, idText: unknown): Promise<IntelligenceItem> {
   const id = pathId(idText, 'intelligence item');
   const item = await getIntelligenceItem(sql, id);
-  if (!item) throw notFound(`there is no intelligence item ${id} that you may see`);
+  if (!item) throw notSeen(`intelligence item ${id}`);
   return item;
 }
 
 export async function createItem(sql: Sql, access: RequestAccess, body: Record<string, unknown>): Promise<IntelligenceItem> {
-  const draft = await checkDraft(sql, body);
+  const draft = await checkDraft(sql, access, body);
   const viewer = access.viewer as UserViewer;
   access.require('change', guardedRecord('intelligence_item', draft.classification, {
     subjectArea: draft.subjectArea, author: viewer.userId, ownerOrganisation: viewer.organisationId, shareable: draft.shareable,
@@ -107,7 +108,7 @@ export async function changeItem(sql: Sql, access: RequestAccess, idText: unknow
   const unknown = Object.keys(body).filter((k) => k !== '_csrf' && !(fields as readonly string[]).includes(k));
   if (unknown.length > 0) throw badRequest(`unknown field '${unknown[0]}' (an intelligence item has: ${fields.join(', ')})`);
   const merged = Object.fromEntries(fields.map((f) => [f, body[f] === undefined ? item[f] : body[f]]));
-  const draft = await checkDraft(sql, merged);
+  const draft = await checkDraft(sql, access, merged);
   const changed = fields.filter((f) => canonical(draft[f]) !== canonical(item[f]));
   return sql.begin(async (tx) => {
     const updated = await updateIntelligenceItem(tx, item.id, draft);
@@ -136,14 +137,21 @@ export async function itemShares(sql: Sql, access: RequestAccess, item: Intellig
   return (await access.reveal(all.filter((s) => access.may('read', shareRecord(s))), shareRecord, (s) => String(s.id))).map(shareJson);
 }
 
-async function checkDraft(sql: Sql, body: Record<string, unknown>): Promise<IntelligenceDraft> {
+/**
+ * The draft, checked. Observations given as evidence must exist and be ones
+ * the author may read: an observation under embargo that they may not read
+ * is answered as one that does not exist, so the check confirms nothing.
+ */
+async function checkDraft(sql: Sql, access: RequestAccess, body: Record<string, unknown>): Promise<IntelligenceDraft> {
   const check = checkIntelligenceItem(body);
   if (check.kind === 'invalid') throw new HttpError(400, 'bad_request', check.problems.map((p) => p.message).join('; '), { problems: check.problems });
   const draft = check.item;
   const area = await getArea(sql, draft.subjectArea);
   if (!area || !isCouncil(area.type)) throw badRequest(`'subjectArea': ${draft.subjectArea} is not a council Lantern knows`);
   const found = await existingObservations(sql, draft.evidence);
-  const missing = draft.evidence.findIndex((e) => e.kind === 'observation' && !found.has(`${e.metric}|${e.area}|${e.period}`));
+  const releases = await earlySightReleases(sql, draft.evidence.flatMap((e) => (e.kind === 'observation' ? [e.metric] : [])));
+  const readable = (e: { metric: string; area: string }) => !releases.has(e.metric) || access.may('read', observationRecord('early_sight', releases.get(e.metric), e.area));
+  const missing = draft.evidence.findIndex((e) => e.kind === 'observation' && (!found.has(`${e.metric}|${e.area}|${e.period}`) || !readable(e)));
   if (missing >= 0) {
     const e = draft.evidence[missing] as { metric: string; area: string; period: string };
     throw new HttpError(400, 'bad_request', `'evidence[${missing}]': there is no observation of ${e.metric} for ${e.area} in ${e.period}`, { problems: [{ field: `evidence[${missing}]`, message: 'no such observation' }] });

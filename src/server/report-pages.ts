@@ -17,7 +17,7 @@ import type { AreaMaps } from '../web/views/comparison-map.ts';
 import { earlySightReleases } from '../store/early-sight.ts';
 import { createReport, getReport, listReports, publishVersion, updateReport, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type Report } from '../store/reports.ts';
 import type { Sql } from '../store/store.ts';
-import { accessOf, changes, observationRecord, reads, readableInFull } from './access.ts';
+import { accessOf, changes, notSeen, observationRecord, reads, readableInFull } from './access.ts';
 import { accessPageErrors, renderPage } from './auth/page.ts';
 import { bodyOf, pathId } from './auth/request-body.ts';
 import type { BenchmarkEngine } from './benchmark-engine.ts';
@@ -163,8 +163,9 @@ export function reportPages(deps: ReportDeps): express.Router {
 
   /** The draft the path names, if the viewer may `action` it; otherwise not found (or 403 when they may read but not change it). */
   async function draft(req: Request, res: Response, action: 'read' | 'change'): Promise<Report> {
-    const report = await getReport(sql, pathId(req.params.id, 'report'));
-    if (!report) throw notFound('There is no report that you may see at this address.');
+    const id = pathId(req.params.id, 'report');
+    const report = await getReport(sql, id);
+    if (!report) throw notSeen(`report ${id}`);
     const access = accessOf(res);
     access.require(action, draftRecord(report), `report ${report.id}`);
     if (action === 'read') await access.auditReads('report', [String(report.id)], `read draft '${report.title}'`);

@@ -9,7 +9,7 @@ import { getOrganisation } from '../store/organisations.ts';
 import { createShare, getShare, queryShares, revokeShare, SHARED_KINDS, type Share, type SharedKind } from '../store/shares.ts';
 import type { Sql } from '../store/store.ts';
 import { getUser, findUserByEmail } from '../store/users.ts';
-import { accessOf, reads, type RequestAccess } from './access.ts';
+import { accessOf, notSeen, reads, type RequestAccess } from './access.ts';
 import { optionalId, pathId, requiredText } from './auth/request-body.ts';
 import { badRequest, notFound } from './http-error.ts';
 import { shareRecord } from './intelligence-access.ts';
@@ -118,9 +118,10 @@ export function sharesRouter(sql: Sql, router: express.Router = express.Router()
   });
 
   router.get('/shares/:id', reads('share'), async (req, res) => {
-    const share = await getShare(sql, pathId(req.params.id, 'share'));
+    const id = pathId(req.params.id, 'share');
+    const share = await getShare(sql, id);
     const access = accessOf(res);
-    if (!share) throw notFound(`there is no share ${req.params.id}`);
+    if (!share) throw notSeen(`share ${id}`);
     access.require('read', shareRecord(share), `share ${share.id}`);
     await access.reveal([share], shareRecord, (s) => String(s.id));
     res.set('Cache-Control', 'private, no-store').json(shareJson(share));

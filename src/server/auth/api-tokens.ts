@@ -7,8 +7,8 @@ import express from 'express';
 import { ACTIONS, guardedRecord, isAction, type Action, type UserViewer } from '../../domain/access/index.ts';
 import { createApiToken, getApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../../store/api-tokens.ts';
 import type { Sql } from '../../store/store.ts';
-import { accessOf, changes, reads, type RequestAccess } from '../access.ts';
-import { badRequest, HttpError, notFound } from '../http-error.ts';
+import { accessOf, changes, notSeen, reads, type RequestAccess } from '../access.ts';
+import { badRequest, HttpError } from '../http-error.ts';
 import { onlyKnown } from '../query-params.ts';
 import type { Credential } from './identify.ts';
 import { bodyOf, pathId, requiredText } from './request-body.ts';
@@ -68,7 +68,7 @@ function readScopes(value: unknown): Action[] {
 
 export async function revokeToken(sql: Sql, access: RequestAccess, id: number) {
   const token = await getApiToken(sql, id);
-  if (!token) throw notFound(`there is no API token ${id} that you may see`);
+  if (!token) throw notSeen(`API token ${id}`);
   access.require('change', tokenRecord(token), `API token ${id}`);
   await sql.begin(async (tx) => {
     await revokeApiToken(tx, id);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { administratorToken, bearer } from '../../support/access.ts';
-import { EARLY, openWorld, type World } from './world.ts';
+import { DURHAM, EARLY, openWorld, type World } from './world.ts';
 
 describe('the lesser findings', () => {
   let world: World;
@@ -33,5 +33,32 @@ describe('the lesser findings', () => {
     await embargo('2099-01-01T00:00:00Z');
     const again = await fetch(`${world.base}/metrics/${EARLY}`);
     assert.ok(!(await again.text()).includes('12.5'), `the re-embargoed figure is gone at once (status ${again.status})`);
+  });
+
+  const item = (evidence: unknown[] = []) => ({
+    subjectArea: DURHAM, riskFactor: 'financial_difficulty', title: 'Reserves running down', note: 'Reserves fell by a third in two years, with no plan to restore them.', evidence,
+  });
+
+  it('answers the same for a missing item and one the viewer may not read', async () => {
+    const made = await world.browsers.author.json('POST', '/api/intelligence', item());
+    assert.equal(made.status, 201);
+    const { id } = (await made.json()) as { id: number };
+    const missing = id + 1000;
+    for (const who of ['public', 'principal_adviser', 'inspector'] as const) {
+      const hidden = await world.browsers[who].fetch(`/api/intelligence/${id}`);
+      const absent = await world.browsers[who].fetch(`/api/intelligence/${missing}`);
+      assert.deepEqual([hidden.status, ((await hidden.text()).replace(String(id), 'N'))], [absent.status, (await absent.text()).replace(String(missing), 'N')], who);
+      assert.equal(hidden.status, 404);
+    }
+  });
+
+  it('checks evidence without confirming that figures under embargo exist', async () => {
+    await embargo('2099-01-01T00:00:00Z');
+    const held = await world.browsers.principal_adviser.json('POST', '/api/intelligence', item([{ kind: 'observation', metric: EARLY, area: DURHAM, period: '2024/25' }]));
+    const absent = await world.browsers.principal_adviser.json('POST', '/api/intelligence', item([{ kind: 'observation', metric: EARLY, area: DURHAM, period: '2023/24' }]));
+    assert.equal(held.status, 400, 'an embargoed observation the adviser may not read is not evidence they can give');
+    assert.deepEqual(((await held.json()) as { message: string }).message.replace('2024/25', 'P'), ((await absent.json()) as { message: string }).message.replace('2023/24', 'P'));
+    const council = await world.browsers.council_member.fetch(`/api/observations?metric=${EARLY}`);
+    assert.equal(council.status, 200, 'the council itself still reads its own row');
   });
 });

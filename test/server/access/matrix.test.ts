@@ -37,13 +37,14 @@ describe('the access matrix on real routes', () => {
   }
 
   /**
-   * What the route answers for a cell: success; 401 for the public; 403 naming
-   * the missing access for a refusal of what the viewer may see; and 404 where
-   * the viewer may not read the item at all (its existence is not confirmed).
+   * What the route answers for a cell: success; 401 for the public where the
+   * route itself needs a sign-in; 403 naming the missing access for a refusal
+   * of what the viewer may see; and 404 where the viewer may not read the item
+   * at all, the public included (its existence is not confirmed).
    */
   function expectedAnswer(expected: Cell, readable: boolean, action: Action): { status: number; missing?: string } {
     if (expected === 'allow') return { status: action === 'share' ? 201 : 200 };
-    if (expected === 'sign_in_required') return { status: 401 };
+    if (expected === 'sign_in_required') return { status: action === 'read' ? 404 : 401 };
     if (expected === 'role' || expected === 'token_scope' || readable) return { status: 403, missing: expected };
     return { status: 404 };
   }
