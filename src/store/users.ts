@@ -65,10 +65,15 @@ export function listUsers(sql: Db, organisationId?: number) {
     order by o.name, u.name, u.id`;
 }
 
-/** Disables a user and ends their sessions; returns false when there is no such user. */
+/**
+ * Disables a user, ends their sessions and revokes their API tokens for good:
+ * enabling them again revives none, so a token that leaked while they were
+ * away stays dead. Returns false when there is no such user.
+ */
 export async function disableUser(sql: Db, id: number): Promise<boolean> {
   const rows = await sql`update user_account set disabled_at = coalesce(disabled_at, now()) where id = ${id} returning id`;
   await sql`delete from user_session where user_id = ${id}`;
+  await sql`update api_token set revoked_at = coalesce(revoked_at, now()) where user_id = ${id}`;
   return rows.length > 0;
 }
 

@@ -4,7 +4,7 @@
 // user's old tokens staying dead.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { administratorToken, bearer } from '../../support/access.ts';
+import { administratorToken, apiToken, bearer } from '../../support/access.ts';
 import { DURHAM, EARLY, openWorld, type World } from './world.ts';
 
 describe('the lesser findings', () => {
@@ -60,5 +60,20 @@ describe('the lesser findings', () => {
     assert.deepEqual(((await held.json()) as { message: string }).message.replace('2024/25', 'P'), ((await absent.json()) as { message: string }).message.replace('2023/24', 'P'));
     const council = await world.browsers.council_member.fetch(`/api/observations?metric=${EARLY}`);
     assert.equal(council.status, 200, 'the council itself still reads its own row');
+  });
+
+  it('leaves a user\'s old API tokens dead when they are enabled again', async () => {
+    const member = world.users.panel_member;
+    const token = bearer(await apiToken(world.store.sql, member.id, ['read']));
+    assert.equal((await fetch(`${world.base}/api/session`, { headers: token })).status, 200);
+    const set = (disabled: boolean) => fetch(`${world.base}/api/admin/users/${member.id}`, {
+      method: 'PATCH', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ disabled }),
+    });
+    assert.equal((await set(true)).status, 200);
+    assert.equal((await fetch(`${world.base}/api/intelligence`, { headers: token })).status, 401);
+    assert.equal((await set(false)).status, 200);
+    assert.equal((await fetch(`${world.base}/api/intelligence`, { headers: token })).status, 401, 'the old token is not revived');
+    const [row] = await world.store.sql<{ revoked: boolean }[]>`select bool_and(revoked_at is not null) as revoked from api_token where user_id = ${member.id}`;
+    assert.equal(row!.revoked, true);
   });
 });
