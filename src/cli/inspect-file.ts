@@ -70,6 +70,8 @@ export function describeReading(file: string, run: DryRun, mode: 'inspect' | 'dr
     for (const [cell, column] of Object.entries(run.reading.columns)) {
       if (column) readAs.set(column, [...(readAs.get(column) ?? []), CELL_WORDS[cell] ?? cell]);
     }
+    // A wide file's value columns are said by the layout: the cells name only the one read last.
+    for (const [column, readAsWords] of Object.entries(run.reading.otherColumns ?? {})) readAs.set(column, [readAsWords]);
     for (const [column, cells] of readAs) lines.push(`    ${column} → ${cells.join(', ')}`);
   } else {
     lines.push(`  read as: ${run.kind === 'observations' ? 'observations (the file could not be read: see below)' : run.kind === 'metrics' ? 'metric definitions' : 'areas'}`);

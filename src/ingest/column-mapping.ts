@@ -52,6 +52,8 @@ export interface ColumnMapping {
   readonly area: string;
   readonly areaName?: string;
   readonly period?: string;
+  /** A file about one period that has no period column: the period of every row ('2023'). */
+  readonly periodValue?: string;
   /** A wide file: the columns that are periods, or every column the mapping does not name otherwise. */
   readonly periodColumns?: readonly string[] | 'others';
   /** The columns whose cells, joined, name the metric (indicator, measure, unit). */
@@ -75,6 +77,13 @@ export interface ColumnMapping {
   readonly defaults: MetricDefinition;
   /** Definitions by the metric's name in the file (its cells joined with ' / '), or by its first part. */
   readonly metrics: ReadonlyMap<string, MetricDefinition>;
+  /** Columns read and not used, with why (they describe the area, or are part of the date): said by `lantern inspect`. */
+  readonly setAside?: ReadonlyMap<string, string>;
+}
+
+/** A value column's measure, named after it: less a 'value_' prefix, underscores as spaces ('median_price' → 'median price'). */
+export function measureName(column: string): string {
+  return column.trim().replace(/^values?[_ ]/i, '').replace(/_/g, ' ');
 }
 
 /** ONS's status codes (x not available, u low reliability, c confidential, z not applicable). */
@@ -90,7 +99,7 @@ export const BREAKDOWN_TOTALS: readonly string[] = ['Total', 'All', 'Persons', '
 export class MappingError extends Error {}
 
 const TOP_KEYS = [
-  'publication', 'notes', 'source', 'sheet', 'area', 'area_name', 'period', 'period_columns', 'metric', 'value', 'value_columns',
+  'publication', 'notes', 'source', 'sheet', 'area', 'area_name', 'period', 'period_value', 'period_columns', 'metric', 'value', 'value_columns',
   'lower_ci', 'upper_ci', 'numerator', 'denominator', 'status', 'status_codes', 'missing', 'breakdowns', 'totals',
   'metric_defaults', 'metrics', 'metadata',
 ] as const;
@@ -131,9 +140,13 @@ export function parseMapping(text: string, fileName: string, metadataPath?: (nam
   const periodColumns = at.periodColumns(json);
   const valueColumns = at.valueColumns(json);
   const period = at.optionalText(json, 'period');
+  const periodValue = typeof json.period_value === 'number' ? String(json.period_value) : at.optionalText(json, 'period_value');
   const value = at.optionalText(json, 'value');
-  if (!period && !periodColumns) throw at.error('period', "is missing: name the period column (\"period\": \"date\") or the period columns (\"period_columns\": [\"2021\", \"2022\"])");
+  if (!period && !periodColumns && !periodValue) {
+    throw at.error('period', "is missing: name the period column (\"period\": \"date\"), the period columns (\"period_columns\": [\"2021\", \"2022\"]) or, for a file about one period, the period itself (\"period_value\": \"2023\")");
+  }
   if (period && periodColumns) throw at.error('period_columns', "and 'period' are both given: a file has either a period column or one column per period");
+  if (periodValue && (period || periodColumns)) throw at.error('period_value', `and '${period ? 'period' : 'period_columns'}' are both given: 'period_value' is for a file with no period column`);
   if (!value && !valueColumns && !periodColumns) throw at.error('value', "is missing: name the value column (\"value\": \"obs_value\") or the value columns (\"value_columns\": [\"value_percent\", \"value_tonnes\"])");
   if (valueColumns && periodColumns) throw at.error('value_columns', "and 'period_columns' are both given: Lantern reads one wide dimension at a time");
   const metrics = at.definitions(json);
@@ -144,6 +157,7 @@ export function parseMapping(text: string, fileName: string, metadataPath?: (nam
     area: at.text(json, 'area'),
     ...optional('areaName', at.optionalText(json, 'area_name')),
     ...optional('period', period),
+    ...optional('periodValue', periodValue),
     ...optional('periodColumns', periodColumns),
     metric: json.metric === undefined && valueColumns ? [] : at.texts(json, 'metric', true),
     ...optional('value', value),
@@ -242,11 +256,11 @@ class Reader {
     return columns;
   }
 
-  /** A list of value columns (each measure named after its column, less a 'value_' prefix) or a map of column to measure. */
+  /** A list of value columns (each measure named after its column: measureName) or a map of column to measure. */
   valueColumns(json: Json): ReadonlyMap<string, string> | undefined {
     const value = json.value_columns;
     if (value === undefined) return undefined;
-    if (Array.isArray(value)) return new Map(this.texts(json, 'value_columns', true).map((column) => [column, column.replace(/^values?[_ ]/i, '')]));
+    if (Array.isArray(value)) return new Map(this.texts(json, 'value_columns', true).map((column) => [column, measureName(column)]));
     const entries = Object.entries(object(value, this.fileName, "'value_columns'"));
     if (entries.length === 0 || entries.some(([, measure]) => typeof measure !== 'string')) {
       throw this.error('value_columns', 'must list the value columns, or map each value column to its measure\'s name ({ "value_percent": "Percentage" })');

@@ -7,5 +7,7 @@ export interface FileReading {
   readonly layout: string;
   /** The file's column for each observation cell ('' where the layout has none). */
   readonly columns: Readonly<Record<string, string>>;
+  /** What each other column was read as (a breakdown, the area's name, not used), where the layout says. */
+  readonly otherColumns?: Readonly<Record<string, string>>;
   readonly periods: readonly Period[];
 }

@@ -119,7 +119,7 @@ export async function loadObservations(
   if (rejections.rows > 0 && !skipInvalid) throw new BatchRejected(rejections, rowsRead);
 
   onRows(rowsRead, 'merging');
-  await saveDefinedMetrics(tx, layout.definedMetrics?.() ?? [], checker.provisionalIds, batchId);
+  await saveDefinedMetrics(tx, layout.definedMetrics?.() ?? [], checker.provisionalIds, batchId, sink.staged > 0);
   const added = await unknownAreas.save(tx, batchId, sink.staged > 0);
   if (added) csv.notices.push(added);
   await savePeriods(tx, checker.periods.values());
@@ -129,7 +129,10 @@ export async function loadObservations(
   return {
     rowsRead, inserted, revised: merged.revised, unchanged: rowsRead - rejections.rows - inserted - merged.revised,
     rejected: rejections.rows, rejections, layout: layout.name,
-    reading: { layout: layout.name, columns: layout.columnOf, periods: [...new Set(checker.periods.values())] },
+    reading: {
+      layout: layout.name, columns: layout.columnOf, periods: [...new Set(checker.periods.values())],
+      ...(layout.otherColumns ? { otherColumns: layout.otherColumns } : {}),
+    },
   };
 }
 
@@ -188,10 +191,11 @@ class RowSink {
 }
 
 /** Metrics a file defined: created or updated now that the whole file has been seen. */
-async function saveDefinedMetrics(tx: Tx, defined: readonly Metric[], provisionalIds: Map<string, number>, batchId: number): Promise<void> {
+async function saveDefinedMetrics(tx: Tx, defined: readonly Metric[], provisionalIds: Map<string, number>, batchId: number, staged: boolean): Promise<void> {
   if (defined.length === 0) return;
   await upsertMetrics(tx, defined.filter((m) => provisionalIds.has(m.code)), batchId);
-  if (provisionalIds.size === 0) return;
+  // No row was staged (every row of the new metrics was refused, as when their areas are unknown): there is no staging table to update.
+  if (provisionalIds.size === 0 || !staged) return;
   // One pass over the staged rows for all the new metrics: one update a metric read the staged rows 68 times for the ONS series (8 s; now under 1 s).
   const codes = [...provisionalIds.keys()];
   const provisional = codes.map((code) => provisionalIds.get(code)!);

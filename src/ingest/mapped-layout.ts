@@ -18,7 +18,7 @@ import { metricCodeFromTitle, multiplierFromWords, valueKindFromWords, type Metr
 import type { ObservationFlag } from '../domain/observation/index.ts';
 import type { PeriodKind } from '../domain/period/index.ts';
 import {
-  BREAKDOWN_TOTALS, MISSING_MARKERS, namedColumns, ONS_STATUS_CODES,
+  BREAKDOWN_TOTALS, measureName, MISSING_MARKERS, namedColumns, ONS_STATUS_CODES,
   type ColumnMapping, type MetricDefinition, type StatusReading, type YearReading,
 } from './column-mapping.ts';
 import type { CellName, LayoutMatch, ObservationCells, RowRefusal } from './observation-layouts.ts';
@@ -26,8 +26,10 @@ import type { CellName, LayoutMatch, ObservationCells, RowRefusal } from './obse
 /** One observation of a row: where its period and value come from. */
 interface Reading {
   readonly period: number;
-  /** A period column's header: the period of every value under it. */
+  /** A period column's header, or the mapping's period_value: the period of every value it reads. */
   readonly periodLabel?: string;
+  /** What messages about the period name as its column. */
+  readonly periodName: string;
   readonly value: number;
   readonly valueColumn: string;
   readonly measure: string;
@@ -69,22 +71,26 @@ export function bindMapped(header: readonly string[], mapping: ColumnMapping, la
 
 function readingsOf(header: readonly string[], mapping: ColumnMapping, find: (column: string) => number): Reading[] {
   const period = mapping.period === undefined ? NO_COLUMN : find(mapping.period);
+  const fixed = mapping.periodValue === undefined ? {} : { periodLabel: mapping.periodValue };
+  const periodName = mapping.periodValue === undefined ? (header[period] ?? '') : 'period_value';
   if (mapping.valueColumns) {
-    return [...mapping.valueColumns].map(([column, measure]) => ({ period, value: find(column), valueColumn: header[find(column)]!, measure }));
+    return [...mapping.valueColumns].map(([column, measure]) => ({ period, ...fixed, periodName, value: find(column), valueColumn: header[find(column)]!, measure }));
   }
   if (mapping.periodColumns) {
     const named = new Set(namedColumns(mapping).map(([, column]) => find(column)));
     const columns = mapping.periodColumns === 'others'
       ? header.map((_, i) => i).filter((i) => !named.has(i) && header[i]!.trim() !== '')
       : mapping.periodColumns.map(find);
-    return columns.map((i) => ({ period: NO_COLUMN, periodLabel: header[i]!.trim(), value: i, valueColumn: header[i]!, measure: '' }));
+    return columns.map((i) => ({ period: NO_COLUMN, periodLabel: header[i]!.trim(), periodName: header[i]!, value: i, valueColumn: header[i]!, measure: '' }));
   }
   const value = find(mapping.value!);
-  return [{ period, value, valueColumn: header[value]!, measure: '' }];
+  return [{ period, ...fixed, periodName, value, valueColumn: header[value]!, measure: '' }];
 }
 
 class MappedLayout {
   readonly columnOf: Record<CellName, string>;
+  /** What each column that is not one of the observation's cells was read as, for `lantern inspect`. */
+  readonly otherColumns: Record<string, string> = {};
   readonly readingsPerRecord: number;
   private readonly area: number;
   private readonly areaName: number;
@@ -120,10 +126,22 @@ class MappedLayout {
     this.readingsPerRecord = readings.length;
     const named = (i: number) => (i === NO_COLUMN ? '' : header[i]!);
     this.columnOf = {
-      metric: mapping.metric.map(at).map(named).join(' + '), area: named(this.area), period: named(readings[0]!.period) || readings[0]!.valueColumn,
+      metric: mapping.metric.map(at).map(named).join(' + '), area: named(this.area), period: readings[0]!.periodName,
       value: readings[0]!.valueColumn, numerator: named(this.numerator), denominator: named(this.denominator),
       lower_ci: named(this.lowerCi), upper_ci: named(this.upperCi), flags: named(this.status) || readings[0]!.valueColumn,
     };
+    const cells = new Set([...Object.values(this.columnOf), ...mapping.metric]);
+    for (const reading of readings.length > 1 && mapping.valueColumns ? readings : []) {
+      this.otherColumns[reading.valueColumn] = `a value: the measure '${reading.measure}'`;
+    }
+    if (mapping.areaName) this.otherColumns[mapping.areaName] = "the area's name";
+    for (const column of mapping.breakdowns) this.otherColumns[column] = 'a breakdown of the metric';
+    for (const [column, why] of mapping.setAside ?? []) this.otherColumns[column] = why;
+    for (const column of header) {
+      if (column.trim() !== '' && !cells.has(column) && !(column in this.otherColumns) && readings.every((r) => r.valueColumn !== column)) {
+        this.otherColumns[column] = 'not used';
+      }
+    }
   }
 
   read(record: readonly string[], into: ObservationCells, which = 0): void {
@@ -132,7 +150,7 @@ class MappedLayout {
     this.refused = undefined;
     // A wide file's messages name the column the value came from.
     this.columnOf.value = reading.valueColumn;
-    if (reading.periodLabel !== undefined) this.columnOf.period = reading.valueColumn;
+    this.columnOf.period = reading.periodName;
     const entry = this.metricOf(record, reading.measure);
     into.metric = entry.code;
     into.area = cell(this.area);
@@ -199,7 +217,7 @@ class MappedLayout {
     const title = qualifiers.length > 0 ? `${first} (${qualifiers.join(', ')})` : first;
     const code = definition.code
       ? [definition.code, metricCodeFromTitle(breakdown.join(' '))].filter((part) => part !== '').join('-')
-      : metricCodeFromTitle(title);
+      : codeOf(first, qualifiers);
     return { code, title, name, definition, monthly: false };
   }
 
@@ -231,6 +249,20 @@ class MappedLayout {
   private figure(cell: string): string {
     return cell !== '' && this.mapping.missing.has(cell) ? '' : cell;
   }
+}
+
+/**
+ * A metric's code from its title's parts. A code is at most 100 characters:
+ * where an indicator's long wording would push the measure and breakdown off
+ * the end (the census's indicators run to 300 characters), the wording is
+ * shortened instead, so that each breakdown keeps a code of its own.
+ */
+function codeOf(first: string, qualifiers: readonly string[]): string {
+  const whole = metricCodeFromTitle(qualifiers.length > 0 ? `${first} (${qualifiers.join(', ')})` : first);
+  const tail = metricCodeFromTitle(qualifiers.join(' '));
+  if (whole.length < 100 || tail === '') return whole;
+  const room = Math.max(0, 99 - tail.length);
+  return [metricCodeFromTitle(first).slice(0, room).replace(/-+$/, ''), tail].filter((part) => part !== '').join('-').slice(0, 100).replace(/-+$/, '');
 }
 
 /** 'YYYY-MM' with a month that is not the next year's two digits: a month, whichever way the file is read. */
@@ -281,9 +313,9 @@ function metricFrom(entry: MetricEntry, periodKind: PeriodKind, mapping: ColumnM
 /** Common names publishers give each column, compared in lower case with spaces and hyphens as underscores. */
 const COMMON_NAMES = {
   area: ['area_code', 'areacd', 'area', 'geography_code', 'geogcode', 'gss_code', 'local_authority_code', 'la_code', 'lad_code', 'ladcd', 'ons_code', 'new_la_code'],
-  areaName: ['area_name', 'areanm', 'geography_name', 'geography', 'local_authority_name', 'la_name', 'lad_name', 'ladnm'],
-  period: ['period', 'time_period', 'date', 'year', 'financial_year', 'time'],
-  metric: ['metric', 'metric_code', 'metric_id', 'indicator', 'indicator_name', 'series'],
+  areaName: ['area_name', 'areanm', 'geography_name', 'local_authority_name', 'la_name', 'lad_name', 'ladnm', 'geography'],
+  period: ['period', 'time_period', 'date', 'financial_year', 'time'],
+  metric: ['metric', 'metric_code', 'metric_id', 'indicator', 'indicator_name', 'series', 'index_domain', 'category'],
   measure: ['measure', 'measure_name'],
   unit: ['unit', 'units'],
   value: ['value', 'obs_value', 'observation'],
@@ -292,37 +324,134 @@ const COMMON_NAMES = {
   numerator: ['numerator'],
   denominator: ['denominator'],
   status: ['status', 'obs_status', 'observation_status'],
+  /** Text columns that divide a metric, told apart by name in a file whose other columns are figures. */
   breakdowns: ['sex', 'gender', 'age', 'age_band', 'age_group', 'deprivation_quintile', 'deprivation_decile', 'imd_quintile', 'ethnicity', 'ethnic_group'],
+  /** Columns that say more about the area, not about the figure. */
+  areaDescription: [
+    'geography', 'geography_type', 'geography_level', 'area_type', 'area_level', 'region', 'region_name', 'region_code',
+    'country', 'country_name', 'county', 'county_name', 'la_type', 'authority_type', 'notes', 'note',
+  ],
 } as const;
 
+/** ONS's code and name columns: a prefix, the boundaries' two-digit year, cd or nm (lad19cd, wd23nm). */
+const ONS_CODE_COLUMN = /^[a-z]{2,5}\d{2}cd$/;
+const ONS_NAME_COLUMN = /^[a-z]{2,5}\d{2}nm$/;
+/** The parts of a date a file may give beside its period column (year, quarter). */
+const PERIOD_PART = /^(year|quarter|month|day|week)$|(^|_)(date|year)$/;
+
+/** A value column's measure: a column named by a number alone (0, 1, … 90+, as ONS's population estimates) is a year of age. */
+function wideMeasure(column: string): string {
+  return /^\d{1,3}\+?$/.test(column) ? `aged ${column}` : measureName(column);
+}
+
+/** What Lantern made of a header: a mapping and what each other column was read as, or why it cannot read the file. */
+export type HeaderReading =
+  | { readonly kind: 'recognised'; readonly mapping: ColumnMapping }
+  | { readonly kind: 'unrecognised'; readonly reason: string; readonly column?: string };
+
 /**
- * The mapping a plain long file needs, when its header uses the common names
- * for the area, period, metric and value; undefined when it lacks one of them.
+ * The mapping a publisher's file needs, read from its header's names: the
+ * area (a common name, or an ONS code column such as lad19cd), the period (a
+ * common name, else a name ending _date, else one ending _year), the metric
+ * (indicator, measure and unit, or category), and the value. Every other
+ * descriptive column is a breakdown of the metric, wherever it stands, except
+ * those that describe the area (geography, area_type, region) or the period
+ * (year, quarter beside effective_date). A file without a value column gives
+ * its figures in the remaining columns: each is a value column, a measure of
+ * the metric (average_rank, median_price), and the columns named as
+ * breakdowns (sex) divide them; a column named by a number alone is a year of
+ * age (ONS population estimates: 0, 1, … 90+). Where a part is missing, says which, what
+ * Lantern looked for, and the mapping that would read the file.
  */
-export function recogniseHeader(header: readonly string[], fileName: string): ColumnMapping | undefined {
+export function recogniseHeader(header: readonly string[], fileName: string): HeaderReading {
   const normal = header.map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_'));
-  const first = (names: readonly string[]) => {
+  const taken = new Set<number>();
+  const take = (i: number) => {
+    if (i < 0) return undefined;
+    taken.add(i);
+    return header[i]!.trim();
+  };
+  const free = (test: (name: string) => boolean) => normal.findIndex((name, i) => !taken.has(i) && test(name));
+  const named = (names: readonly string[]) => {
     for (const name of names) {
       const i = normal.indexOf(name);
-      if (i >= 0) return header[i]!;
+      if (i >= 0 && !taken.has(i)) return take(i);
     }
     return undefined;
   };
-  const area = first(COMMON_NAMES.area);
-  const period = first(COMMON_NAMES.period);
-  const value = first(COMMON_NAMES.value);
-  const metric = [first(COMMON_NAMES.metric), first(COMMON_NAMES.measure), first(COMMON_NAMES.unit)].filter((c): c is string => c !== undefined);
-  if (!area || !period || !value || metric.length === 0 || metric.length === 1 && metric[0] === first(COMMON_NAMES.unit)) return undefined;
-  const optional = (key: string, names: readonly string[]) => {
-    const column = first(names);
-    return column ? { [key]: column } : {};
+  const area = named(COMMON_NAMES.area) ?? take(free((name) => ONS_CODE_COLUMN.test(name)));
+  const areaName = named(COMMON_NAMES.areaName) ?? take(free((name) => ONS_NAME_COLUMN.test(name)));
+  const period = named(COMMON_NAMES.period) ?? take(free((name) => /(^|_)date$/.test(name))) ?? take(free((name) => /(^|_)year$/.test(name)));
+  const metric = named(COMMON_NAMES.metric);
+  const measure = named(COMMON_NAMES.measure);
+  const unit = named(COMMON_NAMES.unit);
+  const value = named(COMMON_NAMES.value);
+  const optional = {
+    lowerCi: named(COMMON_NAMES.lowerCi), upperCi: named(COMMON_NAMES.upperCi), numerator: named(COMMON_NAMES.numerator),
+    denominator: named(COMMON_NAMES.denominator), status: named(COMMON_NAMES.status),
   };
+  const setAside = new Map<string, string>();
+  normal.forEach((name, i) => {
+    if (taken.has(i) || name === '') return;
+    if ((COMMON_NAMES.areaDescription as readonly string[]).includes(name) || ONS_CODE_COLUMN.test(name) || ONS_NAME_COLUMN.test(name)) {
+      setAside.set(header[i]!.trim(), 'describes the area; not used');
+    } else if (period && PERIOD_PART.test(name)) {
+      setAside.set(header[i]!.trim(), `part of the date; the period is read from ${period}`);
+    } else return;
+    taken.add(i);
+  });
+  const rest = header.map((cell, i) => ({ column: cell.trim(), i })).filter(({ column, i }) => column !== '' && !taken.has(i));
+  const knownBreakdown = ({ i }: { i: number }) => (COMMON_NAMES.breakdowns as readonly string[]).includes(normal[i]!);
+  // A file in Lantern's own words (a 'metric' column) but no value column is a tidy file with a mistake, not a wide one.
+  const wide = value === undefined && !normal.includes('metric');
+  const breakdowns = (wide ? rest.filter(knownBreakdown) : rest).map(({ column }) => column);
+  const valueColumns = wide ? rest.filter((column) => !knownBreakdown(column)).map(({ column }) => column) : [];
+  const metricColumns = [metric, measure, unit].filter((c): c is string => c !== undefined);
+
+  if (!area) {
+    return {
+      kind: 'unrecognised',
+      reason: `no column holds GSS area codes such as E08000009 (Lantern looks for a column named ${COMMON_NAMES.area.slice(0, 5).join(', ')} or an ONS code column such as lad19cd or wd23cd): `
+        + 'Lantern imports figures about areas; give --mapping FILE with an "area" column naming the column of GSS codes',
+    };
+  }
+  if (value === undefined && valueColumns.length === 0) {
+    return {
+      kind: 'unrecognised',
+      reason: `no column holds the figures (Lantern looks for a column named ${COMMON_NAMES.value.join(', ')}, or columns of figures beside the area, period and metric): `
+        + 'give --mapping FILE with a "value" column, or "value_columns" listing the columns of figures',
+    };
+  }
+  if (value !== undefined && metric === undefined && measure === undefined) {
+    return {
+      kind: 'unrecognised',
+      reason: `no column says what the figures are of (Lantern looks for a column named ${[...COMMON_NAMES.metric, ...COMMON_NAMES.measure].join(', ')}): `
+        + 'give --mapping FILE with a "metric" column',
+    };
+  }
+  const ci = Object.fromEntries(Object.entries(optional).filter(([, column]) => column !== undefined)) as Partial<Record<keyof typeof optional, string>>;
+  if (!period) {
+    const suggested = {
+      area, ...(areaName ? { area_name: areaName } : {}), period_value: '2023',
+      ...(metricColumns.length > 0 ? { metric: metricColumns.length === 1 ? metricColumns[0] : metricColumns } : {}),
+      ...(value !== undefined ? { value } : { value_columns: valueColumns }),
+      ...(breakdowns.length > 0 ? { breakdowns } : {}),
+    };
+    return {
+      kind: 'unrecognised',
+      reason: `no column holds the period (Lantern looks for a column named ${COMMON_NAMES.period.join(', ')}, year, or a name ending _date or _year): `
+        + `if every row is of one period, save this line as a mapping, with the file's period in place of 2023, and give it with --mapping FILE: ${JSON.stringify(suggested)}`,
+    };
+  }
   return {
-    fileName, area, period, value, metric,
-    ...optional('areaName', COMMON_NAMES.areaName), ...optional('lowerCi', COMMON_NAMES.lowerCi), ...optional('upperCi', COMMON_NAMES.upperCi),
-    ...optional('numerator', COMMON_NAMES.numerator), ...optional('denominator', COMMON_NAMES.denominator), ...optional('status', COMMON_NAMES.status),
-    breakdowns: header.filter((_, i) => (COMMON_NAMES.breakdowns as readonly string[]).includes(normal[i]!)),
-    statusCodes: ONS_STATUS_CODES, missing: new Set(MISSING_MARKERS), totals: new Set(BREAKDOWN_TOTALS),
-    defaults: {}, metrics: new Map(),
+    kind: 'recognised',
+    mapping: {
+      fileName, area, period, ...(areaName ? { areaName } : {}), ...ci,
+      metric: metricColumns,
+      ...(value !== undefined ? { value } : { valueColumns: new Map(valueColumns.map((column) => [column, wideMeasure(column)])) }),
+      breakdowns, setAside,
+      statusCodes: ONS_STATUS_CODES, missing: new Set(MISSING_MARKERS), totals: new Set(BREAKDOWN_TOTALS),
+      defaults: {}, metrics: new Map(),
+    },
   };
 }

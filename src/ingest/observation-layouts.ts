@@ -40,6 +40,8 @@ export interface BoundLayout {
   readonly name: string;
   /** The file's name for each cell, for messages. */
   readonly columnOf: Readonly<Record<CellName, string>>;
+  /** What each other column was read as (a breakdown, the area's name, not used), for `lantern inspect`. */
+  readonly otherColumns?: Readonly<Record<string, string>>;
   /** Observations in each record: more than one in a wide file (a value column per measure or per period). */
   readonly readingsPerRecord?: number;
   /** Fills `into` from a record (its `reading`th observation in a wide file), reusing one object for speed. */
@@ -73,16 +75,24 @@ const TIDY_OPTIONAL = ['numerator', 'denominator', 'lower_ci', 'upper_ci', 'flag
 const FINGERTIPS_REQUIRED = ['area_code', 'period', 'indicator', 'value'] as const;
 
 /**
- * Chooses the layout: the mapping given; else from the header, Fingertips,
- * Lantern's tidy CSV, or a publisher's long file with the common column
- * names; else says which column is missing.
+ * Chooses the layout: the mapping given; else from the header, a Fingertips
+ * extract (it has compared_to_England or inequality beside indicator and
+ * area_code), Lantern's tidy CSV, or a publisher's file read from its
+ * column names. A file none of them reads is refused with what Lantern looked
+ * for and did not find; in the words of Lantern's tidy CSV only where the file
+ * is written in them (it has a 'metric' column, or three of the four).
  */
 export function bindLayout(header: readonly string[], mapping?: ColumnMapping): LayoutMatch {
   if (mapping) return bindMapped(header, mapping);
-  const lower = header.map((cell) => cell.toLowerCase());
-  if (lower.includes('indicator') && lower.includes('area_code')) return bindFingertips(lower);
-  const recognised = TIDY_REQUIRED.every((column) => lower.includes(column)) ? undefined : recogniseHeader(header, 'a column mapping (--mapping FILE)');
-  return recognised ? bindMapped(header, recognised, 'recognised from the header') : bindTidy(lower);
+  const lower = header.map((cell) => cell.trim().toLowerCase());
+  const fingertips = lower.includes('compared_to_england') || lower.includes('inequality');
+  if (fingertips && lower.includes('indicator') && lower.includes('area_code')) return bindFingertips(lower);
+  const tidy = TIDY_REQUIRED.filter((column) => lower.includes(column));
+  if (tidy.length === TIDY_REQUIRED.length) return bindTidy(lower);
+  const recognised = recogniseHeader(header, 'a column mapping (--mapping FILE)');
+  if (recognised.kind === 'recognised') return bindMapped(header, recognised.mapping, 'recognised from the header');
+  if (lower.includes('metric') || tidy.length >= 3) return bindTidy(lower);
+  return { kind: 'invalid', rejection: { line: 1, reason: `${recognised.reason}; the header has: ${header.join(', ')}` } };
 }
 
 function missingColumn(header: readonly string[], wanted: readonly string[]): Rejection | undefined {

@@ -73,7 +73,7 @@ describe('a dry run', () => {
     const run = await dryRunFile(store.sql, { fileName: 'odd.csv', input: textStream('a,b\n1,2\n'), importedBy: 'test' });
     assert.deepEqual(await rows(), before);
     assert.equal(run.wouldLoad, false);
-    assert.match(run.rejections[0]!.reason, /missing/);
+    assert.match(run.rejections[0]!.reason, /^no column holds GSS area codes such as E08000009 .*give --mapping FILE with an "area" column/);
     assert.equal(run.reading, undefined);
   });
 });
