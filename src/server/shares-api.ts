@@ -83,10 +83,26 @@ export function shareJson(share: Share) {
 }
 
 /** The shares a viewer may read, newest first: a page of them. */
-export async function visibleShares(sql: Sql, access: RequestAccess, filter: { about?: string | undefined; recordKind?: SharedKind | undefined; recordId?: string | undefined }, paging: { limit: number; offset: number }) {
-  const candidates = await queryShares(sql, { ...filter, limit: 10_000, offset: 0 });
-  const readable = candidates.filter((s) => access.may('read', shareRecord(s))).slice(paging.offset, paging.offset + paging.limit);
-  return access.reveal(readable, shareRecord, (s) => String(s.id), 'share log');
+const SCAN = 1000;
+
+/**
+ * One page of the shares the viewer may read, newest first, and how many
+ * they may read in all: no share is ever left out unsaid, however many
+ * there are (the council always knows what is shared about it).
+ */
+export async function visibleShares(sql: Sql, access: RequestAccess, filter: { about?: string | undefined; recordKind?: SharedKind | undefined; recordId?: string | undefined }, paging: { limit: number; offset: number }): Promise<{ items: Share[]; total: number }> {
+  const shown: Share[] = [];
+  let total = 0;
+  for (let from = 0; ; from += SCAN) {
+    const candidates = await queryShares(sql, { ...filter, limit: SCAN, offset: from });
+    for (const share of candidates) {
+      if (!access.may('read', shareRecord(share))) continue;
+      if (total >= paging.offset && total < paging.offset + paging.limit) shown.push(share);
+      total++;
+    }
+    if (candidates.length < SCAN) break;
+  }
+  return { items: await access.reveal(shown, shareRecord, (s) => String(s.id), 'share log'), total };
 }
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
@@ -97,23 +113,28 @@ export function sharesRouter(sql: Sql, router: express.Router = express.Router()
     onlyKnown(q, ['about', 'recordKind', 'recordId', 'limit', 'offset']);
     const recordKind = optionalText(q, 'recordKind');
     if (recordKind !== undefined && !(SHARED_KINDS as readonly string[]).includes(recordKind)) throw badRequest(`'recordKind' must be one of ${SHARED_KINDS.join(', ')}`);
-    const items = await visibleShares(sql, accessOf(res), {
+    const paging = page(q, 100, 1000);
+    const { items, total } = await visibleShares(sql, accessOf(res), {
       about: optionalCode(q, 'about'), recordKind: recordKind as SharedKind | undefined, recordId: optionalText(q, 'recordId'),
-    }, page(q));
-    res.set('Cache-Control', 'private, no-store').json({ items: items.map(shareJson) });
+    }, paging);
+    res.set('Cache-Control', 'private, no-store').json({ items: items.map(shareJson), total, ...paging });
   });
 
-  // The subject council's feed (JSON Feed 1.1): every share and un-share about it, newest first.
+  // The subject council's feed (JSON Feed 1.1): every share and un-share about it, newest first,
+  // a page of shares at a time: `next_url` leads to the next, and `_lantern.total` says how many there are.
   router.get('/shares/feed', reads('share'), async (req, res) => {
-    onlyKnown(req.query, ['about', 'limit']);
+    onlyKnown(req.query, ['about', 'limit', 'offset']);
     const viewer = accessOf(res).viewer;
     const about = optionalCode(req.query, 'about') ?? (viewer.kind === 'user' ? viewer.councilArea ?? undefined : undefined);
     if (!about) throw badRequest("'about' is required: the GSS code of the council whose shares to follow (a council's own users get their own by default)");
-    const shares = await visibleShares(sql, accessOf(res), { about }, { limit: page(req.query, 100, 1000).limit, offset: 0 });
+    const paging = page(req.query, 100, 1000);
+    const { items: shares, total } = await visibleShares(sql, accessOf(res), { about }, paging);
     const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     const items = shares.flatMap((s) => feedItems(s, base)).sort((a, b) => b.date_published.localeCompare(a.date_published));
+    const next = paging.offset + paging.limit < total ? `${base}/api/shares/feed?about=${about}&limit=${paging.limit}&offset=${paging.offset + paging.limit}` : undefined;
     res.set('Cache-Control', 'private, no-store').type('application/feed+json').send(JSON.stringify({
-      version: 'https://jsonfeed.org/version/1.1', title: `Shares about ${about}`, home_page_url: `${base}/shares?about=${about}`, feed_url: `${base}/api/shares/feed?about=${about}`, items,
+      version: 'https://jsonfeed.org/version/1.1', title: `Shares about ${about}`, home_page_url: `${base}/shares?about=${about}`, feed_url: `${base}/api/shares/feed?about=${about}`,
+      ...(next ? { next_url: next } : {}), _lantern: { total, offset: paging.offset, limit: paging.limit }, items,
     }));
   });
 

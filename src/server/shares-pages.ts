@@ -1,29 +1,52 @@
 // A council's page of every share about itself: who shared what, with whom,
 // why and when, and every un-share, even where it may not read the record.
-// Others see the shares they may read, about a council they name.
+// Others see the shares they may read, about a council they name. A hundred
+// shares a page, with how many there are and the GOV.UK pagination to the rest.
 import express from 'express';
 import type { Sql } from '../store/store.ts';
 import { accessOf, reads } from './access.ts';
 import { renderPage } from './auth/page.ts';
-import { onlyKnown, optionalCode } from './query-params.ts';
+import { integer, onlyKnown, optionalCode } from './query-params.ts';
 import { shareJson, visibleShares } from './shares-api.ts';
 
 export function sharesPages(sql: Sql): express.Router {
   const router = express.Router();
 
   router.get('/shares', reads('share'), async (req, res) => {
-    onlyKnown(req.query, ['about']);
+    onlyKnown(req.query, ['about', 'page']);
     const access = accessOf(res);
     const own = access.viewer.kind === 'user' ? access.viewer.councilArea : null;
     const about = optionalCode(req.query, 'about') ?? own ?? undefined;
-    const shares = about ? await visibleShares(sql, access, { about }, { limit: 1000, offset: 0 }) : [];
+    const number = integer(req.query, 'page', 1, 1, 1_000_000);
+    const { items: shares, total } = about ? await visibleShares(sql, access, { about }, { limit: PER_PAGE, offset: (number - 1) * PER_PAGE }) : { items: [], total: 0 };
     const events = shares.flatMap((s) => {
       const share = shareJson(s);
       const shared = { at: s.sharedAt, when: s.sharedAt.toISOString().slice(0, 16).replace('T', ' '), kind: 'Shared', share, why: s.reason, by: `${s.sharedByName} (${s.sharedByOrganisationName})` };
       return s.revokedAt === null ? [shared] : [shared, { at: s.revokedAt, when: s.revokedAt.toISOString().slice(0, 16).replace('T', ' '), kind: 'Stopped sharing', share, why: s.revokeReason, by: s.revokedByName }];
     }).sort((a, b) => b.at.getTime() - a.at.getTime());
-    renderPage(res, 'access/shares.njk', { about, own: about !== undefined && about === own, events, subjectName: shares.find((s) => s.subjectName)?.subjectName ?? about });
+    renderPage(res, 'access/shares.njk', {
+      about, own: about !== undefined && about === own, events, subjectName: shares.find((s) => s.subjectName)?.subjectName ?? about,
+      counted: { from: total === 0 ? 0 : (number - 1) * PER_PAGE + 1, to: Math.min(total, number * PER_PAGE), total },
+      pagination: pagination(number, Math.ceil(total / PER_PAGE), (n) => `/shares?${new URLSearchParams({ ...(about ? { about } : {}), page: String(n) })}`),
+    });
   });
 
   return router;
+}
+
+const PER_PAGE = 100;
+
+/** The options of GOV.UK's pagination component for page `current` of `pages`: null for a single page. */
+export function pagination(current: number, pages: number, href: (page: number) => string) {
+  if (pages <= 1) return null;
+  const shown = [...new Set([1, current - 1, current, current + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const items = shown.flatMap((n, i) => [
+    ...(i > 0 && n - shown[i - 1]! > 1 ? [{ ellipsis: true }] : []),
+    { number: String(n), href: href(n), current: n === current },
+  ]);
+  return {
+    items,
+    ...(current > 1 ? { previous: { href: href(current - 1) } } : {}),
+    ...(current < pages ? { next: { href: href(current + 1) } } : {}),
+  };
 }
