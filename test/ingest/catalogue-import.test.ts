@@ -164,17 +164,19 @@ describe('catalogue imports', () => {
     });
   });
 
+  // Every store holds the register (migration 005), so these tests import
+  // areas it does not hold: well-formed codes no council has had.
   describe('areas', () => {
     it('loads areas from CSV, parents before or after their children', async () => {
       const result = await importText(store.sql, 'areas.csv', csv(AREA_HEADER,
-        'E06000047,County Durham,unitary,E12000001,,2009-04-01,,',
-        'E12000001,North East,region,,,,,',
-        'E06000001,Hartlepool,unitary,E12000001,,,,'));
+        'E06000901,New Durham,unitary,E12000901,,2009-04-01,,',
+        'E12000901,New North,region,,,,,',
+        'E06000902,New Hartlepool,unitary,E12000901,,,,'));
       assert.equal(result.status, 'loaded', JSON.stringify(result.rejections));
       assert.equal(result.kind, 'areas');
       assert.deepEqual([result.rowsRead, result.inserted, result.revised, result.unchanged, result.rejected], [3, 3, 0, 0, 0]);
-      const durham = await getArea(store.sql, 'E06000047');
-      assert.deepEqual([durham!.name, durham!.type, durham!.regionCode, durham!.startDate, durham!.endDate], ['County Durham', 'unitary', 'E12000001', '2009-04-01', null]);
+      const durham = await getArea(store.sql, 'E06000901');
+      assert.deepEqual([durham!.name, durham!.type, durham!.regionCode, durham!.startDate, durham!.endDate], ['New Durham', 'unitary', 'E12000901', '2009-04-01', null]);
     });
 
     it('loads areas from a JSON array', async () => {
@@ -189,50 +191,50 @@ describe('catalogue imports', () => {
 
     it('rejects an unknown type with the one meant, a bad GSS code, an unknown region, an end before the start and a duplicate code', async () => {
       await expectRejected('areas', 'bad-areas.csv', csv(AREA_HEADER,
-        'E06000003,Redcar and Cleveland,unitry,E12000001,,,,',
-        'E6000004,Stockton-on-Tees,unitary,E12000001,,,,',
-        'E06000005,Darlington,unitary,E12000099,,,,',
-        'E06000006,Halton,unitary,E12000001,,2020-04-01,2019-03-31,',
-        'E06000007,Warrington,unitary,E12000001,,,,',
-        'E06000007,Warrington again,unitary,E12000001,,,,',
-        'E06000008,Blackburn with Darwen,unitary,,,1 April 1998,,',
-        'E06000009,Blackpool,unitary,,,,,E06000999'), [
+        'E06000903,Redcar and Cleveland,unitry,E12000001,,,,',
+        'E6000904,Stockton-on-Tees,unitary,E12000001,,,,',
+        'E06000905,Darlington,unitary,E12000099,,,,',
+        'E06000906,Halton,unitary,E12000001,,2020-04-01,2019-03-31,',
+        'E06000907,Warrington,unitary,E12000001,,,,',
+        'E06000907,Warrington again,unitary,E12000001,,,,',
+        'E06000908,Blackburn with Darwen,unitary,,,1 April 1998,,',
+        'E06000909,Blackpool,unitary,,,,,E06000999'), [
         { line: 2, column: 'type', value: 'unitry', reason: "'unitry' is not an area type (england, region, county, district, unitary,", suggestion: 'unitary' },
-        { line: 3, column: 'code', value: 'E6000004', reason: "'E6000004' is not a GSS code (a letter and eight digits, such as E06000047)" },
+        { line: 3, column: 'code', value: 'E6000904', reason: "'E6000904' is not a GSS code (a letter and eight digits, such as E06000047)" },
         { line: 4, column: 'region_code', value: 'E12000099', reason: "'E12000099' is not an area in the store or among this file's good rows" },
         { line: 5, column: 'end_date', value: '2019-03-31', reason: 'the area ends (2019-03-31) before it starts (2020-04-01)' },
-        { line: 7, column: 'code', value: 'E06000007', reason: 'E06000007 is also on line 6: a file may give each area only once' },
+        { line: 7, column: 'code', value: 'E06000907', reason: 'E06000907 is also on line 6: a file may give each area only once' },
         { line: 8, column: 'start_date', value: '1 April 1998', reason: "'1 April 1998' is not a date in the form YYYY-MM-DD" },
         { line: 9, column: 'successor_codes', value: 'E06000999', reason: "the successor 'E06000999' is not an area in the store or among this file's good rows" },
       ], 7);
-      assert.equal(await getArea(store.sql, 'E06000007'), undefined);
+      assert.equal(await getArea(store.sql, 'E06000907'), undefined);
     });
 
     it('rejects an area with no name and an over-long cell', async () => {
       await expectRejected('areas', 'names.csv', csv(AREA_HEADER,
-        'E06000010,,unitary,,,,,',
-        `E06000011,${'n'.repeat(1001)},unitary,,,,,`), [
+        'E06000910,,unitary,,,,,',
+        `E06000911,${'n'.repeat(1001)},unitary,,,,,`), [
         { line: 2, column: 'name', value: '', reason: 'the name is missing' },
         { line: 3, column: 'name', value: 'n'.repeat(100), reason: 'the cell is 1001 characters long; at most 1000 are allowed' },
       ], 2);
     });
 
     it('adds the areas a boundary file has that the store lacks, and leaves the rest as they are', async () => {
-      const named = await importText(store.sql, 'north-west.csv', csv(AREA_HEADER, 'E12000002,North West,region,,,,,'));
+      const named = await importText(store.sql, 'new-region.csv', csv(AREA_HEADER, 'E12000902,New West,region,,,,,'));
       assert.equal(named.status, 'loaded');
       const result = await importText(store.sql, 'regions.geojson', geoJson([
-        { code: 'E12000002', name: 'North West England' },
-        { code: 'E12000003', name: 'Yorkshire and The Humber' },
+        { code: 'E12000902', name: 'New West England' },
+        { code: 'E12000903', name: 'New Yorkshire' },
       ]));
       assert.equal(result.status, 'loaded', JSON.stringify(result.rejections));
       assert.equal(result.kind, 'areas');
       assert.deepEqual([result.rowsRead, result.inserted, result.revised, result.unchanged, result.rejected], [2, 1, 0, 1, 0]);
-      const kept = await getArea(store.sql, 'E12000002');
-      assert.equal(kept!.name, 'North West');
-      const [keptBatch] = await store.sql<{ batch_id: number }[]>`select batch_id from area where code = 'E12000002'`;
+      const kept = await getArea(store.sql, 'E12000902');
+      assert.equal(kept!.name, 'New West');
+      const [keptBatch] = await store.sql<{ batch_id: number }[]>`select batch_id from area where code = 'E12000902'`;
       assert.equal(keptBatch!.batch_id, named.batchId);
-      const added = await getArea(store.sql, 'E12000003');
-      assert.deepEqual([added!.name, added!.type, added!.nation], ['Yorkshire and The Humber', 'region', 'England']);
+      const added = await getArea(store.sql, 'E12000903');
+      assert.deepEqual([added!.name, added!.type, added!.nation], ['New Yorkshire', 'region', 'England']);
     });
 
     it('rejects a boundary feature whose code is not a kind of area Lantern keeps', async () => {
@@ -260,11 +262,11 @@ describe('catalogue imports', () => {
 
     it('does not store an area whose region was rejected in the same file', async () => {
       const result = await importText(store.sql, 'dangling.csv', csv(AREA_HEADER,
-        'E12000004,East Midlands,regon,,,,,',
-        'E06000012,North East Lincolnshire,unitary,E12000004,,,,'), true);
+        'E12000904,New Midlands,regon,,,,,',
+        'E06000912,New Lincolnshire,unitary,E12000904,,,,'), true);
       assert.equal(result.status, 'loaded');
       assert.equal(result.rejected, 2);
-      assert.equal(await getArea(store.sql, 'E06000012'), undefined);
+      assert.equal(await getArea(store.sql, 'E06000912'), undefined);
     });
   });
 });
