@@ -11,7 +11,7 @@ import { MappingError, parseMapping, type ColumnMapping } from '../ingest/column
 import type { ImportRequest } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { guardedRecord } from '../domain/access/index.ts';
-import { countBatches, getBatch, listBatches, listRejections } from '../store/batches.ts';
+import { countBatches, countRejections, getBatch, listBatches, listRejections } from '../store/batches.ts';
 import { areaHistory, getArea, getMetric, metricHistory, queryAreas, queryMetrics } from '../store/catalogue.ts';
 import { observationHistory, queryObservations, streamObservations, type ObservationRow } from '../store/observations.ts';
 import type { Sql } from '../store/store.ts';
@@ -136,8 +136,8 @@ export function apiRouter(sql: Sql): express.Router {
     access.require('read', REJECTED_ROWS, `rejected rows of batch ${id}`);
     await access.reveal([REJECTED_ROWS], (record) => record, () => String(id), 'rejected rows');
     const { limit, offset } = page(req.query);
-    const items = await listRejections(sql, id, limit, offset);
-    res.json({ items: items.map((r) => ({ ...r, message: formatRejection(batch.fileName, r) })) });
+    const [items, total] = await Promise.all([listRejections(sql, id, limit, offset), countRejections(sql, id)]);
+    res.json({ items: items.map((r) => ({ ...r, message: formatRejection(batch.fileName, r) })), total, limit, offset });
   });
 
   router.post('/imports', changes('import_batch'), async (req, res) => {

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import express, { type Request } from 'express';
 import Papa from 'papaparse';
 import { isRecordKind } from '../domain/access/index.ts';
-import { AUDIT_ACTIONS, queryAudit, streamAudit, type AuditEvent, type AuditQuery } from '../store/audit.ts';
+import { AUDIT_ACTIONS, countAudit, queryAudit, streamAudit, type AuditEvent, type AuditQuery } from '../store/audit.ts';
 import type { Sql } from '../store/store.ts';
 import { accessOf, reads } from './access.ts';
 import { badRequest } from './http-error.ts';
@@ -33,9 +33,10 @@ export function auditRouter(sql: Sql, router: express.Router = express.Router())
       });
       return;
     }
-    const items = await queryAudit(sql, { ...filter, limit: integer(req.query, 'limit', 100, 1, 1000) });
+    const limit = integer(req.query, 'limit', 100, 1, 1000);
+    const [items, total] = await Promise.all([queryAudit(sql, { ...filter, limit }), countAudit(sql, filter)]);
     await access.audit(sql, 'read', 'audit_event', null, describeFilter(filter));
-    res.json({ items, next: items.length > 0 ? `before=${items[items.length - 1]!.id}` : null });
+    res.json({ items, total, next: items.length === limit ? `before=${items[items.length - 1]!.id}` : null });
   });
 
   return router;

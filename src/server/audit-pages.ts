@@ -2,7 +2,7 @@
 // by record, user and action, a page at a time, with the CSV export of the
 // same filter. Viewing it is itself recorded.
 import express from 'express';
-import { AUDIT_ACTIONS, queryAudit } from '../store/audit.ts';
+import { AUDIT_ACTIONS, countAudit, queryAudit } from '../store/audit.ts';
 import type { Sql } from '../store/store.ts';
 import { accessOf, reads } from './access.ts';
 import { auditFilter } from './audit-api.ts';
@@ -15,11 +15,11 @@ export function auditPages(sql: Sql): express.Router {
   router.get('/audit', reads('audit_event'), async (req, res) => {
     onlyKnown(req.query, ['recordKind', 'recordId', 'userId', 'action', 'before']);
     const filter = auditFilter(req);
-    const events = await queryAudit(sql, { ...filter, limit: 100 });
+    const [events, total] = await Promise.all([queryAudit(sql, { ...filter, limit: 100 }), countAudit(sql, filter)]);
     await accessOf(res).audit(sql, 'read', 'audit_event', null, 'audit trail page');
     const query = new URLSearchParams(Object.entries(filter).filter(([k, v]) => v !== undefined && k !== 'before').map(([k, v]) => [k, String(v)]));
     renderPage(res, 'access/audit.njk', {
-      filter, actions: [{ value: '', text: 'Any' }, ...AUDIT_ACTIONS.map((a) => ({ value: a, text: a, selected: filter.action === a }))],
+      filter, total, actions: [{ value: '', text: 'Any' }, ...AUDIT_ACTIONS.map((a) => ({ value: a, text: a, selected: filter.action === a }))],
       events: events.map((e) => ({ ...e, when: e.at.toISOString().replace('T', ' ').slice(0, 19) })),
       exportAddress: `/api/audit?${new URLSearchParams([...query, ['format', 'csv']])}`,
       nextAddress: events.length === 100 ? `/audit?${new URLSearchParams([...query, ['before', events[events.length - 1]!.id]])}` : null,

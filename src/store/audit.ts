@@ -49,14 +49,23 @@ const SELECT = `id::text as id, at, user_id as "userId", actor, action, record_k
 function selectAudit(sql: Sql, query: AuditQuery) {
   return sql<AuditEvent[]>`
     select ${sql.unsafe(SELECT)} from audit_event
-    where true
-      ${query.recordKind ? sql`and record_kind = ${query.recordKind}` : sql``}
-      ${query.recordId ? sql`and record_id = ${query.recordId}` : sql``}
-      ${query.userId !== undefined ? sql`and user_id = ${query.userId}` : sql``}
-      ${query.action ? sql`and action = ${query.action}` : sql``}
-      ${query.before ? sql`and id < ${query.before}::bigint` : sql``}
+    where ${matching(sql, query)} ${query.before ? sql`and id < ${query.before}::bigint` : sql``}
     order by id desc
     ${query.limit === null ? sql`` : sql`limit ${query.limit}`}`;
+}
+
+function matching(sql: Sql, query: Omit<AuditQuery, 'limit' | 'before'>) {
+  return sql`true
+    ${query.recordKind ? sql`and record_kind = ${query.recordKind}` : sql``}
+    ${query.recordId ? sql`and record_id = ${query.recordId}` : sql``}
+    ${query.userId !== undefined ? sql`and user_id = ${query.userId}` : sql``}
+    ${query.action ? sql`and action = ${query.action}` : sql``}`;
+}
+
+/** How many events match a filter, on every page: lists of the trail say so. */
+export async function countAudit(sql: Sql, query: Omit<AuditQuery, 'limit' | 'before'>): Promise<number> {
+  const [row] = await sql<{ count: number }[]>`select count(*)::int as count from audit_event where ${matching(sql, query)}`;
+  return row!.count;
 }
 
 export function queryAudit(sql: Sql, query: AuditQuery) {

@@ -153,3 +153,9 @@ export async function countBatches(sql: Db): Promise<number> {
   const [row] = await sql<{ count: number }[]>`select count(*)::int as count from import_batch`;
   return row!.count;
 }
+
+/** How many rejections a batch kept: lists of them say so. */
+export async function countRejections(sql: Db, id: number): Promise<number> {
+  const [row] = await sql<{ count: number }[]>`select count(*)::int as count from import_rejection where batch_id = ${id}`;
+  return row!.count;
+}
