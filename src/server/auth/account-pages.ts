@@ -1,8 +1,11 @@
 // The signed-in user's own page: who they are, signing out, and their API
-// tokens (made, shown once, revoked), through the same functions as the API.
+// tokens (made, shown once, revoked), through the same functions as the API;
+// and a notice of the failed sign-ins on the account since the sign-in before
+// this one, so that no one guesses at a password without its owner knowing.
 import express, { type Response } from 'express';
 import type { UserViewer } from '../../domain/access/index.ts';
 import { listApiTokens, type ApiToken } from '../../store/api-tokens.ts';
+import { failedSignInsSinceLast } from '../../store/audit.ts';
 import type { Sql } from '../../store/store.ts';
 import { accessOf, changes, reads } from '../access.ts';
 import { HttpError } from '../http-error.ts';
@@ -40,8 +43,10 @@ export function accountPages(sql: Sql): express.Router {
 
 async function show(res: Response, sql: Sql, context: Record<string, unknown>, status = 200): Promise<void> {
   const access = accessOf(res);
-  const tokens = await access.reveal(await listApiTokens(sql, (access.viewer as UserViewer).userId), tokenRecord, (t) => String(t.id));
+  const userId = (access.viewer as UserViewer).userId;
+  const tokens = await access.reveal(await listApiTokens(sql, userId), tokenRecord, (t) => String(t.id));
   renderPage(res, 'access/account.njk', {
+    failedSignIns: await failedSignInsSinceLast(sql, userId),
     account: res.locals.user, tokens: tokens.map((t: ApiToken) => ({ id: t.id, name: t.name, scopes: t.scopes, made: day(t.createdAt), lastUsed: day(t.lastUsedAt), revoked: day(t.revokedAt) })),
     ...context,
   }, status);

@@ -187,6 +187,7 @@ describe('sessions and sign-in', () => {
       assert.ok(performance.now() - started >= 900, 'the attempt waited: guessing at the account is slowed');
       const told = /^(\d+) failed sign-ins on your account since you last signed in/.exec(body.notice ?? '');
       assert.ok(told && Number(told[1]) >= 21, body.notice ?? 'no notice');
+      assert.match(await (await owner.fetch('/account')).text(), new RegExp(`${told[1]} failed sign-ins on your account since you last signed in`), 'the account page says so too');
       const slowed = await world.store.sql`select 1 from audit_event where action = 'sign_in_refused' and user_id = ${world.users.inspector.id} and summary like '%slowed%'`;
       assert.equal(slowed.length, 1, 'the audit trail says when the account began to be slowed');
     });
