@@ -168,7 +168,7 @@ export const openApiDocument = {
       get: {
         operationId: 'listRejections', summary: "A batch's rejected rows, by line",
         parameters: [path('id', 'Batch id.', { type: 'integer' }), ...paging],
-        responses: { 200: { description: 'Rejections.', content: json(list('Rejection')) }, ...errors },
+        responses: { 200: { description: 'Rejections, with their total, limit and offset.', content: json(list('Rejection')) }, ...errors },
       },
     },
     '/api/benchmark/league-table': {

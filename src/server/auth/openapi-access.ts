@@ -11,6 +11,8 @@ const json = (schema: object) => ({ 'application/json': { schema } });
 const query = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
 const path = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'path', required: true, description, schema });
 const list = (item: string) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref(item) } } });
+/** A page of a list that says how many there are in all: nothing is ever cut off unsaid. */
+const counted = (item: string) => ({ ...list(item), required: ['items', 'total'], properties: { ...list(item).properties, total: { type: 'integer', description: 'How many there are in all.' } } });
 const body = (schema: object) => ({ required: true, content: json(schema) });
 const error = (description: string) => ({ description, content: json(ref('Error')) });
 const refusals = {
@@ -92,14 +94,17 @@ export const accessPaths = {
     get: {
       operationId: 'listShares', summary: 'Shares you may see: a council sees every share about itself, even of records it may not read',
       parameters: [query('about', 'Council GSS code.'), query('recordKind', 'Kind of record shared.', { type: 'string', enum: ['intelligence_item', 'observation'] }), query('recordId', 'The record.'), ...paging],
-      responses: { 200: { description: 'Shares, newest first.', content: json(list('Share')) }, ...refusals },
+      responses: { 200: { description: 'Shares, newest first, with their total, limit and offset.', content: json(counted('Share')) }, ...refusals },
     },
   },
   '/api/shares/feed': {
     get: {
       operationId: 'sharesFeed', summary: "A council's feed (JSON Feed 1.1) of every share and un-share about it",
-      parameters: [query('about', "Council GSS code (default: your own council's)."), query('limit', 'How many shares (default 100).', { type: 'integer', minimum: 1 })],
-      responses: { 200: { description: 'The feed.', content: { 'application/feed+json': { schema: { type: 'object' } } } }, ...refusals },
+      parameters: [
+        query('about', "Council GSS code (default: your own council's)."), query('limit', 'How many shares a page (default 100).', { type: 'integer', minimum: 1, maximum: 1000 }),
+        query('offset', 'How many to skip: next_url gives the next page.', { type: 'integer', minimum: 0 }),
+      ],
+      responses: { 200: { description: 'The feed: next_url leads to the next page, and _lantern.total says how many shares there are.', content: { 'application/feed+json': { schema: { type: 'object' } } } }, ...refusals },
     },
   },
   '/api/shares/{id}': {
@@ -113,7 +118,7 @@ export const accessPaths = {
         query('action', 'What was done.', { type: 'string', enum: AUDIT_ACTIONS }), query('before', 'Events older than this id (the next page).'),
         query('limit', 'How many (default 100).', { type: 'integer', minimum: 1, maximum: 1000 }), query('format', 'csv to export every matching event.', { type: 'string', enum: ['json', 'csv'] }),
       ],
-      responses: { 200: { description: 'Events.', content: { ...json(list('AuditEvent')), 'text/csv': { schema: { type: 'string' } } } }, ...refusals },
+      responses: { 200: { description: 'Events, with how many match the filter in all (total) and the next page (next).', content: { ...json(counted('AuditEvent')), 'text/csv': { schema: { type: 'string' } } } }, ...refusals },
     },
   },
   '/api/admin/organisations': {
