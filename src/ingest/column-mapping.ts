@@ -20,6 +20,7 @@ import {
 } from '../domain/metric/index.ts';
 import { OBSERVATION_FLAGS, type ObservationFlag } from '../domain/observation/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
+import { MAX_ROWS } from './sheet-rows.ts';
 
 /** What a status code says of a value: a flag on it, or that it has none to give (stored as suppressed). */
 export type StatusReading = ObservationFlag | 'no_value';
@@ -49,6 +50,8 @@ export interface ColumnMapping {
   readonly fileName: string;
   /** The sheet to read in a spreadsheet. */
   readonly sheet?: string;
+  /** The header's row number (1-based), where titles and notes are above it; found by looking otherwise. */
+  readonly headerRow?: number;
   readonly area: string;
   readonly areaName?: string;
   readonly period?: string;
@@ -99,7 +102,7 @@ export const BREAKDOWN_TOTALS: readonly string[] = ['Total', 'All', 'Persons', '
 export class MappingError extends Error {}
 
 const TOP_KEYS = [
-  'publication', 'notes', 'source', 'sheet', 'area', 'area_name', 'period', 'period_value', 'period_columns', 'metric', 'value', 'value_columns',
+  'publication', 'notes', 'source', 'sheet', 'header_row', 'area', 'area_name', 'period', 'period_value', 'period_columns', 'metric', 'value', 'value_columns',
   'lower_ci', 'upper_ci', 'numerator', 'denominator', 'status', 'status_codes', 'missing', 'breakdowns', 'totals',
   'metric_defaults', 'metrics', 'metadata',
 ] as const;
@@ -154,6 +157,7 @@ export function parseMapping(text: string, fileName: string, metadataPath?: (nam
   return {
     fileName,
     ...optional('sheet', at.optionalText(json, 'sheet')),
+    ...optional('headerRow', at.headerRow(json)),
     area: at.text(json, 'area'),
     ...optional('areaName', at.optionalText(json, 'area_name')),
     ...optional('period', period),
@@ -244,6 +248,14 @@ class Reader {
     if (Array.isArray(value) && value.every((item) => typeof item === 'string') && (!nonEmpty || value.length > 0)) return value.map((item: string) => item.trim());
     if (value === undefined && nonEmpty) throw this.error(key, 'is missing');
     throw this.error(key, `must be text or a list of texts${nonEmpty ? ', at least one' : ''}, not ${JSON.stringify(value)}`);
+  }
+
+  /** A row number: a whole number from 1 to a spreadsheet's last row. */
+  headerRow(json: Json): number | undefined {
+    const value = json.header_row;
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_ROWS) return value;
+    throw this.error('header_row', `must be the row number of the header, a whole number from 1 (the file's first row) to ${MAX_ROWS.toLocaleString('en-GB')}, not ${JSON.stringify(value)}`);
   }
 
   periodColumns(json: Json): readonly string[] | 'others' | undefined {

@@ -33,6 +33,10 @@ export interface CsvChunk {
 
 export interface CsvFile {
   readonly header: readonly string[];
+  /** The file line (sheet row) of the header. */
+  readonly headerLine: number;
+  /** A spreadsheet's rows, which leave out trailing empty cells, are filled out to the header's width; a CSV's are as written. */
+  readonly fillsRows: boolean;
   readonly chunks: AsyncIterable<CsvChunk>;
   /** Bytes read so far, for progress. */
   bytesRead(): number;
@@ -68,7 +72,7 @@ export async function readCsv(fileName: string, input: Readable): Promise<CsvFil
   }
   let digest: string | undefined;
   return {
-    header: first.value.header, chunks: records.rest(), bytesRead: () => bytes, sha256: () => (digest ??= hash.digest('hex')), notices,
+    header: first.value.header, headerLine: first.value.line, fillsRows: false, chunks: records.rest(), bytesRead: () => bytes, sha256: () => (digest ??= hash.digest('hex')), notices,
   };
 }
 
@@ -183,7 +187,7 @@ function unclosedQuote(fileName: string, line: number, how: string): RejectionEr
 }
 
 interface HeaderAndRest {
-  next(): Promise<{ done: true } | { done: false; value: { header: string[] } }>;
+  next(): Promise<{ done: true } | { done: false; value: { header: string[]; line: number } }>;
   rest(): AsyncIterable<CsvChunk>;
 }
 
@@ -198,7 +202,7 @@ function recordsAfterHeader(chunks: AsyncGenerator<CsvChunk, void>): HeaderAndRe
         const at = chunk.records.findIndex((record) => !isBlank(record));
         if (at < 0) continue;
         leftover = { records: chunk.records.slice(at + 1), firstLine: chunk.firstLine + at + 1 };
-        return { done: false, value: { header: chunk.records[at]!.map((cell) => cell.trim()) } };
+        return { done: false, value: { header: chunk.records[at]!.map((cell) => cell.trim()), line: chunk.firstLine + at } };
       }
       return { done: true };
     },

@@ -139,7 +139,10 @@ const MAX_JSON_DEPTH = 64;
 /** What the file holds, told from its first bytes: JSON or CSV, and then its keys or header. */
 async function readContent(request: ImportRequest): Promise<Content> {
   if (request.format === 'json' || (request.format === undefined && /\.(geo)?json$/i.test(request.fileName))) return readJson(request);
-  const csv = await readTableFile(request.fileName, request.input, request.sheet ?? request.mapping?.sheet);
+  const mapping = request.mapping;
+  const csv = await readTableFile(request.fileName, request.input, request.sheet ?? mapping?.sheet, mapping && {
+    mappingName: mapping.fileName, areaColumn: mapping.area, ...(mapping.headerRow === undefined ? {} : { headerRow: mapping.headerRow }),
+  });
   const header = csv.header.map((cell) => cell.toLowerCase());
   if (request.mapping) return { kind: 'observations', csv };
   if (header.includes('code') && header.includes('title')) {

@@ -85,7 +85,8 @@ export async function loadObservations(
   addAreas = false,
 ): Promise<ObservationsLoaded> {
   const match = bindLayout(csv.header, mapping);
-  if (match.kind === 'invalid') throw new RejectionError('', match.rejection);
+  // The layout's refusals are of the header: on its own line, below any title and notes.
+  if (match.kind === 'invalid') throw new RejectionError('', { ...match.rejection, line: csv.headerLine });
   const layout = match.layout;
   await takeWriteTurn(tx);
   const lookup = await loadLookup(tx);

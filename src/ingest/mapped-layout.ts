@@ -336,6 +336,13 @@ const COMMON_NAMES = {
 /** ONS's code and name columns: a prefix, the boundaries' two-digit year, cd or nm (lad19cd, wd23nm). */
 const ONS_CODE_COLUMN = /^[a-z]{2,5}\d{2}cd$/;
 const ONS_NAME_COLUMN = /^[a-z]{2,5}\d{2}nm$/;
+
+/** Whether a header cell names a column of area codes, as recogniseHeader reads it (area_code, 'Local authority code', lad19cd). */
+export function isAreaColumnName(cell: string): boolean {
+  const name = cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return (COMMON_NAMES.area as readonly string[]).includes(name) || ONS_CODE_COLUMN.test(name);
+}
+
 /** The parts of a date a file may give beside its period column (year, quarter). */
 const PERIOD_PART = /^(year|quarter|month|day|week)$|(^|_)(date|year)$/;
 

@@ -25,6 +25,8 @@ export class SheetError extends Error {
 
 export class SheetRows {
   header: string[] | undefined;
+  /** The sheet row of the header. */
+  headerRow = 0;
   private ready: CsvChunk[] = [];
   private records: string[][] = [];
   private firstLine = 0;
@@ -35,6 +37,7 @@ export class SheetRows {
     if (cells.length === 0) return;
     if (!this.header) {
       this.header = cells.map((cell) => cell.trim());
+      this.headerRow = row;
       return;
     }
     if (cells.length < this.header.length) {

@@ -73,7 +73,7 @@ export async function readSpreadsheet(fileName: string, input: Readable, sheetNa
     }
     notices[0] = sheetNotice(); // an ODS file's later sheets are known only now
   }
-  return { header: rows.header, chunks: chunks(), bytesRead: () => archive.length, sha256: () => sha256, notices };
+  return { header: rows.header, headerLine: rows.headerRow, fillsRows: true, chunks: chunks(), bytesRead: () => archive.length, sha256: () => sha256, notices };
 }
 
 function openSheet(archive: Buffer, sheetName: string | undefined, rows: SheetRows, notices: string[]): SheetReading {

@@ -1,17 +1,25 @@
 // A file of rows: a CSV, or a spreadsheet (XLSX or ODS), told apart by its
 // name or else its first bytes (a spreadsheet is a ZIP archive), and read as
-// the same header and records either way.
+// the same header and records either way: the header found below any title
+// and notes (header-row.ts), and notes after the data set aside
+// (trailing-notes.ts).
 import { Readable } from 'node:stream';
 import { readCsv, type CsvFile } from './csv-reader.ts';
+import { placeHeader, type HeaderChoice } from './header-row.ts';
 import { RejectionError } from './rejections.ts';
 import { readSpreadsheet, spreadsheetKindOfName } from './spreadsheet-reader.ts';
+import { setAsideTrailingNotes } from './trailing-notes.ts';
 import { isZip } from './zip-archive.ts';
 
 /** The first bytes of an Excel 97-2003 workbook (an OLE compound file). */
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** Opens the file's rows; `sheet` names the sheet of a spreadsheet (the first otherwise). */
-export async function readTableFile(fileName: string, input: Readable, sheet?: string): Promise<CsvFile> {
+/** Opens the file's rows; `sheet` names the sheet of a spreadsheet (the first otherwise), `header` where its header is. */
+export async function readTableFile(fileName: string, input: Readable, sheet?: string, header?: HeaderChoice): Promise<CsvFile> {
+  return setAsideTrailingNotes(await placeHeader(fileName, await readRows(fileName, input, sheet), header));
+}
+
+async function readRows(fileName: string, input: Readable, sheet?: string): Promise<CsvFile> {
   if (spreadsheetKindOfName(fileName)) return readSpreadsheet(fileName, input, sheet);
   const { head, whole } = await peek(input, OLE_SIGNATURE.length);
   if (isZip(head)) return readSpreadsheet(fileName, whole, sheet);
