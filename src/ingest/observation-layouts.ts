@@ -138,9 +138,14 @@ function bindFingertips(header: readonly string[]): LayoutMatch {
   const [area, period, indicator, value, measure, unit, inequality, compared, areaName] =
     ['area_code', 'period', 'indicator', 'value', 'measure', 'unit', 'inequality', 'compared_to_england', 'area_name'].map(col) as number[];
   const cell = (record: readonly string[], i: number) => (i! < 0 ? '' : (record[i!] ?? '').trim());
+  // Some extracts name the sex in the unit column ('Male', 'Female', 'Persons'
+  // for the same indicator, area and period): a part of the metric, not its
+  // unit; 'Persons' is the whole.
+  const sexInUnit = (record: readonly string[]) => SEXES.has(cell(record, unit!).toLowerCase());
   const breakdown = (record: readonly string[]) => {
     const text = cell(record, inequality!);
-    return text === '' || text === 'NA' ? '' : text;
+    const parts = [text === '' || text === 'NA' ? '' : text, sexInUnit(record) && !/^persons$/i.test(cell(record, unit!)) ? cell(record, unit!) : ''];
+    return parts.filter((part) => part !== '').join(', ');
   };
   const drafts = new Map<string, MetricDraft>();
   const votes = new Map<string, PolarityVotes>();
@@ -169,7 +174,7 @@ function bindFingertips(header: readonly string[]): LayoutMatch {
           const kind = valueKindOf(cell(record, measure!));
           draft = {
             code: cells.metric, title: part ? `${title} (${part})` : title, definition: title,
-            unit: kind === 'proportion' ? '%' : cell(record, unit!) || null,
+            unit: kind === 'proportion' ? '%' : (sexInUnit(record) ? null : cell(record, unit!) || null),
             polarity: 'neutral', valueKind: kind, multiplier: kind === 'proportion' ? 100 : null, periodKind,
             source: 'Fingertips (OHID public health profiles)', themes: [], decimals: 1, ciMethod: null, status: 'published',
           };
@@ -200,6 +205,9 @@ function bindFingertips(header: readonly string[]): LayoutMatch {
     },
   };
 }
+
+/** Words for a sex that some extracts put in their unit column. */
+const SEXES: ReadonlySet<string> = new Set(['male', 'female', 'persons']);
 
 function valueKindOf(measure: string): ValueKind {
   if (/percent|proportion/i.test(measure)) return 'proportion';

@@ -63,6 +63,15 @@ const PROPERTY_PRICES = [
   'E05000656,Great Lever,70000,33500,510000,125',
 ].join('\n') + '\n';
 
+const MORTALITY_INDICATOR = 'Under 75 mortality rate from causes considered preventable (per 100,000 population)';
+/** A Fingertips extract that names the sex in its unit column, as the council's mortality file does. */
+const MORTALITY = [
+  'area_code,area_name,area_type,period,indicator,measure,unit,value,compared_to_England,inequality',
+  `E08000009,Trafford,UA,2010,"${MORTALITY_INDICATOR}",Age-standardised rate,Male,211.6,Similar,NA`,
+  `E08000009,Trafford,UA,2010,"${MORTALITY_INDICATOR}",Age-standardised rate,Female,105,Similar,NA`,
+  `E08000009,Trafford,UA,2010,"${MORTALITY_INDICATOR}",Age-standardised rate,Persons,156,Similar,NA`,
+].join('\n') + '\n';
+
 describe('a council\'s open-data files', () => {
   let store: TestStore;
   before(async () => { store = await openTestStore(); });
@@ -76,6 +85,21 @@ describe('a council\'s open-data files', () => {
     const [row] = await queryObservations(store.sql, { metric, area, limit: 10, offset: 0 });
     return row?.value;
   }
+
+  describe('a Fingertips extract with the sex in its unit column', () => {
+    it('reads Male and Female as breakdowns of the indicator and Persons as the whole, with no unit of Male', async () => {
+      const result = await importText('mortality_rate.csv', MORTALITY);
+      assert.equal(result.status, 'loaded', JSON.stringify(result.rejections.slice(0, 3)));
+      assert.equal(result.inserted, 3);
+      const base = 'under-75-mortality-rate-from-causes-considered-preventable-per-100-000-population';
+      assert.equal(await valueOf(base, 'E08000009'), 156);
+      assert.equal(await valueOf(`${base}-male`, 'E08000009'), 211.6);
+      assert.equal(await valueOf(`${base}-female`, 'E08000009'), 105);
+      const male = await getMetric(store.sql, `${base}-male`);
+      assert.equal(male?.title, `${MORTALITY_INDICATOR} (Male)`);
+      assert.equal(male?.unit, null);
+    });
+  });
 
   describe('a tidy file with a measure and a breakdown column', () => {
     it('makes one metric per indicator, measure and breakdown, each with a code of its own however long the indicator', async () => {
