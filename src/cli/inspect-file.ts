@@ -10,6 +10,7 @@ import { formatRejection } from '../domain/batch/index.ts';
 import { loadMappingFile, MappingError, type ColumnMapping } from '../ingest/column-mapping.ts';
 import { dryRunFile, type DryRun } from '../ingest/dry-run.ts';
 import type { Store } from '../store/store.ts';
+import type { BatchKind } from '../store/batches.ts';
 import { ConfigError, type Config } from '../config.ts';
 
 export interface InspectOptions {
@@ -74,7 +75,7 @@ export function describeReading(file: string, run: DryRun, mode: 'inspect' | 'dr
     for (const [column, readAsWords] of Object.entries(run.reading.otherColumns ?? {})) readAs.set(column, [readAsWords]);
     for (const [column, cells] of readAs) lines.push(`    ${column} → ${cells.join(', ')}`);
   } else {
-    lines.push(`  read as: ${run.kind === 'observations' ? 'observations (the file could not be read: see below)' : run.kind === 'metrics' ? 'metric definitions' : 'areas'}`);
+    lines.push(`  read as: ${KIND_WORDS[run.kind]}`);
   }
   if (run.metrics.length > 0) {
     lines.push(`  metrics it would create or change (${run.metrics.length}):`);
@@ -130,3 +131,11 @@ function countBy(values: readonly string[]): string {
 function words(kind: string): string {
   return kind.replace(/_/g, ' ');
 }
+
+/** What a file that is not read through an observation layout was read as. */
+const KIND_WORDS: Readonly<Record<BatchKind, string>> = {
+  observations: 'observations (the file could not be read: see below)',
+  metrics: 'metric definitions',
+  areas: 'areas',
+  groups: 'a comparator group (a list of areas with no figures)',
+};

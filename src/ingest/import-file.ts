@@ -13,6 +13,7 @@ import type { ColumnMapping } from './column-mapping.ts';
 import type { CsvFile } from './csv-reader.ts';
 import type { FileReading } from './file-reading.ts';
 import { areaSourceOf, loadAreas, type AreaSource } from './import-areas.ts';
+import { groupCodeColumn, loadGroup } from './import-group.ts';
 import { loadMetrics } from './import-metrics.ts';
 import { BatchRejected, loadObservations, type ImportPhase, type StepCounts } from './import-observations.ts';
 import { RejectionError, RejectionList, type FileRefusal } from './rejections.ts';
@@ -57,7 +58,11 @@ export const IMPORT_CHANNEL = 'lantern_import';
 type Content =
   | { readonly kind: 'observations'; readonly csv: CsvFile }
   | { readonly kind: 'metrics'; readonly records: CatalogueRecord[]; readonly sha256: () => string; readonly notices: string[] }
-  | { readonly kind: 'areas'; readonly source: AreaSource; readonly records: CatalogueRecord[]; readonly sha256: () => string; readonly notices: string[] };
+  | { readonly kind: 'areas'; readonly source: AreaSource; readonly records: CatalogueRecord[]; readonly sha256: () => string; readonly notices: string[] }
+  | {
+    readonly kind: 'groups'; readonly codeColumn: string; readonly fileName: string; readonly importedBy: string;
+    readonly records: CatalogueRecord[]; readonly sha256: () => string; readonly notices: string[];
+  };
 
 export async function importFile(sql: Sql, request: ImportRequest): Promise<ImportResult> {
   const started = performance.now();
@@ -126,6 +131,11 @@ async function runStep(
       return loadMetrics(tx, content.records, batchId);
     case 'areas':
       return loadAreas(tx, content.source, content.records, batchId);
+    case 'groups': {
+      const loaded = await loadGroup(tx, content.fileName, content.codeColumn, content.records, batchId, content.importedBy);
+      if (loaded.notice) content.notices.push(loaded.notice);
+      return loaded;
+    }
   }
 }
 
@@ -150,6 +160,13 @@ async function readContent(request: ImportRequest): Promise<Content> {
   }
   if (header.includes('local-authority-code') || AREA_COLUMNS.every((c) => header.includes(c))) {
     return { kind: 'areas', source: areaSourceOf(header), records: await recordsFromCsv(csv), sha256: csv.sha256, notices: csv.notices };
+  }
+  const codeColumn = groupCodeColumn(csv.header);
+  if (codeColumn !== undefined) {
+    return {
+      kind: 'groups', codeColumn: codeColumn.toLowerCase(), fileName: request.fileName, importedBy: request.importedBy,
+      records: await recordsFromCsv(csv), sha256: csv.sha256, notices: csv.notices,
+    };
   }
   return { kind: 'observations', csv };
 }

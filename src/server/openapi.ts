@@ -304,7 +304,7 @@ export const openApiDocument = {
       Batch: {
         type: 'object', required: ['id', 'kind', 'status', 'fileName'],
         properties: {
-          id: { type: 'integer' }, kind: { type: 'string', enum: ['observations', 'metrics', 'areas'] },
+          id: { type: 'integer' }, kind: { type: 'string', enum: ['observations', 'metrics', 'areas', 'groups'] },
           status: { type: 'string', enum: ['received', 'validating', 'rejected', 'loaded'] },
           fileName: { type: 'string' }, fileSha256: nullable('string'), source: nullable('string'), importedBy: { ...nullable('string'), description: 'Who imported it, by name and organisation: null for the public. E-mail addresses are never shown; a server path in source only to administrators.' },
           skipInvalid: { type: 'boolean' }, receivedAt: { type: 'string', format: 'date-time' }, finishedAt: { type: ['string', 'null'], format: 'date-time' },

@@ -8,7 +8,7 @@
 import type { Rejection } from '../domain/batch/index.ts';
 import type { Db, Sql } from './store.ts';
 
-export type BatchKind = 'observations' | 'metrics' | 'areas';
+export type BatchKind = 'observations' | 'metrics' | 'areas' | 'groups';
 export type BatchStatus = 'received' | 'validating' | 'rejected' | 'loaded';
 
 export interface Batch {

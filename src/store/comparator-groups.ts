@@ -1,5 +1,5 @@
 // Comparator groups that people save: a name and a list of areas.
-import type { Sql } from './store.ts';
+import type { Db, Sql } from './store.ts';
 
 export interface SavedGroup {
   readonly id: number;
@@ -11,7 +11,7 @@ export interface SavedGroup {
 
 const COLUMNS = 'id, name, area_codes as "areaCodes", created_by as "createdBy", created_at as "createdAt"';
 
-export async function createGroup(sql: Sql, name: string, areaCodes: readonly string[], createdBy: string): Promise<SavedGroup> {
+export async function createGroup(sql: Db, name: string, areaCodes: readonly string[], createdBy: string): Promise<SavedGroup> {
   const [group] = await sql<SavedGroup[]>`
     insert into comparator_group (name, area_codes, created_by) values (${name}, ${areaCodes as string[]}, ${createdBy})
     returning ${sql.unsafe(COLUMNS)}`;
