@@ -42,10 +42,25 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The environment of a new user's shell: none of the test run's Lantern or browser settings. */
-function bareEnvironment(port: number): NodeJS.ProcessEnv {
+/** The commands a bare machine with Node.js has, and Lantern may call: no browser among them. */
+const COMMANDS = ['node', 'npm', 'sh', 'id', 'useradd'];
+
+/** A folder holding only those commands, to be the whole PATH. */
+function barePath(into: string): string {
+  const bin = path.join(into, 'bin');
+  fs.mkdirSync(bin);
+  const searched = (process.env.PATH ?? '').split(path.delimiter).concat('/usr/sbin', '/sbin');
+  for (const command of COMMANDS) {
+    const found = searched.map((dir) => path.join(dir, command)).find((file) => fs.existsSync(file));
+    if (found) fs.symlinkSync(command === 'node' ? process.execPath : fs.realpathSync(found), path.join(bin, command));
+  }
+  return bin;
+}
+
+/** The environment of a new user's shell: no browser on the PATH, none of the test run's Lantern or browser settings. */
+function bareEnvironment(port: number, bin: string): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(LANTERN_|CHROMIUM_PATH$|PORT$|npm_)/.test(name)));
-  return { ...env, PORT: String(port), LANTERN_ADMIN_PASSWORD: ADMIN_PASSWORD };
+  return { ...env, PATH: bin, PORT: String(port), LANTERN_ADMIN_PASSWORD: ADMIN_PASSWORD };
 }
 
 /** English councils current in the register: what the list of councils must hold. */
@@ -59,6 +74,7 @@ describe('a fresh clone with nothing beside it', () => {
   let clone: string;
   let lantern: ChildProcess;
   let base: string;
+  let bin: string;
   let output = '';
 
   before(async () => {
@@ -66,9 +82,10 @@ describe('a fresh clone with nothing beside it', () => {
     fs.chmodSync(home, 0o755);
     clone = path.join(home, 'lantern');
     copyRepository(clone);
+    bin = barePath(home);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    lantern = spawn('npm', ['start'], { cwd: clone, env: bareEnvironment(port), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    lantern = spawn(path.join(bin, 'npm'), ['start'], { cwd: clone, env: bareEnvironment(port, bin), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     lantern.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     lantern.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     const started = Date.now();
@@ -110,7 +127,7 @@ describe('a fresh clone with nothing beside it', () => {
   });
 
   it('publishes a report and prints its PDF with the browser from npm', async () => {
-    const run = (args: string[], input?: string) => execFileSync(process.execPath, ['bin/lantern.js', ...args], { cwd: clone, env: bareEnvironment(0), encoding: 'utf8', input });
+    const run = (args: string[], input?: string) => execFileSync(process.execPath, ['bin/lantern.js', ...args], { cwd: clone, env: bareEnvironment(0, bin), encoding: 'utf8', input });
     // The demo makes Durham's council; its officer is added as an administrator would.
     run(['users', 'add', '--email', 'officer@durham.example', '--name', 'An Officer', '--organisation', 'Durham County Council', '--role', 'performance_officer', '--password-stdin'], OFFICER_PASSWORD);
     const officer = new Browser(base);
