@@ -12,8 +12,10 @@ const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const REFERENCE_DATA_DIR = path.join(PROJECT_DIR, 'data', 'reference');
 
 export interface Config {
-  /** A PostgreSQL server to use instead of the embedded one. */
+  /** A PostgreSQL server to use instead of the embedded one, as the application's role (LANTERN_DATABASE_URL). */
   readonly databaseUrl: string | undefined;
+  /** The same database as the owner of the tables, for migrations (LANTERN_MIGRATION_DATABASE_URL); databaseUrl when unset. */
+  readonly migrationDatabaseUrl: string | undefined;
   /** Where the embedded PostgreSQL keeps its cluster and password. */
   readonly dataDir: string;
   /**
@@ -46,6 +48,7 @@ export class ConfigError extends Error {}
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     databaseUrl: nonEmpty(env.LANTERN_DATABASE_URL),
+    migrationDatabaseUrl: nonEmpty(env.LANTERN_MIGRATION_DATABASE_URL),
     dataDir: path.resolve(nonEmpty(env.LANTERN_DATA_DIR) ?? 'lantern-data'),
     dataDirIsDefault: nonEmpty(env.LANTERN_DATA_DIR) === undefined,
     port: readPort(env.PORT ?? env.LANTERN_PORT, env.PORT === undefined ? 'LANTERN_PORT' : 'PORT'),

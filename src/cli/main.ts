@@ -18,7 +18,7 @@ import { closeInterruptedBatches } from '../store/batches.ts';
 import { queryAreas, queryMetrics } from '../store/catalogue.ts';
 import { EmbeddedServerError } from '../store/embedded-server.ts';
 import { streamObservations } from '../store/observations.ts';
-import { migrate, openStore, type Store } from '../store/store.ts';
+import { openStore, type Store } from '../store/store.ts';
 import { inspectFiles } from './inspect-file.ts';
 import { progressBar } from './progress-bar.ts';
 import { CommandError, registerAccessCommands } from './users.ts';
@@ -31,7 +31,7 @@ const out = (line: string) => process.stdout.write(line + '\n');
 /** The configured store; says so when it is kept elsewhere than asked (root, a private project folder). */
 async function openConfiguredStore(config: Config, role: string, onLost?: (message: string) => void): Promise<Store> {
   const store = await openStore({
-    databaseUrl: config.databaseUrl, dataDir: config.dataDir, isDefaultFolder: config.dataDirIsDefault, role, log: err, ...(onLost ? { onLost } : {}),
+    databaseUrl: config.databaseUrl, migrationDatabaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir, isDefaultFolder: config.dataDirIsDefault, role, log: err, ...(onLost ? { onLost } : {}),
   });
   if (store.notice) err(`Lantern: ${store.notice}`);
   return store;
@@ -207,7 +207,7 @@ export function program(config: () => Config): Command {
     .action((options) => exportObservations(config(), options));
   cli.command('migrate').description('apply the store migrations not yet applied')
     .action(() => withStore(config(), 'migrate', async (store) => {
-      const applied = await migrate(store.sql);
+      const applied = await store.migrate();
       out(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'the store is up to date');
     }));
   cli.command('areas').description('list areas')

@@ -3,7 +3,8 @@
 // process on 127.0.0.1 and a free port, with the cluster under the data folder.
 //
 // Layout of the data folder:
-//   password      the generated password of the `lantern` database user (0600)
+//   password      the generated password of the `lantern` database user, which owns the tables (0600)
+//   app-password  the generated password of `lantern_app`, the role the application connects as (0600)
 //   owner.json    which Lantern process started the server, and its port
 //   postgres.log  the server's log
 //   pg/           the cluster itself
@@ -28,6 +29,8 @@ import { blockingFolder, reachableDataFolder, type RunAs } from './data-folder.t
 
 export const DATABASE_NAME = 'lantern';
 export const DATABASE_USER = 'lantern';
+/** The role the application connects as: it owns nothing (see store.ts). */
+export const APP_USER = 'lantern_app';
 const SYSTEM_USER = 'lantern';
 
 export interface EmbeddedServer {
@@ -37,6 +40,8 @@ export interface EmbeddedServer {
   readonly movedFrom: string | undefined;
   readonly port: number;
   readonly password: string;
+  /** The password of APP_USER, which the store sets when it grants the role its privileges. */
+  readonly appPassword: string;
   /** True when this process started or adopted the server and must stop it. */
   readonly owned: boolean;
   /** The pid of the Lantern process that owns the server. */
@@ -71,7 +76,7 @@ export async function startEmbeddedServer(askedDir: string, role: string, option
   if (runAs) fs.chmodSync(dataDir, 0o755); // the server's user must reach pg/ inside it
   const binaries = await findBinaries(runAs);
   const server = await startOrJoin(binaries, dataDir, role, runAs, options);
-  return { ...server, dataDir, movedFrom };
+  return { ...server, dataDir, movedFrom, appPassword: readOrCreatePassword(dataDir, 'app-password') };
 }
 
 function dataFolderFor(askedDir: string, runAs: RunAs, isDefault: boolean): { dataDir: string; movedFrom: string | undefined } {
@@ -89,7 +94,7 @@ function dataFolderFor(askedDir: string, runAs: RunAs, isDefault: boolean): { da
   }
 }
 
-type Started = Omit<EmbeddedServer, 'dataDir' | 'movedFrom'>;
+type Started = Omit<EmbeddedServer, 'dataDir' | 'movedFrom' | 'appPassword'>;
 
 async function startOrJoin(binaries: Binaries, dataDir: string, role: string, runAs: RunAs | undefined, options: StartOptions): Promise<Started> {
   const password = readOrCreatePassword(dataDir);
@@ -151,11 +156,21 @@ function systemUser(): RunAs {
   return { uid, gid };
 }
 
-function readOrCreatePassword(dataDir: string): string {
-  const file = path.join(dataDir, 'password');
+function readOrCreatePassword(dataDir: string, name = 'password'): string {
+  const file = path.join(dataDir, name);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   const password = randomBytes(24).toString('base64url');
-  fs.writeFileSync(file, password + '\n', { mode: 0o600, flag: 'wx' });
+  // Written whole, then linked into place: two Lanterns starting at once agree on the first.
+  const partial = `${file}.${process.pid}`;
+  fs.writeFileSync(partial, password + '\n', { mode: 0o600 });
+  try {
+    fs.linkSync(partial, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return fs.readFileSync(file, 'utf8').trim();
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
   return password;
 }
 

@@ -1,17 +1,30 @@
 // Opening the store: the embedded PostgreSQL server by default, or the server
 // named by LANTERN_DATABASE_URL; then the migrations, in order, once.
+//
+// Least privilege: the migrations run as the owner of Lantern's tables (the
+// embedded server's `lantern`, or LANTERN_MIGRATION_DATABASE_URL's role) on a
+// connection closed once they are done; the application connects as a role
+// that owns nothing (the embedded server's `lantern_app`, made here, or
+// LANTERN_DATABASE_URL's role). After every migration run the owner grants it
+// what Lantern does with each table, and no more: the audit trail and
+// published report versions take rows but are never changed or emptied, and a
+// share is never deleted. Only an owner may drop or disable a trigger, so the
+// application's credentials cannot undo the triggers that guard them either.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { DATABASE_NAME, DATABASE_USER, startEmbeddedServer, type EmbeddedServer } from './embedded-server.ts';
+import { APP_USER, DATABASE_NAME, DATABASE_USER, startEmbeddedServer, type EmbeddedServer } from './embedded-server.ts';
 
 export type Sql = postgres.Sql;
 /** Anything queries run on: the pool or an open transaction. */
 export type Db = postgres.Sql | postgres.TransactionSql;
 
 export interface StoreOptions {
+  /** A server to use instead of the embedded one, as the application's role (LANTERN_DATABASE_URL). */
   readonly databaseUrl?: string | undefined;
+  /** The same database as the owner of its tables, for migrations (LANTERN_MIGRATION_DATABASE_URL); databaseUrl when unset. */
+  readonly migrationDatabaseUrl?: string | undefined;
   readonly dataDir: string;
   /** dataDir is Lantern's default, not the administrator's choice: see data-folder.ts. */
   readonly isDefaultFolder?: boolean;
@@ -32,6 +45,10 @@ export interface Store {
   readonly description: string;
   /** Said once on start when the store is not where it was asked to be, and why. */
   readonly notice: string | undefined;
+  /** Applies the migrations not yet applied, as the owner, and grants the application its privileges again; returns their names. */
+  migrate(): Promise<string[]>;
+  /** Runs `work` on a connection of its own as the owner of the tables (migrations; tests that change the schema), closed afterwards. */
+  asOwner<T>(work: (owner: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -50,13 +67,32 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     onnotice: () => {},
     connection: { application_name: `lantern ${options.role ?? ''}`.trim() },
   };
-  const sql = embedded
-    ? postgres({ host: '127.0.0.1', port: embedded.port, user: DATABASE_USER, password: embedded.password, database: DATABASE_NAME, ...connection })
+  const server = embedded ? { host: '127.0.0.1', port: embedded.port, database: DATABASE_NAME } : undefined;
+  const sql = server && embedded
+    ? postgres({ ...server, user: APP_USER, password: embedded.appPassword, ...connection })
     : postgres(options.databaseUrl as string, connection);
+  const asOwner = async <T>(work: (owner: Sql) => Promise<T>): Promise<T> => {
+    const ownerConnection = { ...connection, max: 1 };
+    const owner = server && embedded
+      ? postgres({ ...server, user: DATABASE_USER, password: embedded.password, ...ownerConnection })
+      : postgres(options.migrationDatabaseUrl ?? options.databaseUrl as string, ownerConnection);
+    try {
+      return await work(owner);
+    } finally {
+      await owner.end({ timeout: 5 });
+    }
+  };
+  const log = options.log ?? ((line: string) => { process.stderr.write(line + '\n'); });
   const description = embedded ? `embedded PostgreSQL in ${embedded.dataDir}` : `PostgreSQL at ${redact(options.databaseUrl as string)}`;
+  let application: Application | undefined;
+  const migrateAsOwner = () => asOwner(async (owner) => {
+    application ??= await applicationRole(sql, owner, embedded);
+    if (!application.leastPrivilege) warnOnce(log, application.name);
+    return migrate(owner, application.leastPrivilege ? application : undefined);
+  });
   try {
-    if (!embedded) await reachServer(sql, description, options.log ?? ((line) => { process.stderr.write(line + '\n'); }));
-    await migrate(sql);
+    if (!embedded) await reachServer(sql, description, log);
+    await migrateAsOwner();
   } catch (error) {
     await sql.end({ timeout: 1 });
     await embedded?.stop();
@@ -67,6 +103,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     embedded,
     description,
     notice: embedded?.movedFrom && `${displayPath(embedded.movedFrom)} is inside a private folder; the store is kept in ${embedded.dataDir} instead`,
+    migrate: migrateAsOwner,
+    asOwner,
     async close() {
       await sql.end({ timeout: 5 });
       await embedded?.stop();
@@ -112,8 +150,68 @@ export function migrations(): Migration[] {
     .map((file) => ({ version: Number(file.slice(0, 3)), name: file, sql: fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8') }));
 }
 
-/** Applies every migration not yet applied; returns the names it applied. */
-export async function migrate(sql: Sql): Promise<string[]> {
+/** The role the application connects as; the embedded server's has a password to set. */
+export interface Application {
+  readonly name: string;
+  readonly password: string | undefined;
+  /** False when it is the owner itself or a superuser (one URL for both): nothing is granted or taken away. */
+  readonly leastPrivilege: boolean;
+}
+
+async function applicationRole(sql: Sql, owner: Sql, embedded: EmbeddedServer | undefined): Promise<Application> {
+  if (embedded) return { name: APP_USER, password: embedded.appPassword, leastPrivilege: true };
+  const [app] = await sql<{ name: string; superuser: boolean }[]>`
+    select current_user as name, rolsuper as superuser from pg_roles where rolname = current_user`;
+  const [own] = await owner<{ name: string }[]>`select current_user as name`;
+  return { name: app!.name, password: undefined, leastPrivilege: !app!.superuser && app!.name !== own!.name };
+}
+
+let warned = false;
+function warnOnce(log: (line: string) => void, role: string): void {
+  if (warned) return;
+  warned = true;
+  log(`Lantern: warning: least privilege is not in force: the application connects as '${role}', the role that runs the migrations or a superuser, ` +
+    'so its credentials could undo the audit trail; set LANTERN_MIGRATION_DATABASE_URL to the owner and LANTERN_DATABASE_URL to a role that owns nothing (see .env.example)');
+}
+
+/**
+ * Tables whose rows the application adds but never changes or removes (their
+ * triggers refuse it too, for anyone): the audit trail and published report
+ * versions. A share is revoked by an update, once, and never deleted.
+ */
+const APPEND_ONLY = ['audit_event', 'report_version'] as const;
+const NEVER_DELETED = ['share'] as const;
+
+/**
+ * Grants the application role what Lantern does, afresh: every table made by
+ * any migration so far, less what the append-only ones refuse. Truncate,
+ * triggers and references are never granted, and only the owner may alter or
+ * drop a table or its triggers. The embedded server's role is made here.
+ */
+async function grantApplication(tx: postgres.TransactionSql, app: Application): Promise<void> {
+  const role = `"${app.name.replace(/"/g, '""')}"`;
+  if (app.password !== undefined) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(app.name) || !/^[\w-]+$/.test(app.password)) throw new Error('the application role\'s name or password holds unexpected characters');
+    await tx.unsafe(`do $$ begin if not exists (select from pg_roles where rolname = '${app.name}') then create role ${role}; end if; end $$`);
+    await tx.unsafe(`alter role ${role} with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit password '${app.password}'`);
+  }
+  await tx.unsafe(`
+    revoke all on all tables in schema public from ${role};
+    grant select, insert, update, delete on all tables in schema public to ${role};
+    revoke update, delete on ${APPEND_ONLY.join(', ')} from ${role};
+    revoke delete on ${NEVER_DELETED.join(', ')} from ${role};
+    revoke insert, update, delete on schema_migration from ${role};
+    revoke all on all sequences in schema public from ${role};
+    grant usage, select on all sequences in schema public to ${role};
+  `);
+}
+
+/**
+ * Applies every migration not yet applied, on the owner's connection; then
+ * grants the application role its privileges, when it is another role.
+ * Returns the names it applied.
+ */
+export async function migrate(sql: Sql, app?: Application): Promise<string[]> {
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
     await tx`create table if not exists schema_migration (version integer primary key, name text not null, applied_at timestamptz not null default now())`;
@@ -125,6 +223,7 @@ export async function migrate(sql: Sql): Promise<string[]> {
       await tx`insert into schema_migration (version, name) values (${migration.version}, ${migration.name})`;
       names.push(migration.name);
     }
+    if (app) await grantApplication(tx, app);
     return names;
   });
 }

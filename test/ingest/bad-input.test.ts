@@ -481,7 +481,7 @@ describe('bad observation files', () => {
         const before = await snapshot();
         const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'test/support/import-child.ts'), file], {
           cwd: PROJECT_DIR, encoding: 'utf8', timeout: 60_000,
-          env: { ...process.env, ...(store.databaseUrl ? { LANTERN_DATABASE_URL: store.databaseUrl } : { LANTERN_DATA_DIR: store.dataDir }) },
+          env: { ...process.env, ...(store.databaseUrl ? { LANTERN_DATABASE_URL: store.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: store.migrationDatabaseUrl } : { LANTERN_DATA_DIR: store.dataDir }) },
         });
         assert.deepEqual(await snapshot(), before);
         const [batch] = await listBatches(store.sql, 1, 0);

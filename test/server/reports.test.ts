@@ -142,8 +142,11 @@ describe('reports and dashboards', () => {
     const v2 = await post(officer, `/reports/${id}/publish`, {});
     assert.match(v2.headers.get('location') ?? '', /\/2$/);
     assert.match(await (await publicVisitor.fetch(v2.headers.get('location')!)).text(), /91\.2%/);
-    await assert.rejects(store.sql`update report_version set pdf = ''::bytea`, /frozen/);
-    await assert.rejects(store.sql`delete from report_version`, /frozen/);
+    await assert.rejects(store.sql`update report_version set pdf = ''::bytea`, /permission denied/, 'the application may not');
+    await store.asOwner(async (owner) => { // and its trigger refuses even the owner
+      await assert.rejects(owner`update report_version set pdf = ''::bytea`, /frozen/);
+      await assert.rejects(owner`delete from report_version`, /frozen/);
+    });
   });
 
   it('makes a headline report from the priorities ticked, one section per theme', async () => {

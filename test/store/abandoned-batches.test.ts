@@ -38,7 +38,7 @@ describe('a batch whose importing process was killed', () => {
     fs.writeFileSync(heavy, heavyFile());
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'test/support/import-child.ts'), heavy], {
       cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...(store.databaseUrl ? { LANTERN_DATABASE_URL: store.databaseUrl } : { LANTERN_DATA_DIR: store.dataDir }) },
+      env: { ...process.env, ...(store.databaseUrl ? { LANTERN_DATABASE_URL: store.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: store.migrationDatabaseUrl } : { LANTERN_DATA_DIR: store.dataDir }) },
     });
     let output = '';
     child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });

@@ -25,7 +25,7 @@ describe('lantern users and lantern organisations', () => {
 
   function lantern(args: readonly string[], input?: string): Promise<Run> {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_TEST_CONTEXT: undefined };
-    if (store.databaseUrl) env.LANTERN_DATABASE_URL = store.databaseUrl;
+    if (store.databaseUrl) Object.assign(env, { LANTERN_DATABASE_URL: store.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: store.migrationDatabaseUrl });
     else env.LANTERN_DATA_DIR = store.dataDir;
     const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'bin', 'lantern.js'), ...args], { cwd: PROJECT_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

@@ -1,6 +1,8 @@
 // The access tables in the store: the audit trail refuses UPDATE, DELETE and
-// TRUNCATE whoever asks (triggers, in real SQL); a share may only be revoked,
-// once; an intelligence item cannot be stored shareable without evidence.
+// TRUNCATE whoever asks (triggers, in real SQL: tried here as the tables'
+// owner, since the application role is not even granted them, see
+// least-privilege.test.ts); a share may only be revoked, once; an
+// intelligence item cannot be stored shareable without evidence.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { recordAudit } from '../../src/store/audit.ts';
@@ -28,10 +30,12 @@ describe('the access tables', () => {
   };
 
   it('the audit trail refuses UPDATE, DELETE and TRUNCATE, and keeps its rows', async () => {
-    await refused(store.sql`update audit_event set summary = 'nothing happened'`, /append-only: UPDATE refused/);
-    await refused(store.sql`delete from audit_event`, /append-only: DELETE refused/);
-    await refused(store.sql`truncate audit_event`, /append-only: TRUNCATE refused/);
-    await refused(store.sql.unsafe('delete from audit_event where id in (select id from audit_event limit 1)'), /append-only/);
+    await store.asOwner(async (owner) => {
+      await refused(owner`update audit_event set summary = 'nothing happened'`, /append-only: UPDATE refused/);
+      await refused(owner`delete from audit_event`, /append-only: DELETE refused/);
+      await refused(owner`truncate audit_event`, /append-only: TRUNCATE refused/);
+      await refused(owner.unsafe('delete from audit_event where id in (select id from audit_event limit 1)'), /append-only/);
+    });
     const rows = await store.sql<{ summary: string }[]>`select summary from audit_event`;
     assert.deepEqual(rows.map((r) => r.summary), ['recorded']);
   });
@@ -39,8 +43,10 @@ describe('the access tables', () => {
   it('a share may be revoked once, and never rewritten or deleted', async () => {
     const share = await createShare(store.sql, { recordKind: 'intelligence_item', recordId: '1', subjectArea: 'E06000047', withOrganisationId: organisationId, withUserId: null, reason: 'for the review', sharedBy: userId });
     await refused(store.sql`update share set reason = 'rewritten' where id = ${share.id}`, /never deleted or rewritten/);
-    await refused(store.sql`delete from share where id = ${share.id}`, /never deleted or rewritten/);
-    await refused(store.sql`truncate share cascade`, /never deleted or rewritten/);
+    await store.asOwner(async (owner) => {
+      await refused(owner`delete from share where id = ${share.id}`, /never deleted or rewritten/);
+      await refused(owner`truncate share cascade`, /never deleted or rewritten/);
+    });
     const revoked = await revokeShare(store.sql, share.id, userId, 'no longer needed');
     assert.equal(revoked?.revokeReason, 'no longer needed');
     assert.equal(await revokeShare(store.sql, share.id, userId, 'again'), undefined);

@@ -30,10 +30,13 @@ describe('the embedded PostgreSQL server', { skip }, () => {
     const [settings] = await first.sql<{ encoding: string; listen: string }[]>`
       select current_setting('server_encoding') as encoding, current_setting('listen_addresses') as listen`;
     assert.deepEqual(settings, { encoding: 'UTF8', listen: '127.0.0.1' });
-    await first.sql`create table kept (name text)`; // not an area: the register that ships with Lantern may hold them all
-    await first.sql`insert into kept values ('Ynys Môn')`;
+    await first.asOwner(async (owner) => { // not an area: the register that ships with Lantern may hold them all
+      await owner`create table kept (name text)`;
+      await owner`insert into kept values ('Ynys Môn')`;
+    });
     await first.close();
     assert.equal(fs.statSync(path.join(dataDir, 'password')).mode & 0o777, 0o600);
+    assert.equal(fs.statSync(path.join(dataDir, 'app-password')).mode & 0o777, 0o600);
     assert.equal(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid')), false, 'stopped cleanly');
 
     const again = await openStore({ dataDir, role: 'test' });
@@ -191,8 +194,10 @@ describe('Lantern run as root in a private project folder', { skip: skip || (pro
     const uid = Number(/^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
     assert.notEqual(uid, 0);
     assert.equal(fs.statSync(path.join(shared, 'pg')).uid, uid);
-    await store.sql`create table kept (note text)`;
-    await store.sql`insert into kept values ('Ynys Môn')`;
+    await store.asOwner(async (owner) => {
+      await owner`create table kept (note text)`;
+      await owner`insert into kept values ('Ynys Môn')`;
+    });
     await store.close();
 
     const again = await openStore({ dataDir, isDefaultFolder: true, role: 'test' });

@@ -8,7 +8,7 @@ import { openStore } from '../../src/store/store.ts';
 
 const file = process.argv[2]!;
 const config = readConfig();
-const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: 'import-child' });
+const store = await openStore({ databaseUrl: config.databaseUrl, migrationDatabaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir, role: 'import-child' });
 const result = await importFile(store.sql, { fileName: path.basename(file), input: fs.createReadStream(file), importedBy: 'child' });
 console.log(result.status);
 await store.close();

@@ -1,7 +1,11 @@
 // A real PostgreSQL store for a test file. By default each store is Lantern's
 // own embedded server on a fresh temporary data folder; when the test run
 // gives LANTERN_TEST_DATABASE_URL (a separately started server), each store
-// is a fresh database there, reached through LANTERN_DATABASE_URL's code path.
+// is a fresh database there, reached through LANTERN_DATABASE_URL's code path:
+// migrated as the server's superuser (LANTERN_MIGRATION_DATABASE_URL) and used
+// as a role of its own that owns nothing (LANTERN_DATABASE_URL), as Lantern
+// is meant to be run.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +15,10 @@ import { openStore, type Store } from '../../src/store/store.ts';
 export interface TestStore extends Store {
   /** The data folder of an embedded store, or undefined on a server. */
   readonly dataDir: string | undefined;
+  /** The application's URL on a server: a role that owns nothing. */
   readonly databaseUrl: string | undefined;
+  /** The owner's URL on a server, for migrations. */
+  readonly migrationDatabaseUrl?: string | undefined;
 }
 
 let databases = 0;
@@ -24,17 +31,22 @@ export async function openTestStore(): Promise<TestStore> {
   const url = serverUrl();
   if (url) {
     const name = `lantern_test_${process.pid}_${++databases}`;
+    const app = `${name}_app`;
+    const password = randomBytes(18).toString('base64url');
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
+    await admin.unsafe(`create role ${app} login password '${password}'`);
     await admin.end();
-    const databaseUrl = withDatabase(url, name);
-    const store = await openStore({ databaseUrl, dataDir: '', role: 'test' });
+    const migrationDatabaseUrl = withDatabase(url, name);
+    const databaseUrl = withUser(migrationDatabaseUrl, app, password);
+    const store = await openStore({ databaseUrl, migrationDatabaseUrl, dataDir: '', role: 'test' });
     return {
-      ...store, dataDir: undefined, databaseUrl,
+      ...store, dataDir: undefined, databaseUrl, migrationDatabaseUrl,
       async close() {
         await store.close();
         const drop = postgres(url, { max: 1, onnotice: () => {} });
         await drop.unsafe(`drop database if exists ${name} with (force)`);
+        await drop.unsafe(`drop role if exists ${app}`);
         await drop.end();
       },
     };
@@ -53,6 +65,13 @@ export async function openTestStore(): Promise<TestStore> {
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+function withUser(url: string, user: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = password;
   return parsed.toString();
 }
 
