@@ -164,9 +164,12 @@ export function reportPages(deps: ReportDeps): express.Router {
   /** The draft the path names, if the viewer may `action` it; otherwise not found (or 403 when they may read but not change it). */
   async function draft(req: Request, res: Response, action: 'read' | 'change'): Promise<Report> {
     const id = pathId(req.params.id, 'report');
+    const access = accessOf(res);
+    // No draft is public: a visitor not signed in is asked to sign in, whether
+    // or not the report exists, which confirms nothing either way.
+    if (access.viewer.kind === 'public') throw new HttpError(401, 'sign_in_required', 'sign in to see draft reports');
     const report = await getReport(sql, id);
     if (!report) throw notSeen(`report ${id}`);
-    const access = accessOf(res);
     access.require(action, draftRecord(report), `report ${report.id}`);
     if (action === 'read') await access.auditReads('report', [String(report.id)], `read draft '${report.title}'`);
     return report;

@@ -95,6 +95,8 @@ describe('reports and dashboards', () => {
     const anonymous = await publicVisitor.fetch(`/reports/${id}`);
     assert.equal(anonymous.status, 303);
     assert.match(anonymous.headers.get('location') ?? '', /^\/sign-in/);
+    const missing = await publicVisitor.fetch(`/reports/${id + 1000}`);
+    assert.deepEqual([missing.status, missing.headers.get('location')], [303, `/sign-in?returnTo=${encodeURIComponent(`/reports/${id + 1000}`)}`], 'a report that does not exist is answered the same');
     assert.equal((await post(outsider, `/reports/${id}/publish`, {})).status, 404, 'another council cannot publish it');
     assert.equal((await post(member, `/reports/${id}/publish`, {})).status, 403, 'a member reads but does not publish');
     const forged = await officer.fetch(`/reports/${id}/publish`, { method: 'POST', body: new URLSearchParams({ _csrf: 'forged' }) });
