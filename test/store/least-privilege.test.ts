@@ -55,6 +55,14 @@ describe('least privilege', () => {
     await refused(store.sql`drop trigger share_kept on share`);
   });
 
+  it('may add to the history of observations, areas and metrics, never rewrite it', async () => {
+    for (const table of ['observation_history', 'area_history', 'metric_history']) {
+      await refused(store.sql`update ${store.sql(table)} set superseded_at = now()`);
+      await refused(store.sql`delete from ${store.sql(table)}`);
+      await refused(store.sql`truncate ${store.sql(table)}`);
+    }
+  });
+
   it('may not change the schema or the record of migrations', async () => {
     await refused(store.sql`create table taken (note text)`);
     await refused(store.sql`alter table observation add column note text`);
