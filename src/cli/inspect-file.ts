@@ -46,7 +46,8 @@ export async function inspectFiles(
   if (failed > 0) process.exitCode = 1;
 }
 
-function readMapping(file: string): ColumnMapping {
+/** A saved column mapping, or a ConfigError that names the mapping and the key at fault. */
+export function readMapping(file: string): ColumnMapping {
   try {
     return loadMappingFile(file);
   } catch (error) {

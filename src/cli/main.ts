@@ -8,7 +8,6 @@ import { Command, Option } from 'commander';
 import { ConfigError, readConfig, readPort, type Config } from '../config.ts';
 import { formatRejection } from '../domain/batch/index.ts';
 import { loadDemo, storeIsEmpty } from '../ingest/demo.ts';
-import { loadMappingFile, MappingError, type ColumnMapping } from '../ingest/column-mapping.ts';
 import { importFile, type ImportResult } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { PdfPrinter } from '../reports/pdf.ts';
@@ -19,7 +18,7 @@ import { queryAreas, queryMetrics } from '../store/catalogue.ts';
 import { EmbeddedServerError } from '../store/embedded-server.ts';
 import { streamObservations } from '../store/observations.ts';
 import { openStore, type Store } from '../store/store.ts';
-import { inspectFiles } from './inspect-file.ts';
+import { inspectFiles, readMapping } from './inspect-file.ts';
 import { progressBar } from './progress-bar.ts';
 import { CommandError, registerAccessCommands } from './users.ts';
 import { createDemoAccess } from '../server/auth/demo-access.ts';
@@ -105,15 +104,6 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   });
 }
 
-/** A saved column mapping, or a ConfigError that names the mapping and the key at fault. */
-function readMapping(file: string): ColumnMapping {
-  try {
-    return loadMappingFile(file);
-  } catch (error) {
-    if (error instanceof MappingError) throw new ConfigError(error.message);
-    throw error;
-  }
-}
 
 async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; addAreas: boolean; by: string; mapping?: string; sheet?: string }): Promise<void> {
   for (const file of files) {
