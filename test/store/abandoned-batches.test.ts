@@ -1,13 +1,12 @@
 // A batch whose importing process was killed is closed as interrupted when it
 // is next seen, by whoever looks, without waiting for a server to restart.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getBatch, listBatches } from '../../src/store/batches.ts';
-import { PROJECT_DIR } from '../support/data.ts';
 import { importText, seedCatalogue } from '../support/import.ts';
+import { runningBatch, startImportChild } from '../support/import-child-process.ts';
 import { openTestStore, tempDir, type TestStore } from '../support/store.ts';
 
 /** 1,000 calendar-year count metrics × two areas × 200 years: long enough to kill part-way. */
@@ -36,14 +35,8 @@ describe('a batch whose importing process was killed', () => {
   it('reads as rejected, interrupted, from getBatch and listBatches, with no restart', async () => {
     const heavy = path.join(dir, 'heavy.csv');
     fs.writeFileSync(heavy, heavyFile());
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'test/support/import-child.ts'), heavy], {
-      cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...(store.databaseUrl ? { LANTERN_DATABASE_URL: store.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: store.migrationDatabaseUrl } : { LANTERN_DATA_DIR: store.dataDir }) },
-    });
-    let output = '';
-    child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
-    const batchId = await runningBatch(store, () => output);
+    const { child, output } = startImportChild(store, heavy);
+    const batchId = await runningBatch(store, 'heavy.csv', output);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
 
@@ -73,15 +66,3 @@ describe('a batch whose importing process was killed', () => {
   });
 });
 
-async function runningBatch(store: TestStore, output: () => string): Promise<number> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const [row] = await store.sql<{ id: number }[]>`select id from import_batch where status = 'validating' and file_name = 'heavy.csv'`;
-    if (row) {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      return row.id;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`the child never started its batch: ${output()}`);
-}
