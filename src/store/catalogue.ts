@@ -183,23 +183,25 @@ export interface DefinitionChange {
 }
 
 /** Every change to an area, oldest first; undefined when there is no such area. */
-export async function areaHistory(sql: Db, code: string): Promise<DefinitionChange[] | undefined> {
-  const [area] = await sql<{ id: number }[]>`select id from area where code = ${code}`;
-  if (!area) return undefined;
-  const rows = await sql<DefinitionChange[]>`
-    select changes, batch_id as "batchId", superseded_by as "supersededBy", superseded_at as "supersededAt"
-    from area_history where area_id = ${area.id} order by superseded_at, superseded_by`;
-  return rows.map((row) => namedByField(row, AREA_COLUMNS));
+export function areaHistory(sql: Db, code: string): Promise<DefinitionChange[] | undefined> {
+  return definitionHistory(sql, 'area', code, AREA_COLUMNS);
 }
 
 /** Every change to a metric's definition, oldest first; undefined when there is no such metric. */
-export async function metricHistory(sql: Db, code: string): Promise<DefinitionChange[] | undefined> {
-  const [metric] = await sql<{ id: number }[]>`select id from metric where code = ${code}`;
-  if (!metric) return undefined;
+export function metricHistory(sql: Db, code: string): Promise<DefinitionChange[] | undefined> {
+  return definitionHistory(sql, 'metric', code, METRIC_COLUMNS);
+}
+
+/** The history of the area or metric with this code, from its table's history (area_history, metric_history). */
+async function definitionHistory(
+  sql: Db, kind: 'area' | 'metric', code: string, columns: Record<string, string>,
+): Promise<DefinitionChange[] | undefined> {
+  const [found] = await sql<{ id: number }[]>`select id from ${sql(kind)} where code = ${code}`;
+  if (!found) return undefined;
   const rows = await sql<DefinitionChange[]>`
     select changes, batch_id as "batchId", superseded_by as "supersededBy", superseded_at as "supersededAt"
-    from metric_history where metric_id = ${metric.id} order by superseded_at, superseded_by`;
-  return rows.map((row) => namedByField(row, METRIC_COLUMNS));
+    from ${sql(`${kind}_history`)} where ${sql(`${kind}_id`)} = ${found.id} order by superseded_at, superseded_by`;
+  return rows.map((row) => namedByField(row, columns));
 }
 
 /** The store keeps changes under column names; the API speaks of fields (region_code is regionCode). */
