@@ -135,8 +135,11 @@ describe('reports and dashboards', () => {
     const csv = Papa.parse<Record<string, string>>(await (await publicVisitor.fetch(`${address}.csv`)).text(), { header: true, skipEmptyLines: true }).data;
     assert.equal(Number(csv.find((r) => r.metric === ACTIVE && r.area === DURHAM)!.value), before.value);
 
+    const generation = server.engine.generation;
     const result = await importText(store.sql, 'revised.csv', `metric,area,period,value\n${ACTIVE},${DURHAM},${before.period},91.2\n`);
     assert.equal(result.status, 'loaded');
+    // The import's notice reaches the engine asynchronously: wait until it has refreshed.
+    for (const deadline = Date.now() + 10_000; server.engine.generation === generation && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 20));
     await server.engine.settled();
     const stillV1 = await (await publicVisitor.fetch(address)).text();
     assert.ok(stillV1.includes(`${before.value.toFixed(1)}%`) && !stillV1.includes('91.2%'), 'version 1 keeps its figures');
