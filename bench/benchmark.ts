@@ -45,7 +45,7 @@ import type { BenchmarkIndex, IndexArea, IndexMetric, MetricSeries } from '../sr
 import { leagueTable, type GroupSpec } from '../src/domain/benchmark/benchmark-queries.ts';
 import { keepTrends } from '../src/domain/benchmark/trend-of.ts';
 import { statisticalNeighbours } from '../src/domain/benchmark/statistical-neighbours.ts';
-import { buildIndex, keepAllTrends } from '../src/server/benchmark-engine.ts';
+import { buildIndex, keepAllTrends } from '../src/engine/benchmark-engine.ts';
 import { loadIndexMetrics, loadSeries } from '../src/store/benchmark-source.ts';
 import { openStore, type Db, type Sql, type Store } from '../src/store/store.ts';
 import { seededRandom } from './seeded-random.ts';

@@ -34,7 +34,7 @@ import { loadDemo } from '../src/ingest/demo.ts';
 import { apiErrorHandler } from '../src/server/api.ts';
 import { PdfPrinter } from '../src/reports/pdf.ts';
 import { createApp } from '../src/server/app.ts';
-import { BenchmarkEngine } from '../src/server/benchmark-engine.ts';
+import { BenchmarkEngine } from '../src/engine/benchmark-engine.ts';
 import { groupSpec, level, optionalArea, seriesOf } from '../src/server/benchmark-requests.ts';
 import { createApiToken } from '../src/store/api-tokens.ts';
 import { createOrganisation } from '../src/store/organisations.ts';

@@ -13,7 +13,7 @@ import { PdfPrinter } from '../src/reports/pdf.ts';
 import { reportPrintHtml } from '../src/reports/report-files.ts';
 import { snapshotReport } from '../src/reports/report-snapshot.ts';
 import { reportView } from '../src/reports/report-view.ts';
-import { buildIndex } from '../src/server/benchmark-engine.ts';
+import { buildIndex } from '../src/engine/benchmark-engine.ts';
 import { REFERENCE_DATA_DIR } from '../src/config.ts';
 import { loadBoundaries } from '../src/server/boundaries.ts';
 import { openStore } from '../src/store/store.ts';

@@ -12,7 +12,7 @@ import { importFile, type ImportResult } from '../ingest/import-file.ts';
 import { observationsCsv } from '../reports/observations-csv.ts';
 import { PdfPrinter } from '../reports/pdf.ts';
 import { createApp } from '../server/app.ts';
-import { BenchmarkEngine } from '../server/benchmark-engine.ts';
+import { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { closeInterruptedBatches } from '../store/batches.ts';
 import { queryAreas, queryMetrics } from '../store/catalogue.ts';
 import { EmbeddedServerError } from '../store/embedded-server.ts';

@@ -9,7 +9,7 @@ import { benchmarkRouter } from './benchmark-api.ts';
 import { assetsRouter, pageAssets } from './assets.ts';
 import { middleware, reads } from './access.ts';
 import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/index.ts';
-import type { BenchmarkEngine } from './benchmark-engine.ts';
+import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { healthHandler } from './health.ts';
 import { loadBoundaries } from './boundaries.ts';
 import { pagesRouter } from './pages.ts';

@@ -7,7 +7,7 @@ import { areaProfile } from '../domain/benchmark/area-profile.ts';
 import { leagueTable } from '../domain/benchmark/benchmark-queries.ts';
 import { createGroup, getGroup, listGroups } from '../store/comparator-groups.ts';
 import type { Sql } from '../store/store.ts';
-import type { BenchmarkEngine } from './benchmark-engine.ts';
+import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { accessOf, actorOf, changes, metricAccess, readableInFull, reads, requireInFull } from './access.ts';
 import { failArea, groupSpec, level, neighboursOf, optionalArea, seriesOf } from './benchmark-requests.ts';
 import { badRequest, notFound } from './http-error.ts';

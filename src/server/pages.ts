@@ -18,7 +18,7 @@ import { metricPage, type MetricPage, type MetricRequest } from '../web/views/me
 import { findAreas, fold, search } from '../web/views/search.ts';
 import type { Sql } from '../store/store.ts';
 import type { Assets } from './assets.ts';
-import type { BenchmarkEngine } from './benchmark-engine.ts';
+import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { groupSpec, neighboursOf } from './benchmark-requests.ts';
 import { badRequest, notFound } from './http-error.ts';
 import { publicReachOfEarlySight } from '../store/early-sight.ts';

@@ -20,7 +20,7 @@ import type { Sql } from '../store/store.ts';
 import { accessOf, changes, notSeen, observationRecord, reads, readableInFull } from './access.ts';
 import { accessPageErrors, renderPage } from './auth/page.ts';
 import { bodyOf, pathId } from './auth/request-body.ts';
-import type { BenchmarkEngine } from './benchmark-engine.ts';
+import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { HttpError, notFound } from './http-error.ts';
 
 export interface ReportDeps {

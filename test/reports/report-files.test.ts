@@ -17,7 +17,7 @@ import { snapshotReport, type ReportSnapshot } from '../../src/reports/report-sn
 import { reportView } from '../../src/reports/report-view.ts';
 import { REFERENCE_DATA_DIR } from '../../src/config.ts';
 import { loadBoundaries } from '../../src/server/boundaries.ts';
-import { buildIndex } from '../../src/server/benchmark-engine.ts';
+import { buildIndex } from '../../src/engine/benchmark-engine.ts';
 import { PROJECT_DIR, SHARED_DATA } from '../support/data.ts';
 import { pdfPagePngs, readPdf } from '../support/pdf.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readConfig } from '../../src/config.ts';
 import { createApp } from '../../src/server/app.ts';
-import { BenchmarkEngine } from '../../src/server/benchmark-engine.ts';
+import { BenchmarkEngine } from '../../src/engine/benchmark-engine.ts';
 import { PdfPrinter } from '../../src/reports/pdf.ts';
 import type { TestStore } from './store.ts';
 
