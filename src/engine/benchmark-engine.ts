@@ -9,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { BenchmarkIndex, type MetricSeries } from '../domain/benchmark/benchmark-index.ts';
 import { keepTrends } from '../domain/benchmark/trend-of.ts';
 import { IMPORT_CHANNEL } from '../ingest/import-file.ts';
-import { loadIndexAreas, loadIndexMetrics, loadSeries, metricsOfBatch } from '../store/benchmark-source.ts';
+import { loadIndexAreas, loadIndexMetrics, loadSeries, reachOfBatch } from '../store/benchmark-source.ts';
 import type { Sql } from '../store/store.ts';
 
 export interface BuildReport {
@@ -69,20 +69,16 @@ export class BenchmarkEngine {
   }
 
   private async rebuild(batchId: number): Promise<void> {
-    // An observations batch may have added areas (--add-areas): the index then needs them too.
-    const [batch] = await this.sql<{ kind: string; addedAreas: boolean }[]>`
-      select kind, exists (select 1 from area where batch_id = ${batchId}) as "addedAreas" from import_batch where id = ${batchId}`;
-    if (!batch) return;
-    if (batch.kind === 'areas' || batch.addedAreas) {
+    const reach = await reachOfBatch(this.sql, batchId);
+    if (!reach) return;
+    // New areas renumber the index's areas, so every series is built again.
+    if (reach.areas) {
       this.current = await buildIndex(this.sql);
       this.trendsKept = keepAllTrends(this.current);
       return;
     }
-    const ids = batch.kind === 'metrics'
-      ? (await this.sql<{ id: number }[]>`select id from metric where batch_id = ${batchId}`).map((r) => r.id)
-      : await metricsOfBatch(this.sql, batchId);
-    if (ids.length === 0) return;
-    const metrics = await loadIndexMetrics(this.sql, ids);
+    if (reach.metricIds.length === 0) return;
+    const metrics = await loadIndexMetrics(this.sql, reach.metricIds);
     await loadSeries(this.sql, this.current, metrics);
     const index = this.current;
     for (const metric of metrics) keepTrends(index, index.metric(metric.code)!);

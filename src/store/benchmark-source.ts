@@ -56,8 +56,25 @@ export async function loadSeries(sql: Sql, index: BenchmarkIndex, metrics: reado
   return rows;
 }
 
-/** The metrics a batch brought observations for. */
-export async function metricsOfBatch(sql: Sql, batchId: number): Promise<number[]> {
-  const rows = await sql<{ metricId: number }[]>`select metric_id as "metricId" from batch_metric where batch_id = ${batchId}`;
-  return rows.map((r) => r.metricId);
+/** What a loaded batch touched: whether areas came with it, and which metrics' series it changed. */
+export interface BatchReach {
+  readonly areas: boolean;
+  readonly metricIds: readonly number[];
+}
+
+/**
+ * What a batch touched, or undefined when there is no such batch. A batch of
+ * areas, or of observations that added areas (--add-areas), touches the areas;
+ * a batch of metric definitions touches the metrics it defined; one of
+ * observations, the metrics it brought rows for.
+ */
+export async function reachOfBatch(sql: Sql, batchId: number): Promise<BatchReach | undefined> {
+  const [batch] = await sql<{ kind: string; addedAreas: boolean }[]>`
+    select kind, exists (select 1 from area where batch_id = ${batchId}) as "addedAreas" from import_batch where id = ${batchId}`;
+  if (!batch) return undefined;
+  if (batch.kind === 'areas' || batch.addedAreas) return { areas: true, metricIds: [] };
+  const rows = batch.kind === 'metrics'
+    ? await sql<{ id: number }[]>`select id from metric where batch_id = ${batchId}`
+    : await sql<{ id: number }[]>`select metric_id as id from batch_metric where batch_id = ${batchId}`;
+  return { areas: false, metricIds: rows.map((r) => r.id) };
 }
