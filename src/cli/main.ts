@@ -6,29 +6,20 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, readConfig, readPort, type Config } from '../config.ts';
-import { formatRejection } from '../domain/batch/index.ts';
-import { loadDemo, storeIsEmpty } from '../ingest/demo.ts';
-import { importFile, type ImportResult } from '../ingest/import-file.ts';
-import { observationsCsv } from '../reports/observations-csv.ts';
-import { PdfPrinter } from '../reports/pdf.ts';
-import { createApp } from '../server/app.ts';
-import { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { closeInterruptedBatches } from '../store/batches.ts';
-import { queryAreas, queryMetrics } from '../store/catalogue.ts';
-import { EmbeddedServerError } from '../store/embedded-server.ts';
-import { streamObservations } from '../store/observations.ts';
-import { openStore, type Store } from '../store/store.ts';
-import { inspectFiles, readMapping } from './inspect-file.ts';
-import { progressBar } from './progress-bar.ts';
+import type { ImportResult } from '../ingest/import-file.ts';
+import type { Store } from '../store/store.ts';
 import { CommandError, registerAccessCommands } from './users.ts';
-import { createDemoAccess } from '../server/auth/demo-access.ts';
-import { publicObservations } from '../server/access.ts';
+
+// Each command loads what it needs when it runs (import() in its function):
+// the server alone, with Sass and the PDF printer, takes seconds to load, and
+// `lantern --help` or `lantern areas` should not wait for it.
 
 const err = (line: string) => process.stderr.write(line + '\n');
 const out = (line: string) => process.stdout.write(line + '\n');
 
 /** The configured store; says so when it is kept elsewhere than asked (root, a private project folder). */
 async function openConfiguredStore(config: Config, role: string, onLost?: (message: string) => void): Promise<Store> {
+  const { openStore } = await import('../store/store.ts');
   const store = await openStore({
     databaseUrl: config.databaseUrl, migrationDatabaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir, isDefaultFolder: config.dataDirIsDefault, role, log: err, ...(onLost ? { onLost } : {}),
   });
@@ -54,6 +45,10 @@ async function withStore<T>(config: Config, role: string, work: (store: Store) =
 
 async function serve(config: Config, options: { port?: string; demo: boolean }): Promise<void> {
   const port = options.port === undefined ? config.port : readPort(options.port, '--port');
+  const [{ createApp }, { BenchmarkEngine }, { PdfPrinter }, { closeInterruptedBatches }, { loadDemo, storeIsEmpty }, { createDemoAccess }] = await Promise.all([
+    import('../server/app.ts'), import('../engine/benchmark-engine.ts'), import('../reports/pdf.ts'), import('../store/batches.ts'), import('../ingest/demo.ts'),
+    import('../server/auth/demo-access.ts'),
+  ]);
   // A store whose server died and cannot be started again is gone: exit and say why, rather than answer 503 for ever.
   const store = await openConfiguredStore(config, 'serve', (message) => {
     err(`Lantern: ${message}; stopping`);
@@ -109,6 +104,7 @@ async function importFiles(config: Config, files: string[], options: { skipInval
   for (const file of files) {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ConfigError(`${file}: no such file`);
   }
+  const [{ importFile }, { readMapping }, { progressBar }] = await Promise.all([import('../ingest/import-file.ts'), import('./inspect-file.ts'), import('./progress-bar.ts')]);
   const mapping = options.mapping === undefined ? undefined : readMapping(options.mapping);
   let failed = 0;
   await withStore(config, 'import', async (store) => {
@@ -130,14 +126,15 @@ async function importFiles(config: Config, files: string[], options: { skipInval
         ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       });
       bar.done();
-      printSummary(path.basename(file), result);
+      await printSummary(path.basename(file), result);
       if (result.status === 'rejected') failed++;
     }
   });
   if (failed > 0) process.exitCode = 1;
 }
 
-function printSummary(file: string, result: ImportResult): void {
+async function printSummary(file: string, result: ImportResult): Promise<void> {
+  const { formatRejection } = await import('../domain/batch/index.ts');
   for (const notice of result.notices) err(`${file}: note: ${notice}`);
   const shown = result.rejections.slice(0, 20);
   for (const rejection of shown) err(formatRejection(file, rejection));
@@ -151,6 +148,9 @@ function printSummary(file: string, result: ImportResult): void {
 }
 
 async function exportObservations(config: Config, options: { metric?: string; area?: string; out?: string }): Promise<void> {
+  const [{ observationsCsv }, { publicObservations }, { streamObservations }] = await Promise.all([
+    import('../reports/observations-csv.ts'), import('../server/access.ts'), import('../store/observations.ts'),
+  ]);
   await withStore(config, 'export', async (store) => {
     const target = options.out ? fs.createWriteStream(options.out) : process.stdout;
     // As the public may read them: early-sight data under embargo is not exported.
@@ -184,12 +184,12 @@ export function program(config: () => Config): Command {
     .option('--sheet <name>', 'the sheet of a spreadsheet (XLSX, ODS) to read; the first otherwise')
     .option('--dry-run', 'read the files as an import would and say what it would do, storing nothing', false)
     .option('--by <name>', 'who is importing, kept with the batch', process.env.USER ?? 'cli')
-    .action((files, options) => (options.dryRun ? inspectFiles(config(), withStore, files, options, 'dry-run', out) : importFiles(config(), files, options)));
+    .action(async (files, options) => (options.dryRun ? (await import('./inspect-file.ts')).inspectFiles(config(), withStore, files, options, 'dry-run', out) : importFiles(config(), files, options)));
   cli.command('inspect').description('say how Lantern reads a file (layout, columns, metrics, periods, unknown area codes, rejections), storing nothing')
     .argument('<files...>', 'files to inspect (CSV, XLSX, ODS or JSON)')
     .option('--mapping <file>', 'a saved column mapping (JSON) to read the file by')
     .option('--sheet <name>', 'the sheet of a spreadsheet to read; the first otherwise')
-    .action((files, options) => inspectFiles(config(), withStore, files, options, 'inspect', out));
+    .action(async (files, options) => (await import('./inspect-file.ts')).inspectFiles(config(), withStore, files, options, 'inspect', out));
   cli.command('export').description('export observations as CSV, in the import format (published data: early sight under embargo is left out)')
     .option('--metric <code>', 'only this metric')
     .option('--area <code>', 'only this area')
@@ -206,12 +206,14 @@ export function program(config: () => Config): Command {
     .option('-q, --query <text>', 'name contains')
     .option('--all', 'include areas that have ended', false)
     .action((options) => withStore(config(), 'areas', async (store) => {
+      const { queryAreas } = await import('../store/catalogue.ts');
       const rows = await queryAreas(store.sql, { type: options.type, region: options.region, q: options.query, current: !options.all, limit: 10_000, offset: 0 });
       table(rows, ['code', 'name', 'type', 'regionCode', 'countyCode', 'endDate']);
     }));
   cli.command('metrics').description('list or search the metric library')
     .option('-q, --query <text>', 'words in the title, code or definition')
     .action((options) => withStore(config(), 'metrics', async (store) => {
+      const { queryMetrics } = await import('../store/catalogue.ts');
       const rows = await queryMetrics(store.sql, { q: options.query, limit: 10_000, offset: 0 });
       table(rows, ['code', 'title', 'polarity', 'periodKind']);
     }));
@@ -222,6 +224,7 @@ export function program(config: () => Config): Command {
 try {
   await program(readConfig).parseAsync(process.argv);
 } catch (error) {
+  const { EmbeddedServerError } = await import('../store/embedded-server.ts');
   if (error instanceof ConfigError || error instanceof EmbeddedServerError || error instanceof CommandError) {
     err(`lantern: ${error.message}`);
     process.exit(2);
