@@ -10,6 +10,7 @@
 import { comparePeriods, type Period } from '../domain/period/index.ts';
 import type { Rejection } from '../domain/batch/index.ts';
 import type { BatchKind } from '../store/batches.ts';
+import { areasDefinedBy, metricsDefinedBy } from '../store/catalogue.ts';
 import type { Sql } from '../store/store.ts';
 import type { FileReading } from './file-reading.ts';
 import { importFile, type ImportRequest } from './import-file.ts';
@@ -58,10 +59,8 @@ export async function dryRunFile(sql: Sql, request: ImportRequest): Promise<DryR
       // The import opens its own transactions: inside this one they become savepoints.
       const within = new Proxy(tx, { get: (target, key) => (key === 'begin' ? target.savepoint.bind(target) : Reflect.get(target, key)) }) as unknown as Sql;
       const result = await importFile(within, { ...request, skipInvalid: true });
-      const metrics = await tx<{ code: string; title: string; periodKind: string }[]>`
-        select code, title, period_kind as "periodKind" from metric where batch_id = ${result.batchId} order by code`;
-      const areas = await tx<{ code: string; name: string; type: string }[]>`
-        select code, name, type from area where batch_id = ${result.batchId} order by code`;
+      const metrics = await metricsDefinedBy(tx, result.batchId);
+      const areas = await areasDefinedBy(tx, result.batchId);
       const areaColumn = result.reading?.columns.area;
       const unknownAreas = [...new Set(result.rejections.filter((r) => areaColumn && r.column === areaColumn && r.value).map((r) => r.value!))].sort();
       throw new RollBack({

@@ -13,7 +13,7 @@
 import { AREA_TYPES, GSS_ENTITIES, isAreaType, isGssCode, type AreaType } from '../domain/area/index.ts';
 import type { Rejection } from '../domain/batch/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
-import { ALL_AREA_FIELDS, AREA_COLUMNS, areaKeys, upsertAreas, type Area } from '../store/catalogue.ts';
+import { ALL_AREA_FIELDS, AREA_COLUMNS, areaKeys, regionKeys, upsertAreas, type Area } from '../store/catalogue.ts';
 import { takeWriteTurn, type Tx } from '../store/observations.ts';
 import { byGivenFields, cellOf, givenFields, hazards, listOf, type CatalogueRecord } from './catalogue-records.ts';
 import type { StepCounts } from './import-observations.ts';
@@ -36,7 +36,7 @@ export async function loadAreas(
 ): Promise<StepCounts & { rejections: RejectionList }> {
   const known = await areaKeys(tx);
   const knownCodes = new Set(known.map((a) => a.code));
-  const regionByName = new Map((await tx<{ code: string; name: string }[]>`select code, name from area where type = 'region'`).map((r) => [r.name.toLowerCase(), r.code]));
+  const regionByName = new Map((await regionKeys(tx)).map((r) => [r.name.toLowerCase(), r.code]));
   const registerToGss = new Map(records.map((r) => [cellOf(r, 'local-authority-code'), cellOf(r, 'gss-code')]));
 
   // First each row on its own; then the references between rows, to areas

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import type { Rejection } from '../domain/batch/index.ts';
 import { createBatch, finishBatch, saveRejections, startBatch, type BatchKind, type BatchCounts } from '../store/batches.ts';
+import { announceBatch } from '../store/import-notifications.ts';
 import type { Tx } from '../store/observations.ts';
 import type { Sql } from '../store/store.ts';
 import { recordsFromCsv, recordsFromGeoJson, recordsFromJson, type CatalogueRecord } from './catalogue-records.ts';
@@ -89,7 +90,7 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
       if (step.rejections.rows > 0 && !skipInvalid) throw new BatchRejected(step.rejections, step.rowsRead);
       await saveRejections(tx, batchId, step.rejections.kept);
       await finishBatch(tx, batchId, 'loaded', step, sha256(), null);
-      await tx`select pg_notify(${IMPORT_CHANNEL}, ${String(batchId)})`;
+      await announceBatch(tx, batchId);
       return step;
     });
     return {

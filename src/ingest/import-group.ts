@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { judgeUnknownArea } from '../domain/area/index.ts';
 import type { Rejection } from '../domain/batch/index.ts';
+import { areaKeys } from '../store/catalogue.ts';
 import { createGroup } from '../store/comparator-groups.ts';
 import type { Tx } from '../store/observations.ts';
 import type { CatalogueRecord } from './catalogue-records.ts';
@@ -35,7 +36,7 @@ export async function loadGroup(
   tx: Tx, fileName: string, codeColumn: string, records: readonly CatalogueRecord[], batchId: number, importedBy: string,
 ): Promise<{ rowsRead: number; inserted: number; revised: number; unchanged: number; rejected: number; rejections: RejectionList; notice: string }> {
   const rejections = new RejectionList();
-  const held = new Set((await tx<{ code: string }[]>`select code from area`).map((row) => row.code));
+  const held = new Set((await areaKeys(tx)).map((area) => area.code));
   const prefixes = new Set([...held].map((code) => code.slice(0, 3)));
   const members: string[] = [];
   const lineOf = new Map<string, number>();
@@ -54,8 +55,7 @@ export async function loadGroup(
     rejections.addRow([{ line: 1, reason: `a comparator group lists from 2 to ${MAX_MEMBERS} areas; this file lists ${members.length} that Lantern holds` } satisfies Rejection]);
   } else {
     // A batch refused for any member rolls back with the group it made.
-    const group = await createGroup(tx, name, members, importedBy);
-    await tx`update comparator_group set batch_id = ${batchId} where id = ${group.id}`;
+    const group = await createGroup(tx, name, members, importedBy, batchId);
     notice = `the file lists ${members.length} areas and no figures: saved as the comparator group '${name}' (group=custom&groupId=${group.id})`;
   }
   return { rowsRead: records.length, inserted: notice ? members.length : 0, revised: 0, unchanged: 0, rejected: rejections.rows, rejections, notice };

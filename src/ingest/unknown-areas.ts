@@ -11,7 +11,7 @@ import { judgeUnknownArea, type AreaType, type UnknownArea } from '../domain/are
 import type { Rejection } from '../domain/batch/index.ts';
 import { closestMatch, describeCandidate, type Candidate } from '../domain/suggest/index.ts';
 import { upsertAreas, type Area, type AreaKey } from '../store/catalogue.ts';
-import type { Tx } from '../store/observations.ts';
+import { assignStagedAreas, type Tx } from '../store/observations.ts';
 
 interface NewArea {
   readonly key: AreaKey;
@@ -68,15 +68,7 @@ export class UnknownAreas {
     if (this.added.size === 0) return undefined;
     const areas = [...this.added.values()].map(({ key, type }) => newArea(key, type));
     await upsertAreas(tx, areas, batchId);
-    if (staged) {
-      const codes = [...this.added.keys()];
-      const provisional = [...this.added.values()].map((area) => area.key.id);
-      await tx`
-        update staged_observation s set area_id = a.id
-        from unnest(${codes}::text[], ${provisional}::int[]) as m(code, provisional)
-        join area a on a.code = m.code
-        where s.area_id = m.provisional`;
-    }
+    if (staged) await assignStagedAreas(tx, new Map([...this.added].map(([code, area]) => [code, area.key.id])));
     return describeAdded([...this.added.values()]);
   }
 

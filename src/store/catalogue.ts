@@ -116,6 +116,22 @@ export function areaKeys(sql: Db) {
   return sql<AreaKey[]>`select id, code, name from area`;
 }
 
+/** The regions, for files that name an area's region rather than give its code. */
+export function regionKeys(sql: Db) {
+  return sql<AreaKey[]>`select id, code, name from area where type = 'region'`;
+}
+
+/** The metrics whose definitions a batch created or last changed. */
+export function metricsDefinedBy(sql: Db, batchId: number) {
+  return sql<{ code: string; title: string; periodKind: PeriodKind }[]>`
+    select code, title, period_kind as "periodKind" from metric where batch_id = ${batchId} order by code`;
+}
+
+/** The areas a batch created or last changed. */
+export function areasDefinedBy(sql: Db, batchId: number) {
+  return sql<{ code: string; name: string; type: AreaType }[]>`select code, name, type from area where batch_id = ${batchId} order by code`;
+}
+
 export interface UpsertCounts {
   readonly inserted: number;
   readonly revised: number;

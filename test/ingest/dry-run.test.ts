@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dryRunFile } from '../../src/ingest/dry-run.ts';
-import { IMPORT_CHANNEL } from '../../src/ingest/import-file.ts';
+import { onBatchLoaded } from '../../src/store/import-notifications.ts';
 import { textStream } from '../support/data.ts';
 import { importText, seedCatalogue } from '../support/import.ts';
 import { xlsxFile } from '../support/spreadsheets.ts';
@@ -39,8 +39,8 @@ describe('a dry run', () => {
   }
 
   it('says what a publisher\'s file would create and reject, and stores nothing, nor tells the index', async () => {
-    const heard: string[] = [];
-    const listening = await store.sql.listen(IMPORT_CHANNEL, (payload) => heard.push(payload));
+    const heard: number[] = [];
+    const listening = await onBatchLoaded(store.sql, ({ batchId }) => heard.push(batchId));
     const before = await rows();
     const run = await dryRunFile(store.sql, { fileName: 'smoking.csv', input: textStream(FINGERTIPS), importedBy: 'test' });
     assert.deepEqual(await rows(), before);
