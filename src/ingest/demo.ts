@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { REFERENCE_DATA_DIR } from '../config.ts';
+import { hasLoadedBatch } from '../store/batches.ts';
 import { queryMetrics } from '../store/catalogue.ts';
 import type { Sql } from '../store/store.ts';
 import { loadMappingFile } from './column-mapping.ts';
@@ -57,8 +58,7 @@ export function demoFiles(dataDir: string, only: readonly DemoPublication[] = DE
 }
 
 export async function storeIsEmpty(sql: Sql): Promise<boolean> {
-  const [row] = await sql<{ batches: number }[]>`select count(*)::int as batches from import_batch where status = 'loaded'`;
-  return row!.batches === 0;
+  return !(await hasLoadedBatch(sql));
 }
 
 export interface DemoOptions {

@@ -117,6 +117,12 @@ async function closeAbandonedBatches(sql: Db): Promise<void> {
     where id = any(${open.map((row) => row.id)}) and status in ('received', 'validating') and pg_try_advisory_xact_lock(${BATCH_LOCK}, id)`;
 }
 
+/** Whether any batch has ever loaded: a store with none is new, and the demo may fill it. */
+export async function hasLoadedBatch(sql: Db): Promise<boolean> {
+  const [row] = await sql<{ loaded: boolean }[]>`select exists (select 1 from import_batch where status = 'loaded') as loaded`;
+  return row!.loaded;
+}
+
 export async function getBatch(sql: Db, id: number): Promise<Batch | undefined> {
   await closeAbandonedBatches(sql);
   const [row] = await sql<Batch[]>`${selectBatch(sql)} where id = ${id}`;

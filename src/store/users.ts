@@ -92,6 +92,11 @@ export async function setPasswordHash(sql: Db, id: number, passwordHash: string)
   await sql`delete from user_session where user_id = ${id}`;
 }
 
+export async function countUsers(sql: Db): Promise<number> {
+  const [row] = await sql<{ count: number }[]>`select count(*)::int as count from user_account`;
+  return row!.count;
+}
+
 export async function countAdministrators(sql: Db): Promise<number> {
   const [row] = await sql<{ count: number }[]>`select count(*)::int as count from user_account where role = 'administrator' and disabled_at is null`;
   return row!.count;

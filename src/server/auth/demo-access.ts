@@ -7,15 +7,14 @@ import { recordAudit } from '../../store/audit.ts';
 import { getArea } from '../../store/catalogue.ts';
 import { createOrganisation, findOrganisationByName } from '../../store/organisations.ts';
 import type { Sql } from '../../store/store.ts';
-import { createUser } from '../../store/users.ts';
+import { countUsers, createUser } from '../../store/users.ts';
 import { generatePassword, hashPassword, passwordProblem } from './passwords.ts';
 
 export const DEMO_ADMINISTRATOR = 'admin@lantern.example';
 
 /** Creates the demo's organisations and administrator in an empty store; says what it did through `log`. */
 export async function createDemoAccess(sql: Sql, adminPassword: string | undefined, log: (line: string) => void): Promise<boolean> {
-  const [row] = await sql<{ users: number }[]>`select count(*)::int as users from user_account`;
-  if (row!.users > 0) return false;
+  if ((await countUsers(sql)) > 0) return false;
   if (adminPassword !== undefined && passwordProblem(adminPassword)) throw new Error(`LANTERN_ADMIN_PASSWORD: ${passwordProblem(adminPassword)!.replace("'password' ", '')}`);
   const password = adminPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
