@@ -16,6 +16,12 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** The same database as the owner of the tables, for migrations (LANTERN_MIGRATION_DATABASE_URL); databaseUrl when unset. */
   readonly migrationDatabaseUrl: string | undefined;
+  /**
+   * A streaming replica of that database, as the application's role
+   * (LANTERN_DATABASE_READ_URL): the index is built from it and requests read
+   * from it until they write; every write goes to the primary.
+   */
+  readonly readDatabaseUrl: string | undefined;
   /** Where the embedded PostgreSQL keeps its cluster and password. */
   readonly dataDir: string;
   /**
@@ -49,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     databaseUrl: nonEmpty(env.LANTERN_DATABASE_URL),
     migrationDatabaseUrl: nonEmpty(env.LANTERN_MIGRATION_DATABASE_URL),
+    readDatabaseUrl: readUrl(env.LANTERN_DATABASE_READ_URL, 'LANTERN_DATABASE_READ_URL'),
     dataDir: path.resolve(nonEmpty(env.LANTERN_DATA_DIR) ?? 'lantern-data'),
     dataDirIsDefault: nonEmpty(env.LANTERN_DATA_DIR) === undefined,
     port: readPort(env.PORT ?? env.LANTERN_PORT, env.PORT === undefined ? 'LANTERN_PORT' : 'PORT'),
@@ -65,6 +72,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** A postgres:// or postgresql:// URL, or undefined when unset. */
+function readUrl(value: string | undefined, setting: string): string | undefined {
+  const url = nonEmpty(value);
+  if (url === undefined) return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new ConfigError(`${setting} must be a URL such as postgres://user:password@host:5432/lantern, not '${redactUrl(url)}'`);
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') throw new ConfigError(`${setting} must start with postgres:// or postgresql://, not '${protocol}//'`);
+  return url;
+}
+
+/** A URL as it may be shown: its password hidden, as far as it can be found. */
+function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1****@');
 }
 
 /** A TCP port from text: a whole number from 0 (any free port) to 65535. */

@@ -10,11 +10,15 @@
 // published report versions take rows but are never changed or emptied, and a
 // share is never deleted. Only an owner may drop or disable a trigger, so the
 // application's credentials cannot undo the triggers that guard them either.
+//
+// With a replica (LANTERN_DATABASE_READ_URL), `sql` sends every write to the
+// primary and plain reads inside a request to the replica: see read-replica.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { APP_USER, DATABASE_NAME, DATABASE_USER, startEmbeddedServer, type EmbeddedServer } from './embedded-server.ts';
+import { readRouting, replicaOf, type Replica } from './read-replica.ts';
 
 export type Sql = postgres.Sql;
 /** Anything queries run on: the pool or an open transaction. */
@@ -25,6 +29,8 @@ export interface StoreOptions {
   readonly databaseUrl?: string | undefined;
   /** The same database as the owner of its tables, for migrations (LANTERN_MIGRATION_DATABASE_URL); databaseUrl when unset. */
   readonly migrationDatabaseUrl?: string | undefined;
+  /** A streaming replica of the same database, as the application's role, for reads (LANTERN_DATABASE_READ_URL). */
+  readonly readDatabaseUrl?: string | undefined;
   readonly dataDir: string;
   /** dataDir is Lantern's default, not the administrator's choice: see data-folder.ts. */
   readonly isDefaultFolder?: boolean;
@@ -38,7 +44,12 @@ export interface StoreOptions {
 }
 
 export interface Store {
+  /** Every query: to the primary, or with a replica routed by the request's scope (read-replica.ts). */
   readonly sql: Sql;
+  /** The replica that index builds and a request's plain reads go to, when there is one. */
+  readonly replica: Replica | undefined;
+  /** Runs `work` (a request) reading from the replica until it writes, or from the primary; without a replica, just runs it. */
+  readingFrom<T>(where: 'replica' | 'primary', work: () => T): T;
   /** Set when Lantern runs its own embedded server. */
   readonly embedded: EmbeddedServer | undefined;
   /** Where the data lives, for messages: never the password. */
@@ -53,7 +64,8 @@ export interface Store {
 }
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-const MIGRATION_LOCK = 7_246_001; // advisory lock key: one migrator at a time
+/** Advisory lock key: one migrator at a time; a second waits for the first, then finds nothing to apply. */
+export const MIGRATION_LOCK = 7_246_001;
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   const embedded = options.databaseUrl
@@ -68,9 +80,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     connection: { application_name: `lantern ${options.role ?? ''}`.trim() },
   };
   const server = embedded ? { host: '127.0.0.1', port: embedded.port, database: DATABASE_NAME } : undefined;
-  const sql = server && embedded
+  const primary = server && embedded
     ? postgres({ ...server, user: APP_USER, password: embedded.appPassword, ...connection })
     : postgres(options.databaseUrl as string, connection);
+  const replicaSql = options.readDatabaseUrl === undefined
+    ? undefined
+    : postgres(options.readDatabaseUrl, { ...connection, connection: { application_name: `${connection.connection.application_name} reads` } });
+  const replica = replicaSql && replicaOf(primary, replicaSql, `PostgreSQL replica at ${redact(options.readDatabaseUrl as string)}`);
+  const routing = replicaSql && readRouting(primary, replicaSql);
+  const sql = routing?.sql ?? primary;
   const asOwner = async <T>(work: (owner: Sql) => Promise<T>): Promise<T> => {
     const ownerConnection = { ...connection, max: 1 };
     const owner = server && embedded
@@ -86,27 +104,33 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const description = embedded ? `embedded PostgreSQL in ${embedded.dataDir}` : `PostgreSQL at ${redact(options.databaseUrl as string)}`;
   let application: Application | undefined;
   const migrateAsOwner = () => asOwner(async (owner) => {
-    application ??= await applicationRole(sql, owner, embedded);
+    application ??= await applicationRole(primary, owner, embedded);
     if (!application.leastPrivilege) warnOnce(log, application.name);
     return migrate(owner, application.leastPrivilege ? application : undefined);
   });
   try {
-    if (!embedded) await reachServer(sql, description, log);
+    if (!embedded) await reachServer(primary, description, log);
     await migrateAsOwner();
+    if (replica) {
+      await reachServer(replica.sql, replica.description, log);
+      await replica.caughtUp(); // the replica has the migrations before anything reads it
+    }
   } catch (error) {
-    await sql.end({ timeout: 1 });
+    await Promise.all([primary.end({ timeout: 1 }), replicaSql?.end({ timeout: 1 })]);
     await embedded?.stop();
     throw error;
   }
   return {
     sql,
+    replica,
+    readingFrom: (where, work) => (routing ? routing.readingFrom(where, work) : work()),
     embedded,
     description,
     notice: embedded?.movedFrom && `${displayPath(embedded.movedFrom)} is inside a private folder; the store is kept in ${embedded.dataDir} instead`,
     migrate: migrateAsOwner,
     asOwner,
     async close() {
-      await sql.end({ timeout: 5 });
+      await Promise.all([primary.end({ timeout: 5 }), replicaSql?.end({ timeout: 5 })]);
       await embedded?.stop();
     },
   };
