@@ -6,9 +6,10 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
-import { isOrganisationKind, isRole, ORGANISATION_KINDS, ROLES, roleFitsOrganisation, rolesFor } from '../domain/access/index.ts';
+// roles.ts, not the access domain's index, and the password hashing only when
+// a user is added: `lantern --help` loads this file to list the commands.
+import { isOrganisationKind, isRole, ORGANISATION_KINDS, ROLES, roleFitsOrganisation, rolesFor } from '../domain/access/roles.ts';
 import { isCouncil } from '../domain/benchmark/comparator-group.ts';
-import { generatePassword, hashPassword, passwordProblem } from '../server/auth/passwords.ts';
 import { recordAudit, type AuditEntry } from '../store/audit.ts';
 import { getArea } from '../store/catalogue.ts';
 import { createOrganisation, findOrganisationByName, getOrganisation, isUniqueViolation, listOrganisations, type Organisation } from '../store/organisations.ts';
@@ -97,6 +98,7 @@ export async function addUser(sql: Sql, options: { email: string; name: string; 
   const organisation = /^\d+$/.test(options.organisation) ? await getOrganisation(sql, Number(options.organisation)) : await findOrganisationByName(sql, options.organisation);
   if (!organisation) throw new CommandError(`--organisation: there is no organisation '${options.organisation}' (see lantern organisations list)`);
   if (!roleFitsOrganisation(options.role, organisation.kind)) throw new CommandError(`--role: the people of ${organisation.name} may be: ${rolesFor(organisation.kind).join(', ')}`);
+  const { generatePassword, hashPassword, passwordProblem } = await import('../server/auth/passwords.ts');
   if (options.password !== undefined && passwordProblem(options.password)) throw new CommandError(passwordProblem(options.password)!.replace("'password'", 'the password'));
   const password = options.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
