@@ -63,7 +63,9 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   }
   const server = http.createServer();
   const printer = new PdfPrinter();
+  let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
+    stopping = true;
     err(`Lantern: ${signal}, stopping`);
     server.close(() => {});
     server.closeAllConnections();
@@ -82,10 +84,17 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     else err(`Lantern: no demo data at ${config.demoDataDir}; the store is empty. Import data with: npx lantern import FILE.csv`);
   }
   if (options.demo) await createDemoAccess(store.sql, config.access.adminPassword, err);
+  // The index is built in the background: Lantern answers at once, and what needs figures says they are loading.
   const started = performance.now();
-  const engine = await BenchmarkEngine.start(store.sql, err);
-  const { observations, bytes } = engine.index.size();
-  err(`Lantern: benchmark index of ${observations.toLocaleString('en-GB')} observations built in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(1)} MB)`);
+  const engine = BenchmarkEngine.begin(store.sql, err);
+  engine.ready.then(() => {
+    const { observations, bytes } = engine.index.size();
+    err(`Lantern: benchmark index of ${observations.toLocaleString('en-GB')} observations built in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(1)} MB)`);
+  }, () => {
+    if (stopping) return;
+    err('Lantern: without its benchmark index Lantern cannot serve figures; stopping');
+    void store.close().finally(() => process.exit(1));
+  });
   const app = createApp({ config, store, engine, printer, log: err });
   server.on('request', app);
   server.listen(port, () => {

@@ -5,11 +5,16 @@
 // itself, the CLI beside it) tells the channel when its batch commits.
 // After each build or refresh the engine works out the latest period's trends
 // of every area, so that no profile waits for them.
+//
+// The first build takes seconds on a large store, so the server starts the
+// engine in the background and answers meanwhile: until the index is built,
+// reading it throws FiguresLoading, which the server turns into "figures
+// loading" (503, Retry-After) for exactly the pages and API calls that need it.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { BenchmarkIndex, type MetricSeries } from '../domain/benchmark/benchmark-index.ts';
 import { keepTrends } from '../domain/benchmark/trend-of.ts';
-import { IMPORT_CHANNEL } from '../ingest/import-file.ts';
 import { loadIndexAreas, loadIndexMetrics, loadSeries, reachOfBatch } from '../store/benchmark-source.ts';
+import { onBatchLoaded } from '../store/import-notifications.ts';
 import type { Sql } from '../store/store.ts';
 
 export interface BuildReport {
@@ -18,28 +23,56 @@ export interface BuildReport {
   readonly seconds: number;
 }
 
+/** What reading the index says while its first build is under way. */
+export class FiguresLoading extends Error {
+  constructor() {
+    super('the benchmark index is still being built from the store');
+  }
+}
+
 export class BenchmarkEngine {
-  private refreshing: Promise<void> = Promise.resolve();
+  private current: BenchmarkIndex | undefined;
+  private refreshing: Promise<void>;
   private unlisten: (() => Promise<void>) | undefined;
   /** Counts the index's changes: pages made from an earlier generation are stale. */
   generation = 0;
   /** Resolves when the trends of the index's latest periods are all kept. */
   trendsKept: Promise<void> = Promise.resolve();
+  /** Resolves once the first index is built; rejects if it cannot be. */
+  readonly ready: Promise<void>;
 
-  private constructor(private readonly sql: Sql, private current: BenchmarkIndex, private readonly log: (line: string) => void) {}
+  private constructor(private readonly sql: Sql, private readonly log: (line: string) => void, listen: boolean) {
+    this.ready = this.open(listen);
+    // Batches that load during the first build are refreshed after it, in order.
+    this.refreshing = this.ready.catch((error: unknown) => {
+      this.log(`benchmark index: could not be built: ${String(error)}`);
+    });
+  }
 
-  /** Builds the index from the store; with `listen`, keeps it current as batches load. */
+  /** Builds the index from the store; with `listen`, keeps it current as batches load. Resolves once built. */
   static async start(sql: Sql, log: (line: string) => void, listen = true): Promise<BenchmarkEngine> {
-    const engine = new BenchmarkEngine(sql, await buildIndex(sql), log);
-    engine.trendsKept = keepAllTrends(engine.current);
-    if (listen) {
-      const { unlisten } = await sql.listen(IMPORT_CHANNEL, (payload) => engine.batchLoaded(Number(payload)));
-      engine.unlisten = unlisten;
+    const engine = BenchmarkEngine.begin(sql, log, listen);
+    try {
+      await engine.ready;
+    } catch (error) {
+      await engine.stop();
+      throw error;
     }
     return engine;
   }
 
+  /** Starts building the index in the background and returns at once: see `ready` and `isReady`. */
+  static begin(sql: Sql, log: (line: string) => void, listen = true): BenchmarkEngine {
+    return new BenchmarkEngine(sql, log, listen);
+  }
+
+  /** Whether the first index is built: until then, reading `index` throws FiguresLoading. */
+  get isReady(): boolean {
+    return this.current !== undefined;
+  }
+
   get index(): BenchmarkIndex {
+    if (this.current === undefined) throw new FiguresLoading();
     return this.current;
   }
 
@@ -56,8 +89,12 @@ export class BenchmarkEngine {
     return this.refreshing;
   }
 
-  async stop(): Promise<void> {
-    await this.unlisten?.();
+  /** Listens first, so that no batch that commits during the build goes unheard. */
+  private async open(listen: boolean): Promise<void> {
+    if (listen) this.unlisten = (await onBatchLoaded(this.sql, ({ batchId }) => void this.batchLoaded(batchId))).unlisten;
+    const index = await buildIndex(this.sql);
+    this.current = index;
+    this.trendsKept = keepAllTrends(index);
   }
 
   private async refresh(batchId: number): Promise<void> {
@@ -69,6 +106,7 @@ export class BenchmarkEngine {
   }
 
   private async rebuild(batchId: number): Promise<void> {
+    if (this.current === undefined) return; // the first build failed: there is nothing to refresh
     const reach = await reachOfBatch(this.sql, batchId);
     if (!reach) return;
     // New areas renumber the index's areas, so every series is built again.

@@ -17,6 +17,7 @@ import { observationHistory, queryObservations, streamObservations, type Observa
 import type { Sql } from '../store/store.ts';
 import { batchesAsSeen } from './provenance.ts';
 import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from './access.ts';
+import { figuresLoadingAnswer } from './figures-loading.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';
 import { receiveImport } from './import-upload.ts';
 import { openApiDocument } from './openapi.ts';
@@ -193,9 +194,11 @@ function observationJson(row: ObservationRow) {
 
 /** Errors as JSON: a status, a code and a message; never a stack trace. */
 export function apiErrorHandler(log: (line: string) => void) {
-  return (error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
+  return (thrown: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
+    const loading = figuresLoadingAnswer(thrown, res);
+    const error = loading ?? thrown;
     const status = error instanceof HttpError ? error.status : httpStatusOf(error);
-    if (status >= 500) log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (status >= 500 && !loading) log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     const body = error instanceof HttpError
       ? { status, code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }
       : status === 413 ? { status, code: 'too_large', message: 'the request body is too large' }

@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { render } from '../../web/render.ts';
 import { middleware } from '../access.ts';
 import { pageAssets } from '../assets.ts';
+import { figuresLoadingAnswer } from '../figures-loading.ts';
 import { HttpError } from '../http-error.ts';
 import { formToken } from './identify.ts';
 
@@ -21,14 +22,16 @@ export function localAddress(value: unknown): string | undefined {
 }
 
 export function accessPageErrors(log: (line: string) => void) {
-  return middleware('renders errors of the access pages', (error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent || wantsJson(req)) return next(error);
+  return middleware('renders errors of the access pages', (thrown: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent || wantsJson(req)) return next(thrown);
+    const loading = figuresLoadingAnswer(thrown, res);
+    const error = loading ?? thrown;
     const status = error instanceof HttpError ? error.status : typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
     if (status === 401 && req.method === 'GET') return void res.redirect(303, `/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}`);
-    if (status >= 500) log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (status >= 500 && !loading) log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     const titles: Record<number, string> = {
       400: req.method === 'GET' ? 'There is a problem with the address' : 'There is a problem with the form',
-      401: 'Sign in to continue', 403: 'You do not have access', 404: 'Page not found', 429: 'Too many attempts',
+      401: 'Sign in to continue', 403: 'You do not have access', 404: 'Page not found', 429: 'Too many attempts', 503: 'Figures loading',
     };
     const message = error instanceof HttpError ? error.message : status < 500 ? 'The request could not be read.' : 'Something went wrong on the server. It has been logged; please try again later.';
     renderPage(res, 'pages/error.njk', { title: titles[status] ?? 'Sorry, there is a problem with Lantern', message }, status);
