@@ -12,3 +12,5 @@ export { RECENT_TREND_LEVEL, RECENT_TREND_POINTS, chiSquaredForTrend, recentTren
 export type {
   ChiSquaredForTrend, CountPoint, IntervalPoint, RecentTrend, RecentTrendNotComputedReason, Trend, TrendJudgement, TrendMethod, TrendSeries,
 } from './recent-trend.ts';
+export { VERDICT_RULES, fifthLabel, scaleOf, verdictOf, verdictOfRow } from './verdict.ts';
+export type { Fifth, Verdict, VerdictInput, VerdictRule, VerdictRuleRef, VerdictScale } from './verdict.ts';

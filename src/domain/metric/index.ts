@@ -4,3 +4,4 @@ export {
   type Metric, type MetricStatus, type Polarity, type ValueKind,
 } from './metric.ts';
 export { multiplierFromWords, polarityFromWords, valueKindFromWords } from './publisher-words.ts';
+export { CONTEXT_THEME, OTHER_THEME, compareThemes, isContextual, themeOf, themeTitle } from './theme.ts';

@@ -1,0 +1,3 @@
+export { formatNumber, formatValue, ordinal } from './format-number.ts';
+export { formatDate } from './format-date.ts';
+export type { DatePrecision } from './format-date.ts';
