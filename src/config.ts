@@ -35,7 +35,6 @@ export interface Config {
   readonly demoDataDir: string;
   /** The reference data: the boundaries for maps are read from here. */
   readonly referenceDataDir: string;
-  readonly production: boolean;
   /** Sessions, sign-in and the first administrator: see src/server/auth. */
   readonly access: AccessConfig;
 }
@@ -61,7 +60,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: readPort(env.PORT ?? env.LANTERN_PORT, env.PORT === undefined ? 'LANTERN_PORT' : 'PORT'),
     demoDataDir: path.resolve(nonEmpty(env.LANTERN_DEMO_DATA) ?? path.join(PROJECT_DIR, 'data', 'demo')),
     referenceDataDir: REFERENCE_DATA_DIR,
-    production: env.NODE_ENV === 'production',
     access: Object.freeze({
       sessionIdleSeconds: 60 * readWhole(env.LANTERN_SESSION_IDLE_MINUTES, 'LANTERN_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       sessionMaxSeconds: 3600 * readWhole(env.LANTERN_SESSION_HOURS, 'LANTERN_SESSION_HOURS', 12, 1, 24 * 30),

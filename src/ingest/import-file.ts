@@ -53,9 +53,6 @@ export interface ImportResult extends BatchCounts {
   readonly refusal?: FileRefusal;
 }
 
-/** Channel told after every loaded batch, so that readers can refresh what they hold. */
-export const IMPORT_CHANNEL = 'lantern_import';
-
 type Content =
   | { readonly kind: 'observations'; readonly csv: CsvFile }
   | { readonly kind: 'metrics'; readonly records: CatalogueRecord[]; readonly sha256: () => string; readonly notices: string[] }

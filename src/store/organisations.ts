@@ -33,10 +33,6 @@ export async function findOrganisationByName(sql: Db, name: string): Promise<Org
   return row;
 }
 
-export async function councilOf(sql: Db, areaCode: string): Promise<Organisation | undefined> {
-  const [row] = await sql<Organisation[]>`select ${sql.unsafe(SELECT)} from organisation o left join area a on a.code = o.area_code where o.area_code = ${areaCode}`;
-  return row;
-}
 
 export function listOrganisations(sql: Db) {
   return sql<Organisation[]>`select ${sql.unsafe(SELECT)} from organisation o left join area a on a.code = o.area_code order by o.name, o.id`;

@@ -44,9 +44,3 @@ export async function touchSession(sql: Db, idHash: Buffer): Promise<void> {
 export async function deleteSession(sql: Db, idHash: Buffer): Promise<void> {
   await sql`delete from user_session where id_hash = ${idHash}`;
 }
-
-/** Removes sessions past their absolute end or idle longer than `idleSeconds`. */
-export async function deleteStaleSessions(sql: Db, idleSeconds: number): Promise<number> {
-  const rows = await sql`delete from user_session where expires_at <= now() or last_seen_at <= now() - make_interval(secs => ${idleSeconds}) returning 1`;
-  return rows.length;
-}

@@ -87,11 +87,6 @@ export async function setUserRole(sql: Db, id: number, role: Role): Promise<void
   await sql`delete from user_session where user_id = ${id}`;
 }
 
-export async function setPasswordHash(sql: Db, id: number, passwordHash: string): Promise<void> {
-  await sql`update user_account set password_hash = ${passwordHash} where id = ${id}`;
-  await sql`delete from user_session where user_id = ${id}`;
-}
-
 export async function countUsers(sql: Db): Promise<number> {
   const [row] = await sql<{ count: number }[]>`select count(*)::int as count from user_account`;
   return row!.count;
