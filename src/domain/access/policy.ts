@@ -25,6 +25,7 @@
 //
 // The decision is pure, allocation-free on its common paths, and answers in
 // well under a microsecond (bench/policy.ts).
+import { isClassified } from './classification.ts';
 import { classificationAt } from './embargo.ts';
 import type { GuardedRecord } from './guarded-record.ts';
 import type { Action, RecordKind } from './record-kind.ts';
@@ -128,7 +129,7 @@ function decideChange(viewer: Viewer, record: GuardedRecord, classification: Gua
 
 function decideShare(viewer: Viewer, record: GuardedRecord, classification: GuardedRecord['classification']): Decision {
   if (viewer.kind === 'public') return DENIALS.sign_in_required;
-  if (classification !== 'restricted' && classification !== 'confidential') return DENIALS.not_shareable;
+  if (!isClassified(classification)) return DENIALS.not_shareable;
   if (!record.shareable) return DENIALS.no_evidence;
   if (record.author === null) return ALLOW; // an early-sight release: the grant (administrators) decides
   return mayAlter(viewer, record, classification) ? ALLOW : DENIALS.not_author;
