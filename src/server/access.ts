@@ -260,6 +260,18 @@ export async function metricAccess(res: Response, sql: Sql, metrics: Iterable<{ 
   return reachOf(accessOf(res), releases, early);
 }
 
+/**
+ * How much of every early-sight metric the viewer may read now, as one text
+ * ('code:all,code:none'; '' when there is none). Pages kept for a signed-in
+ * viewer are kept under it, so that a share granted or revoked, or an
+ * embargo ending, reaches their next page.
+ */
+export async function earlySightReach(res: Response, sql: Sql): Promise<string> {
+  const releases = await earlySightReleases(sql);
+  const reach = reachOf(accessOf(res), releases);
+  return [...releases.keys()].sort().map((code) => `${code}:${reach.reach(code)}`).join(',');
+}
+
 /** The metrics of `metrics` the viewer may read in full: what comparisons, tables, charts and maps may show. Reads of early-sight ones are audited. */
 export async function readableInFull<T extends { readonly code: string; readonly status: MetricStatus }>(res: Response, sql: Sql, metrics: readonly T[]): Promise<T[]> {
   const reach = await metricAccess(res, sql, metrics);

@@ -1,15 +1,25 @@
 // The web pages: server-rendered HTML in the GOV.UK style that works without
 // script, made from the benchmark index. Handlers read the request, ask the
 // engine, build the page's view (src/web/views) and render its template.
-// Pages for people who are not signed in are kept in a cache until the
-// index changes; a repeat visit with the page's ETag gets a 304.
+// Pages are kept in a cache until the index changes: one copy for the
+// public, and for people signed in one copy per scope of what they may read
+// (role, organisation, council, and how much of each early-sight metric),
+// with their own name and CSRF token put in as it is sent
+// (src/web/personal-slots.ts). A repeat visit from the public with the
+// page's ETag gets a 304.
+import crypto from 'node:crypto';
 import express, { type Request, type Response } from 'express';
+import type { AuditAction, AuditEntry } from '../store/audit.ts';
+import { recordAudit } from '../store/audit.ts';
+import type { RecordKind } from '../domain/access/index.ts';
 import { areaProfile } from '../domain/benchmark/area-profile.ts';
 import type { BenchmarkIndex, IndexArea } from '../domain/benchmark/benchmark-index.ts';
 import { isCouncil } from '../domain/benchmark/comparator-group.ts';
 import { render } from '../web/render.ts';
-import { middleware, readableInFull, reads } from './access.ts';
+import { cutAtSlots, fillSlots, PERSONAL, type PersonalValues, type SlottedPage } from '../web/personal-slots.ts';
+import { accessOf, earlySightReach, middleware, readableInFull, reads, RequestAccess, viewerOf } from './access.ts';
 import { accessPageErrors } from './auth/page.ts';
+import type { PageUser } from './auth/identify.ts';
 import { areaPage } from '../web/views/area-page.ts';
 import { chosenMetrics, comparePage } from '../web/views/compare-page.ts';
 import { councilList, metricLibrary } from '../web/views/library.ts';
@@ -37,30 +47,51 @@ export interface PagesDeps {
 
 type Page = (req: Request, res: Response) => Promise<{ body: string | Buffer; type?: string } | { redirect: string }>;
 
+/** A read of a restricted record (early-sight figures) that making a page audited. */
+interface AuditedRead {
+  readonly kind: RecordKind;
+  readonly id: string | null;
+  readonly summary: string;
+}
+
+/** A page as kept: its pieces around the personal slots, and the reads its making audited, audited again for each viewer it is served to. */
+interface KeptPage extends SlottedPage {
+  readonly type: string;
+  readonly etag: string;
+  readonly reads: readonly AuditedRead[];
+}
+
 export function pagesRouter(deps: PagesDeps): express.Router {
   const router = express.Router();
-  const cache = new PageCache();
+  const cache = new PageCache<KeptPage>();
   const { engine } = deps;
 
-  /** A page handler behind the cache; `html` renders a template with the request's common context. */
+  /** A page handler behind the cache; `html` renders a template with stand-ins for the viewer's own name and token. */
   const page = (handler: Page) => async (req: Request, res: Response) => {
-    const cacheable = !res.locals.user;
-    const generation = cacheable ? `${engine.generation}/${await publicReachOfEarlySight(deps.sql)}` : '';
-    const address = req.originalUrl;
-    let found = cacheable ? cache.get(address, generation) : undefined;
-    if (!found) {
-      const made = await handler(req, res);
-      if ('redirect' in made) return void res.redirect(303, made.redirect);
-      const type = made.type ?? 'text/html; charset=utf-8';
-      found = cacheable ? cache.put(address, generation, made.body, type) : { body: made.body, type, etag: '', madeAt: Date.now() };
+    const place = await placeOf(res, req.originalUrl);
+    let found: KeptPage | undefined = cache.get(place.key, place.generation);
+    if (found) await auditAgain(res, found.reads);
+    else {
+      const made = await recording(res, () => handler(req, res));
+      if ('redirect' in made.page) return void res.redirect(303, made.page.redirect);
+      const slotted = cutAtSlots(made.page.body);
+      found = { ...slotted, type: made.page.type ?? 'text/html; charset=utf-8', etag: etagOf(slotted), reads: made.reads };
+      // Kept only if what the viewer may read did not change while it was made.
+      const after = await placeOf(res, req.originalUrl);
+      if (after.key === place.key && after.generation === place.generation) cache.put(place.key, place.generation, found);
     }
-    res.set('Cache-Control', cacheable ? 'public, max-age=0, must-revalidate' : 'private, no-store');
-    if (found.etag) res.set('ETag', found.etag);
-    if (found.etag && req.headers['if-none-match'] === found.etag) return void res.status(304).end();
-    res.type(found.type).send(found.body);
+    // The same bytes for everyone may be kept by browsers and proxies; a page with anyone's own name or token may not.
+    const shared = !res.locals.user && found.slots.length === 0;
+    res.set('Cache-Control', shared ? 'public, max-age=0, must-revalidate' : 'private, no-store');
+    if (shared) {
+      res.set('ETag', found.etag);
+      if (req.headers['if-none-match'] === found.etag) return void res.status(304).end();
+    }
+    const body = fillSlots(found, personalValues(res));
+    res.status(200).type(found.type).set('Content-Length', String(body.length)).end(body);
   };
   const html = (res: Response, template: string, context: Record<string, unknown>) =>
-    ({ body: render(template, { ...res.locals, assetVersion: deps.assets.version, ...context }) });
+    ({ body: render(template, { user: standInUser(res), csrfToken: PERSONAL.csrfToken, assetVersion: deps.assets.version, ...context }) });
 
   router.get('/', reads('service'), page(async (_req, res) => {
     const index = engine.index;
@@ -140,6 +171,27 @@ export function pagesRouter(deps: PagesDeps): express.Router {
   router.use(accessPageErrors(deps.log));
   return router;
 
+  /**
+   * Where a page is kept: under its address, and for someone signed in also
+   * under their scope, what decides what they may read; in the generation of
+   * the index and of the embargoes that have ended.
+   */
+  async function placeOf(res: Response, address: string): Promise<{ key: string; generation: string }> {
+    const viewer = viewerOf(res);
+    const [ended, reach] = await Promise.all([publicReachOfEarlySight(deps.sql), viewer.kind === 'user' ? earlySightReach(res, deps.sql) : '']);
+    const generation = `${engine.generation}/${ended}`;
+    if (viewer.kind === 'public') return { key: address, generation };
+    const scope = [viewer.role, viewer.organisationId, viewer.councilArea ?? '', viewer.actions.join('+'), reach].join(' ');
+    return { key: `${crypto.createHash('sha256').update(scope).digest('base64url')} ${address}`, generation };
+  }
+
+  /** A page served from the cache audits the reads its making audited, as this viewer's. */
+  async function auditAgain(res: Response, reads: readonly AuditedRead[]): Promise<void> {
+    if (reads.length === 0) return;
+    const access = accessOf(res);
+    await recordAudit(deps.sql, reads.map((read) => access.entry('read', read.kind, read.id, read.summary)));
+  }
+
   /** The metrics whose figures the viewer may read in full: all but early-sight data not yet open to them. */
   async function readableCodes(res: Response, index: BenchmarkIndex): Promise<string[]> {
     return (await readableInFull(res, deps.sql, index.metricsByTitle().map((s) => s.metric))).map((m) => m.code);
@@ -183,4 +235,47 @@ function areaOf(index: BenchmarkIndex, code: string): IndexArea {
   const area = /^[A-Za-z][0-9]{8}$/.test(code) ? index.area(code.toUpperCase()) : undefined;
   if (!area) throw notFound(`Lantern holds no council or place with the code ‘${code}’.`);
   return area;
+}
+
+/** Runs `make` with the request's access noting each read it audits. */
+async function recording<T>(res: Response, make: () => Promise<T>): Promise<{ page: T; reads: AuditedRead[] }> {
+  const access = accessOf(res);
+  const noting = new NotingAccess(access.viewer, () => access.actor, access.store, access.now);
+  res.locals.access = noting;
+  try {
+    return { page: await make(), reads: noting.reads };
+  } finally {
+    res.locals.access = access;
+  }
+}
+
+class NotingAccess extends RequestAccess {
+  readonly reads: AuditedRead[] = [];
+
+  override entry(action: AuditAction, kind: RecordKind, id: string | null, summary: string): AuditEntry {
+    if (action === 'read') this.reads.push({ kind, id, summary });
+    return super.entry(action, kind, id, summary);
+  }
+}
+
+/**
+ * The user as templates see them on a kept page: what their scope decides
+ * (role, council) as it is, and what is theirs alone as stand-ins; no id,
+ * which no one else's copy may show.
+ */
+function standInUser(res: Response): Omit<PageUser, 'id'> | null {
+  const user = res.locals.user as PageUser | null;
+  if (!user) return null;
+  return { name: PERSONAL.name, email: PERSONAL.email, organisationName: PERSONAL.organisationName, role: user.role, roleLabel: user.roleLabel, councilArea: user.councilArea };
+}
+
+function personalValues(res: Response): PersonalValues {
+  const user = res.locals.user as PageUser | null;
+  return { name: user?.name ?? '', email: user?.email ?? '', organisationName: user?.organisationName ?? '', csrfToken: (res.locals.csrfToken as string | undefined) ?? '' };
+}
+
+function etagOf(page: SlottedPage): string {
+  const hash = crypto.createHash('sha1');
+  for (const piece of page.pieces) hash.update(piece);
+  return `"${hash.digest('base64url')}"`;
 }
