@@ -10,7 +10,7 @@ import { assetsRouter, pageAssets } from './assets.ts';
 import { middleware, reads } from './access.ts';
 import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { healthHandler } from './health.ts';
+import { healthHandler, readyHandler } from './health.ts';
 import { loadBoundaries } from './boundaries.ts';
 import { pagesRouter } from './pages.ts';
 import { accessPageErrors } from './auth/page.ts';
@@ -37,6 +37,7 @@ export function createApp(deps: Deps): express.Express {
   const access = { sql: deps.store.sql, config: deps.config.access, log: deps.log };
   app.use(...accessMiddleware(access));
   app.get('/health', reads('service'), healthHandler(deps.store));
+  app.get('/ready', reads('service'), readyHandler(deps.store, deps.engine));
   app.use('/api/benchmark', benchmarkRouter(deps.store.sql, deps.engine));
   app.use('/api', accessApiRouter(access));
   app.use('/api', apiRouter(deps.store.sql));

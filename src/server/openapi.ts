@@ -242,6 +242,29 @@ export const openApiDocument = {
     '/api/openapi.json': {
       get: { operationId: 'openApi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } },
     },
+    // For load balancers and orchestrators: alive, and ready for traffic.
+    '/health': {
+      get: {
+        operationId: 'health', summary: 'Whether Lantern answers, which is whether its store answers',
+        responses: {
+          200: { description: 'Alive.', content: json({ type: 'object', required: ['status'], properties: { status: { const: 'ok' } } }) },
+          503: { description: "The store does not answer (code 'store_unavailable'); the message names it.", content: json(ref('Error')) },
+        },
+      },
+    },
+    '/ready': {
+      get: {
+        operationId: 'ready', summary: 'Whether this server should take traffic: store and replica answer, migrations applied, benchmark index built',
+        responses: {
+          200: { description: 'Ready.', content: json({ type: 'object', required: ['status'], properties: { status: { const: 'ready' } } }) },
+          503: {
+            description: "Not ready; the code says why, the first of: 'store_unavailable', 'replica_unavailable', 'migrations_pending', 'index_failed', " +
+              "'index_building' (with Retry-After).",
+            content: json(ref('Error')),
+          },
+        },
+      },
+    },
     // Who may see what: sign-in, tokens, intelligence, shares, the audit trail, administration.
     ...accessPaths,
   },

@@ -601,17 +601,19 @@ interface RouterLayer {
   readonly matchers?: readonly ((path: string) => unknown)[];
 }
 
-/** The routes of the routers that the app mounts under /api (at /api/benchmark and /api), from Express's own route table. */
+/** The routes of the routers that the app mounts under /api (at /api/benchmark and /api), and /health and /ready, from Express's own route table. */
 function apiRoutes(app: TestServer['app']): { method: string; path: string }[] {
   const stack = (app as unknown as { router: { stack: readonly RouterLayer[] } }).router.stack;
   const routers = stack.filter((layer) => layer.handle.stack && !layer.route);
   const mountedAt = (layer: RouterLayer) => ['/api', '/api/benchmark'].find((prefix) => layer.matchers?.some((match) => match(`${prefix}/x`)));
   assert.ok(routers.some((layer) => mountedAt(layer) === '/api'), 'a router is mounted at /api');
-  return routers.flatMap((router) => {
+  // The service's own routes, for load balancers, are documented with the API.
+  const service = stack.filter((layer) => layer.route && ['/health', '/ready'].includes(layer.route.path)).map((layer) => ({ method: 'get', path: layer.route!.path }));
+  return service.concat(routers.flatMap((router) => {
     const prefix = mountedAt(router);
     if (!prefix) return [];
     return router.handle.stack!.flatMap((layer) => (layer.route
       ? Object.keys(layer.route.methods).filter((m) => m !== '_all').map((method) => ({ method, path: prefix + layer.route!.path }))
       : []));
-  });
+  }));
 }
