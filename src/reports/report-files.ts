@@ -7,6 +7,7 @@ import { render } from '../web/render.ts';
 import { stylesheet } from '../web/stylesheets.ts';
 import type { ReportSnapshot } from './report-snapshot.ts';
 import type { ReportView } from './report-view.ts';
+import { VERDICT_COLUMNS, verdictCells } from './verdict-cells.ts';
 
 export function reportPrintHtml(view: ReportView, version?: { number: number; publishedOn: string }): string {
   return render('reports/print.njk', { report: view, css: stylesheet('print'), version: version?.number, publishedOn: version?.publishedOn });
@@ -14,6 +15,7 @@ export function reportPrintHtml(view: ReportView, version?: { number: number; pu
 
 const COLUMNS = [
   'section', 'metric', 'title', 'area', 'area_name', 'period', 'value', 'lower_ci', 'upper_ci', 'rank', 'ranked_in_group', 'compared',
+  ...VERDICT_COLUMNS,
   'group', 'group_mean', 'group_median', 'benchmark', 'benchmark_source', 'direction_of_travel', 'recent_trend', 'source',
 ] as const;
 
@@ -25,6 +27,7 @@ function figureRows(snapshot: ReportSnapshot): { section: string; rows: FigureRo
     rows: section.metrics.flatMap((metric) => metric.figures.map((f): FigureRow => ({
       section: section.title, metric: metric.code, title: metric.title, area: f.area, area_name: f.areaName, period: f.period,
       value: f.value, lower_ci: f.lower, upper_ci: f.upper, rank: f.rank, ranked_in_group: f.ranked, compared: f.comparison.label,
+      ...verdictCells(f.comparison),
       group: f.groupLabel, group_mean: f.groupMean, group_median: f.groupMedian, benchmark: f.benchmark?.value ?? null,
       benchmark_source: f.benchmark?.source ?? null, direction_of_travel: f.trend.direction, recent_trend: f.trend.recent, source: metric.source,
     }))),

@@ -4,19 +4,25 @@
 // bar chart and the map, the series for the trend lines). A published
 // version keeps this snapshot, so later imports never change what residents
 // were shown; the snapshot says when it was taken and where each figure came
-// from.
+// from. Each verdict is frozen with its rule, its figures and its sentence;
+// versions published before verdicts carried their rule hold only its words
+// and colours, which is all their pages and files read.
+import { ENGLAND_CODE } from '../domain/area/index.ts';
 import type { BenchmarkIndex, IndexArea, MetricSeries } from '../domain/benchmark/benchmark-index.ts';
 import { areaValueAt, groupFigures, leagueTable, resolveArea, rowFigures, type GroupSpec } from '../domain/benchmark/benchmark-queries.ts';
 import type { Significance } from '../domain/benchmark/compare-to-benchmark.ts';
 import { groupSpecFor } from '../domain/benchmark/group-spec.ts';
 import { trendSummaryOf, type TrendSummary } from '../domain/benchmark/trend-of.ts';
+import { verdictOfRow } from '../domain/benchmark/verdict.ts';
 import type { Polarity } from '../domain/metric/index.ts';
 import type { ChartKind, ReportDefinition, ReportGroup } from '../domain/report/report-definition.ts';
-import { comparisonOf, type Comparison } from '../web/views/comparison.ts';
+import { comparisonOf, type Comparison, type ComparisonTag } from '../web/views/comparison.ts';
 import { spreadOf, type Spread } from '../web/views/group-spread.ts';
 
-const ENGLAND = 'E92000001';
 const TREND_PERIODS = 10;
+
+/** A comparison as a snapshot holds it: the whole verdict, or (published earlier) only its tag. */
+export type FrozenComparison = Comparison | ComparisonTag;
 
 export interface SnapshotFigure {
   readonly area: string;
@@ -28,7 +34,7 @@ export interface SnapshotFigure {
   readonly rank: number | null;
   readonly ranked: number;
   readonly significance: Significance;
-  readonly comparison: Comparison;
+  readonly comparison: FrozenComparison;
   readonly groupLabel: string;
   readonly groupMean: number | null;
   readonly groupMedian: number | null;
@@ -44,7 +50,7 @@ export interface SnapshotLeagueRow {
   readonly value: number | null;
   readonly lower: number | null;
   readonly upper: number | null;
-  readonly comparison: Comparison;
+  readonly comparison: FrozenComparison;
   readonly significance: Significance;
 }
 
@@ -103,10 +109,10 @@ function snapshotMetric(
     const group = groupFigures(index, series, slice, resolved.area, specs.get(area.code)!);
     const row = rowFigures(series, slice, resolved.position, group, 0.95);
     const ranked = group.ordered.length;
-    const benchmarkLabel = group.benchmark?.source ?? 'England';
+    const verdict = verdictOfRow(metric, row, { label: group.label, ranked, benchmark: group.benchmark }, 0.95);
     return {
       area: area.code, areaName: area.name, period: slice.period, value: row.value, lower: row.interval?.lower ?? null, upper: row.interval?.upper ?? null,
-      rank: row.rank, ranked, significance: row.significance, comparison: comparisonOf(row, ranked, metric.polarity, group.label, benchmarkLabel),
+      rank: row.rank, ranked, significance: row.significance, comparison: comparisonOf(verdict),
       groupLabel: group.label, groupMean: group.mean, groupMedian: group.median, benchmark: group.benchmark,
       trend: trendSummaryOf(index, series, slice, area, index.areaNumber(area.code)!),
       spread: spreadOf(Float64Array.from(group.ordered).sort()),
@@ -117,22 +123,21 @@ function snapshotMetric(
 
 function englandOf(index: BenchmarkIndex, series: MetricSeries, first: IndexArea | undefined): SnapshotMetric['england'] {
   const slice = series.latest()!;
-  const table = leagueTable(index, series, slice, first ?? index.area(ENGLAND)!, { kind: 'england' }, 0.95);
-  const ranked = table.rows.filter((r) => r.rank !== null).length;
-  const benchmarkLabel = table.group.benchmark?.source ?? 'England';
+  const table = leagueTable(index, series, slice, first ?? index.area(ENGLAND_CODE)!, { kind: 'england' }, 0.95);
+  const england = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
   return {
     label: table.group.label, benchmark: table.group.benchmark,
     rows: table.rows.map((r) => ({
       code: r.area, name: r.name, value: r.value, lower: r.interval?.lower ?? null, upper: r.interval?.upper ?? null, significance: r.significance,
-      comparison: comparisonOf(r, ranked, series.metric.polarity, table.group.label, benchmarkLabel),
+      comparison: comparisonOf(verdictOfRow(series.metric, r, england, 0.95)),
     })),
   };
 }
 
 function seriesOf(index: BenchmarkIndex, series: MetricSeries, areas: readonly IndexArea[]): SnapshotMetric['series'] {
   const slices = series.slices.slice(-TREND_PERIODS);
-  const england = index.area(ENGLAND);
-  const shown = [...areas, ...(england && !areas.some((a) => a.code === ENGLAND) ? [england] : [])];
+  const england = index.area(ENGLAND_CODE);
+  const shown = [...areas, ...(england && !areas.some((a) => a.code === ENGLAND_CODE) ? [england] : [])];
   return {
     periods: slices.map((s) => s.period),
     lines: shown.map((area) => ({

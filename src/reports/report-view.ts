@@ -4,20 +4,19 @@
 // and the printed PDF.
 import { barChart } from '../web/charts/bar-chart.ts';
 import { spineChart } from '../web/charts/spine-chart.ts';
+import { formatDate, formatValue, ordinal } from '../domain/format/index.ts';
 import { trendLines } from '../web/charts/trend-lines.ts';
-import { formatValue } from '../web/format.ts';
 import { comparisonMap, mapLevel, type AreaMaps } from '../web/views/comparison-map.ts';
-import { ordinal, trendWords } from '../web/views/words.ts';
+import { trendWords } from '../web/views/words.ts';
 import type { ReportSnapshot, SnapshotMetric } from './report-snapshot.ts';
 
 const GROUP_WORDS = { neighbours: 'its 15 nearest neighbours', region: 'its region', type: 'councils of its type', england: 'England' } as const;
 
 export function reportView(snapshot: ReportSnapshot, maps: AreaMaps | null) {
-  const taken = new Date(snapshot.takenAt);
   return {
     title: snapshot.title,
     notes: snapshot.notes,
-    takenAt: taken.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }),
+    takenAt: formatDate(new Date(snapshot.takenAt)),
     areas: snapshot.areas,
     groupWords: GROUP_WORDS[snapshot.group],
     sources: snapshot.sources,

@@ -1,10 +1,15 @@
 // The benchmarking API: league tables, area profiles, time series and
 // statistical neighbours, answered from the in-memory index; comparator
-// groups that people save. Each is JSON, or CSV with format=csv.
+// groups that people save. Each is JSON, or CSV with format=csv. Each row of
+// a league table or profile carries its verdict beside its rank and quartile,
+// made by the rule the pages and reports use.
 import express, { type Request, type Response } from 'express';
 import Papa from 'papaparse';
+import { ENGLAND_CODE } from '../domain/area/index.ts';
 import { areaProfile } from '../domain/benchmark/area-profile.ts';
 import { leagueTable } from '../domain/benchmark/benchmark-queries.ts';
+import { verdictOfRow } from '../domain/benchmark/verdict.ts';
+import { verdictCells } from '../reports/verdict-cells.ts';
 import { createGroup, getGroup, listGroups } from '../store/comparator-groups.ts';
 import type { Sql } from '../store/store.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
@@ -27,13 +32,15 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     await requireInFull(res, sql, series.metric);
     const slice = optionalText(q, 'period') === undefined ? series.latest() : series.slice(optionalText(q, 'period')!);
     if (!slice) throw notFound(`${series.metric.code} has no values for ${optionalText(q, 'period') ?? 'any period'}`);
-    const area = optionalArea(index, q) ?? index.area('E92000001')!;
+    const area = optionalArea(index, q) ?? index.area(ENGLAND_CODE)!;
     const group = await groupSpec(res, sql, index, area, q, 'england');
     const table = leagueTable(index, series, slice, area, group, level(q));
-    send(res, q, table, () => table.rows.map((r) => ({
+    const judged = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
+    const rows = table.rows.map((r) => ({ ...r, verdict: verdictOfRow(table.metric, r, judged, level(q)) }));
+    send(res, q, { ...table, rows }, () => rows.map((r) => ({
       metric: table.metric.code, period: table.period, area: r.area, area_name: r.name, value: r.value,
       lower_ci: r.interval?.lower ?? null, upper_ci: r.interval?.upper ?? null, rank: r.rank, quartile: r.quartile,
-      significance: r.significance, group: table.group.label, benchmark: table.group.benchmark?.value ?? null,
+      significance: r.significance, ...verdictCells(r.verdict), group: table.group.label, benchmark: table.group.benchmark?.value ?? null,
     })));
   });
 
@@ -47,11 +54,14 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     const profile = areaProfile(index, area, {
       period: optionalText(q, 'period'), group: await groupSpec(res, sql, index, area, q, 'neighbours'), level: level(q), metrics,
     });
-    send(res, q, profile, () => profile.items.map((i) => ({
+    const items = profile.items.map((i) => ({
+      ...i, verdict: verdictOfRow(i.metric, i, { label: i.groupLabel, ranked: i.groupSize, benchmark: i.benchmark }, level(q)),
+    }));
+    send(res, q, { ...profile, items }, () => items.map((i) => ({
       area: area.code, area_name: area.name, metric: i.metric.code, title: i.metric.title, period: i.period, value: i.value,
       lower_ci: i.interval?.lower ?? null, upper_ci: i.interval?.upper ?? null, rank: i.rank, group_size: i.groupSize, quartile: i.quartile,
       group_mean: i.groupMean, group_median: i.groupMedian, benchmark: i.benchmark?.value ?? null, benchmark_source: i.benchmark?.source ?? null,
-      significance: i.significance, direction: i.trend.direction,
+      significance: i.significance, ...verdictCells(i.verdict), direction: i.trend.direction,
       recent_trend: i.trend.recent, via: i.via?.code ?? null,
     })));
   });

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { formatValue } from './format.ts';
+import { formatValue } from '../domain/format/index.ts';
 
 const TEMPLATES = fileURLToPath(new URL('./templates', import.meta.url));
 /** The folder holding govuk-frontend's `govuk/` templates, styles and assets. */

@@ -11,7 +11,7 @@
 import { describeSignificance, type Significance } from '../../domain/benchmark/compare-to-benchmark.ts';
 import { coordinate } from './coordinate.ts';
 import { escapeXml } from './escape-xml.ts';
-import { formatNumber } from './format-number.ts';
+import { formatNumber } from '../../domain/format/index.ts';
 import { legend, type LegendItem } from './legend.ts';
 import { linearScale, type Scale } from './linear-scale.ts';
 import { niceTicks, type Ticks } from './nice-ticks.ts';

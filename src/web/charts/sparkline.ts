@@ -8,7 +8,7 @@
  * figures.
  */
 import { coordinate } from './coordinate.ts';
-import { formatNumber } from './format-number.ts';
+import { formatNumber } from '../../domain/format/index.ts';
 import { linearScale } from './linear-scale.ts';
 import { LINE } from './palette.ts';
 import { noDataDocument, svgDocument } from './svg-document.ts';

@@ -12,7 +12,7 @@
 import type { Significance } from '../../domain/benchmark/compare-to-benchmark.ts';
 import type { Polarity } from '../../domain/metric/metric.ts';
 import { coordinate } from './coordinate.ts';
-import { formatNumber } from './format-number.ts';
+import { formatNumber } from '../../domain/format/index.ts';
 import { linearScale, type Scale } from './linear-scale.ts';
 import { INK, QUARTILE_FILL, RANGE_FILL, SIGNIFICANCE_STYLE, WHITE, markerPath } from './palette.ts';
 import { noDataDocument, svgDocument } from './svg-document.ts';

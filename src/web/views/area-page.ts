@@ -5,12 +5,14 @@
 import type { AreaProfile, ProfileItem } from '../../domain/benchmark/area-profile.ts';
 import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../domain/benchmark/benchmark-index.ts';
 import { areaValueAt, groupFigures, resolveArea, type GroupFigures, type GroupSpec } from '../../domain/benchmark/benchmark-queries.ts';
+import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
+import { formatValue, ordinal } from '../../domain/format/index.ts';
+import { compareThemes, isContextual, themeOf, themeTitle } from '../../domain/metric/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { spineChart } from '../charts/spine-chart.ts';
-import { formatValue } from '../format.ts';
 import { comparisonOf, type Comparison } from './comparison.ts';
 import { spreadOf } from './group-spread.ts';
-import { areaTypeWords, GROUP_CHOICES, ordinal, trendWords } from './words.ts';
+import { areaTypeWords, GROUP_CHOICES, trendWords } from './words.ts';
 
 export interface AreaRow {
   readonly code: string;
@@ -35,15 +37,13 @@ export interface AreaPage {
   readonly themes: readonly { readonly name: string; readonly id: string; readonly rows: readonly AreaRow[] }[];
 }
 
-const CONTEXT = 'context';
-
 export function areaPage(index: BenchmarkIndex, profile: AreaProfile, spec: GroupSpec, groupKind: string): AreaPage {
   const area = profile.area;
   const rows = profile.items.map((item) => areaRow(index, area, item, spec, groupKind));
   const groupLabel = profile.items[0]?.groupLabel ?? '';
   return {
     area: { code: area.code, name: area.name, type: areaTypeWords(area.type), region: area.regionCode ? (index.area(area.regionCode)?.name ?? null) : null },
-    headlines: profile.items.filter((i) => i.metric.themes.includes(CONTEXT) && i.value !== null)
+    headlines: profile.items.filter((i) => isContextual(i.metric) && i.value !== null)
       .map((i) => ({ label: `${i.metric.title.replace(/\s*\(\d{4}\)$/, '')} (${i.period})`, value: formatValue(i.value, i.metric.decimals, i.metric.unit ?? '') })),
     group: { kind: groupKind, label: groupLabel, choices: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === groupKind })) },
     tally: tallyOf(rows),
@@ -57,8 +57,8 @@ function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec
   const slice = series.slice(item.period)!;
   const group = groupFigures(index, series, slice, resolveArea(index, slice, area).area, spec);
   const ranked = item.rank === null ? 0 : group.ordered.length;
-  const benchmarkLabel = item.benchmark?.source ?? 'England';
-  const comparison = comparisonOf(item, ranked, metric.polarity, item.groupLabel, benchmarkLabel);
+  // As the profile API makes it, from the profile's own figures.
+  const comparison = comparisonOf(verdictOfRow(metric, item, { label: item.groupLabel, ranked: item.groupSize, benchmark: item.benchmark }, 0.95));
   const unit = metric.unit ?? '';
   return {
     code: metric.code,
@@ -108,20 +108,11 @@ function tallyOf(rows: readonly AreaRow[]): AreaPage['tally'] {
 function byTheme(items: readonly ProfileItem[], rows: readonly AreaRow[]): AreaPage['themes'] {
   const themes = new Map<string, AreaRow[]>();
   items.forEach((item, i) => {
-    const theme = item.metric.themes[0] ?? 'Other metrics';
+    const theme = themeOf(item.metric);
     themes.set(theme, [...(themes.get(theme) ?? []), rows[i]!]);
   });
-  return [...themes].sort(([a], [b]) => themeOrder(a) - themeOrder(b) || a.localeCompare(b))
+  return [...themes].sort(([a], [b]) => compareThemes(a, b))
     .map(([name, themeRows]) => ({ name: themeTitle(name), id: `theme-${slug(name)}`, rows: themeRows }));
-}
-
-/** Context last and other metrics after the named themes. */
-function themeOrder(theme: string): number {
-  return theme === CONTEXT ? 2 : theme === 'Other metrics' ? 1 : 0;
-}
-
-function themeTitle(theme: string): string {
-  return theme === CONTEXT ? 'Context' : theme.charAt(0).toUpperCase() + theme.slice(1);
 }
 
 function slug(text: string): string {

@@ -4,7 +4,9 @@
 import type { BenchmarkIndex, IndexArea } from '../../domain/benchmark/benchmark-index.ts';
 import { leagueTable } from '../../domain/benchmark/benchmark-queries.ts';
 import { neighbourGroup, type StatisticalNeighbours } from '../../domain/benchmark/statistical-neighbours.ts';
-import { formatValue } from '../format.ts';
+import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
+import { formatValue } from '../../domain/format/index.ts';
+import { isContextual } from '../../domain/metric/index.ts';
 import { comparisonOf, type Comparison } from './comparison.ts';
 
 type Found = Extract<StatisticalNeighbours, { kind: 'ok' }>;
@@ -15,7 +17,7 @@ const DEFAULT_METRICS = 6;
 export function chosenMetrics(index: BenchmarkIndex, asked: readonly string[]): string[] {
   const held = asked.filter((code) => index.metric(code));
   if (held.length > 0) return held;
-  return index.metricsByTitle().filter((s) => !s.metric.themes.includes('context')).slice(0, DEFAULT_METRICS).map((s) => s.metric.code);
+  return index.metricsByTitle().filter((s) => !isContextual(s.metric)).slice(0, DEFAULT_METRICS).map((s) => s.metric.code);
 }
 
 export function comparePage(index: BenchmarkIndex, area: IndexArea, found: Found, metrics: readonly string[]) {
@@ -24,12 +26,12 @@ export function comparePage(index: BenchmarkIndex, area: IndexArea, found: Found
     const series = index.metric(code)!;
     const slice = series.latest()!;
     const table = leagueTable(index, series, slice, area, spec, 0.95);
-    const ranked = table.rows.filter((r) => r.rank !== null).length;
+    const group = { label: spec.label, ranked: table.group.size, benchmark: table.group.benchmark };
     const cells = new Map<string, { value: string; comparison: Comparison }>();
     for (const row of table.rows) {
       cells.set(row.area, {
         value: formatValue(row.value, series.metric.decimals, series.metric.unit ?? ''),
-        comparison: comparisonOf(row, ranked, series.metric.polarity, spec.label, table.group.benchmark?.source ?? 'England'),
+        comparison: comparisonOf(verdictOfRow(series.metric, row, group, 0.95)),
       });
     }
     return { code, title: series.metric.title, period: slice.period, cells };
@@ -48,7 +50,7 @@ export function comparePage(index: BenchmarkIndex, area: IndexArea, found: Found
       rowOf(area.code, area.name, '0', 'The council itself'),
       ...found.neighbours.map((n) => rowOf(n.code, n.name, n.distance.toFixed(2), n.reason)),
     ],
-    choices: index.metricsByTitle().filter((s) => !s.metric.themes.includes('context'))
+    choices: index.metricsByTitle().filter((s) => !isContextual(s.metric))
       .map((s) => ({ value: s.metric.code, text: s.metric.title, checked: metrics.includes(s.metric.code) })),
   };
 }

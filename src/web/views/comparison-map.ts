@@ -5,9 +5,9 @@
 // verdict for hover, and a key of the verdicts shown.
 import { choroplethMap } from '../maps/choropleth.ts';
 import type { MapGeometry } from '../maps/prepare-map.ts';
+import { formatValue } from '../../domain/format/index.ts';
 import type { Polarity } from '../../domain/metric/index.ts';
-import { formatValue } from '../format.ts';
-import { comparisonLegend, type Comparison } from './comparison.ts';
+import { comparisonLegend, type ComparisonTag } from './comparison.ts';
 
 /** One map of England's areas, with the words every drawing of it carries. */
 export interface AreaMap {
@@ -39,7 +39,7 @@ export interface AreaMaps {
 export interface MapRow {
   readonly code: string;
   readonly value: number | null;
-  readonly comparison: Comparison;
+  readonly comparison: ComparisonTag;
 }
 
 /**

@@ -1,71 +1,68 @@
-// How a council's figure compares, as a page shows it: the profiles' verdict
-// against the benchmark where there is one (better, similar, worse; higher,
-// lower), or else which fifth of its group it falls in, in blues. Every
-// comparison has words as well as a colour and a shape.
-import { significanceLabel, type Significance } from '../../domain/benchmark/compare-to-benchmark.ts';
-import { quantileOf } from '../../domain/benchmark/quantile.ts';
+// How a council's figure compares, as a page shows it: the domain's verdict
+// (verdictOf: better, similar or worse than the benchmark where the figure
+// has an interval, else its fifth of the group) with a colour and a shape.
+// Every comparison has words as well as a colour and a shape; the words are
+// the verdict's own, so the page, the API and the CSV say the same.
+import { fifthLabel, scaleOf, significanceLabel, type Fifth, type Verdict } from '../../domain/benchmark/index.ts';
 import type { Polarity } from '../../domain/metric/index.ts';
 import { INK, QUINTILE_BLUES, SIGNIFICANCE_STYLE, WHITE, type Marker } from '../charts/palette.ts';
 
-export interface Comparison {
-  /** A class modifier: better, similar, worse, higher, lower, q1 … q5, or none. */
+interface Look {
+  /** A class modifier: better, similar, worse, higher, lower, q1 … q5, not-compared or none. */
   readonly key: string;
-  /** A short word or two for a tag. */
-  readonly label: string;
-  /** A sentence for people and screen readers. */
-  readonly words: string;
   readonly fill: string;
   readonly text: string;
   readonly marker: Marker;
 }
 
-const NONE: Comparison = Object.freeze({
-  key: 'none', label: 'No value', words: 'No value for this period', fill: SIGNIFICANCE_STYLE.not_compared.fill, text: INK, marker: 'ring',
-});
+export type Comparison = Verdict & Look;
 
-const FIFTHS = {
-  judged: ['Best fifth', 'Second fifth', 'Middle fifth', 'Fourth fifth', 'Worst fifth'],
-  neutral: ['Highest fifth', 'Second highest fifth', 'Middle fifth', 'Second lowest fifth', 'Lowest fifth'],
-} as const;
+/** What a tag, a map and a chart's shade need of a comparison (all a report frozen before verdicts carried their rule holds). */
+export type ComparisonTag = Pick<Comparison, 'key' | 'label' | 'words' | 'fill' | 'text' | 'marker'>;
 
-export interface Compared {
-  readonly value: number | null;
-  readonly significance: Significance;
-  readonly rank: number | null;
+const FIFTHS: readonly Fifth[] = [1, 2, 3, 4, 5];
+const NOT_COMPARED: Look = Object.freeze({ key: 'not-compared', fill: SIGNIFICANCE_STYLE.not_compared.fill, text: INK, marker: 'ring' });
+const NO_VALUE: Look = Object.freeze({ ...NOT_COMPARED, key: 'none' });
+
+export function comparisonOf(verdict: Verdict): Comparison {
+  return { ...verdict, ...lookOf(verdict) };
 }
 
-/** `ranked`: how many of the group have a value; `benchmarkLabel`: what the verdict is against ("England"). */
-export function comparisonOf(row: Compared, ranked: number, polarity: Polarity, groupLabel: string, benchmarkLabel: string): Comparison {
-  if (row.value === null) return NONE;
-  if (row.significance !== 'not_compared') {
-    const style = SIGNIFICANCE_STYLE[row.significance];
-    const label = significanceLabel(row.significance);
-    return { key: row.significance, label, words: `${label} than ${benchmarkLabel}`.replace('Similar than', 'Similar to'), fill: style.fill, text: style.text, marker: style.marker };
+function lookOf(verdict: Verdict): Look {
+  switch (verdict.kind) {
+    case 'significance': {
+      const style = SIGNIFICANCE_STYLE[verdict.significance];
+      return { key: verdict.significance, fill: style.fill, text: style.text, marker: style.marker };
+    }
+    case 'fifth':
+      return fifthLook(verdict.fifth);
+    case 'not_compared':
+      return NOT_COMPARED;
+    case 'no_value':
+      return NO_VALUE;
+    default: {
+      const unknown: never = verdict;
+      throw new RangeError(`unknown verdict: ${String(unknown)}`);
+    }
   }
-  const fifth = row.rank === null ? undefined : quantileOf(row.rank, ranked, 5);
-  if (fifth?.kind !== 'ok') {
-    return { ...NONE, key: 'not-compared', label: 'Not compared', words: `Not compared: too few values in ${groupLabel}` };
-  }
-  const q = fifth.quantile;
-  const label = FIFTHS[polarity === 'neutral' ? 'neutral' : 'judged'][q - 1]!;
-  const fill = QUINTILE_BLUES[5 - q]!;
-  return { key: `q${q}`, label, words: `${label} of ${groupLabel}`, fill, text: q <= 2 ? WHITE : INK, marker: 'circle' };
+}
+
+function fifthLook(fifth: Fifth): Look {
+  return { key: `q${fifth}`, fill: QUINTILE_BLUES[5 - fifth]!, text: fifth <= 2 ? WHITE : INK, marker: 'circle' };
 }
 
 /** The legend of every comparison a page may show. */
 export function comparisonLegend(polarity: Polarity): { key: string; fill: string; label: string; marker: Marker }[] {
   const significance = (['better', 'similar', 'worse', 'higher', 'lower'] as const)
     .map((s) => ({ key: s as string, fill: SIGNIFICANCE_STYLE[s].fill, label: significanceLabel(s), marker: SIGNIFICANCE_STYLE[s].marker }));
-  const fifths = [1, 2, 3, 4, 5].map((q) => ({
-    key: `q${q}`, fill: QUINTILE_BLUES[5 - q]!, label: FIFTHS[polarity === 'neutral' ? 'neutral' : 'judged'][q - 1]!, marker: 'circle' as Marker,
-  }));
-  return [...significance, ...fifths, { key: 'none', fill: NONE.fill, label: 'No value', marker: 'ring' }];
+  const fifths = FIFTHS.map((q) => ({ ...fifthLook(q), label: fifthLabel(q, scaleOf(polarity)) }));
+  return [...significance, ...fifths, { key: NO_VALUE.key, fill: NO_VALUE.fill, label: 'No value', marker: NO_VALUE.marker }];
 }
 
 /** Every comparison's colours by key, for the stylesheet's tag classes. */
 export function comparisonColours(): { key: string; fill: string; text: string }[] {
   const significance = (['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'] as const)
     .map((s) => ({ key: s === 'not_compared' ? 'not-compared' : s, fill: SIGNIFICANCE_STYLE[s].fill, text: SIGNIFICANCE_STYLE[s].text }));
-  const fifths = [1, 2, 3, 4, 5].map((q) => ({ key: `q${q}`, fill: QUINTILE_BLUES[5 - q]!, text: q <= 2 ? WHITE : INK }));
-  return [...significance, ...fifths, { key: 'none', fill: NONE.fill, text: NONE.text }];
+  const fifths = FIFTHS.map((q) => fifthLook(q));
+  return [...significance, ...fifths, { key: NO_VALUE.key, fill: NO_VALUE.fill, text: NO_VALUE.text }];
 }

@@ -5,14 +5,15 @@ import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../domain/bench
 import { areaValueAt, groupFigures, leagueTable, resolveArea, rowFigures } from '../../domain/benchmark/benchmark-queries.ts';
 import { groupSpecFor } from '../../domain/benchmark/group-spec.ts';
 import { trendSummaryOf } from '../../domain/benchmark/trend-of.ts';
+import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
+import { formatValue, ordinal } from '../../domain/format/index.ts';
 import type { DashboardTile } from '../../domain/report/dashboard.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { spineChart } from '../charts/spine-chart.ts';
-import { formatValue } from '../format.ts';
 import { comparisonOf } from './comparison.ts';
 import { spreadOf } from './group-spread.ts';
 import { comparisonMap, mapLevel, type AreaMaps } from './comparison-map.ts';
-import { ordinal, trendWords } from './words.ts';
+import { trendWords } from './words.ts';
 
 export function dashboardTiles(index: BenchmarkIndex, tiles: readonly DashboardTile[], maps: AreaMaps | null) {
   return tiles.flatMap((tile, i) => {
@@ -32,7 +33,7 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
   const group = groupFigures(index, series, slice, resolved.area, spec);
   const row = rowFigures(series, slice, resolved.position, group, 0.95);
   const ranked = group.ordered.length;
-  const comparison = comparisonOf(row, ranked, metric.polarity, group.label, group.benchmark?.source ?? 'England');
+  const comparison = comparisonOf(verdictOfRow(metric, row, { label: group.label, ranked, benchmark: group.benchmark }, 0.95));
   const base = {
     id, kind: tile.kind, title: metric.title, href: `/metrics/${metric.code}?area=${area.code}&group=${tile.group}`,
     areaName: area.name, period: slice.period, groupLabel: group.label,
@@ -57,8 +58,8 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
   }
   if (tile.kind === 'map' && maps) {
     const table = leagueTable(index, series, slice, area, { kind: 'england' }, 0.95);
-    const ranked = table.rows.filter((x) => x.rank !== null).length;
-    const rows = table.rows.map((r) => ({ code: r.area, value: r.value, comparison: comparisonOf(r, ranked, metric.polarity, table.group.label, 'England') }));
+    const england = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
+    const rows = table.rows.map((r) => ({ code: r.area, value: r.value, comparison: comparisonOf(verdictOfRow(metric, r, england, 0.95)) }));
     return {
       ...base, graphic: comparisonMap(mapLevel(rows.map((r) => r.code), null, maps), {
         id, title: `Map of ${metric.title}`, description: `Every area shaded by how it compares; ${area.name} outlined.`,

@@ -2,17 +2,17 @@
 // narrow by words.
 import type { BenchmarkIndex } from '../../domain/benchmark/benchmark-index.ts';
 import { isCouncil } from '../../domain/benchmark/comparator-group.ts';
+import { compareThemes, themeOf, themeTitle } from '../../domain/metric/index.ts';
 import { findAreas, findMetrics } from './search.ts';
 import { areaTypeWords } from './words.ts';
 
 export function metricLibrary(index: BenchmarkIndex, query: string, theme: string | undefined) {
   const all = query ? findMetrics(index, query) : index.metricsByTitle();
-  const themeOf = (themes: readonly string[]) => themes[0] ?? 'other';
-  const themes = [...new Set(index.metricsByTitle().map((s) => themeOf(s.metric.themes)))].sort();
-  const shown = all.filter((s) => theme === undefined || themeOf(s.metric.themes) === theme);
+  const themes = [...new Set(index.metricsByTitle().map((s) => themeOf(s.metric)))].sort(compareThemes);
+  const shown = all.filter((s) => theme === undefined || themeOf(s.metric) === theme);
   const groups = themes.map((name) => ({
-    name: name === 'context' ? 'Context' : name === 'other' ? 'Other metrics' : name.charAt(0).toUpperCase() + name.slice(1),
-    metrics: shown.filter((s) => themeOf(s.metric.themes) === name).map((s) => {
+    name: themeTitle(name),
+    metrics: shown.filter((s) => themeOf(s.metric) === name).map((s) => {
       const latest = s.latest();
       return {
         code: s.metric.code, title: s.metric.title, definition: s.metric.definition, unit: s.metric.unit,
@@ -22,7 +22,7 @@ export function metricLibrary(index: BenchmarkIndex, query: string, theme: strin
   })).filter((g) => g.metrics.length > 0);
   return {
     query, count: shown.length, groups,
-    themes: [{ value: '', text: 'All themes', selected: theme === undefined }, ...themes.map((t) => ({ value: t, text: t, selected: t === theme }))],
+    themes: [{ value: '', text: 'All themes', selected: theme === undefined }, ...themes.map((t) => ({ value: t, text: themeTitle(t), selected: t === theme }))],
   };
 }
 

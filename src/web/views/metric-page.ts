@@ -5,13 +5,15 @@
 // table, so the picture, the table and the CSV always agree.
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../../domain/benchmark/benchmark-index.ts';
 import { leagueTable, resolveArea, type GroupSpec, type LeagueTable, type LeagueTableRow } from '../../domain/benchmark/benchmark-queries.ts';
+import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
+import { ENGLAND_CODE } from '../../domain/area/index.ts';
+import { formatValue, ordinal } from '../../domain/format/index.ts';
 import type { Polarity } from '../../domain/metric/index.ts';
 import { barChart, type Bar } from '../charts/bar-chart.ts';
 import { trendLines } from '../charts/trend-lines.ts';
-import { formatValue } from '../format.ts';
 import { comparisonOf, type Comparison } from './comparison.ts';
 import { comparisonMap, mapLevel, type AreaMap, type AreaMaps } from './comparison-map.ts';
-import { GROUP_CHOICES, ordinal } from './words.ts';
+import { GROUP_CHOICES } from './words.ts';
 
 export interface MetricRequest {
   readonly series: MetricSeries;
@@ -55,7 +57,7 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
   const group = request.groupKind === 'england' ? england : leagueTable(index, series, slice, area, request.spec, 0.95);
   const members = new Set(group.rows.map((r) => r.area));
   const chosenCode = request.chosen ? resolveArea(index, slice, area).area.code : null;
-  const englandRows = comparedRows(england, metric.polarity, chosenCode);
+  const englandRows = comparedRows(england, chosenCode);
   const map = maps ? mapLevel(englandRows.map((r) => r.source.area), chosenCode, maps) : null;
   const query = `area=${request.chosen ? area.code : ''}&group=${request.groupKind}&period=${encodeURIComponent(slice.period)}`;
   const trendQuery = `${query}&with=${request.also.map((a) => a.code).join(',')}`;
@@ -80,7 +82,7 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
     mapKey: map ? { items: [...new Map(englandRows.map((r) => [r.comparison.key, r.comparison])).values()], attribution: map.attribution } : null,
     trend: trendOf(index, series, request),
     alsoCodes: request.also.map((a) => a.code).join(','),
-    ...tableOf(comparedRows(group, metric.polarity, chosenCode).map((r) => r.row), request.allRows, `/metrics/${metric.code}?${query}&rows=all#league-table`),
+    ...tableOf(comparedRows(group, chosenCode).map((r) => r.row), request.allRows, `/metrics/${metric.code}?${query}&rows=all#league-table`),
     query,
     downloads: {
       csv: `/api/benchmark/league-table?metric=${metric.code}&${query}&format=csv`,
@@ -101,11 +103,11 @@ function tableOf(rows: readonly MetricTableRow[], all: boolean, allHref: string)
   return { table: chosen ? [...first.slice(0, -1), chosen] : first, more: { total: rows.length, href: allHref } };
 }
 
-function comparedRows(table: LeagueTable, polarity: Polarity, chosenCode: string | null) {
-  const ranked = table.rows.filter((r) => r.rank !== null).length;
-  const benchmarkLabel = table.group.benchmark?.source ?? 'England';
+/** Each row with its verdict, made as the league table API makes it (the page's CSV is that API's). */
+function comparedRows(table: LeagueTable, chosenCode: string | null) {
+  const group = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
   return table.rows.map((r) => {
-    const comparison = comparisonOf(r, ranked, polarity, table.group.label, benchmarkLabel);
+    const comparison = comparisonOf(verdictOfRow(table.metric, r, group, 0.95));
     return { source: r, comparison, row: tableRow(table, r, comparison, chosenCode) };
   });
 }
@@ -154,7 +156,7 @@ function mapOf(series: MetricSeries, rows: ReturnType<typeof comparedRows>, chos
 function trendOf(index: BenchmarkIndex, series: MetricSeries, request: MetricRequest) {
   const area = request.area;
   const region = area.regionCode ? index.area(area.regionCode) : undefined;
-  const england = index.area('E92000001');
+  const england = index.area(ENGLAND_CODE);
   const areas = [area, region, england, ...request.also].filter((a, i, all): a is IndexArea => a !== undefined && all.findIndex((b) => b?.code === a.code) === i);
   const slices = series.slices.slice(-10);
   const lines = areas.map((a, i) => ({

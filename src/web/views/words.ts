@@ -1,5 +1,5 @@
 // The words pages use for Lantern's codes: area types, comparator groups,
-// ordinal ranks, trend judgements.
+// trend judgements. (Ordinal ranks are the domain's, as verdicts use them too.)
 import type { AreaType } from '../../domain/area/index.ts';
 import type { TrendSummary } from '../../domain/benchmark/trend-of.ts';
 
@@ -38,13 +38,6 @@ export const GROUP_CHOICES = [
   { value: 'type', text: 'Councils of the same type' },
   { value: 'england', text: 'England' },
 ] as const;
-
-/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
-export function ordinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-  return `${n.toLocaleString('en-GB')}${suffix}`;
-}
 
 // Each judgement in a few words for the table, and in a sentence for those who want it.
 const DIRECTION_WORDS: Readonly<Record<TrendSummary['direction'], readonly [string, string]>> = {

@@ -1,9 +1,9 @@
-// Escaping and number formatting, the two things every chart's text goes through.
+// Escaping, which every chart's text goes through (its numbers go through the
+// domain's formatNumber: test/domain/format/format-number.test.ts).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { escapeXml } from '../../../src/web/charts/escape-xml.ts';
-import { formatNumber } from '../../../src/web/charts/format-number.ts';
 import { assertWellFormed } from './chart-checks.ts';
 
 describe('escapeXml', () => {
@@ -27,26 +27,5 @@ describe('escapeXml', () => {
       const escaped = escapeXml(text);
       assertWellFormed(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title data-x="${escaped}">${escaped}</title></svg>`);
     }), { numRuns: 300 });
-  });
-});
-
-describe('formatNumber', () => {
-  it('writes en-GB numbers with the given decimals', () => {
-    assert.equal(formatNumber(12345.678, 1), '12,345.7');
-    assert.equal(formatNumber(0.5, 2), '0.50');
-    assert.equal(formatNumber(1234567, 0), '1,234,567');
-    assert.equal(formatNumber(-1234.5, 1), '-1,234.5');
-  });
-
-  it('never writes -0', () => {
-    assert.equal(formatNumber(-0.04, 1), '0.0');
-    assert.equal(formatNumber(-0, 0), '0');
-    assert.equal(formatNumber(-0.4, 0), '0');
-  });
-
-  it('treats odd decimals as whole places from 0 to 20', () => {
-    assert.equal(formatNumber(1.25, 1.9), '1.3');
-    assert.equal(formatNumber(1.5, -2), '2');
-    assert.equal(formatNumber(1.5, Number.NaN), '2');
   });
 });
