@@ -11,9 +11,12 @@
 //     so that the right password from another address still signs in.
 // An account's owner is told: the failures are in the audit trail under
 // their account, and their account page says how many came since they last
-// signed in. Counts are kept in this process (`FailureCounts`): moving them
-// into the store, for several servers, changes that class alone.
+// signed in. Counts are kept in the store (`FailureCounts`), so that every
+// server counts the same failures: five on an account are five whichever
+// servers took them.
 import type { Request } from 'express';
+import { addFailures, clearFailures, failureWindows, purgeEndedFailureWindows, type FailureWindow } from '../../store/sign-in-failures.ts';
+import type { Sql } from '../../store/store.ts';
 
 const WINDOW_MS = 15 * 60 * 1000;
 
@@ -37,69 +40,70 @@ export type SignInVerdict =
   | { readonly kind: 'refused'; readonly reason: string; readonly retryAfterSeconds: number }
   | { readonly kind: 'allowed'; /** How long to wait before checking the password: the account is under attack. */ readonly waitMs: number };
 
-/** Failures per key within a window; the oldest windows are dropped once there are many keys. */
+/**
+ * Failures per key within a window, in the store. Ended windows are purged
+ * by the first failure counted after a window's length has passed since the
+ * last purge: occasionally, on the path that adds them.
+ */
 class FailureCounts {
-  private readonly windows = new Map<string, { count: number; endsAt: number }>();
+  private nextPurge = 0;
 
-  constructor(private readonly limit = 100_000) {}
+  constructor(private readonly sql: Sql) {}
 
-  count(key: string, now: number): number {
-    const window = this.windows.get(key);
-    if (window && window.endsAt <= now) this.windows.delete(key);
-    return window && window.endsAt > now ? window.count : 0;
+  windows(keys: readonly string[]): Promise<Map<string, FailureWindow>> {
+    return failureWindows(this.sql, keys);
   }
 
-  endsAt(key: string, now: number): number {
-    return this.windows.get(key)?.endsAt ?? now;
+  async add(keys: readonly string[]): Promise<Map<string, number>> {
+    const counts = await addFailures(this.sql, keys, WINDOW_MS / 1000);
+    if (Date.now() >= this.nextPurge) {
+      this.nextPurge = Date.now() + WINDOW_MS;
+      await purgeEndedFailureWindows(this.sql);
+    }
+    return counts;
   }
 
-  add(key: string, now: number): number {
-    const window = this.windows.get(key);
-    if (window && window.endsAt > now) return ++window.count;
-    this.windows.delete(key);
-    this.windows.set(key, { count: 1, endsAt: now + WINDOW_MS });
-    if (this.windows.size > this.limit) this.windows.delete(this.windows.keys().next().value!);
-    return 1;
-  }
-
-  clear(key: string): void {
-    this.windows.delete(key);
+  clear(key: string): Promise<void> {
+    return clearFailures(this.sql, key);
   }
 }
 
 export class SignInThrottle {
-  private readonly failures = new FailureCounts();
+  private readonly failures: FailureCounts;
 
-  constructor(private readonly limits: SignInLimits = SIGN_IN_LIMITS) {}
+  constructor(sql: Sql, private readonly limits: SignInLimits = SIGN_IN_LIMITS) {
+    this.failures = new FailureCounts(sql);
+  }
 
   /** Whether an attempt from `address` on `account` may go ahead, and after how long a wait. */
-  check(address: string, account: string, now: number): SignInVerdict {
-    if (this.failures.count(addressKey(address), now) >= this.limits.perAddress) {
-      return this.refuse('from this address', addressKey(address), now);
+  async check(address: string, account: string): Promise<SignInVerdict> {
+    const windows = await this.failures.windows([addressKey(address), pairKey(address, account), accountKey(account)]);
+    const count = (key: string) => windows.get(key)?.failures ?? 0;
+    if (count(addressKey(address)) >= this.limits.perAddress) {
+      return refuse('from this address', windows.get(addressKey(address))!);
     }
-    if (this.failures.count(pairKey(address, account), now) >= this.limits.perAccountAndAddress) {
-      return this.refuse('for this account from this address', pairKey(address, account), now);
+    if (count(pairKey(address, account)) >= this.limits.perAccountAndAddress) {
+      return refuse('for this account from this address', windows.get(pairKey(address, account))!);
     }
-    const past = this.failures.count(accountKey(account), now) - this.limits.accountSlowedAfter;
+    const past = count(accountKey(account)) - this.limits.accountSlowedAfter;
     return { kind: 'allowed', waitMs: past < 0 ? 0 : Math.min(this.limits.mostSlowingMs, (past + 1) * this.limits.slowingMs) };
   }
 
   /** Counts a failure; says whether the account has just become slowed, which its owner is told of. */
-  failed(address: string, account: string, now: number): { readonly accountSlowed: boolean } {
-    this.failures.add(addressKey(address), now);
-    this.failures.add(pairKey(address, account), now);
-    return { accountSlowed: this.failures.add(accountKey(account), now) === this.limits.accountSlowedAfter + 1 };
+  async failed(address: string, account: string): Promise<{ readonly accountSlowed: boolean }> {
+    const counts = await this.failures.add([addressKey(address), pairKey(address, account), accountKey(account)]);
+    return { accountSlowed: counts.get(accountKey(account)) === this.limits.accountSlowedAfter + 1 };
   }
 
   /** A right password from an address clears that address's failures on the account. */
-  succeeded(address: string, account: string): void {
-    this.failures.clear(pairKey(address, account));
+  succeeded(address: string, account: string): Promise<void> {
+    return this.failures.clear(pairKey(address, account));
   }
+}
 
-  private refuse(what: string, key: string, now: number): SignInVerdict {
-    const seconds = Math.max(1, Math.ceil((this.failures.endsAt(key, now) - now) / 1000));
-    return { kind: 'refused', reason: `too many failed sign-ins ${what}: try again in ${Math.ceil(seconds / 60)} minutes`, retryAfterSeconds: seconds };
-  }
+function refuse(what: string, window: FailureWindow): SignInVerdict {
+  const seconds = Math.max(1, Math.ceil(window.secondsLeft));
+  return { kind: 'refused', reason: `too many failed sign-ins ${what}: try again in ${Math.ceil(seconds / 60)} minutes`, retryAfterSeconds: seconds };
 }
 
 const addressKey = (address: string) => `address:${address}`;

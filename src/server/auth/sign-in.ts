@@ -7,6 +7,7 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import express, { type Request, type Response } from 'express';
 import { failedSignInsSinceLast, recordAudit } from '../../store/audit.ts';
+import { identityChangesSettled } from '../../store/identity-changes.ts';
 import { createSession, deleteSession } from '../../store/sessions.ts';
 import type { Sql } from '../../store/store.ts';
 import { credentialsOf } from '../../store/users.ts';
@@ -37,7 +38,7 @@ export function sessionRoute(router: express.Router): express.Router {
 export function signInRouter(deps: SignInDeps): express.Router {
   const router = express.Router();
   const { sql } = deps;
-  const throttle = new SignInThrottle(deps.limits);
+  const throttle = new SignInThrottle(sql, deps.limits);
 
   router.get('/sign-in', reads('session'), (req, res) => {
     renderPage(res, 'access/sign-in.njk', { returnTo: localAddress(req.query.returnTo) ?? '', email: '', errors: [] });
@@ -55,7 +56,7 @@ export function signInRouter(deps: SignInDeps): express.Router {
       return renderPage(res, 'access/sign-in.njk', { returnTo: localAddress(req.body?.returnTo) ?? '', email, errors: missing.map((field) => ({ field, message })) }, 400);
     }
     const address = req.ip ?? 'unknown';
-    const verdict = throttle.check(address, email, Date.now());
+    const verdict = await throttle.check(address, email);
     if (verdict.kind === 'refused') {
       res.set('Retry-After', String(verdict.retryAfterSeconds));
       throw new HttpError(429, 'too_many_attempts', verdict.reason);
@@ -64,7 +65,7 @@ export function signInRouter(deps: SignInDeps): express.Router {
     const found = await credentialsOf(sql, email);
     const matches = await checkPassword(found?.passwordHash, password as string);
     if (!found || !matches || found.user.disabled) {
-      const { accountSlowed } = throttle.failed(address, email, Date.now());
+      const { accountSlowed } = await throttle.failed(address, email);
       const why = found?.user.disabled ? 'account disabled' : 'wrong email address or password';
       await recordAudit(sql, [{ ...actorOf(req, res), userId: found?.user.id ?? null, actor: `sign-in as ${email}`, action: 'sign_in_refused', recordKind: 'session', recordId: null, summary: accountSlowed ? `${why}; many failed sign-ins on this account: further attempts are slowed` : why }]);
       const message = 'the email address or password is not right';
@@ -80,7 +81,7 @@ export function signInRouter(deps: SignInDeps): express.Router {
     setCookie(req, res, SESSION_COOKIE, id, { sameSite: 'Lax' });
     clearCookie(req, res, PRESESSION_COOKIE);
     await recordAudit(sql, [{ ...actorOf(req, res), userId: found.user.id, actor: `${found.user.name} <${found.user.email}>`, action: 'sign_in', recordKind: 'session', recordId: null, summary: '' }]);
-    throttle.succeeded(address, email);
+    await throttle.succeeded(address, email);
     const failed = await failedSignInsSinceLast(sql, found.user.id);
     const notice = failed === 0 ? null : `${failed} failed sign-in${failed === 1 ? '' : 's'} on your account since you last signed in: see the audit trail, or ask an administrator, if that was not you`;
     if (json) return void res.json({ user: pageUser(found.user), notice });
@@ -91,6 +92,7 @@ export function signInRouter(deps: SignInDeps): express.Router {
     if (res.locals.sessionHash) {
       await deleteSession(sql, res.locals.sessionHash as Buffer);
       await accessOf(res).audit(sql, 'sign_out', 'session', null, '');
+      await identityChangesSettled(sql); // every server has been told before the browser hears it is signed out
     }
     clearCookie(req, res, SESSION_COOKIE);
     if (req.is('application/json') === 'application/json' || req.accepts(['html', 'json']) === 'json') return void res.status(204).end();
