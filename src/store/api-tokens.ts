@@ -26,17 +26,21 @@ export async function createApiToken(sql: Db, token: { userId: number; name: str
   return row!;
 }
 
-/** The user and scopes of a live token: not revoked, not expired, its user not disabled. */
+/** The live token of a hash, with its user: not revoked, not expired, its user not disabled. */
 export async function findApiToken(sql: Db, tokenHash: Buffer): Promise<{ token: ApiToken; user: User } | undefined> {
-  const [row] = await sql<(User & { token: ApiToken & { lastUsedAt: string | null } })[]>`
-    select ${sql.unsafe(USER_SELECT)}, json_build_object('id', t.id, 'userId', t.user_id, 'name', t.name, 'scopes', t.scopes, 'lastUsedAt', t.last_used_at) as token
+  const [row] = await sql<(User & { tokenId: number; userId: number; tokenName: string; scopes: Action[]; tokenCreatedAt: Date; lastUsedAt: Date | null; expiresAt: Date | null })[]>`
+    select ${sql.unsafe(USER_SELECT)}, t.id as "tokenId", t.user_id as "userId", t.name as "tokenName", t.scopes, t.created_at as "tokenCreatedAt",
+      t.last_used_at as "lastUsedAt", t.expires_at as "expiresAt"
     from api_token t join user_account u on u.id = t.user_id join organisation o on o.id = u.organisation_id
     where t.token_hash = ${tokenHash} and t.revoked_at is null and (t.expires_at is null or t.expires_at > now()) and u.disabled_at is null`;
   if (!row) return undefined;
-  const { token, ...user } = row;
-  // When it was last used, to the minute: one write a minute at most, not one a request.
-  if (token.lastUsedAt === null || Date.now() - Date.parse(token.lastUsedAt) > 60_000) await sql`update api_token set last_used_at = now() where id = ${token.id}`;
-  return { token, user };
+  const { tokenId, userId, tokenName, scopes, tokenCreatedAt, lastUsedAt, expiresAt, ...user } = row;
+  return { token: { id: tokenId, userId, name: tokenName, scopes, createdAt: tokenCreatedAt, lastUsedAt, expiresAt, revokedAt: null }, user };
+}
+
+/** Records that a token was used now; its caller does so once a minute at most, not on every request. */
+export async function noteApiTokenUsed(sql: Db, id: number): Promise<void> {
+  await sql`update api_token set last_used_at = now() where id = ${id}`;
 }
 
 export async function getApiToken(sql: Db, id: number): Promise<ApiToken | undefined> {

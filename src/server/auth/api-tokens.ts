@@ -6,6 +6,7 @@
 import express from 'express';
 import { ACTIONS, guardedRecord, isAction, type Action, type UserViewer } from '../../domain/access/index.ts';
 import { createApiToken, getApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../../store/api-tokens.ts';
+import { identityChangesSettled } from '../../store/identity-changes.ts';
 import type { Sql } from '../../store/store.ts';
 import { accessOf, changes, notSeen, reads, type RequestAccess } from '../access.ts';
 import { badRequest, HttpError } from '../http-error.ts';
@@ -74,5 +75,6 @@ export async function revokeToken(sql: Sql, access: RequestAccess, id: number) {
     await revokeApiToken(tx, id);
     await access.audit(tx, 'change', 'api_token', String(id), `revoked token '${token.name}'`);
   });
+  await identityChangesSettled(sql); // every server has been told before the revocation is answered
   return (await getApiToken(sql, id))!;
 }

@@ -6,15 +6,19 @@
 // Sessions live in the store: idle ones and those past their absolute end
 // are refused and removed. A token that is not valid is a 401 at once, never
 // a silent fall back to the public: a script should know its token failed.
+// What the store said of a session or token is remembered for a short while
+// (identity-cache.ts), so that a signed-in request costs no query; its use
+// is written back once a minute, not on every request.
 import type { NextFunction, Request, Response } from 'express';
 import { PUBLIC_VIEWER, ROLE_LABELS, SESSION_ACTIONS, type Action, type Viewer } from '../../domain/access/index.ts';
-import { findApiToken } from '../../store/api-tokens.ts';
+import { findApiToken, noteApiTokenUsed } from '../../store/api-tokens.ts';
 import { deleteSession, findSession, touchSession } from '../../store/sessions.ts';
 import type { Sql } from '../../store/store.ts';
 import type { User } from '../../store/users.ts';
 import { RequestAccess, actorOf, middleware } from '../access.ts';
 import { HttpError } from '../http-error.ts';
 import { clearCookie, cookieName, readCookies, setCookie } from './cookies.ts';
+import { identityCacheOf, type IdentityCache, type KnownIdentity } from './identity-cache.ts';
 import { API_TOKEN_PATTERN, SECRET_PATTERN, newSecret, sha256 } from './secrets.ts';
 
 export const SESSION_COOKIE = 'lantern_session';
@@ -40,59 +44,98 @@ export interface PageUser {
 export type Credential = 'public' | 'session' | 'token';
 
 export function identify(sql: Sql, settings: SessionSettings) {
+  const cache = identityCacheOf(sql);
   return middleware('identifies the viewer: API token, session cookie, or the public', (req: Request, res: Response, next: NextFunction) => {
     // The public with no cookie and no token, most requests, is answered without a promise.
     if (req.headers.authorization === undefined && req.headers.cookie === undefined) return void settle(sql, req, res, undefined, next);
-    const lookup = req.headers.authorization !== undefined ? byToken(sql, req.headers.authorization) : bySession(sql, req, res, settings);
+    const lookup = req.headers.authorization !== undefined ? byToken(sql, cache, req.headers.authorization) : bySession(sql, cache, req, res, settings);
     return lookup.then((found) => settle(sql, req, res, found, next));
   });
 }
 
 function settle(sql: Sql, req: Request, res: Response, found: Found | undefined, next: NextFunction): void {
-  const viewer: Viewer = found ? viewerFor(found.user, found.actions) : PUBLIC_VIEWER;
+  const viewer: Viewer = found ? found.known.viewer : PUBLIC_VIEWER;
   const locals = res.locals;
   locals.viewer = viewer;
   locals.credential = found?.credential ?? 'public';
   locals.sessionHash = found?.sessionHash;
-  locals.user = found ? pageUser(found.user) : null;
-  if (found?.csrfToken !== undefined) locals.csrfToken = found.csrfToken;
+  locals.user = found ? pageUser(found.known.user) : null;
+  if (found?.known.csrfToken !== undefined) locals.csrfToken = found.known.csrfToken;
   else locals.csrfToken = presessionOf(req) ?? ''; // '' until a form asks for one: formToken()
   locals.access = new RequestAccess(viewer, () => actorOf(req, res), sql, Date.now());
   next();
 }
 
 interface Found {
-  readonly user: User;
-  readonly actions: readonly Action[];
+  readonly known: KnownIdentity;
   readonly credential: Credential;
-  readonly csrfToken?: string;
   readonly sessionHash?: Buffer;
 }
 
-async function byToken(sql: Sql, header: string): Promise<Found> {
+/** How often, at most, the store is told that a session or token was used: sliding renewal without a write per request. */
+const USE_RECORDED_EVERY_MS = 60_000;
+
+async function byToken(sql: Sql, cache: IdentityCache, header: string): Promise<Found> {
   const match = /^Bearer\s+(\S+)$/.exec(header);
   if (!match || !API_TOKEN_PATTERN.test(match[1]!)) {
     throw new HttpError(401, 'invalid_token', "the Authorization header must be 'Bearer' and an API token (lantern_…)");
   }
-  const found = await findApiToken(sql, sha256(match[1]!));
-  if (!found) throw new HttpError(401, 'invalid_token', 'the API token is not valid: it may have been revoked or have expired');
-  return { user: found.user, actions: found.token.scopes, credential: 'token' };
+  const hash = sha256(match[1]!);
+  const key = `token:${hash.toString('base64')}`;
+  const now = Date.now();
+  let known = cache.recall(key, now);
+  if (known === undefined || known.endsAt <= now) {
+    const mark = cache.mark();
+    const found = await findApiToken(sql, hash);
+    if (!found) throw new HttpError(401, 'invalid_token', 'the API token is not valid: it may have been revoked or have expired');
+    const { token, user } = found;
+    known = {
+      user, viewer: viewerFor(user, token.scopes), actions: token.scopes, tokenId: token.id,
+      endsAt: token.expiresAt?.getTime() ?? Infinity, lastUsedAt: token.lastUsedAt?.getTime() ?? 0,
+    };
+    cache.remember(key, known, mark, now);
+  }
+  if (now - known.lastUsedAt > USE_RECORDED_EVERY_MS) {
+    known.lastUsedAt = now;
+    await noteApiTokenUsed(sql, known.tokenId!);
+  }
+  return { known, credential: 'token' };
 }
 
-async function bySession(sql: Sql, req: Request, res: Response, settings: SessionSettings): Promise<Found | undefined> {
+async function bySession(sql: Sql, cache: IdentityCache, req: Request, res: Response, settings: SessionSettings): Promise<Found | undefined> {
   if (req.headers.cookie === undefined) return undefined; // most public requests: nothing to look up
   const id = readCookies(req).get(cookieName(req, SESSION_COOKIE));
   if (id === undefined) return undefined;
   const hash = SECRET_PATTERN.test(id) ? sha256(id) : undefined;
-  const session = hash ? await findSession(sql, hash) : undefined;
+  const key = hash && `session:${hash.toString('base64')}`;
   const now = Date.now();
-  if (!session || session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + settings.idleSeconds * 1000 <= now) {
-    if (session) await deleteSession(sql, hash!);
-    clearCookie(req, res, SESSION_COOKIE);
-    return undefined;
+  let known = key === undefined ? undefined : cache.recall(key, now);
+  // A session that seems over is judged on the store's word, never on this server's memory of it.
+  if (known === undefined || !sessionLive(known, now, settings)) {
+    const mark = cache.mark();
+    const session = hash ? await findSession(sql, hash) : undefined;
+    known = session && {
+      user: session.user, viewer: viewerFor(session.user, SESSION_ACTIONS), actions: SESSION_ACTIONS, csrfToken: session.csrfToken,
+      endsAt: session.expiresAt.getTime(), lastUsedAt: session.lastSeenAt.getTime(),
+    };
+    if (!known || !sessionLive(known, now, settings)) {
+      if (key) cache.drop(key);
+      if (session) await deleteSession(sql, hash!);
+      clearCookie(req, res, SESSION_COOKIE);
+      return undefined;
+    }
+    cache.remember(key!, known, mark, now);
   }
-  if (now - session.lastSeenAt.getTime() > 60_000) await touchSession(sql, hash!);
-  return { user: session.user, actions: SESSION_ACTIONS, credential: 'session', csrfToken: session.csrfToken, sessionHash: hash! };
+  if (now - known.lastUsedAt > USE_RECORDED_EVERY_MS) {
+    known.lastUsedAt = now;
+    await touchSession(sql, hash!);
+  }
+  return { known, credential: 'session', sessionHash: hash! };
+}
+
+/** Neither past its absolute end nor idle for longer than sessions may be. */
+function sessionLive(known: KnownIdentity, now: number, settings: SessionSettings): boolean {
+  return known.endsAt > now && known.lastUsedAt + settings.idleSeconds * 1000 > now;
 }
 
 export function viewerFor(user: User, actions: readonly Action[]): Viewer {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { identityChangesSettled } from '../../../src/store/identity-changes.ts';
 import { Browser, TEST_PASSWORD } from '../../support/access.ts';
 import { openWorld, type World } from './world.ts';
 
@@ -78,12 +79,14 @@ describe('sessions and sign-in', () => {
     const idle = new Browser(world.base);
     await idle.signIn('partner@region.example');
     await world.store.sql`update user_session set last_seen_at = now() - interval '31 minutes' where id_hash = ${sha256(idle.cookie('lantern_session')!)}`;
+    await identityChangesSettled(world.store.sql); // a change made in SQL, not through Lantern: the server has heard of it
     assert.equal(await signedInAs(idle), null);
     assert.equal(idle.cookie('lantern_session'), undefined, 'the cookie is cleared');
 
     const old = new Browser(world.base);
     await old.signIn('partner@region.example');
     await world.store.sql`update user_session set expires_at = now() - interval '1 second' where id_hash = ${sha256(old.cookie('lantern_session')!)}`;
+    await identityChangesSettled(world.store.sql);
     assert.equal(await signedInAs(old), null);
     const left = await world.store.sql`select 1 from user_session where id_hash = ${sha256(old.cookie('lantern_session') ?? 'x')}`;
     assert.equal(left.length, 0);
@@ -103,6 +106,7 @@ describe('sessions and sign-in', () => {
     const browser = new Browser(world.base);
     await browser.signIn('inspector@inspectorate.example');
     await world.store.sql`update user_account set disabled_at = now() where id = ${world.users.inspector.id}`;
+    await identityChangesSettled(world.store.sql);
     assert.equal(await signedInAs(browser), null);
     const again = await new Browser(world.base).signIn('inspector@inspectorate.example');
     assert.equal(again.status, 401);
