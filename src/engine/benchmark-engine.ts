@@ -10,11 +10,17 @@
 // engine in the background and answers meanwhile: until the index is built,
 // reading it throws FiguresLoading, which the server turns into "figures
 // loading" (503, Retry-After) for exactly the pages and API calls that need it.
+//
+// With a read replica the engine listens on the primary (a hot standby cannot
+// LISTEN) and reads from the replica: it builds from it, and on hearing that a
+// batch committed it waits until the replica has replayed the commit before
+// it reads the batch.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { BenchmarkIndex, type MetricSeries } from '../domain/benchmark/benchmark-index.ts';
 import { keepTrends } from '../domain/benchmark/trend-of.ts';
 import { loadIndexAreas, loadIndexMetrics, loadSeries, reachOfBatch } from '../store/benchmark-source.ts';
 import { onBatchLoaded } from '../store/import-notifications.ts';
+import type { Replica } from '../store/read-replica.ts';
 import type { Sql } from '../store/store.ts';
 
 export interface BuildReport {
@@ -41,7 +47,11 @@ export class BenchmarkEngine {
   /** Resolves once the first index is built; rejects if it cannot be. */
   readonly ready: Promise<void>;
 
-  private constructor(private readonly sql: Sql, private readonly log: (line: string) => void, listen: boolean) {
+  /** Where the index is read from: the replica when there is one. */
+  private readonly reads: Sql;
+
+  private constructor(private readonly sql: Sql, private readonly log: (line: string) => void, listen: boolean, private readonly replica: Replica | undefined) {
+    this.reads = replica?.sql ?? sql;
     this.ready = this.open(listen);
     // Batches that load during the first build are refreshed after it, in order.
     this.refreshing = this.ready.catch((error: unknown) => {
@@ -50,8 +60,8 @@ export class BenchmarkEngine {
   }
 
   /** Builds the index from the store; with `listen`, keeps it current as batches load. Resolves once built. */
-  static async start(sql: Sql, log: (line: string) => void, listen = true): Promise<BenchmarkEngine> {
-    const engine = BenchmarkEngine.begin(sql, log, listen);
+  static async start(sql: Sql, log: (line: string) => void, listen = true, replica?: Replica): Promise<BenchmarkEngine> {
+    const engine = BenchmarkEngine.begin(sql, log, listen, replica);
     try {
       await engine.ready;
     } catch (error) {
@@ -62,8 +72,8 @@ export class BenchmarkEngine {
   }
 
   /** Starts building the index in the background and returns at once: see `ready` and `isReady`. */
-  static begin(sql: Sql, log: (line: string) => void, listen = true): BenchmarkEngine {
-    return new BenchmarkEngine(sql, log, listen);
+  static begin(sql: Sql, log: (line: string) => void, listen = true, replica?: Replica): BenchmarkEngine {
+    return new BenchmarkEngine(sql, log, listen, replica);
   }
 
   /** Whether the first index is built: until then, reading `index` throws FiguresLoading. */
@@ -92,13 +102,14 @@ export class BenchmarkEngine {
   /** Listens first, so that no batch that commits during the build goes unheard. */
   private async open(listen: boolean): Promise<void> {
     if (listen) this.unlisten = (await onBatchLoaded(this.sql, ({ batchId }) => void this.batchLoaded(batchId))).unlisten;
-    const index = await buildIndex(this.sql);
+    const index = await buildIndex(this.reads);
     this.current = index;
     this.trendsKept = keepAllTrends(index);
   }
 
   private async refresh(batchId: number): Promise<void> {
     try {
+      await this.replica?.caughtUp();
       await this.rebuild(batchId);
     } finally {
       this.generation++;
@@ -107,17 +118,17 @@ export class BenchmarkEngine {
 
   private async rebuild(batchId: number): Promise<void> {
     if (this.current === undefined) return; // the first build failed: there is nothing to refresh
-    const reach = await reachOfBatch(this.sql, batchId);
+    const reach = await reachOfBatch(this.reads, batchId);
     if (!reach) return;
     // New areas renumber the index's areas, so every series is built again.
     if (reach.areas) {
-      this.current = await buildIndex(this.sql);
+      this.current = await buildIndex(this.reads);
       this.trendsKept = keepAllTrends(this.current);
       return;
     }
     if (reach.metricIds.length === 0) return;
-    const metrics = await loadIndexMetrics(this.sql, reach.metricIds);
-    await loadSeries(this.sql, this.current, metrics);
+    const metrics = await loadIndexMetrics(this.reads, reach.metricIds);
+    await loadSeries(this.reads, this.current, metrics);
     const index = this.current;
     for (const metric of metrics) keepTrends(index, index.metric(metric.code)!);
   }

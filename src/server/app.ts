@@ -11,6 +11,7 @@ import { middleware, reads } from './access.ts';
 import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { healthHandler, readyHandler } from './health.ts';
+import { readAfterWrite } from './read-after-write.ts';
 import { loadBoundaries } from './boundaries.ts';
 import { pagesRouter } from './pages.ts';
 import { accessPageErrors } from './auth/page.ts';
@@ -33,6 +34,7 @@ export function createApp(deps: Deps): express.Express {
   app.set('trust proxy', 'loopback');
   const assets = pageAssets();
   app.use(middleware('sets the security headers', securityHeaders(assets.templateScriptHash)));
+  app.use(readAfterWrite(deps.store));
   // Who may see what: every request is identified and CSRF-checked; every route declares its access rule (see access.ts).
   const access = { sql: deps.store.sql, config: deps.config.access, log: deps.log };
   app.use(...accessMiddleware(access));
