@@ -2,6 +2,7 @@
 // by record, user and action, a page at a time, with the CSV export of the
 // same filter. Viewing it is itself recorded.
 import express from 'express';
+import { formatDate } from '../domain/format/index.ts';
 import { AUDIT_ACTIONS, countAudit, queryAudit } from '../store/audit.ts';
 import type { Sql } from '../store/store.ts';
 import { accessOf, reads } from './access.ts';
@@ -20,7 +21,7 @@ export function auditPages(sql: Sql): express.Router {
     const query = new URLSearchParams(Object.entries(filter).filter(([k, v]) => v !== undefined && k !== 'before').map(([k, v]) => [k, String(v)]));
     renderPage(res, 'access/audit.njk', {
       filter, total, actions: [{ value: '', text: 'Any' }, ...AUDIT_ACTIONS.map((a) => ({ value: a, text: a, selected: filter.action === a }))],
-      events: events.map((e) => ({ ...e, when: e.at.toISOString().replace('T', ' ').slice(0, 19) })),
+      events: events.map((e) => ({ ...e, when: formatDate(e.at, 'second') })),
       exportAddress: `/api/audit?${new URLSearchParams([...query, ['format', 'csv']])}`,
       nextAddress: events.length === 100 ? `/audit?${new URLSearchParams([...query, ['before', events[events.length - 1]!.id]])}` : null,
     });

@@ -6,10 +6,12 @@
 // metric under embargo never shapes a group that someone outside its release
 // sees, and naming one as a variable is refused as reading it would be.
 import type { Request, Response } from 'express';
+import { ENGLAND_CODE } from '../domain/area/index.ts';
 import type { BenchmarkIndex, IndexArea, MetricSeries } from '../domain/benchmark/benchmark-index.ts';
 import type { GroupSpec } from '../domain/benchmark/benchmark-queries.ts';
 import { isComparatorKind } from '../domain/benchmark/comparator-group.ts';
 import { neighbourGroup, statisticalNeighbours } from '../domain/benchmark/statistical-neighbours.ts';
+import { isContextual } from '../domain/metric/index.ts';
 import type { ConfidenceLevel } from '../domain/stats/index.ts';
 import { getGroup } from '../store/comparator-groups.ts';
 import type { Sql } from '../store/store.ts';
@@ -64,7 +66,7 @@ export async function neighboursOf(res: Response, sql: Sql, index: BenchmarkInde
 async function readableVariables(res: Response, sql: Sql, index: BenchmarkIndex, named: readonly string[]): Promise<ReadonlySet<string>> {
   const candidates = named.length > 0
     ? named.map((code) => index.metric(code)?.metric).filter((m) => m !== undefined)
-    : [...index.metrics()].map((s) => s.metric).filter((m) => m.themes.includes('context'));
+    : [...index.metrics()].map((s) => s.metric).filter(isContextual);
   const early = candidates.filter((m) => m.status === 'early_sight');
   if (early.length === 0) return new Set();
   if (named.length > 0) for (const metric of early) await requireInFull(res, sql, metric);
@@ -72,7 +74,7 @@ async function readableVariables(res: Response, sql: Sql, index: BenchmarkIndex,
 }
 
 export async function groupSpec(res: Response, sql: Sql, index: BenchmarkIndex, area: IndexArea, q: Query, fallback: 'england' | 'neighbours'): Promise<GroupSpec> {
-  const kind = optionalText(q, 'group') ?? (area.code === 'E92000001' ? 'england' : fallback);
+  const kind = optionalText(q, 'group') ?? (area.code === ENGLAND_CODE ? 'england' : fallback);
   if (!isComparatorKind(kind)) throw badRequest(`'group' must be england, region, type, neighbours or custom, not '${kind}'`);
   switch (kind) {
     case 'england':

@@ -7,6 +7,7 @@
 import express, { type Request, type Response } from 'express';
 import { guardedRecord, type GuardedRecord } from '../domain/access/index.ts';
 import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
+import { isContextual } from '../domain/metric/index.ts';
 import { checkDashboard, defaultTiles, TILE_KINDS, type DashboardTile } from '../domain/report/dashboard.ts';
 import type { FieldProblem } from '../domain/report/report-definition.ts';
 import { GROUP_CHOICES } from '../web/views/words.ts';
@@ -110,7 +111,7 @@ export function dashboardPages(deps: DashboardDeps): express.Router {
     const existing = await defaultDashboard(sql, user.organisationId);
     if (existing) return existing;
     const index = engine.index;
-    const metrics = index.metricsByTitle().filter((s) => !s.metric.themes.includes('context') && s.metric.status === 'published').map((s) => s.metric.code);
+    const metrics = index.metricsByTitle().filter((s) => !isContextual(s.metric) && s.metric.status === 'published').map((s) => s.metric.code);
     const area = index.area(user.councilArea);
     return createDashboard(sql, {
       organisationId: user.organisationId, ownerId: null, createdBy: user.id,

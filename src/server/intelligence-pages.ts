@@ -3,6 +3,7 @@
 // the same functions as the JSON API, so the policy and the audit trail are
 // the same; a form with a problem comes back with it named.
 import express, { type Response } from 'express';
+import { formatDate } from '../domain/format/index.ts';
 import {
   CLASSIFICATION_LABELS, CLASSIFICATIONS, RISK_FACTOR_LABELS, RISK_FACTORS, guardedRecord, type Problem,
 } from '../domain/access/index.ts';
@@ -18,7 +19,6 @@ import { createItem, itemShares, listIntelligence, readItem, shareItem, unshareI
 import type { IntelligenceItem } from '../store/intelligence.ts';
 import { onlyKnown, optionalCode } from './query-params.ts';
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export function intelligencePages(sql: Sql): express.Router {
   const router = express.Router();
@@ -81,7 +81,7 @@ function mayRecord(access: RequestAccess): boolean {
 
 function view(item: IntelligenceItem) {
   return {
-    ...item, riskFactorLabel: RISK_FACTOR_LABELS[item.riskFactor], classificationLabel: CLASSIFICATION_LABELS[item.classification], recorded: day(item.createdAt),
+    ...item, riskFactorLabel: RISK_FACTOR_LABELS[item.riskFactor], classificationLabel: CLASSIFICATION_LABELS[item.classification], recorded: formatDate(item.createdAt),
   };
 }
 
@@ -92,7 +92,7 @@ async function showItem(res: Response, sql: Sql, item: IntelligenceItem, problem
   const listed = await itemShares(sql, access, item);
   renderPage(res, 'access/intelligence-item.njk', {
     item: view(item), mayShare, problems,
-    shares: listed.map((s) => ({ ...s, when: day(s.sharedAt) })),
+    shares: listed.map((s) => ({ ...s, when: formatDate(s.sharedAt) })),
     organisations: [{ value: '', text: 'Choose an organisation' }, ...organisations.map((o) => ({ value: String(o.id), text: o.name }))],
   }, status);
 }

@@ -7,6 +7,8 @@
 import express, { type Request, type Response } from 'express';
 import { decide, guardedRecord, PUBLIC_VIEWER, type GuardedRecord } from '../domain/access/index.ts';
 import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
+import { formatDate } from '../domain/format/index.ts';
+import { compareThemes, OTHER_THEME, themeOf, themeTitle } from '../domain/metric/index.ts';
 import { CHART_KINDS, checkReportDefinition, type ReportDefinition, type FieldProblem } from '../domain/report/report-definition.ts';
 import { GROUP_CHOICES } from '../web/views/words.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
@@ -32,7 +34,6 @@ export interface ReportDeps {
 }
 
 const CHART_TEXT = { bar: 'Bar chart of every area', map: 'Map of England', trend: 'Trend lines', table: 'Table', spine: 'Spine charts' } as const;
-const day = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 export function reportPages(deps: ReportDeps): express.Router {
   const { sql, engine } = deps;
@@ -45,7 +46,7 @@ export function reportPages(deps: ReportDeps): express.Router {
     const readable = await access.reveal(reports, draftRecord, (r) => String(r.id), 'report drafts listed');
     renderPage(res, 'reports/list.njk', {
       mayEdit: access.may('change', guardedRecord('report', 'restricted', { ownerOrganisation: user.organisationId, author: user.id })),
-      reports: readable.map((r) => ({ ...r, updated: day(r.updatedAt) })),
+      reports: readable.map((r) => ({ ...r, updated: formatDate(r.updatedAt) })),
     });
   });
 
@@ -95,7 +96,7 @@ export function reportPages(deps: ReportDeps): express.Router {
     const versions = await versionsOf(sql, report.id);
     renderPage(res, 'reports/draft.njk', {
       reportId: report.id, slug: report.slug, mayEdit: accessOf(res).may('change', draftRecord(report)),
-      versions: versions.map((v) => ({ version: v.version, published: day(v.publishedAt) })),
+      versions: versions.map((v) => ({ version: v.version, published: formatDate(v.publishedAt) })),
       report: reportView(snapshotReport(index, definition, new Date()), await deps.maps),
     });
   });
@@ -127,7 +128,7 @@ export function reportPages(deps: ReportDeps): express.Router {
     const snapshot = snapshotReport(engine.index, definition, new Date());
     const versions = await versionsOf(sql, report.id);
     const next = (versions[0]?.version ?? 0) + 1;
-    const pdf = await deps.printer.print(reportPrintHtml(reportView(snapshot, await deps.maps), { number: next, publishedOn: day(new Date()) }), snapshot.title);
+    const pdf = await deps.printer.print(reportPrintHtml(reportView(snapshot, await deps.maps), { number: next, publishedOn: formatDate(new Date()) }), snapshot.title);
     const version = await publishVersion(sql, report.id, snapshot, pdf, user.id);
     await accessOf(res).audit(sql, 'change', 'report', String(report.id), `published version ${version.version} of '${report.title}'`);
     res.redirect(303, `/published/${version.slug}/${version.version}`);
@@ -153,8 +154,8 @@ export function reportPages(deps: ReportDeps): express.Router {
     // A version never changes, but the list of later versions does: kept for five minutes.
     renderPage(res, 'reports/published.njk', {
       slug: found.version.slug, report: reportView(snapshot, await deps.maps),
-      version: { ...found.version, published: day(found.version.publishedAt) },
-      versions: versions.map((v) => ({ version: v.version, published: day(v.publishedAt) })),
+      version: { ...found.version, published: formatDate(found.version.publishedAt) },
+      versions: versions.map((v) => ({ version: v.version, published: formatDate(v.publishedAt) })),
     }, 200, 'public, max-age=300');
   });
 
@@ -264,10 +265,10 @@ function checkForm(index: BenchmarkIndex, form: ReportForm) {
 function themesOf(index: BenchmarkIndex, checked: readonly string[]) {
   const themes = new Map<string, { code: string; title: string; checked: boolean }[]>();
   for (const series of index.metricsByTitle()) {
-    const theme = series.metric.themes[0] ?? 'other';
+    const theme = themeOf(series.metric);
     themes.set(theme, [...(themes.get(theme) ?? []), { code: series.metric.code, title: series.metric.title, checked: checked.includes(series.metric.code) }]);
   }
-  return [...themes].sort(([a], [b]) => a.localeCompare(b)).map(([name, metrics]) => ({ name: name.charAt(0).toUpperCase() + name.slice(1), metrics }));
+  return [...themes].sort(([a], [b]) => compareThemes(a, b)).map(([name, metrics]) => ({ name: themeTitle(name), metrics }));
 }
 
 function builder(res: Response, index: BenchmarkIndex, form: ReportForm, sections: number, action: string, problems: readonly FieldProblem[], status = 200, reportId?: number): void {
@@ -293,12 +294,13 @@ function headlineDefinition(index: BenchmarkIndex, form: { area: string; metrics
   const area = index.area(form.area);
   const byTheme = new Map<string, string[]>();
   for (const code of form.metrics) {
-    const theme = index.metric(code)?.metric.themes[0] ?? 'other';
+    const series = index.metric(code);
+    const theme = series ? themeOf(series.metric) : OTHER_THEME;
     byTheme.set(theme, [...(byTheme.get(theme) ?? []), code]);
   }
   return {
     title: `${area?.name ?? form.area}: our priorities compared`, areas: form.area, group: 'neighbours',
     notes: 'The figures the council chose as its priorities, each against its nearest neighbours and England.',
-    sections: [...byTheme].sort(([a], [b]) => a.localeCompare(b)).map(([theme, metrics]) => ({ title: theme.charAt(0).toUpperCase() + theme.slice(1), metrics, chart: 'spine', notes: '' })),
+    sections: [...byTheme].sort(([a], [b]) => compareThemes(a, b)).map(([theme, metrics]) => ({ title: themeTitle(theme), metrics, chart: 'spine', notes: '' })),
   };
 }

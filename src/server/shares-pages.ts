@@ -3,6 +3,7 @@
 // Others see the shares they may read, about a council they name. A hundred
 // shares a page, with how many there are and the GOV.UK pagination to the rest.
 import express from 'express';
+import { formatDate } from '../domain/format/index.ts';
 import type { Sql } from '../store/store.ts';
 import { accessOf, reads } from './access.ts';
 import { renderPage } from './auth/page.ts';
@@ -21,8 +22,8 @@ export function sharesPages(sql: Sql): express.Router {
     const { items: shares, total } = about ? await visibleShares(sql, access, { about }, { limit: PER_PAGE, offset: (number - 1) * PER_PAGE }) : { items: [], total: 0 };
     const events = shares.flatMap((s) => {
       const share = shareJson(s);
-      const shared = { at: s.sharedAt, when: s.sharedAt.toISOString().slice(0, 16).replace('T', ' '), kind: 'Shared', share, why: s.reason, by: `${s.sharedByName} (${s.sharedByOrganisationName})` };
-      return s.revokedAt === null ? [shared] : [shared, { at: s.revokedAt, when: s.revokedAt.toISOString().slice(0, 16).replace('T', ' '), kind: 'Stopped sharing', share, why: s.revokeReason, by: s.revokedByName }];
+      const shared = { at: s.sharedAt, when: formatDate(s.sharedAt, 'minute'), kind: 'Shared', share, why: s.reason, by: `${s.sharedByName} (${s.sharedByOrganisationName})` };
+      return s.revokedAt === null ? [shared] : [shared, { at: s.revokedAt, when: formatDate(s.revokedAt, 'minute'), kind: 'Stopped sharing', share, why: s.revokeReason, by: s.revokedByName }];
     }).sort((a, b) => b.at.getTime() - a.at.getTime());
     renderPage(res, 'access/shares.njk', {
       about, own: about !== undefined && about === own, events, subjectName: shares.find((s) => s.subjectName)?.subjectName ?? about,

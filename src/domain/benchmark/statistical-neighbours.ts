@@ -13,6 +13,7 @@
 // metrics alone.
 import type { AreaType } from '../area/index.ts';
 import { explainNeighbour, nearestNeighbours, type NeighbourVariable, type Neighbours } from '../neighbours/index.ts';
+import { isContextual } from '../metric/index.ts';
 import type { BenchmarkIndex, IndexArea, IndexMetric } from './benchmark-index.ts';
 import type { GroupSpec } from './benchmark-queries.ts';
 
@@ -45,7 +46,7 @@ export function statisticalNeighbours(index: BenchmarkIndex, area: IndexArea, ch
   const readable = (metric: IndexMetric) => metric.status !== 'early_sight' || choice.readableEarlySight.has(metric.code);
   const codes = choice.variables.length > 0
     ? choice.variables
-    : [...index.metrics()].filter((s) => s.metric.themes.includes('context') && readable(s.metric)).map((s) => s.metric.code).sort();
+    : [...index.metrics()].filter((s) => isContextual(s.metric) && readable(s.metric)).map((s) => s.metric.code).sort();
   const series = codes.map((code) => index.metric(code));
   const missing = codes.filter((_, i) => !series[i] || !readable(series[i].metric));
   if (missing.length > 0) return { kind: 'not_computed', reason: `no such metric: ${missing.join(', ')}` };

@@ -4,6 +4,7 @@
 // this one, so that no one guesses at a password without its owner knowing.
 import express, { type Response } from 'express';
 import type { UserViewer } from '../../domain/access/index.ts';
+import { formatDate } from '../../domain/format/index.ts';
 import { listApiTokens, type ApiToken } from '../../store/api-tokens.ts';
 import { failedSignInsSinceLast } from '../../store/audit.ts';
 import type { Sql } from '../../store/store.ts';
@@ -14,7 +15,7 @@ import type { Credential } from './identify.ts';
 import { renderPage } from './page.ts';
 import { bodyOf, pathId } from './request-body.ts';
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+const day = (date: Date | null) => (date ? formatDate(date) : null);
 
 export function accountPages(sql: Sql): express.Router {
   const router = express.Router();
