@@ -87,8 +87,12 @@ export function pagesRouter(deps: PagesDeps): express.Router {
       res.set('ETag', found.etag);
       if (req.headers['if-none-match'] === found.etag) return void res.status(304).end();
     }
-    const body = fillSlots(found, personalValues(res));
-    res.status(200).type(found.type).set('Content-Length', String(body.length)).end(body);
+    const parts = fillSlots(found, personalValues(res));
+    res.status(200).type(found.type).set('Content-Length', String(parts.reduce((sum, part) => sum + part.length, 0)));
+    if (req.method === 'HEAD') return void res.end();
+    res.cork();
+    for (const part of parts) res.write(part);
+    res.end();
   };
   const html = (res: Response, template: string, context: Record<string, unknown>) =>
     ({ body: render(template, { user: standInUser(res), csrfToken: PERSONAL.csrfToken, assetVersion: deps.assets.version, ...context }) });

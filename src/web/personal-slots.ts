@@ -44,12 +44,11 @@ export function cutAtSlots(body: string | Buffer): SlottedPage {
   return { pieces, slots, bytes: pieces.reduce((sum, piece) => sum + piece.length, 0) };
 }
 
-/** The page for one person: their values, HTML-escaped, in its slots. */
-export function fillSlots(page: SlottedPage, values: PersonalValues): Buffer {
-  if (page.slots.length === 0) return page.pieces[0]!;
+/** The page for one person, as the pieces to send in turn: its own, and their values, HTML-escaped, between them. Nothing is copied. */
+export function fillSlots(page: SlottedPage, values: PersonalValues): Buffer[] {
   const parts: Buffer[] = [page.pieces[0]!];
   page.slots.forEach((field, i) => parts.push(Buffer.from(escapeHtml(values[field])), page.pieces[i + 1]!));
-  return Buffer.concat(parts);
+  return parts;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' };
