@@ -10,7 +10,7 @@ import {
 } from '../domain/access/index.ts';
 import { isCouncil } from '../domain/benchmark/comparator-group.ts';
 import { getArea, getMetric } from '../store/catalogue.ts';
-import { earlySightReleases, setEmbargo } from '../store/early-sight.ts';
+import { earlySightReleases, setEmbargo, tellHere } from '../store/early-sight.ts';
 import { createOrganisation, getOrganisation, isUniqueViolation, listOrganisations, type Organisation } from '../store/organisations.ts';
 import type { Sql } from '../store/store.ts';
 import { countAdministrators, createUser, disableUser, enableUser, getUser, listUsers, setUserRole, type User } from '../store/users.ts';
@@ -217,9 +217,12 @@ export async function setRelease(sql: Sql, access: RequestAccess, codeText: stri
     }
     until = new Date(value);
   }
-  await sql.begin(async (tx) => {
-    await setEmbargo(tx, code, until);
+  const change = await sql.begin(async (tx) => {
+    const set = await setEmbargo(tx, code, until);
     await access.audit(tx, 'change', 'metric', code, until ? `embargo until ${until.toISOString()}` : 'embargo end removed');
+    return set;
   });
+  // Every server hears of it by notification; this one at once, for the request that follows.
+  if (change) tellHere(sql, change);
   return { metric: code, embargoUntil: until };
 }
