@@ -45,8 +45,8 @@ async function withStore<T>(config: Config, role: string, work: (store: Store) =
 
 async function serve(config: Config, options: { port?: string; demo: boolean }): Promise<void> {
   const port = options.port === undefined ? config.port : readPort(options.port, '--port');
-  const [{ createApp }, { BenchmarkEngine }, { PdfPrinter }, { closeInterruptedBatches }, { loadDemo, storeIsEmpty }, { createDemoAccess }] = await Promise.all([
-    import('../server/app.ts'), import('../engine/benchmark-engine.ts'), import('../reports/pdf.ts'), import('../store/batches.ts'), import('../ingest/demo.ts'),
+  const [{ createApp }, { BenchmarkEngine }, { PdfPrinter }, { startLanternJobs }, { loadDemo, storeIsEmpty }, { createDemoAccess }] = await Promise.all([
+    import('../server/app.ts'), import('../engine/benchmark-engine.ts'), import('../reports/pdf.ts'), import('../jobs/index.ts'), import('../ingest/demo.ts'),
     import('../server/auth/demo-access.ts'),
   ]);
   // A store whose server died and cannot be started again is gone: exit and say why, rather than answer 503 for ever.
@@ -64,18 +64,18 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   const server = http.createServer();
   const printer = new PdfPrinter();
   let stopping = false;
+  let jobs: Awaited<ReturnType<typeof startLanternJobs>> | undefined = undefined;
   const shutdown = (signal: NodeJS.Signals) => {
     stopping = true;
     err(`Lantern: ${signal}, stopping`);
     server.close(() => {});
     server.closeAllConnections();
-    void Promise.allSettled([printer.close(), store.close()]).finally(() => process.exit(0));
+    // A job under way is finished before the store closes.
+    void Promise.allSettled([printer.close(), jobs?.stop()]).then(() => store.close()).finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   err(`Lantern: store is ${store.description}`);
-  const interrupted = await closeInterruptedBatches(store.sql);
-  if (interrupted > 0) err(`Lantern: closed ${interrupted} import batch(es) left unfinished by a stopped process; nothing from them was stored`);
   if (options.demo && (await storeIsEmpty(store.sql))) {
     err(`Lantern: loading the demo data from ${config.demoDataDir}`);
     const demoStarted = performance.now();
@@ -95,6 +95,8 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     err('Lantern: without its benchmark index Lantern cannot serve figures; stopping');
     void store.close().finally(() => process.exit(1));
   });
+  // Scheduled work (closing interrupted batches, embargo ends, the nightly index check) runs once across servers.
+  jobs = await startLanternJobs(store, engine, { log: err });
   const app = createApp({ config, store, engine, printer, log: err });
   server.on('request', app);
   server.listen(port, () => {
@@ -207,6 +209,8 @@ export function program(config: () => Config): Command {
   cli.command('migrate').description('apply the store migrations not yet applied')
     .action(() => withStore(config(), 'migrate', async (store) => {
       const applied = await store.migrate();
+      const { installJobRunner, LANTERN_QUEUES } = await import('../jobs/index.ts');
+      await installJobRunner(store, LANTERN_QUEUES);
       out(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'the store is up to date');
     }));
   cli.command('areas').description('list areas')

@@ -99,6 +99,27 @@ export class BenchmarkEngine {
     return this.refreshing;
   }
 
+  /** Builds the whole index again, after the refreshes asked for so far: for when a check finds it differs from the store. */
+  rebuildAll(): Promise<void> {
+    this.refreshing = this.refreshing.then(async () => {
+      try {
+        await this.replica?.caughtUp();
+        const index = await buildIndex(this.reads);
+        this.current = index;
+        this.trendsKept = keepAllTrends(index);
+      } finally {
+        this.generation++;
+      }
+    }).catch((error: unknown) => {
+      this.log(`benchmark index: could not be built again: ${String(error)}`);
+    });
+    return this.refreshing;
+  }
+
+  async stop(): Promise<void> {
+    await this.unlisten?.();
+  }
+
   /** Listens first, so that no batch that commits during the build goes unheard. */
   private async open(listen: boolean): Promise<void> {
     if (listen) this.unlisten = (await onBatchLoaded(this.sql, ({ batchId }) => void this.batchLoaded(batchId))).unlisten;

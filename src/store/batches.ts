@@ -2,9 +2,9 @@
 // every rejection. A batch is 'received', then 'validating' while it runs, and
 // ends 'loaded' or 'rejected'. The process running a batch holds an advisory
 // lock on it, so a batch left 'validating' by a process that was killed can be
-// told from one still running, and closed as rejected: when the server starts,
-// and whenever batches are read, so that a killed CLI import is seen for what
-// it is without a restart.
+// told from one still running, and closed as rejected: by a job every minute
+// (src/jobs/interrupted-batches.ts), and whenever batches are read, so that a
+// killed CLI import is seen for what it is without a restart.
 import type { Rejection } from '../domain/batch/index.ts';
 import type { Db, Sql } from './store.ts';
 
@@ -84,9 +84,14 @@ export async function saveRejections(sql: Db, id: number, rejections: readonly R
   }
 }
 
-/** Closes batches whose process died mid-way: their data was rolled back with them. */
+/**
+ * Closes batches whose process died mid-way (their data was rolled back with
+ * them), as closeAbandonedBatches chooses them: it runs every minute, beside
+ * imports that have just received their batch and not yet locked it.
+ */
 export async function closeInterruptedBatches(sql: Sql): Promise<number> {
-  const open = await sql<{ id: number }[]>`select id from import_batch where status in ('received', 'validating')`;
+  const open = await sql<{ id: number }[]>`
+    select id from import_batch where status = 'validating' or (status = 'received' and received_at < now() - interval '1 minute')`;
   let closed = 0;
   for (const { id } of open) {
     await sql.begin(async (tx) => {
