@@ -7,11 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadDemo } from '../../src/ingest/demo.ts';
 import { accessibilityViolations, controlsMissedByTab, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
-import { SHARED_DATA } from '../support/data.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { openTestStore, type TestStore } from '../support/store.ts';
+import { openDemoStore, type TestStore } from '../support/store.ts';
 
 const ACTIVE = 'percentage-of-physically-active-adults';
 const DURHAM = 'E06000047';
@@ -36,8 +34,7 @@ describe('the pages in a browser', () => {
   let withoutScript: BrowserContext;
 
   before(async () => {
-    store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
+    store = await openDemoStore();
     server = await startTestServer(store);
     browser = await launchBrowser();
     withScript = await browser.newContext({ viewport: DESKTOP });

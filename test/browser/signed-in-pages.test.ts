@@ -6,12 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadDemo } from '../../src/ingest/demo.ts';
 import { Browser as HttpBrowser, organisation, TEST_PASSWORD, user } from '../support/access.ts';
 import { accessibilityViolations, controlsMissedByTab, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
-import { SHARED_DATA } from '../support/data.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { openTestStore, type TestStore } from '../support/store.ts';
+import { openDemoStore, type TestStore } from '../support/store.ts';
 
 const DURHAM = 'E06000047';
 const OFFICER = 'officer@durham.example';
@@ -25,8 +23,7 @@ describe('the signed-in pages in a browser', () => {
   const contexts = new Map<string, BrowserContext>();
 
   before(async () => {
-    store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
+    store = await openDemoStore();
     server = await startTestServer(store);
     const durham = await organisation(store.sql, 'Durham County Council', 'council', DURHAM);
     const sector = await organisation(store.sql, 'Sector improvement body', 'sector_body');

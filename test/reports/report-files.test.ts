@@ -10,7 +10,6 @@ import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import type { ReportDefinition } from '../../src/domain/report/report-definition.ts';
-import { loadDemo } from '../../src/ingest/demo.ts';
 import { PdfPrinter } from '../../src/reports/pdf.ts';
 import { reportCsv, reportPrintHtml, reportXlsx } from '../../src/reports/report-files.ts';
 import { snapshotReport, type ReportSnapshot } from '../../src/reports/report-snapshot.ts';
@@ -18,9 +17,9 @@ import { reportView } from '../../src/reports/report-view.ts';
 import { REFERENCE_DATA_DIR } from '../../src/config.ts';
 import { loadBoundaries } from '../../src/server/boundaries.ts';
 import { buildIndex } from '../../src/engine/benchmark-engine.ts';
-import { PROJECT_DIR, SHARED_DATA } from '../support/data.ts';
+import { PROJECT_DIR } from '../support/data.ts';
 import { pdfPagePngs, readPdf } from '../support/pdf.ts';
-import { openTestStore, type TestStore } from '../support/store.ts';
+import { openDemoStore, type TestStore } from '../support/store.ts';
 
 const DURHAM = 'E06000047';
 const LEEDS = 'E08000035';
@@ -46,8 +45,7 @@ describe('a report made into files', () => {
   let printer: PdfPrinter;
 
   before(async () => {
-    store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
+    store = await openDemoStore();
     snapshot = snapshotReport(await buildIndex(store.sql), DEFINITION, new Date('2026-11-25T09:00:00Z'));
     printer = new PdfPrinter();
     fs.mkdirSync(OUTPUT, { recursive: true });

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Papa from 'papaparse';
-import { DEMO_THEMES_FILE, demoFiles, loadDemo, contextFromRegister, REGISTER_FILE } from '../../src/ingest/demo.ts';
+import { DEMO_THEMES_FILE, demoFiles, contextFromRegister, REGISTER_FILE } from '../../src/ingest/demo.ts';
 import { importFile } from '../../src/ingest/import-file.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
 import { administratorToken, bearer } from '../support/access.ts';
 import { SHARED_DATA } from '../support/data.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { openTestStore, type TestStore } from '../support/store.ts';
+import { openDemoStore, type TestStore } from '../support/store.ts';
 
 // What the API sends: the store's rows as JSON (dates as text, flags as words).
 interface ApiArea {
@@ -106,9 +106,7 @@ describe('the JSON API on the demo data', () => {
   let asAdministrator: Record<string, string>;
 
   before(async () => {
-    store = await openTestStore();
-    const loaded = await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
-    assert.ok(loaded, `the demo data is at ${SHARED_DATA}`);
+    store = await openDemoStore(); // the demo's extracts, which must be at SHARED_DATA
     asAdministrator = bearer(await administratorToken(store.sql));
     server = await startTestServer(store);
     ({ app, base, logged } = server);

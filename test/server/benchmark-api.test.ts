@@ -4,12 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { loadDemo } from '../../src/ingest/demo.ts';
 import { administratorToken, bearer } from '../support/access.ts';
-import { SHARED_DATA } from '../support/data.ts';
 import { importText } from '../support/import.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { openTestStore, type TestStore } from '../support/store.ts';
+import { openDemoStore, type TestStore } from '../support/store.ts';
 
 const ACTIVE = 'percentage-of-physically-active-adults';
 const INACTIVE = 'percentage-of-physically-inactive-adults';
@@ -29,8 +27,7 @@ describe('the benchmarking API on the demo data', () => {
   let signedIn: Record<string, string>;
 
   before(async () => {
-    store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
+    store = await openDemoStore();
     signedIn = bearer(await administratorToken(store.sql));
     server = await startTestServer(store);
     ({ engine, base, logged } = server);

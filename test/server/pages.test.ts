@@ -4,11 +4,9 @@
 // check what people see and use.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../src/ingest/demo.ts';
-import { SHARED_DATA } from '../support/data.ts';
 import { importText } from '../support/import.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { openTestStore, type TestStore } from '../support/store.ts';
+import { openDemoStore, type TestStore } from '../support/store.ts';
 
 const ACTIVE = 'percentage-of-physically-active-adults';
 const DURHAM = 'E06000047';
@@ -18,8 +16,7 @@ describe('the web pages on the demo data', () => {
   let server: TestServer;
 
   before(async () => {
-    store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
+    store = await openDemoStore();
     server = await startTestServer(store);
   });
   after(async () => {

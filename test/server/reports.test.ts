@@ -6,12 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { loadDemo } from '../../src/ingest/demo.ts';
 import { Browser, organisation, user } from '../support/access.ts';
-import { SHARED_DATA } from '../support/data.ts';
 import { importText } from '../support/import.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { openTestStore, type TestStore } from '../support/store.ts';
+import { openDemoStore, type TestStore } from '../support/store.ts';
 
 const DURHAM = 'E06000047';
 const LEEDS = 'E08000035';
@@ -28,8 +26,7 @@ describe('reports and dashboards', () => {
   let publicVisitor: Browser;
 
   before(async () => {
-    store = await openTestStore();
-    await loadDemo(store.sql, SHARED_DATA, () => {}, { only: ['fingertips-extracts'] });
+    store = await openDemoStore();
     server = await startTestServer(store);
     const durham = await organisation(store.sql, 'Durham County Council', 'council', DURHAM);
     const leeds = await organisation(store.sql, 'Leeds City Council', 'council', LEEDS);
