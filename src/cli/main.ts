@@ -8,6 +8,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, readConfig, readPort, type Config } from '../config.ts';
 import type { ImportResult } from '../ingest/import-file.ts';
 import type { Store } from '../store/store.ts';
+import { drainable, onStopSignal, stopInOrder } from './shutdown.ts';
 import { CommandError, registerAccessCommands } from './users.ts';
 
 // Each command loads what it needs when it runs (import() in its function):
@@ -17,11 +18,16 @@ import { CommandError, registerAccessCommands } from './users.ts';
 const err = (line: string) => process.stderr.write(line + '\n');
 const out = (line: string) => process.stdout.write(line + '\n');
 
-/** The configured store; says so when it is kept elsewhere than asked (root, a private project folder). */
+/**
+ * The configured store; says so when it is kept elsewhere than asked (root, a
+ * private project folder). Only the server reads from a replica: the other
+ * commands write, or read once, on the primary.
+ */
 async function openConfiguredStore(config: Config, role: string, onLost?: (message: string) => void): Promise<Store> {
   const { openStore } = await import('../store/store.ts');
   const store = await openStore({
     databaseUrl: config.databaseUrl, migrationDatabaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir, isDefaultFolder: config.dataDirIsDefault, role, log: err, ...(onLost ? { onLost } : {}),
+    ...(role === 'serve' ? { readDatabaseUrl: config.readDatabaseUrl } : {}),
   });
   if (store.notice) err(`Lantern: ${store.notice}`);
   return store;
@@ -62,20 +68,24 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     );
   }
   const server = http.createServer();
+  const requests = drainable(server);
   const printer = new PdfPrinter();
   let stopping = false;
   let jobs: Awaited<ReturnType<typeof startLanternJobs>> | undefined = undefined;
-  const shutdown = (signal: NodeJS.Signals) => {
+  let engine: ReturnType<typeof BenchmarkEngine.begin> | undefined = undefined;
+  // What SIGTERM stops, in this order: whatever is still starting is simply not there yet.
+  onStopSignal(() => {
     stopping = true;
-    err(`Lantern: ${signal}, stopping`);
-    server.close(() => {});
-    server.closeAllConnections();
-    // A job under way is finished before the store closes.
-    void Promise.allSettled([printer.close(), jobs?.stop()]).then(() => store.close()).finally(() => process.exit(0));
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+    return stopInOrder([
+      ['taking requests (those under way finished)', () => requests.drain()],
+      ['the job runner (its job under way finished)', () => jobs?.stop()],
+      ['the benchmark engine', () => engine?.stop()],
+      ['the PDF printer', () => printer.close()],
+      ['the store', () => store.close()], // last: everything before may still use it
+    ], err);
+  }, err);
   err(`Lantern: store is ${store.description}`);
+  if (store.replica) err(`Lantern: reading from the ${store.replica.description}`);
   if (options.demo && (await storeIsEmpty(store.sql))) {
     err(`Lantern: loading the demo data from ${config.demoDataDir}`);
     const demoStarted = performance.now();
@@ -86,9 +96,10 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   if (options.demo) await createDemoAccess(store.sql, config.access.adminPassword, err);
   // The index is built in the background: Lantern answers at once, and what needs figures says they are loading.
   const started = performance.now();
-  const engine = BenchmarkEngine.begin(store.sql, err);
-  engine.ready.then(() => {
-    const { observations, bytes } = engine.index.size();
+  const building = BenchmarkEngine.begin(store.sql, err, true, store.replica);
+  engine = building;
+  building.ready.then(() => {
+    const { observations, bytes } = building.index.size();
     err(`Lantern: benchmark index of ${observations.toLocaleString('en-GB')} observations built in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(1)} MB)`);
   }, () => {
     if (stopping) return;
