@@ -9,6 +9,7 @@ import type { Config } from '../config.ts';
 // roles.ts, not the access domain's index, and the password hashing only when
 // a user is added: `lantern --help` loads this file to list the commands.
 import { isOrganisationKind, isRole, ORGANISATION_KINDS, ROLES, roleFitsOrganisation, rolesFor } from '../domain/access/roles.ts';
+import { isGssCode } from '../domain/area/index.ts';
 import { isCouncil } from '../domain/benchmark/comparator-group.ts';
 import { recordAudit, type AuditEntry } from '../store/audit.ts';
 import { getArea } from '../store/catalogue.ts';
@@ -74,7 +75,7 @@ export async function addOrganisation(sql: Sql, options: { name: string; kind: s
   const areaCode = options.area?.trim().toUpperCase() || null;
   if ((options.kind === 'council') !== (areaCode !== null)) throw new CommandError(options.kind === 'council' ? '--area is required for a council' : '--area is only for councils');
   if (areaCode !== null) {
-    const area = /^[A-Z]\d{8}$/.test(areaCode) ? await getArea(sql, areaCode) : undefined;
+    const area = isGssCode(areaCode) ? await getArea(sql, areaCode) : undefined;
     if (!area || !isCouncil(area.type)) throw new CommandError(`--area: ${areaCode} is not a council area Lantern knows`);
   }
   try {

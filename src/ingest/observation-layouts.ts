@@ -11,6 +11,7 @@
 //   above England is 'Better', higher is better.
 // - Any other publisher's file, through a column mapping (mapped-layout.ts):
 //   a saved one, or one recognised from the header's common column names.
+import { ENGLAND_CODE } from '../domain/area/index.ts';
 import { metricCodeFromTitle, type Metric, type ValueKind } from '../domain/metric/index.ts';
 import type { PeriodKind } from '../domain/period/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
@@ -186,7 +187,7 @@ function bindFingertips(header: readonly string[]): LayoutMatch {
         if (observed === null) return;
         let tally = votes.get(cells.metric);
         if (!tally) votes.set(cells.metric, (tally = { england: new Map(), higherIsBetter: 0, lowerIsBetter: 0 }));
-        if (cells.area === 'E92000001') tally.england.set(cells.period, observed);
+        if (cells.area === ENGLAND_CODE) tally.england.set(cells.period, observed);
         const judgement = cell(record, compared!).toLowerCase();
         const england = tally.england.get(cells.period);
         if (england === undefined || observed === england || (judgement !== 'better' && judgement !== 'worse')) return;

@@ -12,9 +12,11 @@ import express, { type Request, type Response } from 'express';
 import type { AuditAction, AuditEntry } from '../store/audit.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { RecordKind } from '../domain/access/index.ts';
+import { ENGLAND_CODE, isGssCode } from '../domain/area/index.ts';
 import { areaProfile } from '../domain/benchmark/area-profile.ts';
 import type { BenchmarkIndex, IndexArea } from '../domain/benchmark/benchmark-index.ts';
 import { isCouncil } from '../domain/benchmark/comparator-group.ts';
+import { themeOf } from '../domain/metric/index.ts';
 import { render } from '../web/render.ts';
 import { cutAtSlots, fillSlots, PERSONAL, type PersonalValues, type SlottedPage } from '../web/personal-slots.ts';
 import { accessOf, earlySightReach, middleware, readableInFull, reads, RequestAccess, viewerOf } from './access.ts';
@@ -102,7 +104,7 @@ export function pagesRouter(deps: PagesDeps): express.Router {
     const councils = index.areas.filter((a) => isCouncil(a.type) && a.code.startsWith('E') && a.endDate === null).length;
     const metrics = index.metricsByTitle();
     return html(res, 'pages/home.njk', {
-      holdings: { councils, metrics: metrics.length, themes: new Set(metrics.map((s) => s.metric.themes[0] ?? 'other')).size, observations: index.size().observations },
+      holdings: { councils, metrics: metrics.length, themes: new Set(metrics.map((s) => themeOf(s.metric))).size, observations: index.size().observations },
     });
   }));
 
@@ -226,7 +228,7 @@ export function pagesRouter(deps: PagesDeps): express.Router {
       }
     }
     const chosen = area !== undefined;
-    area ??= index.area('E92000001')!;
+    area ??= index.area(ENGLAND_CODE)!;
     const groupKind = optionalText(req.query, 'group') ?? 'england';
     const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind }, 'england');
     const also = (optionalText(req.query, 'with') ?? '').split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '').slice(0, 5)
@@ -236,7 +238,7 @@ export function pagesRouter(deps: PagesDeps): express.Router {
 }
 
 function areaOf(index: BenchmarkIndex, code: string): IndexArea {
-  const area = /^[A-Za-z][0-9]{8}$/.test(code) ? index.area(code.toUpperCase()) : undefined;
+  const area = isGssCode(code.toUpperCase()) ? index.area(code.toUpperCase()) : undefined;
   if (!area) throw notFound(`Lantern holds no council or place with the code ‘${code}’.`);
   return area;
 }

@@ -1,6 +1,6 @@
 // Reading query parameters: each reader takes the raw value and either returns
 // it typed or throws a 400 that names the parameter and what was wrong.
-import { isAreaType } from '../domain/area/index.ts';
+import { isAreaType, isGssCode } from '../domain/area/index.ts';
 import { parsePeriod, type Period } from '../domain/period/index.ts';
 import { badRequest } from './http-error.ts';
 
@@ -22,7 +22,7 @@ export function optionalText(query: Query, name: string): string | undefined {
 
 export function optionalCode(query: Query, name: string): string | undefined {
   const value = text(query, name);
-  if (value !== undefined && !/^[A-Za-z][0-9]{8}$/.test(value)) throw badRequest(`'${name}' must be a GSS code such as E06000047, not '${value}'`);
+  if (value !== undefined && !isGssCode(value.toUpperCase())) throw badRequest(`'${name}' must be a GSS code such as E06000047, not '${value}'`);
   return value?.toUpperCase();
 }
 

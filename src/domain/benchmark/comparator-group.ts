@@ -15,7 +15,7 @@
 // nearest statistical neighbours) and 'custom' (a list someone saved). The
 // benchmark of a group is the value of its own area where it has one
 // (England's, the region's), and otherwise the group's mean.
-import type { AreaType } from '../area/index.ts';
+import { ENGLAND_CODE, type AreaType } from '../area/index.ts';
 
 export const COMPARATOR_KINDS = ['england', 'region', 'type', 'neighbours', 'custom'] as const;
 export type ComparatorKind = (typeof COMPARATOR_KINDS)[number];
@@ -108,7 +108,7 @@ export function inGroup(rule: GroupRule, candidate: GroupableArea): boolean {
 export function benchmarkAreaOf(rule: GroupRule): string | undefined {
   switch (rule.kind) {
     case 'england':
-      return 'E92000001';
+      return ENGLAND_CODE;
     case 'region':
       return rule.area.regionCode ?? undefined;
     case 'type':
