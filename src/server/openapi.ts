@@ -2,6 +2,7 @@
 // Kept beside the routes it describes; a test checks that every route is here
 // and that a standard validator accepts the document.
 import { AREA_TYPES } from '../domain/area/index.ts';
+import { VERDICT_RULES } from '../domain/benchmark/index.ts';
 import { METRIC_STATUSES, POLARITIES, VALUE_KINDS } from '../domain/metric/index.ts';
 import { OBSERVATION_FLAGS } from '../domain/observation/index.ts';
 import { PERIOD_KINDS } from '../domain/period/index.ts';
@@ -13,6 +14,7 @@ const rowFigures = {
   interval: { type: 'object', properties: { lower: { type: 'number' }, upper: { type: 'number' } } },
   rank: nullable('integer'), quartile: nullable('integer'),
   significance: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'] },
+  verdict: { $ref: '#/components/schemas/Verdict' },
 };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const query = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
@@ -344,6 +346,28 @@ export const openApiDocument = {
         properties: {
           metric: ref('Metric'), period: { type: 'string' }, group: ref('GroupFigures'),
           rows: { type: 'array', items: { type: 'object', required: ['area', 'name', 'value', 'rank'], properties: { area: { type: 'string' }, name: { type: 'string' }, ...rowFigures } } },
+        },
+      },
+      Verdict: {
+        type: 'object', required: ['kind', 'label', 'words', 'sentence', 'rule', 'figures'],
+        description: 'What Lantern says of the figure, as its pages, reports and CSV say it: where it has an interval and there is a benchmark, '
+          + 'better, similar or worse than the benchmark (higher or lower where the metric has no polarity); otherwise its fifth of the group, '
+          + 'best to worst (highest to lowest where the metric has no polarity). Rules: '
+          + Object.values(VERDICT_RULES).map((r) => `${r.id} v${r.version}: ${r.statement}`).join(' '),
+        properties: {
+          kind: { type: 'string', enum: ['significance', 'fifth', 'not_compared', 'no_value'] },
+          label: { type: 'string', description: "A word or two: 'Better', 'Best fifth'." },
+          words: { type: 'string', description: "The verdict naming what it is against: 'Better than England', 'Best fifth of North East councils'." },
+          sentence: { type: 'string', description: 'Why, with the figures.' },
+          significance: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower'], description: 'With kind significance.' },
+          fifth: { type: 'integer', minimum: 1, maximum: 5, description: 'With kind fifth: 1 is the best (or highest).' },
+          scale: { type: 'string', enum: ['polar', 'neutral'], description: 'Best and worst, or highest and lowest.' },
+          reason: { type: 'string', enum: ['not_ranked', 'too_few_values'], description: 'With kind not_compared.' },
+          rule: {
+            type: ['object', 'null'], required: ['id', 'version'], description: 'The rule that made it; null for no value.',
+            properties: { id: { type: 'string', enum: Object.keys(VERDICT_RULES) }, version: { type: 'integer' } },
+          },
+          figures: { type: ['object', 'null'], description: 'What it was made from: value, interval and benchmark, or rank and how many are ranked.' },
         },
       },
       GroupFigures: {
