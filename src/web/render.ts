@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { formatValue } from '../domain/format/index.ts';
+import { formatNumber, formatValue } from '../domain/format/index.ts';
 
 const TEMPLATES = fileURLToPath(new URL('./templates', import.meta.url));
 /** The folder holding govuk-frontend's `govuk/` templates, styles and assets. */
@@ -19,7 +19,7 @@ const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([TEMP
   lstripBlocks: true,
 });
 environment.addFilter('figure', (value: number | null | undefined, decimals = 1, unit = '') => formatValue(value ?? null, decimals, unit));
-environment.addFilter('count', (value: number) => value.toLocaleString('en-GB'));
+environment.addFilter('count', (value: number) => formatNumber(value, 0));
 
 export function render(template: string, context: Record<string, unknown>): string {
   return environment.render(template, context);

@@ -34,5 +34,5 @@ export function formatValue(value: number | null, decimals: number, unit = ''): 
 export function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
   const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-  return `${n.toLocaleString('en-GB')}${suffix}`;
+  return `${formatNumber(n, 0)}${suffix}`;
 }

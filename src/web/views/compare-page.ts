@@ -5,7 +5,7 @@ import type { BenchmarkIndex, IndexArea } from '../../domain/benchmark/benchmark
 import { leagueTable } from '../../domain/benchmark/benchmark-queries.ts';
 import { neighbourGroup, type StatisticalNeighbours } from '../../domain/benchmark/statistical-neighbours.ts';
 import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
-import { formatValue } from '../../domain/format/index.ts';
+import { formatNumber, formatValue } from '../../domain/format/index.ts';
 import { isContextual } from '../../domain/metric/index.ts';
 import { comparisonOf, type Comparison } from './comparison.ts';
 
@@ -48,7 +48,7 @@ export function comparePage(index: BenchmarkIndex, area: IndexArea, found: Found
     columns: columns.map(({ code, title, period }) => ({ code, title, period })),
     rows: [
       rowOf(area.code, area.name, '0', 'The council itself'),
-      ...found.neighbours.map((n) => rowOf(n.code, n.name, n.distance.toFixed(2), n.reason)),
+      ...found.neighbours.map((n) => rowOf(n.code, n.name, formatNumber(n.distance, 2), n.reason)),
     ],
     choices: index.metricsByTitle().filter((s) => !isContextual(s.metric))
       .map((s) => ({ value: s.metric.code, text: s.metric.title, checked: metrics.includes(s.metric.code) })),
