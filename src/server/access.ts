@@ -261,15 +261,18 @@ export async function metricAccess(res: Response, sql: Sql, metrics: Iterable<{ 
 }
 
 /**
- * How much of every early-sight metric the viewer may read now, as one text
- * ('code:all,code:none'; '' when there is none). Pages kept for a signed-in
- * viewer are kept under it, so that a share granted or revoked, or an
- * embargo ending, reaches their next page.
+ * How much of each early-sight metric among `metrics` (as the benchmark
+ * index holds them) the viewer may read now, as one text ('code:all,
+ * code:none'; '' when none is early sight, with no query). Pages kept for a
+ * signed-in viewer are kept under it, so that a share granted or revoked, or
+ * an embargo ending, reaches their next page.
  */
-export async function earlySightReach(res: Response, sql: Sql): Promise<string> {
-  const releases = await earlySightReleases(sql);
-  const reach = reachOf(accessOf(res), releases);
-  return [...releases.keys()].sort().map((code) => `${code}:${reach.reach(code)}`).join(',');
+export async function earlySightReach(res: Response, sql: Sql, metrics: Iterable<{ readonly code: string; readonly status: MetricStatus }>): Promise<string> {
+  const early: string[] = [];
+  for (const m of metrics) if (m.status === 'early_sight') early.push(m.code);
+  if (early.length === 0) return '';
+  const reach = reachOf(accessOf(res), await earlySightReleases(sql, early), early);
+  return early.sort().map((code) => `${code}:${reach.reach(code)}`).join(',');
 }
 
 /** The metrics of `metrics` the viewer may read in full: what comparisons, tables, charts and maps may show. Reads of early-sight ones are audited. */

@@ -184,7 +184,10 @@ export function pagesRouter(deps: PagesDeps): express.Router {
    */
   async function placeOf(res: Response, address: string): Promise<{ key: string; generation: string }> {
     const viewer = viewerOf(res);
-    const [ended, reach] = await Promise.all([publicReachOfEarlySight(deps.sql), viewer.kind === 'user' ? earlySightReach(res, deps.sql) : '']);
+    const [ended, reach] = await Promise.all([
+      publicReachOfEarlySight(deps.sql),
+      viewer.kind === 'user' ? earlySightReach(res, deps.sql, engine.index.metricsByTitle().map((s) => s.metric)) : '',
+    ]);
     const generation = `${engine.generation}/${ended}`;
     if (viewer.kind === 'public') return { key: address, generation };
     const scope = [viewer.role, viewer.organisationId, viewer.councilArea ?? '', viewer.actions.join('+'), reach].join(' ');
