@@ -2,13 +2,13 @@
 // by record, user and action, a page at a time, with the CSV export of the
 // same filter. Viewing it is itself recorded.
 import express from 'express';
-import { formatDate } from '../domain/format/index.ts';
-import { AUDIT_ACTIONS, countAudit, queryAudit } from '../store/audit.ts';
-import type { Sql } from '../store/store.ts';
-import { accessOf, reads } from './access.ts';
+import { formatDate } from '../../../domain/format/index.ts';
+import { AUDIT_ACTIONS, countAudit, queryAudit } from '../../../store/audit.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, reads } from '../../access.ts';
 import { auditFilter } from './audit-api.ts';
-import { renderPage } from './auth/page.ts';
-import { onlyKnown } from './query-params.ts';
+import { renderPage } from '../../auth/page.ts';
+import { onlyKnown } from '../../query-params.ts';
 
 export function auditPages(sql: Sql): express.Router {
   const router = express.Router();

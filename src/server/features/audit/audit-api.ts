@@ -5,12 +5,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express, { type Request } from 'express';
 import Papa from 'papaparse';
-import { isRecordKind } from '../domain/access/index.ts';
-import { AUDIT_ACTIONS, countAudit, queryAudit, streamAudit, type AuditEvent, type AuditQuery } from '../store/audit.ts';
-import type { Sql } from '../store/store.ts';
-import { accessOf, reads } from './access.ts';
-import { badRequest } from './http-error.ts';
-import { integer, onlyKnown, optionalText } from './query-params.ts';
+import { isRecordKind } from '../../../domain/access/index.ts';
+import { AUDIT_ACTIONS, countAudit, queryAudit, streamAudit, type AuditEvent, type AuditQuery } from '../../../store/audit.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, reads } from '../../access.ts';
+import { badRequest } from '../../http-error.ts';
+import { integer, onlyKnown, optionalText } from '../../query-params.ts';
 
 const COLUMNS = ['id', 'at', 'userId', 'actor', 'action', 'recordKind', 'recordId', 'summary', 'ip', 'userAgent'] as const;
 
