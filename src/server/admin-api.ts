@@ -11,6 +11,7 @@ import {
 import { isCouncil } from '../domain/benchmark/comparator-group.ts';
 import { getArea, getMetric } from '../store/catalogue.ts';
 import { earlySightReleases, setEmbargo, tellHere } from '../store/early-sight.ts';
+import { identityChangesSettled } from '../store/identity-changes.ts';
 import { createOrganisation, getOrganisation, isUniqueViolation, listOrganisations, type Organisation } from '../store/organisations.ts';
 import type { Sql } from '../store/store.ts';
 import { countAdministrators, createUser, disableUser, enableUser, getUser, listUsers, setUserRole, type User } from '../store/users.ts';
@@ -178,7 +179,7 @@ export async function changeUser(sql: Sql, access: RequestAccess, id: number, bo
   const losesAdministrator = user.role === 'administrator' && !user.disabled && (disabled === true || (role !== undefined && role !== 'administrator'));
   if (losesAdministrator && (await countAdministrators(sql)) <= 1) throw badRequest('this is the last administrator: add another before changing this one');
   if (user.id === viewer.userId && losesAdministrator) throw badRequest('you may not remove your own administration: ask another administrator');
-  return sql.begin(async (tx) => {
+  const changed = await sql.begin(async (tx) => {
     const said: string[] = [];
     if (role !== undefined && role !== user.role) {
       await setUserRole(tx, id, role as Role);
@@ -195,6 +196,8 @@ export async function changeUser(sql: Sql, access: RequestAccess, id: number, bo
     await access.audit(tx, 'change', 'user', String(id), said.length > 0 ? said.join(', ') : 'saved unchanged');
     return (await getUser(tx, id))!;
   });
+  await identityChangesSettled(sql); // every server has been told (a disabled user is refused) before this is answered
+  return changed;
 }
 
 async function releaseOf(sql: Sql, codeText: string) {
