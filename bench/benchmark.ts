@@ -17,7 +17,8 @@
 // counts match (--fresh generates it again).
 //
 // Measured:
-//   a. buildIndex: seconds, then keepAllTrends (the latest period's trends, which the
+//   a. buildIndex: seconds and CPU, best of 3, against the loader it replaced (see
+//      index-build.ts), then keepAllTrends (the latest period's trends, which the
 //      server works out in the background after a build), bytes per observation
 //      (index.size()), process RSS and heap after it;
 //   b. area profile over every metric (random area), groups 'england' and 'region':
@@ -30,13 +31,13 @@
 //      mean and median) in one SQL query, p50 over 5 runs; its answer checked against the index's.
 // Targets (stated for 4M observations): area profile p50 ≤ 5 ms, league table p50 ≤ 1 ms,
 // profile ≥ 100× faster than the SQL query, index ≤ 40 bytes per observation,
-// rebuilding one metric ≤ 50 ms.
+// rebuilding one metric ≤ 50 ms, the index built in ≤ 4 s.
 //
 // Usage: npm run bench:benchmark [-- --scale 4m|45m|small] [--fresh]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -45,14 +46,15 @@ import type { BenchmarkIndex, IndexArea, IndexMetric, MetricSeries } from '../sr
 import { leagueTable, type GroupSpec } from '../src/domain/benchmark/benchmark-queries.ts';
 import { keepTrends } from '../src/domain/benchmark/trend-of.ts';
 import { statisticalNeighbours } from '../src/domain/benchmark/statistical-neighbours.ts';
-import { buildIndex, keepAllTrends } from '../src/engine/benchmark-engine.ts';
+import { keepAllTrends } from '../src/engine/benchmark-engine.ts';
 import { loadIndexMetrics, loadSeries } from '../src/store/benchmark-source.ts';
 import { openStore, type Db, type Sql, type Store } from '../src/store/store.ts';
+import { sameIndex, timeBuild, type BuildTiming } from './index-build.ts';
 import { seededRandom } from './seeded-random.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = path.join(ROOT, 'bench', 'output');
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const SEED = 20240401;
 const LAST_YEAR = 2023; // the latest financial year is 2023/24; context metrics are for calendar 2023
 const CONTEXT_PERIOD = String(LAST_YEAR);
@@ -75,7 +77,7 @@ interface Scale {
   readonly counts: boolean;
 }
 
-const SCALES: Readonly<Record<string, Scale>> = {
+export const SCALES: Readonly<Record<string, Scale>> = {
   small: { name: 'small', metrics: 100, areas: 400, periods: 10, counts: true },
   '4m': { name: '4m', metrics: 1000, areas: 400, periods: 10, counts: true },
   '45m': { name: '45m', metrics: 1000, areas: 9000, periods: 5, counts: false },
@@ -132,6 +134,8 @@ async function generate(sql: Sql, scale: Scale): Promise<void> {
     insert into import_batch (kind, status, file_name, source, imported_by)
     values ('observations', 'received', ${tagOf(scale)}, 'generated', 'bench/benchmark.ts') returning id`;
   const batchId = batch!.id;
+  // The register the migrations ship is set aside: England and the generated areas are the whole map.
+  await sql`delete from area where type <> 'england'`;
   await sql`
     insert into area (code, name, type, nation)
     select 'E1200000' || r, 'Region ' || r, 'region', 'England' from generate_series(1, ${REGIONS}::int) r`;
@@ -223,7 +227,7 @@ async function insertObservations(
 }
 
 /** Opens the scale's store, generating its data unless it already holds it. */
-async function prepareStore(scale: Scale, fresh: boolean): Promise<{ store: Store; dataDir: string; generatedSeconds: number | null }> {
+export async function prepareStore(scale: Scale, fresh: boolean): Promise<{ store: Store; dataDir: string; generatedSeconds: number | null }> {
   const dataDir = path.join(OUTPUT, `bench-${scale.name}`);
   if (!fresh && fs.existsSync(dataDir)) {
     const store = await openStore({ dataDir, role: 'bench' });
@@ -237,7 +241,8 @@ async function prepareStore(scale: Scale, fresh: boolean): Promise<{ store: Stor
   const started = performance.now();
   log(`generating ${fmt(observationsOf(scale))} observations in ${path.relative(ROOT, dataDir)}/ …`);
   try {
-    await generate(store.sql, scale);
+    // The generator drops and makes the observation table's key: only the tables' owner may.
+    await store.asOwner((owner) => generate(owner, scale));
   } catch (error) {
     await store.close();
     throw error;
@@ -504,7 +509,9 @@ function printHeader(scale: Scale, dataDir: string, generatedSeconds: number | n
 }
 
 interface Build {
-  readonly seconds: number;
+  readonly timings: readonly BuildTiming[];
+  readonly reference: readonly BuildTiming[];
+  readonly agreement: string;
   readonly trendSeconds: number;
   readonly observations: number;
   readonly bytes: number;
@@ -513,7 +520,15 @@ interface Build {
 
 function printBuild(build: Build, target: number): void {
   const perObservation = build.bytes / build.observations;
-  console.log(`index build (buildIndex): ${fmt(build.seconds, 2)} s, ${fmt(build.observations)} observations, ${fmt(build.observations / build.seconds)} obs/s`);
+  const best = (timings: readonly BuildTiming[]) => timings.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  const line = (t: BuildTiming) => `${fmt(t.seconds, 2)} s (CPU: this process ${fmt(t.nodeCpu, 2)} s, PostgreSQL ${fmt(t.storeCpu, 2)} s)`;
+  const [lantern, reference] = [best(build.timings), best(build.reference)];
+  console.log(`index build (buildIndex), best of ${build.timings.length}: ${line(lantern)}, ${fmt(build.observations)} observations, ` +
+    `${fmt(build.observations / lantern.seconds)} obs/s (target ≤ ${TARGETS.buildSeconds} s at 4M: ${lantern.seconds <= TARGETS.buildSeconds ? 'ok' : 'OVER'})`);
+  console.log(`  every run: ${build.timings.map((t) => `${fmt(t.seconds, 2)} s`).join(', ')}`);
+  console.log(`  the loader before, one query per metric and a parsed row per observation (reference), best of ${build.reference.length}: ${line(reference)}; ` +
+    `${fmt(reference.seconds / lantern.seconds, 1)}× the time, ${fmt((reference.nodeCpu + reference.storeCpu) / (lantern.nodeCpu + lantern.storeCpu), 1)}× the CPU`);
+  console.log(`  the two indexes: ${build.agreement}`);
   console.log(`latest trends kept ahead (keepAllTrends, in the background in the server): ${fmt(build.trendSeconds, 2)} s`);
   console.log(`index arrays: ${mib(build.bytes)}, ${fmt(perObservation, 1)} bytes per observation (target ≤ ${target}: ${perObservation <= target ? 'ok' : 'OVER'})`);
   const m = build.memory;
@@ -538,24 +553,46 @@ function printTable(timings: readonly Timing[]): void {
 
 // ─── main ──────────────────────────────────────────────────────────────────
 
-const TARGETS = { profileMs: 5, leagueMs: 1, speedUp: 100, bytesPerObservation: 40, rebuildMs: 50 } as const;
+const TARGETS = { profileMs: 5, leagueMs: 1, speedUp: 100, bytesPerObservation: 40, rebuildMs: 50, buildSeconds: 4 } as const;
+const BUILD_RUNS = 3;
+
+/**
+ * Builds the index BUILD_RUNS times with Lantern's loader and, between them,
+ * with the reference loader, so that both meet the same state of the caches
+ * and of the machine; the last index of each is compared.
+ */
+async function buildTimings(sql: Sql, dataDir: string) {
+  const timings: BuildTiming[] = [];
+  const reference: BuildTiming[] = [];
+  let index: BenchmarkIndex | undefined;
+  let agreement = '';
+  for (let run = 0; run < BUILD_RUNS; run++) {
+    collectGarbage();
+    const built = await timeBuild(sql, dataDir, 'lantern');
+    timings.push(built.timing);
+    index = built.index;
+    if (run === BUILD_RUNS - 1) break;
+    collectGarbage();
+    const before = await timeBuild(sql, dataDir, 'reference');
+    reference.push(before.timing);
+    agreement = sameIndex(before.index, index);
+  }
+  return { index: index!, timings, reference, agreement };
+}
 
 async function main(): Promise<void> {
   const { scale, fresh } = readOptions();
   const { store, dataDir, generatedSeconds } = await prepareStore(scale, fresh);
   try {
     printHeader(scale, dataDir, generatedSeconds);
-    log('building the index …');
-    collectGarbage();
-    const started = performance.now();
-    const index = await buildIndex(store.sql);
-    const seconds = (performance.now() - started) / 1000;
+    log('building the index, and the reference between …');
+    const { index, timings, reference: before, agreement } = await buildTimings(store.sql, dataDir);
     log('keeping the latest trends …');
     const trendsStarted = performance.now();
     await keepAllTrends(index);
     const trendSeconds = (performance.now() - trendsStarted) / 1000;
     collectGarbage();
-    const build = { seconds, trendSeconds, ...index.size(), memory: process.memoryUsage() };
+    const build = { timings, reference: before, agreement, trendSeconds, ...index.size(), memory: process.memoryUsage() };
     printBuild(build, TARGETS.bytesPerObservation);
 
     const picks = picker(index);
@@ -582,7 +619,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`targets (stated for 4M observations${scale.name === '4m' ? '' : `; this run is ${scale.name}, shown for reference`}): ` +
       `area profile p50 ≤ ${TARGETS.profileMs} ms; league table p50 ≤ ${TARGETS.leagueMs} ms; ≥ ${TARGETS.speedUp}× faster than the one-query profile; ` +
-      `index ≤ ${TARGETS.bytesPerObservation} bytes per observation; rebuild of one metric p50 ≤ ${TARGETS.rebuildMs} ms.`);
+      `index ≤ ${TARGETS.bytesPerObservation} bytes per observation; rebuild of one metric p50 ≤ ${TARGETS.rebuildMs} ms; index build ≤ ${TARGETS.buildSeconds} s.`);
     console.log(`p50 and p99: nearest rank over the runs shown, after ${WARM_UP} untimed warm-up runs (with n = 20, p99 is the slowest run). ` +
       `Profiles cover every metric (${fmt(index.size().observations > 0 ? [...index.metrics()].length : 0)}, the 2 context metrics included); random areas and metrics from a fixed seed.`);
   } finally {
@@ -590,4 +627,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) await main();

@@ -18,7 +18,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { BenchmarkIndex, type MetricSeries } from '../domain/benchmark/benchmark-index.ts';
 import { keepTrends } from '../domain/benchmark/trend-of.ts';
-import { loadIndexAreas, loadIndexMetrics, loadSeries, reachOfBatch } from '../store/benchmark-source.ts';
+import { loadEverySeries, loadIndexAreas, loadIndexMetrics, loadSeries, reachOfBatch } from '../store/benchmark-source.ts';
 import { onBatchLoaded } from '../store/import-notifications.ts';
 import type { Replica } from '../store/read-replica.ts';
 import type { Sql } from '../store/store.ts';
@@ -172,6 +172,6 @@ export async function keepAllTrends(index: BenchmarkIndex, series: Iterable<Metr
 
 export async function buildIndex(sql: Sql): Promise<BenchmarkIndex> {
   const index = new BenchmarkIndex(await loadIndexAreas(sql));
-  await loadSeries(sql, index, await loadIndexMetrics(sql));
+  await loadEverySeries(sql, index, await loadIndexMetrics(sql));
   return index;
 }

@@ -184,62 +184,150 @@ export interface SliceRow {
   readonly denominator: number | null;
 }
 
+/** A period as a slice is labelled and ordered. */
+export interface PeriodSpan {
+  readonly label: string;
+  readonly start: string;
+  readonly end: string;
+}
+
 /**
- * Collects a metric's rows, in any order, and makes its slices, sorted by
- * period end. The arrays for counts are made only when some row has them;
- * those for bounds only when some row has bounds that its counts cannot
- * stand in for (intervals are worked from counts where a metric's kind
- * allows), so that an observation takes at most 26 bytes in the usual cases.
+ * One metric's rows as columns, row i across them all, in any order: each
+ * row's area number, its period (a position in a list of PeriodSpan), and its
+ * figures with NaN for none. Bounds and counts may be left out where no row
+ * has them. This is the shape the store reads four million rows into: typed
+ * arrays, no object per row.
+ */
+export interface SeriesColumns {
+  readonly areas: Uint16Array;
+  readonly periods: Uint16Array;
+  readonly values: Float64Array;
+  readonly lower?: Float64Array | undefined;
+  readonly upper?: Float64Array | undefined;
+  readonly numerator?: Float64Array | undefined;
+  readonly denominator?: Float64Array | undefined;
+}
+
+/**
+ * Makes a metric's slices from its rows, sorted by period end (a longer span
+ * ending on the same day first), each slice's areas ascending. The arrays for
+ * counts are made only when some row of the slice has both; those for bounds
+ * only when some row has bounds that its counts cannot stand in for
+ * (`countsGiveIntervals`: intervals are worked from counts for proportions,
+ * rates and counts), so that an observation takes at most 26 bytes in the
+ * usual cases.
+ */
+export function slicesOf(periods: readonly PeriodSpan[], columns: SeriesColumns, countsGiveIntervals: boolean): PeriodSlice[] {
+  const rowsOf = rowsByPeriod(periods.length, columns.periods);
+  const slices: PeriodSlice[] = [];
+  for (let p = 0; p < periods.length; p++) {
+    const rows = rowsOf[p];
+    if (rows !== undefined) slices.push(sliceOf(periods[p]!, columns, inAreaOrder(rows, columns.areas), countsGiveIntervals));
+  }
+  return slices.sort((a, b) => (a.end === b.end ? a.start.localeCompare(b.start) : a.end.localeCompare(b.end)));
+}
+
+/** The rows of each period, in the order they came (a counting sort: two passes, no comparisons). */
+function rowsByPeriod(periodCount: number, periods: Uint16Array): (Int32Array | undefined)[] {
+  const counts = new Int32Array(periodCount);
+  for (let i = 0; i < periods.length; i++) counts[periods[i]!]!++;
+  const rowsOf = Array.from(counts, (n) => (n === 0 ? undefined : new Int32Array(n)));
+  const filled = new Int32Array(periodCount);
+  for (let i = 0; i < periods.length; i++) {
+    const p = periods[i]!;
+    rowsOf[p]![filled[p]!++] = i;
+  }
+  return rowsOf;
+}
+
+/**
+ * The rows sorted by area number. Rows read along the store's key often come
+ * in area order already, so that is checked first; otherwise each row is
+ * sorted as one number (area number × 65,536 + its place), which typed
+ * arrays sort natively, and equal areas keep their order. A slice holds at
+ * most one row per area, so at most 65,536 rows.
+ */
+function inAreaOrder(rows: Int32Array, areas: Uint16Array): Int32Array {
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = areas[rows[i - 1]!]! <= areas[rows[i]!]!;
+  if (sorted) return rows;
+  if (rows.length > 0x10000) throw new RangeError(`a period slice holds one row per area, at most 65,536 rows, not ${rows.length.toLocaleString('en-GB')}`);
+  const keys = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) keys[i] = areas[rows[i]!]! * 0x10000 + i;
+  keys.sort();
+  const ordered = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) ordered[i] = rows[keys[i]! & 0xffff]!;
+  return ordered;
+}
+
+function sliceOf(period: PeriodSpan, columns: SeriesColumns, rows: Int32Array, countsGiveIntervals: boolean): PeriodSlice {
+  const n = rows.length;
+  const areas = new Uint16Array(n);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    areas[i] = columns.areas[r]!;
+    values[i] = columns.values[r]!;
+  }
+  const numerator = columns.numerator && columns.denominator ? pick(columns.numerator, rows) : undefined;
+  const denominator = numerator && pick(columns.denominator!, rows);
+  let anyCounted = false;
+  if (numerator && denominator) for (let i = 0; i < n && !anyCounted; i++) anyCounted = !Number.isNaN(numerator[i]!) && !Number.isNaN(denominator[i]!);
+  const lower = columns.lower && pick(columns.lower, rows);
+  const upper = columns.upper && pick(columns.upper, rows);
+  let boundsNeeded = false;
+  for (let i = 0; i < n && !boundsNeeded; i++) {
+    const bounded = (lower !== undefined && !Number.isNaN(lower[i]!)) || (upper !== undefined && !Number.isNaN(upper[i]!));
+    // Bounds are kept only where counts cannot give the interval instead.
+    const counted = anyCounted && !Number.isNaN(numerator![i]!) && denominator![i]! > 0;
+    boundsNeeded = bounded && !(countsGiveIntervals && counted);
+  }
+  return new PeriodSlice(
+    period.label, period.start, period.end, areas, values,
+    boundsNeeded ? { lower: lower ?? nans(n), upper: upper ?? nans(n) } : undefined,
+    anyCounted ? { numerator: numerator!, denominator: denominator! } : undefined,
+  );
+}
+
+function pick(column: Float64Array, rows: Int32Array): Float64Array {
+  const picked = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) picked[i] = column[rows[i]!]!;
+  return picked;
+}
+
+function nans(n: number): Float64Array {
+  return new Float64Array(n).fill(Number.NaN);
+}
+
+/**
+ * Collects a metric's rows one at a time, in any order, and makes its slices
+ * (see slicesOf): for rows that do not come as columns.
  */
 export class SeriesBuilder {
-  private readonly periods = new Map<string, { start: string; end: string; rows: number[] }>();
-  private readonly areasOf: number[] = [];
-  private readonly figures: number[] = []; // five per row: value, lower, upper, numerator, denominator
+  private readonly spans: PeriodSpan[] = [];
+  private readonly periodOf = new Map<string, number>();
+  private readonly areas: number[] = [];
+  private readonly periods: number[] = [];
+  private readonly figures: number[][] = [[], [], [], [], []]; // value, lower, upper, numerator, denominator
 
   /** `countsGiveIntervals`: whether the metric's intervals are worked from counts (proportions, rates, counts). */
   constructor(private readonly countsGiveIntervals = false) {}
 
   add(period: string, start: string, end: string, row: SliceRow): void {
-    let slot = this.periods.get(period);
-    if (!slot) this.periods.set(period, (slot = { start, end, rows: [] }));
-    slot.rows.push(this.areasOf.length);
-    this.areasOf.push(row.area);
-    this.figures.push(nan(row.value), nan(row.lowerCi), nan(row.upperCi), nan(row.numerator), nan(row.denominator));
+    let p = this.periodOf.get(period);
+    if (p === undefined) {
+      this.periodOf.set(period, (p = this.spans.length));
+      this.spans.push({ label: period, start, end });
+    }
+    this.areas.push(row.area);
+    this.periods.push(p);
+    [row.value, row.lowerCi, row.upperCi, row.numerator, row.denominator].forEach((figure, c) => this.figures[c]!.push(figure ?? Number.NaN));
   }
 
   build(): PeriodSlice[] {
-    const slices: PeriodSlice[] = [];
-    for (const [period, { start, end, rows }] of this.periods) slices.push(this.slice(period, start, end, rows));
-    return slices.sort((a, b) => (a.end === b.end ? a.start.localeCompare(b.start) : a.end.localeCompare(b.end)));
+    const [values, lower, upper, numerator, denominator] = this.figures.map((column) => Float64Array.from(column));
+    return slicesOf(this.spans, {
+      areas: Uint16Array.from(this.areas), periods: Uint16Array.from(this.periods), values: values!, lower, upper, numerator, denominator,
+    }, this.countsGiveIntervals);
   }
-
-  private slice(period: string, start: string, end: string, rows: number[]): PeriodSlice {
-    const areasOf = this.areasOf;
-    const figures = this.figures;
-    rows.sort((a, b) => areasOf[a]! - areasOf[b]!);
-    const n = rows.length;
-    const areas = new Uint16Array(n);
-    const columns = [0, 1, 2, 3, 4].map(() => new Float64Array(n));
-    let boundsNeeded = false;
-    let anyCounted = false;
-    for (let i = 0; i < n; i++) {
-      const r = rows[i]!;
-      areas[i] = areasOf[r]!;
-      for (let c = 0; c < 5; c++) columns[c]![i] = figures[r * 5 + c]!;
-      const counted = !Number.isNaN(figures[r * 5 + 3]!) && !Number.isNaN(figures[r * 5 + 4]!);
-      anyCounted ||= counted;
-      const bounded = !Number.isNaN(figures[r * 5 + 1]!) || !Number.isNaN(figures[r * 5 + 2]!);
-      // Bounds are kept only where counts cannot give the interval instead.
-      if (bounded && !(this.countsGiveIntervals && counted && figures[r * 5 + 4]! > 0)) boundsNeeded = true;
-    }
-    return new PeriodSlice(
-      period, start, end, areas, columns[0]!,
-      boundsNeeded ? { lower: columns[1]!, upper: columns[2]! } : undefined,
-      anyCounted ? { numerator: columns[3]!, denominator: columns[4]! } : undefined,
-    );
-  }
-}
-
-function nan(value: number | null): number {
-  return value === null ? Number.NaN : value;
 }

@@ -59,6 +59,12 @@ describe('SeriesBuilder', () => {
 
   it('makes no slices from no rows', () => assert.deepEqual(new SeriesBuilder().build(), []));
 
+  it('refuses a slice of more rows than there can be areas, rather than misfile them', () => {
+    const builder = new SeriesBuilder();
+    for (let i = 0; i <= 0x10000; i++) builder.add('2020', '2020-01-01', '2020-12-31', valueRow((0x10000 - i) % 0x10000, i));
+    assert.throws(() => builder.build(), /a period slice holds one row per area, at most 65,536 rows, not 65,537/);
+  });
+
   /** Distinct years, each with distinct area numbers and values: every row of a series. */
   const SERIES = fc.uniqueArray(fc.integer({ min: 1990, max: 2030 }), { minLength: 1, maxLength: 8 }).chain((years) => fc.tuple(
     ...years.map((year) => fc.uniqueArray(fc.integer({ min: 0, max: 65_534 }), { minLength: 1, maxLength: 12 })
