@@ -1,41 +1,86 @@
-// `npm test` after the checks: every test file on Lantern's embedded
-// PostgreSQL, then the store and ingest tests again against a separately
-// started PostgreSQL server reached by URL.
+// `npm test` after the checks, and `npm run test:unit` and `test:e2e`: the
+// test files, several at a time, with one PostgreSQL server for the run.
+//
+//   node --import tsx test/run.ts              every test file
+//   node --import tsx test/run.ts unit         the domain and the web: no store, no browser
+//   node --import tsx test/run.ts e2e          the browser and the fresh clone
+//   node --import tsx test/run.ts FILE...      these files
+//
+// Every test store is a database on the run's server (test/support/store.ts),
+// reached by URL as the application's role that owns nothing, copied from a
+// template made once: the migrated store, or the store with the demo's
+// extracts. That is LANTERN_DATABASE_URL's code path; the embedded server's
+// own is the subject of the files that start their own (the embedded server,
+// the store gone, the CLI on its data folder, the fresh clone, least
+// privilege), so one pass covers both.
+//
+// LANTERN_TEST_CONCURRENCY sets how many files run at once.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedServer, DATABASE_USER } from '../src/store/embedded-server.ts';
 import { PROJECT_DIR } from './support/data.ts';
-import { tempDir } from './support/store.ts';
+import { startRunPostgres } from './support/run-postgres.ts';
+
+const GROUPS: Readonly<Record<string, readonly string[]>> = {
+  unit: ['test/domain', 'test/web'],
+  e2e: ['test/e2e', 'test/browser'],
+};
+
+/**
+ * Files of the slowest folders start first, so that a long file does not
+ * begin last and run alone: the fresh clone loads the whole demo, the browser
+ * and the command line start processes of their own.
+ */
+const SLOW_FIRST = ['test/e2e', 'test/browser', 'test/cli', 'test/server', 'test/reports', 'test/ingest', 'test/store'];
+
+/**
+ * A test file waits on PostgreSQL, Chromium and its child processes as much
+ * as it computes, so more files than cores run at once: three on two cores.
+ * The ingest tests on two cores, shared with other work: 245 s one at a
+ * time, 214 s two, 211 s three, 185 s four.
+ */
+const CONCURRENCY = Number(process.env.LANTERN_TEST_CONCURRENCY) || Math.max(2, os.availableParallelism() + 1);
 
 function testFiles(...dirs: string[]): string[] {
-  return dirs.flatMap((dir) => fs.readdirSync(path.join(PROJECT_DIR, dir), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.ts'))
-    .map((file) => path.join(dir, file)))
-    .sort();
+  return dirs.flatMap((dir) => {
+    const full = path.join(PROJECT_DIR, dir);
+    if (fs.statSync(full).isFile()) return [dir];
+    return fs.readdirSync(full, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.test.ts'))
+      .map((file) => path.join(dir, file));
+  });
+}
+
+function slowFirst(files: string[]): string[] {
+  const rank = (file: string) => {
+    const at = SLOW_FIRST.findIndex((dir) => file.startsWith(dir + path.sep));
+    return at === -1 ? SLOW_FIRST.length : at;
+  };
+  return files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 function runTests(files: string[], env: NodeJS.ProcessEnv): number {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-    cwd: PROJECT_DIR, stdio: 'inherit', env: { ...process.env, ...env },
-  });
+  const result = spawnSync(process.execPath, [
+    '--import', 'tsx', '--test', `--test-concurrency=${CONCURRENCY}`, '--test-reporter=spec', ...files,
+  ], { cwd: PROJECT_DIR, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
 
-const only = process.argv.slice(2);
-console.log('# every test, on the embedded PostgreSQL');
-let failed = runTests(only.length > 0 ? only : testFiles('test'), {});
+const asked = process.argv.slice(2);
+const group = asked.length === 1 ? GROUPS[asked[0]!] : undefined;
+const files = slowFirst(group ? testFiles(...group) : asked.length > 0 ? testFiles(...asked) : testFiles('test'));
+const started = performance.now();
+console.log(`# ${files.length} test files, ${CONCURRENCY} at a time`);
 
-if (only.length === 0) {
-  console.log('\n# store and ingest tests, on a separately started PostgreSQL server (LANTERN_DATABASE_URL)');
-  const dataDir = tempDir('lantern-server-');
-  const server = await startEmbeddedServer(dataDir, 'test-server');
-  const url = `postgres://${DATABASE_USER}:${encodeURIComponent(server.password)}@127.0.0.1:${server.port}/postgres`;
-  try {
-    failed += runTests(testFiles('test/store', 'test/ingest'), { LANTERN_TEST_DATABASE_URL: url });
-  } finally {
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+// The domain and the web need no store: nothing to start for them.
+const needsStore = group !== GROUPS.unit;
+const postgres = needsStore ? await startRunPostgres((line) => console.log(line)) : undefined;
+let failed: number;
+try {
+  failed = runTests(files, postgres ? { LANTERN_TEST_DATABASE_URL: postgres.url } : {});
+} finally {
+  await postgres?.stop();
 }
+console.log(`# ran in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 process.exit(failed === 0 ? 0 : 1);

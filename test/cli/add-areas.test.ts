@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_DIR } from '../support/data.ts';
-import { serverUrl, tempDir } from '../support/store.ts';
+import { tempDir } from '../support/store.ts';
 
 const BIN = path.join(PROJECT_DIR, 'bin', 'lantern.js');
-const skip = serverUrl() ? 'the CLI runs its own embedded server: run once, on the embedded store' : false;
 
 const METRICS = 'code,title,polarity,value_kind,period_kind\nclaimants,Claimants as a share of residents aged 16-64,lower_is_better,mean,date\n';
 const WARDS = [
@@ -19,7 +18,7 @@ const WARDS = [
   'claimants,E05008810,Esh and Witton Gilbert,2023-12-31,2.4',
 ].join('\n') + '\n';
 
-describe('lantern import --add-areas', { skip }, () => {
+describe('lantern import --add-areas', () => {
   let root: string;
   let dataDir: string;
 

@@ -8,10 +8,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_DIR } from '../support/data.ts';
-import { serverUrl, tempDir } from '../support/store.ts';
+import { tempDir } from '../support/store.ts';
 
 const BIN = path.join(PROJECT_DIR, 'bin', 'lantern.js');
-const skip = serverUrl() ? 'the CLI runs its own embedded server: run once, on the embedded store' : false;
 
 interface Run {
   readonly code: number | null;
@@ -56,7 +55,7 @@ const BAD = [
 const EXPORT_HEADER = 'metric,area,area_name,period,value,numerator,denominator,lower_ci,upper_ci,flags';
 const SUMMARY = /^(\S+): batch (\d+) loaded; (\d+) rows read, (\d+) inserted, (\d+) revised, (\d+) unchanged, (\d+) rejected in [\d.]+ s \(.+ rows\/s\)$/;
 
-describe('the lantern command', { skip }, () => {
+describe('the lantern command', () => {
   let root: string;
   let dataDir: string;
   let files: string;

@@ -9,13 +9,12 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_DIR } from '../support/data.ts';
 import { xlsxFile } from '../support/spreadsheets.ts';
-import { serverUrl, tempDir } from '../support/store.ts';
+import { tempDir } from '../support/store.ts';
 
 const BIN = path.join(PROJECT_DIR, 'bin', 'lantern.js');
-const skip = serverUrl() ? 'the CLI runs its own embedded server: run once, on the embedded store' : false;
 const INDICATOR = 'Fly-tipping incidents per 1,000 people';
 
-describe('lantern inspect and import --dry-run', { skip }, () => {
+describe('lantern inspect and import --dry-run', () => {
   let root: string;
   let dataDir: string;
   let workbook: string;

@@ -11,11 +11,9 @@ import { after, describe, it } from 'node:test';
 import { reachableDataFolder, SHARED_DATA_ROOT } from '../../src/store/data-folder.ts';
 import { openStore } from '../../src/store/store.ts';
 import { PROJECT_DIR } from '../support/data.ts';
-import { serverUrl, tempDir } from '../support/store.ts';
+import { tempDir } from '../support/store.ts';
 
-const skip = serverUrl() ? 'the embedded server is the subject: run once, on the embedded store' : false;
-
-describe('the embedded PostgreSQL server', { skip }, () => {
+describe('the embedded PostgreSQL server', () => {
   const dirs: string[] = [];
   const fresh = () => {
     const dir = tempDir('lantern-embedded-');
@@ -172,7 +170,7 @@ describe('reachableDataFolder(dataDir, runAs, isDefault, sharedRoot)', () => {
   });
 });
 
-describe('Lantern run as root in a private project folder', { skip: skip || (process.getuid?.() !== 0 && 'not running as root') }, () => {
+describe('Lantern run as root in a private project folder', { skip: process.getuid?.() !== 0 && 'not running as root' }, () => {
   const made: string[] = [];
   after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
   const fixture = (name: string) => {
