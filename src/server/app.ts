@@ -16,8 +16,8 @@ import { loadBoundaries } from './boundaries.ts';
 import { pagesRouter } from './pages.ts';
 import { accessPageErrors } from './auth/page.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
-import { dashboardPages } from './dashboard-pages.ts';
-import { reportPages } from './report-pages.ts';
+import { dashboardPages } from './features/dashboards/dashboard-pages.ts';
+import { reportPages } from './features/reports/report-pages.ts';
 
 export interface Deps {
   readonly config: Config;

@@ -5,25 +5,25 @@
 // frozen: it is drawn from the snapshot kept with it, never from the live
 // index, and only figures that the public may read are ever published.
 import express, { type Request, type Response } from 'express';
-import { decide, guardedRecord, PUBLIC_VIEWER, type GuardedRecord } from '../domain/access/index.ts';
-import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
-import { formatDate } from '../domain/format/index.ts';
-import { compareThemes, OTHER_THEME, themeOf, themeTitle } from '../domain/metric/index.ts';
-import { CHART_KINDS, checkReportDefinition, type ReportDefinition, type FieldProblem } from '../domain/report/report-definition.ts';
-import { GROUP_CHOICES } from '../web/views/words.ts';
-import type { PdfPrinter } from '../reports/pdf.ts';
-import { reportCsv, reportPrintHtml, reportXlsx } from '../reports/report-files.ts';
-import { snapshotReport, type ReportSnapshot } from '../reports/report-snapshot.ts';
-import { reportView } from '../reports/report-view.ts';
-import type { AreaMaps } from '../web/views/comparison-map.ts';
-import { earlySightReleases } from '../store/early-sight.ts';
-import { createReport, getReport, listReports, publishVersion, updateReport, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type Report } from '../store/reports.ts';
-import type { Sql } from '../store/store.ts';
-import { accessOf, changes, notSeen, observationRecord, reads, readableInFull } from './access.ts';
-import { accessPageErrors, renderPage } from './auth/page.ts';
-import { bodyOf, pathId } from './auth/request-body.ts';
-import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { HttpError, notFound } from './http-error.ts';
+import { decide, guardedRecord, PUBLIC_VIEWER, type GuardedRecord } from '../../../domain/access/index.ts';
+import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
+import { formatDate } from '../../../domain/format/index.ts';
+import { compareThemes, OTHER_THEME, themeOf, themeTitle } from '../../../domain/metric/index.ts';
+import { CHART_KINDS, checkReportDefinition, type ReportDefinition, type FieldProblem } from '../../../domain/report/report-definition.ts';
+import { GROUP_CHOICES } from '../../../web/views/words.ts';
+import type { PdfPrinter } from '../../../reports/pdf.ts';
+import { reportCsv, reportPrintHtml, reportXlsx } from '../../../reports/report-files.ts';
+import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
+import { reportView } from '../../../reports/report-view.ts';
+import type { AreaMaps } from '../../../web/views/comparison-map.ts';
+import { earlySightReleases } from '../../../store/early-sight.ts';
+import { createReport, getReport, listReports, publishVersion, updateReport, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type Report } from '../../../store/reports.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, changes, notSeen, observationRecord, reads, readableInFull } from '../../access.ts';
+import { accessPageErrors, renderPage } from '../../auth/page.ts';
+import { bodyOf, pathId } from '../../auth/request-body.ts';
+import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
+import { HttpError, notFound } from '../../http-error.ts';
 
 export interface ReportDeps {
   readonly sql: Sql;

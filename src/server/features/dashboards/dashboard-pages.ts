@@ -5,21 +5,21 @@
 // restricted to the council. Tiles whose figures the viewer may not read in
 // full (early-sight data not shared with them) are left out, and counted.
 import express, { type Request, type Response } from 'express';
-import { guardedRecord, type GuardedRecord } from '../domain/access/index.ts';
-import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
-import { isContextual } from '../domain/metric/index.ts';
-import { checkDashboard, defaultTiles, TILE_KINDS, type DashboardTile } from '../domain/report/dashboard.ts';
-import type { FieldProblem } from '../domain/report/report-definition.ts';
-import { GROUP_CHOICES } from '../web/views/words.ts';
-import { dashboardTiles } from '../web/views/dashboard-view.ts';
-import type { AreaMaps } from '../web/views/comparison-map.ts';
-import { createDashboard, dashboardsOf, defaultDashboard, getDashboard, updateDashboard, type Dashboard } from '../store/dashboards.ts';
-import type { Sql } from '../store/store.ts';
-import { accessOf, changes, notSeen, reads, readableInFull } from './access.ts';
-import { accessPageErrors, renderPage } from './auth/page.ts';
-import { bodyOf, pathId } from './auth/request-body.ts';
-import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { HttpError } from './http-error.ts';
+import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
+import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
+import { isContextual } from '../../../domain/metric/index.ts';
+import { checkDashboard, defaultTiles, TILE_KINDS, type DashboardTile } from '../../../domain/report/dashboard.ts';
+import type { FieldProblem } from '../../../domain/report/report-definition.ts';
+import { GROUP_CHOICES } from '../../../web/views/words.ts';
+import { dashboardTiles } from '../../../web/views/dashboard-view.ts';
+import type { AreaMaps } from '../../../web/views/comparison-map.ts';
+import { createDashboard, dashboardsOf, defaultDashboard, getDashboard, updateDashboard, type Dashboard } from '../../../store/dashboards.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, changes, notSeen, reads, readableInFull } from '../../access.ts';
+import { accessPageErrors, renderPage } from '../../auth/page.ts';
+import { bodyOf, pathId } from '../../auth/request-body.ts';
+import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
+import { HttpError } from '../../http-error.ts';
 
 export interface DashboardDeps {
   readonly sql: Sql;
