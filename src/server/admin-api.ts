@@ -8,6 +8,7 @@ import {
   guardedRecord, isOrganisationKind, permits, isRole, ORGANISATION_KINDS, ROLES, roleFitsOrganisation, rolesFor, ROLE_LABELS,
   type OrganisationKind, type Role,
 } from '../domain/access/index.ts';
+import { isGssCode } from '../domain/area/index.ts';
 import { isCouncil } from '../domain/benchmark/comparator-group.ts';
 import { getArea, getMetric } from '../store/catalogue.ts';
 import { earlySightReleases, setEmbargo, tellHere } from '../store/early-sight.ts';
@@ -124,7 +125,7 @@ async function councilArea(sql: Sql, kind: OrganisationKind, value: unknown): Pr
     return null;
   }
   if (given === null) throw badRequest("'areaCode' is required for a council: the GSS code of its area");
-  const area = /^[A-Z]\d{8}$/.test(given) ? await getArea(sql, given) : undefined;
+  const area = isGssCode(given) ? await getArea(sql, given) : undefined;
   if (!area || !isCouncil(area.type)) throw badRequest(`'areaCode': ${given.slice(0, 20)} is not a council area Lantern knows`);
   return given;
 }
