@@ -10,7 +10,7 @@ import { accessOf, changes, reads, refusal } from './access.ts';
 import { addOrganisation, addUser, changeUser, organisationRecord, userRecord } from './admin-api.ts';
 import { renderPage } from './auth/page.ts';
 import { bodyOf, pathId } from './auth/request-body.ts';
-import { problemsOf } from './intelligence-pages.ts';
+import { problemsOf } from './features/intelligence/intelligence-pages.ts';
 
 export function adminPages(sql: Sql): express.Router {
   const router = express.Router();

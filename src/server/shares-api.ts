@@ -12,7 +12,7 @@ import { getUser, findUserByEmail } from '../store/users.ts';
 import { accessOf, notSeen, reads, type RequestAccess } from './access.ts';
 import { optionalId, pathId, requiredText } from './auth/request-body.ts';
 import { badRequest, notFound } from './http-error.ts';
-import { shareRecord } from './intelligence-access.ts';
+import { shareRecord } from './features/intelligence/intelligence-record.ts';
 import { onlyKnown, optionalCode, optionalText, page } from './query-params.ts';
 
 export interface Recipient {

@@ -3,21 +3,21 @@
 // the same functions as the JSON API, so the policy and the audit trail are
 // the same; a form with a problem comes back with it named.
 import express, { type Response } from 'express';
-import { formatDate } from '../domain/format/index.ts';
+import { formatDate } from '../../../domain/format/index.ts';
 import {
   CLASSIFICATION_LABELS, CLASSIFICATIONS, RISK_FACTOR_LABELS, RISK_FACTORS, guardedRecord, type Problem,
-} from '../domain/access/index.ts';
-import { listOrganisations } from '../store/organisations.ts';
-import type { Sql } from '../store/store.ts';
-import { accessOf, changes, reads, shares, type RequestAccess } from './access.ts';
-import { capitalise } from './auth/account-pages.ts';
-import { renderPage } from './auth/page.ts';
-import { bodyOf, pathId } from './auth/request-body.ts';
-import { HttpError } from './http-error.ts';
-import { intelligenceRecord } from './intelligence-access.ts';
+} from '../../../domain/access/index.ts';
+import { listOrganisations } from '../../../store/organisations.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, changes, reads, shares, type RequestAccess } from '../../access.ts';
+import { capitalise } from '../../auth/account-pages.ts';
+import { renderPage } from '../../auth/page.ts';
+import { bodyOf, pathId } from '../../auth/request-body.ts';
+import { HttpError } from '../../http-error.ts';
+import { intelligenceRecord } from './intelligence-record.ts';
 import { createItem, itemShares, listIntelligence, readItem, shareItem, unshareItem } from './intelligence-api.ts';
-import type { IntelligenceItem } from '../store/intelligence.ts';
-import { onlyKnown, optionalCode } from './query-params.ts';
+import type { IntelligenceItem } from '../../../store/intelligence.ts';
+import { onlyKnown, optionalCode } from '../../query-params.ts';
 
 
 export function intelligencePages(sql: Sql): express.Router {

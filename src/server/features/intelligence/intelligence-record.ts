@@ -1,8 +1,8 @@
 // What the access policy knows of an intelligence item and of a share: the
 // one place their rows become the policy's records.
-import { guardedRecord, type GuardedRecord } from '../domain/access/index.ts';
-import type { IntelligenceItem } from '../store/intelligence.ts';
-import type { Share } from '../store/shares.ts';
+import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
+import type { IntelligenceItem } from '../../../store/intelligence.ts';
+import type { Share } from '../../../store/shares.ts';
 
 export function intelligenceRecord(item: IntelligenceItem): GuardedRecord {
   return guardedRecord('intelligence_item', item.classification, {

@@ -6,21 +6,21 @@
 import express from 'express';
 import {
   checkIntelligenceItem, guardedRecord, isRiskFactor, RISK_FACTORS, type IntelligenceDraft, type UserViewer,
-} from '../domain/access/index.ts';
-import { isCouncil } from '../domain/benchmark/comparator-group.ts';
-import { getArea } from '../store/catalogue.ts';
+} from '../../../domain/access/index.ts';
+import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
+import { getArea } from '../../../store/catalogue.ts';
 import {
   createIntelligenceItem, existingObservations, getIntelligenceItem, queryIntelligenceItems, updateIntelligenceItem, type IntelligenceItem,
-} from '../store/intelligence.ts';
-import { earlySightReleases } from '../store/early-sight.ts';
-import { sharesOfRecord } from '../store/shares.ts';
-import type { Sql } from '../store/store.ts';
-import { accessOf, changes, notSeen, observationRecord, reads, shares, type RequestAccess } from './access.ts';
-import { bodyOf, pathId } from './auth/request-body.ts';
-import { badRequest, HttpError } from './http-error.ts';
-import { intelligenceRecord, shareRecord } from './intelligence-access.ts';
-import { onlyKnown, optionalCode, optionalText, page } from './query-params.ts';
-import { readReason, readRecipient, recordShare, recordUnshare, shareJson } from './shares-api.ts';
+} from '../../../store/intelligence.ts';
+import { earlySightReleases } from '../../../store/early-sight.ts';
+import { sharesOfRecord } from '../../../store/shares.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, changes, notSeen, observationRecord, reads, shares, type RequestAccess } from '../../access.ts';
+import { bodyOf, pathId } from '../../auth/request-body.ts';
+import { badRequest, HttpError } from '../../http-error.ts';
+import { intelligenceRecord, shareRecord } from './intelligence-record.ts';
+import { onlyKnown, optionalCode, optionalText, page } from '../../query-params.ts';
+import { readReason, readRecipient, recordShare, recordUnshare, shareJson } from '../../shares-api.ts';
 
 const json = express.json({ limit: '200kb' });
 
