@@ -46,10 +46,11 @@ export type Credential = 'public' | 'session' | 'token';
 export function identify(sql: Sql, settings: SessionSettings) {
   const cache = identityCacheOf(sql);
   return middleware('identifies the viewer: API token, session cookie, or the public', (req: Request, res: Response, next: NextFunction) => {
-    // The public with no cookie and no token, most requests, is answered without a promise.
+    // The public with no cookie and no token, most requests, is answered without a promise; so is anyone remembered.
     if (req.headers.authorization === undefined && req.headers.cookie === undefined) return void settle(sql, req, res, undefined, next);
-    const lookup = req.headers.authorization !== undefined ? byToken(sql, cache, req.headers.authorization) : bySession(sql, cache, req, res, settings);
-    return lookup.then((found) => settle(sql, req, res, found, next));
+    const found = req.headers.authorization !== undefined ? byToken(sql, cache, req.headers.authorization) : bySession(sql, cache, req, res, settings);
+    if (found instanceof Promise) return found.then((f) => settle(sql, req, res, f, next));
+    settle(sql, req, res, found, next);
   });
 }
 
@@ -58,7 +59,7 @@ function settle(sql: Sql, req: Request, res: Response, found: Found | undefined,
   const locals = res.locals;
   locals.viewer = viewer;
   locals.credential = found?.credential ?? 'public';
-  locals.sessionHash = found?.sessionHash;
+  locals.sessionHash = found?.known.sessionHash;
   locals.user = found ? pageUser(found.known.user) : null;
   if (found?.known.csrfToken !== undefined) locals.csrfToken = found.known.csrfToken;
   else locals.csrfToken = presessionOf(req) ?? ''; // '' until a form asks for one: formToken()
@@ -69,68 +70,75 @@ function settle(sql: Sql, req: Request, res: Response, found: Found | undefined,
 interface Found {
   readonly known: KnownIdentity;
   readonly credential: Credential;
-  readonly sessionHash?: Buffer;
 }
+
+type Maybe<T> = T | Promise<T>;
 
 /** How often, at most, the store is told that a session or token was used: sliding renewal without a write per request. */
 const USE_RECORDED_EVERY_MS = 60_000;
 
-async function byToken(sql: Sql, cache: IdentityCache, header: string): Promise<Found> {
+// Remembered identities are found by the secret as the request brings it, so
+// that one recalled costs no hashing; the store is asked by its SHA-256.
+
+function byToken(sql: Sql, cache: IdentityCache, header: string): Maybe<Found> {
   const match = /^Bearer\s+(\S+)$/.exec(header);
   if (!match || !API_TOKEN_PATTERN.test(match[1]!)) {
     throw new HttpError(401, 'invalid_token', "the Authorization header must be 'Bearer' and an API token (lantern_…)");
   }
-  const hash = sha256(match[1]!);
-  const key = `token:${hash.toString('base64')}`;
+  const key = `token:${match[1]!}`;
   const now = Date.now();
-  let known = cache.recall(key, now);
-  if (known === undefined || known.endsAt <= now) {
-    const mark = cache.mark();
-    const found = await findApiToken(sql, hash);
-    if (!found) throw new HttpError(401, 'invalid_token', 'the API token is not valid: it may have been revoked or have expired');
-    const { token, user } = found;
-    known = {
-      user, viewer: viewerFor(user, token.scopes), actions: token.scopes, tokenId: token.id,
-      endsAt: token.expiresAt?.getTime() ?? Infinity, lastUsedAt: token.lastUsedAt?.getTime() ?? 0,
-    };
-    cache.remember(key, known, mark, now);
-  }
-  if (now - known.lastUsedAt > USE_RECORDED_EVERY_MS) {
-    known.lastUsedAt = now;
-    await noteApiTokenUsed(sql, known.tokenId!);
-  }
-  return { known, credential: 'token' };
+  const known = cache.recall(key, now);
+  if (known === undefined || known.endsAt <= now) return tokenFromStore(sql, cache, key, match[1]!, now);
+  return used({ known, credential: 'token' }, now, () => noteApiTokenUsed(sql, known.tokenId!));
 }
 
-async function bySession(sql: Sql, cache: IdentityCache, req: Request, res: Response, settings: SessionSettings): Promise<Found | undefined> {
-  if (req.headers.cookie === undefined) return undefined; // most public requests: nothing to look up
+async function tokenFromStore(sql: Sql, cache: IdentityCache, key: string, secret: string, now: number): Promise<Found> {
+  const mark = cache.mark();
+  const found = await findApiToken(sql, sha256(secret));
+  if (!found) throw new HttpError(401, 'invalid_token', 'the API token is not valid: it may have been revoked or have expired');
+  const { token, user } = found;
+  const known: KnownIdentity = {
+    user, viewer: viewerFor(user, token.scopes), actions: token.scopes, tokenId: token.id,
+    endsAt: token.expiresAt?.getTime() ?? Infinity, lastUsedAt: token.lastUsedAt?.getTime() ?? 0,
+  };
+  cache.remember(key, known, mark, now);
+  return used({ known, credential: 'token' }, now, () => noteApiTokenUsed(sql, token.id));
+}
+
+function bySession(sql: Sql, cache: IdentityCache, req: Request, res: Response, settings: SessionSettings): Maybe<Found | undefined> {
   const id = readCookies(req).get(cookieName(req, SESSION_COOKIE));
-  if (id === undefined) return undefined;
-  const hash = SECRET_PATTERN.test(id) ? sha256(id) : undefined;
-  const key = hash && `session:${hash.toString('base64')}`;
+  if (id === undefined) return undefined; // a cookie, but not a session's: nothing to look up
+  const key = `session:${id}`;
   const now = Date.now();
-  let known = key === undefined ? undefined : cache.recall(key, now);
+  const known = cache.recall(key, now);
   // A session that seems over is judged on the store's word, never on this server's memory of it.
-  if (known === undefined || !sessionLive(known, now, settings)) {
-    const mark = cache.mark();
-    const session = hash ? await findSession(sql, hash) : undefined;
-    known = session && {
-      user: session.user, viewer: viewerFor(session.user, SESSION_ACTIONS), actions: SESSION_ACTIONS, csrfToken: session.csrfToken,
-      endsAt: session.expiresAt.getTime(), lastUsedAt: session.lastSeenAt.getTime(),
-    };
-    if (!known || !sessionLive(known, now, settings)) {
-      if (key) cache.drop(key);
-      if (session) await deleteSession(sql, hash!);
-      clearCookie(req, res, SESSION_COOKIE);
-      return undefined;
-    }
-    cache.remember(key!, known, mark, now);
+  if (known === undefined || !sessionLive(known, now, settings)) return sessionFromStore(sql, cache, req, res, settings, key, id, now);
+  return used({ known, credential: 'session' }, now, () => touchSession(sql, known.sessionHash!));
+}
+
+async function sessionFromStore(sql: Sql, cache: IdentityCache, req: Request, res: Response, settings: SessionSettings, key: string, id: string, now: number): Promise<Found | undefined> {
+  const mark = cache.mark();
+  const hash = SECRET_PATTERN.test(id) ? sha256(id) : undefined;
+  const session = hash ? await findSession(sql, hash) : undefined;
+  const known: KnownIdentity | undefined = session && {
+    user: session.user, viewer: viewerFor(session.user, SESSION_ACTIONS), actions: SESSION_ACTIONS, csrfToken: session.csrfToken, sessionHash: hash!,
+    endsAt: session.expiresAt.getTime(), lastUsedAt: session.lastSeenAt.getTime(),
+  };
+  if (!known || !sessionLive(known, now, settings)) {
+    cache.drop(key);
+    if (session) await deleteSession(sql, hash!);
+    clearCookie(req, res, SESSION_COOKIE);
+    return undefined;
   }
-  if (now - known.lastUsedAt > USE_RECORDED_EVERY_MS) {
-    known.lastUsedAt = now;
-    await touchSession(sql, hash!);
-  }
-  return { known, credential: 'session', sessionHash: hash! };
+  cache.remember(key, known, mark, now);
+  return used({ known, credential: 'session' }, now, () => touchSession(sql, hash!));
+}
+
+/** `found`, once the store has been told of its use if it has not been for a minute. */
+function used(found: Found, now: number, record: () => Promise<void>): Maybe<Found> {
+  if (now - found.known.lastUsedAt <= USE_RECORDED_EVERY_MS) return found;
+  found.known.lastUsedAt = now;
+  return record().then(() => found);
 }
 
 /** Neither past its absolute end nor idle for longer than sessions may be. */

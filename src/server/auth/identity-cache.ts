@@ -25,6 +25,8 @@ export interface KnownIdentity {
   readonly csrfToken?: string;
   /** The API token's id; none for a session. */
   readonly tokenId?: number;
+  /** The session's id as the store knows it (its SHA-256); none for a token. */
+  readonly sessionHash?: Buffer;
   /** When it ends whatever happens (ms): the session's absolute end, the token's expiry. */
   readonly endsAt: number;
   /** When the store last recorded its use (ms): the session's last_seen_at, the token's last_used_at. */
