@@ -39,18 +39,24 @@ export interface AuditQuery {
   readonly recordId?: string | undefined;
   readonly userId?: number | undefined;
   readonly action?: string | undefined;
-  /** Events older than this id: pages run newest first. */
+  /** Events after this one in the trail's order (newest first): the next page starts here. */
   readonly before?: string | undefined;
   readonly limit: number | null;
 }
 
 const SELECT = `id::text as id, at, user_id as "userId", actor, action, record_kind as "recordKind", record_id as "recordId", summary, ip, user_agent as "userAgent"`;
 
+// The trail runs by time, newest first, and by id among events of the same
+// instant. Ids alone are not time: a transaction that started earlier may
+// commit later, so its event has the earlier id and the later time, or the
+// reverse. The order names the table's columns, since the list's text `id`
+// would otherwise sort 9 before 89 before 100. A page resumes after the (time, id) of the last event it showed,
+// so that no event is skipped or shown twice whatever the ids look like.
 function selectAudit(sql: Sql, query: AuditQuery) {
   return sql<AuditEvent[]>`
     select ${sql.unsafe(SELECT)} from audit_event
-    where ${matching(sql, query)} ${query.before ? sql`and id < ${query.before}::bigint` : sql``}
-    order by id desc
+    where ${matching(sql, query)} ${query.before ? sql`and (at, id) < (select at, id from audit_event where id = ${query.before}::bigint)` : sql``}
+    order by audit_event.at desc, audit_event.id desc
     ${query.limit === null ? sql`` : sql`limit ${query.limit}`}`;
 }
 
