@@ -29,9 +29,14 @@
  * circle, similar a diamond, worse a square, higher an upward triangle, lower
  * a downward triangle, not compared a ring.
  *
- * Where there is no judgement (quintiles of a value), the blues of the same
- * palette run light to dark: tint-80, tint-50, tint-25, primary, shade-50;
- * the two lightest fall below 3:1 and are always drawn with a dark outline.
+ * Fifths of a group come in two scales that never share a colour, because
+ * "Best fifth" and "Highest fifth" say different things. A polar metric's
+ * fifths run from good to bad in the significance colours' hues: green
+ * primary, green tint-50, yellow tint-50, red tint-50, red primary. A neutral
+ * metric's fifths (highest to lowest, neither better) are the blues of the
+ * neutral higher and lower, dark to light: shade-50, primary, tint-25,
+ * tint-50, tint-80; so nothing on a neutral metric looks good or bad. Fills
+ * below 3:1 are always drawn with a dark outline.
  *
  * Lines for several areas on one chart use eight palette colours that each
  * reach 3:1 against white, starting with the blues and purples so that the
@@ -81,6 +86,12 @@ export const SIGNIFICANCE_STYLE: Readonly<Record<Significance, SignificanceStyle
 });
 
 export const QUINTILE_BLUES: readonly string[] = Object.freeze(['#d2e2f1', '#8eb8dc', '#5694ca', '#1d70b8', '#0f385c']);
+
+/** A polar metric's fifths, best first: good to bad, in the hues of better, similar and worse. */
+export const POLAR_FIFTHS: readonly string[] = Object.freeze(['#0f7a52', '#87bca8', '#ffee80', '#e59a9a', '#ca3535']);
+
+/** A neutral metric's fifths, highest first: the blues of higher and lower, which say nothing good or bad. */
+export const NEUTRAL_FIFTHS: readonly string[] = Object.freeze([...QUINTILE_BLUES].reverse());
 
 /** Colours for the non-emphasised lines of a trend chart, in the order they are given out. */
 export const LINE_COLOURS: readonly string[] = Object.freeze([

@@ -95,13 +95,13 @@ function sparklineOf(index: BenchmarkIndex, series: MetricSeries, area: IndexAre
 function tallyOf(rows: readonly AreaRow[]): AreaPage['tally'] {
   const counts = new Map<string, { key: string; label: string; count: number }>();
   for (const row of rows) {
-    // By label as well as key: the best fifth and the highest fifth share a colour but not a meaning.
+    // By label as well as key: a report frozen before fifths had a scale of their own gave both q1.
     const { key, label } = row.comparison;
     const found = counts.get(`${key} ${label}`);
     if (found) found.count++;
     else counts.set(`${key} ${label}`, { key, label, count: 1 });
   }
-  const order = ['better', 'similar', 'worse', 'higher', 'lower', 'q1', 'q2', 'q3', 'q4', 'q5', 'not-compared', 'none'];
+  const order = ['better', 'similar', 'worse', 'higher', 'lower', 'q1', 'q2', 'q3', 'q4', 'q5', 'n1', 'n2', 'n3', 'n4', 'n5', 'not-compared', 'none'];
   return [...counts.values()].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
 }
 

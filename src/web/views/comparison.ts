@@ -2,13 +2,17 @@
 // (verdictOf: better, similar or worse than the benchmark where the figure
 // has an interval, else its fifth of the group) with a colour and a shape.
 // Every comparison has words as well as a colour and a shape; the words are
-// the verdict's own, so the page, the API and the CSV say the same.
+// the verdict's own, so the page, the API and the CSV say the same. A polar
+// metric's fifths (q1 … q5) and a neutral one's (n1 … n5) have their own keys
+// and colours, so that "Highest fifth" never wears the green of "Best fifth".
 import { fifthLabel, scaleOf, significanceLabel, type Fifth, type Verdict } from '../../domain/benchmark/index.ts';
 import type { Polarity } from '../../domain/metric/index.ts';
-import { INK, QUINTILE_BLUES, SIGNIFICANCE_STYLE, WHITE, type Marker } from '../charts/palette.ts';
+import { type VerdictScale } from '../../domain/benchmark/index.ts';
+import { TEXT_CONTRAST, contrastRatio } from '../charts/contrast.ts';
+import { INK, NEUTRAL_FIFTHS, POLAR_FIFTHS, SIGNIFICANCE_STYLE, WHITE, type Marker } from '../charts/palette.ts';
 
 interface Look {
-  /** A class modifier: better, similar, worse, higher, lower, q1 … q5, not-compared or none. */
+  /** A class modifier: better, similar, worse, higher, lower, q1 … q5 (best first), n1 … n5 (highest first), not-compared or none. */
   readonly key: string;
   readonly fill: string;
   readonly text: string;
@@ -35,7 +39,7 @@ function lookOf(verdict: Verdict): Look {
       return { key: verdict.significance, fill: style.fill, text: style.text, marker: style.marker };
     }
     case 'fifth':
-      return fifthLook(verdict.fifth);
+      return fifthLook(verdict.fifth, verdict.scale);
     case 'not_compared':
       return NOT_COMPARED;
     case 'no_value':
@@ -47,15 +51,18 @@ function lookOf(verdict: Verdict): Look {
   }
 }
 
-function fifthLook(fifth: Fifth): Look {
-  return { key: `q${fifth}`, fill: QUINTILE_BLUES[5 - fifth]!, text: fifth <= 2 ? WHITE : INK, marker: 'circle' };
+function fifthLook(fifth: Fifth, scale: VerdictScale): Look {
+  const fill = (scale === 'polar' ? POLAR_FIFTHS : NEUTRAL_FIFTHS)[fifth - 1]!;
+  const text = contrastRatio(WHITE, fill) >= TEXT_CONTRAST ? WHITE : INK;
+  return { key: `${scale === 'polar' ? 'q' : 'n'}${fifth}`, fill, text, marker: 'circle' };
 }
 
 /** The legend of every comparison a page may show. */
 export function comparisonLegend(polarity: Polarity): { key: string; fill: string; label: string; marker: Marker }[] {
   const significance = (['better', 'similar', 'worse', 'higher', 'lower'] as const)
     .map((s) => ({ key: s as string, fill: SIGNIFICANCE_STYLE[s].fill, label: significanceLabel(s), marker: SIGNIFICANCE_STYLE[s].marker }));
-  const fifths = FIFTHS.map((q) => ({ ...fifthLook(q), label: fifthLabel(q, scaleOf(polarity)) }));
+  const scale = scaleOf(polarity);
+  const fifths = FIFTHS.map((q) => ({ ...fifthLook(q, scale), label: fifthLabel(q, scale) }));
   return [...significance, ...fifths, { key: NO_VALUE.key, fill: NO_VALUE.fill, label: 'No value', marker: NO_VALUE.marker }];
 }
 
@@ -63,6 +70,6 @@ export function comparisonLegend(polarity: Polarity): { key: string; fill: strin
 export function comparisonColours(): { key: string; fill: string; text: string }[] {
   const significance = (['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'] as const)
     .map((s) => ({ key: s === 'not_compared' ? 'not-compared' : s, fill: SIGNIFICANCE_STYLE[s].fill, text: SIGNIFICANCE_STYLE[s].text }));
-  const fifths = FIFTHS.map((q) => fifthLook(q));
+  const fifths = (['polar', 'neutral'] as const).flatMap((scale) => FIFTHS.map((q) => fifthLook(q, scale)));
   return [...significance, ...fifths, { key: NO_VALUE.key, fill: NO_VALUE.fill, text: NO_VALUE.text }];
 }

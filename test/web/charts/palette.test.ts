@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Significance } from '../../../src/domain/benchmark/compare-to-benchmark.ts';
 import { SHAPE_CONTRAST, TEXT_CONTRAST, contrastRatio, relativeLuminance } from '../../../src/web/charts/contrast.ts';
 import {
-  GRID, INK, LINE, LINE_COLOURS, LINE_DASHES, LINE_MARKERS, NO_DATA_HATCH, QUARTILE_FILL, QUINTILE_BLUES, RANGE_FILL,
+  GRID, INK, LINE, LINE_COLOURS, LINE_DASHES, LINE_MARKERS, NEUTRAL_FIFTHS, NO_DATA_HATCH, POLAR_FIFTHS, QUARTILE_FILL, QUINTILE_BLUES, RANGE_FILL,
   SECONDARY_INK, SIGNIFICANCE_STYLE, WHITE, markerPath, needsOutline, type Marker,
 } from '../../../src/web/charts/palette.ts';
 import { assertWellFormed } from './chart-checks.ts';
@@ -88,6 +88,19 @@ describe('inks and fills without judgement', () => {
     assert.equal(QUINTILE_BLUES.length, 5);
     const luminances = QUINTILE_BLUES.map(relativeLuminance);
     for (let index = 1; index < luminances.length; index += 1) assert.ok((luminances[index] ?? 1) < (luminances[index - 1] ?? 0));
+  });
+
+  it("keeps a neutral metric's fifths off every colour that means good or bad", () => {
+    const polar = new Set([...POLAR_FIFTHS, SIGNIFICANCE_STYLE.better.fill, SIGNIFICANCE_STYLE.similar.fill, SIGNIFICANCE_STYLE.worse.fill]);
+    assert.equal(NEUTRAL_FIFTHS.length, 5);
+    assert.equal(POLAR_FIFTHS.length, 5);
+    assert.deepEqual(NEUTRAL_FIFTHS.filter((fill) => polar.has(fill)), []);
+  });
+
+  it("runs a polar metric's fifths from the green of better to the red of worse", () => {
+    assert.equal(POLAR_FIFTHS[0], SIGNIFICANCE_STYLE.better.fill);
+    assert.equal(POLAR_FIFTHS[4], SIGNIFICANCE_STYLE.worse.fill);
+    assert.equal(new Set(POLAR_FIFTHS).size, 5);
   });
 
   it('gives eight trend lines eight colours, eight dash patterns and a marker each', () => {
