@@ -53,7 +53,7 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   const port = options.port === undefined ? config.port : readPort(options.port, '--port');
   const [{ createApp }, { BenchmarkEngine }, { PdfPrinter }, { startLanternJobs }, { loadDemo, storeIsEmpty }, { createDemoAccess }] = await Promise.all([
     import('../server/app.ts'), import('../engine/benchmark-engine.ts'), import('../reports/pdf.ts'), import('../jobs/index.ts'), import('../ingest/demo.ts'),
-    import('../server/auth/demo-access.ts'),
+    import('../server/features/admin/demo-access.ts'),
   ]);
   // A store whose server died and cannot be started again is gone: exit and say why, rather than answer 503 for ever.
   const store = await openConfiguredStore(config, 'serve', (message) => {

@@ -2,7 +2,7 @@
 // organisations and one administrator; in a store that has users, nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createDemoAccess, DEMO_ADMINISTRATOR } from '../../../src/server/auth/demo-access.ts';
+import { createDemoAccess, DEMO_ADMINISTRATOR } from '../../../src/server/features/admin/demo-access.ts';
 import { findUserByEmail, listUsers } from '../../../src/store/users.ts';
 import { openTestStore, type TestStore } from '../../support/store.ts';
 

@@ -18,9 +18,9 @@ import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, notSeen, observationRecord, reads, shares, type RequestAccess } from '../../access.ts';
 import { bodyOf, pathId } from '../../auth/request-body.ts';
 import { badRequest, HttpError } from '../../http-error.ts';
-import { intelligenceRecord, shareRecord } from './intelligence-record.ts';
+import { intelligenceRecord } from './intelligence-record.ts';
 import { onlyKnown, optionalCode, optionalText, page } from '../../query-params.ts';
-import { readReason, readRecipient, recordShare, recordUnshare, shareJson } from '../../shares-api.ts';
+import { readReason, readRecipient, recordShare, recordUnshare, shareJson, shareRecord } from '../../platform/access/shares.ts';
 
 const json = express.json({ limit: '200kb' });
 

@@ -2,15 +2,15 @@
 // change a user's role, and disable or enable a user. It uses the same
 // functions as the admin API; a form with a problem comes back with it named.
 import express, { type Response } from 'express';
-import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, permits, ROLE_LABELS, ROLES, type Problem } from '../domain/access/index.ts';
-import { listOrganisations } from '../store/organisations.ts';
-import type { Sql } from '../store/store.ts';
-import { listUsers } from '../store/users.ts';
-import { accessOf, changes, reads, refusal } from './access.ts';
+import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, permits, ROLE_LABELS, ROLES, type Problem } from '../../../domain/access/index.ts';
+import { listOrganisations } from '../../../store/organisations.ts';
+import type { Sql } from '../../../store/store.ts';
+import { listUsers } from '../../../store/users.ts';
+import { accessOf, changes, reads, refusal } from '../../access.ts';
 import { addOrganisation, addUser, changeUser, organisationRecord, userRecord } from './admin-api.ts';
-import { renderPage } from './auth/page.ts';
-import { bodyOf, pathId } from './auth/request-body.ts';
-import { problemsOf } from './features/intelligence/intelligence-pages.ts';
+import { renderPage } from '../../auth/page.ts';
+import { bodyOf, pathId } from '../../auth/request-body.ts';
+import { problemsOf } from '../intelligence/intelligence-pages.ts';
 
 export function adminPages(sql: Sql): express.Router {
   const router = express.Router();

@@ -3,12 +3,12 @@
 // Durham's council where its area is loaded) and one administrator, whose
 // password comes from LANTERN_ADMIN_PASSWORD or is made and printed once.
 // Nothing is done when the store already has users.
-import { recordAudit } from '../../store/audit.ts';
-import { getArea } from '../../store/catalogue.ts';
-import { createOrganisation, findOrganisationByName } from '../../store/organisations.ts';
-import type { Sql } from '../../store/store.ts';
-import { countUsers, createUser } from '../../store/users.ts';
-import { generatePassword, hashPassword, passwordProblem } from './passwords.ts';
+import { recordAudit } from '../../../store/audit.ts';
+import { getArea } from '../../../store/catalogue.ts';
+import { createOrganisation, findOrganisationByName } from '../../../store/organisations.ts';
+import type { Sql } from '../../../store/store.ts';
+import { countUsers, createUser } from '../../../store/users.ts';
+import { generatePassword, hashPassword, passwordProblem } from '../../auth/passwords.ts';
 
 export const DEMO_ADMINISTRATOR = 'admin@lantern.example';
 

@@ -7,21 +7,21 @@ import express from 'express';
 import {
   guardedRecord, isOrganisationKind, permits, isRole, ORGANISATION_KINDS, ROLES, roleFitsOrganisation, rolesFor, ROLE_LABELS,
   type OrganisationKind, type Role,
-} from '../domain/access/index.ts';
-import { isGssCode } from '../domain/area/index.ts';
-import { isCouncil } from '../domain/benchmark/comparator-group.ts';
-import { getArea, getMetric } from '../store/catalogue.ts';
-import { earlySightReleases, setEmbargo, tellHere } from '../store/early-sight.ts';
-import { identityChangesSettled } from '../store/identity-changes.ts';
-import { createOrganisation, getOrganisation, isUniqueViolation, listOrganisations, type Organisation } from '../store/organisations.ts';
-import type { Sql } from '../store/store.ts';
-import { countAdministrators, createUser, disableUser, enableUser, getUser, listUsers, setUserRole, type User } from '../store/users.ts';
-import { accessOf, changes, observationRecord, reads, shares, type RequestAccess } from './access.ts';
-import { generatePassword, hashPassword, passwordProblem } from './auth/passwords.ts';
-import { bodyOf, pathId, requiredText } from './auth/request-body.ts';
-import { badRequest, HttpError, notFound } from './http-error.ts';
-import { onlyKnown } from './query-params.ts';
-import { readReason, readRecipient, recordShare, recordUnshare, shareJson } from './shares-api.ts';
+} from '../../../domain/access/index.ts';
+import { isGssCode } from '../../../domain/area/index.ts';
+import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
+import { getArea, getMetric } from '../../../store/catalogue.ts';
+import { earlySightReleases, setEmbargo, tellHere } from '../../../store/early-sight.ts';
+import { identityChangesSettled } from '../../../store/identity-changes.ts';
+import { createOrganisation, getOrganisation, isUniqueViolation, listOrganisations, type Organisation } from '../../../store/organisations.ts';
+import type { Sql } from '../../../store/store.ts';
+import { countAdministrators, createUser, disableUser, enableUser, getUser, listUsers, setUserRole, type User } from '../../../store/users.ts';
+import { accessOf, changes, observationRecord, reads, shares, type RequestAccess } from '../../access.ts';
+import { generatePassword, hashPassword, passwordProblem } from '../../auth/passwords.ts';
+import { bodyOf, pathId, requiredText } from '../../auth/request-body.ts';
+import { badRequest, HttpError, notFound } from '../../http-error.ts';
+import { onlyKnown } from '../../query-params.ts';
+import { readReason, readRecipient, recordShare, recordUnshare, shareJson } from '../../platform/access/shares.ts';
 
 const json = express.json({ limit: '20kb' });
 

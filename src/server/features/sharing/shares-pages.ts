@@ -3,12 +3,12 @@
 // Others see the shares they may read, about a council they name. A hundred
 // shares a page, with how many there are and the GOV.UK pagination to the rest.
 import express from 'express';
-import { formatDate } from '../domain/format/index.ts';
-import type { Sql } from '../store/store.ts';
-import { accessOf, reads } from './access.ts';
-import { renderPage } from './auth/page.ts';
-import { integer, onlyKnown, optionalCode } from './query-params.ts';
-import { shareJson, visibleShares } from './shares-api.ts';
+import { formatDate } from '../../../domain/format/index.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, reads } from '../../access.ts';
+import { renderPage } from '../../auth/page.ts';
+import { integer, onlyKnown, optionalCode } from '../../query-params.ts';
+import { shareJson, visibleShares } from '../../platform/access/shares.ts';
 
 export function sharesPages(sql: Sql): express.Router {
   const router = express.Router();
