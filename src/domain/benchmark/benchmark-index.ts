@@ -14,6 +14,8 @@ import type { Metric } from '../metric/index.ts';
 import { tierSetOf, type GroupableArea, type TierSet } from './comparator-group.ts';
 
 export interface IndexArea extends GroupableArea {
+  /** The council's own name (Durham County Council beside County Durham), found by search. */
+  readonly officialName?: string | null;
   readonly countyCode: string | null;
   readonly startDate: string | null;
   readonly endDate: string | null;

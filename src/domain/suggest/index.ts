@@ -1,1 +1,2 @@
 export { closestMatch, describeCandidate, type Candidate } from './closest-match.ts';
+export { synonymsOf } from './synonyms.ts';
