@@ -5,9 +5,11 @@
 // public, and for people signed in one copy per scope of what they may read
 // (role, organisation, council, and how much of each early-sight metric),
 // with their own name and CSRF token put in as it is sent
-// (src/web/personal-slots.ts). A repeat visit from the public with the
-// page's ETag gets a 304.
+// (src/web/personal-slots.ts), compressed once per reader for browsers that
+// ask. A repeat visit from the public with the page's ETag gets a 304.
 import crypto from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import express, { type Request, type Response } from 'express';
 import type { AuditAction, AuditEntry } from '../store/audit.ts';
 import { recordAudit } from '../store/audit.ts';
@@ -49,6 +51,10 @@ export interface PagesDeps {
 
 type Page = (req: Request, res: Response) => Promise<{ body: string | Buffer; type?: string } | { redirect: string }>;
 
+const gzip = promisify(zlib.gzip);
+/** What is worth compressing: pages and SVG, not PNG. */
+const COMPRESSIBLE = /^(text\/|image\/svg\+xml)/;
+
 /** A read of a restricted record (early-sight figures) that making a page audited. */
 interface AuditedRead {
   readonly kind: RecordKind;
@@ -63,39 +69,66 @@ interface KeptPage extends SlottedPage {
   readonly reads: readonly AuditedRead[];
 }
 
+/** Where a page is kept: see placeOf. */
+interface Place {
+  readonly key: string;
+  readonly generation: string;
+}
+
+/** A page just made, and whether it was kept (not when the viewer's scope changed while it was made). */
+type Made = { readonly page: KeptPage; readonly kept: boolean } | { readonly page: { redirect: string }; readonly kept: false };
+
 export function pagesRouter(deps: PagesDeps): express.Router {
   const router = express.Router();
   const cache = new PageCache<KeptPage>();
+  const compressed = new PageCache<{ readonly body: Buffer; readonly bytes: number }>(64 * 1024 * 1024);
+  const compressing = new Map<string, Promise<Buffer>>();
+  const making = new Map<string, Promise<Made>>();
   const { engine } = deps;
 
   /** A page handler behind the cache; `html` renders a template with stand-ins for the viewer's own name and token. */
   const page = (handler: Page) => async (req: Request, res: Response) => {
     const place = await placeOf(res, req.originalUrl);
-    let found: KeptPage | undefined = cache.get(place.key, place.generation);
-    if (found) await auditAgain(res, found.reads);
-    else {
-      const made = await recording(res, () => handler(req, res));
-      if ('redirect' in made.page) return void res.redirect(303, made.page.redirect);
-      const slotted = cutAtSlots(made.page.body);
-      found = { ...slotted, type: made.page.type ?? 'text/html; charset=utf-8', etag: etagOf(slotted), reads: made.reads };
-      // Kept only if what the viewer may read did not change while it was made.
-      const after = await placeOf(res, req.originalUrl);
-      if (after.key === place.key && after.generation === place.generation) cache.put(place.key, place.generation, found);
-    }
-    // The same bytes for everyone may be kept by browsers and proxies; a page with anyone's own name or token may not.
-    const shared = !res.locals.user && found.slots.length === 0;
-    res.set('Cache-Control', shared ? 'public, max-age=0, must-revalidate' : 'private, no-store');
-    if (shared) {
-      res.set('ETag', found.etag);
-      if (req.headers['if-none-match'] === found.etag) return void res.status(304).end();
-    }
-    const parts = fillSlots(found, personalValues(res));
-    res.status(200).type(found.type).set('Content-Length', String(parts.reduce((sum, part) => sum + part.length, 0)));
-    if (req.method === 'HEAD') return void res.end();
-    res.cork();
-    for (const part of parts) res.write(part);
-    res.end();
+    const kept = cache.get(place.key, place.generation);
+    if (kept) await auditAgain(res, kept.reads);
+    const found = kept ?? (await madeOnce(place, res, () => make(req, res, handler, place)));
+    if ('redirect' in found) return void res.redirect(303, found.redirect);
+    await send(req, res, found);
   };
+
+  /**
+   * The page for a place, made once however many ask for it at the same
+   * time (after an import, every reader of a page asks again): the others
+   * wait for it and are audited as its maker was. Should the maker fail, or
+   * make a page not kept, each makes their own.
+   */
+  async function madeOnce(place: Place, res: Response, makeIt: () => Promise<Made>): Promise<KeptPage | { redirect: string }> {
+    const id = `${place.generation}\n${place.key}`;
+    const inFlight = making.get(id);
+    const theirs = inFlight && (await inFlight.catch(() => undefined));
+    if (theirs && 'redirect' in theirs.page) return theirs.page;
+    if (theirs?.kept) {
+      await auditAgain(res, theirs.page.reads);
+      return theirs.page;
+    }
+    if (inFlight) return (await makeIt()).page;
+    const mine = makeIt().finally(() => making.delete(id));
+    making.set(id, mine);
+    return (await mine).page;
+  }
+
+  async function make(req: Request, res: Response, handler: Page, place: Place): Promise<Made> {
+    const made = await recording(res, () => handler(req, res));
+    if ('redirect' in made.page) return { page: made.page, kept: false };
+    const slotted = cutAtSlots(made.page.body);
+    const page: KeptPage = { ...slotted, type: made.page.type ?? 'text/html; charset=utf-8', etag: etagOf(slotted), reads: made.reads };
+    // Kept only if what the viewer may read did not change while it was made.
+    const after = await placeOf(res, req.originalUrl);
+    if (after.key !== place.key || after.generation !== place.generation) return { page, kept: false };
+    cache.put(place.key, place.generation, page);
+    return { page, kept: true };
+  }
+
   const html = (res: Response, template: string, context: Record<string, unknown>) =>
     ({ body: render(template, { user: standInUser(res), csrfToken: PERSONAL.csrfToken, assetVersion: deps.assets.version, ...context }) });
 
@@ -178,11 +211,55 @@ export function pagesRouter(deps: PagesDeps): express.Router {
   return router;
 
   /**
+   * Sends a kept page with the reader's own values in it, compressed for
+   * those who ask (a browser: an area page is 600 KB, 45 KB compressed). The
+   * same bytes for everyone may be kept by browsers and proxies; a page with
+   * anyone's own name or token may not.
+   */
+  async function send(req: Request, res: Response, found: KeptPage): Promise<void> {
+    const shared = !res.locals.user && found.slots.length === 0;
+    const gzip = COMPRESSIBLE.test(found.type) && req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    const etag = gzip ? found.etag.replace(/"$/, '-gzip"') : found.etag;
+    res.vary('Accept-Encoding').set('Cache-Control', shared ? 'public, max-age=0, must-revalidate' : 'private, no-store');
+    if (shared) {
+      res.set('ETag', etag);
+      if (req.headers['if-none-match'] === etag) return void res.status(304).end();
+    }
+    const values = personalValues(res);
+    const parts = gzip ? [await compressedFor(found, values)] : fillSlots(found, values);
+    if (gzip) res.set('Content-Encoding', 'gzip');
+    res.status(200).type(found.type).set('Content-Length', String(parts.reduce((sum, part) => sum + part.length, 0)));
+    if (req.method === 'HEAD') return void res.end();
+    res.cork();
+    for (const part of parts) res.write(part);
+    res.end();
+  }
+
+  /**
+   * A kept page filled for one reader and compressed, once per page and
+   * reader rather than per request: kept by the page's hash and the values
+   * filled in, so the bytes are always those of this page for this reader. Requests that arrive while it is made wait for it.
+   */
+  function compressedFor(found: KeptPage, values: PersonalValues): Promise<Buffer> {
+    const key = JSON.stringify([found.etag, ...found.slots.map((field) => values[field])]);
+    const kept = compressed.get(key, '');
+    if (kept) return Promise.resolve(kept.body);
+    let making = compressing.get(key);
+    if (!making) {
+      making = gzip(Buffer.concat(fillSlots(found, values)))
+        .then((body) => compressed.put(key, '', { body, bytes: body.length }).body)
+        .finally(() => compressing.delete(key));
+      compressing.set(key, making);
+    }
+    return making;
+  }
+
+  /**
    * Where a page is kept: under its address, and for someone signed in also
    * under their scope, what decides what they may read; in the generation of
    * the index and of the embargoes that have ended.
    */
-  async function placeOf(res: Response, address: string): Promise<{ key: string; generation: string }> {
+  async function placeOf(res: Response, address: string): Promise<Place> {
     const viewer = viewerOf(res);
     const [ended, reach] = await Promise.all([
       publicReachOfEarlySight(deps.sql),
@@ -190,8 +267,7 @@ export function pagesRouter(deps: PagesDeps): express.Router {
     ]);
     const generation = `${engine.generation}/${ended}`;
     if (viewer.kind === 'public') return { key: address, generation };
-    const scope = [viewer.role, viewer.organisationId, viewer.councilArea ?? '', viewer.actions.join('+'), reach].join(' ');
-    return { key: `${crypto.createHash('sha256').update(scope).digest('base64url')} ${address}`, generation };
+    return { key: JSON.stringify([viewer.role, viewer.organisationId, viewer.councilArea, viewer.actions, reach, address]), generation };
   }
 
   /** A page served from the cache audits the reads its making audited, as this viewer's. */

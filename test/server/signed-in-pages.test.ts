@@ -75,6 +75,18 @@ describe('signed-in pages from the cache', () => {
     await adminJson('POST', `/api/admin/early-sight/${EARLY}/shares/${share.id}/revoke`, { reason: 'Review over' });
   });
 
+  it('serves readers of two scopes asking at the same time each their own page, and audits every read', async () => {
+    const { regional_partner: partner, inspector } = world.browsers;
+    const share = await adminJson('POST', `/api/admin/early-sight/${EARLY}/shares`, { organisationId: world.organisations.region.id, reason: 'Regional early sight' });
+    const before = await auditedReads(world.users.regional_partner.id);
+    const fresh = `/areas/${DURHAM}?group=type`; // made by none of them yet
+    const asked = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? partner : inspector));
+    const texts = await Promise.all(asked.map(async (browser) => (await browser.fetch(fresh)).text()));
+    texts.forEach((text, i) => assert.equal(text.includes(EARLY_TITLE), i % 2 === 0, `request ${i}: ${i % 2 === 0 ? 'the partner sees' : 'the inspector does not see'} the release`));
+    assert.equal(await auditedReads(world.users.regional_partner.id), before + 6, 'each of the partner’s six reads is audited');
+    await adminJson('POST', `/api/admin/early-sight/${EARLY}/shares/${share.id}/revoke`, { reason: 'Review over' });
+  });
+
   it('shows each viewer their own name and nothing of anyone else’s, and keeps signed-in pages out of shared caches', async () => {
     // Same role, same body, same scope: one kept page between them.
     const { author, principal_adviser: colleague, public: anyone } = world.browsers;
@@ -92,6 +104,20 @@ describe('signed-in pages from the cache', () => {
     assert.equal(accountName(publicPage.text), null, 'the public is never served a signed-in page');
     assert.match(publicPage.text, /href="\/sign-in"/);
     assert.equal(publicPage.cacheControl, 'public, max-age=0, must-revalidate');
+  });
+
+  it('compresses a signed-in page for each reader, their name in it, as it sends the page uncompressed', async () => {
+    const { author, principal_adviser: colleague } = world.browsers;
+    for (const [browser, name] of [[author, world.users.author.name], [colleague, world.users.principal_adviser.name], [author, world.users.author.name]] as const) {
+      const plain = await browser.fetch(AREA, { headers: { 'Accept-Encoding': 'identity' } });
+      const packed = await browser.fetch(AREA, { headers: { 'Accept-Encoding': 'gzip' } });
+      assert.equal(plain.headers.get('content-encoding'), null);
+      assert.equal(packed.headers.get('content-encoding'), 'gzip');
+      assert.equal(packed.headers.get('vary'), 'Accept-Encoding');
+      const text = await packed.text(); // fetch undoes the compression
+      assert.equal(text, await plain.text());
+      assert.equal(accountName(text), name);
+    }
   });
 
   it('escapes a name as the templates would', async () => {
