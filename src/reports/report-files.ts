@@ -1,8 +1,11 @@
 // A report's figures as files: the print HTML that becomes the PDF, a CSV of
 // every figure, and a spreadsheet with one sheet per section. All are made
-// from the frozen snapshot, so they agree with the published page.
+// from the frozen snapshot, so they agree with the published page. Figures
+// are rounded to the metric's decimals, as the page shows them, so that no
+// cell carries float noise (67.30000000000001).
 import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/node';
+import { roundedTo } from '../domain/format/index.ts';
 import { render } from '../web/render.ts';
 import { stylesheet } from '../web/stylesheets.ts';
 import type { ReportSnapshot } from './report-snapshot.ts';
@@ -24,13 +27,16 @@ type FigureRow = Record<(typeof COLUMNS)[number], string | number | null>;
 function figureRows(snapshot: ReportSnapshot): { section: string; rows: FigureRow[] }[] {
   return snapshot.sections.map((section) => ({
     section: section.title,
-    rows: section.metrics.flatMap((metric) => metric.figures.map((f): FigureRow => ({
-      section: section.title, metric: metric.code, title: metric.title, area: f.area, area_name: f.areaName, period: f.period,
-      value: f.value, lower_ci: f.lower, upper_ci: f.upper, rank: f.rank, ranked_in_group: f.ranked, compared: f.comparison.label,
-      ...verdictCells(f.comparison),
-      group: f.groupLabel, group_mean: f.groupMean, group_median: f.groupMedian, benchmark: f.benchmark?.value ?? null,
-      benchmark_source: f.benchmark?.source ?? null, direction_of_travel: f.trend.direction, recent_trend: f.trend.recent, source: metric.source,
-    }))),
+    rows: section.metrics.flatMap((metric) => metric.figures.map((f): FigureRow => {
+      const n = (figure: number | null | undefined) => roundedTo(figure ?? null, metric.decimals);
+      return {
+        section: section.title, metric: metric.code, title: metric.title, area: f.area, area_name: f.areaName, period: f.period,
+        value: n(f.value), lower_ci: n(f.lower), upper_ci: n(f.upper), rank: f.rank, ranked_in_group: f.ranked, compared: f.comparison.label,
+        ...verdictCells(f.comparison),
+        group: f.groupLabel, group_mean: n(f.groupMean), group_median: n(f.groupMedian), benchmark: n(f.benchmark?.value),
+        benchmark_source: f.benchmark?.source ?? null, direction_of_travel: f.trend.direction, recent_trend: f.trend.recent, source: metric.source,
+      };
+    })),
   }));
 }
 

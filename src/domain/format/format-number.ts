@@ -22,6 +22,20 @@ export function formatNumber(value: number, decimals: number): string {
   return format.format(Math.abs(value) < 0.5 / 10 ** places ? 0 : value);
 }
 
+/**
+ * A figure rounded to the metric's decimals as a number, for files that carry
+ * numbers rather than text (CSV, spreadsheet): 67.30000000000001 to one
+ * decimal is 67.3, the figure the page beside it shows. Dividing the rounded
+ * whole by a power of ten gives the double nearest the decimal, which prints
+ * without float noise.
+ */
+export function roundedTo(value: number | null, decimals: number): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const scale = 10 ** (Number.isFinite(decimals) ? Math.min(Math.max(Math.trunc(decimals), 0), 15) : 0);
+  const rounded = Math.sign(value) * Math.round(Math.abs(value) * scale) / scale;
+  return rounded === 0 ? 0 : rounded;
+}
+
 /** A value with its unit: '–' for none; '%' joined to the number, other units after a space when short. */
 export function formatValue(value: number | null, decimals: number, unit = ''): string {
   if (value === null || !Number.isFinite(value)) return '–';
