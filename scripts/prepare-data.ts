@@ -15,7 +15,11 @@
 // - England's boundaries for maps as TopoJSON, simplified once here so that
 //   Lantern's start-up only draws them: districts (May 2024) and upper tier
 //   (December 2023), and those from 2013 until 2023 (see earlierBoundaries),
-//   for maps of periods before the reorganisations of 2019 to 2023.
+//   for maps of periods before the reorganisations of 2019 to 2023;
+// - the published neighbour sets (ONS nearest neighbours of February 2025,
+//   DfE children's services statistical neighbours of 2025), copied as
+//   published, and the migration that loads each English council's sets
+//   (src/store/migrations/018-published-neighbour-sets.sql).
 //
 // Running it again over the same sources writes the same bytes. Each folder's
 // PROVENANCE.md says where the files came from and under what licence.
@@ -47,6 +51,9 @@ const UPPER_TIER = ['boundaries-2023-2024', 'counties_and_unitary_authorities_de
 const DISTRICTS_2013 = ['boundaries-england-lad-2013', 'lad_2013_en.topo.json'];
 const LICENCE_2013 = ['boundaries-england-lad-2013', 'LICENCE.md'];
 export const MIGRATION = ['src', 'store', 'migrations', '005-reference-areas.sql'];
+const ONS_NEIGHBOURS = ['neighbours', 'ons_nearest_neighbours_feb2025_long.csv'];
+const DFE_NEIGHBOURS = ['neighbours', 'dfe_cs_statistical_neighbours_2025_long.csv'];
+export const NEIGHBOURS_MIGRATION = ['src', 'store', 'migrations', '018-published-neighbour-sets.sql'];
 
 interface Folders {
   readonly source: string;
@@ -72,6 +79,76 @@ async function main(argv: readonly string[]): Promise<void> {
   write(reference(UPPER_TIER), JSON.stringify(named(upperTier, { upper_tier: upperTier.objects.areas })));
   write(reference(DISTRICTS_2013), JSON.stringify(earlierBoundaries(readJson(source('boundaries-england-lad-2013', 'topo_lad.json')), areas)));
   copy(source('boundaries-england-lad-2013', 'LICENCE.md'), reference(LICENCE_2013));
+
+  copy(source(...ONS_NEIGHBOURS), reference(ONS_NEIGHBOURS));
+  copy(source(...DFE_NEIGHBOURS), reference(DFE_NEIGHBOURS));
+  const known = new Set(areas.map((area) => area.code));
+  write(path.join(folders.out, ...NEIGHBOURS_MIGRATION), neighboursMigration([
+    ...onsNeighbours(fs.readFileSync(reference(ONS_NEIGHBOURS), 'utf8')), ...dfeNeighbours(fs.readFileSync(reference(DFE_NEIGHBOURS), 'utf8')),
+  ], known));
+}
+
+/** One neighbour of a council in a published set: its publisher's model, its rank, and the publisher's word for how close it is, where it gives one. */
+interface PublishedNeighbour {
+  readonly source: 'ons-2025-02' | 'dfe-cs-2025';
+  readonly model: string;
+  readonly areaCode: string;
+  readonly rank: number;
+  readonly neighbourCode: string;
+  readonly closeness: string | null;
+}
+
+function onsNeighbours(csv: string): PublishedNeighbour[] {
+  return rowsOf(csv).map((row) => ({
+    source: 'ons-2025-02', model: row.model!, areaCode: row.area_code!, rank: Number(row.rank), neighbourCode: row.neighbour_code!, closeness: null,
+  }));
+}
+
+function dfeNeighbours(csv: string): PublishedNeighbour[] {
+  return rowsOf(csv).map((row) => ({
+    source: 'dfe-cs-2025', model: 'childrens_services', areaCode: row.gss_code!, rank: Number(row.rank), neighbourCode: row.sn_gss_code!, closeness: row.sn_proximity || null,
+  }));
+}
+
+function rowsOf(csv: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+}
+
+/**
+ * The sets of English councils, as rows, in the publishers' order. Lantern
+ * compares English councils, so the sets of Welsh, Scottish and Northern
+ * Irish councils are left out (an English council's neighbour may still be
+ * one of them). Every code is checked against the register here, not by a
+ * reference to the area table, which tests and this script empty and fill
+ * again.
+ */
+export function neighboursMigration(neighbours: readonly PublishedNeighbour[], known: ReadonlySet<string>): string {
+  const english = neighbours.filter((n) => n.areaCode.startsWith('E'))
+    .sort((a, b) => compare(a.source, b.source) || compare(a.model, b.model) || compare(a.areaCode, b.areaCode) || a.rank - b.rank);
+  const unknown = english.filter((n) => !known.has(n.areaCode) || !known.has(n.neighbourCode));
+  if (unknown.length > 0) throw new Error(`published neighbours not in the register: ${[...new Set(unknown.map((n) => `${n.areaCode}>${n.neighbourCode}`))].slice(0, 5).join(', ')}`);
+  const rows = english.map((n) => `  (${[sqlValue(n.source), sqlValue(n.model), sqlValue(n.areaCode), String(n.rank), sqlValue(n.neighbourCode), sqlValue(n.closeness)].join(', ')})`);
+  return [
+    '-- The neighbour sets published for English councils: the ONS\'s nearest',
+    '-- neighbours (February 2025; global, economic and demographic models, 20',
+    '-- each) and the DfE\'s children\'s services statistical neighbours (2025, 10',
+    '-- each, with how close each is). Offered as comparator groups people',
+    '-- recognise, beside those Lantern computes (data/reference/neighbours, see',
+    '-- its PROVENANCE.md). Generated by `node --import tsx scripts/prepare-data.ts`:',
+    '-- do not edit by hand.',
+    'create table published_neighbour (',
+    "  source         text not null check (source in ('ons-2025-02', 'dfe-cs-2025')),",
+    '  model          text not null,',
+    '  area_code      text not null,',
+    '  rank           smallint not null check (rank >= 1),',
+    '  neighbour_code text not null,',
+    '  closeness      text,',
+    '  primary key (area_code, source, model, rank)',
+    ');',
+    'insert into published_neighbour (source, model, area_code, rank, neighbour_code, closeness) values',
+    rows.join(',\n') + ';',
+    '',
+  ].join('\n');
 }
 
 function readArguments(argv: readonly string[]): Folders {

@@ -1,6 +1,7 @@
 // The reference data in the repository is what scripts/prepare-data.ts makes
 // of ../shared/data: run into a folder of its own, the script writes the very
-// bytes committed (the register, the regions, the boundaries and migration 005).
+// bytes committed (the register, the regions, the boundaries, the published
+// neighbour sets, and migrations 005 and 018).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('scripts/prepare-data.ts', () => {
-  it('reproduces the committed reference data and migration 005 from ../shared/data', (t) => {
+  it('reproduces the committed reference data and migrations 005 and 018 from ../shared/data', (t) => {
     const out = tempDir('lantern-prepare-out-');
     try {
       const run = spawnSync(process.execPath, ['--import', 'tsx', path.join('scripts', 'prepare-data.ts'), SHARED_DATA, '--out', out], { cwd: PROJECT_DIR, encoding: 'utf8' });
@@ -23,7 +24,8 @@ describe('scripts/prepare-data.ts', () => {
       t.diagnostic(run.stderr.trim());
       const written = filesUnder(out);
       const reference = filesUnder(path.join(PROJECT_DIR, 'data', 'reference')).filter((file) => path.basename(file) !== 'PROVENANCE.md');
-      assert.deepEqual(written, [...reference.map((file) => path.join('data', 'reference', file)), path.join('src', 'store', 'migrations', '005-reference-areas.sql')].sort());
+      assert.deepEqual(written, [...reference.map((file) => path.join('data', 'reference', file)), path.join('src', 'store', 'migrations', '005-reference-areas.sql'),
+        path.join('src', 'store', 'migrations', '018-published-neighbour-sets.sql')].sort());
       for (const file of written) assert.ok(fs.readFileSync(path.join(out, file)).equals(fs.readFileSync(path.join(PROJECT_DIR, file))), `${file} is as committed`);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });

@@ -3,3 +3,7 @@ export type {
   Candidate, Neighbour, NeighbourContribution, Neighbours, NeighboursNotComputedReason, NeighbourVariable, VariableScale,
 } from './nearest-neighbours.ts';
 export { explainNeighbour } from './explain-neighbour.ts';
+export {
+  PUBLISHED_SOURCES, publishedSetBasis, publishedSetMembers, publishedSetName,
+  type PublishedNeighbour, type PublishedNeighbourSet, type PublishedSource,
+} from './published-sets.ts';
