@@ -11,16 +11,16 @@ import { adminPages } from '../features/admin/admin-pages.ts';
 import { auditPages } from '../features/audit/audit-pages.ts';
 import { intelligencePages } from '../features/intelligence/intelligence-pages.ts';
 import { sharesPages } from '../features/sharing/shares-pages.ts';
-import { accountPages } from './account-pages.ts';
+import { accountPages } from '../features/account/account-pages.ts';
 import { auditRouter } from '../features/audit/audit-api.ts';
 import { intelligenceRouter } from '../features/intelligence/intelligence-api.ts';
 import { sharesRouter } from '../features/sharing/shares-api.ts';
-import { apiTokensRouter } from './api-tokens.ts';
+import { apiTokensRouter } from '../features/account/api-tokens.ts';
 import { csrfGuard } from './csrf.ts';
 import { identify } from './identify.ts';
 import { accessPageErrors } from './page.ts';
 import type { SignInLimits } from './rate-limit.ts';
-import { sessionRoute, signInRouter } from './sign-in.ts';
+import { sessionRoute, signInRouter } from '../features/account/sign-in.ts';
 
 export interface AccessDeps {
   readonly sql: Sql;

@@ -2,7 +2,7 @@
 // change a user's role, and disable or enable a user. It uses the same
 // functions as the admin API; a form with a problem comes back with it named.
 import express, { type Response } from 'express';
-import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, permits, ROLE_LABELS, ROLES, type Problem } from '../../../domain/access/index.ts';
+import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, permits, ROLE_LABELS, ROLES } from '../../../domain/access/index.ts';
 import { listOrganisations } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { listUsers } from '../../../store/users.ts';
@@ -10,7 +10,7 @@ import { accessOf, changes, reads, refusal } from '../../access.ts';
 import { addOrganisation, addUser, changeUser, organisationRecord, userRecord } from './admin-api.ts';
 import { renderPage } from '../../auth/page.ts';
 import { bodyOf, pathId } from '../../auth/request-body.ts';
-import { problemsOf } from '../intelligence/intelligence-pages.ts';
+import { problemsOf } from '../../platform/http/checked-input.ts';
 
 export function adminPages(sql: Sql): express.Router {
   const router = express.Router();
@@ -27,7 +27,7 @@ export function adminPages(sql: Sql): express.Router {
       const organisation = await addOrganisation(sql, accessOf(res), bodyOf(req));
       await show(res, sql, { notice: `Added ${organisation.name}.` }, 201);
     } catch (error) {
-      await show(res, sql, { problems: conflictsToo(error), organisationForm: bodyOf(req) }, statusOf(error));
+      await show(res, sql, { problems: problemsOf(error), organisationForm: bodyOf(req) }, statusOf(error));
     }
   });
 
@@ -36,7 +36,7 @@ export function adminPages(sql: Sql): express.Router {
       const { user, password } = await addUser(sql, accessOf(res), bodyOf(req));
       await show(res, sql, { notice: `Added ${user.name} (${user.email}).`, password }, 201);
     } catch (error) {
-      await show(res, sql, { problems: conflictsToo(error), userForm: { ...bodyOf(req), password: '' } }, statusOf(error));
+      await show(res, sql, { problems: problemsOf(error), userForm: { ...bodyOf(req), password: '' } }, statusOf(error));
     }
   });
 
@@ -49,7 +49,7 @@ export function adminPages(sql: Sql): express.Router {
       });
       res.redirect(303, '/admin');
     } catch (error) {
-      await show(res, sql, { problems: conflictsToo(error) }, statusOf(error));
+      await show(res, sql, { problems: problemsOf(error) }, statusOf(error));
     }
   });
 
@@ -60,11 +60,6 @@ function statusOf(error: unknown): number {
   return (error as { status?: number }).status ?? 500;
 }
 
-/** 400s and 409s (a name or email already taken) are the form's problems. */
-function conflictsToo(error: unknown): Problem[] {
-  const status = statusOf(error);
-  return problemsOf(status === 409 ? Object.assign(error as object, { status: 400 }) : error);
-}
 
 async function show(res: Response, sql: Sql, context: Record<string, unknown>, status = 200): Promise<void> {
   const access = accessOf(res);

@@ -5,15 +5,14 @@
 import express, { type Response } from 'express';
 import { formatDate } from '../../../domain/format/index.ts';
 import {
-  CLASSIFICATION_LABELS, CLASSIFICATIONS, RISK_FACTOR_LABELS, RISK_FACTORS, guardedRecord, type Problem,
+  CLASSIFICATION_LABELS, CLASSIFICATIONS, RISK_FACTOR_LABELS, RISK_FACTORS, guardedRecord,
 } from '../../../domain/access/index.ts';
 import { listOrganisations } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads, shares, type RequestAccess } from '../../access.ts';
-import { capitalise } from '../../auth/account-pages.ts';
 import { renderPage } from '../../auth/page.ts';
+import { problemsOf as formProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { bodyOf, pathId } from '../../auth/request-body.ts';
-import { HttpError } from '../../http-error.ts';
 import { intelligenceRecord } from './intelligence-record.ts';
 import { createItem, itemShares, listIntelligence, readItem, shareItem, unshareItem } from './intelligence-api.ts';
 import type { IntelligenceItem } from '../../../store/intelligence.ts';
@@ -85,7 +84,7 @@ function view(item: IntelligenceItem) {
   };
 }
 
-async function showItem(res: Response, sql: Sql, item: IntelligenceItem, problems: Problem[], status = 200): Promise<void> {
+async function showItem(res: Response, sql: Sql, item: IntelligenceItem, problems: FieldProblem[], status = 200): Promise<void> {
   const access = accessOf(res);
   const mayShare = access.may('share', intelligenceRecord(item));
   const organisations = mayShare ? await listOrganisations(sql) : [];
@@ -97,7 +96,7 @@ async function showItem(res: Response, sql: Sql, item: IntelligenceItem, problem
   }, status);
 }
 
-function newForm(res: Response, form: Record<string, unknown>, problems: Problem[], status = 200): void {
+function newForm(res: Response, form: Record<string, unknown>, problems: FieldProblem[], status = 200): void {
   const chosen = (field: string, fallback: string) => (typeof form[field] === 'string' ? form[field] : fallback);
   renderPage(res, 'access/intelligence-new.njk', {
     form, problems,
@@ -120,11 +119,7 @@ function fromForm(form: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-/** A refusal of the form's content as its problems; anything else is not the form's fault and goes on. */
-export function problemsOf(error: unknown): Problem[] {
-  if (!(error instanceof HttpError) || error.status !== 400) throw error;
-  const details = error.details as { problems?: Problem[] } | undefined;
-  return (details?.problems ?? [{ field: /'(\w+)/.exec(error.message)?.[1] ?? '', message: error.message }])
-    .map((p) => ({ field: p.field.replace(/\[(\d+)\].*/, '').replace(/^evidence$/, 'evidenceMetric'), message: capitalise(p.message) }));
+/** The form's problems: evidence is asked for in the evidence fields, the first of them the metric's. */
+function problemsOf(error: unknown): FieldProblem[] {
+  return formProblems(error, (field) => (field === 'evidence' ? 'evidenceMetric' : field));
 }
-

@@ -6,20 +6,20 @@
 // the failed sign-ins on the account since its owner last signed in.
 import { setTimeout as wait } from 'node:timers/promises';
 import express, { type Request, type Response } from 'express';
-import { failedSignInsSinceLast, recordAudit } from '../../store/audit.ts';
-import { identityChangesSettled } from '../../store/identity-changes.ts';
-import { createSession, deleteSession } from '../../store/sessions.ts';
-import type { Sql } from '../../store/store.ts';
-import { credentialsOf } from '../../store/users.ts';
-import { accessOf, actorOf, changes, reads } from '../access.ts';
-import { badRequest, HttpError } from '../http-error.ts';
-import { clearCookie, setCookie } from './cookies.ts';
-import { requirePresessionToken } from './csrf.ts';
-import { PRESESSION_COOKIE, SESSION_COOKIE, formToken, pageUser, type Credential, type SessionSettings } from './identify.ts';
-import { localAddress, renderPage } from './page.ts';
-import { checkPassword } from './passwords.ts';
-import { emailOf, SignInThrottle, type SignInLimits } from './rate-limit.ts';
-import { newSecret, sha256 } from './secrets.ts';
+import { failedSignInsSinceLast, recordAudit } from '../../../store/audit.ts';
+import { identityChangesSettled } from '../../../store/identity-changes.ts';
+import { createSession, deleteSession } from '../../../store/sessions.ts';
+import type { Sql } from '../../../store/store.ts';
+import { credentialsOf } from '../../../store/users.ts';
+import { accessOf, actorOf, changes, reads } from '../../access.ts';
+import { badRequest, HttpError } from '../../http-error.ts';
+import { clearCookie, setCookie } from '../../auth/cookies.ts';
+import { requirePresessionToken } from '../../auth/csrf.ts';
+import { PRESESSION_COOKIE, SESSION_COOKIE, formToken, pageUser, type Credential, type SessionSettings } from '../../auth/identify.ts';
+import { localAddress, renderPage } from '../../auth/page.ts';
+import { checkPassword } from '../../auth/passwords.ts';
+import { emailOf, SignInThrottle, type SignInLimits } from '../../auth/rate-limit.ts';
+import { newSecret, sha256 } from '../../auth/secrets.ts';
 
 export interface SignInDeps {
   readonly sql: Sql;

@@ -4,16 +4,16 @@
 // makes tokens: a token cannot mint another, so a leaked read token never
 // grows into more.
 import express from 'express';
-import { ACTIONS, guardedRecord, isAction, type Action, type UserViewer } from '../../domain/access/index.ts';
-import { createApiToken, getApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../../store/api-tokens.ts';
-import { identityChangesSettled } from '../../store/identity-changes.ts';
-import type { Sql } from '../../store/store.ts';
-import { accessOf, changes, notSeen, reads, type RequestAccess } from '../access.ts';
-import { badRequest, HttpError } from '../http-error.ts';
-import { onlyKnown } from '../query-params.ts';
-import type { Credential } from './identify.ts';
-import { bodyOf, pathId, requiredText } from './request-body.ts';
-import { newApiToken, sha256 } from './secrets.ts';
+import { ACTIONS, guardedRecord, isAction, type Action, type UserViewer } from '../../../domain/access/index.ts';
+import { createApiToken, getApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../../../store/api-tokens.ts';
+import { identityChangesSettled } from '../../../store/identity-changes.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, changes, notSeen, reads, type RequestAccess } from '../../access.ts';
+import { badRequest, HttpError } from '../../http-error.ts';
+import { onlyKnown } from '../../query-params.ts';
+import type { Credential } from '../../auth/identify.ts';
+import { bodyOf, pathId, requiredText } from '../../auth/request-body.ts';
+import { newApiToken, sha256 } from '../../auth/secrets.ts';
 
 export function tokenRecord(token: Pick<ApiToken, 'userId'>) {
   return guardedRecord('api_token', 'confidential', { author: token.userId });

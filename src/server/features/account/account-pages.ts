@@ -3,17 +3,17 @@
 // and a notice of the failed sign-ins on the account since the sign-in before
 // this one, so that no one guesses at a password without its owner knowing.
 import express, { type Response } from 'express';
-import type { UserViewer } from '../../domain/access/index.ts';
-import { formatDate } from '../../domain/format/index.ts';
-import { listApiTokens, type ApiToken } from '../../store/api-tokens.ts';
-import { failedSignInsSinceLast } from '../../store/audit.ts';
-import type { Sql } from '../../store/store.ts';
-import { accessOf, changes, reads } from '../access.ts';
-import { HttpError } from '../http-error.ts';
+import type { UserViewer } from '../../../domain/access/index.ts';
+import { formatDate } from '../../../domain/format/index.ts';
+import { listApiTokens, type ApiToken } from '../../../store/api-tokens.ts';
+import { failedSignInsSinceLast } from '../../../store/audit.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, changes, reads } from '../../access.ts';
+import { problemsOf } from '../../platform/http/checked-input.ts';
 import { makeToken, revokeToken, tokenRecord } from './api-tokens.ts';
-import type { Credential } from './identify.ts';
-import { renderPage } from './page.ts';
-import { bodyOf, pathId } from './request-body.ts';
+import type { Credential } from '../../auth/identify.ts';
+import { renderPage } from '../../auth/page.ts';
+import { bodyOf, pathId } from '../../auth/request-body.ts';
 
 const day = (date: Date | null) => (date ? formatDate(date) : null);
 
@@ -29,8 +29,7 @@ export function accountPages(sql: Sql): express.Router {
       const made = await makeToken(sql, accessOf(res), res.locals.credential as Credential, bodyOf(req));
       await show(res, sql, { madeToken: made.token }, 201);
     } catch (error) {
-      if (!(error instanceof HttpError) || error.status !== 400) throw error;
-      await show(res, sql, { problems: [{ field: 'name', message: capitalise(error.message) }] }, 400);
+      await show(res, sql, { problems: problemsOf(error) }, 400);
     }
   });
 
@@ -51,8 +50,4 @@ async function show(res: Response, sql: Sql, context: Record<string, unknown>, s
     account: res.locals.user, tokens: tokens.map((t: ApiToken) => ({ id: t.id, name: t.name, scopes: t.scopes, made: day(t.createdAt), lastUsed: day(t.lastUsedAt), revoked: day(t.revokedAt) })),
     ...context,
   }, status);
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
