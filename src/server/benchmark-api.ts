@@ -9,6 +9,7 @@ import { ENGLAND_CODE } from '../domain/area/index.ts';
 import { areaProfile } from '../domain/benchmark/area-profile.ts';
 import { leagueTable } from '../domain/benchmark/benchmark-queries.ts';
 import { verdictOfRow } from '../domain/benchmark/verdict.ts';
+import { roundedTo } from '../domain/format/index.ts';
 import { verdictCells } from '../reports/verdict-cells.ts';
 import { createGroup, getGroup, listGroups } from '../store/comparator-groups.ts';
 import type { Sql } from '../store/store.ts';
@@ -37,10 +38,12 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     const table = leagueTable(index, series, slice, area, group, level(q));
     const judged = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
     const rows = table.rows.map((r) => ({ ...r, verdict: verdictOfRow(table.metric, r, judged, level(q)) }));
+    // CSV figures to the metric's decimals, as pages show them, with no float noise.
+    const n = (figure: number | null | undefined) => roundedTo(figure ?? null, table.metric.decimals);
     send(res, q, { ...table, rows }, () => rows.map((r) => ({
-      metric: table.metric.code, period: table.period, area: r.area, area_name: r.name, value: r.value,
-      lower_ci: r.interval?.lower ?? null, upper_ci: r.interval?.upper ?? null, rank: r.rank, quartile: r.quartile,
-      significance: r.significance, ...verdictCells(r.verdict), group: table.group.label, benchmark: table.group.benchmark?.value ?? null,
+      metric: table.metric.code, period: table.period, area: r.area, area_name: r.name, value: n(r.value),
+      lower_ci: n(r.interval?.lower), upper_ci: n(r.interval?.upper), rank: r.rank, quartile: r.quartile,
+      significance: r.significance, ...verdictCells(r.verdict), group: table.group.label, benchmark: n(table.group.benchmark?.value),
     })));
   });
 
@@ -58,9 +61,10 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
       ...i, verdict: verdictOfRow(i.metric, i, { label: i.groupLabel, ranked: i.groupSize, benchmark: i.benchmark }, level(q)),
     }));
     send(res, q, { ...profile, items }, () => items.map((i) => ({
-      area: area.code, area_name: area.name, metric: i.metric.code, title: i.metric.title, period: i.period, value: i.value,
-      lower_ci: i.interval?.lower ?? null, upper_ci: i.interval?.upper ?? null, rank: i.rank, group_size: i.groupSize, quartile: i.quartile,
-      group_mean: i.groupMean, group_median: i.groupMedian, benchmark: i.benchmark?.value ?? null, benchmark_source: i.benchmark?.source ?? null,
+      area: area.code, area_name: area.name, metric: i.metric.code, title: i.metric.title, period: i.period, value: roundedTo(i.value, i.metric.decimals),
+      lower_ci: roundedTo(i.interval?.lower ?? null, i.metric.decimals), upper_ci: roundedTo(i.interval?.upper ?? null, i.metric.decimals),
+      rank: i.rank, group_size: i.groupSize, quartile: i.quartile, group_mean: roundedTo(i.groupMean, i.metric.decimals),
+      group_median: roundedTo(i.groupMedian, i.metric.decimals), benchmark: roundedTo(i.benchmark?.value ?? null, i.metric.decimals), benchmark_source: i.benchmark?.source ?? null,
       significance: i.significance, ...verdictCells(i.verdict), direction: i.trend.direction,
       recent_trend: i.trend.recent, via: i.via?.code ?? null,
     })));

@@ -120,4 +120,17 @@ describe('the same verdict for the same row in pages, API, CSV and reports', () 
         [verdict.label, verdict.words, verdict.sentence, `${verdict.rule!.id} v${verdict.rule!.version}`], `${metric}: report CSV`);
     }
   });
+
+  it("gives the profile's and league table's CSV figures to the metric's decimals, without float noise", async () => {
+    const address = `/api/benchmark/profile?area=${DURHAM}&group=region&metrics=${METRICS.join(',')}`;
+    const decimals = new Map((await json<{ items: { metric: { code: string; decimals: number } }[] }>(address)).items.map((i) => [i.metric.code, i.metric.decimals]));
+    const places = (cell: string | undefined) => (cell ?? '').split('.')[1]?.length ?? 0;
+    for (const row of await csv(address)) {
+      for (const column of ['value', 'lower_ci', 'upper_ci', 'group_mean', 'group_median', 'benchmark']) {
+        assert.ok(places(row[column]) <= decimals.get(row.metric!)!, `${row.metric} ${column}: ${row[column]}`);
+      }
+    }
+    const table = await csv(`/api/benchmark/league-table?metric=${ACTIVE}&area=${DURHAM}&group=region`);
+    for (const row of table) assert.ok(places(row.value) <= decimals.get(ACTIVE)! && places(row.benchmark) <= decimals.get(ACTIVE)!, `${row.area}: ${row.value}`);
+  });
 });
