@@ -1,9 +1,12 @@
 // A council's statistical neighbours from the benchmark index: the nearest
 // councils of the same kind (districts among districts, counties among
 // counties, single-tier councils among single-tier councils) on contextual
-// metrics, each at its latest period. By default the contextual metrics are
-// those with the theme 'context' (population and density in the demo), the
-// size variables on a log scale, all weighted equally.
+// metrics, each at its latest period. By default the variables are the
+// metrics with the theme 'context' (population and density in the demo) and
+// the place descriptors below wherever the index holds them, the size
+// variables on a log scale, each standardised and all weighted equally.
+// Size alone made County Durham's neighbours Buckinghamshire, Wiltshire and
+// Dorset: large, spread-out councils, but not places like it.
 //
 // Early-sight metrics under embargo are read in full only by their named
 // partners: a neighbour group made from one would let anyone who sees the
@@ -17,8 +20,19 @@ import { isContextual } from '../metric/index.ts';
 import type { BenchmarkIndex, IndexArea, IndexMetric } from './benchmark-index.ts';
 import type { GroupSpec } from './benchmark-queries.ts';
 
+/**
+ * Series that describe a place rather than judge its council, found among
+ * the demo's Explore Local Statistics metrics (ONS): deprivation (children
+ * in relative poverty before housing costs) and income (gross disposable
+ * household income per head). Neither is a service's result, so neither
+ * makes a council look like those that perform as it does. The data Lantern
+ * holds offer no age structure or rurality classification yet; density
+ * stands for rurality.
+ */
+export const PLACE_DESCRIPTORS: readonly string[] = ['children-in-relative-poverty-before-housing-costs', 'gross-disposable-household-income-per-head'];
+
 export interface NeighbourChoice {
-  /** Metric codes of the variables; the metrics themed 'context' when empty. */
+  /** Metric codes of the variables; the metrics themed 'context' and the place descriptors held when empty. */
   readonly variables: readonly string[];
   /** Weights in the order of the variables; 1 each when empty. */
   readonly weights: readonly number[];
@@ -46,7 +60,8 @@ export function statisticalNeighbours(index: BenchmarkIndex, area: IndexArea, ch
   const readable = (metric: IndexMetric) => metric.status !== 'early_sight' || choice.readableEarlySight.has(metric.code);
   const codes = choice.variables.length > 0
     ? choice.variables
-    : [...index.metrics()].filter((s) => isContextual(s.metric) && readable(s.metric)).map((s) => s.metric.code).sort();
+    : [...index.metrics()].filter((s) => (isContextual(s.metric) || PLACE_DESCRIPTORS.includes(s.metric.code)) && readable(s.metric))
+      .map((s) => s.metric.code).sort();
   const series = codes.map((code) => index.metric(code));
   const missing = codes.filter((_, i) => !series[i] || !readable(series[i].metric));
   if (missing.length > 0) return { kind: 'not_computed', reason: `no such metric: ${missing.join(', ')}` };
