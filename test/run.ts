@@ -60,9 +60,14 @@ function slowFirst(files: string[]): string[] {
   return files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+/**
+ * A file whose setup failed keeps its pools open and would never exit,
+ * holding its place in the run for ever: each file's process ends once its
+ * tests and hooks are done (its failures are reported all the same).
+ */
 function runTests(files: string[], env: NodeJS.ProcessEnv): number {
   const result = spawnSync(process.execPath, [
-    '--import', 'tsx', '--test', `--test-concurrency=${CONCURRENCY}`, '--test-reporter=spec', ...files,
+    '--import', 'tsx', '--test', `--test-concurrency=${CONCURRENCY}`, '--test-force-exit', '--test-reporter=spec', ...files,
   ], { cwd: PROJECT_DIR, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
