@@ -42,7 +42,7 @@
 // pre-session cookie, and a page with a form for the public calls
 // `formToken(req, res)` (auth/identify.ts), which makes one. Changes made with
 // a session cookie need the token (form field `_csrf` or header
-// `X-CSRF-Token`); see auth/csrf.ts.
+// `X-CSRF-Token`); see platform/identity/csrf.ts.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import {
   decide, describeDenial, guardedRecord, metricClassification, permits, PUBLIC_VIEWER,

@@ -11,7 +11,7 @@ import { middleware, reads } from './access.ts';
 import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { healthHandler, readyHandler } from './health.ts';
-import { readAfterWrite } from './read-after-write.ts';
+import { readAfterWrite } from './platform/identity/read-after-write.ts';
 import { loadBoundaries } from './boundaries.ts';
 import { pagesRouter } from './pages.ts';
 import { accessPageErrors } from './auth/page.ts';

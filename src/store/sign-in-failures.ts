@@ -1,5 +1,5 @@
 // Failed sign-ins, counted in the store so that every server sees the same
-// counts: per key (an address, an account, or the pair, as rate-limit.ts
+// counts: per key (an address, an account, or the pair, as sign-in-throttle.ts
 // names them), within a window that starts at the key's first failure. The
 // clock is PostgreSQL's, one for all servers. Counting is one atomic upsert,
 // so failures taken at once by two servers both count.

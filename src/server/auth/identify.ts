@@ -17,8 +17,8 @@ import type { Sql } from '../../store/store.ts';
 import type { User } from '../../store/users.ts';
 import { RequestAccess, actorOf, middleware } from '../access.ts';
 import { HttpError } from '../http-error.ts';
-import { clearCookie, cookieName, readCookies, setCookie } from './cookies.ts';
-import { identityCacheOf, type IdentityCache, type KnownIdentity } from './identity-cache.ts';
+import { clearCookie, cookieName, readCookies, setCookie } from '../platform/identity/cookies.ts';
+import { identityCacheOf, type IdentityCache, type KnownIdentity } from '../platform/identity/identity-cache.ts';
 import { API_TOKEN_PATTERN, SECRET_PATTERN, newSecret, sha256 } from './secrets.ts';
 
 export const SESSION_COOKIE = 'lantern_session';

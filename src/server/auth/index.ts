@@ -16,10 +16,10 @@ import { auditRouter } from '../features/audit/audit-api.ts';
 import { intelligenceRouter } from '../features/intelligence/intelligence-api.ts';
 import { sharesRouter } from '../features/sharing/shares-api.ts';
 import { apiTokensRouter } from '../features/account/api-tokens.ts';
-import { csrfGuard } from './csrf.ts';
+import { csrfGuard } from '../platform/identity/csrf.ts';
 import { identify } from './identify.ts';
 import { accessPageErrors } from './page.ts';
-import type { SignInLimits } from './rate-limit.ts';
+import type { SignInLimits } from '../platform/identity/sign-in-throttle.ts';
 import { sessionRoute, signInRouter } from '../features/account/sign-in.ts';
 
 export interface AccessDeps {

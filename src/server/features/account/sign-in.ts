@@ -1,5 +1,5 @@
 // Signing in and out. A sign-in checks the pre-session CSRF token, the
-// throttle (rate-limit.ts) and the password (argon2id), then starts a new
+// throttle (sign-in-throttle.ts) and the password (argon2id), then starts a new
 // session, ending any the browser already had (a session id is never carried
 // across sign-in), and records it in the audit trail, as it does refusals and
 // sign-outs. Forms get pages and redirects; JSON gets JSON, with a notice of
@@ -13,12 +13,12 @@ import type { Sql } from '../../../store/store.ts';
 import { credentialsOf } from '../../../store/users.ts';
 import { accessOf, actorOf, changes, reads } from '../../access.ts';
 import { badRequest, HttpError } from '../../http-error.ts';
-import { clearCookie, setCookie } from '../../auth/cookies.ts';
-import { requirePresessionToken } from '../../auth/csrf.ts';
+import { clearCookie, setCookie } from '../../platform/identity/cookies.ts';
+import { requirePresessionToken } from '../../platform/identity/csrf.ts';
 import { PRESESSION_COOKIE, SESSION_COOKIE, formToken, pageUser, type Credential, type SessionSettings } from '../../auth/identify.ts';
 import { localAddress, renderPage } from '../../auth/page.ts';
 import { checkPassword } from '../../auth/passwords.ts';
-import { emailOf, SignInThrottle, type SignInLimits } from '../../auth/rate-limit.ts';
+import { emailOf, SignInThrottle, type SignInLimits } from '../../platform/identity/sign-in-throttle.ts';
 import { newSecret, sha256 } from '../../auth/secrets.ts';
 
 export interface SignInDeps {

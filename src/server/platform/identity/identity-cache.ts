@@ -11,10 +11,10 @@
 // A lookup that was under way when anything was forgotten is used for its
 // own request but not remembered: it may have read the store before the
 // change it was told of.
-import type { Action, Viewer } from '../../domain/access/index.ts';
-import { identityChangesOf, type IdentityChange, type IdentityChanges } from '../../store/identity-changes.ts';
-import type { Sql } from '../../store/store.ts';
-import type { User } from '../../store/users.ts';
+import type { Action, Viewer } from '../../../domain/access/index.ts';
+import { identityChangesOf, type IdentityChange, type IdentityChanges } from '../../../store/identity-changes.ts';
+import type { Sql } from '../../../store/store.ts';
+import type { User } from '../../../store/users.ts';
 
 /** A session or token as remembered, with what every request needs of it made once. */
 export interface KnownIdentity {

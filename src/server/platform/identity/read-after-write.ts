@@ -9,9 +9,9 @@
 //
 // Without a replica this does nothing.
 import type { NextFunction, Request, Response } from 'express';
-import type { Store } from '../store/store.ts';
-import { middleware } from './access.ts';
-import { cookieName, readCookies, setCookie } from './auth/cookies.ts';
+import type { Store } from '../../../store/store.ts';
+import { middleware } from '../../access.ts';
+import { cookieName, readCookies, setCookie } from './cookies.ts';
 
 const COOKIE = 'lantern_wrote';
 /** Longer than a replica on a healthy network lags, short enough that most reads still go to the replica. */

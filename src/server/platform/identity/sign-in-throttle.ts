@@ -15,8 +15,8 @@
 // server counts the same failures: five on an account are five whichever
 // servers took them.
 import type { Request } from 'express';
-import { addFailures, clearFailures, failureWindows, purgeEndedFailureWindows, type FailureWindow } from '../../store/sign-in-failures.ts';
-import type { Sql } from '../../store/store.ts';
+import { addFailures, clearFailures, failureWindows, purgeEndedFailureWindows, type FailureWindow } from '../../../store/sign-in-failures.ts';
+import type { Sql } from '../../../store/store.ts';
 
 const WINDOW_MS = 15 * 60 * 1000;
 
