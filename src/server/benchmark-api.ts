@@ -11,7 +11,9 @@ import { leagueTable } from '../domain/benchmark/benchmark-queries.ts';
 import { verdictOfRow } from '../domain/benchmark/verdict.ts';
 import { roundedTo } from '../domain/format/index.ts';
 import { verdictCells } from '../reports/verdict-cells.ts';
+import { describePublishedSet } from '../domain/neighbours/index.ts';
 import { createGroup, getGroup, listGroups } from '../store/comparator-groups.ts';
+import { publishedNeighbourSets } from '../store/published-neighbours.ts';
 import type { Sql } from '../store/store.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { accessOf, actorOf, changes, metricAccess, readableInFull, reads, requireInFull } from './access.ts';
@@ -98,6 +100,15 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     if (!area) throw badRequest("'area' is required: the GSS code of the council whose neighbours to find");
     const found = await neighboursOf(res, sql, index, area, q);
     send(res, q, found, () => found.neighbours.map((n, i) => ({ area: area.code, neighbour: n.code, name: n.name, rank: i + 1, distance: n.distance, reason: n.reason })));
+  });
+
+  // Offered beside the computed neighbours; a group of one's own starts from a set's areaCodes (POST /groups).
+  router.get('/published-neighbours', reads('comparator_group'), async (req, res) => {
+    onlyKnown(req.query, ['area']);
+    const area = optionalArea(engine.index, req.query);
+    if (!area) throw badRequest("'area' is required: the GSS code of the council whose published neighbour sets to list");
+    const sets = await publishedNeighbourSets(sql, area.code);
+    res.json({ area: area.code, items: sets.map((set) => describePublishedSet(set, (code) => engine.index.area(code)?.name ?? code)) });
   });
 
   router.get('/groups', reads('comparator_group'), async (_req, res) => {

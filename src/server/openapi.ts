@@ -221,6 +221,13 @@ export const openApiDocument = {
         responses: { 200: { description: 'Nearest first.', content: { ...json(ref('Neighbours')), 'text/csv': { schema: { type: 'string' } } } }, ...errors },
       },
     },
+    '/api/benchmark/published-neighbours': {
+      get: {
+        operationId: 'publishedNeighbours', summary: "The neighbour sets the ONS and DfE published for a council, to start a group from",
+        parameters: [{ ...query('area', 'GSS code of the council.'), required: true }],
+        responses: { 200: { description: 'Each set named, nearest first; none for a council no publisher covers.', content: json({ type: 'object' }) }, ...errors },
+      },
+    },
     '/api/benchmark/groups': {
       get: {
         operationId: 'listGroups', summary: 'Saved comparator groups',

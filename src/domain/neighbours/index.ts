@@ -4,6 +4,6 @@ export type {
 } from './nearest-neighbours.ts';
 export { explainNeighbour } from './explain-neighbour.ts';
 export {
-  PUBLISHED_SOURCES, publishedSetBasis, publishedSetMembers, publishedSetName,
+  PUBLISHED_SOURCES, describePublishedSet, publishedSetBasis, publishedSetMembers, publishedSetName,
   type PublishedNeighbour, type PublishedNeighbourSet, type PublishedSource,
 } from './published-sets.ts';

@@ -47,3 +47,15 @@ export function publishedSetBasis(set: Pick<PublishedNeighbourSet, 'source' | 'm
 export function publishedSetMembers(set: PublishedNeighbourSet): string[] {
   return [set.areaCode, ...set.neighbours.map((n) => n.code)];
 }
+
+/**
+ * A set as the API offers it: named, with what it rests on, its members as a
+ * comparator group takes them (the council first), and each neighbour by
+ * name, nearest first. A user starts a group of their own from `areaCodes`.
+ */
+export function describePublishedSet(set: PublishedNeighbourSet, nameOf: (code: string) => string) {
+  return {
+    source: set.source, model: set.model, name: publishedSetName(set), basis: publishedSetBasis(set), areaCodes: publishedSetMembers(set),
+    neighbours: set.neighbours.map((n) => ({ code: n.code, name: nameOf(n.code), rank: n.rank, closeness: n.closeness })),
+  };
+}
