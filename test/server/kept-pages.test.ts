@@ -1,8 +1,9 @@
-// Pages kept for people signed in: one copy per scope of what they may read,
-// never served to someone whose scope differs, and each served with its
-// viewer's own name. The world's early-sight metric (Durham's reserves) is
-// what tells scopes apart: on Durham's area page it shows only for those
-// who may read every council's figures.
+// kept-pages over HTTP: pages kept for people signed in, one copy per scope
+// of what they may read, never served to someone whose scope differs, each
+// served with its viewer's own name, compressed for them alone, and every
+// read of early-sight figures audited. The world's early-sight metric
+// (Durham's reserves) is what tells scopes apart: on Durham's area page it
+// shows only for those who may read every council's figures.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { administratorToken, bearer, Browser } from '../support/access.ts';
