@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BenchmarkEngine } from '../../../src/engine/benchmark-engine.ts';
+import { render } from '../../../src/web/render.ts';
 import { search } from '../../../src/web/views/search.ts';
 import { openDemoStore, type TestStore } from '../../support/store.ts';
 
@@ -49,6 +50,14 @@ describe('search on the demo data', () => {
     assert.equal(find('Durham').postcode, null);
     assert.equal(find(DURHAM).postcode, null);
     assert.deepEqual(find('DH1 5UQ').metrics, []);
+  });
+
+  it('tells a resident on the page, in words, what to do with a postcode', () => {
+    const text = (query: string) => render('pages/search.njk', { query, found: find(query) }).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    assert.match(text('DH1 5UQ'), /‘DH1 5UQ’ looks like a postcode\. Lantern cannot look up postcodes yet\. Search by the name of your council instead/);
+    assert.match(text('DH1'), /looks like a postcode district\./);
+    assert.doesNotMatch(text('DH1'), /No council or place matches/);
+    assert.doesNotMatch(text('Durham'), /cannot look up postcodes/);
   });
 
   it('finds metrics by synonyms and words of their definitions', () => {
