@@ -31,7 +31,7 @@ import { decide, guardedRecord, permits, PUBLIC_VIEWER, SESSION_ACTIONS, type Us
 import { leagueTable } from '../src/domain/benchmark/benchmark-queries.ts';
 import { readConfig } from '../src/config.ts';
 import { loadDemo } from '../src/ingest/demo.ts';
-import { apiErrorHandler } from '../src/server/api.ts';
+import { apiErrorHandler } from '../src/server/features/data-hub/data-api.ts';
 import { PdfPrinter } from '../src/reports/pdf.ts';
 import { createApp } from '../src/server/app.ts';
 import { BenchmarkEngine } from '../src/engine/benchmark-engine.ts';

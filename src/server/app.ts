@@ -4,13 +4,13 @@
 import express from 'express';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/store.ts';
-import { apiErrorHandler, apiRouter } from './api.ts';
+import { apiErrorHandler, apiRouter } from './features/data-hub/data-api.ts';
 import { benchmarkRouter } from './benchmark-api.ts';
 import { assetsRouter, pageAssets } from './assets.ts';
 import { middleware, reads } from './access.ts';
 import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { healthHandler, readyHandler } from './health.ts';
+import { healthHandler, readyHandler } from './platform/service/health.ts';
 import { readAfterWrite } from './platform/identity/read-after-write.ts';
 import { loadBoundaries } from './boundaries.ts';
 import { pagesRouter } from './pages.ts';

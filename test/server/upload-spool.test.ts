@@ -7,7 +7,7 @@ import os from 'node:os';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import { RejectionError } from '../../src/ingest/rejections.ts';
-import { spoolUpload } from '../../src/server/upload-spool.ts';
+import { spoolUpload } from '../../src/server/platform/http/upload-spool.ts';
 
 const LIMITS = { maxBytes: 1000, idleMilliseconds: 200 };
 

@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { render } from '../../web/render.ts';
 import { middleware } from '../access.ts';
 import { pageAssets } from '../assets.ts';
-import { figuresLoadingAnswer } from '../figures-loading.ts';
+import { figuresLoadingAnswer } from '../platform/http/figures-loading.ts';
 import { HttpError } from '../http-error.ts';
 import { formToken } from './identify.ts';
 

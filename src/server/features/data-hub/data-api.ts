@@ -3,27 +3,27 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express, { type Request, type Response } from 'express';
-import { isGssCode } from '../domain/area/index.ts';
-import { formatRejection } from '../domain/batch/index.ts';
-import { isMetricCode } from '../domain/metric/index.ts';
-import { decodeFlags } from '../domain/observation/index.ts';
-import { MappingError, parseMapping, type ColumnMapping } from '../ingest/column-mapping.ts';
-import type { ImportRequest } from '../ingest/import-file.ts';
-import { observationsCsv } from '../reports/observations-csv.ts';
-import { guardedRecord } from '../domain/access/index.ts';
-import { countBatches, countRejections, getBatch, listBatches, listRejections } from '../store/batches.ts';
-import { areaHistory, getArea, getMetric, metricHistory, queryAreas, queryMetrics } from '../store/catalogue.ts';
-import { observationHistory, queryObservations, streamObservations, type ObservationRow } from '../store/observations.ts';
-import type { Sql } from '../store/store.ts';
-import { batchesAsSeen } from './provenance.ts';
-import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from './access.ts';
-import { figuresLoadingAnswer } from './figures-loading.ts';
-import { badRequest, HttpError, notFound } from './http-error.ts';
+import { isGssCode } from '../../../domain/area/index.ts';
+import { formatRejection } from '../../../domain/batch/index.ts';
+import { isMetricCode } from '../../../domain/metric/index.ts';
+import { decodeFlags } from '../../../domain/observation/index.ts';
+import { MappingError, parseMapping, type ColumnMapping } from '../../../ingest/column-mapping.ts';
+import type { ImportRequest } from '../../../ingest/import-file.ts';
+import { observationsCsv } from '../../../reports/observations-csv.ts';
+import { guardedRecord } from '../../../domain/access/index.ts';
+import { countBatches, countRejections, getBatch, listBatches, listRejections } from '../../../store/batches.ts';
+import { areaHistory, getArea, getMetric, metricHistory, queryAreas, queryMetrics } from '../../../store/catalogue.ts';
+import { observationHistory, queryObservations, streamObservations, type ObservationRow } from '../../../store/observations.ts';
+import type { Sql } from '../../../store/store.ts';
+import { batchesAsSeen } from '../../provenance.ts';
+import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from '../../access.ts';
+import { figuresLoadingAnswer } from '../../platform/http/figures-loading.ts';
+import { badRequest, HttpError, notFound } from '../../http-error.ts';
 import { receiveImport } from './import-upload.ts';
-import { openApiDocument } from './openapi.ts';
+import { openApiDocument } from '../../openapi.ts';
 import {
   integer, onlyKnown, optionalAreaType, optionalBoolean, optionalCode, optionalMetricCode, optionalPeriod, optionalText, page,
-} from './query-params.ts';
+} from '../../query-params.ts';
 
 export function apiRouter(sql: Sql): express.Router {
   const router = express.Router();

@@ -1,17 +1,17 @@
 // POST /api/imports after its parameters are read: the body is received whole
-// (src/server/upload-spool.ts) before the import or dry run reads it, every
+// (platform/http/upload-spool.ts) before the import or dry run reads it, every
 // import is in the audit trail, and a file Lantern cannot read is answered
 // with its own status and code, with the batch that records it:
 // 415 unreadable_file, 413 file_too_large, 400 malformed_file, 408 upload_stalled.
 import type { Request, Response } from 'express';
-import { formatRejection } from '../domain/batch/index.ts';
-import { dryRunFile } from '../ingest/dry-run.ts';
-import { importFile, refuseFile, type ImportRequest, type ImportResult } from '../ingest/import-file.ts';
-import { RejectionError, type FileRefusal } from '../ingest/rejections.ts';
-import { getBatch } from '../store/batches.ts';
-import type { Sql } from '../store/store.ts';
-import { accessOf } from './access.ts';
-import { spoolUpload, UPLOAD_LIMITS, type SpooledUpload, type UploadLimits } from './upload-spool.ts';
+import { formatRejection } from '../../../domain/batch/index.ts';
+import { dryRunFile } from '../../../ingest/dry-run.ts';
+import { importFile, refuseFile, type ImportRequest, type ImportResult } from '../../../ingest/import-file.ts';
+import { RejectionError, type FileRefusal } from '../../../ingest/rejections.ts';
+import { getBatch } from '../../../store/batches.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf } from '../../access.ts';
+import { spoolUpload, UPLOAD_LIMITS, type SpooledUpload, type UploadLimits } from '../../platform/http/upload-spool.ts';
 
 const REFUSALS: Readonly<Record<FileRefusal, { readonly status: number; readonly code: string }>> = {
   unreadable: { status: 415, code: 'unreadable_file' },

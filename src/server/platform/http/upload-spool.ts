@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { RejectionError } from '../ingest/rejections.ts';
+import { RejectionError } from '../../../ingest/rejections.ts';
 
 export interface UploadLimits {
   /** The largest body received. */

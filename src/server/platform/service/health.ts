@@ -9,8 +9,8 @@
 // still be migrating), and its benchmark index is built. Until then a 503 in
 // JSON says which of these is missing, the first of them in that order.
 import type { Request, Response } from 'express';
-import { pendingMigrations, primaryAnswers, replicaAnswers } from '../store/readiness.ts';
-import type { Store } from '../store/store.ts';
+import { pendingMigrations, primaryAnswers, replicaAnswers } from '../../../store/readiness.ts';
+import type { Store } from '../../../store/store.ts';
 
 const ANSWER_WITHIN_MS = 2000;
 
