@@ -39,6 +39,8 @@ export interface SnapshotFigure {
   readonly groupMean: number | null;
   readonly groupMedian: number | null;
   readonly benchmark: { readonly value: number; readonly source: string } | null;
+  /** England's value for the metric and period; absent from versions frozen before it was kept. */
+  readonly england?: number | null;
   readonly trend: TrendSummary;
   readonly spread: Spread | null;
 }
@@ -104,6 +106,7 @@ function snapshotMetric(
     polarity: metric.polarity, source: metric.source, period: slice?.period ?? null,
   };
   if (!slice) return { ...base, figures: [], england: null, series: null };
+  const englandArea = index.area(ENGLAND_CODE);
   const figures = areas.map((area): SnapshotFigure => {
     const resolved = resolveArea(index, slice, area);
     const group = groupFigures(index, series, slice, resolved.area, specs.get(area.code)!);
@@ -114,6 +117,7 @@ function snapshotMetric(
       area: area.code, areaName: area.name, period: slice.period, value: row.value, lower: row.interval?.lower ?? null, upper: row.interval?.upper ?? null,
       rank: row.rank, ranked, significance: row.significance, comparison: comparisonOf(verdict),
       groupLabel: group.label, groupMean: group.mean, groupMedian: group.median, benchmark: group.benchmark,
+      england: englandArea ? areaValueAt(index, slice, englandArea) : null,
       trend: trendSummaryOf(index, series, slice, area, index.areaNumber(area.code)!),
       spread: spreadOf(Float64Array.from(group.ordered).sort()),
     };

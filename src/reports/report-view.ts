@@ -37,6 +37,8 @@ function metricView(metric: SnapshotMetric, chart: string, id: string, maps: Are
       areaName: f.areaName, groupLabel: f.groupLabel, value: formatValue(f.value, metric.decimals, metric.unit),
       rank: f.rank === null ? '–' : `${ordinal(f.rank)} of ${f.ranked}`,
       median: formatValue(f.groupMedian, metric.decimals, metric.unit),
+      // A version frozen before England's value was kept says so rather than show a dash that reads as "no value".
+      england: f.england === undefined ? 'Not kept' : formatValue(f.england, metric.decimals, metric.unit),
       benchmark: f.benchmark ? `${formatValue(f.benchmark.value, metric.decimals, metric.unit)} (${f.benchmark.source})` : '–',
       comparison: f.comparison, trend: trendWords(f.trend),
       spine: chart === 'spine' && f.spread ? spineChart({

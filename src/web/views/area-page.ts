@@ -1,10 +1,12 @@
 // The area page: one council's every metric, grouped by theme, each against
 // the chosen comparator group: value, rank, the verdict in colour and words,
 // a spine chart of where it sits in the group's range, and a sparkline of
-// its trend.
+// its trend. England's value for the same metric and period stands beside
+// each figure, whatever the group, so a reader always has the national mark.
 import type { AreaProfile, ProfileItem } from '../../domain/benchmark/area-profile.ts';
-import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../domain/benchmark/benchmark-index.ts';
+import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../../domain/benchmark/benchmark-index.ts';
 import { areaValueAt, groupFigures, resolveArea, type GroupFigures, type GroupSpec } from '../../domain/benchmark/benchmark-queries.ts';
+import { ENGLAND_CODE } from '../../domain/area/index.ts';
 import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
 import { formatValue, ordinal } from '../../domain/format/index.ts';
 import { compareThemes, isContextual, themeOf, themeTitle } from '../../domain/metric/index.ts';
@@ -20,6 +22,8 @@ export interface AreaRow {
   readonly href: string;
   readonly period: string;
   readonly value: string;
+  /** England's value for the metric and period, '–' where the index holds none. */
+  readonly england: string;
   readonly via: string | null;
   readonly rank: string;
   readonly median: string;
@@ -66,6 +70,7 @@ function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec
     href: `/metrics/${metric.code}?area=${area.code}&group=${groupKind}`,
     period: item.period,
     value: formatValue(item.value, metric.decimals, unit),
+    england: formatValue(englandValue(index, slice), metric.decimals, unit),
     via: item.via ? item.via.name : null,
     rank: item.rank === null ? '–' : `${ordinal(item.rank)} of ${ranked}`,
     median: formatValue(item.groupMedian, metric.decimals, unit),
@@ -74,6 +79,11 @@ function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec
     sparkline: sparklineOf(index, series, area, item),
     trend: trendWords(item.trend),
   };
+}
+
+function englandValue(index: BenchmarkIndex, slice: PeriodSlice): number | null {
+  const england = index.area(ENGLAND_CODE);
+  return england ? areaValueAt(index, slice, england) : null;
 }
 
 function spineOf(item: ProfileItem, area: IndexArea, group: GroupFigures, comparison: Comparison): string {
