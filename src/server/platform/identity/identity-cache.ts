@@ -55,11 +55,6 @@ export class IdentityCache {
     changes.subscribe((change) => this.forget(change));
   }
 
-  /** Whether remembered identities may be used: the server hears every notice. */
-  get trusted(): boolean {
-    return this.changes.listening;
-  }
-
   /** What is remembered under `key`, if it may be used now. */
   recall(key: string, now: number): KnownIdentity | undefined {
     if (!this.changes.listening) return undefined;
@@ -88,6 +83,7 @@ export class IdentityCache {
     this.entries.delete(key);
   }
 
+  /** How many identities are remembered. */
   get size(): number {
     return this.entries.size;
   }
