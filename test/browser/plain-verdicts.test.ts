@@ -106,6 +106,16 @@ describe('plain verdicts in a browser', () => {
       await page.close();
     });
 
+    it(`draws no chart text under 12 px on the metric page, at ${name} width`, async () => {
+      const page = await open(`/metrics/${ACTIVE}?area=${DURHAM}&group=region`, size);
+      const smallest = await smallestChartText(page);
+      assert.ok(smallest.size >= 12, `'${smallest.text}' in ${smallest.chart} is ${smallest.size.toFixed(1)} px`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+      await screenshot(page, `plain-verdicts-metric-${name}`);
+      await page.close();
+    });
+
     it(`shows England's value beside each figure in a report, at ${name} width`, async () => {
       const index = server.engine.index;
       const snapshot = snapshotReport(index, {
@@ -129,3 +139,14 @@ describe('plain verdicts in a browser', () => {
     });
   }
 });
+
+/** The smallest text any chart on the page draws, in CSS pixels as rendered: font size times the SVG's scale. */
+async function smallestChartText(page: Page): Promise<{ size: number; text: string; chart: string }> {
+  return page.$$eval('svg text', (texts) => texts.reduce((smallest, text) => {
+    const svg = text.ownerSVGElement!;
+    const box = svg.getBoundingClientRect();
+    const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width > 0 ? box.width / svg.viewBox.baseVal.width : 1;
+    const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
+    return box.width > 0 && size < smallest.size ? { size, text: text.textContent ?? '', chart: svg.id || svg.getAttribute('aria-labelledby') || '' } : smallest;
+  }, { size: Infinity, text: '', chart: '' }));
+}
