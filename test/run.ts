@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PROJECT_DIR } from './support/data.ts';
 import { startRunPostgres } from './support/run-postgres.ts';
 
@@ -67,7 +68,7 @@ function slowFirst(files: string[]): string[] {
  */
 function runTests(files: string[], env: NodeJS.ProcessEnv): number {
   const result = spawnSync(process.execPath, [
-    '--import', 'tsx', '--test', `--test-concurrency=${CONCURRENCY}`, '--test-force-exit', '--test-reporter=spec', ...files,
+    '--import', pathToFileURL(path.join(PROJECT_DIR, 'test/support/typescript.mjs')).href, '--test', `--test-concurrency=${CONCURRENCY}`, '--test-force-exit', '--test-reporter=spec', ...files,
   ], { cwd: PROJECT_DIR, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
