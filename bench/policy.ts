@@ -35,7 +35,7 @@ import { apiErrorHandler } from '../src/server/features/data-hub/data-api.ts';
 import { PdfPrinter } from '../src/reports/pdf.ts';
 import { createApp } from '../src/server/app.ts';
 import { BenchmarkEngine } from '../src/engine/benchmark-engine.ts';
-import { groupSpec, level, optionalArea, seriesOf } from '../src/server/benchmark-requests.ts';
+import { groupSpec, level, optionalArea, seriesOf } from '../src/server/features/explore/benchmark-requests.ts';
 import { createApiToken } from '../src/store/api-tokens.ts';
 import { createOrganisation } from '../src/store/organisations.ts';
 import { openStore } from '../src/store/store.ts';

@@ -15,7 +15,7 @@ import { snapshotReport } from '../src/reports/report-snapshot.ts';
 import { reportView } from '../src/reports/report-view.ts';
 import { buildIndex } from '../src/engine/benchmark-engine.ts';
 import { REFERENCE_DATA_DIR } from '../src/config.ts';
-import { loadBoundaries } from '../src/server/boundaries.ts';
+import { loadBoundaries } from '../src/server/features/explore/boundaries.ts';
 import { openStore } from '../src/store/store.ts';
 import { tempDir } from '../test/support/store.ts';
 

@@ -34,7 +34,7 @@ import type { Topology } from 'topojson-specification';
 import { importFile } from '../src/ingest/import-file.ts';
 import { AREA_COLUMNS, queryAreas, type Area } from '../src/store/catalogue.ts';
 import { openStore } from '../src/store/store.ts';
-import { EARLIER_GENERATIONS } from '../src/server/boundaries.ts';
+import { EARLIER_GENERATIONS } from '../src/server/features/explore/boundaries.ts';
 import { mergeBoundaries, simplifyBoundaries, type BoundaryCollection, type BoundaryTopology } from '../src/web/maps/simplify-boundaries.ts';
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -15,7 +15,7 @@ import { reportCsv, reportPrintHtml, reportXlsx } from '../../src/reports/report
 import { snapshotReport, type ReportSnapshot } from '../../src/reports/report-snapshot.ts';
 import { reportView } from '../../src/reports/report-view.ts';
 import { REFERENCE_DATA_DIR } from '../../src/config.ts';
-import { loadBoundaries } from '../../src/server/boundaries.ts';
+import { loadBoundaries } from '../../src/server/features/explore/boundaries.ts';
 import { buildIndex } from '../../src/engine/benchmark-engine.ts';
 import { PROJECT_DIR } from '../support/data.ts';
 import { pdfPagePngs, readPdf } from '../support/pdf.ts';

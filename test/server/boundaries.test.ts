@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { REFERENCE_DATA_DIR } from '../../src/config.ts';
-import { BOUNDARY_FILES, EARLIER_BOUNDARY_FILE, MAP_ATTRIBUTION, loadBoundaries } from '../../src/server/boundaries.ts';
+import { BOUNDARY_FILES, EARLIER_BOUNDARY_FILE, MAP_ATTRIBUTION, loadBoundaries } from '../../src/server/features/explore/boundaries.ts';
 import type { AreaMaps } from '../../src/web/views/comparison-map.ts';
 import { prepareMap, type MapGeometry } from '../../src/web/maps/prepare-map.ts';
 import { choroplethMap } from '../../src/web/maps/choropleth.ts';

@@ -2,7 +2,7 @@
 // within a byte budget, the least recently used going first.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PageCache } from '../../src/server/page-cache.ts';
+import { PageCache } from '../../src/server/platform/http/page-cache.ts';
 
 const made = (bytes: number, label = '') => ({ bytes, label });
 

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as mupdf from 'mupdf';
-import { DEFAULT_PNG_WIDTH, svgToPng } from '../../src/server/svg-png.ts';
+import { DEFAULT_PNG_WIDTH, svgToPng } from '../../src/server/features/explore/svg-png.ts';
 import { barChart } from '../../src/web/charts/bar-chart.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

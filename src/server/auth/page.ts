@@ -5,7 +5,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { render } from '../../web/render.ts';
 import { middleware } from '../access.ts';
-import { pageAssets } from '../assets.ts';
+import { pageAssets } from '../platform/service/assets.ts';
 import { figuresLoadingAnswer } from '../platform/http/figures-loading.ts';
 import { HttpError } from '../http-error.ts';
 import { formToken } from './identify.ts';

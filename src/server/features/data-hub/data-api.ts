@@ -15,7 +15,7 @@ import { countBatches, countRejections, getBatch, listBatches, listRejections } 
 import { areaHistory, getArea, getMetric, metricHistory, queryAreas, queryMetrics } from '../../../store/catalogue.ts';
 import { observationHistory, queryObservations, streamObservations, type ObservationRow } from '../../../store/observations.ts';
 import type { Sql } from '../../../store/store.ts';
-import { batchesAsSeen } from '../../provenance.ts';
+import { batchesAsSeen } from '../../platform/access/provenance.ts';
 import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from '../../access.ts';
 import { figuresLoadingAnswer } from '../../platform/http/figures-loading.ts';
 import { badRequest, HttpError, notFound } from '../../http-error.ts';

@@ -4,7 +4,7 @@
 // credential's actions, and how much of each early-sight metric they may
 // read now), so a share granted or revoked, a role changed or an embargo
 // ended gives them a different copy at once. Every copy lives in the same
-// generation as the public's (src/server/page-cache.ts).
+// generation as the public's (page-cache.ts).
 //
 // What is one person's own (name, email, organisation's name, CSRF token) is
 // rendered as stand-ins and filled in as the page is sent
@@ -21,14 +21,14 @@ import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
-import type { RecordKind } from '../domain/access/index.ts';
-import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { recordAudit, type AuditAction, type AuditEntry } from '../store/audit.ts';
-import { publicReachOfEarlySight } from '../store/early-sight.ts';
-import type { Sql } from '../store/store.ts';
-import { cutAtSlots, fillSlots, PERSONAL, type PersonalValues, type SlottedPage } from '../web/personal-slots.ts';
-import { accessOf, earlySightReach, RequestAccess, viewerOf } from './access.ts';
-import type { PageUser } from './auth/identify.ts';
+import type { RecordKind } from '../../../domain/access/index.ts';
+import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
+import { recordAudit, type AuditAction, type AuditEntry } from '../../../store/audit.ts';
+import { publicReachOfEarlySight } from '../../../store/early-sight.ts';
+import type { Sql } from '../../../store/store.ts';
+import { cutAtSlots, fillSlots, PERSONAL, type PersonalValues, type SlottedPage } from '../../../web/personal-slots.ts';
+import { accessOf, earlySightReach, RequestAccess, viewerOf } from '../../access.ts';
+import type { PageUser } from '../../auth/identify.ts';
 import { PageCache } from './page-cache.ts';
 
 /** Makes a page: its body and type (HTML unless said), or where to send the reader instead. */

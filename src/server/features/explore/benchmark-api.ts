@@ -5,22 +5,22 @@
 // made by the rule the pages and reports use.
 import express, { type Request, type Response } from 'express';
 import Papa from 'papaparse';
-import { ENGLAND_CODE } from '../domain/area/index.ts';
-import { areaProfile } from '../domain/benchmark/area-profile.ts';
-import { leagueTable } from '../domain/benchmark/benchmark-queries.ts';
-import { verdictOfRow } from '../domain/benchmark/verdict.ts';
-import { roundedTo } from '../domain/format/index.ts';
-import { verdictCells } from '../reports/verdict-cells.ts';
-import { describePublishedSet } from '../domain/neighbours/index.ts';
-import { createGroup, getGroup, listGroups } from '../store/comparator-groups.ts';
-import { publishedNeighbourSets } from '../store/published-neighbours.ts';
-import type { Sql } from '../store/store.ts';
-import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { accessOf, actorOf, changes, metricAccess, readableInFull, reads, requireInFull } from './access.ts';
+import { ENGLAND_CODE } from '../../../domain/area/index.ts';
+import { areaProfile } from '../../../domain/benchmark/area-profile.ts';
+import { leagueTable } from '../../../domain/benchmark/benchmark-queries.ts';
+import { verdictOfRow } from '../../../domain/benchmark/verdict.ts';
+import { roundedTo } from '../../../domain/format/index.ts';
+import { verdictCells } from '../../../reports/verdict-cells.ts';
+import { describePublishedSet } from '../../../domain/neighbours/index.ts';
+import { createGroup, getGroup, listGroups } from '../../../store/comparator-groups.ts';
+import { publishedNeighbourSets } from '../../../store/published-neighbours.ts';
+import type { Sql } from '../../../store/store.ts';
+import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
+import { accessOf, actorOf, changes, metricAccess, readableInFull, reads, requireInFull } from '../../access.ts';
 import { failArea, groupSpec, level, neighboursOf, optionalArea, seriesOf } from './benchmark-requests.ts';
-import { badRequest, notFound } from './http-error.ts';
-import { groupsAsSeen } from './provenance.ts';
-import { integer, onlyKnown, optionalText } from './query-params.ts';
+import { badRequest, notFound } from '../../http-error.ts';
+import { groupsAsSeen } from '../../platform/access/provenance.ts';
+import { integer, onlyKnown, optionalText } from '../../query-params.ts';
 
 type Query = Request['query'];
 

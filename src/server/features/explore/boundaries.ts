@@ -15,9 +15,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { drawMap, type MapFeature } from '../web/maps/prepare-map.ts';
-import type { BoundaryCollection } from '../web/maps/simplify-boundaries.ts';
-import type { AreaMaps } from '../web/views/comparison-map.ts';
+import { drawMap, type MapFeature } from '../../../web/maps/prepare-map.ts';
+import type { BoundaryCollection } from '../../../web/maps/simplify-boundaries.ts';
+import type { AreaMaps } from '../../../web/views/comparison-map.ts';
 
 /** The words every map drawn from the ONS boundaries carries, as the Open Government Licence asks. */
 export const MAP_ATTRIBUTION = 'Contains OS data © Crown copyright and database right 2024. '

@@ -8,7 +8,7 @@
  * included, draws the same text.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { CHART_FONT_FAMILY, CHART_FONT_FILES } from '../web/charts/chart-font.ts';
+import { CHART_FONT_FAMILY, CHART_FONT_FILES } from '../../../web/charts/chart-font.ts';
 
 export const DEFAULT_PNG_WIDTH = 1200;
 

@@ -2,12 +2,12 @@
 // name and organisation to signed-in users, nobody to the public; the server
 // path of a command-line import to administrators only; an e-mail address to
 // no one. The policy (domain/access/provenance.ts) decides each.
-import { PERSON_BEHIND, SERVER_DETAILS, emailOfActor, isServerPath, nameOfActor } from '../domain/access/index.ts';
-import type { Batch } from '../store/batches.ts';
-import type { SavedGroup } from '../store/comparator-groups.ts';
-import type { Sql } from '../store/store.ts';
-import { peopleByEmail } from '../store/users.ts';
-import type { RequestAccess } from './access.ts';
+import { PERSON_BEHIND, SERVER_DETAILS, emailOfActor, isServerPath, nameOfActor } from '../../../domain/access/index.ts';
+import type { Batch } from '../../../store/batches.ts';
+import type { SavedGroup } from '../../../store/comparator-groups.ts';
+import type { Sql } from '../../../store/store.ts';
+import { peopleByEmail } from '../../../store/users.ts';
+import type { RequestAccess } from '../../access.ts';
 
 type People = Awaited<ReturnType<typeof peopleByEmail>>;
 

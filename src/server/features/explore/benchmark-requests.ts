@@ -6,18 +6,18 @@
 // metric under embargo never shapes a group that someone outside its release
 // sees, and naming one as a variable is refused as reading it would be.
 import type { Request, Response } from 'express';
-import { ENGLAND_CODE } from '../domain/area/index.ts';
-import type { BenchmarkIndex, IndexArea, MetricSeries } from '../domain/benchmark/benchmark-index.ts';
-import type { GroupSpec } from '../domain/benchmark/benchmark-queries.ts';
-import { isComparatorKind } from '../domain/benchmark/comparator-group.ts';
-import { neighbourGroup, statisticalNeighbours } from '../domain/benchmark/statistical-neighbours.ts';
-import { isContextual } from '../domain/metric/index.ts';
-import type { ConfidenceLevel } from '../domain/stats/index.ts';
-import { getGroup } from '../store/comparator-groups.ts';
-import type { Sql } from '../store/store.ts';
-import { readableInFull, requireInFull } from './access.ts';
-import { badRequest, notFound } from './http-error.ts';
-import { integer, optionalCode, optionalMetricCode, optionalText } from './query-params.ts';
+import { ENGLAND_CODE } from '../../../domain/area/index.ts';
+import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../../domain/benchmark/benchmark-index.ts';
+import type { GroupSpec } from '../../../domain/benchmark/benchmark-queries.ts';
+import { isComparatorKind } from '../../../domain/benchmark/comparator-group.ts';
+import { neighbourGroup, statisticalNeighbours } from '../../../domain/benchmark/statistical-neighbours.ts';
+import { isContextual } from '../../../domain/metric/index.ts';
+import type { ConfidenceLevel } from '../../../domain/stats/index.ts';
+import { getGroup } from '../../../store/comparator-groups.ts';
+import type { Sql } from '../../../store/store.ts';
+import { readableInFull, requireInFull } from '../../access.ts';
+import { badRequest, notFound } from '../../http-error.ts';
+import { integer, optionalCode, optionalMetricCode, optionalText } from '../../query-params.ts';
 
 type Query = Request['query'];
 

@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { GOVUK_FRONTEND } from '../web/render.ts';
-import { stylesheet } from '../web/stylesheets.ts';
-import { middleware, reads } from './access.ts';
+import { GOVUK_FRONTEND } from '../../../web/render.ts';
+import { stylesheet } from '../../../web/stylesheets.ts';
+import { middleware, reads } from '../../access.ts';
 
-const WEB = fileURLToPath(new URL('../web', import.meta.url));
+const WEB = fileURLToPath(new URL('../../../web', import.meta.url));
 const YEAR = 365 * 24 * 3600;
 
 export interface Assets {

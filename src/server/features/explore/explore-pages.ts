@@ -1,32 +1,33 @@
-// The web pages: server-rendered HTML in the GOV.UK style that works without
-// script, made from the benchmark index. Handlers read the request, ask the
-// engine, build the page's view (src/web/views) and render its template.
-// Pages are kept until the index changes (kept-pages.ts): one copy for the
-// public, and for people signed in one per scope of what they may read, with
-// their own name put in as it is sent. A repeat visit from the public with
-// the page's ETag gets a 304.
+// The pages that explore the figures: server-rendered HTML in the GOV.UK
+// style that works without script, made from the benchmark index. Handlers
+// read the request, ask the engine, build the page's view (src/web/views)
+// and render its template. Pages are kept until the index changes
+// (platform/http/kept-pages.ts): one copy for the public, and for people
+// signed in one per scope of what they may read, with their own name put in
+// as it is sent. A repeat visit from the public with the page's ETag gets a
+// 304.
 import express, { type Request, type Response } from 'express';
-import { ENGLAND_CODE, isGssCode } from '../domain/area/index.ts';
-import { areaProfile } from '../domain/benchmark/area-profile.ts';
-import type { BenchmarkIndex, IndexArea } from '../domain/benchmark/benchmark-index.ts';
-import { isCouncil } from '../domain/benchmark/comparator-group.ts';
-import { themeOf } from '../domain/metric/index.ts';
-import { render } from '../web/render.ts';
-import { middleware, readableInFull, reads } from './access.ts';
-import { accessPageErrors } from './auth/page.ts';
-import { areaPage } from '../web/views/area-page.ts';
-import { chosenMetrics, comparePage } from '../web/views/compare-page.ts';
-import { councilList, metricLibrary } from '../web/views/library.ts';
-import type { AreaMaps } from '../web/views/comparison-map.ts';
-import { metricPage, type MetricPage, type MetricRequest } from '../web/views/metric-page.ts';
-import { findAreas, fold, search } from '../web/views/search.ts';
-import type { Sql } from '../store/store.ts';
-import type { Assets } from './assets.ts';
-import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
+import { ENGLAND_CODE, isGssCode } from '../../../domain/area/index.ts';
+import { areaProfile } from '../../../domain/benchmark/area-profile.ts';
+import type { BenchmarkIndex, IndexArea } from '../../../domain/benchmark/benchmark-index.ts';
+import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
+import { themeOf } from '../../../domain/metric/index.ts';
+import { render } from '../../../web/render.ts';
+import { middleware, readableInFull, reads } from '../../access.ts';
+import { accessPageErrors } from '../../auth/page.ts';
+import { areaPage } from '../../../web/views/area-page.ts';
+import { chosenMetrics, comparePage } from '../../../web/views/compare-page.ts';
+import { councilList, metricLibrary } from '../../../web/views/library.ts';
+import type { AreaMaps } from '../../../web/views/comparison-map.ts';
+import { metricPage, type MetricPage, type MetricRequest } from '../../../web/views/metric-page.ts';
+import { findAreas, fold, search } from '../../../web/views/search.ts';
+import type { Sql } from '../../../store/store.ts';
+import type { Assets } from '../../platform/service/assets.ts';
+import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { groupSpec, neighboursOf } from './benchmark-requests.ts';
-import { keptPages } from './kept-pages.ts';
-import { badRequest, notFound } from './http-error.ts';
-import { onlyKnown, optionalMetricCode, optionalText } from './query-params.ts';
+import { keptPages } from '../../platform/http/kept-pages.ts';
+import { badRequest, notFound } from '../../http-error.ts';
+import { onlyKnown, optionalMetricCode, optionalText } from '../../query-params.ts';
 import { svgToPng } from './svg-png.ts';
 
 export interface PagesDeps {
