@@ -143,7 +143,7 @@ describe('plain verdicts in a browser', () => {
 /** The smallest text any chart on the page draws, in CSS pixels as rendered: font size times the SVG's scale. */
 async function smallestChartText(page: Page): Promise<{ size: number; text: string; chart: string }> {
   return page.$$eval('svg text', (texts) => texts.reduce((smallest, text) => {
-    const svg = text.ownerSVGElement!;
+    const svg = (text as SVGTextElement).ownerSVGElement!;
     const box = svg.getBoundingClientRect();
     const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width > 0 ? box.width / svg.viewBox.baseVal.width : 1;
     const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
