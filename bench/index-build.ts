@@ -39,7 +39,11 @@ export async function timeBuild(sql: Sql, dataDir: string, loader: Loader): Prom
   return { index, timing: { seconds, nodeCpu: (cpu.user + cpu.system) / 1e6, storeCpu: cpuOfServer(postmaster) - storeBefore } };
 }
 
-/** Seconds of CPU used so far by the server's processes (the postmaster's children; those that ended are not counted). */
+/**
+ * Seconds of CPU used so far by the server's processes: the postmaster, its
+ * children alive, and those that ended (parallel workers end with their
+ * query), which the kernel adds to the postmaster's own count once reaped.
+ */
 function cpuOfServer(postmaster: number): number {
   const ticksPerSecond = 100; // USER_HZ on Linux
   let ticks = 0;
@@ -51,9 +55,11 @@ function cpuOfServer(postmaster: number): number {
     } catch {
       continue; // the process ended meanwhile
     }
-    // Fields after the command's closing parenthesis: state, ppid, …, utime (14th of the line), stime (15th).
+    // Fields after the command's closing parenthesis: state, ppid, …, utime and stime (14th and 15th of
+    // the line), then cutime and cstime, the CPU of the children it has reaped.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[1]) === postmaster || Number(entry) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    if (Number(entry) === postmaster) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    else if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / ticksPerSecond;
 }

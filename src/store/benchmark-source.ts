@@ -5,7 +5,7 @@
 import { Buffer } from 'node:buffer';
 import { BenchmarkIndex, slicesOf, type IndexArea, type IndexMetric, type PeriodSpan, type SeriesColumns } from '../domain/benchmark/benchmark-index.ts';
 import { countsGiveIntervals } from '../domain/benchmark/benchmark-queries.ts';
-import type { Sql } from './store.ts';
+import type { Db, Sql } from './store.ts';
 
 export async function loadIndexAreas(sql: Sql): Promise<IndexArea[]> {
   return sql<IndexArea[]>`
@@ -41,41 +41,60 @@ export function loadEverySeries(sql: Sql, index: BenchmarkIndex, metrics: readon
 /**
  * One query answers every metric asked for, a row each: PostgreSQL packs
  * each column of a metric's rows into one bytea of big-endian binary numbers
- * (area ids, periods as places in the period list, figures with NaN for
- * none), and each row is made into the metric's slices as it arrives, while
- * the store works out the next. Bounds and counts are sent only for metrics
- * that have some. The aggregates of one group see its rows in one order, so
- * the columns line up row for row; the order of areas is not relied on.
+ * (area ids, figures with NaN for none) and joins their period labels with
+ * newlines, and each row is made into the metric's slices as it arrives,
+ * while the store works out the next. Bounds and counts are sent only for
+ * metrics that have some. The aggregates of one group see its rows in one
+ * order, so the columns line up row for row; the order of areas is not
+ * relied on.
  */
 async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[], which: ReturnType<Sql>): Promise<number> {
   const areaNumbers = await areaNumbersById(sql, index);
   const periods = await sql<PeriodSpan[]>`
     select label, to_char(start_date, 'YYYY-MM-DD') as start, to_char(end_date, 'YYYY-MM-DD') as end from period order by label`;
+  const places = new PeriodPlaces(periods.map((p) => p.label));
   const wanted = new Map(metrics.map((m) => [m.id, m]));
   const unread = new Set(wanted.keys());
   let observations = 0;
   const none = sql`float8send('NaN'::float8)`;
-  await sql`
+  await alongTheKey(sql, (db) => db`
     select metric_id,
       string_agg(int4send(area_id), '') as areas,
-      string_agg(int2send(coalesce(array_position(${periods.map((p) => p.label)}::text[], period) - 1, -1)::int2), '') as periods,
+      string_agg(period, E'\n') as periods,
       string_agg(coalesce(float8send(value), ${none}), '') as values,
-      case when count(lower_ci) + count(upper_ci) > 0 then string_agg(coalesce(float8send(lower_ci), ${none}), '') end as lower,
-      case when count(lower_ci) + count(upper_ci) > 0 then string_agg(coalesce(float8send(upper_ci), ${none}), '') end as upper,
-      case when count(numerator) + count(denominator) > 0 then string_agg(coalesce(float8send(numerator), ${none}), '') end as numerator,
-      case when count(numerator) + count(denominator) > 0 then string_agg(coalesce(float8send(denominator), ${none}), '') end as denominator
+      case when bool_or(lower_ci is not null or upper_ci is not null) then string_agg(coalesce(float8send(lower_ci), ${none}), '') end as lower,
+      case when bool_or(lower_ci is not null or upper_ci is not null) then string_agg(coalesce(float8send(upper_ci), ${none}), '') end as upper,
+      case when bool_or(numerator is not null or denominator is not null) then string_agg(coalesce(float8send(numerator), ${none}), '') end as numerator,
+      case when bool_or(numerator is not null or denominator is not null) then string_agg(coalesce(float8send(denominator), ${none}), '') end as denominator
     from observation ${which}
     group by metric_id`.raw().forEach((row) => {
     const fields = row as unknown as RawField[];
     const metric = wanted.get(Number(text(fields[0]!)));
     if (!metric) return; // a metric defined after the list was read: the next refresh brings it
-    const columns = metricColumns(metric, fields, areaNumbers, periods.length);
+    const columns = metricColumns(metric, fields, areaNumbers, places);
     index.put(metric, slicesOf(periods, columns, countsGiveIntervals(metric)));
     unread.delete(metric.id);
     observations += columns.areas.length;
-  });
+  }));
   for (const id of unread) index.put(wanted.get(id)!, []); // a metric with no observations yet
   return observations;
+}
+
+/**
+ * Runs `read` where the plan keeps the answer flowing: a metric's rows are
+ * grouped as they come along the observation table's key, so each metric's
+ * row leaves as soon as it is done (a hash aggregate would hold every
+ * metric's columns, in memory or on disk, until the end, and a sort would
+ * sort four million rows first).
+ */
+async function alongTheKey(sql: Db, read: (db: Db) => Promise<unknown>): Promise<void> {
+  const planned = async (tx: Db) => {
+    await tx`set local enable_hashagg = off`;
+    await tx`set local enable_sort = off`;
+    await read(tx);
+  };
+  // Inside a caller's transaction the settings last until it ends; otherwise in a transaction of its own.
+  await ('savepoint' in sql ? planned(sql) : (sql as Sql).begin(planned));
 }
 
 /** Raw field bytes, as the driver gives them with .raw(): text, or null. */
@@ -86,7 +105,7 @@ function text(field: RawField): string {
 }
 
 /** The columns of one metric's answer row, checked: every area and period must be known to the index. */
-function metricColumns(metric: IndexMetric, row: readonly RawField[], areaNumbers: Int32Array, periodCount: number): SeriesColumns {
+function metricColumns(metric: IndexMetric, row: readonly RawField[], areaNumbers: Int32Array, places: PeriodPlaces): SeriesColumns {
   const ids = int32s(row[1]!);
   const areas = new Uint16Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
@@ -94,12 +113,74 @@ function metricColumns(metric: IndexMetric, row: readonly RawField[], areaNumber
     if (number < 0) throw new Error(`metric ${metric.code} has observations of area id ${ids[i]!}, which the area table does not hold`);
     areas[i] = number;
   }
-  const periods = uint16s(row[2]!);
-  for (let i = 0; i < periods.length; i++) {
-    if (periods[i]! >= periodCount) throw new Error(`metric ${metric.code} has observations of a period the period table does not hold`);
-  }
+  const periods = places.of(row[2]!, ids.length, metric.code);
   const figures = (field: RawField | undefined) => (field ? float64s(field) : undefined);
   return { areas, periods, values: figures(row[3])!, lower: figures(row[4]), upper: figures(row[5]), numerator: figures(row[6]), denominator: figures(row[7]) };
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Finds each row's period, as its place in the period list, from the labels
+ * the store joined with newlines, with no string made per row. An area's
+ * periods come in label order along the key, so the label after the last
+ * one found is tried first; otherwise a hash of the label's bytes finds it.
+ * Either way it is checked byte for byte.
+ */
+class PeriodPlaces {
+  private readonly labels: Buffer[];
+  private readonly byHash = new Map<number, number[]>();
+
+  constructor(labels: readonly string[]) {
+    this.labels = labels.map((label) => Buffer.from(label, 'utf8'));
+    this.labels.forEach((bytes, place) => {
+      const hash = hashOf(bytes, 0, bytes.length);
+      this.byHash.set(hash, [...(this.byHash.get(hash) ?? []), place]);
+    });
+  }
+
+  of(field: Buffer, rows: number, metricCode: string): Uint16Array {
+    const places = new Uint16Array(rows);
+    let start = 0;
+    let next = 0;
+    for (let row = 0; row < rows; row++) {
+      let place = start <= field.length && this.isAt(next, field, start) ? next : -1;
+      if (place < 0) {
+        const newline = field.indexOf(NEWLINE, start);
+        place = start > field.length ? -1 : this.find(field, start, newline < 0 ? field.length : newline);
+        if (place < 0) throw new Error(`metric ${metricCode} has observations of a period the period table does not hold`);
+      }
+      places[row] = place;
+      start += this.labels[place]!.length + 1;
+      next = place + 1 < this.labels.length ? place + 1 : 0;
+    }
+    if (start !== field.length + 1) throw new Error(`metric ${metricCode} came with more periods than its ${rows} observations`);
+    return places;
+  }
+
+  /** Whether the label at `place` is the whole of the field's label from `start`. */
+  private isAt(place: number, field: Buffer, start: number): boolean {
+    const label = this.labels[place];
+    if (label === undefined) return false;
+    const end = start + label.length;
+    if (end > field.length || (end < field.length && field[end] !== NEWLINE)) return false;
+    for (let i = 0; i < label.length; i++) if (label[i] !== field[start + i]) return false;
+    return true;
+  }
+
+  private find(field: Buffer, start: number, end: number): number {
+    for (const place of this.byHash.get(hashOf(field, start, end)) ?? []) {
+      if (this.labels[place]!.length === end - start && this.isAt(place, field, start)) return place;
+    }
+    return -1;
+  }
+}
+
+/** FNV-1a, 32 bits, of bytes [start, end). */
+function hashOf(bytes: Buffer, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash >>> 0;
 }
 
 // A bytea field comes as its text form (\x and hex digits); its bytes are
@@ -108,11 +189,6 @@ function metricColumns(metric: IndexMetric, row: readonly RawField[], areaNumber
 function int32s(field: Buffer): Int32Array {
   const bytes = bytea(field, 4).swap32();
   return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-}
-
-function uint16s(field: Buffer): Uint16Array {
-  const bytes = bytea(field, 2).swap16();
-  return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
 }
 
 function float64s(field: Buffer): Float64Array {
