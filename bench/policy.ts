@@ -40,10 +40,10 @@ import { createApiToken } from '../src/store/api-tokens.ts';
 import { createOrganisation } from '../src/store/organisations.ts';
 import { openStore } from '../src/store/store.ts';
 import { createUser } from '../src/store/users.ts';
-import { hashPassword } from '../src/server/auth/passwords.ts';
-import { newApiToken, sha256 } from '../src/server/auth/secrets.ts';
-import { notFound } from '../src/server/http-error.ts';
-import { onlyKnown, optionalText } from '../src/server/query-params.ts';
+import { hashPassword } from '../src/server/platform/identity/passwords.ts';
+import { newApiToken, sha256 } from '../src/server/platform/identity/secrets.ts';
+import { notFound } from '../src/server/platform/http/http-error.ts';
+import { onlyKnown, optionalText } from '../src/server/platform/http/query-params.ts';
 
 const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '4' } } });
 const SECONDS = Number(args.seconds);

@@ -35,7 +35,7 @@ export interface Config {
   readonly demoDataDir: string;
   /** The reference data: the boundaries for maps are read from here. */
   readonly referenceDataDir: string;
-  /** Sessions, sign-in and the first administrator: see src/server/auth. */
+  /** Sessions, sign-in and the first administrator: see src/server/platform/identity. */
   readonly access: AccessConfig;
 }
 

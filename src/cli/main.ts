@@ -171,7 +171,7 @@ async function printSummary(file: string, result: ImportResult): Promise<void> {
 
 async function exportObservations(config: Config, options: { metric?: string; area?: string; out?: string }): Promise<void> {
   const [{ observationsCsv }, { publicObservations }, { streamObservations }] = await Promise.all([
-    import('../reports/observations-csv.ts'), import('../server/access.ts'), import('../store/observations.ts'),
+    import('../reports/observations-csv.ts'), import('../server/platform/access/observations.ts'), import('../store/observations.ts'),
   ]);
   await withStore(config, 'export', async (store) => {
     const target = options.out ? fs.createWriteStream(options.out) : process.stdout;

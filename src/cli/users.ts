@@ -99,7 +99,7 @@ export async function addUser(sql: Sql, options: { email: string; name: string; 
   const organisation = /^\d+$/.test(options.organisation) ? await getOrganisation(sql, Number(options.organisation)) : await findOrganisationByName(sql, options.organisation);
   if (!organisation) throw new CommandError(`--organisation: there is no organisation '${options.organisation}' (see lantern organisations list)`);
   if (!roleFitsOrganisation(options.role, organisation.kind)) throw new CommandError(`--role: the people of ${organisation.name} may be: ${rolesFor(organisation.kind).join(', ')}`);
-  const { generatePassword, hashPassword, passwordProblem } = await import('../server/auth/passwords.ts');
+  const { generatePassword, hashPassword, passwordProblem } = await import('../server/platform/identity/passwords.ts');
   if (options.password !== undefined && passwordProblem(options.password)) throw new CommandError(passwordProblem(options.password)!.replace("'password'", 'the password'));
   const password = options.password ?? generatePassword();
   const passwordHash = await hashPassword(password);

@@ -7,14 +7,14 @@ import type { Store } from '../store/store.ts';
 import { apiErrorHandler, apiRouter } from './features/data-hub/data-api.ts';
 import { benchmarkRouter } from './features/explore/benchmark-api.ts';
 import { assetsRouter, pageAssets } from './platform/service/assets.ts';
-import { middleware, reads } from './access.ts';
+import { middleware, reads } from './platform/access/index.ts';
 import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { healthHandler, readyHandler } from './platform/service/health.ts';
 import { readAfterWrite } from './platform/identity/read-after-write.ts';
 import { loadBoundaries } from './features/explore/boundaries.ts';
 import { pagesRouter } from './features/explore/explore-pages.ts';
-import { accessPageErrors } from './auth/page.ts';
+import { accessPageErrors } from './platform/http/render-page.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
 import { dashboardPages } from './features/dashboards/dashboard-pages.ts';
 import { reportPages } from './features/reports/report-pages.ts';
@@ -35,7 +35,7 @@ export function createApp(deps: Deps): express.Express {
   const assets = pageAssets();
   app.use(middleware('sets the security headers', securityHeaders(assets.templateScriptHash)));
   app.use(readAfterWrite(deps.store));
-  // Who may see what: every request is identified and CSRF-checked; every route declares its access rule (see access.ts).
+  // Who may see what: every request is identified and CSRF-checked; every route declares its access rule (see platform/access/rules.ts).
   const access = { sql: deps.store.sql, config: deps.config.access, log: deps.log };
   app.use(...accessMiddleware(access));
   app.get('/health', reads('service'), healthHandler(deps.store));

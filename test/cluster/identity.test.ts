@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { identityCacheOf } from '../../src/server/platform/identity/identity-cache.ts';
-import { sha256 } from '../../src/server/auth/secrets.ts';
+import { sha256 } from '../../src/server/platform/identity/secrets.ts';
 import { identityChangesOf, identityChangesSettled } from '../../src/store/identity-changes.ts';
 import type { User } from '../../src/store/users.ts';
 import { apiToken, bearer, Browser, organisation, TEST_PASSWORD, user } from '../support/access.ts';

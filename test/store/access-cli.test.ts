@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { PROJECT_DIR } from '../support/data.ts';
 import { seedCatalogue } from '../support/import.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
-import { checkPassword } from '../../src/server/auth/passwords.ts';
+import { checkPassword } from '../../src/server/platform/identity/passwords.ts';
 import { credentialsOf } from '../../src/store/users.ts';
 
 interface Run { code: number | null; stdout: string; stderr: string }

@@ -7,8 +7,8 @@ import { createApiToken } from '../../src/store/api-tokens.ts';
 import { createOrganisation, findOrganisationByName, type Organisation } from '../../src/store/organisations.ts';
 import type { Sql } from '../../src/store/store.ts';
 import { createUser, type User } from '../../src/store/users.ts';
-import { hashPassword } from '../../src/server/auth/passwords.ts';
-import { newApiToken, sha256 } from '../../src/server/auth/secrets.ts';
+import { hashPassword } from '../../src/server/platform/identity/passwords.ts';
+import { newApiToken, sha256 } from '../../src/server/platform/identity/secrets.ts';
 
 export const TEST_PASSWORD = 'a long test password 1';
 let passwordHash: Promise<string> | undefined;

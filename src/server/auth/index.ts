@@ -5,7 +5,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AccessConfig } from '../../config.ts';
 import type { Sql } from '../../store/store.ts';
-import { middleware } from '../access.ts';
+import { middleware } from '../platform/access/index.ts';
 import { adminRouter } from '../features/admin/admin-api.ts';
 import { adminPages } from '../features/admin/admin-pages.ts';
 import { auditPages } from '../features/audit/audit-pages.ts';
@@ -17,8 +17,8 @@ import { intelligenceRouter } from '../features/intelligence/intelligence-api.ts
 import { sharesRouter } from '../features/sharing/shares-api.ts';
 import { apiTokensRouter } from '../features/account/api-tokens.ts';
 import { csrfGuard } from '../platform/identity/csrf.ts';
-import { identify } from './identify.ts';
-import { accessPageErrors } from './page.ts';
+import { identify } from '../platform/identity/identify.ts';
+import { accessPageErrors } from '../platform/http/render-page.ts';
 import type { SignInLimits } from '../platform/identity/sign-in-throttle.ts';
 import { sessionRoute, signInRouter } from '../features/account/sign-in.ts';
 

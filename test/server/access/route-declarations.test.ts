@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isAction, isRecordKind } from '../../../src/domain/access/index.ts';
-import { ACCESS_RULE, MIDDLEWARE_PURPOSE, type AccessRule } from '../../../src/server/access.ts';
+import { ACCESS_RULE, MIDDLEWARE_PURPOSE, type AccessRule } from '../../../src/server/platform/access/rules.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { openTestStore, type TestStore } from '../../support/store.ts';
 

@@ -8,12 +8,12 @@ import { formatDate } from '../../../domain/format/index.ts';
 import { listApiTokens, type ApiToken } from '../../../store/api-tokens.ts';
 import { failedSignInsSinceLast } from '../../../store/audit.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, changes, reads } from '../../access.ts';
+import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { problemsOf } from '../../platform/http/checked-input.ts';
 import { makeToken, revokeToken, tokenRecord } from './api-tokens.ts';
-import type { Credential } from '../../auth/identify.ts';
-import { renderPage } from '../../auth/page.ts';
-import { bodyOf, pathId } from '../../auth/request-body.ts';
+import type { Credential } from '../../platform/identity/identify.ts';
+import { renderPage } from '../../platform/http/render-page.ts';
+import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 
 const day = (date: Date | null) => (date ? formatDate(date) : null);
 

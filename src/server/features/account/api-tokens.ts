@@ -8,12 +8,12 @@ import { ACTIONS, guardedRecord, isAction, type Action, type UserViewer } from '
 import { createApiToken, getApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../../../store/api-tokens.ts';
 import { identityChangesSettled } from '../../../store/identity-changes.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, changes, notSeen, reads, type RequestAccess } from '../../access.ts';
-import { badRequest, HttpError } from '../../http-error.ts';
-import { onlyKnown } from '../../query-params.ts';
-import type { Credential } from '../../auth/identify.ts';
-import { bodyOf, pathId, requiredText } from '../../auth/request-body.ts';
-import { newApiToken, sha256 } from '../../auth/secrets.ts';
+import { accessOf, changes, notSeen, reads, type RequestAccess } from '../../platform/access/index.ts';
+import { badRequest, HttpError } from '../../platform/http/http-error.ts';
+import { onlyKnown } from '../../platform/http/query-params.ts';
+import type { Credential } from '../../platform/identity/identify.ts';
+import { bodyOf, pathId, requiredText } from '../../platform/http/request-body.ts';
+import { newApiToken, sha256 } from '../../platform/identity/secrets.ts';
 
 export function tokenRecord(token: Pick<ApiToken, 'userId'>) {
   return guardedRecord('api_token', 'confidential', { author: token.userId });

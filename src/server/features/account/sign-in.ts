@@ -11,15 +11,15 @@ import { identityChangesSettled } from '../../../store/identity-changes.ts';
 import { createSession, deleteSession } from '../../../store/sessions.ts';
 import type { Sql } from '../../../store/store.ts';
 import { credentialsOf } from '../../../store/users.ts';
-import { accessOf, actorOf, changes, reads } from '../../access.ts';
-import { badRequest, HttpError } from '../../http-error.ts';
+import { accessOf, actorOf, changes, reads } from '../../platform/access/index.ts';
+import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { clearCookie, setCookie } from '../../platform/identity/cookies.ts';
 import { requirePresessionToken } from '../../platform/identity/csrf.ts';
-import { PRESESSION_COOKIE, SESSION_COOKIE, formToken, pageUser, type Credential, type SessionSettings } from '../../auth/identify.ts';
-import { localAddress, renderPage } from '../../auth/page.ts';
-import { checkPassword } from '../../auth/passwords.ts';
+import { PRESESSION_COOKIE, SESSION_COOKIE, formToken, pageUser, type Credential, type SessionSettings } from '../../platform/identity/identify.ts';
+import { localAddress, renderPage } from '../../platform/http/render-page.ts';
+import { checkPassword } from '../../platform/identity/passwords.ts';
 import { emailOf, SignInThrottle, type SignInLimits } from '../../platform/identity/sign-in-throttle.ts';
-import { newSecret, sha256 } from '../../auth/secrets.ts';
+import { newSecret, sha256 } from '../../platform/identity/secrets.ts';
 
 export interface SignInDeps {
   readonly sql: Sql;

@@ -16,11 +16,11 @@ import { identityChangesSettled } from '../../../store/identity-changes.ts';
 import { createOrganisation, getOrganisation, isUniqueViolation, listOrganisations, type Organisation } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { countAdministrators, createUser, disableUser, enableUser, getUser, listUsers, setUserRole, type User } from '../../../store/users.ts';
-import { accessOf, changes, observationRecord, reads, shares, type RequestAccess } from '../../access.ts';
-import { generatePassword, hashPassword, passwordProblem } from '../../auth/passwords.ts';
-import { bodyOf, pathId, requiredText } from '../../auth/request-body.ts';
-import { badRequest, HttpError, notFound } from '../../http-error.ts';
-import { onlyKnown } from '../../query-params.ts';
+import { accessOf, changes, observationRecord, reads, shares, type RequestAccess } from '../../platform/access/index.ts';
+import { generatePassword, hashPassword, passwordProblem } from '../../platform/identity/passwords.ts';
+import { bodyOf, pathId, requiredText } from '../../platform/http/request-body.ts';
+import { badRequest, HttpError, notFound } from '../../platform/http/http-error.ts';
+import { onlyKnown } from '../../platform/http/query-params.ts';
 import { readReason, readRecipient, recordShare, recordUnshare, shareJson } from '../../platform/access/shares.ts';
 
 const json = express.json({ limit: '20kb' });

@@ -6,10 +6,10 @@ import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, permits, ROLE_LABELS, ROL
 import { listOrganisations } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { listUsers } from '../../../store/users.ts';
-import { accessOf, changes, reads, refusal } from '../../access.ts';
+import { accessOf, changes, reads, refusal } from '../../platform/access/index.ts';
 import { addOrganisation, addUser, changeUser, organisationRecord, userRecord } from './admin-api.ts';
-import { renderPage } from '../../auth/page.ts';
-import { bodyOf, pathId } from '../../auth/request-body.ts';
+import { renderPage } from '../../platform/http/render-page.ts';
+import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { problemsOf } from '../../platform/http/checked-input.ts';
 
 export function adminPages(sql: Sql): express.Router {

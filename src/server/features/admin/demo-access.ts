@@ -8,7 +8,7 @@ import { getArea } from '../../../store/catalogue.ts';
 import { createOrganisation, findOrganisationByName } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { countUsers, createUser } from '../../../store/users.ts';
-import { generatePassword, hashPassword, passwordProblem } from '../../auth/passwords.ts';
+import { generatePassword, hashPassword, passwordProblem } from '../../platform/identity/passwords.ts';
 
 export const DEMO_ADMINISTRATOR = 'admin@lantern.example';
 

@@ -8,9 +8,9 @@ import Papa from 'papaparse';
 import { isRecordKind } from '../../../domain/access/index.ts';
 import { AUDIT_ACTIONS, countAudit, queryAudit, streamAudit, type AuditEvent, type AuditQuery } from '../../../store/audit.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, reads } from '../../access.ts';
-import { badRequest } from '../../http-error.ts';
-import { integer, onlyKnown, optionalText } from '../../query-params.ts';
+import { accessOf, reads } from '../../platform/access/index.ts';
+import { badRequest } from '../../platform/http/http-error.ts';
+import { integer, onlyKnown, optionalText } from '../../platform/http/query-params.ts';
 
 const COLUMNS = ['id', 'at', 'userId', 'actor', 'action', 'recordKind', 'recordId', 'summary', 'ip', 'userAgent'] as const;
 

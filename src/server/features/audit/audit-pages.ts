@@ -5,10 +5,10 @@ import express from 'express';
 import { formatDate } from '../../../domain/format/index.ts';
 import { AUDIT_ACTIONS, countAudit, queryAudit } from '../../../store/audit.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, reads } from '../../access.ts';
+import { accessOf, reads } from '../../platform/access/index.ts';
 import { auditFilter } from './audit-api.ts';
-import { renderPage } from '../../auth/page.ts';
-import { onlyKnown } from '../../query-params.ts';
+import { renderPage } from '../../platform/http/render-page.ts';
+import { onlyKnown } from '../../platform/http/query-params.ts';
 
 export function auditPages(sql: Sql): express.Router {
   const router = express.Router();

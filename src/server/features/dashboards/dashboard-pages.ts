@@ -15,11 +15,11 @@ import { dashboardTiles } from '../../../web/views/dashboard-view.ts';
 import type { AreaMaps } from '../../../web/views/comparison-map.ts';
 import { createDashboard, dashboardsOf, defaultDashboard, getDashboard, updateDashboard, type Dashboard } from '../../../store/dashboards.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, changes, notSeen, reads, readableInFull } from '../../access.ts';
-import { accessPageErrors, renderPage } from '../../auth/page.ts';
-import { bodyOf, pathId } from '../../auth/request-body.ts';
+import { accessOf, changes, notSeen, reads, readableInFull } from '../../platform/access/index.ts';
+import { accessPageErrors, renderPage } from '../../platform/http/render-page.ts';
+import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
-import { HttpError } from '../../http-error.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
 
 export interface DashboardDeps {
   readonly sql: Sql;

@@ -16,14 +16,14 @@ import { areaHistory, getArea, getMetric, metricHistory, queryAreas, queryMetric
 import { observationHistory, queryObservations, streamObservations, type ObservationRow } from '../../../store/observations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { batchesAsSeen } from '../../platform/access/provenance.ts';
-import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from '../../access.ts';
+import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from '../../platform/access/index.ts';
 import { figuresLoadingAnswer } from '../../platform/http/figures-loading.ts';
-import { badRequest, HttpError, notFound } from '../../http-error.ts';
+import { badRequest, HttpError, notFound } from '../../platform/http/http-error.ts';
 import { receiveImport } from './import-upload.ts';
 import { openApiDocument } from '../../openapi.ts';
 import {
   integer, onlyKnown, optionalAreaType, optionalBoolean, optionalCode, optionalMetricCode, optionalPeriod, optionalText, page,
-} from '../../query-params.ts';
+} from '../../platform/http/query-params.ts';
 
 export function apiRouter(sql: Sql): express.Router {
   const router = express.Router();

@@ -10,7 +10,7 @@ import { importFile, refuseFile, type ImportRequest, type ImportResult } from '.
 import { RejectionError, type FileRefusal } from '../../../ingest/rejections.ts';
 import { getBatch } from '../../../store/batches.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf } from '../../access.ts';
+import { accessOf } from '../../platform/access/index.ts';
 import { spoolUpload, UPLOAD_LIMITS, type SpooledUpload, type UploadLimits } from '../../platform/http/upload-spool.ts';
 
 const REFUSALS: Readonly<Record<FileRefusal, { readonly status: number; readonly code: string }>> = {

@@ -16,11 +16,11 @@ import { createGroup, getGroup, listGroups } from '../../../store/comparator-gro
 import { publishedNeighbourSets } from '../../../store/published-neighbours.ts';
 import type { Sql } from '../../../store/store.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
-import { accessOf, actorOf, changes, metricAccess, readableInFull, reads, requireInFull } from '../../access.ts';
+import { accessOf, actorOf, changes, metricAccess, readableInFull, reads, requireInFull } from '../../platform/access/index.ts';
 import { failArea, groupSpec, level, neighboursOf, optionalArea, seriesOf } from './benchmark-requests.ts';
-import { badRequest, notFound } from '../../http-error.ts';
+import { badRequest, notFound } from '../../platform/http/http-error.ts';
 import { groupsAsSeen } from '../../platform/access/provenance.ts';
-import { integer, onlyKnown, optionalText } from '../../query-params.ts';
+import { integer, onlyKnown, optionalText } from '../../platform/http/query-params.ts';
 
 type Query = Request['query'];
 

@@ -15,9 +15,9 @@ import { isContextual } from '../../../domain/metric/index.ts';
 import type { ConfidenceLevel } from '../../../domain/stats/index.ts';
 import { getGroup } from '../../../store/comparator-groups.ts';
 import type { Sql } from '../../../store/store.ts';
-import { readableInFull, requireInFull } from '../../access.ts';
-import { badRequest, notFound } from '../../http-error.ts';
-import { integer, optionalCode, optionalMetricCode, optionalText } from '../../query-params.ts';
+import { readableInFull, requireInFull } from '../../platform/access/index.ts';
+import { badRequest, notFound } from '../../platform/http/http-error.ts';
+import { integer, optionalCode, optionalMetricCode, optionalText } from '../../platform/http/query-params.ts';
 
 type Query = Request['query'];
 

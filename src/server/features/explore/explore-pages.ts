@@ -13,8 +13,8 @@ import type { BenchmarkIndex, IndexArea } from '../../../domain/benchmark/benchm
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { themeOf } from '../../../domain/metric/index.ts';
 import { render } from '../../../web/render.ts';
-import { middleware, readableInFull, reads } from '../../access.ts';
-import { accessPageErrors } from '../../auth/page.ts';
+import { middleware, readableInFull, reads } from '../../platform/access/index.ts';
+import { accessPageErrors } from '../../platform/http/render-page.ts';
 import { areaPage } from '../../../web/views/area-page.ts';
 import { chosenMetrics, comparePage } from '../../../web/views/compare-page.ts';
 import { councilList, metricLibrary } from '../../../web/views/library.ts';
@@ -26,8 +26,8 @@ import type { Assets } from '../../platform/service/assets.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { groupSpec, neighboursOf } from './benchmark-requests.ts';
 import { keptPages } from '../../platform/http/kept-pages.ts';
-import { badRequest, notFound } from '../../http-error.ts';
-import { onlyKnown, optionalMetricCode, optionalText } from '../../query-params.ts';
+import { badRequest, notFound } from '../../platform/http/http-error.ts';
+import { onlyKnown, optionalMetricCode, optionalText } from '../../platform/http/query-params.ts';
 import { svgToPng } from './svg-png.ts';
 
 export interface PagesDeps {

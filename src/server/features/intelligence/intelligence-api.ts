@@ -15,11 +15,11 @@ import {
 import { earlySightReleases } from '../../../store/early-sight.ts';
 import { sharesOfRecord } from '../../../store/shares.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, changes, notSeen, observationRecord, reads, shares, type RequestAccess } from '../../access.ts';
-import { bodyOf, pathId } from '../../auth/request-body.ts';
-import { badRequest, HttpError } from '../../http-error.ts';
+import { accessOf, changes, notSeen, observationRecord, reads, shares, type RequestAccess } from '../../platform/access/index.ts';
+import { bodyOf, pathId } from '../../platform/http/request-body.ts';
+import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { intelligenceRecord } from './intelligence-record.ts';
-import { onlyKnown, optionalCode, optionalText, page } from '../../query-params.ts';
+import { onlyKnown, optionalCode, optionalText, page } from '../../platform/http/query-params.ts';
 import { readReason, readRecipient, recordShare, recordUnshare, shareJson, shareRecord } from '../../platform/access/shares.ts';
 
 const json = express.json({ limit: '200kb' });

@@ -9,14 +9,14 @@ import {
 } from '../../../domain/access/index.ts';
 import { listOrganisations } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, changes, reads, shares, type RequestAccess } from '../../access.ts';
-import { renderPage } from '../../auth/page.ts';
+import { accessOf, changes, reads, shares, type RequestAccess } from '../../platform/access/index.ts';
+import { renderPage } from '../../platform/http/render-page.ts';
 import { problemsOf as formProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
-import { bodyOf, pathId } from '../../auth/request-body.ts';
+import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { intelligenceRecord } from './intelligence-record.ts';
 import { createItem, itemShares, listIntelligence, readItem, shareItem, unshareItem } from './intelligence-api.ts';
 import type { IntelligenceItem } from '../../../store/intelligence.ts';
-import { onlyKnown, optionalCode } from '../../query-params.ts';
+import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
 
 
 export function intelligencePages(sql: Sql): express.Router {

@@ -19,11 +19,11 @@ import type { AreaMaps } from '../../../web/views/comparison-map.ts';
 import { earlySightReleases } from '../../../store/early-sight.ts';
 import { createReport, getReport, listReports, publishVersion, updateReport, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type Report } from '../../../store/reports.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, changes, notSeen, observationRecord, reads, readableInFull } from '../../access.ts';
-import { accessPageErrors, renderPage } from '../../auth/page.ts';
-import { bodyOf, pathId } from '../../auth/request-body.ts';
+import { accessOf, changes, notSeen, observationRecord, reads, readableInFull } from '../../platform/access/index.ts';
+import { accessPageErrors, renderPage } from '../../platform/http/render-page.ts';
+import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
-import { HttpError, notFound } from '../../http-error.ts';
+import { HttpError, notFound } from '../../platform/http/http-error.ts';
 
 export interface ReportDeps {
   readonly sql: Sql;

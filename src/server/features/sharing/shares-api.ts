@@ -6,11 +6,11 @@ import express from 'express';
 import { RECORD_KIND_LABELS } from '../../../domain/access/index.ts';
 import { getShare, SHARED_KINDS, type Share, type SharedKind } from '../../../store/shares.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, notSeen, reads } from '../../access.ts';
-import { pathId } from '../../auth/request-body.ts';
-import { badRequest } from '../../http-error.ts';
+import { accessOf, notSeen, reads } from '../../platform/access/index.ts';
+import { pathId } from '../../platform/http/request-body.ts';
+import { badRequest } from '../../platform/http/http-error.ts';
 import { shareJson, shareRecord, visibleShares } from '../../platform/access/shares.ts';
-import { onlyKnown, optionalCode, optionalText, page } from '../../query-params.ts';
+import { onlyKnown, optionalCode, optionalText, page } from '../../platform/http/query-params.ts';
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
 export function sharesRouter(sql: Sql, router: express.Router = express.Router()): express.Router {

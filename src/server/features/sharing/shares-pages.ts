@@ -5,9 +5,9 @@
 import express from 'express';
 import { formatDate } from '../../../domain/format/index.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, reads } from '../../access.ts';
-import { renderPage } from '../../auth/page.ts';
-import { integer, onlyKnown, optionalCode } from '../../query-params.ts';
+import { accessOf, reads } from '../../platform/access/index.ts';
+import { renderPage } from '../../platform/http/render-page.ts';
+import { integer, onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
 import { shareJson, visibleShares } from '../../platform/access/shares.ts';
 
 export function sharesPages(sql: Sql): express.Router {

@@ -7,7 +7,7 @@ import type { Batch } from '../../../store/batches.ts';
 import type { SavedGroup } from '../../../store/comparator-groups.ts';
 import type { Sql } from '../../../store/store.ts';
 import { peopleByEmail } from '../../../store/users.ts';
-import type { RequestAccess } from '../../access.ts';
+import type { RequestAccess } from './request-access.ts';
 
 type People = Awaited<ReturnType<typeof peopleByEmail>>;
 

@@ -8,9 +8,9 @@ import { getOrganisation } from '../../../store/organisations.ts';
 import { createShare, getShare, queryShares, revokeShare, type Share, type SharedKind } from '../../../store/shares.ts';
 import type { Sql } from '../../../store/store.ts';
 import { getUser, findUserByEmail } from '../../../store/users.ts';
-import type { RequestAccess } from '../../access.ts';
-import { optionalId, requiredText } from '../../auth/request-body.ts';
-import { badRequest, notFound } from '../../http-error.ts';
+import type { RequestAccess } from './request-access.ts';
+import { optionalId, requiredText } from '../http/request-body.ts';
+import { badRequest, notFound } from '../http/http-error.ts';
 
 export interface Recipient {
   readonly organisationId: number | null;

@@ -4,7 +4,7 @@
 // already taken) whose message names the field as 'field', or whose details
 // list the problems; the API sends that as it is, and a page asks
 // problemsOf for the form's problems and shows the form again.
-import { HttpError } from '../../http-error.ts';
+import { HttpError } from './http-error.ts';
 
 export interface FieldProblem {
   readonly field: string;

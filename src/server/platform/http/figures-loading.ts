@@ -5,7 +5,7 @@
 // FiguresLoading; the page and API error handlers answer with this.
 import type { Response } from 'express';
 import { FiguresLoading } from '../../../engine/benchmark-engine.ts';
-import { HttpError } from '../../http-error.ts';
+import { HttpError } from './http-error.ts';
 
 /** About how long a build of a few million observations takes: long enough not to ask again and again. */
 export const RETRY_AFTER_SECONDS = 5;

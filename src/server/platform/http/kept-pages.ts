@@ -27,8 +27,9 @@ import { recordAudit, type AuditAction, type AuditEntry } from '../../../store/a
 import { publicReachOfEarlySight } from '../../../store/early-sight.ts';
 import type { Sql } from '../../../store/store.ts';
 import { cutAtSlots, fillSlots, PERSONAL, type PersonalValues, type SlottedPage } from '../../../web/personal-slots.ts';
-import { accessOf, earlySightReach, RequestAccess, viewerOf } from '../../access.ts';
-import type { PageUser } from '../../auth/identify.ts';
+import { earlySightReach } from '../access/observations.ts';
+import { accessOf, RequestAccess, viewerOf } from '../access/request-access.ts';
+import type { PageUser } from '../identity/identify.ts';
 import { PageCache } from './page-cache.ts';
 
 /** Makes a page: its body and type (HTML unless said), or where to send the reader instead. */

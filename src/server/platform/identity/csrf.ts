@@ -5,10 +5,10 @@
 // need none; the public has nothing to forge, except a sign-in, which checks
 // its pre-session token itself (`requirePresessionToken`).
 import type { NextFunction, Request, Response } from 'express';
-import { middleware } from '../../access.ts';
-import { HttpError } from '../../http-error.ts';
-import { presessionOf, type Credential } from '../../auth/identify.ts';
-import { sameSecret } from '../../auth/secrets.ts';
+import { middleware } from '../access/rules.ts';
+import { HttpError } from '../http/http-error.ts';
+import { presessionOf, type Credential } from './identify.ts';
+import { sameSecret } from './secrets.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -10,7 +10,7 @@
 // Without a replica this does nothing.
 import type { NextFunction, Request, Response } from 'express';
 import type { Store } from '../../../store/store.ts';
-import { middleware } from '../../access.ts';
+import { middleware } from '../access/rules.ts';
 import { cookieName, readCookies, setCookie } from './cookies.ts';
 
 const COOKIE = 'lantern_wrote';

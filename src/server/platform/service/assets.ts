@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { GOVUK_FRONTEND } from '../../../web/render.ts';
 import { stylesheet } from '../../../web/stylesheets.ts';
-import { middleware, reads } from '../../access.ts';
+import { middleware, reads } from '../access/rules.ts';
 
 const WEB = fileURLToPath(new URL('../../../web', import.meta.url));
 const YEAR = 365 * 24 * 3600;

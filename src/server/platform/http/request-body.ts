@@ -1,7 +1,7 @@
 // Reading a JSON or form body: an object of fields, or a 400 that says so;
 // and the few field readers the access routes share, each naming its field.
 import type { Request } from 'express';
-import { badRequest } from '../http-error.ts';
+import { badRequest } from './http-error.ts';
 
 export function bodyOf(req: Request): Record<string, unknown> {
   const body = req.body as unknown;

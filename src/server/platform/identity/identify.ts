@@ -10,15 +10,16 @@
 // (identity-cache.ts), so that a signed-in request costs no query; its use
 // is written back once a minute, not on every request.
 import type { NextFunction, Request, Response } from 'express';
-import { PUBLIC_VIEWER, ROLE_LABELS, SESSION_ACTIONS, type Action, type Viewer } from '../../domain/access/index.ts';
-import { findApiToken, noteApiTokenUsed } from '../../store/api-tokens.ts';
-import { deleteSession, findSession, touchSession } from '../../store/sessions.ts';
-import type { Sql } from '../../store/store.ts';
-import type { User } from '../../store/users.ts';
-import { RequestAccess, actorOf, middleware } from '../access.ts';
-import { HttpError } from '../http-error.ts';
-import { clearCookie, cookieName, readCookies, setCookie } from '../platform/identity/cookies.ts';
-import { identityCacheOf, type IdentityCache, type KnownIdentity } from '../platform/identity/identity-cache.ts';
+import { PUBLIC_VIEWER, ROLE_LABELS, SESSION_ACTIONS, type Action, type Viewer } from '../../../domain/access/index.ts';
+import { findApiToken, noteApiTokenUsed } from '../../../store/api-tokens.ts';
+import { deleteSession, findSession, touchSession } from '../../../store/sessions.ts';
+import type { Sql } from '../../../store/store.ts';
+import type { User } from '../../../store/users.ts';
+import { RequestAccess, actorOf } from '../access/request-access.ts';
+import { middleware } from '../access/rules.ts';
+import { HttpError } from '../http/http-error.ts';
+import { clearCookie, cookieName, readCookies, setCookie } from './cookies.ts';
+import { identityCacheOf, type IdentityCache, type KnownIdentity } from './identity-cache.ts';
 import { API_TOKEN_PATTERN, SECRET_PATTERN, newSecret, sha256 } from './secrets.ts';
 
 export const SESSION_COOKIE = 'lantern_session';

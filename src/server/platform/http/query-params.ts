@@ -1,7 +1,7 @@
 // Reading query parameters: each reader takes the raw value and either returns
 // it typed or throws a 400 that names the parameter and what was wrong.
-import { isAreaType, isGssCode } from '../domain/area/index.ts';
-import { parsePeriod, type Period } from '../domain/period/index.ts';
+import { isAreaType, isGssCode } from '../../../domain/area/index.ts';
+import { parsePeriod, type Period } from '../../../domain/period/index.ts';
 import { badRequest } from './http-error.ts';
 
 type Query = Record<string, unknown>;

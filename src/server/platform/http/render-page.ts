@@ -3,12 +3,12 @@
 // every page: a page that needs a sign-in sends the public to the sign-in page
 // and back; anything else is the site's error page with its status and message.
 import type { NextFunction, Request, Response } from 'express';
-import { render } from '../../web/render.ts';
-import { middleware } from '../access.ts';
-import { pageAssets } from '../platform/service/assets.ts';
-import { figuresLoadingAnswer } from '../platform/http/figures-loading.ts';
-import { HttpError } from '../http-error.ts';
-import { formToken } from './identify.ts';
+import { render } from '../../../web/render.ts';
+import { middleware } from '../access/rules.ts';
+import { pageAssets } from '../service/assets.ts';
+import { figuresLoadingAnswer } from './figures-loading.ts';
+import { HttpError } from './http-error.ts';
+import { formToken } from '../identity/identify.ts';
 
 /** Renders a page of forms (with the forms stylesheet), kept by no cache unless `cacheControl` says otherwise. */
 export function renderPage(res: Response, template: string, context: Record<string, unknown>, status = 200, cacheControl = 'private, no-store'): void {
