@@ -3,6 +3,7 @@
 // answer per metric (four million observations come through here at start;
 // read one object or one parsed number per observation, they took seconds).
 import { Buffer } from 'node:buffer';
+import type postgres from 'postgres';
 import { BenchmarkIndex, slicesOf, type IndexArea, type IndexMetric, type PeriodSpan, type SeriesColumns } from '../domain/benchmark/benchmark-index.ts';
 import { countsGiveIntervals } from '../domain/benchmark/benchmark-queries.ts';
 import type { Db, Sql } from './store.ts';
@@ -27,19 +28,35 @@ export async function loadIndexMetrics(sql: Sql, ids?: readonly number[]): Promi
  * observations read.
  */
 export function loadSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[]): Promise<number> {
-  return readSeries(sql, index, metrics, sql`where metric_id = any(${metrics.map((m) => m.id)})`);
+  return readSeries(sql, index, metrics, [sql`where metric_id = any(${metrics.map((m) => m.id)})`]);
 }
+
+/** A condition on the observations read: which metrics. */
+type Where = postgres.PendingQuery<postgres.Row[]>;
+
+/** Connections that read the whole table at once, each along its own range of metrics. */
+const READERS = 2;
 
 /**
  * Builds every metric's series, reading the whole observation table along its
  * key (the first build, or after new areas): `metrics` are all the metrics.
+ * The table is read in READERS ranges of metrics at once, on connections of
+ * their own, so that PostgreSQL reads on as many cores while the index is
+ * built from what has come.
  */
 export function loadEverySeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[]): Promise<number> {
-  return readSeries(sql, index, metrics, sql``);
+  const ids = metrics.map((m) => m.id).sort((a, b) => a - b);
+  const bounds = Array.from({ length: READERS - 1 }, (_, i) => ids[Math.floor(((i + 1) * ids.length) / READERS)]).filter((id) => id !== undefined);
+  const ranges = [...bounds, undefined].map((upper, i) => {
+    const lower = bounds[i - 1];
+    if (lower === undefined) return upper === undefined ? sql`` : sql`where metric_id < ${upper}`;
+    return upper === undefined ? sql`where metric_id >= ${lower}` : sql`where metric_id >= ${lower} and metric_id < ${upper}`;
+  });
+  return readSeries(sql, index, metrics, ranges);
 }
 
 /**
- * One query answers every metric asked for, a row each: PostgreSQL packs
+ * Each query answers the metrics of its range, a row each: PostgreSQL packs
  * each column of a metric's rows into one bytea of big-endian binary numbers
  * (area ids, figures with NaN for none) and joins their period labels with
  * newlines, and each row is made into the metric's slices as it arrives,
@@ -48,7 +65,7 @@ export function loadEverySeries(sql: Sql, index: BenchmarkIndex, metrics: readon
  * order, so the columns line up row for row; the order of areas is not
  * relied on.
  */
-async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[], which: ReturnType<Sql>): Promise<number> {
+async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[], ranges: readonly Where[]): Promise<number> {
   const areaNumbers = await areaNumbersById(sql, index);
   const periods = await sql<PeriodSpan[]>`
     select label, to_char(start_date, 'YYYY-MM-DD') as start, to_char(end_date, 'YYYY-MM-DD') as end from period order by label`;
@@ -57,7 +74,7 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
   const unread = new Set(wanted.keys());
   let observations = 0;
   const none = sql`float8send('NaN'::float8)`;
-  await alongTheKey(sql, (db) => db`
+  await Promise.all(ranges.map((range) => alongTheKey(sql, (db) => db`
     select metric_id,
       string_agg(int4send(area_id), '') as areas,
       string_agg(period, E'\n') as periods,
@@ -66,7 +83,7 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
       case when bool_or(lower_ci is not null or upper_ci is not null) then string_agg(coalesce(float8send(upper_ci), ${none}), '') end as upper,
       case when bool_or(numerator is not null or denominator is not null) then string_agg(coalesce(float8send(numerator), ${none}), '') end as numerator,
       case when bool_or(numerator is not null or denominator is not null) then string_agg(coalesce(float8send(denominator), ${none}), '') end as denominator
-    from observation ${which}
+    from observation ${range}
     group by metric_id`.raw().forEach((row) => {
     const fields = row as unknown as RawField[];
     const metric = wanted.get(Number(text(fields[0]!)));
@@ -75,7 +92,7 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
     index.put(metric, slicesOf(periods, columns, countsGiveIntervals(metric)));
     unread.delete(metric.id);
     observations += columns.areas.length;
-  }));
+  }))));
   for (const id of unread) index.put(wanted.get(id)!, []); // a metric with no observations yet
   return observations;
 }
@@ -85,12 +102,15 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
  * grouped as they come along the observation table's key, so each metric's
  * row leaves as soon as it is done (a hash aggregate would hold every
  * metric's columns, in memory or on disk, until the end, and a sort would
- * sort four million rows first).
+ * sort four million rows first). Its parallel workers would pass every
+ * metric's columns through shared memory once more: the ranges read at
+ * once do better.
  */
 async function alongTheKey(sql: Db, read: (db: Db) => Promise<unknown>): Promise<void> {
   const planned = async (tx: Db) => {
     await tx`set local enable_hashagg = off`;
     await tx`set local enable_sort = off`;
+    await tx`set local max_parallel_workers_per_gather = 0`;
     await read(tx);
   };
   // Inside a caller's transaction the settings last until it ends; otherwise in a transaction of its own.
