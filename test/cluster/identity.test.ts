@@ -140,10 +140,13 @@ describe('two servers on one store', () => {
     assert.equal((await who(a, bearer(revoked))).status, 200, 'remembered by server a');
     assert.equal((await who(a, bearer(kept))).status, 200);
     const [{ role }] = await sql<[{ role: string }]>`select current_user as role`;
+    // The pool opens every connection it may use now, for it may not open one while the role cannot log in.
+    await Promise.all(Array.from({ length: 10 }, () => sql`select pg_sleep(0.05)`));
     // The application's role may not log in meanwhile: the listeners cannot come back until the test says so.
     await store.asOwner(async (owner) => {
       await owner.unsafe(`alter role "${role}" nologin`);
-      await owner`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'lantern identity listener'`;
+      await owner`select pg_terminate_backend(pid) from pg_stat_activity
+        where application_name = 'lantern identity listener' and datname = current_database()`;
     });
     try {
       await until(() => !changes.listening);
