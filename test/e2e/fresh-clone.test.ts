@@ -94,6 +94,12 @@ describe('a fresh clone with nothing beside it', () => {
       if (Date.now() - started > START_TIMEOUT_MS) throw new Error(`npm start was not listening after ${START_TIMEOUT_MS / 1000} s:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+    // Lantern listens while its figures load; a load balancer, and this test, wait until it says it is ready.
+    while ((await fetch(`${base}/ready`).catch(() => undefined))?.status !== 200) {
+      if (lantern.exitCode !== null) throw new Error(`npm start stopped (${lantern.exitCode}):\n${output}`);
+      if (Date.now() - started > START_TIMEOUT_MS) throw new Error(`npm start was not ready after ${START_TIMEOUT_MS / 1000} s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   });
 
   after(async () => {
