@@ -31,7 +31,7 @@ import { decide, guardedRecord, permits, PUBLIC_VIEWER, SESSION_ACTIONS, type Us
 import { leagueTable } from '../src/domain/benchmark/benchmark-queries.ts';
 import { readConfig } from '../src/config.ts';
 import { loadDemo } from '../src/ingest/demo.ts';
-import { apiErrorHandler } from '../src/server/features/data-hub/data-api.ts';
+import { errorHandler } from '../src/server/platform/http/errors.ts';
 import { PdfPrinter } from '../src/reports/pdf.ts';
 import { createApp } from '../src/server/app.ts';
 import { BenchmarkEngine } from '../src/engine/benchmark-engine.ts';
@@ -112,7 +112,7 @@ function bareApp(engine: BenchmarkEngine, sql: Parameters<typeof groupSpec>[1]):
     res.json(leagueTable(index, series, slice, area, await groupSpec(res, sql, index, area, q, 'england'), level(q)));
   });
   app.use('/api/benchmark', router);
-  app.use(apiErrorHandler(() => {}));
+  app.use(errorHandler(() => {}));
   return app;
 }
 

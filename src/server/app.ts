@@ -1,23 +1,35 @@
 // The composition root: createApp(deps) builds the whole HTTP application and
 // never listens itself, so tests build it without a port; the `lantern serve`
-// command does the listening.
+// command does the listening. The platform's middleware comes first (headers,
+// which store to read, who is asking, CSRF), then each feature's API and
+// pages in the order listed, and last the one 404 and the one error handler,
+// so that no router is ever mounted behind them.
 import express from 'express';
 import type { Config } from '../config.ts';
-import type { Store } from '../store/store.ts';
-import { apiErrorHandler, apiRouter } from './features/data-hub/data-api.ts';
-import { benchmarkRouter } from './features/explore/benchmark-api.ts';
-import { assetsRouter, pageAssets } from './platform/service/assets.ts';
-import { middleware, reads } from './platform/access/index.ts';
-import { accessApiRouter, accessMiddleware, accessPagesRouter } from './auth/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { healthHandler, readyHandler } from './platform/service/health.ts';
-import { readAfterWrite } from './platform/identity/read-after-write.ts';
-import { loadBoundaries } from './features/explore/boundaries.ts';
-import { pagesRouter } from './features/explore/explore-pages.ts';
-import { accessPageErrors } from './platform/http/render-page.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
-import { dashboardPages } from './features/dashboards/dashboard-pages.ts';
-import { reportPages } from './features/reports/report-pages.ts';
+import type { Store } from '../store/store.ts';
+import { account } from './features/account/index.ts';
+import { admin } from './features/admin/index.ts';
+import { audit } from './features/audit/index.ts';
+import { dashboards } from './features/dashboards/index.ts';
+import { dataHub } from './features/data-hub/index.ts';
+import { loadBoundaries } from './features/explore/boundaries.ts';
+import { explore } from './features/explore/index.ts';
+import { intelligence } from './features/intelligence/index.ts';
+import { reports } from './features/reports/index.ts';
+import { sharing } from './features/sharing/index.ts';
+import { openApiDocument } from './openapi.ts';
+import { reads } from './platform/access/rules.ts';
+import type { Feature, FeatureDeps } from './platform/feature.ts';
+import { errorHandler, nothingHere } from './platform/http/errors.ts';
+import { pageFormBodies } from './platform/http/request-body.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
+import { csrfGuard } from './platform/identity/csrf.ts';
+import { identify, sessionSettings } from './platform/identity/identify.ts';
+import { readAfterWrite } from './platform/identity/read-after-write.ts';
+import { assetsRouter, pageAssets } from './platform/service/assets.ts';
+import { healthHandler, readyHandler } from './platform/service/health.ts';
 
 export interface Deps {
   readonly config: Config;
@@ -28,33 +40,27 @@ export interface Deps {
   readonly log: (line: string) => void;
 }
 
+/** The features, in the order their routes are tried. */
+const FEATURES: readonly Feature[] = [account, intelligence, sharing, audit, admin, reports, dashboards, dataHub, explore];
+
 export function createApp(deps: Deps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const assets = pageAssets();
-  app.use(middleware('sets the security headers', securityHeaders(assets.templateScriptHash)));
+  app.use(securityHeaders(assets.templateScriptHash));
   app.use(readAfterWrite(deps.store));
   // Who may see what: every request is identified and CSRF-checked; every route declares its access rule (see platform/access/rules.ts).
-  const access = { sql: deps.store.sql, config: deps.config.access, log: deps.log };
-  app.use(...accessMiddleware(access));
+  app.use(pageFormBodies, identify(deps.store.sql, sessionSettings(deps.config.access)), csrfGuard);
   app.get('/health', reads('service'), healthHandler(deps.store));
   app.get('/ready', reads('service'), readyHandler(deps.store, deps.engine));
-  app.use('/api/benchmark', benchmarkRouter(deps.store.sql, deps.engine));
-  app.use('/api', accessApiRouter(access));
-  app.use('/api', apiRouter(deps.store.sql));
-  app.use('/api', middleware('answers 404 for unknown API addresses', (_req: express.Request, res: express.Response) => {
-    res.status(404).json({ status: 404, code: 'not_found', message: 'there is nothing at this address' });
-  }));
+  app.use('/api', express.Router().get('/openapi.json', reads('service'), (_req, res) => { res.json(openApiDocument); }));
+  const features: FeatureDeps = { config: deps.config, sql: deps.store.sql, engine: deps.engine, printer: deps.printer, maps: mapsFor(deps), log: deps.log };
+  for (const feature of FEATURES) if (feature.api) app.use('/api', feature.api(features));
   app.use('/assets', assetsRouter(assets));
-  app.use(accessPagesRouter(access));
-  const maps = mapsFor(deps);
-  app.use(reportPages({ sql: deps.store.sql, engine: deps.engine, printer: deps.printer, maps, log: deps.log }));
-  app.use(dashboardPages({ sql: deps.store.sql, engine: deps.engine, maps, log: deps.log }));
-  app.use(pagesRouter({ sql: deps.store.sql, engine: deps.engine, assets, maps, log: deps.log }));
-  // Errors raised before any router (a form's missing CSRF token) as pages; the API's as JSON.
-  app.use(accessPageErrors(deps.log));
-  app.use(apiErrorHandler(deps.log));
+  for (const feature of FEATURES) if (feature.pages) app.use(feature.pages(features));
+  app.use(nothingHere);
+  app.use(errorHandler(deps.log));
   return app;
 }
 
@@ -64,13 +70,4 @@ function mapsFor(deps: Deps) {
     deps.log(`maps: ${error instanceof Error ? error.message : String(error)}; metric pages will show no map`);
     return null;
   });
-}
-
-/** Scripts only from Lantern itself, plus the page template's one inline script by its hash. */
-function securityHeaders(templateScriptHash: string) {
-  const policy = `default-src 'self'; script-src 'self' ${templateScriptHash}; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'`;
-  return (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'Content-Security-Policy': policy });
-    next();
-  };
 }

@@ -11,7 +11,7 @@ import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { problemsOf } from '../../platform/http/checked-input.ts';
 import { makeToken, revokeToken, tokenRecord } from './api-tokens.ts';
-import type { Credential } from '../../platform/identity/identify.ts';
+import { localsOf } from '../../platform/http/locals.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 
@@ -26,7 +26,7 @@ export function accountPages(sql: Sql): express.Router {
 
   router.post('/account/tokens', changes('api_token'), async (req, res) => {
     try {
-      const made = await makeToken(sql, accessOf(res), res.locals.credential as Credential, bodyOf(req));
+      const made = await makeToken(sql, accessOf(res), localsOf(res).credential, bodyOf(req));
       await show(res, sql, { madeToken: made.token }, 201);
     } catch (error) {
       await show(res, sql, { problems: problemsOf(error) }, 400);
@@ -47,7 +47,7 @@ async function show(res: Response, sql: Sql, context: Record<string, unknown>, s
   const tokens = await access.reveal(await listApiTokens(sql, userId), tokenRecord, (t) => String(t.id));
   renderPage(res, 'access/account.njk', {
     failedSignIns: await failedSignInsSinceLast(sql, userId),
-    account: res.locals.user, tokens: tokens.map((t: ApiToken) => ({ id: t.id, name: t.name, scopes: t.scopes, made: day(t.createdAt), lastUsed: day(t.lastUsedAt), revoked: day(t.revokedAt) })),
+    account: localsOf(res).user, tokens: tokens.map((t: ApiToken) => ({ id: t.id, name: t.name, scopes: t.scopes, made: day(t.createdAt), lastUsed: day(t.lastUsedAt), revoked: day(t.revokedAt) })),
     ...context,
   }, status);
 }

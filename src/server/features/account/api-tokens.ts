@@ -11,7 +11,7 @@ import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, notSeen, reads, type RequestAccess } from '../../platform/access/index.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { onlyKnown } from '../../platform/http/query-params.ts';
-import type { Credential } from '../../platform/identity/identify.ts';
+import { localsOf, type Credential } from '../../platform/http/locals.ts';
 import { bodyOf, pathId, requiredText } from '../../platform/http/request-body.ts';
 import { newApiToken, sha256 } from '../../platform/identity/secrets.ts';
 
@@ -31,7 +31,7 @@ export function apiTokensRouter(sql: Sql, router: express.Router = express.Route
   });
 
   router.post('/tokens', changes('api_token'), json, async (req, res) => {
-    const made = await makeToken(sql, accessOf(res), res.locals.credential as Credential, bodyOf(req));
+    const made = await makeToken(sql, accessOf(res), localsOf(res).credential, bodyOf(req));
     res.status(201).set('Cache-Control', 'no-store').json(made);
   });
 

@@ -15,7 +15,8 @@ import { accessOf, actorOf, changes, reads } from '../../platform/access/index.t
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { clearCookie, setCookie } from '../../platform/identity/cookies.ts';
 import { requirePresessionToken } from '../../platform/identity/csrf.ts';
-import { PRESESSION_COOKIE, SESSION_COOKIE, formToken, pageUser, type Credential, type SessionSettings } from '../../platform/identity/identify.ts';
+import { localsOf } from '../../platform/http/locals.ts';
+import { PRESESSION_COOKIE, SESSION_COOKIE, formToken, pageUser, type SessionSettings } from '../../platform/identity/identify.ts';
 import { localAddress, renderPage } from '../../platform/http/render-page.ts';
 import { checkPassword } from '../../platform/identity/passwords.ts';
 import { emailOf, SignInThrottle, type SignInLimits } from '../../platform/identity/sign-in-throttle.ts';
@@ -30,7 +31,7 @@ export interface SignInDeps {
 /** GET /api/session: who is signed in, and the CSRF token for forms and JSON changes (on the /api router). */
 export function sessionRoute(router: express.Router): express.Router {
   router.get('/session', reads('session'), (_req: Request, res: Response) => {
-    res.set('Cache-Control', 'private, no-store').json({ user: res.locals.user, csrfToken: formToken(_req, res) });
+    res.set('Cache-Control', 'private, no-store').json({ user: localsOf(res).user, csrfToken: formToken(_req, res) });
   });
   return router;
 }
@@ -46,7 +47,7 @@ export function signInRouter(deps: SignInDeps): express.Router {
 
   router.post('/sign-in', changes('session'), express.json({ limit: '10kb' }), async (req, res) => {
     const json = req.is('application/json') === 'application/json';
-    if ((res.locals.credential as Credential) === 'public') requirePresessionToken(req);
+    if (localsOf(res).credential === 'public') requirePresessionToken(req);
     const email = emailOf(req);
     const password = (req.body as Record<string, unknown> | undefined)?.password;
     const missing = [...(email === '' ? ['email'] : []), ...(typeof password !== 'string' || password === '' ? ['password'] : [])];
@@ -72,7 +73,8 @@ export function signInRouter(deps: SignInDeps): express.Router {
       if (json) throw new HttpError(401, 'sign_in_refused', message);
       return renderPage(res, 'access/sign-in.njk', { returnTo: localAddress(req.body?.returnTo) ?? '', email, errors: [{ field: 'email', message }] }, 401);
     }
-    if (res.locals.sessionHash) await deleteSession(sql, res.locals.sessionHash as Buffer);
+    const { sessionHash } = localsOf(res);
+    if (sessionHash) await deleteSession(sql, sessionHash);
     const id = newSecret();
     await createSession(sql, {
       idHash: sha256(id), userId: found.user.id, csrfToken: newSecret(), expiresAt: new Date(Date.now() + deps.sessions.maxSeconds * 1000),
@@ -89,8 +91,9 @@ export function signInRouter(deps: SignInDeps): express.Router {
   });
 
   router.post('/sign-out', changes('session'), async (req, res) => {
-    if (res.locals.sessionHash) {
-      await deleteSession(sql, res.locals.sessionHash as Buffer);
+    const { sessionHash } = localsOf(res);
+    if (sessionHash) {
+      await deleteSession(sql, sessionHash);
       await accessOf(res).audit(sql, 'sign_out', 'session', null, '');
       await identityChangesSettled(sql); // every server has been told before the browser hears it is signed out
     }

@@ -16,7 +16,7 @@ import type { AreaMaps } from '../../../web/views/comparison-map.ts';
 import { createDashboard, dashboardsOf, defaultDashboard, getDashboard, updateDashboard, type Dashboard } from '../../../store/dashboards.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, notSeen, reads, readableInFull } from '../../platform/access/index.ts';
-import { accessPageErrors, renderPage } from '../../platform/http/render-page.ts';
+import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
@@ -93,7 +93,6 @@ export function dashboardPages(deps: DashboardDeps): express.Router {
     res.redirect(303, action);
   });
 
-  router.use(accessPageErrors(deps.log));
   return router;
 
   /** The dashboard the path names, if the viewer may `action` it: otherwise not found, or 403 when readable but not theirs to change. */

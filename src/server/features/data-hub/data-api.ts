@@ -16,19 +16,15 @@ import { areaHistory, getArea, getMetric, metricHistory, queryAreas, queryMetric
 import { observationHistory, queryObservations, streamObservations, type ObservationRow } from '../../../store/observations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { batchesAsSeen } from '../../platform/access/provenance.ts';
-import { accessOf, actorOf, changes, filterObservations, middleware, observationAccess, readableObservations, reads } from '../../platform/access/index.ts';
-import { figuresLoadingAnswer } from '../../platform/http/figures-loading.ts';
-import { badRequest, HttpError, notFound } from '../../platform/http/http-error.ts';
+import { accessOf, actorOf, changes, filterObservations, observationAccess, readableObservations, reads } from '../../platform/access/index.ts';
+import { badRequest, notFound } from '../../platform/http/http-error.ts';
 import { receiveImport } from './import-upload.ts';
-import { openApiDocument } from '../../openapi.ts';
 import {
   integer, onlyKnown, optionalAreaType, optionalBoolean, optionalCode, optionalMetricCode, optionalPeriod, optionalText, page,
 } from '../../platform/http/query-params.ts';
 
 export function apiRouter(sql: Sql): express.Router {
   const router = express.Router();
-
-  router.get('/openapi.json', reads('service'), (_req, res) => { res.json(openApiDocument); });
 
   router.get('/areas', reads('area'), async (req, res) => {
     const q = req.query;
@@ -157,9 +153,6 @@ export function apiRouter(sql: Sql): express.Router {
     await receiveImport(sql, req, res, request, optionalBoolean(req.query, 'dryRun') ?? false);
   });
 
-  router.use(middleware('answers 404 for unknown API endpoints', (req: Request) => {
-    throw notFound(`there is no API endpoint ${req.method} ${req.baseUrl}${req.path}`);
-  }));
   return router;
 }
 
@@ -190,28 +183,6 @@ function batchId(req: Request): number {
 
 function observationJson(row: ObservationRow) {
   return { ...row, flags: decodeFlags(row.flags) };
-}
-
-/** Errors as JSON: a status, a code and a message; never a stack trace. */
-export function apiErrorHandler(log: (line: string) => void) {
-  return (thrown: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
-    const loading = figuresLoadingAnswer(thrown, res);
-    const error = loading ?? thrown;
-    const status = error instanceof HttpError ? error.status : httpStatusOf(error);
-    if (status >= 500 && !loading) log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    const body = error instanceof HttpError
-      ? { status, code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }
-      : status === 413 ? { status, code: 'too_large', message: 'the request body is too large' }
-        : status === 400 ? { status, code: 'bad_request', message: 'the request could not be read' }
-          : { status: 500, code: 'internal_error', message: 'something went wrong on the server; it has been logged' };
-    if (!res.headersSent) res.status(body.status).json(body);
-    else res.destroy();
-  };
-}
-
-function httpStatusOf(error: unknown): number {
-  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
-  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
 const MAX_MAPPING_CHARACTERS = 64 * 1024;

@@ -27,7 +27,7 @@ type Query = Request['query'];
 export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Router {
   const router = express.Router();
 
-  router.get('/league-table', reads('observation'), async (req, res) => {
+  router.get('/benchmark/league-table', reads('observation'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['metric', 'period', 'area', 'group', 'groupId', 'count', 'level', 'format']);
     const index = engine.index;
@@ -49,7 +49,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     })));
   });
 
-  router.get('/profile', reads('observation'), async (req, res) => {
+  router.get('/benchmark/profile', reads('observation'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['area', 'period', 'group', 'groupId', 'count', 'level', 'metrics', 'format']);
     const index = engine.index;
@@ -72,7 +72,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     })));
   });
 
-  router.get('/series', reads('observation'), async (req, res) => {
+  router.get('/benchmark/series', reads('observation'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['metric', 'areas', 'format']);
     const index = engine.index;
@@ -92,7 +92,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     send(res, q, { metric: series.metric, points }, () => points.map((p) => ({ metric: series.metric.code, ...p })));
   });
 
-  router.get('/neighbours', reads('observation'), async (req, res) => {
+  router.get('/benchmark/neighbours', reads('observation'), async (req, res) => {
     const q = req.query;
     onlyKnown(q, ['area', 'count', 'variables', 'weights', 'format']);
     const index = engine.index;
@@ -103,7 +103,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
   });
 
   // Offered beside the computed neighbours; a group of one's own starts from a set's areaCodes (POST /groups).
-  router.get('/published-neighbours', reads('comparator_group'), async (req, res) => {
+  router.get('/benchmark/published-neighbours', reads('comparator_group'), async (req, res) => {
     onlyKnown(req.query, ['area']);
     const area = optionalArea(engine.index, req.query);
     if (!area) throw badRequest("'area' is required: the GSS code of the council whose published neighbour sets to list");
@@ -111,11 +111,11 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     res.json({ area: area.code, items: sets.map((set) => describePublishedSet(set, (code) => engine.index.area(code)?.name ?? code)) });
   });
 
-  router.get('/groups', reads('comparator_group'), async (_req, res) => {
+  router.get('/benchmark/groups', reads('comparator_group'), async (_req, res) => {
     res.json({ items: await groupsAsSeen(sql, accessOf(res), await listGroups(sql)) });
   });
 
-  router.post('/groups', changes('comparator_group'), express.json({ limit: '100kb' }), async (req, res) => {
+  router.post('/benchmark/groups', changes('comparator_group'), express.json({ limit: '100kb' }), async (req, res) => {
     const body = req.body as { name?: unknown; areaCodes?: unknown } | undefined;
     const name = typeof body?.name === 'string' ? body.name.trim() : '';
     if (name === '' || name.length > 200) throw badRequest("'name' is required: 1 to 200 characters");
@@ -128,7 +128,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     res.status(201).json((await groupsAsSeen(sql, accessOf(res), [group]))[0]);
   });
 
-  router.get('/groups/:id', reads('comparator_group'), async (req, res) => {
+  router.get('/benchmark/groups/:id', reads('comparator_group'), async (req, res) => {
     const group = await getGroup(sql, integer({ id: req.params.id }, 'id', 0, 1, 2_147_483_647));
     if (!group) throw notFound(`there is no comparator group ${req.params.id}`);
     res.json((await groupsAsSeen(sql, accessOf(res), [group]))[0]);

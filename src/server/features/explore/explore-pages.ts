@@ -12,40 +12,27 @@ import { areaProfile } from '../../../domain/benchmark/area-profile.ts';
 import type { BenchmarkIndex, IndexArea } from '../../../domain/benchmark/benchmark-index.ts';
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { themeOf } from '../../../domain/metric/index.ts';
-import { render } from '../../../web/render.ts';
-import { middleware, readableInFull, reads } from '../../platform/access/index.ts';
-import { accessPageErrors } from '../../platform/http/render-page.ts';
+import { pageHtml } from '../../platform/http/render-page.ts';
+import type { FeatureDeps } from '../../platform/feature.ts';
+import { readableInFull, reads } from '../../platform/access/index.ts';
 import { areaPage } from '../../../web/views/area-page.ts';
 import { chosenMetrics, comparePage } from '../../../web/views/compare-page.ts';
 import { councilList, metricLibrary } from '../../../web/views/library.ts';
-import type { AreaMaps } from '../../../web/views/comparison-map.ts';
 import { metricPage, type MetricPage, type MetricRequest } from '../../../web/views/metric-page.ts';
 import { findAreas, fold, search } from '../../../web/views/search.ts';
-import type { Sql } from '../../../store/store.ts';
-import type { Assets } from '../../platform/service/assets.ts';
-import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { groupSpec, neighboursOf } from './benchmark-requests.ts';
 import { keptPages } from '../../platform/http/kept-pages.ts';
 import { badRequest, notFound } from '../../platform/http/http-error.ts';
 import { onlyKnown, optionalMetricCode, optionalText } from '../../platform/http/query-params.ts';
 import { svgToPng } from './svg-png.ts';
 
-export interface PagesDeps {
-  readonly sql: Sql;
-  readonly engine: BenchmarkEngine;
-  readonly assets: Assets;
-  /** The boundaries for maps, or null where they could not be read. */
-  readonly maps: Promise<AreaMaps | null>;
-  readonly log: (line: string) => void;
-}
-
-export function pagesRouter(deps: PagesDeps): express.Router {
+export function pagesRouter(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>): express.Router {
   const router = express.Router();
   const { engine } = deps;
   const { page, viewerContext } = keptPages(deps);
 
   const html = (res: Response, template: string, context: Record<string, unknown>) =>
-    ({ body: render(template, { ...viewerContext(res), assetVersion: deps.assets.version, ...context }) });
+    ({ body: pageHtml(template, { ...viewerContext(res), ...context }) });
 
   router.get('/', reads('service'), page(async (_req, res) => {
     const index = engine.index;
@@ -119,10 +106,6 @@ export function pagesRouter(deps: PagesDeps): express.Router {
 
   router.get('/about-the-data', reads('service'), page(async (_req, res) => html(res, 'pages/about.njk', {})));
 
-  router.use(middleware('answers 404 for unknown pages', () => {
-    throw notFound('There is nothing at this address. If you typed it, check it is correct.');
-  }));
-  router.use(accessPageErrors(deps.log));
   return router;
 
   /** The metrics whose figures the viewer may read in full: all but early-sight data not yet open to them. */

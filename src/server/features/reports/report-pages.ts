@@ -20,10 +20,11 @@ import { earlySightReleases } from '../../../store/early-sight.ts';
 import { createReport, getReport, listReports, publishVersion, updateReport, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type Report } from '../../../store/reports.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, notSeen, observationRecord, reads, readableInFull } from '../../platform/access/index.ts';
-import { accessPageErrors, renderPage } from '../../platform/http/render-page.ts';
+import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { localsOf } from '../../platform/http/locals.ts';
 
 export interface ReportDeps {
   readonly sql: Sql;
@@ -159,7 +160,6 @@ export function reportPages(deps: ReportDeps): express.Router {
     }, 200, 'public, max-age=300');
   });
 
-  router.use(accessPageErrors(deps.log));
   return router;
 
   /** The draft the path names, if the viewer may `action` it; otherwise not found (or 403 when they may read but not change it). */
@@ -202,7 +202,7 @@ function draftRecord(report: Report): GuardedRecord {
 }
 
 function signedIn(res: Response): { id: number; organisationId: number; councilArea: string | null; organisationName: string } {
-  const user = res.locals.user as { id: number; organisationId?: number; councilArea: string | null; organisationName: string } | null;
+  const { user } = localsOf(res);
   const viewer = accessOf(res).viewer;
   if (!user || viewer.kind !== 'user') throw new HttpError(401, 'sign_in_required', 'Sign in to see your organisation\'s reports.');
   return { id: user.id, organisationId: viewer.organisationId, councilArea: viewer.councilArea, organisationName: user.organisationName };

@@ -15,6 +15,7 @@ import {
 import { recordAudit, type AuditAction, type AuditEntry } from '../../../store/audit.ts';
 import type { Db, Sql } from '../../../store/store.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
+import { localsOf } from '../http/locals.ts';
 
 /** The 401 or 403 for a refusal, saying which access is missing. */
 export function refusal(decision: Decision, viewer: Viewer, action: Action, kind: RecordKind): HttpError {
@@ -25,8 +26,9 @@ export function refusal(decision: Decision, viewer: Viewer, action: Action, kind
     : new HttpError(403, 'forbidden', message, { missing: decision.reason, action, kind });
 }
 
+/** The request's viewer; the public before identification (a form body refused before it ran). */
 export function viewerOf(res: Response): Viewer {
-  return (res.locals.viewer as Viewer | undefined) ?? PUBLIC_VIEWER;
+  return localsOf(res).viewer ?? PUBLIC_VIEWER;
 }
 
 /** Who did it and from where, as the audit trail records it. */
@@ -38,7 +40,7 @@ export interface Actor {
 }
 
 export function actorOf(req: Request, res: Response): Actor {
-  const user = res.locals.user as { id: number; name: string; email: string } | null | undefined;
+  const user = localsOf(res).user;
   return {
     userId: user?.id ?? null,
     actor: user ? `${user.name} <${user.email}>` : 'public',
@@ -119,7 +121,7 @@ export function notSeen(what: string): HttpError {
 
 /** The request's access: the viewer (set by the session middleware) and the store to audit into. */
 export function accessOf(res: Response): RequestAccess {
-  const found = res.locals.access as RequestAccess | undefined;
+  const found: RequestAccess | undefined = localsOf(res).access;
   if (!found) throw new Error('accessOf(res): the access middleware did not run for this request');
   return found;
 }

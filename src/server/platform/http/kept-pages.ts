@@ -29,7 +29,7 @@ import type { Sql } from '../../../store/store.ts';
 import { cutAtSlots, fillSlots, PERSONAL, type PersonalValues, type SlottedPage } from '../../../web/personal-slots.ts';
 import { earlySightReach } from '../access/observations.ts';
 import { accessOf, RequestAccess, viewerOf } from '../access/request-access.ts';
-import type { PageUser } from '../identity/identify.ts';
+import { localsOf, type PageUser } from './locals.ts';
 import { PageCache } from './page-cache.ts';
 
 /** Makes a page: its body and type (HTML unless said), or where to send the reader instead. */
@@ -130,7 +130,7 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
    * anyone's own name or token may not.
    */
   async function send(req: Request, res: Response, found: KeptPage): Promise<void> {
-    const shared = !res.locals.user && found.slots.length === 0;
+    const shared = !localsOf(res).user && found.slots.length === 0;
     const gzip = COMPRESSIBLE.test(found.type) && req.acceptsEncodings('gzip', 'identity') === 'gzip';
     const etag = gzip ? found.etag.replace(/"$/, '-gzip"') : found.etag;
     res.vary('Accept-Encoding').set('Cache-Control', shared ? 'public, max-age=0, must-revalidate' : 'private, no-store');
@@ -197,11 +197,11 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
 async function recording<T>(res: Response, make: () => Promise<T>): Promise<{ page: T; reads: AuditedRead[] }> {
   const access = accessOf(res);
   const noting = new NotingAccess(access.viewer, () => access.actor, access.store, access.now);
-  res.locals.access = noting;
+  localsOf(res).access = noting;
   try {
     return { page: await make(), reads: noting.reads };
   } finally {
-    res.locals.access = access;
+    localsOf(res).access = access;
   }
 }
 
@@ -220,14 +220,14 @@ class NotingAccess extends RequestAccess {
  * which no one else's copy may show.
  */
 function standInUser(res: Response): Omit<PageUser, 'id'> | null {
-  const user = res.locals.user as PageUser | null;
+  const { user } = localsOf(res);
   if (!user) return null;
   return { name: PERSONAL.name, email: PERSONAL.email, organisationName: PERSONAL.organisationName, role: user.role, roleLabel: user.roleLabel, councilArea: user.councilArea };
 }
 
 function personalValues(res: Response): PersonalValues {
-  const user = res.locals.user as PageUser | null;
-  return { name: user?.name ?? '', email: user?.email ?? '', organisationName: user?.organisationName ?? '', csrfToken: (res.locals.csrfToken as string | undefined) ?? '' };
+  const { user, csrfToken } = localsOf(res);
+  return { name: user?.name ?? '', email: user?.email ?? '', organisationName: user?.organisationName ?? '', csrfToken: csrfToken ?? '' };
 }
 
 function etagOf(page: SlottedPage): string {

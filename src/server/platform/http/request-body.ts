@@ -1,7 +1,16 @@
 // Reading a JSON or form body: an object of fields, or a 400 that says so;
-// and the few field readers the access routes share, each naming its field.
-import type { Request } from 'express';
+// and the field readers the features share, each naming its field.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { middleware } from '../access/rules.ts';
 import { badRequest } from './http-error.ts';
+
+const formBodies = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 });
+
+/** Reads the form body of page requests; the API reads its own bodies (JSON, or an upload streamed). */
+export const pageFormBodies = middleware('reads the form body of page requests', (req: Request, res: Response, next: NextFunction) => {
+  if (req.path.startsWith('/api/')) return next();
+  formBodies(req, res, next);
+});
 
 export function bodyOf(req: Request): Record<string, unknown> {
   const body = req.body as unknown;

@@ -7,14 +7,16 @@
 import type { NextFunction, Request, Response } from 'express';
 import { middleware } from '../access/rules.ts';
 import { HttpError } from '../http/http-error.ts';
-import { presessionOf, type Credential } from './identify.ts';
+import { localsOf } from '../http/locals.ts';
+import { presessionOf } from './identify.ts';
 import { sameSecret } from './secrets.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const csrfGuard = middleware('refuses cookie-authenticated changes without the CSRF token', (req: Request, res: Response, next: NextFunction) => {
-  if (SAFE.has(req.method) || (res.locals.credential as Credential) !== 'session') return next();
-  if (!sameSecret(givenToken(req), res.locals.csrfToken as string)) throw csrfRefusal();
+  const locals = localsOf(res);
+  if (SAFE.has(req.method) || locals.credential !== 'session') return next();
+  if (!sameSecret(givenToken(req), locals.csrfToken)) throw csrfRefusal();
   next();
 });
 

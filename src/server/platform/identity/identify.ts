@@ -1,7 +1,8 @@
 // Who is asking, on every request: an API token in the Authorization header,
-// or a session cookie, or no one (the public). Sets res.locals.viewer (for the
-// access policy), res.locals.user (for pages) and res.locals.csrfToken (for
-// forms), and res.locals.access (what handlers ask the policy through).
+// or a session cookie, or no one (the public). Sets the request's locals
+// (platform/http/locals.ts): the viewer (for the access policy), the user
+// (for pages), the CSRF token (for forms) and the access (what handlers ask
+// the policy through).
 //
 // Sessions live in the store: idle ones and those past their absolute end
 // are refused and removed. A token that is not valid is a 401 at once, never
@@ -10,6 +11,7 @@
 // (identity-cache.ts), so that a signed-in request costs no query; its use
 // is written back once a minute, not on every request.
 import type { NextFunction, Request, Response } from 'express';
+import type { AccessConfig } from '../../../config.ts';
 import { PUBLIC_VIEWER, ROLE_LABELS, SESSION_ACTIONS, type Action, type Viewer } from '../../../domain/access/index.ts';
 import { findApiToken, noteApiTokenUsed } from '../../../store/api-tokens.ts';
 import { deleteSession, findSession, touchSession } from '../../../store/sessions.ts';
@@ -18,6 +20,7 @@ import type { User } from '../../../store/users.ts';
 import { RequestAccess, actorOf } from '../access/request-access.ts';
 import { middleware } from '../access/rules.ts';
 import { HttpError } from '../http/http-error.ts';
+import { localsOf, type Credential, type PageUser } from '../http/locals.ts';
 import { clearCookie, cookieName, readCookies, setCookie } from './cookies.ts';
 import { identityCacheOf, type IdentityCache, type KnownIdentity } from './identity-cache.ts';
 import { API_TOKEN_PATTERN, SECRET_PATTERN, newSecret, sha256 } from './secrets.ts';
@@ -31,18 +34,10 @@ export interface SessionSettings {
   readonly maxSeconds: number;
 }
 
-/** What pages show of the user signed in. */
-export interface PageUser {
-  readonly id: number;
-  readonly name: string;
-  readonly email: string;
-  readonly role: string;
-  readonly roleLabel: string;
-  readonly organisationName: string;
-  readonly councilArea: string | null;
+/** How long sessions last, as the configuration says. */
+export function sessionSettings(config: AccessConfig): SessionSettings {
+  return { idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds };
 }
-
-export type Credential = 'public' | 'session' | 'token';
 
 export function identify(sql: Sql, settings: SessionSettings) {
   const cache = identityCacheOf(sql);
@@ -57,7 +52,7 @@ export function identify(sql: Sql, settings: SessionSettings) {
 
 function settle(sql: Sql, req: Request, res: Response, found: Found | undefined, next: NextFunction): void {
   const viewer: Viewer = found ? found.known.viewer : PUBLIC_VIEWER;
-  const locals = res.locals;
+  const locals = localsOf(res);
   locals.viewer = viewer;
   locals.credential = found?.credential ?? 'public';
   locals.sessionHash = found?.known.sessionHash;
@@ -166,10 +161,11 @@ export function pageUser(user: User): PageUser {
  * table's time).
  */
 export function formToken(req: Request, res: Response): string {
-  if (res.locals.csrfToken) return res.locals.csrfToken as string;
+  const locals = localsOf(res);
+  if (locals.csrfToken) return locals.csrfToken;
   const token = newSecret();
   if (!res.headersSent) setCookie(req, res, PRESESSION_COOKIE, token, { sameSite: 'Strict', maxAgeSeconds: 4 * 3600 });
-  return (res.locals.csrfToken = token);
+  return (locals.csrfToken = token);
 }
 
 /** The pre-session cookie's value, if the request has one. */

@@ -1,0 +1,9 @@
+// Administration: organisations, users and early-sight releases.
+import type { Feature } from '../../platform/feature.ts';
+import { adminRouter } from './admin-api.ts';
+import { adminPages } from './admin-pages.ts';
+
+export const admin: Feature = {
+  api: ({ sql }) => adminRouter(sql),
+  pages: ({ sql }) => adminPages(sql),
+};
