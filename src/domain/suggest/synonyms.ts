@@ -7,7 +7,8 @@ const FAMILIES: readonly (readonly string[])[] = [
   ['obesity', 'obese', 'overweight', 'excess weight', 'bmi'],
   ['homeless', 'homelessness', 'rough sleeping', 'temporary accommodation'],
   ['smoking', 'smoker', 'smokers', 'tobacco', 'cigarette'],
-  ['exercise', 'active', 'activity', 'inactive', 'physical activity'],
+  // Not "inactive": a family means the same thing, and inactive is active's opposite.
+  ['exercise', 'active', 'activity', 'physical activity'],
   ['depression', 'depressed', 'mental health'],
   ['teeth', 'dental', 'tooth', 'decay'],
   ['life expectancy', 'lifespan', 'longevity'],
