@@ -1,0 +1,67 @@
+// Administration's part of the OpenAPI document: organisations, users and
+// early-sight releases.
+import { ORGANISATION_KINDS, ROLES } from '../../../domain/access/index.ts';
+import { ref, path, json, list, body, error, refusals, withMissing, recipient, reason } from '../../platform/service/openapi-parts.ts';
+
+export const paths = {
+  '/api/admin/organisations': {
+    get: { operationId: 'listOrganisations', summary: 'Organisations (any signed-in user: they are whom one shares with)', responses: { 200: { description: 'Organisations.', content: json(list('Organisation')) }, ...refusals } },
+    post: {
+      operationId: 'addOrganisation', summary: 'Add an organisation (administrators); a council names its area',
+      requestBody: body({ type: 'object', required: ['name', 'kind'], properties: { name: { type: 'string' }, kind: { type: 'string', enum: ORGANISATION_KINDS }, areaCode: { type: 'string' } } }),
+      responses: { 201: { description: 'Added.', content: json(ref('Organisation')) }, ...refusals, 409: error('The name, or the council for that area, is taken.') },
+    },
+  },
+  '/api/admin/users': {
+    get: { operationId: 'listUsers', summary: 'Users (administrators; others see themselves)', responses: { 200: { description: 'Users.', content: json(list('User')) }, ...refusals } },
+    post: {
+      operationId: 'addUser', summary: 'Add a user (administrators); without a password one is made and returned once',
+      requestBody: body({ type: 'object', required: ['email', 'name', 'organisationId', 'role'], properties: { email: { type: 'string' }, name: { type: 'string' }, organisationId: { type: 'integer' }, role: { type: 'string', enum: ROLES }, password: { type: 'string', minLength: 12 } } }),
+      responses: { 201: { description: 'Added.', content: json(ref('User')) }, ...refusals, 409: error('The email address is taken.') },
+    },
+  },
+  '/api/admin/users/{id}': {
+    patch: {
+      operationId: 'changeUser', summary: "Change a user's role, or disable or enable them (administrators)", parameters: [path('id', 'User id.', { type: 'integer' })],
+      requestBody: body({ type: 'object', properties: { role: { type: 'string', enum: ROLES }, disabled: { type: 'boolean' } } }),
+      responses: { 200: { description: 'Changed.', content: json(ref('User')) }, ...withMissing },
+    },
+  },
+  '/api/admin/early-sight': {
+    get: { operationId: 'listEarlySight', summary: 'Early-sight metrics, their embargo ends, and (for administrators) their partners', responses: { 200: { description: 'Releases.', content: json({ type: 'object' }) }, ...refusals } },
+  },
+  '/api/admin/early-sight/{metric}/embargo': {
+    put: {
+      operationId: 'setEmbargo', summary: "Set the instant an early-sight metric's observations become public (administrators)", parameters: [path('metric', 'Metric code.')],
+      requestBody: body({ type: 'object', required: ['embargoUntil'], properties: { embargoUntil: { type: ['string', 'null'], format: 'date-time' } } }),
+      responses: { 200: { description: 'Set.', content: json({ type: 'object' }) }, ...withMissing },
+    },
+  },
+  '/api/admin/early-sight/{metric}/shares': {
+    post: {
+      operationId: 'shareEarlySight', summary: 'Name a partner of an early-sight release (administrators); every council sees it',
+      parameters: [path('metric', 'Metric code.')], requestBody: body(recipient), responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
+    },
+  },
+  '/api/admin/early-sight/{metric}/shares/{shareId}/revoke': {
+    post: {
+      operationId: 'unshareEarlySight', summary: 'Stop sharing an early-sight release with a partner (administrators)',
+      parameters: [path('metric', 'Metric code.'), path('shareId', 'Share id.', { type: 'integer' })], requestBody: body(reason),
+      responses: { 200: { description: 'Revoked.', content: json(ref('Share')) }, ...withMissing },
+    },
+  },
+};
+
+export const schemas = {
+  Organisation: {
+    type: 'object', required: ['id', 'name', 'kind'],
+    properties: { id: { type: 'integer' }, name: { type: 'string' }, kind: { type: 'string', enum: ORGANISATION_KINDS }, areaCode: { type: ['string', 'null'] }, areaName: { type: ['string', 'null'] }, users: { type: 'integer' } },
+  },
+  User: {
+    type: 'object', required: ['id', 'email', 'name', 'role'],
+    properties: {
+      id: { type: 'integer' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', enum: ROLES }, organisationId: { type: 'integer' },
+      organisationName: { type: 'string' }, councilArea: { type: ['string', 'null'] }, disabled: { type: 'boolean' }, password: { type: 'string', description: 'Only when Lantern made it.' },
+    },
+  },
+};

@@ -1,0 +1,62 @@
+// Intelligence items' part of the OpenAPI document.
+import { CLASSIFICATIONS, RISK_FACTORS } from '../../../domain/access/index.ts';
+import { ref, query, path, json, list, body, recordPaging, refusals, withMissing, recipient, reason } from '../../platform/service/openapi-parts.ts';
+
+const evidence = {
+  oneOf: [
+    { type: 'object', required: ['kind', 'metric', 'area', 'period'], properties: { kind: { const: 'observation' }, metric: { type: 'string' }, area: { type: 'string' }, period: { type: 'string' } } },
+    { type: 'object', required: ['kind', 'description'], properties: { kind: { const: 'source' }, description: { type: 'string', minLength: 10 }, url: { type: ['string', 'null'] } } },
+  ],
+};
+const itemFields = {
+  subjectArea: { type: 'string', description: 'GSS code of the council.' }, riskFactor: { type: 'string', enum: RISK_FACTORS },
+  title: { type: 'string', maxLength: 200 }, note: { type: 'string', minLength: 20, maxLength: 10000 }, evidence: { type: 'array', items: evidence },
+  classification: { type: 'string', enum: CLASSIFICATIONS, default: 'confidential' }, shareable: { type: 'boolean', default: false, description: 'Only with evidence.' },
+};
+
+export const paths = {
+  '/api/intelligence': {
+    get: {
+      operationId: 'listIntelligence', summary: 'Intelligence items you may read, newest first (reads of restricted and confidential items are audited)',
+      parameters: [query('about', 'Council GSS code.'), query('riskFactor', 'Risk factor.', { type: 'string', enum: RISK_FACTORS }), query('q', 'Words in the title or note.'), ...recordPaging],
+      responses: { 200: { description: 'Items.', content: json(list('IntelligenceItem')) }, ...refusals },
+    },
+    post: {
+      operationId: 'recordIntelligence', summary: 'Record an intelligence item (principal advisers)',
+      requestBody: body({ type: 'object', required: ['subjectArea', 'riskFactor', 'title', 'note'], properties: itemFields }),
+      responses: { 201: { description: 'Recorded.', content: json(ref('IntelligenceItem')) }, ...refusals },
+    },
+  },
+  '/api/intelligence/{id}': {
+    get: { operationId: 'getIntelligence', summary: 'One intelligence item and the shares of it you may see', parameters: [path('id', 'Item id.', { type: 'integer' })], responses: { 200: { description: 'The item.', content: json(ref('IntelligenceItem')) }, ...withMissing } },
+    patch: {
+      operationId: 'changeIntelligence', summary: 'Change an intelligence item (its author)', parameters: [path('id', 'Item id.', { type: 'integer' })],
+      requestBody: body({ type: 'object', properties: itemFields }), responses: { 200: { description: 'Changed.', content: json(ref('IntelligenceItem')) }, ...withMissing },
+    },
+  },
+  '/api/intelligence/{id}/shares': {
+    post: {
+      operationId: 'shareIntelligence', summary: 'Share a restricted or confidential item that has its evidence, saying why; the council sees it',
+      parameters: [path('id', 'Item id.', { type: 'integer' })], requestBody: body(recipient), responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
+    },
+  },
+  '/api/intelligence/{id}/shares/{shareId}/revoke': {
+    post: {
+      operationId: 'unshareIntelligence', summary: 'Stop sharing an item, saying why; the council sees this too',
+      parameters: [path('id', 'Item id.', { type: 'integer' }), path('shareId', 'Share id.', { type: 'integer' })], requestBody: body(reason),
+      responses: { 200: { description: 'Revoked.', content: json(ref('Share')) }, ...withMissing },
+    },
+  },
+};
+
+export const schemas = {
+  IntelligenceItem: {
+    type: 'object', required: ['id', 'about', 'riskFactor', 'title', 'note', 'classification'],
+    properties: {
+      id: { type: 'integer' }, about: { type: 'object' }, riskFactor: { type: 'string', enum: RISK_FACTORS }, title: { type: 'string' }, note: { type: 'string' },
+      evidence: { type: 'array', items: evidence }, classification: { type: 'string', enum: CLASSIFICATIONS }, shareable: { type: 'boolean' },
+      author: { type: 'object' }, organisation: { type: 'object' }, shares: { type: 'array', items: ref('Share') },
+      createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+};

@@ -1,0 +1,60 @@
+// The pieces every feature's part of the OpenAPI document is made of
+// (platform/service/openapi.ts puts the parts together): how a parameter, a
+// body, a list and an error are written, the refusals every guarded
+// operation may answer, the bodies of a share and an un-share, and the
+// schemas and security schemes the whole API shares.
+import { ACTIONS, DENIAL_REASONS } from '../../../domain/access/index.ts';
+
+export const nullable = (type: string) => ({ type: [type, 'null'] });
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+export const query = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
+export const path = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'path', required: true, description, schema });
+export const json = (schema: object) => ({ 'application/json': { schema } });
+export const list = (item: string) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref(item) } } });
+/** A page of a list that says how many there are in all: nothing is ever cut off unsaid. */
+export const counted = (item: string) => ({ ...list(item), required: ['items', 'total'], properties: { ...list(item).properties, total: { type: 'integer', description: 'How many there are in all.' } } });
+export const body = (schema: object) => ({ required: true, content: json(schema) });
+export const error = (description: string) => ({ description, content: json(ref('Error')) });
+
+/** The public data's errors. */
+export const errors = {
+  400: { description: 'A parameter was wrong; the message says which and why.', content: json(ref('Error')) },
+  404: { description: 'No such thing.', content: json(ref('Error')) },
+};
+export const paging = [
+  query('limit', 'How many to return (default 100).', { type: 'integer', minimum: 1, maximum: 10000 }),
+  query('offset', 'How many to skip.', { type: 'integer', minimum: 0 }),
+];
+
+/** Every guarded operation's refusals: 401 (sign in) or 403 (which access is missing, in details.missing); an unreadable record is a 404. */
+export const refusals = {
+  400: error('A field or parameter was wrong; the message names it.'),
+  401: error('Sign in (a session, or an API token in the Authorization header).'),
+  403: error('Refused: the message says which access is missing, and details.missing its reason.'),
+};
+export const withMissing = { ...refusals, 404: error('No such record, or none that you may read.') };
+export const recordPaging = [query('limit', 'How many (default 100).', { type: 'integer', minimum: 1 }), query('offset', 'How many to skip.', { type: 'integer', minimum: 0 })];
+
+/** The body of a share: with whom, and why. */
+export const recipient = {
+  type: 'object', required: ['reason'],
+  description: 'With whom: exactly one of organisationId, userId or userEmail.',
+  properties: { organisationId: { type: 'integer' }, userId: { type: 'integer' }, userEmail: { type: 'string' }, reason: { type: 'string', minLength: 10, maxLength: 2000 } },
+};
+/** The body of an un-share: why. */
+export const reason = { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 10, maxLength: 2000 } } };
+
+export const platformSchemas = {
+  Error: {
+    type: 'object', required: ['status', 'code', 'message'],
+    properties: { status: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' }, details: {} },
+  },
+  Refusal: {
+    type: 'object', properties: { missing: { type: 'string', enum: DENIAL_REASONS }, action: { type: 'string', enum: ACTIONS }, kind: { type: 'string' } },
+  },
+};
+
+export const securitySchemes = {
+  apiToken: { type: 'http', scheme: 'bearer', description: 'An API token made on your account page (lantern_…), with the scopes it needs.' },
+  session: { type: 'apiKey', in: 'cookie', name: 'lantern_session', description: 'A signed-in browser session; changes also need the X-CSRF-Token header (GET /api/session).' },
+};
