@@ -51,10 +51,12 @@ async function withStore<T>(config: Config, role: string, work: (store: Store) =
 
 async function serve(config: Config, options: { port?: string; demo: boolean }): Promise<void> {
   const port = options.port === undefined ? config.port : readPort(options.port, '--port');
-  const [{ createApp }, { BenchmarkEngine }, { PdfPrinter }, { startLanternJobs }, { loadDemo, storeIsEmpty }, { createDemoAccess }] = await Promise.all([
-    import('../server/app.ts'), import('../engine/benchmark-engine.ts'), import('../reports/pdf.ts'), import('../jobs/index.ts'), import('../ingest/demo.ts'),
-    import('../server/features/admin/demo-access.ts'),
+  const [{ BenchmarkEngine }, { loadDemo, storeIsEmpty }, { createDemoAccess }] = await Promise.all([
+    import('../engine/benchmark-engine.ts'), import('../ingest/demo.ts'), import('../server/features/admin/demo-access.ts'),
   ]);
+  // The server's own modules (seconds of them) load while the store opens and the index starts building.
+  const serverModules = Promise.all([import('../server/app.ts'), import('../reports/pdf.ts'), import('../jobs/index.ts')]);
+  serverModules.catch(() => {}); // awaited below, where a failure stops serve
   // A store whose server died and cannot be started again is gone: exit and say why, rather than answer 503 for ever.
   const store = await openConfiguredStore(config, 'serve', (message) => {
     err(`Lantern: ${message}; stopping`);
@@ -69,7 +71,7 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   }
   const server = http.createServer();
   const requests = drainable(server);
-  const printer = new PdfPrinter();
+  let printer: import('../reports/pdf.ts').PdfPrinter | undefined = undefined;
   let stopping = false;
   let jobs: Awaited<ReturnType<typeof startLanternJobs>> | undefined = undefined;
   let engine: ReturnType<typeof BenchmarkEngine.begin> | undefined = undefined;
@@ -80,7 +82,7 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
       ['taking requests (those under way finished)', () => requests.drain()],
       ['the job runner (its job under way finished)', () => jobs?.stop()],
       ['the benchmark engine', () => engine?.stop()],
-      ['the PDF printer', () => printer.close()],
+      ['the PDF printer', () => printer?.close()],
       ['the store', () => store.close()], // last: everything before may still use it
     ], err);
   }, err);
@@ -106,6 +108,8 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     err('Lantern: without its benchmark index Lantern cannot serve figures; stopping');
     void store.close().finally(() => process.exit(1));
   });
+  const [{ createApp }, { PdfPrinter }, { startLanternJobs }] = await serverModules;
+  printer = new PdfPrinter();
   // Scheduled work (closing interrupted batches, embargo ends, the nightly index check) runs once across servers.
   jobs = await startLanternJobs(store, engine, { log: err });
   const app = createApp({ config, store, engine, printer, log: err });
