@@ -34,29 +34,22 @@ export function loadSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly In
 /** A condition on the observations read: which metrics. */
 type Where = postgres.PendingQuery<postgres.Row[]>;
 
-/** Connections that read the whole table at once, each along its own range of metrics. */
-const READERS = 2;
-
 /**
  * Builds every metric's series, reading the whole observation table along its
  * key (the first build, or after new areas): `metrics` are all the metrics.
- * The table is read in READERS ranges of metrics at once, on connections of
- * their own, so that PostgreSQL reads on as many cores while the index is
- * built from what has come.
+ * The table is read in two halves of the metrics at once, on connections of
+ * their own, so that PostgreSQL reads on two cores while the index is built
+ * from what has come.
  */
 export function loadEverySeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[]): Promise<number> {
   const ids = metrics.map((m) => m.id).sort((a, b) => a - b);
-  const bounds = Array.from({ length: READERS - 1 }, (_, i) => ids[Math.floor(((i + 1) * ids.length) / READERS)]).filter((id) => id !== undefined);
-  const ranges = [...bounds, undefined].map((upper, i) => {
-    const lower = bounds[i - 1];
-    if (lower === undefined) return upper === undefined ? sql`` : sql`where metric_id < ${upper}`;
-    return upper === undefined ? sql`where metric_id >= ${lower}` : sql`where metric_id >= ${lower} and metric_id < ${upper}`;
-  });
-  return readSeries(sql, index, metrics, ranges);
+  const middle = ids[Math.floor(ids.length / 2)];
+  const halves = middle === undefined ? [sql``] : [sql`where metric_id < ${middle}`, sql`where metric_id >= ${middle}`];
+  return readSeries(sql, index, metrics, halves);
 }
 
 /**
- * Each query answers the metrics of its range, a row each: PostgreSQL packs
+ * Each query answers the metrics its condition picks, a row each: PostgreSQL packs
  * each column of a metric's rows into one bytea of big-endian binary numbers
  * (area ids, figures with NaN for none) and joins their period labels with
  * newlines, and each row is made into the metric's slices as it arrives,
@@ -102,8 +95,8 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
  * grouped as they come along the observation table's key, so each metric's
  * row leaves as soon as it is done (a hash aggregate would hold every
  * metric's columns, in memory or on disk, until the end, and a sort would
- * sort four million rows first). Its parallel workers would pass every
- * metric's columns through shared memory once more: the ranges read at
+ * sort four million rows first). Parallel workers would pass every
+ * metric's columns through shared memory once more: the two halves read at
  * once do better.
  */
 async function alongTheKey(sql: Db, read: (db: Db) => Promise<unknown>): Promise<void> {
