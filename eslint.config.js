@@ -17,23 +17,55 @@ const MAY_IMPORT = {
 const ROOMS = [...Object.keys(MAY_IMPORT), 'cli'];
 
 /**
- * One block per room and folder depth: from src/<room>/a/b.ts only a path that
- * climbs exactly two folders reaches src/, so a room's own subfolder that
- * shares a room's name (web/templates/reports) is never mistaken for it.
- * The domain has no IO, so src/config.ts is barred to it too.
+ * The pattern that keeps a file of `room`, `depth` folders below src/<room>/,
+ * to the rooms it may import: from src/<room>/a/b.ts only a path that climbs
+ * exactly two folders reaches src/, so a room's own subfolder that shares a
+ * room's name (web/templates/reports) is never mistaken for it. The domain
+ * has no IO, so src/config.ts is barred to it too.
  */
+function roomPattern(room, depth) {
+  const allowed = MAY_IMPORT[room];
+  const barred = ROOMS.filter((other) => other !== room && !allowed.includes(other));
+  if (room === 'domain') barred.push('config\\.ts$');
+  const message = `src/${room} may import ${allowed.length ? allowed.join(', ') : 'nothing outside itself'} (DESIGN.md, "Architecture, in rooms").`;
+  return { regex: `^(\\.\\./){${depth + 1}}(${barred.join('|')})(/|$)`, message };
+}
+
+/** One block per room and folder depth. */
 function roomRules() {
-  return Object.entries(MAY_IMPORT).flatMap(([room, allowed]) => {
-    const barred = ROOMS.filter((other) => other !== room && !allowed.includes(other));
-    if (room === 'domain') barred.push('config\\.ts$');
-    const message = `src/${room} may import ${allowed.length ? allowed.join(', ') : 'nothing outside itself'} (DESIGN.md, "Architecture, in rooms").`;
-    return [0, 1, 2, 3, 4].map((depth) => ({
-      files: [`src/${room}/${'*/'.repeat(depth)}*.{ts,js}`],
-      rules: {
-        'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./){${depth + 1}}(${barred.join('|')})(/|$)`, message }] }],
-      },
-    }));
-  });
+  return Object.keys(MAY_IMPORT).flatMap((room) => [0, 1, 2, 3, 4].map((depth) => ({
+    files: [`src/${room}/${'*/'.repeat(depth)}*.{ts,js}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [roomPattern(room, depth)] }] },
+  })));
+}
+
+/**
+ * Inside the server, each feature (src/server/features/<name>/) imports the
+ * platform and the rooms below, never another feature; the platform imports
+ * no feature. What two features share moves down into the platform. These
+ * blocks come after the rooms' and repeat their pattern, since a later block
+ * replaces an earlier one's options for the same rule.
+ */
+function serverRules() {
+  const features = [0, 1, 2].map((depth) => ({
+    files: [`src/server/features/*/${'*/'.repeat(depth)}*.{ts,js}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [roomPattern('server', depth + 2), {
+        regex: `^((\\.\\./){${depth + 1}}[^./]|(\\.\\./){${depth + 2}}features/)`,
+        message: 'A feature does not import another feature: move what they share into src/server/platform/ (DESIGN.md).',
+      }] }],
+    },
+  }));
+  const platform = [0, 1, 2].map((depth) => ({
+    files: [`src/server/platform/${'*/'.repeat(depth)}*.{ts,js}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [roomPattern('server', depth + 1), {
+        regex: `^(\\.\\./){${depth + 1}}features/`,
+        message: 'The platform lies beneath the features and imports none of them (DESIGN.md).',
+      }] }],
+    },
+  }));
+  return [...features, ...platform];
 }
 
 // SQL is written in the store alone (tests, benchmarks and scripts may set up
@@ -64,6 +96,7 @@ export default tseslint.config(
     },
   },
   ...roomRules(),
+  ...serverRules(),
   {
     files: ['src/**/*.ts'],
     ignores: ['src/store/**'],
