@@ -65,7 +65,7 @@ export class RequestAccess {
   }
 
   may(action: Action, record: GuardedRecord): boolean {
-    return decide(this.viewer, action, record, this.now).allowed;
+    return this.decide(action, record).allowed;
   }
 
   /**
@@ -86,7 +86,7 @@ export class RequestAccess {
     const audited: AuditEntry[] = [];
     for (const record of records) {
       const guarded = describe(record);
-      const decision = decide(this.viewer, 'read', guarded, this.now);
+      const decision = this.decide('read', guarded);
       if (!decision.allowed) continue;
       shown.push(record);
       if (decision.audited) audited.push(this.entry('read', guarded.kind, idOf(record), summary));

@@ -1,0 +1,56 @@
+// Early-sight releases, as administrators manage them: the instant a
+// metric's observations become public, and the partners named to see them
+// before then, each change with its audit event.
+import { guardedRecord } from '../../../domain/access/index.ts';
+import { getMetric } from '../../../store/catalogue.ts';
+import { earlySightReleases, setEmbargo, tellHere } from '../../../store/early-sight.ts';
+import type { Sql } from '../../../store/store.ts';
+import { observationRecord } from '../../platform/access/observations.ts';
+import type { RequestAccess } from '../../platform/access/request-access.ts';
+import { readReason, readRecipient, recordShare, recordUnshare } from '../../platform/access/shares.ts';
+import { badRequest, notFound } from '../../platform/http/http-error.ts';
+
+/** The early-sight metric the path names, and the policy's record of its release. */
+async function releaseOf(sql: Sql, codeText: string) {
+  const code = /^[a-z0-9][a-z0-9-]{0,99}$/.test(codeText) ? codeText : undefined;
+  const metric = code === undefined ? undefined : await getMetric(sql, code);
+  if (!metric) throw notFound(`there is no metric with the code '${codeText.slice(0, 100)}'`);
+  if (metric.status !== 'early_sight') throw badRequest(`${metric.code} is not an early-sight metric (its status is ${metric.status})`);
+  const release = (await earlySightReleases(sql, [metric.code])).get(metric.code);
+  return { code: metric.code, record: observationRecord('early_sight', release, null) };
+}
+
+export async function setRelease(sql: Sql, access: RequestAccess, codeText: string, body: Record<string, unknown>) {
+  const { code } = await releaseOf(sql, codeText);
+  access.require('change', guardedRecord('metric', 'public'), `metric ${code}`);
+  const value = body.embargoUntil;
+  let until: Date | null = null;
+  if (value !== null) {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
+      throw badRequest("'embargoUntil' must be an instant with its offset, such as 2025-07-01T09:30:00+01:00, or null for none");
+    }
+    until = new Date(value);
+  }
+  const change = await sql.begin(async (tx) => {
+    const set = await setEmbargo(tx, code, until);
+    await access.audit(tx, 'change', 'metric', code, until ? `embargo until ${until.toISOString()}` : 'embargo end removed');
+    return set;
+  });
+  // Every server hears of it by notification; this one at once, for the request that follows.
+  if (change) tellHere(sql, change);
+  return { metric: code, embargoUntil: until };
+}
+
+/** Names a partner of a release: shares its observations with them, saying why. */
+export async function shareRelease(sql: Sql, access: RequestAccess, codeText: string, body: Record<string, unknown>) {
+  const { code, record } = await releaseOf(sql, codeText);
+  access.require('share', record, `early-sight release of ${code}`);
+  return recordShare(sql, access, { recordKind: 'observation', recordId: code, subjectArea: null, recipient: await readRecipient(sql, body), reason: readReason(body) });
+}
+
+/** Stops sharing a release with a partner, saying why. */
+export async function unshareRelease(sql: Sql, access: RequestAccess, codeText: string, shareId: number, body: Record<string, unknown>) {
+  const { code, record } = await releaseOf(sql, codeText);
+  access.require('share', record, `early-sight release of ${code}`);
+  return recordUnshare(sql, access, 'observation', code, shareId, readReason(body));
+}

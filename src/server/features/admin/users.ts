@@ -1,0 +1,98 @@
+// Adding a user and changing one (their role; disabling and enabling them),
+// as the admin API, the admin page and the command line all do it: the input
+// checked, the policy asked, the rules kept (a role fits its organisation;
+// the last administrator stays; no one removes their own administration), the
+// change and its audit event written together, and every server told before
+// the answer.
+import { guardedRecord, isRole, roleFitsOrganisation, rolesFor, ROLE_LABELS, ROLES, type OrganisationKind, type Role } from '../../../domain/access/index.ts';
+import { identityChangesSettled } from '../../../store/identity-changes.ts';
+import { getOrganisation, isUniqueViolation, type Organisation } from '../../../store/organisations.ts';
+import type { Sql } from '../../../store/store.ts';
+import { countAdministrators, createUser, disableUser, enableUser, getUser, setUserRole, type User } from '../../../store/users.ts';
+import type { RequestAccess } from '../../platform/access/request-access.ts';
+import { badRequest, HttpError, notFound } from '../../platform/http/http-error.ts';
+import { requiredText } from '../../platform/http/request-body.ts';
+import { generatePassword, hashPassword, passwordProblem } from '../../platform/identity/passwords.ts';
+
+/** A user's record: theirs to read, and administrators'. */
+export function userRecord(user: User) {
+  return guardedRecord('user', 'restricted', { author: user.id });
+}
+
+/** Adds a user; without a password one is made, and returned this once. */
+export async function addUser(sql: Sql, access: RequestAccess, body: Record<string, unknown>): Promise<{ user: User; password: string | undefined }> {
+  const given = requiredText(body, 'email', 254);
+  const email = given.toLowerCase();
+  if (!/^[^\s@<>"']+@[^\s@<>"']+\.[^\s@<>"']+$/.test(email)) throw badRequest(`'email': '${given.slice(0, 100)}' is not an email address`);
+  const name = requiredText(body, 'name', 200);
+  const role = requiredText(body, 'role', 40);
+  if (!isRole(role)) throw badRequest(`'role' must be one of ${ROLES.join(', ')}`);
+  const organisation = await organisationField(sql, body);
+  requireRoleFits(role, organisation.name, organisation.kind);
+  const chosen = body.password === undefined || body.password === '' ? undefined : body.password;
+  if (chosen !== undefined && passwordProblem(chosen)) throw badRequest(passwordProblem(chosen)!);
+  const password = (chosen as string | undefined) ?? generatePassword();
+  access.require('change', guardedRecord('user', 'restricted'), 'user');
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await sql.begin(async (tx) => {
+      const created = await createUser(tx, { email, name, organisationId: organisation.id, role, passwordHash });
+      await access.audit(tx, 'change', 'user', String(created.id), `added ${email} as ${role} of ${organisation.name}`);
+      return created;
+    });
+    return { user, password: chosen === undefined ? password : undefined };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new HttpError(409, 'conflict', `'email': there is already a user with the email address ${email}`);
+    throw error;
+  }
+}
+
+async function organisationField(sql: Sql, body: Record<string, unknown>): Promise<Organisation> {
+  const value = body.organisationId;
+  const text = value === undefined || value === null ? '' : String(value);
+  if (!/^\d{1,10}$/.test(text)) throw badRequest("'organisationId' is required: the id of the user's organisation");
+  const organisation = await getOrganisation(sql, Number(text));
+  if (!organisation) throw badRequest(`'organisationId': there is no organisation ${text}`);
+  return organisation;
+}
+
+/** Changes a user's role, or disables or enables them (`role`, `disabled`). */
+export async function changeUser(sql: Sql, access: RequestAccess, id: number, body: Record<string, unknown>): Promise<User> {
+  const user = await getUser(sql, id);
+  if (!user) throw notFound(`there is no user ${id}`);
+  access.require('change', userRecord(user), `user ${id}`);
+  const role = body.role === undefined ? undefined : String(body.role);
+  if (role !== undefined && !isRole(role)) throw badRequest(`'role' must be one of ${ROLES.join(', ')}`);
+  if (role !== undefined) requireRoleFits(role as Role, user.organisationName, user.organisationKind);
+  const disabled = body.disabled === undefined ? undefined : body.disabled === true || body.disabled === 'true';
+  if (body.disabled !== undefined && typeof body.disabled !== 'boolean' && body.disabled !== 'true' && body.disabled !== 'false') throw badRequest("'disabled' must be true or false");
+  const viewer = access.viewer;
+  const losesAdministrator = user.role === 'administrator' && !user.disabled && (disabled === true || (role !== undefined && role !== 'administrator'));
+  if (losesAdministrator && (await countAdministrators(sql)) <= 1) throw badRequest('this is the last administrator: add another before changing this one');
+  if (viewer.kind === 'user' && user.id === viewer.userId && losesAdministrator) throw badRequest('you may not remove your own administration: ask another administrator');
+  const changed = await sql.begin(async (tx) => {
+    const said: string[] = [];
+    if (role !== undefined && role !== user.role) {
+      await setUserRole(tx, id, role as Role);
+      said.push(`changed the role of ${user.email}: ${user.role} → ${role}`);
+    }
+    if (disabled === true && !user.disabled) {
+      await disableUser(tx, id);
+      said.push(`disabled ${user.email}`);
+    }
+    if (disabled === false && user.disabled) {
+      await enableUser(tx, id);
+      said.push(`enabled ${user.email}`);
+    }
+    await access.audit(tx, 'change', 'user', String(id), said.length > 0 ? said.join('; ') : `saved ${user.email} unchanged`);
+    return (await getUser(tx, id))!;
+  });
+  await identityChangesSettled(sql); // every server has been told (a disabled user is refused) before this is answered
+  return changed;
+}
+
+/** A role belongs to the organisations of its kind: a council's people are its officers and members, a sector body's its advisers. */
+function requireRoleFits(role: Role, organisationName: string, kind: OrganisationKind): void {
+  if (roleFitsOrganisation(role, kind)) return;
+  throw badRequest(`'role': the people of ${organisationName} may be: ${rolesFor(kind).join(', ')}; a ${ROLE_LABELS[role].toLowerCase()} cannot belong to ${organisationName}`);
+}
