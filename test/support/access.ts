@@ -46,7 +46,12 @@ export class Browser {
   async fetch(address: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const response = await fetch(this.base + address, { ...init, headers, redirect: 'manual' });
+    const ask = () => fetch(this.base + address, { ...init, headers, redirect: 'manual' });
+    // A kept-alive connection the server closed while idle fails at once; a browser asks again on a new one, and so does this.
+    const response = await ask().catch((error: unknown) => {
+      if ((error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return ask();
+      throw error;
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const at = pair!.indexOf('=');
