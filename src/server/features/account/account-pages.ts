@@ -10,7 +10,7 @@ import { failedSignInsSinceLast } from '../../../store/audit.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { problemsOf } from '../../platform/http/checked-input.ts';
-import { makeToken, revokeToken, tokenRecord } from './api-tokens.ts';
+import { makeToken, revokeToken, tokenRecord } from './tokens.ts';
 import { localsOf } from '../../platform/http/locals.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';

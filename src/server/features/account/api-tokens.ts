@@ -4,20 +4,14 @@
 // makes tokens: a token cannot mint another, so a leaked read token never
 // grows into more.
 import express from 'express';
-import { ACTIONS, guardedRecord, isAction, type Action, type UserViewer } from '../../../domain/access/index.ts';
-import { createApiToken, getApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../../../store/api-tokens.ts';
-import { identityChangesSettled } from '../../../store/identity-changes.ts';
+import type { UserViewer } from '../../../domain/access/index.ts';
+import { listApiTokens } from '../../../store/api-tokens.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, changes, notSeen, reads, type RequestAccess } from '../../platform/access/index.ts';
-import { badRequest, HttpError } from '../../platform/http/http-error.ts';
+import { accessOf, changes, reads } from '../../platform/access/index.ts';
+import { localsOf } from '../../platform/http/locals.ts';
 import { onlyKnown } from '../../platform/http/query-params.ts';
-import { localsOf, type Credential } from '../../platform/http/locals.ts';
-import { bodyOf, pathId, requiredText } from '../../platform/http/request-body.ts';
-import { newApiToken, sha256 } from '../../platform/identity/secrets.ts';
-
-export function tokenRecord(token: Pick<ApiToken, 'userId'>) {
-  return guardedRecord('api_token', 'confidential', { author: token.userId });
-}
+import { bodyOf, pathId } from '../../platform/http/request-body.ts';
+import { makeToken, revokeToken, tokenRecord } from './tokens.ts';
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
 export function apiTokensRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
@@ -40,41 +34,4 @@ export function apiTokensRouter(sql: Sql, router: express.Router = express.Route
   });
 
   return router;
-}
-
-export async function makeToken(sql: Sql, access: RequestAccess, credential: Credential, body: Record<string, unknown>) {
-  if (credential !== 'session') throw new HttpError(403, 'forbidden', 'API tokens are made from a signed-in browser session, not with another token');
-  const name = requiredText(body, 'name', 100);
-  const scopes = readScopes(body.scopes);
-  const days = body.expiresInDays === undefined || body.expiresInDays === '' ? undefined : Number(body.expiresInDays);
-  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 366)) throw badRequest("'expiresInDays' must be a whole number of days from 1 to 366");
-  const viewer = access.viewer as UserViewer;
-  access.require('change', tokenRecord({ userId: viewer.userId }), 'API token');
-  const secret = newApiToken();
-  const token = await sql.begin(async (tx) => {
-    const made = await createApiToken(tx, { userId: viewer.userId, name, tokenHash: sha256(secret), scopes, expiresAt: days === undefined ? null : new Date(Date.now() + days * 86_400_000) });
-    await access.audit(tx, 'change', 'api_token', String(made.id), `made token '${name}' (${scopes.join(', ')})`);
-    return made;
-  });
-  return { ...token, token: secret };
-}
-
-function readScopes(value: unknown): Action[] {
-  const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : undefined;
-  if (!list || list.length === 0 || !list.every((s): s is string => typeof s === 'string' && isAction(s))) {
-    throw badRequest(`'scopes' must list one or more of ${ACTIONS.join(', ')}`);
-  }
-  return ACTIONS.filter((a) => list.includes(a));
-}
-
-export async function revokeToken(sql: Sql, access: RequestAccess, id: number) {
-  const token = await getApiToken(sql, id);
-  if (!token) throw notSeen(`API token ${id}`);
-  access.require('change', tokenRecord(token), `API token ${id}`);
-  await sql.begin(async (tx) => {
-    await revokeApiToken(tx, id);
-    await access.audit(tx, 'change', 'api_token', String(id), `revoked token '${token.name}'`);
-  });
-  await identityChangesSettled(sql); // every server has been told before the revocation is answered
-  return (await getApiToken(sql, id))!;
 }

@@ -9,7 +9,7 @@ import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { isContextual } from '../../../domain/metric/index.ts';
 import { checkDashboard, defaultTiles, TILE_KINDS, type DashboardTile } from '../../../domain/report/dashboard.ts';
-import type { FieldProblem } from '../../../domain/report/report-definition.ts';
+import type { FieldProblem } from '../../platform/http/checked-input.ts';
 import { GROUP_CHOICES } from '../../../web/views/words.ts';
 import { dashboardTiles } from '../../../web/views/dashboard-view.ts';
 import type { AreaMaps } from '../../../web/views/comparison-map.ts';

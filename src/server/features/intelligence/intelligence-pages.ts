@@ -14,7 +14,7 @@ import { renderPage } from '../../platform/http/render-page.ts';
 import { problemsOf as formProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { intelligenceRecord } from './intelligence-record.ts';
-import { createItem, itemShares, listIntelligence, readItem, shareItem, unshareItem } from './intelligence-api.ts';
+import { createItem, itemShares, listIntelligence, readItem, shareItem, unshareItem } from './intelligence-items.ts';
 import type { IntelligenceItem } from '../../../store/intelligence.ts';
 import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
 

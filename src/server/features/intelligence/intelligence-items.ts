@@ -1,0 +1,121 @@
+// Intelligence items, each use-case once, called by the API and the pages
+// alike: listed and read as the policy allows (each read of a restricted or
+// confidential item audited), recorded with its evidence checked, changed by
+// its author, shared and un-shared with a reason; every change audited in
+// its transaction.
+import {
+  checkIntelligenceItem, guardedRecord, isRiskFactor, RISK_FACTORS, type IntelligenceDraft, type UserViewer,
+} from '../../../domain/access/index.ts';
+import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
+import { getArea } from '../../../store/catalogue.ts';
+import {
+  createIntelligenceItem, existingObservations, getIntelligenceItem, queryIntelligenceItems, updateIntelligenceItem, type IntelligenceItem,
+} from '../../../store/intelligence.ts';
+import { earlySightReleases } from '../../../store/early-sight.ts';
+import { sharesOfRecord } from '../../../store/shares.ts';
+import type { Sql } from '../../../store/store.ts';
+import { notSeen, observationRecord, readReason, readRecipient, recordShare, recordUnshare, shareJson, shareRecord, type RequestAccess } from '../../platform/access/index.ts';
+import { badRequest, HttpError } from '../../platform/http/http-error.ts';
+import { pathId } from '../../platform/http/request-body.ts';
+import { intelligenceRecord } from './intelligence-record.ts';
+
+export async function listIntelligence(
+  sql: Sql, access: RequestAccess, filter: { about?: string | undefined; riskFactor?: string | undefined; q?: string | undefined }, paging: { limit: number; offset: number },
+): Promise<IntelligenceItem[]> {
+  if (filter.riskFactor !== undefined && !isRiskFactor(filter.riskFactor)) throw badRequest(`'riskFactor' must be one of ${RISK_FACTORS.join(', ')}`);
+  const all = await queryIntelligenceItems(sql, { subjectArea: filter.about, riskFactor: filter.riskFactor, q: filter.q });
+  const readable = all.filter((item) => access.may('read', intelligenceRecord(item))).slice(paging.offset, paging.offset + paging.limit);
+  return access.reveal(readable, intelligenceRecord, (i) => String(i.id), 'listed');
+}
+
+/** One item the viewer may read, its reading audited; 404 otherwise. */
+export async function readItem(sql: Sql, access: RequestAccess, idText: unknown): Promise<IntelligenceItem> {
+  const item = await findItem(sql, idText);
+  access.require('read', intelligenceRecord(item), `intelligence item ${item.id}`);
+  await access.reveal([item], intelligenceRecord, (i) => String(i.id));
+  return item;
+}
+
+async function findItem(sql: Sql, idText: unknown): Promise<IntelligenceItem> {
+  const id = pathId(idText, 'intelligence item');
+  const item = await getIntelligenceItem(sql, id);
+  if (!item) throw notSeen(`intelligence item ${id}`);
+  return item;
+}
+
+export async function createItem(sql: Sql, access: RequestAccess, body: Record<string, unknown>): Promise<IntelligenceItem> {
+  const draft = await checkDraft(sql, access, body);
+  const viewer = access.viewer as UserViewer;
+  access.require('change', guardedRecord('intelligence_item', draft.classification, {
+    subjectArea: draft.subjectArea, author: viewer.userId, ownerOrganisation: viewer.organisationId, shareable: draft.shareable,
+  }), 'intelligence item');
+  return sql.begin(async (tx) => {
+    const item = await createIntelligenceItem(tx, draft, viewer.userId, viewer.organisationId);
+    await access.audit(tx, 'change', 'intelligence_item', String(item.id), `recorded (${draft.classification}, ${draft.riskFactor})`);
+    return item;
+  });
+}
+
+export async function changeItem(sql: Sql, access: RequestAccess, idText: unknown, body: Record<string, unknown>): Promise<IntelligenceItem> {
+  const item = await findItem(sql, idText);
+  access.require('change', intelligenceRecord(item), `intelligence item ${item.id}`);
+  const fields = ['subjectArea', 'riskFactor', 'title', 'note', 'evidence', 'classification', 'shareable'] as const;
+  const unknown = Object.keys(body).filter((k) => k !== '_csrf' && !(fields as readonly string[]).includes(k));
+  if (unknown.length > 0) throw badRequest(`unknown field '${unknown[0]}' (an intelligence item has: ${fields.join(', ')})`);
+  const merged = Object.fromEntries(fields.map((f) => [f, body[f] === undefined ? item[f] : body[f]]));
+  const draft = await checkDraft(sql, access, merged);
+  const changed = fields.filter((f) => canonical(draft[f]) !== canonical(item[f]));
+  return sql.begin(async (tx) => {
+    const updated = await updateIntelligenceItem(tx, item.id, draft);
+    await access.audit(tx, 'change', 'intelligence_item', String(item.id), changed.length > 0 ? `changed ${changed.join(', ')}` : 'saved unchanged');
+    return updated;
+  });
+}
+
+export async function shareItem(sql: Sql, access: RequestAccess, idText: unknown, body: Record<string, unknown>) {
+  const item = await findItem(sql, idText);
+  access.require('share', intelligenceRecord(item), `intelligence item ${item.id}`);
+  const recipient = await readRecipient(sql, body);
+  const reason = readReason(body);
+  return recordShare(sql, access, { recordKind: 'intelligence_item', recordId: String(item.id), subjectArea: item.subjectArea, recipient, reason });
+}
+
+export async function unshareItem(sql: Sql, access: RequestAccess, idText: unknown, shareId: number, body: Record<string, unknown>) {
+  const item = await findItem(sql, idText);
+  access.require('share', intelligenceRecord(item), `intelligence item ${item.id}`);
+  return recordUnshare(sql, access, 'intelligence_item', String(item.id), shareId, readReason(body));
+}
+
+/** The item's shares that the viewer may read: all of them for its author. */
+export async function itemShares(sql: Sql, access: RequestAccess, item: IntelligenceItem) {
+  const all = await sharesOfRecord(sql, 'intelligence_item', String(item.id));
+  return (await access.reveal(all.filter((s) => access.may('read', shareRecord(s))), shareRecord, (s) => String(s.id))).map(shareJson);
+}
+
+/**
+ * The draft, checked. Observations given as evidence must exist and be ones
+ * the author may read: an observation under embargo that they may not read
+ * is answered as one that does not exist, so the check confirms nothing.
+ */
+async function checkDraft(sql: Sql, access: RequestAccess, body: Record<string, unknown>): Promise<IntelligenceDraft> {
+  const check = checkIntelligenceItem(body);
+  if (check.kind === 'invalid') throw new HttpError(400, 'bad_request', check.problems.map((p) => p.message).join('; '), { problems: check.problems });
+  const draft = check.item;
+  const area = await getArea(sql, draft.subjectArea);
+  if (!area || !isCouncil(area.type)) throw badRequest(`'subjectArea': ${draft.subjectArea} is not a council Lantern knows`);
+  const found = await existingObservations(sql, draft.evidence);
+  const releases = await earlySightReleases(sql, draft.evidence.flatMap((e) => (e.kind === 'observation' ? [e.metric] : [])));
+  const readable = (e: { metric: string; area: string }) => !releases.has(e.metric) || access.may('read', observationRecord('early_sight', releases.get(e.metric), e.area));
+  const missing = draft.evidence.findIndex((e) => e.kind === 'observation' && (!found.has(`${e.metric}|${e.area}|${e.period}`) || !readable(e)));
+  if (missing >= 0) {
+    const e = draft.evidence[missing] as { metric: string; area: string; period: string };
+    throw new HttpError(400, 'bad_request', `'evidence[${missing}]': there is no observation of ${e.metric} for ${e.area} in ${e.period}`, { problems: [{ field: `evidence[${missing}]`, message: 'no such observation' }] });
+  }
+  return draft;
+}
+
+/** JSON with object keys in order, so that values read back from jsonb compare equal to what was written. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v));
+}

@@ -1,0 +1,94 @@
+// The report builder's form and the headline report's: what a posted form
+// holds, the definition it makes, and the form shown again with its
+// problems. The builder is a plain form: a fixed set of fields, then the
+// sections, numbered, each with its title, chart, metrics and notes.
+import type { Response } from 'express';
+import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
+import { compareThemes, OTHER_THEME, themeOf, themeTitle } from '../../../domain/metric/index.ts';
+import { CHART_KINDS, checkReportDefinition, type ReportDefinition } from '../../../domain/report/report-definition.ts';
+import { GROUP_CHOICES } from '../../../web/views/words.ts';
+import type { FieldProblem } from '../../platform/http/checked-input.ts';
+import { renderPage } from '../../platform/http/render-page.ts';
+
+const CHART_TEXT = { bar: 'Bar chart of every area', map: 'Map of England', trend: 'Trend lines', table: 'Table', spine: 'Spine charts' } as const;
+
+interface SectionForm { title: string; chart: string; metrics: string[]; notes: string }
+interface ReportForm { title: string; areas: string; group: string; notes: string; sections: SectionForm[]; add: boolean }
+
+export function text(value: unknown): string {
+  return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
+}
+
+export function list(value: unknown): string[] {
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
+}
+
+export function emptyForm(council: string | null): ReportForm {
+  return { title: '', areas: council ?? '', group: 'neighbours', notes: '', sections: [], add: false };
+}
+
+/** The form as posted: fixed fields, then `sections` numbered sections of fields (section_title_0, section_metrics_0 …). */
+export function formOf(body: Record<string, unknown>): ReportForm {
+  const count = Math.min(Math.max(Number(text(body.sections)) || 0, 0), 40);
+  return {
+    title: text(body.title), areas: text(body.areas), group: text(body.group), notes: text(body.notes), add: text(body.do) === 'add',
+    sections: Array.from({ length: count }, (_, i) => ({
+      title: text(body[`section_title_${i}`]), chart: text(body[`section_chart_${i}`]), metrics: list(body[`section_metrics_${i}`]), notes: text(body[`section_notes_${i}`]),
+    })).filter((s, i) => i === 0 || s.title.trim() !== '' || s.metrics.length > 0),
+  };
+}
+
+export function formFromDefinition(definition: ReportDefinition): ReportForm {
+  return {
+    title: definition.title, areas: definition.areas.join(', '), group: definition.group, notes: definition.notes, add: false,
+    sections: definition.sections.map((s) => ({ title: s.title, chart: s.chart, metrics: [...s.metrics], notes: s.notes })),
+  };
+}
+
+export function checkForm(index: BenchmarkIndex, form: ReportForm) {
+  return checkReportDefinition(
+    { title: form.title, areas: form.areas, group: form.group, notes: form.notes, sections: form.sections.map((s) => ({ title: s.title, chart: s.chart || undefined, metrics: s.metrics, notes: s.notes })) },
+    (c) => index.metric(c) !== undefined, (c) => index.area(c) !== undefined,
+  );
+}
+
+function themesOf(index: BenchmarkIndex, checked: readonly string[]) {
+  const themes = new Map<string, { code: string; title: string; checked: boolean }[]>();
+  for (const series of index.metricsByTitle()) {
+    const theme = themeOf(series.metric);
+    themes.set(theme, [...(themes.get(theme) ?? []), { code: series.metric.code, title: series.metric.title, checked: checked.includes(series.metric.code) }]);
+  }
+  return [...themes].sort(([a], [b]) => compareThemes(a, b)).map(([name, metrics]) => ({ name: themeTitle(name), metrics }));
+}
+
+export function builder(res: Response, index: BenchmarkIndex, form: ReportForm, sections: number, action: string, problems: readonly FieldProblem[], status = 200, reportId?: number): void {
+  const rows = Array.from({ length: Math.max(sections, 1) }, (_, i) => form.sections[i] ?? { title: '', chart: 'table', metrics: [], notes: '' });
+  renderPage(res, 'reports/edit.njk', {
+    form, action, problems, reportId,
+    groups: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === (form.group || 'neighbours') })),
+    sections: rows.map((s) => ({
+      ...s, themes: themesOf(index, s.metrics),
+      charts: CHART_KINDS.map((c) => ({ value: c, text: CHART_TEXT[c], selected: c === (s.chart || 'table') })),
+    })),
+  }, status);
+}
+
+export function headline(res: Response, index: BenchmarkIndex, form: { area: string; metrics: string[] }, problems: readonly FieldProblem[], status = 200): void {
+  renderPage(res, 'reports/headline.njk', { form, problems, themes: themesOf(index, form.metrics) }, status);
+}
+
+/** The headline report: the ticked metrics by theme, each against the nearest neighbours with England's value beside it. */
+export function headlineDefinition(index: BenchmarkIndex, form: { area: string; metrics: string[] }) {
+  const area = index.area(form.area);
+  const byTheme = new Map<string, string[]>();
+  for (const code of form.metrics) {
+    const series = index.metric(code);
+    const theme = series ? themeOf(series.metric) : OTHER_THEME;
+    byTheme.set(theme, [...(byTheme.get(theme) ?? []), code]);
+  }
+  return {
+    title: `${area?.name ?? form.area}: our priorities compared`, areas: form.area, group: 'neighbours',
+    notes: 'The figures the council chose as its priorities, each against its nearest neighbours and England.',
+    sections: [...byTheme].sort(([a], [b]) => compareThemes(a, b)).map(([theme, metrics]) => ({ title: themeTitle(theme), metrics, chart: 'spine', notes: '' })),
+  };
+}
