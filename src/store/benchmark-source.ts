@@ -66,8 +66,29 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
   const wanted = new Map(metrics.map((m) => [m.id, m]));
   const unread = new Set(wanted.keys());
   let observations = 0;
-  const none = sql`float8send('NaN'::float8)`;
-  await Promise.all(ranges.map((range) => alongTheKey(sql, (db) => db`
+  const fill = (row: readonly RawField[]) => {
+    const metric = wanted.get(Number(text(row[0]!)));
+    if (!metric) return; // a metric defined after the list was read: the next refresh brings it
+    const columns = metricColumns(metric, row, areaNumbers, places);
+    index.put(metric, slicesOf(periods, columns, countsGiveIntervals(metric)));
+    unread.delete(metric.id);
+    observations += columns.areas.length;
+  };
+  await Promise.all(ranges.map((range) => alongTheKey(sql, (db) => packedSeries(db, range).raw().forEach((row) => fill(row as unknown as RawField[])))));
+  for (const id of unread) index.put(wanted.get(id)!, []); // a metric with no observations yet
+  return observations;
+}
+
+// The statements below are written in functions of their own, declared at
+// the top of the module, and never in closures: the driver keeps, for each
+// statement, an Error made at its first call whose stack holds the calling
+// function, and a closure made inside readSeries would keep that call's
+// index (a hundred megabytes at 4M observations) for as long as the process.
+
+/** The observations of the metrics `range` picks, a row per metric, packed: see readSeries. */
+function packedSeries(db: Db, range: Where) {
+  const none = db`float8send('NaN'::float8)`;
+  return db`
     select metric_id,
       string_agg(int4send(area_id), '') as areas,
       string_agg(period, E'\n') as periods,
@@ -77,17 +98,7 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
       case when bool_or(numerator is not null or denominator is not null) then string_agg(coalesce(float8send(numerator), ${none}), '') end as numerator,
       case when bool_or(numerator is not null or denominator is not null) then string_agg(coalesce(float8send(denominator), ${none}), '') end as denominator
     from observation ${range}
-    group by metric_id`.raw().forEach((row) => {
-    const fields = row as unknown as RawField[];
-    const metric = wanted.get(Number(text(fields[0]!)));
-    if (!metric) return; // a metric defined after the list was read: the next refresh brings it
-    const columns = metricColumns(metric, fields, areaNumbers, places);
-    index.put(metric, slicesOf(periods, columns, countsGiveIntervals(metric)));
-    unread.delete(metric.id);
-    observations += columns.areas.length;
-  }))));
-  for (const id of unread) index.put(wanted.get(id)!, []); // a metric with no observations yet
-  return observations;
+    group by metric_id`;
 }
 
 /**
@@ -100,14 +111,32 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
  * once do better.
  */
 async function alongTheKey(sql: Db, read: (db: Db) => Promise<unknown>): Promise<void> {
-  const planned = async (tx: Db) => {
-    await tx`set local enable_hashagg = off`;
-    await tx`set local enable_sort = off`;
-    await tx`set local max_parallel_workers_per_gather = 0`;
-    await read(tx);
-  };
-  // Inside a caller's transaction the settings last until it ends; otherwise in a transaction of its own.
-  await ('savepoint' in sql ? planned(sql) : (sql as Sql).begin(planned));
+  // Inside a caller's transaction the settings last until it ends.
+  if ('savepoint' in sql) {
+    await planAlongTheKey(sql);
+    await read(sql);
+    return;
+  }
+  // Otherwise in a transaction of its own, begun by hand on a reserved connection: a transaction's
+  // statements made by sql.begin would keep its callback, and with it `read` (see above).
+  const db = await (sql as Sql).reserve();
+  try {
+    await db`begin read only`;
+    await planAlongTheKey(db);
+    await read(db);
+    await db`commit`;
+  } catch (error) {
+    await db`rollback`.catch(() => {});
+    throw error;
+  } finally {
+    db.release();
+  }
+}
+
+async function planAlongTheKey(tx: Db): Promise<void> {
+  await tx`set local enable_hashagg = off`;
+  await tx`set local enable_sort = off`;
+  await tx`set local max_parallel_workers_per_gather = 0`;
 }
 
 /** Raw field bytes, as the driver gives them with .raw(): text, or null. */

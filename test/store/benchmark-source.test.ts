@@ -2,9 +2,13 @@
 // columns PostgreSQL sends must make the same slices as the rows themselves
 // added one at a time, whatever the order of area ids; a metric without
 // observations has an empty series; a refresh replaces only its metrics;
-// and an observation the index cannot place is named, not misfiled.
+// an observation the index cannot place is named, not misfiled; and nothing
+// keeps an index its caller has let go.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setImmediate } from 'node:timers/promises';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { BenchmarkIndex, SeriesBuilder, type PeriodSlice } from '../../src/domain/benchmark/benchmark-index.ts';
 import { countsGiveIntervals } from '../../src/domain/benchmark/benchmark-queries.ts';
 import { loadEverySeries, loadIndexAreas, loadIndexMetrics, loadSeries } from '../../src/store/benchmark-source.ts';
@@ -75,6 +79,16 @@ describe('loadEverySeries and loadSeries', () => {
   });
   after(() => store.close());
 
+  // First in the file: the driver keeps something of the first call of each statement only.
+  it('keeps nothing of an index once the caller lets it go', async () => {
+    const kept = new WeakRef(await everySeries(store.sql));
+    for (let turn = 0; turn < 3; turn++) {
+      await setImmediate();
+      collectGarbage();
+    }
+    assert.equal(kept.deref(), undefined);
+  });
+
   it('makes the slices the rows make one at a time, for every metric', async () => {
     const index = await everySeries(store.sql);
     const expected = await rowByRow(store.sql, index);
@@ -126,6 +140,9 @@ describe('loadEverySeries and loadSeries', () => {
     });
   });
 });
+
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
 
 /** Thrown to roll a transaction back once its checks are done. */
 class RolledBack extends Error {}
