@@ -5,11 +5,11 @@
 // grows into more.
 import express from 'express';
 import type { UserViewer } from '../../../domain/access/index.ts';
-import { listApiTokens } from '../../../store/api-tokens.ts';
+import { listApiTokens, type ApiToken } from '../../../store/api-tokens.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { localsOf } from '../../platform/http/locals.ts';
-import { onlyKnown } from '../../platform/http/query-params.ts';
+import { readableList } from '../../platform/http/readable-list.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { makeToken, revokeToken, tokenRecord } from './tokens.ts';
 
@@ -17,12 +17,7 @@ import { makeToken, revokeToken, tokenRecord } from './tokens.ts';
 export function apiTokensRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
   const json = express.json({ limit: '10kb' });
 
-  router.get('/tokens', reads('api_token'), async (req, res) => {
-    onlyKnown(req.query, []);
-    const access = accessOf(res);
-    const items = await access.reveal(await listApiTokens(sql, (access.viewer as UserViewer).userId), tokenRecord, (t) => String(t.id));
-    res.set('Cache-Control', 'private, no-store').json({ items });
-  });
+  router.get('/tokens', reads('api_token'), readableList<ApiToken>((res) => listApiTokens(sql, (accessOf(res).viewer as UserViewer).userId), tokenRecord));
 
   router.post('/tokens', changes('api_token'), json, async (req, res) => {
     const made = await makeToken(sql, accessOf(res), localsOf(res).credential, bodyOf(req));

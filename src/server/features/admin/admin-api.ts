@@ -13,7 +13,7 @@ import type { Sql } from '../../../store/store.ts';
 import { listUsers } from '../../../store/users.ts';
 import { accessOf, changes, reads, shareJson, shares } from '../../platform/access/index.ts';
 import { badRequest } from '../../platform/http/http-error.ts';
-import { onlyKnown } from '../../platform/http/query-params.ts';
+import { readableList } from '../../platform/http/readable-list.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { setRelease, shareRelease, unshareRelease } from './early-sight-releases.ts';
 import { addOrganisation, organisationRecord } from './organisations.ts';
@@ -24,23 +24,13 @@ const json = express.json({ limit: '20kb' });
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
 export function adminRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
 
-  router.get('/admin/organisations', reads('organisation'), async (req, res) => {
-    onlyKnown(req.query, []);
-    const access = accessOf(res);
-    const items = await access.reveal(await listOrganisations(sql), organisationRecord, (o) => String(o.id));
-    res.set('Cache-Control', 'private, no-store').json({ items });
-  });
+  router.get('/admin/organisations', reads('organisation'), readableList(() => listOrganisations(sql), organisationRecord));
 
   router.post('/admin/organisations', changes('organisation'), json, async (req, res) => {
     res.status(201).json(await addOrganisation(sql, accessOf(res), bodyOf(req)));
   });
 
-  router.get('/admin/users', reads('user'), async (req, res) => {
-    onlyKnown(req.query, []);
-    const access = accessOf(res);
-    const items = await access.reveal(await listUsers(sql), userRecord, (u) => String(u.id));
-    res.set('Cache-Control', 'private, no-store').json({ items });
-  });
+  router.get('/admin/users', reads('user'), readableList(() => listUsers(sql), userRecord));
 
   router.post('/admin/users', changes('user'), json, async (req, res) => {
     const { user, password } = await addUser(sql, accessOf(res), bodyOf(req));

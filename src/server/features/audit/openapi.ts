@@ -1,6 +1,6 @@
 // The audit trail's part of the OpenAPI document.
 import { AUDIT_ACTIONS } from '../../../store/audit.ts';
-import { query, json, counted, refusals } from '../../platform/service/openapi-parts.ts';
+import { counted, format, jsonOrCsv, query, refusals } from '../../platform/service/openapi-parts.ts';
 
 export const paths = {
   '/api/audit': {
@@ -9,9 +9,9 @@ export const paths = {
       parameters: [
         query('recordKind', 'Kind of record.'), query('recordId', 'The record.'), query('userId', 'Who.', { type: 'integer' }),
         query('action', 'What was done.', { type: 'string', enum: AUDIT_ACTIONS }), query('before', 'Events older than this id (the next page).'),
-        query('limit', 'How many (default 100).', { type: 'integer', minimum: 1, maximum: 1000 }), query('format', 'csv to export every matching event.', { type: 'string', enum: ['json', 'csv'] }),
+        query('limit', 'How many (default 100).', { type: 'integer', minimum: 1, maximum: 1000 }), format('csv to export every matching event.'),
       ],
-      responses: { 200: { description: 'Events, with how many match the filter in all (total) and the next page (next).', content: { ...json(counted('AuditEvent')), 'text/csv': { schema: { type: 'string' } } } }, ...refusals },
+      responses: { 200: { description: 'Events, with how many match the filter in all (total) and the next page (next).', content: jsonOrCsv(counted('AuditEvent')) }, ...refusals },
     },
   },
 };

@@ -4,54 +4,28 @@ import { AREA_TYPES } from '../../../domain/area/index.ts';
 import { METRIC_STATUSES, POLARITIES, VALUE_KINDS } from '../../../domain/metric/index.ts';
 import { OBSERVATION_FLAGS } from '../../../domain/observation/index.ts';
 import { PERIOD_KINDS } from '../../../domain/period/index.ts';
-import { nullable, ref, query, path, json, list, errors, paging } from '../../platform/service/openapi-parts.ts';
+import { nullable, ref, query, path, json, list, errors, paging, jsonOrCsv, format, getOperation } from '../../platform/service/openapi-parts.ts';
 
 export const paths = {
-  '/api/areas': {
-    get: {
-      operationId: 'listAreas', summary: 'Areas: councils, regions and England',
-      parameters: [
-        query('type', 'Only areas of this type.', { type: 'string', enum: AREA_TYPES }),
-        query('region', 'Only areas in this region (GSS code).'),
-        query('parent', 'Only areas whose county or region is this (GSS code).'),
-        query('q', 'Name contains, or exact code.'),
-        query('current', 'Only areas that have not ended.', { type: 'boolean' }),
-        ...paging,
-      ],
-      responses: { 200: { description: 'Areas, by name.', content: json(list('Area')) }, 400: errors[400] },
-    },
-  },
-  '/api/areas/{code}': {
-    get: {
-      operationId: 'getArea', summary: 'One area', parameters: [path('code', 'GSS code, such as E06000047.')],
-      responses: { 200: { description: 'The area.', content: json(ref('Area')) }, ...errors },
-    },
-  },
-  '/api/areas/{code}/history': {
-    get: {
-      operationId: 'areaHistory', summary: 'Every change to an area, with the batch that made it', parameters: [path('code', 'GSS code, such as E06000047.')],
-      responses: { 200: { description: 'Changes, oldest first.', content: json(list('DefinitionChange')) }, ...errors },
-    },
-  },
-  '/api/metrics': {
-    get: {
-      operationId: 'listMetrics', summary: 'The metric library, searchable',
-      parameters: [query('q', 'Words that the title, code or definition contain.'), query('theme', 'Only metrics with this theme.'), ...paging],
-      responses: { 200: { description: 'Metrics, by title.', content: json(list('Metric')) }, 400: errors[400] },
-    },
-  },
-  '/api/metrics/{code}': {
-    get: {
-      operationId: 'getMetric', summary: 'One metric', parameters: [path('code', 'Metric code.')],
-      responses: { 200: { description: 'The metric.', content: json(ref('Metric')) }, ...errors },
-    },
-  },
-  '/api/metrics/{code}/history': {
-    get: {
-      operationId: 'metricHistory', summary: "Every change to a metric's definition, with the batch that made it", parameters: [path('code', 'Metric code.')],
-      responses: { 200: { description: 'Changes, oldest first.', content: json(list('DefinitionChange')) }, ...errors },
-    },
-  },
+  '/api/areas': getOperation('listAreas', 'Areas: councils, regions and England', [
+    query('type', 'Only areas of this type.', { type: 'string', enum: AREA_TYPES }),
+    query('region', 'Only areas in this region (GSS code).'),
+    query('parent', 'Only areas whose county or region is this (GSS code).'),
+    query('q', 'Name contains, or exact code.'),
+    query('current', 'Only areas that have not ended.', { type: 'boolean' }),
+    ...paging,
+  ], { description: 'Areas, by name.', content: json(list('Area')) }, { 400: errors[400] }),
+  '/api/areas/{code}': getOperation('getArea', 'One area', [path('code', 'GSS code, such as E06000047.')], { description: 'The area.', content: json(ref('Area')) }),
+  '/api/areas/{code}/history': getOperation(
+    'areaHistory', 'Every change to an area, with the batch that made it', [path('code', 'GSS code, such as E06000047.')],
+    { description: 'Changes, oldest first.', content: json(list('DefinitionChange')) },
+  ),
+  '/api/metrics': getOperation('listMetrics', 'The metric library, searchable', [query('q', 'Words that the title, code or definition contain.'), query('theme', 'Only metrics with this theme.'), ...paging], { description: 'Metrics, by title.', content: json(list('Metric')) }, { 400: errors[400] }),
+  '/api/metrics/{code}': getOperation('getMetric', 'One metric', [path('code', 'Metric code.')], { description: 'The metric.', content: json(ref('Metric')) }),
+  '/api/metrics/{code}/history': getOperation(
+    'metricHistory', "Every change to a metric's definition, with the batch that made it", [path('code', 'Metric code.')],
+    { description: 'Changes, oldest first.', content: json(list('DefinitionChange')) },
+  ),
   '/api/observations': {
     get: {
       operationId: 'listObservations', summary: 'Current observations by metric, area and period range, as JSON or CSV',
@@ -60,25 +34,19 @@ export const paths = {
         query('area', 'Area GSS code.'),
         query('from', 'Periods ending on or after this period ends (a period label, such as 2015/16).'),
         query('to', 'Periods ending on or before this period ends.'),
-        query('format', 'csv for every matching row as CSV in the import format (no paging).', { type: 'string', enum: ['json', 'csv'] }),
+        format('csv for every matching row as CSV in the import format (no paging).'),
         ...paging,
       ],
       responses: {
         200: {
           description: 'Observations, by metric, area and period.',
-          content: { ...json(list('Observation')), 'text/csv': { schema: { type: 'string' } } },
+          content: jsonOrCsv(list('Observation')),
         },
         400: errors[400],
       },
     },
   },
-  '/api/observations/history': {
-    get: {
-      operationId: 'observationHistory', summary: 'Every value a metric has had for an area, superseded ones included',
-      parameters: [{ ...query('metric', 'Metric code.'), required: true }, { ...query('area', 'Area GSS code.'), required: true }],
-      responses: { 200: { description: 'Current and superseded values, by period.', content: json(list('HistoryEntry')) }, 400: errors[400] },
-    },
-  },
+  '/api/observations/history': getOperation('observationHistory', 'Every value a metric has had for an area, superseded ones included', [{ ...query('metric', 'Metric code.'), required: true }, { ...query('area', 'Area GSS code.'), required: true }], { description: 'Current and superseded values, by period.', content: json(list('HistoryEntry')) }, { 400: errors[400] }),
   '/api/imports': {
     get: {
       operationId: 'listImports', summary: 'Import batches, newest first', parameters: paging,
@@ -122,13 +90,7 @@ export const paths = {
       responses: { 200: { description: 'The batch.', content: json(ref('Batch')) }, ...errors },
     },
   },
-  '/api/imports/{id}/rejections': {
-    get: {
-      operationId: 'listRejections', summary: "A batch's rejected rows, by line",
-      parameters: [path('id', 'Batch id.', { type: 'integer' }), ...paging],
-      responses: { 200: { description: 'Rejections, with their total, limit and offset.', content: json(list('Rejection')) }, ...errors },
-    },
-  },
+  '/api/imports/{id}/rejections': getOperation('listRejections', "A batch's rejected rows, by line", [path('id', 'Batch id.', { type: 'integer' }), ...paging], { description: 'Rejections, with their total, limit and offset.', content: json(list('Rejection')) }),
 };
 
 export const schemas = {

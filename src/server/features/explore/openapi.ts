@@ -1,7 +1,7 @@
 // The benchmarking API's part of the OpenAPI document: league tables,
 // profiles, series, neighbours and saved comparator groups.
 import { VERDICT_RULES } from '../../../domain/benchmark/index.ts';
-import { nullable, ref, query, path, json, list, errors } from '../../platform/service/openapi-parts.ts';
+import { nullable, ref, query, path, json, list, errors, jsonOrCsv, format, getOperation } from '../../platform/service/openapi-parts.ts';
 
 const rowFigures = {
   value: nullable('number'),
@@ -22,62 +22,33 @@ const benchmarkGroupParameters = [
   ...neighbourParameters,
 ];
 
+/** A table's comparator group, confidence level and format. */
+const groupAndFormat = [...benchmarkGroupParameters, format('json or csv.')];
+
 export const paths = {
-  '/api/benchmark/league-table': {
-    get: {
-      operationId: 'leagueTable', summary: 'Every council of a group on one metric and period: value, interval, rank, quartile, significance',
-      parameters: [
-        { ...query('metric', 'Metric code.'), required: true },
-        query('period', "Period label (default: the metric's latest)."),
-        query('area', 'The council whose group it is (needed for region, type, neighbours); default England.'),
-        ...benchmarkGroupParameters,
-        query('format', 'json or csv.', { type: 'string', enum: ['json', 'csv'] }),
-      ],
-      responses: { 200: { description: 'The league table, best first.', content: { ...json(ref('LeagueTable')), 'text/csv': { schema: { type: 'string' } } } }, ...errors },
-    },
-  },
-  '/api/benchmark/profile': {
-    get: {
-      operationId: 'areaProfile', summary: "A council's every metric against its group: value, rank, quartile, group mean and median, significance, trend",
-      parameters: [
-        { ...query('area', 'GSS code of the council.'), required: true },
-        query('period', "Period label (default: each metric's latest)."),
-        query('metrics', 'Only these metric codes, separated by commas.'),
-        ...benchmarkGroupParameters,
-        query('format', 'json or csv.', { type: 'string', enum: ['json', 'csv'] }),
-      ],
-      responses: { 200: { description: 'The profile, by metric title.', content: { ...json(ref('AreaProfile')), 'text/csv': { schema: { type: 'string' } } } }, ...errors },
-    },
-  },
-  '/api/benchmark/series': {
-    get: {
-      operationId: 'timeSeries', summary: 'A metric over every period for chosen areas',
-      parameters: [
-        { ...query('metric', 'Metric code.'), required: true },
-        { ...query('areas', 'GSS codes, separated by commas (1 to 50).'), required: true },
-        query('format', 'json or csv.', { type: 'string', enum: ['json', 'csv'] }),
-      ],
-      responses: { 200: { description: 'One point per area and period.', content: { ...json({ type: 'object' }), 'text/csv': { schema: { type: 'string' } } } }, ...errors },
-    },
-  },
-  '/api/benchmark/neighbours': {
-    get: {
-      operationId: 'neighbours', summary: "A council's statistical neighbours, with distances and what drives each",
-      parameters: [
-        { ...query('area', 'GSS code of the council.'), required: true },
-        ...neighbourParameters,
-        query('format', 'json or csv.', { type: 'string', enum: ['json', 'csv'] }),
-      ],
-      responses: { 200: { description: 'Nearest first.', content: { ...json(ref('Neighbours')), 'text/csv': { schema: { type: 'string' } } } }, ...errors },
-    },
-  },
-  '/api/benchmark/published-neighbours': {
-    get: {
-      operationId: 'publishedNeighbours', summary: "The neighbour sets the ONS and DfE published for a council, to start a group from",
-      parameters: [{ ...query('area', 'GSS code of the council.'), required: true }],
-      responses: { 200: { description: 'Each set named, nearest first; none for a council no publisher covers.', content: json({ type: 'object' }) }, ...errors },
-    },
-  },
+  '/api/benchmark/league-table': getOperation('leagueTable', 'Every council of a group on one metric and period: value, interval, rank, quartile, significance', [
+    { ...query('metric', 'Metric code.'), required: true },
+    query('period', "Period label (default: the metric's latest)."),
+    query('area', 'The council whose group it is (needed for region, type, neighbours); default England.'),
+    ...groupAndFormat,
+  ], { description: 'The league table, best first.', content: jsonOrCsv(ref('LeagueTable')) }),
+  '/api/benchmark/profile': getOperation('areaProfile', "A council's every metric against its group: value, rank, quartile, group mean and median, significance, trend", [
+    { ...query('area', 'GSS code of the council.'), required: true },
+    query('period', "Period label (default: each metric's latest)."),
+    query('metrics', 'Only these metric codes, separated by commas.'),
+    ...groupAndFormat,
+  ], { description: 'The profile, by metric title.', content: jsonOrCsv(ref('AreaProfile')) }),
+  '/api/benchmark/series': getOperation('timeSeries', 'A metric over every period for chosen areas', [
+    { ...query('metric', 'Metric code.'), required: true },
+    { ...query('areas', 'GSS codes, separated by commas (1 to 50).'), required: true },
+    format('json or csv.'),
+  ], { description: 'One point per area and period.', content: jsonOrCsv({ type: 'object' }) }),
+  '/api/benchmark/neighbours': getOperation('neighbours', "A council's statistical neighbours, with distances and what drives each", [
+    { ...query('area', 'GSS code of the council.'), required: true },
+    ...neighbourParameters,
+    format('json or csv.'),
+  ], { description: 'Nearest first.', content: jsonOrCsv(ref('Neighbours')) }),
+  '/api/benchmark/published-neighbours': getOperation('publishedNeighbours', "The neighbour sets the ONS and DfE published for a council, to start a group from", [{ ...query('area', 'GSS code of the council.'), required: true }], { description: 'Each set named, nearest first; none for a council no publisher covers.', content: json({ type: 'object' }) }),
   '/api/benchmark/groups': {
     get: {
       operationId: 'listGroups', summary: 'Saved comparator groups',

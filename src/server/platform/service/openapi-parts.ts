@@ -13,6 +13,10 @@ export const json = (schema: object) => ({ 'application/json': { schema } });
 export const list = (item: string) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref(item) } } });
 /** A page of a list that says how many there are in all: nothing is ever cut off unsaid. */
 export const counted = (item: string) => ({ ...list(item), required: ['items', 'total'], properties: { ...list(item).properties, total: { type: 'integer', description: 'How many there are in all.' } } });
+/** An answer in JSON, or in CSV where the operation's format=csv asks for it. */
+export const jsonOrCsv = (schema: object) => ({ ...json(schema), 'text/csv': { schema: { type: 'string' } } });
+/** The format parameter of an operation that answers in JSON or CSV. */
+export const format = (description: string) => query('format', description, { type: 'string', enum: ['json', 'csv'] });
 export const body = (schema: object) => ({ required: true, content: json(schema) });
 export const error = (description: string) => ({ description, content: json(ref('Error')) });
 
@@ -43,6 +47,10 @@ export const recipient = {
 };
 /** The body of an un-share: why. */
 export const reason = { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 10, maxLength: 2000 } } };
+
+/** A GET operation: its parameters, its answer (200) and how it may fail. */
+export const getOperation = (operationId: string, summary: string, parameters: readonly object[], answer: { description: string; content: object }, failures: object = errors) =>
+  ({ get: { operationId, summary, parameters, responses: { 200: answer, ...failures } } });
 
 export const platformSchemas = {
   Error: {
