@@ -10,10 +10,10 @@ import {
   directlyStandardisedRateNonIndependent,
   indirectlyStandardisedRate,
   indirectlyStandardisedRatio,
-} from '../../../src/domain/stats/standardised-rate.ts';
+} from '../../../src/domain/stats/index.ts';
 import type {
   Dsr, DsrBand, IsrBand, IsrRate, IsrRatio, NonIndependentDsrBand,
-} from '../../../src/domain/stats/standardised-rate.ts';
+} from '../../../src/domain/stats/index.ts';
 import type { ConfidenceLevel } from '../../../src/domain/stats/index.ts';
 import { assertClose, cell, filledCell, numberCell, readReferenceTable } from '../../support/reference-table.ts';
 import type { ReferenceRow } from '../../support/reference-table.ts';

@@ -1,10 +1,8 @@
 /*
- * Standardised rates: comparing areas whose populations have different age
- * structures.
- *
- * Directly standardised rate (DSR): each age band's crude rate weighted by a
- * standard population w (such as the European Standard Population 2013), with
- * counts x and populations n per band and X = Σ x events in all:
+ * Directly standardised rates: comparing areas whose populations have
+ * different age structures, by weighting each age band's crude rate by a
+ * standard population w (such as the European Standard Population 2013),
+ * with counts x and populations n per band and X = Σ x events in all:
  *   DSR      = Σ (x · w / n) / Σ w × multiplier
  *   var(DSR) = Σ (x · (w / n)²) / (Σ w)²
  *   limits   = DSR + √(var(DSR) / X) · (Byar's limit for X − X) × multiplier
@@ -17,31 +15,21 @@
  *   var(DSR) = Σ_f f² · Σ_bands (people_f · (w / n)²) / (Σ w)²
  * (Fingertips public health technical guidance, DSR chapter.)
  *
- * Indirectly standardised ratio and rate (ISR): with the reference population's
- * (England's, say) band rates, expected events E = Σ (reference count /
- * reference population · n) and observed events O = Σ x;
- *   ratio = O / E × reference value (1, or 100 for "SMR × 100")
- *   rate  = O / E × reference rate,  reference rate = Σ reference counts / Σ reference populations × multiplier
- * and the limits are O's interval in place of O: exact Poisson below 10 events,
- * Byar's from 10, as for a crude rate (rate.ts).
- *
  * A missing count (null) counts as zero, as the R package's na.zero does. What
- * the R package stops on is a typed not_computed here: negative counts, negative
- * standard populations, populations of zero or less for a DSR (every band's
- * crude rate must exist) or below zero for an ISR (a band with no people expects
- * no events). Where R would carry on to Inf or NaN (no bands, no standard
- * population, no population, nothing expected) the result is not_computed too.
- * Band lengths cannot mismatch as they can in R: each band carries its own count,
- * population and standard or reference figures.
+ * the R package stops on is a typed not_computed here: negative counts,
+ * negative standard populations, populations of zero or less (every band's
+ * crude rate must exist). Where R would carry on to Inf or NaN (no bands, no
+ * standard population) the result is not_computed too. Band lengths cannot
+ * mismatch as they can in R: each band carries its own count, population and
+ * standard population.
  *
  * Source: PHEindicatormethods 2.1.0 (UKHSA/OHID), calculate_dsr (R/DSR.R, with
- * independent_events = FALSE for the second kind), calculate_ISRatio (R/ISRatio.R)
- * and calculate_ISRate (R/ISRate.R). Checked against testdata_DSR_ISR.
+ * independent_events = FALSE for the second kind). Checked against
+ * testdata_DSR_ISR. Indirect standardisation: indirectly-standardised-rate.ts.
  */
 import { byarsInterval } from './byars-interval.ts';
 import type { ConfidenceLevel } from './confidence.ts';
 import { requireFinite, requireMultiplier } from './finite-input.ts';
-import { countInterval, type CountIntervalMethod } from './count-interval.ts';
 
 /** The European Standard Population 2013, 19 bands: 0-4, 5-9, ... 85-89, 90+ (PHEindicatormethods' esp2013). */
 export const EUROPEAN_STANDARD_POPULATION_2013: readonly number[] = Object.freeze([
@@ -102,65 +90,6 @@ export type Dsr =
   }
   | { readonly kind: 'not_computed'; readonly reason: DsrNotComputedReason };
 
-/** One age band of an area beside the reference population's same band. */
-export interface IsrBand {
-  /** Observed events in the band; null where not recorded, counted as zero. */
-  readonly count: number | null;
-  readonly population: number;
-  /** Events in the reference population's band; null counts as zero. */
-  readonly referenceCount: number | null;
-  readonly referencePopulation: number;
-}
-
-export interface IsrRatioOptions {
-  /** What the ratio is times: 1, or 100 to show a ratio of 1 as 100. */
-  readonly referenceValue: number;
-  readonly level: ConfidenceLevel;
-}
-
-export interface IsrRateOptions {
-  /** The rate is per this many people: 100000 for a rate per 100,000. */
-  readonly multiplier: number;
-  readonly level: ConfidenceLevel;
-}
-
-/** How the observed count's interval was found: exact Poisson below 10 events, Byar's from 10. */
-export type IsrMethod = CountIntervalMethod;
-
-export type IsrNotComputedReason =
-  | 'no_bands'
-  | 'negative_count'
-  | 'negative_population'
-  | 'negative_reference_count'
-  | 'non_positive_reference_population'
-  | 'zero_population'
-  | 'zero_expected';
-
-export type IsrRatio =
-  | {
-    readonly kind: 'ok';
-    readonly value: number;
-    readonly lower: number;
-    readonly upper: number;
-    readonly observed: number;
-    readonly expected: number;
-    readonly method: IsrMethod;
-  }
-  | { readonly kind: 'not_computed'; readonly reason: IsrNotComputedReason };
-
-export type IsrRate =
-  | {
-    readonly kind: 'ok';
-    readonly value: number;
-    readonly lower: number;
-    readonly upper: number;
-    readonly observed: number;
-    readonly expected: number;
-    readonly referenceRate: number;
-    readonly method: IsrMethod;
-  }
-  | { readonly kind: 'not_computed'; readonly reason: IsrNotComputedReason };
-
 /** Directly standardised rate with Dobson's confidence interval. */
 export function directlyStandardisedRate(bands: readonly DsrBand[], options: DsrOptions): Dsr {
   requireMultiplier(options.multiplier);
@@ -192,51 +121,6 @@ export function directlyStandardisedRateNonIndependent(bands: readonly NonIndepe
     return bandEvents;
   });
   return dobson(bands, events, variance, options, 'dobson_non_independent_events');
-}
-
-/** Indirectly standardised ratio (the standardised mortality ratio when the events are deaths). */
-export function indirectlyStandardisedRatio(bands: readonly IsrBand[], options: IsrRatioOptions): IsrRatio {
-  requireFinite('referenceValue', options.referenceValue);
-  if (options.referenceValue <= 0) throw new RangeError(`referenceValue must be greater than zero, not ${options.referenceValue}`);
-  const totals = isrTotals(bands);
-  if (totals.kind === 'not_computed') return totals;
-  const { observed, expected } = totals;
-  const interval = countInterval(observed, options.level);
-  return Object.freeze({
-    kind: 'ok',
-    value: (observed / expected) * options.referenceValue,
-    lower: (interval.lower / expected) * options.referenceValue,
-    upper: (interval.upper / expected) * options.referenceValue,
-    observed,
-    expected,
-    method: interval.method,
-  });
-}
-
-/** Indirectly standardised rate: the ratio of observed to expected events times the reference population's rate. */
-export function indirectlyStandardisedRate(bands: readonly IsrBand[], options: IsrRateOptions): IsrRate {
-  requireMultiplier(options.multiplier);
-  const totals = isrTotals(bands);
-  if (totals.kind === 'not_computed') return totals;
-  const { observed, expected } = totals;
-  let referenceCount = 0;
-  let referencePopulation = 0;
-  for (const band of bands) {
-    referenceCount += band.referenceCount ?? 0;
-    referencePopulation += band.referencePopulation;
-  }
-  const referenceRate = (referenceCount / referencePopulation) * options.multiplier;
-  const interval = countInterval(observed, options.level);
-  return Object.freeze({
-    kind: 'ok',
-    value: (observed / expected) * referenceRate,
-    lower: (interval.lower / expected) * referenceRate,
-    upper: (interval.upper / expected) * referenceRate,
-    observed,
-    expected,
-    referenceRate,
-    method: interval.method,
-  });
 }
 
 function notComputed<Reason extends string>(reason: Reason): { readonly kind: 'not_computed'; readonly reason: Reason } {
@@ -301,30 +185,3 @@ function dobson(
     method,
   });
 }
-
-function isrTotals(bands: readonly IsrBand[]):
-  | { readonly kind: 'ok'; readonly observed: number; readonly expected: number }
-  | { readonly kind: 'not_computed'; readonly reason: IsrNotComputedReason } {
-  for (const band of bands) {
-    requireFinite('count', band.count ?? 0);
-    requireFinite('population', band.population);
-    requireFinite('referenceCount', band.referenceCount ?? 0);
-    requireFinite('referencePopulation', band.referencePopulation);
-  }
-  if (bands.length === 0) return notComputed('no_bands');
-  if (bands.some((band) => (band.count ?? 0) < 0)) return notComputed('negative_count');
-  if (bands.some((band) => band.population < 0)) return notComputed('negative_population');
-  if (bands.some((band) => (band.referenceCount ?? 0) < 0)) return notComputed('negative_reference_count');
-  if (bands.some((band) => band.referencePopulation <= 0)) return notComputed('non_positive_reference_population');
-  if (bands.every((band) => band.population === 0)) return notComputed('zero_population');
-  let observed = 0;
-  let expected = 0;
-  for (const band of bands) {
-    observed += band.count ?? 0;
-    expected += ((band.referenceCount ?? 0) / band.referencePopulation) * band.population;
-  }
-  if (expected === 0) return notComputed('zero_expected');
-  return { kind: 'ok', observed, expected };
-}
-
-/** The observed count's interval: exact Poisson below 10 events, Byar's from 10. */
