@@ -1,7 +1,7 @@
 // Every route asks the access policy: this walks the whole application's
 // router stack (every router mounted at any depth, whenever it was added) and
 // fails for any route whose first handler is not an access rule (reads,
-// changes or shares of a record kind: src/server/access.ts), and for any
+// changes or shares of a record kind: src/server/platform/access/rules.ts), and for any
 // middleware that is neither a router, an error handler, nor declared with
 // middleware(purpose). A new router is covered without being listed here.
 import assert from 'node:assert/strict';

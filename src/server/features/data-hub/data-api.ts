@@ -23,7 +23,7 @@ import {
   integer, onlyKnown, optionalAreaType, optionalBoolean, optionalCode, optionalMetricCode, optionalPeriod, optionalText, page,
 } from '../../platform/http/query-params.ts';
 
-export function apiRouter(sql: Sql): express.Router {
+export function dataHubRouter(sql: Sql): express.Router {
   const router = express.Router();
 
   router.get('/areas', reads('area'), async (req, res) => {

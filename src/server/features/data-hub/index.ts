@@ -1,7 +1,7 @@
 // The data hub: areas, metrics and observations, and the import batches that bring them.
 import type { Feature } from '../../platform/feature.ts';
-import { apiRouter } from './data-api.ts';
+import { dataHubRouter } from './data-api.ts';
 
 export const dataHub: Feature = {
-  api: ({ sql }) => apiRouter(sql),
+  api: ({ sql }) => dataHubRouter(sql),
 };

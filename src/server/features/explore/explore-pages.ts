@@ -26,7 +26,7 @@ import { badRequest, notFound } from '../../platform/http/http-error.ts';
 import { onlyKnown, optionalMetricCode, optionalText } from '../../platform/http/query-params.ts';
 import { svgToPng } from './svg-png.ts';
 
-export function pagesRouter(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>): express.Router {
+export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>): express.Router {
   const router = express.Router();
   const { engine } = deps;
   const { page, viewerContext } = keptPages(deps);

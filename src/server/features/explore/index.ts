@@ -1,9 +1,9 @@
 // Exploring the figures: the area, metric, compare and search pages, and the benchmarking API.
 import type { Feature } from '../../platform/feature.ts';
 import { benchmarkRouter } from './benchmark-api.ts';
-import { pagesRouter } from './explore-pages.ts';
+import { explorePages } from './explore-pages.ts';
 
 export const explore: Feature = {
   api: ({ sql, engine }) => benchmarkRouter(sql, engine),
-  pages: (deps) => pagesRouter(deps),
+  pages: (deps) => explorePages(deps),
 };

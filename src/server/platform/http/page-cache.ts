@@ -1,5 +1,5 @@
 // Rendered pages kept per key (an address, and for someone signed in what
-// they may read: see pages.ts), for one generation: the benchmark index's
+// they may read: see kept-pages.ts), for one generation: the benchmark index's
 // generation and what the public may read of early-sight data (whose
 // embargoes have ended), together. A page made under an earlier generation
 // is never served again, so a page changes as soon as an import that

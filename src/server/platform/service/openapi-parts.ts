@@ -1,5 +1,5 @@
 // The pieces every feature's part of the OpenAPI document is made of
-// (platform/service/openapi.ts puts the parts together): how a parameter, a
+// (src/server/openapi.ts puts the parts together): how a parameter, a
 // body, a list and an error are written, the refusals every guarded
 // operation may answer, the bodies of a share and an un-share, and the
 // schemas and security schemes the whole API shares.
