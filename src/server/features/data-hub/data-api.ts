@@ -1,4 +1,5 @@
-// The JSON API: each handler reads its parameters, calls one store or ingest
+// The data hub's JSON API: areas, metrics, observations and import batches.
+// Each handler reads its parameters, calls one store or ingest
 // function and answers. Bad parameters are 400s that say what was wrong.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
