@@ -22,22 +22,23 @@ const benchmarkGroupParameters = [
   ...neighbourParameters,
 ];
 
-/** A table's comparator group, confidence level and format. */
-const groupAndFormat = [...benchmarkGroupParameters, format('json or csv.')];
+/** A table of figures against a comparator group: what it is of, then the group, the confidence level and the format. */
+const groupTable = (operationId: string, summary: string, parameters: readonly object[], answer: { description: string; content: object }) =>
+  getOperation(operationId, summary, [...parameters, ...benchmarkGroupParameters, format('json or csv.')], answer);
 
 export const paths = {
-  '/api/benchmark/league-table': getOperation('leagueTable', 'Every council of a group on one metric and period: value, interval, rank, quartile, significance', [
-    { ...query('metric', 'Metric code.'), required: true },
-    query('period', "Period label (default: the metric's latest)."),
-    query('area', 'The council whose group it is (needed for region, type, neighbours); default England.'),
-    ...groupAndFormat,
-  ], { description: 'The league table, best first.', content: jsonOrCsv(ref('LeagueTable')) }),
-  '/api/benchmark/profile': getOperation('areaProfile', "A council's every metric against its group: value, rank, quartile, group mean and median, significance, trend", [
-    { ...query('area', 'GSS code of the council.'), required: true },
-    query('period', "Period label (default: each metric's latest)."),
-    query('metrics', 'Only these metric codes, separated by commas.'),
-    ...groupAndFormat,
-  ], { description: 'The profile, by metric title.', content: jsonOrCsv(ref('AreaProfile')) }),
+  '/api/benchmark/league-table': groupTable(
+    'leagueTable', 'Every council of a group on one metric and period: value, interval, rank, quartile, significance',
+    [{ ...query('metric', 'Metric code.'), required: true }, query('period', "Period label (default: the metric's latest)."),
+      query('area', 'The council whose group it is (needed for region, type, neighbours); default England.')],
+    { description: 'The league table, best first.', content: jsonOrCsv(ref('LeagueTable')) },
+  ),
+  '/api/benchmark/profile': groupTable(
+    'areaProfile', "A council's every metric against its group: value, rank, quartile, group mean and median, significance, trend",
+    [{ ...query('area', 'GSS code of the council.'), required: true }, query('period', "Period label (default: each metric's latest)."),
+      query('metrics', 'Only these metric codes, separated by commas.')],
+    { description: 'The profile, by metric title.', content: jsonOrCsv(ref('AreaProfile')) },
+  ),
   '/api/benchmark/series': getOperation('timeSeries', 'A metric over every period for chosen areas', [
     { ...query('metric', 'Metric code.'), required: true },
     { ...query('areas', 'GSS codes, separated by commas (1 to 50).'), required: true },
