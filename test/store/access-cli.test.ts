@@ -3,16 +3,12 @@
 // input, nothing stored on error, a made password printed once, and every
 // change in the audit trail.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PROJECT_DIR } from '../support/data.ts';
 import { seedCatalogue } from '../support/import.ts';
+import { lantern as runLantern, type Run } from '../support/lantern-command.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 import { checkPassword } from '../../src/server/platform/identity/passwords.ts';
 import { credentialsOf } from '../../src/store/users.ts';
-
-interface Run { code: number | null; stdout: string; stderr: string }
 
 describe('lantern users and lantern organisations', () => {
   let store: TestStore;
@@ -23,18 +19,7 @@ describe('lantern users and lantern organisations', () => {
   });
   after(() => store.close());
 
-  function lantern(args: readonly string[], input?: string): Promise<Run> {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_TEST_CONTEXT: undefined };
-    if (store.databaseUrl) Object.assign(env, { LANTERN_DATABASE_URL: store.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: store.migrationDatabaseUrl });
-    else env.LANTERN_DATA_DIR = store.dataDir;
-    const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'bin', 'lantern.js'), ...args], { cwd: PROJECT_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => { stdout += text; });
-    child.stderr.setEncoding('utf8').on('data', (text: string) => { stderr += text; });
-    child.stdin.end(input ?? '');
-    return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  }
+  const lantern = (args: readonly string[], input?: string): Promise<Run> => runLantern(store, args, input);
 
   it('adds organisations, a council with its area, and lists them', async () => {
     const council = await lantern(['organisations', 'add', '--name', 'Durham County Council', '--kind', 'council', '--area', 'e06000047']);
