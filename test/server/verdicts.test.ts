@@ -112,7 +112,7 @@ describe('the same verdict for the same row in pages, API, CSV and reports', () 
       const table = new Map((await json<{ rows: Row[] }>(`/api/benchmark/league-table?metric=${metric}&area=${DURHAM}&group=region`)).rows.map((r) => [r.area, r.verdict]));
       assert.deepEqual(verdict, table.get(DURHAM), `${metric}: profile and league table`);
       assert.deepEqual([fromCsv.get(metric)!.verdict, fromCsv.get(metric)!.verdict_sentence], [verdict.words, verdict.sentence], `${metric}: profile CSV`);
-      assert.ok(areaHtml.includes(`${verdict.label}<span class="govuk-visually-hidden">: ${verdict.words}</span>`), `${metric}: area page`);
+      assert.ok(areaHtml.includes(`<span class="lantern-tag__words">${verdict.words}</span>`), `${metric}: area page`);
       const inReport = view.sections[0]!.metrics.find((m) => m.code === metric)!.rows[0]!.comparison;
       assert.deepEqual([inReport.label, inReport.words], [verdict.label, verdict.words], `${metric}: report page and PDF`);
       const reportRow = reportRows.find((r) => r.metric === metric)!;

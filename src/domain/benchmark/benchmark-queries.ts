@@ -5,15 +5,24 @@
 import type { Polarity } from '../metric/index.ts';
 import { countInterval, proportion, rate, type ConfidenceLevel } from '../stats/index.ts';
 import type { BenchmarkIndex, IndexArea, IndexMetric, MetricSeries, PeriodSlice } from './benchmark-index.ts';
+import { ENGLAND_CODE } from '../area/index.ts';
 import { benchmarkAreaOf, describeGroup, inGroup, tierSetFor, type GroupRule } from './comparator-group.ts';
 import { compareToBenchmark, type Significance } from './compare-to-benchmark.ts';
 import { summariseGroup } from './group-summary.ts';
 import { quantileOf } from './quantile.ts';
 
-/** A group by rule (England, region, type), or by a list of members (neighbours, a saved group). */
-export type GroupSpec =
+/**
+ * What a figure with an interval is tested against: England's value (the
+ * default, so that a verdict means the same whichever group is chosen), or
+ * the group's own (its region's value, else its mean).
+ */
+export type BenchmarkChoice = 'england' | 'group';
+
+/** A group by rule (England, region, type), or by a list of members (neighbours, a saved group); England the benchmark unless it says otherwise. */
+export type GroupSpec = (
   | { readonly kind: 'england' | 'region' | 'type' }
-  | { readonly kind: 'neighbours' | 'custom'; readonly key: string; readonly label: string; readonly members: readonly string[] };
+  | { readonly kind: 'neighbours' | 'custom'; readonly key: string; readonly label: string; readonly members: readonly string[] }
+) & { readonly benchmark?: BenchmarkChoice };
 
 export interface Interval {
   readonly lower: number;
@@ -79,9 +88,9 @@ export function groupFigures(index: BenchmarkIndex, series: MetricSeries, slice:
   const rule: GroupRule | undefined = spec.kind === 'neighbours' || spec.kind === 'custom'
     ? undefined
     : { kind: spec.kind, area, tierSet: tierSetFor(area.type, series.tierSet) };
-  const key = rule
+  const key = (rule
     ? `${rule.kind}:${rule.tierSet}:${rule.kind === 'region' ? area.regionCode : rule.kind === 'type' ? area.type : ''}`
-    : `${spec.kind}:${(spec as { key: string }).key}`;
+    : `${spec.kind}:${(spec as { key: string }).key}`) + (spec.benchmark === 'group' ? ':against-group' : '');
   return slice.cached(key, makeGroupFigures, index, series, slice, area, spec, rule, key);
 }
 
@@ -99,10 +108,10 @@ function makeGroupFigures(
   // Given in order, the summary's own sort is one pass rather than a second full sort.
   const summary = summariseGroup(Array.from(ordered));
   if (series.metric.polarity !== 'lower_is_better') ordered.reverse();
-  const own = rule ? benchmarkAreaOf(rule) : undefined;
+  const mean = summary.kind === 'ok' ? summary.mean : null;
+  const own = spec.benchmark === 'group' ? (rule ? benchmarkAreaOf(rule) : undefined) : ENGLAND_CODE;
   const ownPosition = own === undefined ? -1 : slice.position(index.areaNumber(own) ?? -1);
   const ownValue = ownPosition < 0 ? null : slice.value(ownPosition);
-  const mean = summary.kind === 'ok' ? summary.mean : null;
   const regionName = area.regionCode ? index.area(area.regionCode)?.name : undefined;
   return {
     key,
@@ -111,8 +120,17 @@ function makeGroupFigures(
     ordered,
     mean,
     median: summary.kind === 'ok' ? summary.median : null,
-    benchmark: ownValue !== null ? { value: ownValue, source: index.area(own!)!.name } : mean !== null ? { value: mean, source: 'group mean' } : null,
+    benchmark: ownValue !== null ? { value: ownValue, source: index.area(own!)!.name } : groupBenchmark(index, slice, rule, mean),
   };
+}
+
+/** The group's own benchmark: its region's (or England's) value where the index holds one, else its mean. */
+function groupBenchmark(index: BenchmarkIndex, slice: PeriodSlice, rule: GroupRule | undefined, mean: number | null): GroupFigures['benchmark'] {
+  const own = rule ? benchmarkAreaOf(rule) : undefined;
+  const position = own === undefined ? -1 : slice.position(index.areaNumber(own) ?? -1);
+  const value = position < 0 ? null : slice.value(position);
+  if (value !== null) return { value, source: index.area(own!)!.name };
+  return mean !== null ? { value: mean, source: 'group mean' } : null;
 }
 
 /** Rank 1 is best; equal values share the better rank (1, 2, 2, 4). */

@@ -165,10 +165,12 @@ describe('areaProfile(index, area, request): which metrics and periods', () => {
     );
   });
 
-  it('compares with the group asked for: the region, against its mean when the region has no row', () => {
+  it('compares with the group asked for: the region, against England by default, or its mean when the region has no row', () => {
     const index = profileIndex();
     const item = itemOf(areaProfile(index, areaOf(index, PLYMOUTH), request({ group: Object.freeze({ kind: 'region' }) })).items, 'recycling');
-    assert.deepEqual([item.groupLabel, item.groupSize, item.rank, item.benchmark?.source], ['Counties and single-tier councils in South West', 4, 4, 'group mean']);
+    assert.deepEqual([item.groupLabel, item.groupSize, item.rank, item.benchmark?.source], ['Counties and single-tier councils in South West', 4, 4, 'England']);
+    const own = itemOf(areaProfile(index, areaOf(index, PLYMOUTH), request({ group: Object.freeze({ kind: 'region', benchmark: 'group' }) })).items, 'recycling');
+    assert.equal(own.benchmark?.source, 'group mean');
   });
 });
 

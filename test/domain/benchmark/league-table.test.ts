@@ -57,8 +57,9 @@ function rowsOf(table: LeagueTable): readonly (readonly [string, number | null, 
 }
 
 const ENGLAND_GROUP: GroupSpec = Object.freeze({ kind: 'england' });
-const REGION_GROUP: GroupSpec = Object.freeze({ kind: 'region' });
-const TYPE_GROUP: GroupSpec = Object.freeze({ kind: 'type' });
+// Against the group's own benchmark (its region's value, else its mean); England's is the default.
+const REGION_GROUP: GroupSpec = Object.freeze({ kind: 'region', benchmark: 'group' });
+const TYPE_GROUP: GroupSpec = Object.freeze({ kind: 'type', benchmark: 'group' });
 const POLARITIES: readonly Polarity[] = Object.freeze(['higher_is_better', 'lower_is_better', 'neutral']);
 
 describe('leagueTable(...) against rankWithTies, quantileOf and summariseGroup, for any values', () => {
@@ -218,7 +219,7 @@ describe('leagueTable(...): the group and its benchmark', () => {
     const table = tableOf(METRIC, ROWS, '2022', CARLISLE, REGION_GROUP);
     assert.deepEqual(table.rows.map((r) => [r.area, r.rank]), [[CARLISLE, 1], [LIVERPOOL, 2], [ALLERDALE, 3]]);
     assert.deepEqual(table.group, {
-      key: `region:lower:${NORTH_WEST}`, label: 'Districts and single-tier councils in North West', mean: 6, median: 6, size: 3,
+      key: `region:lower:${NORTH_WEST}:against-group`, label: 'Districts and single-tier councils in North West', mean: 6, median: 6, size: 3,
       benchmark: { value: 5.5, source: 'North West' },
     });
   });
@@ -230,34 +231,44 @@ describe('leagueTable(...): the group and its benchmark', () => {
     assert.equal(table.group.label, 'Districts and single-tier councils in North East');
   });
 
+  it("England is the benchmark by default, whichever group ranks the figure, and the group's own when asked", () => {
+    const neighbours = { kind: 'neighbours', key: `${DURHAM}:2`, label: 'County Durham and its 2 nearest neighbours', members: [DURHAM, NEWCASTLE, LIVERPOOL] } as const;
+    for (const spec of [{ kind: 'region' }, { kind: 'type' }, neighbours] as const) {
+      const table = tableOf(METRIC, ROWS, '2022', CARLISLE, spec);
+      assert.deepEqual(table.group.benchmark, { value: 6, source: 'England' }, spec.kind);
+    }
+    assert.deepEqual(tableOf(METRIC, ROWS, '2022', CARLISLE, { kind: 'region', benchmark: 'group' }).group.benchmark, { value: 5.5, source: 'North West' });
+    assert.deepEqual(tableOf(METRIC, ROWS, '2022', DURHAM, { ...neighbours, benchmark: 'group' }).group.benchmark?.source, 'group mean');
+  });
+
   it('type: areas of the same type, against their mean', () => {
     const table = tableOf(METRIC, ROWS, '2022', LIVERPOOL, TYPE_GROUP);
     assert.deepEqual(table.rows.map((r) => [r.area, r.rank, r.quartile]), [[NEWCASTLE, 1, null], [LIVERPOOL, 2, null]]);
     assert.deepEqual(table.group, {
-      key: 'type:lower:metropolitan_district', label: 'Areas of the same type (metropolitan district)', mean: 8, median: 8, size: 2,
+      key: 'type:lower:metropolitan_district:against-group', label: 'Areas of the same type (metropolitan district)', mean: 8, median: 8, size: 2,
       benchmark: { value: 8, source: 'group mean' },
     });
   });
 
   it('custom: the listed areas that have values, whatever their type, against their mean', () => {
     const spec: GroupSpec = Object.freeze({
-      kind: 'custom', key: '7', label: 'Cumbrian councils', members: Object.freeze([ALLERDALE, CUMBRIA, ENGLAND, 'E07000999', CARLISLE]),
+      kind: 'custom', key: '7', label: 'Cumbrian councils', members: Object.freeze([ALLERDALE, CUMBRIA, ENGLAND, 'E07000999', CARLISLE]), benchmark: 'group',
     });
     const table = tableOf(METRIC, ROWS, '2022', ALLERDALE, spec);
     assert.deepEqual(table.rows.map((r) => [r.area, r.rank]), [[CUMBRIA, 1], [CARLISLE, 2], [ENGLAND, 3], [ALLERDALE, 4]]);
     assert.deepEqual(table.group, {
-      key: 'custom:7', label: 'Cumbrian councils', mean: 29.5, median: 7, size: 4, benchmark: { value: 29.5, source: 'group mean' },
+      key: 'custom:7:against-group', label: 'Cumbrian councils', mean: 29.5, median: 7, size: 4, benchmark: { value: 29.5, source: 'group mean' },
     });
   });
 
   it('neighbours: the area and its neighbours by member list, against their mean', () => {
     const spec: GroupSpec = Object.freeze({
-      kind: 'neighbours', key: `${DURHAM}:2`, label: 'County Durham and its 2 nearest neighbours', members: Object.freeze([DURHAM, NEWCASTLE, LIVERPOOL]),
+      kind: 'neighbours', key: `${DURHAM}:2`, label: 'County Durham and its 2 nearest neighbours', members: Object.freeze([DURHAM, NEWCASTLE, LIVERPOOL]), benchmark: 'group',
     });
     const table = tableOf(METRIC, ROWS, '2022', DURHAM, spec);
     assert.deepEqual(table.rows.map((r) => [r.area, r.rank]), [[NEWCASTLE, 1], [LIVERPOOL, 2], [DURHAM, 3]]);
     assert.deepEqual(table.group, {
-      key: `neighbours:${DURHAM}:2`, label: 'County Durham and its 2 nearest neighbours', mean: 6, median: 6, size: 3,
+      key: `neighbours:${DURHAM}:2:against-group`, label: 'County Durham and its 2 nearest neighbours', mean: 6, median: 6, size: 3,
       benchmark: { value: 6, source: 'group mean' },
     });
   });
