@@ -6,9 +6,10 @@
 import type { AreaProfile, ProfileItem } from '../../domain/benchmark/area-profile.ts';
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../../domain/benchmark/benchmark-index.ts';
 import { areaValueAt, groupFigures, resolveArea, type GroupFigures, type GroupSpec } from '../../domain/benchmark/benchmark-queries.ts';
+import { isCouncil } from '../../domain/benchmark/comparator-group.ts';
 import { ENGLAND_CODE } from '../../domain/area/index.ts';
 import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
-import { formatValue, ordinal } from '../../domain/format/index.ts';
+import { formatDate, formatValue, ordinal } from '../../domain/format/index.ts';
 import { compareThemes, isContextual, themeOf, themeTitle } from '../../domain/metric/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { spineChart } from '../charts/spine-chart.ts';
@@ -35,21 +36,44 @@ export interface AreaRow {
 
 export interface AreaPage {
   readonly area: { readonly code: string; readonly name: string; readonly type: string; readonly region: string | null };
+  /** A former council: the date it ended and the councils that took its place, for a reader who arrived from an old link. */
+  readonly former: { readonly ended: string; readonly successors: readonly { readonly code: string; readonly name: string }[] } | null;
+  /** Whether the compare page can find this area's nearest neighbours, so that its link is shown only where it leads somewhere. */
+  readonly hasNeighbours: boolean;
   readonly headlines: readonly { readonly label: string; readonly value: string }[];
   readonly group: { readonly kind: string; readonly label: string; readonly choices: readonly { value: string; text: string; selected: boolean }[] };
   readonly tally: readonly { readonly key: string; readonly label: string; readonly count: number }[];
   readonly themes: readonly { readonly name: string; readonly id: string; readonly rows: readonly AreaRow[] }[];
 }
 
+type GroupKind = (typeof GROUP_CHOICES)[number]['value'];
+
+/**
+ * The comparator groups an area can be set against, the default first:
+ * nearest neighbours are found only for a council still in being; a region
+ * only for an area that lies in one; England and the area's own type always.
+ */
+export function groupsFor(area: IndexArea): readonly GroupKind[] {
+  const neighbours = isCouncil(area.type) && area.endDate === null;
+  const kinds = GROUP_CHOICES.map((c) => c.value).filter((kind) => (kind === 'region' ? area.regionCode !== null : kind !== 'neighbours' || neighbours));
+  return neighbours ? kinds : ['england', ...kinds.filter((kind) => kind !== 'england')];
+}
+
 export function areaPage(index: BenchmarkIndex, profile: AreaProfile, spec: GroupSpec, groupKind: string): AreaPage {
   const area = profile.area;
   const rows = profile.items.map((item) => areaRow(index, area, item, spec, groupKind));
   const groupLabel = profile.items[0]?.groupLabel ?? '';
+  const groups = groupsFor(area);
   return {
     area: { code: area.code, name: area.name, type: areaTypeWords(area.type), region: area.regionCode ? (index.area(area.regionCode)?.name ?? null) : null },
+    former: area.endDate === null ? null : {
+      ended: formatDate(new Date(area.endDate)),
+      successors: area.successorCodes.map((code) => index.area(code)).filter((a) => a !== undefined).map((a) => ({ code: a.code, name: a.name })),
+    },
+    hasNeighbours: groups.includes('neighbours'),
     headlines: profile.items.filter((i) => isContextual(i.metric) && i.value !== null)
       .map((i) => ({ label: `${i.metric.title.replace(/\s*\(\d{4}\)$/, '')} (${i.period})`, value: formatValue(i.value, i.metric.decimals, i.metric.unit ?? '') })),
-    group: { kind: groupKind, label: groupLabel, choices: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === groupKind })) },
+    group: { kind: groupKind, label: groupLabel, choices: GROUP_CHOICES.filter((c) => groups.includes(c.value)).map((c) => ({ ...c, selected: c.value === groupKind })) },
     tally: tallyOf(rows),
     themes: byTheme(profile.items, rows),
   };

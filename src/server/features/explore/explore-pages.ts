@@ -15,7 +15,7 @@ import { themeOf } from '../../../domain/metric/index.ts';
 import { pageHtml } from '../../platform/http/render-page.ts';
 import type { FeatureDeps } from '../../platform/feature.ts';
 import { readableInFull, reads } from '../../platform/access/index.ts';
-import { areaPage } from '../../../web/views/area-page.ts';
+import { areaPage, groupsFor } from '../../../web/views/area-page.ts';
 import { chosenMetrics, comparePage } from '../../../web/views/compare-page.ts';
 import { councilList, metricLibrary } from '../../../web/views/library.ts';
 import { metricPage, type MetricPage, type MetricRequest } from '../../../web/views/metric-page.ts';
@@ -61,7 +61,7 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
     onlyKnown(req.query, ['group', 'period']);
     const index = engine.index;
     const area = areaOf(index, String(req.params.code));
-    const groupKind = optionalText(req.query, 'group') ?? (isCouncil(area.type) ? 'neighbours' : 'england');
+    const groupKind = optionalText(req.query, 'group') ?? groupsFor(area)[0]!;
     const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind }, 'neighbours');
     const metrics = await readableCodes(res, index);
     const profile = areaProfile(index, area, { period: optionalText(req.query, 'period'), group: spec, level: 0.95, metrics });

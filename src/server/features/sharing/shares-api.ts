@@ -62,13 +62,13 @@ function feedItems(share: Share, base: string) {
   const what = `${RECORD_KIND_LABELS[share.recordKind].replace(/s$/, '')} ${share.recordId}`;
   const recipient = share.withOrganisationName ?? share.withUserName ?? '';
   const shared = {
-    id: `share-${share.id}`, url: `${base}/shares/${share.id}`, date_published: share.sharedAt.toISOString(),
+    id: `share-${share.id}`, url: `${base}/api/shares/${share.id}`, date_published: share.sharedAt.toISOString(),
     title: `${share.sharedByName} (${share.sharedByOrganisationName}) shared ${what} with ${recipient}`,
     content_text: `Why: ${share.reason}`,
   };
   if (share.revokedAt === null) return [shared];
   return [shared, {
-    id: `unshare-${share.id}`, url: `${base}/shares/${share.id}`, date_published: share.revokedAt.toISOString(),
+    id: `unshare-${share.id}`, url: `${base}/api/shares/${share.id}`, date_published: share.revokedAt.toISOString(),
     title: `${share.revokedByName ?? ''} stopped sharing ${what} with ${recipient}`, content_text: `Why: ${share.revokeReason ?? ''}`,
   }];
 }

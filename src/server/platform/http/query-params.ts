@@ -71,9 +71,18 @@ export function page(query: Query, defaultLimit = 100, maxLimit = 10_000): Page 
   return { limit: integer(query, 'limit', defaultLimit, 1, maxLimit), offset: integer(query, 'offset', 0, 0, 100_000_000) };
 }
 
-/** Refuses parameters the endpoint does not know, so that a typo is not silently ignored. */
+/**
+ * Campaign and click tracking that sites and mail add to a shared link
+ * (`utm_source`, `fbclid`, `gclid`): a reader who follows such a link wants
+ * the page, so these are passed over rather than refused as a typo.
+ */
+export function isTracking(name: string): boolean {
+  return /^utm_/i.test(name) || name === 'fbclid' || name === 'gclid';
+}
+
+/** Refuses parameters the endpoint does not know, so that a typo is not silently ignored; tracking is passed over. */
 export function onlyKnown(query: Query, known: readonly string[]): void {
   for (const name of Object.keys(query)) {
-    if (!known.includes(name)) throw badRequest(`unknown query parameter '${name}' (this endpoint takes: ${known.join(', ') || 'none'})`);
+    if (!known.includes(name) && !isTracking(name)) throw badRequest(`unknown query parameter '${name}' (this endpoint takes: ${known.join(', ') || 'none'})`);
   }
 }
