@@ -1,7 +1,9 @@
 // A dashboard's tiles, each worked out from the benchmark index as it is now:
 // the council's value and verdict against its group, its league position with
-// a spine chart, its trend with a sparkline, or a map of every area.
-import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../domain/benchmark/benchmark-index.ts';
+// a spine chart, its trend with a sparkline, or a map of every area. England's
+// value for the same period stands beside each figure, as on the area page.
+import { ENGLAND_CODE } from '../../domain/area/index.ts';
+import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../../domain/benchmark/benchmark-index.ts';
 import { areaValueAt, groupFigures, leagueTable, resolveArea, rowFigures } from '../../domain/benchmark/benchmark-queries.ts';
 import { groupSpecFor } from '../../domain/benchmark/group-spec.ts';
 import { trendSummaryOf } from '../../domain/benchmark/trend-of.ts';
@@ -38,6 +40,7 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
     id, kind: tile.kind, title: metric.title, href: `/metrics/${metric.code}?area=${area.code}&group=${tile.group}`,
     areaName: area.name, period: slice.period, groupLabel: group.label,
     value: formatValue(row.value, metric.decimals, metric.unit ?? ''), comparison,
+    england: area.code === ENGLAND_CODE ? null : formatValue(englandAt(index, slice), metric.decimals, metric.unit ?? ''),
     rank: row.rank === null ? 'Not ranked' : `${ordinal(row.rank)} of ${ranked}`, graphic: '', words: '',
   };
   if (tile.kind === 'league') {
@@ -68,6 +71,11 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
     };
   }
   return base;
+}
+
+function englandAt(index: BenchmarkIndex, slice: PeriodSlice): number | null {
+  const england = index.area(ENGLAND_CODE);
+  return england ? areaValueAt(index, slice, england) : null;
 }
 
 export type TileView = ReturnType<typeof dashboardTiles>[number];

@@ -1,0 +1,144 @@
+// Every verdict names what it is judged against, seen in a real Chromium at
+// phone and desktop widths: "Worse than England", "Best fifth of County
+// Durham and its 15 nearest neighbours", never a bare "Best fifth". The area
+// page, the metric page, a council's dashboard and a report each show the
+// verdict's own words, as the API gives them; the dashboard shows England's
+// value beside each figure.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ENGLAND_CODE } from '../../src/domain/area/index.ts';
+import { areaValueAt } from '../../src/domain/benchmark/benchmark-queries.ts';
+import type { Verdict } from '../../src/domain/benchmark/index.ts';
+import { formatValue } from '../../src/domain/format/index.ts';
+import { reportPrintHtml } from '../../src/reports/report-files.ts';
+import { snapshotReport } from '../../src/reports/report-snapshot.ts';
+import { reportView } from '../../src/reports/report-view.ts';
+import { organisation, TEST_PASSWORD, user } from '../support/access.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { openDemoStore, type TestStore } from '../support/store.ts';
+
+const DURHAM = 'E06000047';
+const ACTIVE = 'percentage-of-physically-active-adults';
+const OFFICER = 'officer@durham.example';
+const WIDTHS = [{ name: 'phone', size: PHONE }, { name: 'desktop', size: DESKTOP }] as const;
+
+/** Words that name a benchmark: England or a region for a test of significance, a group for a fifth, or why nothing was compared. */
+const NAMED = /^(Better than|Similar to|Worse than|Higher than|Lower than) \S|^[A-Z][a-z]+( [a-z]+)? fifth of \S|^Not compared: .+ \S|^No value for this period$/;
+
+interface Tag { readonly words: string; readonly width: number; readonly hidden: boolean }
+
+/** The visible words of every verdict tag in `scope`, with the width they take on screen. */
+async function tagsIn(page: Page, scope: string): Promise<Tag[]> {
+  return page.$$eval(`${scope} .lantern-tag[title]`, (tags) => tags.map((tag) => {
+    const words = tag.querySelector<HTMLElement>('.lantern-tag__words');
+    return { words: words?.innerText.trim() ?? '', width: words?.getBoundingClientRect().width ?? 0, hidden: !words || getComputedStyle(words).position === 'absolute' };
+  }));
+}
+
+function assertNamed(tags: readonly Tag[], where: string): void {
+  assert.ok(tags.length > 0, `${where}: no verdicts`);
+  for (const tag of tags) {
+    assert.match(tag.words, NAMED, `${where}: '${tag.words}' names no benchmark`);
+    assert.ok(!tag.hidden && tag.width > 0, `${where}: '${tag.words}' is not shown`);
+  }
+}
+
+describe('verdicts that name their benchmark, in a browser', () => {
+  let store: TestStore;
+  let server: TestServer;
+  let browser: Browser;
+  let officer: BrowserContext | undefined;
+
+  before(async () => {
+    store = await openDemoStore();
+    const durham = await organisation(store.sql, 'Durham County Council', 'council', DURHAM);
+    await user(store.sql, OFFICER, 'performance_officer', durham.id, 'Pat Officer');
+    server = await startTestServer(store);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await officer?.close();
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+  });
+
+  async function open(path: string, size: { width: number; height: number }, context?: BrowserContext): Promise<Page> {
+    const page = context ? await context.newPage() : await browser.newPage();
+    await page.setViewportSize(size);
+    const response = await page.goto(server.base + path);
+    assert.equal(response?.status(), 200, path);
+    return page;
+  }
+
+  async function signedIn(): Promise<BrowserContext> {
+    if (officer) return officer;
+    officer = await browser.newContext({ viewport: DESKTOP });
+    const page = await officer.newPage();
+    await page.goto(`${server.base}/sign-in`);
+    await page.fill('input[name="email"]', OFFICER);
+    await page.fill('input[name="password"]', TEST_PASSWORD);
+    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form button')]);
+    await page.close();
+    return officer;
+  }
+
+  async function overflow(page: Page): Promise<number> {
+    return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  }
+
+  for (const { name, size } of WIDTHS) {
+    it(`names the benchmark beside every verdict on the area page, as the profile API words it, at ${name} width`, async () => {
+      const page = await open(`/areas/${DURHAM}`, size);
+      const tags = await tagsIn(page, 'table.lantern-profile');
+      assertNamed(tags, 'area page');
+      const api = await (await fetch(`${server.base}/api/benchmark/profile?area=${DURHAM}&group=neighbours`)).json() as { items: { verdict: Verdict }[] };
+      assert.deepEqual(tags.map((t) => t.words).sort(), api.items.map((i) => i.verdict.words).sort());
+      assert.ok(tags.some((t) => /nearest neighbours$/.test(t.words)), 'a fifth named by the neighbours it is among');
+      assert.ok(await overflow(page) <= 0, 'the page is wider than the screen');
+      await screenshot(page, `named-verdicts-area-${name}`);
+      await page.close();
+    });
+
+    it(`names the benchmark beside every verdict in the metric page's table, at ${name} width`, async () => {
+      const page = await open(`/metrics/${ACTIVE}?area=${DURHAM}&group=region`, size);
+      const tags = await tagsIn(page, '#league-table + p + .lantern-table-scroll');
+      assertNamed(tags, 'metric page');
+      assert.ok(tags.every((t) => / in North East$/.test(t.words)), tags.map((t) => t.words).join('; '));
+      assert.ok(await overflow(page) <= 0, 'the page is wider than the screen');
+      await page.close();
+    });
+
+    it(`names the benchmark and shows England's value beside every figure on a council's dashboard, at ${name} width`, async () => {
+      const page = await open('/dashboards', size, await signedIn());
+      const tiles = await page.$$eval('.lantern-tile', (all) => all.map((tile) => ({
+        metric: new URL(tile.querySelector<HTMLAnchorElement>('h2 a')!.href).pathname.split('/')[2]!,
+        england: tile.querySelector('.lantern-tile__england')?.textContent?.trim() ?? null,
+      })));
+      assert.ok(tiles.length > 0, 'the default dashboard has tiles');
+      const index = server.engine.index;
+      for (const tile of tiles) {
+        const series = index.metric(tile.metric)!;
+        const value = areaValueAt(index, series.latest()!, index.area(ENGLAND_CODE)!);
+        assert.equal(tile.england, `England ${formatValue(value, series.metric.decimals, series.metric.unit ?? '')}`, tile.metric);
+      }
+      assertNamed(await tagsIn(page, '.lantern-tiles'), 'dashboard');
+      assert.ok(await overflow(page) <= 0, 'the page is wider than the screen');
+      await screenshot(page, `named-verdicts-dashboard-${name}`);
+      await page.close();
+    });
+
+    it(`names the benchmark beside every verdict in a report, at ${name} width`, async () => {
+      const snapshot = snapshotReport(server.engine.index, {
+        title: 'Named verdicts', notes: '', areas: [DURHAM], group: 'neighbours',
+        sections: [{ title: 'Activity', metrics: [ACTIVE], chart: 'bar', notes: '' }],
+      }, new Date());
+      const page = await browser.newPage({ viewport: size });
+      await page.setContent(reportPrintHtml(reportView(snapshot, null)));
+      assertNamed(await tagsIn(page, 'table'), 'report');
+      await page.close();
+    });
+  }
+});
