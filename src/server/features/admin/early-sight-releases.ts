@@ -7,17 +7,18 @@ import { earlySightReleases, setEmbargo, tellHere } from '../../../store/early-s
 import type { Sql } from '../../../store/store.ts';
 import { observationRecord } from '../../platform/access/observations.ts';
 import type { RequestAccess } from '../../platform/access/request-access.ts';
-import { readReason, readRecipient, recordShare, recordUnshare } from '../../platform/access/shares.ts';
+import { shareWith, stopSharing, type SharedRecord } from '../../platform/access/shares.ts';
 import { badRequest, notFound } from '../../platform/http/http-error.ts';
 
-/** The early-sight metric the path names, and the policy's record of its release. */
+/** The early-sight metric the path names, and its release as it is shared. */
 async function releaseOf(sql: Sql, codeText: string) {
   const code = /^[a-z0-9][a-z0-9-]{0,99}$/.test(codeText) ? codeText : undefined;
   const metric = code === undefined ? undefined : await getMetric(sql, code);
   if (!metric) throw notFound(`there is no metric with the code '${codeText.slice(0, 100)}'`);
   if (metric.status !== 'early_sight') throw badRequest(`${metric.code} is not an early-sight metric (its status is ${metric.status})`);
   const release = (await earlySightReleases(sql, [metric.code])).get(metric.code);
-  return { code: metric.code, record: observationRecord('early_sight', release, null) };
+  const shared: SharedRecord = { kind: 'observation', id: metric.code, subjectArea: null, guarded: observationRecord('early_sight', release, null), label: `early-sight release of ${metric.code}` };
+  return { code: metric.code, shared };
 }
 
 export async function setRelease(sql: Sql, access: RequestAccess, codeText: string, body: Record<string, unknown>) {
@@ -43,14 +44,10 @@ export async function setRelease(sql: Sql, access: RequestAccess, codeText: stri
 
 /** Names a partner of a release: shares its observations with them, saying why. */
 export async function shareRelease(sql: Sql, access: RequestAccess, codeText: string, body: Record<string, unknown>) {
-  const { code, record } = await releaseOf(sql, codeText);
-  access.require('share', record, `early-sight release of ${code}`);
-  return recordShare(sql, access, { recordKind: 'observation', recordId: code, subjectArea: null, recipient: await readRecipient(sql, body), reason: readReason(body) });
+  return shareWith(sql, access, (await releaseOf(sql, codeText)).shared, body);
 }
 
 /** Stops sharing a release with a partner, saying why. */
 export async function unshareRelease(sql: Sql, access: RequestAccess, codeText: string, shareId: number, body: Record<string, unknown>) {
-  const { code, record } = await releaseOf(sql, codeText);
-  access.require('share', record, `early-sight release of ${code}`);
-  return recordUnshare(sql, access, 'observation', code, shareId, readReason(body));
+  return stopSharing(sql, access, (await releaseOf(sql, codeText)).shared, shareId, body);
 }

@@ -14,7 +14,9 @@ import {
 import { earlySightReleases } from '../../../store/early-sight.ts';
 import { sharesOfRecord } from '../../../store/shares.ts';
 import type { Sql } from '../../../store/store.ts';
-import { notSeen, observationRecord, readReason, readRecipient, recordShare, recordUnshare, shareJson, shareRecord, type RequestAccess } from '../../platform/access/index.ts';
+import {
+  notSeen, observationRecord, shareJson, shareRecord, shareWith, stopSharing, type RequestAccess, type SharedRecord,
+} from '../../platform/access/index.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
 import { intelligenceRecord } from './intelligence-record.ts';
@@ -73,17 +75,15 @@ export async function changeItem(sql: Sql, access: RequestAccess, idText: unknow
 }
 
 export async function shareItem(sql: Sql, access: RequestAccess, idText: unknown, body: Record<string, unknown>) {
-  const item = await findItem(sql, idText);
-  access.require('share', intelligenceRecord(item), `intelligence item ${item.id}`);
-  const recipient = await readRecipient(sql, body);
-  const reason = readReason(body);
-  return recordShare(sql, access, { recordKind: 'intelligence_item', recordId: String(item.id), subjectArea: item.subjectArea, recipient, reason });
+  return shareWith(sql, access, asShared(await findItem(sql, idText)), body);
 }
 
 export async function unshareItem(sql: Sql, access: RequestAccess, idText: unknown, shareId: number, body: Record<string, unknown>) {
-  const item = await findItem(sql, idText);
-  access.require('share', intelligenceRecord(item), `intelligence item ${item.id}`);
-  return recordUnshare(sql, access, 'intelligence_item', String(item.id), shareId, readReason(body));
+  return stopSharing(sql, access, asShared(await findItem(sql, idText)), shareId, body);
+}
+
+function asShared(item: IntelligenceItem): SharedRecord {
+  return { kind: 'intelligence_item', id: String(item.id), subjectArea: item.subjectArea, guarded: intelligenceRecord(item), label: `intelligence item ${item.id}` };
 }
 
 /** The item's shares that the viewer may read: all of them for its author. */

@@ -1,8 +1,11 @@
-// Sharing, as every feature that shares a record does it: the recipient and
-// reason read from the request, then the share (or un-share) written with its
-// audit event in one transaction; the policy's record of a share; and the
-// shares a viewer may read, a page at a time, with how many there are (a
-// council always knows what is shared about it).
+// Sharing, as every feature that shares a record does it: one use-case to
+// share and one to stop sharing, whatever the record (an intelligence item,
+// an early-sight release), each asking the policy, reading with whom and why,
+// and writing the share (or un-share) with its audit event in one
+// transaction; the policy's record of a share; and the shares a viewer may
+// read, a page at a time, with how many there are (a council always knows
+// what is shared about it). It lives in the platform because two features
+// share records and neither imports the other.
 import { guardedRecord, RECORD_KIND_LABELS, type GuardedRecord } from '../../../domain/access/index.ts';
 import { getOrganisation } from '../../../store/organisations.ts';
 import { createShare, getShare, queryShares, revokeShare, type Share, type SharedKind } from '../../../store/shares.ts';
@@ -10,16 +13,67 @@ import type { Sql } from '../../../store/store.ts';
 import { getUser, findUserByEmail } from '../../../store/users.ts';
 import type { RequestAccess } from './request-access.ts';
 import { optionalId, requiredText } from '../http/request-body.ts';
-import { badRequest, notFound } from '../http/http-error.ts';
+import { badRequest, HttpError, notFound } from '../http/http-error.ts';
 
-export interface Recipient {
+/** A record as it is shared: the policy's view of it, and how a share and a refusal name it. */
+export interface SharedRecord {
+  readonly kind: SharedKind;
+  readonly id: string;
+  /** The council it is about; null for an early-sight release, about every council in it. */
+  readonly subjectArea: string | null;
+  readonly guarded: GuardedRecord;
+  /** As a refusal names it: 'intelligence item 12'. */
+  readonly label: string;
+}
+
+interface Recipient {
   readonly organisationId: number | null;
   readonly userId: number | null;
   readonly label: string;
 }
 
-/** With whom: `organisationId`, or a person by `userId` or `userEmail`; exactly one. */
-export async function readRecipient(sql: Sql, body: Record<string, unknown>): Promise<Recipient> {
+/**
+ * Shares the record with an organisation or a person (`organisationId`,
+ * `userId` or `userEmail`; exactly one), saying why (`reason`).
+ */
+export async function shareWith(sql: Sql, access: RequestAccess, record: SharedRecord, body: Record<string, unknown>): Promise<Share> {
+  const sharedBy = sharerOf(access, record);
+  const recipient = await readRecipient(sql, body);
+  const reason = readReason(body);
+  return sql.begin(async (tx) => {
+    const created = await createShare(tx, {
+      recordKind: record.kind, recordId: record.id, subjectArea: record.subjectArea,
+      withOrganisationId: recipient.organisationId, withUserId: recipient.userId, reason, sharedBy,
+    });
+    await access.audit(tx, 'share', record.kind, record.id, `shared with ${recipient.label} (share ${created.id}): ${reason}`);
+    return created;
+  });
+}
+
+/** Stops one of the record's current shares, saying why (`reason`); 404 when the share is not one of this record's. */
+export async function stopSharing(sql: Sql, access: RequestAccess, record: SharedRecord, shareId: number, body: Record<string, unknown>): Promise<Share> {
+  const revokedBy = sharerOf(access, record);
+  const reason = readReason(body);
+  const existing = await getShare(sql, shareId);
+  if (!existing || existing.recordKind !== record.kind || existing.recordId !== record.id) throw notFound(`there is no share ${shareId} of this record`);
+  if (existing.revokedAt !== null) throw badRequest(`share ${shareId} was already revoked`);
+  return sql.begin(async (tx) => {
+    const revoked = await revokeShare(tx, shareId, revokedBy, reason);
+    if (!revoked) throw badRequest(`share ${shareId} was already revoked`);
+    await access.audit(tx, 'unshare', record.kind, record.id, `un-shared from ${existing.withOrganisationName ?? existing.withUserName} (share ${shareId}): ${reason}`);
+    return revoked;
+  });
+}
+
+/** Who shares: someone the policy lets share the record, and a person, since a share names who answers for it. */
+function sharerOf(access: RequestAccess, record: SharedRecord): number {
+  access.require('share', record.guarded, record.label);
+  const viewer = access.viewer;
+  if (viewer.kind !== 'user') throw new HttpError(403, 'forbidden', 'a share is made by someone signed in, who answers for it');
+  return viewer.userId;
+}
+
+async function readRecipient(sql: Sql, body: Record<string, unknown>): Promise<Recipient> {
   const organisationId = optionalId(body, 'organisationId');
   const userId = optionalId(body, 'userId');
   const email = typeof body.userEmail === 'string' && body.userEmail.trim() !== '' ? body.userEmail.trim().toLowerCase() : undefined;
@@ -35,34 +89,8 @@ export async function readRecipient(sql: Sql, body: Record<string, unknown>): Pr
   return { organisationId: null, userId: user.id, label: `${user.name} (${user.organisationName})` };
 }
 
-export function readReason(body: Record<string, unknown>, field = 'reason'): string {
-  return requiredText(body, field, 2000, 10);
-}
-
-/** Writes a share and its audit event together. */
-export async function recordShare(sql: Sql, access: RequestAccess, share: { recordKind: SharedKind; recordId: string; subjectArea: string | null; recipient: Recipient; reason: string }): Promise<Share> {
-  return sql.begin(async (tx) => {
-    const created = await createShare(tx, {
-      recordKind: share.recordKind, recordId: share.recordId, subjectArea: share.subjectArea,
-      withOrganisationId: share.recipient.organisationId, withUserId: share.recipient.userId, reason: share.reason,
-      sharedBy: (access.viewer as { userId: number }).userId,
-    });
-    await access.audit(tx, 'share', share.recordKind, share.recordId, `shared with ${share.recipient.label} (share ${created.id}): ${share.reason}`);
-    return created;
-  });
-}
-
-/** Revokes a share of the record and audits it; 404 when the share is not one of this record's current ones. */
-export async function recordUnshare(sql: Sql, access: RequestAccess, recordKind: SharedKind, recordId: string, shareId: number, reason: string): Promise<Share> {
-  const existing = await getShare(sql, shareId);
-  if (!existing || existing.recordKind !== recordKind || existing.recordId !== recordId) throw notFound(`there is no share ${shareId} of this record`);
-  if (existing.revokedAt !== null) throw badRequest(`share ${shareId} was already revoked`);
-  return sql.begin(async (tx) => {
-    const revoked = await revokeShare(tx, shareId, (access.viewer as { userId: number }).userId, reason);
-    if (!revoked) throw badRequest(`share ${shareId} was already revoked`);
-    await access.audit(tx, 'unshare', recordKind, recordId, `un-shared from ${existing.withOrganisationName ?? existing.withUserName} (share ${shareId}): ${reason}`);
-    return revoked;
-  });
+function readReason(body: Record<string, unknown>): string {
+  return requiredText(body, 'reason', 2000, 10);
 }
 
 export function shareJson(share: Share) {
