@@ -56,6 +56,13 @@ export interface SnapshotLeagueRow {
   readonly significance: Significance;
 }
 
+/** A league table as a snapshot keeps it: its group, benchmark and rows. */
+export interface SnapshotTable {
+  readonly label: string;
+  readonly benchmark: { readonly value: number; readonly source: string } | null;
+  readonly rows: readonly SnapshotLeagueRow[];
+}
+
 export interface SnapshotMetric {
   readonly code: string;
   readonly title: string;
@@ -66,7 +73,15 @@ export interface SnapshotMetric {
   readonly source: string | null;
   readonly period: string | null;
   readonly figures: readonly SnapshotFigure[];
-  readonly england: { readonly label: string; readonly benchmark: { readonly value: number; readonly source: string } | null; readonly rows: readonly SnapshotLeagueRow[] } | null;
+  /** Every area of England with its fifth of England, for the map. */
+  readonly england: SnapshotTable | null;
+  /**
+   * The first council's group, each member judged as the report judges it, for
+   * the bar chart: so that the bar beside a "Worst fifth of its neighbours" tag
+   * wears that verdict's colour. Absent from versions frozen before it was
+   * kept, whose bar charts are drawn from England's table.
+   */
+  readonly group?: SnapshotTable | null;
   readonly series: { readonly periods: readonly string[]; readonly lines: readonly { readonly code: string; readonly name: string; readonly values: readonly (number | null)[] }[] } | null;
 }
 
@@ -122,18 +137,24 @@ function snapshotMetric(
       spread: spreadOf(Float64Array.from(group.ordered).sort()),
     };
   });
-  return { ...base, figures, england: chart === 'bar' || chart === 'map' ? englandOf(index, series, areas[0]) : null, series: chart === 'trend' ? seriesOf(index, series, areas) : null };
+  const first = areas[0] ?? index.area(ENGLAND_CODE)!;
+  return {
+    ...base, figures,
+    england: chart === 'map' ? tableOf(index, series, first, { kind: 'england' }) : null,
+    group: chart === 'bar' ? tableOf(index, series, first, specs.get(first.code) ?? { kind: 'england' }) : null,
+    series: chart === 'trend' ? seriesOf(index, series, areas) : null,
+  };
 }
 
-function englandOf(index: BenchmarkIndex, series: MetricSeries, first: IndexArea | undefined): SnapshotMetric['england'] {
-  const slice = series.latest()!;
-  const table = leagueTable(index, series, slice, first ?? index.area(ENGLAND_CODE)!, { kind: 'england' }, 0.95);
-  const england = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
+/** The league table of `area`'s group at the latest period, each row with its verdict in that group. */
+function tableOf(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, spec: GroupSpec): SnapshotTable {
+  const table = leagueTable(index, series, series.latest()!, area, spec, 0.95);
+  const group = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
   return {
     label: table.group.label, benchmark: table.group.benchmark,
     rows: table.rows.map((r) => ({
       code: r.area, name: r.name, value: r.value, lower: r.interval?.lower ?? null, upper: r.interval?.upper ?? null, significance: r.significance,
-      comparison: comparisonOf(verdictOfRow(series.metric, r, england, 0.95)),
+      comparison: comparisonOf(verdictOfRow(series.metric, r, group, 0.95)),
     })),
   };
 }

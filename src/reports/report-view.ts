@@ -53,16 +53,18 @@ function metricView(metric: SnapshotMetric, chart: string, id: string, maps: Are
 function chartOf(metric: SnapshotMetric, chart: string, id: string, maps: AreaMaps | null): string {
   const chosen = new Set(metric.figures.map((f) => f.area));
   const first = metric.figures[0]?.area;
-  if (chart === 'bar' && metric.england) {
+  // The report's own group where the version kept it; England's table in versions frozen before.
+  const table = metric.group ?? metric.england;
+  if (chart === 'bar' && table) {
     return barChart({
-      id, title: `${metric.title}, ${metric.period ?? ''}: every area`, description: `${metric.england.rows.length} areas of ${metric.england.label}, ranked; the report's councils are marked. The table gives their figures.`,
+      id, title: `${metric.title}, ${metric.period ?? ''}: ${table.label}`, description: `${table.rows.length} areas of ${table.label}, ranked; the report's councils are marked. The table gives their figures.`,
       unit: metric.unit, decimals: metric.decimals,
-      bars: metric.england.rows.filter((r) => r.value !== null).map((r) => ({
+      bars: table.rows.filter((r) => r.value !== null).map((r) => ({
         code: r.code, name: r.name, value: r.value, lower: r.lower, upper: r.upper, significance: r.significance,
         highlight: r.code === first ? 'chosen' : chosen.has(r.code) ? 'group' : null,
         shade: r.significance === 'not_compared' ? { key: r.comparison.key, fill: r.comparison.fill, label: r.comparison.label } : undefined,
       })),
-      benchmark: metric.england.benchmark ? { label: metric.england.benchmark.source, value: metric.england.benchmark.value } : null,
+      benchmark: table.benchmark ? { label: table.benchmark.source, value: table.benchmark.value } : null,
       groupLabel: 'In this report',
     });
   }

@@ -3,7 +3,8 @@
 // Durham and its 15 nearest neighbours", never a bare "Best fifth". The area
 // page, the metric page, a council's dashboard and a report each show the
 // verdict's own words, as the API gives them; the dashboard shows England's
-// value beside each figure.
+// value beside each figure; a report's bar chart is its own group, shaded by
+// the verdicts its table gives.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -26,6 +27,12 @@ const WIDTHS = [{ name: 'phone', size: PHONE }, { name: 'desktop', size: DESKTOP
 
 /** Words that name a benchmark: England or a region for a test of significance, a group for a fifth, or why nothing was compared. */
 const NAMED = /^(Better than|Similar to|Worse than|Higher than|Lower than) \S|^[A-Z][a-z]+( [a-z]+)? fifth of \S|^Not compared: .+ \S|^No value for this period$/;
+
+/** #rrggbb as the browser's computed rgb(r, g, b). */
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
 
 interface Tag { readonly words: string; readonly width: number; readonly hidden: boolean }
 
@@ -137,7 +144,18 @@ describe('verdicts that name their benchmark, in a browser', () => {
       }, new Date());
       const page = await browser.newPage({ viewport: size });
       await page.setContent(reportPrintHtml(reportView(snapshot, null)));
-      assertNamed(await tagsIn(page, 'table'), 'report');
+      const tags = await tagsIn(page, 'table');
+      assertNamed(tags, 'report');
+      // The chart beside the tag is the report's group, and County Durham's bar wears its tag's colour.
+      const chart = await page.$eval('svg.lantern-bar-chart', (svg) => ({
+        title: svg.querySelector('title')?.textContent ?? '',
+        bar: svg.querySelector('.lantern-chosen rect')?.getAttribute('fill') ?? '',
+        tag: getComputedStyle(document.querySelector('table .lantern-tag')!).backgroundColor,
+      }));
+      assert.match(tags[0]!.words, /fifth of County Durham and its 15 nearest neighbours$/);
+      assert.match(chart.title, /County Durham and its 15 nearest neighbours$/);
+      assert.equal(rgb(chart.bar), chart.tag, `the bar is ${chart.bar}, the tag '${tags[0]!.words}' ${chart.tag}`);
+      await screenshot(page, `named-verdicts-report-${name}`);
       await page.close();
     });
   }
