@@ -10,7 +10,7 @@ import { HttpError } from '../../../src/server/platform/http/http-error.ts';
 import { jsonBody, pathParameters, queryParameters } from '../../../src/server/platform/service/openapi-input.ts';
 
 const query = z.object({
-  area: requiredInQuery(gssCode(), ': the GSS code of the council').describe('GSS code of the council.'),
+  area: requiredInQuery(gssCode(), 'is required: the GSS code of the council').describe('GSS code of the council.'),
   metric: fromQuery(metricCode()),
   from: fromQuery(period()),
   current: fromQuery(flag()),

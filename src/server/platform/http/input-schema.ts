@@ -75,11 +75,11 @@ export function fromQueryOr<T extends z.ZodType>(schema: T, fallback: z.util.NoU
   return z.preprocess(queryText, schema.default(fallback)).default(fallback as never);
 }
 
-/** A query parameter that must be given; `missing` says what for, after "'name' is required". */
-export function requiredInQuery<T extends z.ZodType>(schema: T, missing = '') {
+/** A query parameter that must be given; `missing` is what its absence is called, after its name (or whole, naming it itself). */
+export function requiredInQuery<T extends z.ZodType>(schema: T, missing = 'is required') {
   return z.preprocess((value, context) => {
     const read = queryText(value, context);
-    if (read === undefined && context.issues.length === 0) context.issues.push({ code: 'custom', message: `is required${missing}`, input: value });
+    if (read === undefined && context.issues.length === 0) context.issues.push({ code: 'custom', message: missing, input: value });
     return read;
   }, schema);
 }
