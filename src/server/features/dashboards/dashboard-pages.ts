@@ -4,22 +4,21 @@
 // A user's own dashboard is confidential to them; a council's default is
 // restricted to the council. Tiles whose figures the viewer may not read in
 // full (early-sight data not shared with them) are left out, and counted.
-import express, { type Request, type Response } from 'express';
-import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
+// What is made and changed goes through the use-cases of dashboards.ts.
+import express, { type Response } from 'express';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
-import { isContextual } from '../../../domain/metric/index.ts';
-import { checkDashboard, defaultTiles, TILE_KINDS, type DashboardTile } from '../../../domain/report/dashboard.ts';
-import type { FieldProblem } from '../../platform/http/checked-input.ts';
+import { TILE_KINDS, type DashboardTile } from '../../../domain/report/dashboard.ts';
+import { problemsAsGiven, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { GROUP_CHOICES } from '../../../web/views/words.ts';
 import { dashboardTiles } from '../../../web/views/dashboard-view.ts';
 import type { AreaMaps } from '../../../web/views/comparison-map.ts';
-import { createDashboard, dashboardsOf, defaultDashboard, getDashboard, updateDashboard, type Dashboard } from '../../../store/dashboards.ts';
+import { dashboardsOf } from '../../../store/dashboards.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, changes, notSeen, reads, readableInFull } from '../../platform/access/index.ts';
+import { accessOf, changes, reads, readableInFull } from '../../platform/access/index.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
-import { HttpError } from '../../platform/http/http-error.ts';
+import { addDashboard, changeDashboard, councilDashboard, dashboardRecord, findDashboard, signedIn } from './dashboards.ts';
 
 export interface DashboardDeps {
   readonly sql: Sql;
@@ -35,103 +34,64 @@ export function dashboardPages(deps: DashboardDeps): express.Router {
   const router = express.Router();
 
   router.get('/dashboards', reads('dashboard'), async (_req, res) => {
-    const user = signedIn(res);
-    const own = await dashboardsOf(sql, user.id, user.organisationId);
-    const first = own.find((d) => d.ownerId === null) ?? own[0] ?? (await councilDefault(user));
+    const user = signedIn(accessOf(res));
+    const own = await dashboardsOf(sql, user.userId, user.organisationId);
+    const first = own.find((d) => d.ownerId === null) ?? own[0] ?? (await councilDashboard(sql, accessOf(res), engine.index));
     if (!first) return void res.redirect(303, '/dashboards/new');
     res.redirect(303, `/dashboards/${first.id}`);
   });
 
   router.get('/dashboards/new', changes('dashboard'), (_req, res) => {
-    const user = signedIn(res);
+    const user = signedIn(accessOf(res));
     composer(res, engine.index, { title: '', tiles: [{ kind: 'value', metric: '', area: user.councilArea ?? '', group: 'neighbours' }] }, '/dashboards', []);
   });
 
   router.post('/dashboards', changes('dashboard'), async (req, res) => {
-    const user = signedIn(res);
+    const user = signedIn(accessOf(res));
     const form = formOf(bodyOf(req));
     if (form.add) return composer(res, engine.index, { ...form, tiles: [...form.tiles, { kind: 'value', metric: '', area: user.councilArea ?? '', group: 'neighbours' }] }, '/dashboards', []);
-    const checked = check(engine.index, form);
-    if (checked.kind === 'invalid') return composer(res, engine.index, form, '/dashboards', checked.problems, 400);
-    const made = await sql.begin(async (tx) => {
-      const dashboard = await createDashboard(tx, { organisationId: user.organisationId, ownerId: user.id, createdBy: user.id, title: checked.title, tiles: checked.tiles });
-      await accessOf(res).audit(tx, 'change', 'dashboard', String(dashboard.id), `made dashboard '${checked.title}'`);
-      return dashboard;
-    });
-    res.redirect(303, `/dashboards/${made.id}`);
+    try {
+      const made = await addDashboard(sql, accessOf(res), engine.index, form);
+      res.redirect(303, `/dashboards/${made.id}`);
+    } catch (error) {
+      composer(res, engine.index, form, '/dashboards', problemsAsGiven(error), 400);
+    }
   });
 
   router.get('/dashboards/:id', reads('dashboard'), async (req, res) => {
-    const user = signedIn(res);
-    const dashboard = await found(req, res, 'read');
+    const user = signedIn(accessOf(res));
+    const dashboard = await findDashboard(sql, accessOf(res), req.params.id, 'read');
     const index = engine.index;
     const metrics = [...new Set(dashboard.tiles.map((t) => t.metric))].map((code) => index.metric(code)?.metric).filter((m) => m !== undefined);
     const readable = new Set((await readableInFull(res, sql, metrics)).map((m) => m.code));
     const tiles = dashboard.tiles.filter((t) => readable.has(t.metric));
     renderPage(res, 'dashboards/show.njk', {
       dashboard, tiles: dashboardTiles(index, tiles, await deps.maps), hidden: dashboard.tiles.length - tiles.length,
-      dashboards: await dashboardsOf(sql, user.id, user.organisationId), mayEdit: accessOf(res).may('change', recordOf(dashboard)),
+      dashboards: await dashboardsOf(sql, user.userId, user.organisationId), mayEdit: accessOf(res).may('change', dashboardRecord(dashboard)),
     });
   });
 
   router.get('/dashboards/:id/edit', changes('dashboard'), async (req, res) => {
-    const dashboard = await found(req, res, 'change');
+    const dashboard = await findDashboard(sql, accessOf(res), req.params.id, 'change');
     composer(res, engine.index, { title: dashboard.title, tiles: [...dashboard.tiles] }, `/dashboards/${dashboard.id}`, []);
   });
 
   router.post('/dashboards/:id', changes('dashboard'), async (req, res) => {
-    const dashboard = await found(req, res, 'change');
-    const action = `/dashboards/${dashboard.id}`;
+    const action = `/dashboards/${pathId(req.params.id, 'dashboard')}`;
     const form = formOf(bodyOf(req));
-    if (form.add) return composer(res, engine.index, { ...form, tiles: [...form.tiles, { kind: 'value', metric: '', area: '', group: 'neighbours' }] }, action, []);
-    const checked = check(engine.index, form);
-    if (checked.kind === 'invalid') return composer(res, engine.index, form, action, checked.problems, 400);
-    await sql.begin(async (tx) => {
-      await updateDashboard(tx, dashboard.id, checked.title, checked.tiles);
-      await accessOf(res).audit(tx, 'change', 'dashboard', String(dashboard.id), `changed dashboard '${checked.title}'`);
-    });
-    res.redirect(303, action);
+    try {
+      if (form.add) {
+        await findDashboard(sql, accessOf(res), req.params.id, 'change');
+        return composer(res, engine.index, { ...form, tiles: [...form.tiles, { kind: 'value', metric: '', area: '', group: 'neighbours' }] }, action, []);
+      }
+      await changeDashboard(sql, accessOf(res), engine.index, req.params.id, form);
+      res.redirect(303, action);
+    } catch (error) {
+      composer(res, engine.index, form, action, problemsAsGiven(error), 400);
+    }
   });
 
   return router;
-
-  /** The dashboard the path names, if the viewer may `action` it: otherwise not found, or 403 when readable but not theirs to change. */
-  async function found(req: Request, res: Response, action: 'read' | 'change'): Promise<Dashboard> {
-    const id = pathId(req.params.id, 'dashboard');
-    const dashboard = await getDashboard(sql, id);
-    if (!dashboard) throw notSeen(`dashboard ${id}`);
-    accessOf(res).require(action, recordOf(dashboard), `dashboard ${dashboard.id}`);
-    return dashboard;
-  }
-
-  /** A council's default dashboard, made the first time one of its members asks: its own figures against its neighbours. */
-  async function councilDefault(user: SignedIn): Promise<Dashboard | undefined> {
-    if (!user.councilArea) return undefined;
-    const existing = await defaultDashboard(sql, user.organisationId);
-    if (existing) return existing;
-    const index = engine.index;
-    const metrics = index.metricsByTitle().filter((s) => !isContextual(s.metric) && s.metric.status === 'published').map((s) => s.metric.code);
-    const area = index.area(user.councilArea);
-    return createDashboard(sql, {
-      organisationId: user.organisationId, ownerId: null, createdBy: user.id,
-      title: `${area?.name ?? user.councilArea}: our figures`, tiles: defaultTiles(user.councilArea, metrics),
-    });
-  }
-}
-
-/** A user's own dashboard is theirs alone; a council's default is its members'. */
-function recordOf(dashboard: Dashboard): GuardedRecord {
-  return dashboard.ownerId === null
-    ? guardedRecord('dashboard', 'restricted', { ownerOrganisation: dashboard.organisationId, author: dashboard.createdBy })
-    : guardedRecord('dashboard', 'confidential', { ownerOrganisation: dashboard.organisationId, author: dashboard.ownerId });
-}
-
-interface SignedIn { id: number; organisationId: number; councilArea: string | null }
-
-function signedIn(res: Response): SignedIn {
-  const viewer = accessOf(res).viewer;
-  if (viewer.kind !== 'user') throw new HttpError(401, 'sign_in_required', 'Sign in to see your dashboards.');
-  return { id: viewer.userId, organisationId: viewer.organisationId, councilArea: viewer.councilArea };
 }
 
 interface DashboardForm { title: string; tiles: DashboardTile[]; add: boolean }
@@ -146,10 +106,6 @@ function formOf(body: Record<string, unknown>): DashboardForm {
     kind: text(body[`tile_kind_${i}`]), metric: text(body[`tile_metric_${i}`]), area: text(body[`tile_area_${i}`]), group: text(body[`tile_group_${i}`]),
   })).filter((t) => t.metric !== '' || t.area !== '') as unknown as DashboardTile[];
   return { title: text(body.title), tiles, add: text(body.do) === 'add' };
-}
-
-function check(index: BenchmarkIndex, form: DashboardForm) {
-  return checkDashboard({ title: form.title, tiles: form.tiles }, (c) => index.metric(c) !== undefined, (c) => index.area(c) !== undefined);
 }
 
 function composer(res: Response, index: BenchmarkIndex, form: { title: string; tiles: readonly DashboardTile[] }, action: string, problems: readonly FieldProblem[], status = 200): void {

@@ -24,6 +24,18 @@ export function problemsOf(error: unknown, fieldOf: (field: string) => string = 
     .map((p) => ({ field: fieldOf(p.field.replace(/\[(\d+)\].*/, '')), message: capitalise(p.message) }));
 }
 
+/** Refuses input with its problems: a 400 whose message says them all, and whose details list them for a page. */
+export function invalidInput(problems: readonly FieldProblem[]): HttpError {
+  return new HttpError(400, 'bad_request', problems.map((p) => p.message).join('; '), { problems });
+}
+
+/** The problems of a refusal by invalidInput, as the use-case worded them, for a form that shows each beside its own field. */
+export function problemsAsGiven(error: unknown): readonly FieldProblem[] {
+  const problems = error instanceof HttpError && error.status === 400 ? (error.details as { problems?: FieldProblem[] } | undefined)?.problems : undefined;
+  if (!problems) throw error;
+  return problems;
+}
+
 /** A message as a sentence on a page: the API's messages begin in lower case. */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
