@@ -5,12 +5,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express, { type Request } from 'express';
 import Papa from 'papaparse';
-import { isRecordKind } from '../../../domain/access/index.ts';
-import { AUDIT_ACTIONS, countAudit, queryAudit, streamAudit, type AuditEvent, type AuditQuery } from '../../../store/audit.ts';
+import { countAudit, queryAudit, streamAudit, type AuditEvent, type AuditQuery } from '../../../store/audit.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, reads } from '../../platform/access/index.ts';
 import { badRequest } from '../../platform/http/http-error.ts';
-import { integer, onlyKnown, optionalText } from '../../platform/http/query-params.ts';
+import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
+import { auditFilterQuery, auditQuery } from './api-inputs.ts';
 
 const COLUMNS = ['id', 'at', 'userId', 'actor', 'action', 'recordKind', 'recordId', 'summary', 'ip', 'userAgent'] as const;
 
@@ -18,10 +18,7 @@ const COLUMNS = ['id', 'at', 'userId', 'actor', 'action', 'recordKind', 'recordI
 export function auditRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
 
   router.get('/audit', reads('audit_event'), async (req, res) => {
-    onlyKnown(req.query, ['recordKind', 'recordId', 'userId', 'action', 'before', 'limit', 'format']);
-    const filter = auditFilter(req);
-    const format = optionalText(req.query, 'format') ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw badRequest(`'format' must be json or csv, not '${format}'`);
+    const { limit, format, ...filter } = checkedQuery(auditQuery, req.query);
     const access = accessOf(res);
     res.set('Cache-Control', 'private, no-store');
     if (format === 'csv') {
@@ -33,7 +30,6 @@ export function auditRouter(sql: Sql, router: express.Router = express.Router())
       });
       return;
     }
-    const limit = integer(req.query, 'limit', 100, 1, 1000);
     const [items, total] = await Promise.all([queryAudit(sql, { ...filter, limit }), countAudit(sql, filter)]);
     await access.audit(sql, 'read', 'audit_event', null, describeFilter(filter));
     res.json({ items, total, next: items.length === limit ? `before=${items[items.length - 1]!.id}` : null });
@@ -42,17 +38,9 @@ export function auditRouter(sql: Sql, router: express.Router = express.Router())
   return router;
 }
 
+/** The filter of the trail the address asks for (the page's as well as the API's). */
 export function auditFilter(req: Request): Omit<AuditQuery, 'limit'> {
-  const q = req.query;
-  const recordKind = optionalText(q, 'recordKind');
-  if (recordKind !== undefined && !isRecordKind(recordKind)) throw badRequest(`'recordKind' is not a kind of record Lantern keeps: '${recordKind}'`);
-  const action = optionalText(q, 'action');
-  if (action !== undefined && !(AUDIT_ACTIONS as readonly string[]).includes(action)) throw badRequest(`'action' must be one of ${AUDIT_ACTIONS.join(', ')}`);
-  const recordId = optionalText(q, 'recordId');
-  const before = optionalText(q, 'before');
-  if (before !== undefined && !/^\d{1,18}$/.test(before)) throw badRequest("'before' must be an audit event id");
-  const userId = optionalText(q, 'userId') === undefined ? undefined : integer(q, 'userId', 0, 1, 2_147_483_647);
-  return { recordKind, recordId, userId, action, before };
+  return checked(auditFilterQuery, req.query);
 }
 
 function describeFilter(filter: Omit<AuditQuery, 'limit'>): string {

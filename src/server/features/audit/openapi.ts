@@ -1,16 +1,15 @@
-// The audit trail's part of the OpenAPI document.
+// The audit trail's part of the OpenAPI document; its parameters come from
+// the schema the route checks them with (api-inputs.ts).
 import { AUDIT_ACTIONS } from '../../../store/audit.ts';
-import { counted, format, jsonOrCsv, query, refusals } from '../../platform/service/openapi-parts.ts';
+import { counted, jsonOrCsv, refusals } from '../../platform/service/openapi-parts.ts';
+import { queryParameters } from '../../platform/service/openapi-input.ts';
+import { auditQuery } from './api-inputs.ts';
 
 export const paths = {
   '/api/audit': {
     get: {
       operationId: 'auditTrail', summary: 'The audit trail, newest first, or every matching event as CSV (administrators)',
-      parameters: [
-        query('recordKind', 'Kind of record.'), query('recordId', 'The record.'), query('userId', 'Who.', { type: 'integer' }),
-        query('action', 'What was done.', { type: 'string', enum: AUDIT_ACTIONS }), query('before', 'Events older than this id (the next page).'),
-        query('limit', 'How many (default 100).', { type: 'integer', minimum: 1, maximum: 1000 }), format('csv to export every matching event.'),
-      ],
+      parameters: queryParameters(auditQuery),
       responses: { 200: { description: 'Events, with how many match the filter in all (total) and the next page (next).', content: jsonOrCsv(counted('AuditEvent')) }, ...refusals },
     },
   },
