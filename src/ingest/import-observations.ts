@@ -6,6 +6,8 @@
 // revised with history, unchanged). Any rejection rolls the whole batch back,
 // unless the user asked to load the valid rows (skipInvalid). A process killed
 // part-way leaves nothing behind: its transaction dies with its connection.
+// Where the file gives the source's own verdict on a figure (Fingertips'
+// compared_to_England), it is kept beside the figure in the same batch.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Rejection } from '../domain/batch/index.ts';
@@ -17,6 +19,8 @@ import { areaKeys, metricKeys, upsertMetrics, type AreaKey, type MetricKey } fro
 import {
   assignStagedMetrics, createStaging, mergeStaged, metricsWithObservations, openStagingCopy, openStoreCopy, recordBatchMetrics, savePeriods, takeWriteTurn, type Tx,
 } from '../store/observations.ts';
+import { sourceVerdictWord } from '../domain/benchmark/source-verdict.ts';
+import { saveSourceVerdicts, type SourceVerdictRow } from '../store/source-verdicts.ts';
 import { isBlank, type CsvFile } from './csv-reader.ts';
 import type { FileReading } from './file-reading.ts';
 import type { ColumnMapping } from './column-mapping.ts';
@@ -125,6 +129,7 @@ export async function loadObservations(
   if (added) csv.notices.push(added);
   await savePeriods(tx, checker.periods.values());
   const merged = sink.staged > 0 ? await mergeStaged(tx, batchId) : { inserted: 0, revised: 0 };
+  await saveSourceVerdicts(tx, batchId, checker.sourceVerdicts);
   await recordBatchMetrics(tx, batchId, checker.storedMetrics);
   const inserted = sink.direct + merged.inserted;
   return {
@@ -220,6 +225,8 @@ class RowChecker {
   readonly storedMetrics = new Set<string>();
   /** Whether the row last checked belongs to a metric with no observations in the store. */
   lastRowIsFresh = false;
+  /** The source's own verdicts on the rows that passed, where the file gives them. */
+  readonly sourceVerdicts: SourceVerdictRow[] = [];
 
   constructor(
     private readonly layout: BoundLayout,
@@ -260,6 +267,8 @@ class RowChecker {
     }
     this.layout.observe?.(record, cells, this.values.value);
     this.storedMetrics.add(metric.code);
+    const judged = cells.compared_to_england === '' ? undefined : sourceVerdictWord(cells.compared_to_england);
+    if (judged) this.sourceVerdicts.push({ metric: metric.code, area: area.code, period: period.label, verdict: judged, benchmark: 'England' });
     // Provisional (negative) ids are replaced in the staging table once the metric or area is created.
     this.lastRowIsFresh = metric.id > 0 && area.id > 0 && !this.metricsWithObservations.has(metric.id);
     // Numbers go on as they were written (checked to be plain): PostgreSQL reads them as exactly as we would.

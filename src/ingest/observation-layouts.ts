@@ -8,7 +8,8 @@
 //   inequality. Each indicator (and inequality breakdown) is a metric, created
 //   by the import where Lantern does not yet have it. 'NA' is a suppressed
 //   value. Polarity is read from the publisher's own judgements: where an area
-//   above England is 'Better', higher is better.
+//   above England is 'Better', higher is better; and each judgement is kept
+//   as the source's verdict on its figure.
 // - Any other publisher's file, through a column mapping (mapped-layout.ts):
 //   a saved one, or one recognised from the header's common column names.
 import { ENGLAND_CODE } from '../domain/area/index.ts';
@@ -32,10 +33,12 @@ export interface ObservationCells {
   flags: string;
   /** The area's name, where the file gives one: it names the areas an import adds (--add-areas). */
   area_name: string;
+  /** The source's own verdict on the figure against England, where the file gives one: 'Better', 'Not compared'. */
+  compared_to_england: string;
 }
 
 /** The cells a layout names a file column for, in messages. */
-export type CellName = Exclude<keyof ObservationCells, 'area_name'>;
+export type CellName = Exclude<keyof ObservationCells, 'area_name' | 'compared_to_england'>;
 
 export interface BoundLayout {
   readonly name: string;
@@ -68,7 +71,7 @@ export interface RowRefusal {
 export type LayoutMatch = { readonly kind: 'ok'; readonly layout: BoundLayout } | { readonly kind: 'invalid'; readonly rejection: Rejection };
 
 export function emptyCells(): ObservationCells {
-  return { metric: '', area: '', period: '', value: '', numerator: '', denominator: '', lower_ci: '', upper_ci: '', flags: '', area_name: '' };
+  return { metric: '', area: '', period: '', value: '', numerator: '', denominator: '', lower_ci: '', upper_ci: '', flags: '', area_name: '', compared_to_england: '' };
 }
 
 const TIDY_REQUIRED = ['metric', 'area', 'period', 'value'] as const;
@@ -162,6 +165,7 @@ function bindFingertips(header: readonly string[]): LayoutMatch {
         into.metric = metricCodeFromTitle(part ? `${title} ${part}` : title);
         into.area = cell(record, area!);
         into.area_name = cell(record, areaName!);
+        into.compared_to_england = cell(record, compared!);
         into.period = cell(record, period!);
         const raw = cell(record, value!);
         into.value = raw === 'NA' ? '' : raw;

@@ -4,7 +4,8 @@
 // page, the metric page, a council's dashboard and a report each show the
 // verdict's own words, as the API gives them; the dashboard shows England's
 // value beside each figure; a report's bar chart is its own group, shaded by
-// the verdicts its table gives.
+// the verdicts its table gives; and where the source published its own
+// verdict, the area page shows it beside Lantern's, named as the source's.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -106,6 +107,24 @@ describe('verdicts that name their benchmark, in a browser', () => {
       assert.ok(tags.some((t) => /nearest neighbours$/.test(t.words)), 'a fifth named by the neighbours it is among');
       assert.ok(await overflow(page) <= 0, 'the page is wider than the screen');
       await screenshot(page, `named-verdicts-area-${name}`);
+      await page.close();
+    });
+
+    it(`shows the source's own verdict beside Lantern's on the area page, named as the source's, at ${name} width`, async () => {
+      const page = await open(`/areas/${DURHAM}`, size);
+      const rows = await page.$$eval('table.lantern-profile tbody tr', (all) => all.map((row) => ({
+        metric: row.querySelector('th a')?.textContent?.trim() ?? '',
+        lantern: row.querySelector<HTMLElement>('.lantern-tag__words')?.innerText.trim() ?? '',
+        source: row.querySelector<HTMLElement>('.lantern-source-verdict')?.innerText.trim() ?? null,
+        shown: (row.querySelector('.lantern-source-verdict')?.getBoundingClientRect().width ?? 0) > 0,
+      })));
+      // The extract says County Durham's 75.2% in 2021/22 is worse than England; Lantern places it in a fifth of its neighbours.
+      const overweight = rows.find((r) => /overweight or obese/.test(r.metric));
+      assert.deepEqual(overweight && { source: overweight.source, shown: overweight.shown }, { source: 'Source: worse than England', shown: true });
+      assert.match(overweight!.lantern, / fifth of County Durham and its 15 nearest neighbours$/);
+      // Fingertips judges no inequality gap against England: nothing is said for it.
+      const inequality = rows.filter((r) => /^Inequality in life expectancy/.test(r.metric));
+      assert.ok(inequality.length > 0 && inequality.every((r) => r.source === null), JSON.stringify(inequality));
       await page.close();
     });
 

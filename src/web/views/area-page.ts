@@ -2,12 +2,15 @@
 // the chosen comparator group: value, rank, the verdict in colour and words,
 // a spine chart of where it sits in the group's range, and a sparkline of
 // its trend. England's value for the same metric and period stands beside
-// each figure, whatever the group, so a reader always has the national mark.
+// each figure, whatever the group, so a reader always has the national mark;
+// and where the source published its own verdict on the figure, that too,
+// named as the source's.
 import type { AreaProfile, ProfileItem } from '../../domain/benchmark/area-profile.ts';
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../../domain/benchmark/benchmark-index.ts';
 import { areaValueAt, groupFigures, resolveArea, type GroupFigures, type GroupSpec } from '../../domain/benchmark/benchmark-queries.ts';
 import { isCouncil } from '../../domain/benchmark/comparator-group.ts';
 import { ENGLAND_CODE } from '../../domain/area/index.ts';
+import { sourceVerdictKey, sourceVerdictWords, type SourceVerdict } from '../../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
 import { formatDate, formatValue, ordinal } from '../../domain/format/index.ts';
 import { compareThemes, isContextual, themeOf, themeTitle } from '../../domain/metric/index.ts';
@@ -29,6 +32,8 @@ export interface AreaRow {
   readonly rank: string;
   readonly median: string;
   readonly comparison: Comparison;
+  /** The source's own verdict on the figure, in words that say whose it is: 'Source: worse than England'. */
+  readonly source: string | null;
   readonly spine: string;
   readonly sparkline: string;
   readonly trend: { readonly short: string; readonly long: string };
@@ -59,9 +64,12 @@ export function groupsFor(area: IndexArea): readonly GroupKind[] {
   return neighbours ? kinds : ['england', ...kinds.filter((kind) => kind !== 'england')];
 }
 
-export function areaPage(index: BenchmarkIndex, profile: AreaProfile, spec: GroupSpec, groupKind: string): AreaPage {
+/** `sources`: the source's own verdicts on the area's figures, by sourceVerdictKey, shown beside Lantern's. */
+export function areaPage(
+  index: BenchmarkIndex, profile: AreaProfile, spec: GroupSpec, groupKind: string, sources: ReadonlyMap<string, SourceVerdict> = new Map(),
+): AreaPage {
   const area = profile.area;
-  const rows = profile.items.map((item) => areaRow(index, area, item, spec, groupKind));
+  const rows = profile.items.map((item) => areaRow(index, area, item, spec, groupKind, sources.get(sourceVerdictKey(item.metric.code, item.period))));
   const groupLabel = profile.items[0]?.groupLabel ?? '';
   const groups = groupsFor(area);
   return {
@@ -79,7 +87,7 @@ export function areaPage(index: BenchmarkIndex, profile: AreaProfile, spec: Grou
   };
 }
 
-function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec: GroupSpec, groupKind: string): AreaRow {
+function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec: GroupSpec, groupKind: string, source: SourceVerdict | undefined): AreaRow {
   const metric = item.metric;
   const series = index.metric(metric.code)!;
   const slice = series.slice(item.period)!;
@@ -99,6 +107,8 @@ function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec
     rank: item.rank === null ? '–' : `${ordinal(item.rank)} of ${ranked}`,
     median: formatValue(item.groupMedian, metric.decimals, unit),
     comparison,
+    // Only where the figure is the area's own: a predecessor's or successor's verdict is not about it.
+    source: source && !item.via ? sourceVerdictWords(source) : null,
     spine: spineOf(item, area, group, comparison),
     sparkline: sparklineOf(index, series, area, item),
     trend: trendWords(item.trend),

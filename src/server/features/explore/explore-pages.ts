@@ -25,6 +25,7 @@ import { keptPages } from '../../platform/http/kept-pages.ts';
 import { badRequest, notFound } from '../../platform/http/http-error.ts';
 import { onlyKnown, optionalMetricCode, optionalText } from '../../platform/http/query-params.ts';
 import { svgToPng } from './svg-png.ts';
+import { sourceVerdictsOf } from '../../../store/source-verdicts.ts';
 
 export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>): express.Router {
   const router = express.Router();
@@ -65,7 +66,8 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
     const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind }, 'neighbours');
     const metrics = await readableCodes(res, index);
     const profile = areaProfile(index, area, { period: optionalText(req.query, 'period'), group: spec, level: 0.95, metrics });
-    return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind) });
+    const sources = await sourceVerdictsOf(deps.sql, area.code, profile.items.map((i) => ({ metric: i.metric.code, period: i.period })));
+    return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind, sources) });
   }));
 
   router.get('/areas/:code/compare', reads('observation'), page(async (req, res) => {

@@ -1,0 +1,46 @@
+// The verdicts sources publish on their own figures (source_verdict, migration
+// 019): written by an import beside the figures it brings, read by the pages
+// that show them beside Lantern's own.
+import { sourceVerdictKey, type SourceVerdict, type SourceVerdictWord } from '../domain/benchmark/source-verdict.ts';
+import type { Db, Sql } from './store.ts';
+
+/** One figure's source verdict, by the codes and period label the file gave. */
+export interface SourceVerdictRow {
+  readonly metric: string;
+  readonly area: string;
+  readonly period: string;
+  readonly verdict: SourceVerdictWord;
+  readonly benchmark: string;
+}
+
+/**
+ * Keeps the batch's source verdicts, replacing those an earlier batch gave
+ * for the same figures; by code, as the metrics and areas a file defines get
+ * their ids only as the batch ends.
+ */
+export async function saveSourceVerdicts(tx: Db, batchId: number, rows: readonly SourceVerdictRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const part = rows.slice(i, i + 10_000);
+    await tx`
+      insert into source_verdict (metric_id, area_id, period, verdict, benchmark, batch_id)
+      select m.id, a.id, v.period, v.verdict, v.benchmark, ${batchId}
+      from unnest(${part.map((r) => r.metric)}::text[], ${part.map((r) => r.area)}::text[], ${part.map((r) => r.period)}::text[],
+        ${part.map((r) => r.verdict)}::text[], ${part.map((r) => r.benchmark)}::text[]) as v(metric, area, period, verdict, benchmark)
+      join metric m on m.code = v.metric
+      join area a on a.code = v.area
+      on conflict (metric_id, area_id, period) do update set verdict = excluded.verdict, benchmark = excluded.benchmark, batch_id = excluded.batch_id`;
+  }
+}
+
+/** An area's source verdicts for the (metric, period) pairs asked, keyed `metric period`. */
+export async function sourceVerdictsOf(sql: Sql, area: string, figures: readonly { readonly metric: string; readonly period: string }[]): Promise<Map<string, SourceVerdict>> {
+  if (figures.length === 0) return new Map();
+  const rows = await sql<{ metric: string; period: string; verdict: SourceVerdictWord; benchmark: string }[]>`
+    select m.code as metric, v.period, v.verdict, v.benchmark
+    from unnest(${figures.map((f) => f.metric)}::text[], ${figures.map((f) => f.period)}::text[]) as f(metric, period)
+    join metric m on m.code = f.metric
+    join source_verdict v on v.metric_id = m.id and v.period = f.period
+    join area a on a.id = v.area_id
+    where a.code = ${area}`;
+  return new Map(rows.map((r) => [sourceVerdictKey(r.metric, r.period), { verdict: r.verdict, benchmark: r.benchmark }]));
+}
