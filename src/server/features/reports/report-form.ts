@@ -5,7 +5,7 @@
 import type { Response } from 'express';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { compareThemes, OTHER_THEME, themeOf, themeTitle } from '../../../domain/metric/index.ts';
-import { CHART_KINDS, checkReportDefinition, type ReportDefinition } from '../../../domain/report/report-definition.ts';
+import { CHART_KINDS, type ReportDefinition } from '../../../domain/report/report-definition.ts';
 import { GROUP_CHOICES } from '../../../web/views/words.ts';
 import type { FieldProblem } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
@@ -45,11 +45,9 @@ export function formFromDefinition(definition: ReportDefinition): ReportForm {
   };
 }
 
-export function checkForm(index: BenchmarkIndex, form: ReportForm) {
-  return checkReportDefinition(
-    { title: form.title, areas: form.areas, group: form.group, notes: form.notes, sections: form.sections.map((s) => ({ title: s.title, chart: s.chart || undefined, metrics: s.metrics, notes: s.notes })) },
-    (c) => index.metric(c) !== undefined, (c) => index.area(c) !== undefined,
-  );
+/** The definition the form gives, for the use-case to check. */
+export function definitionOf(form: ReportForm) {
+  return { title: form.title, areas: form.areas, group: form.group, notes: form.notes, sections: form.sections.map((s) => ({ title: s.title, chart: s.chart || undefined, metrics: s.metrics, notes: s.notes })) };
 }
 
 function themesOf(index: BenchmarkIndex, checked: readonly string[]) {

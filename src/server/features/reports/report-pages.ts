@@ -5,81 +5,77 @@
 // frozen: it is drawn from the snapshot kept with it, never from the live
 // index, and only figures that the public may read are ever published.
 import express, { type Request, type Response } from 'express';
-import { decide, guardedRecord, PUBLIC_VIEWER, type GuardedRecord } from '../../../domain/access/index.ts';
+import { guardedRecord } from '../../../domain/access/index.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { formatDate } from '../../../domain/format/index.ts';
-import { checkReportDefinition, type ReportDefinition } from '../../../domain/report/report-definition.ts';
+import type { ReportDefinition } from '../../../domain/report/report-definition.ts';
 import { reportCsv, reportPrintHtml, reportXlsx } from '../../../reports/report-files.ts';
 import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
 import { reportView } from '../../../reports/report-view.ts';
-import { earlySightReleases } from '../../../store/early-sight.ts';
-import { createReport, getReport, listReports, publishVersion, updateReport, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type Report } from '../../../store/reports.ts';
-import { accessOf, changes, notSeen, observationRecord, reads, readableInFull } from '../../platform/access/index.ts';
+import { listReports, versionPdf, versionsBySlug, versionsOf, versionSnapshot } from '../../../store/reports.ts';
+import { accessOf, changes, reads, readableInFull } from '../../platform/access/index.ts';
+import { problemsAsGiven } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
-import { bodyOf, pathId } from '../../platform/http/request-body.ts';
-import { HttpError, notFound } from '../../platform/http/http-error.ts';
-import { localsOf } from '../../platform/http/locals.ts';
+import { bodyOf } from '../../platform/http/request-body.ts';
+import { notFound } from '../../platform/http/http-error.ts';
 import type { FeatureDeps } from '../../platform/feature.ts';
-import { builder, checkForm, emptyForm, formFromDefinition, formOf, headline, headlineDefinition, list, text } from './report-form.ts';
+import { addDraft, changeDraft, draftRecord, findDraft, onlyMetrics, publishDraft, signedIn } from './drafts.ts';
+import { builder, definitionOf, emptyForm, formFromDefinition, formOf, headline, headlineDefinition, list, text } from './report-form.ts';
 
 export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer' | 'maps'>): express.Router {
   const { sql, engine } = deps;
   const router = express.Router();
 
   router.get('/reports', reads('report'), async (_req, res) => {
-    const user = signedIn(res);
-    const reports = await listReports(sql, user.organisationId);
     const access = accessOf(res);
+    const user = signedIn(access);
+    const reports = await listReports(sql, user.organisationId);
     const readable = await access.reveal(reports, draftRecord, (r) => String(r.id), 'report drafts listed');
     renderPage(res, 'reports/list.njk', {
-      mayEdit: access.may('change', guardedRecord('report', 'restricted', { ownerOrganisation: user.organisationId, author: user.id })),
+      mayEdit: access.may('change', guardedRecord('report', 'restricted', { ownerOrganisation: user.organisationId, author: user.userId })),
       reports: readable.map((r) => ({ ...r, updated: formatDate(r.updatedAt) })),
     });
   });
 
   router.get('/reports/new', changes('report'), (_req, res) => {
-    const council = signedIn(res).councilArea;
+    const council = signedIn(accessOf(res)).councilArea;
     builder(res, engine.index, emptyForm(council), 1, '/reports', []);
   });
 
   router.post('/reports', changes('report'), async (req, res) => {
-    const user = signedIn(res);
+    signedIn(accessOf(res));
     const form = formOf(bodyOf(req));
     if (form.add) return builder(res, engine.index, form, form.sections.length + 1, '/reports', []);
-    const checked = checkForm(engine.index, form);
-    if (checked.kind === 'invalid') return builder(res, engine.index, form, form.sections.length, '/reports', checked.problems, 400);
-    const report = await sql.begin(async (tx) => {
-      const made = await createReport(tx, checked.definition, user.id, user.organisationId);
-      await accessOf(res).audit(tx, 'change', 'report', String(made.id), `drafted report '${made.title}'`);
-      return made;
-    });
-    res.redirect(303, `/reports/${report.id}`);
+    try {
+      const report = await addDraft(sql, accessOf(res), engine.index, definitionOf(form));
+      res.redirect(303, `/reports/${report.id}`);
+    } catch (error) {
+      builder(res, engine.index, form, form.sections.length, '/reports', problemsAsGiven(error), 400);
+    }
   });
 
   router.get('/reports/headline/new', changes('report'), (_req, res) => {
-    headline(res, engine.index, { area: signedIn(res).councilArea ?? '', metrics: [] }, []);
+    headline(res, engine.index, { area: signedIn(accessOf(res)).councilArea ?? '', metrics: [] }, []);
   });
 
   router.post('/reports/headline', changes('report'), async (req, res) => {
-    const user = signedIn(res);
+    signedIn(accessOf(res));
     const body = bodyOf(req);
     const form = { area: text(body.area).toUpperCase(), metrics: list(body.metrics) };
-    const checked = checkReportDefinition(headlineDefinition(engine.index, form), (c) => engine.index.metric(c) !== undefined, (c) => engine.index.area(c) !== undefined);
-    if (checked.kind === 'invalid') {
-      return headline(res, engine.index, form, checked.problems.map((p) => ({ field: p.field === 'areas' ? 'area' : p.field.startsWith('sections') ? 'metrics' : p.field, message: p.message })), 400);
+    try {
+      const report = await addDraft(sql, accessOf(res), engine.index, headlineDefinition(engine.index, form), 'headline report');
+      res.redirect(303, `/reports/${report.id}`);
+    } catch (error) {
+      // The headline form has one field of areas and one of metrics, where the definition has sections.
+      const problems = problemsAsGiven(error).map((p) => ({ field: p.field === 'areas' ? 'area' : p.field.startsWith('sections') ? 'metrics' : p.field, message: p.message }));
+      headline(res, engine.index, form, problems, 400);
     }
-    const report = await sql.begin(async (tx) => {
-      const made = await createReport(tx, checked.definition, user.id, user.organisationId);
-      await accessOf(res).audit(tx, 'change', 'report', String(made.id), `made headline report '${made.title}'`);
-      return made;
-    });
-    res.redirect(303, `/reports/${report.id}`);
   });
 
   router.get('/reports/:id', reads('report'), async (req, res) => {
-    const report = await draft(req, res, 'read');
+    const report = await findDraft(sql, accessOf(res), req.params.id, 'read');
     const index = engine.index;
-    const definition = await publishable(res, index, report.definition, 'viewer');
+    const definition = await readableDefinition(res, index, report.definition);
     const versions = await versionsOf(sql, report.id);
     renderPage(res, 'reports/draft.njk', {
       reportId: report.id, slug: report.slug, mayEdit: accessOf(res).may('change', draftRecord(report)),
@@ -89,35 +85,28 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
   });
 
   router.get('/reports/:id/edit', changes('report'), async (req, res) => {
-    const report = await draft(req, res, 'change');
+    const report = await findDraft(sql, accessOf(res), req.params.id, 'change');
     const form = formFromDefinition(report.definition);
     builder(res, engine.index, form, form.sections.length, `/reports/${report.id}`, [], 200, report.id);
   });
 
   router.post('/reports/:id', changes('report'), async (req, res) => {
-    const report = await draft(req, res, 'change');
+    const report = await findDraft(sql, accessOf(res), req.params.id, 'change');
     const form = formOf(bodyOf(req));
     const action = `/reports/${report.id}`;
     if (form.add) return builder(res, engine.index, form, form.sections.length + 1, action, [], 200, report.id);
-    const checked = checkForm(engine.index, form);
-    if (checked.kind === 'invalid') return builder(res, engine.index, form, form.sections.length, action, checked.problems, 400, report.id);
-    await sql.begin(async (tx) => {
-      await updateReport(tx, report.id, checked.definition);
-      await accessOf(res).audit(tx, 'change', 'report', String(report.id), `changed report '${checked.definition.title}'`);
-    });
-    res.redirect(303, action);
+    try {
+      await changeDraft(sql, accessOf(res), engine.index, report.id, definitionOf(form));
+      res.redirect(303, action);
+    } catch (error) {
+      builder(res, engine.index, form, form.sections.length, action, problemsAsGiven(error), 400, report.id);
+    }
   });
 
   router.post('/reports/:id/publish', changes('report'), async (req, res) => {
-    const report = await draft(req, res, 'change');
-    const user = signedIn(res);
-    const definition = await publishable(res, engine.index, report.definition, 'public');
-    const snapshot = snapshotReport(engine.index, definition, new Date());
-    const versions = await versionsOf(sql, report.id);
-    const next = (versions[0]?.version ?? 0) + 1;
-    const pdf = await deps.printer.print(reportPrintHtml(reportView(snapshot, await deps.maps), { number: next, publishedOn: formatDate(new Date()) }), snapshot.title);
-    const version = await publishVersion(sql, report.id, snapshot, pdf, user.id);
-    await accessOf(res).audit(sql, 'change', 'report', String(report.id), `published version ${version.version} of '${report.title}'`);
+    const version = await publishDraft(sql, accessOf(res), engine.index, req.params.id, async (snapshot, number) => deps.printer.print(
+      reportPrintHtml(reportView(snapshot, await deps.maps), { number, publishedOn: formatDate(new Date()) }), snapshot.title,
+    ));
     res.redirect(303, `/published/${version.slug}/${version.version}`);
   });
 
@@ -148,50 +137,12 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
 
   return router;
 
-  /** The draft the path names, if the viewer may `action` it; otherwise not found (or 403 when they may read but not change it). */
-  async function draft(req: Request, res: Response, action: 'read' | 'change'): Promise<Report> {
-    const id = pathId(req.params.id, 'report');
-    const access = accessOf(res);
-    // No draft is public: a visitor not signed in is asked to sign in, whether
-    // or not the report exists, which confirms nothing either way.
-    if (access.viewer.kind === 'public') throw new HttpError(401, 'sign_in_required', 'sign in to see draft reports');
-    const report = await getReport(sql, id);
-    if (!report) throw notSeen(`report ${id}`);
-    access.require(action, draftRecord(report), `report ${report.id}`);
-    if (action === 'read') await access.auditReads('report', [String(report.id)], `read draft '${report.title}'`);
-    return report;
-  }
-
-  /**
-   * The definition with only the metrics its readers may see in full: for
-   * publishing, those the public may read (an early-sight metric before its
-   * embargo ends is never published); for a draft, those the viewer may.
-   */
-  async function publishable(res: Response, index: BenchmarkIndex, definition: ReportDefinition, readers: 'public' | 'viewer'): Promise<ReportDefinition> {
+  /** The definition with only the metrics the viewer may read in full, for a draft they read. */
+  async function readableDefinition(res: Response, index: BenchmarkIndex, definition: ReportDefinition): Promise<ReportDefinition> {
     const codes = [...new Set(definition.sections.flatMap((s) => s.metrics))];
     const metrics = codes.map((code) => index.metric(code)?.metric).filter((m) => m !== undefined);
-    let allowed: Set<string>;
-    if (readers === 'viewer') {
-      allowed = new Set((await readableInFull(res, sql, metrics)).map((m) => m.code));
-    } else {
-      const releases = await earlySightReleases(sql, metrics.filter((m) => m.status === 'early_sight').map((m) => m.code));
-      const now = Date.now();
-      allowed = new Set(metrics.filter((m) => decide(PUBLIC_VIEWER, 'read', observationRecord(m.status, releases.get(m.code), null), now).allowed).map((m) => m.code));
-    }
-    return { ...definition, sections: definition.sections.map((s) => ({ ...s, metrics: s.metrics.filter((m) => allowed.has(m)) })) };
+    return onlyMetrics(definition, new Set((await readableInFull(res, sql, metrics)).map((m) => m.code)));
   }
-}
-
-/** A draft: restricted to the organisation that holds it, changed by its members. */
-function draftRecord(report: Report): GuardedRecord {
-  return guardedRecord('report', 'restricted', { ownerOrganisation: report.organisationId, author: report.authorId });
-}
-
-function signedIn(res: Response): { id: number; organisationId: number; councilArea: string | null; organisationName: string } {
-  const { user } = localsOf(res);
-  const viewer = accessOf(res).viewer;
-  if (!user || viewer.kind !== 'user') throw new HttpError(401, 'sign_in_required', 'Sign in to see your organisation\'s reports.');
-  return { id: user.id, organisationId: viewer.organisationId, councilArea: viewer.councilArea, organisationName: user.organisationName };
 }
 
 function slugOf(req: Request): string {

@@ -1,0 +1,103 @@
+// Reports, each use-case once: a draft found as the policy allows (its
+// reading audited), drafted (from the builder or as the headline report),
+// changed, and published, each taking whoever acts. A definition is checked
+// against the metrics and areas the index holds, its problems naming their
+// fields; a draft is the restricted record of its organisation; publishing
+// freezes only the figures the public may read.
+import { decide, guardedRecord, PUBLIC_VIEWER, type GuardedRecord, type UserViewer } from '../../../domain/access/index.ts';
+import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
+import { checkReportDefinition, type ReportDefinition } from '../../../domain/report/report-definition.ts';
+import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
+import { earlySightReleases } from '../../../store/early-sight.ts';
+import { createReport, getReport, publishVersion, updateReport, versionsOf, type Report, type ReportVersion } from '../../../store/reports.ts';
+import type { Sql } from '../../../store/store.ts';
+import { notSeen, observationRecord, type RequestAccess } from '../../platform/access/index.ts';
+import { invalidInput } from '../../platform/http/checked-input.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
+import { pathId } from '../../platform/http/request-body.ts';
+
+/** A draft: restricted to the organisation that holds it, changed by its members. */
+export function draftRecord(report: Pick<Report, 'organisationId' | 'authorId'>): GuardedRecord {
+  return guardedRecord('report', 'restricted', { ownerOrganisation: report.organisationId, author: report.authorId });
+}
+
+/** The draft the path names, if the viewer may `action` it; otherwise not found (or 403 when they may read but not change it). */
+export async function findDraft(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<Report> {
+  const id = pathId(idText, 'report');
+  // No draft is public: a visitor not signed in is asked to sign in, whether
+  // or not the report exists, which confirms nothing either way.
+  if (access.viewer.kind === 'public') throw new HttpError(401, 'sign_in_required', 'sign in to see draft reports');
+  const report = await getReport(sql, id);
+  if (!report) throw notSeen(`report ${id}`);
+  access.require(action, draftRecord(report), `report ${report.id}`);
+  if (action === 'read') await access.auditReads('report', [String(report.id)], `read draft '${report.title}'`);
+  return report;
+}
+
+/** Drafts a report of the viewer's organisation from a definition not yet checked: the builder's, or the headline report's. */
+export async function addDraft(sql: Sql, access: RequestAccess, index: BenchmarkIndex, input: unknown, kind: 'report' | 'headline report' = 'report'): Promise<Report> {
+  const user = signedIn(access);
+  const definition = check(index, input);
+  access.require('change', draftRecord({ organisationId: user.organisationId, authorId: user.userId }), 'report');
+  return sql.begin(async (tx) => {
+    const made = await createReport(tx, definition, user.userId, user.organisationId);
+    await access.audit(tx, 'change', 'report', String(made.id), kind === 'report' ? `drafted report '${made.title}'` : `made headline report '${made.title}'`);
+    return made;
+  });
+}
+
+/** Changes a draft's definition. */
+export async function changeDraft(sql: Sql, access: RequestAccess, index: BenchmarkIndex, idText: unknown, input: unknown): Promise<void> {
+  const report = await findDraft(sql, access, idText, 'change');
+  const definition = check(index, input);
+  await sql.begin(async (tx) => {
+    await updateReport(tx, report.id, definition);
+    await access.audit(tx, 'change', 'report', String(report.id), `changed report '${definition.title}'`);
+  });
+}
+
+/**
+ * Publishes the next version of a draft: its figures frozen from the index as
+ * they are now, the public's only, and printed by `print` (the PDF kept with
+ * the version).
+ */
+export async function publishDraft(
+  sql: Sql, access: RequestAccess, index: BenchmarkIndex, idText: unknown, print: (snapshot: ReportSnapshot, version: number) => Promise<Buffer>,
+): Promise<ReportVersion> {
+  const report = await findDraft(sql, access, idText, 'change');
+  const user = signedIn(access);
+  const snapshot = snapshotReport(index, await publicDefinition(sql, index, report.definition), new Date());
+  const versions = await versionsOf(sql, report.id);
+  const pdf = await print(snapshot, (versions[0]?.version ?? 0) + 1);
+  const version = await publishVersion(sql, report.id, snapshot, pdf, user.userId);
+  await access.audit(sql, 'change', 'report', String(report.id), `published version ${version.version} of '${report.title}'`);
+  return version;
+}
+
+/** Reports are an organisation's: the public is asked to sign in. */
+export function signedIn(access: RequestAccess): UserViewer {
+  const viewer = access.viewer;
+  if (viewer.kind !== 'user') throw new HttpError(401, 'sign_in_required', 'Sign in to see your organisation\'s reports.');
+  return viewer;
+}
+
+/** The definition with only the metrics the public may read: an early-sight metric before its embargo ends is never published. */
+async function publicDefinition(sql: Sql, index: BenchmarkIndex, definition: ReportDefinition): Promise<ReportDefinition> {
+  const codes = [...new Set(definition.sections.flatMap((s) => s.metrics))];
+  const metrics = codes.map((code) => index.metric(code)?.metric).filter((m) => m !== undefined);
+  const releases = await earlySightReleases(sql, metrics.filter((m) => m.status === 'early_sight').map((m) => m.code));
+  const now = Date.now();
+  const allowed = new Set(metrics.filter((m) => decide(PUBLIC_VIEWER, 'read', observationRecord(m.status, releases.get(m.code), null), now).allowed).map((m) => m.code));
+  return onlyMetrics(definition, allowed);
+}
+
+/** The definition's sections with only the metrics `allowed`. */
+export function onlyMetrics(definition: ReportDefinition, allowed: ReadonlySet<string>): ReportDefinition {
+  return { ...definition, sections: definition.sections.map((s) => ({ ...s, metrics: s.metrics.filter((m) => allowed.has(m)) })) };
+}
+
+function check(index: BenchmarkIndex, input: unknown): ReportDefinition {
+  const checked = checkReportDefinition(input, (c) => index.metric(c) !== undefined, (c) => index.area(c) !== undefined);
+  if (checked.kind === 'invalid') throw invalidInput(checked.problems);
+  return checked.definition;
+}
