@@ -1,7 +1,8 @@
 // Reports: drafts held by the author's organisation, and their published
 // versions, each frozen with its snapshot and PDF (the table refuses any
 // change to a version). Publishing numbers versions one after another, one
-// publisher at a time per report.
+// publisher at a time per report. A version is withdrawn by a record beside
+// it (who, when, why), never by changing it: it stays readable, marked.
 import type { ReportDefinition } from '../domain/report/report-definition.ts';
 import type { Db, Sql } from './store.ts';
 
@@ -26,6 +27,8 @@ export interface ReportVersion {
   readonly publishedAt: Date;
   readonly publishedBy: string;
   readonly organisationName: string;
+  /** Set when the version was withdrawn: when, by whom and why. */
+  readonly withdrawn: { readonly at: Date; readonly by: string; readonly reason: string } | null;
 }
 
 const SELECT = `r.id, r.organisation_id as "organisationId", o.name as "organisationName", r.author_id as "authorId", u.name as "authorName",
@@ -74,16 +77,23 @@ export async function publishVersion(sql: Sql, reportId: number, snapshot: unkno
   }) as Promise<ReportVersion>;
 }
 
-const VERSION_SELECT = `v.report_id as "reportId", r.slug, v.version, v.published_at as "publishedAt", u.name as "publishedBy", o.name as "organisationName"`;
-const VERSION_FROM = 'report_version v join report r on r.id = v.report_id join user_account u on u.id = v.published_by join organisation o on o.id = r.organisation_id';
+const VERSION_SELECT = `v.report_id as "reportId", r.slug, v.version, v.published_at as "publishedAt", u.name as "publishedBy", o.name as "organisationName",
+  case when w.report_id is null then null else json_build_object('at', w.withdrawn_at, 'by', wu.name, 'reason', w.reason) end as withdrawn`;
+const VERSION_FROM = `report_version v join report r on r.id = v.report_id join user_account u on u.id = v.published_by join organisation o on o.id = r.organisation_id
+  left join report_withdrawal w on w.report_id = v.report_id and w.version = v.version left join user_account wu on wu.id = w.withdrawn_by`;
 
-export function versionsOf(sql: Db, reportId: number) {
-  return sql<ReportVersion[]>`select ${sql.unsafe(VERSION_SELECT)} from ${sql.unsafe(VERSION_FROM)} where v.report_id = ${reportId} order by v.version desc`;
+/** A version as read: the withdrawal's time comes out of JSON as text. */
+function versionOf<T extends ReportVersion>(row: T): T {
+  return row.withdrawn ? { ...row, withdrawn: { ...row.withdrawn, at: new Date(row.withdrawn.at) } } : row;
+}
+
+export async function versionsOf(sql: Db, reportId: number): Promise<ReportVersion[]> {
+  return (await sql<ReportVersion[]>`select ${sql.unsafe(VERSION_SELECT)} from ${sql.unsafe(VERSION_FROM)} where v.report_id = ${reportId} order by v.version desc`).map(versionOf);
 }
 
 /** The published versions of the report at a public address, latest first. */
-export function versionsBySlug(sql: Db, slug: string) {
-  return sql<ReportVersion[]>`select ${sql.unsafe(VERSION_SELECT)} from ${sql.unsafe(VERSION_FROM)} where r.slug = ${slug} order by v.version desc`;
+export async function versionsBySlug(sql: Db, slug: string): Promise<ReportVersion[]> {
+  return (await sql<ReportVersion[]>`select ${sql.unsafe(VERSION_SELECT)} from ${sql.unsafe(VERSION_FROM)} where r.slug = ${slug} order by v.version desc`).map(versionOf);
 }
 
 export async function versionSnapshot(sql: Db, slug: string, version: number): Promise<{ version: ReportVersion; snapshot: unknown } | undefined> {
@@ -91,7 +101,23 @@ export async function versionSnapshot(sql: Db, slug: string, version: number): P
     select ${sql.unsafe(VERSION_SELECT)}, v.snapshot from ${sql.unsafe(VERSION_FROM)} where r.slug = ${slug} and v.version = ${version}`;
   if (!row) return undefined;
   const { snapshot, ...version_ } = row;
-  return { version: version_, snapshot };
+  return { version: versionOf(version_), snapshot };
+}
+
+/**
+ * Withdraws a published version: records who, when and why beside it. A
+ * version is withdrawn once; asking again changes nothing and says so.
+ */
+export async function withdrawVersion(sql: Db, reportId: number, version: number, withdrawnBy: number, reason: string): Promise<'withdrawn' | 'already_withdrawn' | 'no_such_version'> {
+  const [row] = await sql<{ withdrawn: boolean }[]>`
+    select exists (select from report_withdrawal w where w.report_id = v.report_id and w.version = v.version) as withdrawn
+    from report_version v where v.report_id = ${reportId} and v.version = ${version}`;
+  if (!row) return 'no_such_version';
+  if (row.withdrawn) return 'already_withdrawn';
+  const made = await sql`
+    insert into report_withdrawal (report_id, version, withdrawn_by, reason) values (${reportId}, ${version}, ${withdrawnBy}, ${reason})
+    on conflict do nothing`;
+  return made.count === 1 ? 'withdrawn' : 'already_withdrawn';
 }
 
 export async function versionPdf(sql: Db, slug: string, version: number): Promise<Buffer | undefined> {

@@ -205,7 +205,7 @@ function warnOnce(log: (line: string) => void, role: string): void {
  * what makes "never overwritten silently" true; and the record of jobs'
  * failed runs. A share is revoked by an update, once, and never deleted.
  */
-const APPEND_ONLY = ['audit_event', 'report_version', 'observation_history', 'area_history', 'metric_history', 'job_failure'] as const;
+const APPEND_ONLY = ['audit_event', 'report_version', 'report_withdrawal', 'observation_history', 'area_history', 'metric_history', 'job_failure'] as const;
 const NEVER_DELETED = ['share'] as const;
 
 /**
