@@ -35,7 +35,8 @@ import { errorHandler } from '../src/server/platform/http/errors.ts';
 import { PdfPrinter } from '../src/reports/pdf.ts';
 import { createApp } from '../src/server/app.ts';
 import { BenchmarkEngine } from '../src/engine/benchmark-engine.ts';
-import { groupSpec, level, optionalArea, seriesOf } from '../src/server/features/explore/benchmark-requests.ts';
+import { areaOf, groupSpec, seriesOf } from '../src/server/features/explore/benchmark-requests.ts';
+import { leagueTableQuery } from '../src/server/features/explore/api-inputs.ts';
 import { createApiToken } from '../src/store/api-tokens.ts';
 import { createOrganisation } from '../src/store/organisations.ts';
 import { openStore } from '../src/store/store.ts';
@@ -43,7 +44,7 @@ import { createUser } from '../src/store/users.ts';
 import { hashPassword } from '../src/server/platform/identity/passwords.ts';
 import { newApiToken, sha256 } from '../src/server/platform/identity/secrets.ts';
 import { notFound } from '../src/server/platform/http/http-error.ts';
-import { onlyKnown, optionalText } from '../src/server/platform/http/query-params.ts';
+import { checkedQuery } from '../src/server/platform/http/input-schema.ts';
 
 const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '4' } } });
 const SECONDS = Number(args.seconds);
@@ -102,14 +103,13 @@ function bareApp(engine: BenchmarkEngine, sql: Parameters<typeof groupSpec>[1]):
   app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
   const router = express.Router();
   router.get('/league-table', async (req, res) => {
-    const q = req.query;
-    onlyKnown(q, ['metric', 'period', 'area', 'group', 'groupId', 'count', 'level', 'format']);
+    const q = checkedQuery(leagueTableQuery, req.query);
     const index = engine.index;
-    const series = seriesOf(index, q);
-    const slice = optionalText(q, 'period') === undefined ? series.latest() : series.slice(optionalText(q, 'period')!);
+    const series = seriesOf(index, q.metric);
+    const slice = q.period === undefined ? series.latest() : series.slice(q.period);
     if (!slice) throw notFound('no values');
-    const area = optionalArea(index, q) ?? index.area('E92000001')!;
-    res.json(leagueTable(index, series, slice, area, await groupSpec(res, sql, index, area, q, 'england'), level(q)));
+    const area = q.area === undefined ? index.area('E92000001')! : areaOf(index, q.area);
+    res.json(leagueTable(index, series, slice, area, await groupSpec(res, sql, index, area, q, 'england'), q.level));
   });
   app.use('/api/benchmark', router);
   app.use(errorHandler(() => {}));

@@ -3,7 +3,7 @@
 // groups that people save. Each is JSON, or CSV with format=csv. Each row of
 // a league table or profile carries its verdict beside its rank and quartile,
 // made by the rule the pages and reports use.
-import express, { type Request, type Response } from 'express';
+import express, { type Response } from 'express';
 import Papa from 'papaparse';
 import { ENGLAND_CODE } from '../../../domain/area/index.ts';
 import { areaProfile } from '../../../domain/benchmark/area-profile.ts';
@@ -17,29 +17,27 @@ import { publishedNeighbourSets } from '../../../store/published-neighbours.ts';
 import type { Sql } from '../../../store/store.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { accessOf, actorOf, changes, metricAccess, readableInFull, reads, requireInFull } from '../../platform/access/index.ts';
-import { failArea, groupSpec, level, neighboursOf, optionalArea, seriesOf } from './benchmark-requests.ts';
+import { areaOf, groupSpec, neighboursOf, seriesOf } from './benchmark-requests.ts';
+import { groupPath, leagueTableQuery, neighboursQuery, newGroupBody, profileQuery, publishedNeighboursQuery, seriesQuery } from './api-inputs.ts';
 import { badRequest, notFound } from '../../platform/http/http-error.ts';
 import { groupsAsSeen } from '../../platform/access/provenance.ts';
-import { integer, onlyKnown, optionalText } from '../../platform/http/query-params.ts';
-
-type Query = Request['query'];
+import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
 
 export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Router {
   const router = express.Router();
 
   router.get('/benchmark/league-table', reads('observation'), async (req, res) => {
-    const q = req.query;
-    onlyKnown(q, ['metric', 'period', 'area', 'group', 'groupId', 'count', 'level', 'format']);
+    const q = checkedQuery(leagueTableQuery, req.query);
     const index = engine.index;
-    const series = seriesOf(index, q);
+    const series = seriesOf(index, q.metric);
     await requireInFull(res, sql, series.metric);
-    const slice = optionalText(q, 'period') === undefined ? series.latest() : series.slice(optionalText(q, 'period')!);
-    if (!slice) throw notFound(`${series.metric.code} has no values for ${optionalText(q, 'period') ?? 'any period'}`);
-    const area = optionalArea(index, q) ?? index.area(ENGLAND_CODE)!;
+    const slice = q.period === undefined ? series.latest() : series.slice(q.period);
+    if (!slice) throw notFound(`${series.metric.code} has no values for ${q.period ?? 'any period'}`);
+    const area = q.area === undefined ? index.area(ENGLAND_CODE)! : areaOf(index, q.area);
     const group = await groupSpec(res, sql, index, area, q, 'england');
-    const table = leagueTable(index, series, slice, area, group, level(q));
+    const table = leagueTable(index, series, slice, area, group, q.level);
     const judged = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
-    const rows = table.rows.map((r) => ({ ...r, verdict: verdictOfRow(table.metric, r, judged, level(q)) }));
+    const rows = table.rows.map((r) => ({ ...r, verdict: verdictOfRow(table.metric, r, judged, q.level) }));
     // CSV figures to the metric's decimals, as pages show them, with no float noise.
     const n = (figure: number | null | undefined) => roundedTo(figure ?? null, table.metric.decimals);
     send(res, q, { ...table, rows }, () => rows.map((r) => ({
@@ -50,17 +48,15 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
   });
 
   router.get('/benchmark/profile', reads('observation'), async (req, res) => {
-    const q = req.query;
-    onlyKnown(q, ['area', 'period', 'group', 'groupId', 'count', 'level', 'metrics', 'format']);
+    const q = checkedQuery(profileQuery, req.query);
     const index = engine.index;
-    const area = optionalArea(index, q);
-    if (!area) throw badRequest("'area' is required: the GSS code of the council to profile");
-    const metrics = await profileMetrics(res, sql, index, optionalText(q, 'metrics')?.split(',').map((m) => m.trim()));
+    const area = areaOf(index, q.area);
+    const metrics = await profileMetrics(res, sql, index, q.metrics);
     const profile = areaProfile(index, area, {
-      period: optionalText(q, 'period'), group: await groupSpec(res, sql, index, area, q, 'neighbours'), level: level(q), metrics,
+      period: q.period, group: await groupSpec(res, sql, index, area, q, 'neighbours'), level: q.level, metrics,
     });
     const items = profile.items.map((i) => ({
-      ...i, verdict: verdictOfRow(i.metric, i, { label: i.groupLabel, ranked: i.groupSize, benchmark: i.benchmark }, level(q)),
+      ...i, verdict: verdictOfRow(i.metric, i, { label: i.groupLabel, ranked: i.groupSize, benchmark: i.benchmark }, q.level),
     }));
     send(res, q, { ...profile, items }, () => items.map((i) => ({
       area: area.code, area_name: area.name, metric: i.metric.code, title: i.metric.title, period: i.period, value: roundedTo(i.value, i.metric.decimals),
@@ -73,16 +69,13 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
   });
 
   router.get('/benchmark/series', reads('observation'), async (req, res) => {
-    const q = req.query;
-    onlyKnown(q, ['metric', 'areas', 'format']);
+    const q = checkedQuery(seriesQuery, req.query);
     const index = engine.index;
-    const series = seriesOf(index, q);
-    const codes = (optionalText(q, 'areas') ?? '').split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
-    if (codes.length === 0 || codes.length > 50) throw badRequest("'areas' must list 1 to 50 GSS codes, separated by commas");
+    const series = seriesOf(index, q.metric);
     // Each council's series is a record of its own: an early-sight metric's are open to that council and the named partners.
     const reach = await metricAccess(res, sql, [series.metric]);
     const access = accessOf(res);
-    const asked = codes.map((code) => index.area(code) ?? failArea(code));
+    const asked = q.areas.map((code) => areaOf(index, code));
     const areas = await access.reveal(asked, (area) => reach.record(series.metric.code, area.code), (area) => `${series.metric.code}/${area.code}`, 'series');
     if (areas.length === 0) await requireInFull(res, sql, series.metric);
     const points = areas.flatMap((area) => series.slices.map((slice) => {
@@ -93,20 +86,16 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
   });
 
   router.get('/benchmark/neighbours', reads('observation'), async (req, res) => {
-    const q = req.query;
-    onlyKnown(q, ['area', 'count', 'variables', 'weights', 'format']);
+    const q = checkedQuery(neighboursQuery, req.query);
     const index = engine.index;
-    const area = optionalArea(index, q);
-    if (!area) throw badRequest("'area' is required: the GSS code of the council whose neighbours to find");
+    const area = areaOf(index, q.area);
     const found = await neighboursOf(res, sql, index, area, q);
     send(res, q, found, () => found.neighbours.map((n, i) => ({ area: area.code, neighbour: n.code, name: n.name, rank: i + 1, distance: n.distance, reason: n.reason })));
   });
 
   // Offered beside the computed neighbours; a group of one's own starts from a set's areaCodes (POST /groups).
   router.get('/benchmark/published-neighbours', reads('comparator_group'), async (req, res) => {
-    onlyKnown(req.query, ['area']);
-    const area = optionalArea(engine.index, req.query);
-    if (!area) throw badRequest("'area' is required: the GSS code of the council whose published neighbour sets to list");
+    const area = areaOf(engine.index, checkedQuery(publishedNeighboursQuery, req.query).area);
     const sets = await publishedNeighbourSets(sql, area.code);
     res.json({ area: area.code, items: sets.map((set) => describePublishedSet(set, (code) => engine.index.area(code)?.name ?? code)) });
   });
@@ -116,20 +105,16 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
   });
 
   router.post('/benchmark/groups', changes('comparator_group'), express.json({ limit: '100kb' }), async (req, res) => {
-    const body = req.body as { name?: unknown; areaCodes?: unknown } | undefined;
-    const name = typeof body?.name === 'string' ? body.name.trim() : '';
-    if (name === '' || name.length > 200) throw badRequest("'name' is required: 1 to 200 characters");
-    const codes = Array.isArray(body?.areaCodes) ? body.areaCodes : [];
-    if (codes.length === 0 || codes.length > 1000 || !codes.every((c) => typeof c === 'string')) throw badRequest("'areaCodes' must be a list of 1 to 1000 GSS codes");
-    const unknown = (codes as string[]).filter((c) => !engine.index.area(c.toUpperCase()));
+    const { name, areaCodes } = checked(newGroupBody, req.body ?? {});
+    const unknown = areaCodes.filter((c) => !engine.index.area(c.toUpperCase()));
     if (unknown.length > 0) throw badRequest(`not areas Lantern knows: ${unknown.slice(0, 10).join(', ')}`);
-    const group = await createGroup(sql, name, (codes as string[]).map((c) => c.toUpperCase()), actorOf(req, res).actor);
+    const group = await createGroup(sql, name, areaCodes.map((c) => c.toUpperCase()), actorOf(req, res).actor);
     await accessOf(res).audit(sql, 'change', 'comparator_group', String(group.id), `saved group '${name}'`);
     res.status(201).json((await groupsAsSeen(sql, accessOf(res), [group]))[0]);
   });
 
   router.get('/benchmark/groups/:id', reads('comparator_group'), async (req, res) => {
-    const group = await getGroup(sql, integer({ id: req.params.id }, 'id', 0, 1, 2_147_483_647));
+    const group = await getGroup(sql, checked(groupPath, req.params).id);
     if (!group) throw notFound(`there is no comparator group ${req.params.id}`);
     res.json((await groupsAsSeen(sql, accessOf(res), [group]))[0]);
   });
@@ -153,13 +138,10 @@ async function profileMetrics(res: Response, sql: Sql, index: BenchmarkEngine['i
   return [...index.metrics()].map((s) => s.metric.code).filter((code) => !hidden.has(code));
 }
 
-function send(res: Response, q: Query, json: unknown, rows: () => Record<string, unknown>[]): void {
-  const format = optionalText(q, 'format') ?? 'json';
-  if (format === 'csv') {
+function send(res: Response, q: { format: 'json' | 'csv' }, json: unknown, rows: () => Record<string, unknown>[]): void {
+  if (q.format === 'csv') {
     res.type('text/csv; charset=utf-8').attachment('lantern.csv').send(Papa.unparse(rows(), { escapeFormulae: true, newline: '\r\n' }) + '\r\n');
-  } else if (format === 'json') {
-    res.json(json);
   } else {
-    throw badRequest(`'format' must be json or csv, not '${format}'`);
+    res.json(json);
   }
 }

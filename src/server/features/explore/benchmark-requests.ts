@@ -1,35 +1,37 @@
-// Reading a benchmarking question from a request's query: the metric, the
-// area, the comparator group (with its neighbours or saved list) and the
-// confidence level, each refused with a 400 or 404 that says what was wrong.
-// The JSON API and the web pages ask the same way. Neighbours are found only
+// Answering a benchmarking question's parts, once its query is checked
+// (api-inputs.ts): the metric, the area, the comparator group (with its
+// neighbours or saved list), each refused with a 400 or 404 that says what
+// was wrong. The JSON API and the web pages ask the same way. Neighbours are found only
 // from the contextual metrics the viewer may read in full: an early-sight
 // metric under embargo never shapes a group that someone outside its release
 // sees, and naming one as a variable is refused as reading it would be.
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { ENGLAND_CODE } from '../../../domain/area/index.ts';
 import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../../domain/benchmark/benchmark-index.ts';
 import type { GroupSpec } from '../../../domain/benchmark/benchmark-queries.ts';
 import { isComparatorKind } from '../../../domain/benchmark/comparator-group.ts';
 import { neighbourGroup, statisticalNeighbours } from '../../../domain/benchmark/statistical-neighbours.ts';
 import { isContextual } from '../../../domain/metric/index.ts';
-import type { ConfidenceLevel } from '../../../domain/stats/index.ts';
 import { getGroup } from '../../../store/comparator-groups.ts';
 import type { Sql } from '../../../store/store.ts';
 import { readableInFull, requireInFull } from '../../platform/access/index.ts';
 import { badRequest, notFound } from '../../platform/http/http-error.ts';
-import { integer, optionalCode, optionalMetricCode, optionalText } from '../../platform/http/query-params.ts';
 
-type Query = Request['query'];
+/** The comparator group asked for, and how its neighbours are found; the pages ask with the group alone. */
+export interface GroupQuestion {
+  readonly group?: string;
+  readonly groupId?: number;
+  readonly count?: number;
+  readonly variables?: readonly string[];
+  readonly weights?: readonly number[];
+}
 
-export function seriesOf(index: BenchmarkIndex, q: Query): MetricSeries {
-  const code = optionalMetricCode(q, 'metric');
-  if (!code) throw badRequest("'metric' is required");
+export function seriesOf(index: BenchmarkIndex, code: string): MetricSeries {
   return index.metric(code) ?? failMetric(code);
 }
 
-export function optionalArea(index: BenchmarkIndex, q: Query): IndexArea | undefined {
-  const code = optionalCode(q, 'area');
-  return code === undefined ? undefined : (index.area(code) ?? failArea(code));
+export function areaOf(index: BenchmarkIndex, code: string): IndexArea {
+  return index.area(code) ?? failArea(code);
 }
 
 export function failArea(code: string): never {
@@ -40,18 +42,8 @@ export function failMetric(code: string): never {
   throw notFound(`there is no metric with the code '${code}'`);
 }
 
-export function level(q: Query): ConfidenceLevel {
-  const text = optionalText(q, 'level') ?? '95';
-  if (text === '95') return 0.95;
-  if (text === '99.8') return 0.998;
-  throw badRequest(`'level' must be 95 or 99.8, not '${text}'`);
-}
-
-export async function neighboursOf(res: Response, sql: Sql, index: BenchmarkIndex, area: IndexArea, q: Query) {
-  const variables = (optionalText(q, 'variables') ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
-  const weights = (optionalText(q, 'weights') ?? '').split(',').filter((w) => w.trim() !== '').map(Number);
-  if (weights.some((w) => !(w > 0) || !Number.isFinite(w))) throw badRequest("'weights' must be positive numbers, separated by commas");
-  const count = integer(q, 'count', 15, 1, 100);
+export async function neighboursOf(res: Response, sql: Sql, index: BenchmarkIndex, area: IndexArea, q: GroupQuestion) {
+  const { variables = [], weights = [], count = 15 } = q;
   const readableEarlySight = await readableVariables(res, sql, index, variables);
   const found = statisticalNeighbours(index, area, { variables, weights, count, readableEarlySight });
   if (found.kind === 'not_computed') throw badRequest(`no neighbours for ${area.name}: ${found.reason}`);
@@ -73,8 +65,8 @@ async function readableVariables(res: Response, sql: Sql, index: BenchmarkIndex,
   return new Set((await readableInFull(res, sql, early)).map((m) => m.code));
 }
 
-export async function groupSpec(res: Response, sql: Sql, index: BenchmarkIndex, area: IndexArea, q: Query, fallback: 'england' | 'neighbours'): Promise<GroupSpec> {
-  const kind = optionalText(q, 'group') ?? (area.code === ENGLAND_CODE ? 'england' : fallback);
+export async function groupSpec(res: Response, sql: Sql, index: BenchmarkIndex, area: IndexArea, q: GroupQuestion, fallback: 'england' | 'neighbours'): Promise<GroupSpec> {
+  const kind = q.group ?? (area.code === ENGLAND_CODE ? 'england' : fallback);
   if (!isComparatorKind(kind)) throw badRequest(`'group' must be england, region, type, neighbours or custom, not '${kind}'`);
   switch (kind) {
     case 'england':
@@ -87,8 +79,8 @@ export async function groupSpec(res: Response, sql: Sql, index: BenchmarkIndex, 
       return neighbourGroup(area, await neighboursOf(res, sql, index, area, q));
     }
     case 'custom': {
-      const group = await getGroup(sql, integer(q, 'groupId', 0, 1, 2_147_483_647));
-      if (!group) throw notFound(`there is no comparator group ${optionalText(q, 'groupId') ?? '(give groupId)'}`);
+      const group = q.groupId === undefined ? undefined : await getGroup(sql, q.groupId);
+      if (!group) throw notFound(`there is no comparator group ${q.groupId ?? '(give groupId)'}`);
       return { kind, key: String(group.id), label: group.name, members: group.areaCodes };
     }
   }

@@ -1,7 +1,11 @@
 // The benchmarking API's part of the OpenAPI document: league tables,
-// profiles, series, neighbours and saved comparator groups.
+// profiles, series, neighbours and saved comparator groups. Each operation's
+// parameters and body come from the schema its route checks them with
+// (api-inputs.ts).
 import { VERDICT_RULES } from '../../../domain/benchmark/index.ts';
-import { nullable, ref, query, path, json, list, errors, jsonOrCsv, format, getOperation } from '../../platform/service/openapi-parts.ts';
+import { nullable, ref, json, list, errors, jsonOrCsv, getOperation } from '../../platform/service/openapi-parts.ts';
+import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
+import { groupPath, leagueTableQuery, neighboursQuery, newGroupBody, profileQuery, publishedNeighboursQuery, seriesQuery } from './api-inputs.ts';
 
 const rowFigures = {
   value: nullable('number'),
@@ -10,63 +14,31 @@ const rowFigures = {
   significance: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'] },
   verdict: { $ref: '#/components/schemas/Verdict' },
 };
-const neighbourParameters = [
-  query('count', 'How many neighbours (default 15).', { type: 'integer', minimum: 1, maximum: 100 }),
-  query('variables', "Metric codes to find neighbours by, separated by commas (default: the metrics themed 'context')."),
-  query('weights', 'A weight per variable, separated by commas (default 1 each).'),
-];
-const benchmarkGroupParameters = [
-  query('group', 'The comparator group (default: neighbours for a profile, england for a league table).', { type: 'string', enum: ['england', 'region', 'type', 'neighbours', 'custom'] }),
-  query('groupId', 'The saved group, with group=custom.', { type: 'integer' }),
-  query('level', 'Confidence level of intervals and significance: 95 or 99.8 (default 95).', { type: 'string', enum: ['95', '99.8'] }),
-  ...neighbourParameters,
-];
-
-/** A table of figures against a comparator group: what it is of, then the group, the confidence level and the format. */
-const groupTable = (operationId: string, summary: string, parameters: readonly object[], answer: { description: string; content: object }) =>
-  getOperation(operationId, summary, [...parameters, ...benchmarkGroupParameters, format('json or csv.')], answer);
-
 export const paths = {
-  '/api/benchmark/league-table': groupTable(
-    'leagueTable', 'Every council of a group on one metric and period: value, interval, rank, quartile, significance',
-    [{ ...query('metric', 'Metric code.'), required: true }, query('period', "Period label (default: the metric's latest)."),
-      query('area', 'The council whose group it is (needed for region, type, neighbours); default England.')],
+  '/api/benchmark/league-table': getOperation(
+    'leagueTable', 'Every council of a group on one metric and period: value, interval, rank, quartile, significance', queryParameters(leagueTableQuery),
     { description: 'The league table, best first.', content: jsonOrCsv(ref('LeagueTable')) },
   ),
-  '/api/benchmark/profile': groupTable(
-    'areaProfile', "A council's every metric against its group: value, rank, quartile, group mean and median, significance, trend",
-    [{ ...query('area', 'GSS code of the council.'), required: true }, query('period', "Period label (default: each metric's latest)."),
-      query('metrics', 'Only these metric codes, separated by commas.')],
+  '/api/benchmark/profile': getOperation(
+    'areaProfile', "A council's every metric against its group: value, rank, quartile, group mean and median, significance, trend", queryParameters(profileQuery),
     { description: 'The profile, by metric title.', content: jsonOrCsv(ref('AreaProfile')) },
   ),
-  '/api/benchmark/series': getOperation('timeSeries', 'A metric over every period for chosen areas', [
-    { ...query('metric', 'Metric code.'), required: true },
-    { ...query('areas', 'GSS codes, separated by commas (1 to 50).'), required: true },
-    format('json or csv.'),
-  ], { description: 'One point per area and period.', content: jsonOrCsv({ type: 'object' }) }),
-  '/api/benchmark/neighbours': getOperation('neighbours', "A council's statistical neighbours, with distances and what drives each", [
-    { ...query('area', 'GSS code of the council.'), required: true },
-    ...neighbourParameters,
-    format('json or csv.'),
-  ], { description: 'Nearest first.', content: jsonOrCsv(ref('Neighbours')) }),
-  '/api/benchmark/published-neighbours': getOperation('publishedNeighbours', "The neighbour sets the ONS and DfE published for a council, to start a group from", [{ ...query('area', 'GSS code of the council.'), required: true }], { description: 'Each set named, nearest first; none for a council no publisher covers.', content: json({ type: 'object' }) }),
+  '/api/benchmark/series': getOperation('timeSeries', 'A metric over every period for chosen areas', queryParameters(seriesQuery), { description: 'One point per area and period.', content: jsonOrCsv({ type: 'object' }) }),
+  '/api/benchmark/neighbours': getOperation('neighbours', "A council's statistical neighbours, with distances and what drives each", queryParameters(neighboursQuery), { description: 'Nearest first.', content: jsonOrCsv(ref('Neighbours')) }),
+  '/api/benchmark/published-neighbours': getOperation('publishedNeighbours', "The neighbour sets the ONS and DfE published for a council, to start a group from", queryParameters(publishedNeighboursQuery), { description: 'Each set named, nearest first; none for a council no publisher covers.', content: json({ type: 'object' }) }),
   '/api/benchmark/groups': {
     get: {
       operationId: 'listGroups', summary: 'Saved comparator groups',
       responses: { 200: { description: 'Groups, by name.', content: json(list('ComparatorGroup')) } },
     },
     post: {
-      operationId: 'createGroup', summary: 'Save a comparator group: a name and its councils',
-      requestBody: {
-        required: true,
-        content: json({ type: 'object', required: ['name', 'areaCodes'], properties: { name: { type: 'string' }, areaCodes: { type: 'array', items: { type: 'string' } } } }),
-      },
+      operationId: 'createGroup', summary: 'Save a comparator group: a name and its councils', requestBody: jsonBody(newGroupBody),
       responses: { 201: { description: 'Saved.', content: json(ref('ComparatorGroup')) }, 400: errors[400] },
     },
   },
   '/api/benchmark/groups/{id}': {
     get: {
-      operationId: 'getGroup', summary: 'One saved comparator group', parameters: [path('id', 'Group id.', { type: 'integer' })],
+      operationId: 'getGroup', summary: 'One saved comparator group', parameters: pathParameters(groupPath),
       responses: { 200: { description: 'The group.', content: json(ref('ComparatorGroup')) }, ...errors },
     },
   },
