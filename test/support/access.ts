@@ -9,6 +9,8 @@ import type { Sql } from '../../src/store/store.ts';
 import { createUser, type User } from '../../src/store/users.ts';
 import { hashPassword } from '../../src/server/platform/identity/passwords.ts';
 import { newApiToken, sha256 } from '../../src/server/platform/identity/secrets.ts';
+import { RequestAccess } from '../../src/server/platform/access/request-access.ts';
+import { HttpError } from '../../src/server/platform/http/http-error.ts';
 
 export const TEST_PASSWORD = 'a long test password 1';
 let passwordHash: Promise<string> | undefined;
@@ -35,6 +37,21 @@ export async function administratorToken(sql: Sql): Promise<string> {
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The refusal a use-case answers with: fails unless it is an HttpError. */
+export async function refusalOf(work: Promise<unknown>): Promise<HttpError> {
+  const error = await work.then(() => undefined, (e: unknown) => e);
+  if (!(error instanceof HttpError)) throw new Error(`expected a refusal, got ${String(error)}`);
+  return error;
+}
+
+/** The user as a use-case sees them acting from a signed-in browser: every action, audited under their address. */
+export function accessAs(sql: Sql, person: User, councilArea: string | null = null): RequestAccess {
+  return new RequestAccess(
+    { kind: 'user', userId: person.id, role: person.role, organisationId: person.organisationId, councilArea, actions: ['read', 'change', 'share'] },
+    () => ({ userId: person.id, actor: person.email, ip: null, userAgent: 'test' }), sql, Date.now(),
+  );
+}
 
 /** A browser: cookies kept between requests, CSRF token sent with changes. */
 export class Browser {

@@ -5,15 +5,12 @@
 // the console (no one signed in) asked to sign in.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { UserViewer } from '../../../src/domain/access/index.ts';
 import type { BenchmarkIndex } from '../../../src/domain/benchmark/benchmark-index.ts';
 import { buildIndex } from '../../../src/engine/benchmark-engine.ts';
 import { addDashboard, changeDashboard, findDashboard } from '../../../src/server/features/dashboards/dashboards.ts';
 import { consoleAccess } from '../../../src/server/platform/access/console-access.ts';
-import { RequestAccess } from '../../../src/server/platform/access/request-access.ts';
-import { HttpError } from '../../../src/server/platform/http/http-error.ts';
 import type { User } from '../../../src/store/users.ts';
-import { organisation, user } from '../../support/access.ts';
+import { accessAs, organisation, refusalOf as refusal, user } from '../../support/access.ts';
 import { importText, seedCatalogue } from '../../support/import.ts';
 import { openTestStore, type TestStore } from '../../support/store.ts';
 
@@ -36,15 +33,7 @@ describe('dashboards, made and changed through their use-cases', () => {
   });
   after(() => store.close());
 
-  const as = (person: User) => {
-    const viewer: UserViewer = { kind: 'user', userId: person.id, role: person.role, organisationId: person.organisationId, councilArea: DURHAM, actions: ['read', 'change', 'share'] };
-    return new RequestAccess(viewer, () => ({ userId: person.id, actor: person.email, ip: null, userAgent: 'test' }), store.sql, Date.now());
-  };
-  const refusal = async (work: Promise<unknown>): Promise<HttpError> => {
-    const error = await work.then(() => undefined, (e: unknown) => e);
-    assert.ok(error instanceof HttpError, String(error));
-    return error;
-  };
+  const as = (person: User) => accessAs(store.sql, person, DURHAM);
   const tile = (metric: string) => ({ kind: 'value', metric, area: DURHAM, group: 'neighbours' });
 
   it('refuses a tile of a metric the index does not hold, naming the tile\'s field, and stores nothing', async () => {
