@@ -4,37 +4,32 @@
 // share by its id.
 import express from 'express';
 import { RECORD_KIND_LABELS } from '../../../domain/access/index.ts';
-import { getShare, SHARED_KINDS, type Share, type SharedKind } from '../../../store/shares.ts';
+import { getShare, type Share } from '../../../store/shares.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, notSeen, reads } from '../../platform/access/index.ts';
-import { pathId } from '../../platform/http/request-body.ts';
 import { badRequest } from '../../platform/http/http-error.ts';
 import { shareJson, shareRecord, visibleShares } from '../../platform/access/shares.ts';
-import { onlyKnown, optionalCode, optionalText, page } from '../../platform/http/query-params.ts';
+import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
+import { feedQuery, sharePath, sharesQuery } from './api-inputs.ts';
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
 export function sharesRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
 
   router.get('/shares', reads('share'), async (req, res) => {
-    const q = req.query;
-    onlyKnown(q, ['about', 'recordKind', 'recordId', 'limit', 'offset']);
-    const recordKind = optionalText(q, 'recordKind');
-    if (recordKind !== undefined && !(SHARED_KINDS as readonly string[]).includes(recordKind)) throw badRequest(`'recordKind' must be one of ${SHARED_KINDS.join(', ')}`);
-    const paging = page(q, 100, 1000);
-    const { items, total } = await visibleShares(sql, accessOf(res), {
-      about: optionalCode(q, 'about'), recordKind: recordKind as SharedKind | undefined, recordId: optionalText(q, 'recordId'),
-    }, paging);
+    const { limit, offset, ...filter } = checkedQuery(sharesQuery, req.query);
+    const paging = { limit, offset };
+    const { items, total } = await visibleShares(sql, accessOf(res), filter, paging);
     res.set('Cache-Control', 'private, no-store').json({ items: items.map(shareJson), total, ...paging });
   });
 
   // The subject council's feed (JSON Feed 1.1): every share and un-share about it, newest first,
   // a page of shares at a time: `next_url` leads to the next, and `_lantern.total` says how many there are.
   router.get('/shares/feed', reads('share'), async (req, res) => {
-    onlyKnown(req.query, ['about', 'limit', 'offset']);
+    const { limit, offset, ...asked } = checkedQuery(feedQuery, req.query);
     const viewer = accessOf(res).viewer;
-    const about = optionalCode(req.query, 'about') ?? (viewer.kind === 'user' ? viewer.councilArea ?? undefined : undefined);
+    const about = asked.about ?? (viewer.kind === 'user' ? viewer.councilArea ?? undefined : undefined);
     if (!about) throw badRequest("'about' is required: the GSS code of the council whose shares to follow (a council's own users get their own by default)");
-    const paging = page(req.query, 100, 1000);
+    const paging = { limit, offset };
     const { items: shares, total } = await visibleShares(sql, accessOf(res), { about }, paging);
     const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     const items = shares.flatMap((s) => feedItems(s, base)).sort((a, b) => b.date_published.localeCompare(a.date_published));
@@ -46,7 +41,7 @@ export function sharesRouter(sql: Sql, router: express.Router = express.Router()
   });
 
   router.get('/shares/:id', reads('share'), async (req, res) => {
-    const id = pathId(req.params.id, 'share');
+    const { id } = checked(sharePath, req.params);
     const share = await getShare(sql, id);
     const access = accessOf(res);
     if (!share) throw notSeen(`share ${id}`);

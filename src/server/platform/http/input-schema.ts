@@ -52,7 +52,7 @@ function lanternWords(issue: z.core.$ZodRawIssue): string {
   }
 }
 
-const quoted = (input: unknown) => `'${String(input).slice(0, 100)}'`;
+const quoted = (input: unknown, length = 100) => `'${String(input).slice(0, length)}'`;
 
 /** Text as an address gives it: once, trimmed, without control characters, at most 200 characters; empty is absent. */
 function queryText(value: unknown, context: z.core.$RefinementCtx): unknown {
@@ -113,6 +113,22 @@ export function wholeNumber(min: number, max: number) {
     (value) => (typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value),
     z.number({ error: words }).int({ error: words }).min(min, { error: words }).max(max, { error: words }),
   );
+}
+
+/** The id of a record in a path (or a field): what it names is said when it is not a whole number. */
+export function recordId(what: string) {
+  const words = (issue: { input?: unknown }) => `must be a whole number: there is no ${what} ${quoted(issue.input, 40)}`;
+  return z.preprocess(
+    (value) => (typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value),
+    z.number({ error: words }).int({ error: words }).min(1, { error: words }).max(2_147_483_647, { error: words }),
+  );
+}
+
+/** Text a person wrote: trimmed, at least `min` characters and at most `max`, without control characters other than tabs and line ends. */
+export function writtenText(max: number, min = 1) {
+  const missing = min > 1 ? `is required: at least ${min} characters` : 'is required';
+  return z.string({ error: missing }).trim().min(min, missing).max(max, `is longer than ${max} characters`)
+    .refine((text) => !/[^\P{Cc}\t\n\r]/u.test(text), 'holds a control character');
 }
 
 /** One of the words listed, or a 400 that lists them. */
