@@ -12,14 +12,15 @@ import { verdictOfRow } from '../../../domain/benchmark/verdict.ts';
 import { roundedTo } from '../../../domain/format/index.ts';
 import { verdictCells } from '../../../reports/verdict-cells.ts';
 import { describePublishedSet } from '../../../domain/neighbours/index.ts';
-import { createGroup, getGroup, listGroups } from '../../../store/comparator-groups.ts';
+import { getGroup, listGroups } from '../../../store/comparator-groups.ts';
 import { publishedNeighbourSets } from '../../../store/published-neighbours.ts';
 import type { Sql } from '../../../store/store.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
-import { accessOf, actorOf, changes, metricAccess, readableInFull, reads, requireInFull } from '../../platform/access/index.ts';
+import { accessOf, changes, metricAccess, readableInFull, reads, requireInFull } from '../../platform/access/index.ts';
 import { areaOf, groupSpec, neighboursOf, seriesOf } from './benchmark-requests.ts';
+import { saveGroup } from './comparator-groups.ts';
 import { groupPath, leagueTableQuery, neighboursQuery, newGroupBody, profileQuery, publishedNeighboursQuery, seriesQuery } from './api-inputs.ts';
-import { badRequest, notFound } from '../../platform/http/http-error.ts';
+import { notFound } from '../../platform/http/http-error.ts';
 import { groupsAsSeen } from '../../platform/access/provenance.ts';
 import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
 
@@ -105,11 +106,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
   });
 
   router.post('/benchmark/groups', changes('comparator_group'), express.json({ limit: '100kb' }), async (req, res) => {
-    const { name, areaCodes } = checked(newGroupBody, req.body ?? {});
-    const unknown = areaCodes.filter((c) => !engine.index.area(c.toUpperCase()));
-    if (unknown.length > 0) throw badRequest(`not areas Lantern knows: ${unknown.slice(0, 10).join(', ')}`);
-    const group = await createGroup(sql, name, areaCodes.map((c) => c.toUpperCase()), actorOf(req, res).actor);
-    await accessOf(res).audit(sql, 'change', 'comparator_group', String(group.id), `saved group '${name}'`);
+    const group = await saveGroup(sql, accessOf(res), engine.index, checked(newGroupBody, req.body ?? {}));
     res.status(201).json((await groupsAsSeen(sql, accessOf(res), [group]))[0]);
   });
 
