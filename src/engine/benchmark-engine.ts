@@ -170,8 +170,9 @@ export async function keepAllTrends(index: BenchmarkIndex, series: Iterable<Metr
   }
 }
 
-export async function buildIndex(sql: Sql): Promise<BenchmarkIndex> {
+/** The whole index, from metrics' packs where they have one; `packs: false` from the observations alone. */
+export async function buildIndex(sql: Sql, options = { packs: true }): Promise<BenchmarkIndex> {
   const index = new BenchmarkIndex(await loadIndexAreas(sql));
-  await loadEverySeries(sql, index, await loadIndexMetrics(sql));
+  await loadEverySeries(sql, index, await loadIndexMetrics(sql), options);
   return index;
 }

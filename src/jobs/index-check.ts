@@ -7,6 +7,7 @@
 // asks the other servers to check theirs, since each holds its own.
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { askIndexCheck, observationCounts, onIndexCheckAsked } from '../store/observation-counts.ts';
+import { forgetSeriesPacks } from '../store/series-packs.ts';
 import type { Sql } from '../store/store.ts';
 import type { JobDefinition, JobQueue } from './job-runner.ts';
 
@@ -55,6 +56,8 @@ export async function checkIndex(sql: Sql, engine: BenchmarkEngine, log: (line: 
   if (lasting.length === 0) return [];
   const shown = lasting.slice(0, 5).map((d) => `${d.metric}: ${d.index} in the index, ${d.store} in the store`).join('; ');
   log(`Lantern: the benchmark index differs from the store for ${lasting.length} metric(s) (${shown}${lasting.length > 5 ? '; ...' : ''}); building it again`);
+  // From the observations themselves: a pack gone wrong would otherwise build the same difference again.
+  await forgetSeriesPacks(sql);
   await engine.rebuildAll();
   return lasting;
 }

@@ -3,7 +3,6 @@
 // answer per metric (four million observations come through here at start;
 // read one object or one parsed number per observation, they took seconds).
 import { Buffer } from 'node:buffer';
-import type postgres from 'postgres';
 import { BenchmarkIndex, slicesOf, type IndexArea, type IndexMetric, type PeriodSpan, type SeriesColumns } from '../domain/benchmark/benchmark-index.ts';
 import { countsGiveIntervals } from '../domain/benchmark/benchmark-queries.ts';
 import type { Db, Sql } from './store.ts';
@@ -28,29 +27,25 @@ export async function loadIndexMetrics(sql: Sql, ids?: readonly number[]): Promi
  * observations read.
  */
 export function loadSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[]): Promise<number> {
-  return readSeries(sql, index, metrics, [sql`where metric_id = any(${metrics.map((m) => m.id)})`]);
+  return readSeries(sql, index, metrics, { packs: false });
 }
 
-/** A condition on the observations read: which metrics. */
-type Where = postgres.PendingQuery<postgres.Row[]>;
-
 /**
- * Builds every metric's series, reading the whole observation table along its
- * key (the first build, or after new areas): `metrics` are all the metrics.
- * The table is read in two halves of the metrics at once, on connections of
- * their own, so that PostgreSQL reads on two cores while the index is built
- * from what has come.
+ * Builds every metric's series (the first build, or after new areas):
+ * `metrics` are all the metrics. Each metric's packed columns are read from
+ * its pack where it has one (series-packs.ts), and otherwise made from its
+ * observations: in two halves of those metrics at once, on connections of
+ * their own, so that PostgreSQL packs on two cores while the index is built
+ * from what has come. `packs: false` reads every metric from its
+ * observations (when the index was found to differ from the store).
  */
-export function loadEverySeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[]): Promise<number> {
-  const ids = metrics.map((m) => m.id).sort((a, b) => a - b);
-  const middle = ids[Math.floor(ids.length / 2)];
-  const halves = middle === undefined ? [sql``] : [sql`where metric_id < ${middle}`, sql`where metric_id >= ${middle}`];
-  return readSeries(sql, index, metrics, halves);
+export function loadEverySeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[], options: { packs: boolean } = { packs: true }): Promise<number> {
+  return readSeries(sql, index, metrics, options);
 }
 
 /**
- * Each query answers the metrics its condition picks, a row each: PostgreSQL packs
- * each column of a metric's rows into one bytea of big-endian binary numbers
+ * Each query answers metrics a row each, from their packs or made from their
+ * observations: PostgreSQL packs each column of a metric's rows into one bytea of big-endian binary numbers
  * (area ids, figures with NaN for none) and joins their period labels with
  * newlines, and each row is made into the metric's slices as it arrives,
  * while the store works out the next. Bounds and counts are sent only for
@@ -58,7 +53,7 @@ export function loadEverySeries(sql: Sql, index: BenchmarkIndex, metrics: readon
  * order, so the columns line up row for row; the order of areas is not
  * relied on.
  */
-async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[], ranges: readonly Where[]): Promise<number> {
+async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[], options: { packs: boolean }): Promise<number> {
   const areaNumbers = await areaNumbersById(sql, index);
   const periods = await sql<PeriodSpan[]>`
     select label, to_char(start_date, 'YYYY-MM-DD') as start, to_char(end_date, 'YYYY-MM-DD') as end from period order by label`;
@@ -68,15 +63,25 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
   let observations = 0;
   const fill = (row: readonly RawField[]) => {
     const metric = wanted.get(Number(text(row[0]!)));
-    if (!metric) return; // a metric defined after the list was read: the next refresh brings it
+    if (!metric || !unread.has(metric.id)) return; // a metric defined after the list was read: the next refresh brings it
     const columns = metricColumns(metric, row, areaNumbers, places);
     index.put(metric, slicesOf(periods, columns, countsGiveIntervals(metric)));
     unread.delete(metric.id);
     observations += columns.areas.length;
   };
-  await Promise.all(ranges.map((range) => alongTheKey(sql, (db) => packedSeries(db, range).raw().forEach((row) => fill(row as unknown as RawField[])))));
+  if (options.packs) await alongTheKey(sql, (db) => seriesPacks(db).raw().forEach((row) => fill(row as unknown as RawField[])));
+  const halves = halvesOf([...unread].sort((a, b) => a - b));
+  await Promise.all(halves.map((ids) => alongTheKey(sql, (db) => packedSeries(db, ids).raw().forEach((row) => fill(row as unknown as RawField[])))));
   for (const id of unread) index.put(wanted.get(id)!, []); // a metric with no observations yet
   return observations;
+}
+
+/** Metric ids in two halves, to be read at once; one list when there are few. */
+function halvesOf(ids: readonly number[]): (readonly number[])[] {
+  if (ids.length === 0) return [];
+  if (ids.length < 2) return [ids];
+  const middle = Math.floor(ids.length / 2);
+  return [ids.slice(0, middle), ids.slice(middle)];
 }
 
 // The statements below are written in functions of their own, declared at
@@ -85,20 +90,32 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
 // function, and a closure made inside readSeries would keep that call's
 // index (a hundred megabytes at 4M observations) for as long as the process.
 
-/** The observations of the metrics `range` picks, a row per metric, packed: see readSeries. */
-function packedSeries(db: Db, range: Where) {
+/** The observations of the metrics `ids`, a row per metric, packed: see readSeries. */
+function packedSeries(db: Db, ids: readonly number[]) {
+  return db`select metric_id, ${packedColumns(db)} from observation where metric_id = any(${ids as number[]}) group by metric_id`;
+}
+
+/** Metrics' packs, a row per metric in the shape of packedSeries. */
+function seriesPacks(db: Db) {
+  return db`select metric_id, areas, periods, "values", lower, upper, numerator, denominator from series_pack`;
+}
+
+/**
+ * A metric's observations packed, as columns of an aggregate grouped by
+ * metric_id: area ids and figures as big-endian binary numbers (NaN for
+ * none), period labels joined with newlines. Bounds and counts only for
+ * metrics that have some.
+ */
+export function packedColumns(db: Db) {
   const none = db`float8send('NaN'::float8)`;
   return db`
-    select metric_id,
       string_agg(int4send(area_id), '') as areas,
       string_agg(period, E'\n') as periods,
       string_agg(coalesce(float8send(value), ${none}), '') as values,
       case when bool_or(lower_ci is not null or upper_ci is not null) then string_agg(coalesce(float8send(lower_ci), ${none}), '') end as lower,
       case when bool_or(lower_ci is not null or upper_ci is not null) then string_agg(coalesce(float8send(upper_ci), ${none}), '') end as upper,
       case when bool_or(numerator is not null or denominator is not null) then string_agg(coalesce(float8send(numerator), ${none}), '') end as numerator,
-      case when bool_or(numerator is not null or denominator is not null) then string_agg(coalesce(float8send(denominator), ${none}), '') end as denominator
-    from observation ${range}
-    group by metric_id`;
+      case when bool_or(numerator is not null or denominator is not null) then string_agg(coalesce(float8send(denominator), ${none}), '') end as denominator`;
 }
 
 /**
@@ -133,7 +150,7 @@ async function alongTheKey(sql: Db, read: (db: Db) => Promise<unknown>): Promise
   }
 }
 
-async function planAlongTheKey(tx: Db): Promise<void> {
+export async function planAlongTheKey(tx: Db): Promise<void> {
   await tx`set local enable_hashagg = off`;
   await tx`set local enable_sort = off`;
   await tx`set local max_parallel_workers_per_gather = 0`;
