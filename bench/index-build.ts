@@ -1,6 +1,9 @@
-// The benchmark index's first build, timed in one process two ways: Lantern's
-// loader (buildIndex: one row per metric, its columns packed as binary by
-// PostgreSQL, made into slices without an object per observation) and the
+// The benchmark index's first build, timed in one process three ways: Lantern's
+// loader reading metrics' packs (buildIndex: one row per metric, its columns
+// packed as binary, made into slices without an object per observation); the
+// same loader with no packs, PostgreSQL packing each metric from its
+// observations as it reads (a start just after an import of everything,
+// before the minutely job packed it again); and the
 // loader it replaced, kept here as the reference (one query per metric, four
 // at a time, every observation parsed by the driver into an array of seven
 // values and added one at a time). Both must give the same index.
@@ -15,6 +18,7 @@ import { BenchmarkIndex, SeriesBuilder, type IndexMetric } from '../src/domain/b
 import { countsGiveIntervals } from '../src/domain/benchmark/benchmark-queries.ts';
 import { buildIndex } from '../src/engine/benchmark-engine.ts';
 import { loadIndexAreas, loadIndexMetrics } from '../src/store/benchmark-source.ts';
+import { forgetSeriesPacks, packMissingSeries } from '../src/store/series-packs.ts';
 import type { Sql } from '../src/store/store.ts';
 
 export interface BuildTiming {
@@ -25,15 +29,25 @@ export interface BuildTiming {
   readonly storeCpu: number;
 }
 
-export type Loader = 'lantern' | 'reference';
+export type Loader = 'lantern' | 'unpacked' | 'reference';
 
 /** Builds the index with `loader` and times it; `dataDir` is the embedded store's folder. */
 export async function timeBuild(sql: Sql, dataDir: string, loader: Loader): Promise<{ index: BenchmarkIndex; timing: BuildTiming }> {
   let index: BenchmarkIndex | undefined;
   const timing = await timed(dataDir, async () => {
-    index = loader === 'lantern' ? await buildIndex(sql) : await referenceBuild(sql);
+    index = loader === 'reference' ? await referenceBuild(sql) : await buildIndex(sql, { packs: loader === 'lantern' });
   });
   return { index: index!, timing };
+}
+
+/** Packs every metric again (the minutely job's work after an import of everything), timed. */
+export async function timePacking(sql: Sql, dataDir: string): Promise<{ metrics: number; observations: number; timing: BuildTiming }> {
+  await forgetSeriesPacks(sql);
+  let packed = { metrics: 0, observations: 0 };
+  const timing = await timed(dataDir, async () => {
+    packed = await packMissingSeries(sql);
+  });
+  return { ...packed, timing };
 }
 
 /**

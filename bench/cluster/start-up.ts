@@ -1,10 +1,12 @@
 // bench/cluster/start-up: how soon a Lantern server answers with figures at
 // 4M observations (the store bench:benchmark generates, 1,000 metrics × 400
 // areas × 10 years, reused when present).
-//   a. The index build in one process: Lantern's loader, best of 3, against
-//      the loader it replaced (bench/index-build.ts), best of 2, each by the
-//      clock and by the CPU of this process and of PostgreSQL; and, as the
-//      yardstick, every row read into JavaScript.
+//   a. The index build in one process: Lantern's loader reading metrics'
+//      packs, best of 3, against the same loader with no packs (a start just
+//      after an import of everything) and the loader it replaced
+//      (bench/index-build.ts), best of 2, each by the clock and by the CPU
+//      of this process and of PostgreSQL; the minutely job's packing of
+//      every metric; and, as the yardstick, every row read into JavaScript.
 //   b. `lantern serve` from its start (a new Node process, the embedded
 //      PostgreSQL started from cold): when it listens, when /health answers,
 //      what a page that needs figures answers meanwhile, when /ready says 200,
@@ -19,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchmarkIndex } from '../../src/domain/benchmark/benchmark-index.ts';
 import { prepareStore, SCALES } from '../benchmark.ts';
-import { sameIndex, timeBuild, timeReadingEveryRow, type BuildTiming, type Loader } from '../index-build.ts';
+import { sameIndex, timeBuild, timePacking, timeReadingEveryRow, type BuildTiming, type Loader } from '../index-build.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TARGETS = { buildSeconds: 4, readySeconds: 5 } as const;
@@ -37,23 +39,26 @@ export async function startUp(): Promise<void> {
     `${os.cpus().length} cores, load average before: ${load()}`);
   try {
     console.log('a. the index build, in one process');
-    const runs: Record<Loader, BuildTiming[]> = { lantern: [], reference: [] };
-    let agreement = '';
+    const packing = await timePacking(store.sql, dataDir);
+    console.log(`   packing ${packing.metrics.toLocaleString('en-GB')} metrics (${packing.observations.toLocaleString('en-GB')} observations) for the next start, as the minutely job does after an import: ${cpu(packing.timing)}`);
+    const runs: Record<Loader, BuildTiming[]> = { lantern: [], unpacked: [], reference: [] };
+    const agreement: string[] = [];
     let lanterns: BenchmarkIndex | undefined;
-    // Alternately, so that both meet the same caches and the same load on the machine.
-    for (const loader of ['lantern', 'reference', 'lantern', 'reference', 'lantern'] as const) {
+    // Alternately, so that all meet the same caches and the same load on the machine.
+    for (const loader of ['lantern', 'unpacked', 'reference', 'lantern', 'unpacked', 'reference', 'lantern'] as const) {
       const { index, timing } = await timeBuild(store.sql, dataDir, loader);
       runs[loader].push(timing);
       if (loader === 'lantern') lanterns = index;
-      else agreement = sameIndex(index, lanterns!);
+      else agreement.push(`${loader}: ${sameIndex(index, lanterns!)}`);
       console.log(`   ${loader.padEnd(9)} ${cpu(timing)}`);
     }
     const best = (timings: BuildTiming[]) => timings.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-    const [lantern, reference] = [best(runs.lantern), best(runs.reference)];
-    console.log(`   Lantern's loader, best of ${runs.lantern.length}: ${cpu(lantern)} (target ≤ ${TARGETS.buildSeconds} s: ${lantern.seconds <= TARGETS.buildSeconds ? 'ok' : 'OVER'})`);
-    console.log(`   the loader before (reference), best of ${runs.reference.length}: ${cpu(reference)}; ` +
-      `${(reference.seconds / lantern.seconds).toFixed(1)}× the time, ${((reference.nodeCpu + reference.storeCpu) / (lantern.nodeCpu + lantern.storeCpu)).toFixed(1)}× the CPU`);
-    console.log(`   the two indexes: ${agreement}`);
+    const [lantern, unpacked, reference] = [best(runs.lantern), best(runs.unpacked), best(runs.reference)];
+    const against = (other: BuildTiming) => `${(other.seconds / lantern.seconds).toFixed(1)}× the time, ${((other.nodeCpu + other.storeCpu) / (lantern.nodeCpu + lantern.storeCpu)).toFixed(1)}× the CPU`;
+    console.log(`   Lantern's loader from packs, best of ${runs.lantern.length}: ${cpu(lantern)} (target ≤ ${TARGETS.buildSeconds} s: ${lantern.seconds <= TARGETS.buildSeconds ? 'ok' : 'OVER'})`);
+    console.log(`   the same with no packs, best of ${runs.unpacked.length}: ${cpu(unpacked)}; ${against(unpacked)}`);
+    console.log(`   the loader before (reference), best of ${runs.reference.length}: ${cpu(reference)}; ${against(reference)}`);
+    console.log(`   the indexes against the one from packs: ${agreement.slice(-2).join('; ')}`);
     const rows = await timeReadingEveryRow(store.sql, dataDir);
     console.log(`   every row read into JavaScript (DESIGN.md's yardstick, 3.2 s on a quiet machine), now: ${cpu(rows)}; ` +
       `Lantern's build takes ${(lantern.seconds / rows.seconds).toFixed(2)}× its time`);
