@@ -10,7 +10,9 @@ import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { localsOf } from '../../platform/http/locals.ts';
 import { readableList } from '../../platform/http/readable-list.ts';
-import { bodyOf, pathId } from '../../platform/http/request-body.ts';
+import { checked } from '../../platform/http/input-schema.ts';
+import { bodyOf } from '../../platform/http/request-body.ts';
+import { tokenPath } from './api-inputs.ts';
 import { makeToken, revokeToken, tokenRecord } from './tokens.ts';
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
@@ -25,7 +27,7 @@ export function apiTokensRouter(sql: Sql, router: express.Router = express.Route
   });
 
   router.post('/tokens/:id/revoke', changes('api_token'), async (req, res) => {
-    res.json(await revokeToken(sql, accessOf(res), pathId(req.params.id, 'API token')));
+    res.json(await revokeToken(sql, accessOf(res), checked(tokenPath, req.params).id));
   });
 
   return router;

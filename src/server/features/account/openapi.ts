@@ -1,6 +1,9 @@
 // The account's part of the OpenAPI document: the session and API tokens.
+// Inputs come from the schemas their routes check them with (api-inputs.ts).
 import { ACTIONS } from '../../../domain/access/index.ts';
-import { ref, path, json, list, body, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
+import { ref, json, list, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
+import { jsonBody, pathParameters } from '../../platform/service/openapi-input.ts';
+import { newTokenBody, tokenPath } from './api-inputs.ts';
 
 export const paths = {
   '/api/session': {
@@ -13,12 +16,12 @@ export const paths = {
     get: { operationId: 'listTokens', summary: 'Your API tokens (never their secrets)', responses: { 200: { description: 'Tokens.', content: json(list('ApiToken')) }, ...refusals } },
     post: {
       operationId: 'makeToken', summary: 'Make an API token, from a signed-in session; its secret is in this response only',
-      requestBody: body({ type: 'object', required: ['name', 'scopes'], properties: { name: { type: 'string' }, scopes: { type: 'array', items: { type: 'string', enum: ACTIONS } }, expiresInDays: { type: 'integer', minimum: 1, maximum: 366 } } }),
+      requestBody: jsonBody(newTokenBody),
       responses: { 201: { description: 'Made.', content: json({ allOf: [ref('ApiToken'), { type: 'object', properties: { token: { type: 'string' } } }] }) }, ...refusals },
     },
   },
   '/api/tokens/{id}/revoke': {
-    post: { operationId: 'revokeToken', summary: 'Revoke an API token (yours, or any as an administrator)', parameters: [path('id', 'Token id.', { type: 'integer' })], responses: { 200: { description: 'Revoked.', content: json(ref('ApiToken')) }, ...withMissing } },
+    post: { operationId: 'revokeToken', summary: 'Revoke an API token (yours, or any as an administrator)', parameters: pathParameters(tokenPath), responses: { 200: { description: 'Revoked.', content: json(ref('ApiToken')) }, ...withMissing } },
   },
 };
 

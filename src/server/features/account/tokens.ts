@@ -3,15 +3,16 @@
 // mints another) with the scopes asked for and its secret shown this once,
 // and revoked by its owner or an administrator, every server told before
 // the answer.
-import { ACTIONS, guardedRecord, isAction, type Action, type UserViewer } from '../../../domain/access/index.ts';
+import { guardedRecord, type UserViewer } from '../../../domain/access/index.ts';
 import { createApiToken, getApiToken, revokeApiToken, type ApiToken } from '../../../store/api-tokens.ts';
 import { identityChangesSettled } from '../../../store/identity-changes.ts';
 import type { Sql } from '../../../store/store.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
-import { badRequest, HttpError } from '../../platform/http/http-error.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
 import type { Credential } from '../../platform/http/locals.ts';
-import { requiredText } from '../../platform/http/request-body.ts';
+import { checked } from '../../platform/http/input-schema.ts';
 import { newApiToken, sha256 } from '../../platform/identity/secrets.ts';
+import { newTokenBody } from './api-inputs.ts';
 
 export function tokenRecord(token: Pick<ApiToken, 'userId'>) {
   return guardedRecord('api_token', 'confidential', { author: token.userId });
@@ -19,10 +20,7 @@ export function tokenRecord(token: Pick<ApiToken, 'userId'>) {
 
 export async function makeToken(sql: Sql, access: RequestAccess, credential: Credential, body: Record<string, unknown>) {
   if (credential !== 'session') throw new HttpError(403, 'forbidden', 'API tokens are made from a signed-in browser session, not with another token');
-  const name = requiredText(body, 'name', 100);
-  const scopes = readScopes(body.scopes);
-  const days = body.expiresInDays === undefined || body.expiresInDays === '' ? undefined : Number(body.expiresInDays);
-  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 366)) throw badRequest("'expiresInDays' must be a whole number of days from 1 to 366");
+  const { name, scopes, expiresInDays: days } = checked(newTokenBody, body);
   const viewer = access.viewer as UserViewer;
   access.require('change', tokenRecord({ userId: viewer.userId }), 'API token');
   const secret = newApiToken();
@@ -32,14 +30,6 @@ export async function makeToken(sql: Sql, access: RequestAccess, credential: Cre
     return made;
   });
   return { ...token, token: secret };
-}
-
-function readScopes(value: unknown): Action[] {
-  const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : undefined;
-  if (!list || list.length === 0 || !list.every((s): s is string => typeof s === 'string' && isAction(s))) {
-    throw badRequest(`'scopes' must list one or more of ${ACTIONS.join(', ')}`);
-  }
-  return ACTIONS.filter((a) => list.includes(a));
 }
 
 export async function revokeToken(sql: Sql, access: RequestAccess, id: number) {
