@@ -67,7 +67,7 @@ export async function publishVersion(sql: Sql, reportId: number, snapshot: unkno
   return sql.begin(async (tx) => {
     const [report] = await tx<{ slug: string | null; title: string }[]>`select slug, title from report where id = ${reportId} for update`;
     if (!report) throw new Error(`there is no report ${reportId}`);
-    const slug = report.slug ?? `${slugOf(report.title)}-${reportId}`;
+    const slug = publicSlugOf({ id: reportId, ...report });
     if (!report.slug) await tx`update report set slug = ${slug} where id = ${reportId}`;
     const [next] = await tx<{ version: number }[]>`select coalesce(max(version), 0)::int + 1 as version from report_version where report_id = ${reportId}`;
     await tx`
@@ -123,6 +123,11 @@ export async function withdrawVersion(sql: Db, reportId: number, version: number
 export async function versionPdf(sql: Db, slug: string, version: number): Promise<Buffer | undefined> {
   const [row] = await sql<{ pdf: Buffer }[]>`select v.pdf from report_version v join report r on r.id = v.report_id where r.slug = ${slug} and v.version = ${version}`;
   return row?.pdf;
+}
+
+/** The public address of a report's versions: set at its first publishing, from its title and number. */
+export function publicSlugOf(report: Pick<Report, 'id' | 'slug' | 'title'>): string {
+  return report.slug ?? `${slugOf(report.title)}-${report.id}`;
 }
 
 /** An address from a title: lower-case words joined by hyphens, accents dropped. */

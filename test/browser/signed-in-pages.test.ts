@@ -46,6 +46,8 @@ describe('the signed-in pages in a browser', () => {
       { name: 'report-builder', path: '/reports/new', as: OFFICER },
       { name: 'headline-report', path: '/reports/headline/new', as: OFFICER },
       { name: 'report-draft', path: draft, as: OFFICER },
+      { name: 'publish-check', path: `${draft}/publish`, as: OFFICER },
+      { name: 'withdraw-version', path: `${draft}/versions/1/withdraw`, as: OFFICER },
       { name: 'dashboard', path: '/dashboards', as: OFFICER },
       { name: 'dashboard-composer', path: '/dashboards/new', as: OFFICER },
       { name: 'account', path: '/account', as: OFFICER },
@@ -127,7 +129,8 @@ describe('the signed-in pages in a browser', () => {
     await page.check('#s0-percentage-of-adults-aged-18-plus-classified-as-overweight-or-obese');
     await Promise.all([page.waitForURL(/\/reports\/\d+$/), page.click('button[value="save"]')]);
     assert.match(await page.locator('h1').innerText(), /Written without script/);
-    await Promise.all([page.waitForURL(/\/published\//), page.click('button:has-text("Publish")')]);
+    await Promise.all([page.waitForURL(/\/publish$/), page.click('a:has-text("Publish")')]);
+    await Promise.all([page.waitForURL(/\/published\//), page.click('button:has-text("Publish version 1")')]);
     assert.match(await page.locator('.govuk-caption-l').innerText(), /version 1/);
     await page.close();
   });

@@ -3,17 +3,19 @@
 // changed, and published, each taking whoever acts. A definition is checked
 // against the metrics and areas the index holds, its problems naming their
 // fields; a draft is the restricted record of its organisation; publishing
-// freezes only the figures the public may read.
+// freezes only the figures the public may read, after a preview of exactly
+// what will be public; a published version is withdrawn with a reason, kept
+// and marked, never removed.
 import { decide, guardedRecord, PUBLIC_VIEWER, type GuardedRecord, type UserViewer } from '../../../domain/access/index.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { checkReportDefinition, type ReportDefinition } from '../../../domain/report/report-definition.ts';
 import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
 import { earlySightReleases } from '../../../store/early-sight.ts';
-import { createReport, getReport, publishVersion, updateReport, versionsOf, type Report, type ReportVersion } from '../../../store/reports.ts';
+import { createReport, getReport, publicSlugOf, publishVersion, updateReport, versionsOf, withdrawVersion, type Report, type ReportVersion } from '../../../store/reports.ts';
 import type { Sql } from '../../../store/store.ts';
 import { notSeen, observationRecord, type RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
-import { HttpError } from '../../platform/http/http-error.ts';
+import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
 
 /** A draft: restricted to the organisation that holds it, changed by its members. */
@@ -72,6 +74,47 @@ export async function publishDraft(
   const version = await publishVersion(sql, report.id, snapshot, pdf, user.userId);
   await access.audit(sql, 'change', 'report', String(report.id), `published version ${version.version} of '${report.title}'`);
   return version;
+}
+
+/** What publishing a draft now would make public, shown before it is: the next version's number and address, its figures, and what is held back. */
+export interface PublishingPreview {
+  readonly report: Report;
+  readonly version: number;
+  readonly slug: string;
+  readonly snapshot: ReportSnapshot;
+  /** Metrics in the draft that the public may not read yet (early sight under embargo): left out of the version. */
+  readonly heldBack: readonly string[];
+}
+
+export async function previewPublishing(sql: Sql, access: RequestAccess, index: BenchmarkIndex, idText: unknown): Promise<PublishingPreview> {
+  const report = await findDraft(sql, access, idText, 'change');
+  const definition = await publicDefinition(sql, index, report.definition);
+  const kept = new Set(definition.sections.flatMap((s) => s.metrics));
+  const heldBack = [...new Set(report.definition.sections.flatMap((s) => s.metrics))].filter((code) => !kept.has(code))
+    .map((code) => index.metric(code)?.metric.title ?? code);
+  const versions = await versionsOf(sql, report.id);
+  return { report, version: (versions[0]?.version ?? 0) + 1, slug: publicSlugOf(report), snapshot: snapshotReport(index, definition, new Date()), heldBack };
+}
+
+/**
+ * Withdraws a published version of a draft the viewer may change: it stays
+ * at its address, marked withdrawn with the reason, and the withdrawal is
+ * audited. The reason is required: readers of the version are told it.
+ */
+export async function withdrawPublished(sql: Sql, access: RequestAccess, idText: unknown, versionText: unknown, input: { reason?: unknown }): Promise<ReportVersion> {
+  const report = await findDraft(sql, access, idText, 'change');
+  const version = pathId(versionText, 'version');
+  const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+  if (reason === '') throw invalidInput([{ field: 'reason', message: 'Enter why this version is withdrawn: its readers are told' }]);
+  if (reason.length > 1000) throw invalidInput([{ field: 'reason', message: 'Why it is withdrawn must be 1,000 characters or fewer' }]);
+  const user = signedIn(access);
+  await sql.begin(async (tx) => {
+    const done = await withdrawVersion(tx, report.id, version, user.userId, reason);
+    if (done === 'no_such_version') throw notFound(`${report.title} has no published version ${version}.`);
+    if (done === 'already_withdrawn') throw invalidInput([{ field: 'reason', message: `Version ${version} has already been withdrawn` }]);
+    await access.audit(tx, 'change', 'report', String(report.id), `withdrew version ${version} of '${report.title}': ${reason}`);
+  });
+  return (await versionsOf(sql, report.id)).find((v) => v.version === version)!;
 }
 
 /** Reports are an organisation's: the public is asked to sign in. */

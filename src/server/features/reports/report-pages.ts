@@ -1,5 +1,6 @@
 // Reports as pages: an organisation's drafts, the builder (a plain form),
-// the headline report, publishing, and the published versions that anyone
+// the headline report, publishing (after a page showing what will be
+// public) and withdrawing, and the published versions that anyone
 // may read with their PDF, CSV and spreadsheet. A draft is a restricted
 // record of the author's organisation; a published version is public and
 // frozen: it is drawn from the snapshot kept with it, never from the live
@@ -12,14 +13,14 @@ import type { ReportDefinition } from '../../../domain/report/report-definition.
 import { reportCsv, reportPrintHtml, reportXlsx } from '../../../reports/report-files.ts';
 import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
 import { reportView } from '../../../reports/report-view.ts';
-import { listReports, versionPdf, versionsBySlug, versionsOf, versionSnapshot } from '../../../store/reports.ts';
+import { listReports, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type ReportVersion } from '../../../store/reports.ts';
 import { accessOf, changes, reads, readableInFull } from '../../platform/access/index.ts';
 import { problemsAsGiven } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
-import { bodyOf } from '../../platform/http/request-body.ts';
+import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import type { FeatureDeps } from '../../platform/feature.ts';
-import { addDraft, changeDraft, draftRecord, findDraft, onlyMetrics, publishDraft, signedIn } from './drafts.ts';
+import { addDraft, changeDraft, draftRecord, findDraft, onlyMetrics, previewPublishing, publishDraft, signedIn, withdrawPublished } from './drafts.ts';
 import { builder, definitionOf, emptyForm, formFromDefinition, formOf, headline, headlineDefinition, list, text } from './report-form.ts';
 
 export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer' | 'maps'>): express.Router {
@@ -79,9 +80,32 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
     const versions = await versionsOf(sql, report.id);
     renderPage(res, 'reports/draft.njk', {
       reportId: report.id, slug: report.slug, mayEdit: accessOf(res).may('change', draftRecord(report)),
-      versions: versions.map((v) => ({ version: v.version, published: formatDate(v.publishedAt) })),
+      versions: versions.map(versionWords),
       report: reportView(snapshotReport(index, definition, new Date()), await deps.maps),
     });
+  });
+
+  // What will be public, before it is: the figures as they would be frozen, the address and files, and what is held back.
+  router.get('/reports/:id/publish', changes('report'), async (req, res) => {
+    const preview = await previewPublishing(sql, accessOf(res), engine.index, req.params.id);
+    renderPage(res, 'reports/publish.njk', {
+      reportId: preview.report.id, version: preview.version, slug: preview.slug, heldBack: preview.heldBack,
+      report: reportView(preview.snapshot, await deps.maps),
+    });
+  });
+
+  router.get('/reports/:id/versions/:version/withdraw', changes('report'), async (req, res) => {
+    await withdrawalForm(req, res, '', []);
+  });
+
+  router.post('/reports/:id/versions/:version/withdraw', changes('report'), async (req, res) => {
+    const body = bodyOf(req);
+    try {
+      const version = await withdrawPublished(sql, accessOf(res), req.params.id, req.params.version, body);
+      res.redirect(303, `/published/${version.slug}/${version.version}`);
+    } catch (error) {
+      await withdrawalForm(req, res, typeof body.reason === 'string' ? body.reason : '', problemsAsGiven(error), 400);
+    }
   });
 
   router.get('/reports/:id/edit', changes('report'), async (req, res) => {
@@ -113,7 +137,9 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
   router.get('/published/:slug', reads('report'), async (req, res) => {
     const versions = await versionsBySlug(sql, slugOf(req));
     if (versions.length === 0) throw notFound('There is no published report at this address.');
-    res.redirect(303, `/published/${versions[0]!.slug}/${versions[0]!.version}`);
+    // The latest version still standing; the latest of all when every one was withdrawn.
+    const latest = versions.find((v) => v.withdrawn === null) ?? versions[0]!;
+    res.redirect(303, `/published/${latest.slug}/${latest.version}`);
   });
 
   router.get('/published/:slug/:version', reads('report'), async (req, res) => {
@@ -130,12 +156,20 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
     // A version never changes, but the list of later versions does: kept for five minutes.
     renderPage(res, 'reports/published.njk', {
       slug: found.version.slug, report: reportView(snapshot, await deps.maps),
-      version: { ...found.version, published: formatDate(found.version.publishedAt) },
-      versions: versions.map((v) => ({ version: v.version, published: formatDate(v.publishedAt) })),
+      version: versionWords(found.version),
+      versions: versions.map(versionWords),
     }, 200, 'public, max-age=300');
   });
 
   return router;
+
+  async function withdrawalForm(req: Request, res: Response, reason: string, problems: readonly { field: string; message: string }[], status = 200): Promise<void> {
+    const report = await findDraft(sql, accessOf(res), req.params.id, 'change');
+    const number = pathId(req.params.version, 'version');
+    const version = (await versionsOf(sql, report.id)).find((v) => v.version === number);
+    if (!version) throw notFound(`${report.title} has no published version ${number}.`);
+    renderPage(res, 'reports/withdraw.njk', { reportId: report.id, title: report.title, version: versionWords(version), reason, problems }, status);
+  }
 
   /** The definition with only the metrics the viewer may read in full, for a draft they read. */
   async function readableDefinition(res: Response, index: BenchmarkIndex, definition: ReportDefinition): Promise<ReportDefinition> {
@@ -143,6 +177,15 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
     const metrics = codes.map((code) => index.metric(code)?.metric).filter((m) => m !== undefined);
     return onlyMetrics(definition, new Set((await readableInFull(res, sql, metrics)).map((m) => m.code)));
   }
+}
+
+/** A version as pages word it: its dates written out, and its withdrawal if any. */
+function versionWords(version: ReportVersion) {
+  const { withdrawn } = version;
+  return {
+    ...version, published: formatDate(version.publishedAt),
+    withdrawn: withdrawn ? { ...withdrawn, on: formatDate(withdrawn.at) } : null,
+  };
 }
 
 function slugOf(req: Request): string {
