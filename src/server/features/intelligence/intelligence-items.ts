@@ -17,6 +17,7 @@ import type { Sql } from '../../../store/store.ts';
 import {
   notSeen, observationRecord, shareJson, shareRecord, shareWith, stopSharing, type RequestAccess, type SharedRecord,
 } from '../../platform/access/index.ts';
+import { invalidInput } from '../../platform/http/checked-input.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
 import { intelligenceRecord } from './intelligence-record.ts';
@@ -99,7 +100,7 @@ export async function itemShares(sql: Sql, access: RequestAccess, item: Intellig
  */
 async function checkDraft(sql: Sql, access: RequestAccess, body: Record<string, unknown>): Promise<IntelligenceDraft> {
   const check = checkIntelligenceItem(body);
-  if (check.kind === 'invalid') throw new HttpError(400, 'bad_request', check.problems.map((p) => p.message).join('; '), { problems: check.problems });
+  if (check.kind === 'invalid') throw invalidInput(check.problems);
   const draft = check.item;
   const area = await getArea(sql, draft.subjectArea);
   if (!area || !isCouncil(area.type)) throw badRequest(`'subjectArea': ${draft.subjectArea} is not a council Lantern knows`);
