@@ -12,8 +12,9 @@ export const newTokenBody = z.object({
   name: writtenText(100),
   scopes: z.preprocess(
     (value) => (typeof value === 'string' ? [value] : value),
-    z.array(z.enum(ACTIONS, { error: scopesWords }), { error: scopesWords }).min(1, scopesWords),
-  ).transform((asked): Action[] => ACTIONS.filter((a) => asked.includes(a))),
+    z.array(z.enum(ACTIONS, { error: scopesWords }), { error: scopesWords }).min(1, scopesWords)
+      .transform((asked): Action[] => ACTIONS.filter((a) => asked.includes(a))),
+  ),
   expiresInDays: z.preprocess(
     (value) => (value === '' ? undefined : typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value),
     z.number({ error: daysWords }).int(daysWords).min(1, daysWords).max(366, daysWords).optional(),
