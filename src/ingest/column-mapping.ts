@@ -15,8 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import {
-  isMetricCode, isMetricStatus, isValueKind, METRIC_STATUSES, polarityFromWords, VALUE_KINDS,
-  type MetricStatus, type Polarity, type ValueKind,
+  ABOUT_FIELDS, aboutFieldFromText, isAboutField, isMetricCode, isMetricStatus, isValueKind, METRIC_STATUSES, polarityFromWords, VALUE_KINDS,
+  type AboutField, type MetricAbout, type MetricStatus, type Polarity, type ValueKind,
 } from '../domain/metric/index.ts';
 import { OBSERVATION_FLAGS, type ObservationFlag } from '../domain/observation/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
@@ -43,6 +43,8 @@ export interface MetricDefinition {
   readonly decimals?: number;
   readonly status?: MetricStatus;
   readonly yearReadsAs?: YearReading;
+  /** Method, caveats, the publisher's page and dates: 'method', 'caveats', 'source_url', 'published_on', 'next_update'. */
+  readonly about?: MetricAbout;
 }
 
 export interface ColumnMapping {
@@ -108,6 +110,7 @@ const TOP_KEYS = [
 ] as const;
 const DEFINITION_KEYS = [
   'code', 'title', 'definition', 'unit', 'polarity', 'value_kind', 'multiplier', 'themes', 'source', 'decimals', 'status', 'year_reads_as', 'notes',
+  ...Object.keys(ABOUT_FIELDS) as AboutField[],
 ] as const;
 const METADATA_KEYS = ['file', 'key', 'columns', 'values'] as const;
 const READINGS: readonly StatusReading[] = [...OBSERVATION_FLAGS, 'no_value'];
@@ -381,7 +384,11 @@ function definitionFromText(fields: Readonly<Record<string, string>>, fail: (key
         break;
       }
       default:
-        if (text !== '') definition[key] = text;
+        if (isAboutField(key)) {
+          const read = aboutFieldFromText(key, text);
+          if ('problem' in read) throw fail(key, read.problem);
+          definition.about = { ...(definition.about as MetricAbout | undefined), [ABOUT_FIELDS[key]]: read.value };
+        } else if (text !== '') definition[key] = text;
     }
   }
   return definition as MetricDefinition;

@@ -15,7 +15,7 @@ import type { Metric } from '../domain/metric/index.ts';
 import { cellHazard, checkObservationValues, emptyValues, type ObservationValues } from '../domain/observation/index.ts';
 import { parsePeriod, type Period } from '../domain/period/index.ts';
 import { closestMatch, describeCandidate, type Candidate } from '../domain/suggest/index.ts';
-import { areaKeys, metricKeys, upsertMetrics, type AreaKey, type MetricKey } from '../store/catalogue.ts';
+import { areaKeys, metricKeys, upsertMetricsWithAbout, type AreaKey, type MetricKey } from '../store/catalogue.ts';
 import {
   assignStagedMetrics, createStaging, mergeStaged, metricsWithObservations, openStagingCopy, openStoreCopy, recordBatchMetrics, savePeriods, takeWriteTurn, type Tx,
 } from '../store/observations.ts';
@@ -199,7 +199,7 @@ class RowSink {
 /** Metrics a file defined: created or updated now that the whole file has been seen. */
 async function saveDefinedMetrics(tx: Tx, defined: readonly Metric[], provisionalIds: Map<string, number>, batchId: number, staged: boolean): Promise<void> {
   if (defined.length === 0) return;
-  await upsertMetrics(tx, defined.filter((m) => provisionalIds.has(m.code)), batchId);
+  await upsertMetricsWithAbout(tx, defined.filter((m) => provisionalIds.has(m.code)), batchId);
   // No row was staged (every row of the new metrics was refused, as when their areas are unknown): there is no staging table to update.
   if (provisionalIds.size === 0 || !staged) return;
   await assignStagedMetrics(tx, provisionalIds);

@@ -307,6 +307,7 @@ function metricFrom(entry: MetricEntry, periodKind: PeriodKind, mapping: ColumnM
     multiplier: definition.multiplier ?? multiplierFromWords(words, valueKind), periodKind,
     source: definition.source ?? null, themes: definition.themes ?? [], decimals: definition.decimals ?? 1, ciMethod: null,
     status: definition.status ?? (mapping.defaults.status ?? 'published'),
+    ...(definition.about ? { about: definition.about } : {}),
   };
 }
 

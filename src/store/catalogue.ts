@@ -29,7 +29,7 @@ export const METRIC_COLUMNS = {
   code: 'code', title: 'title', definition: 'definition', unit: 'unit', polarity: 'polarity', valueKind: 'value_kind',
   multiplier: 'multiplier', periodKind: 'period_kind', source: 'source', themes: 'themes', decimals: 'decimals',
   ciMethod: 'ci_method', status: 'status',
-} as const satisfies Record<keyof Metric, string>;
+} as const satisfies Record<Exclude<keyof Metric, 'about'>, string>;
 
 function selectList(columns: Record<string, string>): string {
   return Object.entries(columns).map(([field, column]) => `${column} as "${field}"`).join(', ');
@@ -156,6 +156,19 @@ export async function upsertMetrics(
   sql: Db, metrics: readonly Metric[], batchId: number, given: readonly (keyof Metric)[] = ALL_METRIC_FIELDS,
 ): Promise<UpsertCounts> {
   return upsert(sql, 'metric', METRIC_COLUMNS, given, metrics, batchId);
+}
+
+/** The columns of what a metric's publisher says of it (MetricAbout, migration 019). */
+const ABOUT_COLUMNS = { method: 'method', caveats: 'caveats', sourceUrl: 'source_url', publishedOn: 'published_on', nextUpdate: 'next_update' } as const;
+
+/**
+ * As upsertMetrics, with each metric's method, caveats, page and dates in the
+ * same row, so that a metric an import creates has them from its first
+ * version rather than as a change in its history.
+ */
+export async function upsertMetricsWithAbout(sql: Db, metrics: readonly Metric[], batchId: number): Promise<UpsertCounts> {
+  const columns = { ...METRIC_COLUMNS, ...ABOUT_COLUMNS };
+  return upsert(sql, 'metric', columns, Object.keys(columns), metrics.map((m) => ({ ...m, ...m.about })), batchId);
 }
 
 async function upsert<T extends object>(

@@ -1,4 +1,5 @@
 // What a metric is: DESIGN.md's metric, its words kept as the code's words.
+import type { MetricAbout } from './metric-about.ts';
 import type { PeriodKind } from '../period/index.ts';
 
 export const POLARITIES = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
@@ -25,6 +26,8 @@ export interface Metric {
   readonly decimals: number;
   readonly ciMethod: string | null;
   readonly status: MetricStatus;
+  /** Its method, caveats, publisher's page and dates, where a publisher's file gave them; kept apart from the definition's fields. */
+  readonly about?: MetricAbout;
 }
 
 export function isPolarity(text: string): text is Polarity {

@@ -57,6 +57,16 @@ function fifthLook(fifth: Fifth, scale: VerdictScale): Look {
   return { key: `${scale === 'polar' ? 'q' : 'n'}${fifth}`, fill, text, marker: 'circle' };
 }
 
+/**
+ * An area a map draws with no figure for the period: the key's "No data",
+ * which a map's key in HTML (for phones, where the map's own key is hidden)
+ * must carry as the map's does.
+ */
+export const NO_DATA_TAG: ComparisonTag & { readonly sentence: string } = Object.freeze({
+  key: NO_VALUE.key, fill: NO_VALUE.fill, text: NO_VALUE.text, marker: NO_VALUE.marker,
+  label: 'No data', words: 'No data', sentence: 'Lantern holds no figure for this area in this period; the map hatches it.',
+});
+
 /** The legend of every comparison a page may show. */
 export function comparisonLegend(polarity: Polarity): { key: string; fill: string; label: string; marker: Marker }[] {
   const significance = (['better', 'similar', 'worse', 'higher', 'lower'] as const)

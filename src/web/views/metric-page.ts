@@ -1,17 +1,17 @@
-// The metric page: what the metric is and where it comes from; every area on
-// a bar chart and a map of England, the chosen council and its group picked
-// out; trend lines for the chosen council, its region and England; and the
-// group's table. Charts and maps are made here from the engine's league
+// The metric page: what the metric is, how it is made, where it comes from
+// and how fresh it is; every area on a bar chart and a map of England, the
+// chosen council and its group picked out; trend lines for the chosen
+// council, its region and England; and the group's table. Charts and maps are made here from the engine's league
 // table, so the picture, the table and the CSV always agree.
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../../domain/benchmark/benchmark-index.ts';
 import { leagueTable, resolveArea, type GroupSpec, type LeagueTable, type LeagueTableRow } from '../../domain/benchmark/benchmark-queries.ts';
 import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
 import { ENGLAND_CODE } from '../../domain/area/index.ts';
-import { formatValue, ordinal } from '../../domain/format/index.ts';
-import type { Polarity } from '../../domain/metric/index.ts';
+import { formatDate, formatValue, ordinal } from '../../domain/format/index.ts';
+import { definitionBeyondTitle, type Metric, type MetricAbout, type Polarity } from '../../domain/metric/index.ts';
 import { barChart, type Bar } from '../charts/bar-chart.ts';
 import { trendLines } from '../charts/trend-lines.ts';
-import { comparisonOf, type Comparison } from './comparison.ts';
+import { comparisonOf, NO_DATA_TAG, type Comparison } from './comparison.ts';
 import { comparisonMap, mapLevel, type AreaMap, type AreaMaps } from './comparison-map.ts';
 import { GROUP_CHOICES } from './words.ts';
 
@@ -50,7 +50,8 @@ const POLARITY_WORDS: Readonly<Record<Polarity, string>> = {
   neutral: 'Neither higher nor lower is better',
 };
 
-export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: AreaMaps | null) {
+/** `about`: what the metric's publisher says of it beyond its definition (none where nothing is known). */
+export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: AreaMaps | null, about: MetricAbout = {}) {
   const { series, slice, area } = request;
   const metric = series.metric;
   const england = leagueTable(index, series, slice, area, { kind: 'england' }, 0.95);
@@ -63,8 +64,9 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
   const trendQuery = `${query}&with=${request.also.map((a) => a.code).join(',')}`;
   return {
     metric: {
-      code: metric.code, title: metric.title, definition: metric.definition, unit: metric.unit, source: metric.source,
+      code: metric.code, title: metric.title, unit: metric.unit,
       polarity: POLARITY_WORDS[metric.polarity], themes: metric.themes, status: metric.status, valueKind: metric.valueKind,
+      ...aboutView(metric, about),
     },
     period: slice.period,
     periods: [...series.slices].reverse().map((s) => ({ value: s.period, text: s.period, selected: s.period === slice.period })),
@@ -78,8 +80,8 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
     },
     barChart: barsOf(series, england, englandRows, members, chosenCode, request),
     map: map ? mapOf(series, englandRows, chosenCode, map) : null,
-    // The map's key again in HTML, for screens too narrow to read the one inside the map.
-    mapKey: map ? { items: [...new Map(englandRows.map((r) => [r.comparison.key, r.comparison])).values()], attribution: map.attribution } : null,
+    // The map's key again in HTML, for screens too narrow to read the one inside the map: "No data" too, where the map draws an area without a figure.
+    mapKey: map ? { items: [...new Map(englandRows.map((r) => [r.comparison.key, r.comparison])).values(), ...(drawsNoData(map, englandRows) ? [NO_DATA_TAG] : [])], attribution: map.attribution } : null,
     trend: trendOf(index, series, request),
     alsoCodes: request.also.map((a) => a.code).join(','),
     ...tableOf(comparedRows(group, chosenCode).map((r) => r.row), request.allRows, `/metrics/${metric.code}?${query}&rows=all#league-table`),
@@ -94,6 +96,26 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
 }
 
 export type MetricPage = ReturnType<typeof metricPage>;
+
+/**
+ * What a page says of a metric's meaning and freshness: each field only where
+ * it is known, the definition only where it says more than the title, dates
+ * in words. The metric page, the area page and reports use it alike.
+ */
+export function aboutView(metric: Pick<Metric, 'title' | 'definition' | 'source'>, about: MetricAbout) {
+  const date = (iso: string | undefined) => (iso ? formatDate(new Date(`${iso}T12:00:00Z`)) : null);
+  return {
+    definition: definitionBeyondTitle(metric.title, metric.definition),
+    method: about.method ?? null,
+    caveats: about.caveats ?? null,
+    source: metric.source,
+    sourceUrl: about.sourceUrl ?? null,
+    publishedOn: date(about.publishedOn),
+    nextUpdate: date(about.nextUpdate),
+  };
+}
+
+export type AboutView = ReturnType<typeof aboutView>;
 
 /** The first rows of a long table, and the chosen council's wherever it ranks; with the address of them all. */
 function tableOf(rows: readonly MetricTableRow[], all: boolean, allHref: string) {
@@ -141,6 +163,12 @@ function barsOf(
     benchmark: england.group.benchmark ? { label: england.group.benchmark.source, value: england.group.benchmark.value } : null,
     groupLabel: request.groupKind === 'england' ? undefined : 'In the chosen group',
   });
+}
+
+/** Whether the map draws any of its areas without a figure (hatched, "No data"). */
+function drawsNoData(map: AreaMap, rows: ReturnType<typeof comparedRows>): boolean {
+  const figured = new Set(rows.map((r) => r.source.area));
+  return [...map.geometry.areas.keys()].some((code) => !figured.has(code));
 }
 
 function mapOf(series: MetricSeries, rows: ReturnType<typeof comparedRows>, chosenCode: string | null, map: AreaMap): string {
