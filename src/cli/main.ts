@@ -51,17 +51,16 @@ async function withStore<T>(config: Config, role: string, work: (store: Store) =
 
 async function serve(config: Config, options: { port?: string; demo: boolean }): Promise<void> {
   const port = options.port === undefined ? config.port : readPort(options.port, '--port');
-  const [{ BenchmarkEngine }, { loadDemo, storeIsEmpty }, { createDemoAccess }] = await Promise.all([
-    import('../engine/benchmark-engine.ts'), import('../ingest/demo.ts'), import('../server/features/admin/demo-access.ts'),
-  ]);
-  // The server's own modules (seconds of them) load while the store opens and the index starts building.
-  const serverModules = Promise.all([import('../server/app.ts'), import('../reports/pdf.ts'), import('../jobs/index.ts')]);
-  serverModules.catch(() => {}); // awaited below, where a failure stops serve
+  // The store opens first, and the index starts building as soon as it has: the server's own modules (seconds of
+  // them, on this thread) load while PostgreSQL reads, and the demo's only when the store is empty.
   // A store whose server died and cannot be started again is gone: exit and say why, rather than answer 503 for ever.
-  const store = await openConfiguredStore(config, 'serve', (message) => {
+  const opening = openConfiguredStore(config, 'serve', (message) => {
     err(`Lantern: ${message}; stopping`);
     process.exit(1);
   });
+  opening.catch(() => {}); // awaited below
+  const { BenchmarkEngine } = await import('../engine/benchmark-engine.ts');
+  const store = await opening;
   if (store.embedded && !store.embedded.owned && store.embedded.ownerRole.startsWith('serve')) {
     await store.close();
     throw new ConfigError(
@@ -88,14 +87,7 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   }, err);
   err(`Lantern: store is ${store.description}`);
   if (store.replica) err(`Lantern: reading from the ${store.replica.description}`);
-  if (options.demo && (await storeIsEmpty(store.sql))) {
-    err(`Lantern: loading the demo data from ${config.demoDataDir}`);
-    const demoStarted = performance.now();
-    const results = await loadDemo(store.sql, config.demoDataDir, err);
-    if (results) err(`Lantern: demo loaded in ${((performance.now() - demoStarted) / 1000).toFixed(1)} s`);
-    else err(`Lantern: no demo data at ${config.demoDataDir}; the store is empty. Import data with: npx lantern import FILE.csv`);
-  }
-  if (options.demo) await createDemoAccess(store.sql, config.access.adminPassword, err);
+  if (options.demo) await loadDemoInto(store, config);
   // The index is built in the background: Lantern answers at once, and what needs figures says they are loading.
   const started = performance.now();
   const building = BenchmarkEngine.begin(store.sql, err, true, store.replica);
@@ -108,7 +100,7 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     err('Lantern: without its benchmark index Lantern cannot serve figures; stopping');
     void store.close().finally(() => process.exit(1));
   });
-  const [{ createApp }, { PdfPrinter }, { startLanternJobs }] = await serverModules;
+  const [{ createApp }, { PdfPrinter }, { startLanternJobs }] = await Promise.all([import('../server/app.ts'), import('../reports/pdf.ts'), import('../jobs/index.ts')]);
   printer = new PdfPrinter();
   // Scheduled work (closing interrupted batches, embargo ends, the nightly index check) runs once across servers.
   jobs = await startLanternJobs(store, engine, { log: err });
@@ -126,18 +118,35 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
 }
 
 
+/** The demo's data into an empty store, and its users (their password from the configuration) into any. */
+async function loadDemoInto(store: Store, config: Config): Promise<void> {
+  const { loadDemo, storeIsEmpty } = await import('../ingest/demo.ts');
+  if (await storeIsEmpty(store.sql)) {
+    err(`Lantern: loading the demo data from ${config.demoDataDir}`);
+    const demoStarted = performance.now();
+    const results = await loadDemo(store.sql, config.demoDataDir, err);
+    if (results) err(`Lantern: demo loaded in ${((performance.now() - demoStarted) / 1000).toFixed(1)} s`);
+    else err(`Lantern: no demo data at ${config.demoDataDir}; the store is empty. Import data with: npx lantern import FILE.csv`);
+  }
+  const { createDemoAccess } = await import('../server/features/admin/demo-access.ts');
+  await createDemoAccess(store.sql, config.access.adminPassword, err);
+}
+
 async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; addAreas: boolean; by: string; mapping?: string; sheet?: string }): Promise<void> {
   for (const file of files) {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ConfigError(`${file}: no such file`);
   }
-  const [{ importFile }, { readMapping }, { progressBar }] = await Promise.all([import('../ingest/import-file.ts'), import('./inspect-file.ts'), import('./progress-bar.ts')]);
+  // The same use-case as the API's upload: each batch in the audit trail, as done by the person at the console.
+  const [{ importAs }, { consoleAccess }, { readMapping }, { progressBar }] = await Promise.all([
+    import('../server/features/data-hub/imports.ts'), import('../server/platform/access/console-access.ts'), import('./inspect-file.ts'), import('./progress-bar.ts'),
+  ]);
   const mapping = options.mapping === undefined ? undefined : readMapping(options.mapping);
   let failed = 0;
   await withStore(config, 'import', async (store) => {
     for (const file of files) {
       const size = fs.statSync(file).size;
       const bar = progressBar(path.basename(file), size);
-      const result = await importFile(store.sql, {
+      const result = await importAs(store.sql, consoleAccess(store.sql), {
         fileName: path.basename(file),
         // Small reads keep each chunk's rows young: large ones were promoted by
         // the garbage collector, doubling memory and time (1 MB: 342 MB, 5.6 s a

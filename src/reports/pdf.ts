@@ -3,15 +3,15 @@
 // charts (the SVG is printed as vectors), the document outline from the
 // headings, and tagged for accessibility as far as Chromium goes. One
 // browser is kept for the life of the printer, so that only the first
-// report pays for starting it.
+// report pays for starting it, and for loading Playwright (a second of a
+// server's start, were it loaded with the printer).
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
 
 export class PdfPrinter {
   private browser: Promise<Browser> | undefined;
 
   async print(html: string, title: string): Promise<Buffer> {
-    const browser = await (this.browser ??= launchChromium());
+    const browser = await (this.browser ??= import('./chromium.ts').then(({ launchChromium }) => launchChromium()));
     const page = await browser.newPage();
     try {
       await page.setContent(html, { waitUntil: 'load' });
