@@ -5,7 +5,7 @@
 // hidden there) says "No data" whenever the map hatches an area.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ENGLAND_CODE } from '../../src/domain/area/index.ts';
 import { leagueTable } from '../../src/domain/benchmark/benchmark-queries.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
@@ -57,13 +57,29 @@ describe('maps of earlier periods, in a browser', () => {
         const missing = [...withFigures].filter((code) => !shaded.includes(code));
         assert.ok(missing.length <= 0.05 * withFigures.size, `${period}: ${missing.length} of ${withFigures.size} areas with figures are not on the map: ${missing.slice(0, 8).join(', ')}`);
         assert.ok(hatched.length <= 0.05 * drawn.length, `${period}: ${hatched.length} of ${drawn.length} areas hatched "No data"`);
-        if (size === PHONE) {
-          const key = await page.$$eval('.lantern-map-key .lantern-tag__words', (tags) => tags.filter((t) => (t as HTMLElement).offsetParent !== null).map((t) => t.textContent?.trim()));
-          assert.equal(key.includes('No data'), hatched.length > 0, `${period}: the phone's key says ${key.join('; ')} with ${hatched.length} areas hatched`);
-        }
+        assert.equal((await phoneKey(page)).includes('No data'), hatched.length > 0 && size === PHONE);
         await screenshot(page, `map-generations-${which}-${name}`);
         await page.close();
       });
     }
+
+    it(`keys "No data" on a phone when the map hatches areas without figures, at ${name} width`, async () => {
+      // The extract gives "fairly active" adults for a handful of areas only.
+      const sparse = server.engine.index.metricsByTitle().find((s) => /fairly active/i.test(s.metric.title))!;
+      const page = await browser.newPage({ viewport: size });
+      assert.equal((await page.goto(`${server.base}/metrics/${sparse.metric.code}`))?.status(), 200);
+      const hatched = await page.$$eval('svg.lantern-map path.lantern-map-no-data', (paths) => paths.length);
+      assert.ok(hatched > 0, 'areas without figures are hatched');
+      const key = await phoneKey(page);
+      if (size === PHONE) assert.ok(key.includes('No data'), `the phone's key says ${key.join('; ')}`);
+      else assert.deepEqual(key, [], 'the key in HTML is for phones; the map carries its own');
+      await screenshot(page, `map-generations-sparse-${name}`);
+      await page.close();
+    });
   }
 });
+
+/** The words of the map key shown in HTML (on phones only, where the map's own key is hidden). */
+async function phoneKey(page: Page): Promise<string[]> {
+  return page.$$eval('.lantern-map-key .lantern-tag__words', (tags) => tags.filter((t) => (t as HTMLElement).offsetParent !== null).map((t) => t.textContent?.trim() ?? ''));
+}
