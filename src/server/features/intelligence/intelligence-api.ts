@@ -7,8 +7,9 @@ import express from 'express';
 import type { IntelligenceItem } from '../../../store/intelligence.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads, shareJson, shares } from '../../platform/access/index.ts';
-import { onlyKnown, optionalCode, optionalText, page } from '../../platform/http/query-params.ts';
-import { bodyOf, pathId } from '../../platform/http/request-body.ts';
+import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
+import { bodyOf } from '../../platform/http/request-body.ts';
+import { intelligenceQuery, itemPath, itemSharePath } from './api-inputs.ts';
 import { changeItem, createItem, itemShares, listIntelligence, readItem, shareItem, unshareItem } from './intelligence-items.ts';
 
 const json = express.json({ limit: '200kb' });
@@ -17,11 +18,8 @@ const json = express.json({ limit: '200kb' });
 export function intelligenceRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
 
   router.get('/intelligence', reads('intelligence_item'), async (req, res) => {
-    const q = req.query;
-    onlyKnown(q, ['about', 'riskFactor', 'q', 'limit', 'offset']);
-    const items = await listIntelligence(sql, accessOf(res), {
-      about: optionalCode(q, 'about'), riskFactor: optionalText(q, 'riskFactor'), q: optionalText(q, 'q'),
-    }, page(q));
+    const { limit, offset, ...filter } = checkedQuery(intelligenceQuery, req.query);
+    const items = await listIntelligence(sql, accessOf(res), filter, { limit, offset });
     res.set('Cache-Control', 'private, no-store').json({ items: items.map(itemJson) });
   });
 
@@ -31,22 +29,23 @@ export function intelligenceRouter(sql: Sql, router: express.Router = express.Ro
   });
 
   router.get('/intelligence/:id', reads('intelligence_item'), async (req, res) => {
-    const item = await readItem(sql, accessOf(res), req.params.id);
+    const item = await readItem(sql, accessOf(res), checked(itemPath, req.params).id);
     res.set('Cache-Control', 'private, no-store').json({ ...itemJson(item), shares: await itemShares(sql, accessOf(res), item) });
   });
 
   router.patch('/intelligence/:id', changes('intelligence_item'), json, async (req, res) => {
-    const item = await changeItem(sql, accessOf(res), req.params.id, bodyOf(req));
+    const item = await changeItem(sql, accessOf(res), checked(itemPath, req.params).id, bodyOf(req));
     res.json(itemJson(item));
   });
 
   router.post('/intelligence/:id/shares', shares('intelligence_item'), json, async (req, res) => {
-    const share = await shareItem(sql, accessOf(res), req.params.id, bodyOf(req));
+    const share = await shareItem(sql, accessOf(res), checked(itemPath, req.params).id, bodyOf(req));
     res.status(201).json(shareJson(share));
   });
 
   router.post('/intelligence/:id/shares/:shareId/revoke', shares('intelligence_item'), json, async (req, res) => {
-    const share = await unshareItem(sql, accessOf(res), req.params.id, pathId(req.params.shareId, 'share'), bodyOf(req));
+    const { id, shareId } = checked(itemSharePath, req.params);
+    const share = await unshareItem(sql, accessOf(res), id, shareId, bodyOf(req));
     res.json(shareJson(share));
   });
 

@@ -1,6 +1,10 @@
-// Intelligence items' part of the OpenAPI document.
+// Intelligence items' part of the OpenAPI document. The parameters come from
+// the schemas the routes check them with (api-inputs.ts); an item's body is
+// described here, beside the domain's check of it.
 import { CLASSIFICATIONS, RISK_FACTORS } from '../../../domain/access/index.ts';
-import { ref, query, path, json, list, body, recordPaging, refusals, withMissing, recipient, reason } from '../../platform/service/openapi-parts.ts';
+import { ref, json, list, body, refusals, withMissing, recipient, reason } from '../../platform/service/openapi-parts.ts';
+import { pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
+import { intelligenceQuery, itemPath, itemSharePath } from './api-inputs.ts';
 
 const evidence = {
   oneOf: [
@@ -18,7 +22,7 @@ export const paths = {
   '/api/intelligence': {
     get: {
       operationId: 'listIntelligence', summary: 'Intelligence items you may read, newest first (reads of restricted and confidential items are audited)',
-      parameters: [query('about', 'Council GSS code.'), query('riskFactor', 'Risk factor.', { type: 'string', enum: RISK_FACTORS }), query('q', 'Words in the title or note.'), ...recordPaging],
+      parameters: queryParameters(intelligenceQuery),
       responses: { 200: { description: 'Items.', content: json(list('IntelligenceItem')) }, ...refusals },
     },
     post: {
@@ -28,22 +32,22 @@ export const paths = {
     },
   },
   '/api/intelligence/{id}': {
-    get: { operationId: 'getIntelligence', summary: 'One intelligence item and the shares of it you may see', parameters: [path('id', 'Item id.', { type: 'integer' })], responses: { 200: { description: 'The item.', content: json(ref('IntelligenceItem')) }, ...withMissing } },
+    get: { operationId: 'getIntelligence', summary: 'One intelligence item and the shares of it you may see', parameters: pathParameters(itemPath), responses: { 200: { description: 'The item.', content: json(ref('IntelligenceItem')) }, ...withMissing } },
     patch: {
-      operationId: 'changeIntelligence', summary: 'Change an intelligence item (its author)', parameters: [path('id', 'Item id.', { type: 'integer' })],
+      operationId: 'changeIntelligence', summary: 'Change an intelligence item (its author)', parameters: pathParameters(itemPath),
       requestBody: body({ type: 'object', properties: itemFields }), responses: { 200: { description: 'Changed.', content: json(ref('IntelligenceItem')) }, ...withMissing },
     },
   },
   '/api/intelligence/{id}/shares': {
     post: {
       operationId: 'shareIntelligence', summary: 'Share a restricted or confidential item that has its evidence, saying why; the council sees it',
-      parameters: [path('id', 'Item id.', { type: 'integer' })], requestBody: body(recipient), responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
+      parameters: pathParameters(itemPath), requestBody: body(recipient), responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
     },
   },
   '/api/intelligence/{id}/shares/{shareId}/revoke': {
     post: {
       operationId: 'unshareIntelligence', summary: 'Stop sharing an item, saying why; the council sees this too',
-      parameters: [path('id', 'Item id.', { type: 'integer' }), path('shareId', 'Share id.', { type: 'integer' })], requestBody: body(reason),
+      parameters: pathParameters(itemSharePath), requestBody: body(reason),
       responses: { 200: { description: 'Revoked.', content: json(ref('Share')) }, ...withMissing },
     },
   },
