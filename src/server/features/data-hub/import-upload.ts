@@ -1,17 +1,18 @@
 // POST /api/imports after its parameters are read: the body is received whole
 // (platform/http/upload-spool.ts) before the import or dry run reads it, every
-// import is in the audit trail, and a file Lantern cannot read is answered
+// import is in the audit trail (imports.ts, as `lantern import` too), and a file Lantern cannot read is answered
 // with its own status and code, with the batch that records it:
 // 415 unreadable_file, 413 file_too_large, 400 malformed_file, 408 upload_stalled.
 import type { Request, Response } from 'express';
 import { formatRejection } from '../../../domain/batch/index.ts';
 import { dryRunFile } from '../../../ingest/dry-run.ts';
-import { importFile, refuseFile, type ImportRequest, type ImportResult } from '../../../ingest/import-file.ts';
+import type { ImportRequest, ImportResult } from '../../../ingest/import-file.ts';
 import { RejectionError, type FileRefusal } from '../../../ingest/rejections.ts';
 import { getBatch } from '../../../store/batches.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf } from '../../platform/access/index.ts';
 import { spoolUpload, UPLOAD_LIMITS, type SpooledUpload, type UploadLimits } from '../../platform/http/upload-spool.ts';
+import { importAs, refuseAs } from './imports.ts';
 
 const REFUSALS: Readonly<Record<FileRefusal, { readonly status: number; readonly code: string }>> = {
   unreadable: { status: 415, code: 'unreadable_file' },
@@ -32,7 +33,7 @@ export async function receiveImport(
   } catch (error) {
     if (!(error instanceof RejectionError)) throw error;
     res.set('Connection', 'close'); // the rest of the body is not read
-    await answer(sql, res, request.fileName, await refuseFile(sql, request, error));
+    await answer(sql, res, request.fileName, await refuseAs(sql, access, request, error));
     return;
   }
   try {
@@ -41,15 +42,13 @@ export async function receiveImport(
       res.json({ ...run, rejections: run.rejections.slice(0, 1000).map((r) => ({ ...r, message: formatRejection(request.fileName, r) })) });
       return;
     }
-    await answer(sql, res, request.fileName, await importFile(sql, { ...request, input: upload.open() }));
+    await answer(sql, res, request.fileName, await importAs(sql, access, { ...request, input: upload.open() }));
   } finally {
     await upload.discard();
   }
 }
 
 async function answer(sql: Sql, res: Response, fileName: string, result: ImportResult): Promise<void> {
-  const summary = `import of ${fileName}: ${result.status}, ${result.inserted} inserted, ${result.revised} revised, ${result.rejected} rejected`;
-  await accessOf(res).audit(sql, 'change', 'import_batch', String(result.batchId), summary);
   const rejections = result.rejections.slice(0, 1000).map((r) => ({ ...r, message: formatRejection(fileName, r) }));
   if (result.refusal) {
     const { status, code } = REFUSALS[result.refusal];
