@@ -85,6 +85,18 @@ describe("a metric's metadata and freshness on its page, in a browser", () => {
       await page.close();
     });
 
+    it(`gives each figure's publication and next update on the area page, where they are known, at ${name} width`, async () => {
+      const page = await open('/areas/E06000047', size);
+      const notes = await page.$$eval('table.lantern-profile tbody th[scope="row"]', (cells) => cells.map((cell) => ({
+        href: cell.querySelector('a')?.getAttribute('href') ?? '', note: cell.querySelector('.lantern-note')?.textContent?.trim() ?? null,
+      })));
+      assert.equal(notes.find((n) => n.href.startsWith(`/metrics/${DESCRIBED}?`))?.note, 'Published 6 May 2026; next update 6 May 2027');
+      assert.equal(notes.find((n) => n.href.startsWith(`/metrics/${ACTIVE}?`))?.note, null, 'nothing said where nothing is known');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+      await page.close();
+    });
+
     it(`says nothing of what is unknown, and no definition that repeats the title, at ${name} width`, async () => {
       for (const code of [TITLE_ONLY, ACTIVE]) {
         const page = await open(`/metrics/${code}`, size);

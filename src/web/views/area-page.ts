@@ -13,10 +13,11 @@ import { ENGLAND_CODE } from '../../domain/area/index.ts';
 import { sourceVerdictKey, sourceVerdictWords, type SourceVerdict } from '../../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
 import { formatDate, formatValue, ordinal } from '../../domain/format/index.ts';
-import { compareThemes, isContextual, themeOf, themeTitle } from '../../domain/metric/index.ts';
+import { compareThemes, isContextual, themeOf, themeTitle, type MetricAbout } from '../../domain/metric/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { spineChart } from '../charts/spine-chart.ts';
 import { comparisonOf, type Comparison } from './comparison.ts';
+import { aboutView } from './metric-page.ts';
 import { spreadOf } from './group-spread.ts';
 import { areaTypeWords, GROUP_CHOICES, trendWords } from './words.ts';
 
@@ -36,6 +37,8 @@ export interface AreaRow {
   readonly source: string | null;
   readonly spine: string;
   readonly sparkline: string;
+  /** When the figures were published and the next are expected, where the publisher says: 'Published 6 May 2026; next update 6 May 2027'. */
+  readonly freshness?: string | null;
   readonly trend: { readonly short: string; readonly long: string };
 }
 
@@ -64,12 +67,20 @@ export function groupsFor(area: IndexArea): readonly GroupKind[] {
   return neighbours ? kinds : ['england', ...kinds.filter((kind) => kind !== 'england')];
 }
 
-/** `sources`: the source's own verdicts on the area's figures, by sourceVerdictKey, shown beside Lantern's. */
+/**
+ * `sources`: the source's own verdicts on the area's figures, by
+ * sourceVerdictKey, shown beside Lantern's; `about`: what each metric's
+ * publisher says of it, by metric code, for the figures' freshness.
+ */
 export function areaPage(
-  index: BenchmarkIndex, profile: AreaProfile, spec: GroupSpec, groupKind: string, sources: ReadonlyMap<string, SourceVerdict> = new Map(),
+  index: BenchmarkIndex, profile: AreaProfile, spec: GroupSpec, groupKind: string,
+  sources: ReadonlyMap<string, SourceVerdict> = new Map(), about: ReadonlyMap<string, MetricAbout> = new Map(),
 ): AreaPage {
   const area = profile.area;
-  const rows = profile.items.map((item) => areaRow(index, area, item, spec, groupKind, sources.get(sourceVerdictKey(item.metric.code, item.period))));
+  const rows = profile.items.map((item) => ({
+    ...areaRow(index, area, item, spec, groupKind, sources.get(sourceVerdictKey(item.metric.code, item.period))),
+    freshness: freshnessWords(about.get(item.metric.code)),
+  }));
   const groupLabel = profile.items[0]?.groupLabel ?? '';
   const groups = groupsFor(area);
   return {
@@ -113,6 +124,12 @@ function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec
     sparkline: sparklineOf(index, series, area, item),
     trend: trendWords(item.trend),
   };
+}
+
+function freshnessWords(about: MetricAbout | undefined): string | null {
+  const { publishedOn, nextUpdate } = aboutView({ title: '', definition: null, source: null }, about ?? {});
+  if (publishedOn) return nextUpdate ? `Published ${publishedOn}; next update ${nextUpdate}` : `Published ${publishedOn}`;
+  return nextUpdate ? `Next update ${nextUpdate}` : null;
 }
 
 function englandValue(index: BenchmarkIndex, slice: PeriodSlice): number | null {

@@ -68,7 +68,8 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
     const metrics = await readableCodes(res, index);
     const profile = areaProfile(index, area, { period: optionalText(req.query, 'period'), group: spec, level: 0.95, metrics });
     const sources = await sourceVerdictsOf(deps.sql, area.code, profile.items.map((i) => ({ metric: i.metric.code, period: i.period })));
-    return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind, sources) });
+    const about = await metricAboutOf(deps.sql, profile.items.map((i) => i.metric.code));
+    return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind, sources, about) });
   }));
 
   router.get('/areas/:code/compare', reads('observation'), page(async (req, res) => {
