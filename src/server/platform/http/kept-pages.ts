@@ -22,6 +22,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
 import type { RecordKind } from '../../../domain/access/index.ts';
+import type { IndexMetric } from '../../../domain/benchmark/benchmark-index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { recordAudit, type AuditAction, type AuditEntry } from '../../../store/audit.ts';
 import { publicReachOfEarlySight } from '../../../store/early-sight.ts';
@@ -80,6 +81,7 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
   const compressing = new Map<string, Promise<Buffer>>();
   const making = new Map<string, Promise<Made>>();
   const { engine } = deps;
+  let early: { readonly generation: string; readonly metrics: readonly IndexMetric[] } = { generation: '', metrics: [] };
 
   const page = (handler: PageHandler) => async (req: Request, res: Response) => {
     const place = await placeOf(res, req.originalUrl);
@@ -131,7 +133,7 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
    */
   async function send(req: Request, res: Response, found: KeptPage): Promise<void> {
     const shared = !localsOf(res).user && found.slots.length === 0;
-    const gzip = COMPRESSIBLE.test(found.type) && req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    const gzip = COMPRESSIBLE.test(found.type) && acceptsGzip(req);
     const etag = gzip ? found.etag.replace(/"$/, '-gzip"') : found.etag;
     res.vary('Accept-Encoding').set('Cache-Control', shared ? 'public, max-age=0, must-revalidate' : 'private, no-store');
     if (shared) {
@@ -174,13 +176,19 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
    */
   async function placeOf(res: Response, address: string): Promise<Place> {
     const viewer = viewerOf(res);
-    const [ended, reach] = await Promise.all([
-      publicReachOfEarlySight(deps.sql),
-      viewer.kind === 'user' ? earlySightReach(res, deps.sql, engine.index.metricsByTitle().map((s) => s.metric)) : '',
-    ]);
+    const ended = await publicReachOfEarlySight(deps.sql);
     const generation = `${engine.generation}/${ended}`;
+    const reach = viewer.kind === 'user' ? await earlySightReach(res, deps.sql, earlySightMetrics(generation)) : '';
     if (viewer.kind === 'public') return { key: address, generation };
     return { key: JSON.stringify([viewer.role, viewer.organisationId, viewer.councilArea, viewer.actions, reach, address]), generation };
+  }
+
+  /** The index's early-sight metrics, found once a generation rather than once a request. */
+  function earlySightMetrics(generation: string): readonly IndexMetric[] {
+    if (early.generation !== generation) {
+      early = { generation, metrics: engine.index.metricsByTitle().map((s) => s.metric).filter((m) => m.status === 'early_sight') };
+    }
+    return early.metrics;
   }
 
   /** A page served from the cache audits the reads its making audited, as this viewer's. */
@@ -228,6 +236,19 @@ function standInUser(res: Response): Omit<PageUser, 'id'> | null {
 function personalValues(res: Response): PersonalValues {
   const { user, csrfToken } = localsOf(res);
   return { name: user?.name ?? '', email: user?.email ?? '', organisationName: user?.organisationName ?? '', csrfToken: csrfToken ?? '' };
+}
+
+/** Answers by Accept-Encoding header: browsers send a handful of them, and negotiating each request costs more than the rest of serving a kept page. */
+const gzipAnswers = new Map<string, boolean>();
+
+function acceptsGzip(req: Request): boolean {
+  const header = req.headers['accept-encoding'] ?? '';
+  let answer = gzipAnswers.get(header);
+  if (answer === undefined) {
+    answer = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    if (gzipAnswers.size < 100) gzipAnswers.set(header, answer);
+  }
+  return answer;
 }
 
 function etagOf(page: SlottedPage): string {

@@ -3,9 +3,35 @@
 // when the request came over TLS (directly or through a proxy on loopback).
 import type { Request, Response } from 'express';
 
-export function readCookies(req: Request): Map<string, string> {
+/**
+ * What is read of a request's cookies and transport, once per request:
+ * several steps of every request ask, and behind a trusted proxy Express
+ * parses the peer's address each time it is asked whether it is secure.
+ */
+const read = new WeakMap<Request, { secure?: boolean; cookies?: ReadonlyMap<string, string> }>();
+
+function readOf(req: Request) {
+  let found = read.get(req);
+  if (!found) read.set(req, (found = {}));
+  return found;
+}
+
+/** Whether the request came over TLS (directly or through a proxy on loopback). */
+export function isSecure(req: Request): boolean {
+  const found = readOf(req);
+  found.secure ??= req.secure;
+  return found.secure;
+}
+
+export function readCookies(req: Request): ReadonlyMap<string, string> {
+  const found = readOf(req);
+  found.cookies ??= parseCookies(req.headers.cookie ?? '');
+  return found.cookies;
+}
+
+function parseCookies(header: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const part of (req.headers.cookie ?? '').split(';')) {
+  for (const part of header.split(';')) {
     const at = part.indexOf('=');
     if (at <= 0) continue;
     const name = part.slice(0, at).trim();
@@ -21,17 +47,17 @@ export function readCookies(req: Request): Map<string, string> {
 
 /** The cookie's name on this request: `__Host-` prefixed over TLS, so that no other host or path may set it. */
 export function cookieName(req: Request, base: string): string {
-  return req.secure ? `__Host-${base}` : base;
+  return isSecure(req) ? `__Host-${base}` : base;
 }
 
 export function setCookie(req: Request, res: Response, base: string, value: string, options: { maxAgeSeconds?: number; sameSite: 'Strict' | 'Lax' }): void {
   res.append('Set-Cookie', [
     `${cookieName(req, base)}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', `SameSite=${options.sameSite}`,
-    ...(req.secure ? ['Secure'] : []),
+    ...(isSecure(req) ? ['Secure'] : []),
     ...(options.maxAgeSeconds === undefined ? [] : [`Max-Age=${options.maxAgeSeconds}`]),
   ].join('; '));
 }
 
 export function clearCookie(req: Request, res: Response, base: string): void {
-  res.append('Set-Cookie', `${cookieName(req, base)}=; Path=/; HttpOnly; SameSite=Lax${req.secure ? '; Secure' : ''}; Max-Age=0`);
+  res.append('Set-Cookie', `${cookieName(req, base)}=; Path=/; HttpOnly; SameSite=Lax${isSecure(req) ? '; Secure' : ''}; Max-Age=0`);
 }
