@@ -5,5 +5,5 @@ import { intelligencePages } from './intelligence-pages.ts';
 
 export const intelligence: Feature = {
   api: ({ sql }) => intelligenceRouter(sql),
-  pages: ({ sql }) => intelligencePages(sql),
+  pages: ({ sql, engine }) => intelligencePages(sql, engine),
 };

@@ -1,7 +1,10 @@
 // Intelligence as pages: the list of what the viewer may read, one item with
 // its shares, and the forms to record, share and un-share. Each goes through
 // the same functions as the JSON API, so the policy and the audit trail are
-// the same; a form with a problem comes back with it named.
+// the same; a form with a problem comes back with it named as the page
+// labels the field, in words. Councils, places and metrics are chosen by
+// name from suggestions and periods from those Lantern holds
+// (web/views/named-choices.ts).
 import express, { type Response } from 'express';
 import { formatDate } from '../../../domain/format/index.ts';
 import {
@@ -11,7 +14,11 @@ import { listOrganisations } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads, shares, type RequestAccess } from '../../platform/access/index.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
-import { problemsOf as formProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { capitalise, problemsOf as formProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
+import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
+import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
+import { councilNamed, councilNames, metricNamed, metricTitles, periodItems, placeNamed, placeNames } from '../../../web/views/named-choices.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { intelligenceRecord } from './intelligence-record.ts';
 import { createItem, itemShares, listIntelligence, readItem, shareItem, unshareItem } from './intelligence-items.ts';
@@ -19,7 +26,7 @@ import type { IntelligenceItem } from '../../../store/intelligence.ts';
 import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
 
 
-export function intelligencePages(sql: Sql): express.Router {
+export function intelligencePages(sql: Sql, engine: BenchmarkEngine): express.Router {
   const router = express.Router();
 
   router.get('/intelligence', reads('intelligence_item'), async (req, res) => {
@@ -33,16 +40,19 @@ export function intelligencePages(sql: Sql): express.Router {
   });
 
   router.get('/intelligence/new', changes('intelligence_item'), (req, res) => {
-    newForm(res, { subjectArea: typeof req.query.about === 'string' ? req.query.about : '' }, []);
+    const about = typeof req.query.about === 'string' ? engine.index.area(req.query.about.toUpperCase())?.name ?? req.query.about : '';
+    newForm(res, engine.index, { subjectArea: about }, []);
   });
 
   router.post('/intelligence', changes('intelligence_item'), async (req, res) => {
     const form = bodyOf(req);
+    const { item: asked, problems } = fromForm(engine.index, form);
+    if (problems.length > 0) return newForm(res, engine.index, form, problems, 400);
     try {
-      const item = await createItem(sql, accessOf(res), fromForm(form));
+      const item = await createItem(sql, accessOf(res), asked);
       res.redirect(303, `/intelligence/${item.id}`);
     } catch (error) {
-      newForm(res, form, problemsOf(error), 400);
+      newForm(res, engine.index, form, recordProblems(error), 400);
     }
   });
 
@@ -96,30 +106,82 @@ async function showItem(res: Response, sql: Sql, item: IntelligenceItem, problem
   }, status);
 }
 
-function newForm(res: Response, form: Record<string, unknown>, problems: FieldProblem[], status = 200): void {
+function newForm(res: Response, index: BenchmarkIndex, form: Record<string, unknown>, problems: FieldProblem[], status = 200): void {
   const chosen = (field: string, fallback: string) => (typeof form[field] === 'string' ? form[field] : fallback);
   renderPage(res, 'access/intelligence-new.njk', {
-    form, problems,
+    form, problems, errors: Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }])), councils: councilNames(index), places: placeNames(index), metrics: metricTitles(index), periods: periodItems(index, chosen('evidencePeriod', '')),
     riskFactors: RISK_FACTORS.map((r) => ({ value: r, text: RISK_FACTOR_LABELS[r], selected: chosen('riskFactor', '') === r })),
     classifications: CLASSIFICATIONS.map((c) => ({ value: c, text: CLASSIFICATION_LABELS[c], checked: chosen('classification', 'confidential') === c })),
   }, status);
 }
 
-/** The form's flat fields as the item's shape: evidence from the observation and source fields that were filled in. */
-function fromForm(form: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The form's flat fields as the item's shape, councils, places and metrics
+ * turned from the names chosen into their codes; a name not found is the
+ * form's problem, named as the page labels the field. Evidence is an
+ * observation and a described source, each where any of its fields is filled in.
+ */
+function fromForm(index: BenchmarkIndex, form: Record<string, unknown>): { item: Record<string, unknown>; problems: FieldProblem[] } {
   const text = (field: string) => (typeof form[field] === 'string' ? (form[field] as string).trim() : '');
+  const problems: FieldProblem[] = [];
+  const code = (field: string, named: ReturnType<typeof councilNamed>) => {
+    if (named.kind === 'found') return named.code;
+    problems.push({ field, message: named.message });
+    return '';
+  };
+  const subjectArea = code('subjectArea', councilNamed(index, text('subjectArea'), 'Council'));
   const evidence: Record<string, unknown>[] = [];
   if (text('evidenceMetric') || text('evidenceArea') || text('evidencePeriod')) {
-    evidence.push({ kind: 'observation', metric: text('evidenceMetric'), area: text('evidenceArea'), period: text('evidencePeriod') });
+    const metric = code('evidenceMetric', metricNamed(index, text('evidenceMetric'), 'Metric'));
+    const area = code('evidenceArea', placeNamed(index, text('evidenceArea'), 'Council or place'));
+    if (!text('evidencePeriod')) problems.push({ field: 'evidencePeriod', message: 'Choose the period of the figure' });
+    evidence.push({ kind: 'observation', metric, area, period: text('evidencePeriod') });
   }
   if (text('evidenceSource') || text('evidenceUrl')) evidence.push({ kind: 'source', description: text('evidenceSource'), url: text('evidenceUrl') || null });
   return {
-    subjectArea: form.subjectArea, riskFactor: form.riskFactor, title: form.title, note: form.note, classification: form.classification ?? 'confidential',
-    shareable: form.shareable === 'true', evidence,
+    item: {
+      subjectArea, riskFactor: form.riskFactor, title: form.title, note: form.note, classification: form.classification ?? 'confidential',
+      shareable: form.shareable === 'true', evidence,
+    },
+    problems,
   };
 }
 
-/** The form's problems: evidence is asked for in the evidence fields, the first of them the metric's. */
+/** The fields of the record form, by the names the use-case gives them: the id of the page's field and its label there. */
+const FIELDS: Readonly<Record<string, { readonly id: string; readonly label: string }>> = {
+  subjectArea: { id: 'subjectArea', label: 'Council' },
+  riskFactor: { id: 'riskFactor', label: 'Risk factor' },
+  title: { id: 'title', label: 'Title' },
+  note: { id: 'note', label: 'Note' },
+  classification: { id: 'classification', label: 'Who may read it' },
+  shareable: { id: 'shareable', label: 'Ready to share' },
+  evidence: { id: 'evidenceMetric', label: 'Evidence' },
+  metric: { id: 'evidenceMetric', label: 'Metric' },
+  area: { id: 'evidenceArea', label: 'Council or place' },
+  period: { id: 'evidencePeriod', label: 'Period' },
+  description: { id: 'evidenceSource', label: 'Described source' },
+  url: { id: 'evidenceUrl', label: 'Address of the source' },
+};
+
+/**
+ * The record form's problems in words: each names the field as the page
+ * labels it, not as the API does (`'evidence[0].metric'`), and links to it.
+ * The API's own messages stay as they are.
+ */
+function recordProblems(error: unknown): FieldProblem[] {
+  if (!(error instanceof HttpError) || error.status !== 400) return problemsOf(error);
+  const listed = (error.details as { problems?: FieldProblem[] } | undefined)?.problems ?? [{ field: /'([\w.[\]]+)'/.exec(error.message)?.[1] ?? '', message: error.message }];
+  return listed.map((p) => {
+    // An observation given as evidence that Lantern does not hold: the whole of it, not one field.
+    if (/^evidence\[\d+\]$/.test(p.field)) return { field: 'evidencePeriod', message: 'Lantern holds no figure for that metric, place and period: choose another period, or check the metric and place' };
+    const known = FIELDS[/(\w+)$/.exec(p.field)?.[1] ?? ''] ?? FIELDS[p.field.replace(/\[.*$/, '')];
+    if (!known) return { field: p.field, message: capitalise(p.message) };
+    if (/^'[\w.[\]]+' is required$/.test(p.message)) return { field: known.id, message: `Enter the ${known.label.toLowerCase()}` };
+    return { field: known.id, message: capitalise(p.message.replace(/'[\w.[\]]+'/g, known.label)) };
+  });
+}
+
+/** The share and un-share forms' problems: evidence is asked for in the evidence fields, the first of them the metric's. */
 function problemsOf(error: unknown): FieldProblem[] {
   return formProblems(error, (field) => (field === 'evidence' ? 'evidenceMetric' : field));
 }
