@@ -12,9 +12,10 @@ import { listOrganisations } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { listUsers } from '../../../store/users.ts';
 import { accessOf, changes, reads, shareJson, shares } from '../../platform/access/index.ts';
-import { badRequest } from '../../platform/http/http-error.ts';
 import { readableList } from '../../platform/http/readable-list.ts';
-import { bodyOf, pathId } from '../../platform/http/request-body.ts';
+import { checked } from '../../platform/http/input-schema.ts';
+import { bodyOf } from '../../platform/http/request-body.ts';
+import { releaseSharePath, userPatchBody, userPath } from './api-inputs.ts';
 import { setRelease, shareRelease, unshareRelease } from './early-sight-releases.ts';
 import { addOrganisation, organisationRecord } from './organisations.ts';
 import { addUser, changeUser, userRecord } from './users.ts';
@@ -38,10 +39,8 @@ export function adminRouter(sql: Sql, router: express.Router = express.Router())
   });
 
   router.patch('/admin/users/:id', changes('user'), json, async (req, res) => {
-    const body = bodyOf(req);
-    const unknown = Object.keys(body).filter((k) => k !== 'role' && k !== 'disabled');
-    if (unknown.length > 0) throw badRequest(`unknown field '${unknown[0]}' (a user's role and disabled may be changed here)`);
-    res.json(await changeUser(sql, accessOf(res), pathId(req.params.id, 'user'), body));
+    const { id } = checked(userPath, req.params);
+    res.json(await changeUser(sql, accessOf(res), id, checked(userPatchBody, bodyOf(req))));
   });
 
   router.get('/admin/early-sight', reads('metric'), async (_req, res) => {
@@ -61,7 +60,8 @@ export function adminRouter(sql: Sql, router: express.Router = express.Router())
   });
 
   router.post('/admin/early-sight/:metric/shares/:shareId/revoke', shares('observation'), json, async (req, res) => {
-    res.json(shareJson(await unshareRelease(sql, accessOf(res), String(req.params.metric), pathId(req.params.shareId, 'share'), bodyOf(req))));
+    const { metric, shareId } = checked(releaseSharePath, req.params);
+    res.json(shareJson(await unshareRelease(sql, accessOf(res), metric, shareId, bodyOf(req))));
   });
 
   return router;

@@ -9,6 +9,8 @@ import { observationRecord } from '../../platform/access/observations.ts';
 import type { RequestAccess } from '../../platform/access/request-access.ts';
 import { shareWith, stopSharing, type SharedRecord } from '../../platform/access/shares.ts';
 import { badRequest, notFound } from '../../platform/http/http-error.ts';
+import { checked } from '../../platform/http/input-schema.ts';
+import { embargoBody } from './api-inputs.ts';
 
 /** The early-sight metric the path names, and its release as it is shared. */
 async function releaseOf(sql: Sql, codeText: string) {
@@ -24,14 +26,7 @@ async function releaseOf(sql: Sql, codeText: string) {
 export async function setRelease(sql: Sql, access: RequestAccess, codeText: string, body: Record<string, unknown>) {
   const { code } = await releaseOf(sql, codeText);
   access.require('change', guardedRecord('metric', 'public'), `metric ${code}`);
-  const value = body.embargoUntil;
-  let until: Date | null = null;
-  if (value !== null) {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
-      throw badRequest("'embargoUntil' must be an instant with its offset, such as 2025-07-01T09:30:00+01:00, or null for none");
-    }
-    until = new Date(value);
-  }
+  const { embargoUntil: until } = checked(embargoBody, body);
   const change = await sql.begin(async (tx) => {
     const set = await setEmbargo(tx, code, until);
     await access.audit(tx, 'change', 'metric', code, until ? `embargo until ${until.toISOString()}` : 'embargo end removed');

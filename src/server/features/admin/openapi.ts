@@ -1,14 +1,17 @@
 // Administration's part of the OpenAPI document: organisations, users and
-// early-sight releases.
+// early-sight releases. Bodies and paths come from the schemas their routes
+// and use-cases check them with (api-inputs.ts).
 import { ORGANISATION_KINDS, ROLES } from '../../../domain/access/index.ts';
-import { ref, path, json, list, body, error, refusals, withMissing, recipient, reason } from '../../platform/service/openapi-parts.ts';
+import { ref, json, list, body, error, refusals, withMissing, recipient, reason } from '../../platform/service/openapi-parts.ts';
+import { jsonBody, pathParameters } from '../../platform/service/openapi-input.ts';
+import { embargoBody, newOrganisationBody, newUserBody, releasePath, releaseSharePath, userPatchBody, userPath } from './api-inputs.ts';
 
 export const paths = {
   '/api/admin/organisations': {
     get: { operationId: 'listOrganisations', summary: 'Organisations (any signed-in user: they are whom one shares with)', responses: { 200: { description: 'Organisations.', content: json(list('Organisation')) }, ...refusals } },
     post: {
       operationId: 'addOrganisation', summary: 'Add an organisation (administrators); a council names its area',
-      requestBody: body({ type: 'object', required: ['name', 'kind'], properties: { name: { type: 'string' }, kind: { type: 'string', enum: ORGANISATION_KINDS }, areaCode: { type: 'string' } } }),
+      requestBody: jsonBody(newOrganisationBody),
       responses: { 201: { description: 'Added.', content: json(ref('Organisation')) }, ...refusals, 409: error('The name, or the council for that area, is taken.') },
     },
   },
@@ -16,14 +19,14 @@ export const paths = {
     get: { operationId: 'listUsers', summary: 'Users (administrators; others see themselves)', responses: { 200: { description: 'Users.', content: json(list('User')) }, ...refusals } },
     post: {
       operationId: 'addUser', summary: 'Add a user (administrators); without a password one is made and returned once',
-      requestBody: body({ type: 'object', required: ['email', 'name', 'organisationId', 'role'], properties: { email: { type: 'string' }, name: { type: 'string' }, organisationId: { type: 'integer' }, role: { type: 'string', enum: ROLES }, password: { type: 'string', minLength: 12 } } }),
+      requestBody: jsonBody(newUserBody),
       responses: { 201: { description: 'Added.', content: json(ref('User')) }, ...refusals, 409: error('The email address is taken.') },
     },
   },
   '/api/admin/users/{id}': {
     patch: {
-      operationId: 'changeUser', summary: "Change a user's role, or disable or enable them (administrators)", parameters: [path('id', 'User id.', { type: 'integer' })],
-      requestBody: body({ type: 'object', properties: { role: { type: 'string', enum: ROLES }, disabled: { type: 'boolean' } } }),
+      operationId: 'changeUser', summary: "Change a user's role, or disable or enable them (administrators)", parameters: pathParameters(userPath),
+      requestBody: jsonBody(userPatchBody),
       responses: { 200: { description: 'Changed.', content: json(ref('User')) }, ...withMissing },
     },
   },
@@ -32,21 +35,21 @@ export const paths = {
   },
   '/api/admin/early-sight/{metric}/embargo': {
     put: {
-      operationId: 'setEmbargo', summary: "Set the instant an early-sight metric's observations become public (administrators)", parameters: [path('metric', 'Metric code.')],
-      requestBody: body({ type: 'object', required: ['embargoUntil'], properties: { embargoUntil: { type: ['string', 'null'], format: 'date-time' } } }),
+      operationId: 'setEmbargo', summary: "Set the instant an early-sight metric's observations become public (administrators)", parameters: pathParameters(releasePath),
+      requestBody: jsonBody(embargoBody),
       responses: { 200: { description: 'Set.', content: json({ type: 'object' }) }, ...withMissing },
     },
   },
   '/api/admin/early-sight/{metric}/shares': {
     post: {
       operationId: 'shareEarlySight', summary: 'Name a partner of an early-sight release (administrators); every council sees it',
-      parameters: [path('metric', 'Metric code.')], requestBody: body(recipient), responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
+      parameters: pathParameters(releasePath), requestBody: body(recipient), responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
     },
   },
   '/api/admin/early-sight/{metric}/shares/{shareId}/revoke': {
     post: {
       operationId: 'unshareEarlySight', summary: 'Stop sharing an early-sight release with a partner (administrators)',
-      parameters: [path('metric', 'Metric code.'), path('shareId', 'Share id.', { type: 'integer' })], requestBody: body(reason),
+      parameters: pathParameters(releaseSharePath), requestBody: body(reason),
       responses: { 200: { description: 'Revoked.', content: json(ref('Share')) }, ...withMissing },
     },
   },

@@ -2,7 +2,7 @@
 // line all do it: the name and kind checked (a council names its area, which
 // Lantern must know as a council), the policy asked, the organisation and its
 // audit event written together.
-import { guardedRecord, isOrganisationKind, ORGANISATION_KINDS, type OrganisationKind } from '../../../domain/access/index.ts';
+import { guardedRecord, type OrganisationKind } from '../../../domain/access/index.ts';
 import { isGssCode } from '../../../domain/area/index.ts';
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { getArea } from '../../../store/catalogue.ts';
@@ -10,7 +10,8 @@ import { createOrganisation, isUniqueViolation, type Organisation } from '../../
 import type { Sql } from '../../../store/store.ts';
 import type { RequestAccess } from '../../platform/access/request-access.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
-import { requiredText } from '../../platform/http/request-body.ts';
+import { checked } from '../../platform/http/input-schema.ts';
+import { newOrganisationBody } from './api-inputs.ts';
 
 /** Organisations are open to every signed-in user: they are whom one shares with. */
 export function organisationRecord(_organisation: Organisation) {
@@ -20,10 +21,8 @@ const ORGANISATION = guardedRecord('organisation', 'sector');
 
 /** Adds an organisation (`name`, `kind`, and `areaCode` for a council). */
 export async function addOrganisation(sql: Sql, access: RequestAccess, body: Record<string, unknown>): Promise<Organisation> {
-  const name = requiredText(body, 'name', 200);
-  const kind = requiredText(body, 'kind', 40);
-  if (!isOrganisationKind(kind)) throw badRequest(`'kind' must be one of ${ORGANISATION_KINDS.join(', ')}`);
-  const areaCode = await councilArea(sql, kind, body.areaCode);
+  const { name, kind, areaCode: given } = checked(newOrganisationBody, body);
+  const areaCode = await councilArea(sql, kind, given ?? null);
   access.require('change', ORGANISATION, 'organisation');
   try {
     return await sql.begin(async (tx) => {
@@ -37,8 +36,7 @@ export async function addOrganisation(sql: Sql, access: RequestAccess, body: Rec
   }
 }
 
-async function councilArea(sql: Sql, kind: OrganisationKind, value: unknown): Promise<string | null> {
-  const given = typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : null;
+async function councilArea(sql: Sql, kind: OrganisationKind, given: string | null): Promise<string | null> {
   if (kind !== 'council') {
     if (given !== null) throw badRequest("'areaCode' is only for councils");
     return null;

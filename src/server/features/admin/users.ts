@@ -4,15 +4,16 @@
 // the last administrator stays; no one removes their own administration), the
 // change and its audit event written together, and every server told before
 // the answer.
-import { guardedRecord, isRole, roleFitsOrganisation, rolesFor, ROLE_LABELS, ROLES, type OrganisationKind, type Role } from '../../../domain/access/index.ts';
+import { guardedRecord, roleFitsOrganisation, rolesFor, ROLE_LABELS, type OrganisationKind, type Role } from '../../../domain/access/index.ts';
 import { identityChangesSettled } from '../../../store/identity-changes.ts';
-import { getOrganisation, isUniqueViolation, type Organisation } from '../../../store/organisations.ts';
+import { getOrganisation, isUniqueViolation } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { countAdministrators, createUser, disableUser, enableUser, getUser, setUserRole, type User } from '../../../store/users.ts';
 import type { RequestAccess } from '../../platform/access/request-access.ts';
 import { badRequest, HttpError, notFound } from '../../platform/http/http-error.ts';
-import { requiredText } from '../../platform/http/request-body.ts';
-import { generatePassword, hashPassword, passwordProblem } from '../../platform/identity/passwords.ts';
+import { checked } from '../../platform/http/input-schema.ts';
+import { generatePassword, hashPassword } from '../../platform/identity/passwords.ts';
+import { newUserBody, userChangeBody } from './api-inputs.ts';
 
 /** A user's record: theirs to read, and administrators'. */
 export function userRecord(user: User) {
@@ -21,17 +22,11 @@ export function userRecord(user: User) {
 
 /** Adds a user; without a password one is made, and returned this once. */
 export async function addUser(sql: Sql, access: RequestAccess, body: Record<string, unknown>): Promise<{ user: User; password: string | undefined }> {
-  const given = requiredText(body, 'email', 254);
-  const email = given.toLowerCase();
-  if (!/^[^\s@<>"']+@[^\s@<>"']+\.[^\s@<>"']+$/.test(email)) throw badRequest(`'email': '${given.slice(0, 100)}' is not an email address`);
-  const name = requiredText(body, 'name', 200);
-  const role = requiredText(body, 'role', 40);
-  if (!isRole(role)) throw badRequest(`'role' must be one of ${ROLES.join(', ')}`);
-  const organisation = await organisationField(sql, body);
+  const { email, name, role, organisationId, password: chosen } = checked(newUserBody, body);
+  const organisation = await getOrganisation(sql, organisationId);
+  if (!organisation) throw badRequest(`'organisationId': there is no organisation ${organisationId}`);
   requireRoleFits(role, organisation.name, organisation.kind);
-  const chosen = body.password === undefined || body.password === '' ? undefined : body.password;
-  if (chosen !== undefined && passwordProblem(chosen)) throw badRequest(passwordProblem(chosen)!);
-  const password = (chosen as string | undefined) ?? generatePassword();
+  const password = chosen ?? generatePassword();
   access.require('change', guardedRecord('user', 'restricted'), 'user');
   const passwordHash = await hashPassword(password);
   try {
@@ -47,25 +42,13 @@ export async function addUser(sql: Sql, access: RequestAccess, body: Record<stri
   }
 }
 
-async function organisationField(sql: Sql, body: Record<string, unknown>): Promise<Organisation> {
-  const value = body.organisationId;
-  const text = value === undefined || value === null ? '' : String(value);
-  if (!/^\d{1,10}$/.test(text)) throw badRequest("'organisationId' is required: the id of the user's organisation");
-  const organisation = await getOrganisation(sql, Number(text));
-  if (!organisation) throw badRequest(`'organisationId': there is no organisation ${text}`);
-  return organisation;
-}
-
 /** Changes a user's role, or disables or enables them (`role`, `disabled`). */
 export async function changeUser(sql: Sql, access: RequestAccess, id: number, body: Record<string, unknown>): Promise<User> {
   const user = await getUser(sql, id);
   if (!user) throw notFound(`there is no user ${id}`);
   access.require('change', userRecord(user), `user ${id}`);
-  const role = body.role === undefined ? undefined : String(body.role);
-  if (role !== undefined && !isRole(role)) throw badRequest(`'role' must be one of ${ROLES.join(', ')}`);
-  if (role !== undefined) requireRoleFits(role as Role, user.organisationName, user.organisationKind);
-  const disabled = body.disabled === undefined ? undefined : body.disabled === true || body.disabled === 'true';
-  if (body.disabled !== undefined && typeof body.disabled !== 'boolean' && body.disabled !== 'true' && body.disabled !== 'false') throw badRequest("'disabled' must be true or false");
+  const { role, disabled } = checked(userChangeBody, body);
+  if (role !== undefined) requireRoleFits(role, user.organisationName, user.organisationKind);
   const viewer = access.viewer;
   const losesAdministrator = user.role === 'administrator' && !user.disabled && (disabled === true || (role !== undefined && role !== 'administrator'));
   if (losesAdministrator && (await countAdministrators(sql)) <= 1) throw badRequest('this is the last administrator: add another before changing this one');
@@ -73,7 +56,7 @@ export async function changeUser(sql: Sql, access: RequestAccess, id: number, bo
   const changed = await sql.begin(async (tx) => {
     const said: string[] = [];
     if (role !== undefined && role !== user.role) {
-      await setUserRole(tx, id, role as Role);
+      await setUserRole(tx, id, role);
       said.push(`changed the role of ${user.email}: ${user.role} → ${role}`);
     }
     if (disabled === true && !user.disabled) {
