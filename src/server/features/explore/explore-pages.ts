@@ -16,7 +16,8 @@ import { pageHtml } from '../../platform/http/render-page.ts';
 import type { FeatureDeps } from '../../platform/feature.ts';
 import { readableInFull, reads } from '../../platform/access/index.ts';
 import { areaPage, groupsFor } from '../../../web/views/area-page.ts';
-import { chosenMetrics, comparePage } from '../../../web/views/compare-page.ts';
+import { chosenMetrics, comparePage, publishedSetKey } from '../../../web/views/compare-page.ts';
+import { publishedNeighbourSets } from '../../../store/published-neighbours.ts';
 import { councilList, metricLibrary } from '../../../web/views/library.ts';
 import { metricPage, type MetricPage, type MetricRequest } from '../../../web/views/metric-page.ts';
 import { findAreas, fold, search } from '../../../web/views/search.ts';
@@ -49,7 +50,9 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
     onlyKnown(req.query, ['q']);
     const query = optionalText(req.query, 'q') ?? '';
     const index = engine.index;
-    const exact = findAreas(index, query).filter((a) => a.code === query.toUpperCase() || (fold(a.name) === fold(query) && a.endDate === null));
+    // A code, or a council's name or official name ('Durham County Council') as written, goes straight to its page.
+    const named = (a: IndexArea) => fold(a.name) === fold(query) || (a.officialName != null && fold(a.officialName) === fold(query));
+    const exact = findAreas(index, query).filter((a) => a.code === query.toUpperCase() || (named(a) && a.endDate === null));
     if (exact.length === 1) return { redirect: `/areas/${exact[0]!.code}` };
     return html(res, 'pages/search.njk', { query, found: search(index, query) });
   }));
@@ -73,14 +76,19 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
   }));
 
   router.get('/areas/:code/compare', reads('observation'), page(async (req, res) => {
-    onlyKnown(req.query, ['metrics']);
+    onlyKnown(req.query, ['metrics', 'set']);
     const index = engine.index;
     const area = areaOf(index, String(req.params.code));
     const asked = [req.query.metrics ?? []].flat().filter((m): m is string => typeof m === 'string');
     if (asked.length > 50) throw badRequest("choose at most 50 'metrics'");
     const found = await neighboursOf(res, deps.sql, index, area, {});
     const readable = new Set(await readableCodes(res, index));
-    const page = comparePage(index, area, found, chosenMetrics(index, asked).filter((code) => readable.has(code)));
+    const sets = await publishedNeighbourSets(deps.sql, area.code);
+    const setKey = optionalText(req.query, 'set');
+    if (setKey !== undefined && !sets.some((set) => publishedSetKey(set) === setKey)) {
+      throw notFound(`No published group of neighbours ‘${setKey}’ is held for ${area.name}: choose one of those the compare page offers.`);
+    }
+    const page = comparePage(index, area, found, chosenMetrics(index, asked).filter((code) => readable.has(code)), sets, setKey);
     return html(res, 'pages/compare.njk', { page: { ...page, choices: page.choices.filter((c) => readable.has(c.value)) } });
   }));
 
