@@ -14,7 +14,7 @@ import type { Significance } from '../domain/benchmark/compare-to-benchmark.ts';
 import { groupSpecFor } from '../domain/benchmark/group-spec.ts';
 import { trendSummaryOf, type TrendSummary } from '../domain/benchmark/trend-of.ts';
 import { verdictOfRow } from '../domain/benchmark/verdict.ts';
-import type { Polarity } from '../domain/metric/index.ts';
+import type { MetricAbout, Polarity } from '../domain/metric/index.ts';
 import type { ChartKind, ReportDefinition, ReportGroup } from '../domain/report/report-definition.ts';
 import { comparisonOf, type Comparison, type ComparisonTag } from '../web/views/comparison.ts';
 import { spreadOf, type Spread } from '../web/views/group-spread.ts';
@@ -71,6 +71,8 @@ export interface SnapshotMetric {
   readonly decimals: number;
   readonly polarity: Polarity;
   readonly source: string | null;
+  /** Its method, caveats, publisher's page and dates as they stood when the report was taken; absent where nothing was known, and from versions frozen before they were kept. */
+  readonly about?: MetricAbout;
   readonly period: string | null;
   readonly figures: readonly SnapshotFigure[];
   /** Every area of England with its fifth of England, for the map. */
@@ -95,14 +97,18 @@ export interface ReportSnapshot {
   readonly sources: readonly string[];
 }
 
-/** Takes the figures a definition asks for from the index, as they are at `takenAt`. */
-export function snapshotReport(index: BenchmarkIndex, definition: ReportDefinition, takenAt: Date): ReportSnapshot {
+/**
+ * Takes the figures a definition asks for from the index, as they are at
+ * `takenAt`, with what each metric's publisher says of it (`about`, by metric
+ * code: metricAboutOf), frozen with them.
+ */
+export function snapshotReport(index: BenchmarkIndex, definition: ReportDefinition, takenAt: Date, about: ReadonlyMap<string, MetricAbout> = new Map()): ReportSnapshot {
   const areas = definition.areas.map((code) => index.area(code)).filter((a): a is IndexArea => a !== undefined);
   const specs = new Map(areas.map((area) => [area.code, groupSpecFor(index, area, definition.group)]));
   const sections = definition.sections.map((section) => ({
     title: section.title, chart: section.chart, notes: section.notes,
     metrics: section.metrics.map((code) => index.metric(code)).filter((s): s is MetricSeries => s !== undefined)
-      .map((series) => snapshotMetric(index, series, areas, specs, section.chart)),
+      .map((series) => snapshotMetric(index, series, areas, specs, section.chart, about.get(series.metric.code))),
   }));
   const sources = [...new Set(sections.flatMap((s) => s.metrics.map((m) => m.source).filter((x): x is string => x !== null)))].sort();
   return {
@@ -113,12 +119,13 @@ export function snapshotReport(index: BenchmarkIndex, definition: ReportDefiniti
 
 function snapshotMetric(
   index: BenchmarkIndex, series: MetricSeries, areas: readonly IndexArea[], specs: ReadonlyMap<string, GroupSpec>, chart: ChartKind,
+  about: MetricAbout | undefined,
 ): SnapshotMetric {
   const metric = series.metric;
   const slice = series.latest();
   const base = {
     code: metric.code, title: metric.title, definition: metric.definition, unit: metric.unit ?? '', decimals: metric.decimals,
-    polarity: metric.polarity, source: metric.source, period: slice?.period ?? null,
+    polarity: metric.polarity, source: metric.source, ...(about ? { about } : {}), period: slice?.period ?? null,
   };
   if (!slice) return { ...base, figures: [], england: null, series: null };
   const englandArea = index.area(ENGLAND_CODE);

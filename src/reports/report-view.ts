@@ -7,6 +7,7 @@ import { spineChart } from '../web/charts/spine-chart.ts';
 import { formatDate, formatValue, ordinal } from '../domain/format/index.ts';
 import { trendLines } from '../web/charts/trend-lines.ts';
 import { comparisonMap, mapLevel, type AreaMaps } from '../web/views/comparison-map.ts';
+import { aboutView } from '../web/views/metric-page.ts';
 import { trendWords } from '../web/views/words.ts';
 import type { ReportSnapshot, SnapshotMetric } from './report-snapshot.ts';
 
@@ -31,7 +32,8 @@ export type ReportView = ReturnType<typeof reportView>;
 
 function metricView(metric: SnapshotMetric, chart: string, id: string, maps: AreaMaps | null) {
   return {
-    code: metric.code, title: metric.title, definition: metric.definition, source: metric.source, period: metric.period,
+    code: metric.code, title: metric.title, source: metric.source, period: metric.period,
+    about: aboutView(metric, metric.about ?? {}),
     chart: chartOf(metric, chart, id, maps),
     rows: metric.figures.map((f) => ({
       areaName: f.areaName, groupLabel: f.groupLabel, value: formatValue(f.value, metric.decimals, metric.unit),

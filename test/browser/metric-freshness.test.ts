@@ -1,13 +1,18 @@
 // What a metric means and how fresh its figures are, on its page in a real
-// Chromium at phone and desktop widths: definition, method, caveats, the
-// source with a link to the publisher's page, the date of publication and
-// the next expected update, each only where it is known; never "Not given",
-// never a definition that repeats the title.
+// Chromium at phone and desktop widths, and on the area page and in a report:
+// definition, method, caveats, the source with a link to the publisher's
+// page, the date of publication and the next expected update, each only
+// where it is known; never "Not given", never a definition that repeats the
+// title.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parseMapping } from '../../src/ingest/column-mapping.ts';
 import { importFile } from '../../src/ingest/import-file.ts';
+import { reportPrintHtml } from '../../src/reports/report-files.ts';
+import { snapshotReport } from '../../src/reports/report-snapshot.ts';
+import { reportView } from '../../src/reports/report-view.ts';
+import { metricAboutOfReport } from '../../src/store/metric-about.ts';
 import { textStream } from '../support/data.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -94,6 +99,26 @@ describe("a metric's metadata and freshness on its page, in a browser", () => {
       assert.equal(notes.find((n) => n.href.startsWith(`/metrics/${ACTIVE}?`))?.note, null, 'nothing said where nothing is known');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+      await page.close();
+    });
+
+    it(`gives the metric's meaning and freshness in a report, frozen with its figures, at ${name} width`, async () => {
+      const definition = {
+        title: 'Cycling', notes: '', areas: ['E06000047'], group: 'england' as const,
+        sections: [{ title: 'Travel', metrics: [DESCRIBED, ACTIVE], chart: 'table' as const, notes: '' }],
+      };
+      const snapshot = snapshotReport(server.engine.index, definition, new Date(), await metricAboutOfReport(store.sql, definition));
+      const page = await browser.newPage({ viewport: size });
+      await page.setContent(reportPrintHtml(reportView(snapshot, null)));
+      const lists = await page.$$eval('.lantern-report-metric', (metrics) => metrics.map((metric) => Object.fromEntries(
+        [...metric.querySelectorAll('dl.lantern-definition > div')].map((row) => [row.querySelector('dt')?.textContent?.trim(), row.querySelector('dd')?.textContent?.trim()]),
+      )));
+      assert.deepEqual(lists[0], {
+        Definition: 'Share of adults who cycle at least once a week', Method: 'From the Active Lives survey, weighted to the population.',
+        Caveats: 'Not available for 2018.', Source: 'Department for Transport', Published: '6 May 2026', 'Next update': '6 May 2027',
+      });
+      assert.deepEqual(Object.keys(lists[1] ?? {}), ['Source'], 'only what is known of the Fingertips metric');
+      await screenshot(page, `metric-freshness-report-${name}`);
       await page.close();
     });
 

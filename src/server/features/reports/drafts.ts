@@ -10,6 +10,7 @@ import { decide, guardedRecord, PUBLIC_VIEWER, type GuardedRecord, type UserView
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { checkReportDefinition, type ReportDefinition } from '../../../domain/report/report-definition.ts';
 import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
+import { metricAboutOfReport } from '../../../store/metric-about.ts';
 import { earlySightReleases } from '../../../store/early-sight.ts';
 import { createReport, getReport, publicSlugOf, publishVersion, updateReport, versionsOf, withdrawVersion, type Report, type ReportVersion } from '../../../store/reports.ts';
 import type { Sql } from '../../../store/store.ts';
@@ -68,7 +69,8 @@ export async function publishDraft(
 ): Promise<ReportVersion> {
   const report = await findDraft(sql, access, idText, 'change');
   const user = signedIn(access);
-  const snapshot = snapshotReport(index, await publicDefinition(sql, index, report.definition), new Date());
+  const definition = await publicDefinition(sql, index, report.definition);
+  const snapshot = snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition));
   const versions = await versionsOf(sql, report.id);
   const pdf = await print(snapshot, (versions[0]?.version ?? 0) + 1);
   const version = await publishVersion(sql, report.id, snapshot, pdf, user.userId);
@@ -93,7 +95,7 @@ export async function previewPublishing(sql: Sql, access: RequestAccess, index: 
   const heldBack = [...new Set(report.definition.sections.flatMap((s) => s.metrics))].filter((code) => !kept.has(code))
     .map((code) => index.metric(code)?.metric.title ?? code);
   const versions = await versionsOf(sql, report.id);
-  return { report, version: (versions[0]?.version ?? 0) + 1, slug: publicSlugOf(report), snapshot: snapshotReport(index, definition, new Date()), heldBack };
+  return { report, version: (versions[0]?.version ?? 0) + 1, slug: publicSlugOf(report), snapshot: snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition)), heldBack };
 }
 
 /**
