@@ -2,7 +2,7 @@
 // early-sight releases. Bodies and paths come from the schemas their routes
 // and use-cases check them with (api-inputs.ts).
 import { ORGANISATION_KINDS, ROLES } from '../../../domain/access/index.ts';
-import { ref, json, list, body, error, refusals, withMissing, recipient, reason } from '../../platform/service/openapi-parts.ts';
+import { ref, json, list, error, refusals, withMissing, shareRequest, unshareRequest } from '../../platform/service/openapi-parts.ts';
 import { jsonBody, pathParameters } from '../../platform/service/openapi-input.ts';
 import { embargoBody, newOrganisationBody, newUserBody, releasePath, releaseSharePath, userPatchBody, userPath } from './api-inputs.ts';
 
@@ -43,13 +43,13 @@ export const paths = {
   '/api/admin/early-sight/{metric}/shares': {
     post: {
       operationId: 'shareEarlySight', summary: 'Name a partner of an early-sight release (administrators); every council sees it',
-      parameters: pathParameters(releasePath), requestBody: body(recipient), responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
+      parameters: pathParameters(releasePath), requestBody: shareRequest, responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
     },
   },
   '/api/admin/early-sight/{metric}/shares/{shareId}/revoke': {
     post: {
       operationId: 'unshareEarlySight', summary: 'Stop sharing an early-sight release with a partner (administrators)',
-      parameters: pathParameters(releaseSharePath), requestBody: body(reason),
+      parameters: pathParameters(releaseSharePath), requestBody: unshareRequest,
       responses: { 200: { description: 'Revoked.', content: json(ref('Share')) }, ...withMissing },
     },
   },

@@ -2,7 +2,7 @@
 // the schemas the routes check them with (api-inputs.ts); an item's body is
 // described here, beside the domain's check of it.
 import { CLASSIFICATIONS, RISK_FACTORS } from '../../../domain/access/index.ts';
-import { ref, json, list, body, refusals, withMissing, recipient, reason } from '../../platform/service/openapi-parts.ts';
+import { ref, json, list, body, refusals, withMissing, shareRequest, unshareRequest } from '../../platform/service/openapi-parts.ts';
 import { pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
 import { intelligenceQuery, itemPath, itemSharePath } from './api-inputs.ts';
 
@@ -41,13 +41,13 @@ export const paths = {
   '/api/intelligence/{id}/shares': {
     post: {
       operationId: 'shareIntelligence', summary: 'Share a restricted or confidential item that has its evidence, saying why; the council sees it',
-      parameters: pathParameters(itemPath), requestBody: body(recipient), responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
+      parameters: pathParameters(itemPath), requestBody: shareRequest, responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
     },
   },
   '/api/intelligence/{id}/shares/{shareId}/revoke': {
     post: {
       operationId: 'unshareIntelligence', summary: 'Stop sharing an item, saying why; the council sees this too',
-      parameters: pathParameters(itemSharePath), requestBody: body(reason),
+      parameters: pathParameters(itemSharePath), requestBody: unshareRequest,
       responses: { 200: { description: 'Revoked.', content: json(ref('Share')) }, ...withMissing },
     },
   },

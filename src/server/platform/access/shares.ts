@@ -12,7 +12,8 @@ import { createShare, getShare, queryShares, revokeShare, type Share, type Share
 import type { Sql } from '../../../store/store.ts';
 import { getUser, findUserByEmail } from '../../../store/users.ts';
 import type { RequestAccess } from './request-access.ts';
-import { optionalId, requiredText } from '../http/request-body.ts';
+import { checked } from '../http/input-schema.ts';
+import { shareBody, unshareBody } from './share-inputs.ts';
 import { badRequest, HttpError, notFound } from '../http/http-error.ts';
 
 /** A record as it is shared: the policy's view of it, and how a share and a refusal name it. */
@@ -38,8 +39,8 @@ interface Recipient {
  */
 export async function shareWith(sql: Sql, access: RequestAccess, record: SharedRecord, body: Record<string, unknown>): Promise<Share> {
   const sharedBy = sharerOf(access, record);
-  const recipient = await readRecipient(sql, body);
-  const reason = readReason(body);
+  const { reason, ...given } = checked(shareBody, body);
+  const recipient = await readRecipient(sql, given);
   return sql.begin(async (tx) => {
     const created = await createShare(tx, {
       recordKind: record.kind, recordId: record.id, subjectArea: record.subjectArea,
@@ -53,7 +54,7 @@ export async function shareWith(sql: Sql, access: RequestAccess, record: SharedR
 /** Stops one of the record's current shares, saying why (`reason`); 404 when the share is not one of this record's. */
 export async function stopSharing(sql: Sql, access: RequestAccess, record: SharedRecord, shareId: number, body: Record<string, unknown>): Promise<Share> {
   const revokedBy = sharerOf(access, record);
-  const reason = readReason(body);
+  const { reason } = checked(unshareBody, body);
   const existing = await getShare(sql, shareId);
   if (!existing || existing.recordKind !== record.kind || existing.recordId !== record.id) throw notFound(`there is no share ${shareId} of this record`);
   if (existing.revokedAt !== null) throw badRequest(`share ${shareId} was already revoked`);
@@ -73,10 +74,7 @@ function sharerOf(access: RequestAccess, record: SharedRecord): number {
   return viewer.userId;
 }
 
-async function readRecipient(sql: Sql, body: Record<string, unknown>): Promise<Recipient> {
-  const organisationId = optionalId(body, 'organisationId');
-  const userId = optionalId(body, 'userId');
-  const email = typeof body.userEmail === 'string' && body.userEmail.trim() !== '' ? body.userEmail.trim().toLowerCase() : undefined;
+async function readRecipient(sql: Sql, { organisationId, userId, userEmail: email }: { organisationId?: number; userId?: number; userEmail?: string }): Promise<Recipient> {
   const given = [organisationId, userId, email].filter((v) => v !== undefined).length;
   if (given !== 1) throw badRequest("say with whom to share: exactly one of 'organisationId', 'userId' or 'userEmail'");
   if (organisationId !== undefined) {
@@ -87,10 +85,6 @@ async function readRecipient(sql: Sql, body: Record<string, unknown>): Promise<R
   const user = userId !== undefined ? await getUser(sql, userId) : await findUserByEmail(sql, email!);
   if (!user || user.disabled) throw badRequest(userId !== undefined ? `'userId': there is no active user ${userId}` : "'userEmail': there is no active user with that email address");
   return { organisationId: null, userId: user.id, label: `${user.name} (${user.organisationName})` };
-}
-
-function readReason(body: Record<string, unknown>): string {
-  return requiredText(body, 'reason', 2000, 10);
 }
 
 export function shareJson(share: Share) {

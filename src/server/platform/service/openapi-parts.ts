@@ -4,6 +4,8 @@
 // operation may answer, the bodies of a share and an un-share, and the
 // schemas and security schemes the whole API shares.
 import { ACTIONS, DENIAL_REASONS } from '../../../domain/access/index.ts';
+import { shareBody, unshareBody } from '../access/share-inputs.ts';
+import { jsonBody } from './openapi-input.ts';
 
 export const nullable = (type: string) => ({ type: [type, 'null'] });
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -39,14 +41,10 @@ export const refusals = {
 export const withMissing = { ...refusals, 404: error('No such record, or none that you may read.') };
 export const recordPaging = [query('limit', 'How many (default 100).', { type: 'integer', minimum: 1 }), query('offset', 'How many to skip.', { type: 'integer', minimum: 0 })];
 
-/** The body of a share: with whom, and why. */
-export const recipient = {
-  type: 'object', required: ['reason'],
-  description: 'With whom: exactly one of organisationId, userId or userEmail.',
-  properties: { organisationId: { type: 'integer' }, userId: { type: 'integer' }, userEmail: { type: 'string' }, reason: { type: 'string', minLength: 10, maxLength: 2000 } },
-};
+/** The body of a share: with whom, and why; from the schema the sharing use-case reads it with. */
+export const shareRequest = jsonBody(shareBody);
 /** The body of an un-share: why. */
-export const reason = { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 10, maxLength: 2000 } } };
+export const unshareRequest = jsonBody(unshareBody);
 
 /** A GET operation: its parameters, its answer (200) and how it may fail. */
 export const getOperation = (operationId: string, summary: string, parameters: readonly object[], answer: { description: string; content: object }, failures: object = errors) =>
