@@ -59,10 +59,37 @@ function themesOf(index: BenchmarkIndex, checked: readonly string[]) {
   return [...themes].sort(([a], [b]) => compareThemes(a, b)).map(([name, metrics]) => ({ name: themeTitle(name), metrics }));
 }
 
+/**
+ * The label a field has on the builder's page or the headline report's, by
+ * the name the definition gives it (`sections[2].metrics`), so that a
+ * problem names the field as the reader sees it.
+ */
+function labelOf(field: string): string | undefined {
+  const section = /^sections\[(\d+)\]\.(\w+)$/.exec(field);
+  if (section) {
+    const number = Number(section[1]) + 1;
+    const part = { title: 'title', chart: 'how the figures are shown', metrics: 'metrics', notes: 'notes' }[section[2]!];
+    return part ? `Section ${number}, ${part}` : `Section ${number}`;
+  }
+  return ({ title: 'Title', areas: 'Councils', area: 'Council', group: 'Compare with', notes: 'Notes for readers', metrics: 'Your priorities', sections: 'Sections' } as Record<string, string>)[field];
+}
+
+/** The definition's problems in words, each led by the field's label: 'this is required' on the title reads 'Enter the title'. */
+export function problemsInWords(problems: readonly FieldProblem[]): FieldProblem[] {
+  return problems.map(({ field, message }) => {
+    const label = labelOf(field);
+    if (!label) return { field, message: message.charAt(0).toUpperCase() + message.slice(1) };
+    if (message === 'this is required') return { field, message: `Enter the ${label.charAt(0).toLowerCase()}${label.slice(1)}` };
+    const unknown = /^not (.+): (.+)$/.exec(message);
+    if (unknown) return { field, message: `${label}: Lantern does not know ${unknown[2]}; give ${unknown[1]}` };
+    return { field, message: `${label}: ${message.replace(/^this /, 'it ')}` };
+  });
+}
+
 export function builder(res: Response, index: BenchmarkIndex, form: ReportForm, sections: number, action: string, problems: readonly FieldProblem[], status = 200, reportId?: number): void {
   const rows = Array.from({ length: Math.max(sections, 1) }, (_, i) => form.sections[i] ?? { title: '', chart: 'table', metrics: [], notes: '' });
   renderPage(res, 'reports/edit.njk', {
-    form, action, problems, reportId,
+    form, action, problems: problemsInWords(problems), reportId,
     groups: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === (form.group || 'neighbours') })),
     sections: rows.map((s) => ({
       ...s, themes: themesOf(index, s.metrics),
@@ -72,7 +99,7 @@ export function builder(res: Response, index: BenchmarkIndex, form: ReportForm, 
 }
 
 export function headline(res: Response, index: BenchmarkIndex, form: { area: string; metrics: string[] }, problems: readonly FieldProblem[], status = 200): void {
-  renderPage(res, 'reports/headline.njk', { form, problems, themes: themesOf(index, form.metrics) }, status);
+  renderPage(res, 'reports/headline.njk', { form, problems: problemsInWords(problems), themes: themesOf(index, form.metrics) }, status);
 }
 
 /** The headline report: the ticked metrics by theme, each against the nearest neighbours with England's value beside it. */
