@@ -5,5 +5,5 @@ import { sharesPages } from './shares-pages.ts';
 
 export const sharing: Feature = {
   api: ({ sql }) => sharesRouter(sql),
-  pages: ({ sql }) => sharesPages(sql),
+  pages: ({ sql, engine }) => sharesPages(sql, engine),
 };
