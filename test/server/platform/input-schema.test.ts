@@ -55,6 +55,10 @@ describe('checkedQuery(schema, query)', () => {
     });
   }
 
+  it('passes over tracking added to a shared link, as the pages do', () => {
+    assert.equal(checkedQuery(query, { area: 'E06000047', utm_source: 'newsletter', fbclid: 'x' }).area, 'E06000047');
+  });
+
   it("refuses a period the period parser does not read, with the parser's reason", () => {
     assert.match(refusal(() => checkedQuery(query, { area: 'E06000047', from: 'notaperiod' })), /^'from': 'notaperiod' is not a period/);
   });

@@ -11,16 +11,21 @@ import { AREA_TYPES, isGssCode } from '../../../domain/area/index.ts';
 import { isMetricCode } from '../../../domain/metric/index.ts';
 import { parsePeriod, type Period } from '../../../domain/period/index.ts';
 import { badRequest } from './http-error.ts';
+import { isTracking } from './query-params.ts';
 
 export { z };
 
 type Shape = z.ZodRawShape;
 
-/** The checked query, or a 400: a name the schema does not know first (a typo is not silently ignored), then the first problem in the schema's order. */
+/**
+ * The checked query, or a 400: a name the schema does not know first (a typo
+ * is not silently ignored; tracking added to a shared link is passed over),
+ * then the first problem in the schema's order.
+ */
 export function checkedQuery<S extends Shape>(schema: z.ZodObject<S>, query: Record<string, unknown>): z.output<z.ZodObject<S>> {
   const known = Object.keys(schema.shape);
   for (const name of Object.keys(query)) {
-    if (!known.includes(name)) throw badRequest(`unknown query parameter '${name}' (this endpoint takes: ${known.join(', ') || 'none'})`);
+    if (!known.includes(name) && !isTracking(name)) throw badRequest(`unknown query parameter '${name}' (this endpoint takes: ${known.join(', ') || 'none'})`);
   }
   return checked(schema, query);
 }

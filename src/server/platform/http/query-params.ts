@@ -1,7 +1,7 @@
-// Reading query parameters: each reader takes the raw value and either returns
-// it typed or throws a 400 that names the parameter and what was wrong.
-import { isAreaType, isGssCode } from '../../../domain/area/index.ts';
-import { parsePeriod, type Period } from '../../../domain/period/index.ts';
+// Reading the query parameters of pages: each reader takes the raw value and
+// either returns it typed or throws a 400 that names the parameter and what
+// was wrong. The JSON API reads its inputs through schemas (input-schema.ts).
+import { isGssCode } from '../../../domain/area/index.ts';
 import { badRequest } from './http-error.ts';
 
 type Query = Record<string, unknown>;
@@ -32,43 +32,12 @@ export function optionalMetricCode(query: Query, name: string): string | undefin
   return value;
 }
 
-export function optionalAreaType(query: Query, name: string): string | undefined {
-  const value = text(query, name);
-  if (value !== undefined && !isAreaType(value)) throw badRequest(`'${name}' must be an area type such as unitary or district, not '${value}'`);
-  return value;
-}
-
-export function optionalPeriod(query: Query, name: string): Period | undefined {
-  const value = text(query, name);
-  if (value === undefined) return undefined;
-  const parsed = parsePeriod(value);
-  if (parsed.kind === 'invalid') throw badRequest(`'${name}': ${parsed.reason}`);
-  return parsed.period;
-}
-
-export function optionalBoolean(query: Query, name: string): boolean | undefined {
-  const value = text(query, name);
-  if (value === undefined) return undefined;
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0') return false;
-  throw badRequest(`'${name}' must be true or false, not '${value}'`);
-}
-
 export function integer(query: Query, name: string, fallback: number, min: number, max: number): number {
   const value = text(query, name);
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < min || number > max) throw badRequest(`'${name}' must be a whole number from ${min} to ${max}, not '${value}'`);
   return number;
-}
-
-export interface Page {
-  readonly limit: number;
-  readonly offset: number;
-}
-
-export function page(query: Query, defaultLimit = 100, maxLimit = 10_000): Page {
-  return { limit: integer(query, 'limit', defaultLimit, 1, maxLimit), offset: integer(query, 'offset', 0, 0, 100_000_000) };
 }
 
 /**

@@ -4,11 +4,13 @@
 import type { Request, Response } from 'express';
 import type { GuardedRecord } from '../../../domain/access/index.ts';
 import { accessOf } from '../access/request-access.ts';
-import { onlyKnown } from './query-params.ts';
+import { checkedQuery, z } from './input-schema.ts';
+
+const NO_PARAMETERS = z.object({});
 
 export function readableList<T extends { readonly id: number }>(load: (res: Response) => Promise<readonly T[]>, recordOf: (item: T) => GuardedRecord) {
   return async (req: Request, res: Response): Promise<void> => {
-    onlyKnown(req.query, []);
+    checkedQuery(NO_PARAMETERS, req.query);
     const items = await accessOf(res).reveal(await load(res), recordOf, (item) => String(item.id));
     res.set('Cache-Control', 'private, no-store').json({ items });
   };

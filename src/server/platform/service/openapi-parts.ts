@@ -9,16 +9,12 @@ import { jsonBody } from './openapi-input.ts';
 
 export const nullable = (type: string) => ({ type: [type, 'null'] });
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-export const query = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
-export const path = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'path', required: true, description, schema });
 export const json = (schema: object) => ({ 'application/json': { schema } });
 export const list = (item: string) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref(item) } } });
 /** A page of a list that says how many there are in all: nothing is ever cut off unsaid. */
 export const counted = (item: string) => ({ ...list(item), required: ['items', 'total'], properties: { ...list(item).properties, total: { type: 'integer', description: 'How many there are in all.' } } });
 /** An answer in JSON, or in CSV where the operation's format=csv asks for it. */
 export const jsonOrCsv = (schema: object) => ({ ...json(schema), 'text/csv': { schema: { type: 'string' } } });
-/** The format parameter of an operation that answers in JSON or CSV. */
-export const format = (description: string) => query('format', description, { type: 'string', enum: ['json', 'csv'] });
 export const body = (schema: object) => ({ required: true, content: json(schema) });
 export const error = (description: string) => ({ description, content: json(ref('Error')) });
 
@@ -27,10 +23,6 @@ export const errors = {
   400: { description: 'A parameter was wrong; the message says which and why.', content: json(ref('Error')) },
   404: { description: 'No such thing.', content: json(ref('Error')) },
 };
-export const paging = [
-  query('limit', 'How many to return (default 100).', { type: 'integer', minimum: 1, maximum: 10000 }),
-  query('offset', 'How many to skip.', { type: 'integer', minimum: 0 }),
-];
 
 /** Every guarded operation's refusals: 401 (sign in) or 403 (which access is missing, in details.missing); an unreadable record is a 404. */
 export const refusals = {
@@ -39,7 +31,6 @@ export const refusals = {
   403: error('Refused: the message says which access is missing, and details.missing its reason.'),
 };
 export const withMissing = { ...refusals, 404: error('No such record, or none that you may read.') };
-export const recordPaging = [query('limit', 'How many (default 100).', { type: 'integer', minimum: 1 }), query('offset', 'How many to skip.', { type: 'integer', minimum: 0 })];
 
 /** The body of a share: with whom, and why; from the schema the sharing use-case reads it with. */
 export const shareRequest = jsonBody(shareBody);
