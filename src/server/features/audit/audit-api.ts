@@ -5,12 +5,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express, { type Request } from 'express';
 import Papa from 'papaparse';
-import { countAudit, queryAudit, streamAudit, type AuditEvent, type AuditQuery } from '../../../store/audit.ts';
+import type { AuditEvent, AuditQuery } from '../../../store/audit.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, reads } from '../../platform/access/index.ts';
 import { badRequest } from '../../platform/http/http-error.ts';
 import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
 import { auditFilterQuery, auditQuery } from './api-inputs.ts';
+import { exportTrail, readTrail } from './audit-trail.ts';
 
 const COLUMNS = ['id', 'at', 'userId', 'actor', 'action', 'recordKind', 'recordId', 'summary', 'ip', 'userAgent'] as const;
 
@@ -23,15 +24,14 @@ export function auditRouter(sql: Sql, router: express.Router = express.Router())
     res.set('Cache-Control', 'private, no-store');
     if (format === 'csv') {
       if ('limit' in req.query) throw badRequest("'limit' does not apply to format=csv: the export holds every matching event");
-      await access.audit(sql, 'export', 'audit_event', null, describeFilter(filter));
+      const pages = await exportTrail(sql, access, filter);
       res.type('text/csv; charset=utf-8').attachment('lantern-audit.csv');
-      await pipeline(Readable.from(auditCsv(streamAudit(sql, filter))), res).catch((error: unknown) => {
+      await pipeline(Readable.from(auditCsv(pages)), res).catch((error: unknown) => {
         if (!res.destroyed) throw error;
       });
       return;
     }
-    const [items, total] = await Promise.all([queryAudit(sql, { ...filter, limit }), countAudit(sql, filter)]);
-    await access.audit(sql, 'read', 'audit_event', null, describeFilter(filter));
+    const { items, total } = await readTrail(sql, access, filter, limit);
     res.json({ items, total, next: items.length === limit ? `before=${items[items.length - 1]!.id}` : null });
   });
 
@@ -41,11 +41,6 @@ export function auditRouter(sql: Sql, router: express.Router = express.Router())
 /** The filter of the trail the address asks for (the page's as well as the API's). */
 export function auditFilter(req: Request): Omit<AuditQuery, 'limit'> {
   return checked(auditFilterQuery, req.query);
-}
-
-function describeFilter(filter: Omit<AuditQuery, 'limit'>): string {
-  const parts = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${String(v)}`);
-  return parts.length > 0 ? `audit trail where ${parts.join(', ')}` : 'audit trail, unfiltered';
 }
 
 /** CSV of audit events, a page at a time; cells a spreadsheet would run as formulas are escaped. */

@@ -3,10 +3,11 @@
 // same filter. Viewing it is itself recorded.
 import express from 'express';
 import { formatDate } from '../../../domain/format/index.ts';
-import { AUDIT_ACTIONS, countAudit, queryAudit } from '../../../store/audit.ts';
+import { AUDIT_ACTIONS } from '../../../store/audit.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, reads } from '../../platform/access/index.ts';
 import { auditFilter } from './audit-api.ts';
+import { readTrail } from './audit-trail.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { onlyKnown } from '../../platform/http/query-params.ts';
 
@@ -16,8 +17,7 @@ export function auditPages(sql: Sql): express.Router {
   router.get('/audit', reads('audit_event'), async (req, res) => {
     onlyKnown(req.query, ['recordKind', 'recordId', 'userId', 'action', 'before']);
     const filter = auditFilter(req);
-    const [events, total] = await Promise.all([queryAudit(sql, { ...filter, limit: 100 }), countAudit(sql, filter)]);
-    await accessOf(res).audit(sql, 'read', 'audit_event', null, 'audit trail page');
+    const { items: events, total } = await readTrail(sql, accessOf(res), filter, 100);
     const query = new URLSearchParams(Object.entries(filter).filter(([k, v]) => v !== undefined && k !== 'before').map(([k, v]) => [k, String(v)]));
     renderPage(res, 'access/audit.njk', {
       filter, total, actions: [{ value: '', text: 'Any' }, ...AUDIT_ACTIONS.map((a) => ({ value: a, text: a, selected: filter.action === a }))],
