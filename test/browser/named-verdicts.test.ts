@@ -17,6 +17,7 @@ import { reportPrintHtml } from '../../src/reports/report-files.ts';
 import { snapshotReport } from '../../src/reports/report-snapshot.ts';
 import { reportView } from '../../src/reports/report-view.ts';
 import { organisation, TEST_PASSWORD, user } from '../support/access.ts';
+import { importText } from '../support/import.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
@@ -24,6 +25,7 @@ import { openDemoStore, type TestStore } from '../support/store.ts';
 const DURHAM = 'E06000047';
 const ACTIVE = 'percentage-of-physically-active-adults';
 const OFFICER = 'officer@durham.example';
+const INTERVALS = 'named-verdicts-with-intervals';
 const WIDTHS = [{ name: 'phone', size: PHONE }, { name: 'desktop', size: DESKTOP }] as const;
 
 /** Words that name a benchmark: England or a region for a test of significance, a group for a fifth, or why nothing was compared. */
@@ -61,6 +63,14 @@ describe('verdicts that name their benchmark, in a browser', () => {
 
   before(async () => {
     store = await openDemoStore();
+    // A metric with intervals, England at 50 and the North East at 60: County Durham's 56 (±2) is better than England, worse than its region.
+    const metric = await importText(store.sql, 'named-metric.csv', ['code,title,polarity,value_kind,period_kind,unit', `${INTERVALS},A share with intervals,higher_is_better,mean,financial_year,%`].join('\n'));
+    assert.equal(metric.status, 'loaded', JSON.stringify(metric.rejections));
+    const figures = await importText(store.sql, 'named-figures.csv', [
+      'metric,area,period,value,lower_ci,upper_ci', `${INTERVALS},${ENGLAND_CODE},2023/24,50,49.9,50.1`, `${INTERVALS},E12000001,2023/24,60,59.8,60.2`,
+      `${INTERVALS},${DURHAM},2023/24,56,54,58`,
+    ].join('\n'));
+    assert.equal(figures.status, 'loaded', JSON.stringify(figures.rejections));
     const durham = await organisation(store.sql, 'Durham County Council', 'council', DURHAM);
     await user(store.sql, OFFICER, 'performance_officer', durham.id, 'Pat Officer');
     server = await startTestServer(store);
@@ -108,6 +118,24 @@ describe('verdicts that name their benchmark, in a browser', () => {
       assert.ok(await overflow(page) <= 0, 'the page is wider than the screen');
       await screenshot(page, `named-verdicts-area-${name}`);
       await page.close();
+    });
+
+    it(`tests a figure with an interval against England by default, and against the group's own when chosen, at ${name} width`, async () => {
+      const words = async (query: string) => {
+        const page = await open(`/areas/${DURHAM}?${query}`, size);
+        const row = await page.$$eval('table.lantern-profile tbody tr', (rows, code) => rows.find((r) => r.querySelector(`th a[href^="/metrics/${code}?"]`))
+          ?.querySelector<HTMLElement>('.lantern-tag__words')?.innerText.trim(), INTERVALS);
+        const chosen = await page.$eval('select#benchmark', (select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent?.trim());
+        await page.close();
+        return { row, chosen };
+      };
+      assert.deepEqual(await words('group=region'), { row: 'Better than England', chosen: 'England' });
+      assert.deepEqual(await words('group=region&benchmark=group'), { row: 'Worse than North East', chosen: "The group's own (its region, or its average)" });
+      const api = await (await fetch(`${server.base}/api/benchmark/profile?area=${DURHAM}&group=region&benchmark=group&metrics=${INTERVALS}`)).json() as { items: { verdict: Verdict }[] };
+      assert.equal(api.items[0]?.verdict.words, 'Worse than North East');
+      const refused = await fetch(`${server.base}/areas/${DURHAM}?benchmark=mean`);
+      assert.equal(refused.status, 400);
+      assert.match(await refused.text(), /Test figures against/);
     });
 
     it(`shows the source's own verdict beside Lantern's on the area page, named as the source's, at ${name} width`, async () => {

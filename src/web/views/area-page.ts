@@ -19,7 +19,7 @@ import { spineChart } from '../charts/spine-chart.ts';
 import { comparisonOf, type Comparison } from './comparison.ts';
 import { aboutView } from './metric-page.ts';
 import { spreadOf } from './group-spread.ts';
-import { areaTypeWords, GROUP_CHOICES, trendWords } from './words.ts';
+import { areaTypeWords, benchmarkChoices, GROUP_CHOICES, trendWords } from './words.ts';
 
 export interface AreaRow {
   readonly code: string;
@@ -49,7 +49,11 @@ export interface AreaPage {
   /** Whether the compare page can find this area's nearest neighbours, so that its link is shown only where it leads somewhere. */
   readonly hasNeighbours: boolean;
   readonly headlines: readonly { readonly label: string; readonly value: string }[];
-  readonly group: { readonly kind: string; readonly label: string; readonly choices: readonly { value: string; text: string; selected: boolean }[] };
+  readonly group: {
+    readonly kind: string; readonly label: string; readonly choices: readonly { value: string; text: string; selected: boolean }[];
+    /** What figures with intervals are tested against, and the choice of it. */
+    readonly benchmarkChoices: readonly { value: string; text: string; selected: boolean }[];
+  };
   readonly tally: readonly { readonly key: string; readonly label: string; readonly count: number }[];
   readonly themes: readonly { readonly name: string; readonly id: string; readonly rows: readonly AreaRow[] }[];
 }
@@ -92,7 +96,10 @@ export function areaPage(
     hasNeighbours: groups.includes('neighbours'),
     headlines: profile.items.filter((i) => isContextual(i.metric) && i.value !== null)
       .map((i) => ({ label: `${i.metric.title.replace(/\s*\(\d{4}\)$/, '')} (${i.period})`, value: formatValue(i.value, i.metric.decimals, i.metric.unit ?? '') })),
-    group: { kind: groupKind, label: groupLabel, choices: GROUP_CHOICES.filter((c) => groups.includes(c.value)).map((c) => ({ ...c, selected: c.value === groupKind })) },
+    group: {
+      kind: groupKind, label: groupLabel, choices: GROUP_CHOICES.filter((c) => groups.includes(c.value)).map((c) => ({ ...c, selected: c.value === groupKind })),
+      benchmarkChoices: benchmarkChoices(spec.benchmark),
+    },
     tally: tallyOf(rows),
     themes: byTheme(profile.items, rows),
   };
@@ -110,7 +117,7 @@ function areaRow(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, spec
   return {
     code: metric.code,
     title: metric.title,
-    href: `/metrics/${metric.code}?area=${area.code}&group=${groupKind}`,
+    href: `/metrics/${metric.code}?area=${area.code}&group=${groupKind}${spec.benchmark === 'group' ? '&benchmark=group' : ''}`,
     period: item.period,
     value: formatValue(item.value, metric.decimals, unit),
     england: formatValue(englandValue(index, slice), metric.decimals, unit),

@@ -13,7 +13,7 @@ import { barChart, type Bar } from '../charts/bar-chart.ts';
 import { trendLines } from '../charts/trend-lines.ts';
 import { comparisonOf, NO_DATA_TAG, type Comparison } from './comparison.ts';
 import { comparisonMap, mapLevel, type AreaMap, type AreaMaps } from './comparison-map.ts';
-import { GROUP_CHOICES } from './words.ts';
+import { benchmarkChoices, GROUP_CHOICES } from './words.ts';
 
 export interface MetricRequest {
   readonly series: MetricSeries;
@@ -60,7 +60,8 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
   const chosenCode = request.chosen ? resolveArea(index, slice, area).area.code : null;
   const englandRows = comparedRows(england, chosenCode);
   const map = maps ? mapLevel(englandRows.map((r) => r.source.area), chosenCode, maps) : null;
-  const query = `area=${request.chosen ? area.code : ''}&group=${request.groupKind}&period=${encodeURIComponent(slice.period)}`;
+  const query = `area=${request.chosen ? area.code : ''}&group=${request.groupKind}&period=${encodeURIComponent(slice.period)}`
+    + (request.spec.benchmark === 'group' ? '&benchmark=group' : '');
   const trendQuery = `${query}&with=${request.also.map((a) => a.code).join(',')}`;
   return {
     metric: {
@@ -74,6 +75,7 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
     group: {
       kind: request.groupKind, label: group.group.label, size: group.group.size,
       choices: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === request.groupKind })),
+      benchmarkChoices: benchmarkChoices(request.spec.benchmark),
       mean: formatValue(group.group.mean, metric.decimals, metric.unit ?? ''),
       median: formatValue(group.group.median, metric.decimals, metric.unit ?? ''),
       benchmark: group.group.benchmark ? { ...group.group.benchmark, text: formatValue(group.group.benchmark.value, metric.decimals, metric.unit ?? '') } : null,

@@ -39,6 +39,17 @@ export const GROUP_CHOICES = [
   { value: 'england', text: 'England' },
 ] as const;
 
+/** What figures with intervals are tested against, as the pages offer it: England by default. */
+export const BENCHMARK_CHOICES = [
+  { value: 'england', text: 'England' },
+  { value: 'group', text: "The group's own (its region, or its average)" },
+] as const;
+
+/** The choices with the one in force selected, for a page's select. */
+export function benchmarkChoices(chosen: string | undefined): { value: string; text: string; selected: boolean }[] {
+  return BENCHMARK_CHOICES.map((c) => ({ ...c, selected: c.value === (chosen ?? 'england') }));
+}
+
 // Each judgement in a few words for the table, and in a sentence for those who want it.
 const DIRECTION_WORDS: Readonly<Record<TrendSummary['direction'], readonly [string, string]>> = {
   improving: ['Improving', 'Significantly better than the period before'],

@@ -24,6 +24,8 @@ const groupQuery = {
   group: fromQuery(oneOf(['england', 'region', 'type', 'neighbours', 'custom'], 'england, region, type, neighbours or custom'))
     .describe('The comparator group (default: neighbours for a profile, england for a league table).'),
   groupId: fromQuery(wholeNumber(1, 2_147_483_647)).describe('The saved group, with group=custom.'),
+  benchmark: fromQuery(oneOf(['england', 'group'], 'england or group'))
+    .describe("What a figure with an interval is tested against: england (the default) or group (its region's value, else the group's mean)."),
   level: fromQueryOr(level, 0.95).describe('Confidence level of intervals and significance: 95 or 99.8 (default 95).'),
   ...neighbourQuery,
 };

@@ -8,7 +8,7 @@
 import type { Response } from 'express';
 import { ENGLAND_CODE } from '../../../domain/area/index.ts';
 import type { BenchmarkIndex, IndexArea, MetricSeries } from '../../../domain/benchmark/benchmark-index.ts';
-import type { GroupSpec } from '../../../domain/benchmark/benchmark-queries.ts';
+import type { BenchmarkChoice, GroupSpec } from '../../../domain/benchmark/benchmark-queries.ts';
 import { isComparatorKind } from '../../../domain/benchmark/comparator-group.ts';
 import { neighbourGroup, statisticalNeighbours } from '../../../domain/benchmark/statistical-neighbours.ts';
 import { isContextual } from '../../../domain/metric/index.ts';
@@ -21,6 +21,8 @@ import { badRequest, notFound } from '../../platform/http/http-error.ts';
 export interface GroupQuestion {
   readonly group?: string;
   readonly groupId?: number;
+  /** What figures with intervals are tested against: England unless the group's own is asked for. */
+  readonly benchmark?: BenchmarkChoice | undefined;
   readonly count?: number;
   readonly variables?: readonly string[];
   readonly weights?: readonly number[];
@@ -66,6 +68,11 @@ async function readableVariables(res: Response, sql: Sql, index: BenchmarkIndex,
 }
 
 export async function groupSpec(res: Response, sql: Sql, index: BenchmarkIndex, area: IndexArea, q: GroupQuestion, fallback: 'england' | 'neighbours'): Promise<GroupSpec> {
+  const spec = await groupOf(res, sql, index, area, q, fallback);
+  return q.benchmark === 'group' ? { ...spec, benchmark: 'group' } : spec;
+}
+
+async function groupOf(res: Response, sql: Sql, index: BenchmarkIndex, area: IndexArea, q: GroupQuestion, fallback: 'england' | 'neighbours'): Promise<GroupSpec> {
   const kind = q.group ?? (area.code === ENGLAND_CODE ? 'england' : fallback);
   if (!isComparatorKind(kind)) throw badRequest(`'group' must be england, region, type, neighbours or custom, not '${kind}'`);
   switch (kind) {

@@ -10,6 +10,7 @@ import express, { type Request, type Response } from 'express';
 import { ENGLAND_CODE, isGssCode } from '../../../domain/area/index.ts';
 import { areaProfile } from '../../../domain/benchmark/area-profile.ts';
 import type { BenchmarkIndex, IndexArea } from '../../../domain/benchmark/benchmark-index.ts';
+import type { BenchmarkChoice } from '../../../domain/benchmark/benchmark-queries.ts';
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { themeOf } from '../../../domain/metric/index.ts';
 import { pageHtml } from '../../platform/http/render-page.ts';
@@ -63,11 +64,11 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
   }));
 
   router.get('/areas/:code', reads('observation'), page(async (req, res) => {
-    onlyKnown(req.query, ['group', 'period']);
+    onlyKnown(req.query, ['group', 'period', 'benchmark']);
     const index = engine.index;
     const area = areaOf(index, String(req.params.code));
     const groupKind = optionalText(req.query, 'group') ?? groupsFor(area)[0]!;
-    const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind }, 'neighbours');
+    const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind, benchmark: benchmarkChoice(req) }, 'neighbours');
     const metrics = await readableCodes(res, index);
     const profile = areaProfile(index, area, { period: optionalText(req.query, 'period'), group: spec, level: 0.95, metrics });
     const sources = await sourceVerdictsOf(deps.sql, area.code, profile.items.map((i) => ({ metric: i.metric.code, period: i.period })));
@@ -121,13 +122,20 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
 
   return router;
 
+  /** The pages' "Test figures against" choice: England unless the group's own is asked for. */
+  function benchmarkChoice(req: Request): BenchmarkChoice {
+    const text = optionalText(req.query, 'benchmark') ?? 'england';
+    if (text !== 'england' && text !== 'group') throw badRequest(`'Test figures against' must be England or the group's own benchmark, not '${text}'`);
+    return text;
+  }
+
   /** The metrics whose figures the viewer may read in full: all but early-sight data not yet open to them. */
   async function readableCodes(res: Response, index: BenchmarkIndex): Promise<string[]> {
     return (await readableInFull(res, deps.sql, index.metricsByTitle().map((s) => s.metric))).map((m) => m.code);
   }
 
   async function metricRequest(req: Request, res: Response): Promise<MetricRequest | { redirect: string }> {
-    onlyKnown(req.query, ['area', 'group', 'period', 'with', 'rows']);
+    onlyKnown(req.query, ['area', 'group', 'period', 'with', 'rows', 'benchmark']);
     const rows = optionalText(req.query, 'rows');
     if (rows !== undefined && rows !== 'all') throw badRequest(`'rows' may only be 'all', not '${rows}'`);
     const index = engine.index;
@@ -153,7 +161,7 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
     const chosen = area !== undefined;
     area ??= index.area(ENGLAND_CODE)!;
     const groupKind = optionalText(req.query, 'group') ?? 'england';
-    const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind }, 'england');
+    const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind, benchmark: benchmarkChoice(req) }, 'england');
     const also = (optionalText(req.query, 'with') ?? '').split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '').slice(0, 5)
       .map((c) => index.area(c)).filter((a): a is IndexArea => a !== undefined);
     return { series, slice, area, chosen, spec, groupKind, also, allRows: rows === 'all' };
