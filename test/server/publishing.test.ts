@@ -87,6 +87,21 @@ describe('publishing and withdrawing a report', () => {
     assert.match(draft, new RegExp(`/reports/${reportId}/versions/2/withdraw`));
   });
 
+  it('makes a headline report for a council chosen by name, and names the field it cannot find', async () => {
+    const form = await (await officer.fetch('/reports/headline/new')).text();
+    assert.match(form, /<label class="govuk-label govuk-label--s" for="area">\s*Council\s*<\/label>/);
+    assert.match(form, /id="area" name="area" type="text" spellcheck="false" value="County Durham"/);
+    assert.match(form, /<datalist id="council-names">.*<option value="Leeds"><\/option>/s);
+    const made = await officer.fetch('/reports/headline', { method: 'POST', body: new URLSearchParams([['_csrf', officer.csrfToken], ['area', 'leeds'], ['metrics', ACTIVE]]) });
+    assert.equal(made.status, 303);
+    assert.match(await (await officer.fetch(made.headers.get('location')!)).text(), /Leeds: our priorities compared/);
+    const unknown = await officer.fetch('/reports/headline', { method: 'POST', body: new URLSearchParams([['_csrf', officer.csrfToken], ['area', 'Leeds City'], ['metrics', ACTIVE]]) });
+    assert.equal(unknown.status, 400);
+    assert.match(await unknown.text(), /<a href="#area">Council: no council is called ‘Leeds City’\. Did you mean Leeds\? Choose one of the names offered<\/a>/);
+    const none = await officer.fetch('/reports/headline', { method: 'POST', body: new URLSearchParams([['_csrf', officer.csrfToken], ['area', 'Leeds']]) });
+    assert.match(await none.text(), /<a href="#metrics">Your priorities: tick at least one figure<\/a>/);
+  });
+
   it('asks why, naming the field, when no reason is given, and withdraws a version once', async () => {
     const empty = await post(officer, `/reports/${reportId}/versions/2/withdraw`, { reason: '  ' });
     assert.equal(empty.status, 400);

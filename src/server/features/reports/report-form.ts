@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { compareThemes, OTHER_THEME, themeOf, themeTitle } from '../../../domain/metric/index.ts';
 import { CHART_KINDS, type ReportDefinition } from '../../../domain/report/report-definition.ts';
+import { councilNames } from '../../../web/views/named-choices.ts';
 import { GROUP_CHOICES } from '../../../web/views/words.ts';
 import type { FieldProblem } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
@@ -78,7 +79,7 @@ function labelOf(field: string): string | undefined {
 export function problemsInWords(problems: readonly FieldProblem[]): FieldProblem[] {
   return problems.map(({ field, message }) => {
     const label = labelOf(field);
-    if (!label) return { field, message: message.charAt(0).toUpperCase() + message.slice(1) };
+    if (!label || message.startsWith(`${label}:`)) return { field, message: message.charAt(0).toUpperCase() + message.slice(1) };
     if (message === 'this is required') return { field, message: `Enter the ${label.charAt(0).toLowerCase()}${label.slice(1)}` };
     const unknown = /^not (.+): (.+)$/.exec(message);
     if (unknown) return { field, message: `${label}: Lantern does not know ${unknown[2]}; give ${unknown[1]}` };
@@ -99,7 +100,7 @@ export function builder(res: Response, index: BenchmarkIndex, form: ReportForm, 
 }
 
 export function headline(res: Response, index: BenchmarkIndex, form: { area: string; metrics: string[] }, problems: readonly FieldProblem[], status = 200): void {
-  renderPage(res, 'reports/headline.njk', { form, problems: problemsInWords(problems), themes: themesOf(index, form.metrics) }, status);
+  renderPage(res, 'reports/headline.njk', { form, problems: problemsInWords(problems), councils: councilNames(index), themes: themesOf(index, form.metrics) }, status);
 }
 
 /** The headline report: the ticked metrics by theme, each against the nearest neighbours with England's value beside it. */

@@ -22,6 +22,7 @@ import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import type { FeatureDeps } from '../../platform/feature.ts';
 import { addDraft, changeDraft, draftRecord, findDraft, onlyMetrics, previewPublishing, publishDraft, signedIn, withdrawPublished } from './drafts.ts';
+import { councilNamed } from '../../../web/views/named-choices.ts';
 import { builder, definitionOf, emptyForm, formFromDefinition, formOf, headline, headlineDefinition, list, text } from './report-form.ts';
 
 export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer' | 'maps'>): express.Router {
@@ -57,19 +58,23 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
   });
 
   router.get('/reports/headline/new', changes('report'), (_req, res) => {
-    headline(res, engine.index, { area: signedIn(accessOf(res)).councilArea ?? '', metrics: [] }, []);
+    const council = signedIn(accessOf(res)).councilArea;
+    headline(res, engine.index, { area: (council && engine.index.area(council)?.name) ?? '', metrics: [] }, []);
   });
 
   router.post('/reports/headline', changes('report'), async (req, res) => {
     signedIn(accessOf(res));
     const body = bodyOf(req);
-    const form = { area: text(body.area).toUpperCase(), metrics: list(body.metrics) };
+    // The council is chosen by name (or code); one not found is the form's problem, not guessed at.
+    const form = { area: text(body.area), metrics: list(body.metrics) };
+    const council = councilNamed(engine.index, form.area, 'Council');
+    if (council.kind === 'not_found') return headline(res, engine.index, form, [{ field: 'area', message: council.message }], 400);
     try {
-      const report = await addDraft(sql, accessOf(res), engine.index, headlineDefinition(engine.index, form), 'headline report');
+      const report = await addDraft(sql, accessOf(res), engine.index, headlineDefinition(engine.index, { ...form, area: council.code }), 'headline report');
       res.redirect(303, `/reports/${report.id}`);
     } catch (error) {
       // The headline form has one field of areas and one of metrics, where the definition has sections.
-      const problems = problemsAsGiven(error).map((p) => ({ field: p.field === 'areas' ? 'area' : p.field.startsWith('sections') ? 'metrics' : p.field, message: p.message }));
+      const problems = problemsAsGiven(error).map((p) => (p.field.startsWith('sections') ? { field: 'metrics', message: 'tick at least one figure' } : { field: p.field === 'areas' ? 'area' : p.field, message: p.message }));
       headline(res, engine.index, form, problems, 400);
     }
   });
