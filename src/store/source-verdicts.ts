@@ -44,3 +44,12 @@ export async function sourceVerdictsOf(sql: Sql, area: string, figures: readonly
     where a.code = ${area}`;
   return new Map(rows.map((r) => [sourceVerdictKey(r.metric, r.period), { verdict: r.verdict, benchmark: r.benchmark }]));
 }
+
+/** Every area's source verdict on a metric's figures for one period, by area code. */
+export async function sourceVerdictsOfPeriod(sql: Sql, metric: string, period: string): Promise<Map<string, SourceVerdict>> {
+  const rows = await sql<{ area: string; verdict: SourceVerdictWord; benchmark: string }[]>`
+    select a.code as area, v.verdict, v.benchmark
+    from source_verdict v join metric m on m.id = v.metric_id join area a on a.id = v.area_id
+    where m.code = ${metric} and v.period = ${period}`;
+  return new Map(rows.map((r) => [r.area, { verdict: r.verdict, benchmark: r.benchmark }]));
+}

@@ -156,6 +156,17 @@ describe('verdicts that name their benchmark, in a browser', () => {
       await page.close();
     });
 
+    it(`shows the source's own verdict beside Lantern's in the metric page's table, at ${name} width`, async () => {
+      const overweight = server.engine.index.metricsByTitle().find((s) => /overweight or obese/.test(s.metric.title))!.metric.code;
+      const page = await open(`/metrics/${overweight}?area=${DURHAM}&group=region&period=2021/22`, size);
+      const rows = await page.$$eval('#league-table + p + .lantern-table-scroll tbody tr', (all) => all.map((row) => ({
+        area: row.querySelector('th a')?.getAttribute('href') ?? '', source: row.querySelector('.lantern-source-verdict')?.textContent?.trim() ?? null,
+      })));
+      assert.equal(rows.find((r) => r.area === `/areas/${DURHAM}`)?.source, 'Source: worse than England');
+      assert.ok(rows.every((r) => r.source === null || /^Source: (better than|similar to|worse than) England$/.test(r.source)), JSON.stringify(rows));
+      await page.close();
+    });
+
     it(`names the benchmark beside every verdict in the metric page's table, at ${name} width`, async () => {
       const page = await open(`/metrics/${ACTIVE}?area=${DURHAM}&group=region`, size);
       const tags = await tagsIn(page, '#league-table + p + .lantern-table-scroll');

@@ -5,6 +5,7 @@
 // table, so the picture, the table and the CSV always agree.
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../../domain/benchmark/benchmark-index.ts';
 import { leagueTable, resolveArea, type GroupSpec, type LeagueTable, type LeagueTableRow } from '../../domain/benchmark/benchmark-queries.ts';
+import { sourceVerdictWords, type SourceVerdict } from '../../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
 import { ENGLAND_CODE } from '../../domain/area/index.ts';
 import { formatDate, formatValue, ordinal } from '../../domain/format/index.ts';
@@ -41,7 +42,13 @@ export interface MetricTableRow {
   readonly sortValue: number | null;
   readonly interval: string;
   readonly comparison: Comparison;
+  /** The source's own verdict on the figure, in words that say whose it is: 'Source: worse than England'. */
+  readonly source?: string;
   readonly chosen: boolean;
+}
+
+function withSource(row: MetricTableRow, source: SourceVerdict | undefined): MetricTableRow {
+  return source ? { ...row, source: sourceVerdictWords(source) } : row;
 }
 
 const POLARITY_WORDS: Readonly<Record<Polarity, string>> = {
@@ -50,8 +57,14 @@ const POLARITY_WORDS: Readonly<Record<Polarity, string>> = {
   neutral: 'Neither higher nor lower is better',
 };
 
-/** `about`: what the metric's publisher says of it beyond its definition (none where nothing is known). */
-export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: AreaMaps | null, about: MetricAbout = {}) {
+/**
+ * `about`: what the metric's publisher says of it beyond its definition (none
+ * where nothing is known); `sources`: the source's own verdict on each area's
+ * figure for the period, by area code, shown beside Lantern's in the table.
+ */
+export function metricPage(
+  index: BenchmarkIndex, request: MetricRequest, maps: AreaMaps | null, about: MetricAbout = {}, sources: ReadonlyMap<string, SourceVerdict> = new Map(),
+) {
   const { series, slice, area } = request;
   const metric = series.metric;
   const england = leagueTable(index, series, slice, area, { kind: 'england' }, 0.95);
@@ -86,7 +99,7 @@ export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: 
     mapKey: map ? { items: [...new Map(englandRows.map((r) => [r.comparison.key, r.comparison])).values(), ...(drawsNoData(map, englandRows) ? [NO_DATA_TAG] : [])], attribution: map.attribution } : null,
     trend: trendOf(index, series, request),
     alsoCodes: request.also.map((a) => a.code).join(','),
-    ...tableOf(comparedRows(group, chosenCode).map((r) => r.row), request.allRows, `/metrics/${metric.code}?${query}&rows=all#league-table`),
+    ...tableOf(comparedRows(group, chosenCode).map((r) => withSource(r.row, sources.get(r.row.code))), request.allRows, `/metrics/${metric.code}?${query}&rows=all#league-table`),
     query,
     downloads: {
       csv: `/api/benchmark/league-table?metric=${metric.code}&${query}&format=csv`,

@@ -28,7 +28,7 @@ import { badRequest, notFound } from '../../platform/http/http-error.ts';
 import { onlyKnown, optionalMetricCode, optionalText } from '../../platform/http/query-params.ts';
 import { svgToPng } from './svg-png.ts';
 import { metricAboutOf } from '../../../store/metric-about.ts';
-import { sourceVerdictsOf } from '../../../store/source-verdicts.ts';
+import { sourceVerdictsOf, sourceVerdictsOfPeriod } from '../../../store/source-verdicts.ts';
 
 export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>): express.Router {
   const router = express.Router();
@@ -101,8 +101,10 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
   router.get('/metrics/:code', reads('observation'), page(async (req, res) => {
     const asked = await metricRequest(req, res);
     if ('redirect' in asked) return asked;
-    const about = (await metricAboutOf(deps.sql, [asked.series.metric.code])).get(asked.series.metric.code);
-    return html(res, 'pages/metric.njk', { page: metricPage(engine.index, asked, await deps.maps, about) });
+    const code = asked.series.metric.code;
+    const about = (await metricAboutOf(deps.sql, [code])).get(code);
+    const sources = await sourceVerdictsOfPeriod(deps.sql, code, asked.slice.period);
+    return html(res, 'pages/metric.njk', { page: metricPage(engine.index, asked, await deps.maps, about, sources) });
   }));
 
   const parts = { chart: (p: MetricPage) => p.barChart, map: (p: MetricPage) => p.map, trend: (p: MetricPage) => p.trend.chart } as const;
