@@ -15,7 +15,7 @@ import { accessOf, changes, reads, shareJson, shares } from '../../platform/acce
 import { readableList } from '../../platform/http/readable-list.ts';
 import { checked } from '../../platform/http/input-schema.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
-import { releaseSharePath, userPatchBody, userPath } from './api-inputs.ts';
+import { releasePath, releaseSharePath, userPatchBody, userPath } from './api-inputs.ts';
 import { setRelease, shareRelease, unshareRelease } from './early-sight-releases.ts';
 import { addOrganisation, organisationRecord } from './organisations.ts';
 import { addUser, changeUser, userRecord } from './users.ts';
@@ -52,11 +52,11 @@ export function adminRouter(sql: Sql, router: express.Router = express.Router())
   });
 
   router.put('/admin/early-sight/:metric/embargo', changes('metric'), json, async (req, res) => {
-    res.json(await setRelease(sql, accessOf(res), String(req.params.metric), bodyOf(req)));
+    res.json(await setRelease(sql, accessOf(res), checked(releasePath, req.params).metric, bodyOf(req)));
   });
 
   router.post('/admin/early-sight/:metric/shares', shares('observation'), json, async (req, res) => {
-    res.status(201).json(shareJson(await shareRelease(sql, accessOf(res), String(req.params.metric), bodyOf(req))));
+    res.status(201).json(shareJson(await shareRelease(sql, accessOf(res), checked(releasePath, req.params).metric, bodyOf(req))));
   });
 
   router.post('/admin/early-sight/:metric/shares/:shareId/revoke', shares('observation'), json, async (req, res) => {

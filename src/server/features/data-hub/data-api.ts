@@ -20,7 +20,7 @@ import { accessOf, actorOf, changes, filterObservations, observationAccess, read
 import { badRequest, notFound } from '../../platform/http/http-error.ts';
 import { receiveImport } from './import-upload.ts';
 import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
-import { areasQuery, batchPath, historyQuery, importQuery, importsQuery, metricsQuery, observationsQuery, rejectionsQuery } from './api-inputs.ts';
+import { areaPath, areasQuery, batchPath, historyQuery, importQuery, importsQuery, metricPath, metricsQuery, observationsQuery, rejectionsQuery } from './api-inputs.ts';
 
 export function dataHubRouter(sql: Sql): express.Router {
   const router = express.Router();
@@ -30,14 +30,14 @@ export function dataHubRouter(sql: Sql): express.Router {
   });
 
   router.get('/areas/:code', reads('area'), async (req, res) => {
-    const code = String(req.params.code).toUpperCase();
+    const code = checked(areaPath, req.params).code.toUpperCase();
     const area = isGssCode(code) ? await getArea(sql, code) : undefined;
     if (!area) throw notFound(`there is no area with the code '${req.params.code}'`);
     res.json(area);
   });
 
   router.get('/areas/:code/history', reads('area'), async (req, res) => {
-    const code = String(req.params.code).toUpperCase();
+    const code = checked(areaPath, req.params).code.toUpperCase();
     const items = isGssCode(code) ? await areaHistory(sql, code) : undefined;
     if (!items) throw notFound(`there is no area with the code '${req.params.code}'`);
     res.json({ items });
@@ -48,14 +48,14 @@ export function dataHubRouter(sql: Sql): express.Router {
   });
 
   router.get('/metrics/:code', reads('metric'), async (req, res) => {
-    const code = String(req.params.code);
+    const { code } = checked(metricPath, req.params);
     const metric = isMetricCode(code) ? await getMetric(sql, code) : undefined;
     if (!metric) throw notFound(`there is no metric with the code '${req.params.code}'`);
     res.json(metric);
   });
 
   router.get('/metrics/:code/history', reads('metric'), async (req, res) => {
-    const code = String(req.params.code);
+    const { code } = checked(metricPath, req.params);
     const items = isMetricCode(code) ? await metricHistory(sql, code) : undefined;
     if (!items) throw notFound(`there is no metric with the code '${req.params.code}'`);
     res.json({ items });
