@@ -1,8 +1,9 @@
 // The pieces every feature's part of the OpenAPI document is made of
-// (src/server/openapi.ts puts the parts together): how a parameter, a
-// body, a list and an error are written, the refusals every guarded
-// operation may answer, the bodies of a share and an un-share, and the
-// schemas and security schemes the whole API shares.
+// (src/server/openapi.ts puts the parts together): how an answer, a list
+// and an error are written, the refusals every guarded operation may
+// answer, the bodies of a share and an un-share, and the schemas and
+// security schemes the whole API shares. Parameters and request bodies come
+// from the schemas the routes check them with (openapi-input.ts).
 import { ACTIONS, DENIAL_REASONS } from '../../../domain/access/index.ts';
 import { shareBody, unshareBody } from '../access/share-inputs.ts';
 import { jsonBody } from './openapi-input.ts';
