@@ -8,6 +8,7 @@
 // verdict, the area page shows it beside Lantern's, named as the source's.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ENGLAND_CODE } from '../../src/domain/area/index.ts';
 import { areaValueAt } from '../../src/domain/benchmark/benchmark-queries.ts';
@@ -153,6 +154,12 @@ describe('verdicts that name their benchmark, in a browser', () => {
       // Fingertips judges no inequality gap against England: nothing is said for it.
       const inequality = rows.filter((r) => /^Inequality in life expectancy/.test(r.metric));
       assert.ok(inequality.length > 0 && inequality.every((r) => r.source === null), JSON.stringify(inequality));
+      // The profile API says the same, as JSON and CSV.
+      const address = `${server.base}/api/benchmark/profile?area=${DURHAM}&group=neighbours`;
+      const api = await (await fetch(address)).json() as { items: { metric: { title: string }; sourceVerdict: { words: string } | null }[] };
+      assert.deepEqual(api.items.map((i) => [i.metric.title, i.sourceVerdict?.words ?? null]).sort(), rows.map((r) => [r.metric, r.source]).sort());
+      const csv = Papa.parse<Record<string, string>>(await (await fetch(`${address}&format=csv`)).text(), { header: true, skipEmptyLines: true }).data;
+      assert.equal(csv.find((r) => /overweight or obese/.test(r.title!))?.source_verdict, 'Source: worse than England');
       await page.close();
     });
 

@@ -8,7 +8,9 @@ import Papa from 'papaparse';
 import { ENGLAND_CODE } from '../../../domain/area/index.ts';
 import { areaProfile } from '../../../domain/benchmark/area-profile.ts';
 import { leagueTable } from '../../../domain/benchmark/benchmark-queries.ts';
+import { sourceVerdictKey, sourceVerdictWords } from '../../../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../../../domain/benchmark/verdict.ts';
+import { sourceVerdictsOf } from '../../../store/source-verdicts.ts';
 import { roundedTo } from '../../../domain/format/index.ts';
 import { verdictCells } from '../../../reports/verdict-cells.ts';
 import { describePublishedSet } from '../../../domain/neighbours/index.ts';
@@ -56,15 +58,21 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     const profile = areaProfile(index, area, {
       period: q.period, group: await groupSpec(res, sql, index, area, q, 'neighbours'), level: q.level, metrics,
     });
-    const items = profile.items.map((i) => ({
-      ...i, verdict: verdictOfRow(i.metric, i, { label: i.groupLabel, ranked: i.groupSize, benchmark: i.benchmark }, q.level),
-    }));
+    const sources = await sourceVerdictsOf(sql, area.code, profile.items.map((i) => ({ metric: i.metric.code, period: i.period })));
+    const items = profile.items.map((i) => {
+      // The publisher's own verdict, beside Lantern's: only on the area's own figure, not a predecessor's.
+      const source = i.via ? undefined : sources.get(sourceVerdictKey(i.metric.code, i.period));
+      return {
+        ...i, verdict: verdictOfRow(i.metric, i, { label: i.groupLabel, ranked: i.groupSize, benchmark: i.benchmark }, q.level),
+        sourceVerdict: source ? { ...source, words: sourceVerdictWords(source) } : null,
+      };
+    });
     send(res, q, { ...profile, items }, () => items.map((i) => ({
       area: area.code, area_name: area.name, metric: i.metric.code, title: i.metric.title, period: i.period, value: roundedTo(i.value, i.metric.decimals),
       lower_ci: roundedTo(i.interval?.lower ?? null, i.metric.decimals), upper_ci: roundedTo(i.interval?.upper ?? null, i.metric.decimals),
       rank: i.rank, group_size: i.groupSize, quartile: i.quartile, group_mean: roundedTo(i.groupMean, i.metric.decimals),
       group_median: roundedTo(i.groupMedian, i.metric.decimals), benchmark: roundedTo(i.benchmark?.value ?? null, i.metric.decimals), benchmark_source: i.benchmark?.source ?? null,
-      significance: i.significance, ...verdictCells(i.verdict), direction: i.trend.direction,
+      significance: i.significance, ...verdictCells(i.verdict), source_verdict: i.sourceVerdict?.words ?? null, direction: i.trend.direction,
       recent_trend: i.trend.recent, via: i.via?.code ?? null,
     })));
   });

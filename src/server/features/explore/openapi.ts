@@ -93,7 +93,12 @@ export const schemas = {
             metric: ref('Metric'), period: { type: 'string' }, ...rowFigures,
             via: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
             groupLabel: { type: 'string' }, groupSize: { type: 'integer' }, groupMean: nullable('number'), groupMedian: nullable('number'),
-            benchmark: { type: ['object', 'null'] }, trend: {
+            benchmark: { type: ['object', 'null'] },
+            sourceVerdict: {
+              type: ['object', 'null'], description: "The publisher's own verdict on the figure, where it gave one (Fingertips' compared to England), beside Lantern's",
+              properties: { verdict: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower'] }, benchmark: { type: 'string' }, words: { type: 'string' } },
+            },
+            trend: {
               type: 'object', required: ['direction', 'recent'],
               description: 'The direction of travel from the period before, and the recent trend over the last five periods, as judgements',
               properties: {
