@@ -102,6 +102,19 @@ describe('publishing and withdrawing a report', () => {
     assert.match(await none.text(), /<a href="#metrics">Your priorities: tick at least one figure<\/a>/);
   });
 
+  it('builds a report for councils named, shows them by name when edited, and names one it cannot find', async () => {
+    const fields = (areas: string) => new URLSearchParams([['_csrf', officer.csrfToken], ['title', 'Named'], ['areas', areas], ['group', 'region'], ['sections', '1'], ['do', 'save'],
+      ['section_title_0', 'Activity'], ['section_chart_0', 'table'], ['section_metrics_0', ACTIVE]]);
+    const made = await officer.fetch('/reports', { method: 'POST', body: fields('County Durham, leeds') });
+    assert.equal(made.status, 303);
+    const id = made.headers.get('location')!;
+    assert.match(await (await officer.fetch(id)).text(), /For County Durham, Leeds, compared with/);
+    assert.match(await (await officer.fetch(`${id}/edit`)).text(), /name="areas" type="text" spellcheck="false" value="County Durham, Leeds"/);
+    const unknown = await officer.fetch('/reports', { method: 'POST', body: fields('County Durham, Durhamshire') });
+    assert.equal(unknown.status, 400);
+    assert.match(await unknown.text(), /<a href="#areas">Councils: no place is called ‘Durhamshire’\./);
+  });
+
   it('asks why, naming the field, when no reason is given, and withdraws a version once', async () => {
     const empty = await post(officer, `/reports/${reportId}/versions/2/withdraw`, { reason: '  ' });
     assert.equal(empty.status, 400);

@@ -5,10 +5,10 @@
 import type { Response } from 'express';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { compareThemes, OTHER_THEME, themeOf, themeTitle } from '../../../domain/metric/index.ts';
-import { CHART_KINDS, type ReportDefinition } from '../../../domain/report/report-definition.ts';
-import { councilNames } from '../../../web/views/named-choices.ts';
+import { CHART_KINDS, checkReportDefinition, type ReportDefinition } from '../../../domain/report/report-definition.ts';
+import { councilNames, placeNamed } from '../../../web/views/named-choices.ts';
 import { GROUP_CHOICES } from '../../../web/views/words.ts';
-import type { FieldProblem } from '../../platform/http/checked-input.ts';
+import { invalidInput, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 
 const CHART_TEXT = { bar: 'Bar chart of every area', map: 'Map of England', trend: 'Trend lines', table: 'Table', spine: 'Spine charts' } as const;
@@ -24,8 +24,33 @@ export function list(value: unknown): string[] {
   return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
 }
 
-export function emptyForm(council: string | null): ReportForm {
-  return { title: '', areas: council ?? '', group: 'neighbours', notes: '', sections: [], add: false };
+export function emptyForm(index: BenchmarkIndex, council: string | null): ReportForm {
+  return { title: '', areas: council ? areaNames(index, [council]) : '', group: 'neighbours', notes: '', sections: [], add: false };
+}
+
+/** Councils as the form shows them: by name, separated by commas. */
+function areaNames(index: BenchmarkIndex, codes: readonly string[]): string {
+  return codes.map((code) => index.area(code)?.name ?? code).join(', ');
+}
+
+/**
+ * The councils a form names, by name or code, separated by commas, as
+ * codes; a name not found is refused, naming the field, rather than guessed.
+ */
+function areasNamed(index: BenchmarkIndex, text: string): { codes: string[]; problems: FieldProblem[] } {
+  const given = text.split(/[,;\n]+/).map((t) => t.trim()).filter((t) => t !== '')
+    // Codes were once written with spaces between them: each is still read.
+    .flatMap((t) => (t.split(/\s+/).every((c) => index.area(c.toUpperCase())) ? t.split(/\s+/) : [t]));
+  const problems: FieldProblem[] = [];
+  const codes = given.map((t) => {
+    const byCode = index.area(t.toUpperCase());
+    if (byCode) return byCode.code;
+    const named = placeNamed(index, t, 'Councils');
+    if (named.kind === 'found') return named.code;
+    problems.push({ field: 'areas', message: named.message });
+    return '';
+  });
+  return { codes: codes.filter((c) => c !== ''), problems };
 }
 
 /** The form as posted: fixed fields, then `sections` numbered sections of fields (section_title_0, section_metrics_0 …). */
@@ -39,16 +64,26 @@ export function formOf(body: Record<string, unknown>): ReportForm {
   };
 }
 
-export function formFromDefinition(definition: ReportDefinition): ReportForm {
+export function formFromDefinition(index: BenchmarkIndex, definition: ReportDefinition): ReportForm {
   return {
-    title: definition.title, areas: definition.areas.join(', '), group: definition.group, notes: definition.notes, add: false,
+    title: definition.title, areas: areaNames(index, definition.areas), group: definition.group, notes: definition.notes, add: false,
     sections: definition.sections.map((s) => ({ title: s.title, chart: s.chart, metrics: [...s.metrics], notes: s.notes })),
   };
 }
 
-/** The definition the form gives, for the use-case to check. */
-export function definitionOf(form: ReportForm) {
-  return { title: form.title, areas: form.areas, group: form.group, notes: form.notes, sections: form.sections.map((s) => ({ title: s.title, chart: s.chart || undefined, metrics: s.metrics, notes: s.notes })) };
+/** The definition the form gives, its councils named turned into codes, for the use-case to check. */
+export function definitionOf(index: BenchmarkIndex, form: ReportForm) {
+  const areas = areasNamed(index, form.areas);
+  const definition = definitionWith(form, areas.codes);
+  if (areas.problems.length === 0) return definition;
+  // A council not found is the page's problem; the form's others are shown with it, in the order of the fields.
+  const checked = checkReportDefinition(definition, (c) => index.metric(c) !== undefined, (c) => index.area(c) !== undefined);
+  const others = checked.kind === 'invalid' ? checked.problems.filter((p) => p.field !== 'areas') : [];
+  throw invalidInput([...others.filter((p) => p.field === 'title'), ...areas.problems, ...others.filter((p) => p.field !== 'title')]);
+}
+
+function definitionWith(form: ReportForm, areas: readonly string[]) {
+  return { title: form.title, areas, group: form.group, notes: form.notes, sections: form.sections.map((s) => ({ title: s.title, chart: s.chart || undefined, metrics: s.metrics, notes: s.notes })) };
 }
 
 function themesOf(index: BenchmarkIndex, checked: readonly string[]) {
@@ -90,7 +125,7 @@ export function problemsInWords(problems: readonly FieldProblem[]): FieldProblem
 export function builder(res: Response, index: BenchmarkIndex, form: ReportForm, sections: number, action: string, problems: readonly FieldProblem[], status = 200, reportId?: number): void {
   const rows = Array.from({ length: Math.max(sections, 1) }, (_, i) => form.sections[i] ?? { title: '', chart: 'table', metrics: [], notes: '' });
   renderPage(res, 'reports/edit.njk', {
-    form, action, problems: problemsInWords(problems), reportId,
+    form, action, problems: problemsInWords(problems), reportId, councils: councilNames(index),
     groups: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === (form.group || 'neighbours') })),
     sections: rows.map((s) => ({
       ...s, themes: themesOf(index, s.metrics),

@@ -42,7 +42,7 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
 
   router.get('/reports/new', changes('report'), (_req, res) => {
     const council = signedIn(accessOf(res)).councilArea;
-    builder(res, engine.index, emptyForm(council), 1, '/reports', []);
+    builder(res, engine.index, emptyForm(engine.index, council), 1, '/reports', []);
   });
 
   router.post('/reports', changes('report'), async (req, res) => {
@@ -50,7 +50,7 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
     const form = formOf(bodyOf(req));
     if (form.add) return builder(res, engine.index, form, form.sections.length + 1, '/reports', []);
     try {
-      const report = await addDraft(sql, accessOf(res), engine.index, definitionOf(form));
+      const report = await addDraft(sql, accessOf(res), engine.index, definitionOf(engine.index, form));
       res.redirect(303, `/reports/${report.id}`);
     } catch (error) {
       builder(res, engine.index, form, form.sections.length, '/reports', problemsAsGiven(error), 400);
@@ -116,7 +116,7 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
 
   router.get('/reports/:id/edit', changes('report'), async (req, res) => {
     const report = await findDraft(sql, accessOf(res), req.params.id, 'change');
-    const form = formFromDefinition(report.definition);
+    const form = formFromDefinition(engine.index, report.definition);
     builder(res, engine.index, form, form.sections.length, `/reports/${report.id}`, [], 200, report.id);
   });
 
@@ -126,7 +126,7 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
     const action = `/reports/${report.id}`;
     if (form.add) return builder(res, engine.index, form, form.sections.length + 1, action, [], 200, report.id);
     try {
-      await changeDraft(sql, accessOf(res), engine.index, report.id, definitionOf(form));
+      await changeDraft(sql, accessOf(res), engine.index, report.id, definitionOf(engine.index, form));
       res.redirect(303, action);
     } catch (error) {
       builder(res, engine.index, form, form.sections.length, action, problemsAsGiven(error), 400, report.id);
