@@ -8,11 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
 import type { Verdict } from '../../src/domain/benchmark/index.ts';
-import { reportCsv } from '../../src/reports/report-files.ts';
+import { PdfPrinter } from '../../src/reports/pdf.ts';
+import { reportCsv, reportPrintHtml } from '../../src/reports/report-files.ts';
 import { snapshotReport } from '../../src/reports/report-snapshot.ts';
 import { reportView } from '../../src/reports/report-view.ts';
 import { metricPage } from '../../src/web/views/metric-page.ts';
 import { importText } from '../support/import.ts';
+import { pdfText } from '../support/pdf.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
 
@@ -118,6 +120,22 @@ describe('the same verdict for the same row in pages, API, CSV and reports', () 
       const reportRow = reportRows.find((r) => r.metric === metric)!;
       assert.deepEqual([reportRow.compared, reportRow.verdict, reportRow.verdict_sentence, reportRow.verdict_rule],
         [verdict.label, verdict.words, verdict.sentence, `${verdict.rule!.id} v${verdict.rule!.version}`], `${metric}: report CSV`);
+    }
+  });
+
+  it("prints each of County Durham's verdicts, naming its benchmark, in the report's PDF as the profile API words them", async () => {
+    const address = `/api/benchmark/profile?area=${DURHAM}&group=region&metrics=${METRICS.join(',')}`;
+    const profile = (await json<{ items: { metric: { code: string }; verdict: Verdict }[] }>(address)).items;
+    const snapshot = snapshotReport(server.engine.index, {
+      title: 'Verdicts', notes: '', areas: [DURHAM], group: 'region', sections: [{ title: 'All', metrics: [...METRICS], chart: 'table', notes: '' }],
+    }, new Date());
+    const printer = new PdfPrinter();
+    try {
+      // Words as a reader meets them: lines a narrow cell broke are one run of text.
+      const text = (await pdfText(await printer.print(reportPrintHtml(reportView(snapshot, null)), 'Verdicts'))).replace(/\s+/g, ' ');
+      for (const { metric, verdict } of profile) assert.ok(text.includes(verdict.words), `${metric.code}: '${verdict.words}' is not in the PDF`);
+    } finally {
+      await printer.close();
     }
   });
 
