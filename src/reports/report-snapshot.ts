@@ -13,6 +13,7 @@ import { areaValueAt, groupFigures, leagueTable, resolveArea, rowFigures, type G
 import type { Significance } from '../domain/benchmark/compare-to-benchmark.ts';
 import { groupSpecFor } from '../domain/benchmark/group-spec.ts';
 import { trendSummaryOf, type TrendSummary } from '../domain/benchmark/trend-of.ts';
+import { areaSourceVerdictKey, sourceVerdictWords, type SourceVerdict } from '../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../domain/benchmark/verdict.ts';
 import type { MetricAbout, Polarity } from '../domain/metric/index.ts';
 import type { ChartKind, ReportDefinition, ReportGroup } from '../domain/report/report-definition.ts';
@@ -41,6 +42,8 @@ export interface SnapshotFigure {
   readonly benchmark: { readonly value: number; readonly source: string } | null;
   /** England's value for the metric and period; absent from versions frozen before it was kept. */
   readonly england?: number | null;
+  /** The source's own verdict on the figure, in words that say whose it is; absent where it gave none. */
+  readonly source?: string;
   readonly trend: TrendSummary;
   readonly spread: Spread | null;
 }
@@ -100,15 +103,19 @@ export interface ReportSnapshot {
 /**
  * Takes the figures a definition asks for from the index, as they are at
  * `takenAt`, with what each metric's publisher says of it (`about`, by metric
- * code: metricAboutOf), frozen with them.
+ * code: metricAboutOfReport) and the source's own verdicts on the figures
+ * (`verdicts`, by areaSourceVerdictKey: sourceVerdictsOfReport), frozen with them.
  */
-export function snapshotReport(index: BenchmarkIndex, definition: ReportDefinition, takenAt: Date, about: ReadonlyMap<string, MetricAbout> = new Map()): ReportSnapshot {
+export function snapshotReport(
+  index: BenchmarkIndex, definition: ReportDefinition, takenAt: Date,
+  about: ReadonlyMap<string, MetricAbout> = new Map(), verdicts: ReadonlyMap<string, SourceVerdict> = new Map(),
+): ReportSnapshot {
   const areas = definition.areas.map((code) => index.area(code)).filter((a): a is IndexArea => a !== undefined);
   const specs = new Map(areas.map((area) => [area.code, groupSpecFor(index, area, definition.group)]));
   const sections = definition.sections.map((section) => ({
     title: section.title, chart: section.chart, notes: section.notes,
     metrics: section.metrics.map((code) => index.metric(code)).filter((s): s is MetricSeries => s !== undefined)
-      .map((series) => snapshotMetric(index, series, areas, specs, section.chart, about.get(series.metric.code))),
+      .map((series) => snapshotMetric(index, series, areas, specs, section.chart, about.get(series.metric.code), verdicts)),
   }));
   const sources = [...new Set(sections.flatMap((s) => s.metrics.map((m) => m.source).filter((x): x is string => x !== null)))].sort();
   return {
@@ -119,7 +126,7 @@ export function snapshotReport(index: BenchmarkIndex, definition: ReportDefiniti
 
 function snapshotMetric(
   index: BenchmarkIndex, series: MetricSeries, areas: readonly IndexArea[], specs: ReadonlyMap<string, GroupSpec>, chart: ChartKind,
-  about: MetricAbout | undefined,
+  about: MetricAbout | undefined, verdicts: ReadonlyMap<string, SourceVerdict>,
 ): SnapshotMetric {
   const metric = series.metric;
   const slice = series.latest();
@@ -135,7 +142,10 @@ function snapshotMetric(
     const row = rowFigures(series, slice, resolved.position, group, 0.95);
     const ranked = group.ordered.length;
     const verdict = verdictOfRow(metric, row, { label: group.label, ranked, benchmark: group.benchmark }, 0.95);
+    // Only on the council's own figure: a predecessor's or successor's verdict is not about it.
+    const source = resolved.area.code === area.code ? verdicts.get(areaSourceVerdictKey(area.code, metric.code, slice.period)) : undefined;
     return {
+      ...(source ? { source: sourceVerdictWords(source) } : {}),
       area: area.code, areaName: area.name, period: slice.period, value: row.value, lower: row.interval?.lower ?? null, upper: row.interval?.upper ?? null,
       rank: row.rank, ranked, significance: row.significance, comparison: comparisonOf(verdict),
       groupLabel: group.label, groupMean: group.mean, groupMedian: group.median, benchmark: group.benchmark,

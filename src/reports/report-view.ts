@@ -42,7 +42,7 @@ function metricView(metric: SnapshotMetric, chart: string, id: string, maps: Are
       // A version frozen before England's value was kept says so rather than show a dash that reads as "no value".
       england: f.england === undefined ? 'Not kept' : formatValue(f.england, metric.decimals, metric.unit),
       benchmark: f.benchmark ? `${formatValue(f.benchmark.value, metric.decimals, metric.unit)} (${f.benchmark.source})` : '–',
-      comparison: f.comparison, trend: trendWords(f.trend),
+      comparison: f.comparison, source: f.source ?? null, trend: trendWords(f.trend),
       spine: chart === 'spine' && f.spread ? spineChart({
         id: `${id}-${f.area}`, label: `${f.areaName}: ${f.comparison.words}`, ...f.spread, value: f.value, benchmark: f.benchmark?.value ?? null,
         polarity: metric.polarity, significance: f.significance,

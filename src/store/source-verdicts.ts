@@ -1,7 +1,8 @@
 // The verdicts sources publish on their own figures (source_verdict, migration
 // 019): written by an import beside the figures it brings, read by the pages
 // that show them beside Lantern's own.
-import { sourceVerdictKey, type SourceVerdict, type SourceVerdictWord } from '../domain/benchmark/source-verdict.ts';
+import { areaSourceVerdictKey, sourceVerdictKey, type SourceVerdict, type SourceVerdictWord } from '../domain/benchmark/source-verdict.ts';
+import type { ReportDefinition } from '../domain/report/report-definition.ts';
 import type { Db, Sql } from './store.ts';
 
 /** One figure's source verdict, by the codes and period label the file gave. */
@@ -52,4 +53,15 @@ export async function sourceVerdictsOfPeriod(sql: Sql, metric: string, period: s
     from source_verdict v join metric m on m.id = v.metric_id join area a on a.id = v.area_id
     where m.code = ${metric} and v.period = ${period}`;
   return new Map(rows.map((r) => [r.area, { verdict: r.verdict, benchmark: r.benchmark }]));
+}
+
+/** The source verdicts on a report's councils' figures for its metrics, every period, by areaSourceVerdictKey, to freeze with its figures. */
+export async function sourceVerdictsOfReport(sql: Sql, definition: Pick<ReportDefinition, 'areas' | 'sections'>): Promise<Map<string, SourceVerdict>> {
+  const metrics = [...new Set(definition.sections.flatMap((s) => s.metrics))];
+  if (metrics.length === 0 || definition.areas.length === 0) return new Map();
+  const rows = await sql<{ area: string; metric: string; period: string; verdict: SourceVerdictWord; benchmark: string }[]>`
+    select a.code as area, m.code as metric, v.period, v.verdict, v.benchmark
+    from source_verdict v join metric m on m.id = v.metric_id join area a on a.id = v.area_id
+    where m.code = any(${metrics}) and a.code = any(${definition.areas as string[]})`;
+  return new Map(rows.map((r) => [areaSourceVerdictKey(r.area, r.metric, r.period), { verdict: r.verdict, benchmark: r.benchmark }]));
 }

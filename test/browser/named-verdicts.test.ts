@@ -18,6 +18,7 @@ import { reportPrintHtml } from '../../src/reports/report-files.ts';
 import { snapshotReport } from '../../src/reports/report-snapshot.ts';
 import { reportView } from '../../src/reports/report-view.ts';
 import { organisation, TEST_PASSWORD, user } from '../support/access.ts';
+import { sourceVerdictsOfReport } from '../../src/store/source-verdicts.ts';
 import { importText } from '../support/import.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -171,6 +172,19 @@ describe('verdicts that name their benchmark, in a browser', () => {
       })));
       assert.equal(rows.find((r) => r.area === `/areas/${DURHAM}`)?.source, 'Source: worse than England');
       assert.ok(rows.every((r) => r.source === null || /^Source: (better than|similar to|worse than) England$/.test(r.source)), JSON.stringify(rows));
+      await page.close();
+    });
+
+    it(`shows the source's own verdict beside Lantern's in a report, frozen with its figures, at ${name} width`, async () => {
+      const overweight = server.engine.index.metricsByTitle().find((s) => /overweight or obese/.test(s.metric.title))!.metric.code;
+      const definition = {
+        title: 'Source verdicts', notes: '', areas: [DURHAM], group: 'neighbours' as const,
+        sections: [{ title: 'Weight', metrics: [overweight], chart: 'table' as const, notes: '' }],
+      };
+      const snapshot = snapshotReport(server.engine.index, definition, new Date(), new Map(), await sourceVerdictsOfReport(store.sql, definition));
+      const page = await browser.newPage({ viewport: size });
+      await page.setContent(reportPrintHtml(reportView(snapshot, null)));
+      assert.deepEqual(await page.$$eval('table .lantern-source-verdict', (notes) => notes.map((n) => n.textContent?.trim())), ['Source: worse than England']);
       await page.close();
     });
 

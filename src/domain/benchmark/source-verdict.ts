@@ -34,3 +34,8 @@ export function sourceVerdictWords(source: SourceVerdict): string {
 export function sourceVerdictKey(metric: string, period: string): string {
   return `${metric} ${period}`;
 }
+
+/** How a report looks up an area's source verdict on a figure: by area code, metric code and period label. */
+export function areaSourceVerdictKey(area: string, metric: string, period: string): string {
+  return `${area} ${sourceVerdictKey(metric, period)}`;
+}

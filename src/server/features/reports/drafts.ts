@@ -11,6 +11,7 @@ import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.t
 import { checkReportDefinition, type ReportDefinition } from '../../../domain/report/report-definition.ts';
 import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
 import { metricAboutOfReport } from '../../../store/metric-about.ts';
+import { sourceVerdictsOfReport } from '../../../store/source-verdicts.ts';
 import { earlySightReleases } from '../../../store/early-sight.ts';
 import { createReport, getReport, publicSlugOf, publishVersion, updateReport, versionsOf, withdrawVersion, type Report, type ReportVersion } from '../../../store/reports.ts';
 import type { Sql } from '../../../store/store.ts';
@@ -70,7 +71,7 @@ export async function publishDraft(
   const report = await findDraft(sql, access, idText, 'change');
   const user = signedIn(access);
   const definition = await publicDefinition(sql, index, report.definition);
-  const snapshot = snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition));
+  const snapshot = snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition), await sourceVerdictsOfReport(sql, definition));
   const versions = await versionsOf(sql, report.id);
   const pdf = await print(snapshot, (versions[0]?.version ?? 0) + 1);
   const version = await publishVersion(sql, report.id, snapshot, pdf, user.userId);
@@ -95,7 +96,8 @@ export async function previewPublishing(sql: Sql, access: RequestAccess, index: 
   const heldBack = [...new Set(report.definition.sections.flatMap((s) => s.metrics))].filter((code) => !kept.has(code))
     .map((code) => index.metric(code)?.metric.title ?? code);
   const versions = await versionsOf(sql, report.id);
-  return { report, version: (versions[0]?.version ?? 0) + 1, slug: publicSlugOf(report), snapshot: snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition)), heldBack };
+  const snapshot = snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition), await sourceVerdictsOfReport(sql, definition));
+  return { report, version: (versions[0]?.version ?? 0) + 1, slug: publicSlugOf(report), snapshot, heldBack };
 }
 
 /**

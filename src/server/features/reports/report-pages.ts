@@ -14,6 +14,7 @@ import { reportCsv, reportPrintHtml, reportXlsx } from '../../../reports/report-
 import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
 import { reportView } from '../../../reports/report-view.ts';
 import { metricAboutOfReport } from '../../../store/metric-about.ts';
+import { sourceVerdictsOfReport } from '../../../store/source-verdicts.ts';
 import { listReports, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type ReportVersion } from '../../../store/reports.ts';
 import { accessOf, changes, reads, readableInFull } from '../../platform/access/index.ts';
 import { problemsAsGiven } from '../../platform/http/checked-input.ts';
@@ -87,7 +88,7 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
     renderPage(res, 'reports/draft.njk', {
       reportId: report.id, slug: report.slug, mayEdit: accessOf(res).may('change', draftRecord(report)),
       versions: versions.map(versionWords),
-      report: reportView(snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition)), await deps.maps),
+      report: reportView(snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition), await sourceVerdictsOfReport(sql, definition)), await deps.maps),
     });
   });
 
