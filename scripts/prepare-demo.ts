@@ -39,13 +39,14 @@ export const SHIPPED: Readonly<Record<string, Shipped>> = {
     files: ['els_indicators_la.csv', 'els_metrics.csv'],
     note: 'The series and their metadata, unchanged (els_areas.csv is left out: Lantern holds its own register of areas). '
       + '`els_indicators_la.mapping.json` reads them, and `els_review.csv`, written for Lantern and reviewed by hand, gives each series the polarity '
-      + 'the source lacks (neutral where neither higher nor lower is better) and its theme.',
+      + 'the source lacks (neutral where neither higher nor lower is better) and its theme. The mapping reads the method, caveats, page and publication date of each series from `els_metrics.csv` with its definition.',
   },
   'dfe-lait-childrens-services': {
     files: ['lait_csc_headline_long.csv', 'lait_csc_headline_measures.csv'],
     note: 'The 63 headline measures and their dictionary rows, unchanged (the full dictionary and the code lookup are left out: the import does not need them). '
       + '`lait_csc_headline_long.mapping.json` reads the periods as DfE writes them: a bare year is the year ending in it (31 March, or 30 September for the workforce), '
-      + "'2016-17 (OT)' the financial year's outturn. Inner and Outer London (E13) are not areas Lantern holds: their rows are refused, with the reason kept.",
+      + "'2016-17 (OT)' the financial year's outturn. Inner and Outer London (E13) are not areas Lantern holds: their rows are refused, with the reason kept. "
+      + "Each measure's page (Hyperlink(s)) is read with its definition.",
   },
   'mhclg-homelessness-hclic': {
     files: ['hclic_quarterly_la.csv', 'hclic_metrics.csv'],
