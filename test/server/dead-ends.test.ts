@@ -69,6 +69,15 @@ describe('links on the public pages', () => {
     }
   });
 
+  it("offers on a metric's page only the groups its area can be compared with", async () => {
+    for (const area of ['', '&area=E12000001', `&area=${SOUTH_LAKELAND}`]) {
+      const html = await (await fetch(`${server.base}/metrics/${ACTIVE}?group=england${area}`)).text();
+      assert.match(html, /value="england"/, area);
+      assert.doesNotMatch(html, /value="neighbours"/, area);
+    }
+    assert.match(await (await fetch(`${server.base}/metrics/${ACTIVE}?area=${DURHAM}`)).text(), /value="neighbours"/);
+  });
+
   it('passes over tracking added to an address (utm_*, fbclid, gclid)', async () => {
     for (const address of [`/areas/${DURHAM}?utm_source=newsletter&utm_medium=email`, `/metrics/${ACTIVE}?fbclid=IwAR0abc`, '/areas?gclid=Cj0KCQ', '/search?q=durham&utm_campaign=x']) {
       const response = await fetch(server.base + address, { redirect: 'manual' });

@@ -24,6 +24,19 @@ export function isComparatorKind(text: string): text is ComparatorKind {
   return (COMPARATOR_KINDS as readonly string[]).includes(text);
 }
 
+/**
+ * The groups a page may offer an area, the default first: nearest
+ * neighbours only for a council still in being (they are found among
+ * councils, and a former council has no current ones), the region only for
+ * an area in one, England and the area's type always. A link or a choice
+ * outside these would lead nowhere.
+ */
+export function groupsFor(area: { readonly type: AreaType; readonly endDate: string | null; readonly regionCode: string | null }): readonly Exclude<ComparatorKind, 'custom'>[] {
+  const neighbours = isCouncil(area.type) && area.endDate === null;
+  const kinds = (['neighbours', 'region', 'type', 'england'] as const).filter((kind) => (kind === 'region' ? area.regionCode !== null : kind !== 'neighbours' || neighbours));
+  return neighbours ? kinds : ['england', ...kinds.filter((kind) => kind !== 'england')];
+}
+
 /** What grouping needs to know of an area. */
 export interface GroupableArea {
   readonly code: string;

@@ -8,7 +8,7 @@
 import type { AreaProfile, ProfileItem } from '../../domain/benchmark/area-profile.ts';
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../../domain/benchmark/benchmark-index.ts';
 import { areaValueAt, groupFigures, resolveArea, type GroupFigures, type GroupSpec } from '../../domain/benchmark/benchmark-queries.ts';
-import { isCouncil } from '../../domain/benchmark/comparator-group.ts';
+import { groupsFor } from '../../domain/benchmark/comparator-group.ts';
 import { ENGLAND_CODE } from '../../domain/area/index.ts';
 import { sourceVerdictKey, sourceVerdictWords, type SourceVerdict } from '../../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
@@ -58,24 +58,6 @@ export interface AreaPage {
   readonly themes: readonly { readonly name: string; readonly id: string; readonly rows: readonly AreaRow[] }[];
 }
 
-type GroupKind = (typeof GROUP_CHOICES)[number]['value'];
-
-/**
- * The comparator groups an area can be set against, the default first:
- * nearest neighbours are found only for a council still in being; a region
- * only for an area that lies in one; England and the area's own type always.
- */
-export function groupsFor(area: IndexArea): readonly GroupKind[] {
-  const neighbours = isCouncil(area.type) && area.endDate === null;
-  const kinds = GROUP_CHOICES.map((c) => c.value).filter((kind) => (kind === 'region' ? area.regionCode !== null : kind !== 'neighbours' || neighbours));
-  return neighbours ? kinds : ['england', ...kinds.filter((kind) => kind !== 'england')];
-}
-
-/**
- * `sources`: the source's own verdicts on the area's figures, by
- * sourceVerdictKey, shown beside Lantern's; `about`: what each metric's
- * publisher says of it, by metric code, for the figures' freshness.
- */
 export function areaPage(
   index: BenchmarkIndex, profile: AreaProfile, spec: GroupSpec, groupKind: string,
   sources: ReadonlyMap<string, SourceVerdict> = new Map(), about: ReadonlyMap<string, MetricAbout> = new Map(),

@@ -7,6 +7,7 @@ import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../..
 import { leagueTable, resolveArea, type GroupSpec, type LeagueTable, type LeagueTableRow } from '../../domain/benchmark/benchmark-queries.ts';
 import { sourceVerdictWords, type SourceVerdict } from '../../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
+import { groupsFor } from '../../domain/benchmark/comparator-group.ts';
 import { ENGLAND_CODE } from '../../domain/area/index.ts';
 import { formatDate, formatValue, ordinal } from '../../domain/format/index.ts';
 import { definitionBeyondTitle, type Metric, type MetricAbout, type Polarity } from '../../domain/metric/index.ts';
@@ -87,7 +88,8 @@ export function metricPage(
     area: request.chosen ? { code: area.code, name: area.name } : null,
     group: {
       kind: request.groupKind, label: group.group.label, size: group.group.size,
-      choices: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === request.groupKind })),
+      // Only the groups this area can be compared with: no nearest neighbours for England, a region or a former council.
+      choices: GROUP_CHOICES.filter((c) => groupsFor(area).includes(c.value)).map((c) => ({ ...c, selected: c.value === request.groupKind })),
       benchmarkChoices: benchmarkChoices(request.spec.benchmark),
       mean: formatValue(group.group.mean, metric.decimals, metric.unit ?? ''),
       median: formatValue(group.group.median, metric.decimals, metric.unit ?? ''),
