@@ -58,6 +58,11 @@ export interface AreaPage {
   readonly themes: readonly { readonly name: string; readonly id: string; readonly rows: readonly AreaRow[] }[];
 }
 
+/**
+ * `sources`: the source's own verdicts on the area's figures, by
+ * sourceVerdictKey, shown beside Lantern's; `about`: what each metric's
+ * publisher says of it, by metric code, for the figures' freshness.
+ */
 export function areaPage(
   index: BenchmarkIndex, profile: AreaProfile, spec: GroupSpec, groupKind: string,
   sources: ReadonlyMap<string, SourceVerdict> = new Map(), about: ReadonlyMap<string, MetricAbout> = new Map(),
