@@ -1,18 +1,20 @@
 // Importing metric definitions from CSV or JSON: code, title, polarity,
 // value_kind, period_kind, and optionally definition, unit, multiplier,
-// source, themes (separated by ;), decimals, ci_method, status. A metric
+// source, themes (separated by ;), decimals, ci_method, status, and what the
+// publisher says of it: method, caveats, source_url, published_on,
+// next_update (dates as 2026-05-06 or 06/05/2026). A metric
 // Lantern holds changes only in the columns the file gives (a file of code and
 // title retitles it and keeps the rest); the store keeps every change with the
 // batch that made it.
 import type { Rejection } from '../domain/batch/index.ts';
 import {
-  isMetricCode, isMetricStatus, isPolarity, isValueKind, METRIC_STATUSES, POLARITIES, VALUE_KINDS,
-  type Metric, type MetricStatus, type Polarity, type ValueKind,
+  ABOUT_FIELDS, aboutFieldFromText, isMetricCode, isMetricStatus, isPolarity, isValueKind, METRIC_STATUSES, POLARITIES, VALUE_KINDS,
+  type AboutField, type Metric, type MetricAbout, type MetricStatus, type Polarity, type ValueKind,
 } from '../domain/metric/index.ts';
 import { readNumber } from '../domain/observation/index.ts';
 import { isPeriodKind, PERIOD_KINDS, type PeriodKind } from '../domain/period/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
-import { METRIC_COLUMNS, metricKeys, upsertMetrics } from '../store/catalogue.ts';
+import { METRIC_ABOUT_COLUMNS, METRIC_COLUMNS, metricKeys, upsertMetricsWithAbout, type MetricAboutField } from '../store/catalogue.ts';
 import { takeWriteTurn, type Tx } from '../store/observations.ts';
 import { byGivenFields, cellOf, givenFields, hazards, listOf, type CatalogueRecord } from './catalogue-records.ts';
 import type { StepCounts } from './import-observations.ts';
@@ -22,25 +24,27 @@ export async function loadMetrics(
   tx: Tx, records: readonly CatalogueRecord[], batchId: number,
 ): Promise<StepCounts & { rejections: RejectionList }> {
   const rejections = new RejectionList();
-  const metrics: { value: Metric; given: readonly (keyof Metric)[] }[] = [];
+  const metrics: { value: Metric; given: readonly (keyof Metric | MetricAboutField)[] }[] = [];
   const seen = new Map<string, number>();
   const knownCodes = new Set((await metricKeys(tx)).map((m) => m.code));
   for (const record of records) {
     const problems = hazards(record, 5000);
     const given = givenFields(record, METRIC_COLUMNS);
-    const metric = problems.length > 0 ? undefined : fromRecord(record, problems, knownCodes.has(cellOf(record, 'code')) ? given : undefined);
+    const read = problems.length > 0 ? undefined : fromRecord(record, problems, knownCodes.has(cellOf(record, 'code')) ? given : undefined);
+    const about = read ? aboutOf(record, problems) : undefined;
+    const metric = read && about ? { ...read, about } : read;
     if (metric) {
       const duplicate = seen.get(metric.code);
       if (duplicate !== undefined) problems.push({ line: record.line, column: 'code', value: metric.code, reason: `${metric.code} is also on line ${duplicate}: a file may define each metric only once` });
       seen.set(metric.code, record.line);
     }
     if (problems.length > 0) rejections.addRow(problems);
-    else if (metric) metrics.push({ value: metric, given });
+    else if (metric) metrics.push({ value: metric, given: [...given, ...givenFields(record, METRIC_ABOUT_COLUMNS)] });
   }
   await takeWriteTurn(tx);
   const counts = { inserted: 0, revised: 0 };
   for (const group of byGivenFields(metrics)) {
-    const written = await upsertMetrics(tx, group.values, batchId, group.given);
+    const written = await upsertMetricsWithAbout(tx, group.values, batchId, group.given);
     counts.inserted += written.inserted;
     counts.revised += written.revised;
   }
@@ -48,6 +52,23 @@ export async function loadMetrics(
     rowsRead: records.length, inserted: counts.inserted, revised: counts.revised,
     unchanged: records.length - rejections.rows - counts.inserted - counts.revised, rejected: rejections.rows, rejections,
   };
+}
+
+/**
+ * What the record says of the metric's method, caveats, page and dates
+ * (columns method, caveats, source_url, published_on, next_update), each
+ * checked; undefined where it gives none of them.
+ */
+function aboutOf(record: CatalogueRecord, problems: Rejection[]): MetricAbout | undefined {
+  const about: Record<string, string> = {};
+  for (const field of Object.keys(ABOUT_FIELDS) as AboutField[]) {
+    const cell = cellOf(record, field);
+    if (cell === '') continue;
+    const read = aboutFieldFromText(field, cell);
+    if ('problem' in read) problems.push({ line: record.line, column: field, value: cell, reason: `'${field}' ${read.problem}` });
+    else about[ABOUT_FIELDS[field]] = read.value;
+  }
+  return Object.keys(about).length > 0 ? about : undefined;
 }
 
 /**

@@ -159,16 +159,19 @@ export async function upsertMetrics(
 }
 
 /** The columns of what a metric's publisher says of it (MetricAbout, migration 019). */
-const ABOUT_COLUMNS = { method: 'method', caveats: 'caveats', sourceUrl: 'source_url', publishedOn: 'published_on', nextUpdate: 'next_update' } as const;
+export const METRIC_ABOUT_COLUMNS = { method: 'method', caveats: 'caveats', sourceUrl: 'source_url', publishedOn: 'published_on', nextUpdate: 'next_update' } as const;
+export type MetricAboutField = keyof typeof METRIC_ABOUT_COLUMNS;
 
 /**
  * As upsertMetrics, with each metric's method, caveats, page and dates in the
  * same row, so that a metric an import creates has them from its first
- * version rather than as a change in its history.
+ * version rather than as a change in its history; `given` as there.
  */
-export async function upsertMetricsWithAbout(sql: Db, metrics: readonly Metric[], batchId: number): Promise<UpsertCounts> {
-  const columns = { ...METRIC_COLUMNS, ...ABOUT_COLUMNS };
-  return upsert(sql, 'metric', columns, Object.keys(columns), metrics.map((m) => ({ ...m, ...m.about })), batchId);
+export async function upsertMetricsWithAbout(
+  sql: Db, metrics: readonly Metric[], batchId: number,
+  given: readonly (keyof Metric | MetricAboutField)[] = [...ALL_METRIC_FIELDS, ...Object.keys(METRIC_ABOUT_COLUMNS) as MetricAboutField[]],
+): Promise<UpsertCounts> {
+  return upsert(sql, 'metric', { ...METRIC_COLUMNS, ...METRIC_ABOUT_COLUMNS }, given, metrics.map((m) => ({ ...m, ...m.about })), batchId);
 }
 
 async function upsert<T extends object>(

@@ -8,7 +8,7 @@ import { importFile } from '../../src/ingest/import-file.ts';
 import { MappingError, parseMapping } from '../../src/ingest/column-mapping.ts';
 import { metricAboutOf } from '../../src/store/metric-about.ts';
 import { textStream } from '../support/data.ts';
-import { seedCatalogue } from '../support/import.ts';
+import { importText, seedCatalogue } from '../support/import.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 
 const FIGURES = 'areacd,metric_code,period,value\nE06000047,ELS900,2023,12.5\nE06000001,ELS900,2023,11\nE06000047,ELS901,2023,3\n';
@@ -50,6 +50,25 @@ describe('metric metadata and freshness at import', () => {
     });
     const history = await store.sql`select from metric_history h join metric m on m.id = h.metric_id where m.code = 'adults-who-cycle-weekly'`;
     assert.equal(history.length, 0, 'a new metric has its metadata from its first version, not as a change');
+  });
+
+  it('reads them from a file of definitions too, and a later file changes only the columns it gives', async () => {
+    const first = await importText(store.sql, 'definitions.csv', [
+      'code,title,polarity,value_kind,period_kind,source_url,published_on,next_update',
+      'about-check,A metric of definitions,higher_is_better,mean,calendar_year,https://example.gov.uk/about-check,2026-03-01,01/03/2027',
+    ].join('\n'));
+    assert.equal(first.status, 'loaded', JSON.stringify(first.rejections));
+    const later = await importText(store.sql, 'next-update.csv', 'code,title,next_update\nabout-check,A metric of definitions,2027-06-01\n');
+    assert.equal(later.status, 'loaded', JSON.stringify(later.rejections));
+    assert.deepEqual((await metricAboutOf(store.sql, ['about-check'])).get('about-check'), {
+      sourceUrl: 'https://example.gov.uk/about-check', publishedOn: '2026-03-01', nextUpdate: '2027-06-01',
+    });
+  });
+
+  it("refuses a file of definitions whose date does not read, naming the column", async () => {
+    const result = await importText(store.sql, 'bad-date.csv', 'code,title,next_update\nabout-check,A metric of definitions,soon\n');
+    assert.equal(result.status, 'rejected');
+    assert.deepEqual(result.rejections.map((r) => [r.line, r.column, r.reason]), [[2, 'next_update', "'next_update' is 'soon', which is not a date: write it as 2026-05-06 or 06/05/2026"]]);
   });
 
   for (const [field, cell, words] of [
