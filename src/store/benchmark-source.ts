@@ -5,6 +5,7 @@
 import { Buffer } from 'node:buffer';
 import { BenchmarkIndex, slicesOf, type IndexArea, type IndexMetric, type PeriodSpan, type SeriesColumns } from '../domain/benchmark/benchmark-index.ts';
 import { countsGiveIntervals } from '../domain/benchmark/benchmark-queries.ts';
+import { eachCopyRow } from './copy-binary.ts';
 import type { Db, Sql } from './store.ts';
 
 export async function loadIndexAreas(sql: Sql): Promise<IndexArea[]> {
@@ -61,17 +62,17 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
   const wanted = new Map(metrics.map((m) => [m.id, m]));
   const unread = new Set(wanted.keys());
   let observations = 0;
-  const fill = (row: readonly RawField[]) => {
+  const fill = (row: readonly RawField[], bytes: Bytes) => {
     const metric = wanted.get(Number(text(row[0]!)));
     if (!metric || !unread.has(metric.id)) return; // a metric defined after the list was read: the next refresh brings it
-    const columns = metricColumns(metric, row, areaNumbers, places);
+    const columns = metricColumns(metric, row, bytes, areaNumbers, places);
     index.put(metric, slicesOf(periods, columns, countsGiveIntervals(metric)));
     unread.delete(metric.id);
     observations += columns.areas.length;
   };
-  if (options.packs) await alongTheKey(sql, (db) => seriesPacks(db).raw().forEach((row) => fill(row as unknown as RawField[])));
+  if (options.packs) await alongTheKey(sql, async (db) => eachCopyRow(await seriesPacks(db).readable(), (row) => fill(row, ownBytes)));
   const halves = halvesOf([...unread].sort((a, b) => a - b));
-  await Promise.all(halves.map((ids) => alongTheKey(sql, (db) => packedSeries(db, ids).raw().forEach((row) => fill(row as unknown as RawField[])))));
+  await Promise.all(halves.map((ids) => alongTheKey(sql, (db) => packedSeries(db, ids).raw().forEach((row) => fill(row as unknown as RawField[], byteaBytes)))));
   for (const id of unread) index.put(wanted.get(id)!, []); // a metric with no observations yet
   return observations;
 }
@@ -95,9 +96,9 @@ function packedSeries(db: Db, ids: readonly number[]) {
   return db`select metric_id, ${packedColumns(db)} from observation where metric_id = any(${ids as number[]}) group by metric_id`;
 }
 
-/** Metrics' packs, a row per metric in the shape of packedSeries. */
+/** Metrics' packs, a row per metric in the shape of packedSeries, in binary COPY: their bytes as they are kept (copy-binary.ts). */
 function seriesPacks(db: Db) {
-  return db`select metric_id, areas, periods, "values", lower, upper, numerator, denominator from series_pack`;
+  return db`copy (select metric_id::text, areas, periods, "values", lower, upper, numerator, denominator from series_pack) to stdout with (format binary)`;
 }
 
 /**
@@ -164,8 +165,8 @@ function text(field: RawField): string {
 }
 
 /** The columns of one metric's answer row, checked: every area and period must be known to the index. */
-function metricColumns(metric: IndexMetric, row: readonly RawField[], areaNumbers: Int32Array, places: PeriodPlaces): SeriesColumns {
-  const ids = int32s(row[1]!);
+function metricColumns(metric: IndexMetric, row: readonly RawField[], bytes: Bytes, areaNumbers: Int32Array, places: PeriodPlaces): SeriesColumns {
+  const ids = int32s(bytes(row[1]!, 4));
   const areas = new Uint16Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     const number = ids[i]! < areaNumbers.length ? areaNumbers[ids[i]!]! : -1;
@@ -173,7 +174,7 @@ function metricColumns(metric: IndexMetric, row: readonly RawField[], areaNumber
     areas[i] = number;
   }
   const periods = places.of(row[2]!, ids.length, metric.code);
-  const figures = (field: RawField | undefined) => (field ? float64s(field) : undefined);
+  const figures = (field: RawField | undefined) => (field ? float64s(bytes(field, 8)) : undefined);
   return { areas, periods, values: figures(row[3])!, lower: figures(row[4]), upper: figures(row[5]), numerator: figures(row[6]), denominator: figures(row[7]) };
 }
 
@@ -242,23 +243,33 @@ function hashOf(bytes: Buffer, start: number, end: number): number {
   return hash >>> 0;
 }
 
-// A bytea field comes as its text form (\x and hex digits); its bytes are
-// big-endian numbers, turned in place into this machine's order.
+// A bytea field comes from a query as its text form (\x and hex digits), and
+// from a binary COPY as its bytes; either way the bytes are big-endian
+// numbers, copied to memory of their own (the index keeps them) where a
+// typed array of their size may lie, and turned in place into this
+// machine's order.
 
-function int32s(field: Buffer): Int32Array {
-  const bytes = bytea(field, 4).swap32();
+/** A field's bytes, in memory of their own whose offset is a multiple of `size`. */
+type Bytes = (field: Buffer, size: number) => Buffer;
+
+const byteaBytes: Bytes = (field, size) => {
+  const bytes = Buffer.from(field.toString('latin1', 2), 'hex');
+  return bytes.byteOffset % size === 0 ? bytes : ownBytes(bytes, size);
+};
+
+const ownBytes: Bytes = (field) => {
+  const copy = new Uint8Array(field);
+  return Buffer.from(copy.buffer, 0, copy.length);
+};
+
+function int32s(bytes: Buffer): Int32Array {
+  bytes.swap32();
   return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }
 
-function float64s(field: Buffer): Float64Array {
-  const bytes = bytea(field, 8).swap64();
+function float64s(bytes: Buffer): Float64Array {
+  bytes.swap64();
   return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
-}
-
-/** The bytes, where a typed array of `size`-byte numbers may lie on them (its offset a multiple of its size). */
-function bytea(field: Buffer, size: number): Buffer {
-  const bytes = Buffer.from(field.toString('latin1', 2), 'hex');
-  return bytes.byteOffset % size === 0 ? bytes : Buffer.from(new Uint8Array(bytes).buffer);
 }
 
 /** Each area id's number in the index (its place in the index's list), or -1. */
