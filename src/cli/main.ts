@@ -100,10 +100,8 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     err('Lantern: without its benchmark index Lantern cannot serve figures; stopping');
     void store.close().finally(() => process.exit(1));
   });
-  const [{ createApp }, { PdfPrinter }, { startLanternJobs }] = await Promise.all([import('../server/app.ts'), import('../reports/pdf.ts'), import('../jobs/index.ts')]);
+  const [{ createApp }, { PdfPrinter }] = await Promise.all([import('../server/app.ts'), import('../reports/pdf.ts')]);
   printer = new PdfPrinter();
-  // Scheduled work (closing interrupted batches, embargo ends, the nightly index check) runs once across servers.
-  jobs = await startLanternJobs(store, engine, { log: err });
   const app = createApp({ config, store, engine, printer, log: err });
   server.on('request', app);
   server.listen(port, () => {
@@ -115,6 +113,12 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     err(`Lantern: cannot listen on port ${port}: ${error.message}`);
     void store.close().finally(() => process.exit(1));
   });
+  // Scheduled work (closing interrupted batches, embargo ends, the nightly index check, packing) runs once across
+  // servers. It starts after the server listens: no request waits on it, and its start is a second of a server's.
+  const { startLanternJobs } = await import('../jobs/index.ts');
+  const runner = await startLanternJobs(store, engine, { log: err });
+  if (stopping) await runner.stop(); // a SIGTERM came while it started
+  else jobs = runner;
 }
 
 
