@@ -2,9 +2,14 @@
 // early-sight releases. Bodies and paths come from the schemas their routes
 // and use-cases check them with (api-inputs.ts).
 import { ORGANISATION_KINDS, ROLES } from '../../../domain/access/index.ts';
-import { ref, json, list, error, refusals, withMissing, shareRequest, unshareRequest } from '../../platform/service/openapi-parts.ts';
+import { ref, json, list, error, refusals, withMissing, shareOperations } from '../../platform/service/openapi-parts.ts';
 import { jsonBody, pathParameters } from '../../platform/service/openapi-input.ts';
 import { embargoBody, newOrganisationBody, newUserBody, releasePath, releaseSharePath, userPatchBody, userPath } from './api-inputs.ts';
+
+const releaseSharing = shareOperations(
+  { operationId: 'shareEarlySight', summary: 'Name a partner of an early-sight release (administrators); every council sees it', parameters: pathParameters(releasePath) },
+  { operationId: 'unshareEarlySight', summary: 'Stop sharing an early-sight release with a partner (administrators)', parameters: pathParameters(releaseSharePath) },
+);
 
 export const paths = {
   '/api/admin/organisations': {
@@ -40,19 +45,8 @@ export const paths = {
       responses: { 200: { description: 'Set.', content: json({ type: 'object' }) }, ...withMissing },
     },
   },
-  '/api/admin/early-sight/{metric}/shares': {
-    post: {
-      operationId: 'shareEarlySight', summary: 'Name a partner of an early-sight release (administrators); every council sees it',
-      parameters: pathParameters(releasePath), requestBody: shareRequest, responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
-    },
-  },
-  '/api/admin/early-sight/{metric}/shares/{shareId}/revoke': {
-    post: {
-      operationId: 'unshareEarlySight', summary: 'Stop sharing an early-sight release with a partner (administrators)',
-      parameters: pathParameters(releaseSharePath), requestBody: unshareRequest,
-      responses: { 200: { description: 'Revoked.', content: json(ref('Share')) }, ...withMissing },
-    },
-  },
+  '/api/admin/early-sight/{metric}/shares': releaseSharing.share,
+  '/api/admin/early-sight/{metric}/shares/{shareId}/revoke': releaseSharing.unshare,
 };
 
 export const schemas = {

@@ -2,7 +2,7 @@
 // the schemas the routes check them with (api-inputs.ts); an item's body is
 // described here, beside the domain's check of it.
 import { CLASSIFICATIONS, RISK_FACTORS } from '../../../domain/access/index.ts';
-import { ref, json, list, body, refusals, withMissing, shareRequest, unshareRequest } from '../../platform/service/openapi-parts.ts';
+import { ref, json, list, body, refusals, withMissing, shareOperations } from '../../platform/service/openapi-parts.ts';
 import { pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
 import { intelligenceQuery, itemPath, itemSharePath } from './api-inputs.ts';
 
@@ -17,6 +17,11 @@ const itemFields = {
   title: { type: 'string', maxLength: 200 }, note: { type: 'string', minLength: 20, maxLength: 10000 }, evidence: { type: 'array', items: evidence },
   classification: { type: 'string', enum: CLASSIFICATIONS, default: 'confidential' }, shareable: { type: 'boolean', default: false, description: 'Only with evidence.' },
 };
+
+const itemSharing = shareOperations(
+  { operationId: 'shareIntelligence', summary: 'Share a restricted or confidential item that has its evidence, saying why; the council sees it', parameters: pathParameters(itemPath) },
+  { operationId: 'unshareIntelligence', summary: 'Stop sharing an item, saying why; the council sees this too', parameters: pathParameters(itemSharePath) },
+);
 
 export const paths = {
   '/api/intelligence': {
@@ -38,19 +43,8 @@ export const paths = {
       requestBody: body({ type: 'object', properties: itemFields }), responses: { 200: { description: 'Changed.', content: json(ref('IntelligenceItem')) }, ...withMissing },
     },
   },
-  '/api/intelligence/{id}/shares': {
-    post: {
-      operationId: 'shareIntelligence', summary: 'Share a restricted or confidential item that has its evidence, saying why; the council sees it',
-      parameters: pathParameters(itemPath), requestBody: shareRequest, responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing },
-    },
-  },
-  '/api/intelligence/{id}/shares/{shareId}/revoke': {
-    post: {
-      operationId: 'unshareIntelligence', summary: 'Stop sharing an item, saying why; the council sees this too',
-      parameters: pathParameters(itemSharePath), requestBody: unshareRequest,
-      responses: { 200: { description: 'Revoked.', content: json(ref('Share')) }, ...withMissing },
-    },
-  },
+  '/api/intelligence/{id}/shares': itemSharing.share,
+  '/api/intelligence/{id}/shares/{shareId}/revoke': itemSharing.unshare,
 };
 
 export const schemas = {

@@ -38,6 +38,17 @@ export const shareRequest = jsonBody(shareBody);
 /** The body of an un-share: why. */
 export const unshareRequest = jsonBody(unshareBody);
 
+/**
+ * A shared record's two operations, one path each: sharing it (with whom and
+ * why) and un-sharing one of its shares (why); `parameters` are the paths'.
+ */
+export function shareOperations(share: { operationId: string; summary: string; parameters: readonly object[] }, unshare: { operationId: string; summary: string; parameters: readonly object[] }) {
+  return {
+    share: { post: { ...share, requestBody: shareRequest, responses: { 201: { description: 'Shared.', content: json(ref('Share')) }, ...withMissing } } },
+    unshare: { post: { ...unshare, requestBody: unshareRequest, responses: { 200: { description: 'Revoked.', content: json(ref('Share')) }, ...withMissing } } },
+  };
+}
+
 /** A GET operation: its parameters, its answer (200) and how it may fail. */
 export const getOperation = (operationId: string, summary: string, parameters: readonly object[], answer: { description: string; content: object }, failures: object = errors) =>
   ({ get: { operationId, summary, parameters, responses: { 200: answer, ...failures } } });
