@@ -33,10 +33,12 @@ function roomPattern(room, depth) {
 
 /** One block per room and folder depth. */
 function roomRules() {
-  return Object.keys(MAY_IMPORT).flatMap((room) => [0, 1, 2, 3, 4].map((depth) => ({
-    files: [`src/${room}/${'*/'.repeat(depth)}*.{ts,js}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [roomPattern(room, depth)] }] },
-  })));
+  return Object.keys(MAY_IMPORT).flatMap((room) =>
+    [0, 1, 2, 3, 4].map((depth) => ({
+      files: [`src/${room}/${'*/'.repeat(depth)}*.{ts,js}`],
+      rules: { 'no-restricted-imports': ['error', { patterns: [roomPattern(room, depth)] }] },
+    })),
+  );
 }
 
 /**
@@ -50,19 +52,35 @@ function serverRules() {
   const features = [0, 1, 2].map((depth) => ({
     files: [`src/server/features/*/${'*/'.repeat(depth)}*.{ts,js}`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [roomPattern('server', depth + 2), {
-        regex: `^((\\.\\./){${depth + 1}}[^./]|(\\.\\./){${depth + 2}}features/)`,
-        message: 'A feature does not import another feature: move what they share into src/server/platform/ (DESIGN.md).',
-      }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            roomPattern('server', depth + 2),
+            {
+              regex: `^((\\.\\./){${depth + 1}}[^./]|(\\.\\./){${depth + 2}}features/)`,
+              message: 'A feature does not import another feature: move what they share into src/server/platform/ (DESIGN.md).',
+            },
+          ],
+        },
+      ],
     },
   }));
   const platform = [0, 1, 2].map((depth) => ({
     files: [`src/server/platform/${'*/'.repeat(depth)}*.{ts,js}`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [roomPattern('server', depth + 1), {
-        regex: `^(\\.\\./){${depth + 1}}features/`,
-        message: 'The platform lies beneath the features and imports none of them (DESIGN.md).',
-      }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            roomPattern('server', depth + 1),
+            {
+              regex: `^(\\.\\./){${depth + 1}}features/`,
+              message: 'The platform lies beneath the features and imports none of them (DESIGN.md).',
+            },
+          ],
+        },
+      ],
     },
   }));
   return [...features, ...platform];
@@ -79,7 +97,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', performance: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', performance: 'readonly', Buffer: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
@@ -90,9 +110,12 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // node:test's describe and it return promises that the runner itself awaits.
-      '@typescript-eslint/no-floating-promises': ['error', {
-        allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }],
-      }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }],
+        },
+      ],
     },
   },
   ...roomRules(),
@@ -101,7 +124,8 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/store/**'],
     rules: {
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: `TaggedTemplateExpression[tag.type='Identifier'][tag.name=${SQL_TAGS}]`, message: SQL_OUTSIDE_STORE },
         { selector: `TaggedTemplateExpression[tag.type='MemberExpression'][tag.property.name=${SQL_TAGS}]`, message: SQL_OUTSIDE_STORE },
         { selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='unsafe']", message: SQL_OUTSIDE_STORE },

@@ -85,10 +85,11 @@ export const SCALES: Readonly<Record<string, Scale>> = {
 
 const observationsOf = (s: Scale) => s.metrics * s.areas * s.periods + 2 * s.areas;
 const tagOf = (s: Scale) => `bench/benchmark.ts v${GENERATOR_VERSION} seed ${SEED}: ${s.metrics} metrics × ${s.areas} areas × ${s.periods} periods, counts ${s.counts}`;
-const periodLabels = (s: Scale) => Array.from({ length: s.periods }, (_, i) => {
-  const year = LAST_YEAR - s.periods + 1 + i;
-  return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
-});
+const periodLabels = (s: Scale) =>
+  Array.from({ length: s.periods }, (_, i) => {
+    const year = LAST_YEAR - s.periods + 1 + i;
+    return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+  });
 
 function readOptions(): { scale: Scale; fresh: boolean } {
   const { values } = parseArgs({
@@ -114,16 +115,25 @@ async function holdsScale(sql: Sql, scale: Scale): Promise<boolean> {
       (select count(*)::int from area where type = 'region') as regions,
       (select count(*)::int from period) as periods,
       (select count(*)::int from observation) as observations`;
-  return row !== undefined && row.batches === 1 && row.metrics === scale.metrics && row.context === 2 && row.areas === scale.areas
-    && row.regions === REGIONS && row.periods === scale.periods + 1 && row.observations === observationsOf(scale);
+  return (
+    row !== undefined &&
+    row.batches === 1 &&
+    row.metrics === scale.metrics &&
+    row.context === 2 &&
+    row.areas === scale.areas &&
+    row.regions === REGIONS &&
+    row.periods === scale.periods + 1 &&
+    row.observations === observationsOf(scale)
+  );
 }
 
 /** The ids of the generated metrics or unitary areas, which the generator needs to be one unbroken run. */
 async function idRange(sql: Sql, table: 'area' | 'metric'): Promise<{ first: number; count: number }> {
-  const [row] = table === 'metric'
-    ? await sql<{ first: number; last: number; count: number }[]>`
+  const [row] =
+    table === 'metric'
+      ? await sql<{ first: number; last: number; count: number }[]>`
       select min(id)::int as first, max(id)::int as last, count(*)::int as count from metric where code ~ '^m[0-9]{4}$'`
-    : await sql<{ first: number; last: number; count: number }[]>`
+      : await sql<{ first: number; last: number; count: number }[]>`
       select min(id)::int as first, max(id)::int as last, count(*)::int as count from area where type = 'unitary'`;
   if (!row || row.last - row.first + 1 !== row.count) throw new Error(`the generated ${table} ids are not one unbroken run`);
   return { first: row.first, count: row.count };
@@ -192,18 +202,14 @@ async function generate(sql: Sql, scale: Scale): Promise<void> {
  * are numerator / denominator × 100, both from hashes of n; without counts,
  * a value from 0 to 100 with four decimals.
  */
-async function insertObservations(
-  sql: Sql, scale: Scale, batchId: number, metrics: { first: number }, areas: { first: number }, labels: readonly string[],
-): Promise<void> {
+async function insertObservations(sql: Sql, scale: Scale, batchId: number, metrics: { first: number }, areas: { first: number }, labels: readonly string[]): Promise<void> {
   const perMetric = scale.areas * scale.periods;
   const chunks: [number, number][] = [];
   for (let m = 0; m < scale.metrics; m += CHUNK_METRICS) chunks.push([m * perMetric, Math.min(scale.metrics, m + CHUNK_METRICS) * perMetric - 1]);
   const total = chunks.length;
   let done = 0;
   const started = performance.now();
-  const figures = scale.counts
-    ? sql`100 * (abs(g.h2 % (g.d + 1)))::float8 / g.d, abs(g.h2 % (g.d + 1))::float8, g.d::float8`
-    : sql`abs(g.h2 % 1000000) / 10000.0::float8, null::float8, null::float8`;
+  const figures = scale.counts ? sql`100 * (abs(g.h2 % (g.d + 1)))::float8 / g.d, abs(g.h2 % (g.d + 1))::float8, g.d::float8` : sql`abs(g.h2 % 1000000) / 10000.0::float8, null::float8, null::float8`;
   const worker = async () => {
     for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
       await sql`
@@ -233,7 +239,7 @@ export async function prepareStore(scale: Scale, fresh: boolean): Promise<{ stor
     const store = await openStore({ dataDir, role: 'bench' });
     log('checking the counts of the existing store …');
     if (await holdsScale(store.sql, scale)) return { store, dataDir, generatedSeconds: null };
-    log('the store does not hold this scale\'s data: generating it again');
+    log("the store does not hold this scale's data: generating it again");
     await store.close();
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -303,7 +309,8 @@ function picker(index: BenchmarkIndex): Picks {
   const areas = index.areas.filter((a) => a.type === 'unitary');
   const metrics = [...index.metrics()].filter((s) => !s.metric.themes.includes('context'));
   return {
-    areas, metrics,
+    areas,
+    metrics,
     area: () => areas[Math.floor(random() * areas.length)]!,
     metric: () => metrics[Math.floor(random() * metrics.length)]!,
   };
@@ -322,9 +329,11 @@ function profileTimings(index: BenchmarkIndex, picks: Picks, target: number): Ti
     const byRegion = new Map(picks.areas.map((a) => [a.regionCode, a]));
     if (group.kind === 'region') for (const area of byRegion.values()) areaProfile(index, area, { group, level: LEVEL });
     const areas = Array.from({ length: RUNS + WARM_UP }, () => picks.area());
-    timings.push(measure(`area profile, ${group.kind}, warm`, RUNS, WARM_UP, (i) => areaProfile(index, areas[i]!, { group, level: LEVEL }), {
-      target: { limit: target, text: `p50 ≤ ${target} ms` },
-    }));
+    timings.push(
+      measure(`area profile, ${group.kind}, warm`, RUNS, WARM_UP, (i) => areaProfile(index, areas[i]!, { group, level: LEVEL }), {
+        target: { limit: target, text: `p50 ≤ ${target} ms` },
+      }),
+    );
   }
   return timings;
 }
@@ -332,10 +341,16 @@ function profileTimings(index: BenchmarkIndex, picks: Picks, target: number): Ti
 function leagueTimings(index: BenchmarkIndex, picks: Picks, target: number): Timing[] {
   return [ENGLAND, REGION].map((group) => {
     const asks = Array.from({ length: RUNS + WARM_UP }, () => ({ series: picks.metric(), area: picks.area() }));
-    return measure(`league table, ${group.kind}, warm`, RUNS, WARM_UP, (i) => {
-      const { series, area } = asks[i]!;
-      return leagueTable(index, series, series.latest()!, area, group, LEVEL);
-    }, { target: { limit: target, text: `p50 ≤ ${target} ms` } });
+    return measure(
+      `league table, ${group.kind}, warm`,
+      RUNS,
+      WARM_UP,
+      (i) => {
+        const { series, area } = asks[i]!;
+        return leagueTable(index, series, series.latest()!, area, group, LEVEL);
+      },
+      { target: { limit: target, text: `p50 ≤ ${target} ms` } },
+    );
   });
 }
 
@@ -367,14 +382,14 @@ async function rebuildTimings(sql: Sql, index: BenchmarkIndex, picks: Picks, tar
     metrics.push(metric!);
   }
   const area = picks.area();
-  const cold = (group: GroupSpec) => metrics.map((m) => {
-    const series = index.metric(m.code)!;
-    return timeOnce(() => leagueTable(index, series, series.latest()!, area, group, LEVEL));
-  });
+  const cold = (group: GroupSpec) =>
+    metrics.map((m) => {
+      const series = index.metric(m.code)!;
+      return timeOnce(() => leagueTable(index, series, series.latest()!, area, group, LEVEL));
+    });
   const england = cold(ENGLAND);
   const region = cold(REGION);
-  const timing = (label: string, times: number[], extra: Partial<Timing> = {}): Timing =>
-    ({ label, runs: times.length, p50: percentile(times, 0.5), p99: percentile(times, 0.99), ...extra });
+  const timing = (label: string, times: number[], extra: Partial<Timing> = {}): Timing => ({ label, runs: times.length, p50: percentile(times, 0.5), p99: percentile(times, 0.99), ...extra });
   return [
     timing('rebuild one metric (loadSeries + keepTrends)', rebuild, { target: { limit: target, text: `p50 ≤ ${target} ms` } }),
     timing('  its IndexMetric (loadIndexMetrics)', load),
@@ -441,8 +456,7 @@ function profileQuery(sql: Db, areaCode: string) {
     order by m.code`;
 }
 
-const close = (a: number | null, b: number | null) =>
-  a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)));
+const close = (a: number | null, b: number | null) => a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)));
 
 /** 'agree', or the first figure where the SQL's answer and the index's differ. */
 function compareProfiles(rows: readonly SqlProfileRow[], profile: AreaProfile): string {
@@ -468,7 +482,8 @@ function compareProfiles(rows: readonly SqlProfileRow[], profile: AreaProfile): 
 async function sqlReference(sql: Sql, index: BenchmarkIndex, area: IndexArea): Promise<{ timing: Timing; agreement: string }> {
   const times: number[] = [];
   let rows: SqlProfileRow[] = [];
-  for (let i = -1; i < SQL_RUNS; i++) { // run -1 is the warm-up: the pages the query reads, into shared buffers and the OS cache
+  for (let i = -1; i < SQL_RUNS; i++) {
+    // run -1 is the warm-up: the pages the query reads, into shared buffers and the OS cache
     await sql.begin(async (tx) => {
       await tx`set local work_mem = '256MB'`;
       const started = performance.now();
@@ -485,7 +500,11 @@ async function sqlReference(sql: Sql, index: BenchmarkIndex, area: IndexArea): P
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mib = (bytes: number) => `${fmt(bytes / 2 ** 20, 1)} MB`;
 
-const loadAverage = () => os.loadavg().map((l) => fmt(l, 2)).join(', ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => fmt(l, 2))
+    .join(', ');
 
 function peakRssKb(): number {
   const status = fs.readFileSync('/proc/self/status', 'utf8');
@@ -495,13 +514,19 @@ function peakRssKb(): number {
 function printHeader(scale: Scale, dataDir: string, generatedSeconds: number | null): void {
   const cpus = os.cpus();
   console.log('Lantern benchmark engine benchmark');
-  console.log(`machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, ` +
-    `${os.platform()}-${os.arch()}, Node ${process.version}, embedded PostgreSQL 17`);
-  console.log(`scale ${scale.name}: ${fmt(scale.metrics)} metrics × ${fmt(scale.areas)} unitary areas (in ${REGIONS} regions) × ${fmt(scale.periods)} financial years ` +
-    `+ 2 context metrics × ${fmt(scale.areas)} areas = ${fmt(observationsOf(scale))} observations`);
-  console.log(scale.counts
-    ? 'proportions carry numerator and denominator: intervals (Wilson) are computed for every row'
-    : 'numerators and denominators left null at this scale (time and memory): no intervals, so no significance is computed');
+  console.log(
+    `machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, ` +
+      `${os.platform()}-${os.arch()}, Node ${process.version}, embedded PostgreSQL 17`,
+  );
+  console.log(
+    `scale ${scale.name}: ${fmt(scale.metrics)} metrics × ${fmt(scale.areas)} unitary areas (in ${REGIONS} regions) × ${fmt(scale.periods)} financial years ` +
+      `+ 2 context metrics × ${fmt(scale.areas)} areas = ${fmt(observationsOf(scale))} observations`,
+  );
+  console.log(
+    scale.counts
+      ? 'proportions carry numerator and denominator: intervals (Wilson) are computed for every row'
+      : 'numerators and denominators left null at this scale (time and memory): no intervals, so no significance is computed',
+  );
   const origin = generatedSeconds === null ? 'reused (counts checked)' : `generated by SQL in ${fmt(generatedSeconds, 1)} s`;
   console.log(`store: ${path.relative(ROOT, dataDir)}/ (${origin})`);
   console.log(`load average before measuring: ${loadAverage()} (${cpus.length} cores: other work on the machine makes the figures slower and noisier)`);
@@ -523,28 +548,40 @@ function printBuild(build: Build, target: number): void {
   const best = (timings: readonly BuildTiming[]) => timings.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const line = (t: BuildTiming) => `${fmt(t.seconds, 2)} s (CPU: this process ${fmt(t.nodeCpu, 2)} s, PostgreSQL ${fmt(t.storeCpu, 2)} s)`;
   const [lantern, reference] = [best(build.timings), best(build.reference)];
-  console.log(`index build (buildIndex), best of ${build.timings.length}: ${line(lantern)}, ${fmt(build.observations)} observations, ` +
-    `${fmt(build.observations / lantern.seconds)} obs/s (target ≤ ${TARGETS.buildSeconds} s at 4M: ${lantern.seconds <= TARGETS.buildSeconds ? 'ok' : 'OVER'})`);
+  console.log(
+    `index build (buildIndex), best of ${build.timings.length}: ${line(lantern)}, ${fmt(build.observations)} observations, ` +
+      `${fmt(build.observations / lantern.seconds)} obs/s (target ≤ ${TARGETS.buildSeconds} s at 4M: ${lantern.seconds <= TARGETS.buildSeconds ? 'ok' : 'OVER'})`,
+  );
   console.log(`  every run: ${build.timings.map((t) => `${fmt(t.seconds, 2)} s`).join(', ')}`);
-  console.log(`  the loader before, one query per metric and a parsed row per observation (reference), best of ${build.reference.length}: ${line(reference)}; ` +
-    `${fmt(reference.seconds / lantern.seconds, 1)}× the time, ${fmt((reference.nodeCpu + reference.storeCpu) / (lantern.nodeCpu + lantern.storeCpu), 1)}× the CPU`);
+  console.log(
+    `  the loader before, one query per metric and a parsed row per observation (reference), best of ${build.reference.length}: ${line(reference)}; ` +
+      `${fmt(reference.seconds / lantern.seconds, 1)}× the time, ${fmt((reference.nodeCpu + reference.storeCpu) / (lantern.nodeCpu + lantern.storeCpu), 1)}× the CPU`,
+  );
   console.log(`  the two indexes: ${build.agreement}`);
   console.log(`latest trends kept ahead (keepAllTrends, in the background in the server): ${fmt(build.trendSeconds, 2)} s`);
   console.log(`index arrays: ${mib(build.bytes)}, ${fmt(perObservation, 1)} bytes per observation (target ≤ ${target}: ${perObservation <= target ? 'ok' : 'OVER'})`);
   const m = build.memory;
-  console.log(`process after build (after a full GC): RSS ${mib(m.rss)}, heap used ${mib(m.heapUsed)} of ${mib(m.heapTotal)}, ` +
-    `array buffers ${mib(m.arrayBuffers)}, external ${mib(m.external)}`);
+  console.log(`process after build (after a full GC): RSS ${mib(m.rss)}, heap used ${mib(m.heapUsed)} of ${mib(m.heapTotal)}, ` + `array buffers ${mib(m.arrayBuffers)}, external ${mib(m.external)}`);
   console.log('');
 }
 
 function printTable(timings: readonly Timing[]): void {
   const header = ['measure', 'runs', 'p50 ms', 'p99 ms', 'target', 'verdict', 'note'];
   const rows = timings.map((t) => [
-    t.label, fmt(t.runs), fmt(t.p50, 3), t.runs === 1 ? '–' : fmt(t.p99, 3), t.target?.text ?? '',
-    t.target ? (t.p50 <= t.target.limit ? 'ok' : 'OVER') : '', t.note ?? '',
+    t.label,
+    fmt(t.runs),
+    fmt(t.p50, 3),
+    t.runs === 1 ? '–' : fmt(t.p99, 3),
+    t.target?.text ?? '',
+    t.target ? (t.p50 <= t.target.limit ? 'ok' : 'OVER') : '',
+    t.note ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => ([0, 4, 5, 6].includes(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => ([0, 4, 5, 6].includes(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
@@ -609,19 +646,30 @@ async function main(): Promise<void> {
 
     const warmProfile = profiles.find((t) => t.label === 'area profile, england, warm')!;
     const speedUp = reference.timing.p50 / warmProfile.p50;
-    printTable([...profiles, ...leagues, neighbours, ...rebuilds, {
-      ...reference.timing, note: `÷ warm england profile p50 = ${fmt(speedUp, 0)}×`,
-    }]);
+    printTable([
+      ...profiles,
+      ...leagues,
+      neighbours,
+      ...rebuilds,
+      {
+        ...reference.timing,
+        note: `÷ warm england profile p50 = ${fmt(speedUp, 0)}×`,
+      },
+    ]);
     console.log(`SQL ÷ index (area profile, england, p50): ${fmt(speedUp, 1)}× (target ≥ ${TARGETS.speedUp}×: ${speedUp >= TARGETS.speedUp ? 'ok' : 'UNDER'})`);
     console.log(`SQL answer against the index's (value, rank and mean to 1e-9 relative): ${reference.agreement}`);
     console.log(`peak RSS of this process (VmHWM): ${mib(peakRssKb() * 1024)}; PostgreSQL runs as separate processes and is not counted`);
     console.log(`load average after measuring: ${loadAverage()}`);
     console.log('');
-    console.log(`targets (stated for 4M observations${scale.name === '4m' ? '' : `; this run is ${scale.name}, shown for reference`}): ` +
-      `area profile p50 ≤ ${TARGETS.profileMs} ms; league table p50 ≤ ${TARGETS.leagueMs} ms; ≥ ${TARGETS.speedUp}× faster than the one-query profile; ` +
-      `index ≤ ${TARGETS.bytesPerObservation} bytes per observation; rebuild of one metric p50 ≤ ${TARGETS.rebuildMs} ms; index build ≤ ${TARGETS.buildSeconds} s.`);
-    console.log(`p50 and p99: nearest rank over the runs shown, after ${WARM_UP} untimed warm-up runs (with n = 20, p99 is the slowest run). ` +
-      `Profiles cover every metric (${fmt(index.size().observations > 0 ? [...index.metrics()].length : 0)}, the 2 context metrics included); random areas and metrics from a fixed seed.`);
+    console.log(
+      `targets (stated for 4M observations${scale.name === '4m' ? '' : `; this run is ${scale.name}, shown for reference`}): ` +
+        `area profile p50 ≤ ${TARGETS.profileMs} ms; league table p50 ≤ ${TARGETS.leagueMs} ms; ≥ ${TARGETS.speedUp}× faster than the one-query profile; ` +
+        `index ≤ ${TARGETS.bytesPerObservation} bytes per observation; rebuild of one metric p50 ≤ ${TARGETS.rebuildMs} ms; index build ≤ ${TARGETS.buildSeconds} s.`,
+    );
+    console.log(
+      `p50 and p99: nearest rank over the runs shown, after ${WARM_UP} untimed warm-up runs (with n = 20, p99 is the slowest run). ` +
+        `Profiles cover every metric (${fmt(index.size().observations > 0 ? [...index.metrics()].length : 0)}, the 2 context metrics included); random areas and metrics from a fixed seed.`,
+    );
   } finally {
     await store.close();
   }

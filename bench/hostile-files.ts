@@ -43,7 +43,7 @@ function writeFile(file: string, megabytes: number, unclosedQuote: boolean): voi
   const out = fs.openSync(file, 'w');
   const head = 'metric,area,period,value\n' + (unclosedQuote ? 'healthy-life-expectancy-at-birth-female,"E06000047,2019/20 - 21/22,59.7\n' : ROW);
   fs.writeSync(out, head);
-  const block = ROW.repeat(Math.floor(1024 * 1024 / ROW.length));
+  const block = ROW.repeat(Math.floor((1024 * 1024) / ROW.length));
   for (let written = head.length; written < megabytes * 1024 * 1024; written += block.length) fs.writeSync(out, block);
   fs.closeSync(out);
 }
@@ -60,7 +60,10 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await readOne(process.argv[3]!)));
     return;
   }
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-hostile-'));
   try {
     for (const megabytes of sizes.length > 0 ? sizes : [40]) {

@@ -23,7 +23,7 @@ const ROW = 'healthy-life-expectancy-at-birth-female,E06000047,2019/20 - 21/22,5
 
 function hostileFile(megabytes: number): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-hostile-')), `unclosed-${megabytes}mb.csv`);
-  const block = ROW.repeat(Math.ceil(1024 * 1024 / ROW.length));
+  const block = ROW.repeat(Math.ceil((1024 * 1024) / ROW.length));
   const fd = fs.openSync(file, 'w');
   fs.writeSync(fd, `metric,area,period,value\n"${ROW}`);
   for (let written = 0; written < megabytes * 1024 * 1024; written += block.length) fs.writeSync(fd, block);
@@ -34,7 +34,9 @@ function hostileFile(megabytes: number): string {
 /** Asks for /health every 20 ms until `until` settles; the latencies in ms. */
 async function pollHealth(base: string, until: Promise<unknown>): Promise<number[]> {
   let done = false;
-  void until.finally(() => { done = true; });
+  void until.finally(() => {
+    done = true;
+  });
   const latencies: number[] = [];
   while (!done) {
     const started = performance.now();
@@ -57,7 +59,9 @@ function peakRssMb(pid: number): number {
 
 fs.rmSync(DATA_DIR, { recursive: true, force: true });
 const server = spawn(process.execPath, ['bin/lantern.js', 'serve', '--no-demo', '--port', '0'], {
-  cwd: PROJECT, env: { ...process.env, LANTERN_DATA_DIR: DATA_DIR }, stdio: ['ignore', 'ignore', 'pipe'],
+  cwd: PROJECT,
+  env: { ...process.env, LANTERN_DATA_DIR: DATA_DIR },
+  stdio: ['ignore', 'ignore', 'pipe'],
 });
 let log = '';
 const port = await new Promise<number>((resolve, reject) => {
@@ -78,15 +82,19 @@ try {
   console.log(`/health at rest (reference): p50 ${percentile(atRest, 0.5).toFixed(1)} ms, p99 ${percentile(atRest, 0.99).toFixed(1)} ms (${atRest.length} requests)`);
   const started = performance.now();
   const upload = fetch(`${base}/api/imports?fileName=unclosed.csv`, {
-    method: 'POST', headers: { ...bearer(token), 'Content-Type': 'text/csv' },
-    body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream, duplex: 'half',
+    method: 'POST',
+    headers: { ...bearer(token), 'Content-Type': 'text/csv' },
+    body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream,
+    duplex: 'half',
   } as RequestInit).then(async (response) => ({ status: response.status, body: (await response.json()) as { code?: string; message?: string } }));
   const during = await pollHealth(base, upload);
   const answer = await upload;
   const seconds = (performance.now() - started) / 1000;
   console.log(`upload of ${MEGABYTES} MB with a quote never closed on line 2: ${answer.status} ${answer.body.code ?? ''} in ${seconds.toFixed(2)} s`);
   console.log(`  ${answer.body.message ?? ''}`.slice(0, 200));
-  console.log(`/health meanwhile: p50 ${percentile(during, 0.5).toFixed(1)} ms, p99 ${percentile(during, 0.99).toFixed(1)} ms (${during.length} requests; ${(percentile(during, 0.99) / percentile(atRest, 0.99)).toFixed(1)}× the reference p99)`);
+  console.log(
+    `/health meanwhile: p50 ${percentile(during, 0.5).toFixed(1)} ms, p99 ${percentile(during, 0.99).toFixed(1)} ms (${during.length} requests; ${(percentile(during, 0.99) / percentile(atRest, 0.99)).toFixed(1)}× the reference p99)`,
+  );
   console.log(`lantern serve's peak RSS: ${peakBefore.toFixed(0)} MB before the upload (start-up: maps, index), ${peakRssMb(server.pid!).toFixed(0)} MB after`);
 } finally {
   await store.close();

@@ -129,7 +129,7 @@ function randomFigures(random: () => number, proportion: boolean): [string, stri
   if (proportion && random() < 0.25) {
     const denominator = 50 + Math.floor(random() * 5000);
     const numerator = Math.floor(random() * (denominator + 1));
-    return [(100 * numerator / denominator).toFixed(1), String(numerator), String(denominator)];
+    return [((100 * numerator) / denominator).toFixed(1), String(numerator), String(denominator)];
   }
   const decimals = random() < 0.5 ? 1 : 2;
   return [(random() * (proportion ? 100 : 1000)).toFixed(decimals), '', ''];
@@ -168,13 +168,15 @@ function prepareDataset(sizes: Sizes): Dataset {
   const dir = path.join(OUTPUT, `data-m${sizes.metrics}-a${sizes.areas}-p${sizes.periods}`);
   const manifestFile = path.join(dir, 'manifest.json');
   const files = {
-    dir, metricsCsv: path.join(dir, 'metrics.csv'), areasCsv: path.join(dir, 'areas.csv'),
-    obsCsv: path.join(dir, 'obs.csv'), changedCsv: path.join(dir, 'obs-1pct-changed.csv'),
+    dir,
+    metricsCsv: path.join(dir, 'metrics.csv'),
+    areasCsv: path.join(dir, 'areas.csv'),
+    obsCsv: path.join(dir, 'obs.csv'),
+    changedCsv: path.join(dir, 'obs-1pct-changed.csv'),
   };
   const wanted = { sizes, seed: SEED, version: GENERATOR_VERSION };
   const manifest = readJson(manifestFile) as (typeof wanted & { rows: number; changedRows: number }) | undefined;
-  if (manifest && JSON.stringify({ sizes: manifest.sizes, seed: manifest.seed, version: manifest.version }) === JSON.stringify(wanted)
-    && Object.values(files).every((file) => fs.existsSync(file))) {
+  if (manifest && JSON.stringify({ sizes: manifest.sizes, seed: manifest.seed, version: manifest.version }) === JSON.stringify(wanted) && Object.values(files).every((file) => fs.existsSync(file))) {
     return { ...files, rows: manifest.rows, changedRows: manifest.changedRows, generatedSeconds: null };
   }
   fs.rmSync(dir, { recursive: true, force: true });
@@ -238,7 +240,9 @@ function childEnv(dataDir: string): NodeJS.ProcessEnv {
 async function runLantern(dataDir: string, args: string[]): Promise<ChildRun> {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'lantern.js'), ...args], {
-    cwd: ROOT, env: childEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: childEnv(dataDir),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pid = child.pid!;
   let peakRssKb = 0;
@@ -251,8 +255,12 @@ async function runLantern(dataDir: string, args: string[]): Promise<ChildRun> {
   const sampler = new PhaseSampler(dataDir, pid, started);
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (exitCode) => resolve(exitCode));
@@ -281,9 +289,15 @@ class PhaseSampler {
   private running: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly dataDir: string, private readonly pid: number, started: number) {
+  constructor(
+    private readonly dataDir: string,
+    private readonly pid: number,
+    started: number,
+  ) {
     this.last = started;
-    this.timer = setInterval(() => { this.running = this.running.then(() => this.sample()); }, PHASE_POLL_MS);
+    this.timer = setInterval(() => {
+      this.running = this.running.then(() => this.sample());
+    }, PHASE_POLL_MS);
   }
 
   async stop(now: number): Promise<Map<string, number>> {
@@ -319,8 +333,15 @@ class PhaseSampler {
     if (this.sql || owner?.pid !== this.pid) return;
     const password = fs.readFileSync(path.join(this.dataDir, 'password'), 'utf8').trim();
     this.sql = postgres({
-      host: '127.0.0.1', port: owner.port, user: DATABASE_USER, password, database: DATABASE_NAME,
-      max: 1, connect_timeout: 1, onnotice: () => {}, connection: { application_name: 'lantern bench sampler' },
+      host: '127.0.0.1',
+      port: owner.port,
+      user: DATABASE_USER,
+      password,
+      database: DATABASE_NAME,
+      max: 1,
+      connect_timeout: 1,
+      onnotice: () => {},
+      connection: { application_name: 'lantern bench sampler' },
     });
   }
 }
@@ -372,7 +393,13 @@ async function measureCopy(dataDir: string, file: string, rows: number, collatio
   process.stderr.write(`bench: ${label} …\n`);
   const server = await startEmbeddedServer(dataDir, 'bench-copy');
   const sql = postgres({
-    host: '127.0.0.1', port: server.port, user: DATABASE_USER, password: server.password, database: DATABASE_NAME, max: 1, onnotice: () => {},
+    host: '127.0.0.1',
+    port: server.port,
+    user: DATABASE_USER,
+    password: server.password,
+    database: DATABASE_NAME,
+    max: 1,
+    onnotice: () => {},
   });
   try {
     const key = collation === 'C' ? sql.unsafe('collate "C"') : sql``;
@@ -401,10 +428,14 @@ function printHeader(sizes: Sizes, dataset: Dataset): void {
   const cpus = os.cpus();
   const size = fs.statSync(dataset.obsCsv).size;
   console.log('Lantern import benchmark');
-  console.log(`machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, ` +
-    `${os.platform()}-${os.arch()}, Node ${process.version}, embedded PostgreSQL 17`);
-  console.log(`sizes: ${fmt(sizes.metrics)} metrics × ${fmt(sizes.areas)} areas × ${fmt(sizes.periods)} periods = ${fmt(dataset.rows)} observations; ` +
-    `obs.csv ${fmt(size / 2 ** 20, 1)} MB; the changed copy revises ${fmt(dataset.changedRows)} rows (1%)`);
+  console.log(
+    `machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, ` +
+      `${os.platform()}-${os.arch()}, Node ${process.version}, embedded PostgreSQL 17`,
+  );
+  console.log(
+    `sizes: ${fmt(sizes.metrics)} metrics × ${fmt(sizes.areas)} areas × ${fmt(sizes.periods)} periods = ${fmt(dataset.rows)} observations; ` +
+      `obs.csv ${fmt(size / 2 ** 20, 1)} MB; the changed copy revises ${fmt(dataset.changedRows)} rows (1%)`,
+  );
   const origin = dataset.generatedSeconds === null ? 'reused' : `generated in ${fmt(dataset.generatedSeconds, 1)} s`;
   console.log(`data: ${path.relative(ROOT, dataset.dir)}/ (${origin})`);
   console.log('');
@@ -413,7 +444,10 @@ function printHeader(sizes: Sizes, dataset: Dataset): void {
 function printTable(measurements: readonly Measurement[], copySeconds: number, byteOrderCopySeconds: number): void {
   const header = ['step', 'obs/s', 'import s', 'child wall s', 'import ÷ COPY', 'import ÷ COPY(e)', 'wall ÷ COPY', 'peak RSS MB', 'counts'];
   const rows = measurements.map((m) => [
-    m.label, fmt(m.rows / m.seconds), fmt(m.seconds, 2), m.wallSeconds === undefined ? '–' : fmt(m.wallSeconds, 2),
+    m.label,
+    fmt(m.rows / m.seconds),
+    fmt(m.seconds, 2),
+    m.wallSeconds === undefined ? '–' : fmt(m.wallSeconds, 2),
     fmt(m.seconds / copySeconds, 2) + (m.wallSeconds === undefined ? '' : m.seconds / copySeconds <= 1.5 ? ' ok' : ' OVER'),
     fmt(m.seconds / byteOrderCopySeconds, 2),
     m.wallSeconds === undefined ? '–' : fmt(m.wallSeconds / copySeconds, 2),
@@ -421,7 +455,11 @@ function printTable(measurements: readonly Measurement[], copySeconds: number, b
     m.result,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

@@ -114,8 +114,12 @@ async function referenceLoadSeries(sql: Sql, index: BenchmarkIndex, metrics: rea
   const areaNumber = new Map(index.areas.map((a, i) => [a.code, i]));
   const areas = await sql<{ id: number; code: string }[]>`select id, code from area`;
   const numberOfAreaId = new Map(areas.map((a) => [a.id, areaNumber.get(a.code)!]));
-  const periods = new Map((await sql<{ label: string; start: string; end: string }[]>`
-    select label, to_char(start_date, 'YYYY-MM-DD') as start, to_char(end_date, 'YYYY-MM-DD') as end from period`).map((p) => [p.label, p]));
+  const periods = new Map(
+    (
+      await sql<{ label: string; start: string; end: string }[]>`
+    select label, to_char(start_date, 'YYYY-MM-DD') as start, to_char(end_date, 'YYYY-MM-DD') as end from period`
+    ).map((p) => [p.label, p]),
+  );
   let next = 0;
   const worker = async () => {
     while (next < metrics.length) {
@@ -134,9 +138,9 @@ async function referenceLoadSeries(sql: Sql, index: BenchmarkIndex, metrics: rea
 
 // Not in the closure above: the driver keeps the caller of a statement's first call (see benchmark-source.ts).
 async function metricRows(sql: Sql, metricId: number): Promise<Row[]> {
-  return await sql`
+  return (await sql`
     select area_id, period, value, lower_ci, upper_ci, numerator, denominator
-    from observation where metric_id = ${metricId}`.values() as unknown as Row[];
+    from observation where metric_id = ${metricId}`.values()) as unknown as Row[];
 }
 
 /** 'same (n observations)', or the first slice where the two indexes differ. */
@@ -150,9 +154,16 @@ export function sameIndex(a: BenchmarkIndex, b: BenchmarkIndex): string {
     if (!other || other.slices.length !== one.slices.length) return `${one.metric.code}: the periods differ`;
     for (const [i, x] of one.slices.entries()) {
       const y = other.slices[i]!;
-      const same = x.period === y.period && x.start === y.start && x.end === y.end && equal(x.areas, y.areas) && equal(x.values, y.values)
-        && equal(x.bounds?.lower, y.bounds?.lower) && equal(x.bounds?.upper, y.bounds?.upper)
-        && equal(x.counts?.numerator, y.counts?.numerator) && equal(x.counts?.denominator, y.counts?.denominator);
+      const same =
+        x.period === y.period &&
+        x.start === y.start &&
+        x.end === y.end &&
+        equal(x.areas, y.areas) &&
+        equal(x.values, y.values) &&
+        equal(x.bounds?.lower, y.bounds?.lower) &&
+        equal(x.bounds?.upper, y.bounds?.upper) &&
+        equal(x.counts?.numerator, y.counts?.numerator) &&
+        equal(x.counts?.denominator, y.counts?.denominator);
       if (!same) return `${one.metric.code} ${x.period}: the slices differ`;
       observations += x.areas.length;
     }

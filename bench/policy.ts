@@ -58,7 +58,12 @@ function decisions(): void {
   const council: UserViewer = { ...reader, userId: 77, role: 'performance_officer', organisationId: 11, councilArea: 'E06000047' };
   const publicObservation = guardedRecord('observation', 'public');
   const item = guardedRecord('intelligence_item', 'confidential', {
-    subjectArea: 'E06000047', ownerOrganisation: 3, author: 9, sharedWithOrganisations: [1, 2, 5, 7], sharedWithUsers: [13, 21, 34], shareable: true,
+    subjectArea: 'E06000047',
+    ownerOrganisation: 3,
+    author: 9,
+    sharedWithOrganisations: [1, 2, 5, 7],
+    sharedWithUsers: [13, 21, 34],
+    shareable: true,
   });
   const early = guardedRecord('observation', 'restricted', { subjectArea: 'E06000047', subjectReads: true, sharedWithOrganisations: [4, 6], embargoUntil: now + 86_400_000, shareable: true });
   const cases: [string, () => boolean][] = [
@@ -67,7 +72,7 @@ function decisions(): void {
     ['council is refused a confidential item', () => decide(council, 'read', item, now).allowed],
     ['author shares a confidential item', () => decide(author, 'share', item, now).allowed],
     ['council reads its own early-sight row', () => decide(council, 'read', early, now).allowed],
-    ['permits(): a route\'s rule', () => permits(reader, 'read', 'intelligence_item').allowed],
+    ["permits(): a route's rule", () => permits(reader, 'read', 'intelligence_item').allowed],
   ];
   const CALLS = 2_000_000;
   console.log('a. one policy decision (median of 7 runs of 2,000,000 calls)');
@@ -100,7 +105,9 @@ function bareApp(engine: BenchmarkEngine, sql: Parameters<typeof groupSpec>[1]):
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'Content-Security-Policy': "default-src 'self'; script-src 'self'; frame-ancestors 'none'" });
     next();
   });
-  app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
   const router = express.Router();
   router.get('/league-table', async (req, res) => {
     const q = checkedQuery(leagueTableQuery, req.query);
@@ -121,11 +128,18 @@ async function listen(handler: http.RequestListener): Promise<{ base: string; cl
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => { server.closeAllConnections(); return new Promise((resolve) => server.close(() => resolve())); },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
-interface Measured { readonly requests: number; readonly p50: number; readonly mean: number }
+interface Measured {
+  readonly requests: number;
+  readonly p50: number;
+  readonly mean: number;
+}
 
 async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Measured> {
   const result = await autocannon({ url, connections: 10, duration: seconds, headers });
@@ -153,7 +167,11 @@ async function leagueTables(): Promise<void> {
     const session = await signIn(full.base, user.email, password);
     const metric = [...engine.index.metrics()].find((s) => s.metric.status === 'published' && s.latest())!.metric.code;
     const address = `/api/benchmark/league-table?metric=${metric}&area=E06000047&group=region`;
-    const variants: [string, Record<string, string>][] = [['the public', {}], ['a session cookie', { Cookie: session }], ['an API token', { Authorization: `Bearer ${token}` }]];
+    const variants: [string, Record<string, string>][] = [
+      ['the public', {}],
+      ['a session cookie', { Cookie: session }],
+      ['an API token', { Authorization: `Bearer ${token}` }],
+    ];
     console.log(`   ${address}; autocannon, 10 connections, ${SECONDS} s each, alternating 5 times; medians`);
     console.log(`   ${'viewer'.padEnd(18)} ${'with access'.padStart(26)} ${'bare handler'.padStart(26)} ${'overhead (time per request)'.padStart(28)}`);
     await load(full.base + address, {}, 5); // warm-up, while the application's background work (map boundaries) finishes

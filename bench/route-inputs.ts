@@ -38,7 +38,10 @@ perCall('GET /api/areas?type=unitary&region=…&current=true', () => checkedQuer
 perCall('GET /api/observations?metric=…&area=…&from=…&to=…', () => checkedQuery(observationsQuery, { metric: 'active-adults', area: 'e06000047', from: '2015/16', to: '2022/23' }));
 perCall('GET /api/benchmark/league-table?metric=…&group=region', () => checkedQuery(leagueTableQuery, { metric: 'active-adults', area: 'E06000047', group: 'region', level: '99.8' }));
 perCall('POST /api/benchmark/groups, 12 councils', () => checked(newGroupBody, { name: 'North East', areaCodes: Array.from({ length: 12 }, (_, i) => `E0600000${i}`) }));
-perCall('GET /api/areas?limit=abc (refused, 400)', refused(() => checkedQuery(areasQuery, { limit: 'abc' })));
+perCall(
+  'GET /api/areas?limit=abc (refused, 400)',
+  refused(() => checkedQuery(areasQuery, { limit: 'abc' })),
+);
 
 const start = process.hrtime.bigint();
 await import('../src/server/openapi.ts');

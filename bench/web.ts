@@ -31,8 +31,13 @@ const LOADS = [
 ] as const;
 
 const PAGE_TYPES = [
-  ['home', '/'], ['search', '/search?q=active'], ['councils', '/areas'], ['area', `/areas/${DURHAM}`],
-  ['metric, with map', `/metrics/${ACTIVE}?area=${DURHAM}`], ['metric, region', `/metrics/${ACTIVE}?area=${DURHAM}&group=region`], ['compare', `/areas/${DURHAM}/compare`],
+  ['home', '/'],
+  ['search', '/search?q=active'],
+  ['councils', '/areas'],
+  ['area', `/areas/${DURHAM}`],
+  ['metric, with map', `/metrics/${ACTIVE}?area=${DURHAM}`],
+  ['metric, region', `/metrics/${ACTIVE}?area=${DURHAM}&group=region`],
+  ['compare', `/areas/${DURHAM}/compare`],
   ['metric library', '/metrics'],
 ] as const;
 const WEIGHT_LIMIT = 200 * 1024;
@@ -40,7 +45,9 @@ const WEIGHT_LIMIT = 200 * 1024;
 async function startLantern(): Promise<{ child: ChildProcess; base: string }> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const child = spawn(process.execPath, [path.join(PROJECT, 'bin', 'lantern.js'), 'serve', '--port', '0'], {
-    cwd: PROJECT, env: { ...process.env, LANTERN_DATA_DIR: DATA_DIR, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: PROJECT,
+    env: { ...process.env, LANTERN_DATA_DIR: DATA_DIR, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let said = '';
   const base = await new Promise<string>((resolve, reject) => {
@@ -57,8 +64,12 @@ async function startLantern(): Promise<{ child: ChildProcess; base: string }> {
 async function load(base: string, address: string) {
   const result = await autocannon({ url: base + address, connections: CONNECTIONS, duration: SECONDS });
   return {
-    perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
-    errors: result.errors + result.timeouts, non2xx: result.non2xx, total: result.requests.total,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    total: result.requests.total,
   };
 }
 
@@ -80,7 +91,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; ${SECONDS} s per page, ${CONNECTIONS} connections, autocannon in this process, Lantern in its own`);
+  console.log(
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; ${SECONDS} s per page, ${CONNECTIONS} connections, autocannon in this process, Lantern in its own`,
+  );
   const { child, base } = await startLantern();
   try {
     for (const { path: address } of LOADS) await fetch(base + address); // made once, then served from the cache
@@ -90,7 +103,9 @@ async function main(): Promise<void> {
       const r = await load(base, address);
       reference ||= r.perSecond;
       const verdict = target === undefined ? '' : `≥ ${fmt(target)}: ${r.perSecond >= target && r.errors === 0 && r.non2xx === 0 ? 'ok' : 'UNDER'}`;
-      console.log(`${label.padEnd(26)} ${fmt(r.perSecond).padStart(7)}   ${fmt(r.p50, 1).padStart(6)}   ${fmt(r.p99, 1).padStart(6)}   ${String(r.errors).padStart(6)}   ${String(r.non2xx).padStart(7)}   ${verdict}${target === undefined ? '' : `  (${fmt(r.perSecond / reference, 2)}× the reference)`}`);
+      console.log(
+        `${label.padEnd(26)} ${fmt(r.perSecond).padStart(7)}   ${fmt(r.p50, 1).padStart(6)}   ${fmt(r.p99, 1).padStart(6)}   ${String(r.errors).padStart(6)}   ${String(r.non2xx).padStart(7)}   ${verdict}${target === undefined ? '' : `  (${fmt(r.perSecond / reference, 2)}× the reference)`}`,
+      );
     }
     console.log('\npage weight before compression (fonts aside)');
     for (const [name, address] of PAGE_TYPES) {

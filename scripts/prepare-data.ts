@@ -71,11 +71,19 @@ async function main(argv: readonly string[]): Promise<void> {
   write(path.join(folders.out, ...MIGRATION), areasMigration(areas));
 
   const english = (code: string) => code.startsWith('E');
-  const districts = simplifyBoundaries(readJson(source('boundaries-2023-2024', 'local_authority_districts_may_2024_uk_bsc.geojson')),
-    { codeProperty: 'LAD24CD', nameProperty: 'LAD24NM', keep: english, quantile: MAP_QUANTILE });
+  const districts = simplifyBoundaries(readJson(source('boundaries-2023-2024', 'local_authority_districts_may_2024_uk_bsc.geojson')), {
+    codeProperty: 'LAD24CD',
+    nameProperty: 'LAD24NM',
+    keep: english,
+    quantile: MAP_QUANTILE,
+  });
   write(reference(DISTRICTS), JSON.stringify(named(districts, { districts: districts.objects.areas })));
-  const upperTier = simplifyBoundaries(readJson(source('boundaries-2023-2024', 'counties_and_unitary_authorities_dec_2023_uk_bsc.geojson')),
-    { codeProperty: 'CTYUA23CD', nameProperty: 'CTYUA23NM', keep: english, quantile: MAP_QUANTILE });
+  const upperTier = simplifyBoundaries(readJson(source('boundaries-2023-2024', 'counties_and_unitary_authorities_dec_2023_uk_bsc.geojson')), {
+    codeProperty: 'CTYUA23CD',
+    nameProperty: 'CTYUA23NM',
+    keep: english,
+    quantile: MAP_QUANTILE,
+  });
   write(reference(UPPER_TIER), JSON.stringify(named(upperTier, { upper_tier: upperTier.objects.areas })));
   write(reference(DISTRICTS_2013), JSON.stringify(earlierBoundaries(readJson(source('boundaries-england-lad-2013', 'topo_lad.json')), areas)));
   copy(source('boundaries-england-lad-2013', 'LICENCE.md'), reference(LICENCE_2013));
@@ -83,9 +91,10 @@ async function main(argv: readonly string[]): Promise<void> {
   copy(source(...ONS_NEIGHBOURS), reference(ONS_NEIGHBOURS));
   copy(source(...DFE_NEIGHBOURS), reference(DFE_NEIGHBOURS));
   const known = new Set(areas.map((area) => area.code));
-  write(path.join(folders.out, ...NEIGHBOURS_MIGRATION), neighboursMigration([
-    ...onsNeighbours(fs.readFileSync(reference(ONS_NEIGHBOURS), 'utf8')), ...dfeNeighbours(fs.readFileSync(reference(DFE_NEIGHBOURS), 'utf8')),
-  ], known));
+  write(
+    path.join(folders.out, ...NEIGHBOURS_MIGRATION),
+    neighboursMigration([...onsNeighbours(fs.readFileSync(reference(ONS_NEIGHBOURS), 'utf8')), ...dfeNeighbours(fs.readFileSync(reference(DFE_NEIGHBOURS), 'utf8'))], known),
+  );
 }
 
 /** One neighbour of a council in a published set: its publisher's model, its rank, and the publisher's word for how close it is, where it gives one. */
@@ -100,13 +109,23 @@ interface PublishedNeighbour {
 
 function onsNeighbours(csv: string): PublishedNeighbour[] {
   return rowsOf(csv).map((row) => ({
-    source: 'ons-2025-02', model: row.model!, areaCode: row.area_code!, rank: Number(row.rank), neighbourCode: row.neighbour_code!, closeness: null,
+    source: 'ons-2025-02',
+    model: row.model!,
+    areaCode: row.area_code!,
+    rank: Number(row.rank),
+    neighbourCode: row.neighbour_code!,
+    closeness: null,
   }));
 }
 
 function dfeNeighbours(csv: string): PublishedNeighbour[] {
   return rowsOf(csv).map((row) => ({
-    source: 'dfe-cs-2025', model: 'childrens_services', areaCode: row.gss_code!, rank: Number(row.rank), neighbourCode: row.sn_gss_code!, closeness: row.sn_proximity || null,
+    source: 'dfe-cs-2025',
+    model: 'childrens_services',
+    areaCode: row.gss_code!,
+    rank: Number(row.rank),
+    neighbourCode: row.sn_gss_code!,
+    closeness: row.sn_proximity || null,
   }));
 }
 
@@ -123,15 +142,14 @@ function rowsOf(csv: string): Record<string, string>[] {
  * again.
  */
 export function neighboursMigration(neighbours: readonly PublishedNeighbour[], known: ReadonlySet<string>): string {
-  const english = neighbours.filter((n) => n.areaCode.startsWith('E'))
-    .sort((a, b) => compare(a.source, b.source) || compare(a.model, b.model) || compare(a.areaCode, b.areaCode) || a.rank - b.rank);
+  const english = neighbours.filter((n) => n.areaCode.startsWith('E')).sort((a, b) => compare(a.source, b.source) || compare(a.model, b.model) || compare(a.areaCode, b.areaCode) || a.rank - b.rank);
   const unknown = english.filter((n) => !known.has(n.areaCode) || !known.has(n.neighbourCode));
   if (unknown.length > 0) throw new Error(`published neighbours not in the register: ${[...new Set(unknown.map((n) => `${n.areaCode}>${n.neighbourCode}`))].slice(0, 5).join(', ')}`);
   const rows = english.map((n) => `  (${[sqlValue(n.source), sqlValue(n.model), sqlValue(n.areaCode), String(n.rank), sqlValue(n.neighbourCode), sqlValue(n.closeness)].join(', ')})`);
   return [
-    '-- The neighbour sets published for English councils: the ONS\'s nearest',
+    "-- The neighbour sets published for English councils: the ONS's nearest",
     '-- neighbours (February 2025; global, economic and demographic models, 20',
-    '-- each) and the DfE\'s children\'s services statistical neighbours (2025, 10',
+    "-- each) and the DfE's children's services statistical neighbours (2025, 10",
     '-- each, with how close each is). Offered as comparator groups people',
     '-- recognise, beside those Lantern computes (data/reference/neighbours, see',
     '-- its PROVENANCE.md). Generated by `node --import tsx scripts/prepare-data.ts`:',
@@ -176,7 +194,8 @@ function corrected(register: string): string {
     const at = lines.findIndex((line) => line.startsWith(`${correction.registerCode},`));
     const row = at < 0 ? undefined : Papa.parse<string[]>(lines[at]!).data[0];
     const column = header.indexOf(correction.column);
-    if (!row || row[column] !== correction.published) throw new Error(`the register no longer has ${correction.registerCode}'s ${correction.column} as ${correction.published}: review REGISTER_CORRECTIONS`);
+    if (!row || row[column] !== correction.published)
+      throw new Error(`the register no longer has ${correction.registerCode}'s ${correction.column} as ${correction.published}: review REGISTER_CORRECTIONS`);
     row[column] = correction.correct;
     lines[at] = Papa.unparse([row]);
   }
@@ -196,10 +215,15 @@ async function areasThroughImport(regionsFile: string, registerFile: string): Pr
   try {
     // The store's migrations include the rows of an earlier run: start from the register's absence, as a new store did.
     await store.sql`delete from area where type <> 'england'`;
-    for (const [file, skipInvalid] of [[regionsFile, false], [registerFile, true]] as const) {
+    for (const [file, skipInvalid] of [
+      [regionsFile, false],
+      [registerFile, true],
+    ] as const) {
       const result = await importFile(store.sql, { fileName: path.basename(file), input: fs.createReadStream(file), importedBy: 'prepare-data', skipInvalid });
       if (result.status !== 'loaded') throw new Error(`${file} was rejected: ${result.rejections.map((r) => r.reason).join('; ')}`);
-      process.stderr.write(`  ${path.basename(file)}: ${result.inserted} areas; ${result.rejected} rows rejected${result.rejected > 0 ? ` (${[...new Set(result.rejections.map((r) => r.reason.replace(/^.* has no GSS code/, 'no GSS code')))].join('; ')})` : ''}\n`);
+      process.stderr.write(
+        `  ${path.basename(file)}: ${result.inserted} areas; ${result.rejected} rows rejected${result.rejected > 0 ? ` (${[...new Set(result.rejections.map((r) => r.reason.replace(/^.* has no GSS code/, 'no GSS code')))].join('; ')})` : ''}\n`,
+      );
     }
     const areas = await queryAreas(store.sql, { limit: 100_000, offset: 0 });
     return areas.filter((area) => area.type !== 'england').sort((a, b) => compare(a.code, b.code));
@@ -214,8 +238,8 @@ export function areasMigration(areas: readonly Area[]): string {
   const columns = Object.entries(AREA_COLUMNS) as [keyof Area, string][];
   const rows = areas.map((area) => `  (${columns.map(([field]) => sqlValue(area[field])).join(', ')})`);
   return [
-    '-- The areas Lantern ships with: England\'s nine regions and every local authority',
-    '-- of the register, past and present, as Lantern\'s own import reads them',
+    "-- The areas Lantern ships with: England's nine regions and every local authority",
+    "-- of the register, past and present, as Lantern's own import reads them",
     '-- (data/reference, see its PROVENANCE.md files). Generated by',
     '-- `node --import tsx scripts/prepare-data.ts`: do not edit by hand.',
     `insert into area (${columns.map(([, column]) => column).join(', ')}) values`,

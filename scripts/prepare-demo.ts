@@ -31,39 +31,54 @@ interface Shipped {
 /** What Lantern ships of each publication, and why. */
 export const SHIPPED: Readonly<Record<string, Shipped>> = {
   'fingertips-extracts': {
-    files: ['active_adults.csv', 'active_children.csv', 'adults_depression.csv', 'adults_smoking_manual.csv', 'children_dental_decay.csv',
-      'fairly_active_adults.csv', 'healthy_life_expectancy.csv', 'inactive_adults.csv', 'inequality_life_expectancy.csv', 'overweight_adult.csv'],
-    note: 'Every extract, unchanged. Lantern reads the Fingertips layout itself (no mapping needed): each indicator and breakdown becomes a metric, with its polarity read from the extracts\' own Better/Worse judgements.',
+    files: [
+      'active_adults.csv',
+      'active_children.csv',
+      'adults_depression.csv',
+      'adults_smoking_manual.csv',
+      'children_dental_decay.csv',
+      'fairly_active_adults.csv',
+      'healthy_life_expectancy.csv',
+      'inactive_adults.csv',
+      'inequality_life_expectancy.csv',
+      'overweight_adult.csv',
+    ],
+    note: "Every extract, unchanged. Lantern reads the Fingertips layout itself (no mapping needed): each indicator and breakdown becomes a metric, with its polarity read from the extracts' own Better/Worse judgements.",
   },
   'ons-els-indicators': {
     files: ['els_indicators_la.csv', 'els_metrics.csv'],
-    note: 'The series and their metadata, unchanged (els_areas.csv is left out: Lantern holds its own register of areas). '
-      + '`els_indicators_la.mapping.json` reads them, and `els_review.csv`, written for Lantern and reviewed by hand, gives each series the polarity '
-      + 'the source lacks (neutral where neither higher nor lower is better) and its theme. The mapping reads the method, caveats, page and publication date of each series from `els_metrics.csv` with its definition.',
+    note:
+      'The series and their metadata, unchanged (els_areas.csv is left out: Lantern holds its own register of areas). ' +
+      '`els_indicators_la.mapping.json` reads them, and `els_review.csv`, written for Lantern and reviewed by hand, gives each series the polarity ' +
+      'the source lacks (neutral where neither higher nor lower is better) and its theme. The mapping reads the method, caveats, page and publication date of each series from `els_metrics.csv` with its definition.',
   },
   'dfe-lait-childrens-services': {
     files: ['lait_csc_headline_long.csv', 'lait_csc_headline_measures.csv'],
-    note: 'The 63 headline measures and their dictionary rows, unchanged (the full dictionary and the code lookup are left out: the import does not need them). '
-      + '`lait_csc_headline_long.mapping.json` reads the periods as DfE writes them: a bare year is the year ending in it (31 March, or 30 September for the workforce), '
-      + "'2016-17 (OT)' the financial year's outturn. Inner and Outer London (E13) are not areas Lantern holds: their rows are refused, with the reason kept. "
-      + "Each measure's page (Hyperlink(s)) is read with its definition.",
+    note:
+      'The 63 headline measures and their dictionary rows, unchanged (the full dictionary and the code lookup are left out: the import does not need them). ' +
+      '`lait_csc_headline_long.mapping.json` reads the periods as DfE writes them: a bare year is the year ending in it (31 March, or 30 September for the workforce), ' +
+      "'2016-17 (OT)' the financial year's outturn. Inner and Outer London (E13) are not areas Lantern holds: their rows are refused, with the reason kept. " +
+      "Each measure's page (Hyperlink(s)) is read with its definition.",
   },
   'mhclg-homelessness-hclic': {
     files: ['hclic_quarterly_la.csv', 'hclic_metrics.csv'],
-    note: 'The quarterly series and its metric list, unchanged (hclic_areas.csv is left out). `hclic_quarterly_la.mapping.json` reads `..` as a suppressed value '
-      + 'and carries the series break of `assessed_total` from July to September 2023 in its definition.',
+    note:
+      'The quarterly series and its metric list, unchanged (hclic_areas.csv is left out). `hclic_quarterly_la.mapping.json` reads `..` as a suppressed value ' +
+      'and carries the series break of `assessed_total` from July to September 2023 in its definition.',
   },
   'oflog-explorer-extracts': {
     files: ['oflog_asc_metrics.csv', 'oflog_waste_metrics.csv', 'oflog_waste_metric_metadata.csv'],
     leaveOut: { file: 'oflog_asc_metrics.csv', column: 'Code', values: ['ASC7'] },
-    note: 'The waste extract and its metadata, unchanged. The adult social care extract without its ASC7 rows (social care workforce turnover): '
-      + "they come from Skills for Care's ASC-WDS, whose re-use terms this folder's provenance could not confirm, so Lantern does not redistribute them; "
-      + 'every other row is as published.',
+    note:
+      'The waste extract and its metadata, unchanged. The adult social care extract without its ASC7 rows (social care workforce turnover): ' +
+      "they come from Skills for Care's ASC-WDS, whose re-use terms this folder's provenance could not confirm, so Lantern does not redistribute them; " +
+      'every other row is as published.',
   },
   'oi-housing': {
     files: ['affordable_homes_by_tenure.csv', 'vacant_homes.csv', 'net_additional_dwellings.csv', 'population_all_ages.csv'],
-    note: 'The four files, unchanged (CC BY 4.0: attribute Open Innovations). Each has a mapping that names its metrics; codes Lantern does not hold '
-      + '(combined authorities, metropolitan counties, the nations, and one mistyped code in vacant_homes.csv) are refused with the reason kept.',
+    note:
+      'The four files, unchanged (CC BY 4.0: attribute Open Innovations). Each has a mapping that names its metrics; codes Lantern does not hold ' +
+      '(combined authorities, metropolitan counties, the nations, and one mistyped code in vacant_homes.csv) are refused with the reason kept.',
   },
 };
 

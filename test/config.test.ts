@@ -13,11 +13,17 @@ describe('readConfig(env)', () => {
   });
 
   it('refuses a LANTERN_DATABASE_READ_URL that is not a PostgreSQL URL, naming the setting and hiding the password', () => {
-    assert.throws(() => readConfig({ LANTERN_DATABASE_READ_URL: 'replica.example.org' }),
-      (error: Error) => error instanceof ConfigError && /^LANTERN_DATABASE_READ_URL must be a URL/.test(error.message));
-    assert.throws(() => readConfig({ LANTERN_DATABASE_READ_URL: 'mysql://app:hunter2@replica/lantern' }),
-      (error: Error) => error instanceof ConfigError && error.message === "LANTERN_DATABASE_READ_URL must start with postgres:// or postgresql://, not 'mysql://'");
-    assert.throws(() => readConfig({ LANTERN_DATABASE_READ_URL: 'postgres://app:hunter2@replica:port/lantern' }),
-      (error: Error) => error instanceof ConfigError && error.message.includes('app:****@') && !error.message.includes('hunter2'));
+    assert.throws(
+      () => readConfig({ LANTERN_DATABASE_READ_URL: 'replica.example.org' }),
+      (error: Error) => error instanceof ConfigError && /^LANTERN_DATABASE_READ_URL must be a URL/.test(error.message),
+    );
+    assert.throws(
+      () => readConfig({ LANTERN_DATABASE_READ_URL: 'mysql://app:hunter2@replica/lantern' }),
+      (error: Error) => error instanceof ConfigError && error.message === "LANTERN_DATABASE_READ_URL must start with postgres:// or postgresql://, not 'mysql://'",
+    );
+    assert.throws(
+      () => readConfig({ LANTERN_DATABASE_READ_URL: 'postgres://app:hunter2@replica:port/lantern' }),
+      (error: Error) => error instanceof ConfigError && error.message.includes('app:****@') && !error.message.includes('hunter2'),
+    );
   });
 });

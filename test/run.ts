@@ -47,7 +47,8 @@ function testFiles(...dirs: string[]): string[] {
   return dirs.flatMap((dir) => {
     const full = path.join(PROJECT_DIR, dir);
     if (fs.statSync(full).isFile()) return [dir];
-    return fs.readdirSync(full, { recursive: true, encoding: 'utf8' })
+    return fs
+      .readdirSync(full, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.test.ts'))
       .map((file) => path.join(dir, file));
   });
@@ -67,9 +68,11 @@ function slowFirst(files: string[]): string[] {
  * tests and hooks are done (its failures are reported all the same).
  */
 function runTests(files: string[], env: NodeJS.ProcessEnv): number {
-  const result = spawnSync(process.execPath, [
-    '--import', pathToFileURL(path.join(PROJECT_DIR, 'test/support/typescript.mjs')).href, '--test', `--test-concurrency=${CONCURRENCY}`, '--test-force-exit', '--test-reporter=spec', ...files,
-  ], { cwd: PROJECT_DIR, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(path.join(PROJECT_DIR, 'test/support/typescript.mjs')).href, '--test', `--test-concurrency=${CONCURRENCY}`, '--test-force-exit', '--test-reporter=spec', ...files],
+    { cwd: PROJECT_DIR, stdio: 'inherit', env: { ...process.env, ...env } },
+  );
   return result.status ?? 1;
 }
 

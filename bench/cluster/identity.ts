@@ -80,7 +80,10 @@ function postgresCpu(dataDir: string): () => number {
   const tick = 1e6 / 100; // USER_HZ, 100 on Linux
   const stat = (pid: string) => {
     try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const fields = fs
+        .readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       return { parent: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) * tick };
     } catch {
       return undefined;
@@ -102,7 +105,12 @@ async function signIn(base: string): Promise<string> {
   const first = await fetch(`${base}/api/session`);
   const presession = first.headers.getSetCookie()[0]!.split(';')[0]!;
   const { csrfToken } = (await first.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/sign-in`, { method: 'POST', redirect: 'manual', headers: { Cookie: presession }, body: new URLSearchParams({ email: EMAIL, password: PASSWORD, _csrf: csrfToken }) });
+  const response = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Cookie: presession },
+    body: new URLSearchParams({ email: EMAIL, password: PASSWORD, _csrf: csrfToken }),
+  });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('lantern_session='));
   if (!cookie) throw new Error(`sign-in answered ${response.status}`);
   return cookie.split(';')[0]!;
@@ -122,15 +130,19 @@ async function identificationAlone(sql: Sql, access: AccessConfig, viewers: read
   const app = express();
   app.set('trust proxy', 'loopback');
   const step = identify(sql, { idleSeconds: access.sessionIdleSeconds, maxSeconds: access.sessionMaxSeconds });
-  const call = (headers: Record<string, string>) => new Promise<void>((resolve, reject) => {
-    const req = Object.assign(Object.create(app.request) as express.Request, {
-      app, method: 'GET', url: '/', headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
-      socket: { remoteAddress: '127.0.0.1', encrypted: false },
+  const call = (headers: Record<string, string>) =>
+    new Promise<void>((resolve, reject) => {
+      const req = Object.assign(Object.create(app.request) as express.Request, {
+        app,
+        method: 'GET',
+        url: '/',
+        headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
+        socket: { remoteAddress: '127.0.0.1', encrypted: false },
+      });
+      const res = Object.assign(Object.create(app.response) as express.Response, { app, req, locals: {} });
+      const done = step(req, res, (error?: unknown) => (error ? reject(error as Error) : resolve()));
+      if (done instanceof Promise) done.catch(reject);
     });
-    const res = Object.assign(Object.create(app.response) as express.Response, { app, req, locals: {} });
-    const done = step(req, res, (error?: unknown) => (error ? reject(error as Error) : resolve()));
-    if (done instanceof Promise) done.catch(reject);
-  });
   const runs = new Map<string, number[]>(viewers.map(([name]) => [name, []]));
   const timed = async (headers: Record<string, string>) => {
     const started = performance.now();
@@ -169,7 +181,11 @@ export async function identityOverhead(): Promise<void> {
     const metric = engine.index.metric(METRIC)?.latest() ? METRIC : [...engine.index.metrics()].find((s) => s.metric.status === 'published' && s.latest())!.metric.code;
     const url = `${base}/api/benchmark/league-table?metric=${metric}&area=E06000047&group=region`;
     const postgres = postgresCpu(store.embedded!.dataDir);
-    const viewers: [string, Record<string, string>][] = [['the public', {}], ['a session cookie', { Cookie: session }], ['an API token', { Authorization: `Bearer ${token}` }]];
+    const viewers: [string, Record<string, string>][] = [
+      ['the public', {}],
+      ['a session cookie', { Cookie: session }],
+      ['an API token', { Authorization: `Bearer ${token}` }],
+    ];
     for (const [name, headers] of viewers) {
       const answer = await fetch(url, { headers });
       if (answer.status !== 200) throw new Error(`${name}: the league table answered ${answer.status}`);
@@ -182,24 +198,32 @@ export async function identityOverhead(): Promise<void> {
     }
     const reference = median(runs.get('the public')!);
     const alone = await identificationAlone(store.sql, config.access, viewers);
-    console.log(`${'viewer'.padEnd(18)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'µs/request'.padStart(11)} ${'overhead'.padStart(18)} ${'CPU µs/request'.padStart(15)} ${'overhead'.padStart(18)}`);
+    console.log(
+      `${'viewer'.padEnd(18)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'µs/request'.padStart(11)} ${'overhead'.padStart(18)} ${'CPU µs/request'.padStart(15)} ${'overhead'.padStart(18)}`,
+    );
     const over = (m: Measured, key: (m: Measured) => number) => {
       const extra = key(m) - key(reference);
-      return { extra, share: extra / key(reference), said: `${extra >= 0 ? '+' : ''}${extra.toFixed(0)} µs, ${(100 * extra / key(reference)).toFixed(1)}%` };
+      return { extra, share: extra / key(reference), said: `${extra >= 0 ? '+' : ''}${extra.toFixed(0)} µs, ${((100 * extra) / key(reference)).toFixed(1)}%` };
     };
     let met = true;
     for (const [name] of viewers) {
       const m = median(runs.get(name)!);
       const [time, cpu] = [over(m, perRequest), over(m, (x) => x.cpu)];
       const shown = (o: typeof time) => (name === 'the public' ? '(reference)' : o.said);
-      console.log(`${name.padEnd(18)} ${m.perSecond.toFixed(0).padStart(7)} ${String(m.p50).padStart(7)} ${String(m.p99).padStart(7)} ${perRequest(m).toFixed(0).padStart(11)} ${shown(time).padStart(18)} ${m.cpu.toFixed(0).padStart(15)} ${shown(cpu).padStart(18)}`);
+      console.log(
+        `${name.padEnd(18)} ${m.perSecond.toFixed(0).padStart(7)} ${String(m.p50).padStart(7)} ${String(m.p99).padStart(7)} ${perRequest(m).toFixed(0).padStart(11)} ${shown(time).padStart(18)} ${m.cpu.toFixed(0).padStart(15)} ${shown(cpu).padStart(18)}`,
+      );
     }
-    console.log(`\nidentification alone: the middleware called in this process, one after another for ${ALONE_MS / 1000} s a run, median of ${ROUNDS}; against the public league table's processor time`);
+    console.log(
+      `\nidentification alone: the middleware called in this process, one after another for ${ALONE_MS / 1000} s a run, median of ${ROUNDS}; against the public league table's processor time`,
+    );
     for (const [name] of viewers) {
       const extra = alone.get(name)! - alone.get('the public')!;
       const share = extra / reference.cpu;
       if (name !== 'the public' && share > TARGET) met = false;
-      console.log(`${name.padEnd(18)} ${alone.get(name)!.toFixed(2).padStart(7)} µs a call${name === 'the public' ? '   (reference)' : `   +${extra.toFixed(2)} µs, ${(share * 100).toFixed(1)}% of ${reference.cpu.toFixed(0)} µs`}`);
+      console.log(
+        `${name.padEnd(18)} ${alone.get(name)!.toFixed(2).padStart(7)} µs a call${name === 'the public' ? '   (reference)' : `   +${extra.toFixed(2)} µs, ${(share * 100).toFixed(1)}% of ${reference.cpu.toFixed(0)} µs`}`,
+      );
     }
     console.log(`\ntarget: identification ≤ ${TARGET * 100}% of the public request, with a session cookie and with a token: ${met ? 'ok' : 'OVER'}`);
     server.closeAllConnections();

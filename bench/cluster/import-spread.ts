@@ -37,7 +37,9 @@ interface Lantern {
 
 async function serve(name: string, env: Record<string, string>, demo: boolean): Promise<Lantern> {
   const child = spawn(process.execPath, [path.join(PROJECT, 'bin', 'lantern.js'), 'serve', '--port', '0', ...(demo ? [] : ['--no-demo'])], {
-    cwd: PROJECT, env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: PROJECT,
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let said = '';
   const base = await new Promise<string>((resolve, reject) => {
@@ -88,7 +90,9 @@ export async function importSpread(): Promise<void> {
   const cluster = await startReplica();
   const servers: Lantern[] = [];
   const heard = new Map<number, number>();
-  const listening = await onBatchLoaded(cluster.primary.sql, ({ batchId }) => { heard.set(batchId, performance.now()); });
+  const listening = await onBatchLoaded(cluster.primary.sql, ({ batchId }) => {
+    heard.set(batchId, performance.now());
+  });
   try {
     const primary = { LANTERN_DATABASE_URL: cluster.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: cluster.migrationDatabaseUrl };
     const started = performance.now();
@@ -106,7 +110,9 @@ export async function importSpread(): Promise<void> {
       const value = 50 + round / 100;
       const sent = performance.now();
       const res = await fetch(`${a.base}/api/imports?fileName=spread-${round}.csv`, {
-        method: 'POST', headers: { ...token, 'Content-Type': 'text/csv' }, body: `metric,area,period,value\n${ACTIVE},${DURHAM},${period},${value}\n`,
+        method: 'POST',
+        headers: { ...token, 'Content-Type': 'text/csv' },
+        body: `metric,area,period,value\n${ACTIVE},${DURHAM},${period},${value}\n`,
       });
       const batch = (await res.json()) as { batchId: number; status: string };
       answered.push(performance.now() - sent);
@@ -117,7 +123,7 @@ export async function importSpread(): Promise<void> {
       toB.push(delayB);
       toC.push(delayC);
     }
-    console.log('\ndelay from a batch\'s commit (its notification heard) to its figure in the other server\'s API');
+    console.log("\ndelay from a batch's commit (its notification heard) to its figure in the other server's API");
     console.log(summary('server B, reading the primary', toB, TARGET_P50_MS));
     console.log(summary('server C, reading the replica', toC, TARGET_P50_MS));
     console.log(summary('(server A answering the import)', answered));

@@ -32,27 +32,40 @@ for (const on of [store, other]) {
   servers.push({ server, jobs: await startLanternJobs(on, server.engine, { log: () => {} }) });
 }
 
-console.log('a. an embargo\'s end: ms after the instant until each server shows the figure (page kept in its cache; API)');
-const page = (base: string) => fetch(`${base}/areas/E06000047?group=region`).then((r) => r.text()).then((t) => t.includes('12.5'));
+console.log("a. an embargo's end: ms after the instant until each server shows the figure (page kept in its cache; API)");
+const page = (base: string) =>
+  fetch(`${base}/areas/E06000047?group=region`)
+    .then((r) => r.text())
+    .then((t) => t.includes('12.5'));
 const api = (base: string) => fetch(`${base}/api/benchmark/league-table?metric=${EARLY}`).then((r) => r.status === 200);
 const pageDelays: number[] = [];
 const apiDelays: number[] = [];
 for (let run = 1; run <= 5; run++) {
   const end = new Date(Date.now() + 3000);
-  await fetch(`${servers[0]!.server.base}/api/admin/early-sight/${EARLY}/embargo`, { method: 'PUT', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ embargoUntil: end.toISOString() }) });
+  await fetch(`${servers[0]!.server.base}/api/admin/early-sight/${EARLY}/embargo`, {
+    method: 'PUT',
+    headers: { ...admin, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ embargoUntil: end.toISOString() }),
+  });
   for (const { server } of servers) await page(server.base);
   const line: string[] = [];
-  await Promise.all(servers.map(async ({ server }, i) => {
-    const seen = { page: NaN, api: NaN };
-    await eventually('the figure', async () => {
-      if (Number.isNaN(seen.page) && (await page(server.base))) seen.page = Date.now() - end.getTime();
-      if (Number.isNaN(seen.api) && (await api(server.base))) seen.api = Date.now() - end.getTime();
-      return Number.isNaN(seen.page) || Number.isNaN(seen.api) ? undefined : true;
-    }, 90);
-    pageDelays.push(seen.page);
-    apiDelays.push(seen.api);
-    line[i] = `server ${i + 1}: page ${seen.page} ms, API ${seen.api} ms`;
-  }));
+  await Promise.all(
+    servers.map(async ({ server }, i) => {
+      const seen = { page: NaN, api: NaN };
+      await eventually(
+        'the figure',
+        async () => {
+          if (Number.isNaN(seen.page) && (await page(server.base))) seen.page = Date.now() - end.getTime();
+          if (Number.isNaN(seen.api) && (await api(server.base))) seen.api = Date.now() - end.getTime();
+          return Number.isNaN(seen.page) || Number.isNaN(seen.api) ? undefined : true;
+        },
+        90,
+      );
+      pageDelays.push(seen.page);
+      apiDelays.push(seen.api);
+      line[i] = `server ${i + 1}: page ${seen.page} ms, API ${seen.api} ms`;
+    }),
+  );
   console.log(`   end ${run}: ${line.join('; ')}`);
 }
 console.log(`   median: page ${median(pageDelays)} ms, API ${median(apiDelays)} ms; worst page ${Math.max(...pageDelays)} ms`);
@@ -64,7 +77,18 @@ for (const { server, jobs } of servers) {
 console.log('b. a server killed mid-job: s from the kill until another server starts the job again (expiry 2 s, maintenance 1 s)');
 await installJobRunner(store, [STUCK]);
 const started: { id: string; at: number }[] = [];
-const survivor = await startJobRunner(other, [{ ...STUCK, run: async (_data, run) => { started.push({ id: run.id, at: Date.now() }); } }], { ...QUICK, log: () => {} });
+const survivor = await startJobRunner(
+  other,
+  [
+    {
+      ...STUCK,
+      run: async (_data, run) => {
+        started.push({ id: run.id, at: Date.now() });
+      },
+    },
+  ],
+  { ...QUICK, log: () => {} },
+);
 await survivor.stop(); // started again after each kill, so that the child takes the job first
 const retries: number[] = [];
 for (let run = 1; run <= 3; run++) {
@@ -76,7 +100,18 @@ for (let run = 1; run <= 3; run++) {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   child.child.kill('SIGKILL');
   const killed = Date.now();
-  const again = await startJobRunner(other, [{ ...STUCK, run: async (_data, job) => { started.push({ id: job.id, at: Date.now() }); } }], { ...QUICK, log: () => {} });
+  const again = await startJobRunner(
+    other,
+    [
+      {
+        ...STUCK,
+        run: async (_data, job) => {
+          started.push({ id: job.id, at: Date.now() });
+        },
+      },
+    ],
+    { ...QUICK, log: () => {} },
+  );
   const retry = await eventually('the retry', () => started.find((s) => s.id === id), 60);
   retries.push((retry.at - killed) / 1000);
   console.log(`   kill ${run}: started again after ${((retry.at - killed) / 1000).toFixed(2)} s`);

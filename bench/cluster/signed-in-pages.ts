@@ -35,7 +35,9 @@ const TARGET = { perSecond: 500, p99: 100 };
 async function startLantern(): Promise<{ child: ChildProcess; base: string }> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const child = spawn(process.execPath, [path.join(PROJECT, 'bin', 'lantern.js'), 'serve', '--port', '0'], {
-    cwd: PROJECT, env: { ...process.env, LANTERN_DATA_DIR: DATA_DIR, LANTERN_ADMIN_PASSWORD: PASSWORD, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: PROJECT,
+    env: { ...process.env, LANTERN_DATA_DIR: DATA_DIR, LANTERN_ADMIN_PASSWORD: PASSWORD, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let said = '';
   const base = await new Promise<string>((resolve, reject) => {
@@ -66,7 +68,9 @@ async function signIn(base: string): Promise<string> {
   const presession = cookiePair(session);
   const { csrfToken } = (await session.json()) as { csrfToken: string };
   const signedIn = await fetch(`${base}/sign-in`, {
-    method: 'POST', redirect: 'manual', headers: { Cookie: presession },
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Cookie: presession },
     body: new URLSearchParams({ email: ADMINISTRATOR, password: PASSWORD, _csrf: csrfToken }),
   });
   if (signedIn.status !== 303) throw new Error(`signing in as ${ADMINISTRATOR} answered ${signedIn.status}: is ${DATA_DIR} from another password? Remove it and run again`);
@@ -85,8 +89,13 @@ async function load(base: string, headers: Record<string, string>, cpu: () => Se
   const after = cpu();
   const perRequest = (key: keyof ServerCpu) => (after[key] - before[key]) / 1000 / Math.max(result.requests.total, 1);
   return {
-    perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
-    errors: result.errors + result.timeouts, non2xx: result.non2xx, lanternMs: perRequest('lantern'), postgresMs: perRequest('postgres'),
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    lanternMs: perRequest('lantern'),
+    postgresMs: perRequest('postgres'),
   };
 }
 
@@ -106,7 +115,10 @@ function serverCpu(lantern: number): () => ServerCpu {
   const tick = 1e6 / 100; // USER_HZ, 100 on Linux
   const stat = (pid: string) => {
     try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const fields = fs
+        .readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       return { parent: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) * tick };
     } catch {
       return undefined; // the process ended meanwhile
@@ -126,7 +138,9 @@ function serverCpu(lantern: number): () => ServerCpu {
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export async function signedInPages(): Promise<void> {
-  console.log(`signed-in area page: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}; ${AREA_PAGE} for ${SECONDS} s at ${CONNECTIONS} connections, autocannon in this process, Lantern in its own`);
+  console.log(
+    `signed-in area page: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}; ${AREA_PAGE} for ${SECONDS} s at ${CONNECTIONS} connections, autocannon in this process, Lantern in its own`,
+  );
   const { child, base } = await startLantern();
   try {
     await figuresLoaded(base);
@@ -135,16 +149,28 @@ export async function signedInPages(): Promise<void> {
     const signedIn = await (await fetch(base + AREA_PAGE, { headers: { Cookie: cookie } })).text();
     if (!signedIn.includes('href="/account"')) throw new Error('the signed-in area page does not show the account link: the session was not taken');
     const cpu = serverCpu(child.pid!);
-    console.log(`\n${'viewer'.padEnd(10)} ${'asks for'.padEnd(13)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}   CPU ms/request: Lantern, PostgreSQL`);
-    for (const [encoding, accept] of [['gzip', { 'Accept-Encoding': 'gzip' }], ['uncompressed', {}]] as const) {
+    console.log(
+      `\n${'viewer'.padEnd(10)} ${'asks for'.padEnd(13)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}   CPU ms/request: Lantern, PostgreSQL`,
+    );
+    for (const [encoding, accept] of [
+      ['gzip', { 'Accept-Encoding': 'gzip' }],
+      ['uncompressed', {}],
+    ] as const) {
       const figures: Awaited<ReturnType<typeof load>>[] = [];
-      for (const [viewer, headers] of [['public', accept], ['signed in', { ...accept, Cookie: cookie }]] as const) {
+      for (const [viewer, headers] of [
+        ['public', accept],
+        ['signed in', { ...accept, Cookie: cookie }],
+      ] as const) {
         const r = await load(base, headers, cpu);
         figures.push(r);
-        console.log(`${viewer.padEnd(10)} ${encoding.padEnd(13)} ${fmt(r.perSecond).padStart(7)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}   ${fmt(r.lanternMs, 2)}, ${fmt(r.postgresMs, 2)}`);
+        console.log(
+          `${viewer.padEnd(10)} ${encoding.padEnd(13)} ${fmt(r.perSecond).padStart(7)} ${fmt(r.p50, 1).padStart(8)} ${fmt(r.p99, 1).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}   ${fmt(r.lanternMs, 2)}, ${fmt(r.postgresMs, 2)}`,
+        );
       }
       const [pub, mine] = figures as [Awaited<ReturnType<typeof load>>, Awaited<ReturnType<typeof load>>];
-      console.log(`${' '.repeat(11)}signed in / public: ${fmt(mine.perSecond / pub.perSecond, 2)}× the requests/s, ${fmt(mine.p99 / Math.max(pub.p99, 1), 2)}× the p99, ${fmt((mine.lanternMs + mine.postgresMs) / (pub.lanternMs + pub.postgresMs), 2)}× the processor time`);
+      console.log(
+        `${' '.repeat(11)}signed in / public: ${fmt(mine.perSecond / pub.perSecond, 2)}× the requests/s, ${fmt(mine.p99 / Math.max(pub.p99, 1), 2)}× the p99, ${fmt((mine.lanternMs + mine.postgresMs) / (pub.lanternMs + pub.postgresMs), 2)}× the processor time`,
+      );
       if (encoding === 'gzip') {
         const met = mine.perSecond >= TARGET.perSecond && mine.p99 <= TARGET.p99 && mine.errors === 0 && mine.non2xx === 0;
         console.log(`${' '.repeat(11)}target, as a browser asks: ≥ ${TARGET.perSecond} requests/s with p99 ≤ ${TARGET.p99} ms: ${met ? 'ok' : 'UNDER'}`);

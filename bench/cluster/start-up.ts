@@ -30,17 +30,24 @@ const STARTS = 2;
 
 const seconds = (s: number) => `${s.toFixed(2)} s`;
 const cpu = (t: BuildTiming) => `${seconds(t.seconds)} (CPU: this process ${seconds(t.nodeCpu)}, PostgreSQL ${seconds(t.storeCpu)})`;
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 
 export async function startUp(): Promise<void> {
   const scale = SCALES['4m']!;
   const { store, dataDir } = await prepareStore(scale, false);
-  console.log(`start-up at ${scale.metrics * scale.areas * scale.periods + 2 * scale.areas} observations (${path.relative(ROOT, dataDir)}/); ` +
-    `${os.cpus().length} cores, load average before: ${load()}`);
+  console.log(
+    `start-up at ${scale.metrics * scale.areas * scale.periods + 2 * scale.areas} observations (${path.relative(ROOT, dataDir)}/); ` + `${os.cpus().length} cores, load average before: ${load()}`,
+  );
   try {
     console.log('a. the index build, in one process');
     const packing = await timePacking(store.sql, dataDir);
-    console.log(`   packing ${packing.metrics.toLocaleString('en-GB')} metrics (${packing.observations.toLocaleString('en-GB')} observations) for the next start, as the minutely job does after an import: ${cpu(packing.timing)}`);
+    console.log(
+      `   packing ${packing.metrics.toLocaleString('en-GB')} metrics (${packing.observations.toLocaleString('en-GB')} observations) for the next start, as the minutely job does after an import: ${cpu(packing.timing)}`,
+    );
     const runs: Record<Loader, BuildTiming[]> = { lantern: [], unpacked: [], reference: [] };
     const agreement: string[] = [];
     let lanterns: BenchmarkIndex | undefined;
@@ -54,23 +61,27 @@ export async function startUp(): Promise<void> {
     }
     const best = (timings: BuildTiming[]) => timings.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     const [lantern, unpacked, reference] = [best(runs.lantern), best(runs.unpacked), best(runs.reference)];
-    const against = (other: BuildTiming) => `${(other.seconds / lantern.seconds).toFixed(1)}× the time, ${((other.nodeCpu + other.storeCpu) / (lantern.nodeCpu + lantern.storeCpu)).toFixed(1)}× the CPU`;
+    const against = (other: BuildTiming) =>
+      `${(other.seconds / lantern.seconds).toFixed(1)}× the time, ${((other.nodeCpu + other.storeCpu) / (lantern.nodeCpu + lantern.storeCpu)).toFixed(1)}× the CPU`;
     console.log(`   Lantern's loader from packs, best of ${runs.lantern.length}: ${cpu(lantern)} (target ≤ ${TARGETS.buildSeconds} s: ${lantern.seconds <= TARGETS.buildSeconds ? 'ok' : 'OVER'})`);
     console.log(`   the same with no packs, best of ${runs.unpacked.length}: ${cpu(unpacked)}; ${against(unpacked)}`);
     console.log(`   the loader before (reference), best of ${runs.reference.length}: ${cpu(reference)}; ${against(reference)}`);
     console.log(`   the indexes against the one from packs: ${agreement.slice(-2).join('; ')}`);
     const rows = await timeReadingEveryRow(store.sql, dataDir);
-    console.log(`   every row read into JavaScript (DESIGN.md's yardstick, 3.2 s on a quiet machine), now: ${cpu(rows)}; ` +
-      `Lantern's build takes ${(lantern.seconds / rows.seconds).toFixed(2)}× its time`);
+    console.log(
+      `   every row read into JavaScript (DESIGN.md's yardstick, 3.2 s on a quiet machine), now: ${cpu(rows)}; ` + `Lantern's build takes ${(lantern.seconds / rows.seconds).toFixed(2)}× its time`,
+    );
   } finally {
     await store.close();
   }
   console.log('b. lantern serve, from the start of its process');
   for (let start = 1; start <= STARTS; start++) {
     const seen = await serveUntilReady(dataDir);
-    console.log(`   start ${start}: listening ${seconds(seen.listening)}, /health 200 ${seconds(seen.health)}, ` +
-      `/metrics meanwhile ${seen.pageWhileBuilding ?? 'never asked'}, /ready 200 ${seconds(seen.ready)}, /metrics 200 ${seconds(seen.page)} ` +
-      `(target /ready ≤ ${TARGETS.readySeconds} s: ${seen.ready <= TARGETS.readySeconds ? 'ok' : 'OVER'}); it said:`);
+    console.log(
+      `   start ${start}: listening ${seconds(seen.listening)}, /health 200 ${seconds(seen.health)}, ` +
+        `/metrics meanwhile ${seen.pageWhileBuilding ?? 'never asked'}, /ready 200 ${seconds(seen.ready)}, /metrics 200 ${seconds(seen.page)} ` +
+        `(target /ready ≤ ${TARGETS.readySeconds} s: ${seen.ready <= TARGETS.readySeconds ? 'ok' : 'OVER'}); it said:`,
+    );
     for (const line of seen.said) console.log(`      ${line}`);
   }
   console.log(`load average after: ${load()} (${os.cpus().length} cores: other work on the machine makes the clock's figures slower; the CPU figures less so)`);
@@ -93,7 +104,9 @@ async function serveUntilReady(dataDir: string): Promise<StartSeen> {
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'lantern.js'), 'serve', '--no-demo', '--port', String(port)], {
-    cwd: ROOT, env: { ...process.env, LANTERN_DATA_DIR: dataDir }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, LANTERN_DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
   let listening = Number.NaN;
@@ -104,10 +117,14 @@ async function serveUntilReady(dataDir: string): Promise<StartSeen> {
     if (Number.isNaN(listening) && log.includes('listening on')) listening = since();
   });
   const base = `http://127.0.0.1:${port}`;
-  const status = (address: string) => fetch(`${base}${address}`).then(async (r) => {
-    await r.arrayBuffer();
-    return { status: r.status, retryAfter: r.headers.get('retry-after') };
-  }, () => undefined);
+  const status = (address: string) =>
+    fetch(`${base}${address}`).then(
+      async (r) => {
+        await r.arrayBuffer();
+        return { status: r.status, retryAfter: r.headers.get('retry-after') };
+      },
+      () => undefined,
+    );
   try {
     let health = Number.NaN;
     let ready = Number.NaN;
@@ -134,10 +151,13 @@ async function serveUntilReady(dataDir: string): Promise<StartSeen> {
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    }).on('error', reject);
+    const server = net
+      .createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 

@@ -24,9 +24,7 @@ export interface InspectOptions {
 type WithStore = <T>(config: Config, role: string, work: (store: Store) => Promise<T>) => Promise<T>;
 
 /** Reads each file as an import would and prints what it found; the exit code is 1 where a file would be rejected. */
-export async function inspectFiles(
-  config: Config, withStore: WithStore, files: readonly string[], options: InspectOptions, mode: 'inspect' | 'dry-run', out: (line: string) => void,
-): Promise<void> {
+export async function inspectFiles(config: Config, withStore: WithStore, files: readonly string[], options: InspectOptions, mode: 'inspect' | 'dry-run', out: (line: string) => void): Promise<void> {
   for (const file of files) {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ConfigError(`${file}: no such file`);
   }
@@ -36,8 +34,13 @@ export async function inspectFiles(
     for (const file of files) {
       const name = path.basename(file);
       const run = await dryRunFile(store.sql, {
-        fileName: name, input: fs.createReadStream(file), importedBy: options.by ?? 'cli', skipInvalid: options.skipInvalid ?? false, addAreas: options.addAreas ?? false,
-        ...(mapping ? { mapping } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+        fileName: name,
+        input: fs.createReadStream(file),
+        importedBy: options.by ?? 'cli',
+        skipInvalid: options.skipInvalid ?? false,
+        addAreas: options.addAreas ?? false,
+        ...(mapping ? { mapping } : {}),
+        ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       });
       for (const line of describeReading(name, run, mode)) out(line);
       if (!run.wouldLoad) failed++;
@@ -57,8 +60,15 @@ export function readMapping(file: string): ColumnMapping {
 }
 
 const CELL_WORDS: Readonly<Record<string, string>> = {
-  metric: 'the metric', area: 'the area code', period: 'the period', value: 'the value', numerator: 'the numerator',
-  denominator: 'the denominator', lower_ci: 'the lower confidence limit', upper_ci: 'the upper confidence limit', flags: 'flags',
+  metric: 'the metric',
+  area: 'the area code',
+  period: 'the period',
+  value: 'the value',
+  numerator: 'the numerator',
+  denominator: 'the denominator',
+  lower_ci: 'the lower confidence limit',
+  upper_ci: 'the upper confidence limit',
+  flags: 'flags',
 };
 
 /** What a person needs to know about how the file was read, a line at a time. */
@@ -112,8 +122,7 @@ function codesByKind(codes: readonly string[]): [string, string[]][] {
   const groups = new Map<string, string[]>();
   for (const code of codes) {
     const reading = readGssCode(code);
-    const kind = reading.kind === 'entity' ? `${reading.entity.plural} (${reading.entity.prefix})`
-      : reading.kind === 'unknown_entity' ? `${reading.prefix} codes` : 'not GSS codes';
+    const kind = reading.kind === 'entity' ? `${reading.entity.plural} (${reading.entity.prefix})` : reading.kind === 'unknown_entity' ? `${reading.prefix} codes` : 'not GSS codes';
     groups.set(kind, [...(groups.get(kind) ?? []), code]);
   }
   return [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));

@@ -26,7 +26,13 @@ const out = (line: string) => process.stdout.write(line + '\n');
 async function openConfiguredStore(config: Config, role: string, onLost?: (message: string) => void): Promise<Store> {
   const { openStore } = await import('../store/store.ts');
   const store = await openStore({
-    databaseUrl: config.databaseUrl, migrationDatabaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir, isDefaultFolder: config.dataDirIsDefault, role, log: err, ...(onLost ? { onLost } : {}),
+    databaseUrl: config.databaseUrl,
+    migrationDatabaseUrl: config.migrationDatabaseUrl,
+    dataDir: config.dataDir,
+    isDefaultFolder: config.dataDirIsDefault,
+    role,
+    log: err,
+    ...(onLost ? { onLost } : {}),
     ...(role === 'serve' ? { readDatabaseUrl: config.readDatabaseUrl } : {}),
   });
   if (store.notice) err(`Lantern: ${store.notice}`);
@@ -35,7 +41,9 @@ async function openConfiguredStore(config: Config, role: string, onLost?: (messa
 
 async function withStore<T>(config: Config, role: string, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openConfiguredStore(config, role);
-  const stopOn = (code: number) => () => { void store.close().finally(() => process.exit(code)); };
+  const stopOn = (code: number) => () => {
+    void store.close().finally(() => process.exit(code));
+  };
   const onInt = stopOn(130);
   const onTerm = stopOn(143);
   process.once('SIGINT', onInt);
@@ -77,13 +85,16 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   // What SIGTERM stops, in this order: whatever is still starting is simply not there yet.
   onStopSignal(() => {
     stopping = true;
-    return stopInOrder([
-      ['taking requests (those under way finished)', () => requests.drain()],
-      ['the job runner (its job under way finished)', () => jobs?.stop()],
-      ['the benchmark engine', () => engine?.stop()],
-      ['the PDF printer', () => printer?.close()],
-      ['the store', () => store.close()], // last: everything before may still use it
-    ], err);
+    return stopInOrder(
+      [
+        ['taking requests (those under way finished)', () => requests.drain()],
+        ['the job runner (its job under way finished)', () => jobs?.stop()],
+        ['the benchmark engine', () => engine?.stop()],
+        ['the PDF printer', () => printer?.close()],
+        ['the store', () => store.close()], // last: everything before may still use it
+      ],
+      err,
+    );
   }, err);
   err(`Lantern: store is ${store.description}`);
   if (store.replica) err(`Lantern: reading from the ${store.replica.description}`);
@@ -92,14 +103,17 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   const started = performance.now();
   const building = BenchmarkEngine.begin(store.sql, err, true, store.replica);
   engine = building;
-  building.ready.then(() => {
-    const { observations, bytes } = building.index.size();
-    err(`Lantern: benchmark index of ${observations.toLocaleString('en-GB')} observations built in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(1)} MB)`);
-  }, () => {
-    if (stopping) return;
-    err('Lantern: without its benchmark index Lantern cannot serve figures; stopping');
-    void store.close().finally(() => process.exit(1));
-  });
+  building.ready.then(
+    () => {
+      const { observations, bytes } = building.index.size();
+      err(`Lantern: benchmark index of ${observations.toLocaleString('en-GB')} observations built in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(1)} MB)`);
+    },
+    () => {
+      if (stopping) return;
+      err('Lantern: without its benchmark index Lantern cannot serve figures; stopping');
+      void store.close().finally(() => process.exit(1));
+    },
+  );
   const [{ createApp }, { PdfPrinter }] = await Promise.all([import('../server/app.ts'), import('../reports/pdf.ts')]);
   printer = new PdfPrinter();
   const app = createApp({ config, store, engine, printer, log: err });
@@ -117,10 +131,10 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   // servers. It starts after the server listens: no request waits on it, and its start is a second of a server's.
   const { startLanternJobs } = await import('../jobs/index.ts');
   const runner = await startLanternJobs(store, engine, { log: err });
-  if (stopping) await runner.stop(); // a SIGTERM came while it started
+  if (stopping)
+    await runner.stop(); // a SIGTERM came while it started
   else jobs = runner;
 }
-
 
 /** The demo's data into an empty store, and its users (their password from the configuration) into any. */
 async function loadDemoInto(store: Store, config: Config): Promise<void> {
@@ -142,7 +156,10 @@ async function importFiles(config: Config, files: string[], options: { skipInval
   }
   // The same use-case as the API's upload: each batch in the audit trail, as done by the person at the console.
   const [{ importAs }, { consoleAccess }, { readMapping }, { progressBar }] = await Promise.all([
-    import('../server/features/data-hub/imports.ts'), import('../server/platform/access/console-access.ts'), import('./inspect-file.ts'), import('./progress-bar.ts'),
+    import('../server/features/data-hub/imports.ts'),
+    import('../server/platform/access/console-access.ts'),
+    import('./inspect-file.ts'),
+    import('./progress-bar.ts'),
   ]);
   const mapping = options.mapping === undefined ? undefined : readMapping(options.mapping);
   let failed = 0;
@@ -188,7 +205,9 @@ async function printSummary(file: string, result: ImportResult): Promise<void> {
 
 async function exportObservations(config: Config, options: { metric?: string; area?: string; out?: string }): Promise<void> {
   const [{ observationsCsv }, { publicObservations }, { streamObservations }] = await Promise.all([
-    import('../reports/observations-csv.ts'), import('../server/platform/access/observations.ts'), import('../store/observations.ts'),
+    import('../reports/observations-csv.ts'),
+    import('../server/platform/access/observations.ts'),
+    import('../store/observations.ts'),
   ]);
   await withStore(config, 'export', async (store) => {
     const target = options.out ? fs.createWriteStream(options.out) : process.stdout;
@@ -204,18 +223,26 @@ function table<T extends object>(rows: readonly T[], columns: readonly (keyof T 
   const cell = (row: T, column: keyof T) => String(row[column] ?? '');
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r, c).length)));
   out(columns.map((c, i) => c.padEnd(widths[i]!)).join('  '));
-  for (const row of rows) out(columns.map((c, i) => cell(row, c).padEnd(widths[i]!)).join('  ').trimEnd());
+  for (const row of rows)
+    out(
+      columns
+        .map((c, i) => cell(row, c).padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 export function program(config: () => Config): Command {
-  const cli = new Command('lantern')
-    .description('Lantern: performance data for English local government')
-    .showHelpAfterError();
-  cli.command('serve').description('start Lantern on its store, loading the demo data into an empty one')
+  const cli = new Command('lantern').description('Lantern: performance data for English local government').showHelpAfterError();
+  cli
+    .command('serve')
+    .description('start Lantern on its store, loading the demo data into an empty one')
     .option('-p, --port <port>', 'HTTP port (default: PORT or 3000)')
     .option('--no-demo', 'do not load the demo data into an empty store')
     .action((options) => serve(config(), options));
-  cli.command('import').description('import CSV or JSON files (observations, metric definitions or areas), each as one batch')
+  cli
+    .command('import')
+    .description('import CSV or JSON files (observations, metric definitions or areas), each as one batch')
     .argument('<files...>', 'files to import')
     .option('--skip-invalid', 'load the valid rows and keep the rejections with the batch, instead of rejecting the whole file', false)
     .option('--add-areas', 'keep the areas an observation file names that Lantern does not hold (wards, small areas), typed by their GSS code and named from its area_name column', false)
@@ -224,40 +251,56 @@ export function program(config: () => Config): Command {
     .option('--dry-run', 'read the files as an import would and say what it would do, storing nothing', false)
     .option('--by <name>', 'who is importing, kept with the batch', process.env.USER ?? 'cli')
     .action(async (files, options) => (options.dryRun ? (await import('./inspect-file.ts')).inspectFiles(config(), withStore, files, options, 'dry-run', out) : importFiles(config(), files, options)));
-  cli.command('inspect').description('say how Lantern reads a file (layout, columns, metrics, periods, unknown area codes, rejections), storing nothing')
+  cli
+    .command('inspect')
+    .description('say how Lantern reads a file (layout, columns, metrics, periods, unknown area codes, rejections), storing nothing')
     .argument('<files...>', 'files to inspect (CSV, XLSX, ODS or JSON)')
     .option('--mapping <file>', 'a saved column mapping (JSON) to read the file by')
     .option('--sheet <name>', 'the sheet of a spreadsheet to read; the first otherwise')
     .action(async (files, options) => (await import('./inspect-file.ts')).inspectFiles(config(), withStore, files, options, 'inspect', out));
-  cli.command('export').description('export observations as CSV, in the import format (published data: early sight under embargo is left out)')
+  cli
+    .command('export')
+    .description('export observations as CSV, in the import format (published data: early sight under embargo is left out)')
     .option('--metric <code>', 'only this metric')
     .option('--area <code>', 'only this area')
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action((options) => exportObservations(config(), options));
-  cli.command('migrate').description('apply the store migrations not yet applied')
-    .action(() => withStore(config(), 'migrate', async (store) => {
-      const applied = await store.migrate();
-      const { installJobRunner, LANTERN_QUEUES } = await import('../jobs/index.ts');
-      await installJobRunner(store, LANTERN_QUEUES);
-      out(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'the store is up to date');
-    }));
-  cli.command('areas').description('list areas')
+  cli
+    .command('migrate')
+    .description('apply the store migrations not yet applied')
+    .action(() =>
+      withStore(config(), 'migrate', async (store) => {
+        const applied = await store.migrate();
+        const { installJobRunner, LANTERN_QUEUES } = await import('../jobs/index.ts');
+        await installJobRunner(store, LANTERN_QUEUES);
+        out(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'the store is up to date');
+      }),
+    );
+  cli
+    .command('areas')
+    .description('list areas')
     .addOption(new Option('--type <type>', 'only this type (unitary, district, county, region, …)'))
     .option('--region <code>', 'only areas in this region')
     .option('-q, --query <text>', 'name contains')
     .option('--all', 'include areas that have ended', false)
-    .action((options) => withStore(config(), 'areas', async (store) => {
-      const { queryAreas } = await import('../store/catalogue.ts');
-      const rows = await queryAreas(store.sql, { type: options.type, region: options.region, q: options.query, current: !options.all, limit: 10_000, offset: 0 });
-      table(rows, ['code', 'name', 'type', 'regionCode', 'countyCode', 'endDate']);
-    }));
-  cli.command('metrics').description('list or search the metric library')
+    .action((options) =>
+      withStore(config(), 'areas', async (store) => {
+        const { queryAreas } = await import('../store/catalogue.ts');
+        const rows = await queryAreas(store.sql, { type: options.type, region: options.region, q: options.query, current: !options.all, limit: 10_000, offset: 0 });
+        table(rows, ['code', 'name', 'type', 'regionCode', 'countyCode', 'endDate']);
+      }),
+    );
+  cli
+    .command('metrics')
+    .description('list or search the metric library')
     .option('-q, --query <text>', 'words in the title, code or definition')
-    .action((options) => withStore(config(), 'metrics', async (store) => {
-      const { queryMetrics } = await import('../store/catalogue.ts');
-      const rows = await queryMetrics(store.sql, { q: options.query, limit: 10_000, offset: 0 });
-      table(rows, ['code', 'title', 'polarity', 'periodKind']);
-    }));
+    .action((options) =>
+      withStore(config(), 'metrics', async (store) => {
+        const { queryMetrics } = await import('../store/catalogue.ts');
+        const rows = await queryMetrics(store.sql, { q: options.query, limit: 10_000, offset: 0 });
+        table(rows, ['code', 'title', 'polarity', 'periodKind']);
+      }),
+    );
   registerAccessCommands(cli, config, withStore, out, table as (rows: readonly object[], columns: readonly string[]) => void);
   return cli;
 }

@@ -79,7 +79,10 @@ export function onStopSignal(stop: (signal: NodeJS.Signals) => Promise<boolean>,
     }
     stopping = true;
     log(`Lantern: ${signal}, stopping: no new connections; requests under way finish`);
-    void stop(signal).then((clean) => process.exit(clean ? 0 : 1), () => process.exit(1));
+    void stop(signal).then(
+      (clean) => process.exit(clean ? 0 : 1),
+      () => process.exit(1),
+    );
   };
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);

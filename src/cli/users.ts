@@ -22,48 +22,73 @@ export class CommandError extends Error {}
 
 export function registerAccessCommands(cli: Command, config: () => Config, withStore: WithStore, out: Print, table: (rows: readonly object[], columns: readonly string[]) => void): void {
   const users = cli.command('users').description('add, list and disable users');
-  users.command('add').description('add a user; without --password-stdin a password is made and printed once')
+  users
+    .command('add')
+    .description('add a user; without --password-stdin a password is made and printed once')
     .requiredOption('--email <email>', 'their email address (they sign in with it)')
     .requiredOption('--name <name>', 'their name')
     .requiredOption('--organisation <name or id>', 'their organisation')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .option('--password-stdin', 'read the password from standard input', false)
-    .action((options: { email: string; name: string; organisation: string; role: string; passwordStdin: boolean }) => withStore(config(), 'users', async (store) => {
-      const password = options.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : undefined;
-      const organisation = await organisationNamed(store.sql, options.organisation);
-      const { addUser } = await import('../server/features/admin/users.ts');
-      const made = await asConsole(store, USER_OPTIONS, (sql, access) => addUser(sql, access, { email: options.email, name: options.name, role: options.role, organisationId: organisation.id, password }));
-      out(`added ${made.user.email} (${made.user.role} of ${organisation.name})`);
-      if (made.password) out(`password: ${made.password}  (shown once: give it to them safely)`);
-    }));
-  users.command('list').description('list users')
-    .action(() => withStore(config(), 'users', async (store) => {
-      table((await listUsers(store.sql)).map((u) => ({ ...u, status: u.disabled ? 'disabled' : 'active' })), ['id', 'email', 'name', 'role', 'organisationName', 'status']);
-    }));
-  users.command('disable').description('disable a user and end their sessions')
+    .action((options: { email: string; name: string; organisation: string; role: string; passwordStdin: boolean }) =>
+      withStore(config(), 'users', async (store) => {
+        const password = options.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : undefined;
+        const organisation = await organisationNamed(store.sql, options.organisation);
+        const { addUser } = await import('../server/features/admin/users.ts');
+        const made = await asConsole(store, USER_OPTIONS, (sql, access) =>
+          addUser(sql, access, { email: options.email, name: options.name, role: options.role, organisationId: organisation.id, password }),
+        );
+        out(`added ${made.user.email} (${made.user.role} of ${organisation.name})`);
+        if (made.password) out(`password: ${made.password}  (shown once: give it to them safely)`);
+      }),
+    );
+  users
+    .command('list')
+    .description('list users')
+    .action(() =>
+      withStore(config(), 'users', async (store) => {
+        table(
+          (await listUsers(store.sql)).map((u) => ({ ...u, status: u.disabled ? 'disabled' : 'active' })),
+          ['id', 'email', 'name', 'role', 'organisationName', 'status'],
+        );
+      }),
+    );
+  users
+    .command('disable')
+    .description('disable a user and end their sessions')
     .argument('<email>', 'their email address')
-    .action((email: string) => withStore(config(), 'users', async (store) => {
-      const user = await findUserByEmail(store.sql, email);
-      if (!user) throw new CommandError(`there is no user with the email address ${email}`);
-      const { changeUser } = await import('../server/features/admin/users.ts');
-      await asConsole(store, USER_OPTIONS, (sql, access) => changeUser(sql, access, user.id, { disabled: true }));
-      out(`disabled ${user.email}`);
-    }));
+    .action((email: string) =>
+      withStore(config(), 'users', async (store) => {
+        const user = await findUserByEmail(store.sql, email);
+        if (!user) throw new CommandError(`there is no user with the email address ${email}`);
+        const { changeUser } = await import('../server/features/admin/users.ts');
+        await asConsole(store, USER_OPTIONS, (sql, access) => changeUser(sql, access, user.id, { disabled: true }));
+        out(`disabled ${user.email}`);
+      }),
+    );
 
   const organisations = cli.command('organisations').description('add and list organisations');
-  organisations.command('add').description('add an organisation; a council names its area')
+  organisations
+    .command('add')
+    .description('add an organisation; a council names its area')
     .requiredOption('--name <name>', 'its name')
     .requiredOption('--kind <kind>', `one of ${ORGANISATION_KINDS.join(', ')}`)
     .option('--area <code>', "a council's area (GSS code)")
-    .action((options: { name: string; kind: string; area?: string }) => withStore(config(), 'organisations', async (store) => {
-      const { addOrganisation } = await import('../server/features/admin/organisations.ts');
-      const organisation = await asConsole(store, ORGANISATION_OPTIONS, (sql, access) => addOrganisation(sql, access, { name: options.name, kind: options.kind, areaCode: options.area }));
-      out(`added ${organisation.name} (${organisation.kind}${organisation.areaCode ? `, ${organisation.areaCode}` : ''}), id ${organisation.id}`);
-    }));
-  organisations.command('list').description('list organisations')
-    .action(() => withStore(config(), 'organisations', async (store) => {
-      table(await listOrganisations(store.sql), ['id', 'name', 'kind', 'areaCode', 'users']);
-    }));
+    .action((options: { name: string; kind: string; area?: string }) =>
+      withStore(config(), 'organisations', async (store) => {
+        const { addOrganisation } = await import('../server/features/admin/organisations.ts');
+        const organisation = await asConsole(store, ORGANISATION_OPTIONS, (sql, access) => addOrganisation(sql, access, { name: options.name, kind: options.kind, areaCode: options.area }));
+        out(`added ${organisation.name} (${organisation.kind}${organisation.areaCode ? `, ${organisation.areaCode}` : ''}), id ${organisation.id}`);
+      }),
+    );
+  organisations
+    .command('list')
+    .description('list organisations')
+    .action(() =>
+      withStore(config(), 'organisations', async (store) => {
+        table(await listOrganisations(store.sql), ['id', 'name', 'kind', 'areaCode', 'users']);
+      }),
+    );
 }
 
 /** The command line's words for the fields the use-cases name: its options. */

@@ -50,7 +50,12 @@ export class BenchmarkEngine {
   /** Where the index is read from: the replica when there is one. */
   private readonly reads: Sql;
 
-  private constructor(private readonly sql: Sql, private readonly log: (line: string) => void, listen: boolean, private readonly replica: Replica | undefined) {
+  private constructor(
+    private readonly sql: Sql,
+    private readonly log: (line: string) => void,
+    listen: boolean,
+    private readonly replica: Replica | undefined,
+  ) {
     this.reads = replica?.sql ?? sql;
     this.ready = this.open(listen);
     // Batches that load during the first build are refreshed after it, in order.
@@ -88,9 +93,11 @@ export class BenchmarkEngine {
 
   /** Refreshes what a loaded batch touched; refreshes run one after another. */
   batchLoaded(batchId: number): Promise<void> {
-    this.refreshing = this.refreshing.then(() => this.refresh(batchId)).catch((error: unknown) => {
-      this.log(`benchmark index: could not refresh after batch ${batchId}: ${String(error)}`);
-    });
+    this.refreshing = this.refreshing
+      .then(() => this.refresh(batchId))
+      .catch((error: unknown) => {
+        this.log(`benchmark index: could not refresh after batch ${batchId}: ${String(error)}`);
+      });
     return this.refreshing;
   }
 
@@ -101,18 +108,20 @@ export class BenchmarkEngine {
 
   /** Builds the whole index again, after the refreshes asked for so far: for when a check finds it differs from the store. */
   rebuildAll(): Promise<void> {
-    this.refreshing = this.refreshing.then(async () => {
-      try {
-        await this.replica?.caughtUp();
-        const index = await buildIndex(this.reads);
-        this.current = index;
-        this.trendsKept = keepAllTrends(index);
-      } finally {
-        this.generation++;
-      }
-    }).catch((error: unknown) => {
-      this.log(`benchmark index: could not be built again: ${String(error)}`);
-    });
+    this.refreshing = this.refreshing
+      .then(async () => {
+        try {
+          await this.replica?.caughtUp();
+          const index = await buildIndex(this.reads);
+          this.current = index;
+          this.trendsKept = keepAllTrends(index);
+        } finally {
+          this.generation++;
+        }
+      })
+      .catch((error: unknown) => {
+        this.log(`benchmark index: could not be built again: ${String(error)}`);
+      });
     return this.refreshing;
   }
 

@@ -16,7 +16,9 @@ export async function recordsFromCsv(csv: CsvFile): Promise<CatalogueRecord[]> {
     chunk.records.forEach((record, i) => {
       if (isBlank(record)) return;
       const cells: Record<string, string> = {};
-      csv.header.forEach((name, j) => { cells[name.toLowerCase()] = record[j] ?? ''; });
+      csv.header.forEach((name, j) => {
+        cells[name.toLowerCase()] = record[j] ?? '';
+      });
       records.push({ line: chunk.firstLine + i, cells });
     });
   }
@@ -69,7 +71,10 @@ export function cellOf(record: CatalogueRecord, ...names: string[]): string {
 }
 
 export function listOf(text: string): string[] {
-  return text.split(/[;,]/).map((part) => part.trim()).filter((part) => part !== '');
+  return text
+    .split(/[;,]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 /**

@@ -15,8 +15,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import {
-  ABOUT_FIELDS, aboutFieldFromText, isAboutField, isMetricCode, isMetricStatus, isValueKind, METRIC_STATUSES, polarityFromWords, VALUE_KINDS,
-  type AboutField, type MetricAbout, type MetricStatus, type Polarity, type ValueKind,
+  ABOUT_FIELDS,
+  aboutFieldFromText,
+  isAboutField,
+  isMetricCode,
+  isMetricStatus,
+  isValueKind,
+  METRIC_STATUSES,
+  polarityFromWords,
+  VALUE_KINDS,
+  type AboutField,
+  type MetricAbout,
+  type MetricStatus,
+  type Polarity,
+  type ValueKind,
 } from '../domain/metric/index.ts';
 import { OBSERVATION_FLAGS, type ObservationFlag } from '../domain/observation/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
@@ -88,12 +100,18 @@ export interface ColumnMapping {
 
 /** A value column's measure, named after it: less a 'value_' prefix, underscores as spaces ('median_price' → 'median price'). */
 export function measureName(column: string): string {
-  return column.trim().replace(/^values?[_ ]/i, '').replace(/_/g, ' ');
+  return column
+    .trim()
+    .replace(/^values?[_ ]/i, '')
+    .replace(/_/g, ' ');
 }
 
 /** ONS's status codes (x not available, u low reliability, c confidential, z not applicable). */
 export const ONS_STATUS_CODES: ReadonlyMap<string, StatusReading> = new Map([
-  ['x', 'no_value'], ['u', 'estimated'], ['c', 'suppressed'], ['z', 'no_value'],
+  ['x', 'no_value'],
+  ['u', 'estimated'],
+  ['c', 'suppressed'],
+  ['z', 'no_value'],
 ]);
 
 /** Cells publishers write for "no value". */
@@ -104,13 +122,47 @@ export const BREAKDOWN_TOTALS: readonly string[] = ['Total', 'All', 'Persons', '
 export class MappingError extends Error {}
 
 const TOP_KEYS = [
-  'publication', 'notes', 'source', 'sheet', 'header_row', 'area', 'area_name', 'period', 'period_value', 'period_columns', 'metric', 'value', 'value_columns',
-  'lower_ci', 'upper_ci', 'numerator', 'denominator', 'status', 'status_codes', 'missing', 'breakdowns', 'totals',
-  'metric_defaults', 'metrics', 'metadata',
+  'publication',
+  'notes',
+  'source',
+  'sheet',
+  'header_row',
+  'area',
+  'area_name',
+  'period',
+  'period_value',
+  'period_columns',
+  'metric',
+  'value',
+  'value_columns',
+  'lower_ci',
+  'upper_ci',
+  'numerator',
+  'denominator',
+  'status',
+  'status_codes',
+  'missing',
+  'breakdowns',
+  'totals',
+  'metric_defaults',
+  'metrics',
+  'metadata',
 ] as const;
 const DEFINITION_KEYS = [
-  'code', 'title', 'definition', 'unit', 'polarity', 'value_kind', 'multiplier', 'themes', 'source', 'decimals', 'status', 'year_reads_as', 'notes',
-  ...Object.keys(ABOUT_FIELDS) as AboutField[],
+  'code',
+  'title',
+  'definition',
+  'unit',
+  'polarity',
+  'value_kind',
+  'multiplier',
+  'themes',
+  'source',
+  'decimals',
+  'status',
+  'year_reads_as',
+  'notes',
+  ...(Object.keys(ABOUT_FIELDS) as AboutField[]),
 ] as const;
 const METADATA_KEYS = ['file', 'key', 'columns', 'values'] as const;
 const READINGS: readonly StatusReading[] = [...OBSERVATION_FLAGS, 'no_value'];
@@ -149,11 +201,15 @@ export function parseMapping(text: string, fileName: string, metadataPath?: (nam
   const periodValue = typeof json.period_value === 'number' ? String(json.period_value) : at.optionalText(json, 'period_value');
   const value = at.optionalText(json, 'value');
   if (!period && !periodColumns && !periodValue) {
-    throw at.error('period', "is missing: name the period column (\"period\": \"date\"), the period columns (\"period_columns\": [\"2021\", \"2022\"]) or, for a file about one period, the period itself (\"period_value\": \"2023\")");
+    throw at.error(
+      'period',
+      'is missing: name the period column ("period": "date"), the period columns ("period_columns": ["2021", "2022"]) or, for a file about one period, the period itself ("period_value": "2023")',
+    );
   }
   if (period && periodColumns) throw at.error('period_columns', "and 'period' are both given: a file has either a period column or one column per period");
   if (periodValue && (period || periodColumns)) throw at.error('period_value', `and '${period ? 'period' : 'period_columns'}' are both given: 'period_value' is for a file with no period column`);
-  if (!value && !valueColumns && !periodColumns) throw at.error('value', "is missing: name the value column (\"value\": \"obs_value\") or the value columns (\"value_columns\": [\"value_percent\", \"value_tonnes\"])");
+  if (!value && !valueColumns && !periodColumns)
+    throw at.error('value', 'is missing: name the value column ("value": "obs_value") or the value columns ("value_columns": ["value_percent", "value_tonnes"])');
   if (valueColumns && periodColumns) throw at.error('value_columns', "and 'period_columns' are both given: Lantern reads one wide dimension at a time");
   const metrics = at.definitions(json);
   for (const source of at.metadataSources(json)) readMetadata(at, source, metadataPath, metrics);
@@ -189,9 +245,15 @@ export function parseMapping(text: string, fileName: string, metadataPath?: (nam
 /** The columns every layout may name, for checking them against a file's header. */
 export function namedColumns(mapping: ColumnMapping): [key: string, column: string][] {
   const named: [string, string | undefined][] = [
-    ['area', mapping.area], ['area_name', mapping.areaName], ['period', mapping.period], ['value', mapping.value],
-    ['lower_ci', mapping.lowerCi], ['upper_ci', mapping.upperCi], ['numerator', mapping.numerator],
-    ['denominator', mapping.denominator], ['status', mapping.status],
+    ['area', mapping.area],
+    ['area_name', mapping.areaName],
+    ['period', mapping.period],
+    ['value', mapping.value],
+    ['lower_ci', mapping.lowerCi],
+    ['upper_ci', mapping.upperCi],
+    ['numerator', mapping.numerator],
+    ['denominator', mapping.denominator],
+    ['status', mapping.status],
     ...mapping.metric.map((column) => ['metric', column] as [string, string]),
     ...mapping.breakdowns.map((column) => ['breakdowns', column] as [string, string]),
     ...[...(mapping.valueColumns?.keys() ?? [])].map((column) => ['value_columns', column] as [string, string]),
@@ -228,7 +290,10 @@ class Reader {
   knownKeys(json: Json, known: readonly string[], within: string): void {
     for (const key of Object.keys(json)) {
       if (known.includes(key)) continue;
-      const near = closestMatch(key, known.map((k) => ({ key: k })));
+      const near = closestMatch(
+        key,
+        known.map((k) => ({ key: k })),
+      );
       throw this.error(within + key, `is not a key a mapping has${near ? ` (did you mean '${within}${near.key}'?)` : ''}; it may have: ${known.join(', ')}`);
     }
   }
@@ -329,9 +394,13 @@ class Reader {
       const values = object(source.values ?? {}, this.fileName, `'${where}.values'`);
       this.knownKeys(values, DEFINITION_KEYS, `${where}.values.`);
       return {
-        where, file: this.text(source, 'file', `${where}.`), key: this.text(source, 'key', `${where}.`),
+        where,
+        file: this.text(source, 'file', `${where}.`),
+        key: this.text(source, 'key', `${where}.`),
         columns: new Map(Object.keys(columns).map((field) => [field, this.text(columns, field, `${where}.columns.`)])),
-        values: new Map(Object.entries(values).map(([field, map]) => [field, new Map(Object.entries(object(map, this.fileName, `'${where}.values.${field}'`)).map(([k, v]) => [k.trim(), String(v)]))])),
+        values: new Map(
+          Object.entries(values).map(([field, map]) => [field, new Map(Object.entries(object(map, this.fileName, `'${where}.values.${field}'`)).map(([k, v]) => [k.trim(), String(v)]))]),
+        ),
       };
     });
   }
@@ -379,7 +448,10 @@ function definitionFromText(fields: Readonly<Record<string, string>>, fail: (key
         break;
       }
       case 'themes': {
-        const themes = text.split(';').map((theme) => theme.trim()).filter((theme) => theme !== '');
+        const themes = text
+          .split(';')
+          .map((theme) => theme.trim())
+          .filter((theme) => theme !== '');
         if (themes.length > 0) definition.themes = themes;
         break;
       }
@@ -396,7 +468,7 @@ function definitionFromText(fields: Readonly<Record<string, string>>, fail: (key
 
 /** Adds the definitions a publisher's metadata file gives, without overriding the mapping's own. */
 function readMetadata(at: Reader, source: MetadataSource, metadataPath: ((name: string) => string) | undefined, into: Map<string, MetricDefinition>): void {
-  if (!metadataPath) throw at.error(`${source.where}.file`, 'names a file, which a mapping sent with an upload cannot read: give the definitions under \'metrics\' instead');
+  if (!metadataPath) throw at.error(`${source.where}.file`, "names a file, which a mapping sent with an upload cannot read: give the definitions under 'metrics' instead");
   let text: string;
   try {
     text = fs.readFileSync(metadataPath(source.file), 'utf8');

@@ -72,7 +72,13 @@ export async function readCsv(fileName: string, input: Readable): Promise<CsvFil
   }
   let digest: string | undefined;
   return {
-    header: first.value.header, headerLine: first.value.line, fillsRows: false, chunks: records.rest(), bytesRead: () => bytes, sha256: () => (digest ??= hash.digest('hex')), notices,
+    header: first.value.header,
+    headerLine: first.value.line,
+    fillsRows: false,
+    chunks: records.rest(),
+    bytesRead: () => bytes,
+    sha256: () => (digest ??= hash.digest('hex')),
+    notices,
   };
 }
 
@@ -128,9 +134,15 @@ function utf16(fileName: string): RejectionError {
 }
 
 function notText(fileName: string, line: number): RejectionError {
-  return new RejectionError(fileName, {
-    line, reason: 'the file is not UTF-8 text: it holds a NUL byte here, as UTF-16 text and binary files do', suggestion: 'save it as "CSV UTF-8"',
-  }, 'unreadable');
+  return new RejectionError(
+    fileName,
+    {
+      line,
+      reason: 'the file is not UTF-8 text: it holds a NUL byte here, as UTF-16 text and binary files do',
+      suggestion: 'save it as "CSV UTF-8"',
+    },
+    'unreadable',
+  );
 }
 
 /**
@@ -151,7 +163,12 @@ async function* parseChunks(fileName: string, text: AsyncIterable<string>): Asyn
       // Only the record carried in can have grown past the limit: it is the first finished one, or still unfinished.
       if (carried.length + piece.length > MAX_RECORD_CHARACTERS && result.data.length > 0) {
         const record = result.data[0]!;
-        if (recordLength(record) > MAX_RECORD_CHARACTERS) throw overLongRecord(fileName, line, record.some((cell) => cell.includes('\n')));
+        if (recordLength(record) > MAX_RECORD_CHARACTERS)
+          throw overLongRecord(
+            fileName,
+            line,
+            record.some((cell) => cell.includes('\n')),
+          );
       }
       carried = joined.slice(result.meta.cursor);
       if (carried.length > MAX_RECORD_CHARACTERS) throw overLongRecord(fileName, line + result.data.length, carried.includes('\n'));
@@ -177,9 +194,14 @@ function recordLength(record: readonly string[]): number {
 /** A record past the limit: within quotes when it spans lines (only a quote joins lines), else one endless line. */
 function overLongRecord(fileName: string, line: number, spansLines: boolean): RejectionError {
   if (spansLines) return unclosedQuote(fileName, line, `is not closed within ${MAX_RECORD_CHARACTERS / 1024 / 1024} MB`);
-  return new RejectionError(fileName, {
-    line, reason: `this line is over ${MAX_RECORD_CHARACTERS / 1024 / 1024} MB long: a record of a CSV file may be ${MAX_RECORD_CHARACTERS / 1024 / 1024} MB at most`,
-  }, 'too_large');
+  return new RejectionError(
+    fileName,
+    {
+      line,
+      reason: `this line is over ${MAX_RECORD_CHARACTERS / 1024 / 1024} MB long: a record of a CSV file may be ${MAX_RECORD_CHARACTERS / 1024 / 1024} MB at most`,
+    },
+    'too_large',
+  );
 }
 
 function unclosedQuote(fileName: string, line: number, how: string): RejectionError {

@@ -32,9 +32,7 @@ export interface DemoFile {
  * the Fingertips extracts (a layout Lantern reads itself) first, then the
  * council performance series, each file read with the mapping beside it.
  */
-export const DEMO_PUBLICATIONS = [
-  'fingertips-extracts', 'ons-els-indicators', 'dfe-lait-childrens-services', 'mhclg-homelessness-hclic', 'oflog-explorer-extracts', 'oi-housing',
-] as const;
+export const DEMO_PUBLICATIONS = ['fingertips-extracts', 'ons-els-indicators', 'dfe-lait-childrens-services', 'mhclg-homelessness-hclic', 'oflog-explorer-extracts', 'oi-housing'] as const;
 export type DemoPublication = (typeof DEMO_PUBLICATIONS)[number];
 
 const MAPPING_SUFFIX = '.mapping.json';
@@ -52,7 +50,9 @@ export function demoFiles(dataDir: string, only: readonly DemoPublication[] = DE
     const mappings = names.filter((name) => name.endsWith(MAPPING_SUFFIX));
     if (mappings.length === 0) return names.filter((name) => name.endsWith('.csv')).map((name) => ({ path: path.join(folder, name), skipInvalid: false }));
     return mappings.map((name) => ({
-      path: path.join(folder, `${name.slice(0, -MAPPING_SUFFIX.length)}.csv`), mapping: path.join(folder, name), skipInvalid: true,
+      path: path.join(folder, `${name.slice(0, -MAPPING_SUFFIX.length)}.csv`),
+      mapping: path.join(folder, name),
+      skipInvalid: true,
     }));
   });
 }
@@ -112,11 +112,23 @@ const DEMO_THEMES: readonly [RegExp, string][] = [
 /** The metric definitions as stored, with the demo's theme added to each metric that has none. */
 async function themedDefinitions(sql: Sql): Promise<string> {
   const metrics = await queryMetrics(sql, { limit: 10_000, offset: 0 });
-  const rows = metrics.filter((m) => m.themes.length === 0).map((m) => ({
-    code: m.code, title: m.title, definition: m.definition ?? '', unit: m.unit ?? '', polarity: m.polarity, value_kind: m.valueKind,
-    multiplier: m.multiplier ?? '', period_kind: m.periodKind, source: m.source ?? '', decimals: m.decimals, ci_method: m.ciMethod ?? '', status: m.status,
-    themes: DEMO_THEMES.find(([words]) => words.test(m.title))?.[1] ?? 'other',
-  }));
+  const rows = metrics
+    .filter((m) => m.themes.length === 0)
+    .map((m) => ({
+      code: m.code,
+      title: m.title,
+      definition: m.definition ?? '',
+      unit: m.unit ?? '',
+      polarity: m.polarity,
+      value_kind: m.valueKind,
+      multiplier: m.multiplier ?? '',
+      period_kind: m.periodKind,
+      source: m.source ?? '',
+      decimals: m.decimals,
+      ci_method: m.ciMethod ?? '',
+      status: m.status,
+      themes: DEMO_THEMES.find(([words]) => words.test(m.title))?.[1] ?? 'other',
+    }));
   return Papa.unparse(rows) + '\n';
 }
 
@@ -143,5 +155,8 @@ export function contextFromRegister(registerPath: string): [string, string][] {
     rows.push(`population-2020,${code},2020,${population}`);
     if (squareKilometres > 0) rows.push(`population-density-2020,${code},2020,${(population / squareKilometres).toFixed(1)}`);
   }
-  return [['context-metrics.csv', metrics.join('\n') + '\n'], ['context-from-register.csv', rows.join('\n') + '\n']];
+  return [
+    ['context-metrics.csv', metrics.join('\n') + '\n'],
+    ['context-from-register.csv', rows.join('\n') + '\n'],
+  ];
 }

@@ -65,11 +65,21 @@ export async function dryRunFile(sql: Sql, request: ImportRequest): Promise<DryR
       const unknownAreas = [...new Set(result.rejections.filter((r) => areaColumn && r.column === areaColumn && r.value).map((r) => r.value!))].sort();
       throw new RollBack({
         wouldLoad: result.status === 'loaded' && (result.rejected === 0 || request.skipInvalid === true),
-        kind: result.kind, rowsRead: result.rowsRead, inserted: result.inserted, revised: result.revised, unchanged: result.unchanged,
-        rejected: result.rejected, rejections: result.rejections, notices: result.notices, sha256: result.sha256, seconds: result.seconds,
+        kind: result.kind,
+        rowsRead: result.rowsRead,
+        inserted: result.inserted,
+        revised: result.revised,
+        unchanged: result.unchanged,
+        rejected: result.rejected,
+        rejections: result.rejections,
+        notices: result.notices,
+        sha256: result.sha256,
+        seconds: result.seconds,
         ...(result.reading ? { reading: result.reading } : {}),
         ...(result.reading && result.reading.periods.length > 0 ? { periods: periodSpan(result.reading.periods) } : {}),
-        metrics: [...metrics], areas: [...areas], unknownAreas,
+        metrics: [...metrics],
+        areas: [...areas],
+        unknownAreas,
       });
     });
   } catch (error) {

@@ -57,9 +57,8 @@ export async function placeHeader(fileName: string, csv: CsvFile, choice: Header
   for (const chunk of pulled) {
     for (let i = 0; i < chunk.records.length && chunk.firstLine + i <= until; i++) rows.push({ line: chunk.firstLine + i, cells: chunk.records[i]! });
   }
-  const header = wanted === undefined
-    ? rows.find((row) => row.line <= HEADER_SEARCH_ROWS && looksLikeHeader(row.cells, choice.areaColumn))
-    : mappedHeader(fileName, rows, wanted, ended ? last : undefined, choice);
+  const header =
+    wanted === undefined ? rows.find((row) => row.line <= HEADER_SEARCH_ROWS && looksLikeHeader(row.cells, choice.areaColumn)) : mappedHeader(fileName, rows, wanted, ended ? last : undefined, choice);
   const rest = async function* (): AsyncGenerator<CsvChunk, void> {
     for (const chunk of pulled) {
       const from = header ? Math.max(0, header.line + 1 - chunk.firstLine) : 0;
@@ -69,9 +68,17 @@ export async function placeHeader(fileName: string, csv: CsvFile, choice: Header
   };
   if (!header) return { ...csv, chunks: rest() };
   const width = header.cells.length;
-  csv.notices.push(headerNotice(header.line, rows.filter((row) => row.line < header.line && !isEmptyRow(row.cells)), choice));
+  csv.notices.push(
+    headerNotice(
+      header.line,
+      rows.filter((row) => row.line < header.line && !isEmptyRow(row.cells)),
+      choice,
+    ),
+  );
   return {
-    ...csv, header: header.cells.map((cell) => cell.trim()), headerLine: header.line,
+    ...csv,
+    header: header.cells.map((cell) => cell.trim()),
+    headerLine: header.line,
     chunks: csv.fillsRows ? filled(rest(), width) : rest(),
   };
 }

@@ -22,18 +22,24 @@ import { RejectionList } from './rejections.ts';
 export type AreaSource = 'areas' | 'register' | 'boundaries';
 
 const REGISTER_TYPES: Readonly<Record<string, AreaType>> = {
-  NMD: 'district', UA: 'unitary', MD: 'metropolitan_district', LBO: 'london_borough', CTY: 'county',
-  COMB: 'combined_authority', SRA: 'strategic_authority', CC: 'city_corporation',
-  SCO: 'scottish_council', WPA: 'welsh_council', NID: 'ni_district',
+  NMD: 'district',
+  UA: 'unitary',
+  MD: 'metropolitan_district',
+  LBO: 'london_borough',
+  CTY: 'county',
+  COMB: 'combined_authority',
+  SRA: 'strategic_authority',
+  CC: 'city_corporation',
+  SCO: 'scottish_council',
+  WPA: 'welsh_council',
+  NID: 'ni_district',
 };
 
 export function areaSourceOf(header: readonly string[]): AreaSource {
   return header.includes('local-authority-code') ? 'register' : 'areas';
 }
 
-export async function loadAreas(
-  tx: Tx, source: AreaSource, records: readonly CatalogueRecord[], batchId: number,
-): Promise<StepCounts & { rejections: RejectionList }> {
+export async function loadAreas(tx: Tx, source: AreaSource, records: readonly CatalogueRecord[], batchId: number): Promise<StepCounts & { rejections: RejectionList }> {
   const known = await areaKeys(tx);
   const knownCodes = new Set(known.map((a) => a.code));
   const regionByName = new Map((await regionKeys(tx)).map((r) => [r.name.toLowerCase(), r.code]));
@@ -47,10 +53,14 @@ export async function loadAreas(
     const problems = hazards(record, 1000);
     const given = source === 'areas' ? givenFields(record, AREA_COLUMNS) : ALL_AREA_FIELDS;
     const isNew = !knownCodes.has(cellOf(record, 'code'));
-    const area = problems.length > 0 ? undefined
-      : source === 'register' ? fromRegister(record, regionByName, registerToGss, problems)
-        : source === 'boundaries' ? fromBoundary(record, problems)
-          : fromAreaRecord(record, problems, isNew || given.includes('type'));
+    const area =
+      problems.length > 0
+        ? undefined
+        : source === 'register'
+          ? fromRegister(record, regionByName, registerToGss, problems)
+          : source === 'boundaries'
+            ? fromBoundary(record, problems)
+            : fromAreaRecord(record, problems, isNew || given.includes('type'));
     if (area) checkArea(area, record.line, seen, problems, isNew || given.includes('name'));
     if (area) seen.set(area.code, record.line);
     return { area, given, problems };
@@ -73,8 +83,12 @@ export async function loadAreas(
     counts.revised += written.revised;
   }
   return {
-    rowsRead: records.length, inserted: counts.inserted, revised: counts.revised,
-    unchanged: records.length - rejections.rows - counts.inserted - counts.revised, rejected: rejections.rows, rejections,
+    rowsRead: records.length,
+    inserted: counts.inserted,
+    revised: counts.revised,
+    unchanged: records.length - rejections.rows - counts.inserted - counts.revised,
+    rejected: rejections.rows,
+    rejections,
   };
 }
 
@@ -89,7 +103,10 @@ function checkArea(area: Area, line: number, seen: Map<string, number>, problems
 }
 
 function checkReferences(area: Area, line: number, exists: (code: string) => boolean, problems: Rejection[]): void {
-  for (const [column, code] of [['region_code', area.regionCode], ['county_code', area.countyCode]] as const) {
+  for (const [column, code] of [
+    ['region_code', area.regionCode],
+    ['county_code', area.countyCode],
+  ] as const) {
     if (code && !exists(code)) problems.push({ line, column, value: code, reason: `'${code}' is not an area in the store or among this file's good rows` });
   }
   for (const code of area.successorCodes) {
@@ -101,21 +118,29 @@ function checkReferences(area: Area, line: number, exists: (code: string) => boo
 function fromAreaRecord(record: CatalogueRecord, problems: Rejection[], needsType: boolean): Area {
   const type = cellOf(record, 'type');
   if (needsType && !isAreaType(type)) {
-    const near = closestMatch(type, AREA_TYPES.map((key) => ({ key })));
+    const near = closestMatch(
+      type,
+      AREA_TYPES.map((key) => ({ key })),
+    );
     problems.push({ line: record.line, column: 'type', value: type, reason: `'${type}' is not an area type (${AREA_TYPES.join(', ')})`, ...(near ? { suggestion: near.key } : {}) });
   }
   return {
-    code: cellOf(record, 'code'), name: cellOf(record, 'name'), officialName: orNull(cellOf(record, 'official_name')),
-    type: type as AreaType, registerCode: orNull(cellOf(record, 'register_code')), nation: orNull(cellOf(record, 'nation')),
-    regionCode: orNull(cellOf(record, 'region_code')), countyCode: orNull(cellOf(record, 'county_code')),
-    startDate: date(record, 'start_date', problems), endDate: date(record, 'end_date', problems),
-    successorCodes: listOf(cellOf(record, 'successor_codes')), formerCodes: listOf(cellOf(record, 'former_codes')),
+    code: cellOf(record, 'code'),
+    name: cellOf(record, 'name'),
+    officialName: orNull(cellOf(record, 'official_name')),
+    type: type as AreaType,
+    registerCode: orNull(cellOf(record, 'register_code')),
+    nation: orNull(cellOf(record, 'nation')),
+    regionCode: orNull(cellOf(record, 'region_code')),
+    countyCode: orNull(cellOf(record, 'county_code')),
+    startDate: date(record, 'start_date', problems),
+    endDate: date(record, 'end_date', problems),
+    successorCodes: listOf(cellOf(record, 'successor_codes')),
+    formerCodes: listOf(cellOf(record, 'former_codes')),
   };
 }
 
-function fromRegister(
-  record: CatalogueRecord, regionByName: Map<string, string>, registerToGss: Map<string, string>, problems: Rejection[],
-): Area | undefined {
+function fromRegister(record: CatalogueRecord, regionByName: Map<string, string>, registerToGss: Map<string, string>, problems: Rejection[]): Area | undefined {
   const code = cellOf(record, 'gss-code');
   if (code === '') {
     problems.push({ line: record.line, column: 'gss-code', value: '', reason: `${cellOf(record, 'nice-name') || 'this authority'} has no GSS code, so it cannot be an area` });
@@ -123,7 +148,13 @@ function fromRegister(
   }
   const registerType = cellOf(record, 'local-authority-type');
   const type = REGISTER_TYPES[registerType];
-  if (!type) problems.push({ line: record.line, column: 'local-authority-type', value: registerType, reason: `'${registerType}' is not a type of authority Lantern knows (${Object.keys(REGISTER_TYPES).join(', ')})` });
+  if (!type)
+    problems.push({
+      line: record.line,
+      column: 'local-authority-type',
+      value: registerType,
+      reason: `'${registerType}' is not a type of authority Lantern knows (${Object.keys(REGISTER_TYPES).join(', ')})`,
+    });
   const nation = cellOf(record, 'nation');
   const regionName = cellOf(record, 'region');
   const regionCode = nation === 'England' && regionName !== '' ? regionByName.get(regionName.toLowerCase()) : undefined;
@@ -137,10 +168,16 @@ function fromRegister(
   };
   const county = cellOf(record, 'county-la');
   return {
-    code, name: cellOf(record, 'nice-name'), officialName: orNull(cellOf(record, 'official-name')), type: type ?? 'district',
-    registerCode: orNull(cellOf(record, 'local-authority-code')), nation: orNull(nation), regionCode: regionCode ?? null,
+    code,
+    name: cellOf(record, 'nice-name'),
+    officialName: orNull(cellOf(record, 'official-name')),
+    type: type ?? 'district',
+    registerCode: orNull(cellOf(record, 'local-authority-code')),
+    nation: orNull(nation),
+    regionCode: regionCode ?? null,
     countyCode: county ? viaRegister(county, 'county-la') : null,
-    startDate: date(record, 'start-date', problems), endDate: date(record, 'end-date', problems),
+    startDate: date(record, 'start-date', problems),
+    endDate: date(record, 'end-date', problems),
     successorCodes: listOf(cellOf(record, 'replaced-by')).map((c) => viaRegister(c, 'replaced-by')),
     formerCodes: listOf(cellOf(record, 'former-gss-codes')),
   };
@@ -151,9 +188,18 @@ function fromBoundary(record: CatalogueRecord, problems: Rejection[]): Area {
   const type = GSS_ENTITIES.get(code.slice(0, 3))?.areaType;
   if (!type) problems.push({ line: record.line, column: 'code', value: code, reason: `'${code}' is not a kind of area Lantern keeps, by its GSS code` });
   return {
-    code, name: cellOf(record, 'name'), officialName: null, type: type ?? 'region', registerCode: null,
-    nation: code.startsWith('E') ? 'England' : null, regionCode: null, countyCode: null, startDate: null, endDate: null,
-    successorCodes: [], formerCodes: [],
+    code,
+    name: cellOf(record, 'name'),
+    officialName: null,
+    type: type ?? 'region',
+    registerCode: null,
+    nation: code.startsWith('E') ? 'England' : null,
+    regionCode: null,
+    countyCode: null,
+    startDate: null,
+    endDate: null,
+    successorCodes: [],
+    formerCodes: [],
   };
 }
 

@@ -58,9 +58,14 @@ type Content =
   | { readonly kind: 'metrics'; readonly records: CatalogueRecord[]; readonly sha256: () => string; readonly notices: string[] }
   | { readonly kind: 'areas'; readonly source: AreaSource; readonly records: CatalogueRecord[]; readonly sha256: () => string; readonly notices: string[] }
   | {
-    readonly kind: 'groups'; readonly codeColumn: string; readonly fileName: string; readonly importedBy: string;
-    readonly records: CatalogueRecord[]; readonly sha256: () => string; readonly notices: string[];
-  };
+      readonly kind: 'groups';
+      readonly codeColumn: string;
+      readonly fileName: string;
+      readonly importedBy: string;
+      readonly records: CatalogueRecord[];
+      readonly sha256: () => string;
+      readonly notices: string[];
+    };
 
 export async function importFile(sql: Sql, request: ImportRequest): Promise<ImportResult> {
   const started = performance.now();
@@ -79,10 +84,18 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
   try {
     const counts = await sql.begin(async (tx) => {
       await startBatch(tx, sql, batchId);
-      const step = await runStep(tx, content, batchId, skipInvalid, request.mapping, (rows, phase) => {
-        rowsRead = rows;
-        request.onProgress?.({ bytesRead: content.kind === 'observations' ? content.csv.bytesRead() : 0, rows, phase });
-      }, request.addAreas ?? false);
+      const step = await runStep(
+        tx,
+        content,
+        batchId,
+        skipInvalid,
+        request.mapping,
+        (rows, phase) => {
+          rowsRead = rows;
+          request.onProgress?.({ bytesRead: content.kind === 'observations' ? content.csv.bytesRead() : 0, rows, phase });
+        },
+        request.addAreas ?? false,
+      );
       if (step.rowsRead === 0) throw new RejectionError(request.fileName, { line: 1, reason: 'the file holds no rows: nothing to import' });
       if (step.rejections.rows > 0 && !skipInvalid) throw new BatchRejected(step.rejections, step.rowsRead);
       await saveRejections(tx, batchId, step.rejections.kept);
@@ -91,8 +104,15 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
       return step;
     });
     return {
-      batchId, status: 'loaded', kind: content.kind, ...pick(counts), rejections: counts.rejections.kept, notices, ...(counts.reading ? { reading: counts.reading } : {}),
-      seconds: seconds(started), sha256: sha256(),
+      batchId,
+      status: 'loaded',
+      kind: content.kind,
+      ...pick(counts),
+      rejections: counts.rejections.kept,
+      notices,
+      ...(counts.reading ? { reading: counts.reading } : {}),
+      seconds: seconds(started),
+      sha256: sha256(),
     };
   } catch (error) {
     if (error instanceof BatchRejected) {
@@ -109,17 +129,29 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
 
 /** A file refused before any of it could be read as rows (or an upload refused before it was whole): a rejected batch with the reason. */
 export async function refuseFile(
-  sql: Sql, request: Pick<ImportRequest, 'fileName' | 'importedBy' | 'skipInvalid' | 'source'>, error: RejectionError, started = performance.now(),
+  sql: Sql,
+  request: Pick<ImportRequest, 'fileName' | 'importedBy' | 'skipInvalid' | 'source'>,
+  error: RejectionError,
+  started = performance.now(),
 ): Promise<ImportResult> {
   const batchId = await createBatch(sql, {
-    kind: 'observations', fileName: request.fileName, importedBy: request.importedBy, skipInvalid: request.skipInvalid ?? false, source: request.source,
+    kind: 'observations',
+    fileName: request.fileName,
+    importedBy: request.importedBy,
+    skipInvalid: request.skipInvalid ?? false,
+    source: request.source,
   });
   const rejections = error.rejection.line > 0 ? [error.rejection] : [];
   return rejectBatch(sql, batchId, 'observations', rejections, 0, 1, null, started, [], error.message, error.refusal);
 }
 
 async function runStep(
-  tx: Tx, content: Content, batchId: number, skipInvalid: boolean, mapping: ColumnMapping | undefined, onRows: (rows: number, phase: ImportPhase) => void,
+  tx: Tx,
+  content: Content,
+  batchId: number,
+  skipInvalid: boolean,
+  mapping: ColumnMapping | undefined,
+  onRows: (rows: number, phase: ImportPhase) => void,
   addAreas: boolean,
 ): Promise<StepCounts & { rejections: RejectionList; reading?: FileReading }> {
   switch (content.kind) {
@@ -148,9 +180,16 @@ const MAX_JSON_DEPTH = 64;
 async function readContent(request: ImportRequest): Promise<Content> {
   if (request.format === 'json' || (request.format === undefined && /\.(geo)?json$/i.test(request.fileName))) return readJson(request);
   const mapping = request.mapping;
-  const csv = await readTableFile(request.fileName, request.input, request.sheet ?? mapping?.sheet, mapping && {
-    mappingName: mapping.fileName, areaColumn: mapping.area, ...(mapping.headerRow === undefined ? {} : { headerRow: mapping.headerRow }),
-  });
+  const csv = await readTableFile(
+    request.fileName,
+    request.input,
+    request.sheet ?? mapping?.sheet,
+    mapping && {
+      mappingName: mapping.fileName,
+      areaColumn: mapping.area,
+      ...(mapping.headerRow === undefined ? {} : { headerRow: mapping.headerRow }),
+    },
+  );
   const header = csv.header.map((cell) => cell.toLowerCase());
   if (request.mapping) return { kind: 'observations', csv };
   if (header.includes('code') && header.includes('title')) {
@@ -162,8 +201,13 @@ async function readContent(request: ImportRequest): Promise<Content> {
   const codeColumn = groupCodeColumn(csv.header);
   if (codeColumn !== undefined) {
     return {
-      kind: 'groups', codeColumn: codeColumn.toLowerCase(), fileName: request.fileName, importedBy: request.importedBy,
-      records: await recordsFromCsv(csv), sha256: csv.sha256, notices: csv.notices,
+      kind: 'groups',
+      codeColumn: codeColumn.toLowerCase(),
+      fileName: request.fileName,
+      importedBy: request.importedBy,
+      records: await recordsFromCsv(csv),
+      sha256: csv.sha256,
+      notices: csv.notices,
     };
   }
   return { kind: 'observations', csv };
@@ -218,7 +262,8 @@ function nestingPastLimit(text: string, limit: number): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -235,13 +280,21 @@ function lineAt(text: string, position: number): number {
 }
 
 function isFeatureCollection(value: unknown): value is { features: { properties?: Record<string, unknown> }[] } {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'FeatureCollection'
-    && Array.isArray((value as { features?: unknown }).features);
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'FeatureCollection' && Array.isArray((value as { features?: unknown }).features);
 }
 
 async function rejectBatch(
-  sql: Sql, batchId: number, kind: BatchKind, rejections: readonly Rejection[], rowsRead: number, rejected: number,
-  sha256: string | null, started: number, notices: readonly string[], message: string | null, refusal?: FileRefusal,
+  sql: Sql,
+  batchId: number,
+  kind: BatchKind,
+  rejections: readonly Rejection[],
+  rowsRead: number,
+  rejected: number,
+  sha256: string | null,
+  started: number,
+  notices: readonly string[],
+  message: string | null,
+  refusal?: FileRefusal,
 ): Promise<ImportResult> {
   const counts = { rowsRead, inserted: 0, revised: 0, unchanged: 0, rejected };
   await sql.begin(async (tx) => {

@@ -29,11 +29,21 @@ export function groupCodeColumn(header: readonly string[]): string | undefined {
 
 /** The group's name: the file's, without its extension ('cipfa2021.csv' is 'cipfa2021'). */
 export function groupName(fileName: string): string {
-  return path.basename(fileName).replace(/\.[^.]+$/, '').slice(0, 200) || 'imported group';
+  return (
+    path
+      .basename(fileName)
+      .replace(/\.[^.]+$/, '')
+      .slice(0, 200) || 'imported group'
+  );
 }
 
 export async function loadGroup(
-  tx: Tx, fileName: string, codeColumn: string, records: readonly CatalogueRecord[], batchId: number, importedBy: string,
+  tx: Tx,
+  fileName: string,
+  codeColumn: string,
+  records: readonly CatalogueRecord[],
+  batchId: number,
+  importedBy: string,
 ): Promise<{ rowsRead: number; inserted: number; revised: number; unchanged: number; rejected: number; rejections: RejectionList; notice: string }> {
   const rejections = new RejectionList();
   const held = new Set((await areaKeys(tx)).map((area) => area.code));

@@ -8,8 +8,21 @@
 // batch that made it.
 import type { Rejection } from '../domain/batch/index.ts';
 import {
-  ABOUT_FIELDS, aboutFieldFromText, isMetricCode, isMetricStatus, isPolarity, isValueKind, METRIC_STATUSES, POLARITIES, VALUE_KINDS,
-  type AboutField, type Metric, type MetricAbout, type MetricStatus, type Polarity, type ValueKind,
+  ABOUT_FIELDS,
+  aboutFieldFromText,
+  isMetricCode,
+  isMetricStatus,
+  isPolarity,
+  isValueKind,
+  METRIC_STATUSES,
+  POLARITIES,
+  VALUE_KINDS,
+  type AboutField,
+  type Metric,
+  type MetricAbout,
+  type MetricStatus,
+  type Polarity,
+  type ValueKind,
 } from '../domain/metric/index.ts';
 import { readNumber } from '../domain/observation/index.ts';
 import { isPeriodKind, PERIOD_KINDS, type PeriodKind } from '../domain/period/index.ts';
@@ -20,9 +33,7 @@ import { byGivenFields, cellOf, givenFields, hazards, listOf, type CatalogueReco
 import type { StepCounts } from './import-observations.ts';
 import { RejectionList } from './rejections.ts';
 
-export async function loadMetrics(
-  tx: Tx, records: readonly CatalogueRecord[], batchId: number,
-): Promise<StepCounts & { rejections: RejectionList }> {
+export async function loadMetrics(tx: Tx, records: readonly CatalogueRecord[], batchId: number): Promise<StepCounts & { rejections: RejectionList }> {
   const rejections = new RejectionList();
   const metrics: { value: Metric; given: readonly (keyof Metric | MetricAboutField)[] }[] = [];
   const seen = new Map<string, number>();
@@ -35,7 +46,8 @@ export async function loadMetrics(
     const metric = read && about ? { ...read, about } : read;
     if (metric) {
       const duplicate = seen.get(metric.code);
-      if (duplicate !== undefined) problems.push({ line: record.line, column: 'code', value: metric.code, reason: `${metric.code} is also on line ${duplicate}: a file may define each metric only once` });
+      if (duplicate !== undefined)
+        problems.push({ line: record.line, column: 'code', value: metric.code, reason: `${metric.code} is also on line ${duplicate}: a file may define each metric only once` });
       seen.set(metric.code, record.line);
     }
     if (problems.length > 0) rejections.addRow(problems);
@@ -49,8 +61,12 @@ export async function loadMetrics(
     counts.revised += written.revised;
   }
   return {
-    rowsRead: records.length, inserted: counts.inserted, revised: counts.revised,
-    unchanged: records.length - rejections.rows - counts.inserted - counts.revised, rejected: rejections.rows, rejections,
+    rowsRead: records.length,
+    inserted: counts.inserted,
+    revised: counts.revised,
+    unchanged: records.length - rejections.rows - counts.inserted - counts.revised,
+    rejected: rejections.rows,
+    rejections,
   };
 }
 
@@ -85,7 +101,8 @@ function fromRecord(record: CatalogueRecord, problems: Rejection[], held: readon
   if (needs('title') && title === '') problems.push({ line, column: 'title', value: '', reason: 'the title is missing' });
   const problemsOf = (field: keyof Metric) => (needs(field) ? problems : []); // a kept field's absence is no problem
   return {
-    code, title,
+    code,
+    title,
     definition: orNull(cellOf(record, 'definition')),
     unit: orNull(cellOf(record, 'unit')),
     polarity: oneOf<Polarity>(record, 'polarity', POLARITIES, isPolarity, problems, 'neutral'),
@@ -100,15 +117,18 @@ function fromRecord(record: CatalogueRecord, problems: Rejection[], held: readon
   };
 }
 
-function oneOf<T extends string>(
-  record: CatalogueRecord, column: string, allowed: readonly T[], is: (text: string) => text is T, problems: Rejection[], fallback?: T,
-): T {
+function oneOf<T extends string>(record: CatalogueRecord, column: string, allowed: readonly T[], is: (text: string) => text is T, problems: Rejection[], fallback?: T): T {
   const text = cellOf(record, column);
   if (text === '' && fallback !== undefined) return fallback;
   if (is(text)) return text;
-  const near = closestMatch(text, allowed.map((key) => ({ key })));
+  const near = closestMatch(
+    text,
+    allowed.map((key) => ({ key })),
+  );
   problems.push({
-    line: record.line, column, value: text,
+    line: record.line,
+    column,
+    value: text,
     reason: text === '' ? `the ${column} is missing (one of ${allowed.join(', ')})` : `'${text}' is not a ${column} (one of ${allowed.join(', ')})`,
     ...(near ? { suggestion: near.key } : {}),
   });

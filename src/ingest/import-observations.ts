@@ -17,7 +17,16 @@ import { parsePeriod, type Period } from '../domain/period/index.ts';
 import { closestMatch, describeCandidate, type Candidate } from '../domain/suggest/index.ts';
 import { areaKeys, metricKeys, upsertMetricsWithAbout, type AreaKey, type MetricKey } from '../store/catalogue.ts';
 import {
-  assignStagedMetrics, createStaging, mergeStaged, metricsWithObservations, openStagingCopy, openStoreCopy, recordBatchMetrics, savePeriods, takeWriteTurn, type Tx,
+  assignStagedMetrics,
+  createStaging,
+  mergeStaged,
+  metricsWithObservations,
+  openStagingCopy,
+  openStoreCopy,
+  recordBatchMetrics,
+  savePeriods,
+  takeWriteTurn,
+  type Tx,
 } from '../store/observations.ts';
 import { sourceVerdictWord } from '../domain/benchmark/source-verdict.ts';
 import { saveSourceVerdicts, type SourceVerdictRow } from '../store/source-verdicts.ts';
@@ -47,7 +56,10 @@ export interface ObservationsLoaded extends StepCounts {
 export type ImportPhase = 'reading' | 'merging';
 
 export class BatchRejected extends Error {
-  constructor(readonly rejections: RejectionList, readonly rowsRead: number) {
+  constructor(
+    readonly rejections: RejectionList,
+    readonly rowsRead: number,
+  ) {
     super(`${rejections.rows} row(s) rejected`);
   }
 }
@@ -85,7 +97,12 @@ async function loadLookup(tx: Tx): Promise<Lookup> {
  * change under it.
  */
 export async function loadObservations(
-  tx: Tx, csv: CsvFile, batchId: number, skipInvalid: boolean, onRows: (rows: number, phase: ImportPhase) => void, mapping?: ColumnMapping,
+  tx: Tx,
+  csv: CsvFile,
+  batchId: number,
+  skipInvalid: boolean,
+  onRows: (rows: number, phase: ImportPhase) => void,
+  mapping?: ColumnMapping,
   addAreas = false,
 ): Promise<ObservationsLoaded> {
   const match = bindLayout(csv.header, mapping);
@@ -133,10 +150,17 @@ export async function loadObservations(
   await recordBatchMetrics(tx, batchId, checker.storedMetrics);
   const inserted = sink.direct + merged.inserted;
   return {
-    rowsRead, inserted, revised: merged.revised, unchanged: rowsRead - rejections.rows - inserted - merged.revised,
-    rejected: rejections.rows, rejections, layout: layout.name,
+    rowsRead,
+    inserted,
+    revised: merged.revised,
+    unchanged: rowsRead - rejections.rows - inserted - merged.revised,
+    rejected: rejections.rows,
+    rejections,
+    layout: layout.name,
     reading: {
-      layout: layout.name, columns: layout.columnOf, periods: [...new Set(checker.periods.values())],
+      layout: layout.name,
+      columns: layout.columnOf,
+      periods: [...new Set(checker.periods.values())],
       ...(layout.otherColumns ? { otherColumns: layout.otherColumns } : {}),
     },
   };
@@ -199,7 +223,11 @@ class RowSink {
 /** Metrics a file defined: created or updated now that the whole file has been seen. */
 async function saveDefinedMetrics(tx: Tx, defined: readonly Metric[], provisionalIds: Map<string, number>, batchId: number, staged: boolean): Promise<void> {
   if (defined.length === 0) return;
-  await upsertMetricsWithAbout(tx, defined.filter((m) => provisionalIds.has(m.code)), batchId);
+  await upsertMetricsWithAbout(
+    tx,
+    defined.filter((m) => provisionalIds.has(m.code)),
+    batchId,
+  );
   // No row was staged (every row of the new metrics was refused, as when their areas are unknown): there is no staging table to update.
   if (provisionalIds.size === 0 || !staged) return;
   await assignStagedMetrics(tx, provisionalIds);
@@ -253,7 +281,9 @@ class RowChecker {
     const area = this.area(cells.area, line, problems);
     if (metric && period && metric.periodKind !== period.kind) {
       problems.push({
-        line, column: this.layout.columnOf.period, value: cells.period,
+        line,
+        column: this.layout.columnOf.period,
+        value: cells.period,
         reason: `'${cells.period}' is a ${words(period.kind)} but ${metric.code} is reported by ${words(metric.periodKind)}`,
       });
     }
@@ -326,7 +356,9 @@ class RowChecker {
     if (this.layout.defineMetric) return undefined; // its period was rejected; the metric is decided by a good row
     const suggestion = this.suggest('metric', cells.metric, this.lookup.metricCandidates);
     problems.push({
-      line, column: this.layout.columnOf.metric, value: cells.metric,
+      line,
+      column: this.layout.columnOf.metric,
+      value: cells.metric,
       reason: cells.metric === '' ? 'the metric is missing' : `'${cells.metric}' is not a metric Lantern knows: import its definition first`,
       ...(suggestion ? { suggestion } : {}),
     });

@@ -17,10 +17,7 @@
 import { metricCodeFromTitle, multiplierFromWords, valueKindFromWords, type Metric } from '../domain/metric/index.ts';
 import type { ObservationFlag } from '../domain/observation/index.ts';
 import type { PeriodKind } from '../domain/period/index.ts';
-import {
-  BREAKDOWN_TOTALS, measureName, MISSING_MARKERS, namedColumns, ONS_STATUS_CODES,
-  type ColumnMapping, type MetricDefinition, type StatusReading, type YearReading,
-} from './column-mapping.ts';
+import { BREAKDOWN_TOTALS, measureName, MISSING_MARKERS, namedColumns, ONS_STATUS_CODES, type ColumnMapping, type MetricDefinition, type StatusReading, type YearReading } from './column-mapping.ts';
 import type { CellName, LayoutMatch, ObservationCells, RowRefusal } from './observation-layouts.ts';
 
 /** One observation of a row: where its period and value come from. */
@@ -56,7 +53,8 @@ export function bindMapped(header: readonly string[], mapping: ColumnMapping, la
     return {
       kind: 'invalid',
       rejection: {
-        line: 1, column,
+        line: 1,
+        column,
         reason: `the mapping ${mapping.fileName} says '${key}' is the column '${column}', which the file lacks; the header has: ${header.join(', ')}`,
       },
     };
@@ -78,9 +76,7 @@ function readingsOf(header: readonly string[], mapping: ColumnMapping, find: (co
   }
   if (mapping.periodColumns) {
     const named = new Set(namedColumns(mapping).map(([, column]) => find(column)));
-    const columns = mapping.periodColumns === 'others'
-      ? header.map((_, i) => i).filter((i) => !named.has(i) && header[i]!.trim() !== '')
-      : mapping.periodColumns.map(find);
+    const columns = mapping.periodColumns === 'others' ? header.map((_, i) => i).filter((i) => !named.has(i) && header[i]!.trim() !== '') : mapping.periodColumns.map(find);
     return columns.map((i) => ({ period: NO_COLUMN, periodLabel: header[i]!.trim(), periodName: header[i]!, value: i, valueColumn: header[i]!, measure: '' }));
   }
   const value = find(mapping.value!);
@@ -126,9 +122,15 @@ class MappedLayout {
     this.readingsPerRecord = readings.length;
     const named = (i: number) => (i === NO_COLUMN ? '' : header[i]!);
     this.columnOf = {
-      metric: mapping.metric.map(at).map(named).join(' + '), area: named(this.area), period: readings[0]!.periodName,
-      value: readings[0]!.valueColumn, numerator: named(this.numerator), denominator: named(this.denominator),
-      lower_ci: named(this.lowerCi), upper_ci: named(this.upperCi), flags: named(this.status) || readings[0]!.valueColumn,
+      metric: mapping.metric.map(at).map(named).join(' + '),
+      area: named(this.area),
+      period: readings[0]!.periodName,
+      value: readings[0]!.valueColumn,
+      numerator: named(this.numerator),
+      denominator: named(this.denominator),
+      lower_ci: named(this.lowerCi),
+      upper_ci: named(this.upperCi),
+      flags: named(this.status) || readings[0]!.valueColumn,
     };
     const cells = new Set([...Object.values(this.columnOf), ...mapping.metric]);
     for (const reading of readings.length > 1 && mapping.valueColumns ? readings : []) {
@@ -215,9 +217,7 @@ class MappedLayout {
     const [first = '', ...rest] = definition.title ? [definition.title] : parts;
     const qualifiers = [...rest, ...breakdown];
     const title = qualifiers.length > 0 ? `${first} (${qualifiers.join(', ')})` : first;
-    const code = definition.code
-      ? [definition.code, metricCodeFromTitle(breakdown.join(' '))].filter((part) => part !== '').join('-')
-      : codeOf(first, qualifiers);
+    const code = definition.code ? [definition.code, metricCodeFromTitle(breakdown.join(' '))].filter((part) => part !== '').join('-') : codeOf(first, qualifiers);
     return { code, title, name, definition, monthly: false };
   }
 
@@ -239,7 +239,8 @@ class MappedLayout {
     if (reading) return reading;
     const known = [...this.mapping.statusCodes.keys()].map((k) => `'${k}'`).join(', ');
     this.refused = {
-      column: this.columnOf.flags, value: code,
+      column: this.columnOf.flags,
+      value: code,
       reason: `'${code}' is not a status code the mapping knows (${known}): add it under 'status_codes' in ${this.mapping.fileName}, saying which flag it means`,
     };
     return undefined;
@@ -262,7 +263,11 @@ function codeOf(first: string, qualifiers: readonly string[]): string {
   const tail = metricCodeFromTitle(qualifiers.join(' '));
   if (whole.length < 100 || tail === '') return whole;
   const room = Math.max(0, 99 - tail.length);
-  return [metricCodeFromTitle(first).slice(0, room).replace(/-+$/, ''), tail].filter((part) => part !== '').join('-').slice(0, 100).replace(/-+$/, '');
+  return [metricCodeFromTitle(first).slice(0, room).replace(/-+$/, ''), tail]
+    .filter((part) => part !== '')
+    .join('-')
+    .slice(0, 100)
+    .replace(/-+$/, '');
 }
 
 /** 'YYYY-MM' with a month that is not the next year's two digits: a month, whichever way the file is read. */
@@ -274,7 +279,10 @@ function isPlainMonth(text: string): boolean {
 }
 
 const PERIOD_NOTE = /^(.*\S)\s*\(([^()]*)\)$/;
-const NOTE_FLAGS: readonly [RegExp, ObservationFlag][] = [[/^(r|rev|revised)$/i, 'revised'], [/^(p|prov|provisional)$/i, 'provisional']];
+const NOTE_FLAGS: readonly [RegExp, ObservationFlag][] = [
+  [/^(r|rev|revised)$/i, 'revised'],
+  [/^(p|prov|provisional)$/i, 'provisional'],
+];
 
 /**
  * A period cell without its trailing note, the note's flag, and a bare year
@@ -301,12 +309,19 @@ function metricFrom(entry: MetricEntry, periodKind: PeriodKind, mapping: ColumnM
   const words = `${definition.unit ?? ''} ${entry.name}`;
   const valueKind = definition.valueKind ?? valueKindFromWords(words);
   return {
-    code: entry.code, title: entry.title, definition: definition.definition ?? null,
+    code: entry.code,
+    title: entry.title,
+    definition: definition.definition ?? null,
     unit: definition.unit ?? (valueKind === 'proportion' ? '%' : null),
-    polarity: definition.polarity ?? 'neutral', valueKind,
-    multiplier: definition.multiplier ?? multiplierFromWords(words, valueKind), periodKind,
-    source: definition.source ?? null, themes: definition.themes ?? [], decimals: definition.decimals ?? 1, ciMethod: null,
-    status: definition.status ?? (mapping.defaults.status ?? 'published'),
+    polarity: definition.polarity ?? 'neutral',
+    valueKind,
+    multiplier: definition.multiplier ?? multiplierFromWords(words, valueKind),
+    periodKind,
+    source: definition.source ?? null,
+    themes: definition.themes ?? [],
+    decimals: definition.decimals ?? 1,
+    ciMethod: null,
+    status: definition.status ?? mapping.defaults.status ?? 'published',
     ...(definition.about ? { about: definition.about } : {}),
   };
 }
@@ -329,8 +344,22 @@ const COMMON_NAMES = {
   breakdowns: ['sex', 'gender', 'age', 'age_band', 'age_group', 'deprivation_quintile', 'deprivation_decile', 'imd_quintile', 'ethnicity', 'ethnic_group'],
   /** Columns that say more about the area, not about the figure. */
   areaDescription: [
-    'geography', 'geography_type', 'geography_level', 'area_type', 'area_level', 'region', 'region_name', 'region_code',
-    'country', 'country_name', 'county', 'county_name', 'la_type', 'authority_type', 'notes', 'note',
+    'geography',
+    'geography_type',
+    'geography_level',
+    'area_type',
+    'area_level',
+    'region',
+    'region_name',
+    'region_code',
+    'country',
+    'country_name',
+    'county',
+    'county_name',
+    'la_type',
+    'authority_type',
+    'notes',
+    'note',
   ],
 } as const;
 
@@ -340,7 +369,10 @@ const ONS_NAME_COLUMN = /^[a-z]{2,5}\d{2}nm$/;
 
 /** Whether a header cell names a column of area codes, as recogniseHeader reads it (area_code, 'Local authority code', lad19cd). */
 export function isAreaColumnName(cell: string): boolean {
-  const name = cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const name = cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return (COMMON_NAMES.area as readonly string[]).includes(name) || ONS_CODE_COLUMN.test(name);
 }
 
@@ -353,9 +385,7 @@ function wideMeasure(column: string): string {
 }
 
 /** What Lantern made of a header: a mapping and what each other column was read as, or why it cannot read the file. */
-export type HeaderReading =
-  | { readonly kind: 'recognised'; readonly mapping: ColumnMapping }
-  | { readonly kind: 'unrecognised'; readonly reason: string; readonly column?: string };
+export type HeaderReading = { readonly kind: 'recognised'; readonly mapping: ColumnMapping } | { readonly kind: 'unrecognised'; readonly reason: string; readonly column?: string };
 
 /**
  * The mapping a publisher's file needs, read from its header's names: the
@@ -372,7 +402,12 @@ export type HeaderReading =
  * Lantern looked for, and the mapping that would read the file.
  */
 export function recogniseHeader(header: readonly string[], fileName: string): HeaderReading {
-  const normal = header.map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const normal = header.map((cell) =>
+    cell
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  );
   const taken = new Set<number>();
   const take = (i: number) => {
     if (i < 0) return undefined;
@@ -395,8 +430,11 @@ export function recogniseHeader(header: readonly string[], fileName: string): He
   const unit = named(COMMON_NAMES.unit);
   const value = named(COMMON_NAMES.value);
   const optional = {
-    lowerCi: named(COMMON_NAMES.lowerCi), upperCi: named(COMMON_NAMES.upperCi), numerator: named(COMMON_NAMES.numerator),
-    denominator: named(COMMON_NAMES.denominator), status: named(COMMON_NAMES.status),
+    lowerCi: named(COMMON_NAMES.lowerCi),
+    upperCi: named(COMMON_NAMES.upperCi),
+    numerator: named(COMMON_NAMES.numerator),
+    denominator: named(COMMON_NAMES.denominator),
+    status: named(COMMON_NAMES.status),
   };
   const setAside = new Map<string, string>();
   normal.forEach((name, i) => {
@@ -419,47 +457,60 @@ export function recogniseHeader(header: readonly string[], fileName: string): He
   if (!area) {
     return {
       kind: 'unrecognised',
-      reason: `no column holds GSS area codes such as E08000009 (Lantern looks for a column named ${COMMON_NAMES.area.slice(0, 5).join(', ')} or an ONS code column such as lad19cd or wd23cd): `
-        + 'Lantern imports figures about areas; give --mapping FILE with an "area" column naming the column of GSS codes',
+      reason:
+        `no column holds GSS area codes such as E08000009 (Lantern looks for a column named ${COMMON_NAMES.area.slice(0, 5).join(', ')} or an ONS code column such as lad19cd or wd23cd): ` +
+        'Lantern imports figures about areas; give --mapping FILE with an "area" column naming the column of GSS codes',
     };
   }
   if (value === undefined && valueColumns.length === 0) {
     return {
       kind: 'unrecognised',
-      reason: `no column holds the figures (Lantern looks for a column named ${COMMON_NAMES.value.join(', ')}, or columns of figures beside the area, period and metric): `
-        + 'give --mapping FILE with a "value" column, or "value_columns" listing the columns of figures',
+      reason:
+        `no column holds the figures (Lantern looks for a column named ${COMMON_NAMES.value.join(', ')}, or columns of figures beside the area, period and metric): ` +
+        'give --mapping FILE with a "value" column, or "value_columns" listing the columns of figures',
     };
   }
   if (value !== undefined && metric === undefined && measure === undefined) {
     return {
       kind: 'unrecognised',
-      reason: `no column says what the figures are of (Lantern looks for a column named ${[...COMMON_NAMES.metric, ...COMMON_NAMES.measure].join(', ')}): `
-        + 'give --mapping FILE with a "metric" column',
+      reason:
+        `no column says what the figures are of (Lantern looks for a column named ${[...COMMON_NAMES.metric, ...COMMON_NAMES.measure].join(', ')}): ` + 'give --mapping FILE with a "metric" column',
     };
   }
   const ci = Object.fromEntries(Object.entries(optional).filter(([, column]) => column !== undefined)) as Partial<Record<keyof typeof optional, string>>;
   if (!period) {
     const suggested = {
-      area, ...(areaName ? { area_name: areaName } : {}), period_value: '2023',
+      area,
+      ...(areaName ? { area_name: areaName } : {}),
+      period_value: '2023',
       ...(metricColumns.length > 0 ? { metric: metricColumns.length === 1 ? metricColumns[0] : metricColumns } : {}),
       ...(value !== undefined ? { value } : { value_columns: valueColumns }),
       ...(breakdowns.length > 0 ? { breakdowns } : {}),
     };
     return {
       kind: 'unrecognised',
-      reason: `no column holds the period (Lantern looks for a column named ${COMMON_NAMES.period.join(', ')}, year, or a name ending _date or _year): `
-        + `if every row is of one period, save this line as a mapping, with the file's period in place of 2023, and give it with --mapping FILE: ${JSON.stringify(suggested)}`,
+      reason:
+        `no column holds the period (Lantern looks for a column named ${COMMON_NAMES.period.join(', ')}, year, or a name ending _date or _year): ` +
+        `if every row is of one period, save this line as a mapping, with the file's period in place of 2023, and give it with --mapping FILE: ${JSON.stringify(suggested)}`,
     };
   }
   return {
     kind: 'recognised',
     mapping: {
-      fileName, area, period, ...(areaName ? { areaName } : {}), ...ci,
+      fileName,
+      area,
+      period,
+      ...(areaName ? { areaName } : {}),
+      ...ci,
       metric: metricColumns,
       ...(value !== undefined ? { value } : { valueColumns: new Map(valueColumns.map((column) => [column, wideMeasure(column)])) }),
-      breakdowns, setAside,
-      statusCodes: ONS_STATUS_CODES, missing: new Set(MISSING_MARKERS), totals: new Set(BREAKDOWN_TOTALS),
-      defaults: {}, metrics: new Map(),
+      breakdowns,
+      setAside,
+      statusCodes: ONS_STATUS_CODES,
+      missing: new Set(MISSING_MARKERS),
+      totals: new Set(BREAKDOWN_TOTALS),
+      defaults: {},
+      metrics: new Map(),
     },
   };
 }

@@ -103,9 +103,13 @@ function missingColumn(header: readonly string[], wanted: readonly string[]): Re
   const missing = wanted.filter((column) => !header.includes(column));
   if (missing.length === 0) return undefined;
   const column = missing[0]!;
-  const near = closestMatch(column, header.filter((cell) => !wanted.includes(cell)).map((key) => ({ key })));
+  const near = closestMatch(
+    column,
+    header.filter((cell) => !wanted.includes(cell)).map((key) => ({ key })),
+  );
   return {
-    line: 1, column,
+    line: 1,
+    column,
     reason: `the required column '${column}' is missing (the header has: ${header.join(', ')})${missing.length > 1 ? `; also missing: ${missing.slice(1).join(', ')}` : ''}`,
     ...(near ? { suggestion: `'${near.key}'` } : {}),
   };
@@ -139,8 +143,17 @@ function bindFingertips(header: readonly string[]): LayoutMatch {
   const missing = missingColumn(header, FINGERTIPS_REQUIRED);
   if (missing) return { kind: 'invalid', rejection: missing };
   const col = (name: string) => header.indexOf(name);
-  const [area, period, indicator, value, measure, unit, inequality, compared, areaName] =
-    ['area_code', 'period', 'indicator', 'value', 'measure', 'unit', 'inequality', 'compared_to_england', 'area_name'].map(col) as number[];
+  const [area, period, indicator, value, measure, unit, inequality, compared, areaName] = [
+    'area_code',
+    'period',
+    'indicator',
+    'value',
+    'measure',
+    'unit',
+    'inequality',
+    'compared_to_england',
+    'area_name',
+  ].map(col) as number[];
   const cell = (record: readonly string[], i: number) => (i! < 0 ? '' : (record[i!] ?? '').trim());
   // Some extracts name the sex in the unit column ('Male', 'Female', 'Persons'
   // for the same indicator, area and period): a part of the metric, not its
@@ -178,10 +191,19 @@ function bindFingertips(header: readonly string[]): LayoutMatch {
           const part = breakdown(record);
           const kind = valueKindOf(cell(record, measure!));
           draft = {
-            code: cells.metric, title: part ? `${title} (${part})` : title, definition: title,
-            unit: kind === 'proportion' ? '%' : (sexInUnit(record) ? null : cell(record, unit!) || null),
-            polarity: 'neutral', valueKind: kind, multiplier: kind === 'proportion' ? 100 : null, periodKind,
-            source: 'Fingertips (OHID public health profiles)', themes: [], decimals: 1, ciMethod: null, status: 'published',
+            code: cells.metric,
+            title: part ? `${title} (${part})` : title,
+            definition: title,
+            unit: kind === 'proportion' ? '%' : sexInUnit(record) ? null : cell(record, unit!) || null,
+            polarity: 'neutral',
+            valueKind: kind,
+            multiplier: kind === 'proportion' ? 100 : null,
+            periodKind,
+            source: 'Fingertips (OHID public health profiles)',
+            themes: [],
+            decimals: 1,
+            ciMethod: null,
+            status: 'published',
           };
           drafts.set(cells.metric, draft);
         }
@@ -195,15 +217,14 @@ function bindFingertips(header: readonly string[]): LayoutMatch {
         const judgement = cell(record, compared!).toLowerCase();
         const england = tally.england.get(cells.period);
         if (england === undefined || observed === england || (judgement !== 'better' && judgement !== 'worse')) return;
-        const aboveAndBetter = (observed > england) === (judgement === 'better');
+        const aboveAndBetter = observed > england === (judgement === 'better');
         if (aboveAndBetter) tally.higherIsBetter++;
         else tally.lowerIsBetter++;
       },
       definedMetrics() {
         return [...drafts.values()].map((draft) => {
           const tally = votes.get(draft.code);
-          const polarity = !tally || tally.higherIsBetter === tally.lowerIsBetter ? 'neutral'
-            : tally.higherIsBetter > tally.lowerIsBetter ? 'higher_is_better' : 'lower_is_better';
+          const polarity = !tally || tally.higherIsBetter === tally.lowerIsBetter ? 'neutral' : tally.higherIsBetter > tally.lowerIsBetter ? 'higher_is_better' : 'lower_is_better';
           return { ...draft, polarity };
         });
       },

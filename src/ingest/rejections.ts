@@ -14,7 +14,11 @@ export type FileRefusal = 'unreadable' | 'too_large' | 'malformed' | 'stalled';
 /** A problem with the whole file (no header, a missing column, not UTF-8): nothing in it can load. */
 export class RejectionError extends Error {
   /** A rejection on line 0 is of the whole upload, before any line of it was read. */
-  constructor(readonly fileName: string, readonly rejection: Rejection, readonly refusal?: FileRefusal) {
+  constructor(
+    readonly fileName: string,
+    readonly rejection: Rejection,
+    readonly refusal?: FileRefusal,
+  ) {
     super(rejection.line > 0 ? formatRejection(fileName, rejection) : formatRejection(fileName, rejection).replace(`${fileName}:0:`, `${fileName}:`));
   }
 }

@@ -18,7 +18,10 @@ const CHUNK_RECORDS = 2_000;
 
 /** A problem with the sheet's shape, in words for the user, at a sheet row. */
 export class SheetError extends Error {
-  constructor(readonly row: number, message: string) {
+  constructor(
+    readonly row: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -48,7 +48,9 @@ export async function readSpreadsheet(fileName: string, input: Readable, sheetNa
   let reading: SheetReading;
   try {
     reading = openSheet(archive, sheetName, rows, notices);
-    while (!rows.header && reading.next()) { /* read until the header row */ }
+    while (!rows.header && reading.next()) {
+      /* read until the header row */
+    }
   } catch (error) {
     throw asRejection(fileName, error);
   }
@@ -56,9 +58,11 @@ export async function readSpreadsheet(fileName: string, input: Readable, sheetNa
   if (sheet === undefined) throw noSuchSheet(fileName, sheetName ?? '', reading.sheets());
   if (!rows.header) throw new RejectionError(fileName, { line: 1, reason: `the sheet '${sheet}' is empty: it has no header row` });
   const sheetNotice = () => {
-    const others = reading.sheets().filter((name) => name !== sheet).map((name) => `'${name}'`);
-    return others.length === 0 ? `read the sheet '${sheet}', the only one in the workbook`
-      : `read the sheet '${sheet}'; the workbook also has ${others.join(', ')} (choose one with --sheet)`;
+    const others = reading
+      .sheets()
+      .filter((name) => name !== sheet)
+      .map((name) => `'${name}'`);
+    return others.length === 0 ? `read the sheet '${sheet}', the only one in the workbook` : `read the sheet '${sheet}'; the workbook also has ${others.join(', ')} (choose one with --sheet)`;
   };
   notices.unshift(sheetNotice());
   async function* chunks(): AsyncGenerator<CsvChunk, void> {
@@ -111,9 +115,15 @@ async function wholeFile(fileName: string, input: Readable): Promise<Buffer> {
     size += chunk.length;
     if (size > MAX_SPREADSHEET_BYTES) {
       input.destroy();
-      throw new RejectionError(fileName, {
-        line: 1, reason: `the spreadsheet is over ${MAX_SPREADSHEET_BYTES / 1024 ** 2} MB`, suggestion: 'save the sheet as "CSV UTF-8", which Lantern reads as a stream',
-      }, 'too_large');
+      throw new RejectionError(
+        fileName,
+        {
+          line: 1,
+          reason: `the spreadsheet is over ${MAX_SPREADSHEET_BYTES / 1024 ** 2} MB`,
+          suggestion: 'save the sheet as "CSV UTF-8", which Lantern reads as a stream',
+        },
+        'too_large',
+      );
     }
     parts.push(chunk);
   }

@@ -25,9 +25,15 @@ async function readRows(fileName: string, input: Readable, sheet?: string): Prom
   if (isZip(head)) return readSpreadsheet(fileName, whole, sheet);
   if (head.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE) || /\.xls$/i.test(fileName)) {
     whole.destroy();
-    throw new RejectionError(fileName, {
-      line: 1, reason: 'the file is an Excel 97-2003 workbook (.xls), which Lantern does not read', suggestion: 'save it as .xlsx, .ods or "CSV UTF-8"',
-    }, 'unreadable');
+    throw new RejectionError(
+      fileName,
+      {
+        line: 1,
+        reason: 'the file is an Excel 97-2003 workbook (.xls), which Lantern does not read',
+        suggestion: 'save it as .xlsx, .ods or "CSV UTF-8"',
+      },
+      'unreadable',
+    );
   }
   const csv = await readCsv(fileName, whole);
   if (sheet !== undefined) csv.notices.push(`the file is CSV, which has no sheets: the sheet '${sheet}' asked for was not used`);
@@ -49,11 +55,14 @@ async function peek(input: Readable, size: number): Promise<{ head: Buffer; whol
     taken.push(item.value);
     length += item.value.length;
   }
-  const whole = Readable.from((async function* () {
-    yield* taken;
-    if (ended) return;
-    for (let item = await iterator.next(); !item.done; item = await iterator.next()) yield item.value;
-  })(), { objectMode: false });
+  const whole = Readable.from(
+    (async function* () {
+      yield* taken;
+      if (ended) return;
+      for (let item = await iterator.next(); !item.done; item = await iterator.next()) yield item.value;
+    })(),
+    { objectMode: false },
+  );
   whole.once('close', () => input.destroy());
   return { head: Buffer.concat(taken, length), whole };
 }

@@ -29,7 +29,10 @@ export class UnknownAreas {
   private readonly candidatesByPrefix = new Map<string, Candidate[]>();
   private readonly byName: Map<string, AreaKey>;
 
-  constructor(held: readonly AreaKey[], private readonly addAreas: boolean) {
+  constructor(
+    held: readonly AreaKey[],
+    private readonly addAreas: boolean,
+  ) {
     for (const area of held) {
       const prefix = area.code.slice(0, 3);
       const list = this.candidatesByPrefix.get(prefix) ?? [];
@@ -85,7 +88,7 @@ export class UnknownAreas {
   private suggest(code: string, prefix: string | undefined): string | undefined {
     if (!this.suggestions.has(code)) {
       const named = this.byName.get(code.toLowerCase());
-      const candidates = prefix === undefined ? [] : this.candidatesByPrefix.get(prefix) ?? [];
+      const candidates = prefix === undefined ? [] : (this.candidatesByPrefix.get(prefix) ?? []);
       const near = named ? { key: named.code, label: named.name } : closestMatch(code, candidates);
       this.suggestions.set(code, near ? describeCandidate(near) : undefined);
     }
@@ -95,8 +98,18 @@ export class UnknownAreas {
 
 function newArea(key: AreaKey, type: AreaType): Area {
   return {
-    code: key.code, name: key.name, officialName: null, type, registerCode: null, nation: NATIONS[key.code[0] ?? ''] ?? null,
-    regionCode: null, countyCode: null, startDate: null, endDate: null, successorCodes: [], formerCodes: [],
+    code: key.code,
+    name: key.name,
+    officialName: null,
+    type,
+    registerCode: null,
+    nation: NATIONS[key.code[0] ?? ''] ?? null,
+    regionCode: null,
+    countyCode: null,
+    startDate: null,
+    endDate: null,
+    successorCodes: [],
+    formerCodes: [],
   };
 }
 

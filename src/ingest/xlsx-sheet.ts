@@ -66,9 +66,7 @@ function relationshipTargets(archive: Buffer, entries: ReadonlyMap<string, ZipEn
  * Streams the sheet into `rows`: each call of the returned function reads one
  * slice and answers whether there is more.
  */
-export function streamXlsxSheet(
-  archive: Buffer, entries: ReadonlyMap<string, ZipEntry>, workbook: XlsxWorkbook, sheet: XlsxSheet, rows: SheetRows, notices: string[],
-): () => boolean {
+export function streamXlsxSheet(archive: Buffer, entries: ReadonlyMap<string, ZipEntry>, workbook: XlsxWorkbook, sheet: XlsxSheet, rows: SheetRows, notices: string[]): () => boolean {
   const entry = entries.get(sheet.part);
   if (!entry) throw new ZipError(`the sheet '${sheet.name}' is missing from the workbook (${sheet.part})`);
   const strings = sharedStrings(archive, entries);
@@ -180,7 +178,7 @@ export function isoDateOfSerial(serial: number, date1904: boolean): string {
   if (!Number.isFinite(serial)) return String(serial);
   // Excel counts 29 February 1900, which never was: serials before it are a day later than the epoch says.
   const epoch = date1904 ? EPOCH_1904 : serial < 61 ? EPOCH_1900 + DAY_MS : EPOCH_1900;
-  const instant = new Date(epoch + Math.round(serial * DAY_MS / 1000) * 1000);
+  const instant = new Date(epoch + Math.round((serial * DAY_MS) / 1000) * 1000);
   const iso = instant.toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
 }
@@ -209,7 +207,9 @@ function sharedStrings(archive: Buffer, entries: ReadonlyMap<string, ZipEntry>):
     else if (name === 't') capturing = false;
   });
   const next = entryText(archive, entry, (chunk) => parser.write(chunk));
-  while (next()) { /* each call parses one slice */ }
+  while (next()) {
+    /* each call parses one slice */
+  }
   parser.close();
   return strings;
 }
@@ -241,7 +241,10 @@ function dateStyleIndexes(archive: Buffer, entries: ReadonlyMap<string, ZipEntry
 
 /** A format code shows a date when, outside quoted text, escapes and [colour] sections, it has a day or a year. */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
   return /[dy]/i.test(bare);
 }
 

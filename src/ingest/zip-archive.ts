@@ -21,7 +21,10 @@ export interface ZipEntry {
 /** A problem with the archive, in words for the user. */
 export class ZipError extends Error {
   /** `unpacksTooLarge`: the archive is readable but unpacks past Lantern's limit (a ZIP bomb), rather than damaged or of a kind Lantern does not read. */
-  constructor(message: string, readonly unpacksTooLarge = false) {
+  constructor(
+    message: string,
+    readonly unpacksTooLarge = false,
+  ) {
     super(message);
   }
 }
@@ -117,7 +120,9 @@ export function entryText(archive: Buffer, entry: ZipEntry, onText: (text: strin
 export function wholeEntryText(archive: Buffer, entry: ZipEntry, limit = unpackLimit(entry)): string {
   const parts: string[] = [];
   const next = entryText(archive, entry, (text) => parts.push(text), limit);
-  while (next()) { /* each call unpacks one slice */ }
+  while (next()) {
+    /* each call unpacks one slice */
+  }
   return parts.join('');
 }
 
@@ -133,4 +138,3 @@ function tooLarge(entry: ZipEntry, limit: number): ZipError {
     true,
   );
 }
-

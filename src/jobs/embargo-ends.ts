@@ -24,7 +24,10 @@ export const EMBARGO_QUEUE = 'embargo-end';
 export const EMBARGO_ENDS: JobQueue = {
   queue: EMBARGO_QUEUE,
   // A server killed mid-run leaves the job to another after 30 s + maintenance (15 s) + 1 s + a poll (5 s).
-  expireInSeconds: 30, retryLimit: 5, retryDelaySeconds: 1, pollSeconds: 5,
+  expireInSeconds: 30,
+  retryLimit: 5,
+  retryDelaySeconds: 1,
+  pollSeconds: 5,
 };
 
 /** The job: tell every server that the embargo has ended, if it still ends at this instant. */
@@ -51,11 +54,14 @@ export async function scheduleEmbargoEnds(sql: Sql, runner: JobRunner, log: (lin
     clearTimeout(timers.get(metric));
     // A few milliseconds past the instant, so that the store's clock is past it too; a timer reaches 24 days at most.
     const wait = Math.min(until.getTime() - Date.now() + 5, 2 ** 31 - 1);
-    const timer = setTimeout(() => {
-      timers.delete(metric);
-      if (Date.now() < until.getTime()) wakeAt(metric, until);
-      else runner.wake(EMBARGO_QUEUE);
-    }, Math.max(wait, 0));
+    const timer = setTimeout(
+      () => {
+        timers.delete(metric);
+        if (Date.now() < until.getTime()) wakeAt(metric, until);
+        else runner.wake(EMBARGO_QUEUE);
+      },
+      Math.max(wait, 0),
+    );
     timer.unref();
     timers.set(metric, timer);
   };

@@ -18,9 +18,13 @@ export interface IndexDifference {
 }
 
 export const INDEX_CHECK: JobQueue = {
-  queue: 'index-check', every: '30 3 * * *',
+  queue: 'index-check',
+  every: '30 3 * * *',
   // Counting 4M observations and building the index again take about 10 s; a killed run is retried after 600 + 15 + 300 + 30 s.
-  expireInSeconds: 600, retryLimit: 2, retryDelaySeconds: 300, pollSeconds: 30,
+  expireInSeconds: 600,
+  retryLimit: 2,
+  retryDelaySeconds: 300,
+  pollSeconds: 30,
 };
 
 export function indexCheckJob(sql: Sql, engine: BenchmarkEngine, server: string, log: (line: string) => void): JobDefinition {
@@ -54,7 +58,10 @@ export async function checkIndex(sql: Sql, engine: BenchmarkEngine, log: (line: 
   await engine.settled();
   const lasting = await differences(sql, engine);
   if (lasting.length === 0) return [];
-  const shown = lasting.slice(0, 5).map((d) => `${d.metric}: ${d.index} in the index, ${d.store} in the store`).join('; ');
+  const shown = lasting
+    .slice(0, 5)
+    .map((d) => `${d.metric}: ${d.index} in the index, ${d.store} in the store`)
+    .join('; ');
   log(`Lantern: the benchmark index differs from the store for ${lasting.length} metric(s) (${shown}${lasting.length > 5 ? '; ...' : ''}); building it again`);
   // From the observations themselves: a pack gone wrong would otherwise build the same difference again.
   await forgetSeriesPacks(sql);
@@ -65,7 +72,8 @@ export async function checkIndex(sql: Sql, engine: BenchmarkEngine, log: (line: 
 async function differences(sql: Sql, engine: BenchmarkEngine): Promise<IndexDifference[]> {
   const stored = await observationCounts(sql);
   const indexed = new Map([...engine.index.metrics()].map((series) => [series.metric.code, series.observations()]));
-  return [...new Set([...stored.keys(), ...indexed.keys()])].sort()
+  return [...new Set([...stored.keys(), ...indexed.keys()])]
+    .sort()
     .map((metric) => ({ metric, index: indexed.get(metric) ?? 0, store: stored.get(metric) ?? 0 }))
     .filter((d) => d.index !== d.store);
 }

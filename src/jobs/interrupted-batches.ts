@@ -8,9 +8,13 @@ import type { Sql } from '../store/store.ts';
 import type { JobDefinition, JobQueue } from './job-runner.ts';
 
 export const INTERRUPTED_BATCHES: JobQueue = {
-  queue: 'interrupted-batches', every: '* * * * *',
+  queue: 'interrupted-batches',
+  every: '* * * * *',
   // A server killed mid-run leaves it to the next minute's job, or to another server after 60 + 15 + 10 + 30 s.
-  expireInSeconds: 60, retryLimit: 1, retryDelaySeconds: 10, pollSeconds: 30,
+  expireInSeconds: 60,
+  retryLimit: 1,
+  retryDelaySeconds: 10,
+  pollSeconds: 30,
 };
 
 export function interruptedBatchesJob(sql: Sql, log: (line: string) => void): JobDefinition {

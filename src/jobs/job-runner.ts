@@ -125,9 +125,14 @@ export async function startJobRunner(store: Store, definitions: readonly JobDefi
   const server = options.server ?? `${os.hostname()}:${process.pid}`;
   const cronSeconds = options.cronSeconds ?? 30;
   const boss = new PgBoss({
-    db: jobRunnerDb(sql), schema: SCHEMA, migrate: false, supervise: true, schedule: true,
+    db: jobRunnerDb(sql),
+    schema: SCHEMA,
+    migrate: false,
+    supervise: true,
+    schedule: true,
     maintenanceIntervalSeconds: options.maintenanceSeconds ?? 15,
-    cronMonitorIntervalSeconds: cronSeconds, cronWorkerIntervalSeconds: Math.min(cronSeconds, 5),
+    cronMonitorIntervalSeconds: cronSeconds,
+    cronWorkerIntervalSeconds: Math.min(cronSeconds, 5),
   });
   const say = sayingOnce(options.log);
   boss.on('error', (error: Error) => say(`Lantern: jobs: ${error.message}`));
@@ -139,15 +144,20 @@ export async function startJobRunner(store: Store, definitions: readonly JobDefi
     if (definition.every) await boss.schedule(definition.queue, definition.every, {}, { tz: TIME_ZONE });
     else await boss.unschedule(definition.queue);
     const take = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: definition.pollSeconds ?? 5 };
-    workers.set(definition.queue, await boss.work<Record<string, unknown>>(definition.queue, take, async ([job]) => {
-      await runOnce(store, server, definition, job!, options.log);
-    }));
+    workers.set(
+      definition.queue,
+      await boss.work<Record<string, unknown>>(definition.queue, take, async ([job]) => {
+        await runOnce(store, server, definition, job!, options.log);
+      }),
+    );
   }
   return {
     server,
-    send: (queue, data, sent = {}) => boss.send(queue, data, {
-      ...(sent.id === undefined ? {} : { id: sent.id }), ...(sent.startAfter === undefined ? {} : { startAfter: sent.startAfter }),
-    }),
+    send: (queue, data, sent = {}) =>
+      boss.send(queue, data, {
+        ...(sent.id === undefined ? {} : { id: sent.id }),
+        ...(sent.startAfter === undefined ? {} : { startAfter: sent.startAfter }),
+      }),
     async deleteJob(queue, id) {
       await boss.deleteJob(queue, id);
     },
@@ -170,7 +180,10 @@ async function runOnce(store: Store, server: string, definition: JobDefinition, 
   const run: JobRun = { queue: definition.queue, id: job.id, attempt: job.retryCount + 1 };
   if (run.attempt > 1) {
     await recordJobFailure(store.sql, {
-      queue: run.queue, jobId: run.id, attempt: run.attempt - 1, server,
+      queue: run.queue,
+      jobId: run.id,
+      attempt: run.attempt - 1,
+      server,
       message: `stopped without finishing (${lastError(job.output) ?? 'its server stopped'}); found by the next run`,
     });
   }

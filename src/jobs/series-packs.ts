@@ -9,9 +9,13 @@ import type { Sql } from '../store/store.ts';
 import type { JobDefinition, JobQueue } from './job-runner.ts';
 
 export const SERIES_PACKS: JobQueue = {
-  queue: 'series-packs', every: '* * * * *',
+  queue: 'series-packs',
+  every: '* * * * *',
   // Packing all of 4M observations takes about 10 s of PostgreSQL's time, and waits for imports under way to commit.
-  expireInSeconds: 600, retryLimit: 1, retryDelaySeconds: 30, pollSeconds: 30,
+  expireInSeconds: 600,
+  retryLimit: 1,
+  retryDelaySeconds: 30,
+  pollSeconds: 30,
 };
 
 export function seriesPacksJob(sql: Sql, log: (line: string) => void): JobDefinition {

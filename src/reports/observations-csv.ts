@@ -26,7 +26,15 @@ export async function* observationsCsv(pages: AsyncIterable<readonly CsvObservat
   for await (const rows of pages) {
     if (rows.length === 0) continue;
     const data = rows.map((o) => [
-      o.metric, o.area, o.areaName, o.period, plain(o.value), plain(o.numerator), plain(o.denominator), plain(o.lowerCi), plain(o.upperCi),
+      o.metric,
+      o.area,
+      o.areaName,
+      o.period,
+      plain(o.value),
+      plain(o.numerator),
+      plain(o.denominator),
+      plain(o.lowerCi),
+      plain(o.upperCi),
       decodeFlags(o.flags).join(';'),
     ]);
     yield Papa.unparse(data, { header: false, escapeFormulae: true, newline: '\r\n' }) + '\r\n';

@@ -16,12 +16,16 @@ export class PdfPrinter {
     try {
       await page.setContent(html, { waitUntil: 'load' });
       return await page.pdf({
-        format: 'A4', printBackground: true, tagged: true, outline: true,
+        format: 'A4',
+        printBackground: true,
+        tagged: true,
+        outline: true,
         margin: { top: '16mm', bottom: '18mm', left: '15mm', right: '15mm' },
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
-        footerTemplate: `<div style="font: 9px Arial, sans-serif; width: 100%; padding: 0 15mm; display: flex; justify-content: space-between;">`
-          + `<span>${escapeHtml(title)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+        footerTemplate:
+          `<div style="font: 9px Arial, sans-serif; width: 100%; padding: 0 15mm; display: flex; justify-content: space-between;">` +
+          `<span>${escapeHtml(title)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
       });
     } finally {
       await page.close();

@@ -17,9 +17,27 @@ export function reportPrintHtml(view: ReportView, version?: { number: number; pu
 }
 
 const COLUMNS = [
-  'section', 'metric', 'title', 'area', 'area_name', 'period', 'value', 'lower_ci', 'upper_ci', 'rank', 'ranked_in_group', 'compared',
+  'section',
+  'metric',
+  'title',
+  'area',
+  'area_name',
+  'period',
+  'value',
+  'lower_ci',
+  'upper_ci',
+  'rank',
+  'ranked_in_group',
+  'compared',
   ...VERDICT_COLUMNS,
-  'group', 'group_mean', 'group_median', 'benchmark', 'benchmark_source', 'direction_of_travel', 'recent_trend', 'source',
+  'group',
+  'group_mean',
+  'group_median',
+  'benchmark',
+  'benchmark_source',
+  'direction_of_travel',
+  'recent_trend',
+  'source',
 ] as const;
 
 type FigureRow = Record<(typeof COLUMNS)[number], string | number | null>;
@@ -27,16 +45,34 @@ type FigureRow = Record<(typeof COLUMNS)[number], string | number | null>;
 function figureRows(snapshot: ReportSnapshot): { section: string; rows: FigureRow[] }[] {
   return snapshot.sections.map((section) => ({
     section: section.title,
-    rows: section.metrics.flatMap((metric) => metric.figures.map((f): FigureRow => {
-      const n = (figure: number | null | undefined) => roundedTo(figure ?? null, metric.decimals);
-      return {
-        section: section.title, metric: metric.code, title: metric.title, area: f.area, area_name: f.areaName, period: f.period,
-        value: n(f.value), lower_ci: n(f.lower), upper_ci: n(f.upper), rank: f.rank, ranked_in_group: f.ranked, compared: f.comparison.label,
-        ...verdictCells(f.comparison),
-        group: f.groupLabel, group_mean: n(f.groupMean), group_median: n(f.groupMedian), benchmark: n(f.benchmark?.value),
-        benchmark_source: f.benchmark?.source ?? null, direction_of_travel: f.trend.direction, recent_trend: f.trend.recent, source: metric.source,
-      };
-    })),
+    rows: section.metrics.flatMap((metric) =>
+      metric.figures.map((f): FigureRow => {
+        const n = (figure: number | null | undefined) => roundedTo(figure ?? null, metric.decimals);
+        return {
+          section: section.title,
+          metric: metric.code,
+          title: metric.title,
+          area: f.area,
+          area_name: f.areaName,
+          period: f.period,
+          value: n(f.value),
+          lower_ci: n(f.lower),
+          upper_ci: n(f.upper),
+          rank: f.rank,
+          ranked_in_group: f.ranked,
+          compared: f.comparison.label,
+          ...verdictCells(f.comparison),
+          group: f.groupLabel,
+          group_mean: n(f.groupMean),
+          group_median: n(f.groupMedian),
+          benchmark: n(f.benchmark?.value),
+          benchmark_source: f.benchmark?.source ?? null,
+          direction_of_travel: f.trend.direction,
+          recent_trend: f.trend.recent,
+          source: metric.source,
+        };
+      }),
+    ),
   }));
 }
 
@@ -51,16 +87,17 @@ export async function reportXlsx(snapshot: ReportSnapshot): Promise<Buffer> {
   const used = new Set<string>();
   const sheets = figureRows(snapshot).map(({ section, rows }, i) => ({
     sheet: sheetName(section, i, used),
-    data: [
-      COLUMNS.map((c) => ({ value: c, fontWeight: 'bold' as const })),
-      ...rows.map((r) => COLUMNS.map((c) => r[c] ?? null)),
-    ],
+    data: [COLUMNS.map((c) => ({ value: c, fontWeight: 'bold' as const })), ...rows.map((r) => COLUMNS.map((c) => r[c] ?? null))],
   }));
   return writeXlsxFile(sheets).toBuffer();
 }
 
 function sheetName(title: string, i: number, used: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 26) || 'Section';
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 26) || 'Section';
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n})`;
   used.add(name.toLowerCase());

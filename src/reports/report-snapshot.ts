@@ -107,32 +107,56 @@ export interface ReportSnapshot {
  * (`verdicts`, by areaSourceVerdictKey: sourceVerdictsOfReport), frozen with them.
  */
 export function snapshotReport(
-  index: BenchmarkIndex, definition: ReportDefinition, takenAt: Date,
-  about: ReadonlyMap<string, MetricAbout> = new Map(), verdicts: ReadonlyMap<string, SourceVerdict> = new Map(),
+  index: BenchmarkIndex,
+  definition: ReportDefinition,
+  takenAt: Date,
+  about: ReadonlyMap<string, MetricAbout> = new Map(),
+  verdicts: ReadonlyMap<string, SourceVerdict> = new Map(),
 ): ReportSnapshot {
   const areas = definition.areas.map((code) => index.area(code)).filter((a): a is IndexArea => a !== undefined);
   const specs = new Map(areas.map((area) => [area.code, groupSpecFor(index, area, definition.group)]));
   const sections = definition.sections.map((section) => ({
-    title: section.title, chart: section.chart, notes: section.notes,
-    metrics: section.metrics.map((code) => index.metric(code)).filter((s): s is MetricSeries => s !== undefined)
+    title: section.title,
+    chart: section.chart,
+    notes: section.notes,
+    metrics: section.metrics
+      .map((code) => index.metric(code))
+      .filter((s): s is MetricSeries => s !== undefined)
       .map((series) => snapshotMetric(index, series, areas, specs, section.chart, about.get(series.metric.code), verdicts)),
   }));
   const sources = [...new Set(sections.flatMap((s) => s.metrics.map((m) => m.source).filter((x): x is string => x !== null)))].sort();
   return {
-    title: definition.title, notes: definition.notes, takenAt: takenAt.toISOString(), group: definition.group,
-    areas: areas.map((a) => ({ code: a.code, name: a.name })), sections, sources,
+    title: definition.title,
+    notes: definition.notes,
+    takenAt: takenAt.toISOString(),
+    group: definition.group,
+    areas: areas.map((a) => ({ code: a.code, name: a.name })),
+    sections,
+    sources,
   };
 }
 
 function snapshotMetric(
-  index: BenchmarkIndex, series: MetricSeries, areas: readonly IndexArea[], specs: ReadonlyMap<string, GroupSpec>, chart: ChartKind,
-  about: MetricAbout | undefined, verdicts: ReadonlyMap<string, SourceVerdict>,
+  index: BenchmarkIndex,
+  series: MetricSeries,
+  areas: readonly IndexArea[],
+  specs: ReadonlyMap<string, GroupSpec>,
+  chart: ChartKind,
+  about: MetricAbout | undefined,
+  verdicts: ReadonlyMap<string, SourceVerdict>,
 ): SnapshotMetric {
   const metric = series.metric;
   const slice = series.latest();
   const base = {
-    code: metric.code, title: metric.title, definition: metric.definition, unit: metric.unit ?? '', decimals: metric.decimals,
-    polarity: metric.polarity, source: metric.source, ...(about ? { about } : {}), period: slice?.period ?? null,
+    code: metric.code,
+    title: metric.title,
+    definition: metric.definition,
+    unit: metric.unit ?? '',
+    decimals: metric.decimals,
+    polarity: metric.polarity,
+    source: metric.source,
+    ...(about ? { about } : {}),
+    period: slice?.period ?? null,
   };
   if (!slice) return { ...base, figures: [], england: null, series: null };
   const englandArea = index.area(ENGLAND_CODE);
@@ -146,9 +170,20 @@ function snapshotMetric(
     const source = resolved.area.code === area.code ? verdicts.get(areaSourceVerdictKey(area.code, metric.code, slice.period)) : undefined;
     return {
       ...(source ? { source: sourceVerdictWords(source) } : {}),
-      area: area.code, areaName: area.name, period: slice.period, value: row.value, lower: row.interval?.lower ?? null, upper: row.interval?.upper ?? null,
-      rank: row.rank, ranked, significance: row.significance, comparison: comparisonOf(verdict),
-      groupLabel: group.label, groupMean: group.mean, groupMedian: group.median, benchmark: group.benchmark,
+      area: area.code,
+      areaName: area.name,
+      period: slice.period,
+      value: row.value,
+      lower: row.interval?.lower ?? null,
+      upper: row.interval?.upper ?? null,
+      rank: row.rank,
+      ranked,
+      significance: row.significance,
+      comparison: comparisonOf(verdict),
+      groupLabel: group.label,
+      groupMean: group.mean,
+      groupMedian: group.median,
+      benchmark: group.benchmark,
       england: englandArea ? areaValueAt(index, slice, englandArea) : null,
       trend: trendSummaryOf(index, series, slice, area, index.areaNumber(area.code)!),
       spread: spreadOf(Float64Array.from(group.ordered).sort()),
@@ -156,7 +191,8 @@ function snapshotMetric(
   });
   const first = areas[0] ?? index.area(ENGLAND_CODE)!;
   return {
-    ...base, figures,
+    ...base,
+    figures,
     england: chart === 'map' ? tableOf(index, series, first, { kind: 'england' }) : null,
     group: chart === 'bar' ? tableOf(index, series, first, specs.get(first.code) ?? { kind: 'england' }) : null,
     series: chart === 'trend' ? seriesOf(index, series, areas) : null,
@@ -168,9 +204,15 @@ function tableOf(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, s
   const table = leagueTable(index, series, series.latest()!, area, spec, 0.95);
   const group = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
   return {
-    label: table.group.label, benchmark: table.group.benchmark,
+    label: table.group.label,
+    benchmark: table.group.benchmark,
     rows: table.rows.map((r) => ({
-      code: r.area, name: r.name, value: r.value, lower: r.interval?.lower ?? null, upper: r.interval?.upper ?? null, significance: r.significance,
+      code: r.area,
+      name: r.name,
+      value: r.value,
+      lower: r.interval?.lower ?? null,
+      upper: r.interval?.upper ?? null,
+      significance: r.significance,
       comparison: comparisonOf(verdictOfRow(series.metric, r, group, 0.95)),
     })),
   };
@@ -182,9 +224,12 @@ function seriesOf(index: BenchmarkIndex, series: MetricSeries, areas: readonly I
   const shown = [...areas, ...(england && !areas.some((a) => a.code === ENGLAND_CODE) ? [england] : [])];
   return {
     periods: slices.map((s) => s.period),
-    lines: shown.map((area) => ({
-      code: area.code, name: area.name,
-      values: slices.map((s) => areaValueAt(index, s, area)),
-    })).filter((line) => line.values.some((v) => v !== null)),
+    lines: shown
+      .map((area) => ({
+        code: area.code,
+        name: area.name,
+        values: slices.map((s) => areaValueAt(index, s, area)),
+      }))
+      .filter((line) => line.values.some((v) => v !== null)),
   };
 }

@@ -22,7 +22,10 @@ export function reportView(snapshot: ReportSnapshot, maps: AreaMaps | null) {
     groupWords: GROUP_WORDS[snapshot.group],
     sources: snapshot.sources,
     sections: snapshot.sections.map((section, s) => ({
-      id: `section-${s + 1}`, title: section.title, notes: section.notes, chart: section.chart,
+      id: `section-${s + 1}`,
+      title: section.title,
+      notes: section.notes,
+      chart: section.chart,
       metrics: section.metrics.map((metric, m) => metricView(metric, section.chart, `s${s + 1}m${m + 1}`, maps)),
     })),
   };
@@ -32,22 +35,37 @@ export type ReportView = ReturnType<typeof reportView>;
 
 function metricView(metric: SnapshotMetric, chart: string, id: string, maps: AreaMaps | null) {
   return {
-    code: metric.code, title: metric.title, source: metric.source, period: metric.period,
+    code: metric.code,
+    title: metric.title,
+    source: metric.source,
+    period: metric.period,
     about: aboutView(metric, metric.about ?? {}),
     chart: chartOf(metric, chart, id, maps),
     rows: metric.figures.map((f) => ({
-      areaName: f.areaName, groupLabel: f.groupLabel, value: formatValue(f.value, metric.decimals, metric.unit),
+      areaName: f.areaName,
+      groupLabel: f.groupLabel,
+      value: formatValue(f.value, metric.decimals, metric.unit),
       rank: f.rank === null ? '–' : `${ordinal(f.rank)} of ${f.ranked}`,
       median: formatValue(f.groupMedian, metric.decimals, metric.unit),
       // A version frozen before England's value was kept says so rather than show a dash that reads as "no value".
       england: f.england === undefined ? 'Not kept' : formatValue(f.england, metric.decimals, metric.unit),
       benchmark: f.benchmark ? `${formatValue(f.benchmark.value, metric.decimals, metric.unit)} (${f.benchmark.source})` : '–',
-      comparison: f.comparison, source: f.source ?? null, trend: trendWords(f.trend),
-      spine: chart === 'spine' && f.spread ? spineChart({
-        id: `${id}-${f.area}`, label: `${f.areaName}: ${f.comparison.words}`, ...f.spread, value: f.value, benchmark: f.benchmark?.value ?? null,
-        polarity: metric.polarity, significance: f.significance,
-        decimals: metric.decimals,
-      }) : '',
+      comparison: f.comparison,
+      source: f.source ?? null,
+      trend: trendWords(f.trend),
+      spine:
+        chart === 'spine' && f.spread
+          ? spineChart({
+              id: `${id}-${f.area}`,
+              label: `${f.areaName}: ${f.comparison.words}`,
+              ...f.spread,
+              value: f.value,
+              benchmark: f.benchmark?.value ?? null,
+              polarity: metric.polarity,
+              significance: f.significance,
+              decimals: metric.decimals,
+            })
+          : '',
     })),
   };
 }
@@ -59,28 +77,55 @@ function chartOf(metric: SnapshotMetric, chart: string, id: string, maps: AreaMa
   const table = metric.group ?? metric.england;
   if (chart === 'bar' && table) {
     return barChart({
-      id, title: `${metric.title}, ${metric.period ?? ''}: ${table.label}`, description: `${table.rows.length} areas of ${table.label}, ranked; the report's councils are marked. The table gives their figures.`,
-      unit: metric.unit, decimals: metric.decimals,
-      bars: table.rows.filter((r) => r.value !== null).map((r) => ({
-        code: r.code, name: r.name, value: r.value, lower: r.lower, upper: r.upper, significance: r.significance,
-        highlight: r.code === first ? 'chosen' : chosen.has(r.code) ? 'group' : null,
-        shade: r.significance === 'not_compared' ? { key: r.comparison.key, fill: r.comparison.fill, label: r.comparison.label } : undefined,
-      })),
+      id,
+      title: `${metric.title}, ${metric.period ?? ''}: ${table.label}`,
+      description: `${table.rows.length} areas of ${table.label}, ranked; the report's councils are marked. The table gives their figures.`,
+      unit: metric.unit,
+      decimals: metric.decimals,
+      bars: table.rows
+        .filter((r) => r.value !== null)
+        .map((r) => ({
+          code: r.code,
+          name: r.name,
+          value: r.value,
+          lower: r.lower,
+          upper: r.upper,
+          significance: r.significance,
+          highlight: r.code === first ? 'chosen' : chosen.has(r.code) ? 'group' : null,
+          shade: r.significance === 'not_compared' ? { key: r.comparison.key, fill: r.comparison.fill, label: r.comparison.label } : undefined,
+        })),
       benchmark: table.benchmark ? { label: table.benchmark.source, value: table.benchmark.value } : null,
       groupLabel: 'In this report',
     });
   }
   if (chart === 'map' && metric.england && maps) {
     const rows = metric.england.rows;
-    return comparisonMap(mapLevel(rows.map((r) => r.code), null, maps), {
-      id, title: `Map of ${metric.title}, ${metric.period ?? ''}`, description: 'Each area shaded by how it compares; the table gives the report councils\' figures.',
-      rows, chosen: first, decimals: metric.decimals, unit: metric.unit, polarity: metric.polarity,
-    });
+    return comparisonMap(
+      mapLevel(
+        rows.map((r) => r.code),
+        null,
+        maps,
+      ),
+      {
+        id,
+        title: `Map of ${metric.title}, ${metric.period ?? ''}`,
+        description: "Each area shaded by how it compares; the table gives the report councils' figures.",
+        rows,
+        chosen: first,
+        decimals: metric.decimals,
+        unit: metric.unit,
+        polarity: metric.polarity,
+      },
+    );
   }
   if (chart === 'trend' && metric.series) {
     return trendLines({
-      id, title: `${metric.title} over time`, description: `Values for ${metric.series.lines.map((l) => l.name).join(', ')}.`,
-      unit: metric.unit, decimals: metric.decimals, periods: metric.series.periods,
+      id,
+      title: `${metric.title} over time`,
+      description: `Values for ${metric.series.lines.map((l) => l.name).join(', ')}.`,
+      unit: metric.unit,
+      decimals: metric.decimals,
+      periods: metric.series.periods,
       lines: metric.series.lines.map((l, i) => ({ ...l, emphasis: i === 0 })),
     });
   }

@@ -54,7 +54,12 @@ export function createApp(deps: Deps): express.Express {
   app.use(pageFormBodies, identify(deps.store.sql, sessionSettings(deps.config.access)), csrfGuard);
   app.get('/health', reads('service'), healthHandler(deps.store));
   app.get('/ready', reads('service'), readyHandler(deps.store, deps.engine));
-  app.use('/api', express.Router().get('/openapi.json', reads('service'), (_req, res) => { res.json(openApiDocument); }));
+  app.use(
+    '/api',
+    express.Router().get('/openapi.json', reads('service'), (_req, res) => {
+      res.json(openApiDocument);
+    }),
+  );
   const features: FeatureDeps = { config: deps.config, sql: deps.store.sql, engine: deps.engine, printer: deps.printer, maps: mapsFor(deps), log: deps.log };
   for (const feature of FEATURES) if (feature.api) app.use('/api', feature.api(features));
   app.use('/assets', assetsRouter(assets));

@@ -19,7 +19,8 @@ const servicePaths = {
   // For load balancers and orchestrators: alive, and ready for traffic.
   '/health': {
     get: {
-      operationId: 'health', summary: 'Whether Lantern answers, which is whether its store answers',
+      operationId: 'health',
+      summary: 'Whether Lantern answers, which is whether its store answers',
       responses: {
         200: { description: 'Alive.', content: json({ type: 'object', required: ['status'], properties: { status: { const: 'ok' } } }) },
         503: { description: "The store does not answer (code 'store_unavailable'); the message names it.", content: json(ref('Error')) },
@@ -28,12 +29,12 @@ const servicePaths = {
   },
   '/ready': {
     get: {
-      operationId: 'ready', summary: 'Whether this server should take traffic: store and replica answer, migrations applied, benchmark index built',
+      operationId: 'ready',
+      summary: 'Whether this server should take traffic: store and replica answer, migrations applied, benchmark index built',
       responses: {
         200: { description: 'Ready.', content: json({ type: 'object', required: ['status'], properties: { status: { const: 'ready' } } }) },
         503: {
-          description: "Not ready; the code says why, the first of: 'store_unavailable', 'replica_unavailable', 'migrations_pending', 'index_failed', " +
-            "'index_building' (with Retry-After).",
+          description: "Not ready; the code says why, the first of: 'store_unavailable', 'replica_unavailable', 'migrations_pending', 'index_failed', " + "'index_building' (with Retry-After).",
           content: json(ref('Error')),
         },
       },
@@ -51,14 +52,26 @@ export const openApiDocument = {
   },
   servers: [{ url: '/' }],
   paths: {
-    ...dataHubPaths, ...explorePaths, ...servicePaths,
-    ...accountPaths, ...intelligencePaths, ...sharingPaths, ...auditPaths, ...adminPaths,
+    ...dataHubPaths,
+    ...explorePaths,
+    ...servicePaths,
+    ...accountPaths,
+    ...intelligencePaths,
+    ...sharingPaths,
+    ...auditPaths,
+    ...adminPaths,
   },
   components: {
     securitySchemes,
     schemas: {
-      ...accountSchemas, ...intelligenceSchemas, ...sharingSchemas, ...auditSchemas, ...adminSchemas, ...platformSchemas,
-      ...dataHubSchemas, ...exploreSchemas,
+      ...accountSchemas,
+      ...intelligenceSchemas,
+      ...sharingSchemas,
+      ...auditSchemas,
+      ...adminSchemas,
+      ...platformSchemas,
+      ...dataHubSchemas,
+      ...exploreSchemas,
     },
   },
 } as const;

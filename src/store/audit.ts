@@ -26,8 +26,14 @@ export interface AuditEvent extends AuditEntry {
 export async function recordAudit(sql: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const rows = entries.map((e) => ({
-    user_id: e.userId, actor: e.actor, action: e.action, record_kind: e.recordKind, record_id: e.recordId,
-    summary: e.summary.slice(0, 2000), ip: e.ip, user_agent: e.userAgent?.slice(0, 400) ?? null,
+    user_id: e.userId,
+    actor: e.actor,
+    action: e.action,
+    record_kind: e.recordKind,
+    record_id: e.recordId,
+    summary: e.summary.slice(0, 2000),
+    ip: e.ip,
+    user_agent: e.userAgent?.slice(0, 400) ?? null,
   }));
   for (let i = 0; i < rows.length; i += 1000) {
     await sql`insert into audit_event ${sql(rows.slice(i, i + 1000), 'user_id', 'actor', 'action', 'record_kind', 'record_id', 'summary', 'ip', 'user_agent')}`;

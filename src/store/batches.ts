@@ -65,9 +65,7 @@ export async function startBatch(tx: Db, sql: Sql, id: number): Promise<void> {
   await sql`update import_batch set status = 'validating' where id = ${id}`;
 }
 
-export async function finishBatch(
-  sql: Db, id: number, status: 'loaded' | 'rejected', counts: BatchCounts, sha256: string | null, message: string | null,
-): Promise<void> {
+export async function finishBatch(sql: Db, id: number, status: 'loaded' | 'rejected', counts: BatchCounts, sha256: string | null, message: string | null): Promise<void> {
   await sql`
     update import_batch set status = ${status}, finished_at = now(), file_sha256 = ${sha256},
       rows_read = ${counts.rowsRead}, inserted = ${counts.inserted}, revised = ${counts.revised},
@@ -77,7 +75,12 @@ export async function finishBatch(
 
 export async function saveRejections(sql: Db, id: number, rejections: readonly Rejection[]): Promise<void> {
   const rows = rejections.map((r) => ({
-    batch_id: id, line: r.line, column_name: r.column ?? null, value: r.value ?? null, reason: r.reason, suggestion: r.suggestion ?? null,
+    batch_id: id,
+    line: r.line,
+    column_name: r.column ?? null,
+    value: r.value ?? null,
+    reason: r.reason,
+    suggestion: r.suggestion ?? null,
   }));
   for (let i = 0; i < rows.length; i += 5000) {
     await sql`insert into import_rejection ${sql(rows.slice(i, i + 5000), 'batch_id', 'line', 'column_name', 'value', 'reason', 'suggestion')}`;
@@ -152,7 +155,8 @@ export async function listRejections(sql: Db, id: number, limit: number, offset:
     select line, column_name as column, value, reason, suggestion from import_rejection
     where batch_id = ${id} order by line, column_name limit ${limit} offset ${offset}`;
   return rows.map((r) => ({
-    line: r.line, reason: r.reason,
+    line: r.line,
+    reason: r.reason,
     ...(r.column === null ? {} : { column: r.column }),
     ...(r.value === null ? {} : { value: r.value }),
     ...(r.suggestion === null ? {} : { suggestion: r.suggestion }),

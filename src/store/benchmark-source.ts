@@ -72,7 +72,15 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
   };
   if (options.packs) await alongTheKey(sql, async (db) => eachCopyRow(await seriesPacks(db).readable(), (row) => fill(row, ownBytes)));
   const halves = halvesOf([...unread].sort((a, b) => a - b));
-  await Promise.all(halves.map((ids) => alongTheKey(sql, (db) => packedSeries(db, ids).raw().forEach((row) => fill(row as unknown as RawField[], byteaBytes)))));
+  await Promise.all(
+    halves.map((ids) =>
+      alongTheKey(sql, (db) =>
+        packedSeries(db, ids)
+          .raw()
+          .forEach((row) => fill(row as unknown as RawField[], byteaBytes)),
+      ),
+    ),
+  );
   for (const id of unread) index.put(wanted.get(id)!, []); // a metric with no observations yet
   return observations;
 }
@@ -297,8 +305,9 @@ export async function reachOfBatch(sql: Sql, batchId: number): Promise<BatchReac
     select kind, exists (select 1 from area where batch_id = ${batchId}) as "addedAreas" from import_batch where id = ${batchId}`;
   if (!batch) return undefined;
   if (batch.kind === 'areas' || batch.addedAreas) return { areas: true, metricIds: [] };
-  const rows = batch.kind === 'metrics'
-    ? await sql<{ id: number }[]>`select id from metric where batch_id = ${batchId}`
-    : await sql<{ id: number }[]>`select metric_id as id from batch_metric where batch_id = ${batchId}`;
+  const rows =
+    batch.kind === 'metrics'
+      ? await sql<{ id: number }[]>`select id from metric where batch_id = ${batchId}`
+      : await sql<{ id: number }[]>`select metric_id as id from batch_metric where batch_id = ${batchId}`;
   return { areas: false, metricIds: rows.map((r) => r.id) };
 }

@@ -20,19 +20,40 @@ export interface Area {
 }
 
 export const AREA_COLUMNS = {
-  code: 'code', name: 'name', officialName: 'official_name', type: 'type', registerCode: 'register_code', nation: 'nation',
-  regionCode: 'region_code', countyCode: 'county_code', startDate: 'start_date', endDate: 'end_date',
-  successorCodes: 'successor_codes', formerCodes: 'former_codes',
+  code: 'code',
+  name: 'name',
+  officialName: 'official_name',
+  type: 'type',
+  registerCode: 'register_code',
+  nation: 'nation',
+  regionCode: 'region_code',
+  countyCode: 'county_code',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  successorCodes: 'successor_codes',
+  formerCodes: 'former_codes',
 } as const satisfies Record<keyof Area, string>;
 
 export const METRIC_COLUMNS = {
-  code: 'code', title: 'title', definition: 'definition', unit: 'unit', polarity: 'polarity', valueKind: 'value_kind',
-  multiplier: 'multiplier', periodKind: 'period_kind', source: 'source', themes: 'themes', decimals: 'decimals',
-  ciMethod: 'ci_method', status: 'status',
+  code: 'code',
+  title: 'title',
+  definition: 'definition',
+  unit: 'unit',
+  polarity: 'polarity',
+  valueKind: 'value_kind',
+  multiplier: 'multiplier',
+  periodKind: 'period_kind',
+  source: 'source',
+  themes: 'themes',
+  decimals: 'decimals',
+  ciMethod: 'ci_method',
+  status: 'status',
 } as const satisfies Record<Exclude<keyof Metric, 'about'>, string>;
 
 function selectList(columns: Record<string, string>): string {
-  return Object.entries(columns).map(([field, column]) => `${column} as "${field}"`).join(', ');
+  return Object.entries(columns)
+    .map(([field, column]) => `${column} as "${field}"`)
+    .join(', ');
 }
 
 const AREA_SELECT = selectList({ ...AREA_COLUMNS, startDate: "to_char(start_date, 'YYYY-MM-DD')", endDate: "to_char(end_date, 'YYYY-MM-DD')" });
@@ -146,15 +167,11 @@ export const ALL_METRIC_FIELDS = Object.keys(METRIC_COLUMNS) as (keyof Metric)[]
  * changes only those of an area it already holds: the others stay as they
  * were. Every change is kept in area_history by the store itself.
  */
-export async function upsertAreas(
-  sql: Db, areas: readonly Area[], batchId: number, given: readonly (keyof Area)[] = ALL_AREA_FIELDS,
-): Promise<UpsertCounts> {
+export async function upsertAreas(sql: Db, areas: readonly Area[], batchId: number, given: readonly (keyof Area)[] = ALL_AREA_FIELDS): Promise<UpsertCounts> {
   return upsert(sql, 'area', AREA_COLUMNS, given, areas, batchId);
 }
 
-export async function upsertMetrics(
-  sql: Db, metrics: readonly Metric[], batchId: number, given: readonly (keyof Metric)[] = ALL_METRIC_FIELDS,
-): Promise<UpsertCounts> {
+export async function upsertMetrics(sql: Db, metrics: readonly Metric[], batchId: number, given: readonly (keyof Metric)[] = ALL_METRIC_FIELDS): Promise<UpsertCounts> {
   return upsert(sql, 'metric', METRIC_COLUMNS, given, metrics, batchId);
 }
 
@@ -168,15 +185,22 @@ export type MetricAboutField = keyof typeof METRIC_ABOUT_COLUMNS;
  * version rather than as a change in its history; `given` as there.
  */
 export async function upsertMetricsWithAbout(
-  sql: Db, metrics: readonly Metric[], batchId: number,
-  given: readonly (keyof Metric | MetricAboutField)[] = [...ALL_METRIC_FIELDS, ...Object.keys(METRIC_ABOUT_COLUMNS) as MetricAboutField[]],
+  sql: Db,
+  metrics: readonly Metric[],
+  batchId: number,
+  given: readonly (keyof Metric | MetricAboutField)[] = [...ALL_METRIC_FIELDS, ...(Object.keys(METRIC_ABOUT_COLUMNS) as MetricAboutField[])],
 ): Promise<UpsertCounts> {
-  return upsert(sql, 'metric', { ...METRIC_COLUMNS, ...METRIC_ABOUT_COLUMNS }, given, metrics.map((m) => ({ ...m, ...m.about })), batchId);
+  return upsert(
+    sql,
+    'metric',
+    { ...METRIC_COLUMNS, ...METRIC_ABOUT_COLUMNS },
+    given,
+    metrics.map((m) => ({ ...m, ...m.about })),
+    batchId,
+  );
 }
 
-async function upsert<T extends object>(
-  sql: Db, table: 'area' | 'metric', columns: Record<string, string>, given: readonly string[], rows: readonly T[], batchId: number,
-): Promise<UpsertCounts> {
+async function upsert<T extends object>(sql: Db, table: 'area' | 'metric', columns: Record<string, string>, given: readonly string[], rows: readonly T[], batchId: number): Promise<UpsertCounts> {
   if (rows.length === 0) return { inserted: 0, revised: 0 };
   const names = Object.values(columns);
   const updated = given.filter((field) => field !== 'code').map((field) => columns[field]!);
@@ -225,9 +249,7 @@ export function metricHistory(sql: Db, code: string): Promise<DefinitionChange[]
 }
 
 /** The history of the area or metric with this code, from its table's history (area_history, metric_history). */
-async function definitionHistory(
-  sql: Db, kind: 'area' | 'metric', code: string, columns: Record<string, string>,
-): Promise<DefinitionChange[] | undefined> {
+async function definitionHistory(sql: Db, kind: 'area' | 'metric', code: string, columns: Record<string, string>): Promise<DefinitionChange[] | undefined> {
   const [found] = await sql<{ id: number }[]>`select id from ${sql(kind)} where code = ${code}`;
   if (!found) return undefined;
   const rows = await sql<DefinitionChange[]>`

@@ -129,7 +129,12 @@ export async function publicReachOfEarlySight(sql: Sql): Promise<string> {
 export async function onEarlySightChange(sql: Sql, hear: Hearer): Promise<{ unlisten: () => Promise<void> }> {
   const here = hearers.get(sql) ?? new Set<Hearer>();
   hearers.set(sql, here.add(hear));
-  const { unlisten } = await sql.listen(EARLY_SIGHT_CHANNEL, (payload) => hear(changeFrom(payload)), () => hear({ kind: 'unheard' }))
+  const { unlisten } = await sql
+    .listen(
+      EARLY_SIGHT_CHANNEL,
+      (payload) => hear(changeFrom(payload)),
+      () => hear({ kind: 'unheard' }),
+    )
     .catch((error: unknown) => {
       here.delete(hear);
       throw error;

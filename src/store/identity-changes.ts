@@ -29,10 +29,7 @@ const RETRY_MS = [100, 250, 500, 1000, 2000, 5000];
 /** How long `settled` waits for every listener's answer before it gives up and forgets everything here. */
 const SETTLE_MS = 1000;
 
-export type IdentityChange =
-  | { readonly kind: 'user'; readonly userId: number }
-  | { readonly kind: 'organisation'; readonly organisationId: number }
-  | { readonly kind: 'everyone' };
+export type IdentityChange = { readonly kind: 'user'; readonly userId: number } | { readonly kind: 'organisation'; readonly organisationId: number } | { readonly kind: 'everyone' };
 
 export interface IdentityChanges {
   /** True while this server is sure to hear every notice. */
@@ -86,9 +83,14 @@ class Listener implements IdentityChanges {
     // settings, one connection that never idles out, and its `onnotify` option, which the typings omit.
     const options = {
       ...sql.options,
-      max: 1, idle_timeout: null, max_lifetime: null, fetch_types: false,
+      max: 1,
+      idle_timeout: null,
+      max_lifetime: null,
+      fetch_types: false,
       connection: { ...sql.options.connection, application_name: LISTENER_NAME },
-      onnotify: (channel: string, payload: string) => { if (channel === CHANNEL) this.heard(payload); },
+      onnotify: (channel: string, payload: string) => {
+        if (channel === CHANNEL) this.heard(payload);
+      },
       onclose: () => this.lost(),
     };
     this.connection = postgres(options as unknown as postgres.Options<Record<string, never>>);

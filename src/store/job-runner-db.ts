@@ -29,9 +29,7 @@ export function jobRunnerDb(sql: Sql): PgBoss.Db {
         await sql.begin((tx) => tx.unsafe(block[1]!));
         return { rows: [] };
       }
-      const rows = values && values.length > 0
-        ? await sql.unsafe(text, values.map(parameter) as never[])
-        : await sql.unsafe(text);
+      const rows = values && values.length > 0 ? await sql.unsafe(text, values.map(parameter) as never[]) : await sql.unsafe(text);
       return { rows: [...rows] };
     },
   };

@@ -33,7 +33,6 @@ export async function findOrganisationByName(sql: Db, name: string): Promise<Org
   return row;
 }
 
-
 export function listOrganisations(sql: Db) {
   return sql<Organisation[]>`select ${sql.unsafe(SELECT)} from organisation o left join area a on a.code = o.area_code order by o.name, o.id`;
 }

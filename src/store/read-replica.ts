@@ -51,11 +51,31 @@ export interface ReadRouting {
  * the functions a standby cannot answer. Words in comments count too, which
  * only sends a read to the primary.
  */
-const NEEDS_PRIMARY = new RegExp([
-  'insert', 'update', 'delete', 'merge', 'truncate', 'copy', 'into', 'lock', 'share',
-  'nextval', 'setval', 'pg_notify', 'pg_advisory\\w*', 'pg_try_advisory\\w*', 'set_config',
-  'pg_current_wal\\w*', 'txid_current\\w*', 'pg_current_xact_id\\w*',
-].map((word) => `\\b${word}\\b`).join('|'), 'i');
+const NEEDS_PRIMARY = new RegExp(
+  [
+    'insert',
+    'update',
+    'delete',
+    'merge',
+    'truncate',
+    'copy',
+    'into',
+    'lock',
+    'share',
+    'nextval',
+    'setval',
+    'pg_notify',
+    'pg_advisory\\w*',
+    'pg_try_advisory\\w*',
+    'set_config',
+    'pg_current_wal\\w*',
+    'txid_current\\w*',
+    'pg_current_xact_id\\w*',
+  ]
+    .map((word) => `\\b${word}\\b`)
+    .join('|'),
+  'i',
+);
 
 /** Whether the query's text (with its fragments') is plainly a read a replica can answer. */
 export function isPlainRead(text: string): boolean {

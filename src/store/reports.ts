@@ -132,6 +132,13 @@ export function publicSlugOf(report: Pick<Report, 'id' | 'slug' | 'title'>): str
 
 /** An address from a title: lower-case words joined by hyphens, accents dropped. */
 export function slugOf(title: string): string {
-  const slug = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
   return slug === '' ? 'report' : slug;
 }

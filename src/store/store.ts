@@ -71,43 +71,47 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const embedded = options.databaseUrl
     ? undefined
     : await startEmbeddedServer(options.dataDir, options.role ?? 'lantern', {
-      isDefaultFolder: options.isDefaultFolder ?? false,
-      ...(options.log ? { log: options.log } : {}), ...(options.onLost ? { onLost: options.onLost } : {}),
-    });
+        isDefaultFolder: options.isDefaultFolder ?? false,
+        ...(options.log ? { log: options.log } : {}),
+        ...(options.onLost ? { onLost: options.onLost } : {}),
+      });
   const connection = {
     max: options.maxConnections ?? 10,
     onnotice: () => {},
     connection: { application_name: `lantern ${options.role ?? ''}`.trim() },
   };
   const server = embedded ? { host: '127.0.0.1', port: embedded.port, database: DATABASE_NAME } : undefined;
-  const primary = server && embedded
-    ? postgres({ ...server, user: APP_USER, password: embedded.appPassword, ...connection })
-    : postgres(options.databaseUrl as string, connection);
-  const replicaSql = options.readDatabaseUrl === undefined
-    ? undefined
-    : postgres(options.readDatabaseUrl, { ...connection, connection: { application_name: `${connection.connection.application_name} reads` } });
+  const primary = server && embedded ? postgres({ ...server, user: APP_USER, password: embedded.appPassword, ...connection }) : postgres(options.databaseUrl as string, connection);
+  const replicaSql =
+    options.readDatabaseUrl === undefined ? undefined : postgres(options.readDatabaseUrl, { ...connection, connection: { application_name: `${connection.connection.application_name} reads` } });
   const replica = replicaSql && replicaOf(primary, replicaSql, `PostgreSQL replica at ${redact(options.readDatabaseUrl as string)}`);
   const routing = replicaSql && readRouting(primary, replicaSql);
   const sql = routing?.sql ?? primary;
   const asOwner = async <T>(work: (owner: Sql) => Promise<T>): Promise<T> => {
     const ownerConnection = { ...connection, max: 1 };
-    const owner = server && embedded
-      ? postgres({ ...server, user: DATABASE_USER, password: embedded.password, ...ownerConnection })
-      : postgres(options.migrationDatabaseUrl ?? options.databaseUrl as string, ownerConnection);
+    const owner =
+      server && embedded
+        ? postgres({ ...server, user: DATABASE_USER, password: embedded.password, ...ownerConnection })
+        : postgres(options.migrationDatabaseUrl ?? (options.databaseUrl as string), ownerConnection);
     try {
       return await work(owner);
     } finally {
       await owner.end({ timeout: 5 });
     }
   };
-  const log = options.log ?? ((line: string) => { process.stderr.write(line + '\n'); });
+  const log =
+    options.log ??
+    ((line: string) => {
+      process.stderr.write(line + '\n');
+    });
   const description = embedded ? `embedded PostgreSQL in ${embedded.dataDir}` : `PostgreSQL at ${redact(options.databaseUrl as string)}`;
   let application: Application | undefined;
-  const migrateAsOwner = () => asOwner(async (owner) => {
-    application ??= await applicationRole(primary, owner, embedded);
-    if (!application.leastPrivilege) warnOnce(log, application.name);
-    return migrate(owner, application.leastPrivilege ? application : undefined);
-  });
+  const migrateAsOwner = () =>
+    asOwner(async (owner) => {
+      application ??= await applicationRole(primary, owner, embedded);
+      if (!application.leastPrivilege) warnOnce(log, application.name);
+      return migrate(owner, application.leastPrivilege ? application : undefined);
+    });
   try {
     if (!embedded) await reachServer(primary, description, log);
     await migrateAsOwner();
@@ -168,7 +172,8 @@ export interface Migration {
 }
 
 export function migrations(): Migration[] {
-  return fs.readdirSync(MIGRATIONS_DIR)
+  return fs
+    .readdirSync(MIGRATIONS_DIR)
     .filter((file) => /^\d{3}-.*\.sql$/.test(file))
     .sort()
     .map((file) => ({ version: Number(file.slice(0, 3)), name: file, sql: fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8') }));
@@ -194,8 +199,10 @@ let warned = false;
 function warnOnce(log: (line: string) => void, role: string): void {
   if (warned) return;
   warned = true;
-  log(`Lantern: warning: least privilege is not in force: the application connects as '${role}', the role that runs the migrations or a superuser, ` +
-    'so its credentials could undo the audit trail; set LANTERN_MIGRATION_DATABASE_URL to the owner and LANTERN_DATABASE_URL to a role that owns nothing (see .env.example)');
+  log(
+    `Lantern: warning: least privilege is not in force: the application connects as '${role}', the role that runs the migrations or a superuser, ` +
+      'so its credentials could undo the audit trail; set LANTERN_MIGRATION_DATABASE_URL to the owner and LANTERN_DATABASE_URL to a role that owns nothing (see .env.example)',
+  );
 }
 
 /**
@@ -217,7 +224,7 @@ const NEVER_DELETED = ['share'] as const;
 async function grantApplication(tx: postgres.TransactionSql, app: Application): Promise<void> {
   const role = `"${app.name.replace(/"/g, '""')}"`;
   if (app.password !== undefined) {
-    if (!/^[a-z_][a-z0-9_]*$/.test(app.name) || !/^[\w-]+$/.test(app.password)) throw new Error('the application role\'s name or password holds unexpected characters');
+    if (!/^[a-z_][a-z0-9_]*$/.test(app.name) || !/^[\w-]+$/.test(app.password)) throw new Error("the application role's name or password holds unexpected characters");
     await tx.unsafe(`do $$ begin if not exists (select from pg_roles where rolname = '${app.name}') then create role ${role}; end if; end $$`);
     await tx.unsafe(`alter role ${role} with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit password '${app.password}'`);
   }

@@ -36,7 +36,9 @@ export function stylesheet(name: Stylesheet): string {
 }
 
 function tagColours(): string {
-  return comparisonColours().map((c) => `.lantern-tag--${c.key}{background:${c.fill};color:${c.text}}`).join('');
+  return comparisonColours()
+    .map((c) => `.lantern-tag--${c.key}{background:${c.fill};color:${c.text}}`)
+    .join('');
 }
 
 /** Sass's output for the sheet: as kept by an earlier process, or compiled now and kept for the next. */

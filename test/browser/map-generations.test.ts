@@ -13,7 +13,10 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
 
 const ACTIVE = 'percentage-of-physically-active-adults';
-const WIDTHS = [{ name: 'phone', size: PHONE }, { name: 'desktop', size: DESKTOP }] as const;
+const WIDTHS = [
+  { name: 'phone', size: PHONE },
+  { name: 'desktop', size: DESKTOP },
+] as const;
 
 describe('maps of earlier periods, in a browser', () => {
   let store: TestStore;
@@ -48,12 +51,19 @@ describe('maps of earlier periods, in a browser', () => {
         const page = await browser.newPage({ viewport: size });
         const response = await page.goto(`${server.base}/metrics/${ACTIVE}?period=${encodeURIComponent(period)}`);
         assert.equal(response?.status(), 200);
-        const drawn = await page.$$eval('svg.lantern-map path[data-code]', (paths) => paths.map((p) => ({
-          code: p.getAttribute('data-code')!, noData: p.classList.contains('lantern-map-no-data'),
-        })));
+        const drawn = await page.$$eval('svg.lantern-map path[data-code]', (paths) =>
+          paths.map((p) => ({
+            code: p.getAttribute('data-code')!,
+            noData: p.classList.contains('lantern-map-no-data'),
+          })),
+        );
         const shaded = drawn.filter((d) => !d.noData).map((d) => d.code);
         const hatched = drawn.filter((d) => d.noData).map((d) => d.code);
-        assert.deepEqual(hatched.filter((code) => withFigures.has(code)), [], `${period}: areas with figures drawn as "No data"`);
+        assert.deepEqual(
+          hatched.filter((code) => withFigures.has(code)),
+          [],
+          `${period}: areas with figures drawn as "No data"`,
+        );
         const missing = [...withFigures].filter((code) => !shaded.includes(code));
         assert.ok(missing.length <= 0.05 * withFigures.size, `${period}: ${missing.length} of ${withFigures.size} areas with figures are not on the map: ${missing.slice(0, 8).join(', ')}`);
         assert.ok(hatched.length <= 0.05 * drawn.length, `${period}: ${hatched.length} of ${drawn.length} areas hatched "No data"`);

@@ -28,7 +28,10 @@ const DURHAM = 'E06000047';
 const ACTIVE = 'percentage-of-physically-active-adults';
 const OFFICER = 'officer@durham.example';
 const INTERVALS = 'named-verdicts-with-intervals';
-const WIDTHS = [{ name: 'phone', size: PHONE }, { name: 'desktop', size: DESKTOP }] as const;
+const WIDTHS = [
+  { name: 'phone', size: PHONE },
+  { name: 'desktop', size: DESKTOP },
+] as const;
 
 /** Words that name a benchmark: England or a region for a test of significance, a group for a fifth, or why nothing was compared. */
 const NAMED = /^(Better than|Similar to|Worse than|Higher than|Lower than) \S|^[A-Z][a-z]+( [a-z]+)? fifth of \S|^Not compared: .+ \S|^No value for this period$/;
@@ -39,14 +42,20 @@ function rgb(hex: string): string {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
-interface Tag { readonly words: string; readonly width: number; readonly hidden: boolean }
+interface Tag {
+  readonly words: string;
+  readonly width: number;
+  readonly hidden: boolean;
+}
 
 /** The visible words of every verdict tag in `scope`, with the width they take on screen. */
 async function tagsIn(page: Page, scope: string): Promise<Tag[]> {
-  return page.$$eval(`${scope} .lantern-tag[title]`, (tags) => tags.map((tag) => {
-    const words = tag.querySelector<HTMLElement>('.lantern-tag__words');
-    return { words: words?.innerText.trim() ?? '', width: words?.getBoundingClientRect().width ?? 0, hidden: !words || getComputedStyle(words).position === 'absolute' };
-  }));
+  return page.$$eval(`${scope} .lantern-tag[title]`, (tags) =>
+    tags.map((tag) => {
+      const words = tag.querySelector<HTMLElement>('.lantern-tag__words');
+      return { words: words?.innerText.trim() ?? '', width: words?.getBoundingClientRect().width ?? 0, hidden: !words || getComputedStyle(words).position === 'absolute' };
+    }),
+  );
 }
 
 function assertNamed(tags: readonly Tag[], where: string): void {
@@ -66,12 +75,22 @@ describe('verdicts that name their benchmark, in a browser', () => {
   before(async () => {
     store = await openDemoStore();
     // A metric with intervals, England at 50 and the North East at 60: County Durham's 56 (±2) is better than England, worse than its region.
-    const metric = await importText(store.sql, 'named-metric.csv', ['code,title,polarity,value_kind,period_kind,unit', `${INTERVALS},A share with intervals,higher_is_better,mean,financial_year,%`].join('\n'));
+    const metric = await importText(
+      store.sql,
+      'named-metric.csv',
+      ['code,title,polarity,value_kind,period_kind,unit', `${INTERVALS},A share with intervals,higher_is_better,mean,financial_year,%`].join('\n'),
+    );
     assert.equal(metric.status, 'loaded', JSON.stringify(metric.rejections));
-    const figures = await importText(store.sql, 'named-figures.csv', [
-      'metric,area,period,value,lower_ci,upper_ci', `${INTERVALS},${ENGLAND_CODE},2023/24,50,49.9,50.1`, `${INTERVALS},E12000001,2023/24,60,59.8,60.2`,
-      `${INTERVALS},${DURHAM},2023/24,56,54,58`,
-    ].join('\n'));
+    const figures = await importText(
+      store.sql,
+      'named-figures.csv',
+      [
+        'metric,area,period,value,lower_ci,upper_ci',
+        `${INTERVALS},${ENGLAND_CODE},2023/24,50,49.9,50.1`,
+        `${INTERVALS},E12000001,2023/24,60,59.8,60.2`,
+        `${INTERVALS},${DURHAM},2023/24,56,54,58`,
+      ].join('\n'),
+    );
     assert.equal(figures.status, 'loaded', JSON.stringify(figures.rejections));
     const durham = await organisation(store.sql, 'Durham County Council', 'council', DURHAM);
     await user(store.sql, OFFICER, 'performance_officer', durham.id, 'Pat Officer');
@@ -114,10 +133,13 @@ describe('verdicts that name their benchmark, in a browser', () => {
       const page = await open(`/areas/${DURHAM}`, size);
       const tags = await tagsIn(page, 'table.lantern-profile');
       assertNamed(tags, 'area page');
-      const api = await (await fetch(`${server.base}/api/benchmark/profile?area=${DURHAM}&group=neighbours`)).json() as { items: { verdict: Verdict }[] };
+      const api = (await (await fetch(`${server.base}/api/benchmark/profile?area=${DURHAM}&group=neighbours`)).json()) as { items: { verdict: Verdict }[] };
       assert.deepEqual(tags.map((t) => t.words).sort(), api.items.map((i) => i.verdict.words).sort());
-      assert.ok(tags.some((t) => /nearest neighbours$/.test(t.words)), 'a fifth named by the neighbours it is among');
-      assert.ok(await overflow(page) <= 0, 'the page is wider than the screen');
+      assert.ok(
+        tags.some((t) => /nearest neighbours$/.test(t.words)),
+        'a fifth named by the neighbours it is among',
+      );
+      assert.ok((await overflow(page)) <= 0, 'the page is wider than the screen');
       await screenshot(page, `named-verdicts-area-${name}`);
       await page.close();
     });
@@ -125,15 +147,22 @@ describe('verdicts that name their benchmark, in a browser', () => {
     it(`tests a figure with an interval against England by default, and against the group's own when chosen, at ${name} width`, async () => {
       const words = async (query: string) => {
         const page = await open(`/areas/${DURHAM}?${query}`, size);
-        const row = await page.$$eval('table.lantern-profile tbody tr', (rows, code) => rows.find((r) => r.querySelector(`th a[href^="/metrics/${code}?"]`))
-          ?.querySelector<HTMLElement>('.lantern-tag__words')?.innerText.trim(), INTERVALS);
+        const row = await page.$$eval(
+          'table.lantern-profile tbody tr',
+          (rows, code) =>
+            rows
+              .find((r) => r.querySelector(`th a[href^="/metrics/${code}?"]`))
+              ?.querySelector<HTMLElement>('.lantern-tag__words')
+              ?.innerText.trim(),
+          INTERVALS,
+        );
         const chosen = await page.$eval('select#benchmark', (select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent?.trim());
         await page.close();
         return { row, chosen };
       };
       assert.deepEqual(await words('group=region'), { row: 'Better than England', chosen: 'England' });
       assert.deepEqual(await words('group=region&benchmark=group'), { row: 'Worse than North East', chosen: "The group's own (its region, or its average)" });
-      const api = await (await fetch(`${server.base}/api/benchmark/profile?area=${DURHAM}&group=region&benchmark=group&metrics=${INTERVALS}`)).json() as { items: { verdict: Verdict }[] };
+      const api = (await (await fetch(`${server.base}/api/benchmark/profile?area=${DURHAM}&group=region&benchmark=group&metrics=${INTERVALS}`)).json()) as { items: { verdict: Verdict }[] };
       assert.equal(api.items[0]?.verdict.words, 'Worse than North East');
       const refused = await fetch(`${server.base}/areas/${DURHAM}?benchmark=mean`);
       assert.equal(refused.status, 400);
@@ -142,12 +171,14 @@ describe('verdicts that name their benchmark, in a browser', () => {
 
     it(`shows the source's own verdict beside Lantern's on the area page, named as the source's, at ${name} width`, async () => {
       const page = await open(`/areas/${DURHAM}`, size);
-      const rows = await page.$$eval('table.lantern-profile tbody tr', (all) => all.map((row) => ({
-        metric: row.querySelector('th a')?.textContent?.trim() ?? '',
-        lantern: row.querySelector<HTMLElement>('.lantern-tag__words')?.innerText.trim() ?? '',
-        source: row.querySelector<HTMLElement>('.lantern-source-verdict')?.innerText.trim() ?? null,
-        shown: (row.querySelector('.lantern-source-verdict')?.getBoundingClientRect().width ?? 0) > 0,
-      })));
+      const rows = await page.$$eval('table.lantern-profile tbody tr', (all) =>
+        all.map((row) => ({
+          metric: row.querySelector('th a')?.textContent?.trim() ?? '',
+          lantern: row.querySelector<HTMLElement>('.lantern-tag__words')?.innerText.trim() ?? '',
+          source: row.querySelector<HTMLElement>('.lantern-source-verdict')?.innerText.trim() ?? null,
+          shown: (row.querySelector('.lantern-source-verdict')?.getBoundingClientRect().width ?? 0) > 0,
+        })),
+      );
       // The extract says County Durham's 75.2% in 2021/22 is worse than England; Lantern places it in a fifth of its neighbours.
       const overweight = rows.find((r) => /overweight or obese/.test(r.metric));
       assert.deepEqual(overweight && { source: overweight.source, shown: overweight.shown }, { source: 'Source: worse than England', shown: true });
@@ -157,7 +188,7 @@ describe('verdicts that name their benchmark, in a browser', () => {
       assert.ok(inequality.length > 0 && inequality.every((r) => r.source === null), JSON.stringify(inequality));
       // The profile API says the same, as JSON and CSV.
       const address = `${server.base}/api/benchmark/profile?area=${DURHAM}&group=neighbours`;
-      const api = await (await fetch(address)).json() as { items: { metric: { title: string }; sourceVerdict: { words: string } | null }[] };
+      const api = (await (await fetch(address)).json()) as { items: { metric: { title: string }; sourceVerdict: { words: string } | null }[] };
       assert.deepEqual(api.items.map((i) => [i.metric.title, i.sourceVerdict?.words ?? null]).sort(), rows.map((r) => [r.metric, r.source]).sort());
       const csv = Papa.parse<Record<string, string>>(await (await fetch(`${address}&format=csv`)).text(), { header: true, skipEmptyLines: true }).data;
       assert.equal(csv.find((r) => /overweight or obese/.test(r.title!))?.source_verdict, 'Source: worse than England');
@@ -167,18 +198,27 @@ describe('verdicts that name their benchmark, in a browser', () => {
     it(`shows the source's own verdict beside Lantern's in the metric page's table, at ${name} width`, async () => {
       const overweight = server.engine.index.metricsByTitle().find((s) => /overweight or obese/.test(s.metric.title))!.metric.code;
       const page = await open(`/metrics/${overweight}?area=${DURHAM}&group=region&period=2021/22`, size);
-      const rows = await page.$$eval('#league-table + p + .lantern-table-scroll tbody tr', (all) => all.map((row) => ({
-        area: row.querySelector('th a')?.getAttribute('href') ?? '', source: row.querySelector('.lantern-source-verdict')?.textContent?.trim() ?? null,
-      })));
+      const rows = await page.$$eval('#league-table + p + .lantern-table-scroll tbody tr', (all) =>
+        all.map((row) => ({
+          area: row.querySelector('th a')?.getAttribute('href') ?? '',
+          source: row.querySelector('.lantern-source-verdict')?.textContent?.trim() ?? null,
+        })),
+      );
       assert.equal(rows.find((r) => r.area === `/areas/${DURHAM}`)?.source, 'Source: worse than England');
-      assert.ok(rows.every((r) => r.source === null || /^Source: (better than|similar to|worse than) England$/.test(r.source)), JSON.stringify(rows));
+      assert.ok(
+        rows.every((r) => r.source === null || /^Source: (better than|similar to|worse than) England$/.test(r.source)),
+        JSON.stringify(rows),
+      );
       await page.close();
     });
 
     it(`shows the source's own verdict beside Lantern's in a report, frozen with its figures, at ${name} width`, async () => {
       const overweight = server.engine.index.metricsByTitle().find((s) => /overweight or obese/.test(s.metric.title))!.metric.code;
       const definition = {
-        title: 'Source verdicts', notes: '', areas: [DURHAM], group: 'neighbours' as const,
+        title: 'Source verdicts',
+        notes: '',
+        areas: [DURHAM],
+        group: 'neighbours' as const,
         sections: [{ title: 'Weight', metrics: [overweight], chart: 'table' as const, notes: '' }],
       };
       const snapshot = snapshotReport(server.engine.index, definition, new Date(), new Map(), await sourceVerdictsOfReport(store.sql, definition));
@@ -192,17 +232,22 @@ describe('verdicts that name their benchmark, in a browser', () => {
       const page = await open(`/metrics/${ACTIVE}?area=${DURHAM}&group=region`, size);
       const tags = await tagsIn(page, '#league-table + p + .lantern-table-scroll');
       assertNamed(tags, 'metric page');
-      assert.ok(tags.every((t) => / in North East$/.test(t.words)), tags.map((t) => t.words).join('; '));
-      assert.ok(await overflow(page) <= 0, 'the page is wider than the screen');
+      assert.ok(
+        tags.every((t) => / in North East$/.test(t.words)),
+        tags.map((t) => t.words).join('; '),
+      );
+      assert.ok((await overflow(page)) <= 0, 'the page is wider than the screen');
       await page.close();
     });
 
     it(`names the benchmark and shows England's value beside every figure on a council's dashboard, at ${name} width`, async () => {
       const page = await open('/dashboards', size, await signedIn());
-      const tiles = await page.$$eval('.lantern-tile', (all) => all.map((tile) => ({
-        metric: new URL(tile.querySelector<HTMLAnchorElement>('h2 a')!.href).pathname.split('/')[2]!,
-        england: tile.querySelector('.lantern-tile__england')?.textContent?.trim() ?? null,
-      })));
+      const tiles = await page.$$eval('.lantern-tile', (all) =>
+        all.map((tile) => ({
+          metric: new URL(tile.querySelector<HTMLAnchorElement>('h2 a')!.href).pathname.split('/')[2]!,
+          england: tile.querySelector('.lantern-tile__england')?.textContent?.trim() ?? null,
+        })),
+      );
       assert.ok(tiles.length > 0, 'the default dashboard has tiles');
       const index = server.engine.index;
       for (const tile of tiles) {
@@ -211,16 +256,23 @@ describe('verdicts that name their benchmark, in a browser', () => {
         assert.equal(tile.england, `England ${formatValue(value, series.metric.decimals, series.metric.unit ?? '')}`, tile.metric);
       }
       assertNamed(await tagsIn(page, '.lantern-tiles'), 'dashboard');
-      assert.ok(await overflow(page) <= 0, 'the page is wider than the screen');
+      assert.ok((await overflow(page)) <= 0, 'the page is wider than the screen');
       await screenshot(page, `named-verdicts-dashboard-${name}`);
       await page.close();
     });
 
     it(`names the benchmark beside every verdict in a report, at ${name} width`, async () => {
-      const snapshot = snapshotReport(server.engine.index, {
-        title: 'Named verdicts', notes: '', areas: [DURHAM], group: 'neighbours',
-        sections: [{ title: 'Activity', metrics: [ACTIVE], chart: 'bar', notes: '' }],
-      }, new Date());
+      const snapshot = snapshotReport(
+        server.engine.index,
+        {
+          title: 'Named verdicts',
+          notes: '',
+          areas: [DURHAM],
+          group: 'neighbours',
+          sections: [{ title: 'Activity', metrics: [ACTIVE], chart: 'bar', notes: '' }],
+        },
+        new Date(),
+      );
       const page = await browser.newPage({ viewport: size });
       await page.setContent(reportPrintHtml(reportView(snapshot, null)));
       const tags = await tagsIn(page, 'table');

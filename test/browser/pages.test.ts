@@ -117,7 +117,9 @@ describe('the pages in a browser', () => {
 
   it('switches the comparator in place with JavaScript, keeping the page', async () => {
     const { page, problems } = await visit(withScript, `/areas/${DURHAM}`);
-    await page.evaluate(() => { (window as unknown as { kept: boolean }).kept = true; });
+    await page.evaluate(() => {
+      (window as unknown as { kept: boolean }).kept = true;
+    });
     await page.selectOption('#group', 'region');
     await page.waitForFunction(() => document.querySelector('#comparison')?.textContent?.includes('North East'));
     assert.equal(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept), true, 'no reload');
@@ -130,10 +132,17 @@ describe('the pages in a browser', () => {
     const { page } = await visit(withScript, `/metrics/${ACTIVE}`);
     const values = () => page.$$eval('table.lantern-league tbody tr td:nth-child(3)', (cells) => cells.map((c) => Number((c as HTMLElement).dataset.sort)));
     const before = await values();
-    assert.deepEqual(before, [...before].sort((a, b) => b - a), 'best first: higher is better');
+    assert.deepEqual(
+      before,
+      [...before].sort((a, b) => b - a),
+      'best first: higher is better',
+    );
     await page.click('table.lantern-league thead th:nth-child(3) button');
     const ascending = await values();
-    assert.deepEqual(ascending, [...before].sort((a, b) => a - b));
+    assert.deepEqual(
+      ascending,
+      [...before].sort((a, b) => a - b),
+    );
     assert.equal(await page.getAttribute('table.lantern-league thead th:nth-child(3)', 'aria-sort'), 'ascending');
     await page.close();
   });

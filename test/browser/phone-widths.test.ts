@@ -26,7 +26,11 @@ const SECTIONS = ['/', '/account', '/reports', '/dashboards', `/shares?about=${D
 
 /** One address per kind of page: codes, numbers, metric slugs and the query set aside. */
 function patternOf(address: string): string {
-  return address.split('?')[0]!.replace(/\/[EWSNK]\d{8}/g, '/:code').replace(/\/\d+/g, '/:id').replace(/\/metrics\/[a-z0-9-]+/, '/metrics/:metric');
+  return address
+    .split('?')[0]!
+    .replace(/\/[EWSNK]\d{8}/g, '/:code')
+    .replace(/\/\d+/g, '/:id')
+    .replace(/\/metrics\/[a-z0-9-]+/, '/metrics/:metric');
 }
 
 describe('page widths on a phone, for everyone who signs in', () => {
@@ -50,16 +54,27 @@ describe('page widths on a phone, for everyone who signs in', () => {
     const adviser = new HttpBrowser(server.base);
     await adviser.signIn(PEOPLE.adviser);
     const made = await adviser.json('POST', '/api/intelligence', {
-      subjectArea: DURHAM, riskFactor: 'financial_difficulty', title: 'Reserves falling faster than planned', classification: 'sector', shareable: true,
+      subjectArea: DURHAM,
+      riskFactor: 'financial_difficulty',
+      title: 'Reserves falling faster than planned',
+      classification: 'sector',
+      shareable: true,
       note: 'General fund reserves fell by a third in a year; members were told in March and the medium-term financial strategy was not revised.',
-      evidence: [{ kind: 'observation', metric: ACTIVE, area: DURHAM, period: server.engine.index.metric(ACTIVE)!.latest()!.period },
-        { kind: 'source', description: 'Budget report to cabinet, March', url: 'https://democracy.durham.gov.uk/documents/s123456/Medium_Term_Financial_Plan_2024-25_to_2027-28_appendix_3.pdf' }],
+      evidence: [
+        { kind: 'observation', metric: ACTIVE, area: DURHAM, period: server.engine.index.metric(ACTIVE)!.latest()!.period },
+        { kind: 'source', description: 'Budget report to cabinet, March', url: 'https://democracy.durham.gov.uk/documents/s123456/Medium_Term_Financial_Plan_2024-25_to_2027-28_appendix_3.pdf' },
+      ],
     });
     const { id, message } = (await made.json()) as { id: number; message?: string };
     assert.equal(made.status, 201, message);
     itemAddress = `/intelligence/${id}`;
     await createShare(store.sql, {
-      recordKind: 'intelligence_item', recordId: String(id), subjectArea: DURHAM, sharedBy: adviserUser.id, withOrganisationId: region.id, withUserId: null,
+      recordKind: 'intelligence_item',
+      recordId: String(id),
+      subjectArea: DURHAM,
+      sharedBy: adviserUser.id,
+      withOrganisationId: region.id,
+      withUserId: null,
       reason: 'For the regional improvement partnership meeting on financial resilience in the north east',
     });
     browser = await launchBrowser();
@@ -127,7 +142,7 @@ describe('page widths on a phone, for everyone who signs in', () => {
     const page = await context.newPage();
     await page.goto(`${server.base}/areas/${DURHAM}/compare`);
     const { overflow, uncued } = await measure(page);
-    const columns = await page.locator('.lantern-compare thead th').count() - 1;
+    const columns = (await page.locator('.lantern-compare thead th').count()) - 1;
     assert.match(await page.locator('#compare-table-cue').innerText(), new RegExp(`^${columns} metrics, .*scroll the table sideways`));
     await screenshot(page, 'compare-desktop-cue');
     await context.close();

@@ -20,7 +20,10 @@ import { openDemoStore, type TestStore } from '../support/store.ts';
 const DURHAM = 'E06000047';
 const NEUTRAL = 'plain-verdicts-neutral';
 const ACTIVE = 'percentage-of-physically-active-adults';
-const WIDTHS = [{ name: 'phone', size: PHONE }, { name: 'desktop', size: DESKTOP }] as const;
+const WIDTHS = [
+  { name: 'phone', size: PHONE },
+  { name: 'desktop', size: DESKTOP },
+] as const;
 
 /** #rrggbb as the browser's computed rgb(r, g, b). */
 function rgb(hex: string): string {
@@ -39,9 +42,11 @@ describe('plain verdicts in a browser', () => {
     store = await openDemoStore();
     const councils = await store.sql<{ code: string }[]>`
       select code from area where type in ('unitary', 'county', 'metropolitan_district', 'london_borough') and end_date is null order by code`;
-    const metric = await importText(store.sql, 'plain-verdicts-metric.csv', [
-      'code,title,polarity,value_kind,period_kind,unit', `${NEUTRAL},A count that is neither good nor bad,neutral,mean,financial_year,`,
-    ].join('\n'));
+    const metric = await importText(
+      store.sql,
+      'plain-verdicts-metric.csv',
+      ['code,title,polarity,value_kind,period_kind,unit', `${NEUTRAL},A count that is neither good nor bad,neutral,mean,financial_year,`].join('\n'),
+    );
     assert.equal(metric.status, 'loaded', JSON.stringify(metric.rejections));
     const rows = councils.map((c, i) => `${NEUTRAL},${c.code},2023/24,${100 + 7 * i}`);
     const figures = await importText(store.sql, 'plain-verdicts-figures.csv', ['metric,area,period,value', `${NEUTRAL},${ENGLAND_CODE},2023/24,400`, ...rows].join('\n'));
@@ -64,11 +69,13 @@ describe('plain verdicts in a browser', () => {
 
   /** Each tag in the area page's tables: its metric's link text, its words and its computed colour. */
   async function tags(page: Page): Promise<{ metric: string; label: string; colour: string }[]> {
-    return page.$$eval('table.lantern-profile tbody tr', (rows) => rows.flatMap((row) => {
-      const tag = row.querySelector<HTMLElement>('.lantern-tag');
-      const link = row.querySelector('th a');
-      return tag && link ? [{ metric: link.getAttribute('href') ?? '', label: tag.firstChild?.nextSibling?.textContent ?? '', colour: getComputedStyle(tag).backgroundColor }] : [];
-    }));
+    return page.$$eval('table.lantern-profile tbody tr', (rows) =>
+      rows.flatMap((row) => {
+        const tag = row.querySelector<HTMLElement>('.lantern-tag');
+        const link = row.querySelector('th a');
+        return tag && link ? [{ metric: link.getAttribute('href') ?? '', label: tag.firstChild?.nextSibling?.textContent ?? '', colour: getComputedStyle(tag).backgroundColor }] : [];
+      }),
+    );
   }
 
   for (const { name, size } of WIDTHS) {
@@ -90,9 +97,12 @@ describe('plain verdicts in a browser', () => {
     it(`shows England's value beside each figure on the area page, at ${name} width`, async () => {
       const index = server.engine.index;
       const page = await open(`/areas/${DURHAM}`, size);
-      const cells = await page.$$eval('table.lantern-profile tbody tr', (rows) => rows.map((row) => ({
-        metric: row.querySelector('th a')?.getAttribute('href') ?? '', england: row.querySelector('td[data-label="England"]')?.textContent?.trim() ?? null,
-      })));
+      const cells = await page.$$eval('table.lantern-profile tbody tr', (rows) =>
+        rows.map((row) => ({
+          metric: row.querySelector('th a')?.getAttribute('href') ?? '',
+          england: row.querySelector('td[data-label="England"]')?.textContent?.trim() ?? null,
+        })),
+      );
       for (const code of [NEUTRAL, ACTIVE]) {
         const series = index.metric(code)!;
         const slice = series.latest()!;
@@ -118,17 +128,26 @@ describe('plain verdicts in a browser', () => {
 
     it(`shows England's value beside each figure in a report, at ${name} width`, async () => {
       const index = server.engine.index;
-      const snapshot = snapshotReport(index, {
-        title: 'Headline figures', notes: '', areas: [DURHAM], group: 'neighbours',
-        sections: [{ title: 'Priorities', metrics: [ACTIVE, NEUTRAL], chart: 'table', notes: '' }],
-      }, new Date());
+      const snapshot = snapshotReport(
+        index,
+        {
+          title: 'Headline figures',
+          notes: '',
+          areas: [DURHAM],
+          group: 'neighbours',
+          sections: [{ title: 'Priorities', metrics: [ACTIVE, NEUTRAL], chart: 'table', notes: '' }],
+        },
+        new Date(),
+      );
       const page = await browser.newPage({ viewport: size });
       await page.setContent(reportPrintHtml(reportView(snapshot, null)));
-      const tables = await page.$$eval('table.lantern-report-table', (all) => all.map((table) => {
-        const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
-        const cells = [...table.querySelectorAll('tbody tr:first-child > *')].map((cell) => cell.textContent?.trim());
-        return cells[headers.indexOf('England')] ?? null;
-      }));
+      const tables = await page.$$eval('table.lantern-report-table', (all) =>
+        all.map((table) => {
+          const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
+          const cells = [...table.querySelectorAll('tbody tr:first-child > *')].map((cell) => cell.textContent?.trim());
+          return cells[headers.indexOf('England')] ?? null;
+        }),
+      );
       const expected = [ACTIVE, NEUTRAL].map((code) => {
         const series = index.metric(code)!;
         return formatValue(areaValueAt(index, series.latest()!, index.area(ENGLAND_CODE)!), series.metric.decimals, series.metric.unit ?? '');
@@ -142,11 +161,16 @@ describe('plain verdicts in a browser', () => {
 
 /** The smallest text any chart on the page draws, in CSS pixels as rendered: font size times the SVG's scale. */
 async function smallestChartText(page: Page): Promise<{ size: number; text: string; chart: string }> {
-  return page.$$eval('svg text', (texts) => texts.reduce((smallest, text) => {
-    const svg = (text as SVGTextElement).ownerSVGElement!;
-    const box = svg.getBoundingClientRect();
-    const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width > 0 ? box.width / svg.viewBox.baseVal.width : 1;
-    const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
-    return box.width > 0 && size < smallest.size ? { size, text: text.textContent ?? '', chart: svg.id || svg.getAttribute('aria-labelledby') || '' } : smallest;
-  }, { size: Infinity, text: '', chart: '' }));
+  return page.$$eval('svg text', (texts) =>
+    texts.reduce(
+      (smallest, text) => {
+        const svg = (text as SVGTextElement).ownerSVGElement!;
+        const box = svg.getBoundingClientRect();
+        const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width > 0 ? box.width / svg.viewBox.baseVal.width : 1;
+        const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
+        return box.width > 0 && size < smallest.size ? { size, text: text.textContent ?? '', chart: svg.id || svg.getAttribute('aria-labelledby') || '' } : smallest;
+      },
+      { size: Infinity, text: '', chart: '' },
+    ),
+  );
 }

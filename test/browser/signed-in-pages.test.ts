@@ -33,8 +33,16 @@ describe('the signed-in pages in a browser', () => {
     const http = new HttpBrowser(server.base);
     await http.signIn(OFFICER);
     const form = new URLSearchParams({
-      _csrf: http.csrfToken, title: 'Durham compared', areas: DURHAM, group: 'region', notes: '', sections: '1', do: 'save',
-      section_title_0: 'Activity', section_chart_0: 'bar', section_metrics_0: 'percentage-of-physically-active-adults',
+      _csrf: http.csrfToken,
+      title: 'Durham compared',
+      areas: DURHAM,
+      group: 'region',
+      notes: '',
+      sections: '1',
+      do: 'save',
+      section_title_0: 'Activity',
+      section_chart_0: 'bar',
+      section_metrics_0: 'percentage-of-physically-active-adults',
     });
     const drafted = await http.fetch('/reports', { method: 'POST', body: form });
     const draft = drafted.headers.get('location')!;

@@ -12,11 +12,7 @@ import { tempDir } from '../support/store.ts';
 const BIN = path.join(PROJECT_DIR, 'bin', 'lantern.js');
 
 const METRICS = 'code,title,polarity,value_kind,period_kind\nclaimants,Claimants as a share of residents aged 16-64,lower_is_better,mean,date\n';
-const WARDS = [
-  'metric,area,area_name,period,value',
-  'claimants,E05008809,Elvet and Gilesgate,2023-12-31,1.2',
-  'claimants,E05008810,Esh and Witton Gilbert,2023-12-31,2.4',
-].join('\n') + '\n';
+const WARDS = ['metric,area,area_name,period,value', 'claimants,E05008809,Elvet and Gilesgate,2023-12-31,1.2', 'claimants,E05008810,Esh and Witton Gilbert,2023-12-31,2.4'].join('\n') + '\n';
 
 describe('lantern import --add-areas', () => {
   let root: string;
@@ -28,8 +24,12 @@ describe('lantern import --add-areas', () => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => { stdout += text; });
-    child.stderr.setEncoding('utf8').on('data', (text: string) => { stderr += text; });
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text;
+    });
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+    });
     return new Promise((resolve, reject) => {
       child.once('error', reject);
       child.once('close', (code) => resolve({ code, stdout, stderr }));

@@ -19,38 +19,31 @@ interface Run {
 }
 
 /** Areas every store holds from the register (migration 005): importing them again changes nothing. */
-const AREAS = [
-  'code,name,type,region_code',
-  'E12000001,North East,region,',
-  'E12000002,North West,region,',
-  'E06000047,County Durham,unitary,E12000001',
-  'E06000001,Hartlepool,unitary,E12000001',
-  'E06000058,"Bournemouth, Christchurch and Poole",unitary,E12000009',
-].join('\n') + '\n';
+const AREAS =
+  [
+    'code,name,type,region_code',
+    'E12000001,North East,region,',
+    'E12000002,North West,region,',
+    'E06000047,County Durham,unitary,E12000001',
+    'E06000001,Hartlepool,unitary,E12000001',
+    'E06000058,"Bournemouth, Christchurch and Poole",unitary,E12000009',
+  ].join('\n') + '\n';
 
 /** England's nine regions, E12000001 to E12000009. */
 const ENGLISH_REGIONS = Array.from({ length: 9 }, (_, i) => `E1200000${i + 1}`);
 
-const METRICS = [
-  'code,title,polarity,value_kind,period_kind,multiplier,unit',
-  'obesity,Adults classified as obese,lower_is_better,proportion,financial_year,100,%',
-  'visits,Library visits,higher_is_better,count,calendar_year,,visits',
-].join('\n') + '\n';
+const METRICS =
+  [
+    'code,title,polarity,value_kind,period_kind,multiplier,unit',
+    'obesity,Adults classified as obese,lower_is_better,proportion,financial_year,100,%',
+    'visits,Library visits,higher_is_better,count,calendar_year,,visits',
+  ].join('\n') + '\n';
 
-const OBSERVATIONS = [
-  'metric,area,period,value,flags',
-  'obesity,E06000047,2022/23,25.5,',
-  'obesity,E06000001,2022/23,30.1,provisional',
-  'obesity,E06000058,2022/23,22,',
-  'visits,E06000047,2023,120000,',
-].join('\n') + '\n';
+const OBSERVATIONS =
+  ['metric,area,period,value,flags', 'obesity,E06000047,2022/23,25.5,', 'obesity,E06000001,2022/23,30.1,provisional', 'obesity,E06000058,2022/23,22,', 'visits,E06000047,2023,120000,'].join('\n') +
+  '\n';
 
-const BAD = [
-  'metric,area,period,value',
-  'obesity,E06000047,2023/24,26',
-  'obesity,E06000001,2023/24,abc',
-  'obesity,E06999999,2023/24,20',
-].join('\n') + '\n';
+const BAD = ['metric,area,period,value', 'obesity,E06000047,2023/24,26', 'obesity,E06000001,2023/24,abc', 'obesity,E06999999,2023/24,20'].join('\n') + '\n';
 
 const EXPORT_HEADER = 'metric,area,area_name,period,value,numerator,denominator,lower_ci,upper_ci,flags';
 const SUMMARY = /^(\S+): batch (\d+) loaded; (\d+) rows read, (\d+) inserted, (\d+) revised, (\d+) unchanged, (\d+) rejected in [\d.]+ s \(.+ rows\/s\)$/;
@@ -77,8 +70,12 @@ describe('the lantern command', () => {
     const child = start(args, extra);
     let stdout = '';
     let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (text: string) => { stdout += text; });
-    child.stderr!.setEncoding('utf8').on('data', (text: string) => { stderr += text; });
+    child.stdout!.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text;
+    });
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+    });
     return new Promise((resolve, reject) => {
       child.once('error', reject);
       child.once('close', (code) => resolve({ code, stdout, stderr }));
@@ -117,7 +114,11 @@ describe('the lantern command', () => {
 
   it('prints usage and exits 0 for --help, of the command and of each subcommand', async () => {
     const [top, importHelp, exportHelp, serveHelp, areasHelp] = await Promise.all([
-      lantern(['--help']), lantern(['import', '--help']), lantern(['export', '--help']), lantern(['serve', '--help']), lantern(['areas', '--help']),
+      lantern(['--help']),
+      lantern(['import', '--help']),
+      lantern(['export', '--help']),
+      lantern(['serve', '--help']),
+      lantern(['areas', '--help']),
     ]);
     for (const run of [top, importHelp, exportHelp, serveHelp, areasHelp]) assert.equal(run.code, 0, run.stderr);
     assert.match(top.stdout, /^Usage: lantern \[options\] \[command\]/);
@@ -209,9 +210,15 @@ describe('the lantern command', () => {
     before(async () => {
       port = await freePort(); // `serve --port 0` would listen, but not say where (see the todo test below)
       server = start(['serve', '--port', String(port), '--no-demo']);
-      server.stderr!.setEncoding('utf8').on('data', (text: string) => { serverLog += text; });
+      server.stderr!.setEncoding('utf8').on('data', (text: string) => {
+        serverLog += text;
+      });
       server.stdout!.resume();
-      await until(() => serverLog.includes(`listening on http://localhost:${port}`), server, () => serverLog);
+      await until(
+        () => serverLog.includes(`listening on http://localhost:${port}`),
+        server,
+        () => serverLog,
+      );
     });
 
     it('serves the store that the command line filled', async () => {
@@ -226,10 +233,16 @@ describe('the lantern command', () => {
       assert.match(run.stdout, /^visits-2024\.csv: batch \d+ loaded; 2 rows read, 2 inserted, /);
       const response = await api('/api/observations?metric=visits&from=2024');
       const { items } = (await response.json()) as { items: { area: string; value: number }[] };
-      assert.deepEqual(items.map((o) => [o.area, o.value]), [['E06000001', 95000], ['E06000047', 118000]]);
+      assert.deepEqual(
+        items.map((o) => [o.area, o.value]),
+        [
+          ['E06000001', 95000],
+          ['E06000047', 118000],
+        ],
+      );
       const batches = (await (await api('/api/imports?limit=1')).json()) as { items: { fileName: string; importedBy: string }[] };
       assert.equal(batches.items[0]!.fileName, 'visits-2024.csv');
-      assert.equal(fs.existsSync(postmasterPid()), true, 'the import left the server\'s PostgreSQL running');
+      assert.equal(fs.existsSync(postmasterPid()), true, "the import left the server's PostgreSQL running");
     });
 
     it('refuses a second `lantern serve` on the same folder, saying it is already serving, and the first goes on', async () => {
@@ -273,10 +286,16 @@ describe('the lantern command', () => {
   it('says on which port it listens when given --port 0', async () => {
     const child = start(['serve', '--port', '0', '--no-demo']);
     let log = '';
-    child.stderr!.setEncoding('utf8').on('data', (text: string) => { log += text; });
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+      log += text;
+    });
     child.stdout!.resume();
     try {
-      await until(() => /listening on/.test(log), child, () => log);
+      await until(
+        () => /listening on/.test(log),
+        child,
+        () => log,
+      );
       const port = Number(/listening on http:\/\/localhost:(\d+)/.exec(log)?.[1]);
       assert.ok(port > 0, log);
       assert.equal((await fetch(`http://127.0.0.1:${port}/health`)).status, 200);

@@ -36,20 +36,24 @@ describe('lantern inspect and import --dry-run', () => {
     dataDir = tempDir('lantern-inspect-data-');
     fs.rmSync(dataDir, { recursive: true });
     workbook = path.join(root, 'fly-tipping.xlsx');
-    const row = (code: string, name: string, period: string, value: number | string, compared = '') =>
-      [code, name, 'UA', period, INDICATOR, 'Rate', 'per 1,000', value, compared, ''];
-    fs.writeFileSync(workbook, await xlsxFile([
-      { name: 'Contents', rows: [['Fly-tipping incidents by local authority']] },
-      {
-        name: 'Table 1',
-        rows: [
-          ['area_code', 'area_name', 'area_type', 'period', 'indicator', 'measure', 'unit', 'value', 'compared_to_England', 'inequality'],
-          row('E92000001', 'England', '2021/22', 18.3), row('E06000047', 'County Durham', '2021/22', 24.1, 'Worse'),
-          row('E06000047', 'County Durham', '2022/23', 22.7, 'Worse'), row('E05000819', 'Ward one', '2022/23', 12),
-          row('E05000820', 'Ward two', '2022/23', 'x'),
-        ],
-      },
-    ]));
+    const row = (code: string, name: string, period: string, value: number | string, compared = '') => [code, name, 'UA', period, INDICATOR, 'Rate', 'per 1,000', value, compared, ''];
+    fs.writeFileSync(
+      workbook,
+      await xlsxFile([
+        { name: 'Contents', rows: [['Fly-tipping incidents by local authority']] },
+        {
+          name: 'Table 1',
+          rows: [
+            ['area_code', 'area_name', 'area_type', 'period', 'indicator', 'measure', 'unit', 'value', 'compared_to_England', 'inequality'],
+            row('E92000001', 'England', '2021/22', 18.3),
+            row('E06000047', 'County Durham', '2021/22', 24.1, 'Worse'),
+            row('E06000047', 'County Durham', '2022/23', 22.7, 'Worse'),
+            row('E05000819', 'Ward one', '2022/23', 12),
+            row('E05000820', 'Ward two', '2022/23', 'x'),
+          ],
+        },
+      ]),
+    );
   });
 
   after(() => {
@@ -73,7 +77,8 @@ describe('lantern inspect and import --dry-run', () => {
       '  periods: 2 (financial year), from 2021/22 to 2022/23',
       '    wards (E05): 2 (E05000819, E05000820)',
       "    fly-tipping.xlsx:6: column 'value': 'x' is not a number",
-    ]) assert.ok(lines.includes(expected), `missing line ${JSON.stringify(expected)} in:\n${run.stdout}`);
+    ])
+      assert.ok(lines.includes(expected), `missing line ${JSON.stringify(expected)} in:\n${run.stdout}`);
     assert.match(run.stdout, /^ {2}would be REJECTED; 5 rows read: \d would be inserted, 0 revised, 0 unchanged, 2 rejected \(with --skip-invalid the valid rows would load\)$/m);
   });
 

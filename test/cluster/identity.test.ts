@@ -16,7 +16,12 @@ import { startTwoServers } from '../support/cluster.ts';
 import type { TestServer } from '../support/server.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 
-interface Who { readonly status: number; readonly email: string | null; readonly role: string | null; readonly organisationName: string | null }
+interface Who {
+  readonly status: number;
+  readonly email: string | null;
+  readonly role: string | null;
+  readonly organisationName: string | null;
+}
 
 /** Who `server` takes the request to be, from GET /api/session. */
 async function who(server: TestServer, headers: Record<string, string>): Promise<Who> {
@@ -92,7 +97,9 @@ describe('two servers on one store', () => {
     assert.equal((await who(b, bearer(token))).email, people.partner.email);
     const cookie = sessionOf(browser);
     const disabled = await fetch(`${a.base}/api/admin/users/${people.partner.id}`, {
-      method: 'PATCH', headers: { ...bearer(adminToken), 'Content-Type': 'application/json' }, body: JSON.stringify({ disabled: true }),
+      method: 'PATCH',
+      headers: { ...bearer(adminToken), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ disabled: true }),
     });
     assert.equal(disabled.status, 200);
     assert.equal((await who(b, cookie)).email, null, 'the session has ended');
@@ -103,7 +110,9 @@ describe('two servers on one store', () => {
     const token = await apiToken(store.sql, people.manager.id, ['read']);
     assert.equal((await who(b, bearer(token))).role, 'principal_adviser');
     const changed = await fetch(`${a.base}/api/admin/users/${people.manager.id}`, {
-      method: 'PATCH', headers: { ...bearer(adminToken), 'Content-Type': 'application/json' }, body: JSON.stringify({ role: 'peer_challenge_manager' }),
+      method: 'PATCH',
+      headers: { ...bearer(adminToken), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'peer_challenge_manager' }),
     });
     assert.equal(changed.status, 200);
     assert.equal((await who(b, bearer(token))).role, 'peer_challenge_manager');

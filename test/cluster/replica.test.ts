@@ -16,7 +16,10 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 const DURHAM = 'E06000047';
 const HARTLEPOOL = 'E06000001';
 
-interface Table { period: string; rows: { area: string; value: number | null }[] }
+interface Table {
+  period: string;
+  rows: { area: string; value: number | null }[];
+}
 
 describe('a Lantern server reading from a replica', () => {
   let replica: TestReplica;
@@ -73,7 +76,13 @@ describe('a Lantern server reading from a replica', () => {
       table = await latestObesity();
     }
     assert.equal(table.body.period, '2023/24');
-    assert.deepEqual(table.body.rows.map((r) => [r.area, r.value]).sort(), [[HARTLEPOOL, 32.2], [DURHAM, 31.5]].sort());
+    assert.deepEqual(
+      table.body.rows.map((r) => [r.area, r.value]).sort(),
+      [
+        [HARTLEPOOL, 32.2],
+        [DURHAM, 31.5],
+      ].sort(),
+    );
     assert.deepEqual(server.logged, []);
   });
 
@@ -82,7 +91,8 @@ describe('a Lantern server reading from a replica', () => {
     await replica.pauseReplay(true);
     try {
       const made = await fetch(`${server.base}/api/benchmark/groups`, {
-        method: 'POST', headers: { ...bearer(token), 'Content-Type': 'application/json' },
+        method: 'POST',
+        headers: { ...bearer(token), 'Content-Type': 'application/json' },
         body: JSON.stringify({ name: 'Durham and Hartlepool', areaCodes: [DURHAM, HARTLEPOOL] }),
       });
       assert.equal(made.status, 201);

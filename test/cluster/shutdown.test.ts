@@ -26,10 +26,13 @@ describe('lantern serve on SIGTERM', () => {
     store = await openTestStore();
     await seedCatalogue(store.sql);
     child = spawn(process.execPath, [path.join(PROJECT_DIR, 'bin', 'lantern.js'), 'serve', '--port', '0', '--no-demo'], {
-      cwd: PROJECT_DIR, stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: PROJECT_DIR,
+      stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, ...(store.databaseUrl ? { LANTERN_DATABASE_URL: store.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: store.migrationDatabaseUrl } : { LANTERN_DATA_DIR: store.dataDir }) },
     });
-    child.stderr!.on('data', (chunk: Buffer) => { said += chunk.toString(); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+    });
     port = await new Promise<number>((resolve, reject) => {
       child.stderr!.on('data', () => {
         const found = /listening on http:\/\/localhost:(\d+)/.exec(said)?.[1];
@@ -52,13 +55,18 @@ describe('lantern serve on SIGTERM', () => {
   it('finishes the upload under way, refuses new connections meanwhile, then exits 0', async () => {
     const token = await administratorToken(store.sql);
     const upload = http.request({
-      host: '127.0.0.1', port, method: 'POST', path: '/api/imports?fileName=late.csv',
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/imports?fileName=late.csv',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv', 'Transfer-Encoding': 'chunked' },
     });
     const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
       upload.on('response', (res) => {
         let body = '';
-        res.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+        res.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
         res.on('end', () => resolve({ status: res.statusCode!, body }));
       });
       upload.on('error', reject);
@@ -89,7 +97,10 @@ async function refusedWithin(port: number, milliseconds: number): Promise<boolea
   while (Date.now() < deadline) {
     const refused = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => { socket.destroy(); resolve(false); });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
       socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
     });
     if (refused) return true;

@@ -26,7 +26,8 @@ const START_TIMEOUT_MS = 180_000;
 
 function copyRepository(into: string): void {
   const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: PROJECT_DIR, encoding: 'utf8' })
-    .split('\0').filter((file) => file !== '' && fs.existsSync(path.join(PROJECT_DIR, file)));
+    .split('\0')
+    .filter((file) => file !== '' && fs.existsSync(path.join(PROJECT_DIR, file)));
   for (const file of files) {
     fs.mkdirSync(path.dirname(path.join(into, file)), { recursive: true });
     fs.copyFileSync(path.join(PROJECT_DIR, file), path.join(into, file));
@@ -86,8 +87,12 @@ describe('a fresh clone with nothing beside it', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     lantern = spawn(path.join(bin, 'npm'), ['start'], { cwd: clone, env: bareEnvironment(port, bin), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    lantern.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    lantern.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    lantern.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    lantern.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     const started = Date.now();
     while (!output.includes('listening on')) {
       if (lantern.exitCode !== null) throw new Error(`npm start stopped (${lantern.exitCode}):\n${output}`);
@@ -135,12 +140,23 @@ describe('a fresh clone with nothing beside it', () => {
   it('publishes a report and prints its PDF with the browser from npm', async () => {
     const run = (args: string[], input?: string) => execFileSync(process.execPath, ['bin/lantern.js', ...args], { cwd: clone, env: bareEnvironment(0, bin), encoding: 'utf8', input });
     // The demo makes Durham's council; its officer is added as an administrator would.
-    run(['users', 'add', '--email', 'officer@durham.example', '--name', 'An Officer', '--organisation', 'Durham County Council', '--role', 'performance_officer', '--password-stdin'], OFFICER_PASSWORD);
+    run(
+      ['users', 'add', '--email', 'officer@durham.example', '--name', 'An Officer', '--organisation', 'Durham County Council', '--role', 'performance_officer', '--password-stdin'],
+      OFFICER_PASSWORD,
+    );
     const officer = new Browser(base);
     assert.equal((await officer.signIn('officer@durham.example', OFFICER_PASSWORD)).status, 303);
     const form = new URLSearchParams({
-      _csrf: officer.csrfToken, title: 'Durham on its own', areas: DURHAM, group: 'region', notes: '', sections: '1', do: 'save',
-      section_title_0: 'Activity', section_chart_0: 'bar', section_metrics_0: 'percentage-of-physically-active-adults',
+      _csrf: officer.csrfToken,
+      title: 'Durham on its own',
+      areas: DURHAM,
+      group: 'region',
+      notes: '',
+      sections: '1',
+      do: 'save',
+      section_title_0: 'Activity',
+      section_chart_0: 'bar',
+      section_metrics_0: 'percentage-of-physically-active-adults',
     });
     const saved = await officer.fetch('/reports', { method: 'POST', body: form });
     assert.equal(saved.status, 303);

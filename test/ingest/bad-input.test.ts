@@ -75,13 +75,9 @@ describe('bad observation files', () => {
    * (in the file's order), the batch recorded as rejected with the same
    * rejections, and the store exactly as it was.
    */
-  async function expectRejected(
-    fileName: string, text: string | Buffer | Buffer[], expected: readonly Expected[], rows?: { rejected?: number; rowsRead?: number },
-  ): Promise<ImportResult> {
+  async function expectRejected(fileName: string, text: string | Buffer | Buffer[], expected: readonly Expected[], rows?: { rejected?: number; rowsRead?: number }): Promise<ImportResult> {
     const before = await snapshot();
-    const result = Array.isArray(text)
-      ? await importFile(store.sql, { fileName, input: Readable.from(text), importedBy: 'test' })
-      : await importText(store.sql, fileName, text);
+    const result = Array.isArray(text) ? await importFile(store.sql, { fileName, input: Readable.from(text), importedBy: 'test' }) : await importText(store.sql, fileName, text);
     assert.equal(result.status, 'rejected', `status of ${fileName}`);
     assert.equal(result.kind, 'observations');
     assertRejections(result.rejections, expected);
@@ -106,10 +102,15 @@ describe('bad observation files', () => {
 
   describe('names the file does not know', () => {
     it('rejects an unknown metric and suggests the nearest code with its title', async () => {
-      await expectRejected('unknown-metric.csv', csv(HEADER, 'obesity,E06000047,2022/23,25.5,', 'obesty,E06000047,2023/24,25.5,', 'vists,E06000001,2023,10,'), [
-        { line: 3, column: 'metric', value: 'obesty', reason: "'obesty' is not a metric Lantern knows: import its definition first", suggestion: 'obesity Adults classified as obese' },
-        { line: 4, column: 'metric', value: 'vists', reason: "'vists' is not a metric Lantern knows", suggestion: 'visits Library visits' },
-      ], { rowsRead: 3 });
+      await expectRejected(
+        'unknown-metric.csv',
+        csv(HEADER, 'obesity,E06000047,2022/23,25.5,', 'obesty,E06000047,2023/24,25.5,', 'vists,E06000001,2023,10,'),
+        [
+          { line: 3, column: 'metric', value: 'obesty', reason: "'obesty' is not a metric Lantern knows: import its definition first", suggestion: 'obesity Adults classified as obese' },
+          { line: 4, column: 'metric', value: 'vists', reason: "'vists' is not a metric Lantern knows", suggestion: 'visits Library visits' },
+        ],
+        { rowsRead: 3 },
+      );
     });
 
     it('rejects a metric nothing like a known one without a suggestion, and a missing metric', async () => {
@@ -156,7 +157,12 @@ describe('bad observation files', () => {
 
     it('rejects a period it cannot read, saying which forms it reads or what was wrong', async () => {
       await expectRejected('period-unreadable.csv', csv(HEADER, 'obesity,E06000047,twenty,25.5,', 'obesity,E06000047,2023/25,25.5,', 'obesity,E06000047,,25.5,'), [
-        { line: 2, column: 'period', value: 'twenty', reason: "'twenty' is not a period Lantern reads: use 2023/24, 2023, 2023/24 Q2, 2024-03, 2010 - 12, 2018/19 - 22/23, 2020-12-31, Apr 2019-Mar 2020 or 2016-04-01/P1Y" },
+        {
+          line: 2,
+          column: 'period',
+          value: 'twenty',
+          reason: "'twenty' is not a period Lantern reads: use 2023/24, 2023, 2023/24 Q2, 2024-03, 2010 - 12, 2018/19 - 22/23, 2020-12-31, Apr 2019-Mar 2020 or 2016-04-01/P1Y",
+        },
         { line: 3, column: 'period', value: '2023/25', reason: "'2023/25' is not a financial year: the second year must follow the first (2023/24)" },
         { line: 4, column: 'period', value: '', reason: 'the period is empty' },
       ]);
@@ -165,9 +171,7 @@ describe('bad observation files', () => {
 
   describe('values', () => {
     it('rejects a value that is not a number', async () => {
-      await expectRejected('abc.csv', csv(HEADER, 'obesity,E06000047,2023/24,abc,'), [
-        { line: 2, column: 'value', value: 'abc', reason: "'abc' is not a number" },
-      ]);
+      await expectRejected('abc.csv', csv(HEADER, 'obesity,E06000047,2023/24,abc,'), [{ line: 2, column: 'value', value: 'abc', reason: "'abc' is not a number" }]);
     });
 
     it('rejects values that are not finite numbers: NaN, Infinity, -Infinity and 1e999', async () => {
@@ -193,17 +197,17 @@ describe('bad observation files', () => {
     });
 
     it('rejects a negative count, a negative proportion and a negative numerator or denominator', async () => {
-      await expectRejected('negative.csv', csv(FULL_HEADER,
-        'visits,E06000047,2023,-5,,,,,',
-        'obesity,E06000047,2023/24,-1,,,,,',
-        'obesity,E06000001,2023/24,10,-1,10,,,',
-        'obesity,E06000047,2022/23,10,1,-10,,,'), [
-        { line: 2, column: 'value', value: '-5', reason: 'a count cannot be negative' },
-        { line: 3, column: 'value', value: '-1', reason: 'a proportion cannot be negative' },
-        { line: 4, column: 'numerator', value: '-1', reason: 'a numerator counts something and cannot be negative' },
-        { line: 5, column: 'denominator', value: '-10', reason: 'a denominator counts something and cannot be negative' },
-        { line: 5, column: 'numerator', value: '1', reason: 'the numerator (1) is greater than the denominator (-10)' },
-      ]);
+      await expectRejected(
+        'negative.csv',
+        csv(FULL_HEADER, 'visits,E06000047,2023,-5,,,,,', 'obesity,E06000047,2023/24,-1,,,,,', 'obesity,E06000001,2023/24,10,-1,10,,,', 'obesity,E06000047,2022/23,10,1,-10,,,'),
+        [
+          { line: 2, column: 'value', value: '-5', reason: 'a count cannot be negative' },
+          { line: 3, column: 'value', value: '-1', reason: 'a proportion cannot be negative' },
+          { line: 4, column: 'numerator', value: '-1', reason: 'a numerator counts something and cannot be negative' },
+          { line: 5, column: 'denominator', value: '-10', reason: 'a denominator counts something and cannot be negative' },
+          { line: 5, column: 'numerator', value: '1', reason: 'the numerator (1) is greater than the denominator (-10)' },
+        ],
+      );
     });
 
     it('rejects a confidence interval whose lower limit is above its upper one, and a value outside its interval', async () => {
@@ -240,35 +244,47 @@ describe('bad observation files', () => {
 
   describe('rows and files', () => {
     it('rejects a line that gives the same metric, area and period as an earlier one, naming the key', async () => {
-      await expectRejected('duplicate.csv', csv(HEADER, 'obesity,E06000047,2023/24,25,', 'obesity,E06000001,2023/24,25,', 'obesity,E06000047,2023/24,26,'), [
-        { line: 4, reason: 'the metric obesity, area E06000047 and period 2023/24 are on an earlier line too: a file may give each only once' },
-      ], { rejected: 1, rowsRead: 3 });
+      await expectRejected(
+        'duplicate.csv',
+        csv(HEADER, 'obesity,E06000047,2023/24,25,', 'obesity,E06000001,2023/24,25,', 'obesity,E06000047,2023/24,26,'),
+        [{ line: 4, reason: 'the metric obesity, area E06000047 and period 2023/24 are on an earlier line too: a file may give each only once' }],
+        { rejected: 1, rowsRead: 3 },
+      );
     });
 
     it('counts one period written two ways as the same key', async () => {
-      await expectRejected('duplicate-labels.csv', csv(HEADER, 'obesity,E06000047,2023/24,25,', 'obesity,E06000047,2023-24,26,'), [
-        { line: 3, reason: 'are on an earlier line too' },
-      ]);
+      await expectRejected('duplicate-labels.csv', csv(HEADER, 'obesity,E06000047,2023/24,25,', 'obesity,E06000047,2023-24,26,'), [{ line: 3, reason: 'are on an earlier line too' }]);
     });
 
     it('rejects a file without a required column, naming the columns it has', async () => {
-      await expectRejected('no-value.csv', csv('metric,area,period', 'obesity,E06000047,2023/24'), [
-        { line: 1, column: 'value', reason: "the required column 'value' is missing (the header has: metric, area, period)" },
-      ], { rejected: 1, rowsRead: 0 });
+      await expectRejected(
+        'no-value.csv',
+        csv('metric,area,period', 'obesity,E06000047,2023/24'),
+        [{ line: 1, column: 'value', reason: "the required column 'value' is missing (the header has: metric, area, period)" }],
+        { rejected: 1, rowsRead: 0 },
+      );
     });
 
     it('suggests the column a misspelt header meant', async () => {
-      const result = await expectRejected('areas-column.csv', csv('metric,areas,period,value', 'obesity,E06000047,2023/24,25'), [
-        { line: 1, column: 'area', reason: "the required column 'area' is missing (the header has: metric, areas, period, value)", suggestion: "'areas'" },
-      ], { rejected: 1, rowsRead: 0 });
-      assert.equal(formatRejection('areas-column.csv', result.rejections[0]!),
-        "areas-column.csv:1: column 'area': the required column 'area' is missing (the header has: metric, areas, period, value) (did you mean 'areas'?)");
+      const result = await expectRejected(
+        'areas-column.csv',
+        csv('metric,areas,period,value', 'obesity,E06000047,2023/24,25'),
+        [{ line: 1, column: 'area', reason: "the required column 'area' is missing (the header has: metric, areas, period, value)", suggestion: "'areas'" }],
+        { rejected: 1, rowsRead: 0 },
+      );
+      assert.equal(
+        formatRejection('areas-column.csv', result.rejections[0]!),
+        "areas-column.csv:1: column 'area': the required column 'area' is missing (the header has: metric, areas, period, value) (did you mean 'areas'?)",
+      );
     });
 
     it('names every missing column', async () => {
-      await expectRejected('few-columns.csv', csv('metric,value', 'obesity,25'), [
-        { line: 1, column: 'area', reason: "the required column 'area' is missing (the header has: metric, value); also missing: period" },
-      ], { rejected: 1, rowsRead: 0 });
+      await expectRejected(
+        'few-columns.csv',
+        csv('metric,value', 'obesity,25'),
+        [{ line: 1, column: 'area', reason: "the required column 'area' is missing (the header has: metric, value); also missing: period" }],
+        { rejected: 1, rowsRead: 0 },
+      );
     });
 
     it('rejects an empty file (0 bytes) as having no header, and says so in the batch message', async () => {
@@ -283,7 +299,11 @@ describe('bad observation files', () => {
     });
 
     it('rejects a header-only file as holding no rows, with or without a final newline or blank lines after', async () => {
-      for (const [name, text] of [['header-only.csv', `${HEADER}\n`], ['header-only-no-newline.csv', HEADER], ['header-and-blanks.csv', `${HEADER}\n\n\n`]] as const) {
+      for (const [name, text] of [
+        ['header-only.csv', `${HEADER}\n`],
+        ['header-only-no-newline.csv', HEADER],
+        ['header-and-blanks.csv', `${HEADER}\n\n\n`],
+      ] as const) {
         const result = await expectRejected(name, text, [{ line: 1, reason: 'the file holds no rows: nothing to import' }], { rejected: 1, rowsRead: 0 });
         assert.equal((await getBatch(store.sql, result.batchId))!.fileSha256, null);
       }
@@ -295,19 +315,24 @@ describe('bad observation files', () => {
       assert.deepEqual([result.rowsRead, result.inserted, result.rejected], [1, 1, 0]);
       assert.deepEqual(result.notices, ['the file starts with a byte order mark (BOM); Lantern ignored it']);
       const rows = await queryObservations(store.sql, { metric: 'visits', area: 'E06000047', from: '2015-12-31', to: '2015-12-31', limit: 10, offset: 0 });
-      assert.deepEqual(rows.map((r) => [r.period, r.value]), [['2015', 321]]);
+      assert.deepEqual(
+        rows.map((r) => [r.period, r.value]),
+        [['2015', 321]],
+      );
     });
 
     it('rejects a file that is not UTF-8, naming the line of the first bad byte', async () => {
       const latin1 = Buffer.concat([
         Buffer.from(csv(HEADER, 'obesity,E06000047,2023/24,25,', 'obesity,E06000001,2023/24,25,'), 'utf8'),
-        Buffer.from('obesity,'), Buffer.from([0x59, 0x6e, 0x79, 0x73, 0x20, 0x4d, 0xf4, 0x6e]), Buffer.from(',2023/24,25,\n'),
+        Buffer.from('obesity,'),
+        Buffer.from([0x59, 0x6e, 0x79, 0x73, 0x20, 0x4d, 0xf4, 0x6e]),
+        Buffer.from(',2023/24,25,\n'),
       ]);
-      const result = await expectRejected('latin1.csv', latin1, [
-        { line: 4, reason: 'the file is not UTF-8 text: a byte here is not valid UTF-8', suggestion: 'save it as "CSV UTF-8"' },
-      ], { rejected: 1, rowsRead: 0 });
-      assert.equal((await getBatch(store.sql, result.batchId))!.message,
-        'latin1.csv:4: the file is not UTF-8 text: a byte here is not valid UTF-8 (did you mean save it as "CSV UTF-8"?)');
+      const result = await expectRejected('latin1.csv', latin1, [{ line: 4, reason: 'the file is not UTF-8 text: a byte here is not valid UTF-8', suggestion: 'save it as "CSV UTF-8"' }], {
+        rejected: 1,
+        rowsRead: 0,
+      });
+      assert.equal((await getBatch(store.sql, result.batchId))!.message, 'latin1.csv:4: the file is not UTF-8 text: a byte here is not valid UTF-8 (did you mean save it as "CSV UTF-8"?)');
     });
 
     it('names the true line of a bad byte far into a large file', async () => {
@@ -327,10 +352,15 @@ describe('bad observation files', () => {
       const bytes = Buffer.from(lines.join('\n') + '\n');
       const chunks: Buffer[] = [];
       for (let i = 0; i < bytes.length; i += 65_536) chunks.push(bytes.subarray(i, i + 65_536));
-      await expectRejected('large-bad-values.csv', chunks, [
-        { line: 4, column: 'value', value: 'early', reason: "'early' is not a number" },
-        { line: 77_778, column: 'value', value: 'late', reason: "'late' is not a number" },
-      ], { rejected: 2, rowsRead: 100_000 });
+      await expectRejected(
+        'large-bad-values.csv',
+        chunks,
+        [
+          { line: 4, column: 'value', value: 'early', reason: "'early' is not a number" },
+          { line: 77_778, column: 'value', value: 'late', reason: "'late' is not a number" },
+        ],
+        { rejected: 2, rowsRead: 100_000 },
+      );
     });
 
     it('rejects a cell over 1000 characters, keeping its first 100 as the value', async () => {
@@ -340,13 +370,17 @@ describe('bad observation files', () => {
     });
 
     it('rejects cells that look like spreadsheet formulas, suggesting the number where there is one', async () => {
-      await expectRejected('formulas.csv', csv(HEADER, 'obesity,E06000047,2023/24,=1+2,', 'obesity,E06000001,2023/24,+5,', 'visits,E06000047,2023,@SUM(A1),', '=cmd|calc,E06000001,2023,5,', 'visits,E06000001,2023, =7,'), [
-        { line: 2, column: '#4', value: '=1+2', reason: "'=1+2' looks like a spreadsheet formula" },
-        { line: 3, column: '#4', value: '+5', reason: "'+5' looks like a spreadsheet formula", suggestion: '5' },
-        { line: 4, column: '#4', value: '@SUM(A1)', reason: "'@SUM(A1)' looks like a spreadsheet formula" },
-        { line: 5, column: '#1', value: '=cmd|calc', reason: "'=cmd|calc' looks like a spreadsheet formula" },
-        { line: 6, column: '#4', value: ' =7', reason: "' =7' looks like a spreadsheet formula", suggestion: '7' },
-      ]);
+      await expectRejected(
+        'formulas.csv',
+        csv(HEADER, 'obesity,E06000047,2023/24,=1+2,', 'obesity,E06000001,2023/24,+5,', 'visits,E06000047,2023,@SUM(A1),', '=cmd|calc,E06000001,2023,5,', 'visits,E06000001,2023, =7,'),
+        [
+          { line: 2, column: '#4', value: '=1+2', reason: "'=1+2' looks like a spreadsheet formula" },
+          { line: 3, column: '#4', value: '+5', reason: "'+5' looks like a spreadsheet formula", suggestion: '5' },
+          { line: 4, column: '#4', value: '@SUM(A1)', reason: "'@SUM(A1)' looks like a spreadsheet formula" },
+          { line: 5, column: '#1', value: '=cmd|calc', reason: "'=cmd|calc' looks like a spreadsheet formula" },
+          { line: 6, column: '#4', value: ' =7', reason: "' =7' looks like a spreadsheet formula", suggestion: '7' },
+        ],
+      );
     });
 
     it('rejects a row with fewer or more cells than the header', async () => {
@@ -359,20 +393,27 @@ describe('bad observation files', () => {
 
   describe('many bad rows', () => {
     it('reports every bad row, not just the first, and counts rows rather than problems', async () => {
-      const result = await expectRejected('many.csv', csv(HEADER,
-        'obesity,E06000047,2010/11,20,',
-        'obesty,E0600047,2023/24,abc,',
-        'obesity,E06000001,2010/11,21,',
-        'visits,E06000047,2023,-3,',
-        '',
-        'visits,E06000001,2023,7,sometimes',
-        'visits,E06000001,2011,8,'), [
-        { line: 3, column: 'metric', value: 'obesty', reason: 'is not a metric Lantern knows', suggestion: 'obesity Adults classified as obese' },
-        { line: 3, column: 'area', value: 'E0600047', reason: 'is not a GSS code', suggestion: 'E06000047 County Durham' },
-        { line: 3, column: 'value', value: 'abc', reason: "'abc' is not a number" },
-        { line: 5, column: 'value', value: '-3', reason: 'a count cannot be negative' },
-        { line: 7, column: 'flags', value: 'sometimes', reason: "'sometimes' is not a flag" },
-      ], { rejected: 3, rowsRead: 6 });
+      const result = await expectRejected(
+        'many.csv',
+        csv(
+          HEADER,
+          'obesity,E06000047,2010/11,20,',
+          'obesty,E0600047,2023/24,abc,',
+          'obesity,E06000001,2010/11,21,',
+          'visits,E06000047,2023,-3,',
+          '',
+          'visits,E06000001,2023,7,sometimes',
+          'visits,E06000001,2011,8,',
+        ),
+        [
+          { line: 3, column: 'metric', value: 'obesty', reason: 'is not a metric Lantern knows', suggestion: 'obesity Adults classified as obese' },
+          { line: 3, column: 'area', value: 'E0600047', reason: 'is not a GSS code', suggestion: 'E06000047 County Durham' },
+          { line: 3, column: 'value', value: 'abc', reason: "'abc' is not a number" },
+          { line: 5, column: 'value', value: '-3', reason: 'a count cannot be negative' },
+          { line: 7, column: 'flags', value: 'sometimes', reason: "'sometimes' is not a flag" },
+        ],
+        { rejected: 3, rowsRead: 6 },
+      );
       assert.equal(result.rejections.length, 5);
     });
   });
@@ -380,7 +421,8 @@ describe('bad observation files', () => {
   describe('skipping invalid rows', () => {
     it('loads the valid rows, keeps every rejection with the batch and marks it loaded', async () => {
       const before = await snapshot();
-      const text = csv(HEADER,
+      const text = csv(
+        HEADER,
         'visits,E06000047,2030,11,',
         'visits,E06000047,2031,x,',
         'visits,E06000001,2030,12,provisional',
@@ -388,7 +430,8 @@ describe('bad observation files', () => {
         'visits,E06000001,2031,14,',
         'visits,E06000001,2031,15,',
         'visits,E06000047,2021,16,',
-        'visits,E06000001,2021,1200,');
+        'visits,E06000001,2021,1200,',
+      );
       const result = await importText(store.sql, 'skip.csv', text, true);
       assert.equal(result.status, 'loaded');
       // lines 2, 4, 6 and 8 are new; 9 is as stored; 3 and 5 are bad; 7 repeats the key of 6, which is kept
@@ -410,9 +453,22 @@ describe('bad observation files', () => {
       assert.equal(after.observations, before.observations + 4);
       assert.equal(after.history, before.history);
       const durham = await queryObservations(store.sql, { metric: 'visits', area: 'E06000047', from: '2021-01-01', limit: 10, offset: 0 });
-      assert.deepEqual(durham.map((r) => [r.period, r.value, r.batchId === result.batchId]), [['2021', 16, true], ['2030', 11, true]]);
+      assert.deepEqual(
+        durham.map((r) => [r.period, r.value, r.batchId === result.batchId]),
+        [
+          ['2021', 16, true],
+          ['2030', 11, true],
+        ],
+      );
       const hartlepool = await queryObservations(store.sql, { metric: 'visits', area: 'E06000001', from: '2021-01-01', limit: 10, offset: 0 });
-      assert.deepEqual(hartlepool.map((r) => [r.period, r.value, r.flags]), [['2021', 1200, 0], ['2030', 12, 1], ['2031', 14, 0]]);
+      assert.deepEqual(
+        hartlepool.map((r) => [r.period, r.value, r.flags]),
+        [
+          ['2021', 1200, 0],
+          ['2030', 12, 1],
+          ['2031', 14, 0],
+        ],
+      );
     });
 
     it('records a batch whose every row was invalid as loaded with nothing in it', async () => {
@@ -431,11 +487,15 @@ describe('bad observation files', () => {
   describe('messages', () => {
     it('formats a rejection as file, line, column, reason and suggestion', async () => {
       const result = await importText(store.sql, 'bad-area.csv', csv(HEADER, 'obesity,E0600047,2023/24,25.5,'));
-      assert.equal(formatRejection('bad-area.csv', result.rejections[0]!),
-        "bad-area.csv:2: column 'area': 'E0600047' is not a GSS code (a letter and eight digits, such as E06000047) (did you mean E06000047 County Durham?)");
+      assert.equal(
+        formatRejection('bad-area.csv', result.rejections[0]!),
+        "bad-area.csv:2: column 'area': 'E0600047' is not a GSS code (a letter and eight digits, such as E06000047) (did you mean E06000047 County Durham?)",
+      );
       const [stored] = await listRejections(store.sql, result.batchId, 10, 0);
-      assert.equal(formatRejection('bad-area.csv', stored!),
-        "bad-area.csv:2: column 'area': 'E0600047' is not a GSS code (a letter and eight digits, such as E06000047) (did you mean E06000047 County Durham?)");
+      assert.equal(
+        formatRejection('bad-area.csv', stored!),
+        "bad-area.csv:2: column 'area': 'E0600047' is not a GSS code (a letter and eight digits, such as E06000047) (did you mean E06000047 County Durham?)",
+      );
     });
 
     it('formats a rejection without a column or suggestion', async () => {
@@ -446,9 +506,7 @@ describe('bad observation files', () => {
 
   describe('faults found and mended', () => {
     it('suggests the whole number for a cell that starts with a tab', async () => {
-      await expectRejected('tab.csv', csv(HEADER, 'visits,E06000047,2023,"\t25",'), [
-        { line: 2, column: '#4', value: '\t25', reason: 'looks like a spreadsheet formula', suggestion: '25' },
-      ]);
+      await expectRejected('tab.csv', csv(HEADER, 'visits,E06000047,2023,"\t25",'), [{ line: 2, column: '#4', value: '\t25', reason: 'looks like a spreadsheet formula', suggestion: '25' }]);
     });
 
     it('reads the header after a blank first line instead of calling the file empty', async () => {
@@ -480,8 +538,13 @@ describe('bad observation files', () => {
         assert.ok(fs.statSync(file).size > 65_536, 'the bad byte lies beyond the first 64 KB chunk of fs.createReadStream');
         const before = await snapshot();
         const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'test/support/import-child.ts'), file], {
-          cwd: PROJECT_DIR, encoding: 'utf8', timeout: 60_000,
-          env: { ...process.env, ...(store.databaseUrl ? { LANTERN_DATABASE_URL: store.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: store.migrationDatabaseUrl } : { LANTERN_DATA_DIR: store.dataDir }) },
+          cwd: PROJECT_DIR,
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: {
+            ...process.env,
+            ...(store.databaseUrl ? { LANTERN_DATABASE_URL: store.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: store.migrationDatabaseUrl } : { LANTERN_DATA_DIR: store.dataDir }),
+          },
         });
         assert.deepEqual(await snapshot(), before);
         const [batch] = await listBatches(store.sql, 1, 0);

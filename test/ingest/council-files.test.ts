@@ -17,64 +17,72 @@ import { queryObservations } from '../../src/store/observations.ts';
 import { textStream } from '../support/data.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 
-const HEALTH_INDICATOR = "Estimates that classify usual residents by their own assessment of the general state of their health from very good to very bad. This assessment is not based on a person's health over any specified period of time. Age-standardisation allows for comparisons between populations that may contain proportions of different ages, represented as a percentage.";
-const GENERAL_HEALTH = [
-  'area_code,area_name,geography,period,indicator,general_health,measure,unit,value',
-  `E08000009,Trafford,Local authority,2021-03-21,"${HEALTH_INDICATOR}",Very good health,Percentage,Persons,51.5`,
-  `E08000009,Trafford,Local authority,2021-03-21,"${HEALTH_INDICATOR}",Good health,Percentage,Persons,31.8`,
-  `E08000009,Trafford,Local authority,2021-03-21,"${HEALTH_INDICATOR}",Fair health,Percentage,Persons,11.8`,
-].join('\n') + '\n';
+const HEALTH_INDICATOR =
+  "Estimates that classify usual residents by their own assessment of the general state of their health from very good to very bad. This assessment is not based on a person's health over any specified period of time. Age-standardisation allows for comparisons between populations that may contain proportions of different ages, represented as a percentage.";
+const GENERAL_HEALTH =
+  [
+    'area_code,area_name,geography,period,indicator,general_health,measure,unit,value',
+    `E08000009,Trafford,Local authority,2021-03-21,"${HEALTH_INDICATOR}",Very good health,Percentage,Persons,51.5`,
+    `E08000009,Trafford,Local authority,2021-03-21,"${HEALTH_INDICATOR}",Good health,Percentage,Persons,31.8`,
+    `E08000009,Trafford,Local authority,2021-03-21,"${HEALTH_INDICATOR}",Fair health,Percentage,Persons,11.8`,
+  ].join('\n') + '\n';
 
-const QUALIFICATION = 'Highest level of qualification held by usual residents aged 16 years and over. This is derived from the question asking people to indicate all qualifications held, or their nearest equivalent. This may include foreign qualifications where they were matched to the closest UK equivalent';
-const WARD_QUALIFICATIONS = [
-  'area_code,area_name,geography,period,indicator,highest_qualification,measure,unit,value',
-  `E05000819,Altrincham,Electoral ward,2021-03-21,"${QUALIFICATION}",No qualifications,Count,Persons,1072`,
-  `E05000819,Altrincham,Electoral ward,2021-03-21,"${QUALIFICATION}",Level 1 and entry level qualifications,Count,Persons,612`,
-].join('\n') + '\n';
+const QUALIFICATION =
+  'Highest level of qualification held by usual residents aged 16 years and over. This is derived from the question asking people to indicate all qualifications held, or their nearest equivalent. This may include foreign qualifications where they were matched to the closest UK equivalent';
+const WARD_QUALIFICATIONS =
+  [
+    'area_code,area_name,geography,period,indicator,highest_qualification,measure,unit,value',
+    `E05000819,Altrincham,Electoral ward,2021-03-21,"${QUALIFICATION}",No qualifications,Count,Persons,1072`,
+    `E05000819,Altrincham,Electoral ward,2021-03-21,"${QUALIFICATION}",Level 1 and entry level qualifications,Count,Persons,612`,
+  ].join('\n') + '\n';
 
-const IOD_2019 = [
-  'lad19cd,lad19nm,index_domain,average_rank,rank_average_rank,average_score,rank_average_score,proportion_bottom_decile,rank_proportion_bottom_decile,year',
-  'E08000009,Trafford,Index of Multiple Deprivation,12412.15,209,16.088000000000001,191,5.0700000000000002E-2,125,2019',
-  'E08000009,Trafford,Income,13768.79,191,0.107,166,7.2499999999999995E-2,107,2019',
-].join('\n') + '\n';
+const IOD_2019 =
+  [
+    'lad19cd,lad19nm,index_domain,average_rank,rank_average_rank,average_score,rank_average_score,proportion_bottom_decile,rank_proportion_bottom_decile,year',
+    'E08000009,Trafford,Index of Multiple Deprivation,12412.15,209,16.088000000000001,191,5.0700000000000002E-2,125,2019',
+    'E08000009,Trafford,Income,13768.79,191,0.107,166,7.2499999999999995E-2,107,2019',
+  ].join('\n') + '\n';
 
-const IOD_2025 = [
-  'area_code,area_name,area_type,deprivation_data_year,index_domain,average_rank,rank_average_rank,average_score,rank_average_score,proportion_bottom_decile,rank_proportion_bottom_decile',
-  'E08000009,Trafford,Local Authority District (2024),2025,Index of Multiple Deprivation,11881.22,223,14.972,201,0.0432,129',
-  'E08000009,Trafford,Local Authority District (2024),2025,Income Deprivation,12422.76,217,0.171,189,0.0576,116',
-].join('\n') + '\n';
+const IOD_2025 =
+  [
+    'area_code,area_name,area_type,deprivation_data_year,index_domain,average_rank,rank_average_rank,average_score,rank_average_score,proportion_bottom_decile,rank_proportion_bottom_decile',
+    'E08000009,Trafford,Local Authority District (2024),2025,Index of Multiple Deprivation,11881.22,223,14.972,201,0.0432,129',
+    'E08000009,Trafford,Local Authority District (2024),2025,Income Deprivation,12422.76,217,0.171,189,0.0576,116',
+  ].join('\n') + '\n';
 
 const AGES = Array.from({ length: 90 }, (_, age) => String(age)).join(',');
-const POPULATION = [
-  `period,area_code,area_name,geography,sex,all_ages,aged_0_to_15,aged_16_to_64,aged_65_and_over,${AGES},90+`,
-  '2024-06-30,E08000009,Trafford,Local authority,Persons,241025,50230,148280,42515,2169,2313,2474,2663,2809,3159,3119,3310,3481,3419,3578,3554,3650,3735,3378,3419,3334,3173,2892,1918,1734,1804,2436,2476,2765,2811,2717,2797,2621,2607,2667,2739,2986,3053,3082,3230,3260,3349,3519,3689,3706,3640,3666,3860,3708,3615,3376,3227,3112,3261,3140,3099,3325,3309,3272,3074,3096,3041,3080,3091,3061,2943,2741,2631,2547,2435,2390,2256,2174,2102,2018,1935,1948,1949,1943,1883,2033,2058,1526,1526,1532,1386,1119,1031,1022,1053,902,809,697,597,2191',
-  '2024-06-30,E08000009,Trafford,Local authority,Females,123369,24464,75531,23374,1030,1123,1195,1255,1362,1579,1514,1665,1732,1659,1739,1736,1765,1823,1638,1649,1638,1523,1389,854,767,782,1211,1255,1388,1404,1336,1370,1364,1280,1343,1369,1513,1646,1663,1730,1716,1857,1834,1936,1970,1881,1942,2033,1926,1883,1722,1642,1632,1627,1574,1567,1711,1685,1667,1514,1548,1566,1596,1552,1574,1499,1381,1386,1285,1239,1225,1131,1088,1107,1045,1041,1012,1038,1074,982,1073,1127,871,876,886,801,643,613,637,600,529,486,428,354,1468',
-].join('\n') + '\n';
+const POPULATION =
+  [
+    `period,area_code,area_name,geography,sex,all_ages,aged_0_to_15,aged_16_to_64,aged_65_and_over,${AGES},90+`,
+    '2024-06-30,E08000009,Trafford,Local authority,Persons,241025,50230,148280,42515,2169,2313,2474,2663,2809,3159,3119,3310,3481,3419,3578,3554,3650,3735,3378,3419,3334,3173,2892,1918,1734,1804,2436,2476,2765,2811,2717,2797,2621,2607,2667,2739,2986,3053,3082,3230,3260,3349,3519,3689,3706,3640,3666,3860,3708,3615,3376,3227,3112,3261,3140,3099,3325,3309,3272,3074,3096,3041,3080,3091,3061,2943,2741,2631,2547,2435,2390,2256,2174,2102,2018,1935,1948,1949,1943,1883,2033,2058,1526,1526,1532,1386,1119,1031,1022,1053,902,809,697,597,2191',
+    '2024-06-30,E08000009,Trafford,Local authority,Females,123369,24464,75531,23374,1030,1123,1195,1255,1362,1579,1514,1665,1732,1659,1739,1736,1765,1823,1638,1649,1638,1523,1389,854,767,782,1211,1255,1388,1404,1336,1370,1364,1280,1343,1369,1513,1646,1663,1730,1716,1857,1834,1936,1970,1881,1942,2033,1926,1883,1722,1642,1632,1627,1574,1567,1711,1685,1667,1514,1548,1566,1596,1552,1574,1499,1381,1386,1285,1239,1225,1131,1088,1107,1045,1041,1012,1038,1074,982,1073,1127,871,876,886,801,643,613,637,600,529,486,428,354,1468',
+  ].join('\n') + '\n';
 
-const VEHICLES = [
-  'area_code,area_name,category,year,quarter,effective_date,vehicle_count',
-  'E08000009,Trafford,All licensed cars,2020,4,2020-12-31,111669',
-  'E08000009,Trafford,All licensed cars,2019,4,2019-12-31,112901',
-].join('\n') + '\n';
+const VEHICLES =
+  [
+    'area_code,area_name,category,year,quarter,effective_date,vehicle_count',
+    'E08000009,Trafford,All licensed cars,2020,4,2020-12-31,111669',
+    'E08000009,Trafford,All licensed cars,2019,4,2019-12-31,112901',
+  ].join('\n') + '\n';
 
-const PROPERTY_PRICES = [
-  'area_code,area_name,median_price,min_price,max_price,transactions',
-  "E05000735,St Mary's,69000,30000,182500,97",
-  'E05000656,Great Lever,70000,33500,510000,125',
-].join('\n') + '\n';
+const PROPERTY_PRICES =
+  ['area_code,area_name,median_price,min_price,max_price,transactions', "E05000735,St Mary's,69000,30000,182500,97", 'E05000656,Great Lever,70000,33500,510000,125'].join('\n') + '\n';
 
 const MORTALITY_INDICATOR = 'Under 75 mortality rate from causes considered preventable (per 100,000 population)';
 /** A Fingertips extract that names the sex in its unit column, as the council's mortality file does. */
-const MORTALITY = [
-  'area_code,area_name,area_type,period,indicator,measure,unit,value,compared_to_England,inequality',
-  `E08000009,Trafford,UA,2010,"${MORTALITY_INDICATOR}",Age-standardised rate,Male,211.6,Similar,NA`,
-  `E08000009,Trafford,UA,2010,"${MORTALITY_INDICATOR}",Age-standardised rate,Female,105,Similar,NA`,
-  `E08000009,Trafford,UA,2010,"${MORTALITY_INDICATOR}",Age-standardised rate,Persons,156,Similar,NA`,
-].join('\n') + '\n';
+const MORTALITY =
+  [
+    'area_code,area_name,area_type,period,indicator,measure,unit,value,compared_to_England,inequality',
+    `E08000009,Trafford,UA,2010,"${MORTALITY_INDICATOR}",Age-standardised rate,Male,211.6,Similar,NA`,
+    `E08000009,Trafford,UA,2010,"${MORTALITY_INDICATOR}",Age-standardised rate,Female,105,Similar,NA`,
+    `E08000009,Trafford,UA,2010,"${MORTALITY_INDICATOR}",Age-standardised rate,Persons,156,Similar,NA`,
+  ].join('\n') + '\n';
 
-describe('a council\'s open-data files', () => {
+describe("a council's open-data files", () => {
   let store: TestStore;
-  before(async () => { store = await openTestStore(); });
+  before(async () => {
+    store = await openTestStore();
+  });
   after(() => store.close());
 
   function importText(fileName: string, text: string, options: { mapping?: ColumnMapping; addAreas?: boolean } = {}): Promise<ImportResult> {
@@ -116,7 +124,7 @@ describe('a council\'s open-data files', () => {
       assert.equal(await valueOf(veryGood, 'E08000009'), 51.5);
     });
 
-    it('says in inspect what each column was read as: the breakdown, the area\'s name, and the geography set aside', async () => {
+    it("says in inspect what each column was read as: the breakdown, the area's name, and the geography set aside", async () => {
       const run = await dryRunFile(store.sql, { fileName: 'general_health.csv', input: textStream(GENERAL_HEALTH.replace(/51\.5/, '51.6')), importedBy: 'test' });
       const lines = describeReading('general_health.csv', run, 'inspect');
       for (const expected of [
@@ -127,15 +135,20 @@ describe('a council\'s open-data files', () => {
         '    general_health → a breakdown of the metric',
         "    area_name → the area's name",
         '    geography → describes the area; not used',
-      ]) assert.ok(lines.includes(expected), `missing ${JSON.stringify(expected)} in:\n${lines.join('\n')}`);
+      ])
+        assert.ok(lines.includes(expected), `missing ${JSON.stringify(expected)} in:\n${lines.join('\n')}`);
       assert.match(lines.at(-1)!, /^ {2}would load; 3 rows read: 0 would be inserted, 1 revised, 2 unchanged, 0 rejected$/);
     });
 
     it('keeps reading a real Fingertips extract (compared_to_England, inequality) with the Fingertips layout', async () => {
-      const text = 'area_code,area_name,area_type,period,indicator,measure,unit,value,compared_to_England,inequality\nE08000009,Trafford,District,2021/22,Smoking prevalence in adults,Percentage,%,10.9,Better,NA\n';
+      const text =
+        'area_code,area_name,area_type,period,indicator,measure,unit,value,compared_to_England,inequality\nE08000009,Trafford,District,2021/22,Smoking prevalence in adults,Percentage,%,10.9,Better,NA\n';
       const run = await dryRunFile(store.sql, { fileName: 'smoking.csv', input: textStream(text), importedBy: 'test' });
       assert.equal(run.reading?.layout, 'Fingertips tidy extract');
-      assert.deepEqual(run.metrics.map((m) => m.code), ['smoking-prevalence-in-adults']);
+      assert.deepEqual(
+        run.metrics.map((m) => m.code),
+        ['smoking-prevalence-in-adults'],
+      );
     });
   });
 
@@ -192,7 +205,10 @@ describe('a council\'s open-data files', () => {
     it('reads licensed vehicles by their effective_date, year and quarter set aside, category the metric', async () => {
       const run = await dryRunFile(store.sql, { fileName: 'licensed_vehicles_gm_authorities.csv', input: textStream(VEHICLES), importedBy: 'test' });
       assert.equal(run.wouldLoad, true, JSON.stringify(run.rejections.slice(0, 3)));
-      assert.deepEqual(run.metrics.map((m) => [m.code, m.periodKind]), [['all-licensed-cars-vehicle-count', 'date']]);
+      assert.deepEqual(
+        run.metrics.map((m) => [m.code, m.periodKind]),
+        [['all-licensed-cars-vehicle-count', 'date']],
+      );
       assert.deepEqual(run.periods, { first: '2019-12-31', last: '2020-12-31', count: 2, kinds: ['date'] });
       assert.equal(run.reading?.otherColumns?.quarter, 'part of the date; the period is read from effective_date');
     });
@@ -206,7 +222,10 @@ describe('a council\'s open-data files', () => {
       assert.match(reason, /^no column holds the period \(Lantern looks for a column named period, .*\): if every row is of one period, save this line as a mapping/);
       const line = /(\{.*\})/.exec(reason)![1]!;
       assert.deepEqual(JSON.parse(line), {
-        area: 'area_code', area_name: 'area_name', period_value: '2023', value_columns: ['median_price', 'min_price', 'max_price', 'transactions'],
+        area: 'area_code',
+        area_name: 'area_name',
+        period_value: '2023',
+        value_columns: ['median_price', 'min_price', 'max_price', 'transactions'],
       });
       const mapping = parseMapping(line.replace('"2023"', '"2024"'), 'median_property_prices.mapping.json');
       const loaded = await importText('gm_ward_median_property_prices.csv', PROPERTY_PRICES, { mapping, addAreas: true });
@@ -217,23 +236,34 @@ describe('a council\'s open-data files', () => {
     });
 
     it('refuses a mapping that gives period_value beside a period column', () => {
-      assert.throws(() => parseMapping('{"area":"a","period":"p","period_value":"2024","value":"v","metric":"m"}', 'm.json'),
-        (error: Error) => error instanceof MappingError && /'period_value' and 'period' are both given/.test(error.message));
+      assert.throws(
+        () => parseMapping('{"area":"a","period":"p","period_value":"2024","value":"v","metric":"m"}', 'm.json'),
+        (error: Error) => error instanceof MappingError && /'period_value' and 'period' are both given/.test(error.message),
+      );
     });
   });
 
   describe('files that are not figures about areas', () => {
     const cases: [string, string][] = [
-      ['gp_patient_registrations.csv', 'practice_code,practice_name,practice_postcode,registered_patients,ward_code,ward_name,msoa_code,msoa_hcl_name,locality\nP91003,Park Medical Practice,WA15 7XR,7855,E05015257,Timperley Central,E02001280,Timperley East,South\n'],
+      [
+        'gp_patient_registrations.csv',
+        'practice_code,practice_name,practice_postcode,registered_patients,ward_code,ward_name,msoa_code,msoa_hcl_name,locality\nP91003,Park Medical Practice,WA15 7XR,7855,E05015257,Timperley Central,E02001280,Timperley East,South\n',
+      ],
       ['electors_2027.csv', 'PD_ID,Ward,Local electors 2027\n1BDF,Bowdon,264\n'],
-      ['council_election_results.csv', 'PublicationDate,OrganisationURI,OrganisationLabel,ElectionDate,ElectoralAreaURI,ElectoralAreaLabel,CandidateSurname,VotesWon\n2022-12-16,http://opendatacommunities.org/id/metropolitan-district-council/trafford,Trafford Council,2016-05-05,http://statistics.data.gov.uk/id/statistical-geography/E05000819,Altrincham,JERROME,777\n'],
+      [
+        'council_election_results.csv',
+        'PublicationDate,OrganisationURI,OrganisationLabel,ElectionDate,ElectoralAreaURI,ElectoralAreaLabel,CandidateSurname,VotesWon\n2022-12-16,http://opendatacommunities.org/id/metropolitan-district-council/trafford,Trafford Council,2016-05-05,http://statistics.data.gov.uk/id/statistical-geography/E05000819,Altrincham,JERROME,777\n',
+      ],
     ];
     for (const [name, text] of cases) {
       it(`refuses ${name}, saying Lantern found no column of GSS area codes and what to give`, async () => {
         const result = await importText(name, text);
         assert.equal(result.status, 'rejected');
         const reason = result.rejections[0]!.reason;
-        assert.match(reason, /^no column holds GSS area codes such as E08000009 \(Lantern looks for a column named area_code, .* or an ONS code column such as lad19cd or wd23cd\): Lantern imports figures about areas; give --mapping FILE with an "area" column/);
+        assert.match(
+          reason,
+          /^no column holds GSS area codes such as E08000009 \(Lantern looks for a column named area_code, .* or an ONS code column such as lad19cd or wd23cd\): Lantern imports figures about areas; give --mapping FILE with an "area" column/,
+        );
         assert.doesNotMatch(reason, /required column 'metric'/);
         assert.equal(result.rejections[0]!.line, 1);
       });

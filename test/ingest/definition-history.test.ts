@@ -16,16 +16,24 @@ describe('definitions keep history', () => {
   let renamedBatch = 0;
   before(async () => {
     store = await openTestStore();
-    const full = await importText(store.sql, 'areas.csv', [
-      'code,name,type,official_name,register_code,nation,region_code,start_date,former_codes',
-      'E12000001,North East,region,,,England,,,',
-      'E06000047,County Durham,unitary,Durham County Council,DUR,England,E12000001,2009-04-01,E06000048',
-    ].join('\n'));
+    const full = await importText(
+      store.sql,
+      'areas.csv',
+      [
+        'code,name,type,official_name,register_code,nation,region_code,start_date,former_codes',
+        'E12000001,North East,region,,,England,,,',
+        'E06000047,County Durham,unitary,Durham County Council,DUR,England,E12000001,2009-04-01,E06000048',
+      ].join('\n'),
+    );
     assert.equal(full.status, 'loaded', JSON.stringify(full.rejections));
-    const metrics = await importText(store.sql, 'metrics.csv', [
-      'code,title,polarity,value_kind,period_kind,multiplier,unit,themes,decimals,source',
-      'obesity,Adults classified as obese,lower_is_better,proportion,financial_year,100,%,health;adults,2,OHID',
-    ].join('\n'));
+    const metrics = await importText(
+      store.sql,
+      'metrics.csv',
+      [
+        'code,title,polarity,value_kind,period_kind,multiplier,unit,themes,decimals,source',
+        'obesity,Adults classified as obese,lower_is_better,proportion,financial_year,100,%,health;adults,2,OHID',
+      ].join('\n'),
+    );
     assert.equal(metrics.status, 'loaded', JSON.stringify(metrics.rejections));
     server = await startTestServer(store);
   });
@@ -36,7 +44,7 @@ describe('definitions keep history', () => {
 
   async function get<T>(path: string): Promise<{ status: number; body: T }> {
     const response = await fetch(server.base + path);
-    return { status: response.status, body: await response.json() as T };
+    return { status: response.status, body: (await response.json()) as T };
   }
 
   interface Change {
@@ -53,7 +61,15 @@ describe('definitions keep history', () => {
     assert.deepEqual({ inserted: renamed.inserted, revised: renamed.revised, unchanged: renamed.unchanged }, { inserted: 0, revised: 1, unchanged: 0 });
     const area = await getArea(store.sql, 'E06000047');
     assert.deepEqual(
-      { name: area?.name, officialName: area?.officialName, registerCode: area?.registerCode, nation: area?.nation, regionCode: area?.regionCode, startDate: area?.startDate, formerCodes: area?.formerCodes },
+      {
+        name: area?.name,
+        officialName: area?.officialName,
+        registerCode: area?.registerCode,
+        nation: area?.nation,
+        regionCode: area?.regionCode,
+        startDate: area?.startDate,
+        formerCodes: area?.formerCodes,
+      },
       { name: 'Durham', officialName: 'Durham County Council', registerCode: 'DUR', nation: 'England', regionCode: 'E12000001', startDate: '2009-04-01', formerCodes: ['E06000048'] },
     );
 
@@ -76,7 +92,9 @@ describe('definitions keep history', () => {
     assert.equal(result.status, 'loaded', JSON.stringify(result.rejections));
     const { body } = await get<{ items: Change[] }>('/api/areas/E06000047/history');
     assert.deepEqual(body.items.at(-1), {
-      ...body.items.at(-1), changes: { formerCodes: { was: ['E06000048'], became: [] } }, supersededBy: result.batchId,
+      ...body.items.at(-1),
+      changes: { formerCodes: { was: ['E06000048'], became: [] } },
+      supersededBy: result.batchId,
     });
     assert.equal((await getArea(store.sql, 'E06000047'))?.regionCode, 'E12000001');
   });
@@ -94,8 +112,30 @@ describe('definitions keep history', () => {
     assert.equal(retitled.status, 'loaded', JSON.stringify(retitled.rejections));
     const metric = await getMetric(store.sql, 'obesity');
     assert.deepEqual(
-      { title: metric?.title, polarity: metric?.polarity, valueKind: metric?.valueKind, periodKind: metric?.periodKind, unit: metric?.unit, multiplier: metric?.multiplier, themes: metric?.themes, decimals: metric?.decimals, source: metric?.source, status: metric?.status },
-      { title: 'Adults living with obesity', polarity: 'lower_is_better', valueKind: 'proportion', periodKind: 'financial_year', unit: '%', multiplier: 100, themes: ['health', 'adults'], decimals: 2, source: 'OHID', status: 'published' },
+      {
+        title: metric?.title,
+        polarity: metric?.polarity,
+        valueKind: metric?.valueKind,
+        periodKind: metric?.periodKind,
+        unit: metric?.unit,
+        multiplier: metric?.multiplier,
+        themes: metric?.themes,
+        decimals: metric?.decimals,
+        source: metric?.source,
+        status: metric?.status,
+      },
+      {
+        title: 'Adults living with obesity',
+        polarity: 'lower_is_better',
+        valueKind: 'proportion',
+        periodKind: 'financial_year',
+        unit: '%',
+        multiplier: 100,
+        themes: ['health', 'adults'],
+        decimals: 2,
+        source: 'OHID',
+        status: 'published',
+      },
     );
     const { status, body } = await get<{ items: Change[] }>('/api/metrics/obesity/history');
     assert.equal(status, 200);

@@ -10,14 +10,15 @@ import { importText, seedCatalogue } from '../support/import.ts';
 import { xlsxFile } from '../support/spreadsheets.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 
-const FINGERTIPS = [
-  'area_code,area_name,area_type,period,indicator,measure,unit,value,compared_to_England,inequality',
-  'E92000001,England,England,2021/22,Smoking prevalence in adults,Percentage,%,13.0,,',
-  'E06000047,County Durham,UA,2021/22,Smoking prevalence in adults,Percentage,%,14.2,Worse,',
-  'E06000047,County Durham,UA,2022/23,Smoking prevalence in adults,Percentage,%,13.1,Similar,',
-  'E05000819,Some ward,Ward,2022/23,Smoking prevalence in adults,Percentage,%,12.0,,',
-  'E06000001,Hartlepool,UA,2019/20 - 21/22,Smoking prevalence in adults,Percentage,%,abc,,',
-].join('\n') + '\n';
+const FINGERTIPS =
+  [
+    'area_code,area_name,area_type,period,indicator,measure,unit,value,compared_to_England,inequality',
+    'E92000001,England,England,2021/22,Smoking prevalence in adults,Percentage,%,13.0,,',
+    'E06000047,County Durham,UA,2021/22,Smoking prevalence in adults,Percentage,%,14.2,Worse,',
+    'E06000047,County Durham,UA,2022/23,Smoking prevalence in adults,Percentage,%,13.1,Similar,',
+    'E05000819,Some ward,Ward,2022/23,Smoking prevalence in adults,Percentage,%,12.0,,',
+    'E06000001,Hartlepool,UA,2019/20 - 21/22,Smoking prevalence in adults,Percentage,%,abc,,',
+  ].join('\n') + '\n';
 
 describe('a dry run', () => {
   let store: TestStore;
@@ -38,7 +39,7 @@ describe('a dry run', () => {
     return row!;
   }
 
-  it('says what a publisher\'s file would create and reject, and stores nothing, nor tells the index', async () => {
+  it("says what a publisher's file would create and reject, and stores nothing, nor tells the index", async () => {
     const heard: number[] = [];
     const listening = await onBatchLoaded(store.sql, ({ batchId }) => heard.push(batchId));
     const before = await rows();
@@ -47,18 +48,34 @@ describe('a dry run', () => {
     assert.equal(run.wouldLoad, false);
     assert.equal(run.reading?.layout, 'Fingertips tidy extract');
     assert.equal(run.reading?.columns.area, 'area_code');
-    assert.deepEqual(run.metrics.map((m) => [m.code, m.title]), [['smoking-prevalence-in-adults', 'Smoking prevalence in adults']]);
+    assert.deepEqual(
+      run.metrics.map((m) => [m.code, m.title]),
+      [['smoking-prevalence-in-adults', 'Smoking prevalence in adults']],
+    );
     assert.deepEqual(run.periods, { first: '2019/20 - 21/22', last: '2022/23', count: 3, kinds: ['multi_financial_year', 'financial_year'] });
     assert.deepEqual({ rowsRead: run.rowsRead, inserted: run.inserted, rejected: run.rejected }, { rowsRead: 5, inserted: 3, rejected: 2 });
     assert.deepEqual(run.unknownAreas, ['E05000819']);
-    assert.deepEqual(run.rejections.map((r) => r.line), [5, 6, 6]);
+    assert.deepEqual(
+      run.rejections.map((r) => r.line),
+      [5, 6, 6],
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.deepEqual(heard, [], 'a dry run must not notify');
     await listening.unlisten();
   });
 
   it('counts what a re-import would revise and leave unchanged, from a spreadsheet too, and stores nothing', async () => {
-    const file = await xlsxFile([{ name: 'Data', rows: [['metric', 'area', 'period', 'value'], ['visits', 'E06000047', '2022', 10], ['visits', 'E06000001', '2022', 12], ['visits', 'E06000001', '2023', 5]] }]);
+    const file = await xlsxFile([
+      {
+        name: 'Data',
+        rows: [
+          ['metric', 'area', 'period', 'value'],
+          ['visits', 'E06000047', '2022', 10],
+          ['visits', 'E06000001', '2022', 12],
+          ['visits', 'E06000001', '2023', 5],
+        ],
+      },
+    ]);
     const before = await rows();
     const run = await dryRunFile(store.sql, { fileName: 'visits.xlsx', input: textStream(file), importedBy: 'test' });
     assert.deepEqual(await rows(), before);
@@ -77,4 +94,3 @@ describe('a dry run', () => {
     assert.equal(run.reading, undefined);
   });
 });
-

@@ -15,7 +15,9 @@ const CIPFA = ['area_code,area_name', 'E06000030,Swindon', 'E06000036,Bracknell 
 
 describe('a file that lists areas and no figures', () => {
   let store: TestStore;
-  before(async () => { store = await openTestStore(); });
+  before(async () => {
+    store = await openTestStore();
+  });
   after(() => store.close());
 
   it('tells a list of areas from figures by its header alone', () => {
@@ -35,18 +37,27 @@ describe('a file that lists areas and no figures', () => {
     assert.deepEqual(group?.areaCodes, ['E06000030', 'E06000036', 'E06000038', 'E08000009']);
     const [row] = await store.sql<{ batch_id: number }[]>`select batch_id from comparator_group where id = ${group!.id}`;
     assert.equal(row!.batch_id, result.batchId);
-    assert.ok(result.notices.some((notice) => notice.includes(`saved as the comparator group 'cipfa2021' (group=custom&groupId=${group!.id})`)), result.notices.join('\n'));
+    assert.ok(
+      result.notices.some((notice) => notice.includes(`saved as the comparator group 'cipfa2021' (group=custom&groupId=${group!.id})`)),
+      result.notices.join('\n'),
+    );
   });
 
   it('refuses a code Lantern does not hold, or one given twice, and keeps no group', async () => {
     const bad = CIPFA + 'E05000819,Altrincham\nE06000030,Swindon\n';
     const result = await importFile(store.sql, { fileName: 'cipfa-bad.csv', input: textStream(bad), importedBy: 'test' });
     assert.equal(result.status, 'rejected');
-    assert.deepEqual(result.rejections.map((r) => [r.line, r.column, r.reason]), [
-      [6, 'area_code', 'E05000819 is a ward code; Lantern holds local authorities: use --add-areas to keep wards'],
-      [7, 'area_code', 'E06000030 is also on line 2: a group lists each area once'],
-    ]);
-    assert.equal((await listGroups(store.sql)).some((g) => g.name === 'cipfa-bad'), false);
+    assert.deepEqual(
+      result.rejections.map((r) => [r.line, r.column, r.reason]),
+      [
+        [6, 'area_code', 'E05000819 is a ward code; Lantern holds local authorities: use --add-areas to keep wards'],
+        [7, 'area_code', 'E06000030 is also on line 2: a group lists each area once'],
+      ],
+    );
+    assert.equal(
+      (await listGroups(store.sql)).some((g) => g.name === 'cipfa-bad'),
+      false,
+    );
   });
 
   it('refuses a list of one area, which is no group', async () => {

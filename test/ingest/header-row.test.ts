@@ -38,7 +38,10 @@ function councilCsv(period: string, data: readonly (readonly SheetCell[])[] = da
 
 function importText(store: TestStore, fileName: string, file: string | Buffer, mapping?: string): Promise<ImportResult> {
   return importFile(store.sql, {
-    fileName, input: textStream(file), importedBy: 'test', ...(mapping ? { mapping: parseMapping(mapping, 'homelessness-mapping.json') } : {}),
+    fileName,
+    input: textStream(file),
+    importedBy: 'test',
+    ...(mapping ? { mapping: parseMapping(mapping, 'homelessness-mapping.json') } : {}),
   });
 }
 
@@ -87,7 +90,9 @@ describe('isNoteRow(record)', () => {
 
 describe('a header below a title and notes', () => {
   let store: TestStore;
-  before(async () => { store = await openTestStore(); });
+  before(async () => {
+    store = await openTestStore();
+  });
   after(() => store.close());
 
   it('finds the header on row 4 of a CSV, sets the title, source and trailing notes aside, and says so', async () => {
@@ -115,14 +120,19 @@ describe('a header below a title and notes', () => {
     const rows = [odsRow([TITLE]), odsRow([SOURCE]), odsRow([]), odsRow(HEADER), odsRow(manchester!), odsRow(trafford!.slice(0, 6).concat(['n/k'])), odsRow(stockport!), odsRow([SOURCE])];
     const refused = await importText(store, 'homelessness-2020-21.ods', odsFile([{ name: 'Table 3', rows }]));
     assert.equal(refused.status, 'rejected');
-    assert.deepEqual(messages('homelessness-2020-21.ods', refused).map((message) => message.split(':').slice(0, 3).join(':')),
-      ["homelessness-2020-21.ods:6: column 'value'"]);
+    assert.deepEqual(
+      messages('homelessness-2020-21.ods', refused).map((message) => message.split(':').slice(0, 3).join(':')),
+      ["homelessness-2020-21.ods:6: column 'value'"],
+    );
 
     rows[5] = odsRow(trafford!);
     const result = await importText(store, 'homelessness-2020-21.ods', odsFile([{ name: 'Table 3', rows }]));
     assert.equal(result.status, 'loaded', messages('homelessness-2020-21.ods', result).join('\n'));
     assert.equal(result.inserted, 3);
-    assert.ok(result.notices.some((notice) => notice.startsWith('the header is on row 4; rows 1 to 3')), result.notices.join('\n'));
+    assert.ok(
+      result.notices.some((notice) => notice.startsWith('the header is on row 4; rows 1 to 3')),
+      result.notices.join('\n'),
+    );
     assert.equal(await storedValue(store, 'E08000007', '2020/21'), 9.6);
   });
 
@@ -135,7 +145,7 @@ describe('a header below a title and notes', () => {
     assert.equal(await observationCount(store), stored, 'nothing stored');
   });
 
-  it('names the header\'s own row when a column is missing from it', async () => {
+  it("names the header's own row when a column is missing from it", async () => {
     const mapping = JSON.stringify({ area: 'area_code', period: 'period', metric: 'indicator', value: 'figure' });
     const result = await importText(store, 'homelessness.csv', councilCsv('2018/19'), mapping);
     assert.equal(result.status, 'rejected');
@@ -152,23 +162,24 @@ describe('a header below a title and notes', () => {
 
 describe("a mapping's header_row", () => {
   let store: TestStore;
-  before(async () => { store = await openTestStore(); });
+  before(async () => {
+    store = await openTestStore();
+  });
   after(() => store.close());
 
-  const table = [
-    '"Households owed a duty, by local authority, 2022-23"',
-    'LA,Name,Year,Households owed a duty',
-    'E08000003,Manchester,2022/23,5210',
-    'E08000009,Trafford,2022/23,781',
-  ].join('\n');
+  const table = ['"Households owed a duty, by local authority, 2022-23"', 'LA,Name,Year,Households owed a duty', 'E08000003,Manchester,2022/23,5210', 'E08000009,Trafford,2022/23,781'].join('\n');
   const mapping = (headerRow: unknown) => JSON.stringify({ header_row: headerRow, area: 'LA', area_name: 'Name', period: 'Year', value_columns: { 'Households owed a duty': 'households' } });
 
   it('reads the header from the row the mapping gives, and says so', async () => {
     const result = await importText(store, 'owed.csv', `\n\n${table}\n`, mapping(4));
     assert.equal(result.status, 'loaded', messages('owed.csv', result).join('\n'));
     assert.equal(result.inserted, 2);
-    assert.ok(result.notices.includes("the header is on row 4, as the mapping homelessness-mapping.json says; rows 1 to 3 (a title, beginning 'Households owed a duty, by local authority, 2022-23') were set aside"),
-      result.notices.join('\n'));
+    assert.ok(
+      result.notices.includes(
+        "the header is on row 4, as the mapping homelessness-mapping.json says; rows 1 to 3 (a title, beginning 'Households owed a duty, by local authority, 2022-23') were set aside",
+      ),
+      result.notices.join('\n'),
+    );
   });
 
   it('refuses a header_row that is blank or past the end of the file, naming the mapping', async () => {
@@ -181,11 +192,17 @@ describe("a mapping's header_row", () => {
 
   it('refuses a header_row that is not a row number, naming the mapping file and the key', () => {
     for (const bad of [0, 2.5, '4', -1, 2_000_000]) {
-      assert.throws(() => parseMapping(mapping(bad), 'homelessness-mapping.json'), (error: unknown) => {
-        assert.ok(error instanceof MappingError);
-        assert.equal(error.message, `homelessness-mapping.json: 'header_row' must be the row number of the header, a whole number from 1 (the file's first row) to 1,048,576, not ${JSON.stringify(bad)}`);
-        return true;
-      });
+      assert.throws(
+        () => parseMapping(mapping(bad), 'homelessness-mapping.json'),
+        (error: unknown) => {
+          assert.ok(error instanceof MappingError);
+          assert.equal(
+            error.message,
+            `homelessness-mapping.json: 'header_row' must be the row number of the header, a whole number from 1 (the file's first row) to 1,048,576, not ${JSON.stringify(bad)}`,
+          );
+          return true;
+        },
+      );
     }
   });
 });

@@ -53,14 +53,20 @@ describe('hostile files', () => {
     const result = await importFile(store.sql, { fileName: 'unclosed.csv', input: Readable.from(counted), importedBy: 'test' });
     assert.equal(result.status, 'rejected');
     assert.equal(result.refusal, 'malformed');
-    assert.deepEqual(result.rejections.map((r) => [r.line, r.reason]), [[2, 'a quote opened on this line is not closed within 1 MB: the file is not well-formed CSV']]);
+    assert.deepEqual(
+      result.rejections.map((r) => [r.line, r.reason]),
+      [[2, 'a quote opened on this line is not closed within 1 MB: the file is not well-formed CSV']],
+    );
     assert.ok(read < 3 * 1024 * 1024, `read ${read} of ${bytesGiven} bytes before refusing`);
   });
 
   it('refuses an unclosed quote in the last lines of a small file with the line it opens on', async () => {
     const result = await refused('tail.csv', [Buffer.from('metric,area,period,value\nvisits,E06000047,2023,12\nvisits,E06000001,"2023,12\nvisits,E06000047,2022,3\n')]);
     assert.equal(result.refusal, 'malformed');
-    assert.deepEqual(result.rejections.map((r) => [r.line, r.reason]), [[3, 'a quote opened on this line is never closed: the file is not well-formed CSV']]);
+    assert.deepEqual(
+      result.rejections.map((r) => [r.line, r.reason]),
+      [[3, 'a quote opened on this line is never closed: the file is not well-formed CSV']],
+    );
   });
 
   it('refuses a 6 MB single-line file (JSON sent as CSV) as a line over 1 MB', async () => {
@@ -69,20 +75,29 @@ describe('hostile files', () => {
     for (let at = 0; at < line.length; at += 65536) pieced.push(line.subarray(at, at + 65536));
     const result = await refused('one-line.csv', pieced);
     assert.equal(result.refusal, 'too_large');
-    assert.deepEqual(result.rejections.map((r) => [r.line, r.reason]), [[1, 'this line is over 1 MB long: a record of a CSV file may be 1 MB at most']]);
+    assert.deepEqual(
+      result.rejections.map((r) => [r.line, r.reason]),
+      [[1, 'this line is over 1 MB long: a record of a CSV file may be 1 MB at most']],
+    );
   });
 
   it('refuses a record over 1 MB that came in one piece', async () => {
     const result = await refused('wide.csv', [Buffer.from(`metric,area,period,value\nvisits,E06000047,2023,${'9'.repeat(1_100_000)}\n`)]);
     assert.equal(result.refusal, 'too_large');
-    assert.deepEqual(result.rejections.map((r) => r.line), [2]);
+    assert.deepEqual(
+      result.rejections.map((r) => r.line),
+      [2],
+    );
   });
 
   it('refuses JSON nested deeper than 64 levels with its line, without overflowing the stack', async () => {
     const text = '[\n' + '['.repeat(200_000) + ']'.repeat(200_000) + '\n]';
     const result = await refused('deep.json', [Buffer.from(text)]);
     assert.equal(result.refusal, 'malformed');
-    assert.deepEqual(result.rejections.map((r) => [r.line, r.reason]), [[2, 'the JSON is nested more than 64 levels deep']]);
+    assert.deepEqual(
+      result.rejections.map((r) => [r.line, r.reason]),
+      [[2, 'the JSON is nested more than 64 levels deep']],
+    );
   });
 
   it('refuses a UTF-16 file as unreadable, saying it is UTF-16', async () => {

@@ -36,15 +36,21 @@ async function batchCount(store: TestStore): Promise<number> {
   return row!.n;
 }
 
-describe('publishers\' layouts', () => {
+describe("publishers' layouts", () => {
   let store: TestStore;
-  before(async () => { store = await openTestStore(); });
+  before(async () => {
+    store = await openTestStore();
+  });
   after(() => store.close());
 
   describe('a long file recognised from its header', () => {
-    it('imports Open Innovations\' vacant homes as it is, one metric per Measure, named from the file and neutral', async () => {
+    it("imports Open Innovations' vacant homes as it is, one metric per Measure, named from the file and neutral", async () => {
       const text = cut(sharedFile('oi-housing', 'vacant_homes.csv'), (line) => line.startsWith('E06000001,') || line.startsWith('E08000003,'));
-      const rows = text.trim().split('\n').slice(1).map((line) => line.split(','));
+      const rows = text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','));
       const result = await importText(store, 'vacant_homes.csv', text);
       assert.equal(result.status, 'loaded', JSON.stringify(result.rejections.slice(0, 3)));
       assert.equal(result.inserted, rows.length);
@@ -63,7 +69,7 @@ describe('publishers\' layouts', () => {
       assert.equal(metric?.periodKind, 'financial_year');
       const bedford = await observations(store, 'net-additional-dwellings', 'E06000055');
       const empty = text.split('\n').filter((line) => line.startsWith('E06000055,') && line.split(',')[2] === '');
-      assert.ok(empty.length > 0, 'the cut has Bedford\'s empty values');
+      assert.ok(empty.length > 0, "the cut has Bedford's empty values");
       const suppressed = bedford.filter((row) => row.value === null);
       assert.equal(suppressed.length, empty.length);
       assert.ok(suppressed.every((row) => decodeFlags(row.flags).includes('suppressed')));
@@ -95,15 +101,31 @@ describe('publishers\' layouts', () => {
 
   describe('a saved mapping', () => {
     const ELS = sharedFile('ons-els-indicators', 'els_indicators_la.csv');
-    const elsMapping = parseMapping(JSON.stringify({
-      area: 'areacd', period: 'period', metric: 'metric_code', value: 'value', lower_ci: 'lci_95', upper_ci: 'uci_95', status: 'status',
-      metrics: { ELS002: { title: 'Apprenticeship achievements', polarity: 'higher_is_better', themes: ['education'], unit: 'per 100,000 people' } },
-    }), 'els.mapping.json');
+    const elsMapping = parseMapping(
+      JSON.stringify({
+        area: 'areacd',
+        period: 'period',
+        metric: 'metric_code',
+        value: 'value',
+        lower_ci: 'lci_95',
+        upper_ci: 'uci_95',
+        status: 'status',
+        metrics: { ELS002: { title: 'Apprenticeship achievements', polarity: 'higher_is_better', themes: ['education'], unit: 'per 100,000 people' } },
+      }),
+      'els.mapping.json',
+    );
 
     it('reads ONS status codes: u is an estimate, x has no value; both are kept, never refused', async () => {
       const text = cut(ELS, (line) => /^E06000053,ELS002,|^E06000001,ELS002,/.test(line));
-      const source = text.trim().split('\n').slice(1).map((line) => line.split(','));
-      assert.ok(source.some((cells) => cells[6] === 'u'), 'the cut has a row marked u');
+      const source = text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','));
+      assert.ok(
+        source.some((cells) => cells[6] === 'u'),
+        'the cut has a row marked u',
+      );
       const result = await importText(store, 'els_indicators_la.csv', text, elsMapping);
       assert.equal(result.status, 'loaded', JSON.stringify(result.rejections.slice(0, 3)));
       assert.equal(result.inserted, source.length);
@@ -123,7 +145,10 @@ describe('publishers\' layouts', () => {
       const before = await batchCount(store);
       const result = await importText(store, 'els.csv', text, elsMapping);
       assert.equal(result.status, 'rejected');
-      assert.match(formatRejection('els.csv', result.rejections[0]!), /^els\.csv:2: column 'status': 'q' is not a status code the mapping knows \('x', 'u', 'c', 'z'\): add it under 'status_codes' in els\.mapping\.json/);
+      assert.match(
+        formatRejection('els.csv', result.rejections[0]!),
+        /^els\.csv:2: column 'status': 'q' is not a status code the mapping knows \('x', 'u', 'c', 'z'\): add it under 'status_codes' in els\.mapping\.json/,
+      );
       assert.equal(await batchCount(store), before);
     });
 
@@ -134,22 +159,36 @@ describe('publishers\' layouts', () => {
       const result = await importText(store, 'els.csv', text, mapping);
       assert.equal(result.status, 'rejected');
       assert.equal(result.inserted, 0);
-      assert.equal(formatRejection('els.csv', result.rejections[0]!),
-        "els.csv:1: column 'Value': the mapping mapping.json says 'value' is the column 'Value', which the file lacks; the header has: areacd, metric_code, period, value, lci_95, uci_95, status");
+      assert.equal(
+        formatRejection('els.csv', result.rejections[0]!),
+        "els.csv:1: column 'Value': the mapping mapping.json says 'value' is the column 'Value', which the file lacks; the header has: areacd, metric_code, period, value, lci_95, uci_95, status",
+      );
       assert.equal(await batchCount(store), before);
     });
 
     it('reads wide value_* columns, each a measure of the indicator', async () => {
-      const mapping = parseMapping(JSON.stringify({
-        area: 'area_code', period: 'financial_year', metric: 'metric', value_columns: { value_percent: 'per cent', value_tonnes: 'tonnes' },
-        metrics: { 'Household waste recycled / per cent': { value_kind: 'proportion', polarity: 'higher_is_better' } },
-      }), 'waste.mapping.json');
+      const mapping = parseMapping(
+        JSON.stringify({
+          area: 'area_code',
+          period: 'financial_year',
+          metric: 'metric',
+          value_columns: { value_percent: 'per cent', value_tonnes: 'tonnes' },
+          metrics: { 'Household waste recycled / per cent': { value_kind: 'proportion', polarity: 'higher_is_better' } },
+        }),
+        'waste.mapping.json',
+      );
       const text = 'area_code,financial_year,metric,value_percent,value_tonnes\nE06000001,2021-22,Household waste recycled,35.9,12880\nE06000002,2021-22,Household waste recycled,..,9001\n';
       const result = await importText(store, 'waste-wide.csv', text, mapping);
       assert.equal(result.status, 'loaded', JSON.stringify(result.rejections));
       assert.deepEqual([result.rowsRead, result.inserted], [4, 4]);
       const percent = await observations(store, 'household-waste-recycled-per-cent');
-      assert.deepEqual(percent.map((row) => [row.area, row.value]), [['E06000001', 35.9], ['E06000002', null]]);
+      assert.deepEqual(
+        percent.map((row) => [row.area, row.value]),
+        [
+          ['E06000001', 35.9],
+          ['E06000002', null],
+        ],
+      );
       assert.equal((await getMetric(store.sql, 'household-waste-recycled-per-cent'))?.polarity, 'higher_is_better');
       assert.equal((await observations(store, 'household-waste-recycled-tonnes', 'E06000002'))[0]?.value, 9001);
     });
@@ -160,16 +199,26 @@ describe('publishers\' layouts', () => {
       const result = await importText(store, 'libraries.csv', text, mapping);
       assert.equal(result.status, 'rejected');
       assert.equal(result.rowsRead, 6);
-      assert.deepEqual(result.rejections.map((r) => [r.line, r.column, r.value]), [[3, '2021-22', 'lots']]);
+      assert.deepEqual(
+        result.rejections.map((r) => [r.line, r.column, r.value]),
+        [[3, '2021-22', 'lots']],
+      );
       const good = await importText(store, 'libraries.csv', text.replace('lots', '1022'), mapping);
       assert.equal(good.status, 'loaded');
       const visits = await observations(store, 'library-visits', 'E06000001');
-      assert.deepEqual(visits.map((row) => [row.period, row.value]), [['2019/20', 1200], ['2020/21', null], ['2021/22', 1350]]);
+      assert.deepEqual(
+        visits.map((row) => [row.period, row.value]),
+        [
+          ['2019/20', 1200],
+          ['2020/21', null],
+          ['2021/22', 1350],
+        ],
+      );
     });
   });
 
   describe('areas a file names that Lantern does not hold', () => {
-    it('adds them, with --add-areas, named from the column the mapping names for the area\'s name', async () => {
+    it("adds them, with --add-areas, named from the column the mapping names for the area's name", async () => {
       const mapping = parseMapping(JSON.stringify({ area: 'WD23CD', area_name: 'WD23NM', period: 'Year', metric: 'Measure', value: 'Count' }), 'wards.mapping.json');
       const text = 'WD23CD,WD23NM,Year,Measure,Count\nE05000819,Ashton Hurst,2023,Residents surveyed,412\n';
       const refused = await importText(store, 'wards.csv', text, mapping);
@@ -181,27 +230,37 @@ describe('publishers\' layouts', () => {
     });
   });
 
-  describe('a mapping file with the publisher\'s metadata', () => {
+  describe("a mapping file with the publisher's metadata", () => {
     let folder: string;
     before(() => {
       folder = tempDir('lantern-mapping-');
       const measures = sharedFile('dfe-lait-childrens-services', 'lait_csc_headline_measures.csv');
       fs.copyFileSync(measures, path.join(folder, 'measures.csv'));
-      fs.writeFileSync(path.join(folder, 'lait.mapping.json'), JSON.stringify({
-        area: 'gss_code', period: 'period', metric: 'measure_short', value: 'value',
-        metadata: {
-          file: 'measures.csv', key: 'Measure_short',
-          columns: { title: 'Chart_title', polarity: 'Polarity', unit: 'y_axis_name', themes: 'Topic', year_reads_as: 'Year_Type' },
-          values: {
-            themes: { 'Child Protection': "children's social care", "Children's Service Finance": "children's services spending" },
-            year_reads_as: {
-              'Financial Year': 'financial_year_ending', Annual: 'financial_year_ending', 'Academic Year': 'financial_year_ending',
-              'Calendar Year': 'calendar_year', 'Annual (end of Sept)': 'calendar_year',
+      fs.writeFileSync(
+        path.join(folder, 'lait.mapping.json'),
+        JSON.stringify({
+          area: 'gss_code',
+          period: 'period',
+          metric: 'measure_short',
+          value: 'value',
+          metadata: {
+            file: 'measures.csv',
+            key: 'Measure_short',
+            columns: { title: 'Chart_title', polarity: 'Polarity', unit: 'y_axis_name', themes: 'Topic', year_reads_as: 'Year_Type' },
+            values: {
+              themes: { 'Child Protection': "children's social care", "Children's Service Finance": "children's services spending" },
+              year_reads_as: {
+                'Financial Year': 'financial_year_ending',
+                Annual: 'financial_year_ending',
+                'Academic Year': 'financial_year_ending',
+                'Calendar Year': 'calendar_year',
+                'Annual (end of Sept)': 'calendar_year',
+              },
             },
           },
-        },
-        metrics: { AdoptionFinance: { value_kind: 'currency' } },
-      }));
+          metrics: { AdoptionFinance: { value_kind: 'currency' } },
+        }),
+      );
     });
     after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
@@ -212,40 +271,68 @@ describe('publishers\' layouts', () => {
       assert.equal(result.status, 'loaded', JSON.stringify(result.rejections.slice(0, 3)));
       const rereferral = await getMetric(store.sql, 're-referrals-to-children-s-social-care-within-12-months-of-the-previous-referral');
       assert.deepEqual([rereferral?.polarity, rereferral?.valueKind, rereferral?.periodKind, rereferral?.themes], ['lower_is_better', 'proportion', 'financial_year', ["children's social care"]]);
-      const y2016 = text.split('\n').find((line) => line.includes(',ReReferral,2016,'))!.split(',')[4];
+      const y2016 = text
+        .split('\n')
+        .find((line) => line.includes(',ReReferral,2016,'))!
+        .split(',')[4];
       const stored = await observations(store, rereferral!.code, 'E06000001');
       assert.equal(stored.find((row) => row.period === '2015/16')?.value, Number(y2016));
       const finance = await observations(store, 'adoption-s251-outturn-weekly-unit-costs-approximate', 'E06000001');
-      const outturn = text.split('\n').find((line) => line.includes(',AdoptionFinance,2016-17 (OT),'))!.split(',')[4];
+      const outturn = text
+        .split('\n')
+        .find((line) => line.includes(',AdoptionFinance,2016-17 (OT),'))!
+        .split(',')[4];
       assert.equal(finance.find((row) => row.period === '2016/17')?.value, Number(outturn));
     });
 
     it('says which metadata column a mapping names that the metadata file lacks', () => {
       const broken = path.join(folder, 'broken.mapping.json');
-      fs.writeFileSync(broken, JSON.stringify({ area: 'gss_code', period: 'period', metric: 'measure_short', value: 'value', metadata: { file: 'measures.csv', key: 'Measure_short', columns: { title: 'Chart title' } } }));
-      assert.throws(() => loadMappingFile(broken), (error: Error) => error instanceof MappingError
-        && /^broken\.mapping\.json: 'metadata\.columns\.title' names the column 'Chart title', which measures\.csv lacks; its header has: Measure_short, Topic, Measure, Chart_title/.test(error.message));
+      fs.writeFileSync(
+        broken,
+        JSON.stringify({ area: 'gss_code', period: 'period', metric: 'measure_short', value: 'value', metadata: { file: 'measures.csv', key: 'Measure_short', columns: { title: 'Chart title' } } }),
+      );
+      assert.throws(
+        () => loadMappingFile(broken),
+        (error: Error) =>
+          error instanceof MappingError &&
+          /^broken\.mapping\.json: 'metadata\.columns\.title' names the column 'Chart title', which measures\.csv lacks; its header has: Measure_short, Topic, Measure, Chart_title/.test(
+            error.message,
+          ),
+      );
     });
   });
 
-  describe('mistakes in a mapping, told with the mapping\'s name and the key', () => {
+  describe("mistakes in a mapping, told with the mapping's name and the key", () => {
     const mistakes: [string, unknown, RegExp][] = [
       ['a key it does not know', { area: 'a', period: 'p', metric: 'm', value: 'v', vlaue_columns: ['x'] }, /^m\.json: 'vlaue_columns' is not a key a mapping has \(did you mean 'value_columns'\?\)/],
       ['no area', { period: 'p', metric: 'm', value: 'v' }, /^m\.json: 'area' is missing$/],
       ['no period', { area: 'a', metric: 'm', value: 'v' }, /^m\.json: 'period' is missing: name the period column/],
-      ['a polarity it cannot read', { area: 'a', period: 'p', metric: 'm', value: 'v', metrics: { X: { polarity: 'sideways' } } }, /^m\.json: 'metrics\.X\.polarity' is 'sideways', which Lantern cannot read as a polarity/],
-      ['a status code read as no flag', { area: 'a', period: 'p', metric: 'm', value: 'v', status: 's', status_codes: { x: 'gone' } }, /^m\.json: 'status_codes\.x' is "gone": a status code reads as one of provisional, revised, suppressed, estimated, no_value/],
+      [
+        'a polarity it cannot read',
+        { area: 'a', period: 'p', metric: 'm', value: 'v', metrics: { X: { polarity: 'sideways' } } },
+        /^m\.json: 'metrics\.X\.polarity' is 'sideways', which Lantern cannot read as a polarity/,
+      ],
+      [
+        'a status code read as no flag',
+        { area: 'a', period: 'p', metric: 'm', value: 'v', status: 's', status_codes: { x: 'gone' } },
+        /^m\.json: 'status_codes\.x' is "gone": a status code reads as one of provisional, revised, suppressed, estimated, no_value/,
+      ],
       ['not JSON', '{ "area": ', /^m\.json: the mapping is not valid JSON/],
     ];
     for (const [what, json, message] of mistakes) {
       it(`refuses ${what}`, () => {
-        assert.throws(() => parseMapping(typeof json === 'string' ? json : JSON.stringify(json), 'm.json'), (error: Error) => error instanceof MappingError && message.test(error.message));
+        assert.throws(
+          () => parseMapping(typeof json === 'string' ? json : JSON.stringify(json), 'm.json'),
+          (error: Error) => error instanceof MappingError && message.test(error.message),
+        );
       });
     }
 
     it('refuses a metadata file in a mapping sent with an upload', () => {
-      assert.throws(() => parseMapping(JSON.stringify({ area: 'a', period: 'p', metric: 'm', value: 'v', metadata: { file: '/etc/passwd', key: 'k' } }), "'mapping'"),
-        /'metadata\.file' names a file, which a mapping sent with an upload cannot read/);
+      assert.throws(
+        () => parseMapping(JSON.stringify({ area: 'a', period: 'p', metric: 'm', value: 'v', metadata: { file: '/etc/passwd', key: 'k' } }), "'mapping'"),
+        /'metadata\.file' names a file, which a mapping sent with an upload cannot read/,
+      );
     });
   });
 });

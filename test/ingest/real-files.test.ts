@@ -18,7 +18,10 @@ import { openTestStore, type TestStore } from '../support/store.ts';
 const REGIONS = sharedFile('boundaries-2023-2024', 'regions_dec_2023_en_buc.geojson');
 const REGISTER = sharedFile('uk-local-authorities', 'uk_local_authorities.csv');
 const FINGERTIPS = sharedFile('fingertips-extracts');
-const FINGERTIPS_FILES = fs.readdirSync(FINGERTIPS).filter((name) => name.endsWith('.csv')).sort();
+const FINGERTIPS_FILES = fs
+  .readdirSync(FINGERTIPS)
+  .filter((name) => name.endsWith('.csv'))
+  .sort();
 
 function readRows(file: string): Record<string, string>[] {
   const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
@@ -80,10 +83,12 @@ describe('the real public data', () => {
 
       assert.equal(register.status, 'loaded');
       assert.equal(register.kind, 'areas');
-      assert.deepEqual([register.rowsRead, register.inserted, register.revised, register.unchanged, register.rejected],
-        [rows.length, rows.length - withoutCode.length, 0, 0, withoutCode.length]);
+      assert.deepEqual([register.rowsRead, register.inserted, register.revised, register.unchanged, register.rejected], [rows.length, rows.length - withoutCode.length, 0, 0, withoutCode.length]);
       const expected = withoutCode.map(({ row, line }) => ({
-        line, column: 'gss-code', value: '', reason: `${row['nice-name']} has no GSS code, so it cannot be an area`,
+        line,
+        column: 'gss-code',
+        value: '',
+        reason: `${row['nice-name']} has no GSS code, so it cannot be an area`,
       }));
       assert.deepEqual(register.rejections, expected);
       assert.deepEqual(await listRejections(store.sql, register.batchId, 1000, 0), expected);
@@ -130,20 +135,27 @@ describe('the real public data', () => {
       assert.equal(adur!.regionCode, 'E12000008');
       assert.equal((await getArea(store.sql, 'E10000032'))!.name, 'West Sussex');
       const westSussex = await queryAreas(store.sql, { parent: 'E10000032', limit: 100, offset: 0 });
-      assert.deepEqual(westSussex.map((a) => a.name), ['Adur', 'Arun', 'Chichester', 'Crawley', 'Horsham', 'Mid Sussex', 'Worthing']);
+      assert.deepEqual(
+        westSussex.map((a) => a.name),
+        ['Adur', 'Arun', 'Chichester', 'Crawley', 'Horsham', 'Mid Sussex', 'Worthing'],
+      );
     });
 
     it('stores a name with non-ASCII characters and finds it by a part of it', async () => {
       const anglesey = await getArea(store.sql, 'W06000001');
       assert.equal(anglesey!.name, 'Isle of Anglesey'); // the register's name; its Welsh name is given next
-      const welsh = await importText(store.sql, 'anglesey.csv', [
-        'code,name,official_name,type,register_code,nation,start_date',
-        'W06000001,Ynys Môn,Isle of Anglesey County Council,welsh_council,AGY,Wales,1996-04-01',
-      ].join('\n'));
+      const welsh = await importText(
+        store.sql,
+        'anglesey.csv',
+        ['code,name,official_name,type,register_code,nation,start_date', 'W06000001,Ynys Môn,Isle of Anglesey County Council,welsh_council,AGY,Wales,1996-04-01'].join('\n'),
+      );
       assert.equal(welsh.status, 'loaded');
       assert.deepEqual([welsh.inserted, welsh.revised], [0, 1]);
       const found = await queryAreas(store.sql, { q: 'Môn', limit: 10, offset: 0 });
-      assert.deepEqual(found.map((a) => [a.code, a.name]), [['W06000001', 'Ynys Môn']]);
+      assert.deepEqual(
+        found.map((a) => [a.code, a.name]),
+        [['W06000001', 'Ynys Môn']],
+      );
       assert.equal(found[0]!.name.normalize('NFC'), found[0]!.name);
       assert.equal(Buffer.byteLength(found[0]!.name), 9); // ô is two bytes of UTF-8
     });
@@ -201,10 +213,15 @@ describe('the real public data', () => {
         assert.equal(metric.source, 'Fingertips (OHID public health profiles)');
       }
       const england = await queryObservations(store.sql, { metric: 'healthy-life-expectancy-at-birth-male', area: 'E92000001', limit: 100, offset: 0 });
-      assert.deepEqual(england.slice(0, 1).map((o) => [o.period, o.periodStart, o.periodEnd, o.value]), [['2010 - 12', '2010-01-01', '2012-12-31', 63.2]]);
-      const rows = readRows(sharedFile('fingertips-extracts', 'healthy_life_expectancy.csv'))
-        .filter((r) => r.area_code === 'E92000001' && r.inequality === 'Male');
-      assert.deepEqual(england.map((o) => [o.period, o.value]), rows.map((r) => [r.period, Number(r.value)]));
+      assert.deepEqual(
+        england.slice(0, 1).map((o) => [o.period, o.periodStart, o.periodEnd, o.value]),
+        [['2010 - 12', '2010-01-01', '2012-12-31', 63.2]],
+      );
+      const rows = readRows(sharedFile('fingertips-extracts', 'healthy_life_expectancy.csv')).filter((r) => r.area_code === 'E92000001' && r.inequality === 'Male');
+      assert.deepEqual(
+        england.map((o) => [o.period, o.value]),
+        rows.map((r) => [r.period, Number(r.value)]),
+      );
     });
 
     it('counts every row of a file imported a second time as unchanged', async () => {

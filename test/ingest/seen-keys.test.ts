@@ -48,21 +48,23 @@ describe('SeenKeys.add(metricId, areaId, period)', () => {
   });
 
   it('agrees with a set of keys over any sequence', () => {
-    fc.assert(fc.property(
-      fc.array(fc.tuple(
-        fc.integer({ min: -5, max: 50 }),
-        fc.oneof(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 20_000 })),
-        fc.constantFrom('2020', '2021', '2020/21', '2020 Q1', '2020-03'),
-      ), { maxLength: 400 }),
-      (keys) => {
-        const seen = new SeenKeys();
-        const set = new Set<string>();
-        for (const [metricId, areaId, period] of keys) {
-          const key = `${metricId}|${areaId}|${period}`;
-          assert.equal(seen.add(metricId, areaId, period), !set.has(key), key);
-          set.add(key);
-        }
-      },
-    ), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: -5, max: 50 }), fc.oneof(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 20_000 })), fc.constantFrom('2020', '2021', '2020/21', '2020 Q1', '2020-03')),
+          { maxLength: 400 },
+        ),
+        (keys) => {
+          const seen = new SeenKeys();
+          const set = new Set<string>();
+          for (const [metricId, areaId, period] of keys) {
+            const key = `${metricId}|${areaId}|${period}`;
+            assert.equal(seen.add(metricId, areaId, period), !set.has(key), key);
+            set.add(key);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -23,9 +23,11 @@ describe('source verdicts kept at import', () => {
 
   before(async () => {
     store = await openTestStore();
-    const areas = await importText(store.sql, 'areas.csv', [
-      'code,name,type,region_code', 'E12000001,North East,region,', `${DURHAM},County Durham,unitary,E12000001`, `${HARTLEPOOL},Hartlepool,unitary,E12000001`,
-    ].join('\n'));
+    const areas = await importText(
+      store.sql,
+      'areas.csv',
+      ['code,name,type,region_code', 'E12000001,North East,region,', `${DURHAM},County Durham,unitary,E12000001`, `${HARTLEPOOL},Hartlepool,unitary,E12000001`].join('\n'),
+    );
     assert.equal(areas.status, 'loaded', JSON.stringify(areas.rejections));
   });
   after(async () => {
@@ -35,15 +37,19 @@ describe('source verdicts kept at import', () => {
   const verdicts = (area: string, period: string) => sourceVerdictsOf(store.sql, area, [{ metric: CODE, period }]);
 
   it("keeps Better, Similar and Worse against England, and nothing for 'Not compared' or 'NA'", async () => {
-    const result = await importText(store.sql, 'extract.csv', extract([
-      `E92000001,England,Country,2021/22,{t},Percentage,Persons,60,Not compared,NA`,
-      `${DURHAM},County Durham,UA,2021/22,{t},Percentage,Persons,70,Worse,NA`,
-      `${HARTLEPOOL},Hartlepool,UA,2021/22,{t},Percentage,Persons,59,Similar,NA`,
-      `${DURHAM},County Durham,UA,2020/21,{t},Percentage,Persons,NA,NA,NA`,
-    ]));
+    const result = await importText(
+      store.sql,
+      'extract.csv',
+      extract([
+        `E92000001,England,Country,2021/22,{t},Percentage,Persons,60,Not compared,NA`,
+        `${DURHAM},County Durham,UA,2021/22,{t},Percentage,Persons,70,Worse,NA`,
+        `${HARTLEPOOL},Hartlepool,UA,2021/22,{t},Percentage,Persons,59,Similar,NA`,
+        `${DURHAM},County Durham,UA,2020/21,{t},Percentage,Persons,NA,NA,NA`,
+      ]),
+    );
     assert.equal(result.status, 'loaded', JSON.stringify(result.rejections));
-    assert.deepEqual([...await verdicts(DURHAM, '2021/22')], [[`${CODE} 2021/22`, { verdict: 'worse', benchmark: 'England' }]]);
-    assert.deepEqual([...await verdicts(HARTLEPOOL, '2021/22')], [[`${CODE} 2021/22`, { verdict: 'similar', benchmark: 'England' }]]);
+    assert.deepEqual([...(await verdicts(DURHAM, '2021/22'))], [[`${CODE} 2021/22`, { verdict: 'worse', benchmark: 'England' }]]);
+    assert.deepEqual([...(await verdicts(HARTLEPOOL, '2021/22'))], [[`${CODE} 2021/22`, { verdict: 'similar', benchmark: 'England' }]]);
     assert.equal((await verdicts(DURHAM, '2020/21')).size, 0);
     assert.equal((await verdicts('E92000001', '2021/22')).size, 0);
   });
@@ -57,10 +63,11 @@ describe('source verdicts kept at import', () => {
   });
 
   it('leaves no verdict behind from a batch that was rejected', async () => {
-    const result = await importText(store.sql, 'bad.csv', extract([
-      `${HARTLEPOOL},Hartlepool,UA,2022/23,{t},Percentage,Persons,61,Worse,NA`,
-      `${HARTLEPOOL},Hartlepool,UA,not a period,{t},Percentage,Persons,61,Worse,NA`,
-    ]));
+    const result = await importText(
+      store.sql,
+      'bad.csv',
+      extract([`${HARTLEPOOL},Hartlepool,UA,2022/23,{t},Percentage,Persons,61,Worse,NA`, `${HARTLEPOOL},Hartlepool,UA,not a period,{t},Percentage,Persons,61,Worse,NA`]),
+    );
     assert.equal(result.status, 'rejected');
     assert.equal((await verdicts(HARTLEPOOL, '2022/23')).size, 0);
   });

@@ -19,7 +19,12 @@ const FIGURE = '12.5';
 /** Far inside the minute a kept page lives, so only the embargo's event can have changed it; loose enough for a busy machine. */
 const SOON_MS = 10_000;
 
-interface Lantern { readonly name: string; readonly server: TestServer; readonly jobs: LanternJobs; readonly logged: string[] }
+interface Lantern {
+  readonly name: string;
+  readonly server: TestServer;
+  readonly jobs: LanternJobs;
+  readonly logged: string[];
+}
 
 describe('an embargo ending, on two servers', () => {
   let store: TestStore;
@@ -29,7 +34,9 @@ describe('an embargo ending, on two servers', () => {
 
   const embargo = async (until: Date | null) => {
     const response = await fetch(`${lanterns[0]!.server.base}/api/admin/early-sight/${EARLY}/embargo`, {
-      method: 'PUT', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ embargoUntil: until?.toISOString() ?? null }),
+      method: 'PUT',
+      headers: { ...admin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ embargoUntil: until?.toISOString() ?? null }),
     });
     assert.equal(response.status, 200, await response.text());
   };
@@ -45,35 +52,57 @@ describe('an embargo ending, on two servers', () => {
     for (const lantern of lanterns) assert.deepEqual(await seen(lantern), { page: false, api: false }, `${why}, on ${lantern.name}`);
   };
   /** How long after `until` each server showed the figure on its page and from its API. */
-  const delaysAfter = async (until: Date) => Promise.all(lanterns.map(async (lantern) => {
-    const shown = { page: NaN, api: NaN };
-    await eventually(`${lantern.name} to show the figure`, async () => {
-      const now = await seen(lantern);
-      if (now.page && Number.isNaN(shown.page)) shown.page = Date.now() - until.getTime();
-      if (now.api && Number.isNaN(shown.api)) shown.api = Date.now() - until.getTime();
-      return now.page && now.api ? true : undefined;
-    }, 70);
-    return { name: lantern.name, ...shown };
-  }));
+  const delaysAfter = async (until: Date) =>
+    Promise.all(
+      lanterns.map(async (lantern) => {
+        const shown = { page: NaN, api: NaN };
+        await eventually(
+          `${lantern.name} to show the figure`,
+          async () => {
+            const now = await seen(lantern);
+            if (now.page && Number.isNaN(shown.page)) shown.page = Date.now() - until.getTime();
+            if (now.api && Number.isNaN(shown.api)) shown.api = Date.now() - until.getTime();
+            return now.page && now.api ? true : undefined;
+          },
+          70,
+        );
+        return { name: lantern.name, ...shown };
+      }),
+    );
   const jobsOf = (until: Date) => store.sql<{ state: string }[]>`select state from pgboss.job where name = ${EMBARGO_QUEUE} and id = ${jobIdOf(EARLY, until)}`;
   const at = (seconds: number) => new Date(Date.now() + seconds * 1000);
-  const until = async (instant: Date) => { await new Promise((resolve) => setTimeout(resolve, Math.max(0, instant.getTime() - Date.now()))); };
+  const until = async (instant: Date) => {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, instant.getTime() - Date.now())));
+  };
 
   before(async () => {
     store = await openTestStore();
     await seedCatalogue(store.sql);
     const loaded = [
       await importText(store.sql, 'obesity.csv', `metric,area,period,value\nobesity,${DURHAM},2022/23,31.2\n`),
-      await importText(store.sql, 'early-metric.csv', `code,title,polarity,value_kind,period_kind,status\n${EARLY},Reserves as a share of spending,higher_is_better,proportion,financial_year,early_sight\n`),
+      await importText(
+        store.sql,
+        'early-metric.csv',
+        `code,title,polarity,value_kind,period_kind,status\n${EARLY},Reserves as a share of spending,higher_is_better,proportion,financial_year,early_sight\n`,
+      ),
       await importText(store.sql, 'early.csv', `metric,area,period,value\n${EARLY},${DURHAM},2024/25,${FIGURE}\n`),
     ];
     for (const result of loaded) assert.equal(result.status, 'loaded', JSON.stringify(result.rejections));
     admin = bearer(await administratorToken(store.sql));
     other = await openSiblingStore(store);
-    for (const [name, on] of [['first', store], ['second', other]] as const) {
+    for (const [name, on] of [
+      ['first', store],
+      ['second', other],
+    ] as const) {
       const server = await startTestServer(on);
       const logged: string[] = [];
-      const jobs = await startLanternJobs(on, server.engine, { ...QUICK, log: (line) => { logged.push(line); }, server: name });
+      const jobs = await startLanternJobs(on, server.engine, {
+        ...QUICK,
+        log: (line) => {
+          logged.push(line);
+        },
+        server: name,
+      });
       lanterns.push({ name, server, jobs, logged });
     }
   });
@@ -88,7 +117,7 @@ describe('an embargo ending, on two servers', () => {
 
   // How soon is measured by bench/cluster/jobs.ts (about 130 ms here); the test holds the line
   // that matters: long before a kept page's minute is up, so the change came by an event.
-  it('shows the figure on both servers\' pages and APIs at the instant, not when kept pages expire', async () => {
+  it("shows the figure on both servers' pages and APIs at the instant, not when kept pages expire", async () => {
     const end = at(8);
     await embargo(end);
     // Asked twice, so that each server keeps the page without the figure.
@@ -100,7 +129,11 @@ describe('an embargo ending, on two servers', () => {
     for (const delay of delays) {
       assert.ok(delay.page <= SOON_MS && delay.api <= SOON_MS, `${delay.name} showed the figure ${delay.page} ms (page) and ${delay.api} ms (API) after the end`);
     }
-    assert.deepEqual((await jobsOf(end)).map((j) => j.state), ['completed'], 'one job for the end, run once');
+    assert.deepEqual(
+      (await jobsOf(end)).map((j) => j.state),
+      ['completed'],
+      'one job for the end, run once',
+    );
     const said = lanterns.flatMap((l) => l.logged).filter((line) => line.includes(`the embargo on ${EARLY} ended`));
     assert.equal(said.length, 1, `one server ran the job: ${said.join(' | ')}`);
   });
@@ -108,17 +141,27 @@ describe('an embargo ending, on two servers', () => {
   it('moves the job when the embargo is moved, and hides the figure again on both servers at once', async () => {
     const later = at(600);
     await embargo(later);
-    await eventually('both servers to hide the figure again', async () => {
-      const now = await Promise.all(lanterns.map(seen));
-      return now.every((s) => !s.page && !s.api) ? true : undefined;
-    }, 1);
-    assert.deepEqual((await jobsOf(later)).map((j) => j.state), ['created']);
+    await eventually(
+      'both servers to hide the figure again',
+      async () => {
+        const now = await Promise.all(lanterns.map(seen));
+        return now.every((s) => !s.page && !s.api) ? true : undefined;
+      },
+      1,
+    );
+    assert.deepEqual(
+      (await jobsOf(later)).map((j) => j.state),
+      ['created'],
+    );
     const sooner = at(8);
     await embargo(sooner);
-    assert.deepEqual(await eventually('the later end\'s job to be taken back', async () => ((await jobsOf(later)).length === 0 ? [] : undefined), 5), []);
+    assert.deepEqual(await eventually("the later end's job to be taken back", async () => ((await jobsOf(later)).length === 0 ? [] : undefined), 5), []);
     await hidden('before the moved end');
     for (const delay of await delaysAfter(sooner)) assert.ok(delay.page <= SOON_MS, `${delay.name} showed the figure ${delay.page} ms after the moved end`);
-    assert.deepEqual((await jobsOf(sooner)).map((j) => j.state), ['completed']);
+    assert.deepEqual(
+      (await jobsOf(sooner)).map((j) => j.state),
+      ['completed'],
+    );
   });
 
   it('takes back the job when the embargo is lifted: the figure stays hidden past the old end', async () => {
@@ -128,6 +171,6 @@ describe('an embargo ending, on two servers', () => {
     await embargo(null);
     await eventually('the job to be taken back', async () => ((await jobsOf(end)).length === 0 ? true : undefined), 5);
     await until(new Date(end.getTime() + 1500));
-    await hidden('after the lifted embargo\'s old end');
+    await hidden("after the lifted embargo's old end");
   });
 });

@@ -11,7 +11,11 @@ import { importText, seedCatalogue } from '../support/import.ts';
 import { eventually, openSiblingStore, QUICK } from '../support/jobs.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 
-interface Lantern { readonly engine: BenchmarkEngine; readonly jobs: LanternJobs; readonly logged: string[] }
+interface Lantern {
+  readonly engine: BenchmarkEngine;
+  readonly jobs: LanternJobs;
+  readonly logged: string[];
+}
 
 describe('the nightly check of the benchmark index', () => {
   let store: TestStore;
@@ -24,9 +28,14 @@ describe('the nightly check of the benchmark index', () => {
     other = await openSiblingStore(store);
     await seedCatalogue(store.sql);
     await importText(store.sql, 'obesity.csv', 'metric,area,period,value\nobesity,E06000047,2022/23,31.2\n');
-    for (const [name, on] of [['first', store], ['second', other]] as const) {
+    for (const [name, on] of [
+      ['first', store],
+      ['second', other],
+    ] as const) {
       const logged: string[] = [];
-      const log = (line: string) => { logged.push(line); };
+      const log = (line: string) => {
+        logged.push(line);
+      };
       // Not listening for loaded batches: the index misses every batch from now on.
       const engine = await BenchmarkEngine.start(on.sql, log, false);
       lanterns.push({ engine, jobs: await startLanternJobs(on, engine, { ...QUICK, log, server: name }), logged });
@@ -57,9 +66,10 @@ describe('the nightly check of the benchmark index', () => {
     lanterns[0]!.jobs.runner.wake('index-check');
     for (const lantern of lanterns) {
       await eventually('the check to build the index again', () => (obesityIn(lantern.engine) === 2 ? true : undefined));
-      assert.deepEqual(lantern.logged.filter((line) => line.includes('differs from the store')), [
-        'Lantern: the benchmark index differs from the store for 2 metric(s) (obesity: 1 in the index, 2 in the store; visits: 0 in the index, 1 in the store); building it again',
-      ]);
+      assert.deepEqual(
+        lantern.logged.filter((line) => line.includes('differs from the store')),
+        ['Lantern: the benchmark index differs from the store for 2 metric(s) (obesity: 1 in the index, 2 in the store; visits: 0 in the index, 1 in the store); building it again'],
+      );
       assert.equal(lantern.engine.index.metric('visits')!.observations(), 1);
     }
   });

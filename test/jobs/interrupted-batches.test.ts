@@ -18,7 +18,12 @@ describe('the job that closes interrupted import batches', () => {
   before(async () => {
     store = await openTestStore();
     engine = await BenchmarkEngine.start(store.sql, () => {}, false);
-    jobs = await startLanternJobs(store, engine, { ...QUICK, log: (line) => { logged.push(line); } });
+    jobs = await startLanternJobs(store, engine, {
+      ...QUICK,
+      log: (line) => {
+        logged.push(line);
+      },
+    });
   });
   after(async () => {
     await jobs.stop();

@@ -13,14 +13,19 @@ import { openTestStore, type TestStore } from '../support/store.ts';
 const FLAKY: JobQueue = { queue: 'test-flaky', expireInSeconds: 30, retryLimit: 2, retryDelaySeconds: 0, pollSeconds: 0.5 };
 const SLOW: JobQueue = { queue: 'test-slow', expireInSeconds: 30, retryLimit: 0, retryDelaySeconds: 0, pollSeconds: 0.5 };
 
-interface JobRow { state: string; retryCount: number }
+interface JobRow {
+  state: string;
+  retryCount: number;
+}
 
 describe('the job runner', () => {
   let store: TestStore;
   let other: TestStore;
   const running: JobRunner[] = [];
   const logged: string[] = [];
-  const log = (line: string) => { logged.push(line); };
+  const log = (line: string) => {
+    logged.push(line);
+  };
   const jobState = async (queue: string, id: string) => {
     const [row] = await store.sql<JobRow[]>`select state, retry_count as "retryCount" from pgboss.job where name = ${queue} and id = ${id}`;
     return row;
@@ -39,7 +44,7 @@ describe('the job runner', () => {
 
   it('is installed by the owner: the application role sends and takes jobs but cannot make a queue', async () => {
     const [role] = await store.sql<{ create: boolean }[]>`select has_schema_privilege(current_user, 'pgboss', 'create') as create`;
-    assert.equal(role!.create, false, 'the application role may not create in the runner\'s schema');
+    assert.equal(role!.create, false, "the application role may not create in the runner's schema");
     await assert.rejects(store.sql`select pgboss.create_queue('test-made-by-the-app', '{}'::json)`, /permission denied/);
     // Installing again, as another server starting would, changes nothing and fails nothing.
     await installJobRunner(other, [STUCK, FLAKY, SLOW]);
@@ -56,32 +61,63 @@ describe('the job runner', () => {
     await new Promise((resolve) => child.child.once('exit', resolve));
 
     const runs: { id: string; attempt: number; council: unknown }[] = [];
-    running.push(await startJobRunner(other, [{ ...STUCK, run: async (data, run) => { runs.push({ id: run.id, attempt: run.attempt, council: data.council }); } }], { ...QUICK, log, server: 'survivor' }));
+    running.push(
+      await startJobRunner(
+        other,
+        [
+          {
+            ...STUCK,
+            run: async (data, run) => {
+              runs.push({ id: run.id, attempt: run.attempt, council: data.council });
+            },
+          },
+        ],
+        { ...QUICK, log, server: 'survivor' },
+      ),
+    );
     await eventually('the job to run on the surviving server', () => (runs.length > 0 ? runs : undefined));
     assert.deepEqual(runs, [{ id, attempt: 2, council: 'E06000047' }]);
-    assert.equal((await eventually('the job to complete', async () => ((await jobState(STUCK.queue, id))?.state === 'completed' ? true : undefined))), true);
+    assert.equal(await eventually('the job to complete', async () => ((await jobState(STUCK.queue, id))?.state === 'completed' ? true : undefined)), true);
     const failures = await jobFailures(store.sql, STUCK.queue, id);
-    assert.deepEqual(failures.map((f) => [f.attempt, f.server]), [[1, 'survivor']]);
+    assert.deepEqual(
+      failures.map((f) => [f.attempt, f.server]),
+      [[1, 'survivor']],
+    );
     assert.match(failures[0]!.message, /stopped without finishing \(job failed by timeout in active state\)/);
   });
 
   it('retries a failing job and records every failed run', async () => {
     const runs: number[] = [];
-    const runner = await startJobRunner(store, [{
-      ...FLAKY,
-      async run(data, run) {
-        runs.push(run.attempt);
-        if (run.attempt < 3) throw new Error(`${String(data.file)} is not there yet (run ${run.attempt})`);
-      },
-    }], { ...QUICK, log, server: 'first' });
+    const runner = await startJobRunner(
+      store,
+      [
+        {
+          ...FLAKY,
+          async run(data, run) {
+            runs.push(run.attempt);
+            if (run.attempt < 3) throw new Error(`${String(data.file)} is not there yet (run ${run.attempt})`);
+          },
+        },
+      ],
+      { ...QUICK, log, server: 'first' },
+    );
     running.push(runner);
     const id = (await runner.send(FLAKY.queue, { file: 'returns.csv' }))!;
     await eventually('the third run to succeed', async () => ((await jobState(FLAKY.queue, id))?.state === 'completed' ? true : undefined));
     assert.deepEqual(runs, [1, 2, 3]);
     assert.equal((await jobState(FLAKY.queue, id))!.retryCount, 2);
     const failures = await jobFailures(store.sql, FLAKY.queue, id);
-    assert.deepEqual(failures.map((f) => [f.attempt, f.message]), [[1, 'returns.csv is not there yet (run 1)'], [2, 'returns.csv is not there yet (run 2)']]);
-    assert.ok(logged.some((line) => /job test-flaky .* failed on run 1 of 3: returns\.csv is not there yet \(run 1\); retried in 0 s/.test(line)), logged.join('\n'));
+    assert.deepEqual(
+      failures.map((f) => [f.attempt, f.message]),
+      [
+        [1, 'returns.csv is not there yet (run 1)'],
+        [2, 'returns.csv is not there yet (run 2)'],
+      ],
+    );
+    assert.ok(
+      logged.some((line) => /job test-flaky .* failed on run 1 of 3: returns\.csv is not there yet \(run 1\); retried in 0 s/.test(line)),
+      logged.join('\n'),
+    );
   });
 
   it('gives up on a job that fails every run, once its retries are spent, and keeps every failure', async () => {
@@ -91,27 +127,41 @@ describe('the job runner', () => {
     const id = (await runner.send(FLAKY.queue, { file: 'doomed.csv' }))!;
     await eventually('the job to fail for good', async () => ((await jobState(FLAKY.queue, id))?.state === 'failed' ? true : undefined));
     const failures = await jobFailures(store.sql, FLAKY.queue, id);
-    assert.deepEqual(failures.map((f) => [f.attempt, f.server, f.message]), [1, 2, 3].map((n) => [n, 'second', 'the store of returns is away']));
-    assert.ok(logged.some((line) => line.includes(`${id} failed on run 3 of 3: the store of returns is away; no retries left`)), logged.join('\n'));
+    assert.deepEqual(
+      failures.map((f) => [f.attempt, f.server, f.message]),
+      [1, 2, 3].map((n) => [n, 'second', 'the store of returns is away']),
+    );
+    assert.ok(
+      logged.some((line) => line.includes(`${id} failed on run 3 of 3: the store of returns is away; no retries left`)),
+      logged.join('\n'),
+    );
   });
 
   it('finishes the job it is running when stopped, and then takes no more', async () => {
     const done: string[] = [];
     let started!: () => void;
-    const startedRun = new Promise<void>((resolve) => { started = resolve; });
-    const runner = await startJobRunner(store, [{
-      ...SLOW,
-      async run(_data, run) {
-        started();
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        done.push(run.id);
-      },
-    }], { ...QUICK, log, server: 'stopping' });
+    const startedRun = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const runner = await startJobRunner(
+      store,
+      [
+        {
+          ...SLOW,
+          async run(_data, run) {
+            started();
+            await new Promise((resolve) => setTimeout(resolve, 1500));
+            done.push(run.id);
+          },
+        },
+      ],
+      { ...QUICK, log, server: 'stopping' },
+    );
     const id = (await runner.send(SLOW.queue, {}))!;
     await startedRun;
     await runner.stop();
     assert.deepEqual(done, [id], 'the job under way finished before stop() resolved');
-    assert.equal((await eventually('the job to be completed', async () => ((await jobState(SLOW.queue, id))?.state === 'completed' ? true : undefined))), true);
+    assert.equal(await eventually('the job to be completed', async () => ((await jobState(SLOW.queue, id))?.state === 'completed' ? true : undefined)), true);
     const later = (await other.sql<{ id: string }[]>`select gen_random_uuid() as id`)[0]!.id;
     const sender = running[0]!;
     await sender.send(SLOW.queue, {}, { id: later });

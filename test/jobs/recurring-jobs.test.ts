@@ -29,11 +29,27 @@ describe('a recurring job with two servers', () => {
 
   it('runs once a minute, on one server or the other', async () => {
     const runs: { server: string; id: string }[] = [];
-    for (const [server, on] of [['one', store], ['two', other]] as const) {
-      runners.push(await startJobRunner(on, [{ ...TICK, run: async (_data, run) => { runs.push({ server, id: run.id }); } }], { ...QUICK, log: () => {}, server }));
+    for (const [server, on] of [
+      ['one', store],
+      ['two', other],
+    ] as const) {
+      runners.push(
+        await startJobRunner(
+          on,
+          [
+            {
+              ...TICK,
+              run: async (_data, run) => {
+                runs.push({ server, id: run.id });
+              },
+            },
+          ],
+          { ...QUICK, log: () => {}, server },
+        ),
+      );
     }
     // The minute they start in runs at once; the next, a second or two after it begins.
-    await eventually('the next minute\'s run', () => (runs.length >= 2 ? true : undefined), 90);
+    await eventually("the next minute's run", () => (runs.length >= 2 ? true : undefined), 90);
     // Both servers go on reading the schedule every second: nothing more runs in this minute.
     await new Promise((resolve) => setTimeout(resolve, 4000));
     assert.equal(runs.length, 2, `one run a minute, not ${runs.length}: ${JSON.stringify(runs)}`);

@@ -63,8 +63,11 @@ describe('a report made into files', () => {
     return row!.value;
   }
 
-  it('freezes each council\'s stored figure for every metric', async () => {
-    assert.deepEqual(snapshot.areas.map((a) => a.name), ['County Durham', 'Leeds']);
+  it("freezes each council's stored figure for every metric", async () => {
+    assert.deepEqual(
+      snapshot.areas.map((a) => a.name),
+      ['County Durham', 'Leeds'],
+    );
     for (const section of snapshot.sections) {
       for (const metric of section.metrics) {
         for (const figure of metric.figures) assert.equal(figure.value, await stored(metric.code, figure.area), `${metric.code} ${figure.area}`);
@@ -109,7 +112,10 @@ describe('a report made into files', () => {
 
   it('gives a spreadsheet with one sheet per section, numbers as numbers', async () => {
     const sheets = await readXlsxFile(await reportXlsx(snapshot));
-    assert.deepEqual(sheets.map((s) => s.sheet), DEFINITION.sections.map((s) => s.title));
+    assert.deepEqual(
+      sheets.map((s) => s.sheet),
+      DEFINITION.sections.map((s) => s.title),
+    );
     const first = sheets[0]!.data;
     const header = first[0] as string[];
     const value = header.indexOf('value');

@@ -8,9 +8,19 @@ import { VERDICT_COLUMNS, verdictCells } from '../../src/reports/verdict-cells.t
 
 describe('verdictCells(verdict)', () => {
   it("gives a verdict's words, sentence and rule", () => {
-    const verdict = verdictOf(Object.freeze({
-      value: 12, polarity: 'higher_is_better', decimals: 0, rank: 1, ranked: 10, group: 'the region', interval: null, level: 0.95, benchmark: null,
-    }));
+    const verdict = verdictOf(
+      Object.freeze({
+        value: 12,
+        polarity: 'higher_is_better',
+        decimals: 0,
+        rank: 1,
+        ranked: 10,
+        group: 'the region',
+        interval: null,
+        level: 0.95,
+        benchmark: null,
+      }),
+    );
     assert.deepEqual(verdictCells(verdict), {
       verdict: 'Best fifth of the region',
       verdict_sentence: 'It has no confidence interval to test against a benchmark. It is 1st of 10 in the region, best first: the best fifth.',
@@ -19,9 +29,19 @@ describe('verdictCells(verdict)', () => {
   });
 
   it('leaves the rule empty where there is no value, and so no rule', () => {
-    const verdict = verdictOf(Object.freeze({
-      value: null, polarity: 'neutral', decimals: 0, rank: null, ranked: 10, group: 'the region', interval: null, level: 0.95, benchmark: null,
-    }));
+    const verdict = verdictOf(
+      Object.freeze({
+        value: null,
+        polarity: 'neutral',
+        decimals: 0,
+        rank: null,
+        ranked: 10,
+        group: 'the region',
+        interval: null,
+        level: 0.95,
+        benchmark: null,
+      }),
+    );
     assert.deepEqual(verdictCells(verdict), { verdict: 'No value for this period', verdict_sentence: 'There is no value for this period.', verdict_rule: null });
   });
 

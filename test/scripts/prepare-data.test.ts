@@ -12,7 +12,10 @@ import { tempDir } from '../support/store.ts';
 
 /** Every file under a folder, as paths relative to it. */
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => fs.statSync(path.join(dir, file)).isFile()).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => fs.statSync(path.join(dir, file)).isFile())
+    .sort();
 }
 
 describe('scripts/prepare-data.ts', () => {
@@ -24,8 +27,14 @@ describe('scripts/prepare-data.ts', () => {
       t.diagnostic(run.stderr.trim());
       const written = filesUnder(out);
       const reference = filesUnder(path.join(PROJECT_DIR, 'data', 'reference')).filter((file) => path.basename(file) !== 'PROVENANCE.md');
-      assert.deepEqual(written, [...reference.map((file) => path.join('data', 'reference', file)), path.join('src', 'store', 'migrations', '005-reference-areas.sql'),
-        path.join('src', 'store', 'migrations', '018-published-neighbour-sets.sql')].sort());
+      assert.deepEqual(
+        written,
+        [
+          ...reference.map((file) => path.join('data', 'reference', file)),
+          path.join('src', 'store', 'migrations', '005-reference-areas.sql'),
+          path.join('src', 'store', 'migrations', '018-published-neighbour-sets.sql'),
+        ].sort(),
+      );
       for (const file of written) assert.ok(fs.readFileSync(path.join(out, file)).equals(fs.readFileSync(path.join(PROJECT_DIR, file))), `${file} is as committed`);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });

@@ -136,7 +136,10 @@ describe('the JSON API on the demo data', () => {
       const regions = await items<ApiArea>('/api/areas?type=region');
       assert.equal(regions.length, 9);
       assert.ok(regions.every((r) => r.type === 'region' && /^E12\d{6}$/.test(r.code)));
-      assert.deepEqual(names(regions), [...names(regions)].sort((a, b) => a.localeCompare(b)));
+      assert.deepEqual(
+        names(regions),
+        [...names(regions)].sort((a, b) => a.localeCompare(b)),
+      );
       assert.ok(names(regions).includes('North East'));
     });
 
@@ -144,24 +147,41 @@ describe('the JSON API on the demo data', () => {
       const areas = await items<ApiArea>('/api/areas?region=E12000001');
       assert.ok(areas.every((a) => a.regionCode === 'E12000001'));
       assert.deepEqual(names(areas.filter((a) => a.type === 'unitary' || a.type === 'metropolitan_district')), [
-        'County Durham', 'Darlington', 'Gateshead', 'Hartlepool', 'Middlesbrough', 'Newcastle upon Tyne',
-        'North Tyneside', 'Northumberland', 'Redcar and Cleveland', 'South Tyneside', 'Stockton-on-Tees', 'Sunderland',
+        'County Durham',
+        'Darlington',
+        'Gateshead',
+        'Hartlepool',
+        'Middlesbrough',
+        'Newcastle upon Tyne',
+        'North Tyneside',
+        'Northumberland',
+        'Redcar and Cleveland',
+        'South Tyneside',
+        'Stockton-on-Tees',
+        'Sunderland',
       ]);
       assert.ok(areas.some((a) => a.type === 'combined_authority'));
     });
 
     it('parent=<county> gives the districts of that county', async () => {
       const districts = await items<ApiArea>('/api/areas?parent=E10000007'); // Derbyshire
-      assert.deepEqual(names(districts), [
-        'Amber Valley', 'Bolsover', 'Chesterfield', 'Derbyshire Dales', 'Erewash', 'High Peak', 'North East Derbyshire', 'South Derbyshire',
-      ]);
+      assert.deepEqual(names(districts), ['Amber Valley', 'Bolsover', 'Chesterfield', 'Derbyshire Dales', 'Erewash', 'High Peak', 'North East Derbyshire', 'South Derbyshire']);
       assert.ok(districts.every((d) => d.type === 'district' && d.countyCode === 'E10000007'));
     });
 
     it('q= finds by part of the name in any case, or by exact code', async () => {
-      assert.deepEqual((await items<ApiArea>('/api/areas?q=durham')).map((a) => [a.code, a.name]), [[DURHAM, 'County Durham']]);
-      assert.deepEqual((await items<ApiArea>('/api/areas?q=DURHAM')).map((a) => a.code), [DURHAM]);
-      assert.deepEqual((await items<ApiArea>(`/api/areas?q=${DURHAM.toLowerCase()}`)).map((a) => a.code), [DURHAM]);
+      assert.deepEqual(
+        (await items<ApiArea>('/api/areas?q=durham')).map((a) => [a.code, a.name]),
+        [[DURHAM, 'County Durham']],
+      );
+      assert.deepEqual(
+        (await items<ApiArea>('/api/areas?q=DURHAM')).map((a) => a.code),
+        [DURHAM],
+      );
+      assert.deepEqual(
+        (await items<ApiArea>(`/api/areas?q=${DURHAM.toLowerCase()}`)).map((a) => a.code),
+        [DURHAM],
+      );
     });
 
     it('current=true leaves out the areas that have ended', async () => {
@@ -225,7 +245,11 @@ describe('the JSON API on the demo data', () => {
         'percentage-of-physically-active-children-and-young-people',
         'percentage-of-physically-inactive-adults',
       ]);
-      assert.deepEqual(found.map((m) => m.title), [...found.map((m) => m.title)].sort(), 'by title');
+      assert.deepEqual(
+        found.map((m) => m.title),
+        [...found.map((m) => m.title)].sort(),
+        'by title',
+      );
       assert.equal((await items<ApiMetric>('/api/metrics?q=active&limit=2')).length, 2);
     });
 
@@ -237,8 +261,7 @@ describe('the JSON API on the demo data', () => {
     it('GET /api/metrics/:code gives the definition, and 404 for an unknown code', async () => {
       const { status, body } = await get<ApiMetric>(`/api/metrics/${ACTIVE_ADULTS}`);
       assert.equal(status, 200);
-      assert.deepEqual([body.title, body.polarity, body.valueKind, body.periodKind],
-        ['Percentage of physically active adults', 'higher_is_better', 'proportion', 'financial_year']);
+      assert.deepEqual([body.title, body.polarity, body.valueKind, body.periodKind], ['Percentage of physically active adults', 'higher_is_better', 'proportion', 'financial_year']);
       const missing = await get<ApiError>('/api/metrics/no-such-metric');
       assert.equal(missing.status, 404);
       assert.equal(missing.body.code, 'not_found');
@@ -249,18 +272,45 @@ describe('the JSON API on the demo data', () => {
   describe('GET /api/observations', () => {
     it('filters by metric, area and a range of periods, in period order', async () => {
       const rows = await items<ApiObservation>(`/api/observations?metric=${ACTIVE_ADULTS}&area=${DURHAM}&from=2016/17&to=2018/19`);
-      assert.deepEqual(rows.map((r) => [r.period, r.value]), [['2016/17', 66.7], ['2017/18', 61.9], ['2018/19', 64.4]]);
+      assert.deepEqual(
+        rows.map((r) => [r.period, r.value]),
+        [
+          ['2016/17', 66.7],
+          ['2017/18', 61.9],
+          ['2018/19', 64.4],
+        ],
+      );
       const all = await items<ApiObservation>(`/api/observations?metric=${ACTIVE_ADULTS}&area=${DURHAM}`);
-      assert.deepEqual(all.map((r) => r.period), ['2015/16', '2016/17', '2017/18', '2018/19', '2019/20', '2020/21', '2021/22']);
-      assert.deepEqual((await items<ApiObservation>(`/api/observations?metric=${ACTIVE_ADULTS}&area=${DURHAM}&from=2021/22`)).map((r) => r.period), ['2021/22']);
-      assert.deepEqual((await items<ApiObservation>(`/api/observations?metric=${ACTIVE_ADULTS}&area=${DURHAM}&to=2015/16`)).map((r) => r.period), ['2015/16']);
+      assert.deepEqual(
+        all.map((r) => r.period),
+        ['2015/16', '2016/17', '2017/18', '2018/19', '2019/20', '2020/21', '2021/22'],
+      );
+      assert.deepEqual(
+        (await items<ApiObservation>(`/api/observations?metric=${ACTIVE_ADULTS}&area=${DURHAM}&from=2021/22`)).map((r) => r.period),
+        ['2021/22'],
+      );
+      assert.deepEqual(
+        (await items<ApiObservation>(`/api/observations?metric=${ACTIVE_ADULTS}&area=${DURHAM}&to=2015/16`)).map((r) => r.period),
+        ['2015/16'],
+      );
     });
 
     it('gives each observation as JSON with its dates, nulls and flags as words', async () => {
       const [row] = await items<ApiObservation>(`/api/observations?metric=${ACTIVE_ADULTS}&area=${DURHAM}&from=2016/17&to=2016/17`);
       assert.deepEqual(row, {
-        metric: ACTIVE_ADULTS, area: DURHAM, areaName: 'County Durham', period: '2016/17', periodStart: '2016-04-01', periodEnd: '2017-03-31',
-        value: 66.7, numerator: null, denominator: null, lowerCi: null, upperCi: null, flags: [], batchId: row!.batchId,
+        metric: ACTIVE_ADULTS,
+        area: DURHAM,
+        areaName: 'County Durham',
+        period: '2016/17',
+        periodStart: '2016-04-01',
+        periodEnd: '2017-03-31',
+        value: 66.7,
+        numerator: null,
+        denominator: null,
+        lowerCi: null,
+        upperCi: null,
+        flags: [],
+        batchId: row!.batchId,
       });
       assert.equal(typeof row!.batchId, 'number');
       // Fingertips' NA: a suppressed value
@@ -293,15 +343,20 @@ describe('the JSON API on the demo data', () => {
       assert.equal(lines.length - 2, json.length);
       const parsed = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' });
       assert.deepEqual(parsed.errors, []);
-      assert.deepEqual(parsed.data.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4] === '' ? null : Number(r[4])]),
-        json.map((o) => [o.metric, o.area, o.areaName, o.period, o.value]));
+      assert.deepEqual(
+        parsed.data.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4] === '' ? null : Number(r[4])]),
+        json.map((o) => [o.metric, o.area, o.areaName, o.period, o.value]),
+      );
     });
 
     it('format=csv quotes area names that hold commas, and writes flags as words', async () => {
       const text = await (await fetch(`${base}/api/observations?metric=${ACTIVE_ADULTS}&area=${BCP}&format=csv`)).text();
       const rows = text.trimEnd().split('\r\n').slice(1);
       assert.equal(rows.length, 7);
-      assert.ok(rows.every((row) => row.startsWith(`${ACTIVE_ADULTS},${BCP},"Bournemouth, Christchurch and Poole",`)), rows[0]);
+      assert.ok(
+        rows.every((row) => row.startsWith(`${ACTIVE_ADULTS},${BCP},"Bournemouth, Christchurch and Poole",`)),
+        rows[0],
+      );
       const suppressed = await (await fetch(`${base}/api/observations?metric=depression-qof-prevalence-18-plus-yrs&area=E08000027&from=2016/17&to=2016/17&format=csv`)).text();
       assert.match(suppressed.split('\r\n')[1]!, /,2016\/17,,,,,,suppressed$/);
     });
@@ -370,9 +425,15 @@ describe('the JSON API on the demo data', () => {
     it('lists the demo batches, newest first', async () => {
       const batches = await items<ApiBatch>('/api/imports');
       const generated = contextFromRegister(path.join(SHARED_DATA, 'uk-local-authorities', 'uk_local_authorities.csv')).map(([name]) => name);
-      assert.deepEqual(batches.map((b) => path.basename(b.fileName)).sort(), [...demoFiles(SHARED_DATA, ['fingertips-extracts']).map((f) => path.basename(f.path)), ...generated, DEMO_THEMES_FILE, register].sort());
+      assert.deepEqual(
+        batches.map((b) => path.basename(b.fileName)).sort(),
+        [...demoFiles(SHARED_DATA, ['fingertips-extracts']).map((f) => path.basename(f.path)), ...generated, DEMO_THEMES_FILE, register].sort(),
+      );
       assert.ok(batches.every((b) => b.status === 'loaded'));
-      assert.deepEqual(batches.map((b) => b.id), [...batches.map((b) => b.id)].sort((a, b) => b - a));
+      assert.deepEqual(
+        batches.map((b) => b.id),
+        [...batches.map((b) => b.id)].sort((a, b) => b - a),
+      );
       assert.deepEqual(await items<ApiBatch>('/api/imports?limit=2&offset=1'), batches.slice(1, 3));
       registerId = batches.find((b) => b.fileName.endsWith(register))!.id;
     });
@@ -387,7 +448,10 @@ describe('the JSON API on the demo data', () => {
     it("GET /api/imports/:id/rejections gives the register's 25 rejected rows with their messages", async () => {
       const rejections = await items<ApiRejection>(`/api/imports/${registerId}/rejections`, asAdministrator);
       assert.equal(rejections.length, 25);
-      assert.deepEqual(rejections.map((r) => r.line), [...rejections.map((r) => r.line)].sort((a, b) => a - b));
+      assert.deepEqual(
+        rejections.map((r) => r.line),
+        [...rejections.map((r) => r.line)].sort((a, b) => a - b),
+      );
       for (const r of rejections) {
         assert.equal(r.column, 'gss-code');
         assert.ok(r.message.endsWith(`${register}:${r.line}: column 'gss-code': ${r.reason}`), r.message);
@@ -410,16 +474,20 @@ describe('the JSON API on the demo data', () => {
     const current = (period: string) => items<ApiObservation>(`/api/observations?metric=${ACTIVE_ADULTS}&from=${period}&to=${period}`);
 
     it('loads a good file as one batch: 201 with its counts, and the rows are there', async () => {
-      const { status, body } = await post<ApiImportResult>('/api/imports?fileName=active%202022.csv', observations(
-        `${ACTIVE_ADULTS},${DURHAM},2022/23,64.0,provisional`,
-        `${ACTIVE_ADULTS},E06000001,2022/23,60.5,`,
-      ));
+      const { status, body } = await post<ApiImportResult>(
+        '/api/imports?fileName=active%202022.csv',
+        observations(`${ACTIVE_ADULTS},${DURHAM},2022/23,64.0,provisional`, `${ACTIVE_ADULTS},E06000001,2022/23,60.5,`),
+      );
       assert.equal(status, 201, JSON.stringify(body));
-      assert.deepEqual([body.status, body.kind, body.rowsRead, body.inserted, body.revised, body.unchanged, body.rejected, body.rejections],
-        ['loaded', 'observations', 2, 2, 0, 0, 0, []]);
+      assert.deepEqual([body.status, body.kind, body.rowsRead, body.inserted, body.revised, body.unchanged, body.rejected, body.rejections], ['loaded', 'observations', 2, 2, 0, 0, 0, []]);
       const rows = await current('2022/23');
-      assert.deepEqual(rows.map((r) => [r.area, r.value, r.flags, r.batchId]),
-        [['E06000001', 60.5, [], body.batchId], [DURHAM, 64, ['provisional'], body.batchId]]);
+      assert.deepEqual(
+        rows.map((r) => [r.area, r.value, r.flags, r.batchId]),
+        [
+          ['E06000001', 60.5, [], body.batchId],
+          [DURHAM, 64, ['provisional'], body.batchId],
+        ],
+      );
       const batch = await get<ApiBatch>(`/api/imports/${body.batchId}`);
       assert.deepEqual([batch.body.fileName, batch.body.status, batch.body.inserted], ['active 2022.csv', 'loaded', 2]);
     });
@@ -429,19 +497,26 @@ describe('the JSON API on the demo data', () => {
       assert.equal(status, 201);
       assert.deepEqual([body.inserted, body.revised], [0, 1]);
       const history = await items<ApiHistoryEntry>(`/api/observations/history?metric=${ACTIVE_ADULTS}&area=${DURHAM}`);
-      assert.deepEqual(history.filter((h) => h.period === '2021/22').map((h) => [h.value, h.flags, h.supersededBy === null ? 'current' : h.supersededBy]),
-        [[70, ['revised'], 'current'], [66.7, [], body.batchId]]);
+      assert.deepEqual(
+        history.filter((h) => h.period === '2021/22').map((h) => [h.value, h.flags, h.supersededBy === null ? 'current' : h.supersededBy]),
+        [
+          [70, ['revised'], 'current'],
+          [66.7, [], body.batchId],
+        ],
+      );
     });
 
     it('rejects a file with a bad row: 422 with every rejection and its message, and nothing stored', async () => {
-      const { status, body } = await post<ApiImportResult>('/api/imports?fileName=bad.csv', observations(
-        `${ACTIVE_ADULTS},${DURHAM},2023/24,64.0,`,
-        `${ACTIVE_ADULTS},E06000001,2023/24,abc,`,
-        `${ACTIVE_ADULTS},E06999999,2023/24,50,`,
-      ));
+      const { status, body } = await post<ApiImportResult>(
+        '/api/imports?fileName=bad.csv',
+        observations(`${ACTIVE_ADULTS},${DURHAM},2023/24,64.0,`, `${ACTIVE_ADULTS},E06000001,2023/24,abc,`, `${ACTIVE_ADULTS},E06999999,2023/24,50,`),
+      );
       assert.equal(status, 422);
       assert.deepEqual([body.status, body.inserted, body.rejected], ['rejected', 0, 2]);
-      assert.deepEqual(body.rejections.map((r) => r.line), [3, 4]);
+      assert.deepEqual(
+        body.rejections.map((r) => r.line),
+        [3, 4],
+      );
       assert.match(body.rejections[0]!.message, /^bad\.csv:3: column 'value': .*abc/);
       assert.match(body.rejections[1]!.message, /^bad\.csv:4: column 'area': .*E06999999/);
       assert.deepEqual(await current('2023/24'), []);
@@ -451,15 +526,21 @@ describe('the JSON API on the demo data', () => {
     });
 
     it('skipInvalid=true loads the good rows (201) and keeps the rejections with the batch', async () => {
-      const { status, body } = await post<ApiImportResult>('/api/imports?fileName=partly.csv&skipInvalid=true', observations(
-        `${ACTIVE_ADULTS},${DURHAM},2024/25,65.5,`,
-        `${ACTIVE_ADULTS},E06000001,2024/25,abc,`,
-      ));
+      const { status, body } = await post<ApiImportResult>(
+        '/api/imports?fileName=partly.csv&skipInvalid=true',
+        observations(`${ACTIVE_ADULTS},${DURHAM},2024/25,65.5,`, `${ACTIVE_ADULTS},E06000001,2024/25,abc,`),
+      );
       assert.equal(status, 201);
       assert.deepEqual([body.status, body.inserted, body.rejected], ['loaded', 1, 1]);
-      assert.deepEqual((await current('2024/25')).map((r) => [r.area, r.value]), [[DURHAM, 65.5]]);
+      assert.deepEqual(
+        (await current('2024/25')).map((r) => [r.area, r.value]),
+        [[DURHAM, 65.5]],
+      );
       const kept = await items<ApiRejection>(`/api/imports/${body.batchId}/rejections`, asAdministrator);
-      assert.deepEqual(kept.map((r) => [r.line, r.column]), [[3, 'value']]);
+      assert.deepEqual(
+        kept.map((r) => [r.line, r.column]),
+        [[3, 'value']],
+      );
       assert.match(kept[0]!.message, /^partly\.csv:3: column 'value'/);
     });
 
@@ -470,7 +551,10 @@ describe('the JSON API on the demo data', () => {
       assert.deepEqual([body.status, body.kind, body.inserted], ['loaded', 'metrics', 1]);
       const metric = await get<ApiMetric & { themes: string[] }>('/api/metrics/api-library-visits');
       assert.deepEqual([metric.status, metric.body.valueKind, metric.body.periodKind, metric.body.themes], [200, 'count', 'calendar_year', ['culture']]);
-      assert.deepEqual((await items<ApiMetric>('/api/metrics?theme=culture')).map((m) => m.code), ['api-library-visits']);
+      assert.deepEqual(
+        (await items<ApiMetric>('/api/metrics?theme=culture')).map((m) => m.code),
+        ['api-library-visits'],
+      );
     });
 
     it('refuses a file name with a path in it', async () => {
@@ -523,7 +607,12 @@ describe('the JSON API on the demo data', () => {
     });
 
     it('an unknown API address is a 404 in JSON', async () => {
-      for (const [method, address] of [['GET', '/api/nothing'], ['GET', '/api/areas/E06000047/extra'], ['POST', '/api/areas'], ['DELETE', '/api/imports/1']]) {
+      for (const [method, address] of [
+        ['GET', '/api/nothing'],
+        ['GET', '/api/areas/E06000047/extra'],
+        ['POST', '/api/areas'],
+        ['DELETE', '/api/imports/1'],
+      ]) {
         const response = await fetch(base + address, { method });
         const body = (await response.json()) as ApiError;
         assert.equal(response.status, 404, `${method} ${address}`);
@@ -543,8 +632,13 @@ describe('the JSON API on the demo data', () => {
       assert.deepEqual(logged, []);
     });
 
-    it('a NUL character in a parameter or an address is the client\'s error, not the server\'s', async () => {
-      const cases: [string, number][] = [['/api/areas?q=%00', 400], ['/api/metrics?q=a%00b', 400], ['/api/areas/%00', 404], ['/api/metrics/%00', 404]];
+    it("a NUL character in a parameter or an address is the client's error, not the server's", async () => {
+      const cases: [string, number][] = [
+        ['/api/areas?q=%00', 400],
+        ['/api/metrics?q=a%00b', 400],
+        ['/api/areas/%00', 404],
+        ['/api/metrics/%00', 404],
+      ];
       for (const [address, status] of cases) {
         const response = await fetch(base + address);
         await response.text();
@@ -571,7 +665,10 @@ describe('the JSON API on the demo data', () => {
         for (const [method, operation] of Object.entries(operations)) {
           const declared = (operation.parameters ?? []).filter((p) => p.in === 'path');
           assert.deepEqual(declared.map((p) => p.name).sort(), inTemplate, `${method} ${template}`);
-          assert.ok(declared.every((p) => p.required === true), `${method} ${template}: path parameters are required`);
+          assert.ok(
+            declared.every((p) => p.required === true),
+            `${method} ${template}: path parameters are required`,
+          );
           assert.ok(!ids.has(operation.operationId), `operationId ${operation.operationId} is used twice`);
           ids.add(operation.operationId);
         }
@@ -587,7 +684,9 @@ describe('the JSON API on the demo data', () => {
         const documented = route.replace(/:(\w+)/g, '{$1}');
         assert.ok(paths[documented]?.[method], `${method.toUpperCase()} ${documented} is not in the OpenAPI document`);
       }
-      const documented = Object.entries(paths).flatMap(([p, operations]) => Object.keys(operations).map((m) => `${m} ${p}`)).sort();
+      const documented = Object.entries(paths)
+        .flatMap(([p, operations]) => Object.keys(operations).map((m) => `${m} ${p}`))
+        .sort();
       assert.deepEqual(routes.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).sort(), documented, 'and nothing else');
     });
   });
@@ -604,14 +703,23 @@ function apiRoutes(app: TestServer['app']): { method: string; path: string }[] {
   const stack = (app as unknown as { router: { stack: readonly RouterLayer[] } }).router.stack;
   const routers = stack.filter((layer) => layer.handle.stack && !layer.route);
   const mountedAt = (layer: RouterLayer) => ['/api', '/api/benchmark'].find((prefix) => layer.matchers?.some((match) => match(`${prefix}/x`)));
-  assert.ok(routers.some((layer) => mountedAt(layer) === '/api'), 'a router is mounted at /api');
+  assert.ok(
+    routers.some((layer) => mountedAt(layer) === '/api'),
+    'a router is mounted at /api',
+  );
   // The service's own routes, for load balancers, are documented with the API.
   const service = stack.filter((layer) => layer.route && ['/health', '/ready'].includes(layer.route.path)).map((layer) => ({ method: 'get', path: layer.route!.path }));
-  return service.concat(routers.flatMap((router) => {
-    const prefix = mountedAt(router);
-    if (!prefix) return [];
-    return router.handle.stack!.flatMap((layer) => (layer.route
-      ? Object.keys(layer.route.methods).filter((m) => m !== '_all').map((method) => ({ method, path: prefix + layer.route!.path }))
-      : []));
-  }));
+  return service.concat(
+    routers.flatMap((router) => {
+      const prefix = mountedAt(router);
+      if (!prefix) return [];
+      return router.handle.stack!.flatMap((layer) =>
+        layer.route
+          ? Object.keys(layer.route.methods)
+              .filter((m) => m !== '_all')
+              .map((method) => ({ method, path: prefix + layer.route!.path }))
+          : [],
+      );
+    }),
+  );
 }

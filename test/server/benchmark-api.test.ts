@@ -14,8 +14,19 @@ const INACTIVE = 'percentage-of-physically-inactive-adults';
 const DURHAM = 'E06000047';
 const NORTH_EAST = 'E12000001';
 
-interface Row { area: string; name: string; value: number | null; rank: number | null; quartile: number | null; significance: string }
-interface Table { period: string; group: { label: string; size: number; mean: number | null; benchmark: { value: number; source: string } | null }; rows: Row[] }
+interface Row {
+  area: string;
+  name: string;
+  value: number | null;
+  rank: number | null;
+  quartile: number | null;
+  significance: string;
+}
+interface Table {
+  period: string;
+  group: { label: string; size: number; mean: number | null; benchmark: { value: number; source: string } | null };
+  rows: Row[];
+}
 
 describe('the benchmarking API on the demo data', () => {
   let store: TestStore;
@@ -60,7 +71,10 @@ describe('the benchmarking API on the demo data', () => {
       assert.equal(body.period, stored[0]!.period);
       assert.deepEqual(body.rows.map((r) => r.area).sort(), stored.map((s) => s.code).sort());
       const expected = [...stored].sort((a, b) => b.value - a.value); // higher is better
-      assert.deepEqual(body.rows.map((r) => r.value), expected.map((s) => s.value));
+      assert.deepEqual(
+        body.rows.map((r) => r.value),
+        expected.map((s) => s.value),
+      );
       for (const row of body.rows) {
         assert.equal(row.rank, 1 + stored.filter((s) => s.value > row.value!).length, row.name);
         assert.ok(row.quartile! >= 1 && row.quartile! <= 4);
@@ -76,7 +90,10 @@ describe('the benchmarking API on the demo data', () => {
     it('ranks a lower-is-better metric from the lowest value', async () => {
       const { body } = await get<Table>(`/api/benchmark/league-table?metric=${INACTIVE}&area=${DURHAM}&group=region`);
       const values = body.rows.map((r) => r.value!);
-      assert.deepEqual(values, [...values].sort((a, b) => a - b));
+      assert.deepEqual(
+        values,
+        [...values].sort((a, b) => a - b),
+      );
       assert.equal(body.rows[0]!.rank, 1);
     });
 
@@ -84,7 +101,10 @@ describe('the benchmarking API on the demo data', () => {
       const { body } = await get<Table>(`/api/benchmark/league-table?metric=${ACTIVE}`);
       assert.equal(body.group.benchmark?.source, 'England');
       assert.ok(body.group.size > 250, `${body.group.size} councils`);
-      assert.ok(body.rows.every((r) => r.significance === 'not_compared'), 'the extracts carry no intervals, so nothing is called significant');
+      assert.ok(
+        body.rows.every((r) => r.significance === 'not_compared'),
+        'the extracts carry no intervals, so nothing is called significant',
+      );
     });
 
     it('gives the same table as CSV', async () => {
@@ -92,7 +112,10 @@ describe('the benchmarking API on the demo data', () => {
       assert.match(response.headers.get('content-type')!, /text\/csv/);
       const csv = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true });
       const { body } = await get<Table>(`/api/benchmark/league-table?metric=${ACTIVE}&area=${DURHAM}&group=region`);
-      assert.deepEqual(csv.data.map((r) => [r.area, Number(r.rank)]), body.rows.map((r) => [r.area, r.rank]));
+      assert.deepEqual(
+        csv.data.map((r) => [r.area, Number(r.rank)]),
+        body.rows.map((r) => [r.area, r.rank]),
+      );
     });
 
     it('answers bad parameters with 400s and unknown things with 404s that say what was wrong', async () => {
@@ -121,7 +144,8 @@ describe('the benchmarking API on the demo data', () => {
   describe('GET /api/benchmark/profile', () => {
     it("gives every metric for County Durham against its neighbours, each at the metric's latest period", async () => {
       const { status, body } = await get<{ items: { metric: { code: string }; period: string; value: number | null; rank: number | null; groupSize: number; groupLabel: string }[] }>(
-        `/api/benchmark/profile?area=${DURHAM}`);
+        `/api/benchmark/profile?area=${DURHAM}`,
+      );
       assert.equal(status, 200);
       const [metrics] = await store.sql<{ n: number }[]>`select count(*)::int as n from metric`;
       assert.equal(body.items.length, metrics!.n);
@@ -138,7 +162,10 @@ describe('the benchmarking API on the demo data', () => {
       assert.ok(body.items.length > 0 && body.items.every((i) => i.period === '2019/20'));
       const response = await fetch(`${base}/api/benchmark/profile?area=${DURHAM}&group=region&period=2019/20&format=csv`);
       const csv = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true });
-      assert.deepEqual(csv.data.map((r) => r.metric), body.items.map((i) => i.metric.code));
+      assert.deepEqual(
+        csv.data.map((r) => r.metric),
+        body.items.map((i) => i.metric.code),
+      );
     });
   });
 
@@ -154,12 +181,17 @@ describe('the benchmarking API on the demo data', () => {
     });
 
     it("finds Manchester's nearest single-tier neighbours on the contextual metrics, nearest first, each with its reason", async () => {
-      const { body } = await get<{ neighbours: { code: string; distance: number; reason: string }[]; variables: { id: string }[] }>(
-        '/api/benchmark/neighbours?area=E08000003&count=5');
-      assert.deepEqual(body.variables.map((v) => v.id), ['population-2020', 'population-density-2020']);
+      const { body } = await get<{ neighbours: { code: string; distance: number; reason: string }[]; variables: { id: string }[] }>('/api/benchmark/neighbours?area=E08000003&count=5');
+      assert.deepEqual(
+        body.variables.map((v) => v.id),
+        ['population-2020', 'population-density-2020'],
+      );
       assert.equal(body.neighbours.length, 5);
       const distances = body.neighbours.map((n) => n.distance);
-      assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+      assert.deepEqual(
+        distances,
+        [...distances].sort((a, b) => a - b),
+      );
       const types = await store.sql<{ type: string }[]>`select type from area where code in ${store.sql(body.neighbours.map((n) => n.code))}`;
       assert.ok(types.every((t) => ['unitary', 'metropolitan_district', 'london_borough'].includes(t.type)));
       assert.ok(body.neighbours.every((n) => /closest on|compared on|the same as/.test(n.reason)));
@@ -170,14 +202,19 @@ describe('the benchmarking API on the demo data', () => {
     it('saves a group and ranks its members in a league table', async () => {
       const members = [DURHAM, 'E06000001', 'E06000002'];
       const created = await fetch(`${base}/api/benchmark/groups`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', ...signedIn }, body: JSON.stringify({ name: 'Tees and Durham', areaCodes: members }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...signedIn },
+        body: JSON.stringify({ name: 'Tees and Durham', areaCodes: members }),
       });
       assert.equal(created.status, 201);
       const group = (await created.json()) as { id: number };
       const { body } = await get<Table>(`/api/benchmark/league-table?metric=${ACTIVE}&area=${DURHAM}&group=custom&groupId=${group.id}`);
       assert.equal(body.group.label, 'Tees and Durham');
       assert.deepEqual(body.rows.map((r) => r.area).sort(), [...members].sort());
-      assert.deepEqual(body.rows.map((r) => r.rank), [1, 2, 3]);
+      assert.deepEqual(
+        body.rows.map((r) => r.rank),
+        [1, 2, 3],
+      );
       const { body: listed } = await get<{ items: { name: string }[] }>('/api/benchmark/groups');
       assert.ok(listed.items.some((g) => g.name === 'Tees and Durham'));
     });
@@ -216,7 +253,9 @@ describe('the benchmarking API on the demo data', () => {
       const index = engine.index;
       const unkept = [...index.metrics()].flatMap((series) => {
         const latest = series.latest()!;
-        return Array.from(latest.areas, (_, position) => position).filter((p) => latest.trendCode(p) === 0).map((p) => `${series.metric.code} ${p}`);
+        return Array.from(latest.areas, (_, position) => position)
+          .filter((p) => latest.trendCode(p) === 0)
+          .map((p) => `${series.metric.code} ${p}`);
       });
       assert.deepEqual(unkept, []);
       const profile = await get<{ items: { metric: { code: string }; trend: { direction: string; recent: string } }[] }>(`/api/benchmark/profile?area=${DURHAM}&group=region`);

@@ -89,7 +89,14 @@ describe('loadBoundaries', () => {
     const drawn = new Set(districts2013.geometry.areas.keys());
     assert.equal(drawn.size, 326);
     // The register's former codes: Gateshead, Northumberland and four districts of Hertfordshire changed code with small boundary changes.
-    const renamed = new Map([['E08000020', 'E08000037'], ['E06000048', 'E06000057'], ['E07000097', 'E07000242'], ['E07000100', 'E07000240'], ['E07000101', 'E07000243'], ['E07000104', 'E07000241']]);
+    const renamed = new Map([
+      ['E08000020', 'E08000037'],
+      ['E06000048', 'E06000057'],
+      ['E07000097', 'E07000242'],
+      ['E07000100', 'E07000240'],
+      ['E07000101', 'E07000243'],
+      ['E07000104', 'E07000241'],
+    ]);
     assert.deepEqual(drawn, new Set([...codes2013()].map((code) => renamed.get(code) ?? code)));
     for (const code of ['E07000026', 'E07000027', 'E07000028', 'E07000029', 'E07000030', 'E07000031']) assert.ok(drawn.has(code), `Cumbria's district ${code}`);
     const upper = upperTier2013.geometry.areas;
@@ -104,7 +111,15 @@ describe('loadBoundaries', () => {
 
   it('draws each later generation as 2013 with the councils of its reorganisations, and none of the councils they replaced', async () => {
     const maps = await loadBoundaries(REFERENCE_DATA_DIR);
-    assert.deepEqual(maps.earlier.map((g) => [g.name, g.from]), [['2021', '2021-04-01'], ['2020', '2020-04-01'], ['2019', '2019-04-01'], ['2013', null]]);
+    assert.deepEqual(
+      maps.earlier.map((g) => [g.name, g.from]),
+      [
+        ['2021', '2021-04-01'],
+        ['2020', '2020-04-01'],
+        ['2019', '2019-04-01'],
+        ['2013', null],
+      ],
+    );
     const [g2021, g2020, g2019, g2013] = ['2021', '2020', '2019', '2013'].map((name) => generation(maps, name).districts.geometry.areas);
     // From the register: in 2019 twelve districts and two unitary authorities became five councils; in 2020 Buckinghamshire's four districts one; in 2021 Northamptonshire's seven two.
     assert.deepEqual([g2013!.size, g2019!.size, g2020!.size, g2021!.size], [326, 326 - 14 + 5, 326 - 14 + 5 - 4 + 1, 326 - 14 + 5 - 4 + 1 - 7 + 2]);
@@ -138,8 +153,17 @@ describe('loadBoundaries', () => {
 
   it('keeps the paths within budget at 600 wide: districts 60 KB, upper tier 50 KB', async (t) => {
     const maps = await loadBoundaries(REFERENCE_DATA_DIR);
-    for (const [name, map, budget] of [['districts', maps.districts, DISTRICT_BUDGET], ['upper tier', maps.upperTier, UPPER_TIER_BUDGET],
-      ...maps.earlier.flatMap((g) => [[`${g.name} districts`, g.districts, DISTRICT_BUDGET], [`${g.name} upper tier`, g.upperTier, UPPER_TIER_BUDGET]] as const)] as const) {
+    for (const [name, map, budget] of [
+      ['districts', maps.districts, DISTRICT_BUDGET],
+      ['upper tier', maps.upperTier, UPPER_TIER_BUDGET],
+      ...maps.earlier.flatMap(
+        (g) =>
+          [
+            [`${g.name} districts`, g.districts, DISTRICT_BUDGET],
+            [`${g.name} upper tier`, g.upperTier, UPPER_TIER_BUDGET],
+          ] as const,
+      ),
+    ] as const) {
       const bytes = pathBytes(map.geometry);
       t.diagnostic(`${name}: paths ${bytes} bytes (${map.geometry.viewBox})`);
       assert.ok(bytes <= budget, `${name}: ${bytes} bytes`);
@@ -158,7 +182,15 @@ describe('loadBoundaries', () => {
 
   it('draws a whole choropleth of the districts, well formed', async (t) => {
     const { districts } = await loadBoundaries(REFERENCE_DATA_DIR);
-    const svg = choroplethMap(districts.geometry, { id: 'districts', title: 'Districts', description: 'Every district.', fills: new Map(), chosen: 'E06000047', legend: [], attribution: districts.attribution });
+    const svg = choroplethMap(districts.geometry, {
+      id: 'districts',
+      title: 'Districts',
+      description: 'Every district.',
+      fills: new Map(),
+      chosen: 'E06000047',
+      legend: [],
+      attribution: districts.attribution,
+    });
     assertAccessibleSvg(svg, 'districts');
     t.diagnostic(`the district map as SVG with no fills: ${svg.length} bytes`);
   });
@@ -195,11 +227,17 @@ describe('loadBoundaries', () => {
 });
 
 describe('the reference boundaries', () => {
-  it('cover the register: every current English council of the register is on today\'s districts or upper tier', async () => {
+  it("cover the register: every current English council of the register is on today's districts or upper tier", async () => {
     const { districts, upperTier } = await loadBoundaries(REFERENCE_DATA_DIR);
-    const register = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(REFERENCE_DATA_DIR, 'uk-local-authorities', 'uk_local_authorities.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const register = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(REFERENCE_DATA_DIR, 'uk-local-authorities', 'uk_local_authorities.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const councils = register.filter((row) => row.nation === 'England' && !row['end-date'] && ['NMD', 'UA', 'MD', 'LBO', 'CTY'].includes(row['local-authority-type'] ?? ''));
     const missing = councils.filter((row) => !districts.geometry.areas.has(row['gss-code']!) && !upperTier.geometry.areas.has(row['gss-code']!));
-    assert.deepEqual(missing.map((row) => row['nice-name']), []);
+    assert.deepEqual(
+      missing.map((row) => row['nice-name']),
+      [],
+    );
   });
 });

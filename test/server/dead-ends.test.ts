@@ -14,14 +14,23 @@ const ACTIVE = 'percentage-of-physically-active-adults';
 const SOUTH_LAKELAND = 'E07000031';
 
 const SAMPLE = [
-  '/', '/areas', `/areas/${DURHAM}`, `/areas/${DURHAM}/compare`, '/areas/E92000001', '/areas/E12000001', `/areas/${SOUTH_LAKELAND}`,
-  '/metrics', `/metrics/${ACTIVE}`, `/metrics/${ACTIVE}?rows=all`, '/search?q=durham', '/about-the-data',
+  '/',
+  '/areas',
+  `/areas/${DURHAM}`,
+  `/areas/${DURHAM}/compare`,
+  '/areas/E92000001',
+  '/areas/E12000001',
+  `/areas/${SOUTH_LAKELAND}`,
+  '/metrics',
+  `/metrics/${ACTIVE}`,
+  `/metrics/${ACTIVE}?rows=all`,
+  '/search?q=durham',
+  '/about-the-data',
 ];
 
 /** The site's own links on an HTML page, as a browser would resolve them; assets and fragments left out. */
 function linksOn(html: string): string[] {
-  return [...html.matchAll(/href="(\/[^"#]*)/g)].map((m) => m[1]!.replace(/&amp;/g, '&'))
-    .filter((href) => !href.startsWith('//') && !href.startsWith('/assets/') && href !== '');
+  return [...html.matchAll(/href="(\/[^"#]*)/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).filter((href) => !href.startsWith('//') && !href.startsWith('/assets/') && href !== '');
 }
 
 describe('links on the public pages', () => {
@@ -96,14 +105,21 @@ describe('links on the public pages', () => {
 
 describe("a council's feed of shares", () => {
   let world: World;
-  before(async () => { world = await openWorld(); });
+  before(async () => {
+    world = await openWorld();
+  });
   after(() => world.close());
 
   it('links each item to the share it describes', async () => {
     const item = await authorItem(world, 'sector');
     await createShare(world.store.sql, {
-      recordKind: 'intelligence_item', recordId: String(item.id), subjectArea: DURHAM, reason: 'For the regional meeting',
-      sharedBy: world.users.author.id, withOrganisationId: world.organisations.region.id, withUserId: null,
+      recordKind: 'intelligence_item',
+      recordId: String(item.id),
+      subjectArea: DURHAM,
+      reason: 'For the regional meeting',
+      sharedBy: world.users.author.id,
+      withOrganisationId: world.organisations.region.id,
+      withUserId: null,
     });
     const feed = (await (await world.browsers.council_member.fetch(`/api/shares/feed?about=${DURHAM}`)).json()) as { items: { url: string }[] };
     assert.equal(feed.items.length, 1);

@@ -19,13 +19,19 @@ describe('a server whose index is still being built', () => {
   before(async () => {
     store = await openDemoStore();
     let locked: () => void;
-    const lockTaken = new Promise<void>((resolve) => { locked = resolve; });
-    const released = new Promise<void>((resolve) => { release = resolve; });
-    held = store.asOwner((owner) => owner.begin(async (tx) => {
-      await tx`lock table area in access exclusive mode`;
-      locked();
-      await released;
-    }));
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    held = store.asOwner((owner) =>
+      owner.begin(async (tx) => {
+        await tx`lock table area in access exclusive mode`;
+        locked();
+        await released;
+      }),
+    );
     await lockTaken;
     server = await startTestServer(store, { building: true });
   });
@@ -62,13 +68,18 @@ describe('a server whose index is still being built', () => {
     assert.equal(res.status, 503);
     assert.equal(res.headers.get('retry-after'), '5');
     assert.deepEqual(await res.json(), {
-      status: 503, code: 'figures_loading', message: 'Lantern is loading its figures. Please try again in 5 seconds.',
+      status: 503,
+      code: 'figures_loading',
+      message: 'Lantern is loading its figures. Please try again in 5 seconds.',
     });
   });
 
   it('logs no error for a request that only came too early', async () => {
     await fetch(`${server.base}/areas`);
-    assert.deepEqual(server.logged.filter((line) => line.startsWith('error')), []);
+    assert.deepEqual(
+      server.logged.filter((line) => line.startsWith('error')),
+      [],
+    );
   });
 
   it('answers with figures once the index is built', async () => {

@@ -61,30 +61,58 @@ describe('hostile uploads', () => {
 
   async function upload(fileName: string, body: Buffer, type: string) {
     return fetch(`${server.base}/api/imports?fileName=${fileName}`, {
-      method: 'POST', body: new Uint8Array(body), headers: { ...bearer(token), 'Content-Type': type }, signal: AbortSignal.timeout(30_000),
+      method: 'POST',
+      body: new Uint8Array(body),
+      headers: { ...bearer(token), 'Content-Type': type },
+      signal: AbortSignal.timeout(30_000),
     });
   }
 
   const cases: { what: string; fileName: string; body: () => Buffer; type: string; status: number; code: string; message: RegExp }[] = [
     {
-      what: 'a UTF-16 CSV', fileName: 'utf16.csv', type: 'text/csv', status: 415, code: 'unreadable_file', message: /UTF-16/,
+      what: 'a UTF-16 CSV',
+      fileName: 'utf16.csv',
+      type: 'text/csv',
+      status: 415,
+      code: 'unreadable_file',
+      message: /UTF-16/,
       body: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('metric,area,period,value\nvisits,E06000047,2023,12\n', 'utf16le')]),
     },
     {
-      what: 'a binary file', fileName: 'binary.csv', type: 'text/csv', status: 415, code: 'unreadable_file', message: /not UTF-8/,
+      what: 'a binary file',
+      fileName: 'binary.csv',
+      type: 'text/csv',
+      status: 415,
+      code: 'unreadable_file',
+      message: /not UTF-8/,
       body: () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)),
     },
     { what: 'a ZIP archive sent as CSV', fileName: 'archive.csv', type: 'text/csv', status: 415, code: 'unreadable_file', message: /.+/, body: plainZip },
     {
-      what: 'JSON over 64 MB', fileName: 'huge.json', type: 'application/json', status: 413, code: 'file_too_large', message: /over 64 MB/,
+      what: 'JSON over 64 MB',
+      fileName: 'huge.json',
+      type: 'application/json',
+      status: 413,
+      code: 'file_too_large',
+      message: /over 64 MB/,
       body: () => Buffer.alloc(65 * 1024 * 1024, 0x20),
     },
     {
-      what: 'deeply nested JSON', fileName: 'deep.json', type: 'application/json', status: 400, code: 'malformed_file', message: /nested more than 64 levels/,
+      what: 'deeply nested JSON',
+      fileName: 'deep.json',
+      type: 'application/json',
+      status: 400,
+      code: 'malformed_file',
+      message: /nested more than 64 levels/,
       body: () => Buffer.from('['.repeat(100_000) + ']'.repeat(100_000)),
     },
     {
-      what: 'a CSV with an unclosed quote', fileName: 'quote.csv', type: 'text/csv', status: 400, code: 'malformed_file', message: /quote.*not closed|never closed/,
+      what: 'a CSV with an unclosed quote',
+      fileName: 'quote.csv',
+      type: 'text/csv',
+      status: 400,
+      code: 'malformed_file',
+      message: /quote.*not closed|never closed/,
       body: () => Buffer.from('metric,area,period,value\nvisits,"E06000047,2023,12\n' + 'visits,E06000047,2023,12\n'.repeat(60_000)),
     },
   ];
@@ -92,7 +120,7 @@ describe('hostile uploads', () => {
   for (const c of cases) {
     it(`${c.what}: ${c.status} ${c.code} with a message, a rejected batch with the reason and an audit event`, async () => {
       const response = await upload(c.fileName, c.body(), c.type);
-      const body = await response.json() as Refusal;
+      const body = (await response.json()) as Refusal;
       assert.equal(response.status, c.status, JSON.stringify(body).slice(0, 500));
       assert.equal(body.status, c.status);
       assert.equal(body.code, c.code);
@@ -109,7 +137,8 @@ describe('hostile uploads', () => {
 
   it('a stalled upload does not block another import, which completes promptly', async () => {
     const stalled = http.request(`${server.base}/api/imports?fileName=stalled.csv`, {
-      method: 'POST', headers: { ...bearer(token), 'Content-Type': 'text/csv', 'Content-Length': '100000' },
+      method: 'POST',
+      headers: { ...bearer(token), 'Content-Type': 'text/csv', 'Content-Length': '100000' },
     });
     stalled.on('error', () => {});
     stalled.write('metric,area,period,value\nvisits,E06000047,2019,1\n');
@@ -127,6 +156,9 @@ describe('hostile uploads', () => {
   });
 
   it('logged no server errors', () => {
-    assert.deepEqual(server.logged.filter((line) => line.startsWith('error')), []);
+    assert.deepEqual(
+      server.logged.filter((line) => line.startsWith('error')),
+      [],
+    );
   });
 });

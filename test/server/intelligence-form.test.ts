@@ -8,16 +8,23 @@ import { DURHAM, openWorld, type World } from './access/world.ts';
 
 describe('recording intelligence through the page form', () => {
   let world: World;
-  before(async () => { world = await openWorld(); });
+  before(async () => {
+    world = await openWorld();
+  });
   after(() => world.close());
 
-  const record = (fields: Record<string, string>) => world.browsers.author.fetch('/intelligence', {
-    method: 'POST',
-    body: new URLSearchParams({
-      _csrf: world.browsers.author.csrfToken, riskFactor: 'financial_difficulty', title: 'Reserves falling', classification: 'sector',
-      note: 'General fund reserves fell by a third in a year; members were told in March.', ...fields,
-    }),
-  });
+  const record = (fields: Record<string, string>) =>
+    world.browsers.author.fetch('/intelligence', {
+      method: 'POST',
+      body: new URLSearchParams({
+        _csrf: world.browsers.author.csrfToken,
+        riskFactor: 'financial_difficulty',
+        title: 'Reserves falling',
+        classification: 'sector',
+        note: 'General fund reserves fell by a third in a year; members were told in March.',
+        ...fields,
+      }),
+    });
 
   /** The error summary's messages, each with the field it links to. */
   const summary = (html: string) => [...html.matchAll(/<a href="#(\w+)">([^<]+)<\/a>/g)].map((m) => `${m[1]}: ${m[2]!.replace(/&#39;/g, "'").replace(/[‘’]/g, "'")}`);
@@ -60,14 +67,23 @@ describe('recording intelligence through the page form', () => {
     assert.ok(problems.length >= 3, problems.join('\n'));
     for (const problem of problems) assert.doesNotMatch(problem, /'[a-zA-Z]+(\[\d+\])?(\.\w+)?'|evidence\[|subjectArea'/, problem);
     assert.ok(problems.includes('title: Enter the title'), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('note: Note must be specific')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('evidenceUrl: Address of the source must be an http or https address')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.startsWith('note: Note must be specific')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('evidenceUrl: Address of the source must be an http or https address')),
+      problems.join('\n'),
+    );
   });
 
   it('says plainly when Lantern holds no figure for the evidence chosen', async () => {
     const response = await record({ subjectArea: 'County Durham', evidenceMetric: 'Adults classified as obese', evidenceArea: 'County Durham', evidencePeriod: '2024/25' });
     assert.equal(response.status, 400);
     const problems = summary(await response.text());
-    assert.deepEqual(problems.filter((p) => p.startsWith('evidencePeriod')), ['evidencePeriod: Lantern holds no figure for that metric, place and period: choose another period, or check the metric and place']);
+    assert.deepEqual(
+      problems.filter((p) => p.startsWith('evidencePeriod')),
+      ['evidencePeriod: Lantern holds no figure for that metric, place and period: choose another period, or check the metric and place'],
+    );
   });
 });

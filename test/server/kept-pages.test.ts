@@ -96,7 +96,10 @@ describe('signed-in pages from the cache', () => {
     assert.equal(accountName(mine.text), world.users.author.name);
     assert.equal(accountName(theirs.text), world.users.principal_adviser.name);
     assert.equal(withName(theirs.text, world.users.author.name), mine.text, 'the same page but for the name');
-    for (const [text, other] of [[theirs.text, world.users.author], [mine.text, world.users.principal_adviser]] as const) {
+    for (const [text, other] of [
+      [theirs.text, world.users.author],
+      [mine.text, world.users.principal_adviser],
+    ] as const) {
       assert.ok(!text.includes(other.name) && !text.includes(other.email), `no trace of ${other.name}`);
       assert.doesNotMatch(text, /lantern-slot-/, 'no stand-in is left in a page');
     }
@@ -109,7 +112,11 @@ describe('signed-in pages from the cache', () => {
 
   it('compresses a signed-in page for each reader, their name in it, as it sends the page uncompressed', async () => {
     const { author, principal_adviser: colleague } = world.browsers;
-    for (const [browser, name] of [[author, world.users.author.name], [colleague, world.users.principal_adviser.name], [author, world.users.author.name]] as const) {
+    for (const [browser, name] of [
+      [author, world.users.author.name],
+      [colleague, world.users.principal_adviser.name],
+      [author, world.users.author.name],
+    ] as const) {
       const plain = await browser.fetch(AREA, { headers: { 'Accept-Encoding': 'identity' } });
       const packed = await browser.fetch(AREA, { headers: { 'Accept-Encoding': 'gzip' } });
       assert.equal(plain.headers.get('content-encoding'), null);
@@ -137,7 +144,9 @@ describe('signed-in pages from the cache', () => {
     await page(colleague);
     const group = { name: 'Durham and Hartlepool', areaCodes: [DURHAM, 'E06000001'] };
     const forged = await author.fetch('/api/benchmark/groups', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': colleague.csrfToken }, body: JSON.stringify(group),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': colleague.csrfToken },
+      body: JSON.stringify(group),
     });
     assert.equal(forged.status, 403, 'a colleague’s token is not the author’s');
     const made = await author.json('POST', '/api/benchmark/groups', group);

@@ -58,7 +58,9 @@ describe('the web pages on the demo data', () => {
     assert.match(text, /<h1 class="govuk-heading-xl">County Durham<\/h1>/);
     assert.match(text, /County Durham and its 15 nearest neighbours/);
     const stored = await storedValue(ACTIVE, DURHAM);
-    const row = new RegExp(`href="/metrics/${ACTIVE}\\?area=${DURHAM}&amp;group=neighbours">[^<]+</a></th>\\s*<td[^>]*>${stored.period.replace(/\//g, '\\/')}</td>\\s*<td class="lantern-num"[^>]*>${stored.value.toFixed(1)}%</td>`);
+    const row = new RegExp(
+      `href="/metrics/${ACTIVE}\\?area=${DURHAM}&amp;group=neighbours">[^<]+</a></th>\\s*<td[^>]*>${stored.period.replace(/\//g, '\\/')}</td>\\s*<td class="lantern-num"[^>]*>${stored.value.toFixed(1)}%</td>`,
+    );
     assert.match(text, row);
     assert.match(text, /<h2 class="govuk-heading-l" id="theme-context">Context<\/h2>/);
     assert.match(text, /<svg[^>]*role="img"/);
@@ -108,7 +110,13 @@ describe('the web pages on the demo data', () => {
   });
 
   it('serves the bar chart, the map and the trend lines as SVG and PNG', async () => {
-    const downloads = ['chart', 'map', 'trend'].flatMap((name) => [[`${name}.svg`, 'image/svg+xml', '<svg'], [`${name}.png`, 'image/png', '\x89PNG']] as const);
+    const downloads = ['chart', 'map', 'trend'].flatMap(
+      (name) =>
+        [
+          [`${name}.svg`, 'image/svg+xml', '<svg'],
+          [`${name}.png`, 'image/png', '\x89PNG'],
+        ] as const,
+    );
     for (const [name, type, magic] of downloads) {
       const response = await fetch(`${server.base}/metrics/${ACTIVE}/${name}?area=${DURHAM}`);
       assert.equal(response.status, 200, name);
@@ -121,7 +129,7 @@ describe('the web pages on the demo data', () => {
   it('compares a council with its nearest neighbours and says why each is near', async () => {
     const { status, text } = await page(`/areas/${DURHAM}/compare?metrics=${ACTIVE}`);
     assert.equal(status, 200);
-    const neighbours = await (await fetch(`${server.base}/api/benchmark/neighbours?area=${DURHAM}`)).json() as { neighbours: { name: string; reason: string }[] };
+    const neighbours = (await (await fetch(`${server.base}/api/benchmark/neighbours?area=${DURHAM}`)).json()) as { neighbours: { name: string; reason: string }[] };
     assert.equal(neighbours.neighbours.length, 15);
     for (const n of neighbours.neighbours) assert.ok(text.includes(n.name.replace(/&/g, '&amp;').replace(/'/g, '&#39;')), n.name);
     assert.match(text, /Population \(2020\) \(on a log scale\)/);

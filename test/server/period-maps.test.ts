@@ -58,20 +58,28 @@ describe('maps of the period asked for', () => {
     for (const code of CUMBRIA_DISTRICTS) assert.equal(drawn.get(code), true, `${code} is shaded`);
     const withFigures = districtsWithFigures(ADULTS, '2015/16');
     assert.ok(withFigures.length > 150);
-    assert.deepEqual(withFigures.filter((code) => drawn.get(code) !== true), [], 'districts with figures drawn as no data');
+    assert.deepEqual(
+      withFigures.filter((code) => drawn.get(code) !== true),
+      [],
+      'districts with figures drawn as no data',
+    );
     assert.equal(drawn.has('E06000063'), false, 'no Cumberland in 2015/16');
     assert.equal(drawn.has('E07000205'), false, 'Suffolk Coastal is drawn within East Suffolk, as the figures are');
     assert.match(svg, /Martin Chorley/);
   });
 
-  it('draws 2022/23 on today\'s districts, with Cumberland and Westmorland and Furness', async () => {
+  it("draws 2022/23 on today's districts, with Cumberland and Westmorland and Furness", async () => {
     const svg = await map('percentage-of-physically-active-children-and-young-people', '2022/23');
     const drawn = drawnAreas(svg);
     assert.equal(drawn.get('E06000063'), true);
     assert.equal(drawn.get('E06000064'), true);
     for (const code of CUMBRIA_DISTRICTS) assert.equal(drawn.has(code), false, code);
     const withFigures = districtsWithFigures(CHILDREN, '2022/23');
-    assert.deepEqual(withFigures.filter((code) => drawn.get(code) !== true), [], 'districts with figures drawn as no data');
+    assert.deepEqual(
+      withFigures.filter((code) => drawn.get(code) !== true),
+      [],
+      'districts with figures drawn as no data',
+    );
     assert.match(svg, /Office for National Statistics/);
   });
 });

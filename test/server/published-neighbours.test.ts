@@ -42,7 +42,8 @@ describe('GET /api/benchmark/published-neighbours', () => {
     const { items } = (await (await fetch(`${server.base}/api/benchmark/published-neighbours?area=${DURHAM}`)).json()) as Sets;
     const areaCodes = [...items.find((s) => s.name.startsWith('DfE'))!.areaCodes.filter((code) => code !== 'E06000006'), 'E06000057'];
     const made = await fetch(`${server.base}/api/benchmark/groups`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', ...bearer(await administratorToken(store.sql)) },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...bearer(await administratorToken(store.sql)) },
       body: JSON.stringify({ name: 'Durham: DfE neighbours with Northumberland', areaCodes }),
     });
     assert.equal(made.status, 201, await made.clone().text());

@@ -30,8 +30,15 @@ describe('publishing and withdrawing a report', () => {
     assert.equal((await officer.signIn('officer@durham.example')).status, 303);
     assert.equal((await member.signIn('member@durham.example')).status, 303);
     const drafted = await post(officer, '/reports', {
-      title: 'Durham active', areas: DURHAM, group: 'region', notes: '', sections: '1', do: 'save',
-      section_title_0: 'Activity', section_chart_0: 'bar', section_metrics_0: ACTIVE,
+      title: 'Durham active',
+      areas: DURHAM,
+      group: 'region',
+      notes: '',
+      sections: '1',
+      do: 'save',
+      section_title_0: 'Activity',
+      section_chart_0: 'bar',
+      section_metrics_0: ACTIVE,
     });
     reportId = Number(/(\d+)$/.exec(drafted.headers.get('location') ?? '')?.[1]);
     assert.ok(reportId > 0);
@@ -92,19 +99,49 @@ describe('publishing and withdrawing a report', () => {
     assert.match(form, /<label class="govuk-label govuk-label--s" for="area">\s*Council\s*<\/label>/);
     assert.match(form, /id="area" name="area" type="text" spellcheck="false" value="County Durham"/);
     assert.match(form, /<datalist id="council-names">.*<option value="Leeds"><\/option>/s);
-    const made = await officer.fetch('/reports/headline', { method: 'POST', body: new URLSearchParams([['_csrf', officer.csrfToken], ['area', 'leeds'], ['metrics', ACTIVE]]) });
+    const made = await officer.fetch('/reports/headline', {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['_csrf', officer.csrfToken],
+        ['area', 'leeds'],
+        ['metrics', ACTIVE],
+      ]),
+    });
     assert.equal(made.status, 303);
     assert.match(await (await officer.fetch(made.headers.get('location')!)).text(), /Leeds: our priorities compared/);
-    const unknown = await officer.fetch('/reports/headline', { method: 'POST', body: new URLSearchParams([['_csrf', officer.csrfToken], ['area', 'Leeds City'], ['metrics', ACTIVE]]) });
+    const unknown = await officer.fetch('/reports/headline', {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['_csrf', officer.csrfToken],
+        ['area', 'Leeds City'],
+        ['metrics', ACTIVE],
+      ]),
+    });
     assert.equal(unknown.status, 400);
     assert.match(await unknown.text(), /<a href="#area">Council: no council is called ‘Leeds City’\. Did you mean Leeds\? Choose one of the names offered<\/a>/);
-    const none = await officer.fetch('/reports/headline', { method: 'POST', body: new URLSearchParams([['_csrf', officer.csrfToken], ['area', 'Leeds']]) });
+    const none = await officer.fetch('/reports/headline', {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['_csrf', officer.csrfToken],
+        ['area', 'Leeds'],
+      ]),
+    });
     assert.match(await none.text(), /<a href="#metrics">Your priorities: tick at least one figure<\/a>/);
   });
 
   it('builds a report for councils named, shows them by name when edited, and names one it cannot find', async () => {
-    const fields = (areas: string) => new URLSearchParams([['_csrf', officer.csrfToken], ['title', 'Named'], ['areas', areas], ['group', 'region'], ['sections', '1'], ['do', 'save'],
-      ['section_title_0', 'Activity'], ['section_chart_0', 'table'], ['section_metrics_0', ACTIVE]]);
+    const fields = (areas: string) =>
+      new URLSearchParams([
+        ['_csrf', officer.csrfToken],
+        ['title', 'Named'],
+        ['areas', areas],
+        ['group', 'region'],
+        ['sections', '1'],
+        ['do', 'save'],
+        ['section_title_0', 'Activity'],
+        ['section_chart_0', 'table'],
+        ['section_metrics_0', ACTIVE],
+      ]);
     const made = await officer.fetch('/reports', { method: 'POST', body: fields('County Durham, leeds') });
     assert.equal(made.status, 303);
     const id = made.headers.get('location')!;

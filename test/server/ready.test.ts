@@ -18,13 +18,19 @@ describe('GET /ready', () => {
   before(async () => {
     store = await openTestStore();
     let locked: () => void;
-    const lockTaken = new Promise<void>((resolve) => { locked = resolve; });
-    const released = new Promise<void>((resolve) => { release = resolve; });
-    held = store.asOwner((owner) => owner.begin(async (tx) => {
-      await tx`lock table area in access exclusive mode`;
-      locked();
-      await released;
-    }));
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    held = store.asOwner((owner) =>
+      owner.begin(async (tx) => {
+        await tx`lock table area in access exclusive mode`;
+        locked();
+        await released;
+      }),
+    );
     await lockTaken;
     server = await startTestServer(store, { building: true });
     // The first moments after start are spent loading (templates, boundaries): wait until it is alive.
@@ -46,7 +52,8 @@ describe('GET /ready', () => {
 
   it('is 503 index_building, with Retry-After, while the index is built, when /health is 200', async () => {
     assert.deepEqual(await ask('/ready'), {
-      status: 503, retryAfter: '2',
+      status: 503,
+      retryAfter: '2',
       body: { status: 503, code: 'index_building', message: 'the benchmark index is still being built from the store' },
     });
     assert.deepEqual(await ask('/health'), { status: 200, retryAfter: null, body: { status: 'ok' } });
@@ -60,11 +67,14 @@ describe('GET /ready', () => {
 
   it('is 503 migrations_pending, naming the migration, while one this Lantern knows is not applied', async () => {
     const latest = migrations().at(-1)!;
-    const [row] = await store.asOwner((owner) => owner<{ appliedAt: Date }[]>`
-      delete from schema_migration where version = ${latest.version} returning applied_at as "appliedAt"`);
+    const [row] = await store.asOwner(
+      (owner) => owner<{ appliedAt: Date }[]>`
+      delete from schema_migration where version = ${latest.version} returning applied_at as "appliedAt"`,
+    );
     try {
       assert.deepEqual(await ask('/ready'), {
-        status: 503, retryAfter: null,
+        status: 503,
+        retryAfter: null,
         body: { status: 503, code: 'migrations_pending', message: `migrations ${latest.version} are not applied yet` },
       });
       assert.equal((await ask('/health')).status, 200);

@@ -11,19 +11,29 @@ describe('problemsInWords(problems)', () => {
   });
 
   it("names a section's field by the section's number, counted from one", () => {
-    assert.deepEqual(problemsInWords([{ field: 'sections[1].metrics', message: 'choose at least one metric' }, { field: 'sections[0].title', message: 'this is longer than 200 characters' }]), [
-      { field: 'sections[1].metrics', message: 'Section 2, metrics: choose at least one metric' },
-      { field: 'sections[0].title', message: 'Section 1, title: it is longer than 200 characters' },
-    ]);
+    assert.deepEqual(
+      problemsInWords([
+        { field: 'sections[1].metrics', message: 'choose at least one metric' },
+        { field: 'sections[0].title', message: 'this is longer than 200 characters' },
+      ]),
+      [
+        { field: 'sections[1].metrics', message: 'Section 2, metrics: choose at least one metric' },
+        { field: 'sections[0].title', message: 'Section 1, title: it is longer than 200 characters' },
+      ],
+    );
   });
 
   it('says which councils Lantern does not know, under the label Councils', () => {
-    assert.deepEqual(problemsInWords([{ field: 'areas', message: 'not GSS codes of councils Lantern holds: E06999999' }]),
-      [{ field: 'areas', message: 'Councils: Lantern does not know E06999999; give GSS codes of councils Lantern holds' }]);
+    assert.deepEqual(problemsInWords([{ field: 'areas', message: 'not GSS codes of councils Lantern holds: E06999999' }]), [
+      { field: 'areas', message: 'Councils: Lantern does not know E06999999; give GSS codes of councils Lantern holds' },
+    ]);
   });
 
   it('leaves no field named as the definition names it', () => {
-    for (const { message } of problemsInWords([{ field: 'group', message: 'the comparator group must be one of neighbours, region' }, { field: 'sections', message: 'a report needs at least one section' }])) {
+    for (const { message } of problemsInWords([
+      { field: 'group', message: 'the comparator group must be one of neighbours, region' },
+      { field: 'sections', message: 'a report needs at least one section' },
+    ])) {
       assert.doesNotMatch(message, /sections\[|'\w+'/);
       assert.match(message, /^[A-Z]/);
     }

@@ -39,7 +39,12 @@ describe('reports and dashboards', () => {
     outsider = new Browser(server.base);
     member = new Browser(server.base);
     publicVisitor = new Browser(server.base);
-    for (const [browser, email] of [[officer, 'officer@durham.example'], [colleague, 'colleague@durham.example'], [outsider, 'officer@leeds.example'], [member, 'member@durham.example']] as const) {
+    for (const [browser, email] of [
+      [officer, 'officer@durham.example'],
+      [colleague, 'colleague@durham.example'],
+      [outsider, 'officer@leeds.example'],
+      [member, 'member@durham.example'],
+    ] as const) {
       assert.equal((await browser.signIn(email)).status, 303, email);
     }
   });
@@ -56,9 +61,18 @@ describe('reports and dashboards', () => {
   }
 
   const reportForm = (title: string) => ({
-    title, areas: `${DURHAM}, ${LEEDS}`, group: 'neighbours', notes: 'For the cabinet.', sections: '2', do: 'save',
-    section_title_0: 'Activity', section_chart_0: 'bar', section_metrics_0: [ACTIVE],
-    section_title_1: 'Weight', section_chart_1: 'spine', section_metrics_1: [OBESE],
+    title,
+    areas: `${DURHAM}, ${LEEDS}`,
+    group: 'neighbours',
+    notes: 'For the cabinet.',
+    sections: '2',
+    do: 'save',
+    section_title_0: 'Activity',
+    section_chart_0: 'bar',
+    section_metrics_0: [ACTIVE],
+    section_title_1: 'Weight',
+    section_chart_1: 'spine',
+    section_metrics_1: [OBESE],
   });
 
   async function storedLatest(metric: string, area: string) {
@@ -81,7 +95,7 @@ describe('reports and dashboards', () => {
     const html = await page.text();
     assert.match(html, /Durham and Leeds compared/);
     const durham = await storedLatest(ACTIVE, DURHAM);
-    assert.ok(html.includes(`${durham.value.toFixed(1)}%`), 'Durham\'s active adults');
+    assert.ok(html.includes(`${durham.value.toFixed(1)}%`), "Durham's active adults");
     assert.match(html, /Draft: seen only by Durham County Council/);
   });
 
@@ -124,7 +138,11 @@ describe('reports and dashboards', () => {
     const before = await storedLatest(ACTIVE, DURHAM);
     const v1 = await (await publicVisitor.fetch(address)).text();
     assert.ok(v1.includes(`${before.value.toFixed(1)}%`));
-    for (const [format, type] of [['pdf', 'application/pdf'], ['csv', 'text/csv'], ['xlsx', 'spreadsheetml']] as const) {
+    for (const [format, type] of [
+      ['pdf', 'application/pdf'],
+      ['csv', 'text/csv'],
+      ['xlsx', 'spreadsheetml'],
+    ] as const) {
       const download = await publicVisitor.fetch(`${address}.${format}`);
       assert.equal(download.status, 200, format);
       assert.match(download.headers.get('content-type') ?? '', new RegExp(type));
@@ -145,7 +163,8 @@ describe('reports and dashboards', () => {
     assert.match(v2.headers.get('location') ?? '', /\/2$/);
     assert.match(await (await publicVisitor.fetch(v2.headers.get('location')!)).text(), /91\.2%/);
     await assert.rejects(store.sql`update report_version set pdf = ''::bytea`, /permission denied/, 'the application may not');
-    await store.asOwner(async (owner) => { // and its trigger refuses even the owner
+    await store.asOwner(async (owner) => {
+      // and its trigger refuses even the owner
       await assert.rejects(owner`update report_version set pdf = ''::bytea`, /frozen/);
       await assert.rejects(owner`delete from report_version`, /frozen/);
     });
@@ -162,7 +181,7 @@ describe('reports and dashboards', () => {
     assert.equal(none.status, 400);
   });
 
-  it('gives a council member the council\'s default dashboard, and a dashboard of their own', async () => {
+  it("gives a council member the council's default dashboard, and a dashboard of their own", async () => {
     const first = await member.fetch('/dashboards');
     assert.equal(first.status, 303);
     const address = first.headers.get('location')!;
@@ -177,7 +196,7 @@ describe('reports and dashboards', () => {
     assert.equal(own.status, 303);
     const mine = own.headers.get('location')!;
     assert.match(await (await member.fetch(mine)).text(), /What I follow/);
-    assert.equal((await colleague.fetch(mine)).status, 404, 'a dashboard of one\'s own is one\'s own');
+    assert.equal((await colleague.fetch(mine)).status, 404, "a dashboard of one's own is one's own");
     const bad = await post(member, '/dashboards', { title: 'Bad', tiles: '1', tile_kind_0: 'value', tile_metric_0: 'no-such-metric', tile_area_0: DURHAM, do: 'save' });
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), /not a metric in the library/);

@@ -12,8 +12,13 @@ describe('the shares page, by council name', () => {
     world = await openWorld();
     const item = await authorItem(world, 'sector');
     await createShare(world.store.sql, {
-      recordKind: 'intelligence_item', recordId: String(item.id), subjectArea: DURHAM, reason: 'For the regional meeting',
-      sharedBy: world.users.author.id, withOrganisationId: world.organisations.region.id, withUserId: null,
+      recordKind: 'intelligence_item',
+      recordId: String(item.id),
+      subjectArea: DURHAM,
+      reason: 'For the regional meeting',
+      sharedBy: world.users.author.id,
+      withOrganisationId: world.organisations.region.id,
+      withUserId: null,
     });
   });
   after(() => world.close());

@@ -23,7 +23,13 @@ describe('the embedded PostgreSQL server killed under a running Lantern', () => 
   let store: TestStore;
   let server: TestServer;
   before(async () => {
-    const opened = await openStore({ dataDir, role: 'test', log: (line) => { logged.push(line); } });
+    const opened = await openStore({
+      dataDir,
+      role: 'test',
+      log: (line) => {
+        logged.push(line);
+      },
+    });
     store = { ...opened, dataDir, databaseUrl: undefined };
     server = await startTestServer(store);
   });
@@ -36,7 +42,7 @@ describe('the embedded PostgreSQL server killed under a running Lantern', () => 
   async function health(): Promise<{ status: number; type: string; body: Health | undefined }> {
     const response = await fetch(`${server.base}/health`);
     const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, type, body: type.includes('json') ? await response.json() as Health : undefined };
+    return { status: response.status, type, body: type.includes('json') ? ((await response.json()) as Health) : undefined };
   }
 
   function postmasterPid(): number {
@@ -76,10 +82,16 @@ describe('the embedded PostgreSQL server killed under a running Lantern', () => 
     assert.notEqual(postmasterPid(), killed);
     const areas = await fetch(`${server.base}/api/areas?type=england`);
     assert.equal(areas.status, 200);
-    assert.ok(logged.some((line) => line.includes(`(process ${killed}) stopped; starting it again`)), logged.join('\n'));
+    assert.ok(
+      logged.some((line) => line.includes(`(process ${killed}) stopped; starting it again`)),
+      logged.join('\n'),
+    );
     // Lantern's own check that the server is ready may finish a moment after the first answer.
     for (let i = 0; i < 40 && !logged.some((line) => line.includes('is running again')); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.ok(logged.some((line) => line.includes('is running again')), logged.join('\n'));
+    assert.ok(
+      logged.some((line) => line.includes('is running again')),
+      logged.join('\n'),
+    );
     console.log(`# serving again ${seconds.toFixed(2)} s after the embedded PostgreSQL was killed (${answers.length - 1} answers of 503 meanwhile)`);
   });
 

@@ -9,7 +9,12 @@ import { barChart } from '../../src/web/charts/bar-chart.ts';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const CHART = barChart({
-  id: 'png', title: 'Physically active adults', description: 'Three councils.', unit: '%', decimals: 1, benchmark: { label: 'England', value: 67.1 },
+  id: 'png',
+  title: 'Physically active adults',
+  description: 'Three councils.',
+  unit: '%',
+  decimals: 1,
+  benchmark: { label: 'England', value: 67.1 },
   bars: [
     { code: 'E1', name: 'Hartlepool', value: 70.2, lower: 68, upper: 72.4, significance: 'better', highlight: null },
     { code: 'E2', name: 'County Durham', value: 64.9, lower: 63, upper: 66.8, significance: 'worse', highlight: 'chosen' },

@@ -16,7 +16,10 @@ function spoolFolders(): string[] {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<RejectionError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof RejectionError, `refused: ${String(error)}`);
   return error;
 }

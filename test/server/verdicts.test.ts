@@ -25,7 +25,10 @@ const DURHAM = 'E06000047';
 const NORTH_EAST = 'E12000001';
 const METRICS = [ACTIVE, WITH_INTERVALS, NEUTRAL] as const;
 
-interface Row { area: string; verdict: Verdict }
+interface Row {
+  area: string;
+  verdict: Verdict;
+}
 
 /** Values either side of the region's 60 (whose interval is narrow), each with an interval of ±1.5. */
 function observations(councils: readonly string[]): string {
@@ -44,11 +47,15 @@ describe('the same verdict for the same row in pages, API, CSV and reports', () 
     store = await openDemoStore();
     const councils = await store.sql<{ code: string }[]>`
       select code from area where region_code = ${NORTH_EAST} and type in ('unitary', 'metropolitan_district') and end_date is null order by code`;
-    const metrics = await importText(store.sql, 'verdict-metrics.csv', [
-      'code,title,polarity,value_kind,period_kind,unit',
-      `${WITH_INTERVALS},A share with intervals,higher_is_better,mean,financial_year,%`,
-      `${NEUTRAL},A count that is neither good nor bad,neutral,mean,financial_year,`,
-    ].join('\n'));
+    const metrics = await importText(
+      store.sql,
+      'verdict-metrics.csv',
+      [
+        'code,title,polarity,value_kind,period_kind,unit',
+        `${WITH_INTERVALS},A share with intervals,higher_is_better,mean,financial_year,%`,
+        `${NEUTRAL},A count that is neither good nor bad,neutral,mean,financial_year,`,
+      ].join('\n'),
+    );
     assert.equal(metrics.status, 'loaded', JSON.stringify(metrics.rejections));
     const figures = await importText(store.sql, 'verdict-figures.csv', observations(councils.map((c) => c.code)));
     assert.equal(figures.status, 'loaded', JSON.stringify(figures.rejections));
@@ -78,9 +85,20 @@ describe('the same verdict for the same row in pages, API, CSV and reports', () 
       const fromCsv = new Map((await csv(address)).map((r) => [r.area!, r.verdict!]));
       const index = server.engine.index;
       const series = index.metric(metric)!;
-      const page = metricPage(index, {
-        series, slice: series.latest()!, area: index.area(DURHAM)!, chosen: true, spec: { kind: 'region' }, groupKind: 'region', also: [], allRows: true,
-      }, null);
+      const page = metricPage(
+        index,
+        {
+          series,
+          slice: series.latest()!,
+          area: index.area(DURHAM)!,
+          chosen: true,
+          spec: { kind: 'region' },
+          groupKind: 'region',
+          also: [],
+          allRows: true,
+        },
+        null,
+      );
       const onPage = new Map(page.table.map((r) => [r.code, r.comparison.words]));
       assert.ok(api.size >= 10, `${api.size} councils`);
       assert.deepEqual(fromCsv, api);
@@ -89,12 +107,14 @@ describe('the same verdict for the same row in pages, API, CSV and reports', () 
   }
 
   it('judges the imported figures by their intervals, and the others by their fifth on the right scale', async () => {
-    const words = async (metric: string) => new Set((await json<{ rows: Row[] }>(
-      `/api/benchmark/league-table?metric=${metric}&area=${DURHAM}&group=region`)).rows.map((r) => r.verdict.words));
-    assert.deepEqual([...await words(WITH_INTERVALS)].sort(), ['Better than North East', 'Similar to North East', 'Worse than North East']);
+    const words = async (metric: string) => new Set((await json<{ rows: Row[] }>(`/api/benchmark/league-table?metric=${metric}&area=${DURHAM}&group=region`)).rows.map((r) => r.verdict.words));
+    assert.deepEqual([...(await words(WITH_INTERVALS))].sort(), ['Better than North East', 'Similar to North East', 'Worse than North East']);
     const neutral = await words(NEUTRAL);
     assert.ok([...neutral].some((w) => /^Highest fifth of .*North East$/.test(w)) && [...neutral].some((w) => /^Lowest fifth of /.test(w)), [...neutral].join('; '));
-    assert.ok([...neutral].every((w) => !/best|worst/i.test(w)), [...neutral].join('; '));
+    assert.ok(
+      [...neutral].every((w) => !/best|worst/i.test(w)),
+      [...neutral].join('; '),
+    );
     const active = await words(ACTIVE);
     assert.ok([...active].some((w) => /^Best fifth of /.test(w)) && [...active].some((w) => /^Worst fifth of /.test(w)), [...active].join('; '));
   });
@@ -104,9 +124,17 @@ describe('the same verdict for the same row in pages, API, CSV and reports', () 
     const profile = new Map((await json<{ items: { metric: { code: string }; verdict: Verdict }[] }>(address)).items.map((i) => [i.metric.code, i.verdict]));
     const fromCsv = new Map((await csv(address)).map((r) => [r.metric!, r]));
     const areaHtml = await (await fetch(`${server.base}/areas/${DURHAM}?group=region`)).text();
-    const snapshot = snapshotReport(server.engine.index, {
-      title: 'Verdicts', notes: '', areas: [DURHAM], group: 'region', sections: [{ title: 'All', metrics: [...METRICS], chart: 'table', notes: '' }],
-    }, new Date());
+    const snapshot = snapshotReport(
+      server.engine.index,
+      {
+        title: 'Verdicts',
+        notes: '',
+        areas: [DURHAM],
+        group: 'region',
+        sections: [{ title: 'All', metrics: [...METRICS], chart: 'table', notes: '' }],
+      },
+      new Date(),
+    );
     const view = reportView(snapshot, null);
     const reportRows = Papa.parse<Record<string, string>>(reportCsv(snapshot), { header: true, skipEmptyLines: true }).data;
     for (const metric of METRICS) {
@@ -118,17 +146,28 @@ describe('the same verdict for the same row in pages, API, CSV and reports', () 
       const inReport = view.sections[0]!.metrics.find((m) => m.code === metric)!.rows[0]!.comparison;
       assert.deepEqual([inReport.label, inReport.words], [verdict.label, verdict.words], `${metric}: report page and PDF`);
       const reportRow = reportRows.find((r) => r.metric === metric)!;
-      assert.deepEqual([reportRow.compared, reportRow.verdict, reportRow.verdict_sentence, reportRow.verdict_rule],
-        [verdict.label, verdict.words, verdict.sentence, `${verdict.rule!.id} v${verdict.rule!.version}`], `${metric}: report CSV`);
+      assert.deepEqual(
+        [reportRow.compared, reportRow.verdict, reportRow.verdict_sentence, reportRow.verdict_rule],
+        [verdict.label, verdict.words, verdict.sentence, `${verdict.rule!.id} v${verdict.rule!.version}`],
+        `${metric}: report CSV`,
+      );
     }
   });
 
   it("prints each of County Durham's verdicts, naming its benchmark, in the report's PDF as the profile API words them", async () => {
     const address = `/api/benchmark/profile?area=${DURHAM}&group=region&metrics=${METRICS.join(',')}`;
     const profile = (await json<{ items: { metric: { code: string }; verdict: Verdict }[] }>(address)).items;
-    const snapshot = snapshotReport(server.engine.index, {
-      title: 'Verdicts', notes: '', areas: [DURHAM], group: 'region', sections: [{ title: 'All', metrics: [...METRICS], chart: 'table', notes: '' }],
-    }, new Date());
+    const snapshot = snapshotReport(
+      server.engine.index,
+      {
+        title: 'Verdicts',
+        notes: '',
+        areas: [DURHAM],
+        group: 'region',
+        sections: [{ title: 'All', metrics: [...METRICS], chart: 'table', notes: '' }],
+      },
+      new Date(),
+    );
     const printer = new PdfPrinter();
     try {
       // Words as a reader meets them: lines a narrow cell broke are one run of text.

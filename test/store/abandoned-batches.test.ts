@@ -65,4 +65,3 @@ describe('a batch whose importing process was killed', () => {
     assert.ok(second.every((b) => b.message === null || !/interrupted/.test(b.message) || b.fileName === 'heavy.csv'));
   });
 });
-

@@ -52,7 +52,10 @@ describe('lantern users and lantern organisations', () => {
     assert.ok(password && password.length === 20, made.stdout);
     const stored = await credentialsOf(store.sql, 'member@durham.example');
     assert.ok(stored && (await checkPassword(stored.passwordHash, password)));
-    const given = await lantern(['users', 'add', '--email', 'adviser@sector.example', '--name', 'An Adviser', '--organisation', 'Sector body', '--role', 'principal_adviser', '--password-stdin'], 'a chosen long password\n');
+    const given = await lantern(
+      ['users', 'add', '--email', 'adviser@sector.example', '--name', 'An Adviser', '--organisation', 'Sector body', '--role', 'principal_adviser', '--password-stdin'],
+      'a chosen long password\n',
+    );
     assert.equal(given.code, 0, given.stderr);
     assert.doesNotMatch(given.stdout, /password:/);
     assert.ok(await checkPassword((await credentialsOf(store.sql, 'adviser@sector.example'))!.passwordHash, 'a chosen long password'));

@@ -37,11 +37,22 @@ describe('the access tables', () => {
       await refused(owner.unsafe('delete from audit_event where id in (select id from audit_event limit 1)'), /append-only/);
     });
     const rows = await store.sql<{ summary: string }[]>`select summary from audit_event`;
-    assert.deepEqual(rows.map((r) => r.summary), ['recorded']);
+    assert.deepEqual(
+      rows.map((r) => r.summary),
+      ['recorded'],
+    );
   });
 
   it('a share may be revoked once, and never rewritten or deleted', async () => {
-    const share = await createShare(store.sql, { recordKind: 'intelligence_item', recordId: '1', subjectArea: 'E06000047', withOrganisationId: organisationId, withUserId: null, reason: 'for the review', sharedBy: userId });
+    const share = await createShare(store.sql, {
+      recordKind: 'intelligence_item',
+      recordId: '1',
+      subjectArea: 'E06000047',
+      withOrganisationId: organisationId,
+      withUserId: null,
+      reason: 'for the review',
+      sharedBy: userId,
+    });
     await refused(store.sql`update share set reason = 'rewritten' where id = ${share.id}`, /never deleted or rewritten/);
     await store.asOwner(async (owner) => {
       await refused(owner`delete from share where id = ${share.id}`, /never deleted or rewritten/);
@@ -54,12 +65,18 @@ describe('the access tables', () => {
   });
 
   it('refuses to store a shareable intelligence item without evidence', async () => {
-    await refused(store.sql`
+    await refused(
+      store.sql`
       insert into intelligence_item (subject_area, risk_factor, title, note, evidence, shareable, author_id, owner_organisation_id)
-      values ('E06000047', 'disengagement', 't', 'n', '[]', true, ${userId}, ${organisationId})`, /intelligence_item_check|check constraint/);
+      values ('E06000047', 'disengagement', 't', 'n', '[]', true, ${userId}, ${organisationId})`,
+      /intelligence_item_check|check constraint/,
+    );
   });
 
   it('keeps passwords as argon2id hashes only', async () => {
-    await refused(store.sql`insert into user_account (email, name, organisation_id, role, password_hash) values ('x@y.example', 'x', ${organisationId}, 'inspector', 'plain text')`, /check constraint/);
+    await refused(
+      store.sql`insert into user_account (email, name, organisation_id, role, password_hash) values ('x@y.example', 'x', ${organisationId}, 'inspector', 'plain text')`,
+      /check constraint/,
+    );
   });
 });

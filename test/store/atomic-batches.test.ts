@@ -77,7 +77,10 @@ describe('atomic batches', () => {
     assert.equal(second.status, 'loaded');
     const counts = [first, second].map((r) => [r.inserted, r.revised, r.unchanged]).sort();
     // Whichever merged first inserted both; the other found one identical and one changed.
-    assert.deepEqual(counts, [[0, 1, 1], [2, 0, 0]]);
+    assert.deepEqual(counts, [
+      [0, 1, 1],
+      [2, 0, 0],
+    ]);
     assert.equal((await snapshot(store)).observations, before.observations + 2);
   });
 
@@ -85,4 +88,3 @@ describe('atomic batches', () => {
     assert.equal(await closeInterruptedBatches(store.sql), 0);
   });
 });
-

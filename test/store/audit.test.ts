@@ -55,9 +55,13 @@ describe('the audit trail, page by page', () => {
     assert.deepEqual(shared, ['101', '99', '98']);
   });
 
-  it('runs in exactly the order of the events\' times, then ids', async () => {
+  it("runs in exactly the order of the events' times, then ids", async () => {
     const expected = Array.from({ length: EVENTS }, (_, i) => i + 1)
-      .sort((a, b) => at(b).getTime() - at(a).getTime() || b - a).map(String);
-    assert.deepEqual((await everyPage()).map((e) => e.id), expected);
+      .sort((a, b) => at(b).getTime() - at(a).getTime() || b - a)
+      .map(String);
+    assert.deepEqual(
+      (await everyPage()).map((e) => e.id),
+      expected,
+    );
   });
 });

@@ -28,7 +28,12 @@ describe('binary COPY data', () => {
     try {
       const chunks: Buffer[] = [];
       const stream = await db.unsafe(`copy (select a, b, c from ${ROWS}) to stdout with (format binary)`).readable();
-      await new Promise((resolve, reject) => stream.on('data', (c: Buffer) => chunks.push(c)).once('end', resolve).once('error', reject));
+      await new Promise((resolve, reject) =>
+        stream
+          .on('data', (c: Buffer) => chunks.push(c))
+          .once('end', resolve)
+          .once('error', reject),
+      );
       copied = Buffer.concat(chunks);
     } finally {
       db.release();
@@ -37,7 +42,11 @@ describe('binary COPY data', () => {
   after(() => store.close());
 
   it('reads every row and field, in chunks of any size', async () => {
-    const expected = [['1', '00ff10', 'Ynys Môn'], ['22', null, ''], ['333', '', null]];
+    const expected = [
+      ['1', '00ff10', 'Ynys Môn'],
+      ['22', null, ''],
+      ['333', '', null],
+    ];
     for (const size of [1, 2, 3, 7, 19, 64, copied.length]) assert.deepEqual(await rowsOf(copied, size), expected, `chunks of ${size} bytes`);
   });
 

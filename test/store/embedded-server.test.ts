@@ -20,7 +20,9 @@ describe('the embedded PostgreSQL server', () => {
     dirs.push(dir);
     return dir;
   };
-  after(() => { for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('initialises a UTF-8 cluster with a private password file, and starts again on the same folder', async () => {
     const dataDir = fresh();
@@ -28,7 +30,8 @@ describe('the embedded PostgreSQL server', () => {
     const [settings] = await first.sql<{ encoding: string; listen: string }[]>`
       select current_setting('server_encoding') as encoding, current_setting('listen_addresses') as listen`;
     assert.deepEqual(settings, { encoding: 'UTF8', listen: '127.0.0.1' });
-    await first.asOwner(async (owner) => { // not an area: the register that ships with Lantern may hold them all
+    await first.asOwner(async (owner) => {
+      // not an area: the register that ships with Lantern may hold them all
       await owner`create table kept (name text)`;
       await owner`insert into kept values ('Ynys Môn')`;
     });
@@ -39,7 +42,10 @@ describe('the embedded PostgreSQL server', () => {
 
     const again = await openStore({ dataDir, role: 'test' });
     const rows = await again.sql<{ name: string }[]>`select name from kept where name ilike ${'%môn%'}`;
-    assert.deepEqual(rows.map((r) => r.name), ['Ynys Môn']);
+    assert.deepEqual(
+      rows.map((r) => r.name),
+      ['Ynys Môn'],
+    );
     await again.close();
   });
 
@@ -68,12 +74,25 @@ describe('the embedded PostgreSQL server', () => {
 
   it('adopts the server of a Lantern that was killed, and stops it on close', async () => {
     const dataDir = fresh();
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', `
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
       import('${path.join(PROJECT_DIR, 'src/store/store.ts')}').then(async ({ openStore }) => {
         await openStore({ dataDir: ${JSON.stringify(dataDir)}, role: 'doomed' });
         console.log('ready');
-      });`], { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('ready')) resolve(); }));
+      });`,
+      ],
+      { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) =>
+      child.stdout!.on('data', (d: Buffer) => {
+        if (d.toString().includes('ready')) resolve();
+      }),
+    );
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const orphan = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -118,7 +137,9 @@ function expectedSharedFolder(project: string, root = SHARED_DATA_ROOT): string 
 describe('reachableDataFolder(dataDir, runAs, isDefault, sharedRoot)', () => {
   const NOBODY = { uid: 65534, gid: 65534 }; // the folders' modes decide; no such user is needed
   const made: string[] = [];
-  after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
   const fixture = (name: string) => {
     const found = privateProject(name);
     made.push(found.outer);
@@ -153,8 +174,7 @@ describe('reachableDataFolder(dataDir, runAs, isDefault, sharedRoot)', () => {
 
   it('never moves a folder the administrator chose, and says which folder is private', () => {
     const { project, outer } = fixture('chosen');
-    assert.deepEqual(reachableDataFolder(path.join(project, 'data'), NOBODY, false, sharedRoot()),
-      { kind: 'private', dataDir: path.join(project, 'data'), blocked: outer, mode: 0o700 });
+    assert.deepEqual(reachableDataFolder(path.join(project, 'data'), NOBODY, false, sharedRoot()), { kind: 'private', dataDir: path.join(project, 'data'), blocked: outer, mode: 0o700 });
   });
 
   it('never moves a default folder that already holds a store', () => {
@@ -172,7 +192,9 @@ describe('reachableDataFolder(dataDir, runAs, isDefault, sharedRoot)', () => {
 
 describe('Lantern run as root in a private project folder', { skip: process.getuid?.() !== 0 && 'not running as root' }, () => {
   const made: string[] = [];
-  after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
   const fixture = (name: string) => {
     const found = privateProject(name);
     made.push(found.outer, expectedSharedFolder(found.project));
@@ -207,8 +229,10 @@ describe('Lantern run as root in a private project folder', { skip: process.getu
 
   it('refuses a chosen data folder inside a private folder, naming the folder and what to do', async () => {
     const project = fixture('chosen-project');
-    await assert.rejects(openStore({ dataDir: path.join(project, 'lantern-data'), role: 'test' }),
-      new RegExp(`cannot reach the data folder: ${path.dirname(project)} is private \\(mode 700\\)\\. Choose a LANTERN_DATA_DIR it can reach, or run: chmod o\\+x`));
+    await assert.rejects(
+      openStore({ dataDir: path.join(project, 'lantern-data'), role: 'test' }),
+      new RegExp(`cannot reach the data folder: ${path.dirname(project)} is private \\(mode 700\\)\\. Choose a LANTERN_DATA_DIR it can reach, or run: chmod o\\+x`),
+    );
     assert.equal(fs.existsSync(expectedSharedFolder(project)), false);
   });
 

@@ -73,10 +73,14 @@ describe('identity changes', () => {
   it('tells of an organisation changed, and nothing of a change rolled back', async () => {
     assert.deepEqual(await noticesOf(() => store.sql`update organisation set name = 'North East partnership' where id = ${organisationId}`), [{ kind: 'organisation', organisationId }]);
     assert.deepEqual(await noticesOf(() => store.sql`update organisation set name = name where id = ${organisationId}`), [], 'an update that changes nothing');
-    const rolledBack = noticesOf(() => store.sql.begin(async (tx) => {
-      await tx`update user_account set role = 'regional_partner' where id = ${userId}`;
-      throw new Error('changed my mind');
-    }).catch(() => undefined));
+    const rolledBack = noticesOf(() =>
+      store.sql
+        .begin(async (tx) => {
+          await tx`update user_account set role = 'regional_partner' where id = ${userId}`;
+          throw new Error('changed my mind');
+        })
+        .catch(() => undefined),
+    );
     assert.deepEqual(await rolledBack, []);
   });
 

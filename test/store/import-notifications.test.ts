@@ -22,10 +22,12 @@ describe('import notifications', () => {
     const heard: BatchLoaded[] = [];
     const listening = await onBatchLoaded(store.sql, (loaded) => heard.push(loaded));
     await store.sql.begin((tx) => announceBatch(tx, 41));
-    await store.sql.begin(async (tx) => {
-      await announceBatch(tx, 42);
-      throw new Error('the batch fails');
-    }).catch(() => {});
+    await store.sql
+      .begin(async (tx) => {
+        await announceBatch(tx, 42);
+        throw new Error('the batch fails');
+      })
+      .catch(() => {});
     await store.sql.begin((tx) => announceBatch(tx, 43));
     await hearing(heard, 2);
     await sleep(100);

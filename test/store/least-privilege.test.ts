@@ -19,8 +19,7 @@ for (const where of PLACES) {
     });
     after(() => store.close());
 
-    const refused = (statement: Promise<unknown>) =>
-      assert.rejects(statement, (error: Error) => /permission denied|must be owner/.test(error.message), 'refused for lack of privilege');
+    const refused = (statement: Promise<unknown>) => assert.rejects(statement, (error: Error) => /permission denied|must be owner/.test(error.message), 'refused for lack of privilege');
 
     it('connects as a role that is no superuser, owns no table and is not the owner', async () => {
       const [app] = await store.sql<{ name: string; superuser: boolean; owned: number }[]>`
@@ -44,7 +43,10 @@ for (const where of PLACES) {
       await refused(store.sql`create or replace function refuse_audit_change() returns trigger language plpgsql as $$ begin return old; end $$`);
       await refused(store.sql`set session_replication_role = replica`);
       const rows = await store.sql<{ summary: string }[]>`select summary from audit_event`;
-      assert.deepEqual(rows.map((row) => row.summary), ['kept']);
+      assert.deepEqual(
+        rows.map((row) => row.summary),
+        ['kept'],
+      );
     });
 
     it('may not change, remove or unguard a published report version, nor delete a share', async () => {
@@ -79,7 +81,10 @@ for (const where of PLACES) {
       await store.migrate();
       await store.sql`insert into later_table values ('granted')`;
       const rows = await store.sql<{ note: string }[]>`select note from later_table`;
-      assert.deepEqual(rows.map((row) => row.note), ['granted']);
+      assert.deepEqual(
+        rows.map((row) => row.note),
+        ['granted'],
+      );
     });
   });
 }

@@ -8,12 +8,15 @@ import { openTestStore, type TestStore } from '../support/store.ts';
 
 describe('a store opened while another Lantern migrates', () => {
   let store: TestStore;
-  before(async () => { store = await openTestStore(); });
+  before(async () => {
+    store = await openTestStore();
+  });
   after(() => store.close());
 
-  const openSecond = (): Promise<Store> => (store.databaseUrl
-    ? openStore({ databaseUrl: store.databaseUrl, migrationDatabaseUrl: store.migrationDatabaseUrl, dataDir: '', role: 'test' })
-    : openStore({ dataDir: store.dataDir!, role: 'test' }));
+  const openSecond = (): Promise<Store> =>
+    store.databaseUrl
+      ? openStore({ databaseUrl: store.databaseUrl, migrationDatabaseUrl: store.migrationDatabaseUrl, dataDir: '', role: 'test' })
+      : openStore({ dataDir: store.dataDir!, role: 'test' });
 
   it('waits for the migrator, then finds its migration applied and applies nothing', async () => {
     const latest = migrations().at(-1)!;
@@ -21,18 +24,27 @@ describe('a store opened while another Lantern migrates', () => {
     await store.asOwner((owner) => owner`delete from schema_migration where version = ${latest.version}`);
     let locked!: () => void;
     let finish!: () => void;
-    const holding = new Promise<void>((resolve) => { locked = resolve; });
-    const finishing = new Promise<void>((resolve) => { finish = resolve; });
-    const migrator = store.asOwner((owner) => owner.begin(async (tx) => {
-      await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
-      locked();
-      await finishing;
-      await tx`insert into schema_migration (version, name, applied_at) values (${latest.version}, ${latest.name}, '2000-01-01T00:00:00Z')`;
-    }));
+    const holding = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const finishing = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const migrator = store.asOwner((owner) =>
+      owner.begin(async (tx) => {
+        await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+        locked();
+        await finishing;
+        await tx`insert into schema_migration (version, name, applied_at) values (${latest.version}, ${latest.name}, '2000-01-01T00:00:00Z')`;
+      }),
+    );
     await holding;
 
     let opened = false;
-    const second = openSecond().then((opening) => { opened = true; return opening; });
+    const second = openSecond().then((opening) => {
+      opened = true;
+      return opening;
+    });
     await new Promise((resolve) => setTimeout(resolve, 700));
     assert.equal(opened, false, 'the second Lantern waits while the first migrates');
     finish();

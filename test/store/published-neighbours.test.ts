@@ -19,7 +19,9 @@ function published(file: string): Record<string, string>[] {
 
 describe('published neighbour sets', () => {
   let store: TestStore;
-  before(async () => { store = await openTestStore(); });
+  before(async () => {
+    store = await openTestStore();
+  });
   after(() => store.close());
 
   it("gives County Durham the ONS's three sets and the DfE's, each as published", async () => {
@@ -32,20 +34,31 @@ describe('published neighbour sets', () => {
     ]);
     const ons = published('ons_nearest_neighbours_feb2025_long.csv').filter((r) => r.area_code === DURHAM && r.model === 'demographic');
     const demographic = sets.find((s) => s.model === 'demographic')!;
-    assert.deepEqual(demographic.neighbours.map((n) => n.code), ons.sort((a, b) => Number(a.rank) - Number(b.rank)).map((r) => r.neighbour_code));
+    assert.deepEqual(
+      demographic.neighbours.map((n) => n.code),
+      ons.sort((a, b) => Number(a.rank) - Number(b.rank)).map((r) => r.neighbour_code),
+    );
     assert.equal(demographic.neighbours.length, 20);
     const dfe = published('dfe_cs_statistical_neighbours_2025_long.csv').filter((r) => r.gss_code === DURHAM);
     const children = sets.at(-1)!;
-    assert.deepEqual(children.neighbours.map((n) => [n.code, n.closeness]), dfe.map((r) => [r.sn_gss_code, r.sn_proximity]));
+    assert.deepEqual(
+      children.neighbours.map((n) => [n.code, n.closeness]),
+      dfe.map((r) => [r.sn_gss_code, r.sn_proximity]),
+    );
     assert.deepEqual(publishedSetMembers(children).slice(0, 2), [DURHAM, 'E06000006']);
     assert.match(publishedSetBasis(children), /Department for Education.*publisher's own/);
   });
 
   it('gives a district the ONS sets alone, and a place no publisher covers none', async () => {
     const sets = await publishedNeighbourSets(store.sql, 'E07000223');
-    assert.deepEqual(sets.map((s) => [s.source, s.model, s.neighbours.length]), [
-      ['ons-2025-02', 'global', 20], ['ons-2025-02', 'demographic', 20], ['ons-2025-02', 'economic', 20],
-    ]);
+    assert.deepEqual(
+      sets.map((s) => [s.source, s.model, s.neighbours.length]),
+      [
+        ['ons-2025-02', 'global', 20],
+        ['ons-2025-02', 'demographic', 20],
+        ['ons-2025-02', 'economic', 20],
+      ],
+    );
     assert.deepEqual(await publishedNeighbourSets(store.sql, 'E12000001'), []);
   });
 

@@ -57,7 +57,10 @@ describe('a fresh store', () => {
   });
 
   it("puts Forest Heath in Suffolk, correcting the published register's Surrey", async () => {
-    const published = fs.readFileSync(sharedFile('uk-local-authorities', 'uk_local_authorities.csv'), 'utf8').split('\n').find((line) => line.startsWith('FOR,'));
+    const published = fs
+      .readFileSync(sharedFile('uk-local-authorities', 'uk_local_authorities.csv'), 'utf8')
+      .split('\n')
+      .find((line) => line.startsWith('FOR,'));
     assert.match(published ?? '', /,Non-metropolitan district,SRY,/);
     assert.equal((await getArea(store.sql, 'E07000201'))?.countyCode, 'E10000029');
   });
@@ -73,7 +76,10 @@ describe('a fresh store', () => {
   it('imports a council file with no demo: the register is there', async () => {
     const metrics = 'code,title,polarity,value_kind,period_kind\nbins-emptied,Bins emptied,higher_is_better,count,financial_year\n';
     const observations = 'metric,area,period,value\nbins-emptied,E08000009,2023/24,1200\nbins-emptied,E07000026,2015/16,300\n';
-    for (const [fileName, text] of [['metrics.csv', metrics], ['observations.csv', observations]] as const) {
+    for (const [fileName, text] of [
+      ['metrics.csv', metrics],
+      ['observations.csv', observations],
+    ] as const) {
       const result = await importFile(store.sql, { fileName, input: textStream(text), importedBy: 'test' });
       assert.deepEqual([result.status, result.rejections], ['loaded', []], fileName);
     }

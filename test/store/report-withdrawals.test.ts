@@ -32,7 +32,13 @@ describe('withdrawing a published report version', () => {
     assert.equal(first!.withdrawn?.by, 'Pat Officer');
     assert.equal(first!.withdrawn?.reason, 'The obesity figures were for the wrong year.');
     assert.ok(first!.withdrawn?.at instanceof Date && !Number.isNaN(first!.withdrawn.at.getTime()));
-    assert.deepEqual((await versionsBySlug(store.sql, slug)).map((v) => [v.version, v.withdrawn !== null]), [[2, false], [1, true]]);
+    assert.deepEqual(
+      (await versionsBySlug(store.sql, slug)).map((v) => [v.version, v.withdrawn !== null]),
+      [
+        [2, false],
+        [1, true],
+      ],
+    );
   });
 
   it('withdraws a version once, and says when there is no such version', async () => {
@@ -58,7 +64,9 @@ describe('withdrawing a published report version', () => {
 
 describe('the audit trail in time order', () => {
   let store: TestStore;
-  before(async () => { store = await openTestStore(); });
+  before(async () => {
+    store = await openTestStore();
+  });
   after(() => store.close());
 
   it('pages newest first through an index on (time, id), not a sort of the whole trail', async () => {

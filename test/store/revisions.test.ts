@@ -31,10 +31,13 @@ describe('revision history', () => {
     assert.equal(current[0]!.batchId, revised.batchId);
 
     const history = await observationHistory(store.sql, 'obesity', 'E06000047');
-    assert.deepEqual(history.map((h) => [h.value, h.batchId, h.supersededBy]), [
-      [26, revised.batchId, null],
-      [25.5, first.batchId, revised.batchId],
-    ]);
+    assert.deepEqual(
+      history.map((h) => [h.value, h.batchId, h.supersededBy]),
+      [
+        [26, revised.batchId, null],
+        [25.5, first.batchId, revised.batchId],
+      ],
+    );
   });
 
   it('treats a change of flags alone as a revision', async () => {

@@ -22,9 +22,13 @@ async function built(sql: Sql, packs: boolean): Promise<BenchmarkIndex> {
 /** Every metric's slices as plain data (NaN kept as NaN), by metric code. */
 function contents(index: BenchmarkIndex) {
   const plain = (slice: PeriodSlice) => ({
-    period: slice.period, areas: [...slice.areas], values: [...slice.values],
-    lower: slice.bounds && [...slice.bounds.lower], upper: slice.bounds && [...slice.bounds.upper],
-    numerator: slice.counts && [...slice.counts.numerator], denominator: slice.counts && [...slice.counts.denominator],
+    period: slice.period,
+    areas: [...slice.areas],
+    values: [...slice.values],
+    lower: slice.bounds && [...slice.bounds.lower],
+    upper: slice.bounds && [...slice.bounds.upper],
+    numerator: slice.counts && [...slice.counts.numerator],
+    denominator: slice.counts && [...slice.counts.denominator],
   });
   return new Map([...index.metrics()].map((series) => [series.metric.code, series.slices.map(plain)]));
 }
@@ -88,9 +92,13 @@ describe('series packs', () => {
     await forgetSeriesPacks(sql);
     const [metric] = metricIds;
     let write!: () => void;
-    const written = new Promise<void>((resolve) => { write = resolve; });
+    const written = new Promise<void>((resolve) => {
+      write = resolve;
+    });
     let commit!: () => void;
-    const committing = new Promise<void>((resolve) => { commit = resolve; });
+    const committing = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
     const writer = sql.begin(async (tx) => {
       await tx`update observation set value = value * 2 where metric_id = ${metric!} and value is not null`;
       write();
@@ -98,7 +106,9 @@ describe('series packs', () => {
     });
     await written;
     let packed = false;
-    const packer = packMissingSeries(sql).finally(() => { packed = true; });
+    const packer = packMissingSeries(sql).finally(() => {
+      packed = true;
+    });
     // The packer waits for the writers' lock before it reads anything (one that did not would be done by now).
     while (!packed && (await waitingForTheLock(sql)).length === 0) await sleep(20);
     commit();

@@ -27,18 +27,32 @@ describe('a PostgreSQL server reached by URL', () => {
     const relay = net.createServer((client) => {
       const upstream = net.connect(server.port, '127.0.0.1');
       client.pipe(upstream).pipe(client);
-      const end = () => { client.destroy(); upstream.destroy(); };
+      const end = () => {
+        client.destroy();
+        upstream.destroy();
+      };
       client.on('error', end);
       upstream.on('error', end);
     });
     const appears = setTimeout(() => relay.listen(port, '127.0.0.1'), 1500);
     try {
       const url = `postgres://${DATABASE_USER}:${encodeURIComponent(server.password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
-      const store = await openStore({ databaseUrl: url, dataDir: '', role: 'test', maxConnections: 1, log: (line) => { logged.push(line); } });
+      const store = await openStore({
+        databaseUrl: url,
+        dataDir: '',
+        role: 'test',
+        maxConnections: 1,
+        log: (line) => {
+          logged.push(line);
+        },
+      });
       try {
         const [row] = await store.sql<{ one: number }[]>`select 1 as one`;
         assert.equal(row?.one, 1);
-        assert.ok(logged.some((line) => /does not answer .*trying again in \d/.test(line)), logged.join('\n'));
+        assert.ok(
+          logged.some((line) => /does not answer .*trying again in \d/.test(line)),
+          logged.join('\n'),
+        );
       } finally {
         await store.close();
       }

@@ -40,7 +40,10 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** The refusal a use-case answers with: fails unless it is an HttpError. */
 export async function refusalOf(work: Promise<unknown>): Promise<HttpError> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof HttpError)) throw new Error(`expected a refusal, got ${String(error)}`);
   return error;
 }
@@ -49,7 +52,9 @@ export async function refusalOf(work: Promise<unknown>): Promise<HttpError> {
 export function accessAs(sql: Sql, person: User, councilArea: string | null = null): RequestAccess {
   return new RequestAccess(
     { kind: 'user', userId: person.id, role: person.role, organisationId: person.organisationId, councilArea, actions: ['read', 'change', 'share'] },
-    () => ({ userId: person.id, actor: person.email, ip: null, userAgent: 'test' }), sql, Date.now(),
+    () => ({ userId: person.id, actor: person.email, ip: null, userAgent: 'test' }),
+    sql,
+    Date.now(),
   );
 }
 
@@ -103,7 +108,9 @@ export class Browser {
   /** A JSON request with the session's CSRF token. */
   json(method: string, address: string, body?: unknown): Promise<Response> {
     return this.fetch(address, {
-      method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': this.csrfToken }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      method,
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': this.csrfToken },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   }
 }

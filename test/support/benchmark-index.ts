@@ -10,11 +10,11 @@ import { parsePeriod } from '../../src/domain/period/index.ts';
 export const ENGLAND_CODE = 'E92000001';
 
 /** An area; a council in a region by default, open-ended, replacing nothing. */
-export function indexArea(
-  code: string, name: string, type: AreaType, more: Partial<Omit<IndexArea, 'code' | 'name' | 'type'>> = {},
-): IndexArea {
+export function indexArea(code: string, name: string, type: AreaType, more: Partial<Omit<IndexArea, 'code' | 'name' | 'type'>> = {}): IndexArea {
   return Object.freeze({
-    code, name, type,
+    code,
+    name,
+    type,
     regionCode: more.regionCode ?? null,
     countyCode: more.countyCode ?? null,
     startDate: more.startDate ?? null,
@@ -51,10 +51,7 @@ export function indexMetric(code: string, more: Partial<IndexMetric> = {}): Inde
  * (null: suppressed), then, where the row has them, lower and upper bounds and
  * numerator and denominator.
  */
-export type Row = readonly [
-  period: string, area: string, value: number | null,
-  lower?: number | null, upper?: number | null, numerator?: number | null, denominator?: number | null,
-];
+export type Row = readonly [period: string, area: string, value: number | null, lower?: number | null, upper?: number | null, numerator?: number | null, denominator?: number | null];
 
 /** A metric and its rows, in any order. */
 export type MetricRows = readonly [metric: IndexMetric, rows: readonly Row[]];

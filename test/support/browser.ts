@@ -61,6 +61,9 @@ export async function controlsMissedByTab(page: Page): Promise<{ controls: numbe
     const at = await page.evaluate(() => document.activeElement?.getAttribute('data-control') ?? null);
     if (at !== null) reached.add(at);
   }
-  const missed = await page.evaluate((keys) => keys.map((key) => document.querySelector(`[data-control="${key}"]`)?.outerHTML.slice(0, 120) ?? key), controls.filter((c) => !reached.has(c)));
+  const missed = await page.evaluate(
+    (keys) => keys.map((key) => document.querySelector(`[data-control="${key}"]`)?.outerHTML.slice(0, 120) ?? key),
+    controls.filter((c) => !reached.has(c)),
+  );
   return { controls: controls.length, missed };
 }

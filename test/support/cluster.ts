@@ -12,9 +12,9 @@ import type { TestStore } from './store.ts';
 export async function openStoreAgain(store: TestStore): Promise<TestStore> {
   const urls = store.embedded
     ? {
-      databaseUrl: `postgres://${APP_USER}:${encodeURIComponent(store.embedded.appPassword)}@127.0.0.1:${store.embedded.port}/${DATABASE_NAME}`,
-      migrationDatabaseUrl: `postgres://${DATABASE_USER}:${encodeURIComponent(store.embedded.password)}@127.0.0.1:${store.embedded.port}/${DATABASE_NAME}`,
-    }
+        databaseUrl: `postgres://${APP_USER}:${encodeURIComponent(store.embedded.appPassword)}@127.0.0.1:${store.embedded.port}/${DATABASE_NAME}`,
+        migrationDatabaseUrl: `postgres://${DATABASE_USER}:${encodeURIComponent(store.embedded.password)}@127.0.0.1:${store.embedded.port}/${DATABASE_NAME}`,
+      }
     : { databaseUrl: store.databaseUrl!, migrationDatabaseUrl: store.migrationDatabaseUrl };
   const again = await openStore({ ...urls, dataDir: '', role: 'test, second server' });
   return { ...again, dataDir: store.dataDir, ...urls };
@@ -26,7 +26,9 @@ export async function startTwoServers(store: TestStore): Promise<{ a: TestServer
   const a = await startTestServer(store);
   const b = await startTestServer(storeB);
   return {
-    a, b, storeB,
+    a,
+    b,
+    storeB,
     async close() {
       await b.close();
       await a.close();

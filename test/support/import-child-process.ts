@@ -14,12 +14,17 @@ export interface ImportChild {
 
 export function startImportChild(store: TestStore, file: string): ImportChild {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'test/support/import-child.ts'), file], {
-    cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: PROJECT_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...(store.databaseUrl ? { LANTERN_DATABASE_URL: store.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: store.migrationDatabaseUrl } : { LANTERN_DATA_DIR: store.dataDir }) },
   });
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
   return { child, output: () => output };
 }
 

@@ -8,11 +8,17 @@ import { QUICK, STUCK } from './jobs.ts';
 
 const config = readConfig();
 const store = await openStore({ databaseUrl: config.databaseUrl, migrationDatabaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir, role: 'job-child' });
-await startJobRunner(store, [{
-  ...STUCK,
-  async run(_data, run) {
-    console.log(`started ${run.id} ${run.attempt}`);
-    await new Promise(() => {});
-  },
-}], { ...QUICK, log: (line) => console.error(line), server: 'job-child' });
+await startJobRunner(
+  store,
+  [
+    {
+      ...STUCK,
+      async run(_data, run) {
+        console.log(`started ${run.id} ${run.attempt}`);
+        await new Promise(() => {});
+      },
+    },
+  ],
+  { ...QUICK, log: (line) => console.error(line), server: 'job-child' },
+);
 console.log('ready');

@@ -36,7 +36,8 @@ export interface JobChild {
 /** A runner in its own process on the test's store, taking STUCK's jobs: it prints "ready", then "started <id> <attempt>" for each job, which never ends. */
 export function startJobChild(store: TestStore): JobChild {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'test/support/job-child.ts')], {
-    cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: PROJECT_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...(store.databaseUrl ? { LANTERN_DATABASE_URL: store.databaseUrl, LANTERN_MIGRATION_DATABASE_URL: store.migrationDatabaseUrl } : { LANTERN_DATA_DIR: store.dataDir }) },
   });
   let output = '';
@@ -56,12 +57,13 @@ export function startJobChild(store: TestStore): JobChild {
   return {
     child,
     output: () => output,
-    line: (pattern) => new Promise((resolve, reject) => {
-      const found = output.split('\n').find((line) => pattern.test(line));
-      if (found !== undefined) return resolve(found);
-      waiting.push({ pattern, resolve });
-      child.once('exit', (code) => reject(new Error(`the job child exited (${code}) before printing ${pattern}: ${output}`)));
-    }),
+    line: (pattern) =>
+      new Promise((resolve, reject) => {
+        const found = output.split('\n').find((line) => pattern.test(line));
+        if (found !== undefined) return resolve(found);
+        waiting.push({ pattern, resolve });
+        child.once('exit', (code) => reject(new Error(`the job child exited (${code}) before printing ${pattern}: ${output}`)));
+      }),
   };
 }
 

@@ -6,7 +6,11 @@ import path from 'node:path';
 import { PROJECT_DIR } from './data.ts';
 import type { TestStore } from './store.ts';
 
-export interface Run { code: number | null; stdout: string; stderr: string }
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 export function lantern(store: TestStore, args: readonly string[], input?: string): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_TEST_CONTEXT: undefined };
@@ -15,8 +19,12 @@ export function lantern(store: TestStore, args: readonly string[], input?: strin
   const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'bin', 'lantern.js'), ...args], { cwd: PROJECT_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => { stdout += text; });
-  child.stderr.setEncoding('utf8').on('data', (text: string) => { stderr += text; });
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    stdout += text;
+  });
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    stderr += text;
+  });
   child.stdin.end(input ?? '');
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }

@@ -80,6 +80,14 @@ function fontsOf(resources: mupdf.PDFObject): string[] {
   const fonts: string[] = [];
   if (!resources.isDictionary()) return fonts;
   const dictionary = resources.get('Font');
-  if (dictionary.isDictionary()) dictionary.forEach((font) => fonts.push(font.get('BaseFont').asName().replace(/^[A-Z]{6}\+/, '')));
+  if (dictionary.isDictionary())
+    dictionary.forEach((font) =>
+      fonts.push(
+        font
+          .get('BaseFont')
+          .asName()
+          .replace(/^[A-Z]{6}\+/, ''),
+      ),
+    );
   return fonts;
 }

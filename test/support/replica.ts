@@ -55,17 +55,21 @@ export async function startReplica(): Promise<TestReplica> {
     const port = await freePort();
     standBy(replicaDir, embedded.port, embedded.password, server.runAs);
     const log = fs.openSync(`${replicaDir}.log`, 'a');
-    child = spawn(server.binary, [
-      '-D', replicaDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
-      '-c', 'hot_standby_feedback=on',
-    ], { stdio: ['ignore', log, log], ...server.runAs, env: { ...process.env, LC_ALL: 'C' } });
+    child = spawn(server.binary, ['-D', replicaDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'hot_standby_feedback=on'], {
+      stdio: ['ignore', log, log],
+      ...server.runAs,
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     fs.closeSync(log);
     const readUrl = `postgres://lantern_app:${embedded.appPassword}@127.0.0.1:${port}/lantern`;
     await waitForStandby(readUrl, child);
     const owner = postgres(`postgres://lantern:${embedded.password}@127.0.0.1:${port}/lantern`, { max: 1, onnotice: () => {} });
     const started = child;
     return {
-      primary, databaseUrl, migrationDatabaseUrl, readUrl,
+      primary,
+      databaseUrl,
+      migrationDatabaseUrl,
+      readUrl,
       openReadingStore: () => openStore({ databaseUrl, migrationDatabaseUrl, readDatabaseUrl: readUrl, dataDir: '', role: 'test' }),
       async pauseReplay(paused) {
         await (paused ? owner`select pg_wal_replay_pause()` : owner`select pg_wal_replay_resume()`);
@@ -119,9 +123,10 @@ async function copyCluster(owner: postgres.Sql, pgDir: string, copy: string): Pr
 function standBy(copy: string, port: number, password: string, runAs: { uid: number; gid: number } | undefined): void {
   fs.mkdirSync(path.join(copy, 'pg_wal', 'archive_status'), { recursive: true });
   fs.writeFileSync(path.join(copy, 'standby.signal'), '');
-  fs.appendFileSync(path.join(copy, 'postgresql.auto.conf'),
-    `primary_conninfo = 'host=127.0.0.1 port=${port} user=lantern password=${password} application_name=lantern_test_replica'\n` +
-    `primary_slot_name = '${SLOT}'\n`);
+  fs.appendFileSync(
+    path.join(copy, 'postgresql.auto.conf'),
+    `primary_conninfo = 'host=127.0.0.1 port=${port} user=lantern password=${password} application_name=lantern_test_replica'\n` + `primary_slot_name = '${SLOT}'\n`,
+  );
   fs.chmodSync(copy, 0o700);
   if (runAs) chownTree(copy, runAs);
 }

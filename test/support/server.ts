@@ -19,14 +19,18 @@ export interface TestServer {
 /** With `building`, the server listens while its index is still being built, as `lantern serve` does; a store with a replica gives its engine the replica to read. */
 export async function startTestServer(store: TestStore, options: { building?: boolean } = {}): Promise<TestServer> {
   const logged: string[] = [];
-  const log = (line: string) => { logged.push(line); };
+  const log = (line: string) => {
+    logged.push(line);
+  };
   const engine = options.building ? BenchmarkEngine.begin(store.sql, log, true, store.replica) : await BenchmarkEngine.start(store.sql, log, true, store.replica);
   const printer = new PdfPrinter();
   const app = createApp({ config: readConfig({ LANTERN_DATA_DIR: store.dataDir ?? '' }), store, engine, printer, log });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    app, engine, logged,
+    app,
+    engine,
+    logged,
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     async close() {
       server.closeAllConnections();

@@ -46,14 +46,20 @@ export function odsRow(cells: readonly SheetCell[], repeat = 1): string {
 
 /** An ODS spreadsheet of named tables, each given as its rows' XML. */
 export function odsFile(tables: readonly { name: string; rows: readonly string[] }[]): Buffer {
-  const body = tables.map(({ name, rows }) =>
-    `<table:table table:name="${escape(name)}" table:style-name="ta1"><table:table-column table:number-columns-repeated="16384"/>${rows.join('')}` +
-      '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table>').join('');
-  const content = '<?xml version="1.0" encoding="UTF-8"?>' +
+  const body = tables
+    .map(
+      ({ name, rows }) =>
+        `<table:table table:name="${escape(name)}" table:style-name="ta1"><table:table-column table:number-columns-repeated="16384"/>${rows.join('')}` +
+        '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table>',
+    )
+    .join('');
+  const content =
+    '<?xml version="1.0" encoding="UTF-8"?>' +
     '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3">' +
     `<office:body><office:spreadsheet>${body}</office:spreadsheet></office:body></office:document-content>`;
-  const manifest = '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">' +
+  const manifest =
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">' +
     '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>' +
     '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>';
   const files: Zippable = {

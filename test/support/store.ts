@@ -50,7 +50,9 @@ export async function openTestStore(options: { embedded?: boolean } = {}): Promi
   const dataDir = tempDir('lantern-store-');
   const store = await openStore({ dataDir, role: 'test' });
   return {
-    ...store, dataDir, databaseUrl: undefined,
+    ...store,
+    dataDir,
+    databaseUrl: undefined,
     async close() {
       await store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -102,7 +104,10 @@ async function openDatabase(url: string, template: string, fill: (store: Store) 
     });
   }
   return {
-    ...store, dataDir: undefined, databaseUrl, migrationDatabaseUrl,
+    ...store,
+    dataDir: undefined,
+    databaseUrl,
+    migrationDatabaseUrl,
     async close() {
       await store.close();
       await drop();

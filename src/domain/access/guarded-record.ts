@@ -29,7 +29,8 @@ const NONE: readonly number[] = Object.freeze([]);
 /** A record of a kind, with every field not given at its narrowest: no subject, no owner, no shares. */
 export function guardedRecord(kind: RecordKind, classification: Classification, fields: Partial<Omit<GuardedRecord, 'kind' | 'classification'>> = {}): GuardedRecord {
   return {
-    kind, classification,
+    kind,
+    classification,
     subjectArea: fields.subjectArea ?? null,
     subjectReads: fields.subjectReads ?? false,
     ownerOrganisation: fields.ownerOrganisation ?? null,

@@ -12,9 +12,7 @@ import { isMetricCode } from '../metric/index.ts';
 import { parsePeriod } from '../period/index.ts';
 import { isClassification, type Classification } from './classification.ts';
 
-export const RISK_FACTORS = [
-  'leadership_and_relationships', 'high_risk_change', 'disengagement', 'financial_difficulty', 'service_performance',
-] as const;
+export const RISK_FACTORS = ['leadership_and_relationships', 'high_risk_change', 'disengagement', 'financial_difficulty', 'service_performance'] as const;
 export type RiskFactor = (typeof RISK_FACTORS)[number];
 
 export const RISK_FACTOR_LABELS: Readonly<Record<RiskFactor, string>> = {
@@ -26,8 +24,7 @@ export const RISK_FACTOR_LABELS: Readonly<Record<RiskFactor, string>> = {
 };
 
 export type Evidence =
-  | { readonly kind: 'observation'; readonly metric: string; readonly area: string; readonly period: string }
-  | { readonly kind: 'source'; readonly description: string; readonly url: string | null };
+  { readonly kind: 'observation'; readonly metric: string; readonly area: string; readonly period: string } | { readonly kind: 'source'; readonly description: string; readonly url: string | null };
 
 export interface IntelligenceDraft {
   readonly subjectArea: string;
@@ -44,9 +41,7 @@ export interface Problem {
   readonly message: string;
 }
 
-export type IntelligenceCheck =
-  | { readonly kind: 'valid'; readonly item: IntelligenceDraft }
-  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] };
+export type IntelligenceCheck = { readonly kind: 'valid'; readonly item: IntelligenceDraft } | { readonly kind: 'invalid'; readonly problems: readonly Problem[] };
 
 export const NOTE_LENGTH = { min: 20, max: 10_000 } as const;
 export const MAX_EVIDENCE = 50;
@@ -76,8 +71,13 @@ export function checkIntelligenceItem(input: Readonly<Record<string, unknown>>):
   return {
     kind: 'valid',
     item: {
-      subjectArea: subjectArea!, riskFactor: riskFactor as RiskFactor, title: title!, note: note!,
-      evidence: evidence!, classification: classification as Classification, shareable: shareable as boolean,
+      subjectArea: subjectArea!,
+      riskFactor: riskFactor as RiskFactor,
+      title: title!,
+      note: note!,
+      evidence: evidence!,
+      classification: classification as Classification,
+      shareable: shareable as boolean,
     },
   };
 }

@@ -64,26 +64,37 @@ const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
 
 /** Kinds whose restricted and confidential records administrators may read: never intelligence. */
 const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
-  service: false, session: false, area: false, metric: false, observation: true, import_batch: true,
-  import_rejection: true, comparator_group: false, intelligence_item: false, share: true, audit_event: true,
-  organisation: true, user: true, api_token: true, report: false, dashboard: false,
+  service: false,
+  session: false,
+  area: false,
+  metric: false,
+  observation: true,
+  import_batch: true,
+  import_rejection: true,
+  comparator_group: false,
+  intelligence_item: false,
+  share: true,
+  audit_event: true,
+  organisation: true,
+  user: true,
+  api_token: true,
+  report: false,
+  dashboard: false,
 };
 
-export const DENIAL_REASONS = [
-  'sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence',
-] as const;
+export const DENIAL_REASONS = ['sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence'] as const;
 export type DenialReason = (typeof DENIAL_REASONS)[number];
 
 export type Decision =
-  | { readonly allowed: true; /** a read of a restricted or confidential record: the audit trail records it */ readonly audited: boolean }
-  | { readonly allowed: false; readonly reason: DenialReason };
+  { readonly allowed: true; /** a read of a restricted or confidential record: the audit trail records it */ readonly audited: boolean } | { readonly allowed: false; readonly reason: DenialReason };
 
 const ALLOW: Decision = Object.freeze({ allowed: true, audited: false });
 const ALLOW_AUDITED: Decision = Object.freeze({ allowed: true, audited: true });
-const DENIALS = Object.freeze(Object.fromEntries(
-  ['sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence']
-    .map((reason) => [reason, Object.freeze({ allowed: false, reason })]),
-)) as Readonly<Record<DenialReason, Decision>>;
+const DENIALS = Object.freeze(
+  Object.fromEntries(
+    ['sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence'].map((reason) => [reason, Object.freeze({ allowed: false, reason })]),
+  ),
+) as Readonly<Record<DenialReason, Decision>>;
 
 /**
  * Step 1 alone: whether the viewer may ever do `action` to records of `kind`.

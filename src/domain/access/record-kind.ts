@@ -2,8 +2,22 @@
 // the kind it reads or changes; `service` stands for Lantern's own pages and
 // documents that hold no record (its health, its API description).
 export const RECORD_KINDS = [
-  'service', 'session', 'area', 'metric', 'observation', 'import_batch', 'import_rejection', 'comparator_group',
-  'intelligence_item', 'share', 'audit_event', 'organisation', 'user', 'api_token', 'report', 'dashboard',
+  'service',
+  'session',
+  'area',
+  'metric',
+  'observation',
+  'import_batch',
+  'import_rejection',
+  'comparator_group',
+  'intelligence_item',
+  'share',
+  'audit_event',
+  'organisation',
+  'user',
+  'api_token',
+  'report',
+  'dashboard',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

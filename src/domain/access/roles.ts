@@ -3,14 +3,19 @@
 // organisation stands for one area, which is how Lantern knows which records
 // are about a user's own council.
 
-export const ORGANISATION_KINDS = [
-  'council', 'sector_body', 'regional_partnership', 'government', 'inspectorate', 'support_panel',
-] as const;
+export const ORGANISATION_KINDS = ['council', 'sector_body', 'regional_partnership', 'government', 'inspectorate', 'support_panel'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const ROLES = [
-  'performance_officer', 'council_member', 'principal_adviser', 'regional_partner', 'panel_member',
-  'government_officer', 'inspector', 'peer_challenge_manager', 'administrator',
+  'performance_officer',
+  'council_member',
+  'principal_adviser',
+  'regional_partner',
+  'panel_member',
+  'government_officer',
+  'inspector',
+  'peer_challenge_manager',
+  'administrator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

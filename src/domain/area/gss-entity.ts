@@ -75,15 +75,12 @@ const ROWS: readonly Row[] = [
   ['K04', 'England and Wales', 'England and Wales', undefined],
 ];
 
-export const GSS_ENTITIES: ReadonlyMap<string, GssEntity> = new Map(ROWS.map(([prefix, name, plural, areaType, inRegister]) => [
-  prefix, Object.freeze({ prefix, name, plural, areaType, inRegister: inRegister ?? false }),
-]));
+export const GSS_ENTITIES: ReadonlyMap<string, GssEntity> = new Map(
+  ROWS.map(([prefix, name, plural, areaType, inRegister]) => [prefix, Object.freeze({ prefix, name, plural, areaType, inRegister: inRegister ?? false })]),
+);
 
 /** What a code is: not a GSS code at all, a GSS code of an entity Lantern does not know, or an entity's. */
-export type GssReading =
-  | { readonly kind: 'malformed' }
-  | { readonly kind: 'unknown_entity'; readonly prefix: string }
-  | { readonly kind: 'entity'; readonly entity: GssEntity };
+export type GssReading = { readonly kind: 'malformed' } | { readonly kind: 'unknown_entity'; readonly prefix: string } | { readonly kind: 'entity'; readonly entity: GssEntity };
 
 export function readGssCode(code: string): GssReading {
   if (!isGssCode(code)) return { kind: 'malformed' };

@@ -79,15 +79,24 @@ export class PeriodSlice {
   }
 
   bytes(): number {
-    return this.areas.byteLength + this.values.byteLength + (this.trendCodes?.byteLength ?? 0)
-      + (this.bounds ? this.bounds.lower.byteLength * 2 : 0) + (this.counts ? this.counts.numerator.byteLength * 2 : 0);
+    return (
+      this.areas.byteLength +
+      this.values.byteLength +
+      (this.trendCodes?.byteLength ?? 0) +
+      (this.bounds ? this.bounds.lower.byteLength * 2 : 0) +
+      (this.counts ? this.counts.numerator.byteLength * 2 : 0)
+    );
   }
 }
 
 export class MetricSeries {
   readonly tierSet: TierSet;
 
-  constructor(readonly metric: IndexMetric, readonly slices: readonly PeriodSlice[], areaTypes: readonly AreaType[]) {
+  constructor(
+    readonly metric: IndexMetric,
+    readonly slices: readonly PeriodSlice[],
+    areaTypes: readonly AreaType[],
+  ) {
     const latest = slices[slices.length - 1];
     this.tierSet = tierSetOf(latest ? [...latest.areas].map((a) => areaTypes[a]!) : []);
   }
@@ -285,7 +294,11 @@ function sliceOf(period: PeriodSpan, columns: SeriesColumns, rows: Int32Array, c
     boundsNeeded = bounded && !(countsGiveIntervals && counted);
   }
   return new PeriodSlice(
-    period.label, period.start, period.end, areas, values,
+    period.label,
+    period.start,
+    period.end,
+    areas,
+    values,
     boundsNeeded ? { lower: lower ?? nans(n), upper: upper ?? nans(n) } : undefined,
     anyCounted ? { numerator: numerator!, denominator: denominator! } : undefined,
   );
@@ -328,8 +341,18 @@ export class SeriesBuilder {
 
   build(): PeriodSlice[] {
     const [values, lower, upper, numerator, denominator] = this.figures.map((column) => Float64Array.from(column));
-    return slicesOf(this.spans, {
-      areas: Uint16Array.from(this.areas), periods: Uint16Array.from(this.periods), values: values!, lower, upper, numerator, denominator,
-    }, this.countsGiveIntervals);
+    return slicesOf(
+      this.spans,
+      {
+        areas: Uint16Array.from(this.areas),
+        periods: Uint16Array.from(this.periods),
+        values: values!,
+        lower,
+        upper,
+        numerator,
+        denominator,
+      },
+      this.countsGiveIntervals,
+    );
   }
 }

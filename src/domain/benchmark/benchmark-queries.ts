@@ -20,8 +20,7 @@ export type BenchmarkChoice = 'england' | 'group';
 
 /** A group by rule (England, region, type), or by a list of members (neighbours, a saved group); England the benchmark unless it says otherwise. */
 export type GroupSpec = (
-  | { readonly kind: 'england' | 'region' | 'type' }
-  | { readonly kind: 'neighbours' | 'custom'; readonly key: string; readonly label: string; readonly members: readonly string[] }
+  { readonly kind: 'england' | 'region' | 'type' } | { readonly kind: 'neighbours' | 'custom'; readonly key: string; readonly label: string; readonly members: readonly string[] }
 ) & { readonly benchmark?: BenchmarkChoice };
 
 export interface Interval {
@@ -85,18 +84,14 @@ function rawIntervalOf(metric: IndexMetric, slice: PeriodSlice, position: number
 
 /** A group's figures for a slice: its members with values, in order, and its benchmark. */
 export function groupFigures(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, spec: GroupSpec): GroupFigures {
-  const rule: GroupRule | undefined = spec.kind === 'neighbours' || spec.kind === 'custom'
-    ? undefined
-    : { kind: spec.kind, area, tierSet: tierSetFor(area.type, series.tierSet) };
-  const key = (rule
-    ? `${rule.kind}:${rule.tierSet}:${rule.kind === 'region' ? area.regionCode : rule.kind === 'type' ? area.type : ''}`
-    : `${spec.kind}:${(spec as { key: string }).key}`) + (spec.benchmark === 'group' ? ':against-group' : '');
+  const rule: GroupRule | undefined = spec.kind === 'neighbours' || spec.kind === 'custom' ? undefined : { kind: spec.kind, area, tierSet: tierSetFor(area.type, series.tierSet) };
+  const key =
+    (rule ? `${rule.kind}:${rule.tierSet}:${rule.kind === 'region' ? area.regionCode : rule.kind === 'type' ? area.type : ''}` : `${spec.kind}:${(spec as { key: string }).key}`) +
+    (spec.benchmark === 'group' ? ':against-group' : '');
   return slice.cached(key, makeGroupFigures, index, series, slice, area, spec, rule, key);
 }
 
-function makeGroupFigures(
-  index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, spec: GroupSpec, rule: GroupRule | undefined, key: string,
-): GroupFigures {
+function makeGroupFigures(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, spec: GroupSpec, rule: GroupRule | undefined, key: string): GroupFigures {
   const listed = rule ? undefined : new Set((spec as { members: readonly string[] }).members);
   const members: number[] = [];
   for (let position = 0; position < slice.areas.length; position++) {
@@ -171,19 +166,23 @@ function isMember(group: GroupFigures, position: number): boolean {
 }
 
 /** A row's figures against a group; rank and quartile only for a member (a council outside its chosen group has neither). */
-export function rowFigures(
-  series: MetricSeries, slice: PeriodSlice, position: number, group: GroupFigures, level: ConfidenceLevel,
-): RowFigures {
+export function rowFigures(series: MetricSeries, slice: PeriodSlice, position: number, group: GroupFigures, level: ConfidenceLevel): RowFigures {
   const metric = series.metric;
   const value = position < 0 ? null : slice.value(position);
   const interval = value === null ? undefined : intervalOf(metric, slice, position, level);
   const rank = value === null || !isMember(group, position) ? null : rankIn(group, value, metric.polarity);
   const quartile = rank === null ? null : quantileOf(rank, group.ordered.length, 4);
   return {
-    value, interval, rank,
+    value,
+    interval,
+    rank,
     quartile: quartile?.kind === 'ok' ? quartile.quantile : null,
     significance: compareToBenchmark({
-      value, lower: interval?.lower ?? null, upper: interval?.upper ?? null, benchmark: group.benchmark?.value ?? null, polarity: metric.polarity,
+      value,
+      lower: interval?.lower ?? null,
+      upper: interval?.upper ?? null,
+      benchmark: group.benchmark?.value ?? null,
+      polarity: metric.polarity,
     }),
   };
 }
@@ -201,9 +200,7 @@ export interface LeagueTable {
 }
 
 /** Every member of the group with its figures, best first. */
-export function leagueTable(
-  index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, spec: GroupSpec, level: ConfidenceLevel,
-): LeagueTable {
+export function leagueTable(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, spec: GroupSpec, level: ConfidenceLevel): LeagueTable {
   const group = groupFigures(index, series, slice, area, spec);
   const rows: LeagueTableRow[] = [];
   for (const position of group.members) {
@@ -212,7 +209,9 @@ export function leagueTable(
   }
   rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name));
   return {
-    metric: series.metric, period: slice.period, rows,
+    metric: series.metric,
+    period: slice.period,
+    rows,
     group: { key: group.key, label: group.label, mean: group.mean, median: group.median, benchmark: group.benchmark, size: group.members.length },
   };
 }
@@ -223,14 +222,15 @@ export function leagueTable(
  * whole: a county become a unitary of the same ground, never one of several
  * districts merged into a unitary, nor a county split in two.
  */
-export function resolveArea(
-  index: BenchmarkIndex, slice: PeriodSlice, area: IndexArea, number = index.areaNumber(area.code)!,
-): { area: IndexArea; position: number } {
+export function resolveArea(index: BenchmarkIndex, slice: PeriodSlice, area: IndexArea, number = index.areaNumber(area.code)!): { area: IndexArea; position: number } {
   const own = slice.position(number);
   if (own >= 0) return { area, position: own };
   const wholes = [
     ...area.successorCodes.filter((code) => standsWhole(index, area.code, code)).map((code) => index.area(code)!),
-    ...index.predecessorsOf(area.code).filter((code) => standsWhole(index, code, area.code)).map((code) => index.area(code)!),
+    ...index
+      .predecessorsOf(area.code)
+      .filter((code) => standsWhole(index, code, area.code))
+      .map((code) => index.area(code)!),
   ];
   for (const whole of wholes) {
     const position = slice.position(index.areaNumber(whole.code)!);

@@ -130,8 +130,14 @@ export function benchmarkAreaOf(rule: GroupRule): string | undefined {
 }
 
 const TIER_WORDS: Readonly<Record<TierSet, string>> = {
-  lower: 'districts and single-tier councils', upper: 'counties and single-tier councils', ward: 'wards', parish: 'parishes',
-  output_area: 'output areas', lsoa: 'lower layer super output areas', msoa: 'middle layer super output areas', constituency: 'constituencies',
+  lower: 'districts and single-tier councils',
+  upper: 'counties and single-tier councils',
+  ward: 'wards',
+  parish: 'parishes',
+  output_area: 'output areas',
+  lsoa: 'lower layer super output areas',
+  msoa: 'middle layer super output areas',
+  constituency: 'constituencies',
 };
 
 /** "Unitary authorities and districts in North East", for headings and CSV files. */

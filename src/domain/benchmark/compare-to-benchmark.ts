@@ -55,12 +55,18 @@ export function compareToBenchmark({ value, lower, upper, benchmark, polarity }:
 /** The profiles' word for a significance: the compared_to_England column's vocabulary. */
 export function significanceLabel(significance: Significance): string {
   switch (significance) {
-    case 'better': return 'Better';
-    case 'similar': return 'Similar';
-    case 'worse': return 'Worse';
-    case 'higher': return 'Higher';
-    case 'lower': return 'Lower';
-    case 'not_compared': return 'Not compared';
+    case 'better':
+      return 'Better';
+    case 'similar':
+      return 'Similar';
+    case 'worse':
+      return 'Worse';
+    case 'higher':
+      return 'Higher';
+    case 'lower':
+      return 'Lower';
+    case 'not_compared':
+      return 'Not compared';
     default: {
       const unknown: never = significance;
       throw new RangeError(`unknown significance: ${String(unknown)}`);

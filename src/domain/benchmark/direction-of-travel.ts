@@ -66,12 +66,12 @@ export type TravelJudgement = 'improving' | 'worsening' | 'increasing' | 'decrea
 
 export type DirectionOfTravel =
   | {
-    readonly kind: 'ok';
-    readonly direction: TravelDirection;
-    readonly change: number;
-    readonly significant: boolean | 'not_tested';
-    readonly judgement: TravelJudgement;
-  }
+      readonly kind: 'ok';
+      readonly direction: TravelDirection;
+      readonly change: number;
+      readonly significant: boolean | 'not_tested';
+      readonly judgement: TravelJudgement;
+    }
   | { readonly kind: 'not_computed'; readonly reason: 'missing_latest_value' | 'missing_previous_value' };
 
 interface Interval {
@@ -117,7 +117,11 @@ function judge(direction: 'up' | 'down', polarity: Polarity): TravelJudgement {
 
 /** The figure's interval when it has a whole one (null otherwise), after checking its numbers. */
 function checkFigure(name: string, { value, lower, upper }: PeriodFigure): Interval | null {
-  for (const [part, number] of [['value', value], ['lower', lower], ['upper', upper]] as const) {
+  for (const [part, number] of [
+    ['value', value],
+    ['lower', lower],
+    ['upper', upper],
+  ] as const) {
     if (number !== null && !Number.isFinite(number)) throw new RangeError(`${name}.${part} must be a finite number or null, not ${String(number)}`);
   }
   if (lower === null || upper === null) return null;

@@ -34,16 +34,16 @@
 
 export type GroupSummary =
   | {
-    readonly kind: 'ok';
-    readonly count: number;
-    readonly missingCount: number;
-    readonly mean: number;
-    readonly min: number;
-    readonly lowerQuartile: number;
-    readonly median: number;
-    readonly upperQuartile: number;
-    readonly max: number;
-  }
+      readonly kind: 'ok';
+      readonly count: number;
+      readonly missingCount: number;
+      readonly mean: number;
+      readonly min: number;
+      readonly lowerQuartile: number;
+      readonly median: number;
+      readonly upperQuartile: number;
+      readonly max: number;
+    }
   | { readonly kind: 'not_computed'; readonly reason: 'no_values'; readonly missingCount: number };
 
 export function summariseGroup(values: readonly (number | null)[]): GroupSummary {

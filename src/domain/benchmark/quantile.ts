@@ -25,9 +25,7 @@
 import type { Polarity } from '../metric/index.ts';
 import { rankWithTies } from './rank.ts';
 
-export type QuantileOf =
-  | { readonly kind: 'ok'; readonly quantile: number }
-  | { readonly kind: 'not_computed'; readonly reason: 'too_few_values' };
+export type QuantileOf = { readonly kind: 'ok'; readonly quantile: number } | { readonly kind: 'not_computed'; readonly reason: 'too_few_values' };
 
 export type Quantile =
   | { readonly kind: 'ok'; readonly rank: number; readonly quantile: number }
@@ -53,13 +51,13 @@ export function assignQuantiles(values: readonly (number | null)[], n: number, p
   requireCount(n, 'n');
   const ranks = rankWithTies(values, polarity);
   const rankedCount = ranks.filter((rank) => rank.kind === 'ok').length;
-  return Object.freeze(ranks.map((rank): Quantile => {
-    if (rank.kind !== 'ok') return MISSING;
-    const quantile = quantileOf(rank.rank, rankedCount, n);
-    return quantile.kind === 'ok'
-      ? Object.freeze({ kind: 'ok', rank: rank.rank, quantile: quantile.quantile })
-      : Object.freeze({ kind: 'not_computed', reason: quantile.reason, rank: rank.rank });
-  }));
+  return Object.freeze(
+    ranks.map((rank): Quantile => {
+      if (rank.kind !== 'ok') return MISSING;
+      const quantile = quantileOf(rank.rank, rankedCount, n);
+      return quantile.kind === 'ok' ? Object.freeze({ kind: 'ok', rank: rank.rank, quantile: quantile.quantile }) : Object.freeze({ kind: 'not_computed', reason: quantile.reason, rank: rank.rank });
+    }),
+  );
 }
 
 function requireCount(value: number, name: string): void {

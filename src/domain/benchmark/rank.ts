@@ -19,9 +19,7 @@
  */
 import type { Polarity } from '../metric/index.ts';
 
-export type Rank =
-  | { readonly kind: 'ok'; readonly rank: number }
-  | { readonly kind: 'not_computed'; readonly reason: 'missing_value' };
+export type Rank = { readonly kind: 'ok'; readonly rank: number } | { readonly kind: 'not_computed'; readonly reason: 'missing_value' };
 
 const MISSING: Rank = Object.freeze({ kind: 'not_computed', reason: 'missing_value' });
 

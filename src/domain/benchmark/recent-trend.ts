@@ -111,22 +111,21 @@ export type Trend = 'increasing' | 'decreasing' | 'no_significant_change';
 
 export type TrendJudgement = 'getting_better' | 'getting_worse' | 'increasing' | 'decreasing' | 'no_significant_change';
 
-export type RecentTrendNotComputedReason =
-  | 'fewer_than_five_points' | 'break_in_series' | 'missing_count' | 'missing_interval' | 'zero_denominator' | 'zero_width_interval';
+export type RecentTrendNotComputedReason = 'fewer_than_five_points' | 'break_in_series' | 'missing_count' | 'missing_interval' | 'zero_denominator' | 'zero_width_interval';
 
 export type RecentTrend =
   | {
-    readonly kind: 'ok';
-    readonly method: TrendMethod;
-    readonly trend: Trend;
-    readonly judgement: TrendJudgement;
-    /** Per period: in the proportion of 1 for proportions, in the value's units otherwise. */
-    readonly slope: number;
-    /** χ² on 1 degree of freedom. */
-    readonly statistic: number;
-    readonly pValue: number;
-    readonly slopeSignStable: boolean;
-  }
+      readonly kind: 'ok';
+      readonly method: TrendMethod;
+      readonly trend: Trend;
+      readonly judgement: TrendJudgement;
+      /** Per period: in the proportion of 1 for proportions, in the value's units otherwise. */
+      readonly slope: number;
+      /** χ² on 1 degree of freedom. */
+      readonly statistic: number;
+      readonly pValue: number;
+      readonly slopeSignStable: boolean;
+    }
   | { readonly kind: 'not_computed'; readonly reason: RecentTrendNotComputedReason };
 
 export type ChiSquaredForTrend =
@@ -208,13 +207,22 @@ export function chiSquaredForTrend(points: readonly { readonly numerator: number
 
 function judged<P>(method: TrendMethod, points: readonly P[], fit: (points: readonly P[]) => Fit, polarity: Polarity): RecentTrend {
   const { slope, statistic, signless } = fit(points);
-  const slopeSignStable = !signless && points.every((_, left) => {
-    const without = fit(points.filter((__, index) => index !== left));
-    return !without.signless && Math.sign(without.slope) === Math.sign(slope);
-  });
+  const slopeSignStable =
+    !signless &&
+    points.every((_, left) => {
+      const without = fit(points.filter((__, index) => index !== left));
+      return !without.signless && Math.sign(without.slope) === Math.sign(slope);
+    });
   const trend: Trend = statistic > CRITICAL_CHI_SQUARED && slopeSignStable ? (slope > 0 ? 'increasing' : 'decreasing') : 'no_significant_change';
   return Object.freeze({
-    kind: 'ok', method, trend, judgement: judge(trend, polarity), slope, statistic, pValue: chiSquaredPValue(statistic), slopeSignStable,
+    kind: 'ok',
+    method,
+    trend,
+    judgement: judge(trend, polarity),
+    slope,
+    statistic,
+    pValue: chiSquaredPValue(statistic),
+    slopeSignStable,
   });
 }
 
@@ -313,8 +321,8 @@ function chiSquaredPValue(statistic: number): number {
 /** erfc(x) for x ≥ 0, Numerical Recipes' erfcc: fractional error below 1.2e-7. */
 function complementaryErrorFunction(x: number): number {
   const t = 1 / (1 + 0.5 * x);
-  const series = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
-    + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const series =
+    -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
   return t * Math.exp(-x * x + series);
 }
 

@@ -22,7 +22,11 @@ export function sourceVerdictWord(cell: string): SourceVerdictWord | undefined {
 }
 
 const PHRASES: Readonly<Record<SourceVerdictWord, string>> = {
-  better: 'better than', similar: 'similar to', worse: 'worse than', higher: 'higher than', lower: 'lower than',
+  better: 'better than',
+  similar: 'similar to',
+  worse: 'worse than',
+  higher: 'higher than',
+  lower: 'lower than',
 };
 
 /** The source's verdict in words that say whose it is: 'Source: worse than England'. */

@@ -43,32 +43,48 @@ export interface NeighbourChoice {
 
 export type StatisticalNeighbours =
   | {
-    readonly kind: 'ok';
-    readonly area: string;
-    readonly variables: readonly NeighbourVariable[];
-    readonly neighbours: readonly { readonly code: string; readonly name: string; readonly distance: number; readonly reason: string; readonly contributions: Extract<Neighbours, { kind: 'ok' }>['neighbours'][number]['contributions'] }[];
-  }
+      readonly kind: 'ok';
+      readonly area: string;
+      readonly variables: readonly NeighbourVariable[];
+      readonly neighbours: readonly {
+        readonly code: string;
+        readonly name: string;
+        readonly distance: number;
+        readonly reason: string;
+        readonly contributions: Extract<Neighbours, { kind: 'ok' }>['neighbours'][number]['contributions'];
+      }[];
+    }
   | { readonly kind: 'not_computed'; readonly reason: string };
 
 const FAMILY: Readonly<Partial<Record<AreaType, string>>> = {
-  district: 'district', county: 'county', unitary: 'single', metropolitan_district: 'single', london_borough: 'single', city_corporation: 'single',
+  district: 'district',
+  county: 'county',
+  unitary: 'single',
+  metropolitan_district: 'single',
+  london_borough: 'single',
+  city_corporation: 'single',
 };
 
 export function statisticalNeighbours(index: BenchmarkIndex, area: IndexArea, choice: NeighbourChoice): StatisticalNeighbours {
   const family = FAMILY[area.type];
   if (!family) return { kind: 'not_computed', reason: `${area.name} is not a council: neighbours are found for districts, counties and single-tier councils` };
   const readable = (metric: IndexMetric) => metric.status !== 'early_sight' || choice.readableEarlySight.has(metric.code);
-  const codes = choice.variables.length > 0
-    ? choice.variables
-    : [...index.metrics()].filter((s) => (isContextual(s.metric) || PLACE_DESCRIPTORS.includes(s.metric.code)) && readable(s.metric))
-      .map((s) => s.metric.code).sort();
+  const codes =
+    choice.variables.length > 0
+      ? choice.variables
+      : [...index.metrics()]
+          .filter((s) => (isContextual(s.metric) || PLACE_DESCRIPTORS.includes(s.metric.code)) && readable(s.metric))
+          .map((s) => s.metric.code)
+          .sort();
   const series = codes.map((code) => index.metric(code));
   const missing = codes.filter((_, i) => !series[i] || !readable(series[i].metric));
   if (missing.length > 0) return { kind: 'not_computed', reason: `no such metric: ${missing.join(', ')}` };
   if (codes.length === 0) return { kind: 'not_computed', reason: 'no contextual metrics to find neighbours by: import some with the theme context' };
 
   const variables: NeighbourVariable[] = series.map((s, i) => ({
-    id: s!.metric.code, label: s!.metric.title, weight: choice.weights[i] ?? 1,
+    id: s!.metric.code,
+    label: s!.metric.title,
+    weight: choice.weights[i] ?? 1,
     transform: s!.metric.valueKind === 'count' || s!.metric.valueKind === 'rate' ? 'log' : 'none',
   }));
   const latest = series.map((s) => s!.latest());
@@ -89,9 +105,15 @@ export function statisticalNeighbours(index: BenchmarkIndex, area: IndexArea, ch
   const found = nearestNeighbours(candidates, variables, area.code, choice.count);
   if (found.kind === 'not_computed') return { kind: 'not_computed', reason: found.reason.replace(/_/g, ' ') };
   return {
-    kind: 'ok', area: area.code, variables,
+    kind: 'ok',
+    area: area.code,
+    variables,
     neighbours: found.neighbours.map((n) => ({
-      code: n.code, name: index.area(n.code)!.name, distance: n.distance, reason: explainNeighbour(n, variables), contributions: n.contributions,
+      code: n.code,
+      name: index.area(n.code)!.name,
+      distance: n.distance,
+      reason: explainNeighbour(n, variables),
+      contributions: n.contributions,
     })),
   };
 }
@@ -102,11 +124,16 @@ export function statisticalNeighbours(index: BenchmarkIndex, area: IndexArea, ch
  * weights and the members: groups found on other variables, or after the
  * contextual metrics changed, never meet one kept before.
  */
-export function neighbourGroup(area: IndexArea, found: Extract<StatisticalNeighbours, { kind: 'ok' }>): GroupSpec & { readonly kind: 'neighbours'; readonly key: string; readonly label: string; readonly members: readonly string[] } {
+export function neighbourGroup(
+  area: IndexArea,
+  found: Extract<StatisticalNeighbours, { kind: 'ok' }>,
+): GroupSpec & { readonly kind: 'neighbours'; readonly key: string; readonly label: string; readonly members: readonly string[] } {
   const members = [area.code, ...found.neighbours.map((n) => n.code)];
   const variables = found.variables.map((v) => `${v.id}*${v.weight}`).join('+');
   return {
-    kind: 'neighbours', key: `${area.code}:${found.neighbours.length}:${variables}:${members.join(',')}`,
-    label: `${area.name} and its ${found.neighbours.length} nearest neighbours`, members,
+    kind: 'neighbours',
+    key: `${area.code}:${found.neighbours.length}:${variables}:${members.join(',')}`,
+    label: `${area.name} and its ${found.neighbours.length} nearest neighbours`,
+    members,
   };
 }

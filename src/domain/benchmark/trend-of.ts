@@ -93,9 +93,7 @@ export function trendOf(index: BenchmarkIndex, series: MetricSeries, slice: Peri
       polarity: metric.polarity,
     }),
     recent: recentTrend(
-      fromCounts
-        ? { kind: 'proportions', points: points as ReturnType<typeof countsAt>[] }
-        : { kind: 'values_with_intervals', level: INTERVAL_LEVEL, points: points as ReturnType<typeof pointAt>[] },
+      fromCounts ? { kind: 'proportions', points: points as ReturnType<typeof countsAt>[] } : { kind: 'values_with_intervals', level: INTERVAL_LEVEL, points: points as ReturnType<typeof pointAt>[] },
       metric.polarity,
     ),
   };

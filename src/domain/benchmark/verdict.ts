@@ -45,14 +45,18 @@ export interface VerdictRule {
 /** The rules, as data: a verdict names its rule by id and version, and a reader can look the statement up. */
 export const VERDICT_RULES = Object.freeze({
   compare_to_benchmark: Object.freeze({
-    id: 'compare_to_benchmark', version: 1,
-    statement: 'A figure with a confidence interval is better or worse than the benchmark (higher or lower where neither is better) '
-      + 'when its interval lies wholly above or below the benchmark, and similar when the interval reaches it.',
+    id: 'compare_to_benchmark',
+    version: 1,
+    statement:
+      'A figure with a confidence interval is better or worse than the benchmark (higher or lower where neither is better) ' +
+      'when its interval lies wholly above or below the benchmark, and similar when the interval reaches it.',
   }),
   fifth_of_group: Object.freeze({
-    id: 'fifth_of_group', version: 1,
-    statement: 'A figure without an interval, or without a benchmark to test it against, is placed in the fifth of its group its rank falls in '
-      + '(best to worst, or highest to lowest where neither is better); a group of fewer than five values has no fifths.',
+    id: 'fifth_of_group',
+    version: 1,
+    statement:
+      'A figure without an interval, or without a benchmark to test it against, is placed in the fifth of its group its rank falls in ' +
+      '(best to worst, or highest to lowest where neither is better); a group of fewer than five values has no fifths.',
   }),
 } as const satisfies Record<string, VerdictRule>);
 
@@ -71,32 +75,37 @@ interface Said {
   readonly sentence: string;
 }
 
-export type Verdict = Said & (
-  | {
-    readonly kind: 'significance';
-    readonly significance: Exclude<Significance, 'not_compared'>;
-    readonly scale: VerdictScale;
-    readonly rule: VerdictRuleRef;
-    readonly figures: {
-      readonly value: number; readonly lower: number; readonly upper: number; readonly level: ConfidenceLevel;
-      readonly benchmark: number; readonly benchmarkSource: string;
-    };
-  }
-  | {
-    readonly kind: 'fifth';
-    readonly fifth: Fifth;
-    readonly scale: VerdictScale;
-    readonly rule: VerdictRuleRef;
-    readonly figures: { readonly value: number; readonly rank: number; readonly ranked: number };
-  }
-  | {
-    readonly kind: 'not_compared';
-    readonly reason: 'not_ranked' | 'too_few_values';
-    readonly rule: VerdictRuleRef;
-    readonly figures: { readonly value: number; readonly rank: number | null; readonly ranked: number };
-  }
-  | { readonly kind: 'no_value'; readonly rule: null; readonly figures: null }
-);
+export type Verdict = Said &
+  (
+    | {
+        readonly kind: 'significance';
+        readonly significance: Exclude<Significance, 'not_compared'>;
+        readonly scale: VerdictScale;
+        readonly rule: VerdictRuleRef;
+        readonly figures: {
+          readonly value: number;
+          readonly lower: number;
+          readonly upper: number;
+          readonly level: ConfidenceLevel;
+          readonly benchmark: number;
+          readonly benchmarkSource: string;
+        };
+      }
+    | {
+        readonly kind: 'fifth';
+        readonly fifth: Fifth;
+        readonly scale: VerdictScale;
+        readonly rule: VerdictRuleRef;
+        readonly figures: { readonly value: number; readonly rank: number; readonly ranked: number };
+      }
+    | {
+        readonly kind: 'not_compared';
+        readonly reason: 'not_ranked' | 'too_few_values';
+        readonly rule: VerdictRuleRef;
+        readonly figures: { readonly value: number; readonly rank: number | null; readonly ranked: number };
+      }
+    | { readonly kind: 'no_value'; readonly rule: null; readonly figures: null }
+  );
 
 export interface VerdictInput {
   readonly value: number | null;
@@ -122,14 +131,23 @@ const FIFTH_LABELS: Readonly<Record<VerdictScale, readonly string[]>> = Object.f
 });
 
 const NO_VALUE: Verdict = Object.freeze({
-  kind: 'no_value', rule: null, figures: null, label: 'No value', words: 'No value for this period', sentence: 'There is no value for this period.',
+  kind: 'no_value',
+  rule: null,
+  figures: null,
+  label: 'No value',
+  words: 'No value for this period',
+  sentence: 'There is no value for this period.',
 });
 
 export function verdictOf(input: VerdictInput): Verdict {
   const { value, interval, benchmark, polarity } = input;
   if (value === null) return NO_VALUE;
   const significance = compareToBenchmark({
-    value, lower: interval?.lower ?? null, upper: interval?.upper ?? null, benchmark: benchmark?.value ?? null, polarity,
+    value,
+    lower: interval?.lower ?? null,
+    upper: interval?.upper ?? null,
+    benchmark: benchmark?.value ?? null,
+    polarity,
   });
   if (significance !== 'not_compared') return significanceVerdict(input, value, significance, interval!, benchmark!);
   return fifthVerdict(input, value);
@@ -147,8 +165,15 @@ export function verdictOfRow(
   level: ConfidenceLevel,
 ): Verdict {
   return verdictOf({
-    value: row.value, interval: row.interval, rank: row.rank, polarity: metric.polarity, decimals: metric.decimals,
-    ranked: group.ranked, group: group.label, benchmark: group.benchmark, level,
+    value: row.value,
+    interval: row.interval,
+    rank: row.rank,
+    polarity: metric.polarity,
+    decimals: metric.decimals,
+    ranked: group.ranked,
+    group: group.label,
+    benchmark: group.benchmark,
+    level,
   });
 }
 
@@ -163,16 +188,24 @@ export function fifthLabel(fifth: Fifth, scale: VerdictScale): string {
 }
 
 function significanceVerdict(
-  input: VerdictInput, value: number, significance: Exclude<Significance, 'not_compared'>,
-  interval: { readonly lower: number; readonly upper: number }, benchmark: { readonly value: number; readonly source: string },
+  input: VerdictInput,
+  value: number,
+  significance: Exclude<Significance, 'not_compared'>,
+  interval: { readonly lower: number; readonly upper: number },
+  benchmark: { readonly value: number; readonly source: string },
 ): Verdict {
   const n = (figure: number) => formatNumber(figure, input.decimals);
   const level = `${formatNumber(input.level * 100, input.level === 0.95 ? 0 : 1)}%`;
   const against = `the benchmark (${benchmark.source}: ${n(benchmark.value)})`;
-  const where = significance === 'similar' ? `reaches ${against}, so ${n(value)} is not significantly different`
-    : `lies wholly ${interval.lower > benchmark.value ? 'above' : 'below'} ${against}, so ${n(value)} is significantly ${significance}`;
+  const where =
+    significance === 'similar'
+      ? `reaches ${against}, so ${n(value)} is not significantly different`
+      : `lies wholly ${interval.lower > benchmark.value ? 'above' : 'below'} ${against}, so ${n(value)} is significantly ${significance}`;
   return {
-    kind: 'significance', significance, scale: scaleOf(input.polarity), rule: ruleRef('compare_to_benchmark'),
+    kind: 'significance',
+    significance,
+    scale: scaleOf(input.polarity),
+    rule: ruleRef('compare_to_benchmark'),
     figures: { value, lower: interval.lower, upper: interval.upper, level: input.level, benchmark: benchmark.value, benchmarkSource: benchmark.source },
     label: significanceLabel(significance),
     words: describeSignificance(significance, benchmark.source),
@@ -186,23 +219,37 @@ function fifthVerdict(input: VerdictInput, value: number): Verdict {
   const untested = input.interval ? 'There is no benchmark to test it against' : 'It has no confidence interval to test against a benchmark';
   if (rank === null) {
     return {
-      kind: 'not_compared', reason: 'not_ranked', rule, figures: { value, rank, ranked },
-      label: 'Not compared', words: `Not compared: not ranked in ${group}`, sentence: `${untested}, and it is not ranked in ${group}.`,
+      kind: 'not_compared',
+      reason: 'not_ranked',
+      rule,
+      figures: { value, rank, ranked },
+      label: 'Not compared',
+      words: `Not compared: not ranked in ${group}`,
+      sentence: `${untested}, and it is not ranked in ${group}.`,
     };
   }
   const fifth = quantileOf(rank, ranked, 5);
   if (fifth.kind !== 'ok') {
     return {
-      kind: 'not_compared', reason: 'too_few_values', rule, figures: { value, rank, ranked },
-      label: 'Not compared', words: `Not compared: too few values in ${group}`,
+      kind: 'not_compared',
+      reason: 'too_few_values',
+      rule,
+      figures: { value, rank, ranked },
+      label: 'Not compared',
+      words: `Not compared: too few values in ${group}`,
       sentence: `${untested}, and ${group} has ${ranked} ${ranked === 1 ? 'value' : 'values'}, too few to make fifths.`,
     };
   }
   const scale = scaleOf(input.polarity);
   const label = fifthLabel(fifth.quantile as Fifth, scale);
   return {
-    kind: 'fifth', fifth: fifth.quantile as Fifth, scale, rule, figures: { value, rank, ranked },
-    label, words: `${label} of ${group}`,
+    kind: 'fifth',
+    fifth: fifth.quantile as Fifth,
+    scale,
+    rule,
+    figures: { value, rank, ranked },
+    label,
+    words: `${label} of ${group}`,
     sentence: `${untested}. It is ${ordinal(rank)} of ${ranked} in ${group}, ${scale === 'polar' ? 'best' : 'highest'} first: the ${label.toLowerCase()}.`,
   };
 }

@@ -32,7 +32,7 @@ export function formatNumber(value: number, decimals: number): string {
 export function roundedTo(value: number | null, decimals: number): number | null {
   if (value === null || !Number.isFinite(value)) return null;
   const scale = 10 ** (Number.isFinite(decimals) ? Math.min(Math.max(Math.trunc(decimals), 0), 15) : 0);
-  const rounded = Math.sign(value) * Math.round(Math.abs(value) * scale) / scale;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * scale)) / scale;
   return rounded === 0 ? 0 : rounded;
 }
 
@@ -47,6 +47,6 @@ export function formatValue(value: number | null, decimals: number, unit = ''): 
 /** A position in words: 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 1,001st. */
 export function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${formatNumber(n, 0)}${suffix}`;
 }

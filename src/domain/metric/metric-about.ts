@@ -59,6 +59,10 @@ function isoDate(text: string): string | undefined {
  */
 export function definitionBeyondTitle(title: string, definition: string | null): string | null {
   if (definition === null) return null;
-  const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return definition.trim() === '' || plain(definition) === plain(title) ? null : definition;
 }

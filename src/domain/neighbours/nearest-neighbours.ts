@@ -103,16 +103,10 @@ export interface VariableScale {
 export type NeighboursNotComputedReason = 'unknown_area' | 'target_has_missing_values' | 'no_variables' | 'too_few_candidates';
 
 export type Neighbours =
-  | { readonly kind: 'ok'; readonly neighbours: readonly Neighbour[]; readonly variables: readonly VariableScale[] }
-  | { readonly kind: 'not_computed'; readonly reason: NeighboursNotComputedReason };
+  { readonly kind: 'ok'; readonly neighbours: readonly Neighbour[]; readonly variables: readonly VariableScale[] } | { readonly kind: 'not_computed'; readonly reason: NeighboursNotComputedReason };
 
 /** The `count` candidates nearest to the target, nearest first. */
-export function nearestNeighbours(
-  candidates: readonly Candidate[],
-  variables: readonly NeighbourVariable[],
-  targetCode: string,
-  count: number,
-): Neighbours {
+export function nearestNeighbours(candidates: readonly Candidate[], variables: readonly NeighbourVariable[], targetCode: string, count: number): Neighbours {
   requireVariables(variables);
   requireCandidates(candidates, variables);
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a whole number of at least 1, not ${count}`);
@@ -124,7 +118,12 @@ export function nearestNeighbours(
   const targetValues = complete(target.values);
   if (targetValues === undefined) return notComputed('target_has_missing_values');
 
-  const scales = variables.map((variable, index) => scaleOf(variable.id, rows.map((row) => row.values[index] ?? null)));
+  const scales = variables.map((variable, index) =>
+    scaleOf(
+      variable.id,
+      rows.map((row) => row.values[index] ?? null),
+    ),
+  );
   const totalWeight = sum(variables.map((variable) => variable.weight));
 
   const ranked: Neighbour[] = [];
@@ -156,14 +155,7 @@ interface Row {
   readonly values: readonly (number | null)[];
 }
 
-function neighbourOf(
-  code: string,
-  values: readonly number[],
-  targetValues: readonly number[],
-  variables: readonly NeighbourVariable[],
-  scales: readonly Scale[],
-  totalWeight: number,
-): Neighbour {
+function neighbourOf(code: string, values: readonly number[], targetValues: readonly number[], variables: readonly NeighbourVariable[], scales: readonly Scale[], totalWeight: number): Neighbour {
   const differences = variables.map((_, index) => {
     const scale = scales[index];
     if (scale === undefined || scale.constant) return 0;
@@ -174,11 +166,13 @@ function neighbourOf(
     return variable.weight * difference * difference;
   });
   const squared = sum(terms);
-  const contributions = variables.map((variable, index) => Object.freeze({
-    variable: variable.id,
-    share: squared > 0 ? (terms[index] ?? 0) / squared : 0,
-    difference: differences[index] ?? 0,
-  }));
+  const contributions = variables.map((variable, index) =>
+    Object.freeze({
+      variable: variable.id,
+      share: squared > 0 ? (terms[index] ?? 0) / squared : 0,
+      difference: differences[index] ?? 0,
+    }),
+  );
   return Object.freeze({
     code,
     distance: Math.sqrt(squared / totalWeight),

@@ -55,7 +55,11 @@ export function publishedSetMembers(set: PublishedNeighbourSet): string[] {
  */
 export function describePublishedSet(set: PublishedNeighbourSet, nameOf: (code: string) => string) {
   return {
-    source: set.source, model: set.model, name: publishedSetName(set), basis: publishedSetBasis(set), areaCodes: publishedSetMembers(set),
+    source: set.source,
+    model: set.model,
+    name: publishedSetName(set),
+    basis: publishedSetBasis(set),
+    areaCodes: publishedSetMembers(set),
     neighbours: set.neighbours.map((n) => ({ code: n.code, name: nameOf(n.code), rank: n.rank, closeness: n.closeness })),
   };
 }

@@ -82,7 +82,10 @@ function cellProblems(cells: ObservationCells): CellProblem[] {
 
 /** The flags as bits, or -1 when a word is not a flag (each told in `problems` when given). */
 function readFlags(cell: string, problems: CellProblem[] | undefined): number {
-  const words = cell.split(/[;|]/).map((word) => word.trim().toLowerCase()).filter((word) => word !== '');
+  const words = cell
+    .split(/[;|]/)
+    .map((word) => word.trim().toLowerCase())
+    .filter((word) => word !== '');
   const flags: ObservationFlag[] = [];
   let bad = false;
   for (const word of words) {
@@ -91,9 +94,14 @@ function readFlags(cell: string, problems: CellProblem[] | undefined): number {
       continue;
     }
     bad = true;
-    const near = closestMatch(word, OBSERVATION_FLAGS.map((key) => ({ key })));
+    const near = closestMatch(
+      word,
+      OBSERVATION_FLAGS.map((key) => ({ key })),
+    );
     problems?.push({
-      column: 'flags', value: cell, reason: `'${word}' is not a flag: use ${OBSERVATION_FLAGS.join(', ')}, separated by ;`,
+      column: 'flags',
+      value: cell,
+      reason: `'${word}' is not a flag: use ${OBSERVATION_FLAGS.join(', ')}, separated by ;`,
       ...(near ? { suggestion: near.key } : {}),
     });
   }
@@ -103,10 +111,15 @@ function readFlags(cell: string, problems: CellProblem[] | undefined): number {
 function consistencyProblems(values: ObservationValues, cells: ObservationCells, valueKind: ValueKind): CellProblem[] | undefined {
   const { value, numerator, denominator, lowerCi, upperCi } = values;
   if (
-    (value !== null || (values.flags & SUPPRESSED) !== 0) && (numerator === null || numerator >= 0) && (denominator === null || denominator >= 0)
-    && (value === null || value >= 0 || !NEVER_NEGATIVE.has(valueKind)) && lowerCi === null && upperCi === null
-    && (valueKind !== 'proportion' || numerator === null || denominator === null || numerator <= denominator)
-  ) return undefined; // the common row, told apart without building anything
+    (value !== null || (values.flags & SUPPRESSED) !== 0) &&
+    (numerator === null || numerator >= 0) &&
+    (denominator === null || denominator >= 0) &&
+    (value === null || value >= 0 || !NEVER_NEGATIVE.has(valueKind)) &&
+    lowerCi === null &&
+    upperCi === null &&
+    (valueKind !== 'proportion' || numerator === null || denominator === null || numerator <= denominator)
+  )
+    return undefined; // the common row, told apart without building anything
   const problems: CellProblem[] = [];
   if (value === null && (values.flags & SUPPRESSED) === 0) {
     problems.push({ column: 'value', value: '', reason: 'the value is missing; a value may be left empty only when the row is flagged suppressed', suggestion: 'suppressed' });

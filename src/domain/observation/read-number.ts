@@ -1,10 +1,7 @@
 // Reading a number from a cell as people type them. Plain decimals and
 // exponents are numbers; anything else is refused with what was probably
 // meant, because a silently misread figure is worse than a rejected row.
-export type NumberRead =
-  | { readonly kind: 'number'; readonly value: number }
-  | { readonly kind: 'empty' }
-  | { readonly kind: 'invalid'; readonly reason: string; readonly suggestion?: string };
+export type NumberRead = { readonly kind: 'number'; readonly value: number } | { readonly kind: 'empty' } | { readonly kind: 'invalid'; readonly reason: string; readonly suggestion?: string };
 
 const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const THOUSANDS = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;

@@ -48,18 +48,9 @@
  *   - Every year lies in 1900..2100. Bad input is a typed 'invalid' result, never thrown.
  */
 
-export type PeriodKind =
-  | 'financial_year'
-  | 'calendar_year'
-  | 'quarter'
-  | 'month'
-  | 'multi_calendar_year'
-  | 'multi_financial_year'
-  | 'date';
+export type PeriodKind = 'financial_year' | 'calendar_year' | 'quarter' | 'month' | 'multi_calendar_year' | 'multi_financial_year' | 'date';
 
-export const PERIOD_KINDS: readonly PeriodKind[] = Object.freeze([
-  'financial_year', 'calendar_year', 'quarter', 'month', 'multi_calendar_year', 'multi_financial_year', 'date',
-] as const);
+export const PERIOD_KINDS: readonly PeriodKind[] = Object.freeze(['financial_year', 'calendar_year', 'quarter', 'month', 'multi_calendar_year', 'multi_financial_year', 'date'] as const);
 
 export interface Period {
   readonly label: string;
@@ -78,9 +69,7 @@ export interface PeriodNote {
   readonly text: string;
 }
 
-export type PeriodParse =
-  | { readonly kind: 'ok'; readonly period: Period; readonly note?: PeriodNote }
-  | { readonly kind: 'invalid'; readonly reason: string };
+export type PeriodParse = { readonly kind: 'ok'; readonly period: Period; readonly note?: PeriodNote } | { readonly kind: 'invalid'; readonly reason: string };
 
 /** What a label says, before it becomes dates; `year` of a financial year is its first year. */
 type PeriodParts =
@@ -99,8 +88,7 @@ type FormReader = (text: string, shown: string) => Reading | string | undefined;
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2100;
 const MAX_SPAN_YEARS = 10;
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july',
-  'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const FORMS = '2023/24, 2023, 2023/24 Q2, 2024-03, 2010 - 12, 2018/19 - 22/23, 2020-12-31, Apr 2019-Mar 2020 or 2016-04-01/P1Y';
 const MONTH_SPANS = 'Jan 2012-Dec 2012 (a calendar year) or Apr 2019-Mar 2020 (a financial year)';
 const INTERVALS = 'a year (P1Y) or years (P3Y) from 1 January or 1 April, a quarter (P3M) from the first of January, April, July or October, or a month (P1M) from the first';
@@ -108,7 +96,10 @@ const INTERVALS = 'a year (P1Y) or years (P3Y) from 1 January or 1 April, a quar
 export function parsePeriod(text: string): PeriodParse {
   const shown = text.trim();
   if (shown === '') return invalid('the period is empty');
-  const normal = shown.replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').toLowerCase();
+  const normal = shown
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
   for (const read of READERS) {
     const parts = read(normal, shown);
     if (typeof parts === 'string') return invalid(parts);
@@ -209,8 +200,10 @@ function yearMostlyCovered(year: number, month: number, day: number, shown: stri
   const start = dayNumber(year, month, day);
   const end = dayNumber(year + 1, month, day) - 1;
   const candidates: readonly PeriodParts[] = [
-    { kind: 'financial_year', year: year - 1 }, { kind: 'financial_year', year },
-    { kind: 'calendar_year', year }, { kind: 'calendar_year', year: year + 1 },
+    { kind: 'financial_year', year: year - 1 },
+    { kind: 'financial_year', year },
+    { kind: 'calendar_year', year },
+    { kind: 'calendar_year', year: year + 1 },
   ];
   let best = candidates[0]!;
   let bestDays = -1;
@@ -241,9 +234,7 @@ const readFinancialYearSpan: FormReader = (text, shown) => {
   if (!match) return undefined;
   const from = financialYearStart(match[1] ?? '');
   const [endFirst = '', endSecond = ''] = (match[2] ?? '').split('/');
-  const to = endFirst.length === 2 && typeof from === 'number'
-    ? financialYearStart(`${yearFrom(endFirst, from)}/${endSecond}`)
-    : financialYearStart(match[2] ?? '');
+  const to = endFirst.length === 2 && typeof from === 'number' ? financialYearStart(`${yearFrom(endFirst, from)}/${endSecond}`) : financialYearStart(match[2] ?? '');
   if (typeof from === 'string' || typeof to === 'string') {
     return `'${shown}' is not a span of financial years: ${typeof from === 'string' ? from : to}`;
   }
@@ -284,8 +275,16 @@ const readCalendarYearSpan: FormReader = (text, shown) => {
 };
 
 const READERS: readonly FormReader[] = [
-  readDate, readInterval, readNumericMonth, readNamedMonth, readMonthSpan, readQuarter, readFinancialYearSpan,
-  readFinancialYear, readCalendarYear, readCalendarYearSpan,
+  readDate,
+  readInterval,
+  readNumericMonth,
+  readNamedMonth,
+  readMonthSpan,
+  readQuarter,
+  readFinancialYearSpan,
+  readFinancialYear,
+  readCalendarYear,
+  readCalendarYearSpan,
 ];
 
 function monthNumber(name: string): number | undefined {
@@ -345,17 +344,14 @@ function toPeriod(parts: PeriodParts): Period {
       const firstMonth = 1 + parts.quarter * 3; // Q1 starts in April; months past 12 fall in the next year
       const year = parts.year + (firstMonth > 12 ? 1 : 0);
       const month = ((firstMonth - 1) % 12) + 1;
-      return period(parts.kind, `${financialYearLabel(parts.year)} Q${parts.quarter}`,
-        date(year, month, 1), date(year, month + 2, daysIn(year, month + 2)));
+      return period(parts.kind, `${financialYearLabel(parts.year)} Q${parts.quarter}`, date(year, month, 1), date(year, month + 2, daysIn(year, month + 2)));
     }
     case 'month':
-      return period(parts.kind, `${parts.year}-${twoDigits(parts.month)}`,
-        date(parts.year, parts.month, 1), date(parts.year, parts.month, daysIn(parts.year, parts.month)));
+      return period(parts.kind, `${parts.year}-${twoDigits(parts.month)}`, date(parts.year, parts.month, 1), date(parts.year, parts.month, daysIn(parts.year, parts.month)));
     case 'multi_calendar_year':
       return period(parts.kind, `${parts.from} - ${twoDigits(parts.to)}`, date(parts.from, 1, 1), date(parts.to, 12, 31));
     case 'multi_financial_year':
-      return period(parts.kind, `${financialYearLabel(parts.from)} - ${twoDigits(parts.to)}/${twoDigits(parts.to + 1)}`,
-        date(parts.from, 4, 1), date(parts.to + 1, 3, 31));
+      return period(parts.kind, `${financialYearLabel(parts.from)} - ${twoDigits(parts.to)}/${twoDigits(parts.to + 1)}`, date(parts.from, 4, 1), date(parts.to + 1, 3, 31));
     case 'date': {
       const day = date(parts.year, parts.month, parts.day);
       return period(parts.kind, day, day, day);

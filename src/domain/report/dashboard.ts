@@ -18,9 +18,7 @@ export interface DashboardTile {
 
 export const DASHBOARD_LIMITS = { title: 200, tiles: 48 } as const;
 
-export type CheckedDashboard =
-  | { readonly kind: 'ok'; readonly title: string; readonly tiles: readonly DashboardTile[] }
-  | { readonly kind: 'invalid'; readonly problems: readonly FieldProblem[] };
+export type CheckedDashboard = { readonly kind: 'ok'; readonly title: string; readonly tiles: readonly DashboardTile[] } | { readonly kind: 'invalid'; readonly problems: readonly FieldProblem[] };
 
 /** Checks a dashboard as people send it: a title and tiles, each naming a metric and a council Lantern holds. */
 export function checkDashboard(input: unknown, knownMetric: (code: string) => boolean, knownArea: (code: string) => boolean): CheckedDashboard {

@@ -34,9 +34,7 @@ export interface FieldProblem {
   readonly message: string;
 }
 
-export type CheckedDefinition =
-  | { readonly kind: 'ok'; readonly definition: ReportDefinition }
-  | { readonly kind: 'invalid'; readonly problems: readonly FieldProblem[] };
+export type CheckedDefinition = { readonly kind: 'ok'; readonly definition: ReportDefinition } | { readonly kind: 'invalid'; readonly problems: readonly FieldProblem[] };
 
 export const REPORT_LIMITS = { title: 200, notes: 5000, areas: 20, sections: 40, metricsPerSection: 40 } as const;
 
@@ -47,7 +45,15 @@ export function checkReportDefinition(input: unknown, knownMetric: (code: string
   if (!isRecord(input)) problems.push({ field: '', message: 'a report definition must be an object' });
   const title = text(record.title, 'title', REPORT_LIMITS.title, problems, true);
   const notes = text(record.notes, 'notes', REPORT_LIMITS.notes, problems, false);
-  const areas = codes(record.areas, 'areas', REPORT_LIMITS.areas, problems, (c) => isGssCode(c) && knownArea(c), 'GSS codes of councils Lantern holds', (c) => c.toUpperCase());
+  const areas = codes(
+    record.areas,
+    'areas',
+    REPORT_LIMITS.areas,
+    problems,
+    (c) => isGssCode(c) && knownArea(c),
+    'GSS codes of councils Lantern holds',
+    (c) => c.toUpperCase(),
+  );
   if (areas.length === 0 && !problems.some((p) => p.field === 'areas')) problems.push({ field: 'areas', message: 'choose at least one council' });
   const group = (REPORT_GROUPS as readonly unknown[]).includes(record.group) ? (record.group as ReportGroup) : undefined;
   if (!group) problems.push({ field: 'group', message: `the comparator group must be one of ${REPORT_GROUPS.join(', ')}` });
@@ -94,9 +100,7 @@ function text(value: unknown, field: string, limit: number, problems: FieldProbl
   return trimmed;
 }
 
-function codes(
-  value: unknown, field: string, limit: number, problems: FieldProblem[], valid: (code: string) => boolean, what: string, normalise = (code: string) => code,
-): string[] {
+function codes(value: unknown, field: string, limit: number, problems: FieldProblem[], valid: (code: string) => boolean, what: string, normalise = (code: string) => code): string[] {
   const list = typeof value === 'string' ? value.split(/[\s,]+/) : Array.isArray(value) ? value : value === undefined ? [] : null;
   if (list === null || !list.every((c) => typeof c === 'string')) {
     problems.push({ field, message: `this must be a list of ${what}` });

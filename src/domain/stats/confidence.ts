@@ -16,9 +16,7 @@ export type ConfidenceLevel = 0.95 | 0.998;
 
 export const CONFIDENCE_LEVELS: readonly ConfidenceLevel[] = Object.freeze([0.95, 0.998] as const);
 
-const Z_BY_LEVEL: ReadonlyMap<number, number> = new Map(
-  CONFIDENCE_LEVELS.map((level) => [level, normalQuantile(level + (1 - level) / 2, 0, 1)]),
-);
+const Z_BY_LEVEL: ReadonlyMap<number, number> = new Map(CONFIDENCE_LEVELS.map((level) => [level, normalQuantile(level + (1 - level) / 2, 0, 1)]));
 
 export function isConfidenceLevel(value: number): value is ConfidenceLevel {
   return Z_BY_LEVEL.has(value);

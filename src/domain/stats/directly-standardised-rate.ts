@@ -32,10 +32,7 @@ import type { ConfidenceLevel } from './confidence.ts';
 import { requireFinite, requireMultiplier } from './finite-input.ts';
 
 /** The European Standard Population 2013, 19 bands: 0-4, 5-9, ... 85-89, 90+ (PHEindicatormethods' esp2013). */
-export const EUROPEAN_STANDARD_POPULATION_2013: readonly number[] = Object.freeze([
-  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000,
-  7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000,
-]);
+export const EUROPEAN_STANDARD_POPULATION_2013: readonly number[] = Object.freeze([5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000]);
 
 /** A DSR needs at least this many events in all. */
 export const DSR_MINIMUM_EVENTS = 10;
@@ -64,30 +61,24 @@ export interface DsrOptions {
 
 export type DsrMethod = 'dobson' | 'dobson_non_independent_events';
 
-export type DsrNotComputedReason =
-  | 'no_bands'
-  | 'negative_count'
-  | 'negative_event_frequency'
-  | 'non_positive_population'
-  | 'negative_standard_population'
-  | 'zero_standard_population';
+export type DsrNotComputedReason = 'no_bands' | 'negative_count' | 'negative_event_frequency' | 'non_positive_population' | 'negative_standard_population' | 'zero_standard_population';
 
 export type Dsr =
   | {
-    readonly kind: 'ok';
-    readonly value: number;
-    readonly lower: number;
-    readonly upper: number;
-    readonly totalCount: number;
-    readonly totalPopulation: number;
-    readonly method: DsrMethod;
-  }
+      readonly kind: 'ok';
+      readonly value: number;
+      readonly lower: number;
+      readonly upper: number;
+      readonly totalCount: number;
+      readonly totalPopulation: number;
+      readonly method: DsrMethod;
+    }
   | {
-    readonly kind: 'not_computed';
-    readonly reason: 'fewer_than_10_events';
-    readonly totalCount: number;
-    readonly totalPopulation: number;
-  }
+      readonly kind: 'not_computed';
+      readonly reason: 'fewer_than_10_events';
+      readonly totalCount: number;
+      readonly totalPopulation: number;
+    }
   | { readonly kind: 'not_computed'; readonly reason: DsrNotComputedReason };
 
 /** Directly standardised rate with Dobson's confidence interval. */
@@ -108,7 +99,10 @@ export function directlyStandardisedRateNonIndependent(bands: readonly NonIndepe
   requireMultiplier(options.multiplier);
   const entries = bands.flatMap((band) => band.peopleByEventFrequency);
   for (const entry of entries) requireFinite('frequency', entry.frequency);
-  const refused = refuseDsr(bands, entries.map((entry) => entry.people ?? 0));
+  const refused = refuseDsr(
+    bands,
+    entries.map((entry) => entry.people ?? 0),
+  );
   if (refused !== null) return refused;
   if (entries.some((entry) => entry.frequency < 0)) return notComputed('negative_event_frequency');
   let variance = 0;

@@ -18,9 +18,7 @@ import { requireConfidenceLevel } from './confidence.ts';
 import type { ConfidenceLevel } from './confidence.ts';
 import { requireFinite } from './finite-input.ts';
 
-export type ExactPoissonInterval =
-  | { readonly kind: 'ok'; readonly lower: number; readonly upper: number }
-  | { readonly kind: 'not_computed'; readonly reason: 'negative_input' };
+export type ExactPoissonInterval = { readonly kind: 'ok'; readonly lower: number; readonly upper: number } | { readonly kind: 'not_computed'; readonly reason: 'negative_input' };
 
 export function exactPoissonInterval(count: number, level: ConfidenceLevel): ExactPoissonInterval {
   requireFinite('count', count);

@@ -14,11 +14,7 @@ export { EXACT_POISSON_BELOW, rate } from './rate.ts';
 export type { Rate, RateMethod, RateOptions } from './rate.ts';
 export { meanWithInterval } from './mean-interval.ts';
 export type { MeanWithInterval } from './mean-interval.ts';
-export {
-  DSR_MINIMUM_EVENTS, EUROPEAN_STANDARD_POPULATION_2013, directlyStandardisedRate, directlyStandardisedRateNonIndependent,
-} from './directly-standardised-rate.ts';
+export { DSR_MINIMUM_EVENTS, EUROPEAN_STANDARD_POPULATION_2013, directlyStandardisedRate, directlyStandardisedRateNonIndependent } from './directly-standardised-rate.ts';
 export type { Dsr, DsrBand, DsrMethod, DsrNotComputedReason, DsrOptions, NonIndependentDsrBand } from './directly-standardised-rate.ts';
 export { indirectlyStandardisedRate, indirectlyStandardisedRatio } from './indirectly-standardised-rate.ts';
-export type {
-  IsrBand, IsrMethod, IsrNotComputedReason, IsrRate, IsrRateOptions, IsrRatio, IsrRatioOptions,
-} from './indirectly-standardised-rate.ts';
+export type { IsrBand, IsrMethod, IsrNotComputedReason, IsrRate, IsrRateOptions, IsrRatio, IsrRatioOptions } from './indirectly-standardised-rate.ts';

@@ -48,38 +48,31 @@ export interface IsrRateOptions {
 /** How the observed count's interval was found: exact Poisson below 10 events, Byar's from 10. */
 export type IsrMethod = CountIntervalMethod;
 
-export type IsrNotComputedReason =
-  | 'no_bands'
-  | 'negative_count'
-  | 'negative_population'
-  | 'negative_reference_count'
-  | 'non_positive_reference_population'
-  | 'zero_population'
-  | 'zero_expected';
+export type IsrNotComputedReason = 'no_bands' | 'negative_count' | 'negative_population' | 'negative_reference_count' | 'non_positive_reference_population' | 'zero_population' | 'zero_expected';
 
 export type IsrRatio =
   | {
-    readonly kind: 'ok';
-    readonly value: number;
-    readonly lower: number;
-    readonly upper: number;
-    readonly observed: number;
-    readonly expected: number;
-    readonly method: IsrMethod;
-  }
+      readonly kind: 'ok';
+      readonly value: number;
+      readonly lower: number;
+      readonly upper: number;
+      readonly observed: number;
+      readonly expected: number;
+      readonly method: IsrMethod;
+    }
   | { readonly kind: 'not_computed'; readonly reason: IsrNotComputedReason };
 
 export type IsrRate =
   | {
-    readonly kind: 'ok';
-    readonly value: number;
-    readonly lower: number;
-    readonly upper: number;
-    readonly observed: number;
-    readonly expected: number;
-    readonly referenceRate: number;
-    readonly method: IsrMethod;
-  }
+      readonly kind: 'ok';
+      readonly value: number;
+      readonly lower: number;
+      readonly upper: number;
+      readonly observed: number;
+      readonly expected: number;
+      readonly referenceRate: number;
+      readonly method: IsrMethod;
+    }
   | { readonly kind: 'not_computed'; readonly reason: IsrNotComputedReason };
 
 /** Indirectly standardised ratio (the standardised mortality ratio when the events are deaths). */
@@ -131,9 +124,9 @@ function notComputed<Reason extends string>(reason: Reason): { readonly kind: 'n
   return Object.freeze({ kind: 'not_computed', reason });
 }
 
-function isrTotals(bands: readonly IsrBand[]):
-  | { readonly kind: 'ok'; readonly observed: number; readonly expected: number }
-  | { readonly kind: 'not_computed'; readonly reason: IsrNotComputedReason } {
+function isrTotals(
+  bands: readonly IsrBand[],
+): { readonly kind: 'ok'; readonly observed: number; readonly expected: number } | { readonly kind: 'not_computed'; readonly reason: IsrNotComputedReason } {
   for (const band of bands) {
     requireFinite('count', band.count ?? 0);
     requireFinite('population', band.population);

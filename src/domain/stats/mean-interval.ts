@@ -19,13 +19,13 @@ import { requireFinite } from './finite-input.ts';
 
 export type MeanWithInterval =
   | {
-    readonly kind: 'ok';
-    readonly mean: number;
-    readonly standardDeviation: number;
-    readonly count: number;
-    readonly lower: number;
-    readonly upper: number;
-  }
+      readonly kind: 'ok';
+      readonly mean: number;
+      readonly standardDeviation: number;
+      readonly count: number;
+      readonly lower: number;
+      readonly upper: number;
+    }
   | { readonly kind: 'not_computed'; readonly reason: 'fewer_than_two_values' };
 
 export function meanWithInterval(values: readonly number[], level: ConfidenceLevel): MeanWithInterval {

@@ -21,9 +21,7 @@ export interface ProportionOptions {
   readonly multiplier: number;
 }
 
-export type Proportion =
-  | { readonly kind: 'ok'; readonly value: number; readonly lower: number; readonly upper: number }
-  | { readonly kind: 'not_computed'; readonly reason: WilsonNotComputedReason };
+export type Proportion = { readonly kind: 'ok'; readonly value: number; readonly lower: number; readonly upper: number } | { readonly kind: 'not_computed'; readonly reason: WilsonNotComputedReason };
 
 export function proportion(numerator: number, denominator: number, options: ProportionOptions): Proportion {
   const { level, multiplier } = options;

@@ -30,12 +30,12 @@ export interface RateOptions {
 
 export type Rate =
   | {
-    readonly kind: 'ok';
-    readonly value: number;
-    readonly lower: number;
-    readonly upper: number;
-    readonly method: RateMethod;
-  }
+      readonly kind: 'ok';
+      readonly value: number;
+      readonly lower: number;
+      readonly upper: number;
+      readonly method: RateMethod;
+    }
   | { readonly kind: 'not_computed'; readonly reason: 'zero_denominator' | 'negative_input' };
 
 export function rate(numerator: number, denominator: number, options: RateOptions): Rate {

@@ -22,9 +22,7 @@ import { requireFinite } from './finite-input.ts';
 
 export type WilsonNotComputedReason = 'zero_denominator' | 'negative_input' | 'numerator_above_denominator';
 
-export type WilsonInterval =
-  | { readonly kind: 'ok'; readonly lower: number; readonly upper: number }
-  | { readonly kind: 'not_computed'; readonly reason: WilsonNotComputedReason };
+export type WilsonInterval = { readonly kind: 'ok'; readonly lower: number; readonly upper: number } | { readonly kind: 'not_computed'; readonly reason: WilsonNotComputedReason };
 
 export function wilsonInterval(numerator: number, denominator: number, level: ConfidenceLevel): WilsonInterval {
   requireFinite('numerator', numerator);

@@ -16,10 +16,7 @@ export function closestMatch(typed: string, candidates: Iterable<Candidate>): Ca
   let best: Candidate | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = Math.min(
-      distance(wanted, candidate.key.toLowerCase()),
-      candidate.label === undefined ? Infinity : distance(wanted, candidate.label.toLowerCase()),
-    );
+    const d = Math.min(distance(wanted, candidate.key.toLowerCase()), candidate.label === undefined ? Infinity : distance(wanted, candidate.label.toLowerCase()));
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

@@ -109,7 +109,10 @@ function finiteBar(bar: Bar): Bar {
 }
 
 function layout(bars: readonly Bar[], benchmark: Benchmark | null, width: number, bottom: number): Plot {
-  const figures = bars.filter((bar) => bar.value !== null).flatMap((bar) => [bar.value, bar.lower, bar.upper]).filter((value): value is number => value !== null);
+  const figures = bars
+    .filter((bar) => bar.value !== null)
+    .flatMap((bar) => [bar.value, bar.lower, bar.upper])
+    .filter((value): value is number => value !== null);
   if (benchmark !== null) figures.push(benchmark.value);
   const ticks = niceTicks(Math.min(0, ...figures), Math.max(0, ...figures));
   const labelWidth = Math.max(...ticks.values.map((tick) => textWidth(formatNumber(tick, ticks.decimals), SMALL_TEXT)));
@@ -125,13 +128,13 @@ function layout(bars: readonly Bar[], benchmark: Benchmark | null, width: number
 function axis(plot: Plot): string {
   const c = coordinate;
   const grid = plot.ticks.values.map((tick) => `M${c(plot.left)} ${c(plot.y(tick))}H${c(plot.right)}`).join('');
-  const labels = plot.ticks.values
-    .map((tick) => `<text x="${c(plot.left - 6)}" y="${c(plot.y(tick) + 4)}">${formatNumber(tick, plot.ticks.decimals)}</text>`)
-    .join('');
+  const labels = plot.ticks.values.map((tick) => `<text x="${c(plot.left - 6)}" y="${c(plot.y(tick) + 4)}">${formatNumber(tick, plot.ticks.decimals)}</text>`).join('');
   const baseline = plot.y(Math.max(plot.ticks.values[0] ?? 0, 0));
-  return `<path d="${grid}" stroke="${GRID}"/>`
-    + `<g text-anchor="end" font-size="${SMALL_TEXT}" fill="${SECONDARY_INK}">${labels}</g>`
-    + `<path d="M${c(plot.left)} ${c(baseline)}H${c(plot.right)}" stroke="${INK}"/>`;
+  return (
+    `<path d="${grid}" stroke="${GRID}"/>` +
+    `<g text-anchor="end" font-size="${SMALL_TEXT}" fill="${SECONDARY_INK}">${labels}</g>` +
+    `<path d="M${c(plot.left)} ${c(baseline)}H${c(plot.right)}" stroke="${INK}"/>`
+  );
 }
 
 /** A bar's shade: the one given, or its significance's colour and word. */
@@ -157,16 +160,16 @@ function shadesOf(bars: readonly Bar[], benchmarkLabel: string | null): Shade[] 
 }
 
 function barGroups(bars: readonly Bar[], plot: Plot, decimals: number): string {
-  return shadesOf(bars, null).map((shade) => {
-    const rects = bars
-      .map((bar, index) => (shadeOf(bar, null).key === shade.key && bar.highlight !== 'chosen' ? barRect(bar, index, plot, decimals) : ''))
-      .join('');
-    if (rects === '') return '';
-    // A pale bar is outlined so that its shape shows against white; bars too thin for an outline to
-    // leave any colour inside stand side by side, and their row is its own edge.
-    const outline = needsOutline(shade.fill) && plot.barWidth >= MIN_OUTLINED_BAR ? ` stroke="${INK}" stroke-width="0.5"` : '';
-    return `<g fill="${shade.fill}"${outline}>${rects}</g>`;
-  }).join('');
+  return shadesOf(bars, null)
+    .map((shade) => {
+      const rects = bars.map((bar, index) => (shadeOf(bar, null).key === shade.key && bar.highlight !== 'chosen' ? barRect(bar, index, plot, decimals) : '')).join('');
+      if (rects === '') return '';
+      // A pale bar is outlined so that its shape shows against white; bars too thin for an outline to
+      // leave any colour inside stand side by side, and their row is its own edge.
+      const outline = needsOutline(shade.fill) && plot.barWidth >= MIN_OUTLINED_BAR ? ` stroke="${INK}" stroke-width="0.5"` : '';
+      return `<g fill="${shade.fill}"${outline}>${rects}</g>`;
+    })
+    .join('');
 }
 
 function barRect(bar: Bar, index: number, plot: Plot, decimals: number, extra = ''): string {
@@ -175,8 +178,7 @@ function barRect(bar: Bar, index: number, plot: Plot, decimals: number, extra = 
   const x = plot.left + index * plot.band + (plot.band - plot.barWidth) / 2;
   const top = plot.y(Math.max(bar.value, 0));
   const bottom = plot.y(Math.min(bar.value, 0));
-  return `<rect x="${c(x)}" y="${c(top)}" width="${c(plot.barWidth)}" height="${c(bottom - top)}"${extra}>`
-    + `<title>${escapeXml(hoverText(bar, decimals))}</title></rect>`;
+  return `<rect x="${c(x)}" y="${c(top)}" width="${c(plot.barWidth)}" height="${c(bottom - top)}"${extra}>` + `<title>${escapeXml(hoverText(bar, decimals))}</title></rect>`;
 }
 
 function hoverText(bar: Bar, decimals: number): string {
@@ -191,28 +193,27 @@ function centreOf(index: number, plot: Plot): number {
 function whiskers(bars: readonly Bar[], plot: Plot): string {
   const c = coordinate;
   const cap = plot.barWidth >= 8 ? Math.min(plot.barWidth / 2, 6) : 0;
-  const segments = bars.map((bar, index) => {
-    if (bar.value === null || bar.lower === null || bar.upper === null) return '';
-    const x = centreOf(index, plot);
-    const [y1, y2] = [plot.y(bar.upper), plot.y(bar.lower)];
-    const caps = cap > 0 ? `M${c(x - cap)} ${c(y1)}h${c(cap * 2)}M${c(x - cap)} ${c(y2)}h${c(cap * 2)}` : '';
-    return `M${c(x)} ${c(y1)}V${c(y2)}${caps}`;
-  }).join('');
+  const segments = bars
+    .map((bar, index) => {
+      if (bar.value === null || bar.lower === null || bar.upper === null) return '';
+      const x = centreOf(index, plot);
+      const [y1, y2] = [plot.y(bar.upper), plot.y(bar.lower)];
+      const caps = cap > 0 ? `M${c(x - cap)} ${c(y1)}h${c(cap * 2)}M${c(x - cap)} ${c(y2)}h${c(cap * 2)}` : '';
+      return `M${c(x)} ${c(y1)}V${c(y2)}${caps}`;
+    })
+    .join('');
   return segments === '' ? '' : `<path class="lantern-whiskers" d="${segments}" stroke="${INK}" fill="none"/>`;
 }
 
 function groupDots(bars: readonly Bar[], plot: Plot): string {
-  const dots = bars
-    .map((bar, index) => (bar.highlight === 'group' ? `<circle cx="${coordinate(centreOf(index, plot))}" cy="${coordinate(plot.bottom + 9)}" r="${GROUP_DOT}"/>` : ''))
-    .join('');
+  const dots = bars.map((bar, index) => (bar.highlight === 'group' ? `<circle cx="${coordinate(centreOf(index, plot))}" cy="${coordinate(plot.bottom + 9)}" r="${GROUP_DOT}"/>` : '')).join('');
   return dots === '' ? '' : `<g class="lantern-group-dots" fill="${INK}">${dots}</g>`;
 }
 
 /** The benchmark as a dashed line across the bars, over them; its label and value are in the legend. */
 function benchmarkLine(benchmark: Benchmark, plot: Plot): string {
   const c = coordinate;
-  return `<path class="lantern-benchmark" d="M${c(plot.left)} ${c(plot.y(benchmark.value))}H${c(plot.right)}"`
-    + ` stroke="${INK}" stroke-width="2" stroke-dasharray="${BENCHMARK_DASH}"/>`;
+  return `<path class="lantern-benchmark" d="M${c(plot.left)} ${c(plot.y(benchmark.value))}H${c(plot.right)}"` + ` stroke="${INK}" stroke-width="2" stroke-dasharray="${BENCHMARK_DASH}"/>`;
 }
 
 /** The chosen area's bar, drawn last so its thick outline is never covered, with its name and value above. */
@@ -228,9 +229,11 @@ function chosenBar(bars: readonly Bar[], plot: Plot, decimals: number, width: nu
   const half = textWidth(text, TEXT_SIZE) / 2;
   const labelX = Math.min(Math.max(x, half + 2), width - half - 2);
   const barTop = bar.value === null ? plot.y(0) : plot.y(Math.max(bar.value, 0));
-  return `<g class="lantern-chosen">${rect}`
-    + `<path d="M${c(x)} ${c(TOP - 8)}V${c(Math.max(barTop - 2, TOP - 8))}" stroke="${INK}"/>`
-    + `<text x="${c(labelX)}" y="${c(TOP - 12)}" text-anchor="middle" font-weight="bold">${escapeXml(text)}</text></g>`;
+  return (
+    `<g class="lantern-chosen">${rect}` +
+    `<path d="M${c(x)} ${c(TOP - 8)}V${c(Math.max(barTop - 2, TOP - 8))}" stroke="${INK}"/>` +
+    `<text x="${c(labelX)}" y="${c(TOP - 12)}" text-anchor="middle" font-weight="bold">${escapeXml(text)}</text></g>`
+  );
 }
 
 /** A key to the benchmark line, the shades drawn ("Better than England", "Best fifth") and the group's dots. */

@@ -15,5 +15,4 @@ export const CHART_FONT_FAMILY = 'Arimo';
 export const CHART_FONT_FOLDER = path.dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo'));
 
 /** Regular, bold and their italics: all that charts and reports use. */
-export const CHART_FONT_FILES: readonly string[] = ['400Regular', '400Regular_Italic', '700Bold', '700Bold_Italic']
-  .map((style) => path.join(CHART_FONT_FOLDER, style, `Arimo_${style}.ttf`));
+export const CHART_FONT_FILES: readonly string[] = ['400Regular', '400Regular_Italic', '700Bold', '700Bold_Italic'].map((style) => path.join(CHART_FONT_FOLDER, style, `Arimo_${style}.ttf`));

@@ -60,9 +60,12 @@ function widthOf(item: LegendItem): number {
 
 function swatchWidth(item: LegendItem): number {
   switch (item.swatch ?? 'box') {
-    case 'box': return BOX + GAP;
-    case 'line': return LINE + GAP;
-    case 'none': return 0;
+    case 'box':
+      return BOX + GAP;
+    case 'line':
+      return LINE + GAP;
+    case 'none':
+      return 0;
   }
 }
 
@@ -73,8 +76,7 @@ function itemMarkup(item: LegendItem, x: number, y: number): string {
   const fill = escapeXml(item.fill);
   const swatch = item.swatch ?? 'box';
   if (swatch === 'box') {
-    parts.push(`<rect x="${c(x)}" y="${c(y + 2)}" width="${BOX}" height="${BOX}" fill="${fill}"`
-      + ` stroke="${INK}" stroke-width="${item.outlineWidth ?? 1}"/>`);
+    parts.push(`<rect x="${c(x)}" y="${c(y + 2)}" width="${BOX}" height="${BOX}" fill="${fill}"` + ` stroke="${INK}" stroke-width="${item.outlineWidth ?? 1}"/>`);
   } else if (swatch === 'line') {
     const dash = item.dash === undefined || item.dash === '' ? '' : ` stroke-dasharray="${escapeXml(item.dash)}"`;
     parts.push(`<path d="M${c(x)} ${c(middle)}h${LINE}" stroke="${fill}" stroke-width="${item.outlineWidth ?? 1}"${dash}/>`);

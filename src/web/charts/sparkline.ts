@@ -48,8 +48,9 @@ export function sparkline(input: SparklineInput): string {
     if (run.length === 1) return `M${c(x(run[0]?.index ?? 0) - 1)} ${c(y(run[0]?.value ?? 0))}h2`;
     return run.map((point, step) => `${step === 0 ? 'M' : 'L'}${c(x(point.index))} ${c(y(point.value))}`).join('');
   });
-  const body = `<path d="${runs.join('')}" fill="none" stroke="${LINE}" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round"/>`
-    + `<circle cx="${c(x(last.index))}" cy="${c(y(last.value))}" r="${LAST_POINT}" fill="${LINE}"/>`;
+  const body =
+    `<path d="${runs.join('')}" fill="none" stroke="${LINE}" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round"/>` +
+    `<circle cx="${c(x(last.index))}" cy="${c(y(last.value))}" r="${LAST_POINT}" fill="${LINE}"/>`;
   return svgDocument({ ...frame, description: describe(first, last, input.decimals), body });
 }
 

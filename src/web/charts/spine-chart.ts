@@ -71,7 +71,13 @@ function scaleFor(figures: readonly (number | null)[], polarity: Polarity, width
   return polarity === 'lower_is_better' ? linearScale([high, low], range) : linearScale([low, high], range);
 }
 
-interface Summary { readonly min: number; readonly q1: number; readonly median: number; readonly q3: number; readonly max: number }
+interface Summary {
+  readonly min: number;
+  readonly q1: number;
+  readonly median: number;
+  readonly q3: number;
+  readonly max: number;
+}
 
 function bands(x: Scale, summary: Summary, middle: number): string {
   const c = coordinate;
@@ -80,10 +86,12 @@ function bands(x: Scale, summary: Summary, middle: number): string {
     const [left, right] = [x(from), x(to)].sort((a, b) => a - b) as [number, number];
     return `x="${c(left)}" y="${c(top)}" width="${c(right - left)}" height="${BAND}"`;
   };
-  return `<rect class="lantern-range" ${span(summary.min, summary.max)} fill="${RANGE_FILL}"/>`
-    + `<path d="M${c(x(summary.min))} ${c(top)}v${BAND}M${c(x(summary.max))} ${c(top)}v${BAND}" stroke="${INK}"/>`
-    + `<rect class="lantern-quartiles" ${span(summary.q1, summary.q3)} fill="${QUARTILE_FILL}"/>`
-    + `<path d="M${c(x(summary.median))} ${c(top)}v${BAND}" stroke="${WHITE}" stroke-width="2"/>`;
+  return (
+    `<rect class="lantern-range" ${span(summary.min, summary.max)} fill="${RANGE_FILL}"/>` +
+    `<path d="M${c(x(summary.min))} ${c(top)}v${BAND}M${c(x(summary.max))} ${c(top)}v${BAND}" stroke="${INK}"/>` +
+    `<rect class="lantern-quartiles" ${span(summary.q1, summary.q3)} fill="${QUARTILE_FILL}"/>` +
+    `<path d="M${c(x(summary.median))} ${c(top)}v${BAND}" stroke="${WHITE}" stroke-width="2"/>`
+  );
 }
 
 function tick(x: number, middle: number): string {

@@ -30,20 +30,21 @@ export interface SvgDocument {
 export function svgDocument(document: SvgDocument): string {
   const id = elementId(document.id);
   const size = document.size === 'fluid' ? 'width="100%"' : `width="${document.width}" height="${document.height}"`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${document.width} ${document.height}" ${size}`
-    + ` class="${escapeXml(document.className)}" role="img" aria-labelledby="${id}-title ${id}-desc"`
-    + ` font-family="${FONT_FAMILY}" font-size="${TEXT_SIZE}" fill="${INK}">`
-    + `<title id="${id}-title">${escapeXml(document.title)}</title>`
-    + `<desc id="${id}-desc">${escapeXml(document.description)}</desc>`
-    + `${document.body}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${document.width} ${document.height}" ${size}` +
+    ` class="${escapeXml(document.className)}" role="img" aria-labelledby="${id}-title ${id}-desc"` +
+    ` font-family="${FONT_FAMILY}" font-size="${TEXT_SIZE}" fill="${INK}">` +
+    `<title id="${id}-title">${escapeXml(document.title)}</title>` +
+    `<desc id="${id}-desc">${escapeXml(document.description)}</desc>` +
+    `${document.body}</svg>`
+  );
 }
 
 /** A chart with nothing to draw: the same frame, saying "No data" where the chart would be. */
 export function noDataDocument(document: Omit<SvgDocument, 'body'>): string {
   const sentence = document.description === '' ? 'No data.' : `${document.description} No data.`;
   const fontSize = document.height < 40 ? SMALL_TEXT : TEXT_SIZE;
-  const body = `<text x="${document.width / 2}" y="${Math.round(document.height / 2 + fontSize * 0.35)}" text-anchor="middle"`
-    + ` font-size="${fontSize}">No data</text>`;
+  const body = `<text x="${document.width / 2}" y="${Math.round(document.height / 2 + fontSize * 0.35)}" text-anchor="middle"` + ` font-size="${fontSize}">No data</text>`;
   return svgDocument({ ...document, description: sentence, body });
 }
 

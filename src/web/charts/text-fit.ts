@@ -3,7 +3,7 @@
  * server has no browser to measure with), and lines wrapped to a width. The
  * estimate errs wide, so labels placed by it do not run off their chart.
  */
-const NARROW = new Set([...'fijlrtI.,:;\'!|()[] ']);
+const NARROW = new Set([..."fijlrtI.,:;'!|()[] "]);
 const WIDE = new Set([...'mwMW@%']);
 
 /** The estimated width of text at fontSize, in the same units. */

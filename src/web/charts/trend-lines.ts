@@ -71,7 +71,12 @@ export function trendLines(input: TrendLinesInput): string {
   if (input.periods.length === 0 || figures.length === 0) return noDataDocument({ ...frame, width, height: asked });
 
   const styles = stylesOf(lines);
-  const key = legend(lines.map((line, index) => legendItem(line.name, styles[index] ?? EMPHASIS)), 2, 0, width - 4);
+  const key = legend(
+    lines.map((line, index) => legendItem(line.name, styles[index] ?? EMPHASIS)),
+    2,
+    0,
+    width - 4,
+  );
   const height = Math.max(asked, TOP + MIN_PLOT + BELOW_PLOT + key.height);
   const plot = layout(input.periods, figures, width, height - key.height - BELOW_PLOT);
   const order = lines.map((line, index) => ({ line, style: styles[index] ?? EMPHASIS })).sort((a, b) => Number(a.line.emphasis) - Number(b.line.emphasis));
@@ -110,9 +115,7 @@ function layout(periods: readonly string[], figures: readonly number[], width: n
   const left = Math.ceil(labelWidth) + 10;
   const latestHalf = textWidth(periods[periods.length - 1] ?? '', SMALL_TEXT) / 2;
   const right = width - Math.max(RIGHT, Math.ceil(latestHalf - INSET + 2));
-  const x = periods.length === 1
-    ? linearScale([0, 1], [(left + right) / 2, (left + right) / 2])
-    : linearScale([0, periods.length - 1], [left + INSET, right - INSET]);
+  const x = periods.length === 1 ? linearScale([0, 1], [(left + right) / 2, (left + right) / 2]) : linearScale([0, periods.length - 1], [left + INSET, right - INSET]);
   const first = ticks.values[0] ?? 0;
   const last = ticks.values[ticks.values.length - 1] ?? 1;
   return { left, right, top: TOP, bottom, x, y: linearScale([first, last], [bottom, TOP]), ticks };
@@ -121,9 +124,7 @@ function layout(periods: readonly string[], figures: readonly number[], width: n
 function yAxis(plot: Plot): string {
   const c = coordinate;
   const grid = plot.ticks.values.map((tick) => `M${c(plot.left)} ${c(plot.y(tick))}H${c(plot.right)}`).join('');
-  const labels = plot.ticks.values
-    .map((tick) => `<text x="${c(plot.left - 6)}" y="${c(plot.y(tick) + 4)}">${formatNumber(tick, plot.ticks.decimals)}</text>`)
-    .join('');
+  const labels = plot.ticks.values.map((tick) => `<text x="${c(plot.left - 6)}" y="${c(plot.y(tick) + 4)}">${formatNumber(tick, plot.ticks.decimals)}</text>`).join('');
   return `<path d="${grid}" stroke="${GRID}"/><g text-anchor="end" font-size="${SMALL_TEXT}" fill="${SECONDARY_INK}">${labels}</g>`;
 }
 
@@ -133,13 +134,8 @@ function xAxis(periods: readonly string[], plot: Plot): string {
   const widest = Math.max(...periods.map((period) => textWidth(period, SMALL_TEXT)));
   const spacing = periods.length > 1 ? Math.abs(plot.x(1) - plot.x(0)) : Infinity;
   const every = Math.max(1, Math.ceil((widest + 8) / spacing));
-  const labels = periods
-    .map((period, index) => ((periods.length - 1 - index) % every === 0
-      ? `<text x="${c(plot.x(index))}" y="${c(plot.bottom + 18)}">${escapeXml(period)}</text>`
-      : ''))
-    .join('');
-  return `<path d="M${c(plot.left)} ${c(plot.bottom)}H${c(plot.right)}" stroke="${INK}"/>`
-    + `<g text-anchor="middle" font-size="${SMALL_TEXT}" fill="${SECONDARY_INK}">${labels}</g>`;
+  const labels = periods.map((period, index) => ((periods.length - 1 - index) % every === 0 ? `<text x="${c(plot.x(index))}" y="${c(plot.bottom + 18)}">${escapeXml(period)}</text>` : '')).join('');
+  return `<path d="M${c(plot.left)} ${c(plot.bottom)}H${c(plot.right)}" stroke="${INK}"/>` + `<g text-anchor="middle" font-size="${SMALL_TEXT}" fill="${SECONDARY_INK}">${labels}</g>`;
 }
 
 function seriesMarkup(name: string, values: readonly (number | null)[], periods: readonly string[], style: LineStyle, plot: Plot, decimals: number): string {
@@ -158,6 +154,8 @@ function seriesMarkup(name: string, values: readonly (number | null)[], periods:
     markers.push(`<path d="${markerData(style.marker, plot.x(index), plot.y(value), style.width + 2)}"><title>${escapeXml(hover)}</title></path>`);
   });
   const dash = style.dash === '' ? '' : ` stroke-dasharray="${style.dash}"`;
-  return `<g class="lantern-line"><path d="${path}" fill="none" stroke="${style.colour}" stroke-width="${style.width}" stroke-linejoin="round"${dash}/>`
-    + `<g fill="${style.colour}" stroke="${WHITE}">${markers.join('')}</g></g>`;
+  return (
+    `<g class="lantern-line"><path d="${path}" fill="none" stroke="${style.colour}" stroke-width="${style.width}" stroke-linejoin="round"${dash}/>` +
+    `<g fill="${style.colour}" stroke="${WHITE}">${markers.join('')}</g></g>`
+  );
 }

@@ -74,8 +74,10 @@ function areaPath(code: string, area: MapArea, fill: AreaFill | undefined, hatch
 }
 
 function hatchPattern(id: string): string {
-  return `<defs><pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`
-    + `<rect width="6" height="6" fill="${NO_DATA_FILL}"/><path d="M0 0v6" stroke="${NO_DATA_HATCH}" stroke-width="2"/></pattern></defs>`;
+  return (
+    `<defs><pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+    `<rect width="6" height="6" fill="${NO_DATA_FILL}"/><path d="M0 0v6" stroke="${NO_DATA_HATCH}" stroke-width="2"/></pattern></defs>`
+  );
 }
 
 /** The chosen area on top of its neighbours: thick outline, and where its centre is known a ringed dot there and its name in a white box beside it. */
@@ -90,9 +92,11 @@ function nameBeside(name: string, [x, y]: readonly [number, number], width: numb
   const onLeft = x + 10 + label > width;
   const boxX = onLeft ? Math.max(x - 10 - label, 0) : x + 10;
   const boxY = Math.max(y - 11, 0);
-  return `<circle cx="${c(x)}" cy="${c(y)}" r="4" fill="${WHITE}" stroke="${INK}" stroke-width="2"/>`
-    + `<rect x="${c(boxX)}" y="${c(boxY)}" width="${c(label)}" height="22" fill="${WHITE}" stroke="${INK}"/>`
-    + `<text x="${c(boxX + 4)}" y="${c(boxY + 16)}" font-weight="bold">${escapeXml(name)}</text>`;
+  return (
+    `<circle cx="${c(x)}" cy="${c(y)}" r="4" fill="${WHITE}" stroke="${INK}" stroke-width="2"/>` +
+    `<rect x="${c(boxX)}" y="${c(boxY)}" width="${c(label)}" height="22" fill="${WHITE}" stroke="${INK}"/>` +
+    `<text x="${c(boxX + 4)}" y="${c(boxY + 16)}" font-weight="bold">${escapeXml(name)}</text>`
+  );
 }
 
 function legendItems(items: readonly ChoroplethLegendItem[], anyMissing: boolean, hatch: string, chosen: MapArea | undefined): LegendItem[] {

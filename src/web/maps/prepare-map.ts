@@ -76,7 +76,10 @@ export function drawMap(features: readonly MapFeature[], options: DrawMapOptions
   const planar = geoPath(null);
   const drawn = new Map<string, MapArea>();
   for (const area of areas) {
-    const shape = withoutSpecks(projectShape(area.shape, (point) => projection(point as [number, number]) ?? [0, 0]), planar.area.bind(planar));
+    const shape = withoutSpecks(
+      projectShape(area.shape, (point) => projection(point as [number, number]) ?? [0, 0]),
+      planar.area.bind(planar),
+    );
     const writer = new RelativePathWriter();
     geoPath(null, writer)(shape);
     drawn.set(area.code, { name: area.name, path: writer.result(), centre: centreOf(shape) });
@@ -102,9 +105,7 @@ function drawnAreas(features: readonly MapFeature[]): DrawnArea[] {
 
 function projectShape(shape: AreaShape, project: (point: Position) => Position): AreaShape {
   const ring = (points: Position[]) => points.map(project);
-  return shape.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: shape.coordinates.map(ring) }
-    : { type: 'MultiPolygon', coordinates: shape.coordinates.map((rings) => rings.map(ring)) };
+  return shape.type === 'Polygon' ? { type: 'Polygon', coordinates: shape.coordinates.map(ring) } : { type: 'MultiPolygon', coordinates: shape.coordinates.map((rings) => rings.map(ring)) };
 }
 
 /** Parts of a shape under SMALLEST_PART square pixels dropped, the largest part always kept. */

@@ -73,9 +73,7 @@ export function simplifyBoundaries(collection: FeatureCollection, options: Simpl
  * drawn with the same arcs: the borders within a group go, the rest stay
  * shared. An area whose group is its own code stays as it is.
  */
-export function mergeBoundaries(
-  shapes: BoundaryTopology, groupOf: (code: string) => { readonly code: string; readonly name: string },
-): BoundaryCollection {
+export function mergeBoundaries(shapes: BoundaryTopology, groupOf: (code: string) => { readonly code: string; readonly name: string }): BoundaryCollection {
   const groups = new Map<string, { name: string; members: BoundaryGeometry[] }>();
   for (const geometry of shapes.objects.areas.geometries) {
     const group = groupOf(geometry.id);
@@ -83,10 +81,12 @@ export function mergeBoundaries(
     entry.members.push(geometry);
     groups.set(group.code, entry);
   }
-  const geometries = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, { name, members }]): BoundaryGeometry => {
-    if (members.length === 1 && members[0]!.id === code) return members[0]!;
-    return { ...mergeArcs(shapes, members), id: code, properties: { name } } as BoundaryGeometry;
-  });
+  const geometries = [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, { name, members }]): BoundaryGeometry => {
+      if (members.length === 1 && members[0]!.id === code) return members[0]!;
+      return { ...mergeArcs(shapes, members), id: code, properties: { name } } as BoundaryGeometry;
+    });
   return { type: 'GeometryCollection', geometries };
 }
 

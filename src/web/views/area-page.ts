@@ -50,7 +50,9 @@ export interface AreaPage {
   readonly hasNeighbours: boolean;
   readonly headlines: readonly { readonly label: string; readonly value: string }[];
   readonly group: {
-    readonly kind: string; readonly label: string; readonly choices: readonly { value: string; text: string; selected: boolean }[];
+    readonly kind: string;
+    readonly label: string;
+    readonly choices: readonly { value: string; text: string; selected: boolean }[];
     /** What figures with intervals are tested against, and the choice of it. */
     readonly benchmarkChoices: readonly { value: string; text: string; selected: boolean }[];
   };
@@ -64,8 +66,12 @@ export interface AreaPage {
  * publisher says of it, by metric code, for the figures' freshness.
  */
 export function areaPage(
-  index: BenchmarkIndex, profile: AreaProfile, spec: GroupSpec, groupKind: string,
-  sources: ReadonlyMap<string, SourceVerdict> = new Map(), about: ReadonlyMap<string, MetricAbout> = new Map(),
+  index: BenchmarkIndex,
+  profile: AreaProfile,
+  spec: GroupSpec,
+  groupKind: string,
+  sources: ReadonlyMap<string, SourceVerdict> = new Map(),
+  about: ReadonlyMap<string, MetricAbout> = new Map(),
 ): AreaPage {
   const area = profile.area;
   const rows = profile.items.map((item) => ({
@@ -76,15 +82,24 @@ export function areaPage(
   const groups = groupsFor(area);
   return {
     area: { code: area.code, name: area.name, type: areaTypeWords(area.type), region: area.regionCode ? (index.area(area.regionCode)?.name ?? null) : null },
-    former: area.endDate === null ? null : {
-      ended: formatDate(new Date(area.endDate)),
-      successors: area.successorCodes.map((code) => index.area(code)).filter((a) => a !== undefined).map((a) => ({ code: a.code, name: a.name })),
-    },
+    former:
+      area.endDate === null
+        ? null
+        : {
+            ended: formatDate(new Date(area.endDate)),
+            successors: area.successorCodes
+              .map((code) => index.area(code))
+              .filter((a) => a !== undefined)
+              .map((a) => ({ code: a.code, name: a.name })),
+          },
     hasNeighbours: groups.includes('neighbours'),
-    headlines: profile.items.filter((i) => isContextual(i.metric) && i.value !== null)
+    headlines: profile.items
+      .filter((i) => isContextual(i.metric) && i.value !== null)
       .map((i) => ({ label: `${i.metric.title.replace(/\s*\(\d{4}\)$/, '')} (${i.period})`, value: formatValue(i.value, i.metric.decimals, i.metric.unit ?? '') })),
     group: {
-      kind: groupKind, label: groupLabel, choices: GROUP_CHOICES.filter((c) => groups.includes(c.value)).map((c) => ({ ...c, selected: c.value === groupKind })),
+      kind: groupKind,
+      label: groupLabel,
+      choices: GROUP_CHOICES.filter((c) => groups.includes(c.value)).map((c) => ({ ...c, selected: c.value === groupKind })),
       benchmarkChoices: benchmarkChoices(spec.benchmark),
     },
     tally: tallyOf(rows),
@@ -135,8 +150,14 @@ function spineOf(item: ProfileItem, area: IndexArea, group: GroupFigures, compar
   const spread = spreadOf(Float64Array.from(group.ordered).sort());
   if (!spread) return '';
   return spineChart({
-    id: `spine-${item.metric.code}`, label: `${area.name}: ${comparison.words}`, ...spread,
-    value: item.value, benchmark: item.benchmark?.value ?? null, polarity: item.metric.polarity, significance: item.significance, decimals: item.metric.decimals,
+    id: `spine-${item.metric.code}`,
+    label: `${area.name}: ${comparison.words}`,
+    ...spread,
+    value: item.value,
+    benchmark: item.benchmark?.value ?? null,
+    polarity: item.metric.polarity,
+    significance: item.significance,
+    decimals: item.metric.decimals,
   });
 }
 
@@ -166,10 +187,12 @@ function byTheme(items: readonly ProfileItem[], rows: readonly AreaRow[]): AreaP
     const theme = themeOf(item.metric);
     themes.set(theme, [...(themes.get(theme) ?? []), rows[i]!]);
   });
-  return [...themes].sort(([a], [b]) => compareThemes(a, b))
-    .map(([name, themeRows]) => ({ name: themeTitle(name), id: `theme-${slug(name)}`, rows: themeRows }));
+  return [...themes].sort(([a], [b]) => compareThemes(a, b)).map(([name, themeRows]) => ({ name: themeTitle(name), id: `theme-${slug(name)}`, rows: themeRows }));
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -22,7 +22,11 @@ const DEFAULT_METRICS = 6;
 export function chosenMetrics(index: BenchmarkIndex, asked: readonly string[]): string[] {
   const held = asked.filter((code) => index.metric(code));
   if (held.length > 0) return held;
-  return index.metricsByTitle().filter((s) => !isContextual(s.metric)).slice(0, DEFAULT_METRICS).map((s) => s.metric.code);
+  return index
+    .metricsByTitle()
+    .filter((s) => !isContextual(s.metric))
+    .slice(0, DEFAULT_METRICS)
+    .map((s) => s.metric.code);
 }
 
 /** A published set's key in the page's address: `?set=ons-2025-02/global`. */
@@ -54,7 +58,9 @@ function publishedGroup(index: BenchmarkIndex, set: PublishedNeighbourSet): Comp
   return {
     spec: { kind: 'custom', key: `published:${publishedSetKey(set)}:${set.areaCode}`, label: name, members: publishedSetMembers(set) },
     members: set.neighbours.map((n) => ({
-      code: n.code, name: index.area(n.code)?.name ?? n.code, distance: `${n.rank}`,
+      code: n.code,
+      name: index.area(n.code)?.name ?? n.code,
+      distance: `${n.rank}`,
       reason: n.closeness ? `${n.closeness}, ranked ${n.rank} by its publisher` : `Ranked ${n.rank} by its publisher`,
     })),
     variables: [],
@@ -87,7 +93,11 @@ export function comparePage(index: BenchmarkIndex, area: IndexArea, found: Found
   });
   const none = { value: '–', comparison: null };
   const rowOf = (code: string, name: string, distance: string, reason: string) => ({
-    code, name, distance, reason, self: code === area.code,
+    code,
+    name,
+    distance,
+    reason,
+    self: code === area.code,
     cells: columns.map((c) => c.cells.get(code) ?? none),
   });
   return {
@@ -102,11 +112,10 @@ export function comparePage(index: BenchmarkIndex, area: IndexArea, found: Found
     ],
     setKey: chosenSet ? publishedSetKey(chosenSet) : '',
     columns: columns.map(({ code, title, period }) => ({ code, title, period })),
-    rows: [
-      rowOf(area.code, area.name, chosenSet ? '–' : '0', 'The council itself'),
-      ...group.members.map((n) => rowOf(n.code, n.name, n.distance, n.reason)),
-    ],
-    choices: index.metricsByTitle().filter((s) => !isContextual(s.metric))
+    rows: [rowOf(area.code, area.name, chosenSet ? '–' : '0', 'The council itself'), ...group.members.map((n) => rowOf(n.code, n.name, n.distance, n.reason))],
+    choices: index
+      .metricsByTitle()
+      .filter((s) => !isContextual(s.metric))
       .map((s) => ({ value: s.metric.code, text: s.metric.title, checked: metrics.includes(s.metric.code) })),
   };
 }

@@ -62,16 +62,29 @@ export function mapLevel(codes: readonly string[], chosenCode: string | null, ma
   return best;
 }
 
-export function comparisonMap(map: AreaMap, input: {
-  readonly id: string; readonly title: string; readonly description: string; readonly rows: readonly MapRow[];
-  readonly chosen: string | undefined; readonly decimals: number; readonly unit: string; readonly polarity: Polarity;
-}): string {
+export function comparisonMap(
+  map: AreaMap,
+  input: {
+    readonly id: string;
+    readonly title: string;
+    readonly description: string;
+    readonly rows: readonly MapRow[];
+    readonly chosen: string | undefined;
+    readonly decimals: number;
+    readonly unit: string;
+    readonly polarity: Polarity;
+  },
+): string {
   const shown = new Set(input.rows.map((r) => r.comparison.key));
   return choroplethMap(map.geometry, {
-    id: input.id, title: input.title, description: input.description,
+    id: input.id,
+    title: input.title,
+    description: input.description,
     fills: new Map(input.rows.map((r) => [r.code, { fill: r.comparison.fill, label: `${formatValue(r.value, input.decimals, input.unit)}, ${r.comparison.label}` }])),
     chosen: input.chosen,
-    legend: comparisonLegend(input.polarity).filter((item) => shown.has(item.key)).map(({ fill, label, marker }) => ({ fill, label, marker })),
+    legend: comparisonLegend(input.polarity)
+      .filter((item) => shown.has(item.key))
+      .map(({ fill, label, marker }) => ({ fill, label, marker })),
     attribution: map.attribution,
   });
 }

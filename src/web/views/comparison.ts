@@ -63,14 +63,23 @@ function fifthLook(fifth: Fifth, scale: VerdictScale): Look {
  * must carry as the map's does.
  */
 export const NO_DATA_TAG: ComparisonTag & { readonly sentence: string } = Object.freeze({
-  key: NO_VALUE.key, fill: NO_VALUE.fill, text: NO_VALUE.text, marker: NO_VALUE.marker,
-  label: 'No data', words: 'No data', sentence: 'Lantern holds no figure for this area in this period; the map hatches it.',
+  key: NO_VALUE.key,
+  fill: NO_VALUE.fill,
+  text: NO_VALUE.text,
+  marker: NO_VALUE.marker,
+  label: 'No data',
+  words: 'No data',
+  sentence: 'Lantern holds no figure for this area in this period; the map hatches it.',
 });
 
 /** The legend of every comparison a page may show. */
 export function comparisonLegend(polarity: Polarity): { key: string; fill: string; label: string; marker: Marker }[] {
-  const significance = (['better', 'similar', 'worse', 'higher', 'lower'] as const)
-    .map((s) => ({ key: s as string, fill: SIGNIFICANCE_STYLE[s].fill, label: significanceLabel(s), marker: SIGNIFICANCE_STYLE[s].marker }));
+  const significance = (['better', 'similar', 'worse', 'higher', 'lower'] as const).map((s) => ({
+    key: s as string,
+    fill: SIGNIFICANCE_STYLE[s].fill,
+    label: significanceLabel(s),
+    marker: SIGNIFICANCE_STYLE[s].marker,
+  }));
   const scale = scaleOf(polarity);
   const fifths = FIFTHS.map((q) => ({ ...fifthLook(q, scale), label: fifthLabel(q, scale) }));
   return [...significance, ...fifths, { key: NO_VALUE.key, fill: NO_VALUE.fill, label: 'No value', marker: NO_VALUE.marker }];
@@ -78,8 +87,11 @@ export function comparisonLegend(polarity: Polarity): { key: string; fill: strin
 
 /** Every comparison's colours by key, for the stylesheet's tag classes. */
 export function comparisonColours(): { key: string; fill: string; text: string }[] {
-  const significance = (['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'] as const)
-    .map((s) => ({ key: s === 'not_compared' ? 'not-compared' : s, fill: SIGNIFICANCE_STYLE[s].fill, text: SIGNIFICANCE_STYLE[s].text }));
+  const significance = (['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'] as const).map((s) => ({
+    key: s === 'not_compared' ? 'not-compared' : s,
+    fill: SIGNIFICANCE_STYLE[s].fill,
+    text: SIGNIFICANCE_STYLE[s].text,
+  }));
   const fifths = (['polar', 'neutral'] as const).flatMap((scale) => FIFTHS.map((q) => fifthLook(q, scale)));
   return [...significance, ...fifths, { key: NO_VALUE.key, fill: NO_VALUE.fill, text: NO_VALUE.text }];
 }

@@ -37,25 +37,43 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
   const ranked = group.ordered.length;
   const comparison = comparisonOf(verdictOfRow(metric, row, { label: group.label, ranked, benchmark: group.benchmark }, 0.95));
   const base = {
-    id, kind: tile.kind, title: metric.title, href: `/metrics/${metric.code}?area=${area.code}&group=${tile.group}`,
-    areaName: area.name, period: slice.period, groupLabel: group.label,
-    value: formatValue(row.value, metric.decimals, metric.unit ?? ''), comparison,
+    id,
+    kind: tile.kind,
+    title: metric.title,
+    href: `/metrics/${metric.code}?area=${area.code}&group=${tile.group}`,
+    areaName: area.name,
+    period: slice.period,
+    groupLabel: group.label,
+    value: formatValue(row.value, metric.decimals, metric.unit ?? ''),
+    comparison,
     england: area.code === ENGLAND_CODE ? null : formatValue(englandAt(index, slice), metric.decimals, metric.unit ?? ''),
-    rank: row.rank === null ? 'Not ranked' : `${ordinal(row.rank)} of ${ranked}`, graphic: '', words: '',
+    rank: row.rank === null ? 'Not ranked' : `${ordinal(row.rank)} of ${ranked}`,
+    graphic: '',
+    words: '',
   };
   if (tile.kind === 'league') {
     const spread = spreadOf(Float64Array.from(group.ordered).sort());
     return {
-      ...base, graphic: spread ? spineChart({
-        id, label: `${area.name}: ${comparison.words}`, ...spread, value: row.value, benchmark: group.benchmark?.value ?? null,
-        polarity: metric.polarity, significance: row.significance, decimals: metric.decimals,
-      }) : '',
+      ...base,
+      graphic: spread
+        ? spineChart({
+            id,
+            label: `${area.name}: ${comparison.words}`,
+            ...spread,
+            value: row.value,
+            benchmark: group.benchmark?.value ?? null,
+            polarity: metric.polarity,
+            significance: row.significance,
+            decimals: metric.decimals,
+          })
+        : '',
     };
   }
   if (tile.kind === 'trend') {
     const points = series.slices.slice(-10).map((s) => ({ period: s.period, value: areaValueAt(index, s, area) }));
     return {
-      ...base, graphic: sparkline({ id, label: `${metric.title}, ${area.name}`, points, decimals: metric.decimals }),
+      ...base,
+      graphic: sparkline({ id, label: `${metric.title}, ${area.name}`, points, decimals: metric.decimals }),
       words: trendWords(trendSummaryOf(index, series, slice, area, index.areaNumber(area.code)!)).short,
     };
   }
@@ -64,10 +82,24 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
     const england = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
     const rows = table.rows.map((r) => ({ code: r.area, value: r.value, comparison: comparisonOf(verdictOfRow(metric, r, england, 0.95)) }));
     return {
-      ...base, graphic: comparisonMap(mapLevel(rows.map((r) => r.code), null, maps), {
-        id, title: `Map of ${metric.title}`, description: `Every area shaded by how it compares; ${area.name} outlined.`,
-        rows, chosen: resolved.area.code, decimals: metric.decimals, unit: metric.unit ?? '', polarity: metric.polarity,
-      }),
+      ...base,
+      graphic: comparisonMap(
+        mapLevel(
+          rows.map((r) => r.code),
+          null,
+          maps,
+        ),
+        {
+          id,
+          title: `Map of ${metric.title}`,
+          description: `Every area shaded by how it compares; ${area.name} outlined.`,
+          rows,
+          chosen: resolved.area.code,
+          decimals: metric.decimals,
+          unit: metric.unit ?? '',
+          polarity: metric.polarity,
+        },
+      ),
     };
   }
   return base;

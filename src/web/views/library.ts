@@ -10,26 +10,36 @@ export function metricLibrary(index: BenchmarkIndex, query: string, theme: strin
   const all = query ? findMetrics(index, query) : index.metricsByTitle();
   const themes = [...new Set(index.metricsByTitle().map((s) => themeOf(s.metric)))].sort(compareThemes);
   const shown = all.filter((s) => theme === undefined || themeOf(s.metric) === theme);
-  const groups = themes.map((name) => ({
-    name: themeTitle(name),
-    metrics: shown.filter((s) => themeOf(s.metric) === name).map((s) => {
-      const latest = s.latest();
-      return {
-        code: s.metric.code, title: s.metric.title, definition: s.metric.definition, unit: s.metric.unit,
-        latest: latest?.period ?? '–', periods: s.slices.length, areas: latest?.areas.length ?? 0,
-      };
-    }),
-  })).filter((g) => g.metrics.length > 0);
+  const groups = themes
+    .map((name) => ({
+      name: themeTitle(name),
+      metrics: shown
+        .filter((s) => themeOf(s.metric) === name)
+        .map((s) => {
+          const latest = s.latest();
+          return {
+            code: s.metric.code,
+            title: s.metric.title,
+            definition: s.metric.definition,
+            unit: s.metric.unit,
+            latest: latest?.period ?? '–',
+            periods: s.slices.length,
+            areas: latest?.areas.length ?? 0,
+          };
+        }),
+    }))
+    .filter((g) => g.metrics.length > 0);
   return {
-    query, count: shown.length, groups,
+    query,
+    count: shown.length,
+    groups,
     themes: [{ value: '', text: 'All themes', selected: theme === undefined }, ...themes.map((t) => ({ value: t, text: themeTitle(t), selected: t === theme }))],
   };
 }
 
 /** Current English councils by region, or those matching the words. */
 export function councilList(index: BenchmarkIndex, query: string) {
-  const councils = (query ? findAreas(index, query) : [...index.areas])
-    .filter((a) => isCouncil(a.type) && a.code.startsWith('E') && (query !== '' || a.endDate === null));
+  const councils = (query ? findAreas(index, query) : [...index.areas]).filter((a) => isCouncil(a.type) && a.code.startsWith('E') && (query !== '' || a.endDate === null));
   const regions = new Map<string, { name: string; councils: { code: string; name: string; type: string }[] }>();
   for (const council of councils) {
     const regionName = council.regionCode ? (index.area(council.regionCode)?.name ?? 'Other') : 'Other';

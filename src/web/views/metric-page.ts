@@ -63,9 +63,7 @@ const POLARITY_WORDS: Readonly<Record<Polarity, string>> = {
  * where nothing is known); `sources`: the source's own verdict on each area's
  * figure for the period, by area code, shown beside Lantern's in the table.
  */
-export function metricPage(
-  index: BenchmarkIndex, request: MetricRequest, maps: AreaMaps | null, about: MetricAbout = {}, sources: ReadonlyMap<string, SourceVerdict> = new Map(),
-) {
+export function metricPage(index: BenchmarkIndex, request: MetricRequest, maps: AreaMaps | null, about: MetricAbout = {}, sources: ReadonlyMap<string, SourceVerdict> = new Map()) {
   const { series, slice, area } = request;
   const metric = series.metric;
   const england = leagueTable(index, series, slice, area, { kind: 'england' }, 0.95);
@@ -73,21 +71,33 @@ export function metricPage(
   const members = new Set(group.rows.map((r) => r.area));
   const chosenCode = request.chosen ? resolveArea(index, slice, area).area.code : null;
   const englandRows = comparedRows(england, chosenCode);
-  const map = maps ? mapLevel(englandRows.map((r) => r.source.area), chosenCode, maps) : null;
-  const query = `area=${request.chosen ? area.code : ''}&group=${request.groupKind}&period=${encodeURIComponent(slice.period)}`
-    + (request.spec.benchmark === 'group' ? '&benchmark=group' : '');
+  const map = maps
+    ? mapLevel(
+        englandRows.map((r) => r.source.area),
+        chosenCode,
+        maps,
+      )
+    : null;
+  const query = `area=${request.chosen ? area.code : ''}&group=${request.groupKind}&period=${encodeURIComponent(slice.period)}` + (request.spec.benchmark === 'group' ? '&benchmark=group' : '');
   const trendQuery = `${query}&with=${request.also.map((a) => a.code).join(',')}`;
   return {
     metric: {
-      code: metric.code, title: metric.title, unit: metric.unit,
-      polarity: POLARITY_WORDS[metric.polarity], themes: metric.themes, status: metric.status, valueKind: metric.valueKind,
+      code: metric.code,
+      title: metric.title,
+      unit: metric.unit,
+      polarity: POLARITY_WORDS[metric.polarity],
+      themes: metric.themes,
+      status: metric.status,
+      valueKind: metric.valueKind,
       ...aboutView(metric, about),
     },
     period: slice.period,
     periods: [...series.slices].reverse().map((s) => ({ value: s.period, text: s.period, selected: s.period === slice.period })),
     area: request.chosen ? { code: area.code, name: area.name } : null,
     group: {
-      kind: request.groupKind, label: group.group.label, size: group.group.size,
+      kind: request.groupKind,
+      label: group.group.label,
+      size: group.group.size,
       // Only the groups this area can be compared with: no nearest neighbours for England, a region or a former council.
       choices: GROUP_CHOICES.filter((c) => groupsFor(area).includes(c.value)).map((c) => ({ ...c, selected: c.value === request.groupKind })),
       benchmarkChoices: benchmarkChoices(request.spec.benchmark),
@@ -98,16 +108,25 @@ export function metricPage(
     barChart: barsOf(series, england, englandRows, members, chosenCode, request),
     map: map ? mapOf(series, englandRows, chosenCode, map) : null,
     // The map's key again in HTML, for screens too narrow to read the one inside the map: "No data" too, where the map draws an area without a figure.
-    mapKey: map ? { items: [...new Map(englandRows.map((r) => [r.comparison.key, r.comparison])).values(), ...(drawsNoData(map, englandRows) ? [NO_DATA_TAG] : [])], attribution: map.attribution } : null,
+    mapKey: map
+      ? { items: [...new Map(englandRows.map((r) => [r.comparison.key, r.comparison])).values(), ...(drawsNoData(map, englandRows) ? [NO_DATA_TAG] : [])], attribution: map.attribution }
+      : null,
     trend: trendOf(index, series, request),
     alsoCodes: request.also.map((a) => a.code).join(','),
-    ...tableOf(comparedRows(group, chosenCode).map((r) => withSource(r.row, sources.get(r.row.code))), request.allRows, `/metrics/${metric.code}?${query}&rows=all#league-table`),
+    ...tableOf(
+      comparedRows(group, chosenCode).map((r) => withSource(r.row, sources.get(r.row.code))),
+      request.allRows,
+      `/metrics/${metric.code}?${query}&rows=all#league-table`,
+    ),
     query,
     downloads: {
       csv: `/api/benchmark/league-table?metric=${metric.code}&${query}&format=csv`,
-      chartSvg: `/metrics/${metric.code}/chart.svg?${query}`, chartPng: `/metrics/${metric.code}/chart.png?${query}`,
-      mapSvg: `/metrics/${metric.code}/map.svg?${query}`, mapPng: `/metrics/${metric.code}/map.png?${query}`,
-      trendSvg: `/metrics/${metric.code}/trend.svg?${trendQuery}`, trendPng: `/metrics/${metric.code}/trend.png?${trendQuery}`,
+      chartSvg: `/metrics/${metric.code}/chart.svg?${query}`,
+      chartPng: `/metrics/${metric.code}/chart.png?${query}`,
+      mapSvg: `/metrics/${metric.code}/map.svg?${query}`,
+      mapPng: `/metrics/${metric.code}/map.png?${query}`,
+      trendSvg: `/metrics/${metric.code}/trend.svg?${trendQuery}`,
+      trendPng: `/metrics/${metric.code}/trend.png?${trendQuery}`,
     },
   };
 }
@@ -154,29 +173,43 @@ function comparedRows(table: LeagueTable, chosenCode: string | null) {
 function tableRow(table: LeagueTable, r: LeagueTableRow, comparison: Comparison, chosenCode: string | null): MetricTableRow {
   const { decimals, unit } = table.metric;
   return {
-    code: r.area, name: r.name, rank: r.rank === null ? '–' : ordinal(r.rank), rankValue: r.rank,
-    value: formatValue(r.value, decimals, unit ?? ''), sortValue: r.value,
+    code: r.area,
+    name: r.name,
+    rank: r.rank === null ? '–' : ordinal(r.rank),
+    rankValue: r.rank,
+    value: formatValue(r.value, decimals, unit ?? ''),
+    sortValue: r.value,
     interval: r.interval ? `${formatValue(r.interval.lower, decimals)} to ${formatValue(r.interval.upper, decimals)}` : '',
-    comparison, chosen: r.area === chosenCode,
+    comparison,
+    chosen: r.area === chosenCode,
   };
 }
 
-function barsOf(
-  series: MetricSeries, england: LeagueTable, rows: ReturnType<typeof comparedRows>, members: ReadonlySet<string>, chosenCode: string | null, request: MetricRequest,
-): string {
+function barsOf(series: MetricSeries, england: LeagueTable, rows: ReturnType<typeof comparedRows>, members: ReadonlySet<string>, chosenCode: string | null, request: MetricRequest): string {
   const metric = series.metric;
-  const bars: Bar[] = rows.filter((r) => r.source.value !== null).map(({ source: r, comparison }) => ({
-    code: r.area, name: r.name, value: r.value, lower: r.interval?.lower ?? null, upper: r.interval?.upper ?? null,
-    significance: r.significance,
-    // Where nothing is judged, the bar shows its fifth of the group, as the map and the table do.
-    shade: r.significance === 'not_compared' ? { key: comparison.key, fill: comparison.fill, label: comparison.label } : undefined,
-    highlight: r.area === chosenCode ? 'chosen' : request.groupKind !== 'england' && members.has(r.area) ? 'group' : null,
-  }));
+  const bars: Bar[] = rows
+    .filter((r) => r.source.value !== null)
+    .map(({ source: r, comparison }) => ({
+      code: r.area,
+      name: r.name,
+      value: r.value,
+      lower: r.interval?.lower ?? null,
+      upper: r.interval?.upper ?? null,
+      significance: r.significance,
+      // Where nothing is judged, the bar shows its fifth of the group, as the map and the table do.
+      shade: r.significance === 'not_compared' ? { key: comparison.key, fill: comparison.fill, label: comparison.label } : undefined,
+      highlight: r.area === chosenCode ? 'chosen' : request.groupKind !== 'england' && members.has(r.area) ? 'group' : null,
+    }));
   return barChart({
-    id: 'bars', title: `${metric.title}, ${england.period}: every area, ${england.group.label}`,
-    description: `${bars.length} areas ranked from ${metric.polarity === 'neutral' ? 'highest to lowest' : 'best to worst'}` +
-      (chosenCode ? `; ${request.area.name} is outlined` : '') + '. The table below gives every value.',
-    unit: metric.unit ?? '', decimals: metric.decimals, bars,
+    id: 'bars',
+    title: `${metric.title}, ${england.period}: every area, ${england.group.label}`,
+    description:
+      `${bars.length} areas ranked from ${metric.polarity === 'neutral' ? 'highest to lowest' : 'best to worst'}` +
+      (chosenCode ? `; ${request.area.name} is outlined` : '') +
+      '. The table below gives every value.',
+    unit: metric.unit ?? '',
+    decimals: metric.decimals,
+    bars,
     benchmark: england.group.benchmark ? { label: england.group.benchmark.source, value: england.group.benchmark.value } : null,
     groupLabel: request.groupKind === 'england' ? undefined : 'In the chosen group',
   });
@@ -192,9 +225,14 @@ function mapOf(series: MetricSeries, rows: ReturnType<typeof comparedRows>, chos
   const metric = series.metric;
   const figures = rows.map((r) => ({ code: r.source.area, value: r.source.value, comparison: r.comparison }));
   return comparisonMap(map, {
-    id: 'map', title: `Map of ${metric.title} by area`,
+    id: 'map',
+    title: `Map of ${metric.title} by area`,
     description: 'Each area is shaded by how it compares; hover or tap an area for its value. The table gives every value.',
-    rows: figures, chosen: chosenCode ?? undefined, decimals: metric.decimals, unit: metric.unit ?? '', polarity: metric.polarity,
+    rows: figures,
+    chosen: chosenCode ?? undefined,
+    decimals: metric.decimals,
+    unit: metric.unit ?? '',
+    polarity: metric.polarity,
   });
 }
 
@@ -204,18 +242,26 @@ function trendOf(index: BenchmarkIndex, series: MetricSeries, request: MetricReq
   const england = index.area(ENGLAND_CODE);
   const areas = [area, region, england, ...request.also].filter((a, i, all): a is IndexArea => a !== undefined && all.findIndex((b) => b?.code === a.code) === i);
   const slices = series.slices.slice(-10);
-  const lines = areas.map((a, i) => ({
-    code: a.code, name: a.name, emphasis: i === 0 && request.chosen,
-    values: slices.map((s) => {
-      const p = s.position(index.areaNumber(a.code)!);
-      return p < 0 ? null : s.value(p);
-    }),
-  })).filter((l) => l.values.some((v) => v !== null));
+  const lines = areas
+    .map((a, i) => ({
+      code: a.code,
+      name: a.name,
+      emphasis: i === 0 && request.chosen,
+      values: slices.map((s) => {
+        const p = s.position(index.areaNumber(a.code)!);
+        return p < 0 ? null : s.value(p);
+      }),
+    }))
+    .filter((l) => l.values.some((v) => v !== null));
   const { decimals, unit } = series.metric;
   const chart = trendLines({
-    id: 'trend', title: `${series.metric.title} over time`,
+    id: 'trend',
+    title: `${series.metric.title} over time`,
     description: `Values for ${lines.map((l) => l.name).join(', ')} from ${slices[0]?.period ?? ''} to ${slices[slices.length - 1]?.period ?? ''}.`,
-    unit: unit ?? '', decimals, periods: slices.map((s) => s.period), lines,
+    unit: unit ?? '',
+    decimals,
+    periods: slices.map((s) => s.period),
+    lines,
   });
   // The same figures as a table, for those who would rather read them.
   const table = {

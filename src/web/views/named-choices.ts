@@ -30,7 +30,10 @@ export function metricTitles(index: BenchmarkIndex): string[] {
 /** The periods Lantern holds figures for, newest first, as a select's items. */
 export function periodItems(index: BenchmarkIndex, chosen: string): { value: string; text: string; selected: boolean }[] {
   const labels = new Set([...index.metrics()].flatMap((s) => s.slices.map((slice) => slice.period)));
-  const periods = [...labels].map((label) => parsePeriod(label)).filter((p): p is { kind: 'ok'; period: Period } => p.kind === 'ok').map((p) => p.period);
+  const periods = [...labels]
+    .map((label) => parsePeriod(label))
+    .filter((p): p is { kind: 'ok'; period: Period } => p.kind === 'ok')
+    .map((p) => p.period);
   const newestFirst = periods.sort((a, b) => comparePeriods(b, a)).map((p) => p.label);
   return [{ value: '', text: 'Choose a period', selected: chosen === '' }, ...newestFirst.map((label) => ({ value: label, text: label, selected: label === chosen }))];
 }

@@ -24,7 +24,9 @@ export function fold(text: string): string {
 }
 
 function wordsOf(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
 }
 
 /** How far a word may be from one written in the text and still be taken for it: none under four letters, where a slip makes another word. */
@@ -60,12 +62,17 @@ export function findAreas(index: BenchmarkIndex, query: string): IndexArea[] {
   if (words.length === 0) return [];
   const code = query.trim().toUpperCase();
   const folded = fold(query.trim());
-  const found = index.areas.map((area) => ({ area, match: area.code === code ? 0 : matchOf(namesOf(area), words) }))
-    .filter((f): f is { area: IndexArea; match: 0 | 1 } => f.match !== null);
+  const found = index.areas.map((area) => ({ area, match: area.code === code ? 0 : matchOf(namesOf(area), words) })).filter((f): f is { area: IndexArea; match: 0 | 1 } => f.match !== null);
   const named = (a: IndexArea) => fold(a.name) === folded || (a.officialName != null && fold(a.officialName) === folded);
-  return found.sort((x, y) => Number(x.area.code !== code) - Number(y.area.code !== code) || x.match - y.match
-    || Number(x.area.endDate !== null) - Number(y.area.endDate !== null)
-    || Number(named(y.area)) - Number(named(x.area)) || x.area.name.localeCompare(y.area.name, 'en-GB'))
+  return found
+    .sort(
+      (x, y) =>
+        Number(x.area.code !== code) - Number(y.area.code !== code) ||
+        x.match - y.match ||
+        Number(x.area.endDate !== null) - Number(y.area.endDate !== null) ||
+        Number(named(y.area)) - Number(named(x.area)) ||
+        x.area.name.localeCompare(y.area.name, 'en-GB'),
+    )
     .map((f) => f.area);
 }
 
@@ -87,7 +94,10 @@ export function findMetrics(index: BenchmarkIndex, query: string): MetricSeries[
   }
   // A slip is forgiven only when nothing is found as written: "inactive" is two slips from "active".
   const asWritten = scored.some((s) => s.score < 2);
-  return scored.filter((s) => !asWritten || s.score < 2).sort((a, b) => a.score - b.score).map((s) => s.series);
+  return scored
+    .filter((s) => !asWritten || s.score < 2)
+    .sort((a, b) => a.score - b.score)
+    .map((s) => s.series);
 }
 
 /** Every word, or a synonym of it, is in the text; or the words together are a phrase (excess weight) a synonym of which is. */
@@ -100,9 +110,15 @@ function holdsAll(text: string, words: readonly string[]): boolean {
 export function search(index: BenchmarkIndex, query: string): Found {
   const postcode = postcodeShape(query);
   return {
-    areas: findAreas(index, query).filter((a) => isCouncil(a.type) || a.type === 'region' || a.type === 'england').slice(0, 50)
+    areas: findAreas(index, query)
+      .filter((a) => isCouncil(a.type) || a.type === 'region' || a.type === 'england')
+      .slice(0, 50)
       .map((a) => ({ code: a.code, name: a.endDate ? `${a.name} (until ${a.endDate.slice(0, 4)})` : a.name, type: areaTypeWords(a.type), href: `/areas/${a.code}` })),
-    metrics: postcode ? [] : findMetrics(index, query).slice(0, 50).map((s) => ({ code: s.metric.code, title: s.metric.title, href: `/metrics/${s.metric.code}` })),
+    metrics: postcode
+      ? []
+      : findMetrics(index, query)
+          .slice(0, 50)
+          .map((s) => ({ code: s.metric.code, title: s.metric.title, href: `/metrics/${s.metric.code}` })),
     postcode,
   };
 }

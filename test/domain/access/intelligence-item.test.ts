@@ -36,8 +36,12 @@ describe('checkIntelligenceItem(input)', () => {
 
   it('names every missing or wrong field', () => {
     assert.deepEqual(fields(checkIntelligenceItem({})), ['subjectArea', 'riskFactor', 'title', 'note']);
-    assert.deepEqual(fields(checkIntelligenceItem({ ...GOOD, subjectArea: 'Durham', riskFactor: 'gossip', classification: 'secret', shareable: 'yes' })),
-      ['subjectArea', 'riskFactor', 'classification', 'shareable']);
+    assert.deepEqual(fields(checkIntelligenceItem({ ...GOOD, subjectArea: 'Durham', riskFactor: 'gossip', classification: 'secret', shareable: 'yes' })), [
+      'subjectArea',
+      'riskFactor',
+      'classification',
+      'shareable',
+    ]);
   });
 
   it('a note must be specific: at least 20 characters', () => {
@@ -56,9 +60,7 @@ describe('checkIntelligenceItem(input)', () => {
         'text',
       ],
     });
-    assert.deepEqual(fields(check), [
-      'evidence[0].metric', 'evidence[1].period', 'evidence[2].description', 'evidence[3].url', 'evidence[4].kind', 'evidence[5].kind',
-    ]);
+    assert.deepEqual(fields(check), ['evidence[0].metric', 'evidence[1].period', 'evidence[2].description', 'evidence[3].url', 'evidence[4].kind', 'evidence[5].kind']);
   });
 
   it('refuses control characters and over-long text', () => {

@@ -7,8 +7,21 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
-  ACTIONS, CLASSIFICATIONS, RECORD_KINDS, ROLES, decide, describeDenial, guardedRecord, metricClassification, permits, PUBLIC_VIEWER,
-  type Action, type Decision, type GuardedRecord, type UserViewer, type Viewer,
+  ACTIONS,
+  CLASSIFICATIONS,
+  RECORD_KINDS,
+  ROLES,
+  decide,
+  describeDenial,
+  guardedRecord,
+  metricClassification,
+  permits,
+  PUBLIC_VIEWER,
+  type Action,
+  type Decision,
+  type GuardedRecord,
+  type UserViewer,
+  type Viewer,
 } from '../../../src/domain/access/index.ts';
 import { AUTHOR, CAST, DURHAM, ORG } from './cast.ts';
 import { EXPECTED, type Cell, type Who } from './expected-matrix.ts';
@@ -17,9 +30,16 @@ const NOW = Date.UTC(2025, 5, 1, 9, 30);
 const cell = (decision: Decision): Cell => (decision.allowed ? 'allow' : decision.reason);
 const viewerOf = (who: Who): Viewer => (who === 'public' ? PUBLIC_VIEWER : who === 'author' ? AUTHOR : CAST[who]);
 
-const item = (classification: GuardedRecord['classification'], fields: Partial<GuardedRecord> = {}) => Object.freeze(guardedRecord('intelligence_item', classification, {
-  subjectArea: DURHAM, ownerOrganisation: ORG.sectorBody, author: AUTHOR.userId, shareable: true, ...fields,
-}));
+const item = (classification: GuardedRecord['classification'], fields: Partial<GuardedRecord> = {}) =>
+  Object.freeze(
+    guardedRecord('intelligence_item', classification, {
+      subjectArea: DURHAM,
+      ownerOrganisation: ORG.sectorBody,
+      author: AUTHOR.userId,
+      shareable: true,
+      ...fields,
+    }),
+  );
 
 describe('decide(viewer, action, record, now): the matrix of role × classification × action', () => {
   for (const classification of CLASSIFICATIONS) {
@@ -85,9 +105,14 @@ describe('shares widen the audience of a restricted or confidential record', () 
 
 describe('early sight: the embargo', () => {
   const EMBARGO = Date.UTC(2025, 6, 1, 9, 30);
-  const release = (subjectArea: string | null, fields: Partial<GuardedRecord> = {}) => guardedRecord('observation', metricClassification('early_sight'), {
-    subjectArea, subjectReads: true, embargoUntil: EMBARGO, sharedWithOrganisations: [ORG.region], ...fields,
-  });
+  const release = (subjectArea: string | null, fields: Partial<GuardedRecord> = {}) =>
+    guardedRecord('observation', metricClassification('early_sight'), {
+      subjectArea,
+      subjectReads: true,
+      embargoUntil: EMBARGO,
+      sharedWithOrganisations: [ORG.region],
+      ...fields,
+    });
 
   it('metrics with status early_sight are born restricted; the rest public', () => {
     assert.equal(metricClassification('early_sight'), 'restricted');
@@ -129,7 +154,11 @@ describe('early sight: the embargo', () => {
 
 describe('the log of shares and the audit trail', () => {
   const share = guardedRecord('share', 'restricted', {
-    subjectArea: DURHAM, subjectReads: true, author: AUTHOR.userId, ownerOrganisation: ORG.sectorBody, sharedWithOrganisations: [ORG.region],
+    subjectArea: DURHAM,
+    subjectReads: true,
+    author: AUTHOR.userId,
+    ownerOrganisation: ORG.sectorBody,
+    sharedWithOrganisations: [ORG.region],
   });
 
   it('the council a share is about reads it, as do the sharer, the recipient and administrators', () => {
@@ -162,7 +191,7 @@ describe('API tokens: the scopes limit what a credential may do', () => {
     assert.match(describeDenial('token_scope', readOnly, 'change', 'intelligence_item'), /'change' scope/);
   });
 
-  it('a user revokes their own token; an administrator anyone\'s; no one else', () => {
+  it("a user revokes their own token; an administrator anyone's; no one else", () => {
     const token = guardedRecord('api_token', 'confidential', { author: AUTHOR.userId });
     assert.equal(cell(decide(AUTHOR, 'change', token, NOW)), 'allow');
     assert.equal(cell(decide(CAST.administrator, 'change', token, NOW)), 'allow');
@@ -194,53 +223,73 @@ describe('properties over any viewer and record', () => {
   const viewer = fc.oneof(
     fc.constant<Viewer>(PUBLIC_VIEWER),
     fc.record({
-      kind: fc.constant('user' as const), userId: fc.integer({ min: 1, max: 5 }), role: fc.constantFrom(...ROLES),
-      organisationId: fc.integer({ min: 1, max: 4 }), councilArea: fc.constantFrom(null, DURHAM, 'E06000001'),
+      kind: fc.constant('user' as const),
+      userId: fc.integer({ min: 1, max: 5 }),
+      role: fc.constantFrom(...ROLES),
+      organisationId: fc.integer({ min: 1, max: 4 }),
+      councilArea: fc.constantFrom(null, DURHAM, 'E06000001'),
       actions: fc.subarray([...ACTIONS], { minLength: 1 }),
     }),
   );
   const record = fc.record({
-    kind: fc.constantFrom(...RECORD_KINDS), classification: fc.constantFrom(...CLASSIFICATIONS),
-    subjectArea: fc.constantFrom(null, DURHAM, 'E06000001'), subjectReads: fc.boolean(),
-    ownerOrganisation: fc.constantFrom(null, 1, 2), author: fc.constantFrom(null, 1, 2),
-    sharedWithOrganisations: fc.subarray([1, 2, 3, 4]), sharedWithUsers: fc.subarray([1, 2, 3, 4, 5]),
-    embargoUntil: fc.constantFrom(null, NOW - 1, NOW + 1), shareable: fc.boolean(),
+    kind: fc.constantFrom(...RECORD_KINDS),
+    classification: fc.constantFrom(...CLASSIFICATIONS),
+    subjectArea: fc.constantFrom(null, DURHAM, 'E06000001'),
+    subjectReads: fc.boolean(),
+    ownerOrganisation: fc.constantFrom(null, 1, 2),
+    author: fc.constantFrom(null, 1, 2),
+    sharedWithOrganisations: fc.subarray([1, 2, 3, 4]),
+    sharedWithUsers: fc.subarray([1, 2, 3, 4, 5]),
+    embargoUntil: fc.constantFrom(null, NOW - 1, NOW + 1),
+    shareable: fc.boolean(),
   });
   const action = fc.constantFrom<Action>(...ACTIONS);
 
   it('never allows what permits() refuses; never allows the public to change or share anything but a session', () => {
-    fc.assert(fc.property(viewer, action, record, (v, a, r) => {
-      const decision = decide(v, a, Object.freeze(r), NOW);
-      if (!permits(v, a, r.kind).allowed) assert.equal(decision.allowed, false);
-      if (v.kind === 'public' && a !== 'read' && r.kind !== 'session') assert.equal(decision.allowed, false);
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(viewer, action, record, (v, a, r) => {
+        const decision = decide(v, a, Object.freeze(r), NOW);
+        if (!permits(v, a, r.kind).allowed) assert.equal(decision.allowed, false);
+        if (v.kind === 'public' && a !== 'read' && r.kind !== 'session') assert.equal(decision.allowed, false);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('shares only restricted or confidential, shareable records, and only for those who may change them', () => {
-    fc.assert(fc.property(viewer, record, (v, r) => {
-      if (!decide(v, 'share', r, NOW).allowed) return;
-      assert.ok(r.classification === 'restricted' || r.classification === 'confidential');
-      assert.ok(r.embargoUntil === null || r.embargoUntil > NOW);
-      assert.ok(r.shareable);
-      const withEveryScope = v.kind === 'user' ? { ...v, actions: ACTIONS } : v;
-      assert.ok(decide(withEveryScope, 'change', r, NOW).allowed || r.author === null);
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(viewer, record, (v, r) => {
+        if (!decide(v, 'share', r, NOW).allowed) return;
+        assert.ok(r.classification === 'restricted' || r.classification === 'confidential');
+        assert.ok(r.embargoUntil === null || r.embargoUntil > NOW);
+        assert.ok(r.shareable);
+        const withEveryScope = v.kind === 'user' ? { ...v, actions: ACTIONS } : v;
+        assert.ok(decide(withEveryScope, 'change', r, NOW).allowed || r.author === null);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('reads of restricted and confidential records, and only those, are audited', () => {
-    fc.assert(fc.property(viewer, record, (v, r) => {
-      const decision = decide(v, 'read', r, NOW);
-      if (!decision.allowed) return;
-      const open = r.classification === 'public' || r.classification === 'sector' || (r.embargoUntil !== null && r.embargoUntil <= NOW);
-      assert.equal(decision.audited, !open);
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(viewer, record, (v, r) => {
+        const decision = decide(v, 'read', r, NOW);
+        if (!decision.allowed) return;
+        const open = r.classification === 'public' || r.classification === 'sector' || (r.embargoUntil !== null && r.embargoUntil <= NOW);
+        assert.equal(decision.audited, !open);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('a confidential record that is not shared is read by its author alone (and administrators, for kinds they oversee)', () => {
-    fc.assert(fc.property(viewer, record, (v, r) => {
-      const unshared = { ...r, classification: 'confidential' as const, sharedWithOrganisations: [], sharedWithUsers: [], subjectReads: false, embargoUntil: null };
-      if (!decide(v, 'read', unshared, NOW).allowed) return;
-      assert.ok(v.kind === 'user' && (unshared.author === v.userId || v.role === 'administrator'), JSON.stringify({ v, unshared }));
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(viewer, record, (v, r) => {
+        const unshared = { ...r, classification: 'confidential' as const, sharedWithOrganisations: [], sharedWithUsers: [], subjectReads: false, embargoUntil: null };
+        if (!decide(v, 'read', unshared, NOW).allowed) return;
+        assert.ok(v.kind === 'user' && (unshared.author === v.userId || v.role === 'administrator'), JSON.stringify({ v, unshared }));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -17,11 +17,26 @@ describe('GSS_ENTITIES and readGssCode(code)', () => {
 
   it('reads the entities of the register and below it', () => {
     const cases: readonly (readonly [string, string])[] = [
-      ['E05000819', 'ward'], ['E06000047', 'unitary'], ['E07000026', 'district'], ['E08000009', 'metropolitan_district'],
-      ['E09000007', 'london_borough'], ['E10000006', 'county'], ['E11000001', 'metropolitan_county'], ['E12000001', 'region'],
-      ['E92000001', 'england'], ['E47000001', 'combined_authority'], ['E31000001', 'fire_authority'], ['E01020630', 'lsoa'],
-      ['E02004300', 'msoa'], ['W06000015', 'welsh_council'], ['W05000864', 'ward'], ['W92000004', 'nation'],
-      ['S12000036', 'scottish_council'], ['S13002516', 'ward'], ['S92000003', 'nation'], ['N09000003', 'ni_district'],
+      ['E05000819', 'ward'],
+      ['E06000047', 'unitary'],
+      ['E07000026', 'district'],
+      ['E08000009', 'metropolitan_district'],
+      ['E09000007', 'london_borough'],
+      ['E10000006', 'county'],
+      ['E11000001', 'metropolitan_county'],
+      ['E12000001', 'region'],
+      ['E92000001', 'england'],
+      ['E47000001', 'combined_authority'],
+      ['E31000001', 'fire_authority'],
+      ['E01020630', 'lsoa'],
+      ['E02004300', 'msoa'],
+      ['W06000015', 'welsh_council'],
+      ['W05000864', 'ward'],
+      ['W92000004', 'nation'],
+      ['S12000036', 'scottish_council'],
+      ['S13002516', 'ward'],
+      ['S92000003', 'nation'],
+      ['N09000003', 'ni_district'],
     ];
     for (const [code, type] of cases) {
       const reading = readGssCode(code);
@@ -75,8 +90,7 @@ describe('judgeUnknownArea(code, context) with --add-areas', () => {
 
   it('adds a council only while the store holds none of its kind', () => {
     assert.equal(judgeUnknownArea('E08000009', { holdsEntity: EMPTY_STORE, addAreas: true }).kind, 'add');
-    assert.deepEqual(judgeUnknownArea('E06000099', { holdsEntity: COUNCIL_STORE, addAreas: true }),
-      { kind: 'refuse', reason: "'E06000099' is not an area in the register", suggestPrefix: 'E06' });
+    assert.deepEqual(judgeUnknownArea('E06000099', { holdsEntity: COUNCIL_STORE, addAreas: true }), { kind: 'refuse', reason: "'E06000099' is not an area in the register", suggestPrefix: 'E06' });
   });
 
   it('still refuses malformed codes, unknown entities and entities Lantern does not keep', () => {

@@ -42,7 +42,9 @@ const AREAS: readonly IndexArea[] = Object.freeze([
   indexArea(BRISTOL, 'Bristol, City of', 'unitary', { regionCode: SOUTH_WEST }),
   indexArea(PLYMOUTH, 'Plymouth', 'unitary', { regionCode: SOUTH_WEST }),
   indexArea(NORTHAMPTONSHIRE, 'Northamptonshire', 'county', {
-    regionCode: EAST_MIDLANDS, endDate: '2021-03-31', successorCodes: [NORTH_NORTHANTS, WEST_NORTHANTS],
+    regionCode: EAST_MIDLANDS,
+    endDate: '2021-03-31',
+    successorCodes: [NORTH_NORTHANTS, WEST_NORTHANTS],
   }),
   indexArea(NORTH_NORTHANTS, 'North Northamptonshire', 'unitary', { regionCode: EAST_MIDLANDS, startDate: '2021-04-01' }),
   indexArea(WEST_NORTHANTS, 'West Northamptonshire', 'unitary', { regionCode: EAST_MIDLANDS, startDate: '2021-04-01' }),
@@ -64,7 +66,8 @@ const RECYCLING_ROWS: readonly Row[] = Object.freeze([
   ...YEARS.map((year) => counted(year, BRISTOL, 450, 1000)),
   ...YEARS.map((year) => counted(year, PLYMOUTH, 350, 1000)),
   ...YEARS.slice(0, 5).map((year) => counted(year, SOMERSET_COUNTY, 500, 1000)),
-  counted('2023', SOMERSET, 520, 1000), counted('2024', SOMERSET, 530, 1000),
+  counted('2023', SOMERSET, 520, 1000),
+  counted('2024', SOMERSET, 530, 1000),
   ...YEARS.slice(0, 3).map((year) => counted(year, NORTHAMPTONSHIRE, 420, 1000)),
   ...YEARS.slice(3).map((year) => counted(year, NORTH_NORTHANTS, 430, 1000)),
   ...YEARS.slice(3).map((year) => counted(year, WEST_NORTHANTS, 410, 1000)),
@@ -77,23 +80,40 @@ const LIFE_ROWS: readonly Row[] = Object.freeze([
   ...YEARS.map((year): Row => [year, BRISTOL, 79, 78.8, 79.2]),
   ...YEARS.map((year): Row => [year, ENGLAND, 81]),
   ...YEARS.slice(0, 5).map((year): Row => [year, SOMERSET_COUNTY, 82, 81.8, 82.2]),
-  ['2023', SOMERSET, 82.5, 82.3, 82.7], ['2024', SOMERSET, 82.6, 82.4, 82.8],
+  ['2023', SOMERSET, 82.5, 82.3, 82.7],
+  ['2024', SOMERSET, 82.6, 82.4, 82.8],
 ]);
 
 /** A lower-tier metric: Mendip and Sedgemoor both became part of Somerset; in 2022 only Mendip has a row. */
 const PLANNING = indexMetric('planning', { title: 'Planning applications decided on time' });
 const PLANNING_ROWS: readonly Row[] = Object.freeze([
-  ['2021', MENDIP, 80], ['2021', SEDGEMOOR, 90], ['2021', EXETER, 70], ['2021', BRISTOL, 60],
-  ['2022', MENDIP, 82], ['2022', EXETER, 72], ['2022', BRISTOL, 62],
-  ['2023', SOMERSET, 85], ['2023', EXETER, 74], ['2023', BRISTOL, 64],
+  ['2021', MENDIP, 80],
+  ['2021', SEDGEMOOR, 90],
+  ['2021', EXETER, 70],
+  ['2021', BRISTOL, 60],
+  ['2022', MENDIP, 82],
+  ['2022', EXETER, 72],
+  ['2022', BRISTOL, 62],
+  ['2023', SOMERSET, 85],
+  ['2023', EXETER, 74],
+  ['2023', BRISTOL, 64],
 ]);
 
 /** A count for two years only, long ago. */
 const HOMES = indexMetric('affordable-homes', { title: 'Affordable homes delivered', valueKind: 'count' });
-const HOMES_ROWS: readonly Row[] = Object.freeze([['2019', DEVON, 300], ['2020', DEVON, 320], ['2020', BRISTOL, 500]]);
+const HOMES_ROWS: readonly Row[] = Object.freeze([
+  ['2019', DEVON, 300],
+  ['2020', DEVON, 320],
+  ['2020', BRISTOL, 500],
+]);
 
 function profileIndex(): BenchmarkIndex {
-  return buildIndex(AREAS, [[RECYCLING, RECYCLING_ROWS], [PLANNING, PLANNING_ROWS], [LIFE, LIFE_ROWS], [HOMES, HOMES_ROWS]]);
+  return buildIndex(AREAS, [
+    [RECYCLING, RECYCLING_ROWS],
+    [PLANNING, PLANNING_ROWS],
+    [LIFE, LIFE_ROWS],
+    [HOMES, HOMES_ROWS],
+  ]);
 }
 
 const ENGLAND_GROUP: GroupSpec = Object.freeze({ kind: 'england' });
@@ -139,7 +159,10 @@ describe('areaProfile(index, area, request): which metrics and periods', () => {
   it('lists only the metrics asked for, ignoring codes it does not know', () => {
     const index = profileIndex();
     const profile = areaProfile(index, areaOf(index, EXETER), request({ metrics: Object.freeze(['planning', 'no-such-metric', 'affordable-homes']) }));
-    assert.deepEqual(summaryOf(profile.items), [['affordable-homes', '2020', null, null], ['planning', '2023', 74, null]]);
+    assert.deepEqual(summaryOf(profile.items), [
+      ['affordable-homes', '2020', null, null],
+      ['planning', '2023', 74, null],
+    ]);
   });
 
   it("gives each item the council's figures in the group: value, interval, rank, quartile, the group's figures and significance", () => {
@@ -154,12 +177,31 @@ describe('areaProfile(index, area, request): which metrics and periods', () => {
     assert.ok(quartile.kind === 'ok');
     assert.deepEqual(
       {
-        period: item.period, value: item.value, interval: item.interval, rank: item.rank, quartile: item.quartile, significance: item.significance,
-        via: item.via, groupLabel: item.groupLabel, groupSize: item.groupSize, groupMean: item.groupMean, groupMedian: item.groupMedian, benchmark: item.benchmark,
+        period: item.period,
+        value: item.value,
+        interval: item.interval,
+        rank: item.rank,
+        quartile: item.quartile,
+        significance: item.significance,
+        via: item.via,
+        groupLabel: item.groupLabel,
+        groupSize: item.groupSize,
+        groupMean: item.groupMean,
+        groupMedian: item.groupMedian,
+        benchmark: item.benchmark,
       },
       {
-        period: '2024', value: 64, interval: { lower: p.lower, upper: p.upper }, rank: 1, quartile: quartile.quantile, significance: 'better',
-        via: null, groupLabel: 'English counties and single-tier councils', groupSize: 6, groupMean: summary.mean, groupMedian: summary.median,
+        period: '2024',
+        value: 64,
+        interval: { lower: p.lower, upper: p.upper },
+        rank: 1,
+        quartile: quartile.quantile,
+        significance: 'better',
+        via: null,
+        groupLabel: 'English counties and single-tier councils',
+        groupSize: 6,
+        groupMean: summary.mean,
+        groupMedian: summary.median,
         benchmark: { value: 45, source: 'England' },
       },
     );
@@ -178,7 +220,10 @@ describe('areaProfile(index, area, request): a predecessor or successor standing
   it('uses the county a unitary of the same name replaced, before the unitary existed, and says so in via', () => {
     const index = profileIndex();
     const profile = areaProfile(index, areaOf(index, SOMERSET), request({ period: '2021', metrics: Object.freeze(['recycling', 'life-expectancy']) }));
-    assert.deepEqual(summaryOf(profile.items), [['recycling', '2021', 50, SOMERSET_COUNTY], ['life-expectancy', '2021', 82, SOMERSET_COUNTY]]);
+    assert.deepEqual(summaryOf(profile.items), [
+      ['recycling', '2021', 50, SOMERSET_COUNTY],
+      ['life-expectancy', '2021', 82, SOMERSET_COUNTY],
+    ]);
     const recycling = itemOf(profile.items, 'recycling');
     assert.deepEqual(recycling.via, { code: SOMERSET_COUNTY, name: 'Somerset' });
     // Devon 55%, Somerset 50%, Bristol 45%, North and West Northamptonshire 43% and 41%, Plymouth 35%.
@@ -189,7 +234,10 @@ describe('areaProfile(index, area, request): a predecessor or successor standing
   it("uses the council's own value once it exists", () => {
     const index = profileIndex();
     const profile = areaProfile(index, areaOf(index, SOMERSET), request({ metrics: Object.freeze(['recycling', 'planning']) }));
-    assert.deepEqual(summaryOf(profile.items), [['recycling', '2024', 53, null], ['planning', '2023', 85, null]]);
+    assert.deepEqual(summaryOf(profile.items), [
+      ['recycling', '2024', 53, null],
+      ['planning', '2023', 85, null],
+    ]);
   });
 
   it('uses the unitary that replaced a county for a period after the county ended', () => {
@@ -201,34 +249,31 @@ describe('areaProfile(index, area, request): a predecessor or successor standing
   it('does not add up several predecessors: two districts with values give no value', () => {
     const index = profileIndex();
     const item = itemOf(areaProfile(index, areaOf(index, SOMERSET), request({ period: '2021' })).items, 'planning');
-    assert.deepEqual(
-      [item.value, item.via, item.rank, item.quartile, item.interval, item.significance],
-      [null, null, null, null, undefined, 'not_compared'],
-    );
+    assert.deepEqual([item.value, item.via, item.rank, item.quartile, item.interval, item.significance], [null, null, null, null, undefined, 'not_compared']);
   });
 
   it('does not stand one of several predecessors in for the whole: one district with a row of two gives no value', () => {
-      const index = profileIndex();
-      const item = itemOf(areaProfile(index, areaOf(index, SOMERSET), request({ period: '2022' })).items, 'planning');
-      assert.deepEqual([item.value, item.via], [null, null]);
-    });
+    const index = profileIndex();
+    const item = itemOf(areaProfile(index, areaOf(index, SOMERSET), request({ period: '2022' })).items, 'planning');
+    assert.deepEqual([item.value, item.via], [null, null]);
+  });
 
   it('does not stand a county split in two in for either half', () => {
-      const index = profileIndex();
-      const item = itemOf(areaProfile(index, areaOf(index, NORTH_NORTHANTS), request({ period: '2020' })).items, 'recycling');
-      assert.deepEqual([item.value, item.via], [null, null]);
-    });
+    const index = profileIndex();
+    const item = itemOf(areaProfile(index, areaOf(index, NORTH_NORTHANTS), request({ period: '2020' })).items, 'recycling');
+    assert.deepEqual([item.value, item.via], [null, null]);
+  });
 
   it('ranks a council outside a custom group without throwing', () => {
-      const index = profileIndex();
-      const spec: GroupSpec = Object.freeze({ kind: 'custom', key: '1', label: 'Big cities', members: Object.freeze([BRISTOL, DEVON]) });
-      assert.doesNotThrow(() => areaProfile(index, areaOf(index, PLYMOUTH), request({ group: spec, metrics: Object.freeze(['recycling']) })));
-    });
+    const index = profileIndex();
+    const spec: GroupSpec = Object.freeze({ kind: 'custom', key: '1', label: 'Big cities', members: Object.freeze([BRISTOL, DEVON]) });
+    assert.doesNotThrow(() => areaProfile(index, areaOf(index, PLYMOUTH), request({ group: spec, metrics: Object.freeze(['recycling']) })));
+  });
 
-  it("profiles England for a metric only England has without throwing", () => {
-      const index = buildIndex(AREAS, [[indexMetric('national'), [['2024', ENGLAND, 5]]]]);
-      assert.doesNotThrow(() => areaProfile(index, areaOf(index, ENGLAND), request()));
-    });
+  it('profiles England for a metric only England has without throwing', () => {
+    const index = buildIndex(AREAS, [[indexMetric('national'), [['2024', ENGLAND, 5]]]]);
+    assert.doesNotThrow(() => areaProfile(index, areaOf(index, ENGLAND), request()));
+  });
 });
 
 describe('trendOf(index, series, slice, area): the trend behind a profile row', () => {
@@ -265,7 +310,9 @@ describe('trendOf(index, series, slice, area): the trend behind a profile row', 
   it('gives values with bounds a recent trend by weighted least squares, and a direction of travel', () => {
     const index = profileIndex();
     const trend = trendAt(index, 'life-expectancy', DEVON);
-    const points = LIFE_ROWS.filter(([, area]) => area === DEVON).slice(-5).map(([, , value, lower, upper]) => ({ value: value!, lower: lower!, upper: upper! }));
+    const points = LIFE_ROWS.filter(([, area]) => area === DEVON)
+      .slice(-5)
+      .map(([, , value, lower, upper]) => ({ value: value!, lower: lower!, upper: upper! }));
     assert.deepEqual(trend.recent, recentTrend({ kind: 'values_with_intervals', level: 0.95, points }, 'higher_is_better'));
     assert.ok(trend.recent.kind === 'ok' && trend.direction.kind === 'ok');
     assert.deepEqual([trend.recent.method, trend.recent.trend, trend.direction.judgement], ['weighted_least_squares', 'increasing', 'improving']);
@@ -324,10 +371,12 @@ describe('trendOf(index, series, slice, area): the trend behind a profile row', 
 describe('areaProfile(index, area, request): trend', () => {
   /** Every (metric, council) row of the profile index, with its trend worked out afresh. */
   function expectedSummaries(index: BenchmarkIndex, period?: string) {
-    return [DEVON, EXETER, SOMERSET, BRISTOL, PLYMOUTH].flatMap((code) => areaProfile(index, areaOf(index, code), request({ period })).items.map((item) => {
-      const series = index.metric(item.metric.code)!;
-      return { code, metric: item.metric.code, shown: item.trend, fresh: summariseTrend(trendOf(index, series, series.slice(item.period)!, areaOf(index, code))) };
-    }));
+    return [DEVON, EXETER, SOMERSET, BRISTOL, PLYMOUTH].flatMap((code) =>
+      areaProfile(index, areaOf(index, code), request({ period })).items.map((item) => {
+        const series = index.metric(item.metric.code)!;
+        return { code, metric: item.metric.code, shown: item.trend, fresh: summariseTrend(trendOf(index, series, series.slice(item.period)!, areaOf(index, code))) };
+      }),
+    );
   }
 
   it('shows each row the judgements of its trend, in words', () => {
@@ -383,19 +432,45 @@ describe('statisticalNeighbours(index, area, choice)', () => {
   /** Population: the target has 100,000; an ended district, a Welsh district and councils of other families have as many. */
   const POPULATION_ROWS: readonly Row[] = Object.freeze([
     ['2020', 'E07000001', 1], // an older period, which the latest replaces
-    ['2021', 'E07000001', 100_000], ['2021', 'E07000002', 110_000], ['2021', 'E07000003', 150_000],
-    ['2021', 'E07000004', 50_000], ['2021', 'E07000005', 1_000_000], ['2021', 'E07000006', 100_000],
-    ['2021', 'W07000007', 100_000], ['2021', 'E06000001', 100_000], ['2021', 'E08000001', 300_000],
-    ['2021', 'E09000001', 200_000], ['2021', 'E10000001', 100_000], ['2021', 'W06000015', 100_000],
+    ['2021', 'E07000001', 100_000],
+    ['2021', 'E07000002', 110_000],
+    ['2021', 'E07000003', 150_000],
+    ['2021', 'E07000004', 50_000],
+    ['2021', 'E07000005', 1_000_000],
+    ['2021', 'E07000006', 100_000],
+    ['2021', 'W07000007', 100_000],
+    ['2021', 'E06000001', 100_000],
+    ['2021', 'E08000001', 300_000],
+    ['2021', 'E09000001', 200_000],
+    ['2021', 'E10000001', 100_000],
+    ['2021', 'W06000015', 100_000],
   ]);
   const DENSITY_ROWS: readonly Row[] = Object.freeze([
-    ['2021', 'E07000001', 2], ['2021', 'E07000002', 9], ['2021', 'E07000003', 2.5], ['2021', 'E07000004', 2],
-    ['2021', 'E07000005', 1], ['2021', 'E07000006', 2], ['2021', 'W07000007', 2], ['2021', 'E06000001', 2],
-    ['2021', 'E08000001', 30], ['2021', 'E09000001', 100], ['2021', 'E10000001', 2], ['2021', 'W06000015', 2],
+    ['2021', 'E07000001', 2],
+    ['2021', 'E07000002', 9],
+    ['2021', 'E07000003', 2.5],
+    ['2021', 'E07000004', 2],
+    ['2021', 'E07000005', 1],
+    ['2021', 'E07000006', 2],
+    ['2021', 'W07000007', 2],
+    ['2021', 'E06000001', 2],
+    ['2021', 'E08000001', 30],
+    ['2021', 'E09000001', 100],
+    ['2021', 'E10000001', 2],
+    ['2021', 'W06000015', 2],
   ]);
   /** Not themed context, and the target has no value: were it a variable by default, there would be no neighbours. */
-  const RECYCLED_ROWS: readonly Row[] = Object.freeze([['2021', 'E07000004', 40], ['2021', 'E07000002', 10], ['2021', 'E07000003', 90], ['2021', 'E07000005', 5]]);
-  const index = buildIndex(NEIGHBOUR_AREAS, [[POPULATION, POPULATION_ROWS], [DENSITY, DENSITY_ROWS], [RECYCLED, RECYCLED_ROWS]]);
+  const RECYCLED_ROWS: readonly Row[] = Object.freeze([
+    ['2021', 'E07000004', 40],
+    ['2021', 'E07000002', 10],
+    ['2021', 'E07000003', 90],
+    ['2021', 'E07000005', 5],
+  ]);
+  const index = buildIndex(NEIGHBOUR_AREAS, [
+    [POPULATION, POPULATION_ROWS],
+    [DENSITY, DENSITY_ROWS],
+    [RECYCLED, RECYCLED_ROWS],
+  ]);
 
   function codesOf(found: ReturnType<typeof statisticalNeighbours>): readonly string[] {
     assert.equal(found.kind, 'ok', JSON.stringify(found));
@@ -403,11 +478,18 @@ describe('statisticalNeighbours(index, area, choice)', () => {
   }
 
   it('finds the nearest open English councils of the same family on one variable, at its latest period, the size on a log scale', () => {
-    const found = statisticalNeighbours(index, areaOf(index, 'E07000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 4, readableEarlySight: NO_EARLY_SIGHT }));
+    const found = statisticalNeighbours(
+      index,
+      areaOf(index, 'E07000001'),
+      Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 4, readableEarlySight: NO_EARLY_SIGHT }),
+    );
     assert.deepEqual(codesOf(found), ['E07000002', 'E07000003', 'E07000004', 'E07000005']);
     assert.ok(found.kind === 'ok');
     assert.deepEqual(found.variables, [{ id: 'population', label: 'Population', weight: 1, transform: 'log' }]);
-    assert.deepEqual(found.neighbours.map((n) => n.name), ['Near', 'Middling', 'Far', 'Farthest']);
+    assert.deepEqual(
+      found.neighbours.map((n) => n.name),
+      ['Near', 'Middling', 'Far', 'Farthest'],
+    );
     assert.equal(found.neighbours[0]?.reason, 'compared on Population alone: 0.1 SD more');
   });
 
@@ -425,37 +507,68 @@ describe('statisticalNeighbours(index, area, choice)', () => {
     }));
     const expected = nearestNeighbours(candidates, variables, 'E07000001', 4);
     assert.ok(expected.kind === 'ok');
-    assert.deepEqual(found.neighbours.map((n) => [n.code, n.distance, n.contributions]), expected.neighbours.map((n) => [n.code, n.distance, n.contributions]));
+    assert.deepEqual(
+      found.neighbours.map((n) => [n.code, n.distance, n.contributions]),
+      expected.neighbours.map((n) => [n.code, n.distance, n.contributions]),
+    );
     assert.deepEqual(codesOf(found), ['E07000003', 'E07000004', 'E07000005', 'E07000002']); // Near is far on density
   });
 
   it('leaves an early-sight contextual metric out unless the viewer may read it in full', () => {
     const EMBARGOED = indexMetric('households', { title: 'Households', valueKind: 'mean', themes: ['context'], status: 'early_sight' });
-    const withEarly = buildIndex(NEIGHBOUR_AREAS, [[POPULATION, POPULATION_ROWS], [DENSITY, DENSITY_ROWS], [EMBARGOED, DENSITY_ROWS.map(([p, a, v]) => [p, a, -v!] as const)]]);
+    const withEarly = buildIndex(NEIGHBOUR_AREAS, [
+      [POPULATION, POPULATION_ROWS],
+      [DENSITY, DENSITY_ROWS],
+      [EMBARGOED, DENSITY_ROWS.map(([p, a, v]) => [p, a, -v!] as const)],
+    ]);
     const choice = (readable: readonly string[]) => Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 4, readableEarlySight: Object.freeze(new Set(readable)) });
     const withheld = statisticalNeighbours(withEarly, areaOf(withEarly, 'E07000001'), choice([]));
     assert.ok(withheld.kind === 'ok');
-    assert.deepEqual(withheld.variables.map((v) => v.id), ['density', 'population']);
+    assert.deepEqual(
+      withheld.variables.map((v) => v.id),
+      ['density', 'population'],
+    );
     const read = statisticalNeighbours(withEarly, areaOf(withEarly, 'E07000001'), choice(['households']));
     assert.ok(read.kind === 'ok');
-    assert.deepEqual(read.variables.map((v) => v.id), ['density', 'households', 'population']);
+    assert.deepEqual(
+      read.variables.map((v) => v.id),
+      ['density', 'households', 'population'],
+    );
     const named = statisticalNeighbours(withEarly, areaOf(withEarly, 'E07000001'), Object.freeze({ ...choice([]), variables: Object.freeze(['households']) }));
     assert.deepEqual(named, { kind: 'not_computed', reason: 'no such metric: households' });
   });
 
   it('takes the weights in the order of the variables', () => {
-    const found = statisticalNeighbours(index, areaOf(index, 'E07000001'), Object.freeze({ variables: Object.freeze(['population', 'density']), weights: Object.freeze([3]), count: 1, readableEarlySight: NO_EARLY_SIGHT }));
+    const found = statisticalNeighbours(
+      index,
+      areaOf(index, 'E07000001'),
+      Object.freeze({ variables: Object.freeze(['population', 'density']), weights: Object.freeze([3]), count: 1, readableEarlySight: NO_EARLY_SIGHT }),
+    );
     assert.ok(found.kind === 'ok');
-    assert.deepEqual(found.variables.map((v) => [v.id, v.weight]), [['population', 3], ['density', 1]]);
+    assert.deepEqual(
+      found.variables.map((v) => [v.id, v.weight]),
+      [
+        ['population', 3],
+        ['density', 1],
+      ],
+    );
   });
 
   it('finds single-tier councils among single-tier councils only', () => {
-    const found = statisticalNeighbours(index, areaOf(index, 'E06000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 2, readableEarlySight: NO_EARLY_SIGHT }));
+    const found = statisticalNeighbours(
+      index,
+      areaOf(index, 'E06000001'),
+      Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 2, readableEarlySight: NO_EARLY_SIGHT }),
+    );
     assert.deepEqual(codesOf(found), ['E09000001', 'E08000001']);
   });
 
   it('finds counties among counties only: none here, so too few', () => {
-    const found = statisticalNeighbours(index, areaOf(index, 'E10000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 1, readableEarlySight: NO_EARLY_SIGHT }));
+    const found = statisticalNeighbours(
+      index,
+      areaOf(index, 'E10000001'),
+      Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 1, readableEarlySight: NO_EARLY_SIGHT }),
+    );
     assert.deepEqual(found, { kind: 'not_computed', reason: 'too few candidates' });
   });
 
@@ -470,28 +583,44 @@ describe('statisticalNeighbours(index, area, choice)', () => {
   ]);
   for (const [title, code, variables, count, reason] of REFUSALS) {
     it(title, () => {
-      assert.deepEqual(statisticalNeighbours(index, areaOf(index, code), Object.freeze({ variables, weights: Object.freeze([]), count, readableEarlySight: NO_EARLY_SIGHT })), { kind: 'not_computed', reason });
+      assert.deepEqual(statisticalNeighbours(index, areaOf(index, code), Object.freeze({ variables, weights: Object.freeze([]), count, readableEarlySight: NO_EARLY_SIGHT })), {
+        kind: 'not_computed',
+        reason,
+      });
     });
   }
 
   it('refuses when no metric is themed context', () => {
     const bare = buildIndex(NEIGHBOUR_AREAS, [[RECYCLED, RECYCLED_ROWS]]);
-    assert.deepEqual(statisticalNeighbours(bare, areaOf(bare, 'E07000001'), Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 1, readableEarlySight: NO_EARLY_SIGHT })), {
-      kind: 'not_computed', reason: 'no contextual metrics to find neighbours by: import some with the theme context',
-    });
+    assert.deepEqual(
+      statisticalNeighbours(bare, areaOf(bare, 'E07000001'), Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 1, readableEarlySight: NO_EARLY_SIGHT })),
+      {
+        kind: 'not_computed',
+        reason: 'no contextual metrics to find neighbours by: import some with the theme context',
+      },
+    );
   });
 
   it('leaves out a council whose value cannot be logged (zero)', () => {
     const zero = buildIndex(NEIGHBOUR_AREAS, [[POPULATION, POPULATION_ROWS.map((row): Row => (row[1] === 'E07000002' ? [row[0], row[1], 0] : row))]]);
-    const found = statisticalNeighbours(zero, areaOf(zero, 'E07000001'), Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 3, readableEarlySight: NO_EARLY_SIGHT }));
+    const found = statisticalNeighbours(
+      zero,
+      areaOf(zero, 'E07000001'),
+      Object.freeze({ variables: Object.freeze(['population']), weights: Object.freeze([]), count: 3, readableEarlySight: NO_EARLY_SIGHT }),
+    );
     assert.deepEqual(codesOf(found), ['E07000003', 'E07000004', 'E07000005']);
   });
 
   it('keeps zero and negative values of a variable that is not logged', () => {
-      const change = indexMetric('population-change', { title: 'Population change', valueKind: 'mean', themes: ['context'] });
-      const rows = Object.freeze<Row[]>([['2021', 'E07000001', -0.5], ['2021', 'E07000002', 0], ['2021', 'E07000003', 1.5], ['2021', 'E07000004', -2]]);
-      const signed = buildIndex(NEIGHBOUR_AREAS, [[change, rows]]);
-      const found = statisticalNeighbours(signed, areaOf(signed, 'E07000001'), Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 3, readableEarlySight: NO_EARLY_SIGHT }));
-      assert.deepEqual(codesOf(found), ['E07000002', 'E07000004', 'E07000003']);
-    });
+    const change = indexMetric('population-change', { title: 'Population change', valueKind: 'mean', themes: ['context'] });
+    const rows = Object.freeze<Row[]>([
+      ['2021', 'E07000001', -0.5],
+      ['2021', 'E07000002', 0],
+      ['2021', 'E07000003', 1.5],
+      ['2021', 'E07000004', -2],
+    ]);
+    const signed = buildIndex(NEIGHBOUR_AREAS, [[change, rows]]);
+    const found = statisticalNeighbours(signed, areaOf(signed, 'E07000001'), Object.freeze({ variables: Object.freeze([]), weights: Object.freeze([]), count: 3, readableEarlySight: NO_EARLY_SIGHT }));
+    assert.deepEqual(codesOf(found), ['E07000002', 'E07000004', 'E07000003']);
+  });
 });

@@ -26,20 +26,26 @@ function valueRow(area: number, value: number | null): SliceRow {
 
 describe('SeriesBuilder', () => {
   it('orders slices by end date, and a longer span ending on the same day first', () => {
-    const slices = buildSlices(AREAS, Object.freeze<Row[]>([
-      ['2020/21', 'E06000063', 3],
-      ['2019', 'E06000063', 1],
-      ['2019/20', 'E06000063', 2],
-      ['2017 - 19', 'E06000063', 0],
-      ['2020/21 Q1', 'E06000063', 2.5],
-    ]));
-    assert.deepEqual(slices.map((s) => [s.period, s.start, s.end]), [
-      ['2017 - 19', '2017-01-01', '2019-12-31'],
-      ['2019', '2019-01-01', '2019-12-31'],
-      ['2019/20', '2019-04-01', '2020-03-31'],
-      ['2020/21 Q1', '2020-04-01', '2020-06-30'],
-      ['2020/21', '2020-04-01', '2021-03-31'],
-    ]);
+    const slices = buildSlices(
+      AREAS,
+      Object.freeze<Row[]>([
+        ['2020/21', 'E06000063', 3],
+        ['2019', 'E06000063', 1],
+        ['2019/20', 'E06000063', 2],
+        ['2017 - 19', 'E06000063', 0],
+        ['2020/21 Q1', 'E06000063', 2.5],
+      ]),
+    );
+    assert.deepEqual(
+      slices.map((s) => [s.period, s.start, s.end]),
+      [
+        ['2017 - 19', '2017-01-01', '2019-12-31'],
+        ['2019', '2019-01-01', '2019-12-31'],
+        ['2019/20', '2019-04-01', '2020-03-31'],
+        ['2020/21 Q1', '2020-04-01', '2020-06-30'],
+        ['2020/21', '2020-04-01', '2021-03-31'],
+      ],
+    );
   });
 
   it('orders the areas of a slice ascending, each with its own figures', () => {
@@ -66,27 +72,46 @@ describe('SeriesBuilder', () => {
   });
 
   /** Distinct years, each with distinct area numbers and values: every row of a series. */
-  const SERIES = fc.uniqueArray(fc.integer({ min: 1990, max: 2030 }), { minLength: 1, maxLength: 8 }).chain((years) => fc.tuple(
-    ...years.map((year) => fc.uniqueArray(fc.integer({ min: 0, max: 65_534 }), { minLength: 1, maxLength: 12 })
-      .map((areas) => areas.map((area, i) => ({ year, area, value: i % 3 === 0 ? null : year + area / 100_000 })))),
-  )).map((byYear) => byYear.flat());
+  const SERIES = fc
+    .uniqueArray(fc.integer({ min: 1990, max: 2030 }), { minLength: 1, maxLength: 8 })
+    .chain((years) =>
+      fc.tuple(
+        ...years.map((year) =>
+          fc
+            .uniqueArray(fc.integer({ min: 0, max: 65_534 }), { minLength: 1, maxLength: 12 })
+            .map((areas) => areas.map((area, i) => ({ year, area, value: i % 3 === 0 ? null : year + area / 100_000 }))),
+        ),
+      ),
+    )
+    .map((byYear) => byYear.flat());
   const SHUFFLED = SERIES.chain((rows) => fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }).map((order) => [rows, order] as const));
 
   it('makes the same slices whatever order the rows come in: periods by end date, areas ascending', () => {
-    fc.assert(fc.property(SHUFFLED, ([rows, order]) => {
-      const builder = new SeriesBuilder();
-      for (const { year, area, value } of order) builder.add(String(year), `${year}-01-01`, `${year}-12-31`, valueRow(area, value));
-      const slices = builder.build();
-      const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-      assert.deepEqual(slices.map((s) => s.period), years.map(String));
-      for (const slice of slices) {
-        const expected = rows.filter((r) => String(r.year) === slice.period).sort((a, b) => a.area - b.area);
-        assert.deepEqual([...slice.areas], expected.map((r) => r.area));
-        assert.deepEqual(expected.map((_, p) => slice.value(p)), expected.map((r) => r.value));
-        assert.equal(slice.bounds, undefined);
-        assert.equal(slice.counts, undefined);
-      }
-    }));
+    fc.assert(
+      fc.property(SHUFFLED, ([rows, order]) => {
+        const builder = new SeriesBuilder();
+        for (const { year, area, value } of order) builder.add(String(year), `${year}-01-01`, `${year}-12-31`, valueRow(area, value));
+        const slices = builder.build();
+        const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+        assert.deepEqual(
+          slices.map((s) => s.period),
+          years.map(String),
+        );
+        for (const slice of slices) {
+          const expected = rows.filter((r) => String(r.year) === slice.period).sort((a, b) => a.area - b.area);
+          assert.deepEqual(
+            [...slice.areas],
+            expected.map((r) => r.area),
+          );
+          assert.deepEqual(
+            expected.map((_, p) => slice.value(p)),
+            expected.map((r) => r.value),
+          );
+          assert.equal(slice.bounds, undefined);
+          assert.equal(slice.counts, undefined);
+        }
+      }),
+    );
   });
 });
 
@@ -99,9 +124,25 @@ describe('SeriesBuilder: bounds and counts arrays', () => {
     ['one row has a lower bound only: bounds arrays all the same', Object.freeze([ROW, { ...ROW, area: 2, lowerCi: 4 }]), true, false],
     ['one row has an upper bound only: bounds arrays all the same', Object.freeze([{ ...ROW, upperCi: 6 }]), true, false],
     ['one row has a numerator and a denominator: counts arrays', Object.freeze([ROW, { ...ROW, area: 2, numerator: 1, denominator: 20 }]), false, true],
-    ['numerators without any denominator: no counts arrays', Object.freeze([{ ...ROW, numerator: 1 }, { ...ROW, area: 2, numerator: 2 }]), false, false],
+    [
+      'numerators without any denominator: no counts arrays',
+      Object.freeze([
+        { ...ROW, numerator: 1 },
+        { ...ROW, area: 2, numerator: 2 },
+      ]),
+      false,
+      false,
+    ],
     ['denominators without any numerator: no counts arrays', Object.freeze([{ ...ROW, denominator: 10 }]), false, false],
-    ['a numerator on one row and a denominator on another: no counts arrays, for no row has both', Object.freeze([{ ...ROW, numerator: 1 }, { ...ROW, area: 2, denominator: 9 }]), false, false],
+    [
+      'a numerator on one row and a denominator on another: no counts arrays, for no row has both',
+      Object.freeze([
+        { ...ROW, numerator: 1 },
+        { ...ROW, area: 2, denominator: 9 },
+      ]),
+      false,
+      false,
+    ],
     ['a suppressed row with every figure: both', Object.freeze([{ area: 3, value: null, lowerCi: 1, upperCi: 2, numerator: 3, denominator: 4 }]), true, true],
   ]);
   for (const [title, rows, bounds, counts] of CASES) {
@@ -115,18 +156,25 @@ describe('SeriesBuilder: bounds and counts arrays', () => {
   }
 
   it('decides per slice: a period without bounds has no bounds arrays though another period has them', () => {
-    const slices = buildSlices(AREAS, Object.freeze<Row[]>([
-      ['2019', 'E06000063', 10, 9, 11],
-      ['2020', 'E06000063', 12],
-    ]));
-    assert.deepEqual(slices.map((s) => [s.period, s.bounds !== undefined]), [['2019', true], ['2020', false]]);
+    const slices = buildSlices(
+      AREAS,
+      Object.freeze<Row[]>([
+        ['2019', 'E06000063', 10, 9, 11],
+        ['2020', 'E06000063', 12],
+      ]),
+    );
+    assert.deepEqual(
+      slices.map((s) => [s.period, s.bounds !== undefined]),
+      [
+        ['2019', true],
+        ['2020', false],
+      ],
+    );
   });
 });
 
 describe('PeriodSlice.position(area) and value(position)', () => {
-  const SLICE = new PeriodSlice(
-    '2020', '2020-01-01', '2020-12-31', Uint16Array.from([2, 5, 7, 40, 65_534]), Float64Array.from([1, Number.NaN, 3, 4, 5]), undefined, undefined,
-  );
+  const SLICE = new PeriodSlice('2020', '2020-01-01', '2020-12-31', Uint16Array.from([2, 5, 7, 40, 65_534]), Float64Array.from([1, Number.NaN, 3, 4, 5]), undefined, undefined);
   type Case = readonly [title: string, area: number, position: number];
   const CASES: readonly Case[] = Object.freeze([
     ['finds the first area', 2, 0],
@@ -153,12 +201,14 @@ describe('PeriodSlice.position(area) and value(position)', () => {
   });
 
   it('finds every area it holds and no other, for any areas', () => {
-    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 65_535 }), { maxLength: 200 }), fc.integer({ min: 0, max: 65_535 }), (areas, probe) => {
-      const sorted = [...areas].sort((a, b) => a - b);
-      const slice = new PeriodSlice('2020', '2020-01-01', '2020-12-31', Uint16Array.from(sorted), new Float64Array(sorted.length), undefined, undefined);
-      sorted.forEach((area, i) => assert.equal(slice.position(area), i));
-      assert.equal(slice.position(probe), sorted.indexOf(probe));
-    }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 65_535 }), { maxLength: 200 }), fc.integer({ min: 0, max: 65_535 }), (areas, probe) => {
+        const sorted = [...areas].sort((a, b) => a - b);
+        const slice = new PeriodSlice('2020', '2020-01-01', '2020-12-31', Uint16Array.from(sorted), new Float64Array(sorted.length), undefined, undefined);
+        sorted.forEach((area, i) => assert.equal(slice.position(area), i));
+        assert.equal(slice.position(probe), sorted.indexOf(probe));
+      }),
+    );
   });
 
   it('works out a group figure once and keeps it', () => {
@@ -203,15 +253,32 @@ describe('BenchmarkIndex', () => {
 
   it('put() replaces what the index held for a metric, and remove() drops it', () => {
     const metric = indexMetric('household-waste');
-    const index = buildIndex(AREAS, [[metric, Object.freeze<Row[]>([['2019', 'E10000027', 1], ['2020', 'E10000027', 2]])]]);
-    assert.deepEqual(index.metric('household-waste')?.slices.map((s) => s.period), ['2019', '2020']);
+    const index = buildIndex(AREAS, [
+      [
+        metric,
+        Object.freeze<Row[]>([
+          ['2019', 'E10000027', 1],
+          ['2020', 'E10000027', 2],
+        ]),
+      ],
+    ]);
+    assert.deepEqual(
+      index.metric('household-waste')?.slices.map((s) => s.period),
+      ['2019', '2020'],
+    );
     assert.equal(index.metric('household-waste')?.tierSet, 'upper');
 
     const replaced = index.put(metric, buildSlices(AREAS, Object.freeze<Row[]>([['2021', 'E07000026', 3]])));
     assert.equal(index.metric('household-waste'), replaced);
-    assert.deepEqual(replaced.slices.map((s) => s.period), ['2021']);
+    assert.deepEqual(
+      replaced.slices.map((s) => s.period),
+      ['2021'],
+    );
     assert.equal(replaced.tierSet, 'lower');
-    assert.deepEqual([...index.metrics()].map((s) => s.metric.code), ['household-waste']);
+    assert.deepEqual(
+      [...index.metrics()].map((s) => s.metric.code),
+      ['household-waste'],
+    );
     assert.deepEqual(index.size(), { observations: 1, bytes: 10 });
 
     index.remove('household-waste');
@@ -238,7 +305,16 @@ describe('MetricSeries', () => {
   });
 
   it('takes its tier set from the types with rows in its latest slice', () => {
-    const upper = buildIndex(AREAS, [[indexMetric('roads'), Object.freeze<Row[]>([['2019', 'E07000026', 1], ['2020', 'E10000027', 1], ['2020', 'E06000066', 1]])]]);
+    const upper = buildIndex(AREAS, [
+      [
+        indexMetric('roads'),
+        Object.freeze<Row[]>([
+          ['2019', 'E07000026', 1],
+          ['2020', 'E10000027', 1],
+          ['2020', 'E06000066', 1],
+        ]),
+      ],
+    ]);
     assert.equal(upper.metric('roads')?.tierSet, 'upper');
     assert.equal(series?.tierSet, 'lower');
   });
@@ -253,12 +329,21 @@ describe('MetricSeries', () => {
 });
 
 describe('BenchmarkIndex.size()', () => {
-  const PLAIN = Object.freeze<Row[]>([['2019', 'E06000063', 1], ['2019', 'E06000064', 2], ['2020', 'E06000063', 3]]);
-  const BOUNDED = Object.freeze<Row[]>([['2019', 'E06000063', 1, 0.5, 1.5], ['2020', 'E06000063', 2, 1.5, 2.5]]);
+  const PLAIN = Object.freeze<Row[]>([
+    ['2019', 'E06000063', 1],
+    ['2019', 'E06000064', 2],
+    ['2020', 'E06000063', 3],
+  ]);
+  const BOUNDED = Object.freeze<Row[]>([
+    ['2019', 'E06000063', 1, 0.5, 1.5],
+    ['2020', 'E06000063', 2, 1.5, 2.5],
+  ]);
   const COUNTED = Object.freeze<Row[]>([['2019', 'E06000063', 0.5, null, null, 5, 10]]);
   const BOTH = Object.freeze<Row[]>([
-    ['2019', 'E06000063', 0.5, 0.2, 0.8, 5, 10], ['2019', 'E06000064', 0.25, 0.1, 0.5, 2, 8],
-    ['2020', 'E06000063', 0.4, 0.1, 0.7, 4, 10], ['2020', 'E06000064', null, null, null, null, null],
+    ['2019', 'E06000063', 0.5, 0.2, 0.8, 5, 10],
+    ['2019', 'E06000064', 0.25, 0.1, 0.5, 2, 8],
+    ['2020', 'E06000063', 0.4, 0.1, 0.7, 4, 10],
+    ['2020', 'E06000064', null, null, null, null, null],
   ]);
 
   type Case = readonly [title: string, rows: readonly Row[], observations: number, bytesEach: number];
@@ -276,13 +361,20 @@ describe('BenchmarkIndex.size()', () => {
   }
 
   it('adds up every metric and every period', () => {
-    const index = buildIndex(AREAS, [[indexMetric('a'), PLAIN], [indexMetric('b'), BOTH], [indexMetric('c'), COUNTED]]);
+    const index = buildIndex(AREAS, [
+      [indexMetric('a'), PLAIN],
+      [indexMetric('b'), BOTH],
+      [indexMetric('c'), COUNTED],
+    ]);
     assert.deepEqual(index.size(), { observations: 3 + 4 + 1, bytes: 3 * 10 + 4 * 42 + 26 });
   });
 
   it('does not count group figures, which are made on demand', () => {
     const index = buildIndex(AREAS, [[indexMetric('a'), PLAIN]]);
-    index.metric('a')?.latest()?.cached('england:lower:', () => new Float64Array(1000));
+    index
+      .metric('a')
+      ?.latest()
+      ?.cached('england:lower:', () => new Float64Array(1000));
     assert.deepEqual(index.size(), { observations: 3, bytes: 30 });
   });
 

@@ -2,9 +2,7 @@
 // region and type, with the group's benchmark area and its heading.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  benchmarkAreaOf, describeGroup, inGroup, inTierSet, isComparatorKind, isCouncil, tierSetFor, tierSetOf,
-} from '../../../src/domain/benchmark/comparator-group.ts';
+import { benchmarkAreaOf, describeGroup, inGroup, inTierSet, isComparatorKind, isCouncil, tierSetFor, tierSetOf } from '../../../src/domain/benchmark/comparator-group.ts';
 import type { GroupableArea, GroupRule, TierSet } from '../../../src/domain/benchmark/comparator-group.ts';
 import { AREA_TYPES } from '../../../src/domain/area/index.ts';
 import type { AreaType } from '../../../src/domain/area/index.ts';
@@ -38,8 +36,25 @@ const WELSH_WARD = place('W05000864', 'Cathays', 'ward', null);
 const LSOA = place('E01020630', 'County Durham 020A', 'lsoa', null);
 
 const EVERY_AREA: readonly GroupableArea[] = Object.freeze([
-  ENGLAND, REGION, COUNTY, DISTRICT, UNITARY, METROPOLITAN, OTHER_METROPOLITAN, LONDON_BOROUGH, CAMDEN,
-  COMBINED, FIRE, WELSH, SCOTTISH, NI, WELSH_CODED_UNITARY, WARD, OTHER_WARD, WELSH_WARD, LSOA,
+  ENGLAND,
+  REGION,
+  COUNTY,
+  DISTRICT,
+  UNITARY,
+  METROPOLITAN,
+  OTHER_METROPOLITAN,
+  LONDON_BOROUGH,
+  CAMDEN,
+  COMBINED,
+  FIRE,
+  WELSH,
+  SCOTTISH,
+  NI,
+  WELSH_CODED_UNITARY,
+  WARD,
+  OTHER_WARD,
+  WELSH_WARD,
+  LSOA,
 ]);
 
 function membersOf(rule: GroupRule): readonly string[] {
@@ -48,8 +63,14 @@ function membersOf(rule: GroupRule): readonly string[] {
 
 describe('isComparatorKind(text)', () => {
   const CASES: readonly (readonly [text: string, expected: boolean])[] = Object.freeze([
-    ['england', true], ['region', true], ['type', true], ['neighbours', true], ['custom', true],
-    ['England', false], ['neighbors', false], ['', false],
+    ['england', true],
+    ['region', true],
+    ['type', true],
+    ['neighbours', true],
+    ['custom', true],
+    ['England', false],
+    ['neighbors', false],
+    ['', false],
   ]);
   for (const [text, expected] of CASES) {
     it(`'${text}' is ${expected ? '' : 'not '}a comparator kind`, () => assert.equal(isComparatorKind(text), expected));
@@ -101,8 +122,14 @@ describe('inTierSet(type, tierSet)', () => {
   }
 
   it('puts wards, and only wards, in the ward set; likewise each small area kind', () => {
-    assert.deepEqual(AREA_TYPES.filter((type) => inTierSet(type, 'ward')), ['ward']);
-    assert.deepEqual(AREA_TYPES.filter((type) => inTierSet(type, 'lsoa')), ['lsoa']);
+    assert.deepEqual(
+      AREA_TYPES.filter((type) => inTierSet(type, 'ward')),
+      ['ward'],
+    );
+    assert.deepEqual(
+      AREA_TYPES.filter((type) => inTierSet(type, 'lsoa')),
+      ['lsoa'],
+    );
   });
 });
 
@@ -151,7 +178,7 @@ describe('tierSetFor(type, metricTierSet)', () => {
     ['England follows a ward metric: its league table is of wards', 'england', 'ward', 'ward'],
     ['a ward is in the ward set whatever the metric', 'ward', 'lower', 'ward'],
     ['a lower layer super output area is in its own set', 'lsoa', 'ward', 'lsoa'],
-    ['a unitary is lower tier on a metric whose values are wards\'', 'unitary', 'ward', 'lower'],
+    ["a unitary is lower tier on a metric whose values are wards'", 'unitary', 'ward', 'lower'],
   ]);
   for (const [title, type, metricTierSet, expected] of CASES) {
     it(title, () => assert.equal(tierSetFor(type, metricTierSet), expected));
@@ -166,16 +193,8 @@ describe('inGroup(rule, candidate)', () => {
       Object.freeze({ kind: 'england', area: WARD, tierSet: 'ward' }),
       ['Elvet and Gilesgate', 'Benwell and Scotswood'],
     ],
-    [
-      'england asked for England on a ward metric: English wards only',
-      Object.freeze({ kind: 'england', area: ENGLAND, tierSet: 'ward' }),
-      ['Elvet and Gilesgate', 'Benwell and Scotswood'],
-    ],
-    [
-      'type, for a ward: wards, Welsh ones too, and nothing else',
-      Object.freeze({ kind: 'type', area: WARD, tierSet: 'ward' }),
-      ['Elvet and Gilesgate', 'Benwell and Scotswood', 'Cathays'],
-    ],
+    ['england asked for England on a ward metric: English wards only', Object.freeze({ kind: 'england', area: ENGLAND, tierSet: 'ward' }), ['Elvet and Gilesgate', 'Benwell and Scotswood']],
+    ['type, for a ward: wards, Welsh ones too, and nothing else', Object.freeze({ kind: 'type', area: WARD, tierSet: 'ward' }), ['Elvet and Gilesgate', 'Benwell and Scotswood', 'Cathays']],
     [
       'england, lower tier: English districts and single-tier councils; not England, regions, combined authorities or councils outside England',
       Object.freeze({ kind: 'england', area: DISTRICT, tierSet: 'lower' }),
@@ -191,56 +210,20 @@ describe('inGroup(rule, candidate)', () => {
       Object.freeze({ kind: 'england', area: ENGLAND, tierSet: 'lower' }),
       ['Allerdale', 'County Durham', 'Newcastle upon Tyne', 'Liverpool', 'City of London', 'Camden'],
     ],
-    [
-      "region, lower tier: the tier set in the area's region only",
-      Object.freeze({ kind: 'region', area: METROPOLITAN, tierSet: 'lower' }),
-      ['County Durham', 'Newcastle upon Tyne'],
-    ],
+    ["region, lower tier: the tier set in the area's region only", Object.freeze({ kind: 'region', area: METROPOLITAN, tierSet: 'lower' }), ['County Durham', 'Newcastle upon Tyne']],
     [
       'region, lower tier in the North West: districts and single-tier councils, not the county or the combined authority',
       Object.freeze({ kind: 'region', area: DISTRICT, tierSet: 'lower' }),
       ['Allerdale', 'Liverpool'],
     ],
-    [
-      'region, upper tier in the North West: the county and single-tier councils',
-      Object.freeze({ kind: 'region', area: COUNTY, tierSet: 'upper' }),
-      ['Cumbria', 'Liverpool'],
-    ],
-    [
-      'region for an area with no region: nobody',
-      Object.freeze({ kind: 'region', area: WELSH_CODED_UNITARY, tierSet: 'lower' }),
-      [],
-    ],
-    [
-      'type: the same type of area, in any region',
-      Object.freeze({ kind: 'type', area: METROPOLITAN, tierSet: 'lower' }),
-      ['Newcastle upon Tyne', 'Liverpool'],
-    ],
-    [
-      'type: a London borough is not the same type as the City of London',
-      Object.freeze({ kind: 'type', area: CAMDEN, tierSet: 'upper' }),
-      ['Camden'],
-    ],
-    [
-      'type: counties with counties, whatever the tier set says',
-      Object.freeze({ kind: 'type', area: COUNTY, tierSet: 'lower' }),
-      ['Cumbria'],
-    ],
-    [
-      'type: a unitary with unitaries, English or not (type groups do not look at codes)',
-      Object.freeze({ kind: 'type', area: UNITARY, tierSet: 'lower' }),
-      ['County Durham', 'Isle of Anglesey'],
-    ],
-    [
-      'type for a combined authority: nobody, since only councils are grouped',
-      Object.freeze({ kind: 'type', area: COMBINED, tierSet: 'lower' }),
-      [],
-    ],
-    [
-      'type for a Welsh council: nobody, since a Welsh council is not a council that comparisons rank',
-      Object.freeze({ kind: 'type', area: WELSH, tierSet: 'lower' }),
-      [],
-    ],
+    ['region, upper tier in the North West: the county and single-tier councils', Object.freeze({ kind: 'region', area: COUNTY, tierSet: 'upper' }), ['Cumbria', 'Liverpool']],
+    ['region for an area with no region: nobody', Object.freeze({ kind: 'region', area: WELSH_CODED_UNITARY, tierSet: 'lower' }), []],
+    ['type: the same type of area, in any region', Object.freeze({ kind: 'type', area: METROPOLITAN, tierSet: 'lower' }), ['Newcastle upon Tyne', 'Liverpool']],
+    ['type: a London borough is not the same type as the City of London', Object.freeze({ kind: 'type', area: CAMDEN, tierSet: 'upper' }), ['Camden']],
+    ['type: counties with counties, whatever the tier set says', Object.freeze({ kind: 'type', area: COUNTY, tierSet: 'lower' }), ['Cumbria']],
+    ['type: a unitary with unitaries, English or not (type groups do not look at codes)', Object.freeze({ kind: 'type', area: UNITARY, tierSet: 'lower' }), ['County Durham', 'Isle of Anglesey']],
+    ['type for a combined authority: nobody, since only councils are grouped', Object.freeze({ kind: 'type', area: COMBINED, tierSet: 'lower' }), []],
+    ['type for a Welsh council: nobody, since a Welsh council is not a council that comparisons rank', Object.freeze({ kind: 'type', area: WELSH, tierSet: 'lower' }), []],
   ]);
   for (const [title, rule, members] of CASES) {
     it(title, () => assert.deepEqual(membersOf(rule), members));

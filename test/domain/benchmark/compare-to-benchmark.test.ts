@@ -73,8 +73,12 @@ describe('compareToBenchmark({ value, lower, upper, benchmark, polarity })', () 
 
   it('throws a RangeError for an interval the wrong way round, a value outside its interval, NaN or Infinity', () => {
     const bad: readonly Interval[] = [
-      [12, 13, 11, 10], [14, 11, 13, 10], [10, 11, 13, 10],
-      [Number.NaN, 11, 13, 10], [12, 11, Number.POSITIVE_INFINITY, 10], [12, 11, 13, Number.NaN],
+      [12, 13, 11, 10],
+      [14, 11, 13, 10],
+      [10, 11, 13, 10],
+      [Number.NaN, 11, 13, 10],
+      [12, 11, Number.POSITIVE_INFINITY, 10],
+      [12, 11, 13, Number.NaN],
     ];
     for (const interval of bad) assert.throws(() => compareToBenchmark(comparison(interval, 'neutral')), RangeError, String(interval));
   });
@@ -103,7 +107,7 @@ describe('compareToBenchmark against testdata_Prop.csv and its pooled proportion
     return compareToBenchmark({ value: result.value, lower: result.lower, upper: result.upper, benchmark: pooled * multiplier, polarity });
   }
 
-  it('reads eight counted areas and a pooled proportion of about 0.00103 (Area6\'s 7.6 billion denominator dominates)', () => {
+  it("reads eight counted areas and a pooled proportion of about 0.00103 (Area6's 7.6 billion denominator dominates)", () => {
     assert.equal(counted.length, 8);
     assert.ok(Math.abs(pooled - 0.0010295) < 1e-7, `pooled ${pooled}`);
   });
@@ -111,8 +115,14 @@ describe('compareToBenchmark against testdata_Prop.csv and its pooled proportion
   // Worked out from the table's interval columns: Area1's 95% interval (0.00177 to 0.0545) clears
   // 0.00103, its 99.8% interval (0.000873 to 0.105) does not; Area6's intervals lie just below.
   const EXPECTED = Object.freeze<Readonly<Record<string, readonly [at95: Significance, at998: Significance]>>>({
-    Area1: ['higher', 'similar'], Area2: ['higher', 'higher'], Area3: ['higher', 'higher'], Area4: ['higher', 'higher'],
-    Area5: ['higher', 'higher'], Area6: ['lower', 'lower'], Area7: ['higher', 'higher'], Area8: ['higher', 'higher'],
+    Area1: ['higher', 'similar'],
+    Area2: ['higher', 'higher'],
+    Area3: ['higher', 'higher'],
+    Area4: ['higher', 'higher'],
+    Area5: ['higher', 'higher'],
+    Area6: ['lower', 'lower'],
+    Area7: ['higher', 'higher'],
+    Area8: ['higher', 'higher'],
   });
 
   it('finds Area1 higher at 95% but similar at 99.8%, Area6 lower at both, and every other area higher at both', () => {
@@ -130,12 +140,19 @@ describe('compareToBenchmark against testdata_Prop.csv and its pooled proportion
     assert.equal(compareAt(area6.numerator, area6.denominator, 0.998, 1, 'higher_is_better'), 'worse');
   });
 
-  it('agrees with the table\'s own interval columns for every counted row, at 95% and 99.8%', () => {
+  it("agrees with the table's own interval columns for every counted row, at 95% and 99.8%", () => {
     for (const row of ofOne) {
       const value = numberCell(row, 'value') ?? null;
-      for (const [lowerColumn, upperColumn, level] of [['lower95_0cl', 'upper95_0cl', 0.95], ['lower99_8cl', 'upper99_8cl', 0.998]] as const) {
+      for (const [lowerColumn, upperColumn, level] of [
+        ['lower95_0cl', 'upper95_0cl', 0.95],
+        ['lower99_8cl', 'upper99_8cl', 0.998],
+      ] as const) {
         const fromTable = compareToBenchmark({
-          value, lower: numberCell(row, lowerColumn) ?? null, upper: numberCell(row, upperColumn) ?? null, benchmark: pooled, polarity: 'neutral',
+          value,
+          lower: numberCell(row, lowerColumn) ?? null,
+          upper: numberCell(row, upperColumn) ?? null,
+          benchmark: pooled,
+          polarity: 'neutral',
         });
         const numerator = numberCell(row, 'Numerator');
         const denominator = numberCell(row, 'Denominator');
@@ -147,7 +164,10 @@ describe('compareToBenchmark against testdata_Prop.csv and its pooled proportion
 
   it('is not_compared for the rows with a missing numerator or denominator (Area09, Area10, Area11)', () => {
     const missing = ofOne.filter((row) => numberCell(row, 'value') === undefined);
-    assert.deepEqual(missing.map((row) => cell(row, 'Area')), ['Area09', 'Area10', 'Area11']);
+    assert.deepEqual(
+      missing.map((row) => cell(row, 'Area')),
+      ['Area09', 'Area10', 'Area11'],
+    );
     for (const row of missing) {
       assert.equal(compareToBenchmark({ value: null, lower: null, upper: null, benchmark: pooled, polarity: 'higher_is_better' }), 'not_compared');
       assert.equal(numberCell(row, 'lower95_0cl'), undefined);
@@ -189,11 +209,11 @@ describe('significanceLabel(significance) and describeSignificance(significance,
     });
   }
 
-  it('names whichever benchmark it is given: \'Worse than North West region\'', () => {
+  it("names whichever benchmark it is given: 'Worse than North West region'", () => {
     assert.equal(describeSignificance('worse', 'North West region'), 'Worse than North West region');
   });
 
-  it('has a label for every word in the Fingertips extracts\' compared_to_England column', () => {
+  it("has a label for every word in the Fingertips extracts' compared_to_England column", () => {
     const labels = new Set(WORDS.map(([significance]) => significanceLabel(significance)));
     const seen = new Set<string>();
     for (const file of readdirSync(sharedFile('fingertips-extracts')).filter((name) => name.endsWith('.csv'))) {
@@ -214,32 +234,47 @@ describe('compareToBenchmark properties', () => {
   const polarity = fc.constantFrom<Polarity>('higher_is_better', 'lower_is_better', 'neutral');
 
   it('is similar whenever the benchmark lies inside the interval, ends included', () => {
-    fc.assert(fc.property(sorted3, fc.double({ min: 0, max: 1, noNaN: true }), polarity, ([lower, value, upper], share, metricPolarity) => {
-      const benchmark = Math.min(upper, Math.max(lower, lower + share * (upper - lower)));
-      return compareToBenchmark({ value, lower, upper, benchmark, polarity: metricPolarity }) === 'similar';
-    }));
+    fc.assert(
+      fc.property(sorted3, fc.double({ min: 0, max: 1, noNaN: true }), polarity, ([lower, value, upper], share, metricPolarity) => {
+        const benchmark = Math.min(upper, Math.max(lower, lower + share * (upper - lower)));
+        return compareToBenchmark({ value, lower, upper, benchmark, polarity: metricPolarity }) === 'similar';
+      }),
+    );
   });
 
-  it('gives opposite answers for higher_is_better and lower_is_better, and neutral\'s higher/lower otherwise', () => {
+  it("gives opposite answers for higher_is_better and lower_is_better, and neutral's higher/lower otherwise", () => {
     const opposite: Readonly<Record<Significance, Significance>> = Object.freeze({
-      better: 'worse', worse: 'better', similar: 'similar', higher: 'lower', lower: 'higher', not_compared: 'not_compared',
+      better: 'worse',
+      worse: 'better',
+      similar: 'similar',
+      higher: 'lower',
+      lower: 'higher',
+      not_compared: 'not_compared',
     });
     const neutralFor: Readonly<Record<Significance, Significance>> = Object.freeze({
-      better: 'higher', worse: 'lower', similar: 'similar', higher: 'higher', lower: 'lower', not_compared: 'not_compared',
+      better: 'higher',
+      worse: 'lower',
+      similar: 'similar',
+      higher: 'higher',
+      lower: 'lower',
+      not_compared: 'not_compared',
     });
-    fc.assert(fc.property(sorted3, finite, ([lower, value, upper], benchmark) => {
-      const input = { value, lower, upper, benchmark };
-      const higherBetter = compareToBenchmark({ ...input, polarity: 'higher_is_better' });
-      return compareToBenchmark({ ...input, polarity: 'lower_is_better' }) === opposite[higherBetter]
-        && compareToBenchmark({ ...input, polarity: 'neutral' }) === neutralFor[higherBetter];
-    }));
+    fc.assert(
+      fc.property(sorted3, finite, ([lower, value, upper], benchmark) => {
+        const input = { value, lower, upper, benchmark };
+        const higherBetter = compareToBenchmark({ ...input, polarity: 'higher_is_better' });
+        return compareToBenchmark({ ...input, polarity: 'lower_is_better' }) === opposite[higherBetter] && compareToBenchmark({ ...input, polarity: 'neutral' }) === neutralFor[higherBetter];
+      }),
+    );
   });
 
   it('never reverses when the interval widens (a wider interval, as at 99.8%, is the same answer or similar)', () => {
-    fc.assert(fc.property(sorted3, finite, fc.double({ min: 0, max: 1e3, noNaN: true }), polarity, ([lower, value, upper], benchmark, widen, metricPolarity) => {
-      const narrow = compareToBenchmark({ value, lower, upper, benchmark, polarity: metricPolarity });
-      const wide = compareToBenchmark({ value, lower: lower - widen, upper: upper + widen, benchmark, polarity: metricPolarity });
-      return wide === narrow || wide === 'similar';
-    }));
+    fc.assert(
+      fc.property(sorted3, finite, fc.double({ min: 0, max: 1e3, noNaN: true }), polarity, ([lower, value, upper], benchmark, widen, metricPolarity) => {
+        const narrow = compareToBenchmark({ value, lower, upper, benchmark, polarity: metricPolarity });
+        const wide = compareToBenchmark({ value, lower: lower - widen, upper: upper + widen, benchmark, polarity: metricPolarity });
+        return wide === narrow || wide === 'similar';
+      }),
+    );
   });
 });

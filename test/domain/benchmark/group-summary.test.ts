@@ -74,55 +74,61 @@ describe('summariseGroup(values)', () => {
 });
 
 describe('summariseGroup properties', () => {
-  const value = fc.oneof(
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.double({ min: -1e3, max: 1e3, noNaN: true }),
-    fc.integer({ min: -100, max: 100 }),
-  );
+  const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.integer({ min: -100, max: 100 }));
   const values = fc.array(fc.option(value, { nil: null }), { maxLength: 40 });
 
   it('does not depend on the order of the values', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.option(value, { nil: null }), fc.nat()), { maxLength: 40 }), (keyed) => {
-      const given = keyed.map(([entry]) => entry);
-      const shuffled = [...keyed].sort((a, b) => a[1] - b[1]).map(([entry]) => entry);
-      assert.deepEqual(summariseGroup(Object.freeze(shuffled)), summariseGroup(Object.freeze(given)));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.option(value, { nil: null }), fc.nat()), { maxLength: 40 }), (keyed) => {
+        const given = keyed.map(([entry]) => entry);
+        const shuffled = [...keyed].sort((a, b) => a[1] - b[1]).map(([entry]) => entry);
+        assert.deepEqual(summariseGroup(Object.freeze(shuffled)), summariseGroup(Object.freeze(given)));
+      }),
+    );
   });
 
   it('orders its figures: min ≤ lowerQuartile ≤ median ≤ upperQuartile ≤ max, with the mean within [min, max]', () => {
-    fc.assert(fc.property(values, (group) => {
-      const summary = summariseGroup(Object.freeze(group));
-      if (summary.kind !== 'ok') return true;
-      const { min, lowerQuartile, median, upperQuartile, max, mean } = summary;
-      return min <= lowerQuartile && lowerQuartile <= median && median <= upperQuartile && upperQuartile <= max
-        && min <= mean && mean <= max;
-    }));
+    fc.assert(
+      fc.property(values, (group) => {
+        const summary = summariseGroup(Object.freeze(group));
+        if (summary.kind !== 'ok') return true;
+        const { min, lowerQuartile, median, upperQuartile, max, mean } = summary;
+        return min <= lowerQuartile && lowerQuartile <= median && median <= upperQuartile && upperQuartile <= max && min <= mean && mean <= max;
+      }),
+    );
   });
 
   it('counts every entry once, as a value or as missing, and is not computed only when nothing is present', () => {
-    fc.assert(fc.property(values, (group) => {
-      const summary = summariseGroup(group);
-      const present = group.filter((entry) => entry !== null).length;
-      return summary.kind === 'ok'
-        ? summary.count === present && summary.count + summary.missingCount === group.length
-        : present === 0 && summary.missingCount === group.length;
-    }));
+    fc.assert(
+      fc.property(values, (group) => {
+        const summary = summariseGroup(group);
+        const present = group.filter((entry) => entry !== null).length;
+        return summary.kind === 'ok' ? summary.count === present && summary.count + summary.missingCount === group.length : present === 0 && summary.missingCount === group.length;
+      }),
+    );
   });
 
   it('ignores missing values: adding nulls changes only missingCount', () => {
-    fc.assert(fc.property(values, fc.nat({ max: 5 }), (group, extra) => {
-      const withNulls = summariseGroup([...group, ...Array.from({ length: extra }, () => null)]);
-      const without = summariseGroup(group);
-      assert.deepEqual({ ...withNulls, missingCount: 0 }, { ...without, missingCount: 0 });
-      assert.equal(withNulls.missingCount, without.missingCount + extra);
-    }));
+    fc.assert(
+      fc.property(values, fc.nat({ max: 5 }), (group, extra) => {
+        const withNulls = summariseGroup([...group, ...Array.from({ length: extra }, () => null)]);
+        const without = summariseGroup(group);
+        assert.deepEqual({ ...withNulls, missingCount: 0 }, { ...without, missingCount: 0 });
+        assert.equal(withNulls.missingCount, without.missingCount + extra);
+      }),
+    );
   });
 
   it('puts the median of an odd number of values on the middle value', () => {
-    fc.assert(fc.property(fc.array(value, { minLength: 1, maxLength: 21 }).filter((group) => group.length % 2 === 1), (group) => {
-      const summary = summariseGroup(group);
-      const sorted = [...group].map((entry) => (entry === 0 ? 0 : entry)).sort((a, b) => a - b);
-      return summary.kind === 'ok' && summary.median === sorted[(sorted.length - 1) / 2];
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 21 }).filter((group) => group.length % 2 === 1),
+        (group) => {
+          const summary = summariseGroup(group);
+          const sorted = [...group].map((entry) => (entry === 0 ? 0 : entry)).sort((a, b) => a - b);
+          return summary.kind === 'ok' && summary.median === sorted[(sorted.length - 1) / 2];
+        },
+      ),
+    );
   });
 });

@@ -6,9 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { IndexArea, IndexMetric } from '../../../src/domain/benchmark/benchmark-index.ts';
-import {
-  groupFigures, intervalOf, leagueTable, rankIn, rowFigures, type GroupSpec, type LeagueTable,
-} from '../../../src/domain/benchmark/benchmark-queries.ts';
+import { groupFigures, intervalOf, leagueTable, rankIn, rowFigures, type GroupSpec, type LeagueTable } from '../../../src/domain/benchmark/benchmark-queries.ts';
 import { compareToBenchmark, quantileOf, rankWithTies, summariseGroup } from '../../../src/domain/benchmark/index.ts';
 import type { Polarity } from '../../../src/domain/metric/index.ts';
 import { byarsInterval, exactPoissonInterval, proportion, rate, type ConfidenceLevel } from '../../../src/domain/stats/index.ts';
@@ -41,9 +39,7 @@ const AREAS: readonly IndexArea[] = Object.freeze([
 ]);
 
 /** The league table of a metric's rows at a period, for an area and group. */
-function tableOf(
-  metric: IndexMetric, rows: readonly Row[], period: string, areaCode: string, spec: GroupSpec, level: ConfidenceLevel = 0.95,
-): LeagueTable {
+function tableOf(metric: IndexMetric, rows: readonly Row[], period: string, areaCode: string, spec: GroupSpec, level: ConfidenceLevel = 0.95): LeagueTable {
   const index = buildIndex(AREAS, [[metric, rows]]);
   const series = index.metric(metric.code);
   const slice = series?.slice(period);
@@ -64,12 +60,16 @@ const POLARITIES: readonly Polarity[] = Object.freeze(['higher_is_better', 'lowe
 
 describe('leagueTable(...) against rankWithTies, quantileOf and summariseGroup, for any values', () => {
   /** Councils of every single-tier and lower-tier type, in two regions, with a county and non-members beside them. */
-  const COUNCILS: readonly IndexArea[] = Object.freeze(Array.from({ length: 24 }, (_, i) => indexArea(
-    `E0${['7', '6', '8', '9'][i % 4]}${String(100 + i).padStart(6, '0')}`,
-    `Council ${String.fromCharCode(65 + ((i * 7) % 24))}`,
-    (['district', 'unitary', 'metropolitan_district', 'london_borough'] as const)[i % 4]!,
-    { regionCode: i % 3 === 0 ? NORTH_EAST : NORTH_WEST },
-  )));
+  const COUNCILS: readonly IndexArea[] = Object.freeze(
+    Array.from({ length: 24 }, (_, i) =>
+      indexArea(
+        `E0${['7', '6', '8', '9'][i % 4]}${String(100 + i).padStart(6, '0')}`,
+        `Council ${String.fromCharCode(65 + ((i * 7) % 24))}`,
+        (['district', 'unitary', 'metropolitan_district', 'london_borough'] as const)[i % 4]!,
+        { regionCode: i % 3 === 0 ? NORTH_EAST : NORTH_WEST },
+      ),
+    ),
+  );
   const PLACES: readonly IndexArea[] = Object.freeze([...AREAS, ...COUNCILS]);
   const CUMBRIA_COUNCIL = AREAS.find((area) => area.code === CUMBRIA)!;
 
@@ -81,8 +81,9 @@ describe('leagueTable(...) against rankWithTies, quantileOf and summariseGroup, 
     { weight: 2, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
   );
   /** Each council's entry; in half the cases no district has a row, so that a county row makes the metric upper tier. */
-  const ENTRIES = fc.tuple(fc.array(ENTRY, { minLength: COUNCILS.length, maxLength: COUNCILS.length }), fc.boolean())
-    .map(([entries, districts]) => entries.map((entry, i) => (districts || COUNCILS[i]?.type !== 'district' ? entry : 'absent' as const)));
+  const ENTRIES = fc
+    .tuple(fc.array(ENTRY, { minLength: COUNCILS.length, maxLength: COUNCILS.length }), fc.boolean())
+    .map(([entries, districts]) => entries.map((entry, i) => (districts || COUNCILS[i]?.type !== 'district' ? entry : ('absent' as const))));
   const CASE = fc.record({
     entries: ENTRIES,
     others: fc.array(fc.option(fc.integer({ min: -4, max: 4 }), { nil: 'absent' as const }), { minLength: 5, maxLength: 5 }),
@@ -90,62 +91,76 @@ describe('leagueTable(...) against rankWithTies, quantileOf and summariseGroup, 
     level: fc.constantFrom<ConfidenceLevel>(0.95, 0.998),
   });
 
-  it('ranks each member as rankWithTies does, leaves out suppressed rows and non-members, summarises the group as summariseGroup does, and takes England\'s or the region\'s own value as the benchmark where it has one', () => {
-    fc.assert(fc.property(CASE, ({ entries, others, polarity, level }) => {
-      const rows: Row[] = [];
-      COUNCILS.forEach((council, i) => {
-        const entry = entries[i];
-        if (entry !== 'absent' && entry !== undefined) rows.push(['2022', council.code, entry]);
-      });
-      // England, a region, a county, a combined authority and a Welsh council: rows that are never members.
-      [ENGLAND, NORTH_WEST, CUMBRIA, MANCHESTER_CA, CARDIFF].forEach((code, i) => {
-        const value = others[i];
-        if (value !== 'absent' && value !== undefined) rows.push(['2022', code, value]);
-      });
-      const metric = indexMetric('any', { polarity });
-      const index = buildIndex(PLACES, [[metric, Object.freeze(rows)]]);
-      const series = index.metric('any');
-      const slice = series?.latest();
-      assert.ok(series && slice);
-      // Upper tier when the county has a row and no district has one: then the county is a member.
-      const upperTier = others[2] !== 'absent' && COUNCILS.every((council, i) => council.type !== 'district' || entries[i] === 'absent');
-      // England's group, asked for England; the North West's, asked for one of its councils.
-      const checks = [
-        { asker: ENGLAND, spec: ENGLAND_GROUP, inGroup: () => true, own: others[0], source: 'England' },
-        { asker: COUNCILS[1]!.code, spec: REGION_GROUP, inGroup: (c: IndexArea) => c.regionCode === NORTH_WEST, own: others[1], source: 'North West' },
-      ] as const;
-      for (const { asker, spec, inGroup, own, source } of checks) {
-        const table = leagueTable(index, series, slice, areaOf(index, asker), spec, level);
-        const members = [...COUNCILS, CUMBRIA_COUNCIL].flatMap((council, i) => {
-          const entry = council === CUMBRIA_COUNCIL ? (upperTier ? others[2] : 'absent') : entries[i];
-          return typeof entry === 'number' && inGroup(council) ? [{ code: council.code, name: council.name, value: entry }] : [];
+  it("ranks each member as rankWithTies does, leaves out suppressed rows and non-members, summarises the group as summariseGroup does, and takes England's or the region's own value as the benchmark where it has one", () => {
+    fc.assert(
+      fc.property(CASE, ({ entries, others, polarity, level }) => {
+        const rows: Row[] = [];
+        COUNCILS.forEach((council, i) => {
+          const entry = entries[i];
+          if (entry !== 'absent' && entry !== undefined) rows.push(['2022', council.code, entry]);
         });
-        const ranks = rankWithTies(members.map((m) => m.value), polarity);
-        const expected = members.map((member, i) => {
-          const rank = ranks[i];
-          assert.ok(rank?.kind === 'ok');
-          const quartile = quantileOf(rank.rank, members.length, 4);
-          return { code: member.code, name: member.name, row: [member.code, member.value, rank.rank, quartile.kind === 'ok' ? quartile.quantile : null] as const };
-        }).sort((a, b) => a.row[2] - b.row[2] || a.name.localeCompare(b.name)).map((e) => e.row);
-        assert.deepEqual(table.rows.map((r) => [r.area, r.value, r.rank, r.quartile] as const), expected);
+        // England, a region, a county, a combined authority and a Welsh council: rows that are never members.
+        [ENGLAND, NORTH_WEST, CUMBRIA, MANCHESTER_CA, CARDIFF].forEach((code, i) => {
+          const value = others[i];
+          if (value !== 'absent' && value !== undefined) rows.push(['2022', code, value]);
+        });
+        const metric = indexMetric('any', { polarity });
+        const index = buildIndex(PLACES, [[metric, Object.freeze(rows)]]);
+        const series = index.metric('any');
+        const slice = series?.latest();
+        assert.ok(series && slice);
+        // Upper tier when the county has a row and no district has one: then the county is a member.
+        const upperTier = others[2] !== 'absent' && COUNCILS.every((council, i) => council.type !== 'district' || entries[i] === 'absent');
+        // England's group, asked for England; the North West's, asked for one of its councils.
+        const checks = [
+          { asker: ENGLAND, spec: ENGLAND_GROUP, inGroup: () => true, own: others[0], source: 'England' },
+          { asker: COUNCILS[1]!.code, spec: REGION_GROUP, inGroup: (c: IndexArea) => c.regionCode === NORTH_WEST, own: others[1], source: 'North West' },
+        ] as const;
+        for (const { asker, spec, inGroup, own, source } of checks) {
+          const table = leagueTable(index, series, slice, areaOf(index, asker), spec, level);
+          const members = [...COUNCILS, CUMBRIA_COUNCIL].flatMap((council, i) => {
+            const entry = council === CUMBRIA_COUNCIL ? (upperTier ? others[2] : 'absent') : entries[i];
+            return typeof entry === 'number' && inGroup(council) ? [{ code: council.code, name: council.name, value: entry }] : [];
+          });
+          const ranks = rankWithTies(
+            members.map((m) => m.value),
+            polarity,
+          );
+          const expected = members
+            .map((member, i) => {
+              const rank = ranks[i];
+              assert.ok(rank?.kind === 'ok');
+              const quartile = quantileOf(rank.rank, members.length, 4);
+              return { code: member.code, name: member.name, row: [member.code, member.value, rank.rank, quartile.kind === 'ok' ? quartile.quantile : null] as const };
+            })
+            .sort((a, b) => a.row[2] - b.row[2] || a.name.localeCompare(b.name))
+            .map((e) => e.row);
+          assert.deepEqual(
+            table.rows.map((r) => [r.area, r.value, r.rank, r.quartile] as const),
+            expected,
+          );
 
-        const summary = summariseGroup(members.map((m) => m.value));
-        assert.equal(table.group.size, members.length);
-        assert.equal(table.group.mean, summary.kind === 'ok' ? summary.mean : null);
-        assert.equal(table.group.median, summary.kind === 'ok' ? summary.median : null);
-        const benchmark = typeof own === 'number'
-          ? { value: own, source }
-          : summary.kind === 'ok' ? { value: summary.mean, source: 'group mean' } : null;
-        assert.deepEqual(table.group.benchmark, benchmark);
-        for (const row of table.rows) assert.equal(row.significance, 'not_compared'); // no intervals in these rows
-      }
-    }));
+          const summary = summariseGroup(members.map((m) => m.value));
+          assert.equal(table.group.size, members.length);
+          assert.equal(table.group.mean, summary.kind === 'ok' ? summary.mean : null);
+          assert.equal(table.group.median, summary.kind === 'ok' ? summary.median : null);
+          const benchmark = typeof own === 'number' ? { value: own, source } : summary.kind === 'ok' ? { value: summary.mean, source: 'group mean' } : null;
+          assert.deepEqual(table.group.benchmark, benchmark);
+          for (const row of table.rows) assert.equal(row.significance, 'not_compared'); // no intervals in these rows
+        }
+      }),
+    );
   });
 });
 
 describe('rankIn(group, value, polarity)', () => {
   const METRIC = indexMetric('rank-in');
-  const ROWS = Object.freeze<Row[]>([['2022', ALLERDALE, 9], ['2022', CARLISLE, 7], ['2022', DURHAM, 7], ['2022', NEWCASTLE, 3]]);
+  const ROWS = Object.freeze<Row[]>([
+    ['2022', ALLERDALE, 9],
+    ['2022', CARLISLE, 7],
+    ['2022', DURHAM, 7],
+    ['2022', NEWCASTLE, 3],
+  ]);
   type Case = readonly [title: string, polarity: Polarity, value: number, rank: number];
   const CASES: readonly Case[] = Object.freeze([
     ['higher_is_better: the best value is 1', 'higher_is_better', 9, 1],
@@ -197,7 +212,11 @@ describe('leagueTable(...): the group and its benchmark', () => {
       [DURHAM, 2, 5, 4, 'not_compared'],
     ]);
     assert.deepEqual(table.group, {
-      key: 'england:lower:', label: 'English districts and single-tier councils', mean: 6, median: 6, size: 5,
+      key: 'england:lower:',
+      label: 'English districts and single-tier councils',
+      mean: 6,
+      median: 6,
+      size: 5,
       benchmark: { value: 6, source: 'England' },
     });
     assert.equal(table.period, '2022');
@@ -205,7 +224,13 @@ describe('leagueTable(...): the group and its benchmark', () => {
   });
 
   it('england: the group mean is the benchmark when England has no row', () => {
-    const table = tableOf(METRIC, ROWS.filter(([, area]) => area !== ENGLAND), '2022', ALLERDALE, ENGLAND_GROUP);
+    const table = tableOf(
+      METRIC,
+      ROWS.filter(([, area]) => area !== ENGLAND),
+      '2022',
+      ALLERDALE,
+      ENGLAND_GROUP,
+    );
     assert.deepEqual(table.group.benchmark, { value: 6, source: 'group mean' });
   });
 
@@ -217,16 +242,30 @@ describe('leagueTable(...): the group and its benchmark', () => {
 
   it("region: the tier set in the area's region, against the region's own value", () => {
     const table = tableOf(METRIC, ROWS, '2022', CARLISLE, REGION_GROUP);
-    assert.deepEqual(table.rows.map((r) => [r.area, r.rank]), [[CARLISLE, 1], [LIVERPOOL, 2], [ALLERDALE, 3]]);
+    assert.deepEqual(
+      table.rows.map((r) => [r.area, r.rank]),
+      [
+        [CARLISLE, 1],
+        [LIVERPOOL, 2],
+        [ALLERDALE, 3],
+      ],
+    );
     assert.deepEqual(table.group, {
-      key: `region:lower:${NORTH_WEST}:against-group`, label: 'Districts and single-tier councils in North West', mean: 6, median: 6, size: 3,
+      key: `region:lower:${NORTH_WEST}:against-group`,
+      label: 'Districts and single-tier councils in North West',
+      mean: 6,
+      median: 6,
+      size: 3,
       benchmark: { value: 5.5, source: 'North West' },
     });
   });
 
   it('region: the group mean is the benchmark when the region has no row', () => {
     const table = tableOf(METRIC, ROWS, '2022', DURHAM, REGION_GROUP);
-    assert.deepEqual(table.rows.map((r) => r.area), [NEWCASTLE, DURHAM]);
+    assert.deepEqual(
+      table.rows.map((r) => r.area),
+      [NEWCASTLE, DURHAM],
+    );
     assert.deepEqual(table.group.benchmark, { value: 6, source: 'group mean' });
     assert.equal(table.group.label, 'Districts and single-tier councils in North East');
   });
@@ -243,40 +282,90 @@ describe('leagueTable(...): the group and its benchmark', () => {
 
   it('type: areas of the same type, against their mean', () => {
     const table = tableOf(METRIC, ROWS, '2022', LIVERPOOL, TYPE_GROUP);
-    assert.deepEqual(table.rows.map((r) => [r.area, r.rank, r.quartile]), [[NEWCASTLE, 1, null], [LIVERPOOL, 2, null]]);
+    assert.deepEqual(
+      table.rows.map((r) => [r.area, r.rank, r.quartile]),
+      [
+        [NEWCASTLE, 1, null],
+        [LIVERPOOL, 2, null],
+      ],
+    );
     assert.deepEqual(table.group, {
-      key: 'type:lower:metropolitan_district:against-group', label: 'Areas of the same type (metropolitan district)', mean: 8, median: 8, size: 2,
+      key: 'type:lower:metropolitan_district:against-group',
+      label: 'Areas of the same type (metropolitan district)',
+      mean: 8,
+      median: 8,
+      size: 2,
       benchmark: { value: 8, source: 'group mean' },
     });
   });
 
   it('custom: the listed areas that have values, whatever their type, against their mean', () => {
     const spec: GroupSpec = Object.freeze({
-      kind: 'custom', key: '7', label: 'Cumbrian councils', members: Object.freeze([ALLERDALE, CUMBRIA, ENGLAND, 'E07000999', CARLISLE]), benchmark: 'group',
+      kind: 'custom',
+      key: '7',
+      label: 'Cumbrian councils',
+      members: Object.freeze([ALLERDALE, CUMBRIA, ENGLAND, 'E07000999', CARLISLE]),
+      benchmark: 'group',
     });
     const table = tableOf(METRIC, ROWS, '2022', ALLERDALE, spec);
-    assert.deepEqual(table.rows.map((r) => [r.area, r.rank]), [[CUMBRIA, 1], [CARLISLE, 2], [ENGLAND, 3], [ALLERDALE, 4]]);
+    assert.deepEqual(
+      table.rows.map((r) => [r.area, r.rank]),
+      [
+        [CUMBRIA, 1],
+        [CARLISLE, 2],
+        [ENGLAND, 3],
+        [ALLERDALE, 4],
+      ],
+    );
     assert.deepEqual(table.group, {
-      key: 'custom:7:against-group', label: 'Cumbrian councils', mean: 29.5, median: 7, size: 4, benchmark: { value: 29.5, source: 'group mean' },
+      key: 'custom:7:against-group',
+      label: 'Cumbrian councils',
+      mean: 29.5,
+      median: 7,
+      size: 4,
+      benchmark: { value: 29.5, source: 'group mean' },
     });
   });
 
   it('neighbours: the area and its neighbours by member list, against their mean', () => {
     const spec: GroupSpec = Object.freeze({
-      kind: 'neighbours', key: `${DURHAM}:2`, label: 'County Durham and its 2 nearest neighbours', members: Object.freeze([DURHAM, NEWCASTLE, LIVERPOOL]), benchmark: 'group',
+      kind: 'neighbours',
+      key: `${DURHAM}:2`,
+      label: 'County Durham and its 2 nearest neighbours',
+      members: Object.freeze([DURHAM, NEWCASTLE, LIVERPOOL]),
+      benchmark: 'group',
     });
     const table = tableOf(METRIC, ROWS, '2022', DURHAM, spec);
-    assert.deepEqual(table.rows.map((r) => [r.area, r.rank]), [[NEWCASTLE, 1], [LIVERPOOL, 2], [DURHAM, 3]]);
+    assert.deepEqual(
+      table.rows.map((r) => [r.area, r.rank]),
+      [
+        [NEWCASTLE, 1],
+        [LIVERPOOL, 2],
+        [DURHAM, 3],
+      ],
+    );
     assert.deepEqual(table.group, {
-      key: `neighbours:${DURHAM}:2:against-group`, label: 'County Durham and its 2 nearest neighbours', mean: 6, median: 6, size: 3,
+      key: `neighbours:${DURHAM}:2:against-group`,
+      label: 'County Durham and its 2 nearest neighbours',
+      mean: 6,
+      median: 6,
+      size: 3,
       benchmark: { value: 6, source: 'group mean' },
     });
   });
 
   it('an upper-tier metric compares counties and single-tier councils, a unitary among them', () => {
-    const rows = Object.freeze<Row[]>([['2022', CUMBRIA, 3], ['2022', DURHAM, 5], ['2022', LIVERPOOL, 4], ['2022', ENGLAND, 4]]);
+    const rows = Object.freeze<Row[]>([
+      ['2022', CUMBRIA, 3],
+      ['2022', DURHAM, 5],
+      ['2022', LIVERPOOL, 4],
+      ['2022', ENGLAND, 4],
+    ]);
     const table = tableOf(METRIC, rows, '2022', DURHAM, ENGLAND_GROUP);
-    assert.deepEqual(table.rows.map((r) => r.area), [DURHAM, LIVERPOOL, CUMBRIA]);
+    assert.deepEqual(
+      table.rows.map((r) => r.area),
+      [DURHAM, LIVERPOOL, CUMBRIA],
+    );
     assert.equal(table.group.label, 'English counties and single-tier councils');
     assert.equal(table.group.key, 'england:upper:');
   });
@@ -294,13 +383,40 @@ describe('leagueTable(...): the group and its benchmark', () => {
 describe('leagueTable(...): polarity', () => {
   const ROWS = Object.freeze<Row[]>([
     ['2022', ENGLAND, 50],
-    ['2022', ALLERDALE, 40, 35, 45], ['2022', CARLISLE, 50, 45, 55], ['2022', DURHAM, 60, 55, 65], ['2022', NEWCASTLE, 50, 30, 70],
+    ['2022', ALLERDALE, 40, 35, 45],
+    ['2022', CARLISLE, 50, 45, 55],
+    ['2022', DURHAM, 60, 55, 65],
+    ['2022', NEWCASTLE, 50, 30, 70],
   ]);
   type Case = readonly [polarity: Polarity, rows: readonly (readonly [string, number | null, number | null, number | null, string])[]];
   const CASES: readonly Case[] = Object.freeze([
-    ['higher_is_better', [[DURHAM, 60, 1, 1, 'better'], [CARLISLE, 50, 2, 2, 'similar'], [NEWCASTLE, 50, 2, 2, 'similar'], [ALLERDALE, 40, 4, 4, 'worse']]],
-    ['lower_is_better', [[ALLERDALE, 40, 1, 1, 'better'], [CARLISLE, 50, 2, 2, 'similar'], [NEWCASTLE, 50, 2, 2, 'similar'], [DURHAM, 60, 4, 4, 'worse']]],
-    ['neutral', [[DURHAM, 60, 1, 1, 'higher'], [CARLISLE, 50, 2, 2, 'similar'], [NEWCASTLE, 50, 2, 2, 'similar'], [ALLERDALE, 40, 4, 4, 'lower']]],
+    [
+      'higher_is_better',
+      [
+        [DURHAM, 60, 1, 1, 'better'],
+        [CARLISLE, 50, 2, 2, 'similar'],
+        [NEWCASTLE, 50, 2, 2, 'similar'],
+        [ALLERDALE, 40, 4, 4, 'worse'],
+      ],
+    ],
+    [
+      'lower_is_better',
+      [
+        [ALLERDALE, 40, 1, 1, 'better'],
+        [CARLISLE, 50, 2, 2, 'similar'],
+        [NEWCASTLE, 50, 2, 2, 'similar'],
+        [DURHAM, 60, 4, 4, 'worse'],
+      ],
+    ],
+    [
+      'neutral',
+      [
+        [DURHAM, 60, 1, 1, 'higher'],
+        [CARLISLE, 50, 2, 2, 'similar'],
+        [NEWCASTLE, 50, 2, 2, 'similar'],
+        [ALLERDALE, 40, 4, 4, 'lower'],
+      ],
+    ],
   ]);
   for (const [polarity, expected] of CASES) {
     it(`${polarity}: ${polarity === 'lower_is_better' ? 'lowest' : 'highest'} first, ties by name, significance by polarity`, () => {
@@ -328,7 +444,11 @@ describe('intervalOf(metric, slice, position, level) and significance', () => {
 
   const ROWS = Object.freeze<Row[]>([
     ['2022', ENGLAND, 50],
-    counted(ALLERDALE, 60, 100), counted(CARLISLE, 90, 100), counted(DURHAM, 10, 100), counted(NEWCASTLE, 50, 100), counted(LIVERPOOL, 45, 100),
+    counted(ALLERDALE, 60, 100),
+    counted(CARLISLE, 90, 100),
+    counted(DURHAM, 10, 100),
+    counted(NEWCASTLE, 50, 100),
+    counted(LIVERPOOL, 45, 100),
   ]);
 
   for (const level of [0.95, 0.998] as const) {
@@ -347,12 +467,26 @@ describe('intervalOf(metric, slice, position, level) and significance', () => {
   it('proportions: 60 of 100 is better than 50% at 95% (lower 50.2) and similar at 99.8% (lower 44.6)', () => {
     const at95 = tableOf(PERCENT, ROWS, '2022', ENGLAND, ENGLAND_GROUP, 0.95);
     const at998 = tableOf(PERCENT, ROWS, '2022', ENGLAND, ENGLAND_GROUP, 0.998);
-    assert.deepEqual(at95.rows.map((r) => [r.area, r.significance]), [
-      [CARLISLE, 'better'], [ALLERDALE, 'better'], [NEWCASTLE, 'similar'], [LIVERPOOL, 'similar'], [DURHAM, 'worse'],
-    ]);
-    assert.deepEqual(at998.rows.map((r) => [r.area, r.significance]), [
-      [CARLISLE, 'better'], [ALLERDALE, 'similar'], [NEWCASTLE, 'similar'], [LIVERPOOL, 'similar'], [DURHAM, 'worse'],
-    ]);
+    assert.deepEqual(
+      at95.rows.map((r) => [r.area, r.significance]),
+      [
+        [CARLISLE, 'better'],
+        [ALLERDALE, 'better'],
+        [NEWCASTLE, 'similar'],
+        [LIVERPOOL, 'similar'],
+        [DURHAM, 'worse'],
+      ],
+    );
+    assert.deepEqual(
+      at998.rows.map((r) => [r.area, r.significance]),
+      [
+        [CARLISLE, 'better'],
+        [ALLERDALE, 'similar'],
+        [NEWCASTLE, 'similar'],
+        [LIVERPOOL, 'similar'],
+        [DURHAM, 'worse'],
+      ],
+    );
     assert.ok(Math.abs(at95.rows[1]!.interval!.lower - 50.2003) < 1e-4);
     assert.ok(Math.abs(at998.rows[1]!.interval!.lower - 44.6379) < 1e-4);
   });
@@ -417,7 +551,10 @@ describe('intervalOf(metric, slice, position, level) and significance', () => {
 
   it('a row whose interval is dropped is not compared, but is ranked', () => {
     const rows = Object.freeze<Row[]>([['2022', ENGLAND, 50], ['2022', DURHAM, 50, 40, 60, 10, 100], counted(NEWCASTLE, 90, 100)]);
-    assert.deepEqual(rowsOf(tableOf(PERCENT, rows, '2022', ENGLAND, ENGLAND_GROUP)), [[NEWCASTLE, 90, 1, null, 'better'], [DURHAM, 50, 2, null, 'not_compared']]);
+    assert.deepEqual(rowsOf(tableOf(PERCENT, rows, '2022', ENGLAND, ENGLAND_GROUP)), [
+      [NEWCASTLE, 90, 1, null, 'better'],
+      [DURHAM, 50, 2, null, 'not_compared'],
+    ]);
   });
 });
 
@@ -426,70 +563,163 @@ describe('leagueTable(...): edge cases', () => {
 
   it('suppressed values are left out of the group, its ranks, its size and its mean', () => {
     const rows = Object.freeze<Row[]>([
-      ['2022', ALLERDALE, null, null, null, 1, 4], ['2022', CARLISLE, 20, null, null, 2, 10], ['2022', DURHAM, 30, null, null, 3, 10],
+      ['2022', ALLERDALE, null, null, null, 1, 4],
+      ['2022', CARLISLE, 20, null, null, 2, 10],
+      ['2022', DURHAM, 30, null, null, 3, 10],
     ]);
     const table = tableOf(METRIC, rows, '2022', ALLERDALE, ENGLAND_GROUP);
-    assert.deepEqual(table.rows.map((r) => [r.area, r.rank]), [[DURHAM, 1], [CARLISLE, 2]]);
+    assert.deepEqual(
+      table.rows.map((r) => [r.area, r.rank]),
+      [
+        [DURHAM, 1],
+        [CARLISLE, 2],
+      ],
+    );
     assert.deepEqual([table.group.size, table.group.mean, table.group.median], [2, 25, 25]);
   });
 
   it("a suppressed row's own figures are empty and not compared", () => {
-    const index = buildIndex(AREAS, [[METRIC, [['2022', ALLERDALE, null, 1, 9, 1, 4], ['2022', CARLISLE, 20, null, null, 2, 10]]]]);
+    const index = buildIndex(AREAS, [
+      [
+        METRIC,
+        [
+          ['2022', ALLERDALE, null, 1, 9, 1, 4],
+          ['2022', CARLISLE, 20, null, null, 2, 10],
+        ],
+      ],
+    ]);
     const series = index.metric(METRIC.code)!;
     const slice = series.latest()!;
     const group = groupFigures(index, series, slice, areaOf(index, ALLERDALE), ENGLAND_GROUP);
     assert.deepEqual(rowFigures(series, slice, slice.position(index.areaNumber(ALLERDALE)!), group, 0.95), {
-      value: null, interval: undefined, rank: null, quartile: null, significance: 'not_compared',
+      value: null,
+      interval: undefined,
+      rank: null,
+      quartile: null,
+      significance: 'not_compared',
     });
     assert.deepEqual(rowFigures(series, slice, -1, group, 0.95), {
-      value: null, interval: undefined, rank: null, quartile: null, significance: 'not_compared',
+      value: null,
+      interval: undefined,
+      rank: null,
+      quartile: null,
+      significance: 'not_compared',
     });
   });
 
   it('zero denominators: the value is ranked; there is no interval to compare', () => {
-    const rows = Object.freeze<Row[]>([['2022', ENGLAND, 10], ['2022', ALLERDALE, 0, null, null, 0, 0], ['2022', CARLISLE, 20, null, null, 20, 100]]);
-    assert.deepEqual(rowsOf(tableOf(METRIC, rows, '2022', ALLERDALE, ENGLAND_GROUP)), [[CARLISLE, 20, 1, null, 'better'], [ALLERDALE, 0, 2, null, 'not_compared']]);
+    const rows = Object.freeze<Row[]>([
+      ['2022', ENGLAND, 10],
+      ['2022', ALLERDALE, 0, null, null, 0, 0],
+      ['2022', CARLISLE, 20, null, null, 20, 100],
+    ]);
+    assert.deepEqual(rowsOf(tableOf(METRIC, rows, '2022', ALLERDALE, ENGLAND_GROUP)), [
+      [CARLISLE, 20, 1, null, 'better'],
+      [ALLERDALE, 0, 2, null, 'not_compared'],
+    ]);
   });
 
   it('missing denominators: the value is ranked; there is no interval to compare', () => {
-    const rows = Object.freeze<Row[]>([['2022', ENGLAND, 10], ['2022', ALLERDALE, 5, null, null, 5, null], ['2022', CARLISLE, 20, null, null, 20, 100]]);
-    assert.deepEqual(rowsOf(tableOf(METRIC, rows, '2022', ALLERDALE, ENGLAND_GROUP)), [[CARLISLE, 20, 1, null, 'better'], [ALLERDALE, 5, 2, null, 'not_compared']]);
+    const rows = Object.freeze<Row[]>([
+      ['2022', ENGLAND, 10],
+      ['2022', ALLERDALE, 5, null, null, 5, null],
+      ['2022', CARLISLE, 20, null, null, 20, 100],
+    ]);
+    assert.deepEqual(rowsOf(tableOf(METRIC, rows, '2022', ALLERDALE, ENGLAND_GROUP)), [
+      [CARLISLE, 20, 1, null, 'better'],
+      [ALLERDALE, 5, 2, null, 'not_compared'],
+    ]);
   });
 
   it('a group of one: rank 1, no quartile, its own value the mean, median and benchmark', () => {
-    const rows = Object.freeze<Row[]>([['2022', ALLERDALE, 25, null, null, 25, 100], ['2022', CARLISLE, null]]);
+    const rows = Object.freeze<Row[]>([
+      ['2022', ALLERDALE, 25, null, null, 25, 100],
+      ['2022', CARLISLE, null],
+    ]);
     const table = tableOf(METRIC, rows, '2022', ALLERDALE, ENGLAND_GROUP);
     assert.deepEqual(rowsOf(table), [[ALLERDALE, 25, 1, null, 'similar']]);
     assert.deepEqual(table.group, {
-      key: 'england:lower:', label: 'English districts and single-tier councils', mean: 25, median: 25, size: 1,
+      key: 'england:lower:',
+      label: 'English districts and single-tier councils',
+      mean: 25,
+      median: 25,
+      size: 1,
       benchmark: { value: 25, source: 'group mean' },
     });
   });
 
   it('quartiles start at four members: three have none, four have one each', () => {
-    const three = Object.freeze<Row[]>([['2022', ALLERDALE, 1], ['2022', CARLISLE, 2], ['2022', DURHAM, 3]]);
+    const three = Object.freeze<Row[]>([
+      ['2022', ALLERDALE, 1],
+      ['2022', CARLISLE, 2],
+      ['2022', DURHAM, 3],
+    ]);
     const four = Object.freeze<Row[]>([...three, ['2022', NEWCASTLE, 4]]);
-    assert.deepEqual(tableOf(METRIC, three, '2022', ALLERDALE, ENGLAND_GROUP).rows.map((r) => r.quartile), [null, null, null]);
-    assert.deepEqual(tableOf(METRIC, four, '2022', ALLERDALE, ENGLAND_GROUP).rows.map((r) => [r.rank, r.quartile]), [[1, 1], [2, 2], [3, 3], [4, 4]]);
+    assert.deepEqual(
+      tableOf(METRIC, three, '2022', ALLERDALE, ENGLAND_GROUP).rows.map((r) => r.quartile),
+      [null, null, null],
+    );
+    assert.deepEqual(
+      tableOf(METRIC, four, '2022', ALLERDALE, ENGLAND_GROUP).rows.map((r) => [r.rank, r.quartile]),
+      [
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 4],
+      ],
+    );
   });
 
   it('ties share a rank and so a quartile (five members: ranks 1 and 2 fall in quartile 1)', () => {
-    const rows = Object.freeze<Row[]>([['2022', ALLERDALE, 5], ['2022', CARLISLE, 5], ['2022', DURHAM, 5], ['2022', NEWCASTLE, 1], ['2022', LIVERPOOL, 9]]);
-    assert.deepEqual(tableOf(METRIC, rows, '2022', ALLERDALE, ENGLAND_GROUP).rows.map((r) => [r.area, r.rank, r.quartile]), [
-      [LIVERPOOL, 1, 1], [ALLERDALE, 2, 1], [CARLISLE, 2, 1], [DURHAM, 2, 1], [NEWCASTLE, 5, 4],
+    const rows = Object.freeze<Row[]>([
+      ['2022', ALLERDALE, 5],
+      ['2022', CARLISLE, 5],
+      ['2022', DURHAM, 5],
+      ['2022', NEWCASTLE, 1],
+      ['2022', LIVERPOOL, 9],
     ]);
+    assert.deepEqual(
+      tableOf(METRIC, rows, '2022', ALLERDALE, ENGLAND_GROUP).rows.map((r) => [r.area, r.rank, r.quartile]),
+      [
+        [LIVERPOOL, 1, 1],
+        [ALLERDALE, 2, 1],
+        [CARLISLE, 2, 1],
+        [DURHAM, 2, 1],
+        [NEWCASTLE, 5, 4],
+      ],
+    );
   });
 
   it('a group with no values has no mean, median or benchmark', () => {
-    const table = tableOf(METRIC, [['2022', ALLERDALE, null], ['2022', CUMBRIA, 5]], '2022', ALLERDALE, ENGLAND_GROUP);
+    const table = tableOf(
+      METRIC,
+      [
+        ['2022', ALLERDALE, null],
+        ['2022', CUMBRIA, 5],
+      ],
+      '2022',
+      ALLERDALE,
+      ENGLAND_GROUP,
+    );
     assert.deepEqual(table.rows, []);
     assert.deepEqual(table.group, { key: 'england:lower:', label: 'English districts and single-tier councils', mean: null, median: null, size: 0, benchmark: null });
   });
 
   it('missing periods: a series has no slice for a period it has no rows for', () => {
-    const index = buildIndex(AREAS, [[METRIC, [['2019', ALLERDALE, 1], ['2021', ALLERDALE, 2]]]]);
+    const index = buildIndex(AREAS, [
+      [
+        METRIC,
+        [
+          ['2019', ALLERDALE, 1],
+          ['2021', ALLERDALE, 2],
+        ],
+      ],
+    ]);
     const series = index.metric(METRIC.code)!;
-    assert.deepEqual(series.slices.map((s) => s.period), ['2019', '2021']);
+    assert.deepEqual(
+      series.slices.map((s) => s.period),
+      ['2019', '2021'],
+    );
     assert.equal(series.slice('2020'), undefined);
   });
 

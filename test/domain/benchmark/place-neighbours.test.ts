@@ -29,17 +29,28 @@ describe("County Durham's statistical neighbours", () => {
     const found = statisticalNeighbours(engine.index, engine.index.area(DURHAM)!, { variables: [], weights: [], count: 15, readableEarlySight: new Set() });
     assert.equal(found.kind, 'ok');
     if (found.kind !== 'ok') return;
-    assert.deepEqual(found.variables.map((v) => [v.label, v.transform]), [
-      ['Children in relative poverty before housing costs', 'none'],
-      ['Gross disposable household income per head', 'none'],
-      ['Population (2020)', 'log'],
-      ['Population density (2020)', 'log'],
-    ]);
+    assert.deepEqual(
+      found.variables.map((v) => [v.label, v.transform]),
+      [
+        ['Children in relative poverty before housing costs', 'none'],
+        ['Gross disposable household income per head', 'none'],
+        ['Population (2020)', 'log'],
+        ['Population density (2020)', 'log'],
+      ],
+    );
     const codes = found.neighbours.map((n) => n.code);
-    for (const [code, name] of [['E06000060', 'Buckinghamshire'], ['E06000054', 'Wiltshire'], ['E06000059', 'Dorset']]) {
+    for (const [code, name] of [
+      ['E06000060', 'Buckinghamshire'],
+      ['E06000054', 'Wiltshire'],
+      ['E06000059', 'Dorset'],
+    ]) {
       assert.ok(!codes.includes(code!), `${name} is no longer among the 15 nearest: ${found.neighbours.map((n) => n.name).join(', ')}`);
     }
-    for (const [code, name] of [['E06000057', 'Northumberland'], ['E08000017', 'Doncaster'], ['E08000036', 'Wakefield']]) {
+    for (const [code, name] of [
+      ['E06000057', 'Northumberland'],
+      ['E08000017', 'Doncaster'],
+      ['E08000036', 'Wakefield'],
+    ]) {
       assert.ok(codes.includes(code!), `${name} is among them: ${found.neighbours.map((n) => n.name).join(', ')}`);
     }
   });

@@ -29,8 +29,10 @@ describe('quantileOf(rank, rankedCount, n)', () => {
   ]);
   for (const [title, rankedCount, n, quantiles] of CASES) {
     it(title, () => {
-      assert.deepEqual(rankRange(rankedCount).map((rank) => quantileOf(rank, rankedCount, n)),
-        quantiles.map((quantile) => ({ kind: 'ok', quantile })));
+      assert.deepEqual(
+        rankRange(rankedCount).map((rank) => quantileOf(rank, rankedCount, n)),
+        quantiles.map((quantile) => ({ kind: 'ok', quantile })),
+      );
     });
   }
 
@@ -77,8 +79,7 @@ describe('assignQuantiles(values, n, polarity)', () => {
   });
 
   it('gives a group of one a rank but no quartile', () => {
-    assert.deepEqual(assignQuantiles(Object.freeze([12.5]), 4, 'higher_is_better'),
-      [{ kind: 'not_computed', reason: 'too_few_values', rank: 1 }]);
+    assert.deepEqual(assignQuantiles(Object.freeze([12.5]), 4, 'higher_is_better'), [{ kind: 'not_computed', reason: 'too_few_values', rank: 1 }]);
   });
 
   it('leaves missing values out, and counts only the values present towards "too few"', () => {
@@ -126,7 +127,12 @@ describe('assignQuantiles(values, n, polarity)', () => {
 type QuantileRow = Readonly<Record<string, string>>;
 
 const QUANTILE_FILE = 'testdata_Quantiles__testdata_Quantiles.csv';
-const QUANTILES_BY_NAME: ReadonlyMap<string, number> = new Map([['Quartile', 4], ['Quintile', 5], ['Septile', 7], ['Decile', 10]]);
+const QUANTILES_BY_NAME: ReadonlyMap<string, number> = new Map([
+  ['Quartile', 4],
+  ['Quintile', 5],
+  ['Septile', 7],
+  ['Decile', 10],
+]);
 
 function readQuantileRows(): readonly QuantileRow[] {
   const text = readFileSync(sharedFile('pheindicatormethods-reference', QUANTILE_FILE), 'utf8');
@@ -168,10 +174,14 @@ function groupsOf(rows: readonly QuantileRow[]): readonly Group[] {
   const byKey = new Map<string, QuantileRow[]>();
   for (const row of rows) {
     const groupSet = field(row, 'GroupSet');
-    const key = groupSet === 'IndSexReg' ? `${groupSet} ${field(row, 'IndSexRef')} ${field(row, 'ParentCode')}`
-      : groupSet === 'IndSex' ? `${groupSet} ${field(row, 'IndSexRef')}`
-        : groupSet === 'None' ? groupSet
-          : assert.fail(`unexpected GroupSet '${groupSet}'`);
+    const key =
+      groupSet === 'IndSexReg'
+        ? `${groupSet} ${field(row, 'IndSexRef')} ${field(row, 'ParentCode')}`
+        : groupSet === 'IndSex'
+          ? `${groupSet} ${field(row, 'IndSexRef')}`
+          : groupSet === 'None'
+            ? groupSet
+            : assert.fail(`unexpected GroupSet '${groupSet}'`);
     byKey.set(key, [...(byKey.get(key) ?? []), row]);
   }
   return [...byKey].map(([key, groupRows]) => {
@@ -180,7 +190,7 @@ function groupsOf(rows: readonly QuantileRow[]): readonly Group[] {
     const n = QUANTILES_BY_NAME.get([...names][0] ?? '');
     if (n === undefined) throw new Error(`${key}: unexpected QuantileNm ${[...names].join()}`);
     const inverts = new Set(groupRows.map(invertOf));
-    const invert = key === 'None' ? true : inverts.size === 1 ? [...inverts][0] ?? 'mixed' : 'mixed';
+    const invert = key === 'None' ? true : inverts.size === 1 ? ([...inverts][0] ?? 'mixed') : 'mixed';
     return { key, rows: groupRows, n, invert };
   });
 }
@@ -233,10 +243,7 @@ describe(`assignQuantiles(values, n, polarity) reproduces ${QUANTILE_FILE}`, () 
 const POLARITY = fc.constantFrom<Polarity>('higher_is_better', 'lower_is_better', 'neutral');
 const N = fc.constantFrom(4, 5, 10);
 const VALUES = fc.array(fc.option(fc.integer({ min: -30, max: 30 }), { nil: null, freq: 6 }), { maxLength: 60 });
-const SHUFFLED = VALUES.chain((values) => fc.tuple(
-  fc.constant(values),
-  fc.shuffledSubarray([...values.keys()], { minLength: values.length }),
-));
+const SHUFFLED = VALUES.chain((values) => fc.tuple(fc.constant(values), fc.shuffledSubarray([...values.keys()], { minLength: values.length })));
 const DISTINCT = fc.uniqueArray(fc.double({ noNaN: true, noDefaultInfinity: true }), {
   minLength: 1,
   maxLength: 60,
@@ -250,80 +257,111 @@ function quantileNumber(quantile: Quantile | undefined): number {
 
 describe('assignQuantiles(values, n, polarity) for any values', () => {
   it('does not depend on the order the values come in', () => {
-    fc.assert(fc.property(SHUFFLED, N, POLARITY, ([values, order], n, polarity) => {
-      const quantiles = assignQuantiles(values, n, polarity);
-      const shuffled = assignQuantiles(order.map((index) => values[index] ?? null), n, polarity);
-      order.forEach((index, position) => assert.deepEqual(shuffled[position], quantiles[index]));
-    }));
+    fc.assert(
+      fc.property(SHUFFLED, N, POLARITY, ([values, order], n, polarity) => {
+        const quantiles = assignQuantiles(values, n, polarity);
+        const shuffled = assignQuantiles(
+          order.map((index) => values[index] ?? null),
+          n,
+          polarity,
+        );
+        order.forEach((index, position) => assert.deepEqual(shuffled[position], quantiles[index]));
+      }),
+    );
   });
 
   it('gives equal values the same rank and the same quantile', () => {
-    fc.assert(fc.property(VALUES, N, POLARITY, (values, n, polarity) => {
-      const quantiles = assignQuantiles(values, n, polarity);
-      values.forEach((a, i) => values.forEach((b, j) => {
-        if (a !== null && a === b) assert.deepEqual(quantiles[i], quantiles[j]);
-      }));
-    }));
+    fc.assert(
+      fc.property(VALUES, N, POLARITY, (values, n, polarity) => {
+        const quantiles = assignQuantiles(values, n, polarity);
+        values.forEach((a, i) =>
+          values.forEach((b, j) => {
+            if (a !== null && a === b) assert.deepEqual(quantiles[i], quantiles[j]);
+          }),
+        );
+      }),
+    );
   });
 
   it('numbers quantiles 1 to n, never a better value in a later quantile, when there are at least n values', () => {
-    fc.assert(fc.property(VALUES, N, POLARITY, (values, n, polarity) => {
-      const quantiles = assignQuantiles(values, n, polarity);
-      const present = values.filter((value) => value !== null).length;
-      quantiles.forEach((quantile, index) => {
-        if (values[index] === null) return assert.deepEqual(quantile, { kind: 'not_computed', reason: 'missing_value' });
-        if (present < n) return assert.equal(quantile.kind === 'not_computed' && quantile.reason, 'too_few_values');
-        const q = quantileNumber(quantile);
-        assert.ok(Number.isInteger(q) && q >= 1 && q <= n, `quantile ${q} of ${n}`);
-        quantiles.forEach((other, j) => {
-          if (other.kind === 'ok' && quantile.kind === 'ok' && other.rank < quantile.rank) {
-            assert.ok(quantileNumber(quantiles[j]) <= q);
-          }
+    fc.assert(
+      fc.property(VALUES, N, POLARITY, (values, n, polarity) => {
+        const quantiles = assignQuantiles(values, n, polarity);
+        const present = values.filter((value) => value !== null).length;
+        quantiles.forEach((quantile, index) => {
+          if (values[index] === null) return assert.deepEqual(quantile, { kind: 'not_computed', reason: 'missing_value' });
+          if (present < n) return assert.equal(quantile.kind === 'not_computed' && quantile.reason, 'too_few_values');
+          const q = quantileNumber(quantile);
+          assert.ok(Number.isInteger(q) && q >= 1 && q <= n, `quantile ${q} of ${n}`);
+          quantiles.forEach((other, j) => {
+            if (other.kind === 'ok' && quantile.kind === 'ok' && other.rank < quantile.rank) {
+              assert.ok(quantileNumber(quantiles[j]) <= q);
+            }
+          });
         });
-      });
-    }));
+      }),
+    );
   });
 
   it('uses every quantile from 1 to n when the values are distinct and there are at least n of them', () => {
-    fc.assert(fc.property(DISTINCT, N, POLARITY, (values, n, polarity) => {
-      fc.pre(values.length >= n);
-      const used = new Set(assignQuantiles(values, n, polarity).map(quantileNumber));
-      assert.deepEqual([...used].sort((a, b) => a - b), rankRange(n));
-    }));
+    fc.assert(
+      fc.property(DISTINCT, N, POLARITY, (values, n, polarity) => {
+        fc.pre(values.length >= n);
+        const used = new Set(assignQuantiles(values, n, polarity).map(quantileNumber));
+        assert.deepEqual(
+          [...used].sort((a, b) => a - b),
+          rankRange(n),
+        );
+      }),
+    );
   });
 
   it('reverses the order for distinct values when polarity flips between higher and lower is better', () => {
-    fc.assert(fc.property(DISTINCT, N, (values, n) => {
-      fc.pre(values.length >= n);
-      const higher = assignQuantiles(values, n, 'higher_is_better');
-      const lower = assignQuantiles(values, n, 'lower_is_better');
-      values.forEach((a, i) => values.forEach((b, j) => {
-        if (a > b) {
-          assert.ok(quantileNumber(higher[i]) <= quantileNumber(higher[j]));
-          assert.ok(quantileNumber(lower[i]) >= quantileNumber(lower[j]));
-        }
-      }));
-    }));
+    fc.assert(
+      fc.property(DISTINCT, N, (values, n) => {
+        fc.pre(values.length >= n);
+        const higher = assignQuantiles(values, n, 'higher_is_better');
+        const lower = assignQuantiles(values, n, 'lower_is_better');
+        values.forEach((a, i) =>
+          values.forEach((b, j) => {
+            if (a > b) {
+              assert.ok(quantileNumber(higher[i]) <= quantileNumber(higher[j]));
+              assert.ok(quantileNumber(lower[i]) >= quantileNumber(lower[j]));
+            }
+          }),
+        );
+      }),
+    );
   });
 
   it('gives a group of one a rank and, for quartiles, quintiles and deciles, no quantile', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), N, POLARITY, (value, n, polarity) => {
-      assert.deepEqual(assignQuantiles([value], n, polarity), [{ kind: 'not_computed', reason: 'too_few_values', rank: 1 }]);
-    }));
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), N, POLARITY, (value, n, polarity) => {
+        assert.deepEqual(assignQuantiles([value], n, polarity), [{ kind: 'not_computed', reason: 'too_few_values', rank: 1 }]);
+      }),
+    );
   });
 
   it('puts every value in quantile 1 when all values are equal', () => {
-    fc.assert(fc.property(fc.integer(), fc.integer({ min: 10, max: 50 }), N, POLARITY, (value, count, n, polarity) => {
-      const quantiles = assignQuantiles(Array.from({ length: count }, () => value), n, polarity);
-      for (const quantile of quantiles) assert.deepEqual(quantile, { kind: 'ok', rank: 1, quantile: 1 });
-    }));
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 10, max: 50 }), N, POLARITY, (value, count, n, polarity) => {
+        const quantiles = assignQuantiles(
+          Array.from({ length: count }, () => value),
+          n,
+          polarity,
+        );
+        for (const quantile of quantiles) assert.deepEqual(quantile, { kind: 'ok', rank: 1, quantile: 1 });
+      }),
+    );
   });
 
   it('ignores missing values: the others fall as they would without them', () => {
-    fc.assert(fc.property(VALUES, N, POLARITY, (values, n, polarity) => {
-      const present = values.filter((value): value is number => value !== null);
-      const quantiles = assignQuantiles(values, n, polarity).filter((quantile) => quantile.kind !== 'not_computed' || quantile.reason !== 'missing_value');
-      assert.deepEqual(quantiles, assignQuantiles(present, n, polarity));
-    }));
+    fc.assert(
+      fc.property(VALUES, N, POLARITY, (values, n, polarity) => {
+        const present = values.filter((value): value is number => value !== null);
+        const quantiles = assignQuantiles(values, n, polarity).filter((quantile) => quantile.kind !== 'not_computed' || quantile.reason !== 'missing_value');
+        assert.deepEqual(quantiles, assignQuantiles(present, n, polarity));
+      }),
+    );
   });
 });

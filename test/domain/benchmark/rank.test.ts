@@ -56,10 +56,7 @@ const POLARITY = fc.constantFrom<Polarity>('higher_is_better', 'lower_is_better'
 /** Small integers, so that ties are common, with some missing values. */
 const VALUES = fc.array(fc.option(fc.integer({ min: -20, max: 20 }), { nil: null, freq: 5 }), { maxLength: 40 });
 /** Values and an order to shuffle them into: order[position] is the index of the value that moves there. */
-const SHUFFLED = VALUES.chain((values) => fc.tuple(
-  fc.constant(values),
-  fc.shuffledSubarray([...values.keys()], { minLength: values.length }),
-));
+const SHUFFLED = VALUES.chain((values) => fc.tuple(fc.constant(values), fc.shuffledSubarray([...values.keys()], { minLength: values.length })));
 const DISTINCT = fc.uniqueArray(fc.double({ noNaN: true, noDefaultInfinity: true }), {
   maxLength: 40,
   comparator: (a, b) => a === b,
@@ -72,54 +69,70 @@ function rankNumber(rank: Rank | undefined): number {
 
 describe('rankWithTies(values, polarity) for any values', () => {
   it('gives each value 1 + the number of values strictly better than it', () => {
-    fc.assert(fc.property(VALUES, POLARITY, (values, polarity) => {
-      const ranks = rankWithTies(values, polarity);
-      values.forEach((value, index) => {
-        if (value === null) return assert.equal(ranks[index]?.kind, 'not_computed');
-        const better = values.filter((other) => other !== null
-          && (polarity === 'lower_is_better' ? other < value : other > value)).length;
-        assert.equal(rankNumber(ranks[index]), 1 + better);
-      });
-    }));
+    fc.assert(
+      fc.property(VALUES, POLARITY, (values, polarity) => {
+        const ranks = rankWithTies(values, polarity);
+        values.forEach((value, index) => {
+          if (value === null) return assert.equal(ranks[index]?.kind, 'not_computed');
+          const better = values.filter((other) => other !== null && (polarity === 'lower_is_better' ? other < value : other > value)).length;
+          assert.equal(rankNumber(ranks[index]), 1 + better);
+        });
+      }),
+    );
   });
 
   it('does not depend on the order the values come in', () => {
-    fc.assert(fc.property(SHUFFLED, POLARITY, ([values, order], polarity) => {
-      const ranks = rankWithTies(values, polarity);
-      const shuffled = rankWithTies(order.map((index) => values[index] ?? null), polarity);
-      order.forEach((index, position) => assert.deepEqual(shuffled[position], ranks[index]));
-    }));
+    fc.assert(
+      fc.property(SHUFFLED, POLARITY, ([values, order], polarity) => {
+        const ranks = rankWithTies(values, polarity);
+        const shuffled = rankWithTies(
+          order.map((index) => values[index] ?? null),
+          polarity,
+        );
+        order.forEach((index, position) => assert.deepEqual(shuffled[position], ranks[index]));
+      }),
+    );
   });
 
   it('gives equal values the same rank', () => {
-    fc.assert(fc.property(VALUES, POLARITY, (values, polarity) => {
-      const ranks = rankWithTies(values, polarity);
-      values.forEach((a, i) => values.forEach((b, j) => {
-        if (a !== null && a === b) assert.deepEqual(ranks[i], ranks[j]);
-      }));
-    }));
+    fc.assert(
+      fc.property(VALUES, POLARITY, (values, polarity) => {
+        const ranks = rankWithTies(values, polarity);
+        values.forEach((a, i) =>
+          values.forEach((b, j) => {
+            if (a !== null && a === b) assert.deepEqual(ranks[i], ranks[j]);
+          }),
+        );
+      }),
+    );
   });
 
   it('reverses the order for distinct values when polarity flips between higher and lower is better', () => {
-    fc.assert(fc.property(DISTINCT, (values) => {
-      const higher = rankWithTies(values, 'higher_is_better');
-      const lower = rankWithTies(values, 'lower_is_better');
-      values.forEach((_, index) => assert.equal(rankNumber(lower[index]), values.length + 1 - rankNumber(higher[index])));
-    }));
+    fc.assert(
+      fc.property(DISTINCT, (values) => {
+        const higher = rankWithTies(values, 'higher_is_better');
+        const lower = rankWithTies(values, 'lower_is_better');
+        values.forEach((_, index) => assert.equal(rankNumber(lower[index]), values.length + 1 - rankNumber(higher[index])));
+      }),
+    );
   });
 
   it('ranks neutral metrics as higher_is_better', () => {
-    fc.assert(fc.property(VALUES, (values) => {
-      assert.deepEqual(rankWithTies(values, 'neutral'), rankWithTies(values, 'higher_is_better'));
-    }));
+    fc.assert(
+      fc.property(VALUES, (values) => {
+        assert.deepEqual(rankWithTies(values, 'neutral'), rankWithTies(values, 'higher_is_better'));
+      }),
+    );
   });
 
   it('ignores missing values: the others rank as they would without them', () => {
-    fc.assert(fc.property(VALUES, POLARITY, (values, polarity) => {
-      const present = values.filter((value): value is number => value !== null);
-      const withoutMissing = rankWithTies(present, polarity);
-      const ranks = rankWithTies(values, polarity).filter((rank) => rank.kind === 'ok');
-      assert.deepEqual(ranks, withoutMissing);
-    }));
+    fc.assert(
+      fc.property(VALUES, POLARITY, (values, polarity) => {
+        const present = values.filter((value): value is number => value !== null);
+        const withoutMissing = rankWithTies(present, polarity);
+        const ranks = rankWithTies(values, polarity).filter((rank) => rank.kind === 'ok');
+        assert.deepEqual(ranks, withoutMissing);
+      }),
+    );
   });
 });

@@ -65,7 +65,14 @@ describe('chiSquaredForTrend(points)', () => {
   //   slope = Σr(t − t̄) / Σn(t − t̄)², t̄ = 1580/351
   //      = (165 − 43 × 1580/351) / (8058 − 1580²/351) = −28.5613 / 945.749 = −0.0302 per shoe size
   //   p = P(χ²₁ > 8.02368) = 2(1 − Φ(√8.02368)) = 2(1 − Φ(2.83261)) = 0.004617
-  const CAESAREAN = counts([[5, 22], [7, 35], [6, 42], [7, 48], [8, 54], [10, 150]]);
+  const CAESAREAN = counts([
+    [5, 22],
+    [7, 35],
+    [6, 42],
+    [7, 48],
+    [8, 54],
+    [10, 150],
+  ]);
 
   it('reproduces the caesarean-by-shoe-size example: χ² = 35275719375 / 4396451752 = 8.0237, p = 0.004617, falling', () => {
     const result = chiSquaredForTrend(CAESAREAN);
@@ -87,7 +94,23 @@ describe('chiSquaredForTrend(points)', () => {
   });
 
   it('gives χ² = 0 and p = 1 for equal proportions, and for proportions all 0 or all 1 (where the formula is 0/0)', () => {
-    for (const points of [[[10, 100], [20, 200], [5, 50]], [[0, 100], [0, 200], [0, 50]], [[100, 100], [200, 200], [50, 50]]] as const) {
+    for (const points of [
+      [
+        [10, 100],
+        [20, 200],
+        [5, 50],
+      ],
+      [
+        [0, 100],
+        [0, 200],
+        [0, 50],
+      ],
+      [
+        [100, 100],
+        [200, 200],
+        [50, 50],
+      ],
+    ] as const) {
       const result = chiSquaredForTrend(counts(points));
       assert.ok(result.kind === 'ok');
       assert.ok(Math.abs(result.statistic) < 1e-20, `statistic ${result.statistic}`);
@@ -97,36 +120,70 @@ describe('chiSquaredForTrend(points)', () => {
 
   it('is not computed for fewer than two groups, or a group with a denominator of zero', () => {
     assert.deepEqual(chiSquaredForTrend(counts([[5, 22]])), { kind: 'not_computed', reason: 'fewer_than_two_points' });
-    assert.deepEqual(chiSquaredForTrend(counts([[5, 22], [0, 0], [6, 42]])), { kind: 'not_computed', reason: 'zero_denominator' });
+    assert.deepEqual(
+      chiSquaredForTrend(
+        counts([
+          [5, 22],
+          [0, 0],
+          [6, 42],
+        ]),
+      ),
+      { kind: 'not_computed', reason: 'zero_denominator' },
+    );
   });
 
   it('throws a RangeError for a negative count, a numerator above its denominator, NaN or Infinity', () => {
-    for (const bad of [[-1, 10], [5, -10], [11, 10], [Number.NaN, 10], [1, Number.POSITIVE_INFINITY]] as const) {
+    for (const bad of [
+      [-1, 10],
+      [5, -10],
+      [11, 10],
+      [Number.NaN, 10],
+      [1, Number.POSITIVE_INFINITY],
+    ] as const) {
       assert.throws(() => chiSquaredForTrend(counts([[5, 22], bad])), RangeError, String(bad));
     }
   });
 
   it('reports p-values that agree with the normal quantile: −Φ⁻¹(p / 2) = √χ² to 1e-6, for χ² up to 40', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 })), { minLength: 3, maxLength: 8 }), (pairs) => {
-      const result = chiSquaredForTrend(counts(pairs.map(([cases, others]) => [cases, cases + others + 1])));
-      if (result.kind !== 'ok' || result.statistic < 1e-6 || result.statistic > 40) return; // stdlib's quantile loses accuracy below p ≈ 1e-10
-      const z = -normalQuantile(result.pValue / 2, 0, 1);
-      assert.ok(Math.abs(z - Math.sqrt(result.statistic)) < 1e-6, `χ² ${result.statistic}, p ${result.pValue}, z ${z}`);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 })), { minLength: 3, maxLength: 8 }), (pairs) => {
+        const result = chiSquaredForTrend(counts(pairs.map(([cases, others]) => [cases, cases + others + 1])));
+        if (result.kind !== 'ok' || result.statistic < 1e-6 || result.statistic > 40) return; // stdlib's quantile loses accuracy below p ≈ 1e-10
+        const z = -normalQuantile(result.pValue / 2, 0, 1);
+        assert.ok(Math.abs(z - Math.sqrt(result.statistic)) < 1e-6, `χ² ${result.statistic}, p ${result.pValue}, z ${z}`);
+      }),
+    );
   });
 });
 
-describe('recentTrend(series, polarity) against Fingertips\' own test cases', () => {
-  it('finds fingertips-open\'s proportions (994/40299 … 1367/44701) increasing with χ² = 47.90 (Math.Round(χ², 2) == 47.9)', () => {
-    const result = assertOk(recentTrend(proportions([[994, 40299], [1023, 41527], [1199, 42811], [1332, 44064], [1367, 44701]]), 'neutral'));
+describe("recentTrend(series, polarity) against Fingertips' own test cases", () => {
+  it("finds fingertips-open's proportions (994/40299 … 1367/44701) increasing with χ² = 47.90 (Math.Round(χ², 2) == 47.9)", () => {
+    const result = assertOk(
+      recentTrend(
+        proportions([
+          [994, 40299],
+          [1023, 41527],
+          [1199, 42811],
+          [1332, 44064],
+          [1367, 44701],
+        ]),
+        'neutral',
+      ),
+    );
     assert.equal(result.method, 'chi_squared_for_trend');
     assert.equal(result.statistic.toFixed(2), '47.90');
     assert.equal(result.trend, 'increasing');
   });
 
-  const SET_1: readonly Valued[] = Object.freeze([[24.67, 23.16, 26.25], [24.6, 23.15, 26.19], [28, 26.44, 29.64], [30.2, 28.63, 31.9], [30.6, 28.98, 32.25]]);
+  const SET_1: readonly Valued[] = Object.freeze([
+    [24.67, 23.16, 26.25],
+    [24.6, 23.15, 26.19],
+    [28, 26.44, 29.64],
+    [30.2, 28.63, 31.9],
+    [30.6, 28.98, 32.25],
+  ]);
 
-  it('finds fingertips-open\'s values with 95% intervals (24.67 … 30.6) increasing with χ² = 46.76, Fingertips\' 46.77 being the same with se = width / 3.92', () => {
+  it("finds fingertips-open's values with 95% intervals (24.67 … 30.6) increasing with χ² = 46.76, Fingertips' 46.77 being the same with se = width / 3.92", () => {
     const result = assertOk(recentTrend(valued(SET_1), 'neutral'));
     assert.equal(result.method, 'weighted_least_squares');
     assert.equal(result.trend, 'increasing');
@@ -136,33 +193,71 @@ describe('recentTrend(series, polarity) against Fingertips\' own test cases', ()
     assert.equal(asFingertips.toFixed(2), '46.77');
   });
 
-  it('finds fingertips-open\'s second set of values (20.55, 19.60, 19.03, 21.40, 18.44) not significant', () => {
-    const result = assertOk(recentTrend(valued([
-      [20.5506, 18.1803, 23.1427], [19.5952, 17.3444, 22.0602], [19.0349, 16.8421, 21.4394], [21.3966, 19.0918, 23.8975], [18.4372, 16.2925, 20.7941],
-    ]), 'higher_is_better'));
+  it("finds fingertips-open's second set of values (20.55, 19.60, 19.03, 21.40, 18.44) not significant", () => {
+    const result = assertOk(
+      recentTrend(
+        valued([
+          [20.5506, 18.1803, 23.1427],
+          [19.5952, 17.3444, 22.0602],
+          [19.0349, 16.8421, 21.4394],
+          [21.3966, 19.0918, 23.8975],
+          [18.4372, 16.2925, 20.7941],
+        ]),
+        'higher_is_better',
+      ),
+    );
     assert.ok(result.statistic < 9.5);
     assert.equal(result.trend, 'no_significant_change');
     assert.equal(result.judgement, 'no_significant_change');
   });
 
-  it('finds FingertipsNext\'s diabetes prevalence (QOF, England, 2020 to 2024) increasing, as the profiles mark it', () => {
-    const result = assertOk(recentTrend(proportions([
-      [3455176, 48783947], [3491868, 49122259], [3625401, 49956777], [3774801, 50649129], [3938080, 51441896],
-    ]), 'lower_is_better'));
+  it("finds FingertipsNext's diabetes prevalence (QOF, England, 2020 to 2024) increasing, as the profiles mark it", () => {
+    const result = assertOk(
+      recentTrend(
+        proportions([
+          [3455176, 48783947],
+          [3491868, 49122259],
+          [3625401, 49956777],
+          [3774801, 50649129],
+          [3938080, 51441896],
+        ]),
+        'lower_is_better',
+      ),
+    );
     assert.equal(result.trend, 'increasing');
     assert.equal(result.judgement, 'getting_worse');
   });
 
-  it('finds FingertipsNext\'s MMR coverage at 2 (Yorkshire and the Humber, 2020 to 2024) decreasing, as the profiles mark it', () => {
-    const result = assertOk(recentTrend(proportions([[57274, 61834], [55865, 60511], [53681, 59074], [51767, 57508], [53185, 59028]]), 'higher_is_better'));
+  it("finds FingertipsNext's MMR coverage at 2 (Yorkshire and the Humber, 2020 to 2024) decreasing, as the profiles mark it", () => {
+    const result = assertOk(
+      recentTrend(
+        proportions([
+          [57274, 61834],
+          [55865, 60511],
+          [53681, 59074],
+          [51767, 57508],
+          [53185, 59028],
+        ]),
+        'higher_is_better',
+      ),
+    );
     assert.equal(result.trend, 'decreasing');
     assert.equal(result.judgement, 'getting_worse');
   });
 
-  it('finds FingertipsNext\'s sight loss from diabetic eye disease (a crude rate with 95% intervals, 2020 to 2024) increasing, as the profiles mark it', () => {
-    const result = assertOk(recentTrend(valued([
-      [2.935, 2.7841, 3.0919], [1.93028, 1.8085, 2.058], [2.7567, 2.6113, 2.9082], [2.8701, 2.7225, 3.0237], [3.0121, 2.8616, 3.1683],
-    ]), 'lower_is_better'));
+  it("finds FingertipsNext's sight loss from diabetic eye disease (a crude rate with 95% intervals, 2020 to 2024) increasing, as the profiles mark it", () => {
+    const result = assertOk(
+      recentTrend(
+        valued([
+          [2.935, 2.7841, 3.0919],
+          [1.93028, 1.8085, 2.058],
+          [2.7567, 2.6113, 2.9082],
+          [2.8701, 2.7225, 3.0237],
+          [3.0121, 2.8616, 3.1683],
+        ]),
+        'lower_is_better',
+      ),
+    );
     assert.equal(result.trend, 'increasing');
     assert.equal(result.judgement, 'getting_worse');
   });
@@ -172,14 +267,56 @@ describe('recentTrend(series, polarity) by polarity', () => {
   // Shares of 2000: rising 10% → 14% (χ² = 200² / (0.12 × 0.88 × 20000) = 18.9); falling 14% → 10%; flat 12%.
   // Shares of 1000, a spike: falling 12% → 9% then 40%, significant (χ² ≈ 213) but hanging on the last
   // point (without it, the slope falls).
-  const RISING = proportions([[200, 2000], [220, 2000], [240, 2000], [260, 2000], [280, 2000]]);
-  const FALLING = proportions([[280, 2000], [260, 2000], [240, 2000], [220, 2000], [200, 2000]]);
-  const FLAT = proportions([[120, 1000], [120, 1000], [120, 1000], [120, 1000], [120, 1000]]);
-  const SPIKE = proportions([[120, 1000], [110, 1000], [100, 1000], [90, 1000], [400, 1000]]);
+  const RISING = proportions([
+    [200, 2000],
+    [220, 2000],
+    [240, 2000],
+    [260, 2000],
+    [280, 2000],
+  ]);
+  const FALLING = proportions([
+    [280, 2000],
+    [260, 2000],
+    [240, 2000],
+    [220, 2000],
+    [200, 2000],
+  ]);
+  const FLAT = proportions([
+    [120, 1000],
+    [120, 1000],
+    [120, 1000],
+    [120, 1000],
+    [120, 1000],
+  ]);
+  const SPIKE = proportions([
+    [120, 1000],
+    [110, 1000],
+    [100, 1000],
+    [90, 1000],
+    [400, 1000],
+  ]);
   // Values ± 1 at 95%: rising 10 → 18, falling 18 → 10, wobbling around 10.
-  const VALUES_RISING = valued([[10, 9, 11], [12, 11, 13], [14, 13, 15], [16, 15, 17], [18, 17, 19]]);
-  const VALUES_FALLING = valued([[18, 17, 19], [16, 15, 17], [14, 13, 15], [12, 11, 13], [10, 9, 11]]);
-  const VALUES_WOBBLING = valued([[10, 9, 11], [10.5, 9.5, 11.5], [9.8, 8.8, 10.8], [10.2, 9.2, 11.2], [10.1, 9.1, 11.1]]);
+  const VALUES_RISING = valued([
+    [10, 9, 11],
+    [12, 11, 13],
+    [14, 13, 15],
+    [16, 15, 17],
+    [18, 17, 19],
+  ]);
+  const VALUES_FALLING = valued([
+    [18, 17, 19],
+    [16, 15, 17],
+    [14, 13, 15],
+    [12, 11, 13],
+    [10, 9, 11],
+  ]);
+  const VALUES_WOBBLING = valued([
+    [10, 9, 11],
+    [10.5, 9.5, 11.5],
+    [9.8, 8.8, 10.8],
+    [10.2, 9.2, 11.2],
+    [10.1, 9.1, 11.1],
+  ]);
 
   type Case = readonly [title: string, series: TrendSeries, trend: Trend, judgement: TrendJudgement];
   function casesFor(risingJudgement: TrendJudgement, fallingJudgement: TrendJudgement): readonly Case[] {
@@ -222,9 +359,18 @@ describe('recentTrend(series, polarity) by polarity', () => {
     assert.ok(relativelyClose(assertOk(recentTrend(VALUES_RISING, 'neutral')).slope, 2, 1e-12));
   });
 
-  it('reads the standard error from the interval\'s own level: the same series at 99.8%, intervals 3.0902/1.96 as wide, gives the same χ²', () => {
+  it("reads the standard error from the interval's own level: the same series at 99.8%, intervals 3.0902/1.96 as wide, gives the same χ²", () => {
     const widen = 3.090232306167813 / 1.959963984540054;
-    const at998 = valued([[10, 10 - widen, 10 + widen], [12, 12 - widen, 12 + widen], [14, 14 - widen, 14 + widen], [16, 16 - widen, 16 + widen], [18, 18 - widen, 18 + widen]], 0.998);
+    const at998 = valued(
+      [
+        [10, 10 - widen, 10 + widen],
+        [12, 12 - widen, 12 + widen],
+        [14, 14 - widen, 14 + widen],
+        [16, 16 - widen, 16 + widen],
+        [18, 18 - widen, 18 + widen],
+      ],
+      0.998,
+    );
     assert.ok(relativelyClose(assertOk(recentTrend(at998, 'neutral')).statistic, assertOk(recentTrend(VALUES_RISING, 'neutral')).statistic, 1e-9));
   });
 
@@ -246,7 +392,12 @@ describe('recentTrend(series, polarity) by polarity', () => {
 });
 
 describe('recentTrend(series, polarity) when it cannot say', () => {
-  const FOUR = Object.freeze<Count[]>([[100, 1000], [110, 1000], [120, 1000], [130, 1000]]);
+  const FOUR = Object.freeze<Count[]>([
+    [100, 1000],
+    [110, 1000],
+    [120, 1000],
+    [130, 1000],
+  ]);
   const WITHOUT_NUMERATOR: TrendSeries = Object.freeze({
     kind: 'proportions',
     points: Object.freeze([...FOUR.map(([numerator, denominator]) => ({ numerator, denominator })), { numerator: null, denominator: 1000 }]),
@@ -255,7 +406,10 @@ describe('recentTrend(series, polarity) when it cannot say', () => {
     kind: 'values_with_intervals',
     level: 0.95,
     points: Object.freeze([
-      { value: 1, lower: 0, upper: 2 }, { value: 2, lower: 1, upper: 3 }, { value: 3, lower: 2, upper: 4 }, { value: 4, lower: 3, upper: 5 },
+      { value: 1, lower: 0, upper: 2 },
+      { value: 2, lower: 1, upper: 3 },
+      { value: 3, lower: 2, upper: 4 },
+      { value: 4, lower: 3, upper: 5 },
       { value: 5, lower: null, upper: null },
     ]),
   });
@@ -269,8 +423,28 @@ describe('recentTrend(series, polarity) when it cannot say', () => {
     ['a point without its numerator is not computed: a missing count', WITHOUT_NUMERATOR, 'missing_count'],
     ['a point with a denominator of zero is not computed: a zero denominator', proportions([...FOUR, [0, 0]]), 'zero_denominator'],
     ['a value without an interval is not computed: a missing interval', WITHOUT_INTERVAL, 'missing_interval'],
-    ['a value with an interval of no width is not computed: a zero-width interval', valued([[1, 0, 2], [2, 1, 3], [3, 3, 3], [4, 3, 5], [5, 4, 6]]), 'zero_width_interval'],
-    ['a value with an interval too narrow to weigh (1e-200 wide) is not computed: a zero-width interval', valued([[1, 0, 2], [2, 1, 3], [3, 3, 3 + 1e-200], [4, 3, 5], [5, 4, 6]]), 'zero_width_interval'],
+    [
+      'a value with an interval of no width is not computed: a zero-width interval',
+      valued([
+        [1, 0, 2],
+        [2, 1, 3],
+        [3, 3, 3],
+        [4, 3, 5],
+        [5, 4, 6],
+      ]),
+      'zero_width_interval',
+    ],
+    [
+      'a value with an interval too narrow to weigh (1e-200 wide) is not computed: a zero-width interval',
+      valued([
+        [1, 0, 2],
+        [2, 1, 3],
+        [3, 3, 3 + 1e-200],
+        [4, 3, 5],
+        [5, 4, 6],
+      ]),
+      'zero_width_interval',
+    ],
   ]);
   for (const [title, series, reason] of CASES) {
     it(title, () => {
@@ -285,7 +459,18 @@ describe('recentTrend(series, polarity) when it cannot say', () => {
   });
 
   it('calls proportions all 0% no significant change, with χ² = 0 and p = 1', () => {
-    const result = assertOk(recentTrend(proportions([[0, 10], [0, 20], [0, 30], [0, 40], [0, 50]]), 'lower_is_better'));
+    const result = assertOk(
+      recentTrend(
+        proportions([
+          [0, 10],
+          [0, 20],
+          [0, 30],
+          [0, 40],
+          [0, 50],
+        ]),
+        'lower_is_better',
+      ),
+    );
     assert.deepEqual([result.trend, result.statistic, result.pValue, result.slopeSignStable], ['no_significant_change', 0, 1, false]);
   });
 
@@ -296,9 +481,48 @@ describe('recentTrend(series, polarity) when it cannot say', () => {
 
   it('throws a RangeError for a numerator above its denominator, an interval the wrong way round, or a value outside it', () => {
     assert.throws(() => recentTrend(proportions([...FOUR, [1001, 1000]]), 'neutral'), RangeError);
-    assert.throws(() => recentTrend(valued([[1, 0, 2], [2, 1, 3], [3, 4, 2], [4, 3, 5], [5, 4, 6]]), 'neutral'), RangeError);
-    assert.throws(() => recentTrend(valued([[1, 0, 2], [2, 1, 3], [9, 2, 4], [4, 3, 5], [5, 4, 6]]), 'neutral'), RangeError);
-    assert.throws(() => recentTrend(valued([[1, 0, 2], [2, 1, 3], [Number.NaN, 2, 4], [4, 3, 5], [5, 4, 6]]), 'neutral'), RangeError);
+    assert.throws(
+      () =>
+        recentTrend(
+          valued([
+            [1, 0, 2],
+            [2, 1, 3],
+            [3, 4, 2],
+            [4, 3, 5],
+            [5, 4, 6],
+          ]),
+          'neutral',
+        ),
+      RangeError,
+    );
+    assert.throws(
+      () =>
+        recentTrend(
+          valued([
+            [1, 0, 2],
+            [2, 1, 3],
+            [9, 2, 4],
+            [4, 3, 5],
+            [5, 4, 6],
+          ]),
+          'neutral',
+        ),
+      RangeError,
+    );
+    assert.throws(
+      () =>
+        recentTrend(
+          valued([
+            [1, 0, 2],
+            [2, 1, 3],
+            [Number.NaN, 2, 4],
+            [4, 3, 5],
+            [5, 4, 6],
+          ]),
+          'neutral',
+        ),
+      RangeError,
+    );
   });
 
   it('throws a RangeError for a polarity outside Polarity, when there is a trend to judge', () => {
@@ -310,7 +534,8 @@ describe('recentTrend properties', () => {
   const polarity = fc.constantFrom<Polarity>('higher_is_better', 'lower_is_better', 'neutral');
   const count = fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1, max: 2000 })).map(([cases, size]): Count => [Math.min(cases, size), size]);
   const countSeries = fc.array(count, { minLength: 5, maxLength: 5 });
-  const value = fc.tuple(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }))
+  const value = fc
+    .tuple(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }))
     .map(([centre, halfWidth]): Valued => [centre, centre - halfWidth, centre + halfWidth]);
   const valueSeries = fc.array(value, { minLength: 5, maxLength: 5 });
   const FLIPPED: Readonly<Record<Trend, Trend>> = Object.freeze({ increasing: 'decreasing', decreasing: 'increasing', no_significant_change: 'no_significant_change' });
@@ -323,54 +548,79 @@ describe('recentTrend properties', () => {
   }
 
   it('flips increasing and decreasing when time is reversed (proportions)', () => {
-    fc.assert(fc.property(countSeries, polarity, (series, metricPolarity) => {
-      assertReversed(recentTrend(proportions(series), metricPolarity), recentTrend(proportions([...series].reverse()), metricPolarity));
-    }));
+    fc.assert(
+      fc.property(countSeries, polarity, (series, metricPolarity) => {
+        assertReversed(recentTrend(proportions(series), metricPolarity), recentTrend(proportions([...series].reverse()), metricPolarity));
+      }),
+    );
   });
 
   it('flips increasing and decreasing when time is reversed (values with intervals)', () => {
-    fc.assert(fc.property(valueSeries, polarity, (series, metricPolarity) => {
-      assertReversed(recentTrend(valued(series), metricPolarity), recentTrend(valued([...series].reverse()), metricPolarity));
-    }));
+    fc.assert(
+      fc.property(valueSeries, polarity, (series, metricPolarity) => {
+        assertReversed(recentTrend(valued(series), metricPolarity), recentTrend(valued([...series].reverse()), metricPolarity));
+      }),
+    );
   });
 
   it('finds no significant change in constant proportions, whatever the denominators', () => {
     const share = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 20 })).map(([top, bottom]) => [Math.min(top, bottom), bottom] as const);
-    fc.assert(fc.property(share, fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 5, maxLength: 5 }), polarity, ([top, bottom], sizes, metricPolarity) => {
-      const result = assertOk(recentTrend(proportions(sizes.map((size): Count => [top * size, bottom * size])), metricPolarity));
-      assert.equal(result.trend, 'no_significant_change');
-      assert.equal(result.judgement, 'no_significant_change');
-    }));
+    fc.assert(
+      fc.property(share, fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 5, maxLength: 5 }), polarity, ([top, bottom], sizes, metricPolarity) => {
+        const result = assertOk(recentTrend(proportions(sizes.map((size): Count => [top * size, bottom * size])), metricPolarity));
+        assert.equal(result.trend, 'no_significant_change');
+        assert.equal(result.judgement, 'no_significant_change');
+      }),
+    );
   });
 
   it('finds no significant change in constant values, whatever the intervals', () => {
-    fc.assert(fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.array(fc.double({ min: 1e-3, max: 1e3, noNaN: true }), { minLength: 5, maxLength: 5 }), polarity, (centre, halfWidths, metricPolarity) => {
-      const result = assertOk(recentTrend(valued(halfWidths.map((halfWidth): Valued => [centre, centre - halfWidth, centre + halfWidth])), metricPolarity));
-      assert.equal(result.trend, 'no_significant_change');
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+        fc.array(fc.double({ min: 1e-3, max: 1e3, noNaN: true }), { minLength: 5, maxLength: 5 }),
+        polarity,
+        (centre, halfWidths, metricPolarity) => {
+          const result = assertOk(recentTrend(valued(halfWidths.map((halfWidth): Valued => [centre, centre - halfWidth, centre + halfWidth])), metricPolarity));
+          assert.equal(result.trend, 'no_significant_change');
+        },
+      ),
+    );
   });
 
   it('judges by polarity: a trend is getting_better for one of higher_is_better and lower_is_better and getting_worse for the other', () => {
-    fc.assert(fc.property(countSeries, (series) => {
-      const higher = assertOk(recentTrend(proportions(series), 'higher_is_better'));
-      const lower = assertOk(recentTrend(proportions(series), 'lower_is_better'));
-      const neutral = assertOk(recentTrend(proportions(series), 'neutral'));
-      const expected: Readonly<Record<Trend, readonly [TrendJudgement, TrendJudgement]>> = {
-        increasing: ['getting_better', 'getting_worse'], decreasing: ['getting_worse', 'getting_better'], no_significant_change: ['no_significant_change', 'no_significant_change'],
-      };
-      assert.deepEqual([higher.judgement, lower.judgement], expected[higher.trend]);
-      assert.equal(neutral.judgement, neutral.trend);
-    }));
+    fc.assert(
+      fc.property(countSeries, (series) => {
+        const higher = assertOk(recentTrend(proportions(series), 'higher_is_better'));
+        const lower = assertOk(recentTrend(proportions(series), 'lower_is_better'));
+        const neutral = assertOk(recentTrend(proportions(series), 'neutral'));
+        const expected: Readonly<Record<Trend, readonly [TrendJudgement, TrendJudgement]>> = {
+          increasing: ['getting_better', 'getting_worse'],
+          decreasing: ['getting_worse', 'getting_better'],
+          no_significant_change: ['no_significant_change', 'no_significant_change'],
+        };
+        assert.deepEqual([higher.judgement, lower.judgement], expected[higher.trend]);
+        assert.equal(neutral.judgement, neutral.trend);
+      }),
+    );
   });
 
   it('calls a trend significant only with a p-value below 0.002 and a stable slope sign', () => {
-    fc.assert(fc.property(fc.oneof(countSeries.map(proportions), valueSeries.map((series) => valued(series))), (series) => {
-      const result = assertOk(recentTrend(series, 'neutral'));
-      if (result.trend !== 'no_significant_change') {
-        assert.ok(result.pValue < 0.002 * (1 + 1e-6), `p ${result.pValue}`);
-        assert.equal(result.slopeSignStable, true);
-        assert.equal(result.trend === 'increasing', result.slope > 0);
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          countSeries.map(proportions),
+          valueSeries.map((series) => valued(series)),
+        ),
+        (series) => {
+          const result = assertOk(recentTrend(series, 'neutral'));
+          if (result.trend !== 'no_significant_change') {
+            assert.ok(result.pValue < 0.002 * (1 + 1e-6), `p ${result.pValue}`);
+            assert.equal(result.slopeSignStable, true);
+            assert.equal(result.trend === 'increasing', result.slope > 0);
+          }
+        },
+      ),
+    );
   });
 });

@@ -6,9 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  VERDICT_RULES, compareToBenchmark, describeSignificance, fifthLabel, quantileOf, verdictOf, verdictOfRow, type VerdictInput,
-} from '../../../src/domain/benchmark/index.ts';
+import { VERDICT_RULES, compareToBenchmark, describeSignificance, fifthLabel, quantileOf, verdictOf, verdictOfRow, type VerdictInput } from '../../../src/domain/benchmark/index.ts';
 import type { Polarity } from '../../../src/domain/metric/index.ts';
 
 const GROUP = 'North East councils';
@@ -16,7 +14,16 @@ const GROUP = 'North East councils';
 /** A figure of 12 in a group of 12, with neither an interval nor a benchmark unless a case gives them. */
 function input(changes: Partial<VerdictInput>): VerdictInput {
   return Object.freeze({
-    value: 12, polarity: 'higher_is_better', decimals: 1, rank: 1, ranked: 12, group: GROUP, interval: null, level: 0.95, benchmark: null, ...changes,
+    value: 12,
+    polarity: 'higher_is_better',
+    decimals: 1,
+    rank: 1,
+    ranked: 12,
+    group: GROUP,
+    interval: null,
+    level: 0.95,
+    benchmark: null,
+    ...changes,
   });
 }
 
@@ -53,8 +60,7 @@ describe('verdictOf(input): significance, where the figure has an interval and t
   it('carries its figures and says why in a sentence with them', () => {
     const verdict = verdictOf(input({ value: 12.04, interval: { lower: 11.25, upper: 13 }, benchmark: ENGLAND, level: 0.998 }));
     assert.deepEqual(verdict.figures, { value: 12.04, lower: 11.25, upper: 13, level: 0.998, benchmark: 10, benchmarkSource: 'England' });
-    assert.equal(verdict.sentence,
-      'Its 99.8% confidence interval, 11.3 to 13.0, lies wholly above the benchmark (England: 10.0), so 12.0 is significantly better.');
+    assert.equal(verdict.sentence, 'Its 99.8% confidence interval, 11.3 to 13.0, lies wholly above the benchmark (England: 10.0), so 12.0 is significantly better.');
     const similar = verdictOf(input({ interval: AROUND, benchmark: ENGLAND }));
     assert.equal(similar.sentence, 'Its 95% confidence interval, 9.0 to 13.0, reaches the benchmark (England: 10.0), so 12.0 is not significantly different.');
   });
@@ -63,12 +69,22 @@ describe('verdictOf(input): significance, where the figure has an interval and t
 describe('verdictOf(input): the fifth of the group, where there is no significance to test', () => {
   const polar = ['Best fifth', 'Second fifth', 'Middle fifth', 'Fourth fifth', 'Worst fifth'];
   const neutral = ['Highest fifth', 'Second highest fifth', 'Middle fifth', 'Second lowest fifth', 'Lowest fifth'];
-  const tables: readonly [Polarity, readonly string[]][] = [['higher_is_better', polar], ['lower_is_better', polar], ['neutral', neutral]];
+  const tables: readonly [Polarity, readonly string[]][] = [
+    ['higher_is_better', polar],
+    ['lower_is_better', polar],
+    ['neutral', neutral],
+  ];
   for (const [polarity, labels] of tables) {
     it(`ranks 1, 3, 5, 8 and 10 of 10 for a ${polarity} metric are the ${labels.join(', ')}`, () => {
       const got = [1, 3, 5, 8, 10].map((rank) => verdictOf(input({ polarity, rank, ranked: 10 })));
-      assert.deepEqual(got.map((v) => v.label), labels);
-      assert.deepEqual(got.map((v) => v.words), labels.map((label) => `${label} of ${GROUP}`));
+      assert.deepEqual(
+        got.map((v) => v.label),
+        labels,
+      );
+      assert.deepEqual(
+        got.map((v) => v.words),
+        labels.map((label) => `${label} of ${GROUP}`),
+      );
       assert.ok(got.every((v) => v.kind === 'fifth' && v.scale === (polarity === 'neutral' ? 'neutral' : 'polar')));
     });
   }
@@ -119,43 +135,52 @@ describe('verdictOfRow(metric, row, group, level)', () => {
 
 describe('fifthLabel(fifth, scale)', () => {
   it('names the ends of each scale', () => {
-    assert.deepEqual([fifthLabel(1, 'polar'), fifthLabel(5, 'polar'), fifthLabel(1, 'neutral'), fifthLabel(5, 'neutral')],
-      ['Best fifth', 'Worst fifth', 'Highest fifth', 'Lowest fifth']);
+    assert.deepEqual([fifthLabel(1, 'polar'), fifthLabel(5, 'polar'), fifthLabel(1, 'neutral'), fifthLabel(5, 'neutral')], ['Best fifth', 'Worst fifth', 'Highest fifth', 'Lowest fifth']);
   });
 });
 
 describe('verdictOf: properties', () => {
   const polarity = fc.constantFrom<Polarity>('higher_is_better', 'lower_is_better', 'neutral');
   const figure = fc.record({
-    value: fc.double({ min: -1e6, max: 1e6, noNaN: true }), below: fc.double({ min: 0, max: 1e3, noNaN: true }),
-    above: fc.double({ min: 0, max: 1e3, noNaN: true }), benchmark: fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true })),
-    withInterval: fc.boolean(), ranked: fc.integer({ min: 1, max: 400 }), at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+    value: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    below: fc.double({ min: 0, max: 1e3, noNaN: true }),
+    above: fc.double({ min: 0, max: 1e3, noNaN: true }),
+    benchmark: fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+    withInterval: fc.boolean(),
+    ranked: fc.integer({ min: 1, max: 400 }),
+    at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
   });
 
   it('agrees with compareToBenchmark where there is significance, and with quantileOf (n = 5) otherwise', () => {
-    fc.assert(fc.property(polarity, figure, (p, f) => {
-      const interval = f.withInterval ? { lower: f.value - f.below, upper: f.value + f.above } : null;
-      const rank = 1 + Math.floor(f.at * f.ranked);
-      const benchmark = f.benchmark === null ? null : { value: f.benchmark, source: 'England' };
-      const verdict = verdictOf(input({ polarity: p, value: f.value, interval, rank, ranked: f.ranked, benchmark }));
-      const significance = compareToBenchmark({ value: f.value, lower: interval?.lower ?? null, upper: interval?.upper ?? null, benchmark: f.benchmark, polarity: p });
-      if (significance !== 'not_compared') {
-        assert.equal(verdict.kind === 'significance' && verdict.significance, significance);
-        assert.equal(verdict.words, describeSignificance(significance, 'England'));
-        return;
-      }
-      const fifth = quantileOf(rank, f.ranked, 5);
-      if (fifth.kind === 'ok') assert.equal(verdict.kind === 'fifth' && verdict.fifth, fifth.quantile);
-      else assert.equal(verdict.kind, 'not_compared');
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(polarity, figure, (p, f) => {
+        const interval = f.withInterval ? { lower: f.value - f.below, upper: f.value + f.above } : null;
+        const rank = 1 + Math.floor(f.at * f.ranked);
+        const benchmark = f.benchmark === null ? null : { value: f.benchmark, source: 'England' };
+        const verdict = verdictOf(input({ polarity: p, value: f.value, interval, rank, ranked: f.ranked, benchmark }));
+        const significance = compareToBenchmark({ value: f.value, lower: interval?.lower ?? null, upper: interval?.upper ?? null, benchmark: f.benchmark, polarity: p });
+        if (significance !== 'not_compared') {
+          assert.equal(verdict.kind === 'significance' && verdict.significance, significance);
+          assert.equal(verdict.words, describeSignificance(significance, 'England'));
+          return;
+        }
+        const fifth = quantileOf(rank, f.ranked, 5);
+        if (fifth.kind === 'ok') assert.equal(verdict.kind === 'fifth' && verdict.fifth, fifth.quantile);
+        else assert.equal(verdict.kind, 'not_compared');
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('never calls a neutral metric best or worst, better or worse', () => {
-    fc.assert(fc.property(figure, (f) => {
-      const interval = f.withInterval ? { lower: f.value - f.below, upper: f.value + f.above } : null;
-      const benchmark = f.benchmark === null ? null : { value: f.benchmark, source: 'England' };
-      const verdict = verdictOf(input({ polarity: 'neutral', value: f.value, interval, rank: 1 + Math.floor(f.at * f.ranked), ranked: f.ranked, benchmark }));
-      assert.doesNotMatch(`${verdict.label} ${verdict.words} ${verdict.sentence}`, /best|worst|better|worse/i);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(figure, (f) => {
+        const interval = f.withInterval ? { lower: f.value - f.below, upper: f.value + f.above } : null;
+        const benchmark = f.benchmark === null ? null : { value: f.benchmark, source: 'England' };
+        const verdict = verdictOf(input({ polarity: 'neutral', value: f.value, interval, rank: 1 + Math.floor(f.at * f.ranked), ranked: f.ranked, benchmark }));
+        assert.doesNotMatch(`${verdict.label} ${verdict.words} ${verdict.sentence}`, /best|worst|better|worse/i);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

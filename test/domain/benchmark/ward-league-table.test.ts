@@ -42,25 +42,45 @@ function tableFor(rows: readonly Row[], areaCode: string) {
 
 describe('leagueTable(...) of a ward metric', () => {
   const WARDS_ONLY: readonly Row[] = Object.freeze([
-    ['2023', ENGLAND, 4.1], ['2023', ELVET, 2.0], ['2023', BENWELL, 9.5], ['2023', BYKER, 7.25], ['2023', CATHAYS, 3.0],
+    ['2023', ENGLAND, 4.1],
+    ['2023', ELVET, 2.0],
+    ['2023', BENWELL, 9.5],
+    ['2023', BYKER, 7.25],
+    ['2023', CATHAYS, 3.0],
     ['2023', DURHAM_020A, 1.0],
   ]);
 
   it('holds only English wards, best first, asked for a ward', () => {
     const table = tableFor(WARDS_ONLY, ELVET);
-    assert.deepEqual(table.rows.map((row) => [row.name, row.rank]), [['Benwell and Scotswood', 1], ['Byker', 2], ['Elvet and Gilesgate', 3]]);
+    assert.deepEqual(
+      table.rows.map((row) => [row.name, row.rank]),
+      [
+        ['Benwell and Scotswood', 1],
+        ['Byker', 2],
+        ['Elvet and Gilesgate', 3],
+      ],
+    );
     assert.equal(table.group.label, 'English wards');
     assert.deepEqual(table.group.benchmark, { value: 4.1, source: 'England' });
   });
 
   it('holds only English wards asked for England', () => {
     const table = tableFor(WARDS_ONLY, ENGLAND);
-    assert.deepEqual(table.rows.map((row) => row.area), [BENWELL, BYKER, ELVET]);
+    assert.deepEqual(
+      table.rows.map((row) => row.area),
+      [BENWELL, BYKER, ELVET],
+    );
   });
 
   it('keeps wards and councils apart where both have values', () => {
     const mixed: readonly Row[] = Object.freeze([...WARDS_ONLY, ['2023', DURHAM, 3.5], ['2023', NEWCASTLE, 6.0]]);
-    assert.deepEqual(tableFor(mixed, BYKER).rows.map((row) => row.area), [BENWELL, BYKER, ELVET]);
-    assert.deepEqual(tableFor(mixed, DURHAM).rows.map((row) => row.area), [NEWCASTLE, DURHAM]);
+    assert.deepEqual(
+      tableFor(mixed, BYKER).rows.map((row) => row.area),
+      [BENWELL, BYKER, ELVET],
+    );
+    assert.deepEqual(
+      tableFor(mixed, DURHAM).rows.map((row) => row.area),
+      [NEWCASTLE, DURHAM],
+    );
   });
 });

@@ -29,9 +29,12 @@ describe('formatNumber(value, decimals)', () => {
   });
 
   it('never writes a minus sign before a figure of nothing but zeros', () => {
-    fc.assert(fc.property(fc.double({ min: -1, max: 1, noNaN: true }), fc.integer({ min: 0, max: 6 }), (value, decimals) => {
-      assert.doesNotMatch(formatNumber(value, decimals), /^-[0.,]+$/);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 1, noNaN: true }), fc.integer({ min: 0, max: 6 }), (value, decimals) => {
+        assert.doesNotMatch(formatNumber(value, decimals), /^-[0.,]+$/);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -60,8 +63,7 @@ describe('formatValue(value, decimals, unit)', () => {
 
 describe('ordinal(n)', () => {
   it('gives 1st, 2nd, 3rd, 4th and the teens their th', () => {
-    assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal),
-      ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '112th']);
+    assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal), ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '112th']);
   });
 
   it('groups the digits of a long rank', () => {

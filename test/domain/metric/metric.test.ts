@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import {
-  isMetricCode, isMetricStatus, isPolarity, isValueKind, metricCodeFromTitle, METRIC_STATUSES, POLARITIES, VALUE_KINDS,
-} from '../../../src/domain/metric/index.ts';
+import { isMetricCode, isMetricStatus, isPolarity, isValueKind, metricCodeFromTitle, METRIC_STATUSES, POLARITIES, VALUE_KINDS } from '../../../src/domain/metric/index.ts';
 
 describe('metricCodeFromTitle(title)', () => {
   const CASES = Object.freeze([
@@ -34,11 +32,13 @@ describe('metricCodeFromTitle(title)', () => {
   });
 
   it('always gives a metric code or nothing, and gives a code back unchanged', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (title) => {
-      const code = metricCodeFromTitle(title);
-      assert.ok(code === '' || isMetricCode(code), code);
-      assert.equal(metricCodeFromTitle(code), code);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (title) => {
+        const code = metricCodeFromTitle(title);
+        assert.ok(code === '' || isMetricCode(code), code);
+        assert.equal(metricCodeFromTitle(code), code);
+      }),
+    );
   });
 });
 

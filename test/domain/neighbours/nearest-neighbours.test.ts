@@ -55,7 +55,11 @@ function assertClose(actual: number | undefined, expected: number, tolerance: nu
  *   C (0, −1, −1):  the same as B; the tie goes to B, first by code.
  * Nearest first: D 1.732, E 2.062, F 2.291, B 2.550, C 2.550.
  */
-const HAND_VARIABLES = frozenVariables([['population', 1, 'log'], ['dwellings_per_ha', 2, 'none'], ['older_people_pct', 1, 'none']]);
+const HAND_VARIABLES = frozenVariables([
+  ['population', 1, 'log'],
+  ['dwellings_per_ha', 2, 'none'],
+  ['older_people_pct', 1, 'none'],
+]);
 const HAND_CANDIDATES = frozenCandidates([
   ['A', [1e2, 54, 13]],
   ['C', [1e4, 48, 7]],
@@ -74,11 +78,17 @@ const HAND_EXPECTED: readonly Expected[] = Object.freeze([
 ]);
 
 function assertNeighbours(actual: readonly Neighbour[], expected: readonly Expected[]): void {
-  assert.deepEqual(actual.map((neighbour) => neighbour.code), expected.map(([code]) => code));
+  assert.deepEqual(
+    actual.map((neighbour) => neighbour.code),
+    expected.map(([code]) => code),
+  );
   expected.forEach(([code, distance, shares, differences], index) => {
     const neighbour = actual[index];
     assertClose(neighbour?.distance, distance, 1e-12, `${code}'s distance`);
-    assert.deepEqual(neighbour?.contributions.map((contribution) => contribution.variable), HAND_VARIABLES.map((variable) => variable.id));
+    assert.deepEqual(
+      neighbour?.contributions.map((contribution) => contribution.variable),
+      HAND_VARIABLES.map((variable) => variable.id),
+    );
     shares.forEach((share, at) => assertClose(neighbour?.contributions[at]?.share, share, 1e-12, `${code}'s share ${at}`));
     differences.forEach((difference, at) => assertClose(neighbour?.contributions[at]?.difference, difference, 1e-12, `${code}'s difference ${at}`));
   });
@@ -93,11 +103,18 @@ describe('nearestNeighbours(candidates, variables, targetCode, count) on a table
     assertNeighbours(neighboursOf(nearestNeighbours(HAND_CANDIDATES, HAND_VARIABLES, 'A', 3)), HAND_EXPECTED.slice(0, 3));
   });
 
-  it('reports each variable\'s mean and population SD after its transform', () => {
+  it("reports each variable's mean and population SD after its transform", () => {
     const result = nearestNeighbours(HAND_CANDIDATES, HAND_VARIABLES, 'A', 1);
     assert.ok(result.kind === 'ok');
-    assert.deepEqual(result.variables.map((variable) => variable.id), ['population', 'dwellings_per_ha', 'older_people_pct']);
-    const expected = [[4 * Math.LN10, Math.LN10], [50, 2], [10, 3]] as const;
+    assert.deepEqual(
+      result.variables.map((variable) => variable.id),
+      ['population', 'dwellings_per_ha', 'older_people_pct'],
+    );
+    const expected = [
+      [4 * Math.LN10, Math.LN10],
+      [50, 2],
+      [10, 3],
+    ] as const;
     expected.forEach(([mean, sd], index) => {
       assertClose(result.variables[index]?.mean, mean, 1e-12, `mean ${index}`);
       assertClose(result.variables[index]?.sd, sd, 1e-12, `sd ${index}`);
@@ -117,20 +134,33 @@ describe('nearestNeighbours(candidates, variables, targetCode, count) on a table
 });
 
 describe('nearestNeighbours(candidates, variables, targetCode, count) at the edges', () => {
-  const TWO = frozenVariables([['x', 1, 'none'], ['y', 3, 'log']]);
+  const TWO = frozenVariables([
+    ['x', 1, 'none'],
+    ['y', 3, 'log'],
+  ]);
 
   it('is not computed for an area that is not among the candidates', () => {
-    const candidates = frozenCandidates([['E06000001', [1, 1]], ['E06000002', [2, 2]]]);
+    const candidates = frozenCandidates([
+      ['E06000001', [1, 1]],
+      ['E06000002', [2, 2]],
+    ]);
     assert.deepEqual(nearestNeighbours(candidates, TWO, 'E06000099', 1), { kind: 'not_computed', reason: 'unknown_area' });
   });
 
   it('is not computed for a target without a value for some variable', () => {
-    const candidates = frozenCandidates([['T', [1, null]], ['N', [2, 2]], ['M', [3, 3]]]);
+    const candidates = frozenCandidates([
+      ['T', [1, null]],
+      ['N', [2, 2]],
+      ['M', [3, 3]],
+    ]);
     assert.deepEqual(nearestNeighbours(candidates, TWO, 'T', 1), { kind: 'not_computed', reason: 'target_has_missing_values' });
   });
 
   it('is not computed with no variables to compare on', () => {
-    const candidates = frozenCandidates([['T', []], ['N', []]]);
+    const candidates = frozenCandidates([
+      ['T', []],
+      ['N', []],
+    ]);
     assert.deepEqual(nearestNeighbours(candidates, [], 'T', 1), { kind: 'not_computed', reason: 'no_variables' });
   });
 
@@ -140,17 +170,30 @@ describe('nearestNeighbours(candidates, variables, targetCode, count) at the edg
   });
 
   it('is not computed when fewer than count candidates have every value, rather than returning a shorter list', () => {
-    const candidates = frozenCandidates([['T', [1, 1]], ['N', [2, 2]], ['M', [3, null]]]);
+    const candidates = frozenCandidates([
+      ['T', [1, 1]],
+      ['N', [2, 2]],
+      ['M', [3, null]],
+    ]);
     assert.deepEqual(nearestNeighbours(candidates, TWO, 'T', 2), { kind: 'not_computed', reason: 'too_few_candidates' });
-    assert.deepEqual(neighboursOf(nearestNeighbours(candidates, TWO, 'T', 1)).map((neighbour) => neighbour.code), ['N']);
+    assert.deepEqual(
+      neighboursOf(nearestNeighbours(candidates, TWO, 'T', 1)).map((neighbour) => neighbour.code),
+      ['N'],
+    );
   });
 
   it('with one other candidate, finds it 2 SD away on every variable that differs (population SD of two values is half their gap)', () => {
-    const candidates = frozenCandidates([['T', [10, 100]], ['N', [4, 1000]]]);
+    const candidates = frozenCandidates([
+      ['T', [10, 100]],
+      ['N', [4, 1000]],
+    ]);
     const [neighbour] = neighboursOf(nearestNeighbours(candidates, TWO, 'T', 1));
     assert.equal(neighbour?.code, 'N');
     assertClose(neighbour?.distance, 2, 1e-12, 'distance');
-    assert.deepEqual(neighbour?.contributions.map((contribution) => contribution.variable), ['x', 'y']);
+    assert.deepEqual(
+      neighbour?.contributions.map((contribution) => contribution.variable),
+      ['x', 'y'],
+    );
     assertClose(neighbour?.contributions[0]?.difference, -2, 1e-12, 'x difference');
     assertClose(neighbour?.contributions[1]?.difference, 2, 1e-12, 'y difference');
     assertClose(neighbour?.contributions[0]?.share, 1 / 4, 1e-12, 'x share, its weight over the total');
@@ -158,54 +201,159 @@ describe('nearestNeighbours(candidates, variables, targetCode, count) at the edg
   });
 
   it('when every area has the same values, puts every area at distance 0 with every share and difference 0, ties in order of code', () => {
-    const candidates = frozenCandidates([['T', [0.1, 7]], ['Q', [0.1, 7]], ['P', [0.1, 7]]]);
+    const candidates = frozenCandidates([
+      ['T', [0.1, 7]],
+      ['Q', [0.1, 7]],
+      ['P', [0.1, 7]],
+    ]);
     const result = nearestNeighbours(candidates, TWO, 'T', 2);
     assert.deepEqual(result, {
       kind: 'ok',
       neighbours: ['P', 'Q'].map((code) => ({
         code,
         distance: 0,
-        contributions: [{ variable: 'x', share: 0, difference: 0 }, { variable: 'y', share: 0, difference: 0 }],
+        contributions: [
+          { variable: 'x', share: 0, difference: 0 },
+          { variable: 'y', share: 0, difference: 0 },
+        ],
       })),
-      variables: [{ id: 'x', mean: 0.1, sd: 0 }, { id: 'y', mean: Math.log(7), sd: 0 }],
+      variables: [
+        { id: 'x', mean: 0.1, sd: 0 },
+        { id: 'y', mean: Math.log(7), sd: 0 },
+      ],
     });
   });
 
   it('counts a variable with SD 0 in the weights but gives it no share: the areas agree on it', () => {
-    const variables = frozenVariables([['x', 1, 'none'], ['flat', 1, 'none']]);
-    const candidates = frozenCandidates([['T', [0, 5]], ['N', [2, 5]]]);
+    const variables = frozenVariables([
+      ['x', 1, 'none'],
+      ['flat', 1, 'none'],
+    ]);
+    const candidates = frozenCandidates([
+      ['T', [0, 5]],
+      ['N', [2, 5]],
+    ]);
     const [neighbour] = neighboursOf(nearestNeighbours(candidates, variables, 'T', 1));
     assertClose(neighbour?.distance, Math.SQRT2, 1e-12, 'distance √(1·2² + 1·0²) / √2');
-    assert.deepEqual(neighbour?.contributions, [{ variable: 'x', share: 1, difference: 2 }, { variable: 'flat', share: 0, difference: 0 }]);
+    assert.deepEqual(neighbour?.contributions, [
+      { variable: 'x', share: 1, difference: 2 },
+      { variable: 'flat', share: 0, difference: 0 },
+    ]);
   });
 
   it('leaves out a candidate missing a value, but counts its other values in the means and SDs', () => {
-    const variables = frozenVariables([['x', 1, 'none'], ['y', 1, 'none']]);
-    const candidates = frozenCandidates([['T', [0, 0]], ['M', [null, 3]], ['N', [2, 0]]]);
+    const variables = frozenVariables([
+      ['x', 1, 'none'],
+      ['y', 1, 'none'],
+    ]);
+    const candidates = frozenCandidates([
+      ['T', [0, 0]],
+      ['M', [null, 3]],
+      ['N', [2, 0]],
+    ]);
     const result = nearestNeighbours(candidates, variables, 'T', 1);
     assert.ok(result.kind === 'ok');
-    assert.deepEqual(result.neighbours.map((neighbour) => neighbour.code), ['N']);
-    assert.deepEqual(result.variables.map((variable) => variable.mean), [1, 1]);
+    assert.deepEqual(
+      result.neighbours.map((neighbour) => neighbour.code),
+      ['N'],
+    );
+    assert.deepEqual(
+      result.variables.map((variable) => variable.mean),
+      [1, 1],
+    );
     assertClose(result.variables[0]?.sd, 1, 1e-12, 'x SD over T and N');
     assertClose(result.variables[1]?.sd, Math.SQRT2, 1e-12, 'y SD over T, M and N');
     assertClose(result.neighbours[0]?.distance, Math.SQRT2, 1e-12, 'N: d = (2, 0), √(4 / 2)');
   });
 
   it('throws a RangeError for programmer errors', () => {
-    const candidates = frozenCandidates([['T', [1, 1]], ['N', [2, 2]]]);
+    const candidates = frozenCandidates([
+      ['T', [1, 1]],
+      ['N', [2, 2]],
+    ]);
     const throwsFor = (input: readonly Candidate[], variables: readonly NeighbourVariable[], count: number): void => {
       assert.throws(() => nearestNeighbours(input, variables, 'T', count), RangeError);
     };
-    throwsFor(frozenCandidates([['T', [1, Number.NaN]], ['N', [2, 2]]]), TWO, 1);
-    throwsFor(frozenCandidates([['T', [1, 1]], ['N', [Number.POSITIVE_INFINITY, 2]]]), TWO, 1);
-    throwsFor(frozenCandidates([['T', [1, 1]], ['N', [2, 0]]]), TWO, 1);
-    throwsFor(frozenCandidates([['T', [1, 1]], ['N', [2, -4]]]), TWO, 1);
-    throwsFor(frozenCandidates([['T', [1, 1]], ['N', [2]]]), TWO, 1);
-    throwsFor(frozenCandidates([['T', [1, 1]], ['T', [2, 2]]]), TWO, 1);
-    throwsFor(candidates, frozenVariables([['x', 1, 'none'], ['x', 1, 'log']]), 1);
-    throwsFor(candidates, frozenVariables([['x', 0, 'none'], ['y', 1, 'log']]), 1);
-    throwsFor(candidates, frozenVariables([['x', -1, 'none'], ['y', 1, 'log']]), 1);
-    throwsFor(candidates, frozenVariables([['x', Number.NaN, 'none'], ['y', 1, 'log']]), 1);
+    throwsFor(
+      frozenCandidates([
+        ['T', [1, Number.NaN]],
+        ['N', [2, 2]],
+      ]),
+      TWO,
+      1,
+    );
+    throwsFor(
+      frozenCandidates([
+        ['T', [1, 1]],
+        ['N', [Number.POSITIVE_INFINITY, 2]],
+      ]),
+      TWO,
+      1,
+    );
+    throwsFor(
+      frozenCandidates([
+        ['T', [1, 1]],
+        ['N', [2, 0]],
+      ]),
+      TWO,
+      1,
+    );
+    throwsFor(
+      frozenCandidates([
+        ['T', [1, 1]],
+        ['N', [2, -4]],
+      ]),
+      TWO,
+      1,
+    );
+    throwsFor(
+      frozenCandidates([
+        ['T', [1, 1]],
+        ['N', [2]],
+      ]),
+      TWO,
+      1,
+    );
+    throwsFor(
+      frozenCandidates([
+        ['T', [1, 1]],
+        ['T', [2, 2]],
+      ]),
+      TWO,
+      1,
+    );
+    throwsFor(
+      candidates,
+      frozenVariables([
+        ['x', 1, 'none'],
+        ['x', 1, 'log'],
+      ]),
+      1,
+    );
+    throwsFor(
+      candidates,
+      frozenVariables([
+        ['x', 0, 'none'],
+        ['y', 1, 'log'],
+      ]),
+      1,
+    );
+    throwsFor(
+      candidates,
+      frozenVariables([
+        ['x', -1, 'none'],
+        ['y', 1, 'log'],
+      ]),
+      1,
+    );
+    throwsFor(
+      candidates,
+      frozenVariables([
+        ['x', Number.NaN, 'none'],
+        ['y', 1, 'log'],
+      ]),
+      1,
+    );
     throwsFor(candidates, TWO, 0);
     throwsFor(candidates, TWO, 1.5);
   });
@@ -222,24 +370,38 @@ interface Problem {
 /** Positive values, so a log transform always applies: small ones, so that ties are common, and spread ones. */
 const VALUE = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 100000 }));
 
-const PROBLEM: fc.Arbitrary<Problem> = fc.integer({ min: 1, max: 4 }).chain((variableCount) => fc.integer({ min: 1, max: 12 }).chain((areaCount) => fc.record({
-  variables: fc.array(fc.record({
-    weight: fc.double({ min: 0.01, max: 100, noNaN: true }),
-    transform: fc.constantFrom<'none' | 'log'>('none', 'log'),
-  }), { minLength: variableCount, maxLength: variableCount }),
-  codes: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { minLength: areaCount, maxLength: areaCount }),
-  values: fc.array(fc.array(fc.option(VALUE, { nil: null, freq: 6 }), { minLength: variableCount, maxLength: variableCount }), { minLength: areaCount, maxLength: areaCount }),
-  target: fc.nat(areaCount - 1),
-  count: fc.integer({ min: 1, max: Math.max(1, areaCount - 1) }),
-})).map(({ variables, codes, values, target, count }) => ({
-  variables: Object.freeze(variables.map((variable, index) => Object.freeze({ id: `v${index}`, label: `variable ${index}`, ...variable }))),
-  candidates: Object.freeze(codes.map((code, index) => Object.freeze({
-    code,
-    values: Object.freeze((values[index] ?? []).map((value) => (index === target ? value ?? 7 : value))),
-  }))),
-  target: codes[target] ?? '',
-  count,
-})));
+const PROBLEM: fc.Arbitrary<Problem> = fc.integer({ min: 1, max: 4 }).chain((variableCount) =>
+  fc
+    .integer({ min: 1, max: 12 })
+    .chain((areaCount) =>
+      fc.record({
+        variables: fc.array(
+          fc.record({
+            weight: fc.double({ min: 0.01, max: 100, noNaN: true }),
+            transform: fc.constantFrom<'none' | 'log'>('none', 'log'),
+          }),
+          { minLength: variableCount, maxLength: variableCount },
+        ),
+        codes: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { minLength: areaCount, maxLength: areaCount }),
+        values: fc.array(fc.array(fc.option(VALUE, { nil: null, freq: 6 }), { minLength: variableCount, maxLength: variableCount }), { minLength: areaCount, maxLength: areaCount }),
+        target: fc.nat(areaCount - 1),
+        count: fc.integer({ min: 1, max: Math.max(1, areaCount - 1) }),
+      }),
+    )
+    .map(({ variables, codes, values, target, count }) => ({
+      variables: Object.freeze(variables.map((variable, index) => Object.freeze({ id: `v${index}`, label: `variable ${index}`, ...variable }))),
+      candidates: Object.freeze(
+        codes.map((code, index) =>
+          Object.freeze({
+            code,
+            values: Object.freeze((values[index] ?? []).map((value) => (index === target ? (value ?? 7) : value))),
+          }),
+        ),
+      ),
+      target: codes[target] ?? '',
+      count,
+    })),
+);
 
 function rankable(problem: Problem): number {
   return problem.candidates.filter((candidate) => candidate.code !== problem.target && candidate.values.every((value) => value !== null)).length;
@@ -273,142 +435,186 @@ function assertSameDistances(actual: readonly Neighbour[], expected: readonly Ne
 
 describe('nearestNeighbours(candidates, variables, targetCode, count) for any table', () => {
   it('returns count neighbours, none of them the target and none missing a value, or too_few_candidates when fewer can be ranked', () => {
-    fc.assert(fc.property(PROBLEM, (problem) => {
-      const result = nearestNeighbours(problem.candidates, problem.variables, problem.target, problem.count);
-      if (rankable(problem) < problem.count) return assert.deepEqual(result, { kind: 'not_computed', reason: 'too_few_candidates' });
-      const neighbours = neighboursOf(result);
-      assert.equal(neighbours.length, problem.count);
-      const codes = distancesByCode(neighbours);
-      assert.equal(codes.size, problem.count);
-      assert.ok(!codes.has(problem.target));
-      for (const candidate of problem.candidates) {
-        if (codes.has(candidate.code)) assert.ok(candidate.values.every((value) => value !== null));
-      }
-    }));
+    fc.assert(
+      fc.property(PROBLEM, (problem) => {
+        const result = nearestNeighbours(problem.candidates, problem.variables, problem.target, problem.count);
+        if (rankable(problem) < problem.count) return assert.deepEqual(result, { kind: 'not_computed', reason: 'too_few_candidates' });
+        const neighbours = neighboursOf(result);
+        assert.equal(neighbours.length, problem.count);
+        const codes = distancesByCode(neighbours);
+        assert.equal(codes.size, problem.count);
+        assert.ok(!codes.has(problem.target));
+        for (const candidate of problem.candidates) {
+          if (codes.has(candidate.code)) assert.ok(candidate.values.every((value) => value !== null));
+        }
+      }),
+    );
   });
 
   it('gives distances that are finite and never negative', () => {
-    fc.assert(fc.property(RANKABLE, (problem) => {
-      for (const neighbour of all(problem)) assert.ok(Number.isFinite(neighbour.distance) && neighbour.distance >= 0);
-    }));
+    fc.assert(
+      fc.property(RANKABLE, (problem) => {
+        for (const neighbour of all(problem)) assert.ok(Number.isFinite(neighbour.distance) && neighbour.distance >= 0);
+      }),
+    );
   });
 
   it('lists the nearest first: each neighbour is at least as near as the next, and equal distances go in order of code', () => {
-    fc.assert(fc.property(RANKABLE, (problem) => {
-      const neighbours = all(problem);
-      neighbours.slice(1).forEach((next, index) => {
-        const previous = neighbours[index];
-        assert.ok(previous !== undefined && previous.distance <= next.distance);
-        if (previous.distance === next.distance) assert.ok(previous.code < next.code);
-      });
-    }));
+    fc.assert(
+      fc.property(RANKABLE, (problem) => {
+        const neighbours = all(problem);
+        neighbours.slice(1).forEach((next, index) => {
+          const previous = neighbours[index];
+          assert.ok(previous !== undefined && previous.distance <= next.distance);
+          if (previous.distance === next.distance) assert.ok(previous.code < next.code);
+        });
+      }),
+    );
   });
 
   it('returns the nearest: the first count of every rankable candidate in order', () => {
-    fc.assert(fc.property(RANKABLE, (problem) => {
-      const result = nearestNeighbours(problem.candidates, problem.variables, problem.target, problem.count);
-      if (result.kind === 'ok') assert.deepEqual(result.neighbours, all(problem).slice(0, problem.count));
-    }));
+    fc.assert(
+      fc.property(RANKABLE, (problem) => {
+        const result = nearestNeighbours(problem.candidates, problem.variables, problem.target, problem.count);
+        if (result.kind === 'ok') assert.deepEqual(result.neighbours, all(problem).slice(0, problem.count));
+      }),
+    );
   });
 
-  it('gives a distance that is the weighted root mean square of its contributions\' differences', () => {
-    fc.assert(fc.property(RANKABLE, (problem) => {
-      const totalWeight = problem.variables.reduce((total, variable) => total + variable.weight, 0);
-      for (const neighbour of all(problem)) {
-        const squared = neighbour.contributions.reduce((total, contribution, index) => {
-          return total + (problem.variables[index]?.weight ?? Number.NaN) * contribution.difference ** 2;
-        }, 0);
-        assertClose(neighbour.distance, Math.sqrt(squared / totalWeight), 1e-12 * (1 + neighbour.distance), neighbour.code);
-      }
-    }));
+  it("gives a distance that is the weighted root mean square of its contributions' differences", () => {
+    fc.assert(
+      fc.property(RANKABLE, (problem) => {
+        const totalWeight = problem.variables.reduce((total, variable) => total + variable.weight, 0);
+        for (const neighbour of all(problem)) {
+          const squared = neighbour.contributions.reduce((total, contribution, index) => {
+            return total + (problem.variables[index]?.weight ?? Number.NaN) * contribution.difference ** 2;
+          }, 0);
+          assertClose(neighbour.distance, Math.sqrt(squared / totalWeight), 1e-12 * (1 + neighbour.distance), neighbour.code);
+        }
+      }),
+    );
   });
 
   it('has shares that sum to 1 when the distance is above 0, and are all 0 when it is 0', () => {
-    fc.assert(fc.property(RANKABLE, (problem) => {
-      for (const neighbour of all(problem)) {
-        const shares = neighbour.contributions.map((contribution) => contribution.share);
-        for (const share of shares) assert.ok(share >= 0 && share <= 1);
-        if (neighbour.distance > 0) assertClose(shares.reduce((total, share) => total + share, 0), 1, 1e-12, 'sum of shares');
-        else assert.ok(shares.every((share) => share === 0));
-      }
-    }));
+    fc.assert(
+      fc.property(RANKABLE, (problem) => {
+        for (const neighbour of all(problem)) {
+          const shares = neighbour.contributions.map((contribution) => contribution.share);
+          for (const share of shares) assert.ok(share >= 0 && share <= 1);
+          if (neighbour.distance > 0)
+            assertClose(
+              shares.reduce((total, share) => total + share, 0),
+              1,
+              1e-12,
+              'sum of shares',
+            );
+          else assert.ok(shares.every((share) => share === 0));
+        }
+      }),
+    );
   });
 
   it('does not depend on the order of the candidates, to the last bit', () => {
     const shuffled = PROBLEM.chain((problem) => fc.tuple(fc.constant(problem), fc.shuffledSubarray([...problem.candidates], { minLength: problem.candidates.length })));
-    fc.assert(fc.property(shuffled, ([problem, candidates]) => {
-      assert.deepEqual(
-        nearestNeighbours(candidates, problem.variables, problem.target, problem.count),
-        nearestNeighbours(problem.candidates, problem.variables, problem.target, problem.count),
-      );
-    }));
+    fc.assert(
+      fc.property(shuffled, ([problem, candidates]) => {
+        assert.deepEqual(nearestNeighbours(candidates, problem.variables, problem.target, problem.count), nearestNeighbours(problem.candidates, problem.variables, problem.target, problem.count));
+      }),
+    );
   });
 
   it('does not change when every weight is doubled, to the last bit', () => {
-    fc.assert(fc.property(PROBLEM, (problem) => {
-      const doubled = problem.variables.map((variable) => ({ ...variable, weight: variable.weight * 2 }));
-      assert.deepEqual(
-        nearestNeighbours(problem.candidates, doubled, problem.target, problem.count),
-        nearestNeighbours(problem.candidates, problem.variables, problem.target, problem.count),
-      );
-    }));
+    fc.assert(
+      fc.property(PROBLEM, (problem) => {
+        const doubled = problem.variables.map((variable) => ({ ...variable, weight: variable.weight * 2 }));
+        assert.deepEqual(nearestNeighbours(problem.candidates, doubled, problem.target, problem.count), nearestNeighbours(problem.candidates, problem.variables, problem.target, problem.count));
+      }),
+    );
   });
 
   it('does not change when a variable without a transform has its raw values scaled (either sign) and shifted', () => {
-    const scaled = RANKABLE.chain((problem) => fc.record({
-      problem: fc.constant(problem),
-      variable: fc.nat(problem.variables.length - 1),
-      scale: fc.oneof(fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: -100, max: -0.01, noNaN: true })),
-      shift: fc.double({ min: -1000, max: 1000, noNaN: true }),
-    }));
-    fc.assert(fc.property(scaled, ({ problem, variable, scale, shift }) => {
-      const variables = problem.variables.map((each, index) => (index === variable ? { ...each, transform: 'none' as const } : each));
-      const candidates = problem.candidates.map((candidate) => ({
-        code: candidate.code,
-        values: candidate.values.map((value, index) => (index === variable && value !== null ? value * scale + shift : value)),
-      }));
-      assertSameDistances(all({ ...problem, candidates, variables }), all({ ...problem, variables }), 1e-9);
-    }));
+    const scaled = RANKABLE.chain((problem) =>
+      fc.record({
+        problem: fc.constant(problem),
+        variable: fc.nat(problem.variables.length - 1),
+        scale: fc.oneof(fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: -100, max: -0.01, noNaN: true })),
+        shift: fc.double({ min: -1000, max: 1000, noNaN: true }),
+      }),
+    );
+    fc.assert(
+      fc.property(scaled, ({ problem, variable, scale, shift }) => {
+        const variables = problem.variables.map((each, index) => (index === variable ? { ...each, transform: 'none' as const } : each));
+        const candidates = problem.candidates.map((candidate) => ({
+          code: candidate.code,
+          values: candidate.values.map((value, index) => (index === variable && value !== null ? value * scale + shift : value)),
+        }));
+        assertSameDistances(all({ ...problem, candidates, variables }), all({ ...problem, variables }), 1e-9);
+      }),
+    );
   });
 
-  it('does not change when a logged variable\'s raw values are multiplied by a positive number', () => {
-    const scaled = RANKABLE.chain((problem) => fc.record({
-      problem: fc.constant(problem),
-      variable: fc.nat(problem.variables.length - 1),
-      scale: fc.double({ min: 0.001, max: 1000, noNaN: true }),
-    }));
-    fc.assert(fc.property(scaled, ({ problem, variable, scale }) => {
-      const variables = problem.variables.map((each, index) => (index === variable ? { ...each, transform: 'log' as const } : each));
-      const candidates = problem.candidates.map((candidate) => ({
-        code: candidate.code,
-        values: candidate.values.map((value, index) => (index === variable && value !== null ? value * scale : value)),
-      }));
-      assertSameDistances(all({ ...problem, candidates, variables }), all({ ...problem, variables }), 1e-9);
-    }));
+  it("does not change when a logged variable's raw values are multiplied by a positive number", () => {
+    const scaled = RANKABLE.chain((problem) =>
+      fc.record({
+        problem: fc.constant(problem),
+        variable: fc.nat(problem.variables.length - 1),
+        scale: fc.double({ min: 0.001, max: 1000, noNaN: true }),
+      }),
+    );
+    fc.assert(
+      fc.property(scaled, ({ problem, variable, scale }) => {
+        const variables = problem.variables.map((each, index) => (index === variable ? { ...each, transform: 'log' as const } : each));
+        const candidates = problem.candidates.map((candidate) => ({
+          code: candidate.code,
+          values: candidate.values.map((value, index) => (index === variable && value !== null ? value * scale : value)),
+        }));
+        assertSameDistances(all({ ...problem, candidates, variables }), all({ ...problem, variables }), 1e-9);
+      }),
+    );
   });
 });
 
-describe('nearestNeighbours(candidates, variables, targetCode, count) on England\'s single-tier authorities', () => {
+describe("nearestNeighbours(candidates, variables, targetCode, count) on England's single-tier authorities", () => {
   // uk_local_authorities.csv: current (no end-date) unitary authorities, metropolitan
   // districts and London boroughs, with pop-2020 and area. PROVENANCE.md calls the
   // area column hectares, but its figures are square kilometres (Manchester 116);
   // the unit does not matter here: it shifts log density by a constant, which
   // standardising removes.
-  interface Authority { readonly code: string; readonly type: string; readonly population: number; readonly area: number }
+  interface Authority {
+    readonly code: string;
+    readonly type: string;
+    readonly population: number;
+    readonly area: number;
+  }
   const csv = Papa.parse<Record<string, string>>(readFileSync(sharedFile('uk-local-authorities', 'uk_local_authorities.csv'), 'utf8'), {
-    header: true, skipEmptyLines: true,
+    header: true,
+    skipEmptyLines: true,
   });
   const SINGLE_TIER = new Set(['UA', 'MD', 'LBO']);
-  const authorities: readonly Authority[] = Object.freeze(csv.data
-    .filter((row) => SINGLE_TIER.has(row['local-authority-type'] ?? '') && (row['end-date'] ?? '') === ''
-      && (row['pop-2020'] ?? '') !== '' && (row.area ?? '') !== '')
-    .map((row) => Object.freeze({
-      code: row['gss-code'] ?? '', type: row['local-authority-type'] ?? '', population: Number(row['pop-2020']), area: Number(row.area),
-    })));
-  const variables = frozenVariables([['population', 1, 'log'], ['density', 1, 'log']]);
-  const candidates: readonly Candidate[] = Object.freeze(authorities.map((authority) => Object.freeze({
-    code: authority.code, values: Object.freeze([authority.population, authority.population / authority.area]),
-  })));
+  const authorities: readonly Authority[] = Object.freeze(
+    csv.data
+      .filter((row) => SINGLE_TIER.has(row['local-authority-type'] ?? '') && (row['end-date'] ?? '') === '' && (row['pop-2020'] ?? '') !== '' && (row.area ?? '') !== '')
+      .map((row) =>
+        Object.freeze({
+          code: row['gss-code'] ?? '',
+          type: row['local-authority-type'] ?? '',
+          population: Number(row['pop-2020']),
+          area: Number(row.area),
+        }),
+      ),
+  );
+  const variables = frozenVariables([
+    ['population', 1, 'log'],
+    ['density', 1, 'log'],
+  ]);
+  const candidates: readonly Candidate[] = Object.freeze(
+    authorities.map((authority) =>
+      Object.freeze({
+        code: authority.code,
+        values: Object.freeze([authority.population, authority.population / authority.area]),
+      }),
+    ),
+  );
   const MANCHESTER = 'E08000003';
   const byCode = new Map(authorities.map((authority) => [authority.code, authority]));
 
@@ -465,7 +671,10 @@ describe('nearestNeighbours(candidates, variables, targetCode, count) on England
   it('agrees with a brute-force computation on the codes and, to 1e-9, the distances', () => {
     const neighbours = neighboursOf(nearestNeighbours(candidates, variables, MANCHESTER, 5));
     const expected = bruteForce(MANCHESTER, 5);
-    assert.deepEqual(neighbours.map((neighbour) => neighbour.code), expected.map((row) => row.code));
+    assert.deepEqual(
+      neighbours.map((neighbour) => neighbour.code),
+      expected.map((row) => row.code),
+    );
     expected.forEach((row, index) => assertClose(neighbours[index]?.distance, row.distance, 1e-9, row.code));
   });
 });

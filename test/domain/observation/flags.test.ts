@@ -5,9 +5,11 @@ import { decodeFlags, encodeFlags, isObservationFlag, OBSERVATION_FLAGS, SUPPRES
 
 describe('encodeFlags(flags) and decodeFlags(bits)', () => {
   it('round-trip every set of flags', () => {
-    fc.assert(fc.property(fc.subarray([...OBSERVATION_FLAGS]), (flags) => {
-      assert.deepEqual(decodeFlags(encodeFlags(Object.freeze(flags))), flags);
-    }));
+    fc.assert(
+      fc.property(fc.subarray([...OBSERVATION_FLAGS]), (flags) => {
+        assert.deepEqual(decodeFlags(encodeFlags(Object.freeze(flags))), flags);
+      }),
+    );
   });
 
   it('give each of the 16 sets of four flags its own bits, within two bytes', () => {
@@ -36,8 +38,14 @@ describe('encodeFlags(flags) and decodeFlags(bits)', () => {
 
 describe('isObservationFlag(text)', () => {
   const CASES = Object.freeze([
-    ['provisional', true], ['revised', true], ['suppressed', true], ['estimated', true],
-    ['Suppressed', false], [' suppressed', false], ['supressed', false], ['', false],
+    ['provisional', true],
+    ['revised', true],
+    ['suppressed', true],
+    ['estimated', true],
+    ['Suppressed', false],
+    [' suppressed', false],
+    ['supressed', false],
+    ['', false],
   ] as const);
   for (const [text, expected] of CASES) {
     it(`is ${expected} for ${JSON.stringify(text)}`, () => assert.equal(isObservationFlag(text), expected));

@@ -5,9 +5,19 @@ import { plainNumberOf, readNumber } from '../../../src/domain/observation/index
 
 describe('readNumber(cell)', () => {
   const NUMBERS = Object.freeze([
-    ['12', 12], ['-3.5', -3.5], ['.5', 0.5], ['-.5', -0.5], ['5.', 5], ['0', 0], ['007', 7],
-    ['1e3', 1000], ['1E-3', 0.001], ['-2.5e+2', -250], ['1e308', 1e308],
-    [' 42 ', 42], ['\t7\n', 7],
+    ['12', 12],
+    ['-3.5', -3.5],
+    ['.5', 0.5],
+    ['-.5', -0.5],
+    ['5.', 5],
+    ['0', 0],
+    ['007', 7],
+    ['1e3', 1000],
+    ['1E-3', 0.001],
+    ['-2.5e+2', -250],
+    ['1e308', 1e308],
+    [' 42 ', 42],
+    ['\t7\n', 7],
   ] as const);
   for (const [cell, value] of NUMBERS) {
     it(`reads ${JSON.stringify(cell)} as ${value}`, () => assert.deepEqual(readNumber(cell), { kind: 'number', value }));
@@ -61,27 +71,38 @@ describe('readNumber(cell)', () => {
   });
 
   it('reads back every finite number as JavaScript writes it', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-      const read = readNumber(String(x));
-      assert.equal(read.kind, 'number');
-      assert.ok(read.kind === 'number' && read.value === x, `${x} read as ${JSON.stringify(read)}`);
-    }));
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const read = readNumber(String(x));
+        assert.equal(read.kind, 'number');
+        assert.ok(read.kind === 'number' && read.value === x, `${x} read as ${JSON.stringify(read)}`);
+      }),
+    );
   });
 });
 
 describe('plainNumberOf(cell)', () => {
   const CASES = Object.freeze([
-    ['21.9', 21.9], ['-3', -3], ['1e3', 1000],
-    [' 21.9', undefined], ['21.9 ', undefined], ['', undefined], ['1e999', undefined], ['1,234', undefined], ['NaN', undefined],
+    ['21.9', 21.9],
+    ['-3', -3],
+    ['1e3', 1000],
+    [' 21.9', undefined],
+    ['21.9 ', undefined],
+    ['', undefined],
+    ['1e999', undefined],
+    ['1,234', undefined],
+    ['NaN', undefined],
   ] as const);
   for (const [cell, value] of CASES) {
     it(`gives ${JSON.stringify(cell)} as ${value}`, () => assert.equal(plainNumberOf(cell), value));
   }
 
   it('agrees with readNumber whenever it gives a value', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('0', '1', '9', '.', '-', '+', 'e', 'E', ',', ' '), maxLength: 8 }), (cell) => {
-      const fast = plainNumberOf(cell);
-      if (fast !== undefined) assert.deepEqual(readNumber(cell), { kind: 'number', value: fast });
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '9', '.', '-', '+', 'e', 'E', ',', ' '), maxLength: 8 }), (cell) => {
+        const fast = plainNumberOf(cell);
+        if (fast !== undefined) assert.deepEqual(readNumber(cell), { kind: 'number', value: fast });
+      }),
+    );
   });
 });

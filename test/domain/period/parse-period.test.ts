@@ -102,7 +102,10 @@ const REFUSED: readonly (readonly [input: string, reason: string])[] = Object.fr
   ['2021-02-29', 'is not a date: February 2021 has 28 days'],
   ['2021-13-01', 'is not a date: months run from 01 to 12'],
   ['2021-04-31', 'April 2021 has 30 days'],
-  ['Jul 2019-Jun 2020', '12 months, July 2019 to June 2020, neither a calendar nor a financial year: Lantern reads spans of months written Jan 2012-Dec 2012 (a calendar year) or Apr 2019-Mar 2020 (a financial year)'],
+  [
+    'Jul 2019-Jun 2020',
+    '12 months, July 2019 to June 2020, neither a calendar nor a financial year: Lantern reads spans of months written Jan 2012-Dec 2012 (a calendar year) or Apr 2019-Mar 2020 (a financial year)',
+  ],
   ['Jan 2012-Jun 2012', '6 months, January 2012 to June 2012, neither'],
   ['Mar 2020-Jan 2020', 'ends before it starts (March 2020 to January 2020)'],
   ['Jan 2012-Dec 2011', 'must end after it starts'],
@@ -155,9 +158,7 @@ describe('parsePeriod(text) reads a year from another day as the year it mostly 
   }
 
   it('gives every year from the same day the same form, so that a file reports it once', () => {
-    const forms = ['2015-09-01/P1Y', '2016-09-01/P1Y', '2023-09-01/P1Y']
-      .map((text) => parsePeriod(text))
-      .map((parsed) => (parsed.kind === 'ok' ? parsed.note?.form : undefined));
+    const forms = ['2015-09-01/P1Y', '2016-09-01/P1Y', '2023-09-01/P1Y'].map((text) => parsePeriod(text)).map((parsed) => (parsed.kind === 'ok' ? parsed.note?.form : undefined));
     assert.deepEqual(forms, ['a year from 1 September', 'a year from 1 September', 'a year from 1 September']);
   });
 
@@ -233,7 +234,8 @@ describe('parsePeriod(text) reads every period in the Fingertips extracts', () =
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.csv'))) {
       // Area names hold commas ("Bournemouth, Christchurch and Poole"), so parse the CSV properly.
       const parsed = Papa.parse<Record<string, string>>(readFileSync(new URL(file, folder), 'utf8'), {
-        header: true, skipEmptyLines: true,
+        header: true,
+        skipEmptyLines: true,
       });
       assert.deepEqual(parsed.errors, [], file);
       for (const row of parsed.data) periods.add(row['period'] ?? '');
@@ -257,7 +259,8 @@ describe('parsePeriod(text) reads every period in the Fingertips extracts', () =
 describe('parsePeriod(text) reads every period ONS publishes in its council series and MHCLG in its homelessness quarters', () => {
   function periodsIn(file: string): Set<string> {
     const parsed = Papa.parse<Record<string, string>>(readFileSync(sharedFile(...file.split('/')), 'utf8'), {
-      header: true, skipEmptyLines: true,
+      header: true,
+      skipEmptyLines: true,
     });
     return new Set(parsed.data.map((row) => row['period'] ?? ''));
   }
@@ -273,9 +276,7 @@ describe('parsePeriod(text) reads every period ONS publishes in its council seri
       if (parsed.note) forms.add(parsed.note.form);
     }
     assert.deepEqual([...kinds].sort(), ['calendar_year', 'date', 'financial_year', 'multi_calendar_year']);
-    assert.deepEqual([...forms].sort(), [
-      'a year from 1 August', 'a year from 1 February', 'a year from 1 September', 'a year from 15 May', 'a year from 16 November',
-    ]);
+    assert.deepEqual([...forms].sort(), ['a year from 1 August', 'a year from 1 February', 'a year from 1 September', 'a year from 15 May', 'a year from 16 November']);
   });
 
   it('reads each distinct period in mhclg-homelessness-hclic/hclic_quarterly_la.csv as a financial-year quarter', () => {
@@ -286,15 +287,15 @@ describe('parsePeriod(text) reads every period ONS publishes in its council seri
 });
 
 describe('comparePeriods(a, b) orders by end date, then start date, then label', () => {
-  const SORTED: readonly string[] = Object.freeze([
-    '2010 - 12', '2012', '2012/13 Q3', '2012-12', '2011/12 - 12/13', '2012/13', '2012/13 Q4', '2013-03',
-    '2013/14 Q1', '2011 - 13', '2013',
-  ]);
+  const SORTED: readonly string[] = Object.freeze(['2010 - 12', '2012', '2012/13 Q3', '2012-12', '2011/12 - 12/13', '2012/13', '2012/13 Q4', '2013-03', '2013/14 Q1', '2011 - 13', '2013']);
 
   it('sorts a shuffled list into that order without changing the periods', () => {
     const periods = Object.freeze(SORTED.map(parsedPeriod).map((period) => Object.freeze(period)));
     const shuffled = Object.freeze([6, 2, 10, 0, 8, 4, 1, 9, 3, 7, 5].map((index) => periods[index] as Period));
-    assert.deepEqual([...shuffled].sort(comparePeriods).map((period) => period.label), SORTED);
+    assert.deepEqual(
+      [...shuffled].sort(comparePeriods).map((period) => period.label),
+      SORTED,
+    );
   });
 
   it('returns zero for equal periods and opposite signs when the arguments swap', () => {
@@ -307,9 +308,7 @@ describe('comparePeriods(a, b) orders by end date, then start date, then label',
 
 describe('isPeriodKind(text) and PERIOD_KINDS', () => {
   it('knows the seven period kinds and no others', () => {
-    assert.deepEqual(PERIOD_KINDS, [
-      'financial_year', 'calendar_year', 'quarter', 'month', 'multi_calendar_year', 'multi_financial_year', 'date',
-    ]);
+    assert.deepEqual(PERIOD_KINDS, ['financial_year', 'calendar_year', 'quarter', 'month', 'multi_calendar_year', 'multi_financial_year', 'date']);
     for (const kind of PERIOD_KINDS) assert.ok(isPeriodKind(kind));
     for (const text of ['', 'year', 'Quarter', 'financial-year']) assert.equal(isPeriodKind(text), false);
   });

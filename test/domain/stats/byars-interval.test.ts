@@ -52,13 +52,13 @@ describe('byarsInterval(count, level)', () => {
 
 describe('byarsInterval(count, level) has the shape of an interval', () => {
   it('contains the count, and is wider at 99.8% than at 95%, for counts of 10 or more', () => {
-    fc.assert(fc.property(fc.integer({ min: 10, max: 100_000_000 }), (count) => {
-      const narrow = byarsInterval(count, 0.95);
-      const wide = byarsInterval(count, 0.998);
-      return narrow.kind === 'ok' && wide.kind === 'ok'
-        && 0 < wide.lower && wide.lower < narrow.lower && narrow.lower < count
-        && count < narrow.upper && narrow.upper < wide.upper;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 100_000_000 }), (count) => {
+        const narrow = byarsInterval(count, 0.95);
+        const wide = byarsInterval(count, 0.998);
+        return narrow.kind === 'ok' && wide.kind === 'ok' && 0 < wide.lower && wide.lower < narrow.lower && narrow.lower < count && count < narrow.upper && narrow.upper < wide.upper;
+      }),
+    );
   });
 });
 
@@ -76,9 +76,10 @@ describe('byarsInterval(count, level) reproduces testdata_Byars_Wilson__testdata
     const x = filledCell(row, 'x');
     const confidence = cell(row, 'confidence');
     const expectedLower = numberCell(row, 'lowercl');
-    const title = expectedLower === undefined
-      ? `${x} events at ${confidence} have only an upper limit, ${cell(row, 'uppercl')}; the table leaves the lower empty (${FILE})`
-      : `${x} events at ${confidence} are ${cell(row, 'lowercl')} to ${cell(row, 'uppercl')} (${FILE})`;
+    const title =
+      expectedLower === undefined
+        ? `${x} events at ${confidence} have only an upper limit, ${cell(row, 'uppercl')}; the table leaves the lower empty (${FILE})`
+        : `${x} events at ${confidence} are ${cell(row, 'lowercl')} to ${cell(row, 'uppercl')} (${FILE})`;
     it(title, () => {
       const interval = byarsInterval(x, levelOf(confidence));
       assert.equal(interval.kind, expectedLower === undefined ? 'upper_only' : 'ok');

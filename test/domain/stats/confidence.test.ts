@@ -3,10 +3,7 @@ import assert from 'node:assert/strict';
 import { CONFIDENCE_LEVELS, isConfidenceLevel, zFor } from '../../../src/domain/stats/index.ts';
 import type { ConfidenceLevel } from '../../../src/domain/stats/index.ts';
 
-const Z: readonly (readonly [level: ConfidenceLevel, z: number])[] = Object.freeze([
-  Object.freeze([0.95, 1.959963985] as const),
-  Object.freeze([0.998, 3.090232306] as const),
-]);
+const Z: readonly (readonly [level: ConfidenceLevel, z: number])[] = Object.freeze([Object.freeze([0.95, 1.959963985] as const), Object.freeze([0.998, 3.090232306] as const)]);
 
 describe('zFor(level)', () => {
   for (const [level, z] of Z) {

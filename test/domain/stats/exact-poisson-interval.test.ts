@@ -42,20 +42,26 @@ describe('exactPoissonInterval(count, level)', () => {
 
 describe('exactPoissonInterval(count, level) has the shape of an interval', () => {
   it('contains the count, and is wider at 99.8% than at 95%', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), (count) => {
-      const narrow = exactPoissonInterval(count, 0.95);
-      const wide = exactPoissonInterval(count, 0.998);
-      return narrow.kind === 'ok' && wide.kind === 'ok'
-        && 0 < wide.lower && wide.lower < narrow.lower && narrow.lower < count
-        && count < narrow.upper && narrow.upper < wide.upper;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), (count) => {
+        const narrow = exactPoissonInterval(count, 0.95);
+        const wide = exactPoissonInterval(count, 0.998);
+        return narrow.kind === 'ok' && wide.kind === 'ok' && 0 < wide.lower && wide.lower < narrow.lower && narrow.lower < count && count < narrow.upper && narrow.upper < wide.upper;
+      }),
+    );
   });
 });
 
 describe('exactPoissonInterval(count, level) reproduces the Exact rows of testdata_Rate__testdata_Rate.csv and testdata_Rate__testdata_Rate_g.csv', () => {
   // The rate tables give the interval as a rate: the count's limits / denominator × multiplier.
   const cases = [
-    { file: 'testdata_Rate__testdata_Rate.csv', columns: [['lower95_0cl', 'upper95_0cl', '95%'], ['lower99_8cl', 'upper99_8cl', '99.8%']] },
+    {
+      file: 'testdata_Rate__testdata_Rate.csv',
+      columns: [
+        ['lower95_0cl', 'upper95_0cl', '95%'],
+        ['lower99_8cl', 'upper99_8cl', '99.8%'],
+      ],
+    },
     { file: 'testdata_Rate__testdata_Rate_g.csv', columns: [['lowercl', 'uppercl', 'confidence']] },
   ] as const;
 

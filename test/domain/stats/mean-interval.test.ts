@@ -8,16 +8,21 @@ import { assertClose, cell, filledCell, readReferenceTable } from '../../support
 type Case = readonly [title: string, values: readonly number[], level: ConfidenceLevel, expected: MeanWithInterval];
 
 const CASES = Object.freeze<readonly Case[]>([
-  ['30, 40, 50 and 60 at 95% have mean 45, standard deviation 12.9099445 and interval 45 ∓ 3.182446305 × 12.9099445 / 2', Object.freeze([30, 40, 50, 60]), 0.95,
-    { kind: 'ok', mean: 45, standardDeviation: 12.909944487, count: 4, lower: 24.457397432, upper: 65.542602568 }],
-  ['1 and 3 at 95% have mean 2, standard deviation √2 and interval 2 ∓ 12.7062 (t with 1 degree of freedom)', Object.freeze([1, 3]), 0.95,
-    { kind: 'ok', mean: 2, standardDeviation: Math.SQRT2, count: 2, lower: 2 - 12.706204736, upper: 2 + 12.706204736 }],
-  ['7, 7 and 7 have standard deviation 0 and an interval of exactly 7 to 7', Object.freeze([7, 7, 7]), 0.998,
-    { kind: 'ok', mean: 7, standardDeviation: 0, count: 3, lower: 7, upper: 7 }],
-  ['a single value is not computed: fewer than two values have no standard deviation', Object.freeze([42]), 0.95,
-    { kind: 'not_computed', reason: 'fewer_than_two_values' }],
-  ['no values are not computed: fewer than two values', Object.freeze([]), 0.95,
-    { kind: 'not_computed', reason: 'fewer_than_two_values' }],
+  [
+    '30, 40, 50 and 60 at 95% have mean 45, standard deviation 12.9099445 and interval 45 ∓ 3.182446305 × 12.9099445 / 2',
+    Object.freeze([30, 40, 50, 60]),
+    0.95,
+    { kind: 'ok', mean: 45, standardDeviation: 12.909944487, count: 4, lower: 24.457397432, upper: 65.542602568 },
+  ],
+  [
+    '1 and 3 at 95% have mean 2, standard deviation √2 and interval 2 ∓ 12.7062 (t with 1 degree of freedom)',
+    Object.freeze([1, 3]),
+    0.95,
+    { kind: 'ok', mean: 2, standardDeviation: Math.SQRT2, count: 2, lower: 2 - 12.706204736, upper: 2 + 12.706204736 },
+  ],
+  ['7, 7 and 7 have standard deviation 0 and an interval of exactly 7 to 7', Object.freeze([7, 7, 7]), 0.998, { kind: 'ok', mean: 7, standardDeviation: 0, count: 3, lower: 7, upper: 7 }],
+  ['a single value is not computed: fewer than two values have no standard deviation', Object.freeze([42]), 0.95, { kind: 'not_computed', reason: 'fewer_than_two_values' }],
+  ['no values are not computed: fewer than two values', Object.freeze([]), 0.95, { kind: 'not_computed', reason: 'fewer_than_two_values' }],
 ]);
 
 describe('meanWithInterval(values, level)', () => {
@@ -51,14 +56,14 @@ describe('meanWithInterval(values, level)', () => {
 describe('meanWithInterval(values, level) has the shape of an interval', () => {
   it('contains the mean and is at least as wide at 99.8% as at 95%', () => {
     const values = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 50 });
-    fc.assert(fc.property(values, (sample) => {
-      const frozen = Object.freeze([...sample]);
-      const narrow = meanWithInterval(frozen, 0.95);
-      const wide = meanWithInterval(frozen, 0.998);
-      return narrow.kind === 'ok' && wide.kind === 'ok'
-        && wide.lower <= narrow.lower && narrow.lower <= narrow.mean
-        && narrow.mean <= narrow.upper && narrow.upper <= wide.upper;
-    }));
+    fc.assert(
+      fc.property(values, (sample) => {
+        const frozen = Object.freeze([...sample]);
+        const narrow = meanWithInterval(frozen, 0.95);
+        const wide = meanWithInterval(frozen, 0.998);
+        return narrow.kind === 'ok' && wide.kind === 'ok' && wide.lower <= narrow.lower && narrow.lower <= narrow.mean && narrow.mean <= narrow.upper && narrow.upper <= wide.upper;
+      }),
+    );
   });
 });
 
@@ -76,7 +81,10 @@ describe('meanWithInterval(values, level) reproduces testdata_Mean__testdata_Mea
 
   it('checks all 3 result rows (Area1, Area2, No grouping) over all 26 input values', () => {
     assert.equal(inputs.length, 26);
-    assert.deepEqual(results.map((row) => cell(row, 'area')), ['Area1', 'Area2', 'No grouping']);
+    assert.deepEqual(
+      results.map((row) => cell(row, 'area')),
+      ['Area1', 'Area2', 'No grouping'],
+    );
   });
 
   for (const row of results) {

@@ -18,7 +18,13 @@ const CASES = Object.freeze<readonly Case[]>([
   ['65 of 0 is not computed (R stops: denominators must be greater than zero): a zero denominator', 65, 0, OF_ONE_95, { kind: 'not_computed', reason: 'zero_denominator' }],
   ['-65 of 100 is not computed (R stops: numerators must be >= 0): a negative input', -65, 100, OF_ONE_95, { kind: 'not_computed', reason: 'negative_input' }],
   ['65 of -100 is not computed (R stops: denominators must be greater than zero): a negative input', 65, -100, OF_ONE_95, { kind: 'not_computed', reason: 'negative_input' }],
-  ['101 of 100 is not computed (R stops: numerators must be <= denominator): the numerator is above the denominator', 101, 100, OF_ONE_95, { kind: 'not_computed', reason: 'numerator_above_denominator' }],
+  [
+    '101 of 100 is not computed (R stops: numerators must be <= denominator): the numerator is above the denominator',
+    101,
+    100,
+    OF_ONE_95,
+    { kind: 'not_computed', reason: 'numerator_above_denominator' },
+  ],
 ]);
 
 describe('proportion(numerator, denominator, { level, multiplier })', () => {
@@ -66,7 +72,10 @@ function assertMissingInputRow(row: ReferenceRow, outputColumns: readonly string
 describe('proportion(numerator, denominator, { level, multiplier }) reproduces testdata_Proportion__testdata_Prop.csv', () => {
   const FILE = 'testdata_Proportion__testdata_Prop.csv';
   const rows = readReferenceTable(FILE);
-  const LEVELS = Object.freeze([['lower95_0cl', 'upper95_0cl', '95%'], ['lower99_8cl', 'upper99_8cl', '99.8%']] as const);
+  const LEVELS = Object.freeze([
+    ['lower95_0cl', 'upper95_0cl', '95%'],
+    ['lower99_8cl', 'upper99_8cl', '99.8%'],
+  ] as const);
 
   it('checks all 19 rows: 8 areas as proportions of 1, the same 8 as percentages, and 3 with a missing input', () => {
     assert.equal(rows.length, 19);

@@ -12,10 +12,22 @@ const PER_100 = Object.freeze({ level: 0.95, multiplier: 100 } as const);
 const PER_100000 = Object.freeze({ level: 0.95, multiplier: 100_000 } as const);
 
 const CASES = Object.freeze<readonly Case[]>([
-  ['9 events in 1000 per 100 at 95% use the exact Poisson interval: 0.9, 0.4115373 to 1.7084803', 9, 1000, PER_100, { kind: 'ok', value: 0.9, lower: 0.4115373, upper: 1.7084803, method: 'exact_poisson' }],
-  ["10 events in 1000 per 100 at 95% use Byar's method: 1, 0.4787450 to 1.8391459", 10, 1000, PER_100, { kind: 'ok', value: 1, lower: 0.4787450, upper: 1.8391459, method: 'byars' }],
+  [
+    '9 events in 1000 per 100 at 95% use the exact Poisson interval: 0.9, 0.4115373 to 1.7084803',
+    9,
+    1000,
+    PER_100,
+    { kind: 'ok', value: 0.9, lower: 0.4115373, upper: 1.7084803, method: 'exact_poisson' },
+  ],
+  ["10 events in 1000 per 100 at 95% use Byar's method: 1, 0.4787450 to 1.8391459", 10, 1000, PER_100, { kind: 'ok', value: 1, lower: 0.478745, upper: 1.8391459, method: 'byars' }],
   ['0 events in 100 per 100,000 at 95% are 0, from exactly 0 to 3688.879454', 0, 100, PER_100000, { kind: 'ok', value: 0, lower: 0, upper: 3688.879454, method: 'exact_poisson' }],
-  ['250 events in 220 per 100,000 (more events than people) are 113636.3636, 99984.94739 to 128631.1449', 250, 220, PER_100000, { kind: 'ok', value: 113636.3636, lower: 99984.94739, upper: 128631.1449, method: 'byars' }],
+  [
+    '250 events in 220 per 100,000 (more events than people) are 113636.3636, 99984.94739 to 128631.1449',
+    250,
+    220,
+    PER_100000,
+    { kind: 'ok', value: 113636.3636, lower: 99984.94739, upper: 128631.1449, method: 'byars' },
+  ],
   ['65 events in 0 are not computed (R stops: denominators must be greater than zero): a zero denominator', 65, 0, PER_100000, { kind: 'not_computed', reason: 'zero_denominator' }],
   ['-65 events in 100 are not computed (R stops: numerators must be >= 0): a negative input', -65, 100, PER_100000, { kind: 'not_computed', reason: 'negative_input' }],
   ['65 events in -100 are not computed (R stops: denominators must be greater than zero): a negative input', 65, -100, PER_100000, { kind: 'not_computed', reason: 'negative_input' }],
@@ -64,13 +76,22 @@ describe('rate(numerator, denominator, { level, multiplier })', () => {
 describe('rate(numerator, denominator, { level, multiplier }) has the shape of an interval', () => {
   it('contains the rate and is wider at 99.8% than at 95%, on both sides of the switch of method', () => {
     const sample = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 100_000_000 }));
-    fc.assert(fc.property(sample, ([numerator, denominator]) => {
-      const narrow = rate(numerator, denominator, PER_100000);
-      const wide = rate(numerator, denominator, { level: 0.998, multiplier: 100_000 });
-      return narrow.kind === 'ok' && wide.kind === 'ok' && narrow.method === wide.method
-        && 0 < wide.lower && wide.lower < narrow.lower && narrow.lower < narrow.value
-        && narrow.value < narrow.upper && narrow.upper < wide.upper;
-    }));
+    fc.assert(
+      fc.property(sample, ([numerator, denominator]) => {
+        const narrow = rate(numerator, denominator, PER_100000);
+        const wide = rate(numerator, denominator, { level: 0.998, multiplier: 100_000 });
+        return (
+          narrow.kind === 'ok' &&
+          wide.kind === 'ok' &&
+          narrow.method === wide.method &&
+          0 < wide.lower &&
+          wide.lower < narrow.lower &&
+          narrow.lower < narrow.value &&
+          narrow.value < narrow.upper &&
+          narrow.upper < wide.upper
+        );
+      }),
+    );
   });
 });
 
@@ -102,7 +123,10 @@ function missingTitle(row: ReferenceRow, file: string): string {
 describe('rate(numerator, denominator, { level, multiplier }) reproduces testdata_Rate__testdata_Rate.csv', () => {
   const FILE = 'testdata_Rate__testdata_Rate.csv';
   const rows = readReferenceTable(FILE);
-  const LEVELS = Object.freeze([['lower95_0cl', 'upper95_0cl', '95%'], ['lower99_8cl', 'upper99_8cl', '99.8%']] as const);
+  const LEVELS = Object.freeze([
+    ['lower95_0cl', 'upper95_0cl', '95%'],
+    ['lower99_8cl', 'upper99_8cl', '99.8%'],
+  ] as const);
 
   it('checks all 20 rows: 8 areas per 100, the same 8 per 100,000, 3 with a missing input, and more events than people', () => {
     assert.equal(rows.length, 20);

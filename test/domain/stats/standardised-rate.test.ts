@@ -11,9 +11,7 @@ import {
   indirectlyStandardisedRate,
   indirectlyStandardisedRatio,
 } from '../../../src/domain/stats/index.ts';
-import type {
-  Dsr, DsrBand, IsrBand, IsrRate, IsrRatio, NonIndependentDsrBand,
-} from '../../../src/domain/stats/index.ts';
+import type { Dsr, DsrBand, IsrBand, IsrRate, IsrRatio, NonIndependentDsrBand } from '../../../src/domain/stats/index.ts';
 import type { ConfidenceLevel } from '../../../src/domain/stats/index.ts';
 import { assertClose, cell, filledCell, numberCell, readReferenceTable } from '../../support/reference-table.ts';
 import type { ReferenceRow } from '../../support/reference-table.ts';
@@ -61,46 +59,56 @@ function rowsOf(areas: ReadonlyMap<string, readonly ReferenceRow[]>, area: strin
 /** testdata_multiarea and the error inputs carry no standard population: the R tests use esp2013, by position. */
 function withEsp2013(rows: readonly ReferenceRow[]): readonly DsrBand[] {
   assert.equal(rows.length, EUROPEAN_STANDARD_POPULATION_2013.length);
-  return frozen(rows.map((row, index) => ({
-    count: countCell(row, 'count'),
-    population: filledCell(row, 'pop'),
-    standardPopulation: EUROPEAN_STANDARD_POPULATION_2013[index] ?? Number.NaN,
-  })));
+  return frozen(
+    rows.map((row, index) => ({
+      count: countCell(row, 'count'),
+      population: filledCell(row, 'pop'),
+      standardPopulation: EUROPEAN_STANDARD_POPULATION_2013[index] ?? Number.NaN,
+    })),
+  );
 }
 
 /** testdata_1976 brings its own standard population (esp1976), written with thousands separators. */
 function bands1976(): readonly DsrBand[] {
-  return frozen(readReferenceTable('testdata_DSR_ISR__testdata_1976.csv').map((row) => ({
-    count: countCell(row, 'count'),
-    population: filledCell(row, 'pop'),
-    standardPopulation: Number(cell(row, 'esp1976').replace(/,/g, '')),
-  })));
+  return frozen(
+    readReferenceTable('testdata_DSR_ISR__testdata_1976.csv').map((row) => ({
+      count: countCell(row, 'count'),
+      population: filledCell(row, 'pop'),
+      standardPopulation: Number(cell(row, 'esp1976').replace(/,/g, '')),
+    })),
+  );
 }
 
 /** testdata_nonindepe: per band, the people who had the event once (f1), twice (f2), three (f3) and four times (f4). */
 function nonIndependentBands(rows: readonly ReferenceRow[]): readonly NonIndependentDsrBand[] {
   assert.equal(rows.length, EUROPEAN_STANDARD_POPULATION_2013.length);
-  return Object.freeze(rows.map((row, index) => Object.freeze({
-    population: filledCell(row, 'pop'),
-    standardPopulation: EUROPEAN_STANDARD_POPULATION_2013[index] ?? Number.NaN,
-    peopleByEventFrequency: frozen([1, 2, 3, 4].map((frequency) => ({ frequency, people: countCell(row, `f${frequency}`) }))),
-  })));
+  return Object.freeze(
+    rows.map((row, index) =>
+      Object.freeze({
+        population: filledCell(row, 'pop'),
+        standardPopulation: EUROPEAN_STANDARD_POPULATION_2013[index] ?? Number.NaN,
+        peopleByEventFrequency: frozen([1, 2, 3, 4].map((frequency) => ({ frequency, people: countCell(row, `f${frequency}`) }))),
+      }),
+    ),
+  );
 }
 
 /** An area's bands beside refdata's reference counts and populations, matched by position as the R tests match them. */
 function withRefdata(rows: readonly ReferenceRow[]): readonly IsrBand[] {
   const reference = readReferenceTable('testdata_DSR_ISR__refdata.csv');
   assert.equal(rows.length, reference.length);
-  return frozen(rows.map((row, index) => {
-    const ref = reference[index];
-    if (ref === undefined) throw new Error('refdata is shorter than the area');
-    return {
-      count: countCell(row, 'count'),
-      population: filledCell(row, 'pop'),
-      referenceCount: countCell(ref, 'refcount'),
-      referencePopulation: filledCell(ref, 'refpop'),
-    };
-  }));
+  return frozen(
+    rows.map((row, index) => {
+      const ref = reference[index];
+      if (ref === undefined) throw new Error('refdata is shorter than the area');
+      return {
+        count: countCell(row, 'count'),
+        population: filledCell(row, 'pop'),
+        referenceCount: countCell(ref, 'refcount'),
+        referencePopulation: filledCell(ref, 'refpop'),
+      };
+    }),
+  );
 }
 
 /**
@@ -109,12 +117,14 @@ function withRefdata(rows: readonly ReferenceRow[]): readonly IsrBand[] {
  * missing population as zero (na.zero), so the test does the same.
  */
 function ownReferenceBands(rows: readonly ReferenceRow[]): readonly IsrBand[] {
-  return frozen(rows.map((row) => ({
-    count: countCell(row, 'count'),
-    population: numberCell(row, 'pop') ?? 0,
-    referenceCount: countCell(row, 'refcount'),
-    referencePopulation: filledCell(row, 'refpop'),
-  })));
+  return frozen(
+    rows.map((row) => ({
+      count: countCell(row, 'count'),
+      population: numberCell(row, 'pop') ?? 0,
+      referenceCount: countCell(row, 'refcount'),
+      referencePopulation: filledCell(row, 'refpop'),
+    })),
+  );
 }
 
 function multiplierOf(statistic: string, prefix: string): number {
@@ -135,7 +145,7 @@ describe('directlyStandardisedRate(bands, { multiplier, level })', () => {
     { count: 45, population: 500, standardPopulation: 1000 },
   ]);
 
-  it('is the crude rate, with Byar\'s interval for the count, when every band has the same population and standard population', () => {
+  it("is the crude rate, with Byar's interval for the count, when every band has the same population and standard population", () => {
     for (const level of LEVELS) {
       const dsr = ok(directlyStandardisedRate(EVEN, { multiplier: 1000, level }));
       assertClose(dsr.value, 65, 'rate per 1,000');
@@ -147,7 +157,7 @@ describe('directlyStandardisedRate(bands, { multiplier, level })', () => {
     }
   });
 
-  it('weights each band\'s crude rate by its standard population, not by its own population', () => {
+  it("weights each band's crude rate by its standard population, not by its own population", () => {
     // 10 in 100 (0.1) weighted 3, and 50 in 1000 (0.05) weighted 1: (0.3 + 0.05) / 4 = 0.0875;
     // the crude rate would be 60 / 1100.
     const bands = frozen<DsrBand>([
@@ -160,10 +170,7 @@ describe('directlyStandardisedRate(bands, { multiplier, level })', () => {
   it('counts a missing count as zero, as the R package does', () => {
     const missing = frozen<DsrBand>([...EVEN, { count: null, population: 500, standardPopulation: 1000 }]);
     const zero = frozen<DsrBand>([...EVEN, { count: 0, population: 500, standardPopulation: 1000 }]);
-    assert.deepEqual(
-      directlyStandardisedRate(missing, { multiplier: 1000, level: 0.95 }),
-      directlyStandardisedRate(zero, { multiplier: 1000, level: 0.95 }),
-    );
+    assert.deepEqual(directlyStandardisedRate(missing, { multiplier: 1000, level: 0.95 }), directlyStandardisedRate(zero, { multiplier: 1000, level: 0.95 }));
   });
 
   it('is not computed below 10 events in all, but still says how many events and people there were', () => {
@@ -171,8 +178,7 @@ describe('directlyStandardisedRate(bands, { multiplier, level })', () => {
       { count: 4, population: 500, standardPopulation: 1000 },
       { count: 5, population: 700, standardPopulation: 1000 },
     ]);
-    assert.deepEqual(directlyStandardisedRate(bands, { multiplier: 1000, level: 0.95 }),
-      { kind: 'not_computed', reason: 'fewer_than_10_events', totalCount: 9, totalPopulation: 1200 });
+    assert.deepEqual(directlyStandardisedRate(bands, { multiplier: 1000, level: 0.95 }), { kind: 'not_computed', reason: 'fewer_than_10_events', totalCount: 9, totalPopulation: 1200 });
   });
 
   const REFUSED: readonly (readonly [title: string, bands: readonly DsrBand[], reason: string])[] = Object.freeze([
@@ -219,11 +225,16 @@ describe('directlyStandardisedRateNonIndependent(bands, { multiplier, level })',
 
   it('counts events, not people, and widens the interval when people had the event more than once', () => {
     // 65 events: 25 people once and 20 people twice, in one band of 1000 with standard population 1000.
-    const bands = frozen<NonIndependentDsrBand>([{
-      population: 1000,
-      standardPopulation: 1000,
-      peopleByEventFrequency: frozen([{ frequency: 1, people: 25 }, { frequency: 2, people: 20 }]),
-    }]);
+    const bands = frozen<NonIndependentDsrBand>([
+      {
+        population: 1000,
+        standardPopulation: 1000,
+        peopleByEventFrequency: frozen([
+          { frequency: 1, people: 25 },
+          { frequency: 2, people: 20 },
+        ]),
+      },
+    ]);
     const adjusted = ok(directlyStandardisedRateNonIndependent(bands, { multiplier: 1000, level: 0.95 }));
     assertClose(adjusted.value, 65, 'rate per 1,000');
     assert.equal(adjusted.totalCount, 65);
@@ -234,8 +245,7 @@ describe('directlyStandardisedRateNonIndependent(bands, { multiplier, level })',
   });
 
   it('is not computed for a negative number of people or a negative frequency', () => {
-    const band = (frequency: number, people: number): readonly NonIndependentDsrBand[] =>
-      frozen([{ population: 100, standardPopulation: 1, peopleByEventFrequency: frozen([{ frequency, people }]) }]);
+    const band = (frequency: number, people: number): readonly NonIndependentDsrBand[] => frozen([{ population: 100, standardPopulation: 1, peopleByEventFrequency: frozen([{ frequency, people }]) }]);
     assert.deepEqual(directlyStandardisedRateNonIndependent(band(1, -3), { multiplier: 1, level: 0.95 }), { kind: 'not_computed', reason: 'negative_count' });
     assert.deepEqual(directlyStandardisedRateNonIndependent(band(-1, 30), { multiplier: 1, level: 0.95 }), { kind: 'not_computed', reason: 'negative_event_frequency' });
   });
@@ -265,8 +275,10 @@ describe('directlyStandardisedRate and directlyStandardisedRateNonIndependent re
       if (statistic === 'dsr NA for total count < 10') {
         for (const level of LEVELS) {
           assert.deepEqual(dsrFor(row, 100000, level), {
-            kind: 'not_computed', reason: 'fewer_than_10_events',
-            totalCount: filledCell(row, 'total_count'), totalPopulation: filledCell(row, 'total_pop'),
+            kind: 'not_computed',
+            reason: 'fewer_than_10_events',
+            totalCount: filledCell(row, 'total_count'),
+            totalPopulation: filledCell(row, 'total_pop'),
           });
         }
         for (const column of ['value', 'lower95_0cl', 'upper95_0cl', 'lower99_8cl', 'upper99_8cl']) {
@@ -294,9 +306,16 @@ describe('directlyStandardisedRate and directlyStandardisedRateNonIndependent re
   it('refuses the error inputs where calculate_dsr stops, area by area', () => {
     const refused = (file: string): Dsr => {
       const rows = readReferenceTable(file);
-      return directlyStandardisedRate(frozen(rows.map((row) => ({
-        count: countCell(row, 'count'), population: filledCell(row, 'pop'), standardPopulation: filledCell(row, 'stdpop'),
-      }))), { multiplier: 100000, level: 0.95 });
+      return directlyStandardisedRate(
+        frozen(
+          rows.map((row) => ({
+            count: countCell(row, 'count'),
+            population: filledCell(row, 'pop'),
+            standardPopulation: filledCell(row, 'stdpop'),
+          })),
+        ),
+        { multiplier: 100000, level: 0.95 },
+      );
     };
     // "numerators must all be greater than or equal to zero"
     assert.deepEqual(refused('testdata_DSR_ISR__testdata_err1.csv'), { kind: 'not_computed', reason: 'negative_count' });
@@ -307,8 +326,7 @@ describe('directlyStandardisedRate and directlyStandardisedRateNonIndependent re
     // "denominators must all be greater than zero": Area1 has a band of population 0.
     // R stops for the whole table; here only Area1 is refused and Area2 has its rate.
     const err2 = byArea('testdata_DSR_ISR__testdata_err2.csv');
-    assert.deepEqual(directlyStandardisedRate(withEsp2013(rowsOf(err2, 'Area1')), { multiplier: 100000, level: 0.95 }),
-      { kind: 'not_computed', reason: 'non_positive_population' });
+    assert.deepEqual(directlyStandardisedRate(withEsp2013(rowsOf(err2, 'Area1')), { multiplier: 100000, level: 0.95 }), { kind: 'not_computed', reason: 'non_positive_population' });
     assert.equal(directlyStandardisedRate(withEsp2013(rowsOf(err2, 'Area2')), { multiplier: 100000, level: 0.95 }).kind, 'ok');
   });
 });
@@ -320,7 +338,7 @@ describe('indirectlyStandardisedRatio(bands, { referenceValue, level })', () => 
     { count: 50, population: 2500, referenceCount: 400, referencePopulation: 20000 },
   ]);
 
-  it('is 1 (or 100) when an area has the events its population expects, with Byar\'s interval over the expected', () => {
+  it("is 1 (or 100) when an area has the events its population expects, with Byar's interval over the expected", () => {
     for (const level of LEVELS) {
       const ratio = ok(indirectlyStandardisedRatio(AS_EXPECTED, { referenceValue: 100, level }));
       assertClose(ratio.value, 100, 'ratio × 100');
@@ -343,8 +361,7 @@ describe('indirectlyStandardisedRatio(bands, { referenceValue, level })', () => 
 
   it('expects no events of a band with no people, and counts missing counts as zero', () => {
     const bands = frozen<IsrBand>([...AS_EXPECTED, { count: null, population: 0, referenceCount: null, referencePopulation: 500 }]);
-    assert.deepEqual(indirectlyStandardisedRatio(bands, { referenceValue: 100, level: 0.95 }),
-      indirectlyStandardisedRatio(AS_EXPECTED, { referenceValue: 100, level: 0.95 }));
+    assert.deepEqual(indirectlyStandardisedRatio(bands, { referenceValue: 100, level: 0.95 }), indirectlyStandardisedRatio(AS_EXPECTED, { referenceValue: 100, level: 0.95 }));
   });
 
   const REFUSED: readonly (readonly [title: string, bands: readonly IsrBand[], reason: string])[] = Object.freeze([
@@ -374,7 +391,7 @@ describe('indirectlyStandardisedRatio(bands, { referenceValue, level })', () => 
 });
 
 describe('indirectlyStandardisedRate(bands, { multiplier, level })', () => {
-  it('is the ratio times the reference rate: 65 events where 65 are expected at the reference\'s 500 per 30,000', () => {
+  it("is the ratio times the reference rate: 65 events where 65 are expected at the reference's 500 per 30,000", () => {
     const bands = frozen<IsrBand>([
       { count: 15, population: 1500, referenceCount: 100, referencePopulation: 10000 },
       { count: 50, population: 2500, referenceCount: 400, referencePopulation: 20000 },
@@ -451,10 +468,8 @@ describe('indirectlyStandardisedRatio and indirectlyStandardisedRate reproduce t
   it('refuses the error inputs where calculate_ISRate and calculate_ISRatio stop', () => {
     const refused = (file: string): readonly IsrBand[] => withRefdata(readReferenceTable(file));
     // "numerators must all be greater than or equal to zero"
-    assert.deepEqual(indirectlyStandardisedRate(refused('testdata_DSR_ISR__testdata_err1.csv'), { multiplier: 100000, level: 0.95 }),
-      { kind: 'not_computed', reason: 'negative_count' });
+    assert.deepEqual(indirectlyStandardisedRate(refused('testdata_DSR_ISR__testdata_err1.csv'), { multiplier: 100000, level: 0.95 }), { kind: 'not_computed', reason: 'negative_count' });
     // "denominators must all be greater than or equal to zero"
-    assert.deepEqual(indirectlyStandardisedRatio(refused('testdata_DSR_ISR__testdata_err3.csv'), { referenceValue: 1, level: 0.95 }),
-      { kind: 'not_computed', reason: 'negative_population' });
+    assert.deepEqual(indirectlyStandardisedRatio(refused('testdata_DSR_ISR__testdata_err3.csv'), { referenceValue: 1, level: 0.95 }), { kind: 'not_computed', reason: 'negative_population' });
   });
 });

@@ -55,25 +55,28 @@ describe('wilsonInterval(numerator, denominator, level)', () => {
 
 describe('wilsonInterval(numerator, denominator, level) has the shape of an interval', () => {
   // Numerators anywhere from 0 to the denominator, and often at the two ends.
-  const sample = fc.integer({ min: 1, max: 10_000_000 }).chain((denominator) => fc.tuple(
-    fc.oneof(fc.integer({ min: 0, max: denominator }), fc.constantFrom(0, 1, denominator - 1, denominator)),
-    fc.constant(denominator),
-  ));
+  const sample = fc
+    .integer({ min: 1, max: 10_000_000 })
+    .chain((denominator) => fc.tuple(fc.oneof(fc.integer({ min: 0, max: denominator }), fc.constantFrom(0, 1, denominator - 1, denominator)), fc.constant(denominator)));
 
   it('lies within [0, 1] and contains numerator / denominator, at either level', () => {
-    fc.assert(fc.property(sample, fc.constantFrom<ConfidenceLevel>(0.95, 0.998), ([numerator, denominator], level) => {
-      const interval = wilsonInterval(numerator, denominator, level);
-      const p = numerator / denominator;
-      return interval.kind === 'ok' && interval.lower >= 0 && interval.lower <= p && p <= interval.upper && interval.upper <= 1;
-    }));
+    fc.assert(
+      fc.property(sample, fc.constantFrom<ConfidenceLevel>(0.95, 0.998), ([numerator, denominator], level) => {
+        const interval = wilsonInterval(numerator, denominator, level);
+        const p = numerator / denominator;
+        return interval.kind === 'ok' && interval.lower >= 0 && interval.lower <= p && p <= interval.upper && interval.upper <= 1;
+      }),
+    );
   });
 
   it('is wider at 99.8% than at 95%, containing it', () => {
-    fc.assert(fc.property(sample, ([numerator, denominator]) => {
-      const narrow = wilsonInterval(numerator, denominator, 0.95);
-      const wide = wilsonInterval(numerator, denominator, 0.998);
-      return narrow.kind === 'ok' && wide.kind === 'ok' && wide.lower <= narrow.lower && narrow.upper <= wide.upper;
-    }));
+    fc.assert(
+      fc.property(sample, ([numerator, denominator]) => {
+        const narrow = wilsonInterval(numerator, denominator, 0.95);
+        const wide = wilsonInterval(numerator, denominator, 0.998);
+        return narrow.kind === 'ok' && wide.kind === 'ok' && wide.lower <= narrow.lower && narrow.upper <= wide.upper;
+      }),
+    );
   });
 });
 

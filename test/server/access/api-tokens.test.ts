@@ -7,7 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import { bearer } from '../../support/access.ts';
 import { DURHAM, openWorld, type World } from './world.ts';
 
-interface Made { id: number; token: string; scopes: string[]; message?: string }
+interface Made {
+  id: number;
+  token: string;
+  scopes: string[];
+  message?: string;
+}
 
 describe('API tokens', () => {
   let world: World;
@@ -26,9 +31,12 @@ describe('API tokens', () => {
   });
   after(() => world.close());
 
-  const api = (token: string, method: string, address: string, body?: unknown) => fetch(world.base + address, {
-    method, headers: { ...bearer(token), 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  const api = (token: string, method: string, address: string, body?: unknown) =>
+    fetch(world.base + address, {
+      method,
+      headers: { ...bearer(token), 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   const item = { subjectArea: DURHAM, riskFactor: 'high_risk_change', title: 'New operating model', note: 'Three directorates merged in one quarter without a plan.' };
 
   it('shows the token once, and keeps only its SHA-256', async () => {
@@ -73,8 +81,13 @@ describe('API tokens', () => {
     const admin = await world.browsers.administrator.json('POST', `/api/tokens/${fullToken.id}/revoke`);
     assert.equal(admin.status, 200);
     assert.equal((await api(fullToken.token, 'GET', '/api/tokens')).status, 401);
-    const events = await world.store.sql<{ actor: string; summary: string }[]>`select actor, summary from audit_event where action = 'change' and record_kind = 'api_token' and record_id = ${String(fullToken.id)} order by id`;
-    assert.deepEqual(events.map((e) => e.summary), ["made token 'script read+change+share' (read, change, share)", "revoked token 'script read+change+share'"]);
+    const events = await world.store.sql<
+      { actor: string; summary: string }[]
+    >`select actor, summary from audit_event where action = 'change' and record_kind = 'api_token' and record_id = ${String(fullToken.id)} order by id`;
+    assert.deepEqual(
+      events.map((e) => e.summary),
+      ["made token 'script read+change+share' (read, change, share)", "revoked token 'script read+change+share'"],
+    );
   });
 
   it('refuses scopes that do not exist, naming the field', async () => {

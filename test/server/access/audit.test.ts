@@ -6,7 +6,17 @@ import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
 import { authorItem, openWorld, type World } from './world.ts';
 
-interface Event { id: string; at: string; userId: number | null; actor: string; action: string; recordKind: string; recordId: string | null; summary: string; ip: string | null }
+interface Event {
+  id: string;
+  at: string;
+  userId: number | null;
+  actor: string;
+  action: string;
+  recordKind: string;
+  recordId: string | null;
+  summary: string;
+  ip: string | null;
+}
 
 describe('the audit trail', () => {
   let world: World;
@@ -31,13 +41,20 @@ describe('the audit trail', () => {
 
   it('records, for one record, each change, share and read: who, what, when and from where', async () => {
     const events = (await audit(`recordKind=intelligence_item&recordId=${itemId}`)).reverse();
-    assert.deepEqual(events.map((e) => [e.action, e.userId, e.summary]), [
-      ['change', world.users.author.id, 'recorded (confidential, financial_difficulty)'],
-      ['read', world.users.author.id, ''],
-      ['change', world.users.author.id, 'changed title'],
-      ['share', world.users.author.id, `shared with member (Durham County Council) (share ${events[3] ? /share (\d+)/.exec(events[3].summary)?.[1] : ''}): The member asked what we hold about the council`],
-      ['read', world.users.council_member.id, ''],
-    ]);
+    assert.deepEqual(
+      events.map((e) => [e.action, e.userId, e.summary]),
+      [
+        ['change', world.users.author.id, 'recorded (confidential, financial_difficulty)'],
+        ['read', world.users.author.id, ''],
+        ['change', world.users.author.id, 'changed title'],
+        [
+          'share',
+          world.users.author.id,
+          `shared with member (Durham County Council) (share ${events[3] ? /share (\d+)/.exec(events[3].summary)?.[1] : ''}): The member asked what we hold about the council`,
+        ],
+        ['read', world.users.council_member.id, ''],
+      ],
+    );
     assert.ok(events.every((e) => e.ip === '127.0.0.1' || e.ip === '::ffff:127.0.0.1'));
     assert.equal(events[0]!.actor, 'Alex Author <author@sector.example>');
     assert.ok(events.every((e, i) => i === 0 || Date.parse(e.at) >= Date.parse(events[i - 1]!.at)));

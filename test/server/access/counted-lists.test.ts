@@ -38,7 +38,7 @@ describe('counted lists', () => {
     assert.match(page, new RegExp(`${count} events match`));
   });
 
-  it('gives batches and a batch\'s rejections their totals', async () => {
+  it("gives batches and a batch's rejections their totals", async () => {
     const batches = await json<{ items: unknown[]; total: number }>('/api/imports?limit=1');
     const count = (await world.store.sql<{ count: number }[]>`select count(*)::int as count from import_batch`)[0]!.count;
     assert.deepEqual([batches.items.length, batches.total], [1, count]);

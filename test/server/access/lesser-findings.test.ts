@@ -20,7 +20,9 @@ describe('the lesser findings', () => {
 
   const embargo = async (until: string) => {
     const response = await fetch(`${world.base}/api/admin/early-sight/${EARLY}/embargo`, {
-      method: 'PUT', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ embargoUntil: until }),
+      method: 'PUT',
+      headers: { ...admin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ embargoUntil: until }),
     });
     assert.equal(response.status, 200, await response.text());
   };
@@ -36,7 +38,11 @@ describe('the lesser findings', () => {
   });
 
   const item = (evidence: unknown[] = []) => ({
-    subjectArea: DURHAM, riskFactor: 'financial_difficulty', title: 'Reserves running down', note: 'Reserves fell by a third in two years, with no plan to restore them.', evidence,
+    subjectArea: DURHAM,
+    riskFactor: 'financial_difficulty',
+    title: 'Reserves running down',
+    note: 'Reserves fell by a third in two years, with no plan to restore them.',
+    evidence,
   });
 
   it('answers the same for a missing item and one the viewer may not read', async () => {
@@ -47,7 +53,7 @@ describe('the lesser findings', () => {
     for (const who of ['public', 'principal_adviser', 'inspector'] as const) {
       const hidden = await world.browsers[who].fetch(`/api/intelligence/${id}`);
       const absent = await world.browsers[who].fetch(`/api/intelligence/${missing}`);
-      assert.deepEqual([hidden.status, ((await hidden.text()).replace(String(id), 'N'))], [absent.status, (await absent.text()).replace(String(missing), 'N')], who);
+      assert.deepEqual([hidden.status, (await hidden.text()).replace(String(id), 'N')], [absent.status, (await absent.text()).replace(String(missing), 'N')], who);
       assert.equal(hidden.status, 404);
     }
   });
@@ -62,13 +68,16 @@ describe('the lesser findings', () => {
     assert.equal(council.status, 200, 'the council itself still reads its own row');
   });
 
-  it('leaves a user\'s old API tokens dead when they are enabled again', async () => {
+  it("leaves a user's old API tokens dead when they are enabled again", async () => {
     const member = world.users.panel_member;
     const token = bearer(await apiToken(world.store.sql, member.id, ['read']));
     assert.equal((await fetch(`${world.base}/api/session`, { headers: token })).status, 200);
-    const set = (disabled: boolean) => fetch(`${world.base}/api/admin/users/${member.id}`, {
-      method: 'PATCH', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ disabled }),
-    });
+    const set = (disabled: boolean) =>
+      fetch(`${world.base}/api/admin/users/${member.id}`, {
+        method: 'PATCH',
+        headers: { ...admin, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ disabled }),
+      });
     assert.equal((await set(true)).status, 200);
     assert.equal((await fetch(`${world.base}/api/intelligence`, { headers: token })).status, 401);
     assert.equal((await set(false)).status, 200);

@@ -15,16 +15,25 @@ describe('1,050 shares about one item', () => {
   before(async () => {
     world = await openWorld();
     const made = await world.browsers.author.json('POST', '/api/intelligence', {
-      subjectArea: DURHAM, riskFactor: 'disengagement', title: 'Absent from the regional network', note: 'Missed every regional meeting this year, and replied to none of the invitations.',
-      evidence: [{ kind: 'source', description: 'Regional network attendance records', url: null }], shareable: true,
+      subjectArea: DURHAM,
+      riskFactor: 'disengagement',
+      title: 'Absent from the regional network',
+      note: 'Missed every regional meeting this year, and replied to none of the invitations.',
+      evidence: [{ kind: 'source', description: 'Regional network attendance records', url: null }],
+      shareable: true,
     });
     assert.equal(made.status, 201);
     const { id } = (await made.json()) as { id: number };
     await world.store.sql.begin(async (tx) => {
       for (let i = 0; i < MANY; i++) {
         const share = await createShare(tx, {
-          recordKind: 'intelligence_item', recordId: String(id), subjectArea: DURHAM, reason: `Share number ${i + 1}`, sharedBy: world.users.author.id,
-          withOrganisationId: i === 0 ? world.organisations.government.id : world.organisations.region.id, withUserId: null,
+          recordKind: 'intelligence_item',
+          recordId: String(id),
+          subjectArea: DURHAM,
+          reason: `Share number ${i + 1}`,
+          sharedBy: world.users.author.id,
+          withOrganisationId: i === 0 ? world.organisations.government.id : world.organisations.region.id,
+          withUserId: null,
         });
         if (i === 0) oldest = share.id;
       }
@@ -32,7 +41,7 @@ describe('1,050 shares about one item', () => {
   });
   after(() => world.close());
 
-  it('pages the council\'s /shares, saying how many there are, to the oldest', async () => {
+  it("pages the council's /shares, saying how many there are, to the oldest", async () => {
     const first = await (await world.browsers.council_member.fetch('/shares')).text();
     assert.match(first, /Showing shares 1 to 100 of 1050/);
     assert.match(first, /govuk-pagination/);

@@ -30,10 +30,13 @@ describe('the access matrix on real routes', () => {
 
   async function attempt(who: Who, action: Action, id: number): Promise<Answer> {
     const browser = world.browsers[who];
-    const response = action === 'read' ? await browser.fetch(`/api/intelligence/${id}`)
-      : action === 'change' ? await browser.json('PATCH', `/api/intelligence/${id}`, { title: `Reserves falling (checked by ${who})` })
-        : await browser.json('POST', `/api/intelligence/${id}/shares`, { organisationId: world.organisations.recipient.id, reason: `Shared by ${who} for the matrix` });
-    return { status: response.status, body: await response.json() as Answer['body'] };
+    const response =
+      action === 'read'
+        ? await browser.fetch(`/api/intelligence/${id}`)
+        : action === 'change'
+          ? await browser.json('PATCH', `/api/intelligence/${id}`, { title: `Reserves falling (checked by ${who})` })
+          : await browser.json('POST', `/api/intelligence/${id}/shares`, { organisationId: world.organisations.recipient.id, reason: `Shared by ${who} for the matrix` });
+    return { status: response.status, body: (await response.json()) as Answer['body'] };
   }
 
   /**
@@ -75,7 +78,7 @@ describe('the access matrix on real routes', () => {
         const response = await world.browsers[who].fetch('/api/shares/feed');
         assert.equal(response.status, 200);
         assert.match(response.headers.get('content-type') ?? '', /^application\/feed\+json/);
-        const feed = await response.json() as { title: string; items: { id: string; title: string; content_text: string; date_published: string }[] };
+        const feed = (await response.json()) as { title: string; items: { id: string; title: string; content_text: string; date_published: string }[] };
         assert.equal(feed.title, `Shares about ${DURHAM}`);
         const shown = feed.items.filter((i) => i.id.startsWith('share-')).map((i) => Number(i.id.slice('share-'.length)));
         for (const id of sharesMade) assert.ok(shown.includes(id), `share ${id} is on ${who}'s feed`);
@@ -88,7 +91,7 @@ describe('the access matrix on real routes', () => {
 
     it('on its list of shares, while the confidential item itself stays unreadable to it', async () => {
       const response = await world.browsers.council_member.fetch(`/api/shares?about=${DURHAM}`);
-      const { items } = await response.json() as { items: { id: number; about: { code: string }; with: { name: string }; sharedBy: { name: string }; reason: string }[] };
+      const { items } = (await response.json()) as { items: { id: number; about: { code: string }; with: { name: string }; sharedBy: { name: string }; reason: string }[] };
       assert.deepEqual(items.map((s) => s.id).sort(), [...sharesMade].sort());
       assert.ok(items.every((s) => s.about.code === DURHAM && s.with.name === 'Recipient partnership'));
       const confidential = items.find((s) => s.reason === 'Shared by author for the matrix' && s.id === Math.max(...sharesMade));
@@ -98,9 +101,9 @@ describe('the access matrix on real routes', () => {
 
     it('and another council does not see them', async () => {
       const response = await world.browsers.hartlepoolOfficer.fetch(`/api/shares?about=${DURHAM}`);
-      assert.deepEqual((await response.json() as { items: unknown[] }).items, []);
+      assert.deepEqual(((await response.json()) as { items: unknown[] }).items, []);
       const feed = await world.browsers.hartlepoolOfficer.fetch('/api/shares/feed');
-      assert.deepEqual((await feed.json() as { items: unknown[] }).items, []);
+      assert.deepEqual(((await feed.json()) as { items: unknown[] }).items, []);
     });
   });
 });

@@ -25,14 +25,17 @@ describe('one way to share, from every place that shares', () => {
   after(() => world.close());
 
   const recipient = () => ({ organisationId: String(world.organisations.recipient.id) });
-  const api = (path: string, body: object) => path.includes('early-sight')
-    ? world.browsers.administrator.json('POST', path, body)
-    : world.browsers.author.json('POST', path, body);
-  const page = (body: Record<string, string>) => world.browsers.author.fetch(`/intelligence/${item}/shares`, {
-    method: 'POST', body: new URLSearchParams({ ...body, _csrf: world.browsers.author.csrfToken }),
-  });
-  const shareEvents = async (recordId: string) => (await world.store.sql<{ summary: string }[]>`
-    select summary from audit_event where action = 'share' and record_id = ${recordId} order by id`).map((e) => e.summary);
+  const api = (path: string, body: object) => (path.includes('early-sight') ? world.browsers.administrator.json('POST', path, body) : world.browsers.author.json('POST', path, body));
+  const page = (body: Record<string, string>) =>
+    world.browsers.author.fetch(`/intelligence/${item}/shares`, {
+      method: 'POST',
+      body: new URLSearchParams({ ...body, _csrf: world.browsers.author.csrfToken }),
+    });
+  const shareEvents = async (recordId: string) =>
+    (
+      await world.store.sql<{ summary: string }[]>`
+    select summary from audit_event where action = 'share' and record_id = ${recordId} order by id`
+    ).map((e) => e.summary);
 
   it('refuses a reason too short in the same words, from the item page, its API and a release', async () => {
     for (const path of [`/api/intelligence/${item}/shares`, `/api/admin/early-sight/${EARLY}/shares`]) {
@@ -43,7 +46,7 @@ describe('one way to share, from every place that shares', () => {
     const refused = await page({ ...recipient(), reason: 'because' });
     assert.equal(refused.status, 400);
     assert.ok((await refused.text()).replaceAll('&#39;', "'").includes(SHORT), 'the page shows the same words as its problem');
-    assert.deepEqual([...await shareEvents(String(item)), ...await shareEvents(EARLY)], []);
+    assert.deepEqual([...(await shareEvents(String(item))), ...(await shareEvents(EARLY))], []);
   });
 
   it('audits a share in the same words, whichever record and wherever it was asked', async () => {
@@ -52,7 +55,7 @@ describe('one way to share, from every place that shares', () => {
     assert.equal((await api(`/api/intelligence/${item}/shares`, { ...recipient(), reason })).status, 201);
     assert.equal((await api(`/api/admin/early-sight/${EARLY}/shares`, { ...recipient(), reason })).status, 201);
     const said = /^shared with Recipient partnership \(share \d+\): The partnership reviews this in the autumn$/;
-    const events = [...await shareEvents(String(item)), ...await shareEvents(EARLY)];
+    const events = [...(await shareEvents(String(item))), ...(await shareEvents(EARLY))];
     assert.equal(events.length, 3);
     for (const summary of events) assert.match(summary, said);
   });

@@ -16,8 +16,11 @@ describe('the access pages', () => {
 
   const form = (fields: Record<string, string>, token: string) => new URLSearchParams({ ...fields, _csrf: token });
   const item = {
-    subjectArea: DURHAM, riskFactor: 'leadership_and_relationships', title: 'Chief executive and leader at odds',
-    note: 'Two public disagreements at cabinet in May; the monitoring officer has written to members.', classification: 'restricted',
+    subjectArea: DURHAM,
+    riskFactor: 'leadership_and_relationships',
+    title: 'Chief executive and leader at odds',
+    note: 'Two public disagreements at cabinet in May; the monitoring officer has written to members.',
+    classification: 'restricted',
   };
 
   it('records an item through the form and shows it; refuses a shareable one without evidence, naming it', async () => {
@@ -32,7 +35,10 @@ describe('the access pages', () => {
     const page = await (await author.fetch(address)).text();
     assert.ok(page.includes('Chief executive and leader at odds') && page.includes('Cabinet minutes, 14 May') && page.includes('Share this item'));
 
-    const shared = await author.fetch(`${address}/shares`, { method: 'POST', body: form({ organisationId: String(world.organisations.durham.id), reason: 'The council should know what we have noted' }, author.csrfToken) });
+    const shared = await author.fetch(`${address}/shares`, {
+      method: 'POST',
+      body: form({ organisationId: String(world.organisations.durham.id), reason: 'The council should know what we have noted' }, author.csrfToken),
+    });
     assert.equal(shared.status, 303);
     const councilPage = await (await world.browsers.council_member.fetch('/shares')).text();
     assert.ok(councilPage.includes('What has been shared about your council'));
@@ -58,11 +64,17 @@ describe('the access pages', () => {
     const organisation = await admin.fetch('/admin/organisations', { method: 'POST', body: form({ name: 'Hartlepool scrutiny panel', kind: 'support_panel', areaCode: '' }, admin.csrfToken) });
     assert.equal(organisation.status, 201);
     const [panel] = await world.store.sql<{ id: number }[]>`select id from organisation where name = 'Hartlepool scrutiny panel'`;
-    const user = await admin.fetch('/admin/users', { method: 'POST', body: form({ name: 'Pat Panel', email: 'pat@panel.example', organisationId: String(panel!.id), role: 'panel_member', password: '' }, admin.csrfToken) });
+    const user = await admin.fetch('/admin/users', {
+      method: 'POST',
+      body: form({ name: 'Pat Panel', email: 'pat@panel.example', organisationId: String(panel!.id), role: 'panel_member', password: '' }, admin.csrfToken),
+    });
     const html = await user.text();
     assert.equal(user.status, 201);
     assert.match(html, /Their password is <code>[A-Za-z0-9]{20}<\/code>/);
-    const wrongRole = await admin.fetch('/admin/users', { method: 'POST', body: form({ name: 'X', email: 'x@panel.example', organisationId: String(panel!.id), role: 'principal_adviser' }, admin.csrfToken) });
+    const wrongRole = await admin.fetch('/admin/users', {
+      method: 'POST',
+      body: form({ name: 'X', email: 'x@panel.example', organisationId: String(panel!.id), role: 'principal_adviser' }, admin.csrfToken),
+    });
     assert.equal(wrongRole.status, 400);
     assert.ok((await wrongRole.text()).includes('cannot belong to Hartlepool scrutiny panel'));
   });

@@ -17,11 +17,16 @@ describe('personal data in public responses', () => {
     world = await openWorld();
     const member = world.users.council_member;
     const uploaded = await importFile(world.store.sql, {
-      fileName: 'visits.csv', input: textStream(`metric,area,period,value\nvisits,${DURHAM},2024,1\n`), importedBy: `${member.name} <${member.email}>`,
+      fileName: 'visits.csv',
+      input: textStream(`metric,area,period,value\nvisits,${DURHAM},2024,1\n`),
+      importedBy: `${member.name} <${member.email}>`,
     });
     assert.equal(uploaded.status, 'loaded');
     const fromCli = await importFile(world.store.sql, {
-      fileName: 'visits-2024.csv', input: textStream(`metric,area,period,value\nvisits,${DURHAM},2024,2\n`), importedBy: 'operator', source: SERVER_PATH,
+      fileName: 'visits-2024.csv',
+      input: textStream(`metric,area,period,value\nvisits,${DURHAM},2024,2\n`),
+      importedBy: 'operator',
+      source: SERVER_PATH,
     });
     assert.equal(fromCli.status, 'loaded');
     const saved = await world.browsers.council_member.json('POST', '/api/benchmark/groups', { name: 'Our family', areaCodes: [DURHAM] });
@@ -49,11 +54,17 @@ describe('personal data in public responses', () => {
 
   it('names the person by name and organisation to signed-in users, still without an e-mail address', async () => {
     const { items } = JSON.parse(await text('inspector', '/api/imports')) as { items: { importedBy: string; source: string | null }[] };
-    assert.ok(items.some((b) => b.importedBy === `${world.users.council_member.name} (${world.organisations.durham.name})`), JSON.stringify(items));
+    assert.ok(
+      items.some((b) => b.importedBy === `${world.users.council_member.name} (${world.organisations.durham.name})`),
+      JSON.stringify(items),
+    );
     const groups = await text('inspector', '/api/benchmark/groups');
     assert.ok(groups.includes(`${world.users.council_member.name} (${world.organisations.durham.name})`));
     assert.doesNotMatch(groups + JSON.stringify(items), /@/);
-    assert.ok(items.every((b) => b.source !== SERVER_PATH), 'the server path is for administrators');
+    assert.ok(
+      items.every((b) => b.source !== SERVER_PATH),
+      'the server path is for administrators',
+    );
   });
 
   it('shows administrators where a command-line import read its file', async () => {

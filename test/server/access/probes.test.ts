@@ -11,22 +11,41 @@ import { startTestServer } from '../../support/server.ts';
 import { authorItem, DURHAM, openWorld, type World } from './world.ts';
 
 const INJECTIONS = [
-  "' OR '1'='1", "'; DROP TABLE audit_event; --", "1; DELETE FROM user_account", "E06000047' UNION SELECT password_hash FROM user_account --",
-  '1)) OR 1=1 --', "\\'; TRUNCATE share; --", '%27%20OR%201%3D1', '$1', "'||(SELECT pg_sleep(0))||'",
+  "' OR '1'='1",
+  "'; DROP TABLE audit_event; --",
+  '1; DELETE FROM user_account',
+  "E06000047' UNION SELECT password_hash FROM user_account --",
+  '1)) OR 1=1 --',
+  "\\'; TRUNCATE share; --",
+  '%27%20OR%201%3D1',
+  '$1',
+  "'||(SELECT pg_sleep(0))||'",
 ];
 const SCRIPTS = ['<script>alert("x")</script>', '"><img src=x onerror=alert(1)>', "<svg onload=alert('x')>", 'javascript:alert(1)//'];
 const DATABASE_WORDS = /syntax error|unterminated|pg_catalog|relation ".*" does not exist|PostgresError|at .*\.ts:\d+/;
 
-interface Operation { readonly method: string; readonly path: string; readonly query: string[]; readonly pathParameters: string[]; readonly bodyFields: string[] }
+interface Operation {
+  readonly method: string;
+  readonly path: string;
+  readonly query: string[];
+  readonly pathParameters: string[];
+  readonly bodyFields: string[];
+}
 
 /** Every operation of the API as its OpenAPI document describes it: the parameters and body fields a client may send. */
 function operations(): Operation[] {
   const found: Operation[] = [];
-  for (const [path, methods] of Object.entries(openApiDocument.paths as unknown as Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>>)) {
+  for (const [path, methods] of Object.entries(
+    openApiDocument.paths as unknown as Record<
+      string,
+      Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>
+    >,
+  )) {
     for (const [method, operation] of Object.entries(methods)) {
       const parameters = operation.parameters ?? [];
       found.push({
-        method: method.toUpperCase(), path,
+        method: method.toUpperCase(),
+        path,
         query: parameters.filter((p) => p.in === 'query').map((p) => p.name),
         pathParameters: parameters.filter((p) => p.in === 'path').map((p) => p.name),
         bodyFields: Object.keys(operation.requestBody?.content['application/json']?.schema.properties ?? {}),
@@ -40,12 +59,15 @@ describe('probes that must all fail', () => {
   let world: World;
   let admin: Record<string, string>;
   let counts: Record<string, number>;
-  const count = async () => Object.fromEntries(await Promise.all(
-    ['area', 'metric', 'observation', 'user_account', 'organisation', 'intelligence_item', 'share', 'api_token'].map(async (table) => {
-      const [row] = await world.store.sql<{ n: number }[]>`select count(*)::int as n from ${world.store.sql(table)}`;
-      return [table, row!.n] as const;
-    }),
-  ));
+  const count = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        ['area', 'metric', 'observation', 'user_account', 'organisation', 'intelligence_item', 'share', 'api_token'].map(async (table) => {
+          const [row] = await world.store.sql<{ n: number }[]>`select count(*)::int as n from ${world.store.sql(table)}`;
+          return [table, row!.n] as const;
+        }),
+      ),
+    );
 
   before(async () => {
     world = await openWorld();
@@ -66,7 +88,11 @@ describe('probes that must all fail', () => {
           for (const name of operation.query) addresses.push(`${operation.path.replace(/\{(\w+)\}/g, '1')}?${name}=${encodeURIComponent(payload)}`);
           for (const address of addresses) {
             for (const headers of [admin, {}]) {
-              const response = await fetch(world.base + address, { method: operation.method, headers: { ...headers, 'Content-Type': 'application/json' }, ...(operation.method === 'GET' ? {} : { body: '{}' }) });
+              const response = await fetch(world.base + address, {
+                method: operation.method,
+                headers: { ...headers, 'Content-Type': 'application/json' },
+                ...(operation.method === 'GET' ? {} : { body: '{}' }),
+              });
               const text = await response.text();
               requests++;
               assert.ok(response.status < 500, `${operation.method} ${address}: ${response.status} ${text.slice(0, 200)}`);
@@ -94,7 +120,10 @@ describe('probes that must all fail', () => {
       const now = await count();
       assert.deepEqual({ ...now, organisation: counts.organisation }, counts, 'nothing but (perhaps) organisations named like an injection was added');
       const stored = await world.browsers.author.json('POST', '/api/intelligence', {
-        subjectArea: DURHAM, riskFactor: 'disengagement', title: INJECTIONS[1], note: `${INJECTIONS[3]} and then some more words`,
+        subjectArea: DURHAM,
+        riskFactor: 'disengagement',
+        title: INJECTIONS[1],
+        note: `${INJECTIONS[3]} and then some more words`,
       });
       assert.equal(stored.status, 201);
       const item = (await stored.json()) as { id: number; title: string; note: string };
@@ -107,7 +136,11 @@ describe('probes that must all fail', () => {
     it('in every form field of the pages: sign-in, intelligence, shares, administration, tokens', async () => {
       const forms: [Browser, string, string[]][] = [
         [new Browser(world.base), '/sign-in', ['email', 'password', 'returnTo']],
-        [world.browsers.author, '/intelligence', ['subjectArea', 'riskFactor', 'title', 'note', 'evidenceMetric', 'evidenceArea', 'evidencePeriod', 'evidenceSource', 'evidenceUrl', 'classification', 'shareable']],
+        [
+          world.browsers.author,
+          '/intelligence',
+          ['subjectArea', 'riskFactor', 'title', 'note', 'evidenceMetric', 'evidenceArea', 'evidencePeriod', 'evidenceSource', 'evidenceUrl', 'classification', 'shareable'],
+        ],
         [world.browsers.author, '/intelligence/1/shares', ['organisationId', 'userEmail', 'reason']],
         [world.browsers.administrator, '/admin/organisations', ['name', 'kind', 'areaCode']],
         [world.browsers.administrator, '/admin/users', ['name', 'email', 'organisationId', 'role', 'password']],
@@ -136,15 +169,26 @@ describe('probes that must all fail', () => {
     let itemId: number;
 
     before(async () => {
-      const organisation = await fetch(`${world.base}/api/admin/organisations`, { method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: SCRIPTS[0], kind: 'government' }) });
+      const organisation = await fetch(`${world.base}/api/admin/organisations`, {
+        method: 'POST',
+        headers: { ...admin, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: SCRIPTS[0], kind: 'government' }),
+      });
       assert.equal(organisation.status, 201);
       const { id: organisationId } = (await organisation.json()) as { id: number };
-      const person = await fetch(`${world.base}/api/admin/users`, { method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: SCRIPTS[1], email: 'xss@government.example', organisationId, role: 'government_officer' }) });
+      const person = await fetch(`${world.base}/api/admin/users`, {
+        method: 'POST',
+        headers: { ...admin, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: SCRIPTS[1], email: 'xss@government.example', organisationId, role: 'government_officer' }),
+      });
       assert.equal(person.status, 201);
-      itemId = (await authorItem(world, 'restricted', {
-        title: SCRIPTS[0], note: `${SCRIPTS[1]} ${SCRIPTS[2]}`,
-        evidence: [{ kind: 'source', description: `${SCRIPTS[2]} source`, url: 'https://example.org/?q=<script>' }],
-      })).id;
+      itemId = (
+        await authorItem(world, 'restricted', {
+          title: SCRIPTS[0],
+          note: `${SCRIPTS[1]} ${SCRIPTS[2]}`,
+          evidence: [{ kind: 'source', description: `${SCRIPTS[2]} source`, url: 'https://example.org/?q=<script>' }],
+        })
+      ).id;
       const shared = await world.browsers.author.json('POST', `/api/intelligence/${itemId}/shares`, { userEmail: 'member@durham.example', reason: `${SCRIPTS[2]} because` });
       assert.equal(shared.status, 201);
       const token = await world.browsers.author.json('POST', '/api/tokens', { name: SCRIPTS[1], scopes: ['read'] });
@@ -153,8 +197,12 @@ describe('probes that must all fail', () => {
 
     it('shows names, notes, reasons and evidence as text on every page, never as markup', async () => {
       const pages: [Browser, string][] = [
-        [world.browsers.administrator, '/admin'], [world.browsers.administrator, '/audit'], [world.browsers.author, '/intelligence'],
-        [world.browsers.author, `/intelligence/${itemId}`], [world.browsers.council_member, '/shares'], [world.browsers.council_member, `/intelligence/${itemId}`],
+        [world.browsers.administrator, '/admin'],
+        [world.browsers.administrator, '/audit'],
+        [world.browsers.author, '/intelligence'],
+        [world.browsers.author, `/intelligence/${itemId}`],
+        [world.browsers.council_member, '/shares'],
+        [world.browsers.council_member, `/intelligence/${itemId}`],
         [world.browsers.author, '/account'],
       ];
       for (const [browser, address] of pages) {
@@ -183,7 +231,11 @@ describe('probes that must all fail', () => {
     it('are refused, and change nothing', async () => {
       const before = await count();
       const attempts: [Browser, string, Record<string, string>][] = [
-        [world.browsers.administrator, '/admin/users', { name: 'Mallory', email: 'mallory@evil.example', organisationId: String(world.organisations.service.id), role: 'administrator', password: 'a long password 123' }],
+        [
+          world.browsers.administrator,
+          '/admin/users',
+          { name: 'Mallory', email: 'mallory@evil.example', organisationId: String(world.organisations.service.id), role: 'administrator', password: 'a long password 123' },
+        ],
         [world.browsers.administrator, '/admin/organisations', { name: 'Evil Corp', kind: 'government' }],
         [world.browsers.author, '/intelligence', { subjectArea: DURHAM, riskFactor: 'disengagement', title: 'x', note: 'A long enough note for a forged item.' }],
         [world.browsers.author, '/intelligence/1/shares', { organisationId: String(world.organisations.recipient.id), reason: 'forged share of an item' }],
@@ -211,7 +263,8 @@ describe('probes that must all fail', () => {
         const browser = world.browsers[who];
         for (let id = 1; id <= max!.items + 2; id++) {
           for (const response of [
-            await browser.fetch(`/api/intelligence/${id}`), await browser.fetch(`/intelligence/${id}`),
+            await browser.fetch(`/api/intelligence/${id}`),
+            await browser.fetch(`/intelligence/${id}`),
             await browser.json('PATCH', `/api/intelligence/${id}`, { title: 'taken over' }),
             await browser.json('POST', `/api/intelligence/${id}/shares`, { organisationId: world.organisations.hartlepool.id, reason: 'please let me see this' }),
           ]) {
@@ -235,7 +288,11 @@ describe('probes that must all fail', () => {
         await officer.json('POST', '/api/admin/users', { name: 'Me Again', email: 'me2@durham.example', organisationId: world.organisations.durham.id, role: 'administrator' }),
         await officer.json('PATCH', `/api/admin/users/${world.users.performance_officer.id}`, { role: 'administrator' }),
         await officer.json('POST', '/api/admin/organisations', { name: 'My own sector body', kind: 'sector_body' }),
-        await officer.fetch('/api/imports?fileName=x.csv', { method: 'POST', headers: { 'Content-Type': 'text/csv', 'X-CSRF-Token': officer.csrfToken }, body: `metric,area,period,value\nobesity,${DURHAM},2023/24,1\n` }),
+        await officer.fetch('/api/imports?fileName=x.csv', {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/csv', 'X-CSRF-Token': officer.csrfToken },
+          body: `metric,area,period,value\nobesity,${DURHAM},2023/24,1\n`,
+        }),
         await officer.json('PUT', '/api/admin/early-sight/early-reserves/embargo', { embargoUntil: null }),
         await officer.json('POST', '/api/admin/early-sight/early-reserves/shares', { organisationId: world.organisations.durham.id, reason: 'we would like to see it all' }),
         await officer.json('POST', '/api/intelligence', { subjectArea: 'E06000001', riskFactor: 'disengagement', title: 'About our neighbours', note: 'Something about the council next door to us.' }),
@@ -247,7 +304,12 @@ describe('probes that must all fail', () => {
 
     it('fields that name another author, organisation or owner are refused or ignored', async () => {
       const created = await world.browsers.author.json('POST', '/api/intelligence', {
-        subjectArea: DURHAM, riskFactor: 'disengagement', title: 'Mine', note: 'A note long enough to be specific about it.', authorId: world.users.administrator.id, ownerOrganisationId: world.organisations.durham.id,
+        subjectArea: DURHAM,
+        riskFactor: 'disengagement',
+        title: 'Mine',
+        note: 'A note long enough to be specific about it.',
+        authorId: world.users.administrator.id,
+        ownerOrganisationId: world.organisations.durham.id,
       });
       const item = (await created.json()) as { id: number; author: { id: number }; organisation: { id: number } };
       assert.deepEqual([item.author.id, item.organisation.id], [world.users.author.id, world.organisations.sectorBody.id]);
@@ -259,7 +321,11 @@ describe('probes that must all fail', () => {
 
     it('a read-only token, or a token of a disabled user, changes nothing', async () => {
       const token = await apiToken(world.store.sql, world.users.author.id, ['read']);
-      const response = await fetch(`${world.base}/api/intelligence`, { method: 'POST', headers: { ...bearer(token), 'Content-Type': 'application/json' }, body: JSON.stringify({ subjectArea: DURHAM, riskFactor: 'disengagement', title: 'x', note: 'A long enough note about something.' }) });
+      const response = await fetch(`${world.base}/api/intelligence`, {
+        method: 'POST',
+        headers: { ...bearer(token), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ subjectArea: DURHAM, riskFactor: 'disengagement', title: 'x', note: 'A long enough note about something.' }),
+      });
       assert.equal(response.status, 403);
       const adminToken = await apiToken(world.store.sql, world.users.administrator.id);
       await world.store.sql`update user_account set disabled_at = now() where id = ${world.users.administrator.id}`;

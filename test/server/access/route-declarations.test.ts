@@ -28,7 +28,9 @@ function walk(stack: readonly Layer[], prefix: string, found: Found): void {
   for (const layer of stack) {
     const path = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
     if (layer.route) {
-      const address = `${Object.keys(layer.route.methods).map((m) => m.toUpperCase()).join(',')} ${prefix}${String(layer.route.path)}`;
+      const address = `${Object.keys(layer.route.methods)
+        .map((m) => m.toUpperCase())
+        .join(',')} ${prefix}${String(layer.route.path)}`;
       const rule = layer.route.stack[0]?.handle[ACCESS_RULE];
       if (rule) found.routes.push({ address, rule });
       else found.undeclared.push(`route ${address}: its first handler must be reads(kind), changes(kind) or shares(kind)`);
@@ -63,9 +65,20 @@ describe('every route declares its access rule', () => {
   it('finds the routes of every router: the JSON API, benchmarking, access, health', () => {
     const addresses = found.routes.map((r) => r.address);
     for (const expected of [
-      'GET /health', 'GET /api/areas', 'GET /api/observations', 'POST /api/imports', 'GET /api/benchmark/league-table',
-      'POST /api/benchmark/groups', 'GET /api/openapi.json', 'POST /sign-in', 'GET /api/intelligence/:id', 'POST /api/intelligence/:id/shares',
-      'GET /api/shares/feed', 'GET /api/audit', 'POST /api/admin/users', 'POST /api/tokens',
+      'GET /health',
+      'GET /api/areas',
+      'GET /api/observations',
+      'POST /api/imports',
+      'GET /api/benchmark/league-table',
+      'POST /api/benchmark/groups',
+      'GET /api/openapi.json',
+      'POST /sign-in',
+      'GET /api/intelligence/:id',
+      'POST /api/intelligence/:id/shares',
+      'GET /api/shares/feed',
+      'GET /api/audit',
+      'POST /api/admin/users',
+      'POST /api/tokens',
     ]) {
       assert.ok(addresses.includes(expected), `${expected} is among the routes found: ${addresses.join('; ')}`);
     }
@@ -84,11 +97,20 @@ describe('every route declares its access rule', () => {
 
   it('declares every route that changes something (POST, PUT, PATCH, DELETE) as a change or a share, never a read', () => {
     const wrong = found.routes.filter((r) => /^(POST|PUT|PATCH|DELETE)/.test(r.address) && r.rule.action === 'read');
-    assert.deepEqual(wrong.map((r) => r.address), []);
+    assert.deepEqual(
+      wrong.map((r) => r.address),
+      [],
+    );
     const forms = found.routes.filter((r) => /^GET/.test(r.address) && r.rule.action !== 'read');
     // A form is shown only to those who may make the change it leads to: a new record, an edit, or the confirmation before publishing or withdrawing.
     const isForm = (address: string) => /\/(new|edit)$/.test(address) || /^GET \/reports\/:id\/(publish|versions\/:version\/withdraw)$/.test(address);
-    assert.ok(forms.every((r) => isForm(r.address)), `a GET declared as a change is only a form for a new record, an edit or a confirmation: ${forms.filter((r) => !isForm(r.address)).map((r) => r.address).join(', ')}`);
+    assert.ok(
+      forms.every((r) => isForm(r.address)),
+      `a GET declared as a change is only a form for a new record, an edit or a confirmation: ${forms
+        .filter((r) => !isForm(r.address))
+        .map((r) => r.address)
+        .join(', ')}`,
+    );
   });
 
   it('identifies the viewer before any route runs', () => {

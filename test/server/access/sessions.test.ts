@@ -48,12 +48,16 @@ describe('sessions and sign-in', () => {
     assert.match(presession, /^__Host-lantern_presession=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Secure/);
     const token = presession.split(';')[0]!.split('=')[1]!;
     const response = await fetch(`${world.base}/sign-in`, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'X-Forwarded-Proto': 'https', Cookie: `__Host-lantern_presession=${token}` },
       body: new URLSearchParams({ email: 'member@durham.example', password: TEST_PASSWORD, _csrf: token }),
     });
     assert.equal(response.status, 303);
-    assert.match(response.headers.getSetCookie().find((c) => c.startsWith('__Host-lantern_session='))!, /HttpOnly; SameSite=Lax; Secure/);
+    assert.match(
+      response.headers.getSetCookie().find((c) => c.startsWith('__Host-lantern_session='))!,
+      /HttpOnly; SameSite=Lax; Secure/,
+    );
   });
 
   it('gives a new session id at every sign-in: an id planted before sign-in (fixation) is never the session', async () => {
@@ -129,7 +133,7 @@ describe('sessions and sign-in', () => {
   });
 
   describe('CSRF', () => {
-    it('refuses a sign-in without the pre-session token, or with another browser\'s', async () => {
+    it("refuses a sign-in without the pre-session token, or with another browser's", async () => {
       const plain = await fetch(`${world.base}/sign-in`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ email: 'member@durham.example', password: TEST_PASSWORD }) });
       assert.equal(plain.status, 403);
       const other = new Browser(world.base);
@@ -138,7 +142,7 @@ describe('sessions and sign-in', () => {
       assert.equal(forged.status, 403);
     });
 
-    it('refuses every cookie-authenticated change without the session\'s token: forms and JSON', async () => {
+    it("refuses every cookie-authenticated change without the session's token: forms and JSON", async () => {
       const browser = new Browser(world.base);
       await browser.signIn('author@sector.example');
       const body = JSON.stringify({ subjectArea: 'E06000047', riskFactor: 'disengagement', title: 't', note: 'A note that is long enough to be specific.' });
@@ -184,7 +188,9 @@ describe('sessions and sign-in', () => {
       const from = { 'X-Forwarded-For': '198.51.100.30' };
       const { csrfToken } = (await (await owner.fetch('/api/session', { headers: from })).json()) as { csrfToken: string };
       const right = await owner.fetch('/sign-in', {
-        method: 'POST', headers: { ...from, 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken }, body: JSON.stringify({ email, password: TEST_PASSWORD }),
+        method: 'POST',
+        headers: { ...from, 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+        body: JSON.stringify({ email, password: TEST_PASSWORD }),
       });
       const body = (await right.json()) as { notice: string | null };
       assert.equal(right.status, 200, JSON.stringify(body));

@@ -73,7 +73,12 @@ export async function openWorld(options: { signIn?: boolean } = {}): Promise<Wor
     }
   }
   return {
-    store, server, base: server.base, organisations, users, browsers,
+    store,
+    server,
+    base: server.base,
+    organisations,
+    users,
+    browsers,
     async close() {
       await server.close();
       await store.close();
@@ -84,12 +89,19 @@ export async function openWorld(options: { signIn?: boolean } = {}): Promise<Wor
 /** A shareable intelligence item about Durham, written by the author, with the given classification. */
 export async function authorItem(world: World, classification: string, fields: Record<string, unknown> = {}): Promise<{ id: number }> {
   const response = await world.browsers.author.json('POST', '/api/intelligence', {
-    subjectArea: DURHAM, riskFactor: 'financial_difficulty', title: 'Reserves falling', classification, shareable: true,
+    subjectArea: DURHAM,
+    riskFactor: 'financial_difficulty',
+    title: 'Reserves falling',
+    classification,
+    shareable: true,
     note: 'General fund reserves fell by a third in a year; members were told in March.',
-    evidence: [{ kind: 'observation', metric: 'obesity', area: DURHAM, period: '2022/23' }, { kind: 'source', description: 'Budget report to cabinet, March' }],
+    evidence: [
+      { kind: 'observation', metric: 'obesity', area: DURHAM, period: '2022/23' },
+      { kind: 'source', description: 'Budget report to cabinet, March' },
+    ],
     ...fields,
   });
-  const body = await response.json() as { id: number; message?: string };
+  const body = (await response.json()) as { id: number; message?: string };
   assert.equal(response.status, 201, body.message);
   return body;
 }

@@ -16,11 +16,16 @@ describe('API tokens from the account page and from the API', () => {
   after(() => world.close());
 
   const author = () => world.browsers.author;
-  const page = (address: string, fields: Record<string, string>, browser = author()) => browser.fetch(address, {
-    method: 'POST', body: new URLSearchParams({ ...fields, _csrf: browser.csrfToken }),
-  });
-  const tokenEvents = async () => (await world.store.sql<{ summary: string }[]>`
-    select summary from audit_event where action = 'change' and record_kind = 'api_token' order by id`).map((e) => e.summary);
+  const page = (address: string, fields: Record<string, string>, browser = author()) =>
+    browser.fetch(address, {
+      method: 'POST',
+      body: new URLSearchParams({ ...fields, _csrf: browser.csrfToken }),
+    });
+  const tokenEvents = async () =>
+    (
+      await world.store.sql<{ summary: string }[]>`
+    select summary from audit_event where action = 'change' and record_kind = 'api_token' order by id`
+    ).map((e) => e.summary);
   const tokenNamed = async (name: string) => (await world.store.sql<{ id: number }[]>`select id from api_token where name = ${name}`)[0]!.id;
 
   it('refuses a scope that does not exist in the same words', async () => {
@@ -40,8 +45,6 @@ describe('API tokens from the account page and from the API', () => {
     assert.equal((await world.browsers.principal_adviser.json('POST', `/api/tokens/${fromPage}/revoke`)).status, 404);
     assert.equal((await page(`/account/tokens/${fromApi}/revoke`, {})).status, 303);
     assert.equal((await author().json('POST', `/api/tokens/${fromPage}/revoke`)).status, 200);
-    assert.deepEqual(await tokenEvents(), [
-      "made token 'from the page' (read)", "made token 'from the API' (read)", "revoked token 'from the API'", "revoked token 'from the page'",
-    ]);
+    assert.deepEqual(await tokenEvents(), ["made token 'from the page' (read)", "made token 'from the API' (read)", "revoked token 'from the API'", "revoked token 'from the page'"]);
   });
 });

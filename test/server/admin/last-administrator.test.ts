@@ -31,9 +31,12 @@ describe('the last administrator, from the API and from the command line', () =>
     await store.close();
   });
 
-  const patch = (id: number, body: object, as = token) => fetch(`${server.base}/api/admin/users/${id}`, {
-    method: 'PATCH', headers: { ...bearer(as), 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  });
+  const patch = (id: number, body: object, as = token) =>
+    fetch(`${server.base}/api/admin/users/${id}`, {
+      method: 'PATCH',
+      headers: { ...bearer(as), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const changesAudited = async () => (await store.sql<{ n: number }[]>`select count(*)::int as n from audit_event where record_kind = 'user'`)[0]!.n;
 
   it('the API refuses to disable or demote the only administrator, and says why', async () => {
@@ -53,7 +56,11 @@ describe('the last administrator, from the API and from the command line', () =>
   });
 
   it('once there is another, the console may disable the first; the other then stays, from either side', async () => {
-    const added = await lantern(store, ['users', 'add', '--email', 'second-admin@service.example', '--name', 'Second', '--organisation', 'Lantern service', '--role', 'administrator', '--password-stdin'], 'a long enough password\n');
+    const added = await lantern(
+      store,
+      ['users', 'add', '--email', 'second-admin@service.example', '--name', 'Second', '--organisation', 'Lantern service', '--role', 'administrator', '--password-stdin'],
+      'a long enough password\n',
+    );
     assert.equal(added.code, 0, added.stderr);
     const disabled = await lantern(store, ['users', 'disable', only.email]);
     assert.equal(disabled.code, 0, disabled.stderr);

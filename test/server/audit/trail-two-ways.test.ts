@@ -19,9 +19,12 @@ describe('the audit trail read from its page and from its API', () => {
     assert.equal((await admin.fetch('/api/audit?recordKind=intelligence_item')).status, 200);
     const readings = await world.store.sql<{ actor: string; summary: string }[]>`
       select actor, summary from audit_event where action = 'read' and record_kind = 'audit_event' order by id`;
-    assert.deepEqual(Array.from(readings, (r) => ({ ...r })), [
-      { actor: 'admin <admin@service.example>', summary: 'audit trail where recordKind=intelligence_item' },
-      { actor: 'admin <admin@service.example>', summary: 'audit trail where recordKind=intelligence_item' },
-    ]);
+    assert.deepEqual(
+      Array.from(readings, (r) => ({ ...r })),
+      [
+        { actor: 'admin <admin@service.example>', summary: 'audit trail where recordKind=intelligence_item' },
+        { actor: 'admin <admin@service.example>', summary: 'audit trail where recordKind=intelligence_item' },
+      ],
+    );
   });
 });

@@ -36,28 +36,31 @@ describe('dashboards, made and changed through their use-cases', () => {
   const as = (person: User) => accessAs(store.sql, person, DURHAM);
   const tile = (metric: string) => ({ kind: 'value', metric, area: DURHAM, group: 'neighbours' });
 
-  it('refuses a tile of a metric the index does not hold, naming the tile\'s field, and stores nothing', async () => {
+  it("refuses a tile of a metric the index does not hold, naming the tile's field, and stores nothing", async () => {
     const error = await refusal(addDashboard(store.sql, as(member), index, { title: 'Bad', tiles: [tile('no-such-metric')] }));
     assert.equal(error.status, 400);
     assert.deepEqual((error.details as { problems: unknown }).problems, [{ field: 'tiles[0].metric', message: "not a metric in the library: 'no-such-metric'" }]);
     assert.equal((await store.sql<{ n: number }[]>`select count(*)::int as n from dashboard`)[0]!.n, 0);
   });
 
-  it('makes and changes a dashboard of one\'s own, audited; a colleague does not find it', async () => {
+  it("makes and changes a dashboard of one's own, audited; a colleague does not find it", async () => {
     const made = await addDashboard(store.sql, as(member), index, { title: 'What I follow', tiles: [tile('obesity')] });
     const changed = await changeDashboard(store.sql, as(member), index, String(made.id), { title: 'What I follow now', tiles: [tile('obesity')] });
     assert.equal(changed.title, 'What I follow now');
     assert.equal((await refusal(findDashboard(store.sql, as(colleague), String(made.id), 'read'))).status, 404);
     assert.equal((await refusal(changeDashboard(store.sql, as(colleague), index, String(made.id), { title: 'Mine now', tiles: [tile('obesity')] }))).status, 404);
     const events = await store.sql<{ actor: string; summary: string }[]>`select actor, summary from audit_event where record_kind = 'dashboard' order by id`;
-    assert.deepEqual(Array.from(events, (e) => ({ ...e })), [
-      { actor: member.email, summary: "made dashboard 'What I follow'" },
-      { actor: member.email, summary: "changed dashboard 'What I follow now'" },
-    ]);
+    assert.deepEqual(
+      Array.from(events, (e) => ({ ...e })),
+      [
+        { actor: member.email, summary: "made dashboard 'What I follow'" },
+        { actor: member.email, summary: "changed dashboard 'What I follow now'" },
+      ],
+    );
   });
 
-  it('asks the console to sign in: a dashboard is someone\'s own', async () => {
-    const error = await refusal(addDashboard(store.sql, consoleAccess(store.sql), index, { title: 'Nobody\'s', tiles: [tile('obesity')] }));
+  it("asks the console to sign in: a dashboard is someone's own", async () => {
+    const error = await refusal(addDashboard(store.sql, consoleAccess(store.sql), index, { title: "Nobody's", tiles: [tile('obesity')] }));
     assert.equal(error.status, 401);
     assert.equal(error.message, 'Sign in to see your dashboards.');
   });

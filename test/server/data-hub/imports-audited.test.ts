@@ -53,9 +53,15 @@ describe('imports in the audit trail, from the API and from the command line', (
   it('audits a loaded batch and a rejected one in the same words, whichever way it came', async () => {
     const api = [await eventOf(await upload('api-good.csv', good('E06000047'))), await eventOf(await upload('api-bad.csv', BAD))];
     const cli = [await eventOf(await run('cli-good.csv', good('E06000001'))), await eventOf(await run('cli-bad.csv', BAD))];
-    assert.deepEqual(api.map((e) => e.summary.replace('api-', '')), cli.map((e) => e.summary.replace('cli-', '')));
+    assert.deepEqual(
+      api.map((e) => e.summary.replace('api-', '')),
+      cli.map((e) => e.summary.replace('cli-', '')),
+    );
     assert.equal(cli[0]!.summary, 'import of cli-good.csv: loaded, 1 inserted, 0 revised, 0 rejected');
     assert.match(cli[1]!.summary, /^import of cli-bad\.csv: rejected, 0 inserted, 0 revised, 1 rejected$/);
-    assert.ok(cli.every((e) => e.actor.startsWith('cli:')), cli.map((e) => e.actor).join(', '));
+    assert.ok(
+      cli.every((e) => e.actor.startsWith('cli:')),
+      cli.map((e) => e.actor).join(', '),
+    );
   });
 });

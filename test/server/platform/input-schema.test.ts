@@ -3,9 +3,7 @@
 // parameters come from the same schema.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  checked, checkedQuery, flag, fromQuery, fromQueryOr, gssCode, metricCode, oneOf, paging, period, requiredInQuery, wholeNumber, z,
-} from '../../../src/server/platform/http/input-schema.ts';
+import { checked, checkedQuery, flag, fromQuery, fromQueryOr, gssCode, metricCode, oneOf, paging, period, requiredInQuery, wholeNumber, z } from '../../../src/server/platform/http/input-schema.ts';
 import { HttpError } from '../../../src/server/platform/http/http-error.ts';
 import { jsonBody, pathParameters, queryParameters } from '../../../src/server/platform/service/openapi-input.ts';
 
@@ -51,7 +49,10 @@ describe('checkedQuery(schema, query)', () => {
   ];
   for (const [given, message] of cases) {
     it(`refuses ${JSON.stringify(given)}: ${message}`, () => {
-      assert.equal(refusal(() => checkedQuery(query, given)), message);
+      assert.equal(
+        refusal(() => checkedQuery(query, given)),
+        message,
+      );
     });
   }
 
@@ -60,11 +61,17 @@ describe('checkedQuery(schema, query)', () => {
   });
 
   it("refuses a period the period parser does not read, with the parser's reason", () => {
-    assert.match(refusal(() => checkedQuery(query, { area: 'E06000047', from: 'notaperiod' })), /^'from': 'notaperiod' is not a period/);
+    assert.match(
+      refusal(() => checkedQuery(query, { area: 'E06000047', from: 'notaperiod' })),
+      /^'from': 'notaperiod' is not a period/,
+    );
   });
 
   it('names the first problem in the order of the schema', () => {
-    assert.match(refusal(() => checkedQuery(query, { area: 'x', limit: 'abc' })), /^'area'/);
+    assert.match(
+      refusal(() => checkedQuery(query, { area: 'x', limit: 'abc' })),
+      /^'area'/,
+    );
   });
 });
 
@@ -72,17 +79,40 @@ describe('checked(schema, body)', () => {
   const body = z.object({ name: z.string().trim().min(1).max(10), ids: z.array(wholeNumber(1, 9)).min(1) });
 
   it('names the field, and an item of a list by its place', () => {
-    assert.equal(refusal(() => checked(body, { ids: [1] })), "'name' is required");
-    assert.equal(refusal(() => checked(body, { name: 'x'.repeat(11), ids: [1] })), "'name' is longer than 10 characters");
-    assert.equal(refusal(() => checked(body, { name: 'a', ids: [1, 10] })), "'ids[1]' must be a whole number from 1 to 9, not '10'");
-    assert.equal(refusal(() => checked(body, { name: 'a', ids: 'x' })), "'ids' must be a list");
+    assert.equal(
+      refusal(() => checked(body, { ids: [1] })),
+      "'name' is required",
+    );
+    assert.equal(
+      refusal(() => checked(body, { name: 'x'.repeat(11), ids: [1] })),
+      "'name' is longer than 10 characters",
+    );
+    assert.equal(
+      refusal(() => checked(body, { name: 'a', ids: [1, 10] })),
+      "'ids[1]' must be a whole number from 1 to 9, not '10'",
+    );
+    assert.equal(
+      refusal(() => checked(body, { name: 'a', ids: 'x' })),
+      "'ids' must be a list",
+    );
   });
 });
 
 describe('queryParameters, pathParameters and jsonBody', () => {
   it('describe each field as the route reads it: its name, whether it is required, its description and schema', () => {
     const parameters = queryParameters(query) as { name: string; required: boolean; description?: string; schema: object }[];
-    assert.deepEqual(parameters.map((p) => [p.name, p.required]), [['area', true], ['metric', false], ['from', false], ['current', false], ['format', false], ['limit', false], ['offset', false]]);
+    assert.deepEqual(
+      parameters.map((p) => [p.name, p.required]),
+      [
+        ['area', true],
+        ['metric', false],
+        ['from', false],
+        ['current', false],
+        ['format', false],
+        ['limit', false],
+        ['offset', false],
+      ],
+    );
     assert.equal(parameters[0]!.description, 'GSS code of the council.');
     assert.deepEqual(parameters[3]!.schema, { type: 'boolean' });
     assert.deepEqual(parameters[5]!.schema, { type: 'integer', minimum: 1, maximum: 1000 });

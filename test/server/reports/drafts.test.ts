@@ -35,10 +35,13 @@ describe('report drafts, made and changed through their use-cases', () => {
   const definition = (title: string, metric = 'obesity') => ({ title, areas: DURHAM, group: 'neighbours', notes: '', sections: [{ title: 'Health', metrics: [metric], notes: '' }] });
   const summaries = async () => (await store.sql<{ summary: string }[]>`select summary from audit_event where record_kind = 'report' and action = 'change' order by id`).map((e) => e.summary);
 
-  it('refuses a definition with a metric the index does not hold, naming the section\'s field, and stores nothing', async () => {
+  it("refuses a definition with a metric the index does not hold, naming the section's field, and stores nothing", async () => {
     const error = await refusalOf(addDraft(store.sql, accessAs(store.sql, officer, DURHAM), index, definition('Bad', 'no-such-metric')));
     assert.equal(error.status, 400);
-    assert.deepEqual((error.details as { problems: { field: string }[] }).problems.map((p) => p.field), ['sections[0].metrics']);
+    assert.deepEqual(
+      (error.details as { problems: { field: string }[] }).problems.map((p) => p.field),
+      ['sections[0].metrics'],
+    );
     assert.deepEqual(await summaries(), []);
   });
 
@@ -51,9 +54,9 @@ describe('report drafts, made and changed through their use-cases', () => {
     assert.equal((await refusalOf(changeDraft(store.sql, accessAs(store.sql, outsider, HARTLEPOOL), index, String(drafted.id), definition('Taken')))).status, 404);
   });
 
-  it('asks the console to sign in: a draft is an organisation\'s', async () => {
-    const error = await refusalOf(addDraft(store.sql, consoleAccess(store.sql), index, definition('Nobody\'s')));
+  it("asks the console to sign in: a draft is an organisation's", async () => {
+    const error = await refusalOf(addDraft(store.sql, consoleAccess(store.sql), index, definition("Nobody's")));
     assert.equal(error.status, 401);
-    assert.equal(error.message, 'Sign in to see your organisation\'s reports.');
+    assert.equal(error.message, "Sign in to see your organisation's reports.");
   });
 });

@@ -19,8 +19,11 @@ function chart(bars: readonly Bar[], options: Partial<BarChartInput> = {}): stri
 /** Each drawn bar: its title, x, top, height. */
 function drawnBars(svg: string): { title: string; x: number; y: number; height: number; attributes: Readonly<Record<string, string>> }[] {
   return titledElements(svg, 'rect').map((rect) => ({
-    title: rect.title, attributes: rect.attributes,
-    x: numberAttribute(rect, 'x'), y: numberAttribute(rect, 'y'), height: numberAttribute(rect, 'height'),
+    title: rect.title,
+    attributes: rect.attributes,
+    x: numberAttribute(rect, 'x'),
+    y: numberAttribute(rect, 'y'),
+    height: numberAttribute(rect, 'height'),
   }));
 }
 
@@ -57,7 +60,10 @@ describe('barChart', () => {
   it('escapes hostile names, units and labels everywhere', () => {
     const hostile = '<script>alert("x")</script> & Bristol, City of';
     const svg = chart([bar('E1', 5, { name: hostile, highlight: 'chosen' }), bar('E2', 3, { name: hostile })], {
-      title: '<b>title</b>', unit: '<i>%</i>', benchmark: { label: '<England>', value: 4 }, groupLabel: '"group" & <co>',
+      title: '<b>title</b>',
+      unit: '<i>%</i>',
+      benchmark: { label: '<England>', value: 4 },
+      groupLabel: '"group" & <co>',
     });
     assertAccessibleSvg(svg, 'league');
     assert.ok(svg.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Bristol, City of: 5.0'));
@@ -67,7 +73,10 @@ describe('barChart', () => {
   it('draws one rect per value, in the order given, heights in proportion to the values: the tallest is the largest', () => {
     const shuffled = [bar('A', 30), bar('B', 90), bar('C', 10), bar('D', 45)];
     const drawn = drawnBars(chart(shuffled));
-    assert.deepEqual(drawn.map((rect) => rect.title.split(':')[0]), ['Area A', 'Area B', 'Area C', 'Area D']);
+    assert.deepEqual(
+      drawn.map((rect) => rect.title.split(':')[0]),
+      ['Area A', 'Area B', 'Area C', 'Area D'],
+    );
     for (let index = 1; index < drawn.length; index += 1) assert.ok((drawn[index]?.x ?? 0) > (drawn[index - 1]?.x ?? 0), 'left to right in order');
     const tallest = drawn.reduce((best, rect) => (rect.height > best.height ? rect : best));
     assert.equal(tallest.title, 'Area B: 90.0 (Similar)');
@@ -171,10 +180,14 @@ describe('barChart', () => {
   });
 
   it('keeps 300 bars light: one rect each, no per-bar text, and under 45 KB', () => {
-    const many = Array.from({ length: 320 }, (_, index) => bar(`E${index}`, 100 - index / 4, {
-      lower: 98 - index / 4, upper: 102 - index / 4, significance: (['better', 'similar', 'worse'] as const)[index % 3] as Significance,
-      highlight: index === 100 ? 'chosen' : index % 20 === 0 ? 'group' : null,
-    }));
+    const many = Array.from({ length: 320 }, (_, index) =>
+      bar(`E${index}`, 100 - index / 4, {
+        lower: 98 - index / 4,
+        upper: 102 - index / 4,
+        significance: (['better', 'similar', 'worse'] as const)[index % 3] as Significance,
+        highlight: index === 100 ? 'chosen' : index % 20 === 0 ? 'group' : null,
+      }),
+    );
     const few = many.slice(0, 30);
     const svg = chart(many, { benchmark: { label: 'England', value: 50 } });
     assertAccessibleSvg(svg, 'league');
@@ -236,7 +249,10 @@ describe('barChart: shades other than significance', () => {
     ]);
     assert.equal(count(svg, '<g fill="#0f385c">'), 1, 'one group for the best fifth');
     assert.match(svg, /<g fill="#d2e2f1" stroke="#0b0c0c" stroke-width="0.5">/, 'a pale shade keeps its outline');
-    assert.deepEqual(drawnBars(svg).map((b) => b.title), ['Area E1: 80.0 (Best fifth)', 'Area E2: 70.0 (Best fifth)', 'Area E4: 30.0 (Worst fifth)', 'Area E3: 40.0 (Worst fifth)']);
+    assert.deepEqual(
+      drawnBars(svg).map((b) => b.title),
+      ['Area E1: 80.0 (Best fifth)', 'Area E2: 70.0 (Best fifth)', 'Area E4: 30.0 (Worst fifth)', 'Area E3: 40.0 (Worst fifth)'],
+    );
     assert.match(svg, /fill="#d2e2f1" stroke="#0b0c0c" stroke-width="2.5"/, 'the chosen bar wears its shade');
     const legend = texts(svg);
     assert.ok(legend.includes('Best fifth') && legend.includes('Worst fifth'), legend.join(' | '));

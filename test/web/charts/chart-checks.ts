@@ -45,7 +45,7 @@ export function elements(svg: string, tag: string): Element[] {
   return [...svg.matchAll(pattern)].map((match) => ({
     tag,
     attributes: Object.fromEntries([...(match[1] ?? '').matchAll(/([a-zA-Z:-]+)="([^"]*)"/g)].map((pair) => [pair[1] ?? '', pair[2] ?? ''])),
-    text: match[2] === '/' ? '' : match[3] ?? '',
+    text: match[2] === '/' ? '' : (match[3] ?? ''),
   }));
 }
 

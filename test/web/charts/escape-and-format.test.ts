@@ -23,9 +23,12 @@ describe('escapeXml', () => {
   });
 
   it('makes any string safe as text and as an attribute', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
-      const escaped = escapeXml(text);
-      assertWellFormed(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title data-x="${escaped}">${escaped}</title></svg>`);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const escaped = escapeXml(text);
+        assertWellFormed(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title data-x="${escaped}">${escaped}</title></svg>`);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

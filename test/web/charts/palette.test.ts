@@ -7,8 +7,24 @@ import assert from 'node:assert/strict';
 import type { Significance } from '../../../src/domain/benchmark/compare-to-benchmark.ts';
 import { SHAPE_CONTRAST, TEXT_CONTRAST, contrastRatio, relativeLuminance } from '../../../src/web/charts/contrast.ts';
 import {
-  GRID, INK, LINE, LINE_COLOURS, LINE_DASHES, LINE_MARKERS, NEUTRAL_FIFTHS, NO_DATA_HATCH, POLAR_FIFTHS, QUARTILE_FILL, QUINTILE_BLUES, RANGE_FILL,
-  SECONDARY_INK, SIGNIFICANCE_STYLE, WHITE, markerPath, needsOutline, type Marker,
+  GRID,
+  INK,
+  LINE,
+  LINE_COLOURS,
+  LINE_DASHES,
+  LINE_MARKERS,
+  NEUTRAL_FIFTHS,
+  NO_DATA_HATCH,
+  POLAR_FIFTHS,
+  QUARTILE_FILL,
+  QUINTILE_BLUES,
+  RANGE_FILL,
+  SECONDARY_INK,
+  SIGNIFICANCE_STYLE,
+  WHITE,
+  markerPath,
+  needsOutline,
+  type Marker,
 } from '../../../src/web/charts/palette.ts';
 import { assertWellFormed } from './chart-checks.ts';
 
@@ -63,7 +79,10 @@ describe('significance styles', () => {
   });
 
   it("uses the profiles' words", () => {
-    assert.deepEqual(SIGNIFICANCES.map((significance) => SIGNIFICANCE_STYLE[significance].label), ['Better', 'Similar', 'Worse', 'Higher', 'Lower', 'Not compared']);
+    assert.deepEqual(
+      SIGNIFICANCES.map((significance) => SIGNIFICANCE_STYLE[significance].label),
+      ['Better', 'Similar', 'Worse', 'Higher', 'Lower', 'Not compared'],
+    );
   });
 });
 
@@ -94,7 +113,10 @@ describe('inks and fills without judgement', () => {
     const polar = new Set([...POLAR_FIFTHS, SIGNIFICANCE_STYLE.better.fill, SIGNIFICANCE_STYLE.similar.fill, SIGNIFICANCE_STYLE.worse.fill]);
     assert.equal(NEUTRAL_FIFTHS.length, 5);
     assert.equal(POLAR_FIFTHS.length, 5);
-    assert.deepEqual(NEUTRAL_FIFTHS.filter((fill) => polar.has(fill)), []);
+    assert.deepEqual(
+      NEUTRAL_FIFTHS.filter((fill) => polar.has(fill)),
+      [],
+    );
   });
 
   it("runs a polar metric's fifths from the green of better to the red of worse", () => {
@@ -117,7 +139,10 @@ describe('markerPath', () => {
       assert.match(path, /^<path d="[^"]+"( fill-rule="evenodd")?\/>$/);
       assertWellFormed(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 80">${path}</svg>`);
       const numbers = [...path.matchAll(/M(-?[\d.]+) (-?[\d.]+)/g)].flatMap((match) => [Number(match[1]), Number(match[2])]);
-      assert.ok(numbers.every((value) => value > 30 && value < 60), `starts near the centre: ${path}`);
+      assert.ok(
+        numbers.every((value) => value > 30 && value < 60),
+        `starts near the centre: ${path}`,
+      );
     });
   }
 

@@ -51,7 +51,20 @@ describe('sparkline', () => {
   });
 
   it('draws a lone value between gaps as a dot', () => {
-    const d = line(sparkline({ id: 's', label: 'x', decimals: 0, points: [{ period: 'a', value: 1 }, { period: 'b', value: null }, { period: 'c', value: 3 }, { period: 'd', value: null }, { period: 'e', value: 2 }] }));
+    const d = line(
+      sparkline({
+        id: 's',
+        label: 'x',
+        decimals: 0,
+        points: [
+          { period: 'a', value: 1 },
+          { period: 'b', value: null },
+          { period: 'c', value: 3 },
+          { period: 'd', value: null },
+          { period: 'e', value: 2 },
+        ],
+      }),
+    );
     assert.equal((d.match(/M/g) ?? []).length, 3);
   });
 
@@ -67,7 +80,13 @@ describe('sparkline', () => {
 
   for (const [title, points] of [
     ['no points', []],
-    ['every value missing', [{ period: '2020', value: null }, { period: '2021', value: null }]],
+    [
+      'every value missing',
+      [
+        { period: '2020', value: null },
+        { period: '2021', value: null },
+      ],
+    ],
     ['values that are not finite', [{ period: '2020', value: Number.NaN }]],
   ] as const) {
     it(`says "No data" for ${title}`, () => {
@@ -85,7 +104,15 @@ describe('sparkline', () => {
   });
 
   it('draws a flat line for equal values, mid-height', () => {
-    const svg = sparkline({ id: 's', label: 'x', decimals: 0, points: [{ period: 'a', value: 4 }, { period: 'b', value: 4 }] });
+    const svg = sparkline({
+      id: 's',
+      label: 'x',
+      decimals: 0,
+      points: [
+        { period: 'a', value: 4 },
+        { period: 'b', value: 4 },
+      ],
+    });
     assertAccessibleSvg(svg, 's');
     assert.equal(numberAttribute(elements(svg, 'circle')[0] ?? { attributes: {} }, 'cy'), 16);
   });

@@ -7,8 +7,18 @@ import { INK, QUARTILE_FILL, RANGE_FILL, SIGNIFICANCE_STYLE } from '../../../src
 import { assertAccessibleSvg, elements, numberAttribute, texts } from './chart-checks.ts';
 
 const BASE: SpineChartInput = {
-  id: 'spine', label: 'Smoking prevalence', min: 5, q1: 10, median: 12, q3: 15, max: 25,
-  value: 22, benchmark: 13, polarity: 'higher_is_better', significance: 'better', decimals: 1,
+  id: 'spine',
+  label: 'Smoking prevalence',
+  min: 5,
+  q1: 10,
+  median: 12,
+  q3: 15,
+  max: 25,
+  value: 22,
+  benchmark: 13,
+  polarity: 'higher_is_better',
+  significance: 'better',
+  decimals: 1,
 };
 
 /** The centre of the value's marker, which these tests keep a circle (significance better). */
@@ -72,7 +82,11 @@ describe('spineChart', () => {
       const style = SIGNIFICANCE_STYLE[significance];
       assert.ok(svg.includes(`class="lantern-value" fill="${style.fill}" stroke="${INK}"`), significance);
     }
-    assert.notEqual(spineChart({ ...BASE, significance: 'better' }).replace(/#[0-9a-f]{6}/g, ''), spineChart({ ...BASE, significance: 'worse' }).replace(/#[0-9a-f]{6}/g, ''), 'the shapes differ, not only the colours');
+    assert.notEqual(
+      spineChart({ ...BASE, significance: 'better' }).replace(/#[0-9a-f]{6}/g, ''),
+      spineChart({ ...BASE, significance: 'worse' }).replace(/#[0-9a-f]{6}/g, ''),
+      'the shapes differ, not only the colours',
+    );
   });
 
   it('draws the benchmark as a vertical line at its value', () => {

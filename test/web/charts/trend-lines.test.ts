@@ -20,7 +20,9 @@ function chart(options: Partial<TrendLinesInput> = {}): string {
 
 /** Each line's drawn path (the one with stroke and no fill), in document order. */
 function linePaths(svg: string): Readonly<Record<string, string>>[] {
-  return elements(svg, 'path').filter((path) => path.attributes.fill === 'none' && path.attributes['stroke-width'] !== undefined).map((path) => path.attributes);
+  return elements(svg, 'path')
+    .filter((path) => path.attributes.fill === 'none' && path.attributes['stroke-width'] !== undefined)
+    .map((path) => path.attributes);
 }
 
 describe('trendLines', () => {

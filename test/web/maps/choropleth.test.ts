@@ -11,28 +11,43 @@ import { prepareMap, type MapGeometry } from '../../../src/web/maps/prepare-map.
 import { assertAccessibleSvg, count, elements, texts, titledElements } from '../charts/chart-checks.ts';
 
 function square(code: string, name: string, west: number, south: number): Feature<Polygon> {
-  const ring: Position[] = [[west, south], [west, south + 1], [west + 1, south + 1], [west + 1, south], [west, south]];
+  const ring: Position[] = [
+    [west, south],
+    [west, south + 1],
+    [west + 1, south + 1],
+    [west + 1, south],
+    [west, south],
+  ];
   return { type: 'Feature', properties: { CODE: code, NAME: name }, geometry: { type: 'Polygon', coordinates: [ring] } };
 }
 
-const GEOMETRY: MapGeometry = prepareMap({
-  type: 'FeatureCollection',
-  features: [square('E1', 'Hartlepool', -2, 54), square('E2', 'Bristol, City of', -1, 54), square('E3', '<script>alert(1)</script> & "x"', -2, 53), square('E4', 'Rutland', -1, 53)],
-}, { codeProperty: 'CODE', nameProperty: 'NAME' });
+const GEOMETRY: MapGeometry = prepareMap(
+  {
+    type: 'FeatureCollection',
+    features: [square('E1', 'Hartlepool', -2, 54), square('E2', 'Bristol, City of', -1, 54), square('E3', '<script>alert(1)</script> & "x"', -2, 53), square('E4', 'Rutland', -1, 53)],
+  },
+  { codeProperty: 'CODE', nameProperty: 'NAME' },
+);
 
 const ATTRIBUTION = 'Contains OS data © Crown copyright and database right 2024. Source: Office for National Statistics licensed under the Open Government Licence v.3.0.';
 
 function map(options: Partial<ChoroplethInput> = {}): string {
   const { better, worse, similar } = SIGNIFICANCE_STYLE;
   return choroplethMap(GEOMETRY, {
-    id: 'map', title: 'Smoking prevalence by district', description: 'Compared with England.',
+    id: 'map',
+    title: 'Smoking prevalence by district',
+    description: 'Compared with England.',
     fills: new Map([
       ['E1', { fill: better.fill, label: better.label }],
       ['E2', { fill: worse.fill, label: worse.label }],
       ['E3', { fill: similar.fill, label: similar.label }],
     ]),
     chosen: 'E2',
-    legend: (['better', 'similar', 'worse'] as const).map((significance) => ({ fill: SIGNIFICANCE_STYLE[significance].fill, label: SIGNIFICANCE_STYLE[significance].label, marker: SIGNIFICANCE_STYLE[significance].marker })),
+    legend: (['better', 'similar', 'worse'] as const).map((significance) => ({
+      fill: SIGNIFICANCE_STYLE[significance].fill,
+      label: SIGNIFICANCE_STYLE[significance].label,
+      marker: SIGNIFICANCE_STYLE[significance].marker,
+    })),
     attribution: ATTRIBUTION,
     ...options,
   });

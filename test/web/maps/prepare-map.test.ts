@@ -9,7 +9,13 @@ import { decodePath } from './path-data.ts';
 
 /** A square in longitude and latitude, wound clockwise (d3-geo's order) or anticlockwise (RFC 7946's). */
 function square(code: string, name: string, west: number, south: number, size: number, clockwise = true): Feature<Polygon> {
-  const ring: Position[] = [[west, south], [west, south + size], [west + size, south + size], [west + size, south], [west, south]];
+  const ring: Position[] = [
+    [west, south],
+    [west, south + size],
+    [west + size, south + size],
+    [west + size, south],
+    [west, south],
+  ];
   return { type: 'Feature', properties: { CODE: code, NAME: name }, geometry: { type: 'Polygon', coordinates: [clockwise ? ring : [...ring].reverse()] } };
 }
 
@@ -81,7 +87,10 @@ describe('prepareMap', () => {
     const border = right.filter(([x]) => x < westernmost + 10);
     const fullBorder = points(full.areas.get('E2')?.path ?? '').filter(([x]) => x < westernmost + 10);
     assert.ok(border.length >= 2 && border.length < fullBorder.length, `the border simplified from ${fullBorder.length} to ${border.length} points`);
-    assert.ok(border.every(([x, y]) => left.has(`${x},${y}`)), 'every point of the shared border is in both areas');
+    assert.ok(
+      border.every(([x, y]) => left.has(`${x},${y}`)),
+      'every point of the shared border is in both areas',
+    );
   });
 
   it('writes every area a non-empty path and a centre inside its bounds', () => {
@@ -96,11 +105,13 @@ describe('prepareMap', () => {
   it('drops specks of islands but keeps an area made only of specks', () => {
     const mainland = square('E1', 'Coast', -2, 52, 2);
     const withIsland: Feature = {
-      type: 'Feature', properties: { CODE: 'E2', NAME: 'Islands' },
+      type: 'Feature',
+      properties: { CODE: 'E2', NAME: 'Islands' },
       geometry: { type: 'MultiPolygon', coordinates: [square('x', 'x', 1, 52, 0.5).geometry.coordinates, square('x', 'x', 1.9, 53.9, 0.0005).geometry.coordinates] },
     };
     const specks: Feature = {
-      type: 'Feature', properties: { CODE: 'E3', NAME: 'Scilly' },
+      type: 'Feature',
+      properties: { CODE: 'E3', NAME: 'Scilly' },
       geometry: { type: 'MultiPolygon', coordinates: [square('x', 'x', -3, 50, 0.001).geometry.coordinates, square('x', 'x', -2.9, 50, 0.0005).geometry.coordinates] },
     };
     const map = prepareMap(collection(mainland, withIsland, specks), OPTIONS);

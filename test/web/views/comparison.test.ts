@@ -10,7 +10,15 @@ import { comparisonColours, comparisonOf } from '../../../src/web/views/comparis
 
 function fifthOf(rank: number, polarity: Polarity) {
   const input: VerdictInput = {
-    value: 10, polarity, decimals: 1, rank, ranked: 10, group: 'North East councils', interval: null, level: 0.95, benchmark: null,
+    value: 10,
+    polarity,
+    decimals: 1,
+    rank,
+    ranked: 10,
+    group: 'North East councils',
+    interval: null,
+    level: 0.95,
+    benchmark: null,
   };
   return comparisonOf(verdictOf(input));
 }
@@ -31,7 +39,10 @@ describe('comparisonOf', () => {
     const polar = new Set(ranks.map((rank) => fifthOf(rank, 'lower_is_better').fill));
     const neutral = ranks.map((rank) => fifthOf(rank, 'neutral').fill);
     assert.equal(polar.size, 5);
-    assert.deepEqual(neutral.filter((fill) => polar.has(fill)), []);
+    assert.deepEqual(
+      neutral.filter((fill) => polar.has(fill)),
+      [],
+    );
   });
 
   it('names the group beside the fifth', () => {

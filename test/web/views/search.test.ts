@@ -23,7 +23,7 @@ describe('search on the demo data', () => {
   });
   const find = (query: string) => search(engine.index, query);
 
-  it('finds County Durham by the council\'s own name, and by Durham alone', () => {
+  it("finds County Durham by the council's own name, and by Durham alone", () => {
     assert.equal(find('Durham County Council').areas[0]?.code, DURHAM);
     assert.equal(find('durham county council').areas[0]?.code, DURHAM);
     assert.ok(find('Durham').areas.some((a) => a.code === DURHAM));
@@ -40,7 +40,13 @@ describe('search on the demo data', () => {
     assert.equal(find('county durhm').areas[0]?.code, DURHAM);
     assert.equal(find('Hartlepol').areas[0]?.code, 'E06000001');
     assert.deepEqual(find('zzzz').areas, []);
-    assert.deepEqual(find('dur').areas.map((a) => a.code).includes(DURHAM), true, 'a short word is found inside names');
+    assert.deepEqual(
+      find('dur')
+        .areas.map((a) => a.code)
+        .includes(DURHAM),
+      true,
+      'a short word is found inside names',
+    );
   });
 
   it('says a postcode or postcode district cannot be looked up yet', () => {
@@ -53,7 +59,10 @@ describe('search on the demo data', () => {
   });
 
   it('tells a resident on the page, in words, what to do with a postcode', () => {
-    const text = (query: string) => render('pages/search.njk', { query, found: find(query) }).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const text = (query: string) =>
+      render('pages/search.njk', { query, found: find(query) })
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ');
     assert.match(text('DH1 5UQ'), /‘DH1 5UQ’ looks like a postcode\. Lantern cannot look up postcodes yet\. Search by the name of your council instead/);
     assert.match(text('DH1'), /looks like a postcode district\./);
     assert.doesNotMatch(text('DH1'), /No council or place matches/);
@@ -62,10 +71,19 @@ describe('search on the demo data', () => {
 
   it('finds metrics by synonyms and words of their definitions', () => {
     const obesity = find('obesity').metrics.map((m) => m.title);
-    assert.ok(obesity.some((t) => /overweight or obese/i.test(t)), `obesity finds the overweight metric: ${obesity.join('; ')}`);
+    assert.ok(
+      obesity.some((t) => /overweight or obese/i.test(t)),
+      `obesity finds the overweight metric: ${obesity.join('; ')}`,
+    );
     const excess = find('excess weight').metrics.map((m) => m.title);
-    assert.ok(excess.some((t) => /overweight or obese/i.test(t)), `excess weight finds it too: ${excess.join('; ')}`);
+    assert.ok(
+      excess.some((t) => /overweight or obese/i.test(t)),
+      `excess weight finds it too: ${excess.join('; ')}`,
+    );
     const typo = find('overwieght').metrics.map((m) => m.title);
-    assert.ok(typo.some((t) => /overweight or obese/i.test(t)), `a slip finds it: ${typo.join('; ')}`);
+    assert.ok(
+      typo.some((t) => /overweight or obese/i.test(t)),
+      `a slip finds it: ${typo.join('; ')}`,
+    );
   });
 });

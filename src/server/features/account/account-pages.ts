@@ -45,9 +45,15 @@ async function show(res: Response, sql: Sql, context: Record<string, unknown>, s
   const access = accessOf(res);
   const userId = (access.viewer as UserViewer).userId;
   const tokens = await access.reveal(await listApiTokens(sql, userId), tokenRecord, (t) => String(t.id));
-  renderPage(res, 'access/account.njk', {
-    failedSignIns: await failedSignInsSinceLast(sql, userId),
-    account: localsOf(res).user, tokens: tokens.map((t: ApiToken) => ({ id: t.id, name: t.name, scopes: t.scopes, made: day(t.createdAt), lastUsed: day(t.lastUsedAt), revoked: day(t.revokedAt) })),
-    ...context,
-  }, status);
+  renderPage(
+    res,
+    'access/account.njk',
+    {
+      failedSignIns: await failedSignInsSinceLast(sql, userId),
+      account: localsOf(res).user,
+      tokens: tokens.map((t: ApiToken) => ({ id: t.id, name: t.name, scopes: t.scopes, made: day(t.createdAt), lastUsed: day(t.lastUsedAt), revoked: day(t.revokedAt) })),
+      ...context,
+    },
+    status,
+  );
 }

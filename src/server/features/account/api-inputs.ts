@@ -12,7 +12,9 @@ export const newTokenBody = z.object({
   name: writtenText(100),
   scopes: z.preprocess(
     (value) => (typeof value === 'string' ? [value] : value),
-    z.array(z.enum(ACTIONS, { error: scopesWords }), { error: scopesWords }).min(1, scopesWords)
+    z
+      .array(z.enum(ACTIONS, { error: scopesWords }), { error: scopesWords })
+      .min(1, scopesWords)
       .transform((asked): Action[] => ACTIONS.filter((a) => asked.includes(a))),
   ),
   expiresInDays: z.preprocess(

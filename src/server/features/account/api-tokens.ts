@@ -19,7 +19,11 @@ import { makeToken, revokeToken, tokenRecord } from './tokens.ts';
 export function apiTokensRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
   const json = express.json({ limit: '10kb' });
 
-  router.get('/tokens', reads('api_token'), readableList<ApiToken>((res) => listApiTokens(sql, (accessOf(res).viewer as UserViewer).userId), tokenRecord));
+  router.get(
+    '/tokens',
+    reads('api_token'),
+    readableList<ApiToken>((res) => listApiTokens(sql, (accessOf(res).viewer as UserViewer).userId), tokenRecord),
+  );
 
   router.post('/tokens', changes('api_token'), json, async (req, res) => {
     const made = await makeToken(sql, accessOf(res), localsOf(res).credential, bodyOf(req));

@@ -8,7 +8,9 @@ import { sessionRoute, signInRouter } from './sign-in.ts';
 
 export const account: Feature = {
   api: ({ sql }) => apiTokensRouter(sql, sessionRoute(express.Router())),
-  pages: ({ sql, config }) => express.Router()
-    .use(signInRouter({ sql, sessions: sessionSettings(config.access) }))
-    .use(accountPages(sql)),
+  pages: ({ sql, config }) =>
+    express
+      .Router()
+      .use(signInRouter({ sql, sessions: sessionSettings(config.access) }))
+      .use(accountPages(sql)),
 };

@@ -68,7 +68,17 @@ export function signInRouter(deps: SignInDeps): express.Router {
     if (!found || !matches || found.user.disabled) {
       const { accountSlowed } = await throttle.failed(address, email);
       const why = found?.user.disabled ? 'account disabled' : 'wrong email address or password';
-      await recordAudit(sql, [{ ...actorOf(req, res), userId: found?.user.id ?? null, actor: `sign-in as ${email}`, action: 'sign_in_refused', recordKind: 'session', recordId: null, summary: accountSlowed ? `${why}; many failed sign-ins on this account: further attempts are slowed` : why }]);
+      await recordAudit(sql, [
+        {
+          ...actorOf(req, res),
+          userId: found?.user.id ?? null,
+          actor: `sign-in as ${email}`,
+          action: 'sign_in_refused',
+          recordKind: 'session',
+          recordId: null,
+          summary: accountSlowed ? `${why}; many failed sign-ins on this account: further attempts are slowed` : why,
+        },
+      ]);
       const message = 'the email address or password is not right';
       if (json) throw new HttpError(401, 'sign_in_refused', message);
       return renderPage(res, 'access/sign-in.njk', { returnTo: localAddress(req.body?.returnTo) ?? '', email, errors: [{ field: 'email', message }] }, 401);
@@ -77,15 +87,20 @@ export function signInRouter(deps: SignInDeps): express.Router {
     if (sessionHash) await deleteSession(sql, sessionHash);
     const id = newSecret();
     await createSession(sql, {
-      idHash: sha256(id), userId: found.user.id, csrfToken: newSecret(), expiresAt: new Date(Date.now() + deps.sessions.maxSeconds * 1000),
-      ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 400) ?? null,
+      idHash: sha256(id),
+      userId: found.user.id,
+      csrfToken: newSecret(),
+      expiresAt: new Date(Date.now() + deps.sessions.maxSeconds * 1000),
+      ip: req.ip ?? null,
+      userAgent: req.get('user-agent')?.slice(0, 400) ?? null,
     });
     setCookie(req, res, SESSION_COOKIE, id, { sameSite: 'Lax' });
     clearCookie(req, res, PRESESSION_COOKIE);
     await recordAudit(sql, [{ ...actorOf(req, res), userId: found.user.id, actor: `${found.user.name} <${found.user.email}>`, action: 'sign_in', recordKind: 'session', recordId: null, summary: '' }]);
     await throttle.succeeded(address, email);
     const failed = await failedSignInsSinceLast(sql, found.user.id);
-    const notice = failed === 0 ? null : `${failed} failed sign-in${failed === 1 ? '' : 's'} on your account since you last signed in: see the audit trail, or ask an administrator, if that was not you`;
+    const notice =
+      failed === 0 ? null : `${failed} failed sign-in${failed === 1 ? '' : 's'} on your account since you last signed in: see the audit trail, or ask an administrator, if that was not you`;
     if (json) return void res.json({ user: pageUser(found.user), notice });
     res.redirect(303, localAddress(req.body?.returnTo) ?? '/account');
   });

@@ -24,14 +24,21 @@ const json = express.json({ limit: '20kb' });
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
 export function adminRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
-
-  router.get('/admin/organisations', reads('organisation'), readableList(() => listOrganisations(sql), organisationRecord));
+  router.get(
+    '/admin/organisations',
+    reads('organisation'),
+    readableList(() => listOrganisations(sql), organisationRecord),
+  );
 
   router.post('/admin/organisations', changes('organisation'), json, async (req, res) => {
     res.status(201).json(await addOrganisation(sql, accessOf(res), bodyOf(req)));
   });
 
-  router.get('/admin/users', reads('user'), readableList(() => listUsers(sql), userRecord));
+  router.get(
+    '/admin/users',
+    reads('user'),
+    readableList(() => listUsers(sql), userRecord),
+  );
 
   router.post('/admin/users', changes('user'), json, async (req, res) => {
     const { user, password } = await addUser(sql, accessOf(res), bodyOf(req));

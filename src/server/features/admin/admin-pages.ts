@@ -61,18 +61,24 @@ function statusOf(error: unknown): number {
   return (error as { status?: number }).status ?? 500;
 }
 
-
 async function show(res: Response, sql: Sql, context: Record<string, unknown>, status = 200): Promise<void> {
   const access = accessOf(res);
   const organisations = await access.reveal(await listOrganisations(sql), organisationRecord, (o) => String(o.id));
   const users = await access.reveal(await listUsers(sql), userRecord, (u) => String(u.id));
-  renderPage(res, 'access/admin.njk', {
-    organisations: organisations.map((o) => ({ ...o, kindLabel: ORGANISATION_KIND_LABELS[o.kind] })),
-    users: users.map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role] })),
-    kinds: ORGANISATION_KINDS.map((k) => ({ value: k, text: ORGANISATION_KIND_LABELS[k] })),
-    roles: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] })),
-    organisationChoices: organisations.map((o) => ({ value: String(o.id), text: o.name })),
-    organisationForm: {}, userForm: {}, problems: [],
-    ...context,
-  }, status);
+  renderPage(
+    res,
+    'access/admin.njk',
+    {
+      organisations: organisations.map((o) => ({ ...o, kindLabel: ORGANISATION_KIND_LABELS[o.kind] })),
+      users: users.map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role] })),
+      kinds: ORGANISATION_KINDS.map((k) => ({ value: k, text: ORGANISATION_KIND_LABELS[k] })),
+      roles: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] })),
+      organisationChoices: organisations.map((o) => ({ value: String(o.id), text: o.name })),
+      organisationForm: {},
+      userForm: {},
+      problems: [],
+      ...context,
+    },
+    status,
+  );
 }

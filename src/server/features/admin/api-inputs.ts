@@ -18,7 +18,8 @@ function chosenFrom<const T extends readonly [string, ...string[]]>(values: T) {
 export const newOrganisationBody = z.object({
   name: writtenText(200),
   kind: chosenFrom(ORGANISATION_KINDS),
-  areaCode: z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined), z.string().optional())
+  areaCode: z
+    .preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toUpperCase() : undefined), z.string().optional())
     .describe("A council's area (GSS code); only for councils."),
 });
 
@@ -34,11 +35,16 @@ export const newUserBody = z.object({
     z.number({ error: organisationWords }).int(organisationWords).min(0, organisationWords).max(9_999_999_999, organisationWords),
   ),
   role: chosenFrom(ROLES),
-  password: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.string({ error: 'is required' }).min(PASSWORD_LENGTH.min, `must be at least ${PASSWORD_LENGTH.min} characters`)
-      .max(PASSWORD_LENGTH.max, `must be at most ${PASSWORD_LENGTH.max} characters`).optional(),
-  ).describe('Without one, Lantern makes one and returns it once.'),
+  password: z
+    .preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string({ error: 'is required' })
+        .min(PASSWORD_LENGTH.min, `must be at least ${PASSWORD_LENGTH.min} characters`)
+        .max(PASSWORD_LENGTH.max, `must be at most ${PASSWORD_LENGTH.max} characters`)
+        .optional(),
+    )
+    .describe('Without one, Lantern makes one and returns it once.'),
 });
 
 const userChange = {
@@ -57,10 +63,17 @@ export const userPatchBody = z.strictObject(userChange, {
 const instantWords = "'embargoUntil' must be an instant with its offset, such as 2025-07-01T09:30:00+01:00, or null for none";
 
 export const embargoBody = z.object({
-  embargoUntil: z.union([
-    z.null(),
-    z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/).refine((text) => !Number.isNaN(Date.parse(text))).transform((text) => new Date(text)),
-  ], { error: instantWords }),
+  embargoUntil: z.union(
+    [
+      z.null(),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/)
+        .refine((text) => !Number.isNaN(Date.parse(text)))
+        .transform((text) => new Date(text)),
+    ],
+    { error: instantWords },
+  ),
 });
 
 export const userPath = z.object({ id: recordId('user').describe('User id.') });

@@ -27,8 +27,12 @@ export async function createDemoAccess(sql: Sql, adminPassword: string | undefin
     await organisation('North East improvement partnership', 'regional_partnership');
     if (durham) await organisation('Durham County Council', 'council', durham.code);
     const admin = await createUser(tx, { email: DEMO_ADMINISTRATOR, name: 'Lantern administrator', organisationId: service.id, role: 'administrator', passwordHash });
-    await recordAudit(tx, [{ userId: null, actor: 'lantern demo', action: 'change', recordKind: 'user', recordId: String(admin.id), summary: 'made the demo administrator', ip: null, userAgent: null }]);
+    await recordAudit(tx, [
+      { userId: null, actor: 'lantern demo', action: 'change', recordKind: 'user', recordId: String(admin.id), summary: 'made the demo administrator', ip: null, userAgent: null },
+    ]);
   });
-  log(`Lantern: made the administrator ${DEMO_ADMINISTRATOR}; ${adminPassword ? 'its password is LANTERN_ADMIN_PASSWORD' : `its password is ${password} (shown this once: sign in at /sign-in and keep it safe)`}`);
+  log(
+    `Lantern: made the administrator ${DEMO_ADMINISTRATOR}; ${adminPassword ? 'its password is LANTERN_ADMIN_PASSWORD' : `its password is ${password} (shown this once: sign in at /sign-in and keep it safe)`}`,
+  );
   return true;
 }

@@ -31,7 +31,12 @@ export async function addOrganisation(sql: Sql, access: RequestAccess, body: Rec
       return organisation;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new HttpError(409, 'conflict', areaCode ? `'name' or 'areaCode': there is already an organisation called '${name}' or a council for ${areaCode}` : `'name': there is already an organisation called '${name}'`);
+    if (isUniqueViolation(error))
+      throw new HttpError(
+        409,
+        'conflict',
+        areaCode ? `'name' or 'areaCode': there is already an organisation called '${name}' or a council for ${areaCode}` : `'name': there is already an organisation called '${name}'`,
+      );
     throw error;
   }
 }

@@ -17,7 +17,6 @@ const COLUMNS = ['id', 'at', 'userId', 'actor', 'action', 'recordKind', 'recordI
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
 export function auditRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
-
   router.get('/audit', reads('audit_event'), async (req, res) => {
     const { limit, format, ...filter } = checkedQuery(auditQuery, req.query);
     const access = accessOf(res);
@@ -47,7 +46,7 @@ export function auditFilter(req: Request): Omit<AuditQuery, 'limit'> {
 export async function* auditCsv(pages: AsyncIterable<AuditEvent[]>): AsyncIterable<string> {
   yield COLUMNS.join(',') + '\r\n';
   for await (const events of pages) {
-    const rows = events.map((e) => COLUMNS.map((c) => (c === 'at' ? e.at.toISOString() : e[c] ?? null)));
+    const rows = events.map((e) => COLUMNS.map((c) => (c === 'at' ? e.at.toISOString() : (e[c] ?? null))));
     yield Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n', header: false }) + '\r\n';
   }
 }

@@ -18,9 +18,15 @@ export function auditPages(sql: Sql): express.Router {
     onlyKnown(req.query, ['recordKind', 'recordId', 'userId', 'action', 'before']);
     const filter = auditFilter(req);
     const { items: events, total } = await readTrail(sql, accessOf(res), filter, 100);
-    const query = new URLSearchParams(Object.entries(filter).filter(([k, v]) => v !== undefined && k !== 'before').map(([k, v]) => [k, String(v)]));
+    const query = new URLSearchParams(
+      Object.entries(filter)
+        .filter(([k, v]) => v !== undefined && k !== 'before')
+        .map(([k, v]) => [k, String(v)]),
+    );
     renderPage(res, 'access/audit.njk', {
-      filter, total, actions: [{ value: '', text: 'Any' }, ...AUDIT_ACTIONS.map((a) => ({ value: a, text: a, selected: filter.action === a }))],
+      filter,
+      total,
+      actions: [{ value: '', text: 'Any' }, ...AUDIT_ACTIONS.map((a) => ({ value: a, text: a, selected: filter.action === a }))],
       events: events.map((e) => ({ ...e, when: formatDate(e.at, 'second') })),
       exportAddress: `/api/audit?${new URLSearchParams([...query, ['format', 'csv']])}`,
       nextAddress: events.length === 100 ? `/audit?${new URLSearchParams([...query, ['before', events[events.length - 1]!.id]])}` : null,

@@ -22,6 +22,8 @@ export async function exportTrail(sql: Sql, access: RequestAccess, filter: Trail
 }
 
 function describeFilter(filter: TrailFilter): string {
-  const parts = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${String(v)}`);
+  const parts = Object.entries(filter)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${String(v)}`);
   return parts.length > 0 ? `audit trail where ${parts.join(', ')}` : 'audit trail, unfiltered';
 }

@@ -66,8 +66,11 @@ export function dashboardPages(deps: DashboardDeps): express.Router {
     const readable = new Set((await readableInFull(res, sql, metrics)).map((m) => m.code));
     const tiles = dashboard.tiles.filter((t) => readable.has(t.metric));
     renderPage(res, 'dashboards/show.njk', {
-      dashboard, tiles: dashboardTiles(index, tiles, await deps.maps), hidden: dashboard.tiles.length - tiles.length,
-      dashboards: await dashboardsOf(sql, user.userId, user.organisationId), mayEdit: accessOf(res).may('change', dashboardRecord(dashboard)),
+      dashboard,
+      tiles: dashboardTiles(index, tiles, await deps.maps),
+      hidden: dashboard.tiles.length - tiles.length,
+      dashboards: await dashboardsOf(sql, user.userId, user.organisationId),
+      mayEdit: accessOf(res).may('change', dashboardRecord(dashboard)),
     });
   });
 
@@ -94,7 +97,11 @@ export function dashboardPages(deps: DashboardDeps): express.Router {
   return router;
 }
 
-interface DashboardForm { title: string; tiles: DashboardTile[]; add: boolean }
+interface DashboardForm {
+  title: string;
+  tiles: DashboardTile[];
+  add: boolean;
+}
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -103,20 +110,30 @@ function text(value: unknown): string {
 function formOf(body: Record<string, unknown>): DashboardForm {
   const count = Math.min(Math.max(Number(text(body.tiles)) || 0, 0), 48);
   const tiles = Array.from({ length: count }, (_, i) => ({
-    kind: text(body[`tile_kind_${i}`]), metric: text(body[`tile_metric_${i}`]), area: text(body[`tile_area_${i}`]), group: text(body[`tile_group_${i}`]),
+    kind: text(body[`tile_kind_${i}`]),
+    metric: text(body[`tile_metric_${i}`]),
+    area: text(body[`tile_area_${i}`]),
+    group: text(body[`tile_group_${i}`]),
   })).filter((t) => t.metric !== '' || t.area !== '') as unknown as DashboardTile[];
   return { title: text(body.title), tiles, add: text(body.do) === 'add' };
 }
 
 function composer(res: Response, index: BenchmarkIndex, form: { title: string; tiles: readonly DashboardTile[] }, action: string, problems: readonly FieldProblem[], status = 200): void {
   const metrics = index.metricsByTitle();
-  renderPage(res, 'dashboards/edit.njk', {
-    form, action, problems,
-    rows: form.tiles.map((tile) => ({
-      area: tile.area,
-      kinds: TILE_KINDS.map((k) => ({ value: k, text: KIND_TEXT[k], selected: k === tile.kind })),
-      metrics: [{ value: '', text: 'Choose a metric' }, ...metrics.map((s) => ({ value: s.metric.code, text: s.metric.title, selected: s.metric.code === tile.metric }))],
-      groups: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === tile.group })),
-    })),
-  }, status);
+  renderPage(
+    res,
+    'dashboards/edit.njk',
+    {
+      form,
+      action,
+      problems,
+      rows: form.tiles.map((tile) => ({
+        area: tile.area,
+        kinds: TILE_KINDS.map((k) => ({ value: k, text: KIND_TEXT[k], selected: k === tile.kind })),
+        metrics: [{ value: '', text: 'Choose a metric' }, ...metrics.map((s) => ({ value: s.metric.code, text: s.metric.title, selected: s.metric.code === tile.metric }))],
+        groups: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === tile.group })),
+      })),
+    },
+    status,
+  );
 }

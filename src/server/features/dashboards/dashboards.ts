@@ -66,11 +66,17 @@ export async function councilDashboard(sql: Sql, access: RequestAccess, index: B
   if (!user.councilArea) return undefined;
   const existing = await defaultDashboard(sql, user.organisationId);
   if (existing) return existing;
-  const metrics = index.metricsByTitle().filter((s) => !isContextual(s.metric) && s.metric.status === 'published').map((s) => s.metric.code);
+  const metrics = index
+    .metricsByTitle()
+    .filter((s) => !isContextual(s.metric) && s.metric.status === 'published')
+    .map((s) => s.metric.code);
   const area = index.area(user.councilArea);
   return createDashboard(sql, {
-    organisationId: user.organisationId, ownerId: null, createdBy: user.userId,
-    title: `${area?.name ?? user.councilArea}: our figures`, tiles: defaultTiles(user.councilArea, metrics),
+    organisationId: user.organisationId,
+    ownerId: null,
+    createdBy: user.userId,
+    title: `${area?.name ?? user.councilArea}: our figures`,
+    tiles: defaultTiles(user.councilArea, metrics),
   });
 }
 
@@ -82,7 +88,11 @@ export function signedIn(access: RequestAccess): UserViewer {
 }
 
 function check(index: BenchmarkIndex, input: DashboardInput) {
-  const checked = checkDashboard({ title: input.title, tiles: input.tiles }, (c) => index.metric(c) !== undefined, (c) => index.area(c) !== undefined);
+  const checked = checkDashboard(
+    { title: input.title, tiles: input.tiles },
+    (c) => index.metric(c) !== undefined,
+    (c) => index.area(c) !== undefined,
+  );
   if (checked.kind === 'invalid') throw invalidInput(checked.problems);
   return checked;
 }

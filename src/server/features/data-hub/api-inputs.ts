@@ -2,9 +2,7 @@
 // their checked values from these, and the OpenAPI document (openapi.ts)
 // describes the parameters from them.
 import { MappingError, parseMapping, type ColumnMapping } from '../../../ingest/column-mapping.ts';
-import {
-  areaType, flag, fromQuery, fromQueryOr, gssCode, metricCode, oneOf, paging, period, requiredInQuery, wholeNumber, z,
-} from '../../platform/http/input-schema.ts';
+import { areaType, flag, fromQuery, fromQueryOr, gssCode, metricCode, oneOf, paging, period, requiredInQuery, wholeNumber, z } from '../../platform/http/input-schema.ts';
 
 const MAX_MAPPING_CHARACTERS = 64 * 1024;
 
@@ -49,7 +47,8 @@ export const batchPath = z.object({ id: wholeNumber(1, 2_147_483_647).describe('
 export const rejectionsQuery = z.object(paging());
 
 /** A column mapping sent with an upload, as JSON text; it may not name files on the server. */
-const mapping = z.string({ error: 'must be given once, as JSON text' })
+const mapping = z
+  .string({ error: 'must be given once, as JSON text' })
   .max(MAX_MAPPING_CHARACTERS, `is longer than ${MAX_MAPPING_CHARACTERS} characters`)
   .transform((text, context): ColumnMapping => {
     try {
@@ -62,17 +61,26 @@ const mapping = z.string({ error: 'must be given once, as JSON text' })
   });
 
 export const importQuery = z.object({
-  fileName: fromQuery(z.string().regex(/^[\w .()-]{1,100}$/, 'may hold letters, digits, spaces and . ( ) - _ only'))
-    .describe('The name kept with the batch and used in messages (default upload.csv).'),
+  fileName: fromQuery(z.string().regex(/^[\w .()-]{1,100}$/, 'may hold letters, digits, spaces and . ( ) - _ only')).describe(
+    'The name kept with the batch and used in messages (default upload.csv).',
+  ),
   skipInvalid: fromQueryOr(flag(), false).describe('Load the valid rows and keep the rejections, instead of rejecting the whole batch.'),
-  addAreas: fromQueryOr(flag(), false).describe("Keep the areas an observation file names that Lantern does not hold (wards, parishes, small areas, constituencies), " +
-    "typed by their GSS code's entity and named from the file's area_name column; recorded as added by the batch."),
-  mapping: mapping.optional().describe("A column mapping, as JSON text (the saved mapping file's content), for observations in a publisher's own layout: " +
-    '{"area": "areacd", "period": "period", "metric": ["indicator", "measure"], "value": "value", "lower_ci": "lci_95", "upper_ci": "uci_95", ' +
-    '"status": "status", "status_codes": {"x": "no_value", "u": "estimated"}, "missing": ["NA", ".."], "breakdowns": ["sex"], ' +
-    '"metrics": {"Adult obesity prevalence / Percentage": {"title": "Adults living with obesity", "polarity": "lower_is_better", "themes": ["health"]}}}. ' +
-    "Wide files name 'value_columns' or 'period_columns' instead of 'value' or 'period'. A mapping sent here gives its metric definitions inline: it may not name a 'metadata' file."),
+  addAreas: fromQueryOr(flag(), false).describe(
+    'Keep the areas an observation file names that Lantern does not hold (wards, parishes, small areas, constituencies), ' +
+      "typed by their GSS code's entity and named from the file's area_name column; recorded as added by the batch.",
+  ),
+  mapping: mapping
+    .optional()
+    .describe(
+      "A column mapping, as JSON text (the saved mapping file's content), for observations in a publisher's own layout: " +
+        '{"area": "areacd", "period": "period", "metric": ["indicator", "measure"], "value": "value", "lower_ci": "lci_95", "upper_ci": "uci_95", ' +
+        '"status": "status", "status_codes": {"x": "no_value", "u": "estimated"}, "missing": ["NA", ".."], "breakdowns": ["sex"], ' +
+        '"metrics": {"Adult obesity prevalence / Percentage": {"title": "Adults living with obesity", "polarity": "lower_is_better", "themes": ["health"]}}}. ' +
+        "Wide files name 'value_columns' or 'period_columns' instead of 'value' or 'period'. A mapping sent here gives its metric definitions inline: it may not name a 'metadata' file.",
+    ),
   sheet: fromQuery(z.string()).describe("The sheet of a spreadsheet (XLSX or ODS) to read; else the mapping's 'sheet', else the first. The batch's notices name the sheet read and the others."),
-  dryRun: fromQueryOr(flag(), false).describe('Read the file as an import would and answer what it would do (200), storing nothing: the layout, the column each cell is read from, ' +
-    'the metrics and areas it would create, the periods found, unknown area codes, rejections and the counts it would insert, revise and leave unchanged.'),
+  dryRun: fromQueryOr(flag(), false).describe(
+    'Read the file as an import would and answer what it would do (200), storing nothing: the layout, the column each cell is read from, ' +
+      'the metrics and areas it would create, the periods found, unknown area codes, rejections and the counts it would insert, revise and leave unchanged.',
+  ),
 });

@@ -73,9 +73,11 @@ export function dataHubRouter(sql: Sql): express.Router {
         if (name in q) throw badRequest(`'${name}' does not apply to format=csv: the CSV holds every matching row`);
       }
       res.type('text/csv; charset=utf-8').attachment('observations.csv');
-      await pipeline(Readable.from(observationsCsv(reach.rowByRow ? readableObservations(res, reach, streamObservations(sql, filter)) : streamObservations(sql, filter))), res).catch((error: unknown) => {
-        if (!res.destroyed) throw error; // the client went away mid-download: nothing to answer
-      });
+      await pipeline(Readable.from(observationsCsv(reach.rowByRow ? readableObservations(res, reach, streamObservations(sql, filter)) : streamObservations(sql, filter))), res).catch(
+        (error: unknown) => {
+          if (!res.destroyed) throw error; // the client went away mid-download: nothing to answer
+        },
+      );
       return;
     }
     const rows = reach.rowByRow ? await readablePage(res, reach, streamObservations(sql, filter), paging) : await queryObservations(sql, { ...filter, ...paging });
@@ -87,7 +89,12 @@ export function dataHubRouter(sql: Sql): express.Router {
     const reach = await observationAccess(res, sql, metric);
     const access = accessOf(res);
     access.require('read', reach.record(metric, area), `history of ${metric} for ${area}`);
-    await access.reveal([reach.record(metric, area)], (record) => record, () => `${metric}/${area}`, 'observation history');
+    await access.reveal(
+      [reach.record(metric, area)],
+      (record) => record,
+      () => `${metric}/${area}`,
+      'observation history',
+    );
     const rows = await observationHistory(sql, metric, area);
     res.json({ items: rows.map((row) => ({ ...row, flags: decodeFlags(row.flags) })) });
   });
@@ -112,7 +119,12 @@ export function dataHubRouter(sql: Sql): express.Router {
     // Rejected rows hold whatever the file held, early-sight values included: administrators read them.
     const access = accessOf(res);
     access.require('read', REJECTED_ROWS, `rejected rows of batch ${id}`);
-    await access.reveal([REJECTED_ROWS], (record) => record, () => String(id), 'rejected rows');
+    await access.reveal(
+      [REJECTED_ROWS],
+      (record) => record,
+      () => String(id),
+      'rejected rows',
+    );
     const [items, total] = await Promise.all([listRejections(sql, id, limit, offset), countRejections(sql, id)]);
     res.json({ items: items.map((r) => ({ ...r, message: formatRejection(batch.fileName, r) })), total, limit, offset });
   });
@@ -121,8 +133,13 @@ export function dataHubRouter(sql: Sql): express.Router {
     const { fileName, skipInvalid, addAreas, mapping, sheet, dryRun } = checkedQuery(importQuery, req.query);
     const format = req.is('application/json') ? 'json' : req.is('text/csv') ? 'csv' : undefined;
     const request: Omit<ImportRequest, 'input'> = {
-      fileName: fileName ?? (format === 'json' ? 'upload.json' : 'upload.csv'), ...(format ? { format } : {}), importedBy: actorOf(req, res).actor,
-      skipInvalid, addAreas, ...(mapping ? { mapping } : {}), ...(sheet !== undefined ? { sheet } : {}),
+      fileName: fileName ?? (format === 'json' ? 'upload.json' : 'upload.csv'),
+      ...(format ? { format } : {}),
+      importedBy: actorOf(req, res).actor,
+      skipInvalid,
+      addAreas,
+      ...(mapping ? { mapping } : {}),
+      ...(sheet !== undefined ? { sheet } : {}),
     };
     // The body is received whole before the batch starts: see import-upload.ts.
     await receiveImport(sql, req, res, request, dryRun);
@@ -134,7 +151,12 @@ export function dataHubRouter(sql: Sql): express.Router {
 const REJECTED_ROWS = guardedRecord('import_rejection', 'restricted');
 
 /** A page of the rows the viewer may read, cut after the policy has filtered them. */
-async function readablePage<T extends { metric: string; area: string }>(res: Response, reach: Parameters<typeof filterObservations>[1], pages: AsyncIterable<T[]>, paging: { limit: number; offset: number }): Promise<T[]> {
+async function readablePage<T extends { metric: string; area: string }>(
+  res: Response,
+  reach: Parameters<typeof filterObservations>[1],
+  pages: AsyncIterable<T[]>,
+  paging: { limit: number; offset: number },
+): Promise<T[]> {
   const access = accessOf(res);
   const audited = new Set<string>();
   const shown: T[] = [];
@@ -148,7 +170,11 @@ async function readablePage<T extends { metric: string; area: string }>(res: Res
   }
   const page = shown.slice(0, paging.limit);
   const keys = new Set(page.map((row) => `${row.metric}/${row.area}`));
-  await access.auditReads('observation', [...audited].filter((key) => keys.has(key)), 'early-sight observations');
+  await access.auditReads(
+    'observation',
+    [...audited].filter((key) => keys.has(key)),
+    'early-sight observations',
+  );
   return page;
 }
 

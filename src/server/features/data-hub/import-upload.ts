@@ -22,9 +22,7 @@ const REFUSALS: Readonly<Record<FileRefusal, { readonly status: number; readonly
 };
 
 /** Receives the upload named by `request`, then imports it (or dry-runs it) and answers. */
-export async function receiveImport(
-  sql: Sql, req: Request, res: Response, request: Omit<ImportRequest, 'input'>, dryRun: boolean, limits: UploadLimits = UPLOAD_LIMITS,
-): Promise<void> {
+export async function receiveImport(sql: Sql, req: Request, res: Response, request: Omit<ImportRequest, 'input'>, dryRun: boolean, limits: UploadLimits = UPLOAD_LIMITS): Promise<void> {
   const access = accessOf(res);
   void access.actor; // who and from where, read now: a refused upload's connection may be gone by the time it is audited
   let upload: SpooledUpload;

@@ -43,11 +43,23 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     const rows = table.rows.map((r) => ({ ...r, verdict: verdictOfRow(table.metric, r, judged, q.level) }));
     // CSV figures to the metric's decimals, as pages show them, with no float noise.
     const n = (figure: number | null | undefined) => roundedTo(figure ?? null, table.metric.decimals);
-    send(res, q, { ...table, rows }, () => rows.map((r) => ({
-      metric: table.metric.code, period: table.period, area: r.area, area_name: r.name, value: n(r.value),
-      lower_ci: n(r.interval?.lower), upper_ci: n(r.interval?.upper), rank: r.rank, quartile: r.quartile,
-      significance: r.significance, ...verdictCells(r.verdict), group: table.group.label, benchmark: n(table.group.benchmark?.value),
-    })));
+    send(res, q, { ...table, rows }, () =>
+      rows.map((r) => ({
+        metric: table.metric.code,
+        period: table.period,
+        area: r.area,
+        area_name: r.name,
+        value: n(r.value),
+        lower_ci: n(r.interval?.lower),
+        upper_ci: n(r.interval?.upper),
+        rank: r.rank,
+        quartile: r.quartile,
+        significance: r.significance,
+        ...verdictCells(r.verdict),
+        group: table.group.label,
+        benchmark: n(table.group.benchmark?.value),
+      })),
+    );
   });
 
   router.get('/benchmark/profile', reads('observation'), async (req, res) => {
@@ -56,25 +68,50 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     const area = areaOf(index, q.area);
     const metrics = await profileMetrics(res, sql, index, q.metrics);
     const profile = areaProfile(index, area, {
-      period: q.period, group: await groupSpec(res, sql, index, area, q, 'neighbours'), level: q.level, metrics,
+      period: q.period,
+      group: await groupSpec(res, sql, index, area, q, 'neighbours'),
+      level: q.level,
+      metrics,
     });
-    const sources = await sourceVerdictsOf(sql, area.code, profile.items.map((i) => ({ metric: i.metric.code, period: i.period })));
+    const sources = await sourceVerdictsOf(
+      sql,
+      area.code,
+      profile.items.map((i) => ({ metric: i.metric.code, period: i.period })),
+    );
     const items = profile.items.map((i) => {
       // The publisher's own verdict, beside Lantern's: only on the area's own figure, not a predecessor's.
       const source = i.via ? undefined : sources.get(sourceVerdictKey(i.metric.code, i.period));
       return {
-        ...i, verdict: verdictOfRow(i.metric, i, { label: i.groupLabel, ranked: i.groupSize, benchmark: i.benchmark }, q.level),
+        ...i,
+        verdict: verdictOfRow(i.metric, i, { label: i.groupLabel, ranked: i.groupSize, benchmark: i.benchmark }, q.level),
         sourceVerdict: source ? { ...source, words: sourceVerdictWords(source) } : null,
       };
     });
-    send(res, q, { ...profile, items }, () => items.map((i) => ({
-      area: area.code, area_name: area.name, metric: i.metric.code, title: i.metric.title, period: i.period, value: roundedTo(i.value, i.metric.decimals),
-      lower_ci: roundedTo(i.interval?.lower ?? null, i.metric.decimals), upper_ci: roundedTo(i.interval?.upper ?? null, i.metric.decimals),
-      rank: i.rank, group_size: i.groupSize, quartile: i.quartile, group_mean: roundedTo(i.groupMean, i.metric.decimals),
-      group_median: roundedTo(i.groupMedian, i.metric.decimals), benchmark: roundedTo(i.benchmark?.value ?? null, i.metric.decimals), benchmark_source: i.benchmark?.source ?? null,
-      significance: i.significance, ...verdictCells(i.verdict), source_verdict: i.sourceVerdict?.words ?? null, direction: i.trend.direction,
-      recent_trend: i.trend.recent, via: i.via?.code ?? null,
-    })));
+    send(res, q, { ...profile, items }, () =>
+      items.map((i) => ({
+        area: area.code,
+        area_name: area.name,
+        metric: i.metric.code,
+        title: i.metric.title,
+        period: i.period,
+        value: roundedTo(i.value, i.metric.decimals),
+        lower_ci: roundedTo(i.interval?.lower ?? null, i.metric.decimals),
+        upper_ci: roundedTo(i.interval?.upper ?? null, i.metric.decimals),
+        rank: i.rank,
+        group_size: i.groupSize,
+        quartile: i.quartile,
+        group_mean: roundedTo(i.groupMean, i.metric.decimals),
+        group_median: roundedTo(i.groupMedian, i.metric.decimals),
+        benchmark: roundedTo(i.benchmark?.value ?? null, i.metric.decimals),
+        benchmark_source: i.benchmark?.source ?? null,
+        significance: i.significance,
+        ...verdictCells(i.verdict),
+        source_verdict: i.sourceVerdict?.words ?? null,
+        direction: i.trend.direction,
+        recent_trend: i.trend.recent,
+        via: i.via?.code ?? null,
+      })),
+    );
   });
 
   router.get('/benchmark/series', reads('observation'), async (req, res) => {
@@ -85,12 +122,19 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     const reach = await metricAccess(res, sql, [series.metric]);
     const access = accessOf(res);
     const asked = q.areas.map((code) => areaOf(index, code));
-    const areas = await access.reveal(asked, (area) => reach.record(series.metric.code, area.code), (area) => `${series.metric.code}/${area.code}`, 'series');
+    const areas = await access.reveal(
+      asked,
+      (area) => reach.record(series.metric.code, area.code),
+      (area) => `${series.metric.code}/${area.code}`,
+      'series',
+    );
     if (areas.length === 0) await requireInFull(res, sql, series.metric);
-    const points = areas.flatMap((area) => series.slices.map((slice) => {
-      const position = slice.position(index.areaNumber(area.code)!);
-      return { area: area.code, area_name: area.name, period: slice.period, period_end: slice.end, value: position < 0 ? null : slice.value(position) };
-    }));
+    const points = areas.flatMap((area) =>
+      series.slices.map((slice) => {
+        const position = slice.position(index.areaNumber(area.code)!);
+        return { area: area.code, area_name: area.name, period: slice.period, period_end: slice.end, value: position < 0 ? null : slice.value(position) };
+      }),
+    );
     send(res, q, { metric: series.metric, points }, () => points.map((p) => ({ metric: series.metric.code, ...p })));
   });
 
@@ -145,7 +189,10 @@ async function profileMetrics(res: Response, sql: Sql, index: BenchmarkEngine['i
 
 function send(res: Response, q: { format: 'json' | 'csv' }, json: unknown, rows: () => Record<string, unknown>[]): void {
   if (q.format === 'csv') {
-    res.type('text/csv; charset=utf-8').attachment('lantern.csv').send(Papa.unparse(rows(), { escapeFormulae: true, newline: '\r\n' }) + '\r\n');
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment('lantern.csv')
+      .send(Papa.unparse(rows(), { escapeFormulae: true, newline: '\r\n' }) + '\r\n');
   } else {
     res.json(json);
   }

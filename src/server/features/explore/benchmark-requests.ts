@@ -58,9 +58,7 @@ export async function neighboursOf(res: Response, sql: Sql, index: BenchmarkInde
  * they may not read is refused (401 or 403) as a request for it would be.
  */
 async function readableVariables(res: Response, sql: Sql, index: BenchmarkIndex, named: readonly string[]): Promise<ReadonlySet<string>> {
-  const candidates = named.length > 0
-    ? named.map((code) => index.metric(code)?.metric).filter((m) => m !== undefined)
-    : [...index.metrics()].map((s) => s.metric).filter(isContextual);
+  const candidates = named.length > 0 ? named.map((code) => index.metric(code)?.metric).filter((m) => m !== undefined) : [...index.metrics()].map((s) => s.metric).filter(isContextual);
   const early = candidates.filter((m) => m.status === 'early_sight');
   if (early.length === 0) return new Set();
   if (named.length > 0) for (const metric of early) await requireInFull(res, sql, metric);

@@ -20,12 +20,11 @@ import type { BoundaryCollection } from '../../../web/maps/simplify-boundaries.t
 import type { AreaMaps } from '../../../web/views/comparison-map.ts';
 
 /** The words every map drawn from the ONS boundaries carries, as the Open Government Licence asks. */
-export const MAP_ATTRIBUTION = 'Contains OS data © Crown copyright and database right 2024. '
-  + 'Source: Office for National Statistics licensed under the Open Government Licence v.3.0.';
+export const MAP_ATTRIBUTION = 'Contains OS data © Crown copyright and database right 2024. ' + 'Source: Office for National Statistics licensed under the Open Government Licence v.3.0.';
 
 /** The words every map of the 2013 districts carries, as their CC BY 4.0 licence and the OS OpenData licence ask. */
-export const MAP_ATTRIBUTION_2013 = 'Contains Ordnance Survey data © Crown copyright and database right 2014. '
-  + '2013 boundaries: UK-GeoJSON by Martin Chorley (github.com/martinjc/UK-GeoJSON), CC BY 4.0.';
+export const MAP_ATTRIBUTION_2013 =
+  'Contains Ordnance Survey data © Crown copyright and database right 2014. ' + '2013 boundaries: UK-GeoJSON by Martin Chorley (github.com/martinjc/UK-GeoJSON), CC BY 4.0.';
 
 /** Today's maps' files under the reference folder, and the topology's object that holds each. */
 export const BOUNDARY_FILES = {
@@ -74,7 +73,8 @@ async function readBoundaries(referenceDir: string): Promise<AreaMaps> {
     districts: map(districts, areasOf(districts, BOUNDARY_FILES.districts.object), MAP_ATTRIBUTION),
     upperTier: map(upperTier, areasOf(upperTier, BOUNDARY_FILES.upperTier.object), MAP_ATTRIBUTION),
     earlier: EARLIER_GENERATIONS.map(({ name, from }) => ({
-      name, from,
+      name,
+      from,
       districts: map(earlier, from === null ? first.districts : withChanges(first.districts, areasOf(earlier, `districts_${name}`)), MAP_ATTRIBUTION_2013),
       upperTier: map(earlier, from === null ? first.upperTier : withChanges(first.upperTier, areasOf(earlier, `upper_tier_${name}`)), MAP_ATTRIBUTION_2013),
     })),

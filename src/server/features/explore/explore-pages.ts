@@ -35,92 +35,141 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
   const { engine } = deps;
   const { page, viewerContext } = keptPages(deps);
 
-  const html = (res: Response, template: string, context: Record<string, unknown>) =>
-    ({ body: pageHtml(template, { ...viewerContext(res), ...context }) });
+  const html = (res: Response, template: string, context: Record<string, unknown>) => ({ body: pageHtml(template, { ...viewerContext(res), ...context }) });
 
-  router.get('/', reads('service'), page(async (_req, res) => {
-    const index = engine.index;
-    const councils = index.areas.filter((a) => isCouncil(a.type) && a.code.startsWith('E') && a.endDate === null).length;
-    const metrics = index.metricsByTitle();
-    return html(res, 'pages/home.njk', {
-      holdings: { councils, metrics: metrics.length, themes: new Set(metrics.map((s) => themeOf(s.metric))).size, observations: index.size().observations },
-    });
-  }));
+  router.get(
+    '/',
+    reads('service'),
+    page(async (_req, res) => {
+      const index = engine.index;
+      const councils = index.areas.filter((a) => isCouncil(a.type) && a.code.startsWith('E') && a.endDate === null).length;
+      const metrics = index.metricsByTitle();
+      return html(res, 'pages/home.njk', {
+        holdings: { councils, metrics: metrics.length, themes: new Set(metrics.map((s) => themeOf(s.metric))).size, observations: index.size().observations },
+      });
+    }),
+  );
 
-  router.get('/search', reads('metric'), page(async (req, res) => {
-    onlyKnown(req.query, ['q']);
-    const query = optionalText(req.query, 'q') ?? '';
-    const index = engine.index;
-    // A code, or a council's name or official name ('Durham County Council') as written, goes straight to its page.
-    const named = (a: IndexArea) => fold(a.name) === fold(query) || (a.officialName != null && fold(a.officialName) === fold(query));
-    const exact = findAreas(index, query).filter((a) => a.code === query.toUpperCase() || (named(a) && a.endDate === null));
-    if (exact.length === 1) return { redirect: `/areas/${exact[0]!.code}` };
-    return html(res, 'pages/search.njk', { query, found: search(index, query) });
-  }));
+  router.get(
+    '/search',
+    reads('metric'),
+    page(async (req, res) => {
+      onlyKnown(req.query, ['q']);
+      const query = optionalText(req.query, 'q') ?? '';
+      const index = engine.index;
+      // A code, or a council's name or official name ('Durham County Council') as written, goes straight to its page.
+      const named = (a: IndexArea) => fold(a.name) === fold(query) || (a.officialName != null && fold(a.officialName) === fold(query));
+      const exact = findAreas(index, query).filter((a) => a.code === query.toUpperCase() || (named(a) && a.endDate === null));
+      if (exact.length === 1) return { redirect: `/areas/${exact[0]!.code}` };
+      return html(res, 'pages/search.njk', { query, found: search(index, query) });
+    }),
+  );
 
-  router.get('/areas', reads('area'), page(async (req, res) => {
-    onlyKnown(req.query, ['q']);
-    return html(res, 'pages/areas.njk', { list: councilList(engine.index, optionalText(req.query, 'q') ?? '') });
-  }));
+  router.get(
+    '/areas',
+    reads('area'),
+    page(async (req, res) => {
+      onlyKnown(req.query, ['q']);
+      return html(res, 'pages/areas.njk', { list: councilList(engine.index, optionalText(req.query, 'q') ?? '') });
+    }),
+  );
 
-  router.get('/areas/:code', reads('observation'), page(async (req, res) => {
-    onlyKnown(req.query, ['group', 'period', 'benchmark']);
-    const index = engine.index;
-    const area = areaOf(index, String(req.params.code));
-    const groupKind = optionalText(req.query, 'group') ?? groupsFor(area)[0]!;
-    const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind, benchmark: benchmarkChoice(req) }, 'neighbours');
-    const metrics = await readableCodes(res, index);
-    const profile = areaProfile(index, area, { period: optionalText(req.query, 'period'), group: spec, level: 0.95, metrics });
-    const sources = await sourceVerdictsOf(deps.sql, area.code, profile.items.map((i) => ({ metric: i.metric.code, period: i.period })));
-    const about = await metricAboutOf(deps.sql, profile.items.map((i) => i.metric.code));
-    return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind, sources, about) });
-  }));
+  router.get(
+    '/areas/:code',
+    reads('observation'),
+    page(async (req, res) => {
+      onlyKnown(req.query, ['group', 'period', 'benchmark']);
+      const index = engine.index;
+      const area = areaOf(index, String(req.params.code));
+      const groupKind = optionalText(req.query, 'group') ?? groupsFor(area)[0]!;
+      const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind, benchmark: benchmarkChoice(req) }, 'neighbours');
+      const metrics = await readableCodes(res, index);
+      const profile = areaProfile(index, area, { period: optionalText(req.query, 'period'), group: spec, level: 0.95, metrics });
+      const sources = await sourceVerdictsOf(
+        deps.sql,
+        area.code,
+        profile.items.map((i) => ({ metric: i.metric.code, period: i.period })),
+      );
+      const about = await metricAboutOf(
+        deps.sql,
+        profile.items.map((i) => i.metric.code),
+      );
+      return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind, sources, about) });
+    }),
+  );
 
-  router.get('/areas/:code/compare', reads('observation'), page(async (req, res) => {
-    onlyKnown(req.query, ['metrics', 'set']);
-    const index = engine.index;
-    const area = areaOf(index, String(req.params.code));
-    const asked = [req.query.metrics ?? []].flat().filter((m): m is string => typeof m === 'string');
-    if (asked.length > 50) throw badRequest("choose at most 50 'metrics'");
-    const found = await neighboursOf(res, deps.sql, index, area, {});
-    const readable = new Set(await readableCodes(res, index));
-    const sets = await publishedNeighbourSets(deps.sql, area.code);
-    const setKey = optionalText(req.query, 'set');
-    if (setKey !== undefined && !sets.some((set) => publishedSetKey(set) === setKey)) {
-      throw notFound(`No published group of neighbours ‘${setKey}’ is held for ${area.name}: choose one of those the compare page offers.`);
-    }
-    const page = comparePage(index, area, found, chosenMetrics(index, asked).filter((code) => readable.has(code)), sets, setKey);
-    return html(res, 'pages/compare.njk', { page: { ...page, choices: page.choices.filter((c) => readable.has(c.value)) } });
-  }));
+  router.get(
+    '/areas/:code/compare',
+    reads('observation'),
+    page(async (req, res) => {
+      onlyKnown(req.query, ['metrics', 'set']);
+      const index = engine.index;
+      const area = areaOf(index, String(req.params.code));
+      const asked = [req.query.metrics ?? []].flat().filter((m): m is string => typeof m === 'string');
+      if (asked.length > 50) throw badRequest("choose at most 50 'metrics'");
+      const found = await neighboursOf(res, deps.sql, index, area, {});
+      const readable = new Set(await readableCodes(res, index));
+      const sets = await publishedNeighbourSets(deps.sql, area.code);
+      const setKey = optionalText(req.query, 'set');
+      if (setKey !== undefined && !sets.some((set) => publishedSetKey(set) === setKey)) {
+        throw notFound(`No published group of neighbours ‘${setKey}’ is held for ${area.name}: choose one of those the compare page offers.`);
+      }
+      const page = comparePage(
+        index,
+        area,
+        found,
+        chosenMetrics(index, asked).filter((code) => readable.has(code)),
+        sets,
+        setKey,
+      );
+      return html(res, 'pages/compare.njk', { page: { ...page, choices: page.choices.filter((c) => readable.has(c.value)) } });
+    }),
+  );
 
-  router.get('/metrics', reads('metric'), page(async (req, res) => {
-    onlyKnown(req.query, ['q', 'theme']);
-    return html(res, 'pages/metrics.njk', { library: metricLibrary(engine.index, optionalText(req.query, 'q') ?? '', optionalText(req.query, 'theme')) });
-  }));
+  router.get(
+    '/metrics',
+    reads('metric'),
+    page(async (req, res) => {
+      onlyKnown(req.query, ['q', 'theme']);
+      return html(res, 'pages/metrics.njk', { library: metricLibrary(engine.index, optionalText(req.query, 'q') ?? '', optionalText(req.query, 'theme')) });
+    }),
+  );
 
-  router.get('/metrics/:code', reads('observation'), page(async (req, res) => {
-    const asked = await metricRequest(req, res);
-    if ('redirect' in asked) return asked;
-    const code = asked.series.metric.code;
-    const about = (await metricAboutOf(deps.sql, [code])).get(code);
-    const sources = await sourceVerdictsOfPeriod(deps.sql, code, asked.slice.period);
-    return html(res, 'pages/metric.njk', { page: metricPage(engine.index, asked, await deps.maps, about, sources) });
-  }));
+  router.get(
+    '/metrics/:code',
+    reads('observation'),
+    page(async (req, res) => {
+      const asked = await metricRequest(req, res);
+      if ('redirect' in asked) return asked;
+      const code = asked.series.metric.code;
+      const about = (await metricAboutOf(deps.sql, [code])).get(code);
+      const sources = await sourceVerdictsOfPeriod(deps.sql, code, asked.slice.period);
+      return html(res, 'pages/metric.njk', { page: metricPage(engine.index, asked, await deps.maps, about, sources) });
+    }),
+  );
 
   const parts = { chart: (p: MetricPage) => p.barChart, map: (p: MetricPage) => p.map, trend: (p: MetricPage) => p.trend.chart } as const;
   for (const [name, part] of Object.entries(parts)) {
-    router.get(`/metrics/:code/${name}.:format`, reads('observation'), page(async (req, res) => {
-      const format = req.params.format;
-      if (format !== 'svg' && format !== 'png') throw notFound(`there is no ${name}.${format}: ask for .svg or .png`);
-      const asked = await metricRequest(req, res);
-      if ('redirect' in asked) return { redirect: asked.redirect.replace(/(\/metrics\/[^/?]+)/, `$1/${name}.${format}`) };
-      const svg = part(metricPage(engine.index, asked, await deps.maps));
-      if (!svg) throw notFound('no map can be drawn: the boundary files are not available');
-      return format === 'svg' ? { body: svg, type: 'image/svg+xml' } : { body: svgToPng(svg), type: 'image/png' };
-    }));
+    router.get(
+      `/metrics/:code/${name}.:format`,
+      reads('observation'),
+      page(async (req, res) => {
+        const format = req.params.format;
+        if (format !== 'svg' && format !== 'png') throw notFound(`there is no ${name}.${format}: ask for .svg or .png`);
+        const asked = await metricRequest(req, res);
+        if ('redirect' in asked) return { redirect: asked.redirect.replace(/(\/metrics\/[^/?]+)/, `$1/${name}.${format}`) };
+        const svg = part(metricPage(engine.index, asked, await deps.maps));
+        if (!svg) throw notFound('no map can be drawn: the boundary files are not available');
+        return format === 'svg' ? { body: svg, type: 'image/svg+xml' } : { body: svgToPng(svg), type: 'image/png' };
+      }),
+    );
   }
 
-  router.get('/about-the-data', reads('service'), page(async (_req, res) => html(res, 'pages/about.njk', {})));
+  router.get(
+    '/about-the-data',
+    reads('service'),
+    page(async (_req, res) => html(res, 'pages/about.njk', {})),
+  );
 
   return router;
 
@@ -133,7 +182,13 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
 
   /** The metrics whose figures the viewer may read in full: all but early-sight data not yet open to them. */
   async function readableCodes(res: Response, index: BenchmarkIndex): Promise<string[]> {
-    return (await readableInFull(res, deps.sql, index.metricsByTitle().map((s) => s.metric))).map((m) => m.code);
+    return (
+      await readableInFull(
+        res,
+        deps.sql,
+        index.metricsByTitle().map((s) => s.metric),
+      )
+    ).map((m) => m.code);
   }
 
   async function metricRequest(req: Request, res: Response): Promise<MetricRequest | { redirect: string }> {
@@ -164,8 +219,13 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
     area ??= index.area(ENGLAND_CODE)!;
     const groupKind = optionalText(req.query, 'group') ?? 'england';
     const spec = await groupSpec(res, deps.sql, index, area, { group: groupKind, benchmark: benchmarkChoice(req) }, 'england');
-    const also = (optionalText(req.query, 'with') ?? '').split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '').slice(0, 5)
-      .map((c) => index.area(c)).filter((a): a is IndexArea => a !== undefined);
+    const also = (optionalText(req.query, 'with') ?? '')
+      .split(',')
+      .map((c) => c.trim().toUpperCase())
+      .filter((c) => c !== '')
+      .slice(0, 5)
+      .map((c) => index.area(c))
+      .filter((a): a is IndexArea => a !== undefined);
     return { series, slice, area, chosen, spec, groupKind, also, allRows: rows === 'all' };
   }
 }

@@ -10,35 +10,54 @@ import { groupPath, leagueTableQuery, neighboursQuery, newGroupBody, profileQuer
 const rowFigures = {
   value: nullable('number'),
   interval: { type: 'object', properties: { lower: { type: 'number' }, upper: { type: 'number' } } },
-  rank: nullable('integer'), quartile: nullable('integer'),
+  rank: nullable('integer'),
+  quartile: nullable('integer'),
   significance: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'] },
   verdict: { $ref: '#/components/schemas/Verdict' },
 };
 export const paths = {
-  '/api/benchmark/league-table': getOperation(
-    'leagueTable', 'Every council of a group on one metric and period: value, interval, rank, quartile, significance', queryParameters(leagueTableQuery),
-    { description: 'The league table, best first.', content: jsonOrCsv(ref('LeagueTable')) },
-  ),
+  '/api/benchmark/league-table': getOperation('leagueTable', 'Every council of a group on one metric and period: value, interval, rank, quartile, significance', queryParameters(leagueTableQuery), {
+    description: 'The league table, best first.',
+    content: jsonOrCsv(ref('LeagueTable')),
+  }),
   '/api/benchmark/profile': getOperation(
-    'areaProfile', "A council's every metric against its group: value, rank, quartile, group mean and median, significance, trend", queryParameters(profileQuery),
+    'areaProfile',
+    "A council's every metric against its group: value, rank, quartile, group mean and median, significance, trend",
+    queryParameters(profileQuery),
     { description: 'The profile, by metric title.', content: jsonOrCsv(ref('AreaProfile')) },
   ),
-  '/api/benchmark/series': getOperation('timeSeries', 'A metric over every period for chosen areas', queryParameters(seriesQuery), { description: 'One point per area and period.', content: jsonOrCsv({ type: 'object' }) }),
-  '/api/benchmark/neighbours': getOperation('neighbours', "A council's statistical neighbours, with distances and what drives each", queryParameters(neighboursQuery), { description: 'Nearest first.', content: jsonOrCsv(ref('Neighbours')) }),
-  '/api/benchmark/published-neighbours': getOperation('publishedNeighbours', "The neighbour sets the ONS and DfE published for a council, to start a group from", queryParameters(publishedNeighboursQuery), { description: 'Each set named, nearest first; none for a council no publisher covers.', content: json({ type: 'object' }) }),
+  '/api/benchmark/series': getOperation('timeSeries', 'A metric over every period for chosen areas', queryParameters(seriesQuery), {
+    description: 'One point per area and period.',
+    content: jsonOrCsv({ type: 'object' }),
+  }),
+  '/api/benchmark/neighbours': getOperation('neighbours', "A council's statistical neighbours, with distances and what drives each", queryParameters(neighboursQuery), {
+    description: 'Nearest first.',
+    content: jsonOrCsv(ref('Neighbours')),
+  }),
+  '/api/benchmark/published-neighbours': getOperation(
+    'publishedNeighbours',
+    'The neighbour sets the ONS and DfE published for a council, to start a group from',
+    queryParameters(publishedNeighboursQuery),
+    { description: 'Each set named, nearest first; none for a council no publisher covers.', content: json({ type: 'object' }) },
+  ),
   '/api/benchmark/groups': {
     get: {
-      operationId: 'listGroups', summary: 'Saved comparator groups',
+      operationId: 'listGroups',
+      summary: 'Saved comparator groups',
       responses: { 200: { description: 'Groups, by name.', content: json(list('ComparatorGroup')) } },
     },
     post: {
-      operationId: 'createGroup', summary: 'Save a comparator group: a name and its councils', requestBody: jsonBody(newGroupBody),
+      operationId: 'createGroup',
+      summary: 'Save a comparator group: a name and its councils',
+      requestBody: jsonBody(newGroupBody),
       responses: { 201: { description: 'Saved.', content: json(ref('ComparatorGroup')) }, 400: errors[400] },
     },
   },
   '/api/benchmark/groups/{id}': {
     get: {
-      operationId: 'getGroup', summary: 'One saved comparator group', parameters: pathParameters(groupPath),
+      operationId: 'getGroup',
+      summary: 'One saved comparator group',
+      parameters: pathParameters(groupPath),
       responses: { 200: { description: 'The group.', content: json(ref('ComparatorGroup')) }, ...errors },
     },
   },
@@ -46,18 +65,25 @@ export const paths = {
 
 export const schemas = {
   LeagueTable: {
-    type: 'object', required: ['metric', 'period', 'group', 'rows'],
+    type: 'object',
+    required: ['metric', 'period', 'group', 'rows'],
     properties: {
-      metric: ref('Metric'), period: { type: 'string' }, group: ref('GroupFigures'),
+      metric: ref('Metric'),
+      period: { type: 'string' },
+      group: ref('GroupFigures'),
       rows: { type: 'array', items: { type: 'object', required: ['area', 'name', 'value', 'rank'], properties: { area: { type: 'string' }, name: { type: 'string' }, ...rowFigures } } },
     },
   },
   Verdict: {
-    type: 'object', required: ['kind', 'label', 'words', 'sentence', 'rule', 'figures'],
-    description: 'What Lantern says of the figure, as its pages, reports and CSV say it: where it has an interval and there is a benchmark, '
-      + 'better, similar or worse than the benchmark (higher or lower where the metric has no polarity); otherwise its fifth of the group, '
-      + 'best to worst (highest to lowest where the metric has no polarity). Rules: '
-      + Object.values(VERDICT_RULES).map((r) => `${r.id} v${r.version}: ${r.statement}`).join(' '),
+    type: 'object',
+    required: ['kind', 'label', 'words', 'sentence', 'rule', 'figures'],
+    description:
+      'What Lantern says of the figure, as its pages, reports and CSV say it: where it has an interval and there is a benchmark, ' +
+      'better, similar or worse than the benchmark (higher or lower where the metric has no polarity); otherwise its fifth of the group, ' +
+      'best to worst (highest to lowest where the metric has no polarity). Rules: ' +
+      Object.values(VERDICT_RULES)
+        .map((r) => `${r.id} v${r.version}: ${r.statement}`)
+        .join(' '),
     properties: {
       kind: { type: 'string', enum: ['significance', 'fifth', 'not_compared', 'no_value'] },
       label: { type: 'string', description: "A word or two: 'Better', 'Best fifth'." },
@@ -68,38 +94,54 @@ export const schemas = {
       scale: { type: 'string', enum: ['polar', 'neutral'], description: 'Best and worst, or highest and lowest.' },
       reason: { type: 'string', enum: ['not_ranked', 'too_few_values'], description: 'With kind not_compared.' },
       rule: {
-        type: ['object', 'null'], required: ['id', 'version'], description: 'The rule that made it; null for no value.',
+        type: ['object', 'null'],
+        required: ['id', 'version'],
+        description: 'The rule that made it; null for no value.',
         properties: { id: { type: 'string', enum: Object.keys(VERDICT_RULES) }, version: { type: 'integer' } },
       },
       figures: { type: ['object', 'null'], description: 'What it was made from: value, interval and benchmark, or rank and how many are ranked.' },
     },
   },
   GroupFigures: {
-    type: 'object', required: ['key', 'label', 'size'],
+    type: 'object',
+    required: ['key', 'label', 'size'],
     properties: {
-      key: { type: 'string' }, label: { type: 'string' }, size: { type: 'integer' }, mean: nullable('number'), median: nullable('number'),
+      key: { type: 'string' },
+      label: { type: 'string' },
+      size: { type: 'integer' },
+      mean: nullable('number'),
+      median: nullable('number'),
       benchmark: { type: ['object', 'null'], properties: { value: { type: 'number' }, source: { type: 'string' } } },
     },
   },
   AreaProfile: {
-    type: 'object', required: ['area', 'items'],
+    type: 'object',
+    required: ['area', 'items'],
     properties: {
       area: { type: 'object' },
       items: {
         type: 'array',
         items: {
-          type: 'object', required: ['metric', 'period', 'value', 'significance'],
+          type: 'object',
+          required: ['metric', 'period', 'value', 'significance'],
           properties: {
-            metric: ref('Metric'), period: { type: 'string' }, ...rowFigures,
+            metric: ref('Metric'),
+            period: { type: 'string' },
+            ...rowFigures,
             via: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
-            groupLabel: { type: 'string' }, groupSize: { type: 'integer' }, groupMean: nullable('number'), groupMedian: nullable('number'),
+            groupLabel: { type: 'string' },
+            groupSize: { type: 'integer' },
+            groupMean: nullable('number'),
+            groupMedian: nullable('number'),
             benchmark: { type: ['object', 'null'] },
             sourceVerdict: {
-              type: ['object', 'null'], description: "The publisher's own verdict on the figure, where it gave one (Fingertips' compared to England), beside Lantern's",
+              type: ['object', 'null'],
+              description: "The publisher's own verdict on the figure, where it gave one (Fingertips' compared to England), beside Lantern's",
               properties: { verdict: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower'] }, benchmark: { type: 'string' }, words: { type: 'string' } },
             },
             trend: {
-              type: 'object', required: ['direction', 'recent'],
+              type: 'object',
+              required: ['direction', 'recent'],
               description: 'The direction of travel from the period before, and the recent trend over the last five periods, as judgements',
               properties: {
                 direction: { enum: ['improving', 'worsening', 'increasing', 'decreasing', 'no_significant_change', 'not_compared', 'not_computed'] },
@@ -112,23 +154,31 @@ export const schemas = {
     },
   },
   Neighbours: {
-    type: 'object', required: ['kind', 'area', 'neighbours'],
+    type: 'object',
+    required: ['kind', 'area', 'neighbours'],
     properties: {
-      kind: { type: 'string' }, area: { type: 'string' }, variables: { type: 'array', items: { type: 'object' } },
+      kind: { type: 'string' },
+      area: { type: 'string' },
+      variables: { type: 'array', items: { type: 'object' } },
       neighbours: {
         type: 'array',
         items: {
-          type: 'object', required: ['code', 'name', 'distance', 'reason'],
+          type: 'object',
+          required: ['code', 'name', 'distance', 'reason'],
           properties: { code: { type: 'string' }, name: { type: 'string' }, distance: { type: 'number' }, reason: { type: 'string' }, contributions: { type: 'array', items: { type: 'object' } } },
         },
       },
     },
   },
   ComparatorGroup: {
-    type: 'object', required: ['id', 'name', 'areaCodes'],
+    type: 'object',
+    required: ['id', 'name', 'areaCodes'],
     properties: {
-      id: { type: 'integer' }, name: { type: 'string' }, areaCodes: { type: 'array', items: { type: 'string' } },
-      createdBy: { ...nullable('string'), description: 'Who saved it, by name and organisation: null for the public.' }, createdAt: { type: 'string', format: 'date-time' },
+      id: { type: 'integer' },
+      name: { type: 'string' },
+      areaCodes: { type: 'array', items: { type: 'string' } },
+      createdBy: { ...nullable('string'), description: 'Who saved it, by name and organisation: null for the public.' },
+      createdAt: { type: 'string', format: 'date-time' },
     },
   },
 };

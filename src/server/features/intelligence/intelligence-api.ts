@@ -16,7 +16,6 @@ const json = express.json({ limit: '200kb' });
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
 export function intelligenceRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
-
   router.get('/intelligence', reads('intelligence_item'), async (req, res) => {
     const { limit, offset, ...filter } = checkedQuery(intelligenceQuery, req.query);
     const items = await listIntelligence(sql, accessOf(res), filter, { limit, offset });
@@ -54,9 +53,17 @@ export function intelligenceRouter(sql: Sql, router: express.Router = express.Ro
 
 export function itemJson(item: IntelligenceItem) {
   return {
-    id: item.id, about: { code: item.subjectArea, name: item.subjectName }, riskFactor: item.riskFactor, title: item.title, note: item.note,
-    evidence: item.evidence, classification: item.classification, shareable: item.shareable,
-    author: { id: item.authorId, name: item.authorName }, organisation: { id: item.ownerOrganisationId, name: item.ownerOrganisationName },
-    createdAt: item.createdAt, updatedAt: item.updatedAt,
+    id: item.id,
+    about: { code: item.subjectArea, name: item.subjectName },
+    riskFactor: item.riskFactor,
+    title: item.title,
+    note: item.note,
+    evidence: item.evidence,
+    classification: item.classification,
+    shareable: item.shareable,
+    author: { id: item.authorId, name: item.authorName },
+    organisation: { id: item.ownerOrganisationId, name: item.ownerOrganisationName },
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
   };
 }

@@ -3,27 +3,24 @@
 // confidential item audited), recorded with its evidence checked, changed by
 // its author, shared and un-shared with a reason; every change audited in
 // its transaction.
-import {
-  checkIntelligenceItem, guardedRecord, isRiskFactor, RISK_FACTORS, type IntelligenceDraft, type UserViewer,
-} from '../../../domain/access/index.ts';
+import { checkIntelligenceItem, guardedRecord, isRiskFactor, RISK_FACTORS, type IntelligenceDraft, type UserViewer } from '../../../domain/access/index.ts';
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { getArea } from '../../../store/catalogue.ts';
-import {
-  createIntelligenceItem, existingObservations, getIntelligenceItem, queryIntelligenceItems, updateIntelligenceItem, type IntelligenceItem,
-} from '../../../store/intelligence.ts';
+import { createIntelligenceItem, existingObservations, getIntelligenceItem, queryIntelligenceItems, updateIntelligenceItem, type IntelligenceItem } from '../../../store/intelligence.ts';
 import { earlySightReleases } from '../../../store/early-sight.ts';
 import { sharesOfRecord } from '../../../store/shares.ts';
 import type { Sql } from '../../../store/store.ts';
-import {
-  notSeen, observationRecord, shareJson, shareRecord, shareWith, stopSharing, type RequestAccess, type SharedRecord,
-} from '../../platform/access/index.ts';
+import { notSeen, observationRecord, shareJson, shareRecord, shareWith, stopSharing, type RequestAccess, type SharedRecord } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
 import { intelligenceRecord } from './intelligence-record.ts';
 
 export async function listIntelligence(
-  sql: Sql, access: RequestAccess, filter: { about?: string | undefined; riskFactor?: string | undefined; q?: string | undefined }, paging: { limit: number; offset: number },
+  sql: Sql,
+  access: RequestAccess,
+  filter: { about?: string | undefined; riskFactor?: string | undefined; q?: string | undefined },
+  paging: { limit: number; offset: number },
 ): Promise<IntelligenceItem[]> {
   if (filter.riskFactor !== undefined && !isRiskFactor(filter.riskFactor)) throw badRequest(`'riskFactor' must be one of ${RISK_FACTORS.join(', ')}`);
   const all = await queryIntelligenceItems(sql, { subjectArea: filter.about, riskFactor: filter.riskFactor, q: filter.q });
@@ -49,9 +46,16 @@ async function findItem(sql: Sql, idText: unknown): Promise<IntelligenceItem> {
 export async function createItem(sql: Sql, access: RequestAccess, body: Record<string, unknown>): Promise<IntelligenceItem> {
   const draft = await checkDraft(sql, access, body);
   const viewer = access.viewer as UserViewer;
-  access.require('change', guardedRecord('intelligence_item', draft.classification, {
-    subjectArea: draft.subjectArea, author: viewer.userId, ownerOrganisation: viewer.organisationId, shareable: draft.shareable,
-  }), 'intelligence item');
+  access.require(
+    'change',
+    guardedRecord('intelligence_item', draft.classification, {
+      subjectArea: draft.subjectArea,
+      author: viewer.userId,
+      ownerOrganisation: viewer.organisationId,
+      shareable: draft.shareable,
+    }),
+    'intelligence item',
+  );
   return sql.begin(async (tx) => {
     const item = await createIntelligenceItem(tx, draft, viewer.userId, viewer.organisationId);
     await access.audit(tx, 'change', 'intelligence_item', String(item.id), `recorded (${draft.classification}, ${draft.riskFactor})`);
@@ -90,7 +94,13 @@ function asShared(item: IntelligenceItem): SharedRecord {
 /** The item's shares that the viewer may read: all of them for its author. */
 export async function itemShares(sql: Sql, access: RequestAccess, item: IntelligenceItem) {
   const all = await sharesOfRecord(sql, 'intelligence_item', String(item.id));
-  return (await access.reveal(all.filter((s) => access.may('read', shareRecord(s))), shareRecord, (s) => String(s.id))).map(shareJson);
+  return (
+    await access.reveal(
+      all.filter((s) => access.may('read', shareRecord(s))),
+      shareRecord,
+      (s) => String(s.id),
+    )
+  ).map(shareJson);
 }
 
 /**
@@ -105,18 +115,24 @@ async function checkDraft(sql: Sql, access: RequestAccess, body: Record<string, 
   const area = await getArea(sql, draft.subjectArea);
   if (!area || !isCouncil(area.type)) throw badRequest(`'subjectArea': ${draft.subjectArea} is not a council Lantern knows`);
   const found = await existingObservations(sql, draft.evidence);
-  const releases = await earlySightReleases(sql, draft.evidence.flatMap((e) => (e.kind === 'observation' ? [e.metric] : [])));
+  const releases = await earlySightReleases(
+    sql,
+    draft.evidence.flatMap((e) => (e.kind === 'observation' ? [e.metric] : [])),
+  );
   const readable = (e: { metric: string; area: string }) => !releases.has(e.metric) || access.may('read', observationRecord('early_sight', releases.get(e.metric), e.area));
   const missing = draft.evidence.findIndex((e) => e.kind === 'observation' && (!found.has(`${e.metric}|${e.area}|${e.period}`) || !readable(e)));
   if (missing >= 0) {
     const e = draft.evidence[missing] as { metric: string; area: string; period: string };
-    throw new HttpError(400, 'bad_request', `'evidence[${missing}]': there is no observation of ${e.metric} for ${e.area} in ${e.period}`, { problems: [{ field: `evidence[${missing}]`, message: 'no such observation' }] });
+    throw new HttpError(400, 'bad_request', `'evidence[${missing}]': there is no observation of ${e.metric} for ${e.area} in ${e.period}`, {
+      problems: [{ field: `evidence[${missing}]`, message: 'no such observation' }],
+    });
   }
   return draft;
 }
 
 /** JSON with object keys in order, so that values read back from jsonb compare equal to what was written. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }

@@ -7,9 +7,7 @@
 // (web/views/named-choices.ts).
 import express, { type Response } from 'express';
 import { formatDate } from '../../../domain/format/index.ts';
-import {
-  CLASSIFICATION_LABELS, CLASSIFICATIONS, RISK_FACTOR_LABELS, RISK_FACTORS, guardedRecord,
-} from '../../../domain/access/index.ts';
+import { CLASSIFICATION_LABELS, CLASSIFICATIONS, RISK_FACTOR_LABELS, RISK_FACTORS, guardedRecord } from '../../../domain/access/index.ts';
 import { listOrganisations } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads, shares, type RequestAccess } from '../../platform/access/index.ts';
@@ -25,7 +23,6 @@ import { createItem, itemShares, listIntelligence, readItem, shareItem, unshareI
 import type { IntelligenceItem } from '../../../store/intelligence.ts';
 import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
 
-
 export function intelligencePages(sql: Sql, engine: BenchmarkEngine): express.Router {
   const router = express.Router();
 
@@ -35,12 +32,14 @@ export function intelligencePages(sql: Sql, engine: BenchmarkEngine): express.Ro
     const access = accessOf(res);
     const items = await listIntelligence(sql, access, { about }, { limit: 500, offset: 0 });
     renderPage(res, 'access/intelligence-list.njk', {
-      about, mayRecord: mayRecord(access), items: items.map((i) => ({ ...view(i) })),
+      about,
+      mayRecord: mayRecord(access),
+      items: items.map((i) => ({ ...view(i) })),
     });
   });
 
   router.get('/intelligence/new', changes('intelligence_item'), (req, res) => {
-    const about = typeof req.query.about === 'string' ? engine.index.area(req.query.about.toUpperCase())?.name ?? req.query.about : '';
+    const about = typeof req.query.about === 'string' ? (engine.index.area(req.query.about.toUpperCase())?.name ?? req.query.about) : '';
     newForm(res, engine.index, { subjectArea: about }, []);
   });
 
@@ -90,7 +89,10 @@ function mayRecord(access: RequestAccess): boolean {
 
 function view(item: IntelligenceItem) {
   return {
-    ...item, riskFactorLabel: RISK_FACTOR_LABELS[item.riskFactor], classificationLabel: CLASSIFICATION_LABELS[item.classification], recorded: formatDate(item.createdAt),
+    ...item,
+    riskFactorLabel: RISK_FACTOR_LABELS[item.riskFactor],
+    classificationLabel: CLASSIFICATION_LABELS[item.classification],
+    recorded: formatDate(item.createdAt),
   };
 }
 
@@ -99,20 +101,38 @@ async function showItem(res: Response, sql: Sql, item: IntelligenceItem, problem
   const mayShare = access.may('share', intelligenceRecord(item));
   const organisations = mayShare ? await listOrganisations(sql) : [];
   const listed = await itemShares(sql, access, item);
-  renderPage(res, 'access/intelligence-item.njk', {
-    item: view(item), mayShare, problems,
-    shares: listed.map((s) => ({ ...s, when: formatDate(s.sharedAt) })),
-    organisations: [{ value: '', text: 'Choose an organisation' }, ...organisations.map((o) => ({ value: String(o.id), text: o.name }))],
-  }, status);
+  renderPage(
+    res,
+    'access/intelligence-item.njk',
+    {
+      item: view(item),
+      mayShare,
+      problems,
+      shares: listed.map((s) => ({ ...s, when: formatDate(s.sharedAt) })),
+      organisations: [{ value: '', text: 'Choose an organisation' }, ...organisations.map((o) => ({ value: String(o.id), text: o.name }))],
+    },
+    status,
+  );
 }
 
 function newForm(res: Response, index: BenchmarkIndex, form: Record<string, unknown>, problems: FieldProblem[], status = 200): void {
   const chosen = (field: string, fallback: string) => (typeof form[field] === 'string' ? form[field] : fallback);
-  renderPage(res, 'access/intelligence-new.njk', {
-    form, problems, errors: Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }])), councils: councilNames(index), places: placeNames(index), metrics: metricTitles(index), periods: periodItems(index, chosen('evidencePeriod', '')),
-    riskFactors: RISK_FACTORS.map((r) => ({ value: r, text: RISK_FACTOR_LABELS[r], selected: chosen('riskFactor', '') === r })),
-    classifications: CLASSIFICATIONS.map((c) => ({ value: c, text: CLASSIFICATION_LABELS[c], checked: chosen('classification', 'confidential') === c })),
-  }, status);
+  renderPage(
+    res,
+    'access/intelligence-new.njk',
+    {
+      form,
+      problems,
+      errors: Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }])),
+      councils: councilNames(index),
+      places: placeNames(index),
+      metrics: metricTitles(index),
+      periods: periodItems(index, chosen('evidencePeriod', '')),
+      riskFactors: RISK_FACTORS.map((r) => ({ value: r, text: RISK_FACTOR_LABELS[r], selected: chosen('riskFactor', '') === r })),
+      classifications: CLASSIFICATIONS.map((c) => ({ value: c, text: CLASSIFICATION_LABELS[c], checked: chosen('classification', 'confidential') === c })),
+    },
+    status,
+  );
 }
 
 /**
@@ -140,8 +160,13 @@ function fromForm(index: BenchmarkIndex, form: Record<string, unknown>): { item:
   if (text('evidenceSource') || text('evidenceUrl')) evidence.push({ kind: 'source', description: text('evidenceSource'), url: text('evidenceUrl') || null });
   return {
     item: {
-      subjectArea, riskFactor: form.riskFactor, title: form.title, note: form.note, classification: form.classification ?? 'confidential',
-      shareable: form.shareable === 'true', evidence,
+      subjectArea,
+      riskFactor: form.riskFactor,
+      title: form.title,
+      note: form.note,
+      classification: form.classification ?? 'confidential',
+      shareable: form.shareable === 'true',
+      evidence,
     },
     problems,
   };
@@ -173,7 +198,8 @@ function recordProblems(error: unknown): FieldProblem[] {
   const listed = (error.details as { problems?: FieldProblem[] } | undefined)?.problems ?? [{ field: /'([\w.[\]]+)'/.exec(error.message)?.[1] ?? '', message: error.message }];
   return listed.map((p) => {
     // An observation given as evidence that Lantern does not hold: the whole of it, not one field.
-    if (/^evidence\[\d+\]$/.test(p.field)) return { field: 'evidencePeriod', message: 'Lantern holds no figure for that metric, place and period: choose another period, or check the metric and place' };
+    if (/^evidence\[\d+\]$/.test(p.field))
+      return { field: 'evidencePeriod', message: 'Lantern holds no figure for that metric, place and period: choose another period, or check the metric and place' };
     const known = FIELDS[/(\w+)$/.exec(p.field)?.[1] ?? ''] ?? FIELDS[p.field.replace(/\[.*$/, '')];
     if (!known) return { field: p.field, message: capitalise(p.message) };
     if (/^'[\w.[\]]+' is required$/.test(p.message)) return { field: known.id, message: `Enter the ${known.label.toLowerCase()}` };

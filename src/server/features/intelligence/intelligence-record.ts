@@ -5,7 +5,11 @@ import type { IntelligenceItem } from '../../../store/intelligence.ts';
 
 export function intelligenceRecord(item: IntelligenceItem): GuardedRecord {
   return guardedRecord('intelligence_item', item.classification, {
-    subjectArea: item.subjectArea, ownerOrganisation: item.ownerOrganisationId, author: item.authorId,
-    sharedWithOrganisations: item.sharedWithOrganisations, sharedWithUsers: item.sharedWithUsers, shareable: item.shareable,
+    subjectArea: item.subjectArea,
+    ownerOrganisation: item.ownerOrganisationId,
+    author: item.authorId,
+    sharedWithOrganisations: item.sharedWithOrganisations,
+    sharedWithUsers: item.sharedWithUsers,
+    shareable: item.shareable,
   });
 }

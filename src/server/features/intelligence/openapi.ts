@@ -8,14 +8,22 @@ import { intelligenceQuery, itemPath, itemSharePath } from './api-inputs.ts';
 
 const evidence = {
   oneOf: [
-    { type: 'object', required: ['kind', 'metric', 'area', 'period'], properties: { kind: { const: 'observation' }, metric: { type: 'string' }, area: { type: 'string' }, period: { type: 'string' } } },
+    {
+      type: 'object',
+      required: ['kind', 'metric', 'area', 'period'],
+      properties: { kind: { const: 'observation' }, metric: { type: 'string' }, area: { type: 'string' }, period: { type: 'string' } },
+    },
     { type: 'object', required: ['kind', 'description'], properties: { kind: { const: 'source' }, description: { type: 'string', minLength: 10 }, url: { type: ['string', 'null'] } } },
   ],
 };
 const itemFields = {
-  subjectArea: { type: 'string', description: 'GSS code of the council.' }, riskFactor: { type: 'string', enum: RISK_FACTORS },
-  title: { type: 'string', maxLength: 200 }, note: { type: 'string', minLength: 20, maxLength: 10000 }, evidence: { type: 'array', items: evidence },
-  classification: { type: 'string', enum: CLASSIFICATIONS, default: 'confidential' }, shareable: { type: 'boolean', default: false, description: 'Only with evidence.' },
+  subjectArea: { type: 'string', description: 'GSS code of the council.' },
+  riskFactor: { type: 'string', enum: RISK_FACTORS },
+  title: { type: 'string', maxLength: 200 },
+  note: { type: 'string', minLength: 20, maxLength: 10000 },
+  evidence: { type: 'array', items: evidence },
+  classification: { type: 'string', enum: CLASSIFICATIONS, default: 'confidential' },
+  shareable: { type: 'boolean', default: false, description: 'Only with evidence.' },
 };
 
 const itemSharing = shareOperations(
@@ -26,21 +34,31 @@ const itemSharing = shareOperations(
 export const paths = {
   '/api/intelligence': {
     get: {
-      operationId: 'listIntelligence', summary: 'Intelligence items you may read, newest first (reads of restricted and confidential items are audited)',
+      operationId: 'listIntelligence',
+      summary: 'Intelligence items you may read, newest first (reads of restricted and confidential items are audited)',
       parameters: queryParameters(intelligenceQuery),
       responses: { 200: { description: 'Items.', content: json(list('IntelligenceItem')) }, ...refusals },
     },
     post: {
-      operationId: 'recordIntelligence', summary: 'Record an intelligence item (principal advisers)',
+      operationId: 'recordIntelligence',
+      summary: 'Record an intelligence item (principal advisers)',
       requestBody: body({ type: 'object', required: ['subjectArea', 'riskFactor', 'title', 'note'], properties: itemFields }),
       responses: { 201: { description: 'Recorded.', content: json(ref('IntelligenceItem')) }, ...refusals },
     },
   },
   '/api/intelligence/{id}': {
-    get: { operationId: 'getIntelligence', summary: 'One intelligence item and the shares of it you may see', parameters: pathParameters(itemPath), responses: { 200: { description: 'The item.', content: json(ref('IntelligenceItem')) }, ...withMissing } },
+    get: {
+      operationId: 'getIntelligence',
+      summary: 'One intelligence item and the shares of it you may see',
+      parameters: pathParameters(itemPath),
+      responses: { 200: { description: 'The item.', content: json(ref('IntelligenceItem')) }, ...withMissing },
+    },
     patch: {
-      operationId: 'changeIntelligence', summary: 'Change an intelligence item (its author)', parameters: pathParameters(itemPath),
-      requestBody: body({ type: 'object', properties: itemFields }), responses: { 200: { description: 'Changed.', content: json(ref('IntelligenceItem')) }, ...withMissing },
+      operationId: 'changeIntelligence',
+      summary: 'Change an intelligence item (its author)',
+      parameters: pathParameters(itemPath),
+      requestBody: body({ type: 'object', properties: itemFields }),
+      responses: { 200: { description: 'Changed.', content: json(ref('IntelligenceItem')) }, ...withMissing },
     },
   },
   '/api/intelligence/{id}/shares': itemSharing.share,
@@ -49,12 +67,22 @@ export const paths = {
 
 export const schemas = {
   IntelligenceItem: {
-    type: 'object', required: ['id', 'about', 'riskFactor', 'title', 'note', 'classification'],
+    type: 'object',
+    required: ['id', 'about', 'riskFactor', 'title', 'note', 'classification'],
     properties: {
-      id: { type: 'integer' }, about: { type: 'object' }, riskFactor: { type: 'string', enum: RISK_FACTORS }, title: { type: 'string' }, note: { type: 'string' },
-      evidence: { type: 'array', items: evidence }, classification: { type: 'string', enum: CLASSIFICATIONS }, shareable: { type: 'boolean' },
-      author: { type: 'object' }, organisation: { type: 'object' }, shares: { type: 'array', items: ref('Share') },
-      createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' },
+      id: { type: 'integer' },
+      about: { type: 'object' },
+      riskFactor: { type: 'string', enum: RISK_FACTORS },
+      title: { type: 'string' },
+      note: { type: 'string' },
+      evidence: { type: 'array', items: evidence },
+      classification: { type: 'string', enum: CLASSIFICATIONS },
+      shareable: { type: 'boolean' },
+      author: { type: 'object' },
+      organisation: { type: 'object' },
+      shares: { type: 'array', items: ref('Share') },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
     },
   },
 };

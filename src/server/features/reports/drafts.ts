@@ -66,7 +66,11 @@ export async function changeDraft(sql: Sql, access: RequestAccess, index: Benchm
  * the version).
  */
 export async function publishDraft(
-  sql: Sql, access: RequestAccess, index: BenchmarkIndex, idText: unknown, print: (snapshot: ReportSnapshot, version: number) => Promise<Buffer>,
+  sql: Sql,
+  access: RequestAccess,
+  index: BenchmarkIndex,
+  idText: unknown,
+  print: (snapshot: ReportSnapshot, version: number) => Promise<Buffer>,
 ): Promise<ReportVersion> {
   const report = await findDraft(sql, access, idText, 'change');
   const user = signedIn(access);
@@ -93,8 +97,7 @@ export async function previewPublishing(sql: Sql, access: RequestAccess, index: 
   const report = await findDraft(sql, access, idText, 'change');
   const definition = await publicDefinition(sql, index, report.definition);
   const kept = new Set(definition.sections.flatMap((s) => s.metrics));
-  const heldBack = [...new Set(report.definition.sections.flatMap((s) => s.metrics))].filter((code) => !kept.has(code))
-    .map((code) => index.metric(code)?.metric.title ?? code);
+  const heldBack = [...new Set(report.definition.sections.flatMap((s) => s.metrics))].filter((code) => !kept.has(code)).map((code) => index.metric(code)?.metric.title ?? code);
   const versions = await versionsOf(sql, report.id);
   const snapshot = snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition), await sourceVerdictsOfReport(sql, definition));
   return { report, version: (versions[0]?.version ?? 0) + 1, slug: publicSlugOf(report), snapshot, heldBack };
@@ -124,7 +127,7 @@ export async function withdrawPublished(sql: Sql, access: RequestAccess, idText:
 /** Reports are an organisation's: the public is asked to sign in. */
 export function signedIn(access: RequestAccess): UserViewer {
   const viewer = access.viewer;
-  if (viewer.kind !== 'user') throw new HttpError(401, 'sign_in_required', 'Sign in to see your organisation\'s reports.');
+  if (viewer.kind !== 'user') throw new HttpError(401, 'sign_in_required', "Sign in to see your organisation's reports.");
   return viewer;
 }
 
@@ -132,7 +135,10 @@ export function signedIn(access: RequestAccess): UserViewer {
 async function publicDefinition(sql: Sql, index: BenchmarkIndex, definition: ReportDefinition): Promise<ReportDefinition> {
   const codes = [...new Set(definition.sections.flatMap((s) => s.metrics))];
   const metrics = codes.map((code) => index.metric(code)?.metric).filter((m) => m !== undefined);
-  const releases = await earlySightReleases(sql, metrics.filter((m) => m.status === 'early_sight').map((m) => m.code));
+  const releases = await earlySightReleases(
+    sql,
+    metrics.filter((m) => m.status === 'early_sight').map((m) => m.code),
+  );
   const now = Date.now();
   const allowed = new Set(metrics.filter((m) => decide(PUBLIC_VIEWER, 'read', observationRecord(m.status, releases.get(m.code), null), now).allowed).map((m) => m.code));
   return onlyMetrics(definition, allowed);
@@ -144,7 +150,11 @@ export function onlyMetrics(definition: ReportDefinition, allowed: ReadonlySet<s
 }
 
 function check(index: BenchmarkIndex, input: unknown): ReportDefinition {
-  const checked = checkReportDefinition(input, (c) => index.metric(c) !== undefined, (c) => index.area(c) !== undefined);
+  const checked = checkReportDefinition(
+    input,
+    (c) => index.metric(c) !== undefined,
+    (c) => index.area(c) !== undefined,
+  );
   if (checked.kind === 'invalid') throw invalidInput(checked.problems);
   return checked.definition;
 }

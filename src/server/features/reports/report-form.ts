@@ -13,8 +13,20 @@ import { renderPage } from '../../platform/http/render-page.ts';
 
 const CHART_TEXT = { bar: 'Bar chart of every area', map: 'Map of England', trend: 'Trend lines', table: 'Table', spine: 'Spine charts' } as const;
 
-interface SectionForm { title: string; chart: string; metrics: string[]; notes: string }
-interface ReportForm { title: string; areas: string; group: string; notes: string; sections: SectionForm[]; add: boolean }
+interface SectionForm {
+  title: string;
+  chart: string;
+  metrics: string[];
+  notes: string;
+}
+interface ReportForm {
+  title: string;
+  areas: string;
+  group: string;
+  notes: string;
+  sections: SectionForm[];
+  add: boolean;
+}
 
 export function text(value: unknown): string {
   return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
@@ -38,7 +50,10 @@ function areaNames(index: BenchmarkIndex, codes: readonly string[]): string {
  * codes; a name not found is refused, naming the field, rather than guessed.
  */
 function areasNamed(index: BenchmarkIndex, text: string): { codes: string[]; problems: FieldProblem[] } {
-  const given = text.split(/[,;\n]+/).map((t) => t.trim()).filter((t) => t !== '')
+  const given = text
+    .split(/[,;\n]+/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
     // Codes were once written with spaces between them: each is still read.
     .flatMap((t) => (t.split(/\s+/).every((c) => index.area(c.toUpperCase())) ? t.split(/\s+/) : [t]));
   const problems: FieldProblem[] = [];
@@ -57,16 +72,27 @@ function areasNamed(index: BenchmarkIndex, text: string): { codes: string[]; pro
 export function formOf(body: Record<string, unknown>): ReportForm {
   const count = Math.min(Math.max(Number(text(body.sections)) || 0, 0), 40);
   return {
-    title: text(body.title), areas: text(body.areas), group: text(body.group), notes: text(body.notes), add: text(body.do) === 'add',
+    title: text(body.title),
+    areas: text(body.areas),
+    group: text(body.group),
+    notes: text(body.notes),
+    add: text(body.do) === 'add',
     sections: Array.from({ length: count }, (_, i) => ({
-      title: text(body[`section_title_${i}`]), chart: text(body[`section_chart_${i}`]), metrics: list(body[`section_metrics_${i}`]), notes: text(body[`section_notes_${i}`]),
+      title: text(body[`section_title_${i}`]),
+      chart: text(body[`section_chart_${i}`]),
+      metrics: list(body[`section_metrics_${i}`]),
+      notes: text(body[`section_notes_${i}`]),
     })).filter((s, i) => i === 0 || s.title.trim() !== '' || s.metrics.length > 0),
   };
 }
 
 export function formFromDefinition(index: BenchmarkIndex, definition: ReportDefinition): ReportForm {
   return {
-    title: definition.title, areas: areaNames(index, definition.areas), group: definition.group, notes: definition.notes, add: false,
+    title: definition.title,
+    areas: areaNames(index, definition.areas),
+    group: definition.group,
+    notes: definition.notes,
+    add: false,
     sections: definition.sections.map((s) => ({ title: s.title, chart: s.chart, metrics: [...s.metrics], notes: s.notes })),
   };
 }
@@ -77,7 +103,11 @@ export function definitionOf(index: BenchmarkIndex, form: ReportForm) {
   const definition = definitionWith(form, areas.codes);
   if (areas.problems.length === 0) return definition;
   // A council not found is the page's problem; the form's others are shown with it, in the order of the fields.
-  const checked = checkReportDefinition(definition, (c) => index.metric(c) !== undefined, (c) => index.area(c) !== undefined);
+  const checked = checkReportDefinition(
+    definition,
+    (c) => index.metric(c) !== undefined,
+    (c) => index.area(c) !== undefined,
+  );
   const others = checked.kind === 'invalid' ? checked.problems.filter((p) => p.field !== 'areas') : [];
   throw invalidInput([...others.filter((p) => p.field === 'title'), ...areas.problems, ...others.filter((p) => p.field !== 'title')]);
 }
@@ -124,14 +154,24 @@ export function problemsInWords(problems: readonly FieldProblem[]): FieldProblem
 
 export function builder(res: Response, index: BenchmarkIndex, form: ReportForm, sections: number, action: string, problems: readonly FieldProblem[], status = 200, reportId?: number): void {
   const rows = Array.from({ length: Math.max(sections, 1) }, (_, i) => form.sections[i] ?? { title: '', chart: 'table', metrics: [], notes: '' });
-  renderPage(res, 'reports/edit.njk', {
-    form, action, problems: problemsInWords(problems), reportId, councils: councilNames(index),
-    groups: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === (form.group || 'neighbours') })),
-    sections: rows.map((s) => ({
-      ...s, themes: themesOf(index, s.metrics),
-      charts: CHART_KINDS.map((c) => ({ value: c, text: CHART_TEXT[c], selected: c === (s.chart || 'table') })),
-    })),
-  }, status);
+  renderPage(
+    res,
+    'reports/edit.njk',
+    {
+      form,
+      action,
+      problems: problemsInWords(problems),
+      reportId,
+      councils: councilNames(index),
+      groups: GROUP_CHOICES.map((c) => ({ ...c, selected: c.value === (form.group || 'neighbours') })),
+      sections: rows.map((s) => ({
+        ...s,
+        themes: themesOf(index, s.metrics),
+        charts: CHART_KINDS.map((c) => ({ value: c, text: CHART_TEXT[c], selected: c === (s.chart || 'table') })),
+      })),
+    },
+    status,
+  );
 }
 
 export function headline(res: Response, index: BenchmarkIndex, form: { area: string; metrics: string[] }, problems: readonly FieldProblem[], status = 200): void {
@@ -148,7 +188,9 @@ export function headlineDefinition(index: BenchmarkIndex, form: { area: string; 
     byTheme.set(theme, [...(byTheme.get(theme) ?? []), code]);
   }
   return {
-    title: `${area?.name ?? form.area}: our priorities compared`, areas: form.area, group: 'neighbours',
+    title: `${area?.name ?? form.area}: our priorities compared`,
+    areas: form.area,
+    group: 'neighbours',
     notes: 'The figures the council chose as its priorities, each against its nearest neighbours and England.',
     sections: [...byTheme].sort(([a], [b]) => compareThemes(a, b)).map(([theme, metrics]) => ({ title: themeTitle(theme), metrics, chart: 'spine', notes: '' })),
   };

@@ -75,7 +75,9 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
       res.redirect(303, `/reports/${report.id}`);
     } catch (error) {
       // The headline form has one field of areas and one of metrics, where the definition has sections.
-      const problems = problemsAsGiven(error).map((p) => (p.field.startsWith('sections') ? { field: 'metrics', message: 'tick at least one figure' } : { field: p.field === 'areas' ? 'area' : p.field, message: p.message }));
+      const problems = problemsAsGiven(error).map((p) =>
+        p.field.startsWith('sections') ? { field: 'metrics', message: 'tick at least one figure' } : { field: p.field === 'areas' ? 'area' : p.field, message: p.message },
+      );
       headline(res, engine.index, form, problems, 400);
     }
   });
@@ -86,7 +88,9 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
     const definition = await readableDefinition(res, index, report.definition);
     const versions = await versionsOf(sql, report.id);
     renderPage(res, 'reports/draft.njk', {
-      reportId: report.id, slug: report.slug, mayEdit: accessOf(res).may('change', draftRecord(report)),
+      reportId: report.id,
+      slug: report.slug,
+      mayEdit: accessOf(res).may('change', draftRecord(report)),
       versions: versions.map(versionWords),
       report: reportView(snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition), await sourceVerdictsOfReport(sql, definition)), await deps.maps),
     });
@@ -96,7 +100,10 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
   router.get('/reports/:id/publish', changes('report'), async (req, res) => {
     const preview = await previewPublishing(sql, accessOf(res), engine.index, req.params.id);
     renderPage(res, 'reports/publish.njk', {
-      reportId: preview.report.id, version: preview.version, slug: preview.slug, heldBack: preview.heldBack,
+      reportId: preview.report.id,
+      version: preview.version,
+      slug: preview.slug,
+      heldBack: preview.heldBack,
       report: reportView(preview.snapshot, await deps.maps),
     });
   });
@@ -135,9 +142,9 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
   });
 
   router.post('/reports/:id/publish', changes('report'), async (req, res) => {
-    const version = await publishDraft(sql, accessOf(res), engine.index, req.params.id, async (snapshot, number) => deps.printer.print(
-      reportPrintHtml(reportView(snapshot, await deps.maps), { number, publishedOn: formatDate(new Date()) }), snapshot.title,
-    ));
+    const version = await publishDraft(sql, accessOf(res), engine.index, req.params.id, async (snapshot, number) =>
+      deps.printer.print(reportPrintHtml(reportView(snapshot, await deps.maps), { number, publishedOn: formatDate(new Date()) }), snapshot.title),
+    );
     res.redirect(303, `/published/${version.slug}/${version.version}`);
   });
 
@@ -156,16 +163,29 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
     const snapshot = found.snapshot as ReportSnapshot;
     const name = `${found.version.slug}-v${found.version.version}`;
     const frozen = (type: string) => res.set('Cache-Control', 'public, max-age=86400, immutable').type(type);
-    if (format === 'pdf') return void frozen('application/pdf').attachment(`${name}.pdf`).send(await versionPdf(sql, found.version.slug, number));
+    if (format === 'pdf')
+      return void frozen('application/pdf')
+        .attachment(`${name}.pdf`)
+        .send(await versionPdf(sql, found.version.slug, number));
     if (format === 'csv') return void frozen('text/csv; charset=utf-8').attachment(`${name}.csv`).send(reportCsv(snapshot));
-    if (format === 'xlsx') return void frozen('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`).send(await reportXlsx(snapshot));
+    if (format === 'xlsx')
+      return void frozen('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .attachment(`${name}.xlsx`)
+        .send(await reportXlsx(snapshot));
     const versions = await versionsBySlug(sql, found.version.slug);
     // A version never changes, but the list of later versions does: kept for five minutes.
-    renderPage(res, 'reports/published.njk', {
-      slug: found.version.slug, report: reportView(snapshot, await deps.maps),
-      version: versionWords(found.version),
-      versions: versions.map(versionWords),
-    }, 200, 'public, max-age=300');
+    renderPage(
+      res,
+      'reports/published.njk',
+      {
+        slug: found.version.slug,
+        report: reportView(snapshot, await deps.maps),
+        version: versionWords(found.version),
+        versions: versions.map(versionWords),
+      },
+      200,
+      'public, max-age=300',
+    );
   });
 
   return router;
@@ -190,7 +210,8 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
 function versionWords(version: ReportVersion) {
   const { withdrawn } = version;
   return {
-    ...version, published: formatDate(version.publishedAt),
+    ...version,
+    published: formatDate(version.publishedAt),
     withdrawn: withdrawn ? { ...withdrawn, on: formatDate(withdrawn.at) } : null,
   };
 }

@@ -7,16 +7,21 @@ import { feedQuery, sharePath, sharesQuery } from './api-inputs.ts';
 export const paths = {
   '/api/shares': {
     get: {
-      operationId: 'listShares', summary: 'Shares you may see: a council sees every share about itself, even of records it may not read',
+      operationId: 'listShares',
+      summary: 'Shares you may see: a council sees every share about itself, even of records it may not read',
       parameters: queryParameters(sharesQuery),
       responses: { 200: { description: 'Shares, newest first, with their total, limit and offset.', content: json(counted('Share')) }, ...refusals },
     },
   },
   '/api/shares/feed': {
     get: {
-      operationId: 'sharesFeed', summary: "A council's feed (JSON Feed 1.1) of every share and un-share about it",
+      operationId: 'sharesFeed',
+      summary: "A council's feed (JSON Feed 1.1) of every share and un-share about it",
       parameters: queryParameters(feedQuery),
-      responses: { 200: { description: 'The feed: next_url leads to the next page, and _lantern.total says how many shares there are.', content: { 'application/feed+json': { schema: { type: 'object' } } } }, ...refusals },
+      responses: {
+        200: { description: 'The feed: next_url leads to the next page, and _lantern.total says how many shares there are.', content: { 'application/feed+json': { schema: { type: 'object' } } } },
+        ...refusals,
+      },
     },
   },
   '/api/shares/{id}': {
@@ -26,10 +31,17 @@ export const paths = {
 
 export const schemas = {
   Share: {
-    type: 'object', required: ['id', 'record', 'with', 'reason', 'sharedBy', 'sharedAt'],
+    type: 'object',
+    required: ['id', 'record', 'with', 'reason', 'sharedBy', 'sharedAt'],
     properties: {
-      id: { type: 'integer' }, record: { type: 'object' }, about: { type: ['object', 'null'] }, with: { type: 'object' }, reason: { type: 'string' },
-      sharedBy: { type: 'object' }, sharedAt: { type: 'string', format: 'date-time' }, revoked: { type: ['object', 'null'] },
+      id: { type: 'integer' },
+      record: { type: 'object' },
+      about: { type: ['object', 'null'] },
+      with: { type: 'object' },
+      reason: { type: 'string' },
+      sharedBy: { type: 'object' },
+      sharedAt: { type: 'string', format: 'date-time' },
+      revoked: { type: ['object', 'null'] },
     },
   },
 };

@@ -14,7 +14,6 @@ import { feedQuery, sharePath, sharesQuery } from './api-inputs.ts';
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
 export function sharesRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
-
   router.get('/shares', reads('share'), async (req, res) => {
     const { limit, offset, ...filter } = checkedQuery(sharesQuery, req.query);
     const paging = { limit, offset };
@@ -27,17 +26,27 @@ export function sharesRouter(sql: Sql, router: express.Router = express.Router()
   router.get('/shares/feed', reads('share'), async (req, res) => {
     const { limit, offset, ...asked } = checkedQuery(feedQuery, req.query);
     const viewer = accessOf(res).viewer;
-    const about = asked.about ?? (viewer.kind === 'user' ? viewer.councilArea ?? undefined : undefined);
+    const about = asked.about ?? (viewer.kind === 'user' ? (viewer.councilArea ?? undefined) : undefined);
     if (!about) throw badRequest("'about' is required: the GSS code of the council whose shares to follow (a council's own users get their own by default)");
     const paging = { limit, offset };
     const { items: shares, total } = await visibleShares(sql, accessOf(res), { about }, paging);
     const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     const items = shares.flatMap((s) => feedItems(s, base)).sort((a, b) => b.date_published.localeCompare(a.date_published));
     const next = paging.offset + paging.limit < total ? `${base}/api/shares/feed?about=${about}&limit=${paging.limit}&offset=${paging.offset + paging.limit}` : undefined;
-    res.set('Cache-Control', 'private, no-store').type('application/feed+json').send(JSON.stringify({
-      version: 'https://jsonfeed.org/version/1.1', title: `Shares about ${about}`, home_page_url: `${base}/shares?about=${about}`, feed_url: `${base}/api/shares/feed?about=${about}`,
-      ...(next ? { next_url: next } : {}), _lantern: { total, offset: paging.offset, limit: paging.limit }, items,
-    }));
+    res
+      .set('Cache-Control', 'private, no-store')
+      .type('application/feed+json')
+      .send(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: `Shares about ${about}`,
+          home_page_url: `${base}/shares?about=${about}`,
+          feed_url: `${base}/api/shares/feed?about=${about}`,
+          ...(next ? { next_url: next } : {}),
+          _lantern: { total, offset: paging.offset, limit: paging.limit },
+          items,
+        }),
+      );
   });
 
   router.get('/shares/:id', reads('share'), async (req, res) => {
@@ -57,14 +66,21 @@ function feedItems(share: Share, base: string) {
   const what = `${RECORD_KIND_LABELS[share.recordKind].replace(/s$/, '')} ${share.recordId}`;
   const recipient = share.withOrganisationName ?? share.withUserName ?? '';
   const shared = {
-    id: `share-${share.id}`, url: `${base}/api/shares/${share.id}`, date_published: share.sharedAt.toISOString(),
+    id: `share-${share.id}`,
+    url: `${base}/api/shares/${share.id}`,
+    date_published: share.sharedAt.toISOString(),
     title: `${share.sharedByName} (${share.sharedByOrganisationName}) shared ${what} with ${recipient}`,
     content_text: `Why: ${share.reason}`,
   };
   if (share.revokedAt === null) return [shared];
-  return [shared, {
-    id: `unshare-${share.id}`, url: `${base}/api/shares/${share.id}`, date_published: share.revokedAt.toISOString(),
-    title: `${share.revokedByName ?? ''} stopped sharing ${what} with ${recipient}`, content_text: `Why: ${share.revokeReason ?? ''}`,
-  }];
+  return [
+    shared,
+    {
+      id: `unshare-${share.id}`,
+      url: `${base}/api/shares/${share.id}`,
+      date_published: share.revokedAt.toISOString(),
+      title: `${share.revokedByName ?? ''} stopped sharing ${what} with ${recipient}`,
+      content_text: `Why: ${share.revokeReason ?? ''}`,
+    },
+  ];
 }
-

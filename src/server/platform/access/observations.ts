@@ -23,8 +23,12 @@ export function observationRecord(status: MetricStatus, release: EarlySightRelea
   const classification = metricClassification(status);
   if (classification === 'public') return PUBLIC_OBSERVATION;
   return guardedRecord('observation', classification, {
-    subjectArea: area, subjectReads: true, embargoUntil: release?.embargoUntil ? release.embargoUntil.getTime() : null,
-    sharedWithOrganisations: release?.partnerOrganisations ?? [], sharedWithUsers: release?.partnerUsers ?? [], shareable: true,
+    subjectArea: area,
+    subjectReads: true,
+    embargoUntil: release?.embargoUntil ? release.embargoUntil.getTime() : null,
+    sharedWithOrganisations: release?.partnerOrganisations ?? [],
+    sharedWithUsers: release?.partnerUsers ?? [],
+    shareable: true,
   });
 }
 
@@ -47,8 +51,10 @@ function reachOf(access: RequestAccess, releases: ReadonlyMap<string, EarlySight
   const reaches = new Map<string, MetricReach>();
   for (const code of earlyCodes) {
     const release = releases.get(code);
-    reaches.set(code, access.may('read', observationRecord('early_sight', release, null)) ? 'all'
-      : own !== null && access.may('read', observationRecord('early_sight', release, own)) ? 'own_council' : 'none');
+    reaches.set(
+      code,
+      access.may('read', observationRecord('early_sight', release, null)) ? 'all' : own !== null && access.may('read', observationRecord('early_sight', release, own)) ? 'own_council' : 'none',
+    );
   }
   return {
     reach: (code) => reaches.get(code) ?? (access.may('read', PUBLIC_OBSERVATION) ? 'all' : 'none'),
@@ -81,14 +87,22 @@ export async function earlySightReach(res: Response, sql: Sql, metrics: Iterable
   for (const m of metrics) if (m.status === 'early_sight') early.push(m.code);
   if (early.length === 0) return '';
   const reach = reachOf(accessOf(res), await earlySightReleases(sql, early), early);
-  return early.sort().map((code) => `${code}:${reach.reach(code)}`).join(',');
+  return early
+    .sort()
+    .map((code) => `${code}:${reach.reach(code)}`)
+    .join(',');
 }
 
 /** The metrics of `metrics` the viewer may read in full: what comparisons, tables, charts and maps may show. Reads of early-sight ones are audited. */
 export async function readableInFull<T extends { readonly code: string; readonly status: MetricStatus }>(res: Response, sql: Sql, metrics: readonly T[]): Promise<T[]> {
   const reach = await metricAccess(res, sql, metrics);
   const readable = metrics.filter((m) => reach.reach(m.code) === 'all');
-  await accessOf(res).reveal(readable.filter((m) => m.status === 'early_sight'), (m) => reach.record(m.code, null), (m) => m.code, 'early-sight observations of every council');
+  await accessOf(res).reveal(
+    readable.filter((m) => m.status === 'early_sight'),
+    (m) => reach.record(m.code, null),
+    (m) => m.code,
+    'early-sight observations of every council',
+  );
   return readable;
 }
 
@@ -98,7 +112,11 @@ export async function requireInFull(res: Response, sql: Sql, metric: { readonly 
   if ((await readableInFull(res, sql, [metric])).length === 1) return;
   const access = accessOf(res);
   if (access.viewer.kind === 'public') throw new HttpError(401, 'sign_in_required', `${metric.code} is early-sight data under embargo: sign in to see it`);
-  throw new HttpError(403, 'forbidden', `${metric.code} is early-sight data under embargo: only its named partners may compare every council's figures until it is published`, { missing: 'not_in_audience', action: 'read', kind: 'observation' });
+  throw new HttpError(403, 'forbidden', `${metric.code} is early-sight data under embargo: only its named partners may compare every council's figures until it is published`, {
+    missing: 'not_in_audience',
+    action: 'read',
+    kind: 'observation',
+  });
 }
 
 /**
@@ -127,7 +145,6 @@ export function filterObservations<T extends { readonly metric: string; readonly
   return shown;
 }
 
-
 /**
  * Observations as the public may read them, for exports made outside a
  * request (the command line): the policy asked row by row as the public
@@ -137,6 +154,8 @@ export async function* publicObservations<T extends { readonly metric: string; r
   const releases = await earlySightReleases(sql);
   const now = Date.now();
   for await (const rows of pages) {
-    yield releases.size === 0 ? [...rows] : rows.filter((row) => decide(PUBLIC_VIEWER, 'read', releases.has(row.metric) ? observationRecord('early_sight', releases.get(row.metric), row.area) : PUBLIC_OBSERVATION, now).allowed);
+    yield releases.size === 0
+      ? [...rows]
+      : rows.filter((row) => decide(PUBLIC_VIEWER, 'read', releases.has(row.metric) ? observationRecord('early_sight', releases.get(row.metric), row.area) : PUBLIC_OBSERVATION, now).allowed);
   }
 }

@@ -17,7 +17,12 @@ export type SeenGroup = Omit<SavedGroup, 'createdBy'> & { readonly createdBy: st
 
 /** Batches with `importedBy` and `source` as the viewer may see them. */
 export async function batchesAsSeen(sql: Sql, access: RequestAccess, batches: readonly Batch[]): Promise<SeenBatch[]> {
-  const people = await peopleOf(sql, access, 'import_batch', batches.map((b) => b.importedBy));
+  const people = await peopleOf(
+    sql,
+    access,
+    'import_batch',
+    batches.map((b) => b.importedBy),
+  );
   const paths = access.may('read', SERVER_DETAILS);
   return batches.map((batch) => ({
     ...batch,
@@ -28,7 +33,12 @@ export async function batchesAsSeen(sql: Sql, access: RequestAccess, batches: re
 
 /** Saved groups with `createdBy` as the viewer may see it. */
 export async function groupsAsSeen(sql: Sql, access: RequestAccess, groups: readonly SavedGroup[]): Promise<SeenGroup[]> {
-  const people = await peopleOf(sql, access, 'comparator_group', groups.map((g) => g.createdBy));
+  const people = await peopleOf(
+    sql,
+    access,
+    'comparator_group',
+    groups.map((g) => g.createdBy),
+  );
   return groups.map((group) => ({ ...group, createdBy: personShown(people, group.createdBy) }));
 }
 

@@ -9,9 +9,7 @@
 // A use-case takes the RequestAccess of whoever acts: a person through the
 // API or a page, or the console (console-access.ts).
 import type { Request, Response } from 'express';
-import {
-  decide, describeDenial, PUBLIC_VIEWER, type Action, type Decision, type GuardedRecord, type RecordKind, type Viewer,
-} from '../../../domain/access/index.ts';
+import { decide, describeDenial, PUBLIC_VIEWER, type Action, type Decision, type GuardedRecord, type RecordKind, type Viewer } from '../../../domain/access/index.ts';
 import { recordAudit, type AuditAction, type AuditEntry } from '../../../store/audit.ts';
 import type { Db, Sql } from '../../../store/store.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
@@ -21,9 +19,7 @@ import { localsOf } from '../http/locals.ts';
 export function refusal(decision: Decision, viewer: Viewer, action: Action, kind: RecordKind): HttpError {
   if (decision.allowed) throw new Error('refusal() of an allowed decision');
   const message = describeDenial(decision.reason, viewer, action, kind);
-  return decision.reason === 'sign_in_required'
-    ? new HttpError(401, 'sign_in_required', message)
-    : new HttpError(403, 'forbidden', message, { missing: decision.reason, action, kind });
+  return decision.reason === 'sign_in_required' ? new HttpError(401, 'sign_in_required', message) : new HttpError(403, 'forbidden', message, { missing: decision.reason, action, kind });
 }
 
 /** The request's viewer; the public before identification (a form body refused before it ran). */
@@ -54,7 +50,12 @@ export class RequestAccess {
   private known: Actor | undefined;
 
   /** `actor` is worked out only when something is audited: most requests audit nothing. */
-  constructor(readonly viewer: Viewer, private readonly actorOf: () => Actor, readonly store: Sql, readonly now: number) {}
+  constructor(
+    readonly viewer: Viewer,
+    private readonly actorOf: () => Actor,
+    readonly store: Sql,
+    readonly now: number,
+  ) {}
 
   get actor(): Actor {
     return (this.known ??= this.actorOf());
@@ -97,7 +98,10 @@ export class RequestAccess {
 
   /** Records reads already decided (and shown): one audit event per record. */
   async auditReads(kind: RecordKind, ids: readonly string[], summary: string): Promise<void> {
-    await recordAudit(this.store, ids.map((id) => this.entry('read', kind, id, summary)));
+    await recordAudit(
+      this.store,
+      ids.map((id) => this.entry('read', kind, id, summary)),
+    );
   }
 
   /** Records a change (or share, export, sign-in) in the audit trail, in the caller's transaction where it has one. */

@@ -15,11 +15,13 @@ function optionalId() {
 const reason = writtenText(2000, 10).describe('Why.');
 
 /** With whom, and why; exactly one of the three recipients, which the use-case checks with the store. */
-export const shareBody = z.object({
-  organisationId: optionalId(),
-  userId: optionalId(),
-  userEmail: z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined), z.string().optional()),
-  reason,
-}).describe('With whom: exactly one of organisationId, userId or userEmail.');
+export const shareBody = z
+  .object({
+    organisationId: optionalId(),
+    userId: optionalId(),
+    userEmail: z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined), z.string().optional()),
+    reason,
+  })
+  .describe('With whom: exactly one of organisationId, userId or userEmail.');
 
 export const unshareBody = z.object({ reason });

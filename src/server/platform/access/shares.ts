@@ -43,8 +43,13 @@ export async function shareWith(sql: Sql, access: RequestAccess, record: SharedR
   const recipient = await readRecipient(sql, given);
   return sql.begin(async (tx) => {
     const created = await createShare(tx, {
-      recordKind: record.kind, recordId: record.id, subjectArea: record.subjectArea,
-      withOrganisationId: recipient.organisationId, withUserId: recipient.userId, reason, sharedBy,
+      recordKind: record.kind,
+      recordId: record.id,
+      subjectArea: record.subjectArea,
+      withOrganisationId: recipient.organisationId,
+      withUserId: recipient.userId,
+      reason,
+      sharedBy,
     });
     await access.audit(tx, 'share', record.kind, record.id, `shared with ${recipient.label} (share ${created.id}): ${reason}`);
     return created;
@@ -89,11 +94,11 @@ async function readRecipient(sql: Sql, { organisationId, userId, userEmail: emai
 
 export function shareJson(share: Share) {
   return {
-    id: share.id, record: { kind: share.recordKind, id: share.recordId, label: RECORD_KIND_LABELS[share.recordKind] },
+    id: share.id,
+    record: { kind: share.recordKind, id: share.recordId, label: RECORD_KIND_LABELS[share.recordKind] },
     about: share.subjectArea === null ? null : { code: share.subjectArea, name: share.subjectName },
-    with: share.withOrganisationId !== null
-      ? { kind: 'organisation', id: share.withOrganisationId, name: share.withOrganisationName }
-      : { kind: 'user', id: share.withUserId, name: share.withUserName },
+    with:
+      share.withOrganisationId !== null ? { kind: 'organisation', id: share.withOrganisationId, name: share.withOrganisationName } : { kind: 'user', id: share.withUserId, name: share.withUserName },
     reason: share.reason,
     sharedBy: { id: share.sharedBy, name: share.sharedByName, organisation: share.sharedByOrganisationName },
     sharedAt: share.sharedAt,
@@ -109,7 +114,12 @@ const SCAN = 1000;
  * they may read in all: no share is ever left out unsaid, however many
  * there are (the council always knows what is shared about it).
  */
-export async function visibleShares(sql: Sql, access: RequestAccess, filter: { about?: string | undefined; recordKind?: SharedKind | undefined; recordId?: string | undefined }, paging: { limit: number; offset: number }): Promise<{ items: Share[]; total: number }> {
+export async function visibleShares(
+  sql: Sql,
+  access: RequestAccess,
+  filter: { about?: string | undefined; recordKind?: SharedKind | undefined; recordId?: string | undefined },
+  paging: { limit: number; offset: number },
+): Promise<{ items: Share[]; total: number }> {
   const shown: Share[] = [];
   let total = 0;
   for (let from = 0; ; from += SCAN) {
@@ -131,7 +141,10 @@ export async function visibleShares(sql: Sql, access: RequestAccess, filter: { a
  */
 export function shareRecord(share: Share): GuardedRecord {
   return guardedRecord('share', share.subjectArea === null ? 'sector' : 'restricted', {
-    subjectArea: share.subjectArea, subjectReads: true, author: share.sharedBy, ownerOrganisation: share.sharedByOrganisationId,
+    subjectArea: share.subjectArea,
+    subjectReads: true,
+    author: share.sharedBy,
+    ownerOrganisation: share.sharedByOrganisationId,
     sharedWithOrganisations: share.withOrganisationId === null ? [] : [share.withOrganisationId],
     sharedWithUsers: share.withUserId === null ? [] : [share.withUserId],
   });

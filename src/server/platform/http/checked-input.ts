@@ -20,8 +20,10 @@ export interface FieldProblem {
 export function problemsOf(error: unknown, fieldOf: (field: string) => string = (field) => field): FieldProblem[] {
   if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) throw error;
   const details = error.details as { problems?: FieldProblem[] } | undefined;
-  return (details?.problems ?? [{ field: /'(\w+)/.exec(error.message)?.[1] ?? '', message: error.message }])
-    .map((p) => ({ field: fieldOf(p.field.replace(/\[(\d+)\].*/, '')), message: capitalise(p.message) }));
+  return (details?.problems ?? [{ field: /'(\w+)/.exec(error.message)?.[1] ?? '', message: error.message }]).map((p) => ({
+    field: fieldOf(p.field.replace(/\[(\d+)\].*/, '')),
+    message: capitalise(p.message),
+  }));
 }
 
 /** Refuses input with its problems: a 400 whose message says them all, and whose details list them for a page. */

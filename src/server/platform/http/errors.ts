@@ -11,9 +11,7 @@ import { HttpError, notFound } from './http-error.ts';
 import { renderPage } from './render-page.ts';
 
 export const nothingHere = middleware('answers 404 for addresses no route answered', (req: Request) => {
-  throw isApi(req)
-    ? notFound(`there is no API endpoint ${req.method} ${req.path}`)
-    : notFound('There is nothing at this address. If you typed it, check it is correct.');
+  throw isApi(req) ? notFound(`there is no API endpoint ${req.method} ${req.path}`) : notFound('There is nothing at this address. If you typed it, check it is correct.');
 });
 
 export function errorHandler(log: (line: string) => void) {
@@ -34,16 +32,23 @@ function isApi(req: Request): boolean {
 }
 
 function jsonError(res: Response, error: unknown, status: number): void {
-  const body = error instanceof HttpError
-    ? { status, code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }
-    : status === 413 ? { status, code: 'too_large', message: 'the request body is too large' }
-      : status === 400 ? { status, code: 'bad_request', message: 'the request could not be read' }
-        : { status: 500, code: 'internal_error', message: 'something went wrong on the server; it has been logged' };
+  const body =
+    error instanceof HttpError
+      ? { status, code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }
+      : status === 413
+        ? { status, code: 'too_large', message: 'the request body is too large' }
+        : status === 400
+          ? { status, code: 'bad_request', message: 'the request could not be read' }
+          : { status: 500, code: 'internal_error', message: 'something went wrong on the server; it has been logged' };
   res.status(body.status).json(body);
 }
 
 const TITLES: Readonly<Record<number, string>> = {
-  401: 'Sign in to continue', 403: 'You do not have access', 404: 'Page not found', 429: 'Too many attempts', 503: 'Figures loading',
+  401: 'Sign in to continue',
+  403: 'You do not have access',
+  404: 'Page not found',
+  429: 'Too many attempts',
+  503: 'Figures loading',
 };
 
 function pageError(req: Request, res: Response, error: unknown, status: number): void {

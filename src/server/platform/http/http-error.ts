@@ -1,7 +1,12 @@
 // The one error a route throws to answer with something other than success:
 // a status, a stable code for scripts, and a message for people.
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
   }
 }

@@ -48,12 +48,18 @@ export function problem(issue: z.core.$ZodIssue): string {
 function lanternWords(issue: z.core.$ZodRawIssue): string {
   if (issue.input === undefined) return 'is required';
   switch (issue.code) {
-    case 'invalid_type': return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`;
-    case 'invalid_value': return `must be one of ${issue.values.map(String).join(', ')}`;
-    case 'too_big': return issue.origin === 'string' ? `is longer than ${String(issue.maximum)} characters` : `must be at most ${String(issue.maximum)}`;
-    case 'too_small': return issue.origin === 'string' ? `is required: at least ${String(issue.minimum)} characters` : `must be at least ${String(issue.minimum)}`;
-    case 'unrecognized_keys': return `unknown field '${issue.keys[0] ?? ''}'`;
-    default: return 'is not valid';
+    case 'invalid_type':
+      return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `is longer than ${String(issue.maximum)} characters` : `must be at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return issue.origin === 'string' ? `is required: at least ${String(issue.minimum)} characters` : `must be at least ${String(issue.minimum)}`;
+    case 'unrecognized_keys':
+      return `unknown field '${issue.keys[0] ?? ''}'`;
+    default:
+      return 'is not valid';
   }
 }
 
@@ -90,26 +96,31 @@ export function requiredInQuery<T extends z.ZodType>(schema: T, missing = 'is re
 }
 
 /** A GSS code, upper-cased: E06000047. */
-export const gssCode = () => z.string().refine((value) => isGssCode(value.toUpperCase()), { error: (issue) => `must be a GSS code such as E06000047, not ${quoted(issue.input)}` })
-  .toUpperCase();
+export const gssCode = () =>
+  z
+    .string()
+    .refine((value) => isGssCode(value.toUpperCase()), { error: (issue) => `must be a GSS code such as E06000047, not ${quoted(issue.input)}` })
+    .toUpperCase();
 
 export const metricCode = () => z.string().refine(isMetricCode, { error: (issue) => `must be a metric code (lower-case letters, digits, hyphens), not ${quoted(issue.input)}` });
 
 export const areaType = () => z.enum(AREA_TYPES, { error: (issue) => `must be an area type such as unitary or district, not ${quoted(issue.input)}` });
 
 /** A period label, read by the one period parser. */
-export const period = () => z.string().transform((value, context): Period => {
-  const parsed = parsePeriod(value);
-  if (parsed.kind === 'ok') return parsed.period;
-  context.issues.push({ code: 'custom', message: `: ${parsed.reason}`, input: value });
-  return z.NEVER;
-});
+export const period = () =>
+  z.string().transform((value, context): Period => {
+    const parsed = parsePeriod(value);
+    if (parsed.kind === 'ok') return parsed.period;
+    context.issues.push({ code: 'custom', message: `: ${parsed.reason}`, input: value });
+    return z.NEVER;
+  });
 
 /** true or 1, false or 0. */
-export const flag = () => z.preprocess(
-  (value) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value),
-  z.boolean({ error: (issue) => `must be true or false, not ${quoted(issue.input)}` }),
-);
+export const flag = () =>
+  z.preprocess(
+    (value) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value),
+    z.boolean({ error: (issue) => `must be true or false, not ${quoted(issue.input)}` }),
+  );
 
 /** A whole number from `min` to `max`, from the digits of an address or a JSON number. */
 export function wholeNumber(min: number, max: number) {
@@ -132,7 +143,11 @@ export function recordId(what: string) {
 /** Text a person wrote: trimmed, at least `min` characters and at most `max`, without control characters other than tabs and line ends. */
 export function writtenText(max: number, min = 1) {
   const missing = min > 1 ? `is required: at least ${min} characters` : 'is required';
-  return z.string({ error: missing }).trim().min(min, missing).max(max, `is longer than ${max} characters`)
+  return z
+    .string({ error: missing })
+    .trim()
+    .min(min, missing)
+    .max(max, `is longer than ${max} characters`)
     .refine((text) => !/[^\P{Cc}\t\n\r]/u.test(text), 'holds a control character');
 }
 

@@ -143,7 +143,10 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
     const values = personalValues(res);
     const parts = gzip ? [await compressedFor(found, values)] : fillSlots(found, values);
     if (gzip) res.set('Content-Encoding', 'gzip');
-    res.status(200).type(found.type).set('Content-Length', String(parts.reduce((sum, part) => sum + part.length, 0)));
+    res
+      .status(200)
+      .type(found.type)
+      .set('Content-Length', String(parts.reduce((sum, part) => sum + part.length, 0)));
     if (req.method === 'HEAD') return void res.end();
     res.cork();
     for (const part of parts) res.write(part);
@@ -186,7 +189,13 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
   /** The index's early-sight metrics, found once a generation rather than once a request. */
   function earlySightMetrics(generation: string): readonly IndexMetric[] {
     if (early.generation !== generation) {
-      early = { generation, metrics: engine.index.metricsByTitle().map((s) => s.metric).filter((m) => m.status === 'early_sight') };
+      early = {
+        generation,
+        metrics: engine.index
+          .metricsByTitle()
+          .map((s) => s.metric)
+          .filter((m) => m.status === 'early_sight'),
+      };
     }
     return early.metrics;
   }
@@ -195,7 +204,10 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
   async function auditAgain(res: Response, reads: readonly AuditedRead[]): Promise<void> {
     if (reads.length === 0) return;
     const access = accessOf(res);
-    await recordAudit(deps.sql, reads.map((read) => access.entry('read', read.kind, read.id, read.summary)));
+    await recordAudit(
+      deps.sql,
+      reads.map((read) => access.entry('read', read.kind, read.id, read.summary)),
+    );
   }
 
   return { page, viewerContext: (res) => ({ user: standInUser(res), csrfToken: PERSONAL.csrfToken }) };

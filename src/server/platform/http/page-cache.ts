@@ -19,7 +19,10 @@ export class PageCache<P extends MadePage> {
   private generation = '';
   private bytes = 0;
 
-  constructor(private readonly budgetBytes = 256 * 1024 * 1024, private readonly maxAgeMs = 60_000) {}
+  constructor(
+    private readonly budgetBytes = 256 * 1024 * 1024,
+    private readonly maxAgeMs = 60_000,
+  ) {}
 
   /** The page kept for a key at this generation of the index. */
   get(key: string, generation: string): CachedPage<P> | undefined {

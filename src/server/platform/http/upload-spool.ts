@@ -82,19 +82,35 @@ function receive(fileName: string, body: Readable, out: fs.WriteStream, limits: 
 }
 
 function tooLarge(fileName: string, limits: UploadLimits): RejectionError {
-  return new RejectionError(fileName, {
-    line: 0, reason: `the upload is over ${Math.round(limits.maxBytes / 1024 ** 2)} MB, the most Lantern receives`, suggestion: 'split the file',
-  }, 'too_large');
+  return new RejectionError(
+    fileName,
+    {
+      line: 0,
+      reason: `the upload is over ${Math.round(limits.maxBytes / 1024 ** 2)} MB, the most Lantern receives`,
+      suggestion: 'split the file',
+    },
+    'too_large',
+  );
 }
 
 function stalled(fileName: string, bytes: number, limits: UploadLimits): RejectionError {
-  return new RejectionError(fileName, {
-    line: 0, reason: `the upload stalled: no bytes came for ${limits.idleMilliseconds / 1000} seconds after the first ${bytes.toLocaleString('en-GB')}`,
-  }, 'stalled');
+  return new RejectionError(
+    fileName,
+    {
+      line: 0,
+      reason: `the upload stalled: no bytes came for ${limits.idleMilliseconds / 1000} seconds after the first ${bytes.toLocaleString('en-GB')}`,
+    },
+    'stalled',
+  );
 }
 
 function cutShort(fileName: string, bytes: number): RejectionError {
-  return new RejectionError(fileName, {
-    line: 0, reason: `the upload was cut short: the client closed the connection after ${bytes.toLocaleString('en-GB')} bytes`,
-  }, 'stalled');
+  return new RejectionError(
+    fileName,
+    {
+      line: 0,
+      reason: `the upload was cut short: the client closed the connection after ${bytes.toLocaleString('en-GB')} bytes`,
+    },
+    'stalled',
+  );
 }

@@ -51,11 +51,17 @@ export function cookieName(req: Request, base: string): string {
 }
 
 export function setCookie(req: Request, res: Response, base: string, value: string, options: { maxAgeSeconds?: number; sameSite: 'Strict' | 'Lax' }): void {
-  res.append('Set-Cookie', [
-    `${cookieName(req, base)}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', `SameSite=${options.sameSite}`,
-    ...(isSecure(req) ? ['Secure'] : []),
-    ...(options.maxAgeSeconds === undefined ? [] : [`Max-Age=${options.maxAgeSeconds}`]),
-  ].join('; '));
+  res.append(
+    'Set-Cookie',
+    [
+      `${cookieName(req, base)}=${encodeURIComponent(value)}`,
+      'Path=/',
+      'HttpOnly',
+      `SameSite=${options.sameSite}`,
+      ...(isSecure(req) ? ['Secure'] : []),
+      ...(options.maxAgeSeconds === undefined ? [] : [`Max-Age=${options.maxAgeSeconds}`]),
+    ].join('; '),
+  );
 }
 
 export function clearCookie(req: Request, res: Response, base: string): void {

@@ -94,8 +94,12 @@ async function tokenFromStore(sql: Sql, cache: IdentityCache, key: string, secre
   if (!found) throw new HttpError(401, 'invalid_token', 'the API token is not valid: it may have been revoked or have expired');
   const { token, user } = found;
   const known: KnownIdentity = {
-    user, viewer: viewerFor(user, token.scopes), actions: token.scopes, tokenId: token.id,
-    endsAt: token.expiresAt?.getTime() ?? Infinity, lastUsedAt: token.lastUsedAt?.getTime() ?? 0,
+    user,
+    viewer: viewerFor(user, token.scopes),
+    actions: token.scopes,
+    tokenId: token.id,
+    endsAt: token.expiresAt?.getTime() ?? Infinity,
+    lastUsedAt: token.lastUsedAt?.getTime() ?? 0,
   };
   cache.remember(key, known, mark, now);
   return used({ known, credential: 'token' }, now, () => noteApiTokenUsed(sql, token.id));
@@ -117,8 +121,13 @@ async function sessionFromStore(sql: Sql, cache: IdentityCache, req: Request, re
   const hash = SECRET_PATTERN.test(id) ? sha256(id) : undefined;
   const session = hash ? await findSession(sql, hash) : undefined;
   const known: KnownIdentity | undefined = session && {
-    user: session.user, viewer: viewerFor(session.user, SESSION_ACTIONS), actions: SESSION_ACTIONS, csrfToken: session.csrfToken, sessionHash: hash!,
-    endsAt: session.expiresAt.getTime(), lastUsedAt: session.lastSeenAt.getTime(),
+    user: session.user,
+    viewer: viewerFor(session.user, SESSION_ACTIONS),
+    actions: SESSION_ACTIONS,
+    csrfToken: session.csrfToken,
+    sessionHash: hash!,
+    endsAt: session.expiresAt.getTime(),
+    lastUsedAt: session.lastSeenAt.getTime(),
   };
   if (!known || !sessionLive(known, now, settings)) {
     cache.drop(key);
@@ -148,8 +157,13 @@ export function viewerFor(user: User, actions: readonly Action[]): Viewer {
 
 export function pageUser(user: User): PageUser {
   return {
-    id: user.id, name: user.name, email: user.email, role: user.role, roleLabel: ROLE_LABELS[user.role],
-    organisationName: user.organisationName, councilArea: user.councilArea,
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    roleLabel: ROLE_LABELS[user.role],
+    organisationName: user.organisationName,
+    councilArea: user.councilArea,
   };
 }
 

@@ -51,7 +51,10 @@ export class IdentityCache {
   private readonly entries = new Map<string, Entry>();
   private forgettings = 0;
 
-  constructor(private readonly changes: IdentityChanges, private readonly options: IdentityCacheOptions = IDENTITY_CACHE) {
+  constructor(
+    private readonly changes: IdentityChanges,
+    private readonly options: IdentityCacheOptions = IDENTITY_CACHE,
+  ) {
     changes.subscribe((change) => this.forget(change));
   }
 

@@ -33,7 +33,11 @@ export interface SignInLimits {
 }
 
 export const SIGN_IN_LIMITS: SignInLimits = Object.freeze({
-  perAccountAndAddress: 5, perAddress: 30, accountSlowedAfter: 20, slowingMs: 1000, mostSlowingMs: 10_000,
+  perAccountAndAddress: 5,
+  perAddress: 30,
+  accountSlowedAfter: 20,
+  slowingMs: 1000,
+  mostSlowingMs: 10_000,
 });
 
 export type SignInVerdict =
@@ -71,7 +75,10 @@ class FailureCounts {
 export class SignInThrottle {
   private readonly failures: FailureCounts;
 
-  constructor(sql: Sql, private readonly limits: SignInLimits = SIGN_IN_LIMITS) {
+  constructor(
+    sql: Sql,
+    private readonly limits: SignInLimits = SIGN_IN_LIMITS,
+  ) {
     this.failures = new FailureCounts(sql);
   }
 

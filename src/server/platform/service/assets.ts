@@ -43,7 +43,7 @@ export function pageAssets(): Assets {
 function templateScriptHash(): string {
   const template = fs.readFileSync(path.join(GOVUK_FRONTEND, 'govuk', 'template.njk'), 'utf8');
   const inline = /<script[^>]*>([^<]+)<\/script>/.exec(template)?.[1];
-  if (!inline) throw new Error('the GOV.UK page template has no inline script to allow: check govuk-frontend\'s template.njk');
+  if (!inline) throw new Error("the GOV.UK page template has no inline script to allow: check govuk-frontend's template.njk");
   return `'sha256-${crypto.createHash('sha256').update(inline).digest('base64')}'`;
 }
 

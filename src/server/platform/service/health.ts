@@ -22,7 +22,9 @@ export function healthHandler(store: Store) {
       return;
     }
     res.status(503).json({
-      status: 503, code: 'store_unavailable', store: store.description,
+      status: 503,
+      code: 'store_unavailable',
+      store: store.description,
       message: `the store (${store.description}) does not answer: ${problem}`,
     });
   };
@@ -43,7 +45,9 @@ interface NotReady {
 
 export function readyHandler(store: Store, engine: IndexReadiness) {
   let failed: string | undefined;
-  engine.ready.catch((error: unknown) => { failed = error instanceof Error ? error.message : String(error); });
+  engine.ready.catch((error: unknown) => {
+    failed = error instanceof Error ? error.message : String(error);
+  });
   return async (_req: Request, res: Response) => {
     const reason = await notReady(store, engine, failed);
     if (reason === undefined) {
@@ -77,7 +81,10 @@ async function problemOf(query: Promise<unknown>): Promise<string | undefined> {
   const late = new Promise<string>((resolve) => {
     timer = setTimeout(() => setImmediate(() => resolve(`no answer within ${ANSWER_WITHIN_MS / 1000} s`)), ANSWER_WITHIN_MS);
   });
-  const asked = query.then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
+  const asked = query.then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
   try {
     return await Promise.race([asked, late]);
   } finally {

@@ -16,7 +16,11 @@ function jsonSchema(schema: z.ZodType): JsonSchema {
 function parameters(where: 'query' | 'path', schema: z.ZodObject): object[] {
   const { properties = {}, required = [] } = jsonSchema(schema);
   return Object.entries(properties).map(([name, { description, ...rest }]) => ({
-    name, in: where, required: where === 'path' || required.includes(name), ...(description === undefined ? {} : { description }), schema: rest,
+    name,
+    in: where,
+    required: where === 'path' || required.includes(name),
+    ...(description === undefined ? {} : { description }),
+    schema: rest,
   }));
 }
 

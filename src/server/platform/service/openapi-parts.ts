@@ -13,7 +13,11 @@ export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const json = (schema: object) => ({ 'application/json': { schema } });
 export const list = (item: string) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref(item) } } });
 /** A page of a list that says how many there are in all: nothing is ever cut off unsaid. */
-export const counted = (item: string) => ({ ...list(item), required: ['items', 'total'], properties: { ...list(item).properties, total: { type: 'integer', description: 'How many there are in all.' } } });
+export const counted = (item: string) => ({
+  ...list(item),
+  required: ['items', 'total'],
+  properties: { ...list(item).properties, total: { type: 'integer', description: 'How many there are in all.' } },
+});
 /** An answer in JSON, or in CSV where the operation's format=csv asks for it. */
 export const jsonOrCsv = (schema: object) => ({ ...json(schema), 'text/csv': { schema: { type: 'string' } } });
 export const body = (schema: object) => ({ required: true, content: json(schema) });
@@ -50,16 +54,19 @@ export function shareOperations(share: { operationId: string; summary: string; p
 }
 
 /** A GET operation: its parameters, its answer (200) and how it may fail. */
-export const getOperation = (operationId: string, summary: string, parameters: readonly object[], answer: { description: string; content: object }, failures: object = errors) =>
-  ({ get: { operationId, summary, parameters, responses: { 200: answer, ...failures } } });
+export const getOperation = (operationId: string, summary: string, parameters: readonly object[], answer: { description: string; content: object }, failures: object = errors) => ({
+  get: { operationId, summary, parameters, responses: { 200: answer, ...failures } },
+});
 
 export const platformSchemas = {
   Error: {
-    type: 'object', required: ['status', 'code', 'message'],
+    type: 'object',
+    required: ['status', 'code', 'message'],
     properties: { status: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' }, details: {} },
   },
   Refusal: {
-    type: 'object', properties: { missing: { type: 'string', enum: DENIAL_REASONS }, action: { type: 'string', enum: ACTIONS }, kind: { type: 'string' } },
+    type: 'object',
+    properties: { missing: { type: 'string', enum: DENIAL_REASONS }, action: { type: 'string', enum: ACTIONS }, kind: { type: 'string' } },
   },
 };
 
