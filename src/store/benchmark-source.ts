@@ -45,14 +45,14 @@ export function loadEverySeries(sql: Sql, index: BenchmarkIndex, metrics: readon
 }
 
 /**
- * Each query answers metrics a row each, from their packs or made from their
- * observations: PostgreSQL packs each column of a metric's rows into one bytea of big-endian binary numbers
- * (area ids, figures with NaN for none) and joins their period labels with
- * newlines, and each row is made into the metric's slices as it arrives,
- * while the store works out the next. Bounds and counts are sent only for
- * metrics that have some. The aggregates of one group see its rows in one
- * order, so the columns line up row for row; the order of areas is not
- * relied on.
+ * Each query answers metrics a row each, read from their packs or made from
+ * their observations: each column of a metric's rows packed into one bytea
+ * of big-endian binary numbers (area ids, figures with NaN for none), its
+ * period labels joined with newlines. Each row is made into the metric's
+ * slices as it arrives, while the store works out the next. Bounds and
+ * counts are sent only for metrics that have some. The aggregates of one
+ * group see its rows in one order, so the columns line up row for row; the
+ * order of areas is not relied on.
  */
 async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[], options: { packs: boolean }): Promise<number> {
   const areaNumbers = await areaNumbersById(sql, index);
@@ -64,7 +64,8 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
   let observations = 0;
   const fill = (row: readonly RawField[], bytes: Bytes) => {
     const metric = wanted.get(Number(text(row[0]!)));
-    if (!metric || !unread.has(metric.id)) return; // a metric defined after the list was read: the next refresh brings it
+    // A metric defined after the list was read (the next refresh brings it), or one already read from its pack.
+    if (!metric || !unread.has(metric.id)) return;
     const columns = metricColumns(metric, row, bytes, areaNumbers, places);
     index.put(metric, slicesOf(periods, columns, countsGiveIntervals(metric)));
     unread.delete(metric.id);
