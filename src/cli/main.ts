@@ -60,7 +60,7 @@ async function withStore<T>(config: Config, role: string, work: (store: Store) =
 async function serve(config: Config, options: { port?: string; demo: boolean }): Promise<void> {
   const port = options.port === undefined ? config.port : readPort(options.port, '--port');
   // The store opens first, and the index starts building as soon as it has: the server's own modules (seconds of
-  // them, on this thread) load while PostgreSQL reads, and the demo's only when the store is empty.
+  // them, on this thread) load while PostgreSQL reads, and the demo's only when serve loads the demo.
   // A store whose server died and cannot be started again is gone: exit and say why, rather than answer 503 for ever.
   const opening = openConfiguredStore(config, 'serve', (message) => {
     err(`Lantern: ${message}; stopping`);
@@ -80,7 +80,7 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   const requests = drainable(server);
   let printer: import('../reports/pdf.ts').PdfPrinter | undefined = undefined;
   let stopping = false;
-  let jobs: Awaited<ReturnType<typeof startLanternJobs>> | undefined = undefined;
+  let jobs: import('../jobs/index.ts').LanternJobs | undefined = undefined;
   let engine: ReturnType<typeof BenchmarkEngine.begin> | undefined = undefined;
   // What SIGTERM stops, in this order: whatever is still starting is simply not there yet.
   onStopSignal(() => {
@@ -131,8 +131,8 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   // servers. It starts after the server listens: no request waits on it, and its start is a second of a server's.
   const { startLanternJobs } = await import('../jobs/index.ts');
   const runner = await startLanternJobs(store, engine, { log: err });
-  if (stopping)
-    await runner.stop(); // a SIGTERM came while it started
+  // A SIGTERM that came while the runner started stops it now.
+  if (stopping) await runner.stop();
   else jobs = runner;
 }
 
