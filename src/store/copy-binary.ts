@@ -38,19 +38,44 @@ export function eachCopyRow(stream: Readable, each: (fields: Fields) => void): P
   });
 }
 
-/** The rows of binary COPY data, given in chunks as they come. */
+/**
+ * The rows of binary COPY data, given in chunks as they come. A row longer
+ * than a chunk (a metric's pack is megabytes for a large one) waits for the
+ * chunks it needs, which are joined once, when it has all come: joined as
+ * each came, its bytes would be copied again with every chunk.
+ */
 class CopyRows {
   private pending: Buffer = Buffer.alloc(0);
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  /** How many bytes `pending` must hold before the next row, or the header, can be read. */
+  private wanted = 0;
   private headerRead = false;
   ended = false;
 
   constructor(private readonly each: (fields: Fields) => void) {}
 
   push(chunk: Buffer): void {
-    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
-    let at = this.headerRead ? 0 : this.headerEnd();
-    if (at < 0) return;
-    for (let row = rowAt(this.pending, at); row !== undefined && !this.ended; row = rowAt(this.pending, at)) {
+    this.waiting.push(chunk);
+    this.waitingBytes += chunk.length;
+    if (this.pending.length + this.waitingBytes < this.wanted) return;
+    this.pending = this.pending.length === 0 && this.waiting.length === 1 ? chunk : Buffer.concat([this.pending, ...this.waiting]);
+    this.waiting = [];
+    this.waitingBytes = 0;
+    let at = 0;
+    if (!this.headerRead) {
+      const header = this.headerEnd();
+      if ('wanted' in header) {
+        this.wanted = header.wanted;
+        return;
+      }
+      at = header.end;
+    }
+    for (let row = rowAt(this.pending, at); !this.ended; row = rowAt(this.pending, at)) {
+      if ('wanted' in row) {
+        this.wanted = row.wanted - at;
+        break;
+      }
       if (row.fields) this.each(row.fields);
       else this.ended = true;
       at = row.end;
@@ -58,33 +83,33 @@ class CopyRows {
     this.pending = this.pending.subarray(at);
   }
 
-  /** Where the rows start, once the whole header has come; -1 until then. */
-  private headerEnd(): number {
-    if (this.pending.length < 19) return -1;
+  /** Where the rows start, once the whole header has come; how many bytes it needs until then. */
+  private headerEnd(): { end: number } | { wanted: number } {
+    if (this.pending.length < 19) return { wanted: 19 };
     if (!this.pending.subarray(0, 11).equals(SIGNATURE)) throw new Error('not PostgreSQL binary COPY data');
-    const extension = this.pending.readUInt32BE(15);
-    if (this.pending.length < 19 + extension) return -1;
+    const end = 19 + this.pending.readUInt32BE(15);
+    if (this.pending.length < end) return { wanted: end };
     this.headerRead = true;
-    return 19 + extension;
+    return { end };
   }
 }
 
-/** The row that starts at `at`, if all of it has come; no fields for the trailer. */
-function rowAt(bytes: Buffer, at: number): { fields?: (Buffer | null)[]; end: number } | undefined {
-  if (bytes.length < at + 2) return undefined;
+/** The row that starts at `at`, if all of it has come (no fields for the trailer); if not, the length the bytes must reach first. */
+function rowAt(bytes: Buffer, at: number): { fields?: (Buffer | null)[]; end: number } | { wanted: number } {
+  if (bytes.length < at + 2) return { wanted: at + 2 };
   const count = bytes.readInt16BE(at);
   if (count === -1) return { end: at + 2 };
   const fields: (Buffer | null)[] = [];
   let next = at + 2;
   for (let i = 0; i < count; i++) {
-    if (bytes.length < next + 4) return undefined;
+    if (bytes.length < next + 4) return { wanted: next + 4 };
     const length = bytes.readInt32BE(next);
     next += 4;
     if (length === -1) {
       fields.push(null);
       continue;
     }
-    if (bytes.length < next + length) return undefined;
+    if (bytes.length < next + length) return { wanted: next + length };
     fields.push(bytes.subarray(next, next + length));
     next += length;
   }
