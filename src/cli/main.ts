@@ -96,44 +96,55 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
       err,
     );
   }, err);
-  err(`Lantern: store is ${store.description}`);
-  if (store.replica) err(`Lantern: reading from the ${store.replica.description}`);
-  if (options.demo) await loadDemoInto(store, config);
-  // The index is built in the background: Lantern answers at once, and what needs figures says they are loading.
-  const started = performance.now();
-  const building = BenchmarkEngine.begin(store.sql, err, true, store.replica);
-  engine = building;
-  building.ready.then(
-    () => {
-      const { observations, bytes } = building.index.size();
-      err(`Lantern: benchmark index of ${observations.toLocaleString('en-GB')} observations built in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(1)} MB)`);
-    },
-    () => {
-      if (stopping) return;
-      err('Lantern: without its benchmark index Lantern cannot serve figures; stopping');
+  try {
+    await start();
+  } catch (error) {
+    // A stop closes the store under whatever is still starting, which then fails: the stop under way exits.
+    if (stopping) return;
+    await store.close(); // and PostgreSQL with it, before the error ends the process
+    throw error;
+  }
+
+  async function start(): Promise<void> {
+    err(`Lantern: store is ${store.description}`);
+    if (store.replica) err(`Lantern: reading from the ${store.replica.description}`);
+    if (options.demo) await loadDemoInto(store, config);
+    // The index is built in the background: Lantern answers at once, and what needs figures says they are loading.
+    const started = performance.now();
+    const building = BenchmarkEngine.begin(store.sql, err, true, store.replica);
+    engine = building;
+    building.ready.then(
+      () => {
+        const { observations, bytes } = building.index.size();
+        err(`Lantern: benchmark index of ${observations.toLocaleString('en-GB')} observations built in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(1)} MB)`);
+      },
+      () => {
+        if (stopping) return;
+        err('Lantern: without its benchmark index Lantern cannot serve figures; stopping');
+        void store.close().finally(() => process.exit(1));
+      },
+    );
+    const [{ createApp }, { PdfPrinter }] = await Promise.all([import('../server/app.ts'), import('../reports/pdf.ts')]);
+    printer = new PdfPrinter();
+    const app = createApp({ config, store, engine, printer, log: err });
+    server.on('request', app);
+    server.listen(port, () => {
+      const listening = (server.address() as AddressInfo).port;
+      store.embedded?.announce(`serve:${listening}`);
+      err(`Lantern: listening on http://localhost:${listening}`);
+    });
+    server.on('error', (error) => {
+      err(`Lantern: cannot listen on port ${port}: ${error.message}`);
       void store.close().finally(() => process.exit(1));
-    },
-  );
-  const [{ createApp }, { PdfPrinter }] = await Promise.all([import('../server/app.ts'), import('../reports/pdf.ts')]);
-  printer = new PdfPrinter();
-  const app = createApp({ config, store, engine, printer, log: err });
-  server.on('request', app);
-  server.listen(port, () => {
-    const listening = (server.address() as AddressInfo).port;
-    store.embedded?.announce(`serve:${listening}`);
-    err(`Lantern: listening on http://localhost:${listening}`);
-  });
-  server.on('error', (error) => {
-    err(`Lantern: cannot listen on port ${port}: ${error.message}`);
-    void store.close().finally(() => process.exit(1));
-  });
-  // Scheduled work (closing interrupted batches, embargo ends, the nightly index check, packing) runs once across
-  // servers. It starts after the server listens: no request waits on it, and its start is a second of a server's.
-  const { startLanternJobs } = await import('../jobs/index.ts');
-  const runner = await startLanternJobs(store, engine, { log: err });
-  // A SIGTERM that came while the runner started stops it now.
-  if (stopping) await runner.stop();
-  else jobs = runner;
+    });
+    // Scheduled work (closing interrupted batches, embargo ends, the nightly index check, packing) runs once across
+    // servers. It starts after the server listens: no request waits on it, and its start is a second of a server's.
+    const { startLanternJobs } = await import('../jobs/index.ts');
+    const runner = await startLanternJobs(store, engine, { log: err });
+    // A SIGTERM that came while the runner started stops it now.
+    if (stopping) await runner.stop();
+    else jobs = runner;
+  }
 }
 
 /** The demo's data into an empty store, and its users (their password from the configuration) into any. */

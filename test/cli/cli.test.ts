@@ -305,6 +305,33 @@ describe('the lantern command', () => {
     }
   });
 
+  it('stops cleanly on SIGTERM while its job runner is still starting, leaving no PostgreSQL behind', async () => {
+    // The runner starts after the server listens and takes most of a second: a stop then closes the store under it.
+    // Where in that start the signal lands varies, so it is sent at a few moments.
+    for (const delayMs of [0, 300, 600]) {
+      const child = start(['serve', '--port', '0', '--no-demo']);
+      let log = '';
+      child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+        log += text;
+      });
+      child.stdout!.resume();
+      try {
+        await until(
+          () => /listening on/.test(log),
+          child,
+          () => log,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        child.kill('SIGTERM');
+        assert.equal(await exited(child, 30_000), 0, `stopped ${delayMs} ms after listening:\n${log}`);
+        assert.equal(fs.existsSync(postmasterPid()), false, `no PostgreSQL left running:\n${log}`);
+      } finally {
+        child.kill('SIGKILL');
+        await stopLeftoverPostgres(postmasterPid());
+      }
+    }
+  });
+
   it('refuses --port abc with a clear message and exit 2, leaving no PostgreSQL behind', async () => {
     try {
       const run = await lantern(['serve', '--port', 'abc', '--no-demo']);
