@@ -1,0 +1,165 @@
+// Targets of an agreement, their progress reviews and the log of changes made
+// to them in a refresh. A target keeps its id for life; a renumbered one
+// keeps its old reference numbers, so that they still resolve. Reviews and
+// changes are only ever added (the migration's triggers refuse the rest).
+import type { IndicatorRole, Likelihood, PeriodValue, TargetKind, ToleranceRule, TrajectoryShape } from '../domain/targets/index.ts';
+import type { Db } from './store.ts';
+
+export interface StoredTarget {
+  readonly id: number;
+  readonly agreementId: number;
+  readonly reference: string;
+  readonly formerReferences: readonly string[];
+  readonly metricCode: string;
+  readonly areas: readonly string[];
+  readonly kind: TargetKind;
+  readonly indicatorRole: IndicatorRole;
+  readonly baselinePeriod: string | null;
+  readonly baselineValue: number | null;
+  readonly targetPeriod: string;
+  readonly targetValue: number | null;
+  readonly trajectoryShape: TrajectoryShape;
+  readonly trajectory: readonly PeriodValue[];
+  readonly leadPartnerId: number;
+  readonly contributingPartnerIds: readonly number[];
+  readonly toleranceRule: ToleranceRule;
+  readonly placeholderDue: string | null;
+  readonly worseReason: string | null;
+  readonly replacesTargetId: number | null;
+  readonly revision: number;
+  readonly updatedBy: string;
+  readonly updatedAt: Date;
+}
+
+/** A target's fields as a person gives them, checked. */
+export type TargetDraft = Omit<StoredTarget, 'id' | 'agreementId' | 'formerReferences' | 'revision' | 'updatedBy' | 'updatedAt'>;
+
+const SELECT = `t.id, t.agreement_id as "agreementId", t.reference, t.former_references as "formerReferences", t.metric_code as "metricCode",
+  t.areas, t.kind, t.indicator_role as "indicatorRole", t.baseline_period as "baselinePeriod", t.baseline_value as "baselineValue",
+  t.target_period as "targetPeriod", t.target_value as "targetValue", t.trajectory_shape as "trajectoryShape", t.trajectory,
+  t.lead_partner_id as "leadPartnerId", t.contributing_partner_ids as "contributingPartnerIds", t.tolerance_rule as "toleranceRule",
+  t.placeholder_due::text as "placeholderDue", t.worse_reason as "worseReason", t.replaces_target_id as "replacesTargetId",
+  t.revision, u.name as "updatedBy", t.updated_at as "updatedAt"`;
+const FROM = `target t join user_account u on u.id = t.updated_by`;
+
+export async function createTargets(sql: Db, agreementId: number, drafts: readonly TargetDraft[], userId: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (const t of drafts) {
+    const [row] = await sql<{ id: number }[]>`
+      insert into target (agreement_id, reference, metric_code, areas, kind, indicator_role, baseline_period, baseline_value, target_period,
+        target_value, trajectory_shape, trajectory, lead_partner_id, contributing_partner_ids, tolerance_rule, tolerance_version,
+        placeholder_due, worse_reason, replaces_target_id, updated_by)
+      values (${agreementId}, ${t.reference}, ${t.metricCode}, ${sql.array([...t.areas])}, ${t.kind}, ${t.indicatorRole}, ${t.baselinePeriod},
+        ${t.baselineValue}, ${t.targetPeriod}, ${t.targetValue}, ${t.trajectoryShape}, ${sql.json(t.trajectory as never)}, ${t.leadPartnerId},
+        ${sql.array([...t.contributingPartnerIds])}, ${sql.json(t.toleranceRule as never)}, ${t.toleranceRule.version}, ${t.placeholderDue},
+        ${t.worseReason}, ${t.replacesTargetId}, ${userId})
+      returning id`;
+    ids.push(row!.id);
+  }
+  return ids;
+}
+
+/** Rewrites a target; a new reference number keeps the old one among its former references. */
+export async function updateTarget(sql: Db, id: number, t: TargetDraft, userId: number): Promise<void> {
+  await sql`
+    update target set
+      former_references = case when lower(reference) = lower(${t.reference}) then former_references else former_references || reference end,
+      reference = ${t.reference}, metric_code = ${t.metricCode}, areas = ${sql.array([...t.areas])}, kind = ${t.kind},
+      indicator_role = ${t.indicatorRole}, baseline_period = ${t.baselinePeriod}, baseline_value = ${t.baselineValue},
+      target_period = ${t.targetPeriod}, target_value = ${t.targetValue}, trajectory_shape = ${t.trajectoryShape},
+      trajectory = ${sql.json(t.trajectory as never)}, lead_partner_id = ${t.leadPartnerId},
+      contributing_partner_ids = ${sql.array([...t.contributingPartnerIds])}, tolerance_rule = ${sql.json(t.toleranceRule as never)},
+      tolerance_version = ${t.toleranceRule.version}, placeholder_due = ${t.placeholderDue}, worse_reason = ${t.worseReason},
+      replaces_target_id = ${t.replacesTargetId}, revision = revision + 1, updated_by = ${userId}, updated_at = now()
+    where id = ${id}`;
+}
+
+export async function getTarget(sql: Db, id: number): Promise<StoredTarget | undefined> {
+  const [row] = await sql<StoredTarget[]>`select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where t.id = ${id}`;
+  return row;
+}
+
+/** The agreement's targets in force, by reference. */
+export function targetsOf(sql: Db, agreementId: number): Promise<StoredTarget[]> {
+  return sql<StoredTarget[]>`
+    select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where t.agreement_id = ${agreementId} and t.retired_at is null order by t.reference, t.id`;
+}
+
+/** The targets in force of many agreements at once, for monitoring. */
+export function targetsOfAgreements(sql: Db, agreementIds: readonly number[]): Promise<StoredTarget[]> {
+  return sql<StoredTarget[]>`
+    select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where t.agreement_id = any(${sql.array([...agreementIds])}::int[]) and t.retired_at is null
+    order by t.agreement_id, t.reference, t.id`;
+}
+
+export interface TargetChange {
+  readonly targetId: number;
+  readonly version: number;
+  readonly field: string;
+  readonly oldValue: unknown;
+  readonly newValue: unknown;
+  readonly reason: string;
+  readonly proposedBy: string;
+  readonly approvedBy: string;
+  readonly changedOn: string;
+}
+
+export async function recordChanges(sql: Db, changes: readonly TargetChange[], userId: number): Promise<void> {
+  for (const c of changes) {
+    await sql`
+      insert into target_change (target_id, version, field, old_value, new_value, reason, proposed_by, approved_by, changed_on, recorded_by)
+      values (${c.targetId}, ${c.version}, ${c.field}, ${sql.json((c.oldValue ?? null) as never)}, ${sql.json((c.newValue ?? null) as never)},
+        ${c.reason}, ${c.proposedBy}, ${c.approvedBy}, ${c.changedOn}, ${userId})`;
+  }
+}
+
+export function changesOf(sql: Db, targetId: number): Promise<TargetChange[]> {
+  return sql<TargetChange[]>`
+    select target_id as "targetId", version, field, old_value as "oldValue", new_value as "newValue", reason, proposed_by as "proposedBy",
+      approved_by as "approvedBy", changed_on::text as "changedOn"
+    from target_change where target_id = ${targetId} order by id`;
+}
+
+export interface ReviewAction {
+  readonly id: string;
+  readonly action: string;
+  readonly owner: string;
+  readonly due: string;
+}
+
+export interface ProgressReview {
+  readonly id: number;
+  readonly targetId: number;
+  readonly reviewedOn: string;
+  readonly likelihood: Likelihood;
+  readonly narrative: string;
+  readonly actions: readonly ReviewAction[];
+  readonly risks: string | null;
+  readonly frozen: unknown;
+  readonly published: boolean;
+  readonly recordedBy: string;
+  readonly recordedAt: Date;
+}
+
+export type ReviewDraft = Pick<ProgressReview, 'targetId' | 'reviewedOn' | 'likelihood' | 'narrative' | 'actions' | 'risks' | 'frozen' | 'published'>;
+
+const REVIEW = `r.id, r.target_id as "targetId", r.reviewed_on::text as "reviewedOn", r.likelihood, r.narrative, r.actions, r.risks, r.frozen,
+  r.published, u.name as "recordedBy", r.recorded_at as "recordedAt"`;
+
+export async function createReview(sql: Db, review: ReviewDraft, userId: number): Promise<ProgressReview> {
+  const [row] = await sql<{ id: number }[]>`
+    insert into progress_review (target_id, reviewed_on, likelihood, narrative, actions, risks, frozen, published, recorded_by)
+    values (${review.targetId}, ${review.reviewedOn}, ${review.likelihood}, ${review.narrative}, ${sql.json(review.actions as never)},
+      ${review.risks}, ${sql.json(review.frozen as never)}, ${review.published}, ${userId})
+    returning id`;
+  const [made] = await sql<ProgressReview[]>`select ${sql.unsafe(REVIEW)} from progress_review r join user_account u on u.id = r.recorded_by where r.id = ${row!.id}`;
+  return made!;
+}
+
+/** The latest review of each of the targets, if any. */
+export async function latestReviews(sql: Db, targetIds: readonly number[]): Promise<Map<number, ProgressReview>> {
+  const rows = await sql<ProgressReview[]>`
+    select distinct on (r.target_id) ${sql.unsafe(REVIEW)} from progress_review r join user_account u on u.id = r.recorded_by
+    where r.target_id = any(${sql.array([...targetIds])}::int[]) order by r.target_id, r.reviewed_on desc, r.id desc`;
+  return new Map(rows.map((r) => [r.targetId, r]));
+}
