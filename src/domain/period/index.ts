@@ -1,2 +1,3 @@
 export { PERIOD_KINDS, comparePeriods, isPeriodKind, parsePeriod } from './parse-period.ts';
 export type { Period, PeriodKind, PeriodNote, PeriodParse } from './parse-period.ts';
+export { isSteppingKind, sameTimeLastYear, stepPeriod, stepsBetween } from './step-period.ts';
