@@ -11,11 +11,12 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Rejection } from '../domain/batch/index.ts';
-import type { Metric } from '../domain/metric/index.ts';
+import type { Metric, MetricAbout } from '../domain/metric/index.ts';
 import { cellHazard, checkObservationValues, emptyValues, type ObservationValues } from '../domain/observation/index.ts';
 import { parsePeriod, type Period } from '../domain/period/index.ts';
 import { closestMatch, describeCandidate, type Candidate } from '../domain/suggest/index.ts';
-import { areaKeys, metricKeys, upsertMetricsWithAbout, type AreaKey, type MetricKey } from '../store/catalogue.ts';
+import { areaKeys, METRIC_ABOUT_COLUMNS, metricKeys, upsertMetricsWithAbout, type AreaKey, type MetricAboutField, type MetricKey } from '../store/catalogue.ts';
+import { updateMetricAbout } from '../store/metric-about.ts';
 import {
   assignStagedMetrics,
   createStaging,
@@ -142,6 +143,7 @@ export async function loadObservations(
 
   onRows(rowsRead, 'merging');
   await saveDefinedMetrics(tx, layout.definedMetrics?.() ?? [], checker.provisionalIds, batchId, sink.staged > 0);
+  await refreshHeldMetricsAbout(tx, layout.aboutGiven?.() ?? new Map(), checker, batchId);
   const added = await unknownAreas.save(tx, batchId, sink.staged > 0);
   if (added) csv.notices.push(added);
   await savePeriods(tx, checker.periods.values());
@@ -231,6 +233,21 @@ async function saveDefinedMetrics(tx: Tx, defined: readonly Metric[], provisiona
   // No row was staged (every row of the new metrics was refused, as when their areas are unknown): there is no staging table to update.
   if (provisionalIds.size === 0 || !staged) return;
   await assignStagedMetrics(tx, provisionalIds);
+}
+
+/**
+ * What a file's mapping says of metrics Lantern already holds (their
+ * publication date, next update, method, page), written over what an earlier
+ * file said: a newer release of the same figures brings a newer publication
+ * date. Only the fields the mapping gives, only for metrics this file brought
+ * figures of; the definition itself stays as the catalogue keeps it.
+ */
+async function refreshHeldMetricsAbout(tx: Tx, given: ReadonlyMap<string, MetricAbout>, checker: RowChecker, batchId: number): Promise<void> {
+  for (const [code, about] of given) {
+    if (checker.provisionalIds.has(code) || !checker.storedMetrics.has(code)) continue;
+    const fields = Object.keys(about).filter((field): field is MetricAboutField => field in METRIC_ABOUT_COLUMNS);
+    await updateMetricAbout(tx, code, about, fields, batchId);
+  }
 }
 
 /**

@@ -14,7 +14,7 @@
 // trailing note ('2016-17 (OT)', '2025 (Rev)') is set aside, a revision or a
 // provisional figure becoming the row's flag; a bare year reads as the
 // metric's definition says (DfE writes the year ending March 2016 as '2016').
-import { metricCodeFromTitle, multiplierFromWords, valueKindFromWords, type Metric } from '../domain/metric/index.ts';
+import { metricCodeFromTitle, multiplierFromWords, valueKindFromWords, type Metric, type MetricAbout } from '../domain/metric/index.ts';
 import type { ObservationFlag } from '../domain/observation/index.ts';
 import type { PeriodKind } from '../domain/period/index.ts';
 import { BREAKDOWN_TOTALS, measureName, MISSING_MARKERS, namedColumns, ONS_STATUS_CODES, type ColumnMapping, type MetricDefinition, type StatusReading, type YearReading } from './column-mapping.ts';
@@ -193,6 +193,11 @@ class MappedLayout {
 
   definedMetrics(): Metric[] {
     return [...this.drafts.values()];
+  }
+
+  /** What the mapping says of each metric the file named (its publication date, next update, page), by code, new or held. */
+  aboutGiven(): Map<string, MetricAbout> {
+    return new Map([...this.byCode].flatMap(([code, entry]) => (entry.definition.about ? [[code, entry.definition.about] as const] : [])));
   }
 
   private metricOf(record: readonly string[], measure: string): MetricEntry {

@@ -13,7 +13,7 @@
 // - Any other publisher's file, through a column mapping (mapped-layout.ts):
 //   a saved one, or one recognised from the header's common column names.
 import { ENGLAND_CODE } from '../domain/area/index.ts';
-import { metricCodeFromTitle, type Metric, type ValueKind } from '../domain/metric/index.ts';
+import { metricCodeFromTitle, type Metric, type MetricAbout, type ValueKind } from '../domain/metric/index.ts';
 import type { PeriodKind } from '../domain/period/index.ts';
 import { closestMatch } from '../domain/suggest/index.ts';
 import type { Rejection } from '../domain/batch/index.ts';
@@ -58,6 +58,8 @@ export interface BoundLayout {
   observe?(record: readonly string[], cells: ObservationCells, value: number | null): void;
   /** The metrics the file defined, completed from what was observed. */
   definedMetrics?(): Metric[];
+  /** What the file says of each metric it names (publication date, next update), by code: refreshed for metrics already held. */
+  aboutGiven?(): ReadonlyMap<string, MetricAbout>;
 }
 
 export type MetricDraft = Metric;

@@ -64,6 +64,33 @@ describe('metric metadata and freshness at import', () => {
     assert.equal(history.length, 0, 'a new metric has its metadata from its first version, not as a change');
   });
 
+  it("refreshes the publication date and next update when a newer release of a metric's figures comes with its mapping", async () => {
+    const release = (publishedOn: string, nextUpdate: string, figures: string) =>
+      importFile(store.sql, {
+        fileName: `release-${publishedOn}.csv`,
+        input: textStream(figures),
+        importedBy: 'test',
+        skipInvalid: false,
+        mapping: parseMapping(
+          JSON.stringify({
+            area: 'areacd',
+            period: 'period',
+            metric: 'metric_code',
+            value: 'value',
+            metrics: { ELS910: { title: 'Adults who walk weekly', unit: '%', polarity: 'higher', published_on: publishedOn, next_update: nextUpdate } },
+          }),
+          'walk.mapping.json',
+        ),
+      });
+    const first = await release('2025-05-01', '2026-05-01', 'areacd,metric_code,period,value\nE06000047,ELS910,2023,60\n');
+    assert.equal(first.status, 'loaded', JSON.stringify(first.rejections));
+    const newer = await release('2026-05-07', '2027-05-06', 'areacd,metric_code,period,value\nE06000047,ELS910,2023,60\nE06000047,ELS910,2024,62\n');
+    assert.equal(newer.status, 'loaded', JSON.stringify(newer.rejections));
+    assert.deepEqual((await metricAboutOf(store.sql, ['adults-who-walk-weekly'])).get('adults-who-walk-weekly'), { publishedOn: '2026-05-07', nextUpdate: '2027-05-06' });
+    const [held] = await store.sql<{ title: string }[]>`select title from metric where code = 'adults-who-walk-weekly'`;
+    assert.equal(held?.title, 'Adults who walk weekly');
+  });
+
   it('reads them from a file of definitions too, and a later file changes only the columns it gives', async () => {
     const first = await importText(
       store.sql,
