@@ -11,14 +11,17 @@
 //      - read: public → anyone; sector → any signed-in user; restricted and
 //        confidential → its audience (below). Reads of these are audited.
 //      - change: a record with an author → its author, or for a restricted
-//        record a member of the organisation that holds it; a record with no
-//        author (the data hub's) → whoever the grant allows.
+//        record a member of the organisation that holds it; an agreement, its
+//        targets and reviews → members of the holding council and of its
+//        partners' organisations; a record with no author (the data hub's) →
+//        whoever the grant allows.
 //      - share: only restricted and confidential records, only shareable ones
 //        (an intelligence item with its evidence), by those who may change it.
 //   The audience of a restricted or confidential record: its author, the
 //   people and organisations it is shared with, the council it is about where
 //   the record says so (early-sight data, the log of shares about it), the
-//   members of its holding organisation when restricted, and administrators
+//   members of its holding organisation when restricted, the roles that
+//   oversee agreements of targets when restricted (WATCHERS), and administrators
 //   for records they oversee (users, tokens, shares, the audit trail, the data
 //   hub). Administrators never read intelligence that is not shared with them:
 //   confidences are kept.
@@ -38,6 +41,7 @@ type Grant = 'anyone' | 'signed_in' | 'nobody' | readonly Role[];
 const ADMINISTRATORS: readonly Role[] = Object.freeze(['administrator'] as const);
 const ADVISERS: readonly Role[] = Object.freeze(['principal_adviser'] as const);
 const REPORT_WRITERS: readonly Role[] = Object.freeze(['performance_officer', 'administrator'] as const);
+const AGREEMENT_WRITERS: readonly Role[] = Object.freeze(['performance_officer'] as const);
 
 const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   service: { read: 'anyone', change: 'nobody', share: 'nobody' },
@@ -60,7 +64,28 @@ const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   report: { read: 'anyone', change: REPORT_WRITERS, share: 'nobody' },
   // Dashboards: a user's own (confidential to them) or their council's default (restricted to it).
   dashboard: { read: 'signed_in', change: 'signed_in', share: 'nobody' },
+  // Agreements of targets: drafts restricted to the holding council and its partners (the policy's
+  // shares) and to those who oversee them (WATCHERS); signed-off targets and ratings are public.
+  // Councils' performance officers record them and their partners' progress reviews.
+  agreement: { read: 'anyone', change: AGREEMENT_WRITERS, share: 'nobody' },
+  target: { read: 'anyone', change: AGREEMENT_WRITERS, share: 'nobody' },
+  progress_review: { read: 'anyone', change: AGREEMENT_WRITERS, share: 'nobody' },
 };
+
+/**
+ * Roles that read the restricted (never the confidential) records of a kind without a share: the
+ * government office and the sector body see agreements in draft, and
+ * inspectorates also see reviews' reasons and risks (issue 18).
+ */
+const OVERSIGHT: readonly Role[] = Object.freeze(['government_officer', 'principal_adviser', 'regional_partner'] as const);
+const WATCHERS: Readonly<Partial<Record<RecordKind, readonly Role[]>>> = {
+  agreement: OVERSIGHT,
+  target: OVERSIGHT,
+  progress_review: Object.freeze([...OVERSIGHT, 'inspector'] as const),
+};
+
+/** Kinds held by partners together: members of the holding organisation and of the organisations it is shared with (the partners) change them at any classification. */
+const PARTNERED: Readonly<Partial<Record<RecordKind, true>>> = { agreement: true, target: true, progress_review: true };
 
 /** Kinds whose restricted and confidential records administrators may read: never intelligence. */
 const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
@@ -80,6 +105,9 @@ const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
   api_token: true,
   report: false,
   dashboard: false,
+  agreement: false,
+  target: false,
+  progress_review: false,
 };
 
 export const DENIAL_REASONS = ['sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence'] as const;
@@ -133,7 +161,8 @@ function decideRead(viewer: Viewer, record: GuardedRecord, classification: Guard
 }
 
 function decideChange(viewer: Viewer, record: GuardedRecord, classification: GuardedRecord['classification']): Decision {
-  if (record.author === null) return ALLOW; // the grant decides: the data hub, organisations, users, sessions
+  // the grant decides: the data hub, organisations, users, sessions; never for records partners hold together
+  if (record.author === null && !PARTNERED[record.kind]) return ALLOW;
   if (viewer.kind === 'public') return DENIALS.sign_in_required;
   return mayAlter(viewer, record, classification) ? ALLOW : DENIALS.not_author;
 }
@@ -148,6 +177,7 @@ function decideShare(viewer: Viewer, record: GuardedRecord, classification: Guar
 
 function mayAlter(viewer: UserViewer, record: GuardedRecord, classification: GuardedRecord['classification']): boolean {
   if (record.author === viewer.userId) return true;
+  if (PARTNERED[record.kind] && (record.ownerOrganisation === viewer.organisationId || record.sharedWithOrganisations.includes(viewer.organisationId))) return true;
   if (classification === 'restricted' && record.ownerOrganisation === viewer.organisationId) return true;
   return viewer.role === 'administrator' && OVERSEEN[record.kind];
 }
@@ -158,5 +188,6 @@ function inAudience(viewer: UserViewer, record: GuardedRecord, classification: G
   if (record.sharedWithOrganisations.includes(viewer.organisationId)) return true;
   if (record.subjectReads && record.subjectArea !== null && record.subjectArea === viewer.councilArea) return true;
   if (classification === 'restricted' && record.ownerOrganisation !== null && record.ownerOrganisation === viewer.organisationId) return true;
+  if (classification === 'restricted' && WATCHERS[record.kind]?.includes(viewer.role)) return true;
   return viewer.role === 'administrator' && OVERSEEN[record.kind];
 }

@@ -18,6 +18,9 @@ export const RECORD_KINDS = [
   'api_token',
   'report',
   'dashboard',
+  'agreement',
+  'target',
+  'progress_review',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -41,6 +44,9 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
   api_token: 'API tokens',
   report: 'reports',
   dashboard: 'dashboards',
+  agreement: 'agreements',
+  target: 'targets',
+  progress_review: 'progress reviews, reasons and risks',
 };
 
 export function isRecordKind(text: string): text is RecordKind {
