@@ -48,27 +48,27 @@ export interface AgreementDraft {
 
 const SELECT = `g.id, g.organisation_id as "organisationId", o.name as "organisationName", g.kind, g.title, g.first_year as "firstYear",
   g.last_year as "lastYear", g.plan_start::text as "planStart", g.plan_end::text as "planEnd", g.status, g.version, g.areas,
-  g.designated_cap as "designatedCap", g.revision, u.name as "updatedBy", g.updated_at as "updatedAt",
+  g.designated_cap as "designatedCap", g.revision, g.updated_by as "updatedBy", g.updated_at as "updatedAt",
   coalesce((select json_agg(json_build_object('id', p.id, 'kind', p.kind, 'name', p.name, 'organisationId', p.organisation_id) order by p.id)
     from agreement_partner p where p.agreement_id = g.id), '[]') as partners`;
-const FROM = `agreement g join organisation o on o.id = g.organisation_id join user_account u on u.id = g.updated_by`;
+const FROM = `agreement g join organisation o on o.id = g.organisation_id`;
 
-export async function createAgreement(sql: Db, draft: AgreementDraft, organisationId: number, userId: number): Promise<Agreement> {
+export async function createAgreement(sql: Db, draft: AgreementDraft, organisationId: number, who: string): Promise<Agreement> {
   const [row] = await sql<{ id: number }[]>`
     insert into agreement (organisation_id, kind, title, first_year, last_year, plan_start, plan_end, areas, designated_cap, created_by, updated_by)
     values (${organisationId}, ${draft.kind}, ${draft.title}, ${draft.firstYear}, ${draft.lastYear}, ${draft.planStart}, ${draft.planEnd},
-      ${sql.array([...draft.areas])}, ${draft.designatedCap}, ${userId}, ${userId})
+      ${sql.array([...draft.areas])}, ${draft.designatedCap}, ${who}, ${who})
     returning id`;
   await addPartners(sql, row!.id, draft.partners);
   return (await getAgreement(sql, row!.id))!;
 }
 
 /** Rewrites the agreement's fields; partners named anew are added, none is removed (targets may name them). */
-export async function updateAgreement(sql: Db, id: number, draft: AgreementDraft, userId: number): Promise<Agreement> {
+export async function updateAgreement(sql: Db, id: number, draft: AgreementDraft, who: string): Promise<Agreement> {
   await sql`
     update agreement set kind = ${draft.kind}, title = ${draft.title}, first_year = ${draft.firstYear}, last_year = ${draft.lastYear},
       plan_start = ${draft.planStart}, plan_end = ${draft.planEnd}, areas = ${sql.array([...draft.areas])}, designated_cap = ${draft.designatedCap},
-      revision = revision + 1, updated_by = ${userId}, updated_at = now()
+      revision = revision + 1, updated_by = ${who}, updated_at = now()
     where id = ${id}`;
   const known = new Set((await getAgreement(sql, id))!.partners.map((p) => p.name.toLowerCase()));
   await addPartners(
@@ -85,13 +85,13 @@ async function addPartners(sql: Db, agreementId: number, partners: AgreementDraf
   }
 }
 
-export async function setAgreementStatus(sql: Db, id: number, status: AgreementStatus, version: number, userId: number): Promise<void> {
-  await sql`update agreement set status = ${status}, version = ${version}, revision = revision + 1, updated_by = ${userId}, updated_at = now() where id = ${id}`;
+export async function setAgreementStatus(sql: Db, id: number, status: AgreementStatus, version: number, who: string): Promise<void> {
+  await sql`update agreement set status = ${status}, version = ${version}, revision = revision + 1, updated_by = ${who}, updated_at = now() where id = ${id}`;
 }
 
 /** Counts a change to one of its targets as a change to the agreement, for a stale edit to be found out. */
-export async function touchAgreement(sql: Db, id: number, userId: number): Promise<void> {
-  await sql`update agreement set revision = revision + 1, updated_by = ${userId}, updated_at = now() where id = ${id}`;
+export async function touchAgreement(sql: Db, id: number, who: string): Promise<void> {
+  await sql`update agreement set revision = revision + 1, updated_by = ${who}, updated_at = now() where id = ${id}`;
 }
 
 export async function getAgreement(sql: Db, id: number): Promise<Agreement | undefined> {
@@ -106,8 +106,8 @@ export function agreementsOf(sql: Db, areas?: readonly string[]): Promise<Agreem
     : sql<Agreement[]>`select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where g.areas && ${sql.array([...areas])} order by g.id`;
 }
 
-export async function freezeVersion(sql: Db, agreementId: number, version: number, userId: number, snapshot: unknown): Promise<void> {
-  await sql`insert into agreement_version (agreement_id, version, signed_off_by, snapshot) values (${agreementId}, ${version}, ${userId}, ${sql.json(snapshot as never)})`;
+export async function freezeVersion(sql: Db, agreementId: number, version: number, who: string, snapshot: unknown): Promise<void> {
+  await sql`insert into agreement_version (agreement_id, version, signed_off_by, snapshot) values (${agreementId}, ${version}, ${who}, ${sql.json(snapshot as never)})`;
 }
 
 export interface AgreementVersion {
@@ -118,6 +118,6 @@ export interface AgreementVersion {
 
 export function versionsOf(sql: Db, agreementId: number): Promise<AgreementVersion[]> {
   return sql<AgreementVersion[]>`
-    select v.version, v.signed_off_at as "signedOffAt", u.name as "signedOffBy"
-    from agreement_version v join user_account u on u.id = v.signed_off_by where v.agreement_id = ${agreementId} order by v.version`;
+    select v.version, v.signed_off_at as "signedOffAt", v.signed_off_by as "signedOffBy"
+    from agreement_version v where v.agreement_id = ${agreementId} order by v.version`;
 }

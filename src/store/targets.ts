@@ -39,10 +39,10 @@ const SELECT = `t.id, t.agreement_id as "agreementId", t.reference, t.former_ref
   t.target_period as "targetPeriod", t.target_value as "targetValue", t.trajectory_shape as "trajectoryShape", t.trajectory,
   t.lead_partner_id as "leadPartnerId", t.contributing_partner_ids as "contributingPartnerIds", t.tolerance_rule as "toleranceRule",
   t.placeholder_due::text as "placeholderDue", t.worse_reason as "worseReason", t.replaces_target_id as "replacesTargetId",
-  t.revision, u.name as "updatedBy", t.updated_at as "updatedAt"`;
-const FROM = `target t join user_account u on u.id = t.updated_by`;
+  t.revision, t.updated_by as "updatedBy", t.updated_at as "updatedAt"`;
+const FROM = `target t`;
 
-export async function createTargets(sql: Db, agreementId: number, drafts: readonly TargetDraft[], userId: number): Promise<number[]> {
+export async function createTargets(sql: Db, agreementId: number, drafts: readonly TargetDraft[], who: string): Promise<number[]> {
   const ids: number[] = [];
   for (const t of drafts) {
     const [row] = await sql<{ id: number }[]>`
@@ -52,7 +52,7 @@ export async function createTargets(sql: Db, agreementId: number, drafts: readon
       values (${agreementId}, ${t.reference}, ${t.metricCode}, ${sql.array([...t.areas])}, ${t.kind}, ${t.indicatorRole}, ${t.baselinePeriod},
         ${t.baselineValue}, ${t.targetPeriod}, ${t.targetValue}, ${t.trajectoryShape}, ${sql.json(t.trajectory as never)}, ${t.leadPartnerId},
         ${sql.array([...t.contributingPartnerIds])}, ${sql.json(t.toleranceRule as never)}, ${t.toleranceRule.version}, ${t.placeholderDue},
-        ${t.worseReason}, ${t.replacesTargetId}, ${userId})
+        ${t.worseReason}, ${t.replacesTargetId}, ${who})
       returning id`;
     ids.push(row!.id);
   }
@@ -60,7 +60,7 @@ export async function createTargets(sql: Db, agreementId: number, drafts: readon
 }
 
 /** Rewrites a target; a new reference number keeps the old one among its former references. */
-export async function updateTarget(sql: Db, id: number, t: TargetDraft, userId: number): Promise<void> {
+export async function updateTarget(sql: Db, id: number, t: TargetDraft, who: string): Promise<void> {
   await sql`
     update target set
       former_references = case when lower(reference) = lower(${t.reference}) then former_references else former_references || reference end,
@@ -70,7 +70,7 @@ export async function updateTarget(sql: Db, id: number, t: TargetDraft, userId: 
       trajectory = ${sql.json(t.trajectory as never)}, lead_partner_id = ${t.leadPartnerId},
       contributing_partner_ids = ${sql.array([...t.contributingPartnerIds])}, tolerance_rule = ${sql.json(t.toleranceRule as never)},
       tolerance_version = ${t.toleranceRule.version}, placeholder_due = ${t.placeholderDue}, worse_reason = ${t.worseReason},
-      replaces_target_id = ${t.replacesTargetId}, revision = revision + 1, updated_by = ${userId}, updated_at = now()
+      replaces_target_id = ${t.replacesTargetId}, revision = revision + 1, updated_by = ${who}, updated_at = now()
     where id = ${id}`;
 }
 
@@ -104,12 +104,12 @@ export interface TargetChange {
   readonly changedOn: string;
 }
 
-export async function recordChanges(sql: Db, changes: readonly TargetChange[], userId: number): Promise<void> {
+export async function recordChanges(sql: Db, changes: readonly TargetChange[], who: string): Promise<void> {
   for (const c of changes) {
     await sql`
       insert into target_change (target_id, version, field, old_value, new_value, reason, proposed_by, approved_by, changed_on, recorded_by)
       values (${c.targetId}, ${c.version}, ${c.field}, ${sql.json((c.oldValue ?? null) as never)}, ${sql.json((c.newValue ?? null) as never)},
-        ${c.reason}, ${c.proposedBy}, ${c.approvedBy}, ${c.changedOn}, ${userId})`;
+        ${c.reason}, ${c.proposedBy}, ${c.approvedBy}, ${c.changedOn}, ${who})`;
   }
 }
 
@@ -144,22 +144,22 @@ export interface ProgressReview {
 export type ReviewDraft = Pick<ProgressReview, 'targetId' | 'reviewedOn' | 'likelihood' | 'narrative' | 'actions' | 'risks' | 'frozen' | 'published'>;
 
 const REVIEW = `r.id, r.target_id as "targetId", r.reviewed_on::text as "reviewedOn", r.likelihood, r.narrative, r.actions, r.risks, r.frozen,
-  r.published, u.name as "recordedBy", r.recorded_at as "recordedAt"`;
+  r.published, r.recorded_by as "recordedBy", r.recorded_at as "recordedAt"`;
 
-export async function createReview(sql: Db, review: ReviewDraft, userId: number): Promise<ProgressReview> {
+export async function createReview(sql: Db, review: ReviewDraft, who: string): Promise<ProgressReview> {
   const [row] = await sql<{ id: number }[]>`
     insert into progress_review (target_id, reviewed_on, likelihood, narrative, actions, risks, frozen, published, recorded_by)
     values (${review.targetId}, ${review.reviewedOn}, ${review.likelihood}, ${review.narrative}, ${sql.json(review.actions as never)},
-      ${review.risks}, ${sql.json(review.frozen as never)}, ${review.published}, ${userId})
+      ${review.risks}, ${sql.json(review.frozen as never)}, ${review.published}, ${who})
     returning id`;
-  const [made] = await sql<ProgressReview[]>`select ${sql.unsafe(REVIEW)} from progress_review r join user_account u on u.id = r.recorded_by where r.id = ${row!.id}`;
+  const [made] = await sql<ProgressReview[]>`select ${sql.unsafe(REVIEW)} from progress_review r where r.id = ${row!.id}`;
   return made!;
 }
 
 /** The latest review of each of the targets, if any. */
 export async function latestReviews(sql: Db, targetIds: readonly number[]): Promise<Map<number, ProgressReview>> {
   const rows = await sql<ProgressReview[]>`
-    select distinct on (r.target_id) ${sql.unsafe(REVIEW)} from progress_review r join user_account u on u.id = r.recorded_by
+    select distinct on (r.target_id) ${sql.unsafe(REVIEW)} from progress_review r
     where r.target_id = any(${sql.array([...targetIds])}::int[]) order by r.target_id, r.reviewed_on desc, r.id desc`;
   return new Map(rows.map((r) => [r.targetId, r]));
 }

@@ -26,7 +26,7 @@ const DRAFT: AgreementDraft = {
 
 describe('the agreements store', () => {
   let store: TestStore;
-  let userId: number;
+  let who: string;
   let orgId: number;
 
   before(async () => {
@@ -34,7 +34,7 @@ describe('the agreements store', () => {
     await seedCatalogue(store.sql);
     const durham = await organisation(store.sql, 'Durham County Council', 'council', DURHAM);
     orgId = durham.id;
-    userId = (await user(store.sql, 'officer@durham.example', 'performance_officer', durham.id)).id;
+    who = (await user(store.sql, 'officer@durham.example', 'performance_officer', durham.id)).email;
   });
   after(() => store.close());
 
@@ -62,17 +62,17 @@ describe('the agreements store', () => {
   });
 
   it('makes an agreement with its partners, counts each change, and keeps a renumbered reference', async () => {
-    const made = await createAgreement(store.sql, DRAFT, orgId, userId);
+    const made = await createAgreement(store.sql, DRAFT, orgId, who);
     assert.equal(made.revision, 1);
     assert.deepEqual(
       made.partners.map((p) => p.name),
       ['Durham County Council'],
     );
-    const changed = await updateAgreement(store.sql, made.id, { ...DRAFT, partners: [...DRAFT.partners, { kind: 'police', name: 'Durham Constabulary', organisationId: null }] }, userId);
+    const changed = await updateAgreement(store.sql, made.id, { ...DRAFT, partners: [...DRAFT.partners, { kind: 'police', name: 'Durham Constabulary', organisationId: null }] }, who);
     assert.equal(changed.revision, 2);
     assert.equal(changed.partners.length, 2);
-    const [id] = await createTargets(store.sql, made.id, [target(made.partners[0]!.id)], userId);
-    await updateTarget(store.sql, id!, { ...target(made.partners[0]!.id), reference: 'NI 56a' }, userId);
+    const [id] = await createTargets(store.sql, made.id, [target(made.partners[0]!.id)], who);
+    await updateTarget(store.sql, id!, { ...target(made.partners[0]!.id), reference: 'NI 56a' }, who);
     const renumbered = (await getTarget(store.sql, id!))!;
     assert.deepEqual([renumbered.reference, renumbered.formerReferences, renumbered.revision], ['NI 56a', ['NI 56'], 2]);
     assert.deepEqual(renumbered.trajectory, target(0).trajectory);
@@ -80,24 +80,24 @@ describe('the agreements store', () => {
   });
 
   it('refuses a second target on the same metric and areas in one agreement', async () => {
-    const made = await createAgreement(store.sql, { ...DRAFT, title: 'Second' }, orgId, userId);
-    await createTargets(store.sql, made.id, [target(made.partners[0]!.id)], userId);
-    await assert.rejects(createTargets(store.sql, made.id, [{ ...target(made.partners[0]!.id), reference: 'NI 99' }], userId), /target_line/);
+    const made = await createAgreement(store.sql, { ...DRAFT, title: 'Second' }, orgId, who);
+    await createTargets(store.sql, made.id, [target(made.partners[0]!.id)], who);
+    await assert.rejects(createTargets(store.sql, made.id, [{ ...target(made.partners[0]!.id), reference: 'NI 99' }], who), /target_line/);
   });
 
   it('keeps sign-off versions, reviews and the change log: update and delete refused', async () => {
-    const made = await createAgreement(store.sql, { ...DRAFT, title: 'Kept' }, orgId, userId);
-    const [id] = await createTargets(store.sql, made.id, [target(made.partners[0]!.id)], userId);
-    await freezeVersion(store.sql, made.id, 1, userId, { targets: [] });
+    const made = await createAgreement(store.sql, { ...DRAFT, title: 'Kept' }, orgId, who);
+    const [id] = await createTargets(store.sql, made.id, [target(made.partners[0]!.id)], who);
+    await freezeVersion(store.sql, made.id, 1, who, { targets: [] });
     const review = await createReview(
       store.sql,
       { targetId: id!, reviewedOn: '2009-06-30', likelihood: 'amber', narrative: 'Slower than planned', actions: [], risks: null, frozen: {}, published: false },
-      userId,
+      who,
     );
     await recordChanges(
       store.sql,
       [{ targetId: id!, version: 1, field: 'targetValue', oldValue: 28, newValue: 29, reason: 'Downturn', proposedBy: 'Board', approvedBy: 'GO', changedOn: '2010-03-15' }],
-      userId,
+      who,
     );
     assert.equal((await latestReviews(store.sql, [id!])).get(id!)?.id, review.id);
     await assert.rejects(store.sql`update agreement_version set snapshot = '{}'`, /is kept/);

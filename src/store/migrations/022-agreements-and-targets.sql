@@ -24,8 +24,9 @@ create table agreement (
   designated_cap   integer not null default 35 check (designated_cap between 0 and 500),
   -- counts every change, so that an edit made from an older reading is refused
   revision         integer not null default 1,
-  created_by       integer not null references user_account (id),
-  updated_by       integer not null references user_account (id),
+  -- who, as the audit trail names them: a person, or the console (cli:<login>)
+  created_by       text not null,
+  updated_by       text not null,
   created_at       timestamptz not null default now(),
   updated_at       timestamptz not null default now()
 );
@@ -71,7 +72,7 @@ create table target (
   replaces_target_id   integer references target (id),
   retired_at           timestamptz,
   revision             integer not null default 1,
-  updated_by           integer not null references user_account (id),
+  updated_by           text not null,
   updated_at           timestamptz not null default now(),
   check ((baseline_value is null or target_value is null) = (placeholder_due is not null))
 );
@@ -84,7 +85,7 @@ create table agreement_version (
   agreement_id   integer not null references agreement (id),
   version        integer not null check (version >= 1),
   signed_off_at  timestamptz not null default now(),
-  signed_off_by  integer not null references user_account (id),
+  signed_off_by  text not null,
   snapshot       jsonb not null,
   primary key (agreement_id, version)
 );
@@ -101,7 +102,7 @@ create table progress_review (
   -- the values and ratings as at the review's date, never recomputed
   frozen       jsonb not null default '{}',
   published    boolean not null default false,
-  recorded_by  integer not null references user_account (id),
+  recorded_by  text not null,
   recorded_at  timestamptz not null default now()
 );
 create index progress_review_target on progress_review (target_id, reviewed_on desc);
@@ -119,7 +120,7 @@ create table target_change (
   proposed_by  text not null check (length(proposed_by) between 1 and 200),
   approved_by  text not null check (length(approved_by) between 1 and 200),
   changed_on   date not null,
-  recorded_by  integer not null references user_account (id),
+  recorded_by  text not null,
   recorded_at  timestamptz not null default now()
 );
 create index target_change_target on target_change (target_id, id);
