@@ -36,6 +36,18 @@ export interface ImportRequest {
   /** Keep the areas an observation file names that Lantern does not hold (wards, small areas), typed by their GSS code. */
   readonly addAreas?: boolean;
   readonly onProgress?: (progress: { bytesRead: number; rows: number; phase: ImportPhase }) => void;
+  /**
+   * Writes the batch's audit event in the transaction that ends the batch,
+   * loaded or rejected: no batch is kept without its event, and no event
+   * names a batch that was rolled back.
+   */
+  readonly audit?: (tx: Tx, outcome: BatchOutcome) => Promise<void>;
+}
+
+/** How a batch ended, as its audit event tells it. */
+export interface BatchOutcome extends BatchCounts {
+  readonly batchId: number;
+  readonly status: 'loaded' | 'rejected';
 }
 
 export interface ImportResult extends BatchCounts {
@@ -101,6 +113,7 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
       await saveRejections(tx, batchId, step.rejections.kept);
       await finishBatch(tx, batchId, 'loaded', step, sha256(), null);
       await announceBatch(tx, batchId);
+      await request.audit?.(tx, { batchId, status: 'loaded', ...pick(step) });
       return step;
     });
     return {
@@ -116,11 +129,11 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
     };
   } catch (error) {
     if (error instanceof BatchRejected) {
-      return rejectBatch(sql, batchId, content.kind, error.rejections.kept, error.rowsRead, error.rejections.rows, safeHash(sha256), started, notices, null);
+      return rejectBatch(sql, request, batchId, content.kind, error.rejections.kept, error.rowsRead, error.rejections.rows, safeHash(sha256), started, notices, null);
     }
     if (error instanceof RejectionError) {
       const rejection = error.rejection;
-      return rejectBatch(sql, batchId, content.kind, [rejection], rowsRead, 1, null, started, notices, null, error.refusal);
+      return rejectBatch(sql, request, batchId, content.kind, [rejection], rowsRead, 1, null, started, notices, null, error.refusal);
     }
     await finishBatch(sql, batchId, 'rejected', { rowsRead, inserted: 0, revised: 0, unchanged: 0, rejected: 0 }, null, `failed: ${String(error)}`).catch(() => {});
     throw error;
@@ -130,7 +143,7 @@ export async function importFile(sql: Sql, request: ImportRequest): Promise<Impo
 /** A file refused before any of it could be read as rows (or an upload refused before it was whole): a rejected batch with the reason. */
 export async function refuseFile(
   sql: Sql,
-  request: Pick<ImportRequest, 'fileName' | 'importedBy' | 'skipInvalid' | 'source'>,
+  request: Pick<ImportRequest, 'fileName' | 'importedBy' | 'skipInvalid' | 'source' | 'audit'>,
   error: RejectionError,
   started = performance.now(),
 ): Promise<ImportResult> {
@@ -142,7 +155,7 @@ export async function refuseFile(
     source: request.source,
   });
   const rejections = error.rejection.line > 0 ? [error.rejection] : [];
-  return rejectBatch(sql, batchId, 'observations', rejections, 0, 1, null, started, [], error.message, error.refusal);
+  return rejectBatch(sql, request, batchId, 'observations', rejections, 0, 1, null, started, [], error.message, error.refusal);
 }
 
 async function runStep(
@@ -285,6 +298,7 @@ function isFeatureCollection(value: unknown): value is { features: { properties?
 
 async function rejectBatch(
   sql: Sql,
+  request: Pick<ImportRequest, 'audit'>,
   batchId: number,
   kind: BatchKind,
   rejections: readonly Rejection[],
@@ -300,6 +314,7 @@ async function rejectBatch(
   await sql.begin(async (tx) => {
     await finishBatch(tx, batchId, 'rejected', counts, sha256, message);
     await saveRejections(tx, batchId, rejections);
+    await request.audit?.(tx, { batchId, status: 'rejected', ...counts });
   });
   return { batchId, status: 'rejected', kind, ...counts, rejections, notices, seconds: seconds(started), sha256, ...(refusal ? { refusal } : {}) };
 }

@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Readable } from 'node:stream';
+import { importAs } from '../../../src/server/features/data-hub/imports.ts';
+import { consoleAccess } from '../../../src/server/platform/access/console-access.ts';
 import { administratorToken, bearer } from '../../support/access.ts';
 import { seedCatalogue } from '../../support/import.ts';
 import { lantern } from '../../support/lantern-command.ts';
@@ -63,5 +66,16 @@ describe('imports in the audit trail, from the API and from the command line', (
       cli.every((e) => e.actor.startsWith('cli:')),
       cli.map((e) => e.actor).join(', '),
     );
+  });
+
+  it('keeps no batch whose audit event could not be written: the two are one transaction', async () => {
+    // PostgreSQL refuses a NUL in text, so this actor's event cannot be stored.
+    const unrecordable = consoleAccess(store.sql, 'nul\u0000login');
+    const request = { fileName: 'unaudited.csv', input: Readable.from([Buffer.from(good('E06000002'))]), importedBy: 'cli:nul' };
+    await assert.rejects(importAs(store.sql, unrecordable, request));
+    const kept = await store.sql`select 1 from observation o join area a on a.id = o.area_id where a.code = 'E06000002'`;
+    assert.equal(kept.length, 0, 'the batch rolled back with its audit event');
+    const [batch] = await store.sql<{ status: string }[]>`select status from import_batch where file_name = 'unaudited.csv'`;
+    assert.equal(batch?.status, 'rejected');
   });
 });
