@@ -87,6 +87,27 @@ describe('the benchmarking API on the demo data', () => {
       assert.deepEqual(body.group.benchmark, { value: england!.value, source: 'England' });
     });
 
+    it("says each council's verdict in the metric page's words, names the benchmark and gives the source's own verdict; the CSV has no quartile", async () => {
+      const [judged] = await store.sql<{ metric: string; period: string }[]>`
+        select m.code as metric, v.period from source_verdict v join metric m on m.id = v.metric_id join area a on a.id = v.area_id
+        where a.code = ${DURHAM} order by m.code, v.period desc limit 1`;
+      assert.ok(judged, 'the demo keeps a source verdict on a figure of County Durham');
+      const address = `/api/benchmark/league-table?metric=${judged.metric}&period=${encodeURIComponent(judged.period)}&area=${DURHAM}&group=region`;
+      const { body } = await get<Table & { benchmark: { name: string; value: number } | null; rows: (Row & { verdict: { words: string }; sourceVerdict: { words: string } | null })[] }>(address);
+      assert.equal(body.benchmark?.name, 'England');
+      const durham = body.rows.find((r) => r.area === DURHAM)!;
+      assert.match(durham.sourceVerdict?.words ?? '', /^Source: (better|similar|worse|higher|lower) (than|to) England$/i);
+      assert.match(durham.verdict.words, /England|North East/);
+      const csv = Papa.parse<Record<string, string>>(await (await fetch(`${base}${address}&format=csv`)).text(), { header: true, skipEmptyLines: true });
+      assert.ok(!csv.meta.fields!.includes('quartile'), csv.meta.fields!.join(', '));
+      const row = csv.data.find((r) => r.area === DURHAM)!;
+      assert.deepEqual([row.verdict, row.source_verdict, row.benchmark_name], [durham.verdict.words, durham.sourceVerdict!.words, 'England']);
+      const profile = Papa.parse<Record<string, string>>(await (await fetch(`${base}/api/benchmark/profile?area=${DURHAM}&format=csv`)).text(), { header: true });
+      assert.ok(!profile.meta.fields!.includes('quartile') && profile.meta.fields!.includes('benchmark_name'), profile.meta.fields!.join(', '));
+      const openApi = await get<{ components: { schemas: { LeagueTable: { properties: { rows: { items: { properties: { quartile: { deprecated?: boolean } } } } } } } } }>('/api/openapi.json');
+      assert.equal(openApi.body.components.schemas.LeagueTable.properties.rows.items.properties.quartile.deprecated, true);
+    });
+
     it('ranks a lower-is-better metric from the lowest value', async () => {
       const { body } = await get<Table>(`/api/benchmark/league-table?metric=${INACTIVE}&area=${DURHAM}&group=region`);
       const values = body.rows.map((r) => r.value!);

@@ -1,8 +1,9 @@
 // The benchmarking API: league tables, area profiles, time series and
 // statistical neighbours, answered from the in-memory index; comparator
 // groups that people save. Each is JSON, or CSV with format=csv. Each row of
-// a league table or profile carries its verdict beside its rank and quartile,
-// made by the rule the pages and reports use.
+// a league table or profile carries its verdict, made by the rule the pages
+// and reports use and named with its benchmark, and the source's own verdict
+// where the file gave one; the quartile stays in JSON only, deprecated.
 import express, { type Response } from 'express';
 import Papa from 'papaparse';
 import { ENGLAND_CODE } from '../../../domain/area/index.ts';
@@ -10,7 +11,7 @@ import { areaProfile } from '../../../domain/benchmark/area-profile.ts';
 import { leagueTable } from '../../../domain/benchmark/benchmark-queries.ts';
 import { sourceVerdictKey, sourceVerdictWords } from '../../../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../../../domain/benchmark/verdict.ts';
-import { sourceVerdictsOf } from '../../../store/source-verdicts.ts';
+import { sourceVerdictsOf, sourceVerdictsOfPeriod } from '../../../store/source-verdicts.ts';
 import { roundedTo } from '../../../domain/format/index.ts';
 import { verdictCells } from '../../../reports/verdict-cells.ts';
 import { describePublishedSet } from '../../../domain/neighbours/index.ts';
@@ -40,10 +41,16 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     const group = await groupSpec(res, sql, index, area, q, 'england');
     const table = leagueTable(index, series, slice, area, group, q.level);
     const judged = { label: table.group.label, ranked: table.group.size, benchmark: table.group.benchmark };
-    const rows = table.rows.map((r) => ({ ...r, verdict: verdictOfRow(table.metric, r, judged, q.level) }));
+    const sources = await sourceVerdictsOfPeriod(sql, table.metric.code, table.period);
+    // The verdict and the source's own, in the words the metric page's table uses; quartile stays for older consumers (deprecated in OpenAPI).
+    const rows = table.rows.map((r) => {
+      const source = sources.get(r.area);
+      return { ...r, verdict: verdictOfRow(table.metric, r, judged, q.level), sourceVerdict: source ? { ...source, words: sourceVerdictWords(source) } : null };
+    });
+    const benchmark = table.group.benchmark ? { name: table.group.benchmark.source, value: table.group.benchmark.value } : null;
     // CSV figures to the metric's decimals, as pages show them, with no float noise.
     const n = (figure: number | null | undefined) => roundedTo(figure ?? null, table.metric.decimals);
-    send(res, q, { ...table, rows }, () =>
+    send(res, q, { ...table, benchmark, rows }, () =>
       rows.map((r) => ({
         metric: table.metric.code,
         period: table.period,
@@ -53,11 +60,11 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
         lower_ci: n(r.interval?.lower),
         upper_ci: n(r.interval?.upper),
         rank: r.rank,
-        quartile: r.quartile,
-        significance: r.significance,
         ...verdictCells(r.verdict),
+        source_verdict: r.sourceVerdict?.words ?? null,
         group: table.group.label,
-        benchmark: n(table.group.benchmark?.value),
+        benchmark_name: benchmark?.name ?? null,
+        benchmark: n(benchmark?.value),
       })),
     );
   });
@@ -99,11 +106,10 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
         upper_ci: roundedTo(i.interval?.upper ?? null, i.metric.decimals),
         rank: i.rank,
         group_size: i.groupSize,
-        quartile: i.quartile,
         group_mean: roundedTo(i.groupMean, i.metric.decimals),
         group_median: roundedTo(i.groupMedian, i.metric.decimals),
+        benchmark_name: i.benchmark?.source ?? null,
         benchmark: roundedTo(i.benchmark?.value ?? null, i.metric.decimals),
-        benchmark_source: i.benchmark?.source ?? null,
         significance: i.significance,
         ...verdictCells(i.verdict),
         source_verdict: i.sourceVerdict?.words ?? null,

@@ -11,18 +11,33 @@ const rowFigures = {
   value: nullable('number'),
   interval: { type: 'object', properties: { lower: { type: 'number' }, upper: { type: 'number' } } },
   rank: nullable('integer'),
-  quartile: nullable('integer'),
-  significance: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'] },
+  quartile: {
+    ...nullable('integer'),
+    deprecated: true,
+    description:
+      "Deprecated: kept for consumers written before verdicts, and left out of the CSV. The quartile of the group, 1 the best (or highest). Read `verdict`: its `label` and `words` are what the pages say ('Best fifth of North East councils'), and its `fifth` the fifth they colour.",
+  },
+  significance: {
+    type: 'string',
+    enum: ['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'],
+    description: 'Against the benchmark named with the table (England unless benchmark=group); `verdict.words` says it as the pages do.',
+  },
   verdict: { $ref: '#/components/schemas/Verdict' },
 };
 export const paths = {
-  '/api/benchmark/league-table': getOperation('leagueTable', 'Every council of a group on one metric and period: value, interval, rank, quartile, significance', queryParameters(leagueTableQuery), {
-    description: 'The league table, best first.',
-    content: jsonOrCsv(ref('LeagueTable')),
-  }),
+  '/api/benchmark/league-table': getOperation(
+    'leagueTable',
+    "Every council of a group on one metric and period: value, interval, rank, and the verdict in the pages' words, named with its benchmark",
+    queryParameters(leagueTableQuery),
+    {
+      description:
+        "The league table, best first. The CSV's columns: metric, period, area, area_name, value, lower_ci, upper_ci, rank, verdict, verdict_sentence, verdict_rule, source_verdict, group, benchmark_name, benchmark.",
+      content: jsonOrCsv(ref('LeagueTable')),
+    },
+  ),
   '/api/benchmark/profile': getOperation(
     'areaProfile',
-    "A council's every metric against its group: value, rank, quartile, group mean and median, significance, trend",
+    "A council's every metric against its group: value, rank, the verdict in the pages' words, group mean and median, trend",
     queryParameters(profileQuery),
     { description: 'The profile, by metric title.', content: jsonOrCsv(ref('AreaProfile')) },
   ),
@@ -71,7 +86,19 @@ export const schemas = {
       metric: ref('Metric'),
       period: { type: 'string' },
       group: ref('GroupFigures'),
-      rows: { type: 'array', items: { type: 'object', required: ['area', 'name', 'value', 'rank'], properties: { area: { type: 'string' }, name: { type: 'string' }, ...rowFigures } } },
+      benchmark: {
+        type: ['object', 'null'],
+        description: "What each council's verdict is against, named as the pages name it: England, or the group's median.",
+        properties: { name: { type: 'string' }, value: { type: 'number' } },
+      },
+      rows: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['area', 'name', 'value', 'rank', 'verdict'],
+          properties: { area: { type: 'string' }, name: { type: 'string' }, ...rowFigures, sourceVerdict: ref('SourceVerdict') },
+        },
+      },
     },
   },
   Verdict: {
@@ -101,6 +128,11 @@ export const schemas = {
       },
       figures: { type: ['object', 'null'], description: 'What it was made from: value, interval and benchmark, or rank and how many are ranked.' },
     },
+  },
+  SourceVerdict: {
+    type: ['object', 'null'],
+    description: "The publisher's own verdict on the figure, where it gave one (Fingertips' compared to England), beside Lantern's; null where it gave none",
+    properties: { verdict: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower'] }, benchmark: { type: 'string' }, words: { type: 'string' } },
   },
   GroupFigures: {
     type: 'object',
@@ -134,11 +166,7 @@ export const schemas = {
             groupMean: nullable('number'),
             groupMedian: nullable('number'),
             benchmark: { type: ['object', 'null'] },
-            sourceVerdict: {
-              type: ['object', 'null'],
-              description: "The publisher's own verdict on the figure, where it gave one (Fingertips' compared to England), beside Lantern's",
-              properties: { verdict: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower'] }, benchmark: { type: 'string' }, words: { type: 'string' } },
-            },
+            sourceVerdict: ref('SourceVerdict'),
             trend: {
               type: 'object',
               required: ['direction', 'recent'],
