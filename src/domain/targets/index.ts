@@ -49,3 +49,28 @@ export {
 export { TRAJECTORY_PERIOD_KINDS, checkTrajectory, expectedAt, isWorseThanBaseline, steppedTrajectory, straightTrajectory, type Plan, type Problem, type TrajectoryDraft } from './trajectory.ts';
 export { gapToTrajectory, isBetter, progressOf } from './progress.ts';
 export { checkToleranceRule, describeRule, notRated, rate, type RatingInput, type ToleranceCheck } from './tolerance.ts';
+export {
+  ASSURANCES,
+  ASSURANCE_LABELS,
+  SPC_MINIMUM_POINTS,
+  SPECIAL_CAUSES,
+  SPECIAL_CAUSE_LABELS,
+  VARIATIONS,
+  VARIATION_LABELS,
+  assuranceOf,
+  shiftFlags,
+  spcChart,
+  trendDirections,
+  twoInThreeFlags,
+  xmrLimits,
+  type Assurance,
+  type Limits,
+  type Rebase,
+  type Segment,
+  type Signal,
+  type SpcChart,
+  type SpcOptions,
+  type SpcPoint,
+  type SpecialCause,
+  type Variation,
+} from './spc.ts';

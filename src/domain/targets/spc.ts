@@ -1,0 +1,287 @@
+// Statistical process control for in-year series (IMPROVEMENT.md,
+// "Statistical process control"), after NHS England's Making Data Count as
+// nhs-r-community/NHSRplotthedots implements it (R/ptd_spc_standard.R,
+// R/ptd_calculate_point_type.R, R/ptd_calculate_assurance_type.R):
+//
+// - XmR chart per segment: centre = mean; moving range MRᵢ = |xᵢ − xᵢ₋₁|;
+//   limits mean ± 2.66 × mean(MR) (3σ), warning lines mean ± (2/3) × 2.66 ×
+//   mean(MR) (2σ). Screening outlying moving ranges (≥ 3.267 × mean MR) is an
+//   option, off by default as in the Making Data Count Excel tools (the R
+//   package turns it on; vignettes/deviations.Rmd).
+// - Four rules, and when several fire at a point the first names it: outside
+//   the limits; a trend of `trendRun` points each rising or each falling; 2 of
+//   3 points beyond a 2σ line (inside the limits), all 3 on one side of the
+//   mean, flagging only those beyond it; a shift of `shiftRun` points on one
+//   side of the mean. Run lengths are settings, 7 by default.
+// - The variation icon reads the latest point alone; where rules at it say
+//   both improvement and concern, improvement is shown.
+// - The assurance icon, with a target and a polarity, reads the latest
+//   segment's limits: higher is better and the target below the lower limit
+//   is consistently pass, above the upper limit consistently fail, otherwise
+//   hit and miss (mirrored when lower is better; none when neutral).
+// - No limits or icons where a segment has fewer than 13 points: trial limits
+//   from so few mislead. Rebasing starts a new segment only where a person
+//   recorded the decision with its reason; it is never automatic.
+import type { Polarity } from '../metric/index.ts';
+import type { PeriodValue } from './types.ts';
+
+export const SPC_MINIMUM_POINTS = 13;
+const LIMIT = 2.66;
+const SCREEN = 3.267;
+
+export interface SpcOptions {
+  /** Points rising or falling in a row that make a trend. */
+  readonly trendRun?: number;
+  /** Points on one side of the mean in a row that make a shift. */
+  readonly shiftRun?: number;
+  /** Leave out moving ranges of 3.267 × their mean or more, as Nelson (1982) advises; off, as the Excel tools do. */
+  readonly screenOutliers?: boolean;
+}
+
+/** A recorded decision to start new limits at a period, and why. */
+export interface Rebase {
+  readonly period: string;
+  readonly reason: string;
+}
+
+export const SPECIAL_CAUSES = ['outside_limits', 'trend', 'two_in_three', 'shift'] as const;
+export type SpecialCause = (typeof SPECIAL_CAUSES)[number];
+
+export const SPECIAL_CAUSE_LABELS: Readonly<Record<SpecialCause, string>> = {
+  outside_limits: 'A point outside the process limits',
+  trend: 'A run of points each rising or each falling',
+  two_in_three: 'Two of three points beyond a warning line',
+  shift: 'A run of points on one side of the mean',
+};
+
+export const VARIATIONS = ['common_cause', 'special_cause_improvement', 'special_cause_concern', 'special_cause_neutral_high', 'special_cause_neutral_low'] as const;
+export type Variation = (typeof VARIATIONS)[number];
+
+export const VARIATION_LABELS: Readonly<Record<Variation, string>> = {
+  common_cause: 'Common cause variation',
+  special_cause_improvement: 'Special cause variation: improvement',
+  special_cause_concern: 'Special cause variation: concern',
+  special_cause_neutral_high: 'Special cause variation: higher (neither better nor worse)',
+  special_cause_neutral_low: 'Special cause variation: lower (neither better nor worse)',
+};
+
+export const ASSURANCES = ['consistently_pass', 'hit_and_miss', 'consistently_fail'] as const;
+export type Assurance = (typeof ASSURANCES)[number];
+
+export const ASSURANCE_LABELS: Readonly<Record<Assurance, string>> = {
+  consistently_pass: 'Consistently passes the target',
+  hit_and_miss: 'Hits and misses the target',
+  consistently_fail: 'Consistently fails the target',
+};
+
+/** A segment's centre, limits and warning lines. */
+export interface Limits {
+  readonly mean: number;
+  readonly movingRangeMean: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly lowerWarning: number;
+  readonly upperWarning: number;
+}
+
+/** A rule that fired at a point, and which way it points: high (above, rising) or low. */
+export interface Signal {
+  readonly cause: SpecialCause;
+  readonly side: 'high' | 'low';
+}
+
+export interface SpcPoint extends PeriodValue {
+  readonly segment: number;
+  /** Every rule that fired here, in precedence order; the first names the point. */
+  readonly signals: readonly Signal[];
+  readonly variation: Variation;
+}
+
+export interface Segment extends Limits {
+  readonly from: string;
+  readonly to: string;
+  /** The recorded reason a segment after the first begins. */
+  readonly rebase: string | null;
+}
+
+export type SpcChart =
+  | {
+      readonly kind: 'chart';
+      readonly points: readonly SpcPoint[];
+      readonly segments: readonly Segment[];
+      readonly variation: Variation;
+      readonly assurance: Assurance | null;
+      readonly trendRun: number;
+      readonly shiftRun: number;
+    }
+  | { readonly kind: 'too_few_points'; readonly reason: string };
+
+/** The chart of a series, oldest first, in limits per segment, with its points' signals and its icons. */
+export function spcChart(series: readonly PeriodValue[], polarity: Polarity, target: number | null = null, rebases: readonly Rebase[] = [], options: SpcOptions = {}): SpcChart {
+  const trendRun = runSetting(options.trendRun, 'trendRun');
+  const shiftRun = runSetting(options.shiftRun, 'shiftRun');
+  const starts = segmentStarts(series, rebases);
+  const short = shortSegment(series, starts);
+  if (short) return { kind: 'too_few_points', reason: short };
+  const points: SpcPoint[] = [];
+  const segments: Segment[] = [];
+  starts.forEach((start, s) => {
+    const slice = series.slice(start, starts[s + 1] ?? series.length);
+    const values = slice.map((point) => point.value);
+    const limits = xmrLimits(values, options.screenOutliers ?? false);
+    const signals = signalsOf(values, limits, trendRun, shiftRun);
+    slice.forEach((point, i) => points.push({ ...point, segment: s, signals: signals[i]!, variation: pointVariation(signals[i]!, polarity) }));
+    const rebase = s === 0 ? null : rebases.find((r) => r.period === point(slice, 0).period)!.reason;
+    segments.push({ ...limits, from: point(slice, 0).period, to: point(slice, slice.length - 1).period, rebase });
+  });
+  const latest = points[points.length - 1]!;
+  return {
+    kind: 'chart',
+    points,
+    segments,
+    variation: latestVariation(latest.signals, polarity),
+    assurance: assuranceOf(segments[segments.length - 1]!, target, polarity),
+    trendRun,
+    shiftRun,
+  };
+}
+
+/** A segment's centre and limits from its values (at least two). */
+export function xmrLimits(values: readonly number[], screenOutliers = false): Limits {
+  const mean = average(values);
+  let ranges = values.slice(1).map((value, i) => Math.abs(value - values[i]!));
+  if (screenOutliers) {
+    const first = average(ranges);
+    ranges = ranges.filter((range) => range < SCREEN * first);
+  }
+  const movingRangeMean = average(ranges);
+  const spread = LIMIT * movingRangeMean;
+  const warning = (2 / 3) * spread;
+  return { mean, movingRangeMean, lower: mean - spread, upper: mean + spread, lowerWarning: mean - warning, upperWarning: mean + warning };
+}
+
+/** Consistently pass, hit and miss or consistently fail, from the latest limits; none without a target or for a neutral metric. */
+export function assuranceOf(limits: Pick<Limits, 'lower' | 'upper'>, target: number | null, polarity: Polarity): Assurance | null {
+  if (target === null || polarity === 'neutral') return null;
+  const higher = polarity === 'higher_is_better';
+  if (target > limits.upper) return higher ? 'consistently_fail' : 'consistently_pass';
+  if (target < limits.lower) return higher ? 'consistently_pass' : 'consistently_fail';
+  return 'hit_and_miss';
+}
+
+/** Each point's signals, in precedence order. */
+function signalsOf(values: readonly number[], limits: Limits, trendRun: number, shiftRun: number): Signal[][] {
+  const sides = values.map((value) => Math.sign(value - limits.mean));
+  const outside = values.map((value) => value > limits.upper || value < limits.lower);
+  const close = values.map((value, i) => !outside[i] && (value > limits.upperWarning || value < limits.lowerWarning));
+  const trend = trendDirections(values, trendRun);
+  const twoInThree = twoInThreeFlags(close, sides);
+  const shift = shiftFlags(sides, shiftRun);
+  return values.map((_, i) => {
+    const side = sides[i]! > 0 ? 'high' : 'low';
+    const signals: Signal[] = [];
+    if (outside[i]) signals.push({ cause: 'outside_limits', side });
+    if (trend[i] !== 0) signals.push({ cause: 'trend', side: trend[i]! > 0 ? 'high' : 'low' });
+    if (twoInThree[i]) signals.push({ cause: 'two_in_three', side });
+    if (shift[i]) signals.push({ cause: 'shift', side });
+    return signals;
+  });
+}
+
+/**
+ * Each point's part in a trend: +1 rising, −1 falling, 0 none. A run is
+ * `run` points each strictly above (below) the one before; a point in a
+ * rising and a falling run (a peak) takes the later run's way, as
+ * NHSRplotthedots reads the right-hand side.
+ */
+export function trendDirections(values: readonly number[], run: number): number[] {
+  const directions = values.map(() => 0);
+  for (let end = run - 1; end < values.length; end++) {
+    const way = Math.sign(values[end]! - values[end - 1]!);
+    let unbroken = way !== 0;
+    for (let i = end - run + 2; i <= end && unbroken; i++) unbroken = Math.sign(values[i]! - values[i - 1]!) === way;
+    if (unbroken) for (let i = end - run + 1; i <= end; i++) directions[i] = way;
+  }
+  return directions;
+}
+
+/** Points beyond a warning line that, with one or two neighbours, make 2 of 3 beyond it with all 3 on one side of the mean. */
+export function twoInThreeFlags(close: readonly boolean[], sides: readonly number[]): boolean[] {
+  const flags = close.map(() => false);
+  for (let start = 0; start + 2 < close.length; start++) {
+    const window = [start, start + 1, start + 2];
+    const beyond = window.filter((i) => close[i]).length;
+    const oneSide = Math.abs(window.reduce((sum, i) => sum + sides[i]!, 0)) === 3;
+    if (beyond >= 2 && oneSide) for (const i of window) flags[i] ||= close[i]!;
+  }
+  return flags;
+}
+
+/** Points in a run of `run` or more on one side of the mean; a point on the mean breaks a run. */
+export function shiftFlags(sides: readonly number[], run: number): boolean[] {
+  const flags = sides.map(() => false);
+  let length = 0;
+  sides.forEach((side, i) => {
+    length = side !== 0 && side === sides[i - 1] ? length + 1 : side === 0 ? 0 : 1;
+    if (length === run) for (let j = i - run + 1; j <= i; j++) flags[j] = true;
+    else if (length > run) flags[i] = true;
+  });
+  return flags;
+}
+
+/** A point's variation, named by its first signal. */
+function pointVariation(signals: readonly Signal[], polarity: Polarity): Variation {
+  const first = signals[0];
+  return first === undefined ? 'common_cause' : variationOf(first.side, polarity);
+}
+
+/** The icon's variation: improvement wherever any rule at the latest point says so, before concern. */
+function latestVariation(signals: readonly Signal[], polarity: Polarity): Variation {
+  const variations = signals.map((signal) => variationOf(signal.side, polarity));
+  if (variations.includes('special_cause_improvement')) return 'special_cause_improvement';
+  return variations[0] ?? 'common_cause';
+}
+
+function variationOf(side: 'high' | 'low', polarity: Polarity): Variation {
+  if (polarity === 'neutral') return side === 'high' ? 'special_cause_neutral_high' : 'special_cause_neutral_low';
+  return (side === 'high') === (polarity === 'higher_is_better') ? 'special_cause_improvement' : 'special_cause_concern';
+}
+
+/** Where each segment starts: the first point, then each recorded rebase. */
+function segmentStarts(series: readonly PeriodValue[], rebases: readonly Rebase[]): number[] {
+  const starts = [0];
+  for (const rebase of rebases) {
+    const at = series.findIndex((point) => point.period === rebase.period);
+    if (at < 0) throw new RangeError(`a rebase at ${rebase.period} is at no period of the series`);
+    if (!rebase.reason.trim()) throw new RangeError(`the rebase at ${rebase.period} has no reason: rebasing is a recorded decision`);
+    if (at > 0) starts.push(at);
+  }
+  return [...new Set(starts)].sort((a, b) => a - b);
+}
+
+function shortSegment(series: readonly PeriodValue[], starts: readonly number[]): string | undefined {
+  if (series.length < SPC_MINIMUM_POINTS) {
+    return `${series.length} point${series.length === 1 ? '' : 's'}: process limits need at least ${SPC_MINIMUM_POINTS}, so no limits or icons are shown yet`;
+  }
+  for (let s = 0; s < starts.length; s++) {
+    const length = (starts[s + 1] ?? series.length) - starts[s]!;
+    if (length < SPC_MINIMUM_POINTS) {
+      return `the limits from ${series[starts[s]!]!.period} rest on ${length} points: they need at least ${SPC_MINIMUM_POINTS}, so no limits or icons are shown yet`;
+    }
+  }
+  return undefined;
+}
+
+function runSetting(run: number | undefined, name: string): number {
+  const value = run ?? 7;
+  if (!Number.isInteger(value) || value < 2) throw new RangeError(`'${name}' must be a whole number of points from 2, not ${value}`);
+  return value;
+}
+
+function point(slice: readonly PeriodValue[], i: number): PeriodValue {
+  return slice[i]!;
+}
+
+function average(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
