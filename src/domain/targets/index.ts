@@ -74,3 +74,5 @@ export {
   type SpecialCause,
   type Variation,
 } from './spc.ts';
+export { PROJECTION_MINIMUM_POINTS, disagreements, projectTrend, type Arithmetic, type Disagreement, type Outlook, type Projection } from './projection.ts';
+export { checkRewardRule, describeRewardRule, outcomeOf, rewardOf, type OutcomeInput, type RewardRule, type TargetOutcome } from './outcome.ts';
