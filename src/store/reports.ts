@@ -63,7 +63,15 @@ export function listReports(sql: Db, organisationId: number) {
  * address at first publishing. `pdf` is printed before the transaction, from
  * the same snapshot.
  */
-export async function publishVersion(sql: Sql, reportId: number, snapshot: unknown, pdf: Buffer, publishedBy: number): Promise<ReportVersion> {
+/** Publishes the next version; `alongside` writes what must commit with it (its audit event) in the same transaction. */
+export async function publishVersion(
+  sql: Sql,
+  reportId: number,
+  snapshot: unknown,
+  pdf: Buffer,
+  publishedBy: number,
+  alongside?: (tx: Db, version: ReportVersion) => Promise<void>,
+): Promise<ReportVersion> {
   return sql.begin(async (tx) => {
     const [report] = await tx<{ slug: string | null; title: string }[]>`select slug, title from report where id = ${reportId} for update`;
     if (!report) throw new Error(`there is no report ${reportId}`);
@@ -73,7 +81,9 @@ export async function publishVersion(sql: Sql, reportId: number, snapshot: unkno
     await tx`
       insert into report_version (report_id, version, published_by, snapshot, pdf)
       values (${reportId}, ${next!.version}, ${publishedBy}, ${tx.json(snapshot as never)}, ${pdf})`;
-    return (await versionsOf(tx, reportId)).find((v) => v.version === next!.version)!;
+    const published = (await versionsOf(tx, reportId)).find((v) => v.version === next!.version)!;
+    await alongside?.(tx, published);
+    return published;
   }) as Promise<ReportVersion>;
 }
 

@@ -25,6 +25,15 @@ describe('withdrawing a published report version', () => {
   });
   after(() => store.close());
 
+  it('keeps no version whose audit event, written alongside it, failed', async () => {
+    const before = (await versionsOf(store.sql, reportId)).length;
+    const failing = async () => {
+      throw new Error('the audit trail refused the event');
+    };
+    await assert.rejects(publishVersion(store.sql, reportId, { figures: 'lost' }, Buffer.from('%PDF'), withdrawer, failing), /refused the event/);
+    assert.equal((await versionsOf(store.sql, reportId)).length, before);
+  });
+
   it('keeps the version, marked withdrawn with who, when and why', async () => {
     assert.equal(await withdrawVersion(store.sql, reportId, 1, withdrawer, 'The obesity figures were for the wrong year.'), 'withdrawn');
     const [second, first] = await versionsOf(store.sql, reportId);

@@ -78,9 +78,9 @@ export async function publishDraft(
   const snapshot = snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition), await sourceVerdictsOfReport(sql, definition));
   const versions = await versionsOf(sql, report.id);
   const pdf = await print(snapshot, (versions[0]?.version ?? 0) + 1);
-  const version = await publishVersion(sql, report.id, snapshot, pdf, user.userId);
-  await access.audit(sql, 'change', 'report', String(report.id), `published version ${version.version} of '${report.title}'`);
-  return version;
+  return publishVersion(sql, report.id, snapshot, pdf, user.userId, (tx, version) =>
+    access.audit(tx, 'change', 'report', String(report.id), `published version ${version.version} of '${report.title}'`),
+  );
 }
 
 /** What publishing a draft now would make public, shown before it is: the next version's number and address, its figures, and what is held back. */
