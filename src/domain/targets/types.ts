@@ -171,6 +171,8 @@ export interface Target {
   readonly placeholderDue: string | null;
   /** Why a target worse than its baseline was agreed (a downturn, say); required when it is. */
   readonly worseThanBaselineReason?: string | null;
+  /** Periods from which the metric's series breaks (a new definition); an actual after a break is not rated against a baseline before it until the baseline is rebased. */
+  readonly seriesBreaks?: readonly string[];
 }
 
 /** A rating and the words of the rule that produced it, so every rating can show its rule. */

@@ -1,0 +1,192 @@
+// Targets' progress from data collected once: each target's actuals are the
+// hub's observations, read through the benchmark index, never keyed again.
+// For each area of a target the latest actual since the baseline gives the
+// progress, the gap to the trajectory and the rating by the target's
+// tolerance rule, or the reason there is no rating.
+//
+// After an import the engine refreshes the batch's metrics in the index;
+// TargetProgressBook.recomputeMetrics then rates only the targets on those
+// metrics, which gives what rating every target again would (a property the
+// tests check). Targets are prepared once when they are given (their periods
+// read, their trajectory put in a map), so that rating them all is a walk
+// over arrays with no period parsing.
+import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../domain/benchmark/benchmark-index.ts';
+import { intervalOf, resolveArea } from '../domain/benchmark/benchmark-queries.ts';
+import { parsePeriod, sameTimeLastYear, type Period } from '../domain/period/index.ts';
+import { gapToTrajectory, notRated, progressOf, rate, type NotRatedReason, type Rating, type Target } from '../domain/targets/index.ts';
+
+/** One area's standing against a target: its latest actual since the baseline, and what it means. */
+export interface AreaProgress {
+  readonly area: string;
+  /** The actual's period; null when there is none since the baseline. */
+  readonly period: string | null;
+  readonly actual: number | null;
+  readonly expected: number | null;
+  /** (actual − baseline) ÷ (target − baseline). */
+  readonly progress: number | null;
+  /** Actual against the trajectory, positive when better. */
+  readonly gap: number | null;
+  readonly rating: Rating;
+}
+
+export interface TargetProgress {
+  readonly targetId: string;
+  readonly metricCode: string;
+  readonly areas: readonly AreaProgress[];
+}
+
+/** A target with its periods read once: end dates compare as text, so no period is parsed while rating. */
+interface Prepared {
+  readonly target: Target;
+  readonly baseline: { readonly end: string; readonly value: number } | null;
+  readonly targetEnd: string | null;
+  readonly expected: ReadonlyMap<string, number>;
+  readonly breakStarts: readonly string[];
+}
+
+/** Every target's progress, kept, and brought up to date in whole or by metric. */
+export class TargetProgressBook {
+  private readonly byMetric = new Map<string, Prepared[]>();
+  private readonly results = new Map<string, TargetProgress>();
+
+  constructor(targets: readonly Target[]) {
+    for (const target of targets) this.add(prepare(target));
+  }
+
+  /** Rates every target again. */
+  recomputeAll(index: BenchmarkIndex): void {
+    this.results.clear();
+    for (const code of this.byMetric.keys()) this.rateMetric(index, code);
+  }
+
+  /** Rates again only the targets on these metrics (a batch's). */
+  recomputeMetrics(index: BenchmarkIndex, metricCodes: Iterable<string>): void {
+    for (const code of new Set(metricCodes)) this.rateMetric(index, code);
+  }
+
+  /** Puts a target in, or replaces it, and rates it (after an edit or a refresh). */
+  put(index: BenchmarkIndex, target: Target): TargetProgress {
+    this.remove(target.id);
+    const prepared = prepare(target);
+    this.add(prepared);
+    const result = progressIn(index, index.metric(target.metricCode), prepared);
+    this.results.set(target.id, result);
+    return result;
+  }
+
+  remove(targetId: string): void {
+    const old = this.results.get(targetId)?.metricCode;
+    this.results.delete(targetId);
+    for (const [code, list] of this.byMetric) {
+      if (old !== undefined && code !== old) continue;
+      const kept = list.filter((p) => p.target.id !== targetId);
+      if (kept.length !== list.length) this.byMetric.set(code, kept);
+    }
+  }
+
+  progress(targetId: string): TargetProgress | undefined {
+    return this.results.get(targetId);
+  }
+
+  /** Every target's progress, in the order targets were given per metric. */
+  all(): IterableIterator<TargetProgress> {
+    return this.results.values();
+  }
+
+  /** The targets on one metric, as a metric page or monitoring shows them. */
+  ofMetric(metricCode: string): TargetProgress[] {
+    return (this.byMetric.get(metricCode) ?? []).map((p) => this.results.get(p.target.id)!).filter(Boolean);
+  }
+
+  private add(prepared: Prepared): void {
+    const list = this.byMetric.get(prepared.target.metricCode);
+    if (list) list.push(prepared);
+    else this.byMetric.set(prepared.target.metricCode, [prepared]);
+  }
+
+  private rateMetric(index: BenchmarkIndex, code: string): void {
+    const series = index.metric(code);
+    for (const prepared of this.byMetric.get(code) ?? []) this.results.set(prepared.target.id, progressIn(index, series, prepared));
+  }
+}
+
+/** Every target's progress against the index, afresh. */
+export function rateTargets(index: BenchmarkIndex, targets: readonly Target[]): TargetProgress[] {
+  return targets.map((target) => progressIn(index, index.metric(target.metricCode), prepare(target)));
+}
+
+function progressIn(index: BenchmarkIndex, series: MetricSeries | undefined, prepared: Prepared): TargetProgress {
+  const { target } = prepared;
+  return { targetId: target.id, metricCode: target.metricCode, areas: target.areaCodes.map((code) => areaProgress(index, series, prepared, code)) };
+}
+
+function areaProgress(index: BenchmarkIndex, series: MetricSeries | undefined, prepared: Prepared, code: string): AreaProgress {
+  const { target, baseline } = prepared;
+  if (!baseline || prepared.targetEnd === null || target.targetValue === null || target.placeholderDue !== null) return unrated(prepared, code, 'placeholder');
+  const area = index.area(code);
+  const found = series && area ? latestRow(index, series, area, baseline.end) : undefined;
+  if (!found) return unrated(prepared, code, 'no_data');
+  const { slice, position } = found;
+  const actual = slice.value(position);
+  if (prepared.breakStarts.some((start) => start > baseline.end && start <= slice.end)) return unrated(prepared, code, 'break_in_series', slice.period, actual);
+  if (actual === null) return unrated(prepared, code, 'suppressed', slice.period);
+  const expected = prepared.expected.get(slice.period) ?? (slice.end > prepared.targetEnd ? target.targetValue : undefined);
+  const progress = progressOf(baseline.value, target.targetValue, actual);
+  if (expected === undefined) return { ...unrated(prepared, code, 'non_survey_year', slice.period, actual), progress };
+  const rating = rate(target.rule, {
+    expected,
+    actual,
+    polarity: target.polarity,
+    lastYear: lastYearValue(index, series!, slice, area!),
+    interval: intervalOf(series!.metric, slice, position, 0.95) ?? null,
+  });
+  return { area: code, period: slice.period, actual, expected, progress, gap: gapToTrajectory(expected, actual, target.polarity), rating };
+}
+
+function unrated(prepared: Prepared, area: string, reason: NotRatedReason, period: string | null = null, actual: number | null = null): AreaProgress {
+  return { area, period, actual, expected: null, progress: null, gap: null, rating: notRated(prepared.target.rule, reason) };
+}
+
+/** The latest slice after the baseline in which the area (or the council it stands for whole) has a row, suppressed or not. */
+function latestRow(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, after: string): { slice: PeriodSlice; position: number } | undefined {
+  const number = index.areaNumber(area.code)!;
+  for (let s = series.slices.length - 1; s >= 0; s--) {
+    const slice = series.slices[s]!;
+    if (slice.end <= after) return undefined;
+    const { position } = resolveArea(index, slice, area, number);
+    if (position >= 0) return { slice, position };
+  }
+  return undefined;
+}
+
+/** Each slice's slice of a year before, found once per slice (slices are made anew when a metric is refreshed). */
+const YEAR_BEFORE = new WeakMap<PeriodSlice, PeriodSlice | null>();
+
+function lastYearValue(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea): number | null {
+  let before = YEAR_BEFORE.get(slice);
+  if (before === undefined) {
+    const period = periodOf(slice.period);
+    const label = period && sameTimeLastYear(period)?.label;
+    before = (label && series.slice(label)) || null;
+    YEAR_BEFORE.set(slice, before);
+  }
+  if (!before) return null;
+  const { position } = resolveArea(index, before, area);
+  return position < 0 ? null : before.value(position);
+}
+
+function prepare(target: Target): Prepared {
+  const baselineEnd = target.baseline ? periodOf(target.baseline.period)?.end : undefined;
+  return {
+    target,
+    baseline: target.baseline && baselineEnd ? { end: baselineEnd, value: target.baseline.value } : null,
+    targetEnd: (target.targetPeriod && periodOf(target.targetPeriod)?.end) ?? null,
+    expected: new Map(target.trajectory.map((point) => [periodOf(point.period)?.label ?? point.period, point.value])),
+    breakStarts: (target.seriesBreaks ?? []).flatMap((label) => periodOf(label)?.start ?? []),
+  };
+}
+
+function periodOf(label: string): Period | undefined {
+  const parsed = parsePeriod(label);
+  return parsed.kind === 'ok' ? parsed.period : undefined;
+}
