@@ -6,7 +6,8 @@
 // - the register of local authorities, copied as published, and England's
 //   nine regions (codes and names, from the ONS regions boundary file);
 // - the migration that loads them into every store
-//   (src/store/migrations/005-reference-areas.sql). The register is read once,
+//   (src/store/migrations/005-reference-areas.sql), and the other names it
+//   gives them (024-area-other-names.sql). The register is read once,
 //   by Lantern's own import path, into a throwaway embedded store, and the
 //   areas it makes are written out as plain rows. So the rules for reading the
 //   register (types, regions, counties, end dates, successors) live only in
@@ -51,6 +52,7 @@ const UPPER_TIER = ['boundaries-2023-2024', 'counties_and_unitary_authorities_de
 const DISTRICTS_2013 = ['boundaries-england-lad-2013', 'lad_2013_en.topo.json'];
 const LICENCE_2013 = ['boundaries-england-lad-2013', 'LICENCE.md'];
 export const MIGRATION = ['src', 'store', 'migrations', '005-reference-areas.sql'];
+export const OTHER_NAMES_MIGRATION = ['src', 'store', 'migrations', '024-area-other-names.sql'];
 const ONS_NEIGHBOURS = ['neighbours', 'ons_nearest_neighbours_feb2025_long.csv'];
 const DFE_NEIGHBOURS = ['neighbours', 'dfe_cs_statistical_neighbours_2025_long.csv'];
 export const NEIGHBOURS_MIGRATION = ['src', 'store', 'migrations', '018-published-neighbour-sets.sql'];
@@ -69,6 +71,7 @@ async function main(argv: readonly string[]): Promise<void> {
   write(reference(REGIONS), regionsCsv(readJson(source('boundaries-2023-2024', 'regions_dec_2023_en_buc.geojson'))));
   const areas = await areasThroughImport(reference(REGIONS), reference(REGISTER));
   write(path.join(folders.out, ...MIGRATION), areasMigration(areas));
+  write(path.join(folders.out, ...OTHER_NAMES_MIGRATION), otherNamesMigration(areas));
 
   const english = (code: string) => code.startsWith('E');
   const districts = simplifyBoundaries(readJson(source('boundaries-2023-2024', 'local_authority_districts_may_2024_uk_bsc.geojson')), {
@@ -185,6 +188,20 @@ function readArguments(argv: readonly string[]): Folders {
 const REGISTER_CORRECTIONS = [
   // Forest Heath was a district of Suffolk, as West Suffolk, which it became, is; the register gives Surrey.
   { registerCode: 'FOR', column: 'county-la', published: 'SRY', correct: 'SFK' },
+  // Two alt-names reached the register already mis-decoded: Anglesey's Welsh name lost its ô to a replacement character, itself
+  // decoded again as Latin-1 (Mï¿½n, and ynys mn), and Swansea's English name has a stray character and no-break space.
+  {
+    registerCode: 'AGY',
+    column: 'alt-names',
+    published: 'Isle of Anglesey,Sir Ynys M\u00ef\u00bf\u00bdn,anglesey,isle of anglesey,isle of anglesey county council,ynys mn',
+    correct: 'Isle of Anglesey,Sir Ynys Môn,anglesey,isle of anglesey,isle of anglesey county council,ynys môn',
+  },
+  {
+    registerCode: 'SWA',
+    column: 'alt-names',
+    published: 'Swansea,Abertawe,City\u00ef\u00be\u00a0and County of Swansea,abertawe,city and county of swansea council,swansea,swansea city council',
+    correct: 'Swansea,Abertawe,City and County of Swansea,abertawe,city and county of swansea council,swansea,swansea city council',
+  },
 ] as const;
 
 function corrected(register: string): string {
@@ -235,7 +252,8 @@ async function areasThroughImport(regionsFile: string, registerFile: string): Pr
 
 /** The areas as one insert, row by row; rows already in a store (from an earlier demo) stay as they are. */
 export function areasMigration(areas: readonly Area[]): string {
-  const columns = Object.entries(AREA_COLUMNS) as [keyof Area, string][];
+  // Other names came later, with their own migration: 005 keeps the columns it was written with.
+  const columns = (Object.entries(AREA_COLUMNS) as [keyof Area, string][]).filter(([field]) => field !== 'otherNames');
   const rows = areas.map((area) => `  (${columns.map(([field]) => sqlValue(area[field])).join(', ')})`);
   return [
     "-- The areas Lantern ships with: England's nine regions and every local authority",
@@ -245,6 +263,29 @@ export function areasMigration(areas: readonly Area[]): string {
     `insert into area (${columns.map(([, column]) => column).join(', ')}) values`,
     rows.join(',\n'),
     'on conflict (code) do nothing;',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The register's other names of each area that has any (Welsh names among
+ * them), set on the areas migration 005 made. Stores made before the column
+ * get them too; no change is recorded in the areas' history, as none was
+ * made to what they are.
+ */
+export function otherNamesMigration(areas: readonly Area[]): string {
+  const named = areas.filter((area) => area.otherNames.length > 0);
+  return [
+    "-- Other names of the areas Lantern ships with, from the register's alt-names",
+    '-- (Welsh names such as Caerdydd and Sir Ynys Môn among them), so that search',
+    '-- finds a council by any of them. Generated by',
+    '-- `node --import tsx scripts/prepare-data.ts`: do not edit by hand.',
+    "alter table area add column other_names text[] not null default '{}';",
+    'alter table area disable trigger area_history;',
+    'update area set other_names = named.names from (values',
+    named.map((area) => `  (${sqlValue(area.code)}, ${sqlValue(area.otherNames)})`).join(',\n'),
+    ') as named (code, names) where area.code = named.code;',
+    'alter table area enable trigger area_history;',
     '',
   ].join('\n');
 }

@@ -1,10 +1,12 @@
 // Importing areas, from three shapes of file:
 // - Lantern's areas CSV or JSON: code, name, type, and optionally
 //   official_name, register_code, nation, region_code, county_code,
-//   start_date, end_date, successor_codes and former_codes (codes separated by ;);
+//   start_date, end_date, successor_codes and former_codes (codes separated by ;)
+//   and other_names (names separated by ;);
 // - the register of local authorities (one row per authority, past and
 //   present, keyed by a three-letter register code), mapped onto the above:
-//   regions by name, counties and successors through register codes;
+//   regions by name, counties and successors through register codes, and its
+//   alt-names (Welsh names among them) as other names, for search;
 // - a GeoJSON boundary file: each feature's code and name, adding areas
 //   Lantern lacks (regions, say) and never overwriting what the register says.
 // An area Lantern holds changes only in the columns the file gives: a file of
@@ -137,6 +139,7 @@ function fromAreaRecord(record: CatalogueRecord, problems: Rejection[], needsTyp
     endDate: date(record, 'end_date', problems),
     successorCodes: listOf(cellOf(record, 'successor_codes')),
     formerCodes: listOf(cellOf(record, 'former_codes')),
+    otherNames: listOf(cellOf(record, 'other_names')),
   };
 }
 
@@ -180,7 +183,25 @@ function fromRegister(record: CatalogueRecord, regionByName: Map<string, string>
     endDate: date(record, 'end-date', problems),
     successorCodes: listOf(cellOf(record, 'replaced-by')).map((c) => viaRegister(c, 'replaced-by')),
     formerCodes: listOf(cellOf(record, 'former-gss-codes')),
+    otherNames: otherNamesOf(cellOf(record, 'alt-names'), [cellOf(record, 'nice-name'), cellOf(record, 'official-name')]),
   };
+}
+
+/**
+ * The register's alt-names (comma-separated, each often twice, as written and
+ * in lower case) less the names the area already has: Cardiff's are Caerdydd,
+ * The City of Cardiff Council and Cardiff Council. The first form of each is
+ * kept.
+ */
+export function otherNamesOf(altNames: string, names: readonly string[]): string[] {
+  const held = new Set(names.map((name) => name.toLowerCase()));
+  const others: string[] = [];
+  for (const name of altNames.split(',').map((n) => n.trim())) {
+    if (name === '' || held.has(name.toLowerCase())) continue;
+    held.add(name.toLowerCase());
+    others.push(name);
+  }
+  return others;
 }
 
 function fromBoundary(record: CatalogueRecord, problems: Rejection[]): Area {
@@ -200,6 +221,7 @@ function fromBoundary(record: CatalogueRecord, problems: Rejection[]): Area {
     endDate: null,
     successorCodes: [],
     formerCodes: [],
+    otherNames: [],
   };
 }
 

@@ -110,6 +110,7 @@ function newArea(key: AreaKey, type: AreaType): Area {
     endDate: null,
     successorCodes: [],
     formerCodes: [],
+    otherNames: [],
   };
 }
 

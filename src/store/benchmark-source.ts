@@ -10,7 +10,7 @@ import type { Db, Sql } from './store.ts';
 
 export async function loadIndexAreas(sql: Sql): Promise<IndexArea[]> {
   return sql<IndexArea[]>`
-    select code, name, official_name as "officialName", type, region_code as "regionCode", county_code as "countyCode",
+    select code, name, official_name as "officialName", other_names as "otherNames", type, region_code as "regionCode", county_code as "countyCode",
       to_char(start_date, 'YYYY-MM-DD') as "startDate", to_char(end_date, 'YYYY-MM-DD') as "endDate", successor_codes as "successorCodes"
     from area order by code`;
 }

@@ -17,6 +17,8 @@ export interface Area {
   readonly endDate: string | null;
   readonly successorCodes: readonly string[];
   readonly formerCodes: readonly string[];
+  /** Other names people know it by, for search: the register's Welsh names (Caerdydd, Sir Ynys Môn) and common forms. */
+  readonly otherNames: readonly string[];
 }
 
 export const AREA_COLUMNS = {
@@ -32,6 +34,7 @@ export const AREA_COLUMNS = {
   endDate: 'end_date',
   successorCodes: 'successor_codes',
   formerCodes: 'former_codes',
+  otherNames: 'other_names',
 } as const satisfies Record<keyof Area, string>;
 
 export const METRIC_COLUMNS = {

@@ -1,7 +1,7 @@
 // The reference data in the repository is what scripts/prepare-data.ts makes
 // of ../shared/data: run into a folder of its own, the script writes the very
 // bytes committed (the register, the regions, the boundaries, the published
-// neighbour sets, and migrations 005 and 018).
+// neighbour sets, and migrations 005, 018 and 024).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('scripts/prepare-data.ts', () => {
-  it('reproduces the committed reference data and migrations 005 and 018 from ../shared/data', (t) => {
+  it('reproduces the committed reference data and migrations 005, 018 and 024 from ../shared/data', (t) => {
     const out = tempDir('lantern-prepare-out-');
     try {
       const run = spawnSync(process.execPath, ['--import', 'tsx', path.join('scripts', 'prepare-data.ts'), SHARED_DATA, '--out', out], { cwd: PROJECT_DIR, encoding: 'utf8' });
@@ -33,6 +33,7 @@ describe('scripts/prepare-data.ts', () => {
           ...reference.map((file) => path.join('data', 'reference', file)),
           path.join('src', 'store', 'migrations', '005-reference-areas.sql'),
           path.join('src', 'store', 'migrations', '018-published-neighbour-sets.sql'),
+          path.join('src', 'store', 'migrations', '024-area-other-names.sql'),
         ].sort(),
       );
       for (const file of written) assert.ok(fs.readFileSync(path.join(out, file)).equals(fs.readFileSync(path.join(PROJECT_DIR, file))), `${file} is as committed`);

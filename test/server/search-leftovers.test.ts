@@ -1,5 +1,6 @@
 // What search and the compare page still lacked: a council's official name
-// as written goes straight to its page, and the neighbour sets that the ONS
+// as written goes straight to its page, a Welsh council is found by its Welsh
+// name, and the neighbour sets that the ONS
 // and the DfE published are offered on the compare page as named groups to
 // start from, the table then compared within the set chosen.
 import assert from 'node:assert/strict';
@@ -27,6 +28,21 @@ describe('search and compare, the leftovers', () => {
       const response = await fetch(`${server.base}/search?q=${encodeURIComponent(q)}`, { redirect: 'manual' });
       assert.equal(response.headers.get('location'), `/areas/${DURHAM}`, q);
     }
+  });
+
+  it('finds a Welsh council by its Welsh name, as the register gives it, accents or none', async () => {
+    for (const [q, code, name] of [
+      ['Caerdydd', 'W06000015', 'Cardiff'],
+      ['Sir Ynys Môn', 'W06000001', 'Isle of Anglesey'],
+      ['ynys mon', 'W06000001', 'Isle of Anglesey'],
+      ['Abertawe', 'W06000011', 'Swansea'],
+    ]) {
+      const html = await (await fetch(`${server.base}/search?q=${encodeURIComponent(q!)}`)).text();
+      assert.match(html, new RegExp(`<a class="govuk-link" href="/areas/${code}">${name}</a>`), q);
+      assert.equal((await fetch(`${server.base}/areas/${code}`)).status, 200, `${name}'s page`);
+    }
+    const [anglesey] = await store.sql<{ names: string[] }[]>`select other_names as names from area where code = 'W06000001'`;
+    assert.deepEqual(anglesey?.names, ['Sir Ynys Môn', 'anglesey', 'ynys môn'], 'the name as the council writes it, not as the source mis-encoded it');
   });
 
   it('offers the published neighbour sets on the compare page, and compares within the one chosen', async () => {

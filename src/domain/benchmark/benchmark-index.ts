@@ -16,6 +16,8 @@ import { tierSetOf, type GroupableArea, type TierSet } from './comparator-group.
 export interface IndexArea extends GroupableArea {
   /** The council's own name (Durham County Council beside County Durham), found by search. */
   readonly officialName?: string | null;
+  /** Other names people know it by (Caerdydd for Cardiff), found by search. */
+  readonly otherNames?: readonly string[];
   readonly countyCode: string | null;
   readonly startDate: string | null;
   readonly endDate: string | null;

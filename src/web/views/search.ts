@@ -1,5 +1,5 @@
 // Finding councils and metrics by what people type: a GSS code, any of a
-// council's names (County Durham, Durham County Council), words of a
+// council's names (County Durham, Durham County Council, Caerdydd), words of a
 // metric's title or definition or their synonyms (obesity finds "overweight
 // or obese"), in any case, with or without accents,
 // and with a slip of the keyboard forgiven (durhm finds Durham) once nothing
@@ -50,7 +50,7 @@ function matchOf(text: string, words: readonly string[]): 0 | 1 | null {
 }
 
 function namesOf(area: IndexArea): string {
-  return fold(`${area.name} ${area.officialName ?? ''}`);
+  return fold([area.name, area.officialName ?? '', ...(area.otherNames ?? [])].join(' '));
 }
 
 /**
@@ -111,7 +111,8 @@ export function search(index: BenchmarkIndex, query: string): Found {
   const postcode = postcodeShape(query);
   return {
     areas: findAreas(index, query)
-      .filter((a) => isCouncil(a.type) || a.type === 'region' || a.type === 'england')
+      // Welsh councils too: the register gives their Welsh names, and their pages hold what figures there are.
+      .filter((a) => isCouncil(a.type) || a.type === 'welsh_council' || a.type === 'region' || a.type === 'england')
       .slice(0, 50)
       .map((a) => ({ code: a.code, name: a.endDate ? `${a.name} (until ${a.endDate.slice(0, 4)})` : a.name, type: areaTypeWords(a.type), href: `/areas/${a.code}` })),
     metrics: postcode

@@ -101,6 +101,7 @@ export const schemas = {
       endDate: { type: ['string', 'null'], format: 'date' },
       successorCodes: { type: 'array', items: { type: 'string' } },
       formerCodes: { type: 'array', items: { type: 'string' } },
+      otherNames: { type: 'array', items: { type: 'string' }, description: 'Other names it is known by, which search finds: Welsh names (Caerdydd), common forms' },
     },
   },
   Metric: {
