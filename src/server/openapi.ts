@@ -10,6 +10,7 @@ import { paths as dataHubPaths, schemas as dataHubSchemas } from './features/dat
 import { paths as explorePaths, schemas as exploreSchemas } from './features/explore/openapi.ts';
 import { paths as intelligencePaths, schemas as intelligenceSchemas } from './features/intelligence/openapi.ts';
 import { paths as sharingPaths, schemas as sharingSchemas } from './features/sharing/openapi.ts';
+import { paths as targetsPaths, schemas as targetsSchemas } from './features/targets/openapi.ts';
 import { json, platformSchemas, ref, securitySchemes } from './platform/service/openapi-parts.ts';
 
 const servicePaths = {
@@ -60,6 +61,7 @@ export const openApiDocument = {
     ...sharingPaths,
     ...auditPaths,
     ...adminPaths,
+    ...targetsPaths,
   },
   components: {
     securitySchemes,
@@ -72,6 +74,7 @@ export const openApiDocument = {
       ...platformSchemas,
       ...dataHubSchemas,
       ...exploreSchemas,
+      ...targetsSchemas,
     },
   },
 } as const;

@@ -106,6 +106,13 @@ export function agreementsOf(sql: Db, areas?: readonly string[]): Promise<Agreem
     : sql<Agreement[]>`select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where g.areas && ${sql.array([...areas])} order by g.id`;
 }
 
+/** The agreements touching any area of a region (or the region itself), oldest first. */
+export function agreementsInRegion(sql: Db, region: string): Promise<Agreement[]> {
+  return sql<Agreement[]>`
+    select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)}
+    where exists (select from area a where a.code = any(g.areas) and (a.region_code = ${region} or a.code = ${region})) order by g.id`;
+}
+
 export async function freezeVersion(sql: Db, agreementId: number, version: number, who: string, snapshot: unknown): Promise<void> {
   await sql`insert into agreement_version (agreement_id, version, signed_off_by, snapshot) values (${agreementId}, ${version}, ${who}, ${sql.json(snapshot as never)})`;
 }

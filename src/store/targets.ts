@@ -51,7 +51,7 @@ export async function createTargets(sql: Db, agreementId: number, drafts: readon
         placeholder_due, worse_reason, replaces_target_id, updated_by)
       values (${agreementId}, ${t.reference}, ${t.metricCode}, ${sql.array([...t.areas])}, ${t.kind}, ${t.indicatorRole}, ${t.baselinePeriod},
         ${t.baselineValue}, ${t.targetPeriod}, ${t.targetValue}, ${t.trajectoryShape}, ${sql.json(t.trajectory as never)}, ${t.leadPartnerId},
-        ${sql.array([...t.contributingPartnerIds])}, ${sql.json(t.toleranceRule as never)}, ${t.toleranceRule.version}, ${t.placeholderDue},
+        ${sql.array([...t.contributingPartnerIds])}::int[], ${sql.json(t.toleranceRule as never)}, ${t.toleranceRule.version}, ${t.placeholderDue},
         ${t.worseReason}, ${t.replacesTargetId}, ${who})
       returning id`;
     ids.push(row!.id);
@@ -68,7 +68,7 @@ export async function updateTarget(sql: Db, id: number, t: TargetDraft, who: str
       indicator_role = ${t.indicatorRole}, baseline_period = ${t.baselinePeriod}, baseline_value = ${t.baselineValue},
       target_period = ${t.targetPeriod}, target_value = ${t.targetValue}, trajectory_shape = ${t.trajectoryShape},
       trajectory = ${sql.json(t.trajectory as never)}, lead_partner_id = ${t.leadPartnerId},
-      contributing_partner_ids = ${sql.array([...t.contributingPartnerIds])}, tolerance_rule = ${sql.json(t.toleranceRule as never)},
+      contributing_partner_ids = ${sql.array([...t.contributingPartnerIds])}::int[], tolerance_rule = ${sql.json(t.toleranceRule as never)},
       tolerance_version = ${t.toleranceRule.version}, placeholder_due = ${t.placeholderDue}, worse_reason = ${t.worseReason},
       replaces_target_id = ${t.replacesTargetId}, revision = revision + 1, updated_by = ${who}, updated_at = now()
     where id = ${id}`;

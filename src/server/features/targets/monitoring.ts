@@ -1,0 +1,94 @@
+// Monitoring, for the government office, the sector body and inspectorates:
+// the agreements of a region or of England that the viewer may read, each
+// with its targets counted by RAG and by the latest likelihood of delivery,
+// trouble first (most red, then most judged unlikely to deliver). The CSV
+// says the same, column for column, with cells a spreadsheet would run as
+// formulas escaped, as reports' are.
+import Papa from 'papaparse';
+import { BANDS, BAND_LABELS, LIKELIHOODS, LIKELIHOOD_LABELS, isRated, type Band, type Likelihood } from '../../../domain/targets/index.ts';
+import { agreementsInRegion, agreementsOf } from '../../../store/agreements.ts';
+import type { Sql } from '../../../store/store.ts';
+import { latestReviews, targetsOfAgreements } from '../../../store/targets.ts';
+import type { RequestAccess } from '../../platform/access/index.ts';
+import { agreementRecord } from './agreement-record.ts';
+import { agreementJson, NOT_YET_RATED, type RateTargets } from './agreement-view.ts';
+
+export interface MonitoringLine {
+  readonly agreement: ReturnType<typeof agreementJson>;
+  readonly targets: number;
+  /** Targets by their worst area's band; not rated when no area has a band. */
+  readonly rag: Readonly<Record<Band | 'not_rated', number>>;
+  /** Targets by their latest review's likelihood; not reviewed when none. */
+  readonly likelihood: Readonly<Record<Likelihood | 'not_reviewed', number>>;
+}
+
+export async function monitoring(sql: Sql, access: RequestAccess, region: string | undefined, rate: RateTargets = NOT_YET_RATED): Promise<MonitoringLine[]> {
+  const all = region === undefined ? await agreementsOf(sql) : await agreementsInRegion(sql, region);
+  const agreements = await access.reveal(
+    all.filter((a) => access.may('read', agreementRecord(a))),
+    agreementRecord,
+    (a) => String(a.id),
+    'monitoring',
+  );
+  const targets = await targetsOfAgreements(
+    sql,
+    agreements.map((a) => a.id),
+  );
+  const reviews = await latestReviews(
+    sql,
+    targets.map((t) => t.id),
+  );
+  const lines = agreements.map((agreement) => {
+    const own = targets.filter((t) => t.agreementId === agreement.id);
+    const ratings = rate(agreement, own);
+    const rag = zeroes([...BANDS, 'not_rated'] as const);
+    const likelihood = zeroes([...LIKELIHOODS, 'not_reviewed'] as const);
+    for (const target of own) {
+      rag[worstBand(ratings.get(target.id) ?? [])]++;
+      likelihood[reviews.get(target.id)?.likelihood ?? 'not_reviewed']++;
+    }
+    return { agreement: agreementJson(agreement), targets: own.length, rag, likelihood };
+  });
+  return lines.sort((a, b) => b.rag.red - a.rag.red || unlikely(b) - unlikely(a) || b.rag.amber - a.rag.amber || a.agreement.id - b.agreement.id);
+}
+
+function zeroes<const K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+function worstBand(ratings: readonly { rating: Parameters<typeof isRated>[0] }[]): Band | 'not_rated' {
+  const bands = ratings.flatMap((r) => (isRated(r.rating) ? [r.rating.band] : []));
+  if (bands.length === 0) return 'not_rated';
+  return bands.includes('red') ? 'red' : bands.includes('amber') ? 'amber' : 'green';
+}
+
+const unlikely = (line: MonitoringLine) => line.likelihood.red + line.likelihood.amber_red;
+
+/** The monitoring view as CSV: one line an agreement, in the same order. */
+export function monitoringCsv(lines: readonly MonitoringLine[]): string {
+  const header = [
+    'agreement',
+    'title',
+    'council',
+    'status',
+    'version',
+    'targets',
+    ...BANDS.map((b) => `RAG ${BAND_LABELS[b]}`),
+    'RAG not rated',
+    ...LIKELIHOODS.map((l) => `Likelihood ${LIKELIHOOD_LABELS[l]}`),
+    'Not reviewed',
+  ];
+  const rows = lines.map((l) => [
+    l.agreement.id,
+    l.agreement.title,
+    l.agreement.council.name,
+    l.agreement.statusLabel,
+    l.agreement.version,
+    l.targets,
+    ...BANDS.map((b) => l.rag[b]),
+    l.rag.not_rated,
+    ...LIKELIHOODS.map((k) => l.likelihood[k]),
+    l.likelihood.not_reviewed,
+  ]);
+  return Papa.unparse({ fields: header, data: rows }, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';
+}

@@ -1,0 +1,127 @@
+// Agreements' and targets' part of the OpenAPI document: the parameters and
+// bodies come from the schemas the routes check them with (api-inputs.ts).
+import { error, json, jsonOrCsv, list, ref, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
+import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
+import { agreementBody, agreementChangeBody, agreementPath, monitoringQuery, newTargetBody, reviewBody, signOffBody, targetChangeBody, targetImportQuery, targetPath } from './api-inputs.ts';
+import { TARGET_COLUMNS } from './target-import.ts';
+
+const stale = { 409: error('Changed by someone else since it was read (naming who), signed off outside a refresh, or a duplicate.') };
+const agreement = json(ref('Agreement'));
+
+export const paths = {
+  '/api/agreements': {
+    get: {
+      operationId: 'monitorAgreements',
+      summary: 'Agreements of a region or England that you may read, with targets counted by RAG and likelihood, trouble first',
+      parameters: queryParameters(monitoringQuery),
+      responses: { 200: { description: 'Monitoring lines.', content: json(list('MonitoringLine')) }, ...refusals },
+    },
+    post: {
+      operationId: 'addAgreement',
+      summary: "Record a draft agreement held by your council (councils' performance officers)",
+      requestBody: jsonBody(agreementBody),
+      responses: { 201: { description: 'Recorded.', content: agreement }, ...refusals },
+    },
+  },
+  '/api/agreements.csv': {
+    get: {
+      operationId: 'monitorAgreementsCsv',
+      summary: 'The monitoring view as CSV, in the same order',
+      parameters: queryParameters(monitoringQuery),
+      responses: { 200: { description: 'One line an agreement.', content: jsonOrCsv({ type: 'string' }) }, ...refusals },
+    },
+  },
+  '/api/agreements/{id}': {
+    get: {
+      operationId: 'getAgreement',
+      summary: "An agreement with its targets, each target's ratings beside its rule's words and its latest review",
+      parameters: pathParameters(agreementPath),
+      responses: { 200: { description: 'The agreement.', content: json({ type: 'object' }) }, ...withMissing },
+    },
+    put: {
+      operationId: 'changeAgreement',
+      summary: 'Change a draft agreement, or one in refresh, from its latest revision',
+      parameters: pathParameters(agreementPath),
+      requestBody: jsonBody(agreementChangeBody),
+      responses: { 200: { description: 'Changed.', content: agreement }, ...withMissing, ...stale },
+    },
+  },
+  '/api/agreements/{id}/sign-off': {
+    post: {
+      operationId: 'signOffAgreement',
+      summary: 'Sign off the agreement: its version is frozen with every target, and what was signed is public',
+      parameters: pathParameters(agreementPath),
+      requestBody: jsonBody(signOffBody),
+      responses: { 200: { description: 'Signed off.', content: agreement }, ...withMissing, ...stale },
+    },
+  },
+  '/api/agreements/{id}/refresh': {
+    post: {
+      operationId: 'refreshAgreement',
+      summary: 'Open the annual refresh: the next version, each change with its reason, proposer and approver',
+      parameters: pathParameters(agreementPath),
+      requestBody: jsonBody(signOffBody),
+      responses: { 200: { description: 'In refresh.', content: agreement }, ...withMissing, ...stale },
+    },
+  },
+  '/api/agreements/{id}/targets': {
+    post: {
+      operationId: 'addTarget',
+      summary: 'Add a target to a draft agreement, or to one in refresh with the change recorded',
+      parameters: pathParameters(agreementPath),
+      requestBody: jsonBody(newTargetBody),
+      responses: { 201: { description: 'Added.', content: json({ type: 'object' }) }, ...withMissing, ...stale },
+    },
+  },
+  '/api/agreements/{id}/targets/import': {
+    post: {
+      operationId: 'importTargets',
+      summary: `Import targets from CSV, all or nothing, each problem named by line and column. Columns: ${TARGET_COLUMNS.join(', ')}`,
+      parameters: [...pathParameters(agreementPath), ...queryParameters(targetImportQuery)],
+      requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+      responses: { 201: { description: 'Imported.', content: json({ type: 'object' }) }, ...withMissing, ...stale },
+    },
+  },
+  '/api/agreements/{id}/targets/{targetId}': {
+    patch: {
+      operationId: 'changeTarget',
+      summary: 'Change a target from its latest revision; in a refresh, with the reason, proposer, approver and date',
+      parameters: pathParameters(targetPath),
+      requestBody: jsonBody(targetChangeBody),
+      responses: { 200: { description: 'Changed.', content: json({ type: 'object' }) }, ...withMissing, ...stale },
+    },
+  },
+  '/api/agreements/{id}/targets/{targetId}/reviews': {
+    post: {
+      operationId: 'reviewTarget',
+      summary: 'Record a progress review: likelihood of delivery with its narrative, actions and risks; values frozen at its date',
+      parameters: pathParameters(targetPath),
+      requestBody: jsonBody(reviewBody),
+      responses: { 201: { description: 'Recorded.', content: json({ type: 'object' }) }, ...withMissing },
+    },
+  },
+};
+
+export const schemas = {
+  Agreement: {
+    type: 'object',
+    required: ['id', 'kind', 'title', 'status', 'version', 'areas', 'partners', 'revision'],
+    properties: {
+      id: { type: 'integer' },
+      kind: { type: 'string' },
+      title: { type: 'string' },
+      council: { type: 'object' },
+      planYears: { type: 'object' },
+      status: { type: 'string' },
+      version: { type: 'integer' },
+      areas: { type: 'array', items: { type: 'string' } },
+      partners: { type: 'array', items: { type: 'object' } },
+      revision: { type: 'integer', description: 'Send it back with a change; a change from an older revision is refused with 409.' },
+    },
+  },
+  MonitoringLine: {
+    type: 'object',
+    required: ['agreement', 'targets', 'rag', 'likelihood'],
+    properties: { agreement: ref('Agreement'), targets: { type: 'integer' }, rag: { type: 'object' }, likelihood: { type: 'object' } },
+  },
+};

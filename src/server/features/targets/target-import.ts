@@ -1,0 +1,148 @@
+// Targets imported from a CSV, all or nothing: read by the data hub's CSV
+// reader, each line checked as a target given through the API would be, and
+// every problem named by its line and column; one problem and nothing is
+// written. The columns are the API's fields; lists (areas, contributing
+// partners) are separated by semicolons, a trajectory is written
+// "2009/10=29; 2010/11=28", and the tolerance rule is given in its own
+// columns (rule, ruleVersion and the rule's figures).
+import type { Readable } from 'node:stream';
+import { formatRejection, type Rejection } from '../../../domain/batch/index.ts';
+import { isBlank, readCsv } from '../../../ingest/csv-reader.ts';
+import { RejectionError } from '../../../ingest/rejections.ts';
+import type { Sql } from '../../../store/store.ts';
+import { targetsOf, type TargetDraft } from '../../../store/targets.ts';
+import type { RequestAccess } from '../../platform/access/index.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
+import { checked } from '../../platform/http/input-schema.ts';
+import { findAgreement, refuseSigned } from './agreements.ts';
+import { refreshChange, targetBody } from './api-inputs.ts';
+import { checkTarget, metricLookup } from './target-checks.ts';
+import { refreshReason, refuseDuplicate, writeNew } from './targets.ts';
+
+const LISTS = ['areas', 'contributingPartners'];
+const RULE_FIGURES = ['greenWithin', 'amberWithin', 'greenWithinPercent', 'amberWithinPercent', 'amberIfImproved', 'measure'];
+export const TARGET_COLUMNS = [
+  'reference',
+  'metric',
+  'areas',
+  'kind',
+  'indicatorRole',
+  'baselinePeriod',
+  'baselineValue',
+  'targetPeriod',
+  'targetValue',
+  'trajectoryShape',
+  'trajectory',
+  'leadPartner',
+  'contributingPartners',
+  'rule',
+  'ruleVersion',
+  ...RULE_FIGURES,
+  'placeholderDue',
+  'worseThanBaselineReason',
+];
+const MAX_PROBLEMS = 100;
+
+export interface TargetImport {
+  readonly fileName: string;
+  readonly input: Readable;
+  /** In a refresh: the reason, proposer, approver and date of the targets added. */
+  readonly change?: unknown;
+}
+
+/** Imports the file's targets into the agreement, or none of them: the refusal lists each problem as file:line: column 'x': reason. */
+export async function importTargets(sql: Sql, access: RequestAccess, agreementIdText: unknown, file: TargetImport): Promise<{ imported: number; targets: number[] }> {
+  const agreement = await findAgreement(sql, access, agreementIdText, 'change');
+  refuseSigned(agreement);
+  const change = refreshReason(agreement, file.change === undefined ? undefined : checked(refreshChange, file.change));
+  const problems: Rejection[] = [];
+  const drafts: { line: number; draft: TargetDraft }[] = [];
+  const metrics = metricLookup(sql);
+  const csv = await readCsv(file.fileName, file.input).catch((error: unknown) => {
+    if (error instanceof RejectionError) throw new HttpError(400, 'bad_request', error.message, { problems: [{ field: 'file', message: error.message }] });
+    throw error;
+  });
+  const unknown = csv.header.filter((name) => !TARGET_COLUMNS.includes(name));
+  if (unknown.length > 0) problems.push({ line: csv.headerLine, column: unknown[0]!, reason: `is not a column of a targets file (${TARGET_COLUMNS.join(', ')})` });
+  for await (const chunk of csv.chunks) {
+    for (const [i, record] of chunk.records.entries()) {
+      if (isBlank(record) || problems.length >= MAX_PROBLEMS) continue;
+      const line = chunk.firstLine + i;
+      const cells = Object.fromEntries(csv.header.map((name, c) => [name, (record[c] ?? '').trim()]));
+      try {
+        drafts.push({ line, draft: await checkTarget(sql, agreement, checked(targetBody, bodyOf(cells)), metrics) });
+      } catch (error) {
+        problems.push(rejectionOf(error, line));
+      }
+    }
+  }
+  const existing = await targetsOf(sql, agreement.id);
+  for (let i = 0; problems.length === 0 && i < drafts.length; i++) {
+    try {
+      refuseDuplicate(agreement, [...existing, ...drafts.slice(0, i).map((d) => d.draft)], [drafts[i]!.draft]);
+    } catch (error) {
+      problems.push(rejectionOf(error, drafts[i]!.line));
+    }
+  }
+  if (problems.length === 0 && drafts.length === 0) problems.push({ line: csv.headerLine, reason: 'the file holds no targets' });
+  if (problems.length > 0) throw refusal(file.fileName, problems);
+  return sql.begin(async (tx) => {
+    const ids = await writeNew(
+      tx,
+      access,
+      agreement,
+      drafts.map((d) => d.draft),
+      change,
+    );
+    await access.audit(tx, 'change', 'agreement', String(agreement.id), `imported ${ids.length} targets from ${file.fileName}`);
+    return { imported: ids.length, targets: ids };
+  });
+}
+
+/** A line's cells as the API's body: empty cells absent, lists split, the rule gathered. */
+function bodyOf(cells: Readonly<Record<string, string>>): Record<string, unknown> {
+  const given = (name: string) => (cells[name] ? cells[name] : undefined);
+  const body: Record<string, unknown> = {};
+  for (const name of ['reference', 'metric', 'kind', 'indicatorRole', 'targetPeriod', 'targetValue', 'trajectoryShape', 'leadPartner', 'placeholderDue', 'worseThanBaselineReason']) {
+    if (given(name) !== undefined) body[name] = given(name);
+  }
+  for (const name of LISTS)
+    if (given(name) !== undefined)
+      body[name] = given(name)!
+        .split(';')
+        .map((s) => s.trim());
+  if (given('baselinePeriod') !== undefined || given('baselineValue') !== undefined) body.baseline = { period: given('baselinePeriod'), value: given('baselineValue') };
+  if (given('trajectory') !== undefined) {
+    body.trajectory = given('trajectory')!
+      .split(';')
+      .map((point) => point.split('='))
+      .map(([period, value]) => ({ period: period?.trim(), value: value?.trim() }));
+  }
+  const rule: Record<string, unknown> = { kind: given('rule'), version: Number(given('ruleVersion') ?? 1) };
+  for (const name of RULE_FIGURES) {
+    const text = given(name);
+    if (text !== undefined) rule[name] = name === 'measure' ? text : name === 'amberIfImproved' ? text === 'true' || text === 'yes' : Number(text);
+  }
+  body.toleranceRule = rule;
+  return body;
+}
+
+/** A refusal of one line, as the rejection of its column: the API's field named as the file's column. */
+function rejectionOf(error: unknown, line: number): Rejection {
+  if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) throw error;
+  const field = (error.details as { problems?: { field: string }[] } | undefined)?.problems?.[0]?.field ?? /^'([^']+)'/.exec(error.message)?.[1] ?? '';
+  return { line, column: columnOf(field), reason: error.message.replace(/^'[^']+':? ?/, '') };
+}
+
+function columnOf(field: string): string {
+  const top = field.replace(/\[\d+\].*$/, '').replace(/^baseline\.(\w+)$/, (_m, part: string) => `baseline${part.charAt(0).toUpperCase()}${part.slice(1)}`);
+  if (top.startsWith('toleranceRule')) return top === 'toleranceRule' || top === 'toleranceRule.kind' ? 'rule' : top === 'toleranceRule.version' ? 'ruleVersion' : top.slice('toleranceRule.'.length);
+  return top;
+}
+
+function refusal(fileName: string, problems: readonly Rejection[]): HttpError {
+  const messages = problems.map((p) => formatRejection(fileName, p));
+  return new HttpError(400, 'bad_request', `${fileName}: no targets imported: ${messages.join('; ')}`, {
+    problems: problems.map((p, i) => ({ field: p.column ?? 'file', line: p.line, message: messages[i] })),
+  });
+}

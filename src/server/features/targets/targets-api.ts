@@ -1,0 +1,83 @@
+// Agreements and targets over HTTP: monitoring (JSON and CSV) and one
+// agreement read by whoever the policy allows (404 for another council's
+// draft: its existence is not confirmed); agreements, targets, sign-off,
+// refresh, CSV imports and progress reviews changed by the holding council
+// and its partners. Each route declares its rule and calls one use-case.
+import express from 'express';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, changes, reads } from '../../platform/access/index.ts';
+import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
+import { bodyOf } from '../../platform/http/request-body.ts';
+import { agreementJson, NOT_YET_RATED, readAgreement, reviewJson, type RateTargets } from './agreement-view.ts';
+import { addAgreement, changeAgreement, openRefresh, signOff } from './agreements.ts';
+import { agreementPath, monitoringQuery, targetImportQuery, targetPath } from './api-inputs.ts';
+import { monitoring, monitoringCsv } from './monitoring.ts';
+import { recordReview } from './reviews.ts';
+import { importTargets } from './target-import.ts';
+import { addTarget, changeTarget } from './targets.ts';
+
+const json = express.json({ limit: '1mb' });
+
+/** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
+export function targetsRouter(sql: Sql, rate: RateTargets = NOT_YET_RATED, router: express.Router = express.Router()): express.Router {
+  router.get('/agreements', reads('agreement'), async (req, res) => {
+    const { region } = checkedQuery(monitoringQuery, req.query);
+    res.set('Cache-Control', 'private, no-store').json({ items: await monitoring(sql, accessOf(res), region, rate) });
+  });
+
+  router.get('/agreements.csv', reads('agreement'), async (req, res) => {
+    const { region } = checkedQuery(monitoringQuery, req.query);
+    const lines = await monitoring(sql, accessOf(res), region, rate);
+    res
+      .set('Cache-Control', 'private, no-store')
+      .type('text/csv; charset=utf-8')
+      .attachment(`agreements-${region ?? 'england'}.csv`)
+      .send(monitoringCsv(lines));
+  });
+
+  router.post('/agreements', changes('agreement'), json, async (req, res) => {
+    const agreement = await addAgreement(sql, accessOf(res), bodyOf(req));
+    res.status(201).set('Location', `/api/agreements/${agreement.id}`).json(agreementJson(agreement));
+  });
+
+  router.get('/agreements/:id', reads('agreement'), async (req, res) => {
+    res.set('Cache-Control', 'private, no-store').json(await readAgreement(sql, accessOf(res), checked(agreementPath, req.params).id, rate));
+  });
+
+  router.put('/agreements/:id', changes('agreement'), json, async (req, res) => {
+    res.json(agreementJson(await changeAgreement(sql, accessOf(res), checked(agreementPath, req.params).id, bodyOf(req))));
+  });
+
+  router.post('/agreements/:id/sign-off', changes('agreement'), json, async (req, res) => {
+    res.json(agreementJson(await signOff(sql, accessOf(res), checked(agreementPath, req.params).id, bodyOf(req))));
+  });
+
+  router.post('/agreements/:id/refresh', changes('agreement'), json, async (req, res) => {
+    res.json(agreementJson(await openRefresh(sql, accessOf(res), checked(agreementPath, req.params).id, bodyOf(req))));
+  });
+
+  router.post('/agreements/:id/targets', changes('target'), json, async (req, res) => {
+    const { id } = checked(agreementPath, req.params);
+    const target = await addTarget(sql, accessOf(res), id, bodyOf(req));
+    res.status(201).set('Location', `/api/agreements/${id}/targets/${target.id}`).json(target);
+  });
+
+  router.post('/agreements/:id/targets/import', changes('target'), async (req, res) => {
+    const { fileName, reason, proposedBy, approvedBy, changedOn } = checkedQuery(targetImportQuery, req.query);
+    const change = reason === undefined ? undefined : { reason, proposedBy, approvedBy, changedOn };
+    const result = await importTargets(sql, accessOf(res), checked(agreementPath, req.params).id, { fileName: fileName ?? 'targets.csv', input: req, change });
+    res.status(201).json(result);
+  });
+
+  router.patch('/agreements/:id/targets/:targetId', changes('target'), json, async (req, res) => {
+    const { id, targetId } = checked(targetPath, req.params);
+    res.json(await changeTarget(sql, accessOf(res), id, targetId, bodyOf(req)));
+  });
+
+  router.post('/agreements/:id/targets/:targetId/reviews', changes('progress_review'), json, async (req, res) => {
+    const { id, targetId } = checked(targetPath, req.params);
+    res.status(201).json(reviewJson(await recordReview(sql, accessOf(res), id, targetId, bodyOf(req)), true));
+  });
+
+  return router;
+}
