@@ -55,7 +55,6 @@ export class TargetProgressBook {
 
   /** Rates every target again. */
   recomputeAll(index: BenchmarkIndex): void {
-    this.results.clear();
     for (const code of this.byMetric.keys()) this.rateMetric(index, code);
   }
 
@@ -128,19 +127,25 @@ function areaProgress(index: BenchmarkIndex, series: MetricSeries | undefined, p
   if (!found) return unrated(prepared, code, 'no_data');
   const { slice, position } = found;
   const actual = slice.value(position);
-  if (prepared.breakStarts.some((start) => start > baseline.end && start <= slice.end)) return unrated(prepared, code, 'break_in_series', slice.period, actual);
+  if (prepared.breakStarts.length > 0 && crossesBreak(prepared.breakStarts, baseline.end, slice.end)) return unrated(prepared, code, 'break_in_series', slice.period, actual);
   if (actual === null) return unrated(prepared, code, 'suppressed', slice.period);
   const expected = prepared.expected.get(slice.period) ?? (slice.end > prepared.targetEnd ? target.targetValue : undefined);
   const progress = progressOf(baseline.value, target.targetValue, actual);
   if (expected === undefined) return { ...unrated(prepared, code, 'non_survey_year', slice.period, actual), progress };
-  const rating = rate(target.rule, {
+  // Last year's actual and the interval are read only for the rules that use them: an interval from counts is worked out afresh.
+  const rule = target.rule;
+  const rating = rate(rule, {
     expected,
     actual,
     polarity: target.polarity,
-    lastYear: lastYearValue(index, series!, slice, area!),
-    interval: intervalOf(series!.metric, slice, position, 0.95) ?? null,
+    lastYear: rule.kind === 'relative' && rule.amberIfImproved ? lastYearValue(index, series!, slice, area!) : null,
+    interval: rule.kind === 'statistical' ? (intervalOf(series!.metric, slice, position, 0.95) ?? null) : null,
   });
   return { area: code, period: slice.period, actual, expected, progress, gap: gapToTrajectory(expected, actual, target.polarity), rating };
+}
+
+function crossesBreak(starts: readonly string[], after: string, upTo: string): boolean {
+  return starts.some((start) => start > after && start <= upTo);
 }
 
 function unrated(prepared: Prepared, area: string, reason: NotRatedReason, period: string | null = null, actual: number | null = null): AreaProgress {

@@ -76,8 +76,17 @@ function within(short: number, limit: number): boolean {
   return short <= limit || short - limit <= 4e-12 * Math.max(Math.abs(short), Math.abs(limit));
 }
 
+/** Each rule's words, written once per rule object: every rating carries them, and thousands are made after an import. */
+const WORDS = new WeakMap<ToleranceRule, string>();
+
 /** The rule in words and figures, as every rating shows it. */
 export function describeRule(rule: ToleranceRule): string {
+  let words = WORDS.get(rule);
+  if (words === undefined) WORDS.set(rule, (words = wordsOf(rule)));
+  return words;
+}
+
+function wordsOf(rule: ToleranceRule): string {
   switch (rule.kind) {
     case 'absolute':
       return `Green: on or within ${figure(rule.greenWithin)} of the trajectory; amber: more than ${figure(rule.greenWithin)} off but within ${figure(rule.amberWithin)}; red: otherwise`;
@@ -100,8 +109,10 @@ function relativeAmber(rule: Extract<ToleranceRule, { kind: 'relative' }>): stri
   return `amber: more than ${green} off but ${[widened, improved].filter(Boolean).join(', or ')}; `;
 }
 
+const FIGURE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
+
 function figure(value: number): string {
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 6 });
+  return FIGURE.format(value);
 }
 
 export type ToleranceCheck = { readonly kind: 'valid'; readonly rule: ToleranceRule } | { readonly kind: 'invalid'; readonly problems: readonly Problem[] };
