@@ -15,33 +15,10 @@ import type { User } from '../../../src/store/users.ts';
 import { accessAs, organisation, refusalOf, user } from '../../support/access.ts';
 import { seedCatalogue } from '../../support/import.ts';
 import { openTestStore, type TestStore } from '../../support/store.ts';
+import { AGREEMENT, TARGET } from './fixtures.ts';
 
 const DURHAM = 'E06000047';
 const HARTLEPOOL = 'E06000001';
-
-export const AGREEMENT = {
-  kind: 'local_area_agreement',
-  title: 'County Durham LAA 2008-11',
-  firstYear: '2008/09',
-  lastYear: '2010/11',
-  areas: [DURHAM],
-  partners: [
-    { kind: 'council', name: 'Durham County Council' },
-    { kind: 'health', name: 'County Durham PCT' },
-  ],
-};
-
-export const TARGET = {
-  reference: 'NI 56',
-  metric: 'obesity',
-  kind: 'designated',
-  baseline: { period: '2007/08', value: 30 },
-  targetPeriod: '2010/11',
-  targetValue: 27,
-  leadPartner: 'County Durham PCT',
-  contributingPartners: ['Durham County Council'],
-  toleranceRule: { kind: 'relative', version: 1, greenWithinPercent: 10, amberWithinPercent: null, amberIfImproved: true },
-};
 
 describe('agreements and targets through their use-cases', () => {
   let store: TestStore;
