@@ -22,17 +22,29 @@ export interface RatingInput {
 
 /** The band a rule gives an actual, with the rule's words; not rated (no_interval) when a statistical rule meets an actual without an interval. */
 export function rate(rule: ToleranceRule, input: RatingInput): Rating {
-  const words = describeRule(rule);
-  if (rule.kind === 'statistical') {
-    const band = statisticalBand(input);
-    return band === undefined ? { notRated: 'no_interval', rule: words } : { band, rule: words };
-  }
-  return { band: bandOf(rule, input), rule: words };
+  if (rule.kind !== 'statistical') return ratingOf(rule, bandOf(rule, input));
+  const band = statisticalBand(input);
+  return band === undefined ? ratingOf(rule, 'no_interval') : ratingOf(rule, band);
 }
 
 /** A rating without a band, with its reason and the rule's words all the same. */
 export function notRated(rule: ToleranceRule, reason: NotRatedReason): Rating {
-  return { notRated: reason, rule: describeRule(rule) };
+  return ratingOf(rule, reason);
+}
+
+/** Each rule's ratings, made once and frozen: after an import thousands of targets share a handful of them. */
+const RATINGS = new WeakMap<ToleranceRule, Map<Band | NotRatedReason, Rating>>();
+
+function ratingOf(rule: ToleranceRule, outcome: Band | NotRatedReason): Rating {
+  let made = RATINGS.get(rule);
+  if (made === undefined) RATINGS.set(rule, (made = new Map()));
+  let rating = made.get(outcome);
+  if (rating === undefined) {
+    const rated = outcome === 'green' || outcome === 'amber' || outcome === 'red';
+    rating = Object.freeze(rated ? { band: outcome, rule: describeRule(rule) } : { notRated: outcome, rule: describeRule(rule) });
+    made.set(outcome, rating);
+  }
+  return rating;
 }
 
 function bandOf(rule: Exclude<ToleranceRule, { kind: 'statistical' }>, input: RatingInput): Band {
