@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Role } from '../../../src/domain/access/index.ts';
 import { apiToken, bearer, organisation, user } from '../../support/access.ts';
-import { seedCatalogue } from '../../support/import.ts';
+import { importText, seedCatalogue } from '../../support/import.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { openTestStore, type TestStore } from '../../support/store.ts';
 import { AGREEMENT, TARGET } from './fixtures.ts';
@@ -167,6 +167,19 @@ describe('the agreements API', () => {
     assert.equal(((await imported.json()) as { imported: number }).imported, 2);
     const again = (await (await call('officer', 'POST', `/api/agreements/${agreement.id}/targets/import`, good)).json()) as { details: { problems: { field: string; line: number }[] } };
     assert.deepEqual(again.details.problems[0], { field: 'reference', line: 2, message: "targets.csv:2: column 'reference': agreement " + agreement.id + ' already has a target NI 8' });
+  });
+
+  it("rates each target from the hub's figures, the rule's words beside every rating, and counts it in monitoring", async () => {
+    const loaded = await importText(store.sql, 'obesity.csv', `metric,area,period,value\nobesity,${DURHAM},2008/09,29.5\nobesity,${DURHAM},2009/10,28.1\n`);
+    await server.engine.batchLoaded(loaded.batchId);
+    const read = (await (await call('public', 'GET', `/api/agreements/${signed.id}`)).json()) as {
+      targets: { ratings: { area: string; period: string; actual: number; expected: number; label: string; rating: { band?: string; rule: string } }[] }[];
+    };
+    const [rating] = read.targets[0]!.ratings;
+    assert.deepEqual([rating?.area, rating?.period, rating?.actual, rating?.expected, rating?.rating.band, rating?.label], [DURHAM, '2009/10', 28.1, 28, 'green', 'Green']);
+    assert.match(rating!.rating.rule, /10%/);
+    const lines = ((await (await call('government', 'GET', '/api/agreements')).json()) as { items: { agreement: { id: number }; rag: { green: number } }[] }).items;
+    assert.equal(lines.find((l) => l.agreement.id === signed.id)?.rag.green, 1);
   });
 
   it('writes the monitoring view as CSV, one line an agreement, for the government office', async () => {

@@ -12,11 +12,12 @@ import type { RequestAccess } from '../../platform/access/index.ts';
 import { reasonsRecord } from './agreement-record.ts';
 import { findAgreement } from './agreements.ts';
 
-/** One area's rating of a target at a period, with the rule's words beside it. */
+/** One area's rating of a target at a period, with the rule's words beside it (the engine's progress, labelled). */
 export interface AreaRating {
   readonly area: string;
   readonly period: string | null;
   readonly rating: Rating;
+  readonly label: string;
 }
 
 /** Rates an agreement's targets from the figures the hub holds (the engine's target progress); none until it can. */

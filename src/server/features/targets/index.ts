@@ -1,8 +1,9 @@
 // Agreements and targets: recorded, signed off, refreshed and reviewed by a
 // council and its partners; monitored by those who oversee them.
 import type { Feature } from '../../platform/feature.ts';
+import { engineRatings } from './ratings.ts';
 import { targetsRouter } from './targets-api.ts';
 
 export const targets: Feature = {
-  api: ({ sql }) => targetsRouter(sql),
+  api: ({ sql, engine }) => targetsRouter(sql, engineRatings(engine)),
 };

@@ -6,23 +6,18 @@
 // side by side later. The narrative and risks stay with the partners and
 // those who oversee the agreement unless the review is published.
 import { LIKELIHOOD_LABELS } from '../../../domain/targets/index.ts';
-import type { Agreement } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
-import { createReview, type ProgressReview, type StoredTarget } from '../../../store/targets.ts';
+import { createReview, type ProgressReview } from '../../../store/targets.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
 import { badRequest } from '../../platform/http/http-error.ts';
 import { checked } from '../../platform/http/input-schema.ts';
 import { reviewRecord } from './agreement-record.ts';
+import { NOT_YET_RATED, type RateTargets } from './agreement-view.ts';
 import { findAgreement } from './agreements.ts';
 import { reviewBody } from './api-inputs.ts';
 import { targetOf } from './targets.ts';
 
-/** What a review keeps of its target's ratings; the caller gives them (the engine's, when it rates). */
-export type RatingsAt = (agreement: Agreement, target: StoredTarget) => unknown;
-
-const NO_RATINGS: RatingsAt = () => [];
-
-export async function recordReview(sql: Sql, access: RequestAccess, agreementIdText: unknown, targetIdText: unknown, body: unknown, ratingsAt: RatingsAt = NO_RATINGS): Promise<ProgressReview> {
+export async function recordReview(sql: Sql, access: RequestAccess, agreementIdText: unknown, targetIdText: unknown, body: unknown, rate: RateTargets = NOT_YET_RATED): Promise<ProgressReview> {
   const agreement = await findAgreement(sql, access, agreementIdText, 'read');
   const target = await targetOf(sql, agreement, targetIdText);
   access.require('change', reviewRecord(agreement), `agreement ${agreement.id}`);
@@ -38,7 +33,7 @@ export async function recordReview(sql: Sql, access: RequestAccess, agreementIdT
     target: { period: target.targetPeriod, value: target.targetValue },
     trajectory: target.trajectory,
     toleranceRule: target.toleranceRule,
-    ratings: ratingsAt(agreement, target),
+    ratings: rate(agreement, [target]).get(target.id) ?? [],
   };
   return sql.begin(async (tx) => {
     const review = await createReview(

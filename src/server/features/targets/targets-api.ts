@@ -76,7 +76,7 @@ export function targetsRouter(sql: Sql, rate: RateTargets = NOT_YET_RATED, route
 
   router.post('/agreements/:id/targets/:targetId/reviews', changes('progress_review'), json, async (req, res) => {
     const { id, targetId } = checked(targetPath, req.params);
-    res.status(201).json(reviewJson(await recordReview(sql, accessOf(res), id, targetId, bodyOf(req)), true));
+    res.status(201).json(reviewJson(await recordReview(sql, accessOf(res), id, targetId, bodyOf(req), rate), true));
   });
 
   return router;

@@ -1,0 +1,50 @@
+// Ratings of stored targets, from the engine's target progress over the
+// benchmark index: each area's latest actual since the baseline, its progress
+// and gap to the trajectory, and its band by the target's tolerance rule (or
+// the reason it has none), always with the rule's words and the band's or
+// reason's label beside it. Until the index is built the read waits, as every
+// other figure does (503 with Retry-After).
+import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
+import { rateTargets, type AreaProgress } from '../../../engine/target-progress.ts';
+import { BAND_LABELS, NOT_RATED_LABELS, isRated, type Target } from '../../../domain/targets/index.ts';
+import type { Polarity } from '../../../domain/metric/index.ts';
+import type { StoredTarget } from '../../../store/targets.ts';
+import type { RateTargets } from './agreement-view.ts';
+
+/** One area's standing, with its rating said in words: "Green" or "No data yet", and the rule that decided. */
+export type RatedArea = AreaProgress & { readonly label: string };
+
+export function engineRatings(engine: BenchmarkEngine): RateTargets {
+  return (_agreement, targets) => {
+    const index = engine.index;
+    const rated = targets.flatMap((t) => {
+      const series = index.metric(t.metricCode);
+      return series ? [asTarget(t, series.metric.polarity)] : [];
+    });
+    return new Map(rateTargets(index, rated).map((p) => [Number(p.targetId), p.areas.map(labelled)]));
+  };
+}
+
+export function labelled(area: AreaProgress): RatedArea {
+  return { ...area, label: isRated(area.rating) ? BAND_LABELS[area.rating.band] : NOT_RATED_LABELS[area.rating.notRated] };
+}
+
+/** A stored target as the engine's rules read it. */
+export function asTarget(t: StoredTarget, polarity: Polarity): Target {
+  return {
+    id: String(t.id),
+    metricCode: t.metricCode,
+    areaCodes: t.areas,
+    polarity,
+    baseline: t.baselinePeriod === null || t.baselineValue === null ? null : { period: t.baselinePeriod, value: t.baselineValue },
+    trajectory: t.trajectory,
+    shape: t.trajectoryShape,
+    targetValue: t.targetValue,
+    targetPeriod: t.targetPeriod,
+    role: t.indicatorRole,
+    kind: t.kind,
+    rule: t.toleranceRule,
+    placeholderDue: t.placeholderDue,
+    worseThanBaselineReason: t.worseReason,
+  };
+}
