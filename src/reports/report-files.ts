@@ -12,8 +12,19 @@ import type { ReportSnapshot } from './report-snapshot.ts';
 import type { ReportView } from './report-view.ts';
 import { VERDICT_COLUMNS, verdictCells } from './verdict-cells.ts';
 
-export function reportPrintHtml(view: ReportView, version?: { number: number; publishedOn: string }): string {
-  return render('reports/print.njk', { report: view, css: stylesheet('print'), version: version?.number, publishedOn: version?.publishedOn });
+/** A published version's withdrawal as its files say it: the date written out, and the reason its readers are told. */
+export interface Withdrawal {
+  readonly on: string;
+  readonly reason: string;
+}
+
+/** The words a withdrawn version's files carry, as its page says them. */
+export function withdrawalNotice(withdrawal: Withdrawal): string {
+  return `This version was withdrawn on ${withdrawal.on}. It is kept as it was published; do not rely on its figures. Why it was withdrawn: ${withdrawal.reason}`;
+}
+
+export function reportPrintHtml(view: ReportView, version?: { number: number; publishedOn: string; withdrawn?: Withdrawal | null }): string {
+  return render('reports/print.njk', { report: view, css: stylesheet('print'), version: version?.number, publishedOn: version?.publishedOn, withdrawn: version?.withdrawn ?? null });
 }
 
 const COLUMNS = [
@@ -76,20 +87,37 @@ function figureRows(snapshot: ReportSnapshot): { section: string; rows: FigureRo
   }));
 }
 
-/** Every figure, one row per council and metric; cells a spreadsheet would run as formulas are escaped. */
-export function reportCsv(snapshot: ReportSnapshot): string {
-  const rows = figureRows(snapshot).flatMap((s) => s.rows);
-  return Papa.unparse({ fields: [...COLUMNS], data: rows.map((r) => COLUMNS.map((c) => r[c])) }, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';
+/** A withdrawn version's rows each say so, so that a row read alone cannot be taken for a standing figure. */
+const WITHDRAWN_COLUMNS = ['withdrawn_on', 'withdrawn_reason'] as const;
+
+function columnsOf(withdrawal: Withdrawal | null): readonly string[] {
+  return withdrawal ? [...COLUMNS, ...WITHDRAWN_COLUMNS] : COLUMNS;
 }
 
-/** One sheet per section (names made unique and within Excel's 31 characters), numbers as numbers. */
-export async function reportXlsx(snapshot: ReportSnapshot): Promise<Buffer> {
-  const used = new Set<string>();
+function cellsOf(row: FigureRow, withdrawal: Withdrawal | null): (string | number | null)[] {
+  const cells = COLUMNS.map((c) => row[c]);
+  return withdrawal ? [...cells, withdrawal.on, withdrawal.reason] : cells;
+}
+
+/** Every figure, one row per council and metric; cells a spreadsheet would run as formulas are escaped. */
+export function reportCsv(snapshot: ReportSnapshot, withdrawal: Withdrawal | null = null): string {
+  const rows = figureRows(snapshot).flatMap((s) => s.rows);
+  return Papa.unparse({ fields: [...columnsOf(withdrawal)], data: rows.map((r) => cellsOf(r, withdrawal)) }, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';
+}
+
+/**
+ * One sheet per section (names made unique and within Excel's 31 characters),
+ * numbers as numbers; a withdrawn version's first sheet says it was withdrawn,
+ * when and why.
+ */
+export async function reportXlsx(snapshot: ReportSnapshot, withdrawal: Withdrawal | null = null): Promise<Buffer> {
+  const used = new Set<string>(withdrawal ? ['withdrawn'] : []);
   const sheets = figureRows(snapshot).map(({ section, rows }, i) => ({
     sheet: sheetName(section, i, used),
-    data: [COLUMNS.map((c) => ({ value: c, fontWeight: 'bold' as const })), ...rows.map((r) => COLUMNS.map((c) => r[c] ?? null))],
+    data: [columnsOf(withdrawal).map((c) => ({ value: c, fontWeight: 'bold' as const })), ...rows.map((r) => cellsOf(r, withdrawal).map((cell) => cell ?? null))],
   }));
-  return writeXlsxFile(sheets).toBuffer();
+  const notice = withdrawal ? [{ sheet: 'Withdrawn', data: [[{ value: 'Withdrawn', fontWeight: 'bold' as const }], [{ value: withdrawalNotice(withdrawal) }]] }] : [];
+  return writeXlsxFile([...notice, ...sheets]).toBuffer();
 }
 
 function sheetName(title: string, i: number, used: Set<string>): string {

@@ -5,7 +5,11 @@
 // report's own address then leads to the latest version still standing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import Papa from 'papaparse';
+import readXlsxFile from 'read-excel-file/node';
 import { Browser, organisation, user } from '../support/access.ts';
+import { pdfText } from '../support/pdf.ts';
+import { formatDate } from '../../src/domain/format/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
 
@@ -92,6 +96,35 @@ describe('publishing and withdrawing a report', () => {
     const draft = await (await officer.fetch(`/reports/${reportId}`)).text();
     assert.match(draft, /Version 1<\/a>, published [^:]+: withdrawn on/);
     assert.match(draft, new RegExp(`/reports/${reportId}/versions/2/withdraw`));
+  });
+
+  it("marks a withdrawn version's PDF, CSV and spreadsheet withdrawn, with the reason and date, as its page is", async () => {
+    const visitor = new Browser(server.base);
+    const download = async (version: number, format: string) => {
+      const response = await visitor.fetch(`/published/durham-active-${reportId}/${version}.${format}`);
+      assert.equal(response.status, 200, `version ${version} as ${format}`);
+      assert.doesNotMatch(response.headers.get('cache-control') ?? '', /immutable/, 'a version is withdrawn after its files were first served');
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const reason = 'The activity figures were for the wrong year.';
+    const [withdrawn] = await store.sql<{ at: Date }[]>`select withdrawn_at as at from report_withdrawal where report_id = ${reportId} and version = 1`;
+    const on = formatDate(withdrawn!.at);
+    const notice = `This version was withdrawn on ${on}. It is kept as it was published; do not rely on its figures.`;
+
+    const csv = Papa.parse<Record<string, string>>((await download(1, 'csv')).toString('utf8'), { header: true, skipEmptyLines: true });
+    assert.ok(csv.data.length > 0 && csv.data.every((row) => row.withdrawn_on === on && row.withdrawn_reason === reason), JSON.stringify(csv.data[0]));
+    const standing = Papa.parse<Record<string, string>>((await download(2, 'csv')).toString('utf8'), { header: true });
+    assert.ok(!standing.meta.fields!.includes('withdrawn_on'), 'a standing version says nothing of withdrawal');
+
+    const [first] = await readXlsxFile(await download(1, 'xlsx'));
+    assert.equal(first!.sheet, 'Withdrawn');
+    assert.deepEqual(first!.data.flat(), ['Withdrawn', `${notice} Why it was withdrawn: ${reason}`]);
+    assert.ok(!(await readXlsxFile(await download(2, 'xlsx'))).some((sheet) => sheet.sheet === 'Withdrawn'));
+
+    const pdf = (await pdfText(await download(1, 'pdf'))).replace(/\s+/g, ' ');
+    assert.ok(pdf.includes(notice), pdf.slice(0, 600));
+    assert.ok(pdf.includes(`Why it was withdrawn: ${reason}`), pdf.slice(0, 600));
+    assert.ok(!(await pdfText(await download(2, 'pdf'))).includes('withdrawn'), 'the standing version is printed as it was');
   });
 
   it('makes a headline report for a council chosen by name, and names the field it cannot find', async () => {

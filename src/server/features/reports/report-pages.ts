@@ -10,7 +10,7 @@ import { guardedRecord } from '../../../domain/access/index.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { formatDate } from '../../../domain/format/index.ts';
 import type { ReportDefinition } from '../../../domain/report/report-definition.ts';
-import { reportCsv, reportPrintHtml, reportXlsx } from '../../../reports/report-files.ts';
+import { reportCsv, reportPrintHtml, reportXlsx, type Withdrawal } from '../../../reports/report-files.ts';
 import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
 import { reportView } from '../../../reports/report-view.ts';
 import { metricAboutOfReport } from '../../../store/metric-about.ts';
@@ -162,16 +162,18 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
     if (!found) throw notFound('There is no such published version of this report.');
     const snapshot = found.snapshot as ReportSnapshot;
     const name = `${found.version.slug}-v${found.version.version}`;
-    const frozen = (type: string) => res.set('Cache-Control', 'public, max-age=86400, immutable').type(type);
+    const withdrawal = versionWords(found.version).withdrawn;
+    // A version's files change once, when it is withdrawn: kept for five minutes, as its page is, not for ever.
+    const frozen = (type: string) => res.set('Cache-Control', 'public, max-age=300').type(type);
     if (format === 'pdf')
       return void frozen('application/pdf')
         .attachment(`${name}.pdf`)
-        .send(await versionPdf(sql, found.version.slug, number));
-    if (format === 'csv') return void frozen('text/csv; charset=utf-8').attachment(`${name}.csv`).send(reportCsv(snapshot));
+        .send(withdrawal ? await withdrawnPdf(snapshot, found.version, withdrawal) : await versionPdf(sql, found.version.slug, number));
+    if (format === 'csv') return void frozen('text/csv; charset=utf-8').attachment(`${name}.csv`).send(reportCsv(snapshot, withdrawal));
     if (format === 'xlsx')
       return void frozen('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .attachment(`${name}.xlsx`)
-        .send(await reportXlsx(snapshot));
+        .send(await reportXlsx(snapshot, withdrawal));
     const versions = await versionsBySlug(sql, found.version.slug);
     // A version never changes, but the list of later versions does: kept for five minutes.
     renderPage(
@@ -196,6 +198,16 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
     const version = (await versionsOf(sql, report.id)).find((v) => v.version === number);
     if (!version) throw notFound(`${report.title} has no published version ${number}.`);
     renderPage(res, 'reports/withdraw.njk', { reportId: report.id, title: report.title, version: versionWords(version), reason, problems }, status);
+  }
+
+  /**
+   * A withdrawn version's PDF: printed again from its frozen snapshot, as at
+   * publishing, with the withdrawal on its title page. The PDF kept from
+   * publishing stays as it was.
+   */
+  async function withdrawnPdf(snapshot: ReportSnapshot, version: ReportVersion, withdrawn: Withdrawal): Promise<Buffer> {
+    const html = reportPrintHtml(reportView(snapshot, await deps.maps), { number: version.version, publishedOn: formatDate(version.publishedAt), withdrawn });
+    return deps.printer.print(html, snapshot.title);
   }
 
   /** The definition with only the metrics the viewer may read in full, for a draft they read. */
