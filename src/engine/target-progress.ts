@@ -13,7 +13,22 @@
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../domain/benchmark/benchmark-index.ts';
 import { intervalOf, resolveArea } from '../domain/benchmark/benchmark-queries.ts';
 import { parsePeriod, sameTimeLastYear, type Period } from '../domain/period/index.ts';
-import { gapToTrajectory, notRated, progressOf, rate, type NotRatedReason, type Rating, type Target } from '../domain/targets/index.ts';
+import {
+  gapToTrajectory,
+  notRated,
+  progressOf,
+  projectTrend,
+  rate,
+  spcChart,
+  type NotRatedReason,
+  type PeriodValue,
+  type Projection,
+  type Rating,
+  type Rebase,
+  type SpcChart,
+  type SpcOptions,
+  type Target,
+} from '../domain/targets/index.ts';
 
 /** One area's standing against a target: its latest actual since the baseline, and what it means. */
 export interface AreaProgress {
@@ -194,4 +209,46 @@ function prepare(target: Target): Prepared {
 function periodOf(label: string): Period | undefined {
   const parsed = parsePeriod(label);
   return parsed.kind === 'ok' ? parsed.period : undefined;
+}
+
+/** An SPC chart, or why a series has none: SPC is for monthly and quarterly series only. */
+export type TargetSpc = SpcChart | { readonly kind: 'not_in_year'; readonly reason: string };
+
+/**
+ * The SPC chart of an area's in-year series for a target's metric, with the
+ * target for the assurance icon and the recorded rebases. Annual series keep
+ * the interval trend test the benchmark index already gives.
+ */
+export function targetSpc(index: BenchmarkIndex, target: Target, areaCode: string, rebases: readonly Rebase[] = [], options: SpcOptions = {}): TargetSpc {
+  const series = index.metric(target.metricCode);
+  const kind = series?.metric.periodKind;
+  if (kind !== 'month' && kind !== 'quarter') {
+    return { kind: 'not_in_year', reason: 'SPC is for monthly and quarterly series; an annual series is judged by its confidence interval trend test' };
+  }
+  return spcChart(areaSeries(index, series!, areaCode, ''), target.polarity, target.targetValue, rebases, options);
+}
+
+/** The trend of an area's actuals since the baseline (the baseline's own period included) carried to the target period. */
+export function targetProjection(index: BenchmarkIndex, target: Target, areaCode: string): Projection {
+  const series = index.metric(target.metricCode);
+  const baseline = target.baseline && periodOf(target.baseline.period);
+  if (!series || !baseline || target.targetPeriod === null || target.targetValue === null) {
+    return { kind: 'not_projected', reason: 'the target has no baseline, target or actuals yet' };
+  }
+  return projectTrend(areaSeries(index, series, areaCode, baseline.start), target.targetPeriod, target.targetValue, target.polarity);
+}
+
+/** An area's values, oldest first, in slices starting on or after `from` (an ISO date; '' for all); suppressed and missing periods left out. */
+function areaSeries(index: BenchmarkIndex, series: MetricSeries, areaCode: string, from: string): PeriodValue[] {
+  const area = index.area(areaCode);
+  if (!area) return [];
+  const number = index.areaNumber(areaCode)!;
+  const points: PeriodValue[] = [];
+  for (const slice of series.slices) {
+    if (slice.start < from) continue;
+    const { position } = resolveArea(index, slice, area, number);
+    const value = position < 0 ? null : slice.value(position);
+    if (value !== null) points.push({ period: slice.period, value });
+  }
+  return points;
 }

@@ -5,7 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TargetProgressBook, rateTargets, type AreaProgress, type TargetProgress } from '../../src/engine/target-progress.ts';
+import { TargetProgressBook, rateTargets, targetProjection, targetSpc, type AreaProgress, type TargetProgress } from '../../src/engine/target-progress.ts';
+import { projectTrend } from '../../src/domain/targets/index.ts';
 import type { Target, ToleranceRule } from '../../src/domain/targets/index.ts';
 import { buildIndex, buildSlices, indexArea, indexMetric, type Row } from '../support/benchmark-index.ts';
 
@@ -195,5 +196,62 @@ describe('TargetProgressBook', () => {
       book.ofMetric('NI 1').map((p) => p.targetId),
       ['t2'],
     );
+  });
+});
+
+describe('targetSpc(index, target, area, rebases)', () => {
+  const QUARTERS = Array.from({ length: 14 }, (_, i) => `${2021 + Math.floor(i / 4)}/${String((22 + Math.floor(i / 4)) % 100).padStart(2, '0')} Q${(i % 4) + 1}`);
+  const quarterly = indexMetric('NI 1', { periodKind: 'quarter' });
+
+  it('charts an in-year series, with the target for assurance', () => {
+    const rows: Row[] = QUARTERS.map((quarter, i) => [quarter, 'E06000001', 60 + (i % 3)]);
+    const index = buildIndex(AREAS, [[quarterly, rows]]);
+    const chart = targetSpc(index, target({ targetValue: 50 }), 'E06000001');
+    assert.equal(chart.kind, 'chart');
+    assert.equal(chart.kind === 'chart' ? chart.points.length : 0, 14);
+    assert.equal(chart.kind === 'chart' ? chart.assurance : null, 'consistently_pass');
+  });
+
+  it('leaves out suppressed quarters, and shows nothing below 13 points', () => {
+    const rows: Row[] = QUARTERS.map((quarter, i) => [quarter, 'E06000001', i < 2 ? null : 60]);
+    const chart = targetSpc(buildIndex(AREAS, [[quarterly, rows]]), target(), 'E06000001');
+    assert.equal(chart.kind, 'too_few_points');
+  });
+
+  it('has no chart for an annual series, and says why', () => {
+    const index = buildIndex(AREAS, [[indexMetric('NI 1', FY), [['2010/11', 'E06000001', 1]]]]);
+    const chart = targetSpc(index, target(), 'E06000001');
+    assert.equal(chart.kind, 'not_in_year');
+    assert.match(chart.kind === 'not_in_year' ? chart.reason : '', /monthly and quarterly/);
+  });
+});
+
+describe('targetProjection(index, target, area)', () => {
+  const rows: Row[] = [
+    ['2007/08', 'E06000001', 10],
+    ['2008/09', 'E06000001', 40],
+    ['2009/10', 'E06000001', 42],
+    ['2010/11', 'E06000001', null],
+    ['2011/12', 'E06000001', 45],
+  ];
+  const index = buildIndex(AREAS, [[indexMetric('NI 1', FY), rows]]);
+
+  it("projects the area's actuals from the baseline's period on, leaving out suppressed ones", () => {
+    const expected = projectTrend(
+      [
+        { period: '2008/09', value: 40 },
+        { period: '2009/10', value: 42 },
+        { period: '2011/12', value: 45 },
+      ],
+      '2012/13',
+      50,
+      'higher_is_better',
+    );
+    assert.equal(expected.kind, 'projected');
+    assert.deepEqual(targetProjection(index, target({ targetPeriod: '2012/13' }), 'E06000001'), expected);
+  });
+
+  it('does not project a placeholder', () => {
+    assert.equal(targetProjection(index, target({ baseline: null }), 'E06000001').kind, 'not_projected');
   });
 });
