@@ -4,6 +4,7 @@
 // the reason it has none), always with the rule's words and the band's or
 // reason's label beside it. Until the index is built the read waits, as every
 // other figure does (503 with Retry-After).
+import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { rateTargets, type AreaProgress } from '../../../engine/target-progress.ts';
 import { BAND_LABELS, NOT_RATED_LABELS, isRated, type Target } from '../../../domain/targets/index.ts';
@@ -15,8 +16,13 @@ import type { RateTargets } from './agreement-view.ts';
 export type RatedArea = AreaProgress & { readonly label: string };
 
 export function engineRatings(engine: BenchmarkEngine): RateTargets {
+  return indexRatings(() => engine.index);
+}
+
+/** Ratings read through whichever index `current` gives at the time of asking. */
+export function indexRatings(current: () => BenchmarkIndex): RateTargets {
   return (_agreement, targets) => {
-    const index = engine.index;
+    const index = current();
     const rated = targets.flatMap((t) => {
       const series = index.metric(t.metricCode);
       return series ? [asTarget(t, series.metric.polarity)] : [];
