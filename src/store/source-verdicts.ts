@@ -46,6 +46,18 @@ export async function sourceVerdictsOf(sql: Sql, area: string, figures: readonly
   return new Map(rows.map((r) => [sourceVerdictKey(r.metric, r.period), { verdict: r.verdict, benchmark: r.benchmark }]));
 }
 
+/** The source verdicts on the (area, metric, period) figures asked, keyed by areaSourceVerdictKey: a dashboard's tiles. */
+export async function sourceVerdictsOfFigures(sql: Sql, figures: readonly { readonly area: string; readonly metric: string; readonly period: string }[]): Promise<Map<string, SourceVerdict>> {
+  if (figures.length === 0) return new Map();
+  const rows = await sql<{ area: string; metric: string; period: string; verdict: SourceVerdictWord; benchmark: string }[]>`
+    select a.code as area, m.code as metric, v.period, v.verdict, v.benchmark
+    from unnest(${figures.map((f) => f.area)}::text[], ${figures.map((f) => f.metric)}::text[], ${figures.map((f) => f.period)}::text[]) as f(area, metric, period)
+    join area a on a.code = f.area
+    join metric m on m.code = f.metric
+    join source_verdict v on v.metric_id = m.id and v.area_id = a.id and v.period = f.period`;
+  return new Map(rows.map((r) => [areaSourceVerdictKey(r.area, r.metric, r.period), { verdict: r.verdict, benchmark: r.benchmark }]));
+}
+
 /** Every area's source verdict on a metric's figures for one period, by area code. */
 export async function sourceVerdictsOfPeriod(sql: Sql, metric: string, period: string): Promise<Map<string, SourceVerdict>> {
   const rows = await sql<{ area: string; verdict: SourceVerdictWord; benchmark: string }[]>`

@@ -1,12 +1,14 @@
 // A dashboard's tiles, each worked out from the benchmark index as it is now:
 // the council's value and verdict against its group, its league position with
 // a spine chart, its trend with a sparkline, or a map of every area. England's
-// value for the same period stands beside each figure, as on the area page.
+// value for the same period stands beside each figure, and the source's own
+// verdict where it gave one, as on the area page.
 import { ENGLAND_CODE } from '../../domain/area/index.ts';
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../../domain/benchmark/benchmark-index.ts';
 import { areaValueAt, groupFigures, leagueTable, resolveArea, rowFigures } from '../../domain/benchmark/benchmark-queries.ts';
 import { groupSpecFor } from '../../domain/benchmark/group-spec.ts';
 import { trendSummaryOf } from '../../domain/benchmark/trend-of.ts';
+import { areaSourceVerdictKey, sourceVerdictWords, type SourceVerdict } from '../../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../../domain/benchmark/verdict.ts';
 import { formatValue, ordinal } from '../../domain/format/index.ts';
 import type { DashboardTile } from '../../domain/report/dashboard.ts';
@@ -17,17 +19,26 @@ import { spreadOf } from './group-spread.ts';
 import { comparisonMap, mapLevel, type AreaMaps } from './comparison-map.ts';
 import { trendWords } from './words.ts';
 
-export function dashboardTiles(index: BenchmarkIndex, tiles: readonly DashboardTile[], maps: AreaMaps | null) {
+/** The figure each tile shows: its council, metric and latest period, for looking up the source's verdicts on them. */
+export function tileFigures(index: BenchmarkIndex, tiles: readonly DashboardTile[]): { area: string; metric: string; period: string }[] {
+  return tiles.flatMap((tile) => {
+    const period = index.metric(tile.metric)?.latest()?.period;
+    return period && index.area(tile.area) ? [{ area: tile.area, metric: tile.metric, period }] : [];
+  });
+}
+
+/** `sources`: the source's own verdicts on the tiles' figures, by areaSourceVerdictKey. */
+export function dashboardTiles(index: BenchmarkIndex, tiles: readonly DashboardTile[], maps: AreaMaps | null, sources: ReadonlyMap<string, SourceVerdict> = new Map()) {
   return tiles.flatMap((tile, i) => {
     const series = index.metric(tile.metric);
     const area = index.area(tile.area);
     const slice = series?.latest();
     if (!series || !area || !slice) return [];
-    return [tileView(index, series, area, tile, `tile-${i + 1}`, maps)];
+    return [tileView(index, series, area, tile, `tile-${i + 1}`, maps, sources.get(areaSourceVerdictKey(area.code, series.metric.code, slice.period)))];
   });
 }
 
-function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, tile: DashboardTile, id: string, maps: AreaMaps | null) {
+function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, tile: DashboardTile, id: string, maps: AreaMaps | null, sourceVerdict: SourceVerdict | undefined) {
   const metric = series.metric;
   const slice = series.latest()!;
   const spec = groupSpecFor(index, area, tile.group);
@@ -46,6 +57,8 @@ function tileView(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, 
     groupLabel: group.label,
     value: formatValue(row.value, metric.decimals, metric.unit ?? ''),
     comparison,
+    // The publisher's verdict is on the council's own figure: none where a predecessor's stands in.
+    source: sourceVerdict && resolved.area.code === area.code ? sourceVerdictWords(sourceVerdict) : null,
     england: area.code === ENGLAND_CODE ? null : formatValue(englandAt(index, slice), metric.decimals, metric.unit ?? ''),
     rank: row.rank === null ? 'Not ranked' : `${ordinal(row.rank)} of ${ranked}`,
     graphic: '',

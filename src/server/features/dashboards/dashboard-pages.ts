@@ -10,7 +10,8 @@ import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.t
 import { TILE_KINDS, type DashboardTile } from '../../../domain/report/dashboard.ts';
 import { problemsAsGiven, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { GROUP_CHOICES } from '../../../web/views/words.ts';
-import { dashboardTiles } from '../../../web/views/dashboard-view.ts';
+import { dashboardTiles, tileFigures } from '../../../web/views/dashboard-view.ts';
+import { sourceVerdictsOfFigures } from '../../../store/source-verdicts.ts';
 import type { AreaMaps } from '../../../web/views/comparison-map.ts';
 import { dashboardsOf } from '../../../store/dashboards.ts';
 import type { Sql } from '../../../store/store.ts';
@@ -67,7 +68,7 @@ export function dashboardPages(deps: DashboardDeps): express.Router {
     const tiles = dashboard.tiles.filter((t) => readable.has(t.metric));
     renderPage(res, 'dashboards/show.njk', {
       dashboard,
-      tiles: dashboardTiles(index, tiles, await deps.maps),
+      tiles: dashboardTiles(index, tiles, await deps.maps, await sourceVerdictsOfFigures(sql, tileFigures(index, tiles))),
       hidden: dashboard.tiles.length - tiles.length,
       dashboards: await dashboardsOf(sql, user.userId, user.organisationId),
       mayEdit: accessOf(res).may('change', dashboardRecord(dashboard)),
