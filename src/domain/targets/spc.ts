@@ -19,6 +19,8 @@
 //   segment's limits: higher is better and the target below the lower limit
 //   is consistently pass, above the upper limit consistently fail, otherwise
 //   hit and miss (mirrored when lower is better; none when neutral).
+// - Proportions and rates whose denominators vary: Laney's P′ and U′ charts
+//   (laneyChart), judged by the same rules.
 // - No limits or icons where a segment has fewer than 13 points: trial limits
 //   from so few mislead. Rebasing starts a new segment only where a person
 //   recorded the decision with its reason; it is never automatic.
@@ -92,11 +94,14 @@ export interface Signal {
 
 export interface SpcPoint extends PeriodValue {
   readonly segment: number;
+  /** The limits this point is judged by: its segment's on an XmR chart, its own on a Laney chart, where they follow its denominator. */
+  readonly limits: Limits;
   /** Every rule that fired here, in precedence order; the first names the point. */
   readonly signals: readonly Signal[];
   readonly variation: Variation;
 }
 
+/** A segment's centre and limits (on a Laney chart, those of its last point). */
 export interface Segment extends Limits {
   readonly from: string;
   readonly to: string;
@@ -118,6 +123,19 @@ export type SpcChart =
 
 /** The chart of a series, oldest first, in limits per segment, with its points' signals and its icons. */
 export function spcChart(series: readonly PeriodValue[], polarity: Polarity, target: number | null = null, rebases: readonly Rebase[] = [], options: SpcOptions = {}): SpcChart {
+  return chartOf(series, polarity, target, rebases, options, (slice) => {
+    const limits = xmrLimits(
+      slice.map((point) => point.value),
+      options.screenOutliers ?? false,
+    );
+    return slice.map(() => limits);
+  });
+}
+
+/** Each point's limits, worked from one segment's points. */
+type LimitsOf<T> = (segment: readonly T[]) => readonly Limits[];
+
+function chartOf<T extends PeriodValue>(series: readonly T[], polarity: Polarity, target: number | null, rebases: readonly Rebase[], options: SpcOptions, limitsOf: LimitsOf<T>): SpcChart {
   const trendRun = runSetting(options.trendRun, 'trendRun');
   const shiftRun = runSetting(options.shiftRun, 'shiftRun');
   const starts = segmentStarts(series, rebases);
@@ -127,12 +145,16 @@ export function spcChart(series: readonly PeriodValue[], polarity: Polarity, tar
   const segments: Segment[] = [];
   starts.forEach((start, s) => {
     const slice = series.slice(start, starts[s + 1] ?? series.length);
-    const values = slice.map((point) => point.value);
-    const limits = xmrLimits(values, options.screenOutliers ?? false);
-    const signals = signalsOf(values, limits, trendRun, shiftRun);
-    slice.forEach((point, i) => points.push({ ...point, segment: s, signals: signals[i]!, variation: pointVariation(signals[i]!, polarity) }));
+    const each = limitsOf(slice);
+    const signals = signalsOf(
+      slice.map((p) => p.value),
+      each,
+      trendRun,
+      shiftRun,
+    );
+    slice.forEach((p, i) => points.push({ period: p.period, value: p.value, segment: s, limits: each[i]!, signals: signals[i]!, variation: pointVariation(signals[i]!, polarity) }));
     const rebase = s === 0 ? null : rebases.find((r) => r.period === point(slice, 0).period)!.reason;
-    segments.push({ ...limits, from: point(slice, 0).period, to: point(slice, slice.length - 1).period, rebase });
+    segments.push({ ...each[each.length - 1]!, from: point(slice, 0).period, to: point(slice, slice.length - 1).period, rebase });
   });
   const latest = points[points.length - 1]!;
   return {
@@ -140,7 +162,7 @@ export function spcChart(series: readonly PeriodValue[], polarity: Polarity, tar
     points,
     segments,
     variation: latestVariation(latest.signals, polarity),
-    assurance: assuranceOf(segments[segments.length - 1]!, target, polarity),
+    assurance: assuranceOf(latest.limits, target, polarity),
     trendRun,
     shiftRun,
   };
@@ -160,6 +182,77 @@ export function xmrLimits(values: readonly number[], screenOutliers = false): Li
   return { mean, movingRangeMean, lower: mean - spread, upper: mean + spread, lowerWarning: mean - warning, upperWarning: mean + warning };
 }
 
+/** A period's count of events and its denominator, for a chart of proportions or rates. */
+export interface CountPoint {
+  readonly period: string;
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+/**
+ * Laney's P′ and U′ charts, for proportions and rates whose denominators
+ * vary (Laney 2002, "Improved control charts for attributes"): with large
+ * denominators a plain p or u chart's limits grow too narrow, so each point
+ * is put on the z scale, the z scores' own variation measured by their
+ * moving ranges, and the limits drawn back on the value's scale:
+ *   centre c̄ = Σx / Σn;  σᵢ = √(c̄(1 − c̄)/nᵢ) (P′) or √(c̄/nᵢ) (U′)
+ *   zᵢ = (xᵢ/nᵢ − c̄) / σᵢ;  σz = mean(|zᵢ − zᵢ₋₁|) / 1.128
+ *   limits c̄ ± 3·σᵢ·σz, warning lines c̄ ± 2·σᵢ·σz
+ * proportions kept within 0 and 1, rates above 0. Values and limits are
+ * multiplied by `multiplier` (100 for a percentage, 100,000 for a rate per
+ * 100,000). The rules and icons are those of the XmR chart.
+ */
+export function laneyChart(
+  series: readonly CountPoint[],
+  kind: 'proportion' | 'rate',
+  polarity: Polarity,
+  target: number | null = null,
+  rebases: readonly Rebase[] = [],
+  options: SpcOptions & { readonly multiplier?: number } = {},
+): SpcChart {
+  const multiplier = options.multiplier ?? 1;
+  for (const point of series) {
+    if (!(point.denominator > 0) || !(point.numerator >= 0)) throw new RangeError(`${point.period}: a Laney chart needs a count of 0 or more over a denominator above 0`);
+  }
+  const valued = series.map((point) => ({ ...point, value: (point.numerator / point.denominator) * multiplier }));
+  return chartOf(valued, polarity, target, rebases, options, (slice) => laneyLimits(slice, kind, options.screenOutliers ?? false).map((limits) => scaled(limits, multiplier)));
+}
+
+/** Each point's Laney limits on the unscaled value (a proportion, or a rate per one of the denominator). */
+export function laneyLimits(points: readonly CountPoint[], kind: 'proportion' | 'rate', screenOutliers = false): Limits[] {
+  const centre = points.reduce((sum, p) => sum + p.numerator, 0) / points.reduce((sum, p) => sum + p.denominator, 0);
+  const spread = kind === 'proportion' ? centre * (1 - centre) : centre;
+  const sigmas = points.map((p) => Math.sqrt(spread / p.denominator));
+  const zs = points.map((p, i) => (p.numerator / p.denominator - centre) / sigmas[i]!);
+  let ranges = zs.slice(1).map((z, i) => Math.abs(z - zs[i]!));
+  if (screenOutliers) {
+    const first = average(ranges);
+    ranges = ranges.filter((range) => range < SCREEN * first);
+  }
+  const movingRangeMean = average(ranges);
+  const sigmaZ = movingRangeMean / 1.128;
+  const ceiling = kind === 'proportion' ? 1 : Infinity;
+  return sigmas.map((sigma) => ({
+    mean: centre,
+    movingRangeMean,
+    lower: Math.max(0, centre - 3 * sigma * sigmaZ),
+    upper: Math.min(ceiling, centre + 3 * sigma * sigmaZ),
+    lowerWarning: Math.max(0, centre - 2 * sigma * sigmaZ),
+    upperWarning: Math.min(ceiling, centre + 2 * sigma * sigmaZ),
+  }));
+}
+
+function scaled(limits: Limits, multiplier: number): Limits {
+  return {
+    mean: limits.mean * multiplier,
+    movingRangeMean: limits.movingRangeMean,
+    lower: limits.lower * multiplier,
+    upper: limits.upper * multiplier,
+    lowerWarning: limits.lowerWarning * multiplier,
+    upperWarning: limits.upperWarning * multiplier,
+  };
+}
+
 /** Consistently pass, hit and miss or consistently fail, from the latest limits; none without a target or for a neutral metric. */
 export function assuranceOf(limits: Pick<Limits, 'lower' | 'upper'>, target: number | null, polarity: Polarity): Assurance | null {
   if (target === null || polarity === 'neutral') return null;
@@ -170,10 +263,10 @@ export function assuranceOf(limits: Pick<Limits, 'lower' | 'upper'>, target: num
 }
 
 /** Each point's signals, in precedence order. */
-function signalsOf(values: readonly number[], limits: Limits, trendRun: number, shiftRun: number): Signal[][] {
-  const sides = values.map((value) => Math.sign(value - limits.mean));
-  const outside = values.map((value) => value > limits.upper || value < limits.lower);
-  const close = values.map((value, i) => !outside[i] && (value > limits.upperWarning || value < limits.lowerWarning));
+function signalsOf(values: readonly number[], limits: readonly Limits[], trendRun: number, shiftRun: number): Signal[][] {
+  const sides = values.map((value, i) => Math.sign(value - limits[i]!.mean));
+  const outside = values.map((value, i) => value > limits[i]!.upper || value < limits[i]!.lower);
+  const close = values.map((value, i) => !outside[i] && (value > limits[i]!.upperWarning || value < limits[i]!.lowerWarning));
   const trend = trendDirections(values, trendRun);
   const twoInThree = twoInThreeFlags(close, sides);
   const shift = shiftFlags(sides, shiftRun);

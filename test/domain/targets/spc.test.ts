@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { assuranceOf, shiftFlags, spcChart, trendDirections, twoInThreeFlags, xmrLimits, type PeriodValue, type SpcChart } from '../../../src/domain/targets/index.ts';
+import { assuranceOf, laneyChart, laneyLimits, shiftFlags, spcChart, trendDirections, twoInThreeFlags, xmrLimits, type PeriodValue, type SpcChart } from '../../../src/domain/targets/index.ts';
 
 /** A monthly series from April 2021, one value a month. */
 function monthly(values: readonly number[]): PeriodValue[] {
@@ -215,5 +215,58 @@ describe('spcChart(series, polarity, target, rebases, options)', () => {
         assert.equal(down.variation, up.variation);
       }),
     );
+  });
+});
+
+// AUS-DOH-Safety-and-Quality/PowerBI-SPC, test/Chart Types/pprime.test.ts and uprime.test.ts: twenty
+// proportions with large, varying denominators and the P′ and U′ limits that visual draws for them.
+const NUMERATORS = [266501, 264225, 276532, 281461, 269071, 261215, 270409, 279778, 270483, 270320, 267923, 271478, 255353, 256820, 261835, 259144, 255910, 260863, 264465, 260989];
+const DENOMINATORS = [280443, 276823, 291681, 296155, 282343, 275888, 283867, 295251, 284468, 282529, 279618, 283932, 266629, 268091, 276803, 271578, 266005, 273520, 278574, 273772];
+const COUNTS = Object.freeze(NUMERATORS.map((numerator, i) => Object.freeze({ period: `p${i}`, numerator, denominator: DENOMINATORS[i]! })));
+
+describe('laneyLimits(points, kind)', () => {
+  it("gives PowerBI-SPC's P′ limits, in percent, to four decimals", () => {
+    const ul99 = [96.567, 96.5753, 96.5421, 96.5326, 96.5627, 96.5775, 96.5593, 96.5345, 96.5579, 96.5623, 96.5689, 96.5591, 96.5996, 96.5961, 96.5753, 96.5877, 96.6012, 96.583, 96.5713, 96.5824];
+    const ul95 = [96.1413, 96.1469, 96.1247, 96.1184, 96.1384, 96.1483, 96.1362, 96.1197, 96.1353, 96.1382, 96.1426, 96.1361, 96.1631, 96.1607, 96.1469, 96.1551, 96.1641, 96.152, 96.1442, 96.1516];
+    const ll95 = [94.4386, 94.4331, 94.4552, 94.4615, 94.4415, 94.4316, 94.4438, 94.4603, 94.4447, 94.4418, 94.4374, 94.4439, 94.4169, 94.4192, 94.4331, 94.4248, 94.4158, 94.4279, 94.4358, 94.4283];
+    const ll99 = [94.013, 94.0046, 94.0378, 94.0473, 94.0173, 94.0025, 94.0207, 94.0454, 94.022, 94.0177, 94.0111, 94.0208, 93.9803, 93.9839, 94.0046, 93.9923, 93.9788, 93.9969, 94.0087, 93.9975];
+    laneyLimits(COUNTS, 'proportion').forEach((limits, i) => {
+      near(limits.upper * 100, ul99[i]!, 4);
+      near(limits.upperWarning * 100, ul95[i]!, 4);
+      near(limits.lowerWarning * 100, ll95[i]!, 4);
+      near(limits.lower * 100, ll99[i]!, 4);
+    });
+  });
+
+  it("gives PowerBI-SPC's U′ limits, published to four decimals", () => {
+    const ul99 = [0.9657, 0.9658, 0.9654, 0.9653, 0.9656, 0.9658, 0.9656, 0.9653, 0.9656, 0.9656, 0.9657, 0.9656, 0.966, 0.966, 0.9658, 0.9659, 0.966, 0.9658, 0.9657, 0.9658];
+    const ll99 = [0.9401, 0.94, 0.9404, 0.9405, 0.9402, 0.94, 0.9402, 0.9405, 0.9402, 0.9402, 0.9401, 0.9402, 0.9398, 0.9398, 0.94, 0.9399, 0.9398, 0.94, 0.9401, 0.94];
+    laneyLimits(COUNTS, 'rate').forEach((limits, i) => {
+      assert.ok(Math.abs(limits.upper - ul99[i]!) <= 1e-4, `upper ${i}: ${limits.upper}`);
+      assert.ok(Math.abs(limits.lower - ll99[i]!) <= 1e-4, `lower ${i}: ${limits.lower}`);
+    });
+  });
+
+  it('keeps proportions within 0 and 1', () => {
+    const limits = laneyLimits(
+      [0, 1, 0, 9, 0].map((numerator, i) => ({ period: String(i), numerator, denominator: 10 })),
+      'proportion',
+    );
+    assert.ok(limits.every((l) => l.lower >= 0 && l.upper <= 1));
+  });
+});
+
+describe('laneyChart(series, kind, polarity, target)', () => {
+  it('charts percentages with limits that follow each denominator, and judges them by the same rules', () => {
+    const result = chart(laneyChart(COUNTS, 'proportion', 'higher_is_better', 90, [], { multiplier: 100 }));
+    assert.equal(result.points.length, 20);
+    near(result.points[0]!.value, (100 * 266501) / 280443, 9);
+    near(result.points[0]!.limits.upper, 96.567, 4);
+    assert.notEqual(result.points[0]!.limits.upper, result.points[1]!.limits.upper);
+    assert.equal(result.assurance, 'consistently_pass');
+  });
+
+  it('refuses a count without a denominator, naming its period', () => {
+    assert.throws(() => laneyChart([{ period: '2024-01', numerator: 1, denominator: 0 }], 'rate', 'lower_is_better'), /2024-01: a Laney chart needs/);
   });
 });
