@@ -15,11 +15,13 @@ import { intervalOf, resolveArea } from '../domain/benchmark/benchmark-queries.t
 import { parsePeriod, sameTimeLastYear, type Period } from '../domain/period/index.ts';
 import {
   gapToTrajectory,
+  laneyChart,
   notRated,
   progressOf,
   projectTrend,
   rate,
   spcChart,
+  type CountPoint,
   type NotRatedReason,
   type PeriodValue,
   type Projection,
@@ -225,7 +227,34 @@ export function targetSpc(index: BenchmarkIndex, target: Target, areaCode: strin
   if (kind !== 'month' && kind !== 'quarter') {
     return { kind: 'not_in_year', reason: 'SPC is for monthly and quarterly series; an annual series is judged by its confidence interval trend test' };
   }
+  const counts = laneyCounts(index, series!, areaCode);
+  if (counts) {
+    const multiplier = series!.metric.multiplier ?? (series!.metric.valueKind === 'rate' ? 100_000 : 1);
+    return laneyChart(counts, series!.metric.valueKind === 'rate' ? 'rate' : 'proportion', target.polarity, target.targetValue, rebases, { ...options, multiplier });
+  }
   return spcChart(areaSeries(index, series!, areaCode, ''), target.polarity, target.targetValue, rebases, options);
+}
+
+/**
+ * A proportion's or rate's counts, period by period, where every period with
+ * a value has them: Laney's chart then replaces the XmR chart, whose limits
+ * mislead when denominators vary. Undefined where any value lacks counts.
+ */
+function laneyCounts(index: BenchmarkIndex, series: MetricSeries, areaCode: string): CountPoint[] | undefined {
+  const { valueKind } = series.metric;
+  const area = index.area(areaCode);
+  if ((valueKind !== 'proportion' && valueKind !== 'rate') || !area) return undefined;
+  const number = index.areaNumber(areaCode)!;
+  const points: CountPoint[] = [];
+  for (const slice of series.slices) {
+    const { position } = resolveArea(index, slice, area, number);
+    if (position < 0 || slice.value(position) === null) continue;
+    const numerator = slice.counts?.numerator[position] ?? Number.NaN;
+    const denominator = slice.counts?.denominator[position] ?? Number.NaN;
+    if (!(numerator >= 0 && denominator > 0)) return undefined;
+    points.push({ period: slice.period, numerator, denominator });
+  }
+  return points;
 }
 
 /** The trend of an area's actuals since the baseline (the baseline's own period included) carried to the target period. */

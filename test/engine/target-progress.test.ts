@@ -218,6 +218,23 @@ describe('targetSpc(index, target, area, rebases)', () => {
     assert.equal(chart.kind, 'too_few_points');
   });
 
+  it("charts a proportion with counts on Laney's P′ chart, in the metric's percent", () => {
+    const proportion = indexMetric('NI 1', { periodKind: 'quarter', valueKind: 'proportion', multiplier: 100 });
+    const rows: Row[] = QUARTERS.map((quarter, i) => {
+      const denominator = 1000 + 500 * (i % 4);
+      const numerator = Math.round(denominator * (0.6 + 0.01 * (i % 3)));
+      return [quarter, 'E06000001', (100 * numerator) / denominator, null, null, numerator, denominator];
+    });
+    const chart = targetSpc(buildIndex(AREAS, [[proportion, rows]]), target({ targetValue: 50 }), 'E06000001');
+    assert.equal(chart.kind, 'chart');
+    const points = chart.kind === 'chart' ? chart.points : [];
+    assert.ok(Math.abs(points[0]!.value - 60) < 1e-9);
+    assert.notEqual(points[0]!.limits.upper, points[1]!.limits.upper);
+    const withoutCounts = rows.map(([quarter, area, value]) => [quarter, area, value] as Row);
+    const xmr = targetSpc(buildIndex(AREAS, [[proportion, withoutCounts]]), target(), 'E06000001');
+    assert.equal(xmr.kind === 'chart' ? xmr.points[0]!.limits.upper : 0, xmr.kind === 'chart' ? xmr.points[1]!.limits.upper : 1);
+  });
+
   it('has no chart for an annual series, and says why', () => {
     const index = buildIndex(AREAS, [[indexMetric('NI 1', FY), [['2010/11', 'E06000001', 1]]]]);
     const chart = targetSpc(index, target(), 'E06000001');
