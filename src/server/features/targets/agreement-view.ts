@@ -18,6 +18,9 @@ export interface AreaRating {
   readonly period: string | null;
   readonly rating: Rating;
   readonly label: string;
+  /** The actual it was rated on, and where the trajectory says it should be; absent (or null) where there is none. */
+  readonly actual?: number | null;
+  readonly expected?: number | null;
 }
 
 /** Rates an agreement's targets from the figures the hub holds (the engine's target progress); none until it can. */

@@ -3,7 +3,9 @@
 import type { Feature } from '../../platform/feature.ts';
 import { engineRatings } from './ratings.ts';
 import { targetsRouter } from './targets-api.ts';
+import { targetsPages } from './targets-pages.ts';
 
 export const targets: Feature = {
   api: ({ sql, engine }) => targetsRouter(sql, engineRatings(engine)),
+  pages: ({ sql, engine }) => targetsPages(sql, engine, engineRatings(engine)),
 };

@@ -1,0 +1,176 @@
+// Agreements and targets as the public reads them, in a real Chromium at a
+// phone's width and a desk's: a signed-off agreement is listed with its
+// targets counted by rating, its page gives every rating beside the words of
+// its rule, and a target's page draws the council's figures against the
+// agreed trajectory, with the same figures as a table. Nothing wider than the
+// screen, no chart text under 12 px, nothing axe finds; a draft stays unseen.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { parsePeriod, stepPeriod } from '../../src/domain/period/index.ts';
+import { Browser as HttpBrowser, organisation, user } from '../support/access.ts';
+import { accessibilityViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { openDemoStore, type TestStore } from '../support/store.ts';
+
+const DURHAM = 'E06000047';
+const OFFICER = 'officer@durham.example';
+
+describe('agreement and target pages, as the public reads them', () => {
+  let store: TestStore;
+  let server: TestServer;
+  let browser: Browser;
+  let agreementId: number;
+  let targetId: number;
+  let draftId: number;
+  let metricTitle: string;
+
+  before(async () => {
+    store = await openDemoStore();
+    server = await startTestServer(store);
+    const council = await organisation(store.sql, 'Durham County Council', 'council', DURHAM);
+    await user(store.sql, OFFICER, 'performance_officer', council.id, 'Pat Officer');
+    const officer = new HttpBrowser(server.base);
+    await officer.signIn(OFFICER);
+    // A yearly metric the demo holds for Durham over at least three years: its first year is the baseline.
+    const { code, title, years } = yearlyMetric(server);
+    metricTitle = title;
+    const [first, , third] = years;
+    const agreement = {
+      kind: 'council_plan',
+      title: 'Durham council plan',
+      firstYear: nextYear(first!), // the plan runs from the year after the baseline to the target's
+      lastYear: third!,
+      areas: [DURHAM],
+      partners: [{ kind: 'council', name: 'Durham County Council' }],
+    };
+    agreementId = await made(await officer.json('POST', '/api/agreements', agreement));
+    draftId = await made(await officer.json('POST', '/api/agreements', { ...agreement, title: 'Durham draft plan' }));
+    const baseline = server.engine.index.metric(code)!.slice(first!)!;
+    const value = baseline.value(baseline.position(server.engine.index.areaNumber(DURHAM)!))!;
+    const better = server.engine.index.metric(code)!.metric.polarity === 'lower_is_better' ? value * 0.9 : value * 1.1;
+    const target = {
+      reference: 'CP 1',
+      metric: code,
+      kind: 'local',
+      baseline: { period: first, value },
+      targetPeriod: third,
+      targetValue: Number(better.toFixed(1)),
+      leadPartner: 'Durham County Council',
+      toleranceRule: { kind: 'relative', version: 1, greenWithinPercent: 5, amberWithinPercent: 10, amberIfImproved: false },
+    };
+    targetId = await made(await officer.json('POST', `/api/agreements/${agreementId}/targets`, target));
+    const signed = await officer.json('POST', `/api/agreements/${agreementId}/sign-off`, { revision: await revisionOf(officer, agreementId) });
+    assert.equal(signed.status, 200, await signed.text());
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+  });
+
+  for (const [width, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`lists, opens and charts a signed-off agreement's target at ${viewport.width} px`, async () => {
+      const context = await browser.newContext({ viewport });
+      const { page, problems } = await openPage(context);
+      try {
+        await page.goto(`${server.base}/agreements`);
+        assert.ok(await page.getByRole('link', { name: 'Durham council plan' }).isVisible());
+        assert.equal(await page.getByRole('link', { name: 'Durham draft plan' }).count(), 0, "the public does not see a council's draft");
+        await checkPage(page, `targets-monitoring-${width}`);
+
+        await page.getByRole('link', { name: 'Durham council plan' }).click();
+        await page.waitForURL(`**/agreements/${agreementId}`);
+        const ratings = await page.locator('.lantern-ratings li').count();
+        assert.ok(ratings > 0, 'the target has a rating line for Durham');
+        assert.match((await page.locator('.lantern-ratings li').first().textContent()) ?? '', /County Durham, \S+: [\d.]+ against [\d.]+ on the trajectory/);
+        assert.equal(await page.locator('.lantern-rule').count(), 1, 'one target, its rule written once beside its ratings');
+        assert.match((await page.locator('.lantern-rule').textContent()) ?? '', /5%/);
+        await checkPage(page, `targets-agreement-${width}`);
+
+        await page.getByRole('link', { name: new RegExp(`CP 1: ${escaped(metricTitle)}`) }).click();
+        await page.waitForURL(`**/agreements/${agreementId}/targets/${targetId}`);
+        assert.equal(await page.locator('figure svg').count(), 1, 'a chart of Durham against the trajectory');
+        assert.match((await page.locator('figure svg').textContent()) ?? '', /Agreed trajectory/);
+        assert.ok((await page.locator('.lantern-league tbody tr').count()) >= 3, 'the figures as a table, a row a year');
+        await checkPage(page, `targets-target-${width}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it("answers 404 for a council's draft to the public, as for an agreement that does not exist", async () => {
+    const draft = await fetch(`${server.base}/agreements/${draftId}`);
+    const none = await fetch(`${server.base}/agreements/999999`);
+    assert.equal(draft.status, 404);
+    assert.equal(none.status, 404);
+  });
+});
+
+async function checkPage(page: Page, name: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
+  const smallest = await smallestChartText(page);
+  assert.ok(smallest.size >= 12, `${name}: '${smallest.text}' is ${smallest.size.toFixed(1)} px`);
+  assert.deepEqual(await accessibilityViolations(page), [], name);
+  await screenshot(page, name);
+}
+
+async function made(response: Response): Promise<number> {
+  const body = (await response.json()) as { id: number };
+  assert.equal(response.status, 201, JSON.stringify(body));
+  return body.id;
+}
+
+/** The agreement's revision now: adding a target changes it, and sign-off is refused on a stale one. */
+async function revisionOf(officer: HttpBrowser, id: number): Promise<number> {
+  return ((await (await officer.json('GET', `/api/agreements/${id}`)).json()) as { revision: number }).revision;
+}
+
+function yearlyMetric(server: TestServer): { code: string; title: string; years: string[] } {
+  const index = server.engine.index;
+  const durham = index.areaNumber(DURHAM)!;
+  for (const series of index.metricsByTitle()) {
+    if (series.metric.polarity === 'neutral') continue;
+    const years = series.slices.filter((s) => isYear(s.period) && s.position(durham) >= 0 && s.value(s.position(durham)) !== null).map((s) => s.period);
+    if (years.length >= 3) return { code: series.metric.code, title: series.metric.title, years: years.slice(-3) };
+  }
+  throw new Error('the demo holds no yearly metric for Durham over three years');
+}
+
+function nextYear(label: string): string {
+  const parsed = parsePeriod(label);
+  assert.equal(parsed.kind, 'ok');
+  return stepPeriod(parsed.kind === 'ok' ? parsed.period : (undefined as never), 1)!.label;
+}
+
+function isYear(label: string): boolean {
+  const parsed = parsePeriod(label);
+  return parsed.kind === 'ok' && (parsed.period.kind === 'financial_year' || parsed.period.kind === 'calendar_year');
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The smallest text any chart on the page draws, in CSS pixels as rendered: font size times the SVG's scale. */
+async function smallestChartText(page: Page): Promise<{ size: number; text: string }> {
+  return page.$$eval('svg text', (texts) =>
+    texts.reduce(
+      (smallest, text) => {
+        const svg = (text as SVGTextElement).ownerSVGElement!;
+        const box = svg.getBoundingClientRect();
+        const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width > 0 ? box.width / svg.viewBox.baseVal.width : 1;
+        const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
+        return box.width > 0 && size < smallest.size ? { size, text: text.textContent ?? '' } : smallest;
+      },
+      { size: Infinity, text: '' },
+    ),
+  );
+}
