@@ -79,12 +79,9 @@ export function isWorseThanBaseline(baseline: number, target: number, polarity: 
  */
 export function checkTrajectory(draft: TrajectoryDraft): Problem[] {
   const problems: Problem[] = [];
-  const target = readPeriod(draft.targetPeriod, 'targetPeriod', problems);
+  const target = trajectoryPeriod(draft.targetPeriod, problems);
   const baseline = readPeriod(draft.baseline.period, 'baseline.period', problems);
   const plan = planSpan(draft.plan, problems);
-  if (target && !TRAJECTORY_PERIOD_KINDS.includes(target.kind)) {
-    problems.push({ field: 'targetPeriod', message: `'targetPeriod' must be a year or a quarter, not '${target.label}'` });
-  }
   if (target && baseline && baseline.kind !== target.kind) {
     problems.push({ field: 'baseline.period', message: `'baseline.period' ${baseline.label} must be a period of the same kind as the target's (${target.label})` });
   }
@@ -131,7 +128,8 @@ function checkPoints(points: readonly PeriodValue[], frame: Frame, problems: Pro
 function checkEnd(draft: TrajectoryDraft, problems: Problem[]): void {
   const last = draft.trajectory[draft.trajectory.length - 1];
   if (!last) return;
-  if (last.period !== parsed(draft.targetPeriod)?.label) {
+  // Compared as periods, so '2010-11' and '2010/11' are one year.
+  if (parsed(last.period)?.label !== parsed(draft.targetPeriod)?.label) {
     problems.push({ field: 'trajectory', message: `the last point of 'trajectory' (${last.period}) must be the target period (${draft.targetPeriod})` });
   } else if (last.value !== draft.targetValue) {
     problems.push({ field: 'trajectory', message: `the last value of 'trajectory' (${last.value}) must be the target (${draft.targetValue})` });
@@ -155,6 +153,14 @@ function planSpan(plan: Plan, problems: Problem[]): Frame['plan'] {
     return undefined;
   }
   return { start: first.start, end: last.end, words: `${first.label} to ${last.label}` };
+}
+
+/** The target's period when it is a year or a quarter; any other is refused once here, not again at every point. */
+function trajectoryPeriod(label: string, problems: Problem[]): Period | undefined {
+  const target = readPeriod(label, 'targetPeriod', problems);
+  if (!target || TRAJECTORY_PERIOD_KINDS.includes(target.kind)) return target;
+  problems.push({ field: 'targetPeriod', message: `'targetPeriod' must be a year or a quarter, not ${target.label}` });
+  return undefined;
 }
 
 function readPeriod(label: string, field: string, problems: Problem[]): Period | undefined {

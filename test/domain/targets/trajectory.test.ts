@@ -81,6 +81,15 @@ describe('expectedAt(trajectory, period)', () => {
 describe('checkTrajectory(draft)', () => {
   it('passes a good trajectory', () => assert.deepEqual(checkTrajectory(draft()), []));
 
+  it('reads periods as periods, however they are written', () => {
+    assert.deepEqual(checkTrajectory(draft({ targetPeriod: 'FY2010-11' })), []);
+  });
+
+  it('refuses a target period that is a month once, not at every point', () => {
+    assert.deepEqual(fields({ targetPeriod: '2010-11' }), ['targetPeriod', 'trajectory']);
+    assert.match(checkTrajectory(draft({ targetPeriod: '2010-11' }))[0]!.message, /must be a year or a quarter, not 2010-11/);
+  });
+
   it('refuses a trajectory period of the wrong kind, naming the point', () => {
     const problems = checkTrajectory(draft({ trajectory: [{ period: '2009', value: 43 }, ...draft().trajectory.slice(1)] }));
     assert.deepEqual(
@@ -129,7 +138,6 @@ describe('checkTrajectory(draft)', () => {
   it('refuses periods that are not periods, a target period that is not a year or quarter, and values that are not numbers', () => {
     assert.deepEqual(fields({ baseline: { period: '2007/09', value: 40 } }), ['baseline.period']);
     assert.deepEqual(fields({ baseline: { period: '2007/08', value: Number.NaN } }), ['baseline.value']);
-    assert.ok(fields({ targetPeriod: '2010-03' }).includes('targetPeriod'));
     assert.deepEqual(fields({ trajectory: [] }), ['trajectory']);
     assert.deepEqual(fields({ plan: { first: '2010/11', last: '2008/09' } }), ['plan.last']);
   });
