@@ -12,7 +12,7 @@ import { reportPrintHtml } from '../../src/reports/report-files.ts';
 import { snapshotReport } from '../../src/reports/report-snapshot.ts';
 import { reportView } from '../../src/reports/report-view.ts';
 import { NEUTRAL_FIFTHS, POLAR_FIFTHS, SIGNIFICANCE_STYLE } from '../../src/web/charts/palette.ts';
-import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot, smallestChartText } from '../support/browser.ts';
 import { importText } from '../support/import.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
@@ -158,19 +158,3 @@ describe('plain verdicts in a browser', () => {
     });
   }
 });
-
-/** The smallest text any chart on the page draws, in CSS pixels as rendered: font size times the SVG's scale. */
-async function smallestChartText(page: Page): Promise<{ size: number; text: string; chart: string }> {
-  return page.$$eval('svg text', (texts) =>
-    texts.reduce(
-      (smallest, text) => {
-        const svg = (text as SVGTextElement).ownerSVGElement!;
-        const box = svg.getBoundingClientRect();
-        const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width > 0 ? box.width / svg.viewBox.baseVal.width : 1;
-        const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
-        return box.width > 0 && size < smallest.size ? { size, text: text.textContent ?? '', chart: svg.id || svg.getAttribute('aria-labelledby') || '' } : smallest;
-      },
-      { size: Infinity, text: '', chart: '' },
-    ),
-  );
-}

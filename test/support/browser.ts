@@ -67,3 +67,19 @@ export async function controlsMissedByTab(page: Page): Promise<{ controls: numbe
   );
   return { controls: controls.length, missed };
 }
+
+/** The smallest text any chart on the page draws, in CSS pixels as rendered: font size times the SVG's scale. */
+export async function smallestChartText(page: Page): Promise<{ size: number; text: string; chart: string }> {
+  return page.$$eval('svg text', (texts) =>
+    texts.reduce(
+      (smallest, text) => {
+        const svg = (text as SVGTextElement).ownerSVGElement!;
+        const box = svg.getBoundingClientRect();
+        const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width > 0 ? box.width / svg.viewBox.baseVal.width : 1;
+        const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
+        return box.width > 0 && size < smallest.size ? { size, text: text.textContent ?? '', chart: svg.id || svg.getAttribute('aria-labelledby') || '' } : smallest;
+      },
+      { size: Infinity, text: '', chart: '' },
+    ),
+  );
+}
