@@ -29,6 +29,11 @@ export interface BuildReport {
   readonly seconds: number;
 }
 
+/** What changed in the index: the metrics a batch refreshed, or everything (a build). */
+export type IndexChange = { readonly kind: 'metrics'; readonly codes: readonly string[] } | { readonly kind: 'all' };
+
+export type IndexListener = (change: IndexChange, index: BenchmarkIndex) => void;
+
 /** What reading the index says while its first build is under way. */
 export class FiguresLoading extends Error {
   constructor() {
@@ -40,6 +45,8 @@ export class BenchmarkEngine {
   private current: BenchmarkIndex | undefined;
   private refreshing: Promise<void>;
   private unlisten: (() => Promise<void>) | undefined;
+  /** Who keeps figures made from the index (targets' ratings) and must hear when it changes. */
+  private readonly listeners = new Set<IndexListener>();
   /** Counts the index's changes: pages made from an earlier generation are stale. */
   generation = 0;
   /** Resolves when the trends of the index's latest periods are all kept. */
@@ -115,6 +122,7 @@ export class BenchmarkEngine {
           const index = await buildIndex(this.reads);
           this.current = index;
           this.trendsKept = keepAllTrends(index);
+          this.changed({ kind: 'all' });
         } finally {
           this.generation++;
         }
@@ -123,6 +131,23 @@ export class BenchmarkEngine {
         this.log(`benchmark index: could not be built again: ${String(error)}`);
       });
     return this.refreshing;
+  }
+
+  /** Calls `listener` after each build and each batch's refresh, with what changed; returns how to stop. */
+  onChange(listener: IndexListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells every listener; one that throws is logged and does not stop the others, nor the refresh. */
+  private changed(change: IndexChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change, this.current!);
+      } catch (error) {
+        this.log(`benchmark index: a listener failed after a change: ${String(error)}`);
+      }
+    }
   }
 
   async stop(): Promise<void> {
@@ -135,6 +160,7 @@ export class BenchmarkEngine {
     const index = await buildIndex(this.reads);
     this.current = index;
     this.trendsKept = keepAllTrends(index);
+    this.changed({ kind: 'all' });
   }
 
   private async refresh(batchId: number): Promise<void> {
@@ -154,6 +180,7 @@ export class BenchmarkEngine {
     if (reach.areas) {
       this.current = await buildIndex(this.reads);
       this.trendsKept = keepAllTrends(this.current);
+      this.changed({ kind: 'all' });
       return;
     }
     if (reach.metricIds.length === 0) return;
@@ -161,6 +188,7 @@ export class BenchmarkEngine {
     await loadSeries(this.reads, this.current, metrics);
     const index = this.current;
     for (const metric of metrics) keepTrends(index, index.metric(metric.code)!);
+    this.changed({ kind: 'metrics', codes: metrics.map((metric) => metric.code) });
   }
 }
 

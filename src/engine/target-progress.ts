@@ -13,6 +13,7 @@
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../domain/benchmark/benchmark-index.ts';
 import { intervalOf, resolveArea } from '../domain/benchmark/benchmark-queries.ts';
 import { parsePeriod, sameTimeLastYear, type Period } from '../domain/period/index.ts';
+import type { BenchmarkEngine } from './benchmark-engine.ts';
 import {
   gapToTrajectory,
   laneyChart,
@@ -124,6 +125,17 @@ export class TargetProgressBook {
     const series = index.metric(code);
     for (const prepared of this.byMetric.get(code) ?? []) this.results.set(prepared.target.id, progressIn(index, series, prepared));
   }
+}
+
+/**
+ * Keeps a book current with an engine's index: every target rated once the
+ * index is built, then after each batch only the targets on its metrics.
+ * Returns how to stop.
+ */
+export function keepCurrent(book: TargetProgressBook, engine: BenchmarkEngine): () => void {
+  const stop = engine.onChange((change, index) => (change.kind === 'all' ? book.recomputeAll(index) : book.recomputeMetrics(index, change.codes)));
+  if (engine.isReady) book.recomputeAll(engine.index);
+  return stop;
 }
 
 /** Every target's progress against the index, afresh. */
