@@ -105,6 +105,15 @@ describe('agreement and target pages, as the public reads them', () => {
     });
   }
 
+  it("leads from a council's page to the agreements that cover it, and only those", async () => {
+    const areaPage = await (await fetch(`${server.base}/areas/${DURHAM}`)).text();
+    assert.match(areaPage, new RegExp(`href="/agreements\\?area=${DURHAM}">the targets agreed for County Durham</a>`));
+    assert.match(await (await fetch(`${server.base}/agreements?area=${DURHAM}`)).text(), /Durham council plan/);
+    const hartlepool = await (await fetch(`${server.base}/agreements?area=E06000001`)).text();
+    assert.doesNotMatch(hartlepool, /Durham council plan/);
+    assert.match(hartlepool, /There is no agreement in Hartlepool that you may read/);
+  });
+
   it("answers 404 for a council's draft to the public, as for an agreement that does not exist", async () => {
     const draft = await fetch(`${server.base}/agreements/${draftId}`);
     const none = await fetch(`${server.base}/agreements/999999`);

@@ -36,11 +36,15 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
   const router = express.Router();
 
   router.get('/agreements', reads('agreement'), async (req, res) => {
-    onlyKnown(req.query, ['region']);
+    onlyKnown(req.query, ['region', 'area']);
     const region = optionalCode(req.query, 'region');
-    const lines = await monitoring(sql, accessOf(res), region, rate);
-    const regionName = region ? (engine.index.area(region)?.name ?? region) : 'England';
-    renderPage(res, 'targets/monitoring.njk', { region, regionName, lines, regions: regionChoices(engine, region) });
+    // An area page links here for the agreements that cover it.
+    const area = optionalCode(req.query, 'area');
+    const all = await monitoring(sql, accessOf(res), region, rate);
+    const lines = area ? all.filter((line) => line.agreement.areas.includes(area)) : all;
+    const place = area ?? region;
+    const regionName = place ? (engine.index.area(place)?.name ?? place) : 'England';
+    renderPage(res, 'targets/monitoring.njk', { region, area, regionName, lines, regions: regionChoices(engine, region) });
   });
 
   router.get('/agreements/:id', reads('agreement'), async (req, res) => {
