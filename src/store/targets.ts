@@ -42,20 +42,49 @@ const SELECT = `t.id, t.agreement_id as "agreementId", t.reference, t.former_ref
   t.revision, t.updated_by as "updatedBy", t.updated_at as "updatedAt"`;
 const FROM = `target t`;
 
+/**
+ * Adds targets to an agreement in one statement, however many (an import of
+ * thousands): the rows travel as one JSON document, typed by
+ * jsonb_to_recordset. Returns their ids in the order given.
+ */
 export async function createTargets(sql: Db, agreementId: number, drafts: readonly TargetDraft[], who: string): Promise<number[]> {
-  const ids: number[] = [];
-  for (const t of drafts) {
-    const [row] = await sql<{ id: number }[]>`
-      insert into target (agreement_id, reference, metric_code, areas, kind, indicator_role, baseline_period, baseline_value, target_period,
-        target_value, trajectory_shape, trajectory, lead_partner_id, contributing_partner_ids, tolerance_rule, tolerance_version,
-        placeholder_due, worse_reason, replaces_target_id, updated_by)
-      values (${agreementId}, ${t.reference}, ${t.metricCode}, ${sql.array([...t.areas])}, ${t.kind}, ${t.indicatorRole}, ${t.baselinePeriod},
-        ${t.baselineValue}, ${t.targetPeriod}, ${t.targetValue}, ${t.trajectoryShape}, ${sql.json(t.trajectory as never)}, ${t.leadPartnerId},
-        ${sql.array([...t.contributingPartnerIds])}::int[], ${sql.json(t.toleranceRule as never)}, ${t.toleranceRule.version}, ${t.placeholderDue},
-        ${t.worseReason}, ${t.replacesTargetId}, ${who})
-      returning id`;
-    ids.push(row!.id);
-  }
+  const rows = drafts.map((t, ord) => ({
+    ord,
+    reference: t.reference,
+    metric_code: t.metricCode,
+    areas: t.areas,
+    kind: t.kind,
+    indicator_role: t.indicatorRole,
+    baseline_period: t.baselinePeriod,
+    baseline_value: t.baselineValue,
+    target_period: t.targetPeriod,
+    target_value: t.targetValue,
+    trajectory_shape: t.trajectoryShape,
+    trajectory: t.trajectory,
+    lead_partner_id: t.leadPartnerId,
+    contributing_partner_ids: t.contributingPartnerIds,
+    tolerance_rule: t.toleranceRule,
+    tolerance_version: t.toleranceRule.version,
+    placeholder_due: t.placeholderDue,
+    worse_reason: t.worseReason,
+    replaces_target_id: t.replacesTargetId,
+  }));
+  const made = await sql<{ id: number; reference: string }[]>`
+    insert into target (agreement_id, reference, metric_code, areas, kind, indicator_role, baseline_period, baseline_value, target_period,
+      target_value, trajectory_shape, trajectory, lead_partner_id, contributing_partner_ids, tolerance_rule, tolerance_version,
+      placeholder_due, worse_reason, replaces_target_id, updated_by)
+    select ${agreementId}, reference, metric_code, areas, kind, indicator_role, baseline_period, baseline_value, target_period,
+      target_value, trajectory_shape, trajectory, lead_partner_id, contributing_partner_ids, tolerance_rule, tolerance_version,
+      placeholder_due, worse_reason, replaces_target_id, ${who}
+    from jsonb_to_recordset(${sql.json(rows as never)}) as r(ord int, reference text, metric_code text, areas text[], kind text,
+      indicator_role text, baseline_period text, baseline_value double precision, target_period text, target_value double precision,
+      trajectory_shape text, trajectory jsonb, lead_partner_id int, contributing_partner_ids int[], tolerance_rule jsonb,
+      tolerance_version int, placeholder_due date, worse_reason text, replaces_target_id int)
+    order by ord
+    returning id, reference`;
+  // References are unique among an agreement's targets in force, so they say which id is which.
+  const idOf = new Map(made.map((row) => [row.reference, row.id]));
+  const ids = drafts.map((t) => idOf.get(t.reference)!);
   return ids;
 }
 

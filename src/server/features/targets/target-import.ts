@@ -17,7 +17,7 @@ import { checked } from '../../platform/http/input-schema.ts';
 import { findAgreement, refuseSigned } from './agreements.ts';
 import { refreshChange, targetBody } from './api-inputs.ts';
 import { checkTarget, metricLookup } from './target-checks.ts';
-import { refreshReason, refuseDuplicate, writeNew } from './targets.ts';
+import { refreshReason, targetLines, writeNew } from './targets.ts';
 
 const LISTS = ['areas', 'contributingPartners'];
 const RULE_FIGURES = ['greenWithin', 'amberWithin', 'greenWithinPercent', 'amberWithinPercent', 'amberIfImproved', 'measure'];
@@ -76,12 +76,13 @@ export async function importTargets(sql: Sql, access: RequestAccess, agreementId
       }
     }
   }
-  const existing = await targetsOf(sql, agreement.id);
-  for (let i = 0; problems.length === 0 && i < drafts.length; i++) {
+  const lines = targetLines(agreement, await targetsOf(sql, agreement.id));
+  for (const { line, draft } of drafts) {
+    if (problems.length >= MAX_PROBLEMS) break;
     try {
-      refuseDuplicate(agreement, [...existing, ...drafts.slice(0, i).map((d) => d.draft)], [drafts[i]!.draft]);
+      lines.add(draft);
     } catch (error) {
-      problems.push(rejectionOf(error, drafts[i]!.line));
+      problems.push(rejectionOf(error, line));
     }
   }
   if (problems.length === 0 && drafts.length === 0) problems.push({ line: csv.headerLine, reason: 'the file holds no targets' });

@@ -6,6 +6,7 @@
 // written with its audit event, and in a refresh with its old and new values.
 import type { Agreement } from '../../../store/agreements.ts';
 import { touchAgreement } from '../../../store/agreements.ts';
+import { recordAudit } from '../../../store/audit.ts';
 import type { Db, Sql } from '../../../store/store.ts';
 import { createTargets, getTarget, recordChanges, targetsOf, updateTarget, type StoredTarget, type TargetChange, type TargetDraft } from '../../../store/targets.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
@@ -33,7 +34,7 @@ export async function addTarget(sql: Sql, access: RequestAccess, agreementIdText
   });
 }
 
-/** Writes new targets of one agreement, each audited, and in a refresh logged as added. */
+/** Writes new targets of one agreement, each audited (in one statement, for an import), and in a refresh logged as added. */
 export async function writeNew(tx: Db, access: RequestAccess, agreement: Agreement, drafts: readonly TargetDraft[], change: Change | undefined): Promise<number[]> {
   const ids = await createTargets(tx, agreement.id, drafts, access.actor.actor);
   await touchAgreement(tx, agreement.id, access.actor.actor);
@@ -44,9 +45,10 @@ export async function writeNew(tx: Db, access: RequestAccess, agreement: Agreeme
       access.actor.actor,
     );
   }
-  for (const [i, id] of ids.entries()) {
-    await access.audit(tx, 'change', 'target', String(id), `added target ${drafts[i]!.reference} (${drafts[i]!.metricCode}) to agreement ${agreement.id}`);
-  }
+  await recordAudit(
+    tx,
+    ids.map((id, i) => access.entry('change', 'target', String(id), `added target ${drafts[i]!.reference} (${drafts[i]!.metricCode}) to agreement ${agreement.id}`)),
+  );
   return ids;
 }
 
@@ -96,18 +98,40 @@ export function refreshReason(agreement: Agreement, change: Change | undefined):
 
 /** Refuses targets that repeat a reference or a metric for the same areas, or pass the designated cap. */
 export function refuseDuplicate(agreement: Agreement, existing: readonly Pick<TargetDraft, 'reference' | 'metricCode' | 'areas' | 'kind'>[], drafts: readonly TargetDraft[]): void {
-  const seen = [...existing];
-  let designated = existing.filter((t) => t.kind === 'designated').length;
-  for (const draft of drafts) {
-    const same = seen.find((t) => t.reference.toLowerCase() === draft.reference.toLowerCase());
-    if (same) throw new HttpError(409, 'duplicate', `'reference': agreement ${agreement.id} already has a target ${same.reference}`);
-    const twin = seen.find((t) => t.metricCode === draft.metricCode && t.areas.join() === draft.areas.join());
-    if (twin) throw new HttpError(409, 'duplicate', `'metric': target ${twin.reference} already sets ${draft.metricCode} for ${draft.areas.join(', ')}`);
-    if (draft.kind === 'designated' && ++designated > agreement.designatedCap) {
-      throw badRequest(`'kind': agreement ${agreement.id} allows ${agreement.designatedCap} designated targets, and has them all`);
+  const seen = targetLines(agreement, existing);
+  for (const draft of drafts) seen.add(draft);
+}
+
+type Line = Pick<TargetDraft, 'reference' | 'metricCode' | 'areas' | 'kind'>;
+
+/**
+ * The targets of an agreement as keys, to which each new target is added in
+ * turn: `add` refuses a repeated reference, a metric already set for the same
+ * areas, or a designated target past the cap. Lookups are by key, so an
+ * import of thousands checks each line at once.
+ */
+export function targetLines(agreement: Agreement, existing: readonly Line[]): { add(draft: Line): void } {
+  const references = new Map<string, string>();
+  const lines = new Map<string, string>();
+  let designated = 0;
+  const add = (t: Line, check: boolean) => {
+    const reference = t.reference.toLowerCase();
+    const line = `${t.metricCode}|${t.areas.join()}`;
+    if (check) {
+      const same = references.get(reference);
+      if (same !== undefined) throw new HttpError(409, 'duplicate', `'reference': agreement ${agreement.id} already has a target ${same}`);
+      const twin = lines.get(line);
+      if (twin !== undefined) throw new HttpError(409, 'duplicate', `'metric': target ${twin} already sets ${t.metricCode} for ${t.areas.join(', ')}`);
+      if (t.kind === 'designated' && designated + 1 > agreement.designatedCap) {
+        throw badRequest(`'kind': agreement ${agreement.id} allows ${agreement.designatedCap} designated targets, and has them all`);
+      }
     }
-    seen.push(draft);
-  }
+    references.set(reference, t.reference);
+    lines.set(line, t.reference);
+    if (t.kind === 'designated') designated++;
+  };
+  for (const t of existing) add(t, false);
+  return { add: (draft) => add(draft, true) };
 }
 
 const FIELDS = [
