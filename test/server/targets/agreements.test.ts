@@ -5,11 +5,14 @@
 // answered 409 naming who changed it; another council's draft not found; and
 // every change in the audit trail.
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { readAgreement } from '../../../src/server/features/targets/agreement-view.ts';
 import { addAgreement, changeAgreement, openRefresh, signOff } from '../../../src/server/features/targets/agreements.ts';
 import { recordReview } from '../../../src/server/features/targets/reviews.ts';
+import { importTargets } from '../../../src/server/features/targets/target-import.ts';
 import { addTarget, changeTarget } from '../../../src/server/features/targets/targets.ts';
+import { consoleAccess } from '../../../src/server/platform/access/console-access.ts';
 import { changesOf } from '../../../src/store/targets.ts';
 import type { User } from '../../../src/store/users.ts';
 import { accessAs, organisation, refusalOf, user } from '../../support/access.ts';
@@ -196,5 +199,17 @@ describe('agreements and targets through their use-cases', () => {
     const inspected = (await readAgreement(store.sql, as(inspector), agreement.id)).targets[0]!;
     assert.deepEqual([inspected.worseThanBaselineReason, inspected.latestReview?.risks], ['Downturn', 'Funding after March']);
     assert.equal((await refusalOf(recordReview(store.sql, as(other), agreement.id, target.id, { reviewedOn: '2009-12-31', likelihood: 'green', narrative: 'x' }))).status, 403);
+  });
+
+  it('imports targets from the console as the command line will, audited as the console', async () => {
+    const agreement = await fresh();
+    const csv =
+      'reference,metric,kind,baselinePeriod,baselineValue,targetPeriod,targetValue,leadPartner,rule,greenWithinPercent\nNI 56,obesity,designated,2007/08,30,2010/11,27,County Durham PCT,relative,10\n';
+    const result = await importTargets(store.sql, consoleAccess(store.sql, 'ops'), agreement.id, { fileName: 'laa.csv', input: Readable.from([Buffer.from(csv)]) });
+    assert.equal(result.imported, 1);
+    const events = await store.sql<{ actor: string; summary: string }[]>`select actor, summary from audit_event where record_kind = 'agreement' and record_id = ${String(agreement.id)} order by id`;
+    assert.deepEqual(events.at(-1), { actor: 'cli:ops', summary: 'imported 1 targets from laa.csv' });
+    const target = (await readAgreement(store.sql, as(officer), agreement.id)).targets[0]!;
+    assert.equal(target.updatedBy, 'cli:ops');
   });
 });
