@@ -62,10 +62,16 @@ interface Prepared {
   readonly breakStarts: readonly string[];
 }
 
+/** A target in a book, with its latest progress (written in place: rating every target then touches no map). */
+interface Entry {
+  readonly prepared: Prepared;
+  result: TargetProgress | undefined;
+}
+
 /** Every target's progress, kept, and brought up to date in whole or by metric. */
 export class TargetProgressBook {
-  private readonly byMetric = new Map<string, Prepared[]>();
-  private readonly results = new Map<string, TargetProgress>();
+  private readonly byMetric = new Map<string, Entry[]>();
+  private readonly byId = new Map<string, Entry>();
 
   constructor(targets: readonly Target[]) {
     for (const target of targets) this.add(prepare(target));
@@ -84,46 +90,49 @@ export class TargetProgressBook {
   /** Puts a target in, or replaces it, and rates it (after an edit or a refresh). */
   put(index: BenchmarkIndex, target: Target): TargetProgress {
     this.remove(target.id);
-    const prepared = prepare(target);
-    this.add(prepared);
-    const result = progressIn(index, index.metric(target.metricCode), prepared);
-    this.results.set(target.id, result);
-    return result;
+    const entry = this.add(prepare(target));
+    return (entry.result = progressIn(index, index.metric(target.metricCode), entry.prepared));
   }
 
   remove(targetId: string): void {
-    const old = this.results.get(targetId)?.metricCode;
-    this.results.delete(targetId);
-    for (const [code, list] of this.byMetric) {
-      if (old !== undefined && code !== old) continue;
-      const kept = list.filter((p) => p.target.id !== targetId);
-      if (kept.length !== list.length) this.byMetric.set(code, kept);
-    }
+    const entry = this.byId.get(targetId);
+    if (!entry) return;
+    this.byId.delete(targetId);
+    const code = entry.prepared.target.metricCode;
+    this.byMetric.set(
+      code,
+      this.byMetric.get(code)!.filter((e) => e !== entry),
+    );
   }
 
   progress(targetId: string): TargetProgress | undefined {
-    return this.results.get(targetId);
+    return this.byId.get(targetId)?.result;
   }
 
-  /** Every target's progress, in the order targets were given per metric. */
-  all(): IterableIterator<TargetProgress> {
-    return this.results.values();
+  /** Every rated target's progress, metric by metric, in the order targets were given. */
+  *all(): IterableIterator<TargetProgress> {
+    for (const list of this.byMetric.values()) {
+      for (const entry of list) if (entry.result) yield entry.result;
+    }
   }
 
   /** The targets on one metric, as a metric page or monitoring shows them. */
   ofMetric(metricCode: string): TargetProgress[] {
-    return (this.byMetric.get(metricCode) ?? []).map((p) => this.results.get(p.target.id)!).filter(Boolean);
+    return (this.byMetric.get(metricCode) ?? []).flatMap((entry) => entry.result ?? []);
   }
 
-  private add(prepared: Prepared): void {
+  private add(prepared: Prepared): Entry {
+    const entry: Entry = { prepared, result: undefined };
+    this.byId.set(prepared.target.id, entry);
     const list = this.byMetric.get(prepared.target.metricCode);
-    if (list) list.push(prepared);
-    else this.byMetric.set(prepared.target.metricCode, [prepared]);
+    if (list) list.push(entry);
+    else this.byMetric.set(prepared.target.metricCode, [entry]);
+    return entry;
   }
 
   private rateMetric(index: BenchmarkIndex, code: string): void {
     const series = index.metric(code);
-    for (const prepared of this.byMetric.get(code) ?? []) this.results.set(prepared.target.id, progressIn(index, series, prepared));
+    for (const entry of this.byMetric.get(code) ?? []) entry.result = progressIn(index, series, entry.prepared);
   }
 }
 
