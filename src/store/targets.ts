@@ -192,3 +192,18 @@ export async function latestReviews(sql: Db, targetIds: readonly number[]): Prom
     where r.target_id = any(${sql.array([...targetIds])}::int[]) order by r.target_id, r.reviewed_on desc, r.id desc`;
   return new Map(rows.map((r) => [r.targetId, r]));
 }
+
+/** A target's reviews, newest first. */
+export function reviewsOf(sql: Db, targetId: number): Promise<ProgressReview[]> {
+  return sql<ProgressReview[]>`select ${sql.unsafe(REVIEW)} from progress_review r where r.target_id = ${targetId} order by r.reviewed_on desc, r.id desc`;
+}
+
+/** The agreement's target in force whose reference, or a former one, is this: old reference numbers still resolve. */
+export async function targetByReference(sql: Db, agreementId: number, reference: string): Promise<StoredTarget | undefined> {
+  const [row] = await sql<StoredTarget[]>`
+    select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)}
+    where t.agreement_id = ${agreementId} and t.retired_at is null
+      and (lower(t.reference) = lower(${reference}) or lower(${reference}) = any(select lower(f) from unnest(t.former_references) f))
+    order by lower(t.reference) = lower(${reference}) desc limit 1`;
+  return row;
+}

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { readAgreement } from '../../../src/server/features/targets/agreement-view.ts';
+import { readAgreement, readTarget } from '../../../src/server/features/targets/agreement-view.ts';
 import { addAgreement, changeAgreement, openRefresh, signOff } from '../../../src/server/features/targets/agreements.ts';
 import { recordReview } from '../../../src/server/features/targets/reviews.ts';
 import { importTargets } from '../../../src/server/features/targets/target-import.ts';
@@ -79,11 +79,23 @@ describe('agreements and targets through their use-cases', () => {
       log.filter((c) => c.field === 'targetValue').map((c) => [c.version, c.oldValue, c.newValue, c.reason, c.approvedBy]),
       [[2, 27, 28, 'The downturn', 'Government Office North East']],
     );
+    const renumbered = await changeTarget(store.sql, as(officer), agreement.id, target.id, { revision: changed.revision, reference: 'NI 56a', change });
+    const traced = await readTarget(store.sql, as(government), agreement.id, 'NI 56');
+    assert.deepEqual([traced.id, traced.reference, traced.formerReferences], [renumbered.id, 'NI 56a', ['NI 56']]);
+    assert.deepEqual(
+      traced.changes.map((c) => [c.field, c.oldValue, c.newValue]),
+      [
+        ['targetValue', 27, 28],
+        ['trajectory', target.trajectory, changed.trajectory],
+        ['reference', 'NI 56', 'NI 56a'],
+      ],
+    );
+    assert.equal((await refusalOf(readTarget(store.sql, as(government), agreement.id, 'NI 99'))).status, 404);
     const events = await store.sql<{ record_kind: string; summary: string }[]>`
       select record_kind, summary from audit_event where record_kind in ('agreement', 'target') and action = 'change' and (record_id = ${String(agreement.id)} or record_id = ${String(target.id)}) order by id`;
     assert.deepEqual(
       events.map((e) => e.summary.replace(/'.*'/, "'…'").split(' (')[0]),
-      ["recorded agreement '…'", 'added target NI 56', 'signed off version 1 with 1 targets', 'opened the refresh to version 2', 'changed targetValue, trajectory'],
+      ["recorded agreement '…'", 'added target NI 56', 'signed off version 1 with 1 targets', 'opened the refresh to version 2', 'changed targetValue, trajectory', 'changed reference'],
     );
   });
 

@@ -130,6 +130,17 @@ describe('the agreements API', () => {
     assert.equal((await call('officer', 'PATCH', `/api/agreements/${draft.id}/targets/987654`, { revision: 1 })).status, 404);
   });
 
+  it('reads a target by id or by reference, as the agreement is read', async () => {
+    const byReference = await call('public', 'GET', `/api/agreements/${signed.id}/targets/NI%2056`);
+    assert.equal(byReference.status, 200);
+    const target = (await byReference.json()) as { id: number; reference: string; changes: unknown[]; reviews: unknown[] };
+    assert.deepEqual([target.reference, target.changes, target.reviews], ['NI 56', [], []]);
+    assert.equal((await call('public', 'GET', `/api/agreements/${signed.id}/targets/${target.id}`)).status, 200);
+    assert.equal((await call('public', 'GET', `/api/agreements/${signed.id}/targets/NI%2099`)).status, 404);
+    assert.equal((await call('otherCouncil', 'GET', `/api/agreements/${draft.id}/targets/${targetId}`)).status, 404);
+    assert.equal((await call('government', 'GET', `/api/agreements/${draft.id}/targets/${targetId}`)).status, 200);
+  });
+
   it('refuses a change with a read-only token, naming the scope', async () => {
     const response = await call('officer', 'PUT', `/api/agreements/${draft.id}`, {}, readOnly);
     assert.equal(response.status, 403);

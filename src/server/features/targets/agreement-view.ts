@@ -7,10 +7,11 @@
 import { AGREEMENT_STATUS_LABELS, LIKELIHOOD_LABELS, type Rating } from '../../../domain/targets/index.ts';
 import { versionsOf, type Agreement } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
-import { latestReviews, targetsOf, type ProgressReview, type StoredTarget } from '../../../store/targets.ts';
-import type { RequestAccess } from '../../platform/access/index.ts';
+import { changesOf, latestReviews, reviewsOf, targetByReference, targetsOf, type ProgressReview, type StoredTarget } from '../../../store/targets.ts';
+import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { reasonsRecord } from './agreement-record.ts';
 import { findAgreement } from './agreements.ts';
+import { targetOf } from './targets.ts';
 
 /** One area's rating of a target at a period, with the rule's words beside it (the engine's progress, labelled). */
 export interface AreaRating {
@@ -41,6 +42,27 @@ export async function readAgreement(sql: Sql, access: RequestAccess, idText: unk
     ...agreementJson(agreement),
     versions: await versionsOf(sql, agreement.id),
     targets: targets.map((t) => ({ ...targetJson(agreement, t, reasons), ratings: ratings.get(t.id) ?? [], latestReview: reviewJson(reviews.get(t.id), reasons) })),
+  };
+}
+
+/**
+ * One target with its history: its ratings, every review (newest first) and
+ * every change of a refresh with its old and new values, reason, proposer and
+ * approver. The path may name the target by id, or by its reference or a
+ * former one ("NI 56"), so that old reference numbers resolve.
+ */
+export async function readTarget(sql: Sql, access: RequestAccess, agreementIdText: unknown, targetText: unknown, rate: RateTargets = NOT_YET_RATED) {
+  const agreement = await findAgreement(sql, access, agreementIdText, 'read');
+  const text = String(targetText);
+  const target = /^\d+$/.test(text) ? await targetOf(sql, agreement, text) : await targetByReference(sql, agreement.id, text);
+  if (!target) throw notSeen(`target ${text.slice(0, 40)} of agreement ${agreement.id}`);
+  const reasons = access.may('read', reasonsRecord(agreement));
+  return {
+    ...targetJson(agreement, target, reasons),
+    agreement: { id: agreement.id, title: agreement.title, status: agreement.status, version: agreement.version },
+    ratings: rate(agreement, [target]).get(target.id) ?? [],
+    reviews: (await reviewsOf(sql, target.id)).map((r) => reviewJson(r, reasons)),
+    changes: await changesOf(sql, target.id),
   };
 }
 

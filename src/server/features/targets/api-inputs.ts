@@ -87,6 +87,11 @@ export const reviewBody = z.object({
 export const agreementPath = z.object({ id: recordId('agreement').describe('Agreement id.') });
 export const targetPath = z.object({ id: recordId('agreement').describe('Agreement id.'), targetId: recordId('target').describe('Target id.') });
 
+export const targetReadPath = z.object({
+  id: recordId('agreement').describe('Agreement id.'),
+  targetId: writtenText(40).describe("Target id, or its reference or a former one ('NI 56')."),
+});
+
 export const monitoringQuery = z.object({
   region: fromQuery(gssCode()).describe("A region's GSS code; England when absent."),
 });

@@ -2,7 +2,19 @@
 // bodies come from the schemas the routes check them with (api-inputs.ts).
 import { error, json, jsonOrCsv, list, ref, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
 import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
-import { agreementBody, agreementChangeBody, agreementPath, monitoringQuery, newTargetBody, reviewBody, signOffBody, targetChangeBody, targetImportQuery, targetPath } from './api-inputs.ts';
+import {
+  agreementBody,
+  agreementChangeBody,
+  agreementPath,
+  monitoringQuery,
+  newTargetBody,
+  reviewBody,
+  signOffBody,
+  targetChangeBody,
+  targetImportQuery,
+  targetPath,
+  targetReadPath,
+} from './api-inputs.ts';
 import { TARGET_COLUMNS } from './target-import.ts';
 
 const stale = { 409: error('Changed by someone else since it was read (naming who), signed off outside a refresh, or a duplicate.') };
@@ -83,6 +95,12 @@ export const paths = {
     },
   },
   '/api/agreements/{id}/targets/{targetId}': {
+    get: {
+      operationId: 'getTarget',
+      summary: 'A target by id or by its reference, old ones included: its ratings with their rules, every review and every change of a refresh',
+      parameters: pathParameters(targetReadPath),
+      responses: { 200: { description: 'The target and its history.', content: json({ type: 'object' }) }, ...withMissing },
+    },
     patch: {
       operationId: 'changeTarget',
       summary: 'Change a target from its latest revision; in a refresh, with the reason, proposer, approver and date',

@@ -8,9 +8,9 @@ import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
-import { agreementJson, NOT_YET_RATED, readAgreement, reviewJson, type RateTargets } from './agreement-view.ts';
+import { agreementJson, NOT_YET_RATED, readAgreement, readTarget, reviewJson, type RateTargets } from './agreement-view.ts';
 import { addAgreement, changeAgreement, openRefresh, signOff } from './agreements.ts';
-import { agreementPath, monitoringQuery, targetImportQuery, targetPath } from './api-inputs.ts';
+import { agreementPath, monitoringQuery, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
 import { monitoring, monitoringCsv } from './monitoring.ts';
 import { recordReview } from './reviews.ts';
 import { importTargets } from './target-import.ts';
@@ -67,6 +67,11 @@ export function targetsRouter(sql: Sql, rate: RateTargets = NOT_YET_RATED, route
     const change = reason === undefined ? undefined : { reason, proposedBy, approvedBy, changedOn };
     const result = await importTargets(sql, accessOf(res), checked(agreementPath, req.params).id, { fileName: fileName ?? 'targets.csv', input: req, change });
     res.status(201).json(result);
+  });
+
+  router.get('/agreements/:id/targets/:targetId', reads('target'), async (req, res) => {
+    const { id, targetId } = checked(targetReadPath, req.params);
+    res.set('Cache-Control', 'private, no-store').json(await readTarget(sql, accessOf(res), id, targetId, rate));
   });
 
   router.patch('/agreements/:id/targets/:targetId', changes('target'), json, async (req, res) => {
