@@ -60,6 +60,13 @@ describe('agreement and target pages, as the public reads them', () => {
       toleranceRule: { kind: 'relative', version: 1, greenWithinPercent: 5, amberWithinPercent: 10, amberIfImproved: false },
     };
     targetId = await made(await officer.json('POST', `/api/agreements/${agreementId}/targets`, target));
+    // The partners judge it unlikely though the figures say green: the page shows both, never one over the other.
+    const review = await officer.json('POST', `/api/agreements/${agreementId}/targets/${targetId}/reviews`, {
+      reviewedOn: '2024-03-31',
+      likelihood: 'red',
+      narrative: 'The school dental programme lost its funding in March.',
+    });
+    assert.equal(review.status, 201, await review.text());
     const signed = await officer.json('POST', `/api/agreements/${agreementId}/sign-off`, { revision: await revisionOf(officer, agreementId) });
     assert.equal(signed.status, 200, await signed.text());
     browser = await launchBrowser();
@@ -97,6 +104,8 @@ describe('agreement and target pages, as the public reads them', () => {
         assert.equal(await page.locator('figure svg').count(), 1, 'a chart of Durham against the trajectory');
         assert.match((await page.locator('figure svg').textContent()) ?? '', /Agreed trajectory/);
         assert.ok((await page.locator('.lantern-league tbody tr').count()) >= 3, 'the figures as a table, a row a year');
+        assert.match((await page.locator('.lantern-projection').textContent()) ?? '', /^(If the trend since the baseline carries on, County Durham would be at|No projection: )/);
+        assert.match((await page.locator('.lantern-disagreement').first().textContent()) ?? '', /Judged Red at the review of 2024-03-31, but the latest actual is rated green by the tolerance rule/);
         await checkPage(page, `targets-target-${width}`);
         assert.deepEqual(problems, []);
       } finally {

@@ -13,13 +13,19 @@ import {
   NOT_RATED_LABELS,
   TARGET_KIND_LABELS,
   TOLERANCE_KINDS,
+  LIKELIHOOD_LABELS,
   checkToleranceRule,
   describeRule,
+  disagreements,
   isRated,
   type Rating,
+  type Target,
 } from '../../../domain/targets/index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
+import { targetProjection, targetSpc } from '../../../engine/target-progress.ts';
 import type { Sql } from '../../../store/store.ts';
+import { getTarget } from '../../../store/targets.ts';
+import { spcView } from '../../../web/views/spc-view.ts';
 import { targetChart } from '../../../web/views/target-chart.ts';
 import { accessOf, reads } from '../../platform/access/index.ts';
 import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
@@ -28,6 +34,7 @@ import { pathId } from '../../platform/http/request-body.ts';
 import { notSeen } from '../../platform/access/request-access.ts';
 import { NOT_YET_RATED, readAgreement, type AreaRating, type RateTargets } from './agreement-view.ts';
 import { monitoring } from './monitoring.ts';
+import { asTarget } from './ratings.ts';
 
 type AgreementView = Awaited<ReturnType<typeof readAgreement>>;
 type TargetView = AgreementView['targets'][number];
@@ -56,8 +63,11 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
     const agreement = await readAgreement(sql, accessOf(res), req.params.id, rate);
     const id = pathId(req.params.targetId, 'target');
     const target = agreement.targets.find((t) => t.id === id);
-    if (!target) throw notSeen(`target ${id} of agreement ${agreement.id}`);
-    renderPage(res, 'targets/target.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target, true) });
+    const stored = target && (await getTarget(sql, id)); // the agreement was read under the policy just above
+    if (!target || !stored) throw notSeen(`target ${id} of agreement ${agreement.id}`);
+    const series = engine.index.metric(stored.metricCode);
+    const rules = series ? asTarget(stored, series.metric.polarity) : undefined;
+    renderPage(res, 'targets/target.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target, rules) });
   });
 
   return router;
@@ -73,11 +83,12 @@ function agreementPage(engine: BenchmarkEngine, agreement: AgreementView) {
     ...agreement,
     kindLabel: AGREEMENT_KIND_LABELS[agreement.kind],
     areaNames: agreement.areas.map((code) => engine.index.area(code)?.name ?? code),
-    targets: agreement.targets.map((t) => targetPage(engine, t, false)),
+    targets: agreement.targets.map((t) => targetPage(engine, t)),
   };
 }
 
-function targetPage(engine: BenchmarkEngine, target: TargetView, withCharts: boolean) {
+/** A target in words; with the engine's reading of it (`rules`), its charts, process limits and projection per area too. */
+function targetPage(engine: BenchmarkEngine, target: TargetView, rules?: Target) {
   const metric = engine.index.metric(target.metric)?.metric;
   const decimals = metric?.decimals ?? 1;
   const figure = (value: number | null | undefined) => (value === null || value === undefined ? 'None yet' : formatNumber(value, decimals));
@@ -96,23 +107,38 @@ function targetPage(engine: BenchmarkEngine, target: TargetView, withCharts: boo
     targetText: target.target.value === null ? 'Awaiting a definition' : `${figure(target.target.value)} by ${target.target.period ?? 'the end of the plan'}`,
     rule: ruleWords(target.toleranceRule),
     ratings,
-    charts: withCharts
-      ? target.areas.flatMap((area) => {
-          const drawn = targetChart(
-            engine.index,
-            {
-              metricCode: target.metric,
-              areaCode: area,
-              baseline: target.baseline && target.baseline.value !== null ? { period: target.baseline.period, value: target.baseline.value } : null,
-              trajectory: target.trajectory,
-            },
-            `${metric?.title ?? target.metric}: ${engine.index.area(area)?.name ?? area} against the trajectory`,
-          );
-          return drawn ? [{ area, areaName: engine.index.area(area)?.name ?? area, ...drawn }] : [];
-        })
-      : [],
+    charts: rules ? target.areas.flatMap((area) => areaCharts(engine, target, rules, area, metric?.title ?? target.metric)) : [],
   };
 }
+
+/** One area's figures against the trajectory, its process limits (in-year series) and the trend carried to the target period. */
+function areaCharts(engine: BenchmarkEngine, target: TargetView, rules: Target, area: string, title: string) {
+  const index = engine.index;
+  const areaName = index.area(area)?.name ?? area;
+  const drawn = targetChart(index, { metricCode: target.metric, areaCode: area, baseline: rules.baseline, trajectory: target.trajectory }, `${title}: ${areaName} against the trajectory`);
+  if (!drawn) return [];
+  const metric = index.metric(target.metric)!.metric;
+  const judged = targetSpc(index, rules, area);
+  const spc = judged.kind === 'not_in_year' ? null : spcView(judged, { metricTitle: title, areaCode: area, areaName, decimals: metric.decimals, unit: metric.unit ?? '' });
+  const projection = targetProjection(index, rules, area);
+  const figure = (value: number) => formatNumber(value, metric.decimals);
+  const projected =
+    projection.kind === 'projected'
+      ? `If the trend since the baseline carries on, ${areaName} would be at ${figure(projection.value)} in ${projection.period} (95% interval ${figure(projection.lower)} to ${figure(projection.upper)}), against a target of ${figure(rules.targetValue ?? projection.value)}: ${OUTLOOK_WORDS[projection.outlook]}.`
+      : `No projection: ${projection.reason}.`;
+  const rating = target.ratings.find((r) => r.area === area)?.rating;
+  const review = target.latestReview;
+  const disagree = review
+    ? disagreements(review.likelihood, {
+        projection,
+        band: rating && isRated(rating) ? rating.band : null,
+        assurance: judged.kind === 'chart' ? judged.assurance : null,
+      }).map((d) => `Judged ${LIKELIHOOD_LABELS[review.likelihood]} at the review of ${review.reviewedOn}, but ${d.words}.`)
+    : [];
+  return [{ area, areaName, ...drawn, spc, projected, disagree }];
+}
+
+const OUTLOOK_WORDS = { likely: 'likely to meet it', uncertain: 'it may or may not be met', unlikely: 'unlikely to meet it' } as const;
 
 /** Every area of the target with its rating; an area the engine has not rated says so, in words, with the rule. */
 function ratingsOf(areas: readonly string[], ratings: readonly AreaRating[]) {
