@@ -142,7 +142,7 @@ describe('probes that must all fail', () => {
           ['subjectArea', 'riskFactor', 'title', 'note', 'evidenceMetric', 'evidenceArea', 'evidencePeriod', 'evidenceSource', 'evidenceUrl', 'classification', 'shareable'],
         ],
         [world.browsers.author, '/intelligence/1/shares', ['organisationId', 'userEmail', 'reason']],
-        [world.browsers.administrator, '/admin/organisations', ['name', 'kind', 'areaCode']],
+        [world.browsers.administrator, '/admin/organisations', ['name', 'kind', 'council']],
         [world.browsers.administrator, '/admin/users', ['name', 'email', 'organisationId', 'role', 'password']],
         [world.browsers.administrator, '/admin/users/1', ['role', 'disabled']],
         [world.browsers.author, '/account/tokens', ['name', 'scopes']],

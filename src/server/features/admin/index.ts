@@ -5,5 +5,5 @@ import { adminPages } from './admin-pages.ts';
 
 export const admin: Feature = {
   api: ({ sql }) => adminRouter(sql),
-  pages: ({ sql }) => adminPages(sql),
+  pages: ({ sql, engine }) => adminPages(sql, engine),
 };
