@@ -99,7 +99,7 @@ describe('chart text at every width, on every page with a chart or map', () => {
         if (kind !== 'compare') assert.ok(charts > 0, `the ${kind} page draws a chart or map (${address})`);
         const smallest = await smallestChartText(page);
         if (smallest.size < 12) small.push(`${kind}: '${smallest.text}' in ${smallest.chart} is ${smallest.size.toFixed(1)} px`);
-        await screenshot(page, `chart-text-${kind.replace(' ', '-')}-${name}`);
+        await screenshot(page, `chart-text-${kind.replace(' ', '-')}-${size.width}`);
       }
       await context.close();
       assert.deepEqual(small, []);
