@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parsePeriod, stepPeriod } from '../../src/domain/period/index.ts';
 import { Browser as HttpBrowser, organisation, user } from '../support/access.ts';
-import { accessibilityViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
+import { accessibilityViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot, smallestChartText } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
 
@@ -175,20 +175,4 @@ function isYear(label: string): boolean {
 
 function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The smallest text any chart on the page draws, in CSS pixels as rendered: font size times the SVG's scale. */
-async function smallestChartText(page: Page): Promise<{ size: number; text: string }> {
-  return page.$$eval('svg text', (texts) =>
-    texts.reduce(
-      (smallest, text) => {
-        const svg = (text as SVGTextElement).ownerSVGElement!;
-        const box = svg.getBoundingClientRect();
-        const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width > 0 ? box.width / svg.viewBox.baseVal.width : 1;
-        const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
-        return box.width > 0 && size < smallest.size ? { size, text: text.textContent ?? '' } : smallest;
-      },
-      { size: Infinity, text: '' },
-    ),
-  );
 }
