@@ -48,6 +48,8 @@ describe('administration and audit forms, in words', () => {
     assert.equal(added.status, 201);
     const [held] = await store.sql<{ areaCode: string }[]>`select area_code as "areaCode" from organisation where name = 'Durham County Council'`;
     assert.equal(held?.areaCode, 'E06000047');
+    const listed = await (await admin.fetch('/admin')).text();
+    assert.match(listed, /<td class="govuk-table__cell">Durham County Council<\/td>\s*<td class="govuk-table__cell">Council<\/td>\s*<td class="govuk-table__cell">County Durham<\/td>/);
   });
 
   it('names the council field, as labelled, when the council is not found, missing or not wanted', async () => {
