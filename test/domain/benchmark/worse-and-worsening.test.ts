@@ -1,0 +1,94 @@
+// Worse than comparators and getting worse, on hand-made series: a finding
+// only where the latest interval is wholly on the worse side of the benchmark
+// and the recent trend is getting worse; never for a neutral metric, a
+// suppressed figure, or either test alone.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { recentTrend, type IntervalPoint } from '../../../src/domain/benchmark/index.ts';
+import { worseAndWorsening, type ConcernCandidate } from '../../../src/domain/benchmark/worse-and-worsening.ts';
+import type { Polarity } from '../../../src/domain/metric/index.ts';
+
+const PERIODS = ['2019/20', '2020/21', '2021/22', '2022/23', '2023/24'];
+const ENGLAND = { value: 12, source: 'England' };
+
+/** Five values, each with a 95% interval of ±0.5 around it. */
+function pointsOf(values: readonly (number | null)[]): (IntervalPoint | null)[] {
+  return values.map((value) => (value === null ? null : { value, lower: value - 0.5, upper: value + 0.5 }));
+}
+
+function candidate(values: readonly (number | null)[], polarity: Polarity, benchmark: { value: number; source: string } | null = ENGLAND): ConcernCandidate {
+  const latest = values[values.length - 1]!;
+  return {
+    metric: { code: 'smoking', title: 'Smoking prevalence', polarity, decimals: 1 },
+    period: PERIODS[PERIODS.length - 1]!,
+    value: latest,
+    interval: latest === null ? undefined : { lower: latest - 0.5, upper: latest + 0.5 },
+    level: 0.95,
+    benchmark,
+    recent: recentTrend({ kind: 'values_with_intervals', level: 0.95, points: pointsOf(values) }, polarity),
+    trendPeriods: PERIODS,
+  };
+}
+
+describe('worse than comparators and getting worse', () => {
+  it('flags a figure above the benchmark on a lower-is-better metric that keeps rising, naming both tests and their figures', () => {
+    const finding = worseAndWorsening(candidate([10, 12, 14, 16, 18], 'lower_is_better'));
+    assert.ok(finding);
+    assert.equal(finding.value, 18);
+    assert.equal(finding.period, '2023/24');
+    assert.deepEqual(finding.significance.interval, { lower: 17.5, upper: 18.5 });
+    assert.deepEqual(finding.significance.benchmark, ENGLAND);
+    assert.equal(finding.significance.words, '95% confidence interval 17.5 to 18.5 wholly above the benchmark (England, 12.0)');
+    assert.equal(finding.trend.test, 'weighted_least_squares');
+    assert.deepEqual(finding.trend.periods, PERIODS);
+    assert.ok(Math.abs(finding.trend.slope - 2) < 1e-9, `slope ${finding.trend.slope}`);
+    assert.ok(finding.trend.statistic > 9.5495);
+    assert.match(finding.trend.words, /^getting worse over 2019\/20 to 2023\/24: weighted least squares/);
+  });
+
+  it('flags a higher-is-better figure below the benchmark that keeps falling, as below', () => {
+    const finding = worseAndWorsening(candidate([9, 8, 7, 6, 5], 'higher_is_better'));
+    assert.ok(finding);
+    assert.match(finding.significance.words, /wholly below the benchmark/);
+  });
+
+  it('leaves out a figure that is worse but getting better', () => {
+    assert.equal(worseAndWorsening(candidate([26, 24, 22, 20, 18], 'lower_is_better')), null);
+  });
+
+  it('leaves out a figure that is getting worse but still better than the benchmark', () => {
+    assert.equal(worseAndWorsening(candidate([10, 12, 14, 16, 18], 'lower_is_better', { value: 25, source: 'England' })), null);
+  });
+
+  it('leaves out a figure whose interval reaches the benchmark', () => {
+    assert.equal(worseAndWorsening(candidate([10, 12, 14, 16, 18], 'lower_is_better', { value: 18.5, source: 'England' })), null);
+  });
+
+  it('leaves out a worse figure whose trend is not significant', () => {
+    assert.equal(worseAndWorsening(candidate([18, 17.9, 18.1, 18, 18], 'lower_is_better')), null);
+  });
+
+  it('never flags a neutral metric, however far it moves', () => {
+    assert.equal(worseAndWorsening(candidate([10, 12, 14, 16, 18], 'neutral')), null);
+  });
+
+  it('skips a suppressed latest figure, and a series with a suppressed year has no trend to judge', () => {
+    assert.equal(worseAndWorsening(candidate([10, 12, 14, 16, null], 'lower_is_better')), null);
+    assert.equal(worseAndWorsening(candidate([10, 12, null, 16, 18], 'lower_is_better')), null);
+  });
+
+  it('has nothing to say without a benchmark', () => {
+    assert.equal(worseAndWorsening(candidate([10, 12, 14, 16, 18], 'lower_is_better', null)), null);
+  });
+
+  it('names the chi-squared test for proportions tested from their counts', () => {
+    const counts = [100, 120, 140, 160, 180].map((numerator) => ({ numerator, denominator: 1000 }));
+    const finding = worseAndWorsening({
+      ...candidate([10, 12, 14, 16, 18], 'lower_is_better'),
+      recent: recentTrend({ kind: 'proportions', points: counts }, 'lower_is_better'),
+    });
+    assert.ok(finding);
+    assert.equal(finding.trend.test, 'chi_squared_for_trend');
+    assert.match(finding.trend.words, /chi-squared test for trend in proportions/);
+  });
+});
