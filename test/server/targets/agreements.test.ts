@@ -223,5 +223,8 @@ describe('agreements and targets through their use-cases', () => {
     assert.deepEqual(events.at(-1), { actor: 'cli:ops', summary: 'imported 1 targets from laa.csv' });
     const target = (await readAgreement(store.sql, as(officer), agreement.id)).targets[0]!;
     assert.equal(target.updatedBy, 'cli:ops');
+    const long = `${csv}NI 8,visits,local,2008,100,2010,120,County Durham PCT,relative,10\nNI 9,visits,local,2008,100,2010,120,County Durham PCT,relative,10\n`;
+    const refused = await refusalOf(importTargets(store.sql, consoleAccess(store.sql, 'ops'), agreement.id, { fileName: 'long.csv', input: Readable.from([Buffer.from(long)]), maxLines: 2 }));
+    assert.match(refused.message, /long\.csv:4: the file holds more than 2 targets: import it in parts/);
   });
 });

@@ -42,12 +42,16 @@ export const TARGET_COLUMNS = [
   'worseThanBaselineReason',
 ];
 const MAX_PROBLEMS = 100;
+/** An agreement holds tens of targets, a region's thousands; a file past this is not a targets file. */
+export const MAX_TARGET_LINES = 100_000;
 
 export interface TargetImport {
   readonly fileName: string;
   readonly input: Readable;
   /** In a refresh: the reason, proposer, approver and date of the targets added. */
   readonly change?: unknown;
+  /** The most lines read (MAX_TARGET_LINES unless a caller needs fewer). */
+  readonly maxLines?: number;
 }
 
 /** Imports the file's targets into the agreement, or none of them: the refusal lists each problem as file:line: column 'x': reason. */
@@ -58,16 +62,21 @@ export async function importTargets(sql: Sql, access: RequestAccess, agreementId
   const problems: Rejection[] = [];
   const drafts: { line: number; draft: TargetDraft }[] = [];
   const metrics = metricLookup(sql);
+  const maxLines = file.maxLines ?? MAX_TARGET_LINES;
   const csv = await readCsv(file.fileName, file.input).catch((error: unknown) => {
     if (error instanceof RejectionError) throw new HttpError(400, 'bad_request', error.message, { problems: [{ field: 'file', message: error.message }] });
     throw error;
   });
   const unknown = csv.header.filter((name) => !TARGET_COLUMNS.includes(name));
   if (unknown.length > 0) problems.push({ line: csv.headerLine, column: unknown[0]!, reason: `is not a column of a targets file (${TARGET_COLUMNS.join(', ')})` });
-  for await (const chunk of csv.chunks) {
+  reading: for await (const chunk of csv.chunks) {
     for (const [i, record] of chunk.records.entries()) {
       if (isBlank(record) || problems.length >= MAX_PROBLEMS) continue;
       const line = chunk.firstLine + i;
+      if (drafts.length + problems.length >= maxLines) {
+        problems.push({ line, reason: `the file holds more than ${maxLines.toLocaleString('en-GB')} targets: import it in parts` });
+        break reading;
+      }
       const cells = Object.fromEntries(csv.header.map((name, c) => [name, (record[c] ?? '').trim()]));
       try {
         drafts.push({ line, draft: await checkTarget(sql, agreement, checked(targetBody, bodyOf(cells)), metrics) });
