@@ -39,8 +39,11 @@ describe('search and compare, the leftovers', () => {
     ]) {
       const html = await (await fetch(`${server.base}/search?q=${encodeURIComponent(q!)}`)).text();
       assert.match(html, new RegExp(`<a class="govuk-link" href="/areas/${code}">${name}</a>`), q);
-      assert.equal((await fetch(`${server.base}/areas/${code}`)).status, 200, `${name}'s page`);
+      const page = await fetch(`${server.base}/areas/${code}`);
+      assert.equal(page.status, 200, `${name}'s page`);
+      assert.match(await page.text(), new RegExp(`Lantern compares councils in England, and most of its figures are for England alone: it holds few for ${name}\\.`));
     }
+    assert.doesNotMatch(await (await fetch(`${server.base}/areas/${DURHAM}`)).text(), /outside-england/);
     const [anglesey] = await store.sql<{ names: string[] }[]>`select other_names as names from area where code = 'W06000001'`;
     assert.deepEqual(anglesey?.names, ['Sir Ynys Môn', 'anglesey', 'ynys môn'], 'the name as the council writes it, not as the source mis-encoded it');
   });
