@@ -251,6 +251,15 @@ describe('catalogue imports', () => {
       assert.deepEqual([area!.name, area!.regionCode, area!.formerCodes], ['Middlesbrough', 'E12000001', ['E07000999']]);
     });
 
+    it("keeps an area's other names from an areas file, and leaves them when a later file gives none", async () => {
+      const first = await importText(store.sql, 'other-names.csv', 'code,name,type,other_names\nW06000015,Cardiff,welsh_council,Caerdydd;Cardiff Council\n');
+      assert.equal(first.status, 'loaded', JSON.stringify(first.rejections));
+      assert.deepEqual((await getArea(store.sql, 'W06000015'))!.otherNames, ['Caerdydd', 'Cardiff Council']);
+      const renamed = await importText(store.sql, 'renamed.csv', 'code,name,type\nW06000015,Cardiff,welsh_council\n');
+      assert.equal(renamed.status, 'loaded', JSON.stringify(renamed.rejections));
+      assert.deepEqual((await getArea(store.sql, 'W06000015'))!.otherNames, ['Caerdydd', 'Cardiff Council']);
+    });
+
     it('rejects an unknown type with the one meant, a bad GSS code, an unknown region, an end before the start and a duplicate code', async () => {
       await expectRejected(
         'areas',
