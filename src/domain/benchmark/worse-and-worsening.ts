@@ -37,7 +37,7 @@ export interface ConcernCandidate {
 }
 
 export interface WorseAndWorsening {
-  readonly metric: { readonly code: string; readonly title: string; readonly polarity: 'higher_is_better' | 'lower_is_better' };
+  readonly metric: { readonly code: string; readonly title: string; readonly polarity: 'higher_is_better' | 'lower_is_better'; readonly decimals: number };
   readonly period: string;
   readonly value: number;
   readonly via: { readonly code: string; readonly name: string } | null;
@@ -66,7 +66,7 @@ export function worseAndWorsening(candidate: ConcernCandidate): WorseAndWorsenin
   const significance = compareToBenchmark({ value, lower: interval.lower, upper: interval.upper, benchmark: benchmark.value, polarity: metric.polarity });
   if (significance !== 'worse' || recent.kind !== 'ok' || recent.judgement !== 'getting_worse') return null;
   return {
-    metric: { code: metric.code, title: metric.title, polarity: metric.polarity },
+    metric: { code: metric.code, title: metric.title, polarity: metric.polarity, decimals: metric.decimals },
     period: candidate.period,
     value,
     via: candidate.via ?? null,

@@ -56,6 +56,15 @@ export const profileQuery = z.object({
   format,
 });
 
+/** Worse than comparators and getting worse: England the group unless another is asked for. */
+export const concernsQuery = z.object({
+  area: requiredInQuery(gssCode(), 'is required: the GSS code of the council whose concerns to find').describe('GSS code of the council.'),
+  metrics: fromQuery(commaList()).describe('Only these metric codes, separated by commas.'),
+  ...groupQuery,
+  group: groupQuery.group.describe('The comparator group (default: england).'),
+  format,
+});
+
 const areasMissing = 'must list 1 to 50 GSS codes, separated by commas';
 export const seriesQuery = z.object({
   metric: requiredInQuery(metricCode()).describe('Metric code.'),

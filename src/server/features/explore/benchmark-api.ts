@@ -1,5 +1,5 @@
-// The benchmarking API: league tables, area profiles, time series and
-// statistical neighbours, answered from the in-memory index; comparator
+// The benchmarking API: league tables, area profiles, time series,
+// concerns (worse than comparators and getting worse) and statistical neighbours, answered from the in-memory index; comparator
 // groups that people save. Each is JSON, or CSV with format=csv. Each row of
 // a league table or profile carries its verdict, made by the rule the pages
 // and reports use and named with its benchmark, and the source's own verdict
@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { ENGLAND_CODE } from '../../../domain/area/index.ts';
 import { areaProfile } from '../../../domain/benchmark/area-profile.ts';
 import { leagueTable } from '../../../domain/benchmark/benchmark-queries.ts';
+import { areaConcerns } from '../../../domain/benchmark/worse-and-worsening.ts';
 import { sourceVerdictKey, sourceVerdictWords } from '../../../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../../../domain/benchmark/verdict.ts';
 import { sourceVerdictsOf, sourceVerdictsOfPeriod } from '../../../store/source-verdicts.ts';
@@ -22,7 +23,7 @@ import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { accessOf, changes, metricAccess, readableInFull, reads, requireInFull } from '../../platform/access/index.ts';
 import { areaOf, groupSpec, neighboursOf, seriesOf } from './benchmark-requests.ts';
 import { saveGroup } from './comparator-groups.ts';
-import { groupPath, leagueTableQuery, neighboursQuery, newGroupBody, profileQuery, publishedNeighboursQuery, seriesQuery } from './api-inputs.ts';
+import { concernsQuery, groupPath, leagueTableQuery, neighboursQuery, newGroupBody, profileQuery, publishedNeighboursQuery, seriesQuery } from './api-inputs.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { groupsAsSeen } from '../../platform/access/provenance.ts';
 import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
@@ -115,6 +116,36 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
         source_verdict: i.sourceVerdict?.words ?? null,
         direction: i.trend.direction,
         recent_trend: i.trend.recent,
+        via: i.via?.code ?? null,
+      })),
+    );
+  });
+
+  // Early warning reads these: each finding names its two tests and their figures, and nothing is added up.
+  router.get('/benchmark/concerns', reads('observation'), async (req, res) => {
+    const q = checkedQuery(concernsQuery, req.query);
+    const index = engine.index;
+    const area = areaOf(index, q.area);
+    const metrics = await profileMetrics(res, sql, index, q.metrics);
+    const items = areaConcerns(index, area, { group: await groupSpec(res, sql, index, area, q, 'england'), level: q.level, metrics });
+    send(res, q, { area: { code: area.code, name: area.name }, items }, () =>
+      items.map((i) => ({
+        area: area.code,
+        area_name: area.name,
+        metric: i.metric.code,
+        title: i.metric.title,
+        period: i.period,
+        value: roundedTo(i.value, i.metric.decimals),
+        lower_ci: roundedTo(i.significance.interval.lower, i.metric.decimals),
+        upper_ci: roundedTo(i.significance.interval.upper, i.metric.decimals),
+        benchmark_name: i.significance.benchmark.source,
+        benchmark: roundedTo(i.significance.benchmark.value, i.metric.decimals),
+        significance_test: i.significance.words,
+        trend_from: i.trend.periods[0],
+        trend_to: i.trend.periods[i.trend.periods.length - 1],
+        trend_slope: i.trend.slope,
+        trend_chi_squared: i.trend.statistic,
+        trend_test: i.trend.words,
         via: i.via?.code ?? null,
       })),
     );

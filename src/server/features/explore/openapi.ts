@@ -1,11 +1,11 @@
 // The benchmarking API's part of the OpenAPI document: league tables,
-// profiles, series, neighbours and saved comparator groups. Each operation's
+// profiles, concerns, series, neighbours and saved comparator groups. Each operation's
 // parameters and body come from the schema its route checks them with
 // (api-inputs.ts).
 import { VERDICT_RULES } from '../../../domain/benchmark/index.ts';
 import { nullable, ref, json, list, errors, jsonOrCsv, getOperation } from '../../platform/service/openapi-parts.ts';
 import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
-import { groupPath, leagueTableQuery, neighboursQuery, newGroupBody, profileQuery, publishedNeighboursQuery, seriesQuery } from './api-inputs.ts';
+import { concernsQuery, groupPath, leagueTableQuery, neighboursQuery, newGroupBody, profileQuery, publishedNeighboursQuery, seriesQuery } from './api-inputs.ts';
 
 const rowFigures = {
   value: nullable('number'),
@@ -40,6 +40,16 @@ export const paths = {
     "A council's every metric against its group: value, rank, the verdict in the pages' words, group mean and median, trend",
     queryParameters(profileQuery),
     { description: 'The profile, by metric title.', content: jsonOrCsv(ref('AreaProfile')) },
+  ),
+  '/api/benchmark/concerns': getOperation(
+    'areaConcerns',
+    "A council's metrics significantly worse than the benchmark and getting worse, each with its two tests and their figures",
+    queryParameters(concernsQuery),
+    {
+      description:
+        "By metric title; none is an empty list. No score: each finding stands alone. The CSV's columns: area, area_name, metric, title, period, value, lower_ci, upper_ci, benchmark_name, benchmark, significance_test, trend_from, trend_to, trend_slope, trend_chi_squared, trend_test, via.",
+      content: jsonOrCsv(ref('AreaConcerns')),
+    },
   ),
   '/api/benchmark/series': getOperation('timeSeries', 'A metric over every period for chosen areas', queryParameters(seriesQuery), {
     description: 'One point per area and period.',
@@ -174,6 +184,50 @@ export const schemas = {
               properties: {
                 direction: { enum: ['improving', 'worsening', 'increasing', 'decreasing', 'no_significant_change', 'not_compared', 'not_computed'] },
                 recent: { enum: ['getting_better', 'getting_worse', 'increasing', 'decreasing', 'no_significant_change', 'not_computed'] },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  AreaConcerns: {
+    type: 'object',
+    required: ['area', 'items'],
+    properties: {
+      area: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['metric', 'period', 'value', 'significance', 'trend'],
+          properties: {
+            metric: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, polarity: { enum: ['higher_is_better', 'lower_is_better'] }, decimals: { type: 'integer' } } },
+            period: { type: 'string' },
+            value: { type: 'number' },
+            via: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
+            significance: {
+              type: 'object',
+              description: "The area page's test: the confidence interval, at `level`, wholly on the worse side of the benchmark's value.",
+              properties: {
+                test: { const: 'confidence_interval_against_benchmark' },
+                level: { enum: [0.95, 0.998] },
+                interval: { type: 'object', properties: { lower: { type: 'number' }, upper: { type: 'number' } } },
+                benchmark: { type: 'object', properties: { value: { type: 'number' }, source: { type: 'string' } } },
+                words: { type: 'string' },
+              },
+            },
+            trend: {
+              type: 'object',
+              description: "The area page's recent trend over the last five periods, significant at 99.8% and not resting on any one point, in the metric's worse direction.",
+              properties: {
+                test: { enum: ['chi_squared_for_trend', 'weighted_least_squares'] },
+                level: { const: 0.998 },
+                periods: { type: 'array', items: { type: 'string' } },
+                slope: { type: 'number', description: 'Change per period: in the proportion of 1 for chi_squared_for_trend, in the value’s units otherwise.' },
+                statistic: { type: 'number', description: 'χ² on 1 degree of freedom.' },
+                pValue: { type: 'number' },
+                words: { type: 'string' },
               },
             },
           },
