@@ -1,0 +1,35 @@
+// Off trajectory: for one council, each target whose latest rating is red or
+// amber, with the actual, the trajectory's expected value and the words of
+// the rule that rated it. Early warning reads this beside the benchmark
+// concerns (domain/benchmark/worse-and-worsening.ts): positions and reasons,
+// red before amber, never a count or a score. A target not rated (no data, a
+// placeholder, a break in the series) is not off trajectory: it says nothing.
+import type { Band } from '../domain/targets/index.ts';
+import type { TargetProgress } from './target-progress.ts';
+
+export interface OffTrajectory {
+  readonly targetId: string;
+  readonly metricCode: string;
+  readonly band: Exclude<Band, 'green'>;
+  readonly period: string | null;
+  readonly actual: number | null;
+  readonly expected: number | null;
+  /** Actual against the trajectory, positive when better. */
+  readonly gap: number | null;
+  readonly rule: string;
+}
+
+/** The council's red and amber targets among the ratings, red first, then by metric and target. */
+export function offTrajectory(ratings: Iterable<TargetProgress>, areaCode: string): OffTrajectory[] {
+  const found: OffTrajectory[] = [];
+  for (const progress of ratings) {
+    for (const area of progress.areas) {
+      if (area.area !== areaCode || !('band' in area.rating) || area.rating.band === 'green') continue;
+      const { period, actual, expected, gap } = area;
+      found.push({ targetId: progress.targetId, metricCode: progress.metricCode, band: area.rating.band, period, actual, expected, gap, rule: area.rating.rule });
+    }
+  }
+  return found.sort((a, b) => bandOrder(a.band) - bandOrder(b.band) || a.metricCode.localeCompare(b.metricCode) || a.targetId.localeCompare(b.targetId));
+}
+
+const bandOrder = (band: OffTrajectory['band']) => (band === 'red' ? 0 : 1);
