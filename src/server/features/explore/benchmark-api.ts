@@ -1,6 +1,6 @@
-// The benchmarking API: league tables, area profiles, time series,
-// concerns (worse than comparators and getting worse) and statistical neighbours, answered from the in-memory index; comparator
-// groups that people save. Each is JSON, or CSV with format=csv. Each row of
+// The benchmarking API: league tables, area profiles, concerns (worse than
+// comparators and getting worse), time series and statistical neighbours,
+// answered from the in-memory index; comparator groups that people save. Each is JSON, or CSV with format=csv. Each row of
 // a league table or profile carries its verdict, made by the rule the pages
 // and reports use and named with its benchmark, and the source's own verdict
 // where the file gave one; the quartile stays in JSON only, deprecated.
