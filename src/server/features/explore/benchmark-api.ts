@@ -2,8 +2,9 @@
 // comparators and getting worse), time series and statistical neighbours,
 // answered from the in-memory index; comparator groups that people save.
 // Each is JSON, or CSV with format=csv. Each row of a league table or
-// profile carries its verdict, made by the rule the pages and reports use and named with its benchmark, and the source's own verdict
-// where the file gave one; the quartile stays in JSON only, deprecated.
+// profile carries its verdict, made by the rule the pages and reports use
+// and named with its benchmark, and the source's own verdict where the file
+// gave one; the quartile stays in JSON only, deprecated.
 import express, { type Response } from 'express';
 import Papa from 'papaparse';
 import { ENGLAND_CODE } from '../../../domain/area/index.ts';
