@@ -5,8 +5,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { recentTrend, type IntervalPoint } from '../../../src/domain/benchmark/index.ts';
-import { worseAndWorsening, type ConcernCandidate } from '../../../src/domain/benchmark/worse-and-worsening.ts';
+import { areaConcerns, worseAndWorsening, type ConcernCandidate } from '../../../src/domain/benchmark/worse-and-worsening.ts';
 import type { Polarity } from '../../../src/domain/metric/index.ts';
+import { areaOf, buildIndex, indexArea, indexMetric, type Row } from '../../support/benchmark-index.ts';
 
 const PERIODS = ['2019/20', '2020/21', '2021/22', '2022/23', '2023/24'];
 const ENGLAND = { value: 12, source: 'England' };
@@ -90,5 +91,45 @@ describe('worse than comparators and getting worse', () => {
     assert.ok(finding);
     assert.equal(finding.trend.test, 'chi_squared_for_trend');
     assert.match(finding.trend.words, /chi-squared test for trend in proportions/);
+  });
+});
+
+describe('areaConcerns(index, area, request)', () => {
+  const COUNTY = 'E10000021';
+  const UNITARY = 'E06000099';
+  const YEARS = ['2017/18', '2018/19', '2019/20', '2020/21', '2021/22'];
+  const areas = [
+    indexArea('E92000001', 'England', 'england'),
+    indexArea(COUNTY, 'Old County', 'county', { endDate: '2021-03-31', successorCodes: [UNITARY] }),
+    indexArea(UNITARY, 'New Unitary', 'unitary', { startDate: '2021-04-01' }),
+  ];
+  // The county's last four years and the unitary that replaced it whole: one rising series of means, ±0.5.
+  const rows: Row[] = [
+    ...YEARS.map((year): Row => [year, 'E92000001', 22, 21.9, 22.1]),
+    ...[20, 22, 24, 26].map((value, i): Row => [YEARS[i]!, COUNTY, value, value - 0.5, value + 0.5]),
+    [YEARS[4]!, UNITARY, 28, 27.5, 28.5],
+  ];
+  const index = buildIndex(areas, [
+    [indexMetric('inactive', { polarity: 'lower_is_better', valueKind: 'mean' }), rows],
+    [indexMetric('movement', { polarity: 'neutral', valueKind: 'mean' }), rows],
+  ]);
+  const request = { group: { kind: 'england' }, level: 0.95 } as const;
+
+  it("finds the unitary's rising figure, its trend read through the county it replaced, and never the neutral metric", () => {
+    const found = areaConcerns(index, areaOf(index, UNITARY), request);
+    assert.deepEqual(
+      found.map((f) => [f.metric.code, f.period, f.value, f.via, f.significance.benchmark.value]),
+      [['inactive', '2021/22', 28, null, 22]],
+    );
+    assert.deepEqual(found[0]!.trend.periods, YEARS);
+  });
+
+  it('says whose figure stands in, for the county that no longer exists', () => {
+    const [finding] = areaConcerns(index, areaOf(index, COUNTY), request);
+    assert.deepEqual(finding?.via, { code: UNITARY, name: 'New Unitary' });
+  });
+
+  it('looks only at the metrics asked for', () => {
+    assert.deepEqual(areaConcerns(index, areaOf(index, UNITARY), { ...request, metrics: ['movement'] }), []);
   });
 });
