@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parsePeriod, stepPeriod } from '../../src/domain/period/index.ts';
-import { Browser as HttpBrowser, organisation, user } from '../support/access.ts';
+import { Browser as HttpBrowser, organisation, TEST_PASSWORD, user } from '../support/access.ts';
 import { accessibilityViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot, smallestChartText } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
@@ -113,6 +113,50 @@ describe('agreement and target pages, as the public reads them', () => {
       }
     });
   }
+
+  it('takes a progress review on a phone: refused in words naming the fields, then recorded', async () => {
+    // A plain form posted by the browser; axe and the width check need the page's script, so it is on.
+    const context = await browser.newContext({ viewport: PHONE });
+    const { page, problems } = await openPage(context);
+    try {
+      await page.goto(`${server.base}/sign-in`);
+      await page.fill('input[name="email"]', OFFICER);
+      await page.fill('input[name="password"]', TEST_PASSWORD);
+      await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form button')]);
+      await page.goto(`${server.base}/agreements/${agreementId}/targets/${targetId}`);
+      await page.getByRole('link', { name: 'Record a review of this target' }).click();
+      await page.getByRole('button', { name: 'Record the review' }).click();
+      const summary = (await page.locator('.govuk-error-summary').textContent()) ?? '';
+      assert.match(summary, /Enter the date of the review/);
+      assert.match(summary, /Choose the likelihood of delivery/);
+      assert.match(summary, /Say why/);
+      assert.doesNotMatch(summary, /'reviewedOn'|'likelihood'|'narrative'/, 'fields as the page labels them');
+      await checkPage(page, 'targets-review-refused-phone');
+
+      await page.fill('#reviewedOn-day', '30');
+      await page.fill('#reviewedOn-month', '6');
+      await page.fill('#reviewedOn-year', '2024');
+      await page.getByLabel('Amber/Green').check();
+      await page.getByRole('button', { name: 'Record the review' }).click();
+      const again = (await page.locator('.govuk-error-summary').textContent()) ?? '';
+      assert.doesNotMatch(again, /date of the review|likelihood of delivery/, 'only what is still missing');
+      assert.match(again, /Say why/);
+      assert.equal(await page.locator('#reviewedOn-year').inputValue(), '2024', 'what was typed is kept');
+      assert.ok(await page.getByLabel('Amber/Green').isChecked());
+
+      await page.fill('#narrative', 'The new clinics opened in April; the last two surveys moved the right way.');
+      await page.getByRole('button', { name: 'Record the review' }).click();
+      await page.waitForURL(`**/agreements/${agreementId}/targets/${targetId}`);
+      assert.match((await page.locator('main').textContent()) ?? '', /At the review of 2024-06-30, the lead partner judged the likelihood of delivery Amber\/Green/);
+      // The two refusals answer 400, as a refused form does; nothing else went wrong.
+      assert.deepEqual(
+        problems.filter((p) => !p.includes('status of 400')),
+        [],
+      );
+    } finally {
+      await context.close();
+    }
+  });
 
   it("leads from a council's page to the agreements that cover it, and only those", async () => {
     const areaPage = await (await fetch(`${server.base}/areas/${DURHAM}`)).text();

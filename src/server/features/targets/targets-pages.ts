@@ -13,6 +13,7 @@ import {
   NOT_RATED_LABELS,
   TARGET_KIND_LABELS,
   TOLERANCE_KINDS,
+  LIKELIHOODS,
   LIKELIHOOD_LABELS,
   checkToleranceRule,
   describeRule,
@@ -27,7 +28,12 @@ import type { Sql } from '../../../store/store.ts';
 import { getTarget } from '../../../store/targets.ts';
 import { spcView } from '../../../web/views/spc-view.ts';
 import { targetChart } from '../../../web/views/target-chart.ts';
-import { accessOf, reads } from '../../platform/access/index.ts';
+import { accessOf, changes, reads } from '../../platform/access/index.ts';
+import { capitalise, problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { bodyOf } from '../../platform/http/request-body.ts';
+import { getAgreement } from '../../../store/agreements.ts';
+import { reviewRecord } from './agreement-record.ts';
+import { recordReview } from './reviews.ts';
 import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { pathId } from '../../platform/http/request-body.ts';
@@ -67,8 +73,37 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
     if (!target || !stored) throw notSeen(`target ${id} of agreement ${agreement.id}`);
     const series = engine.index.metric(stored.metricCode);
     const rules = series ? asTarget(stored, series.metric.polarity) : undefined;
-    renderPage(res, 'targets/target.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target, rules) });
+    const held = await getAgreement(sql, agreement.id);
+    const mayReview = held !== undefined && accessOf(res).may('change', reviewRecord(held));
+    renderPage(res, 'targets/target.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target, rules), mayReview });
   });
+
+  // The lead partner's progress review, as a form that works without script.
+  router.get('/agreements/:id/targets/:targetId/review', changes('progress_review'), async (req, res) => {
+    await reviewForm(res, req.params.id, req.params.targetId, {}, []);
+  });
+
+  router.post('/agreements/:id/targets/:targetId/review', changes('progress_review'), async (req, res) => {
+    const form = bodyOf(req) as Record<string, string | undefined>;
+    const missing = unanswered(form);
+    if (missing.length > 0) return reviewForm(res, req.params.id, req.params.targetId, form, missing, 400);
+    try {
+      await recordReview(sql, accessOf(res), req.params.id, req.params.targetId, reviewFromForm(form), rate);
+      res.redirect(303, `/agreements/${pathId(req.params.id, 'agreement')}/targets/${pathId(req.params.targetId, 'target')}`);
+    } catch (error) {
+      await reviewForm(res, req.params.id, req.params.targetId, form, problemsOf(error).map(inWords), 400);
+    }
+  });
+
+  async function reviewForm(res: express.Response, idText: unknown, targetIdText: unknown, form: Record<string, string | undefined>, problems: readonly FieldProblem[], status = 200) {
+    const agreement = await readAgreement(sql, accessOf(res), idText, rate);
+    const id = pathId(targetIdText, 'target');
+    const target = agreement.targets.find((t) => t.id === id);
+    if (!target) throw notSeen(`target ${id} of agreement ${agreement.id}`);
+    const likelihoods = LIKELIHOODS.map((l) => ({ value: l, text: LIKELIHOOD_LABELS[l], checked: form.likelihood === l }));
+    const errors = Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }]));
+    renderPage(res, 'targets/review.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target), form, likelihoods, problems, errors }, status);
+  }
 
   return router;
 }
@@ -161,4 +196,39 @@ function ratingWords(rating: Rating) {
 function ruleWords(rule: unknown): string {
   const checked = checkToleranceRule(rule);
   return checked.kind === 'valid' ? describeRule(checked.rule) : `A rule Lantern cannot read (kinds are ${TOLERANCE_KINDS.join(', ')}).`;
+}
+
+/** The review form's fields as the use-case takes them: the date from its three boxes, an action only where one is given. */
+function reviewFromForm(form: Record<string, string | undefined>) {
+  const [day, month, year] = [form['reviewedOn-day'], form['reviewedOn-month'], form['reviewedOn-year']].map((part) => (part ?? '').trim());
+  const reviewedOn = year && month && day ? `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '';
+  const action = form.action?.trim() ? [{ action: form.action.trim(), owner: form.actionOwner?.trim() ?? '', due: form.actionDue?.trim() ?? '' }] : [];
+  return { reviewedOn, likelihood: form.likelihood ?? '', narrative: form.narrative ?? '', actions: action, risks: form.risks?.trim() || null, published: form.published === 'yes' };
+}
+
+/**
+ * What the form leaves unanswered, all at once as GOV.UK forms say it; the
+ * use-case checks the rest (and these again) in the API's words.
+ */
+function unanswered(form: Record<string, string | undefined>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(reviewFromForm(form).reviewedOn)) problems.push({ field: 'reviewedOn', message: 'Enter the date of the review as day, month and year, for example 31 3 2024' });
+  if (!form.likelihood) problems.push({ field: 'likelihood', message: 'Choose the likelihood of delivery' });
+  if (!form.narrative?.trim()) problems.push({ field: 'narrative', message: 'Say why: the judgement is shown with its reasons' });
+  return problems;
+}
+
+/** The form's labels, for the use-case's field names in its messages: people read what the page calls a field. */
+const LABELS: Readonly<Record<string, string>> = {
+  reviewedOn: 'Date of the review',
+  likelihood: 'Likelihood of delivery',
+  narrative: 'Why',
+  risks: 'Risks',
+  actions: 'Action',
+};
+
+function inWords(problem: FieldProblem): FieldProblem {
+  const label = LABELS[problem.field];
+  if (!label) return problem;
+  return { field: problem.field, message: capitalise(problem.message.replace(/'[\w.[\]]+'/, `'${label}'`)) };
 }
