@@ -167,6 +167,17 @@ describe('agreement and target pages, as the public reads them', () => {
     assert.match(hartlepool, /There is no agreement in Hartlepool that you may read/);
   });
 
+  it("refuses the review form to another council's officer, who may read the signed-off target", async () => {
+    const other = await organisation(store.sql, 'Hartlepool Borough Council', 'council', 'E06000001');
+    await user(store.sql, 'officer@hartlepool.example', 'performance_officer', other.id, 'Sam Hartlepool');
+    const hartlepool = new HttpBrowser(server.base);
+    await hartlepool.signIn('officer@hartlepool.example');
+    assert.equal((await hartlepool.fetch(`/agreements/${agreementId}/targets/${targetId}`)).status, 200);
+    const form = await hartlepool.fetch(`/agreements/${agreementId}/targets/${targetId}/reviews/new`);
+    assert.equal(form.status, 403);
+    assert.doesNotMatch(await form.text(), /Record the review/);
+  });
+
   it("answers 404 for a council's draft to the public, as for an agreement that does not exist", async () => {
     const draft = await fetch(`${server.base}/agreements/${draftId}`);
     const none = await fetch(`${server.base}/agreements/999999`);

@@ -28,19 +28,18 @@ import type { Sql } from '../../../store/store.ts';
 import { getTarget } from '../../../store/targets.ts';
 import { spcView } from '../../../web/views/spc-view.ts';
 import { targetChart } from '../../../web/views/target-chart.ts';
-import { accessOf, changes, reads } from '../../platform/access/index.ts';
-import { capitalise, problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
-import { bodyOf } from '../../platform/http/request-body.ts';
 import { getAgreement } from '../../../store/agreements.ts';
-import { reviewRecord } from './agreement-record.ts';
-import { recordReview } from './reviews.ts';
+import { accessOf, changes, reads } from '../../platform/access/index.ts';
+import { notSeen } from '../../platform/access/request-access.ts';
+import { capitalise, problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
-import { pathId } from '../../platform/http/request-body.ts';
-import { notSeen } from '../../platform/access/request-access.ts';
+import { bodyOf, pathId } from '../../platform/http/request-body.ts';
+import { reviewRecord } from './agreement-record.ts';
 import { NOT_YET_RATED, readAgreement, type AreaRating, type RateTargets } from './agreement-view.ts';
 import { monitoring } from './monitoring.ts';
 import { asTarget } from './ratings.ts';
+import { recordReview } from './reviews.ts';
 
 type AgreementView = Awaited<ReturnType<typeof readAgreement>>;
 type TargetView = AgreementView['targets'][number];
@@ -79,11 +78,15 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
   });
 
   // The lead partner's progress review, as a form that works without script.
-  router.get('/agreements/:id/targets/:targetId/review', changes('progress_review'), async (req, res) => {
+  router.get('/agreements/:id/targets/:targetId/reviews/new', changes('progress_review'), async (req, res) => {
+    // The form only to those who may record a review of this agreement: a reader of a signed-off one is told why, at once.
+    const agreement = await readAgreement(sql, accessOf(res), req.params.id, rate);
+    const held = await getAgreement(sql, agreement.id);
+    if (held) accessOf(res).require('change', reviewRecord(held), `agreement ${agreement.id}`);
     await reviewForm(res, req.params.id, req.params.targetId, {}, []);
   });
 
-  router.post('/agreements/:id/targets/:targetId/review', changes('progress_review'), async (req, res) => {
+  router.post('/agreements/:id/targets/:targetId/reviews', changes('progress_review'), async (req, res) => {
     const form = bodyOf(req) as Record<string, string | undefined>;
     const missing = unanswered(form);
     if (missing.length > 0) return reviewForm(res, req.params.id, req.params.targetId, form, missing, 400);
