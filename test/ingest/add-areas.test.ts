@@ -10,6 +10,7 @@ import { textStream } from '../support/data.ts';
 import { administratorToken, bearer } from '../support/access.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
+import { eventually } from '../support/jobs.ts';
 
 function csv(...lines: string[]): string {
   return lines.join('\n') + '\n';
@@ -136,6 +137,8 @@ describe('importing ward figures', () => {
       const { status, body } = await post('fileName=parishes.csv&addAreas=true', parishes);
       assert.equal(status, 201, JSON.stringify(body));
       assert.deepEqual(body.notices, ['1 area added: 1 civil parish']);
+      // The index hears of the batch by NOTIFY, which may come after the upload's answer: wait until it knows the parish.
+      await eventually('the index to hold the parish', () => server.engine.index.area('E04011617'));
       await server.engine.settled();
       const area = await fetch(`${server.base}/api/areas/E04011617`).then((r) => r.json() as Promise<{ type: string; name: string }>);
       assert.deepEqual([area.type, area.name], ['parish', 'Brancepeth']);
