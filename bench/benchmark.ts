@@ -51,6 +51,7 @@ import { loadIndexMetrics, loadSeries } from '../src/store/benchmark-source.ts';
 import { openStore, type Db, type Sql, type Store } from '../src/store/store.ts';
 import { sameIndex, timeBuild, type BuildTiming } from './index-build.ts';
 import { seededRandom } from './seeded-random.ts';
+import { nearestRank as percentile } from './nearest-rank.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = path.join(ROOT, 'bench', 'output');
@@ -266,12 +267,6 @@ interface Timing {
   /** What is judged against the target: p50 in ms, or a single cold figure. */
   readonly target?: { readonly limit: number; readonly text: string };
   readonly note?: string;
-}
-
-/** Nearest-rank percentile of times in ms. */
-function percentile(times: readonly number[], p: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
 function timeOnce(run: () => unknown): number {

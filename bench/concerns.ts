@@ -16,6 +16,8 @@ import { countsGiveIntervals } from '../src/domain/benchmark/benchmark-queries.t
 import { keepTrends } from '../src/domain/benchmark/trend-of.ts';
 import { areaConcerns } from '../src/domain/benchmark/worse-and-worsening.ts';
 import { seededRandom } from './seeded-random.ts';
+import { nearestRanks } from './nearest-rank.ts';
+import { syntheticProportion } from './synthetic-metric.ts';
 
 const ENGLAND = 'E92000001';
 const COUNCILS = 400;
@@ -38,27 +40,11 @@ function syntheticIndex(metrics: number): BenchmarkIndex {
   }));
   const england: IndexArea = { code: ENGLAND, name: 'England', type: 'england', regionCode: null, countyCode: null, startDate: null, endDate: null, successorCodes: [] };
   const index = new BenchmarkIndex([...councils, england]);
-  for (let m = 1; m <= metrics; m++) index.put(metricOf(m), seriesOf(metricOf(m), random));
+  for (let m = 1; m <= metrics; m++) {
+    const metric = syntheticProportion(m, '%');
+    index.put(metric, seriesOf(metric, random));
+  }
   return index;
-}
-
-function metricOf(m: number): IndexMetric {
-  return {
-    id: m,
-    code: `m${String(m).padStart(4, '0')}`,
-    title: `Metric ${m}`,
-    definition: null,
-    unit: '%',
-    polarity: m % 10 === 0 ? 'neutral' : m % 2 === 1 ? 'higher_is_better' : 'lower_is_better',
-    valueKind: 'proportion',
-    multiplier: 100,
-    periodKind: 'financial_year',
-    source: null,
-    themes: [],
-    decimals: 1,
-    ciMethod: null,
-    status: 'published',
-  };
 }
 
 /** Each council a level and a drift of its own; England's row is the councils' pooled proportion. */
@@ -107,10 +93,9 @@ function everyCouncil(index: BenchmarkIndex): { times: number[]; findings: numbe
 }
 
 function report(pass: string, { times, findings, councilsWithAny }: ReturnType<typeof everyCouncil>): void {
-  const sorted = [...times].sort((a, b) => a - b);
-  const rank = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  const [p50, p99] = nearestRanks(times, [0.5, 0.99]);
   const total = times.reduce((sum, t) => sum + t, 0);
-  console.log(`${pass}: per council p50 ${fmt(rank(0.5))} ms, p99 ${fmt(rank(0.99))} ms; all ${times.length} councils ${fmt(total, 0)} ms; ${findings} findings, ${councilsWithAny} councils with any`);
+  console.log(`${pass}: per council p50 ${fmt(p50!)} ms, p99 ${fmt(p99!)} ms; all ${times.length} councils ${fmt(total, 0)} ms; ${findings} findings, ${councilsWithAny} councils with any`);
 }
 
 function main(): void {

@@ -24,13 +24,15 @@
 // Usage: npm run bench:targets [-- --memory]
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { BenchmarkIndex, SeriesBuilder, type IndexArea, type IndexMetric } from '../src/domain/benchmark/benchmark-index.ts';
+import { BenchmarkIndex, SeriesBuilder, type IndexArea } from '../src/domain/benchmark/benchmark-index.ts';
 import { countsGiveIntervals } from '../src/domain/benchmark/benchmark-queries.ts';
 import { straightTrajectory, type Target, type ToleranceRule } from '../src/domain/targets/index.ts';
 import { buildIndex } from '../src/engine/benchmark-engine.ts';
 import { TargetProgressBook } from '../src/engine/target-progress.ts';
 import { SCALES, prepareStore } from './benchmark.ts';
 import { seededRandom } from './seeded-random.ts';
+import { nearestRanks } from './nearest-rank.ts';
+import { syntheticProportion } from './synthetic-metric.ts';
 
 const TARGETS_PER_AREA = 50;
 const BASELINE = '2020/21';
@@ -77,22 +79,7 @@ function syntheticIndex(): BenchmarkIndex {
   }));
   const index = new BenchmarkIndex(areas);
   for (let m = 1; m <= 1000; m++) {
-    const metric: IndexMetric = {
-      id: m,
-      code: `m${String(m).padStart(4, '0')}`,
-      title: `Metric ${m}`,
-      definition: null,
-      unit: null,
-      polarity: m % 10 === 0 ? 'neutral' : m % 2 === 1 ? 'higher_is_better' : 'lower_is_better',
-      valueKind: 'proportion',
-      multiplier: 100,
-      periodKind: 'financial_year',
-      source: null,
-      themes: [],
-      decimals: 1,
-      ciMethod: null,
-      status: 'published',
-    };
+    const metric = syntheticProportion(m, null);
     const builder = new SeriesBuilder(countsGiveIntervals(metric));
     for (let y = 2014; y <= 2023; y++) {
       const label = `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
@@ -161,9 +148,8 @@ function timed(runs: number, work: (run: number) => unknown): { p50: number; p99
     work(i);
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  const rank = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-  return { p50: rank(0.5), p99: rank(0.99) };
+  const [p50, p99] = nearestRanks(times, [0.5, 0.99]);
+  return { p50: p50!, p99: p99! };
 }
 
 async function main(): Promise<void> {
