@@ -66,6 +66,26 @@ describe('the lantern command', () => {
     return child;
   }
 
+  /** `lantern serve` on a port the system picks, its log kept; `listening()` waits until it says where. */
+  function serveOnAnyPort(): { child: ChildProcess; log: () => string; listening: () => Promise<void> } {
+    const child = start(['serve', '--port', '0', '--no-demo']);
+    let log = '';
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+      log += text;
+    });
+    child.stdout!.resume();
+    return {
+      child,
+      log: () => log,
+      listening: () =>
+        until(
+          () => /listening on/.test(log),
+          child,
+          () => log,
+        ),
+    };
+  }
+
   function lantern(args: readonly string[], extra: NodeJS.ProcessEnv = {}): Promise<Run> {
     const child = start(args, extra);
     let stdout = '';
@@ -284,20 +304,11 @@ describe('the lantern command', () => {
   });
 
   it('says on which port it listens when given --port 0', async () => {
-    const child = start(['serve', '--port', '0', '--no-demo']);
-    let log = '';
-    child.stderr!.setEncoding('utf8').on('data', (text: string) => {
-      log += text;
-    });
-    child.stdout!.resume();
+    const { child, log, listening } = serveOnAnyPort();
     try {
-      await until(
-        () => /listening on/.test(log),
-        child,
-        () => log,
-      );
-      const port = Number(/listening on http:\/\/localhost:(\d+)/.exec(log)?.[1]);
-      assert.ok(port > 0, log);
+      await listening();
+      const port = Number(/listening on http:\/\/localhost:(\d+)/.exec(log())?.[1]);
+      assert.ok(port > 0, log());
       assert.equal((await fetch(`http://127.0.0.1:${port}/health`)).status, 200);
     } finally {
       child.kill('SIGTERM');
@@ -309,22 +320,13 @@ describe('the lantern command', () => {
     // The runner starts after the server listens and takes most of a second: a stop then closes the store under it.
     // Where in that start the signal lands varies, so it is sent at a few moments.
     for (const delayMs of [0, 300, 600]) {
-      const child = start(['serve', '--port', '0', '--no-demo']);
-      let log = '';
-      child.stderr!.setEncoding('utf8').on('data', (text: string) => {
-        log += text;
-      });
-      child.stdout!.resume();
+      const { child, log, listening } = serveOnAnyPort();
       try {
-        await until(
-          () => /listening on/.test(log),
-          child,
-          () => log,
-        );
+        await listening();
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         child.kill('SIGTERM');
-        assert.equal(await exited(child, 30_000), 0, `stopped ${delayMs} ms after listening:\n${log}`);
-        assert.equal(fs.existsSync(postmasterPid()), false, `no PostgreSQL left running:\n${log}`);
+        assert.equal(await exited(child, 30_000), 0, `stopped ${delayMs} ms after listening:\n${log()}`);
+        assert.equal(fs.existsSync(postmasterPid()), false, `no PostgreSQL left running:\n${log()}`);
       } finally {
         child.kill('SIGKILL');
         await stopLeftoverPostgres(postmasterPid());
