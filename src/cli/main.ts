@@ -80,7 +80,7 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   const requests = drainable(server);
   let printer: import('../reports/pdf.ts').PdfPrinter | undefined = undefined;
   let stopping = false;
-  let jobs: import('../jobs/index.ts').LanternJobs | undefined = undefined;
+  let jobs: Promise<import('../jobs/index.ts').LanternJobs> | undefined = undefined;
   let engine: ReturnType<typeof BenchmarkEngine.begin> | undefined = undefined;
   // What SIGTERM stops, in this order: whatever is still starting is simply not there yet.
   onStopSignal(() => {
@@ -88,7 +88,8 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     return stopInOrder(
       [
         ['taking requests (those under way finished)', () => requests.drain()],
-        ['the job runner (its job under way finished)', () => jobs?.stop()],
+        // A runner still starting is let finish its start, then stopped: closing the store under its start cuts off its queries.
+        ['the job runner (its job under way finished)', async () => (await jobs?.catch(() => undefined))?.stop()],
         ['the benchmark engine', () => engine?.stop()],
         ['the PDF printer', () => printer?.close()],
         ['the store', () => store.close()], // last: everything before may still use it
@@ -139,11 +140,8 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     });
     // Scheduled work (closing interrupted batches, embargo ends, the nightly index check, packing) runs once across
     // servers. It starts after the server listens: no request waits on it, and its start is a second of a server's.
-    const { startLanternJobs } = await import('../jobs/index.ts');
-    const runner = await startLanternJobs(store, engine, { log: err });
-    // A SIGTERM that came while the runner started stops it now.
-    if (stopping) await runner.stop();
-    else jobs = runner;
+    jobs = import('../jobs/index.ts').then(({ startLanternJobs }) => startLanternJobs(store, building, { log: err }));
+    await jobs;
   }
 }
 

@@ -79,6 +79,9 @@ export function onStopSignal(stop: (signal: NodeJS.Signals) => Promise<boolean>,
     }
     stopping = true;
     log(`Lantern: ${signal}, stopping: no new connections; requests under way finish`);
+    // Work the stop cuts off (a query a part issues as the store closes) can fail where nothing awaits it. It is
+    // said, not left to end the process before the store's PostgreSQL has stopped.
+    process.on('unhandledRejection', (reason) => log(`Lantern: while stopping: ${reason instanceof Error ? reason.message : String(reason)}`));
     void stop(signal).then(
       (clean) => process.exit(clean ? 0 : 1),
       () => process.exit(1),
