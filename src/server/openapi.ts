@@ -8,6 +8,7 @@ import { paths as adminPaths, schemas as adminSchemas } from './features/admin/o
 import { paths as auditPaths, schemas as auditSchemas } from './features/audit/openapi.ts';
 import { paths as dataHubPaths, schemas as dataHubSchemas } from './features/data-hub/openapi.ts';
 import { paths as explorePaths, schemas as exploreSchemas } from './features/explore/openapi.ts';
+import { paths as monitoringPaths, schemas as monitoringSchemas } from './features/monitoring/openapi.ts';
 import { paths as intelligencePaths, schemas as intelligenceSchemas } from './features/intelligence/openapi.ts';
 import { paths as sharingPaths, schemas as sharingSchemas } from './features/sharing/openapi.ts';
 import { paths as targetsPaths, schemas as targetsSchemas } from './features/targets/openapi.ts';
@@ -62,6 +63,9 @@ export const openApiDocument = {
     ...auditPaths,
     ...adminPaths,
     ...targetsPaths,
+    ...monitoringPaths,
+    // Both answer at /api/agreements: targets records one, monitoring lists them.
+    '/api/agreements': { ...targetsPaths['/api/agreements'], ...monitoringPaths['/api/agreements'] },
   },
   components: {
     securitySchemes,
@@ -75,6 +79,7 @@ export const openApiDocument = {
       ...dataHubSchemas,
       ...exploreSchemas,
       ...targetsSchemas,
+      ...monitoringSchemas,
     },
   },
 } as const;

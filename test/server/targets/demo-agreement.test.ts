@@ -8,7 +8,7 @@ import { buildIndex } from '../../../src/engine/benchmark-engine.ts';
 import { createDemoAccess } from '../../../src/server/features/admin/demo-access.ts';
 import { readAgreement } from '../../../src/server/features/targets/agreement-view.ts';
 import { createDemoAgreement } from '../../../src/server/features/targets/demo-agreement.ts';
-import { indexRatings } from '../../../src/server/features/targets/ratings.ts';
+import { indexRatings } from '../../../src/server/platform/agreements/ratings.ts';
 import { RequestAccess } from '../../../src/server/platform/access/request-access.ts';
 import { PUBLIC_VIEWER } from '../../../src/domain/access/index.ts';
 import { openDemoStore, type TestStore } from '../../support/store.ts';

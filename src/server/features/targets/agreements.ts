@@ -15,7 +15,7 @@ import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { checked, type z } from '../../platform/http/input-schema.ts';
 import { pathId } from '../../platform/http/request-body.ts';
-import { agreementRecord, isSigned, refuseStale } from './agreement-record.ts';
+import { agreementRecord, isSigned, refuseStale } from '../../platform/agreements/agreement-record.ts';
 import { agreementBody, agreementChangeBody, signOffBody } from './api-inputs.ts';
 
 /** The agreement the path names, if the viewer may `action` it: otherwise not found (another council's draft is not confirmed), or 403. */

@@ -92,10 +92,6 @@ export const targetReadPath = z.object({
   targetId: writtenText(40).describe("Target id, or its reference or a former one ('NI 56')."),
 });
 
-export const monitoringQuery = z.object({
-  region: fromQuery(gssCode()).describe("A region's GSS code; England when absent."),
-});
-
 export const newTargetBody = targetBody.extend({ change: refreshChange.optional().describe('In a refresh: why the target is added, who proposed and who approved it.') });
 
 export const targetImportQuery = z.object({

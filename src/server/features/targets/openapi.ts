@@ -1,20 +1,8 @@
 // Agreements' and targets' part of the OpenAPI document: the parameters and
 // bodies come from the schemas the routes check them with (api-inputs.ts).
-import { error, json, jsonOrCsv, list, ref, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
+import { error, json, ref, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
 import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
-import {
-  agreementBody,
-  agreementChangeBody,
-  agreementPath,
-  monitoringQuery,
-  newTargetBody,
-  reviewBody,
-  signOffBody,
-  targetChangeBody,
-  targetImportQuery,
-  targetPath,
-  targetReadPath,
-} from './api-inputs.ts';
+import { agreementBody, agreementChangeBody, agreementPath, newTargetBody, reviewBody, signOffBody, targetChangeBody, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
 import { TARGET_COLUMNS } from './target-import.ts';
 
 const stale = { 409: error('Changed by someone else since it was read (naming who), signed off outside a refresh, or a duplicate.') };
@@ -22,25 +10,11 @@ const agreement = json(ref('Agreement'));
 
 export const paths = {
   '/api/agreements': {
-    get: {
-      operationId: 'monitorAgreements',
-      summary: 'Agreements of a region or England that you may read, with targets counted by RAG and likelihood, trouble first',
-      parameters: queryParameters(monitoringQuery),
-      responses: { 200: { description: 'Monitoring lines.', content: json(list('MonitoringLine')) }, ...refusals },
-    },
     post: {
       operationId: 'addAgreement',
       summary: "Record a draft agreement held by your council (councils' performance officers)",
       requestBody: jsonBody(agreementBody),
       responses: { 201: { description: 'Recorded.', content: agreement }, ...refusals },
-    },
-  },
-  '/api/agreements.csv': {
-    get: {
-      operationId: 'monitorAgreementsCsv',
-      summary: 'The monitoring view as CSV, in the same order',
-      parameters: queryParameters(monitoringQuery),
-      responses: { 200: { description: 'One line an agreement.', content: jsonOrCsv({ type: 'string' }) }, ...refusals },
     },
   },
   '/api/agreements/{id}': {
@@ -136,10 +110,5 @@ export const schemas = {
       partners: { type: 'array', items: { type: 'object' } },
       revision: { type: 'integer', description: 'Send it back with a change; a change from an older revision is refused with 409.' },
     },
-  },
-  MonitoringLine: {
-    type: 'object',
-    required: ['agreement', 'targets', 'rag', 'likelihood'],
-    properties: { agreement: ref('Agreement'), targets: { type: 'integer' }, rag: { type: 'object' }, likelihood: { type: 'object' } },
   },
 };

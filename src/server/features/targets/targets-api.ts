@@ -1,5 +1,5 @@
-// Agreements and targets over HTTP: monitoring (JSON and CSV) and one
-// agreement read by whoever the policy allows (404 for another council's
+// Agreements and targets over HTTP: one agreement read by whoever the policy
+// allows (404 for another council's
 // draft: its existence is not confirmed); agreements, targets, sign-off,
 // refresh, CSV imports and progress reviews changed by the holding council
 // and its partners. Each route declares its rule and calls one use-case.
@@ -8,10 +8,10 @@ import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
-import { agreementJson, NOT_YET_RATED, readAgreement, readTarget, reviewJson, type RateTargets } from './agreement-view.ts';
+import { agreementJson, NOT_YET_RATED, reviewJson, type RateTargets } from '../../platform/agreements/agreement-json.ts';
+import { readAgreement, readTarget } from './agreement-view.ts';
 import { addAgreement, changeAgreement, openRefresh, signOff } from './agreements.ts';
-import { agreementPath, monitoringQuery, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
-import { monitoring, monitoringCsv } from './monitoring.ts';
+import { agreementPath, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
 import { recordReview } from './reviews.ts';
 import { importTargets } from './target-import.ts';
 import { addTarget, changeTarget } from './targets.ts';
@@ -20,21 +20,6 @@ const json = express.json({ limit: '1mb' });
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
 export function targetsRouter(sql: Sql, rate: RateTargets = NOT_YET_RATED, router: express.Router = express.Router()): express.Router {
-  router.get('/agreements', reads('agreement'), async (req, res) => {
-    const { region } = checkedQuery(monitoringQuery, req.query);
-    res.set('Cache-Control', 'private, no-store').json({ items: await monitoring(sql, accessOf(res), region, rate) });
-  });
-
-  router.get('/agreements.csv', reads('agreement'), async (req, res) => {
-    const { region } = checkedQuery(monitoringQuery, req.query);
-    const lines = await monitoring(sql, accessOf(res), region, rate);
-    res
-      .set('Cache-Control', 'private, no-store')
-      .type('text/csv; charset=utf-8')
-      .attachment(`agreements-${region ?? 'england'}.csv`)
-      .send(monitoringCsv(lines));
-  });
-
   router.post('/agreements', changes('agreement'), json, async (req, res) => {
     const agreement = await addAgreement(sql, accessOf(res), bodyOf(req));
     res.status(201).set('Location', `/api/agreements/${agreement.id}`).json(agreementJson(agreement));

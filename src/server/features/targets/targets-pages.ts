@@ -1,8 +1,6 @@
-// Agreements and targets as pages, for residents as much as officers: the
-// agreements a viewer may read with their targets counted by rating and by
-// likelihood, trouble first; one agreement with every target's rating beside
-// the words of the rule that made it; one target's figures against its
-// trajectory, as a chart and a table. Each page reads through the same
+// Agreements and targets as pages, for residents as much as officers: one
+// agreement with every target's rating beside the words of the rule that made
+// it; one target's figures against its trajectory, as a chart and a table. Each page reads through the same
 // use-cases as the JSON API, so the policy and the audit trail are the same.
 import express from 'express';
 import { formatNumber } from '../../../domain/format/index.ts';
@@ -31,13 +29,12 @@ import { targetChart } from '../../../web/views/target-chart.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { notSeen } from '../../platform/access/request-access.ts';
 import { capitalise, problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
-import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
-import { reviewRecord } from './agreement-record.ts';
-import { NOT_YET_RATED, readAgreement, type AreaRating, type RateTargets } from './agreement-view.ts';
-import { monitoring } from './monitoring.ts';
-import { asTarget } from './ratings.ts';
+import { reviewRecord } from '../../platform/agreements/agreement-record.ts';
+import { NOT_YET_RATED, type AreaRating, type RateTargets } from '../../platform/agreements/agreement-json.ts';
+import { readAgreement } from './agreement-view.ts';
+import { asTarget } from '../../platform/agreements/ratings.ts';
 import { recordReview } from './reviews.ts';
 
 type AgreementView = Awaited<ReturnType<typeof readAgreement>>;
@@ -45,18 +42,6 @@ type TargetView = AgreementView['targets'][number];
 
 export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTargets = NOT_YET_RATED): express.Router {
   const router = express.Router();
-
-  router.get('/agreements', reads('agreement'), async (req, res) => {
-    onlyKnown(req.query, ['region', 'area']);
-    const region = optionalCode(req.query, 'region');
-    // An area page links here for the agreements that cover it.
-    const area = optionalCode(req.query, 'area');
-    const all = await monitoring(sql, accessOf(res), region, rate);
-    const lines = area ? all.filter((line) => line.agreement.areas.includes(area)) : all;
-    const place = area ?? region;
-    const regionName = place ? (engine.index.area(place)?.name ?? place) : 'England';
-    renderPage(res, 'targets/monitoring.njk', { region, area, regionName, lines, regions: regionChoices(engine, region) });
-  });
 
   router.get('/agreements/:id', reads('agreement'), async (req, res) => {
     const agreement = await readAgreement(sql, accessOf(res), req.params.id, rate);
@@ -110,11 +95,6 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
 /** What the policy reads of an agreement, from the agreement as read: no second trip to the store. */
 function heldOf(agreement: AgreementView) {
   return { status: agreement.status, organisationId: agreement.council.id, areas: agreement.areas, partners: agreement.partners };
-}
-
-function regionChoices(engine: BenchmarkEngine, chosen: string | undefined) {
-  const regions = engine.index.areas.filter((a) => a.type === 'region' && !a.endDate).sort((a, b) => a.name.localeCompare(b.name));
-  return [{ value: '', text: 'England', selected: !chosen }, ...regions.map((r) => ({ value: r.code, text: r.name, selected: r.code === chosen }))];
 }
 
 function agreementPage(engine: BenchmarkEngine, agreement: AgreementView) {

@@ -13,7 +13,7 @@ import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { checked, type z } from '../../platform/http/input-schema.ts';
 import { pathId } from '../../platform/http/request-body.ts';
-import { refuseStale } from './agreement-record.ts';
+import { refuseStale } from '../../platform/agreements/agreement-record.ts';
 import { findAgreement, refuseSigned } from './agreements.ts';
 import { newTargetBody, targetChangeBody, type refreshChange } from './api-inputs.ts';
 import { checkTarget, type TargetInput } from './target-checks.ts';

@@ -10,8 +10,8 @@ import { agreementsInRegion, agreementsOf } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
 import { latestReviews, targetsOfAgreements } from '../../../store/targets.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
-import { agreementRecord } from './agreement-record.ts';
-import { agreementJson, NOT_YET_RATED, type RateTargets } from './agreement-view.ts';
+import { agreementRecord } from '../../platform/agreements/agreement-record.ts';
+import { agreementJson, NOT_YET_RATED, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 
 export interface MonitoringLine {
   readonly agreement: ReturnType<typeof agreementJson>;
@@ -22,7 +22,7 @@ export interface MonitoringLine {
   readonly likelihood: Readonly<Record<Likelihood | 'not_reviewed', number>>;
 }
 
-export async function monitoring(sql: Sql, access: RequestAccess, region: string | undefined, rate: RateTargets = NOT_YET_RATED): Promise<MonitoringLine[]> {
+export async function monitoringLines(sql: Sql, access: RequestAccess, region: string | undefined, rate: RateTargets = NOT_YET_RATED): Promise<MonitoringLine[]> {
   const all = region === undefined ? await agreementsOf(sql) : await agreementsInRegion(sql, region);
   const agreements = await access.reveal(
     all.filter((a) => access.may('read', agreementRecord(a))),

@@ -7,7 +7,7 @@
 import { guardedRecord, type GuardedRecord, type RecordKind } from '../../../domain/access/index.ts';
 import type { AgreementStatus } from '../../../domain/targets/index.ts';
 import type { Agreement } from '../../../store/agreements.ts';
-import { HttpError } from '../../platform/http/http-error.ts';
+import { HttpError } from '../http/http-error.ts';
 
 type Held = Pick<Agreement, 'status' | 'organisationId' | 'areas' | 'partners'>;
 

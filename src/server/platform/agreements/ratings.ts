@@ -10,7 +10,7 @@ import { rateTargets, type AreaProgress } from '../../../engine/target-progress.
 import { BAND_LABELS, NOT_RATED_LABELS, isRated, type Target } from '../../../domain/targets/index.ts';
 import type { Polarity } from '../../../domain/metric/index.ts';
 import type { StoredTarget } from '../../../store/targets.ts';
-import type { RateTargets } from './agreement-view.ts';
+import type { RateTargets } from './agreement-json.ts';
 
 /** One area's standing, with its rating said in words: "Green" or "No data yet", and the rule that decided. */
 export type RatedArea = AreaProgress & { readonly label: string };
