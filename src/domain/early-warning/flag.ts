@@ -1,0 +1,81 @@
+// A flag: one rule's finding about one council, kept with what it read. It
+// names its rule and the rule's version, the metric and period, the figures
+// it compared and a sentence a resident could read ("27.1% in 2022/23, worse
+// than the group mean (21.4%), and getting worse over 5 periods"). There is no
+// score: flags are positions with reasons, never summed (Improvement Board,
+// 2010: "a robust narrative would be more effective").
+//
+// A rule that looks and finds no cause for concern is silent; a rule that
+// cannot look says why (`NotFlagged`), so that a quiet row is not mistaken
+// for a clean one.
+import type { BestValueTheme, Cause } from './causes.ts';
+
+export const FLAG_RULES = ['worse_and_worsening', 'in_year_special_cause', 'off_trajectory', 'reserves_horizon', 'missing_return'] as const;
+export type FlagRuleId = (typeof FLAG_RULES)[number];
+
+export interface FlagRule {
+  readonly id: FlagRuleId;
+  /** Bumped when what the rule decides changes, so a stored flag says which reading raised it. */
+  readonly version: number;
+  readonly title: string;
+  readonly cause: Cause;
+  readonly theme: BestValueTheme;
+  /** The test, in words, for the page beside every flag. */
+  readonly test: string;
+}
+
+/** A figure the rule read, named: "value", "benchmark", "expected", "years". */
+export type FlagValues = Readonly<Record<string, number | string | null>>;
+
+export interface Flag {
+  readonly rule: FlagRuleId;
+  readonly version: number;
+  readonly area: string;
+  /** The metric it read; null for a rule over several (a missing return names its collection instead). */
+  readonly metric: string | null;
+  readonly period: string | null;
+  readonly values: FlagValues;
+  readonly sentence: string;
+  /** What the flag read, as one string: an acknowledged flag stays muted while this is unchanged. */
+  readonly fingerprint: string;
+}
+
+export const NOT_FLAGGED_REASONS = ['not_delivered_by_tier', 'suppressed', 'too_few_points', 'no_data', 'no_comparator'] as const;
+export type NotFlaggedReason = (typeof NOT_FLAGGED_REASONS)[number];
+
+export const NOT_FLAGGED_LABELS: Readonly<Record<NotFlaggedReason, string>> = {
+  not_delivered_by_tier: 'Not looked at: this tier of council does not deliver the service',
+  suppressed: 'Not looked at: the figure is suppressed',
+  too_few_points: 'Not looked at: too few points to judge',
+  no_data: 'Not looked at: no figure yet',
+  no_comparator: 'Not looked at: no comparator figure',
+};
+
+export interface NotFlagged {
+  readonly rule: FlagRuleId;
+  readonly area: string;
+  readonly metric: string | null;
+  readonly reason: NotFlaggedReason;
+  /** The particular reason, where there is more to say than the label ("8 points; 13 are needed"). */
+  readonly detail: string | null;
+}
+
+/** A rule's answer for one council and metric: a flag, silence (null), or why it could not look. */
+export type Finding = Flag | NotFlagged | null;
+
+export function isFlag(finding: Finding): finding is Flag {
+  return finding !== null && 'sentence' in finding;
+}
+
+/** The flag, with its fingerprint made from the rule, version, period and figures it read. */
+export function flagOf(rule: FlagRule, area: string, metric: string | null, period: string | null, values: FlagValues, sentence: string): Flag {
+  const figures = Object.keys(values)
+    .sort()
+    .map((key) => `${key}=${String(values[key])}`)
+    .join(';');
+  return { rule: rule.id, version: rule.version, area, metric, period, values, sentence, fingerprint: `${rule.id}@${rule.version}|${metric ?? ''}|${period ?? ''}|${figures}` };
+}
+
+export function notFlagged(rule: FlagRule, area: string, metric: string | null, reason: NotFlaggedReason, detail: string | null = null): NotFlagged {
+  return { rule: rule.id, area, metric, reason, detail };
+}

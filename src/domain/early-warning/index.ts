@@ -1,0 +1,21 @@
+export { BEST_VALUE_THEMES, BEST_VALUE_THEME_LABELS, CAUSES, CAUSE_LABELS, type BestValueTheme, type Cause } from './causes.ts';
+export {
+  FLAG_RULES,
+  NOT_FLAGGED_LABELS,
+  NOT_FLAGGED_REASONS,
+  flagOf,
+  isFlag,
+  notFlagged,
+  type Finding,
+  type Flag,
+  type FlagRule,
+  type FlagRuleId,
+  type FlagValues,
+  type NotFlagged,
+  type NotFlaggedReason,
+} from './flag.ts';
+export { RESERVES_HORIZON_YEARS, positionAmong, reservesFlag, reservesHorizon, type Position, type ReservesHorizon } from './financial-resilience.ts';
+export { missingReturn, type DueReturn, type ReturnsReceived } from './missing-return.ts';
+export { withMuting, type Acknowledgement, type ShownFlag } from './muting.ts';
+export { RULES } from './rules.ts';
+export { inYearSpecialCause, offTrajectoryFlag, worseAndWorseningFlag, type FlagMetric, type OffTrajectoryLine } from './service-flags.ts';
