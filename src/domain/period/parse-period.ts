@@ -93,7 +93,25 @@ const FORMS = '2023/24, 2023, 2023/24 Q2, 2024-03, 2010 - 12, 2018/19 - 22/23, 2
 const MONTH_SPANS = 'Jan 2012-Dec 2012 (a calendar year) or Apr 2019-Mar 2020 (a financial year)';
 const INTERVALS = 'a year (P1Y) or years (P3Y) from 1 January or 1 April, a quarter (P3M) from the first of January, April, July or October, or a month (P1M) from the first';
 
+/**
+ * Readings kept by label: a series, a targets file or a trajectory names the
+ * same few periods thousands of times, and each reading is frozen, so one can
+ * be handed out again. Emptied when full, so that a file of endless labels
+ * cannot grow it without bound.
+ */
+const READINGS = new Map<string, PeriodParse>();
+const MAX_READINGS = 10_000;
+
 export function parsePeriod(text: string): PeriodParse {
+  const known = READINGS.get(text);
+  if (known !== undefined) return known;
+  if (READINGS.size >= MAX_READINGS) READINGS.clear();
+  const parse = readLabel(text);
+  READINGS.set(text, parse);
+  return parse;
+}
+
+function readLabel(text: string): PeriodParse {
   const shown = text.trim();
   if (shown === '') return invalid('the period is empty');
   const normal = shown

@@ -317,3 +317,25 @@ describe('isPeriodKind(text) and PERIOD_KINDS', () => {
     assert.ok(Object.isFrozen(PERIOD_KINDS));
   });
 });
+
+describe('parsePeriod(text) read again', () => {
+  it('gives a label read before the same frozen reading, and each text its own words', () => {
+    const first = parsePeriod('2019/20');
+    assert.equal(parsePeriod('2019/20'), first);
+    assert.ok(Object.isFrozen(first));
+    const spaced = parsePeriod(' 2019/2x ');
+    const bare = parsePeriod('2019/2x');
+    assert.ok(spaced.kind === 'invalid' && bare.kind === 'invalid');
+    assert.equal(spaced.reason, bare.reason);
+    assert.equal(parsePeriod('2019/20 Q5').kind, 'invalid');
+  });
+
+  it('still reads every label after more labels than it keeps', () => {
+    for (let month = 0; month < 12_000; month++) parsePeriod(`${1900 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`);
+    for (let day = 1; day <= 28; day++) parsePeriod(`2020-02-${String(day).padStart(2, '0')}`);
+    const read = parsePeriod('2099-12');
+    assert.ok(read.kind === 'ok');
+    assert.deepEqual(read.period, { label: '2099-12', kind: 'month', start: '2099-12-01', end: '2099-12-31' });
+    assert.equal(parsePeriod('2101-01').kind, 'invalid');
+  });
+});
