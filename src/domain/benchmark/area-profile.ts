@@ -49,7 +49,8 @@ export function areaProfile(index: BenchmarkIndex, area: IndexArea, request: Pro
   return { area, items };
 }
 
-function profileItem(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, number: number, request: ProfileRequest): ProfileItem {
+/** One metric's row of an area's profile at a slice: what the profile shows, without walking every other metric. */
+export function profileItem(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, area: IndexArea, number: number, request: ProfileRequest): ProfileItem {
   const resolved = resolveArea(index, slice, area, number);
   const group = groupFigures(index, series, slice, resolved.area, request.group);
   // Named fields rather than a spread: one object shape for a thousand rows keeps them fast to make.

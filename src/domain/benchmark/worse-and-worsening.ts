@@ -14,12 +14,12 @@
 // suppressed or missing figure is not compared, so it is never flagged either.
 import { formatNumber } from '../format/index.ts';
 import type { ConfidenceLevel } from '../stats/index.ts';
-import { areaProfile, type ProfileItem } from './area-profile.ts';
-import type { BenchmarkIndex, IndexArea, IndexMetric } from './benchmark-index.ts';
+import { areaProfile, profileItem, type ProfileItem } from './area-profile.ts';
+import type { BenchmarkIndex, IndexArea, IndexMetric, MetricSeries } from './benchmark-index.ts';
 import type { GroupSpec, Interval } from './benchmark-queries.ts';
 import { compareToBenchmark } from './compare-to-benchmark.ts';
 import { RECENT_TREND_LEVEL, RECENT_TREND_POINTS, type RecentTrend, type TrendMethod } from './recent-trend.ts';
-import { trendOf } from './trend-of.ts';
+import { trendOf, trendSummaryOf } from './trend-of.ts';
 
 /** One metric's figures, as the rule needs them: the latest value against its benchmark, and the recent trend to it. */
 export interface ConcernCandidate {
@@ -110,6 +110,28 @@ export function areaConcerns(index: BenchmarkIndex, area: IndexArea, request: Co
     if (finding) found.push(finding);
   }
   return found;
+}
+
+/**
+ * Every council's finding on one metric at its latest period, by area code:
+ * what early warning reruns for a batch's metrics. The kept trend of each row
+ * picks the few candidates (a byte read, once trends are kept), so a metric
+ * over four hundred councils costs little more than its getting-worse rows.
+ */
+export function metricConcerns(index: BenchmarkIndex, series: MetricSeries, request: Omit<ConcernsRequest, 'metrics'>): { area: IndexArea; finding: WorseAndWorsening }[] {
+  const slice = series.latest();
+  if (!slice || series.metric.polarity === 'neutral') return [];
+  const found: { area: IndexArea; finding: WorseAndWorsening }[] = [];
+  for (let position = 0; position < slice.areas.length; position++) {
+    const number = slice.areas[position]!;
+    const area = index.areas[number]!;
+    if (trendSummaryOf(index, series, slice, area, number).recent !== 'getting_worse') continue;
+    const item = profileItem(index, series, slice, area, number, { group: request.group, level: request.level });
+    if (item.significance !== 'worse') continue;
+    const finding = worseAndWorsening(candidateOf(index, area, item, request.level));
+    if (finding) found.push({ area, finding });
+  }
+  return found.sort((a, b) => a.area.code.localeCompare(b.area.code));
 }
 
 function candidateOf(index: BenchmarkIndex, area: IndexArea, item: ProfileItem, level: ConfidenceLevel): ConcernCandidate {

@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { recentTrend, type IntervalPoint } from '../../../src/domain/benchmark/index.ts';
-import { areaConcerns, worseAndWorsening, type ConcernCandidate } from '../../../src/domain/benchmark/worse-and-worsening.ts';
+import { areaConcerns, metricConcerns, worseAndWorsening, type ConcernCandidate } from '../../../src/domain/benchmark/worse-and-worsening.ts';
 import type { Polarity } from '../../../src/domain/metric/index.ts';
 import { areaOf, buildIndex, indexArea, indexMetric, type Row } from '../../support/benchmark-index.ts';
 
@@ -131,5 +131,16 @@ describe('areaConcerns(index, area, request)', () => {
 
   it('looks only at the metrics asked for', () => {
     assert.deepEqual(areaConcerns(index, areaOf(index, UNITARY), { ...request, metrics: ['movement'] }), []);
+  });
+
+  it('finds, one metric at a time, what each area with a row finds on its own profile', () => {
+    const byMetric = metricConcerns(index, index.metric('inactive')!, request);
+    assert.deepEqual(
+      byMetric.map(({ area }) => area.code),
+      [UNITARY],
+      'England holds steady, and the county has no row of its own at the latest period',
+    );
+    assert.deepEqual(byMetric[0]!.finding, areaConcerns(index, areaOf(index, UNITARY), request)[0]);
+    assert.deepEqual(metricConcerns(index, index.metric('movement')!, request), []);
   });
 });
