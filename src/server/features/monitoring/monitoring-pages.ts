@@ -5,6 +5,7 @@ import express from 'express';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
 import { NOT_YET_RATED, type RateTargets } from '../../platform/agreements/agreement-json.ts';
+import { newAgreementRecord } from '../../platform/agreements/agreement-record.ts';
 import { accessOf, reads } from '../../platform/access/index.ts';
 import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
@@ -22,7 +23,9 @@ export function monitoringPages(sql: Sql, engine: BenchmarkEngine, rate: RateTar
     const lines = area ? all.filter((line) => line.agreement.areas.includes(area)) : all;
     const place = area ?? region;
     const regionName = place ? (engine.index.area(place)?.name ?? place) : 'England';
-    renderPage(res, 'targets/monitoring.njk', { region, area, regionName, lines, regions: regionChoices(engine, region) });
+    const viewer = accessOf(res).viewer;
+    const mayRecord = viewer.kind === 'user' && accessOf(res).may('change', newAgreementRecord(viewer.organisationId));
+    renderPage(res, 'targets/monitoring.njk', { region, area, regionName, lines, regions: regionChoices(engine, region), mayRecord });
   });
 
   return router;

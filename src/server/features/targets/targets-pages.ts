@@ -31,11 +31,12 @@ import { notSeen } from '../../platform/access/request-access.ts';
 import { capitalise, problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
-import { reviewRecord } from '../../platform/agreements/agreement-record.ts';
+import { agreementRecord, reviewRecord } from '../../platform/agreements/agreement-record.ts';
 import { NOT_YET_RATED, type AreaRating, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { readAgreement } from './agreement-view.ts';
 import { asTarget } from '../../platform/agreements/ratings.ts';
 import { recordReview } from './reviews.ts';
+import { errorsOf, type ShowAgreement } from './targets-forms.ts';
 
 type AgreementView = Awaited<ReturnType<typeof readAgreement>>;
 type TargetView = AgreementView['targets'][number];
@@ -44,8 +45,7 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
   const router = express.Router();
 
   router.get('/agreements/:id', reads('agreement'), async (req, res) => {
-    const agreement = await readAgreement(sql, accessOf(res), req.params.id, rate);
-    renderPage(res, 'targets/agreement.njk', { agreement: agreementPage(engine, agreement) });
+    await agreementShower(sql, engine, rate)(res, req.params.id, [], 200);
   });
 
   router.get('/agreements/:id/targets/:targetId', reads('target'), async (req, res) => {
@@ -90,6 +90,15 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
   }
 
   return router;
+}
+
+/** The agreement's page; with its forms (a target to add, sign-off, refresh, a file of targets) for those who may change it, and a refused form's problems at its top. */
+export function agreementShower(sql: Sql, engine: BenchmarkEngine, rate: RateTargets): ShowAgreement {
+  return async (res, idText, problems, status) => {
+    const agreement = await readAgreement(sql, accessOf(res), idText, rate);
+    const mayChange = accessOf(res).may('change', agreementRecord(heldOf(agreement)));
+    renderPage(res, 'targets/agreement.njk', { agreement: agreementPage(engine, agreement), mayChange, problems, errors: errorsOf(problems) }, status);
+  };
 }
 
 /** What the policy reads of an agreement, from the agreement as read: no second trip to the store. */

@@ -11,6 +11,11 @@ import { HttpError } from '../http/http-error.ts';
 
 type Held = Pick<Agreement, 'status' | 'organisationId' | 'areas' | 'partners'>;
 
+/** An agreement the viewer would record: a draft held by their organisation, which they may record when they may change it. */
+export function newAgreementRecord(organisationId: number): GuardedRecord {
+  return agreementRecord({ status: 'draft', organisationId, areas: [], partners: [] });
+}
+
 /** Signed off, in refresh or closed: what was signed is public. */
 export function isSigned(status: AgreementStatus): boolean {
   return status === 'signed_off' || status === 'in_refresh' || status === 'closed';
