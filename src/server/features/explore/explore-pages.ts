@@ -2,7 +2,9 @@
 // style that works without script, made from the benchmark index. Handlers
 // read the request, ask the engine, build the page's view (src/web/views)
 // and render its template. Pages are kept until the index changes
-// (platform/http/kept-pages.ts): one copy for the public, and for people
+// (platform/http/kept-pages.ts; the area and metric pages, which list the
+// targets of signed-off agreements, until an agreement or a target changes
+// too): one copy for the public, and for people
 // signed in one per scope of what they may read, with their own name put in
 // as it is sent. A repeat visit from the public with the page's ETag gets a
 // 304.
@@ -27,13 +29,21 @@ import { keptPages } from '../../platform/http/kept-pages.ts';
 import { badRequest, notFound } from '../../platform/http/http-error.ts';
 import { onlyKnown, optionalMetricCode, optionalText } from '../../platform/http/query-params.ts';
 import { svgToPng } from './svg-png.ts';
+import { agreementsStamp } from '../../../store/agreements-stamp.ts';
+import { publicTargetLines } from '../../platform/agreements/target-lines.ts';
+import { targetRow, targetStatus, worstFirst, type TargetLine } from '../../../web/views/target-status.ts';
 import { metricAboutOf } from '../../../store/metric-about.ts';
 import { sourceVerdictsOf, sourceVerdictsOfPeriod } from '../../../store/source-verdicts.ts';
+
+/** A metric's page lists this many of its targets across areas, worst first; the rest are a link away. */
+const TARGETS_SHOWN = 20;
 
 export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>): express.Router {
   const router = express.Router();
   const { engine } = deps;
   const { page, viewerContext } = keptPages(deps);
+  // The area and metric pages list agreements' targets too: kept until a target or an agreement changes as well.
+  const listingTargets = keptPages({ ...deps, stamp: () => agreementsStamp(deps.sql) }).page;
 
   const html = (res: Response, template: string, context: Record<string, unknown>) => ({ body: pageHtml(template, { ...viewerContext(res), ...context }) });
 
@@ -77,7 +87,7 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
   router.get(
     '/areas/:code',
     reads('observation'),
-    page(async (req, res) => {
+    listingTargets(async (req, res) => {
       onlyKnown(req.query, ['group', 'period', 'benchmark']);
       const index = engine.index;
       const area = areaOf(index, String(req.params.code));
@@ -94,7 +104,8 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
         deps.sql,
         profile.items.map((i) => i.metric.code),
       );
-      return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind, sources, about) });
+      const targets = await publicTargetLines(deps.sql, index, { areas: [area.code] });
+      return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind, sources, about), targets: targetsOfArea(area, targets) });
     }),
   );
 
@@ -138,13 +149,18 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
   router.get(
     '/metrics/:code',
     reads('observation'),
-    page(async (req, res) => {
+    listingTargets(async (req, res) => {
       const asked = await metricRequest(req, res);
       if ('redirect' in asked) return asked;
       const code = asked.series.metric.code;
       const about = (await metricAboutOf(deps.sql, [code])).get(code);
       const sources = await sourceVerdictsOfPeriod(deps.sql, code, asked.slice.period);
-      return html(res, 'pages/metric.njk', { page: metricPage(engine.index, asked, await deps.maps, about, sources) });
+      const targets = worstFirst(await publicTargetLines(deps.sql, engine.index, { metric: code }));
+      return html(res, 'pages/metric.njk', {
+        page: metricPage(engine.index, asked, await deps.maps, about, sources),
+        targets: targets.slice(0, TARGETS_SHOWN).map(targetRow),
+        moreTargets: Math.max(0, targets.length - TARGETS_SHOWN),
+      });
     }),
   );
 
@@ -228,6 +244,11 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
       .filter((a): a is IndexArea => a !== undefined);
     return { series, slice, area, chosen, spec, groupKind, also, allRows: rows === 'all' };
   }
+}
+
+/** The area's targets as its page shows them: the status tile, then a row each. */
+function targetsOfArea(area: IndexArea, lines: readonly TargetLine[]) {
+  return { status: targetStatus(area, lines), rows: lines.map(targetRow) };
 }
 
 function areaOf(index: BenchmarkIndex, code: string): IndexArea {

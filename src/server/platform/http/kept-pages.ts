@@ -39,6 +39,8 @@ export type PageHandler = (req: Request, res: Response) => Promise<{ body: strin
 export interface KeptPagesDeps {
   readonly sql: Sql;
   readonly engine: BenchmarkEngine;
+  /** What else the pages show that changes apart from the index (agreements' targets): read each request, part of the generation. */
+  readonly stamp?: () => Promise<string>;
 }
 
 export interface KeptPages {
@@ -180,7 +182,7 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
   async function placeOf(res: Response, address: string): Promise<Place> {
     const viewer = viewerOf(res);
     const ended = await publicReachOfEarlySight(deps.sql);
-    const generation = `${engine.generation}/${ended}`;
+    const generation = `${engine.generation}/${ended}${deps.stamp ? `/${await deps.stamp()}` : ''}`;
     const reach = viewer.kind === 'user' ? await earlySightReach(res, deps.sql, earlySightMetrics(generation)) : '';
     if (viewer.kind === 'public') return { key: address, generation };
     return { key: JSON.stringify([viewer.role, viewer.organisationId, viewer.councilArea, viewer.actions, reach, address]), generation };

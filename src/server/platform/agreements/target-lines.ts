@@ -1,0 +1,60 @@
+// The targets that pages and reports list beside other figures: those of the
+// agreements the public may read (signed off, in refresh or closed), for some
+// areas or on one metric, each area's standing rated from the index with the
+// words of its rule. Drafts never appear here, even to people who may read
+// them: an area's page and a metric's are kept once for everyone, and a
+// published report is for residents.
+import { PUBLIC_VIEWER, decide } from '../../../domain/access/index.ts';
+import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
+import { agreementsOf, type Agreement } from '../../../store/agreements.ts';
+import type { Sql } from '../../../store/store.ts';
+import { targetsOfAgreements, type StoredTarget } from '../../../store/targets.ts';
+import type { TargetLine } from '../../../web/views/target-status.ts';
+import { targetRecord } from './agreement-record.ts';
+import { indexRatings } from './ratings.ts';
+
+/** Which targets: those covering any of some areas (each line one of those areas), or those on one metric (every area). */
+export type TargetsAsked = { readonly areas: readonly string[] } | { readonly metric: string };
+
+export async function publicTargetLines(sql: Sql, index: BenchmarkIndex, asked: TargetsAsked): Promise<TargetLine[]> {
+  const now = Date.now();
+  const all = 'areas' in asked ? await agreementsOf(sql, asked.areas) : await agreementsOf(sql);
+  const agreements = all.filter((a) => decide(PUBLIC_VIEWER, 'read', targetRecord(a), now).allowed);
+  if (agreements.length === 0) return [];
+  const targets = (
+    await targetsOfAgreements(
+      sql,
+      agreements.map((a) => a.id),
+    )
+  ).filter((t) => !('metric' in asked) || t.metricCode === asked.metric);
+  const wanted = 'areas' in asked ? new Set(asked.areas) : undefined;
+  const rate = indexRatings(() => index);
+  return agreements.flatMap((agreement) => {
+    const own = targets.filter((t) => t.agreementId === agreement.id);
+    const ratings = rate(agreement, own);
+    return own.flatMap((target) => (ratings.get(target.id) ?? []).filter((r) => wanted === undefined || wanted.has(r.area)).flatMap((r) => lineOf(index, agreement, target, r)));
+  });
+}
+
+function lineOf(
+  index: BenchmarkIndex,
+  agreement: Agreement,
+  target: StoredTarget,
+  rated: { area: string; period: string | null; actual?: number | null; expected?: number | null; rating: TargetLine['rating'] },
+): TargetLine[] {
+  const metric = index.metric(target.metricCode)?.metric;
+  if (!metric) return [];
+  return [
+    {
+      agreement: { id: agreement.id, title: agreement.title },
+      target: { id: target.id, reference: target.reference },
+      metric: { code: metric.code, title: metric.title, unit: metric.unit ?? '', decimals: metric.decimals },
+      area: { code: rated.area, name: index.area(rated.area)?.name ?? rated.area },
+      period: rated.period,
+      actual: rated.actual ?? null,
+      expected: rated.expected ?? null,
+      goal: { period: target.targetPeriod, value: target.targetValue },
+      rating: rated.rating,
+    },
+  ];
+}
