@@ -147,21 +147,27 @@ export function keepCurrent(book: TargetProgressBook, engine: BenchmarkEngine): 
   return stop;
 }
 
+/** How far rating reads: the latest actual of all, or (at the end of an agreement) the latest at or before the target period. */
+export interface RatingReach {
+  readonly final?: boolean;
+}
+
 /** Every target's progress against the index, afresh. */
-export function rateTargets(index: BenchmarkIndex, targets: readonly Target[]): TargetProgress[] {
-  return targets.map((target) => progressIn(index, index.metric(target.metricCode), prepare(target)));
+export function rateTargets(index: BenchmarkIndex, targets: readonly Target[], reach: RatingReach = {}): TargetProgress[] {
+  return targets.map((target) => progressIn(index, index.metric(target.metricCode), prepare(target), reach.final === true));
 }
 
-function progressIn(index: BenchmarkIndex, series: MetricSeries | undefined, prepared: Prepared): TargetProgress {
+function progressIn(index: BenchmarkIndex, series: MetricSeries | undefined, prepared: Prepared, final = false): TargetProgress {
   const { target } = prepared;
-  return { targetId: target.id, metricCode: target.metricCode, areas: target.areaCodes.map((code) => areaProgress(index, series, prepared, code)) };
+  return { targetId: target.id, metricCode: target.metricCode, areas: target.areaCodes.map((code) => areaProgress(index, series, prepared, code, final)) };
 }
 
-function areaProgress(index: BenchmarkIndex, series: MetricSeries | undefined, prepared: Prepared, code: string): AreaProgress {
+function areaProgress(index: BenchmarkIndex, series: MetricSeries | undefined, prepared: Prepared, code: string, final: boolean): AreaProgress {
   const { target, baseline } = prepared;
   if (!baseline || prepared.targetEnd === null || target.targetValue === null || target.placeholderDue !== null) return unrated(prepared, code, 'placeholder');
   const area = index.area(code);
-  const found = series && area ? latestRow(index, series, area, baseline.end) : undefined;
+  // An outcome is judged on the target period's figure: one published for a later period says nothing of it.
+  const found = series && area ? latestRow(index, series, area, baseline.end, final ? prepared.targetEnd : undefined) : undefined;
   if (!found) return unrated(prepared, code, 'no_data');
   const { slice, position } = found;
   const actual = slice.value(position);
@@ -190,12 +196,13 @@ function unrated(prepared: Prepared, area: string, reason: NotRatedReason, perio
   return { area, period, actual, expected: null, progress: null, gap: null, rating: notRated(prepared.target.rule, reason) };
 }
 
-/** The latest slice after the baseline in which the area (or the council it stands for whole) has a row, suppressed or not. */
-function latestRow(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, after: string): { slice: PeriodSlice; position: number } | undefined {
+/** The latest slice after the baseline (and ending by `upTo`, if given) in which the area (or the council it stands for whole) has a row, suppressed or not. */
+function latestRow(index: BenchmarkIndex, series: MetricSeries, area: IndexArea, after: string, upTo?: string): { slice: PeriodSlice; position: number } | undefined {
   const number = index.areaNumber(area.code)!;
   for (let s = series.slices.length - 1; s >= 0; s--) {
     const slice = series.slices[s]!;
     if (slice.end <= after) return undefined;
+    if (upTo !== undefined && slice.end > upTo) continue;
     const { position } = resolveArea(index, slice, area, number);
     if (position >= 0) return { slice, position };
   }

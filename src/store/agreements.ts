@@ -3,7 +3,7 @@
 // its partners' organisations, where Lantern knows them, read its drafts.
 // Each change counts in `revision`, so that an edit made from an older
 // reading is found out and refused rather than silently overwriting.
-import type { AgreementKind, AgreementStatus, PartnerKind } from '../domain/targets/index.ts';
+import type { AgreementKind, AgreementStatus, PartnerKind, RewardRule } from '../domain/targets/index.ts';
 import type { Db } from './store.ts';
 
 export interface AgreementPartner {
@@ -28,6 +28,8 @@ export interface Agreement {
   readonly version: number;
   readonly areas: readonly string[];
   readonly designatedCap: number;
+  /** How the reward for its targets is shared out at its end, as data with its version. */
+  readonly rewardRule: RewardRule;
   readonly revision: number;
   readonly updatedBy: string;
   readonly updatedAt: Date;
@@ -48,7 +50,7 @@ export interface AgreementDraft {
 
 const SELECT = `g.id, g.organisation_id as "organisationId", o.name as "organisationName", g.kind, g.title, g.first_year as "firstYear",
   g.last_year as "lastYear", g.plan_start::text as "planStart", g.plan_end::text as "planEnd", g.status, g.version, g.areas,
-  g.designated_cap as "designatedCap", g.revision, g.updated_by as "updatedBy", g.updated_at as "updatedAt",
+  g.designated_cap as "designatedCap", g.reward_rule as "rewardRule", g.revision, g.updated_by as "updatedBy", g.updated_at as "updatedAt",
   coalesce((select json_agg(json_build_object('id', p.id, 'kind', p.kind, 'name', p.name, 'organisationId', p.organisation_id) order by p.id)
     from agreement_partner p where p.agreement_id = g.id), '[]') as partners`;
 const FROM = `agreement g join organisation o on o.id = g.organisation_id`;

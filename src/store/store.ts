@@ -210,9 +210,10 @@ function warnOnce(log: (line: string) => void, role: string): void {
  * audit trail and published report versions (whose triggers refuse it too,
  * for anyone), and the history of observations, areas and metrics, which is
  * what makes "never overwritten silently" true; and the record of jobs'
- * failed runs. A share is revoked by an update, once, and never deleted.
+ * failed runs; and targets' outcomes, frozen when an agreement closes. A
+ * share is revoked by an update, once, and never deleted.
  */
-const APPEND_ONLY = ['audit_event', 'report_version', 'report_withdrawal', 'observation_history', 'area_history', 'metric_history', 'job_failure'] as const;
+const APPEND_ONLY = ['audit_event', 'report_version', 'report_withdrawal', 'observation_history', 'area_history', 'metric_history', 'job_failure', 'target_outcome'] as const;
 const NEVER_DELETED = ['share'] as const;
 
 /**

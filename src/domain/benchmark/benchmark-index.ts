@@ -26,6 +26,8 @@ export interface IndexArea extends GroupableArea {
 
 export interface IndexMetric extends Metric {
   readonly id: number;
+  /** Periods from which the series breaks (its definition changed), oldest first; none when it never did. */
+  readonly seriesBreaks?: readonly string[];
 }
 
 const TITLE_ORDER = new Intl.Collator('en-GB').compare;

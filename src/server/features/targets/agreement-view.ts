@@ -1,6 +1,6 @@
 // An agreement as it is read: its partners, versions and targets, each target
-// with its ratings (each beside the words of the rule that made it) and its
-// latest review. A target's reason for being worse than its baseline, and a
+// with its ratings (each beside the words of the rule that made it), its
+// latest review and, once the agreement is closed, its frozen outcomes. A target's reason for being worse than its baseline, and a
 // review's narrative and risks, are shown only to those the policy lets read
 // them (the partners, the government office, inspectorates) unless the
 // review was published; every such read of a draft is in the audit trail.
@@ -11,6 +11,7 @@ import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { reasonsRecord } from '../../platform/agreements/agreement-record.ts';
 import { agreementJson, NOT_YET_RATED, reviewJson, targetJson, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { findAgreement } from './agreements.ts';
+import { outcomesFor } from './outcomes.ts';
 import { targetOf } from './targets.ts';
 
 export async function readAgreement(sql: Sql, access: RequestAccess, idText: unknown, rate: RateTargets = NOT_YET_RATED) {
@@ -21,11 +22,17 @@ export async function readAgreement(sql: Sql, access: RequestAccess, idText: unk
     targets.map((t) => t.id),
   );
   const ratings = rate(agreement, targets);
+  const outcomes = await outcomesFor(sql, agreement, targets, rate);
   const reasons = access.may('read', reasonsRecord(agreement));
   return {
     ...agreementJson(agreement),
     versions: await versionsOf(sql, agreement.id),
-    targets: targets.map((t) => ({ ...targetJson(agreement, t, reasons), ratings: ratings.get(t.id) ?? [], latestReview: reviewJson(reviews.get(t.id), reasons) })),
+    targets: targets.map((t) => ({
+      ...targetJson(agreement, t, reasons),
+      ratings: ratings.get(t.id) ?? [],
+      latestReview: reviewJson(reviews.get(t.id), reasons),
+      outcomes: outcomes.get(t.id) ?? [],
+    })),
   };
 }
 
@@ -45,6 +52,7 @@ export async function readTarget(sql: Sql, access: RequestAccess, agreementIdTex
     ...targetJson(agreement, target, reasons),
     agreement: { id: agreement.id, title: agreement.title, status: agreement.status, version: agreement.version },
     ratings: rate(agreement, [target]).get(target.id) ?? [],
+    outcomes: (await outcomesFor(sql, agreement, [target], rate)).get(target.id) ?? [],
     reviews: (await reviewsOf(sql, target.id)).map((r) => reviewJson(r, reasons)),
     changes: await changesOf(sql, target.id),
   };

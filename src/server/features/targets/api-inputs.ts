@@ -72,6 +72,12 @@ export const targetChangeBody = targetBody.partial().extend({ revision: revision
 
 export const signOffBody = z.object({ revision: revision() });
 
+/** Closing an agreement: the date its targets' outcomes are frozen at, from the latest reading. */
+export const closeBody = z.object({
+  revision: revision(),
+  closedOn: isoDate().describe("The date the agreement closes and its outcomes are frozen at: on or after the plan's last year ends, and not in the future."),
+});
+
 export const reviewBody = z.object({
   reviewedOn: isoDate(),
   likelihood: oneOf(LIKELIHOODS, LIKELIHOODS.join(', ')),

@@ -2,7 +2,7 @@
 // bodies come from the schemas the routes check them with (api-inputs.ts).
 import { error, json, ref, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
 import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
-import { agreementBody, agreementChangeBody, agreementPath, newTargetBody, reviewBody, signOffBody, targetChangeBody, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
+import { agreementBody, agreementChangeBody, agreementPath, closeBody, newTargetBody, reviewBody, signOffBody, targetChangeBody, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
 import { TARGET_COLUMNS } from './target-import.ts';
 
 const stale = { 409: error('Changed by someone else since it was read (naming who), signed off outside a refresh, or a duplicate.') };
@@ -50,6 +50,23 @@ export const paths = {
       responses: { 200: { description: 'In refresh.', content: agreement }, ...withMissing, ...stale },
     },
   },
+  '/api/agreements/{id}/close': {
+    post: {
+      operationId: 'closeAgreement',
+      summary: "Close a signed-off agreement at a date (the holding council): every target's outcome in each area is frozen, priced by the reward rule",
+      parameters: pathParameters(agreementPath),
+      requestBody: jsonBody(closeBody),
+      responses: { 200: { description: 'Closed, with its outcomes.', content: json(ref('Outcomes')) }, ...withMissing, ...stale },
+    },
+  },
+  '/api/agreements/{id}/outcomes': {
+    get: {
+      operationId: 'getOutcomes',
+      summary: "A closed agreement's frozen outcomes, each with what the data say now where they were revised since (none before it closes)",
+      parameters: pathParameters(agreementPath),
+      responses: { 200: { description: 'The outcomes.', content: json(ref('Outcomes')) }, ...withMissing },
+    },
+  },
   '/api/agreements/{id}/targets': {
     post: {
       operationId: 'addTarget',
@@ -95,6 +112,22 @@ export const paths = {
 };
 
 export const schemas = {
+  Outcomes: {
+    type: 'object',
+    required: ['agreement', 'closedOn', 'rewardRule', 'counts', 'outcomes'],
+    properties: {
+      agreement: { type: 'object' },
+      closedOn: { type: ['string', 'null'], description: 'The date the outcomes were frozen at; null until the agreement closes.' },
+      rewardRule: { type: 'object', description: "The agreement's reward rule as data, with its version and its words." },
+      counts: { type: 'object', description: 'Outcomes by kind: achieved, partly_achieved, not_achieved, not_assessable.' },
+      outcomes: {
+        type: 'array',
+        description:
+          'One per target and area: the figure judged, the share of the improvement sought, the outcome and its reason, the reward share with the rule used, who froze it and when; `now` is what the data say since a revision (null when unchanged), never replacing it.',
+        items: { type: 'object' },
+      },
+    },
+  },
   Agreement: {
     type: 'object',
     required: ['id', 'kind', 'title', 'status', 'version', 'areas', 'partners', 'revision'],

@@ -2,7 +2,8 @@
 // allows (404 for another council's
 // draft: its existence is not confirmed); agreements, targets, sign-off,
 // refresh, CSV imports and progress reviews changed by the holding council
-// and its partners. Each route declares its rule and calls one use-case.
+// and its partners; the agreement closed, its outcomes frozen, by the
+// council alone. Each route declares its rule and calls one use-case.
 import express from 'express';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
@@ -12,6 +13,7 @@ import { agreementJson, NOT_YET_RATED, reviewJson, type RateTargets } from '../.
 import { readAgreement, readTarget } from './agreement-view.ts';
 import { addAgreement, changeAgreement, openRefresh, signOff } from './agreements.ts';
 import { agreementPath, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
+import { closeAgreement, readOutcomes } from './outcomes.ts';
 import { recordReview } from './reviews.ts';
 import { importTargets } from './target-import.ts';
 import { addTarget, changeTarget } from './targets.ts';
@@ -39,6 +41,15 @@ export function targetsRouter(sql: Sql, rate: RateTargets = NOT_YET_RATED, route
 
   router.post('/agreements/:id/refresh', changes('agreement'), json, async (req, res) => {
     res.json(agreementJson(await openRefresh(sql, accessOf(res), checked(agreementPath, req.params).id, bodyOf(req))));
+  });
+
+  router.post('/agreements/:id/close', changes('agreement'), json, async (req, res) => {
+    const closed = await closeAgreement(sql, accessOf(res), checked(agreementPath, req.params).id, bodyOf(req), rate);
+    res.json(await readOutcomes(sql, accessOf(res), closed.id, rate));
+  });
+
+  router.get('/agreements/:id/outcomes', reads('agreement'), async (req, res) => {
+    res.set('Cache-Control', 'private, no-store').json(await readOutcomes(sql, accessOf(res), checked(agreementPath, req.params).id, rate));
   });
 
   router.post('/agreements/:id/targets', changes('target'), json, async (req, res) => {

@@ -55,7 +55,7 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
     const stored = target && (await getTarget(sql, id)); // the agreement was read under the policy just above
     if (!target || !stored) throw notSeen(`target ${id} of agreement ${agreement.id}`);
     const series = engine.index.metric(stored.metricCode);
-    const rules = series ? asTarget(stored, series.metric.polarity) : undefined;
+    const rules = series ? asTarget(stored, series.metric.polarity, series.metric.seriesBreaks) : undefined;
     const mayReview = accessOf(res).may('change', reviewRecord(heldOf(agreement)));
     renderPage(res, 'targets/target.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target, rules), mayReview });
   });

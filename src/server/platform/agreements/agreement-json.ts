@@ -1,7 +1,8 @@
 // An agreement, its targets and reviews as every feature shows them: the JSON
 // of the API, which the pages and the monitoring views read too, and the
 // ratings beside each target (each with the words of the rule that made it).
-import { AGREEMENT_STATUS_LABELS, LIKELIHOOD_LABELS, type Rating } from '../../../domain/targets/index.ts';
+import { AGREEMENT_STATUS_LABELS, LIKELIHOOD_LABELS, describeRewardRule, type Rating } from '../../../domain/targets/index.ts';
+import type { RatingReach } from '../../../engine/target-progress.ts';
 import type { Agreement } from '../../../store/agreements.ts';
 import type { ProgressReview, StoredTarget } from '../../../store/targets.ts';
 
@@ -14,10 +15,16 @@ export interface AreaRating {
   /** The actual it was rated on, and where the trajectory says it should be; absent (or null) where there is none. */
   readonly actual?: number | null;
   readonly expected?: number | null;
+  /** Actual against the trajectory, positive when better; absent (or null) where either is missing. */
+  readonly gap?: number | null;
 }
 
-/** Rates an agreement's targets from the figures the hub holds (the engine's target progress); none until it can. */
-export type RateTargets = (agreement: Agreement, targets: readonly StoredTarget[]) => ReadonlyMap<number, readonly AreaRating[]>;
+/**
+ * Rates an agreement's targets from the figures the hub holds (the engine's
+ * target progress); none until it can. With `{ final: true }`, on the latest
+ * actual at or before each target period, as an outcome is judged.
+ */
+export type RateTargets = (agreement: Agreement, targets: readonly StoredTarget[], reach?: RatingReach) => ReadonlyMap<number, readonly AreaRating[]>;
 
 export const NOT_YET_RATED: RateTargets = () => new Map();
 
@@ -33,6 +40,7 @@ export function agreementJson(agreement: Agreement) {
     version: agreement.version,
     areas: agreement.areas,
     designatedCap: agreement.designatedCap,
+    rewardRule: { ...agreement.rewardRule, words: describeRewardRule(agreement.rewardRule) },
     partners: agreement.partners,
     revision: agreement.revision,
     updatedBy: agreement.updatedBy,

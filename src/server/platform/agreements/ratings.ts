@@ -21,13 +21,13 @@ export function engineRatings(engine: BenchmarkEngine): RateTargets {
 
 /** Ratings read through whichever index `current` gives at the time of asking. */
 export function indexRatings(current: () => BenchmarkIndex): RateTargets {
-  return (_agreement, targets) => {
+  return (_agreement, targets, reach = {}) => {
     const index = current();
     const rated = targets.flatMap((t) => {
       const series = index.metric(t.metricCode);
-      return series ? [asTarget(t, series.metric.polarity)] : [];
+      return series ? [asTarget(t, series.metric.polarity, series.metric.seriesBreaks)] : [];
     });
-    return new Map(rateTargets(index, rated).map((p) => [Number(p.targetId), p.areas.map(labelled)]));
+    return new Map(rateTargets(index, rated, reach).map((p) => [Number(p.targetId), p.areas.map(labelled)]));
   };
 }
 
@@ -35,8 +35,8 @@ export function labelled(area: AreaProgress): RatedArea {
   return { ...area, label: isRated(area.rating) ? BAND_LABELS[area.rating.band] : NOT_RATED_LABELS[area.rating.notRated] };
 }
 
-/** A stored target as the engine's rules read it. */
-export function asTarget(t: StoredTarget, polarity: Polarity): Target {
+/** A stored target as the engine's rules read it, with the breaks in its metric's series (an actual across one waits for a rebased baseline). */
+export function asTarget(t: StoredTarget, polarity: Polarity, seriesBreaks: readonly string[] = []): Target {
   return {
     id: String(t.id),
     metricCode: t.metricCode,
@@ -52,5 +52,6 @@ export function asTarget(t: StoredTarget, polarity: Polarity): Target {
     rule: t.toleranceRule,
     placeholderDue: t.placeholderDue,
     worseThanBaselineReason: t.worseReason,
+    seriesBreaks,
   };
 }
