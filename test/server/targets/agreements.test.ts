@@ -227,4 +227,27 @@ describe('agreements and targets through their use-cases', () => {
     const refused = await refusalOf(importTargets(store.sql, consoleAccess(store.sql, 'ops'), agreement.id, { fileName: 'long.csv', input: Readable.from([Buffer.from(long)]), maxLines: 2 }));
     assert.match(refused.message, /long\.csv:4: the file holds more than 2 targets: import it in parts/);
   });
+
+  it('writes an import in parts as it checks, and a bad line after parts were written leaves none of them', async () => {
+    const agreement = await fresh();
+    const header = 'reference,metric,kind,baselinePeriod,baselineValue,targetPeriod,targetValue,leadPartner,rule,greenWithinPercent\n';
+    const good = `${header}NI 56,obesity,local,2007/08,30,2010/11,27,County Durham PCT,relative,10\nNI 8,visits,local,2008,100,2010,120,County Durham PCT,relative,10\n`;
+    const file = (name: string, text: string) => ({ fileName: name, input: Readable.from([Buffer.from(text)]), linesPerWrite: 1 });
+    const refused = await refusalOf(importTargets(store.sql, as(officer), agreement.id, file('bad.csv', `${good}NI 9,visits,local,2008,100,2010,x,County Durham PCT,relative,10\n`)));
+    assert.match(refused.message, /^bad\.csv: no targets imported: bad\.csv:4: column 'targetValue'/);
+    const count = async (table: 'target' | 'audit_event') =>
+      table === 'target'
+        ? (await store.sql<{ n: number }[]>`select count(*)::int as n from target where agreement_id = ${agreement.id}`)[0]!.n
+        : (await store.sql<{ n: number }[]>`select count(*)::int as n from audit_event where record_kind = 'target' and summary like ${`% to agreement ${agreement.id}`}`)[0]!.n;
+    assert.deepEqual([await count('target'), await count('audit_event')], [0, 0]);
+    const result = await importTargets(store.sql, as(officer), agreement.id, file('good.csv', good));
+    assert.equal(result.imported, 2);
+    const read = await readAgreement(store.sql, as(officer), agreement.id);
+    assert.deepEqual(
+      result.targets.map((id) => read.targets.find((t) => t.id === id)?.reference),
+      ['NI 56', 'NI 8'],
+    );
+    assert.equal(read.revision, agreement.revision + 1, 'the agreement is touched once, however many parts');
+    assert.deepEqual([await count('target'), await count('audit_event')], [2, 2]);
+  });
 });

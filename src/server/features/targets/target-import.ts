@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { formatRejection, type Rejection } from '../../../domain/batch/index.ts';
 import { isBlank, readCsv } from '../../../ingest/csv-reader.ts';
 import { RejectionError } from '../../../ingest/rejections.ts';
+import { touchAgreement } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
 import { targetsOf, type TargetDraft } from '../../../store/targets.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
@@ -17,7 +18,7 @@ import { checked } from '../../platform/http/input-schema.ts';
 import { findAgreement, refuseSigned } from './agreements.ts';
 import { refreshChange, targetBody } from './api-inputs.ts';
 import { checkTarget, metricLookup } from './target-checks.ts';
-import { refreshReason, targetLines, writeNew } from './targets.ts';
+import { refreshReason, targetLines, writeTargets } from './targets.ts';
 
 const LISTS = ['areas', 'contributingPartners'];
 const RULE_FIGURES = ['greenWithin', 'amberWithin', 'greenWithinPercent', 'amberWithinPercent', 'amberIfImproved', 'measure'];
@@ -42,6 +43,8 @@ export const TARGET_COLUMNS = [
   'worseThanBaselineReason',
 ];
 const MAX_PROBLEMS = 100;
+/** Lines checked before they are sent to be written: large enough that a statement carries many, small enough that writing starts early. */
+const WRITE_PART = 2_000;
 /** An agreement holds tens of targets, a region's thousands; a file past this is not a targets file. */
 export const MAX_TARGET_LINES = 100_000;
 
@@ -52,61 +55,89 @@ export interface TargetImport {
   readonly change?: unknown;
   /** The most lines read (MAX_TARGET_LINES unless a caller needs fewer). */
   readonly maxLines?: number;
+  /** Lines checked before they are sent to be written (WRITE_PART unless a caller needs fewer). */
+  readonly linesPerWrite?: number;
 }
 
-/** Imports the file's targets into the agreement, or none of them: the refusal lists each problem as file:line: column 'x': reason. */
+/**
+ * Imports the file's targets into the agreement, or none of them: the refusal
+ * lists each problem as file:line: column 'x': reason. The file is read whole
+ * first, so that no transaction waits on a slow upload; then, in one
+ * transaction, each part of checked lines is sent to be written while the
+ * next part is checked, the store writing on one core as the checks run on
+ * the other. A problem anywhere stops the writing and rolls all of it back.
+ */
 export async function importTargets(sql: Sql, access: RequestAccess, agreementIdText: unknown, file: TargetImport): Promise<{ imported: number; targets: number[] }> {
   const agreement = await findAgreement(sql, access, agreementIdText, 'change');
   refuseSigned(agreement);
   const change = refreshReason(agreement, file.change === undefined ? undefined : checked(refreshChange, file.change));
-  const problems: Rejection[] = [];
-  const drafts: { line: number; draft: TargetDraft }[] = [];
+  const { headerLine, lines, problems } = await readLines(file);
   const metrics = metricLookup(sql);
+  const seen = targetLines(agreement, await targetsOf(sql, agreement.id));
+  return sql.begin(async (tx) => {
+    const writing: Promise<number[]>[] = [];
+    let part: TargetDraft[] = [];
+    const send = () => {
+      // Settled at once, so that a write refused while later lines are checked is never an unhandled rejection.
+      const ids = writeTargets(tx, access, agreement, part, change);
+      ids.catch(() => undefined);
+      writing.push(ids);
+      part = [];
+    };
+    for (const { line, cells } of lines) {
+      if (problems.length >= MAX_PROBLEMS) break;
+      try {
+        const draft = await checkTarget(sql, agreement, checked(targetBody, bodyOf(cells)), metrics);
+        seen.add(draft);
+        part.push(draft);
+      } catch (error) {
+        problems.push(rejectionOf(error, line));
+      }
+      if (part.length >= (file.linesPerWrite ?? WRITE_PART) && problems.length === 0) {
+        send();
+        // A turn of the event loop, so that the part is on its way before the next is checked.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    if (problems.length === 0 && lines.length === 0) problems.push({ line: headerLine, reason: 'the file holds no targets' });
+    if (problems.length === 0 && part.length > 0) send();
+    const written = await Promise.all(writing.map((ids) => ids.catch((error: unknown) => (problems.length > 0 ? [] : Promise.reject(error)))));
+    if (problems.length > 0) throw refusal(file.fileName, problems);
+    const ids = written.flat();
+    await touchAgreement(tx, agreement.id, access.actor.actor);
+    await access.audit(tx, 'change', 'agreement', String(agreement.id), `imported ${ids.length} targets from ${file.fileName}`);
+    return { imported: ids.length, targets: ids };
+  });
+}
+
+interface FileLine {
+  readonly line: number;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+/** The file's lines as cells by column, blank lines skipped; an unknown column or a file past its lines is a problem. */
+async function readLines(file: TargetImport): Promise<{ headerLine: number; lines: FileLine[]; problems: Rejection[] }> {
   const maxLines = file.maxLines ?? MAX_TARGET_LINES;
   const csv = await readCsv(file.fileName, file.input).catch((error: unknown) => {
     if (error instanceof RejectionError) throw new HttpError(400, 'bad_request', error.message, { problems: [{ field: 'file', message: error.message }] });
     throw error;
   });
+  const problems: Rejection[] = [];
   const unknown = csv.header.filter((name) => !TARGET_COLUMNS.includes(name));
   if (unknown.length > 0) problems.push({ line: csv.headerLine, column: unknown[0]!, reason: `is not a column of a targets file (${TARGET_COLUMNS.join(', ')})` });
+  const lines: FileLine[] = [];
   reading: for await (const chunk of csv.chunks) {
     for (const [i, record] of chunk.records.entries()) {
-      if (isBlank(record) || problems.length >= MAX_PROBLEMS) continue;
+      if (isBlank(record)) continue;
       const line = chunk.firstLine + i;
-      if (drafts.length + problems.length >= maxLines) {
+      if (lines.length >= maxLines) {
         problems.push({ line, reason: `the file holds more than ${maxLines.toLocaleString('en-GB')} targets: import it in parts` });
         break reading;
       }
-      const cells = Object.fromEntries(csv.header.map((name, c) => [name, (record[c] ?? '').trim()]));
-      try {
-        drafts.push({ line, draft: await checkTarget(sql, agreement, checked(targetBody, bodyOf(cells)), metrics) });
-      } catch (error) {
-        problems.push(rejectionOf(error, line));
-      }
+      lines.push({ line, cells: Object.fromEntries(csv.header.map((name, c) => [name, (record[c] ?? '').trim()])) });
     }
   }
-  const lines = targetLines(agreement, await targetsOf(sql, agreement.id));
-  for (const { line, draft } of drafts) {
-    if (problems.length >= MAX_PROBLEMS) break;
-    try {
-      lines.add(draft);
-    } catch (error) {
-      problems.push(rejectionOf(error, line));
-    }
-  }
-  if (problems.length === 0 && drafts.length === 0) problems.push({ line: csv.headerLine, reason: 'the file holds no targets' });
-  if (problems.length > 0) throw refusal(file.fileName, problems);
-  return sql.begin(async (tx) => {
-    const ids = await writeNew(
-      tx,
-      access,
-      agreement,
-      drafts.map((d) => d.draft),
-      change,
-    );
-    await access.audit(tx, 'change', 'agreement', String(agreement.id), `imported ${ids.length} targets from ${file.fileName}`);
-    return { imported: ids.length, targets: ids };
-  });
+  return { headerLine: csv.headerLine, lines, problems };
 }
 
 /** A line's cells as the API's body: empty cells absent, lists split, the rule gathered. */

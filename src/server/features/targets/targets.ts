@@ -36,8 +36,14 @@ export async function addTarget(sql: Sql, access: RequestAccess, agreementIdText
 
 /** Writes new targets of one agreement, each audited (in one statement, for an import), and in a refresh logged as added. */
 export async function writeNew(tx: Db, access: RequestAccess, agreement: Agreement, drafts: readonly TargetDraft[], change: Change | undefined): Promise<number[]> {
-  const ids = await createTargets(tx, agreement.id, drafts, access.actor.actor);
+  const ids = await writeTargets(tx, access, agreement, drafts, change);
   await touchAgreement(tx, agreement.id, access.actor.actor);
+  return ids;
+}
+
+/** writeNew without touching the agreement: an import writes its targets in parts and touches the agreement once. */
+export async function writeTargets(tx: Db, access: RequestAccess, agreement: Agreement, drafts: readonly TargetDraft[], change: Change | undefined): Promise<number[]> {
+  const ids = await createTargets(tx, agreement.id, drafts, access.actor.actor);
   if (change) {
     await recordChanges(
       tx,
