@@ -5,7 +5,12 @@
 // red before amber, never a count or a score. A target not rated (no data, a
 // placeholder, a break in the series) is not off trajectory: it says nothing.
 import type { Band } from '../domain/targets/index.ts';
-import type { TargetProgress } from './target-progress.ts';
+import type { AreaProgress, TargetProgress } from './target-progress.ts';
+
+/** What is read of a target's progress: the engine's own, or its ratings as a feature carries them. */
+export type RatedProgress = Pick<TargetProgress, 'targetId' | 'metricCode'> & {
+  readonly areas: readonly Pick<AreaProgress, 'area' | 'period' | 'actual' | 'expected' | 'gap' | 'rating'>[];
+};
 
 export interface OffTrajectory {
   readonly targetId: string;
@@ -20,7 +25,7 @@ export interface OffTrajectory {
 }
 
 /** The council's red and amber targets among the ratings, red first, then by metric and target. */
-export function offTrajectory(ratings: Iterable<TargetProgress>, areaCode: string): OffTrajectory[] {
+export function offTrajectory(ratings: Iterable<RatedProgress>, areaCode: string): OffTrajectory[] {
   const found: OffTrajectory[] = [];
   for (const progress of ratings) {
     for (const area of progress.areas) {
