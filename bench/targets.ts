@@ -8,11 +8,10 @@
 // is missing. With --memory the index is made in memory from the same shape
 // of synthetic observations instead (no PostgreSQL), and the run says so.
 //
-// Each of the 400 areas gets 50 targets, one on each of 50 metrics: baseline
-// 2020/21, a straight trajectory over 2021/22 to 2023/24, the target 10%
-// better than the baseline; the tolerance rules take turns (Havering's
-// relative rule, which reads last year's actual; absolute; statistical, which
-// works each actual's Wilson interval from its counts; two bands).
+// Each of the 400 areas gets 50 targets, one on each of 50 metrics
+// (synthetic-targets.ts: baseline 2020/21, a straight trajectory over 2021/22
+// to 2023/24, the target 10% better than the baseline; the tolerance rules
+// take turns).
 //
 // Measured, p50 and p99 over RUNS timed runs after WARM_UP untimed ones:
 //   a. all 20,000 targets rated again (TargetProgressBook.recomputeAll);
@@ -26,26 +25,18 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { BenchmarkIndex, SeriesBuilder, type IndexArea } from '../src/domain/benchmark/benchmark-index.ts';
 import { countsGiveIntervals } from '../src/domain/benchmark/benchmark-queries.ts';
-import { straightTrajectory, type Target, type ToleranceRule } from '../src/domain/targets/index.ts';
+import type { Target } from '../src/domain/targets/index.ts';
 import { buildIndex } from '../src/engine/benchmark-engine.ts';
 import { TargetProgressBook } from '../src/engine/target-progress.ts';
 import { SCALES, prepareStore } from './benchmark.ts';
 import { seededRandom } from './seeded-random.ts';
 import { nearestRanks } from './nearest-rank.ts';
 import { syntheticProportion } from './synthetic-metric.ts';
+import { BASELINE, TARGET_PERIOD, targetsOver } from './synthetic-targets.ts';
 
-const TARGETS_PER_AREA = 50;
-const BASELINE = '2020/21';
-const TARGET_PERIOD = '2023/24';
 const RUNS = 30;
 const WARM_UP = 5;
 const GOALS = { allMs: 50, oneMetricMs: 5 };
-const RULES: readonly ToleranceRule[] = [
-  { kind: 'relative', version: 1, greenWithinPercent: 10, amberWithinPercent: null, amberIfImproved: true },
-  { kind: 'absolute', version: 1, greenWithin: 1, amberWithin: 3 },
-  { kind: 'statistical', version: 1 },
-  { kind: 'two_bands', version: 1, measure: 'percent', greenWithin: 5 },
-];
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -92,39 +83,6 @@ function syntheticIndex(): BenchmarkIndex {
     index.put(metric, builder.build());
   }
   return index;
-}
-
-/** 50 targets per area on the first 50 metrics, baseline from the index, 10% better by 2023/24. */
-function targetsOver(index: BenchmarkIndex): Target[] {
-  const metrics = [...index.metrics()].filter((series) => /^m\d{4}$/.test(series.metric.code)).slice(0, TARGETS_PER_AREA);
-  const targets: Target[] = [];
-  for (const series of metrics) {
-    const slice = series.slice(BASELINE)!;
-    const sign = series.metric.polarity === 'lower_is_better' ? -1 : 1;
-    for (const area of index.areas) {
-      if (area.type !== 'unitary') continue;
-      const position = slice.position(index.areaNumber(area.code)!);
-      const value = position < 0 ? 50 : (slice.value(position) ?? 50);
-      const baseline = { period: BASELINE, value };
-      const goal = { period: TARGET_PERIOD, value: value * (1 + sign * 0.1) };
-      targets.push({
-        id: `${series.metric.code}-${area.code}`,
-        metricCode: series.metric.code,
-        areaCodes: [area.code],
-        polarity: series.metric.polarity,
-        baseline,
-        trajectory: straightTrajectory(baseline, goal),
-        shape: 'straight',
-        targetValue: goal.value,
-        targetPeriod: TARGET_PERIOD,
-        role: 'performance',
-        kind: 'designated',
-        rule: RULES[targets.length % RULES.length]!,
-        placeholderDue: null,
-      });
-    }
-  }
-  return targets;
 }
 
 /** The floor: each target's latest actual read from the index, nothing rated. */
