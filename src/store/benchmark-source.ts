@@ -6,6 +6,7 @@ import { Buffer } from 'node:buffer';
 import { BenchmarkIndex, slicesOf, type IndexArea, type IndexMetric, type PeriodSpan, type SeriesColumns } from '../domain/benchmark/benchmark-index.ts';
 import { countsGiveIntervals } from '../domain/benchmark/benchmark-queries.ts';
 import { eachCopyRow } from './copy-binary.ts';
+import { seriesBreaks } from './series-breaks.ts';
 import type { Db, Sql } from './store.ts';
 
 export async function loadIndexAreas(sql: Sql): Promise<IndexArea[]> {
@@ -15,11 +16,14 @@ export async function loadIndexAreas(sql: Sql): Promise<IndexArea[]> {
     from area order by code`;
 }
 
+/** The metrics' definitions, each with the periods its series breaks at (series-breaks.ts), where it has any. */
 export async function loadIndexMetrics(sql: Sql, ids?: readonly number[]): Promise<IndexMetric[]> {
-  return sql<IndexMetric[]>`
+  const metrics = await sql<IndexMetric[]>`
     select id, code, title, definition, unit, polarity, value_kind as "valueKind", multiplier, period_kind as "periodKind",
       source, themes, decimals, ci_method as "ciMethod", status
     from metric ${ids ? sql`where id = any(${ids as number[]})` : sql``} order by id`;
+  const breaks = await seriesBreaks(sql, ids);
+  return breaks.size === 0 ? metrics : metrics.map((m) => (breaks.has(m.id) ? { ...m, seriesBreaks: breaks.get(m.id) } : m));
 }
 
 /**
