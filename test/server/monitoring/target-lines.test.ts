@@ -44,6 +44,12 @@ describe('monitoring: targets by metric, off trajectory, by partner', () => {
   before(async () => {
     store = await openTestStore();
     await seedCatalogue(store.sql);
+    const early = await importText(
+      store.sql,
+      'early.csv',
+      'code,title,polarity,value_kind,period_kind,status\nwaits,Waits within 18 weeks (early sight),higher_is_better,count,calendar_year,early_sight',
+    );
+    assert.equal(early.status, 'loaded');
     const durham = await organisation(store.sql, 'Durham County Council', 'council', DURHAM);
     const hartlepool = await organisation(store.sql, 'Hartlepool Borough Council', 'council', HARTLEPOOL);
     const anglesey = await organisation(store.sql, 'Isle of Anglesey County Council', 'council', ANGLESEY);
@@ -84,6 +90,19 @@ describe('monitoring: targets by metric, off trajectory, by partner', () => {
         toleranceRule: WITHIN_TEN,
       }),
     );
+    // On early-sight figures: Durham reads its own, the public nothing until they are released.
+    await made(
+      await call('durham', 'POST', `/api/agreements/${durhamPlan.id}/targets`, {
+        reference: 'NI 99',
+        metric: 'waits',
+        kind: 'local',
+        baseline: { period: '2008', value: 100 },
+        targetPeriod: '2010',
+        targetValue: 130,
+        leadPartner: 'Durham County Council',
+        toleranceRule: WITHIN_TEN,
+      }),
+    );
     const review = await call('durham', 'POST', `/api/agreements/${durhamPlan.id}/targets/${obesity.id}/reviews`, {
       reviewedOn: '2010-03-31',
       likelihood: 'amber_red',
@@ -105,6 +124,8 @@ describe('monitoring: targets by metric, off trajectory, by partner', () => {
 
     const loaded = await importText(store.sql, 'obesity.csv', `metric,area,period,value\nobesity,${DURHAM},2008/09,29.5\nobesity,${DURHAM},2009/10,28.1\nobesity,${HARTLEPOOL},2009/10,29.9\n`);
     await server.engine.batchLoaded(loaded.batchId);
+    const waits = await importText(store.sql, 'waits.csv', `metric,area,period,value\nwaits,${DURHAM},2009,90\n`);
+    await server.engine.batchLoaded(waits.batchId);
   });
   after(async () => {
     await server?.close();
@@ -212,6 +233,21 @@ describe('monitoring: targets by metric, off trajectory, by partner', () => {
     assert.equal(bad.status, 400);
     assert.match(((await bad.json()) as { message: string }).message, /'code'/);
     assert.equal((await call('public', 'GET', '/api/areas/E06999999/off-trajectory')).status, 404);
+  });
+
+  it('leaves out figures under embargo for those who may not read them yet, and audits the council reading its own', async () => {
+    assert.deepEqual(await lines('public', '/api/agreements/metrics/waits'), []);
+    assert.deepEqual(await lines('otherCouncil', '/api/agreements/metrics/waits'), []);
+    assert.deepEqual(
+      (await lines('durham', '/api/agreements/metrics/waits')).map((l) => [l.target.reference, l.actual, l.label]),
+      [['NI 99', 90, 'Red']],
+    );
+    const read = await store.sql<{ n: number }[]>`select count(*)::int as n from audit_event where record_kind = 'observation' and record_id = ${`waits/${DURHAM}`}`;
+    assert.ok(read[0]!.n >= 1, 'the reading of early-sight figures is in the audit trail');
+    const offTrack = async (who: Who) =>
+      ((await (await call(who, 'GET', `/api/areas/${DURHAM}/off-trajectory`)).json()) as { items: { target: { reference: string } }[] }).items.map((i) => i.target.reference);
+    assert.deepEqual(await offTrack('durham'), ['NI 99']);
+    assert.deepEqual(await offTrack('public'), []);
   });
 
   it("gathers a partner's targets across agreements, led and contributed to, problems first", async () => {

@@ -2,9 +2,10 @@
 // is red or amber, naming the test that rated it (the target's tolerance
 // rule, as data and in words) and its figures: the actual, where the
 // trajectory says it should be, and the gap. Only targets the viewer may
-// read: a signed-off agreement's, or a draft's for those the policy lets see
-// it. Early warning reads this beside the benchmark concerns; each line stands
-// alone, red first, and nothing is added up.
+// read (a signed-off agreement's, or a draft's for those the policy lets
+// see it), on figures they may read (no early-sight figure still under
+// embargo). Early warning reads this beside the benchmark concerns; each
+// line stands alone, red first, and nothing is added up.
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { BAND_LABELS, type ToleranceRule } from '../../../domain/targets/index.ts';
 import { offTrajectory, type RatedProgress } from '../../../engine/off-trajectory.ts';
@@ -18,6 +19,7 @@ import type { RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { checked } from '../../platform/http/input-schema.ts';
 import { areaPath } from './api-inputs.ts';
+import { withReadableFigures } from './target-lines.ts';
 
 export interface OffTrajectoryLine {
   readonly agreement: { readonly id: number; readonly title: string };
@@ -56,7 +58,14 @@ export async function areaOffTrajectory(sql: Sql, access: RequestAccess, index: 
       areas: (ratings.get(t.id) ?? []).map((r) => ({ ...r, actual: r.actual ?? null, expected: r.expected ?? null, gap: r.gap ?? null })),
     }));
   });
-  const found = offTrajectory(progress, code);
+  const found = await withReadableFigures(
+    sql,
+    access,
+    index,
+    offTrajectory(progress, code),
+    (f) => f.metricCode,
+    () => code,
+  );
   // Only the agreements a line comes from are revealed, so that the audit trail records the drafts actually read.
   const shown = new Set(
     (

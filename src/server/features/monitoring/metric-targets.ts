@@ -42,6 +42,6 @@ export async function metricTargets(sql: Sql, access: RequestAccess, index: Benc
   const listed = shown.map((agreement) => ({ agreement, targets: targets.filter((t) => t.agreementId === agreement.id) }));
   return {
     metric: { code, title: metric.title, unit: metric.unit ?? null, polarity: metric.polarity },
-    items: await targetLines(sql, index, listed, rate),
+    items: await targetLines(sql, access, index, listed, rate),
   };
 }

@@ -43,7 +43,7 @@ export async function partnerTargets(sql: Sql, access: RequestAccess, index: Ben
   );
   const listed = shown.map((agreement) => ({ agreement, targets: targets.filter((t) => t.agreementId === agreement.id) }));
   const roles = new Map(targets.map((t) => [t.id, roleOf(t)!]));
-  const lines = await targetLines(sql, index, listed, rate);
+  const lines = await targetLines(sql, access, index, listed, rate);
   return {
     partner: {
       id: partner.id,

@@ -4,16 +4,20 @@
 // words with the words of the rule that made it, and the partners' latest
 // likelihood of delivery. Problems come first: red, then amber, then green,
 // then what is not rated; within a band, those the partners judge least
-// likely to deliver, then the widest gap. The CSV says the same, line for
-// line, with cells a spreadsheet would run as formulas escaped.
+// likely to deliver, then the widest gap. An actual is an observation: a
+// line on early-sight figures the viewer may not read yet is left out, and
+// the reading of one is audited, as everywhere else. The CSV says the same,
+// line for line, with cells a spreadsheet would run as formulas escaped.
 import Papa from 'papaparse';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { roundedTo } from '../../../domain/format/index.ts';
 import { AGREEMENT_STATUS_LABELS, LIKELIHOODS, LIKELIHOOD_LABELS, NOT_RATED_LABELS, describeRule, isRated, type Likelihood, type Rating } from '../../../domain/targets/index.ts';
 import type { Agreement } from '../../../store/agreements.ts';
+import { earlySightReleases } from '../../../store/early-sight.ts';
 import type { Sql } from '../../../store/store.ts';
 import { latestReviews, type StoredTarget } from '../../../store/targets.ts';
 import type { RateTargets } from '../../platform/agreements/agreement-json.ts';
+import { observationRecord, type RequestAccess } from '../../platform/access/index.ts';
 
 export interface TargetLine {
   readonly agreement: { readonly id: number; readonly title: string; readonly council: string; readonly statusLabel: string };
@@ -39,7 +43,7 @@ export interface Listed {
 }
 
 /** Every area's line of every listed target, problems first. */
-export async function targetLines(sql: Sql, index: BenchmarkIndex, listed: readonly Listed[], rate: RateTargets): Promise<TargetLine[]> {
+export async function targetLines(sql: Sql, access: RequestAccess, index: BenchmarkIndex, listed: readonly Listed[], rate: RateTargets): Promise<TargetLine[]> {
   const reviews = await latestReviews(
     sql,
     listed.flatMap((l) => l.targets.map((t) => t.id)),
@@ -69,7 +73,29 @@ export async function targetLines(sql: Sql, index: BenchmarkIndex, listed: reado
       });
     });
   });
-  return lines.sort(problemsFirst);
+  return (
+    await withReadableFigures(
+      sql,
+      access,
+      index,
+      lines,
+      (l) => l.target.metric,
+      (l) => l.area.code,
+    )
+  ).sort(problemsFirst);
+}
+
+/** The lines whose figures (a metric's, for an area) the viewer may read now; each early-sight one shown is audited. */
+export async function withReadableFigures<T>(sql: Sql, access: RequestAccess, index: BenchmarkIndex, lines: readonly T[], metricOf: (line: T) => string, areaOf: (line: T) => string): Promise<T[]> {
+  const early = [...new Set(lines.map(metricOf))].filter((code) => index.metric(code)?.metric.status === 'early_sight');
+  if (early.length === 0) return [...lines];
+  const releases = await earlySightReleases(sql, early);
+  return access.reveal(
+    lines,
+    (line) => observationRecord(index.metric(metricOf(line))!.metric.status, releases.get(metricOf(line)), areaOf(line)),
+    (line) => `${metricOf(line)}/${areaOf(line)}`,
+    'early-sight observations',
+  );
 }
 
 const BAND_ORDER = { red: 0, amber: 1, green: 2 } as const;
