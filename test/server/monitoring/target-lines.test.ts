@@ -295,6 +295,16 @@ describe('monitoring: targets by metric, off trajectory, by partner', () => {
     assert.equal(partnerPage.status, 200);
     assert.match(await partnerPage.text(), /Contributes[\s\S]*Rule: Green: on or within 10%/);
     assert.equal((await fetch(`${server.base}/agreements/metrics/no-such-metric`)).status, 404);
+    const monitoring = await (await fetch(`${server.base}/agreements`)).text();
+    const byMetric = monitoring.slice(monitoring.indexOf('id="metrics"'));
+    assert.match(
+      byMetric,
+      /<a class="govuk-link" href="\/agreements\/metrics\/obesity">Adults classified as obese<\/a><\/td>\s*<td[^>]*>1<\/td>\s*<td[^>]*>0<\/td>\s*<td[^>]*>1<\/td>/,
+      'one red, no amber, one green',
+    );
+    assert.ok(byMetric.indexOf('/agreements/metrics/obesity') < byMetric.indexOf('/agreements/metrics/visits'), 'most red first');
+    const hartlepoolOnly = await (await fetch(`${server.base}/agreements?area=${HARTLEPOOL}`)).text();
+    assert.doesNotMatch(hartlepoolOnly.slice(hartlepoolOnly.indexOf('id="metrics"')), /metrics\/visits/, "an area's page counts only its own agreements' targets");
     assert.equal((await fetch(`${server.base}/agreements/partners/${hartlepoolDraft.partners[0]!.id}`)).status, 404);
   });
 });

@@ -6,7 +6,7 @@
 // formulas escaped, as reports' are.
 import Papa from 'papaparse';
 import { BANDS, BAND_LABELS, LIKELIHOODS, LIKELIHOOD_LABELS, isRated, type Band, type Likelihood } from '../../../domain/targets/index.ts';
-import { agreementsInRegion, agreementsOf } from '../../../store/agreements.ts';
+import { agreementsInRegion, agreementsOf, type Agreement } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
 import { latestReviews, targetsOfAgreements } from '../../../store/targets.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
@@ -22,7 +22,10 @@ export interface MonitoringLine {
   readonly likelihood: Readonly<Record<Likelihood | 'not_reviewed', number>>;
 }
 
-export async function monitoringLines(sql: Sql, access: RequestAccess, region: string | undefined, rate: RateTargets = NOT_YET_RATED): Promise<MonitoringLine[]> {
+/** Told each target's worst band as the lines are counted, for a page that also counts them by metric. */
+export type MetricTally = (agreement: Agreement, metricCode: string, band: Band | 'not_rated') => void;
+
+export async function monitoringLines(sql: Sql, access: RequestAccess, region: string | undefined, rate: RateTargets = NOT_YET_RATED, tally?: MetricTally): Promise<MonitoringLine[]> {
   const all = region === undefined ? await agreementsOf(sql) : await agreementsInRegion(sql, region);
   const agreements = await access.reveal(
     all.filter((a) => access.may('read', agreementRecord(a))),
@@ -44,7 +47,9 @@ export async function monitoringLines(sql: Sql, access: RequestAccess, region: s
     const rag = zeroes([...BANDS, 'not_rated'] as const);
     const likelihood = zeroes([...LIKELIHOODS, 'not_reviewed'] as const);
     for (const target of own) {
-      rag[worstBand(ratings.get(target.id) ?? [])]++;
+      const band = worstBand(ratings.get(target.id) ?? []);
+      rag[band]++;
+      tally?.(agreement, target.metricCode, band);
       likelihood[reviews.get(target.id)?.likelihood ?? 'not_reviewed']++;
     }
     return { agreement: agreementJson(agreement), targets: own.length, rag, likelihood };
