@@ -291,6 +291,8 @@ describe('monitoring: targets by metric, off trajectory, by partner', () => {
     assert.ok(page.indexOf('Hartlepool LAA') < page.indexOf('County Durham LAA'), 'red first');
     assert.doesNotMatch(page, /Hartlepool draft plan/);
     const council = durhamPlan.partners.find((p) => p.name === 'Durham County Council')!;
+    const agreementPage = await (await fetch(`${server.base}/agreements/${durhamPlan.id}`)).text();
+    assert.match(agreementPage, new RegExp(`<a class="govuk-link" href="/agreements/partners/${council.id}">Durham County Council</a>`), "the agreement's partners lead to their pages");
     const partnerPage = await fetch(`${server.base}/agreements/partners/${council.id}`);
     assert.equal(partnerPage.status, 200);
     assert.match(await partnerPage.text(), /Contributes[\s\S]*Rule: Green: on or within 10%/);
