@@ -110,9 +110,9 @@ describe("an agreement's end: outcomes frozen at a date", () => {
     assert.deepEqual(read.counts, { achieved: 1, partly_achieved: 2, not_achieved: 1, not_assessable: 1 });
     assert.equal(
       byArea.get(HARTLEPOOL)!.sentence,
-      "Partly achieved: 28.0 in 2010/11, against a target of 27.0 from a baseline of 30.0; 67% of the improvement sought. Reward: 67% of the target's share.",
+      "Partly achieved: 28.0 in 2010/11, against a target of 27.0 from a baseline of 30.0; 67% of the improvement sought. Reward: 67% of the target's reward.",
     );
-    assert.equal(byArea.get(DARLINGTON)!.sentence, "Not assessable: No data yet. Reward: 0% of the target's share.");
+    assert.equal(byArea.get(DARLINGTON)!.sentence, "Not assessable: No data yet. Reward: 0% of the target's reward.");
     assert.match(byArea.get(DURHAM)!.rewardRule.words, /from 60% of the improvement sought/);
     assert.ok(read.outcomes.every((o) => o.now === null && o.frozenBy === officer.email));
 

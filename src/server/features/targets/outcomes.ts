@@ -148,7 +148,7 @@ function said(o: Judged, line: Line, decimals: number) {
     reason: o.reason,
     reasonLabel: o.reason === null ? null : NOT_RATED_LABELS[o.reason],
     rewardShare: o.rewardShare,
-    sentence: `${OUTCOME_LABELS[o.outcome]}: ${why || judgedOn}${made}. Reward: ${percent(o.rewardShare)} of the target's share.`,
+    sentence: `${OUTCOME_LABELS[o.outcome]}: ${why || judgedOn}${made}. Reward: ${percent(o.rewardShare)} of the target's reward.`,
   };
 }
 
