@@ -10,13 +10,23 @@ import { changesOf, latestReviews, reviewsOf, targetByReference, targetsOf } fro
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { reasonsRecord } from '../../platform/agreements/agreement-record.ts';
 import { agreementJson, NOT_YET_RATED, reviewJson, targetJson, type RateTargets } from '../../platform/agreements/agreement-json.ts';
+import { shownToViewer, type ShownAgreement } from '../../platform/agreements/signed-view.ts';
 import { findAgreement } from './agreements.ts';
 import { outcomesFor } from './outcomes.ts';
 import { targetOf } from './targets.ts';
 
 export async function readAgreement(sql: Sql, access: RequestAccess, idText: unknown, rate: RateTargets = NOT_YET_RATED) {
+  return agreementView(sql, access, await shownAgreement(sql, access, idText), rate);
+}
+
+/** The agreement the path names, and its targets, as the viewer reads them: in a refresh, the public reads what was last signed off. */
+export async function shownAgreement(sql: Sql, access: RequestAccess, idText: unknown): Promise<ShownAgreement> {
   const agreement = await findAgreement(sql, access, idText, 'read');
-  const targets = await targetsOf(sql, agreement.id);
+  const [shown] = await shownToViewer(sql, access, [agreement], await targetsOf(sql, agreement.id));
+  return shown!;
+}
+
+export async function agreementView(sql: Sql, access: RequestAccess, { agreement, targets }: ShownAgreement, rate: RateTargets = NOT_YET_RATED) {
   const reviews = await latestReviews(
     sql,
     targets.map((t) => t.id),
@@ -43,9 +53,11 @@ export async function readAgreement(sql: Sql, access: RequestAccess, idText: unk
  * former one ("NI 56"), so that old reference numbers resolve.
  */
 export async function readTarget(sql: Sql, access: RequestAccess, agreementIdText: unknown, targetText: unknown, rate: RateTargets = NOT_YET_RATED) {
-  const agreement = await findAgreement(sql, access, agreementIdText, 'read');
+  const { agreement, asSigned, targets } = await shownAgreement(sql, access, agreementIdText);
   const text = String(targetText);
-  const target = /^\d+$/.test(text) ? await targetOf(sql, agreement, text) : await targetByReference(sql, agreement.id, text);
+  const found = /^\d+$/.test(text) ? await targetOf(sql, agreement, text) : await targetByReference(sql, agreement.id, text);
+  // As signed, for those who do not read the refresh under way: a target it added is not yet there, a changed one as it was.
+  const target = asSigned === null ? found : targets.find((t) => t.id === found?.id);
   if (!target) throw notSeen(`target ${text.slice(0, 40)} of agreement ${agreement.id}`);
   const reasons = access.may('read', reasonsRecord(agreement));
   return {
@@ -54,6 +66,6 @@ export async function readTarget(sql: Sql, access: RequestAccess, agreementIdTex
     ratings: rate(agreement, [target]).get(target.id) ?? [],
     outcomes: (await outcomesFor(sql, agreement, [target], rate)).get(target.id) ?? [],
     reviews: (await reviewsOf(sql, target.id)).map((r) => reviewJson(r, reasons)),
-    changes: await changesOf(sql, target.id),
+    changes: (await changesOf(sql, target.id)).filter((c) => asSigned === null || c.version <= asSigned),
   };
 }

@@ -23,7 +23,6 @@ import {
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { targetProjection, targetSpc } from '../../../engine/target-progress.ts';
 import type { Sql } from '../../../store/store.ts';
-import { getTarget } from '../../../store/targets.ts';
 import { spcView } from '../../../web/views/spc-view.ts';
 import { targetChart } from '../../../web/views/target-chart.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
@@ -33,7 +32,7 @@ import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { agreementRecord, reviewRecord } from '../../platform/agreements/agreement-record.ts';
 import { NOT_YET_RATED, type AreaRating, type RateTargets } from '../../platform/agreements/agreement-json.ts';
-import { readAgreement } from './agreement-view.ts';
+import { agreementView, readAgreement, shownAgreement } from './agreement-view.ts';
 import { asTarget } from '../../platform/agreements/ratings.ts';
 import { recordReview } from './reviews.ts';
 import { errorsOf, type ShowAgreement } from './targets-forms.ts';
@@ -49,10 +48,11 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
   });
 
   router.get('/agreements/:id/targets/:targetId', reads('target'), async (req, res) => {
-    const agreement = await readAgreement(sql, accessOf(res), req.params.id, rate);
+    const shown = await shownAgreement(sql, accessOf(res), req.params.id);
+    const agreement = await agreementView(sql, accessOf(res), shown, rate);
     const id = pathId(req.params.targetId, 'target');
     const target = agreement.targets.find((t) => t.id === id);
-    const stored = target && (await getTarget(sql, id)); // the agreement was read under the policy just above
+    const stored = target && shown.targets.find((t) => t.id === id); // as the viewer reads it: in a refresh, the public's is as signed
     if (!target || !stored) throw notSeen(`target ${id} of agreement ${agreement.id}`);
     const series = engine.index.metric(stored.metricCode);
     const rules = series ? asTarget(stored, series.metric.polarity, series.metric.seriesBreaks) : undefined;
@@ -95,9 +95,10 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
 /** The agreement's page; with its forms (a target to add, sign-off, refresh, a file of targets) for those who may change it, and a refused form's problems at its top. */
 export function agreementShower(sql: Sql, engine: BenchmarkEngine, rate: RateTargets): ShowAgreement {
   return async (res, idText, problems, status) => {
-    const agreement = await readAgreement(sql, accessOf(res), idText, rate);
+    const shown = await shownAgreement(sql, accessOf(res), idText);
+    const agreement = await agreementView(sql, accessOf(res), shown, rate);
     const mayChange = accessOf(res).may('change', agreementRecord(heldOf(agreement)));
-    renderPage(res, 'targets/agreement.njk', { agreement: agreementPage(engine, agreement), mayChange, problems, errors: errorsOf(problems) }, status);
+    renderPage(res, 'targets/agreement.njk', { agreement: agreementPage(engine, agreement), asSigned: shown.asSigned, mayChange, problems, errors: errorsOf(problems) }, status);
   };
 }
 

@@ -42,6 +42,11 @@ export function reviewRecord(agreement: Held): GuardedRecord {
   return held('progress_review', agreement, isSigned(agreement.status));
 }
 
+/** An agreement's working copy, read as its drafts are: while it is in refresh, others read the version last signed off. */
+export function draftRecord(agreement: Held): GuardedRecord {
+  return held('agreement', agreement, false);
+}
+
 /** A review's narrative and risks, and a target's reason for being worse than its baseline: public only when published. */
 export function reasonsRecord(agreement: Held, published = false): GuardedRecord {
   return held('progress_review', agreement, published);

@@ -1,0 +1,137 @@
+// The annual refresh's rules on the real app and store: while an agreement
+// is in its refresh, the public (anyone the policy does not let read its
+// drafts) reads the agreement and its targets as last signed off, through
+// the API and the pages alike, while its partners and those who oversee it
+// read the working copy (each such read audited); the next sign-off
+// publishes the changes.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openWorld, type World } from '../access/world.ts';
+import type { Browser } from '../../support/access.ts';
+
+interface AgreementJson {
+  title: string;
+  status: string;
+  version: number;
+  revision: number;
+  targets: { id: number; reference: string; target: { value: number } }[];
+}
+
+describe('the refresh rules', () => {
+  let world: World;
+  let id: number;
+  let obesity: number;
+  let added: number;
+  const change = { reason: 'The downturn', proposedBy: 'Durham PCT board', approvedBy: 'Government Office North East', changedOn: '2010-03-15' };
+
+  const call = async (browser: Browser, method: string, address: string, body?: unknown) => {
+    const response = await browser.json(method, address, body);
+    const text = await response.text();
+    assert.ok(response.status < 300, `${method} ${address}: ${response.status} ${text}`);
+    return JSON.parse(text) as Record<string, unknown>;
+  };
+  const read = async (browser: Browser) => (await (await browser.fetch(`/api/agreements/${id}`)).json()) as AgreementJson;
+
+  before(async () => {
+    world = await openWorld();
+    const officer = world.browsers.performance_officer;
+    const made = await call(officer, 'POST', '/api/agreements', {
+      kind: 'local_area_agreement',
+      title: 'County Durham LAA',
+      firstYear: '2008/09',
+      lastYear: '2010/11',
+      areas: ['E06000047'],
+      partners: [
+        { kind: 'council', name: 'Durham County Council' },
+        { kind: 'council', name: 'Hartlepool Borough Council', organisation: world.organisations.hartlepool.id },
+      ],
+    });
+    id = made.id as number;
+    const target = {
+      metric: 'obesity',
+      kind: 'designated',
+      baseline: { period: '2007/08', value: 30 },
+      targetPeriod: '2010/11',
+      leadPartner: 'Durham County Council',
+      toleranceRule: { kind: 'statistical', version: 1 },
+    };
+    obesity = (await call(officer, 'POST', `/api/agreements/${id}/targets`, { ...target, reference: 'NI 56', targetValue: 27 })).id as number;
+    await call(officer, 'POST', `/api/agreements/${id}/sign-off`, { revision: 2 });
+    await call(officer, 'POST', `/api/agreements/${id}/refresh`, { revision: 3 });
+    await call(officer, 'PATCH', `/api/agreements/${id}/targets/${obesity}`, { revision: 1, targetValue: 28, change });
+    added = (
+      await call(officer, 'POST', `/api/agreements/${id}/targets`, { ...target, reference: 'NI 8', metric: 'early-reserves', baseline: { period: '2007/08', value: 5 }, targetValue: 8, change })
+    ).id as number;
+  });
+  after(() => world.close());
+
+  it('shows the public the agreement and targets as last signed off, through the API', async () => {
+    const seen = await read(world.browsers.public);
+    assert.deepEqual([seen.status, seen.version], ['in_refresh', 1]);
+    assert.deepEqual(
+      seen.targets.map((t) => [t.reference, t.target.value]),
+      [['NI 56', 27]],
+    );
+    const target = (await (await world.browsers.public.fetch(`/api/agreements/${id}/targets/${obesity}`)).json()) as { target: { value: number }; changes: unknown[] };
+    assert.deepEqual([target.target.value, target.changes], [27, []]);
+    assert.equal((await world.browsers.public.fetch(`/api/agreements/${id}/targets/${added}`)).status, 404);
+    assert.equal((await world.browsers.public.fetch(`/api/agreements/${id}/targets/NI%208`)).status, 404);
+  });
+
+  it('shows the public the signed version on the pages, saying a refresh is under way', async () => {
+    const page = await (await world.browsers.public.fetch(`/agreements/${id}`)).text();
+    assert.match(page, /Shown here is version 1, as signed off/);
+    assert.match(page, /NI 56/);
+    assert.doesNotMatch(page, /NI 8/);
+    assert.equal((await world.browsers.public.fetch(`/agreements/${id}/targets/${added}`)).status, 404);
+    const target = await (await world.browsers.public.fetch(`/agreements/${id}/targets/${obesity}`)).text();
+    assert.match(target, /<dd class="govuk-summary-list__value">\s*27(\.0)? by 2010\/11\s*<\/dd>/);
+    assert.doesNotMatch(target, /28(\.0)? by 2010\/11/);
+  });
+
+  it('shows partners and those who oversee agreements the working copy, and audits those reads', async () => {
+    for (const who of ['performance_officer', 'hartlepoolOfficer', 'government_officer', 'principal_adviser'] as const) {
+      const seen = await read(world.browsers[who]);
+      assert.deepEqual([seen.status, seen.version], ['in_refresh', 2], who);
+      assert.deepEqual(
+        seen.targets.map((t) => [t.reference, t.target.value]),
+        [
+          ['NI 56', 28],
+          ['NI 8', 8],
+        ],
+        who,
+      );
+      assert.doesNotMatch(await (await world.browsers[who].fetch(`/agreements/${id}`)).text(), /as signed off; its changes/, who);
+    }
+    // Signed-in readers outside the agreement read what was signed, as the public does.
+    assert.deepEqual(
+      (await read(world.browsers.council_member)).targets.map((t) => t.target.value),
+      [28, 8],
+      'a member of the holding council reads the working copy',
+    );
+    assert.deepEqual(
+      (await read(world.browsers.inspector)).targets.map((t) => t.target.value),
+      [27],
+    );
+    const audited = await world.store.sql<{ actor: string }[]>`
+      select actor from audit_event where action = 'read' and record_kind = 'agreement' and record_id = ${String(id)} and summary = 'working copy in refresh'`;
+    assert.ok(
+      audited.some((a) => a.actor.includes('officer@government.example')),
+      audited.map((a) => a.actor).join('\n'),
+    );
+  });
+
+  it('publishes the changes at the next sign-off', async () => {
+    const now = await read(world.browsers.performance_officer);
+    await call(world.browsers.performance_officer, 'POST', `/api/agreements/${id}/sign-off`, { revision: now.revision });
+    const seen = await read(world.browsers.public);
+    assert.deepEqual([seen.status, seen.version], ['signed_off', 2]);
+    assert.deepEqual(
+      seen.targets.map((t) => [t.reference, t.target.value]),
+      [
+        ['NI 56', 28],
+        ['NI 8', 8],
+      ],
+    );
+  });
+});
