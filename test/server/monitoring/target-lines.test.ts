@@ -248,6 +248,11 @@ describe('monitoring: targets by metric, off trajectory, by partner', () => {
       ((await (await call(who, 'GET', `/api/areas/${DURHAM}/off-trajectory`)).json()) as { items: { target: { reference: string } }[] }).items.map((i) => i.target.reference);
     assert.deepEqual(await offTrack('durham'), ['NI 99']);
     assert.deepEqual(await offTrack('public'), []);
+    const counted = async (who: Who) =>
+      ((await (await call(who, 'GET', '/api/agreements')).json()) as { items: { agreement: { id: number }; rag: Record<string, number> }[] }).items.find((l) => l.agreement.id === durhamPlan.id)!.rag;
+    assert.deepEqual(await counted('durham'), { green: 1, amber: 0, red: 1, not_rated: 1 });
+    assert.deepEqual(await counted('public'), { green: 1, amber: 0, red: 0, not_rated: 2 }, 'the embargoed rating is not counted');
+    assert.doesNotMatch(await (await fetch(`${server.base}/agreements`)).text(), /metrics\/waits">[^<]*<\/a><\/td>\s*<td[^>]*>1</, 'nor counted by measure');
   });
 
   it("gathers a partner's targets across agreements, led and contributed to, problems first", async () => {

@@ -1,15 +1,17 @@
 // Monitoring, for the government office, the sector body and inspectorates:
 // the agreements of a region or of England that the viewer may read, each
 // with its targets counted by RAG and by the latest likelihood of delivery,
-// trouble first (most red, then most judged unlikely to deliver). The CSV
+// trouble first (most red, then most judged unlikely to deliver); a rating of
+// early-sight figures the viewer may not read yet is not counted. The CSV
 // says the same, column for column, with cells a spreadsheet would run as
 // formulas escaped, as reports' are.
 import Papa from 'papaparse';
 import { BANDS, BAND_LABELS, LIKELIHOODS, LIKELIHOOD_LABELS, isRated, type Band, type Likelihood } from '../../../domain/targets/index.ts';
 import { agreementsInRegion, agreementsOf, type Agreement } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
-import { latestReviews, targetsOfAgreements } from '../../../store/targets.ts';
-import type { RequestAccess } from '../../platform/access/index.ts';
+import { earlySightReleases } from '../../../store/early-sight.ts';
+import { latestReviews, targetsOfAgreements, type StoredTarget } from '../../../store/targets.ts';
+import { observationRecord, type RequestAccess } from '../../platform/access/index.ts';
 import { agreementRecord } from '../../platform/agreements/agreement-record.ts';
 import { agreementJson, NOT_YET_RATED, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 
@@ -41,13 +43,14 @@ export async function monitoringLines(sql: Sql, access: RequestAccess, region: s
     sql,
     targets.map((t) => t.id),
   );
+  const withheld = await withheldFigures(sql, access, targets);
   const lines = agreements.map((agreement) => {
     const own = targets.filter((t) => t.agreementId === agreement.id);
     const ratings = rate(agreement, own);
     const rag = zeroes([...BANDS, 'not_rated'] as const);
     const likelihood = zeroes([...LIKELIHOODS, 'not_reviewed'] as const);
     for (const target of own) {
-      const band = worstBand(ratings.get(target.id) ?? []);
+      const band = worstBand((ratings.get(target.id) ?? []).filter((r) => !withheld(target.metricCode, r.area)));
       rag[band]++;
       tally?.(agreement, target.metricCode, band);
       likelihood[reviews.get(target.id)?.likelihood ?? 'not_reviewed']++;
@@ -55,6 +58,13 @@ export async function monitoringLines(sql: Sql, access: RequestAccess, region: s
     return { agreement: agreementJson(agreement), targets: own.length, rag, likelihood };
   });
   return lines.sort((a, b) => b.rag.red - a.rag.red || unlikely(b) - unlikely(a) || b.rag.amber - a.rag.amber || a.agreement.id - b.agreement.id);
+}
+
+/** Whether the viewer may not read a metric's figures for an area yet (early sight under embargo): a rating of them is not counted. */
+async function withheldFigures(sql: Sql, access: RequestAccess, targets: readonly StoredTarget[]): Promise<(metric: string, area: string) => boolean> {
+  const releases = await earlySightReleases(sql, [...new Set(targets.map((t) => t.metricCode))]);
+  if (releases.size === 0) return () => false;
+  return (metric, area) => releases.has(metric) && !access.may('read', observationRecord('early_sight', releases.get(metric), area));
 }
 
 function zeroes<const K extends string>(keys: readonly K[]): Record<K, number> {
