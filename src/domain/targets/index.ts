@@ -62,6 +62,8 @@ export {
   laneyLimits,
   shiftFlags,
   spcChart,
+  latestSpc,
+  type LatestSpc,
   trendDirections,
   twoInThreeFlags,
   xmrLimits,

@@ -182,6 +182,45 @@ export function xmrLimits(values: readonly number[], screenOutliers = false): Li
   return { mean, movingRangeMean, lower: mean - spread, upper: mean + spread, lowerWarning: mean - warning, upperWarning: mean + warning };
 }
 
+/** The latest point of an XmR chart of one segment: its limits, its signals and the icon's variation. */
+export interface LatestSpc {
+  readonly limits: Limits;
+  readonly signals: readonly Signal[];
+  readonly variation: Variation;
+}
+
+/**
+ * What `spcChart` says of the latest point, without charting the others:
+ * early warning asks it of every council's in-year series after each batch.
+ * Each rule looks back from the latest point only, so a run that ends there
+ * is the only run that can reach it. Undefined below 13 points. Tested to
+ * agree with `spcChart` on every series.
+ */
+export function latestSpc(values: readonly number[], polarity: Polarity, options: SpcOptions = {}): LatestSpc | undefined {
+  if (values.length < SPC_MINIMUM_POINTS) return undefined;
+  const trendRun = runSetting(options.trendRun, 'trendRun');
+  const shiftRun = runSetting(options.shiftRun, 'shiftRun');
+  const limits = xmrLimits(values, options.screenOutliers ?? false);
+  const last = values.length - 1;
+  const value = values[last]!;
+  const sideOf = (i: number) => Math.sign(values[i]! - limits.mean);
+  const side = sideOf(last) > 0 ? 'high' : 'low';
+  const outside = value > limits.upper || value < limits.lower;
+  const closeAt = (i: number) => values[i]! <= limits.upper && values[i]! >= limits.lower && (values[i]! > limits.upperWarning || values[i]! < limits.lowerWarning);
+  const signals: Signal[] = [];
+  if (outside) signals.push({ cause: 'outside_limits', side });
+  const way = Math.sign(value - values[last - 1]!);
+  let rising = way !== 0;
+  for (let i = last - trendRun + 2; i <= last && rising; i++) rising = Math.sign(values[i]! - values[i - 1]!) === way;
+  if (rising) signals.push({ cause: 'trend', side: way > 0 ? 'high' : 'low' });
+  const window = [last - 2, last - 1, last];
+  if (closeAt(last) && window.filter(closeAt).length >= 2 && Math.abs(window.reduce((sum, i) => sum + sideOf(i), 0)) === 3) signals.push({ cause: 'two_in_three', side });
+  let run = 0;
+  for (let i = last; i >= 0 && sideOf(i) !== 0 && sideOf(i) === sideOf(last); i--) run++;
+  if (run >= shiftRun) signals.push({ cause: 'shift', side });
+  return { limits, signals, variation: latestVariation(signals, polarity) };
+}
+
 /** A period's count of events and its denominator, for a chart of proportions or rates. */
 export interface CountPoint {
   readonly period: string;

@@ -3,7 +3,19 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { assuranceOf, laneyChart, laneyLimits, shiftFlags, spcChart, trendDirections, twoInThreeFlags, xmrLimits, type PeriodValue, type SpcChart } from '../../../src/domain/targets/index.ts';
+import {
+  assuranceOf,
+  laneyChart,
+  laneyLimits,
+  latestSpc,
+  shiftFlags,
+  spcChart,
+  trendDirections,
+  twoInThreeFlags,
+  xmrLimits,
+  type PeriodValue,
+  type SpcChart,
+} from '../../../src/domain/targets/index.ts';
 
 /** A monthly series from April 2021, one value a month. */
 function monthly(values: readonly number[]): PeriodValue[] {
@@ -268,5 +280,31 @@ describe('laneyChart(series, kind, polarity, target)', () => {
 
   it('refuses a count without a denominator, naming its period', () => {
     assert.throws(() => laneyChart([{ period: '2024-01', numerator: 1, denominator: 0 }], 'rate', 'lower_is_better'), /2024-01: a Laney chart needs/);
+  });
+});
+
+describe('latestSpc(values, polarity, options)', () => {
+  it("says of the latest point what spcChart says: its limits, its signals and the icon's variation", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 13, maxLength: 30 }),
+        fc.constantFrom('higher_is_better' as const, 'lower_is_better' as const, 'neutral' as const),
+        fc.integer({ min: 2, max: 8 }),
+        fc.integer({ min: 2, max: 8 }),
+        (values, polarity, trendRun, shiftRun) => {
+          const whole = chart(spcChart(monthly(values), polarity, null, [], { trendRun, shiftRun }));
+          const latest = latestSpc(values, polarity, { trendRun, shiftRun })!;
+          const last = whole.points[whole.points.length - 1]!;
+          assert.deepEqual(latest.signals, last.signals);
+          assert.deepEqual(latest.limits, last.limits);
+          assert.equal(latest.variation, whole.variation);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('has nothing to say below 13 points', () => {
+    assert.equal(latestSpc([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 'higher_is_better'), undefined);
   });
 });
