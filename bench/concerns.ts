@@ -11,70 +11,13 @@
 // Usage: node --import tsx bench/concerns.ts [-- --metrics 200]
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { BenchmarkIndex, SeriesBuilder, type IndexArea, type IndexMetric } from '../src/domain/benchmark/benchmark-index.ts';
-import { countsGiveIntervals } from '../src/domain/benchmark/benchmark-queries.ts';
+import type { BenchmarkIndex } from '../src/domain/benchmark/benchmark-index.ts';
 import { keepTrends } from '../src/domain/benchmark/trend-of.ts';
 import { areaConcerns } from '../src/domain/benchmark/worse-and-worsening.ts';
-import { seededRandom } from './seeded-random.ts';
 import { nearestRanks } from './nearest-rank.ts';
-import { syntheticProportion } from './synthetic-metric.ts';
-
-const ENGLAND = 'E92000001';
-const COUNCILS = 400;
-const FIRST_YEAR = 2014;
-const LAST_YEAR = 2023;
+import { COUNCILS, FIRST_YEAR, LAST_YEAR, syntheticIndex } from './synthetic-index.ts';
 
 const fmt = (n: number, digits = 2) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function syntheticIndex(metrics: number): BenchmarkIndex {
-  const random = seededRandom(20240401);
-  const councils: IndexArea[] = Array.from({ length: COUNCILS }, (_, a) => ({
-    code: `E06${String(a + 1).padStart(6, '0')}`,
-    name: `Council ${a + 1}`,
-    type: 'unitary',
-    regionCode: `E1200000${1 + (a % 9)}`,
-    countyCode: null,
-    startDate: null,
-    endDate: null,
-    successorCodes: [],
-  }));
-  const england: IndexArea = { code: ENGLAND, name: 'England', type: 'england', regionCode: null, countyCode: null, startDate: null, endDate: null, successorCodes: [] };
-  const index = new BenchmarkIndex([...councils, england]);
-  for (let m = 1; m <= metrics; m++) {
-    const metric = syntheticProportion(m, '%');
-    index.put(metric, seriesOf(metric, random));
-  }
-  return index;
-}
-
-/** Each council a level and a drift of its own; England's row is the councils' pooled proportion. */
-function seriesOf(metric: IndexMetric, random: () => number) {
-  const builder = new SeriesBuilder(countsGiveIntervals(metric));
-  const levels = Array.from({ length: COUNCILS }, () => 0.2 + 0.1 * (random() - 0.5));
-  const drifts = Array.from({ length: COUNCILS }, () => 0.01 * (random() - 0.5));
-  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-    const label = `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
-    let numerators = 0;
-    let denominators = 0;
-    for (let a = 0; a < COUNCILS; a++) {
-      const denominator = 2000 + Math.floor(random() * 8000);
-      const p = Math.min(0.95, Math.max(0.05, levels[a]! + drifts[a]! * (y - FIRST_YEAR) + 0.01 * (random() - 0.5)));
-      const numerator = Math.round(p * denominator);
-      numerators += numerator;
-      denominators += denominator;
-      builder.add(label, `${y}-04-01`, `${y + 1}-03-31`, { area: a, value: (100 * numerator) / denominator, lowerCi: null, upperCi: null, numerator, denominator });
-    }
-    builder.add(label, `${y}-04-01`, `${y + 1}-03-31`, {
-      area: COUNCILS,
-      value: (100 * numerators) / denominators,
-      lowerCi: null,
-      upperCi: null,
-      numerator: numerators,
-      denominator: denominators,
-    });
-  }
-  return builder.build();
-}
 
 /** Every council's concerns once: the time each took, and how many were found. */
 function everyCouncil(index: BenchmarkIndex): { times: number[]; findings: number; councilsWithAny: number } {
@@ -102,7 +45,7 @@ function main(): void {
   const { values } = parseArgs({ options: { metrics: { type: 'string', default: '200' } } });
   const metrics = Number(values.metrics);
   if (!Number.isInteger(metrics) || metrics < 1) throw new Error(`--metrics must be a whole number above 0, not '${values.metrics}'`);
-  const index = syntheticIndex(metrics);
+  const index = syntheticIndex({ metrics });
   console.log(`Concerns benchmark: ${COUNCILS} councils × ${metrics} proportion metrics × ${LAST_YEAR - FIRST_YEAR + 1} years, against England, in memory`);
   console.log(
     `Node ${process.version}, ${os.cpus().length} cores; load average: ${os

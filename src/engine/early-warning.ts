@@ -78,7 +78,7 @@ export class FlagBook {
 /** Every rule's findings on one metric, council by council. */
 export function metricFlags(index: BenchmarkIndex, series: MetricSeries, targets: Iterable<RatedProgress> = []): MetricFlags {
   const metric = flagMetric(series);
-  const flags: Flag[] = metricConcerns(index, series, AGAINST_ENGLAND).map(({ area, finding }) => worseAndWorseningFlag(area.code, finding, metric.unit));
+  const flags: Flag[] = metricConcerns(index, series, AGAINST_ENGLAND).map((concern) => worseAndWorseningFlag(concern, metric.code));
   const notFlagged: NotFlagged[] = [];
   if (isInYear(series)) {
     for (const area of areasWithLatest(index, series)) {
@@ -88,11 +88,24 @@ export function metricFlags(index: BenchmarkIndex, series: MetricSeries, targets
       else notFlagged.push(finding);
     }
   }
-  const rated = [...targets];
-  for (const areaCode of new Set(rated.flatMap((progress) => progress.areas.map((a) => a.area)))) {
-    for (const line of offTrajectory(rated, areaCode)) flags.push(offTrajectoryFlag(areaCode, metric, line));
+  for (const [areaCode, rated] of byArea(targets)) {
+    for (const line of offTrajectory(rated, areaCode)) flags.push(offTrajectoryFlag(areaCode, line));
   }
   return { flags, notFlagged };
+}
+
+/** Each council's own ratings of the targets, so that each is read once and not once a council. */
+function byArea(targets: Iterable<RatedProgress>): Map<string, RatedProgress[]> {
+  const found = new Map<string, RatedProgress[]>();
+  for (const progress of targets) {
+    for (const area of progress.areas) {
+      const own = { targetId: progress.targetId, metricCode: progress.metricCode, areas: [area] };
+      const list = found.get(area.area);
+      if (list) list.push(own);
+      else found.set(area.area, [own]);
+    }
+  }
+  return found;
 }
 
 function flagMetric(series: MetricSeries): FlagMetric {

@@ -6,6 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { fingerprintOf, flagSentence, type Flag } from '../../src/domain/early-warning/index.ts';
 import type { Target, ToleranceRule } from '../../src/domain/targets/index.ts';
 import { FlagBook, metricFlags } from '../../src/engine/early-warning.ts';
 import { rateTargets } from '../../src/engine/target-progress.ts';
@@ -63,8 +64,8 @@ describe('metricFlags(index, series, targets)', () => {
         ['off_trajectory', RISING, '2021/22'],
       ],
     );
-    assert.equal(found.flags[0]!.sentence, 'Physically inactive adults: 28.0% in 2021/22, worse than England (22.0%), and getting worse over 5 periods (2017/18 to 2021/22).');
-    assert.match(found.flags[1]!.sentence, /^Physically inactive adults: Red against its agreed trajectory, 28\.0% in 2021\/22 where 18\.0% was expected \(.+\)\.$/);
+    assert.equal(flagSentence(found.flags[0]!, inactive), 'Physically inactive adults: 28.0% in 2021/22, worse than England (22.0%), and getting worse over 5 periods (2017/18 to 2021/22).');
+    assert.match(flagSentence(found.flags[1]!, inactive), /^Physically inactive adults: Red against its agreed trajectory, 28\.0% in 2021\/22 where 18\.0% was expected \(.+\)\.$/);
     assert.deepEqual(found.notFlagged, [], 'an annual series is not put on an SPC chart');
   });
 
@@ -107,4 +108,4 @@ describe('FlagBook', () => {
   });
 });
 
-const byPrint = (a: { fingerprint: string; area: string }, b: { fingerprint: string; area: string }) => (a.area + a.fingerprint).localeCompare(b.area + b.fingerprint);
+const byPrint = (a: Flag, b: Flag) => (a.area + fingerprintOf(a)).localeCompare(b.area + fingerprintOf(b));

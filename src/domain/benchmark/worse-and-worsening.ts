@@ -112,24 +112,38 @@ export function areaConcerns(index: BenchmarkIndex, area: IndexArea, request: Co
   return found;
 }
 
+/** One council's concern on a metric as early warning keeps it: the figures of both tests' outcomes, not their workings. */
+export interface MetricConcern {
+  readonly area: IndexArea;
+  readonly period: string;
+  readonly value: number;
+  readonly interval: Interval;
+  readonly benchmark: { readonly value: number; readonly source: string };
+  /** The periods the recent trend was tested over, oldest first. */
+  readonly trendPeriods: readonly string[];
+}
+
 /**
- * Every council's finding on one metric at its latest period, by area code:
+ * Every council's concern on one metric at its latest period, by area code:
  * what early warning reruns for a batch's metrics. The kept trend of each row
- * picks the few candidates (a byte read, once trends are kept), so a metric
- * over four hundred councils costs little more than its getting-worse rows.
+ * picks the few candidates (a byte read, once trends are kept) and the
+ * profile's row says whether the figure is significantly worse; the trend's
+ * statistics are not worked out again (the concerns API gives them, council
+ * by council). Finds the areas, figures and periods `areaConcerns` finds.
  */
-export function metricConcerns(index: BenchmarkIndex, series: MetricSeries, request: Omit<ConcernsRequest, 'metrics'>): { area: IndexArea; finding: WorseAndWorsening }[] {
+export function metricConcerns(index: BenchmarkIndex, series: MetricSeries, request: Omit<ConcernsRequest, 'metrics'>): MetricConcern[] {
   const slice = series.latest();
   if (!slice || series.metric.polarity === 'neutral') return [];
-  const found: { area: IndexArea; finding: WorseAndWorsening }[] = [];
+  const upTo = series.slices.indexOf(slice);
+  const trendPeriods = series.slices.slice(Math.max(0, upTo - RECENT_TREND_POINTS + 1), upTo + 1).map((s) => s.period);
+  const found: MetricConcern[] = [];
   for (let position = 0; position < slice.areas.length; position++) {
     const number = slice.areas[position]!;
     const area = index.areas[number]!;
     if (trendSummaryOf(index, series, slice, area, number).recent !== 'getting_worse') continue;
     const item = profileItem(index, series, slice, area, number, { group: request.group, level: request.level });
-    if (item.significance !== 'worse') continue;
-    const finding = worseAndWorsening(candidateOf(index, area, item, request.level));
-    if (finding) found.push({ area, finding });
+    if (item.significance !== 'worse' || item.value === null || !item.interval || !item.benchmark) continue;
+    found.push({ area, period: slice.period, value: item.value, interval: item.interval, benchmark: item.benchmark, trendPeriods });
   }
   return found.sort((a, b) => a.area.code.localeCompare(b.area.code));
 }

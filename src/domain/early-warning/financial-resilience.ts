@@ -69,16 +69,12 @@ export function reservesFlag(area: string, yearEnds: readonly PeriodValue[], nei
         'higher_is_better',
       )
     : null;
-  const sentence =
-    `Usable reserves of ${formatNumber(found.reserves, 0)} at ${found.period} would run out in ${formatNumber(found.horizon, 1)} years ` +
-    `at the average use of ${formatNumber(found.yearlyUse, 0)} a year over the last ${found.years} ${found.years === 1 ? 'year' : 'years'}` +
-    (position ? `; ${position.words}.` : '.');
-  return flagOf(
-    rule,
-    area,
-    null,
-    found.period,
-    { reserves: found.reserves, yearlyUse: found.yearlyUse, years: found.years, horizon: found.horizon, place: position?.place ?? null, of: position?.of ?? null },
-    sentence,
-  );
+  return flagOf(rule, area, null, found.period, {
+    reserves: found.reserves,
+    yearlyUse: found.yearlyUse,
+    years: found.years,
+    horizon: found.horizon,
+    place: position?.place ?? null,
+    of: position?.of ?? null,
+  });
 }

@@ -1,7 +1,9 @@
 // A flag: one rule's finding about one council, kept with what it read. It
-// names its rule and the rule's version, the metric and period, the figures
-// it compared and a sentence a resident could read ("27.1% in 2022/23, worse
-// than the group mean (21.4%), and getting worse over 5 periods"). There is no
+// names its rule and the rule's version, the metric and period, and the
+// figures it compared, from which `flagSentence` says it in words a resident
+// could read ("27.1% in 2022/23, worse than England (21.4%), and getting
+// worse over 5 periods"). The sentence is made when a flag is shown or
+// stored, not each time every flag is worked out again. There is no
 // score: flags are positions with reasons, never summed (Improvement Board,
 // 2010: "a robust narrative would be more effective").
 //
@@ -35,9 +37,6 @@ export interface Flag {
   readonly metric: string | null;
   readonly period: string | null;
   readonly values: FlagValues;
-  readonly sentence: string;
-  /** What the flag read, as one string: an acknowledged flag stays muted while this is unchanged. */
-  readonly fingerprint: string;
 }
 
 export const NOT_FLAGGED_REASONS = ['not_delivered_by_tier', 'suppressed', 'too_few_points', 'no_data', 'no_comparator'] as const;
@@ -64,16 +63,20 @@ export interface NotFlagged {
 export type Finding = Flag | NotFlagged | null;
 
 export function isFlag(finding: Finding): finding is Flag {
-  return finding !== null && 'sentence' in finding;
+  return finding !== null && 'values' in finding;
 }
 
-/** The flag, with its fingerprint made from the rule, version, period and figures it read. */
-export function flagOf(rule: FlagRule, area: string, metric: string | null, period: string | null, values: FlagValues, sentence: string): Flag {
-  const figures = Object.keys(values)
+export function flagOf(rule: FlagRule, area: string, metric: string | null, period: string | null, values: FlagValues): Flag {
+  return { rule: rule.id, version: rule.version, area, metric, period, values };
+}
+
+/** What the flag read, as one string: an acknowledged flag stays muted while this is unchanged. */
+export function fingerprintOf(flag: Flag): string {
+  const figures = Object.keys(flag.values)
     .sort()
-    .map((key) => `${key}=${String(values[key])}`)
+    .map((key) => `${key}=${String(flag.values[key])}`)
     .join(';');
-  return { rule: rule.id, version: rule.version, area, metric, period, values, sentence, fingerprint: `${rule.id}@${rule.version}|${metric ?? ''}|${period ?? ''}|${figures}` };
+  return `${flag.rule}@${flag.version}|${flag.metric ?? ''}|${flag.period ?? ''}|${figures}`;
 }
 
 export function notFlagged(rule: FlagRule, area: string, metric: string | null, reason: NotFlaggedReason, detail: string | null = null): NotFlagged {

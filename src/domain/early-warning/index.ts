@@ -3,6 +3,7 @@ export {
   FLAG_RULES,
   NOT_FLAGGED_LABELS,
   NOT_FLAGGED_REASONS,
+  fingerprintOf,
   flagOf,
   isFlag,
   notFlagged,
@@ -18,4 +19,5 @@ export { RESERVES_HORIZON_YEARS, positionAmong, reservesFlag, reservesHorizon, t
 export { missingReturn, type DueReturn, type ReturnsReceived } from './missing-return.ts';
 export { withMuting, type Acknowledgement, type ShownFlag } from './muting.ts';
 export { RULES } from './rules.ts';
+export { flagSentence, type SentenceMetric } from './sentences.ts';
 export { inYearSpecialCause, offTrajectoryFlag, worseAndWorseningFlag, type FlagMetric, type OffTrajectoryLine } from './service-flags.ts';

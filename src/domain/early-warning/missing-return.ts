@@ -2,7 +2,6 @@
 // received from more than half of the councils of its type. One late council
 // among many that are also late is a collection running late, not a sign
 // about the council; one of few still missing is.
-import { formatDate, formatNumber } from '../format/index.ts';
 import { flagOf, type Finding } from './flag.ts';
 import { RULES } from './rules.ts';
 
@@ -27,8 +26,12 @@ export interface ReturnsReceived {
 export function missingReturn(area: string, due: DueReturn, received: ReturnsReceived, today: string): Finding {
   if (received.sent || today <= due.due) return null;
   if (received.sentOfType * 2 <= received.ofType) return null;
-  const sentence =
-    `No ${due.title} return for ${due.period}, due ${formatDate(new Date(`${due.due}T12:00:00Z`))}; ` +
-    `${formatNumber(received.sentOfType, 0)} of ${formatNumber(received.ofType, 0)} ${received.typeName} have sent theirs.`;
-  return flagOf(RULES.missing_return, area, null, due.period, { collection: due.collection, due: due.due, sentOfType: received.sentOfType, ofType: received.ofType }, sentence);
+  return flagOf(RULES.missing_return, area, null, due.period, {
+    collection: due.collection,
+    title: due.title,
+    due: due.due,
+    sentOfType: received.sentOfType,
+    ofType: received.ofType,
+    typeName: received.typeName,
+  });
 }

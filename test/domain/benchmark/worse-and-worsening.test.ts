@@ -140,7 +140,12 @@ describe('areaConcerns(index, area, request)', () => {
       [UNITARY],
       'England holds steady, and the county has no row of its own at the latest period',
     );
-    assert.deepEqual(byMetric[0]!.finding, areaConcerns(index, areaOf(index, UNITARY), request)[0]);
+    const own = areaConcerns(index, areaOf(index, UNITARY), request)[0]!;
+    const { period, value, interval, benchmark, trendPeriods } = byMetric[0]!;
+    assert.deepEqual(
+      { period, value, interval, benchmark, trendPeriods },
+      { period: own.period, value: own.value, interval: own.significance.interval, benchmark: own.significance.benchmark, trendPeriods: own.trend.periods },
+    );
     assert.deepEqual(metricConcerns(index, index.metric('movement')!, request), []);
   });
 });

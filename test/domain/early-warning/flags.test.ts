@@ -8,6 +8,8 @@ import {
   CAUSES,
   FLAG_RULES,
   RULES,
+  fingerprintOf,
+  flagSentence,
   inYearSpecialCause,
   isFlag,
   missingReturn,
@@ -21,7 +23,8 @@ import {
   type FlagMetric,
 } from '../../../src/domain/early-warning/index.ts';
 import type { PeriodValue } from '../../../src/domain/targets/index.ts';
-import type { WorseAndWorsening } from '../../../src/domain/benchmark/worse-and-worsening.ts';
+import type { MetricConcern } from '../../../src/domain/benchmark/worse-and-worsening.ts';
+import { indexArea } from '../../support/benchmark-index.ts';
 
 const DURHAM = 'E06000047';
 const delayed: FlagMetric = { code: 'delayed-transfers', title: 'Delayed transfers of care', polarity: 'lower_is_better', decimals: 1, unit: '%' };
@@ -61,7 +64,7 @@ describe('inYearSpecialCause', () => {
     assert.equal(found.period, '2022-06');
     assert.equal(found.values.signal, 'outside_limits');
     assert.equal(found.values.points, 15);
-    assert.match(found.sentence, /^Delayed transfers of care: 20\.0% in 2022-06, special-cause concern \(.+\); process limits .+% to .+%\.$/);
+    assert.match(flagSentence(found, delayed), /^Delayed transfers of care: 20\.0% in 2022-06, special-cause concern \(.+\); process limits .+% to .+%\.$/);
   });
 
   it('is silent when the same jump is an improvement, or there is only common cause', () => {
@@ -94,7 +97,10 @@ describe('reservesHorizon and reservesFlag', () => {
     assert.equal(found.values.horizon, 2);
     assert.equal(found.values.place, 4, 'three neighbours last longer: 5 and 10 years, and one whose reserves are not falling');
     assert.equal(found.values.of, 5);
-    assert.equal(found.sentence, 'Usable reserves of 40 at 2022-03-31 would run out in 2.0 years at the average use of 20 a year over the last 3 years; 4th best of 5 with its nearest neighbours.');
+    assert.equal(
+      flagSentence(found, null),
+      'Usable reserves of 40 at 2022-03-31 would run out in 2.0 years at the average use of 20 a year over the last 3 years; 4th best of 5 with its nearest neighbours.',
+    );
   });
 
   it('is silent at exactly three years, when reserves grow, and does not look with one year-end', () => {
@@ -125,7 +131,7 @@ describe('missingReturn', () => {
 
   it('flags a return past due that most councils of its type have sent', () => {
     const found = flag(missingReturn(DURHAM, due, most, '2012-08-15'));
-    assert.equal(found.sentence, 'No adult social care finance return for 2011/12, due 31 July 2012; 41 of 56 unitary authorities have sent theirs.');
+    assert.equal(flagSentence(found, null), 'No adult social care finance return for 2011/12, due 31 July 2012; 41 of 56 unitary authorities have sent theirs.');
   });
 
   it('is silent before the due date, once sent, or while half or fewer have sent theirs', () => {
@@ -136,23 +142,24 @@ describe('missingReturn', () => {
 });
 
 describe('worseAndWorseningFlag and offTrajectoryFlag', () => {
-  const finding: WorseAndWorsening = {
-    metric: { code: 'excess-weight', title: 'Excess weight in adults', polarity: 'lower_is_better', decimals: 1 },
+  const metric = { code: 'excess-weight', title: 'Excess weight in adults', polarity: 'lower_is_better', decimals: 1, unit: '%' } as const;
+  const concern: MetricConcern = {
+    area: indexArea(DURHAM, 'County Durham', 'unitary'),
     period: '2022/23',
     value: 27.1,
-    via: null,
-    significance: { test: 'confidence_interval_against_benchmark', level: 0.95, interval: { lower: 26.0, upper: 28.2 }, benchmark: { value: 21.4, source: 'group mean' }, words: '' },
-    trend: { test: 'chi_squared_for_trend', level: 0.998, periods: ['2018/19', '2019/20', '2020/21', '2021/22', '2022/23'], slope: 0.8, statistic: 12, pValue: 0.0005, words: '' },
+    interval: { lower: 26.0, upper: 28.2 },
+    benchmark: { value: 21.4, source: 'group mean' },
+    trendPeriods: ['2018/19', '2019/20', '2020/21', '2021/22', '2022/23'],
   };
 
   it('says the figure, the comparator and the run of periods', () => {
-    const found = worseAndWorseningFlag(DURHAM, finding, '%');
-    assert.equal(found.sentence, 'Excess weight in adults: 27.1% in 2022/23, worse than the group mean (21.4%), and getting worse over 5 periods (2018/19 to 2022/23).');
+    const found = worseAndWorseningFlag(concern, metric.code);
+    assert.equal(flagSentence(found, metric), 'Excess weight in adults: 27.1% in 2022/23, worse than the group mean (21.4%), and getting worse over 5 periods (2018/19 to 2022/23).');
     assert.equal(found.values.benchmark, 21.4);
   });
 
   it('names the band, the expected value and the rule of an off-trajectory target', () => {
-    const found = offTrajectoryFlag(DURHAM, delayed, {
+    const found = offTrajectoryFlag(DURHAM, {
       targetId: '7',
       metricCode: 'delayed-transfers',
       band: 'red',
@@ -161,7 +168,7 @@ describe('worseAndWorseningFlag and offTrajectoryFlag', () => {
       expected: 9,
       rule: 'red when more than 10% worse',
     });
-    assert.equal(found.sentence, 'Delayed transfers of care: Red against its agreed trajectory, 12.5% in 2009/10 where 9.0% was expected (red when more than 10% worse).');
+    assert.equal(flagSentence(found, delayed), 'Delayed transfers of care: Red against its agreed trajectory, 12.5% in 2009/10 where 9.0% was expected (red when more than 10% worse).');
   });
 });
 
@@ -170,7 +177,7 @@ describe('withMuting', () => {
 
   it('mutes a flag while what it read is unchanged, and unmutes it when a figure changes', () => {
     const before = flag(inYearSpecialCause(DURHAM, delayed, monthly([...steady, 20])));
-    const ack = { fingerprint: before.fingerprint, reason: 'Known: winter pressures plan agreed', by: 'adviser@example.org', on: '2022-07-04' };
+    const ack = { fingerprint: fingerprintOf(before), reason: 'Known: winter pressures plan agreed', by: 'adviser@example.org', on: '2022-07-04' };
     assert.equal(withMuting([before], [ack])[0]!.muted, ack);
     const revised = flag(inYearSpecialCause(DURHAM, delayed, monthly([...steady, 21])));
     assert.equal(withMuting([revised], [ack])[0]!.muted, null);
