@@ -2,7 +2,8 @@
 // every figure, and a spreadsheet with one sheet per section. All are made
 // from the frozen snapshot, so they agree with the published page. Figures
 // are rounded to the metric's decimals, as the page shows them, so that no
-// cell carries float noise (67.30000000000001).
+// cell carries float noise (67.30000000000001). A targets section's rows
+// carry each rating in words with its rule's words.
 import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/node';
 import { roundedTo } from '../domain/format/index.ts';
@@ -10,6 +11,7 @@ import { render } from '../web/render.ts';
 import { stylesheet } from '../web/stylesheets.ts';
 import type { ReportSnapshot } from './report-snapshot.ts';
 import type { ReportView } from './report-view.ts';
+import { targetRow, type TargetLine } from '../web/views/target-status.ts';
 import { VERDICT_COLUMNS, verdictCells } from './verdict-cells.ts';
 
 /** A published version's withdrawal as its files say it: the date written out, and the reason its readers are told. */
@@ -56,35 +58,67 @@ type FigureRow = Record<(typeof COLUMNS)[number], string | number | null>;
 function figureRows(snapshot: ReportSnapshot): { section: string; rows: FigureRow[] }[] {
   return snapshot.sections.map((section) => ({
     section: section.title,
-    rows: section.metrics.flatMap((metric) =>
-      metric.figures.map((f): FigureRow => {
-        const n = (figure: number | null | undefined) => roundedTo(figure ?? null, metric.decimals);
-        return {
-          section: section.title,
-          metric: metric.code,
-          title: metric.title,
-          area: f.area,
-          area_name: f.areaName,
-          period: f.period,
-          value: n(f.value),
-          lower_ci: n(f.lower),
-          upper_ci: n(f.upper),
-          rank: f.rank,
-          ranked_in_group: f.ranked,
-          compared: f.comparison.label,
-          ...verdictCells(f.comparison),
-          group: f.groupLabel,
-          group_mean: n(f.groupMean),
-          group_median: n(f.groupMedian),
-          benchmark: n(f.benchmark?.value),
-          benchmark_source: f.benchmark?.source ?? null,
-          direction_of_travel: f.trend.direction,
-          recent_trend: f.trend.recent,
-          source: metric.source,
-        };
-      }),
-    ),
+    rows: section.kind === 'targets' ? (section.targets ?? []).map((line) => targetCells(section.title, line)) : metricRows(section),
   }));
+}
+
+/**
+ * A target as a row of the same columns: its actual as the value, its band
+ * (or why it has none) as the verdict, the rule's words as the verdict's rule,
+ * the trajectory's value as the benchmark it is judged against, and the
+ * agreement and target as the group.
+ */
+function targetCells(section: string, line: TargetLine): FigureRow {
+  const row = targetRow(line);
+  const n = (figure: number | null) => roundedTo(figure, line.metric.decimals);
+  return {
+    ...Object.fromEntries(COLUMNS.map((c) => [c, null])),
+    section,
+    metric: line.metric.code,
+    title: line.metric.title,
+    area: line.area.code,
+    area_name: line.area.name,
+    period: line.period,
+    value: n(line.actual),
+    compared: row.tag,
+    verdict: row.tag,
+    verdict_sentence: `${line.target.reference}: ${row.reason ?? `actual ${row.actual} against a trajectory of ${row.trajectory}`}; aim ${row.goal}`,
+    verdict_rule: line.rating.rule,
+    group: `${line.agreement.title}, target ${line.target.reference}`,
+    benchmark: n(line.expected),
+    benchmark_source: 'trajectory',
+  } as FigureRow;
+}
+
+function metricRows(section: ReportSnapshot['sections'][number]): FigureRow[] {
+  return section.metrics.flatMap((metric) =>
+    metric.figures.map((f): FigureRow => {
+      const n = (figure: number | null | undefined) => roundedTo(figure ?? null, metric.decimals);
+      return {
+        section: section.title,
+        metric: metric.code,
+        title: metric.title,
+        area: f.area,
+        area_name: f.areaName,
+        period: f.period,
+        value: n(f.value),
+        lower_ci: n(f.lower),
+        upper_ci: n(f.upper),
+        rank: f.rank,
+        ranked_in_group: f.ranked,
+        compared: f.comparison.label,
+        ...verdictCells(f.comparison),
+        group: f.groupLabel,
+        group_mean: n(f.groupMean),
+        group_median: n(f.groupMedian),
+        benchmark: n(f.benchmark?.value),
+        benchmark_source: f.benchmark?.source ?? null,
+        direction_of_travel: f.trend.direction,
+        recent_trend: f.trend.recent,
+        source: metric.source,
+      };
+    }),
+  );
 }
 
 /** A withdrawn version's rows each say so, so that a row read alone cannot be taken for a standing figure. */

@@ -16,9 +16,10 @@ import { trendSummaryOf, type TrendSummary } from '../domain/benchmark/trend-of.
 import { areaSourceVerdictKey, sourceVerdictWords, type SourceVerdict } from '../domain/benchmark/source-verdict.ts';
 import { verdictOfRow } from '../domain/benchmark/verdict.ts';
 import type { MetricAbout, Polarity } from '../domain/metric/index.ts';
-import type { ChartKind, ReportDefinition, ReportGroup } from '../domain/report/report-definition.ts';
+import { sectionKind, type ChartKind, type ReportDefinition, type ReportGroup, type ReportSection } from '../domain/report/report-definition.ts';
 import { comparisonOf, type Comparison, type ComparisonTag } from '../web/views/comparison.ts';
 import { spreadOf, type Spread } from '../web/views/group-spread.ts';
+import type { TargetLine } from '../web/views/target-status.ts';
 
 const TREND_PERIODS = 10;
 
@@ -90,13 +91,24 @@ export interface SnapshotMetric {
   readonly series: { readonly periods: readonly string[]; readonly lines: readonly { readonly code: string; readonly name: string; readonly values: readonly (number | null)[] }[] } | null;
 }
 
+export interface SnapshotSection {
+  readonly title: string;
+  readonly chart: ChartKind;
+  readonly notes: string;
+  readonly metrics: readonly SnapshotMetric[];
+  /** A targets section says so; absent from figures sections and from versions frozen before there were others. */
+  readonly kind?: 'targets';
+  /** A targets section's targets of signed-off agreements, each area's standing frozen with its rule's words. */
+  readonly targets?: readonly TargetLine[];
+}
+
 export interface ReportSnapshot {
   readonly title: string;
   readonly notes: string;
   readonly takenAt: string;
   readonly group: ReportGroup;
   readonly areas: readonly { readonly code: string; readonly name: string }[];
-  readonly sections: readonly { readonly title: string; readonly chart: ChartKind; readonly notes: string; readonly metrics: readonly SnapshotMetric[] }[];
+  readonly sections: readonly SnapshotSection[];
   readonly sources: readonly string[];
 }
 
@@ -105,6 +117,8 @@ export interface ReportSnapshot {
  * `takenAt`, with what each metric's publisher says of it (`about`, by metric
  * code: metricAboutOfReport) and the source's own verdicts on the figures
  * (`verdicts`, by areaSourceVerdictKey: sourceVerdictsOfReport), frozen with them.
+ * A targets section keeps those of `targets` (the public's lines for the
+ * report's councils: publicTargetLines) on its metrics, or all of them.
  */
 export function snapshotReport(
   index: BenchmarkIndex,
@@ -112,18 +126,23 @@ export function snapshotReport(
   takenAt: Date,
   about: ReadonlyMap<string, MetricAbout> = new Map(),
   verdicts: ReadonlyMap<string, SourceVerdict> = new Map(),
+  targets: readonly TargetLine[] = [],
 ): ReportSnapshot {
   const areas = definition.areas.map((code) => index.area(code)).filter((a): a is IndexArea => a !== undefined);
   const specs = new Map(areas.map((area) => [area.code, groupSpecFor(index, area, definition.group)]));
-  const sections = definition.sections.map((section) => ({
-    title: section.title,
-    chart: section.chart,
-    notes: section.notes,
-    metrics: section.metrics
-      .map((code) => index.metric(code))
-      .filter((s): s is MetricSeries => s !== undefined)
-      .map((series) => snapshotMetric(index, series, areas, specs, section.chart, about.get(series.metric.code), verdicts)),
-  }));
+  const sections = definition.sections.map((section): SnapshotSection =>
+    sectionKind(section) === 'targets'
+      ? targetsSection(section, areas, targets)
+      : {
+          title: section.title,
+          chart: section.chart,
+          notes: section.notes,
+          metrics: section.metrics
+            .map((code) => index.metric(code))
+            .filter((s): s is MetricSeries => s !== undefined)
+            .map((series) => snapshotMetric(index, series, areas, specs, section.chart, about.get(series.metric.code), verdicts)),
+        },
+  );
   const sources = [...new Set(sections.flatMap((s) => s.metrics.map((m) => m.source).filter((x): x is string => x !== null)))].sort();
   return {
     title: definition.title,
@@ -133,6 +152,21 @@ export function snapshotReport(
     areas: areas.map((a) => ({ code: a.code, name: a.name })),
     sections,
     sources,
+  };
+}
+
+/** The report's councils' targets, in the councils' order, narrowed to the section's metrics where it names any. */
+function targetsSection(section: ReportSection, areas: readonly IndexArea[], targets: readonly TargetLine[]): SnapshotSection {
+  const metrics = new Set(section.metrics);
+  const order = new Map(areas.map((a, i) => [a.code, i]));
+  const kept = targets.filter((t) => order.has(t.area.code) && (metrics.size === 0 || metrics.has(t.metric.code)));
+  return {
+    title: section.title,
+    chart: 'table',
+    notes: section.notes,
+    metrics: [],
+    kind: 'targets',
+    targets: kept.sort((a, b) => order.get(a.area.code)! - order.get(b.area.code)!),
   };
 }
 

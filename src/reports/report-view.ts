@@ -1,13 +1,15 @@
 // A report snapshot made ready for its template: each metric's chart drawn
 // from the frozen figures (never from the live index), its table of figures,
 // and the words for each verdict and trend. The same view makes the web page
-// and the printed PDF.
+// and the printed PDF. A targets section shows each council's target-status
+// tile and its targets, as frozen, each rating beside its rule's words.
 import { barChart } from '../web/charts/bar-chart.ts';
 import { spineChart } from '../web/charts/spine-chart.ts';
 import { formatDate, formatValue, ordinal } from '../domain/format/index.ts';
 import { trendLines } from '../web/charts/trend-lines.ts';
 import { comparisonMap, mapLevel, type AreaMaps } from '../web/views/comparison-map.ts';
 import { aboutView } from '../web/views/metric-page.ts';
+import { targetRow, targetStatus, type TargetLine } from '../web/views/target-status.ts';
 import { trendWords } from '../web/views/words.ts';
 import type { ReportSnapshot, SnapshotMetric } from './report-snapshot.ts';
 
@@ -27,11 +29,22 @@ export function reportView(snapshot: ReportSnapshot, maps: AreaMaps | null) {
       notes: section.notes,
       chart: section.chart,
       metrics: section.metrics.map((metric, m) => metricView(metric, section.chart, `s${s + 1}m${m + 1}`, maps)),
+      targets: section.kind === 'targets' ? targetsView(snapshot.areas, section.targets ?? []) : null,
     })),
   };
 }
 
 export type ReportView = ReturnType<typeof reportView>;
+
+/** A targets section: each council's target-status tile, then its targets, each rated in words beside its rule. */
+function targetsView(areas: ReportSnapshot['areas'], lines: readonly TargetLine[]) {
+  return {
+    areas: areas.map((area) => ({
+      status: targetStatus(area, lines),
+      rows: lines.filter((l) => l.area.code === area.code).map(targetRow),
+    })),
+  };
+}
 
 function metricView(metric: SnapshotMetric, chart: string, id: string, maps: AreaMaps | null) {
   return {

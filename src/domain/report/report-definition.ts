@@ -13,11 +13,27 @@ export type ChartKind = (typeof CHART_KINDS)[number];
 export const REPORT_GROUPS = ['neighbours', 'region', 'type', 'england'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
+/**
+ * What a section shows: the figures of its metrics (the kind of every
+ * section saved before there were others), or the targets agreed for the
+ * report's councils, each rated with its rule; a targets section's metrics,
+ * if any, narrow it to the targets on them.
+ */
+export const SECTION_KINDS = ['figures', 'targets'] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
 export interface ReportSection {
   readonly title: string;
   readonly metrics: readonly string[];
   readonly chart: ChartKind;
   readonly notes: string;
+  /** Absent from sections saved before targets sections: figures. */
+  readonly kind?: SectionKind;
+}
+
+/** A section's kind, reading one saved before kinds as figures. */
+export function sectionKind(section: Pick<ReportSection, 'kind'>): SectionKind {
+  return section.kind ?? 'figures';
 }
 
 export interface ReportDefinition {
@@ -70,13 +86,16 @@ function checkSection(input: unknown, at: string, knownMetric: (code: string) =>
   if (!isRecord(input)) problems.push({ field: at, message: 'a section must be an object' });
   const title = text(record.title, `${at}.title`, REPORT_LIMITS.title, problems, true);
   const notes = text(record.notes, `${at}.notes`, REPORT_LIMITS.notes, problems, false);
+  const kind = record.kind === undefined ? 'figures' : (SECTION_KINDS as readonly unknown[]).includes(record.kind) ? (record.kind as SectionKind) : undefined;
+  if (!kind) problems.push({ field: `${at}.kind`, message: `the kind of section must be one of ${SECTION_KINDS.join(', ')}` });
   const metrics = codes(record.metrics, `${at}.metrics`, REPORT_LIMITS.metricsPerSection, problems, (c) => isMetricCode(c) && knownMetric(c), 'codes of metrics in the library');
-  if (metrics.length === 0 && !problems.some((p) => p.field === `${at}.metrics`)) problems.push({ field: `${at}.metrics`, message: 'choose at least one metric' });
+  // A targets section lists every target of the councils unless metrics narrow it.
+  if (kind !== 'targets' && metrics.length === 0 && !problems.some((p) => p.field === `${at}.metrics`)) problems.push({ field: `${at}.metrics`, message: 'choose at least one metric' });
   const chart = (CHART_KINDS as readonly unknown[]).includes(record.chart) ? (record.chart as ChartKind) : 'table';
   if (record.chart !== undefined && !(CHART_KINDS as readonly unknown[]).includes(record.chart)) {
     problems.push({ field: `${at}.chart`, message: `the chart must be one of ${CHART_KINDS.join(', ')}` });
   }
-  return { title, metrics, chart, notes };
+  return kind === 'targets' ? { title, metrics, chart: 'table', notes, kind } : { title, metrics, chart, notes };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

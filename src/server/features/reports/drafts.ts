@@ -3,12 +3,13 @@
 // changed, and published, each taking whoever acts. A definition is checked
 // against the metrics and areas the index holds, its problems naming their
 // fields; a draft is the restricted record of its organisation; publishing
-// freezes only the figures the public may read, after a preview of exactly
+// freezes only the figures the public may read (and, in a targets section,
+// only the targets of signed-off agreements), after a preview of exactly
 // what will be public; a published version is withdrawn with a reason, kept
 // and marked, never removed.
 import { decide, guardedRecord, PUBLIC_VIEWER, type GuardedRecord, type UserViewer } from '../../../domain/access/index.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
-import { checkReportDefinition, type ReportDefinition } from '../../../domain/report/report-definition.ts';
+import { checkReportDefinition, sectionKind, type ReportDefinition } from '../../../domain/report/report-definition.ts';
 import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
 import { metricAboutOfReport } from '../../../store/metric-about.ts';
 import { sourceVerdictsOfReport } from '../../../store/source-verdicts.ts';
@@ -16,6 +17,7 @@ import { earlySightReleases } from '../../../store/early-sight.ts';
 import { createReport, getReport, publicSlugOf, publishVersion, updateReport, versionsOf, withdrawVersion, type Report, type ReportVersion } from '../../../store/reports.ts';
 import type { Sql } from '../../../store/store.ts';
 import { notSeen, observationRecord, type RequestAccess } from '../../platform/access/index.ts';
+import { publicTargetLines } from '../../platform/agreements/target-lines.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
@@ -75,7 +77,7 @@ export async function publishDraft(
   const report = await findDraft(sql, access, idText, 'change');
   const user = signedIn(access);
   const definition = await publicDefinition(sql, index, report.definition);
-  const snapshot = snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition), await sourceVerdictsOfReport(sql, definition));
+  const snapshot = await snapshotNow(sql, index, definition);
   const versions = await versionsOf(sql, report.id);
   const pdf = await print(snapshot, (versions[0]?.version ?? 0) + 1);
   return publishVersion(sql, report.id, snapshot, pdf, user.userId, (tx, version) =>
@@ -99,7 +101,7 @@ export async function previewPublishing(sql: Sql, access: RequestAccess, index: 
   const kept = new Set(definition.sections.flatMap((s) => s.metrics));
   const heldBack = [...new Set(report.definition.sections.flatMap((s) => s.metrics))].filter((code) => !kept.has(code)).map((code) => index.metric(code)?.metric.title ?? code);
   const versions = await versionsOf(sql, report.id);
-  const snapshot = snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition), await sourceVerdictsOfReport(sql, definition));
+  const snapshot = await snapshotNow(sql, index, definition);
   return { report, version: (versions[0]?.version ?? 0) + 1, slug: publicSlugOf(report), snapshot, heldBack };
 }
 
@@ -122,6 +124,17 @@ export async function withdrawPublished(sql: Sql, access: RequestAccess, idText:
     await access.audit(tx, 'change', 'report', String(report.id), `withdrew version ${version} of '${report.title}': ${reason}`);
   });
   return (await versionsOf(sql, report.id)).find((v) => v.version === version)!;
+}
+
+/**
+ * The definition's figures as they stand now, with what each metric's
+ * publisher says of it, the sources' own verdicts and, for a targets
+ * section, the targets of the councils' signed-off agreements: what the
+ * public may read of them, whoever looks, since a report is for residents.
+ */
+export async function snapshotNow(sql: Sql, index: BenchmarkIndex, definition: ReportDefinition): Promise<ReportSnapshot> {
+  const targets = definition.sections.some((s) => sectionKind(s) === 'targets') ? await publicTargetLines(sql, index, { areas: definition.areas }) : [];
+  return snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition), await sourceVerdictsOfReport(sql, definition), targets);
 }
 
 /** Reports are an organisation's: the public is asked to sign in. */

@@ -1,17 +1,20 @@
 // The report builder's form and the headline report's: what a posted form
 // holds, the definition it makes, and the form shown again with its
 // problems. The builder is a plain form: a fixed set of fields, then the
-// sections, numbered, each with its title, chart, metrics and notes.
+// sections, numbered, each with its title, chart, metrics and notes; one
+// more choice of chart makes a section of the councils' targets instead.
 import type { Response } from 'express';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { compareThemes, OTHER_THEME, themeOf, themeTitle } from '../../../domain/metric/index.ts';
-import { CHART_KINDS, checkReportDefinition, type ReportDefinition } from '../../../domain/report/report-definition.ts';
+import { CHART_KINDS, checkReportDefinition, sectionKind, type ReportDefinition } from '../../../domain/report/report-definition.ts';
 import { councilNames, placeNamed } from '../../../web/views/named-choices.ts';
 import { GROUP_CHOICES } from '../../../web/views/words.ts';
 import { invalidInput, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 
 const CHART_TEXT = { bar: 'Bar chart of every area', map: 'Map of England', trend: 'Trend lines', table: 'Table', spine: 'Spine charts' } as const;
+/** The choice that makes a section of targets rather than figures: the councils' signed-off targets, on the ticked metrics or all. */
+const TARGETS_CHOICE = { value: 'targets', text: 'Targets agreed for these councils, rated (signed-off agreements; tick metrics to narrow)' } as const;
 
 interface SectionForm {
   title: string;
@@ -93,7 +96,7 @@ export function formFromDefinition(index: BenchmarkIndex, definition: ReportDefi
     group: definition.group,
     notes: definition.notes,
     add: false,
-    sections: definition.sections.map((s) => ({ title: s.title, chart: s.chart, metrics: [...s.metrics], notes: s.notes })),
+    sections: definition.sections.map((s) => ({ title: s.title, chart: sectionKind(s) === 'targets' ? TARGETS_CHOICE.value : s.chart, metrics: [...s.metrics], notes: s.notes })),
   };
 }
 
@@ -113,7 +116,15 @@ export function definitionOf(index: BenchmarkIndex, form: ReportForm) {
 }
 
 function definitionWith(form: ReportForm, areas: readonly string[]) {
-  return { title: form.title, areas, group: form.group, notes: form.notes, sections: form.sections.map((s) => ({ title: s.title, chart: s.chart || undefined, metrics: s.metrics, notes: s.notes })) };
+  return {
+    title: form.title,
+    areas,
+    group: form.group,
+    notes: form.notes,
+    sections: form.sections.map((s) =>
+      s.chart === TARGETS_CHOICE.value ? { title: s.title, kind: 'targets', metrics: s.metrics, notes: s.notes } : { title: s.title, chart: s.chart || undefined, metrics: s.metrics, notes: s.notes },
+    ),
+  };
 }
 
 function themesOf(index: BenchmarkIndex, checked: readonly string[]) {
@@ -134,7 +145,7 @@ function labelOf(field: string): string | undefined {
   const section = /^sections\[(\d+)\]\.(\w+)$/.exec(field);
   if (section) {
     const number = Number(section[1]) + 1;
-    const part = { title: 'title', chart: 'how the figures are shown', metrics: 'metrics', notes: 'notes' }[section[2]!];
+    const part = { title: 'title', chart: 'how the figures are shown', kind: 'how the figures are shown', metrics: 'metrics', notes: 'notes' }[section[2]!];
     return part ? `Section ${number}, ${part}` : `Section ${number}`;
   }
   return ({ title: 'Title', areas: 'Councils', area: 'Council', group: 'Compare with', notes: 'Notes for readers', metrics: 'Your priorities', sections: 'Sections' } as Record<string, string>)[field];
@@ -167,7 +178,7 @@ export function builder(res: Response, index: BenchmarkIndex, form: ReportForm, 
       sections: rows.map((s) => ({
         ...s,
         themes: themesOf(index, s.metrics),
-        charts: CHART_KINDS.map((c) => ({ value: c, text: CHART_TEXT[c], selected: c === (s.chart || 'table') })),
+        charts: [...CHART_KINDS.map((c) => ({ value: c as string, text: CHART_TEXT[c] })), TARGETS_CHOICE].map((c) => ({ ...c, selected: c.value === (s.chart || 'table') })),
       })),
     },
     status,

@@ -11,10 +11,8 @@ import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.t
 import { formatDate } from '../../../domain/format/index.ts';
 import type { ReportDefinition } from '../../../domain/report/report-definition.ts';
 import { reportCsv, reportPrintHtml, reportXlsx, type Withdrawal } from '../../../reports/report-files.ts';
-import { snapshotReport, type ReportSnapshot } from '../../../reports/report-snapshot.ts';
+import type { ReportSnapshot } from '../../../reports/report-snapshot.ts';
 import { reportView } from '../../../reports/report-view.ts';
-import { metricAboutOfReport } from '../../../store/metric-about.ts';
-import { sourceVerdictsOfReport } from '../../../store/source-verdicts.ts';
 import { listReports, versionPdf, versionsBySlug, versionsOf, versionSnapshot, type ReportVersion } from '../../../store/reports.ts';
 import { accessOf, changes, reads, readableInFull } from '../../platform/access/index.ts';
 import { problemsAsGiven } from '../../platform/http/checked-input.ts';
@@ -22,7 +20,7 @@ import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import type { FeatureDeps } from '../../platform/feature.ts';
-import { addDraft, changeDraft, draftRecord, findDraft, onlyMetrics, previewPublishing, publishDraft, signedIn, withdrawPublished } from './drafts.ts';
+import { addDraft, changeDraft, draftRecord, findDraft, onlyMetrics, previewPublishing, publishDraft, signedIn, snapshotNow, withdrawPublished } from './drafts.ts';
 import { councilNamed } from '../../../web/views/named-choices.ts';
 import { builder, definitionOf, emptyForm, formFromDefinition, formOf, headline, headlineDefinition, list, text } from './report-form.ts';
 
@@ -92,7 +90,7 @@ export function reportPages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'printer'
       slug: report.slug,
       mayEdit: accessOf(res).may('change', draftRecord(report)),
       versions: versions.map(versionWords),
-      report: reportView(snapshotReport(index, definition, new Date(), await metricAboutOfReport(sql, definition), await sourceVerdictsOfReport(sql, definition)), await deps.maps),
+      report: reportView(await snapshotNow(sql, index, definition), await deps.maps),
     });
   });
 

@@ -3,13 +3,16 @@
 // areas or on one metric, each area's standing rated from the index with the
 // words of its rule. Drafts never appear here, even to people who may read
 // them: an area's page and a metric's are kept once for everyone, and a
-// published report is for residents.
+// published report is for residents. Nor does a target on early-sight
+// figures still under embargo: its actual is one of them.
 import { PUBLIC_VIEWER, decide } from '../../../domain/access/index.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { agreementsOf, type Agreement } from '../../../store/agreements.ts';
+import { earlySightReleases } from '../../../store/early-sight.ts';
 import type { Sql } from '../../../store/store.ts';
 import { targetsOfAgreements, type StoredTarget } from '../../../store/targets.ts';
 import type { TargetLine } from '../../../web/views/target-status.ts';
+import { observationRecord } from '../access/observations.ts';
 import { targetRecord } from './agreement-record.ts';
 import { indexRatings } from './ratings.ts';
 
@@ -27,13 +30,22 @@ export async function publicTargetLines(sql: Sql, index: BenchmarkIndex, asked: 
       agreements.map((a) => a.id),
     )
   ).filter((t) => !('metric' in asked) || t.metricCode === asked.metric);
+  const open = await publicMetrics(sql, index, targets, now);
   const wanted = 'areas' in asked ? new Set(asked.areas) : undefined;
   const rate = indexRatings(() => index);
   return agreements.flatMap((agreement) => {
-    const own = targets.filter((t) => t.agreementId === agreement.id);
+    const own = targets.filter((t) => t.agreementId === agreement.id && open.has(t.metricCode));
     const ratings = rate(agreement, own);
     return own.flatMap((target) => (ratings.get(target.id) ?? []).filter((r) => wanted === undefined || wanted.has(r.area)).flatMap((r) => lineOf(index, agreement, target, r)));
   });
+}
+
+/** The targets' metrics whose figures the public may read now: all but early-sight figures under embargo. */
+async function publicMetrics(sql: Sql, index: BenchmarkIndex, targets: readonly StoredTarget[], now: number): Promise<Set<string>> {
+  const metrics = [...new Set(targets.map((t) => t.metricCode))].flatMap((code) => index.metric(code)?.metric ?? []);
+  const early = metrics.filter((m) => m.status === 'early_sight').map((m) => m.code);
+  const releases = early.length === 0 ? new Map() : await earlySightReleases(sql, early);
+  return new Set(metrics.filter((m) => decide(PUBLIC_VIEWER, 'read', observationRecord(m.status, releases.get(m.code), null), now).allowed).map((m) => m.code));
 }
 
 function lineOf(
