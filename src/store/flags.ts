@@ -1,0 +1,137 @@
+// Early warning's flags as kept: each open while its rule keeps finding it,
+// changed when its figures do, cleared (and kept) when the rule stops. After
+// a batch its metrics' flags are brought up to what the rules find now, in
+// one transaction; servers that do so at once take turns (a transaction
+// lock), so a flag is never raised twice.
+import type { Db, Sql } from './store.ts';
+
+/** A flag as the rules found it, ready to keep. */
+export interface FlagLine {
+  readonly area: string;
+  readonly rule: string;
+  readonly ruleVersion: number;
+  readonly metric: string | null;
+  /** What else tells two flags of a rule and metric apart (the target, off trajectory); '' when nothing. */
+  readonly subject: string;
+  readonly period: string | null;
+  readonly figures: Readonly<Record<string, number | string | null>>;
+  readonly sentence: string;
+  readonly fingerprint: string;
+}
+
+export interface StoredFlag extends FlagLine {
+  readonly id: number;
+  readonly raisedAt: Date;
+  readonly changedAt: Date;
+  readonly clearedAt: Date | null;
+}
+
+export interface FlagSync {
+  readonly raised: number;
+  readonly changed: number;
+  readonly cleared: number;
+}
+
+const SELECT = `f.id::int as id, f.area_code as area, f.rule, f.rule_version as "ruleVersion", f.metric_code as metric, f.subject, f.period,
+  f.figures, f.sentence, f.fingerprint, f.raised_at as "raisedAt", f.changed_at as "changedAt", f.cleared_at as "clearedAt"`;
+
+const keyOf = (flag: Pick<FlagLine, 'area' | 'rule' | 'metric' | 'subject'>) => `${flag.area}|${flag.rule}|${flag.metric ?? ''}|${flag.subject}`;
+
+/**
+ * Brings the open flags on `metrics` to `found` at `at`: a flag found anew is
+ * raised, one found with other figures is changed, one no longer found is
+ * cleared. `found` must hold only flags on those metrics.
+ */
+export async function syncFlags(sql: Sql, metrics: readonly string[], found: readonly FlagLine[], at: Date): Promise<FlagSync> {
+  const stray = found.find((flag) => flag.metric === null || !metrics.includes(flag.metric));
+  if (stray) throw new RangeError(`a flag on ${stray.metric ?? 'no metric'} is not among the metrics brought up to date`);
+  return sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(hashtext('lantern flag sync'))`;
+    const open = await tx<{ id: number; area: string; rule: string; metric: string; subject: string; fingerprint: string }[]>`
+      select id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint
+      from flag where cleared_at is null and metric_code = any(${metrics}::text[])`;
+    const now = new Map(found.map((flag) => [keyOf(flag), flag]));
+    const before = new Map(open.map((flag) => [keyOf(flag), flag]));
+    const raised = found.filter((flag) => !before.has(keyOf(flag)));
+    const changed = open.flatMap((flag) => {
+      const line = now.get(keyOf(flag));
+      return line && line.fingerprint !== flag.fingerprint ? [{ id: flag.id, line }] : [];
+    });
+    const cleared = open.filter((flag) => !now.has(keyOf(flag))).map((flag) => flag.id);
+    await raise(tx, raised, at);
+    await change(tx, changed, at);
+    if (cleared.length) await tx`update flag set cleared_at = ${at} where id = any(${cleared}::bigint[])`;
+    return { raised: raised.length, changed: changed.length, cleared: cleared.length };
+  });
+}
+
+async function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<void> {
+  if (lines.length === 0) return;
+  await sql`
+    insert into flag (area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint, raised_at, changed_at)
+    select area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint, ${at}, ${at}
+    from jsonb_to_recordset(${sql.json(lines.map(row) as never)}) as r(area_code text, rule text, rule_version int, metric_code text, subject text,
+      period text, figures jsonb, sentence text, fingerprint text)`;
+}
+
+async function change(sql: Db, changes: readonly { id: number; line: FlagLine }[], at: Date): Promise<void> {
+  if (changes.length === 0) return;
+  await sql`
+    update flag set rule_version = r.rule_version, period = r.period, figures = r.figures, sentence = r.sentence, fingerprint = r.fingerprint, changed_at = ${at}
+    from jsonb_to_recordset(${sql.json(changes.map(({ id, line }) => ({ id, ...row(line) })) as never)}) as r(id bigint, rule_version int, period text,
+      figures jsonb, sentence text, fingerprint text)
+    where flag.id = r.id`;
+}
+
+function row(line: FlagLine) {
+  return {
+    area_code: line.area,
+    rule: line.rule,
+    rule_version: line.ruleVersion,
+    metric_code: line.metric,
+    subject: line.subject,
+    period: line.period,
+    figures: line.figures,
+    sentence: line.sentence,
+    fingerprint: line.fingerprint,
+  };
+}
+
+/** A council's open flags, newest first; with `cleared`, its cleared ones too. */
+export function flagsOf(sql: Db, area: string, cleared = false): Promise<StoredFlag[]> {
+  return sql<StoredFlag[]>`
+    select ${sql.unsafe(SELECT)} from flag f
+    where f.area_code = ${area} and (${cleared} or f.cleared_at is null)
+    order by f.cleared_at is not null, f.raised_at desc, f.rule, f.metric_code, f.subject`;
+}
+
+/** Every open flag on these metrics, by council. */
+export function openFlagsOn(sql: Db, metrics: readonly string[]): Promise<StoredFlag[]> {
+  return sql<StoredFlag[]>`
+    select ${sql.unsafe(SELECT)} from flag f
+    where f.cleared_at is null and f.metric_code = any(${metrics}::text[])
+    order by f.area_code, f.rule, f.metric_code, f.subject`;
+}
+
+export interface FlagAcknowledgement {
+  readonly area: string;
+  readonly fingerprint: string;
+  readonly reason: string;
+  readonly by: string;
+  readonly on: Date;
+}
+
+/** Records that a flag is known and being dealt with; it stays muted while its fingerprint is the same. */
+export async function acknowledgeFlag(sql: Db, area: string, fingerprint: string, reason: string, by: string): Promise<FlagAcknowledgement> {
+  const [made] = await sql<FlagAcknowledgement[]>`
+    insert into flag_acknowledgement (area_code, fingerprint, reason, acknowledged_by) values (${area}, ${fingerprint}, ${reason}, ${by})
+    returning area_code as area, fingerprint, reason, acknowledged_by as by, acknowledged_at as on`;
+  return made!;
+}
+
+/** A council's acknowledgements, newest first. */
+export function acknowledgementsOf(sql: Db, area: string): Promise<FlagAcknowledgement[]> {
+  return sql<FlagAcknowledgement[]>`
+    select area_code as area, fingerprint, reason, acknowledged_by as by, acknowledged_at as on
+    from flag_acknowledgement where area_code = ${area} order by acknowledged_at desc, id desc`;
+}
