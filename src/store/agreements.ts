@@ -46,6 +46,8 @@ export interface AgreementDraft {
   readonly areas: readonly string[];
   readonly designatedCap: number;
   readonly partners: readonly Omit<AgreementPartner, 'id'>[];
+  /** Absent: the default (2008's) on a new agreement, the one it has on a change. */
+  readonly rewardRule?: RewardRule;
 }
 
 const SELECT = `g.id, g.organisation_id as "organisationId", o.name as "organisationName", g.kind, g.title, g.first_year as "firstYear",
@@ -62,6 +64,7 @@ export async function createAgreement(sql: Db, draft: AgreementDraft, organisati
       ${sql.array([...draft.areas])}, ${draft.designatedCap}, ${who}, ${who})
     returning id`;
   await addPartners(sql, row!.id, draft.partners);
+  if (draft.rewardRule) await setRewardRule(sql, row!.id, draft.rewardRule);
   return (await getAgreement(sql, row!.id))!;
 }
 
@@ -72,6 +75,7 @@ export async function updateAgreement(sql: Db, id: number, draft: AgreementDraft
       plan_start = ${draft.planStart}, plan_end = ${draft.planEnd}, areas = ${sql.array([...draft.areas])}, designated_cap = ${draft.designatedCap},
       revision = revision + 1, updated_by = ${who}, updated_at = now()
     where id = ${id}`;
+  if (draft.rewardRule) await setRewardRule(sql, id, draft.rewardRule);
   const known = new Set((await getAgreement(sql, id))!.partners.map((p) => p.name.toLowerCase()));
   await addPartners(
     sql,
@@ -79,6 +83,10 @@ export async function updateAgreement(sql: Db, id: number, draft: AgreementDraft
     draft.partners.filter((p) => !known.has(p.name.toLowerCase())),
   );
   return (await getAgreement(sql, id))!;
+}
+
+async function setRewardRule(sql: Db, id: number, rule: RewardRule): Promise<void> {
+  await sql`update agreement set reward_rule = ${sql.json(rule as never)} where id = ${id}`;
 }
 
 async function addPartners(sql: Db, agreementId: number, partners: AgreementDraft['partners']): Promise<void> {

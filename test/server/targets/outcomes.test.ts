@@ -165,6 +165,24 @@ describe("an agreement's end: outcomes frozen at a date", () => {
     );
   });
 
+  it("prices the outcomes by the agreement's own reward rule, checked when it is given", async () => {
+    const bad = await problem(addAgreement(store.sql, as(officer), { ...AGREEMENT, title: 'Bad rule', rewardRule: { version: 0, partFromShare: 1.5 } }));
+    assert.match(bad, /^400 'rewardRule\.version' must be a whole number from 1; 'rewardRule\.partFromShare' must be a share above 0 and at most 1/);
+    const agreement = await addAgreement(store.sql, as(officer), { ...AGREEMENT, title: 'Strict LAA', areas: AREAS, partners: partners(), rewardRule: { version: 2, partFromShare: 0.1 } });
+    await addTarget(store.sql, as(officer), agreement.id, TARGET);
+    const done = await signOff(store.sql, as(officer), agreement.id, { revision: agreement.revision + 1 });
+    await closeAgreement(store.sql, as(officer), agreement.id, { revision: done.revision, closedOn: '2011-06-30' }, rate);
+    const read = await readOutcomes(store.sql, as(officer), agreement.id, rate);
+    assert.match(read.rewardRule.words, /from 10% of the improvement sought/);
+    const middlesbrough = read.outcomes.find((o) => o.area === MIDDLESBROUGH)!;
+    assert.deepEqual(
+      [middlesbrough.outcome, Number(middlesbrough.rewardShare.toFixed(4)), middlesbrough.rewardRule.version],
+      ['partly_achieved', 0.1667, 2],
+      "a sixth of the way earns its share above the 10% this agreement asks (nothing under 2008's 60%)",
+    );
+    assert.equal(read.outcomes.find((o) => o.area === DURHAM)!.rewardShare, 1);
+  });
+
   it('leaves a placeholder not assessable, with its reason', async () => {
     const agreement = await draft('Placeholder LAA');
     await addTarget(store.sql, as(officer), agreement.id, { ...TARGET, baseline: null, targetValue: null, trajectory: [], placeholderDue: '2009-03-31' });

@@ -6,12 +6,14 @@
 // change is written with its audit event in one transaction.
 import type { UserViewer } from '../../../domain/access/index.ts';
 import { parsePeriod, type Period } from '../../../domain/period/index.ts';
+import { checkRewardRule } from '../../../domain/targets/index.ts';
 import { createAgreement, freezeVersion, getAgreement, setAgreementStatus, updateAgreement, type Agreement, type AgreementDraft } from '../../../store/agreements.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import { getOrganisation } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { targetsOf } from '../../../store/targets.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
+import { invalidInput } from '../../platform/http/checked-input.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { checked, type z } from '../../platform/http/input-schema.ts';
 import { pathId } from '../../platform/http/request-body.ts';
@@ -122,6 +124,8 @@ async function checkAgreement(sql: Sql, given: z.output<typeof agreementBody>): 
     names.add(p.name.toLowerCase());
     if (p.organisation !== undefined && !(await getOrganisation(sql, p.organisation))) throw badRequest(`'partners[${i}].organisation': there is no organisation ${p.organisation}`);
   }
+  const reward = given.rewardRule === undefined ? undefined : checkRewardRule(given.rewardRule, 'rewardRule');
+  if (reward?.kind === 'invalid') throw invalidInput(reward.problems);
   return {
     kind: given.kind,
     title: given.title,
@@ -132,6 +136,7 @@ async function checkAgreement(sql: Sql, given: z.output<typeof agreementBody>): 
     areas,
     designatedCap: given.designatedCap ?? 35,
     partners: given.partners.map((p) => ({ kind: p.kind, name: p.name, organisationId: p.organisation ?? null })),
+    ...(reward ? { rewardRule: reward.rule } : {}),
   };
 }
 

@@ -35,6 +35,10 @@ export const agreementBody = z.object({
   status: oneOf(['draft', 'negotiation'] as const)
     .optional()
     .describe('Draft or in negotiation; sign-off and refresh have their own routes.'),
+  rewardRule: z
+    .unknown()
+    .optional()
+    .describe('How the reward is shared at the end: { version, partFromShare } (from 0.6 of the improvement sought by default, as in 2008); kept as it is when absent from a change.'),
 });
 
 export const agreementChangeBody = agreementBody.extend({ revision: revision() });

@@ -141,6 +141,7 @@ export const schemas = {
       version: { type: 'integer' },
       areas: { type: 'array', items: { type: 'string' } },
       partners: { type: 'array', items: { type: 'object' } },
+      rewardRule: { type: 'object', description: 'How the reward is shared at the end, as data: { version, partFromShare, words }.' },
       revision: { type: 'integer', description: 'Send it back with a change; a change from an older revision is refused with 409.' },
     },
   },
