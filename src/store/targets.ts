@@ -121,6 +121,12 @@ export function targetsOfAgreements(sql: Db, agreementIds: readonly number[]): P
     order by t.agreement_id, t.reference, t.id`;
 }
 
+/** The targets in force on one metric, across every agreement: one metric's targets across areas. */
+export function targetsOnMetric(sql: Db, metricCode: string): Promise<StoredTarget[]> {
+  return sql<StoredTarget[]>`
+    select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where t.metric_code = ${metricCode} and t.retired_at is null order by t.agreement_id, t.reference, t.id`;
+}
+
 export interface TargetChange {
   readonly targetId: number;
   readonly version: number;

@@ -5,7 +5,7 @@
 import { getMetric } from '../../../store/catalogue.ts';
 import { agreementsOf } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
-import { targetsOfAgreements } from '../../../store/targets.ts';
+import { targetsOnMetric } from '../../../store/targets.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
 import { targetRecord } from '../../platform/agreements/agreement-record.ts';
@@ -26,12 +26,8 @@ export async function metricTargets(sql: Sql, access: RequestAccess, index: Benc
   const metric = await getMetric(sql, code);
   if (!metric) throw notFound(`there is no metric '${code}' in the library`);
   const readable = (await agreementsOf(sql)).filter((a) => access.may('read', targetRecord(a)));
-  const targets = (
-    await targetsOfAgreements(
-      sql,
-      readable.map((a) => a.id),
-    )
-  ).filter((t) => t.metricCode === code);
+  const ids = new Set(readable.map((a) => a.id));
+  const targets = (await targetsOnMetric(sql, code)).filter((t) => ids.has(t.agreementId));
   // Only the agreements shown are revealed, so the audit trail records a draft read only where one of its targets was listed.
   const shown = await access.reveal(
     readable.filter((a) => targets.some((t) => t.agreementId === a.id)),
