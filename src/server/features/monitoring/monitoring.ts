@@ -44,8 +44,15 @@ export async function monitoringLines(sql: Sql, access: RequestAccess, region: s
     targets.map((t) => t.id),
   );
   const withheld = await withheldFigures(sql, access, targets);
+  // Sorted by agreement: each agreement's targets found by key, not by reading all of England's again for each.
+  const byAgreement = new Map<number, StoredTarget[]>();
+  for (const target of targets) {
+    const own = byAgreement.get(target.agreementId);
+    if (own) own.push(target);
+    else byAgreement.set(target.agreementId, [target]);
+  }
   const lines = agreements.map((agreement) => {
-    const own = targets.filter((t) => t.agreementId === agreement.id);
+    const own = byAgreement.get(agreement.id) ?? [];
     const ratings = rate(agreement, own);
     const rag = zeroes([...BANDS, 'not_rated'] as const);
     const likelihood = zeroes([...LIKELIHOODS, 'not_reviewed'] as const);
