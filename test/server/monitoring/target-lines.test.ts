@@ -296,6 +296,10 @@ describe('monitoring: targets by metric, off trajectory, by partner', () => {
     assert.ok(page.indexOf('Hartlepool LAA') < page.indexOf('County Durham LAA'), 'red first');
     assert.doesNotMatch(page, /Hartlepool draft plan/);
     const council = durhamPlan.partners.find((p) => p.name === 'Durham County Council')!;
+    const read = (await (await call('public', 'GET', `/api/agreements/${durhamPlan.id}`)).json()) as { targets: { id: number; metric: string }[] };
+    const onObesity = read.targets.find((t) => t.metric === 'obesity')!;
+    const targetPage = await (await fetch(`${server.base}/agreements/${durhamPlan.id}/targets/${onObesity.id}`)).text();
+    assert.match(targetPage, /<a class="govuk-link" href="\/agreements\/metrics\/obesity">Every area's targets on this measure<\/a>/, 'a target leads to its measure across areas');
     const agreementPage = await (await fetch(`${server.base}/agreements/${durhamPlan.id}`)).text();
     assert.match(agreementPage, new RegExp(`<a class="govuk-link" href="/agreements/partners/${council.id}">Durham County Council</a>`), "the agreement's partners lead to their pages");
     const partnerPage = await fetch(`${server.base}/agreements/partners/${council.id}`);
