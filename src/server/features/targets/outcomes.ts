@@ -40,8 +40,12 @@ interface MetricReading {
   readonly decimals: number;
 }
 
-/** Closes a signed-off agreement at a date: its status becomes closed, and every target's outcome is frozen. */
-export async function closeAgreement(sql: Sql, access: RequestAccess, idText: unknown, body: unknown, rate: RateTargets = NOT_YET_RATED): Promise<Agreement> {
+/**
+ * Closes a signed-off agreement at a date: its status becomes closed, and
+ * every target's outcome is frozen. `rate` must read the figures: no default,
+ * for outcomes frozen before the figures were read would all say "no data".
+ */
+export async function closeAgreement(sql: Sql, access: RequestAccess, idText: unknown, body: unknown, rate: RateTargets): Promise<Agreement> {
   const agreement = await findAgreement(sql, access, idText, 'change');
   // Partners change targets and record reviews; the end of the agreement is the holding council's to call.
   access.require('change', agreementRecord({ ...agreement, partners: [] }), `agreement ${agreement.id}`);
