@@ -8,12 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BenchmarkIndex } from '../../../src/domain/benchmark/benchmark-index.ts';
 import type { ToleranceRule } from '../../../src/domain/targets/index.ts';
-import { buildIndex } from '../../../src/engine/benchmark-engine.ts';
+import { BenchmarkEngine, buildIndex } from '../../../src/engine/benchmark-engine.ts';
 import { indexRatings } from '../../../src/server/platform/agreements/ratings.ts';
 import type { Agreement } from '../../../src/store/agreements.ts';
 import { seriesBreaks } from '../../../src/store/series-breaks.ts';
 import type { StoredTarget } from '../../../src/store/targets.ts';
 import { importText, seedCatalogue } from '../../support/import.ts';
+import { eventually } from '../../support/jobs.ts';
 import { openTestStore, type TestStore } from '../../support/store.ts';
 
 const DURHAM = 'E06000047';
@@ -86,6 +87,19 @@ describe('breaks in a series from the definition history', () => {
     assert.deepEqual(index.metric('obesity')?.metric.seriesBreaks, ['2009/10']);
     assert.equal(index.metric('visits')?.metric.seriesBreaks, undefined);
     assert.deepEqual([...(await seriesBreaks(store.sql, [await metricId('visits')]))], []);
+  });
+
+  it('reaches a running engine with the batch that brings the first figures after a change', async () => {
+    const engine = await BenchmarkEngine.start(store.sql, () => {});
+    try {
+      assert.equal(engine.index.metric('visits')?.metric.seriesBreaks, undefined);
+      await load('visits-redefined.csv', [METRICS, 'visits,Visits to public libraries,higher_is_better,count,calendar_year,,visits in person,'].join('\n'));
+      await load('visits-2010.csv', `metric,area,period,value\nvisits,${DURHAM},2010,90\n`);
+      const breaks = await eventually('the engine to read the break', () => engine.index.metric('visits')?.metric.seriesBreaks);
+      assert.deepEqual(breaks, ['2010']);
+    } finally {
+      await engine.stop();
+    }
   });
 
   it('leaves a target across the break not rated until it is rebased, and rates the rebased one', () => {
