@@ -133,6 +133,54 @@ describe('the agreement forms', () => {
     assert.deepEqual({ ...row }, { status: 'in_refresh', version: 2 });
   });
 
+  it('imports a targets file from the agreement page, or names each refused line and column and imports nothing', async () => {
+    const id = await record({ title: 'Imported from the page' });
+    const upload = (csv: string | null, fields: Record<string, string> = {}) => {
+      const form = new FormData();
+      form.append('_csrf', officer().csrfToken);
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      if (csv !== null) form.append('file', new Blob([csv], { type: 'text/csv' }), 'durham-targets.csv');
+      return officer().fetch(`/agreements/${id}/targets/import`, { method: 'POST', body: form });
+    };
+    const header = 'reference,metric,kind,baselinePeriod,baselineValue,targetPeriod,targetValue,leadPartner,rule';
+    const count = async () => (await world.store.sql<{ n: number }[]>`select count(*)::int as n from target where agreement_id = ${id}`)[0]!.n;
+
+    const none = await upload(null);
+    assert.equal(none.status, 400);
+    assert.deepEqual(summary(await none.text()), ['targets-file: Choose a targets file (CSV) to upload']);
+    const bad = await upload(
+      `${header}\nNI 56,obesity,designated,2007/08,30,2010/11,27,County Durham PCT,statistical\nNI 8,fatness,local,2007/08,5,2010/11,8,County Durham PCT,statistical\nNI 9,obesity,local,2007/08,30,2010/11,27,Durham Police,statistical\n`,
+    );
+    assert.equal(bad.status, 400);
+    const problems = summary(await bad.text());
+    assert.ok(
+      problems.some((p) => p.startsWith("targets-file: durham-targets.csv:3: column 'metric': fatness is not a metric in the library")),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith("targets-file: durham-targets.csv:4: column 'leadPartner': Durham Police is not a partner")),
+      problems.join('\n'),
+    );
+    assert.equal(await count(), 0, 'all or nothing');
+
+    const good = await upload(`${header}\nNI 56,obesity,designated,2007/08,30,2010/11,27,County Durham PCT,statistical\n`);
+    assert.equal(good.status, 303, await good.text());
+    assert.equal(await count(), 1);
+
+    // In a refresh, the targets added keep their reason, proposer and approver; without them, what was typed is kept.
+    await post(officer(), `/agreements/${id}/sign-off`, { revision: String((await world.store.sql<{ revision: number }[]>`select revision from agreement where id = ${id}`)[0]!.revision) });
+    await post(officer(), `/agreements/${id}/refresh`, { revision: String((await world.store.sql<{ revision: number }[]>`select revision from agreement where id = ${id}`)[0]!.revision) });
+    const more = `${header}\nNI 57,early-reserves,local,2007/08,5,2010/11,8,County Durham PCT,statistical\n`;
+    const bare = await upload(more, { proposedBy: 'Durham PCT board' });
+    assert.equal(bare.status, 400);
+    const bareHtml = await bare.text();
+    assert.match(summary(bareHtml).join('\n'), /import-reason: Reason for the change is required/);
+    assert.match(bareHtml, /name="proposedBy" type="text" value="Durham PCT board"/);
+    const kept = await upload(more, { reason: 'A new priority', proposedBy: 'Durham PCT board', approvedBy: 'Government Office North East', changedOn: '2010-03-15' });
+    assert.equal(kept.status, 303, await kept.text());
+    assert.equal(await count(), 2);
+  });
+
   it('links the forms only for those who may use them', async () => {
     const id = await record({ title: 'Whose links' });
     await world.store.sql`update agreement set status = 'signed_off' where id = ${id}`;

@@ -1,10 +1,12 @@
 // The agreement's forms, which work without script: a council performance
 // officer records an agreement (its kind, title, plan years, areas and
 // partners, a few partners at a time), and those the policy lets change it
-// sign it off or open its annual refresh from the agreement's page. Each form
+// sign it off, open its annual refresh or import a targets file from the
+// agreement's page. Each form
 // calls the same use-case as the API; a refusal comes back as the form again
 // (400, or 409 for a stale reading naming who changed it) with every typed
 // value kept and each problem named by the field's label.
+import { Readable } from 'node:stream';
 import express from 'express';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_KINDS, PARTNER_KIND_LABELS, PARTNER_KINDS } from '../../../domain/targets/index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
@@ -14,9 +16,11 @@ import { placeNamed, placeNames } from '../../../web/views/named-choices.ts';
 import { accessOf, changes } from '../../platform/access/index.ts';
 import { capitalise, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
+import { isPageFile } from '../../platform/http/page-upload.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { addAgreement, openRefresh, signOff } from './agreements.ts';
+import { importTargets } from './target-import.ts';
 
 export type Form = Record<string, string | undefined>;
 
@@ -25,7 +29,16 @@ export const PARTNER_ROWS = 4;
 export const AREA_ROWS = 3;
 
 /** The agreement page again, with the sign-off's or refresh's refusal at its top. */
-export type ShowAgreement = (res: express.Response, idText: unknown, problems: readonly FieldProblem[], status: number) => Promise<void>;
+export type ShowAgreement = (res: express.Response, idText: unknown, problems: readonly FieldProblem[], status: number, form?: Form) => Promise<void>;
+
+/** What a targets file added in a refresh is kept with, as the API's query asks for it. */
+const REFRESH_FIELDS = ['reason', 'proposedBy', 'approvedBy', 'changedOn'] as const;
+const IMPORT_LABELS: Readonly<Record<string, string>> = {
+  'change.reason': 'Reason for the change',
+  'change.proposedBy': 'Proposed by',
+  'change.approvedBy': 'Approved by',
+  'change.changedOn': 'Date of the change',
+};
 
 export function agreementForms(sql: Sql, engine: BenchmarkEngine, showAgreement: ShowAgreement): express.Router {
   const router = express.Router();
@@ -62,6 +75,28 @@ export function agreementForms(sql: Sql, engine: BenchmarkEngine, showAgreement:
       }
     });
   }
+
+  // A targets file, as the API imports one (all or nothing), chosen on the agreement's page; each refused line named by its line and column.
+  router.post('/agreements/:id/targets/import', changes('target'), async (req, res) => {
+    const form = bodyOf(req);
+    const typed = Object.fromEntries(REFRESH_FIELDS.map((name) => [name, typeof form[name] === 'string' ? form[name] : undefined])) as Form;
+    const file = form.file;
+    if (!isPageFile(file) || file.content.length === 0) {
+      return showAgreement(res, req.params.id, [{ field: 'targets-file', message: 'Choose a targets file (CSV) to upload' }], 400, typed);
+    }
+    const change = typed.reason?.trim() ? { reason: typed.reason, proposedBy: typed.proposedBy, approvedBy: typed.approvedBy, changedOn: typed.changedOn } : undefined;
+    try {
+      await importTargets(sql, accessOf(res), req.params.id, { fileName: file.fileName, input: Readable.from([file.content]), change });
+      res.redirect(303, `/agreements/${pathId(req.params.id, 'agreement')}`);
+    } catch (error) {
+      const problems =
+        lineProblems(error) ??
+        formProblems(error, (field) =>
+          field.startsWith('change') ? { id: `import-${field.replace(/^change\.?/, '') || 'reason'}`, label: IMPORT_LABELS[field] ?? 'Reason for the change' } : 'targets-file',
+        );
+      await showAgreement(res, req.params.id, problems, 400, typed);
+    }
+  });
 
   async function agreementForm(res: express.Response, form: Form, problems: readonly FieldProblem[], status = 200) {
     const organisations = await listOrganisations(sql);
@@ -160,6 +195,13 @@ export function formProblems(error: unknown, fieldOf: (field: string) => { id: s
 
 function nameOf(named: { id: string; label: string } | string, field: string): string {
   return typeof named === 'string' || !named.label ? field : named.label.toLowerCase();
+}
+
+/** A refused file's problems, each already naming the file, its line and its column, as the import worded them. */
+function lineProblems(error: unknown): FieldProblem[] | undefined {
+  const listed = error instanceof HttpError ? (error.details as { problems?: { line?: number; message: string }[] } | undefined)?.problems : undefined;
+  if (!listed?.some((p) => p.line !== undefined)) return undefined;
+  return listed.map((p) => ({ field: 'targets-file', message: p.message }));
 }
 
 /** Each field's first problem, for the message beside it. */

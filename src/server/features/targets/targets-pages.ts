@@ -94,11 +94,11 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
 
 /** The agreement's page; with its forms (a target to add, sign-off, refresh, a file of targets) for those who may change it, and a refused form's problems at its top. */
 export function agreementShower(sql: Sql, engine: BenchmarkEngine, rate: RateTargets): ShowAgreement {
-  return async (res, idText, problems, status) => {
+  return async (res, idText, problems, status, form = {}) => {
     const shown = await shownAgreement(sql, accessOf(res), idText);
     const agreement = await agreementView(sql, accessOf(res), shown, rate);
     const mayChange = accessOf(res).may('change', agreementRecord(heldOf(agreement)));
-    renderPage(res, 'targets/agreement.njk', { agreement: agreementPage(engine, agreement), asSigned: shown.asSigned, mayChange, problems, errors: errorsOf(problems) }, status);
+    renderPage(res, 'targets/agreement.njk', { agreement: agreementPage(engine, agreement), asSigned: shown.asSigned, mayChange, form, problems, errors: errorsOf(problems) }, status);
   };
 }
 

@@ -4,12 +4,14 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { middleware } from '../access/rules.ts';
 import { badRequest } from './http-error.ts';
+import { readPageUpload } from './page-upload.ts';
 
 const formBodies = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 });
 
 /** Reads the form body of page requests; the API reads its own bodies (JSON, or an upload streamed). */
 export const pageFormBodies = middleware('reads the form body of page requests', (req: Request, res: Response, next: NextFunction) => {
   if (req.path.startsWith('/api/')) return next();
+  if (req.is('multipart/form-data')) return readPageUpload(req, res, next);
   formBodies(req, res, next);
 });
 
