@@ -226,6 +226,19 @@ describe('monitoring: targets by metric, off trajectory, by partner', () => {
       ['Hartlepool LAA'],
     );
     assert.deepEqual(((await (await call('public', 'GET', `/api/areas/${DURHAM}/off-trajectory`)).json()) as { items: unknown[] }).items, [], 'green and not rated say nothing');
+    const csv = await call('government', 'GET', `/api/areas/${HARTLEPOOL}/off-trajectory.csv`);
+    assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+    const [header, ...rows] = (await csv.text()).trim().split('\r\n');
+    assert.equal(header, 'area,area_name,agreement,agreement_title,target,reference,metric,title,rating,period,actual,expected,gap,rule,rule_kind,rule_version');
+    assert.deepEqual(
+      rows.map((r) => r.split(',').slice(8, 11)),
+      [
+        ['Red', '2009/10', '29.9'],
+        ['Amber', '2009/10', '29.9'],
+      ],
+    );
+    assert.ok(rows.every((r) => r.endsWith(',relative,1')));
+    assert.match(rows[0]!, /,29\.9,23\.3,-6\.6,/, "figures in the metric's decimals");
   });
 
   it('refuses an area code that cannot be one, naming the field, and answers an unknown one 404', async () => {

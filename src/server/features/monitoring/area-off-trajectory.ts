@@ -6,7 +6,9 @@
 // see it), on figures they may read (no early-sight figure still under
 // embargo). Early warning reads this beside the benchmark concerns; each
 // line stands alone, red first, and nothing is added up.
+import Papa from 'papaparse';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
+import { roundedTo } from '../../../domain/format/index.ts';
 import { BAND_LABELS, type ToleranceRule } from '../../../domain/targets/index.ts';
 import { offTrajectory, type RatedProgress } from '../../../engine/off-trajectory.ts';
 import { agreementsOf } from '../../../store/agreements.ts';
@@ -32,6 +34,8 @@ export interface OffTrajectoryLine {
   readonly expected: number | null;
   /** Actual against the trajectory, positive when better. */
   readonly gap: number | null;
+  /** The metric's decimals, as its figures are written. */
+  readonly decimals: number;
   /** The test: the rule in words, and the rule itself as stored, with its version. */
   readonly rule: string;
   readonly toleranceRule: ToleranceRule;
@@ -81,21 +85,48 @@ export async function areaOffTrajectory(sql: Sql, access: RequestAccess, index: 
   const items = found.flatMap((f): OffTrajectoryLine[] => {
     const target: StoredTarget = byId.get(f.targetId)!;
     if (!shown.has(target.agreementId)) return [];
+    const metric = index.metric(f.metricCode)?.metric;
+    const decimals = metric?.decimals ?? 1;
     return [
       {
         agreement: { id: target.agreementId, title: titles.get(target.agreementId)! },
         target: { id: target.id, reference: target.reference },
-        metric: { code: f.metricCode, title: index.metric(f.metricCode)?.metric.title ?? f.metricCode },
+        metric: { code: f.metricCode, title: metric?.title ?? f.metricCode },
         band: f.band,
         label: BAND_LABELS[f.band],
         period: f.period,
         actual: f.actual,
         expected: f.expected,
-        gap: f.gap,
+        gap: roundedTo(f.gap, decimals + 2),
+        decimals,
         rule: f.rule,
         toleranceRule: target.toleranceRule,
       },
     ];
   });
   return { area: { code: area.code, name: area.name }, items };
+}
+
+/** The lines as CSV, in the same order: one a target, its rule in words beside its figures. */
+export function offTrajectoryCsv(area: { code: string; name: string }, items: readonly OffTrajectoryLine[]): string {
+  const fields = ['area', 'area_name', 'agreement', 'agreement_title', 'target', 'reference', 'metric', 'title', 'rating', 'period', 'actual', 'expected', 'gap', 'rule', 'rule_kind', 'rule_version'];
+  const data = items.map((i) => [
+    area.code,
+    area.name,
+    i.agreement.id,
+    i.agreement.title,
+    i.target.id,
+    i.target.reference,
+    i.metric.code,
+    i.metric.title,
+    i.label,
+    i.period ?? '',
+    roundedTo(i.actual, i.decimals) ?? '',
+    roundedTo(i.expected, i.decimals) ?? '',
+    roundedTo(i.gap, i.decimals) ?? '',
+    i.rule,
+    i.toleranceRule.kind,
+    i.toleranceRule.version,
+  ]);
+  return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';
 }

@@ -10,7 +10,7 @@ import { NOT_YET_RATED, type RateTargets } from '../../platform/agreements/agree
 import { accessOf, reads } from '../../platform/access/index.ts';
 import { checkedQuery } from '../../platform/http/input-schema.ts';
 import { monitoringQuery } from './api-inputs.ts';
-import { areaOffTrajectory } from './area-off-trajectory.ts';
+import { areaOffTrajectory, offTrajectoryCsv } from './area-off-trajectory.ts';
 import { metricTargets } from './metric-targets.ts';
 import { monitoringCsv, monitoringLines } from './monitoring.ts';
 import { partnerTargets } from './partner-targets.ts';
@@ -44,6 +44,11 @@ export function monitoringRouter(sql: Sql, engine: BenchmarkEngine, rate: RateTa
   });
 
   // Early warning reads this beside the benchmark concerns: each line names its rule and figures, and nothing is added up.
+  router.get('/areas/:code/off-trajectory.csv', reads('target'), async (req, res) => {
+    const found = await areaOffTrajectory(sql, accessOf(res), engine.index, req.params.code, rate);
+    csv(res, `off-trajectory-${found.area.code}.csv`, offTrajectoryCsv(found.area, found.items));
+  });
+
   router.get('/areas/:code/off-trajectory', reads('target'), async (req, res) => {
     res.set('Cache-Control', 'private, no-store').json(await areaOffTrajectory(sql, accessOf(res), engine.index, req.params.code, rate));
   });

@@ -49,6 +49,21 @@ export const paths = {
       responses: { 200: { description: 'The partner and its lines.', content: json(ref('PartnerTargets')) }, ...withMissing },
     },
   },
+  '/api/areas/{code}/off-trajectory.csv': {
+    get: {
+      operationId: 'offTrajectoryCsv',
+      summary: "A council's targets off trajectory as CSV, in the same order",
+      parameters: pathParameters(areaPath),
+      responses: {
+        200: {
+          description:
+            'One line a target. Columns: area, area_name, agreement, agreement_title, target, reference, metric, title, rating, period, actual, expected, gap, rule, rule_kind, rule_version.',
+          content: { 'text/csv': { schema: { type: 'string' } } },
+        },
+        ...withMissing,
+      },
+    },
+  },
   '/api/areas/{code}/off-trajectory': {
     get: {
       operationId: 'offTrajectory',
@@ -145,6 +160,7 @@ export const schemas = {
             actual: figure,
             expected: figure,
             gap: { ...figure, description: 'Actual against the trajectory, positive when better.' },
+            decimals: { type: 'integer' },
             rule: { type: 'string', description: 'The test: the tolerance rule in words.' },
             toleranceRule: { type: 'object', description: 'The tolerance rule as stored, with its kind and version.' },
           },
