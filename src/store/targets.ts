@@ -127,6 +127,35 @@ export function targetsOnMetric(sql: Db, metricCode: string): Promise<StoredTarg
     select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where t.metric_code = ${metricCode} and t.retired_at is null order by t.agreement_id, t.reference, t.id`;
 }
 
+/**
+ * Each agreement's targets in force as last read, by the agreement's revision
+ * then: every change to a target touches its agreement (a new revision), so
+ * targets kept under the revision an agreement still has are its targets now.
+ * Kept per connection pool, never for a transaction.
+ */
+const KEPT = new WeakMap<Db, Map<number, { revision: number; targets: StoredTarget[] }>>();
+
+/**
+ * targetsOfAgreements for agreements as just read, their revisions known:
+ * only the agreements changed since their targets were last read are read
+ * again. Monitoring for England asks for every agreement's targets, 20,000
+ * of them, on each request; most have not changed since the last.
+ */
+export async function targetsInForce(sql: Db, agreements: readonly { id: number; revision: number }[]): Promise<StoredTarget[]> {
+  let kept = KEPT.get(sql);
+  if (!kept) KEPT.set(sql, (kept = new Map()));
+  const stale = agreements.filter((a) => kept.get(a.id)?.revision !== a.revision);
+  if (stale.length > 0) {
+    const read = await targetsOfAgreements(
+      sql,
+      stale.map((a) => a.id),
+    );
+    for (const a of stale) kept.set(a.id, { revision: a.revision, targets: [] });
+    for (const target of read) kept.get(target.agreementId)!.targets.push(target);
+  }
+  return [...agreements].sort((a, b) => a.id - b.id).flatMap((a) => kept.get(a.id)!.targets);
+}
+
 export interface TargetChange {
   readonly targetId: number;
   readonly version: number;

@@ -4,8 +4,8 @@
 // may change or delete them.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createAgreement, freezeVersion, getAgreement, updateAgreement, type AgreementDraft } from '../../src/store/agreements.ts';
-import { createReview, createTargets, getTarget, latestReviews, recordChanges, updateTarget, type TargetDraft } from '../../src/store/targets.ts';
+import { createAgreement, freezeVersion, getAgreement, touchAgreement, updateAgreement, type AgreementDraft } from '../../src/store/agreements.ts';
+import { createReview, createTargets, getTarget, latestReviews, recordChanges, targetsInForce, updateTarget, type TargetDraft } from '../../src/store/targets.ts';
 import { organisation, user } from '../support/access.ts';
 import { seedCatalogue } from '../support/import.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
@@ -77,6 +77,31 @@ describe('the agreements store', () => {
     assert.deepEqual([renumbered.reference, renumbered.formerReferences, renumbered.revision], ['NI 56a', ['NI 56'], 2]);
     assert.deepEqual(renumbered.trajectory, target(0).trajectory);
     assert.equal((await getAgreement(store.sql, made.id))!.organisationName, 'Durham County Council');
+  });
+
+  it("reads agreements' targets in force again only for an agreement whose revision moved", async () => {
+    const first = await createAgreement(store.sql, { ...DRAFT, title: 'Kept A' }, orgId, who);
+    const second = await createAgreement(store.sql, { ...DRAFT, title: 'Kept B' }, orgId, who);
+    const [a] = await createTargets(store.sql, first.id, [target(first.partners[0]!.id)], who);
+    await createTargets(store.sql, second.id, [target(second.partners[0]!.id), { ...target(second.partners[0]!.id), reference: 'NI 8', metricCode: 'visits' }], who);
+    const read = async () => targetsInForce(store.sql, [(await getAgreement(store.sql, second.id))!, (await getAgreement(store.sql, first.id))!]);
+    const before = await read();
+    assert.deepEqual(
+      before.map((t) => [t.agreementId, t.reference]),
+      [
+        [first.id, 'NI 56'],
+        [second.id, 'NI 56'],
+        [second.id, 'NI 8'],
+      ],
+    );
+    await updateTarget(store.sql, a!, { ...target(first.partners[0]!.id), reference: 'NI 56b' }, who);
+    await touchAgreement(store.sql, first.id, who);
+    const after = await read();
+    assert.deepEqual(
+      after.map((t) => t.reference),
+      ['NI 56b', 'NI 56', 'NI 8'],
+    );
+    assert.equal(after[1], before[1], "the unchanged agreement's targets are those kept, not read again");
   });
 
   it('refuses a second target on the same metric and areas in one agreement', async () => {

@@ -10,7 +10,7 @@ import { BANDS, BAND_LABELS, LIKELIHOODS, LIKELIHOOD_LABELS, isRated, type Band,
 import { agreementsInRegion, agreementsOf, type Agreement } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
 import { earlySightReleases } from '../../../store/early-sight.ts';
-import { latestReviews, targetsOfAgreements, type StoredTarget } from '../../../store/targets.ts';
+import { latestReviews, targetsInForce, type StoredTarget } from '../../../store/targets.ts';
 import { observationRecord, type RequestAccess } from '../../platform/access/index.ts';
 import { agreementRecord } from '../../platform/agreements/agreement-record.ts';
 import { agreementJson, NOT_YET_RATED, type RateTargets } from '../../platform/agreements/agreement-json.ts';
@@ -35,10 +35,7 @@ export async function monitoringLines(sql: Sql, access: RequestAccess, region: s
     (a) => String(a.id),
     'monitoring',
   );
-  const targets = await targetsOfAgreements(
-    sql,
-    agreements.map((a) => a.id),
-  );
+  const targets = await targetsInForce(sql, agreements);
   const reviews = await latestReviews(
     sql,
     targets.map((t) => t.id),
