@@ -81,6 +81,15 @@ describe("a closed agreement's outcomes, read by the public", () => {
     const publicRead = await fetch(`${server.base}/api/agreements/${agreementId}/outcomes`);
     assert.equal(publicRead.status, 200);
     assert.equal(((await publicRead.json()) as { outcomes: unknown[] }).outcomes.length, 2);
+    const csv = await fetch(`${server.base}/api/agreements/${agreementId}/outcomes.csv`);
+    assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    assert.equal(lines.length, 3, 'a header and a line an area');
+    assert.match(lines[0]!, /^agreement,agreement_title,closed_on,target,reference,metric,area,baseline,target_value,period,actual,share,outcome,reason,reward_share,reward_rule,/);
+    assert.match(
+      lines.find((l) => l.includes(HARTLEPOOL))!,
+      /,2010\/11,28,0\.666\d*,partly_achieved,,0\.666\d*,"The whole reward for a target achieved; from 60% of the improvement sought/,
+    );
   });
 
   it('shows the outcomes on the agreement and target pages, and a revision beside the frozen outcome', async () => {

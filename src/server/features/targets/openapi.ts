@@ -67,6 +67,14 @@ export const paths = {
       responses: { 200: { description: 'The outcomes.', content: json(ref('Outcomes')) }, ...withMissing },
     },
   },
+  '/api/agreements/{id}/outcomes.csv': {
+    get: {
+      operationId: 'getOutcomesCsv',
+      summary: 'The outcomes as CSV, a line a target and area, each with its reward rule in words and what the data say now beside it',
+      parameters: pathParameters(agreementPath),
+      responses: { 200: { description: 'The outcomes.', content: { 'text/csv': { schema: { type: 'string' } } } }, ...withMissing },
+    },
+  },
   '/api/agreements/{id}/targets': {
     post: {
       operationId: 'addTarget',

@@ -6,6 +6,7 @@
 // reward rule and frozen, with the audit event, in one transaction. A frozen
 // outcome never changes: where the data were revised since, what they say
 // now is worked out afresh and shown beside it.
+import Papa from 'papaparse';
 import { formatNumber } from '../../../domain/format/index.ts';
 import {
   NOT_RATED_LABELS,
@@ -89,6 +90,61 @@ export async function readOutcomes(sql: Sql, access: RequestAccess, idText: unkn
 }
 
 export type OutcomeJson = ReturnType<typeof outcomeJson>;
+
+/** The outcomes as CSV, a line a target and area: the frozen outcome with its rule in words, and what the data say now beside it. */
+export function outcomesCsv(read: Awaited<ReturnType<typeof readOutcomes>>): string {
+  const fields = [
+    'agreement',
+    'agreement_title',
+    'closed_on',
+    'target',
+    'reference',
+    'metric',
+    'area',
+    'baseline',
+    'target_value',
+    'period',
+    'actual',
+    'share',
+    'outcome',
+    'reason',
+    'reward_share',
+    'reward_rule',
+    'reward_rule_version',
+    'sentence',
+    'frozen_by',
+    'now_period',
+    'now_actual',
+    'now_outcome',
+    'now_reward_share',
+  ];
+  const data = read.outcomes.map((o) => [
+    read.agreement.id,
+    read.agreement.title,
+    o.closedOn,
+    o.target.id,
+    o.target.reference,
+    o.target.metric,
+    o.area,
+    o.baselineValue ?? '',
+    o.targetValue ?? '',
+    o.period ?? '',
+    o.actual ?? '',
+    o.share ?? '',
+    o.outcome,
+    o.reason ?? '',
+    o.rewardShare,
+    o.rewardRule.words,
+    o.rewardRule.version,
+    o.sentence,
+    o.frozenBy,
+    o.now?.period ?? '',
+    o.now?.actual ?? '',
+    o.now?.outcome ?? '',
+    o.now?.rewardShare ?? '',
+  ]);
+  return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';
+}
 
 /** A closed agreement's outcomes by target id (none before it closes), each with the data's word now beside it where it differs. */
 export async function outcomesFor(sql: Sql, agreement: Agreement, targets: readonly StoredTarget[], rate: RateTargets): Promise<Map<number, OutcomeJson[]>> {

@@ -13,7 +13,7 @@ import { agreementJson, NOT_YET_RATED, reviewJson, type RateTargets } from '../.
 import { readAgreement, readTarget } from './agreement-view.ts';
 import { addAgreement, changeAgreement, openRefresh, signOff } from './agreements.ts';
 import { agreementPath, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
-import { closeAgreement, readOutcomes } from './outcomes.ts';
+import { closeAgreement, outcomesCsv, readOutcomes } from './outcomes.ts';
 import { recordReview } from './reviews.ts';
 import { importTargets } from './target-import.ts';
 import { addTarget, changeTarget } from './targets.ts';
@@ -46,6 +46,11 @@ export function targetsRouter(sql: Sql, rate: RateTargets = NOT_YET_RATED, route
   router.post('/agreements/:id/close', changes('agreement'), json, async (req, res) => {
     const closed = await closeAgreement(sql, accessOf(res), checked(agreementPath, req.params).id, bodyOf(req), rate);
     res.json(await readOutcomes(sql, accessOf(res), closed.id, rate));
+  });
+
+  router.get('/agreements/:id/outcomes.csv', reads('agreement'), async (req, res) => {
+    const read = await readOutcomes(sql, accessOf(res), checked(agreementPath, req.params).id, rate);
+    res.set('Cache-Control', 'private, no-store').type('text/csv; charset=utf-8').attachment(`outcomes-${read.agreement.id}.csv`).send(outcomesCsv(read));
   });
 
   router.get('/agreements/:id/outcomes', reads('agreement'), async (req, res) => {
