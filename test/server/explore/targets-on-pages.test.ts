@@ -67,6 +67,8 @@ describe('targets on area and metric pages', () => {
     assert.ok(row, 'PH 1 is listed by its reference');
     assert.match(row[0], /href="\/areas\/E06000047">County Durham<\/a>/);
     assert.match(row[0], HAVERING_WORDS);
+    assert.match(html, new RegExp(`<a class="govuk-link" href="/agreements/metrics/${ACTIVE}">every target on Percentage of physically active adults</a>`));
+    assert.equal((await fetch(`${server.base}/agreements/metrics/${ACTIVE}`)).status, 200, 'the fuller view it links to');
     const other = await page('/metrics/percentage-of-adults-aged-18-plus-classified-as-overweight-or-obese');
     assert.doesNotMatch(other, />PH 1</, "a metric's page lists only its own targets");
   });

@@ -10,7 +10,7 @@ import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.t
 import { agreementsOf, type Agreement } from '../../../store/agreements.ts';
 import { earlySightReleases } from '../../../store/early-sight.ts';
 import type { Sql } from '../../../store/store.ts';
-import { targetsOfAgreements, type StoredTarget } from '../../../store/targets.ts';
+import { targetsOfAgreements, targetsOnMetric, type StoredTarget } from '../../../store/targets.ts';
 import type { TargetLine } from '../../../web/views/target-status.ts';
 import { observationRecord } from '../access/observations.ts';
 import { targetRecord } from './agreement-record.ts';
@@ -21,20 +21,30 @@ export type TargetsAsked = { readonly areas: readonly string[] } | { readonly me
 
 export async function publicTargetLines(sql: Sql, index: BenchmarkIndex, asked: TargetsAsked): Promise<TargetLine[]> {
   const now = Date.now();
+  // One metric's targets are read by metric (an index serves it), an area's through its agreements.
+  const onMetric = 'metric' in asked ? await targetsOnMetric(sql, asked.metric) : undefined;
   const all = 'areas' in asked ? await agreementsOf(sql, asked.areas) : await agreementsOf(sql);
   const agreements = all.filter((a) => decide(PUBLIC_VIEWER, 'read', targetRecord(a), now).allowed);
-  if (agreements.length === 0) return [];
-  const targets = (
-    await targetsOfAgreements(
+  if (agreements.length === 0 || onMetric?.length === 0) return [];
+  const targets =
+    onMetric ??
+    (await targetsOfAgreements(
       sql,
       agreements.map((a) => a.id),
-    )
-  ).filter((t) => !('metric' in asked) || t.metricCode === asked.metric);
+    ));
   const open = await publicMetrics(sql, index, targets, now);
   const wanted = 'areas' in asked ? new Set(asked.areas) : undefined;
   const rate = indexRatings(() => index);
+  const byAgreement = new Map<number, StoredTarget[]>();
+  for (const t of targets) {
+    if (!open.has(t.metricCode)) continue;
+    const own = byAgreement.get(t.agreementId);
+    if (own) own.push(t);
+    else byAgreement.set(t.agreementId, [t]);
+  }
   return agreements.flatMap((agreement) => {
-    const own = targets.filter((t) => t.agreementId === agreement.id && open.has(t.metricCode));
+    const own = byAgreement.get(agreement.id) ?? [];
+    if (own.length === 0) return [];
     const ratings = rate(agreement, own);
     return own.flatMap((target) => (ratings.get(target.id) ?? []).filter((r) => wanted === undefined || wanted.has(r.area)).flatMap((r) => lineOf(index, agreement, target, r)));
   });
