@@ -95,9 +95,7 @@ function main(): void {
   console.log(`every council's flags, every metric: p50 ${fmt(all!)} ms of 5 runs (${runs.map((ms) => fmt(ms)).join(', ')}); target ≤ 250 ms`);
   console.log(`  ${count} flags: ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
   console.log(`one metric's flags: p50 ${fmt(p50!, 2)} ms, p99 ${fmt(p99!, 2)} ms over ${one.length} metrics; target ≤ 10 ms`);
-  console.log(
-    `reference, rating every target once (${[...book.all()].length} targets): ${fmt(rating.ms)} ms; flags ÷ ratings ${fmt(all! / rating.ms, 2)}`,
-  );
+  console.log(`reference, rating every target once (${[...book.all()].length} targets): ${fmt(rating.ms)} ms; flags ÷ ratings ${fmt(all! / rating.ms, 2)}`);
 }
 
 main();
