@@ -2,8 +2,9 @@
 // is in its refresh, the public (anyone the policy does not let read its
 // drafts) reads the agreement and its targets as last signed off, through
 // the API and the pages alike, while its partners and those who oversee it
-// read the working copy (each such read audited); the next sign-off
-// publishes the changes.
+// read the working copy (each such read audited); a change to the
+// agreement's own fields is logged with its reason, proposer and approver, as
+// a target's is; the next sign-off publishes the changes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openWorld, type World } from '../access/world.ts';
@@ -121,11 +122,54 @@ describe('the refresh rules', () => {
     );
   });
 
+  it("logs a change to the agreement's own fields with its reason, proposer and approver, and shows it only to those who read the refresh", async () => {
+    const officer = world.browsers.performance_officer;
+    const now = await read(officer);
+    const body = {
+      kind: 'local_area_agreement',
+      title: 'County Durham LAA, refreshed',
+      firstYear: '2008/09',
+      lastYear: '2010/11',
+      areas: ['E06000047'],
+      partners: [
+        { kind: 'council', name: 'Durham County Council' },
+        { kind: 'fire_and_rescue', name: 'County Durham and Darlington Fire and Rescue' },
+      ],
+      revision: now.revision,
+    };
+    const bare = await officer.json('PUT', `/api/agreements/${id}`, body);
+    assert.equal(bare.status, 400);
+    assert.match(((await bare.json()) as { message: string }).message, /^'change' is required: agreement \d+ is in its refresh/);
+    const noReason = await officer.json('PUT', `/api/agreements/${id}`, { ...body, change: { ...change, reason: ' ' } });
+    assert.equal(noReason.status, 400);
+    assert.match(((await noReason.json()) as { message: string }).message, /^'change\.reason' is required/);
+    await call(officer, 'PUT', `/api/agreements/${id}`, { ...body, change });
+    const seen = (await read(officer)) as AgreementJson & { changes: Record<string, unknown>[] };
+    assert.deepEqual(seen.changes, [
+      { version: 2, field: 'title', oldValue: 'County Durham LAA', newValue: 'County Durham LAA, refreshed', ...change },
+      {
+        version: 2,
+        field: 'partners',
+        oldValue: ['Durham County Council', 'Hartlepool Borough Council'],
+        newValue: ['Durham County Council', 'Hartlepool Borough Council', 'County Durham and Darlington Fire and Rescue'],
+        ...change,
+      },
+    ]);
+    const kept = await world.store.sql`update agreement_change set reason = 'rewritten' where agreement_id = ${id}`.catch((error: Error) => error);
+    assert.ok(kept instanceof Error, 'the log is kept: a change to it is refused');
+    const publicly = (await read(world.browsers.public)) as AgreementJson & { changes: unknown[] };
+    assert.deepEqual([publicly.title, publicly.changes], ['County Durham LAA', []]);
+  });
+
   it('publishes the changes at the next sign-off', async () => {
     const now = await read(world.browsers.performance_officer);
     await call(world.browsers.performance_officer, 'POST', `/api/agreements/${id}/sign-off`, { revision: now.revision });
-    const seen = await read(world.browsers.public);
-    assert.deepEqual([seen.status, seen.version], ['signed_off', 2]);
+    const seen = (await read(world.browsers.public)) as AgreementJson & { changes: { field: string }[] };
+    assert.deepEqual([seen.status, seen.version, seen.title], ['signed_off', 2, 'County Durham LAA, refreshed']);
+    assert.deepEqual(
+      seen.changes.map((c) => c.field),
+      ['title', 'partners'],
+    );
     assert.deepEqual(
       seen.targets.map((t) => [t.reference, t.target.value]),
       [

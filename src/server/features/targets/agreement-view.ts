@@ -4,6 +4,7 @@
 // review's narrative and risks, are shown only to those the policy lets read
 // them (the partners, the government office, inspectorates) unless the
 // review was published; every such read of a draft is in the audit trail.
+import { agreementChangesOf } from '../../../store/agreement-changes.ts';
 import { versionsOf } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
 import { changesOf, latestReviews, reviewsOf, targetByReference, targetsOf } from '../../../store/targets.ts';
@@ -26,7 +27,7 @@ export async function shownAgreement(sql: Sql, access: RequestAccess, idText: un
   return shown!;
 }
 
-export async function agreementView(sql: Sql, access: RequestAccess, { agreement, targets }: ShownAgreement, rate: RateTargets = NOT_YET_RATED) {
+export async function agreementView(sql: Sql, access: RequestAccess, { agreement, targets, asSigned }: ShownAgreement, rate: RateTargets = NOT_YET_RATED) {
   const reviews = await latestReviews(
     sql,
     targets.map((t) => t.id),
@@ -37,6 +38,8 @@ export async function agreementView(sql: Sql, access: RequestAccess, { agreement
   return {
     ...agreementJson(agreement),
     versions: await versionsOf(sql, agreement.id),
+    // Changes to its own fields in a refresh, with their reasons; those of a refresh still under way only to those who read it.
+    changes: (await agreementChangesOf(sql, agreement.id)).filter((c) => asSigned === null || c.version <= asSigned),
     targets: targets.map((t) => ({
       ...targetJson(agreement, t, reasons),
       ratings: ratings.get(t.id) ?? [],

@@ -8,6 +8,7 @@ import type { UserViewer } from '../../../domain/access/index.ts';
 import { parsePeriod, type Period } from '../../../domain/period/index.ts';
 import { checkRewardRule } from '../../../domain/targets/index.ts';
 import { createAgreement, freezeVersion, getAgreement, setAgreementStatus, updateAgreement, type Agreement, type AgreementDraft } from '../../../store/agreements.ts';
+import { recordAgreementChanges } from '../../../store/agreement-changes.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import { getOrganisation } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
@@ -18,7 +19,7 @@ import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { checked, type z } from '../../platform/http/input-schema.ts';
 import { pathId } from '../../platform/http/request-body.ts';
 import { agreementRecord, isSigned, refuseStale } from '../../platform/agreements/agreement-record.ts';
-import { agreementBody, agreementChangeBody, signOffBody } from './api-inputs.ts';
+import { agreementBody, agreementChangeBody, signOffBody, type refreshChange } from './api-inputs.ts';
 
 /** The agreement the path names, if the viewer may `action` it: otherwise not found (another council's draft is not confirmed), or 403. */
 export async function findAgreement(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<Agreement> {
@@ -52,9 +53,19 @@ export async function changeAgreement(sql: Sql, access: RequestAccess, idText: u
   const given = checked(agreementChangeBody, body);
   refuseStale(`agreement ${agreement.id}`, given.revision, agreement);
   refuseSigned(agreement);
+  const change = refreshReason(agreement, given.change);
   const draft = await checkAgreement(sql, given);
+  const fields = changedFields(agreement, draft);
   return sql.begin(async (tx) => {
     await updateAgreement(tx, agreement.id, draft, access.actor.actor);
+    if (change) {
+      await recordAgreementChanges(
+        tx,
+        agreement.id,
+        fields.map((f) => ({ version: agreement.version, ...f, ...change })),
+        access.actor.actor,
+      );
+    }
     if (given.status && given.status !== agreement.status && !isSigned(agreement.status)) {
       await setAgreementStatus(tx, agreement.id, given.status, agreement.version, access.actor.actor);
     }
@@ -90,6 +101,34 @@ export async function openRefresh(sql: Sql, access: RequestAccess, idText: unkno
     await access.audit(tx, 'change', 'agreement', String(agreement.id), `opened the refresh to version ${agreement.version + 1}`);
     return (await getAgreement(tx, agreement.id))!;
   });
+}
+
+/** In a refresh a change needs its reason, proposer, approver and date; outside one there is nothing to log. */
+export function refreshReason(agreement: Agreement, change: RefreshChange | undefined): RefreshChange | undefined {
+  if (agreement.status !== 'in_refresh') return undefined;
+  if (!change) throw badRequest(`'change' is required: agreement ${agreement.id} is in its refresh, and every change keeps its reason, proposer, approver and date`);
+  return change;
+}
+
+type RefreshChange = z.output<typeof refreshChange>;
+
+/** The agreement's own fields a change alters, old and new; partners are only ever added, so the new list is the old one and those named anew. */
+function changedFields(agreement: Agreement, draft: AgreementDraft): { field: string; oldValue: unknown; newValue: unknown }[] {
+  const known = new Set(agreement.partners.map((p) => p.name.toLowerCase()));
+  const partners = agreement.partners.map((p) => p.name);
+  const before: Record<string, unknown> = { ...ownFields(agreement), partners, rewardRule: agreement.rewardRule };
+  const after: Record<string, unknown> = {
+    ...ownFields(draft),
+    partners: [...partners, ...draft.partners.filter((p) => !known.has(p.name.toLowerCase())).map((p) => p.name)],
+    rewardRule: draft.rewardRule ?? agreement.rewardRule,
+  };
+  return Object.keys(before)
+    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .map((field) => ({ field, oldValue: before[field], newValue: after[field] }));
+}
+
+function ownFields(a: Pick<AgreementDraft, 'kind' | 'title' | 'firstYear' | 'lastYear' | 'areas' | 'designatedCap'>) {
+  return { kind: a.kind, title: a.title, firstYear: a.firstYear, lastYear: a.lastYear, areas: [...a.areas], designatedCap: a.designatedCap };
 }
 
 /** Signed off or closed: nothing changes until a refresh is opened. */

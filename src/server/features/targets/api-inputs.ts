@@ -41,8 +41,6 @@ export const agreementBody = z.object({
     .describe('How the reward is shared at the end: { version, partFromShare } (from 0.6 of the improvement sought by default, as in 2008); kept as it is when absent from a change.'),
 });
 
-export const agreementChangeBody = agreementBody.extend({ revision: revision() });
-
 const pointValue = z.object({ period: writtenText(20), value: figure() });
 
 /** Who proposed and who approved a change to a signed-off target, and why: the annual refresh's record (2008: none without reasons and approval). */
@@ -51,6 +49,11 @@ export const refreshChange = z.object({
   proposedBy: writtenText(200),
   approvedBy: writtenText(200),
   changedOn: isoDate(),
+});
+
+export const agreementChangeBody = agreementBody.extend({
+  revision: revision(),
+  change: refreshChange.optional().describe("In a refresh: why the agreement's fields change, who proposed and who approved it."),
 });
 
 export const targetBody = z.object({

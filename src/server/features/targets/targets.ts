@@ -14,9 +14,12 @@ import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { checked, type z } from '../../platform/http/input-schema.ts';
 import { pathId } from '../../platform/http/request-body.ts';
 import { refuseStale } from '../../platform/agreements/agreement-record.ts';
-import { findAgreement, refuseSigned } from './agreements.ts';
+import { findAgreement, refreshReason, refuseSigned } from './agreements.ts';
 import { newTargetBody, targetChangeBody, type refreshChange } from './api-inputs.ts';
 import { checkTarget, type TargetInput } from './target-checks.ts';
+
+/** Where the target-import reads it: the rule is the agreement's, kept once. */
+export { refreshReason };
 
 type Change = z.output<typeof refreshChange>;
 
@@ -93,13 +96,6 @@ export async function targetOf(sql: Db, agreement: Agreement, idText: unknown): 
   const target = await getTarget(sql, id);
   if (!target || target.agreementId !== agreement.id) throw notSeen(`target ${id} of agreement ${agreement.id}`);
   return target;
-}
-
-/** In a refresh a change needs its reason, proposer, approver and date; outside one there is nothing to log. */
-export function refreshReason(agreement: Agreement, change: Change | undefined): Change | undefined {
-  if (agreement.status !== 'in_refresh') return undefined;
-  if (!change) throw badRequest(`'change' is required: agreement ${agreement.id} is in its refresh, and every change keeps its reason, proposer, approver and date`);
-  return change;
 }
 
 /** Refuses targets that repeat a reference or a metric for the same areas, or pass the designated cap. */
