@@ -51,8 +51,11 @@ export function rewardOf(outcome: TargetOutcome, rule: RewardRule): number {
   return outcome.share >= rule.partFromShare ? outcome.share : 0;
 }
 
+// Made once: toLocaleString makes a formatter at every call, and monitoring describes every agreement's rule on each request.
+const PERCENT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
 export function describeRewardRule(rule: RewardRule): string {
-  const percent = (rule.partFromShare * 100).toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  const percent = PERCENT.format(rule.partFromShare * 100);
   return `The whole reward for a target achieved; from ${percent}% of the improvement sought, the share of the reward made; nothing below`;
 }
 

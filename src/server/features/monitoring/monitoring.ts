@@ -75,10 +75,15 @@ function zeroes<const K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
+/** Red before amber before green; counted for 20,000 targets a request, so in one pass. */
 function worstBand(ratings: readonly { rating: Parameters<typeof isRated>[0] }[]): Band | 'not_rated' {
-  const bands = ratings.flatMap((r) => (isRated(r.rating) ? [r.rating.band] : []));
-  if (bands.length === 0) return 'not_rated';
-  return bands.includes('red') ? 'red' : bands.includes('amber') ? 'amber' : 'green';
+  let worst: Band | 'not_rated' = 'not_rated';
+  for (const { rating } of ratings) {
+    if (!isRated(rating)) continue;
+    if (rating.band === 'red') return 'red';
+    if (rating.band === 'amber' || worst === 'not_rated') worst = rating.band;
+  }
+  return worst;
 }
 
 const unlikely = (line: MonitoringLine) => line.likelihood.red + line.likelihood.amber_red;
