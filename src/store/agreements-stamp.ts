@@ -1,12 +1,14 @@
-// A stamp of every agreement and target as they stand: it changes whenever
-// one does (a sign-off, a target added, changed or retired). Pages kept
+// A stamp of every agreement as it stands: it changes whenever one does (a
+// sign-off, a refresh) and whenever any of its targets does, since every
+// change to a target touches its agreement (a new revision). Pages kept
 // until the index changes that also list targets are kept under it too, so
-// that a sign-off or a withdrawal shows on them at once.
+// that a sign-off or a withdrawal shows on them at once. It reads the
+// agreements alone (hundreds of rows), not their targets (tens of
+// thousands), as it is asked on every request for those pages.
 import type { Db } from './store.ts';
 
 export async function agreementsStamp(sql: Db): Promise<string> {
   const [row] = await sql<{ stamp: string }[]>`
-    select concat((select max(updated_at) from agreement), '/', (select max(updated_at) from target), '/',
-      (select count(*) from target where retired_at is null)) as stamp`;
+    select concat(count(*), '/', sum(revision), '/', max(updated_at)) as stamp from agreement`;
   return row!.stamp;
 }
