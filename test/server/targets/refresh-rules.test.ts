@@ -79,6 +79,18 @@ describe('the refresh rules', () => {
     assert.equal((await world.browsers.public.fetch(`/api/agreements/${id}/targets/NI%208`)).status, 404);
   });
 
+  it('counts, in monitoring, the targets the viewer reads: the public those signed, partners the working copy', async () => {
+    const line = async (browser: Browser) => {
+      const csv = await (await browser.fetch('/api/agreements.csv')).text();
+      const row = csv.split('\r\n').find((l) => l.startsWith(`${id},`));
+      assert.ok(row, csv);
+      const [, title, , status, version, targets] = row.split(',');
+      return [title, status, Number(version), Number(targets)];
+    };
+    assert.deepEqual(await line(world.browsers.public), ['County Durham LAA', 'In refresh', 1, 1]);
+    assert.deepEqual(await line(world.browsers.hartlepoolOfficer), ['County Durham LAA', 'In refresh', 2, 2]);
+  });
+
   it('shows the public the signed version on the pages, saying a refresh is under way', async () => {
     const page = await (await world.browsers.public.fetch(`/agreements/${id}`)).text();
     assert.match(page, /Shown here is version 1, as signed off/);

@@ -13,6 +13,7 @@ import { earlySightReleases } from '../../../store/early-sight.ts';
 import { latestReviews, targetsInForce, type StoredTarget } from '../../../store/targets.ts';
 import { observationRecord, type RequestAccess } from '../../platform/access/index.ts';
 import { agreementRecord } from '../../platform/agreements/agreement-record.ts';
+import { shownToViewer } from '../../platform/agreements/signed-view.ts';
 import { agreementJson, NOT_YET_RATED, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 
 export interface MonitoringLine {
@@ -35,7 +36,9 @@ export async function monitoringLines(sql: Sql, access: RequestAccess, region: s
     (a) => String(a.id),
     'monitoring',
   );
-  const targets = await targetsInForce(sql, agreements);
+  // In a refresh, those who do not read its working copy count the agreement and its targets as last signed off.
+  const shown = await shownToViewer(sql, access, agreements, await targetsInForce(sql, agreements));
+  const targets = shown.flatMap((s) => s.targets);
   const reviews = await latestReviews(
     sql,
     targets.map((t) => t.id),
@@ -48,7 +51,7 @@ export async function monitoringLines(sql: Sql, access: RequestAccess, region: s
     if (own) own.push(target);
     else byAgreement.set(target.agreementId, [target]);
   }
-  const lines = agreements.map((agreement) => {
+  const lines = shown.map(({ agreement }) => {
     const own = byAgreement.get(agreement.id) ?? [];
     const ratings = rate(agreement, own);
     const rag = zeroes([...BANDS, 'not_rated'] as const);
