@@ -2,11 +2,13 @@
 // each council's target-status tile (its targets counted by band, each band
 // in words, the rules named) and each target with its actual, trajectory and
 // rating in words beside its rule's words, on the draft's page, the
-// published page, its CSV and its PDF. Publishing freezes them: an agreement
-// taken back to negotiation afterwards leaves the version as it was.
+// published page, its CSV, its spreadsheet and its PDF. Publishing freezes
+// them: an agreement taken back to negotiation afterwards leaves the
+// version as it was.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Papa from 'papaparse';
+import readXlsxFile from 'read-excel-file/node';
 import { createDemoAccess } from '../../../src/server/features/admin/demo-access.ts';
 import { createDemoAgreement } from '../../../src/server/features/targets/demo-agreement.ts';
 import { setAgreementStatus } from '../../../src/store/agreements.ts';
@@ -105,6 +107,15 @@ describe("a report's targets section", () => {
       assert.equal(row.benchmark_source, 'trajectory');
     }
     assert.match(csv[0]!.verdict_rule!, HAVERING);
+    const [sheet] = await readXlsxFile(Buffer.from(await (await visitor.fetch(`${address}.xlsx`)).arrayBuffer()));
+    assert.equal(sheet!.sheet, 'Our targets');
+    const header = sheet!.data[0]!.map(String);
+    const ruleAt = header.indexOf('verdict_rule');
+    assert.equal(sheet!.data.length, 5, 'a row a target under the header');
+    assert.ok(
+      sheet!.data.slice(1).every((row) => /^Green: /.test(String(row[ruleAt]))),
+      'the spreadsheet gives each rating its rule',
+    );
 
     const pdf = (await pdfText(Buffer.from(await (await visitor.fetch(`${address}.pdf`)).arrayBuffer()))).replace(/\s+/g, ' ');
     assert.ok(pdf.includes('County Durham: 4 targets: 2 green, 1 amber, 1 red, 0 not rated'), pdf.slice(0, 800));
