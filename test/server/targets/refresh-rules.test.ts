@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openWorld, type World } from '../access/world.ts';
+import { publicTargetLines } from '../../../src/server/platform/agreements/target-lines.ts';
 import type { Browser } from '../../support/access.ts';
 
 interface AgreementJson {
@@ -89,6 +90,20 @@ describe('the refresh rules', () => {
     };
     assert.deepEqual(await line(world.browsers.public), ['County Durham LAA', 'In refresh', 1, 1]);
     assert.deepEqual(await line(world.browsers.hartlepoolOfficer), ['County Durham LAA', 'In refresh', 2, 2]);
+  });
+
+  it("lists the signed targets beside an area's and a metric's figures, and in reports", async () => {
+    const index = world.server.engine.index;
+    const lines = (await publicTargetLines(world.store.sql, index, { areas: ['E06000047'] })).filter((l) => l.agreement.id === id);
+    assert.deepEqual(
+      lines.map((l) => [l.agreement.title, l.target.reference, l.goal.value]),
+      [['County Durham LAA', 'NI 56', 27]],
+    );
+    const onMetric = (await publicTargetLines(world.store.sql, index, { metric: 'obesity' })).filter((l) => l.agreement.id === id);
+    assert.deepEqual(
+      onMetric.map((l) => l.goal.value),
+      [27],
+    );
   });
 
   it('shows the public the signed version on the pages, saying a refresh is under way', async () => {

@@ -21,9 +21,18 @@ export interface ShownAgreement {
 export async function shownToViewer(sql: Sql, access: RequestAccess, agreements: readonly Agreement[], targets: readonly StoredTarget[]): Promise<ShownAgreement[]> {
   const refreshing = agreements.filter((a) => a.status === 'in_refresh');
   const working = new Set((await access.reveal(refreshing, draftRecord, (a) => String(a.id), 'working copy in refresh')).map((a) => a.id));
+  return withSigned(sql, agreements, targets, (a) => !working.has(a.id));
+}
+
+/** As the public reads them, for pages kept once for everyone and published reports: in a refresh, as last signed. */
+export function shownToThePublic(sql: Sql, agreements: readonly Agreement[], targets: readonly StoredTarget[]): Promise<ShownAgreement[]> {
+  return withSigned(sql, agreements, targets, () => true);
+}
+
+async function withSigned(sql: Sql, agreements: readonly Agreement[], targets: readonly StoredTarget[], asSigned: (a: Agreement) => boolean): Promise<ShownAgreement[]> {
   const signed = await latestSignedVersions(
     sql,
-    refreshing.filter((a) => !working.has(a.id)).map((a) => a.id),
+    agreements.filter((a) => a.status === 'in_refresh' && asSigned(a)).map((a) => a.id),
   );
   return agreements.map((agreement) => {
     const version = signed.get(agreement.id);

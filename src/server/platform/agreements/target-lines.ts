@@ -15,6 +15,7 @@ import type { TargetLine } from '../../../web/views/target-status.ts';
 import { observationRecord } from '../access/observations.ts';
 import { targetRecord } from './agreement-record.ts';
 import { indexRatings } from './ratings.ts';
+import { shownToThePublic } from './signed-view.ts';
 
 /** Which targets: those covering any of some areas (each line one of those areas), or those on one metric (every area). */
 export type TargetsAsked = { readonly areas: readonly string[] } | { readonly metric: string };
@@ -26,12 +27,15 @@ export async function publicTargetLines(sql: Sql, index: BenchmarkIndex, asked: 
   const all = 'areas' in asked ? await agreementsOf(sql, asked.areas) : await agreementsOf(sql);
   const agreements = all.filter((a) => decide(PUBLIC_VIEWER, 'read', targetRecord(a), now).allowed);
   if (agreements.length === 0 || onMetric?.length === 0) return [];
-  const targets =
+  const inForce =
     onMetric ??
     (await targetsOfAgreements(
       sql,
       agreements.map((a) => a.id),
     ));
+  // An agreement in refresh is listed as last signed off: the refresh's edits are not public until they are signed.
+  const shown = await shownToThePublic(sql, agreements, inForce);
+  const targets = shown.flatMap((s) => s.targets).filter((t) => !('metric' in asked) || t.metricCode === asked.metric);
   const open = await publicMetrics(sql, index, targets, now);
   const wanted = 'areas' in asked ? new Set(asked.areas) : undefined;
   const rate = indexRatings(() => index);
@@ -42,7 +46,7 @@ export async function publicTargetLines(sql: Sql, index: BenchmarkIndex, asked: 
     if (own) own.push(t);
     else byAgreement.set(t.agreementId, [t]);
   }
-  return agreements.flatMap((agreement) => {
+  return shown.flatMap(({ agreement }) => {
     const own = byAgreement.get(agreement.id) ?? [];
     if (own.length === 0) return [];
     const ratings = rate(agreement, own);
