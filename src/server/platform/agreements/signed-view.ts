@@ -34,9 +34,16 @@ async function withSigned(sql: Sql, agreements: readonly Agreement[], targets: r
     sql,
     agreements.filter((a) => a.status === 'in_refresh' && asSigned(a)).map((a) => a.id),
   );
+  // Each agreement's targets by key: monitoring for England passes 400 agreements and 20,000 targets.
+  const byAgreement = new Map<number, StoredTarget[]>();
+  for (const target of targets) {
+    const own = byAgreement.get(target.agreementId);
+    if (own) own.push(target);
+    else byAgreement.set(target.agreementId, [target]);
+  }
   return agreements.map((agreement) => {
     const version = signed.get(agreement.id);
-    if (!version) return { agreement, targets: targets.filter((t) => t.agreementId === agreement.id), asSigned: null };
+    if (!version) return { agreement, targets: byAgreement.get(agreement.id) ?? [], asSigned: null };
     // Status stays the live one, so that a reader knows a refresh is under way; the rest is as signed.
     return { agreement: { ...agreement, ...version.agreement, status: agreement.status }, targets: version.targets, asSigned: version.version };
   });
