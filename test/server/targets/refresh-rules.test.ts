@@ -92,7 +92,7 @@ describe('the refresh rules', () => {
     assert.deepEqual(await line(world.browsers.hartlepoolOfficer), ['County Durham LAA', 'In refresh', 2, 2]);
   });
 
-  it("lists the signed targets beside an area's and a metric's figures, and in reports", async () => {
+  it("lists the signed targets beside an area's and a metric's figures, in reports and across areas", async () => {
     const index = world.server.engine.index;
     const lines = (await publicTargetLines(world.store.sql, index, { areas: ['E06000047'] })).filter((l) => l.agreement.id === id);
     assert.deepEqual(
@@ -104,6 +104,12 @@ describe('the refresh rules', () => {
       onMetric.map((l) => l.goal.value),
       [27],
     );
+    const across = async (browser: Browser) => {
+      const found = (await (await browser.fetch('/api/agreements/metrics/obesity')).json()) as { items: { agreement: { id: number }; target: { value: number } }[] };
+      return found.items.filter((l) => l.agreement.id === id).map((l) => l.target.value);
+    };
+    assert.deepEqual(await across(world.browsers.public), [27]);
+    assert.deepEqual(await across(world.browsers.government_officer), [28]);
   });
 
   it('shows the public the signed version on the pages, saying a refresh is under way', async () => {

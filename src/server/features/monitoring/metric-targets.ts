@@ -8,6 +8,7 @@ import type { Sql } from '../../../store/store.ts';
 import { targetsOnMetric } from '../../../store/targets.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
+import { shownToViewer } from '../../platform/agreements/signed-view.ts';
 import { targetRecord } from '../../platform/agreements/agreement-record.ts';
 import type { RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { notFound } from '../../platform/http/http-error.ts';
@@ -35,7 +36,8 @@ export async function metricTargets(sql: Sql, access: RequestAccess, index: Benc
     (a) => String(a.id),
     `monitoring: targets on ${code}`,
   );
-  const listed = shown.map((agreement) => ({ agreement, targets: targets.filter((t) => t.agreementId === agreement.id) }));
+  // In a refresh, those who do not read its working copy see its targets as last signed off.
+  const listed = (await shownToViewer(sql, access, shown, targets)).map(({ agreement, targets: own }) => ({ agreement, targets: own.filter((t) => t.metricCode === code) }));
   return {
     metric: { code, title: metric.title, unit: metric.unit ?? null, polarity: metric.polarity },
     items: await targetLines(sql, access, index, listed, rate),
