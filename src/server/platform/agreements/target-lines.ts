@@ -23,8 +23,8 @@ export type TargetsAsked = { readonly areas: readonly string[] } | { readonly me
 export async function publicTargetLines(sql: Sql, index: BenchmarkIndex, asked: TargetsAsked): Promise<TargetLine[]> {
   const now = Date.now();
   // One metric's targets are read by metric (an index serves it), an area's through its agreements.
-  const onMetric = 'metric' in asked ? await targetsOnMetric(sql, asked.metric) : undefined;
-  const all = 'areas' in asked ? await agreementsOf(sql, asked.areas) : await agreementsOf(sql);
+  // The two reads are independent: asked together, the page waits for the slower alone.
+  const [onMetric, all] = await Promise.all(['metric' in asked ? targetsOnMetric(sql, asked.metric) : undefined, 'areas' in asked ? agreementsOf(sql, asked.areas) : agreementsOf(sql)]);
   const agreements = all.filter((a) => decide(PUBLIC_VIEWER, 'read', targetRecord(a), now).allowed);
   if (agreements.length === 0 || onMetric?.length === 0) return [];
   const inForce =
