@@ -10,6 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import { openWorld, type World } from '../access/world.ts';
 import { publicTargetLines } from '../../../src/server/platform/agreements/target-lines.ts';
 import type { Browser } from '../../support/access.ts';
+import { importText } from '../../support/import.ts';
+import { eventually } from '../../support/jobs.ts';
 
 interface AgreementJson {
   title: string;
@@ -55,7 +57,7 @@ describe('the refresh rules', () => {
       baseline: { period: '2007/08', value: 30 },
       targetPeriod: '2010/11',
       leadPartner: 'Durham County Council',
-      toleranceRule: { kind: 'statistical', version: 1 },
+      toleranceRule: { kind: 'absolute', version: 1, greenWithin: 0.5, amberWithin: 1 },
     };
     obesity = (await call(officer, 'POST', `/api/agreements/${id}/targets`, { ...target, reference: 'NI 56', targetValue: 27 })).id as number;
     await call(officer, 'POST', `/api/agreements/${id}/sign-off`, { revision: 2 });
@@ -110,6 +112,17 @@ describe('the refresh rules', () => {
     };
     assert.deepEqual(await across(world.browsers.public), [27]);
     assert.deepEqual(await across(world.browsers.government_officer), [28]);
+    // A figure well off the line puts the target on Durham's off-trajectory list, as each reader reads the target.
+    const loaded = await importText(world.store.sql, 'obesity-2008.csv', 'metric,area,period,value\nobesity,E06000047,2008/09,35\n');
+    assert.equal(loaded.status, 'loaded');
+    const offTrack = async (browser: Browser) => {
+      const found = (await (await browser.fetch('/api/areas/E06000047/off-trajectory')).json()) as { items: { agreement: { id: number }; target: { reference: string }; expected: number }[] };
+      return found.items.filter((l) => l.agreement.id === id).map((l) => `${l.target.reference} against ${l.expected.toFixed(2)}`);
+    };
+    assert.deepEqual(await eventually('the index hears of the batch', async () => ((await offTrack(world.browsers.public)).length > 0 ? true : undefined)), true);
+    // The latest actual is past the plan, so it is held to the line's end: 27 as signed, 28 in the refresh.
+    assert.deepEqual(await offTrack(world.browsers.public), ['NI 56 against 27.00']);
+    assert.deepEqual(await offTrack(world.browsers.government_officer), ['NI 56 against 28.00']);
   });
 
   it('shows the public the signed version on the pages, saying a refresh is under way', async () => {

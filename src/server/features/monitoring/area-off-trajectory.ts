@@ -16,6 +16,7 @@ import { getArea } from '../../../store/catalogue.ts';
 import type { Sql } from '../../../store/store.ts';
 import { targetsOfAgreements, type StoredTarget } from '../../../store/targets.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
+import { shownToViewer } from '../../platform/agreements/signed-view.ts';
 import { targetRecord } from '../../platform/agreements/agreement-record.ts';
 import type { RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { notFound } from '../../platform/http/http-error.ts';
@@ -46,14 +47,19 @@ export async function areaOffTrajectory(sql: Sql, access: RequestAccess, index: 
   const area = await getArea(sql, code);
   if (!area) throw notFound(`there is no area with the code '${code}'`);
   const readable = (await agreementsOf(sql, [code])).filter((a) => access.may('read', targetRecord(a)));
-  const targets = (
+  // In a refresh, those who do not read its working copy see its targets as last signed off.
+  const seen = await shownToViewer(
+    sql,
+    access,
+    readable,
     await targetsOfAgreements(
       sql,
       readable.map((a) => a.id),
-    )
-  ).filter((t) => t.areas.includes(code));
+    ),
+  );
+  const targets = seen.flatMap((s) => s.targets).filter((t) => t.areas.includes(code));
   const byId = new Map(targets.map((t) => [String(t.id), t]));
-  const progress = readable.flatMap((agreement) => {
+  const progress = seen.flatMap(({ agreement }) => {
     const own = targets.filter((t) => t.agreementId === agreement.id);
     const ratings = rate(agreement, own);
     return own.map((t): RatedProgress => ({
@@ -81,7 +87,7 @@ export async function areaOffTrajectory(sql: Sql, access: RequestAccess, index: 
       )
     ).map((a) => a.id),
   );
-  const titles = new Map(readable.map((a) => [a.id, a.title]));
+  const titles = new Map(seen.map((s) => [s.agreement.id, s.agreement.title]));
   const items = found.flatMap((f): OffTrajectoryLine[] => {
     const target: StoredTarget = byId.get(f.targetId)!;
     if (!shown.has(target.agreementId)) return [];
