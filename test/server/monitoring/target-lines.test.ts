@@ -301,6 +301,26 @@ describe('monitoring: targets by metric, off trajectory, by partner', () => {
     assert.equal((await call('public', 'GET', '/api/agreements/partners/abc')).status, 400);
   });
 
+  it("rates an agreement's early-sight figures, and charts them, only for those who may read them yet", async () => {
+    type Shown = { targets: { id: number; reference: string; ratings: { area: string; actual?: number | null; label: string }[] }[] };
+    const ratingsOf = async (who: Who) => {
+      const shown = (await (await call(who, 'GET', `/api/agreements/${durhamPlan.id}`)).json()) as Shown;
+      return shown.targets.find((t) => t.reference === 'NI 99')!;
+    };
+    const own = await ratingsOf('durham');
+    assert.deepEqual(
+      own.ratings.map((r) => [r.area, r.actual, r.label]),
+      [[DURHAM, 90, 'Red']],
+    );
+    assert.deepEqual((await ratingsOf('public')).ratings, [], 'the public reads the target, not yet its rating');
+    assert.deepEqual((await ratingsOf('otherCouncil')).ratings, []);
+    const one = (await (await call('public', 'GET', `/api/agreements/${durhamPlan.id}/targets/${own.id}`)).json()) as { ratings: unknown[] };
+    assert.deepEqual(one.ratings, []);
+    const page = await (await fetch(`${server.base}/agreements/${durhamPlan.id}/targets/${own.id}`)).text();
+    assert.doesNotMatch(page, /against the trajectory<\/|>90<|Red/, 'no chart, figure or band of figures under embargo');
+    assert.match(page, /Not rated yet/);
+  });
+
   it('shows the metric and partner pages with every rating beside its rule, and 404 for what is not there', async () => {
     const page = await (await fetch(`${server.base}/agreements/metrics/obesity`)).text();
     assert.match(page, /<h1 class="govuk-heading-l">Adults classified as obese<\/h1>/);

@@ -9,9 +9,9 @@ import Papa from 'papaparse';
 import { BANDS, BAND_LABELS, LIKELIHOODS, LIKELIHOOD_LABELS, isRated, type Band, type Likelihood } from '../../../domain/targets/index.ts';
 import { agreementsInRegion, agreementsOf, type Agreement } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
-import { earlySightReleases } from '../../../store/early-sight.ts';
 import { latestReviews, targetsInForce, type StoredTarget } from '../../../store/targets.ts';
-import { observationRecord, type RequestAccess } from '../../platform/access/index.ts';
+import type { RequestAccess } from '../../platform/access/index.ts';
+import { withheldFigures } from '../../platform/agreements/withheld.ts';
 import { agreementRecord } from '../../platform/agreements/agreement-record.ts';
 import { shownToViewer } from '../../platform/agreements/signed-view.ts';
 import { agreementJson, NOT_YET_RATED, type RateTargets } from '../../platform/agreements/agreement-json.ts';
@@ -43,7 +43,11 @@ export async function monitoringLines(sql: Sql, access: RequestAccess, region: s
     sql,
     targets.map((t) => t.id),
   );
-  const withheld = await withheldFigures(sql, access, targets);
+  const withheld = await withheldFigures(
+    sql,
+    access,
+    targets.map((t) => t.metricCode),
+  );
   // Sorted by agreement: each agreement's targets found by key, not by reading all of England's again for each.
   const byAgreement = new Map<number, StoredTarget[]>();
   for (const target of targets) {
@@ -65,13 +69,6 @@ export async function monitoringLines(sql: Sql, access: RequestAccess, region: s
     return { agreement: agreementJson(agreement), targets: own.length, rag, likelihood };
   });
   return lines.sort((a, b) => b.rag.red - a.rag.red || unlikely(b) - unlikely(a) || b.rag.amber - a.rag.amber || a.agreement.id - b.agreement.id);
-}
-
-/** Whether the viewer may not read a metric's figures for an area yet (early sight under embargo): a rating of them is not counted. */
-async function withheldFigures(sql: Sql, access: RequestAccess, targets: readonly StoredTarget[]): Promise<(metric: string, area: string) => boolean> {
-  const releases = await earlySightReleases(sql, [...new Set(targets.map((t) => t.metricCode))]);
-  if (releases.size === 0) return () => false;
-  return (metric, area) => releases.has(metric) && !access.may('read', observationRecord('early_sight', releases.get(metric), area));
 }
 
 function zeroes<const K extends string>(keys: readonly K[]): Record<K, number> {

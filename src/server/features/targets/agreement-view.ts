@@ -10,6 +10,7 @@ import type { Sql } from '../../../store/store.ts';
 import { changesOf, latestReviews, reviewsOf, targetByReference, targetsOf } from '../../../store/targets.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { reasonsRecord } from '../../platform/agreements/agreement-record.ts';
+import { readableRatings } from '../../platform/agreements/withheld.ts';
 import { agreementJson, NOT_YET_RATED, reviewJson, targetJson, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { shownToViewer, type ShownAgreement } from '../../platform/agreements/signed-view.ts';
 import { findAgreement } from './agreements.ts';
@@ -27,7 +28,8 @@ export async function shownAgreement(sql: Sql, access: RequestAccess, idText: un
   return shown!;
 }
 
-export async function agreementView(sql: Sql, access: RequestAccess, { agreement, targets, asSigned }: ShownAgreement, rate: RateTargets = NOT_YET_RATED) {
+export async function agreementView(sql: Sql, access: RequestAccess, { agreement, targets, asSigned }: ShownAgreement, everyRating: RateTargets = NOT_YET_RATED) {
+  const { rate } = await readableRatings(sql, access, everyRating, targets);
   const reviews = await latestReviews(
     sql,
     targets.map((t) => t.id),
@@ -55,13 +57,14 @@ export async function agreementView(sql: Sql, access: RequestAccess, { agreement
  * approver. The path may name the target by id, or by its reference or a
  * former one ("NI 56"), so that old reference numbers resolve.
  */
-export async function readTarget(sql: Sql, access: RequestAccess, agreementIdText: unknown, targetText: unknown, rate: RateTargets = NOT_YET_RATED) {
+export async function readTarget(sql: Sql, access: RequestAccess, agreementIdText: unknown, targetText: unknown, everyRating: RateTargets = NOT_YET_RATED) {
   const { agreement, asSigned, targets } = await shownAgreement(sql, access, agreementIdText);
   const text = String(targetText);
   const found = /^\d+$/.test(text) ? await targetOf(sql, agreement, text) : await targetByReference(sql, agreement.id, text);
   // As signed, for those who do not read the refresh under way: a target it added is not yet there, a changed one as it was.
   const target = asSigned === null ? found : targets.find((t) => t.id === found?.id);
   if (!target) throw notSeen(`target ${text.slice(0, 40)} of agreement ${agreement.id}`);
+  const { rate } = await readableRatings(sql, access, everyRating, [target]);
   const reasons = access.may('read', reasonsRecord(agreement));
   return {
     ...targetJson(agreement, target, reasons),

@@ -34,6 +34,7 @@ import { agreementRecord, reviewRecord } from '../../platform/agreements/agreeme
 import { NOT_YET_RATED, type AreaRating, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { agreementView, readAgreement, shownAgreement } from './agreement-view.ts';
 import { asTarget } from '../../platform/agreements/ratings.ts';
+import { withheldFigures, type Withheld } from '../../platform/agreements/withheld.ts';
 import { recordReview } from './reviews.ts';
 import { errorsOf, type ShowAgreement } from './targets-forms.ts';
 
@@ -57,7 +58,9 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
     const series = engine.index.metric(stored.metricCode);
     const rules = series ? asTarget(stored, series.metric.polarity, series.metric.seriesBreaks) : undefined;
     const mayReview = accessOf(res).may('change', reviewRecord(heldOf(agreement)));
-    renderPage(res, 'targets/target.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target, rules), mayReview });
+    // The charts read the figures themselves: none is drawn of figures the viewer may not read yet.
+    const withheld = await withheldFigures(sql, accessOf(res), [stored.metricCode]);
+    renderPage(res, 'targets/target.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target, rules, withheld), mayReview });
   });
 
   // The lead partner's progress review, as a form that works without script.
@@ -117,7 +120,7 @@ function agreementPage(engine: BenchmarkEngine, agreement: AgreementView) {
 }
 
 /** A target in words; with the engine's reading of it (`rules`), its charts, process limits and projection per area too. */
-function targetPage(engine: BenchmarkEngine, target: TargetView, rules?: Target) {
+function targetPage(engine: BenchmarkEngine, target: TargetView, rules?: Target, withheld: Withheld = () => false) {
   const metric = engine.index.metric(target.metric)?.metric;
   const decimals = metric?.decimals ?? 1;
   const figure = (value: number | null | undefined) => (value === null || value === undefined ? 'None yet' : formatNumber(value, decimals));
@@ -136,7 +139,7 @@ function targetPage(engine: BenchmarkEngine, target: TargetView, rules?: Target)
     targetText: target.target.value === null ? 'Awaiting a definition' : `${figure(target.target.value)} by ${target.target.period ?? 'the end of the plan'}`,
     rule: ruleWords(target.toleranceRule),
     ratings,
-    charts: rules ? target.areas.flatMap((area) => areaCharts(engine, target, rules, area, metric?.title ?? target.metric)) : [],
+    charts: rules ? target.areas.flatMap((area) => (withheld(target.metric, area) ? [] : areaCharts(engine, target, rules, area, metric?.title ?? target.metric))) : [],
   };
 }
 
