@@ -10,13 +10,32 @@ import { rateTargets, type AreaProgress } from '../../../engine/target-progress.
 import { BAND_LABELS, NOT_RATED_LABELS, isRated, type Target } from '../../../domain/targets/index.ts';
 import type { Polarity } from '../../../domain/metric/index.ts';
 import type { StoredTarget } from '../../../store/targets.ts';
-import type { RateTargets } from './agreement-json.ts';
+import type { AreaRating, RateTargets } from './agreement-json.ts';
 
 /** One area's standing, with its rating said in words: "Green" or "No data yet", and the rule that decided. */
 export type RatedArea = AreaProgress & { readonly label: string };
 
+/**
+ * The engine's ratings, kept per agreement until the index or the targets
+ * change: monitoring England asks for 20,000 targets' ratings on every
+ * request, and they only change when a batch refreshes the index (its
+ * generation moves) or a target is edited (its revision moves). Keyed by
+ * agreement and by whether the ratings are final, so what is kept is bounded
+ * by the agreements there are.
+ */
 export function engineRatings(engine: BenchmarkEngine): RateTargets {
-  return indexRatings(() => engine.index);
+  const rate = indexRatings(() => engine.index);
+  const kept = new Map<string, { index: BenchmarkIndex; generation: number; targets: string; ratings: ReadonlyMap<number, readonly AreaRating[]> }>();
+  return (agreement, targets, reach = {}) => {
+    const index = engine.index;
+    const key = `${agreement.id}${reach.final ? ' final' : ''}`;
+    const signature = targets.map((t) => `${t.id}:${t.revision}`).join(',');
+    const found = kept.get(key);
+    if (found && found.index === index && found.generation === engine.generation && found.targets === signature) return found.ratings;
+    const ratings = rate(agreement, targets, reach);
+    kept.set(key, { index, generation: engine.generation, targets: signature, ratings });
+    return ratings;
+  };
 }
 
 /** Ratings read through whichever index `current` gives at the time of asking. */
