@@ -112,6 +112,15 @@ describe('the refresh rules', () => {
     };
     assert.deepEqual(await across(world.browsers.public), [27]);
     assert.deepEqual(await across(world.browsers.government_officer), [28]);
+    // The partner that leads it: the public reads its target as signed, those who read the refresh as changed.
+    const { partners } = (await (await world.browsers.public.fetch(`/api/agreements/${id}`)).json()) as { partners: { id: number; name: string }[] };
+    const lead = partners.find((p) => p.name === 'Durham County Council')!.id;
+    const partnerLines = async (browser: Browser) => {
+      const found = (await (await browser.fetch(`/api/agreements/partners/${lead}`)).json()) as { items: { agreement: { id: number }; target: { reference: string; value: number } }[] };
+      return found.items.filter((l) => l.agreement.id === id).map((l) => `${l.target.reference} to ${l.target.value}`);
+    };
+    assert.deepEqual(await partnerLines(world.browsers.public), ['NI 56 to 27']);
+    assert.deepEqual(await partnerLines(world.browsers.government_officer), ['NI 56 to 28']);
     // A figure well off the line puts the target on Durham's off-trajectory list, as each reader reads the target.
     const loaded = await importText(world.store.sql, 'obesity-2008.csv', 'metric,area,period,value\nobesity,E06000047,2008/09,35\n');
     assert.equal(loaded.status, 'loaded');

@@ -13,6 +13,7 @@ import { targetsOfAgreements, type StoredTarget } from '../../../store/targets.t
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { agreementRecord, targetRecord } from '../../platform/agreements/agreement-record.ts';
 import type { RateTargets } from '../../platform/agreements/agreement-json.ts';
+import { shownToViewer } from '../../platform/agreements/signed-view.ts';
 import { checked } from '../../platform/http/input-schema.ts';
 import { partnerPath } from './api-inputs.ts';
 import { targetLines, type TargetLine } from './target-lines.ts';
@@ -41,8 +42,9 @@ export async function partnerTargets(sql: Sql, access: RequestAccess, index: Ben
     (a) => String(a.id),
     `partner ${id}`,
   );
-  const listed = shown.map((agreement) => ({ agreement, targets: targets.filter((t) => t.agreementId === agreement.id) }));
-  const roles = new Map(targets.map((t) => [t.id, roleOf(t)!]));
+  // In a refresh, those who do not read its working copy see the partner's targets as last signed off.
+  const listed = (await shownToViewer(sql, access, shown, targets)).map(({ agreement, targets: own }) => ({ agreement, targets: own.filter((t) => roleOf(t) !== null) }));
+  const roles = new Map(listed.flatMap(({ targets: own }) => own.map((t) => [t.id, roleOf(t)!] as const)));
   const lines = await targetLines(sql, access, index, listed, rate);
   return {
     partner: {
