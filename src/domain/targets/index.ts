@@ -48,7 +48,7 @@ export {
 } from './types.ts';
 export { TRAJECTORY_PERIOD_KINDS, checkTrajectory, expectedAt, isWorseThanBaseline, steppedTrajectory, straightTrajectory, type Plan, type Problem, type TrajectoryDraft } from './trajectory.ts';
 export { gapToTrajectory, isBetter, progressOf } from './progress.ts';
-export { checkToleranceRule, describeRule, notRated, rate, type RatingInput, type ToleranceCheck } from './tolerance.ts';
+export { checkToleranceRule, describeRule, greenLimit, notRated, rate, type RatingInput, type ToleranceCheck } from './tolerance.ts';
 export {
   ASSURANCES,
   ASSURANCE_LABELS,

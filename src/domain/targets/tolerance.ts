@@ -66,6 +66,25 @@ function bandOf(rule: Exclude<ToleranceRule, { kind: 'statistical' }>, input: Ra
   }
 }
 
+/**
+ * The worst figure still rated green against an expected value: the edge of
+ * the tolerance band a chart shades beside the trajectory. None for the
+ * statistical rule, whose band is the actual's own interval, nor for a
+ * neutral metric, which has no worse side.
+ */
+export function greenLimit(rule: ToleranceRule, expected: number, polarity: Polarity): number | null {
+  if (rule.kind === 'statistical' || polarity === 'neutral') return null;
+  const allowed =
+    rule.kind === 'absolute'
+      ? rule.greenWithin
+      : rule.kind === 'relative'
+        ? (Math.abs(expected) * rule.greenWithinPercent) / 100
+        : rule.measure === 'percent'
+          ? (Math.abs(expected) * rule.greenWithin) / 100
+          : rule.greenWithin;
+  return polarity === 'higher_is_better' ? expected - allowed : expected + allowed;
+}
+
 /** Green on or better than the trajectory; amber worse but holding the trajectory in the interval; red when the whole interval is worse. */
 function statisticalBand(input: RatingInput): Band | undefined {
   const interval = input.interval;

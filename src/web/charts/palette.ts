@@ -75,6 +75,8 @@ export const NO_DATA_FILL = '#f3f3f3';
 export const NO_DATA_HATCH = '#858686';
 /** A single line with no judgement (a sparkline): govuk blue primary, 5.17:1 on white. */
 export const LINE = '#1d70b8';
+/** A target's tolerance band behind its trajectory: GOV.UK's light green, which lines and text in ink stand out on. */
+export const BAND_FILL = '#cce2d8';
 
 export const SIGNIFICANCE_STYLE: Readonly<Record<Significance, SignificanceStyle>> = Object.freeze({
   better: style('better', '#0f7a52', WHITE, 'circle'),

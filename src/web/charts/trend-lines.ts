@@ -13,7 +13,7 @@ import { formatNumber } from '../../domain/format/index.ts';
 import { legend, type LegendItem } from './legend.ts';
 import { linearScale, type Scale } from './linear-scale.ts';
 import { niceTicks, type Ticks } from './nice-ticks.ts';
-import { GRID, INK, LINE_COLOURS, LINE_DASHES, LINE_MARKERS, SECONDARY_INK, WHITE, markerData, type Marker } from './palette.ts';
+import { BAND_FILL, GRID, INK, LINE_COLOURS, LINE_DASHES, LINE_MARKERS, SECONDARY_INK, WHITE, markerData, type Marker } from './palette.ts';
 import { SMALL_TEXT, noDataDocument, svgDocument } from './svg-document.ts';
 import { textWidth } from './text-fit.ts';
 
@@ -24,6 +24,13 @@ export interface TrendLine {
   readonly emphasis: boolean;
 }
 
+export interface TrendBand {
+  readonly name: string;
+  /** Per period, as `values` are; a period where either edge is missing breaks the band. */
+  readonly lower: readonly (number | null)[];
+  readonly upper: readonly (number | null)[];
+}
+
 export interface TrendLinesInput {
   readonly id: string;
   readonly title: string;
@@ -32,6 +39,8 @@ export interface TrendLinesInput {
   readonly decimals: number;
   readonly periods: readonly string[];
   readonly lines: readonly TrendLine[];
+  /** A shaded band behind the lines (a target's tolerance about its trajectory), named in the legend. */
+  readonly band?: TrendBand;
   readonly width?: number;
   readonly height?: number;
 }
@@ -67,12 +76,13 @@ export function trendLines(input: TrendLinesInput): string {
   const asked = Math.max(input.height ?? 360, 180);
   const frame = { id: input.id, title: input.title, description: input.description, size: 'fluid', className: 'lantern-chart lantern-trend-lines' } as const;
   const lines = input.lines.map((line) => ({ ...line, values: input.periods.map((_, index) => finiteOrNull(line.values[index])) }));
-  const figures = lines.flatMap((line) => line.values).filter((value): value is number => value !== null);
+  const band = input.band && { ...input.band, lower: input.periods.map((_, i) => finiteOrNull(input.band!.lower[i])), upper: input.periods.map((_, i) => finiteOrNull(input.band!.upper[i])) };
+  const figures = [...lines.flatMap((line) => line.values), ...(band ? [...band.lower, ...band.upper] : [])].filter((value): value is number => value !== null);
   if (input.periods.length === 0 || figures.length === 0) return noDataDocument({ ...frame, width, height: asked });
 
   const styles = stylesOf(lines);
   const key = legend(
-    lines.map((line, index) => legendItem(line.name, styles[index] ?? EMPHASIS)),
+    [...lines.map((line, index) => legendItem(line.name, styles[index] ?? EMPHASIS)), ...(band ? [{ label: band.name, fill: BAND_FILL, swatch: 'box' as const }] : [])],
     2,
     0,
     width - 4,
@@ -84,10 +94,29 @@ export function trendLines(input: TrendLinesInput): string {
     `<text x="0" y="14" font-size="${SMALL_TEXT}" fill="${SECONDARY_INK}">${escapeXml(input.unit)}</text>`,
     yAxis(plot),
     xAxis(input.periods, plot),
+    band ? bandMarkup(band, plot) : '',
     ...order.map(({ line, style }) => seriesMarkup(line.name, line.values, input.periods, style, plot, input.decimals)),
     `<g transform="translate(0 ${coordinate(height - key.height)})">${key.markup}</g>`,
   ];
   return svgDocument({ ...frame, width, height, body: body.join('') });
+}
+
+/** The band as one shape per unbroken run of periods, behind the lines. */
+function bandMarkup(band: TrendBand, plot: Plot): string {
+  const c = coordinate;
+  const shapes: string[] = [];
+  let run: number[] = [];
+  const close = () => {
+    if (run.length > 1) {
+      const top = run.map((i) => `${c(plot.x(i))} ${c(plot.y(band.upper[i]!))}`);
+      const bottom = [...run].reverse().map((i) => `${c(plot.x(i))} ${c(plot.y(band.lower[i]!))}`);
+      shapes.push(`M${[...top, ...bottom].join('L')}Z`);
+    }
+    run = [];
+  };
+  band.lower.forEach((lower, i) => (lower === null || band.upper[i] === null ? close() : run.push(i)));
+  close();
+  return shapes.length ? `<path class="lantern-band" d="${shapes.join('')}" fill="${BAND_FILL}"><title>${escapeXml(band.name)}</title></path>` : '';
 }
 
 function finiteOrNull(value: number | null | undefined): number | null {

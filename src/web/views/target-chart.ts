@@ -1,18 +1,25 @@
 // A target's chart: one area's actuals from the baseline on, as the hub holds
-// them, beside the agreed trajectory from the baseline to the target, with
-// the same figures as a table for those who would rather read them. Periods
-// the trajectory reaches beyond the latest figures are drawn empty, so the
-// distance still to go shows.
+// them, beside the agreed trajectory from the baseline to the target and its
+// tolerance band (between the trajectory and the worst figure still rated
+// green, shaded on the worse side), with the same figures as a table for
+// those who would rather read them. Periods the trajectory reaches beyond the
+// latest figures are drawn empty, so the distance still to go shows. The
+// statistical rule draws no band: it reads each actual's own interval.
 import type { BenchmarkIndex } from '../../domain/benchmark/benchmark-index.ts';
 import { formatNumber } from '../../domain/format/index.ts';
+import type { Polarity } from '../../domain/metric/index.ts';
 import { parsePeriod } from '../../domain/period/index.ts';
-import { trendLines } from '../charts/trend-lines.ts';
+import { greenLimit, type ToleranceRule } from '../../domain/targets/index.ts';
+import { trendLines, type TrendBand } from '../charts/trend-lines.ts';
 
 export interface TargetLine {
   readonly metricCode: string;
   readonly areaCode: string;
   readonly baseline: { readonly period: string; readonly value: number } | null;
   readonly trajectory: readonly { readonly period: string; readonly value: number }[];
+  /** The target's tolerance rule and its metric's polarity, for the band; none without them. */
+  readonly rule?: ToleranceRule;
+  readonly polarity?: Polarity;
 }
 
 export interface TargetChart {
@@ -48,9 +55,23 @@ export function targetChart(index: BenchmarkIndex, line: TargetLine, title: stri
       { code: 'trajectory', name: 'Agreed trajectory', values: periods.map((p) => expected.get(p) ?? null), emphasis: false },
       { code: area.code, name: area.name, values: periods.map((p) => actuals.get(p) ?? null), emphasis: true },
     ],
+    band: toleranceBand(line, periods, expected),
   });
   const shown = (value: number | null | undefined) => (value === null || value === undefined ? '' : formatNumber(value, decimals));
   return { chart, rows: periods.map((period) => ({ period, actual: shown(actuals.get(period)), expected: shown(expected.get(period)) })) };
+}
+
+/** From the trajectory to the edge of green on its worse side, period by period; none for a rule with no such edge. */
+function toleranceBand(line: TargetLine, periods: readonly string[], expected: ReadonlyMap<string, number>): TrendBand | undefined {
+  if (!line.rule || !line.polarity) return undefined;
+  const { rule, polarity } = line;
+  const edges = periods.map((p) => {
+    const value = expected.get(p);
+    const edge = value === undefined ? null : greenLimit(rule, value, polarity);
+    return value === undefined || edge === null ? null : ([Math.min(value, edge), Math.max(value, edge)] as const);
+  });
+  if (edges.every((edge) => edge === null)) return undefined;
+  return { name: 'Green: within tolerance of the trajectory', lower: edges.map((e) => e?.[0] ?? null), upper: edges.map((e) => e?.[1] ?? null) };
 }
 
 /** A period's end date, which orders periods of one kind; a label that is no period sorts last. */

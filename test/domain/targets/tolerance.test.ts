@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkToleranceRule, describeRule, gapToTrajectory, notRated, progressOf, rate, type Band, type Rating, type ToleranceRule } from '../../../src/domain/targets/index.ts';
+import { checkToleranceRule, describeRule, gapToTrajectory, greenLimit, notRated, progressOf, rate, type Band, type Rating, type ToleranceRule } from '../../../src/domain/targets/index.ts';
 import type { Polarity } from '../../../src/domain/metric/index.ts';
 
 const ABSOLUTE: ToleranceRule = Object.freeze({ kind: 'absolute', version: 1, greenWithin: 2, amberWithin: 5 });
@@ -210,4 +210,35 @@ describe('checkToleranceRule(json)', () => {
       assert.deepEqual(check.kind === 'invalid' ? check.problems.map((p) => p.field) : [], fields);
     });
   }
+});
+
+describe('greenLimit(rule, expected, polarity)', () => {
+  const rules: ToleranceRule[] = [
+    { kind: 'absolute', version: 1, greenWithin: 0.5, amberWithin: 1 },
+    { kind: 'relative', version: 1, greenWithinPercent: 5, amberWithinPercent: 10, amberIfImproved: false },
+    { kind: 'two_bands', version: 1, measure: 'percent', greenWithin: 3 },
+    { kind: 'two_bands', version: 1, measure: 'absolute', greenWithin: 2 },
+  ];
+
+  it('is the edge of green: the limit itself is green, a little worse is not, on either polarity', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...rules),
+        fc.constantFrom('higher_is_better' as const, 'lower_is_better' as const),
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        (rule, polarity, expected) => {
+          const limit = greenLimit(rule, expected, polarity)!;
+          const worse = polarity === 'higher_is_better' ? -1 : 1;
+          assert.equal(band(rate(rule, { expected, actual: limit, polarity })), 'green');
+          assert.notEqual(band(rate(rule, { expected, actual: limit + worse * (0.01 + Math.abs(expected) * 1e-6), polarity })), 'green');
+        },
+      ),
+    );
+  });
+
+  it("has no edge for the statistical rule, whose band is the actual's interval, nor for a neutral metric", () => {
+    assert.equal(greenLimit({ kind: 'statistical', version: 1 }, 10, 'higher_is_better'), null);
+    assert.equal(greenLimit(rules[0]!, 10, 'neutral'), null);
+    assert.equal(greenLimit(rules[0]!, 10, 'lower_is_better'), 10.5);
+  });
 });

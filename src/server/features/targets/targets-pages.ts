@@ -147,7 +147,11 @@ function targetPage(engine: BenchmarkEngine, target: TargetView, rules?: Target,
 function areaCharts(engine: BenchmarkEngine, target: TargetView, rules: Target, area: string, title: string) {
   const index = engine.index;
   const areaName = index.area(area)?.name ?? area;
-  const drawn = targetChart(index, { metricCode: target.metric, areaCode: area, baseline: rules.baseline, trajectory: target.trajectory }, `${title}: ${areaName} against the trajectory`);
+  const drawn = targetChart(
+    index,
+    { metricCode: target.metric, areaCode: area, baseline: rules.baseline, trajectory: target.trajectory, rule: rules.rule, polarity: rules.polarity },
+    `${title}: ${areaName} against the trajectory`,
+  );
   if (!drawn) return [];
   const metric = index.metric(target.metric)!.metric;
   const judged = targetSpc(index, rules, area);
