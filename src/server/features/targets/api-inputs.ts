@@ -13,7 +13,19 @@ const figure = () =>
     z.number({ error: (issue) => `must be a number, not ${JSON.stringify(issue.input)?.slice(0, 40) ?? 'nothing'}` }).refine(Number.isFinite, 'must be a finite number'),
   );
 
-const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written 2010-03-31');
+// A day that never was (2009-09-31) is refused here, not left for the store to fail on.
+const isoDate = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written 2010-03-31')
+    .refine(isDayOrOtherShape, 'is not a day of the calendar');
+
+/** True unless the text has a date's shape and names no day; a text of another shape is refused by the regex. */
+function isDayOrOtherShape(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return true;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
+}
 
 /** The reading a change was made from: a change to a record changed since is refused (409). */
 const revision = () => wholeNumber(1, 2_147_483_647).describe('The revision read before this change; a record changed since is refused with 409.');

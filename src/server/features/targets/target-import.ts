@@ -71,7 +71,7 @@ export async function importTargets(sql: Sql, access: RequestAccess, agreementId
   const agreement = await findAgreement(sql, access, agreementIdText, 'change');
   refuseSigned(agreement);
   const change = refreshReason(agreement, file.change === undefined ? undefined : checked(refreshChange, file.change));
-  const { headerLine, lines, problems } = await readLines(file);
+  const { headerLine, lines, problems } = await readLines(file, { columns: TARGET_COLUMNS, noun: 'targets', maxLines: file.maxLines ?? MAX_TARGET_LINES });
   const metrics = metricLookup(sql);
   const seen = targetLines(agreement, await targetsOf(sql, agreement.id));
   return sql.begin(async (tx) => {
@@ -102,7 +102,7 @@ export async function importTargets(sql: Sql, access: RequestAccess, agreementId
     if (problems.length === 0 && lines.length === 0) problems.push({ line: headerLine, reason: 'the file holds no targets' });
     if (problems.length === 0 && part.length > 0) send();
     const written = await Promise.all(writing.map((ids) => ids.catch((error: unknown) => (problems.length > 0 ? [] : Promise.reject(error)))));
-    if (problems.length > 0) throw refusal(file.fileName, problems);
+    if (problems.length > 0) throw refusal(file.fileName, problems, 'targets');
     const ids = written.flat();
     await touchAgreement(tx, agreement.id, access.actor.actor);
     await access.audit(tx, 'change', 'agreement', String(agreement.id), `imported ${ids.length} targets from ${file.fileName}`);
@@ -110,28 +110,35 @@ export async function importTargets(sql: Sql, access: RequestAccess, agreementId
   });
 }
 
-interface FileLine {
+export interface FileLine {
   readonly line: number;
   readonly cells: Readonly<Record<string, string>>;
 }
 
+/** What a file holds: its columns, what its lines are called in problems ('targets', 'reviews'), and the most lines read. */
+export interface FileShape {
+  readonly columns: readonly string[];
+  readonly noun: string;
+  readonly maxLines: number;
+}
+
 /** The file's lines as cells by column, blank lines skipped; an unknown column or a file past its lines is a problem. */
-async function readLines(file: TargetImport): Promise<{ headerLine: number; lines: FileLine[]; problems: Rejection[] }> {
-  const maxLines = file.maxLines ?? MAX_TARGET_LINES;
+export async function readLines(file: { fileName: string; input: Readable }, shape: FileShape): Promise<{ headerLine: number; lines: FileLine[]; problems: Rejection[] }> {
+  const { columns, noun, maxLines } = shape;
   const csv = await readCsv(file.fileName, file.input).catch((error: unknown) => {
     if (error instanceof RejectionError) throw new HttpError(400, 'bad_request', error.message, { problems: [{ field: 'file', message: error.message }] });
     throw error;
   });
   const problems: Rejection[] = [];
-  const unknown = csv.header.filter((name) => !TARGET_COLUMNS.includes(name));
-  if (unknown.length > 0) problems.push({ line: csv.headerLine, column: unknown[0]!, reason: `is not a column of a targets file (${TARGET_COLUMNS.join(', ')})` });
+  const unknown = csv.header.filter((name) => !columns.includes(name));
+  if (unknown.length > 0) problems.push({ line: csv.headerLine, column: unknown[0]!, reason: `is not a column of a ${noun} file (${columns.join(', ')})` });
   const lines: FileLine[] = [];
   reading: for await (const chunk of csv.chunks) {
     for (const [i, record] of chunk.records.entries()) {
       if (isBlank(record)) continue;
       const line = chunk.firstLine + i;
       if (lines.length >= maxLines) {
-        problems.push({ line, reason: `the file holds more than ${maxLines.toLocaleString('en-GB')} targets: import it in parts` });
+        problems.push({ line, reason: `the file holds more than ${maxLines.toLocaleString('en-GB')} ${noun}: import it in parts` });
         break reading;
       }
       lines.push({ line, cells: Object.fromEntries(csv.header.map((name, c) => [name, (record[c] ?? '').trim()])) });
@@ -169,7 +176,7 @@ function bodyOf(cells: Readonly<Record<string, string>>): Record<string, unknown
 }
 
 /** A refusal of one line, as the rejection of its column: the API's field named as the file's column. */
-function rejectionOf(error: unknown, line: number): Rejection {
+export function rejectionOf(error: unknown, line: number): Rejection {
   if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) throw error;
   const field = (error.details as { problems?: { field: string }[] } | undefined)?.problems?.[0]?.field ?? /^'([^']+)'/.exec(error.message)?.[1] ?? '';
   return { line, column: columnOf(field), reason: error.message.replace(/^'[^']+':? ?/, '') };
@@ -181,9 +188,10 @@ function columnOf(field: string): string {
   return top;
 }
 
-function refusal(fileName: string, problems: readonly Rejection[]): HttpError {
+/** The whole file refused: every problem by line and column, and nothing of `noun` written. */
+export function refusal(fileName: string, problems: readonly Rejection[], noun: string): HttpError {
   const messages = problems.map((p) => formatRejection(fileName, p));
-  return new HttpError(400, 'bad_request', `${fileName}: no targets imported: ${messages.join('; ')}`, {
+  return new HttpError(400, 'bad_request', `${fileName}: no ${noun} imported: ${messages.join('; ')}`, {
     problems: problems.map((p, i) => ({ field: p.column ?? 'file', line: p.line, message: messages[i] })),
   });
 }
