@@ -50,8 +50,8 @@ describe('targetChart(index, line, title) with a tolerance band', () => {
       ['lower_is_better', 'bottom'],
       ['higher_is_better', 'top'],
     ] as const) {
-      const svg = targetChart(index, { ...line, rule: WITHIN_HALF, polarity }, 't')!.chart;
-      const trajectory = /<g class="lantern-line"><path d="M([^"]+)"/
+      const svg: string = targetChart(index, { ...line, rule: WITHIN_HALF, polarity }, 't')!.chart;
+      const trajectory: number[][] = /<g class="lantern-line"><path d="M([^"]+)"/
         .exec(svg)![1]!
         .split('L')
         .map((pair) => pair.split(' ').map(Number));
