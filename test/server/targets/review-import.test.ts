@@ -1,7 +1,7 @@
 // Progress reviews imported as CSV: every line stored with its ratings frozen
 // and audited as one review is, or, for one bad line anywhere, none at all,
 // the problem named by its line and column; refused to those who may not
-// record reviews.
+// record reviews; and the same over HTTP.
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -9,8 +9,9 @@ import { addAgreement } from '../../../src/server/features/targets/agreements.ts
 import { importReviews } from '../../../src/server/features/targets/reviews.ts';
 import { addTarget } from '../../../src/server/features/targets/targets.ts';
 import type { User } from '../../../src/store/users.ts';
-import { accessAs, organisation, refusalOf, user } from '../../support/access.ts';
+import { accessAs, apiToken, bearer, organisation, refusalOf, user } from '../../support/access.ts';
 import { seedCatalogue } from '../../support/import.ts';
+import { startTestServer } from '../../support/server.ts';
 import { openTestStore, type TestStore } from '../../support/store.ts';
 import { AGREEMENT, TARGET } from './fixtures.ts';
 
@@ -22,6 +23,7 @@ describe('progress reviews imported as CSV', () => {
   let store: TestStore;
   let officer: User;
   let other: User;
+  let member: User;
 
   before(async () => {
     store = await openTestStore();
@@ -30,6 +32,7 @@ describe('progress reviews imported as CSV', () => {
     const hartlepool = await organisation(store.sql, 'Hartlepool Borough Council', 'council', HARTLEPOOL);
     officer = await user(store.sql, 'officer@durham.example', 'performance_officer', durham.id, 'Olive Officer');
     other = await user(store.sql, 'officer@hartlepool.example', 'performance_officer', hartlepool.id);
+    member = await user(store.sql, 'member@durham.example', 'council_member', durham.id);
   });
   after(() => store.close());
 
@@ -124,5 +127,33 @@ describe('progress reviews imported as CSV', () => {
     const refused = await refusalOf(importReviews(store.sql, as(other), agreement.id, file('q2.csv', `${HEADER}${good}`)));
     assert.ok([403, 404].includes(refused.status), `refused with ${refused.status}`);
     assert.deepEqual(await stored([obesity.id, visits.id]), [0, 0]);
+  });
+
+  it('imports over HTTP as text/csv, answering 201 with the ids, 400 with each problem by line and column, and 403 to a member', async () => {
+    const { agreement, obesity, visits } = await withTargets();
+    const server = await startTestServer(store);
+    try {
+      const post = async (person: User, text: string, query = '') =>
+        fetch(`${server.base}/api/agreements/${agreement.id}/reviews/import${query}`, {
+          method: 'POST',
+          headers: { ...bearer(await apiToken(store.sql, person.id)), 'Content-Type': 'text/csv' },
+          body: text,
+        });
+      const refused = await post(officer, `${HEADER}${good}NI 8,2009-09-30,red,,,\n`, '?fileName=q2.csv');
+      assert.equal(refused.status, 400);
+      const answer = (await refused.json()) as { details: { problems: { field: string; line: number }[] } };
+      assert.deepEqual(
+        answer.details.problems.map((p) => [p.line, p.field]),
+        [[3, 'narrative']],
+      );
+      assert.equal((await post(member, `${HEADER}${good}`)).status, 403);
+      assert.deepEqual(await stored([obesity.id, visits.id]), [0, 0]);
+      const imported = await post(officer, `${HEADER}${good}`);
+      assert.equal(imported.status, 201, await imported.clone().text());
+      assert.equal(((await imported.json()) as { imported: number }).imported, 1);
+      assert.deepEqual(await stored([obesity.id, visits.id]), [1, 1]);
+    } finally {
+      await server.close();
+    }
   });
 });

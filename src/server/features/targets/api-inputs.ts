@@ -126,3 +126,7 @@ export const targetImportQuery = z.object({
   approvedBy: fromQuery(writtenText(200)),
   changedOn: fromQuery(isoDate()),
 });
+
+export const reviewImportQuery = z.object({
+  fileName: fromQuery(writtenText(200)).describe('The file name, to name in problems (reviews.csv when absent).'),
+});

@@ -2,7 +2,21 @@
 // bodies come from the schemas the routes check them with (api-inputs.ts).
 import { error, json, ref, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
 import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
-import { agreementBody, agreementChangeBody, agreementPath, closeBody, newTargetBody, reviewBody, signOffBody, targetChangeBody, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
+import {
+  agreementBody,
+  agreementChangeBody,
+  agreementPath,
+  closeBody,
+  newTargetBody,
+  reviewBody,
+  reviewImportQuery,
+  signOffBody,
+  targetChangeBody,
+  targetImportQuery,
+  targetPath,
+  targetReadPath,
+} from './api-inputs.ts';
+import { REVIEW_COLUMNS } from './reviews.ts';
 import { TARGET_COLUMNS } from './target-import.ts';
 
 const stale = { 409: error('Changed by someone else since it was read (naming who), signed off outside a refresh, or a duplicate.') };
@@ -115,6 +129,16 @@ export const paths = {
       parameters: pathParameters(targetPath),
       requestBody: jsonBody(reviewBody),
       responses: { 201: { description: 'Recorded.', content: json({ type: 'object' }) }, ...withMissing },
+    },
+  },
+  '/api/agreements/{id}/reviews/import': {
+    post: {
+      operationId: 'importReviews',
+      summary: 'Import progress reviews from CSV, one a line, all or nothing, each problem named by line and column',
+      description: `Columns: ${REVIEW_COLUMNS.join(', ')}. 'target' is the target's id or reference; 'likelihood' is one of the five-point scale and needs a 'narrative'; 'actions' are written "owner|due|action; owner|due|action" with due as 2010-03-31; 'published' is yes or no. Each review is checked, frozen and audited as one recorded through reviewTarget.`,
+      parameters: [...pathParameters(agreementPath), ...queryParameters(reviewImportQuery)],
+      requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+      responses: { 201: { description: 'Imported: { imported, reviews } with the ids of the reviews.', content: json({ type: 'object' }) }, ...withMissing },
     },
   },
 };

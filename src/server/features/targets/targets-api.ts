@@ -12,9 +12,9 @@ import { bodyOf } from '../../platform/http/request-body.ts';
 import { agreementJson, NOT_YET_RATED, reviewJson, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { readAgreement, readTarget } from './agreement-view.ts';
 import { addAgreement, changeAgreement, openRefresh, signOff } from './agreements.ts';
-import { agreementPath, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
+import { agreementPath, reviewImportQuery, targetImportQuery, targetPath, targetReadPath } from './api-inputs.ts';
 import { closeAgreement, outcomesCsv, readOutcomes } from './outcomes.ts';
-import { recordReview } from './reviews.ts';
+import { importReviews, recordReview } from './reviews.ts';
 import { importTargets } from './target-import.ts';
 import { addTarget, changeTarget } from './targets.ts';
 
@@ -83,6 +83,11 @@ export function targetsRouter(sql: Sql, rate: RateTargets = NOT_YET_RATED, route
   router.post('/agreements/:id/targets/:targetId/reviews', changes('progress_review'), json, async (req, res) => {
     const { id, targetId } = checked(targetPath, req.params);
     res.status(201).json(reviewJson(await recordReview(sql, accessOf(res), id, targetId, bodyOf(req), rate), true));
+  });
+
+  router.post('/agreements/:id/reviews/import', changes('progress_review'), async (req, res) => {
+    const { fileName } = checkedQuery(reviewImportQuery, req.query);
+    res.status(201).json(await importReviews(sql, accessOf(res), checked(agreementPath, req.params).id, { fileName: fileName ?? 'reviews.csv', input: req }, rate));
   });
 
   return router;
