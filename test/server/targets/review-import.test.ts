@@ -99,10 +99,10 @@ describe('progress reviews imported as CSV', () => {
   for (const [bad, column, reason] of [
     ['NI 99,2009-09-30,green,On plan,,', 'target', /'NI 99' is not a target of agreement \d+/],
     ['NI 8,2009-09-30,amber,,,', 'narrative', /is required: say why delivery is judged Amber/],
-    ['NI 8,2009-09-31,green,On plan,,', 'reviewedOn', /./],
-    ['NI 8,2009-09-30,green,On plan,,PCT|someday|Extend the service', 'actions', /./],
-    ['NI 8,2009-09-30,green,On plan,,PCT', 'actions', /./],
-    ['NI 8,2009-09-30,likely,On plan,,', 'likelihood', /./],
+    ['NI 8,2009-09-31,green,On plan,,', 'reviewedOn', /column 'reviewedOn': is not a day of the calendar/],
+    ['NI 8,2009-09-30,green,On plan,,PCT|someday|Extend the service', 'actions', /column 'actions': action 1: 'due' must be a date written 2010-03-31/],
+    ['NI 8,2009-09-30,green,On plan,,Council|2010-03-31|Open clinics; PCT', 'actions', /column 'actions': action 2: '\w+' is required/],
+    ['NI 8,2009-09-30,likely,On plan,,', 'likelihood', /column 'likelihood': must be green, .*, not 'likely'/],
   ] as const) {
     it(`refuses the whole file for a bad ${column} on its third line, naming line and column, and stores nothing`, async () => {
       const { agreement, obesity, visits } = await withTargets();

@@ -91,7 +91,7 @@ export async function importReviews(
     try {
       checkedLines.push({ target, draft: checkReview(target, reviewOf(cells), ratings.get(target.id) ?? []) });
     } catch (error) {
-      problems.push(rejectionOf(error, line));
+      problems.push(lineProblem(error, line));
     }
   }
   if (problems.length === 0 && lines.length === 0) problems.push({ line: headerLine, reason: 'the file holds no reviews' });
@@ -102,6 +102,13 @@ export async function importReviews(
     return ids;
   });
   return { imported: reviews.length, reviews };
+}
+
+/** A line's refusal by its column; in 'actions', which action and which of its parts too, as one cell holds many. */
+function lineProblem(error: unknown, line: number): Rejection {
+  const rejection = rejectionOf(error, line);
+  const part = error instanceof Error ? /^'actions\[(\d+)\]\.(\w+)'/.exec(error.message) : null;
+  return part ? { ...rejection, reason: `action ${Number(part[1]) + 1}: '${part[2]}' ${rejection.reason}` } : rejection;
 }
 
 /** The agreement's targets in force, by id and by reference, as a line may name either. */
