@@ -108,6 +108,33 @@ export async function getTarget(sql: Db, id: number): Promise<StoredTarget | und
   return row;
 }
 
+/**
+ * A target's line through replaced metrics: the targets it continues (the
+ * one it replaces, then the one that one replaced, and on), nearest first,
+ * and those that continue it, nearest first. Twenty steps at most each way.
+ */
+export async function targetLineage(sql: Db, id: number): Promise<{ continues: StoredTarget[]; continuedBy: StoredTarget[] }> {
+  const chain = (rows: { id: number; step: number }[]) => rows.sort((a, b) => a.step - b.step).map((r) => r.id);
+  const back = await sql<{ id: number; step: number }[]>`
+    with recursive up (id, step) as (
+      select replaces_target_id, 1 from target where id = ${id} and replaces_target_id is not null
+      union all
+      select t.replaces_target_id, up.step + 1 from target t join up on t.id = up.id where t.replaces_target_id is not null and up.step < 20
+    ) select id, step from up`;
+  const forward = await sql<{ id: number; step: number }[]>`
+    with recursive down (id, step) as (
+      select id, 1 from target where replaces_target_id = ${id}
+      union all
+      select t.id, down.step + 1 from target t join down on t.replaces_target_id = down.id where down.step < 20
+    ) select id, step from down`;
+  const read = async (ids: number[]) => {
+    if (ids.length === 0) return [];
+    const rows = await sql<StoredTarget[]>`select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where t.id = any(${ids}::int[])`;
+    return ids.flatMap((want) => rows.filter((r) => r.id === want));
+  };
+  return { continues: await read(chain(back)), continuedBy: await read(chain(forward)) };
+}
+
 /** The agreement's targets in force, by reference. */
 export function targetsOf(sql: Db, agreementId: number): Promise<StoredTarget[]> {
   return sql<StoredTarget[]>`

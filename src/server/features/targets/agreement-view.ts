@@ -7,9 +7,10 @@
 import { agreementChangesOf } from '../../../store/agreement-changes.ts';
 import { versionsOf } from '../../../store/agreements.ts';
 import type { Sql } from '../../../store/store.ts';
-import { changesOf, latestReviews, reviewsOf, targetByReference, targetsOf } from '../../../store/targets.ts';
+import { changesOf, latestReviews, reviewsOf, targetByReference, targetLineage, targetsOf, type StoredTarget } from '../../../store/targets.ts';
+import { getAgreement } from '../../../store/agreements.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
-import { reasonsRecord } from '../../platform/agreements/agreement-record.ts';
+import { reasonsRecord, targetRecord } from '../../platform/agreements/agreement-record.ts';
 import { readableRatings } from '../../platform/agreements/withheld.ts';
 import { agreementJson, NOT_YET_RATED, reviewJson, targetJson, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { shownToViewer, type ShownAgreement } from '../../platform/agreements/signed-view.ts';
@@ -73,5 +74,35 @@ export async function readTarget(sql: Sql, access: RequestAccess, agreementIdTex
     outcomes: (await outcomesFor(sql, agreement, [target], rate)).get(target.id) ?? [],
     reviews: (await reviewsOf(sql, target.id)).map((r) => reviewJson(r, reasons)),
     changes: (await changesOf(sql, target.id)).filter((c) => asSigned === null || c.version <= asSigned),
+    ...(await lineageOf(sql, access, target.id)),
+  };
+}
+
+/**
+ * Where a target's metric was replaced: the targets it continues and those
+ * that continue it, each the viewer may read, so that its history follows the
+ * chain; each earlier target with its own reviews and refresh changes.
+ */
+export async function lineageOf(sql: Sql, access: RequestAccess, id: number) {
+  const { continues, continuedBy } = await targetLineage(sql, id);
+  const readable = async (targets: readonly StoredTarget[]) => {
+    const shown: StoredTarget[] = [];
+    for (const target of targets) {
+      const agreement = await getAgreement(sql, target.agreementId);
+      if (agreement && access.may('read', targetRecord(agreement))) shown.push(target);
+    }
+    return shown;
+  };
+  const link = (t: StoredTarget) => ({ id: t.id, agreementId: t.agreementId, reference: t.reference, metric: t.metricCode });
+  const earlier = await readable(continues);
+  return {
+    continues: await Promise.all(
+      earlier.map(async (t) => ({
+        ...link(t),
+        reviews: (await reviewsOf(sql, t.id)).map((r) => ({ reviewedOn: r.reviewedOn, likelihood: r.likelihood })),
+        changes: (await changesOf(sql, t.id)).map((c) => ({ field: c.field, oldValue: c.oldValue, newValue: c.newValue, reason: c.reason, changedOn: c.changedOn })),
+      })),
+    ),
+    continuedBy: (await readable(continuedBy)).map(link),
   };
 }

@@ -32,7 +32,7 @@ import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { agreementRecord, reviewRecord } from '../../platform/agreements/agreement-record.ts';
 import { NOT_YET_RATED, type AreaRating, type RateTargets } from '../../platform/agreements/agreement-json.ts';
-import { agreementView, readAgreement, shownAgreement } from './agreement-view.ts';
+import { agreementView, lineageOf, readAgreement, shownAgreement } from './agreement-view.ts';
 import { asTarget } from '../../platform/agreements/ratings.ts';
 import { withheldFigures, type Withheld } from '../../platform/agreements/withheld.ts';
 import { recordReview } from './reviews.ts';
@@ -60,7 +60,8 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
     const mayReview = accessOf(res).may('change', reviewRecord(heldOf(agreement)));
     // The charts read the figures themselves: none is drawn of figures the viewer may not read yet.
     const withheld = await withheldFigures(sql, accessOf(res), [stored.metricCode]);
-    renderPage(res, 'targets/target.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target, rules, withheld), mayReview });
+    const lineage = await lineageOf(sql, accessOf(res), id);
+    renderPage(res, 'targets/target.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target, rules, withheld), lineage, mayReview });
   });
 
   // The lead partner's progress review, as a form that works without script.
