@@ -181,6 +181,17 @@ describe('the agreement forms', () => {
     assert.equal(await count(), 2);
   });
 
+  it('reads a file only on the form that takes one: anywhere else a multipart body is refused unread', async () => {
+    const form = new FormData();
+    form.append('_csrf', officer().csrfToken);
+    form.append('file', new Blob(['x'.repeat(1024 * 1024)], { type: 'text/csv' }), 'large.csv');
+    for (const address of ['/agreements/new', '/sign-in']) {
+      const response = await world.browsers.public.fetch(address, { method: 'POST', body: form });
+      assert.equal(response.status, 415, address);
+      assert.match(await response.text(), /takes no file/);
+    }
+  });
+
   it('links the forms only for those who may use them', async () => {
     const id = await record({ title: 'Whose links' });
     await world.store.sql`update agreement set status = 'signed_off' where id = ${id}`;

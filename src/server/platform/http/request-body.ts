@@ -3,15 +3,25 @@
 // schemas (input-schema.ts).
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { middleware } from '../access/rules.ts';
-import { badRequest } from './http-error.ts';
+import { badRequest, HttpError } from './http-error.ts';
 import { readPageUpload } from './page-upload.ts';
 
 const formBodies = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 });
 
+/**
+ * The page forms that take a file: only these read a multipart body, held in
+ * memory up to its limit, so that no other address (and no one unsigned in)
+ * can make a server hold megabytes before the CSRF check refuses them.
+ */
+const TAKES_A_FILE = [/^\/agreements\/\d+\/targets\/import$/];
+
 /** Reads the form body of page requests; the API reads its own bodies (JSON, or an upload streamed). */
 export const pageFormBodies = middleware('reads the form body of page requests', (req: Request, res: Response, next: NextFunction) => {
   if (req.path.startsWith('/api/')) return next();
-  if (req.is('multipart/form-data')) return readPageUpload(req, res, next);
+  if (req.is('multipart/form-data')) {
+    if (TAKES_A_FILE.some((path) => path.test(req.path))) return readPageUpload(req, res, next);
+    return next(new HttpError(415, 'unsupported_media_type', 'This form takes no file: send it as a form (application/x-www-form-urlencoded)'));
+  }
   formBodies(req, res, next);
 });
 
