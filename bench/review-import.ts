@@ -8,20 +8,13 @@
 // time it took in Lantern and in PostgreSQL; then the best and the median.
 //
 // Usage: node --import tsx bench/review-import.ts [-- --targets 400 --runs 3]
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { importFile } from '../src/ingest/import-file.ts';
 import { addAgreement } from '../src/server/features/targets/agreements.ts';
 import { importReviews } from '../src/server/features/targets/reviews.ts';
 import { importTargets } from '../src/server/features/targets/target-import.ts';
-import { RequestAccess } from '../src/server/platform/access/request-access.ts';
-import { hashPassword } from '../src/server/platform/identity/passwords.ts';
-import { createOrganisation } from '../src/store/organisations.ts';
-import { openStore, type Sql } from '../src/store/store.ts';
-import { createUser } from '../src/store/users.ts';
+import { openBenchCouncil } from './bench-council.ts';
 import { nearestRank } from './nearest-rank.ts';
 import { lanternSeconds, postgresSeconds } from './processor-time.ts';
 
@@ -32,37 +25,8 @@ const METRICS = 1;
 const RUNS = Number(values.runs);
 const fmt = (n: number) => n.toFixed(2);
 
-const code = (i: number) => `E06${String(900000 + i).padStart(6, '0')}`;
-
-async function load(sql: Sql, fileName: string, text: string): Promise<void> {
-  const result = await importFile(sql, { fileName, input: Readable.from([Buffer.from(text)]), importedBy: 'bench' });
-  if (result.status !== 'loaded') throw new Error(`${fileName}: ${JSON.stringify(result.rejections.slice(0, 3))}`);
-}
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-reviews-'));
-const store = await openStore({ dataDir, role: 'bench' });
+const { store, access, areas, close } = await openBenchCouncil('lantern-bench-reviews-', AREAS, METRICS);
 try {
-  await load(store.sql, 'areas.csv', ['code,name,type', ...Array.from({ length: AREAS }, (_, i) => `${code(i)},Area ${i},unitary`)].join('\n'));
-  await load(
-    store.sql,
-    'metrics.csv',
-    ['code,title,polarity,value_kind,period_kind', ...Array.from({ length: METRICS }, (_, m) => `metric-${m},Metric ${m},higher_is_better,mean,financial_year`)].join('\n'),
-  );
-  const council = await createOrganisation(store.sql, { name: 'Bench council', kind: 'council', areaCode: code(0) });
-  const officer = await createUser(store.sql, {
-    email: 'officer@bench.example',
-    name: 'Officer',
-    organisationId: council.id,
-    role: 'performance_officer',
-    passwordHash: await hashPassword('a long bench password 1'),
-  });
-  const access = new RequestAccess(
-    { kind: 'user', userId: officer.id, role: 'performance_officer', organisationId: council.id, councilArea: code(0), actions: ['read', 'change', 'share'] },
-    () => ({ userId: officer.id, actor: officer.email, ip: null, userAgent: 'bench' }),
-    store.sql,
-    Date.now(),
-  );
-  const areas = Array.from({ length: AREAS }, (_, i) => code(i));
   const agreement = await addAgreement(store.sql, access, {
     kind: 'local_area_agreement',
     title: 'Bench LAA',
@@ -93,6 +57,5 @@ try {
   console.log(`reviews imported from CSV: best ${fmt(Math.min(...runs))} s, median ${fmt(nearestRank(runs, 0.5))} s over ${RUNS} runs`);
   console.log(`machine: ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map(fmt).join(', ')}`);
 } finally {
-  await store.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await close();
 }
