@@ -213,7 +213,19 @@ function warnOnce(log: (line: string) => void, role: string): void {
  * failed runs; and targets' outcomes, frozen when an agreement closes. A
  * share is revoked by an update, once, and never deleted.
  */
-const APPEND_ONLY = ['audit_event', 'report_version', 'report_withdrawal', 'observation_history', 'area_history', 'metric_history', 'job_failure', 'target_outcome', 'flag_acknowledgement'] as const;
+const APPEND_ONLY = [
+  'audit_event',
+  'report_version',
+  'report_withdrawal',
+  'observation_history',
+  'area_history',
+  'metric_history',
+  'job_failure',
+  'target_outcome',
+  'flag_acknowledgement',
+  'case_outcome',
+  'panel_decision',
+] as const;
 const NEVER_DELETED = ['share'] as const;
 
 /**

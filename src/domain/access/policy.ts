@@ -42,6 +42,7 @@ const ADMINISTRATORS: readonly Role[] = Object.freeze(['administrator'] as const
 const ADVISERS: readonly Role[] = Object.freeze(['principal_adviser'] as const);
 const REPORT_WRITERS: readonly Role[] = Object.freeze(['performance_officer', 'administrator'] as const);
 const AGREEMENT_WRITERS: readonly Role[] = Object.freeze(['performance_officer'] as const);
+const PANEL: readonly Role[] = Object.freeze(['panel_member', 'principal_adviser'] as const);
 
 const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   service: { read: 'anyone', change: 'nobody', share: 'nobody' },
@@ -70,18 +71,32 @@ const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   agreement: { read: 'anyone', change: AGREEMENT_WRITERS, share: 'nobody' },
   target: { read: 'anyone', change: AGREEMENT_WRITERS, share: 'nobody' },
   progress_review: { read: 'anyone', change: AGREEMENT_WRITERS, share: 'nobody' },
+  // Early warning (issue 19): flags are restricted to the sector body (WATCHERS) and the council they
+  // are about; advisers acknowledge them. A case is restricted to the sector body that holds it and
+  // the council; referral to the Panel, a region or a department is a share. A meeting's notes are
+  // restricted like their case, or confidential to the people named. The Panel's meetings are
+  // for the Panel and the advisers who bring cases to it.
+  flag: { read: 'signed_in', change: ADVISERS, share: 'nobody' },
+  improvement_case: { read: 'signed_in', change: ADVISERS, share: ADVISERS },
+  case_note: { read: 'signed_in', change: ADVISERS, share: 'nobody' },
+  support_package: { read: 'signed_in', change: ADVISERS, share: 'nobody' },
+  panel_meeting: { read: PANEL, change: PANEL, share: 'nobody' },
 };
 
 /**
  * Roles that read the restricted (never the confidential) records of a kind without a share: the
  * government office and the sector body see agreements in draft, and
- * inspectorates also see reviews' reasons and risks (issue 18).
+ * inspectorates also see reviews' reasons and risks (issue 18); the sector
+ * body's advisers, Panel and peer challenge managers see every council's
+ * flags, and the Panel and advisers its meetings (issue 19).
  */
 const OVERSIGHT: readonly Role[] = Object.freeze(['government_officer', 'principal_adviser', 'regional_partner'] as const);
 const WATCHERS: Readonly<Partial<Record<RecordKind, readonly Role[]>>> = {
   agreement: OVERSIGHT,
   target: OVERSIGHT,
   progress_review: Object.freeze([...OVERSIGHT, 'inspector'] as const),
+  flag: Object.freeze(['principal_adviser', 'panel_member', 'peer_challenge_manager'] as const),
+  panel_meeting: PANEL,
 };
 
 /** Kinds held by partners together: members of the holding organisation and of the organisations it is shared with (the partners) change them at any classification. */
@@ -108,6 +123,11 @@ const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
   agreement: false,
   target: false,
   progress_review: false,
+  flag: false,
+  improvement_case: false,
+  case_note: false,
+  support_package: false,
+  panel_meeting: false,
 };
 
 export const DENIAL_REASONS = ['sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence'] as const;

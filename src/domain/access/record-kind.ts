@@ -21,6 +21,11 @@ export const RECORD_KINDS = [
   'agreement',
   'target',
   'progress_review',
+  'flag',
+  'improvement_case',
+  'case_note',
+  'support_package',
+  'panel_meeting',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -47,6 +52,11 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
   agreement: 'agreements',
   target: 'targets',
   progress_review: 'progress reviews, reasons and risks',
+  flag: 'early warning flags',
+  improvement_case: 'improvement cases',
+  case_note: "notes of an improvement case's meetings",
+  support_package: 'support packages',
+  panel_meeting: 'meetings of the Performance Support Panel',
 };
 
 export function isRecordKind(text: string): text is RecordKind {
