@@ -113,6 +113,51 @@ export function openFlagsOn(sql: Db, metrics: readonly string[]): Promise<Stored
     order by f.area_code, f.rule, f.metric_code, f.subject`;
 }
 
+/**
+ * An open flag as the risk view shows it, with the acknowledgement that mutes
+ * it: the latest made of exactly what it reads now (its fingerprint), as
+ * withMuting decides in the domain; null when none was, or when its figures,
+ * period or rule's version have changed since.
+ */
+export interface RiskFlag extends StoredFlag {
+  readonly muted: FlagAcknowledgement | null;
+}
+
+const MUTED = `left join lateral (
+    select a.reason, a.acknowledged_by, a.acknowledged_at from flag_acknowledgement a
+    where a.area_code = f.area_code and a.fingerprint = f.fingerprint order by a.acknowledged_at desc, a.id desc limit 1
+  ) a on true`;
+const MUTED_SELECT = `a.reason as "mutedReason", a.acknowledged_by as "mutedBy", a.acknowledged_at as "mutedOn"`;
+const RISK_ORDER = 'order by f.area_code, f.raised_at desc, f.rule, f.metric_code, f.subject';
+
+type RiskRow = StoredFlag & { mutedReason: string | null; mutedBy: string | null; mutedOn: Date | null };
+
+function riskFlag({ mutedReason, mutedBy, mutedOn, ...flag }: RiskRow): RiskFlag {
+  const muted = mutedReason === null ? null : { area: flag.area, fingerprint: flag.fingerprint, reason: mutedReason, by: mutedBy!, on: mutedOn! };
+  return { ...flag, muted };
+}
+
+/** One council's open flags, newest first, each with its muting. */
+export function openFlagsOfCouncil(sql: Db, area: string): Promise<RiskFlag[]> {
+  return openFlagsOfCouncils(sql, [area]);
+}
+
+/** The open flags of many councils (an adviser's patch), by council and newest first, each with its muting. */
+export async function openFlagsOfCouncils(sql: Db, areas: readonly string[]): Promise<RiskFlag[]> {
+  const rows = await sql<RiskRow[]>`
+    select ${sql.unsafe(SELECT)}, ${sql.unsafe(MUTED_SELECT)} from flag f ${sql.unsafe(MUTED)}
+    where f.cleared_at is null and f.area_code = any(${[...areas]}::text[]) ${sql.unsafe(RISK_ORDER)}`;
+  return rows.map(riskFlag);
+}
+
+/** Every open flag in England, by council and newest first, each with its muting. */
+export async function openFlagsInEngland(sql: Db): Promise<RiskFlag[]> {
+  const rows = await sql<RiskRow[]>`
+    select ${sql.unsafe(SELECT)}, ${sql.unsafe(MUTED_SELECT)} from flag f ${sql.unsafe(MUTED)}
+    where f.cleared_at is null ${sql.unsafe(RISK_ORDER)}`;
+  return rows.map(riskFlag);
+}
+
 export interface FlagAcknowledgement {
   readonly area: string;
   readonly fingerprint: string;

@@ -2,10 +2,13 @@
 // the day) when their figures change, cleared and kept when the rule stops
 // finding them, and left alone when a batch touched other metrics; two
 // servers bringing the same metric up to date at once raise each flag once;
-// acknowledgements are kept, and no one may change or delete them.
+// acknowledgements are kept, and no one may change or delete them; the risk
+// view's reads give a council's, a patch's and England's open flags, each
+// muted while an acknowledgement of exactly what it reads stands.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { acknowledgeFlag, acknowledgementsOf, flagsOf, openFlagsOn, syncFlags, type FlagLine } from '../../src/store/flags.ts';
+import { fingerprintOf, flagOf, RULES, withMuting, type Flag } from '../../src/domain/early-warning/index.ts';
+import { acknowledgeFlag, acknowledgementsOf, flagsOf, openFlagsInEngland, openFlagsOfCouncil, openFlagsOfCouncils, openFlagsOn, syncFlags, type FlagLine } from '../../src/store/flags.ts';
 import { seedCatalogue } from '../support/import.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 
@@ -93,5 +96,65 @@ describe('the flags store', () => {
     await assert.rejects(store.sql`update flag_acknowledgement set reason = 'x'`, /permission denied/);
     await assert.rejects(store.sql`delete from flag_acknowledgement`, /permission denied/);
     await assert.rejects(acknowledgeFlag(store.sql, HARTLEPOOL, 'print-3', '   ', 'adviser@lga.example'), /flag_acknowledgement_reason_check/);
+  });
+});
+
+describe("the risk view's reads of open flags", () => {
+  let store: TestStore;
+  const [SUNDERLAND, GATESHEAD] = ['E08000024', 'E08000037'];
+  const day = (n: number) => new Date(Date.UTC(2024, 0, n, 9));
+  const found = (area: string, value: number): Flag => flagOf(RULES.worse_and_worsening, area, OBESITY, '2022/23', { value, benchmark: 21.4 });
+  const lineOf = (flag: Flag): FlagLine => ({ ...line(flag.area, OBESITY, Number(flag.values.value)), figures: flag.values, fingerprint: fingerprintOf(flag) });
+
+  before(async () => {
+    store = await openTestStore();
+    await seedCatalogue(store.sql);
+  });
+  after(() => store.close());
+
+  it('mutes a flag while its acknowledgement stands, as withMuting does, and unmutes it when its figures change', async () => {
+    const { sql } = store;
+    const flags = [found(HARTLEPOOL, 27.1), found(DURHAM, 25)];
+    await syncFlags(sql, [OBESITY], flags.map(lineOf), day(1));
+    await acknowledgeFlag(sql, HARTLEPOOL, fingerprintOf(flags[0]!), 'Known: a weight management service starts in April', 'adviser@lga.example');
+
+    const [hartlepool] = await openFlagsOfCouncil(sql, HARTLEPOOL);
+    assert.equal(hartlepool!.muted?.reason, 'Known: a weight management service starts in April');
+    assert.equal(hartlepool!.muted?.by, 'adviser@lga.example');
+    assert.deepEqual(
+      withMuting(flags, await acknowledgementsOf(sql, HARTLEPOOL).then((acks) => acks.map((a) => ({ ...a, on: a.on.toISOString() })))).map((f) => f.muted !== null),
+      [true, false],
+      "the store's muting is the domain's",
+    );
+    assert.equal((await openFlagsOfCouncil(sql, DURHAM))[0]!.muted, null);
+
+    await syncFlags(sql, [OBESITY], [found(HARTLEPOOL, 28.3), flags[1]!].map(lineOf), day(2));
+    const [changed] = await openFlagsOfCouncil(sql, HARTLEPOOL);
+    assert.deepEqual([changed!.figures.value, changed!.muted], [28.3, null], 'new figures unmute it');
+  });
+
+  it("reads a patch's open flags and England's, with rule, version, figures, sentence and dates, and no cleared ones", async () => {
+    const { sql } = store;
+    await syncFlags(sql, [VISITS], [line(SUNDERLAND, VISITS, 19), line(GATESHEAD, VISITS, 17)], day(3));
+    await syncFlags(sql, [VISITS], [line(SUNDERLAND, VISITS, 19)], day(4));
+    const patch = await openFlagsOfCouncils(sql, [SUNDERLAND, GATESHEAD, HARTLEPOOL]);
+    assert.deepEqual(
+      patch.map((f) => [f.area, f.metric]),
+      [
+        [HARTLEPOOL, OBESITY],
+        [SUNDERLAND, VISITS],
+      ],
+      "Gateshead's flag cleared; Durham is not in the patch",
+    );
+    const sunderland = patch[1]!;
+    assert.deepEqual(
+      [sunderland.rule, sunderland.ruleVersion, sunderland.period, sunderland.figures, sunderland.sentence, sunderland.raisedAt, sunderland.clearedAt],
+      ['worse_and_worsening', 1, '2022/23', { value: 19, benchmark: 21.4 }, 'visits: 19%, worse than England (21.4%)', day(3), null],
+    );
+    assert.deepEqual(
+      (await openFlagsInEngland(sql)).map((f) => f.area),
+      [HARTLEPOOL, DURHAM, SUNDERLAND],
+    );
+    assert.deepEqual(await openFlagsOfCouncils(sql, []), []);
   });
 });
