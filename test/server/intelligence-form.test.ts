@@ -18,7 +18,7 @@ describe('recording intelligence through the page form', () => {
       method: 'POST',
       body: new URLSearchParams({
         _csrf: world.browsers.author.csrfToken,
-        riskFactor: 'financial_difficulty',
+        cause: 'financial_difficulty',
         title: 'Reserves falling',
         classification: 'sector',
         note: 'General fund reserves fell by a third in a year; members were told in March.',

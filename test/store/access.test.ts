@@ -67,8 +67,8 @@ describe('the access tables', () => {
   it('refuses to store a shareable intelligence item without evidence', async () => {
     await refused(
       store.sql`
-      insert into intelligence_item (subject_area, risk_factor, title, note, evidence, shareable, author_id, owner_organisation_id)
-      values ('E06000047', 'disengagement', 't', 'n', '[]', true, ${userId}, ${organisationId})`,
+      insert into intelligence_item (subject_area, cause, best_value_theme, title, note, evidence, shareable, author_id, owner_organisation_id)
+      values ('E06000047', 'disengagement', 'partnerships_and_community_engagement', 't', 'n', '[]', true, ${userId}, ${organisationId})`,
       /intelligence_item_check|check constraint/,
     );
   });

@@ -1,6 +1,6 @@
 // An intelligence item: a specific, evidence-based note about a council,
-// recorded by a principal adviser under one of the early-warning risk factors,
-// with its evidence (observations in Lantern, or a described source). It is
+// recorded by a principal adviser under a cause of failure and a Best Value
+// theme (the same ones a hard-data flag lands under), with its evidence (observations in Lantern, or a described source). It is
 // confidential unless its author says otherwise, and it cannot be marked
 // shareable until it has evidence: the protocol shares only what is specific
 // and evidence-based.
@@ -10,17 +10,44 @@
 import { isGssCode } from '../area/index.ts';
 import { isMetricCode } from '../metric/index.ts';
 import { parsePeriod } from '../period/index.ts';
+import { BEST_VALUE_THEMES, CAUSES, type BestValueTheme, type Cause } from '../early-warning/index.ts';
 import { isClassification, type Classification } from './classification.ts';
 
+/**
+ * The risk factors items were first recorded under, before leadership and
+ * relationships were two causes as the Advisory Board wrote them. Still
+ * accepted as `riskFactor` from older clients, and still answered beside
+ * the cause, until they have moved to `cause`.
+ */
 export const RISK_FACTORS = ['leadership_and_relationships', 'high_risk_change', 'disengagement', 'financial_difficulty', 'service_performance'] as const;
 export type RiskFactor = (typeof RISK_FACTORS)[number];
 
-export const RISK_FACTOR_LABELS: Readonly<Record<RiskFactor, string>> = {
-  leadership_and_relationships: 'Leadership and relationships',
-  high_risk_change: 'High-risk change',
-  disengagement: 'Disengagement from the sector',
-  financial_difficulty: 'Financial difficulty',
-  service_performance: 'Service performance',
+/** The cause an old risk factor is read as: leadership and relationships as leadership, as migration 028 moved the items. */
+export const CAUSE_OF_RISK_FACTOR: Readonly<Record<RiskFactor, Cause>> = {
+  leadership_and_relationships: 'leadership',
+  high_risk_change: 'high_risk_change',
+  disengagement: 'disengagement',
+  financial_difficulty: 'financial_difficulty',
+  service_performance: 'service_performance',
+};
+
+/** The old risk factor a cause falls under, for clients that still read `riskFactor`. */
+export function riskFactorOf(cause: Cause): RiskFactor {
+  return cause === 'leadership' || cause === 'relationships' ? 'leadership_and_relationships' : cause;
+}
+
+/**
+ * The Best Value theme an item takes when none is given: the theme of the
+ * statutory guidance (May 2024) whose indicators of failure the cause most
+ * resembles. An adviser may choose another.
+ */
+export const USUAL_THEME: Readonly<Record<Cause, BestValueTheme>> = {
+  leadership: 'leadership',
+  relationships: 'culture',
+  high_risk_change: 'governance',
+  disengagement: 'partnerships_and_community_engagement',
+  financial_difficulty: 'use_of_resources',
+  service_performance: 'service_delivery',
 };
 
 export type Evidence =
@@ -28,7 +55,8 @@ export type Evidence =
 
 export interface IntelligenceDraft {
   readonly subjectArea: string;
-  readonly riskFactor: RiskFactor;
+  readonly cause: Cause;
+  readonly bestValueTheme: BestValueTheme;
   readonly title: string;
   readonly note: string;
   readonly evidence: readonly Evidence[];
@@ -50,12 +78,21 @@ export function isRiskFactor(text: string): text is RiskFactor {
   return (RISK_FACTORS as readonly string[]).includes(text);
 }
 
+export function isCause(text: string): text is Cause {
+  return (CAUSES as readonly string[]).includes(text);
+}
+
+export function isBestValueTheme(text: string): text is BestValueTheme {
+  return (BEST_VALUE_THEMES as readonly string[]).includes(text);
+}
+
 export function checkIntelligenceItem(input: Readonly<Record<string, unknown>>): IntelligenceCheck {
   const problems: Problem[] = [];
   const subjectArea = text(input.subjectArea, 'subjectArea', 9, problems)?.toUpperCase();
   if (subjectArea !== undefined && !isGssCode(subjectArea)) problems.push({ field: 'subjectArea', message: "'subjectArea' must be the GSS code of a council, such as E06000047" });
-  const riskFactor = text(input.riskFactor, 'riskFactor', 40, problems);
-  if (riskFactor !== undefined && !isRiskFactor(riskFactor)) problems.push({ field: 'riskFactor', message: `'riskFactor' must be one of ${RISK_FACTORS.join(', ')}` });
+  const cause = checkCause(input, problems);
+  const bestValueTheme = input.bestValueTheme === undefined ? cause && USUAL_THEME[cause] : text(input.bestValueTheme, 'bestValueTheme', 60, problems);
+  if (bestValueTheme !== undefined && !isBestValueTheme(bestValueTheme)) problems.push({ field: 'bestValueTheme', message: `'bestValueTheme' must be one of ${BEST_VALUE_THEMES.join(', ')}` });
   const title = text(input.title, 'title', 200, problems);
   const note = text(input.note, 'note', NOTE_LENGTH.max, problems);
   if (note !== undefined && note.length < NOTE_LENGTH.min) problems.push({ field: 'note', message: `'note' must be specific: at least ${NOTE_LENGTH.min} characters` });
@@ -72,7 +109,8 @@ export function checkIntelligenceItem(input: Readonly<Record<string, unknown>>):
     kind: 'valid',
     item: {
       subjectArea: subjectArea!,
-      riskFactor: riskFactor as RiskFactor,
+      cause: cause!,
+      bestValueTheme: bestValueTheme as BestValueTheme,
       title: title!,
       note: note!,
       evidence: evidence!,
@@ -80,6 +118,26 @@ export function checkIntelligenceItem(input: Readonly<Record<string, unknown>>):
       shareable: shareable as boolean,
     },
   };
+}
+
+/** The cause, or the old risk factor read as one when only that is given; both given must agree. */
+function checkCause(input: Readonly<Record<string, unknown>>, problems: Problem[]): Cause | undefined {
+  const old = input.riskFactor === undefined ? undefined : text(input.riskFactor, 'riskFactor', 40, problems);
+  if (old !== undefined && !isRiskFactor(old)) {
+    problems.push({ field: 'riskFactor', message: `'riskFactor' (the old name of 'cause') must be one of ${RISK_FACTORS.join(', ')}` });
+    return undefined;
+  }
+  if (input.cause === undefined && old !== undefined) return CAUSE_OF_RISK_FACTOR[old];
+  if (input.cause === undefined && input.riskFactor !== undefined) return undefined;
+  const cause = text(input.cause, 'cause', 40, problems);
+  if (cause !== undefined && !isCause(cause)) {
+    problems.push({ field: 'cause', message: `'cause' must be one of ${CAUSES.join(', ')}` });
+    return undefined;
+  }
+  if (cause !== undefined && old !== undefined && riskFactorOf(cause) !== old) {
+    problems.push({ field: 'riskFactor', message: `'riskFactor' is the old name of 'cause' and says ${old} where 'cause' says ${cause}: send 'cause' alone` });
+  }
+  return cause;
 }
 
 function text(value: unknown, field: string, max: number, problems: Problem[]): string | undefined {

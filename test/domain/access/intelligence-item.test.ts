@@ -2,11 +2,11 @@
 // problem named by its field; an item without evidence is never shareable.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkIntelligenceItem, type IntelligenceCheck } from '../../../src/domain/access/index.ts';
+import { checkIntelligenceItem, riskFactorOf, type IntelligenceCheck } from '../../../src/domain/access/index.ts';
 
 const GOOD = Object.freeze({
   subjectArea: 'e06000047',
-  riskFactor: 'financial_difficulty',
+  cause: 'financial_difficulty',
   title: 'Reserves falling fast',
   note: 'General fund reserves fell by a third in 2023/24; the s151 officer has warned members.',
   evidence: Object.freeze([
@@ -14,6 +14,9 @@ const GOOD = Object.freeze({
     Object.freeze({ kind: 'source', description: 'Statement of accounts 2023/24, note 12', url: 'https://example.org/accounts.pdf' }),
   ]),
 });
+
+/** GOOD as a client written before causes would send it: no cause. */
+const OLD = Object.freeze(Object.fromEntries(Object.entries(GOOD).filter(([key]) => key !== 'cause')));
 
 const fields = (check: IntelligenceCheck) => (check.kind === 'invalid' ? check.problems.map((p) => p.field) : []);
 
@@ -35,13 +38,39 @@ describe('checkIntelligenceItem(input)', () => {
   });
 
   it('names every missing or wrong field', () => {
-    assert.deepEqual(fields(checkIntelligenceItem({})), ['subjectArea', 'riskFactor', 'title', 'note']);
-    assert.deepEqual(fields(checkIntelligenceItem({ ...GOOD, subjectArea: 'Durham', riskFactor: 'gossip', classification: 'secret', shareable: 'yes' })), [
+    assert.deepEqual(fields(checkIntelligenceItem({})), ['subjectArea', 'cause', 'title', 'note']);
+    assert.deepEqual(fields(checkIntelligenceItem({ ...GOOD, subjectArea: 'Durham', cause: 'gossip', bestValueTheme: 'vibes', classification: 'secret', shareable: 'yes' })), [
       'subjectArea',
-      'riskFactor',
+      'cause',
+      'bestValueTheme',
       'classification',
       'shareable',
     ]);
+  });
+
+  it('files an item under a cause and a Best Value theme, the theme the cause usually takes when none is given', () => {
+    const check = checkIntelligenceItem(GOOD);
+    assert.ok(check.kind === 'valid');
+    assert.equal(check.item.cause, 'financial_difficulty');
+    assert.equal(check.item.bestValueTheme, 'use_of_resources');
+    const chosen = checkIntelligenceItem({ ...GOOD, cause: 'relationships', bestValueTheme: 'governance' });
+    assert.ok(chosen.kind === 'valid');
+    assert.deepEqual([chosen.item.cause, chosen.item.bestValueTheme], ['relationships', 'governance']);
+  });
+
+  it("reads an old client's riskFactor as the cause: leadership and relationships as leadership", () => {
+    const check = checkIntelligenceItem({ ...OLD, riskFactor: 'leadership_and_relationships' });
+    assert.ok(check.kind === 'valid');
+    assert.deepEqual([check.item.cause, check.item.bestValueTheme], ['leadership', 'leadership']);
+    assert.equal(riskFactorOf('relationships'), 'leadership_and_relationships');
+    assert.equal(riskFactorOf('disengagement'), 'disengagement');
+  });
+
+  it('names riskFactor when it is not an old risk factor, or disagrees with the cause given beside it', () => {
+    assert.deepEqual(fields(checkIntelligenceItem({ ...OLD, riskFactor: 'relationships' })), ['riskFactor']);
+    assert.deepEqual(fields(checkIntelligenceItem({ ...GOOD, riskFactor: 'disengagement' })), ['riskFactor']);
+    assert.equal(checkIntelligenceItem({ ...GOOD, cause: 'relationships', riskFactor: 'leadership_and_relationships' }).kind, 'valid');
+    assert.deepEqual(fields(checkIntelligenceItem({ ...GOOD, bestValueTheme: '' })), ['bestValueTheme']);
   });
 
   it('a note must be specific: at least 20 characters', () => {

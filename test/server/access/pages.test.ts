@@ -17,7 +17,7 @@ describe('the access pages', () => {
   const form = (fields: Record<string, string>, token: string) => new URLSearchParams({ ...fields, _csrf: token });
   const item = {
     subjectArea: DURHAM,
-    riskFactor: 'leadership_and_relationships',
+    cause: 'relationships',
     title: 'Chief executive and leader at odds',
     note: 'Two public disagreements at cabinet in May; the monitoring officer has written to members.',
     classification: 'restricted',

@@ -139,7 +139,7 @@ describe('probes that must all fail', () => {
         [
           world.browsers.author,
           '/intelligence',
-          ['subjectArea', 'riskFactor', 'title', 'note', 'evidenceMetric', 'evidenceArea', 'evidencePeriod', 'evidenceSource', 'evidenceUrl', 'classification', 'shareable'],
+          ['subjectArea', 'cause', 'bestValueTheme', 'title', 'note', 'evidenceMetric', 'evidenceArea', 'evidencePeriod', 'evidenceSource', 'evidenceUrl', 'classification', 'shareable'],
         ],
         [world.browsers.author, '/intelligence/1/shares', ['organisationId', 'userEmail', 'reason']],
         [world.browsers.administrator, '/admin/organisations', ['name', 'kind', 'council']],

@@ -1,12 +1,21 @@
 // Intelligence items, each use-case once, called by the API and the pages
 // alike: listed and read as the policy allows (each read of a restricted or
 // confidential item audited), recorded with its evidence checked, changed by
-// its author, shared and un-shared with a reason; every change audited in
-// its transaction.
-import { checkIntelligenceItem, guardedRecord, isRiskFactor, RISK_FACTORS, type IntelligenceDraft, type UserViewer } from '../../../domain/access/index.ts';
+// its author, marked reviewed so that it is not stale, shared and un-shared
+// with a reason; every change audited in its transaction.
+import { CAUSE_OF_RISK_FACTOR, checkIntelligenceItem, guardedRecord, type IntelligenceDraft, type RiskFactor, type UserViewer } from '../../../domain/access/index.ts';
+import type { BestValueTheme, Cause } from '../../../domain/early-warning/index.ts';
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { getArea } from '../../../store/catalogue.ts';
-import { createIntelligenceItem, existingObservations, getIntelligenceItem, queryIntelligenceItems, updateIntelligenceItem, type IntelligenceItem } from '../../../store/intelligence.ts';
+import {
+  createIntelligenceItem,
+  existingObservations,
+  getIntelligenceItem,
+  markIntelligenceReviewed,
+  queryIntelligenceItems,
+  updateIntelligenceItem,
+  type IntelligenceItem,
+} from '../../../store/intelligence.ts';
 import { earlySightReleases } from '../../../store/early-sight.ts';
 import { sharesOfRecord } from '../../../store/shares.ts';
 import type { Sql } from '../../../store/store.ts';
@@ -19,13 +28,20 @@ import { intelligenceRecord } from './intelligence-record.ts';
 export async function listIntelligence(
   sql: Sql,
   access: RequestAccess,
-  filter: { about?: string | undefined; riskFactor?: string | undefined; q?: string | undefined },
+  filter: { about?: string | undefined; cause?: Cause | undefined; bestValueTheme?: BestValueTheme | undefined; riskFactor?: RiskFactor | undefined; q?: string | undefined },
   paging: { limit: number; offset: number },
 ): Promise<IntelligenceItem[]> {
-  if (filter.riskFactor !== undefined && !isRiskFactor(filter.riskFactor)) throw badRequest(`'riskFactor' must be one of ${RISK_FACTORS.join(', ')}`);
-  const all = await queryIntelligenceItems(sql, { subjectArea: filter.about, riskFactor: filter.riskFactor, q: filter.q });
+  const all = await queryIntelligenceItems(sql, { subjectArea: filter.about, causes: causesAsked(filter), bestValueTheme: filter.bestValueTheme, q: filter.q });
   const readable = all.filter((item) => access.may('read', intelligenceRecord(item))).slice(paging.offset, paging.offset + paging.limit);
   return access.reveal(readable, intelligenceRecord, (i) => String(i.id), 'listed');
+}
+
+/** The causes a list asks for: the cause, or both causes an old client's 'leadership_and_relationships' now covers. */
+function causesAsked(filter: { cause?: Cause | undefined; riskFactor?: RiskFactor | undefined }): Cause[] | undefined {
+  if (filter.cause !== undefined && filter.riskFactor !== undefined) throw badRequest("'riskFactor' is the old name of 'cause': ask by 'cause' alone");
+  if (filter.cause !== undefined) return [filter.cause];
+  if (filter.riskFactor === 'leadership_and_relationships') return ['leadership', 'relationships'];
+  return filter.riskFactor === undefined ? undefined : [CAUSE_OF_RISK_FACTOR[filter.riskFactor]];
 }
 
 /** One item the viewer may read, its reading audited; 404 otherwise. */
@@ -58,7 +74,7 @@ export async function createItem(sql: Sql, access: RequestAccess, body: Record<s
   );
   return sql.begin(async (tx) => {
     const item = await createIntelligenceItem(tx, draft, viewer.userId, viewer.organisationId);
-    await access.audit(tx, 'change', 'intelligence_item', String(item.id), `recorded (${draft.classification}, ${draft.riskFactor})`);
+    await access.audit(tx, 'change', 'intelligence_item', String(item.id), `recorded (${draft.classification}, ${draft.cause})`);
     return item;
   });
 }
@@ -66,16 +82,29 @@ export async function createItem(sql: Sql, access: RequestAccess, body: Record<s
 export async function changeItem(sql: Sql, access: RequestAccess, idText: unknown, body: Record<string, unknown>): Promise<IntelligenceItem> {
   const item = await findItem(sql, idText);
   access.require('change', intelligenceRecord(item), `intelligence item ${item.id}`);
-  const fields = ['subjectArea', 'riskFactor', 'title', 'note', 'evidence', 'classification', 'shareable'] as const;
-  const unknown = Object.keys(body).filter((k) => k !== '_csrf' && !(fields as readonly string[]).includes(k));
+  const fields = ['subjectArea', 'cause', 'bestValueTheme', 'title', 'note', 'evidence', 'classification', 'shareable'] as const;
+  const unknown = Object.keys(body).filter((k) => k !== '_csrf' && k !== 'riskFactor' && !(fields as readonly string[]).includes(k));
   if (unknown.length > 0) throw badRequest(`unknown field '${unknown[0]}' (an intelligence item has: ${fields.join(', ')})`);
-  const merged = Object.fromEntries(fields.map((f) => [f, body[f] === undefined ? item[f] : body[f]]));
+  const merged: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, body[f] === undefined ? item[f] : body[f]]));
+  // An old client changes the cause by its old name, which the domain reads as the cause (and checks against one given beside it).
+  if (body.riskFactor !== undefined) Object.assign(merged, { riskFactor: body.riskFactor }, body.cause === undefined ? { cause: undefined } : {});
   const draft = await checkDraft(sql, access, merged);
   const changed = fields.filter((f) => canonical(draft[f]) !== canonical(item[f]));
   return sql.begin(async (tx) => {
     const updated = await updateIntelligenceItem(tx, item.id, draft);
     await access.audit(tx, 'change', 'intelligence_item', String(item.id), changed.length > 0 ? `changed ${changed.join(', ')}` : 'saved unchanged');
     return updated;
+  });
+}
+
+/** Marks the item reviewed: whoever may change it says it still holds, and it is no longer stale. */
+export async function reviewItem(sql: Sql, access: RequestAccess, idText: unknown): Promise<IntelligenceItem> {
+  const item = await findItem(sql, idText);
+  access.require('change', intelligenceRecord(item), `intelligence item ${item.id}`);
+  return sql.begin(async (tx) => {
+    const reviewed = await markIntelligenceReviewed(tx, item.id);
+    await access.audit(tx, 'change', 'intelligence_item', String(item.id), 'marked reviewed');
+    return reviewed;
   });
 }
 

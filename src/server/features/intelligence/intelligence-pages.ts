@@ -1,5 +1,6 @@
 // Intelligence as pages: the list of what the viewer may read, one item with
-// its shares, and the forms to record, share and un-share. Each goes through
+// its shares and whether it is stale, and the forms to record, mark
+// reviewed, share and un-share. Each goes through
 // the same functions as the JSON API, so the policy and the audit trail are
 // the same; a form with a problem comes back with it named as the page
 // labels the field, in words. Councils, places and metrics are chosen by
@@ -7,7 +8,8 @@
 // (web/views/named-choices.ts).
 import express, { type Response } from 'express';
 import { formatDate } from '../../../domain/format/index.ts';
-import { CLASSIFICATION_LABELS, CLASSIFICATIONS, RISK_FACTOR_LABELS, RISK_FACTORS, guardedRecord } from '../../../domain/access/index.ts';
+import { CLASSIFICATION_LABELS, CLASSIFICATIONS, STALE_AFTER_MONTHS, guardedRecord, itemReview } from '../../../domain/access/index.ts';
+import { BEST_VALUE_THEME_LABELS, BEST_VALUE_THEMES, CAUSE_LABELS, CAUSES } from '../../../domain/early-warning/index.ts';
 import { listOrganisations } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads, shares, type RequestAccess } from '../../platform/access/index.ts';
@@ -19,7 +21,7 @@ import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.t
 import { councilNamed, councilNames, metricNamed, metricTitles, periodItems, placeNamed, placeNames } from '../../../web/views/named-choices.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { intelligenceRecord } from './intelligence-record.ts';
-import { createItem, itemShares, listIntelligence, readItem, shareItem, unshareItem } from './intelligence-items.ts';
+import { createItem, itemShares, listIntelligence, readItem, reviewItem, shareItem, unshareItem } from './intelligence-items.ts';
 import type { IntelligenceItem } from '../../../store/intelligence.ts';
 import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';
 
@@ -59,6 +61,11 @@ export function intelligencePages(sql: Sql, engine: BenchmarkEngine): express.Ro
     await showItem(res, sql, await readItem(sql, accessOf(res), req.params.id), []);
   });
 
+  router.post('/intelligence/:id/review', changes('intelligence_item'), async (req, res) => {
+    const item = await reviewItem(sql, accessOf(res), req.params.id);
+    res.redirect(303, `/intelligence/${item.id}`);
+  });
+
   router.post('/intelligence/:id/shares', shares('intelligence_item'), async (req, res) => {
     const form = bodyOf(req);
     const body = { ...form, organisationId: form.userEmail ? undefined : form.organisationId };
@@ -90,7 +97,9 @@ function mayRecord(access: RequestAccess): boolean {
 function view(item: IntelligenceItem) {
   return {
     ...item,
-    riskFactorLabel: RISK_FACTOR_LABELS[item.riskFactor],
+    causeLabel: CAUSE_LABELS[item.cause],
+    themeLabel: BEST_VALUE_THEME_LABELS[item.bestValueTheme],
+    review: itemReview(item.reviewedAt, new Date()),
     classificationLabel: CLASSIFICATION_LABELS[item.classification],
     recorded: formatDate(item.createdAt),
   };
@@ -107,6 +116,8 @@ async function showItem(res: Response, sql: Sql, item: IntelligenceItem, problem
     {
       item: view(item),
       mayShare,
+      mayReview: access.may('change', intelligenceRecord(item)),
+      staleAfterMonths: STALE_AFTER_MONTHS,
       problems,
       shares: listed.map((s) => ({ ...s, when: formatDate(s.sharedAt) })),
       organisations: [{ value: '', text: 'Choose an organisation' }, ...organisations.map((o) => ({ value: String(o.id), text: o.name }))],
@@ -128,7 +139,11 @@ function newForm(res: Response, index: BenchmarkIndex, form: Record<string, unkn
       places: placeNames(index),
       metrics: metricTitles(index),
       periods: periodItems(index, chosen('evidencePeriod', '')),
-      riskFactors: RISK_FACTORS.map((r) => ({ value: r, text: RISK_FACTOR_LABELS[r], selected: chosen('riskFactor', '') === r })),
+      causes: [{ value: '', text: 'Choose a cause' }, ...CAUSES.map((c) => ({ value: c, text: CAUSE_LABELS[c], selected: chosen('cause', '') === c }))],
+      themes: [
+        { value: '', text: 'The theme its cause usually takes' },
+        ...BEST_VALUE_THEMES.map((t) => ({ value: t, text: BEST_VALUE_THEME_LABELS[t], selected: chosen('bestValueTheme', '') === t })),
+      ],
       classifications: CLASSIFICATIONS.map((c) => ({ value: c, text: CLASSIFICATION_LABELS[c], checked: chosen('classification', 'confidential') === c })),
     },
     status,
@@ -161,7 +176,8 @@ function fromForm(index: BenchmarkIndex, form: Record<string, unknown>): { item:
   return {
     item: {
       subjectArea,
-      riskFactor: form.riskFactor,
+      cause: form.cause,
+      bestValueTheme: text('bestValueTheme') || undefined,
       title: form.title,
       note: form.note,
       classification: form.classification ?? 'confidential',
@@ -175,7 +191,8 @@ function fromForm(index: BenchmarkIndex, form: Record<string, unknown>): { item:
 /** The fields of the record form, by the names the use-case gives them: the id of the page's field and its label there. */
 const FIELDS: Readonly<Record<string, { readonly id: string; readonly label: string }>> = {
   subjectArea: { id: 'subjectArea', label: 'Council' },
-  riskFactor: { id: 'riskFactor', label: 'Risk factor' },
+  cause: { id: 'cause', label: 'Cause of concern' },
+  bestValueTheme: { id: 'bestValueTheme', label: 'Best Value theme' },
   title: { id: 'title', label: 'Title' },
   note: { id: 'note', label: 'Note' },
   classification: { id: 'classification', label: 'Who may read it' },

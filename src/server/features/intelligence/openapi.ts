@@ -1,7 +1,8 @@
 // Intelligence items' part of the OpenAPI document. The parameters come from
 // the schemas the routes check them with (api-inputs.ts); an item's body is
 // described here, beside the domain's check of it.
-import { CLASSIFICATIONS, RISK_FACTORS } from '../../../domain/access/index.ts';
+import { CLASSIFICATIONS, RISK_FACTORS, STALE_AFTER_MONTHS } from '../../../domain/access/index.ts';
+import { BEST_VALUE_THEMES, CAUSES } from '../../../domain/early-warning/index.ts';
 import { ref, json, list, body, refusals, withMissing, shareOperations } from '../../platform/service/openapi-parts.ts';
 import { pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
 import { intelligenceQuery, itemPath, itemSharePath } from './api-inputs.ts';
@@ -18,7 +19,14 @@ const evidence = {
 };
 const itemFields = {
   subjectArea: { type: 'string', description: 'GSS code of the council.' },
-  riskFactor: { type: 'string', enum: RISK_FACTORS },
+  cause: { type: 'string', enum: CAUSES, description: 'Cause of failure (Improvement Board, 2012, appendix 1).' },
+  bestValueTheme: { type: 'string', enum: BEST_VALUE_THEMES, description: 'Best Value theme; when absent, the one the cause usually takes.' },
+  riskFactor: {
+    type: 'string',
+    enum: RISK_FACTORS,
+    deprecated: true,
+    description: 'The old name of cause, for older clients: leadership_and_relationships is read as leadership. Send cause instead.',
+  },
   title: { type: 'string', maxLength: 200 },
   note: { type: 'string', minLength: 20, maxLength: 10000 },
   evidence: { type: 'array', items: evidence },
@@ -42,7 +50,7 @@ export const paths = {
     post: {
       operationId: 'recordIntelligence',
       summary: 'Record an intelligence item (principal advisers)',
-      requestBody: body({ type: 'object', required: ['subjectArea', 'riskFactor', 'title', 'note'], properties: itemFields }),
+      requestBody: body({ type: 'object', required: ['subjectArea', 'cause', 'title', 'note'], properties: itemFields }),
       responses: { 201: { description: 'Recorded.', content: json(ref('IntelligenceItem')) }, ...refusals },
     },
   },
@@ -61,6 +69,14 @@ export const paths = {
       responses: { 200: { description: 'Changed.', content: json(ref('IntelligenceItem')) }, ...withMissing },
     },
   },
+  '/api/intelligence/{id}/review': {
+    post: {
+      operationId: 'reviewIntelligence',
+      summary: `Mark an intelligence item reviewed (those who may change it): it is stale ${STALE_AFTER_MONTHS} months after its last review`,
+      parameters: pathParameters(itemPath),
+      responses: { 200: { description: 'Reviewed.', content: json(ref('IntelligenceItem')) }, ...withMissing },
+    },
+  },
   '/api/intelligence/{id}/shares': itemSharing.share,
   '/api/intelligence/{id}/shares/{shareId}/revoke': itemSharing.unshare,
 };
@@ -68,11 +84,13 @@ export const paths = {
 export const schemas = {
   IntelligenceItem: {
     type: 'object',
-    required: ['id', 'about', 'riskFactor', 'title', 'note', 'classification'],
+    required: ['id', 'about', 'cause', 'bestValueTheme', 'title', 'note', 'classification', 'reviewedAt', 'stale'],
     properties: {
       id: { type: 'integer' },
       about: { type: 'object' },
-      riskFactor: { type: 'string', enum: RISK_FACTORS },
+      cause: { type: 'string', enum: CAUSES },
+      bestValueTheme: { type: 'string', enum: BEST_VALUE_THEMES },
+      riskFactor: { type: 'string', enum: RISK_FACTORS, deprecated: true, description: 'The old name of cause: leadership and relationships together.' },
       title: { type: 'string' },
       note: { type: 'string' },
       evidence: { type: 'array', items: evidence },
@@ -83,6 +101,8 @@ export const schemas = {
       shares: { type: 'array', items: ref('Share') },
       createdAt: { type: 'string', format: 'date-time' },
       updatedAt: { type: 'string', format: 'date-time' },
+      reviewedAt: { type: 'string', format: 'date-time', description: 'When it was recorded, last changed or marked reviewed.' },
+      stale: { type: 'boolean', description: `Not reviewed for ${STALE_AFTER_MONTHS} months or more (on London's calendar).` },
     },
   },
 };
