@@ -18,6 +18,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { BenchmarkIndex, type MetricSeries } from '../domain/benchmark/benchmark-index.ts';
 import { keepTrends } from '../domain/benchmark/trend-of.ts';
+import { loadedBatchIds } from '../store/batches.ts';
 import { loadEverySeries, loadIndexAreas, loadIndexMetrics, loadSeries, reachOfBatch } from '../store/benchmark-source.ts';
 import { onBatchLoaded } from '../store/import-notifications.ts';
 import type { Replica } from '../store/read-replica.ts';
@@ -53,6 +54,13 @@ export class BenchmarkEngine {
   trendsKept: Promise<void> = Promise.resolve();
   /** Resolves once the first index is built; rejects if it cannot be. */
   readonly ready: Promise<void>;
+
+  /**
+   * The batches whose figures the index holds: those loaded before it was
+   * built, and each refreshed since. Work made from the index for a batch
+   * (early warning's flags) waits until the index holds it.
+   */
+  private readonly held = new Set<number>();
 
   /** Where the index is read from: the replica when there is one. */
   private readonly reads: Sql;
@@ -119,7 +127,9 @@ export class BenchmarkEngine {
       .then(async () => {
         try {
           await this.replica?.caughtUp();
+          const loaded = await loadedBatchIds(this.reads);
           const index = await buildIndex(this.reads);
+          for (const id of loaded) this.held.add(id);
           this.current = index;
           this.trendsKept = keepAllTrends(index);
           this.changed({ kind: 'all' });
@@ -131,6 +141,17 @@ export class BenchmarkEngine {
         this.log(`benchmark index: could not be built again: ${String(error)}`);
       });
     return this.refreshing;
+  }
+
+  /** Whether the engine hears of loaded batches: one that does not holds only what it was built from. */
+  get listens(): boolean {
+    return this.unlisten !== undefined;
+  }
+
+  /** Whether the index holds every one of these batches' figures. */
+  holds(batchIds: Iterable<number>): boolean {
+    for (const id of batchIds) if (!this.held.has(id)) return false;
+    return true;
   }
 
   /** Calls `listener` after each build and each batch's refresh, with what changed; returns how to stop. */
@@ -157,6 +178,8 @@ export class BenchmarkEngine {
   /** Listens first, so that no batch that commits during the build goes unheard. */
   private async open(listen: boolean): Promise<void> {
     if (listen) this.unlisten = (await onBatchLoaded(this.sql, ({ batchId }) => void this.batchLoaded(batchId))).unlisten;
+    // Read before the build: a batch that commits after this is heard, and held once refreshed.
+    for (const id of await loadedBatchIds(this.reads)) this.held.add(id);
     const index = await buildIndex(this.reads);
     this.current = index;
     this.trendsKept = keepAllTrends(index);
@@ -167,6 +190,7 @@ export class BenchmarkEngine {
     try {
       await this.replica?.caughtUp();
       await this.rebuild(batchId);
+      this.held.add(batchId);
     } finally {
       this.generation++;
     }

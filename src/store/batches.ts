@@ -131,6 +131,12 @@ export async function hasLoadedBatch(sql: Db): Promise<boolean> {
   return row!.loaded;
 }
 
+/** Every batch that has loaded, by id: what an index built now holds. */
+export async function loadedBatchIds(sql: Db): Promise<number[]> {
+  const rows = await sql<{ id: number }[]>`select id from import_batch where status = 'loaded'`;
+  return rows.map((row) => row.id);
+}
+
 export async function getBatch(sql: Db, id: number): Promise<Batch | undefined> {
   await closeAbandonedBatches(sql);
   const [row] = await sql<Batch[]>`${selectBatch(sql)} where id = ${id}`;

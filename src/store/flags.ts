@@ -40,29 +40,41 @@ const keyOf = (flag: Pick<FlagLine, 'area' | 'rule' | 'metric' | 'subject'>) => 
 /**
  * Brings the open flags on `metrics` to `found` at `at`: a flag found anew is
  * raised, one found with other figures is changed, one no longer found is
- * cleared. `found` must hold only flags on those metrics.
+ * cleared. `found` must hold only flags on those metrics. Given as a
+ * function, the flags are found once this sync holds the lock, so that what
+ * it stores was worked out after every sync before it had finished.
  */
-export async function syncFlags(sql: Sql, metrics: readonly string[], found: readonly FlagLine[], at: Date): Promise<FlagSync> {
-  const stray = found.find((flag) => flag.metric === null || !metrics.includes(flag.metric));
-  if (stray) throw new RangeError(`a flag on ${stray.metric ?? 'no metric'} is not among the metrics brought up to date`);
+export async function syncFlags(sql: Sql, metrics: readonly string[], found: readonly FlagLine[] | ((tx: Db) => Promise<readonly FlagLine[]>), at: Date): Promise<FlagSync> {
+  if (Array.isArray(found)) refuseStrays(metrics, found);
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('lantern flag sync'))`;
-    const open = await tx<{ id: number; area: string; rule: string; metric: string; subject: string; fingerprint: string }[]>`
-      select id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint
-      from flag where cleared_at is null and metric_code = any(${metrics}::text[])`;
-    const now = new Map(found.map((flag) => [keyOf(flag), flag]));
-    const before = new Map(open.map((flag) => [keyOf(flag), flag]));
-    const raised = found.filter((flag) => !before.has(keyOf(flag)));
-    const changed = open.flatMap((flag) => {
-      const line = now.get(keyOf(flag));
-      return line && line.fingerprint !== flag.fingerprint ? [{ id: flag.id, line }] : [];
-    });
-    const cleared = open.filter((flag) => !now.has(keyOf(flag))).map((flag) => flag.id);
-    await raise(tx, raised, at);
-    await change(tx, changed, at);
-    if (cleared.length) await tx`update flag set cleared_at = ${at} where id = any(${cleared}::bigint[])`;
-    return { raised: raised.length, changed: changed.length, cleared: cleared.length };
+    return keep(tx, metrics, typeof found === 'function' ? refuseStrays(metrics, await found(tx)) : found, at);
   });
+}
+
+function refuseStrays(metrics: readonly string[], found: readonly FlagLine[]): readonly FlagLine[] {
+  const among = new Set(metrics);
+  const stray = found.find((flag) => flag.metric === null || !among.has(flag.metric));
+  if (stray) throw new RangeError(`a flag on ${stray.metric ?? 'no metric'} is not among the metrics brought up to date`);
+  return found;
+}
+
+async function keep(tx: Db, metrics: readonly string[], found: readonly FlagLine[], at: Date): Promise<FlagSync> {
+  const open = await tx<{ id: number; area: string; rule: string; metric: string; subject: string; fingerprint: string }[]>`
+    select id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint
+    from flag where cleared_at is null and metric_code = any(${metrics}::text[])`;
+  const now = new Map(found.map((flag) => [keyOf(flag), flag]));
+  const before = new Map(open.map((flag) => [keyOf(flag), flag]));
+  const raised = found.filter((flag) => !before.has(keyOf(flag)));
+  const changed = open.flatMap((flag) => {
+    const line = now.get(keyOf(flag));
+    return line && line.fingerprint !== flag.fingerprint ? [{ id: flag.id, line }] : [];
+  });
+  const cleared = open.filter((flag) => !now.has(keyOf(flag))).map((flag) => flag.id);
+  await raise(tx, raised, at);
+  await change(tx, changed, at);
+  if (cleared.length) await tx`update flag set cleared_at = ${at} where id = any(${cleared}::bigint[])`;
+  return { raised: raised.length, changed: changed.length, cleared: cleared.length };
 }
 
 async function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<void> {
@@ -95,6 +107,25 @@ function row(line: FlagLine) {
     sentence: line.sentence,
     fingerprint: line.fingerprint,
   };
+}
+
+/** The metrics a loaded batch touched, by code; 'all' for a batch of areas, which renumbers every series. */
+export async function metricsOfBatch(sql: Db, batchId: number): Promise<string[] | 'all'> {
+  const [batch] = await sql<{ kind: string; addedAreas: boolean }[]>`
+    select kind, exists (select 1 from area where batch_id = ${batchId}) as "addedAreas" from import_batch where id = ${batchId}`;
+  if (!batch) return [];
+  if (batch.kind === 'areas' || batch.addedAreas) return 'all';
+  const rows =
+    batch.kind === 'metrics'
+      ? await sql<{ code: string }[]>`select code from metric where batch_id = ${batchId}`
+      : await sql<{ code: string }[]>`select m.code from batch_metric b join metric m on m.id = b.metric_id where b.batch_id = ${batchId}`;
+  return rows.map((row) => row.code);
+}
+
+/** The metrics with an open flag: a full recompute clears those of a metric gone from the index too. */
+export async function metricsFlagged(sql: Db): Promise<string[]> {
+  const rows = await sql<{ code: string }[]>`select distinct metric_code as code from flag where cleared_at is null and metric_code is not null`;
+  return rows.map((row) => row.code);
 }
 
 /** A council's open flags, newest first; with `cleared`, its cleared ones too. */

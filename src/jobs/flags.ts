@@ -1,0 +1,195 @@
+// Early warning's flags, stored: after each loaded batch its metrics' flags
+// are worked out again on the benchmark index and the store's flag table is
+// brought to them (raised, changed, cleared); after a server's first build,
+// every metric's. The work is a job, so that however many servers hear of a
+// batch, one stores its flags: each sends the job under an id made from the
+// batch, and pg-boss keeps one.
+//
+// Batches may commit out of order and servers' indexes may lag one another.
+// So the job works its flags out while it holds the flag sync's lock, and
+// first waits until its own index holds every batch loaded by then: each
+// sync reads an index at least as new as the one before it, and the flags
+// end the same whatever order batches and jobs ran in.
+//
+// Off trajectory reads the agreed targets (agreements signed off or in
+// refresh). A change to a target touches its agreement's revision, and so
+// the agreements' stamp; the minutely check reads that stamp and, when it
+// moved, works out every flag again: one small query a minute, and no hook in
+// the targets' own code. It does the same when the day turns, since a
+// return's being overdue depends on the date alone.
+import crypto from 'node:crypto';
+import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
+import { fingerprintOf, flagSentence, type Flag } from '../domain/early-warning/index.ts';
+import type { Target } from '../domain/targets/index.ts';
+import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
+import { FlagBook } from '../engine/early-warning.ts';
+import { rateTargets } from '../engine/target-progress.ts';
+import { agreementsOf } from '../store/agreements.ts';
+import { agreementsStamp } from '../store/agreements-stamp.ts';
+import { loadedBatchIds } from '../store/batches.ts';
+import { metricsFlagged, metricsOfBatch, syncFlags, type FlagLine, type FlagSync } from '../store/flags.ts';
+import { onBatchLoaded } from '../store/import-notifications.ts';
+import type { Db, Sql } from '../store/store.ts';
+import { targetsInForce, type StoredTarget } from '../store/targets.ts';
+import type { JobDefinition, JobQueue, JobRunner } from './job-runner.ts';
+
+export const FLAGS: JobQueue = {
+  queue: 'flags',
+  // Storing every council's flags takes well under a second; waiting for a lagging index takes up to INDEX_WAIT_MS.
+  expireInSeconds: 120,
+  retryLimit: 5,
+  retryDelaySeconds: 5,
+  pollSeconds: 2,
+};
+
+export const FLAGS_CHECK: JobQueue = { queue: 'flags-check', every: '* * * * *', expireInSeconds: 120, retryLimit: 1, retryDelaySeconds: 30, pollSeconds: 30 };
+
+/** How long a job waits for its server's index to hold the batches loaded; then it fails, to be retried (perhaps elsewhere). */
+const INDEX_WAIT_MS = 30_000;
+
+/** Agreements whose targets are agreed: signed off, or in refresh (still in force as signed). */
+const AGREED = new Set(['signed_off', 'in_refresh']);
+
+export function flagsJob(sql: Sql, engine: BenchmarkEngine, log: (line: string) => void): JobDefinition {
+  return {
+    ...FLAGS,
+    async run(data) {
+      const scope = typeof data.batchId === 'number' ? data.batchId : 'all';
+      const kept = await storeFlags(sql, engine, scope);
+      if (kept.raised + kept.changed + kept.cleared > 0) {
+        log(`Lantern: early-warning flags ${scope === 'all' ? 'of every metric' : `after batch ${scope}`}: ${kept.raised} raised, ${kept.changed} changed, ${kept.cleared} cleared`);
+      }
+    },
+  };
+}
+
+/** Once a minute: every flag again if the agreements (and so the targets) or the day changed since this server last looked. */
+export function flagsCheckJob(sql: Sql, engine: BenchmarkEngine, log: (line: string) => void): JobDefinition {
+  let seen = '';
+  return {
+    ...FLAGS_CHECK,
+    async run() {
+      const now = `${await agreementsStamp(sql)} ${new Date().toISOString().slice(0, 10)}`;
+      if (now === seen) return;
+      await flagsJob(sql, engine, log).run({}, { queue: FLAGS.queue, id: 'check', attempt: 1 });
+      seen = now;
+    },
+  };
+}
+
+/** Sends the flags job for each batch this server hears of, and once for everything when its index is first built; `stop` to stop listening. */
+export async function sendFlagJobs(sql: Sql, engine: BenchmarkEngine, runner: JobRunner, log: (line: string) => void): Promise<{ stop: () => Promise<void> }> {
+  const say = (error: unknown) => log(`Lantern: could not send an early-warning flags job: ${error instanceof Error ? error.message : String(error)}`);
+  const { unlisten } = await onBatchLoaded(sql, ({ batchId }) => {
+    runner.send(FLAGS.queue, { batchId }, { id: flagJobId(batchId) }).catch(say);
+  });
+  engine.ready.then(() => runner.send(FLAGS.queue, {}), say).catch(say);
+  return { stop: unlisten };
+}
+
+/**
+ * Works out the flags of a batch's metrics (or of every metric) on the
+ * engine's index and brings the store's to them, at `at`.
+ */
+export async function storeFlags(sql: Sql, engine: BenchmarkEngine, scope: number | 'all', at = new Date()): Promise<FlagSync> {
+  await engine.ready;
+  const reach = scope === 'all' ? 'all' : await metricsOfBatch(sql, scope);
+  const metrics = reach === 'all' ? [...new Set([...[...engine.index.metrics()].map((s) => s.metric.code), ...(await metricsFlagged(sql))])] : reach;
+  if (metrics.length === 0) return { raised: 0, changed: 0, cleared: 0 };
+  const agreed = await agreedTargets(sql);
+  return syncFlags(
+    sql,
+    metrics,
+    async (tx) => {
+      await indexHoldsLoaded(tx, engine);
+      return flagLines(engine.index, metrics, agreed);
+    },
+    at,
+  );
+}
+
+/** The flags the rules find on `metrics` now, as the store keeps them, each with its sentence. */
+export function flagLines(index: BenchmarkIndex, metrics: readonly string[], agreed: readonly StoredTarget[]): FlagLine[] {
+  const targets = targetsByMetric(index, agreed);
+  const book = new FlagBook((code) => rateTargets(index, targets.get(code) ?? []));
+  book.recomputeMetrics(index, metrics);
+  return metrics.flatMap((code) => {
+    const metric = index.metric(code)?.metric;
+    const named = metric ? { title: metric.title, decimals: metric.decimals, unit: metric.unit } : null;
+    return book.ofMetric(code).flags.map((flag) => lineOf(flag, flagSentence(flag, named)));
+  });
+}
+
+export function lineOf(flag: Flag, sentence: string): FlagLine {
+  return {
+    area: flag.area,
+    rule: flag.rule,
+    ruleVersion: flag.version,
+    metric: flag.metric,
+    // Two targets on one metric and council are two flags.
+    subject: flag.rule === 'off_trajectory' ? String(flag.values.target) : '',
+    period: flag.period,
+    figures: flag.values,
+    sentence,
+    fingerprint: fingerprintOf(flag),
+  };
+}
+
+async function agreedTargets(sql: Sql): Promise<StoredTarget[]> {
+  const agreements = (await agreementsOf(sql)).filter((a) => AGREED.has(a.status));
+  return targetsInForce(sql, agreements);
+}
+
+/** Agreed targets as the rules read them, by metric; a target on a metric not in the index has nothing to rate. */
+function targetsByMetric(index: BenchmarkIndex, stored: readonly StoredTarget[]): Map<string, Target[]> {
+  const found = new Map<string, Target[]>();
+  for (const t of stored) {
+    const series = index.metric(t.metricCode);
+    if (!series) continue;
+    const list = found.get(t.metricCode) ?? [];
+    list.push(targetOf(t, series.metric.polarity, series.metric.seriesBreaks));
+    found.set(t.metricCode, list);
+  }
+  return found;
+}
+
+/** A stored target as the engine rates it (as the agreements' ratings read it, for the pages). */
+function targetOf(t: StoredTarget, polarity: Target['polarity'], seriesBreaks: readonly string[] = []): Target {
+  return {
+    id: String(t.id),
+    metricCode: t.metricCode,
+    areaCodes: t.areas,
+    polarity,
+    baseline: t.baselinePeriod === null || t.baselineValue === null ? null : { period: t.baselinePeriod, value: t.baselineValue },
+    trajectory: t.trajectory,
+    shape: t.trajectoryShape,
+    targetValue: t.targetValue,
+    targetPeriod: t.targetPeriod,
+    role: t.indicatorRole,
+    kind: t.kind,
+    rule: t.toleranceRule,
+    placeholderDue: t.placeholderDue,
+    worseThanBaselineReason: t.worseReason,
+    seriesBreaks,
+  };
+}
+
+/** Waits until the engine's index holds every batch loaded as `tx` sees them; an engine that does not listen holds what it has. */
+async function indexHoldsLoaded(tx: Db, engine: BenchmarkEngine): Promise<void> {
+  if (!engine.listens) return;
+  const loaded = await loadedBatchIds(tx);
+  const deadline = Date.now() + INDEX_WAIT_MS;
+  while (!engine.holds(loaded)) {
+    if (Date.now() > deadline) throw new Error(`the benchmark index has not applied every loaded batch within ${INDEX_WAIT_MS / 1000} s`);
+    await Promise.race([engine.settled(), new Promise((resolve) => setTimeout(resolve, 50))]);
+  }
+}
+
+/** The same id for the same batch, whichever server sends it: a UUID (version 5 form) from its hash. */
+export function flagJobId(batchId: number): string {
+  const hash = crypto.createHash('sha1').update(`${FLAGS.queue} ${batchId}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

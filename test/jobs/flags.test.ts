@@ -1,0 +1,146 @@
+// Early warning's flags stored after each import, as the job runner runs it
+// on two servers of one store: a batch that makes a council worse than
+// England and getting worse raises its flag once, with its sentence; a
+// revision that brings it back clears it; what the jobs stored equals what
+// working out every flag again stores. Run for batches in the other order
+// (as batches that commit out of order, or jobs on a lagging server, would),
+// the flags end the same.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { BenchmarkEngine } from '../../src/engine/benchmark-engine.ts';
+import { storeFlags } from '../../src/jobs/flags.ts';
+import { startLanternJobs, type LanternJobs } from '../../src/jobs/index.ts';
+import { flagsOf, openFlagsInEngland } from '../../src/store/flags.ts';
+import { importText } from '../support/import.ts';
+import { eventually, openSiblingStore, QUICK } from '../support/jobs.ts';
+import { openTestStore, type TestStore } from '../support/store.ts';
+
+const [ENGLAND, HARTLEPOOL, DURHAM] = ['E92000001', 'E06000001', 'E06000047'];
+const YEARS = ['2017/18', '2018/19', '2019/20', '2020/21', '2021/22'];
+
+async function seed(sql: TestStore['sql']): Promise<void> {
+  const areas = await importText(
+    sql,
+    'areas.csv',
+    ['code,name,type,region_code', `${ENGLAND},England,england,`, 'E12000001,North East,region,', `${DURHAM},County Durham,unitary,E12000001`, `${HARTLEPOOL},Hartlepool,unitary,E12000001`].join('\n'),
+  );
+  assert.equal(areas.status, 'loaded');
+  const metrics = await importText(sql, 'metrics.csv', 'code,title,polarity,value_kind,period_kind,unit,decimals\ninactive,Physically inactive adults,lower_is_better,mean,financial_year,%,1\n');
+  assert.equal(metrics.status, 'loaded');
+}
+
+/** England steady at 22; Hartlepool rising from 20 by 2 a year (each ±0.5); Durham steady at 21. */
+const RISING = [
+  'metric,area,period,value,lower_ci,upper_ci',
+  ...YEARS.flatMap((year, i) => [
+    `inactive,${ENGLAND},${year},22,21.9,22.1`,
+    `inactive,${HARTLEPOOL},${year},${20 + 2 * i},${19.5 + 2 * i},${20.5 + 2 * i}`,
+    `inactive,${DURHAM},${year},21,20.5,21.5`,
+  ]),
+].join('\n');
+/** Hartlepool's latest year revised down to England's level. */
+const REVISED = `metric,area,period,value,lower_ci,upper_ci\ninactive,${HARTLEPOOL},2021/22,21,20.5,21.5\n`;
+/** A sixth year, with Hartlepool's 2021/22 revised back to 28: Hartlepool worse again, Durham steady. */
+const LATER = [
+  'metric,area,period,value,lower_ci,upper_ci',
+  `inactive,${HARTLEPOOL},2021/22,28,27.5,28.5`,
+  `inactive,${ENGLAND},2022/23,22,21.9,22.1`,
+  `inactive,${HARTLEPOOL},2022/23,29,28.5,29.5`,
+  `inactive,${DURHAM},2022/23,21,20.5,21.5`,
+].join('\n');
+
+interface Lantern {
+  readonly engine: BenchmarkEngine;
+  readonly jobs: LanternJobs;
+  readonly logged: string[];
+}
+
+describe('the early-warning flags job, on two servers', () => {
+  let store: TestStore;
+  let other: TestStore;
+  const lanterns: Lantern[] = [];
+  const open = async () => (await flagsOf(store.sql, HARTLEPOOL)).map((f) => [f.rule, f.period, f.figures.value]);
+
+  before(async () => {
+    store = await openTestStore();
+    other = await openSiblingStore(store);
+    await seed(store.sql);
+    for (const [name, on] of [
+      ['first', store],
+      ['second', other],
+    ] as const) {
+      const logged: string[] = [];
+      const log = (line: string) => void logged.push(line);
+      const engine = await BenchmarkEngine.start(on.sql, log);
+      lanterns.push({ engine, jobs: await startLanternJobs(on, engine, { ...QUICK, log, server: name }), logged });
+    }
+  });
+  after(async () => {
+    for (const lantern of lanterns) {
+      await lantern.jobs.stop();
+      await lantern.engine.stop();
+    }
+    await other.close();
+    await store.close();
+  });
+
+  it('raises the flag of a batch once, with its sentence, and clears it when a revision brings the council back', async () => {
+    const rising = await importText(store.sql, 'rising.csv', RISING);
+    assert.equal(rising.status, 'loaded');
+    await eventually('the flag to be raised', async () => ((await open()).length > 0 ? true : undefined));
+    const [flag] = await flagsOf(store.sql, HARTLEPOOL);
+    assert.deepEqual([flag!.rule, flag!.ruleVersion, flag!.metric, flag!.period], ['worse_and_worsening', 1, 'inactive', '2021/22']);
+    assert.equal(flag!.sentence, 'Physically inactive adults: 28.0% in 2021/22, worse than England (22.0%), and getting worse over 5 periods (2017/18 to 2021/22).');
+    // Stored by the batch's job or by the minutely check, whichever ran first, on either server: once.
+    const said = lanterns.flatMap((l) => l.logged).filter((line) => line.startsWith('Lantern: early-warning flags'));
+    assert.deepEqual(
+      said.map((line) => line.replace(/ (after batch \d+|of every metric):/, ':')),
+      ['Lantern: early-warning flags: 1 raised, 0 changed, 0 cleared'],
+      'one server stored it',
+    );
+
+    assert.equal((await importText(store.sql, 'revised.csv', REVISED)).status, 'loaded');
+    await eventually('the flag to clear', async () => ((await open()).length === 0 ? true : undefined));
+    const [cleared] = await flagsOf(store.sql, HARTLEPOOL, true);
+    assert.ok(cleared!.clearedAt, 'the cleared flag is kept');
+  });
+
+  it('stores after each batch what working out every flag again stores', async () => {
+    assert.equal((await importText(store.sql, 'later.csv', LATER)).status, 'loaded');
+    await eventually('the later flag', async () => ((await open()).some((f) => f[1] === '2022/23') ? true : undefined));
+    for (const lantern of lanterns) await lantern.engine.settled();
+    assert.deepEqual(await storeFlags(store.sql, lanterns[1]!.engine, 'all'), { raised: 0, changed: 0, cleared: 0 });
+  });
+});
+
+describe('the early-warning flags of batches stored out of order', () => {
+  let store: TestStore;
+  let engine: BenchmarkEngine;
+
+  before(async () => {
+    store = await openTestStore();
+    await seed(store.sql);
+    engine = await BenchmarkEngine.start(store.sql, () => {});
+  });
+  after(async () => {
+    await engine.stop();
+    await store.close();
+  });
+
+  it('ends with the flags a full recompute finds, whichever batch is stored first', async () => {
+    const batches = [];
+    for (const [name, text] of [
+      ['rising.csv', RISING],
+      ['revised.csv', REVISED],
+      ['later.csv', LATER],
+    ]) {
+      const result = await importText(store.sql, name!, text!);
+      assert.equal(result.status, 'loaded');
+      batches.push(result.batchId!);
+    }
+    for (const batchId of batches.reverse()) await storeFlags(store.sql, engine, batchId);
+    const stored = (await openFlagsInEngland(store.sql)).map((f) => [f.area, f.rule, f.period, f.figures.value]);
+    assert.deepEqual(stored, [[HARTLEPOOL, 'worse_and_worsening', '2022/23', 29]]);
+    assert.deepEqual(await storeFlags(store.sql, engine, 'all'), { raised: 0, changed: 0, cleared: 0 });
+  });
+});
