@@ -1,12 +1,14 @@
 // Lantern's jobs, started and stopped with a server (`lantern serve`): the
 // minutely close of interrupted import batches, embargo ends at their
-// instant, the nightly check of the benchmark index, and the minutely
-// packing of metrics' observations for the next start. See job-runner.ts
+// instant, the nightly check of the benchmark index, the minutely
+// packing of metrics' observations for the next start, and early warning's
+// flags stored after each batch. See job-runner.ts
 // for how jobs run once across servers, survive a server's crash and retry.
 import os from 'node:os';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import type { Store } from '../store/store.ts';
 import { EMBARGO_ENDS, embargoEndJob, scheduleEmbargoEnds } from './embargo-ends.ts';
+import { FLAGS, FLAGS_CHECK, flagsCheckJob, flagsJob, sendFlagJobs } from './flags.ts';
 import { checkIndexWhenAsked, INDEX_CHECK, indexCheckJob } from './index-check.ts';
 import { INTERRUPTED_BATCHES, interruptedBatchesJob } from './interrupted-batches.ts';
 import { SERIES_PACKS, seriesPacksJob } from './series-packs.ts';
@@ -15,7 +17,7 @@ import { installJobRunner, startJobRunner, type JobQueue, type JobRunner, type R
 export { installJobRunner, startJobRunner, type JobDefinition, type JobQueue, type JobRun, type JobRunner, type RunnerOptions } from './job-runner.ts';
 
 /** Every queue of Lantern's, as the owner makes them (installJobRunner). */
-export const LANTERN_QUEUES: readonly JobQueue[] = [INTERRUPTED_BATCHES, EMBARGO_ENDS, INDEX_CHECK, SERIES_PACKS];
+export const LANTERN_QUEUES: readonly JobQueue[] = [INTERRUPTED_BATCHES, EMBARGO_ENDS, INDEX_CHECK, SERIES_PACKS, FLAGS, FLAGS_CHECK];
 
 export interface LanternJobs {
   readonly runner: JobRunner;
@@ -32,13 +34,22 @@ export async function startLanternJobs(store: Store, engine: BenchmarkEngine, op
   const { log } = options;
   const server = options.server ?? `${os.hostname()}:${process.pid}`;
   await installJobRunner(store, LANTERN_QUEUES);
-  const runner = await startJobRunner(store, [interruptedBatchesJob(sql, log), embargoEndJob(sql, log), indexCheckJob(sql, engine, server, log), seriesPacksJob(sql, log)], { ...options, server });
+  const jobs = [
+    interruptedBatchesJob(sql, log),
+    embargoEndJob(sql, log),
+    indexCheckJob(sql, engine, server, log),
+    seriesPacksJob(sql, log),
+    flagsJob(sql, engine, log),
+    flagsCheckJob(sql, engine, log),
+  ];
+  const runner = await startJobRunner(store, jobs, { ...options, server });
   const embargoes = await scheduleEmbargoEnds(sql, runner, log);
   const checks = await checkIndexWhenAsked(sql, engine, server, log);
+  const flags = await sendFlagJobs(sql, engine, runner, log);
   return {
     runner,
     async stop() {
-      await Promise.all([embargoes.stop(), checks.stop()]);
+      await Promise.all([embargoes.stop(), checks.stop(), flags.stop()]);
       await runner.stop();
     },
   };
