@@ -1,0 +1,116 @@
+// The risk view of a patch (or of England): councils down the side, causes
+// of failure across, each cell naming its flags and items in short words
+// with links, muted flags marked; never a count summed across causes, never a
+// rank of councils. Councils come in name order. What is new since the
+// viewer's last visit is listed first, and the CSV has a line per council,
+// cause and flag or item, with its sentence.
+import { CAUSES, CAUSE_LABELS, type Cause } from '../../domain/early-warning/index.ts';
+import { formatDate } from '../../domain/format/index.ts';
+import type { FlagView, ItemView } from './risk-view.ts';
+
+export interface PatchCouncil {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface PatchCell {
+  readonly cause: Cause;
+  readonly flags: readonly FlagView[];
+  readonly items: readonly ItemView[];
+}
+
+export interface PatchRow {
+  readonly council: PatchCouncil;
+  readonly href: string;
+  readonly cells: readonly PatchCell[];
+}
+
+/** A council's row: its flags and items by cause, in the Board's order. */
+export function patchRows(councils: readonly PatchCouncil[], flags: readonly FlagView[], items: readonly ItemView[]): PatchRow[] {
+  const flagsOf = groupBy(flags, (f) => `${f.area}|${f.cause}`);
+  const itemsOf = groupBy(items, (i) => `${i.area}|${i.cause}`);
+  return [...councils]
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+    .map((council) => ({
+      council,
+      href: `/areas/${council.code}/risk`,
+      cells: CAUSES.map((cause) => ({ cause, flags: flagsOf.get(`${council.code}|${cause}`) ?? [], items: itemsOf.get(`${council.code}|${cause}`) ?? [] })),
+    }));
+}
+
+export interface NewSince {
+  readonly council: PatchCouncil;
+  readonly kind: 'flag' | 'item';
+  readonly text: string;
+  readonly href: string;
+  readonly when: string;
+}
+
+/** What was raised, changed, added or reviewed since the last visit, newest first. */
+export function newSince(rows: readonly PatchRow[]): NewSince[] {
+  const found: (NewSince & { at: string })[] = [];
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      for (const flag of cell.flags.filter((f) => f.isNew)) {
+        const verb = flag.changedAt === flag.raisedAt ? 'Raised' : 'Changed';
+        found.push({ council: row.council, kind: 'flag', text: `${verb}: ${flag.sentence}`, href: `${row.href}#flag-${flag.id}`, when: flag.changedOn, at: flag.changedAt });
+      }
+      for (const item of cell.items.filter((i) => i.isNew)) {
+        const verb = item.createdAt === item.reviewedAt ? 'Recorded' : 'Reviewed';
+        found.push({ council: row.council, kind: 'item', text: `${verb}: ${item.title}`, href: item.href, when: formatDate(new Date(item.reviewedAt)), at: item.reviewedAt });
+      }
+    }
+  }
+  return found.sort((a, b) => b.at.localeCompare(a.at)).map(({ at: _at, ...rest }) => rest);
+}
+
+export const PATCH_CSV_HEADER = ['council_code', 'council', 'cause', 'cause_label', 'kind', 'id', 'title', 'sentence', 'period', 'muted_reason', 'raised_or_reviewed', 'stale', 'link'] as const;
+
+/** One line per council, cause and flag or item, as strings for a CSV writer; the sentence of a flag, the review of an item. */
+export function patchCsvLines(rows: readonly PatchRow[], base: string): string[][] {
+  return rows.flatMap((row) =>
+    row.cells.flatMap((cell) => [
+      ...cell.flags.map((f) => [
+        row.council.code,
+        row.council.name,
+        cell.cause,
+        CAUSE_LABELS[cell.cause],
+        'flag',
+        String(f.id),
+        f.metricTitle ? `${f.ruleTitle}: ${f.metricTitle}` : f.ruleTitle,
+        f.sentence,
+        f.period ?? '',
+        f.muted?.reason ?? '',
+        f.changedAt,
+        '',
+        `${base}${row.href}#flag-${f.id}`,
+      ]),
+      ...cell.items.map((i) => [
+        row.council.code,
+        row.council.name,
+        cell.cause,
+        CAUSE_LABELS[cell.cause],
+        'item',
+        String(i.id),
+        i.title,
+        i.review,
+        '',
+        '',
+        i.reviewedAt,
+        i.stale ? 'yes' : 'no',
+        `${base}${i.href}`,
+      ]),
+    ]),
+  );
+}
+
+function groupBy<T>(list: readonly T[], key: (one: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const one of list) {
+    const k = key(one);
+    const group = groups.get(k);
+    if (group) group.push(one);
+    else groups.set(k, [one]);
+  }
+  return groups;
+}

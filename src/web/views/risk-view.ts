@@ -1,0 +1,141 @@
+// The risk view of one council: a row per cause of failure (the Advisory
+// Board's, Improvement Board 2012, appendix 1), each with its hard-data
+// flags (rule, test in words, figures, sentence), the intelligence items the
+// viewer may read, and the rules that could not look, with why. There is no
+// score and no total across causes: positions and reasons only ("a robust
+// narrative would be more effective", 2010). The API's JSON is this view.
+import { CLASSIFICATION_LABELS, itemReview, type Classification } from '../../domain/access/index.ts';
+import {
+  BEST_VALUE_THEME_LABELS,
+  CAUSES,
+  CAUSE_LABELS,
+  FLAG_RULES,
+  NOT_FLAGGED_LABELS,
+  RULES,
+  type BestValueTheme,
+  type Cause,
+  type FlagRuleId,
+  type NotFlagged,
+  type NotFlaggedReason,
+} from '../../domain/early-warning/index.ts';
+import { formatDate } from '../../domain/format/index.ts';
+
+/** An open flag as read from the store, with the acknowledgement that mutes it. */
+export interface FlagIn {
+  readonly id: number;
+  readonly area: string;
+  readonly rule: string;
+  readonly ruleVersion: number;
+  readonly metric: string | null;
+  readonly period: string | null;
+  readonly figures: Readonly<Record<string, number | string | null>>;
+  readonly sentence: string;
+  readonly fingerprint: string;
+  readonly raisedAt: Date;
+  readonly changedAt: Date;
+  readonly muted: { readonly reason: string; readonly by: string; readonly on: Date } | null;
+}
+
+/** An intelligence item the viewer may read. */
+export interface ItemIn {
+  readonly id: number;
+  readonly subjectArea: string;
+  readonly cause: Cause;
+  readonly bestValueTheme: BestValueTheme;
+  readonly title: string;
+  readonly classification: Classification;
+  readonly createdAt: Date;
+  readonly reviewedAt: Date;
+}
+
+export interface RiskContext {
+  readonly now: Date;
+  /** What is new is new since then; null shows nothing as new. */
+  readonly since: Date | null;
+  readonly metricTitle: (code: string) => string;
+}
+
+export function flagView(flag: FlagIn, context: RiskContext) {
+  const rule = ruleOf(flag.rule);
+  return {
+    id: flag.id,
+    area: flag.area,
+    rule: flag.rule,
+    ruleTitle: rule?.title ?? flag.rule,
+    ruleTest: rule?.test ?? '',
+    ruleVersion: flag.ruleVersion,
+    cause: rule?.cause ?? 'service_performance',
+    metric: flag.metric,
+    metricTitle: flag.metric === null ? null : context.metricTitle(flag.metric),
+    period: flag.period,
+    values: flag.figures,
+    sentence: flag.sentence,
+    fingerprint: flag.fingerprint,
+    raisedAt: flag.raisedAt.toISOString(),
+    raisedOn: formatDate(flag.raisedAt),
+    changedAt: flag.changedAt.toISOString(),
+    changedOn: formatDate(flag.changedAt),
+    muted: flag.muted && { reason: flag.muted.reason, by: flag.muted.by, at: flag.muted.on.toISOString(), on: formatDate(flag.muted.on) },
+    isNew: context.since !== null && flag.changedAt > context.since,
+  };
+}
+export type FlagView = ReturnType<typeof flagView>;
+
+export function itemView(item: ItemIn, context: RiskContext) {
+  const review = itemReview(item.reviewedAt, context.now);
+  return {
+    id: item.id,
+    area: item.subjectArea,
+    href: `/intelligence/${item.id}`,
+    title: item.title,
+    cause: item.cause,
+    theme: item.bestValueTheme,
+    themeLabel: BEST_VALUE_THEME_LABELS[item.bestValueTheme],
+    classification: item.classification,
+    classificationLabel: CLASSIFICATION_LABELS[item.classification],
+    createdAt: item.createdAt.toISOString(),
+    reviewedAt: item.reviewedAt.toISOString(),
+    stale: review.stale,
+    review: review.sentence,
+    isNew: context.since !== null && item.reviewedAt > context.since,
+  };
+}
+export type ItemView = ReturnType<typeof itemView>;
+
+/** The rules that could not look at this council, rule by rule and reason by reason, with the metrics they would have read. */
+export function notLookedView(found: readonly NotFlagged[], context: RiskContext, shown = 5) {
+  const groups = new Map<string, { rule: FlagRuleId; reason: NotFlaggedReason; metrics: string[] }>();
+  for (const one of found) {
+    const key = `${one.rule}|${one.reason}`;
+    const group = groups.get(key) ?? { rule: one.rule, reason: one.reason, metrics: [] };
+    if (one.metric !== null) group.metrics.push(context.metricTitle(one.metric));
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => ({
+    rule: g.rule,
+    ruleTitle: RULES[g.rule].title,
+    cause: RULES[g.rule].cause,
+    reason: g.reason,
+    label: NOT_FLAGGED_LABELS[g.reason],
+    metricCount: g.metrics.length,
+    metrics: g.metrics.slice(0, shown),
+    more: Math.max(0, g.metrics.length - shown),
+  }));
+}
+export type NotLookedView = ReturnType<typeof notLookedView>[number];
+
+/** One council's rows, a row for every cause in the Board's order, empty rows kept so that a quiet row is seen as quiet. */
+export function causeRows(flags: readonly FlagView[], items: readonly ItemView[], notLooked: readonly NotLookedView[]) {
+  return CAUSES.map((cause) => ({
+    cause,
+    label: CAUSE_LABELS[cause],
+    flags: flags.filter((f) => f.cause === cause),
+    items: items.filter((i) => i.cause === cause),
+    notLooked: notLooked.filter((n) => n.cause === cause),
+  }));
+}
+export type CauseRow = ReturnType<typeof causeRows>[number];
+
+function ruleOf(rule: string) {
+  return (FLAG_RULES as readonly string[]).includes(rule) ? RULES[rule as FlagRuleId] : undefined;
+}
