@@ -23,7 +23,7 @@ import { notSeen, observationRecord, shareJson, shareRecord, shareWith, stopShar
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
-import { intelligenceRecord } from './intelligence-record.ts';
+import { intelligenceRecord } from '../../platform/access/intelligence-record.ts';
 
 export async function listIntelligence(
   sql: Sql,

@@ -20,7 +20,7 @@ import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { councilNamed, councilNames, metricNamed, metricTitles, periodItems, placeNamed, placeNames } from '../../../web/views/named-choices.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
-import { intelligenceRecord } from './intelligence-record.ts';
+import { intelligenceRecord } from '../../platform/access/intelligence-record.ts';
 import { createItem, itemShares, listIntelligence, readItem, reviewItem, shareItem, unshareItem } from './intelligence-items.ts';
 import type { IntelligenceItem } from '../../../store/intelligence.ts';
 import { onlyKnown, optionalCode } from '../../platform/http/query-params.ts';

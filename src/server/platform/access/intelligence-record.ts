@@ -1,5 +1,6 @@
 // What the access policy knows of an intelligence item: the one place its row
-// becomes the policy's record.
+// becomes the policy's record, for the intelligence pages and API and for
+// every other feature that shows items (a council's timeline).
 import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
 import type { IntelligenceItem } from '../../../store/intelligence.ts';
 
