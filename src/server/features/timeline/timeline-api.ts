@@ -1,0 +1,26 @@
+// A council's timeline as JSON: what happened about it, newest first, each
+// entry a sentence with when and a link, only what the reader may see.
+import express from 'express';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, reads } from '../../platform/access/index.ts';
+import { checked } from '../../platform/http/input-schema.ts';
+import { onlyKnown } from '../../platform/http/query-params.ts';
+import { timelinePath } from './api-inputs.ts';
+import { readTimeline, type Timeline } from './timeline.ts';
+
+/** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
+export function timelineRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
+  router.get('/areas/:code/timeline', reads('area'), async (req, res) => {
+    onlyKnown(req.query, []);
+    const timeline = await readTimeline(sql, accessOf(res), checked(timelinePath, req.params).code);
+    res.set('Cache-Control', 'private, no-store').json(timelineJson(timeline));
+  });
+  return router;
+}
+
+export function timelineJson(timeline: Timeline) {
+  return {
+    council: timeline.council,
+    entries: timeline.entries.map((e) => ({ at: e.at, kind: e.kind, sentence: e.sentence, record: e.record, href: e.href })),
+  };
+}
