@@ -37,6 +37,15 @@ export interface Config {
   readonly referenceDataDir: string;
   /** Sessions, sign-in and the first administrator: see src/server/platform/identity. */
   readonly access: AccessConfig;
+  /** Email (reminders): sent only when an SMTP server is configured; undefined for none. */
+  readonly mail: MailConfig | undefined;
+}
+
+export interface MailConfig {
+  /** The SMTP server, as smtp://user:password@host:587 or smtps:// for TLS from the start (LANTERN_SMTP_URL). */
+  readonly smtpUrl: string;
+  /** The sender of Lantern's emails (LANTERN_MAIL_FROM), such as "Lantern <lantern@council.example>". */
+  readonly from: string;
 }
 
 export interface AccessConfig {
@@ -65,7 +74,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionMaxSeconds: 3600 * readWhole(env.LANTERN_SESSION_HOURS, 'LANTERN_SESSION_HOURS', 12, 1, 24 * 30),
       adminPassword: nonEmpty(env.LANTERN_ADMIN_PASSWORD),
     }),
+    mail: readMail(env),
   });
+}
+
+/** SMTP when LANTERN_SMTP_URL is set, with the sender it needs; none otherwise. */
+function readMail(env: NodeJS.ProcessEnv): MailConfig | undefined {
+  const smtpUrl = nonEmpty(env.LANTERN_SMTP_URL);
+  if (smtpUrl === undefined) return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(smtpUrl).protocol;
+  } catch {
+    throw new ConfigError(`LANTERN_SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587, not '${redactUrl(smtpUrl)}'`);
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new ConfigError(`LANTERN_SMTP_URL must start with smtp:// or smtps://, not '${protocol}//'`);
+  const from = nonEmpty(env.LANTERN_MAIL_FROM);
+  if (from === undefined) throw new ConfigError('LANTERN_MAIL_FROM must be set when LANTERN_SMTP_URL is: the address Lantern sends email from, such as lantern@council.example');
+  if (!/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/.test(from)) throw new ConfigError(`LANTERN_MAIL_FROM must be an email address, or a name and <address>, not '${from}'`);
+  return Object.freeze({ smtpUrl, from });
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

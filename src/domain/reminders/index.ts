@@ -1,0 +1,2 @@
+export { dueDay, londonDay, reminderSentence, REMINDER_KIND_LABELS, REMINDER_KINDS } from './reminder.ts';
+export type { ReminderFacts, ReminderKind } from './reminder.ts';
