@@ -12,6 +12,7 @@ import { paths as monitoringPaths, schemas as monitoringSchemas } from './featur
 import { paths as intelligencePaths, schemas as intelligenceSchemas } from './features/intelligence/openapi.ts';
 import { paths as sharingPaths, schemas as sharingSchemas } from './features/sharing/openapi.ts';
 import { paths as targetsPaths, schemas as targetsSchemas } from './features/targets/openapi.ts';
+import { paths as timelinePaths, schemas as timelineSchemas } from './features/timeline/openapi.ts';
 import { json, platformSchemas, ref, securitySchemes } from './platform/service/openapi-parts.ts';
 
 const servicePaths = {
@@ -64,6 +65,7 @@ export const openApiDocument = {
     ...adminPaths,
     ...targetsPaths,
     ...monitoringPaths,
+    ...timelinePaths,
     // Both answer at /api/agreements: targets records one, monitoring lists them.
     '/api/agreements': { ...targetsPaths['/api/agreements'], ...monitoringPaths['/api/agreements'] },
   },
@@ -80,6 +82,7 @@ export const openApiDocument = {
       ...exploreSchemas,
       ...targetsSchemas,
       ...monitoringSchemas,
+      ...timelineSchemas,
     },
   },
 } as const;
