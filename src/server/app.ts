@@ -20,6 +20,7 @@ import { intelligence } from './features/intelligence/index.ts';
 import { reports } from './features/reports/index.ts';
 import { sharing } from './features/sharing/index.ts';
 import { targets } from './features/targets/index.ts';
+import { timeline } from './features/timeline/index.ts';
 import { monitoring } from './features/monitoring/index.ts';
 import { openApiDocument } from './openapi.ts';
 import { reads } from './platform/access/rules.ts';
@@ -43,7 +44,7 @@ export interface Deps {
 }
 
 /** The features, in the order their routes are tried. */
-const FEATURES: readonly Feature[] = [account, intelligence, sharing, audit, admin, reports, dashboards, targets, monitoring, dataHub, explore];
+const FEATURES: readonly Feature[] = [account, intelligence, sharing, audit, admin, reports, dashboards, targets, monitoring, dataHub, timeline, explore];
 
 export function createApp(deps: Deps): express.Express {
   const app = express();
