@@ -13,3 +13,4 @@ export {
 export { METRIC_PROGRESS, metricProgress, progressLabel, type LatestFigure, type MetricProgress, type MetricProgressVerdict } from './metric-progress.ts';
 export { AGENDA_KINDS, draftAgenda, readyToClose, type AgendaDraftItem, type AgendaInput, type AgendaKind, type PackageOnCase } from './panel-agenda.ts';
 export { carriedActions, type MonitoredAction } from './action-monitor.ts';
+export { latestFigure, metricTitle } from './latest-figure.ts';
