@@ -10,6 +10,8 @@ import { paths as dataHubPaths, schemas as dataHubSchemas } from './features/dat
 import { paths as explorePaths, schemas as exploreSchemas } from './features/explore/openapi.ts';
 import { paths as monitoringPaths, schemas as monitoringSchemas } from './features/monitoring/openapi.ts';
 import { paths as intelligencePaths, schemas as intelligenceSchemas } from './features/intelligence/openapi.ts';
+import { paths as remindersPaths, schemas as remindersSchemas } from './features/reminders/openapi.ts';
+import { paths as riskPaths, schemas as riskSchemas } from './features/risk/openapi.ts';
 import { paths as sharingPaths, schemas as sharingSchemas } from './features/sharing/openapi.ts';
 import { paths as targetsPaths, schemas as targetsSchemas } from './features/targets/openapi.ts';
 import { paths as timelinePaths, schemas as timelineSchemas } from './features/timeline/openapi.ts';
@@ -66,6 +68,8 @@ export const openApiDocument = {
     ...targetsPaths,
     ...monitoringPaths,
     ...timelinePaths,
+    ...remindersPaths,
+    ...riskPaths,
     // Both answer at /api/agreements: targets records one, monitoring lists them.
     '/api/agreements': { ...targetsPaths['/api/agreements'], ...monitoringPaths['/api/agreements'] },
   },
@@ -83,6 +87,8 @@ export const openApiDocument = {
       ...targetsSchemas,
       ...monitoringSchemas,
       ...timelineSchemas,
+      ...remindersSchemas,
+      ...riskSchemas,
     },
   },
 } as const;
