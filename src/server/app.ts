@@ -17,7 +17,9 @@ import { dataHub } from './features/data-hub/index.ts';
 import { loadBoundaries } from './features/explore/boundaries.ts';
 import { explore } from './features/explore/index.ts';
 import { intelligence } from './features/intelligence/index.ts';
+import { reminders } from './features/reminders/index.ts';
 import { reports } from './features/reports/index.ts';
+import { risk } from './features/risk/index.ts';
 import { sharing } from './features/sharing/index.ts';
 import { targets } from './features/targets/index.ts';
 import { timeline } from './features/timeline/index.ts';
@@ -44,7 +46,7 @@ export interface Deps {
 }
 
 /** The features, in the order their routes are tried. */
-const FEATURES: readonly Feature[] = [account, intelligence, sharing, audit, admin, reports, dashboards, targets, monitoring, dataHub, timeline, explore];
+const FEATURES: readonly Feature[] = [account, intelligence, sharing, audit, admin, reports, dashboards, reminders, targets, monitoring, risk, dataHub, timeline, explore];
 
 export function createApp(deps: Deps): express.Express {
   const app = express();
