@@ -2,22 +2,33 @@
 // minutely close of interrupted import batches, embargo ends at their
 // instant, the nightly check of the benchmark index, the minutely
 // packing of metrics' observations for the next start, and early warning's
-// flags stored after each batch. See job-runner.ts
+// flags stored after each batch, and the daily reminders of what is
+// overdue. See job-runner.ts
 // for how jobs run once across servers, survive a server's crash and retry.
 import os from 'node:os';
+import type { MailConfig } from '../config.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import type { Store } from '../store/store.ts';
 import { EMBARGO_ENDS, embargoEndJob, scheduleEmbargoEnds } from './embargo-ends.ts';
 import { FLAGS, FLAGS_CHECK, flagsCheckJob, flagsJob, sendFlagJobs } from './flags.ts';
 import { checkIndexWhenAsked, INDEX_CHECK, indexCheckJob } from './index-check.ts';
 import { INTERRUPTED_BATCHES, interruptedBatchesJob } from './interrupted-batches.ts';
+import { smtpMailer } from './mailer.ts';
+import { REMINDERS, remindersJob } from './reminders.ts';
 import { SERIES_PACKS, seriesPacksJob } from './series-packs.ts';
 import { installJobRunner, startJobRunner, type JobQueue, type JobRunner, type RunnerOptions } from './job-runner.ts';
 
 export { installJobRunner, startJobRunner, type JobDefinition, type JobQueue, type JobRun, type JobRunner, type RunnerOptions } from './job-runner.ts';
 
 /** Every queue of Lantern's, as the owner makes them (installJobRunner). */
-export const LANTERN_QUEUES: readonly JobQueue[] = [INTERRUPTED_BATCHES, EMBARGO_ENDS, INDEX_CHECK, SERIES_PACKS, FLAGS, FLAGS_CHECK];
+export const LANTERN_QUEUES: readonly JobQueue[] = [INTERRUPTED_BATCHES, EMBARGO_ENDS, INDEX_CHECK, SERIES_PACKS, FLAGS, FLAGS_CHECK, REMINDERS];
+
+export interface LanternJobOptions extends RunnerOptions {
+  /** SMTP for the reminders' email (the configuration's mail); none sends no email. */
+  readonly mail?: MailConfig | undefined;
+  /** The reminders' clock: London's day is read from it (a fake one in tests). */
+  readonly clock?: () => Date;
+}
 
 export interface LanternJobs {
   readonly runner: JobRunner;
@@ -29,11 +40,12 @@ export interface LanternJobs {
  * Installs the runner's schema and queues as the owner (as the store's
  * migrations are, on every start), then takes Lantern's jobs on this server.
  */
-export async function startLanternJobs(store: Store, engine: BenchmarkEngine, options: RunnerOptions): Promise<LanternJobs> {
+export async function startLanternJobs(store: Store, engine: BenchmarkEngine, options: LanternJobOptions): Promise<LanternJobs> {
   const { sql } = store;
   const { log } = options;
   const server = options.server ?? `${os.hostname()}:${process.pid}`;
   await installJobRunner(store, LANTERN_QUEUES);
+  const mailer = options.mail ? smtpMailer(options.mail) : null;
   const jobs = [
     interruptedBatchesJob(sql, log),
     embargoEndJob(sql, log),
@@ -41,6 +53,7 @@ export async function startLanternJobs(store: Store, engine: BenchmarkEngine, op
     seriesPacksJob(sql, log),
     flagsJob(sql, engine, log),
     flagsCheckJob(sql, engine, log),
+    remindersJob(sql, { mailer, clock: options.clock ?? (() => new Date()), log }),
   ];
   const runner = await startJobRunner(store, jobs, { ...options, server });
   const embargoes = await scheduleEmbargoEnds(sql, runner, log);
@@ -51,6 +64,7 @@ export async function startLanternJobs(store: Store, engine: BenchmarkEngine, op
     async stop() {
       await Promise.all([embargoes.stop(), checks.stop(), flags.stop()]);
       await runner.stop();
+      mailer?.close();
     },
   };
 }
