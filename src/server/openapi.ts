@@ -6,6 +6,7 @@
 import { paths as accountPaths, schemas as accountSchemas } from './features/account/openapi.ts';
 import { paths as adminPaths, schemas as adminSchemas } from './features/admin/openapi.ts';
 import { paths as auditPaths, schemas as auditSchemas } from './features/audit/openapi.ts';
+import { paths as casesPaths, schemas as casesSchemas } from './features/cases/openapi.ts';
 import { paths as dataHubPaths, schemas as dataHubSchemas } from './features/data-hub/openapi.ts';
 import { paths as explorePaths, schemas as exploreSchemas } from './features/explore/openapi.ts';
 import { paths as monitoringPaths, schemas as monitoringSchemas } from './features/monitoring/openapi.ts';
@@ -70,6 +71,7 @@ export const openApiDocument = {
     ...timelinePaths,
     ...remindersPaths,
     ...riskPaths,
+    ...casesPaths,
     // Both answer at /api/agreements: targets records one, monitoring lists them.
     '/api/agreements': { ...targetsPaths['/api/agreements'], ...monitoringPaths['/api/agreements'] },
   },
@@ -85,6 +87,7 @@ export const openApiDocument = {
       ...dataHubSchemas,
       ...exploreSchemas,
       ...targetsSchemas,
+      ...casesSchemas,
       ...monitoringSchemas,
       ...timelineSchemas,
       ...remindersSchemas,
