@@ -6,9 +6,12 @@
 // failed email tried again the next day without losing the reminder.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { BenchmarkEngine } from '../../src/engine/benchmark-engine.ts';
+import { startLanternJobs } from '../../src/jobs/index.ts';
 import { smtpMailer, type Mailer } from '../../src/jobs/mailer.ts';
 import { remindersJob, sendReminders } from '../../src/jobs/reminders.ts';
 import { claimEmails, remindersOf } from '../../src/store/reminders.ts';
+import { eventually, QUICK } from '../support/jobs.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 import { closeCase, milestone, nextStep, openCase, outcomeUnderReview, panelAction, reminderWorld, startTestSmtp, type ReminderWorld, type TestSmtp } from '../support/reminder-world.ts';
 
@@ -162,5 +165,21 @@ describe('the daily reminders', () => {
     assert.deepEqual([toAdviser?.thingId, toAdviser?.packageId, toAdviser?.caseId, toAdviser?.insteadOf], [milestoneId, packageId, world.caseId, 'A mentor']);
     const toOther = (await remindersOf(store.sql, world.other.id)).find((r) => r.kind === 'panel_action');
     assert.deepEqual([toOther?.thingId, toOther?.panelMeetingId, toOther?.insteadOf], [actionId, meetingId, null]);
+  });
+
+  it("runs on Lantern's job runner, with the configuration's SMTP and the clock it is given", async () => {
+    await nextStep(store.sql, world.caseId, { action: 'Sent by the runner', due: '2028-02-01', owner: world.officer });
+    const engine = await BenchmarkEngine.start(store.sql, quiet, false);
+    const jobs = await startLanternJobs(store, engine, { ...QUICK, log: quiet, mail: { smtpUrl: smtp.url, from: FROM }, clock: at('2028-02-02T07:00:00Z') });
+    try {
+      // As the schedule would send it at 07:00; the server looks for it at once rather than at its next poll.
+      await jobs.runner.send('reminders', {});
+      jobs.runner.wake('reminders');
+      const email = await eventually('the email', () => smtp.received.find((m) => m.text.includes('Sent by the runner')));
+      assert.deepEqual(email.to, [world.officer.email]);
+    } finally {
+      await jobs.stop();
+      await engine.stop();
+    }
   });
 });

@@ -35,7 +35,7 @@ describe('the reminders routes', () => {
     await nextStep(store.sql, world.caseId, { action: 'Publish the improvement plan', due: '2027-06-01', owner: null, ownerName: 'Kim Leader' });
     await panelAction(store.sql, world.adviser.organisationId, world.caseId, 'Report progress to the Panel', '2027-06-02', world.adviser);
     await sendReminders(store.sql, { mailer: null, clock: () => new Date('2027-06-10T08:00:00Z'), log: () => {} });
-    [{ id: adviserReminder }] = await store.sql<{ id: number }[]>`select id from reminder where user_id = ${world.adviser.id} and kind = 'next_step'`;
+    adviserReminder = (await store.sql<{ id: number }[]>`select id from reminder where user_id = ${world.adviser.id} and kind = 'next_step'`)[0]!.id;
     server = await startTestServer(store);
   });
   after(async () => {
@@ -76,7 +76,7 @@ describe('the reminders routes', () => {
     assert.ok(page.includes(`href="/cases/${world.caseId}"`), 'links to the case');
     assert.ok(!page.includes('Publish the improvement plan'), "not the adviser's");
 
-    const [{ id }] = await store.sql<{ id: number }[]>`select id from reminder where kind = 'next_step' and thing_id = ${officerStep}`;
+    const { id } = (await store.sql<{ id: number }[]>`select id from reminder where kind = 'next_step' and thing_id = ${officerStep}`)[0]!;
     const marked = await browser.fetch(`/reminders/${id}/read`, { method: 'POST', body: new URLSearchParams({ _csrf: browser.csrfToken }) });
     assert.equal(marked.status, 303);
     assert.equal(marked.headers.get('location'), '/reminders');
