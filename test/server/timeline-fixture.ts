@@ -1,7 +1,8 @@
 // A history about County Durham for the timeline's tests, on the access
 // tests' world: a flag raised and cleared, three items of intelligence (one
 // public, one restricted and shared with the council, one confidential and
-// never shared), an improvement case with its outcome, a Best Value Notice,
+// never shared), a case the council asked for, closed as explained, an open
+// improvement case with its outcome, a Best Value Notice,
 // a referral to the regional partnership and two decisions of the Panel (one
 // taken in private); and, for the id-guessing probes, a flag and a case about
 // Hartlepool.
@@ -41,6 +42,11 @@ export async function seedTimeline(world: World): Promise<TimelineHistory> {
       returning id`;
     return row!.id;
   };
+  await sql`
+    insert into improvement_case (area_code, strands, opened_from, stage, lead_adviser_id, owner_organisation_id, summary, opened_by, updated_by, opened_at,
+      council_request, closure, closure_reason, closed_on)
+    values (${DURHAM}, '{adults}', 'council_request', 'closed', ${world.users.author.id}, ${world.organisations.sectorBody.id}, 'Adult social care waiting lists',
+      'Alex Author', 'Alex Author', '2025-06-02T10:00:00Z', 'We would like a second view of our waiting lists', 'explained', 'Waiting lists were counted twice in the return', '2025-09-30')`;
   const durhamCase = await openCase(DURHAM, 'Reserves and adult obesity, worse and worsening');
   const hartlepoolCase = await openCase(HARTLEPOOL, 'Hartlepool case about its children’s services');
   await sql`
@@ -48,7 +54,7 @@ export async function seedTimeline(world: World): Promise<TimelineHistory> {
     values (${durhamCase}, 'steps_in_place', 'A recovery plan agreed by cabinet', '2026-06-01', '2026-02-20', 'Alex Author')`;
   await sql`
     insert into case_event (case_id, kind, description, starts_on, ends_on, recorded_by)
-    values (${durhamCase}, 'best_value_notice', 'Best Value Notice on financial management', '2026-02-25', '2026-08-24', 'Alex Author')`;
+    values (${durhamCase}, 'best_value_notice', 'Financial management falls short of the Best Value duty', '2026-02-25', '2026-08-24', 'Alex Author')`;
   await sql`
     insert into case_note (case_id, classification, body, author_id)
     values (${durhamCase}, 'confidential', 'The chief executive expects to resign in March.', ${world.users.author.id})`;

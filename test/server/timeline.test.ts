@@ -52,13 +52,18 @@ describe('a council’s timeline', () => {
       'outcome improvement_case',
       'case_opened improvement_case',
       'flag_raised flag',
+      'case_closed improvement_case',
+      'case_opened improvement_case',
     ]);
-    const byKind = Object.fromEntries(old.map((e) => [e.kind, e]));
+    const byKind = Object.fromEntries([...old].reverse().map((e) => [e.kind, e]));
+    assert.equal(byKind.case_closed!.sentence, 'Improvement case closed: explained. Waiting lists were counted twice in the return.');
+    assert.equal(byKind.case_closed!.at, '2025-09-30T00:00:00.000Z');
     assert.equal(byKind.flag_raised!.sentence, 'Flag raised: Adults classified as obese: 31.2%, worse than its neighbours and getting worse.');
     assert.equal(byKind.flag_raised!.href, `/areas/${DURHAM}/risk`);
     assert.equal(byKind.outcome!.sentence, 'Outcome of the conversation: The council has appropriate steps in place; kept under review.');
+    assert.equal(byKind.case_opened!.sentence, 'Improvement case opened (Corporate). How it began: early warning flags.');
     assert.equal(byKind.outcome!.href, `/cases/${history.durhamCase}`);
-    assert.equal(byKind.event!.sentence, 'Best Value Notice: Best Value Notice on financial management');
+    assert.equal(byKind.event!.sentence, 'Best Value Notice, from 25 February 2026 to 24 August 2026: Financial management falls short of the Best Value duty.');
     assert.match(byKind.panel_decision!.sentence, /Panel, March 2026, on Durham: support package: The package is agreed for six months\./);
     assert.ok(!entries.some((e) => e.sentence.includes('mentored')), 'a decision taken in private stays in the Panel’s papers');
     assert.ok(!entries.some((e) => e.sentence.includes('resign')), 'notes are never on the timeline');

@@ -9,20 +9,6 @@ import { onlyKnown } from '../../platform/http/query-params.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { timelinePath } from './api-inputs.ts';
 import { readTimeline } from './timeline.ts';
-import type { EntryKind } from './timeline-entries.ts';
-
-const KIND_LABELS: Readonly<Record<EntryKind, string>> = {
-  flag_raised: 'Flag raised',
-  flag_cleared: 'Flag cleared',
-  item_recorded: 'Intelligence recorded',
-  shared: 'Shared',
-  unshared: 'Sharing stopped',
-  case_opened: 'Case opened',
-  case_closed: 'Case closed',
-  outcome: 'Outcome',
-  event: 'Statutory action',
-  panel_decision: 'Panel decision',
-};
 
 export function timelinePages(sql: Sql): express.Router {
   const router = express.Router();
@@ -32,7 +18,7 @@ export function timelinePages(sql: Sql): express.Router {
     renderPage(res, 'timeline/council.njk', {
       council: timeline.council,
       signedIn: accessOf(res).viewer.kind === 'user',
-      entries: timeline.entries.map((e) => ({ ...e, label: KIND_LABELS[e.kind], day: formatDate(e.at), iso: e.at.toISOString() })),
+      entries: timeline.entries.map((e) => ({ ...e, day: formatDate(e.at), iso: e.at.toISOString() })),
     });
   });
   return router;
