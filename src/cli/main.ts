@@ -140,7 +140,7 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
     });
     // Scheduled work (closing interrupted batches, embargo ends, the nightly index check, packing) runs once across
     // servers. It starts after the server listens: no request waits on it, and its start is a second of a server's.
-    jobs = import('../jobs/index.ts').then(({ startLanternJobs }) => startLanternJobs(store, building, { log: err }));
+    jobs = import('../jobs/index.ts').then(({ startLanternJobs }) => startLanternJobs(store, building, { log: err, mail: config.mail }));
     await jobs;
   }
 }
