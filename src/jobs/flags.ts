@@ -116,11 +116,11 @@ export function flagLines(index: BenchmarkIndex, metrics: readonly string[], agr
   return metrics.flatMap((code) => {
     const metric = index.metric(code)?.metric;
     const named = metric ? { title: metric.title, decimals: metric.decimals, unit: metric.unit } : null;
-    return book.ofMetric(code).flags.map((flag) => lineOf(flag, flagSentence(flag, named)));
+    return book.ofMetric(code).flags.map((flag) => lineOf(flag, () => flagSentence(flag, named)));
   });
 }
 
-export function lineOf(flag: Flag, sentence: string): FlagLine {
+export function lineOf(flag: Flag, sentence: FlagLine['sentence']): FlagLine {
   return {
     area: flag.area,
     rule: flag.rule,

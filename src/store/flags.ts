@@ -15,11 +15,13 @@ export interface FlagLine {
   readonly subject: string;
   readonly period: string | null;
   readonly figures: Readonly<Record<string, number | string | null>>;
-  readonly sentence: string;
+  /** Made only when the flag is raised or changed, when given as a function: a sync that finds most flags unchanged makes few. */
+  readonly sentence: string | (() => string);
   readonly fingerprint: string;
 }
 
-export interface StoredFlag extends FlagLine {
+export interface StoredFlag extends Omit<FlagLine, 'sentence'> {
+  readonly sentence: string;
   readonly id: number;
   readonly raisedAt: Date;
   readonly changedAt: Date;
@@ -46,10 +48,14 @@ const keyOf = (flag: Pick<FlagLine, 'area' | 'rule' | 'metric' | 'subject'>) => 
  */
 export async function syncFlags(sql: Sql, metrics: readonly string[], found: readonly FlagLine[] | ((tx: Db) => Promise<readonly FlagLine[]>), at: Date): Promise<FlagSync> {
   if (Array.isArray(found)) refuseStrays(metrics, found);
-  return sql.begin(async (tx) => {
+  const kept = await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('lantern flag sync'))`;
-    return keep(tx, metrics, typeof found === 'function' ? refuseStrays(metrics, await found(tx)) : found, at);
+    return keep(tx, REMEMBERED.get(sql), metrics, typeof found === 'function' ? refuseStrays(metrics, await found(tx)) : found, at);
   });
+  // Remembered only once committed: a sync rolled back leaves the memory at a generation the table never had.
+  if (kept.memory) REMEMBERED.set(sql, kept.memory);
+  else REMEMBERED.delete(sql);
+  return kept.sync;
 }
 
 function refuseStrays(metrics: readonly string[], found: readonly FlagLine[]): readonly FlagLine[] {
@@ -59,10 +65,33 @@ function refuseStrays(metrics: readonly string[], found: readonly FlagLine[]): r
   return found;
 }
 
-async function keep(tx: Db, metrics: readonly string[], found: readonly FlagLine[], at: Date): Promise<FlagSync> {
-  const open = await tx<{ id: number; area: string; rule: string; metric: string; subject: string; fingerprint: string }[]>`
-    select id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint
-    from flag where cleared_at is null and metric_code = any(${metrics}::text[])`;
+/** An open flag as a sync compares it. */
+interface OpenFlag {
+  readonly id: number;
+  readonly area: string;
+  readonly rule: string;
+  readonly metric: string;
+  readonly subject: string;
+  readonly fingerprint: string;
+}
+
+/** The open flags, by metric and key, as they stood at a generation of the flag table (migration 033). */
+interface Memory {
+  readonly generation: number;
+  readonly byMetric: Map<string, Map<string, OpenFlag>>;
+}
+
+/** Each pool's memory of the open flags, from its last sync. */
+const REMEMBERED = new WeakMap<Sql, Memory>();
+
+/** A sync of this many metrics or more reads every open flag, to remember them; a smaller one reads its own. */
+const REMEMBER_FROM = 100;
+
+async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string[], found: readonly FlagLine[], at: Date): Promise<{ sync: FlagSync; memory: Memory | undefined }> {
+  const [{ generation }] = [...(await tx<{ generation: number }[]>`select generation::int as generation from flag_sync`)] as [{ generation: number }];
+  let known = memory?.generation === generation ? memory : undefined;
+  if (!known && metrics.length >= REMEMBER_FROM) known = { generation, byMetric: byMetric(await readOpen(tx)) };
+  const open = known ? metrics.flatMap((metric) => [...(known.byMetric.get(metric)?.values() ?? [])]) : await readOpen(tx, metrics);
   const now = new Map(found.map((flag) => [keyOf(flag), flag]));
   const before = new Map(open.map((flag) => [keyOf(flag), flag]));
   const raised = found.filter((flag) => !before.has(keyOf(flag)));
@@ -70,42 +99,74 @@ async function keep(tx: Db, metrics: readonly string[], found: readonly FlagLine
     const line = now.get(keyOf(flag));
     return line && line.fingerprint !== flag.fingerprint ? [{ id: flag.id, line }] : [];
   });
-  const cleared = open.filter((flag) => !now.has(keyOf(flag))).map((flag) => flag.id);
-  await raise(tx, raised, at);
+  const cleared = open.filter((flag) => !now.has(keyOf(flag)));
+  const sync = { raised: raised.length, changed: changed.length, cleared: cleared.length };
+  if (raised.length + changed.length + cleared.length === 0) return { sync, memory: known };
+  const made = await raise(tx, raised, at);
   await change(tx, changed, at);
-  if (cleared.length) await tx`update flag set cleared_at = ${at} where id = any(${cleared}::bigint[])`;
-  return { raised: raised.length, changed: changed.length, cleared: cleared.length };
+  if (cleared.length) await tx`update flag set cleared_at = ${at} where id = any(${cleared.map((flag) => flag.id)}::bigint[])`;
+  const [next] = await tx<{ generation: number }[]>`update flag_sync set generation = generation + 1 returning generation::int as generation`;
+  if (!known) return { sync, memory: undefined };
+  for (const flag of cleared) known.byMetric.get(flag.metric)!.delete(keyOf(flag));
+  for (const { id, line } of changed) remember(known.byMetric, { id, area: line.area, rule: line.rule, metric: line.metric!, subject: line.subject, fingerprint: line.fingerprint });
+  for (const flag of made) remember(known.byMetric, flag);
+  return { sync, memory: { generation: next!.generation, byMetric: known.byMetric } };
 }
 
-async function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<void> {
-  if (lines.length === 0) return;
-  await sql`
+/** The open flags on `metrics`, or on every metric. */
+function readOpen(tx: Db, metrics?: readonly string[]): Promise<OpenFlag[]> {
+  return tx<OpenFlag[]>`
+    select id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint
+    from flag where cleared_at is null and metric_code is not null ${metrics ? tx`and metric_code = any(${metrics}::text[])` : tx``}`;
+}
+
+function byMetric(open: readonly OpenFlag[]): Map<string, Map<string, OpenFlag>> {
+  const found = new Map<string, Map<string, OpenFlag>>();
+  for (const flag of open) remember(found, flag);
+  return found;
+}
+
+function remember(memory: Map<string, Map<string, OpenFlag>>, flag: OpenFlag): void {
+  const flags = memory.get(flag.metric) ?? new Map<string, OpenFlag>();
+  flags.set(keyOf(flag), flag);
+  memory.set(flag.metric, flags);
+}
+
+// Rows go as one array a column (unnest): for tens of thousands of flags this
+// is several times quicker than one JSON document of them all.
+async function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<OpenFlag[]> {
+  if (lines.length === 0) return [];
+  const c = columns(lines);
+  return sql<OpenFlag[]>`
     insert into flag (area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint, raised_at, changed_at)
-    select area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint, ${at}, ${at}
-    from jsonb_to_recordset(${sql.json(lines.map(row) as never)}) as r(area_code text, rule text, rule_version int, metric_code text, subject text,
-      period text, figures jsonb, sentence text, fingerprint text)`;
+    select area_code, rule, rule_version, metric_code, subject, period, figures::jsonb, sentence, fingerprint, ${at}, ${at}
+    from unnest(${c.area}::text[], ${c.rule}::text[], ${c.version}::int[], ${c.metric}::text[], ${c.subject}::text[], ${c.period}::text[],
+      ${c.figures}::text[], ${c.sentence}::text[], ${c.fingerprint}::text[])
+      as r(area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint)
+    returning id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint`;
 }
 
 async function change(sql: Db, changes: readonly { id: number; line: FlagLine }[], at: Date): Promise<void> {
   if (changes.length === 0) return;
+  const c = columns(changes.map((change) => change.line));
   await sql`
-    update flag set rule_version = r.rule_version, period = r.period, figures = r.figures, sentence = r.sentence, fingerprint = r.fingerprint, changed_at = ${at}
-    from jsonb_to_recordset(${sql.json(changes.map(({ id, line }) => ({ id, ...row(line) })) as never)}) as r(id bigint, rule_version int, period text,
-      figures jsonb, sentence text, fingerprint text)
+    update flag set rule_version = r.rule_version, period = r.period, figures = r.figures::jsonb, sentence = r.sentence, fingerprint = r.fingerprint, changed_at = ${at}
+    from unnest(${changes.map((change) => change.id)}::bigint[], ${c.version}::int[], ${c.period}::text[], ${c.figures}::text[], ${c.sentence}::text[],
+      ${c.fingerprint}::text[]) as r(id, rule_version, period, figures, sentence, fingerprint)
     where flag.id = r.id`;
 }
 
-function row(line: FlagLine) {
+function columns(lines: readonly FlagLine[]) {
   return {
-    area_code: line.area,
-    rule: line.rule,
-    rule_version: line.ruleVersion,
-    metric_code: line.metric,
-    subject: line.subject,
-    period: line.period,
-    figures: line.figures,
-    sentence: line.sentence,
-    fingerprint: line.fingerprint,
+    area: lines.map((line) => line.area),
+    rule: lines.map((line) => line.rule),
+    version: lines.map((line) => line.ruleVersion),
+    metric: lines.map((line) => line.metric),
+    subject: lines.map((line) => line.subject),
+    period: lines.map((line) => line.period),
+    figures: lines.map((line) => JSON.stringify(line.figures)),
+    sentence: lines.map((line) => (typeof line.sentence === 'function' ? line.sentence() : line.sentence)),
+    fingerprint: lines.map((line) => line.fingerprint),
   };
 }
 

@@ -4,12 +4,15 @@
 // servers bringing the same metric up to date at once raise each flag once;
 // acknowledgements are kept, and no one may change or delete them; the risk
 // view's reads give a council's, a patch's and England's open flags, each
-// muted while an acknowledgement of exactly what it reads stands.
+// muted while an acknowledgement of exactly what it reads stands. A server
+// that remembers the open flags from its last sync of many metrics finds
+// another server's changes all the same.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fingerprintOf, flagOf, RULES, withMuting, type Flag } from '../../src/domain/early-warning/index.ts';
 import { acknowledgeFlag, acknowledgementsOf, flagsOf, openFlagsInEngland, openFlagsOfCouncil, openFlagsOfCouncils, openFlagsOn, syncFlags, type FlagLine } from '../../src/store/flags.ts';
 import { seedCatalogue } from '../support/import.ts';
+import { openSiblingStore } from '../support/jobs.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 
 const [HARTLEPOOL, DURHAM] = ['E06000001', 'E06000047'];
@@ -156,5 +159,40 @@ describe("the risk view's reads of open flags", () => {
       [HARTLEPOOL, DURHAM, SUNDERLAND],
     );
     assert.deepEqual(await openFlagsOfCouncils(sql, []), []);
+  });
+});
+
+describe("a server's memory of the open flags", () => {
+  let store: TestStore;
+  let other: TestStore;
+  const day = (n: number) => new Date(Date.UTC(2024, 1, n, 9));
+  /** Enough metrics for a sync to read and remember every open flag. */
+  const MANY = [OBESITY, VISITS, ...Array.from({ length: 98 }, (_, i) => `unknown-${i}`)];
+
+  before(async () => {
+    store = await openTestStore();
+    other = await openSiblingStore(store);
+    await seedCatalogue(store.sql);
+  });
+  after(async () => {
+    await other.close();
+    await store.close();
+  });
+
+  it("finds another server's change, and keeps nothing of a sync that failed", async () => {
+    assert.deepEqual(await syncFlags(store.sql, MANY, [line(HARTLEPOOL, OBESITY, 30), line(DURHAM, VISITS, 12)], day(1)), { raised: 2, changed: 0, cleared: 0 });
+    assert.deepEqual(await syncFlags(store.sql, MANY, [line(HARTLEPOOL, OBESITY, 30), line(DURHAM, VISITS, 12)], day(2)), { raised: 0, changed: 0, cleared: 0 });
+    assert.deepEqual(await syncFlags(other.sql, [OBESITY], [line(HARTLEPOOL, OBESITY, 31)], day(3)), { raised: 0, changed: 1, cleared: 0 });
+    assert.deepEqual(await syncFlags(store.sql, MANY, [line(HARTLEPOOL, OBESITY, 31), line(DURHAM, VISITS, 12)], day(4)), { raised: 0, changed: 0, cleared: 0 }, "the other server's change is seen");
+    await assert.rejects(
+      syncFlags(store.sql, MANY, async () => [line(HARTLEPOOL, OBESITY, 32), line(HARTLEPOOL, 'stray', 1)], day(5)),
+      /a flag on stray is not among the metrics brought up to date/,
+    );
+    assert.deepEqual(await syncFlags(store.sql, MANY, [line(DURHAM, VISITS, 12)], day(6)), { raised: 0, changed: 0, cleared: 1 });
+    assert.deepEqual(await syncFlags(store.sql, MANY, [line(DURHAM, VISITS, 12)], day(7)), { raised: 0, changed: 0, cleared: 0 });
+    assert.deepEqual(
+      (await openFlagsInEngland(store.sql)).map((f) => [f.area, f.metric, f.figures.value]),
+      [[DURHAM, VISITS, 12]],
+    );
   });
 });
