@@ -126,12 +126,12 @@ export async function getReminder(sql: Db, id: number): Promise<Reminder | undef
   return row;
 }
 
-/** A user's reminders: those not yet read first, then the most recently shown. */
+/** A user's reminders: those not yet read first, each part the longest overdue first. */
 export function remindersOf(sql: Db, userId: number, limit = 200): Promise<Reminder[]> {
   return sql<Reminder[]>`
     select ${sql.unsafe(SELECT)} from reminder r left join area a on a.code = r.area_code
     where r.user_id = ${userId}
-    order by r.read_at is not null, r.shown_at desc, r.due_on, r.id
+    order by r.read_at is not null, r.due_on, r.id
     limit ${limit}`;
 }
 

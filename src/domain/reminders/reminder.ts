@@ -45,6 +45,13 @@ export function dueDay(dueOn: string): string {
   return formatDate(new Date(`${dueOn}T12:00:00Z`));
 }
 
+/** The day (YYYY-MM-DD) a thing due on `dueOn` is overdue from: the day after. */
+export function overdueFrom(dueOn: string): string {
+  const day = new Date(`${dueOn}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
 /** The day (YYYY-MM-DD) on London's calendar at an instant: GMT in winter, BST in summer. */
 export function londonDay(instant: Date): string {
   return LONDON_DAY.format(instant);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { londonDay, reminderSentence } from '../../../src/domain/reminders/index.ts';
+import { londonDay, overdueFrom, reminderSentence } from '../../../src/domain/reminders/index.ts';
 
 describe('reminderSentence(reminder)', () => {
   const step = Object.freeze({ kind: 'next_step', subject: 'Send the budget plan', dueOn: '2027-03-03', areaName: 'Barnsley', insteadOf: null } as const);
@@ -26,5 +26,14 @@ describe('londonDay(instant)', () => {
     assert.equal(londonDay(new Date('2027-06-03T22:59:59Z')), '2027-06-03');
     assert.equal(londonDay(new Date('2027-06-03T23:00:00Z')), '2027-06-04');
     assert.equal(londonDay(new Date('2027-01-03T23:59:59Z')), '2027-01-03');
+  });
+});
+
+describe('overdueFrom(dueOn)', () => {
+  it('is the day after, across a month, a year and a leap day', () => {
+    assert.equal(overdueFrom('2027-06-03'), '2027-06-04');
+    assert.equal(overdueFrom('2027-06-30'), '2027-07-01');
+    assert.equal(overdueFrom('2027-12-31'), '2028-01-01');
+    assert.equal(overdueFrom('2028-02-28'), '2028-02-29');
   });
 });

@@ -72,7 +72,7 @@ describe('the reminders routes', () => {
     const page = await (await browser.fetch('/reminders')).text();
     assert.match(page, /<h1 class="govuk-heading-xl">Your reminders<\/h1>/);
     assert.match(page, /Send the revised budget plan/);
-    assert.match(page, /Due 3 June 2027/);
+    assert.match(page, /Due 3 June 2027, overdue since 4 June 2027/);
     assert.ok(page.includes(`href="/cases/${world.caseId}"`), 'links to the case');
     assert.ok(!page.includes('Publish the improvement plan'), "not the adviser's");
 
@@ -82,7 +82,7 @@ describe('the reminders routes', () => {
     assert.equal(marked.headers.get('location'), '/reminders');
     const after = await (await browser.fetch('/reminders')).text();
     assert.match(after, /Nothing overdue is waiting for you/);
-    assert.match(after, /<h2 class="govuk-heading-m">Read<\/h2>/);
+    assert.match(after, /<h2 class="govuk-heading-m" id="read">Read<\/h2>/);
     const [row] = await store.sql<{ readAt: Date | null }[]>`select read_at as "readAt" from reminder where id = ${id}`;
     assert.ok(row!.readAt, 'read in the store');
   });

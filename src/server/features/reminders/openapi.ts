@@ -31,6 +31,7 @@ export const schemas = {
       subject: { type: 'string' },
       dueOn: { type: 'string', format: 'date' },
       dueDay: { type: 'string' },
+      overdueSince: { type: 'string', description: 'The day after the due date, as people read dates' },
       area: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: ['string', 'null'] } } },
       insteadOf: { type: ['string', 'null'], description: 'The owner as named, when they are not a user and the lead adviser is told instead' },
       href: { type: 'string' },

@@ -7,7 +7,7 @@
 // kind that is likewise one person's own page of things they follow, a
 // dashboard, until it has one.
 import { guardedRecord, type GuardedRecord, type UserViewer } from '../../../domain/access/index.ts';
-import { dueDay, reminderSentence, REMINDER_KIND_LABELS } from '../../../domain/reminders/index.ts';
+import { dueDay, overdueFrom, reminderSentence, REMINDER_KIND_LABELS } from '../../../domain/reminders/index.ts';
 import { getReminder, markReminderRead, remindersOf, type Reminder } from '../../../store/reminders.ts';
 import type { Sql } from '../../../store/store.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
@@ -51,6 +51,8 @@ export interface ReminderJson {
   readonly subject: string;
   readonly dueOn: string;
   readonly dueDay: string;
+  /** The day after its due date, from which it is overdue, as GOV.UK writes dates. */
+  readonly overdueSince: string;
   readonly area: { readonly code: string; readonly name: string | null } | null;
   readonly insteadOf: string | null;
   /** Where it is: the case (with its package), or the Panel meeting. */
@@ -70,6 +72,7 @@ function reminderJson(r: Reminder): ReminderJson {
     subject: r.subject,
     dueOn: r.dueOn,
     dueDay: dueDay(r.dueOn),
+    overdueSince: dueDay(overdueFrom(r.dueOn)),
     area: r.areaCode === null ? null : { code: r.areaCode, name: r.areaName },
     insteadOf: r.insteadOf,
     ...whereItIs(r),
