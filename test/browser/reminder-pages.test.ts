@@ -1,5 +1,5 @@
 // "Your reminders" in a real Chromium, at a phone's width and a desk's: the
-// lead adviser reads what is overdue (a step whose owner is not a user, said
+// lead adviser opens it from their account page, reads what is overdue (a step whose owner is not a user, said
 // so, and a Panel action), follows nothing off the screen, marks one read and
 // finds it under "Read". Nothing wider than the screen, nothing axe finds, no
 // console error.
@@ -51,7 +51,8 @@ describe('your reminders, in a browser', () => {
         await page.fill('input[name="email"]', world.adviser.email);
         await page.fill('input[name="password"]', TEST_PASSWORD);
         await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form button')]);
-        await page.goto(`${server.base}/reminders`);
+        await page.goto(`${server.base}/account`);
+        await Promise.all([page.waitForURL('**/reminders'), page.getByRole('link', { name: 'Your reminders' }).click()]);
         assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Your reminders');
         const items = await page.locator('.lantern-reminder').allTextContents();
         assert.ok(
