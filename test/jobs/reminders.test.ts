@@ -11,7 +11,7 @@ import { startLanternJobs } from '../../src/jobs/index.ts';
 import { smtpMailer, type Mailer } from '../../src/jobs/mailer.ts';
 import { remindersJob, sendReminders } from '../../src/jobs/reminders.ts';
 import { claimEmails, remindersOf } from '../../src/store/reminders.ts';
-import { eventually, QUICK } from '../support/jobs.ts';
+import { eventually, openSiblingStore, QUICK } from '../support/jobs.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 import { closeCase, milestone, nextStep, openCase, outcomeUnderReview, panelAction, reminderWorld, startTestSmtp, type ReminderWorld, type TestSmtp } from '../support/reminder-world.ts';
 
@@ -180,6 +180,21 @@ describe('the daily reminders', () => {
     } finally {
       await jobs.stop();
       await engine.stop();
+    }
+  });
+
+  it('reminds and emails once when two servers run the job at the same moment', async () => {
+    await nextStep(store.sql, world.caseId, { action: 'Raced by two servers', due: '2028-03-01', owner: world.officer });
+    const other = await openSiblingStore(store);
+    try {
+      const before = smtp.received.length;
+      const runs = await Promise.all([store, other].map((on) => sendReminders(on.sql, { mailer, clock: at('2028-03-02T07:00:00Z'), log: quiet })));
+      assert.equal(runs[0]!.reminded + runs[1]!.reminded, 1);
+      assert.equal(runs[0]!.emailed + runs[1]!.emailed, 1);
+      assert.equal(smtp.received.filter((m) => m.text.includes('Raced by two servers')).length, 1);
+      assert.equal(smtp.received.length, before + 1);
+    } finally {
+      await other.close();
     }
   });
 });
