@@ -5,13 +5,33 @@
 // again only the batch's metrics, as target progress does; working out every
 // metric gives the same flags (tested).
 //
-// The reserves horizon and the missing return are rules of the domain too,
-// but read figures (usable reserves, returns' due dates) that the hub does not
-// hold yet; they join the book when it does.
+// The reserves horizon reads the hub's usable reserves, year end by year end,
+// and places the council among its nearest neighbours (the published sets,
+// given by the caller); the missing return reads every metric's latest
+// period against the one before, on the day given (missing-return.ts says
+// what is due). The other resilience measures are positions, not flags:
+// `financialResilience` gives a council's, for the risk view.
 import type { IndexArea, MetricSeries } from '../domain/benchmark/benchmark-index.ts';
 import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
 import { metricConcerns } from '../domain/benchmark/worse-and-worsening.ts';
-import { inYearSpecialCause, isFlag, offTrajectoryFlag, worseAndWorseningFlag, type Flag, type FlagMetric, type NotFlagged } from '../domain/early-warning/index.ts';
+import {
+  COUNCIL_TYPE_NAMES,
+  RESILIENCE_MEASURES,
+  USABLE_RESERVES,
+  inYearSpecialCause,
+  isFlag,
+  missingReturn,
+  offTrajectoryFlag,
+  reservesFlag,
+  reservesHorizon,
+  resiliencePosition,
+  worseAndWorseningFlag,
+  type Finding,
+  type Flag,
+  type FlagMetric,
+  type NotFlagged,
+  type ResiliencePosition,
+} from '../domain/early-warning/index.ts';
 import type { PeriodValue } from '../domain/targets/index.ts';
 import { offTrajectory, type RatedProgress } from './off-trajectory.ts';
 
@@ -26,6 +46,14 @@ export interface MetricFlags {
 
 const NOTHING: MetricFlags = Object.freeze({ flags: [], notFlagged: [] });
 
+/** What the rules read beside the index. */
+export interface FlagContext {
+  /** A council's nearest neighbours (a published set), nearest first; none known, none placed. */
+  readonly neighbours?: (areaCode: string) => readonly string[];
+  /** The day the rules are run, written 2024-05-01: returns past due are judged on it; without it, not at all. */
+  readonly today?: string;
+}
+
 export class FlagBook {
   private readonly byMetric = new Map<string, MetricFlags>();
 
@@ -33,19 +61,22 @@ export class FlagBook {
    * `targets` gives the agreed targets' latest ratings on a metric (the
    * target progress book's `ofMetric`, or the store's through it).
    */
-  constructor(private readonly targets: (metricCode: string) => Iterable<RatedProgress> = () => []) {}
+  constructor(
+    private readonly targets: (metricCode: string) => Iterable<RatedProgress> = () => [],
+    private readonly context: FlagContext = {},
+  ) {}
 
   /** Works out every metric's flags again (after the index is built). */
   recomputeAll(index: BenchmarkIndex): void {
     this.byMetric.clear();
-    for (const series of index.metrics()) this.put(series.metric.code, metricFlags(index, series, this.targets(series.metric.code)));
+    for (const series of index.metrics()) this.put(series.metric.code, metricFlags(index, series, this.targets(series.metric.code), this.context));
   }
 
   /** Works out again only these metrics' flags (a batch's); a metric gone from the index has none. */
   recomputeMetrics(index: BenchmarkIndex, metricCodes: Iterable<string>): void {
     for (const code of new Set(metricCodes)) {
       const series = index.metric(code);
-      this.put(code, series ? metricFlags(index, series, this.targets(code)) : NOTHING);
+      this.put(code, series ? metricFlags(index, series, this.targets(code), this.context) : NOTHING);
     }
   }
 
@@ -76,7 +107,7 @@ export class FlagBook {
 }
 
 /** Every rule's findings on one metric, council by council. */
-export function metricFlags(index: BenchmarkIndex, series: MetricSeries, targets: Iterable<RatedProgress> = []): MetricFlags {
+export function metricFlags(index: BenchmarkIndex, series: MetricSeries, targets: Iterable<RatedProgress> = [], context: FlagContext = {}): MetricFlags {
   const metric = flagMetric(series);
   const flags: Flag[] = metricConcerns(index, series, AGAINST_ENGLAND).map((concern) => worseAndWorseningFlag(concern, metric.code));
   const notFlagged: NotFlagged[] = [];
@@ -91,7 +122,86 @@ export function metricFlags(index: BenchmarkIndex, series: MetricSeries, targets
   for (const [areaCode, rated] of byArea(targets)) {
     for (const line of offTrajectory(rated, areaCode)) flags.push(offTrajectoryFlag(areaCode, line));
   }
+  const found = (finding: Finding) => {
+    if (finding === null) return;
+    if (isFlag(finding)) flags.push(finding);
+    else notFlagged.push(finding);
+  };
+  if (metric.code === USABLE_RESERVES) reservesFindings(index, series, context).forEach(found);
+  if (context.today !== undefined) missingReturns(index, series, context.today).forEach(found);
   return { flags, notFlagged };
+}
+
+/** Each council's reserves horizon, placed among its neighbours' (a neighbour with one year-end has none, and is left out). */
+function reservesFindings(index: BenchmarkIndex, series: MetricSeries, context: FlagContext): Finding[] {
+  const slice = series.latest();
+  if (!slice) return [];
+  const councils = areasWithLatest(index, series).filter(isCouncil);
+  const horizons = new Map(councils.map((area) => [area.code, reservesHorizon(areaValues(index, series, area))]));
+  return councils.map((area) => {
+    if (slice.value(slice.position(index.areaNumber(area.code)!)) === null) return notFlaggedSuppressed(area.code, slice.period);
+    const neighbours = (context.neighbours?.(area.code) ?? []).flatMap((code) => {
+      const found = horizons.get(code);
+      return found ? [found.horizon] : [];
+    });
+    return reservesFlag(area.code, areaValues(index, series, area), neighbours);
+  });
+}
+
+function notFlaggedSuppressed(area: string, period: string): NotFlagged {
+  return { rule: 'reserves_horizon', area, metric: USABLE_RESERVES, reason: 'suppressed', detail: `the figure for ${period} is suppressed` };
+}
+
+/**
+ * The latest period's return not sent, council by council: due from the
+ * councils of each type that sent the period before or this one (a council
+ * gone by this period's start is not asked), on the period's last day.
+ */
+function missingReturns(index: BenchmarkIndex, series: MetricSeries, today: string): Finding[] {
+  const { slices } = series;
+  const latest = slices[slices.length - 1];
+  const previous = slices[slices.length - 2];
+  if (!latest || !previous || today <= latest.end) return [];
+  const byType = new Map<string, { due: IndexArea[]; sent: number }>();
+  for (const number of new Set([...previous.areas, ...latest.areas])) {
+    const area = index.areas[number]!;
+    if (!isCouncil(area) || (area.endDate !== null && area.endDate < latest.start)) continue;
+    const type = byType.get(area.type) ?? { due: [], sent: 0 };
+    type.due.push(area);
+    if (latest.position(number) >= 0) type.sent++;
+    byType.set(area.type, type);
+  }
+  const due = { collection: series.metric.code, title: series.metric.title, period: latest.period, due: latest.end };
+  const findings: Finding[] = [];
+  for (const [type, { due: from, sent }] of byType) {
+    if (sent === from.length) continue;
+    const received = { sent: false, ofType: from.length, sentOfType: sent, typeName: COUNCIL_TYPE_NAMES[type]! };
+    for (const area of from) if (latest.position(index.areaNumber(area.code)!) < 0) findings.push(missingReturn(area.code, due, received, today));
+  }
+  return findings;
+}
+
+/** A council's standing on each of CIPFA's resilience measures the hub holds for it: its latest figure placed among its neighbours' of the same period. Never summed. */
+export function financialResilience(index: BenchmarkIndex, areaCode: string, neighbours: readonly string[]): ResiliencePosition[] {
+  const number = index.areaNumber(areaCode);
+  if (number === undefined) return [];
+  return RESILIENCE_MEASURES.flatMap((measure) => {
+    const series = index.metric(measure.code);
+    const slice = series && [...series.slices].reverse().find((s) => s.position(number) >= 0 && s.value(s.position(number)) !== null);
+    if (!slice) return [];
+    const others = neighbours.flatMap((code) => {
+      const at = index.areaNumber(code);
+      const position = at === undefined ? -1 : slice.position(at);
+      const value = position < 0 ? null : slice.value(position);
+      return value === null ? [] : [value];
+    });
+    return [resiliencePosition(measure, slice.period, slice.value(slice.position(number))!, others)];
+  });
+}
+
+/** A council a return may be due from, by its type. */
+function isCouncil(area: IndexArea): boolean {
+  return area.type in COUNCIL_TYPE_NAMES;
 }
 
 /** Each council's own ratings of the targets, so that each is read once and not once a council. */

@@ -22,13 +22,14 @@ import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
 import { fingerprintOf, flagSentence, type Flag } from '../domain/early-warning/index.ts';
 import type { Target } from '../domain/targets/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { FlagBook } from '../engine/early-warning.ts';
+import { FlagBook, type FlagContext } from '../engine/early-warning.ts';
 import { rateTargets } from '../engine/target-progress.ts';
 import { agreementsOf } from '../store/agreements.ts';
 import { agreementsStamp } from '../store/agreements-stamp.ts';
 import { loadedBatchIds } from '../store/batches.ts';
 import { metricsFlagged, metricsOfBatch, syncFlags, type FlagLine, type FlagSync } from '../store/flags.ts';
 import { onBatchLoaded } from '../store/import-notifications.ts';
+import { nearestNeighboursOfEvery } from '../store/published-neighbours.ts';
 import type { Db, Sql } from '../store/store.ts';
 import { targetsInForce, type StoredTarget } from '../store/targets.ts';
 import type { JobDefinition, JobQueue, JobRunner } from './job-runner.ts';
@@ -97,21 +98,23 @@ export async function storeFlags(sql: Sql, engine: BenchmarkEngine, scope: numbe
   const metrics = reach === 'all' ? [...new Set([...[...engine.index.metrics()].map((s) => s.metric.code), ...(await metricsFlagged(sql))])] : reach;
   if (metrics.length === 0) return { raised: 0, changed: 0, cleared: 0 };
   const agreed = await agreedTargets(sql);
+  const neighbours = await nearestNeighboursOfEvery(sql);
+  const context: FlagContext = { neighbours: (area) => neighbours.get(area) ?? [], today: at.toISOString().slice(0, 10) };
   return syncFlags(
     sql,
     metrics,
     async (tx) => {
       await indexHoldsLoaded(tx, engine);
-      return flagLines(engine.index, metrics, agreed);
+      return flagLines(engine.index, metrics, agreed, context);
     },
     at,
   );
 }
 
 /** The flags the rules find on `metrics` now, as the store keeps them, each with its sentence. */
-export function flagLines(index: BenchmarkIndex, metrics: readonly string[], agreed: readonly StoredTarget[]): FlagLine[] {
+export function flagLines(index: BenchmarkIndex, metrics: readonly string[], agreed: readonly StoredTarget[], context: FlagContext = {}): FlagLine[] {
   const targets = targetsByMetric(index, agreed);
-  const book = new FlagBook((code) => rateTargets(index, targets.get(code) ?? []));
+  const book = new FlagBook((code) => rateTargets(index, targets.get(code) ?? []), context);
   book.recomputeMetrics(index, metrics);
   return metrics.flatMap((code) => {
     const metric = index.metric(code)?.metric;

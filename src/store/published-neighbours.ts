@@ -2,7 +2,7 @@
 // migration 018 loads them from data/reference/neighbours: read, never
 // written, by Lantern.
 import type { PublishedNeighbourSet, PublishedSource } from '../domain/neighbours/index.ts';
-import type { Sql } from './store.ts';
+import type { Db, Sql } from './store.ts';
 
 interface Row {
   readonly source: PublishedSource;
@@ -25,4 +25,20 @@ export async function publishedNeighbourSets(sql: Sql, areaCode: string): Promis
     sets.get(key)!.neighbours.push({ code: row.neighbourCode, rank: row.rank, closeness: row.closeness });
   }
   return [...sets.values()];
+}
+
+/** Every council's nearest neighbours by its first published set (as publishedNeighbourSets orders them), nearest first: for early warning's positions. */
+export async function nearestNeighboursOfEvery(sql: Db): Promise<Map<string, string[]>> {
+  const rows = await sql<{ area: string; neighbour: string }[]>`
+    with chosen as (
+      select distinct on (area_code) area_code, source, model from published_neighbour order by area_code, source desc, model = 'global' desc, model)
+    select p.area_code as area, p.neighbour_code as neighbour from published_neighbour p join chosen c using (area_code, source, model)
+    order by p.area_code, p.rank`;
+  const found = new Map<string, string[]>();
+  for (const { area, neighbour } of rows) {
+    const list = found.get(area) ?? [];
+    list.push(neighbour);
+    found.set(area, list);
+  }
+  return found;
 }

@@ -2,13 +2,16 @@
 // annual metric, special-cause concern on a monthly one (and, under thirteen
 // points, the reason it could not look), and a target off its trajectory;
 // working out a batch's metrics again gives what working out every metric
-// gives, and a metric gone from the index takes its flags with it.
+// gives, and a metric gone from the index takes its flags with it. Usable
+// reserves running out within three years are flagged with the council's
+// place among its neighbours, and a return most councils of a type have sent
+// is flagged missing for the others; CIPFA's measures are positions.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { fingerprintOf, flagSentence, type Flag } from '../../src/domain/early-warning/index.ts';
 import type { Target, ToleranceRule } from '../../src/domain/targets/index.ts';
-import { FlagBook, metricFlags } from '../../src/engine/early-warning.ts';
+import { FlagBook, financialResilience, metricFlags } from '../../src/engine/early-warning.ts';
 import { rateTargets } from '../../src/engine/target-progress.ts';
 import { ENGLAND_CODE, buildIndex, indexArea, indexMetric, type Row } from '../support/benchmark-index.ts';
 
@@ -109,3 +112,97 @@ describe('FlagBook', () => {
 });
 
 const byPrint = (a: Flag, b: Flag) => (a.area + fingerprintOf(a)).localeCompare(b.area + fingerprintOf(b));
+
+describe('the reserves horizon, missing returns and financial resilience on the index', () => {
+  const [FALLING, GROWING, NEW, HIDDEN, LATE, DISTRICT] = ['E06000011', 'E06000012', 'E06000013', 'E06000014', 'E06000015', 'E07000001'];
+  const councils = [FALLING, GROWING, NEW, HIDDEN, LATE].map((code, i) => indexArea(code, `Unitary ${i + 1}`, 'unitary'));
+  const areas = Object.freeze([indexArea(ENGLAND_CODE, 'England', 'england'), ...councils, indexArea(DISTRICT, 'District 1', 'district')]);
+  const years = ['2019/20', '2020/21', '2021/22', '2022/23'];
+  const reserves = indexMetric('usable-reserves', { title: 'Usable reserves', polarity: 'higher_is_better', valueKind: 'currency', periodKind: 'financial_year', decimals: 0 });
+  const level = indexMetric('level-of-reserves', { title: 'Level of reserves', periodKind: 'financial_year' });
+  /** Falling by 20 a year to 40 (two years left); growing; one year-end only; suppressed at the latest; the late council sent none in 2022/23, nor the district. */
+  const reserveRows: Row[] = [
+    ...years.map((year, i): Row => [year, FALLING, [100, 90, 70, 40][i]!]),
+    ...years.map((year, i): Row => [year, GROWING, 50 + 10 * i]),
+    ['2022/23', NEW, 80],
+    ...years.map((year, i): Row => [year, HIDDEN, i === 3 ? null : 60]),
+    ...years.slice(0, 3).map((year): Row => [year, LATE, 70]),
+    ...years.slice(0, 3).map((year): Row => [year, DISTRICT, 5]),
+  ];
+  const levels: Row[] = [
+    ['2022/23', FALLING, 5],
+    ['2022/23', GROWING, 10],
+    ['2022/23', NEW, 2],
+  ];
+  const finance = buildIndex(areas, [
+    [reserves, reserveRows],
+    [level, levels],
+  ]);
+  const context = { neighbours: (code: string) => (code === FALLING ? [GROWING, NEW, LATE] : []), today: '2023-06-01' };
+  const found = metricFlags(finance, finance.metric('usable-reserves')!, [], context);
+  const flagsOf = (rule: string) => found.flags.filter((f) => f.rule === rule);
+
+  it('flags reserves that run out within three years, placed among the neighbours that have a horizon', () => {
+    const [flag] = flagsOf('reserves_horizon');
+    assert.deepEqual([flag!.area, flag!.metric, flag!.period, flag!.values.horizon, flag!.values.place, flag!.values.of], [FALLING, 'usable-reserves', '2022/23', 2, 2, 2]);
+    assert.equal(flagsOf('reserves_horizon').length, 1, 'growing reserves are silent');
+    assert.match(flagSentence(flag!, reserves), /^Usable reserves of 40 at 2022\/23 would run out in 2\.0 years at the average use of 20 a year over the last 3 years; 2nd best of 2/);
+  });
+
+  it('says why it could not look: one year-end, or a suppressed figure', () => {
+    assert.deepEqual(
+      found.notFlagged.map((n) => [n.rule, n.area, n.reason]),
+      [
+        ['reserves_horizon', NEW, 'too_few_points'],
+        ['reserves_horizon', HIDDEN, 'suppressed'],
+      ],
+    );
+  });
+
+  it("flags the return most of a council's type have sent, not a type that sent none, and not before the period ends", () => {
+    const missing = flagsOf('missing_return');
+    assert.deepEqual(
+      missing.map((f) => [f.area, f.metric, f.period, f.values.sentOfType, f.values.ofType]),
+      [[LATE, 'usable-reserves', '2022/23', 4, 5]],
+      'the district is the only one of its type, and none of its type sent it',
+    );
+    assert.equal(flagSentence(missing[0]!, reserves), 'No Usable reserves return for 2022/23, due 31 March 2023; 4 of 5 unitary authorities have sent theirs.');
+    assert.deepEqual(
+      metricFlags(finance, finance.metric('usable-reserves')!, [], { ...context, today: '2023-03-31' }).flags.filter((f) => f.rule === 'missing_return'),
+      [],
+    );
+    assert.deepEqual(
+      metricFlags(finance, finance.metric('usable-reserves')!, [], { neighbours: context.neighbours }).flags.filter((f) => f.rule === 'missing_return'),
+      [],
+      'no day, no judgement',
+    );
+  });
+
+  it('is silent on a return half or fewer of the type have sent', () => {
+    const half = buildIndex(areas, [[reserves, reserveRows.filter(([period, area]) => period !== '2022/23' || area === FALLING || area === GROWING)]]);
+    assert.deepEqual(
+      metricFlags(half, half.metric('usable-reserves')!, [], context).flags.filter((f) => f.rule === 'missing_return'),
+      [],
+    );
+  });
+
+  it("places each resilience measure among the council's neighbours, never summed", () => {
+    const positions = financialResilience(finance, FALLING, [GROWING, NEW, LATE]);
+    assert.deepEqual(
+      positions.map((p) => [p.measure.code, p.period, p.value, p.position.place, p.position.of]),
+      [['level-of-reserves', '2022/23', 5, 2, 3]],
+      'the late council has no figure to place',
+    );
+    assert.deepEqual(financialResilience(finance, LATE, [FALLING]), []);
+  });
+
+  it('works out the same flags for a batch as for every metric, with the context', () => {
+    const whole = new FlagBook(() => [], context);
+    whole.recomputeAll(finance);
+    const part = new FlagBook(() => [], context);
+    part.recomputeAll(finance);
+    part.recomputeMetrics(finance, ['usable-reserves']);
+    assert.deepEqual([...part.flags()].sort(byPrint), [...whole.flags()].sort(byPrint));
+    assert.equal([...whole.flags()].length, 2);
+  });
+});

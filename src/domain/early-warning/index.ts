@@ -15,8 +15,20 @@ export {
   type NotFlagged,
   type NotFlaggedReason,
 } from './flag.ts';
-export { RESERVES_HORIZON_YEARS, positionAmong, reservesFlag, reservesHorizon, type Position, type ReservesHorizon } from './financial-resilience.ts';
-export { missingReturn, type DueReturn, type ReturnsReceived } from './missing-return.ts';
+export {
+  RESERVES_HORIZON_YEARS,
+  RESILIENCE_MEASURES,
+  USABLE_RESERVES,
+  positionAmong,
+  reservesFlag,
+  reservesHorizon,
+  resiliencePosition,
+  type Position,
+  type ReservesHorizon,
+  type ResilienceMeasure,
+  type ResiliencePosition,
+} from './financial-resilience.ts';
+export { COUNCIL_TYPE_NAMES, missingReturn, type DueReturn, type ReturnsReceived } from './missing-return.ts';
 export { withMuting, type Acknowledgement, type ShownFlag } from './muting.ts';
 export { RULES } from './rules.ts';
 export { flagSentence, type SentenceMetric } from './sentences.ts';

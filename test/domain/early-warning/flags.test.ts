@@ -110,7 +110,7 @@ describe('reservesHorizon and reservesFlag', () => {
     assert.deepEqual(reservesFlag(DURHAM, yearEnds([40])), {
       rule: 'reserves_horizon',
       area: DURHAM,
-      metric: null,
+      metric: 'usable-reserves',
       reason: 'too_few_points',
       detail: '1 year-end; 2 are needed for a rate of use',
     });
