@@ -55,3 +55,40 @@ export async function itemsAbout(sql: Db, areas: readonly string[] | null): Prom
     ${areas === null ? sql`` : sql`where i.subject_area = any(${[...areas]}::text[])`}
     order by i.subject_area, i.id desc`;
 }
+
+/** An open flag as a cell of the patch or England view shows it: no figures, and the reason of the acknowledgement that mutes it. */
+export interface GridFlag {
+  readonly id: number;
+  readonly area: string;
+  readonly rule: string;
+  readonly ruleVersion: number;
+  readonly metric: string | null;
+  readonly period: string | null;
+  readonly sentence: string;
+  readonly fingerprint: string;
+  readonly raisedAt: Date;
+  readonly changedAt: Date;
+  readonly muted: { readonly reason: string; readonly by: string; readonly on: Date } | null;
+}
+
+/**
+ * The open flags of these councils (every council's, given null), by council
+ * and newest first, each with the latest acknowledgement of exactly what it
+ * reads now. The acknowledgements are joined whole rather than looked up flag
+ * by flag, which is what lets England's twelve thousand flags come back in
+ * one pass.
+ */
+export async function gridFlags(sql: Db, areas: readonly string[] | null): Promise<GridFlag[]> {
+  const rows = await sql<(Omit<GridFlag, 'muted'> & { mutedReason: string | null; mutedBy: string | null; mutedOn: Date | null })[]>`
+    with latest as (
+      select distinct on (area_code, fingerprint) area_code, fingerprint, reason, acknowledged_by, acknowledged_at
+      from flag_acknowledgement ${areas === null ? sql`` : sql`where area_code = any(${[...areas]}::text[])`}
+      order by area_code, fingerprint, acknowledged_at desc, id desc
+    )
+    select f.id::int as id, f.area_code as area, f.rule, f.rule_version as "ruleVersion", f.metric_code as metric, f.period, f.sentence, f.fingerprint,
+      f.raised_at as "raisedAt", f.changed_at as "changedAt", a.reason as "mutedReason", a.acknowledged_by as "mutedBy", a.acknowledged_at as "mutedOn"
+    from flag f left join latest a on a.area_code = f.area_code and a.fingerprint = f.fingerprint
+    where f.cleared_at is null ${areas === null ? sql`` : sql`and f.area_code = any(${[...areas]}::text[])`}
+    order by f.area_code, f.raised_at desc, f.id`;
+  return rows.map(({ mutedReason, mutedBy, mutedOn, ...flag }) => ({ ...flag, muted: mutedReason === null ? null : { reason: mutedReason, by: mutedBy!, on: mutedOn! } }));
+}

@@ -28,7 +28,8 @@ export interface FlagIn {
   readonly ruleVersion: number;
   readonly metric: string | null;
   readonly period: string | null;
-  readonly figures: Readonly<Record<string, number | string | null>>;
+  /** The figures the rule read; the patch and England views leave them out. */
+  readonly figures?: Readonly<Record<string, number | string | null>>;
   readonly sentence: string;
   readonly fingerprint: string;
   readonly raisedAt: Date;
@@ -53,6 +54,32 @@ export interface RiskContext {
   /** What is new is new since then; null shows nothing as new. */
   readonly since: Date | null;
   readonly metricTitle: (code: string) => string;
+  /** The day of an instant, as people read it. */
+  readonly day: (instant: Date) => string;
+  readonly review: (reviewedAt: Date) => ReturnType<typeof itemReview>;
+}
+
+/**
+ * A view's context. England's view shows thirty thousand dates, most of them
+ * the same few: each is worked out once a minute of time it names (London's
+ * offsets are whole minutes, so the day is the same across that minute).
+ */
+export function riskContext(now: Date, since: Date | null, metricTitle: (code: string) => string): RiskContext {
+  const days = new Map<number, string>();
+  const reviews = new Map<number, ReturnType<typeof itemReview>>();
+  const minute = (instant: Date) => Math.floor(instant.getTime() / 60_000);
+  return {
+    now,
+    since,
+    metricTitle,
+    day: (instant) => days.get(minute(instant)) ?? remember(days, minute(instant), formatDate(instant)),
+    review: (reviewedAt) => reviews.get(minute(reviewedAt)) ?? remember(reviews, minute(reviewedAt), itemReview(reviewedAt, now)),
+  };
+}
+
+function remember<T>(memo: Map<number, T>, key: number, value: T): T {
+  memo.set(key, value);
+  return value;
 }
 
 export function flagView(flag: FlagIn, context: RiskContext) {
@@ -68,21 +95,21 @@ export function flagView(flag: FlagIn, context: RiskContext) {
     metric: flag.metric,
     metricTitle: flag.metric === null ? null : context.metricTitle(flag.metric),
     period: flag.period,
-    values: flag.figures,
+    values: flag.figures ?? null,
     sentence: flag.sentence,
     fingerprint: flag.fingerprint,
     raisedAt: flag.raisedAt.toISOString(),
-    raisedOn: formatDate(flag.raisedAt),
+    raisedOn: context.day(flag.raisedAt),
     changedAt: flag.changedAt.toISOString(),
-    changedOn: formatDate(flag.changedAt),
-    muted: flag.muted && { reason: flag.muted.reason, by: flag.muted.by, at: flag.muted.on.toISOString(), on: formatDate(flag.muted.on) },
+    changedOn: context.day(flag.changedAt),
+    muted: flag.muted && { reason: flag.muted.reason, by: flag.muted.by, at: flag.muted.on.toISOString(), on: context.day(flag.muted.on) },
     isNew: context.since !== null && flag.changedAt > context.since,
   };
 }
 export type FlagView = ReturnType<typeof flagView>;
 
 export function itemView(item: ItemIn, context: RiskContext) {
-  const review = itemReview(item.reviewedAt, context.now);
+  const review = context.review(item.reviewedAt);
   return {
     id: item.id,
     area: item.subjectArea,

@@ -69,7 +69,7 @@ export const paths = {
 
 const flag = {
   type: 'object',
-  required: ['id', 'rule', 'ruleTitle', 'ruleTest', 'ruleVersion', 'cause', 'sentence', 'values', 'raisedAt', 'muted'],
+  required: ['id', 'rule', 'ruleTitle', 'ruleTest', 'ruleVersion', 'cause', 'sentence', 'raisedAt', 'muted'],
   properties: {
     id: { type: 'integer' },
     area: { type: 'string' },
@@ -81,7 +81,7 @@ const flag = {
     metric: nullable('string'),
     metricTitle: nullable('string'),
     period: nullable('string'),
-    values: { type: 'object', description: 'The figures the rule read, named.' },
+    values: { type: ['object', 'null'], description: "The figures the rule read, named; null in a patch's or England's view." },
     sentence: { type: 'string' },
     fingerprint: { type: 'string' },
     raisedAt: { type: 'string', format: 'date-time' },

@@ -5,12 +5,13 @@
 import { isGssCode } from '../../../domain/area/index.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
-import { openFlagsInEngland, openFlagsOfCouncil, openFlagsOfCouncils, type RiskFlag } from '../../../store/flags.ts';
+import { openFlagsOfCouncil, type RiskFlag } from '../../../store/flags.ts';
 import { patchOf, recordVisit } from '../../../store/patches.ts';
-import { itemsAbout, type RiskItem } from '../../../store/risk-reads.ts';
+import { gridFlags, itemsAbout, type RiskItem } from '../../../store/risk-reads.ts';
 import type { Sql } from '../../../store/store.ts';
-import { causeRows, flagView, itemView, notLookedView, type RiskContext } from '../../../web/views/risk-view.ts';
+import { causeRows, flagView, itemView, notLookedView, riskContext } from '../../../web/views/risk-view.ts';
 import { patchRows, type PatchCouncil } from '../../../web/views/risk-patch.ts';
+import type { GuardedRecord } from '../../../domain/access/index.ts';
 import { notSeen, refusal, type RequestAccess } from '../../platform/access/index.ts';
 import { badRequest } from '../../platform/http/http-error.ts';
 import type { NotLooked } from './not-looked.ts';
@@ -21,7 +22,7 @@ export async function councilRisk(sql: Sql, access: RequestAccess, index: Benchm
   const council = councilOf(index, codeText);
   if (!access.may('read', flagRecord(council.code))) throw notSeen(`risk view of ${council.code}`);
   const [flags, items] = await Promise.all([openFlagsOfCouncil(sql, council.code), itemsAbout(sql, [council.code])]);
-  const context: RiskContext = { now: new Date(), since: null, metricTitle: titleIn(index) };
+  const context = riskContext(new Date(), null, titleIn(index));
   const shownFlags = (await revealFlags(access, flags)).map((f) => flagView(f, context));
   const shownItems = (await revealItems(access, items)).map((i) => itemView(i, context));
   return {
@@ -53,22 +54,36 @@ export async function patchRisk(sql: Sql, access: RequestAccess, index: Benchmar
   const since = userId !== null && visit !== null ? await recordVisit(sql, userId, visit) : null;
   const councils = scope === 'england' ? everyCouncil(index) : await patchCouncils(sql, index, userId);
   const codes = councils.map((c) => c.code);
-  const [flags, items] = scope === 'england' ? await Promise.all([openFlagsInEngland(sql), itemsAbout(sql, null)]) : await Promise.all([openFlagsOfCouncils(sql, codes), itemsAbout(sql, codes)]);
-  const context: RiskContext = { now: new Date(), since, metricTitle: titleIn(index) };
+  const within = scope === 'england' ? null : codes;
+  const [flags, items] = await Promise.all([gridFlags(sql, within), itemsAbout(sql, within)]);
+  const context = riskContext(new Date(), since, titleIn(index));
   const known = new Set(codes);
-  const shownFlags = (
-    await revealFlags(
-      access,
-      flags.filter((f) => known.has(f.area)),
-    )
-  ).map((f) => flagView(f, context));
-  const shownItems = (
-    await revealItems(
-      access,
-      items.filter((i) => known.has(i.subjectArea)),
-    )
-  ).map((i) => itemView(i, context));
-  return { scope, since, rows: patchRows(councils, shownFlags, shownItems) };
+  const what = `risk view of ${scope === 'england' ? 'England' : 'the patch'}`;
+  const shownFlags = await listed(
+    access,
+    'flag',
+    what,
+    flags.filter((f) => known.has(f.area)),
+    (f) => flagRecord(f.area),
+    (f) => String(f.id),
+  );
+  const shownItems = await listed(
+    access,
+    'intelligence_item',
+    what,
+    items.filter((i) => known.has(i.subjectArea)),
+    itemRecord,
+    (i) => String(i.id),
+  );
+  return {
+    scope,
+    since,
+    rows: patchRows(
+      councils,
+      shownFlags.map((f) => flagView(f, context)),
+      shownItems.map((i) => itemView(i, context)),
+    ),
+  };
 }
 export type PatchRisk = Awaited<ReturnType<typeof patchRisk>>;
 
@@ -91,6 +106,32 @@ function councilOf(index: BenchmarkIndex, codeText: string): PatchCouncil {
 
 function titleIn(index: BenchmarkIndex): (code: string) => string {
   return (code) => index.metric(code)?.metric.title ?? code;
+}
+
+/**
+ * The records of a listing the viewer may read. A confidential one read is
+ * audited record by record, as everywhere; the restricted ones a listing
+ * shows side by side (a title and a link each) are audited as one reading of
+ * the listing, with their number and councils' count, since England's view
+ * would otherwise write thirty thousand audit events a page. Opening a
+ * council's view or an item audits each record it shows.
+ */
+async function listed<T>(access: RequestAccess, kind: 'flag' | 'intelligence_item', summary: string, records: readonly T[], guard: (record: T) => GuardedRecord, idOf: (record: T) => string) {
+  const shown: T[] = [];
+  const confidential: string[] = [];
+  let restricted = 0;
+  for (const record of records) {
+    const guarded = guard(record);
+    const decision = access.decide('read', guarded);
+    if (!decision.allowed) continue;
+    shown.push(record);
+    if (!decision.audited) continue;
+    if (guarded.classification === 'confidential') confidential.push(idOf(record));
+    else restricted++;
+  }
+  await access.auditReads(kind, confidential, summary);
+  if (restricted > 0) await access.audit(access.store, 'read', kind, null, `${summary}: ${restricted} listed`);
+  return shown;
 }
 
 function revealFlags(access: RequestAccess, flags: readonly RiskFlag[]): Promise<RiskFlag[]> {
