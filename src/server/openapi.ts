@@ -14,6 +14,7 @@ import { paths as intelligencePaths, schemas as intelligenceSchemas } from './fe
 import { paths as remindersPaths, schemas as remindersSchemas } from './features/reminders/openapi.ts';
 import { paths as riskPaths, schemas as riskSchemas } from './features/risk/openapi.ts';
 import { paths as sharingPaths, schemas as sharingSchemas } from './features/sharing/openapi.ts';
+import { paths as supportPaths, schemas as supportSchemas } from './features/support/openapi.ts';
 import { paths as targetsPaths, schemas as targetsSchemas } from './features/targets/openapi.ts';
 import { paths as timelinePaths, schemas as timelineSchemas } from './features/timeline/openapi.ts';
 import { json, platformSchemas, ref, securitySchemes } from './platform/service/openapi-parts.ts';
@@ -72,6 +73,7 @@ export const openApiDocument = {
     ...remindersPaths,
     ...riskPaths,
     ...casesPaths,
+    ...supportPaths,
     // Both answer at /api/agreements: targets records one, monitoring lists them.
     '/api/agreements': { ...targetsPaths['/api/agreements'], ...monitoringPaths['/api/agreements'] },
   },
@@ -88,6 +90,7 @@ export const openApiDocument = {
       ...exploreSchemas,
       ...targetsSchemas,
       ...casesSchemas,
+      ...supportSchemas,
       ...monitoringSchemas,
       ...timelineSchemas,
       ...remindersSchemas,
