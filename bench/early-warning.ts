@@ -105,7 +105,8 @@ async function main(): Promise<void> {
   const trends = timed(() => {
     for (const series of index.metrics()) keepTrends(index, series);
   });
-  const flags = new FlagBook((code) => book.ofMetric(code));
+  // A day after every period has ended, so that the missing-return rule looks at every metric.
+  const flags = new FlagBook((code) => book.ofMetric(code), { today: `${LAST_YEAR + 2}-01-01` });
   const runs = Array.from({ length: 5 }, () => timed(() => flags.recomputeAll(index)).ms);
   const [all] = nearestRanks(runs, [0.5]);
   const count = [...flags.flags()].length;

@@ -133,12 +133,13 @@ export function metricFlags(index: BenchmarkIndex, series: MetricSeries, targets
 }
 
 /** Each council's reserves horizon, placed among its neighbours' (a neighbour with one year-end has none, and is left out). */
-function reservesFindings(index: BenchmarkIndex, series: MetricSeries, context: FlagContext): Finding[] {
+function reservesFindings(index: BenchmarkIndex, series: MetricSeries, context: FlagContext & { readonly only?: string }): Finding[] {
   const slice = series.latest();
   if (!slice) return [];
   const councils = areasWithLatest(index, series).filter(isCouncil);
   const horizons = new Map(councils.map((area) => [area.code, reservesHorizon(areaValues(index, series, area))]));
-  return councils.map((area) => {
+  return councils.flatMap((area) => {
+    if (context.only !== undefined && area.code !== context.only) return [];
     if (slice.value(slice.position(index.areaNumber(area.code)!)) === null) return notFlaggedSuppressed(area.code, slice.period);
     const neighbours = (context.neighbours?.(area.code) ?? []).flatMap((code) => {
       const found = horizons.get(code);
@@ -179,6 +180,27 @@ function missingReturns(index: BenchmarkIndex, series: MetricSeries, today: stri
     for (const area of from) if (latest.position(index.areaNumber(area.code)!) < 0) findings.push(missingReturn(area.code, due, received, today));
   }
   return findings;
+}
+
+/**
+ * Why the rules could not look at one council, metric by metric (too few
+ * in-year points, a suppressed or single year-end of reserves): what the
+ * book's `ofArea` keeps, worked out for the one council on the index when
+ * the risk view asks, so that a quiet row is not mistaken for a clean one.
+ */
+export function notFlaggedOf(index: BenchmarkIndex, areaCode: string, context: FlagContext = {}): NotFlagged[] {
+  const area = index.area(areaCode);
+  if (!area) return [];
+  const found: NotFlagged[] = [];
+  for (const series of index.metrics()) {
+    const slice = series.latest();
+    if (!slice || slice.position(index.areaNumber(areaCode)!) < 0) continue;
+    const findings: Finding[] = [];
+    if (isInYear(series)) findings.push(inYearSpecialCause(areaCode, flagMetric(series), areaValues(index, series, area)));
+    if (series.metric.code === USABLE_RESERVES && isCouncil(area)) findings.push(...reservesFindings(index, series, { ...context, only: areaCode }));
+    for (const finding of findings) if (finding !== null && !isFlag(finding)) found.push(finding);
+  }
+  return found;
 }
 
 /** A council's standing on each of CIPFA's resilience measures the hub holds for it: its latest figure placed among its neighbours' of the same period. Never summed. */

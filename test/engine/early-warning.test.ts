@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { fingerprintOf, flagSentence, type Flag } from '../../src/domain/early-warning/index.ts';
 import type { Target, ToleranceRule } from '../../src/domain/targets/index.ts';
-import { FlagBook, financialResilience, metricFlags } from '../../src/engine/early-warning.ts';
+import { FlagBook, financialResilience, metricFlags, notFlaggedOf } from '../../src/engine/early-warning.ts';
 import { rateTargets } from '../../src/engine/target-progress.ts';
 import { ENGLAND_CODE, buildIndex, indexArea, indexMetric, type Row } from '../support/benchmark-index.ts';
 
@@ -204,5 +204,18 @@ describe('the reserves horizon, missing returns and financial resilience on the 
     part.recomputeMetrics(finance, ['usable-reserves']);
     assert.deepEqual([...part.flags()].sort(byPrint), [...whole.flags()].sort(byPrint));
     assert.equal([...whole.flags()].length, 2);
+  });
+
+  it("gives one council's reasons for not looking, as the book keeps them, on either index", () => {
+    for (const [shown, on, given] of [
+      [finance, areas, context],
+      [index, AREAS, {}],
+    ] as const) {
+      const book = new FlagBook(() => [], given);
+      book.recomputeAll(shown);
+      for (const area of on) assert.deepEqual(notFlaggedOf(shown, area.code, given), book.ofArea(area.code).notFlagged, area.code);
+    }
+    assert.equal(notFlaggedOf(finance, NEW, context)[0]?.reason, 'too_few_points');
+    assert.equal(notFlaggedOf(index, SHORT)[0]?.detail, '8 points; 13 are needed');
   });
 });
