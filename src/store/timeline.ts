@@ -1,5 +1,6 @@
 // What has happened about one council, read for its timeline: its flags
-// (raised, and cleared where they were), its improvement cases with their
+// (raised, and cleared where they were; the newest of them, with how many
+// there are), its improvement cases with their
 // outcomes and events, and the Panel's decisions on agenda items about its
 // cases. One query per kind, however long the council's history; each row
 // carries what the access policy needs (holder, lead adviser, current
@@ -18,13 +19,29 @@ export interface TimelineFlag {
   readonly clearedAt: Date | null;
 }
 
-/** Every flag the rules raised about the council, open or cleared. */
-export function flagHistoryOf(sql: Db, area: string): Promise<TimelineFlag[]> {
-  return sql<TimelineFlag[]>`
-    select f.id::int as id, f.rule, f.metric_code as metric, m.title as "metricTitle", f.sentence, f.raised_at as "raisedAt", f.cleared_at as "clearedAt"
+/** The council's flags that say the most recent things, and how many things its flags say in all. */
+export interface FlagHistory {
+  readonly flags: readonly TimelineFlag[];
+  /** Every raising and every clearing, of every flag about the council. */
+  readonly events: number;
+}
+
+/**
+ * The `newest` flags whose last event (raised, or cleared) is latest: among
+ * them are the flags of the newest `newest` events, since each flag with an
+ * event among those has its last event no earlier. All of a council's flags
+ * are open to the same readers, so a page of the timeline needs no more.
+ */
+export async function flagHistoryOf(sql: Db, area: string, newest: number): Promise<FlagHistory> {
+  const rows = await sql<(TimelineFlag & { events: number })[]>`
+    select f.id::int as id, f.rule, f.metric_code as metric, m.title as "metricTitle", f.sentence, f.raised_at as "raisedAt", f.cleared_at as "clearedAt",
+      (count(*) over () + count(f.cleared_at) over ())::int as events
     from flag f left join metric m on m.code = f.metric_code
     where f.area_code = ${area}
-    order by f.raised_at desc, f.id desc`;
+    order by coalesce(f.cleared_at, f.raised_at) desc, f.id desc
+    limit ${newest}`;
+  const flags = rows.map((r) => ({ id: r.id, rule: r.rule, metric: r.metric, metricTitle: r.metricTitle, sentence: r.sentence, raisedAt: r.raisedAt, clearedAt: r.clearedAt }));
+  return { flags, events: rows[0]?.events ?? 0 };
 }
 
 /** What the policy reads of a case, and what a timeline says of it. */

@@ -106,6 +106,47 @@ describe('a council’s timeline', () => {
     assert.ok(!read.includes(`intelligence_item ${history.publicItem}`), 'a public item is not an audited read');
   });
 
+  it('gives the timeline a page at a time, auditing only the records behind the entries shown', async () => {
+    const whole = await timelineAs('council_member');
+    const response = await world.browsers.council_member.fetch(`/api/areas/${DURHAM}/timeline?limit=2&offset=1`);
+    const page = (await response.json()) as { total: number; limit: number; offset: number; entries: Entry[] };
+    assert.equal(page.total, whole.length);
+    assert.deepEqual([page.limit, page.offset], [2, 1]);
+    assert.deepEqual(page.entries, whole.slice(1, 3));
+
+    const [{ last }] = await world.store.sql<[{ last: number }]>`select coalesce(max(id), 0)::int as last from audit_event`;
+    const oldest = (await (await world.browsers.council_member.fetch(`/api/areas/${DURHAM}/timeline?limit=1&offset=${whole.length - 1}`)).json()) as { entries: Entry[] };
+    const audited = await world.store.sql<{ record_kind: string; record_id: string }[]>`
+      select record_kind, record_id from audit_event where id > ${last} and user_id = ${world.users.council_member.id}`;
+    assert.deepEqual(
+      audited.map((a) => `${a.record_kind} ${a.record_id}`),
+      oldest.entries.map((e) => `${e.record.kind} ${e.record.id}`),
+      'the one record shown, and nothing else',
+    );
+
+    // Flags raised and cleared at interleaved times: page by page, the same entries as the whole, in the same order.
+    await world.store.sql`
+      insert into flag (area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint, raised_at, changed_at, cleared_at)
+      select ${HARTLEPOOL}, 'worse_and_worsening', 1, 'obesity', n::text, '2022/23', '{}', 'Hartlepool flag ' || n || '.', 'p' || n,
+        timestamptz '2025-01-01' + (n || ' days')::interval, timestamptz '2025-01-01' + (n || ' days')::interval,
+        case when n % 3 <> 0 then timestamptz '2025-01-01' + (40 - n || ' days')::interval end
+      from generate_series(1, 12) n`;
+    const read = async (query: string) => (await (await world.browsers.hartlepoolOfficer.fetch(`/api/areas/${HARTLEPOOL}/timeline?${query}`)).json()) as { total: number; entries: Entry[] };
+    const all = await read('limit=1000');
+    const pages: Entry[] = [];
+    for (let offset = 0; offset < all.total; offset += 3) {
+      const one = await read(`limit=3&offset=${offset}`);
+      assert.equal(one.total, all.total, `the total on the page from ${offset}`);
+      pages.push(...one.entries);
+    }
+    assert.equal(all.entries.length, all.total);
+    assert.deepEqual(pages, all.entries);
+
+    const refused = await world.browsers.council_member.fetch(`/api/areas/${DURHAM}/timeline?limit=0`);
+    assert.equal(refused.status, 400);
+    assert.match(((await refused.json()) as { message: string }).message, /'limit'/);
+  });
+
   it('shows a region the case referred to it, and the public only what is public', async () => {
     const region = kinds(await timelineAs('regional_partner'));
     assert.ok(region.includes('case_opened improvement_case') && region.includes('outcome improvement_case'), region.join(', '));
@@ -145,6 +186,9 @@ describe('a council’s timeline', () => {
     assert.match(html, /<h1 class="govuk-heading-l">Timeline<\/h1>/);
     assert.ok(html.includes('Flag cleared') && html.includes('2 March 2026'), 'the cleared flag with its day in London');
     assert.ok(!html.includes('Leader and chief executive at odds'));
+    const second = await (await world.browsers.council_member.fetch(`/areas/${DURHAM}/timeline?offset=1`)).text();
+    assert.match(second, new RegExp(`<a class="govuk-link govuk-pagination__link" href="/areas/${DURHAM}/timeline" rel="prev">`), 'a link back to the newest entries');
+    assert.equal((await world.browsers.council_member.fetch(`/areas/${DURHAM}/timeline?offset=minus`)).status, 400);
     assert.equal((await world.browsers.author.fetch('/api/areas/E92000001/timeline')).status, 404, 'England is not a council');
     assert.equal((await world.browsers.author.fetch('/api/areas/E06999999/timeline')).status, 404);
     const bad = await world.browsers.author.fetch('/api/areas/durham/timeline');

@@ -1,12 +1,12 @@
 // A council's timeline, newest first: every flag, intelligence item, share,
 // improvement case, outcome, statutory event and decision of the Panel
 // about it that the reader may see. Each kind is read in one query and
-// passed through the access policy before anything of it is shown; each
-// read of a restricted or confidential record is audited once, as the rest
-// of Lantern audits them. The council sees its own flags, its cases and
+// passed through the access policy before anything of it is shown; the
+// restricted and confidential records behind the entries shown are audited,
+// once each, as the rest of Lantern audits such reads. The council sees its own flags, its cases and
 // every share about it, never a confidential note or an item not shared
 // with it; another council sees none of that.
-import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
+import { guardedRecord, permits, type GuardedRecord, type RecordKind } from '../../../domain/access/index.ts';
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import { queryIntelligenceItems } from '../../../store/intelligence.ts';
@@ -20,54 +20,84 @@ import { caseEntries, decisionEntry, eventEntry, flagEntries, itemEntry, newestF
 
 export interface Timeline {
   readonly council: { readonly code: string; readonly name: string };
+  /** How many entries the reader may see in all; `entries` is the page of them asked for. */
+  readonly total: number;
   readonly entries: readonly TimelineEntry[];
 }
 
 /** How many shares about one council a timeline reads at most: far more than any council has had. */
 const SHARES_READ = 10_000;
 
-export async function readTimeline(sql: Sql, access: RequestAccess, code: string): Promise<Timeline> {
+/**
+ * The page of the council's timeline asked for. Every row is decided by the
+ * policy; only the records behind the entries shown are audited, once each,
+ * so that reading the first page of a long history does not record reads
+ * of all of it.
+ */
+export async function readTimeline(sql: Sql, access: RequestAccess, code: string, page: { limit: number; offset: number } = { limit: 100, offset: 0 }): Promise<Timeline> {
   const area = await getArea(sql, code);
   if (!area || !isCouncil(area.type)) throw notFound(`Lantern knows no council ${code}`);
-  const [flags, items, shares, cases, outcomes, events, decisions] = await Promise.all([
-    flagHistoryOf(sql, code),
+  // What the reader may never see is not read at all: the public reads no flags, shares or cases.
+  const mayRead = (kind: RecordKind) => permits(access.viewer, 'read', kind).allowed;
+  const none = Promise.resolve([]);
+  const [flagHistory, items, shares, cases, outcomes, events, decisions] = await Promise.all([
+    access.may('read', flagRecord(code)) ? flagHistoryOf(sql, code, page.offset + page.limit) : Promise.resolve({ flags: [], events: 0 }),
     queryIntelligenceItems(sql, { subjectArea: code }),
-    queryShares(sql, { about: code, limit: SHARES_READ, offset: 0 }),
-    casesAbout(sql, code),
-    outcomesAbout(sql, code),
-    eventsAbout(sql, code),
-    panelDecisionsAbout(sql, code),
+    mayRead('share') ? queryShares(sql, { about: code, limit: SHARES_READ, offset: 0 }) : none,
+    mayRead('improvement_case') ? casesAbout(sql, code) : none,
+    mayRead('improvement_case') ? outcomesAbout(sql, code) : none,
+    mayRead('improvement_case') ? eventsAbout(sql, code) : none,
+    mayRead('panel_meeting') ? panelDecisionsAbout(sql, code) : none,
   ]);
-  const summary = `timeline of ${code}`;
-  const seenFlags = await access.reveal(
-    flags,
-    () => flagRecord(code),
-    (f) => String(f.id),
-    summary,
-  );
-  const seenItems = await access.reveal(items, intelligenceRecord, (i) => String(i.id), summary);
-  const aboutIt = shares.filter((s) => s.subjectArea === code);
-  const seenShares = await access.reveal(aboutIt, shareRecord, (s) => String(s.id), summary);
-  const seenCases = await access.reveal(
+  const audited = new Set<string>();
+  const readable = <T>(rows: readonly T[], guard: (row: T) => GuardedRecord, idOf: (row: T) => string): T[] =>
+    rows.filter((row) => {
+      const guarded = guard(row);
+      const decision = access.decide('read', guarded);
+      if (decision.allowed && decision.audited) audited.add(`${guarded.kind} ${idOf(row)}`);
+      return decision.allowed;
+    });
+  const seenCases = readable(
     cases,
     (c) => caseRecord(code, c),
     (c) => String(c.id),
-    summary,
   );
   const caseSeen = new Set(seenCases.map((c) => c.id));
-  const seenDecisions = await revealDecisions(access, decisions, caseSeen, summary);
-  return {
-    council: { code: area.code, name: area.name },
-    entries: newestFirst([
-      ...seenFlags.flatMap((f) => flagEntries(code, f)),
-      ...seenItems.map(itemEntry),
-      ...seenShares.flatMap(shareEntries),
-      ...seenCases.flatMap(caseEntries),
-      ...outcomes.filter((o) => caseSeen.has(o.caseId)).map(outcomeEntry),
-      ...events.filter((e) => caseSeen.has(e.caseId)).map(eventEntry),
-      ...seenDecisions.map(decisionEntry),
-    ]),
-  };
+  const openDecisions = decisions.filter((d) => !d.confidential && caseSeen.has(d.caseId));
+  const flags = readable(
+    flagHistory.flags,
+    () => flagRecord(code),
+    (f) => String(f.id),
+  ).flatMap((f) => flagEntries(code, f));
+  const all = newestFirst([
+    ...flags,
+    ...readable(items, intelligenceRecord, (i) => String(i.id)).map(itemEntry),
+    ...readable(
+      shares.filter((s) => s.subjectArea === code),
+      shareRecord,
+      (s) => String(s.id),
+    ).flatMap(shareEntries),
+    ...seenCases.flatMap(caseEntries),
+    ...outcomes.filter((o) => caseSeen.has(o.caseId)).map(outcomeEntry),
+    ...events.filter((e) => caseSeen.has(e.caseId)).map(eventEntry),
+    ...readable(openDecisions, meetingRecord, (d) => String(d.meetingId)).map(decisionEntry),
+  ]);
+  const entries = all.slice(page.offset, page.offset + page.limit);
+  await auditShown(access, entries, audited, `timeline of ${code}`);
+  // only the newest flags were read: the rest are counted
+  const total = all.length - flags.length + flagHistory.events;
+  return { council: { code: area.code, name: area.name }, total, entries };
+}
+
+/** Records the reads of the restricted and confidential records behind the entries shown: one event a record, one insert a kind. */
+async function auditShown(access: RequestAccess, entries: readonly TimelineEntry[], audited: ReadonlySet<string>, summary: string): Promise<void> {
+  const byKind = new Map<RecordKind, Set<string>>();
+  for (const { record } of entries) {
+    if (!audited.has(`${record.kind} ${record.id}`)) continue;
+    const ids = byKind.get(record.kind) ?? new Set<string>();
+    byKind.set(record.kind, ids.add(record.id));
+  }
+  for (const [kind, ids] of byKind) await access.auditReads(kind, [...ids], summary);
 }
 
 /** A council's flags: restricted to the sector body's watchers and the council itself. */
@@ -89,18 +119,10 @@ function caseRecord(code: string, c: TimelineCase): GuardedRecord {
 }
 
 /**
- * The Panel's decisions the reader may see: those of meetings they may read
- * (the Panel and the advisers who bring cases to it), about a case they may
- * read. A decision on an item the Panel took in private stays in the
+ * A meeting of the Panel: read by the Panel and the advisers who bring cases
+ * to it. A decision on an item the Panel took in private stays in the
  * Panel's own papers: the timeline leaves it out for everyone.
  */
-async function revealDecisions(access: RequestAccess, decisions: readonly TimelineDecision[], caseSeen: ReadonlySet<number>, summary: string): Promise<TimelineDecision[]> {
-  const open = decisions.filter((d) => !d.confidential && caseSeen.has(d.caseId));
-  const meetings = [...new Map(open.map((d) => [d.meetingId, d])).values()];
-  const seen = new Set((await access.reveal(meetings, meetingRecord, (d) => String(d.meetingId), summary)).map((d) => d.meetingId));
-  return open.filter((d) => seen.has(d.meetingId));
-}
-
 function meetingRecord(d: TimelineDecision): GuardedRecord {
   return guardedRecord('panel_meeting', 'restricted', { ownerOrganisation: d.ownerOrganisationId });
 }
