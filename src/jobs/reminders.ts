@@ -14,7 +14,7 @@
 // The day is London's, from the clock the job is given (a fake one in tests):
 // a thing due on the 3rd is overdue from midnight of the 4th in London.
 import { dueDay, londonDay, reminderSentence, REMINDER_KIND_LABELS, REMINDER_KINDS } from '../domain/reminders/index.ts';
-import { claimEmails, markEmailed, markEmailFailed, overdueOn, recordReminder, type ReminderToEmail } from '../store/reminders.ts';
+import { claimEmails, markEmailed, markEmailFailed, overdueOn, recordReminders, type ReminderToEmail } from '../store/reminders.ts';
 import type { Sql } from '../store/store.ts';
 import type { JobDefinition, JobQueue } from './job-runner.ts';
 import type { Mailer } from './mailer.ts';
@@ -60,11 +60,7 @@ export function remindersJob(sql: Sql, options: ReminderOptions): JobDefinition 
 export async function sendReminders(sql: Sql, options: ReminderOptions): Promise<RemindersSent> {
   const day = londonDay(options.clock());
   let reminded = 0;
-  for (const kind of REMINDER_KINDS) {
-    for (const overdue of await overdueOn(sql, kind, day)) {
-      if (await recordReminder(sql, overdue, day)) reminded++;
-    }
-  }
+  for (const kind of REMINDER_KINDS) reminded += (await recordReminders(sql, await overdueOn(sql, kind, day), day)).length;
   const { emailed, failed } = options.mailer ? await emailReminders(sql, options.mailer, day, options.log) : { emailed: 0, failed: 0 };
   if (reminded + emailed + failed > 0) {
     options.log(`Lantern: reminders on ${day}: ${reminded} new, ${emailed} emailed${failed > 0 ? `, ${failed} email(s) failed (tried again tomorrow)` : ''}`);

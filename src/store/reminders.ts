@@ -105,15 +105,22 @@ function overdueOutcomes(sql: Db, kind: 'outcome_review' | 'next_discussion', da
     order by ${due}, o.id`;
 }
 
-/** Records the reminder, once: the reminder made, or undefined when it was made already (by an earlier run or another server). */
-export async function recordReminder(sql: Db, overdue: Overdue, day: string): Promise<Reminder | undefined> {
-  const [row] = await sql<{ id: number }[]>`
+/**
+ * Records the reminders, each once: the ids of those made now, leaving out
+ * any made already (by an earlier run or another server). One statement for
+ * the lot, so that a day of thousands is one round trip.
+ */
+export async function recordReminders(sql: Db, overdue: readonly Overdue[], day: string): Promise<number[]> {
+  if (overdue.length === 0) return [];
+  const rows = await sql<{ id: number }[]>`
     insert into reminder (kind, thing_id, due_on, user_id, instead_of, subject, area_code, case_id, package_id, panel_meeting_id, reminded_on)
-    values (${overdue.kind}, ${overdue.thingId}, ${overdue.dueOn}::date, ${overdue.userId}, ${overdue.insteadOf}, ${overdue.subject},
-      ${overdue.areaCode}, ${overdue.caseId}, ${overdue.packageId}, ${overdue.panelMeetingId}, ${day}::date)
+    select o.kind, o."thingId", o."dueOn", o."userId", o."insteadOf", o.subject, o."areaCode", o."caseId", o."packageId", o."panelMeetingId", ${day}::date
+    from jsonb_to_recordset(${sql.json(overdue as never)}) as o(kind text, "thingId" integer, "dueOn" date, "userId" integer, "insteadOf" text,
+      subject text, "areaCode" text, "caseId" integer, "packageId" integer, "panelMeetingId" integer)
+    order by o."dueOn", o."thingId"
     on conflict (kind, thing_id, due_on) do nothing
     returning id`;
-  return row ? getReminder(sql, row.id) : undefined;
+  return rows.map((r) => r.id);
 }
 
 const SELECT = `r.id, r.kind, r.thing_id as "thingId", r.due_on::text as "dueOn", r.user_id as "userId", r.instead_of as "insteadOf",
