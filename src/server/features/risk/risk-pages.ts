@@ -10,7 +10,7 @@ import { CAUSE_LABELS } from '../../../domain/early-warning/index.ts';
 import { formatDate } from '../../../domain/format/index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
-import { PATCH_CSV_HEADER, newSince, patchCsvLines } from '../../../web/views/risk-patch.ts';
+import { PATCH_CSV_HEADER, cellHtml, newSince, patchCsvLines } from '../../../web/views/risk-patch.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { onlyKnown } from '../../platform/http/query-params.ts';
@@ -51,8 +51,9 @@ export function riskPages(sql: Sql, engine: BenchmarkEngine, notLooked: NotLooke
     const risk = await patchRisk(sql, accessOf(res), engine.index, scopeOf(req.query.scope), new Date());
     renderPage(res, 'risk/patch.njk', {
       risk,
+      grid: risk.rows.map((row) => ({ ...row, cellsHtml: row.cells.map((cell) => cellHtml(row, cell)) })),
       since: risk.since ? formatDate(risk.since, 'minute') : null,
-      fresh: newSince(risk.rows),
+      ...freshOf(newSince(risk.rows)),
       causeLabels: CAUSE_LABELS,
       csvHref: risk.scope === 'england' ? '/risk.csv?scope=england' : '/risk.csv',
     });
@@ -85,6 +86,12 @@ export function riskPages(sql: Sql, engine: BenchmarkEngine, notLooked: NotLooke
   });
 
   return router;
+}
+
+/** What is new, the newest first, at most a page's worth: the rest are in the grid and the CSV. */
+const MOST_NEW_LISTED = 200;
+function freshOf(found: ReturnType<typeof newSince>) {
+  return { fresh: found.slice(0, MOST_NEW_LISTED), freshMore: Math.max(0, found.length - MOST_NEW_LISTED) };
 }
 
 function patchForm(res: Response, areas: string, problems: FieldProblem[], status = 200): void {
