@@ -4,11 +4,15 @@
 // revision that brings it back clears it; what the jobs stored equals what
 // working out every flag again stores. Run for batches in the other order
 // (as batches that commit out of order, or jobs on a lagging server, would),
-// the flags end the same.
+// the flags end the same. A change to an agreed target reaches its
+// off-trajectory flag through the minutely check.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BenchmarkEngine } from '../../src/engine/benchmark-engine.ts';
-import { storeFlags } from '../../src/jobs/flags.ts';
+import { flagsCheckJob, storeFlags } from '../../src/jobs/flags.ts';
+import { createAgreement, setAgreementStatus, touchAgreement } from '../../src/store/agreements.ts';
+import { createTargets, updateTarget, type TargetDraft } from '../../src/store/targets.ts';
+import { organisation, user } from '../support/access.ts';
 import { startLanternJobs, type LanternJobs } from '../../src/jobs/index.ts';
 import { flagsOf, openFlagsInEngland } from '../../src/store/flags.ts';
 import { importText } from '../support/import.ts';
@@ -142,5 +146,81 @@ describe('the early-warning flags of batches stored out of order', () => {
     const stored = (await openFlagsInEngland(store.sql)).map((f) => [f.area, f.rule, f.period, f.figures.value]);
     assert.deepEqual(stored, [[HARTLEPOOL, 'worse_and_worsening', '2022/23', 29]]);
     assert.deepEqual(await storeFlags(store.sql, engine, 'all'), { raised: 0, changed: 0, cleared: 0 });
+  });
+});
+
+describe('off trajectory after a change to an agreed target', () => {
+  let store: TestStore;
+  let engine: BenchmarkEngine;
+
+  before(async () => {
+    store = await openTestStore();
+    await seed(store.sql);
+    assert.equal((await importText(store.sql, 'rising.csv', RISING)).status, 'loaded');
+    engine = await BenchmarkEngine.start(store.sql, () => {});
+  });
+  after(async () => {
+    await engine.stop();
+    await store.close();
+  });
+
+  it('raises the flag once the agreement is signed off, and clears it when the target is changed', async () => {
+    const { sql } = store;
+    const council = await organisation(sql, 'Hartlepool Borough Council', 'council', HARTLEPOOL);
+    const who = (await user(sql, 'officer@hartlepool.example', 'performance_officer', council.id)).email;
+    const agreement = await createAgreement(
+      sql,
+      {
+        kind: 'local_area_agreement',
+        title: 'Hartlepool LAA',
+        firstYear: '2017/18',
+        lastYear: '2021/22',
+        planStart: '2017-04-01',
+        planEnd: '2022-03-31',
+        areas: [HARTLEPOOL],
+        designatedCap: 35,
+        partners: [{ kind: 'council', name: 'Hartlepool Borough Council', organisationId: council.id }],
+      },
+      council.id,
+      who,
+    );
+    const draft = (targetValue: number): TargetDraft => ({
+      reference: 'NI 8',
+      metricCode: 'inactive',
+      areas: [HARTLEPOOL],
+      kind: 'local',
+      indicatorRole: 'performance',
+      baselinePeriod: '2017/18',
+      baselineValue: 20,
+      targetPeriod: '2021/22',
+      targetValue,
+      trajectoryShape: 'straight',
+      trajectory: [{ period: '2021/22', value: targetValue }],
+      leadPartnerId: agreement.partners[0]!.id,
+      contributingPartnerIds: [],
+      toleranceRule: { kind: 'relative', version: 1, greenWithinPercent: 10, amberWithinPercent: null, amberIfImproved: true },
+      placeholderDue: null,
+      worseReason: null,
+      replacesTargetId: null,
+    });
+    const [targetId] = await createTargets(sql, agreement.id, [draft(18)], who);
+    const logged: string[] = [];
+    const check = flagsCheckJob(sql, engine, (line) => void logged.push(line));
+    const run = { queue: 'flags-check', id: 'test', attempt: 1 };
+    const offTrajectory = async () => (await flagsOf(sql, HARTLEPOOL)).filter((f) => f.rule === 'off_trajectory');
+
+    await check.run({}, run);
+    assert.deepEqual(await offTrajectory(), [], 'a draft agreement is not agreed');
+
+    await setAgreementStatus(sql, agreement.id, 'signed_off', 1, who);
+    await check.run({}, run);
+    const [raised] = await offTrajectory();
+    assert.deepEqual([raised!.subject, raised!.period, raised!.figures.band, raised!.figures.expected], [String(targetId), '2021/22', 'red', 18]);
+
+    await updateTarget(sql, targetId!, draft(30), who);
+    await touchAgreement(sql, agreement.id, who);
+    await check.run({}, run);
+    assert.deepEqual(await offTrajectory(), [], 'on trajectory to the changed target');
+    assert.ok(logged.some((line) => line.endsWith('0 raised, 0 changed, 1 cleared')));
   });
 });
