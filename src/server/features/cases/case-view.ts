@@ -21,7 +21,10 @@ import {
 } from '../../../store/cases.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import type { Sql } from '../../../store/store.ts';
-import { notSeen, shareJson, visibleShares, type RequestAccess } from '../../platform/access/index.ts';
+import type { GuardedRecord } from '../../../domain/access/index.ts';
+import { recordAudit, type AuditEntry } from '../../../store/audit.ts';
+import { queryShares } from '../../../store/shares.ts';
+import { notSeen, shareJson, shareRecord, type RequestAccess } from '../../platform/access/index.ts';
 import { caseRecord, flagRecord, itemRecord, noteRecord } from './case-record.ts';
 import { findCase } from './cases.ts';
 
@@ -38,15 +41,19 @@ export async function readCase(sql: Sql, access: RequestAccess, idText: unknown)
     outcomesOf(sql, found.id),
     eventsOf(sql, found.id),
     packagesOfCase(sql, found.id),
-    visibleShares(sql, access, { recordKind: 'improvement_case', recordId: String(found.id) }, { limit: 1000, offset: 0 }),
+    queryShares(sql, { recordKind: 'improvement_case', recordId: String(found.id), limit: 1000, offset: 0 }),
   ]);
-  await access.reveal([found], caseRecord, (c) => String(c.id), 'case page');
-  const shownNotes = await access.reveal(
-    notes,
-    (n) => noteRecord(found, n),
-    (n) => String(n.id),
-    `case ${found.id}`,
-  );
+  // Every restricted or confidential read of the page, audited in one statement: the case, the notes and the shares shown.
+  const audited = [access.entry('read', 'improvement_case', String(found.id), 'case page')];
+  const shown = <T extends { id: number }>(rows: readonly T[], guard: (row: T) => GuardedRecord, summary: string) =>
+    rows.filter((row) => {
+      const decision = access.decide('read', guard(row));
+      if (decision.allowed && decision.audited) audited.push(access.entry('read', guard(row).kind, String(row.id), summary));
+      return decision.allowed;
+    });
+  const shownNotes = shown(notes, (n) => noteRecord(found, n), `case ${found.id}`);
+  const shownShares = shown(shares, shareRecord, 'share log');
+  await recordAudit(sql, audited);
   return {
     case: caseJson(found),
     mayChange: access.may('change', caseRecord(found)),
@@ -61,7 +68,7 @@ export async function readCase(sql: Sql, access: RequestAccess, idText: unknown)
     outcomes: outcomes.map(outcomeJson),
     events: events.map(eventJson),
     packages,
-    shares: shares.items.map(shareJson),
+    shares: shownShares.map(shareJson),
   };
 }
 
@@ -69,17 +76,22 @@ export async function readCase(sql: Sql, access: RequestAccess, idText: unknown)
 export async function casesAbout(sql: Sql, access: RequestAccess, areaCode: string) {
   const area = await getArea(sql, areaCode);
   if (!area) throw notSeen(`council ${areaCode}`);
-  const shown = await access.reveal(await casesOfArea(sql, area.code), caseRecord, (c) => String(c.id), `cases about ${area.code}`);
+  const audited: AuditEntry[] = [];
+  const readable = (await casesOfArea(sql, area.code)).filter((c) => access.may('read', caseRecord(c)));
   const cases = await Promise.all(
-    shown.map(async (c) => {
+    readable.map(async (c) => {
+      audited.push(access.entry('read', 'improvement_case', String(c.id), `cases about ${area.code}`));
       const [outcomes, packages, shares] = await Promise.all([
         outcomesOf(sql, c.id),
         packagesOfCase(sql, c.id),
-        visibleShares(sql, access, { recordKind: 'improvement_case', recordId: String(c.id) }, { limit: 1000, offset: 0 }),
+        queryShares(sql, { recordKind: 'improvement_case', recordId: String(c.id), limit: 1000, offset: 0 }),
       ]);
-      return { ...caseJson(c), outcome: outcomes[0] ? outcomeJson(outcomes[0]) : null, packages, shares: shares.items.map(shareJson) };
+      const shown = shares.filter((share) => access.may('read', shareRecord(share)));
+      for (const share of shown) audited.push(access.entry('read', 'share', String(share.id), 'share log'));
+      return { ...caseJson(c), outcome: outcomes[0] ? outcomeJson(outcomes[0]) : null, packages, shares: shown.map(shareJson) };
     }),
   );
+  await recordAudit(sql, audited);
   return { area: { code: area.code, name: area.name }, cases };
 }
 
