@@ -207,4 +207,16 @@ describe('the risk view', () => {
     assert.ok(lines.some((l) => l.startsWith(`${DURHAM},County Durham,financial_difficulty,`) && l.includes('Reserves falling fast')));
     assert.equal((await as('performance_officer').fetch('/risk.csv')).status, 403);
   });
+
+  it("audits a listing of restricted records once, and a council's view record by record", async () => {
+    const { sql } = world.store;
+    const before = await sql<{ n: number }[]>`select count(*)::int as n from audit_event where action = 'read' and record_kind = 'flag'`;
+    await as('panel_member').fetch('/api/risk?scope=england');
+    const listing = await sql<{ summary: string; recordId: string | null }[]>`
+      select summary, record_id as "recordId" from audit_event where action = 'read' and record_kind = 'flag' order by id desc limit 1`;
+    assert.deepEqual([...listing], [{ summary: 'risk view of England: 2 listed', recordId: null }]);
+    await as('panel_member').fetch(`/api/areas/${DURHAM}/risk`);
+    const after = await sql<{ n: number }[]>`select count(*)::int as n from audit_event where action = 'read' and record_kind = 'flag'`;
+    assert.equal(after[0]!.n - before[0]!.n, 2, 'one for the listing, one for the flag of Durham');
+  });
 });
