@@ -109,17 +109,18 @@ export async function addPanelMeeting(sql: Sql, access: RequestAccess, body: unk
  * already on the agenda are not drafted twice, so drafting again after a
  * package changes adds only what is new. An item given by hand is added as it is.
  */
-export async function draftAgenda(sql: Sql, access: RequestAccess, index: BenchmarkIndex, idText: unknown, body: unknown): Promise<AgendaItem[]> {
+export async function draftAgenda(sql: Sql, access: RequestAccess, index: BenchmarkIndex, idText: unknown, body: unknown): Promise<readonly AgendaItem[]> {
   const meeting = await findMeeting(sql, access, idText, 'change');
   const given = checked(agendaBody, body);
   const items = given.item ? [await handItem(sql, access, given.item)] : await drafted(sql, access, index, meeting, new Set(given.confidentialCases ?? []));
   const existing = await agendaOf(sql, meeting.id);
   const fresh = items.filter((i) => i.kind === 'other' || !existing.some((e) => e.kind === i.kind && e.caseId === i.caseId));
-  return sql.begin(async (tx) => {
+  await sql.begin(async (tx) => {
     await appendAgenda(tx, meeting.id, fresh);
     await access.audit(tx, 'change', 'panel_meeting', String(meeting.id), `added ${fresh.length} agenda items (${fresh.filter((i) => i.confidential).length} in private)`);
-    return agendaOf(tx, meeting.id);
   });
+  // The agenda as the viewer may read it: items others put in private stay theirs.
+  return (await readMeeting(sql, access, meeting.id)).agenda;
 }
 
 async function drafted(sql: Sql, access: RequestAccess, index: BenchmarkIndex, meeting: PanelMeeting, confidentialCases: ReadonlySet<number>): Promise<AgendaDraftItem[]> {

@@ -5,6 +5,7 @@
 // declares its rule and calls one use-case.
 import express from 'express';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
+import type { AgendaItem } from '../../../store/panel.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { checked, checkedQuery, paging, z } from '../../platform/http/input-schema.ts';
@@ -63,7 +64,7 @@ export function supportRouter(sql: Sql, engine: BenchmarkEngine, router: express
   });
 
   router.post('/panel/meetings/:id/agenda', changes('panel_meeting'), json, async (req, res) => {
-    res.status(201).json({ agenda: await draftAgenda(sql, accessOf(res), engine.index, checked(meetingPath, req.params).id, bodyOf(req)) });
+    res.status(201).json({ agenda: (await draftAgenda(sql, accessOf(res), engine.index, checked(meetingPath, req.params).id, bodyOf(req))).map(agendaJson) });
   });
 
   router.post('/panel/meetings/:id/decisions', changes('panel_meeting'), json, async (req, res) => {
@@ -86,10 +87,14 @@ export function supportRouter(sql: Sql, engine: BenchmarkEngine, router: express
   return router;
 }
 
+function agendaJson(i: AgendaItem) {
+  return { id: i.id, position: i.position, kind: i.kind, case: i.caseId, title: i.title, confidential: i.confidential };
+}
+
 export function meetingJson(read: MeetingRead) {
   return {
     ...read.meeting,
-    agenda: read.agenda.map((i) => ({ id: i.id, position: i.position, kind: i.kind, case: i.caseId, title: i.title, confidential: i.confidential })),
+    agenda: read.agenda.map(agendaJson),
     withheld: read.withheld,
     decisions: read.decisions,
     actions: read.actions,
