@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sendReminders } from '../../../src/jobs/reminders.ts';
 import { apiToken, bearer, Browser } from '../../support/access.ts';
-import { nextStep, panelAction, reminderWorld, type ReminderWorld } from '../../support/reminder-world.ts';
+import { milestone, nextStep, panelAction, reminderWorld, type ReminderWorld } from '../../support/reminder-world.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { openTestStore, type TestStore } from '../../support/store.ts';
 
@@ -34,6 +34,7 @@ describe('the reminders routes', () => {
     officerStep = await nextStep(store.sql, world.caseId, { action: 'Send the revised budget plan', due: '2027-06-03', owner: world.officer });
     await nextStep(store.sql, world.caseId, { action: 'Publish the improvement plan', due: '2027-06-01', owner: null, ownerName: 'Kim Leader' });
     await panelAction(store.sql, world.adviser.organisationId, world.caseId, 'Report progress to the Panel', '2027-06-02', world.adviser);
+    await milestone(store.sql, world.caseId, 'Recovery plan agreed', '2027-06-05', world.other);
     await sendReminders(store.sql, { mailer: null, clock: () => new Date('2027-06-10T08:00:00Z'), log: () => {} });
     adviserReminder = (await store.sql<{ id: number }[]>`select id from reminder where user_id = ${world.adviser.id} and kind = 'next_step'`)[0]!.id;
     server = await startTestServer(store);
@@ -65,6 +66,11 @@ describe('the reminders routes', () => {
       ['panel_action', null, adviser.items.find((r) => r.kind === 'panel_action')!.href],
     ]);
     assert.match(adviser.items.find((r) => r.kind === 'panel_action')!.href, /^\/panel\/meetings\/\d+$/);
+    const other = (await (await fetch(`${server.base}/api/reminders`, { headers: bearer(await apiToken(store.sql, world.other.id, ['read'])) })).json()) as { items: ReminderItem[] };
+    assert.deepEqual(
+      other.items.map((r) => [r.kind, r.href]),
+      [['milestone', `/cases/${world.caseId}/package`]],
+    );
   });
 
   it('shows the page, and marking one read moves it under Read', async () => {

@@ -82,9 +82,9 @@ function reminderJson(r: Reminder): ReminderJson {
   };
 }
 
-/** A Panel action is found at its meeting; everything else on its case's page, which shows the case's package. */
+/** A Panel action is found at its meeting, a milestone in its case's support package, everything else on its case's page. */
 function whereItIs(r: Reminder): { href: string; linkText: string } {
   if (r.kind === 'panel_action' && r.panelMeetingId !== null) return { href: `/panel/meetings/${r.panelMeetingId}`, linkText: 'the Panel meeting' };
-  if (r.kind === 'milestone') return { href: `/cases/${r.caseId}`, linkText: 'the case and its support package' };
+  if (r.kind === 'milestone') return { href: `/cases/${r.caseId}/package`, linkText: 'the support package' };
   return { href: `/cases/${r.caseId}`, linkText: 'the case' };
 }
