@@ -48,10 +48,16 @@ const keyOf = (flag: Pick<FlagLine, 'area' | 'rule' | 'metric' | 'subject'>) => 
  */
 export async function syncFlags(sql: Sql, metrics: readonly string[], found: readonly FlagLine[] | ((tx: Db) => Promise<readonly FlagLine[]>), at: Date): Promise<FlagSync> {
   if (Array.isArray(found)) refuseStrays(metrics, found);
-  const kept = await sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtext('lantern flag sync'))`;
-    return keep(tx, REMEMBERED.get(sql), metrics, typeof found === 'function' ? refuseStrays(metrics, await found(tx)) : found, at);
-  });
+  const kept = await sql
+    .begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(hashtext('lantern flag sync'))`;
+      return keep(tx, REMEMBERED.get(sql), metrics, typeof found === 'function' ? refuseStrays(metrics, await found(tx)) : found, at);
+    })
+    .catch((error: unknown) => {
+      // The memory may have been changed for writes that were rolled back.
+      REMEMBERED.delete(sql);
+      throw error;
+    });
   // Remembered only once committed: a sync rolled back leaves the memory at a generation the table never had.
   if (kept.memory) REMEMBERED.set(sql, kept.memory);
   else REMEMBERED.delete(sql);
@@ -91,15 +97,16 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   const [{ generation }] = [...(await tx<{ generation: number }[]>`select generation::int as generation from flag_sync`)] as [{ generation: number }];
   let known = memory?.generation === generation ? memory : undefined;
   if (!known && metrics.length >= REMEMBER_FROM) known = { generation, byMetric: byMetric(await readOpen(tx)) };
-  const open = known ? metrics.flatMap((metric) => [...(known.byMetric.get(metric)?.values() ?? [])]) : await readOpen(tx, metrics);
+  // Each key made once: with tens of thousands of flags, making them is most of the comparing.
+  const open: [string, OpenFlag][] = known ? metrics.flatMap((metric) => [...(known.byMetric.get(metric) ?? [])]) : (await readOpen(tx, metrics)).map((flag) => [keyOf(flag), flag]);
   const now = new Map(found.map((flag) => [keyOf(flag), flag]));
-  const before = new Map(open.map((flag) => [keyOf(flag), flag]));
-  const raised = found.filter((flag) => !before.has(keyOf(flag)));
-  const changed = open.flatMap((flag) => {
-    const line = now.get(keyOf(flag));
+  const before = new Map(open);
+  const raised = [...now].flatMap(([key, line]) => (before.has(key) ? [] : [line]));
+  const changed = open.flatMap(([key, flag]) => {
+    const line = now.get(key);
     return line && line.fingerprint !== flag.fingerprint ? [{ id: flag.id, line }] : [];
   });
-  const cleared = open.filter((flag) => !now.has(keyOf(flag)));
+  const cleared = open.flatMap(([key, flag]) => (now.has(key) ? [] : [flag]));
   const sync = { raised: raised.length, changed: changed.length, cleared: cleared.length };
   if (raised.length + changed.length + cleared.length === 0) return { sync, memory: known };
   const made = await raise(tx, raised, at);
