@@ -81,6 +81,8 @@ const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   case_note: { read: 'signed_in', change: ADVISERS, share: 'nobody' },
   support_package: { read: 'signed_in', change: ADVISERS, share: 'nobody' },
   panel_meeting: { read: PANEL, change: PANEL, share: 'nobody' },
+  // A reminder is its person's own: confidential, with them as its author.
+  reminder: { read: 'signed_in', change: 'signed_in', share: 'nobody' },
 };
 
 /**
@@ -128,6 +130,7 @@ const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
   case_note: false,
   support_package: false,
   panel_meeting: false,
+  reminder: false,
 };
 
 export const DENIAL_REASONS = ['sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence'] as const;

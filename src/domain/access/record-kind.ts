@@ -26,6 +26,7 @@ export const RECORD_KINDS = [
   'case_note',
   'support_package',
   'panel_meeting',
+  'reminder',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -57,6 +58,7 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
   case_note: "notes of an improvement case's meetings",
   support_package: 'support packages',
   panel_meeting: 'meetings of the Performance Support Panel',
+  reminder: 'reminders',
 };
 
 export function isRecordKind(text: string): text is RecordKind {

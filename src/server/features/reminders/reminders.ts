@@ -2,10 +2,6 @@
 // signed-in person's own reminders, and marking one read. A reminder is its
 // person's alone: confidential, with them as its author, so the policy opens
 // it to no one else (not administrators either); another's id is not found.
-//
-// The policy has no kind of record for reminders; they are guarded as the
-// kind that is likewise one person's own page of things they follow, a
-// dashboard, until it has one.
 import { guardedRecord, type GuardedRecord, type UserViewer } from '../../../domain/access/index.ts';
 import { dueDay, overdueFrom, reminderSentence, REMINDER_KIND_LABELS } from '../../../domain/reminders/index.ts';
 import { getReminder, markReminderRead, remindersOf, type Reminder } from '../../../store/reminders.ts';
@@ -13,7 +9,7 @@ import type { Sql } from '../../../store/store.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { pathId } from '../../platform/http/request-body.ts';
 
-export const REMINDER_KIND = 'dashboard';
+export const REMINDER_KIND = 'reminder';
 
 export function reminderRecord(reminder: Pick<Reminder, 'userId'>): GuardedRecord {
   return guardedRecord(REMINDER_KIND, 'confidential', { author: reminder.userId });
@@ -21,8 +17,7 @@ export function reminderRecord(reminder: Pick<Reminder, 'userId'>): GuardedRecor
 
 /**
  * The viewer's reminders, not yet read first. Reading one's own notices is
- * not audited: the audit trail would name them by the kind they are guarded
- * as, and no one else's confidence is read.
+ * not audited: no one else's confidence is read.
  */
 export async function listReminders(sql: Sql, access: RequestAccess): Promise<ReminderJson[]> {
   const userId = (access.viewer as UserViewer).userId;
