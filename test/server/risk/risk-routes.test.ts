@@ -208,6 +208,16 @@ describe('the risk view', () => {
     assert.equal((await as('performance_officer').fetch('/risk.csv')).status, 403);
   });
 
+  it("reads England's records again once any of them changes", async () => {
+    const titles = async () =>
+      ((await (await as('author').fetch('/api/risk?scope=england')).json()) as { rows: { cells: { items: { title: string }[] }[] }[] }).rows.flatMap((r) =>
+        r.cells.flatMap((c) => c.items.map((i) => i.title)),
+      );
+    assert.ok(!(await titles()).includes('Chief executive left suddenly'));
+    await authorItem(world, 'restricted', { title: 'Chief executive left suddenly', cause: 'leadership', riskFactor: undefined });
+    assert.ok((await titles()).includes('Chief executive left suddenly'), 'a new item is seen at once');
+  });
+
   it("audits a listing of restricted records once, and a council's view record by record", async () => {
     const { sql } = world.store;
     const before = await sql<{ n: number }[]>`select count(*)::int as n from audit_event where action = 'read' and record_kind = 'flag'`;

@@ -1,6 +1,7 @@
 // The risk view (issue 19): which councils may be facing performance
 // challenges, and why, cause by cause; flags acknowledged by advisers.
 import type { Feature } from '../../platform/feature.ts';
+import { EnglandReads } from './england-reads.ts';
 import { NotLooked } from './not-looked.ts';
 import { riskRouter } from './risk-api.ts';
 import { riskPages } from './risk-pages.ts';
@@ -13,7 +14,15 @@ const notLookedOf = (engine: ConstructorParameters<typeof NotLooked>[0]) => {
   return found;
 };
 
+/** One keeper of England's reads per store, shared likewise. */
+const englands = new WeakMap<object, EnglandReads>();
+const englandOf = (sql: ConstructorParameters<typeof EnglandReads>[0]) => {
+  const found = englands.get(sql) ?? new EnglandReads(sql);
+  englands.set(sql, found);
+  return found;
+};
+
 export const risk: Feature = {
-  api: ({ sql, engine }) => riskRouter(sql, engine, notLookedOf(engine)),
-  pages: ({ sql, engine }) => riskPages(sql, engine, notLookedOf(engine)),
+  api: ({ sql, engine }) => riskRouter(sql, engine, notLookedOf(engine), englandOf(sql)),
+  pages: ({ sql, engine }) => riskPages(sql, engine, notLookedOf(engine), englandOf(sql)),
 };

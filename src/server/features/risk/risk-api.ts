@@ -10,6 +10,7 @@ import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { onlyKnown } from '../../platform/http/query-params.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { acknowledge } from './acknowledgements.ts';
+import type { EnglandReads } from './england-reads.ts';
 import type { NotLooked } from './not-looked.ts';
 import { changePatch, readPatch } from './patch.ts';
 import { councilRisk, patchRisk, scopeOf } from './risk.ts';
@@ -18,7 +19,7 @@ const json = express.json({ limit: '100kb' });
 const PRIVATE = 'private, no-store';
 
 /** Adds the routes to `router` (the flat /api router, so that the OpenAPI test sees them). */
-export function riskRouter(sql: Sql, engine: BenchmarkEngine, notLooked: NotLooked, router: express.Router = express.Router()): express.Router {
+export function riskRouter(sql: Sql, engine: BenchmarkEngine, notLooked: NotLooked, england: EnglandReads, router: express.Router = express.Router()): express.Router {
   router.get('/areas/:code/risk', reads('flag'), async (req, res) => {
     onlyKnown(req.query, []);
     const risk = await councilRisk(sql, accessOf(res), engine.index, notLooked, String(req.params.code));
@@ -27,7 +28,7 @@ export function riskRouter(sql: Sql, engine: BenchmarkEngine, notLooked: NotLook
 
   router.get('/risk', reads('flag'), async (req, res) => {
     onlyKnown(req.query, ['scope']);
-    const risk = await patchRisk(sql, accessOf(res), engine.index, scopeOf(req.query.scope), null);
+    const risk = await patchRisk(sql, accessOf(res), engine.index, england, scopeOf(req.query.scope), null);
     res.set('Cache-Control', PRIVATE).json(risk);
   });
 

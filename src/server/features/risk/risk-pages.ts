@@ -17,11 +17,12 @@ import { onlyKnown } from '../../platform/http/query-params.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { REASON_LENGTH, acknowledge } from './acknowledgements.ts';
+import type { EnglandReads } from './england-reads.ts';
 import type { NotLooked } from './not-looked.ts';
 import { changePatch, readPatch } from './patch.ts';
 import { councilRisk, patchRisk, scopeOf } from './risk.ts';
 
-export function riskPages(sql: Sql, engine: BenchmarkEngine, notLooked: NotLooked): express.Router {
+export function riskPages(sql: Sql, engine: BenchmarkEngine, notLooked: NotLooked, england: EnglandReads): express.Router {
   const router = express.Router();
 
   const showCouncil = async (req: Request, res: Response, form: { flag: number; reason: string; problems: FieldProblem[] } | null = null) => {
@@ -48,7 +49,7 @@ export function riskPages(sql: Sql, engine: BenchmarkEngine, notLooked: NotLooke
 
   router.get('/risk', reads('flag'), async (req, res) => {
     onlyKnown(req.query, ['scope']);
-    const risk = await patchRisk(sql, accessOf(res), engine.index, scopeOf(req.query.scope), new Date());
+    const risk = await patchRisk(sql, accessOf(res), engine.index, england, scopeOf(req.query.scope), new Date());
     renderPage(res, 'risk/patch.njk', {
       risk,
       grid: risk.rows.map((row) => ({ ...row, cellsHtml: row.cells.map((cell) => cellHtml(row, cell)) })),
@@ -61,7 +62,7 @@ export function riskPages(sql: Sql, engine: BenchmarkEngine, notLooked: NotLooke
 
   router.get('/risk.csv', reads('flag'), async (req, res) => {
     onlyKnown(req.query, ['scope']);
-    const risk = await patchRisk(sql, accessOf(res), engine.index, scopeOf(req.query.scope), null);
+    const risk = await patchRisk(sql, accessOf(res), engine.index, england, scopeOf(req.query.scope), null);
     const csv = Papa.unparse({ fields: [...PATCH_CSV_HEADER], data: patchCsvLines(risk.rows, `${req.protocol}://${req.get('host') ?? 'localhost'}`) }, { escapeFormulae: true, newline: '\r\n' });
     res
       .set('Cache-Control', 'private, no-store')

@@ -14,6 +14,7 @@ import { patchRows, type PatchCouncil } from '../../../web/views/risk-patch.ts';
 import type { GuardedRecord } from '../../../domain/access/index.ts';
 import { notSeen, refusal, type RequestAccess } from '../../platform/access/index.ts';
 import { badRequest } from '../../platform/http/http-error.ts';
+import type { EnglandReads } from './england-reads.ts';
 import type { NotLooked } from './not-looked.ts';
 import { ANY_COUNCILS_FLAG, flagRecord, itemRecord } from './risk-records.ts';
 
@@ -47,15 +48,14 @@ export function scopeOf(value: unknown): RiskScope {
  * view (not the API or CSV) is recorded as a visit, and what is new is new
  * since the visit before.
  */
-export async function patchRisk(sql: Sql, access: RequestAccess, index: BenchmarkIndex, scope: RiskScope, visit: Date | null) {
+export async function patchRisk(sql: Sql, access: RequestAccess, index: BenchmarkIndex, england: EnglandReads, scope: RiskScope, visit: Date | null) {
   const decision = access.decide('read', ANY_COUNCILS_FLAG);
   if (!decision.allowed) throw refusal(decision, access.viewer, 'read', 'flag');
   const userId = access.viewer.kind === 'user' ? access.viewer.userId : null;
   const since = userId !== null && visit !== null ? await recordVisit(sql, userId, visit) : null;
   const councils = scope === 'england' ? everyCouncil(index) : await patchCouncils(sql, index, userId);
   const codes = councils.map((c) => c.code);
-  const within = scope === 'england' ? null : codes;
-  const [flags, items] = await Promise.all([gridFlags(sql, within), itemsAbout(sql, within)]);
+  const { flags, items } = scope === 'england' ? await england.read() : { flags: await gridFlags(sql, codes), items: await itemsAbout(sql, codes) };
   const context = riskContext(new Date(), since, titleIn(index));
   const known = new Set(codes);
   const what = `risk view of ${scope === 'england' ? 'England' : 'the patch'}`;
