@@ -7,12 +7,17 @@ import express from 'express';
 import { OPENED_FROM_LABELS } from '../../../domain/improvement/index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
-import { accessOf, reads, type shareJson } from '../../platform/access/index.ts';
+import { listOrganisations } from '../../../store/organisations.ts';
+import { accessOf, reads, shares, type shareJson } from '../../platform/access/index.ts';
+import { problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
+import type { HttpError } from '../../platform/http/http-error.ts';
+import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { checked } from '../../platform/http/input-schema.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { areaPath } from './api-inputs.ts';
 import { caseForms } from './case-forms.ts';
 import { casesAbout, readCase, type CaseView } from './case-view.ts';
+import { referCase } from './cases.ts';
 
 type ShareView = ReturnType<typeof shareJson>;
 
@@ -20,8 +25,28 @@ export function casesPages(sql: Sql, engine: BenchmarkEngine): express.Router {
   const router = caseForms(sql, engine);
 
   router.get('/cases/:id', reads('improvement_case'), async (req, res) => {
-    renderPage(res, 'cases/case.njk', casePage(await readCase(sql, accessOf(res), req.params.id)));
+    await showCase(res, req.params.id, {}, []);
   });
+
+  // Referral to the Panel, a region or a department: a share, from the case's page.
+  router.post('/cases/:id/shares', shares('improvement_case'), async (req, res) => {
+    const form = bodyOf(req) as Record<string, string | undefined>;
+    try {
+      await referCase(sql, accessOf(res), req.params.id, { organisationId: form.organisationId || undefined, reason: form.reason ?? '' });
+      res.redirect(303, `/cases/${pathId(req.params.id, 'case')}#shared-with`);
+    } catch (error) {
+      const problems = problemsOf(error, (field) => (field === 'organisationId' || field === 'say' ? 'organisationId' : 'reason'));
+      await showCase(res, req.params.id, form, problems, (error as HttpError).status);
+    }
+  });
+
+  async function showCase(res: express.Response, idText: unknown, form: Record<string, string | undefined>, problems: readonly FieldProblem[], status = 200) {
+    const view = await readCase(sql, accessOf(res), idText);
+    const organisations = view.mayRefer ? (await listOrganisations(sql)).filter((o) => o.kind !== 'council') : [];
+    const recipients = [{ value: '', text: 'Choose who to refer it to' }, ...organisations.map((o) => ({ value: String(o.id), text: o.name, selected: String(o.id) === form.organisationId }))];
+    const errors = Object.fromEntries(problems.map((p) => [p.field, { text: p.message }]));
+    renderPage(res, 'cases/case.njk', { ...casePage(view), form, recipients, problems, errors }, status);
+  }
 
   router.get('/areas/:code/case', reads('improvement_case'), async (req, res) => {
     const view = await casesAbout(sql, accessOf(res), checked(areaPath, req.params).code);
