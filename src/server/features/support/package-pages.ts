@@ -1,6 +1,6 @@
 // A case's support package as pages, working without script: the package
-// (objectives, providers, milestones, each metric's progress in words and a
-// small bar), agreeing and changing it in a form of a few rows each, and a
+// (objectives, providers, milestones, each metric's progress in clear
+// words), agreeing and changing it in a form of a few rows each, and a
 // milestone marked met from the package's page. Each form calls the same
 // use-case as the API; a refusal comes back as the form again with every
 // value kept and each problem beside its own box.
@@ -139,20 +139,15 @@ export function packagePages(sql: Sql, engine: BenchmarkEngine): express.Router 
   return router;
 }
 
-/** A metric's progress as a small bar from the baseline to the latest figure, green when it moved as agreed, with the same words for those who cannot see it. */
+/** A metric's progress as the page shows it: a tag in the verdict's colour, and whether the move was tested for significance, in words. */
 function drawn(line: MetricLine) {
-  const base = line.metric.baselineValue;
-  const latest = line.latest?.value ?? null;
-  const span = Math.max(Math.abs(base), Math.abs(latest ?? base), 1);
-  const x = (v: number) => Math.round(150 + (140 * (v - base)) / span);
-  return {
-    ...line,
-    tagClass: TAGS[line.verdict],
-    baselineX: 150,
-    latestX: latest === null ? null : x(latest),
-    colour: line.verdict === 'moved' ? '#00703c' : line.verdict === 'moved_wrong_way' ? '#d4351c' : '#505a5f',
-    chartWords: `${line.title}: ${line.label}, from ${base} at the baseline to ${latest ?? 'no figure yet'}`,
-  };
+  const tested =
+    line.significance === 'not_compared'
+      ? 'Not tested: the figure has no confidence interval'
+      : line.significance === 'similar'
+        ? 'Not significantly different from the baseline (95% interval)'
+        : `Significantly ${line.significance} than the baseline (95% interval)`;
+  return { ...line, tagClass: TAGS[line.verdict], tested };
 }
 
 /** The package as the edit form shows it: every row filled from what is kept. */
