@@ -1,5 +1,6 @@
 // England's risk view reads every open flag and every item about a council:
-// thirty thousand rows, the most of the page's time. Kept in this process
+// thirty thousand rows, the most of the page's time; a patch's view is cut
+// from the same rows. Kept in this process
 // and read again only when the store's stamp of them moves (riskStamp), so
 // that a view after no change costs the stamp alone. The policy is asked of
 // each record on every view all the same: what is kept is the store's rows,

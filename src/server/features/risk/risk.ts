@@ -7,7 +7,7 @@ import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.t
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { openFlagsOfCouncil, type RiskFlag } from '../../../store/flags.ts';
 import { patchOf, recordVisit } from '../../../store/patches.ts';
-import { gridFlags, itemsAbout, type RiskItem } from '../../../store/risk-reads.ts';
+import { itemsAbout, type RiskItem } from '../../../store/risk-reads.ts';
 import type { Sql } from '../../../store/store.ts';
 import { causeRows, flagView, itemView, notLookedView, riskContext } from '../../../web/views/risk-view.ts';
 import { patchRows, type PatchCouncil } from '../../../web/views/risk-patch.ts';
@@ -55,7 +55,8 @@ export async function patchRisk(sql: Sql, access: RequestAccess, index: Benchmar
   const since = userId !== null && visit !== null ? await recordVisit(sql, userId, visit) : null;
   const councils = scope === 'england' ? everyCouncil(index) : await patchCouncils(sql, index, userId);
   const codes = councils.map((c) => c.code);
-  const { flags, items } = scope === 'england' ? await england.read() : { flags: await gridFlags(sql, codes), items: await itemsAbout(sql, codes) };
+  // A patch is cut from England's kept rows: while nothing changed, a view reads the stamp alone.
+  const { flags, items } = await england.read();
   const context = riskContext(new Date(), since, titleIn(index));
   const known = new Set(codes);
   const what = `risk view of ${scope === 'england' ? 'England' : 'the patch'}`;
