@@ -11,7 +11,7 @@
 // period against the one before, on the day given (missing-return.ts says
 // what is due). The other resilience measures are positions, not flags:
 // `financialResilience` gives a council's, for the risk view.
-import type { IndexArea, MetricSeries } from '../domain/benchmark/benchmark-index.ts';
+import type { IndexArea, MetricSeries, PeriodSlice } from '../domain/benchmark/benchmark-index.ts';
 import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
 import { metricConcerns } from '../domain/benchmark/worse-and-worsening.ts';
 import {
@@ -163,23 +163,44 @@ function missingReturns(index: BenchmarkIndex, series: MetricSeries, today: stri
   const latest = slices[slices.length - 1];
   const previous = slices[slices.length - 2];
   if (!latest || !previous || today <= latest.end) return [];
-  const byType = new Map<string, { due: IndexArea[]; sent: number }>();
-  for (const number of new Set([...previous.areas, ...latest.areas])) {
-    const area = index.areas[number]!;
-    if (!isCouncil(area) || (area.endDate !== null && area.endDate < latest.start)) continue;
-    const type = byType.get(area.type) ?? { due: [], sent: 0 };
-    type.due.push(area);
-    if (latest.position(number) >= 0) type.sent++;
-    byType.set(area.type, type);
-  }
+  const byType = returnsByType(index, previous, latest);
   const due = { collection: series.metric.code, title: series.metric.title, period: latest.period, due: latest.end };
   const findings: Finding[] = [];
-  for (const [type, { due: from, sent }] of byType) {
-    if (sent === from.length) continue;
-    const received = { sent: false, ofType: from.length, sentOfType: sent, typeName: COUNCIL_TYPE_NAMES[type]! };
-    for (const area of from) if (latest.position(index.areaNumber(area.code)!) < 0) findings.push(missingReturn(area.code, due, received, today));
+  for (const [type, { unsent, due: ofType }] of byType) {
+    if (unsent.length === 0) continue;
+    const received = { sent: false, ofType, sentOfType: ofType - unsent.length, typeName: COUNCIL_TYPE_NAMES[type]! };
+    for (const area of unsent) findings.push(missingReturn(area.code, due, received, today));
   }
   return findings;
+}
+
+/**
+ * Each type's councils due a return and those that have not sent it, types in
+ * the order their first council is met: the period before's councils, then
+ * this period's newcomers. Both slices' areas are ascending, so each is walked
+ * once beside the other rather than looked up: this runs on every metric.
+ */
+function returnsByType(index: BenchmarkIndex, previous: PeriodSlice, latest: PeriodSlice): Map<string, { due: number; unsent: IndexArea[] }> {
+  const byType = new Map<string, { due: number; unsent: IndexArea[] }>();
+  const count = (number: number, sent: boolean) => {
+    const area = index.areas[number]!;
+    if (!isCouncil(area) || (area.endDate !== null && area.endDate < latest.start)) return;
+    let type = byType.get(area.type);
+    if (!type) byType.set(area.type, (type = { due: 0, unsent: [] }));
+    type.due++;
+    if (!sent) type.unsent.push(area);
+  };
+  const before = previous.areas;
+  const now = latest.areas;
+  for (let i = 0, j = 0; i < before.length; i++) {
+    while (j < now.length && now[j]! < before[i]!) j++;
+    count(before[i]!, now[j] === before[i]);
+  }
+  for (let i = 0, j = 0; i < now.length; i++) {
+    while (j < before.length && before[j]! < now[i]!) j++;
+    if (before[j] !== now[i]) count(now[i]!, true);
+  }
+  return byType;
 }
 
 /**
