@@ -97,16 +97,8 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   const [{ generation }] = [...(await tx<{ generation: number }[]>`select generation::int as generation from flag_sync`)] as [{ generation: number }];
   let known = memory?.generation === generation ? memory : undefined;
   if (!known && metrics.length >= REMEMBER_FROM) known = { generation, byMetric: byMetric(await readOpen(tx)) };
-  // Each key made once: with tens of thousands of flags, making them is most of the comparing.
-  const open: [string, OpenFlag][] = known ? metrics.flatMap((metric) => [...(known.byMetric.get(metric) ?? [])]) : (await readOpen(tx, metrics)).map((flag) => [keyOf(flag), flag]);
-  const now = new Map(found.map((flag) => [keyOf(flag), flag]));
-  const before = new Map(open);
-  const raised = [...now].flatMap(([key, line]) => (before.has(key) ? [] : [line]));
-  const changed = open.flatMap(([key, flag]) => {
-    const line = now.get(key);
-    return line && line.fingerprint !== flag.fingerprint ? [{ id: flag.id, line }] : [];
-  });
-  const cleared = open.flatMap(([key, flag]) => (now.has(key) ? [] : [flag]));
+  const open = known?.byMetric ?? byMetric(await readOpen(tx, metrics));
+  const { raised, changed, cleared } = compare(open, metrics, found);
   const sync = { raised: raised.length, changed: changed.length, cleared: cleared.length };
   if (raised.length + changed.length + cleared.length === 0) return { sync, memory: known };
   const made = await raise(tx, raised, at);
@@ -118,6 +110,30 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   for (const { id, line } of changed) remember(known.byMetric, { id, area: line.area, rule: line.rule, metric: line.metric!, subject: line.subject, fingerprint: line.fingerprint });
   for (const flag of made) remember(known.byMetric, flag);
   return { sync, memory: { generation: next!.generation, byMetric: known.byMetric } };
+}
+
+/**
+ * What a sync must do: the flags found and not open (raised), open with
+ * another fingerprint (changed), open and not found (cleared). Each line's
+ * key is made once and each open flag looked up in its metric's own map, with
+ * no list of every open flag made first: with tens of thousands of flags,
+ * that copying was most of the comparing.
+ */
+function compare(open: Map<string, Map<string, OpenFlag>>, metrics: readonly string[], found: readonly FlagLine[]) {
+  const now = new Map<string, FlagLine>();
+  for (const line of found) now.set(keyOf(line), line);
+  const raised: FlagLine[] = [];
+  for (const [key, line] of now) if (!open.get(line.metric!)?.has(key)) raised.push(line);
+  const changed: { id: number; line: FlagLine }[] = [];
+  const cleared: OpenFlag[] = [];
+  for (const metric of new Set(metrics)) {
+    for (const [key, flag] of open.get(metric) ?? []) {
+      const line = now.get(key);
+      if (!line) cleared.push(flag);
+      else if (line.fingerprint !== flag.fingerprint) changed.push({ id: flag.id, line });
+    }
+  }
+  return { raised, changed, cleared };
 }
 
 /** The open flags on `metrics`, or on every metric. */
