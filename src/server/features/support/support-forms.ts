@@ -26,6 +26,8 @@ export function boxOf(field: string): string {
 export function formProblems(error: unknown): FieldProblem[] {
   if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) throw error;
   const listed = (error.details as { problems?: FieldProblem[] } | undefined)?.problems;
+  // A stale reading keeps its whole message (who changed it, when), at the top of the form.
+  if (error.code === 'stale') return [{ field: 'main-content', message: capitalise(error.message.replace(/^'revision': /, '')) }];
   const given = listed ?? [{ field: /^'([\w.[\]]+)'/.exec(error.message)?.[1] ?? '', message: error.message }];
   return given.map((p) => {
     const box = boxOf(p.field);
