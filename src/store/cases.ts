@@ -192,15 +192,6 @@ export async function evidenceOf(sql: Db, caseId: number): Promise<{ flags: Cite
   return { flags, items };
 }
 
-/** The packages of the case whose every milestone is met (and which have some). */
-export async function packagesWithMilestonesMet(sql: Db, caseId: number): Promise<number[]> {
-  const rows = await sql<{ id: number }[]>`
-    select p.id from support_package p
-    where p.case_id = ${caseId} and exists (select 1 from package_milestone m where m.package_id = p.id)
-      and not exists (select 1 from package_milestone m where m.package_id = p.id and m.met_on is null)`;
-  return rows.map((r) => r.id);
-}
-
 /** The case's support packages, for the council's page and the case page: objectives and status. */
 export function packagesOfCase(sql: Db, caseId: number): Promise<{ id: number; objectives: string[]; status: string; agreedOn: string }[]> {
   return sql`select id, objectives, status, to_char(agreed_on, 'YYYY-MM-DD') as "agreedOn" from support_package where case_id = ${caseId} order by id`;

@@ -6,6 +6,7 @@
 // outcome history kept, the latest current.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createPackage, setMilestoneMet } from '../../../src/store/support-packages.ts';
 import { answer, clearFlag, DURHAM, HARTLEPOOL, openCaseWorld, raiseFlag, type CaseWorld } from './world.ts';
 
 let world: CaseWorld;
@@ -135,5 +136,30 @@ describe('closing and referral', () => {
     await answer(await post(`/api/cases/${caseId}/outcomes`, { outcome: 'support_package', reason: 'x', decidedOn: '2027-05-01' }), 409);
     // the conversation closed, a new one may open
     await answer(await post('/api/cases', { area: DURHAM, strands: ['corporate'], summary: 'A new concern', flags: [await raiseFlag(world)] }), 201);
+  });
+
+  it('closes improved on a support package whose milestones are all met', async () => {
+    // the case Hartlepool asked for, above
+    const about = await answer<{ cases: { id: number; closure: unknown }[] }>(await world.browsers.author.json('GET', `/api/areas/${HARTLEPOOL}/cases`), 200);
+    const opened = about.cases.find((c) => c.closure === null)!.id;
+    const sql = world.store.sql;
+    const packageId = await createPackage(
+      sql,
+      opened,
+      {
+        objectives: ['A balanced budget'],
+        providers: [],
+        agreedOn: '2026-11-10',
+        metrics: [],
+        milestones: [{ title: 'Recovery plan adopted', ownerName: 'Chief Executive', ownerUserId: null, dueOn: '2027-01-31' }],
+      },
+      'test',
+    );
+    const close = async () =>
+      post(`/api/cases/${opened}/close`, { revision: await revisionOf(opened), closure: 'improved', reason: 'The package did its work', evidence: [{ kind: 'milestones_met', packageId }] });
+    assert.match((await answer<{ message: string }>(await close(), 400)).message, /^'evidence\[0\]\.packageId': support package \d+ of case \d+ does not have every milestone met/);
+    const [milestone] = await sql<{ id: number }[]>`select id from package_milestone where package_id = ${packageId}`;
+    assert.ok(await setMilestoneMet(sql, packageId, milestone!.id, '2027-01-20', 'test'));
+    assert.equal((await answer<{ closure: { code: string } }>(await close(), 200)).closure.code, 'improved');
   });
 });

@@ -8,8 +8,9 @@
 // console).
 import { given, openedFrom, openingProblems, closingProblems, type ClosureEvidence } from '../../../domain/improvement/index.ts';
 import { getArea } from '../../../store/catalogue.ts';
-import { citeEvidence, closeCaseRow, createCase, flagsById, getCase, itemsById, openCaseOf, packagesWithMilestonesMet, evidenceOf, updateCase, type ImprovementCase } from '../../../store/cases.ts';
+import { citeEvidence, closeCaseRow, createCase, flagsById, getCase, itemsById, openCaseOf, evidenceOf, updateCase, type ImprovementCase } from '../../../store/cases.ts';
 import { isUniqueViolation } from '../../../store/organisations.ts';
+import { packageEvidence } from '../../../store/support-packages.ts';
 import type { Share } from '../../../store/shares.ts';
 import type { Db, Sql } from '../../../store/store.ts';
 import { getUser } from '../../../store/users.ts';
@@ -163,10 +164,11 @@ async function checkCited(sql: Db, access: RequestAccess, areaCode: string, flag
   return { basis: { flags: flags.length, evidencedItems: evidenced, unevidencedItems: items.length - evidenced } };
 }
 
-/** "Improved" rests on what the store says: the flag cleared is one the case cited, the package's milestones are all met. */
+/** "Improved" rests on what the store says: the flag cleared is one the case cited, the package's milestones are all met (packageEvidence, the support store's one read for this). */
 async function confirmEvidence(sql: Db, c: ImprovementCase, evidence: readonly ClosureEvidence[]): Promise<void> {
   const cited = await evidenceOf(sql, c.id);
-  const met = evidence.some((e) => e.kind === 'milestones_met') ? await packagesWithMilestonesMet(sql, c.id) : [];
+  const packages = evidence.some((e) => e.kind === 'milestones_met') ? await packageEvidence(sql, c.id) : [];
+  const met = packages.filter((p) => p.milestonesMet).map((p) => p.packageId);
   evidence.forEach((e, i) => {
     if (e.kind === 'flag_cleared') {
       const flag = cited.flags.find((f) => f.id === e.flagId);
