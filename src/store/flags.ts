@@ -37,8 +37,6 @@ export interface FlagSync {
 const SELECT = `f.id::int as id, f.area_code as area, f.rule, f.rule_version as "ruleVersion", f.metric_code as metric, f.subject, f.period,
   f.figures, f.sentence, f.fingerprint, f.raised_at as "raisedAt", f.changed_at as "changedAt", f.cleared_at as "clearedAt"`;
 
-const keyOf = (flag: Pick<FlagLine, 'area' | 'rule' | 'metric' | 'subject'>) => `${flag.area}|${flag.rule}|${flag.metric ?? ''}|${flag.subject}`;
-
 /**
  * Brings the open flags on `metrics` to `found` at `at`: a flag found anew is
  * raised, one found with other figures is changed, one no longer found is
@@ -81,10 +79,10 @@ interface OpenFlag {
   readonly fingerprint: string;
 }
 
-/** The open flags, by metric and key, as they stood at a generation of the flag table (migration 033). */
+/** The open flags, by metric and council, as they stood at a generation of the flag table (migration 033). */
 interface Memory {
   readonly generation: number;
-  readonly byMetric: Map<string, Map<string, OpenFlag>>;
+  readonly byMetric: Shelf<OpenFlag>;
 }
 
 /** Each pool's memory of the open flags, from its last sync. */
@@ -106,34 +104,71 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   if (cleared.length) await tx`update flag set cleared_at = ${at} where id = any(${cleared.map((flag) => flag.id)}::bigint[])`;
   const [next] = await tx<{ generation: number }[]>`update flag_sync set generation = generation + 1 returning generation::int as generation`;
   if (!known) return { sync, memory: undefined };
-  for (const flag of cleared) known.byMetric.get(flag.metric)!.delete(keyOf(flag));
-  for (const { id, line } of changed) remember(known.byMetric, { id, area: line.area, rule: line.rule, metric: line.metric!, subject: line.subject, fingerprint: line.fingerprint });
-  for (const flag of made) remember(known.byMetric, flag);
+  for (const flag of cleared) unshelve(known.byMetric, flag);
+  for (const { id, line } of changed) shelve(known.byMetric, { id, area: line.area, rule: line.rule, metric: line.metric!, subject: line.subject, fingerprint: line.fingerprint });
+  for (const flag of made) shelve(known.byMetric, flag);
   return { sync, memory: { generation: next!.generation, byMetric: known.byMetric } };
 }
 
 /**
  * What a sync must do: the flags found and not open (raised), open with
- * another fingerprint (changed), open and not found (cleared). Each line's
- * key is made once and each open flag looked up in its metric's own map, with
- * no list of every open flag made first: with tens of thousands of flags,
- * that copying was most of the comparing.
+ * another fingerprint (changed), open and not found (cleared); a flag found
+ * twice counts as its last finding. Each is looked up on its metric's and
+ * council's shelf, with no list of every open flag made first: with tens of
+ * thousands of flags, that copying was most of the comparing.
  */
-function compare(open: Map<string, Map<string, OpenFlag>>, metrics: readonly string[], found: readonly FlagLine[]) {
-  const now = new Map<string, FlagLine>();
-  for (const line of found) now.set(keyOf(line), line);
+function compare(open: Shelf<OpenFlag>, metrics: readonly string[], found: readonly FlagLine[]) {
+  const now: Shelf<FlagLine> = new Map();
+  for (const line of found) shelve(now, line);
   const raised: FlagLine[] = [];
-  for (const [key, line] of now) if (!open.get(line.metric!)?.has(key)) raised.push(line);
   const changed: { id: number; line: FlagLine }[] = [];
+  for (const line of found) {
+    if (onShelf(now, line) !== line) continue;
+    const flag = onShelf(open, line);
+    if (!flag) raised.push(line);
+    else if (line.fingerprint !== flag.fingerprint) changed.push({ id: flag.id, line });
+  }
   const cleared: OpenFlag[] = [];
   for (const metric of new Set(metrics)) {
-    for (const [key, flag] of open.get(metric) ?? []) {
-      const line = now.get(key);
-      if (!line) cleared.push(flag);
-      else if (line.fingerprint !== flag.fingerprint) changed.push({ id: flag.id, line });
-    }
+    for (const flags of open.get(metric)?.values() ?? []) for (const flag of flags) if (!onShelf(now, flag)) cleared.push(flag);
   }
   return { raised, changed, cleared };
+}
+
+/** What tells a flag apart: its metric, council, rule and subject. */
+type Placed = Pick<FlagLine, 'area' | 'rule' | 'subject'> & { readonly metric: string | null };
+
+/**
+ * Flags by metric and by council, a council's few told apart by rule and
+ * subject: found through strings the flags already hold, so that no key is
+ * joined and hashed for each of tens of thousands of flags.
+ */
+type Shelf<T extends Placed> = Map<string, Map<string, T[]>>;
+
+const alike = (a: Placed, b: Placed) => a.rule === b.rule && a.subject === b.subject;
+
+/** Puts a flag on its shelf, in place of one alike. */
+function shelve<T extends Placed>(shelf: Shelf<T>, flag: T): void {
+  let councils = shelf.get(flag.metric!);
+  if (!councils) shelf.set(flag.metric!, (councils = new Map()));
+  const here = councils.get(flag.area);
+  if (!here) return void councils.set(flag.area, [flag]);
+  const at = here.findIndex((other) => alike(other, flag));
+  if (at < 0) here.push(flag);
+  else here[at] = flag;
+}
+
+function unshelve<T extends Placed>(shelf: Shelf<T>, flag: Placed): void {
+  const here = shelf.get(flag.metric!)?.get(flag.area);
+  const at = here ? here.findIndex((other) => alike(other, flag)) : -1;
+  if (at >= 0) here!.splice(at, 1);
+}
+
+function onShelf<T extends Placed>(shelf: Shelf<T>, flag: Placed): T | undefined {
+  return shelf
+    .get(flag.metric!)
+    ?.get(flag.area)
+    ?.find((other) => alike(other, flag));
 }
 
 /** The open flags on `metrics`, or on every metric. */
@@ -143,16 +178,10 @@ function readOpen(tx: Db, metrics?: readonly string[]): Promise<OpenFlag[]> {
     from flag where cleared_at is null and metric_code is not null ${metrics ? tx`and metric_code = any(${metrics}::text[])` : tx``}`;
 }
 
-function byMetric(open: readonly OpenFlag[]): Map<string, Map<string, OpenFlag>> {
-  const found = new Map<string, Map<string, OpenFlag>>();
-  for (const flag of open) remember(found, flag);
+function byMetric(open: readonly OpenFlag[]): Shelf<OpenFlag> {
+  const found: Shelf<OpenFlag> = new Map();
+  for (const flag of open) shelve(found, flag);
   return found;
-}
-
-function remember(memory: Map<string, Map<string, OpenFlag>>, flag: OpenFlag): void {
-  const flags = memory.get(flag.metric) ?? new Map<string, OpenFlag>();
-  flags.set(keyOf(flag), flag);
-  memory.set(flag.metric, flags);
 }
 
 // Rows go as one array a column (unnest): for tens of thousands of flags this
