@@ -56,6 +56,36 @@ describe('support and Panel pages', () => {
     assert.match(html, /value="Panel, April"/);
   });
 
+  it('changes the package through its form, its status among the fields', async () => {
+    const lead = people.lead!;
+    const page = await (await lead.fetch(`/cases/${world.caseId}/package/edit`)).text();
+    const revision = /name="revision" value="(\d+)"/.exec(page)![1]!;
+    assert.match(page, /<option value="active" selected>Active<\/option>/);
+    const form = new URLSearchParams({
+      _csrf: lead.csrfToken,
+      revision,
+      status: 'completed',
+      agreedOn: '2026-01-10',
+      objectives: 'Raise activity',
+      'provider-1-name': 'A mentor',
+      'provider-1-kind': 'mentor',
+      'milestone-1-id': /name="milestone-1-id" value="(\d+)"/.exec(page)![1]!,
+      'milestone-1-title': 'Plan agreed',
+      'milestone-1-owner': 'DPH',
+      'milestone-1-dueOn': '2026-02-28',
+      'metric-1-metric': 'percentage-of-physically-active-adults',
+      'metric-1-baselinePeriod': '2019/20',
+      'metric-1-baselineValue': '65.5',
+      'metric-1-direction': 'up',
+      'metric-1-byPeriod': '2021/22',
+    });
+    const response = await lead.fetch(`/cases/${world.caseId}/package/edit`, { method: 'POST', body: form });
+    assert.equal(response.status, 303);
+    const read = (await (await lead.json('GET', `/api/cases/${world.caseId}/package`)).json()) as { package: { status: string; milestones: { title: string }[] } };
+    assert.equal(read.package.status, 'completed');
+    assert.equal(read.package.milestones[0]!.title, 'Plan agreed');
+  });
+
   it('refuses a change of the package made from an older reading, naming who changed it, with every value kept', async () => {
     const lead = people.lead!;
     const form = new URLSearchParams({
