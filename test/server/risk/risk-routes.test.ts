@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { syncFlags, type FlagLine } from '../../../src/store/flags.ts';
+import { importText } from '../../support/import.ts';
 import { authorItem, DURHAM, EVERYONE, HARTLEPOOL, openWorld, type Who, type World } from '../access/world.ts';
 
 const OBESITY = 'obesity';
@@ -40,7 +41,7 @@ interface FlagJson {
 interface CouncilJson {
   council: { code: string };
   mayAcknowledge: boolean;
-  causes: { cause: string; flags: FlagJson[]; items: { id: number; stale: boolean }[] }[];
+  causes: { cause: string; flags: FlagJson[]; items: { id: number; stale: boolean }[]; notLooked: { rule: string; reason: string; metrics: string[] }[] }[];
   message?: string;
 }
 
@@ -94,6 +95,20 @@ describe('the risk view', () => {
     const page = await (await as('performance_officer').fetch(`/areas/${DURHAM}/risk`)).text();
     assert.match(page, /worse than England/);
     assert.doesNotMatch(page, /Reserves falling fast/);
+  });
+
+  it('says where a rule could not look, and why, under its cause', async () => {
+    const { sql } = world.store;
+    const metric = await importText(sql, 'monthly.csv', 'code,title,polarity,value_kind,period_kind,status\nmonthly-visits,Monthly visits,higher_is_better,count,month,published\n');
+    const values = await importText(sql, 'visits.csv', `metric,area,period,value\n${['2024-01', '2024-02', '2024-03'].map((p) => `monthly-visits,${DURHAM},${p},10`).join('\n')}\n`);
+    assert.deepEqual([metric.status, values.status], ['loaded', 'loaded']);
+    await world.server.engine.batchLoaded(values.batchId);
+    const { body } = await council('author');
+    const notLooked = body.causes.find((c) => c.cause === 'service_performance')!.notLooked;
+    assert.deepEqual(
+      notLooked.map((n) => [n.rule, n.reason, n.metrics]),
+      [['in_year_special_cause', 'too_few_points', ['Monthly visits']]],
+    );
   });
 
   it('refuses a path that is not a council, and answers a code of no council as not found', async () => {
