@@ -123,7 +123,9 @@ export function flagLines(index: BenchmarkIndex, metrics: readonly string[], agr
   });
 }
 
+/** A flag as the store keeps it; its fingerprint made only when read, since a sync that remembers the flag's figures compares those instead. */
 export function lineOf(flag: Flag, sentence: FlagLine['sentence']): FlagLine {
+  let fingerprint: string | undefined;
   return {
     area: flag.area,
     rule: flag.rule,
@@ -134,7 +136,9 @@ export function lineOf(flag: Flag, sentence: FlagLine['sentence']): FlagLine {
     period: flag.period,
     figures: flag.values,
     sentence,
-    fingerprint: fingerprintOf(flag),
+    get fingerprint() {
+      return (fingerprint ??= fingerprintOf(flag));
+    },
   };
 }
 

@@ -17,6 +17,12 @@ export interface FlagLine {
   readonly figures: Readonly<Record<string, number | string | null>>;
   /** Made only when the flag is raised or changed, when given as a function: a sync that finds most flags unchanged makes few. */
   readonly sentence: string | (() => string);
+  /**
+   * Made from the rule, its version, the metric, the period and the figures
+   * (fingerprintOf), so that the same figures give the same fingerprint: a
+   * sync that remembers a flag's figures compares those, and a line may make
+   * its fingerprint only when read (a getter).
+   */
   readonly fingerprint: string;
 }
 
@@ -77,6 +83,8 @@ interface OpenFlag {
   readonly metric: string;
   readonly subject: string;
   readonly fingerprint: string;
+  /** What it read, when this server stored or compared it: an unchanged flag is told by these without its line's fingerprint being made. */
+  readonly reading?: Pick<FlagLine, 'ruleVersion' | 'period' | 'figures'>;
 }
 
 /** The open flags, by metric and council, as they stood at a generation of the flag table (migration 033). */
@@ -96,7 +104,8 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   let known = memory?.generation === generation ? memory : undefined;
   if (!known && metrics.length >= REMEMBER_FROM) known = { generation, byMetric: byMetric(await readOpen(tx)) };
   const open = known?.byMetric ?? byMetric(await readOpen(tx, metrics));
-  const { raised, changed, cleared } = compare(open, metrics, found);
+  const { now, raised, changed, cleared, confirmed } = compare(open, metrics, found);
+  if (known) for (const { flag, line } of confirmed) shelve(known.byMetric, { ...flag, reading: readingOf(line) });
   const sync = { raised: raised.length, changed: changed.length, cleared: cleared.length };
   if (raised.length + changed.length + cleared.length === 0) return { sync, memory: known };
   const made = await raise(tx, raised, at);
@@ -105,15 +114,21 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   const [next] = await tx<{ generation: number }[]>`update flag_sync set generation = generation + 1 returning generation::int as generation`;
   if (!known) return { sync, memory: undefined };
   for (const flag of cleared) unshelve(known.byMetric, flag);
-  for (const { id, line } of changed) shelve(known.byMetric, { id, area: line.area, rule: line.rule, metric: line.metric!, subject: line.subject, fingerprint: line.fingerprint });
-  for (const flag of made) shelve(known.byMetric, flag);
+  for (const { id, line } of changed)
+    shelve(known.byMetric, { id, area: line.area, rule: line.rule, metric: line.metric!, subject: line.subject, fingerprint: line.fingerprint, reading: readingOf(line) });
+  for (const flag of made) {
+    const line = onShelf(now, flag);
+    shelve(known.byMetric, line ? { ...flag, reading: readingOf(line) } : flag);
+  }
   return { sync, memory: { generation: next!.generation, byMetric: known.byMetric } };
 }
 
 /**
  * What a sync must do: the flags found and not open (raised), open with
  * another fingerprint (changed), open and not found (cleared); a flag found
- * twice counts as its last finding. Each is looked up on its metric's and
+ * twice counts as its last finding. Where this server remembers what an open
+ * flag read, the same figures mean the same fingerprint, and the line's is not
+ * made; where it does not, one that matches is remembered (confirmed). Each is looked up on its metric's and
  * council's shelf, with no list of every open flag made first: with tens of
  * thousands of flags, that copying was most of the comparing.
  */
@@ -122,17 +137,33 @@ function compare(open: Shelf<OpenFlag>, metrics: readonly string[], found: reado
   for (const line of found) shelve(now, line);
   const raised: FlagLine[] = [];
   const changed: { id: number; line: FlagLine }[] = [];
+  const confirmed: { flag: OpenFlag; line: FlagLine }[] = [];
   for (const line of found) {
     if (onShelf(now, line) !== line) continue;
     const flag = onShelf(open, line);
     if (!flag) raised.push(line);
+    else if (flag.reading && sameReading(flag.reading, line)) continue;
     else if (line.fingerprint !== flag.fingerprint) changed.push({ id: flag.id, line });
+    else confirmed.push({ flag, line });
   }
   const cleared: OpenFlag[] = [];
   for (const metric of new Set(metrics)) {
     for (const flags of open.get(metric)?.values() ?? []) for (const flag of flags) if (!onShelf(now, flag)) cleared.push(flag);
   }
-  return { raised, changed, cleared };
+  return { now, raised, changed, cleared, confirmed };
+}
+
+/** What a line read, without its sentence: kept for every open flag. */
+function readingOf({ ruleVersion, period, figures }: FlagLine): NonNullable<OpenFlag['reading']> {
+  return { ruleVersion, period, figures };
+}
+
+/** The same version, period and figures, and so the same fingerprint. */
+function sameReading(was: NonNullable<OpenFlag['reading']>, line: FlagLine): boolean {
+  if (was.ruleVersion !== line.ruleVersion || was.period !== line.period) return false;
+  if (was.figures === line.figures) return true;
+  const names = Object.keys(was.figures);
+  return names.length === Object.keys(line.figures).length && names.every((name) => Object.is(was.figures[name], line.figures[name]));
 }
 
 /** What tells a flag apart: its metric, council, rule and subject. */

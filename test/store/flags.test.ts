@@ -195,4 +195,24 @@ describe("a server's memory of the open flags", () => {
       [[DURHAM, VISITS, 12]],
     );
   });
+
+  it('tells a remembered flag unchanged by its figures, without its fingerprint, and a changed one by its fingerprint', async () => {
+    /** A line whose fingerprint may not be read: made from its figures, it is needed only when they differ. */
+    const unread = (found: FlagLine): FlagLine =>
+      Object.defineProperty({ ...found }, 'fingerprint', {
+        get() {
+          throw new Error('the fingerprint was read');
+        },
+      });
+    assert.deepEqual(await syncFlags(store.sql, MANY, [line(HARTLEPOOL, OBESITY, 40), line(DURHAM, VISITS, 12)], day(8)), { raised: 1, changed: 0, cleared: 0 });
+    assert.deepEqual(await syncFlags(store.sql, MANY, [unread(line(HARTLEPOOL, OBESITY, 40)), unread(line(DURHAM, VISITS, 12))], day(9)), { raised: 0, changed: 0, cleared: 0 });
+    assert.deepEqual(await syncFlags(store.sql, MANY, [line(HARTLEPOOL, OBESITY, 41), unread(line(DURHAM, VISITS, 12))], day(10)), { raised: 0, changed: 1, cleared: 0 });
+    assert.deepEqual(
+      (await openFlagsInEngland(store.sql)).map((f) => [f.area, f.metric, f.figures.value, f.changedAt.getUTCDate()]),
+      [
+        [HARTLEPOOL, OBESITY, 41, 10],
+        [DURHAM, VISITS, 12, 1],
+      ],
+    );
+  });
 });
