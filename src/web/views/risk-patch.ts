@@ -1,6 +1,6 @@
 // The risk view of a patch (or of England): councils down the side, causes
 // of failure across, each cell naming its flags and items in short words
-// with links, muted flags marked; never a count summed across causes, never a
+// with links (England's counting them, rule by rule), muted flags marked; never a count summed across causes, never a
 // rank of councils. Councils come in name order. What is new since the
 // viewer's last visit is listed first, and the CSV has a line per council,
 // cause and flag or item, with its sentence.
@@ -57,7 +57,7 @@ const RULE_SHORT: Readonly<Record<string, string>> = {
  * as much a link.
  */
 export function cellHtml(row: PatchRow, cell: PatchCell): string {
-  if (cell.flags.length === 0 && cell.items.length === 0) return '<span class="govuk-hint govuk-!-font-size-16 govuk-!-margin-0">None</span>';
+  if (cell.flags.length === 0 && cell.items.length === 0) return NONE;
   const byRule = new Map<string, string[]>();
   for (const flag of cell.flags) {
     const link = `<a class="govuk-link" href="${row.href}#flag-${flag.id}">${escapeXml(flag.metricTitle ?? flag.ruleTitle)}</a>${flag.muted ? ' (acknowledged)' : ''}`;
@@ -69,6 +69,38 @@ export function cellHtml(row: PatchRow, cell: PatchCell): string {
   const items = cell.items.map((i) => `<a class="govuk-link" href="${i.href}">${escapeXml(i.title)}</a>${i.stale ? ' (stale)' : ''}`);
   return flags.join('') + (items.length ? `<p class="govuk-body-s govuk-!-margin-bottom-1">${items.join('<br>')}</p>` : '');
 }
+
+/**
+ * England's cell: an overview, not the council's page. Each rule once, with
+ * how many metrics it flagged (the acknowledged ones said apart), then the
+ * items' count with how many are stale, each linking to the council's risk
+ * view; never a total across causes. Four hundred councils of every flag's
+ * link made a page of three megabytes.
+ */
+export function compactCellHtml(row: PatchRow, cell: PatchCell): string {
+  if (cell.flags.length === 0 && cell.items.length === 0) return NONE;
+  const byRule = new Map<string, { flagged: number; acknowledged: number; metrics: boolean }>();
+  for (const flag of cell.flags) {
+    const rule = byRule.get(flag.rule) ?? { flagged: 0, acknowledged: 0, metrics: true };
+    rule.flagged++;
+    if (flag.muted) rule.acknowledged++;
+    if (flag.metric === null) rule.metrics = false;
+    byRule.set(flag.rule, rule);
+  }
+  const lines = [...byRule].map(([rule, { flagged, acknowledged, metrics }]) => {
+    const muted = acknowledged ? ` (${acknowledged} acknowledged)` : '';
+    return `${escapeXml(RULE_SHORT[rule] ?? rule)}: ${counted(flagged, metrics ? 'metric' : 'flag')}${muted}`;
+  });
+  const stale = cell.items.filter((i) => i.stale).length;
+  if (cell.items.length) lines.push(`${counted(cell.items.length, 'item')}${stale ? ` (${stale} stale)` : ''}`);
+  return lines.map((line) => `<p class="govuk-body-s govuk-!-margin-bottom-1"><a class="govuk-link" href="${row.href}">${line}</a></p>`).join('');
+}
+
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+const NONE = '<span class="govuk-hint govuk-!-font-size-16 govuk-!-margin-0">None</span>';
 
 export interface NewSince {
   readonly council: PatchCouncil;

@@ -233,6 +233,18 @@ describe('the risk view', () => {
     assert.ok((await titles()).includes('Chief executive left suddenly'), 'a new item is seen at once');
   });
 
+  it("counts England's flags rule by rule in each cell, marking the acknowledged and the stale, with no total", async () => {
+    const { id } = await authorItem(world, 'restricted', { title: 'Governance worry unreviewed', subjectArea: HARTLEPOOL, cause: 'leadership', riskFactor: undefined });
+    await world.store.sql`update intelligence_item set reviewed_at = now() - interval '7 months', updated_at = now() where id = ${id}`;
+    const page = await (await as('author').fetch('/risk?scope=england')).text();
+    const hartlepool = page.slice(page.indexOf(`href="/areas/${HARTLEPOOL}/risk">Hartlepool`), page.indexOf('</tr>', page.indexOf(`href="/areas/${HARTLEPOOL}/risk">Hartlepool`)));
+    assert.match(hartlepool, /Worse and worsening: 1 metric \(1 acknowledged\)/, 'an acknowledged flag is marked');
+    assert.match(hartlepool, /1 item \(1 stale\)/, 'a stale item is marked');
+    const grid = page.slice(page.indexOf('<table'), page.indexOf('</table>'));
+    assert.doesNotMatch(grid, /#flag-/, "England's cells link to the council's view, not to each flag");
+    assert.doesNotMatch(grid, /total/i, 'no total across causes');
+  });
+
   it("audits a listing of restricted records once, and a council's view record by record", async () => {
     const { sql } = world.store;
     const before = await sql<{ n: number }[]>`select count(*)::int as n from audit_event where action = 'read' and record_kind = 'flag'`;

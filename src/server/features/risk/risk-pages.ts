@@ -10,7 +10,7 @@ import { CAUSE_LABELS } from '../../../domain/early-warning/index.ts';
 import { formatDate } from '../../../domain/format/index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
-import { PATCH_CSV_HEADER, cellHtml, newSince, patchCsvLines } from '../../../web/views/risk-patch.ts';
+import { PATCH_CSV_HEADER, cellHtml, compactCellHtml, newSince, patchCsvLines } from '../../../web/views/risk-patch.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { onlyKnown } from '../../platform/http/query-params.ts';
@@ -50,9 +50,11 @@ export function riskPages(sql: Sql, engine: BenchmarkEngine, notLooked: NotLooke
   router.get('/risk', reads('flag'), async (req, res) => {
     onlyKnown(req.query, ['scope']);
     const risk = await patchRisk(sql, accessOf(res), engine.index, england, scopeOf(req.query.scope), new Date());
+    // England's grid is an overview: its cells count, a patch's name each flag and item.
+    const cellOf = risk.scope === 'england' ? compactCellHtml : cellHtml;
     renderPage(res, 'risk/patch.njk', {
       risk,
-      grid: risk.rows.map((row) => ({ ...row, cellsHtml: row.cells.map((cell) => cellHtml(row, cell)) })),
+      grid: risk.rows.map((row) => ({ ...row, cellsHtml: row.cells.map((cell) => cellOf(row, cell)) })),
       since: risk.since ? formatDate(risk.since, 'minute') : null,
       ...freshOf(newSince(risk.rows)),
       causeLabels: CAUSE_LABELS,
