@@ -17,7 +17,8 @@ import { groupsFor, isCouncil } from '../../../domain/benchmark/comparator-group
 import { themeOf } from '../../../domain/metric/index.ts';
 import { pageHtml } from '../../platform/http/render-page.ts';
 import type { FeatureDeps } from '../../platform/feature.ts';
-import { readableInFull, reads } from '../../platform/access/index.ts';
+import { accessOf, readableInFull, reads } from '../../platform/access/index.ts';
+import { guardedRecord } from '../../../domain/access/index.ts';
 import { areaPage } from '../../../web/views/area-page.ts';
 import { chosenMetrics, comparePage, publishedSetKey } from '../../../web/views/compare-page.ts';
 import { publishedNeighbourSets } from '../../../store/published-neighbours.ts';
@@ -34,6 +35,16 @@ import { publicTargetLines } from '../../platform/agreements/target-lines.ts';
 import { targetRow, targetStatus, worstFirst, type TargetLine } from '../../../web/views/target-status.ts';
 import { metricAboutOf } from '../../../store/metric-about.ts';
 import { sourceVerdictsOf, sourceVerdictsOfPeriod } from '../../../store/source-verdicts.ts';
+
+/**
+ * Whether the viewer reads early warning about the council: its risk view and
+ * improvement cases, for the sector body and the council itself. The answer
+ * depends on the viewer's role and council alone, so the kept page's scope
+ * holds it.
+ */
+function readsEarlyWarning(res: Response, area: IndexArea): boolean {
+  return isCouncil(area.type) && accessOf(res).may('read', guardedRecord('flag', 'restricted', { subjectArea: area.code, subjectReads: true }));
+}
 
 /** A metric's page lists this many of its targets across areas, worst first; the rest are a link away. */
 const TARGETS_SHOWN = 20;
@@ -105,7 +116,7 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
         profile.items.map((i) => i.metric.code),
       );
       const targets = await publicTargetLines(deps.sql, index, { areas: [area.code] });
-      return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind, sources, about), targets: targetsOfArea(area, targets) });
+      return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind, sources, about), targets: targetsOfArea(area, targets), earlyWarning: readsEarlyWarning(res, area) });
     }),
   );
 
