@@ -112,8 +112,10 @@ export function metricFlags(index: BenchmarkIndex, series: MetricSeries, targets
   const flags: Flag[] = metricConcerns(index, series, AGAINST_ENGLAND).map((concern) => worseAndWorseningFlag(concern, metric.code));
   const notFlagged: NotFlagged[] = [];
   if (isInYear(series)) {
-    for (const area of areasWithLatest(index, series)) {
-      const finding = inYearSpecialCause(area.code, metric, areaValues(index, series, area));
+    const numbers = series.latest()?.areas ?? new Uint16Array();
+    const values = valuesOfEach(series, numbers);
+    for (let i = 0; i < numbers.length; i++) {
+      const finding = inYearSpecialCause(index.areas[numbers[i]!]!.code, metric, values[i]!);
       if (finding === null) continue;
       if (isFlag(finding)) flags.push(finding);
       else notFlagged.push(finding);
@@ -275,6 +277,25 @@ function isInYear(series: MetricSeries): boolean {
 function areasWithLatest(index: BenchmarkIndex, series: MetricSeries): IndexArea[] {
   const slice = series.latest();
   return slice ? Array.from(slice.areas, (number) => index.areas[number]!) : [];
+}
+
+/**
+ * Each of these areas' own values (area numbers, ascending), oldest first, as
+ * `areaValues` gives one's: each slice is walked once beside the areas, both
+ * ascending, rather than searched once an area.
+ */
+function valuesOfEach(series: MetricSeries, numbers: Uint16Array): PeriodValue[][] {
+  const found = Array.from(numbers, (): PeriodValue[] => []);
+  for (const slice of series.slices) {
+    const { areas } = slice;
+    for (let i = 0, j = 0; i < numbers.length; i++) {
+      while (j < areas.length && areas[j]! < numbers[i]!) j++;
+      if (areas[j] !== numbers[i]) continue;
+      const value = slice.value(j);
+      if (value !== null) found[i]!.push({ period: slice.period, value });
+    }
+  }
+  return found;
 }
 
 /** An area's own values, oldest first; suppressed and missing periods left out. */
