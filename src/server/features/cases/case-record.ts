@@ -7,19 +7,12 @@
 import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
 import type { CaseNote, CitedFlag, CitedItem, ImprovementCase } from '../../../store/cases.ts';
 import type { SharedRecord } from '../../platform/access/index.ts';
+import { caseRecord as heldCase, flagRecord as councilFlag } from '../../platform/access/case-records.ts';
 
 type Held = Pick<ImprovementCase, 'areaCode' | 'ownerOrganisationId' | 'leadAdviserId' | 'sharedWithOrganisations' | 'sharedWithUsers' | 'evidenceCount'>;
 
 export function caseRecord(c: Held): GuardedRecord {
-  return guardedRecord('improvement_case', 'restricted', {
-    subjectArea: c.areaCode,
-    subjectReads: true,
-    ownerOrganisation: c.ownerOrganisationId,
-    author: c.leadAdviserId,
-    sharedWithOrganisations: c.sharedWithOrganisations,
-    sharedWithUsers: c.sharedWithUsers,
-    shareable: c.evidenceCount > 0,
-  });
+  return heldCase(c, c.evidenceCount > 0);
 }
 
 /** A case the viewer would open, held by their organisation and led by them. */
@@ -43,7 +36,7 @@ export function noteRecord(c: Held, note: Pick<CaseNote, 'classification' | 'aut
 
 /** A flag is read by the sector body's watchers and the council it is about. */
 export function flagRecord(flag: Pick<CitedFlag, 'areaCode'>): GuardedRecord {
-  return guardedRecord('flag', 'restricted', { subjectArea: flag.areaCode, subjectReads: true });
+  return councilFlag(flag.areaCode);
 }
 
 /** An item cited as evidence, guarded as the item itself is: the council never reads a third party's item by right. */

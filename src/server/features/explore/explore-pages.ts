@@ -18,7 +18,7 @@ import { themeOf } from '../../../domain/metric/index.ts';
 import { pageHtml } from '../../platform/http/render-page.ts';
 import type { FeatureDeps } from '../../platform/feature.ts';
 import { accessOf, readableInFull, reads } from '../../platform/access/index.ts';
-import { guardedRecord } from '../../../domain/access/index.ts';
+import { flagRecord } from '../../platform/access/case-records.ts';
 import { areaPage } from '../../../web/views/area-page.ts';
 import { chosenMetrics, comparePage, publishedSetKey } from '../../../web/views/compare-page.ts';
 import { publishedNeighbourSets } from '../../../store/published-neighbours.ts';
@@ -43,7 +43,7 @@ import { sourceVerdictsOf, sourceVerdictsOfPeriod } from '../../../store/source-
  * holds it.
  */
 function readsEarlyWarning(res: Response, area: IndexArea): boolean {
-  return isCouncil(area.type) && accessOf(res).may('read', guardedRecord('flag', 'restricted', { subjectArea: area.code, subjectReads: true }));
+  return isCouncil(area.type) && accessOf(res).may('read', flagRecord(area.code));
 }
 
 /** A metric's page lists this many of its targets across areas, worst first; the rest are a link away. */

@@ -10,20 +10,12 @@
 import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
 import type { PanelMeeting } from '../../../store/panel.ts';
 import type { CaseHeld } from '../../../store/support-packages.ts';
+import { panelMeetingRecord } from '../../platform/access/case-records.ts';
 
-export function packageRecord(held: CaseHeld): GuardedRecord {
-  return guardedRecord('support_package', 'restricted', {
-    subjectArea: held.areaCode,
-    subjectReads: true,
-    ownerOrganisation: held.ownerOrganisationId,
-    author: held.leadAdviserId,
-    sharedWithOrganisations: held.sharedWithOrganisations,
-    sharedWithUsers: held.sharedWithUsers,
-  });
-}
+export { packageRecord } from '../../platform/access/case-records.ts';
 
 export function meetingRecord(meeting: Pick<PanelMeeting, 'ownerOrganisationId'>): GuardedRecord {
-  return guardedRecord('panel_meeting', 'restricted', { ownerOrganisation: meeting.ownerOrganisationId });
+  return panelMeetingRecord(meeting.ownerOrganisationId);
 }
 
 /** A confidential item, about a case or not: the holding body, and the organisations its case was referred to. */

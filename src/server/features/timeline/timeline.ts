@@ -6,7 +6,7 @@
 // once each, as the rest of Lantern audits such reads. The council sees its own flags, its cases and
 // every share about it, never a confidential note or an item not shared
 // with it; another council sees none of that.
-import { guardedRecord, permits, type GuardedRecord, type RecordKind } from '../../../domain/access/index.ts';
+import { permits, type GuardedRecord, type RecordKind } from '../../../domain/access/index.ts';
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import { queryIntelligenceItems } from '../../../store/intelligence.ts';
@@ -14,6 +14,7 @@ import { queryShares } from '../../../store/shares.ts';
 import type { Sql } from '../../../store/store.ts';
 import { casesAbout, eventsAbout, flagHistoryOf, outcomesAbout, panelDecisionsAbout, type TimelineCase, type TimelineDecision } from '../../../store/timeline.ts';
 import { intelligenceRecord } from '../../platform/access/intelligence-record.ts';
+import { caseRecord, flagRecord, panelMeetingRecord } from '../../platform/access/case-records.ts';
 import { shareRecord, type RequestAccess } from '../../platform/access/index.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { caseEntries, decisionEntry, eventEntry, flagEntries, itemEntry, newestFirst, outcomeEntry, shareEntries, type TimelineEntry } from './timeline-entries.ts';
@@ -59,7 +60,7 @@ export async function readTimeline(sql: Sql, access: RequestAccess, code: string
     });
   const seenCases = readable(
     cases,
-    (c) => caseRecord(code, c),
+    (c) => caseOf(code, c),
     (c) => String(c.id),
   );
   const caseSeen = new Set(seenCases.map((c) => c.id));
@@ -100,22 +101,9 @@ async function auditShown(access: RequestAccess, entries: readonly TimelineEntry
   for (const [kind, ids] of byKind) await access.auditReads(kind, [...ids], summary);
 }
 
-/** A council's flags: restricted to the sector body's watchers and the council itself. */
-function flagRecord(code: string): GuardedRecord {
-  return guardedRecord('flag', 'restricted', { subjectArea: code, subjectReads: true });
-}
-
-/** A case: restricted to the sector body that holds it, its lead adviser and the council, and to those it is shared with (a referral). */
-function caseRecord(code: string, c: TimelineCase): GuardedRecord {
-  return guardedRecord('improvement_case', 'restricted', {
-    subjectArea: code,
-    subjectReads: true,
-    ownerOrganisation: c.ownerOrganisationId,
-    author: c.leadAdviserId,
-    sharedWithOrganisations: c.sharedWithOrganisations,
-    sharedWithUsers: c.sharedWithUsers,
-    shareable: true,
-  });
+/** A case about the council (the timeline only reads it: whether it may be shared is beside the point). */
+function caseOf(code: string, c: TimelineCase): GuardedRecord {
+  return caseRecord({ ...c, areaCode: code }, false);
 }
 
 /**
@@ -124,5 +112,5 @@ function caseRecord(code: string, c: TimelineCase): GuardedRecord {
  * Panel's own papers: the timeline leaves it out for everyone.
  */
 function meetingRecord(d: TimelineDecision): GuardedRecord {
-  return guardedRecord('panel_meeting', 'restricted', { ownerOrganisation: d.ownerOrganisationId });
+  return panelMeetingRecord(d.ownerOrganisationId);
 }
