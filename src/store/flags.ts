@@ -104,7 +104,7 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   let known = memory?.generation === generation ? memory : undefined;
   if (!known && metrics.length >= REMEMBER_FROM) known = { generation, byMetric: byMetric(await readOpen(tx)) };
   const open = known?.byMetric ?? byMetric(await readOpen(tx, metrics));
-  const { now, raised, changed, cleared, confirmed } = compare(open, metrics, found);
+  const { fresh, raised, changed, cleared, confirmed } = compare(open, metrics, found);
   if (known) for (const { flag, line } of confirmed) shelve(known.byMetric, { ...flag, reading: readingOf(line) });
   const sync = { raised: raised.length, changed: changed.length, cleared: cleared.length };
   if (raised.length + changed.length + cleared.length === 0) return { sync, memory: known };
@@ -117,7 +117,7 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   for (const { id, line } of changed)
     shelve(known.byMetric, { id, area: line.area, rule: line.rule, metric: line.metric!, subject: line.subject, fingerprint: line.fingerprint, reading: readingOf(line) });
   for (const flag of made) {
-    const line = onShelf(now, flag);
+    const line = onShelf(fresh, flag);
     shelve(known.byMetric, line ? { ...flag, reading: readingOf(line) } : flag);
   }
   return { sync, memory: { generation: next!.generation, byMetric: known.byMetric } };
@@ -128,29 +128,32 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
  * another fingerprint (changed), open and not found (cleared); a flag found
  * twice counts as its last finding. Where this server remembers what an open
  * flag read, the same figures mean the same fingerprint, and the line's is not
- * made; where it does not, one that matches is remembered (confirmed). Each is looked up on its metric's and
- * council's shelf, with no list of every open flag made first: with tens of
- * thousands of flags, that copying was most of the comparing.
+ * made; where it does not, one that matches is remembered (confirmed). Each
+ * line is looked up on its metric's and council's shelf of open flags, and
+ * only the few found anew are shelved themselves: with tens of thousands of
+ * flags, copying or shelving them all was most of the comparing.
  */
 function compare(open: Shelf<OpenFlag>, metrics: readonly string[], found: readonly FlagLine[]) {
-  const now: Shelf<FlagLine> = new Map();
-  for (const line of found) shelve(now, line);
-  const raised: FlagLine[] = [];
+  const matched = new Map<OpenFlag, FlagLine>();
+  const fresh: Shelf<FlagLine> = new Map();
+  for (const line of found) {
+    const flag = onShelf(open, line);
+    if (flag) matched.set(flag, line);
+    else shelve(fresh, line);
+  }
+  const raised = [...fresh.values()].flatMap((councils) => [...councils.values()].flat());
   const changed: { id: number; line: FlagLine }[] = [];
   const confirmed: { flag: OpenFlag; line: FlagLine }[] = [];
-  for (const line of found) {
-    if (onShelf(now, line) !== line) continue;
-    const flag = onShelf(open, line);
-    if (!flag) raised.push(line);
-    else if (flag.reading && sameReading(flag.reading, line)) continue;
-    else if (line.fingerprint !== flag.fingerprint) changed.push({ id: flag.id, line });
+  for (const [flag, line] of matched) {
+    if (flag.reading && sameReading(flag.reading, line)) continue;
+    if (line.fingerprint !== flag.fingerprint) changed.push({ id: flag.id, line });
     else confirmed.push({ flag, line });
   }
   const cleared: OpenFlag[] = [];
   for (const metric of new Set(metrics)) {
-    for (const flags of open.get(metric)?.values() ?? []) for (const flag of flags) if (!onShelf(now, flag)) cleared.push(flag);
+    for (const flags of open.get(metric)?.values() ?? []) for (const flag of flags) if (!matched.has(flag)) cleared.push(flag);
   }
-  return { now, raised, changed, cleared, confirmed };
+  return { fresh, raised, changed, cleared, confirmed };
 }
 
 /** What a line read, without its sentence: kept for every open flag. */
