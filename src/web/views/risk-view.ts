@@ -60,22 +60,31 @@ export interface RiskContext {
 }
 
 /**
- * A view's context. England's view shows thirty thousand dates, most of them
- * the same few: each is worked out once a minute of time it names (London's
- * offsets are whole minutes, so the day is the same across that minute).
+ * A view's context. England's view shows thirty thousand dates, and working
+ * out a day in London costs more than the rest of a flag's view; England's
+ * rows are kept from view to view, so their days are kept too, by instant
+ * (an instant's day never changes), and items' reviews for as long as today
+ * is today (whether one is stale changes with the day alone).
  */
 export function riskContext(now: Date, since: Date | null, metricTitle: (code: string) => string): RiskContext {
-  const days = new Map<number, string>();
-  const reviews = new Map<number, ReturnType<typeof itemReview>>();
-  const minute = (instant: Date) => Math.floor(instant.getTime() / 60_000);
+  const today = LONDON_DAY.format(now);
+  if (reviews.today !== today || reviews.byInstant.size > MOST_KEPT) reviews = { today, byInstant: new Map() };
+  if (days.size > MOST_KEPT) days.clear();
+  const kept = reviews.byInstant;
   return {
     now,
     since,
     metricTitle,
-    day: (instant) => days.get(minute(instant)) ?? remember(days, minute(instant), formatDate(instant)),
-    review: (reviewedAt) => reviews.get(minute(reviewedAt)) ?? remember(reviews, minute(reviewedAt), itemReview(reviewedAt, now)),
+    day: (instant) => days.get(instant.getTime()) ?? remember(days, instant.getTime(), formatDate(instant)),
+    review: (reviewedAt) => kept.get(reviewedAt.getTime()) ?? remember(kept, reviewedAt.getTime(), itemReview(reviewedAt, now)),
   };
 }
+
+/** More than England's risk rows have dates: past it, the memo starts again rather than grow. */
+const MOST_KEPT = 200_000;
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
+const days = new Map<number, string>();
+let reviews = { today: '', byInstant: new Map<number, ReturnType<typeof itemReview>>() };
 
 function remember<T>(memo: Map<number, T>, key: number, value: T): T {
   memo.set(key, value);
