@@ -2,7 +2,9 @@
 // sector body's watchers of flags and the council itself reach its risk view
 // and improvement cases from the page; the public, another council and the
 // roles outside the protocol see its timeline alone. The area page is kept
-// per scope of viewer, so each scope must get its own copy.
+// per scope of viewer, so each scope must get its own copy. The menu leads
+// the sector body's watchers of flags to early warning, and the Panel and
+// advisers to the Panel's meetings.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DURHAM, openWorld, type Who, type World } from '../access/world.ts';
@@ -38,6 +40,25 @@ describe("the area page's way into early warning", () => {
       assert.doesNotMatch(html, /\/risk"/);
       assert.doesNotMatch(html, /\/case"/);
       assert.match(html, new RegExp(`href="/areas/${DURHAM}/timeline"`));
+    });
+  }
+
+  // The menu, on a kept page (the area page) and a page made for each request (the account page).
+  const MENU: Readonly<Record<string, readonly [risk: boolean, panel: boolean]>> = {
+    principal_adviser: [true, true],
+    panel_member: [true, true],
+    peer_challenge_manager: [true, false],
+    performance_officer: [false, false],
+    regional_partner: [false, false],
+    administrator: [false, false],
+  };
+  for (const [who, [risk, panel]] of Object.entries(MENU)) {
+    it(`${who}'s menu ${risk ? 'leads' : 'does not lead'} to early warning and ${panel ? 'leads' : 'does not lead'} to the Panel`, async () => {
+      for (const address of [`/areas/${DURHAM}?group=england`, '/account']) {
+        const html = await (await world.browsers[who as Who].fetch(address)).text();
+        assert.equal(/href="\/risk"[^>]*>\s*Early warning/.test(html), risk, `${address}: early warning`);
+        assert.equal(/href="\/panel\/meetings"[^>]*>\s*Panel/.test(html), panel, `${address}: the Panel`);
+      }
     });
   }
 });

@@ -244,7 +244,7 @@ class NotingAccess extends RequestAccess {
 function standInUser(res: Response): Omit<PageUser, 'id'> | null {
   const { user } = localsOf(res);
   if (!user) return null;
-  return { name: PERSONAL.name, email: PERSONAL.email, organisationName: PERSONAL.organisationName, role: user.role, roleLabel: user.roleLabel, councilArea: user.councilArea };
+  return { name: PERSONAL.name, email: PERSONAL.email, organisationName: PERSONAL.organisationName, role: user.role, roleLabel: user.roleLabel, councilArea: user.councilArea, leads: user.leads };
 }
 
 function personalValues(res: Response): PersonalValues {

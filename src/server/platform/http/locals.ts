@@ -17,6 +17,8 @@ export interface PageUser {
   readonly roleLabel: string;
   readonly organisationName: string;
   readonly councilArea: string | null;
+  /** Early warning's pages the menu leads them to, as the policy lets them read them: the risk view of England, the Panel. */
+  readonly leads: { readonly risk: boolean; readonly panel: boolean };
 }
 
 export interface RequestLocals {

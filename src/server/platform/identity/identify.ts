@@ -12,7 +12,7 @@
 // is written back once a minute, not on every request.
 import type { NextFunction, Request, Response } from 'express';
 import type { AccessConfig } from '../../../config.ts';
-import { PUBLIC_VIEWER, ROLE_LABELS, SESSION_ACTIONS, type Action, type Viewer } from '../../../domain/access/index.ts';
+import { decide, guardedRecord, permits, PUBLIC_VIEWER, ROLE_LABELS, SESSION_ACTIONS, type Action, type Viewer } from '../../../domain/access/index.ts';
 import { findApiToken, noteApiTokenUsed } from '../../../store/api-tokens.ts';
 import { deleteSession, findSession, touchSession } from '../../../store/sessions.ts';
 import type { Sql } from '../../../store/store.ts';
@@ -164,6 +164,16 @@ export function pageUser(user: User): PageUser {
     roleLabel: ROLE_LABELS[user.role],
     organisationName: user.organisationName,
     councilArea: user.councilArea,
+    leads: leadsOf(viewerFor(user, SESSION_ACTIONS)),
+  };
+}
+
+/** Whether the policy lets them read flags of every council (the sector body's watchers) and the Panel's meetings. */
+function leadsOf(viewer: Viewer): PageUser['leads'] {
+  const now = Date.now();
+  return {
+    risk: decide(viewer, 'read', guardedRecord('flag', 'restricted'), now).allowed,
+    panel: permits(viewer, 'read', 'panel_meeting').allowed,
   };
 }
 
