@@ -7,9 +7,10 @@ import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.t
 import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { openFlagsOfCouncil, type RiskFlag } from '../../../store/flags.ts';
 import { patchOf, recordVisit } from '../../../store/patches.ts';
-import { itemsAbout, type RiskItem } from '../../../store/risk-reads.ts';
+import { itemsAbout, type GridFlag as RiskFlagRow, type RiskItem } from '../../../store/risk-reads.ts';
 import type { Sql } from '../../../store/store.ts';
-import { causeRows, flagView, itemView, notLookedView, riskContext } from '../../../web/views/risk-view.ts';
+import { causeRows, flagView, itemView, notLookedView, riskContext, type FlagView, type ItemView } from '../../../web/views/risk-view.ts';
+import { formatDate } from '../../../domain/format/index.ts';
 import { patchRows, type PatchCouncil } from '../../../web/views/risk-patch.ts';
 import type { Decision, GuardedRecord } from '../../../domain/access/index.ts';
 import { notSeen, refusal, type RequestAccess } from '../../platform/access/index.ts';
@@ -77,15 +78,45 @@ export async function patchRisk(sql: Sql, access: RequestAccess, index: Benchmar
     itemRecord,
     (i) => String(i.id),
   );
+  const views = viewsKept(index, context);
+  const sinceAt = since?.toISOString() ?? null;
+  const isNew = (at: string) => sinceAt !== null && at > sinceAt;
   return {
     scope,
     since,
     rows: patchRows(
       councils,
-      shownFlags.map((f) => flagView(f, context)),
-      shownItems.map((i) => itemView(i, context)),
+      shownFlags.map((f) => fresh(views.flag(f), isNew(views.flag(f).changedAt))),
+      shownItems.map((i) => fresh(views.item(i), isNew(views.item(i).reviewedAt))),
     ),
   };
+}
+
+/**
+ * The views of England's kept rows, made once and kept beside them: a view
+ * of a flag or item is the same for every viewer but for what is new to
+ * them, so they are kept for as long as the index and London's day are the
+ * same (an item's staleness moves with the day), and marked new as asked.
+ */
+let kept: { index: BenchmarkIndex; today: string; flags: WeakMap<object, FlagView>; items: WeakMap<object, ItemView> } | null = null;
+function viewsKept(index: BenchmarkIndex, context: ReturnType<typeof riskContext>) {
+  const today = formatDate(context.now);
+  if (kept?.index !== index || kept.today !== today) kept = { index, today, flags: new WeakMap(), items: new WeakMap() };
+  const { flags, items } = kept;
+  const everyOld = { ...context, since: null };
+  return {
+    flag: (f: RiskFlagRow) => flags.get(f) ?? remember(flags, f, flagView(f, everyOld)),
+    item: (i: RiskItem) => items.get(i) ?? remember(items, i, itemView(i, everyOld)),
+  };
+}
+
+function fresh<T extends { isNew: boolean }>(view: T, isNew: boolean): T {
+  return isNew ? { ...view, isNew } : view;
+}
+
+function remember<K extends object, V>(memo: WeakMap<K, V>, key: K, value: V): V {
+  memo.set(key, value);
+  return value;
 }
 export type PatchRisk = Awaited<ReturnType<typeof patchRisk>>;
 
