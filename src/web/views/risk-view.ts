@@ -18,7 +18,7 @@ import {
   type NotFlagged,
   type NotFlaggedReason,
 } from '../../domain/early-warning/index.ts';
-import { formatDate } from '../../domain/format/index.ts';
+import { formatDate, formatNumber } from '../../domain/format/index.ts';
 
 /** An open flag as read from the store, with the acknowledgement that mutes it. */
 export interface FlagIn {
@@ -105,6 +105,7 @@ export function flagView(flag: FlagIn, context: RiskContext) {
     metricTitle: flag.metric === null ? null : context.metricTitle(flag.metric),
     period: flag.period,
     values: flag.figures ?? null,
+    figuresRead: flag.figures ? figuresInWords(flag.figures) : null,
     sentence: flag.sentence,
     fingerprint: flag.fingerprint,
     raisedAt: flag.raisedAt.toISOString(),
@@ -116,6 +117,24 @@ export function flagView(flag: FlagIn, context: RiskContext) {
   };
 }
 export type FlagView = ReturnType<typeof flagView>;
+
+/**
+ * The figures a rule read, for a page: "mean 64.23; lower 32.22; points 30;
+ * signal outside limits". Figures are kept whole in the store and the API;
+ * a page shows four significant figures, enough to see why a rule fired.
+ */
+export function figuresInWords(figures: Readonly<Record<string, number | string | null>>): string {
+  return Object.entries(figures)
+    .map(([name, value]) => `${name} ${value === null ? 'none' : typeof value === 'number' ? figureText(value) : value.replace(/_/g, ' ')}`)
+    .join('; ');
+}
+
+function figureText(value: number): string {
+  if (Number.isInteger(value)) return formatNumber(value, 0);
+  const rounded = Number(value.toPrecision(4));
+  const decimals = Math.min(6, (String(rounded).split('.')[1] ?? '').length);
+  return formatNumber(rounded, decimals);
+}
 
 export function itemView(item: ItemIn, context: RiskContext) {
   const review = context.review(item.reviewedAt);
