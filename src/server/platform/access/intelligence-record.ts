@@ -4,7 +4,9 @@
 import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
 import type { IntelligenceItem } from '../../../store/intelligence.ts';
 
-export function intelligenceRecord(item: IntelligenceItem): GuardedRecord {
+type Guarded = Pick<IntelligenceItem, 'classification' | 'subjectArea' | 'ownerOrganisationId' | 'authorId' | 'sharedWithOrganisations' | 'sharedWithUsers' | 'shareable'>;
+
+export function intelligenceRecord(item: Guarded): GuardedRecord {
   return guardedRecord('intelligence_item', item.classification, {
     subjectArea: item.subjectArea,
     ownerOrganisation: item.ownerOrganisationId,
