@@ -43,6 +43,16 @@ describe("the area page's way into early warning", () => {
     });
   }
 
+  it('England and a region have no timeline, so their pages lead to none', async () => {
+    for (const code of ['E92000001', 'E12000001']) {
+      const response = await world.browsers.principal_adviser.fetch(`/areas/${code}`);
+      assert.equal(response.status, 200, code);
+      const html = await response.text();
+      assert.doesNotMatch(html, /\/timeline"/, code);
+      assert.doesNotMatch(html, /\/risk"[^>]*>the risk view/, code);
+    }
+  });
+
   // The menu, on a kept page (the area page) and a page made for each request (the account page).
   const MENU: Readonly<Record<string, readonly [risk: boolean, panel: boolean]>> = {
     principal_adviser: [true, true],

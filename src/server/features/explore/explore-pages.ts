@@ -116,7 +116,12 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
         profile.items.map((i) => i.metric.code),
       );
       const targets = await publicTargetLines(deps.sql, index, { areas: [area.code] });
-      return html(res, 'pages/area.njk', { page: areaPage(index, profile, spec, groupKind, sources, about), targets: targetsOfArea(area, targets), earlyWarning: readsEarlyWarning(res, area) });
+      return html(res, 'pages/area.njk', {
+        page: areaPage(index, profile, spec, groupKind, sources, about),
+        targets: targetsOfArea(area, targets),
+        council: isCouncil(area.type),
+        earlyWarning: readsEarlyWarning(res, area),
+      });
     }),
   );
 
