@@ -13,6 +13,8 @@
 import type { BenchmarkIndex, IndexArea, MetricSeries, PeriodSlice } from '../domain/benchmark/benchmark-index.ts';
 import { intervalOf, resolveArea } from '../domain/benchmark/benchmark-queries.ts';
 import { parsePeriod, sameTimeLastYear, type Period } from '../domain/period/index.ts';
+import type { Polarity } from '../domain/metric/index.ts';
+import type { StoredTarget } from '../store/targets.ts';
 import type { BenchmarkEngine } from './benchmark-engine.ts';
 import {
   gapToTrajectory,
@@ -308,4 +310,25 @@ function areaSeries(index: BenchmarkIndex, series: MetricSeries, areaCode: strin
     if (value !== null) points.push({ period: slice.period, value });
   }
   return points;
+}
+
+/** A stored target as the engine's rules read it, with the breaks in its metric's series (an actual across one waits for a rebased baseline). */
+export function asTarget(t: StoredTarget, polarity: Polarity, seriesBreaks: readonly string[] = []): Target {
+  return {
+    id: String(t.id),
+    metricCode: t.metricCode,
+    areaCodes: t.areas,
+    polarity,
+    baseline: t.baselinePeriod === null || t.baselineValue === null ? null : { period: t.baselinePeriod, value: t.baselineValue },
+    trajectory: t.trajectory,
+    shape: t.trajectoryShape,
+    targetValue: t.targetValue,
+    targetPeriod: t.targetPeriod,
+    role: t.indicatorRole,
+    kind: t.kind,
+    rule: t.toleranceRule,
+    placeholderDue: t.placeholderDue,
+    worseThanBaselineReason: t.worseReason,
+    seriesBreaks,
+  };
 }

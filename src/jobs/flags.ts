@@ -23,7 +23,7 @@ import { fingerprintOf, flagSentence, type Flag } from '../domain/early-warning/
 import type { Target } from '../domain/targets/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { FlagBook, type FlagContext } from '../engine/early-warning.ts';
-import { rateTargets } from '../engine/target-progress.ts';
+import { asTarget, rateTargets } from '../engine/target-progress.ts';
 import { agreementsOf } from '../store/agreements.ts';
 import { agreementsStamp } from '../store/agreements-stamp.ts';
 import { loadedBatchIds } from '../store/batches.ts';
@@ -154,31 +154,10 @@ function targetsByMetric(index: BenchmarkIndex, stored: readonly StoredTarget[])
     const series = index.metric(t.metricCode);
     if (!series) continue;
     const list = found.get(t.metricCode) ?? [];
-    list.push(targetOf(t, series.metric.polarity, series.metric.seriesBreaks));
+    list.push(asTarget(t, series.metric.polarity, series.metric.seriesBreaks));
     found.set(t.metricCode, list);
   }
   return found;
-}
-
-/** A stored target as the engine rates it (as the agreements' ratings read it, for the pages). */
-function targetOf(t: StoredTarget, polarity: Target['polarity'], seriesBreaks: readonly string[] = []): Target {
-  return {
-    id: String(t.id),
-    metricCode: t.metricCode,
-    areaCodes: t.areas,
-    polarity,
-    baseline: t.baselinePeriod === null || t.baselineValue === null ? null : { period: t.baselinePeriod, value: t.baselineValue },
-    trajectory: t.trajectory,
-    shape: t.trajectoryShape,
-    targetValue: t.targetValue,
-    targetPeriod: t.targetPeriod,
-    role: t.indicatorRole,
-    kind: t.kind,
-    rule: t.toleranceRule,
-    placeholderDue: t.placeholderDue,
-    worseThanBaselineReason: t.worseReason,
-    seriesBreaks,
-  };
 }
 
 /** Waits until the engine's index holds every batch loaded as `tx` sees them; an engine that does not listen holds what it has. */

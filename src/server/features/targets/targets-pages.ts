@@ -33,7 +33,7 @@ import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { agreementRecord, reviewRecord } from '../../platform/agreements/agreement-record.ts';
 import { NOT_YET_RATED, type AreaRating, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { agreementView, lineageOf, readAgreement, shownAgreement } from './agreement-view.ts';
-import { asTarget } from '../../platform/agreements/ratings.ts';
+import { asTarget } from '../../../engine/target-progress.ts';
 import { withheldFigures, type Withheld } from '../../platform/agreements/withheld.ts';
 import { recordReview } from './reviews.ts';
 import { errorsOf, type ShowAgreement } from './targets-forms.ts';

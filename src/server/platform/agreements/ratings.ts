@@ -6,10 +6,8 @@
 // other figure does (503 with Retry-After).
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
-import { rateTargets, type AreaProgress } from '../../../engine/target-progress.ts';
-import { BAND_LABELS, NOT_RATED_LABELS, isRated, type Target } from '../../../domain/targets/index.ts';
-import type { Polarity } from '../../../domain/metric/index.ts';
-import type { StoredTarget } from '../../../store/targets.ts';
+import { asTarget, rateTargets, type AreaProgress } from '../../../engine/target-progress.ts';
+import { BAND_LABELS, NOT_RATED_LABELS, isRated } from '../../../domain/targets/index.ts';
 import type { AreaRating, RateTargets } from './agreement-json.ts';
 
 /** One area's standing, with its rating said in words: "Green" or "No data yet", and the rule that decided. */
@@ -52,25 +50,4 @@ export function indexRatings(current: () => BenchmarkIndex): RateTargets {
 
 export function labelled(area: AreaProgress): RatedArea {
   return { ...area, label: isRated(area.rating) ? BAND_LABELS[area.rating.band] : NOT_RATED_LABELS[area.rating.notRated] };
-}
-
-/** A stored target as the engine's rules read it, with the breaks in its metric's series (an actual across one waits for a rebased baseline). */
-export function asTarget(t: StoredTarget, polarity: Polarity, seriesBreaks: readonly string[] = []): Target {
-  return {
-    id: String(t.id),
-    metricCode: t.metricCode,
-    areaCodes: t.areas,
-    polarity,
-    baseline: t.baselinePeriod === null || t.baselineValue === null ? null : { period: t.baselinePeriod, value: t.baselineValue },
-    trajectory: t.trajectory,
-    shape: t.trajectoryShape,
-    targetValue: t.targetValue,
-    targetPeriod: t.targetPeriod,
-    role: t.indicatorRole,
-    kind: t.kind,
-    rule: t.toleranceRule,
-    placeholderDue: t.placeholderDue,
-    worseThanBaselineReason: t.worseReason,
-    seriesBreaks,
-  };
 }
