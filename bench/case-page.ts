@@ -38,6 +38,7 @@ import { SCALES, prepareStore } from './benchmark.ts';
 import { nearestRanks } from './nearest-rank.ts';
 import { lanternSeconds, postgresSeconds } from './processor-time.ts';
 import { seededRandom } from './seeded-random.ts';
+import { signIn } from './sign-in.ts';
 
 const EMAIL = 'adviser@case-bench.example';
 const PASSWORD = 'a long bench password 1';
@@ -117,21 +118,6 @@ async function writeCases(sql: Sql): Promise<void> {
   }
 }
 
-async function signIn(base: string): Promise<string> {
-  const first = await fetch(`${base}/api/session`);
-  const presession = first.headers.getSetCookie()[0]!.split(';')[0]!;
-  const { csrfToken } = (await first.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { Cookie: presession },
-    body: new URLSearchParams({ email: EMAIL, password: PASSWORD, _csrf: csrfToken }),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('lantern_session='));
-  if (!cookie) throw new Error(`sign-in answered ${response.status}`);
-  return cookie.split(';')[0]!;
-}
-
 interface Kind {
   readonly name: string;
   readonly path: () => string;
@@ -152,7 +138,7 @@ async function main(): Promise<void> {
     const { ids, councils } = await casesOf(store.sql);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const headers = { Cookie: await signIn(base) };
+    const headers = { Cookie: await signIn(base, EMAIL, PASSWORD) };
     const random = seededRandom(19);
     const kinds: Kind[] = [
       { name: 'GET /health (reference)', path: () => '/health', times: [], lantern: 0, postgres: 0 },

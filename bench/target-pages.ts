@@ -42,6 +42,7 @@ import { nearestRanks } from './nearest-rank.ts';
 import { lanternSeconds, postgresSeconds } from './processor-time.ts';
 import { seededRandom } from './seeded-random.ts';
 import { TARGETS_PER_AREA, targetsOver } from './synthetic-targets.ts';
+import { signIn } from './sign-in.ts';
 
 const EMAIL = 'government@bench.example';
 const PASSWORD = 'a long bench password 1';
@@ -123,22 +124,6 @@ async function governmentOfficer(sql: Sql): Promise<void> {
   await createUser(sql, { email: EMAIL, name: 'Government officer', organisationId: office.id, role: 'government_officer', passwordHash: await hashPassword(PASSWORD) });
 }
 
-/** Signs in through the form as a browser would; the session cookie. */
-async function signIn(base: string): Promise<string> {
-  const first = await fetch(`${base}/api/session`);
-  const presession = first.headers.getSetCookie()[0]!.split(';')[0]!;
-  const { csrfToken } = (await first.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { Cookie: presession },
-    body: new URLSearchParams({ email: EMAIL, password: PASSWORD, _csrf: csrfToken }),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('lantern_session='));
-  if (!cookie) throw new Error(`sign-in answered ${response.status}`);
-  return cookie.split(';')[0]!;
-}
-
 interface Kind {
   readonly name: string;
   readonly path: () => string;
@@ -161,7 +146,7 @@ async function main(): Promise<void> {
     await governmentOfficer(store.sql);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const headers = { Cookie: await signIn(base) };
+    const headers = { Cookie: await signIn(base, EMAIL, PASSWORD) };
     const pairs = [...agreements].flatMap(([agreement, ids]) => ids.map((id) => `/agreements/${agreement}/targets/${id}`));
     const random = seededRandom(18);
     const kinds: Kind[] = [
