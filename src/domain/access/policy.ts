@@ -13,8 +13,9 @@
 //      - change: a record with an author → its author, or for a restricted
 //        record a member of the organisation that holds it; an agreement, its
 //        targets and reviews → members of the holding council and of its
-//        partners' organisations; a record with no author (the data hub's) →
-//        whoever the grant allows.
+//        partners' organisations; a council's survey or return → members of
+//        the council that holds it, whatever its classification; a record
+//        with no author (the data hub's) → whoever the grant allows.
 //      - share: only restricted and confidential records, only shareable ones
 //        (an intelligence item with its evidence), by those who may change it.
 //   The audience of a restricted or confidential record: its author, the
@@ -43,6 +44,7 @@ const ADVISERS: readonly Role[] = Object.freeze(['principal_adviser'] as const);
 const REPORT_WRITERS: readonly Role[] = Object.freeze(['performance_officer', 'administrator'] as const);
 const AGREEMENT_WRITERS: readonly Role[] = Object.freeze(['performance_officer'] as const);
 const PANEL: readonly Role[] = Object.freeze(['panel_member', 'principal_adviser'] as const);
+const COUNCIL_OFFICERS: readonly Role[] = Object.freeze(['performance_officer'] as const);
 
 const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   service: { read: 'anyone', change: 'nobody', share: 'nobody' },
@@ -83,6 +85,13 @@ const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   panel_meeting: { read: PANEL, change: PANEL, share: 'nobody' },
   // A reminder is its person's own: confidential, with them as its author.
   reminder: { read: 'signed_in', change: 'signed_in', share: 'nobody' },
+  // Councils' own data (issue 20): question sets are public and kept by administrators. A survey and
+  // a return are held by their council: restricted to it until released, shared with the named
+  // organisations of its release rule, public from the rule's instant (the embargo). Only the
+  // council's performance officers change or share them.
+  question_set: { read: 'anyone', change: ADMINISTRATORS, share: 'nobody' },
+  survey: { read: 'anyone', change: COUNCIL_OFFICERS, share: COUNCIL_OFFICERS },
+  council_return: { read: 'anyone', change: COUNCIL_OFFICERS, share: COUNCIL_OFFICERS },
 };
 
 /**
@@ -103,6 +112,9 @@ const WATCHERS: Readonly<Partial<Record<RecordKind, readonly Role[]>>> = {
 
 /** Kinds held by partners together: members of the holding organisation and of the organisations it is shared with (the partners) change them at any classification. */
 const PARTNERED: Readonly<Partial<Record<RecordKind, true>>> = { agreement: true, target: true, progress_review: true };
+
+/** Kinds a council holds alone: members of the holding organisation change and share them at any classification, nobody else. */
+const HELD: Readonly<Partial<Record<RecordKind, true>>> = { survey: true, council_return: true };
 
 /** Kinds whose restricted and confidential records administrators may read: never intelligence. */
 const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
@@ -131,6 +143,9 @@ const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
   support_package: false,
   panel_meeting: false,
   reminder: false,
+  question_set: false,
+  survey: false,
+  council_return: false,
 };
 
 export const DENIAL_REASONS = ['sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence'] as const;
@@ -185,7 +200,7 @@ function decideRead(viewer: Viewer, record: GuardedRecord, classification: Guard
 
 function decideChange(viewer: Viewer, record: GuardedRecord, classification: GuardedRecord['classification']): Decision {
   // the grant decides: the data hub, organisations, users, sessions; never for records partners hold together
-  if (record.author === null && !PARTNERED[record.kind]) return ALLOW;
+  if (record.author === null && !PARTNERED[record.kind] && !HELD[record.kind]) return ALLOW;
   if (viewer.kind === 'public') return DENIALS.sign_in_required;
   return mayAlter(viewer, record, classification) ? ALLOW : DENIALS.not_author;
 }
@@ -194,13 +209,14 @@ function decideShare(viewer: Viewer, record: GuardedRecord, classification: Guar
   if (viewer.kind === 'public') return DENIALS.sign_in_required;
   if (!isClassified(classification)) return DENIALS.not_shareable;
   if (!record.shareable) return DENIALS.no_evidence;
-  if (record.author === null) return ALLOW; // an early-sight release: the grant (administrators) decides
+  if (record.author === null && !HELD[record.kind]) return ALLOW; // an early-sight release: the grant (administrators) decides
   return mayAlter(viewer, record, classification) ? ALLOW : DENIALS.not_author;
 }
 
 function mayAlter(viewer: UserViewer, record: GuardedRecord, classification: GuardedRecord['classification']): boolean {
   if (record.author === viewer.userId) return true;
   if (PARTNERED[record.kind] && (record.ownerOrganisation === viewer.organisationId || record.sharedWithOrganisations.includes(viewer.organisationId))) return true;
+  if (HELD[record.kind]) return record.ownerOrganisation === viewer.organisationId;
   if (classification === 'restricted' && record.ownerOrganisation === viewer.organisationId) return true;
   return viewer.role === 'administrator' && OVERSEEN[record.kind];
 }

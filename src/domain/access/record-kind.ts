@@ -27,6 +27,9 @@ export const RECORD_KINDS = [
   'support_package',
   'panel_meeting',
   'reminder',
+  'question_set',
+  'survey',
+  'council_return',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -59,6 +62,9 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
   support_package: 'support packages',
   panel_meeting: 'meetings of the Performance Support Panel',
   reminder: 'reminders',
+  question_set: 'survey question sets',
+  survey: "residents' surveys and their results",
+  council_return: "councils' own in-year and early-sight returns",
 };
 
 export function isRecordKind(text: string): text is RecordKind {
