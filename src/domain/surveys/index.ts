@@ -28,3 +28,4 @@ export {
   type WeightedResult,
   type Weighting,
 } from './types.ts';
+export { questionOf, readQuestionSet, type ReadQuestionSet } from './question-set.ts';
