@@ -147,9 +147,9 @@ export async function loadObservations(
   const added = await unknownAreas.save(tx, batchId, sink.staged > 0);
   if (added) csv.notices.push(added);
   await savePeriods(tx, checker.periods.values());
-  const merged = sink.staged > 0 ? await mergeStaged(tx, batchId) : { inserted: 0, revised: 0 };
+  const merged = sink.staged > 0 ? await mergeStaged(tx, batchId) : { inserted: 0, revised: 0, changedMetrics: [] };
   await saveSourceVerdicts(tx, batchId, checker.sourceVerdicts);
-  await recordBatchMetrics(tx, batchId, checker.storedMetrics);
+  await recordBatchMetrics(tx, batchId, checker.storedMetrics, new Set([...checker.freshMetrics, ...merged.changedMetrics]));
   const inserted = sink.direct + merged.inserted;
   return {
     rowsRead,
@@ -270,6 +270,8 @@ class RowChecker {
   readonly storedMetrics = new Set<string>();
   /** Whether the row last checked belongs to a metric with no observations in the store. */
   lastRowIsFresh = false;
+  /** The codes of the metrics of those rows, which go to the store directly: every row of them is new. */
+  readonly freshMetrics = new Set<string>();
   /** The source's own verdicts on the rows that passed, where the file gives them. */
   readonly sourceVerdicts: SourceVerdictRow[] = [];
 
@@ -318,6 +320,7 @@ class RowChecker {
     if (judged) this.sourceVerdicts.push({ metric: metric.code, area: area.code, period: period.label, verdict: judged, benchmark: 'England' });
     // Provisional (negative) ids are replaced in the staging table once the metric or area is created.
     this.lastRowIsFresh = metric.id > 0 && area.id > 0 && !this.metricsWithObservations.has(metric.id);
+    if (this.lastRowIsFresh) this.freshMetrics.add(metric.code);
     // Numbers go on as they were written (checked to be plain): PostgreSQL reads them as exactly as we would.
     return `${metric.id}\t${area.id}\t${period.label}\t${n(cells.value)}\t${n(cells.numerator)}\t${n(cells.denominator)}\t${n(cells.lower_ci)}\t${n(cells.upper_ci)}\t${this.values.flags}\t${this.batchId}\n`;
   }

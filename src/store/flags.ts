@@ -256,7 +256,12 @@ function columns(lines: readonly FlagLine[]) {
   };
 }
 
-/** The metrics a loaded batch touched, by code; 'all' for a batch of areas, which renumbers every series. */
+/**
+ * The metrics whose flags a loaded batch may have moved, by code: those it
+ * defined, or whose figures it changed (a metric whose rows came back as
+ * stored keeps its flags); 'all' for a batch of areas, which renumbers every
+ * series.
+ */
 export async function metricsOfBatch(sql: Db, batchId: number): Promise<string[] | 'all'> {
   const [batch] = await sql<{ kind: string; addedAreas: boolean }[]>`
     select kind, exists (select 1 from area where batch_id = ${batchId}) as "addedAreas" from import_batch where id = ${batchId}`;
@@ -265,7 +270,7 @@ export async function metricsOfBatch(sql: Db, batchId: number): Promise<string[]
   const rows =
     batch.kind === 'metrics'
       ? await sql<{ code: string }[]>`select code from metric where batch_id = ${batchId}`
-      : await sql<{ code: string }[]>`select m.code from batch_metric b join metric m on m.id = b.metric_id where b.batch_id = ${batchId}`;
+      : await sql<{ code: string }[]>`select m.code from batch_metric b join metric m on m.id = b.metric_id where b.batch_id = ${batchId} and b.changed`;
   return rows.map((row) => row.code);
 }
 

@@ -74,10 +74,16 @@ export async function takeWriteTurn(tx: Tx): Promise<void> {
   await tx`select pg_advisory_xact_lock(${WRITE_LOCK})`;
 }
 
-/** Which metrics the batch brought observations for: the benchmark index refreshes those. */
-export async function recordBatchMetrics(tx: Tx, batchId: number, metricCodes: ReadonlySet<string>): Promise<void> {
+/**
+ * Which metrics the batch brought observations for (the benchmark index
+ * refreshes those) and, of them, which it changed: inserted or revised a
+ * row of (early warning works those out again). Without `changed`, all.
+ */
+export async function recordBatchMetrics(tx: Tx, batchId: number, metricCodes: ReadonlySet<string>, changed?: ReadonlySet<string>): Promise<void> {
   if (metricCodes.size === 0) return;
-  await tx`insert into batch_metric (batch_id, metric_id) select ${batchId}, id from metric where code = any(${[...metricCodes]})`;
+  const changes = changed ? [...changed] : [...metricCodes];
+  await tx`insert into batch_metric (batch_id, metric_id, changed)
+    select ${batchId}, id, code = any(${changes}::text[]) from metric where code = any(${[...metricCodes]}::text[])`;
 }
 
 export async function savePeriods(tx: Tx, periods: Iterable<Period>): Promise<void> {
@@ -89,6 +95,8 @@ export async function savePeriods(tx: Tx, periods: Iterable<Period>): Promise<vo
 export interface MergeCounts {
   readonly inserted: number;
   readonly revised: number;
+  /** The codes of the metrics a row was inserted or revised of. */
+  readonly changedMetrics: readonly string[];
 }
 
 /**
@@ -97,7 +105,7 @@ export interface MergeCounts {
  * row copied to history first, in the same snapshot); the rest are unchanged.
  */
 export async function mergeStaged(tx: Tx, batchId: number): Promise<MergeCounts> {
-  const [counts] = await tx<{ inserted: number; revised: number }[]>`
+  const [counts] = await tx<MergeCounts[]>`
     with diff as materialized (
       select s.*, o.metric_id is not null as existing,
         o.value as old_value, o.numerator as old_numerator, o.denominator as old_denominator,
@@ -126,7 +134,8 @@ export async function mergeStaged(tx: Tx, batchId: number): Promise<MergeCounts>
       from diff where not existing
       returning 1
     )
-    select (select count(*) from inserted)::int as inserted, (select count(*) from revised)::int as revised`;
+    select (select count(*) from inserted)::int as inserted, (select count(*) from revised)::int as revised,
+      array(select m.code from metric m where m.id in (select distinct metric_id from diff)) as "changedMetrics"`;
   return counts!;
 }
 
