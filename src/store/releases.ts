@@ -1,0 +1,255 @@
+// The release path's store (migration 037): councils' release rules, and
+// releasing, which loads every held value whose instant has passed into
+// `observation` as one import batch, in one transaction. The batch goes the
+// way every import's does: staged, merged by mergeStaged (history kept),
+// its metrics recorded and announced at commit, so that every server's
+// benchmark index rebuilds them and the pages kept under the index change.
+//
+// When a value is due is the domain's to say (src/domain/release/). Held
+// values fall into few shapes (a rule, or a default by origin, and a
+// period), so the store reads the shapes, asks the domain each shape's
+// instant, and releases the rows of the shapes that are due.
+import { londonDay } from '../domain/reminders/index.ts';
+import { isReleasable, releaseDefaultsOn, releaseInstant, ruleFor, type ReleaseRule, type ValueOrigin } from '../domain/release/index.ts';
+import { finishBatch, createBatch } from './batches.ts';
+import { announceBatch } from './import-notifications.ts';
+import { createStaging, mergeStaged, recordBatchMetrics, takeWriteTurn, type Tx } from './observations.ts';
+import type { Db, Sql } from './store.ts';
+
+/** A rule as stored: its kind and its one setting. */
+interface RuleColumns {
+  readonly kind: ReleaseRule['kind'] | null;
+  readonly publicFrom: Date | null;
+  readonly monthsAfter: number | null;
+}
+
+function ruleOf(columns: RuleColumns): ReleaseRule | null {
+  switch (columns.kind) {
+    case null:
+      return null;
+    case 'private':
+      return { kind: 'private' };
+    case 'public_from':
+      return { kind: 'public_from', instant: columns.publicFrom! };
+    case 'public_after_period':
+      return { kind: 'public_after_period', months: columns.monthsAfter! };
+  }
+}
+
+export interface StoredRule {
+  readonly metric: string;
+  readonly rule: ReleaseRule;
+  readonly setBy: number | null;
+  readonly setByName: string | null;
+  readonly setAt: Date;
+}
+
+/**
+ * Sets a council's rule for a metric, retiring the one before (kept with who
+ * set it), and tells every server once `tx` commits, so that each schedules
+ * the rule's instants. Undefined when the area or metric does not exist.
+ */
+export async function setReleaseRule(tx: Tx, areaCode: string, metricCode: string, rule: ReleaseRule, setBy: number | null): Promise<StoredRule | undefined> {
+  const [key] = await tx<{ areaId: number; metricId: number }[]>`
+    select a.id as "areaId", m.id as "metricId" from area a, metric m where a.code = ${areaCode} and m.code = ${metricCode}`;
+  if (!key) return undefined;
+  await tx`update release_rule set superseded_at = now() where area_id = ${key.areaId} and metric_id = ${key.metricId} and superseded_at is null`;
+  const [row] = await tx<{ setAt: Date }[]>`
+    insert into release_rule (area_id, metric_id, kind, public_from, months_after, set_by)
+    values (${key.areaId}, ${key.metricId}, ${rule.kind}, ${rule.kind === 'public_from' ? rule.instant : null},
+      ${rule.kind === 'public_after_period' ? rule.months : null}, ${setBy})
+    returning set_at as "setAt"`;
+  await announceReleaseChange(tx);
+  return { metric: metricCode, rule, setBy, setByName: null, setAt: row!.setAt };
+}
+
+/** A council's current rules, by metric code. */
+export async function releaseRulesOf(sql: Db, areaCode: string): Promise<Map<string, StoredRule>> {
+  const rows = await sql<(RuleColumns & { metric: string; setBy: number | null; setByName: string | null; setAt: Date })[]>`
+    select m.code as metric, r.kind, r.public_from as "publicFrom", r.months_after as "monthsAfter",
+      r.set_by as "setBy", u.name as "setByName", r.set_at as "setAt"
+    from release_rule r join area a on a.id = r.area_id join metric m on m.id = r.metric_id
+    left join user_account u on u.id = r.set_by
+    where a.code = ${areaCode} and r.superseded_at is null order by m.code`;
+  return new Map(rows.map((r) => [r.metric, { metric: r.metric, rule: ruleOf(r)!, setBy: r.setBy, setByName: r.setByName, setAt: r.setAt }]));
+}
+
+/** Held values that share a rule (or a default) and a period: they become public at one instant. */
+interface Shape extends RuleColumns {
+  readonly origin: ValueOrigin;
+  readonly period: string;
+  readonly periodEnd: string;
+  readonly values: number;
+}
+
+/**
+ * The shapes of the current held values not yet released that may ever be:
+ * confirmed and not blank (isReleasable: the domain's rule, as SQL).
+ */
+async function releasableShapes(sql: Db, areaCode?: string): Promise<Shape[]> {
+  return sql<Shape[]>`
+    select r.kind, r.public_from as "publicFrom", r.months_after as "monthsAfter", h.origin, h.period,
+      to_char(p.end_date, 'YYYY-MM-DD') as "periodEnd", count(*)::int as values
+    from held_value h
+    join period p on p.label = h.period
+    left join release_rule r on r.area_id = h.area_id and r.metric_id = h.metric_id and r.superseded_at is null
+    where h.superseded_by is null and h.released_batch is null and not h.provisional and h.value is not null
+      ${areaCode === undefined ? sql`` : sql`and h.area_id = (select id from area where code = ${areaCode})`}
+    group by r.kind, r.public_from, r.months_after, h.origin, h.period, p.end_date`;
+}
+
+function instantOf(shape: Pick<Shape, 'origin' | 'periodEnd'> & RuleColumns, now: Date): Date | null {
+  return releaseInstant(ruleFor(ruleOf(shape), shape.origin, releaseDefaultsOn(londonDay(now))), { end: shape.periodEnd });
+}
+
+export interface Release {
+  /** The batch that loaded them; null when nothing was due. */
+  readonly batchId: number | null;
+  /** Held values whose instant had passed, marked released. */
+  readonly released: number;
+  /** Of them, those loaded into `observation`. */
+  readonly loaded: number;
+  /** Of them, those not loaded because an official value stands for their key. */
+  readonly officialKept: number;
+  readonly metrics: readonly string[];
+}
+
+const NOTHING: Release = Object.freeze({ batchId: null, released: 0, loaded: 0, officialKept: 0, metrics: Object.freeze([]) });
+
+/**
+ * Releases every held value due at `now`: one batch, one transaction, under
+ * the store's write turn, so that two servers releasing at once release each
+ * value once. Values are marked released and staged in one statement; those
+ * whose key holds an official value are dropped from the stage (the official
+ * statistic stands: releaseOutcome); the rest are merged as any batch is.
+ */
+export async function releaseDue(sql: Sql, now: Date): Promise<Release> {
+  return sql.begin(async (tx) => {
+    await takeWriteTurn(tx);
+    const due = (await releasableShapes(tx)).filter((shape) => {
+      const instant = instantOf(shape, now);
+      return instant !== null && instant.getTime() <= now.getTime();
+    });
+    if (due.length === 0) return NOTHING;
+    const batchId = await createBatch(tx, { kind: 'observations', fileName: `release at ${now.toISOString()}`, importedBy: 'lantern release', skipInvalid: false, source: "councils' own data" });
+    await createStaging(tx);
+    const shapes = due.map((s) => ({ kind: s.kind, public_from: s.publicFrom?.toISOString() ?? null, months_after: s.monthsAfter, origin: s.origin, period: s.period }));
+    const staged = await tx`
+      with due as (
+        select h.id from held_value h
+        left join release_rule r on r.area_id = h.area_id and r.metric_id = h.metric_id and r.superseded_at is null
+        join jsonb_to_recordset(${tx.json(shapes)}) as d(kind text, public_from timestamptz, months_after integer, origin text, period text)
+          on d.period = h.period and d.origin = h.origin and d.kind is not distinct from r.kind
+          and d.public_from is not distinct from r.public_from and d.months_after is not distinct from r.months_after
+        where h.superseded_by is null and h.released_batch is null and not h.provisional and h.value is not null
+      ), released as (
+        update held_value h set released_batch = ${batchId}, released_at = ${now}
+        from due where h.id = due.id
+        returning h.metric_id, h.area_id, h.period, h.value, h.numerator, h.denominator, h.lower_ci, h.upper_ci
+      )
+      insert into staged_observation (metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags, batch_id)
+      select metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, 0, ${batchId} from released`;
+    const officialKept = await dropWhereOfficialStands(tx);
+    const metrics = await stagedMetrics(tx);
+    const merged = await mergeStaged(tx, batchId);
+    const loaded = staged.count - officialKept;
+    await recordBatchMetrics(tx, batchId, new Set(metrics));
+    await tx`insert into release_batch (batch_id, released_at, loaded, official_kept) values (${batchId}, ${now}, ${loaded}, ${officialKept})`;
+    await finishBatch(
+      tx,
+      batchId,
+      'loaded',
+      { rowsRead: staged.count, inserted: merged.inserted, revised: merged.revised, unchanged: loaded - merged.inserted - merged.revised, rejected: 0 },
+      null,
+      null,
+    );
+    await announceBatch(tx, batchId);
+    return { batchId, released: staged.count, loaded, officialKept, metrics };
+  });
+}
+
+/** Takes out of the stage the keys whose observation came from an official batch, not a release; how many. */
+async function dropWhereOfficialStands(tx: Tx): Promise<number> {
+  const dropped = await tx`
+    delete from staged_observation s using observation o
+    where o.metric_id = s.metric_id and o.area_id = s.area_id and o.period = s.period
+      and not exists (select 1 from release_batch b where b.batch_id = o.batch_id)`;
+  return dropped.count;
+}
+
+async function stagedMetrics(tx: Tx): Promise<string[]> {
+  const rows = await tx<{ code: string }[]>`select m.code from metric m where m.id in (select distinct metric_id from staged_observation)`;
+  return rows.map((r) => r.code);
+}
+
+/** The instants after `now` at which held values become public, soonest first, with how many values each. */
+export async function comingReleases(sql: Db, now: Date, areaCode?: string): Promise<{ at: Date; values: number }[]> {
+  const byInstant = new Map<number, number>();
+  for (const shape of await releasableShapes(sql, areaCode)) {
+    const at = instantOf(shape, now)?.getTime();
+    if (at !== undefined && at > now.getTime()) byInstant.set(at, (byInstant.get(at) ?? 0) + shape.values);
+  }
+  return [...byInstant.entries()].sort(([a], [b]) => a - b).map(([at, values]) => ({ at: new Date(at), values }));
+}
+
+/** One held value in its council's release calendar. */
+export interface CalendarEntry {
+  readonly metric: string;
+  readonly metricTitle: string;
+  readonly period: string;
+  readonly origin: ValueOrigin;
+  readonly value: number | null;
+  readonly provisional: boolean;
+  /** The council's own rule for the metric; null where the default applies. */
+  readonly councilRule: ReleaseRule | null;
+  /** When it becomes (or became) public under its rule; null while private, provisional or blank. */
+  readonly releaseAt: Date | null;
+  readonly releasedAt: Date | null;
+  /** Released, but an official value stands for its key. */
+  readonly officialStands: boolean;
+}
+
+/** Every current value a council holds, by metric and period, with when each becomes public. */
+export async function releaseCalendar(sql: Db, areaCode: string, now: Date): Promise<CalendarEntry[]> {
+  const rows = await sql<(RuleColumns & Omit<CalendarEntry, 'councilRule' | 'releaseAt'> & { periodEnd: string })[]>`
+    select m.code as metric, m.title as "metricTitle", h.period, to_char(p.end_date, 'YYYY-MM-DD') as "periodEnd", h.origin,
+      h.value, h.provisional, h.released_at as "releasedAt",
+      r.kind, r.public_from as "publicFrom", r.months_after as "monthsAfter",
+      (h.released_batch is not null and o.batch_id is not null and not exists (select 1 from release_batch b where b.batch_id = o.batch_id)) as "officialStands"
+    from held_value h
+    join area a on a.id = h.area_id
+    join metric m on m.id = h.metric_id
+    join period p on p.label = h.period
+    left join release_rule r on r.area_id = h.area_id and r.metric_id = h.metric_id and r.superseded_at is null
+    left join observation o on o.metric_id = h.metric_id and o.area_id = h.area_id and o.period = h.period
+    where a.code = ${areaCode} and h.superseded_by is null
+    order by m.code, p.end_date, p.start_date`;
+  return rows.map(({ kind, publicFrom, monthsAfter, periodEnd, ...entry }) => {
+    const columns = { kind, publicFrom, monthsAfter };
+    return {
+      ...entry,
+      councilRule: ruleOf(columns),
+      releaseAt: isReleasable(entry) ? instantOf({ ...columns, origin: entry.origin, periodEnd }, now) : null,
+    };
+  });
+}
+
+const RELEASE_CHANNEL = 'lantern_release';
+
+/** What a server hears of the release path: a rule set, or (on listening, and after a break) that changes may have gone unheard. */
+export type ReleaseChange = { readonly kind: 'rule_set' } | { readonly kind: 'unheard' };
+
+/** Tells every server that a rule changed, once `sql`'s transaction commits. */
+export async function announceReleaseChange(sql: Db): Promise<void> {
+  await sql`select pg_notify(${RELEASE_CHANNEL}, 'rule_set')`;
+}
+
+/** Calls `hear` for every rule set from now on, by any process, and with 'unheard' each time the listening connection is made. */
+export async function onReleaseChange(sql: Sql, hear: (change: ReleaseChange) => void): Promise<{ unlisten: () => Promise<void> }> {
+  const { unlisten } = await sql.listen(
+    RELEASE_CHANNEL,
+    () => hear({ kind: 'rule_set' }),
+    () => hear({ kind: 'unheard' }),
+  );
+  return { unlisten };
+}
