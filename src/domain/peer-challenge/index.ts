@@ -41,3 +41,23 @@ export { CHALLENGE_KINDS, FIVE_CORE_ELEMENTS, FOCUS_AREA_LABELS, FOCUS_RULES, FO
 export { PEER_ROLES, PEER_ROLE_LABELS, isMemberPeer, overlaps, type DateSpan, type DeclaredConflict, type Peer, type PeerRole } from './peer.ts';
 export { COMPOSITION_RULE, checkComposition, type CompositionRule, type Place, type TeamMember } from './team-composition.ts';
 export { MAX_DAYS_ON_SITE, STAGES, STAGE_LABELS, advance, checkOnSite, enquiry, type Challenge, type ChallengeEvent, type ChallengeStep, type LifecycleRules, type Stage } from './lifecycle.ts';
+export { CHILDRENS_AUTHORITIES } from './authorities.ts';
+export {
+  DEADLINE_RULES,
+  DUE_ITEMS,
+  DUE_ITEM_LABELS,
+  councilsWithoutChallenge,
+  dueDates,
+  dueStatus,
+  moveDueDates,
+  overdueItems,
+  type CadenceCouncil,
+  type CadenceRule,
+  type ChallengeGap,
+  type DeadlineRules,
+  type DueDate,
+  type DueDateMove,
+  type DueItem,
+  type DueRule,
+  type DueStatus,
+} from './deadlines.ts';
