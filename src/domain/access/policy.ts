@@ -13,9 +13,12 @@
 //      - change: a record with an author → its author, or for a restricted
 //        record a member of the organisation that holds it; an agreement, its
 //        targets and reviews → members of the holding council and of its
-//        partners' organisations; a council's survey or return → members of
-//        the council that holds it, whatever its classification; a record
-//        with no author (the data hub's) → whoever the grant allows.
+//        partners' organisations; a record an organisation holds alone (a
+//        council's survey, return or saving; a provider's offer or budget) →
+//        its members, whatever its classification; a restricted record of a
+//        kind with stewards → them too (STEWARDS: the peer pool's managers, a
+//        saving's verifiers); a record with no author (the data hub's) →
+//        whoever the grant allows.
 //      - share: only restricted and confidential records, only shareable ones
 //        (an intelligence item with its evidence), by those who may change it.
 //   The audience of a restricted or confidential record: its author, the
@@ -45,6 +48,8 @@ const REPORT_WRITERS: readonly Role[] = Object.freeze(['performance_officer', 'a
 const AGREEMENT_WRITERS: readonly Role[] = Object.freeze(['performance_officer'] as const);
 const PANEL: readonly Role[] = Object.freeze(['panel_member', 'principal_adviser'] as const);
 const COUNCIL_OFFICERS: readonly Role[] = Object.freeze(['performance_officer'] as const);
+const PROGRAMME: readonly Role[] = Object.freeze(['peer_challenge_manager'] as const);
+const PROVIDERS: readonly Role[] = Object.freeze(['peer_challenge_manager', 'principal_adviser', 'regional_partner'] as const);
 
 const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   service: { read: 'anyone', change: 'nobody', share: 'nobody' },
@@ -92,6 +97,25 @@ const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   question_set: { read: 'anyone', change: ADMINISTRATORS, share: 'nobody' },
   survey: { read: 'anyone', change: COUNCIL_OFFICERS, share: COUNCIL_OFFICERS },
   council_return: { read: 'anyone', change: COUNCIL_OFFICERS, share: COUNCIL_OFFICERS },
+  // Peer challenge and the support offer (issue 21). The offer and the improvement budget are public
+  // and held by their provider (the sector body, a regional partnership), whose staff change them.
+  // A council's request for support is restricted to the provider it asks, the council and whoever
+  // asked; the provider's staff answer it and the asker rates it. A peer challenge is held by the
+  // sector body: its scoping and drafts are restricted to it, the council and the team (joining a
+  // team is a share the council sees); a published report is public; peer challenge managers run it.
+  // A peer's details are for the managers who keep the pool and the peer. A mentoring arrangement is
+  // the provider's and the council's; what the pair record is confidential to the pair. A saving is
+  // held by its council and read, and verified, by the regional partnership. A case study is its
+  // writer's until published; peer challenge managers moderate the library.
+  support_offer: { read: 'anyone', change: PROVIDERS, share: 'nobody' },
+  support_request: { read: 'signed_in', change: Object.freeze([...PROVIDERS, 'performance_officer', 'council_member'] as const), share: 'nobody' },
+  funding: { read: 'anyone', change: PROVIDERS, share: 'nobody' },
+  peer: { read: 'signed_in', change: 'signed_in', share: 'nobody' },
+  peer_challenge: { read: 'anyone', change: PROGRAMME, share: PROGRAMME },
+  mentoring: { read: 'signed_in', change: PROVIDERS, share: 'nobody' },
+  mentoring_note: { read: 'signed_in', change: 'signed_in', share: 'nobody' },
+  saving: { read: 'signed_in', change: Object.freeze(['performance_officer', 'regional_partner'] as const), share: 'nobody' },
+  case_study: { read: 'anyone', change: Object.freeze(['performance_officer', ...PROVIDERS] as const), share: 'nobody' },
 };
 
 /**
@@ -108,13 +132,27 @@ const WATCHERS: Readonly<Partial<Record<RecordKind, readonly Role[]>>> = {
   progress_review: Object.freeze([...OVERSIGHT, 'inspector'] as const),
   flag: Object.freeze(['principal_adviser', 'panel_member', 'peer_challenge_manager'] as const),
   panel_meeting: PANEL,
+  peer: PROGRAMME,
+  saving: Object.freeze(['regional_partner'] as const),
+  case_study: PROGRAMME,
+};
+
+/**
+ * Roles that change the restricted records of a kind without holding or
+ * writing them: peer challenge managers keep the peer pool and moderate the
+ * library of case studies; the regional partnership verifies councils' savings.
+ */
+const STEWARDS: Readonly<Partial<Record<RecordKind, readonly Role[]>>> = {
+  peer: PROGRAMME,
+  saving: Object.freeze(['regional_partner'] as const),
+  case_study: PROGRAMME,
 };
 
 /** Kinds held by partners together: members of the holding organisation and of the organisations it is shared with (the partners) change them at any classification. */
 const PARTNERED: Readonly<Partial<Record<RecordKind, true>>> = { agreement: true, target: true, progress_review: true };
 
-/** Kinds a council holds alone: members of the holding organisation change and share them at any classification, nobody else. */
-const HELD: Readonly<Partial<Record<RecordKind, true>>> = { survey: true, council_return: true };
+/** Kinds an organisation holds alone (a council its surveys, returns and savings; a provider its offer and budget): members of the holding organisation change and share them at any classification, and nobody else but their stewards. */
+const HELD: Readonly<Partial<Record<RecordKind, true>>> = { survey: true, council_return: true, support_offer: true, funding: true, saving: true };
 
 /** Kinds whose restricted and confidential records administrators may read: never intelligence. */
 const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
@@ -146,6 +184,15 @@ const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
   question_set: false,
   survey: false,
   council_return: false,
+  support_offer: false,
+  support_request: false,
+  funding: false,
+  peer: false,
+  peer_challenge: false,
+  mentoring: false,
+  mentoring_note: false,
+  saving: false,
+  case_study: false,
 };
 
 export const DENIAL_REASONS = ['sign_in_required', 'role', 'token_scope', 'not_possible', 'not_in_audience', 'not_author', 'not_shareable', 'no_evidence'] as const;
@@ -216,6 +263,7 @@ function decideShare(viewer: Viewer, record: GuardedRecord, classification: Guar
 function mayAlter(viewer: UserViewer, record: GuardedRecord, classification: GuardedRecord['classification']): boolean {
   if (record.author === viewer.userId) return true;
   if (PARTNERED[record.kind] && (record.ownerOrganisation === viewer.organisationId || record.sharedWithOrganisations.includes(viewer.organisationId))) return true;
+  if (classification === 'restricted' && STEWARDS[record.kind]?.includes(viewer.role)) return true;
   if (HELD[record.kind]) return record.ownerOrganisation === viewer.organisationId;
   if (classification === 'restricted' && record.ownerOrganisation === viewer.organisationId) return true;
   return viewer.role === 'administrator' && OVERSEEN[record.kind];

@@ -30,6 +30,15 @@ export const RECORD_KINDS = [
   'question_set',
   'survey',
   'council_return',
+  'support_offer',
+  'support_request',
+  'funding',
+  'peer',
+  'peer_challenge',
+  'mentoring',
+  'mentoring_note',
+  'saving',
+  'case_study',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -65,6 +74,15 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
   question_set: 'survey question sets',
   survey: "residents' surveys and their results",
   council_return: "councils' own in-year and early-sight returns",
+  support_offer: 'the offer of support',
+  support_request: "councils' requests for support",
+  funding: 'improvement budgets and their allocations',
+  peer: 'peers in the peer pool',
+  peer_challenge: 'peer challenges, their scoping, drafts and reports',
+  mentoring: 'mentoring arrangements',
+  mentoring_note: 'what a mentor and mentee record between them',
+  saving: 'efficiency savings',
+  case_study: 'good-practice case studies',
 };
 
 export function isRecordKind(text: string): text is RecordKind {
