@@ -6,7 +6,7 @@ function onSite(from: string, to: string, changes: Partial<Challenge> = {}): Cha
   return Object.freeze({ ...enquiry('c1', 'E10000029', 'corporate', '2025-01-01'), stage: 'feedback', onSite: { from, to }, feedbackOn: to, ...changes });
 }
 
-const ONE_MONTH: DeadlineRules = Object.freeze({ ...DEADLINE_RULES, version: 9, items: [{ item: 'report', months: 1, latestMonths: null, kinds: ['corporate'] }] });
+const ONE_MONTH: DeadlineRules = Object.freeze<DeadlineRules>({ ...DEADLINE_RULES, version: 9, items: [{ item: 'report', months: 1, latestMonths: null, kinds: ['corporate'] }] });
 const due = (c: Challenge, rules: DeadlineRules = DEADLINE_RULES) => Object.fromEntries(dueDates(c, rules).map((d) => [d.item, [d.dueOn, d.latestOn]]));
 
 describe('dueDates(challenge, rules)', () => {
@@ -64,7 +64,12 @@ describe('dueStatus(due, challenge, today) and overdueItems(challenge, today, ru
 });
 
 describe('moveDueDates(open, oldRules, newRules)', () => {
-  const FOUR_MONTHS: DeadlineRules = Object.freeze({ ...DEADLINE_RULES, version: 2, from: '2026-09-01', items: DEADLINE_RULES.items.map((r) => (r.item === 'report' ? { ...r, months: 4 } : r)) });
+  const FOUR_MONTHS: DeadlineRules = Object.freeze<DeadlineRules>({
+    ...DEADLINE_RULES,
+    version: 2,
+    from: '2026-09-01',
+    items: DEADLINE_RULES.items.map((r) => (r.item === 'report' ? { ...r, months: 4 } : r)),
+  });
 
   it('moves the open due dates a rule change touches, and says so', () => {
     const moves = moveDueDates([onSite('2026-03-10', '2026-03-13')], DEADLINE_RULES, FOUR_MONTHS);
