@@ -8,6 +8,7 @@ export {
   SAMPLING_LABELS,
   SURVEY_METHODS,
   SURVEY_METHOD_LABELS,
+  SURVEY_METHOD_PHRASES,
   isSampling,
   isSurveyMethod,
   type AnswerOption,
@@ -32,3 +33,6 @@ export { questionOf, readQuestionSet, type ReadQuestionSet } from './question-se
 export { checkResults, checkSurvey, surveyKey } from './survey-checks.ts';
 export { COMPARABILITY_RULES, RESULTS_RULES, type ComparabilityRules, type ResultsRules, type WeightingVariable } from './survey-rules.ts';
 export { daysInclusive, describeDay, financialYearOf, isIsoDate } from './fieldwork.ts';
+export { effectiveBase, type EffectiveBase } from './effective-base.ts';
+export { percentagePositive, type DontKnowRule, type PercentagePositive, type PercentagePositiveOptions } from './percentage-positive.ts';
+export { poolResults, poolWaves, type PooledWaves, type Wave } from './pool-waves.ts';

@@ -55,6 +55,15 @@ export const SURVEY_METHOD_LABELS: Readonly<Record<SurveyMethod, string>> = {
   mixed: 'Mixed methods',
 };
 
+/** How a sentence says a survey was done: 'The survey was done by post'. */
+export const SURVEY_METHOD_PHRASES: Readonly<Record<SurveyMethod, string>> = {
+  postal: 'by post',
+  online: 'online',
+  telephone: 'by telephone',
+  face_to_face: 'face to face',
+  mixed: 'by mixed methods',
+};
+
 export function isSurveyMethod(text: string): text is SurveyMethod {
   return (SURVEY_METHODS as readonly string[]).includes(text);
 }
