@@ -36,3 +36,4 @@ export { daysInclusive, describeDay, financialYearOf, isIsoDate } from './fieldw
 export { effectiveBase, type EffectiveBase } from './effective-base.ts';
 export { percentagePositive, type DontKnowRule, type PercentagePositive, type PercentagePositiveOptions } from './percentage-positive.ts';
 export { poolResults, poolWaves, type PooledWaves, type Wave } from './pool-waves.ts';
+export { COMPARABILITY_OVERALL_RULE, comparability, comparabilityOf, comparableWith, overallOf, wordingMatches } from './comparability.ts';
