@@ -2,8 +2,8 @@
 // minutely close of interrupted import batches, embargo ends at their
 // instant, the nightly check of the benchmark index, the minutely
 // packing of metrics' observations for the next start, and early warning's
-// flags stored after each batch, and the daily reminders of what is
-// overdue. See job-runner.ts
+// flags stored after each batch, the daily reminders of what is
+// overdue, and councils' own values released at their instant. See job-runner.ts
 // for how jobs run once across servers, survive a server's crash and retry.
 import os from 'node:os';
 import type { MailConfig } from '../config.ts';
@@ -14,6 +14,7 @@ import { FLAGS, FLAGS_CHECK, flagsCheckJob, flagsJob, sendFlagJobs } from './fla
 import { checkIndexWhenAsked, INDEX_CHECK, indexCheckJob } from './index-check.ts';
 import { INTERRUPTED_BATCHES, interruptedBatchesJob } from './interrupted-batches.ts';
 import { smtpMailer } from './mailer.ts';
+import { RELEASES, RELEASES_CHECK, releaseCheckJob, releaseJob, scheduleReleases } from './releases.ts';
 import { REMINDERS, remindersJob } from './reminders.ts';
 import { SERIES_PACKS, seriesPacksJob } from './series-packs.ts';
 import { installJobRunner, startJobRunner, type JobQueue, type JobRunner, type RunnerOptions } from './job-runner.ts';
@@ -21,12 +22,12 @@ import { installJobRunner, startJobRunner, type JobQueue, type JobRunner, type R
 export { installJobRunner, startJobRunner, type JobDefinition, type JobQueue, type JobRun, type JobRunner, type RunnerOptions } from './job-runner.ts';
 
 /** Every queue of Lantern's, as the owner makes them (installJobRunner). */
-export const LANTERN_QUEUES: readonly JobQueue[] = [INTERRUPTED_BATCHES, EMBARGO_ENDS, INDEX_CHECK, SERIES_PACKS, FLAGS, FLAGS_CHECK, REMINDERS];
+export const LANTERN_QUEUES: readonly JobQueue[] = [INTERRUPTED_BATCHES, EMBARGO_ENDS, INDEX_CHECK, SERIES_PACKS, FLAGS, FLAGS_CHECK, REMINDERS, RELEASES, RELEASES_CHECK];
 
 export interface LanternJobOptions extends RunnerOptions {
   /** SMTP for the reminders' email (the configuration's mail); none sends no email. */
   readonly mail?: MailConfig | undefined;
-  /** The reminders' clock: London's day is read from it (a fake one in tests). */
+  /** The reminders' and releases' clock: London's day and what is due are read from it (a fake one in tests). */
   readonly clock?: () => Date;
 }
 
@@ -46,6 +47,7 @@ export async function startLanternJobs(store: Store, engine: BenchmarkEngine, op
   const server = options.server ?? `${os.hostname()}:${process.pid}`;
   await installJobRunner(store, LANTERN_QUEUES);
   const mailer = options.mail ? smtpMailer(options.mail) : null;
+  const clock = options.clock ?? (() => new Date());
   const jobs = [
     interruptedBatchesJob(sql, log),
     embargoEndJob(sql, log),
@@ -53,16 +55,20 @@ export async function startLanternJobs(store: Store, engine: BenchmarkEngine, op
     seriesPacksJob(sql, log),
     flagsJob(sql, engine, log),
     flagsCheckJob(sql, engine, log),
-    remindersJob(sql, { mailer, clock: options.clock ?? (() => new Date()), log }),
+    remindersJob(sql, { mailer, clock, log }),
+    releaseJob(sql, { clock, log }),
+    releaseCheckJob(sql, { clock, log }, () => runner),
   ];
-  const runner = await startJobRunner(store, jobs, { ...options, server });
+  // The minutely release check schedules through this server's runner, made from the jobs.
+  const runner: JobRunner = await startJobRunner(store, jobs, { ...options, server });
   const embargoes = await scheduleEmbargoEnds(sql, runner, log);
   const checks = await checkIndexWhenAsked(sql, engine, server, log);
   const flags = await sendFlagJobs(sql, engine, runner, log);
+  const releases = await scheduleReleases(sql, runner, { clock, log });
   return {
     runner,
     async stop() {
-      await Promise.all([embargoes.stop(), checks.stop(), flags.stop()]);
+      await Promise.all([embargoes.stop(), checks.stop(), flags.stop(), releases.stop()]);
       await runner.stop();
       mailer?.close();
     },
