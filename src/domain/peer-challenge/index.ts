@@ -61,3 +61,5 @@ export {
   type DueRule,
   type DueStatus,
 } from './deadlines.ts';
+export { CONFLICT_KINDS, conflictsOf, type Conflict, type ConflictKind, type CouncilPlace, type Places } from './conflicts.ts';
+export { checkTeam, suggestTeam, type Booking, type Candidate, type Clash, type Exclusion, type TeamChallenge, type TeamSuggestion } from './team-suggestion.ts';
