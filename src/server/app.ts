@@ -14,6 +14,7 @@ import { admin } from './features/admin/index.ts';
 import { audit } from './features/audit/index.ts';
 import { cases } from './features/cases/index.ts';
 import { support } from './features/support/index.ts';
+import { surveys } from './features/surveys/index.ts';
 import { dashboards } from './features/dashboards/index.ts';
 import { dataHub } from './features/data-hub/index.ts';
 import { loadBoundaries } from './features/explore/boundaries.ts';
@@ -48,7 +49,7 @@ export interface Deps {
 }
 
 /** The features, in the order their routes are tried. */
-const FEATURES: readonly Feature[] = [account, intelligence, sharing, audit, admin, reports, dashboards, reminders, targets, cases, support, monitoring, risk, dataHub, timeline, explore];
+const FEATURES: readonly Feature[] = [account, intelligence, sharing, audit, admin, reports, dashboards, reminders, targets, cases, support, surveys, monitoring, risk, dataHub, timeline, explore];
 
 export function createApp(deps: Deps): express.Express {
   const app = express();
