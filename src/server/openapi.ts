@@ -15,6 +15,7 @@ import { paths as remindersPaths, schemas as remindersSchemas } from './features
 import { paths as riskPaths, schemas as riskSchemas } from './features/risk/openapi.ts';
 import { paths as sharingPaths, schemas as sharingSchemas } from './features/sharing/openapi.ts';
 import { paths as supportPaths, schemas as supportSchemas } from './features/support/openapi.ts';
+import { paths as surveysPaths, schemas as surveysSchemas } from './features/surveys/openapi.ts';
 import { paths as targetsPaths, schemas as targetsSchemas } from './features/targets/openapi.ts';
 import { paths as timelinePaths, schemas as timelineSchemas } from './features/timeline/openapi.ts';
 import { json, platformSchemas, ref, securitySchemes } from './platform/service/openapi-parts.ts';
@@ -74,6 +75,7 @@ export const openApiDocument = {
     ...riskPaths,
     ...casesPaths,
     ...supportPaths,
+    ...surveysPaths,
     // Both answer at /api/agreements: targets records one, monitoring lists them.
     '/api/agreements': { ...targetsPaths['/api/agreements'], ...monitoringPaths['/api/agreements'] },
   },
@@ -91,6 +93,7 @@ export const openApiDocument = {
       ...targetsSchemas,
       ...casesSchemas,
       ...supportSchemas,
+      ...surveysSchemas,
       ...monitoringSchemas,
       ...timelineSchemas,
       ...remindersSchemas,
