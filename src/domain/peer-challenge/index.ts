@@ -63,3 +63,17 @@ export {
 } from './deadlines.ts';
 export { CONFLICT_KINDS, conflictsOf, type Conflict, type ConflictKind, type CouncilPlace, type Places } from './conflicts.ts';
 export { checkTeam, suggestTeam, type Booking, type Candidate, type Clash, type Exclusion, type TeamChallenge, type TeamSuggestion } from './team-suggestion.ts';
+export {
+  RECIPIENT_KINDS,
+  checkAllocation,
+  checkBudget,
+  checkSpend,
+  fundingPosition,
+  money,
+  type Allocation,
+  type AllocationDraft,
+  type AllocationPosition,
+  type Budget,
+  type FundingPosition,
+  type RecipientKind,
+} from './funding.ts';
