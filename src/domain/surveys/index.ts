@@ -37,3 +37,5 @@ export { effectiveBase, type EffectiveBase } from './effective-base.ts';
 export { percentagePositive, type DontKnowRule, type PercentagePositive, type PercentagePositiveOptions } from './percentage-positive.ts';
 export { poolResults, poolWaves, type PooledWaves, type Wave } from './pool-waves.ts';
 export { COMPARABILITY_OVERALL_RULE, comparability, comparabilityOf, comparableWith, overallOf, wordingMatches } from './comparability.ts';
+export { NATIONAL_POLL, compareWithCouncils, compareWithPoll, type CouncilFigure, type CouncilsComparison, type SurveyComparison } from './survey-comparison.ts';
+export { waveTrend, type WaveFigure, type WaveTrend } from './wave-trend.ts';
