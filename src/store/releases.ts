@@ -234,6 +234,13 @@ export async function releaseCalendar(sql: Db, areaCode: string, now: Date): Pro
   });
 }
 
+/** The council that holds an area's values: its name and its organisation; undefined where no council organisation stands for it. */
+export async function holdingCouncil(sql: Db, areaCode: string): Promise<{ name: string; organisationId: number } | undefined> {
+  const [found] = await sql<{ name: string; organisationId: number }[]>`
+    select a.name, o.id as "organisationId" from area a join organisation o on o.area_code = a.code where a.code = ${areaCode}`;
+  return found;
+}
+
 const RELEASE_CHANNEL = 'lantern_release';
 
 /** What a server hears of the release path: a rule set, or (on listening, and after a break) that changes may have gone unheard. */
