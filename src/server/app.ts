@@ -15,6 +15,7 @@ import { audit } from './features/audit/index.ts';
 import { cases } from './features/cases/index.ts';
 import { support } from './features/support/index.ts';
 import { surveys } from './features/surveys/index.ts';
+import { returns } from './features/returns/index.ts';
 import { dashboards } from './features/dashboards/index.ts';
 import { dataHub } from './features/data-hub/index.ts';
 import { loadBoundaries } from './features/explore/boundaries.ts';
@@ -49,7 +50,26 @@ export interface Deps {
 }
 
 /** The features, in the order their routes are tried. */
-const FEATURES: readonly Feature[] = [account, intelligence, sharing, audit, admin, reports, dashboards, reminders, targets, cases, support, surveys, monitoring, risk, dataHub, timeline, explore];
+const FEATURES: readonly Feature[] = [
+  account,
+  intelligence,
+  sharing,
+  audit,
+  admin,
+  reports,
+  dashboards,
+  reminders,
+  targets,
+  cases,
+  support,
+  surveys,
+  returns,
+  monitoring,
+  risk,
+  dataHub,
+  timeline,
+  explore,
+];
 
 export function createApp(deps: Deps): express.Express {
   const app = express();
