@@ -16,6 +16,7 @@ import { paths as riskPaths, schemas as riskSchemas } from './features/risk/open
 import { paths as sharingPaths, schemas as sharingSchemas } from './features/sharing/openapi.ts';
 import { paths as supportPaths, schemas as supportSchemas } from './features/support/openapi.ts';
 import { paths as surveysPaths, schemas as surveysSchemas } from './features/surveys/openapi.ts';
+import { paths as returnsPaths, schemas as returnsSchemas } from './features/returns/openapi.ts';
 import { paths as targetsPaths, schemas as targetsSchemas } from './features/targets/openapi.ts';
 import { paths as timelinePaths, schemas as timelineSchemas } from './features/timeline/openapi.ts';
 import { json, platformSchemas, ref, securitySchemes } from './platform/service/openapi-parts.ts';
@@ -76,6 +77,7 @@ export const openApiDocument = {
     ...casesPaths,
     ...supportPaths,
     ...surveysPaths,
+    ...returnsPaths,
     // Both answer at /api/agreements: targets records one, monitoring lists them.
     '/api/agreements': { ...targetsPaths['/api/agreements'], ...monitoringPaths['/api/agreements'] },
   },
@@ -94,6 +96,7 @@ export const openApiDocument = {
       ...casesSchemas,
       ...supportSchemas,
       ...surveysSchemas,
+      ...returnsSchemas,
       ...monitoringSchemas,
       ...timelineSchemas,
       ...remindersSchemas,
