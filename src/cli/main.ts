@@ -145,7 +145,7 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   }
 }
 
-/** The demo's data into an empty store, and its users (their password from the configuration) and its agreement into any. */
+/** The demo's data into an empty store, and its users (their password from the configuration), its agreement and its synthetic surveys into any. */
 async function loadDemoInto(store: Store, config: Config): Promise<void> {
   const { loadDemo, storeIsEmpty } = await import('../ingest/demo.ts');
   if (await storeIsEmpty(store.sql)) {
@@ -159,6 +159,8 @@ async function loadDemoInto(store: Store, config: Config): Promise<void> {
   await createDemoAccess(store.sql, config.access.adminPassword, err);
   const { createDemoAgreement } = await import('../server/features/targets/demo-agreement.ts');
   await createDemoAgreement(store.sql, err);
+  const { createDemoSurveys } = await import('../server/features/surveys/demo-surveys.ts');
+  await createDemoSurveys(store.sql, err);
 }
 
 async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; addAreas: boolean; by: string; mapping?: string; sheet?: string }): Promise<void> {
