@@ -29,7 +29,7 @@ export {
   type WeightedResult,
   type Weighting,
 } from './types.ts';
-export { questionOf, readQuestionSet, type ReadQuestionSet } from './question-set.ts';
+export { checkNewVersion, questionOf, readQuestionSet, type ReadQuestionSet } from './question-set.ts';
 export { checkResults, checkSurvey, surveyKey } from './survey-checks.ts';
 export { COMPARABILITY_RULES, RESULTS_RULES, type ComparabilityRules, type ResultsRules, type WeightingVariable } from './survey-rules.ts';
 export { daysInclusive, describeDay, financialYearOf, isIsoDate } from './fieldwork.ts';

@@ -31,6 +31,25 @@ export function questionOf(set: QuestionSet, questionCode: string): Question | u
   return set.questions.find((question) => question.code === questionCode);
 }
 
+/**
+ * Problems with keeping `next` beside the sets already held under its code: a
+ * set at a version already held must be that version word for word, since
+ * results name the version they were asked from and a changed wording is a
+ * new version.
+ */
+export function checkNewVersion(held: readonly QuestionSet[], next: QuestionSet): readonly FieldProblem[] {
+  const same = held.find((set) => set.code === next.code && set.version === next.version);
+  if (same === undefined || sameQuestions(same, next)) return [];
+  const latest = Math.max(...held.filter((set) => set.code === next.code).map((set) => set.version));
+  return [{ field: 'version', message: `Version ${next.version} of ${next.code} is already held with other questions or wording: give the changed set version ${latest + 1}` }];
+}
+
+function sameQuestions(a: QuestionSet, b: QuestionSet): boolean {
+  const shape = (set: QuestionSet) =>
+    JSON.stringify(set.questions.map(({ code, wording, answerOptions }) => [code, wording, answerOptions.map(({ code, label, positive, dontKnow }) => [code, label, positive, dontKnow])]));
+  return shape(a) === shape(b);
+}
+
 function versionOf(value: unknown, problems: FieldProblem[]): number {
   if (value === undefined || value === null) problems.push({ field: 'version', message: 'The set has no version: give a whole number from 1, and a new one whenever a wording changes' });
   else if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)

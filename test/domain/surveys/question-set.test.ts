@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { readQuestionSet, type FieldProblem } from '../../../src/domain/surveys/index.ts';
+import { checkNewVersion, readQuestionSet, type FieldProblem, type QuestionSet } from '../../../src/domain/surveys/index.ts';
 import { PROJECT_DIR } from '../../support/data.ts';
 
 function lgaJson(): Record<string, unknown> {
@@ -141,5 +141,35 @@ describe('readQuestionSet(json)', () => {
       { field: 'questions[own-q].benchmarkable', message: "Question 'own-q' must say whether it is for benchmarking: true or false" },
       { field: 'questions[own-q].metricCode', message: 'Question \'own-q\' names its metric as "Library Use": a metric code is lower-case words joined by hyphens, or null' },
     ]);
+  });
+});
+
+describe('checkNewVersion(held, next)', () => {
+  function lga(): QuestionSet {
+    const read = readQuestionSet(lgaJson());
+    if (read.kind !== 'ok') throw new Error('the LGA set does not read');
+    return read.set;
+  }
+
+  it('accepts a new set, the same set again, and a changed set at a new version', () => {
+    const set = lga();
+    const changed = { ...set, version: 2, questions: set.questions.map((question, index) => (index === 0 ? { ...question, wording: 'How satisfied are you with your area?' } : question)) };
+    assert.deepEqual(checkNewVersion([], set), []);
+    assert.deepEqual(checkNewVersion([set], lga()), []);
+    assert.deepEqual(checkNewVersion([set], changed), []);
+  });
+
+  it('refuses a changed wording under a version already held, naming the next version', () => {
+    const set = lga();
+    const changed = { ...set, questions: set.questions.map((question, index) => (index === 0 ? { ...question, wording: 'How satisfied are you with your area?' } : question)) };
+    assert.deepEqual(checkNewVersion([set, { ...set, version: 2 }], changed), [
+      { field: 'version', message: 'Version 1 of lga-resident-satisfaction is already held with other questions or wording: give the changed set version 3' },
+    ]);
+  });
+
+  it('refuses a changed positive option under a version already held', () => {
+    const set = lga();
+    const changed = { ...set, questions: set.questions.map((question) => ({ ...question, answerOptions: question.answerOptions.map((option) => ({ ...option, positive: !option.dontKnow })) })) };
+    assert.equal(checkNewVersion([set], changed).length, 1);
   });
 });
