@@ -21,6 +21,7 @@ import { dataHub } from './features/data-hub/index.ts';
 import { loadBoundaries } from './features/explore/boundaries.ts';
 import { explore } from './features/explore/index.ts';
 import { intelligence } from './features/intelligence/index.ts';
+import { releases } from './features/releases/index.ts';
 import { reminders } from './features/reminders/index.ts';
 import { reports } from './features/reports/index.ts';
 import { risk } from './features/risk/index.ts';
@@ -64,6 +65,7 @@ const FEATURES: readonly Feature[] = [
   support,
   surveys,
   returns,
+  releases,
   monitoring,
   risk,
   dataHub,
