@@ -4,19 +4,22 @@
 // writes meet: a booking locks the peer's row (select … for update), so that
 // bookings of one peer take turns and each sees the one before; under that
 // lock it looks for the clash (another challenge's week, days the peer cannot
-// give, a conflict with the council) and names it. The exclusion constraint
+// give, a conflict with the council by the domain's `conflictsOf`) and names
+// it. The exclusion constraint
 // on (peer, dates) stands behind the lock: a writer that forgot the lock is
 // still refused.
-import { problem, STAGE_LABELS, type DateSpan, type Problem, type Stage, type TeamMember } from '../domain/peer-challenge/index.ts';
-import type { Db, Sql } from './store.ts';
 import type postgres from 'postgres';
+import { conflictsOf, problem, STAGE_LABELS, type ConflictKind, type DateSpan, type Problem, type Stage, type TeamMember } from '../domain/peer-challenge/index.ts';
+import { peerPool, placesOf } from './peer-pool.ts';
+import type { Db, Sql } from './store.ts';
 
 /** What stands in a booking's way. */
-export type Clash =
+export type BookingClash =
   | { readonly kind: 'double_booked'; readonly challengeId: number; readonly councilCode: string; readonly councilName: string; readonly onSite: DateSpan }
-  | { readonly kind: 'unavailable'; readonly days: DateSpan; readonly reason: string | null };
+  | { readonly kind: 'unavailable'; readonly days: DateSpan; readonly reason: string | null }
+  | { readonly kind: 'conflict'; readonly conflict: ConflictKind; readonly sentence: string };
 
-export type Booked = { readonly kind: 'booked'; readonly bookingId: number } | { readonly kind: 'refused'; readonly problem: Problem; readonly clash?: Clash };
+export type Booked = { readonly kind: 'booked'; readonly bookingId: number } | { readonly kind: 'refused'; readonly problem: Problem; readonly clash?: BookingClash };
 
 export interface BookedMember extends TeamMember {
   readonly bookingId: number;
@@ -52,7 +55,7 @@ export function bookPeer(sql: Db, challengeId: number, peerId: number, lead: boo
     const onTeam = await tx<{ peerId: number; lead: boolean }[]>`select peer_id as "peerId", lead from peer_booking where challenge_id = ${challengeId} and released_at is null`;
     if (onTeam.some((m) => m.peerId === peerId)) return refused(problem('peer', `${peer.name} is already on the team`));
     if (lead && onTeam.some((m) => m.lead)) return refused(problem('lead', 'the team has a lead already: release them first'));
-    const clash = await clashOf(tx, peerId, peer.name, challenge.onSite, challengeId);
+    const clash = (await clashOf(tx, peerId, peer.name, challenge.onSite, challengeId)) ?? (await conflictOf(tx, peerId, challenge.councilCode));
     if (clash) return clash;
     const [row] = await tx<{ id: number }[]>`
       insert into peer_booking (peer_id, challenge_id, during, lead, booked_by)
@@ -133,10 +136,19 @@ async function clashOf(tx: Db, peerId: number, name: string, days: DateSpan, cha
   return null;
 }
 
+/** The first of the peer's conflicts with the council, by the domain's rules, under the peer's lock. */
+async function conflictOf(tx: Db, peerId: number, councilCode: string): Promise<Extract<Booked, { kind: 'refused' }> | null> {
+  const [peer] = await peerPool(tx, '1970-01-01', [peerId]);
+  const places = await placesOf(tx, peer!.councilCode === null ? [councilCode] : [councilCode, peer!.councilCode]);
+  const [first] = conflictsOf(peer!, places.get(councilCode)!, places);
+  if (!first) return null;
+  return refused(problem('peer', `conflict (${first.kind.replaceAll('_', ' ')}): ${first.sentence}`), { kind: 'conflict', conflict: first.kind, sentence: first.sentence });
+}
+
 function spanRange(span: DateSpan): string {
   return `[${span.from},${span.to}]`;
 }
 
-function refused(p: Problem, clash?: Clash): Extract<Booked, { kind: 'refused' }> {
+function refused(p: Problem, clash?: BookingClash): Extract<Booked, { kind: 'refused' }> {
   return clash ? { kind: 'refused', problem: p, clash } : { kind: 'refused', problem: p };
 }

@@ -1,12 +1,13 @@
 // The peer pool as kept (migration 038): member and officer peers with their
 // role, council, skills, sector experience and the days they cannot give;
-// the conflicts they declared; and the ties between councils that make a
-// peer conflicted beyond their own (a shared boundary, a shared chief
-// executive). `peerPool` reads the pool in the domain's shape for a team
-// suggestion; `peerDays` sets, per council, the peer days it gave beside the
+// the conflicts they declared; and what makes a peer conflicted beyond their
+// own council that the area register does not hold (a shared boundary, a
+// shared chief executive). `peerPool`, `bookingsAround` and `placesOf` read
+// them in the domain's shapes for its conflict rules and team suggestion;
+// `peerDays` sets, per council, the peer days it gave beside the
 // challenges it received: 001's "Giving and taking".
 import type { AreaType } from '../domain/area/index.ts';
-import { isIsoDay, PEER_ROLES, problem, type DateSpan, type Peer, type PeerRole, type Problem } from '../domain/peer-challenge/index.ts';
+import { isIsoDay, PEER_ROLES, problem, type Booking, type DateSpan, type Peer, type PeerRole, type Places, type Problem } from '../domain/peer-challenge/index.ts';
 import type { Db } from './store.ts';
 
 export interface PeerDraft {
@@ -21,8 +22,6 @@ export interface PeerDraft {
 }
 
 export type Added = { readonly kind: 'ok'; readonly id: number } | { readonly kind: 'refused'; readonly problem: Problem };
-
-export type CouncilTieKind = 'shared_boundary' | 'shared_chief_executive';
 
 /** Adds a peer to the pool; refused, naming the field, for a missing name, an unknown role or council, a party on an officer, days that end before they start. */
 export async function addPeer(sql: Db, draft: PeerDraft, by: number | null): Promise<Added> {
@@ -76,34 +75,61 @@ export async function declareConflict(sql: Db, peerId: number, councilCode: stri
   return { kind: 'ok', id: peerId };
 }
 
-/** Records that two councils share a boundary or a chief executive; kept once, whichever order they are given in. */
-export async function tieCouncils(sql: Db, a: string, b: string, kind: CouncilTieKind, source: string | null): Promise<void> {
+/** Records that two councils share a boundary; kept once, whichever order they are given in. */
+export async function addBorder(sql: Db, a: string, b: string, source: string | null): Promise<void> {
   const [first, second] = a < b ? [a, b] : [b, a];
-  await sql`insert into council_tie (area_code, other_area_code, kind, source) values (${first}, ${second}, ${kind}, ${source}) on conflict do nothing`;
+  await sql`insert into council_border (area_code, other_area_code, source) values (${first}, ${second}, ${source}) on conflict do nothing`;
+}
+
+/** Records that the councils share one chief executive, named, replacing what was kept of them before. */
+export async function shareChiefExecutive(sql: Db, councilCodes: readonly string[], chiefExecutive: string, source: string | null): Promise<void> {
+  await sql`
+    insert into shared_chief_executive ${sql(councilCodes.map((code) => ({ area_code: code, chief_executive: chiefExecutive.trim(), source })))}
+    on conflict (area_code) do update set chief_executive = excluded.chief_executive, source = excluded.source`;
 }
 
 /**
- * Every peer in the domain's shape, for a team suggestion. The days a peer
- * cannot give are their own and the weeks they are booked for (only those
- * that touch `around`, when given); peer days given count the days of their
- * bookings up to `today`.
+ * Councils as the domain's conflict rules read them (their county, borders
+ * and a shared chief executive): those named, or every current council.
  */
-export function peerPool(sql: Db, today: string, around?: DateSpan): Promise<Peer[]> {
-  const window = around ? `[${around.from},${around.to}]` : '(,)';
+export async function placesOf(sql: Db, codes?: readonly string[]): Promise<Places> {
+  const rows = await sql<{ code: string; name: string; type: AreaType; county: string | null; borders: string[]; sharedChiefExecutive: string | null }[]>`
+    select a.code, a.name, a.type, a.county_code as county, s.chief_executive as "sharedChiefExecutive",
+      array(select case when b.area_code = a.code then b.other_area_code else b.area_code end
+        from council_border b where b.area_code = a.code or b.other_area_code = a.code) as borders
+    from area a left join shared_chief_executive s on s.area_code = a.code
+    where ${codes ? sql`a.code = any(${codes as string[]})` : sql`a.end_date is null`}`;
+  return new Map(rows.map((row) => [row.code, { ...row, borders: new Set(row.borders) }]));
+}
+
+/**
+ * Every peer in the domain's shape, for a team suggestion or a booking's
+ * check: their own days away, the conflicts they declared, and the peer days
+ * they gave (the days of their bookings up to `today`). `ids` reads only those.
+ */
+export function peerPool(sql: Db, today: string, ids?: readonly number[]): Promise<Peer[]> {
   return sql<Peer[]>`
     with given as (
       select b.peer_id, sum(least(upper(b.during), ${today}::date + 1) - lower(b.during))::integer as days
       from peer_booking b where b.released_at is null and lower(b.during) <= ${today}::date group by b.peer_id),
-    busy as (
+    away as (
       select peer_id, json_agg(json_build_object('from', to_char(lower(during), 'YYYY-MM-DD'), 'to', to_char(upper(during) - 1, 'YYYY-MM-DD')) order by during) as spans
-      from (select peer_id, during from peer_unavailable union all select peer_id, during from peer_booking where released_at is null) d
-      where during && ${window}::daterange group by peer_id),
+      from peer_unavailable group by peer_id),
     declared as (
       select peer_id, json_agg(json_build_object('councilCode', area_code, 'reason', reason) order by area_code) as conflicts from peer_conflict group by peer_id)
     select p.id::text as id, p.name, p.role, p.party, p.area_code as "councilCode", p.skills, p.sector_experience as "sectorExperience",
-      coalesce(busy.spans, '[]') as unavailable, coalesce(declared.conflicts, '[]') as "declaredConflicts", coalesce(given.days, 0) as "peerDaysGiven"
-    from peer p left join given on given.peer_id = p.id left join busy on busy.peer_id = p.id left join declared on declared.peer_id = p.id
+      coalesce(away.spans, '[]') as unavailable, coalesce(declared.conflicts, '[]') as "declaredConflicts", coalesce(given.days, 0) as "peerDaysGiven"
+    from peer p left join given on given.peer_id = p.id left join away on away.peer_id = p.id left join declared on declared.peer_id = p.id
+    ${ids ? sql`where p.id = any(${ids as number[]})` : sql``}
     order by p.id`;
+}
+
+/** The bookings held whose days touch the span, in the domain's shape: what a suggestion for that week must step round. */
+export function bookingsAround(sql: Db, span: DateSpan): Promise<Booking[]> {
+  return sql<Booking[]>`
+    select peer_id::text as "peerId", challenge_id::text as "challengeId",
+      json_build_object('from', to_char(lower(during), 'YYYY-MM-DD'), 'to', to_char(upper(during) - 1, 'YYYY-MM-DD')) as "onSite"
+    from peer_booking where released_at is null and during && ${`[${span.from},${span.to}]`}::daterange`;
 }
 
 export interface CouncilPeerDays {

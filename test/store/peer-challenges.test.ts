@@ -2,13 +2,14 @@
 // challenge moved one lifecycle step at a time, refused where the domain
 // refuses, its due dates worked out when its week is booked; and bookings,
 // which two managers can never both win: 100 at once for one peer and one
-// week, exactly one booked, the rest told whose week holds the peer.
+// week, exactly one booked, the rest told whose week holds the peer; and a
+// conflicted peer refused with the kind of conflict named.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FIVE_CORE_ELEMENTS, type DateSpan } from '../../src/domain/peer-challenge/index.ts';
 import { bookPeer, releasePeer, teamOf, type Booked } from '../../src/store/peer-bookings.ts';
 import { challengesOf, moveChallenge, openChallenge, readChallenge, type Moved } from '../../src/store/peer-challenges.ts';
-import { addPeer, peerPool, type PeerDraft } from '../../src/store/peer-pool.ts';
+import { addBorder, addPeer, declareConflict, peerPool, shareChiefExecutive, type Added, type PeerDraft } from '../../src/store/peer-pool.ts';
 import type { Db } from '../../src/store/store.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
 
@@ -16,6 +17,10 @@ const KENT = 'E10000016';
 const MEDWAY = 'E06000035';
 const LEEDS = 'E08000035';
 const DURHAM = 'E06000047';
+const MAIDSTONE = 'E07000110';
+const HARTLEPOOL = 'E06000001';
+const SOUTH_HOLLAND = 'E07000140';
+const BRECKLAND = 'E07000143';
 const WEEK = Object.freeze({ from: '2026-01-27', to: '2026-01-30' });
 
 const OFFICER: PeerDraft = Object.freeze<PeerDraft>({
@@ -49,7 +54,7 @@ async function bookedChallenge(sql: Db, council: string, week: DateSpan = WEEK):
   return id;
 }
 
-function refusal(result: Booked | Moved): { field: string; message: string } {
+function refusal(result: Booked | Moved | Added): { field: string; message: string } {
   assert.equal(result.kind, 'refused', JSON.stringify(result));
   return (result as Extract<Booked, { kind: 'refused' }>).problem;
 }
@@ -93,8 +98,10 @@ describe('peer challenges in the store', () => {
       declaredConflicts: [],
       peerDaysGiven: 0,
     });
-    const around = (await peerPool(store.sql, '2026-01-01', { from: '2026-01-05', to: '2026-01-08' })).find((p) => p.id === String(id));
-    assert.deepEqual(around?.unavailable, [], 'only the days that touch the week asked about');
+    assert.deepEqual(
+      (await peerPool(store.sql, '2026-01-01', [id])).map((p) => p.name),
+      ['Cllr Bea Member'],
+    );
   });
 
   it('opens a challenge as an enquiry, refusing an unknown kind, council or day', async () => {
@@ -144,7 +151,7 @@ describe('peer challenges in the store', () => {
   it('confirms the team booked, then refuses a double booking naming the other challenge', async () => {
     const kent = (await challengesOf(store.sql, KENT))[0]!;
     const lead = await peer(store.sql, { name: 'Cath Chief' });
-    const member = await peer(store.sql, { name: 'Cllr Dev Member', role: 'councillor', party: 'Labour' });
+    const member = await peer(store.sql, { name: 'Cllr Dev Member', role: 'councillor', party: 'Labour', councilCode: HARTLEPOOL });
     const manager = await peer(store.sql, { name: 'Eve Manager', role: 'manager', councilCode: null });
     const kentId = Number(kent.id);
     assert.equal((await bookPeer(store.sql, kentId, lead, true, null)).kind, 'booked');
@@ -209,6 +216,30 @@ describe('peer challenges in the store', () => {
     const after = (await readChallenge(store.sql, leeds))!;
     assert.deepEqual([after.onSite, after.revision], [before.onSite, before.revision], 'the week and the team stay where they were');
     assert.deepEqual((await teamOf(store.sql, leeds))[0]!.onSite, { from: '2026-02-10', to: '2026-02-12' });
+  });
+
+  it('refuses a conflicted peer, naming each kind of conflict', async () => {
+    const kent = await bookedChallenge(store.sql, KENT, { from: '2026-06-01', to: '2026-06-04' });
+    const southHolland = await bookedChallenge(store.sql, SOUTH_HOLLAND, { from: '2026-06-01', to: '2026-06-04' });
+    await addBorder(store.sql, KENT, MEDWAY, 'made up for the test');
+    await shareChiefExecutive(store.sql, [SOUTH_HOLLAND, BRECKLAND], 'Jo Shared', 'made up for the test');
+    const declarer = await peer(store.sql, { name: 'Ivy Declared', councilCode: DURHAM });
+    assert.equal(refusal(await declareConflict(store.sql, declarer, KENT, ' ', null)).field, 'reason');
+    assert.equal(refusal(await declareConflict(store.sql, declarer, 'E99999999', 'x', null)).field, 'councilCode');
+    assert.equal((await declareConflict(store.sql, declarer, KENT, 'her brother leads the council', null)).kind, 'ok');
+    const cases: [string, number, number, string][] = [
+      ['own_council', kent, await peer(store.sql, { name: 'Jon Own', councilCode: KENT }), 'Jon Own serves Kent'],
+      ['same_county', kent, await peer(store.sql, { name: 'Kim County', councilCode: MAIDSTONE }), "Kim County's council, Maidstone, is in the same county as Kent"],
+      ['shared_boundary', kent, await peer(store.sql, { name: 'Lou Border', councilCode: MEDWAY }), "Lou Border's council, Medway, shares a boundary with Kent"],
+      ['shared_chief_executive', southHolland, await peer(store.sql, { name: 'Max Shared', councilCode: BRECKLAND }), "Max Shared's council, Breckland, shares its chief executive with South Holland"],
+      ['declared', kent, declarer, 'Ivy Declared declared a conflict with Kent: her brother leads the council'],
+    ];
+    for (const [kind, challenge, conflicted, sentence] of cases) {
+      const booked = await bookPeer(store.sql, challenge, conflicted, false, null);
+      assert.equal(refusal(booked).message, `'peer': conflict (${kind.replaceAll('_', ' ')}): ${sentence}`);
+      assert.deepEqual((booked as { clash: unknown }).clash, { kind: 'conflict', conflict: kind, sentence });
+    }
+    assert.equal((await bookPeer(store.sql, kent, await peer(store.sql, { name: 'Ned Far', councilCode: LEEDS }), false, null)).kind, 'booked', 'a peer from far away is free to go');
   });
 
   it('releases the bookings of days not yet come when a challenge is withdrawn', async () => {

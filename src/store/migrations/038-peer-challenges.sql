@@ -50,18 +50,24 @@ create table peer_conflict (
   primary key (peer_id, area_code)
 );
 
--- Ties between councils that the area register does not hold and that make
--- a peer of one conflicted at the other: a shared boundary, a shared chief
--- executive. Kept once per pair, the lesser code first.
-create table council_tie (
+-- What the area register does not hold and that makes a peer of one council
+-- conflicted at another: a shared boundary, kept once per pair with the
+-- lesser code first; and a chief executive shared by councils, who share it
+-- when they hold the same name here.
+create table council_border (
   area_code        text not null references area (code),
   other_area_code  text not null references area (code),
-  kind             text not null check (kind in ('shared_boundary', 'shared_chief_executive')),
   source           text,
-  primary key (area_code, other_area_code, kind),
+  primary key (area_code, other_area_code),
   check (area_code < other_area_code)
 );
-create index council_tie_other on council_tie (other_area_code);
+create index council_border_other on council_border (other_area_code);
+
+create table shared_chief_executive (
+  area_code        text primary key references area (code),
+  chief_executive  text not null check (length(btrim(chief_executive)) between 1 and 200),
+  source           text
+);
 
 -- A council's peer challenge, from its enquiry to its close, as the domain's
 -- lifecycle (`advance`) left it. The week on site is a daterange '[from, to]'.
