@@ -13,7 +13,7 @@ const formBodies = express.urlencoded({ extended: false, limit: '100kb', paramet
  * memory up to its limit, so that no other address (and no one unsigned in)
  * can make a server hold megabytes before the CSRF check refuses them.
  */
-const TAKES_A_FILE = [/^\/agreements\/\d+\/targets\/import$/];
+const TAKES_A_FILE = [/^\/agreements\/\d+\/targets\/import$/, /^\/returns\/upload$/];
 
 /** Reads the form body of page requests; the API reads its own bodies (JSON, or an upload streamed). */
 export const pageFormBodies = middleware('reads the form body of page requests', (req: Request, res: Response, next: NextFunction) => {
