@@ -3,7 +3,9 @@
 // returns calendar.
 import type { Feature } from '../../platform/feature.ts';
 import { returnsRouter } from './returns-api.ts';
+import { returnsPages } from './returns-pages.ts';
 
 export const returns: Feature = {
   api: ({ sql, engine }) => returnsRouter(sql, engine),
+  pages: ({ sql, engine }) => returnsPages(sql, engine),
 };
