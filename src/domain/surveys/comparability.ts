@@ -130,9 +130,9 @@ function randomSampling(record: SurveyRecord): ConditionVerdict {
 }
 
 function minimumBase(record: SurveyRecord, subjects: readonly Subject[], rules: ComparabilityRules): ConditionVerdict {
-  const answered = subjects.filter((subject) => subject.result !== undefined).map((subject) => ({ code: subject.question.code, base: subject.result!.base }));
-  const smallest = answered.reduce<{ code: string; base: number } | null>((least, item) => (least === null || item.base < least.base ? item : least), null);
   const minimum = rules.minimumBase.toLocaleString('en-GB');
+  const answered = subjects.flatMap(({ question, result }) => (result === undefined ? [] : [baseOf(question.code, result, rules)]));
+  const smallest = answered.reduce<JudgedBase | null>((least, item) => (least === null || item.judged < least.judged ? item : least), null);
   if (smallest === null) {
     if (!Number.isFinite(record.achievedSample)) return verdict('minimum_base', 'unknown', 'The record does not say how many people took part.');
     const sample = record.achievedSample.toLocaleString('en-GB');
@@ -140,14 +140,25 @@ function minimumBase(record: SurveyRecord, subjects: readonly Subject[], rules: 
       ? verdict('minimum_base', 'pass', `${sample} people took part, at least the minimum of ${minimum}; each question's own base is judged when its results are entered.`)
       : verdict('minimum_base', 'fail', `Only ${sample} people took part, under the minimum of ${minimum}.`);
   }
-  const base = smallest.base.toLocaleString('en-GB');
-  if (smallest.base >= rules.minimumBase)
-    return verdict(
-      'minimum_base',
-      'pass',
-      answered.length === 1 ? `${base} people answered, at least the minimum of ${minimum}.` : `The fewest answers to any question were ${base}, at least the minimum of ${minimum}.`,
-    );
-  return verdict('minimum_base', 'fail', `Only ${base} people answered question '${smallest.code}', under the minimum of ${minimum}; below it the interval is too wide to compare fairly.`);
+  if (smallest.judged >= rules.minimumBase)
+    return verdict('minimum_base', 'pass', `${answered.length === 1 ? 'The base' : 'The smallest base of any question'} is ${smallest.words}, at least the minimum of ${minimum}.`);
+  return verdict('minimum_base', 'fail', `Question '${smallest.code}' has a base of ${smallest.words}, under the minimum of ${minimum}; below it the interval is too wide to compare fairly.`);
+}
+
+interface JudgedBase {
+  readonly code: string;
+  /** The number set against the minimum: the effective base where the rules ask for it and the result is weighted. */
+  readonly judged: number;
+  readonly words: string;
+}
+
+function baseOf(code: string, result: SurveyResult, rules: ComparabilityRules): JudgedBase {
+  const answers = result.base.toLocaleString('en-GB');
+  if (rules.minimumBaseOn === 'effective_base' && result.weighted !== null) {
+    const effective = Math.round(result.weighted.effectiveBase).toLocaleString('en-GB');
+    return { code, judged: result.weighted.effectiveBase, words: `${effective} effective (${answers} answers, weighted)` };
+  }
+  return { code, judged: result.base, words: `${answers} answers` };
 }
 
 function positionAndOrder(record: SurveyRecord, subjects: readonly Subject[], rules: ComparabilityRules): ConditionVerdict {

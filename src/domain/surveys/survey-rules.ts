@@ -46,6 +46,11 @@ export interface ComparabilityRules {
   /** The fewest answers to a question for its result to be benchmarked. */
   readonly minimumBase: number;
   readonly minimumBaseSource: string;
+  /**
+   * What is set against the minimum for a weighted result: its effective base (as
+   * precise as that many answers) or its answers.
+   */
+  readonly minimumBaseOn: 'effective_base' | 'answers';
   /** The set's questions must come first in the questionnaire, before anything else is asked, in the set's order. */
   readonly standardQuestionsFirst: boolean;
   /** The variables a survey must be weighted by, to match the population as the poll does. */
@@ -71,7 +76,9 @@ export const COMPARABILITY_RULES: ComparabilityRules = Object.freeze({
   source: 'Local Government Association, Benchmarking resident satisfaction data: question set and guidance, July 2021',
   methods: Object.freeze(['telephone'] as const),
   minimumBase: 500,
-  minimumBaseSource: "The LGA's advice to councils surveying residents: a random sample of at least about 500 (local.gov.uk, understanding residents' views).",
+  minimumBaseSource:
+    "The LGA's advice to councils surveying residents: a random sample of at least about 500 (local.gov.uk, understanding residents' views). Judged on the effective base where weighted, since weighted answers are only as precise as it (Lantern's reading).",
+  minimumBaseOn: 'effective_base',
   standardQuestionsFirst: true,
   weightingVariables: Object.freeze([Object.freeze({ name: 'age', accepts: Object.freeze(['age', 'age group']) }), Object.freeze({ name: 'sex', accepts: Object.freeze(['sex', 'gender']) })]),
   weightingSource: "The LGA's national poll is weighted to the adult population; age and sex are the least a local survey needs to match it (Lantern's reading of the guidance).",

@@ -76,19 +76,29 @@ describe('comparability(record, set, result?)', () => {
   });
 
   describe('minimum base', () => {
-    it(`passes a question answered by at least ${COMPARABILITY_RULES.minimumBase}`, () => {
-      assert.deepEqual(judged({}, 'minimum_base'), { condition: 'minimum_base', outcome: 'pass', reason: '1,000 people answered, at least the minimum of 500.' });
+    it(`passes a question whose effective base is at least ${COMPARABILITY_RULES.minimumBase}`, () => {
+      assert.deepEqual(judged({}, 'minimum_base'), { condition: 'minimum_base', outcome: 'pass', reason: 'The base is 820 effective (1,000 answers, weighted), at least the minimum of 500.' });
+      const unweighted = comparability(goodSurvey(SET, { weighting: { kind: 'none' } }), SET, councilResult({ weighted: null }));
+      assert.equal(conditionOf(unweighted, 'minimum_base').reason, 'The base is 1,000 answers, at least the minimum of 500.');
     });
     it('fails a question answered by fewer, naming it', () => {
       const counts = { very_satisfied: 50, fairly_satisfied: 150, neither: 100, fairly_dissatisfied: 60, very_dissatisfied: 40, dont_know: 20 };
-      const verdict = comparability(goodSurvey(SET), SET, councilResult({ counts, base: 420 }));
+      const verdict = comparability(goodSurvey(SET, { weighting: { kind: 'none' } }), SET, councilResult({ counts, base: 420, weighted: null }));
       assert.deepEqual(conditionOf(verdict, 'minimum_base'), {
         condition: 'minimum_base',
         outcome: 'fail',
-        reason: "Only 420 people answered question 'satisfied-with-council', under the minimum of 500; below it the interval is too wide to compare fairly.",
+        reason: "Question 'satisfied-with-council' has a base of 420 answers, under the minimum of 500; below it the interval is too wide to compare fairly.",
       });
       assert.equal(verdict.overall, 'not_comparable');
       assert.equal(verdict.sentence, 'Not comparable: minimum base fails.');
+    });
+    it('fails 1,000 answers whose weighting leaves an effective base of 450, unless the rules judge answers', () => {
+      const result = councilResult({ weighted: { ...councilResult().weighted!, effectiveBase: 450 } });
+      assert.equal(
+        conditionOf(comparability(goodSurvey(SET), SET, result), 'minimum_base').reason,
+        "Question 'satisfied-with-council' has a base of 450 effective (1,000 answers, weighted), under the minimum of 500; below it the interval is too wide to compare fairly.",
+      );
+      assert.equal(conditionOf(comparability(goodSurvey(SET), SET, result, { ...COMPARABILITY_RULES, minimumBaseOn: 'answers' }), 'minimum_base').outcome, 'pass');
     });
     it('judges the achieved sample before results are entered', () => {
       assert.match(judged({}, 'minimum_base', false).reason, /^1,000 people took part, at least the minimum of 500/);
@@ -255,13 +265,14 @@ describe('comparability(record, set, result?)', () => {
 describe('comparabilityOf(record, sets, results)', () => {
   it("judges a survey's results together, the minimum base on the smallest of them", () => {
     const counts = { very_satisfied: 50, fairly_satisfied: 150, neither: 100, fairly_dissatisfied: 60, very_dissatisfied: 40, dont_know: 20 };
-    const area = { ...councilResult({ counts, base: 420 }), questionCode: 'satisfied-with-local-area' };
+    const area = { ...councilResult({ counts, base: 420, weighted: { ...councilResult().weighted!, effectiveBase: 400 } }), questionCode: 'satisfied-with-local-area' };
     const verdict = comparabilityOf(goodSurvey(SET), [SET], [councilResult(), area]);
     assert.equal(
       conditionOf(verdict, 'minimum_base').reason,
-      "Only 420 people answered question 'satisfied-with-local-area', under the minimum of 500; below it the interval is too wide to compare fairly.",
+      "Question 'satisfied-with-local-area' has a base of 400 effective (420 answers, weighted), under the minimum of 500; below it the interval is too wide to compare fairly.",
     );
-    assert.equal(conditionOf(comparabilityOf(goodSurvey(SET), [SET], [councilResult()]), 'minimum_base').outcome, 'pass');
+    const both = comparabilityOf(goodSurvey(SET), [SET], [councilResult(), councilResult({ questionCode: 'satisfied-with-local-area' })]);
+    assert.equal(conditionOf(both, 'minimum_base').reason, 'The smallest base of any question is 820 effective (1,000 answers, weighted), at least the minimum of 500.');
   });
 
   it("leaves out a council's own questions, which are not for benchmarking", () => {
