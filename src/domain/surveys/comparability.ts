@@ -28,7 +28,7 @@ import { COMPARABILITY_RULES, type ComparabilityRules } from './survey-rules.ts'
 import {
   COMPARABILITY_CONDITION_LABELS,
   COMPARABILITY_CONDITIONS,
-  SAMPLING_LABELS,
+  SAMPLINGS,
   SURVEY_METHODS,
   SURVEY_METHOD_PHRASES,
   type Comparability,
@@ -121,7 +121,7 @@ function method(record: SurveyRecord, rules: ComparabilityRules): ConditionVerdi
 
 function randomSampling(record: SurveyRecord): ConditionVerdict {
   if (record.sampling === 'random_probability') return verdict('random_sampling', 'pass', 'The sample was drawn at random (a random probability sample), so its intervals mean what they say.');
-  if (!(record.sampling in SAMPLING_LABELS)) return verdict('random_sampling', 'unknown', 'The record does not say how the sample was drawn.');
+  if (!(SAMPLINGS as readonly string[]).includes(record.sampling)) return verdict('random_sampling', 'unknown', 'The record does not say how the sample was drawn.');
   return verdict(
     'random_sampling',
     'fail',

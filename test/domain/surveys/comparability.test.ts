@@ -72,6 +72,7 @@ describe('comparability(record, set, result?)', () => {
     });
     it('is unknown when the record does not say how the sample was drawn', () => {
       assert.equal(judged({ sampling: 'snowball' as SurveyRecord['sampling'] }, 'random_sampling').outcome, 'unknown');
+      assert.equal(judged({ sampling: 'toString' as SurveyRecord['sampling'] }, 'random_sampling').outcome, 'unknown');
     });
   });
 
