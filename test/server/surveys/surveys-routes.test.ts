@@ -11,7 +11,7 @@ import { ROLES, type OrganisationKind, type Role } from '../../../src/domain/acc
 import { apiToken, bearer, Browser, organisation, user } from '../../support/access.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { openTestStore, type TestStore } from '../../support/store.ts';
-import { DURHAM, HARTLEPOOL, RESULTS, SURVEY, seedSurveyAreas } from './fixtures.ts';
+import { DURHAM, ENGLAND, HARTLEPOOL, RESULTS, SURVEY, seedSurveyAreas } from './fixtures.ts';
 
 const HOMES: Readonly<Record<Role, [OrganisationKind, string]>> = {
   performance_officer: ['council', 'Durham County Council'],
@@ -116,6 +116,21 @@ describe('probes and refusals', () => {
     assert.equal(read.verdict.overall, 'comparable');
     assert.equal(read.verdict.conditions.length, 7);
     assert.ok(read.results.every((r) => r.figure !== null));
+  });
+
+  it("takes the national poll's waves from administrators alone, and sets a council's figure beside them", async () => {
+    const poll: Record<string, unknown> = { ...SURVEY, title: 'National poll, wave 1', tracker: { name: 'National poll', wave: 1 } };
+    delete poll.council;
+    assert.equal((await ask('performance_officer', 'POST', '/api/surveys/national-poll', poll)).status, 403);
+    const wave = await ask('administrator', 'POST', '/api/surveys/national-poll', poll);
+    assert.equal(wave.status, 201, JSON.stringify(wave.body));
+    const id = (wave.body as { id: number; council: string }).id;
+    assert.equal((wave.body as { council: string }).council, ENGLAND);
+    assert.equal((await ask('performance_officer', 'POST', `/api/surveys/${id}/results`, RESULTS)).status, 403);
+    assert.equal((await ask('administrator', 'POST', `/api/surveys/national-poll/${id}/results`, RESULTS)).status, 201);
+    assert.equal((await ask('public', 'GET', `/api/surveys/${id}`)).status, 200, 'the poll is public');
+    const read = (await ask('performance_officer', 'GET', `/api/surveys/${surveyId}`)).body as { results: { nationalPoll: { waves: number; significance: string } | null }[] };
+    assert.deepEqual(read.results[0]?.nationalPoll && [read.results[0].nationalPoll.waves, read.results[0].nationalPoll.significance], [1, 'similar']);
   });
 
   it('lists question sets for anyone and adds them for administrators alone', async () => {

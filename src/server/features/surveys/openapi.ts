@@ -39,6 +39,23 @@ export const paths = {
       responses: { 201: { description: 'Recorded.', content: survey }, ...refusals, ...repeated },
     },
   },
+  '/api/surveys/national-poll': {
+    post: {
+      operationId: 'addNationalPollWave',
+      summary: "Record a wave of the LGA's national poll (administrators): a survey of England, the public reference series councils are set beside",
+      requestBody: jsonBody(surveyBody.omit({ council: true })),
+      responses: { 201: { description: 'Recorded.', content: survey }, ...refusals, ...repeated },
+    },
+  },
+  '/api/surveys/national-poll/{id}/results': {
+    post: {
+      operationId: 'enterNationalPollResults',
+      summary: "Enter a national poll wave's results (administrators), as counts per answer option",
+      parameters: pathParameters(surveyPath),
+      requestBody: jsonBody(resultsBody),
+      responses: { 201: { description: 'Entered, with the verdict.', content: survey }, ...withMissing },
+    },
+  },
   '/api/surveys/{id}': {
     get: {
       operationId: 'getSurvey',

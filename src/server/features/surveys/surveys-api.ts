@@ -2,7 +2,8 @@
 // administrators; a council's surveys read by whoever the policy allows (404
 // for another council's held survey: its existence is not confirmed),
 // recorded and changed by the council's performance officers, whose results
-// come as JSON or as a file. Each route declares its rule and calls one
+// come as JSON or as a file; the national poll's waves, England's surveys,
+// entered by administrators. Each route declares its rule and calls one
 // use-case.
 import express from 'express';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
@@ -14,7 +15,7 @@ import { councilQuery, resultsImportQuery, surveyPath } from './api-inputs.ts';
 import { addQuestionSet, listQuestionSets } from './question-sets.ts';
 import { enterResults, enterResultsFile } from './results.ts';
 import { surveyJson, surveyListJson } from './survey-view.ts';
-import { addSurvey, changeSurvey, readSurvey, surveysOf } from './surveys.ts';
+import { addSurvey, changeSurvey, ENGLAND, readSurvey, surveysOf } from './surveys.ts';
 
 const json = express.json({ limit: '1mb' });
 
@@ -40,6 +41,20 @@ export function surveysRouter(sql: Sql, engine: BenchmarkEngine, router: express
       .status(201)
       .set('Location', `/api/surveys/${survey.id}`)
       .json(await surveyJson(sql, engine, survey));
+  });
+
+  // The national poll's waves are surveys of England, public reference data kept by administrators, whose rule is a question set's.
+  router.post('/surveys/national-poll', changes('question_set'), json, async (req, res) => {
+    const survey = await addSurvey(sql, accessOf(res), { ...(bodyOf(req) as object), council: ENGLAND });
+    res
+      .status(201)
+      .set('Location', `/api/surveys/${survey.id}`)
+      .json(await surveyJson(sql, engine, survey));
+  });
+
+  router.post('/surveys/national-poll/:id/results', changes('question_set'), json, async (req, res) => {
+    const entered = await enterResults(sql, accessOf(res), checked(surveyPath, req.params).id, bodyOf(req));
+    res.status(201).json(await surveyJson(sql, engine, entered.survey));
   });
 
   router.get('/surveys/:id', reads('survey'), async (req, res) => {
