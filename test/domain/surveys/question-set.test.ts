@@ -129,6 +129,14 @@ describe('readQuestionSet(json)', () => {
     ]);
   });
 
+  it('refuses an option without a code or label, naming it by its place', () => {
+    const options = [{ positive: true, dontKnow: false }, OPTIONS[1]];
+    assert.deepEqual(problemsOf(setWith([{ code: 'own-q', wording: 'Do you use the library?', answerOptions: options, benchmarkable: false, metricCode: null }])), [
+      { field: 'questions[own-q].answerOptions[0].code', message: "Question 'own-q', option 1, has no code" },
+      { field: 'questions[own-q].answerOptions[0].label', message: "Question 'own-q', option 1, has no label" },
+    ]);
+  });
+
   it('refuses a question without a code or wording, naming it by its place', () => {
     assert.deepEqual(problemsOf(setWith([{ answerOptions: OPTIONS, benchmarkable: true, metricCode: null }])), [
       { field: 'questions[0].code', message: 'Question 1 has no code' },

@@ -133,6 +133,12 @@ describe('checkResults(record, set, results)', () => {
     ]);
   });
 
+  it('refuses a base that is not a whole number of people', () => {
+    assert.deepEqual(checkResults(record, SET, [councilResult({ base: 999.5 })]), [
+      { field: 'results[satisfied-with-council].base', message: "Question 'satisfied-with-council': the base must be a whole number of people, 0 or more, not 999.5" },
+    ]);
+  });
+
   it('refuses results missing an option, or counting one the question does not have', () => {
     const rest: Record<string, number> = { ...councilResult().counts };
     delete rest.dont_know;
