@@ -66,6 +66,9 @@ describe('the returns pages', () => {
   it('shows the calendar to the council and sends a file from it', async () => {
     const calendar = await (await officer().fetch('/returns')).text();
     assert.match(calendar, /Missed bins/);
+    assert.match(calendar, /<a class="govuk-service-navigation__link" href="\/returns"/, "the menu leads a council's officer to returns");
+    const member = await (await world.browsers.council_member.fetch('/returns')).text();
+    assert.doesNotMatch(member, /<a class="govuk-service-navigation__link" href="\/returns"/, 'and no one else');
     const form = new FormData();
     form.set('_csrf', officer().csrfToken);
     form.set('file', new Blob(['metric,period,value,note\nlocal-e06000047-missed-bins,2025-06,9,\n'], { type: 'text/csv' }), 'bins.csv');
