@@ -9,6 +9,7 @@ import {
   advance,
   COMPOSITION_RULE,
   DEADLINE_RULES,
+  DUE_ITEMS,
   dueDates,
   enquiry,
   FOCUS_RULES,
@@ -52,6 +53,9 @@ const SPAN = (column: string) => `case when ${column} is null then null else jso
 export const DONE_ON = `case d.item when 'report' then c.report_published_on when 'action_plan' then c.action_plan_published_on
   when 'progress_review' then c.progress_review_on else c.progress_review_report_on end`;
 
+/** Due items in the domain's order, for items due on one day. */
+const ITEM_ORDER = `array[${DUE_ITEMS.map((item) => `'${item}'`).join(', ')}]`;
+
 export const CHALLENGE_SELECT = `c.id::text as id, c.area_code as "councilCode", a.name as "councilName", c.kind, c.stage,
   ${DAY('c.enquired_on')} as "enquiredOn", c.focus_areas as "focusAreas", ${SPAN('c.on_site')} as "onSite",
   coalesce((select json_agg(json_build_object('peerId', p.id::text, 'name', p.name, 'role', p.role, 'lead', b.lead) order by b.lead desc, p.name, p.id)
@@ -61,7 +65,7 @@ export const CHALLENGE_SELECT = `c.id::text as id, c.area_code as "councilCode",
   ${DAY('c.progress_review_report_on')} as "progressReviewReportOn", ${DAY('c.closed_on')} as "closedOn", c.close_reason as "closeReason",
   c.managed_by as "managedBy", c.revision, c.updated_at as "updatedAt",
   coalesce((select json_agg(json_build_object('challengeId', c.id::text, 'item', d.item, 'dueOn', ${DAY('d.due_on')}, 'latestOn', ${DAY('d.latest_on')},
-      'doneOn', ${DAY(DONE_ON)}, 'ruleVersion', d.rule_version, 'sentence', d.sentence) order by d.due_on, d.item)
+      'doneOn', ${DAY(DONE_ON)}, 'ruleVersion', d.rule_version, 'sentence', d.sentence) order by d.due_on, array_position(${ITEM_ORDER}, d.item))
     from peer_challenge_due d where d.challenge_id = c.id), '[]') as due`;
 const CHALLENGE_FROM = 'peer_challenge c join area a on a.code = c.area_code';
 

@@ -118,13 +118,13 @@ describe('peer challenges in the store', () => {
     assert.deepEqual(
       booked.due.map((d) => [d.item, d.dueOn, d.latestOn, d.doneOn, d.ruleVersion]),
       [
-        ['action_plan', '2026-04-30', '2026-06-30', null, 1],
         ['report', '2026-04-30', null, null, 1],
+        ['action_plan', '2026-04-30', '2026-06-30', null, 1],
         ['progress_review', '2026-11-30', null, null, 1],
         ['progress_review_report', '2027-01-30', null, null, 1],
       ],
     );
-    assert.match(booked.due[1]!.sentence, /within 3 months of the week on site \(ending 2026-01-30\)/);
+    assert.match(booked.due[0]!.sentence, /within 3 months of the week on site \(ending 2026-01-30\)/);
     assert.deepEqual(
       (await challengesOf(store.sql, KENT)).map((c) => c.id),
       [String(id)],
