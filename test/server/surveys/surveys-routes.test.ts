@@ -173,4 +173,32 @@ describe('the pages', () => {
     assert.equal((await other.fetch(`/surveys/${surveyId}`)).status, 404);
     assert.equal((await other.fetch(`/surveys/${surveyId}/results/edit`)).status, 404);
   });
+
+  it('lists question sets for anyone and takes a new one from administrators as JSON, refusing it naming the question', async () => {
+    assert.match(await (await fetch(`${server.base}/question-sets`)).text(), /Overall, how satisfied or dissatisfied are you with your local area/);
+    const officer = new Browser(server.base);
+    await officer.signIn('performance_officer@tests.example');
+    assert.equal((await officer.fetch('/question-sets/new')).status, 403);
+    const admin = new Browser(server.base);
+    await admin.signIn('administrator@tests.example');
+    assert.equal((await admin.fetch('/question-sets/new')).status, 200);
+    const post = (set: string) => admin.fetch('/question-sets/new', { method: 'POST', body: new URLSearchParams({ _csrf: admin.csrfToken, set }) });
+    const unread = await post('{ not json');
+    assert.equal(unread.status, 400);
+    assert.match(await unread.text(), /The set is not JSON Lantern can read/);
+    const set = {
+      code: 'own-questions',
+      version: 1,
+      title: 'Our own questions',
+      source: 'Durham',
+      questions: [{ code: 'bins', wording: 'Bins?', answerOptions: [], benchmarkable: false, metricCode: null }],
+    };
+    const refused = await post(JSON.stringify(set));
+    const html = await refused.text();
+    assert.equal(refused.status, 400);
+    assert.match(html, /Question &#39;bins&#39; has no answer options/);
+    assert.match(html, /Our own questions/, 'the text is kept');
+    const options = [{ code: 'yes', label: 'Yes', positive: true, dontKnow: false }];
+    assert.equal((await post(JSON.stringify({ ...set, questions: [{ ...set.questions[0], answerOptions: options }] }))).status, 303);
+  });
 });
