@@ -145,7 +145,7 @@ async function serve(config: Config, options: { port?: string; demo: boolean }):
   }
 }
 
-/** The demo's data into an empty store, and its users (their password from the configuration), its agreement and its synthetic surveys into any. */
+/** The demo's data into an empty store, and its users (their password from the configuration), its agreement and its synthetic surveys and returns into any. */
 async function loadDemoInto(store: Store, config: Config): Promise<void> {
   const { loadDemo, storeIsEmpty } = await import('../ingest/demo.ts');
   if (await storeIsEmpty(store.sql)) {
@@ -161,6 +161,8 @@ async function loadDemoInto(store: Store, config: Config): Promise<void> {
   await createDemoAgreement(store.sql, err);
   const { createDemoSurveys } = await import('../server/features/surveys/demo-surveys.ts');
   await createDemoSurveys(store.sql, err);
+  const { createDemoReturns } = await import('../server/features/returns/demo-returns.ts');
+  await createDemoReturns(store.sql, err);
 }
 
 async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; addAreas: boolean; by: string; mapping?: string; sheet?: string }): Promise<void> {
