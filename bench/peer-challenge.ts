@@ -1,0 +1,142 @@
+// The peer challenge store benchmark, on the scale of issue 21: 400 councils
+// (40 counties of 9 districts) with 15 years of corporate challenges, one a
+// council a year; 5,000 peers; about 100,000 bookings. Printed: the programme
+// read (target for the programme page: 200 ms), a team suggestion over the
+// whole pool read from the store with the domain's suggestTeam (target: p99
+// 100 ms), and 100 concurrent bookings of one peer for overlapping weeks
+// (exactly one must win).
+//
+// The store is Lantern's embedded PostgreSQL in a temporary folder, loaded by
+// SQL with generate_series; bookings that would overlap a peer's others are
+// dropped by the exclusion constraint as they load.
+//
+// Usage: node --import tsx bench/peer-challenge.ts [--runs 50]
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { FIVE_CORE_ELEMENTS, suggestTeam } from '../src/domain/peer-challenge/index.ts';
+import { bookPeer } from '../src/store/peer-bookings.ts';
+import { moveChallenge, openChallenge, readChallenge } from '../src/store/peer-challenges.ts';
+import { bookingsAround, peerPool, placesOf } from '../src/store/peer-pool.ts';
+import { programme } from '../src/store/peer-programme.ts';
+import { openStore, type Sql } from '../src/store/store.ts';
+import { tempDir } from '../test/support/store.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '50' } } });
+const RUNS = Number(values.runs);
+const TODAY = '2026-06-15';
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const fmt = (ms: number) => ms.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+
+async function seed(sql: Sql): Promise<void> {
+  await sql`insert into area (code, name, type) select 'E98' || lpad(n::text, 6, '0'), 'County ' || n, 'county' from generate_series(1, 40) n`;
+  await sql`
+    insert into area (code, name, type, county_code)
+    select 'E99' || lpad(n::text, 6, '0'), 'District ' || n, 'district', 'E98' || lpad((1 + (n - 1) / 9)::text, 6, '0') from generate_series(1, 360) n`;
+  await sql`
+    insert into council_border (area_code, other_area_code)
+    select 'E99' || lpad(n::text, 6, '0'), 'E99' || lpad((n + 1)::text, 6, '0') from generate_series(1, 359) n`;
+  await sql`insert into shared_chief_executive (area_code, chief_executive) select 'E99' || lpad(n::text, 6, '0'), 'Shared ' || (n / 2) from generate_series(2, 41) n`;
+  // One corporate challenge a council a year, 2012 to 2026; its week in the year set by the council; closed unless this year's.
+  await sql`
+    insert into peer_challenge (area_code, kind, stage, enquired_on, focus_areas, on_site, feedback_on, report_published_on, action_plan_published_on, closed_on, deadline_rules_version)
+    select a.code, 'corporate', case when y < 2026 then 'closed' else (array['enquiry', 'scoping', 'booked', 'team_confirmed', 'feedback', 'report_final'])[1 + a.id % 6] end,
+      week - 120, ${FIVE_CORE_ELEMENTS as unknown as string[]},
+      case when y = 2026 and a.id % 6 < 2 then null else daterange(week, week + 4) end,
+      case when y < 2026 then week + 3 end, case when y < 2026 then week + 90 end, case when y < 2026 then week + 95 end, case when y < 2026 then week + 330 end, 1
+    from area a cross join generate_series(2012, 2026) y
+    cross join lateral (select make_date(y, 1, 5) + (a.id * 7) % 330 as week) w
+    where a.code like 'E9%'`;
+  await sql`
+    insert into peer_challenge_due (challenge_id, item, due_on, latest_on, rule_version, sentence)
+    select c.id, i.item, upper(c.on_site) - 1 + i.months * 30, null, 1, 'made up for the bench'
+    from peer_challenge c cross join (values ('report', 3), ('action_plan', 3), ('progress_review', 10), ('progress_review_report', 12)) i(item, months)
+    where c.on_site is not null`;
+  await sql`
+    insert into peer (name, role, party, area_code, skills, sector_experience)
+    select 'Peer ' || n, r.role, case when r.role = 'councillor' then (array['Labour', 'Conservative', 'Liberal Democrat', 'Independent'])[1 + n % 4] end,
+      (select code from area where code like 'E9%' order by code offset n % 400 limit 1),
+      (${FIVE_CORE_ELEMENTS as unknown as string[]}::text[])[1 + n % 5 : 2 + n % 5], array[(array['county', 'district', 'unitary'])[1 + n % 3]]
+    from generate_series(1, 5000) n cross join lateral (select (array['chief_executive', 'director', 'councillor', 'specialist', 'manager'])[1 + n % 5] as role) r`;
+  // About 17 peers a challenge; a booking that overlaps the peer's others is dropped by the exclusion constraint.
+  await sql`
+    insert into peer_booking (peer_id, challenge_id, during)
+    select 1 + (c.id * 17 + j * 331) % 5000, c.id, c.on_site
+    from peer_challenge c cross join generate_series(0, 17) j where c.on_site is not null
+    on conflict do nothing`;
+  await sql`analyze`;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function timed(runs: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work(i);
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function report(what: string, times: readonly number[], target: number | null): void {
+  const p99 = percentile(times, 99);
+  const against = target === null ? '' : `; target ${target} ms, p99 at ${(p99 / target).toFixed(2)} of it`;
+  console.log(`${what}: p50 ${fmt(percentile(times, 50))} ms, p99 ${fmt(p99)} ms over ${times.length} runs${against}`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = tempDir('lantern-bench-peer-');
+  const store = await openStore({ dataDir, role: 'bench', maxConnections: 20 });
+  try {
+    const sql = store.sql;
+    let start = performance.now();
+    await seed(sql);
+    const [counts] = await sql<{ challenges: number; peers: number; bookings: number }[]>`
+      select (select count(*)::int from peer_challenge) as challenges, (select count(*)::int from peer) as peers, (select count(*)::int from peer_booking) as bookings`;
+    console.log(`loaded 400 councils, ${counts!.challenges} challenges, ${counts!.peers} peers, ${counts!.bookings} bookings in ${fmt((performance.now() - start) / 1000)} s`);
+
+    report('programme (every council, due items, counts, gaps)', await timed(RUNS, () => programme(sql, TODAY)), 200);
+
+    const open = await sql<{ id: number }[]>`select id from peer_challenge where stage in ('booked', 'team_confirmed') order by id limit ${RUNS}`;
+    let suggestOnly = 0;
+    const suggestions = await timed(open.length, async (i) => {
+      const challenge = (await readChallenge(sql, open[i]!.id))!;
+      const [peers, bookings, places] = await Promise.all([peerPool(sql, TODAY), bookingsAround(sql, challenge.onSite!), placesOf(sql)]);
+      const before = performance.now();
+      const suggestion = suggestTeam({ ...challenge, onSite: challenge.onSite! }, peers, bookings, places);
+      suggestOnly = Math.max(suggestOnly, performance.now() - before);
+      if (suggestion.proposed.length === 0) throw new Error('no team proposed');
+    });
+    report('team suggestion over 5,000 peers, read from the store', suggestions, 100);
+    console.log(`  of which suggestTeam itself: at most ${fmt(suggestOnly)} ms`);
+
+    start = performance.now();
+    const sought = (await sql<{ id: number }[]>`insert into peer (name, role, area_code) values ('Sought after', 'chief_executive', null) returning id`)[0]!.id;
+    const councils = await sql<{ code: string }[]>`select code from area where code like 'E99%' order by code limit 100`;
+    const challenges: number[] = [];
+    for (const { code } of councils) {
+      const opened = await openChallenge(sql, { councilCode: code, kind: 'corporate', enquiredOn: '2026-06-01', managedBy: null });
+      const id = (opened as { id: number }).id;
+      await moveChallenge(sql, id, { kind: 'scope', focusAreas: FIVE_CORE_ELEMENTS }, null);
+      await moveChallenge(sql, id, { kind: 'book', onSite: { from: '2027-03-01', to: '2027-03-04' } }, null);
+      challenges.push(id);
+    }
+    start = performance.now();
+    const results = await Promise.all(challenges.map((id) => bookPeer(sql, id, sought, false, null)));
+    const took = performance.now() - start;
+    const won = results.filter((r) => r.kind === 'booked').length;
+    console.log(`100 concurrent bookings of one peer for one week: ${won} won (must be 1), ${100 - won} refused naming the clash, in ${fmt(took)} ms`);
+  } finally {
+    await store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  log(String((error as Error).stack ?? error));
+  process.exitCode = 1;
+});
