@@ -139,8 +139,9 @@ export async function releaseDue(sql: Sql, now: Date): Promise<Release> {
         select h.id from held_value h
         left join release_rule r on r.area_id = h.area_id and r.metric_id = h.metric_id and r.superseded_at is null
         join jsonb_to_recordset(${tx.json(shapes)}) as d(kind text, public_from timestamptz, months_after integer, origin text, period text)
-          on d.period = h.period and d.origin = h.origin and d.kind is not distinct from r.kind
-          and d.public_from is not distinct from r.public_from and d.months_after is not distinct from r.months_after
+          -- equalities with stand-ins for null rather than 'is not distinct from', so that the shapes join by hash
+          on d.period = h.period and d.origin = h.origin and coalesce(d.kind, '') = coalesce(r.kind, '')
+          and coalesce(d.public_from, '-infinity') = coalesce(r.public_from, '-infinity') and coalesce(d.months_after, -1) = coalesce(r.months_after, -1)
         where h.superseded_by is null and h.released_batch is null and not h.provisional and h.value is not null
       ), released as (
         update held_value h set released_batch = ${batchId}, released_at = ${now}
