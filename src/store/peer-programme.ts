@@ -109,8 +109,16 @@ export async function programme(sql: Db, today: string): Promise<Programme> {
   };
 }
 
+/** One pass over the open challenges' undone items, grouped by council, rather than a look per council. */
 function councilsRead(sql: Db): Promise<CouncilRow[]> {
   return sql<CouncilRow[]>`
+    with open_due as (
+      select c.area_code, json_agg(json_build_object('challengeId', c.id::text, 'stage', c.stage, 'item', d.item, 'dueOn', ${sql.unsafe(DAY('d.due_on'))},
+          'latestOn', ${sql.unsafe(DAY('d.latest_on'))}, 'doneOn', null, 'ruleVersion', d.rule_version, 'sentence', d.sentence)
+          order by d.due_on, c.id, array_position(${DUE_ITEMS as unknown as string[]}::text[], d.item)) as items
+      from peer_challenge c join peer_challenge_due d on d.challenge_id = c.id
+      where c.stage <> 'closed' and ${sql.unsafe(DONE_ON)} is null
+      group by c.area_code)
     select a.code, a.name, a.type, last.challenge as last, coalesce(open_due.items, '[]') as due
     from area a
     left join lateral (
@@ -118,11 +126,7 @@ function councilsRead(sql: Db): Promise<CouncilRow[]> {
         'onSite', case when c.on_site is null then null
           else json_build_object('from', ${sql.unsafe(DAY('lower(c.on_site)'))}, 'to', ${sql.unsafe(DAY('upper(c.on_site) - 1'))}) end) as challenge
       from peer_challenge c where c.area_code = a.code order by c.enquired_on desc, c.id desc limit 1) last on true
-    left join lateral (
-      select json_agg(json_build_object('challengeId', c.id::text, 'stage', c.stage, 'item', d.item, 'dueOn', ${sql.unsafe(DAY('d.due_on'))},
-          'latestOn', ${sql.unsafe(DAY('d.latest_on'))}, 'doneOn', null, 'ruleVersion', d.rule_version, 'sentence', d.sentence) order by d.due_on, c.id, array_position(${DUE_ITEMS as unknown as string[]}::text[], d.item)) as items
-      from peer_challenge c join peer_challenge_due d on d.challenge_id = c.id
-      where c.area_code = a.code and c.stage <> 'closed' and ${sql.unsafe(DONE_ON)} is null) open_due on true
+    left join open_due on open_due.area_code = a.code
     where a.end_date is null
     order by a.name, a.code`;
 }
