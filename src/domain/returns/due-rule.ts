@@ -15,8 +15,22 @@ export const DEFAULT_DUE_RULE: DueRule = Object.freeze({ kind: 'working_days_aft
 
 const LIMITS = { working_days_after: 60, months_after: 12 } as const;
 
+/** Due dates already worked out: a calendar across councils asks the same few period ends and rules thousands of times. */
+const KNOWN = new Map<string, string>();
+const MOST_KNOWN = 10_000;
+
 /** The date (YYYY-MM-DD) a period ending on `periodEnd` (YYYY-MM-DD, inclusive) is due under `rule`. */
 export function dueDate(periodEnd: string, rule: DueRule): string {
+  const key = `${periodEnd}|${rule.kind}|${rule.kind === 'working_days_after' ? rule.days : rule.months}`;
+  let due = KNOWN.get(key);
+  if (due === undefined) {
+    if (KNOWN.size >= MOST_KNOWN) KNOWN.clear();
+    KNOWN.set(key, (due = workOut(periodEnd, rule)));
+  }
+  return due;
+}
+
+function workOut(periodEnd: string, rule: DueRule): string {
   switch (rule.kind) {
     case 'working_days_after':
       return addWorkingDays(periodEnd, rule.days);

@@ -73,7 +73,20 @@ function stateOf(period: Period, due: string, kept: HeldPeriod | undefined, toda
   return today > due ? 'overdue' : 'due';
 }
 
-function periodsOf(commitment: ReturnCommitment, today: string): Period[] {
+/** The periods of a commitment up to today, kept: a calendar across councils asks the same few thousands of times. */
+const KNOWN_PERIODS = new Map<string, readonly Period[]>();
+
+function periodsOf(commitment: ReturnCommitment, today: string): readonly Period[] {
+  const key = `${commitment.firstPeriod}|${commitment.lastPeriod ?? ''}|${today}`;
+  let periods = KNOWN_PERIODS.get(key);
+  if (periods === undefined) {
+    if (KNOWN_PERIODS.size >= 1_000) KNOWN_PERIODS.clear();
+    KNOWN_PERIODS.set(key, (periods = Object.freeze(stepThrough(commitment, today))));
+  }
+  return periods;
+}
+
+function stepThrough(commitment: ReturnCommitment, today: string): Period[] {
   const first = parsePeriod(commitment.firstPeriod);
   if (first.kind === 'invalid') return [];
   const last = commitment.lastPeriod === null ? null : commitment.lastPeriod;
