@@ -52,7 +52,7 @@ export interface SurveyView {
     readonly options: readonly { readonly label: string; readonly count: number | null; readonly weightedPercent: number | null; readonly positive: boolean }[];
     readonly figure: Figure | null;
     readonly nationalPoll: (Figure & { readonly waves: number; readonly sentence: string }) | null;
-    readonly comparableCouncils: readonly { readonly label: string; readonly councils: number; readonly average: number; readonly sentence: string }[] | null;
+    readonly comparableCouncils: readonly { readonly label: string; readonly councils: number; readonly average: number | null; readonly sentence: string | null }[] | null;
     readonly trend: readonly {
       readonly surveyId: number;
       readonly title: string;
@@ -93,7 +93,11 @@ export function surveyPage(view: SurveyView, councilName: string) {
       poll: r.nationalPoll
         ? `National poll: ${percentWords(r.nationalPoll)} (${r.nationalPoll.waves} ${r.nationalPoll.waves === 1 ? 'wave' : 'waves'} pooled). ${capital(r.nationalPoll.sentence)}.`
         : null,
-      councils: (r.comparableCouncils ?? []).map((c) => `${capital(c.label)}: ${formatNumber(c.average, 0)}% on average across ${c.councils} councils with released results. ${capital(c.sentence)}.`),
+      councils: (r.comparableCouncils ?? []).map((c) =>
+        c.average === null || c.sentence === null
+          ? `${capital(c.label)}: no other council has released comparable results for this question yet.`
+          : `${capital(c.label)}: ${formatNumber(c.average, 0)}% on average across the ${c.councils} ${c.councils === 1 ? 'council' : 'councils'} with released results. ${capital(c.sentence)}.`,
+      ),
       trend: r.trend.map((t) => ({
         ...t,
         wave: t.tracker ? `${t.title}, wave ${t.tracker.wave}` : t.title,

@@ -5,7 +5,7 @@
 // poll of the same financial year (its waves pooled from counts) with
 // significance as the engine judges it, beside comparable councils' released
 // figures in the benchmark index, and across the council's own waves.
-import { compareToBenchmark, describeSignificance } from '../../../domain/benchmark/index.ts';
+import { compareToBenchmark, describeSignificance, type Significance } from '../../../domain/benchmark/index.ts';
 import { groupFigures } from '../../../domain/benchmark/benchmark-queries.ts';
 import { groupSpecFor, type NamedGroup } from '../../../domain/benchmark/group-spec.ts';
 import { percentagePositive, poolWaves, questionOf, type QuestionSet, type SurveyResult } from '../../../domain/surveys/index.ts';
@@ -103,12 +103,25 @@ function councilsComparison(engine: BenchmarkEngine, survey: Survey, metricCode:
   const slice = series?.slice(survey.period);
   const area = engine.index.area(survey.council);
   if (!series || !slice || !area) return [];
-  return COMPARATORS.flatMap((group) => {
+  return COMPARATORS.map((group): GroupComparison => {
     const figures = groupFigures(engine.index, series, slice, area, groupSpecFor(engine.index, area, group));
-    if (figures.mean === null || figures.members.length === 0) return [];
+    // The council's own released result may be among them: a group of it alone compares it with itself.
+    const own = slice.position(engine.index.areaNumber(area.code)!);
+    const others = figures.members.filter((position) => position !== own).length;
+    if (figures.mean === null || others === 0) return { group, label: figures.label, councils: others, average: null, significance: null, sentence: null };
     const significance = compareToBenchmark({ value: figure.percent, lower: figure.lower, upper: figure.upper, benchmark: figures.mean, polarity: 'higher_is_better' });
-    return [{ group, label: figures.label, councils: figures.members.length, average: figures.mean, significance, sentence: describeSignificance(significance, `the average of ${figures.label}`) }];
+    return { group, label: figures.label, councils: figures.members.length, average: figures.mean, significance, sentence: describeSignificance(significance, `the average of ${figures.label}`) };
   });
+}
+
+/** A comparator group's average of released comparable results, or none where no other council has one. */
+interface GroupComparison {
+  readonly group: NamedGroup;
+  readonly label: string;
+  readonly councils: number;
+  readonly average: number | null;
+  readonly significance: Significance | null;
+  readonly sentence: string | null;
 }
 
 const COMPARATORS: readonly NamedGroup[] = ['neighbours', 'region', 'type'];

@@ -8,7 +8,7 @@
 // typed value kept.
 import { Readable } from 'node:stream';
 import express from 'express';
-import type { QuestionSet } from '../../../domain/surveys/index.ts';
+import { describeDay, type QuestionSet } from '../../../domain/surveys/index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
 import { currentResults, type Survey } from '../../../store/surveys.ts';
@@ -162,5 +162,5 @@ export function surveysPages(sql: Sql, engine: BenchmarkEngine): express.Router 
 }
 
 function listed(survey: Survey) {
-  return { ...survey, comparability: survey.verdict?.overall ?? null };
+  return { ...survey, fieldworkEnded: describeDay(survey.fieldworkEnd), comparability: survey.verdict?.overall ?? null };
 }
