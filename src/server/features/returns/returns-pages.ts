@@ -91,6 +91,7 @@ export function returnsPages(sql: Sql, engine: BenchmarkEngine): express.Router 
         rows: rows.map((r) => ({ ...r, dueShown: shownDay(r.due), stateLabel: STATE_LABELS[r.state], stateTag: STATE_TAGS[r.state] })),
         overdue: rows.filter((r) => r.state === 'overdue').length,
         officer,
+        ownCouncil: access.viewer.kind === 'user' ? access.viewer.councilArea : null,
         signedIn: access.viewer.kind === 'user',
         ask,
         problems,
