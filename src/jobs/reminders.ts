@@ -13,7 +13,8 @@
 //
 // The day is London's, from the clock the job is given (a fake one in tests):
 // a thing due on the 3rd is overdue from midnight of the 4th in London.
-import { dueDay, londonDay, reminderSentence, REMINDER_KIND_LABELS, REMINDER_KINDS } from '../domain/reminders/index.ts';
+import { londonDay } from '../domain/format/index.ts';
+import { dueDay, reminderSentence, REMINDER_KIND_LABELS, REMINDER_KINDS } from '../domain/reminders/index.ts';
 import { claimEmails, markEmailed, markEmailFailed, overdueOn, recordReminders, type ReminderToEmail } from '../store/reminders.ts';
 import type { Sql } from '../store/store.ts';
 import type { JobDefinition, JobQueue } from './job-runner.ts';

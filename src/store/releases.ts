@@ -9,7 +9,7 @@
 // values fall into few shapes (a rule, or a default by origin, and a
 // period), so the store reads the shapes, asks the domain each shape's
 // instant, and releases the rows of the shapes that are due.
-import { londonDay } from '../domain/reminders/index.ts';
+import { londonDay } from '../domain/format/index.ts';
 import { isReleasable, releaseDefaultsOn, releaseInstant, ruleFor, type ReleaseRule, type ValueOrigin } from '../domain/release/index.ts';
 import { finishBatch, createBatch } from './batches.ts';
 import { announceBatch } from './import-notifications.ts';

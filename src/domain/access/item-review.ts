@@ -7,11 +7,9 @@
 // The months are calendar months, as people count them: reviewed on 3 March,
 // stale from 3 September; reviewed on 31 August, stale from the last day of
 // February, the month having no 31st.
-import { formatDate } from '../format/index.ts';
+import { formatDate, londonDay } from '../format/index.ts';
 
 export const STALE_AFTER_MONTHS = 6;
-
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
 
 export interface ItemReview {
   readonly reviewedAt: Date;
@@ -35,8 +33,4 @@ export function staleFrom(reviewedAt: Date): string {
   const m = months % 12;
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return `${y}-${String(m + 1).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
-}
-
-function londonDay(instant: Date): string {
-  return LONDON_DAY.format(instant);
 }

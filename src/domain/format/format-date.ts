@@ -7,7 +7,9 @@
  * just after midnight in summer is the next day in London but not in UTC,
  * which is why this never slices an ISO string.
  *
- * Machines get ISO 8601 in UTC (the API, CSV, feeds), not this.
+ * Machines get ISO 8601 in UTC (the API, CSV, feeds), not this; rules that
+ * turn on the day (a return overdue, an item stale, a reminder due) compare
+ * London's day as YYYY-MM-DD (`londonDay`).
  */
 export type DatePrecision = 'day' | 'minute' | 'second';
 
@@ -25,4 +27,11 @@ export function formatDate(instant: Date, precision: DatePrecision = 'day'): str
   if (Number.isNaN(instant.getTime())) throw new RangeError('formatDate needs a valid date, not an Invalid Date');
   const [day, time] = FORMATS[precision];
   return time === null ? day.format(instant) : `${day.format(instant)}, ${time.format(instant)}`;
+}
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
+
+/** The day (YYYY-MM-DD) an instant falls on in London: after 23:00 UTC in summer, already the next. */
+export function londonDay(instant: Date): string {
+  return LONDON_DAY.format(instant);
 }

@@ -1,2 +1,2 @@
-export { dueDay, londonDay, overdueFrom, reminderSentence, REMINDER_KIND_LABELS, REMINDER_KINDS } from './reminder.ts';
+export { dueDay, overdueFrom, reminderSentence, REMINDER_KIND_LABELS, REMINDER_KINDS } from './reminder.ts';
 export type { ReminderFacts, ReminderKind } from './reminder.ts';

@@ -51,10 +51,3 @@ export function overdueFrom(dueOn: string): string {
   day.setUTCDate(day.getUTCDate() + 1);
   return day.toISOString().slice(0, 10);
 }
-
-/** The day (YYYY-MM-DD) on London's calendar at an instant: GMT in winter, BST in summer. */
-export function londonDay(instant: Date): string {
-  return LONDON_DAY.format(instant);
-}
-
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });

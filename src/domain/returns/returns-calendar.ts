@@ -97,10 +97,3 @@ function stepThrough(commitment: ReturnCommitment, today: string): Period[] {
   }
   return periods;
 }
-
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
-
-/** The date (YYYY-MM-DD) an instant falls on in London. */
-export function londonDay(instant: Date): string {
-  return LONDON_DAY.format(instant);
-}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { londonDay, overdueFrom, reminderSentence } from '../../../src/domain/reminders/index.ts';
+import { londonDay } from '../../../src/domain/format/index.ts';
+import { overdueFrom, reminderSentence } from '../../../src/domain/reminders/index.ts';
 
 describe('reminderSentence(reminder)', () => {
   const step = Object.freeze({ kind: 'next_step', subject: 'Send the budget plan', dueOn: '2027-03-03', areaName: 'Barnsley', insteadOf: null } as const);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { londonDay, returnCalendar, type HeldPeriod, type ReturnCommitment } from '../../../src/domain/returns/index.ts';
+import { londonDay } from '../../../src/domain/format/index.ts';
+import { returnCalendar, type HeldPeriod, type ReturnCommitment } from '../../../src/domain/returns/index.ts';
 
 const QUARTERLY: ReturnCommitment = Object.freeze({
   returnId: 7,

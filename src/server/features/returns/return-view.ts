@@ -5,7 +5,8 @@
 // returns the viewer may see. Each restricted read is audited.
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { comparePeriods, parsePeriod } from '../../../domain/period/index.ts';
-import { describeDueRule, londonDay, returnCalendar, type CalendarEntry } from '../../../domain/returns/index.ts';
+import { describeDueRule, returnCalendar, type CalendarEntry } from '../../../domain/returns/index.ts';
+import { londonDay } from '../../../domain/format/index.ts';
 import { heldPeriods, listReturns, returnRevisions, returnShares, type CouncilReturn, type ReturnRevision } from '../../../store/returns.ts';
 import type { Sql } from '../../../store/store.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';

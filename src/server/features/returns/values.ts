@@ -6,7 +6,8 @@
 import type { Readable } from 'node:stream';
 import { formatRejection, type Rejection } from '../../../domain/batch/index.ts';
 import { parsePeriod } from '../../../domain/period/index.ts';
-import { checkReturnValues, londonDay, type GivenValue, type ReturnValue } from '../../../domain/returns/index.ts';
+import { checkReturnValues, type GivenValue, type ReturnValue } from '../../../domain/returns/index.ts';
+import { londonDay } from '../../../domain/format/index.ts';
 import { currentHeldValues, holdValues, type HeldValueInput } from '../../../store/held-values.ts';
 import { listReturns, returnShares, type CouncilReturn } from '../../../store/returns.ts';
 import type { Db, Sql } from '../../../store/store.ts';

@@ -6,6 +6,7 @@
 // financial year of the fieldwork's end. A result that is no longer
 // comparable leaves its period blank, with the verdict's sentence as its note.
 import { checkSurvey, comparabilityOf, percentagePositive, questionOf, type ComparabilityVerdict, type QuestionSet, type SurveyRecord } from '../../../domain/surveys/index.ts';
+import { londonDay } from '../../../domain/format/index.ts';
 import { parsePeriod } from '../../../domain/period/index.ts';
 import { currentHeldValues, holdValues, type HeldValueInput } from '../../../store/held-values.ts';
 import type { Tx } from '../../../store/observations.ts';
@@ -29,13 +30,9 @@ export async function setsOf(sql: Db, placements: SurveyRecord['placements']): P
 export async function checkedRecord(sql: Sql, record: SurveyRecord, now: number): Promise<QuestionSet[]> {
   await questionSetsLoaded(sql);
   const sets = await setsOf(sql, record.placements);
-  const problems = checkSurvey(record, sets, londonDay(now));
+  const problems = checkSurvey(record, sets, londonDay(new Date(now)));
   if (problems.length > 0) throw invalidInput(problems);
   return sets;
-}
-
-export function londonDay(now: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now));
 }
 
 /** The survey as the domain's record. */
