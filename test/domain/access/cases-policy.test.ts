@@ -5,28 +5,9 @@
 // council, changed and shared (referred) by the body's advisers; a
 // confidential note is read by its author and the people it names alone,
 // never by the council. Another council's officer reads none of them.
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { decide, guardedRecord, PUBLIC_VIEWER, SESSION_ACTIONS, type Decision, type GuardedRecord, type UserViewer, type Viewer } from '../../../src/domain/access/index.ts';
+import { guardedRecord } from '../../../src/domain/access/index.ts';
 import { AUTHOR, CAST, DURHAM, ORG } from './cast.ts';
-
-const NOW = Date.UTC(2026, 11, 1, 9, 30);
-const cell = (decision: Decision) => (decision.allowed ? 'allow' : decision.reason);
-const otherCouncil: UserViewer = Object.freeze({ kind: 'user', userId: 302, role: 'performance_officer', organisationId: 99, councilArea: 'E06000002', actions: SESSION_ACTIONS });
-const VIEWERS: Readonly<Record<string, Viewer>> = { public: PUBLIC_VIEWER, author: AUTHOR, ...CAST, otherCouncil };
-
-type Row = readonly [read: string, change: string, share: string];
-
-function walk(label: string, record: GuardedRecord, table: Readonly<Record<string, Row>>) {
-  describe(label, () => {
-    for (const [who, row] of Object.entries(table)) {
-      it(`${who}: read ${row[0]}, change ${row[1]}, share ${row[2]}`, () => {
-        const answer = ['read', 'change', 'share'].map((action) => cell(decide(VIEWERS[who]!, action as 'read', record, NOW)));
-        assert.deepEqual(answer, row);
-      });
-    }
-  });
-}
+import { walk, type Row } from './walk.ts';
 
 const SIGN_IN: Row = ['sign_in_required', 'sign_in_required', 'sign_in_required'];
 /** For kinds no one shares: the grant refuses sharing before asking who signed in. */

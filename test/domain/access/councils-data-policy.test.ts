@@ -6,26 +6,9 @@
 // officer never does. Question sets are public and kept by administrators.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decide, guardedRecord, PUBLIC_VIEWER, SESSION_ACTIONS, type Decision, type GuardedRecord, type UserViewer, type Viewer } from '../../../src/domain/access/index.ts';
-import { AUTHOR, CAST, DURHAM, ORG } from './cast.ts';
-
-const NOW = Date.UTC(2026, 11, 5, 9, 30);
-const cell = (decision: Decision) => (decision.allowed ? 'allow' : decision.reason);
-const otherCouncil: UserViewer = Object.freeze({ kind: 'user', userId: 302, role: 'performance_officer', organisationId: 99, councilArea: 'E06000002', actions: SESSION_ACTIONS });
-const VIEWERS: Readonly<Record<string, Viewer>> = { public: PUBLIC_VIEWER, author: AUTHOR, ...CAST, otherCouncil };
-
-type Row = readonly [read: string, change: string, share: string];
-
-function walk(label: string, record: GuardedRecord, table: Readonly<Record<string, Row>>) {
-  describe(label, () => {
-    for (const [who, row] of Object.entries(table)) {
-      it(`${who}: read ${row[0]}, change ${row[1]}, share ${row[2]}`, () => {
-        const answer = ['read', 'change', 'share'].map((action) => cell(decide(VIEWERS[who]!, action as 'read', record, NOW)));
-        assert.deepEqual(answer, row);
-      });
-    }
-  });
-}
+import { guardedRecord } from '../../../src/domain/access/index.ts';
+import { CAST, DURHAM, ORG } from './cast.ts';
+import { decisionOf, NOW, walk, type Row } from './walk.ts';
 
 const held = (kind: 'survey' | 'council_return', fields: { shared?: readonly number[]; releasedAt?: number } = {}) =>
   guardedRecord(kind, 'restricted', {
@@ -91,6 +74,6 @@ walk('a question set', guardedRecord('question_set', 'public'), {
 describe('a held record without a holder', () => {
   it('is changed by nobody, rather than by any officer the grant allows', () => {
     const orphan = guardedRecord('council_return', 'restricted', { subjectArea: DURHAM, subjectReads: true, shareable: true });
-    assert.equal(cell(decide(CAST.performance_officer, 'change', orphan, NOW)), 'not_author');
+    assert.equal(decisionOf(CAST.performance_officer, 'change', orphan), 'not_author');
   });
 });

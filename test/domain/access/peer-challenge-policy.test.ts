@@ -7,28 +7,9 @@
 // mentee record, by the pair alone; a saving by its council and the regional
 // partnership, which verifies it; a draft case study by its council and the
 // library's moderators.
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { decide, guardedRecord, PUBLIC_VIEWER, SESSION_ACTIONS, type Decision, type GuardedRecord, type UserViewer, type Viewer } from '../../../src/domain/access/index.ts';
+import { guardedRecord } from '../../../src/domain/access/index.ts';
 import { CAST, DURHAM, ORG } from './cast.ts';
-
-const NOW = Date.UTC(2026, 11, 5, 9, 30);
-const cell = (decision: Decision) => (decision.allowed ? 'allow' : decision.reason);
-const otherCouncil: UserViewer = Object.freeze({ kind: 'user', userId: 302, role: 'performance_officer', organisationId: 99, councilArea: 'E06000002', actions: SESSION_ACTIONS });
-const VIEWERS: Readonly<Record<string, Viewer>> = { public: PUBLIC_VIEWER, ...CAST, otherCouncil };
-
-type Row = readonly [read: string, change: string, share: string];
-
-function walk(label: string, record: GuardedRecord, table: Readonly<Record<string, Row>>) {
-  describe(label, () => {
-    for (const [who, row] of Object.entries(table)) {
-      it(`${who}: read ${row[0]}, change ${row[1]}, share ${row[2]}`, () => {
-        const answer = ['read', 'change', 'share'].map((action) => cell(decide(VIEWERS[who]!, action as 'read', record, NOW)));
-        assert.deepEqual(answer, row);
-      });
-    }
-  });
-}
+import { OTHER_COUNCIL, walk, type Row } from './walk.ts';
 
 const PUBLIC_UNSHARED: Row = ['allow', 'sign_in_required', 'not_possible'];
 const SIGN_IN_UNSHARED: Row = ['sign_in_required', 'sign_in_required', 'not_possible'];
@@ -129,7 +110,7 @@ walk(
 
 walk(
   "a mentor's note of a session, shared with the mentee",
-  guardedRecord('mentoring_note', 'confidential', { subjectArea: DURHAM, author: otherCouncil.userId, sharedWithUsers: [CAST.council_member.userId] }),
+  guardedRecord('mentoring_note', 'confidential', { subjectArea: DURHAM, author: OTHER_COUNCIL.userId, sharedWithUsers: [CAST.council_member.userId] }),
   {
     public: SIGN_IN_UNSHARED,
     otherCouncil: ['allow', 'allow', 'not_possible'],
