@@ -225,8 +225,10 @@ const APPEND_ONLY = [
   'flag_acknowledgement',
   'case_outcome',
   'panel_decision',
+  'release_batch',
 ] as const;
-const NEVER_DELETED = ['share'] as const;
+/** Rows that may change but never go: a share revoked or a booking released is kept with when and why, and a declared conflict stays declared. */
+const NEVER_DELETED = ['share', 'peer_booking', 'peer_conflict'] as const;
 
 /**
  * Grants the application role what Lantern does, afresh: every table made by
