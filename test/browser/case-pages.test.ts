@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/access.ts';
-import { accessibilityViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
+import { checkPage, DESKTOP, launchBrowser, openPage, PHONE } from '../support/browser.ts';
 import { DURHAM, openCaseWorld, raiseFlag, type CaseWorld } from '../server/cases/world.ts';
 
 const SECRET = 'The leader and the chief executive are not speaking';
@@ -133,10 +133,3 @@ describe('improvement case pages', () => {
     }
   });
 });
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await screenshot(page, name);
-}

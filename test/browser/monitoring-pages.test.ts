@@ -5,10 +5,10 @@
 // than the screen, nothing axe finds; a council's draft stays unseen.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { parsePeriod, stepPeriod } from '../../src/domain/period/index.ts';
 import { Browser as HttpBrowser, organisation, user } from '../support/access.ts';
-import { accessibilityViolations, DESKTOP, launchBrowser, openPage, screenshot } from '../support/browser.ts';
+import { checkPage, DESKTOP, launchBrowser, openPage } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
 
@@ -119,13 +119,6 @@ describe("monitoring's pages, as the public reads them", () => {
     });
   }
 });
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await screenshot(page, name);
-}
 
 async function made(response: Response): Promise<number> {
   const body = (await response.json()) as { id: number };

@@ -5,10 +5,10 @@
 // console error.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { sendReminders } from '../../src/jobs/reminders.ts';
 import { TEST_PASSWORD } from '../support/access.ts';
-import { accessibilityViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
+import { checkPage, DESKTOP, launchBrowser, openPage, PHONE } from '../support/browser.ts';
 import { nextStep, panelAction, reminderWorld, type ReminderWorld } from '../support/reminder-world.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
@@ -77,10 +77,3 @@ describe('your reminders, in a browser', () => {
     });
   }
 });
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await screenshot(page, name);
-}

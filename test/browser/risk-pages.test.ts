@@ -6,10 +6,10 @@
 // finds; screenshots for people to look at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { syncFlags } from '../../src/store/flags.ts';
 import { TEST_PASSWORD } from '../support/access.ts';
-import { accessibilityViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
+import { checkPage, DESKTOP, launchBrowser, openPage, PHONE } from '../support/browser.ts';
 import { authorItem, DURHAM, HARTLEPOOL, openWorld, type World } from '../server/access/world.ts';
 
 const AUTHOR = 'author@sector.example';
@@ -97,10 +97,3 @@ describe('risk view pages, as a principal adviser reads them', () => {
     });
   }
 });
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await screenshot(page, name);
-}

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Browser as HttpBrowser, TEST_PASSWORD } from '../support/access.ts';
-import { accessibilityViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
+import { checkPage, DESKTOP, launchBrowser, openPage, PHONE } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
 import { ACTIVE, agreeOutcome, HARTLEPOOL, openCase, packageBody, supportWorld, type SupportWorld } from '../server/support/world.ts';
@@ -127,11 +127,4 @@ async function signIn(page: Page, base: string, email: string): Promise<void> {
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', TEST_PASSWORD);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form button')]);
-}
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await screenshot(page, name);
 }

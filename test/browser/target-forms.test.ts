@@ -7,9 +7,9 @@
 // axe finds, each page kept as a screenshot to look at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { organisation, TEST_PASSWORD, user } from '../support/access.ts';
-import { accessibilityViolations, DESKTOP, launchBrowser, openPage, screenshot } from '../support/browser.ts';
+import { checkPage, DESKTOP, launchBrowser, openPage } from '../support/browser.ts';
 import { importText, seedCatalogue } from '../support/import.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
@@ -122,10 +122,3 @@ describe('the agreement and target forms in a browser', () => {
     });
   }
 });
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await screenshot(page, name);
-}

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createDemoAccess } from '../../src/server/features/admin/demo-access.ts';
 import { createDemoAgreement } from '../../src/server/features/targets/demo-agreement.ts';
 import { Browser as HttpBrowser, organisation, user } from '../support/access.ts';
-import { accessibilityViolations, DESKTOP, launchBrowser, openPage, screenshot, SCREENSHOTS } from '../support/browser.ts';
+import { checkPage, DESKTOP, launchBrowser, openPage, SCREENSHOTS } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
 
@@ -91,10 +91,3 @@ describe('targets on the area page and in a published report, in a browser', () 
     });
   }
 });
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await screenshot(page, name);
-}

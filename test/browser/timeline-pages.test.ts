@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/access.ts';
-import { accessibilityViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
+import { checkPage, DESKTOP, launchBrowser, openPage, PHONE } from '../support/browser.ts';
 import { DURHAM, openWorld, type World } from '../server/access/world.ts';
 import { seedTimeline, type TimelineHistory } from '../server/timeline-fixture.ts';
 
@@ -90,10 +90,3 @@ describe('the timeline and stale items, in a browser', () => {
     });
   }
 });
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await screenshot(page, name);
-}

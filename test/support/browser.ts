@@ -3,6 +3,7 @@
 // browser inside the @sparticuz/chromium npm package. Every
 // page a test opens fails the test on a console error or an uncaught
 // exception, and axe-core checks it against WCAG 2.2 AA.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -95,4 +96,20 @@ export async function smallestChartText(page: Page): Promise<{ size: number; tex
       { size: Infinity, text: '', chart: '' },
     ),
   );
+}
+
+/**
+ * What every page of the browser tests is held to, then its picture: no
+ * wider than the screen, no axe violation and, with `chartText`, no chart
+ * text under 12 px.
+ */
+export async function checkPage(page: Page, name: string, options: { readonly chartText?: boolean } = {}): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
+  if (options.chartText) {
+    const smallest = await smallestChartText(page);
+    assert.ok(smallest.size >= 12, `${name}: '${smallest.text}' is ${smallest.size.toFixed(1)} px`);
+  }
+  assert.deepEqual(await accessibilityViolations(page), [], name);
+  await screenshot(page, name);
 }
