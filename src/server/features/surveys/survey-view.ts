@@ -8,7 +8,7 @@
 import { compareToBenchmark, describeSignificance, type Significance } from '../../../domain/benchmark/index.ts';
 import { groupFigures } from '../../../domain/benchmark/benchmark-queries.ts';
 import { groupSpecFor, type NamedGroup } from '../../../domain/benchmark/group-spec.ts';
-import { percentagePositive, poolWaves, questionOf, type QuestionSet, type SurveyResult } from '../../../domain/surveys/index.ts';
+import { compareWithPoll, percentagePositive, poolWaves, questionOf, type QuestionSet, type SurveyResult } from '../../../domain/surveys/index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
 import { currentResults, resultsOfQuestion, surveysOf as storedSurveysOf, type StoredResult, type Survey } from '../../../store/surveys.ts';
@@ -70,7 +70,7 @@ async function questionJson(sql: Sql, engine: BenchmarkEngine, survey: Survey, s
     weighted: result.weighted,
     options: question?.answerOptions.map((o) => ({ ...o, count: result.counts[o.code] ?? null, weightedPercent: result.weighted?.percentages[o.code] ?? null })) ?? [],
     figure,
-    nationalPoll: question && figure ? await pollComparison(sql, poll, question, result.questionCode, figure) : null,
+    nationalPoll: question && figure ? await pollComparison(sql, survey, poll, question, result) : null,
     comparableCouncils: question?.metricCode && figure ? councilsComparison(engine, survey, question.metricCode, figure) : null,
     trend: question ? await trendOf(sql, waves, question, result.questionCode) : [],
   };
@@ -81,20 +81,25 @@ function figureOf(question: NonNullable<ReturnType<typeof questionOf>>, result: 
   return figure.kind === 'ok' ? { percent: figure.percent, lower: figure.lower, upper: figure.upper, positive: figure.positive, base: figure.base } : null;
 }
 
-/** The poll's waves of the same financial year, pooled from their counts, set beside the council's figure. */
-async function pollComparison(sql: Sql, poll: readonly Survey[], question: NonNullable<ReturnType<typeof questionOf>>, questionCode: string, figure: Figure) {
+/**
+ * The poll's waves of the same financial year, pooled from their counts, set
+ * beside the council's result by the domain's rule (compareWithPoll): a survey
+ * that is not comparable is not compared, and says why.
+ */
+async function pollComparison(sql: Sql, survey: Survey, poll: readonly Survey[], question: NonNullable<ReturnType<typeof questionOf>>, result: SurveyResult) {
   const found = await resultsOfQuestion(
     sql,
     poll.map((s) => s.id),
-    questionCode,
+    result.questionCode,
   );
-  if (found.size === 0) return null;
+  if (found.size === 0 || survey.verdict === null) return null;
   const pooled = poolWaves(poll.filter((s) => found.has(s.id)).map((s) => ({ record: recordOf(s), result: found.get(s.id)! })));
   if (pooled.kind === 'refused') return null;
   const national = figureOf(question, pooled.result);
   if (!national) return null;
-  const significance = compareToBenchmark({ value: figure.percent, lower: figure.lower, upper: figure.upper, benchmark: national.percent, polarity: 'higher_is_better' });
-  return { ...national, waves: found.size, significance, sentence: describeSignificance(significance, 'the national poll') };
+  const comparison = compareWithPoll(question, percentagePositive(question, result), survey.verdict, [...found.values()]);
+  // The page ends the sentence itself.
+  return { ...national, waves: found.size, significance: comparison.significance, sentence: comparison.sentence.replace(/\.$/, '') };
 }
 
 /** Comparable councils' released figures for the metric and period, as the benchmark index holds them (public figures alone): none until results are released. */
