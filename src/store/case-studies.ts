@@ -1,0 +1,263 @@
+// The good-practice library (migration 042): case studies, their councils and
+// improved metrics, moderation's moves, and the search. Search filters what
+// the reader may not see in SQL, so that counts and pages are right; the
+// reader's reach (`CaseStudyReader`) is worked out from the access policy by
+// the caller, and a test holds the two to the same answers.
+import type { CaseStudyDraft, CaseStudySource, ModerationState, ReadMetric } from '../domain/good-practice/index.ts';
+import type { Db } from './store.ts';
+
+export interface CaseStudy {
+  readonly id: number;
+  readonly title: string;
+  readonly summary: string;
+  readonly body: string;
+  readonly councils: readonly string[];
+  readonly themes: readonly string[];
+  readonly metrics: readonly { readonly metric: string; readonly from: string; readonly to: string }[];
+  readonly source: CaseStudySource;
+  readonly sourceNote: string | null;
+  readonly illustrative: boolean;
+  readonly state: ModerationState;
+  readonly returnReason: string | null;
+  readonly authorId: number | null;
+  readonly authorName: string | null;
+  readonly organisationId: number;
+  readonly moderatorId: number | null;
+  readonly writtenAt: Date;
+  readonly changedAt: Date;
+  readonly submittedAt: Date | null;
+  readonly moderatedAt: Date | null;
+  readonly publishedAt: Date | null;
+  readonly revision: number;
+}
+
+/** What a case study's words and links are, checked by the domain, with its metrics' periods read. */
+export interface StoredDraft extends Omit<CaseStudyDraft, 'metrics'> {
+  readonly metrics: readonly ReadMetric[];
+}
+
+/**
+ * Who reads, as the policy sees a case study: everyone reads published ones;
+ * a signed-in person their own in any state, and those in moderation
+ * (submitted or returned) held by their organisation, or every one in
+ * moderation if they moderate the library.
+ */
+export type CaseStudyReader = { readonly kind: 'public' } | { readonly kind: 'user'; readonly userId: number; readonly organisationId: number; readonly moderator: boolean };
+
+export interface CaseStudySearch {
+  /** Words as a person types them into a search box (websearch_to_tsquery): "a phrase", or, -not. */
+  readonly text?: string;
+  readonly theme?: string;
+  readonly council?: string;
+  readonly region?: string;
+  readonly authorityType?: string;
+  readonly metric?: string;
+  readonly source?: CaseStudySource;
+  /** A period's span: case studies whose improvement touches it. */
+  readonly period?: { readonly start: string; readonly end: string };
+  readonly state?: ModerationState;
+  /** Only the reader's own. */
+  readonly mine?: boolean;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** A result: the case study's heading parts, and where words were asked for, its rank and a snippet with the matches between \u0001 and \u0002. */
+export interface FoundCaseStudy {
+  readonly id: number;
+  readonly title: string;
+  readonly summary: string;
+  readonly state: ModerationState;
+  readonly source: CaseStudySource;
+  readonly illustrative: boolean;
+  readonly councils: readonly string[];
+  readonly themes: readonly string[];
+  readonly publishedAt: Date | null;
+  readonly changedAt: Date;
+  readonly rank: number | null;
+  readonly headline: string | null;
+}
+
+export interface CaseStudyPage {
+  readonly total: number;
+  readonly items: readonly FoundCaseStudy[];
+}
+
+const SELECT = `cs.id, cs.title, cs.summary, cs.body, cs.themes, cs.source, cs.source_note as "sourceNote", cs.illustrative, cs.state,
+  cs.return_reason as "returnReason", cs.author_id as "authorId", u.name as "authorName", cs.organisation_id as "organisationId",
+  cs.moderator_id as "moderatorId", cs.written_at as "writtenAt", cs.changed_at as "changedAt", cs.submitted_at as "submittedAt",
+  cs.moderated_at as "moderatedAt", cs.published_at as "publishedAt", cs.revision,
+  array(select c.area_code from case_study_council c where c.case_study_id = cs.id order by c.position) as councils,
+  coalesce((select json_agg(json_build_object('metric', m.metric_code, 'from', m.from_period, 'to', m.to_period) order by m.position)
+    from case_study_metric m where m.case_study_id = cs.id), '[]') as metrics`;
+
+export async function getCaseStudy(db: Db, id: number): Promise<CaseStudy | undefined> {
+  const [row] = await db.unsafe<CaseStudy[]>(`select ${SELECT} from case_study cs left join user_account u on u.id = cs.author_id where cs.id = $1`, [id]);
+  return row;
+}
+
+/** Keeps a new draft, held by the writer's organisation; returns its id. */
+export async function createCaseStudy(db: Db, draft: StoredDraft, authorId: number | null, organisationId: number, state: ModerationState = 'draft'): Promise<number> {
+  const [row] = await db<{ id: number }[]>`
+    insert into case_study (title, summary, body, themes, source, source_note, illustrative, author_id, organisation_id, state, submitted_at, published_at)
+    values (${draft.title.trim()}, ${draft.summary.trim()}, ${draft.body.trim()}, ${draft.themes as string[]}, ${draft.source}, ${draft.sourceNote?.trim() || null},
+      ${draft.illustrative}, ${authorId}, ${organisationId}, ${state},
+      ${state === 'draft' ? null : new Date()}, ${state === 'published' ? new Date() : null})
+    returning id`;
+  await writeLinks(db, row!.id, draft);
+  return row!.id;
+}
+
+/** Changes the words and links of a case study at `revision`; false when it has moved on since (or is no longer its writer's to change). */
+export async function updateCaseStudy(db: Db, id: number, revision: number, draft: StoredDraft): Promise<boolean> {
+  const changed = await db`
+    update case_study set title = ${draft.title.trim()}, summary = ${draft.summary.trim()}, body = ${draft.body.trim()}, themes = ${draft.themes as string[]},
+      source = ${draft.source}, source_note = ${draft.sourceNote?.trim() || null}, illustrative = ${draft.illustrative},
+      changed_at = now(), revision = revision + 1
+    where id = ${id} and revision = ${revision} and state in ('draft', 'returned')`;
+  if (changed.count !== 1) return false;
+  await db`delete from case_study_council where case_study_id = ${id}`;
+  await db`delete from case_study_metric where case_study_id = ${id}`;
+  await writeLinks(db, id, draft);
+  return true;
+}
+
+/**
+ * Moves a case study from `from` to `to` (submitted, published, returned),
+ * recording who moderated it and why it was returned; false when it was no
+ * longer in `from` (another moderator was first).
+ */
+export async function moveCaseStudy(db: Db, id: number, from: ModerationState, to: ModerationState, by: number | null, reason: string | null = null): Promise<boolean> {
+  const moderated = to === 'published' || to === 'returned';
+  const moved = await db`
+    update case_study set state = ${to}, revision = revision + 1, changed_at = now(),
+      submitted_at = case when ${to} = 'submitted' then now() else submitted_at end,
+      moderator_id = case when ${moderated} then ${by} else moderator_id end,
+      moderated_at = case when ${moderated} then now() else moderated_at end,
+      published_at = case when ${to} = 'published' then now() else published_at end,
+      return_reason = case when ${to} = 'returned' then ${reason} else return_reason end
+    where id = ${id} and state = ${from}`;
+  return moved.count === 1;
+}
+
+async function writeLinks(db: Db, id: number, draft: StoredDraft): Promise<void> {
+  if (draft.councils.length > 0) {
+    await db`insert into case_study_council ${db(draft.councils.map((code, position) => ({ case_study_id: id, area_code: code, position })))}`;
+  }
+  if (draft.metrics.length > 0) {
+    await db`insert into case_study_metric ${db(
+      draft.metrics.map((m, position) => ({
+        case_study_id: id,
+        position,
+        metric_code: m.metric,
+        from_period: m.fromPeriod.label,
+        to_period: m.toPeriod.label,
+        improved_during: `[${m.fromPeriod.start},${m.toPeriod.end}]`,
+      })),
+    )}`;
+  }
+}
+
+/** The SQL condition and parameters of what the reader may see, numbered from `next`. */
+function visibleTo(reader: CaseStudyReader, params: unknown[]): string {
+  if (reader.kind === 'public') return `cs.state = 'published'`;
+  params.push(reader.userId);
+  const user = `$${params.length}`;
+  if (reader.moderator) return `(cs.state in ('published', 'submitted', 'returned') or cs.author_id = ${user})`;
+  params.push(reader.organisationId);
+  return `(cs.state = 'published' or cs.author_id = ${user} or (cs.state in ('submitted', 'returned') and cs.organisation_id = $${params.length}))`;
+}
+
+/** The conditions of a search, with its parameters. */
+function conditions(reader: CaseStudyReader, search: CaseStudySearch, params: unknown[]): string[] {
+  const where = [visibleTo(reader, params)];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (search.text) where.push(`cs.document @@ websearch_to_tsquery('english', ${add(search.text)})`);
+  if (search.theme) where.push(`cs.themes @> array[${add(search.theme)}::text]`);
+  if (search.source) where.push(`cs.source = ${add(search.source)}`);
+  if (search.state) where.push(`cs.state = ${add(search.state)}`);
+  if (search.mine) where.push(reader.kind === 'user' ? `cs.author_id = ${add(reader.userId)}` : 'false');
+  if (search.council) where.push(`exists (select 1 from case_study_council c where c.case_study_id = cs.id and c.area_code = ${add(search.council)})`);
+  if (search.region || search.authorityType) {
+    const parts = ['c.case_study_id = cs.id'];
+    if (search.region) parts.push(`a.region_code = ${add(search.region)}`);
+    if (search.authorityType) parts.push(`a.type = ${add(search.authorityType)}`);
+    where.push(`exists (select 1 from case_study_council c join area a on a.code = c.area_code where ${parts.join(' and ')})`);
+  }
+  if (search.metric) where.push(`exists (select 1 from case_study_metric m where m.case_study_id = cs.id and m.metric_code = ${add(search.metric)})`);
+  if (search.period) {
+    where.push(`exists (select 1 from case_study_metric m where m.case_study_id = cs.id and m.improved_during && daterange(${add(search.period.start)}::date, ${add(search.period.end)}::date, '[]'))`);
+  }
+  return where;
+}
+
+/**
+ * A page of the case studies the reader may see that match: by rank when
+ * words are asked for (ties: latest published first), else latest first;
+ * with the count of every match. Snippets are made for the page's rows alone.
+ */
+export async function searchCaseStudies(db: Db, reader: CaseStudyReader, search: CaseStudySearch): Promise<CaseStudyPage> {
+  const params: unknown[] = [];
+  const where = conditions(reader, search, params).join(' and ');
+  const text = search.text ? `$${params.indexOf(search.text) + 1}` : null;
+  const rank = text ? `ts_rank(cs.document, websearch_to_tsquery('english', ${text}))` : 'null::real';
+  params.push(search.limit, search.offset);
+  const limit = `$${params.length - 1}`;
+  const offset = `$${params.length}`;
+  const rows = await db.unsafe<(FoundCaseStudy & { total: number; body: string })[]>(
+    `with found as (
+       select cs.id, cs.title, cs.summary, cs.body, cs.state, cs.source, cs.illustrative, cs.themes, cs.published_at, cs.changed_at,
+         ${rank} as rank, count(*) over () as total
+       from case_study cs where ${where}
+       order by rank desc nulls last, cs.published_at desc nulls last, cs.changed_at desc, cs.id desc
+       limit ${limit} offset ${offset})
+     select f.id, f.title, f.summary, f.state, f.source, f.illustrative, f.themes, f.published_at as "publishedAt", f.changed_at as "changedAt",
+       f.rank, f.total::int as total,
+       array(select c.area_code from case_study_council c where c.case_study_id = f.id order by c.position) as councils,
+       ${text ? `ts_headline('english', f.summary || ' ' || f.body, websearch_to_tsquery('english', ${text}), 'MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=" … ", StartSel=' || chr(1) || ', StopSel=' || chr(2))` : 'null'} as headline
+     from found f
+     order by f.rank desc nulls last, f.published_at desc nulls last, f.changed_at desc, f.id desc`,
+    params as never[],
+  );
+  if (rows.length === 0 && search.offset > 0) {
+    const [counted] = await db.unsafe<{ total: number }[]>(`select count(*)::int as total from case_study cs where ${where}`, params.slice(0, -2) as never[]);
+    return { total: counted!.total, items: [] };
+  }
+  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, body: _body, ...item }) => item) };
+}
+
+/** The themes of the case studies the reader may see, A to Z, for the library's filter. */
+export async function caseStudyThemes(db: Db, reader: CaseStudyReader): Promise<string[]> {
+  const params: unknown[] = [];
+  const rows = await db.unsafe<{ theme: string }[]>(`select distinct unnest(cs.themes) as theme from case_study cs where ${visibleTo(reader, params)} order by 1`, params as never[]);
+  return rows.map((r) => r.theme);
+}
+
+/** Published case studies that improved `metric` and are about one of `councils`, by council. */
+export async function publishedCaseStudiesOf(db: Db, metric: string, councils: readonly string[]): Promise<Map<string, { id: number; title: string; illustrative: boolean }[]>> {
+  const found = new Map<string, { id: number; title: string; illustrative: boolean }[]>();
+  if (councils.length === 0) return found;
+  const rows = await db<{ council: string; id: number; title: string; illustrative: boolean }[]>`
+    select distinct c.area_code as council, cs.id, cs.title, cs.illustrative, cs.published_at
+    from case_study_metric m
+    join case_study cs on cs.id = m.case_study_id and cs.state = 'published'
+    join case_study_council c on c.case_study_id = cs.id
+    where m.metric_code = ${metric} and c.area_code = any(${councils as string[]})
+    order by cs.published_at desc, cs.id`;
+  for (const row of rows) {
+    const list = found.get(row.council) ?? [];
+    list.push({ id: row.id, title: row.title, illustrative: row.illustrative });
+    found.set(row.council, list);
+  }
+  return found;
+}
+
+/** A stamp of the published library: it changes whenever a case study is published (pages that list them are kept under it). */
+export async function publishedCaseStudiesStamp(db: Db): Promise<string> {
+  const [row] = await db<{ stamp: string }[]>`
+    select concat(count(*), '/', max(published_at)) as stamp from case_study where state = 'published'`;
+  return row!.stamp;
+}
