@@ -116,6 +116,19 @@ export interface Release {
 
 const NOTHING: Release = Object.freeze({ batchId: null, released: 0, loaded: 0, officialKept: 0, metrics: Object.freeze([]) });
 
+/** The steps of a release, in order, as bench/releases.ts times them. */
+export type ReleaseStep = 'find' | 'mark' | 'official' | 'merge' | 'record' | 'commit';
+
+/** Calls `timed` with each step's milliseconds as it ends; a stopwatch that says nothing without one. */
+function stopwatch(timed: ((step: ReleaseStep, ms: number) => void) | undefined): (step: ReleaseStep) => void {
+  let last = performance.now();
+  return (step) => {
+    const now = performance.now();
+    timed?.(step, now - last);
+    last = now;
+  };
+}
+
 /**
  * Releases every held value due at `now`: one batch, one transaction, under
  * the store's write turn, so that two servers releasing at once release each
@@ -123,14 +136,16 @@ const NOTHING: Release = Object.freeze({ batchId: null, released: 0, loaded: 0, 
  * whose key holds an official value are dropped from the stage (the official
  * statistic stands: releaseOutcome); the rest are merged as any batch is.
  */
-export async function releaseDue(sql: Sql, now: Date): Promise<Release> {
-  return sql.begin(async (tx) => {
+export async function releaseDue(sql: Sql, now: Date, timed?: (step: ReleaseStep, ms: number) => void): Promise<Release> {
+  const lap = stopwatch(timed);
+  const release = await sql.begin(async (tx) => {
     await takeWriteTurn(tx);
     const due = (await releasableShapes(tx)).filter((shape) => {
       const instant = instantOf(shape, now);
       return instant !== null && instant.getTime() <= now.getTime();
     });
     if (due.length === 0) return NOTHING;
+    lap('find');
     const batchId = await createBatch(tx, { kind: 'observations', fileName: `release at ${now.toISOString()}`, importedBy: 'lantern release', skipInvalid: false, source: "councils' own data" });
     await createStaging(tx);
     const shapes = due.map((s) => ({ kind: s.kind, public_from: s.publicFrom?.toISOString() ?? null, months_after: s.monthsAfter, origin: s.origin, period: s.period }));
@@ -150,9 +165,12 @@ export async function releaseDue(sql: Sql, now: Date): Promise<Release> {
       )
       insert into staged_observation (metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags, batch_id)
       select metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, 0, ${batchId} from released`;
+    lap('mark');
     const officialKept = await dropWhereOfficialStands(tx);
     const metrics = await stagedMetrics(tx);
+    lap('official');
     const merged = await mergeStaged(tx, batchId);
+    lap('merge');
     const loaded = staged.count - officialKept;
     await recordBatchMetrics(tx, batchId, new Set(metrics));
     await tx`insert into release_batch (batch_id, released_at, loaded, official_kept) values (${batchId}, ${now}, ${loaded}, ${officialKept})`;
@@ -165,8 +183,11 @@ export async function releaseDue(sql: Sql, now: Date): Promise<Release> {
       null,
     );
     await announceBatch(tx, batchId);
+    lap('record');
     return { batchId, released: staged.count, loaded, officialKept, metrics };
   });
+  if (release.batchId !== null) lap('commit');
+  return release;
 }
 
 /** Takes out of the stage the keys whose observation came from an official batch, not a release; how many. */
