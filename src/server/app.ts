@@ -22,6 +22,7 @@ import { loadBoundaries } from './features/explore/boundaries.ts';
 import { explore } from './features/explore/index.ts';
 import { intelligence } from './features/intelligence/index.ts';
 import { releases } from './features/releases/index.ts';
+import { peerPool } from './features/peer-pool/index.ts';
 import { reminders } from './features/reminders/index.ts';
 import { reports } from './features/reports/index.ts';
 import { risk } from './features/risk/index.ts';
@@ -66,6 +67,7 @@ const FEATURES: readonly Feature[] = [
   surveys,
   returns,
   releases,
+  peerPool,
   monitoring,
   risk,
   dataHub,
