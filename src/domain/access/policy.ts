@@ -151,8 +151,12 @@ const STEWARDS: Readonly<Partial<Record<RecordKind, readonly Role[]>>> = {
 /** Kinds held by partners together: members of the holding organisation and of the organisations it is shared with (the partners) change them at any classification. */
 const PARTNERED: Readonly<Partial<Record<RecordKind, true>>> = { agreement: true, target: true, progress_review: true };
 
-/** Kinds an organisation holds alone (a council its surveys, returns and savings; a provider its offer and budget): members of the holding organisation change and share them at any classification, and nobody else but their stewards. */
-const HELD: Readonly<Partial<Record<RecordKind, true>>> = { survey: true, council_return: true, support_offer: true, funding: true, saving: true };
+/**
+ * Kinds an organisation holds alone (a council its surveys, returns and savings; a provider its offer and budget): members of the holding
+ * organisation change and share them at any classification, and nobody else but their stewards. A peer of the pool is held by no
+ * organisation: only the peer and the pool's stewards change their details, whether or not the peer signs in.
+ */
+const HELD: Readonly<Partial<Record<RecordKind, true>>> = { survey: true, council_return: true, support_offer: true, funding: true, saving: true, peer: true };
 
 /** Kinds whose restricted and confidential records administrators may read: never intelligence. */
 const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {

@@ -92,6 +92,17 @@ walk("a member peer's details in the pool (the peer is County Durham's councillo
   otherCouncil: PEER_OUTSIDE,
 });
 
+walk("a peer's details in the pool, for a peer who does not sign in", guardedRecord('peer', 'restricted'), {
+  public: SIGN_IN_UNSHARED,
+  peer_challenge_manager: ['allow', 'allow', 'not_possible'],
+  council_member: PEER_OUTSIDE,
+  principal_adviser: PEER_OUTSIDE,
+  performance_officer: PEER_OUTSIDE,
+  regional_partner: PEER_OUTSIDE,
+  administrator: PEER_OUTSIDE,
+  otherCouncil: PEER_OUTSIDE,
+});
+
 walk(
   "a mentoring arrangement for County Durham's chief executive",
   guardedRecord('mentoring', 'restricted', { subjectArea: DURHAM, subjectReads: true, ownerOrganisation: ORG.sectorBody, author: CAST.peer_challenge_manager.userId }),
