@@ -26,6 +26,7 @@ import { peerPool } from './features/peer-pool/index.ts';
 import { reminders } from './features/reminders/index.ts';
 import { reports } from './features/reports/index.ts';
 import { risk } from './features/risk/index.ts';
+import { savings } from './features/savings/index.ts';
 import { sharing } from './features/sharing/index.ts';
 import { targets } from './features/targets/index.ts';
 import { timeline } from './features/timeline/index.ts';
@@ -67,6 +68,7 @@ const FEATURES: readonly Feature[] = [
   surveys,
   returns,
   releases,
+  savings,
   peerPool,
   monitoring,
   risk,

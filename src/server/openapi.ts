@@ -15,6 +15,7 @@ import { paths as peerPoolPaths, schemas as peerPoolSchemas } from './features/p
 import { paths as releasesPaths, schemas as releasesSchemas } from './features/releases/openapi.ts';
 import { paths as remindersPaths, schemas as remindersSchemas } from './features/reminders/openapi.ts';
 import { paths as riskPaths, schemas as riskSchemas } from './features/risk/openapi.ts';
+import { paths as savingsPaths, schemas as savingsSchemas } from './features/savings/openapi.ts';
 import { paths as sharingPaths, schemas as sharingSchemas } from './features/sharing/openapi.ts';
 import { paths as supportPaths, schemas as supportSchemas } from './features/support/openapi.ts';
 import { paths as surveysPaths, schemas as surveysSchemas } from './features/surveys/openapi.ts';
@@ -81,6 +82,7 @@ export const openApiDocument = {
     ...surveysPaths,
     ...returnsPaths,
     ...releasesPaths,
+    ...savingsPaths,
     ...peerPoolPaths,
     // Both answer at /api/agreements: targets records one, monitoring lists them.
     '/api/agreements': { ...targetsPaths['/api/agreements'], ...monitoringPaths['/api/agreements'] },
@@ -102,6 +104,7 @@ export const openApiDocument = {
       ...surveysSchemas,
       ...returnsSchemas,
       ...releasesSchemas,
+      ...savingsSchemas,
       ...peerPoolSchemas,
       ...monitoringSchemas,
       ...timelineSchemas,
