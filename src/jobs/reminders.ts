@@ -13,12 +13,17 @@
 //
 // The day is London's, from the clock the job is given (a fake one in tests):
 // a thing due on the 3rd is overdue from midnight of the 4th in London.
+//
+// The same run tells of peer challenges' due items before they are late, a
+// fortnight before and on the day (peer-challenge-reminders.ts), in the same
+// outbox and the same email.
 import { londonDay } from '../domain/format/index.ts';
-import { dueDay, reminderSentence, REMINDER_KIND_LABELS, REMINDER_KINDS } from '../domain/reminders/index.ts';
+import { dueDay, OVERDUE_KINDS, reminderSentence, REMINDER_KIND_LABELS } from '../domain/reminders/index.ts';
 import { claimEmails, markEmailed, markEmailFailed, overdueOn, recordReminders, type ReminderToEmail } from '../store/reminders.ts';
 import type { Sql } from '../store/store.ts';
 import type { JobDefinition, JobQueue } from './job-runner.ts';
 import type { Mailer } from './mailer.ts';
+import { remindOfPeerChallenges } from './peer-challenge-reminders.ts';
 
 export const REMINDERS: JobQueue = {
   queue: 'reminders',
@@ -61,7 +66,8 @@ export function remindersJob(sql: Sql, options: ReminderOptions): JobDefinition 
 export async function sendReminders(sql: Sql, options: ReminderOptions): Promise<RemindersSent> {
   const day = londonDay(options.clock());
   let reminded = 0;
-  for (const kind of REMINDER_KINDS) reminded += (await recordReminders(sql, await overdueOn(sql, kind, day), day)).length;
+  for (const kind of OVERDUE_KINDS) reminded += (await recordReminders(sql, await overdueOn(sql, kind, day), day)).length;
+  reminded += await remindOfPeerChallenges(sql, day);
   const { emailed, failed } = options.mailer ? await emailReminders(sql, options.mailer, day, options.log) : { emailed: 0, failed: 0 };
   if (reminded + emailed + failed > 0) {
     options.log(`Lantern: reminders on ${day}: ${reminded} new, ${emailed} emailed${failed > 0 ? `, ${failed} email(s) failed (tried again tomorrow)` : ''}`);
@@ -95,18 +101,23 @@ function byPerson(reminders: readonly ReminderToEmail[]): ReminderToEmail[][] {
   return [...people.values()];
 }
 
-/** The email: each reminder's sentence, and where to find them all in Lantern. */
+/** The email: each reminder's sentence, what is overdue apart from what falls due, and where to find them all in Lantern. */
 export function emailOf(reminders: readonly ReminderToEmail[]): { to: string; subject: string; text: string } {
   const [first] = reminders;
-  const subject = reminders.length === 1 ? `Lantern reminder: ${REMINDER_KIND_LABELS[first!.kind]}, due ${dueDay(first!.dueOn)}` : `Lantern reminders: ${reminders.length} things overdue`;
-  const lines = reminders.map((r) => `- ${reminderSentence(r)}`);
+  const overdue = reminders.filter((r) => r.moment === 'overdue');
+  const coming = reminders.filter((r) => r.moment !== 'overdue');
+  const subject =
+    reminders.length === 1
+      ? `Lantern reminder: ${REMINDER_KIND_LABELS[first!.kind]}, due ${dueDay(first!.dueOn)}`
+      : coming.length === 0
+        ? `Lantern reminders: ${reminders.length} things overdue`
+        : `Lantern reminders: ${reminders.length} things due or overdue`;
+  const part = (list: readonly ReminderToEmail[], heading: string) => (list.length === 0 ? [] : [heading, '', ...list.map((r) => `- ${reminderSentence(r)}`), '']);
   const text = [
     `Dear ${first!.userName},`,
     '',
-    `${reminders.length === 1 ? 'This is' : 'These are'} overdue in Lantern:`,
-    '',
-    ...lines,
-    '',
+    ...part(overdue, `${overdue.length === 1 ? 'This is' : 'These are'} overdue in Lantern:`),
+    ...part(coming, `${coming.length === 1 ? 'This falls' : 'These fall'} due:`),
     'Your reminders page in Lantern (/reminders) links to each.',
     '',
   ].join('\n');

@@ -8,7 +8,10 @@
 // discussion, until a newer outcome supersedes it or the case closes. The
 // owner is told where they are a user of Lantern whose account is enabled;
 // otherwise the case's lead adviser, and the reminder keeps whom it was for.
-import type { ReminderKind } from '../domain/reminders/index.ts';
+// A peer challenge's reminders share the table, its pages and its email
+// (made by peer-challenge-reminders.ts, migration 043).
+import type { OverdueKind, ReminderKind, ReminderMoment } from '../domain/reminders/index.ts';
+import { DONE_ON } from './peer-challenges.ts';
 import type { Db } from './store.ts';
 
 /** Something overdue and not yet reminded of, with whom to tell. */
@@ -28,6 +31,9 @@ export interface Overdue {
 
 export interface Reminder extends Overdue {
   readonly id: number;
+  /** The peer challenge a reminder of its due item is about; null for a case's. */
+  readonly peerChallengeId: number | null;
+  readonly moment: ReminderMoment;
   readonly areaName: string | null;
   /** The London day the job found it overdue. */
   readonly remindedOn: string;
@@ -43,7 +49,7 @@ export interface ReminderToEmail extends Reminder {
 }
 
 /** Everything of `kind` overdue on `day` (YYYY-MM-DD) and not yet reminded of at its due date. */
-export function overdueOn(sql: Db, kind: ReminderKind, day: string): Promise<Overdue[]> {
+export function overdueOn(sql: Db, kind: OverdueKind, day: string): Promise<Overdue[]> {
   switch (kind) {
     case 'outcome_review':
     case 'next_discussion':
@@ -118,7 +124,7 @@ export async function recordReminders(sql: Db, overdue: readonly Overdue[], day:
     from jsonb_to_recordset(${sql.json(overdue as never)}) as o(kind text, "thingId" integer, "dueOn" date, "userId" integer, "insteadOf" text,
       subject text, "areaCode" text, "caseId" integer, "packageId" integer, "panelMeetingId" integer)
     order by o."dueOn", o."thingId"
-    on conflict (kind, thing_id, due_on) do nothing
+    on conflict (kind, thing_id, due_on) where peer_challenge_id is null do nothing
     returning id`;
   return rows.map((r) => r.id);
 }
@@ -126,7 +132,7 @@ export async function recordReminders(sql: Db, overdue: readonly Overdue[], day:
 const SELECT = `r.id, r.kind, r.thing_id as "thingId", r.due_on::text as "dueOn", r.user_id as "userId", r.instead_of as "insteadOf",
   r.subject, r.area_code as "areaCode", a.name as "areaName", r.case_id as "caseId", r.package_id as "packageId",
   r.panel_meeting_id as "panelMeetingId", r.reminded_on::text as "remindedOn", r.shown_at as "shownAt", r.read_at as "readAt",
-  r.emailed_at as "emailedAt"`;
+  r.emailed_at as "emailedAt", r.peer_challenge_id as "peerChallengeId", r.moment`;
 
 export async function getReminder(sql: Db, id: number): Promise<Reminder | undefined> {
   const [row] = await sql<Reminder[]>`select ${sql.unsafe(SELECT)} from reminder r left join area a on a.code = r.area_code where r.id = ${id}`;
@@ -152,7 +158,9 @@ export async function markReminderRead(sql: Db, id: number): Promise<Reminder | 
  * Claims the emails to try on `day`: reminders not yet emailed, nor read in
  * Lantern, nor tried today, nor tried `maxAttempts` times already. The claim
  * is the attempt: a run stopped after it sends nothing again until the next
- * day, so no run sends a reminder twice.
+ * day, so no run sends a reminder twice. A peer challenge's reminder is
+ * emailed only while it still holds: its item not done, its challenge open
+ * and its due date not moved since (a moved date has reminders of its own).
  */
 export function claimEmails(sql: Db, day: string, maxAttempts: number): Promise<ReminderToEmail[]> {
   return sql<ReminderToEmail[]>`
@@ -162,6 +170,10 @@ export function claimEmails(sql: Db, day: string, maxAttempts: number): Promise<
         select id from reminder
         where emailed_at is null and read_at is null and (email_tried_on is null or email_tried_on < ${day}::date) and email_attempts < ${maxAttempts}
           and user_id in (select u.id from user_account u where u.disabled_at is null)
+          and (peer_challenge_id is null or exists (
+            select from peer_challenge_due d join peer_challenge c on c.id = d.challenge_id
+            where d.challenge_id = reminder.peer_challenge_id and 'peer_' || d.item = reminder.kind and d.due_on = reminder.due_on
+              and c.stage <> 'closed' and ${sql.unsafe(DONE_ON)} is null))
         order by id for update skip locked)
       returning *)
     select ${sql.unsafe(SELECT)}, u.email, u.name as "userName"

@@ -1,2 +1,3 @@
-export { dueDay, overdueFrom, reminderSentence, REMINDER_KIND_LABELS, REMINDER_KINDS } from './reminder.ts';
-export type { ReminderFacts, ReminderKind } from './reminder.ts';
+export { dueDay, overdueFrom, reminderSentence, OVERDUE_KINDS, PEER_CHALLENGE_REMINDER_KINDS, REMINDER_KIND_LABELS, REMINDER_KINDS, REMINDER_MOMENTS } from './reminder.ts';
+export type { OverdueKind, PeerChallengeReminderKind, ReminderFacts, ReminderKind, ReminderMoment } from './reminder.ts';
+export { CATCH_UP_DAYS, DAYS_NOTICE, dueDatesRemindedOn, dueItemOf, PEER_CHALLENGE_REMINDER_KIND, reminderMomentOn } from './peer-challenge-reminder.ts';

@@ -1,4 +1,5 @@
 // Reminders' part of the OpenAPI document.
+import { REMINDER_KINDS, REMINDER_MOMENTS } from '../../../domain/reminders/index.ts';
 import { json, list, refusals, ref, withMissing } from '../../platform/service/openapi-parts.ts';
 
 export const paths = {
@@ -25,13 +26,14 @@ export const schemas = {
     required: ['id', 'kind', 'what', 'sentence', 'subject', 'dueOn', 'href'],
     properties: {
       id: { type: 'integer' },
-      kind: { type: 'string', enum: ['outcome_review', 'next_discussion', 'next_step', 'milestone', 'panel_action'] },
+      kind: { type: 'string', enum: [...REMINDER_KINDS] },
       what: { type: 'string' },
       sentence: { type: 'string' },
       subject: { type: 'string' },
       dueOn: { type: 'string', format: 'date' },
       dueDay: { type: 'string' },
       overdueSince: { type: 'string', description: 'The day after the due date, as people read dates' },
+      moment: { type: 'string', enum: [...REMINDER_MOMENTS], description: "When it was made: once overdue (a case's), a fortnight before or on the due date (a peer challenge's)" },
       area: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: ['string', 'null'] } } },
       insteadOf: { type: ['string', 'null'], description: 'The owner as named, when they are not a user and the lead adviser is told instead' },
       href: { type: 'string' },

@@ -48,6 +48,8 @@ export interface ReminderJson {
   readonly dueDay: string;
   /** The day after its due date, from which it is overdue, as GOV.UK writes dates. */
   readonly overdueSince: string;
+  /** When it was made: once overdue (a case's), or a fortnight before or on the due date (a peer challenge's). */
+  readonly moment: Reminder['moment'];
   readonly area: { readonly code: string; readonly name: string | null } | null;
   readonly insteadOf: string | null;
   /** Where it is: the case (with its package), or the Panel meeting. */
@@ -68,6 +70,7 @@ function reminderJson(r: Reminder): ReminderJson {
     dueOn: r.dueOn,
     dueDay: dueDay(r.dueOn),
     overdueSince: dueDay(overdueFrom(r.dueOn)),
+    moment: r.moment,
     area: r.areaCode === null ? null : { code: r.areaCode, name: r.areaName },
     insteadOf: r.insteadOf,
     ...whereItIs(r),
@@ -77,8 +80,9 @@ function reminderJson(r: Reminder): ReminderJson {
   };
 }
 
-/** A Panel action is found at its meeting, a milestone in its case's support package, everything else on its case's page. */
+/** A Panel action is found at its meeting, a milestone in its case's support package, a peer challenge's item on its challenge's page, everything else on its case's page. */
 function whereItIs(r: Reminder): { href: string; linkText: string } {
+  if (r.peerChallengeId !== null) return { href: `/peer-challenges/${r.peerChallengeId}`, linkText: 'the peer challenge' };
   if (r.kind === 'panel_action' && r.panelMeetingId !== null) return { href: `/panel/meetings/${r.panelMeetingId}`, linkText: 'the Panel meeting' };
   if (r.kind === 'milestone') return { href: `/cases/${r.caseId}/package`, linkText: 'the support package' };
   return { href: `/cases/${r.caseId}`, linkText: 'the case' };

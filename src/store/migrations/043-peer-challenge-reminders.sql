@@ -1,0 +1,35 @@
+-- Peer challenge reminders (issue 21, item 7): the daily job tells a
+-- challenge's manager and the council's contacts of each due item (the
+-- report, the action plan, the progress review and its report) twice: a
+-- fortnight before its due date and on the day. They go in the same outbox
+-- as the improvement case's reminders (migration 030): shown in Lantern and
+-- emailed when SMTP is configured.
+--
+-- A case's reminder is one a thing and due date, to one person (its owner or
+-- the lead adviser). A peer challenge's is one a challenge, item, due date,
+-- moment and person: the moment is in the key, so that "a fortnight before"
+-- and "on the day" are each made once, across restarts and servers, and a
+-- due date moved by a change of the rules makes new ones. The old ones stay
+-- as they were shown, with the date they named; their email is no longer
+-- sent once the date has moved (src/store/reminders.ts, claimEmails).
+
+alter table reminder drop constraint reminder_kind_check;
+alter table reminder add constraint reminder_kind_check check (kind in ('outcome_review', 'next_discussion', 'next_step', 'milestone', 'panel_action',
+  'peer_report', 'peer_action_plan', 'peer_progress_review', 'peer_progress_review_report'));
+
+-- the challenge a peer challenge reminder is about (its thing_id too)
+alter table reminder add column peer_challenge_id integer references peer_challenge (id);
+-- when it was made: a case's thing once overdue; a challenge's item a fortnight before its due date, or on the day
+alter table reminder add column moment text not null default 'overdue' check (moment in ('overdue', 'fortnight_before', 'on_the_day'));
+
+-- A case's reminder is found at its case or Panel meeting, once overdue; a peer challenge's at its challenge, before or on the day.
+alter table reminder drop constraint reminder_check;
+alter table reminder add constraint reminder_where check (
+  case when kind like 'peer\_%'
+    then peer_challenge_id = thing_id and moment in ('fortnight_before', 'on_the_day') and num_nonnulls(case_id, package_id, panel_meeting_id) = 0
+    else peer_challenge_id is null and moment = 'overdue' and num_nonnulls(case_id, panel_meeting_id) >= 1
+  end);
+
+alter table reminder drop constraint reminder_kind_thing_id_due_on_key;
+create unique index reminder_once on reminder (kind, thing_id, due_on) where peer_challenge_id is null;
+create unique index reminder_peer_challenge_once on reminder (peer_challenge_id, kind, due_on, moment, user_id) where peer_challenge_id is not null;
