@@ -19,6 +19,7 @@ import {
   RESILIENCE_MEASURES,
   USABLE_RESERVES,
   inYearSpecialCause,
+  inYearSpecialCauseOf,
   isFlag,
   missingReturn,
   offTrajectoryFlag,
@@ -113,9 +114,9 @@ export function metricFlags(index: BenchmarkIndex, series: MetricSeries, targets
   const notFlagged: NotFlagged[] = [];
   if (isInYear(series)) {
     const numbers = series.latest()?.areas ?? new Uint16Array();
-    const values = valuesOfEach(series, numbers);
+    const { values, latestPeriods } = valuesOfEach(series, numbers);
     for (let i = 0; i < numbers.length; i++) {
-      const finding = inYearSpecialCause(index.areas[numbers[i]!]!.code, metric, values[i]!);
+      const finding = inYearSpecialCauseOf(index.areas[numbers[i]!]!.code, metric, values[i]!, latestPeriods[i]!);
       if (finding === null) continue;
       if (isFlag(finding)) flags.push(finding);
       else notFlagged.push(finding);
@@ -165,6 +166,8 @@ function missingReturns(index: BenchmarkIndex, series: MetricSeries, today: stri
   const latest = slices[slices.length - 1];
   const previous = slices[slices.length - 2];
   if (!latest || !previous || today <= latest.end) return [];
+  // The same councils as the period before (the usual case): every one due has sent it.
+  if (sameAreas(previous.areas, latest.areas)) return [];
   const byType = returnsByType(index, previous, latest);
   const due = { collection: series.metric.code, title: series.metric.title, period: latest.period, due: latest.end };
   const findings: Finding[] = [];
@@ -203,6 +206,12 @@ function returnsByType(index: BenchmarkIndex, previous: PeriodSlice, latest: Per
     if (before[j] !== now[i]) count(now[i]!, true);
   }
   return byType;
+}
+
+function sameAreas(a: Uint16Array, b: Uint16Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -280,22 +289,26 @@ function areasWithLatest(index: BenchmarkIndex, series: MetricSeries): IndexArea
 }
 
 /**
- * Each of these areas' own values (area numbers, ascending), oldest first, as
- * `areaValues` gives one's: each slice is walked once beside the areas, both
- * ascending, rather than searched once an area.
+ * Each of these areas' own values (area numbers, ascending), oldest first,
+ * and the period of each one's latest: what `areaValues` gives one, without a
+ * period-and-value pair a point. Each slice is walked once beside the areas,
+ * both ascending, rather than searched once an area.
  */
-function valuesOfEach(series: MetricSeries, numbers: Uint16Array): PeriodValue[][] {
-  const found = Array.from(numbers, (): PeriodValue[] => []);
+function valuesOfEach(series: MetricSeries, numbers: Uint16Array): { values: number[][]; latestPeriods: (string | null)[] } {
+  const values = Array.from(numbers, (): number[] => []);
+  const latestPeriods: (string | null)[] = Array.from(numbers, () => null);
   for (const slice of series.slices) {
     const { areas } = slice;
     for (let i = 0, j = 0; i < numbers.length; i++) {
       while (j < areas.length && areas[j]! < numbers[i]!) j++;
       if (areas[j] !== numbers[i]) continue;
       const value = slice.value(j);
-      if (value !== null) found[i]!.push({ period: slice.period, value });
+      if (value === null) continue;
+      values[i]!.push(value);
+      latestPeriods[i] = slice.period;
     }
   }
-  return found;
+  return { values, latestPeriods };
 }
 
 /** An area's own values, oldest first; suppressed and missing periods left out. */

@@ -165,8 +165,14 @@ function readingOf({ ruleVersion, period, figures }: FlagLine): NonNullable<Open
 function sameReading(was: NonNullable<OpenFlag['reading']>, line: FlagLine): boolean {
   if (was.ruleVersion !== line.ruleVersion || was.period !== line.period) return false;
   if (was.figures === line.figures) return true;
-  const names = Object.keys(was.figures);
-  return names.length === Object.keys(line.figures).length && names.every((name) => Object.is(was.figures[name], line.figures[name]));
+  // Counted and compared in loops, not through key arrays: this runs for every open flag on every full recompute.
+  let names = 0;
+  for (const name in was.figures) {
+    if (!Object.is(was.figures[name], line.figures[name])) return false;
+    names++;
+  }
+  for (const name in line.figures) if (--names < 0 || !(name in was.figures)) return false;
+  return names === 0;
 }
 
 /** What tells a flag apart: its metric, council, rule and subject. */
@@ -198,11 +204,12 @@ function unshelve<T extends Placed>(shelf: Shelf<T>, flag: Placed): void {
   if (at >= 0) here!.splice(at, 1);
 }
 
+/** The flag alike on its shelf; a loop, not `find` with a closure, since every line found is looked up. */
 function onShelf<T extends Placed>(shelf: Shelf<T>, flag: Placed): T | undefined {
-  return shelf
-    .get(flag.metric!)
-    ?.get(flag.area)
-    ?.find((other) => alike(other, flag));
+  const here = shelf.get(flag.metric!)?.get(flag.area);
+  if (!here) return undefined;
+  for (const other of here) if (alike(other, flag)) return other;
+  return undefined;
 }
 
 /** The open flags on `metrics`, or on every metric. */

@@ -55,6 +55,14 @@ export function trendSummaryOf(index: BenchmarkIndex, series: MetricSeries, slic
   return SUMMARIES[code]!;
 }
 
+/** As trendSummaryOf, for the area at a position of the slice being walked: a kept trend is read without finding the area's row. */
+export function trendSummaryAt(index: BenchmarkIndex, series: MetricSeries, slice: PeriodSlice, position: number): TrendSummary {
+  const kept = slice.trendCode(position);
+  if (kept !== 0) return SUMMARIES[kept]!;
+  const number = slice.areas[position]!;
+  return trendSummaryOf(index, series, slice, index.areas[number]!, number);
+}
+
 /** Works out and keeps the trend of every area with a row in the series' latest slice. */
 export function keepTrends(index: BenchmarkIndex, series: MetricSeries): void {
   const slice = series.latest();

@@ -19,7 +19,7 @@ import type { BenchmarkIndex, IndexArea, IndexMetric, MetricSeries } from './ben
 import type { GroupSpec, Interval } from './benchmark-queries.ts';
 import { compareToBenchmark } from './compare-to-benchmark.ts';
 import { RECENT_TREND_LEVEL, RECENT_TREND_POINTS, type RecentTrend, type TrendMethod } from './recent-trend.ts';
-import { trendOf, trendSummaryOf } from './trend-of.ts';
+import { trendOf, trendSummaryAt } from './trend-of.ts';
 
 /** One metric's figures, as the rule needs them: the latest value against its benchmark, and the recent trend to it. */
 export interface ConcernCandidate {
@@ -138,9 +138,9 @@ export function metricConcerns(index: BenchmarkIndex, series: MetricSeries, requ
   const trendPeriods = series.slices.slice(Math.max(0, upTo - RECENT_TREND_POINTS + 1), upTo + 1).map((s) => s.period);
   const found: MetricConcern[] = [];
   for (let position = 0; position < slice.areas.length; position++) {
+    if (trendSummaryAt(index, series, slice, position).recent !== 'getting_worse') continue;
     const number = slice.areas[position]!;
     const area = index.areas[number]!;
-    if (trendSummaryOf(index, series, slice, area, number).recent !== 'getting_worse') continue;
     const item = profileItem(index, series, slice, area, number, { group: request.group, level: request.level });
     if (item.significance !== 'worse' || item.value === null || !item.interval || !item.benchmark) continue;
     found.push({ area, period: slice.period, value: item.value, interval: item.interval, benchmark: item.benchmark, trendPeriods });

@@ -32,4 +32,4 @@ export { COUNCIL_TYPE_NAMES, missingReturn, type DueReturn, type ReturnsReceived
 export { withMuting, type Acknowledgement, type ShownFlag } from './muting.ts';
 export { RULES } from './rules.ts';
 export { flagSentence, type SentenceMetric } from './sentences.ts';
-export { inYearSpecialCause, offTrajectoryFlag, worseAndWorseningFlag, type FlagMetric, type OffTrajectoryLine } from './service-flags.ts';
+export { inYearSpecialCause, inYearSpecialCauseOf, offTrajectoryFlag, worseAndWorseningFlag, type FlagMetric, type OffTrajectoryLine } from './service-flags.ts';

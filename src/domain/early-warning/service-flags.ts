@@ -34,19 +34,29 @@ export function worseAndWorseningFlag(concern: MetricConcern, metricCode: string
 
 /** Special-cause concern at the latest in-year point; fewer than 13 points cannot be judged, and says so. */
 export function inYearSpecialCause(area: string, metric: FlagMetric, series: readonly PeriodValue[]): Finding {
-  const rule = RULES.in_year_special_cause;
-  if (series.length === 0) return notFlagged(rule, area, metric.code, 'no_data');
-  if (metric.polarity === 'neutral') return null;
-  const latest = latestSpc(
+  return inYearSpecialCauseOf(
+    area,
+    metric,
     series.map((point) => point.value),
-    metric.polarity,
+    series[series.length - 1]?.period ?? null,
   );
-  if (!latest) return notFlagged(rule, area, metric.code, 'too_few_points', `${series.length} points; ${SPC_MINIMUM_POINTS} are needed`);
+}
+
+/**
+ * The same rule on the values alone, oldest first, and the latest one's
+ * period: early warning runs it on every council of every in-year metric, and
+ * makes no period-and-value pair for each point to do so.
+ */
+export function inYearSpecialCauseOf(area: string, metric: FlagMetric, values: readonly number[], latestPeriod: string | null): Finding {
+  const rule = RULES.in_year_special_cause;
+  if (values.length === 0) return notFlagged(rule, area, metric.code, 'no_data');
+  if (metric.polarity === 'neutral') return null;
+  const latest = latestSpc(values, metric.polarity);
+  if (!latest) return notFlagged(rule, area, metric.code, 'too_few_points', `${values.length} points; ${SPC_MINIMUM_POINTS} are needed`);
   // The icon's variation: where any rule at the latest point says improvement, the icon does, and so no concern is flagged.
   if (latest.variation !== 'special_cause_concern') return null;
   const { mean, lower, upper } = latest.limits;
-  const last = series[series.length - 1]!;
-  return flagOf(rule, area, metric.code, last.period, { value: last.value, mean, lower, upper, signal: latest.signals[0]!.cause, points: series.length });
+  return flagOf(rule, area, metric.code, latestPeriod, { value: values[values.length - 1]!, mean, lower, upper, signal: latest.signals[0]!.cause, points: values.length });
 }
 
 /** A target rated red or amber, as the engine's off-trajectory list gives it. */

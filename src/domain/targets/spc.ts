@@ -203,22 +203,45 @@ export function latestSpc(values: readonly number[], polarity: Polarity, options
   const limits = xmrLimits(values, options.screenOutliers ?? false);
   const last = values.length - 1;
   const value = values[last]!;
-  const sideOf = (i: number) => Math.sign(values[i]! - limits.mean);
-  const side = sideOf(last) > 0 ? 'high' : 'low';
-  const outside = value > limits.upper || value < limits.lower;
-  const closeAt = (i: number) => values[i]! <= limits.upper && values[i]! >= limits.lower && (values[i]! > limits.upperWarning || values[i]! < limits.lowerWarning);
+  const latestSide = sideOf(values, limits, last);
+  const side = latestSide > 0 ? 'high' : 'low';
   const signals: Signal[] = [];
-  if (outside) signals.push({ cause: 'outside_limits', side });
+  if (value > limits.upper || value < limits.lower) signals.push({ cause: 'outside_limits', side });
   const way = Math.sign(value - values[last - 1]!);
   let rising = way !== 0;
   for (let i = last - trendRun + 2; i <= last && rising; i++) rising = Math.sign(values[i]! - values[i - 1]!) === way;
   if (rising) signals.push({ cause: 'trend', side: way > 0 ? 'high' : 'low' });
-  const window = [last - 2, last - 1, last];
-  if (closeAt(last) && window.filter(closeAt).length >= 2 && Math.abs(window.reduce((sum, i) => sum + sideOf(i), 0)) === 3) signals.push({ cause: 'two_in_three', side });
+  if (twoInThree(values, limits, last)) signals.push({ cause: 'two_in_three', side });
   let run = 0;
-  for (let i = last; i >= 0 && sideOf(i) !== 0 && sideOf(i) === sideOf(last); i--) run++;
+  for (let i = last; i >= 0 && latestSide !== 0 && sideOf(values, limits, i) === latestSide; i--) run++;
   if (run >= shiftRun) signals.push({ cause: 'shift', side });
   return { limits, signals, variation: latestVariation(signals, polarity) };
+}
+
+// latestSpc's tests as plain functions, not closures made on each call: it
+// runs on every council of every in-year metric after each batch.
+
+/** Which side of the centre line a point lies: 1 above, -1 below, 0 on it. */
+function sideOf(values: readonly number[], limits: Limits, i: number): number {
+  return Math.sign(values[i]! - limits.mean);
+}
+
+/** Within the process limits but beyond a warning line. */
+function closeAt(values: readonly number[], limits: Limits, i: number): boolean {
+  const value = values[i]!;
+  return value <= limits.upper && value >= limits.lower && (value > limits.upperWarning || value < limits.lowerWarning);
+}
+
+/** The latest point close to a limit, with another of the last three, all three on one side. */
+function twoInThree(values: readonly number[], limits: Limits, last: number): boolean {
+  if (!closeAt(values, limits, last)) return false;
+  let close = 0;
+  let sides = 0;
+  for (let i = last - 2; i <= last; i++) {
+    if (closeAt(values, limits, i)) close++;
+    sides += sideOf(values, limits, i);
+  }
+  return close >= 2 && Math.abs(sides) === 3;
 }
 
 /** A period's count of events and its denominator, for a chart of proportions or rates. */
