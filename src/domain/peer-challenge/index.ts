@@ -40,7 +40,20 @@ export {
 export { CHALLENGE_KINDS, FIVE_CORE_ELEMENTS, FOCUS_AREA_LABELS, FOCUS_RULES, FOCUS_RULES_2011, checkFocus, isChallengeKind, type ChallengeKind, type FocusRule, type FocusRules } from './focus.ts';
 export { PEER_ROLES, PEER_ROLE_LABELS, isMemberPeer, overlaps, type DateSpan, type DeclaredConflict, type Peer, type PeerRole } from './peer.ts';
 export { COMPOSITION_RULE, checkComposition, type CompositionRule, type Place, type TeamMember } from './team-composition.ts';
-export { MAX_DAYS_ON_SITE, STAGES, STAGE_LABELS, advance, checkOnSite, enquiry, type Challenge, type ChallengeEvent, type ChallengeStep, type LifecycleRules, type Stage } from './lifecycle.ts';
+export {
+  MAX_DAYS_ON_SITE,
+  STAGES,
+  STAGE_LABELS,
+  advance,
+  checkOnSite,
+  enquiry,
+  eventsFrom,
+  type Challenge,
+  type ChallengeEvent,
+  type ChallengeStep,
+  type LifecycleRules,
+  type Stage,
+} from './lifecycle.ts';
 export { CHILDRENS_AUTHORITIES } from './authorities.ts';
 export {
   DEADLINE_RULES,

@@ -81,6 +81,11 @@ const FROM: Readonly<Record<ChallengeEvent['kind'], readonly Stage[]>> = {
   close: ['enquiry', 'scoping', 'booked', 'team_confirmed', 'on_site', 'feedback', 'report_fact_check', 'report_final', 'action_plan', 'progress_review'],
 };
 
+/** The events a challenge at `stage` may take, in the lifecycle's order. */
+export function eventsFrom(stage: Stage): ChallengeEvent['kind'][] {
+  return (Object.keys(FROM) as ChallengeEvent['kind'][]).filter((kind) => FROM[kind].includes(stage));
+}
+
 export interface LifecycleRules {
   readonly focus: FocusRules;
   readonly composition: CompositionRule;
