@@ -215,6 +215,9 @@ function warnOnce(log: (line: string) => void, role: string): void {
  */
 const APPEND_ONLY = [
   'audit_event',
+  'peer_challenge_step',
+  'peer_challenge_due_move',
+  'peer_challenge_publication',
   'report_version',
   'report_withdrawal',
   'observation_history',
