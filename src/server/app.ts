@@ -22,6 +22,7 @@ import { loadBoundaries } from './features/explore/boundaries.ts';
 import { explore } from './features/explore/index.ts';
 import { intelligence } from './features/intelligence/index.ts';
 import { releases } from './features/releases/index.ts';
+import { peerChallenges } from './features/peer-challenges/index.ts';
 import { peerPool } from './features/peer-pool/index.ts';
 import { reminders } from './features/reminders/index.ts';
 import { reports } from './features/reports/index.ts';
@@ -70,6 +71,7 @@ const FEATURES: readonly Feature[] = [
   releases,
   savings,
   peerPool,
+  peerChallenges,
   monitoring,
   risk,
   dataHub,

@@ -11,6 +11,7 @@ import { paths as dataHubPaths, schemas as dataHubSchemas } from './features/dat
 import { paths as explorePaths, schemas as exploreSchemas } from './features/explore/openapi.ts';
 import { paths as monitoringPaths, schemas as monitoringSchemas } from './features/monitoring/openapi.ts';
 import { paths as intelligencePaths, schemas as intelligenceSchemas } from './features/intelligence/openapi.ts';
+import { paths as peerChallengesPaths, schemas as peerChallengesSchemas } from './features/peer-challenges/openapi.ts';
 import { paths as peerPoolPaths, schemas as peerPoolSchemas } from './features/peer-pool/openapi.ts';
 import { paths as releasesPaths, schemas as releasesSchemas } from './features/releases/openapi.ts';
 import { paths as remindersPaths, schemas as remindersSchemas } from './features/reminders/openapi.ts';
@@ -84,6 +85,7 @@ export const openApiDocument = {
     ...releasesPaths,
     ...savingsPaths,
     ...peerPoolPaths,
+    ...peerChallengesPaths,
     // Both answer at /api/agreements: targets records one, monitoring lists them.
     '/api/agreements': { ...targetsPaths['/api/agreements'], ...monitoringPaths['/api/agreements'] },
   },
@@ -106,6 +108,7 @@ export const openApiDocument = {
       ...releasesSchemas,
       ...savingsSchemas,
       ...peerPoolSchemas,
+      ...peerChallengesSchemas,
       ...monitoringSchemas,
       ...timelineSchemas,
       ...remindersSchemas,

@@ -1,0 +1,35 @@
+// The peer challenge feature's inputs over HTTP: the path checked here; the
+// bodies checked by the domain's lifecycle, whose refusals name each field,
+// and described here for the OpenAPI document.
+import { recordId, z } from '../../platform/http/input-schema.ts';
+import { CHALLENGE_KINDS, STAGES } from '../../../domain/peer-challenge/index.ts';
+import { LATER_STEPS } from './challenges.ts';
+
+export const challengePath = z.object({ id: recordId('peer challenge').describe('Peer challenge id.') });
+
+export const programmeQuery = z.object({
+  kind: z.enum(CHALLENGE_KINDS).optional().describe('Only councils whose last challenge is of this kind (its gaps too).'),
+  stage: z
+    .enum([...STAGES, 'none'])
+    .optional()
+    .describe("Only councils whose last challenge is at this stage; 'none' for councils with none on record."),
+  overdue: z.literal('yes').optional().describe('Only councils with an overdue item.'),
+  council: z.string().max(100).optional().describe('Only councils whose name holds this.'),
+});
+
+const revision = z.number().int().min(1).describe('The revision the challenge was read at: a stale one is refused (409).');
+
+export const enquiryBody = z.object({
+  councilCode: z.string().describe("The council's GSS code."),
+  kind: z.enum(CHALLENGE_KINDS),
+  enquiredOn: z.string().describe('The day of the enquiry, YYYY-MM-DD.'),
+});
+
+export const scopeBody = z.object({ focusAreas: z.array(z.string()).describe("The focus areas' codes; the kind's required areas cannot be dropped."), revision });
+export const weekBody = z.object({ from: z.string().describe('First day on site, YYYY-MM-DD.'), to: z.string().describe('Last day on site, YYYY-MM-DD (up to four days).'), revision });
+export const stepBody = z.object({
+  step: z.enum(LATER_STEPS),
+  on: z.string().optional().describe('The day it happened, YYYY-MM-DD (not for confirm_team).'),
+  reason: z.string().optional().describe('Why it closes: needed before the progress review.'),
+  revision,
+});

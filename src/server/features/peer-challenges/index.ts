@@ -1,0 +1,15 @@
+// Peer challenges: the programme, each council's challenge from enquiry to
+// close with its due dates, and the forms that move it.
+import type { Feature } from '../../platform/feature.ts';
+import { challengePages } from './challenge-pages.ts';
+import { challengesRouter } from './challenges-api.ts';
+import { programmePages } from './programme-pages.ts';
+
+export const peerChallenges: Feature = {
+  api: ({ sql }) => challengesRouter(sql),
+  pages: ({ sql }) => {
+    const router = programmePages(sql);
+    router.use(challengePages(sql));
+    return router;
+  },
+};

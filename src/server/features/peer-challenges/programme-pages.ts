@@ -1,0 +1,46 @@
+// The programme as a page and as CSV: the same rows, the same filters (kind,
+// stage, overdue, the council's name), all in the query string. The public
+// is asked to sign in; the page reads the store once (the programme's two
+// queries) and does little more than filter.
+import express from 'express';
+import { londonDay } from '../../../domain/format/index.ts';
+import { CHALLENGE_KINDS } from '../../../domain/peer-challenge/index.ts';
+import { programmeCsv } from '../../../reports/peer-programme-csv.ts';
+import type { Sql } from '../../../store/store.ts';
+import { accessOf, reads } from '../../platform/access/index.ts';
+import { renderPage } from '../../platform/http/render-page.ts';
+import { KIND_CHOICES, KIND_LABELS, PROGRAMME_RECORD, programmeAsk, readProgramme, STAGE_CHOICES } from './programme.ts';
+
+export function programmePages(sql: Sql): express.Router {
+  const router = express.Router();
+
+  router.get('/peer-challenges', reads('peer_challenge'), async (req, res) => {
+    const access = accessOf(res);
+    const ask = programmeAsk(req.query);
+    const view = await readProgramme(sql, access, londonDay(new Date(access.now)), ask);
+    const query = new URLSearchParams(
+      Object.entries({ kind: ask.kind, stage: ask.stage, overdue: ask.overdue ? 'yes' : undefined, council: ask.council }).filter((e): e is [string, string] => e[1] !== undefined),
+    );
+    const viewer = access.viewer;
+    renderPage(res, 'peer-challenges/programme.njk', {
+      view,
+      ask,
+      csvHref: `/peer-challenges/programme.csv${query.size > 0 ? `?${query.toString()}` : ''}`,
+      kindChoices: KIND_CHOICES,
+      stageChoices: STAGE_CHOICES,
+      kindLabels: KIND_LABELS,
+      counts: view ? CHALLENGE_KINDS.map((kind) => ({ kind: KIND_LABELS[kind], ...view.counts[kind] })) : [],
+      mayOpen: viewer.kind === 'user' && viewer.role === 'peer_challenge_manager',
+    });
+  });
+
+  router.get('/peer-challenges/programme.csv', reads('peer_challenge'), async (req, res) => {
+    const access = accessOf(res);
+    access.require('read', PROGRAMME_RECORD, 'peer challenge programme');
+    const today = londonDay(new Date(access.now));
+    const view = (await readProgramme(sql, access, today, programmeAsk(req.query)))!;
+    res.type('text/csv; charset=utf-8').attachment(`peer-challenge-programme-${today}.csv`).send(programmeCsv(view.rows));
+  });
+
+  return router;
+}
