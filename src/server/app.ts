@@ -20,6 +20,7 @@ import { dashboards } from './features/dashboards/index.ts';
 import { dataHub } from './features/data-hub/index.ts';
 import { loadBoundaries } from './features/explore/boundaries.ts';
 import { explore } from './features/explore/index.ts';
+import { goodPractice } from './features/good-practice/index.ts';
 import { intelligence } from './features/intelligence/index.ts';
 import { releases } from './features/releases/index.ts';
 import { peerChallenges } from './features/peer-challenges/index.ts';
@@ -76,6 +77,7 @@ const FEATURES: readonly Feature[] = [
   risk,
   dataHub,
   timeline,
+  goodPractice,
   explore,
 ];
 

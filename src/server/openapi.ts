@@ -9,6 +9,7 @@ import { paths as auditPaths, schemas as auditSchemas } from './features/audit/o
 import { paths as casesPaths, schemas as casesSchemas } from './features/cases/openapi.ts';
 import { paths as dataHubPaths, schemas as dataHubSchemas } from './features/data-hub/openapi.ts';
 import { paths as explorePaths, schemas as exploreSchemas } from './features/explore/openapi.ts';
+import { paths as goodPracticePaths, schemas as goodPracticeSchemas } from './features/good-practice/openapi.ts';
 import { paths as monitoringPaths, schemas as monitoringSchemas } from './features/monitoring/openapi.ts';
 import { paths as intelligencePaths, schemas as intelligenceSchemas } from './features/intelligence/openapi.ts';
 import { paths as peerChallengesPaths, schemas as peerChallengesSchemas } from './features/peer-challenges/openapi.ts';
@@ -67,6 +68,7 @@ export const openApiDocument = {
   paths: {
     ...dataHubPaths,
     ...explorePaths,
+    ...goodPracticePaths,
     ...servicePaths,
     ...accountPaths,
     ...intelligencePaths,
@@ -100,6 +102,7 @@ export const openApiDocument = {
       ...platformSchemas,
       ...dataHubSchemas,
       ...exploreSchemas,
+      ...goodPracticeSchemas,
       ...targetsSchemas,
       ...casesSchemas,
       ...supportSchemas,
