@@ -14,6 +14,7 @@ import { admin } from './features/admin/index.ts';
 import { audit } from './features/audit/index.ts';
 import { cases } from './features/cases/index.ts';
 import { support } from './features/support/index.ts';
+import { supportOffer } from './features/support-offer/index.ts';
 import { surveys } from './features/surveys/index.ts';
 import { returns } from './features/returns/index.ts';
 import { dashboards } from './features/dashboards/index.ts';
@@ -67,6 +68,7 @@ const FEATURES: readonly Feature[] = [
   targets,
   cases,
   support,
+  supportOffer,
   surveys,
   returns,
   releases,

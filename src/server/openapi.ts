@@ -20,6 +20,7 @@ import { paths as riskPaths, schemas as riskSchemas } from './features/risk/open
 import { paths as savingsPaths, schemas as savingsSchemas } from './features/savings/openapi.ts';
 import { paths as sharingPaths, schemas as sharingSchemas } from './features/sharing/openapi.ts';
 import { paths as supportPaths, schemas as supportSchemas } from './features/support/openapi.ts';
+import { paths as supportOfferPaths, schemas as supportOfferSchemas } from './features/support-offer/openapi.ts';
 import { paths as surveysPaths, schemas as surveysSchemas } from './features/surveys/openapi.ts';
 import { paths as returnsPaths, schemas as returnsSchemas } from './features/returns/openapi.ts';
 import { paths as targetsPaths, schemas as targetsSchemas } from './features/targets/openapi.ts';
@@ -82,6 +83,7 @@ export const openApiDocument = {
     ...riskPaths,
     ...casesPaths,
     ...supportPaths,
+    ...supportOfferPaths,
     ...surveysPaths,
     ...returnsPaths,
     ...releasesPaths,
@@ -106,6 +108,7 @@ export const openApiDocument = {
       ...targetsSchemas,
       ...casesSchemas,
       ...supportSchemas,
+      ...supportOfferSchemas,
       ...surveysSchemas,
       ...returnsSchemas,
       ...releasesSchemas,

@@ -1,0 +1,135 @@
+// The support offer's part of the OpenAPI document: paths and query from the
+// schemas the routes check them with, bodies as the use-cases and the domain
+// check them (api-inputs.ts).
+import { error, json, list, ref, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
+import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
+import { allocationBody, allocationPath, answerBody, askBody, budgetBody, budgetPath, councilPath, declineBody, ratingBody, requestPath, requestsQuery, spendBody } from './api-inputs.ts';
+
+const request = { description: 'The request.', content: json(ref('SupportRequest')) };
+const budget = { description: 'The budget and its position.', content: json(ref('Budget')) };
+const stepRefused = {
+  409: error("The request is not where the step may be taken from (the message says where it stands); or, asking, the council's open enquiry of the same kind (details.open links to it)."),
+};
+
+const answer = (operationId: string, summary: string, body: object) => ({
+  post: { operationId, summary, parameters: pathParameters(requestPath), requestBody: body, responses: { 200: request, ...withMissing, ...stepRefused } },
+});
+
+export const paths = {
+  '/api/support-offer/councils/{code}': {
+    get: {
+      operationId: 'supportMenu',
+      summary: "The menu of support for a council: each provider's offers it may have, cost, whom to ask and what is left this period (where you may see its requests); what it may not have and why",
+      parameters: pathParameters(councilPath),
+      responses: { 200: { description: 'The menu.', content: json({ type: 'object' }) }, ...withMissing },
+    },
+  },
+  '/api/support-requests': {
+    get: {
+      operationId: 'listSupportRequests',
+      summary: "Requests for support that you may read: a council's, or those made to your organisation",
+      parameters: queryParameters(requestsQuery),
+      responses: { 200: { description: 'The requests.', content: json(list('SupportRequest')) }, ...refusals },
+    },
+    post: {
+      operationId: 'askForSupport',
+      summary: 'Ask for anything on the menu for your council (its chief executive, members and performance officers): refused by field when not eligible (saying why) or the entitlement is used',
+      requestBody: jsonBody(askBody),
+      responses: { 201: request, ...refusals, ...stepRefused },
+    },
+  },
+  '/api/support-requests/{id}': {
+    get: { operationId: 'getSupportRequest', summary: 'A request, its ratings and their verdict', parameters: pathParameters(requestPath), responses: { 200: request, ...withMissing } },
+  },
+  '/api/support-requests/{id}/accept': answer('acceptSupportRequest', "Accept a request (the provider's staff); a peer challenge's opens its enquiry", jsonBody(answerBody)),
+  '/api/support-requests/{id}/decline': answer('declineSupportRequest', "Decline a request, saying why (the provider's staff)", jsonBody(declineBody)),
+  '/api/support-requests/{id}/deliver': answer('deliverSupportRequest', "Mark an accepted request delivered (the provider's staff)", jsonBody(answerBody)),
+  '/api/support-requests/{id}/ratings': answer('rateSupportRequest', 'Rate delivered support (the council that asked): how far each rater agrees it has been helpful', jsonBody(ratingBody)),
+  '/api/funding/budgets': {
+    get: {
+      operationId: 'listBudgets',
+      summary: 'Every improvement budget with its allocated, unallocated and spent sums',
+      responses: { 200: { description: 'The budgets.', content: json(list('Budget')) } },
+    },
+    post: {
+      operationId: 'addBudget',
+      summary: "Add a theme's budget for a financial year, held by your organisation",
+      requestBody: jsonBody(budgetBody),
+      responses: { 201: budget, ...refusals, 409: error('There is a budget for the theme and year already; details.open links to it.') },
+    },
+  },
+  '/api/funding/budgets/{id}': {
+    get: {
+      operationId: 'getBudget',
+      summary: 'A budget, its allocations and the spend against each',
+      parameters: pathParameters(budgetPath),
+      responses: { 200: budget, 404: error('No such budget.') },
+    },
+  },
+  '/api/funding/budgets/{id}/allocations': {
+    post: {
+      operationId: 'allocateFromBudget',
+      summary: "Record the management group's allocation from a budget: refused, naming the field, over what is unallocated",
+      parameters: pathParameters(budgetPath),
+      requestBody: jsonBody(allocationBody),
+      responses: { 201: { description: 'Allocated.', content: json({ type: 'object' }) }, ...withMissing },
+    },
+  },
+  '/api/funding/allocations/{id}/spend': {
+    post: {
+      operationId: 'recordSpend',
+      summary: 'Record spend against an allocation; over it, the allocation shows as overspent',
+      parameters: pathParameters(allocationPath),
+      requestBody: jsonBody(spendBody),
+      responses: { 201: { description: 'The allocation with its spend.', content: json({ type: 'object' }) }, ...withMissing },
+    },
+  },
+};
+
+const text = { type: 'string' };
+const nullableText = { type: ['string', 'null'] };
+const pounds = { type: 'number' };
+
+export const schemas = {
+  SupportRequest: {
+    type: 'object',
+    required: ['id', 'councilCode', 'offerId', 'state', 'requestedOn'],
+    properties: {
+      id: { type: 'integer' },
+      councilCode: text,
+      councilName: text,
+      offerId: text,
+      offerKind: text,
+      providerId: text,
+      state: { type: 'string', enum: ['requested', 'accepted', 'declined', 'delivered', 'rated'] },
+      requestedOn: { type: 'string', format: 'date' },
+      requestedBy: nullableText,
+      note: nullableText,
+      decidedOn: nullableText,
+      declineReason: nullableText,
+      deliveredOn: nullableText,
+      challenge: { type: ['object', 'null'], description: 'The peer challenge accepting it opened.' },
+      ratings: { type: 'array', items: { type: 'object', properties: { by: text, helpful: text } } },
+      verdict: { type: ['object', 'null'], description: 'Whether most raters agree it has been helpful, with the rule and its sentence.' },
+    },
+  },
+  Budget: {
+    type: 'object',
+    required: ['id', 'theme', 'year', 'total', 'allocated', 'unallocated', 'spent'],
+    properties: {
+      id: { type: 'integer' },
+      organisationId: { type: 'integer' },
+      organisationName: text,
+      theme: text,
+      year: text,
+      amount: pounds,
+      carriedForward: pounds,
+      total: pounds,
+      allocated: pounds,
+      unallocated: pounds,
+      spent: pounds,
+      sentence: text,
+      allocations: { type: 'array', items: { type: 'object' } },
+    },
+  },
+};

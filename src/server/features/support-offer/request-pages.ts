@@ -1,0 +1,162 @@
+// The support offer as pages that work without script: "Support for
+// <council>" (the menu by provider, what is left, cost, whom to ask), the one
+// form a council asks for anything on it with, the requests a provider or a
+// council may read, a request's page with its rating verdict, the provider's
+// answer and the council's rating. Each calls the same use-case as the API;
+// a refusal is the form again, what was typed kept, each problem named by its
+// field, and a second open enquiry (409) links to the open one.
+import express from 'express';
+import { AGREEMENT, ratingVerdict, REQUEST_STATES, type SupportOffer } from '../../../domain/peer-challenge/index.ts';
+import { keptSupportOffer } from '../../../ingest/support-offer.ts';
+import type { Sql } from '../../../store/store.ts';
+import type { StoredRequest } from '../../../store/support-requests.ts';
+import { accessOf, changes, reads } from '../../platform/access/index.ts';
+import { renderPage } from '../../platform/http/render-page.ts';
+import { bodyOf } from '../../platform/http/request-body.ts';
+import { refusalOf, shown, type Refusal } from './form-problems.ts';
+import { supportMenu } from './menu.ts';
+import { requestRecord } from './records.ts';
+import { answerRequest, askFor, findRequest, rateRequest, requestsFor, type Answer } from './requests.ts';
+
+type Form = Record<string, string | undefined>;
+
+const STATE_LABELS: Readonly<Record<(typeof REQUEST_STATES)[number], string>> = {
+  requested: 'Asked',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  delivered: 'Delivered',
+  rated: 'Rated',
+};
+const AGREEMENT_LABELS: Readonly<Record<(typeof AGREEMENT)[number], string>> = {
+  strongly_agree: 'Strongly agree',
+  agree: 'Agree',
+  neither: 'Neither agree nor disagree',
+  disagree: 'Disagree',
+  strongly_disagree: 'Strongly disagree',
+};
+const ASK_LABELS = {
+  offerId: ['offerId', 'What the council asks for'],
+  requestedOn: ['requestedOn', 'The day'],
+  note: ['note', 'What the council hopes for'],
+  council: ['offerId', 'The council'],
+} as const;
+const ANSWER_LABELS = { on: ['on', 'The day'], reason: ['reason', 'The reason'], state: ['answer', 'The request'] } as const;
+const RATING_ROWS = 5;
+
+export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer()): express.Router {
+  const router = express.Router();
+
+  router.get('/support-offer', reads('support_offer'), (_req, res) => {
+    const viewer = accessOf(res).viewer;
+    res.redirect(
+      303,
+      viewer.kind === 'user' && viewer.councilArea !== null ? `/support-offer/councils/${viewer.councilArea}` : viewer.kind === 'user' ? '/support-offer/requests' : '/support-offer/funding',
+    );
+  });
+
+  router.get('/support-offer/councils/:code', reads('support_offer'), async (req, res) => {
+    const menu = await supportMenu(sql, accessOf(res), String(req.params.code), offer);
+    renderPage(res, 'support-offer/menu.njk', { menu, requests: menu.requests.map(shownRequest), signedIn: accessOf(res).viewer.kind === 'user' });
+  });
+
+  router.get('/support-offer/requests', reads('support_request'), async (req, res) => {
+    const council = typeof req.query.council === 'string' && /^E\d{8}$/.test(req.query.council) ? req.query.council : undefined;
+    const requests = await requestsFor(sql, accessOf(res), { council });
+    renderPage(res, 'support-offer/requests.njk', { requests: requests.map(shownRequest), council: council ?? null });
+  });
+
+  router.get('/support-offer/requests/new', changes('support_request'), async (req, res) => {
+    await askForm(res, { offerId: typeof req.query.offer === 'string' ? req.query.offer : undefined }, null);
+  });
+
+  router.post('/support-offer/requests/new', changes('support_request'), async (req, res) => {
+    const form = bodyOf(req) as Form;
+    try {
+      const made = await askFor(sql, accessOf(res), { offerId: form.offerId, requestedOn: form.requestedOn, note: form.note }, offer);
+      res.redirect(303, `/support-offer/requests/${made.id}`);
+    } catch (error) {
+      await askForm(res, form, refusalOf(error, ASK_LABELS));
+    }
+  });
+
+  router.get('/support-offer/requests/:id', reads('support_request'), async (req, res) => {
+    const found = await findRequest(sql, accessOf(res), req.params.id);
+    requestPage(res, found);
+  });
+
+  router.get('/support-offer/requests/:id/edit', changes('support_request'), async (req, res) => {
+    const found = await findRequest(sql, accessOf(res), req.params.id);
+    accessOf(res).require('change', requestRecord(found), `request ${found.id}`);
+    answerForm(res, found, {}, null);
+  });
+
+  for (const answer of ['accept', 'decline', 'deliver'] as const satisfies readonly Answer[]) {
+    router.post(`/support-offer/requests/:id/${answer}`, changes('support_request'), async (req, res) => {
+      const form = bodyOf(req) as Form;
+      try {
+        const done = await answerRequest(sql, accessOf(res), req.params.id, answer, form);
+        res.redirect(303, `/support-offer/requests/${done.id}`);
+      } catch (error) {
+        const refusal = refusalOf(error, ANSWER_LABELS);
+        answerForm(res, await findRequest(sql, accessOf(res), req.params.id), { ...form, answer }, refusal);
+      }
+    });
+  }
+
+  router.get('/support-offer/requests/:id/ratings/new', changes('support_request'), async (req, res) => {
+    const found = await findRequest(sql, accessOf(res), req.params.id);
+    accessOf(res).require('change', requestRecord(found), `request ${found.id}`);
+    ratingForm(res, found, {}, null);
+  });
+
+  router.post('/support-offer/requests/:id/ratings/new', changes('support_request'), async (req, res) => {
+    const form = bodyOf(req) as Form;
+    const rows = Array.from({ length: RATING_ROWS }, (_, n) => ({ by: form[`by-${n}`] ?? '', helpful: form[`helpful-${n}`] ?? '', n }));
+    const given = rows.filter((r) => r.by.trim() !== '' || r.helpful !== '');
+    try {
+      const done = await rateRequest(sql, accessOf(res), req.params.id, { ratings: given.map(({ by, helpful }) => ({ by, helpful })) });
+      res.redirect(303, `/support-offer/requests/${done.id}`);
+    } catch (error) {
+      const labels = Object.fromEntries(given.map((r, i) => [`ratings[${i}].by`, [`by-${r.n}`, `Who gave rating ${r.n + 1}`] as const]));
+      ratingForm(res, await findRequest(sql, accessOf(res), req.params.id), form, refusalOf(error, { ...labels, ratings: ['by-0', 'The ratings'] }));
+    }
+  });
+
+  async function askForm(res: express.Response, form: Form, refusal: Refusal | null): Promise<void> {
+    const viewer = accessOf(res).viewer;
+    const council = viewer.kind === 'user' ? viewer.councilArea : null;
+    const menu = council ? await supportMenu(sql, accessOf(res), council, offer) : null;
+    const choices = (menu?.providers ?? []).flatMap((p) => p.offers.map((o) => ({ value: o.offer.id, text: o.offer.title, hint: `${p.provider.name}; ${o.offer.cost.kind}; ${o.left ?? ''}` })));
+    const others = (menu?.notEligible ?? []).map((n) => ({ value: n.offer.id, text: n.offer.title, hint: `${n.provider}: not for ${menu!.council.name}, because ${n.why}` }));
+    renderPage(res, 'support-offer/ask-form.njk', { form, menu, choices: [...choices, ...others], ...shown(refusal) }, refusal?.status ?? 200);
+  }
+
+  function shownRequest(r: StoredRequest) {
+    const o = offer.offers.find((x) => x.id === r.offerId);
+    const verdict = r.state === 'delivered' || r.state === 'rated' ? ratingVerdict(r.ratings) : null;
+    return { ...r, title: o?.title ?? r.offerId, provider: offer.providers.find((p) => p.id === r.providerId)?.name ?? r.providerId, stateLabel: STATE_LABELS[r.state], verdict };
+  }
+
+  function requestPage(res: express.Response, found: StoredRequest): void {
+    const access = accessOf(res);
+    const viewer = access.viewer;
+    const mayChange = access.may('change', requestRecord(found));
+    const answers = mayChange && viewer.kind === 'user' && viewer.organisationId === found.organisationId && (found.state === 'requested' || found.state === 'accepted');
+    const rates = mayChange && viewer.kind === 'user' && viewer.councilArea === found.councilCode && (found.state === 'delivered' || found.state === 'rated');
+    const request = shownRequest(found);
+    const ratings = found.ratings.map((r) => ({ by: r.by, helpful: AGREEMENT_LABELS[r.helpful] }));
+    renderPage(res, 'support-offer/request.njk', { request, ratings, answers, rates });
+  }
+
+  function answerForm(res: express.Response, found: StoredRequest, form: Form, refusal: Refusal | null): void {
+    renderPage(res, 'support-offer/answer-form.njk', { request: shownRequest(found), form, ...shown(refusal) }, refusal?.status ?? 200);
+  }
+
+  function ratingForm(res: express.Response, found: StoredRequest, form: Form, refusal: Refusal | null): void {
+    const rows = Array.from({ length: RATING_ROWS }, (_, n) => ({ n, by: form[`by-${n}`] ?? '', helpful: form[`helpful-${n}`] ?? '' }));
+    const agreements = AGREEMENT.map((value) => ({ value, text: AGREEMENT_LABELS[value] }));
+    renderPage(res, 'support-offer/rating-form.njk', { request: shownRequest(found), rows, agreements, ...shown(refusal) }, refusal?.status ?? 200);
+  }
+
+  return router;
+}

@@ -1,0 +1,154 @@
+// Councils' requests for support: a council's chief executive, members and
+// performance officers ask for anything on the menu in one form; the
+// provider's staff accept, decline with a reason, or mark it delivered; the
+// council rates a delivered one. The policy ('support_request') decides who
+// may read and change a request; of those who may change it, the provider's
+// staff answer it and the council's people who asked rate it. Accepting a
+// peer challenge opens the challenge's enquiry.
+import type { UserViewer } from '../../../domain/access/index.ts';
+import { londonDay } from '../../../domain/format/index.ts';
+import { checkRequest, type Offer, type OfferCouncil, type Rating, type RequestEvent, type SupportOffer } from '../../../domain/peer-challenge/index.ts';
+import { keptSupportOffer } from '../../../ingest/support-offer.ts';
+import { getArea } from '../../../store/catalogue.ts';
+import { openChallenge } from '../../../store/peer-challenges.ts';
+import type { Sql } from '../../../store/store.ts';
+import { askForSupport, listRequests, providerOrganisations, readRequest, stepRequest, type StoredRequest } from '../../../store/support-requests.ts';
+import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
+import { invalidInput } from '../../platform/http/checked-input.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
+import { pathId } from '../../platform/http/request-body.ts';
+import { requestRecord } from './records.ts';
+
+/** The kind of peer challenge each offer of one opens when accepted. */
+const CHALLENGE_OF: Readonly<Partial<Record<Offer['kind'], string>>> = {
+  corporate_peer_challenge: 'corporate',
+  safeguarding_peer_challenge: 'safeguarding',
+  adults_peer_challenge: 'adults',
+  childrens_peer_challenge: 'childrens',
+};
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** The council as the offer sees it; undefined for a code that is no council. */
+export async function offerCouncil(sql: Sql, code: string): Promise<OfferCouncil | undefined> {
+  const area = await getArea(sql, code);
+  if (!area || area.regionCode === null) return undefined;
+  return { code: area.code, name: area.name, type: area.type, region: area.regionCode };
+}
+
+/** A council's request for something on the menu, by one of its own people. A second open enquiry of one kind answers 409 naming the open one. */
+export async function askFor(sql: Sql, access: RequestAccess, body: Readonly<Record<string, unknown>>, offer: SupportOffer = keptSupportOffer()): Promise<StoredRequest> {
+  const viewer = councilPerson(access, 'ask for support');
+  const councilCode = text(body.council) || viewer.councilArea;
+  if (councilCode !== viewer.councilArea) throw new HttpError(403, 'forbidden', `'council': you ask for support for your own council (${viewer.councilArea}) alone`);
+  const council = await offerCouncil(sql, councilCode);
+  if (!council) throw invalidInput([{ field: 'council', message: `'council': no council has the code '${councilCode}'` }]);
+  const requestedOn = text(body.requestedOn) || londonDay(new Date(access.now));
+  const note = text(body.note);
+  if (note.length > 2000) throw invalidInput([{ field: 'note', message: `'note': keep it to 2,000 characters (it has ${note.length})` }]);
+  const offerId = text(body.offerId);
+  if (offerId === '') throw invalidInput([{ field: 'offerId', message: `'offerId': choose what the council asks for` }]);
+  const chosen = offer.offers.find((o) => o.id === offerId);
+  const first = checkRequest({ offerId, requestedOn }, council, offer.offers, []);
+  if (first.length > 0 || !chosen) throw invalidInput(first);
+  const holder = (await providerOrganisations(sql)).get(chosen.providerId);
+  if (holder === undefined) {
+    const provider = offer.providers.find((p) => p.id === chosen.providerId)?.name ?? chosen.providerId;
+    throw invalidInput([{ field: 'offerId', message: `'offerId': ${provider} does not take requests through Lantern yet: ask ${chosen.ask.name}${chosen.ask.email ? ` (${chosen.ask.email})` : ''}` }]);
+  }
+  const draft = { councilCode, offerId, offerKind: chosen.kind, providerId: chosen.providerId, organisationId: holder, requestedOn, note: note || null };
+  access.require('change', requestRecord({ ...draft, requestedBy: viewer.userId }), 'request');
+  const asked = await askForSupport(sql, draft, viewer.userId, (uses) => checkRequest({ offerId, requestedOn }, council, offer.offers, uses));
+  if (asked.kind === 'refused') throw invalidInput([asked.problem]);
+  if (asked.kind === 'open') {
+    const title = offer.offers.find((o) => o.id === asked.open.offerId)?.title ?? asked.open.offerId;
+    throw new HttpError(409, 'conflict', `'offerId': ${council.name} already has an open enquiry of this kind: request ${asked.open.id}, ${title}, asked on ${asked.open.requestedOn}`, {
+      problems: [{ field: 'offerId', message: `'offerId': ${council.name} already has an open enquiry of this kind: request ${asked.open.id}, ${title}, asked on ${asked.open.requestedOn}` }],
+      open: { id: asked.open.id, href: `/support-offer/requests/${asked.open.id}` },
+    });
+  }
+  await access.audit(sql, 'change', 'support_request', String(asked.id), `asked for ${chosen.title} for ${council.name}`);
+  return (await readRequest(sql, asked.id))!;
+}
+
+/** The request the path names, if the viewer may read it: otherwise the one not-found answer. */
+export async function findRequest(sql: Sql, access: RequestAccess, idText: unknown): Promise<StoredRequest> {
+  const id = pathId(idText, 'request');
+  const found = await readRequest(sql, id);
+  if (!found) throw notSeen(`request ${id}`);
+  access.require('read', requestRecord(found), `request ${id}`);
+  const decision = access.decide('read', requestRecord(found));
+  if (decision.allowed && decision.audited) await access.auditReads('support_request', [String(id)], 'read the request');
+  return found;
+}
+
+export type Answer = 'accept' | 'decline' | 'deliver';
+
+/** The provider's answer: accept, decline (with its reason) or mark delivered, on a day (today when none is given). */
+export async function answerRequest(sql: Sql, access: RequestAccess, idText: unknown, answer: Answer, body: Readonly<Record<string, unknown>>): Promise<StoredRequest> {
+  const found = await findRequest(sql, access, idText);
+  access.require('change', requestRecord(found), `request ${found.id}`);
+  const viewer = access.viewer as UserViewer;
+  if (viewer.organisationId !== found.organisationId) throw new HttpError(403, 'forbidden', `the provider asked answers a request; you rate it once it is delivered`);
+  const on = text(body.on) || londonDay(new Date(access.now));
+  const event: RequestEvent = answer === 'decline' ? { kind: 'decline', on, reason: text(body.reason) } : { kind: answer, on };
+  const challengeKind = CHALLENGE_OF[found.offerKind as Offer['kind']];
+  const opens =
+    answer === 'accept' && challengeKind
+      ? async (tx: Parameters<typeof openChallenge>[0], r: StoredRequest) => {
+          const opened = await openChallenge(tx, { councilCode: r.councilCode, kind: challengeKind, enquiredOn: on, managedBy: viewer.role === 'peer_challenge_manager' ? viewer.userId : null });
+          return opened.kind === 'ok' ? { challengeId: opened.id } : { problem: opened.problem };
+        }
+      : undefined;
+  const stepped = await stepRequest(sql, found.id, event, viewer.userId, opens);
+  if (stepped.kind === 'refused') throw refusedStep(stepped.problem);
+  const done = { accept: 'accepted', decline: 'declined', deliver: 'marked delivered' }[answer];
+  await access.audit(
+    sql,
+    'change',
+    'support_request',
+    String(found.id),
+    `${done} the request${stepped.request.challengeId && answer === 'accept' ? `, opening peer challenge ${stepped.request.challengeId}` : ''}`,
+  );
+  return stepped.request;
+}
+
+/** The council's ratings of a delivered request: each rater's agreement that it has been helpful. */
+export async function rateRequest(sql: Sql, access: RequestAccess, idText: unknown, body: Readonly<Record<string, unknown>>): Promise<StoredRequest> {
+  const found = await findRequest(sql, access, idText);
+  access.require('change', requestRecord(found), `request ${found.id}`);
+  const viewer = access.viewer as UserViewer;
+  if (viewer.councilArea !== found.councilCode) throw new HttpError(403, 'forbidden', `the council rates the support it had; the provider answers the request`);
+  const given = Array.isArray(body.ratings) ? (body.ratings as unknown[]) : [];
+  const problems = given.flatMap((r, i) => (text((r as Rating)?.by) === '' ? [{ field: `ratings[${i}].by`, message: `'ratings[${i}].by': name who gave the rating` }] : []));
+  if (problems.length > 0) throw invalidInput(problems);
+  const ratings = given.map((r) => ({ by: text((r as Rating).by), helpful: (r as Rating).helpful }));
+  const stepped = await stepRequest(sql, found.id, { kind: 'rate', ratings }, viewer.userId);
+  if (stepped.kind === 'refused') throw refusedStep(stepped.problem);
+  await access.audit(sql, 'change', 'support_request', String(found.id), `rated the support (${ratings.length} rating${ratings.length === 1 ? '' : 's'})`);
+  return stepped.request;
+}
+
+/** The requests the viewer may read: a council's, or those held by the viewer's organisation. */
+export async function requestsFor(sql: Sql, access: RequestAccess, query: { council?: string | undefined }): Promise<StoredRequest[]> {
+  const viewer = access.viewer;
+  if (viewer.kind !== 'user') return [];
+  const listed = query.council
+    ? await listRequests(sql, { councilCode: query.council })
+    : viewer.councilArea !== null
+      ? await listRequests(sql, { councilCode: viewer.councilArea })
+      : await listRequests(sql, { organisationId: viewer.organisationId });
+  return access.reveal(listed, requestRecord, (r) => String(r.id), 'listed requests for support');
+}
+
+function councilPerson(access: RequestAccess, doing: string): UserViewer & { readonly councilArea: string } {
+  const viewer = access.viewer;
+  if (viewer.kind !== 'user') throw new HttpError(401, 'sign_in_required', `Sign in to ${doing}.`);
+  if (viewer.councilArea === null || (viewer.role !== 'council_member' && viewer.role !== 'performance_officer'))
+    throw new HttpError(403, 'forbidden', `a council's chief executive, members and performance officers ${doing}`, { missing: 'role', action: 'change', kind: 'support_request' });
+  return viewer as UserViewer & { readonly councilArea: string };
+}
+
+function refusedStep(problem: { field: string; message: string }): HttpError {
+  return problem.field === 'state' ? new HttpError(409, 'conflict', problem.message, { problems: [problem] }) : invalidInput([problem]);
+}
