@@ -33,3 +33,34 @@ alter table reminder add constraint reminder_where check (
 alter table reminder drop constraint reminder_kind_thing_id_due_on_key;
 create unique index reminder_once on reminder (kind, thing_id, due_on) where peer_challenge_id is null;
 create unique index reminder_peer_challenge_once on reminder (peer_challenge_id, kind, due_on, moment, user_id) where peer_challenge_id is not null;
+
+-- Team suggestion reads the whole peer pool with each peer's days given, on
+-- every call, while a manager waits (issue 21: p99 within 100 ms over 5,000
+-- peers). What it reads changes only when a peer, their days away, their
+-- conflicts or a booking changes, so a server keeps the pool it read with
+-- the generation it read it at (src/store/team-inputs.ts) and reads it again
+-- only when the generation has moved. Each transaction that changes those
+-- tables moves it once, at its commit (a deferred trigger), so the lock on
+-- the one row is held only as the transaction ends and never while it waits
+-- for another lock: bookings of different peers do not queue behind it.
+create table peer_pool_generation (
+  only_row    boolean primary key default true check (only_row),
+  generation  bigint not null default 0,
+  -- the transaction that moved it last, so that it moves once a transaction
+  moved_by    xid8
+);
+insert into peer_pool_generation default values;
+
+create function peer_pool_moved() returns trigger language plpgsql as $$
+begin
+  update peer_pool_generation set generation = generation + 1, moved_by = pg_current_xact_id() where moved_by is distinct from pg_current_xact_id();
+  return null;
+end $$;
+
+create constraint trigger peer_pool_moved after insert or update or delete on peer deferrable initially deferred for each row execute function peer_pool_moved();
+create constraint trigger peer_pool_moved after insert or update or delete on peer_unavailable deferrable initially deferred for each row execute function peer_pool_moved();
+create constraint trigger peer_pool_moved after insert or update or delete on peer_conflict deferrable initially deferred for each row execute function peer_pool_moved();
+create constraint trigger peer_pool_moved after insert or update or delete on peer_booking deferrable initially deferred for each row execute function peer_pool_moved();
+
+-- The bookings that touch a week, whoever holds them: the suggestion's and the calendar's read.
+create index peer_booking_during on peer_booking using gist (during) where released_at is null;
