@@ -3,8 +3,13 @@
 // council a year; 5,000 peers; about 100,000 bookings. Printed: the programme
 // read (target for the programme page: 200 ms), a team suggestion over the
 // whole pool read from the store with the domain's suggestTeam (target: p99
-// 100 ms), and 100 concurrent bookings of one peer for overlapping weeks
-// (exactly one must win).
+// 100 ms): as the store's teamInputs reads it (the pool kept until it
+// changes), the same with a booking before each (the pool read again each
+// time), and as the three reads of peer-pool.ts read it, for reference, in the
+// same process; the daily reminders run over 30 days from the bench's day,
+// recording the challenges' reminders and emailing them to an SMTP server on
+// this machine (target: 2 s a run); and 100 concurrent bookings of one peer
+// for overlapping weeks (exactly one must win).
 //
 // The store is Lantern's embedded PostgreSQL in a temporary folder, loaded by
 // SQL with generate_series; bookings that would overlap a peer's others are
@@ -12,14 +17,19 @@
 //
 // Usage: node --import tsx bench/peer-challenge.ts [--runs 50]
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { FIVE_CORE_ELEMENTS, suggestTeam } from '../src/domain/peer-challenge/index.ts';
-import { bookPeer } from '../src/store/peer-bookings.ts';
+import { SMTPServer } from 'smtp-server';
+import { FIVE_CORE_ELEMENTS, suggestTeam, type Booking, type Peer, type Places } from '../src/domain/peer-challenge/index.ts';
+import { smtpMailer } from '../src/jobs/mailer.ts';
+import { sendReminders } from '../src/jobs/reminders.ts';
+import { bookPeer, releasePeer } from '../src/store/peer-bookings.ts';
 import { moveChallenge, openChallenge, readChallenge } from '../src/store/peer-challenges.ts';
 import { bookingsAround, peerPool, placesOf } from '../src/store/peer-pool.ts';
 import { programme } from '../src/store/peer-programme.ts';
 import { openStore, type Sql } from '../src/store/store.ts';
+import { teamInputs } from '../src/store/team-inputs.ts';
 import { tempDir } from '../test/support/store.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '50' } } });
@@ -38,13 +48,25 @@ async function seed(sql: Sql): Promise<void> {
     insert into council_border (area_code, other_area_code)
     select 'E99' || lpad(n::text, 6, '0'), 'E99' || lpad((n + 1)::text, 6, '0') from generate_series(1, 359) n`;
   await sql`insert into shared_chief_executive (area_code, chief_executive) select 'E99' || lpad(n::text, 6, '0'), 'Shared ' || (n / 2) from generate_series(2, 41) n`;
+  // The sector body's 10 peer challenge managers; each council's organisation with a performance officer and its chief executive.
+  const hash = '$argon2id$v=19$m=19456,t=2,p=1$bench$bench';
+  await sql`insert into organisation (name, kind) values ('Sector body', 'sector_body')`;
+  await sql`insert into organisation (name, kind, area_code) select 'Council ' || code, 'council', code from area where code like 'E9%'`;
+  await sql`
+    insert into user_account (email, name, organisation_id, role, password_hash)
+    select 'manager' || n || '@bench.example', 'Manager ' || n, (select id from organisation where kind = 'sector_body'), 'peer_challenge_manager', ${hash} from generate_series(1, 10) n`;
+  await sql`
+    insert into user_account (email, name, organisation_id, role, password_hash)
+    select r.role || o.id || '@bench.example', initcap(r.role) || ' ' || o.id, o.id, r.role, ${hash}
+    from organisation o cross join (values ('performance_officer'), ('council_member')) r(role) where o.kind = 'council'`;
   // One corporate challenge a council a year, 2012 to 2026; its week in the year set by the council; closed unless this year's.
   await sql`
-    insert into peer_challenge (area_code, kind, stage, enquired_on, focus_areas, on_site, feedback_on, report_published_on, action_plan_published_on, closed_on, deadline_rules_version)
+    insert into peer_challenge (area_code, kind, stage, enquired_on, focus_areas, on_site, feedback_on, report_published_on, action_plan_published_on, closed_on, deadline_rules_version, managed_by)
     select a.code, 'corporate', case when y < 2026 then 'closed' else (array['enquiry', 'scoping', 'booked', 'team_confirmed', 'feedback', 'report_final'])[1 + a.id % 6] end,
       week - 120, ${FIVE_CORE_ELEMENTS as unknown as string[]},
       case when y = 2026 and a.id % 6 < 2 then null else daterange(week, week + 4) end,
-      case when y < 2026 then week + 3 end, case when y < 2026 then week + 90 end, case when y < 2026 then week + 95 end, case when y < 2026 then week + 330 end, 1
+      case when y < 2026 then week + 3 end, case when y < 2026 then week + 90 end, case when y < 2026 then week + 95 end, case when y < 2026 then week + 330 end, 1,
+      (select min(id) from user_account where role = 'peer_challenge_manager') + a.id % 10
     from area a cross join generate_series(2012, 2026) y
     cross join lateral (select make_date(y, 1, 5) + (a.id * 7) % 330 as week) w
     where a.code like 'E9%'`;
@@ -71,14 +93,56 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** Each run's time in ms, sorted; a run that returns a number is timed as that many ms (the part it timed itself). */
 async function timed(runs: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    await work(i);
-    times.push(performance.now() - start);
+    const own = await work(i);
+    times.push(typeof own === 'number' ? own : performance.now() - start);
   }
   return times.sort((a, b) => a - b);
+}
+
+/** The daily reminders job's run on each of 30 days from the bench's day (07:00 in London), emailing an SMTP server on this machine; and a second run each day. */
+async function remindersOverAMonth(sql: Sql): Promise<{ reminded: number; emailed: number; emails: number; times: number[]; again: number[] }> {
+  let emails = 0;
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, done) {
+      stream.on('data', () => {});
+      stream.on('end', () => {
+        emails++;
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const mailer = smtpMailer({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'lantern@bench.example' });
+  try {
+    let reminded = 0;
+    let emailed = 0;
+    const times: number[] = [];
+    const again: number[] = [];
+    for (let d = 0; d < 30; d++) {
+      const clock = () => new Date(Date.parse(`${TODAY}T06:00:00Z`) + d * 86_400_000);
+      let start = performance.now();
+      const sent = await sendReminders(sql, { mailer, clock, log: () => {} });
+      times.push(performance.now() - start);
+      reminded += sent.reminded;
+      emailed += sent.emailed;
+      start = performance.now();
+      const second = await sendReminders(sql, { mailer, clock, log: () => {} });
+      again.push(performance.now() - start);
+      if (second.reminded + second.emailed > 0) throw new Error(`a second run on day ${d} made ${second.reminded} and emailed ${second.emailed}`);
+    }
+    return { reminded, emailed, emails, times: times.sort((a, b) => a - b), again: again.sort((a, b) => a - b) };
+  } finally {
+    mailer.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  }
 }
 
 function report(what: string, times: readonly number[], target: number | null): void {
@@ -102,17 +166,44 @@ async function main(): Promise<void> {
     report('programme (every council, due items, counts, gaps)', await timed(RUNS, () => programme(sql, TODAY)), 200);
 
     const open = await sql<{ id: number }[]>`select id from peer_challenge where stage in ('booked', 'team_confirmed') order by id limit ${RUNS}`;
-    let suggestOnly = 0;
-    const suggestions = await timed(open.length, async (i) => {
+    const suggestFrom = async (i: number, read: (onSite: { from: string; to: string }) => Promise<{ peers: readonly Peer[]; bookings: readonly Booking[]; places: Places }>) => {
       const challenge = (await readChallenge(sql, open[i]!.id))!;
-      const [peers, bookings, places] = await Promise.all([peerPool(sql, TODAY), bookingsAround(sql, challenge.onSite!), placesOf(sql)]);
+      const { peers, bookings, places } = await read(challenge.onSite!);
       const before = performance.now();
       const suggestion = suggestTeam({ ...challenge, onSite: challenge.onSite! }, peers, bookings, places);
       suggestOnly = Math.max(suggestOnly, performance.now() - before);
       if (suggestion.proposed.length === 0) throw new Error('no team proposed');
+    };
+    let suggestOnly = 0;
+    const threeReads = async (onSite: { from: string; to: string }) => {
+      const [peers, bookings, places] = await Promise.all([peerPool(sql, TODAY), bookingsAround(sql, onSite), placesOf(sql)]);
+      return { peers, bookings, places };
+    };
+    await teamInputs(sql, { from: TODAY, to: TODAY }, TODAY); // the first read of the pool, as a server's first suggestion makes it
+    const kept = await timed(open.length, (i) => suggestFrom(i, (onSite) => teamInputs(sql, onSite, TODAY)));
+    report('team suggestion over 5,000 peers, read from the store (teamInputs, the pool unchanged)', kept, 100);
+    // A booking and its release before each suggestion: the pool read again every time, the worst case.
+    const spare = (await sql<{ id: number }[]>`insert into peer (name, role) values ('Spare', 'specialist') returning id`)[0]!.id;
+    const far = (await openChallenge(sql, { councilCode: 'E99000001', kind: 'corporate', enquiredOn: '2026-06-01', managedBy: null })) as { id: number };
+    await moveChallenge(sql, far.id, { kind: 'scope', focusAreas: FIVE_CORE_ELEMENTS }, null);
+    await moveChallenge(sql, far.id, { kind: 'book', onSite: { from: '2030-03-04', to: '2030-03-07' } }, null);
+    const changed = await timed(open.length, async (i) => {
+      await (i % 2 === 0 ? bookPeer(sql, far.id, spare, false, null) : releasePeer(sql, far.id, spare, 'bench', null));
+      const start = performance.now();
+      await suggestFrom(i, (onSite) => teamInputs(sql, onSite, TODAY));
+      return performance.now() - start;
     });
-    report('team suggestion over 5,000 peers, read from the store', suggestions, 100);
-    console.log(`  of which suggestTeam itself: at most ${fmt(suggestOnly)} ms`);
+    report('  the same, with a booking changed before each (the pool read again)', changed, 100);
+    const reference = await timed(open.length, (i) => suggestFrom(i, threeReads));
+    report('  reference: peerPool, bookingsAround and placesOf each call', reference, 100);
+    console.log(`  teamInputs p99 at ${(percentile(kept, 99) / percentile(reference, 99)).toFixed(2)} of the reference's; suggestTeam itself: at most ${fmt(suggestOnly)} ms`);
+
+    const reminderRuns = await remindersOverAMonth(sql);
+    console.log(
+      `daily reminders over 30 days from ${TODAY}: ${reminderRuns.reminded} made, ${reminderRuns.emailed} emailed in ${reminderRuns.emails} emails; a run p50 ${fmt(percentile(reminderRuns.times, 50))} ms, ` +
+        `max ${fmt(reminderRuns.times.at(-1)!)} ms; target 2,000 ms, max at ${(reminderRuns.times.at(-1)! / 2000).toFixed(2)} of it`,
+    );
+    console.log(`  a second run the same day, finding everything made: max ${fmt(reminderRuns.again.at(-1)!)} ms`);
 
     start = performance.now();
     const sought = (await sql<{ id: number }[]>`insert into peer (name, role, area_code) values ('Sought after', 'chief_executive', null) returning id`)[0]!.id;
