@@ -48,7 +48,8 @@ export interface HeldValue {
 
 const SELECT = `h.id::int as id, m.code as "metricCode", a.code as "areaCode", h.period, h.value, h.numerator, h.denominator,
   h.lower_ci as "lowerCi", h.upper_ci as "upperCi", h.note, h.provisional, h.origin, h.origin_id::int as "originId",
-  h.entered_by as "enteredBy", h.entered_at as "enteredAt", h.superseded_at as "supersededAt", h.released_at as "releasedAt"`;
+  h.entered_by as "enteredBy", h.entered_at as "enteredAt", h.superseded_at as "supersededAt",
+  (select b.released_at from held_release x join release_batch b on b.batch_id = x.batch_id where x.held_value_id = h.id) as "releasedAt"`;
 
 /**
  * Holds `values` in one statement each way: the current rows of their keys
@@ -74,7 +75,9 @@ export async function holdValues(tx: Tx, values: readonly HeldValueInput[], ente
     origin_id: v.originId ?? null,
   }));
   // One statement: the current rows of changed keys are retired, pointing at successors whose ids
-  // are drawn first; the one-current rule and the pointers are checked at commit.
+  // are drawn first; the one-current rule and the pointers are checked at commit. A confirmed value
+  // that is not blank waits in held_pending for its release (044); the one it replaces no longer does.
+  // (isReleasable, src/domain/release/, as SQL.)
   const changed = await tx`
     with given as (
       select m.id as metric_id, a.id as area_id, g.*
@@ -90,6 +93,10 @@ export async function holdValues(tx: Tx, values: readonly HeldValueInput[], ente
     ), retired as (
       update held_value h set superseded_at = now(), superseded_by = d.new_id
       from differing d where h.id = d.old_id
+    ), unpending as (
+      delete from held_pending p using differing d where p.held_value_id = d.old_id
+    ), pending as (
+      insert into held_pending (held_value_id) select new_id from differing where not provisional and value is not null
     )
     insert into held_value (id, metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, note, provisional, origin, origin_id, entered_by)
     overriding system value

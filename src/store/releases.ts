@@ -1,4 +1,4 @@
-// The release path's store (migration 037): councils' release rules, and
+// The release path's store (migrations 037, 044): councils' release rules, and
 // releasing, which loads every held value whose instant has passed into
 // `observation` as one import batch, in one transaction. The batch goes the
 // way every import's does: staged, merged by mergeStaged (history kept),
@@ -84,16 +84,18 @@ interface Shape extends RuleColumns {
 
 /**
  * The shapes of the current held values not yet released that may ever be:
- * confirmed and not blank (isReleasable: the domain's rule, as SQL).
+ * confirmed and not blank (isReleasable: the domain's rule, as SQL), which
+ * are those held_pending lists.
  */
 async function releasableShapes(sql: Db, areaCode?: string): Promise<Shape[]> {
   return sql<Shape[]>`
     select r.kind, r.public_from as "publicFrom", r.months_after as "monthsAfter", h.origin, h.period,
       to_char(p.end_date, 'YYYY-MM-DD') as "periodEnd", count(*)::int as values
-    from held_value h
+    from held_pending q
+    join held_value h on h.id = q.held_value_id
     join period p on p.label = h.period
     left join release_rule r on r.area_id = h.area_id and r.metric_id = h.metric_id and r.superseded_at is null
-    where h.superseded_by is null and h.released_batch is null and not h.provisional and h.value is not null
+    where h.superseded_by is null and not h.provisional and h.value is not null
       ${areaCode === undefined ? sql`` : sql`and h.area_id = (select id from area where code = ${areaCode})`}
     group by r.kind, r.public_from, r.months_after, h.origin, h.period, p.end_date`;
 }
@@ -105,7 +107,7 @@ function instantOf(shape: Pick<Shape, 'origin' | 'periodEnd'> & RuleColumns, now
 export interface Release {
   /** The batch that loaded them; null when nothing was due. */
   readonly batchId: number | null;
-  /** Held values whose instant had passed, marked released. */
+  /** Held values whose instant had passed, recorded as released. */
   readonly released: number;
   /** Of them, those loaded into `observation`. */
   readonly loaded: number;
@@ -132,7 +134,7 @@ function stopwatch(timed: ((step: ReleaseStep, ms: number) => void) | undefined)
 /**
  * Releases every held value due at `now`: one batch, one transaction, under
  * the store's write turn, so that two servers releasing at once release each
- * value once. Values are marked released and staged in one statement; those
+ * value once. Values are recorded as released and staged in one statement; those
  * whose key holds an official value are dropped from the stage (the official
  * statistic stands: releaseOutcome); the rest are merged as any batch is.
  */
@@ -149,22 +151,26 @@ export async function releaseDue(sql: Sql, now: Date, timed?: (step: ReleaseStep
     const batchId = await createBatch(tx, { kind: 'observations', fileName: `release at ${now.toISOString()}`, importedBy: 'lantern release', skipInvalid: false, source: "councils' own data" });
     await createStaging(tx);
     const shapes = due.map((s) => ({ kind: s.kind, public_from: s.publicFrom?.toISOString() ?? null, months_after: s.monthsAfter, origin: s.origin, period: s.period }));
+    // The due values are recorded as released (held_release, 044), no longer pending, and staged, in one statement; the held rows are only read.
     const staged = await tx`
-      with due as (
-        select h.id from held_value h
+      with due as materialized (
+        select h.id, h.metric_id, h.area_id, h.period, h.value, h.numerator, h.denominator, h.lower_ci, h.upper_ci
+        from held_pending q
+        join held_value h on h.id = q.held_value_id
         left join release_rule r on r.area_id = h.area_id and r.metric_id = h.metric_id and r.superseded_at is null
         join jsonb_to_recordset(${tx.json(shapes)}) as d(kind text, public_from timestamptz, months_after integer, origin text, period text)
           -- equalities with stand-ins for null rather than 'is not distinct from', so that the shapes join by hash
           on d.period = h.period and d.origin = h.origin and coalesce(d.kind, '') = coalesce(r.kind, '')
           and coalesce(d.public_from, '-infinity') = coalesce(r.public_from, '-infinity') and coalesce(d.months_after, -1) = coalesce(r.months_after, -1)
-        where h.superseded_by is null and h.released_batch is null and not h.provisional and h.value is not null
-      ), released as (
-        update held_value h set released_batch = ${batchId}, released_at = ${now}
-        from due where h.id = due.id
-        returning h.metric_id, h.area_id, h.period, h.value, h.numerator, h.denominator, h.lower_ci, h.upper_ci
+        where h.period = any(${[...new Set(due.map((s) => s.period))]}::text[])
+          and h.superseded_by is null and not h.provisional and h.value is not null
+      ), recorded as (
+        insert into held_release (held_value_id, batch_id) select id, ${batchId} from due
+      ), unpending as (
+        delete from held_pending q using due where q.held_value_id = due.id
       )
       insert into staged_observation (metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags, batch_id)
-      select metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, 0, ${batchId} from released`;
+      select metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, 0, ${batchId} from due`;
     lap('mark');
     const officialKept = await dropWhereOfficialStands(tx);
     const metrics = await stagedMetrics(tx);
@@ -235,10 +241,12 @@ export interface CalendarEntry {
 export async function releaseCalendar(sql: Db, areaCode: string, now: Date): Promise<CalendarEntry[]> {
   const rows = await sql<(RuleColumns & Omit<CalendarEntry, 'councilRule' | 'releaseAt'> & { periodEnd: string })[]>`
     select m.code as metric, m.title as "metricTitle", h.period, to_char(p.end_date, 'YYYY-MM-DD') as "periodEnd", h.origin,
-      h.value, h.provisional, h.released_at as "releasedAt",
+      h.value, h.provisional, rb.released_at as "releasedAt",
       r.kind, r.public_from as "publicFrom", r.months_after as "monthsAfter",
-      (h.released_batch is not null and o.batch_id is not null and not exists (select 1 from release_batch b where b.batch_id = o.batch_id)) as "officialStands"
+      (x.held_value_id is not null and o.batch_id is not null and not exists (select 1 from release_batch b where b.batch_id = o.batch_id)) as "officialStands"
     from held_value h
+    left join held_release x on x.held_value_id = h.id
+    left join release_batch rb on rb.batch_id = x.batch_id
     join area a on a.id = h.area_id
     join metric m on m.id = h.metric_id
     join period p on p.label = h.period

@@ -70,8 +70,8 @@ describe('releases through the job runner', () => {
   const setRule = (area: string, rule: ReleaseRule) => store.sql.begin((tx) => setReleaseRule(tx, area, 'visits', rule, null));
   const releasesOf = async (area: string) =>
     store.sql<{ batch: number; count: number }[]>`
-      select h.released_batch as batch, count(*)::int as count from held_value h join area a on a.id = h.area_id
-      where a.code = ${area} and h.released_batch is not null group by h.released_batch`;
+      select x.batch_id as batch, count(*)::int as count from held_release x join held_value h on h.id = x.held_value_id join area a on a.id = h.area_id
+      where a.code = ${area} group by x.batch_id`;
 
   before(async () => {
     store = await openTestStore();
@@ -161,7 +161,7 @@ describe('releases through the job runner', () => {
     const [a, b] = await Promise.all([releaseDue(store.sql, now), releaseDue(other.sql, now)]);
     assert.equal(a.released + b.released, 20);
     assert.deepEqual([a.batchId, b.batchId].filter((id) => id === null).length, 1, 'one of them found nothing left to release');
-    const [count] = await store.sql<{ n: number }[]>`select count(*)::int as n from held_value where released_batch is not null`;
+    const [count] = await store.sql<{ n: number }[]>`select count(*)::int as n from held_release x join held_value h on h.id = x.held_value_id`;
     assert.equal(count?.n, 20);
   });
 
