@@ -163,6 +163,8 @@ async function loadDemoInto(store: Store, config: Config): Promise<void> {
   await createDemoSurveys(store.sql, err);
   const { createDemoReturns } = await import('../server/features/returns/demo-returns.ts');
   await createDemoReturns(store.sql, err);
+  const { createDemoSupportOffer } = await import('../server/features/support-offer/demo-support-offer.ts');
+  await createDemoSupportOffer(store.sql, err);
 }
 
 async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; addAreas: boolean; by: string; mapping?: string; sheet?: string }): Promise<void> {
