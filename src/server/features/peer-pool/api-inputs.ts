@@ -34,6 +34,10 @@ export const poolQuery = z.object({
   freeTo: fromQuery(isoDay('last day')).describe('With freeFrom: the last day of the span.'),
 });
 
+export const givingQuery = z.object({
+  format: fromQuery(oneOf(['json', 'csv'])).describe('csv for a file of one line a council; JSON when absent.'),
+});
+
 export const bookingBody = z.object({
   peerId: recordId('peer').describe('The peer to book for the week on site.'),
   lead: tick.optional().default(false).describe("Whether the peer leads the team (a corporate team's lead chief executive)."),

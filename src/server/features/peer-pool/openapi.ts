@@ -1,9 +1,10 @@
-// The peer pool's part of the OpenAPI document: a challenge's team, booking
-// and releasing peers. Bodies and paths come from the schemas the routes
+// The peer pool's part of the OpenAPI document: peers, their conflicts, days
+// away and feed address, "Giving and taking", and a challenge's team,
+// booking and releasing peers. Bodies and paths come from the schemas the routes
 // check them with (api-inputs.ts).
-import { error, json, withMissing } from '../../platform/service/openapi-parts.ts';
-import { jsonBody, pathParameters } from '../../platform/service/openapi-input.ts';
-import { bookingBody, challengePath, releaseBody } from './api-inputs.ts';
+import { error, json, jsonOrCsv, list, ref, withMissing } from '../../platform/service/openapi-parts.ts';
+import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
+import { bookingBody, challengePath, conflictBody, givingQuery, peerBody, peerPath, poolQuery, releaseBody, unavailableBody } from './api-inputs.ts';
 
 const clash = {
   409: error(
@@ -11,7 +12,59 @@ const clash = {
   ),
 };
 
+const peerChange = (operationId: string, summary: string, body: Parameters<typeof jsonBody>[0], extra: object = {}) => ({
+  post: {
+    operationId,
+    summary,
+    parameters: pathParameters(peerPath),
+    requestBody: jsonBody(body),
+    responses: { 201: { description: 'Recorded: the peer as now kept.', content: json(ref('Peer')) }, ...withMissing, ...extra },
+  },
+});
+
 export const paths = {
+  '/api/peers': {
+    get: {
+      operationId: 'listPeers',
+      summary: 'The peers the viewer may read that pass the filters: every peer for peer challenge managers, their own record for a peer',
+      parameters: queryParameters(poolQuery),
+      responses: { 200: { description: 'The peers.', content: json(list('Peer')) }, ...withMissing },
+    },
+    post: {
+      operationId: 'addPeer',
+      summary: 'Add a peer to the pool (peer challenge managers); every bad field is named',
+      requestBody: jsonBody(peerBody),
+      responses: { 201: { description: 'Added.', content: json(ref('Peer')) }, ...withMissing },
+    },
+  },
+  '/api/peers/giving-and-taking': {
+    get: {
+      operationId: 'givingAndTaking',
+      summary: 'Per council, peer days given by its peers beside the challenges it received and the peer days spent on them, up to today',
+      parameters: queryParameters(givingQuery),
+      responses: { 200: { description: 'The councils.', content: jsonOrCsv({ type: 'object' }) }, ...withMissing },
+    },
+  },
+  '/api/peers/{id}': {
+    get: {
+      operationId: 'readPeer',
+      summary: "A peer's details, days away, declared conflicts and bookings (peer challenge managers and the peer)",
+      parameters: pathParameters(peerPath),
+      responses: { 200: { description: 'The peer.', content: json(ref('Peer')) }, ...withMissing },
+    },
+  },
+  '/api/peers/{id}/conflicts': peerChange('declarePeerConflict', "Declare a peer's conflict with a council (the peer or a peer challenge manager)", conflictBody),
+  '/api/peers/{id}/unavailable': peerChange('recordPeerUnavailable', 'Record days a peer cannot give (the peer or a peer challenge manager)', unavailableBody, {
+    409: error('The peer is booked on one of the days: the message names the challenge and its dates.'),
+  }),
+  '/api/peers/{id}/feed': {
+    post: {
+      operationId: 'renewPeerFeed',
+      summary: "Make the peer's private calendar feed address anew, closing the old one (the peer alone)",
+      parameters: pathParameters(peerPath),
+      responses: { 201: { description: 'The new token and address.', content: json({ type: 'object', properties: { token: { type: 'string' }, address: { type: 'string' } } }) }, ...withMissing },
+    },
+  },
   '/api/peer-challenges/{id}/team': {
     get: {
       operationId: 'readPeerTeam',
@@ -39,6 +92,25 @@ export const paths = {
 };
 
 export const schemas = {
+  Peer: {
+    type: 'object',
+    required: ['id', 'name', 'role', 'party', 'councilCode', 'skills', 'sectorExperience', 'daysGiven', 'unavailable'],
+    properties: {
+      id: { type: 'integer' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      party: { type: ['string', 'null'] },
+      councilCode: { type: ['string', 'null'] },
+      councilName: { type: ['string', 'null'] },
+      skills: { type: 'array', items: { type: 'string' } },
+      sectorExperience: { type: 'array', items: { type: 'string' } },
+      userId: { type: ['integer', 'null'] },
+      daysGiven: { type: 'integer', description: 'Peer days given up to today.' },
+      unavailable: { type: 'array', items: { type: 'object' } },
+      conflicts: { type: 'array', items: { type: 'object' }, description: "On a peer's own page: the conflicts declared." },
+      bookings: { type: 'array', items: { type: 'object' }, description: "On a peer's own page: every booking, released ones with why." },
+    },
+  },
   PeerTeam: {
     type: 'object',
     required: ['challenge', 'team', 'meetsComposition', 'problems', 'suggestion'],

@@ -1,0 +1,62 @@
+// Peer challenges' days on site as iCalendar (src/reports/icalendar.ts): a
+// challenge's week for whoever may read the challenge, and each peer's
+// private feed of every week they are booked for, at an address made of a
+// random token that only the peer sees on their own page and may renew,
+// which closes the old address. A calendar program cannot sign in, so the
+// token alone opens the feed; an unknown token is the one not-found answer.
+import { newSecret } from '../../platform/identity/secrets.ts';
+import { challengeCalendar, peerFeed, visitStatus, type CalendarOptions, type OnSiteVisit } from '../../../reports/icalendar.ts';
+import { challengesOfPeer, feedTokenOf, peerOfFeed, renewFeedToken, type TeamChallengeRow } from '../../../store/peer-teams.ts';
+import type { Sql } from '../../../store/store.ts';
+import type { RequestAccess } from '../../platform/access/index.ts';
+import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { readPeer } from './pool.ts';
+import { findChallenge } from './team.ts';
+
+function visitOf(c: TeamChallengeRow & { onSite: NonNullable<TeamChallengeRow['onSite']> }): OnSiteVisit {
+  return {
+    challengeId: c.id,
+    councilName: c.councilName,
+    kind: c.kind,
+    onSite: c.onSite,
+    status: visitStatus(c),
+    team: c.teamNames,
+    sequence: c.revision,
+    changedAt: c.updatedAt,
+  };
+}
+
+/** The challenge's week on site as a file of one event; 404 until the week is booked. */
+export async function onSiteCalendar(sql: Sql, access: RequestAccess, idText: unknown, options: CalendarOptions): Promise<string> {
+  const challenge = await findChallenge(sql, access, idText, 'read');
+  if (challenge.onSite === null) throw notFound(`peer challenge ${challenge.id} has no week on site booked yet`);
+  return challengeCalendar(visitOf({ ...challenge, onSite: challenge.onSite }), options);
+}
+
+/** The feed the token opens: every week its peer is booked for. */
+export async function feedCalendar(sql: Sql, token: string, options: CalendarOptions): Promise<string> {
+  const peer = await peerOfFeed(sql, token);
+  if (!peer) throw notFound('there is no calendar feed at this address');
+  const visits = (await challengesOfPeer(sql, peer.id)).flatMap((c) => (c.onSite === null ? [] : [visitOf({ ...c, onSite: c.onSite })]));
+  return peerFeed(peer.name, visits, options);
+}
+
+/** The peer's own feed token, for their page; null for anyone but the peer, or before one is made. */
+export async function ownFeedToken(sql: Sql, access: RequestAccess, peer: { readonly id: number; readonly userId: number | null }): Promise<{ token: string; madeAt: Date } | null> {
+  if (access.viewer.kind !== 'user' || peer.userId !== access.viewer.userId) return null;
+  return (await feedTokenOf(sql, peer.id)) ?? null;
+}
+
+/** Makes the peer a new feed address, closing the old one: the peer alone. */
+export async function renewFeed(sql: Sql, access: RequestAccess, idText: unknown): Promise<{ token: string }> {
+  const peer = await readPeer(sql, access, idText, 'change');
+  if (access.viewer.kind !== 'user' || peer.userId !== access.viewer.userId) {
+    throw new HttpError(403, 'forbidden', "only the peer makes their own calendar feed's address", { missing: 'not_author', action: 'change', kind: 'peer' });
+  }
+  const token = newSecret();
+  await sql.begin(async (tx) => {
+    await renewFeedToken(tx, peer.id, token, access.viewer.kind === 'user' ? access.viewer.userId : null);
+    await access.audit(tx, 'change', 'peer', String(peer.id), 'made a new calendar feed address');
+  });
+  return { token };
+}
