@@ -23,6 +23,7 @@ import { loadBoundaries } from './features/explore/boundaries.ts';
 import { explore } from './features/explore/index.ts';
 import { goodPractice } from './features/good-practice/index.ts';
 import { intelligence } from './features/intelligence/index.ts';
+import { mentoring } from './features/mentoring/index.ts';
 import { releases } from './features/releases/index.ts';
 import { peerChallenges } from './features/peer-challenges/index.ts';
 import { peerPool } from './features/peer-pool/index.ts';
@@ -73,6 +74,7 @@ const FEATURES: readonly Feature[] = [
   returns,
   releases,
   savings,
+  mentoring,
   peerPool,
   peerChallenges,
   monitoring,

@@ -12,6 +12,7 @@ import { paths as explorePaths, schemas as exploreSchemas } from './features/exp
 import { paths as goodPracticePaths, schemas as goodPracticeSchemas } from './features/good-practice/openapi.ts';
 import { paths as monitoringPaths, schemas as monitoringSchemas } from './features/monitoring/openapi.ts';
 import { paths as intelligencePaths, schemas as intelligenceSchemas } from './features/intelligence/openapi.ts';
+import { paths as mentoringPaths, schemas as mentoringSchemas } from './features/mentoring/openapi.ts';
 import { paths as peerChallengesPaths, schemas as peerChallengesSchemas } from './features/peer-challenges/openapi.ts';
 import { paths as peerPoolPaths, schemas as peerPoolSchemas } from './features/peer-pool/openapi.ts';
 import { paths as releasesPaths, schemas as releasesSchemas } from './features/releases/openapi.ts';
@@ -88,6 +89,7 @@ export const openApiDocument = {
     ...returnsPaths,
     ...releasesPaths,
     ...savingsPaths,
+    ...mentoringPaths,
     ...peerPoolPaths,
     ...peerChallengesPaths,
     // Both answer at /api/agreements: targets records one, monitoring lists them.
@@ -113,6 +115,7 @@ export const openApiDocument = {
       ...returnsSchemas,
       ...releasesSchemas,
       ...savingsSchemas,
+      ...mentoringSchemas,
       ...peerPoolSchemas,
       ...peerChallengesSchemas,
       ...monitoringSchemas,
