@@ -90,3 +90,4 @@ export {
   type FundingPosition,
   type RecipientKind,
 } from './funding.ts';
+export { DATA_PACK_RULES, packMetrics, type DataPackRules, type PackMetricCandidate } from './data-pack.ts';

@@ -9,6 +9,8 @@ import { isCouncil } from '../../../domain/benchmark/comparator-group.ts';
 import { londonDay } from '../../../domain/format/index.ts';
 import { eventsFrom, FOCUS_AREA_LABELS, FOCUS_RULES, STAGE_LABELS, type Stage } from '../../../domain/peer-challenge/index.ts';
 import { queryAreas } from '../../../store/catalogue.ts';
+import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
+import type { PdfPrinter } from '../../../reports/pdf.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { capitalise, problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
@@ -16,6 +18,7 @@ import { HttpError } from '../../platform/http/http-error.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { readChallengeView, STEP_LABELS } from './challenge-view.ts';
+import { dataPack } from './data-pack.ts';
 import { bookWeek, enquire, findChallenge, LATER_STEPS, laterStep, scope } from './challenges.ts';
 import { KIND_CHOICES } from './programme.ts';
 
@@ -37,8 +40,13 @@ const LABELS: Readonly<Record<string, string>> = {
 
 const FOCUS_CHOICES = Object.entries(FOCUS_AREA_LABELS).map(([value, text]) => ({ value, text }));
 
-export function challengePages(sql: Sql): express.Router {
+export function challengePages(sql: Sql, engine: BenchmarkEngine, printer: PdfPrinter): express.Router {
   const router = express.Router();
+
+  router.get('/peer-challenges/:id/data-pack.pdf', reads('peer_challenge'), async (req, res) => {
+    const { pdf } = await dataPack(sql, accessOf(res), engine.index, printer, req.params.id);
+    res.set('Cache-Control', 'private, no-store').type('application/pdf').attachment(`peer-challenge-${req.params.id}-data-pack.pdf`).send(pdf);
+  });
 
   router.get('/peer-challenges/new', changes('peer_challenge'), async (req, res) => {
     const council = typeof req.query.council === 'string' ? req.query.council : '';

@@ -7,9 +7,9 @@ import { programmePages } from './programme-pages.ts';
 
 export const peerChallenges: Feature = {
   api: ({ sql }) => challengesRouter(sql),
-  pages: ({ sql }) => {
+  pages: ({ sql, engine, printer }) => {
     const router = programmePages(sql);
-    router.use(challengePages(sql));
+    router.use(challengePages(sql, engine, printer));
     return router;
   },
 };
