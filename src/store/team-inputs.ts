@@ -7,11 +7,13 @@
 // is the costly part and changes seldom: each server keeps the pool it last
 // read, with the pool's generation (migration 043: moved once by every
 // transaction that changes a peer, their days away, their conflicts or a
-// booking, as it commits) and the day it was read for, and reads it again
-// when either has moved. The generation is read before the pool, so a change
-// committed between the two makes the next call read again rather than keep
-// a pool older than its generation. The week's bookings and the councils'
-// places are read afresh each call, by index.
+// booking, as it commits, in the order they commit) and the day it was read
+// for. When the generation has moved it reads again only the peers touched
+// since (each peer's days given from their own bookings, by index); a new
+// day, or many peers touched, reads the whole pool. The generation is read
+// before the peers, so a change committed between the two is read again
+// next time rather than missed. The week's bookings and the councils' places
+// are read afresh each call, by index.
 import type { AreaType } from '../domain/area/index.ts';
 import type { Booking, DateSpan, Peer, Places } from '../domain/peer-challenge/index.ts';
 import { peerPool } from './peer-pool.ts';
@@ -34,14 +36,49 @@ interface KeptPool {
 /** Per connection pool (a transaction's reads are never kept): the pool as last read. */
 const kept = new WeakMap<Db, KeptPool>();
 
+/** Beyond this many peers touched since the pool was kept, the whole pool is read again. */
+const READ_AGAIN_BEYOND = 200;
+
 /** The peers, the week's bookings and the councils' places a suggestion for `onSite` reads, as of `today` (YYYY-MM-DD). */
 export async function teamInputs(sql: Db, onSite: DateSpan, today: string): Promise<TeamInputs> {
   const [[{ generation, bookings }], places] = await Promise.all([generationAndWeek(sql, onSite), councilPlaces(sql)]);
   const known = kept.get(sql);
   if (known && known.generation === generation && known.today === today) return { peers: known.peers, bookings, places };
-  const peers = await peerPool(sql, today);
+  const peers = known && known.today === today ? await touchedSince(sql, known, generation) : await peerPool(sql, today);
   if (!('savepoint' in sql)) kept.set(sql, { generation, today, peers });
   return { peers, bookings, places };
+}
+
+/** The kept pool with the peers touched after its generation, up to `generation`, read again; the whole pool when many were. */
+async function touchedSince(sql: Db, known: KeptPool, generation: string): Promise<readonly Peer[]> {
+  const touched = await sql<{ id: number }[]>`
+    select distinct peer_id as id from peer_pool_touched where generation > ${known.generation}::bigint and generation <= ${generation}::bigint limit ${READ_AGAIN_BEYOND + 1}`;
+  if (touched.length > READ_AGAIN_BEYOND) return peerPool(sql, known.today);
+  const fresh = new Map(
+    (
+      await peersNamed(
+        sql,
+        known.today,
+        touched.map((t) => t.id),
+      )
+    ).map((p) => [p.id, p]),
+  );
+  const ids = new Set(touched.map((t) => String(t.id)));
+  const peers = known.peers.filter((p) => !ids.has(p.id)).concat([...fresh.values()]);
+  return peers.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** The peers named, as peerPool reads them, each one's days given summed from their own bookings. */
+function peersNamed(sql: Db, today: string, ids: readonly number[]): Promise<Peer[]> {
+  return sql<Peer[]>`
+    select p.id::text as id, p.name, p.role, p.party, p.area_code as "councilCode", p.skills, p.sector_experience as "sectorExperience",
+      coalesce((select json_agg(json_build_object('from', to_char(lower(u.during), 'YYYY-MM-DD'), 'to', to_char(upper(u.during) - 1, 'YYYY-MM-DD')) order by u.during)
+        from peer_unavailable u where u.peer_id = p.id), '[]') as unavailable,
+      coalesce((select json_agg(json_build_object('councilCode', c.area_code, 'reason', c.reason) order by c.area_code) from peer_conflict c where c.peer_id = p.id), '[]') as "declaredConflicts",
+      coalesce((select sum(least(upper(b.during), ${today}::date + 1) - lower(b.during))::integer
+        from peer_booking b where b.peer_id = p.id and b.released_at is null and lower(b.during) <= ${today}::date), 0) as "peerDaysGiven"
+    from peer p where p.id = any(${ids as number[]}::integer[])
+    order by p.id`;
 }
 
 function generationAndWeek(sql: Db, onSite: DateSpan): Promise<[{ generation: string; bookings: Booking[] }]> {

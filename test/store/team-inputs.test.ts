@@ -2,8 +2,9 @@
 // bookings and places as peerPool, bookingsAround and placesOf read, before
 // and after each kind of change (a booking, a release, a declared conflict, a
 // new peer with days away, another server's booking, a new day); the pool
-// kept while nothing changes; and the pool's generation moved once by a
-// transaction that changes many rows, at its commit.
+// kept while nothing changes, and only the peers touched read again; and the
+// pool's generation moved once by a transaction that changes many rows, at
+// its commit, after which the whole pool is read again.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FIVE_CORE_ELEMENTS, suggestTeam, type Booking, type DateSpan } from '../../src/domain/peer-challenge/index.ts';
@@ -46,7 +47,7 @@ const byKey = (bookings: readonly Booking[]) => [...bookings].sort((a, b) => `${
 /** teamInputs reads what the three reads of peer-pool.ts read. */
 async function assertSameAsFresh(sql: Sql, week: DateSpan, today: string): Promise<void> {
   const inputs = await teamInputs(sql, week, today);
-  assert.deepEqual(inputs.peers, await peerPool(sql, today));
+  assert.deepEqual([...inputs.peers], [...(await peerPool(sql, today))]);
   assert.deepEqual(byKey(inputs.bookings), byKey(await bookingsAround(sql, week)));
   assert.deepEqual(inputs.places, await placesOf(sql));
 }
@@ -87,6 +88,11 @@ describe("the team suggestion's reads", () => {
     assert.equal((await bookPeer(store.sql, ids.other, ids.cat, false, null)).kind, 'booked');
     const booked = await teamInputs(store.sql, WEEK, '2026-02-01');
     assert.equal(booked.peers.find((p) => p.id === String(ids.cat))!.peerDaysGiven, 4, "Kent's four days given");
+    assert.equal(
+      booked.peers.find((p) => p.id === String(ids.ann)),
+      before.peers.find((p) => p.id === String(ids.ann)),
+      'a peer not touched is kept, not read again',
+    );
     assert.deepEqual(
       booked.bookings.map((b) => b.peerId),
       [String(ids.cat)],
@@ -132,12 +138,15 @@ describe("the team suggestion's reads", () => {
   it('moves the generation once for a transaction of many changes, when it commits', async () => {
     const was = BigInt(await generation(store.sql));
     await store.sql.begin(async (tx) => {
-      await tx`insert into peer (name, role) select 'Bulk ' || n, 'specialist' from generate_series(1, 50) n`;
+      await tx`insert into peer (name, role) select 'Bulk ' || n, 'specialist' from generate_series(1, 250) n`;
       await tx`update peer set skills = '{housing}' where name like 'Bulk %'`;
       assert.equal(BigInt(await generation(store.sql)), was, 'not before the commit');
     });
     assert.equal(BigInt(await generation(store.sql)), was + 1n);
+    const [touched] = await store.sql<{ n: number }[]>`select count(*)::int as n from peer_pool_touched where generation = ${String(was + 1n)}::bigint`;
+    assert.equal(touched!.n, 250);
     const read = await teamInputs(store.sql, WEEK, '2026-03-01');
-    assert.equal(read.peers.filter((p) => p.name.startsWith('Bulk ') && p.skills.includes('housing')).length, 50);
+    assert.equal(read.peers.filter((p) => p.name.startsWith('Bulk ') && p.skills.includes('housing')).length, 250);
+    await assertSameAsFresh(store.sql, WEEK, '2026-03-01');
   });
 });

@@ -38,11 +38,12 @@ create unique index reminder_peer_challenge_once on reminder (peer_challenge_id,
 -- every call, while a manager waits (issue 21: p99 within 100 ms over 5,000
 -- peers). What it reads changes only when a peer, their days away, their
 -- conflicts or a booking changes, so a server keeps the pool it read with
--- the generation it read it at (src/store/team-inputs.ts) and reads it again
--- only when the generation has moved. Each transaction that changes those
--- tables moves it once, at its commit (a deferred trigger), so the lock on
--- the one row is held only as the transaction ends and never while it waits
--- for another lock: bookings of different peers do not queue behind it.
+-- the generation it read it at (src/store/team-inputs.ts), and when the
+-- generation has moved reads again only the peers touched since. Each
+-- transaction that changes those tables moves the generation once, at its
+-- commit (a deferred trigger), so the lock on the one row is held only as
+-- the transaction ends and never while it waits for another lock, and
+-- generations are numbered in the order their transactions commit.
 create table peer_pool_generation (
   only_row    boolean primary key default true check (only_row),
   generation  bigint not null default 0,
@@ -51,16 +52,30 @@ create table peer_pool_generation (
 );
 insert into peer_pool_generation default values;
 
+-- The peers each generation touched.
+create table peer_pool_touched (
+  generation  bigint not null,
+  peer_id     integer not null,
+  primary key (generation, peer_id)
+);
+
+-- TG_ARGV[0] names the column that holds the peer's id.
 create function peer_pool_moved() returns trigger language plpgsql as $$
+declare
+  moved bigint;
 begin
   update peer_pool_generation set generation = generation + 1, moved_by = pg_current_xact_id() where moved_by is distinct from pg_current_xact_id();
+  select generation into moved from peer_pool_generation;
+  insert into peer_pool_touched (generation, peer_id)
+  values (moved, (to_jsonb(case when TG_OP = 'DELETE' then OLD else NEW end) ->> TG_ARGV[0])::integer)
+  on conflict do nothing;
   return null;
 end $$;
 
-create constraint trigger peer_pool_moved after insert or update or delete on peer deferrable initially deferred for each row execute function peer_pool_moved();
-create constraint trigger peer_pool_moved after insert or update or delete on peer_unavailable deferrable initially deferred for each row execute function peer_pool_moved();
-create constraint trigger peer_pool_moved after insert or update or delete on peer_conflict deferrable initially deferred for each row execute function peer_pool_moved();
-create constraint trigger peer_pool_moved after insert or update or delete on peer_booking deferrable initially deferred for each row execute function peer_pool_moved();
+create constraint trigger peer_pool_moved after insert or update or delete on peer deferrable initially deferred for each row execute function peer_pool_moved('id');
+create constraint trigger peer_pool_moved after insert or update or delete on peer_unavailable deferrable initially deferred for each row execute function peer_pool_moved('peer_id');
+create constraint trigger peer_pool_moved after insert or update or delete on peer_conflict deferrable initially deferred for each row execute function peer_pool_moved('peer_id');
+create constraint trigger peer_pool_moved after insert or update or delete on peer_booking deferrable initially deferred for each row execute function peer_pool_moved('peer_id');
 
 -- The bookings that touch a week, whoever holds them: the suggestion's and the calendar's read.
 create index peer_booking_during on peer_booking using gist (during) where released_at is null;
