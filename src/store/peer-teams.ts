@@ -1,5 +1,6 @@
-// A challenge's team as the HTTP edge reads it: the challenge with who holds
-// it and who is on its team (for the access policy), the weeks on site of a
+// A challenge's team as the HTTP edge reads it: the challenge and its team's
+// names (who holds it, for the policy, is peer-challenge-records.ts's
+// `holdingOf`), the weeks on site of a
 // challenge or of a peer's bookings (for iCalendar), and each peer's private
 // feed token (migration 045). Booking and releasing stay in peer-bookings.ts,
 // which refuses a double booking and a conflicted peer under the peer's lock.
@@ -19,10 +20,6 @@ export interface TeamChallengeRow {
   readonly reportPublishedOn: string | null;
   readonly revision: number;
   readonly updatedAt: Date;
-  /** The organisation of the peer challenge manager who runs it: the sector body that holds it. */
-  readonly ownerOrganisationId: number | null;
-  /** The sign-ins of the peers on its team: joining the team shares the challenge with them. */
-  readonly teamUserIds: readonly number[];
   /** The team's names, lead first, for the calendar. */
   readonly teamNames: readonly string[];
 }
@@ -31,12 +28,9 @@ const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const SPAN = `case when c.on_site is null then null else json_build_object('from', ${DAY('lower(c.on_site)')}, 'to', ${DAY('upper(c.on_site) - 1')}) end`;
 const SELECT = `c.id, c.area_code as "councilCode", a.name as "councilName", c.kind, c.stage, ${SPAN} as "onSite", c.focus_areas as "focusAreas",
   ${DAY('c.feedback_on')} as "feedbackOn", ${DAY('c.report_published_on')} as "reportPublishedOn", c.revision, c.updated_at as "updatedAt",
-  m.organisation_id as "ownerOrganisationId",
-  array(select p.user_id from peer_booking b join peer p on p.id = b.peer_id
-    where b.challenge_id = c.id and b.released_at is null and p.user_id is not null order by p.user_id) as "teamUserIds",
   array(select p.name from peer_booking b join peer p on p.id = b.peer_id
     where b.challenge_id = c.id and b.released_at is null order by b.lead desc, p.name, p.id) as "teamNames"`;
-const FROM = `peer_challenge c join area a on a.code = c.area_code left join user_account m on m.id = c.managed_by`;
+const FROM = `peer_challenge c join area a on a.code = c.area_code`;
 
 export async function teamChallenge(sql: Db, id: number): Promise<TeamChallengeRow | undefined> {
   const [row] = await sql<TeamChallengeRow[]>`select ${sql.unsafe(SELECT)} from ${sql.unsafe(FROM)} where c.id = ${id}`;

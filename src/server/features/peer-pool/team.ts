@@ -5,10 +5,12 @@
 // peer under the peer's lock (peer-bookings.ts), so two managers can never
 // both win a peer; a refusal names the clash and answers 409. The council's
 // users read the team, since joining it shares the challenge with the council.
+import type { GuardedRecord } from '../../../domain/access/index.ts';
 import { londonDay } from '../../../domain/format/index.ts';
 import { checkComposition, checkTeam, suggestTeam, type Problem, type TeamSuggestion } from '../../../domain/peer-challenge/index.ts';
 import { bookPeer, releasePeer, teamOf, type BookedMember, type BookingClash } from '../../../store/peer-bookings.ts';
 import { bookingsAround, peerPool, placesOf } from '../../../store/peer-pool.ts';
+import { holdingOf } from '../../../store/peer-challenge-records.ts';
 import { teamChallenge, type TeamChallengeRow } from '../../../store/peer-teams.ts';
 import type { Sql } from '../../../store/store.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
@@ -20,7 +22,7 @@ import { pathId } from '../../platform/http/request-body.ts';
 import { bookingBody, releaseBody } from './api-inputs.ts';
 
 export interface TeamReading {
-  readonly challenge: TeamChallengeRow;
+  readonly challenge: GuardedChallenge;
   readonly team: readonly BookedMember[];
   /** The composition rule's empty places, and conflicts or clashes found since a peer was booked. */
   readonly problems: readonly Problem[];
@@ -29,19 +31,35 @@ export interface TeamReading {
   readonly suggestion: TeamSuggestion | null;
 }
 
-/** The challenge the path names, if the viewer may `action` it; otherwise the one not-found answer (or 403 when readable). */
-export async function findChallenge(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<TeamChallengeRow> {
+export interface GuardedChallenge extends TeamChallengeRow {
+  readonly record: GuardedRecord;
+}
+
+/**
+ * The challenge the path names, if the viewer may `action` it; otherwise the
+ * one not-found answer (or 403 when readable). It is held as the challenge's
+ * own pages hold it: by its holder's sector body, read by its council, its
+ * team and those it is shared with.
+ */
+export async function findChallenge(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<GuardedChallenge> {
   const id = pathId(idText, 'peer challenge');
-  const found = await teamChallenge(sql, id);
-  if (!found) throw notSeen(`peer challenge ${id}`);
-  access.require(action, challengeRecord(found), `peer challenge ${id}`);
-  return found;
+  const [found, holding] = await Promise.all([teamChallenge(sql, id), holdingOf(sql, id)]);
+  if (!found || !holding) throw notSeen(`peer challenge ${id}`);
+  const record = challengeRecord({
+    councilCode: found.councilCode,
+    ownerOrganisationId: holding.heldBy,
+    teamUserIds: [...holding.teamUsers, ...holding.sharedWithUsers],
+    sharedWithOrganisations: holding.sharedWithOrganisations,
+    reportPublishedOn: found.reportPublishedOn,
+  });
+  access.require(action, record, `peer challenge ${id}`);
+  return { ...found, record };
 }
 
 /** The team, its problems and, for those who run the challenge, the suggestions; each read of a restricted challenge audited. */
 export async function readTeam(sql: Sql, access: RequestAccess, idText: unknown, limit = 5, action: 'read' | 'change' = 'read'): Promise<TeamReading> {
   const challenge = await findChallenge(sql, access, idText, action);
-  const record = challengeRecord(challenge);
+  const record = challenge.record;
   const decision = access.decide('read', record);
   if (decision.allowed && decision.audited) await access.auditReads('peer_challenge', [String(challenge.id)], 'read the team');
   const team = await teamOf(sql, challenge.id);

@@ -15,6 +15,8 @@ export interface ChallengeHolding {
   readonly councilCode: string;
   readonly ownerOrganisationId: number | null;
   readonly teamUserIds: readonly number[];
+  /** Organisations the challenge is shared with (a referral, a region). */
+  readonly sharedWithOrganisations?: readonly number[];
   readonly reportPublishedOn: string | null;
 }
 
@@ -24,5 +26,6 @@ export function challengeRecord(held: ChallengeHolding): GuardedRecord {
     subjectReads: true,
     ownerOrganisation: held.ownerOrganisationId,
     sharedWithUsers: held.teamUserIds,
+    sharedWithOrganisations: held.sharedWithOrganisations ?? [],
   });
 }
