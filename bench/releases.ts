@@ -21,7 +21,9 @@
 //    the commit), then until the second server hears the batch, then its
 //    index's refresh. Before each release a reference (a fixed query, the
 //    same every time) is timed in the same process, so that each figure can
-//    be read as a ratio of it on a machine shared with other work.
+//    be read as a ratio of it on a machine shared with other work; and the
+//    processor time of each day's release is read, in PostgreSQL and in
+//    this process (both servers), steadier than the clock.
 //
 // Usage: node --import tsx bench/releases.ts [--councils 400] [--metrics 50] [--seconds 5]
 import fs from 'node:fs';
@@ -41,6 +43,7 @@ import { PdfPrinter } from '../src/reports/pdf.ts';
 import { createApp } from '../src/server/app.ts';
 import { holdValues, type HeldValueInput } from '../src/store/held-values.ts';
 import { onBatchLoaded } from '../src/store/import-notifications.ts';
+import { lanternSeconds, postgresSeconds } from './processor-time.ts';
 import { releaseDue, type ReleaseStep } from '../src/store/releases.ts';
 import { openStore, type Sql } from '../src/store/store.ts';
 
@@ -154,10 +157,13 @@ async function main(): Promise<void> {
     const steps = new Map(STEPS.map(({ key }) => [key, [] as number[]]));
     const heard = new Map<number, number>();
     const listening = await onBatchLoaded(second.sql, ({ batchId }) => heard.set(batchId, performance.now()));
+    const postgresUsed = postgresSeconds(dataDir);
+    const processor = { postgres: [] as number[], lantern: [] as number[] };
     for (const month of MONTHS) {
       await store.sql.begin((tx) => holdValues(tx, monthOf(month, false), null));
       const instant = releaseInstant({ kind: 'public_after_period', months: 0 }, periodOf(month))!;
       references.push(await reference(store.sql));
+      const [postgresBefore, lanternBefore] = [postgresUsed(), lanternSeconds()];
       const started = performance.now();
       const release = await releaseDue(store.sql, instant, (step, ms) => steps.get(step)!.push(ms));
       const committed = performance.now();
@@ -166,6 +172,8 @@ async function main(): Promise<void> {
       while (!secondEngine.holds([release.batchId!])) await new Promise((resolve) => setTimeout(resolve, 1));
       const held = performance.now();
       spreads.push(held - started);
+      processor.postgres.push((postgresUsed() - postgresBefore) * 1000);
+      processor.lantern.push((lanternSeconds() - lanternBefore) * 1000);
       const heardAt = heard.get(release.batchId!) ?? held;
       steps.get('heard')!.push(heardAt - committed);
       steps.get('refresh')!.push(held - heardAt);
@@ -194,6 +202,10 @@ async function main(): Promise<void> {
       const [p50, p95] = [percentile(sorted, 50), percentile(sorted, 95)];
       console.log(`    ${label.padEnd(31)} p50 ${fmt(p50).padStart(5)} ms   p95 ${fmt(p95).padStart(5)} ms   × ${fmt(p50 / reference50, 2)}`);
     }
+    const [postgresCpu, lanternCpu] = [processor.postgres, processor.lantern].map((times) => [...times].sort((a, b) => a - b));
+    console.log(
+      `  processor time a day, p50 (min): PostgreSQL ${fmt(percentile(postgresCpu!, 50))} ms (${fmt(postgresCpu![0]!)}), this process ${fmt(percentile(lanternCpu!, 50))} ms (${fmt(lanternCpu![0]!)})`,
+    );
     const ratios = spreads.map((spread, day) => spread / references[day]!).sort((a, b) => a - b);
     console.log(`  the whole, each day × that day's reference: p50 ${fmt(percentile(ratios, 50), 2)}   best ${fmt(ratios[0]!, 2)}`);
     console.log(`Public area page, ${SECONDS} s × 10 connections:`);

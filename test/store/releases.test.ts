@@ -2,10 +2,13 @@
 // are loaded into `observation`, as one batch, each once; a provisional
 // value never is; the official statistic stands over a council's value,
 // whichever comes first; and a council's rule is kept with its history.
+// The values waiting for release are listed as they are held, superseded
+// and released; the store itself refuses to record a value as released that
+// is provisional, blank or superseded.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { parsePeriod, type Period } from '../../src/domain/period/index.ts';
-import { holdValues, type HeldValueInput } from '../../src/store/held-values.ts';
+import { currentHeldValues, holdValues, type HeldValueInput } from '../../src/store/held-values.ts';
 import { comingReleases, releaseCalendar, releaseDue, releaseRulesOf, setReleaseRule } from '../../src/store/releases.ts';
 import { importText, seedCatalogue } from '../support/import.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
@@ -114,6 +117,61 @@ describe('releases in the store', () => {
     assert.equal(await observed(store, HARTLEPOOL, '2020'), 495, 'the published series wins');
     const [early] = await sql<{ value: number }[]>`select h.value from observation_history h join area a on a.id = h.area_id where a.code = ${HARTLEPOOL} and h.period = '2020'`;
     assert.equal(early?.value, 490, 'the early value stays in history');
+  });
+
+  it('lists a confirmed value as waiting for release until it is superseded or released', async () => {
+    const sql = store.sql;
+    const waiting = async () =>
+      (
+        await sql<{ value: number | null; provisional: boolean }[]>`
+          select h.value, h.provisional from held_pending q join held_value h on h.id = q.held_value_id
+          join area a on a.id = h.area_id where a.code = ${DURHAM} order by h.period`
+      ).map((r) => r.value);
+    await sql.begin((tx) => holdValues(tx, [visits(DURHAM, '2021', 10), visits(DURHAM, '2022', 20, { provisional: true }), visits(DURHAM, '2023', null)], null));
+    assert.deepEqual(await waiting(), [10], 'neither a provisional value nor a blank one waits');
+    await sql.begin((tx) => holdValues(tx, [visits(DURHAM, '2021', 11), visits(DURHAM, '2022', 20)], null));
+    assert.deepEqual(await waiting(), [11, 20], 'a correction waits in place of the value it supersedes, and a confirmed value joins');
+    await sql.begin((tx) => holdValues(tx, [visits(DURHAM, '2022', 21, { provisional: true })], null));
+    assert.deepEqual(await waiting(), [11], 'a confirmed value made provisional again no longer waits');
+
+    await sql.begin((tx) => setReleaseRule(tx, DURHAM, 'visits', { kind: 'public_after_period', months: 0 }, null));
+    const release = await releaseDue(sql, new Date('2030-01-01T00:00:00Z'));
+    assert.equal(release.released, 1);
+    assert.deepEqual(await waiting(), [], 'a released value no longer waits');
+    const [recorded] = await sql<{ value: number; releasedAt: Date }[]>`
+      select h.value, b.released_at as "releasedAt" from held_release x join held_value h on h.id = x.held_value_id
+      join release_batch b on b.batch_id = x.batch_id where x.batch_id = ${release.batchId}`;
+    assert.deepEqual(recorded, { value: 11, releasedAt: new Date('2030-01-01T00:00:00Z') });
+    const [current] = await currentHeldValues(sql, DURHAM, ['visits']);
+    assert.equal(current?.releasedAt?.toISOString(), '2030-01-01T00:00:00.000Z', "the held value reads as released at its batch's instant");
+  });
+
+  it('refuses to record as released a value that is provisional, blank or superseded, or with a batch not of observations', async () => {
+    const sql = store.sql;
+    await sql.begin((tx) => holdValues(tx, [visits(DURHAM, '2021', 10), visits(DURHAM, '2022', 20, { provisional: true }), visits(DURHAM, '2023', null)], null));
+    await sql.begin((tx) => holdValues(tx, [visits(DURHAM, '2021', 12)], null));
+    const ids = new Map(
+      (
+        await sql<{ id: number; period: string; current: boolean }[]>`
+        select h.id::int as id, h.period, h.superseded_by is null as current from held_value h join area a on a.id = h.area_id where a.code = ${DURHAM}`
+      ).map((r) => [`${r.period}${r.current ? '' : ' superseded'}`, r.id]),
+    );
+    const [batch] = await sql<{ id: number }[]>`
+      insert into import_batch (kind, status, file_name, imported_by, skip_invalid) values ('observations', 'received', 'by hand', 'test', false) returning id`;
+    const [areas] = await sql<{ id: number }[]>`
+      insert into import_batch (kind, status, file_name, imported_by, skip_invalid) values ('areas', 'received', 'by hand', 'test', false) returning id`;
+    for (const [what, id, batchId] of [
+      ['provisional', ids.get('2022')!, batch!.id],
+      ['blank', ids.get('2023')!, batch!.id],
+      ['superseded', ids.get('2021 superseded')!, batch!.id],
+      ['not held', 999_999_999, batch!.id],
+      ['of a batch of areas', ids.get('2021')!, areas!.id],
+    ] as const) {
+      await assert.rejects(sql`insert into held_release (held_value_id, batch_id) values (${id}, ${batchId})`, (error: { code?: string }) => error.code === '23514', `a value ${what} is refused`);
+    }
+    await sql`insert into held_release (held_value_id, batch_id) values (${ids.get('2021')!}, ${batch!.id})`;
+    await assert.rejects(sql`insert into held_release (held_value_id, batch_id) values (${ids.get('2021')!}, ${batch!.id})`, /duplicate key/, 'a value is released once');
+    await assert.rejects(sql`delete from held_release`, /permission denied/, 'a release is never taken back');
   });
 
   it('keeps each rule a council set, the current one read back', async () => {
