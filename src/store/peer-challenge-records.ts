@@ -24,6 +24,8 @@ export interface EnquiryDraft {
   readonly managedBy: number | null;
   /** The organisation that holds the challenge: the opening manager's. */
   readonly heldBy: number | null;
+  /** What the enquiry's step says, beside the kind. */
+  readonly detail?: string;
 }
 
 /** Who may read a challenge beyond its holder and council: its team (peers who sign in) and whom it was shared with. */
@@ -58,7 +60,7 @@ export function openEnquiry(sql: Db, draft: EnquiryDraft): Promise<Enquired> {
     if (opened.kind === 'refused') return opened;
     await tx`update peer_challenge set held_by = ${draft.heldBy} where id = ${opened.id}`;
     await tx`insert into peer_challenge_step (challenge_id, step, stage, on_day, detail, revision, taken_by)
-      values (${opened.id}, 'enquire', 'enquiry', ${draft.enquiredOn}, ${`a ${draft.kind as ChallengeKind} peer challenge`}, 1, ${draft.managedBy})`;
+      values (${opened.id}, 'enquire', 'enquiry', ${draft.enquiredOn}, ${`a ${draft.kind as ChallengeKind} peer challenge${draft.detail ? `: ${draft.detail}` : ''}`}, 1, ${draft.managedBy})`;
     return { kind: 'ok', id: opened.id };
   });
 }
