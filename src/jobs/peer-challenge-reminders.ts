@@ -29,10 +29,14 @@ export async function remindOfPeerChallenges(sql: Db, day: string): Promise<numb
   return (await recordPeerChallengeReminders(sql, reminders, day)).length;
 }
 
-/** Whether the person may read the challenge as it stands before publication: its manager, and the council it is about, as the policy says. */
+/**
+ * Whether the person may read the challenge as it stands before publication,
+ * as the policy says: held by its manager's organisation and read by the
+ * council it is about (as the platform's challengeRecord describes it).
+ */
 function mayBeTold(due: ItemDueFor, now: number): boolean {
   const viewer: UserViewer = { kind: 'user', userId: due.userId, role: due.role, organisationId: due.organisationId, councilArea: due.councilArea, actions: SESSION_ACTIONS };
-  const challenge = guardedRecord('peer_challenge', 'restricted', { subjectArea: due.areaCode, subjectReads: true, author: due.managedBy });
+  const challenge = guardedRecord('peer_challenge', 'restricted', { subjectArea: due.areaCode, subjectReads: true, ownerOrganisation: due.ownerOrganisationId });
   return decide(viewer, 'read', challenge, now).allowed;
 }
 

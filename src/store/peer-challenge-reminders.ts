@@ -23,6 +23,8 @@ export interface ItemDueFor {
   readonly onSiteFrom: string;
   readonly onSiteTo: string;
   readonly managedBy: number | null;
+  /** The organisation of the manager, which holds the challenge. */
+  readonly ownerOrganisationId: number | null;
   readonly userId: number;
   readonly role: Role;
   readonly organisationId: number;
@@ -50,6 +52,7 @@ export function itemsDueBetween(sql: Db, from: string, to: string): Promise<Item
   return sql<ItemDueFor[]>`
     select d.challenge_id as "challengeId", d.item, d.due_on::text as "dueOn", c.kind as "challengeKind", c.area_code as "areaCode", a.name as "councilName",
       lower(c.on_site)::text as "onSiteFrom", (upper(c.on_site) - 1)::text as "onSiteTo", c.managed_by as "managedBy",
+      (select m.organisation_id from user_account m where m.id = c.managed_by) as "ownerOrganisationId",
       u.id as "userId", u.role, u.organisation_id as "organisationId", case when o.kind = 'council' then o.area_code end as "councilArea"
     from peer_challenge_due d
     join peer_challenge c on c.id = d.challenge_id and c.stage <> 'closed' and c.on_site is not null
