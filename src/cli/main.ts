@@ -163,6 +163,8 @@ async function loadDemoInto(store: Store, config: Config): Promise<void> {
   await createDemoSurveys(store.sql, err);
   const { createDemoReturns } = await import('../server/features/returns/demo-returns.ts');
   await createDemoReturns(store.sql, err);
+  const { createDemoCaseStudies } = await import('../server/features/good-practice/demo-case-studies.ts');
+  await createDemoCaseStudies(store.sql, err);
   const { createDemoSupportOffer } = await import('../server/features/support-offer/demo-support-offer.ts');
   await createDemoSupportOffer(store.sql, err);
   const { createDemoChallenges } = await import('../server/features/peer-challenges/demo-challenges.ts');

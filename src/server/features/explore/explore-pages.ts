@@ -35,6 +35,7 @@ import { publicTargetLines } from '../../platform/agreements/target-lines.ts';
 import { targetRow, targetStatus, worstFirst, type TargetLine } from '../../../web/views/target-status.ts';
 import { metricAboutOf } from '../../../store/metric-about.ts';
 import { sourceVerdictsOf, sourceVerdictsOfPeriod } from '../../../store/source-verdicts.ts';
+import { caseStudiesStamp, councilsThatImproved } from '../../platform/good-practice/improved-councils.ts';
 
 /**
  * Whether the viewer reads early warning about the council: its risk view and
@@ -55,6 +56,8 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
   const { page, viewerContext } = keptPages(deps);
   // The area and metric pages list agreements' targets too: kept until a target or an agreement changes as well.
   const listingTargets = keptPages({ ...deps, stamp: () => agreementsStamp(deps.sql) }).page;
+  // The metric page lists published case studies too: kept until one is published as well.
+  const listingCaseStudies = keptPages({ ...deps, stamp: async () => (await Promise.all([agreementsStamp(deps.sql), caseStudiesStamp(deps.sql)])).join('|') }).page;
 
   const html = (res: Response, template: string, context: Record<string, unknown>) => ({ body: pageHtml(template, { ...viewerContext(res), ...context }) });
 
@@ -165,7 +168,7 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
   router.get(
     '/metrics/:code',
     reads('observation'),
-    listingTargets(async (req, res) => {
+    listingCaseStudies(async (req, res) => {
       const asked = await metricRequest(req, res);
       if ('redirect' in asked) return asked;
       const code = asked.series.metric.code;
@@ -176,6 +179,7 @@ export function explorePages(deps: Pick<FeatureDeps, 'sql' | 'engine' | 'maps'>)
         page: metricPage(engine.index, asked, await deps.maps, about, sources),
         targets: targets.slice(0, TARGETS_SHOWN).map(targetRow),
         moreTargets: Math.max(0, targets.length - TARGETS_SHOWN),
+        improved: await councilsThatImproved(deps.sql, engine.index, asked.series, asked.slice),
       });
     }),
   );
