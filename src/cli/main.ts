@@ -167,6 +167,10 @@ async function loadDemoInto(store: Store, config: Config): Promise<void> {
   await createDemoCaseStudies(store.sql, err);
   const { createDemoSupportOffer } = await import('../server/features/support-offer/demo-support-offer.ts');
   await createDemoSupportOffer(store.sql, err);
+  const { createDemoSavings } = await import('../server/features/savings/demo-savings.ts');
+  await createDemoSavings(store.sql, err);
+  const { createDemoMentoring } = await import('../server/features/mentoring/demo-mentoring.ts');
+  await createDemoMentoring(store.sql, err);
   const { createDemoChallenges } = await import('../server/features/peer-challenges/demo-challenges.ts');
   await createDemoChallenges(store.sql, err);
 }

@@ -84,14 +84,15 @@ export function arrangements(sql: Db): Promise<Arrangement[]> {
 }
 
 /** Records a session and its notes (the session's, and a note on each objective named), written by one of the pair. */
-export async function addSession(sql: Db, id: number, session: SessionDraft, objectiveNotes: readonly { objective: number; note: string }[], by: number): Promise<number> {
+export async function addSession(sql: Db, id: number, session: SessionDraft, objectiveNotes: readonly { objective: number; note: string }[], by: number | null): Promise<number> {
   const [row] = await sql<{ id: number }[]>`
     insert into mentoring_session (mentoring_id, held_on, minutes, recorded_by) values (${id}, ${session.heldOn}, ${session.minutes}, ${by}) returning id`;
   const notes = [
     ...(session.notes.trim() === '' ? [] : [{ mentoring_id: id, session_id: row!.id, objective: null, note: session.notes.trim(), written_by: by }]),
     ...objectiveNotes.filter((n) => n.note.trim() !== '').map((n) => ({ mentoring_id: id, session_id: row!.id, objective: n.objective, note: n.note.trim(), written_by: by })),
   ];
-  if (notes.length > 0) await sql`insert into mentoring_note ${sql(notes)}`;
+  // notes are always someone's: the demo's sessions, written by no one, have none
+  if (notes.length > 0 && by !== null) await sql`insert into mentoring_note ${sql(notes)}`;
   return row!.id;
 }
 
