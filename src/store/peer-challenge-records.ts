@@ -4,7 +4,7 @@
 // so that two managers opening the same enquiry at once take turns, and the
 // second is told of the first. Each step is taken by `moveChallenge` (the
 // domain's `advance` decides) and recorded in the same transaction.
-import { problem, type ChallengeKind, type Problem, type Stage } from '../domain/peer-challenge/index.ts';
+import type { ChallengeKind, Problem, Stage } from '../domain/peer-challenge/index.ts';
 import { inTransaction } from './peer-bookings.ts';
 import { moveChallenge, openChallenge, type ChallengeMove, type Moved, type StoredChallenge } from './peer-challenges.ts';
 import type { Db } from './store.ts';
@@ -104,7 +104,7 @@ export function stepsOf(sql: Db, id: number): Promise<ChallengeStepTaken[]> {
     where s.challenge_id = ${id} order by s.id`;
 }
 
-/** A refusal the store makes itself. */
-export function refusedAs(field: string, message: string): { kind: 'refused'; problem: Problem } {
-  return { kind: 'refused', problem: problem(field, message) };
+/** Whether any challenge is kept: the demo makes its own only into a programme that has none. */
+export async function anyChallenge(sql: Db): Promise<boolean> {
+  return (await sql`select 1 from peer_challenge limit 1`).length > 0;
 }

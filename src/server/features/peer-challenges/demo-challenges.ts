@@ -8,9 +8,10 @@
 // challenge is.
 import { FIVE_CORE_ELEMENTS, type ChallengeKind } from '../../../domain/peer-challenge/index.ts';
 import { recordAudit } from '../../../store/audit.ts';
+import { getArea } from '../../../store/catalogue.ts';
 import { findOrganisationByName } from '../../../store/organisations.ts';
 import { bookPeer } from '../../../store/peer-bookings.ts';
-import { openEnquiry, takeStep } from '../../../store/peer-challenge-records.ts';
+import { anyChallenge, openEnquiry, takeStep } from '../../../store/peer-challenge-records.ts';
 import { readChallenge, type ChallengeMove } from '../../../store/peer-challenges.ts';
 import { addPeer } from '../../../store/peer-pool.ts';
 import type { Sql } from '../../../store/store.ts';
@@ -123,8 +124,9 @@ const PEERS: readonly { role: Role; name: string; party: string | null }[] = [
 
 export async function createDemoChallenges(sql: Sql, log: (line: string) => void): Promise<void> {
   const body = await findOrganisationByName(sql, 'Sector improvement body');
-  if (!body || (await sql`select 1 from peer_challenge limit 1`).length > 0) return;
-  const councils = new Set((await sql<{ code: string }[]>`select code from area where code in ${sql(CHALLENGES.map((c) => c.council))}`).map((r) => r.code));
+  if (!body || (await anyChallenge(sql))) return;
+  const known = await Promise.all(CHALLENGES.map(async (c) => ((await getArea(sql, c.council)) ? c.council : null)));
+  const councils = new Set(known.filter((code) => code !== null));
   const made = await sql.begin(async (tx) => {
     const peers = new Map<Role, number>();
     for (const p of PEERS) {
