@@ -96,7 +96,8 @@ export async function holdValues(tx: Tx, values: readonly HeldValueInput[], ente
     ), unpending as (
       delete from held_pending p using differing d where p.held_value_id = d.old_id
     ), pending as (
-      insert into held_pending (held_value_id) select new_id from differing where not provisional and value is not null
+      insert into held_pending (held_value_id, metric_id, area_id, period, origin)
+      select new_id, metric_id, area_id, period, origin from differing where not provisional and value is not null
     )
     insert into held_value (id, metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, note, provisional, origin, origin_id, entered_by)
     overriding system value

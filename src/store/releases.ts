@@ -91,12 +91,10 @@ async function releasableShapes(sql: Db, areaCode?: string): Promise<Shape[]> {
   return sql<Shape[]>`
     select r.kind, r.public_from as "publicFrom", r.months_after as "monthsAfter", h.origin, h.period,
       to_char(p.end_date, 'YYYY-MM-DD') as "periodEnd", count(*)::int as values
-    from held_pending q
-    join held_value h on h.id = q.held_value_id
+    from held_pending h
     join period p on p.label = h.period
     left join release_rule r on r.area_id = h.area_id and r.metric_id = h.metric_id and r.superseded_at is null
-    where h.superseded_by is null and not h.provisional and h.value is not null
-      ${areaCode === undefined ? sql`` : sql`and h.area_id = (select id from area where code = ${areaCode})`}
+    ${areaCode === undefined ? sql`` : sql`where h.area_id = (select id from area where code = ${areaCode})`}
     group by r.kind, r.public_from, r.months_after, h.origin, h.period, p.end_date`;
 }
 
@@ -156,14 +154,12 @@ export async function releaseDue(sql: Sql, now: Date, timed?: (step: ReleaseStep
       with due as materialized (
         select h.id, h.metric_id, h.area_id, h.period, h.value, h.numerator, h.denominator, h.lower_ci, h.upper_ci
         from held_pending q
-        join held_value h on h.id = q.held_value_id
-        left join release_rule r on r.area_id = h.area_id and r.metric_id = h.metric_id and r.superseded_at is null
+        left join release_rule r on r.area_id = q.area_id and r.metric_id = q.metric_id and r.superseded_at is null
         join jsonb_to_recordset(${tx.json(shapes)}) as d(kind text, public_from timestamptz, months_after integer, origin text, period text)
           -- equalities with stand-ins for null rather than 'is not distinct from', so that the shapes join by hash
-          on d.period = h.period and d.origin = h.origin and coalesce(d.kind, '') = coalesce(r.kind, '')
+          on d.period = q.period and d.origin = q.origin and coalesce(d.kind, '') = coalesce(r.kind, '')
           and coalesce(d.public_from, '-infinity') = coalesce(r.public_from, '-infinity') and coalesce(d.months_after, -1) = coalesce(r.months_after, -1)
-        where h.period = any(${[...new Set(due.map((s) => s.period))]}::text[])
-          and h.superseded_by is null and not h.provisional and h.value is not null
+        join held_value h on h.id = q.held_value_id
       ), recorded as (
         insert into held_release (held_value_id, batch_id) select id, ${batchId} from due
       ), unpending as (

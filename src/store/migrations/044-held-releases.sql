@@ -19,13 +19,19 @@ alter table held_value drop column released_batch, drop column released_at;
 -- The held values a release may still have to make public: current,
 -- confirmed, not blank and not yet released. Holding such a value adds it;
 -- superseding or releasing it takes it out. Finding what is due reads these
--- few rather than every value ever confirmed, released ones included.
+-- few rather than every value ever confirmed, released ones included, and
+-- with the key and origin beside each (a held row's never change) it need
+-- not read the held rows at all.
 create table held_pending (
-  held_value_id   bigint primary key
+  held_value_id   bigint primary key,
+  metric_id       integer not null,
+  area_id         integer not null,
+  period          text collate "C" not null,
+  origin          text not null
 );
 
-insert into held_pending (held_value_id)
-select h.id from held_value h
+insert into held_pending (held_value_id, metric_id, area_id, period, origin)
+select h.id, h.metric_id, h.area_id, h.period, h.origin from held_value h
 where h.superseded_by is null and not h.provisional and h.value is not null
   and not exists (select 1 from held_release x where x.held_value_id = h.id);
 
