@@ -12,7 +12,7 @@ import type { Sql } from '../../../store/store.ts';
 import { listRequests, providerOrganisations, type StoredRequest } from '../../../store/support-requests.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { requestRecord } from './records.ts';
-import { offerCouncil } from './requests.ts';
+import { offerCouncil, withRegionNames } from './requests.ts';
 
 export interface MenuOffer {
   readonly offer: Offer;
@@ -64,10 +64,13 @@ export async function supportMenu(sql: Sql, access: RequestAccess, councilCode: 
         }),
     }))
     .filter((p) => p.offers.length > 0);
-  const notEligible = offer.offers.flatMap((o) => {
-    const why = whyNotEligible(council, o, today);
-    return why === null ? [] : [{ offer: o, provider: offer.providers.find((p) => p.id === o.providerId)?.name ?? o.providerId, why }];
-  });
+  const notEligible = await Promise.all(
+    offer.offers.flatMap((o) => {
+      const why = whyNotEligible(council, o, today);
+      const provider = offer.providers.find((p) => p.id === o.providerId)?.name ?? o.providerId;
+      return why === null ? [] : [withRegionNames(sql, why).then((named) => ({ offer: o, provider, why: named }))];
+    }),
+  );
   const mayAsk = ownCouncil && viewer.kind === 'user' && (viewer.role === 'council_member' || viewer.role === 'performance_officer');
   return { council, today, providers, notEligible, requests, mayAsk };
 }

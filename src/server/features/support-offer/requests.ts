@@ -36,6 +36,17 @@ export async function offerCouncil(sql: Sql, code: string): Promise<OfferCouncil
   return { code: area.code, name: area.name, type: area.type, region: area.regionCode };
 }
 
+/** A sentence of the offer's rules with each region's code named as people know it ('E12000006' becomes 'East of England (E12000006)'). */
+export async function withRegionNames(sql: Sql, sentence: string): Promise<string> {
+  const codes = [...new Set(sentence.match(/E12\d{6}/g) ?? [])];
+  let named = sentence;
+  for (const code of codes) {
+    const area = await getArea(sql, code);
+    if (area) named = named.replaceAll(code, `${area.name} (${code})`);
+  }
+  return named;
+}
+
 /** A council's request for something on the menu, by one of its own people. A second open enquiry of one kind answers 409 naming the open one. */
 export async function askFor(sql: Sql, access: RequestAccess, body: Readonly<Record<string, unknown>>, offer: SupportOffer = keptSupportOffer()): Promise<StoredRequest> {
   const viewer = councilPerson(access, 'ask for support');
@@ -50,7 +61,7 @@ export async function askFor(sql: Sql, access: RequestAccess, body: Readonly<Rec
   if (offerId === '') throw invalidInput([{ field: 'offerId', message: `'offerId': choose what the council asks for` }]);
   const chosen = offer.offers.find((o) => o.id === offerId);
   const first = checkRequest({ offerId, requestedOn }, council, offer.offers, []);
-  if (first.length > 0 || !chosen) throw invalidInput(first);
+  if (first.length > 0 || !chosen) throw invalidInput(await Promise.all(first.map(async (p) => ({ ...p, message: await withRegionNames(sql, p.message) }))));
   const holder = (await providerOrganisations(sql)).get(chosen.providerId);
   if (holder === undefined) {
     const provider = offer.providers.find((p) => p.id === chosen.providerId)?.name ?? chosen.providerId;

@@ -1,0 +1,213 @@
+// The support offer in a real Chromium, each page held to checkPage (no
+// wider than the screen, nothing axe finds) at a desk's width and a phone's:
+// County Durham's chief executive reads the menu and asks in one form (a
+// refusal names the field and keeps what was typed; an offer Durham may not
+// have says why; a second open enquiry links to the open one); the peer
+// challenge manager declines without a reason (refused), then accepts; the
+// council rates it delivered and reads the verdict; the regional partner
+// keeps the budget, refused over it, for a negative sum and an end before
+// the start.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { setProviderOrganisation } from '../../src/store/support-requests.ts';
+import { organisation, TEST_PASSWORD, user } from '../support/access.ts';
+import { checkPage, DESKTOP, launchBrowser, openPage, PHONE } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { openTestStore, type TestStore } from '../support/store.ts';
+
+const DURHAM = 'E06000047';
+const MEMBER = 'member@durham.example';
+const MANAGER = 'peers@sector.example';
+const PARTNER = 'partner@region.example';
+
+describe('support offer pages', () => {
+  let store: TestStore;
+  let server: TestServer;
+  let browser: Browser;
+  const visited: string[] = [];
+
+  before(async () => {
+    store = await openTestStore();
+    const sql = store.sql;
+    const durham = await organisation(sql, 'Durham County Council', 'council', DURHAM);
+    const sectorBody = await organisation(sql, 'Sector improvement body', 'sector_body');
+    const region = await organisation(sql, 'North East improvement partnership', 'regional_partnership');
+    await user(sql, MEMBER, 'council_member', durham.id, 'Chris Member');
+    await user(sql, MANAGER, 'peer_challenge_manager', sectorBody.id, 'Pat Manager');
+    await user(sql, PARTNER, 'regional_partner', region.id, 'Sam Partner');
+    await setProviderOrganisation(sql, 'lga', sectorBody.id);
+    server = await startTestServer(store);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+  });
+
+  async function as(email: string, work: (page: Page, problems: string[]) => Promise<void>, context?: BrowserContext): Promise<void> {
+    const own = context ?? (await browser.newContext({ viewport: DESKTOP }));
+    const { page, problems } = await openPage(own);
+    try {
+      await page.goto(`${server.base}/sign-in`);
+      await page.fill('input[name="email"]', email);
+      await page.fill('input[name="password"]', TEST_PASSWORD);
+      await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form button')]);
+      await work(page, problems);
+      assert.deepEqual(
+        problems.filter((p) => !/status of 40[09]/.test(p)),
+        [],
+      );
+    } finally {
+      await own.close();
+    }
+  }
+  const check = async (page: Page, name: string) => {
+    visited.push(page.url().replace(server.base, ''));
+    await checkPage(page, `${name}-desktop`);
+  };
+  const summary = async (page: Page) => (await page.locator('.govuk-error-summary').textContent()) ?? '';
+
+  it('lets the chief executive read the menu and ask in one form, refused by field with the input kept', async () => {
+    await as(MEMBER, async (page) => {
+      await page.getByRole('link', { name: 'Support', exact: true }).click();
+      await page.waitForURL(`**/support-offer/councils/${DURHAM}`);
+      assert.match((await page.locator('h1').textContent()) ?? '', /Support for County Durham/);
+      assert.match((await page.locator('main').textContent()) ?? '', /Chief Executive mentor \(Improvement East.*?\): it is offered in East of England \(E12000006\) alone/);
+      await check(page, 'support-menu');
+      await page.getByRole('link', { name: 'Ask for support' }).first().click();
+      await page.fill('#note', 'Ahead of the budget round');
+      await page.getByRole('button', { name: 'Send the enquiry' }).click();
+      assert.match(await summary(page), /What the council asks for/);
+      assert.equal(await page.inputValue('#note'), 'Ahead of the budget round', 'the note is kept');
+      await check(page, 'support-ask-refused');
+      await page.getByLabel('Chief Executive mentor').check();
+      await page.getByRole('button', { name: 'Send the enquiry' }).click();
+      assert.match(await summary(page), /may not have Chief Executive mentor: it is offered in East of England \(E12000006\) alone/);
+      await page.getByLabel('Corporate peer challenge').check();
+      await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Send the enquiry' }).click()]);
+      const requestUrl = page.url();
+      await check(page, 'support-request');
+      await page.goto(`${server.base}/support-offer/requests/new?offer=corporate-peer-challenge`);
+      await page.getByRole('button', { name: 'Send the enquiry' }).click();
+      assert.match(await summary(page), /already has an open enquiry of this kind/);
+      assert.equal(await page.locator('#open-record a').getAttribute('href'), new URL(requestUrl).pathname);
+      await check(page, 'support-ask-open');
+    });
+  });
+
+  it('lets the peer challenge manager decline only with a reason, then accept, opening the challenge', async () => {
+    await as(MANAGER, async (page) => {
+      await page.goto(`${server.base}/support-offer`);
+      await page.waitForURL('**/support-offer/requests');
+      await check(page, 'support-requests');
+      await page.getByRole('link', { name: 'Corporate peer challenge' }).click();
+      await page.getByRole('link', { name: 'Answer the request' }).click();
+      await check(page, 'support-answer');
+      await page.getByRole('button', { name: 'Decline the request' }).click();
+      assert.match(await summary(page), /The reason: a declined request says why/);
+      await check(page, 'support-answer-refused');
+      await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Accept the request' }).click()]);
+      assert.match((await page.getByRole('link', { name: /Peer challenge \d+/ }).getAttribute('href')) ?? '', /^\/peer-challenges\/\d+$/);
+      await page.getByRole('link', { name: 'Answer the request' }).click();
+      await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Mark it delivered' }).click()]);
+    });
+  });
+
+  it('lets the council rate delivered support and shows the verdict with its rule', async () => {
+    await as(MEMBER, async (page) => {
+      await page.goto(`${server.base}/support-offer/requests`);
+      await page.getByRole('link', { name: 'Corporate peer challenge' }).click();
+      await page.getByRole('link', { name: 'Add ratings' }).click();
+      await page.selectOption('#helpful-0', 'agree');
+      await page.getByRole('button', { name: 'Add the ratings' }).click();
+      assert.match(await summary(page), /Who gave rating 1: name who gave the rating/);
+      assert.equal(await page.inputValue('#helpful-0'), 'agree', 'the choice is kept');
+      await check(page, 'support-rating-refused');
+      await page.fill('#by-0', 'Leader');
+      await page.fill('#by-1', 'Chief executive');
+      await page.selectOption('#helpful-1', 'strongly_agree');
+      await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Add the ratings' }).click()]);
+      assert.match((await page.locator('main').textContent()) ?? '', /Helpful: 2 of 2 agree it has been helpful/);
+      await check(page, 'support-request-rated');
+    });
+  });
+
+  it('lets the regional partner keep the budget in the open, refusing bad sums by field', async () => {
+    await as(PARTNER, async (page) => {
+      await page.goto(`${server.base}/support-offer/funding`);
+      await page.getByRole('link', { name: 'Add a budget' }).click();
+      await page.fill('#theme', 'Performance Improvement');
+      await page.fill('#year', '2009/10');
+      await page.fill('#amount', '-5');
+      await page.getByRole('button', { name: 'Add the budget' }).click();
+      assert.match(await summary(page), /The budget: give the budget in pounds, 0 or more/);
+      assert.equal(await page.inputValue('#theme'), 'Performance Improvement');
+      await check(page, 'support-budget-refused');
+      await page.fill('#amount', '1,500,000');
+      await page.fill('#carriedForward', '200000');
+      await Promise.all([page.waitForURL(/\/support-offer\/funding\/\d+$/), page.getByRole('button', { name: 'Add the budget' }).click()]);
+      await page.getByRole('link', { name: 'Record an allocation' }).click();
+      await page.getByRole('radio', { name: 'A council' }).check();
+      await page.fill('#councilCode', DURHAM);
+      await page.fill('#recipientName', 'County Durham');
+      await page.fill('#amount', '1700000.01');
+      await page.fill('#decidedBy', 'Theme Management Group');
+      await page.fill('#decidedOn', '2009-07-01');
+      await page.fill('#decision', 'Agreed');
+      await page.fill('#startsOn', '2009-09-01');
+      await page.fill('#endsOn', '2009-08-01');
+      await page.getByRole('button', { name: 'Record the allocation' }).click();
+      assert.match(await summary(page), /The end: 2009-08-01 is before the start, 2009-09-01/);
+      await page.fill('#endsOn', '2010-03-31');
+      await page.getByRole('button', { name: 'Record the allocation' }).click();
+      assert.match(await summary(page), /The amount: £1,700,000.01 is over the budget: £1,700,000 of Performance Improvement's 2009\/10 budget is unallocated/);
+      assert.equal(await page.inputValue('#decision'), 'Agreed');
+      await check(page, 'support-allocation-refused');
+      await page.fill('#amount', '250000');
+      await Promise.all([page.waitForURL(/\/support-offer\/funding\/\d+$/), page.getByRole('button', { name: 'Record the allocation' }).click()]);
+      await page.getByRole('link', { name: /Record spend/ }).click();
+      await page.fill('#amount', '-1');
+      await page.getByRole('button', { name: 'Record the spend' }).click();
+      assert.match(await summary(page), /The amount: give the spend in pounds, 0 or more/);
+      await check(page, 'support-spend-refused');
+      await page.fill('#amount', '260000');
+      await Promise.all([page.waitForURL(/\/support-offer\/funding\/\d+$/), page.getByRole('button', { name: 'Record the spend' }).click()]);
+      assert.match((await page.locator('main').textContent()) ?? '', /£1,450,000 unallocated, £260,000 spent/);
+      assert.match((await page.locator('main').textContent()) ?? '', /£10,000 over/);
+      await check(page, 'support-budget');
+      await page.goto(`${server.base}/support-offer/funding`);
+      await check(page, 'support-funding');
+    });
+  });
+
+  it('keeps every page within a phone’s width, nothing axe finds', async () => {
+    const pages: [string, string][] = [
+      [MEMBER, `/support-offer/councils/${DURHAM}`],
+      [MEMBER, '/support-offer/requests/new'],
+      [MEMBER, '/support-offer/requests'],
+      [MANAGER, '/support-offer/requests/1'],
+      [MANAGER, '/support-offer/requests/1/edit'],
+      [MEMBER, '/support-offer/requests/1/ratings/new'],
+      [PARTNER, '/support-offer/funding'],
+      [PARTNER, '/support-offer/funding/1'],
+      [PARTNER, '/support-offer/funding/new'],
+      [PARTNER, '/support-offer/funding/1/allocations/new'],
+      [PARTNER, '/support-offer/funding/allocations/1/spend/new'],
+    ];
+    for (const email of [MEMBER, MANAGER, PARTNER]) {
+      await as(
+        email,
+        async (page) => {
+          for (const [who, address] of pages.filter(([w]) => w === email)) {
+            const response = await page.goto(`${server.base}${address}`);
+            assert.equal(response?.status(), 200, `${who} ${address}`);
+            await checkPage(page, `support${address.replace(/\//g, '-').replace(/-support-offer/, '')}-phone`);
+          }
+        },
+        await browser.newContext({ viewport: PHONE }),
+      );
+    }
+  });
+});
