@@ -148,6 +148,12 @@ export function remindersOf(sql: Db, userId: number, limit = 200): Promise<Remin
     limit ${limit}`;
 }
 
+/** How many of a user's reminders they have not read: the home page's count. */
+export async function unreadReminderCount(sql: Db, userId: number): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from reminder where user_id = ${userId} and read_at is null`;
+  return row!.n;
+}
+
 /** Marks it read (the first reading stands): the reminder as it is now. */
 export async function markReminderRead(sql: Db, id: number): Promise<Reminder | undefined> {
   await sql`update reminder set read_at = coalesce(read_at, now()) where id = ${id}`;

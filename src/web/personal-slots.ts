@@ -1,6 +1,7 @@
 // A page made once for everyone who may read the same things, with the few
 // things that are one person's own left as slots: their name and email in
-// the header, their organisation's name, the CSRF token in forms. A page is
+// the header, their organisation's name, the CSRF token in forms, and how
+// many of their reminders they have not read (the home page). A page is
 // rendered with a stand-in for each (`PERSONAL`), cut into pieces where the
 // stand-ins fell (`cutAtSlots`), and put back together for each person as
 // it is sent (`fillSlots`), their values escaped as the templates would have
@@ -13,7 +14,7 @@
 // it would show the stand-in rather than anyone's name.
 import crypto from 'node:crypto';
 
-export const PERSONAL_FIELDS = ['name', 'email', 'organisationName', 'csrfToken'] as const;
+export const PERSONAL_FIELDS = ['name', 'email', 'organisationName', 'csrfToken', 'unreadReminders'] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 export type PersonalValues = Readonly<Record<PersonalField, string>>;
 

@@ -2,10 +2,10 @@
 // and filled for each person with their own values, escaped.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cutAtSlots, fillSlots as pieces, PERSONAL, type PersonalValues, type SlottedPage } from '../../src/web/personal-slots.ts';
+import { cutAtSlots, fillSlots as pieces, PERSONAL, PERSONAL_FIELDS, type PersonalValues, type SlottedPage } from '../../src/web/personal-slots.ts';
 
-const PAT: PersonalValues = Object.freeze({ name: 'Pat Officer', email: 'pat@durham.example', organisationName: 'Durham County Council', csrfToken: 'pat-token' });
-const SAM: PersonalValues = Object.freeze({ name: 'Sam <Adviser> & "Co"', email: 'sam@sector.example', organisationName: "Sector's body", csrfToken: 'sam-token' });
+const PAT: PersonalValues = Object.freeze({ name: 'Pat Officer', email: 'pat@durham.example', organisationName: 'Durham County Council', csrfToken: 'pat-token', unreadReminders: '2' });
+const SAM: PersonalValues = Object.freeze({ name: 'Sam <Adviser> & "Co"', email: 'sam@sector.example', organisationName: "Sector's body", csrfToken: 'sam-token', unreadReminders: '0' });
 
 const page = [
   `<a href="/account">${PERSONAL.name}</a>`,
@@ -55,7 +55,7 @@ describe('cutAtSlots(body) and fillSlots(page, values)', () => {
 
   it('makes stand-ins that no text a person could type is mistaken for: one per field, from random bytes', () => {
     const stands = Object.values(PERSONAL);
-    assert.equal(new Set(stands).size, 4);
+    assert.equal(new Set(stands).size, PERSONAL_FIELDS.length);
     for (const stand of stands) assert.match(stand, /^lantern-slot-[0-9a-f]{24}-[a-zA-Z]+$/);
     assert.deepEqual(cutAtSlots('lantern-slot-000000000000000000000000-name').slots, []);
   });

@@ -6,8 +6,9 @@
 // ended gives them a different copy at once. Every copy lives in the same
 // generation as the public's (page-cache.ts).
 //
-// What is one person's own (name, email, organisation's name, CSRF token) is
-// rendered as stand-ins and filled in as the page is sent
+// What is one person's own (name, email, organisation's name, CSRF token,
+// the count of their reminders not yet read, read from the store only for a
+// page that shows it) is rendered as stand-ins and filled in as the page is sent
 // (src/web/personal-slots.ts); templates of kept pages see nothing else of
 // the viewer, not even their id. A handler behind `page` may depend on the
 // viewer only through their scope: anything shown to one person alone
@@ -26,8 +27,9 @@ import type { IndexMetric } from '../../../domain/benchmark/benchmark-index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { recordAudit, type AuditAction, type AuditEntry } from '../../../store/audit.ts';
 import { publicReachOfEarlySight } from '../../../store/early-sight.ts';
+import { unreadReminderCount } from '../../../store/reminders.ts';
 import type { Sql } from '../../../store/store.ts';
-import { cutAtSlots, fillSlots, PERSONAL, type PersonalValues, type SlottedPage } from '../../../web/personal-slots.ts';
+import { cutAtSlots, fillSlots, PERSONAL, type PersonalField, type PersonalValues, type SlottedPage } from '../../../web/personal-slots.ts';
 import { earlySightReach } from '../access/observations.ts';
 import { accessOf, RequestAccess, viewerOf } from '../access/request-access.ts';
 import { localsOf, type PageUser } from './locals.ts';
@@ -46,8 +48,8 @@ export interface KeptPagesDeps {
 export interface KeptPages {
   /** The route handler for a page made by `handler`, kept and served as above. */
   page(handler: PageHandler): (req: Request, res: Response) => Promise<void>;
-  /** What the templates of kept pages see of the viewer: `user` (or null) and `csrfToken`, with stand-ins for what is theirs alone. */
-  viewerContext(res: Response): { readonly user: Omit<PageUser, 'id'> | null; readonly csrfToken: string };
+  /** What the templates of kept pages see of the viewer: `user` (or null), `csrfToken` and `unreadReminders`, with stand-ins for what is theirs alone. */
+  viewerContext(res: Response): { readonly user: Omit<PageUser, 'id'> | null; readonly csrfToken: string; readonly unreadReminders: string };
 }
 
 const gzip = promisify(zlib.gzip);
@@ -142,7 +144,7 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
       res.set('ETag', etag);
       if (req.headers['if-none-match'] === etag) return void res.status(304).end();
     }
-    const values = personalValues(res);
+    const values = await personalValues(res, found.slots, deps.sql);
     const parts = gzip ? [await compressedFor(found, values)] : fillSlots(found, values);
     if (gzip) res.set('Content-Encoding', 'gzip');
     res
@@ -212,7 +214,7 @@ export function keptPages(deps: KeptPagesDeps): KeptPages {
     );
   }
 
-  return { page, viewerContext: (res) => ({ user: standInUser(res), csrfToken: PERSONAL.csrfToken }) };
+  return { page, viewerContext: (res) => ({ user: standInUser(res), csrfToken: PERSONAL.csrfToken, unreadReminders: PERSONAL.unreadReminders }) };
 }
 
 /** Runs `make` with the request's access noting each read it audits. */
@@ -247,9 +249,10 @@ function standInUser(res: Response): Omit<PageUser, 'id'> | null {
   return { name: PERSONAL.name, email: PERSONAL.email, organisationName: PERSONAL.organisationName, role: user.role, roleLabel: user.roleLabel, councilArea: user.councilArea, leads: user.leads };
 }
 
-function personalValues(res: Response): PersonalValues {
+async function personalValues(res: Response, slots: readonly PersonalField[], sql: Sql): Promise<PersonalValues> {
   const { user, csrfToken } = localsOf(res);
-  return { name: user?.name ?? '', email: user?.email ?? '', organisationName: user?.organisationName ?? '', csrfToken: csrfToken ?? '' };
+  const unread = user && slots.includes('unreadReminders') ? String(await unreadReminderCount(sql, user.id)) : '';
+  return { name: user?.name ?? '', email: user?.email ?? '', organisationName: user?.organisationName ?? '', csrfToken: csrfToken ?? '', unreadReminders: unread };
 }
 
 /** Answers by Accept-Encoding header: browsers send a handful of them, and negotiating each request costs more than the rest of serving a kept page. */
