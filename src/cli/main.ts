@@ -173,6 +173,8 @@ async function loadDemoInto(store: Store, config: Config): Promise<void> {
   await createDemoMentoring(store.sql, err);
   const { createDemoChallenges } = await import('../server/features/peer-challenges/demo-challenges.ts');
   await createDemoChallenges(store.sql, err);
+  const { createDemoPeers } = await import('../server/features/peer-pool/demo-peers.ts');
+  await createDemoPeers(store.sql, err);
 }
 
 async function importFiles(config: Config, files: string[], options: { skipInvalid: boolean; addAreas: boolean; by: string; mapping?: string; sheet?: string }): Promise<void> {

@@ -84,8 +84,13 @@ export function shownDay(day: string): string {
   return formatDate(new Date(`${day}T12:00:00Z`));
 }
 
+/** A reason as people read it: the focus areas' names for their keys. */
+function inWords(reason: string): string {
+  return reason.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (key) => FOCUS_AREA_LABELS[key]?.toLowerCase() ?? key.replaceAll('_', ' '));
+}
+
 function candidateView(c: Candidate) {
-  return { id: c.peer.id, name: c.peer.name, party: c.peer.party, reasons: c.reasons };
+  return { id: c.peer.id, name: c.peer.name, party: c.peer.party, reasons: c.reasons.map(inWords) };
 }
 
 async function bookingForm(res: express.Response, reading: TeamReading, form: Form, problems: readonly FieldProblem[], status: number): Promise<void> {
