@@ -16,7 +16,7 @@ import { bodyOf } from '../../platform/http/request-body.ts';
 import { refusalOf, shown, type Refusal } from './form-problems.ts';
 import { supportMenu } from './menu.ts';
 import { requestRecord } from './records.ts';
-import { answerRequest, askFor, findRequest, rateRequest, requestsFor, type Answer } from './requests.ts';
+import { answerer, answerRequest, askFor, findRequest, rateRequest, rater, requestsFor, type Answer } from './requests.ts';
 
 type Form = Record<string, string | undefined>;
 
@@ -86,7 +86,7 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
 
   router.get('/support-offer/requests/:id/edit', changes('support_request'), async (req, res) => {
     const found = await findRequest(sql, accessOf(res), req.params.id);
-    accessOf(res).require('change', requestRecord(found), `request ${found.id}`);
+    answerer(accessOf(res), found);
     answerForm(res, found, {}, null);
   });
 
@@ -105,7 +105,7 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
 
   router.get('/support-offer/requests/:id/ratings/new', changes('support_request'), async (req, res) => {
     const found = await findRequest(sql, accessOf(res), req.params.id);
-    accessOf(res).require('change', requestRecord(found), `request ${found.id}`);
+    rater(accessOf(res), found);
     ratingForm(res, found, {}, null);
   });
 

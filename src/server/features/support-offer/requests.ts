@@ -98,9 +98,7 @@ export type Answer = 'accept' | 'decline' | 'deliver';
 /** The provider's answer: accept, decline (with its reason) or mark delivered, on a day (today when none is given). */
 export async function answerRequest(sql: Sql, access: RequestAccess, idText: unknown, answer: Answer, body: Readonly<Record<string, unknown>>): Promise<StoredRequest> {
   const found = await findRequest(sql, access, idText);
-  access.require('change', requestRecord(found), `request ${found.id}`);
-  const viewer = access.viewer as UserViewer;
-  if (viewer.organisationId !== found.organisationId) throw new HttpError(403, 'forbidden', `the provider asked answers a request; you rate it once it is delivered`);
+  const viewer = answerer(access, found);
   const on = text(body.on) || londonDay(new Date(access.now));
   const event: RequestEvent = answer === 'decline' ? { kind: 'decline', on, reason: text(body.reason) } : { kind: answer, on };
   const challengeKind = CHALLENGE_OF[found.offerKind as Offer['kind']];
@@ -127,9 +125,7 @@ export async function answerRequest(sql: Sql, access: RequestAccess, idText: unk
 /** The council's ratings of a delivered request: each rater's agreement that it has been helpful. */
 export async function rateRequest(sql: Sql, access: RequestAccess, idText: unknown, body: Readonly<Record<string, unknown>>): Promise<StoredRequest> {
   const found = await findRequest(sql, access, idText);
-  access.require('change', requestRecord(found), `request ${found.id}`);
-  const viewer = access.viewer as UserViewer;
-  if (viewer.councilArea !== found.councilCode) throw new HttpError(403, 'forbidden', `the council rates the support it had; the provider answers the request`);
+  const viewer = rater(access, found);
   const given = Array.isArray(body.ratings) ? (body.ratings as unknown[]) : [];
   const problems = given.flatMap((r, i) => (text((r as Rating)?.by) === '' ? [{ field: `ratings[${i}].by`, message: `'ratings[${i}].by': name who gave the rating` }] : []));
   if (problems.length > 0) throw invalidInput(problems);
@@ -150,6 +146,22 @@ export async function requestsFor(sql: Sql, access: RequestAccess, query: { coun
       ? await listRequests(sql, { councilCode: viewer.councilArea })
       : await listRequests(sql, { organisationId: viewer.organisationId });
   return access.reveal(listed, requestRecord, (r) => String(r.id), 'listed requests for support');
+}
+
+/** The viewer, if they may answer the request: the staff of the provider it was made to. */
+export function answerer(access: RequestAccess, found: StoredRequest): UserViewer {
+  access.require('change', requestRecord(found), `request ${found.id}`);
+  const viewer = access.viewer as UserViewer;
+  if (viewer.organisationId !== found.organisationId) throw new HttpError(403, 'forbidden', 'the provider asked answers a request; the council rates it once it is delivered');
+  return viewer;
+}
+
+/** The viewer, if they may rate the request: the council's person who asked for it. */
+export function rater(access: RequestAccess, found: StoredRequest): UserViewer {
+  access.require('change', requestRecord(found), `request ${found.id}`);
+  const viewer = access.viewer as UserViewer;
+  if (viewer.councilArea !== found.councilCode) throw new HttpError(403, 'forbidden', 'the council rates the support it had; the provider answers the request');
+  return viewer;
 }
 
 function councilPerson(access: RequestAccess, doing: string): UserViewer & { readonly councilArea: string } {
