@@ -154,6 +154,8 @@ describe('mentoring over the API', () => {
     const done = (await (await review('council_member', good)).json()) as { review: { helpful: string } };
     assert.equal(done.review.helpful, 'yes');
     assert.equal((await review('council_member', good)).status, 409);
+    const late = await as('hartlepoolOfficer').json('POST', `/api/mentoring/${arrangementId}/sessions`, { heldOn: '2026-06-01', minutes: 60 });
+    assert.equal(late.status, 409, 'a closed arrangement takes no more sessions');
     const again = await as('peer_challenge_manager').json('POST', '/api/mentoring', { ...body, menteeName: 'Casey Chief' });
     assert.equal(again.status, 201, 'a new arrangement once the last is closed');
   });

@@ -142,6 +142,8 @@ export async function recordSession(sql: Sql, access: RequestAccess, idText: unk
   const viewer = userOf(access, 'record a session');
   const found = await findArrangement(sql, access, idText, 'read');
   if (!inPair(access, found)) throw new HttpError(403, 'forbidden', 'only the mentor and the mentee record their sessions', { missing: 'not_in_audience', action: 'change', kind: 'mentoring_note' });
+  if (found.review)
+    throw new HttpError(409, 'conflict', `'heldOn': mentoring arrangement ${found.id} was closed with the mentee's review on ${found.review.reviewedAt.slice(0, 10)}; it takes no more sessions`);
   const minutes = wholeNumber(body.minutes);
   const session = { heldOn: text(body.heldOn), minutes: minutes ?? Number.NaN, notes: text(body.notes) };
   const problems = checkSession(session, found);
