@@ -10,7 +10,8 @@
 // booking, as it commits, in the order they commit) and the day it was read
 // for. When the generation has moved it reads again only the peers touched
 // since (each peer's days given from their own bookings, by index); a new
-// day, or many peers touched, reads the whole pool. The generation is read
+// day, many peers touched, or a pool older than the touched peers kept
+// (10,000 generations), reads the whole pool. The generation is read
 // before the peers, so a change committed between the two is read again
 // next time rather than missed. The week's bookings and the councils' places
 // are read afresh each call, by index.
@@ -38,13 +39,16 @@ const kept = new WeakMap<Db, KeptPool>();
 
 /** Beyond this many peers touched since the pool was kept, the whole pool is read again. */
 const READ_AGAIN_BEYOND = 200;
+/** The generations whose touched peers are kept (migration 043); a pool older than that is read whole. */
+const GENERATIONS_KEPT = 10_000n;
 
 /** The peers, the week's bookings and the councils' places a suggestion for `onSite` reads, as of `today` (YYYY-MM-DD). */
 export async function teamInputs(sql: Db, onSite: DateSpan, today: string): Promise<TeamInputs> {
   const [[{ generation, bookings }], places] = await Promise.all([generationAndWeek(sql, onSite), councilPlaces(sql)]);
   const known = kept.get(sql);
   if (known && known.generation === generation && known.today === today) return { peers: known.peers, bookings, places };
-  const peers = known && known.today === today ? await touchedSince(sql, known, generation) : await peerPool(sql, today);
+  const recent = known && known.today === today && BigInt(generation) - BigInt(known.generation) < GENERATIONS_KEPT;
+  const peers = recent ? await touchedSince(sql, known, generation) : await peerPool(sql, today);
   if (!('savepoint' in sql)) kept.set(sql, { generation, today, peers });
   return { peers, bookings, places };
 }

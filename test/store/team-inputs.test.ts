@@ -149,4 +149,19 @@ describe("the team suggestion's reads", () => {
     assert.equal(read.peers.filter((p) => p.name.startsWith('Bulk ') && p.skills.includes('housing')).length, 250);
     await assertSameAsFresh(store.sql, WEEK, '2026-03-01');
   });
+
+  it('keeps the touched peers of the last 10,000 generations, and reads whole a pool older than that', async () => {
+    const kept = await teamInputs(store.sql, WEEK, '2026-03-01');
+    const now = BigInt(await generation(store.sql));
+    await store.sql`update peer_pool_generation set generation = ${String(now + 10_000n)}::bigint`;
+    await peer(store.sql, { name: 'Fay', role: 'director' });
+    assert.equal((await store.sql`select 1 from peer_pool_touched where generation <= ${String(now)}::bigint`).length, 0, 'older generations let go');
+    const read = await teamInputs(store.sql, WEEK, '2026-03-01');
+    assert.notEqual(
+      read.peers.find((p) => p.name === 'Ann'),
+      kept.peers.find((p) => p.name === 'Ann'),
+      'Ann read again, though not touched',
+    );
+    await assertSameAsFresh(store.sql, WEEK, '2026-03-01');
+  });
 });

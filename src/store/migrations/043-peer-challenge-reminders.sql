@@ -52,7 +52,8 @@ create table peer_pool_generation (
 );
 insert into peer_pool_generation default values;
 
--- The peers each generation touched.
+-- The peers each generation touched, for the last 10,000 generations (a
+-- server whose pool is older reads it whole).
 create table peer_pool_touched (
   generation  bigint not null,
   peer_id     integer not null,
@@ -64,8 +65,13 @@ create function peer_pool_moved() returns trigger language plpgsql as $$
 declare
   moved bigint;
 begin
-  update peer_pool_generation set generation = generation + 1, moved_by = pg_current_xact_id() where moved_by is distinct from pg_current_xact_id();
-  select generation into moved from peer_pool_generation;
+  update peer_pool_generation set generation = generation + 1, moved_by = pg_current_xact_id()
+  where moved_by is distinct from pg_current_xact_id() returning generation into moved;
+  if found then
+    delete from peer_pool_touched where generation <= moved - 10000;
+  else
+    select generation into moved from peer_pool_generation;
+  end if;
   insert into peer_pool_touched (generation, peer_id)
   values (moved, (to_jsonb(case when TG_OP = 'DELETE' then OLD else NEW end) ->> TG_ARGV[0])::integer)
   on conflict do nothing;
