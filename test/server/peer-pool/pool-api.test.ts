@@ -175,4 +175,38 @@ describe('the peer pool over the API', () => {
     assert.ok(lines.includes(`${DURHAM},County Durham,0,1,16`), lines.join('\n'));
     assert.equal((await as('public').json('GET', '/api/peers/giving-and-taking')).status, 401);
   });
+
+  it('answers every role on every pool route as the policy says', async () => {
+    const own = `/api/peers/${world.peers.partnerPeer}`;
+    const routes: [string, string, unknown][] = [
+      ['GET', '/api/peers', undefined],
+      ['POST', '/api/peers', {}],
+      ['GET', own, undefined],
+      ['POST', `${own}/conflicts`, {}],
+      ['POST', `${own}/unavailable`, {}],
+      ['POST', `${own}/feed`, undefined],
+      ['GET', '/api/peers/giving-and-taking', undefined],
+      ['GET', `/peer-challenges/${world.challengeId}/on-site.ics`, undefined],
+    ];
+    const outsider = [200, 403, 404, 404, 404, 404, 200, 404];
+    const councilUser = [200, 403, 404, 404, 404, 404, 200, 200];
+    const expected: Record<Who, number[]> = {
+      public: [401, 401, 401, 401, 401, 401, 401, 404],
+      author: [200, 403, 404, 404, 404, 404, 200, 200],
+      performance_officer: councilUser,
+      council_member: councilUser,
+      principal_adviser: [200, 403, 404, 404, 404, 404, 200, 200],
+      regional_partner: [200, 403, 200, 400, 400, 201, 200, 200],
+      panel_member: outsider,
+      government_officer: outsider,
+      inspector: outsider,
+      peer_challenge_manager: [200, 400, 200, 400, 400, 403, 200, 200],
+      administrator: outsider,
+    };
+    for (const who of EVERYONE) {
+      const got = [];
+      for (const [method, address, body] of routes) got.push((await as(who).json(method, address, body)).status);
+      assert.deepEqual(got, expected[who], who);
+    }
+  });
 });

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { declareConflict } from '../../../src/store/peer-pool.ts';
+import { apiToken, bearer } from '../../support/access.ts';
 import { EVERYONE, type Who } from '../access/world.ts';
 import { addTestPeer, bookedChallenge, HARTLEPOOL, openPeerWorld, WEEK, type PeerWorld } from './peer-world.ts';
 
@@ -161,5 +162,15 @@ describe("a challenge's team over the API", () => {
     assert.equal(guessed.status, 404);
     assert.equal(((await guessed.json()) as { message: string }).message, 'there is no peer challenge 999999 that you may see');
     assert.equal(((await hidden.json()) as { message: string }).message, `there is no peer challenge ${world.challengeId} that you may see`);
+  });
+
+  it("refuses a manager's read-only token a booking, naming the scope", async () => {
+    const token = await apiToken(world.store.sql, world.users.peer_challenge_manager.id, ['read']);
+    const headers = { ...bearer(token), 'Content-Type': 'application/json' };
+    const read = await fetch(`${world.base}/api/peer-challenges/${world.challengeId}/team`, { headers });
+    assert.equal(read.status, 200);
+    const booked = await fetch(`${world.base}/api/peer-challenges/${world.challengeId}/team`, { method: 'POST', headers, body: JSON.stringify({ peerId: world.peers.otherMember }) });
+    assert.equal(booked.status, 403);
+    assert.equal(((await booked.json()) as { details: { missing: string } }).details.missing, 'token_scope');
   });
 });
