@@ -4,6 +4,7 @@
 // and why, the history of its steps, and the steps its reader may take next.
 import { formatDate, londonDay } from '../../../domain/format/index.ts';
 import { DUE_ITEM_LABELS, FOCUS_AREA_LABELS, STAGE_LABELS, dueStatus, eventsFrom, type DueStatus } from '../../../domain/peer-challenge/index.ts';
+import { publicationsOf } from '../../../store/peer-challenge-findings.ts';
 import { stepsOf } from '../../../store/peer-challenge-records.ts';
 import type { StoredChallenge } from '../../../store/peer-challenges.ts';
 import { dueMovesOf } from '../../../store/peer-deadline-rules.ts';
@@ -46,6 +47,7 @@ export interface ChallengeView {
   readonly steps: readonly { label: string; stage: string; onDay: string | null; detail: string; by: string; at: string }[];
   readonly mayChange: boolean;
   readonly nextSteps: readonly LaterStep[];
+  readonly publications: readonly { id: number; label: string; superseded: boolean; publishedOn: string }[];
   readonly mayScope: boolean;
   readonly mayBook: boolean;
 }
@@ -54,7 +56,7 @@ export async function readChallengeView(sql: Sql, access: RequestAccess, idText:
   const { challenge, holding } = await findChallenge(sql, access, idText, 'read');
   const id = Number(challenge.id);
   const today = londonDay(new Date(access.now));
-  const [steps, moves] = await Promise.all([stepsOf(sql, id), dueMovesOf(sql, id)]);
+  const [steps, moves, publications] = await Promise.all([stepsOf(sql, id), dueMovesOf(sql, id), publicationsOf(sql, id)]);
   const events = eventsFrom(challenge.stage);
   const due = challenge.due.map((d) => {
     const status = dueStatus(d, challenge, today);
@@ -85,6 +87,12 @@ export async function readChallengeView(sql: Sql, access: RequestAccess, idText:
     })),
     mayChange: access.may('change', challengeRecord(holding, challenge.reportPublishedOn)),
     nextSteps: LATER_STEPS.filter((s) => events.includes(s)),
+    publications: publications.map((p) => ({
+      id: p.id,
+      label: `${p.document === 'report' ? 'Report' : 'Action plan'}, version ${p.version}`,
+      superseded: p.superseded,
+      publishedOn: formatDate(p.publishedAt),
+    })),
     mayScope: events.includes('scope'),
     mayBook: events.includes('book'),
   };
