@@ -3,7 +3,9 @@
 // whose allocations and spend add up, one of them overspent.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { decide } from '../../../src/domain/access/index.ts';
 import { fundingPosition } from '../../../src/domain/peer-challenge/index.ts';
+import { requestRecord } from '../../../src/server/features/support-offer/records.ts';
 import { allocationsOf, listBudgets } from '../../../src/store/funding.ts';
 import { createOrganisation } from '../../../src/store/organisations.ts';
 import { listRequests, providerOrganisations } from '../../../src/store/support-requests.ts';
@@ -42,5 +44,16 @@ describe('createDemoSupportOffer(sql, log)', () => {
       position.allocations.map((a) => a.overspent),
       [false, true],
     );
+  });
+
+  it('lets no one but the provider change a request asked by no one in Lantern', async () => {
+    const [request] = await listRequests(store.sql, { councilCode: DURHAM });
+    const viewer = (role: 'council_member' | 'principal_adviser', organisationId: number, councilArea: string | null) =>
+      ({ kind: 'user', userId: 1, role, organisationId, councilArea, actions: ['read', 'change', 'share'] }) as const;
+    const member = viewer('council_member', 999, DURHAM);
+    const adviser = viewer('principal_adviser', request!.organisationId, null);
+    assert.deepEqual(decide(member, 'change', requestRecord(request!), Date.now()), { allowed: false, reason: 'not_author' });
+    assert.equal(decide(member, 'read', requestRecord(request!), Date.now()).allowed, true);
+    assert.equal(decide(adviser, 'change', requestRecord(request!), Date.now()).allowed, true);
   });
 });

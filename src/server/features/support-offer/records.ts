@@ -1,15 +1,21 @@
 // What the access policy knows of the support offer's records: a council's
 // request is restricted to the provider it asks (the organisation that holds
 // it), the council it is about and whoever asked; a budget is public and
-// held by the provider whose management group allocates it.
+// held by the provider whose management group allocates it. A request asked
+// by no one in Lantern (the demo's) names no author, and the policy lets
+// whoever the grant allows change a record without one: so it is described
+// with an author no user is (ids start at 1), and its holder's staff alone
+// change it.
 import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
+
+const NO_ONE = 0;
 
 export function requestRecord(request: { readonly councilCode: string; readonly organisationId: number; readonly requestedBy: number | null }): GuardedRecord {
   return guardedRecord('support_request', 'restricted', {
     subjectArea: request.councilCode,
     subjectReads: true,
     ownerOrganisation: request.organisationId,
-    author: request.requestedBy,
+    author: request.requestedBy ?? NO_ONE,
   });
 }
 
