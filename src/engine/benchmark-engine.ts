@@ -19,7 +19,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { BenchmarkIndex, type MetricSeries } from '../domain/benchmark/benchmark-index.ts';
 import { keepTrends } from '../domain/benchmark/trend-of.ts';
 import { loadedBatchIds } from '../store/batches.ts';
-import { loadEverySeries, loadIndexAreas, loadIndexMetrics, loadSeries, reachOfBatch } from '../store/benchmark-source.ts';
+import { loadEverySeries, loadIndexAreas, loadIndexMetrics, loadSeries, loadSeriesPeriods, reachOfBatch } from '../store/benchmark-source.ts';
 import { onBatchLoaded } from '../store/import-notifications.ts';
 import type { Replica } from '../store/read-replica.ts';
 import type { Sql } from '../store/store.ts';
@@ -209,7 +209,8 @@ export class BenchmarkEngine {
     }
     if (reach.metricIds.length === 0) return;
     const metrics = await loadIndexMetrics(this.reads, reach.metricIds);
-    await loadSeries(this.reads, this.current, metrics);
+    // A release says which periods it brought: only those slices are built again.
+    await (reach.periods ? loadSeriesPeriods(this.reads, this.current, metrics, reach.periods) : loadSeries(this.reads, this.current, metrics));
     const index = this.current;
     for (const metric of metrics) keepTrends(index, index.metric(metric.code)!);
     this.changed({ kind: 'metrics', codes: metrics.map((metric) => metric.code) });

@@ -3,7 +3,7 @@
 // answer per metric (four million observations come through here at start;
 // read one object or one parsed number per observation, they took seconds).
 import { Buffer } from 'node:buffer';
-import { BenchmarkIndex, slicesOf, type IndexArea, type IndexMetric, type PeriodSpan, type SeriesColumns } from '../domain/benchmark/benchmark-index.ts';
+import { BenchmarkIndex, PeriodSlice, slicesOf, type IndexArea, type IndexMetric, type PeriodSpan, type SeriesColumns } from '../domain/benchmark/benchmark-index.ts';
 import { countsGiveIntervals } from '../domain/benchmark/benchmark-queries.ts';
 import { eachCopyRow } from './copy-binary.ts';
 import { seriesBreaks } from './series-breaks.ts';
@@ -36,6 +36,23 @@ export function loadSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly In
 }
 
 /**
+ * Builds again only the slices of `periods` of the given metrics' series,
+ * keeping the others the index holds (after a batch that says which periods
+ * it brought: a release); returns the observations read. The slices kept
+ * are put in afresh, without the trends worked out from the slices that
+ * changed.
+ */
+export function loadSeriesPeriods(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[], periods: readonly string[]): Promise<number> {
+  return readSeries(sql, index, metrics, { packs: false, periods });
+}
+
+/** The series' slices outside `periods`, made again from the same columns (their trends and group figures unmade), and `fresh`, in slice order. */
+function withSlices(kept: readonly PeriodSlice[], periods: ReadonlySet<string>, fresh: readonly PeriodSlice[]): PeriodSlice[] {
+  const others = kept.filter((s) => !periods.has(s.period)).map((s) => new PeriodSlice(s.period, s.start, s.end, s.areas, s.values, s.bounds, s.counts));
+  return [...others, ...fresh].sort((a, b) => (a.end === b.end ? a.start.localeCompare(b.start) : a.end.localeCompare(b.end)));
+}
+
+/**
  * Builds every metric's series (the first build, or after new areas):
  * `metrics` are all the metrics. Each metric's packed columns are read from
  * its pack where it has one (series-packs.ts), and otherwise made from its
@@ -58,7 +75,9 @@ export function loadEverySeries(sql: Sql, index: BenchmarkIndex, metrics: readon
  * group see its rows in one order, so the columns line up row for row; the
  * order of areas is not relied on.
  */
-async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[], options: { packs: boolean }): Promise<number> {
+async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly IndexMetric[], options: { packs: boolean; periods?: readonly string[] }): Promise<number> {
+  const only = options.periods === undefined ? undefined : new Set(options.periods);
+  const put = (metric: IndexMetric, slices: PeriodSlice[]) => index.put(metric, only ? withSlices(index.metric(metric.code)?.slices ?? [], only, slices) : slices);
   const areaNumbers = await areaNumbersById(sql, index);
   const periods = await sql<PeriodSpan[]>`
     select label, to_char(start_date, 'YYYY-MM-DD') as start, to_char(end_date, 'YYYY-MM-DD') as end from period order by label`;
@@ -71,22 +90,16 @@ async function readSeries(sql: Sql, index: BenchmarkIndex, metrics: readonly Ind
     // A metric defined after the list was read (the next refresh brings it), or one already read from its pack.
     if (!metric || !unread.has(metric.id)) return;
     const columns = metricColumns(metric, row, bytes, areaNumbers, places);
-    index.put(metric, slicesOf(periods, columns, countsGiveIntervals(metric)));
+    put(metric, slicesOf(periods, columns, countsGiveIntervals(metric)));
     unread.delete(metric.id);
     observations += columns.areas.length;
   };
   if (options.packs) await alongTheKey(sql, async (db) => eachCopyRow(await seriesPacks(db).readable(), (row) => fill(row, ownBytes)));
   const halves = halvesOf([...unread].sort((a, b) => a - b));
   await Promise.all(
-    halves.map((ids) =>
-      alongTheKey(sql, (db) =>
-        packedSeries(db, ids)
-          .raw()
-          .forEach((row) => fill(row as unknown as RawField[], byteaBytes)),
-      ),
-    ),
+    halves.map((ids) => alongTheKey(sql, (db) => (only ? packedSeriesOfPeriods(db, ids, [...only]) : packedSeries(db, ids)).raw().forEach((row) => fill(row as unknown as RawField[], byteaBytes)))),
   );
-  for (const id of unread) index.put(wanted.get(id)!, []); // a metric with no observations yet
+  for (const id of unread) put(wanted.get(id)!, []); // a metric with no observations yet (or none in the periods)
   return observations;
 }
 
@@ -107,6 +120,11 @@ function halvesOf(ids: readonly number[]): (readonly number[])[] {
 /** The observations of the metrics `ids`, a row per metric, packed: see readSeries. */
 function packedSeries(db: Db, ids: readonly number[]) {
   return db`select metric_id, ${packedColumns(db)} from observation where metric_id = any(${ids as number[]}) group by metric_id`;
+}
+
+/** The same, of the periods `periods` alone. */
+function packedSeriesOfPeriods(db: Db, ids: readonly number[], periods: readonly string[]) {
+  return db`select metric_id, ${packedColumns(db)} from observation where metric_id = any(${ids as number[]}) and period = any(${periods as string[]}) group by metric_id`;
 }
 
 /** Metrics' packs, a row per metric in the shape of packedSeries, in binary COPY: their bytes as they are kept (copy-binary.ts). */
@@ -297,6 +315,8 @@ async function areaNumbersById(sql: Sql, index: BenchmarkIndex): Promise<Int32Ar
 export interface BatchReach {
   readonly areas: boolean;
   readonly metricIds: readonly number[];
+  /** The periods it brought, where the batch recorded them (a release): only those slices need building again. */
+  readonly periods?: readonly string[];
 }
 
 /**
@@ -306,13 +326,16 @@ export interface BatchReach {
  * observations, the metrics it brought rows for.
  */
 export async function reachOfBatch(sql: Sql, batchId: number): Promise<BatchReach | undefined> {
-  const [batch] = await sql<{ kind: string; addedAreas: boolean }[]>`
-    select kind, exists (select 1 from area where batch_id = ${batchId}) as "addedAreas" from import_batch where id = ${batchId}`;
+  const [batch] = await sql<{ kind: string; addedAreas: boolean; periods: string[] | null }[]>`
+    select kind, exists (select 1 from area where batch_id = ${batchId}) as "addedAreas",
+      (select periods from release_batch where batch_id = ${batchId}) as periods
+    from import_batch where id = ${batchId}`;
   if (!batch) return undefined;
   if (batch.kind === 'areas' || batch.addedAreas) return { areas: true, metricIds: [] };
   const rows =
     batch.kind === 'metrics'
       ? await sql<{ id: number }[]>`select id from metric where batch_id = ${batchId}`
       : await sql<{ id: number }[]>`select metric_id as id from batch_metric where batch_id = ${batchId}`;
-  return { areas: false, metricIds: rows.map((r) => r.id) };
+  const metricIds = rows.map((r) => r.id);
+  return batch.periods === null ? { areas: false, metricIds } : { areas: false, metricIds, periods: batch.periods };
 }

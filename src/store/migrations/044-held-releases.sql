@@ -59,3 +59,8 @@ end $$;
 
 create trigger held_release_checked after insert on held_release
   referencing new table as added for each statement execute function held_release_check();
+
+-- The periods each release brought, so that every server's benchmark index
+-- builds again only those slices of the metrics it touched, not each
+-- metric's whole series. Null for the releases made before.
+alter table release_batch add column periods text[];
