@@ -9,7 +9,8 @@
 // reference, in the same process; the daily reminders run over 30 days from
 // the bench's day, recording the challenges' reminders and emailing them to
 // an SMTP server on this machine (target: 2 s a run); and 100 concurrent
-// bookings of one peer for overlapping weeks (exactly one must win).
+// bookings of one peer for overlapping weeks (exactly one must win); then the
+// good-practice library's search over 20,000 case studies (bench/good-practice.ts).
 //
 // The store is Lantern's embedded PostgreSQL in a temporary folder, loaded by
 // SQL with generate_series; bookings that would overlap a peer's others are
@@ -31,6 +32,7 @@ import { programme } from '../src/store/peer-programme.ts';
 import { openStore, type Sql } from '../src/store/store.ts';
 import { teamInputs } from '../src/store/team-inputs.ts';
 import { tempDir } from '../test/support/store.ts';
+import { benchGoodPractice } from './good-practice.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '50' } } });
 const RUNS = Number(values.runs);
@@ -221,6 +223,8 @@ async function main(): Promise<void> {
     const took = performance.now() - start;
     const won = results.filter((r) => r.kind === 'booked').length;
     console.log(`100 concurrent bookings of one peer for one week: ${won} won (must be 1), ${100 - won} refused naming the clash, in ${fmt(took)} ms`);
+
+    await benchGoodPractice(sql, RUNS, () => store.asOwner((owner) => owner`analyze`));
   } finally {
     await store.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

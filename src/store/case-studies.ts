@@ -196,37 +196,34 @@ function conditions(reader: CaseStudyReader, search: CaseStudySearch, params: un
 
 /**
  * A page of the case studies the reader may see that match: by rank when
- * words are asked for (ties: latest published first), else latest first;
- * with the count of every match. Snippets are made for the page's rows alone.
+ * words are asked for (ts_rank of the title and summary: a match there
+ * first; ties, and matches in the body alone, latest published first), else
+ * latest first; with the count of every match, asked apart so that the page
+ * reads only its own rows. Snippets are made for the page's rows alone.
  */
 export async function searchCaseStudies(db: Db, reader: CaseStudyReader, search: CaseStudySearch): Promise<CaseStudyPage> {
   const params: unknown[] = [];
   const where = conditions(reader, search, params).join(' and ');
   const text = search.text ? `$${params.indexOf(search.text) + 1}` : null;
-  const rank = text ? `ts_rank(cs.document, websearch_to_tsquery('english', ${text}))` : 'null::real';
-  params.push(search.limit, search.offset);
-  const limit = `$${params.length - 1}`;
-  const offset = `$${params.length}`;
-  const rows = await db.unsafe<(FoundCaseStudy & { total: number; body: string })[]>(
-    `with found as (
-       select cs.id, cs.title, cs.summary, cs.body, cs.state, cs.source, cs.illustrative, cs.themes, cs.published_at, cs.changed_at,
-         ${rank} as rank, count(*) over () as total
-       from case_study cs where ${where}
-       order by rank desc nulls last, cs.published_at desc nulls last, cs.changed_at desc, cs.id desc
-       limit ${limit} offset ${offset})
-     select f.id, f.title, f.summary, f.state, f.source, f.illustrative, f.themes, f.published_at as "publishedAt", f.changed_at as "changedAt",
-       f.rank, f.total::int as total,
-       array(select c.area_code from case_study_council c where c.case_study_id = f.id order by c.position) as councils,
-       ${text ? `ts_headline('english', f.summary || ' ' || f.body, websearch_to_tsquery('english', ${text}), 'MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=" … ", StartSel=' || chr(1) || ', StopSel=' || chr(2))` : 'null'} as headline
-     from found f
-     order by f.rank desc nulls last, f.published_at desc nulls last, f.changed_at desc, f.id desc`,
-    params as never[],
-  );
-  if (rows.length === 0 && search.offset > 0) {
-    const [counted] = await db.unsafe<{ total: number }[]>(`select count(*)::int as total from case_study cs where ${where}`, params.slice(0, -2) as never[]);
-    return { total: counted!.total, items: [] };
-  }
-  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, body: _body, ...item }) => item) };
+  const counting = (tx: Db) => tx.unsafe<{ total: number }[]>(`select count(*)::int as total from case_study cs where ${where}`, params as never[]);
+  const rank = text ? `ts_rank(cs.lead, websearch_to_tsquery('english', ${text}))` : 'null::real';
+  const order = text ? 'rank desc, cs.published_at desc nulls last, cs.changed_at desc, cs.id desc' : 'cs.published_at desc nulls last, cs.changed_at desc, cs.id desc';
+  const paging = [...params, search.limit, search.offset];
+  const rows = (tx: Db) =>
+    tx.unsafe<FoundCaseStudy[]>(
+      `with page as (
+       select cs.id, ${rank} as rank from case_study cs where ${where}
+       order by ${order} limit $${paging.length - 1} offset $${paging.length})
+     select cs.id, cs.title, cs.summary, cs.state, cs.source, cs.illustrative, cs.themes, cs.published_at as "publishedAt", cs.changed_at as "changedAt",
+       p.rank,
+       array(select c.area_code from case_study_council c where c.case_study_id = cs.id order by c.position) as councils,
+       ${text ? `ts_headline('english', cs.summary || ' ' || cs.body, websearch_to_tsquery('english', ${text}), 'MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=" … ", StartSel=' || chr(1) || ', StopSel=' || chr(2))` : 'null'} as headline
+     from page p join case_study cs on cs.id = p.id
+     order by ${order.replace('rank desc', 'p.rank desc')}`,
+      paging as never[],
+    );
+  const [[counted], items] = await Promise.all([counting(db), rows(db)]);
+  return { total: counted!.total, items };
 }
 
 /** The themes of the case studies the reader may see, A to Z, for the library's filter. */
@@ -260,4 +257,13 @@ export async function publishedCaseStudiesStamp(db: Db): Promise<string> {
   const [row] = await db<{ stamp: string }[]>`
     select concat(count(*), '/', max(published_at)) as stamp from case_study where state = 'published'`;
   return row!.stamp;
+}
+
+/** Which of these area and metric codes the hub holds, for the domain's check of a draft. */
+export async function knownCodes(db: Db, areas: readonly string[], metrics: readonly string[]): Promise<{ areas: Set<string>; metrics: Set<string> }> {
+  const [foundAreas, foundMetrics] = await Promise.all([
+    areas.length ? db<{ code: string }[]>`select code from area where code = any(${areas as string[]})` : [],
+    metrics.length ? db<{ code: string }[]>`select code from metric where code = any(${metrics as string[]})` : [],
+  ]);
+  return { areas: new Set(foundAreas.map((r) => r.code)), metrics: new Set(foundMetrics.map((r) => r.code)) };
 }

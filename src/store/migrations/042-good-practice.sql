@@ -7,7 +7,10 @@
 --
 -- Search is PostgreSQL's own: a tsvector generated from the words, in the
 -- english configuration (title weighted above summary above body), under a
--- GIN index; queries are websearch_to_tsquery's and ranked by ts_rank.
+-- GIN index, finds the matches of websearch_to_tsquery; they are ranked by
+-- ts_rank on a second, small vector of the title and summary alone (a
+-- match there first, then the latest), because ranking must read the vector
+-- of every match and the whole document's is many times larger.
 create table case_study (
   id               integer generated always as identity primary key,
   title            text not null check (length(btrim(title)) between 1 and 200),
@@ -35,12 +38,15 @@ create table case_study (
                      setweight(to_tsvector('english', title), 'A') ||
                      setweight(to_tsvector('english', summary), 'B') ||
                      setweight(to_tsvector('english', body), 'C')) stored,
+  lead             tsvector generated always as (
+                     setweight(to_tsvector('english', title), 'A') ||
+                     setweight(to_tsvector('english', summary), 'B')) stored,
   check (state <> 'returned' or length(btrim(return_reason)) > 0),
   check (state <> 'published' or published_at is not null)
 );
 create index case_study_document on case_study using gin (document);
 create index case_study_themes on case_study using gin (themes);
-create index case_study_state on case_study (state, published_at desc);
+create index case_study_state on case_study (state, published_at desc nulls last);
 create index case_study_author on case_study (author_id);
 
 -- The councils a case study is about, in the order its writer gave them.
