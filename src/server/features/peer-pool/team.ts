@@ -9,9 +9,9 @@ import type { GuardedRecord } from '../../../domain/access/index.ts';
 import { londonDay } from '../../../domain/format/index.ts';
 import { checkComposition, checkTeam, suggestTeam, type Problem, type TeamSuggestion } from '../../../domain/peer-challenge/index.ts';
 import { bookPeer, releasePeer, teamOf, type BookedMember, type BookingClash } from '../../../store/peer-bookings.ts';
-import { bookingsAround, peerPool, placesOf } from '../../../store/peer-pool.ts';
 import { holdingOf } from '../../../store/peer-challenge-records.ts';
 import { teamChallenge, type TeamChallengeRow } from '../../../store/peer-teams.ts';
+import { teamInputs } from '../../../store/team-inputs.ts';
 import type { Sql } from '../../../store/store.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { challengeRecord } from '../../platform/access/peer-records.ts';
@@ -69,7 +69,7 @@ export async function readTeam(sql: Sql, access: RequestAccess, idText: unknown,
   let suggestion: TeamSuggestion | null = null;
   if (mayChange && challenge.onSite !== null) {
     const today = londonDay(new Date(access.now));
-    const [peers, bookings, places] = await Promise.all([peerPool(sql, today), bookingsAround(sql, challenge.onSite), placesOf(sql)]);
+    const { peers, bookings, places } = await teamInputs(sql, challenge.onSite, today);
     if (places.has(challenge.councilCode)) {
       const teamChallenge = { id: String(challenge.id), councilCode: challenge.councilCode, kind: challenge.kind, onSite: challenge.onSite, focusAreas: challenge.focusAreas, team: members };
       suggestion = suggestTeam(teamChallenge, peers, bookings, places, limit);
