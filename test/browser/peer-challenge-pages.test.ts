@@ -131,6 +131,46 @@ describe('peer challenge pages, as a peer challenge manager uses them', () => {
       await context.close();
     }
   });
+
+  for (const [width, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`records findings and recommendations and publishes the report at ${viewport.width} px`, async () => {
+      const context = await browser.newContext({ viewport });
+      const { page, problems } = await openPage(context);
+      try {
+        await signIn(page, server.base);
+        await page.goto(`${server.base}/peer-challenges?council=Northumberland`);
+        await Promise.all([page.waitForURL(/\/peer-challenges\/\d+$/), page.locator('table').nth(1).locator('tbody tr').first().getByRole('link').click()]);
+        await page.getByRole('link', { name: /Findings, the report and action plan/ }).click();
+        await page.getByRole('link', { name: /Add findings, publish/ }).click();
+        await checkPage(page, `peer-follow-up-edit-${width}`);
+        await page.fill('#finding', `Members and officers share a clear plan (${width}).`);
+        await page.fill('#metrics', 'no-such-metric');
+        await page.getByRole('button', { name: 'Add the finding' }).click();
+        assert.match((await page.locator('#metrics-error').textContent()) ?? '', /Metrics cited: the library has no metric 'no-such-metric'/);
+        assert.equal(await page.inputValue('#finding'), `Members and officers share a clear plan (${width}).`);
+        await checkPage(page, `peer-follow-up-refused-${width}`);
+        await page.fill('#metrics', '');
+        await page.getByRole('button', { name: 'Add the finding' }).click();
+        await page.fill('#recommendation', 'Publish the action plan by the due date.');
+        await page.getByRole('button', { name: 'Add the recommendation' }).click();
+        await page.getByLabel('The report').check();
+        await page.fill('#body', 'The team found a council that knows its priorities.');
+        await page.getByRole('button', { name: 'Publish' }).click();
+        await page
+          .getByRole('link', { name: /^Report, version \d+$/ })
+          .first()
+          .click();
+        assert.match((await page.locator('main').textContent()) ?? '', /Members and officers share a clear plan/);
+        await checkPage(page, `peer-publication-${width}`);
+        assert.deepEqual(unexpected(problems), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 function unexpected(problems: readonly string[]): string[] {
