@@ -174,6 +174,9 @@ describe('the peer pool over the API', () => {
     assert.equal(lines[0], 'council_code,council,peer_days_given,challenges_received,peer_days_received');
     assert.ok(lines.includes(`${DURHAM},County Durham,0,1,16`), lines.join('\n'));
     assert.equal((await as('public').json('GET', '/api/peers/giving-and-taking')).status, 401);
+    const page = await as('performance_officer').fetch('/peers/giving-and-taking.csv');
+    assert.match(page.headers.get('content-disposition') ?? '', /attachment; filename="?giving-and-taking-\d{4}-\d{2}-\d{2}\.csv"?/);
+    assert.equal((await page.text()).split('\r\n')[0], lines[0], 'the page offers the same file');
   });
 
   it('answers every role on every pool route as the policy says', async () => {
