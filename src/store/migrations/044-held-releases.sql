@@ -37,21 +37,26 @@ where h.superseded_by is null and not h.provisional and h.value is not null
 
 -- The release's rows are checked as a set, once a statement, rather than by a
 -- foreign key row by row: each names a held value that is current, confirmed
--- and not blank, and a batch of observations. A provisional value is never
--- released, whatever the code above says.
+-- and not blank, and a batch of observations (the few batches checked once
+-- each). A provisional value is never released, whatever the application asks.
 create function held_release_check() returns trigger language plpgsql as $$
 declare
   wrong bigint;
 begin
   select r.held_value_id into wrong
-  from added r
-  left join held_value h on h.id = r.held_value_id
-  left join import_batch b on b.id = r.batch_id
+  from added r left join held_value h on h.id = r.held_value_id
   where h.id is null or h.superseded_by is not null or h.provisional or h.value is null
-    or b.id is null or b.kind <> 'observations'
   limit 1;
   if found then
-    raise exception 'held value % may not be released: it is not a current, confirmed value, or its batch is not a batch of observations', wrong
+    raise exception 'held value % may not be released: it is not a current, confirmed value that is not blank', wrong
+      using errcode = 'check_violation';
+  end if;
+  select r.batch_id into wrong
+  from (select distinct batch_id from added) r left join import_batch b on b.id = r.batch_id
+  where b.id is null or b.kind <> 'observations'
+  limit 1;
+  if found then
+    raise exception 'batch % may not release held values: it is not a batch of observations', wrong
       using errcode = 'check_violation';
   end if;
   return null;
