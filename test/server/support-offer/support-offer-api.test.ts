@@ -49,7 +49,7 @@ describe('the support offer over the API', () => {
     assert.equal(mentor.status, 400);
     const problem = (await bodyOf(mentor)).details!.problems![0]!;
     assert.equal(problem.field, 'offerId');
-    assert.match(problem.message, /County Durham may not have Chief Executive mentor: it is offered in E12000006 alone/);
+    assert.match(problem.message, /County Durham may not have Chief Executive mentor: it is offered in East of England \(E12000006\) alone/);
     const unknown = await as('council_member').json('POST', '/api/support-requests', { offerId: 'a-yacht' });
     assert.deepEqual([unknown.status, await fields(unknown)], [400, ['offerId']]);
     const badDay = await as('council_member').json('POST', '/api/support-requests', { offerId: 'leadership-place', requestedOn: '31/01/2026' });
