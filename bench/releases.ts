@@ -175,7 +175,7 @@ async function main(): Promise<void> {
       processor.postgres.push((postgresUsed() - postgresBefore) * 1000);
       processor.lantern.push((lanternSeconds() - lanternBefore) * 1000);
       const heardAt = heard.get(release.batchId!) ?? held;
-      steps.get('heard')!.push(heardAt - committed);
+      steps.get('heard')!.push(Math.max(0, heardAt - committed)); // the notice may come before the commit's answer
       steps.get('refresh')!.push(held - heardAt);
       log(`${month}: ${fmt(release.loaded)} values released and on the second server in ${fmt(spreads.at(-1)!)} ms (reference ${fmt(references.at(-1)!)} ms)`);
     }
