@@ -112,6 +112,20 @@ describe('the good-practice library over the API', () => {
     assert.deepEqual(await statuses('POST', `/api/case-studies/${published.id}/publish`), only(notWriters, 403), 'a published one is no longer the moderators’ to change');
   });
 
+  it('probes the pages of a draft’s form and a submitted one’s moderation, for every role', async () => {
+    const draft = await write({ title: 'Page probe draft' });
+    const submitted = await write({ title: 'Page probe submitted' });
+    await as('performance_officer').json('POST', `/api/case-studies/${submitted.id}/submit`);
+    const pages = async (address: string) => Object.fromEntries(await Promise.all(PEOPLE.map(async (who) => [who, (await as(who).fetch(address)).status])));
+    const only = (allowed: Partial<Record<Person, number>>, otherwise: number) => Object.fromEntries(PEOPLE.map((who) => [who, allowed[who] ?? otherwise]));
+    // A page sends the public to sign in.
+    const notWriters = { public: 303, council_member: 403, panel_member: 403, government_officer: 403, inspector: 403, administrator: 403 };
+    assert.deepEqual(await pages(`/good-practice/${draft.id}/edit`), only({ ...notWriters, performance_officer: 200 }, 404));
+    assert.deepEqual(await pages(`/good-practice/${submitted.id}/moderation/edit`), only({ ...notWriters, performance_officer: 403, peer_challenge_manager: 200 }, 404));
+    assert.deepEqual(await pages(`/good-practice/${draft.id}`), only({ performance_officer: 200 }, 404));
+    assert.deepEqual(await pages('/good-practice/2147483647/edit'), only(notWriters, 404));
+  });
+
   it('answers a guessed id as it answers another’s draft, and a word for an id with its field', async () => {
     const draft = await write({ title: 'Hidden draft' });
     const seen = await as('hartlepoolOfficer').json('GET', `/api/case-studies/${draft.id}`);

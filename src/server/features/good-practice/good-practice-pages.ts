@@ -12,6 +12,7 @@ import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import type { FieldProblem } from '../../platform/http/checked-input.ts';
 import { checkedQuery } from '../../platform/http/input-schema.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { libraryQuery } from './api-inputs.ts';
@@ -93,7 +94,9 @@ export function goodPracticePages(sql: Sql, engine: BenchmarkEngine): express.Ro
   });
 
   router.get('/good-practice/:id/moderation/edit', changes('case_study'), async (req, res) => {
-    const study = await findCaseStudy(sql, accessOf(res), req.params.id, 'change');
+    const access = accessOf(res);
+    const study = await findCaseStudy(sql, access, req.params.id, 'change');
+    if (!moderates((action, record) => access.may(action, record))) throw new HttpError(403, 'forbidden', "only the library's moderators (peer challenge managers) moderate case studies");
     moderation(res, study, {}, []);
   });
 
