@@ -57,14 +57,18 @@ export function programmeAsk(query: Readonly<Record<string, unknown>>): Programm
 /** The programme for those the policy lets read it; `undefined` for the public. */
 export async function readProgramme(sql: Sql, access: RequestAccess, today: string, ask: ProgrammeAsk): Promise<ProgrammeView | undefined> {
   if (!access.may('read', PROGRAMME_RECORD)) return undefined;
-  const whole = await programme(sql, today);
+  return programmeView(await programme(sql, today), ask);
+}
+
+/** The page's own work on the programme as read: the filters and the rows as shown. */
+export function programmeView(whole: Programme, ask: ProgrammeAsk): ProgrammeView {
   const named = (name: string) => ask.council === undefined || name.toLowerCase().includes(ask.council.toLowerCase());
-  const rows = whole.councils.filter((c) => named(c.councilName) && kept(c, ask)).map(rowOf);
+  const names = new Map(whole.councils.map((c) => [c.councilCode, c.councilName]));
   return {
-    today,
-    rows,
+    today: whole.today,
+    rows: whole.councils.filter((c) => named(c.councilName) && kept(c, ask)).map(rowOf),
     counts: whole.counts,
-    withoutChallenge: whole.withoutChallenge.filter((gap) => (ask.kind === undefined || gap.kind === ask.kind) && named(nameOf(whole, gap.councilCode))),
+    withoutChallenge: whole.withoutChallenge.filter((gap) => (ask.kind === undefined || gap.kind === ask.kind) && named(names.get(gap.councilCode) ?? gap.councilCode)),
     councils: whole.councils.length,
     overdueCouncils: whole.councils.filter((c) => c.overdue.length > 0).length,
   };
@@ -76,10 +80,6 @@ function kept(c: ProgrammeCouncil, ask: ProgrammeAsk): boolean {
   if (ask.stage !== undefined && c.last?.stage !== ask.stage) return false;
   if (ask.kind !== undefined && c.last?.kind !== ask.kind) return false;
   return true;
-}
-
-function nameOf(whole: Programme, code: string): string {
-  return whole.councils.find((c) => c.councilCode === code)?.councilName ?? code;
 }
 
 function rowOf(c: ProgrammeCouncil): ProgrammeRow {
