@@ -132,6 +132,20 @@ describe('the support offer over the API', () => {
     assert.deepEqual([verdict.kind, verdict.agreeing, verdict.ratings, verdict.rule.version], ['helpful', 2, 3, 1]);
   });
 
+  it('refuses an ask over the entitlement by its field, saying when the council may ask again', async () => {
+    const first = await bodyOf(await as('performance_officer').json('POST', '/api/support-requests', { offerId: 'leadership-place', requestedOn: '2026-01-12' }));
+    assert.equal((await as('peer_challenge_manager').json('POST', `/api/support-requests/${first.id}/accept`, { on: '2026-01-13' })).status, 200);
+    assert.equal((await as('peer_challenge_manager').json('POST', `/api/support-requests/${first.id}/deliver`, { on: '2026-03-02' })).status, 200);
+    const again = await as('council_member').json('POST', '/api/support-requests', { offerId: 'leadership-place', requestedOn: '2026-06-01' });
+    const problem = (await bodyOf(again)).details!.problems![0]!;
+    assert.equal(again.status, 400);
+    assert.equal(problem.field, 'offerId');
+    assert.match(
+      problem.message,
+      /entitlement exceeded: County Durham has had 1 of 1 Subsidised place on a leadership programme within 12 months \(the last on 2026-01-12\); it may ask again from 2027-01-12/,
+    );
+  });
+
   it('shows the entitlement left to the council and to the provider for its own offers, and to no one else', async () => {
     const menuAs = async (who: Anyone) => {
       const response = await as(who).fetch(`/api/support-offer/councils/${DURHAM}`);
