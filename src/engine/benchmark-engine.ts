@@ -171,8 +171,10 @@ export class BenchmarkEngine {
     }
   }
 
+  /** Stops listening, then waits for the refreshes already asked for: a store closed under one would fail its reads mid-way. */
   async stop(): Promise<void> {
     await this.unlisten?.();
+    await this.refreshing;
   }
 
   /** Listens first, so that no batch that commits during the build goes unheard. */
