@@ -18,12 +18,9 @@
 //
 // Usage: node --import tsx bench/peer-challenge.ts [--runs 50]
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { SMTPServer } from 'smtp-server';
 import { FIVE_CORE_ELEMENTS, suggestTeam, type Booking, type Peer, type Places } from '../src/domain/peer-challenge/index.ts';
-import { smtpMailer } from '../src/jobs/mailer.ts';
 import { sendReminders } from '../src/jobs/reminders.ts';
 import { bookPeer, releasePeer } from '../src/store/peer-bookings.ts';
 import { moveChallenge, openChallenge, readChallenge } from '../src/store/peer-challenges.ts';
@@ -33,6 +30,7 @@ import { openStore, type Sql } from '../src/store/store.ts';
 import { teamInputs } from '../src/store/team-inputs.ts';
 import { tempDir } from '../test/support/store.ts';
 import { benchGoodPractice } from './good-practice.ts';
+import { localSmtp } from './local-smtp.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '50' } } });
 const RUNS = Number(values.runs);
@@ -108,21 +106,8 @@ async function timed(runs: number, work: (i: number) => Promise<unknown>): Promi
 
 /** The daily reminders job's run on each of 30 days from the bench's day (07:00 in London), emailing an SMTP server on this machine; and a second run each day. */
 async function remindersOverAMonth(sql: Sql): Promise<{ reminded: number; emailed: number; emails: number; times: number[]; again: number[] }> {
-  let emails = 0;
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, done) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        emails++;
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const mailer = smtpMailer({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'lantern@bench.example' });
+  const smtp = await localSmtp();
+  const { mailer } = smtp;
   try {
     let reminded = 0;
     let emailed = 0;
@@ -140,10 +125,9 @@ async function remindersOverAMonth(sql: Sql): Promise<{ reminded: number; emaile
       again.push(performance.now() - start);
       if (second.reminded + second.emailed > 0) throw new Error(`a second run on day ${d} made ${second.reminded} and emailed ${second.emailed}`);
     }
-    return { reminded, emailed, emails, times: times.sort((a, b) => a - b), again: again.sort((a, b) => a - b) };
+    return { reminded, emailed, emails: smtp.emails(), times: times.sort((a, b) => a - b), again: again.sort((a, b) => a - b) };
   } finally {
-    mailer.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   }
 }
 

@@ -16,13 +16,11 @@
 //
 // Usage: node --import tsx bench/reminders.ts [--councils 2000] [--open 0.2]
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { SMTPServer } from 'smtp-server';
-import { smtpMailer } from '../src/jobs/mailer.ts';
 import { sendReminders, type RemindersSent } from '../src/jobs/reminders.ts';
 import { openStore, type Sql } from '../src/store/store.ts';
 import { tempDir } from '../test/support/store.ts';
+import { localSmtp } from './local-smtp.ts';
 
 const { values } = parseArgs({ options: { councils: { type: 'string', default: '2000' }, open: { type: 'string', default: '0.2' } } });
 const COUNCILS = Number(values.councils);
@@ -83,21 +81,8 @@ async function seed(sql: Sql): Promise<void> {
 async function main(): Promise<void> {
   const dataDir = tempDir('lantern-bench-reminders-');
   const store = await openStore({ dataDir, role: 'bench' });
-  let emails = 0;
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, done) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        emails++;
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const mailer = smtpMailer({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'lantern@bench.example' });
+  const smtp = await localSmtp();
+  const { mailer } = smtp;
   try {
     const started = performance.now();
     await seed(store.sql);
@@ -106,11 +91,11 @@ async function main(): Promise<void> {
         (select count(*)::int from case_next_step) as steps, (select count(*)::int from package_milestone) as milestones, (select count(*)::int from panel_action) as actions`;
     log(`seeded in ${fmt(performance.now() - started)} ms: ${JSON.stringify(counts)}`);
     const run = async (label: string, withEmail = true): Promise<void> => {
-      const before = emails;
+      const before = smtp.emails();
       const t = performance.now();
       const sent: RemindersSent = await sendReminders(store.sql, { mailer: withEmail ? mailer : null, clock: () => DAY, log: () => {} });
       const ms = performance.now() - t;
-      console.log(`${label}: ${sent.reminded} reminders, ${sent.emailed} emailed in ${emails - before} emails (${sent.failed} failed): ${fmt(ms)} ms`);
+      console.log(`${label}: ${sent.reminded} reminders, ${sent.emailed} emailed in ${smtp.emails() - before} emails (${sent.failed} failed): ${fmt(ms)} ms`);
     };
     // Reminders recorded without email, then their emails by a second run, as when SMTP is configured that day.
     await run('first run of the day, recording only', false);
@@ -119,8 +104,7 @@ async function main(): Promise<void> {
     const [people] = await store.sql<{ n: number }[]>`select count(distinct user_id)::int as n from reminder`;
     console.log(`people reminded: ${people!.n}`);
   } finally {
-    mailer.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
     await store.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -25,6 +25,7 @@ import { createUser } from '../src/store/users.ts';
 import { hashPassword } from '../src/server/platform/identity/passwords.ts';
 import { accessAs } from '../test/support/access.ts';
 import { tempDir } from '../test/support/store.ts';
+import { timedRuns } from './timed-runs.ts';
 
 const COUNCILS = 400;
 const PER_YEAR = 10;
@@ -33,18 +34,6 @@ const SOURCES = ['shared_service', 'procurement', 'support_given', 'service_rede
 const STATUSES = ['estimated', 'claimed', 'evidenced'] as const;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-async function timed(run: () => Promise<unknown>): Promise<{ median: number; low: number; high: number }> {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(RUNS / 2)]!, low: times[0]!, high: times[RUNS - 1]! };
-}
 
 async function main(): Promise<void> {
   console.log(
@@ -98,9 +87,9 @@ async function main(): Promise<void> {
     console.log(`made ${fmt(made)} savings of ${councils.length} councils in ${fmt((performance.now() - started) / 1000, 1)} s`);
     const index = await buildIndex(store.sql);
     const access = () => accessAs(store.sql, partner);
-    const read = await timed(() => savingsOfYears(store.sql, goal.years));
-    const page = await timed(() => partnershipSavings(store.sql, access(), index, goal));
-    const one = await timed(() => councilSavings(store.sql, access(), index, councils[0]!.code, goal));
+    const read = await timedRuns(() => savingsOfYears(store.sql, goal.years), RUNS);
+    const page = await timedRuns(() => partnershipSavings(store.sql, access(), index, goal), RUNS);
+    const one = await timedRuns(() => councilSavings(store.sql, access(), index, councils[0]!.code, goal), RUNS);
     const line = (what: string, t: { median: number; low: number; high: number }) => console.log(`${what}: median ${fmt(t.median, 1)} ms (runs ${fmt(t.low, 1)} to ${fmt(t.high, 1)} ms)`);
     line('a. the savings read alone (reference)', read);
     line('b. the partnership against the goal, as a regional partner', page);

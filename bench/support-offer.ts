@@ -26,24 +26,13 @@ import { createUser, type User } from '../src/store/users.ts';
 import { hashPassword } from '../src/server/platform/identity/passwords.ts';
 import { accessAs } from '../test/support/access.ts';
 import { tempDir } from '../test/support/store.ts';
+import { timedRuns } from './timed-runs.ts';
 
 const COUNCILS = 400;
 const PER_COUNCIL = 25;
 const RUNS = 7;
 const SAMPLE = 50;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-async function timed(run: () => Promise<unknown>): Promise<{ median: number; low: number; high: number }> {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(RUNS / 2)]!, low: times[0]!, high: times[RUNS - 1]! };
-}
 
 async function main(): Promise<void> {
   const load = () =>
@@ -89,8 +78,8 @@ async function main(): Promise<void> {
         person: await createUser(store.sql, { email: `ce@${council.code.toLowerCase()}.example`, name: 'Chief executive', organisationId: organisation.id, role: 'council_member', passwordHash }),
       });
     }
-    const read = await timed(() => Promise.all(members.map((m) => listRequests(store.sql, { councilCode: m.code }))));
-    const menu = await timed(() => Promise.all(members.map((m) => supportMenu(store.sql, accessAs(store.sql, m.person, m.code), m.code, offer))));
+    const read = await timedRuns(() => Promise.all(members.map((m) => listRequests(store.sql, { councilCode: m.code }))), RUNS);
+    const menu = await timedRuns(() => Promise.all(members.map((m) => supportMenu(store.sql, accessAs(store.sql, m.person, m.code), m.code, offer))), RUNS);
     const line = (what: string, t: { median: number; low: number; high: number }) =>
       console.log(`${what}: median ${fmt(t.median / SAMPLE, 2)} ms a council (runs of ${SAMPLE}: ${fmt(t.low, 0)} to ${fmt(t.high, 0)} ms)`);
     line('a. a council’s requests read alone (reference)', read);
