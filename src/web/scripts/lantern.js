@@ -1,7 +1,33 @@
 // Lantern's enhancements, for browsers that run scripts; every page works
-// without them. Tables marked data-lantern-sortable sort by a column when its
-// header is pressed; pickers marked data-lantern-picker fetch the page for a
-// new choice and swap its comparison in place, without a full reload.
+// without them. GOV.UK Frontend's radios and checkboxes are started as its
+// documentation says, one component at a time, so that a choice's
+// conditional reveal opens. Tables marked data-lantern-sortable sort by a
+// column when its header is pressed; pickers marked data-lantern-picker
+// fetch the page for a new choice and swap its comparison in place, without
+// a full reload.
+import { Checkboxes, createAll, Radios } from './govuk-frontend.min.js';
+
+createAll(Radios);
+createAll(Checkboxes);
+withoutExpandedOnChoices();
+
+/**
+ * GOV.UK's script marks a radio or checkbox that reveals more with
+ * aria-expanded, which ARIA does not allow on those roles (a known issue of
+ * GOV.UK Frontend's, alphagov/govuk-frontend#979), and axe refuses; every
+ * Lantern page passes axe. The attribute is taken off as soon as it is set;
+ * aria-controls, which ARIA allows, still names what each choice reveals,
+ * and the revealed fields follow their choice in reading order.
+ */
+function withoutExpandedOnChoices() {
+  const choices = '.govuk-radios__input[aria-controls], .govuk-checkboxes__input[aria-controls]';
+  const strip = (/** @type {Element} */ input) => input.removeAttribute('aria-expanded');
+  document.querySelectorAll(choices).forEach(strip);
+  const observer = new window.MutationObserver((changes) => {
+    for (const change of changes) if (change.target instanceof window.Element && change.target.matches(choices) && change.target.hasAttribute('aria-expanded')) strip(change.target);
+  });
+  observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-expanded'] });
+}
 
 /** @param {HTMLTableElement} table */
 function makeSortable(table) {

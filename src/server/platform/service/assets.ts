@@ -1,7 +1,9 @@
 // The pages' static files: Lantern's stylesheets (see src/web/stylesheets),
-// Lantern's enhancing script, and the GOV.UK Frontend's fonts and images.
-// Stylesheet and script are served under a version taken from their content,
-// so browsers may keep them for a year.
+// Lantern's enhancing script, GOV.UK Frontend's script (which Lantern's
+// imports, to start the components it enhances) and its fonts and images.
+// Stylesheets and scripts are served under a version taken from their
+// content, so browsers may keep them for a year: Lantern's script imports
+// GOV.UK's under GOV.UK's own version, and so changes when it does.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +21,8 @@ export interface Assets {
   /** The forms, tables and messages of signed-in pages, added to `css` there. */
   readonly accountCss: string;
   readonly script: string;
+  /** GOV.UK Frontend's components, an ES module that `script` imports. */
+  readonly govukScript: string;
   /** Changes whenever the stylesheet or the script does. */
   readonly version: string;
   /** The Content-Security-Policy source for the one inline script of the GOV.UK page template. */
@@ -31,9 +35,20 @@ export function pageAssets(): Assets {
   if (compiled) return compiled;
   const css = stylesheet('lantern');
   const accountCss = stylesheet('account');
-  const script = fs.readFileSync(path.join(WEB, 'scripts', 'lantern.js'), 'utf8');
+  const govukScript = fs.readFileSync(path.join(GOVUK_FRONTEND, 'govuk', GOVUK_SCRIPT), 'utf8');
+  const govukVersion = crypto.createHash('sha256').update(govukScript).digest('hex').slice(0, 12);
+  const script = versionedImport(fs.readFileSync(path.join(WEB, 'scripts', 'lantern.js'), 'utf8'), govukVersion);
   const version = crypto.createHash('sha256').update(css).update(accountCss).update(script).digest('hex').slice(0, 12);
-  return (compiled = Object.freeze({ css, accountCss, script, version, templateScriptHash: templateScriptHash() }));
+  return (compiled = Object.freeze({ css, accountCss, script, govukScript, version, templateScriptHash: templateScriptHash() }));
+}
+
+const GOVUK_SCRIPT = 'govuk-frontend.min.js';
+
+/** Lantern's script with its import of GOV.UK's script under that script's version. */
+function versionedImport(script: string, govukVersion: string): string {
+  const from = `from './${GOVUK_SCRIPT}';`;
+  if (!script.includes(from)) throw new Error(`lantern.js does not import ${GOVUK_SCRIPT}: the GOV.UK components it starts would not load`);
+  return script.replace(from, `from './${GOVUK_SCRIPT}?v=${govukVersion}';`);
 }
 
 /**
@@ -58,6 +73,9 @@ export function assetsRouter(assets: Assets): express.Router {
   });
   router.get('/lantern.js', reads('service'), (_req, res) => {
     forever(res).type('text/javascript').send(assets.script);
+  });
+  router.get(`/${GOVUK_SCRIPT}`, reads('service'), (_req, res) => {
+    forever(res).type('text/javascript').send(assets.govukScript);
   });
   router.use('/', middleware("serves Lantern's icon", express.static(path.join(WEB, 'assets'), { maxAge: '1d' })));
   router.use('/govuk', middleware("serves the GOV.UK Frontend's fonts and images", express.static(path.join(GOVUK_FRONTEND, 'govuk', 'assets'), { maxAge: '30d' })));
