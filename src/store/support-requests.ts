@@ -5,7 +5,7 @@
 // refused" is the store's own (a partial unique index), so that two people
 // asking at once cannot both open one; the entitlement is counted under a
 // lock per council, so that two asks at once cannot both take the last use.
-import { advanceRequest, problem, type OfferRequest, type OfferUse, type Problem, type Rating, type RequestEvent, type RequestState } from '../domain/peer-challenge/index.ts';
+import { advanceRequest, problem, type Agreement, type OfferRequest, type OfferUse, type Problem, type Rating, type RequestEvent, type RequestState } from '../domain/peer-challenge/index.ts';
 import { inTransaction } from './peer-bookings.ts';
 import type { Db } from './store.ts';
 
@@ -21,6 +21,8 @@ export interface StoredRequest extends OfferRequest {
   readonly note: string | null;
   readonly challengeId: number | null;
   readonly revision: number;
+  /** The people who have rated it in their own name (each rates once). */
+  readonly ratedBy: readonly number[];
 }
 
 export interface RequestDraft {
@@ -42,13 +44,16 @@ export interface OpenRequest {
 
 export type Asked = { readonly kind: 'ok'; readonly id: number } | { readonly kind: 'refused'; readonly problem: Problem } | { readonly kind: 'open'; readonly open: OpenRequest };
 export type Stepped = { readonly kind: 'ok'; readonly request: StoredRequest } | { readonly kind: 'refused'; readonly problem: Problem };
+/** A person's rating: taken, refused by the domain, or their own given already (each person rates once). */
+export type Rated = Stepped | { readonly kind: 'again'; readonly rating: { readonly helpful: Agreement; readonly on: string } };
 
 const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const REQUEST_SELECT = `r.id, r.area_code as "councilCode", a.name as "councilName", r.offer_id as "offerId", r.offer_kind as "offerKind",
   r.provider_id as "providerId", r.organisation_id as "organisationId", r.requested_by as "requestedBy", u.name as "requestedByName",
   ${DAY('r.requested_on')} as "requestedOn", r.note, r.state, ${DAY('r.decided_on')} as "decidedOn", r.decline_reason as "declineReason",
   ${DAY('r.delivered_on')} as "deliveredOn", r.challenge_id as "challengeId", r.revision,
-  coalesce((select json_agg(json_build_object('by', g.rater, 'helpful', g.helpful) order by g.id) from support_request_rating g where g.request_id = r.id), '[]') as ratings`;
+  coalesce((select json_agg(json_build_object('by', g.rater, 'helpful', g.helpful) order by g.id) from support_request_rating g where g.request_id = r.id), '[]') as ratings,
+  array(select g.rated_by from support_request_rating g where g.request_id = r.id and g.rated_by is not null order by g.id) as "ratedBy"`;
 const REQUEST_FROM = 'support_request r join area a on a.code = r.area_code left join user_account u on u.id = r.requested_by';
 
 export const OPEN_STATES: readonly RequestState[] = ['requested', 'accepted'];
@@ -165,4 +170,27 @@ export function stepRequest(
 
 async function addRatings(tx: Db, id: number, ratings: readonly Rating[], by: number | null): Promise<void> {
   await tx`insert into support_request_rating ${tx(ratings.map((r) => ({ request_id: id, rater: r.by.trim(), helpful: r.helpful, entered_by: by })))}`;
+}
+
+/**
+ * A person's own rating of delivered support, in their name, the request's
+ * row locked: refused by the domain where the request is not delivered, and
+ * answered with the rating they gave where they have rated it already (the
+ * unique index holds it too).
+ */
+export function rateAsPerson(sql: Db, id: number, helpful: Agreement, userId: number): Promise<Rated> {
+  return inTransaction(sql, async (tx) => {
+    const [locked] = await tx`select id from support_request where id = ${id} for update`;
+    if (!locked) return { kind: 'refused', problem: problem('request', `no request has the id ${id}`) };
+    const [given] = await tx<{ helpful: Agreement; on: string }[]>`
+      select helpful, to_char(entered_at at time zone 'Europe/London', 'YYYY-MM-DD') as on from support_request_rating where request_id = ${id} and rated_by = ${userId}`;
+    if (given) return { kind: 'again', rating: given };
+    const [person] = await tx<{ name: string }[]>`select name from user_account where id = ${userId}`;
+    if (!person) return { kind: 'refused', problem: problem('helpful', `no user has the id ${userId}`) };
+    const step = advanceRequest((await readRequest(tx, id))!, { kind: 'rate', ratings: [{ by: person.name, helpful }] });
+    if (step.kind === 'refused') return step;
+    await tx`update support_request set state = ${step.request.state}, revision = revision + 1 where id = ${id}`;
+    await tx`insert into support_request_rating (request_id, rater, helpful, entered_by, rated_by) values (${id}, ${person.name}, ${helpful}, ${userId}, ${userId})`;
+    return { kind: 'ok', request: (await readRequest(tx, id))! };
+  });
 }

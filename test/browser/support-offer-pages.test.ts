@@ -4,7 +4,8 @@
 // refusal names the field and keeps what was typed; an offer Durham may not
 // have says why; a second open enquiry links to the open one); the peer
 // challenge manager declines without a reason (refused), then accepts; the
-// council rates it delivered and reads the verdict; the regional partner
+// council's chief executive and a performance officer each rate it once and
+// read the verdict over both; the regional partner
 // keeps the budget, refused over it, for a negative sum and an end before
 // the start.
 import assert from 'node:assert/strict';
@@ -18,6 +19,7 @@ import { openTestStore, type TestStore } from '../support/store.ts';
 
 const DURHAM = 'E06000047';
 const MEMBER = 'member@durham.example';
+const OFFICER = 'officer@durham.example';
 const MANAGER = 'peers@sector.example';
 const PARTNER = 'partner@region.example';
 
@@ -34,6 +36,7 @@ describe('support offer pages', () => {
     const sectorBody = await organisation(sql, 'Sector improvement body', 'sector_body');
     const region = await organisation(sql, 'North East improvement partnership', 'regional_partnership');
     await user(sql, MEMBER, 'council_member', durham.id, 'Chris Member');
+    await user(sql, OFFICER, 'performance_officer', durham.id, 'Olly Officer');
     await user(sql, MANAGER, 'peer_challenge_manager', sectorBody.id, 'Pat Manager');
     await user(sql, PARTNER, 'regional_partner', region.id, 'Sam Partner');
     await setProviderOrganisation(sql, 'lga', sectorBody.id);
@@ -115,22 +118,32 @@ describe('support offer pages', () => {
     });
   });
 
-  it('lets the council rate delivered support and shows the verdict with its rule', async () => {
+  it("lets each of the council's people rate delivered support once, and shows the verdict over every rating with its rule", async () => {
     await as(MEMBER, async (page) => {
       await page.goto(`${server.base}/support-offer/requests`);
       await page.getByRole('link', { name: 'Corporate peer challenge' }).click();
-      await page.getByRole('link', { name: 'Add ratings' }).click();
-      await page.selectOption('#helpful-0', 'agree');
-      await page.getByRole('button', { name: 'Add the ratings' }).click();
-      assert.match(await summary(page), /Who gave rating 1: name who gave the rating/);
-      assert.equal(await page.inputValue('#helpful-0'), 'agree', 'the choice is kept');
+      await page.getByRole('link', { name: 'Give your rating' }).click();
+      await page.getByRole('button', { name: 'Give your rating' }).click();
+      assert.match(await summary(page), /How far you agree: say how far you agree it has been helpful/);
       await check(page, 'support-rating-refused');
-      await page.fill('#by-0', 'Leader');
-      await page.fill('#by-1', 'Chief executive');
-      await page.selectOption('#helpful-1', 'strongly_agree');
-      await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Add the ratings' }).click()]);
-      assert.match((await page.locator('main').textContent()) ?? '', /Helpful: 2 of 2 agree it has been helpful/);
+      await page.getByLabel('Agree', { exact: true }).check();
+      await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Give your rating' }).click()]);
+      const main = (await page.locator('main').textContent()) ?? '';
+      assert.match(main, /Helpful: 1 of 1 agree it has been helpful/);
+      assert.match(main, /You have rated it; each person rates it once/);
+      assert.equal(await page.getByRole('link', { name: 'Give your rating' }).count(), 0);
       await check(page, 'support-request-rated');
+    });
+    await as(OFFICER, async (page) => {
+      await page.goto(`${server.base}/support-offer/requests`);
+      await page.getByRole('link', { name: 'Corporate peer challenge' }).click();
+      await page.getByRole('link', { name: 'Give your rating' }).click();
+      await page.getByLabel('Disagree', { exact: true }).check();
+      await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Give your rating' }).click()]);
+      const main = (await page.locator('main').textContent()) ?? '';
+      assert.match(main, /Not shown to be helpful: 1 of 2 agree it has been helpful/);
+      assert.match(main, /Chris Member: Agree/);
+      assert.match(main, /Olly Officer: Disagree/);
     });
   });
 

@@ -14,7 +14,7 @@
 //        record a member of the organisation that holds it; an agreement, its
 //        targets and reviews → members of the holding council and of its
 //        partners' organisations; a record an organisation holds alone (a
-//        council's survey, return or saving; a provider's offer or budget) →
+//        council's survey, return, saving or rating of support; a provider's offer or budget) →
 //        its members, whatever its classification; a restricted record of a
 //        kind with stewards → them too (STEWARDS: the peer pool's managers, a
 //        saving's verifiers); a record with no author (the data hub's) →
@@ -109,6 +109,9 @@ const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   // writer's until published; peer challenge managers moderate the library.
   support_offer: { read: 'anyone', change: PROVIDERS, share: 'nobody' },
   support_request: { read: 'signed_in', change: Object.freeze([...PROVIDERS, 'performance_officer', 'council_member'] as const), share: 'nobody' },
+  // A rating of delivered support is held by the council that had it: its chief executive, members and
+  // performance officers each give their own, whoever asked.
+  support_rating: { read: 'signed_in', change: Object.freeze(['performance_officer', 'council_member'] as const), share: 'nobody' },
   funding: { read: 'anyone', change: PROVIDERS, share: 'nobody' },
   peer: { read: 'signed_in', change: 'signed_in', share: 'nobody' },
   peer_challenge: { read: 'anyone', change: PROGRAMME, share: PROGRAMME },
@@ -152,11 +155,11 @@ const STEWARDS: Readonly<Partial<Record<RecordKind, readonly Role[]>>> = {
 const PARTNERED: Readonly<Partial<Record<RecordKind, true>>> = { agreement: true, target: true, progress_review: true };
 
 /**
- * Kinds an organisation holds alone (a council its surveys, returns and savings; a provider its offer and budget): members of the holding
+ * Kinds an organisation holds alone (a council its surveys, returns, savings and ratings of support; a provider its offer and budget): members of the holding
  * organisation change and share them at any classification, and nobody else but their stewards. A peer of the pool is held by no
  * organisation: only the peer and the pool's stewards change their details, whether or not the peer signs in.
  */
-const HELD: Readonly<Partial<Record<RecordKind, true>>> = { survey: true, council_return: true, support_offer: true, funding: true, saving: true, peer: true };
+const HELD: Readonly<Partial<Record<RecordKind, true>>> = { survey: true, council_return: true, support_offer: true, support_rating: true, funding: true, saving: true, peer: true };
 
 /** Kinds whose restricted and confidential records administrators may read: never intelligence. */
 const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
@@ -190,6 +193,7 @@ const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
   council_return: false,
   support_offer: false,
   support_request: false,
+  support_rating: false,
   funding: false,
   peer: false,
   peer_challenge: false,

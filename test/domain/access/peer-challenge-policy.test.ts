@@ -48,6 +48,26 @@ walk(
   },
 );
 
+// A rating is held by the council that had the support: each of its people who may ask for support
+// (members and performance officers) rates it, not only the one who asked; the provider reads it.
+walk(
+  "County Durham's rating of the mentor the sector body gave",
+  guardedRecord('support_rating', 'restricted', { subjectArea: DURHAM, subjectReads: true, ownerOrganisation: ORG.durham, author: 0, sharedWithOrganisations: [ORG.sectorBody] }),
+  {
+    public: SIGN_IN_UNSHARED,
+    council_member: ['allow', 'allow', 'not_possible'],
+    performance_officer: ['allow', 'allow', 'not_possible'],
+    principal_adviser: ['allow', 'role', 'not_possible'],
+    peer_challenge_manager: ['allow', 'role', 'not_possible'],
+    regional_partner: ['not_in_audience', 'role', 'not_possible'],
+    panel_member: ['not_in_audience', 'role', 'not_possible'],
+    government_officer: ['not_in_audience', 'role', 'not_possible'],
+    inspector: ['not_in_audience', 'role', 'not_possible'],
+    administrator: ['not_in_audience', 'role', 'not_possible'],
+    otherCouncil: ['not_in_audience', 'not_author', 'not_possible'],
+  },
+);
+
 const challenge = (classification: 'restricted' | 'public') =>
   guardedRecord('peer_challenge', classification, {
     subjectArea: DURHAM,

@@ -4,7 +4,8 @@
 // refused saying why. A request is read by the provider asked, the council
 // and whoever asked, and by no one else, with the same not-found answer for
 // an id that does not exist; the provider's staff answer it (accepting a
-// peer challenge opens its enquiry); the council that asked rates it. The
+// peer challenge opens its enquiry); each of the council's people rates it
+// once. The
 // budget is read by anyone and changed by the provider that holds it; an
 // allocation over the budget, a negative sum and an end before the start
 // are refused naming the field.
@@ -111,25 +112,48 @@ describe('the support offer over the API', () => {
     assert.equal(twice.status, 409);
   });
 
-  it('lets the council that asked rate delivered support, with the verdict and its rule', async () => {
-    assert.equal((await as('council_member').json('POST', `/api/support-requests/${corporate}/ratings`, { ratings: [{ by: 'Leader', helpful: 'agree' }] })).status, 409, 'not yet delivered');
+  it("lets each of the council's people rate delivered support once, in their own name, judging the verdict over every rating", async () => {
+    const path = `/api/support-requests/${corporate}/ratings`;
+    assert.equal((await as('council_member').json('POST', path, { helpful: 'agree' })).status, 409, 'not yet delivered');
     assert.equal((await as('principal_adviser').json('POST', `/api/support-requests/${corporate}/deliver`, {})).status, 200);
-    const ratings = {
-      ratings: [
-        { by: 'Leader', helpful: 'agree' },
-        { by: 'Chief executive', helpful: 'strongly_agree' },
-        { by: 'Finance director', helpful: 'disagree' },
-      ],
-    };
-    assert.equal((await as('performance_officer').json('POST', `/api/support-requests/${corporate}/ratings`, ratings)).status, 403, 'a colleague who did not ask');
-    assert.equal((await as('peer_challenge_manager').json('POST', `/api/support-requests/${corporate}/ratings`, ratings)).status, 403, 'the provider');
-    const noName = await as('council_member').json('POST', `/api/support-requests/${corporate}/ratings`, { ratings: [{ by: '', helpful: 'agree' }] });
-    assert.deepEqual([noName.status, await fields(noName)], [400, ['ratings[0].by']]);
-    const rated = await as('council_member').json('POST', `/api/support-requests/${corporate}/ratings`, ratings);
-    const body = await bodyOf(rated);
-    assert.equal(rated.status, 200, body.message);
+    for (const [who, status] of [
+      ['public', 401],
+      ['peer_challenge_manager', 403],
+      ['principal_adviser', 403],
+      ['regional_partner', 403],
+      ['administrator', 403],
+      ['hartlepoolOfficer', 404],
+    ] as const) {
+      assert.equal((await as(who).json('POST', path, { helpful: 'agree' })).status, status, `${who} rates`);
+    }
+    for (const bad of [{}, { helpful: 'very' }, { ratings: [{ by: 'Leader', helpful: 'agree' }] }]) {
+      const refused = await as('performance_officer').json('POST', path, bad);
+      assert.deepEqual([refused.status, await fields(refused)], [400, ['helpful']], JSON.stringify(bad));
+    }
+    const first = await as('council_member').json('POST', path, { helpful: 'agree' });
+    const firstBody = await bodyOf(first);
+    assert.equal(first.status, 200, firstBody.message);
+    assert.deepEqual(firstBody.verdict && (firstBody.verdict as { kind: string }).kind, 'helpful');
+    const again = await as('council_member').json('POST', path, { helpful: 'strongly_disagree' });
+    const againBody = await bodyOf(again);
+    assert.equal(again.status, 409);
+    assert.match(againBody.message!, new RegExp(`^'helpful': you rated request ${corporate} already, on \\d{4}-\\d{2}-\\d{2} \\(agree\\); each person rates it once$`));
+    // a colleague who did not ask rates it too: one of two agree, which is not most
+    const second = await as('performance_officer').json('POST', path, { helpful: 'disagree' });
+    const body = await bodyOf(second);
+    assert.equal(second.status, 200, body.message);
     const verdict = body.verdict as { kind: string; agreeing: number; ratings: number; sentence: string; rule: { version: number } };
-    assert.deepEqual([verdict.kind, verdict.agreeing, verdict.ratings, verdict.rule.version], ['helpful', 2, 3, 1]);
+    assert.deepEqual([verdict.kind, verdict.agreeing, verdict.ratings, verdict.rule.version], ['not_shown_helpful', 1, 2, 1]);
+    assert.equal(verdict.sentence, 'Not shown to be helpful: 1 of 2 agree it has been helpful (the rule asks for most).');
+    const kept = await world.store.sql<{ rater: string; helpful: string; ratedBy: number }[]>`
+      select rater, helpful, rated_by as "ratedBy" from support_request_rating where request_id = ${corporate} order by id`;
+    assert.deepEqual(
+      kept.map((r) => [r.rater, r.helpful, r.ratedBy]),
+      [
+        [world.users.council_member.name, 'agree', world.users.council_member.id],
+        [world.users.performance_officer.name, 'disagree', world.users.performance_officer.id],
+      ],
+    );
   });
 
   it('refuses an ask over the entitlement by its field, saying when the council may ask again', async () => {

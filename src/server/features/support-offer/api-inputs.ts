@@ -25,14 +25,9 @@ export const answerBody = z.object({ on: day.optional() });
 export const declineBody = z.object({ on: day.optional(), reason: z.string().max(2000).describe('Why the request is declined: always said.') });
 
 export const ratingBody = z.object({
-  ratings: z
-    .array(
-      z.object({
-        by: z.string().max(200).describe('Who gave the rating.'),
-        helpful: z.enum(['strongly_agree', 'agree', 'neither', 'disagree', 'strongly_disagree']).describe('"It has been helpful": how far they agree.'),
-      }),
-    )
-    .min(1),
+  helpful: z
+    .enum(['strongly_agree', 'agree', 'neither', 'disagree', 'strongly_disagree'])
+    .describe('"It has been helpful": how far you agree. Given in your own name; each person rates a request once.'),
 });
 
 const pounds = z.union([z.number(), z.string()]).describe('Pounds, to the penny.');

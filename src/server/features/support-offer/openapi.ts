@@ -44,7 +44,11 @@ export const paths = {
   '/api/support-requests/{id}/accept': answer('acceptSupportRequest', "Accept a request (the provider's staff); a peer challenge's opens its enquiry", jsonBody(answerBody)),
   '/api/support-requests/{id}/decline': answer('declineSupportRequest', "Decline a request, saying why (the provider's staff)", jsonBody(declineBody)),
   '/api/support-requests/{id}/deliver': answer('deliverSupportRequest', "Mark an accepted request delivered (the provider's staff)", jsonBody(answerBody)),
-  '/api/support-requests/{id}/ratings': answer('rateSupportRequest', 'Rate delivered support (the council that asked): how far each rater agrees it has been helpful', jsonBody(ratingBody)),
+  '/api/support-requests/{id}/ratings': answer(
+    'rateSupportRequest',
+    "Rate delivered support in your own name (the council's chief executive, members and performance officers, each once): how far you agree it has been helpful; 409 when you have rated it already",
+    jsonBody(ratingBody),
+  ),
   '/api/funding/budgets': {
     get: {
       operationId: 'listBudgets',

@@ -5,7 +5,9 @@
 // by no one in Lantern (the demo's) names no author, and the policy lets
 // whoever the grant allows change a record without one: so it is described
 // with an author no user is (ids start at 1), and its holder's staff alone
-// change it.
+// change it. A rating of delivered support is held by the council that had
+// it: each of its people who may ask for support rates it once, in their own
+// name, and the provider reads it.
 import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
 
 const NO_ONE = 0;
@@ -21,4 +23,15 @@ export function requestRecord(request: { readonly councilCode: string; readonly 
 
 export function fundingRecord(budget: { readonly organisationId: number }): GuardedRecord {
   return guardedRecord('funding', 'public', { ownerOrganisation: budget.organisationId });
+}
+
+/** The policy's record of a person's rating of a request: held by the council's organisation (null where Lantern has none, so no one rates), read by the provider. */
+export function ratingRecord(request: { readonly councilCode: string; readonly organisationId: number }, councilOrganisation: number | null): GuardedRecord {
+  return guardedRecord('support_rating', 'restricted', {
+    subjectArea: request.councilCode,
+    subjectReads: true,
+    ownerOrganisation: councilOrganisation,
+    author: NO_ONE,
+    sharedWithOrganisations: [request.organisationId],
+  });
 }

@@ -2,20 +2,21 @@
 // <council>" (the menu by provider, what is left, cost, whom to ask), the one
 // form a council asks for anything on it with, the requests a provider or a
 // council may read, a request's page with its rating verdict, the provider's
-// answer and the council's rating. Each calls the same use-case as the API;
+// answer and each of the council's people's own rating. Each calls the same use-case as the API;
 // a refusal is the form again, what was typed kept, each problem named by its
 // field, and a second open enquiry (409) links to the open one.
 import express from 'express';
 import { AGREEMENT, ratingVerdict, REQUEST_STATES, type SupportOffer } from '../../../domain/peer-challenge/index.ts';
 import { keptSupportOffer } from '../../../ingest/support-offer.ts';
 import type { Sql } from '../../../store/store.ts';
+import { councilOrganisation } from '../../../store/savings.ts';
 import type { StoredRequest } from '../../../store/support-requests.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { refusalOf, shown, type Refusal } from './form-problems.ts';
 import { supportMenu } from './menu.ts';
-import { requestRecord } from './records.ts';
+import { ratingRecord, requestRecord } from './records.ts';
 import { answerer, answerRequest, askFor, findRequest, rateRequest, rater, requestsFor, type Answer } from './requests.ts';
 
 type Form = Record<string, string | undefined>;
@@ -41,7 +42,7 @@ const ASK_LABELS = {
   council: ['offerId', 'The council'],
 } as const;
 const ANSWER_LABELS = { on: ['on', 'The day'], reason: ['reason', 'The reason'], state: ['answer', 'The request'] } as const;
-const RATING_ROWS = 5;
+const RATING_LABELS = { helpful: ['helpful', 'How far you agree'], state: ['helpful', 'The request'] } as const;
 
 export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer()): express.Router {
   const router = express.Router();
@@ -81,7 +82,7 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
 
   router.get('/support-offer/requests/:id', reads('support_request'), async (req, res) => {
     const found = await findRequest(sql, accessOf(res), req.params.id);
-    requestPage(res, found);
+    requestPage(res, found, (await councilOrganisation(sql, found.councilCode)) ?? null);
   });
 
   router.get('/support-offer/requests/:id/edit', changes('support_request'), async (req, res) => {
@@ -103,22 +104,19 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
     });
   }
 
-  router.get('/support-offer/requests/:id/ratings/new', changes('support_request'), async (req, res) => {
+  router.get('/support-offer/requests/:id/ratings/new', changes('support_rating'), async (req, res) => {
     const found = await findRequest(sql, accessOf(res), req.params.id);
-    rater(accessOf(res), found);
+    await rater(sql, accessOf(res), found);
     ratingForm(res, found, {}, null);
   });
 
-  router.post('/support-offer/requests/:id/ratings/new', changes('support_request'), async (req, res) => {
+  router.post('/support-offer/requests/:id/ratings/new', changes('support_rating'), async (req, res) => {
     const form = bodyOf(req) as Form;
-    const rows = Array.from({ length: RATING_ROWS }, (_, n) => ({ by: form[`by-${n}`] ?? '', helpful: form[`helpful-${n}`] ?? '', n }));
-    const given = rows.filter((r) => r.by.trim() !== '' || r.helpful !== '');
     try {
-      const done = await rateRequest(sql, accessOf(res), req.params.id, { ratings: given.map(({ by, helpful }) => ({ by, helpful })) });
+      const done = await rateRequest(sql, accessOf(res), req.params.id, { helpful: form.helpful });
       res.redirect(303, `/support-offer/requests/${done.id}`);
     } catch (error) {
-      const labels = Object.fromEntries(given.map((r, i) => [`ratings[${i}].by`, [`by-${r.n}`, `Who gave rating ${r.n + 1}`] as const]));
-      ratingForm(res, await findRequest(sql, accessOf(res), req.params.id), form, refusalOf(error, { ...labels, ratings: ['by-0', 'The ratings'] }));
+      ratingForm(res, await findRequest(sql, accessOf(res), req.params.id), form, refusalOf(error, RATING_LABELS));
     }
   });
 
@@ -137,15 +135,17 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
     return { ...r, title: o?.title ?? r.offerId, provider: offer.providers.find((p) => p.id === r.providerId)?.name ?? r.providerId, stateLabel: STATE_LABELS[r.state], verdict };
   }
 
-  function requestPage(res: express.Response, found: StoredRequest): void {
+  function requestPage(res: express.Response, found: StoredRequest, councilHolder: number | null): void {
     const access = accessOf(res);
     const viewer = access.viewer;
     const mayChange = access.may('change', requestRecord(found));
     const answers = mayChange && viewer.kind === 'user' && viewer.organisationId === found.organisationId && (found.state === 'requested' || found.state === 'accepted');
-    const rates = mayChange && viewer.kind === 'user' && viewer.councilArea === found.councilCode && (found.state === 'delivered' || found.state === 'rated');
+    const deliveredOrRated = found.state === 'delivered' || found.state === 'rated';
+    const mayRate = deliveredOrRated && viewer.kind === 'user' && access.may('change', ratingRecord(found, councilHolder));
+    const ratedAlready = viewer.kind === 'user' && found.ratedBy.includes(viewer.userId);
     const request = shownRequest(found);
     const ratings = found.ratings.map((r) => ({ by: r.by, helpful: AGREEMENT_LABELS[r.helpful] }));
-    renderPage(res, 'support-offer/request.njk', { request, ratings, answers, rates });
+    renderPage(res, 'support-offer/request.njk', { request, ratings, answers, rates: mayRate && !ratedAlready, ratedAlready });
   }
 
   function answerForm(res: express.Response, found: StoredRequest, form: Form, refusal: Refusal | null): void {
@@ -153,9 +153,8 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
   }
 
   function ratingForm(res: express.Response, found: StoredRequest, form: Form, refusal: Refusal | null): void {
-    const rows = Array.from({ length: RATING_ROWS }, (_, n) => ({ n, by: form[`by-${n}`] ?? '', helpful: form[`helpful-${n}`] ?? '' }));
-    const agreements = AGREEMENT.map((value) => ({ value, text: AGREEMENT_LABELS[value] }));
-    renderPage(res, 'support-offer/rating-form.njk', { request: shownRequest(found), rows, agreements, ...shown(refusal) }, refusal?.status ?? 200);
+    const agreements = AGREEMENT.map((value) => ({ value, text: AGREEMENT_LABELS[value], checked: form.helpful === value }));
+    renderPage(res, 'support-offer/rating-form.njk', { request: shownRequest(found), agreements, ...shown(refusal) }, refusal?.status ?? 200);
   }
 
   return router;

@@ -1,23 +1,24 @@
 // Councils' requests for support: a council's chief executive, members and
 // performance officers ask for anything on the menu in one form; the
 // provider's staff accept, decline with a reason, or mark it delivered; the
-// council rates a delivered one. The policy ('support_request') decides who
-// may read and change a request; of those who may change it, the provider's
-// staff answer it and the council's people who asked rate it. Accepting a
+// council's people each rate a delivered one, once. The policy decides who
+// may read and change a request ('support_request': the provider's staff
+// answer it) and who rates it ('support_rating': the council's people). Accepting a
 // peer challenge opens the challenge's enquiry.
 import type { UserViewer } from '../../../domain/access/index.ts';
 import { londonDay } from '../../../domain/format/index.ts';
-import { checkRequest, type Offer, type OfferCouncil, type Rating, type RequestEvent, type SupportOffer } from '../../../domain/peer-challenge/index.ts';
+import { AGREEMENT, checkRequest, type Agreement, type Offer, type OfferCouncil, type RequestEvent, type SupportOffer } from '../../../domain/peer-challenge/index.ts';
 import { keptSupportOffer } from '../../../ingest/support-offer.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import { openChallenge } from '../../../store/peer-challenges.ts';
 import type { Sql } from '../../../store/store.ts';
-import { askForSupport, listRequests, providerOrganisations, readRequest, stepRequest, type StoredRequest } from '../../../store/support-requests.ts';
+import { councilOrganisation } from '../../../store/savings.ts';
+import { askForSupport, listRequests, providerOrganisations, rateAsPerson, readRequest, stepRequest, type StoredRequest } from '../../../store/support-requests.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
-import { requestRecord } from './records.ts';
+import { ratingRecord, requestRecord } from './records.ts';
 
 /** The kind of peer challenge each offer of one opens when accepted. */
 const CHALLENGE_OF: Readonly<Partial<Record<Offer['kind'], string>>> = {
@@ -122,18 +123,20 @@ export async function answerRequest(sql: Sql, access: RequestAccess, idText: unk
   return stepped.request;
 }
 
-/** The council's ratings of a delivered request: each rater's agreement that it has been helpful. */
+/** A person's own rating of a delivered request: "it has been helpful", how far they agree. Each of the council's people rates it once; a second answers 409 with their rating. */
 export async function rateRequest(sql: Sql, access: RequestAccess, idText: unknown, body: Readonly<Record<string, unknown>>): Promise<StoredRequest> {
   const found = await findRequest(sql, access, idText);
-  const viewer = rater(access, found);
-  const given = Array.isArray(body.ratings) ? (body.ratings as unknown[]) : [];
-  const problems = given.flatMap((r, i) => (text((r as Rating)?.by) === '' ? [{ field: `ratings[${i}].by`, message: `'ratings[${i}].by': name who gave the rating` }] : []));
-  if (problems.length > 0) throw invalidInput(problems);
-  const ratings = given.map((r) => ({ by: text((r as Rating).by), helpful: (r as Rating).helpful }));
-  const stepped = await stepRequest(sql, found.id, { kind: 'rate', ratings }, viewer.userId);
-  if (stepped.kind === 'refused') throw refusedStep(stepped.problem);
-  await access.audit(sql, 'change', 'support_request', String(found.id), `rated the support (${ratings.length} rating${ratings.length === 1 ? '' : 's'})`);
-  return stepped.request;
+  const viewer = await rater(sql, access, found);
+  const helpful = text(body.helpful);
+  if (!(AGREEMENT as readonly string[]).includes(helpful)) throw invalidInput([{ field: 'helpful', message: `'helpful': say how far you agree it has been helpful: one of ${AGREEMENT.join(', ')}` }]);
+  const rated = await rateAsPerson(sql, found.id, helpful as Agreement, viewer.userId);
+  if (rated.kind === 'refused') throw refusedStep(rated.problem);
+  if (rated.kind === 'again') {
+    const message = `'helpful': you rated request ${found.id} already, on ${rated.rating.on} (${rated.rating.helpful.replace('_', ' ')}); each person rates it once`;
+    throw new HttpError(409, 'conflict', message, { problems: [{ field: 'helpful', message }], open: { id: found.id, href: `/support-offer/requests/${found.id}` } });
+  }
+  await access.audit(sql, 'change', 'support_rating', String(found.id), `rated the support: ${helpful.replace('_', ' ')}`);
+  return rated.request;
 }
 
 /** The requests the viewer may read: a council's, or those held by the viewer's organisation. */
@@ -156,12 +159,11 @@ export function answerer(access: RequestAccess, found: StoredRequest): UserViewe
   return viewer;
 }
 
-/** The viewer, if they may rate the request: the council's person who asked for it. */
-export function rater(access: RequestAccess, found: StoredRequest): UserViewer {
-  access.require('change', requestRecord(found), `request ${found.id}`);
-  const viewer = access.viewer as UserViewer;
-  if (viewer.councilArea !== found.councilCode) throw new HttpError(403, 'forbidden', 'the council rates the support it had; the provider answers the request');
-  return viewer;
+/** The viewer, if the policy lets them rate the request: the people of the council that had it (its organisation holds the ratings). */
+export async function rater(sql: Sql, access: RequestAccess, found: StoredRequest): Promise<UserViewer> {
+  if (access.viewer.kind !== 'user') throw new HttpError(401, 'sign_in_required', 'Sign in to rate support.');
+  access.require('change', ratingRecord(found, (await councilOrganisation(sql, found.councilCode)) ?? null), `the ratings of request ${found.id}`);
+  return access.viewer;
 }
 
 function councilPerson(access: RequestAccess, doing: string): UserViewer & { readonly councilArea: string } {

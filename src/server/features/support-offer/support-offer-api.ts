@@ -1,5 +1,6 @@
 // The support offer over HTTP: the menu for a council; councils' requests,
-// asked by the council, answered by the provider, rated by the council; and
+// asked by the council, answered by the provider, rated once by each of the
+// council's people; and
 // the improvement budget, read by anyone and changed by the provider that
 // holds it. Each route declares its rule and calls one use-case.
 import express from 'express';
@@ -42,7 +43,7 @@ export function supportOfferRouter(sql: Sql, router: express.Router = express.Ro
     });
   }
 
-  router.post('/support-requests/:id/ratings', changes('support_request'), json, async (req, res) => {
+  router.post('/support-requests/:id/ratings', changes('support_rating'), json, async (req, res) => {
     res.json(requestJson(await rateRequest(sql, accessOf(res), checked(requestPath, req.params).id, bodyOf(req))));
   });
 
