@@ -4,7 +4,7 @@
 // reader's reach (`CaseStudyReader`) is worked out from the access policy by
 // the caller, and a test holds the two to the same answers.
 import type { CaseStudyDraft, CaseStudySource, ModerationState, ReadMetric } from '../domain/good-practice/index.ts';
-import type { Db } from './store.ts';
+import type { Db, Sql } from './store.ts';
 
 export interface CaseStudy {
   readonly id: number;
@@ -158,72 +158,118 @@ async function writeLinks(db: Db, id: number, draft: StoredDraft): Promise<void>
   }
 }
 
-/** The SQL condition and parameters of what the reader may see, numbered from `next`. */
-function visibleTo(reader: CaseStudyReader, params: unknown[]): string {
-  if (reader.kind === 'public') return `cs.state = 'published'`;
+/** The SQL condition and parameters of what the reader may see, of the rows named `cs`. */
+function visibleTo(reader: CaseStudyReader, params: unknown[], cs = 'cs'): string {
+  if (reader.kind === 'public') return `${cs}.state = 'published'`;
   params.push(reader.userId);
   const user = `$${params.length}`;
-  if (reader.moderator) return `(cs.state in ('published', 'submitted', 'returned') or cs.author_id = ${user})`;
+  if (reader.moderator) return `(${cs}.state in ('published', 'submitted', 'returned') or ${cs}.author_id = ${user})`;
   params.push(reader.organisationId);
-  return `(cs.state = 'published' or cs.author_id = ${user} or (cs.state in ('submitted', 'returned') and cs.organisation_id = $${params.length}))`;
+  return `(${cs}.state = 'published' or ${cs}.author_id = ${user} or (${cs}.state in ('submitted', 'returned') and ${cs}.organisation_id = $${params.length}))`;
 }
 
-/** The conditions of a search, with its parameters. */
-function conditions(reader: CaseStudyReader, search: CaseStudySearch, params: unknown[]): string[] {
-  const where = [visibleTo(reader, params)];
+/** The conditions of a search but its words, on the rows named `cs`, with their parameters. */
+function conditions(reader: CaseStudyReader, search: CaseStudySearch, params: unknown[], cs = 'cs'): string[] {
+  const where = [visibleTo(reader, params, cs)];
   const add = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  if (search.text) where.push(`cs.document @@ websearch_to_tsquery('english', ${add(search.text)})`);
-  if (search.theme) where.push(`cs.themes @> array[${add(search.theme)}::text]`);
-  if (search.source) where.push(`cs.source = ${add(search.source)}`);
-  if (search.state) where.push(`cs.state = ${add(search.state)}`);
-  if (search.mine) where.push(reader.kind === 'user' ? `cs.author_id = ${add(reader.userId)}` : 'false');
-  if (search.council) where.push(`exists (select 1 from case_study_council c where c.case_study_id = cs.id and c.area_code = ${add(search.council)})`);
+  if (search.theme) where.push(`${cs}.themes @> array[${add(search.theme)}::text]`);
+  if (search.source) where.push(`${cs}.source = ${add(search.source)}`);
+  if (search.state) where.push(`${cs}.state = ${add(search.state)}`);
+  if (search.mine) where.push(reader.kind === 'user' ? `${cs}.author_id = ${add(reader.userId)}` : 'false');
+  if (search.council) where.push(`exists (select 1 from case_study_council c where c.case_study_id = ${cs}.id and c.area_code = ${add(search.council)})`);
   if (search.region || search.authorityType) {
-    const parts = ['c.case_study_id = cs.id'];
+    const parts = [`c.case_study_id = ${cs}.id`];
     if (search.region) parts.push(`a.region_code = ${add(search.region)}`);
     if (search.authorityType) parts.push(`a.type = ${add(search.authorityType)}`);
     where.push(`exists (select 1 from case_study_council c join area a on a.code = c.area_code where ${parts.join(' and ')})`);
   }
-  if (search.metric) where.push(`exists (select 1 from case_study_metric m where m.case_study_id = cs.id and m.metric_code = ${add(search.metric)})`);
+  if (search.metric) where.push(`exists (select 1 from case_study_metric m where m.case_study_id = ${cs}.id and m.metric_code = ${add(search.metric)})`);
   if (search.period) {
-    where.push(`exists (select 1 from case_study_metric m where m.case_study_id = cs.id and m.improved_during && daterange(${add(search.period.start)}::date, ${add(search.period.end)}::date, '[]'))`);
+    where.push(
+      `exists (select 1 from case_study_metric m where m.case_study_id = ${cs}.id and m.improved_during && daterange(${add(search.period.start)}::date, ${add(search.period.end)}::date, '[]'))`,
+    );
   }
   return where;
 }
+
+const HEADING = `cs.id, cs.title, cs.summary, cs.state, cs.source, cs.illustrative, cs.themes, cs.published_at as "publishedAt", cs.changed_at as "changedAt",
+  array(select c.area_code from case_study_council c where c.case_study_id = cs.id order by c.position) as councils`;
+/** Latest first, of the rows named `cs`. */
+const inOrder = (cs: string) => `${cs}.published_at desc nulls last, ${cs}.changed_at desc, ${cs}.id desc`;
 
 /**
  * A page of the case studies the reader may see that match: by rank when
  * words are asked for (ts_rank of the title and summary: a match there
  * first; ties, and matches in the body alone, latest published first), else
- * latest first; with the count of every match, asked apart so that the page
- * reads only its own rows. Snippets are made for the page's rows alone.
+ * latest first; with the count of every match. Snippets are made for the
+ * page's rows alone.
  */
-export async function searchCaseStudies(db: Db, reader: CaseStudyReader, search: CaseStudySearch): Promise<CaseStudyPage> {
+export function searchCaseStudies(sql: Sql, reader: CaseStudyReader, search: CaseStudySearch): Promise<CaseStudyPage> {
+  return search.text ? searchWords(sql, reader, search, search.text) : latest(sql, reader, search);
+}
+
+/** Without words: the count and the page asked apart, so that the page reads only its own rows, latest first. */
+async function latest(sql: Sql, reader: CaseStudyReader, search: CaseStudySearch): Promise<CaseStudyPage> {
   const params: unknown[] = [];
   const where = conditions(reader, search, params).join(' and ');
-  const text = search.text ? `$${params.indexOf(search.text) + 1}` : null;
-  const counting = (tx: Db) => tx.unsafe<{ total: number }[]>(`select count(*)::int as total from case_study cs where ${where}`, params as never[]);
-  const rank = text ? `ts_rank(cs.lead, websearch_to_tsquery('english', ${text}))` : 'null::real';
-  const order = text ? 'rank desc, cs.published_at desc nulls last, cs.changed_at desc, cs.id desc' : 'cs.published_at desc nulls last, cs.changed_at desc, cs.id desc';
   const paging = [...params, search.limit, search.offset];
-  const rows = (tx: Db) =>
-    tx.unsafe<FoundCaseStudy[]>(
-      `with page as (
-       select cs.id, ${rank} as rank from case_study cs where ${where}
-       order by ${order} limit $${paging.length - 1} offset $${paging.length})
-     select cs.id, cs.title, cs.summary, cs.state, cs.source, cs.illustrative, cs.themes, cs.published_at as "publishedAt", cs.changed_at as "changedAt",
-       p.rank,
-       array(select c.area_code from case_study_council c where c.case_study_id = cs.id order by c.position) as councils,
-       ${text ? `ts_headline('english', cs.summary || ' ' || cs.body, websearch_to_tsquery('english', ${text}), 'MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=" … ", StartSel=' || chr(1) || ', StopSel=' || chr(2))` : 'null'} as headline
-     from page p join case_study cs on cs.id = p.id
-     order by ${order.replace('rank desc', 'p.rank desc')}`,
+  const [[counted], items] = await Promise.all([
+    sql.unsafe<{ total: number }[]>(`select count(*)::int as total from case_study cs where ${where}`, params as never[]),
+    sql.unsafe<FoundCaseStudy[]>(
+      `with page as (select cs.id from case_study cs where ${where} order by ${inOrder('cs')} limit $${paging.length - 1} offset $${paging.length})
+       select ${HEADING}, null::real as rank, null as headline from page p join case_study cs on cs.id = p.id order by ${inOrder('cs')}`,
       paging as never[],
-    );
-  const [[counted], items] = await Promise.all([counting(db), rows(db)]);
+    ),
+  ]);
   return { total: counted!.total, items };
+}
+
+/**
+ * With words, one statement counts the matches and ranks the page from a
+ * single pass over them. The matches come from the GIN index alone: the
+ * planner, knowing nothing of the cost of unpacking a stored document vector
+ * (kept out of line, compressed), would otherwise test the words against
+ * every row's document, or against every row another index found, and that
+ * unpacking was most of a search's time. So the words are matched inside a
+ * subquery that nothing is pushed into (offset 0), with sequential scans off
+ * for the statement's transaction: the index finds the rows (for words, with
+ * no second look at the document; for a phrase, the document of the few
+ * candidates is read to check the words' order), and what the reader may
+ * see and the filters are tested on the rows found.
+ */
+async function searchWords(sql: Sql, reader: CaseStudyReader, search: CaseStudySearch, text: string): Promise<CaseStudyPage> {
+  const params: unknown[] = [text];
+  const query = `websearch_to_tsquery('english', $1)`;
+  const where = conditions(reader, search, params, 'f').join(' and ');
+  params.push(search.limit, search.offset);
+  const rows = await sql.begin(async (tx) => {
+    await tx`set local enable_seqscan = off`;
+    return tx.unsafe<(FoundCaseStudy & { total: number; id: number | null })[]>(
+      `with found as materialized (
+         select f.id, f.published_at, f.changed_at, ts_rank(f.lead, ${query}) as rank
+         from (select cs.id, cs.state, cs.author_id, cs.organisation_id, cs.themes, cs.source, cs.published_at, cs.changed_at, cs.lead
+               from case_study cs where cs.document @@ ${query} offset 0) f
+         where ${where}),
+       page as (select * from found order by rank desc, ${inOrder('found')} limit $${params.length - 1} offset $${params.length})
+       select (select count(*)::int from found) as total, ${HEADING}, p.rank,
+         ts_headline('english', cs.summary || ' ' || cs.body, ${query},
+           'MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=" … ", StartSel=' || chr(1) || ', StopSel=' || chr(2)) as headline
+       from (select) one left join (page p join case_study cs on cs.id = p.id) on true
+       order by p.rank desc, ${inOrder('p')}`,
+      params as never[],
+    );
+  });
+  const items: FoundCaseStudy[] = [];
+  for (const row of rows) {
+    if (row.id === null) continue;
+    const { total, ...item } = row;
+    void total;
+    items.push(item);
+  }
+  return { total: rows[0]?.total ?? 0, items };
 }
 
 /** The themes of the case studies the reader may see, A to Z, for the library's filter. */
