@@ -1,5 +1,6 @@
 // The peer pool as its pages read it: peers listed with filters (role,
-// council, skill, kind of council known, party, free for a span), one peer
+// council, skill, kind of council known, party, free for a span), a page at
+// a time with their count, one peer
 // with their days away, declared conflicts and bookings, and days away
 // recorded under the peer's lock, refused while the peer is booked on any of
 // them. Adding a peer and declaring a conflict stay in peer-pool.ts.
@@ -29,7 +30,7 @@ export interface PeerRow {
   readonly userId: number | null;
   /** Days of their bookings up to `today`. */
   readonly daysGiven: number;
-  readonly unavailable: readonly (DateSpan & { readonly reason: string | null })[];
+  readonly unavailable: readonly (DateSpan & { readonly id: number; readonly reason: string | null })[];
 }
 
 export interface PeerBookingRow {
@@ -56,17 +57,29 @@ function rowSelect(sql: Db, today: string) {
     p.user_id as "userId",
     coalesce((select sum(least(upper(b.during), ${today}::date + 1) - lower(b.during)) from peer_booking b
       where b.peer_id = p.id and b.released_at is null and lower(b.during) <= ${today}::date), 0)::integer as "daysGiven",
-    coalesce((select json_agg(json_build_object('from', ${sql.unsafe(DAY('lower(u.during)'))}, 'to', ${sql.unsafe(DAY('upper(u.during) - 1'))}, 'reason', u.reason) order by u.during)
+    coalesce((select json_agg(json_build_object('id', u.id, 'from', ${sql.unsafe(DAY('lower(u.during)'))}, 'to', ${sql.unsafe(DAY('upper(u.during) - 1'))}, 'reason', u.reason) order by u.during)
       from peer_unavailable u where u.peer_id = p.id), '[]') as unavailable`;
 }
 
-/** The peers that pass the filter, by name. */
-export function listPeers(sql: Db, filter: PeerFilter, today: string): Promise<PeerRow[]> {
-  const free = filter.free ? `[${filter.free.from},${filter.free.to}]` : null;
+/** The peers that pass the filter, by name; `page` the slice of them to read. */
+export function listPeers(sql: Db, filter: PeerFilter, today: string, page?: { readonly limit: number; readonly offset: number }): Promise<PeerRow[]> {
   return sql<PeerRow[]>`
     select ${rowSelect(sql, today)}
     from peer p left join area a on a.code = p.area_code
-    where true
+    where ${filtered(sql, filter)}
+    order by p.name, p.id
+    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`;
+}
+
+/** How many peers pass the filter. */
+export async function countPeers(sql: Db, filter: PeerFilter): Promise<number> {
+  const [row] = await sql<{ count: number }[]>`select count(*)::integer as count from peer p where ${filtered(sql, filter)}`;
+  return row!.count;
+}
+
+function filtered(sql: Db, filter: PeerFilter) {
+  const free = filter.free ? `[${filter.free.from},${filter.free.to}]` : null;
+  return sql`true
       ${filter.role ? sql`and p.role = ${filter.role}` : sql``}
       ${filter.council ? sql`and p.area_code = ${filter.council}` : sql``}
       ${filter.skill ? sql`and ${filter.skill} = any(p.skills)` : sql``}
@@ -77,15 +90,14 @@ export function listPeers(sql: Db, filter: PeerFilter, today: string): Promise<P
           ? sql`and not exists (select 1 from peer_booking b where b.peer_id = p.id and b.released_at is null and b.during && ${free}::daterange)
                 and not exists (select 1 from peer_unavailable u where u.peer_id = p.id and u.during && ${free}::daterange)`
           : sql``
-      }
-    order by p.name, p.id`;
+      }`;
 }
 
 export async function peerDetail(sql: Db, id: number, today: string): Promise<PeerDetail | undefined> {
   const [row] = await sql<PeerDetail[]>`
     select ${rowSelect(sql, today)},
       coalesce((select json_agg(json_build_object('councilCode', c.area_code, 'councilName', ca.name, 'reason', c.reason, 'declaredAt', c.declared_at) order by ca.name)
-        from peer_conflict c join area ca on ca.code = c.area_code where c.peer_id = p.id), '[]') as conflicts,
+        from peer_conflict c join area ca on ca.code = c.area_code where c.peer_id = p.id and c.withdrawn_at is null), '[]') as conflicts,
       coalesce((select json_agg(json_build_object('challengeId', b.challenge_id, 'councilName', ba.name, 'kind', ch.kind, 'onSite', ${sql.unsafe(SPAN_OF('b.during'))},
           'lead', b.lead, 'releasedAt', b.released_at, 'releaseReason', b.release_reason) order by lower(b.during) desc, b.id desc)
         from peer_booking b join peer_challenge ch on ch.id = b.challenge_id join area ba on ba.code = ch.area_code where b.peer_id = p.id), '[]') as bookings

@@ -2,7 +2,7 @@
 // names (who holds it, for the policy, is peer-challenge-records.ts's
 // `holdingOf`), the weeks on site of a
 // challenge or of a peer's bookings (for iCalendar), and each peer's private
-// feed token (migration 045). Booking and releasing stay in peer-bookings.ts,
+// feed, kept as its token's SHA-256 (migrations 045, 051). Booking and releasing stay in peer-bookings.ts,
 // which refuses a double booking and a conflicted peer under the peer's lock.
 import type { ChallengeKind, DateSpan, Stage } from '../domain/peer-challenge/index.ts';
 import type { Db } from './store.ts';
@@ -45,21 +45,21 @@ export function challengesOfPeer(sql: Db, peerId: number): Promise<TeamChallenge
     order by lower(c.on_site), c.id`;
 }
 
-/** The peer's feed token, if one was made. */
-export async function feedTokenOf(sql: Db, peerId: number): Promise<{ token: string; madeAt: Date } | undefined> {
-  const [row] = await sql<{ token: string; madeAt: Date }[]>`select token, made_at as "madeAt" from peer_feed where peer_id = ${peerId}`;
-  return row;
+/** When the peer's feed address was made, if one was: the store keeps only its token's hash, so the address itself is never read back. */
+export async function feedMadeAt(sql: Db, peerId: number): Promise<Date | undefined> {
+  const [row] = await sql<{ madeAt: Date }[]>`select made_at as "madeAt" from peer_feed where peer_id = ${peerId}`;
+  return row?.madeAt;
 }
 
-/** Gives the peer a new feed token, closing the old address. */
-export async function renewFeedToken(sql: Db, peerId: number, token: string, by: number | null): Promise<void> {
+/** Gives the peer a new feed token, kept as its hash, closing the old address. */
+export async function renewFeedToken(sql: Db, peerId: number, tokenHash: Buffer, by: number | null): Promise<void> {
   await sql`
-    insert into peer_feed (peer_id, token, made_by) values (${peerId}, ${token}, ${by})
-    on conflict (peer_id) do update set token = excluded.token, made_by = excluded.made_by, made_at = now()`;
+    insert into peer_feed (peer_id, token_hash, made_by) values (${peerId}, ${tokenHash}, ${by})
+    on conflict (peer_id) do update set token_hash = excluded.token_hash, made_by = excluded.made_by, made_at = now()`;
 }
 
-/** The peer whose feed the token opens. */
-export async function peerOfFeed(sql: Db, token: string): Promise<{ id: number; name: string } | undefined> {
-  const [row] = await sql<{ id: number; name: string }[]>`select p.id, p.name from peer_feed f join peer p on p.id = f.peer_id where f.token = ${token}`;
+/** The peer whose feed the token's hash opens. */
+export async function peerOfFeed(sql: Db, tokenHash: Buffer): Promise<{ id: number; name: string } | undefined> {
+  const [row] = await sql<{ id: number; name: string }[]>`select p.id, p.name from peer_feed f join peer p on p.id = f.peer_id where f.token_hash = ${tokenHash}`;
   return row;
 }

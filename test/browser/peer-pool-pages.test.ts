@@ -2,9 +2,10 @@
 // and a desk's, on the demo's figures, its challenges and its invented
 // peers: the pool and its filters, a peer added on its form (every bad field
 // named, what was typed kept), a conflict and days away refused then
-// recorded, "Giving and taking", a team booked from the suggestions and a
-// peer released with a reason, the council reading its team, and a peer
-// making their calendar feed's address. Nothing wider than the screen,
+// recorded then withdrawn, the pool a page at a time, "Giving and taking", a
+// team booked from the suggestions and a peer released with a reason, the
+// council reading its team, and a peer making their calendar feed's
+// address, shown once. Nothing wider than the screen,
 // nothing axe finds.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -105,6 +106,24 @@ describe('peer pool pages, as a manager, a peer and a council use them', () => {
         await Promise.all([page.waitForURL(/\/peers\/\d+$/), page.getByRole('button', { name: 'Declare the conflict' }).click()]);
         assert.match((await page.locator('main').textContent()) ?? '', /Hartlepool: Former employer/);
 
+        await page.getByRole('link', { name: 'Withdraw the conflict with Hartlepool' }).click();
+        await page.getByRole('button', { name: 'Withdraw a declared conflict' }).click();
+        assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /reason/i);
+        await checkPage(page, `pool-conflict-withdraw-refused-${width}`);
+        await page.fill('#reason', 'Left in 2015');
+        await Promise.all([page.waitForURL(/\/peers\/\d+$/), page.getByRole('button', { name: 'Withdraw a declared conflict' }).click()]);
+        assert.match((await page.locator('main').textContent()) ?? '', /None declared\./);
+        await page.getByRole('link', { name: /Withdraw the days away/ }).click();
+        await checkPage(page, `pool-unavailable-withdraw-${width}`);
+        await Promise.all([page.waitForURL(/\/peers\/\d+$/), page.getByRole('button', { name: 'Withdraw days away' }).click()]);
+        assert.match((await page.locator('main').textContent()) ?? '', /Days away\s*None recorded\./);
+
+        await page.goto(`${server.base}/peers?pageSize=10&page=2`);
+        assert.match((await page.locator('#pool-count').textContent()) ?? '', /Peers 11 to 20 of \d+, page 2 of \d+\./);
+        await checkPage(page, `pool-page-2-${width}`);
+        await Promise.all([page.waitForURL(/page=3/), page.getByRole('link', { name: /Next/ }).click()]);
+        assert.match((await page.locator('#pool-count').textContent()) ?? '', /Peers 21 to 30 of/);
+
         await page.goto(`${server.base}/peers/giving-and-taking`);
         await checkPage(page, `pool-giving-${width}`);
 
@@ -141,8 +160,12 @@ describe('peer pool pages, as a manager, a peer and a council use them', () => {
         await page.goto(`${server.base}/peers/${ownPeer}`);
         await page.getByRole('link', { name: /calendar feed address|Make a new address/ }).click();
         await checkPage(page, `pool-feed-new-${width}`);
-        await Promise.all([page.waitForURL(/\/peers\/\d+/), page.getByRole('button', { name: 'Make the address' }).click()]);
-        assert.match((await page.locator('#feed ~ ul').textContent()) ?? '', /\/peers\/feed\/[A-Za-z0-9_-]{43}\.ics/);
+        await page.getByRole('button', { name: 'Make the address' }).click();
+        const address = (await page.locator('#feed-address').textContent()) ?? '';
+        assert.match(address, /\/peers\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
+        await checkPage(page, `pool-feed-made-${width}`);
+        await page.goto(`${server.base}/peers/${ownPeer}`);
+        assert.ok(!((await page.locator('main').textContent()) ?? '').includes(address.slice(-47)), 'shown once, never again');
         await checkPage(page, `pool-own-${width}`);
         const other = await page.goto(`${server.base}/peer-challenges/${challengeId}/team`);
         assert.equal(other?.status(), 404, 'a peer not on the team does not see it');

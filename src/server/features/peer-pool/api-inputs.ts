@@ -5,7 +5,7 @@
 // form shows every problem at once.
 import { AREA_TYPES } from '../../../domain/area/index.ts';
 import { PEER_ROLES } from '../../../domain/peer-challenge/index.ts';
-import { fromQuery, gssCode, oneOf, recordId, writtenText, z } from '../../platform/http/input-schema.ts';
+import { fromQuery, fromQueryOr, gssCode, oneOf, recordId, wholeNumber, writtenText, z } from '../../platform/http/input-schema.ts';
 
 const isoDay = (what: string) =>
   z
@@ -32,6 +32,8 @@ export const poolQuery = z.object({
   party: fromQuery(z.string()).describe('Only member peers of this party.'),
   freeFrom: fromQuery(isoDay('first day')).describe('With freeTo: only peers neither booked nor away on any day of the span.'),
   freeTo: fromQuery(isoDay('last day')).describe('With freeFrom: the last day of the span.'),
+  page: fromQueryOr(wholeNumber(1, 100_000), 1).describe('Which page of the peers, from 1 (default 1).'),
+  pageSize: fromQueryOr(wholeNumber(1, 200), 50).describe('How many peers a page (default 50, at most 200).'),
 });
 
 export const givingQuery = z.object({
@@ -52,6 +54,13 @@ export const conflictBody = z.object({
   councilCode: gssCode().describe('The council (GSS code) the peer is conflicted with.'),
   reason: writtenText(500).describe('Why: a former employer, a relative in post.'),
 });
+
+export const withdrawConflictBody = z.object({
+  councilCode: gssCode().describe('The council (GSS code) of the declared conflict.'),
+  reason: writtenText(500).describe('Why the conflict no longer stands: the relative left, the peer left that council years ago.'),
+});
+export const conflictPath = z.object({ id: recordId('peer').describe('Peer id.'), council: gssCode().describe('The council (GSS code) of the declared conflict.') });
+export const unavailablePath = z.object({ id: recordId('peer').describe('Peer id.'), span: recordId('days away').describe("The days away's id, as the peer's record lists them.") });
 
 export const unavailableBody = z.object({
   from: isoDay('first day').describe('The first day the peer cannot give.'),

@@ -1,10 +1,23 @@
-// The peer pool's part of the OpenAPI document: peers, their conflicts, days
-// away and feed address, "Giving and taking", and a challenge's team,
+// The peer pool's part of the OpenAPI document: peers (a page at a time),
+// their conflicts and days away and withdrawing them, their feed address, "Giving and taking", and a challenge's team,
 // booking and releasing peers. Bodies and paths come from the schemas the routes
 // check them with (api-inputs.ts).
-import { error, json, jsonOrCsv, list, ref, withMissing } from '../../platform/service/openapi-parts.ts';
+import { error, json, jsonOrCsv, ref, withMissing } from '../../platform/service/openapi-parts.ts';
 import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
-import { bookingBody, challengePath, conflictBody, givingQuery, peerBody, peerPath, poolQuery, releaseBody, unavailableBody } from './api-inputs.ts';
+import {
+  bookingBody,
+  challengePath,
+  conflictBody,
+  conflictPath,
+  givingQuery,
+  peerBody,
+  peerPath,
+  poolQuery,
+  releaseBody,
+  unavailableBody,
+  unavailablePath,
+  withdrawConflictBody,
+} from './api-inputs.ts';
 
 const clash = {
   409: error(
@@ -26,9 +39,25 @@ export const paths = {
   '/api/peers': {
     get: {
       operationId: 'listPeers',
-      summary: 'The peers the viewer may read that pass the filters: every peer for peer challenge managers, their own record for a peer',
+      summary: 'A page of the peers the viewer may read that pass the filters: every peer for peer challenge managers, their own record for a peer',
       parameters: queryParameters(poolQuery),
-      responses: { 200: { description: 'The peers.', content: json(list('Peer')) }, ...withMissing },
+      responses: {
+        200: {
+          description: 'The page of peers, with how many pass the filters in all.',
+          content: json({
+            type: 'object',
+            required: ['items', 'total', 'page', 'pageSize', 'pages'],
+            properties: {
+              items: { type: 'array', items: ref('Peer') },
+              total: { type: 'integer', description: 'The peers the viewer may read that pass the filters, on every page.' },
+              page: { type: 'integer' },
+              pageSize: { type: 'integer' },
+              pages: { type: 'integer', description: 'How many pages there are (at least 1); a page past the last has no items.' },
+            },
+          }),
+        },
+        ...withMissing,
+      },
     },
     post: {
       operationId: 'addPeer',
@@ -57,10 +86,37 @@ export const paths = {
   '/api/peers/{id}/unavailable': peerChange('recordPeerUnavailable', 'Record days a peer cannot give (the peer or a peer challenge manager)', unavailableBody, {
     409: error('The peer is booked on one of the days: the message names the challenge and its dates.'),
   }),
+  '/api/peers/{id}/unavailable/{span}/withdraw': {
+    post: {
+      operationId: 'withdrawPeerUnavailable',
+      summary: "Withdraw a peer's days away (the peer or a peer challenge manager): the days still to come go, days past stay on record; team suggestions see it at once",
+      parameters: pathParameters(unavailablePath),
+      responses: {
+        200: { description: 'Withdrawn: the peer as now kept.', content: json(ref('Peer')) },
+        ...withMissing,
+        409: error('Every day of the span is past: the message says so, and the days stay as the record of when the peer was away.'),
+      },
+    },
+  },
+  '/api/peers/{id}/conflicts/{council}/withdraw': {
+    post: {
+      operationId: 'withdrawPeerConflict',
+      summary: 'Withdraw a conflict the peer declared with a council, saying why (the peer or a peer challenge manager); it stays on record as withdrawn, and team suggestions see it at once',
+      parameters: pathParameters(conflictPath),
+      requestBody: jsonBody(withdrawConflictBody.pick({ reason: true })),
+      responses: {
+        200: { description: 'Withdrawn: the peer as now kept.', content: json(ref('Peer')) },
+        ...withMissing,
+        409: error(
+          "No declared conflict with the council stands: it was withdrawn already (the message says when), it was never declared, or it is the peer's own council, which the rules make a conflict.",
+        ),
+      },
+    },
+  },
   '/api/peers/{id}/feed': {
     post: {
       operationId: 'renewPeerFeed',
-      summary: "Make the peer's private calendar feed address anew, closing the old one (the peer alone)",
+      summary: "Make the peer's private calendar feed address anew, closing the old one (the peer alone); the token is shown this once, as Lantern keeps only its hash",
       parameters: pathParameters(peerPath),
       responses: { 201: { description: 'The new token and address.', content: json({ type: 'object', properties: { token: { type: 'string' }, address: { type: 'string' } } }) }, ...withMissing },
     },
@@ -106,7 +162,7 @@ export const schemas = {
       sectorExperience: { type: 'array', items: { type: 'string' } },
       userId: { type: ['integer', 'null'] },
       daysGiven: { type: 'integer', description: 'Peer days given up to today.' },
-      unavailable: { type: 'array', items: { type: 'object' } },
+      unavailable: { type: 'array', items: { type: 'object' }, description: 'Days away: id (to withdraw them), from, to, reason.' },
       conflicts: { type: 'array', items: { type: 'object' }, description: "On a peer's own page: the conflicts declared." },
       bookings: { type: 'array', items: { type: 'object' }, description: "On a peer's own page: every booking, released ones with why." },
     },

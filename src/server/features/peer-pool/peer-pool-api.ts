@@ -1,5 +1,5 @@
 // The peer pool over HTTP: peers (listed with filters, read, added), their
-// declared conflicts, days away and feed address; "Giving and taking" as
+// declared conflicts and days away (and their withdrawal), feed address; "Giving and taking" as
 // JSON or CSV; and a challenge's team (read, book, release). Each route
 // declares its rule and calls one use-case. A booking that clashes (a
 // double booking, days the peer cannot give, a conflict) answers 409 naming
@@ -13,7 +13,7 @@ import { peerDaysCsv } from '../../../reports/peer-days-csv.ts';
 import { givingQuery, poolQuery } from './api-inputs.ts';
 import { renewFeed } from './calendars.ts';
 import { givingAndTaking } from './giving.ts';
-import { addPeerAs, declareConflictAs, listVisiblePeers, readPeer, recordUnavailable } from './pool.ts';
+import { addPeerAs, declareConflictAs, listVisiblePeers, readPeer, recordUnavailable, withdrawConflictAs, withdrawUnavailableAs } from './pool.ts';
 import { bookToTeam, readTeam, releaseFromTeam, type TeamReading } from './team.ts';
 
 const json = express.json({ limit: '100kb' });
@@ -21,9 +21,10 @@ const PRIVATE = 'private, no-store';
 
 export function peerPoolRouter(sql: Sql, router: express.Router = express.Router()): express.Router {
   router.get('/peers', reads('peer'), async (req, res) => {
-    const { freeFrom, freeTo, ...filter } = checkedQuery(poolQuery, req.query);
+    const { freeFrom, freeTo, page, pageSize, ...filter } = checkedQuery(poolQuery, req.query);
     const free = freeFrom && freeTo ? { from: freeFrom, to: freeTo } : undefined;
-    res.set('Cache-Control', PRIVATE).json({ items: await listVisiblePeers(sql, accessOf(res), { ...filter, free }) });
+    const listed = await listVisiblePeers(sql, accessOf(res), { ...filter, free }, page, pageSize);
+    res.set('Cache-Control', PRIVATE).json({ ...listed, pages: Math.max(1, Math.ceil(listed.total / pageSize)) });
   });
 
   router.post('/peers', changes('peer'), json, async (req, res) => {
@@ -51,6 +52,14 @@ export function peerPoolRouter(sql: Sql, router: express.Router = express.Router
 
   router.post('/peers/:id/unavailable', changes('peer'), json, async (req, res) => {
     res.status(201).json(await recordUnavailable(sql, accessOf(res), req.params.id, bodyOf(req)));
+  });
+
+  router.post('/peers/:id/unavailable/:span/withdraw', changes('peer'), async (req, res) => {
+    res.json(await withdrawUnavailableAs(sql, accessOf(res), req.params.id, req.params.span));
+  });
+
+  router.post('/peers/:id/conflicts/:council/withdraw', changes('peer'), json, async (req, res) => {
+    res.json(await withdrawConflictAs(sql, accessOf(res), req.params.id, req.params.council, bodyOf(req)));
   });
 
   router.post('/peers/:id/feed', changes('peer'), async (req, res) => {

@@ -2,13 +2,15 @@
 // challenge managers, each peer reading and keeping their own record (the
 // policy's 'peer'). Adding a peer checks every field at once, so a form
 // shows every problem; declaring a conflict and recording days away are the
-// manager's or the peer's, each audited in its transaction.
+// manager's or the peer's, each audited in its transaction, and so is
+// withdrawing them (days still to come; a conflict, with a reason).
 import { AREA_TYPES, type AreaType } from '../../../domain/area/index.ts';
 import { londonDay } from '../../../domain/format/index.ts';
 import { isIsoDay, PEER_ROLES, type PeerRole } from '../../../domain/peer-challenge/index.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import { addPeer, declareConflict } from '../../../store/peer-pool.ts';
-import { addUnavailable, listPeers, peerDetail, type PeerDetail, type PeerFilter, type PeerRow } from '../../../store/peer-records.ts';
+import { withdrawConflict, withdrawUnavailable, type Withdrawn } from '../../../store/peer-withdrawals.ts';
+import { addUnavailable, countPeers, listPeers, peerDetail, type PeerDetail, type PeerFilter, type PeerRow } from '../../../store/peer-records.ts';
 import type { Sql } from '../../../store/store.ts';
 import { getUser } from '../../../store/users.ts';
 import { notSeen, refusal, type RequestAccess } from '../../platform/access/index.ts';
@@ -17,15 +19,35 @@ import { invalidInput, type FieldProblem } from '../../platform/http/checked-inp
 import { checked } from '../../platform/http/input-schema.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
-import { conflictBody, unavailableBody } from './api-inputs.ts';
+import { conflictBody, unavailableBody, withdrawConflictBody } from './api-inputs.ts';
 
 const todayOf = (access: RequestAccess) => londonDay(new Date(access.now));
 
-/** The peers the viewer may read that pass the filter: every one for a manager, their own for a peer. */
-export async function listVisiblePeers(sql: Sql, access: RequestAccess, filter: PeerFilter): Promise<PeerRow[]> {
-  const rows = await listPeers(sql, filter, todayOf(access));
-  return access.reveal(rows, peerRecord, (p) => String(p.id), 'peer pool');
+export interface PeerPage {
+  readonly items: PeerRow[];
+  /** The peers the viewer may read that pass the filter, on every page. */
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
 }
+
+/**
+ * A page of the peers the viewer may read that pass the filter: every one
+ * for a manager, paged and counted in the store; their own for a peer. A
+ * peer's record differs from another's only in its author, so whoever may
+ * read a peer who signs in to nothing may read them all.
+ */
+export async function listVisiblePeers(sql: Sql, access: RequestAccess, filter: PeerFilter, page = 1, pageSize = PEER_PAGE_SIZE): Promise<PeerPage> {
+  const today = todayOf(access);
+  if (access.may('read', peerRecord({ userId: null }))) {
+    const [rows, total] = await Promise.all([listPeers(sql, filter, today, { limit: pageSize, offset: (page - 1) * pageSize }), countPeers(sql, filter)]);
+    return { items: await access.reveal(rows, peerRecord, (p) => String(p.id), 'peer pool'), total, page, pageSize };
+  }
+  const visible = await access.reveal(await listPeers(sql, filter, today), peerRecord, (p) => String(p.id), 'peer pool');
+  return { items: visible.slice((page - 1) * pageSize, page * pageSize), total: visible.length, page, pageSize };
+}
+
+export const PEER_PAGE_SIZE = 50;
 
 /** A peer's page: the one not-found answer for a peer the viewer may not read. */
 export async function readPeer(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change' = 'read'): Promise<PeerDetail> {
@@ -112,4 +134,37 @@ export async function recordUnavailable(sql: Sql, access: RequestAccess, idText:
     await access.audit(tx, 'change', 'peer', String(peer.id), `recorded days away from ${from} to ${to}`);
     return (await peerDetail(tx, peer.id, todayOf(access)))!;
   });
+}
+
+/** Withdraws days away (the peer or a manager): the days still to come; refused (409) when they are all past. */
+export async function withdrawUnavailableAs(sql: Sql, access: RequestAccess, idText: unknown, spanText: unknown): Promise<PeerDetail> {
+  const peer = await readPeer(sql, access, idText, 'change');
+  const spanId = pathId(spanText, 'days away');
+  const today = todayOf(access);
+  return sql.begin(async (tx) => {
+    const done = await withdrawUnavailable(tx, peer.id, spanId, today);
+    if (done.kind !== 'withdrawn') throw withdrawRefusal(done, `days away ${spanId} of peer ${peer.id}`);
+    const { span, kept } = done;
+    const what = kept ? `withdrew days away from ${today} to ${span!.to}, keeping ${kept.from} to ${kept.to}, which are past` : `withdrew days away from ${span!.from} to ${span!.to}`;
+    await access.audit(tx, 'change', 'peer', String(peer.id), what);
+    return (await peerDetail(tx, peer.id, today))!;
+  });
+}
+
+/** Withdraws a conflict the peer declared (the peer or a manager), saying why; refused (409) when none stands. */
+export async function withdrawConflictAs(sql: Sql, access: RequestAccess, idText: unknown, councilText: unknown, body: Readonly<Record<string, unknown>>): Promise<PeerDetail> {
+  const peer = await readPeer(sql, access, idText, 'change');
+  const { councilCode, reason } = checked(withdrawConflictBody, { ...body, councilCode: typeof councilText === 'string' ? councilText.toUpperCase() : councilText });
+  const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  return sql.begin(async (tx) => {
+    const done = await withdrawConflict(tx, peer.id, councilCode, reason, by);
+    if (done.kind !== 'withdrawn') throw withdrawRefusal(done, `conflict with ${councilCode} of peer ${peer.id}`);
+    await access.audit(tx, 'change', 'peer', String(peer.id), `withdrew the declared conflict with ${councilCode}: ${reason}`);
+    return (await peerDetail(tx, peer.id, todayOf(access)))!;
+  });
+}
+
+function withdrawRefusal(done: Exclude<Withdrawn, { kind: 'withdrawn' }>, what: string): HttpError {
+  if (done.kind === 'missing') return notSeen(what);
+  return new HttpError(409, 'conflict', done.problem.message, { problems: [done.problem] });
 }
