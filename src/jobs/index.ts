@@ -2,13 +2,14 @@
 // minutely close of interrupted import batches, embargo ends at their
 // instant, the nightly check of the benchmark index, the minutely
 // packing of metrics' observations for the next start, and early warning's
-// flags stored after each batch, the daily reminders of what is
+// flags stored after each batch (and those of peer challenges overdue), the daily reminders of what is
 // overdue, and councils' own values released at their instant. See job-runner.ts
 // for how jobs run once across servers, survive a server's crash and retry.
 import os from 'node:os';
 import type { MailConfig } from '../config.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import type { Store } from '../store/store.ts';
+import { CHALLENGE_FLAGS, challengeFlagsJob } from './challenge-flags.ts';
 import { EMBARGO_ENDS, embargoEndJob, scheduleEmbargoEnds } from './embargo-ends.ts';
 import { FLAGS, FLAGS_CHECK, flagsCheckJob, flagsJob, sendFlagJobs } from './flags.ts';
 import { checkIndexWhenAsked, INDEX_CHECK, indexCheckJob } from './index-check.ts';
@@ -22,7 +23,7 @@ import { installJobRunner, startJobRunner, type JobQueue, type JobRunner, type R
 export { installJobRunner, startJobRunner, type JobDefinition, type JobQueue, type JobRun, type JobRunner, type RunnerOptions } from './job-runner.ts';
 
 /** Every queue of Lantern's, as the owner makes them (installJobRunner). */
-export const LANTERN_QUEUES: readonly JobQueue[] = [INTERRUPTED_BATCHES, EMBARGO_ENDS, INDEX_CHECK, SERIES_PACKS, FLAGS, FLAGS_CHECK, REMINDERS, RELEASES, RELEASES_CHECK];
+export const LANTERN_QUEUES: readonly JobQueue[] = [INTERRUPTED_BATCHES, EMBARGO_ENDS, INDEX_CHECK, SERIES_PACKS, FLAGS, FLAGS_CHECK, CHALLENGE_FLAGS, REMINDERS, RELEASES, RELEASES_CHECK];
 
 export interface LanternJobOptions extends RunnerOptions {
   /** SMTP for the reminders' email (the configuration's mail); none sends no email. */
@@ -55,6 +56,7 @@ export async function startLanternJobs(store: Store, engine: BenchmarkEngine, op
     seriesPacksJob(sql, log),
     flagsJob(sql, engine, log),
     flagsCheckJob(sql, engine, log),
+    challengeFlagsJob(sql, { clock, log }),
     remindersJob(sql, { mailer, clock, log }),
     releaseJob(sql, { clock, log }),
     releaseCheckJob(sql, { clock, log }, () => runner),

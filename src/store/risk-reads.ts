@@ -63,6 +63,8 @@ export interface GridFlag {
   readonly rule: string;
   readonly ruleVersion: number;
   readonly metric: string | null;
+  /** What tells a council's flags of a rule apart, where the metric does not ('' when nothing). */
+  readonly subject: string;
   readonly period: string | null;
   readonly sentence: string;
   readonly fingerprint: string;
@@ -85,7 +87,7 @@ export async function gridFlags(sql: Db, areas: readonly string[] | null): Promi
       from flag_acknowledgement ${areas === null ? sql`` : sql`where area_code = any(${[...areas]}::text[])`}
       order by area_code, fingerprint, acknowledged_at desc, id desc
     )
-    select f.id::int as id, f.area_code as area, f.rule, f.rule_version as "ruleVersion", f.metric_code as metric, f.period, f.sentence, f.fingerprint,
+    select f.id::int as id, f.area_code as area, f.rule, f.rule_version as "ruleVersion", f.metric_code as metric, f.subject, f.period, f.sentence, f.fingerprint,
       f.raised_at as "raisedAt", f.changed_at as "changedAt", a.reason as "mutedReason", a.acknowledged_by as "mutedBy", a.acknowledged_at as "mutedOn"
     from flag f left join latest a on a.area_code = f.area_code and a.fingerprint = f.fingerprint
     where f.cleared_at is null ${areas === null ? sql`` : sql`and f.area_code = any(${[...areas]}::text[])`}

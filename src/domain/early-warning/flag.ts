@@ -12,7 +12,7 @@
 // for a clean one.
 import type { BestValueTheme, Cause } from './causes.ts';
 
-export const FLAG_RULES = ['worse_and_worsening', 'in_year_special_cause', 'off_trajectory', 'reserves_horizon', 'missing_return'] as const;
+export const FLAG_RULES = ['worse_and_worsening', 'in_year_special_cause', 'off_trajectory', 'reserves_horizon', 'missing_return', 'no_peer_challenge'] as const;
 export type FlagRuleId = (typeof FLAG_RULES)[number];
 
 export interface FlagRule {
@@ -33,7 +33,7 @@ export interface Flag {
   readonly rule: FlagRuleId;
   readonly version: number;
   readonly area: string;
-  /** The metric it read; null for a rule over several (a missing return names its collection instead). */
+  /** The metric it read; null for a rule that reads no metric (no peer challenge reads the programme's records). */
   readonly metric: string | null;
   readonly period: string | null;
   readonly values: FlagValues;

@@ -29,6 +29,7 @@ export {
   type ResiliencePosition,
 } from './financial-resilience.ts';
 export { COUNCIL_TYPE_NAMES, missingReturn, type DueReturn, type ReturnsReceived } from './missing-return.ts';
+export { CHALLENGE_KIND_WORDS, gapFlag, noPeerChallengeFlags, noPeerChallengeSentence } from './no-peer-challenge.ts';
 export { withMuting, type Acknowledgement, type ShownFlag } from './muting.ts';
 export { RULES } from './rules.ts';
 export { flagSentence, type SentenceMetric } from './sentences.ts';

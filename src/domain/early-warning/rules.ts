@@ -2,6 +2,9 @@
 // Value theme, and its test in words. The flags they raise are "statistical
 // and trend analysis from data returns" (Improvement Board, 2012, item 1(a),
 // appendix 1); intelligence items sit beside them, under the same causes.
+// No peer challenge reads no metric but the programme's own records: a
+// council long without one is disengaging "from the wider community of local
+// government" (the same appendix's causes of failure).
 import type { FlagRule, FlagRuleId } from './flag.ts';
 
 export const RULES: Readonly<Record<FlagRuleId, FlagRule>> = {
@@ -44,5 +47,16 @@ export const RULES: Readonly<Record<FlagRuleId, FlagRule>> = {
     cause: 'leadership',
     theme: 'governance',
     test: 'A return is past its due date, not received from this council, and received from more than half of the councils of its type.',
+  },
+  no_peer_challenge: {
+    id: 'no_peer_challenge',
+    version: 1,
+    title: 'No peer challenge for longer than the deadline rules allow',
+    cause: 'disengagement',
+    theme: 'continuous_improvement',
+    test:
+      "The council's last peer challenge of a kind had its team on site longer ago than the peer challenge deadline rules in force allow for that kind " +
+      "(each kind's years between challenges, and the councils it applies to), or none is on record. " +
+      'Looked at once the programme holds any challenge at all.',
   },
 };

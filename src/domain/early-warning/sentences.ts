@@ -4,6 +4,7 @@
 import { formatDate, formatNumber, formatValue, ordinal } from '../format/index.ts';
 import { SPECIAL_CAUSE_LABELS, type SpecialCause } from '../targets/index.ts';
 import type { Flag, FlagValues } from './flag.ts';
+import { noPeerChallengeSentence } from './no-peer-challenge.ts';
 
 /** The metric a flag reads, as a sentence names it; none for a rule over no one metric. */
 export type SentenceMetric = { readonly title: string; readonly decimals: number; readonly unit?: string | null } | null;
@@ -39,6 +40,8 @@ export function flagSentence(flag: Flag, metric: SentenceMetric): string {
         `No ${String(v.title)} return for ${flag.period}, due ${formatDate(new Date(`${String(v.due)}T12:00:00Z`))}; ` +
         `${formatNumber(num(v, 'sentOfType')!, 0)} of ${formatNumber(num(v, 'ofType')!, 0)} ${String(v.typeName)} have sent theirs.`
       );
+    case 'no_peer_challenge':
+      return noPeerChallengeSentence(v);
   }
 }
 

@@ -46,6 +46,7 @@ const RULE_SHORT: Readonly<Record<string, string>> = {
   off_trajectory: 'Off trajectory',
   reserves_horizon: 'Reserves horizon',
   missing_return: 'Return missing',
+  no_peer_challenge: 'No peer challenge',
 };
 
 /**
@@ -60,7 +61,7 @@ export function cellHtml(row: PatchRow, cell: PatchCell): string {
   if (cell.flags.length === 0 && cell.items.length === 0) return NONE;
   const byRule = new Map<string, string[]>();
   for (const flag of cell.flags) {
-    const link = `<a class="govuk-link" href="${row.href}#flag-${flag.id}">${escapeXml(flag.metricTitle ?? flag.ruleTitle)}</a>${flag.muted ? ' (acknowledged)' : ''}`;
+    const link = `<a class="govuk-link" href="${row.href}#flag-${flag.id}">${escapeXml(flag.about ?? flag.ruleTitle)}</a>${flag.muted ? ' (acknowledged)' : ''}`;
     const links = byRule.get(flag.rule);
     if (links) links.push(link);
     else byRule.set(flag.rule, [link]);

@@ -8,6 +8,7 @@ import { CLASSIFICATION_LABELS, itemReview, type Classification } from '../../do
 import {
   BEST_VALUE_THEME_LABELS,
   CAUSES,
+  CHALLENGE_KIND_WORDS,
   CAUSE_LABELS,
   FLAG_RULES,
   NOT_FLAGGED_LABELS,
@@ -27,6 +28,8 @@ export interface FlagIn {
   readonly rule: string;
   readonly ruleVersion: number;
   readonly metric: string | null;
+  /** What else tells a council's flags of a rule apart: a rule with no metric names its subject (no peer challenge: the kind). */
+  readonly subject?: string;
   readonly period: string | null;
   /** The figures the rule read; the patch and England views leave them out. */
   readonly figures?: Readonly<Record<string, number | string | null>>;
@@ -93,6 +96,7 @@ function remember<T>(memo: Map<number, T>, key: number, value: T): T {
 
 export function flagView(flag: FlagIn, context: RiskContext) {
   const rule = ruleOf(flag.rule);
+  const metricTitle = flag.metric === null ? null : context.metricTitle(flag.metric);
   return {
     id: flag.id,
     area: flag.area,
@@ -102,7 +106,9 @@ export function flagView(flag: FlagIn, context: RiskContext) {
     ruleVersion: flag.ruleVersion,
     cause: rule?.cause ?? 'service_performance',
     metric: flag.metric,
-    metricTitle: flag.metric === null ? null : context.metricTitle(flag.metric),
+    metricTitle,
+    /** What the flag is about, beside its rule's title: its metric, or for a rule with no metric its subject in words. */
+    about: metricTitle ?? subjectTitle(flag),
     period: flag.period,
     values: flag.figures ?? null,
     figuresRead: flag.figures ? figuresInWords(flag.figures) : null,
@@ -190,6 +196,11 @@ export function causeRows(flags: readonly FlagView[], items: readonly ItemView[]
   }));
 }
 export type CauseRow = ReturnType<typeof causeRows>[number];
+
+function subjectTitle(flag: FlagIn): string | null {
+  if (flag.rule !== 'no_peer_challenge' || !flag.subject) return null;
+  return `${CHALLENGE_KIND_WORDS[flag.subject as keyof typeof CHALLENGE_KIND_WORDS] ?? flag.subject} peer challenge`;
+}
 
 function ruleOf(rule: string) {
   return (FLAG_RULES as readonly string[]).includes(rule) ? RULES[rule as FlagRuleId] : undefined;

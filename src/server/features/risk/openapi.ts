@@ -80,6 +80,7 @@ const flag = {
     cause: { type: 'string', enum: CAUSES },
     metric: nullable('string'),
     metricTitle: nullable('string'),
+    about: { ...nullable('string'), description: 'What the flag is about beside its rule: its metric, or for a rule with no metric its subject ("corporate peer challenge").' },
     period: nullable('string'),
     values: { type: ['object', 'null'], description: "The figures the rule read, named; null in a patch's or England's view." },
     sentence: { type: 'string' },
