@@ -38,4 +38,5 @@ export { percentagePositive, type DontKnowRule, type PercentagePositive, type Pe
 export { poolResults, poolWaves, type PooledWaves, type Wave } from './pool-waves.ts';
 export { COMPARABILITY_OVERALL_RULE, comparability, comparabilityOf, comparableWith, overallOf, wordingMatches } from './comparability.ts';
 export { NATIONAL_POLL, compareWithCouncils, compareWithPoll, type CouncilFigure, type CouncilsComparison, type SurveyComparison } from './survey-comparison.ts';
-export { waveTrend, type WaveFigure, type WaveTrend } from './wave-trend.ts';
+export { describeWaveTrend, waveTrend, type WaveFigure, type WaveTrend, type WaveTrendWords } from './wave-trend.ts';
+export { waveSeries, type SeriesCandidate, type WaveSeries } from './wave-series.ts';

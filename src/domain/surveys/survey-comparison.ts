@@ -11,7 +11,8 @@
  * three.
  *
  * Comparable councils are those whose own verdict is not "not comparable" and
- * whose method may be compared with this council's (comparableWith). Their
+ * whose method may be compared with this council's (comparableWith); a figure
+ * with no survey record behind it is left out, as its fairness is not known. Their
  * reference figure is the mean of their percentages, as a comparator group's
  * average is the mean of its members' values (summariseGroup). Councils left out
  * are listed with the reason, so a reader can see who the figure is without.
@@ -37,11 +38,16 @@ export interface SurveyComparison {
   readonly sentence: string;
 }
 
-/** Another council's result, with its verdict and method, as a candidate for comparison. */
+/**
+ * Another council's result, with its verdict and method, as a candidate for
+ * comparison; method and verdict are null where no survey record stands behind
+ * the figure (a value loaded from a file), which is then left out, since whether
+ * it is fair to compare cannot be known.
+ */
 export interface CouncilFigure {
   readonly council: string;
-  readonly method: SurveyMethod;
-  readonly verdict: ComparabilityVerdict;
+  readonly method: SurveyMethod | null;
+  readonly verdict: ComparabilityVerdict | null;
   readonly figure: PercentagePositive;
 }
 
@@ -95,6 +101,7 @@ export function compareWithCouncils(
 }
 
 function reasonLeftOut(other: CouncilFigure, ownMethod: SurveyMethod, rules: ComparabilityRules): string | null {
+  if (other.verdict === null || other.method === null) return 'No survey record stands behind its figure, so whether it can fairly be compared is not known.';
   if (other.verdict.overall === 'not_comparable') return other.verdict.sentence;
   if (!comparableWith(ownMethod, other.method, rules)) return `Its survey was done ${SURVEY_METHOD_PHRASES[other.method]}, not ${SURVEY_METHOD_PHRASES[ownMethod]}.`;
   return null;

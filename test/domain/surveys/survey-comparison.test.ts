@@ -88,3 +88,16 @@ describe('compareWithCouncils(own, ownVerdict, ownMethod, others, groupName)', (
     assert.equal(comparison.sentence, 'Not compared with comparable councils in the South East: Not comparable: random sampling fails.');
   });
 });
+
+describe('compareWithCouncils, a figure with no survey record behind it', () => {
+  it('leaves it out saying its fairness is not known, and compares with the rest', () => {
+    const others: readonly CouncilFigure[] = [
+      { council: 'E07000224', method: 'telephone', verdict: COMPARABLE, figure: figure(500, 1000) },
+      { council: 'E07000228', method: null, verdict: null, figure: figure(900, 1000) },
+    ];
+    const comparison = compareWithCouncils(OWN, COMPARABLE, 'telephone', others, 'the South East');
+    assert.equal(comparison.benchmark, 50);
+    assert.deepEqual(comparison.councils, ['E07000224']);
+    assert.deepEqual(comparison.leftOut, [{ council: 'E07000228', reason: 'No survey record stands behind its figure, so whether it can fairly be compared is not known.' }]);
+  });
+});
