@@ -230,6 +230,7 @@ const APPEND_ONLY = [
   'panel_decision',
   'release_batch',
   'held_release',
+  'funding_change',
 ] as const;
 /** Rows that may change but never go: a share revoked or a booking released is kept with when and why, and a declared conflict stays declared. */
 const NEVER_DELETED = ['share', 'peer_booking', 'peer_conflict'] as const;

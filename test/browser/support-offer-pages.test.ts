@@ -7,7 +7,7 @@
 // council's chief executive and a performance officer each rate it once and
 // read the verdict over both; the regional partner
 // keeps the budget, refused over it, for a negative sum and an end before
-// the start.
+// the start, and changes it and an allocation, each change shown.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -195,6 +195,32 @@ describe('support offer pages', () => {
     });
   });
 
+  it('lets the regional partner change the budget and an allocation, refused below what is allocated, and shows each change', async () => {
+    await as(PARTNER, async (page) => {
+      await page.goto(`${server.base}/support-offer/funding/1`);
+      await page.getByRole('link', { name: 'Change the budget' }).click();
+      assert.equal(await page.inputValue('#amount'), '1500000', 'the form holds the budget as kept');
+      await page.fill('#amount', '100');
+      await page.fill('#carriedForward', '0');
+      await page.getByRole('button', { name: 'Save the changes' }).click();
+      assert.match(await summary(page), /The budget: £100 with £0 carried forward is £100, less than the £250,000 allocated from it/);
+      assert.equal(await page.inputValue('#amount'), '100', 'what was typed is kept');
+      await check(page, 'support-budget-change-refused');
+      await page.fill('#amount', '1,600,000');
+      await page.fill('#carriedForward', '200000');
+      await Promise.all([page.waitForURL(/\/support-offer\/funding\/1$/), page.getByRole('button', { name: 'Save the changes' }).click()]);
+      await page.getByRole('link', { name: 'Change the allocation to County Durham' }).click();
+      await check(page, 'support-allocation-change');
+      await page.fill('#decision', 'Agreed, and extended to March');
+      await Promise.all([page.waitForURL(/\/support-offer\/funding\/1$/), page.getByRole('button', { name: 'Save the changes' }).click()]);
+      const rows = await page.locator('#changes + div table tbody tr').allTextContents();
+      assert.equal(rows.length, 2);
+      assert.match(rows[0]!.replace(/\s+/g, ' '), /Sam Partner Decision of the allocation to County Durham Agreed Agreed, and extended to March/);
+      assert.match(rows[1]!.replace(/\s+/g, ' '), /Sam Partner The year's new money £1,500,000 £1,600,000/);
+      await check(page, 'support-budget-changed');
+    });
+  });
+
   it('keeps every page within a phone’s width, nothing axe finds', async () => {
     const pages: [string, string][] = [
       [MEMBER, `/support-offer/councils/${DURHAM}`],
@@ -208,6 +234,8 @@ describe('support offer pages', () => {
       [PARTNER, '/support-offer/funding/new'],
       [PARTNER, '/support-offer/funding/1/allocations/new'],
       [PARTNER, '/support-offer/funding/allocations/1/spend/new'],
+      [PARTNER, '/support-offer/funding/1/edit'],
+      [PARTNER, '/support-offer/funding/allocations/1/edit'],
     ];
     for (const email of [MEMBER, MANAGER, PARTNER]) {
       await as(

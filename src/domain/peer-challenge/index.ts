@@ -90,4 +90,5 @@ export {
   type FundingPosition,
   type RecipientKind,
 } from './funding.ts';
+export { allocationChanges, budgetChanges, checkBudgetChange, type AllocationFields, type FieldChange } from './funding-changes.ts';
 export { DATA_PACK_RULES, packMetrics, type DataPackRules, type PackMetricCandidate } from './data-pack.ts';

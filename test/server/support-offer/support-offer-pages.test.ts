@@ -134,4 +134,58 @@ describe('the support offer pages', () => {
     assert.match(await justOver.text(), /<a href="#amount">The amount: £1,000.01 is over the budget: £1,000 of Performance Improvement&#39;s 2009\/10 budget is unallocated<\/a>/);
     assert.equal(await count('funding_allocation'), 0);
   });
+
+  it('shows the change forms to the holder alone, refuses a budget below its allocations with input kept, and shows each change', async () => {
+    const allocated = await post(as('regional_partner'), `/support-offer/funding/${budgetId}/allocations/new`, {
+      recipientKind: 'project',
+      recipientName: 'Data quality',
+      amount: '600',
+      decidedBy: 'Theme Management Group',
+      decidedOn: '2009-07-01',
+      decision: 'Agreed',
+    });
+    assert.equal(allocated.status, 303);
+    const [row] = await world.store.sql<{ id: number }[]>`select id from funding_allocation where budget_id = ${budgetId}`;
+    const allocationId = row!.id;
+    for (const who of ALL) {
+      const budgetForm = (await as(who).fetch(`/support-offer/funding/${budgetId}/edit`)).status;
+      const allocationForm = (await as(who).fetch(`/support-offer/funding/allocations/${allocationId}/edit`)).status;
+      if (who === 'public') {
+        assert.notEqual(budgetForm, 200);
+        assert.notEqual(allocationForm, 200);
+        continue;
+      }
+      const want = who === 'regional_partner' ? 200 : 403;
+      assert.deepEqual([budgetForm, allocationForm], [want, want], `${who} opens the change forms`);
+    }
+    assert.equal((await as('regional_partner').fetch('/support-offer/funding/424242/edit')).status, 404);
+    assert.equal((await as('regional_partner').fetch('/support-offer/funding/allocations/424242/edit')).status, 404);
+    assert.equal((await post(as('principal_adviser'), `/support-offer/funding/${budgetId}/edit`, { theme: 'Taken', year: '2009/10', amount: '1' })).status, 403);
+    const below = await post(as('regional_partner'), `/support-offer/funding/${budgetId}/edit`, { theme: 'Performance Improvement (revised)', year: '2009/10', amount: '500', carriedForward: '' });
+    const html = await below.text();
+    assert.equal(below.status, 400);
+    assert.match(html, /<a href="#amount">The budget: £500 with £0 carried forward is £500, less than the £600 allocated from it<\/a>/);
+    assert.match(html, /value="Performance Improvement \(revised\)"/);
+    assert.equal(await count('funding_change'), 0);
+    const over = await post(as('regional_partner'), `/support-offer/funding/allocations/${allocationId}/edit`, {
+      recipientKind: 'project',
+      recipientName: 'Data quality and returns',
+      amount: '1000.01',
+      decidedBy: 'Theme Management Group',
+      decidedOn: '2009-07-01',
+      decision: 'Agreed',
+    });
+    const overHtml = await over.text();
+    assert.equal(over.status, 400);
+    assert.match(overHtml, /<a href="#amount">The amount: £1,000.01 is over the budget: £1,000 of Performance Improvement&#39;s 2009\/10 budget is unallocated<\/a>/);
+    assert.match(overHtml, /value="Data quality and returns"/);
+    assert.equal(await count('funding_change'), 0);
+    const changed = await post(as('regional_partner'), `/support-offer/funding/${budgetId}/edit`, { theme: 'Performance Improvement', year: '2009/10', amount: '1200', carriedForward: '' });
+    assert.equal(changed.status, 303);
+    const page = await (await as('public').fetch(`/support-offer/funding/${budgetId}`)).text();
+    assert.match(
+      page,
+      /<td class="govuk-table__cell">partner<\/td>\s*<td class="govuk-table__cell">The year&#39;s new money<\/td>\s*<td class="govuk-table__cell">£1,000<\/td>\s*<td class="govuk-table__cell">£1,200<\/td>/,
+    );
+  });
 });

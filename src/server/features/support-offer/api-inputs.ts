@@ -49,4 +49,7 @@ export const allocationBody = z.object({
   endsOn: z.string().optional().describe('Not before startsOn.'),
 });
 
+export const budgetChangeBody = budgetBody.partial();
+export const allocationChangeBody = allocationBody.partial();
+
 export const spendBody = z.object({ amount: pounds.describe('Pounds, 0 or more.'), spentOn: day.optional(), note: z.string().max(500).optional() });

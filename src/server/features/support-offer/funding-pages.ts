@@ -1,18 +1,23 @@
 // The improvement budget as pages, in the open: every budget with what is
 // allocated, unallocated and spent; a budget's allocations with the
-// management group's decision and date and the spend against each; and the
-// provider's forms to add a budget, allocate from it and record spend. A
-// refusal (an allocation over the budget, a negative sum, an end before the
-// start) is the form again, what was typed kept, each problem by its field.
+// management group's decision and date and the spend against each, and the
+// history of every change to them; and the provider's forms to add a budget,
+// allocate from it and record spend, and to change a budget or an
+// allocation. A refusal (an allocation over the budget, a budget below its
+// allocations, a negative sum, an end before the start) is the form again,
+// what was typed kept, each problem by its field.
 import express from 'express';
+import { formatDate } from '../../../domain/format/index.ts';
 import { money } from '../../../domain/peer-challenge/index.ts';
+import type { StoredChange } from '../../../store/funding-changes.ts';
 import type { Sql } from '../../../store/store.ts';
-import { readAllocation, readBudget } from '../../../store/funding.ts';
+import { readAllocation, readBudget, type StoredBudget } from '../../../store/funding.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { notSeen } from '../../platform/access/index.ts';
 import { addThemeBudget, allocateFrom, findBudget, readFunding, spendOn, type BudgetReading } from './budgets.ts';
+import { changeAllocation, changeBudget, findAllocation, fundingHistory } from './funding-changes.ts';
 import { refusalOf, shown, type Refusal } from './form-problems.ts';
 import { fundingRecord } from './records.ts';
 import { budgetJson } from './views.ts';
@@ -61,7 +66,52 @@ export function fundingPages(sql: Sql): express.Router {
 
   router.get('/support-offer/funding/:id', reads('funding'), async (req, res) => {
     const reading = await findBudget(sql, accessOf(res), req.params.id);
-    renderPage(res, 'support-offer/budget.njk', { budget: shownBudget(reading, accessOf(res).may('change', fundingRecord(reading.budget))) });
+    const history = shownHistory(await fundingHistory(sql, reading.budget.id), reading);
+    renderPage(res, 'support-offer/budget.njk', { budget: shownBudget(reading, accessOf(res).may('change', fundingRecord(reading.budget))), history });
+  });
+
+  router.get('/support-offer/funding/:id/edit', changes('funding'), async (req, res) => {
+    const { budget } = await findBudget(sql, accessOf(res), req.params.id);
+    accessOf(res).require('change', fundingRecord(budget), `budget ${budget.id}`);
+    budgetForm(res, { theme: budget.theme, year: budget.year, amount: String(budget.amount), carriedForward: String(budget.carriedForward) }, null, budget);
+  });
+
+  router.post('/support-offer/funding/:id/edit', changes('funding'), async (req, res) => {
+    const form = bodyOf(req) as Form;
+    const { budget } = await findBudget(sql, accessOf(res), req.params.id);
+    try {
+      await changeBudget(sql, accessOf(res), budget.id, { theme: form.theme ?? '', year: form.year ?? '', amount: form.amount ?? '', carriedForward: form.carriedForward ?? '' });
+      res.redirect(303, `/support-offer/funding/${budget.id}`);
+    } catch (error) {
+      budgetForm(res, form, refusalOf(error, BUDGET_LABELS), budget);
+    }
+  });
+
+  router.get('/support-offer/funding/allocations/:id/edit', changes('funding'), async (req, res) => {
+    const a = await findAllocation(sql, accessOf(res), req.params.id);
+    const form = {
+      recipientKind: a.recipient.kind,
+      recipientName: a.recipient.name,
+      councilCode: a.recipient.councilCode ?? '',
+      amount: String(a.amount),
+      decidedBy: a.decidedBy,
+      decidedOn: a.decidedOn,
+      decision: a.decision,
+      startsOn: a.startsOn ?? '',
+      endsOn: a.endsOn ?? '',
+    };
+    allocationForm(res, await findBudget(sql, accessOf(res), a.budgetId), form, null, Number(a.id));
+  });
+
+  router.post('/support-offer/funding/allocations/:id/edit', changes('funding'), async (req, res) => {
+    const form = bodyOf(req) as Form;
+    const a = await findAllocation(sql, accessOf(res), req.params.id);
+    try {
+      await changeAllocation(sql, accessOf(res), a.id, allocationBodyOf(form));
+      res.redirect(303, `/support-offer/funding/${a.budgetId}`);
+    } catch (error) {
+      allocationForm(res, await findBudget(sql, accessOf(res), a.budgetId), form, refusalOf(error, ALLOCATION_LABELS), Number(a.id));
+    }
   });
 
   router.get('/support-offer/funding/:id/allocations/new', changes('funding'), async (req, res) => {
@@ -72,17 +122,8 @@ export function fundingPages(sql: Sql): express.Router {
 
   router.post('/support-offer/funding/:id/allocations/new', changes('funding'), async (req, res) => {
     const form = bodyOf(req) as Form;
-    const body = {
-      recipient: { kind: form.recipientKind, name: form.recipientName, councilCode: form.councilCode },
-      amount: form.amount,
-      decidedBy: form.decidedBy,
-      decidedOn: form.decidedOn,
-      decision: form.decision,
-      startsOn: form.startsOn,
-      endsOn: form.endsOn,
-    };
     try {
-      await allocateFrom(sql, accessOf(res), req.params.id, body);
+      await allocateFrom(sql, accessOf(res), req.params.id, allocationBodyOf(form));
       res.redirect(303, `/support-offer/funding/${req.params.id}`);
     } catch (error) {
       allocationForm(res, await findBudget(sql, accessOf(res), req.params.id), form, refusalOf(error, ALLOCATION_LABELS));
@@ -126,10 +167,54 @@ function shownBudget(reading: BudgetReading, mayChange: boolean) {
   };
 }
 
-function budgetForm(res: express.Response, form: Form, refusal: Refusal | null): void {
-  renderPage(res, 'support-offer/budget-form.njk', { form, ...shown(refusal) }, refusal?.status ?? 200);
+/** The allocation form's fields as the use-cases take them; every field is sent, so an emptied one is changed to empty. */
+function allocationBodyOf(form: Form) {
+  return {
+    recipient: { kind: form.recipientKind ?? '', name: form.recipientName ?? '', councilCode: form.councilCode ?? '' },
+    amount: form.amount ?? '',
+    decidedBy: form.decidedBy ?? '',
+    decidedOn: form.decidedOn ?? '',
+    decision: form.decision ?? '',
+    startsOn: form.startsOn ?? '',
+    endsOn: form.endsOn ?? '',
+  };
 }
 
-function allocationForm(res: express.Response, reading: BudgetReading, form: Form, refusal: Refusal | null): void {
-  renderPage(res, 'support-offer/allocation-form.njk', { budget: shownBudget(reading, true), form, ...shown(refusal) }, refusal?.status ?? 200);
+/** The budget form, to add one or (given the budget) to change it. */
+function budgetForm(res: express.Response, form: Form, refusal: Refusal | null, editing: StoredBudget | null = null): void {
+  renderPage(res, 'support-offer/budget-form.njk', { form, editing, ...shown(refusal) }, refusal?.status ?? 200);
+}
+
+/** The allocation form, to record one or (given its id) to change it. */
+function allocationForm(res: express.Response, reading: BudgetReading, form: Form, refusal: Refusal | null, editing: number | null = null): void {
+  renderPage(res, 'support-offer/allocation-form.njk', { budget: shownBudget(reading, true), form, editing, ...shown(refusal) }, refusal?.status ?? 200);
+}
+
+const CHANGED_FIELDS: Readonly<Record<string, string>> = {
+  theme: 'Theme',
+  year: 'Financial year',
+  carriedForward: 'Carried forward',
+  'recipient.kind': 'Allocated to',
+  'recipient.name': 'Project or council',
+  'recipient.councilCode': "Council's code",
+  decidedBy: 'Who decided',
+  decidedOn: 'Day of the decision',
+  decision: 'Decision',
+  startsOn: 'Starts',
+  endsOn: 'Ends',
+};
+
+/** Each change as the page shows it: when in London, who, which field of the budget or of which allocation, from and to. */
+function shownHistory(changes: readonly StoredChange[], reading: BudgetReading) {
+  const names = new Map(reading.allocations.map((a) => [Number(a.id), a.recipient.name]));
+  return changes.map((c) => ({
+    when: formatDate(new Date(c.changedAt), 'minute'),
+    who: c.changedBy,
+    what:
+      c.allocationId === null
+        ? `${c.field === 'amount' ? "The year's new money" : (CHANGED_FIELDS[c.field] ?? c.field)}`
+        : `${c.field === 'amount' ? 'Amount' : (CHANGED_FIELDS[c.field] ?? c.field)} of the allocation to ${names.get(c.allocationId) ?? `allocation ${c.allocationId}`}`,
+    from: c.from ?? 'Not given',
+    to: c.to ?? 'Not given',
+  }));
 }

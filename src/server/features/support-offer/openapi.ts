@@ -3,7 +3,22 @@
 // check them (api-inputs.ts).
 import { error, json, list, ref, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
 import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
-import { allocationBody, allocationPath, answerBody, askBody, budgetBody, budgetPath, councilPath, declineBody, ratingBody, requestPath, requestsQuery, spendBody } from './api-inputs.ts';
+import {
+  allocationBody,
+  allocationChangeBody,
+  allocationPath,
+  answerBody,
+  askBody,
+  budgetBody,
+  budgetChangeBody,
+  budgetPath,
+  councilPath,
+  declineBody,
+  ratingBody,
+  requestPath,
+  requestsQuery,
+  spendBody,
+} from './api-inputs.ts';
 
 const request = { description: 'The request.', content: json(ref('SupportRequest')) };
 const budget = { description: 'The budget and its position.', content: json(ref('Budget')) };
@@ -68,6 +83,24 @@ export const paths = {
       summary: 'A budget, its allocations and the spend against each',
       parameters: pathParameters(budgetPath),
       responses: { 200: budget, 404: error('No such budget.') },
+    },
+    patch: {
+      operationId: 'changeBudget',
+      summary:
+        "Change a budget's theme, year or sums (the provider that holds it; fields absent are kept): refused, naming the field, below what is allocated; each field changed is kept in its history",
+      parameters: pathParameters(budgetPath),
+      requestBody: jsonBody(budgetChangeBody),
+      responses: { 200: budget, ...withMissing, 409: error('Another budget has the theme and year; details.open links to it.') },
+    },
+  },
+  '/api/funding/allocations/{id}': {
+    patch: {
+      operationId: 'changeAllocation',
+      summary:
+        "Change an allocation (the provider that holds its budget; fields absent are kept): refused, naming the field, where it would take the budget over; each field changed is kept in the budget's history",
+      parameters: pathParameters(allocationPath),
+      requestBody: jsonBody(allocationChangeBody),
+      responses: { 200: budget, ...withMissing },
     },
   },
   '/api/funding/budgets/{id}/allocations': {
@@ -134,6 +167,14 @@ export const schemas = {
       spent: pounds,
       sentence: text,
       allocations: { type: 'array', items: { type: 'object' } },
+      changes: {
+        type: 'array',
+        description: 'Each field changed of the budget and its allocations, the latest first: who, when, from, to.',
+        items: {
+          type: 'object',
+          properties: { allocationId: { type: ['integer', 'null'] }, field: text, from: nullableText, to: nullableText, changedBy: text, changedAt: { type: 'string', format: 'date-time' } },
+        },
+      },
     },
   },
 };

@@ -1,8 +1,8 @@
 // The support offer over HTTP: the menu for a council; councils' requests,
 // asked by the council, answered by the provider, rated once by each of the
 // council's people; and
-// the improvement budget, read by anyone and changed by the provider that
-// holds it. Each route declares its rule and calls one use-case.
+// the improvement budget, read by anyone with the history of its changes,
+// and changed by the provider that holds it. Each route declares its rule and calls one use-case.
 import express from 'express';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
@@ -12,6 +12,7 @@ import { allocationPath, budgetPath, councilPath, requestPath, requestsQuery } f
 import { addThemeBudget, allocateFrom, findBudget, readFunding, spendOn } from './budgets.ts';
 import { supportMenu } from './menu.ts';
 import { answerRequest, askFor, findRequest, rateRequest, requestsFor, type Answer } from './requests.ts';
+import { changeAllocation, changeBudget, fundingHistory } from './funding-changes.ts';
 import { budgetJson, menuJson, requestJson } from './views.ts';
 
 const json = express.json({ limit: '100kb' });
@@ -60,7 +61,18 @@ export function supportOfferRouter(sql: Sql, router: express.Router = express.Ro
   });
 
   router.get('/funding/budgets/:id', reads('funding'), async (req, res) => {
-    res.json(budgetJson(await findBudget(sql, accessOf(res), checked(budgetPath, req.params).id)));
+    res.json(await budgetWithHistory(checked(budgetPath, req.params).id, res));
+  });
+
+  router.patch('/funding/budgets/:id', changes('funding'), json, async (req, res) => {
+    const { id } = checked(budgetPath, req.params);
+    await changeBudget(sql, accessOf(res), id, bodyOf(req));
+    res.json(await budgetWithHistory(id, res));
+  });
+
+  router.patch('/funding/allocations/:id', changes('funding'), json, async (req, res) => {
+    const changed = await changeAllocation(sql, accessOf(res), checked(allocationPath, req.params).id, bodyOf(req));
+    res.json(await budgetWithHistory(changed.budgetId, res));
   });
 
   router.post('/funding/budgets/:id/allocations', changes('funding'), json, async (req, res) => {
@@ -72,6 +84,10 @@ export function supportOfferRouter(sql: Sql, router: express.Router = express.Ro
   router.post('/funding/allocations/:id/spend', changes('funding'), json, async (req, res) => {
     res.status(201).json(await spendOn(sql, accessOf(res), checked(allocationPath, req.params).id, bodyOf(req)));
   });
+
+  async function budgetWithHistory(id: number, res: express.Response) {
+    return { ...budgetJson(await findBudget(sql, accessOf(res), id)), changes: (await fundingHistory(sql, id)).map(({ id: _id, budgetId: _budget, ...change }) => change) };
+  }
 
   return router;
 }
