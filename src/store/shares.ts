@@ -4,7 +4,7 @@
 // reads every share about itself, current and revoked.
 import type { Db } from './store.ts';
 
-export const SHARED_KINDS = ['intelligence_item', 'observation', 'improvement_case', 'survey', 'council_return'] as const;
+export const SHARED_KINDS = ['intelligence_item', 'observation', 'improvement_case', 'survey', 'council_return', 'peer_challenge'] as const;
 export type SharedKind = (typeof SHARED_KINDS)[number];
 
 export interface Share {

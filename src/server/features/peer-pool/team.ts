@@ -4,7 +4,9 @@
 // store refuses a double booking, days a peer cannot give and a conflicted
 // peer under the peer's lock (peer-bookings.ts), so two managers can never
 // both win a peer; a refusal names the clash and answers 409. The council's
-// users read the team, since joining it shares the challenge with the council.
+// users read the team, since joining it shares the challenge with the council;
+// and a booking of a peer who signs in is a share of the challenge with them,
+// in the council's share log, revoked when they are released (team-shares.ts).
 import type { GuardedRecord } from '../../../domain/access/index.ts';
 import { londonDay } from '../../../domain/format/index.ts';
 import { checkComposition, checkTeam, suggestTeam, type Problem, type TeamSuggestion } from '../../../domain/peer-challenge/index.ts';
@@ -12,6 +14,7 @@ import { bookPeer, releasePeer, teamOf, type BookedMember, type BookingClash } f
 import { holdingOf } from '../../../store/peer-challenge-records.ts';
 import { teamChallenge, type TeamChallengeRow } from '../../../store/peer-teams.ts';
 import { teamInputs } from '../../../store/team-inputs.ts';
+import { shareBookingWithPeer, unshareReleasedBooking } from '../../../store/team-shares.ts';
 import type { Sql } from '../../../store/store.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { challengeRecord } from '../../platform/access/peer-records.ts';
@@ -88,6 +91,8 @@ export async function bookToTeam(sql: Sql, access: RequestAccess, idText: unknow
     const booked = await bookPeer(tx, challenge.id, peerId, lead, by);
     if (booked.kind === 'refused') throw refusalOf(booked.problem, booked.clash);
     await access.audit(tx, 'change', 'peer_challenge', String(challenge.id), `booked peer ${peerId}${lead ? ' as lead' : ''} for the week on site`);
+    const shared = await shareBookingWithPeer(tx, booked.bookingId, by);
+    if (shared) await access.audit(tx, 'share', 'peer_challenge', String(challenge.id), `shared with ${shared.withUserName} (share ${shared.id}): ${shared.reason}`);
     return (await teamOf(tx, challenge.id)).find((m) => m.bookingId === booked.bookingId)!;
   });
 }
@@ -101,6 +106,8 @@ export async function releaseFromTeam(sql: Sql, access: RequestAccess, idText: u
     const released = await releasePeer(tx, challenge.id, peerId, reason, by);
     if (released.kind === 'refused') throw refusalOf(released.problem);
     await access.audit(tx, 'change', 'peer_challenge', String(challenge.id), `released peer ${peerId} from the team: ${reason}`);
+    const revoked = await unshareReleasedBooking(tx, released.bookingId, by, reason);
+    if (revoked) await access.audit(tx, 'unshare', 'peer_challenge', String(challenge.id), `un-shared from ${revoked.withUserName} (share ${revoked.id}): ${revoked.revokeReason}`);
     return { bookingId: released.bookingId };
   });
 }
