@@ -215,3 +215,49 @@ export async function resultsOfQuestion(db: Db, surveyIds: readonly number[], qu
     from survey_result where survey_id = any(${surveyIds as number[]}) and question_code = ${questionCode} and superseded_at is null`;
   return new Map(rows.map((r) => [r.surveyId, { ...r, id: Number(r.id) }]));
 }
+
+/** A council's survey result of a metric and period that was released (made public), with the record it came from. */
+export interface ReleasedSurveyResult {
+  readonly council: string;
+  readonly surveyId: number;
+  readonly method: SurveyMethod;
+  readonly verdict: ComparabilityVerdict | null;
+  readonly result: StoredResult;
+}
+
+/**
+ * For each of `councils`, the latest survey result of `metricCode` in
+ * `period` that was released (its held value has a release row), with the
+ * survey it came from: what the public already reads of it, and how it was
+ * run, so that whether it is fair to compare can be judged.
+ */
+export async function releasedSurveyResults(db: Db, metricCode: string, period: string, councils: readonly string[]): Promise<ReleasedSurveyResult[]> {
+  if (councils.length === 0) return [];
+  const rows = await db<
+    {
+      council: string;
+      surveyId: number;
+      method: SurveyMethod;
+      verdict: ComparabilityVerdict | null;
+      id: string;
+      questionCode: string;
+      setCode: string;
+      setVersion: number;
+      counts: Record<string, number>;
+      base: number;
+      weighted: SurveyResult['weighted'];
+      enteredAt: Date;
+    }[]
+  >`
+    select distinct on (a.code) a.code as council, s.id as "surveyId", s.method, s.verdict,
+      r.id, r.question_code as "questionCode", r.set_code as "setCode", r.set_version as "setVersion", r.counts, r.base, r.weighted, r.entered_at as "enteredAt"
+    from held_value h
+    join held_release x on x.held_value_id = h.id
+    join metric m on m.id = h.metric_id
+    join area a on a.id = h.area_id
+    join survey_result r on r.id = h.origin_id
+    join survey s on s.id = r.survey_id
+    where h.origin = 'survey' and m.code = ${metricCode} and h.period = ${period} and a.code = any(${councils as string[]})
+    order by a.code, h.id desc`;
+  return rows.map(({ council, surveyId, method, verdict, ...result }) => ({ council, surveyId, method, verdict, result: { ...result, id: Number(result.id) } }));
+}

@@ -106,6 +106,11 @@ describe('the survey forms in a browser', () => {
         assert.match(main, /Comparable with caveats/);
         assert.match(main, /Position and order of questions/);
         assert.match(main, /73% \(95% interval 70% to 76%\), 730 of 1,000/);
+        if (year === '2023') {
+          // The second survey is set beside the first: the trend in words, and the chart of both waves with their intervals.
+          assert.match(main, /No real change from the wave before\./);
+          assert.equal(await page.locator('svg.lantern-wave-chart').count(), 1);
+        }
         await checkPage(page, `survey-judged-${width}`);
         // The refusals answer 400, as a refused form does; nothing else went wrong.
         assert.deepEqual(

@@ -18,7 +18,9 @@ import {
   type SurveyMethod,
   type TrackerWave,
   type Weighting,
+  type WaveTrendWords,
 } from '../../domain/surveys/index.ts';
+import { waveChart } from '../charts/wave-chart.ts';
 
 interface Figure {
   readonly percent: number;
@@ -52,15 +54,28 @@ export interface SurveyView {
     readonly options: readonly { readonly label: string; readonly count: number | null; readonly weightedPercent: number | null; readonly positive: boolean }[];
     readonly figure: Figure | null;
     readonly nationalPoll: (Figure & { readonly waves: number; readonly sentence: string }) | null;
-    readonly comparableCouncils: readonly { readonly label: string; readonly councils: number; readonly average: number | null; readonly sentence: string | null }[] | null;
-    readonly trend: readonly {
-      readonly surveyId: number;
-      readonly title: string;
-      readonly period: string;
-      readonly tracker: TrackerWave | null;
-      readonly comparability: Comparability | null;
-      readonly figure: Figure | null;
-    }[];
+    readonly comparableCouncils:
+      | readonly {
+          readonly label: string;
+          readonly benchmark: number | null;
+          readonly sentence: string;
+          readonly councils: readonly { readonly code: string; readonly name: string }[];
+          readonly leftOut: readonly { readonly code: string; readonly name: string; readonly reason: string }[];
+        }[]
+      | null;
+    readonly trend: {
+      readonly waves: readonly {
+        readonly surveyId: number;
+        readonly wave: number;
+        readonly title: string;
+        readonly period: string;
+        readonly tracker: TrackerWave | null;
+        readonly comparability: Comparability | null;
+        readonly figure: Figure | null;
+      }[];
+      readonly leftOut: readonly { readonly surveyId: number; readonly title: string; readonly reason: string }[];
+      readonly words: WaveTrendWords;
+    } | null;
   }[];
 }
 
@@ -93,18 +108,44 @@ export function surveyPage(view: SurveyView, councilName: string) {
       poll: r.nationalPoll
         ? `National poll: ${percentWords(r.nationalPoll)} (${r.nationalPoll.waves} ${r.nationalPoll.waves === 1 ? 'wave' : 'waves'} pooled). ${capital(r.nationalPoll.sentence)}.`
         : null,
-      councils: (r.comparableCouncils ?? []).map((c) =>
-        c.average === null || c.sentence === null
-          ? `${capital(c.label)}: no other council has released comparable results for this question yet.`
-          : `${capital(c.label)}: ${formatNumber(c.average, 0)}% on average across the ${c.councils} ${c.councils === 1 ? 'council' : 'councils'} with released results. ${capital(c.sentence)}.`,
-      ),
-      trend: r.trend.map((t) => ({
-        ...t,
-        wave: t.tracker ? `${t.title}, wave ${t.tracker.wave}` : t.title,
-        percent: t.figure ? percentWords(t.figure) : 'Not worked out',
-        comparabilityText: t.comparability ? COMPARABILITY_LABELS[t.comparability] : 'No results',
+      councils: (r.comparableCouncils ?? []).map((c) => ({
+        label: capital(c.label),
+        sentence: c.sentence,
+        average:
+          c.benchmark === null
+            ? 'No council in the group has a released result that can fairly be compared yet.'
+            : `Their average: ${formatNumber(c.benchmark, 0)}%, across ${c.councils.length} ${c.councils.length === 1 ? 'council' : 'councils'} (${c.councils.map((m) => m.name).join(', ')}).`,
+        leftOut: c.leftOut,
       })),
+      trend: r.trend && trendView(view, r.questionCode, r.wording, r.trend),
     })),
+  };
+}
+
+type Trend = NonNullable<SurveyView['results'][number]['trend']>;
+
+/** The question across the council's waves: the verdict and its reason, a chart of the waves with their intervals, and the table. */
+function trendView(view: SurveyView, code: string, wording: string, trend: Trend) {
+  const waves = trend.waves.map((w) => ({
+    ...w,
+    name: w.tracker ? `${w.title}, wave ${w.tracker.wave}` : w.title,
+    short: w.tracker ? `Wave ${w.tracker.wave}` : w.period,
+    percent: w.figure ? percentWords(w.figure) : 'Not worked out',
+    comparabilityText: w.comparability ? COMPARABILITY_LABELS[w.comparability] : 'No results',
+    current: w.surveyId === view.id,
+  }));
+  return {
+    ...trend,
+    waves,
+    chart:
+      waves.length > 1
+        ? waveChart({
+            id: `waves-${view.id}-${code}`,
+            title: `${wording}: percentage positive in each wave`,
+            description: `${waves.length} waves of the council's surveys, each with its 95% interval. ${trend.words.direction.headline}. ${trend.words.recent.headline}.`,
+            waves: waves.map((w) => ({ label: w.short, figure: w.figure })),
+          })
+        : null,
   };
 }
 

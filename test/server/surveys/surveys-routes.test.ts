@@ -75,6 +75,9 @@ describe('the API, by role', () => {
       const read = await ask(who, 'GET', `/api/surveys/${surveyId}`);
       assert.equal(read.status, reads ? 200 : 404, `${who} GET: ${JSON.stringify(read.body)}`);
       if (!reads) assert.equal(message(read), `there is no survey ${surveyId} that you may see`);
+      const csv = await ask(who, 'GET', `/api/surveys/${surveyId}/results.csv`);
+      assert.equal(csv.status, reads ? 200 : 404, `${who} GET results.csv`);
+      if (reads) assert.match(String(csv.body), /^survey,council,question,line,/);
       const listed = await ask(who, 'GET', `/api/surveys?council=${DURHAM}`);
       assert.equal(listed.status, 200);
       assert.equal((listed.body as { items: unknown[] }).items.length, reads ? 1 : 0, `${who} lists what they read`);
@@ -102,6 +105,8 @@ describe('probes and refusals', () => {
     const theirs = await ask('hartlepool_officer', 'GET', `/api/surveys/${surveyId}`);
     assert.deepEqual([theirs.status, message(theirs).replace(String(surveyId), 'N')], [404, 'there is no survey N that you may see']);
     for (const id of ['abc', '0', '1e3', '-1']) assert.equal((await ask('performance_officer', 'GET', `/api/surveys/${id}`)).status, 400, id);
+    const guessedCsv = await ask('hartlepool_officer', 'GET', '/api/surveys/999999/results.csv');
+    assert.deepEqual([guessedCsv.status, message(guessedCsv)], [404, 'there is no survey 999999 that you may see']);
     assert.match(message(await ask('public', 'GET', '/api/surveys')), /^'council' is required/);
   });
 

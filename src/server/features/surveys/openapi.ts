@@ -59,7 +59,8 @@ export const paths = {
   '/api/surveys/{id}': {
     get: {
       operationId: 'getSurvey',
-      summary: "A survey with its comparability verdict (a reason for each condition) and each question's percentage positive, Wilson interval, the national poll and the council's waves",
+      summary:
+        "A survey with its comparability verdict (a reason for each condition) and each question's percentage positive, Wilson interval, the national poll, comparable councils by the domain's rule and the trend judged across the council's waves",
       parameters: pathParameters(surveyPath),
       responses: { 200: { description: 'The survey.', content: survey }, ...withMissing },
     },
@@ -69,6 +70,15 @@ export const paths = {
       parameters: pathParameters(surveyPath),
       requestBody: jsonBody(surveyChangeBody),
       responses: { 200: { description: 'Changed.', content: survey }, ...withMissing, ...repeated },
+    },
+  },
+  '/api/surveys/{id}/results.csv': {
+    get: {
+      operationId: 'getSurveyResultsCsv',
+      summary:
+        "A survey's results as CSV: each question's percentage positive, the national poll, comparable councils (with those left out and why) and the trend across the council's waves, every verdict with its sentence and reason",
+      parameters: pathParameters(surveyPath),
+      responses: { 200: { description: 'The CSV.', content: { 'text/csv': { schema: { type: 'string' } } } }, ...withMissing },
     },
   },
   '/api/surveys/{id}/results': {
@@ -143,8 +153,66 @@ export const schemas = {
             questionCode: { type: 'string' },
             figure: { type: ['object', 'null'], description: 'Percentage positive with its 95% Wilson interval, on the effective base where weighted.' },
             nationalPoll: { type: ['object', 'null'] },
-            comparableCouncils: { type: 'array', items: { type: 'object' } },
-            trend: { type: 'array', items: { type: 'object' } },
+            comparableCouncils: {
+              type: ['array', 'null'],
+              description:
+                "For each comparator group (nearest neighbours, region, type), the result beside the mean of comparable councils' released results by the domain's rule; councils whose released result may not fairly be compared are left out, each with its reason. Empty until any council's result is released; null for a question that is not benchmarked.",
+              items: {
+                type: 'object',
+                required: ['group', 'label', 'reference', 'benchmark', 'significance', 'sentence', 'councils', 'leftOut'],
+                properties: {
+                  group: { type: 'string', enum: ['neighbours', 'region', 'type'] },
+                  label: { type: 'string' },
+                  reference: { type: 'string', description: "'comparable councils in the North East'" },
+                  benchmark: { type: ['number', 'null'], description: "The mean of the comparable councils' percentages; null when none is comparable." },
+                  significance: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower', 'not_compared'] },
+                  sentence: { type: 'string' },
+                  councils: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } } },
+                  leftOut: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' }, reason: { type: 'string' } } } },
+                },
+              },
+            },
+            trend: {
+              type: ['object', 'null'],
+              description:
+                "The question across the council's surveys up to this one that you may read: the waves (a tracker's by its wave numbers, one-off surveys in order of fieldwork; another method or set version left out with its reason), judged by the direction of travel from the wave before (95% intervals that do not overlap) and the chi-squared test for trend in proportions over the last five waves (99.8%), each in words with its reason.",
+              required: ['waves', 'leftOut', 'direction', 'recent', 'words'],
+              properties: {
+                waves: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: { surveyId: { type: 'integer' }, wave: { type: 'integer' }, title: { type: 'string' }, period: { type: 'string' }, figure: { type: ['object', 'null'] } },
+                  },
+                },
+                leftOut: { type: 'array', items: { type: 'object', properties: { surveyId: { type: 'integer' }, title: { type: 'string' }, reason: { type: 'string' } } } },
+                direction: {
+                  type: 'object',
+                  properties: {
+                    judgement: { type: 'string', enum: ['improving', 'worsening', 'increasing', 'decreasing', 'no_significant_change', 'not_compared', 'not_computed'] },
+                    change: { type: 'number' },
+                    reason: { type: 'string' },
+                  },
+                },
+                recent: {
+                  type: 'object',
+                  properties: {
+                    judgement: { type: 'string', enum: ['getting_better', 'getting_worse', 'increasing', 'decreasing', 'no_significant_change', 'not_computed'] },
+                    method: { type: 'string' },
+                    pValue: { type: 'number' },
+                    reason: { type: 'string' },
+                  },
+                },
+                words: {
+                  type: 'object',
+                  description: 'Each judgement as a headline and its reason, as the page and the CSV give them.',
+                  properties: {
+                    direction: { type: 'object', properties: { headline: { type: 'string' }, reason: { type: 'string' } } },
+                    recent: { type: 'object', properties: { headline: { type: 'string' }, reason: { type: 'string' } } },
+                  },
+                },
+              },
+            },
             metricCode: nullable('string'),
           },
         },

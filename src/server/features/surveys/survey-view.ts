@@ -3,15 +3,32 @@
 // with the percentage positive and its Wilson interval (the domain's
 // statistics, on the effective base where weighted), set beside the national
 // poll of the same financial year (its waves pooled from counts) with
-// significance as the engine judges it, beside comparable councils' released
-// figures in the benchmark index, and across the council's own waves.
-import { compareToBenchmark, describeSignificance, type Significance } from '../../../domain/benchmark/index.ts';
+// significance as the engine judges it, beside comparable councils by the
+// domain's rule (compareWithCouncils: the councils of each comparator group
+// whose results the public reads, those left out with their reasons), and
+// across the council's own waves (waveSeries, waveTrend: the verdict and its
+// reason in words).
 import { groupFigures } from '../../../domain/benchmark/benchmark-queries.ts';
 import { groupSpecFor, type NamedGroup } from '../../../domain/benchmark/group-spec.ts';
-import { compareWithPoll, percentagePositive, poolWaves, questionOf, type QuestionSet, type SurveyResult } from '../../../domain/surveys/index.ts';
+import {
+  compareWithCouncils,
+  compareWithPoll,
+  describeWaveTrend,
+  percentagePositive,
+  poolWaves,
+  questionOf,
+  waveSeries,
+  waveTrend,
+  type CouncilFigure,
+  type PercentagePositive,
+  type Question,
+  type QuestionSet,
+  type SeriesCandidate,
+  type SurveyResult,
+} from '../../../domain/surveys/index.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
-import { currentResults, resultsOfQuestion, surveysOf as storedSurveysOf, type StoredResult, type Survey } from '../../../store/surveys.ts';
+import { currentResults, getQuestionSet, releasedSurveyResults, resultsOfQuestion, surveysOf as storedSurveysOf, type StoredResult, type Survey } from '../../../store/surveys.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
 import { recordOf, setsOf } from './survey-checks.ts';
 import { ENGLAND, guardOf } from './surveys.ts';
@@ -71,13 +88,16 @@ async function questionJson(sql: Sql, engine: BenchmarkEngine, survey: Survey, s
     options: question?.answerOptions.map((o) => ({ ...o, count: result.counts[o.code] ?? null, weightedPercent: result.weighted?.percentages[o.code] ?? null })) ?? [],
     figure,
     nationalPoll: question && figure ? await pollComparison(sql, survey, poll, question, result) : null,
-    comparableCouncils: question?.metricCode && figure ? councilsComparison(engine, survey, question.metricCode, figure) : null,
-    trend: question ? await trendOf(sql, waves, question, result.questionCode) : [],
+    comparableCouncils: question?.metricCode && figure ? await councilsComparison(sql, engine, survey, question, result) : null,
+    trend: question ? await trendOf(sql, survey, waves, question, result) : null,
   };
 }
 
-function figureOf(question: NonNullable<ReturnType<typeof questionOf>>, result: SurveyResult): Figure | null {
-  const figure = percentagePositive(question, result);
+function figureOf(question: Question, result: SurveyResult): Figure | null {
+  return figureJson(percentagePositive(question, result));
+}
+
+function figureJson(figure: PercentagePositive): Figure | null {
   return figure.kind === 'ok' ? { percent: figure.percent, lower: figure.lower, upper: figure.upper, positive: figure.positive, base: figure.base } : null;
 }
 
@@ -86,7 +106,7 @@ function figureOf(question: NonNullable<ReturnType<typeof questionOf>>, result: 
  * beside the council's result by the domain's rule (compareWithPoll): a survey
  * that is not comparable is not compared, and says why.
  */
-async function pollComparison(sql: Sql, survey: Survey, poll: readonly Survey[], question: NonNullable<ReturnType<typeof questionOf>>, result: SurveyResult) {
+async function pollComparison(sql: Sql, survey: Survey, poll: readonly Survey[], question: Question, result: SurveyResult) {
   const found = await resultsOfQuestion(
     sql,
     poll.map((s) => s.id),
@@ -102,34 +122,72 @@ async function pollComparison(sql: Sql, survey: Survey, poll: readonly Survey[],
   return { ...national, waves: found.size, significance: comparison.significance, sentence: comparison.sentence.replace(/\.$/, '') };
 }
 
-/** Comparable councils' released figures for the metric and period, as the benchmark index holds them (public figures alone): none until results are released. */
-function councilsComparison(engine: BenchmarkEngine, survey: Survey, metricCode: string, figure: Figure) {
-  const series = engine.index.metric(metricCode);
+/**
+ * The council's result beside each comparator group's councils by the
+ * domain's rule (compareWithCouncils). The candidates are the group's
+ * councils whose figure for the metric and period the public reads (the
+ * benchmark index holds released figures alone), each judged by the survey
+ * its figure was released from: its verdict and method. A figure with no
+ * survey behind it is left out, saying so; no held result is ever read.
+ */
+async function councilsComparison(sql: Sql, engine: BenchmarkEngine, survey: Survey, question: Question, result: SurveyResult) {
+  const series = engine.index.metric(question.metricCode!);
   const slice = series?.slice(survey.period);
   const area = engine.index.area(survey.council);
-  if (!series || !slice || !area) return [];
-  return COMPARATORS.map((group): GroupComparison => {
-    const figures = groupFigures(engine.index, series, slice, area, groupSpecFor(engine.index, area, group));
-    // The council's own released result may be among them: a group of it alone compares it with itself.
-    const own = slice.position(engine.index.areaNumber(area.code)!);
-    const others = figures.members.filter((position) => position !== own).length;
-    if (figures.mean === null || others === 0) return { group, label: figures.label, councils: others, average: null, significance: null, sentence: null };
-    const significance = compareToBenchmark({ value: figure.percent, lower: figure.lower, upper: figure.upper, benchmark: figures.mean, polarity: 'higher_is_better' });
-    return { group, label: figures.label, councils: figures.members.length, average: figures.mean, significance, sentence: describeSignificance(significance, `the average of ${figures.label}`) };
-  });
-}
-
-/** A comparator group's average of released comparable results, or none where no other council has one. */
-interface GroupComparison {
-  readonly group: NamedGroup;
-  readonly label: string;
-  readonly councils: number;
-  readonly average: number | null;
-  readonly significance: Significance | null;
-  readonly sentence: string | null;
+  if (!series || !slice || !area || survey.verdict === null) return [];
+  const own = percentagePositive(question, result);
+  const sets = new Map<string, Question | undefined>();
+  return Promise.all(
+    COMPARATORS.map(async (group) => {
+      const figures = groupFigures(engine.index, series, slice, area, groupSpecFor(engine.index, area, group));
+      // The council's own released result may be among them: it is not compared with itself.
+      const members = Array.from(figures.members, (position) => engine.index.areas[slice.areas[position]!]!.code).filter((code) => code !== survey.council);
+      const released = new Map((await releasedSurveyResults(sql, question.metricCode!, survey.period, members)).map((r) => [r.council, r]));
+      const others: CouncilFigure[] = [];
+      for (const council of members) {
+        const found = released.get(council);
+        const asked = found && (await questionAsked(sql, sets, found.result, question));
+        others.push(
+          found && asked
+            ? { council, method: found.method, verdict: found.verdict, figure: percentagePositive(asked, found.result) }
+            : { council, method: null, verdict: null, figure: { kind: 'not_computed', reason: 'no_answers' } },
+        );
+      }
+      const comparison = compareWithCouncils(own, survey.verdict!, survey.method, others, GROUP_NAMES[group](area.regionCode ? engine.index.area(area.regionCode)?.name : undefined));
+      const named = (code: string) => ({ code, name: engine.index.area(code)?.name ?? code });
+      return {
+        group,
+        label: figures.label,
+        reference: comparison.reference,
+        benchmark: comparison.benchmark,
+        significance: comparison.significance,
+        sentence: comparison.sentence,
+        councils: comparison.councils.map(named),
+        leftOut: comparison.leftOut.map((l) => ({ ...named(l.council), reason: l.reason })),
+      };
+    }),
+  );
 }
 
 const COMPARATORS: readonly NamedGroup[] = ['neighbours', 'region', 'type'];
+
+/** How compareWithCouncils names each group: 'comparable councils in …'. */
+const GROUP_NAMES: Readonly<Record<NamedGroup, (region: string | undefined) => string>> = {
+  neighbours: () => 'its nearest neighbours',
+  region: (region) => region ?? 'its region',
+  type: () => 'its type of authority',
+  england: () => 'England',
+};
+
+/** The question as the other council's result asked it: its own set's version, read once a page. */
+async function questionAsked(sql: Sql, sets: Map<string, Question | undefined>, result: StoredResult, own: Question): Promise<Question | undefined> {
+  const key = `${result.setCode}@${result.setVersion}`;
+  if (!sets.has(key)) {
+    const set = await getQuestionSet(sql, result.setCode, result.setVersion);
+    sets.set(key, set && questionOf(set, result.questionCode));
+  }
+  return sets.get(key) ?? (result.questionCode === own.code ? own : undefined);
+}
 
 /** The council's surveys the viewer may read: the waves a question's trend runs across. */
 async function wavesOf(sql: Sql, survey: Survey, access?: RequestAccess): Promise<Survey[]> {
@@ -137,23 +195,37 @@ async function wavesOf(sql: Sql, survey: Survey, access?: RequestAccess): Promis
   return access ? all.filter((s) => access.may('read', guardOf(s))) : all.filter((s) => s.id === survey.id);
 }
 
-/** The question's percentage positive in each wave, oldest first. */
-async function trendOf(sql: Sql, waves: readonly Survey[], question: NonNullable<ReturnType<typeof questionOf>>, questionCode: string) {
+/**
+ * The question across the council's waves up to this survey (waveSeries
+ * chooses them, and says why each other is left out), judged by waveTrend,
+ * with the verdict and its reason in words (describeWaveTrend).
+ */
+async function trendOf(sql: Sql, survey: Survey, waves: readonly Survey[], question: Question, result: StoredResult) {
   const found = await resultsOfQuestion(
     sql,
     waves.map((s) => s.id),
-    questionCode,
+    question.code,
   );
-  return [...waves]
-    .reverse()
-    .filter((s) => found.has(s.id))
-    .map((s) => ({
-      surveyId: s.id,
-      title: s.title,
-      period: s.period,
-      fieldworkEnd: s.fieldworkEnd,
-      tracker: s.tracker,
-      comparability: s.verdict?.overall ?? null,
-      figure: figureOf(question, found.get(s.id)!),
-    }));
+  found.set(survey.id, result);
+  const bySurvey = new Map([...waves, survey].map((s) => [s.id, s]));
+  const candidates = [...found.entries()].map(([id, r]): SeriesCandidate => {
+    const s = bySurvey.get(id)!;
+    return { id, label: s.title, method: s.method, tracker: s.tracker, fieldworkEnd: s.fieldworkEnd, setCode: r.setCode, setVersion: r.setVersion, figure: percentagePositive(question, r) };
+  });
+  const series = waveSeries(
+    candidates.find((c) => c.id === survey.id)!,
+    candidates,
+  );
+  const trend = waveTrend(series.waves);
+  const words = describeWaveTrend(trend, series.waves);
+  return {
+    waves: series.waves.map((w) => {
+      const s = bySurvey.get(w.id)!;
+      return { surveyId: w.id, wave: w.wave, title: s.title, period: s.period, tracker: s.tracker, comparability: s.verdict?.overall ?? null, figure: figureJson(w.figure) };
+    }),
+    leftOut: series.leftOut.map((l) => ({ surveyId: l.id, title: l.label, reason: l.reason })),
+    direction: trend.direction.kind === 'ok' ? { judgement: trend.direction.judgement, change: trend.direction.change } : { judgement: 'not_computed', reason: trend.direction.reason },
+    recent: trend.recent.kind === 'ok' ? { judgement: trend.recent.judgement, method: trend.recent.method, pValue: trend.recent.pValue } : { judgement: 'not_computed', reason: trend.recent.reason },
+    words,
+  };
 }

@@ -6,6 +6,7 @@
 // entered by administrators. Each route declares its rule and calls one
 // use-case.
 import express from 'express';
+import { surveyResultsCsv } from '../../../reports/survey-results-csv.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
@@ -59,7 +60,14 @@ export function surveysRouter(sql: Sql, engine: BenchmarkEngine, router: express
 
   router.get('/surveys/:id', reads('survey'), async (req, res) => {
     const survey = await readSurvey(sql, accessOf(res), checked(surveyPath, req.params).id);
-    res.set('Cache-Control', 'private, no-store').json(await surveyJson(sql, engine, survey));
+    res.set('Cache-Control', 'private, no-store').json(await surveyJson(sql, engine, survey, accessOf(res)));
+  });
+
+  // The same judgements as CSV: each question's figure, the poll, comparable councils and the trend, each with its reason.
+  router.get('/surveys/:id/results.csv', reads('survey'), async (req, res) => {
+    const survey = await readSurvey(sql, accessOf(res), checked(surveyPath, req.params).id);
+    const csv = surveyResultsCsv(await surveyJson(sql, engine, survey, accessOf(res)));
+    res.set('Cache-Control', 'private, no-store').type('text/csv; charset=utf-8').attachment(`survey-${survey.id}-results.csv`).send(csv);
   });
 
   router.put('/surveys/:id', changes('survey'), json, async (req, res) => {
