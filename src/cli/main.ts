@@ -9,6 +9,7 @@ import { ConfigError, readConfig, readPort, type Config } from '../config.ts';
 import type { ImportResult } from '../ingest/import-file.ts';
 import type { Store } from '../store/store.ts';
 import { drainable, onStopSignal, stopInOrder } from './shutdown.ts';
+import { registerSupportCommands } from './support.ts';
 import { CommandError, registerAccessCommands } from './users.ts';
 
 // Each command loads what it needs when it runs (import() in its function):
@@ -329,6 +330,7 @@ export function program(config: () => Config): Command {
       }),
     );
   registerAccessCommands(cli, config, withStore, out, table as (rows: readonly object[], columns: readonly string[]) => void);
+  registerSupportCommands(cli, config, withStore, out, table as (rows: readonly object[], columns: readonly string[]) => void);
   return cli;
 }
 

@@ -98,9 +98,10 @@ const ORGANISATION_OPTIONS: Readonly<Record<string, string>> = { name: '--name',
 /**
  * Runs a use-case as the console. Its refusals name the field as the API
  * does ('email'); the command line says the option instead (--email), and
- * stops with the message alone.
+ * stops with the message alone. Other commands (src/cli/support.ts) run
+ * theirs through it too.
  */
-async function asConsole<T>(store: Store, options: Readonly<Record<string, string>>, useCase: (sql: Sql, access: RequestAccess) => Promise<T>): Promise<T> {
+export async function asConsole<T>(store: Store, options: Readonly<Record<string, string>>, useCase: (sql: Sql, access: RequestAccess) => Promise<T>): Promise<T> {
   const { consoleAccess } = await import('../server/platform/access/console-access.ts');
   try {
     return await useCase(store.sql, consoleAccess(store.sql));
