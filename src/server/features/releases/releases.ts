@@ -139,6 +139,15 @@ export async function setRule(sql: Sql, access: RequestAccess, params: Record<st
   return { council: council.areaCode, metric, rule: ruleJson(set.rule), ruleText: describeRule(set.rule), setAt: set.setAt };
 }
 
+/** A metric's rule as its form shows it: the council's performance officers alone, as setRule. */
+export async function readRule(sql: Sql, access: RequestAccess, params: Record<string, unknown>) {
+  const { council, metric, shared } = await heldOf(sql, params);
+  access.require('change', shared.guarded, shared.label);
+  const [rules, found] = await Promise.all([releaseRulesOf(sql, council.areaCode), getMetric(sql, metric)]);
+  const rule = rules.get(metric)?.rule ?? null;
+  return { council: { code: council.areaCode, name: council.name }, metric, title: found?.title ?? metric, rule, ruleText: rule ? describeRule(rule) : null };
+}
+
 /** Shares a metric's held values with a named organisation before release, saying why. */
 export async function shareHeld(sql: Sql, access: RequestAccess, params: Record<string, unknown>, body: Record<string, unknown>) {
   return shareWith(sql, access, (await heldOf(sql, params)).shared, body);
