@@ -23,21 +23,31 @@ export interface AuditEvent extends AuditEntry {
   readonly at: Date;
 }
 
+/**
+ * Adds events to the trail, in their order. A list's reads are many events
+ * that differ only in their record: each run of such events is one
+ * statement, its records one array, so that reading a list of thousands
+ * writes its thousands of rows in a single insert (one row a record still,
+ * so that the trail of any record finds each read of it).
+ */
 export async function recordAudit(sql: Db, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const rows = entries.map((e) => ({
-    user_id: e.userId,
-    actor: e.actor,
-    action: e.action,
-    record_kind: e.recordKind,
-    record_id: e.recordId,
-    summary: e.summary.slice(0, 2000),
-    ip: e.ip,
-    user_agent: e.userAgent?.slice(0, 400) ?? null,
-  }));
-  for (let i = 0; i < rows.length; i += 1000) {
-    await sql`insert into audit_event ${sql(rows.slice(i, i + 1000), 'user_id', 'actor', 'action', 'record_kind', 'record_id', 'summary', 'ip', 'user_agent')}`;
+  for (let start = 0; start < entries.length;) {
+    const first = entries[start]!;
+    let end = start + 1;
+    while (end < entries.length && sameButRecord(first, entries[end]!)) end++;
+    const records = entries.slice(start, end).map((e) => e.recordId);
+    await sql`
+      insert into audit_event (user_id, actor, action, record_kind, record_id, summary, ip, user_agent)
+      select ${first.userId}, ${first.actor}, ${first.action}, ${first.recordKind}, r.id, ${first.summary.slice(0, 2000)}, ${first.ip},
+        ${first.userAgent?.slice(0, 400) ?? null}
+      from unnest(${records as string[]}::text[]) with ordinality as r (id, n)
+      order by r.n`;
+    start = end;
   }
+}
+
+function sameButRecord(a: AuditEntry, b: AuditEntry): boolean {
+  return a.userId === b.userId && a.actor === b.actor && a.action === b.action && a.recordKind === b.recordKind && a.summary === b.summary && a.ip === b.ip && a.userAgent === b.userAgent;
 }
 
 export interface AuditQuery {

@@ -6,6 +6,7 @@
 // never join an estimate with what is evidenced: the domain's savingsTotals
 // keeps a sum per status, and "with evidence" joins only the evidenced and
 // the verified.
+import type { Decision } from '../../../domain/access/index.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
 import { progressAgainstGoal, savingsTotals, type GoalProgress, type SavingsGoal, type SavingsTotals } from '../../../domain/savings/index.ts';
 import { keptSavingsGoal } from '../../../ingest/savings-goal.ts';
@@ -78,7 +79,7 @@ export async function councilSavings(sql: Sql, access: RequestAccess, index: Ben
 
 /** The partnership's savings against the goal: each council whose savings the viewer may read, and the years' totals of what counts. */
 export async function partnershipSavings(sql: Sql, access: RequestAccess, index: BenchmarkIndex, goal = keptSavingsGoal()): Promise<PartnershipSavings> {
-  const savings = await access.reveal(await savingsOfYears(sql, goal.years), savingRecord, (s) => String(s.id), 'read the partnership’s savings against the goal');
+  const savings = await revealByCouncil(access, await savingsOfYears(sql, goal.years), 'read the partnership’s savings against the goal');
   const byCouncil = new Map<string, StoredSaving[]>();
   for (const saving of savings) byCouncil.set(saving.councilCode, [...(byCouncil.get(saving.councilCode) ?? []), saving]);
   const councils = [...byCouncil.entries()].map(([councilCode, own]): PartnerCouncil => {
@@ -98,6 +99,29 @@ export async function partnershipSavings(sql: Sql, access: RequestAccess, index:
     return { year, totals: savingsTotals(counted), target, councilsWithTarget: measured.length };
   });
   return { goal, councils, years };
+}
+
+/**
+ * The savings the viewer may read, each read audited (one row a saving, all
+ * in one insert). The policy guards a saving by its council and the
+ * organisation that holds it alone (savingRecord's whole argument), so it
+ * is asked once for each council and holder rather than once a saving.
+ */
+async function revealByCouncil(access: RequestAccess, all: readonly StoredSaving[], summary: string): Promise<StoredSaving[]> {
+  const decisions = new Map<string, Decision>();
+  const shown: StoredSaving[] = [];
+  const audited: string[] = [];
+  for (const saving of all) {
+    const { councilCode, organisationId } = saving;
+    const key = `${councilCode} ${organisationId}`;
+    let decision = decisions.get(key);
+    if (!decision) decisions.set(key, (decision = access.decide('read', savingRecord({ councilCode, organisationId }))));
+    if (!decision.allowed) continue;
+    shown.push(saving);
+    if (decision.audited) audited.push(String(saving.id));
+  }
+  await access.auditReads('saving', audited, summary);
+  return shown;
 }
 
 /** One saving with the steps its status took. */
