@@ -245,9 +245,10 @@ async function searchWords(sql: Sql, reader: CaseStudyReader, search: CaseStudyS
   const query = `websearch_to_tsquery('english', $1)`;
   const where = conditions(reader, search, params, 'f').join(' and ');
   params.push(search.limit, search.offset);
-  const rows = await sql.begin(async (tx) => {
-    await tx`set local enable_seqscan = off`;
-    return tx.unsafe<(FoundCaseStudy & { total: number; id: number | null })[]>(
+  // the setting and the search sent together, without waiting between them
+  const [, rows] = await sql.begin((tx) => [
+    tx`set local enable_seqscan = off`,
+    tx.unsafe<(FoundCaseStudy & { total: number; id: number | null })[]>(
       `with found as materialized (
          select f.id, f.published_at, f.changed_at, ts_rank(f.lead, ${query}) as rank
          from (select cs.id, cs.state, cs.author_id, cs.organisation_id, cs.themes, cs.source, cs.published_at, cs.changed_at, cs.lead
@@ -260,15 +261,9 @@ async function searchWords(sql: Sql, reader: CaseStudyReader, search: CaseStudyS
        from (select) one left join (page p join case_study cs on cs.id = p.id) on true
        order by p.rank desc, ${inOrder('p')}`,
       params as never[],
-    );
-  });
-  const items: FoundCaseStudy[] = [];
-  for (const row of rows) {
-    if (row.id === null) continue;
-    const { total, ...item } = row;
-    void total;
-    items.push(item);
-  }
+    ),
+  ]);
+  const items = rows.filter((row): row is typeof row & { id: number } => row.id !== null).map(({ total: _total, ...item }): FoundCaseStudy => item);
   return { total: rows[0]?.total ?? 0, items };
 }
 
