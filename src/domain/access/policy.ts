@@ -17,8 +17,10 @@
 //        council's survey, return, saving or rating of support; a provider's offer or budget) →
 //        its members, whatever its classification; a restricted record of a
 //        kind with stewards → them too (STEWARDS: the peer pool's managers, a
-//        saving's verifiers); a record with no author (the data hub's) →
-//        whoever the grant allows.
+//        saving's verifiers); a restricted record of a kind its subject keeps
+//        (a council's actions on a peer challenge's recommendations) → the
+//        council's members the grant allows; a record with no author (the
+//        data hub's) → whoever the grant allows.
 //      - share: only restricted and confidential records, only shareable ones
 //        (an intelligence item with its evidence), by those who may change it.
 //   The audience of a restricted or confidential record: its author, the
@@ -115,6 +117,10 @@ const GRANTS: Readonly<Record<RecordKind, Readonly<Record<Action, Grant>>>> = {
   funding: { read: 'anyone', change: PROVIDERS, share: 'nobody' },
   peer: { read: 'signed_in', change: 'signed_in', share: 'nobody' },
   peer_challenge: { read: 'anyone', change: PROGRAMME, share: PROGRAMME },
+  // What a council does about a challenge's recommendations (its actions, the evidence each was done)
+  // is read as the challenge's drafts are, and recorded by the managers who run it and by the council's
+  // own performance officers (SUBJECT_KEEPS).
+  challenge_action: { read: 'signed_in', change: Object.freeze([...PROGRAMME, 'performance_officer'] as const), share: 'nobody' },
   mentoring: { read: 'signed_in', change: PROVIDERS, share: 'nobody' },
   mentoring_note: { read: 'signed_in', change: 'signed_in', share: 'nobody' },
   saving: { read: 'signed_in', change: Object.freeze(['performance_officer', 'regional_partner'] as const), share: 'nobody' },
@@ -150,6 +156,12 @@ const STEWARDS: Readonly<Partial<Record<RecordKind, readonly Role[]>>> = {
   saving: Object.freeze(['regional_partner'] as const),
   case_study: PROGRAMME,
 };
+
+/**
+ * Kinds whose restricted records the council they are about changes (those of its members the grant
+ * allows), beside their holder: a council records its own actions on a peer challenge's recommendations.
+ */
+const SUBJECT_KEEPS: Readonly<Partial<Record<RecordKind, true>>> = { challenge_action: true };
 
 /** Kinds held by partners together: members of the holding organisation and of the organisations it is shared with (the partners) change them at any classification. */
 const PARTNERED: Readonly<Partial<Record<RecordKind, true>>> = { agreement: true, target: true, progress_review: true };
@@ -197,6 +209,7 @@ const OVERSEEN: Readonly<Record<RecordKind, boolean>> = {
   funding: false,
   peer: false,
   peer_challenge: false,
+  challenge_action: false,
   mentoring: false,
   mentoring_note: false,
   saving: false,
@@ -254,8 +267,8 @@ function decideRead(viewer: Viewer, record: GuardedRecord, classification: Guard
 }
 
 function decideChange(viewer: Viewer, record: GuardedRecord, classification: GuardedRecord['classification']): Decision {
-  // the grant decides: the data hub, organisations, users, sessions; never for records partners hold together
-  if (record.author === null && !PARTNERED[record.kind] && !HELD[record.kind]) return ALLOW;
+  // the grant decides: the data hub, organisations, users, sessions; never for records partners hold together, nor those their subject keeps
+  if (record.author === null && !PARTNERED[record.kind] && !HELD[record.kind] && !SUBJECT_KEEPS[record.kind]) return ALLOW;
   if (viewer.kind === 'public') return DENIALS.sign_in_required;
   return mayAlter(viewer, record, classification) ? ALLOW : DENIALS.not_author;
 }
@@ -272,6 +285,7 @@ function mayAlter(viewer: UserViewer, record: GuardedRecord, classification: Gua
   if (record.author === viewer.userId) return true;
   if (PARTNERED[record.kind] && (record.ownerOrganisation === viewer.organisationId || record.sharedWithOrganisations.includes(viewer.organisationId))) return true;
   if (classification === 'restricted' && STEWARDS[record.kind]?.includes(viewer.role)) return true;
+  if (classification === 'restricted' && SUBJECT_KEEPS[record.kind] && record.subjectArea !== null && record.subjectArea === viewer.councilArea) return true;
   if (HELD[record.kind]) return record.ownerOrganisation === viewer.organisationId;
   if (classification === 'restricted' && record.ownerOrganisation === viewer.organisationId) return true;
   return viewer.role === 'administrator' && OVERSEEN[record.kind];

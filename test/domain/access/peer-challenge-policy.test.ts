@@ -3,7 +3,8 @@
 // by the provider that holds them; a council's request is read by the
 // provider, the council and whoever asked; a challenge's scoping and drafts
 // by the sector body, the council and the team, and run by peer challenge
-// managers; a peer's details by the managers and the peer; what a mentor and
+// managers, the council's performance officers recording its actions and
+// evidence against the recommendations; a peer's details by the managers and the peer; what a mentor and
 // mentee record, by the pair alone; a saving by its council and the regional
 // partnership, which verifies it; a draft case study by its council and the
 // library's moderators.
@@ -96,6 +97,30 @@ walk("the challenge's published report", challenge('public'), {
   peer_challenge_manager: ['allow', 'allow', 'not_shareable'],
   otherCouncil: ['allow', 'role', 'role'],
 });
+
+walk(
+  "the actions and evidence against the challenge's recommendations",
+  guardedRecord('challenge_action', 'restricted', {
+    subjectArea: DURHAM,
+    subjectReads: true,
+    ownerOrganisation: ORG.sectorBody,
+    sharedWithUsers: [CAST.regional_partner.userId],
+  }),
+  {
+    public: SIGN_IN_UNSHARED,
+    peer_challenge_manager: ['allow', 'allow', 'not_possible'],
+    performance_officer: ['allow', 'allow', 'not_possible'],
+    council_member: ['allow', 'role', 'not_possible'],
+    principal_adviser: ['allow', 'role', 'not_possible'],
+    author: ['allow', 'role', 'not_possible'],
+    regional_partner: ['allow', 'role', 'not_possible'],
+    panel_member: ['not_in_audience', 'role', 'not_possible'],
+    government_officer: ['not_in_audience', 'role', 'not_possible'],
+    inspector: ['not_in_audience', 'role', 'not_possible'],
+    administrator: ['not_in_audience', 'role', 'not_possible'],
+    otherCouncil: ['not_in_audience', 'not_author', 'not_possible'],
+  },
+);
 
 const PEER_OUTSIDE: Row = ['not_in_audience', 'not_author', 'not_possible'];
 walk("a member peer's details in the pool (the peer is County Durham's councillor)", guardedRecord('peer', 'restricted', { author: CAST.council_member.userId }), {

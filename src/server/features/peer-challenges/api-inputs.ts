@@ -33,3 +33,21 @@ export const stepBody = z.object({
   reason: z.string().optional().describe('Why it closes: needed before the progress review.'),
   revision,
 });
+
+export const recommendationPath = challengePath.extend({ recommendation: recordId('recommendation').describe('Recommendation id.') });
+export const actionPath = challengePath.extend({ action: recordId('action').describe('Action id.') });
+export const publicationPath = challengePath.extend({ publication: recordId('publication').describe('Published version id.') });
+export const findingBody = z.object({
+  finding: z.string().describe('What the team found, up to 4,000 characters.'),
+  metrics: z.array(z.string()).optional().describe("Codes of the metric library's metrics it cites; each is read since the week on site."),
+});
+export const recommendationBody = z.object({ recommendation: z.string().describe('The recommendation, up to 2,000 characters.') });
+export const actionBody = z.object({
+  action: z.string().describe('What the council will do, up to 2,000 characters.'),
+  dueOn: z.string().optional().describe('When it is due, YYYY-MM-DD.'),
+});
+export const evidenceBody = z.object({ evidence: z.string().describe('What shows it was done, up to 2,000 characters.'), doneOn: z.string().describe('The day it was done, YYYY-MM-DD.') });
+export const publicationBody = z.object({
+  document: z.enum(['report', 'action_plan']),
+  body: z.string().describe('The text to publish, up to 100,000 characters: a new version, frozen, superseding any before.'),
+});

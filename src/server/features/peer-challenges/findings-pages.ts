@@ -1,8 +1,9 @@
 // A challenge's findings and follow-up as pages, without script: the
 // follow-up (findings with each cited metric since the week, the report and
 // action plan as published, recommendations with their actions and
-// evidence), its forms for the managers, and each published version for
-// anyone. A refusal shows the forms again, what was typed kept and each
+// evidence), its forms (findings, recommendations and publishing for the
+// managers; actions and evidence for them and the council's performance
+// officers), and each published version for anyone. A refusal shows the forms again, what was typed kept and each
 // problem beside its field.
 import express from 'express';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
@@ -36,19 +37,19 @@ export function findingsPages(sql: Sql, engine: BenchmarkEngine): express.Router
     await followUpPage(res, req.params.id, false, {}, [], 200);
   });
 
-  router.get('/peer-challenges/:id/follow-up/edit', changes('peer_challenge'), async (req, res) => {
+  router.get('/peer-challenges/:id/follow-up/edit', changes('challenge_action'), async (req, res) => {
     await followUpPage(res, req.params.id, true, {}, [], 200);
   });
 
-  const posts: readonly [string, string, (req: express.Request, res: express.Response, form: Form) => Promise<unknown>][] = [
-    ['/peer-challenges/:id/findings', '', (req, res, form) => addChallengeFinding(sql, accessOf(res), engine.index, req.params.id, form)],
-    ['/peer-challenges/:id/publications', '', (req, res, form) => publish(sql, accessOf(res), req.params.id, form)],
-    ['/peer-challenges/:id/recommendations', '', (req, res, form) => recommend(sql, accessOf(res), req.params.id, form)],
-    ['/peer-challenges/:id/recommendations/:item/actions', 'r', (req, res, form) => addAction(sql, accessOf(res), req.params.id, req.params.item, form)],
-    ['/peer-challenges/:id/actions/:item/evidence', 'a', (req, res, form) => recordEvidence(sql, accessOf(res), req.params.id, req.params.item, form)],
+  const posts: readonly [string, 'peer_challenge' | 'challenge_action', string, (req: express.Request, res: express.Response, form: Form) => Promise<unknown>][] = [
+    ['/peer-challenges/:id/findings', 'peer_challenge', '', (req, res, form) => addChallengeFinding(sql, accessOf(res), engine.index, req.params.id, form)],
+    ['/peer-challenges/:id/publications', 'peer_challenge', '', (req, res, form) => publish(sql, accessOf(res), req.params.id, form)],
+    ['/peer-challenges/:id/recommendations', 'peer_challenge', '', (req, res, form) => recommend(sql, accessOf(res), req.params.id, form)],
+    ['/peer-challenges/:id/recommendations/:item/actions', 'challenge_action', 'r', (req, res, form) => addAction(sql, accessOf(res), req.params.id, req.params.item, form)],
+    ['/peer-challenges/:id/actions/:item/evidence', 'challenge_action', 'a', (req, res, form) => recordEvidence(sql, accessOf(res), req.params.id, req.params.item, form)],
   ];
-  for (const [path, suffix, useCase] of posts) {
-    router.post(path, changes('peer_challenge'), async (req, res) => {
+  for (const [path, kind, suffix, useCase] of posts) {
+    router.post(path, changes(kind), async (req, res) => {
       const form = bodyOf(req);
       const id = suffix === '' ? '' : `-${suffix}${String(req.params.item)}`;
       try {
@@ -69,7 +70,13 @@ export function findingsPages(sql: Sql, engine: BenchmarkEngine): express.Router
 
   async function followUpPage(res: express.Response, idText: unknown, editing: boolean, form: Form, problems: readonly FieldProblem[], status: number): Promise<void> {
     const view = await readFollowUp(sql, accessOf(res), engine.index, idText);
-    if (editing && !view.mayChange) throw new HttpError(403, 'forbidden', 'only the peer challenge managers who run it change its findings and follow-up');
+    if (editing && !view.mayAct) {
+      throw new HttpError(403, 'forbidden', "only the peer challenge managers who run it and the council's performance officers change its follow-up", {
+        missing: 'not_author',
+        action: 'change',
+        kind: 'challenge_action',
+      });
+    }
     renderPage(
       res,
       'peer-challenges/follow-up.njk',

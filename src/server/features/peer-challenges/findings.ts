@@ -6,8 +6,10 @@
 // action plan published as frozen versions; recommendations tracked to
 // actions and the evidence each was done. Findings and recommendations are
 // drafts of the team's, restricted as the challenge was before its report;
-// a published version is public. Peer challenge managers write them all.
-import { guardedRecord } from '../../../domain/access/index.ts';
+// a published version is public. Peer challenge managers write them all;
+// the council's own performance officers record its actions and evidence
+// too (the policy's 'challenge_action').
+import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
 import type { BenchmarkIndex, PeriodSlice } from '../../../domain/benchmark/benchmark-index.ts';
 import { intervalOf } from '../../../domain/benchmark/benchmark-queries.ts';
 import { directionOfTravel } from '../../../domain/benchmark/index.ts';
@@ -19,12 +21,23 @@ import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
+import type { ChallengeHolding } from '../../../store/peer-challenge-records.ts';
 import { challengeRecord, findChallenge, type FoundChallenge } from './challenges.ts';
 
 type Body = Readonly<Record<string, unknown>>;
 
 /** A published version: anyone reads it. */
 export const PUBLISHED = guardedRecord('peer_challenge', 'public');
+
+/** The policy's record of the council's actions and evidence on a challenge: read as its drafts are; kept by its holder and the council. */
+export function actionRecord(holding: ChallengeHolding): GuardedRecord {
+  return guardedRecord('challenge_action', 'restricted', {
+    subjectArea: holding.councilCode,
+    subjectReads: true,
+    ownerOrganisation: holding.heldBy,
+    sharedWithUsers: [...holding.teamUsers, ...holding.sharedWithUsers],
+  });
+}
 
 export interface SinceTheWeek {
   readonly metric: string;
@@ -38,7 +51,10 @@ export interface FollowUp {
   readonly findings: readonly (kept.Finding & { readonly since: readonly SinceTheWeek[] })[];
   readonly recommendations: readonly kept.Recommendation[];
   readonly publications: readonly kept.Publication[];
+  /** Findings, recommendations and publishing: the managers who run it. */
   readonly mayChange: boolean;
+  /** Actions and evidence: those managers and the council's performance officers. */
+  readonly mayAct: boolean;
 }
 
 /** The drafts and follow-up of a challenge, for those who read its drafts. */
@@ -55,6 +71,7 @@ export async function readFollowUp(sql: Sql, access: RequestAccess, index: Bench
     recommendations,
     publications,
     mayChange: access.may('change', draft),
+    mayAct: access.may('change', actionRecord(found.holding)),
   };
 }
 
@@ -123,8 +140,15 @@ export async function recommend(sql: Sql, access: RequestAccess, idText: unknown
   });
 }
 
+/** The challenge whose actions the viewer may record: the one not-found answer if they may not read it, 403 naming the access if they only read it. */
+async function forActions(sql: Sql, access: RequestAccess, idText: unknown): Promise<FoundChallenge> {
+  const found = await findChallenge(sql, access, idText, 'read');
+  access.require('change', actionRecord(found.holding), `the actions of peer challenge ${found.challenge.id}`);
+  return found;
+}
+
 export async function addAction(sql: Sql, access: RequestAccess, idText: unknown, recommendationText: unknown, body: Body): Promise<void> {
-  const { challenge } = await findChallenge(sql, access, idText, 'change');
+  const { challenge } = await forActions(sql, access, idText);
   const recommendationId = pathId(recommendationText, 'recommendation');
   const action = text(body.action);
   const dueOn = text(body.dueOn);
@@ -140,7 +164,7 @@ export async function addAction(sql: Sql, access: RequestAccess, idText: unknown
 }
 
 export async function recordEvidence(sql: Sql, access: RequestAccess, idText: unknown, actionText: unknown, body: Body): Promise<void> {
-  const { challenge } = await findChallenge(sql, access, idText, 'change');
+  const { challenge } = await forActions(sql, access, idText);
   const actionId = pathId(actionText, 'action');
   const evidence = text(body.evidence);
   const doneOn = text(body.doneOn);

@@ -2,7 +2,22 @@
 // schemas the routes check them with, bodies as the domain checks them.
 import { error, json, refusals, withMissing } from '../../platform/service/openapi-parts.ts';
 import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
-import { challengePath, enquiryBody, programmeQuery, scopeBody, stepBody, weekBody } from './api-inputs.ts';
+import {
+  actionBody,
+  actionPath,
+  challengePath,
+  enquiryBody,
+  evidenceBody,
+  findingBody,
+  programmeQuery,
+  publicationBody,
+  publicationPath,
+  recommendationBody,
+  recommendationPath,
+  scopeBody,
+  stepBody,
+  weekBody,
+} from './api-inputs.ts';
 
 const challenge = { description: 'The challenge as it now stands, with its due dates.', content: json({ type: 'object' }) };
 const stale = { 409: error('The challenge changed since it was read (a stale revision), or cannot take this step from its stage; the message says which.') };
@@ -60,4 +75,83 @@ export const paths = {
   },
 };
 
-export const schemas = {};
+const followUp = { description: "The challenge's follow-up as it now stands.", content: json({ $ref: '#/components/schemas/PeerChallengeFollowUp' }) };
+const followUpChange = (operationId: string, summary: string, parameters: Parameters<typeof pathParameters>[0], body: Parameters<typeof jsonBody>[0], status: 200 | 201, extra: object = {}) => ({
+  post: { operationId, summary, parameters: pathParameters(parameters), requestBody: jsonBody(body), responses: { [status]: followUp, ...withMissing, ...extra } },
+});
+
+Object.assign(paths, {
+  '/api/peer-challenges/{id}/findings': {
+    get: {
+      operationId: 'getPeerChallengeFollowUp',
+      summary:
+        "A challenge's findings (each cited metric read since the week on site), recommendations with their actions and evidence, and published versions: for those who read its drafts (its holder, the council, the team)",
+      parameters: pathParameters(challengePath),
+      responses: { 200: followUp, ...withMissing },
+    },
+    ...followUpChange('addPeerChallengeFinding', 'Add a finding citing metrics (the peer challenge managers who run it)', challengePath, findingBody, 201),
+  },
+  '/api/peer-challenges/{id}/recommendations': followUpChange(
+    'addPeerChallengeRecommendation',
+    'Add a recommendation (the peer challenge managers who run it)',
+    challengePath,
+    recommendationBody,
+    201,
+  ),
+  '/api/peer-challenges/{id}/publications': followUpChange(
+    'publishPeerChallengeDocument',
+    'Publish the report or the action plan as a new frozen, public version (the peer challenge managers who run it)',
+    challengePath,
+    publicationBody,
+    201,
+  ),
+  '/api/peer-challenges/{id}/recommendations/{recommendation}/actions': followUpChange(
+    'addPeerChallengeAction',
+    "Add an action on a recommendation (the managers who run the challenge and the council's performance officers)",
+    recommendationPath,
+    actionBody,
+    201,
+  ),
+  '/api/peer-challenges/{id}/actions/{action}/evidence': followUpChange(
+    'recordPeerChallengeEvidence',
+    "Record the evidence an action was done, once (the managers who run the challenge and the council's performance officers)",
+    actionPath,
+    evidenceBody,
+    200,
+    { 409: error('The action has its evidence already: the message says so.') },
+  ),
+  '/api/peer-challenges/{id}/publications/{publication}': {
+    get: {
+      operationId: 'getPeerChallengePublication',
+      summary: 'A published version of the report or action plan, with the findings it froze: public',
+      parameters: pathParameters(publicationPath),
+      responses: { 200: { description: 'The published version.', content: json({ type: 'object' }) }, ...withMissing },
+    },
+  },
+});
+
+export const schemas = {
+  PeerChallengeFollowUp: {
+    type: 'object',
+    required: ['challenge', 'findings', 'recommendations', 'publications', 'mayChange', 'mayRecordActions'],
+    properties: {
+      challenge: { type: 'object', description: 'Its id, council, kind, stage and week on site.' },
+      findings: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            id: { type: 'integer' },
+            finding: { type: 'string' },
+            metrics: { type: 'array', items: { type: 'string' } },
+            sinceTheWeek: { type: 'array', items: { type: 'object', description: "A cited metric: the council's figure before the week against its latest, judged, with its sentence." } },
+          },
+        },
+      },
+      recommendations: { type: 'array', items: { type: 'object', description: 'The recommendation with its actions, each with its due day, evidence and day done.' } },
+      publications: { type: 'array', items: { type: 'object', description: 'A published version (its text at its own address): document, version, when, superseded or not.' } },
+      mayChange: { type: 'boolean', description: 'Whether the viewer adds findings, recommendations and publishes.' },
+      mayRecordActions: { type: 'boolean', description: 'Whether the viewer records actions and evidence.' },
+    },
+  },
+};
