@@ -108,10 +108,7 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   if (known) for (const { flag, line } of confirmed) shelve(known.byMetric, { ...flag, reading: readingOf(line) });
   const sync = { raised: raised.length, changed: changed.length, cleared: cleared.length };
   if (raised.length + changed.length + cleared.length === 0) return { sync, memory: known };
-  const made = await raise(tx, raised, at);
-  await change(tx, changed, at);
-  if (cleared.length) await tx`update flag set cleared_at = ${at} where id = any(${cleared.map((flag) => flag.id)}::bigint[])`;
-  const [next] = await tx<{ generation: number }[]>`update flag_sync set generation = generation + 1 returning generation::int as generation`;
+  const [made, next] = await write(tx, raised, changed, cleared, at);
   if (!known) return { sync, memory: undefined };
   for (const flag of cleared) unshelve(known.byMetric, flag);
   for (const { id, line } of changed)
@@ -120,7 +117,30 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
     const line = onShelf(fresh, flag);
     shelve(known.byMetric, line ? { ...flag, reading: readingOf(line) } : flag);
   }
-  return { sync, memory: { generation: next!.generation, byMetric: known.byMetric } };
+  return { sync, memory: { generation: next, byMetric: known.byMetric } };
+}
+
+/** Rows a statement of a sync writes at most: the first is on its way to PostgreSQL while the next one's sentences are made. */
+const ROWS_A_STATEMENT = 1000;
+
+/**
+ * Raises, changes and clears, and moves the table's generation on; returns
+ * the flags raised and the new generation. Every statement is sent as soon as
+ * it is made, without waiting for the one before (they queue on the
+ * transaction's connection), so that PostgreSQL writes one part while the
+ * next part's sentences are made: the clearing first, which needs none.
+ */
+async function write(tx: Db, raised: readonly FlagLine[], changed: readonly { id: number; line: FlagLine }[], cleared: readonly OpenFlag[], at: Date): Promise<[OpenFlag[], number]> {
+  const writes: Promise<unknown>[] = [];
+  if (cleared.length) writes.push(tx`update flag set cleared_at = ${at} where id = any(${cleared.map((flag) => flag.id)}::bigint[])`.execute());
+  const raising: Promise<OpenFlag[]>[] = [];
+  for (let from = 0; from < raised.length; from += ROWS_A_STATEMENT) raising.push(raise(tx, raised.slice(from, from + ROWS_A_STATEMENT), at));
+  // In the order of their rows, so that one part's rows share pages.
+  const byId = [...changed].sort((a, b) => a.id - b.id);
+  for (let from = 0; from < byId.length; from += ROWS_A_STATEMENT) writes.push(change(tx, byId.slice(from, from + ROWS_A_STATEMENT), at));
+  const next = tx<{ generation: number }[]>`update flag_sync set generation = generation + 1 returning generation::int as generation`.execute();
+  const [made, [moved]] = await Promise.all([Promise.all(raising), next, Promise.all(writes)]);
+  return [made.flat(), moved!.generation];
 }
 
 /**
@@ -226,9 +246,9 @@ function byMetric(open: readonly OpenFlag[]): Shelf<OpenFlag> {
 }
 
 // Rows go as one array a column (unnest): for tens of thousands of flags this
-// is several times quicker than one JSON document of them all.
-async function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<OpenFlag[]> {
-  if (lines.length === 0) return [];
+// is several times quicker than one JSON document of them all. Each is sent
+// at once (execute), not when awaited.
+function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<OpenFlag[]> {
   const c = columns(lines);
   return sql<OpenFlag[]>`
     insert into flag (area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint, raised_at, changed_at)
@@ -236,17 +256,23 @@ async function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<Ope
     from unnest(${c.area}::text[], ${c.rule}::text[], ${c.version}::int[], ${c.metric}::text[], ${c.subject}::text[], ${c.period}::text[],
       ${c.figures}::text[], ${c.sentence}::text[], ${c.fingerprint}::text[])
       as r(area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint)
-    returning id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint`;
+    returning id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint`.execute();
 }
 
-async function change(sql: Db, changes: readonly { id: number; line: FlagLine }[], at: Date): Promise<void> {
-  if (changes.length === 0) return;
+/**
+ * The rows are found by their key (`id = any`), not by joining the whole
+ * table, which holds every cleared flag too. Only columns no index reads are
+ * written, so that the new version of a row can stay on its page (migration
+ * 048).
+ */
+function change(sql: Db, changes: readonly { id: number; line: FlagLine }[], at: Date): Promise<unknown> {
   const c = columns(changes.map((change) => change.line));
-  await sql`
+  const ids = changes.map((change) => change.id);
+  return sql`
     update flag set rule_version = r.rule_version, period = r.period, figures = r.figures::jsonb, sentence = r.sentence, fingerprint = r.fingerprint, changed_at = ${at}
-    from unnest(${changes.map((change) => change.id)}::bigint[], ${c.version}::int[], ${c.period}::text[], ${c.figures}::text[], ${c.sentence}::text[],
+    from unnest(${ids}::bigint[], ${c.version}::int[], ${c.period}::text[], ${c.figures}::text[], ${c.sentence}::text[],
       ${c.fingerprint}::text[]) as r(id, rule_version, period, figures, sentence, fingerprint)
-    where flag.id = r.id`;
+    where flag.id = any(${ids}::bigint[]) and flag.id = r.id`.execute();
 }
 
 function columns(lines: readonly FlagLine[]) {

@@ -216,3 +216,65 @@ describe("a server's memory of the open flags", () => {
     );
   });
 });
+
+describe('a sync that raises, changes and clears thousands of flags', () => {
+  let store: TestStore;
+  let other: TestStore;
+  const day = (n: number) => new Date(Date.UTC(2024, 2, n, 9));
+  /** Enough metrics for a sync to remember every open flag. */
+  const MANY = [OBESITY, VISITS, ...Array.from({ length: 98 }, (_, i) => `unknown-${i}`)];
+  /** A council's flag off trajectory on obesity for target `n`: more than a statement's rows of them. */
+  const off = (area: string, n: number, value: number) =>
+    line(area, OBESITY, value, { rule: 'off_trajectory', subject: String(n), sentence: `target ${n}: ${value}%`, fingerprint: `off_trajectory@1|${OBESITY}|2022/23|${n}|value=${value}` });
+  const first = [HARTLEPOOL, DURHAM].flatMap((area) => Array.from({ length: 1250 }, (_, n) => off(area, n, 20)));
+  /** Of the first: Hartlepool's first 1,200 with other figures, Durham's first 1,100 no longer found, and Durham's 1,050 more targets found anew. */
+  const second = [
+    ...Array.from({ length: 1250 }, (_, n) => off(HARTLEPOOL, n, n < 1200 ? 21 + n : 20)),
+    ...Array.from({ length: 150 }, (_, n) => off(DURHAM, 1100 + n, 20)),
+    ...Array.from({ length: 1050 }, (_, n) => off(DURHAM, 2000 + n, 30)),
+  ];
+  const open = async (sql: TestStore['sql']) =>
+    (await openFlagsOn(sql, [OBESITY])).map((f) => [f.area, f.subject, f.figures.value, f.sentence, f.fingerprint, f.raisedAt.getUTCDate(), f.changedAt.getUTCDate()]);
+
+  before(async () => {
+    store = await openTestStore();
+    other = await openSiblingStore(store);
+    await seedCatalogue(store.sql);
+  });
+  after(async () => {
+    await other.close();
+    await store.close();
+  });
+
+  it('writes them in parts and ends as the lines found say, with each flag changed or cleared on its day', async () => {
+    assert.deepEqual(await syncFlags(store.sql, MANY, first, day(1)), { raised: 2500, changed: 0, cleared: 0 });
+    assert.deepEqual(await syncFlags(store.sql, MANY, second, day(2)), { raised: 1050, changed: 1200, cleared: 1100 });
+
+    const expected = second.map((l) => {
+      const raisedOn = l.area === DURHAM && Number(l.subject) >= 2000 ? 2 : 1;
+      const changedOn = l.area === HARTLEPOOL && Number(l.subject) < 1200 ? 2 : raisedOn;
+      return [l.area, l.subject, l.figures.value, l.sentence, l.fingerprint, raisedOn, changedOn];
+    });
+    const order = (rows: unknown[][]) => [...rows].sort((a, b) => `${a[0]}|${String(a[1]).padStart(5, '0')}`.localeCompare(`${b[0]}|${String(b[1]).padStart(5, '0')}`));
+    assert.deepEqual(order(await open(store.sql)), order(expected));
+    const cleared = (await flagsOf(store.sql, DURHAM, true)).filter((f) => f.clearedAt !== null);
+    assert.equal(cleared.length, 1100);
+    assert.ok(
+      cleared.every((f) => f.clearedAt!.getUTCDate() === 2 && f.figures.value === 20 && Number(f.subject) < 1100),
+      'each cleared flag keeps the figures it had, cleared on the day',
+    );
+
+    assert.deepEqual(await syncFlags(other.sql, MANY, second, day(3)), { raised: 0, changed: 0, cleared: 0 }, 'a server reading the table afresh finds nothing to do');
+    assert.deepEqual(await syncFlags(store.sql, MANY, second, day(3)), { raised: 0, changed: 0, cleared: 0 }, "the server's memory of the sync is the table's");
+  });
+
+  it('keeps nothing of a sync whose second part fails, and remembers none of it', async () => {
+    const before = await open(store.sql);
+    const third = [...second.map((l) => ({ ...l, figures: { value: 50 }, fingerprint: `${l.fingerprint};third` })), ...Array.from({ length: 1500 }, (_, n) => off(DURHAM, 5000 + n, 40))];
+    third.push(off('E06999999', 1, 40)); // a council the store does not know: the second statement raising fails, after the first was sent
+    await assert.rejects(syncFlags(store.sql, MANY, third, day(4)), /foreign key/);
+    assert.deepEqual(await open(store.sql), before, 'no part of it was kept');
+    assert.deepEqual(await syncFlags(store.sql, MANY, second, day(5)), { raised: 0, changed: 0, cleared: 0 });
+    assert.deepEqual(await syncFlags(store.sql, MANY, third.slice(0, -1), day(5)), { raised: 1500, changed: 2450, cleared: 0 });
+  });
+});
