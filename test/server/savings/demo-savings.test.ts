@@ -2,7 +2,8 @@
 // savings for its neighbours) when its organisation is there, every figure
 // and name marked synthetic, each saving passing the domain's checks, each
 // mentor cleared of conflicts with the council, one arrangement closed with
-// its review.
+// its review; the savings' baseline spend invented for the demo and
+// labelled so, its values flagged estimated.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { savingsTotals } from '../../../src/domain/savings/index.ts';
@@ -37,7 +38,23 @@ describe('the demo’s savings and mentoring', () => {
       await createDemoSavings(store.sql, (line) => logged.push(line));
       await createDemoMentoring(store.sql, (line) => logged.push(line));
     }
-    assert.equal(logged.length, 2, logged.join('\n'));
+    assert.equal(logged.length, 3, logged.join('\n'));
+    assert.match(logged.join('\n'), /gave 3 demo councils an illustrative baseline spend \(net-revenue-expenditure, 2007\/08\), invented and labelled so/);
+    const baseline = await store.sql<{ title: string; source: string; area: string; value: number; flags: number }[]>`
+      select m.title, m.source, a.code as area, o.value, o.flags from observation o join metric m on m.id = o.metric_id join area a on a.id = o.area_id
+      where m.code = 'net-revenue-expenditure' and o.period = '2007/08' order by a.code`;
+    assert.deepEqual(
+      baseline.map((b) => [b.area, b.value]),
+      [
+        ['E06000005', 95_000_000],
+        ['E06000047', 420_000_000],
+        ['E08000024', 260_000_000],
+      ],
+    );
+    assert.ok(
+      baseline.every((b) => /illustrative/.test(b.title) && /not published data/.test(b.source) && b.flags !== 0),
+      'labelled illustrative, each value flagged estimated',
+    );
     const savings = await savingsOfYears(store.sql, ['2008/09', '2009/10', '2010/11']);
     assert.ok(new Set(savings.map((s) => s.councilCode)).size >= 2, 'Durham and a neighbour');
     assert.ok(savings.every((s) => s.description.endsWith('(synthetic)')));

@@ -1,7 +1,9 @@
 // The demo's people: on first start, a few organisations (Lantern's own
 // service, a sector improvement body, a regional partnership, and County
-// Durham's council where its area is loaded) and one administrator, whose
-// password comes from LANTERN_ADMIN_PASSWORD or is made and printed once.
+// Durham's council where its area is loaded), one administrator, whose
+// password comes from LANTERN_ADMIN_PASSWORD or is made and printed once,
+// and an invented regional partner with the same password, who verifies
+// the demo's savings.
 // Nothing is done when the store already has users.
 import { recordAudit } from '../../../store/audit.ts';
 import { getArea } from '../../../store/catalogue.ts';
@@ -11,6 +13,9 @@ import { countUsers, createUser } from '../../../store/users.ts';
 import { generatePassword, hashPassword, passwordProblem } from '../../platform/identity/passwords.ts';
 
 export const DEMO_ADMINISTRATOR = 'admin@lantern.example';
+/** An invented regional partner, so that the demo's savings can be verified; signs in with the administrator's password. */
+export const DEMO_PARTNER = 'partner@lantern.example';
+export const DEMO_PARTNER_NAME = 'Pat Partner (invented demo user)';
 
 /** Creates the demo's organisations and administrator in an empty store; says what it did through `log`. */
 export async function createDemoAccess(sql: Sql, adminPassword: string | undefined, log: (line: string) => void): Promise<boolean> {
@@ -24,15 +29,18 @@ export async function createDemoAccess(sql: Sql, adminPassword: string | undefin
       (await findOrganisationByName(tx, name)) ?? createOrganisation(tx, { name, kind, areaCode });
     const service = await organisation('Lantern service', 'sector_body');
     await organisation('Sector improvement body', 'sector_body');
-    await organisation('North East improvement partnership', 'regional_partnership');
+    const region = await organisation('North East improvement partnership', 'regional_partnership');
     if (durham) await organisation('Durham County Council', 'council', durham.code);
     const admin = await createUser(tx, { email: DEMO_ADMINISTRATOR, name: 'Lantern administrator', organisationId: service.id, role: 'administrator', passwordHash });
+    const partner = await createUser(tx, { email: DEMO_PARTNER, name: DEMO_PARTNER_NAME, organisationId: region.id, role: 'regional_partner', passwordHash });
     await recordAudit(tx, [
       { userId: null, actor: 'lantern demo', action: 'change', recordKind: 'user', recordId: String(admin.id), summary: 'made the demo administrator', ip: null, userAgent: null },
+      { userId: null, actor: 'lantern demo', action: 'change', recordKind: 'user', recordId: String(partner.id), summary: 'made the invented demo regional partner', ip: null, userAgent: null },
     ]);
   });
   log(
     `Lantern: made the administrator ${DEMO_ADMINISTRATOR}; ${adminPassword ? 'its password is LANTERN_ADMIN_PASSWORD' : `its password is ${password} (shown this once: sign in at /sign-in and keep it safe)`}`,
   );
+  log(`Lantern: made ${DEMO_PARTNER_NAME}, ${DEMO_PARTNER}, a regional partner of the North East who verifies savings, with the same password`);
   return true;
 }

@@ -2,7 +2,8 @@
 // show: the Local Innovation Awards of 2010 as the Improvement Board's
 // report (source 002) tells them, quoted faithfully with their source; and
 // a few invented case studies of County Durham and Hartlepool on the demo's
-// metrics, each marked illustrative wherever it shows. All are published,
+// metrics, each marked illustrative wherever it shows (one on a metric where
+// the engine finds Hartlepool improved, so that a metric page shows how). All are published,
 // held by the sector body, and written once, when the library is empty and
 // the areas and metrics they name are there.
 import { checkCaseStudy, type CaseStudyDraft } from '../../../domain/good-practice/index.ts';
@@ -70,6 +71,19 @@ const DEMO: readonly CaseStudyDraft[] = [
     metrics: [{ metric: 'smoking-prevalence-in-adults-in-routine-and-manual-occupations-18-64-current-smokers-aps', from: '2016', to: '2022' }],
     source: 'efficiency_casebook',
     sourceNote: 'Invented for the demo, in the manner of the efficiency casebook (source 002)',
+    illustrative: true,
+  },
+  {
+    // Hartlepool's modelled unemployment rate to 2023 improved significantly by the engine's tests on
+    // the demo's ONS figures (with their intervals), so the metric page lists it with this case study.
+    title: 'A jobs hub in the town centre',
+    summary: 'An invented example: employment advisers, training providers and employers under one roof in the town centre.',
+    body: 'Hartlepool brought the council’s employment advisers, the college and local employers into one shop front on the high street, open six days a week.\n\nResidents out of work could see an adviser, sign up for training and meet employers in one visit; the council followed the modelled unemployment rate from year to year.',
+    councils: ['E06000001'],
+    themes: ['economy', 'employment'],
+    metrics: [{ metric: 'modelled-unemployment-rate', from: '2019', to: '2023' }],
+    source: 'council',
+    sourceNote: null,
     illustrative: true,
   },
 ];

@@ -4,10 +4,16 @@
 // services, procurement and support given. Every figure is made up for the
 // demo and says so. Made once, when Durham's organisation is there and it
 // has no saving; the neighbours' council organisations are made where
-// missing. Written straight to the store and audited as the demo.
+// missing. Written straight to the store and audited as the demo. Their
+// baseline spend, which the goal's target is a share of, is illustrative:
+// invented, and labelled so wherever it shows.
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
 import { checkSaving, type Saving } from '../../../domain/savings/index.ts';
+import { importFile } from '../../../ingest/import-file.ts';
+import { keptSavingsGoal } from '../../../ingest/savings-goal.ts';
 import { recordAudit } from '../../../store/audit.ts';
-import { getArea } from '../../../store/catalogue.ts';
+import { getArea, getMetric } from '../../../store/catalogue.ts';
 import { createOrganisation } from '../../../store/organisations.ts';
 import { councilOrganisation, createSaving, savingsOfCouncil } from '../../../store/savings.ts';
 import type { Sql } from '../../../store/store.ts';
@@ -116,7 +122,49 @@ export async function createDemoSavings(sql: Sql, log: (line: string) => void): 
         userAgent: null,
       })),
     );
-    return ids.length;
+    return { count: ids.length, councils: [...holders.keys()] };
   });
-  log(`Lantern: made ${made} synthetic demo savings for County Durham and its neighbours`);
+  log(`Lantern: made ${made.count} synthetic demo savings for County Durham and its neighbours`);
+  await createDemoBaseline(sql, made.councils, log);
+}
+
+/**
+ * Illustrative baseline spend, so that the demo's savings have a target: the
+ * data Lantern ships holds no council's net revenue expenditure for the
+ * goal's baseline year, so these figures are invented, and say so in the
+ * metric's title and source and in each value's 'estimated' flag. Loaded
+ * through the ordinary import path, only where the store has no such metric.
+ */
+const ILLUSTRATIVE_BASELINE: Readonly<Record<string, number>> = { [DURHAM]: 420_000_000, E06000005: 95_000_000, E08000024: 260_000_000 };
+
+async function createDemoBaseline(sql: Sql, councils: readonly string[], log: (line: string) => void): Promise<void> {
+  const goal = keptSavingsGoal();
+  if (councils.length === 0 || (await getMetric(sql, goal.baselineMetric))) return;
+  const definition = Papa.unparse([
+    {
+      code: goal.baselineMetric,
+      title: 'Net revenue expenditure (illustrative figures for the demo)',
+      definition: "A council's net revenue expenditure for the year: the baseline spend of the savings goal.",
+      polarity: 'neutral',
+      value_kind: 'currency',
+      period_kind: 'financial_year',
+      unit: '£',
+      decimals: 0,
+      source: "Invented for Lantern's demo, not published data: Lantern's data holds no council's spend for the goal's baseline year",
+      themes: 'finance',
+    },
+  ]);
+  const values = Papa.unparse(
+    councils
+      .filter((code) => ILLUSTRATIVE_BASELINE[code] !== undefined)
+      .map((code) => ({ metric: goal.baselineMetric, area: code, period: goal.baselineYear, value: ILLUSTRATIVE_BASELINE[code], flags: 'estimated' })),
+  );
+  for (const [fileName, text] of [
+    ['demo-baseline-metric.csv', definition],
+    ['demo-baseline-spend.csv', values],
+  ] as const) {
+    const result = await importFile(sql, { fileName, input: Readable.from([Buffer.from(`${text}\n`)]), importedBy: 'demo', source: 'Lantern demo: illustrative figures, not published data' });
+    if (result.status !== 'loaded') throw new Error(`the demo's illustrative baseline spend (${fileName}) is refused: ${JSON.stringify(result.rejections)}`);
+  }
+  log(`Lantern: gave ${councils.length} demo councils an illustrative baseline spend (${goal.baselineMetric}, ${goal.baselineYear}), invented and labelled so`);
 }
