@@ -111,7 +111,7 @@ describe('the survey forms in a browser', () => {
           assert.match(main, /No real change from the wave before\./);
           assert.equal(await page.locator('svg.lantern-wave-chart').count(), 1);
         }
-        await checkPage(page, `survey-judged-${width}`);
+        await checkPage(page, `survey-judged-${width}`, { chartText: true });
         // The refusals answer 400, as a refused form does; nothing else went wrong.
         assert.deepEqual(
           problems.filter((p) => !p.includes('status of 400')),
