@@ -1,14 +1,17 @@
 // The question sets kept with Lantern (data/surveys/*.json, see its
 // PROVENANCE.md), loaded into the store on first use: each set at its
 // version, with the hub metric of each benchmarkable question. Loading them
-// again changes nothing, so every server may do it as it starts.
+// again changes nothing, so every server may do it as it starts. A kept file
+// whose set changed its questions or wording at a version already held is
+// refused (checkNewVersion): the change is a new version, or surveys that
+// named the old one would be read with words they never asked.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readQuestionSet } from '../domain/surveys/index.ts';
+import { checkNewVersion, readQuestionSet } from '../domain/surveys/index.ts';
 import type { QuestionSet } from '../domain/surveys/index.ts';
 import type { Sql } from '../store/store.ts';
-import { ensureSurveyMetrics, saveQuestionSet } from '../store/surveys.ts';
+import { ensureSurveyMetrics, questionSetVersions, saveQuestionSet } from '../store/surveys.ts';
 
 export const QUESTION_SETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'surveys');
 
@@ -32,6 +35,8 @@ export async function loadQuestionSets(sql: Sql, folder = QUESTION_SETS_DIR): Pr
   return sql.begin(async (tx) => {
     let made = 0;
     for (const set of sets) {
+      const changed = checkNewVersion(await questionSetVersions(tx, set.code), set);
+      if (changed.length > 0) throw new Error(`${folder}: ${changed.map((p) => p.message).join('; ')}`);
       if (await saveQuestionSet(tx, set, null)) made++;
       await ensureSurveyMetrics(tx, set);
     }

@@ -119,12 +119,3 @@ export async function currentHeldValues(sql: Db, areaCode: string, metricCodes?:
     metricCodes ? [areaCode, metricCodes as string[]] : [areaCode],
   );
 }
-
-/** Every value ever held for one key, newest first: its history of revisions. */
-export async function heldValueHistory(sql: Db, metricCode: string, areaCode: string, period: string): Promise<HeldValue[]> {
-  return sql.unsafe<HeldValue[]>(
-    `select ${SELECT} from held_value h join metric m on m.id = h.metric_id join area a on a.id = h.area_id
-     where m.code = $1 and a.code = $2 and h.period = $3 order by h.id desc`,
-    [metricCode, areaCode, period],
-  );
-}

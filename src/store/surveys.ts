@@ -113,6 +113,11 @@ export async function getQuestionSet(db: Db, code: string, version: number): Pro
   return found;
 }
 
+/** Every version of a set Lantern holds, oldest first. */
+export async function questionSetVersions(db: Db, code: string): Promise<QuestionSet[]> {
+  return db<QuestionSet[]>`select code, version, title, source, questions from question_set where code = ${code} order by version`;
+}
+
 /** The latest version of a set, if Lantern holds the set. */
 export async function latestVersionOf(db: Db, code: string): Promise<number | undefined> {
   const [found] = await db<{ version: number }[]>`select max(version) as version from question_set where code = ${code}`;

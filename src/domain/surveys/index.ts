@@ -30,7 +30,7 @@ export {
   type Weighting,
 } from './types.ts';
 export { checkNewVersion, questionOf, readQuestionSet, type ReadQuestionSet } from './question-set.ts';
-export { checkResults, checkSurvey, surveyKey } from './survey-checks.ts';
+export { checkResults, checkSurvey } from './survey-checks.ts';
 export { COMPARABILITY_RULES, RESULTS_RULES, type ComparabilityRules, type ResultsRules, type WeightingVariable } from './survey-rules.ts';
 export { daysInclusive, describeDay, financialYearOf, isIsoDate } from './fieldwork.ts';
 export { effectiveBase, type EffectiveBase } from './effective-base.ts';

@@ -11,21 +11,15 @@
  * to 97.5 or 102.5. d is the most decimals any of the question's percentages shows.
  *
  * The same survey twice (one council, one period, one method, one tracker wave) is
- * refused by the store, which alone sees every survey; surveyKey is the key it
- * compares.
+ * refused by the store, which alone sees every survey (its unique index
+ * survey_once).
  */
 import { SAMPLINGS, SURVEY_METHODS, type FieldProblem, type Question, type QuestionSet, type SurveyRecord, type SurveyResult } from './types.ts';
-import { describeDay, financialYearOf, isIsoDate } from './fieldwork.ts';
+import { describeDay, isIsoDate } from './fieldwork.ts';
 import { RESULTS_RULES, type ResultsRules } from './survey-rules.ts';
 
 /** A council's area code, as the ONS writes it: 'E07000223'. */
 const AREA_CODE = /^[EWSN]\d{8}$/;
-
-/** The key of a survey, one per council, financial year of fieldwork's end, method and tracker wave. */
-export function surveyKey(record: SurveyRecord): string {
-  const wave = record.tracker === null ? 'one-off' : `${record.tracker.name.trim().toLowerCase()}#${record.tracker.wave}`;
-  return [record.council, financialYearOf(record.fieldworkEnd), record.method, wave].join('|');
-}
 
 /** Problems with a survey record; `today` is 'YYYY-MM-DD', `sets` the sets its placements name. */
 export function checkSurvey(record: SurveyRecord, sets: readonly QuestionSet[], today: string, rules: ResultsRules = RESULTS_RULES): readonly FieldProblem[] {

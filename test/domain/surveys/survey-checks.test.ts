@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkResults, checkSurvey, surveyKey, RESULTS_RULES } from '../../../src/domain/surveys/index.ts';
+import { checkResults, checkSurvey, RESULTS_RULES } from '../../../src/domain/surveys/index.ts';
 import { councilResult, goodSurvey, lgaSet } from './fixtures.ts';
 
 const SET = lgaSet();
@@ -217,18 +217,5 @@ describe('checkResults(record, set, results)', () => {
         message: "Question 'satisfied-with-council': the effective base of 1001 is above the base of 1000: weighting can only lower it",
       },
     ]);
-  });
-});
-
-describe('surveyKey(record)', () => {
-  it('is one per council, financial year of fieldwork, method and tracker wave', () => {
-    assert.equal(surveyKey(goodSurvey(SET)), 'E07000223|2025/26|telephone|one-off');
-    assert.equal(surveyKey(goodSurvey(SET, { fieldworkStart: '2026-03-01', fieldworkEnd: '2026-03-31' })), 'E07000223|2025/26|telephone|one-off');
-    assert.equal(surveyKey(goodSurvey(SET, { fieldworkEnd: '2026-04-01' })), 'E07000223|2026/27|telephone|one-off');
-    assert.equal(surveyKey(goodSurvey(SET, { tracker: { name: 'Residents Panel ', wave: 3 } })), 'E07000223|2025/26|telephone|residents panel#3');
-  });
-
-  it('differs by method, so a postal and a telephone survey in one year are two surveys', () => {
-    assert.notEqual(surveyKey(goodSurvey(SET)), surveyKey(goodSurvey(SET, { method: 'postal' })));
   });
 });

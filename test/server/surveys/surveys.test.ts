@@ -192,7 +192,10 @@ describe('surveys through their use-cases', () => {
     const added = await addQuestionSet(store.sql, as(admin), next);
     assert.equal(added.version, 2);
     const again = await refused(addQuestionSet(store.sql, as(admin), next));
-    assert.equal(again.status, 409);
+    assert.deepEqual([again.status, again.message], [409, `'version': the set 'lga-resident-satisfaction' is kept at version 2 already ('${next.title}')`]);
+    const reworded = { ...next, questions: next.questions.map((q, i) => (i === 0 ? { ...q, wording: `${q.wording} (reworded)` } : q)) };
+    const changed = await refused(addQuestionSet(store.sql, as(admin), reworded));
+    assert.deepEqual([changed.status, changed.message], [409, "'version': Version 2 of lga-resident-satisfaction is already held with other questions or wording: give the changed set version 3"]);
     assert.equal((await refused(addQuestionSet(store.sql, as(officer), { ...next, version: 3 }))).status, 403);
     const bad = await refused(addQuestionSet(store.sql, as(admin), { ...next, version: 3, questions: [{ ...next.questions[0]!, answerOptions: [] }] }));
     assert.equal(bad.fields[0], 'questions[satisfied-with-local-area].answerOptions');

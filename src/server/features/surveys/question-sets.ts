@@ -3,10 +3,10 @@
 // only administrators add one. A set already kept at a version is not changed:
 // a changed wording is a new version, since surveys name the version they asked.
 import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
-import { readQuestionSet, type QuestionSet } from '../../../domain/surveys/index.ts';
+import { checkNewVersion, readQuestionSet, type QuestionSet } from '../../../domain/surveys/index.ts';
 import { questionSetsLoaded } from '../../../ingest/question-sets.ts';
 import type { Sql } from '../../../store/store.ts';
-import { ensureSurveyMetrics, getQuestionSet, latestQuestionSets, saveQuestionSet } from '../../../store/surveys.ts';
+import { ensureSurveyMetrics, getQuestionSet, latestQuestionSets, questionSetVersions, saveQuestionSet } from '../../../store/surveys.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
@@ -33,7 +33,11 @@ export async function addQuestionSet(sql: Sql, access: RequestAccess, body: unkn
   if (read.kind === 'invalid') throw invalidInput(read.problems);
   const set = read.set;
   const kept = await findQuestionSet(sql, set.code, set.version);
-  if (kept) throw new HttpError(409, 'conflict', `'version': the set '${set.code}' is kept at version ${set.version} already ('${kept.title}'); a changed wording is a new version`);
+  if (kept) {
+    // The same set again, or a changed one at a held version, whose next version checkNewVersion names.
+    const changed = checkNewVersion(await questionSetVersions(sql, set.code), set);
+    throw new HttpError(409, 'conflict', `'version': ${changed[0]?.message ?? `the set '${set.code}' is kept at version ${set.version} already ('${kept.title}')`}`);
+  }
   const refused = set.questions.find((q) => q.benchmarkable && !q.metricCode);
   if (refused)
     throw invalidInput([{ field: `questions[${refused.code}].metricCode`, message: `Question '${refused.code}' is for benchmarking, so it needs the metric its percentage positive becomes` }]);
