@@ -8,6 +8,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, readConfig, readPort, type Config } from '../config.ts';
 import type { ImportResult } from '../ingest/import-file.ts';
 import type { Store } from '../store/store.ts';
+import { registerPeerChallengeCommands } from './peer-challenges.ts';
 import { drainable, onStopSignal, stopInOrder } from './shutdown.ts';
 import { registerSupportCommands } from './support.ts';
 import { CommandError, registerAccessCommands } from './users.ts';
@@ -331,6 +332,7 @@ export function program(config: () => Config): Command {
     );
   registerAccessCommands(cli, config, withStore, out, table as (rows: readonly object[], columns: readonly string[]) => void);
   registerSupportCommands(cli, config, withStore, out, table as (rows: readonly object[], columns: readonly string[]) => void);
+  registerPeerChallengeCommands(cli, config, withStore, out);
   return cli;
 }
 

@@ -124,3 +124,11 @@ export async function cadenceStamp(sql: Db): Promise<string> {
       (select concat_ws(',', count(*), max(batch_id)) from area where end_date is null)) as stamp`;
   return row!.stamp;
 }
+
+/** The councils' names of these challenges, by challenge id. */
+export async function challengeCouncils(sql: Db, ids: readonly number[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql<{ id: string; name: string }[]>`
+    select c.id::text as id, a.name from peer_challenge c join area a on a.code = c.area_code where c.id = any(${[...ids]}::int[])`;
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

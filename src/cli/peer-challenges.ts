@@ -1,0 +1,44 @@
+// `lantern peer-challenges apply-rules FILE [--dry-run]`: a new version of the
+// peer challenge deadline rules, applied to every open challenge through the
+// feature's own use-case as the person at the console (audited as
+// `cli:<login>`). It lists each due date that moves, appears or goes, with
+// its sentence; with --dry-run it lists them and changes nothing. A file
+// that cannot be read, is not JSON or breaks a rule stops the command with
+// every problem, each naming the file, the line and the field; nothing is
+// applied.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import type { Config } from '../config.ts';
+import type { Store } from '../store/store.ts';
+import { asConsole, CommandError } from './users.ts';
+
+type WithStore = <T>(config: Config, role: string, work: (store: Store) => Promise<T>) => Promise<T>;
+type Print = (line: string) => void;
+
+export function registerPeerChallengeCommands(cli: Command, config: () => Config, withStore: WithStore, out: Print): void {
+  const challenges = cli.command('peer-challenges').description('the peer challenge programme: its deadline rules');
+  challenges
+    .command('apply-rules')
+    .description("apply a new version of the deadline rules (JSON, as the domain's DEADLINE_RULES) to every open challenge, listing each due date it moves")
+    .argument('<file>', 'the rules: version, from, items, cadence and source')
+    .option('--dry-run', 'list what would move, changing nothing', false)
+    .action((file: string, options: { dryRun: boolean }) =>
+      withStore(config(), 'peer-challenges', async (store) => {
+        let text: string;
+        try {
+          text = fs.readFileSync(file, 'utf8');
+        } catch (error) {
+          throw new CommandError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        }
+        const { applyRulesFile } = await import('../server/features/peer-challenges/deadline-rules.ts');
+        const done = await asConsole(store, {}, (sql, access) => applyRulesFile(sql, access, { name: file, text }, options.dryRun));
+        const challenges = new Set(done.moves.map((m) => m.challengeId)).size;
+        out(
+          `${done.dryRun ? 'would apply' : 'applied'} deadline rules version ${done.rules.version} (from ${done.rules.from}) in place of version ${done.before}: ` +
+            `${done.moves.length} due ${done.moves.length === 1 ? 'date moves' : 'dates move'} on ${challenges} open ${challenges === 1 ? 'challenge' : 'challenges'}`,
+        );
+        for (const move of done.moves) out(`  challenge ${move.challengeId}, ${move.council}: ${move.sentence}`);
+        if (done.dryRun) out('dry run: nothing was changed');
+      }),
+    );
+}
