@@ -3,7 +3,9 @@
 // filters, a challenge with an overdue item marked, an enquiry refused as a
 // second open one (409, naming it), then a new challenge scoped and booked
 // through its forms, each refusal named beside its field with what was typed
-// kept, and a stale form refused. Nothing wider than the screen, nothing axe
+// kept, and a stale form refused; the programme 25 councils a page, not
+// every council on a phone; and the council's officer recording its action
+// on a recommendation. Nothing wider than the screen, nothing axe
 // finds.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +17,8 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 import { openDemoStore, type TestStore } from '../support/store.ts';
 
 const MANAGER = 'peers@sector.example';
+const OFFICER = 'officer@northumberland.example';
+const NORTHUMBERLAND = 'E06000057';
 
 describe('peer challenge pages, as a peer challenge manager uses them', () => {
   let store: TestStore;
@@ -26,6 +30,8 @@ describe('peer challenge pages, as a peer challenge manager uses them', () => {
     server = await startTestServer(store);
     const body = await organisation(store.sql, 'Sector improvement body', 'sector_body');
     await user(store.sql, MANAGER, 'peer_challenge_manager', body.id, 'Robin Manager');
+    const council = await organisation(store.sql, 'Northumberland County Council', 'council', NORTHUMBERLAND);
+    await user(store.sql, OFFICER, 'performance_officer', council.id, 'Ash Officer');
     await createDemoChallenges(store.sql, () => {});
     browser = await launchBrowser();
   });
@@ -47,6 +53,13 @@ describe('peer challenge pages, as a peer challenge manager uses them', () => {
         assert.equal(await page.locator('nav a[href="/peer-challenges"]').count(), 1, 'the menu leads a manager to the programme');
         await page.goto(`${server.base}/peer-challenges`);
         await checkPage(page, `peer-programme-${width}`);
+        const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+        assert.ok(tall < 12_000, `the programme's first page is ${tall} px tall, not every council at once`);
+        assert.equal(await page.locator('table').nth(1).locator('tbody tr').count(), 25);
+        await Promise.all([page.waitForURL(/page=2/), page.getByRole('link', { name: /Next/ }).click()]);
+        assert.match((await page.locator('table').nth(1).locator('caption').textContent()) ?? '', /26 to 50, page 2 of \d+/);
+        await checkPage(page, `peer-programme-page-2-${width}`);
+        await page.goto(`${server.base}/peer-challenges`);
         await page.getByLabel('Only councils with an overdue item').check();
         await Promise.all([page.waitForURL(/overdue=yes/), page.getByRole('button', { name: 'Filter' }).click()]);
         const rows = page.locator('table').nth(1).locator('tbody tr');
@@ -165,6 +178,23 @@ describe('peer challenge pages, as a peer challenge manager uses them', () => {
           .click();
         assert.match((await page.locator('main').textContent()) ?? '', /Members and officers share a clear plan/);
         await checkPage(page, `peer-publication-${width}`);
+        const followUp = page.url().replace(/\/publications\/\d+$/, '/follow-up');
+
+        await context.clearCookies();
+        await signIn(page, server.base, OFFICER);
+        await page.goto(followUp);
+        await page.getByRole('link', { name: "Record the council's actions and evidence" }).click();
+        assert.equal(await page.locator('#finding').count(), 0, "the findings form is the managers'");
+        const actionField = page.locator('input[name="action"]').last();
+        await actionField.fill(`Cabinet to adopt the plan (${width})`);
+        await page.locator('input[name="dueOn"]').last().fill('next spring');
+        await page.getByRole('button', { name: 'Add the action' }).last().click();
+        assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Due: give the day as YYYY-MM-DD/);
+        await checkPage(page, `peer-follow-up-officer-refused-${width}`);
+        await page.locator('input[name="dueOn"]').last().fill('2027-04-30');
+        await page.getByRole('button', { name: 'Add the action' }).last().click();
+        assert.match((await page.locator('main').textContent()) ?? '', new RegExp(`Cabinet to adopt the plan \\(${width}\\) \\(due 2027-04-30\\)`));
+        await checkPage(page, `peer-follow-up-officer-${width}`);
         assert.deepEqual(unexpected(problems), []);
       } finally {
         await context.close();
@@ -177,9 +207,9 @@ function unexpected(problems: readonly string[]): string[] {
   return problems.filter((p) => !/status of (400|409)/.test(p));
 }
 
-async function signIn(page: Page, base: string): Promise<void> {
+async function signIn(page: Page, base: string, email = MANAGER): Promise<void> {
   await page.goto(`${base}/sign-in`);
-  await page.fill('input[name="email"]', MANAGER);
+  await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', TEST_PASSWORD);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form button')]);
 }

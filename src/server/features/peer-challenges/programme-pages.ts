@@ -1,7 +1,9 @@
 // The programme as a page and as CSV: the same rows, the same filters (kind,
-// stage, overdue, the council's name), all in the query string. The public
-// is asked to sign in; the page reads the store once (the programme's two
-// queries) and does little more than filter.
+// stage, overdue, the council's name), all in the query string. The page
+// shows the councils 25 at a time, the filters kept from page to page; the
+// CSV gives every council the filters keep. The public is asked to sign in;
+// the page reads the store once (the programme's two queries) and does
+// little more than filter.
 import express from 'express';
 import { londonDay } from '../../../domain/format/index.ts';
 import { CHALLENGE_KINDS } from '../../../domain/peer-challenge/index.ts';
@@ -9,7 +11,8 @@ import { programmeCsv } from '../../../reports/peer-programme-csv.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, reads } from '../../platform/access/index.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
-import { KIND_CHOICES, KIND_LABELS, PROGRAMME_RECORD, programmeAsk, readProgramme, STAGE_CHOICES } from './programme.ts';
+import { listPage } from '../../../web/views/list-pages.ts';
+import { KIND_CHOICES, KIND_LABELS, PROGRAMME_PAGE_SIZE, PROGRAMME_RECORD, programmeAsk, readProgramme, STAGE_CHOICES } from './programme.ts';
 
 export function programmePages(sql: Sql): express.Router {
   const router = express.Router();
@@ -18,12 +21,15 @@ export function programmePages(sql: Sql): express.Router {
     const access = accessOf(res);
     const ask = programmeAsk(req.query);
     const view = await readProgramme(sql, access, londonDay(new Date(access.now)), ask);
-    const query = new URLSearchParams(
-      Object.entries({ kind: ask.kind, stage: ask.stage, overdue: ask.overdue ? 'yes' : undefined, council: ask.council }).filter((e): e is [string, string] => e[1] !== undefined),
-    );
+    const filters = Object.entries({ kind: ask.kind, stage: ask.stage, overdue: ask.overdue ? 'yes' : undefined, council: ask.council }).filter((e): e is [string, string] => e[1] !== undefined);
+    const query = new URLSearchParams(filters);
+    const href = (page: number) => `/peer-challenges${page > 1 || filters.length > 0 ? `?${new URLSearchParams([...filters, ...(page > 1 ? [['page', String(page)]] : [])]).toString()}` : ''}`;
+    const listed = view ? listPage(view.rows.length, ask.page, PROGRAMME_PAGE_SIZE, href) : null;
     const viewer = access.viewer;
     renderPage(res, 'peer-challenges/programme.njk', {
       view,
+      listed,
+      rows: view && listed ? view.rows.slice(listed.offset, listed.offset + PROGRAMME_PAGE_SIZE) : [],
       ask,
       csvHref: `/peer-challenges/programme.csv${query.size > 0 ? `?${query.toString()}` : ''}`,
       kindChoices: KIND_CHOICES,

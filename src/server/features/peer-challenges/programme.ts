@@ -21,7 +21,12 @@ export interface ProgrammeAsk {
   readonly stage: Stage | 'none' | undefined;
   readonly overdue: boolean;
   readonly council: string | undefined;
+  /** The page's page of councils, from 1; the CSV and the API give every council the filters keep. */
+  readonly page: number;
 }
+
+/** Councils a page: the programme on a phone was every council, some 60,000 px tall. */
+export const PROGRAMME_PAGE_SIZE = 25;
 
 export interface ShownDue {
   readonly challengeId: string;
@@ -45,13 +50,14 @@ export interface ProgrammeView {
   readonly overdueCouncils: number;
 }
 
-/** The ask from a query string: unknown values are ignored, as a filter left empty. */
+/** The ask from a query string: unknown values are ignored, as a filter left empty (a page that is not a whole number, as the first). */
 export function programmeAsk(query: Readonly<Record<string, unknown>>): ProgrammeAsk {
   const kind = typeof query.kind === 'string' && isChallengeKind(query.kind) ? query.kind : undefined;
   const stageText = typeof query.stage === 'string' ? query.stage : '';
   const stage = stageText === 'none' || (STAGES as readonly string[]).includes(stageText) ? (stageText as Stage | 'none') : undefined;
   const council = typeof query.council === 'string' && query.council.trim() !== '' ? query.council.trim().slice(0, 100) : undefined;
-  return { kind, stage, overdue: query.overdue === 'yes', council };
+  const page = typeof query.page === 'string' && /^\d{1,6}$/.test(query.page) && Number(query.page) >= 1 ? Number(query.page) : 1;
+  return { kind, stage, overdue: query.overdue === 'yes', council, page };
 }
 
 /** The programme for those the policy lets read it; `undefined` for the public. */
