@@ -95,6 +95,7 @@ export function compareWithCouncils(
   const councils = Object.freeze(kept.map((item) => item.council));
   const frozenLeftOut = Object.freeze(leftOut.map((item) => Object.freeze(item)));
   if (ownVerdict.overall === 'not_comparable') return Object.freeze({ ...notCompared(reference, ownVerdict.sentence), councils, leftOut: frozenLeftOut });
+  if (kept.length === 0) return Object.freeze({ ...notCompared(reference, 'none of its councils has a result that can fairly be compared.'), councils, leftOut: frozenLeftOut });
   const group = summariseGroup(kept.map((item) => item.percent));
   const mean = group.kind === 'ok' ? group.mean : null;
   return Object.freeze({ ...compareWith(own, mean, reference, options.polarity), councils, leftOut: frozenLeftOut });

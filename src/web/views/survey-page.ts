@@ -113,7 +113,7 @@ export function surveyPage(view: SurveyView, councilName: string) {
         sentence: c.sentence,
         average:
           c.benchmark === null
-            ? 'No council in the group has a released result that can fairly be compared yet.'
+            ? ''
             : `Their average: ${formatNumber(c.benchmark, 0)}%, across ${c.councils.length} ${c.councils.length === 1 ? 'council' : 'councils'} (${c.councils.map((m) => m.name).join(', ')}).`,
         leftOut: c.leftOut,
       })),

@@ -81,6 +81,8 @@ describe('compareWithCouncils(own, ownVerdict, ownMethod, others, groupName)', (
     const comparison = compareWithCouncils(OWN, COMPARABLE, 'telephone', others.slice(2), 'the South East');
     assert.equal(comparison.significance, 'not_compared');
     assert.equal(comparison.benchmark, null);
+    assert.equal(comparison.sentence, 'Not compared with comparable councils in the South East: none of its councils has a result that can fairly be compared.');
+    assert.equal(compareWithCouncils(OWN, COMPARABLE, 'telephone', [], 'the South East').sentence, comparison.sentence, 'nor when the group has none');
   });
 
   it("does not compare a council's own result that is not comparable", () => {
