@@ -60,25 +60,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /**
  * Presses Tab through the page and says which visible controls it never
  * reached. A group of radios is one stop for Tab (arrow keys move within it),
- * so it counts once.
+ * so it counts once. The page notes each control focus comes to, and is
+ * asked only after as many presses as there are controls still unreached
+ * (one press reaches one control at most): the presses are those of asking
+ * after each, the round trips to the page a few instead of one a press.
  */
 export async function controlsMissedByTab(page: Page): Promise<{ controls: number; missed: string[] }> {
   const controls = await page.evaluate(() => {
     const all = Array.from(document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])'));
     const shown = all.filter((e) => !e.hidden && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
     shown.forEach((e, i) => e.setAttribute('data-control', e instanceof HTMLInputElement && e.type === 'radio' ? `radios ${e.name}` : String(i)));
+    const reached = new Set<string>();
+    (window as unknown as { lanternTabReached: Set<string> }).lanternTabReached = reached;
+    document.addEventListener('focusin', (event) => {
+      const key = event.target instanceof Element ? event.target.getAttribute('data-control') : null;
+      if (key !== null) reached.add(key);
+    });
     return [...new Set(shown.map((e) => e.getAttribute('data-control')!))];
   });
-  const reached = new Set<string>();
-  for (let i = 0; i < controls.length + 10 && reached.size < controls.length; i++) {
-    await page.keyboard.press('Tab');
-    const at = await page.evaluate(() => document.activeElement?.getAttribute('data-control') ?? null);
-    if (at !== null) reached.add(at);
+  const reachedCount = () => page.evaluate(() => (window as unknown as { lanternTabReached: Set<string> }).lanternTabReached.size);
+  const presses = controls.length + 10;
+  for (let pressed = 0, reached = 0; pressed < presses && reached < controls.length; reached = await reachedCount()) {
+    for (const end = Math.min(presses, pressed + controls.length - reached); pressed < end; pressed++) await page.keyboard.press('Tab');
   }
-  const missed = await page.evaluate(
-    (keys) => keys.map((key) => document.querySelector(`[data-control="${key}"]`)?.outerHTML.slice(0, 120) ?? key),
-    controls.filter((c) => !reached.has(c)),
-  );
+  const missed = await page.evaluate((keys) => {
+    const reached = (window as unknown as { lanternTabReached: Set<string> }).lanternTabReached;
+    return keys.filter((key) => !reached.has(key)).map((key) => document.querySelector(`[data-control="${key}"]`)?.outerHTML.slice(0, 120) ?? key);
+  }, controls);
   return { controls: controls.length, missed };
 }
 
