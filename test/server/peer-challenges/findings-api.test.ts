@@ -168,4 +168,34 @@ describe("a peer challenge's follow-up over the API, and the council recording i
       assert.deepEqual(got, expected[who], who);
     }
   });
+
+  it("answers every role on a challenge still restricted, its own council's officer alone recording actions there", async () => {
+    const added = await as('peer_challenge_manager').json('POST', `/api/peer-challenges/${other}/recommendations`, { recommendation: 'Refresh the corporate plan.' });
+    const rec = ((await added.json()) as FollowUpJson).recommendations[0]!.id;
+    const routes: [string, string, unknown][] = [
+      ['GET', `/api/peer-challenges/${other}/findings`, undefined],
+      ['POST', `/api/peer-challenges/${other}/recommendations/${rec}/actions`, {}],
+    ];
+    const expected: Record<Who | 'hartlepoolOfficer', number[]> = {
+      public: [404, 401],
+      author: [200, 403],
+      performance_officer: [404, 404],
+      hartlepoolOfficer: [200, 400],
+      council_member: [404, 403],
+      principal_adviser: [200, 403],
+      regional_partner: [404, 403],
+      panel_member: [404, 403],
+      government_officer: [404, 403],
+      inspector: [404, 403],
+      peer_challenge_manager: [200, 400],
+      administrator: [404, 403],
+    };
+    for (const who of [...EVERYONE, 'hartlepoolOfficer'] as const) {
+      const got = [];
+      for (const [method, address, body] of routes) got.push((await as(who).json(method, address, body)).status);
+      assert.deepEqual(got, expected[who], who);
+    }
+    const recorded = await as('hartlepoolOfficer').json('POST', `/api/peer-challenges/${other}/recommendations/${rec}/actions`, { action: 'Cabinet to agree the plan' });
+    assert.equal(recorded.status, 201);
+  });
 });
