@@ -143,6 +143,11 @@ describe('savings over the API', () => {
     assert.equal(body.progress.notCounted.length, 1);
     const hartlepool = await as('hartlepoolOfficer').fetch(`/api/savings/councils/${DURHAM}`);
     assert.equal(hartlepool.status, 404);
+    const page = await (await as('performance_officer').fetch(`/savings/councils/${DURHAM}`)).text();
+    assert.match(
+      page,
+      /Each year's target is 3% of the baseline spend: £412,345,000, <a class="govuk-link" href="\/metrics\/net-revenue-expenditure\?period=2007%2F08">Net revenue expenditure<\/a>, 2007\/08\./,
+    );
   });
 
   it('shows the partnership the councils each reader may see', async () => {

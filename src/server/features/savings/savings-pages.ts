@@ -6,6 +6,7 @@
 import express from 'express';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { PdfPrinter } from '../../../reports/pdf.ts';
+import type { SavingsGoal } from '../../../domain/savings/index.ts';
 import type { StoredSaving } from '../../../store/savings.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, reads } from '../../platform/access/index.ts';
@@ -66,6 +67,7 @@ export function savingsPages(sql: Sql, engine: BenchmarkEngine, printer: PdfPrin
       progress: council.progress.years.map((y) => y.sentence),
       notCounted: council.progress.notCounted.map((n) => `${n.saving.year}: ${pounds(n.saving.amount)}, ${n.saving.description} (${n.reason})`),
       rule: council.progress.rule.source,
+      baseline: baselineShown(council.progress.goal, council.baselineSpend),
       mayRecord: access.viewer.kind === 'user' && access.viewer.role === 'performance_officer' && access.may('change', savingRecord(holding)),
     });
   });
@@ -79,6 +81,19 @@ export function savingsPages(sql: Sql, engine: BenchmarkEngine, printer: PdfPrin
       mayMove: saving.status !== 'verified' && access.may('change', savingRecord(saving)),
     });
   });
+
+  /** The baseline spend the targets are a share of, with its metric's title (which says where a figure is illustrative) and page. */
+  function baselineShown(goal: SavingsGoal, spend: number | null) {
+    if (spend === null) return null;
+    const title = engine.index.metric(goal.baselineMetric)?.metric.title ?? goal.baselineMetric;
+    return {
+      share: `${Math.round(goal.share * 1000) / 10}%`,
+      spend: pounds(spend),
+      title,
+      year: goal.baselineYear,
+      href: `/metrics/${goal.baselineMetric}?period=${encodeURIComponent(goal.baselineYear)}`,
+    };
+  }
 
   return router;
 }
