@@ -104,11 +104,25 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   let known = memory?.generation === generation ? memory : undefined;
   if (!known && metrics.length >= REMEMBER_FROM) known = { generation, byMetric: byMetric(await readOpen(tx)) };
   const open = known?.byMetric ?? byMetric(await readOpen(tx, metrics));
-  const { fresh, raised, changed, cleared, confirmed } = compare(open, metrics, found);
+  // Compared a part of the metrics at a time, each part's writes sent before the next part is compared.
+  const fresh: Shelf<FlagLine> = new Map();
+  const writes = new Writes(tx, at);
+  const raised: FlagLine[] = [];
+  const changed: { id: number; line: FlagLine }[] = [];
+  const cleared: OpenFlag[] = [];
+  const confirmed: { flag: OpenFlag; line: FlagLine }[] = [];
+  for (const part of partsOf(metrics, found)) {
+    const found = compare(open, part.metrics, part.lines, fresh);
+    await writes.send(found.raised, found.changed, found.cleared);
+    raised.push(...found.raised);
+    changed.push(...found.changed);
+    cleared.push(...found.cleared);
+    confirmed.push(...found.confirmed);
+  }
   if (known) for (const { flag, line } of confirmed) shelve(known.byMetric, { ...flag, reading: readingOf(line) });
   const sync = { raised: raised.length, changed: changed.length, cleared: cleared.length };
   if (raised.length + changed.length + cleared.length === 0) return { sync, memory: known };
-  const [made, next] = await write(tx, raised, changed, cleared, at);
+  const [made, next] = await writes.done();
   if (!known) return { sync, memory: undefined };
   for (const flag of cleared) unshelve(known.byMetric, flag);
   for (const { id, line } of changed)
@@ -120,27 +134,71 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   return { sync, memory: { generation: next, byMetric: known.byMetric } };
 }
 
+/** Lines compared at most before what they move is sent to be written: PostgreSQL writes one part while the next is compared. */
+const LINES_A_PART = 5000;
+
+/** The metrics in parts of about LINES_A_PART lines found, each with its lines: a metric's lines are all in its part. */
+function partsOf(metrics: readonly string[], found: readonly FlagLine[]): { metrics: string[]; lines: FlagLine[] }[] {
+  const count = Math.min(Math.ceil(found.length / LINES_A_PART), metrics.length);
+  if (count <= 1) return [{ metrics: [...metrics], lines: [...found] }];
+  const parts = Array.from({ length: count }, () => ({ metrics: [] as string[], lines: [] as FlagLine[] }));
+  const partOf = new Map<string, (typeof parts)[number]>();
+  metrics.forEach((metric, i) => {
+    const part = parts[Math.floor((i * count) / metrics.length)]!;
+    part.metrics.push(metric);
+    partOf.set(metric, part);
+  });
+  for (const line of found) partOf.get(line.metric!)!.lines.push(line);
+  return parts;
+}
+
 /** Rows a statement of a sync writes at most: the first is on its way to PostgreSQL while the next one's sentences are made. */
 const ROWS_A_STATEMENT = 1000;
 
 /**
- * Raises, changes and clears, and moves the table's generation on; returns
- * the flags raised and the new generation. Every statement is sent as soon as
- * it is made, without waiting for the one before (they queue on the
- * transaction's connection), so that PostgreSQL writes one part while the
- * next part's sentences are made: the clearing first, which needs none.
+ * A sync's statements, each sent as soon as it is made, without waiting for
+ * the one before (they queue on the transaction's connection), so that
+ * PostgreSQL writes while the rest is compared and its sentences made: a
+ * part's clearing first, which needs none. `done` moves the table's
+ * generation on and waits for them all; it returns the flags raised and the
+ * new generation.
  */
-async function write(tx: Db, raised: readonly FlagLine[], changed: readonly { id: number; line: FlagLine }[], cleared: readonly OpenFlag[], at: Date): Promise<[OpenFlag[], number]> {
-  const writes: Promise<unknown>[] = [];
-  if (cleared.length) writes.push(tx`update flag set cleared_at = ${at} where id = any(${cleared.map((flag) => flag.id)}::bigint[])`.execute());
-  const raising: Promise<OpenFlag[]>[] = [];
-  for (let from = 0; from < raised.length; from += ROWS_A_STATEMENT) raising.push(raise(tx, raised.slice(from, from + ROWS_A_STATEMENT), at));
-  // In the order of their rows, so that one part's rows share pages.
-  const byId = [...changed].sort((a, b) => a.id - b.id);
-  for (let from = 0; from < byId.length; from += ROWS_A_STATEMENT) writes.push(change(tx, byId.slice(from, from + ROWS_A_STATEMENT), at));
-  const next = tx<{ generation: number }[]>`update flag_sync set generation = generation + 1 returning generation::int as generation`.execute();
-  const [made, [moved]] = await Promise.all([Promise.all(raising), next, Promise.all(writes)]);
-  return [made.flat(), moved!.generation];
+class Writes {
+  private readonly writing: Promise<unknown>[] = [];
+  private readonly raising: Promise<OpenFlag[]>[] = [];
+
+  constructor(
+    private readonly tx: Db,
+    private readonly at: Date,
+  ) {}
+
+  async send(raised: readonly FlagLine[], changed: readonly { id: number; line: FlagLine }[], cleared: readonly OpenFlag[]): Promise<void> {
+    const { tx, at } = this;
+    if (cleared.length) await this.sent(this.writing, tx`update flag set cleared_at = ${at} where id = any(${cleared.map((flag) => flag.id)}::bigint[])`.execute());
+    for (let from = 0; from < raised.length; from += ROWS_A_STATEMENT) await this.sent(this.raising, raise(tx, raised.slice(from, from + ROWS_A_STATEMENT), at));
+    // In the order of their rows, so that one statement's rows share pages.
+    const byId = [...changed].sort((a, b) => a.id - b.id);
+    for (let from = 0; from < byId.length; from += ROWS_A_STATEMENT) await this.sent(this.writing, change(tx, byId.slice(from, from + ROWS_A_STATEMENT), at));
+  }
+
+  /**
+   * Keeps a statement to wait for, and lets it go: the driver sends a query
+   * a tick after it is executed, so without this turn every statement would
+   * leave only once the sync had made them all. A statement that fails is
+   * answered when `done` waits for it; until then it is caught here, so that
+   * a failure elsewhere first leaves no rejection unheard.
+   */
+  private async sent<T>(list: Promise<T>[], query: Promise<T>): Promise<void> {
+    query.catch(() => {});
+    list.push(query);
+    await null;
+  }
+
+  async done(): Promise<[OpenFlag[], number]> {
+    const next = this.tx<{ generation: number }[]>`update flag_sync set generation = generation + 1 returning generation::int as generation`.execute();
+    const [made, [moved]] = await Promise.all([Promise.all(this.raising), next, Promise.all(this.writing)]);
+    return [made.flat(), moved!.generation];
+  }
 }
 
 /**
@@ -153,15 +211,15 @@ async function write(tx: Db, raised: readonly FlagLine[], changed: readonly { id
  * only the few found anew are shelved themselves: with tens of thousands of
  * flags, copying or shelving them all was most of the comparing.
  */
-function compare(open: Shelf<OpenFlag>, metrics: readonly string[], found: readonly FlagLine[]) {
+function compare(open: Shelf<OpenFlag>, metrics: readonly string[], found: readonly FlagLine[], fresh: Shelf<FlagLine>) {
   const matched = new Map<OpenFlag, FlagLine>();
-  const fresh: Shelf<FlagLine> = new Map();
+  const before = new Set(fresh.keys());
   for (const line of found) {
     const flag = onShelf(open, line);
     if (flag) matched.set(flag, line);
     else shelve(fresh, line);
   }
-  const raised = [...fresh.values()].flatMap((councils) => [...councils.values()].flat());
+  const raised = [...fresh].flatMap(([metric, councils]) => (before.has(metric) ? [] : [...councils.values()].flat()));
   const changed: { id: number; line: FlagLine }[] = [];
   const confirmed: { flag: OpenFlag; line: FlagLine }[] = [];
   for (const [flag, line] of matched) {
@@ -173,7 +231,7 @@ function compare(open: Shelf<OpenFlag>, metrics: readonly string[], found: reado
   for (const metric of new Set(metrics)) {
     for (const flags of open.get(metric)?.values() ?? []) for (const flag of flags) if (!matched.has(flag)) cleared.push(flag);
   }
-  return { fresh, raised, changed, cleared, confirmed };
+  return { raised, changed, cleared, confirmed };
 }
 
 /** What a line read, without its sentence: kept for every open flag. */

@@ -277,4 +277,32 @@ describe('a sync that raises, changes and clears thousands of flags', () => {
     assert.deepEqual(await syncFlags(store.sql, MANY, second, day(5)), { raised: 0, changed: 0, cleared: 0 });
     assert.deepEqual(await syncFlags(store.sql, MANY, third.slice(0, -1), day(5)), { raised: 1500, changed: 2450, cleared: 0 });
   });
+
+  it('compares and writes a sync of many lines a part of the metrics at a time, ending as the lines found say', async () => {
+    // Visits last, so that the metrics' first half holds obesity and the second visits: more lines than a part takes, in two parts.
+    const metrics = [OBESITY, ...MANY.slice(2), VISITS];
+    const on = (metric: string, area: string, n: number, value: number) =>
+      line(area, metric, value, { rule: 'off_trajectory', subject: `p${n}`, sentence: `${metric} ${n}: ${value}`, fingerprint: `off|${metric}|${area}|p${n}|${value}` });
+    const lines = (round: number) =>
+      [OBESITY, VISITS].flatMap((metric) =>
+        [HARTLEPOOL, DURHAM].flatMap((area) =>
+          Array.from({ length: 1600 }, (_, n) => n + round * 100)
+            .filter((n) => n % 7 !== round)
+            .map((n) => on(metric, area, n, n % 5 === round ? 100 + round : 1)),
+        ),
+      );
+    await syncFlags(store.sql, metrics, lines(1), day(20));
+    const moved = await syncFlags(store.sql, metrics, lines(2), day(21));
+    assert.ok(moved.raised > 0 && moved.changed > 0 && moved.cleared > 0, JSON.stringify(moved));
+    const now = (await openFlagsOn(store.sql, [OBESITY, VISITS])).filter((f) => f.subject.startsWith('p'));
+    const key = (f: { metric: string | null; area: string; subject: string }) => `${f.metric}|${f.area}|${f.subject}`;
+    assert.deepEqual(
+      now.map((f) => [key(f), f.figures.value, f.sentence, f.fingerprint]).sort(),
+      lines(2)
+        .map((l) => [key(l), l.figures.value, l.sentence, l.fingerprint])
+        .sort(),
+    );
+    assert.deepEqual(await syncFlags(other.sql, metrics, lines(2), day(22)), { raised: 0, changed: 0, cleared: 0 }, 'a server reading the table afresh finds nothing to do');
+    assert.deepEqual(await syncFlags(store.sql, metrics, lines(2), day(22)), { raised: 0, changed: 0, cleared: 0 }, "the server's memory of the sync is the table's");
+  });
 });
