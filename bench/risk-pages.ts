@@ -6,7 +6,10 @@
 // bench/output/bench-4m-risk-pages/ (kept and reused; about a minute the first
 // time). Into it, once: three rules' worth of open flags a metric (each of
 // the three service rules flagging 1% of councils on every metric: 12,000
-// flags, a tenth of them acknowledged), and 20,000 intelligence items (50 a
+// flags, a tenth of them acknowledged), every council's flags for no peer
+// challenge on record (the programme holding one enquiry: a corporate and a
+// children's safeguarding flag for each of the 400 unitary councils, none
+// with a metric), and 20,000 intelligence items (50 a
 // council, restricted to the sector body, so that its adviser reads every
 // one; a third not reviewed for seven months, so stale). The adviser's patch
 // is 44 councils (a region's share of 400). The app runs in this process on
@@ -31,7 +34,9 @@ import { BenchmarkEngine } from '../src/engine/benchmark-engine.ts';
 import { PdfPrinter } from '../src/reports/pdf.ts';
 import { createApp } from '../src/server/app.ts';
 import { hashPassword } from '../src/server/platform/identity/passwords.ts';
+import { storeChallengeFlags } from '../src/jobs/challenge-flags.ts';
 import { syncFlags, type FlagLine } from '../src/store/flags.ts';
+import { openChallenge } from '../src/store/peer-challenges.ts';
 import { createOrganisation } from '../src/store/organisations.ts';
 import { setPatch } from '../src/store/patches.ts';
 import type { Sql } from '../src/store/store.ts';
@@ -58,7 +63,7 @@ const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { minimumFracti
 
 /** Three rules' flags on every metric, each on 1% of councils; written once and found again on later runs. */
 async function writeFlags(sql: Sql, metrics: readonly string[], councils: readonly string[]): Promise<number> {
-  const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from flag where cleared_at is null`;
+  const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from flag where cleared_at is null and metric_code is not null`;
   if (count > 0) return count;
   log(`writing ${fmt(metrics.length * RULES.length * Math.round(councils.length * FLAGGED_SHARE), 0)} flags …`);
   const random = seededRandom(19);
@@ -93,6 +98,15 @@ async function writeFlags(sql: Sql, metrics: readonly string[], councils: readon
     select area_code, fingerprint, 'Known and being dealt with through the improvement plan.', 'Bench adviser <adviser@bench.example>'
     from flag where id % 10 = 0`;
   return lines.length;
+}
+
+/** Every council's flags for no peer challenge on record: the programme's one enquiry, then the rule's sync. */
+async function writeChallengeFlags(sql: Sql, councils: readonly string[]): Promise<number> {
+  const count = async () => (await sql<[{ count: number }]>`select count(*)::int as count from flag where rule = 'no_peer_challenge' and cleared_at is null`)[0].count;
+  if ((await count()) > 0) return count();
+  await openChallenge(sql, { councilCode: councils[0]!, kind: 'corporate', enquiredOn: '2026-01-05', managedBy: null });
+  await storeChallengeFlags(sql, new Date(Date.now() - 30 * 86_400_000));
+  return count();
 }
 
 /** 50 items a council, restricted to the sector body; a third stale. */
@@ -146,6 +160,7 @@ async function main(): Promise<void> {
     const councils = engine.index.areas.filter((a) => a.type !== 'england' && a.type !== 'region').map((a) => a.code);
     const metrics = [...engine.index.metrics()].map((s) => s.metric.code);
     const flags = await writeFlags(store.sql, metrics, councils);
+    const overdue = await writeChallengeFlags(store.sql, councils);
     const { userId, organisationId } = await adviser(store.sql);
     await writeItems(store.sql, councils, userId, organisationId);
     await setPatch(store.sql, userId, councils.slice(0, PATCH_SIZE));
@@ -176,7 +191,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(
-      `Risk pages benchmark: ${fmt(flags, 0)} open flags (${RULES.length} rules on each of ${metrics.length} metrics), ${fmt(councils.length * ITEMS_PER_COUNCIL, 0)} items, over ${engine.index.size().observations.toLocaleString('en-GB')} observations`,
+      `Risk pages benchmark: ${fmt(flags, 0)} open flags (${RULES.length} rules on each of ${metrics.length} metrics) and ${fmt(overdue, 0)} for no peer challenge, ${fmt(councils.length * ITEMS_PER_COUNCIL, 0)} items, over ${engine.index.size().observations.toLocaleString('en-GB')} observations`,
     );
     console.log(`Node ${process.version}, ${os.cpus().length} cores; load average before: ${loadBefore.join(', ')}`);
     console.log(`a principal adviser signed in; ${rounds} rounds of ${PER_ROUND} requests of each kind in turn, after ${WARM_UP_ROUNDS} untimed; one request at a time`);
