@@ -138,9 +138,11 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
 const LINES_A_PART = 5000;
 
 /** The metrics in parts of about LINES_A_PART lines found, each with its lines: a metric's lines are all in its part. */
-function partsOf(metrics: readonly string[], found: readonly FlagLine[]): { metrics: string[]; lines: FlagLine[] }[] {
+function partsOf(given: readonly string[], found: readonly FlagLine[]): { metrics: string[]; lines: FlagLine[] }[] {
+  // A metric named twice is in one part, or the part without its lines would clear its flags.
+  const metrics = [...new Set(given)];
   const count = Math.min(Math.ceil(found.length / LINES_A_PART), metrics.length);
-  if (count <= 1) return [{ metrics: [...metrics], lines: [...found] }];
+  if (count <= 1) return [{ metrics, lines: [...found] }];
   const parts = Array.from({ length: count }, () => ({ metrics: [] as string[], lines: [] as FlagLine[] }));
   const partOf = new Map<string, (typeof parts)[number]>();
   metrics.forEach((metric, i) => {

@@ -279,8 +279,8 @@ describe('a sync that raises, changes and clears thousands of flags', () => {
   });
 
   it('compares and writes a sync of many lines a part of the metrics at a time, ending as the lines found say', async () => {
-    // Visits last, so that the metrics' first half holds obesity and the second visits: more lines than a part takes, in two parts.
-    const metrics = [OBESITY, ...MANY.slice(2), VISITS];
+    // Visits last, so that the metrics' first half holds obesity and the second visits: more lines than a part takes, in two parts; obesity named twice, at both ends.
+    const metrics = [OBESITY, ...MANY.slice(2), VISITS, OBESITY];
     const on = (metric: string, area: string, n: number, value: number) =>
       line(area, metric, value, { rule: 'off_trajectory', subject: `p${n}`, sentence: `${metric} ${n}: ${value}`, fingerprint: `off|${metric}|${area}|p${n}|${value}` });
     const lines = (round: number) =>
@@ -293,13 +293,16 @@ describe('a sync that raises, changes and clears thousands of flags', () => {
       );
     await syncFlags(store.sql, metrics, lines(1), day(20));
     const moved = await syncFlags(store.sql, metrics, lines(2), day(21));
-    assert.ok(moved.raised > 0 && moved.changed > 0 && moved.cleared > 0, JSON.stringify(moved));
+    const keys = (found: FlagLine[]) => new Set(found.map((l) => `${l.metric}|${l.area}|${l.subject}`));
+    const [was, is] = [keys(lines(1)), keys(lines(2))];
+    const anew = [...is].filter((k) => !was.has(k)).length;
+    assert.ok(moved.raised === anew && moved.changed > 0 && moved.cleared === [...was].filter((k) => !is.has(k)).length, JSON.stringify(moved));
     const now = (await openFlagsOn(store.sql, [OBESITY, VISITS])).filter((f) => f.subject.startsWith('p'));
     const key = (f: { metric: string | null; area: string; subject: string }) => `${f.metric}|${f.area}|${f.subject}`;
     assert.deepEqual(
-      now.map((f) => [key(f), f.figures.value, f.sentence, f.fingerprint]).sort(),
+      now.map((f) => [key(f), f.figures.value, f.sentence, f.fingerprint, f.raisedAt.getUTCDate() === (was.has(key(f)) ? 20 : 21)]).sort(),
       lines(2)
-        .map((l) => [key(l), l.figures.value, l.sentence, l.fingerprint])
+        .map((l) => [key(l), l.figures.value, l.sentence, l.fingerprint, true])
         .sort(),
     );
     assert.deepEqual(await syncFlags(other.sql, metrics, lines(2), day(22)), { raised: 0, changed: 0, cleared: 0 }, 'a server reading the table afresh finds nothing to do');
