@@ -22,6 +22,7 @@ const MEMBER = 'member@durham.example';
 const OFFICER = 'officer@durham.example';
 const MANAGER = 'peers@sector.example';
 const PARTNER = 'partner@region.example';
+const ADMIN = 'admin@service.example';
 
 describe('support offer pages', () => {
   let store: TestStore;
@@ -39,6 +40,7 @@ describe('support offer pages', () => {
     await user(sql, OFFICER, 'performance_officer', durham.id, 'Olly Officer');
     await user(sql, MANAGER, 'peer_challenge_manager', sectorBody.id, 'Pat Manager');
     await user(sql, PARTNER, 'regional_partner', region.id, 'Sam Partner');
+    await user(sql, ADMIN, 'administrator', (await organisation(sql, 'Lantern service', 'sector_body')).id, 'Ada Admin');
     await setProviderOrganisation(sql, 'lga', sectorBody.id);
     server = await startTestServer(store);
     browser = await launchBrowser();
@@ -221,6 +223,23 @@ describe('support offer pages', () => {
     });
   });
 
+  it('lets an administrator name who answers for a provider, refused by field', async () => {
+    await as(ADMIN, async (page) => {
+      await page.goto(`${server.base}/support-offer/providers/edit`);
+      await check(page, 'support-providers');
+      await page.getByRole('button', { name: 'Name the organisation' }).click();
+      assert.match(await summary(page), /The provider: choose the provider/);
+      await check(page, 'support-providers-refused');
+      await page.getByLabel('Improvement East (East of England Regional Improvement and Efficiency Partnership)').check();
+      await page.selectOption('#organisation', { label: 'North East improvement partnership' });
+      await Promise.all([page.waitForURL(/\/support-offer\/providers\/edit$/), page.getByRole('button', { name: 'Name the organisation' }).click()]);
+      assert.match(
+        ((await page.locator('table').textContent()) ?? '').replace(/\s+/g, ' '),
+        /Improvement East \(East of England Regional Improvement and Efficiency Partnership\) ?North East improvement partnership/,
+      );
+    });
+  });
+
   it('keeps every page within a phone’s width, nothing axe finds', async () => {
     const pages: [string, string][] = [
       [MEMBER, `/support-offer/councils/${DURHAM}`],
@@ -236,8 +255,9 @@ describe('support offer pages', () => {
       [PARTNER, '/support-offer/funding/allocations/1/spend/new'],
       [PARTNER, '/support-offer/funding/1/edit'],
       [PARTNER, '/support-offer/funding/allocations/1/edit'],
+      [ADMIN, '/support-offer/providers/edit'],
     ];
-    for (const email of [MEMBER, MANAGER, PARTNER]) {
+    for (const email of [MEMBER, MANAGER, PARTNER, ADMIN]) {
       await as(
         email,
         async (page) => {

@@ -188,4 +188,26 @@ describe('the support offer pages', () => {
       /<td class="govuk-table__cell">partner<\/td>\s*<td class="govuk-table__cell">The year&#39;s new money<\/td>\s*<td class="govuk-table__cell">£1,000<\/td>\s*<td class="govuk-table__cell">£1,200<\/td>/,
     );
   });
+
+  it('lets an administrator alone name who answers for a provider, refusing a form without its choices by field', async () => {
+    for (const who of ALL) {
+      const status = (await as(who).fetch('/support-offer/providers/edit')).status;
+      if (who === 'public') assert.notEqual(status, 200);
+      else assert.equal(status, who === 'administrator' ? 200 : 403, `${who} opens the providers form`);
+    }
+    assert.equal((await post(as('regional_partner'), '/support-offer/providers/edit', { provider: 'iese', organisation: String(world.organisations.region.id) })).status, 403);
+    const empty = await post(as('administrator'), '/support-offer/providers/edit', {});
+    const html = await empty.text();
+    assert.equal(empty.status, 400);
+    assert.match(html, /<a href="#provider">The provider: choose the provider<\/a>/);
+    assert.match(html, /<a href="#organisation">The organisation: choose the organisation that answers for it<\/a>/);
+    const council = await post(as('administrator'), '/support-offer/providers/edit', { provider: 'iese', organisation: String(world.organisations.durham.id) });
+    assert.equal(council.status, 400);
+    assert.match(await council.text(), /The organisation: Durham County Council is a council; a sector body or a regional partnership answers for a provider/);
+    assert.equal((await world.store.sql`select provider_id from support_provider`).length, 1, 'only the one set before');
+    const named = await post(as('administrator'), '/support-offer/providers/edit', { provider: 'iese', organisation: String(world.organisations.region.id) });
+    assert.equal(named.status, 303);
+    const page = await (await as('administrator').fetch('/support-offer/providers/edit')).text();
+    assert.match(page, /Improvement and Efficiency South East, Performance Improvement Theme<\/th><td class="govuk-table__cell">North East improvement partnership<\/td>/);
+  });
 });

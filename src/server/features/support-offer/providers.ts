@@ -2,7 +2,7 @@
 // sector body, a regional partnership): its staff read and answer the
 // requests made to that provider, and a provider with none takes no
 // requests through Lantern. Set by an administrator (the policy's change of
-// an organisation), from the command line as the console. An unknown
+// an organisation) on its page, or from the command line as the console. An unknown
 // provider or organisation, or an organisation that is not a sector body or
 // a regional partnership, is refused naming the field. Requests already
 // made stay with the organisation that held them.
@@ -52,9 +52,12 @@ export async function mapProvider(
   const given = body.organisation.trim();
   const problems = [];
   const provider = offer.providers.find((p) => p.id === providerId);
-  if (!provider) problems.push({ field: 'provider', message: `'provider': no provider of the offer has the id '${providerId}'; the providers are ${offer.providers.map((p) => p.id).join(', ')}` });
+  if (providerId === '') problems.push({ field: 'provider', message: `'provider': choose the provider` });
+  else if (!provider)
+    problems.push({ field: 'provider', message: `'provider': no provider of the offer has the id '${providerId}'; the providers are ${offer.providers.map((p) => p.id).join(', ')}` });
   const organisation = /^\d+$/.test(given) ? await getOrganisation(sql, Number(given)) : given === '' ? undefined : await findOrganisationByName(sql, given);
-  if (!organisation) problems.push({ field: 'organisation', message: `'organisation': there is no organisation '${given}' (by its id or its name)` });
+  if (given === '') problems.push({ field: 'organisation', message: `'organisation': choose the organisation that answers for it` });
+  else if (!organisation) problems.push({ field: 'organisation', message: `'organisation': there is no organisation '${given}' (by its id or its name)` });
   else if (!PROVIDING_KINDS.includes(organisation.kind))
     problems.push({
       field: 'organisation',

@@ -2,13 +2,15 @@
 // <council>" (the menu by provider, what is left, cost, whom to ask), the one
 // form a council asks for anything on it with, the requests a provider or a
 // council may read, a request's page with its rating verdict, the provider's
-// answer and each of the council's people's own rating. Each calls the same use-case as the API;
+// answer and each of the council's people's own rating; and, for
+// administrators, which organisation answers for each provider. Each calls the same use-case as the API;
 // a refusal is the form again, what was typed kept, each problem named by its
 // field, and a second open enquiry (409) links to the open one.
 import express from 'express';
 import { AGREEMENT, ratingVerdict, REQUEST_STATES, type SupportOffer } from '../../../domain/peer-challenge/index.ts';
 import { keptSupportOffer } from '../../../ingest/support-offer.ts';
 import type { Sql } from '../../../store/store.ts';
+import { listOrganisations } from '../../../store/organisations.ts';
 import { councilOrganisation } from '../../../store/savings.ts';
 import type { StoredRequest } from '../../../store/support-requests.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
@@ -16,6 +18,7 @@ import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { refusalOf, shown, type Refusal } from './form-problems.ts';
 import { supportMenu } from './menu.ts';
+import { listProviders, mapProvider } from './providers.ts';
 import { ratingRecord, requestRecord } from './records.ts';
 import { answerer, answerRequest, askFor, findRequest, rateRequest, rater, requestsFor, type Answer } from './requests.ts';
 
@@ -42,6 +45,7 @@ const ASK_LABELS = {
   council: ['offerId', 'The council'],
 } as const;
 const ANSWER_LABELS = { on: ['on', 'The day'], reason: ['reason', 'The reason'], state: ['answer', 'The request'] } as const;
+const PROVIDER_LABELS = { provider: ['provider', 'The provider'], organisation: ['organisation', 'The organisation'] } as const;
 const RATING_LABELS = { helpful: ['helpful', 'How far you agree'], state: ['helpful', 'The request'] } as const;
 
 export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer()): express.Router {
@@ -119,6 +123,26 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
       ratingForm(res, await findRequest(sql, accessOf(res), req.params.id), form, refusalOf(error, RATING_LABELS));
     }
   });
+
+  router.get('/support-offer/providers/edit', changes('organisation'), async (_req, res) => {
+    await providersForm(res, {}, null);
+  });
+
+  router.post('/support-offer/providers/edit', changes('organisation'), async (req, res) => {
+    const form = bodyOf(req) as Form;
+    try {
+      await mapProvider(sql, accessOf(res), { provider: form.provider ?? '', organisation: form.organisation ?? '' }, offer);
+      res.redirect(303, '/support-offer/providers/edit');
+    } catch (error) {
+      await providersForm(res, form, refusalOf(error, PROVIDER_LABELS));
+    }
+  });
+
+  async function providersForm(res: express.Response, form: Form, refusal: Refusal | null): Promise<void> {
+    const providers = await listProviders(sql, offer);
+    const organisations = (await listOrganisations(sql)).filter((o) => o.kind === 'sector_body' || o.kind === 'regional_partnership');
+    renderPage(res, 'support-offer/providers-form.njk', { providers, organisations, form, ...shown(refusal) }, refusal?.status ?? 200);
+  }
 
   async function askForm(res: express.Response, form: Form, refusal: Refusal | null): Promise<void> {
     const viewer = accessOf(res).viewer;
