@@ -209,5 +209,8 @@ describe('the support offer pages', () => {
     assert.equal(named.status, 303);
     const page = await (await as('administrator').fetch('/support-offer/providers/edit')).text();
     assert.match(page, /Improvement and Efficiency South East, Performance Improvement Theme<\/th><td class="govuk-table__cell">North East improvement partnership<\/td>/);
+    const link = '<a class="govuk-link" href="/support-offer/providers/edit">Who answers for each provider</a>';
+    assert.ok((await (await as('administrator').fetch('/support-offer/requests')).text()).includes(link), 'the administrator finds the page');
+    assert.ok(!(await (await as('principal_adviser').fetch('/support-offer/requests')).text()).includes(link), 'a provider does not');
   });
 });

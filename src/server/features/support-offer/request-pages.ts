@@ -7,6 +7,7 @@
 // a refusal is the form again, what was typed kept, each problem named by its
 // field, and a second open enquiry (409) links to the open one.
 import express from 'express';
+import { guardedRecord } from '../../../domain/access/index.ts';
 import { AGREEMENT, ratingVerdict, REQUEST_STATES, type SupportOffer } from '../../../domain/peer-challenge/index.ts';
 import { keptSupportOffer } from '../../../ingest/support-offer.ts';
 import type { Sql } from '../../../store/store.ts';
@@ -67,7 +68,8 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
   router.get('/support-offer/requests', reads('support_request'), async (req, res) => {
     const council = typeof req.query.council === 'string' && /^E\d{8}$/.test(req.query.council) ? req.query.council : undefined;
     const requests = await requestsFor(sql, accessOf(res), { council });
-    renderPage(res, 'support-offer/requests.njk', { requests: requests.map(shownRequest), council: council ?? null });
+    const mapsProviders = accessOf(res).may('change', guardedRecord('organisation', 'public'));
+    renderPage(res, 'support-offer/requests.njk', { requests: requests.map(shownRequest), council: council ?? null, mapsProviders });
   });
 
   router.get('/support-offer/requests/new', changes('support_request'), async (req, res) => {
