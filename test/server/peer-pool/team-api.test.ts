@@ -75,7 +75,7 @@ describe("a challenge's team over the API", () => {
     const response = await book(world.peers.durhamCeo);
     const body = (await response.json()) as { message: string; details: { clash: { kind: string; conflict: string } } };
     assert.equal(response.status, 409);
-    assert.match(body.message, /own council.*County Durham/);
+    assert.match(body.message, /^'peer': [^']*own council.*County Durham/);
     assert.deepEqual([body.details.clash.kind, body.details.clash.conflict], ['conflict', 'own_council']);
   });
 

@@ -91,7 +91,7 @@ export async function addPeerAs(sql: Sql, access: RequestAccess, body: Readonly<
   return sql.begin(async (tx) => {
     const draft = { name, role: role as PeerRole, party, councilCode, skills, sectorExperience: experience as AreaType[], unavailable: [], userId };
     const added = await addPeer(tx, draft, by);
-    if (added.kind === 'refused') throw invalidInput([{ field: added.problem.field, message: `'${added.problem.field}': ${added.problem.message}` }]);
+    if (added.kind === 'refused') throw invalidInput([{ field: added.problem.field, message: added.problem.message }]);
     await access.audit(tx, 'change', 'peer', String(added.id), `added ${name} to the peer pool`);
     return (await peerDetail(tx, added.id, todayOf(access)))!;
   });
@@ -110,7 +110,7 @@ export async function declareConflictAs(sql: Sql, access: RequestAccess, idText:
   const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
   return sql.begin(async (tx) => {
     const declared = await declareConflict(tx, peer.id, councilCode, reason, by);
-    if (declared.kind === 'refused') throw invalidInput([{ field: declared.problem.field, message: `'${declared.problem.field}': ${declared.problem.message}` }]);
+    if (declared.kind === 'refused') throw invalidInput([{ field: declared.problem.field, message: declared.problem.message }]);
     await access.audit(tx, 'change', 'peer', String(peer.id), `declared a conflict with ${councilCode}: ${reason}`);
     return (await peerDetail(tx, peer.id, todayOf(access)))!;
   });
@@ -128,7 +128,7 @@ export async function recordUnavailable(sql: Sql, access: RequestAccess, idText:
   return sql.begin(async (tx) => {
     const recorded = await addUnavailable(tx, peer.id, { from, to }, reason || null);
     if (recorded.kind === 'refused') {
-      const message = `'${recorded.problem.field}': ${recorded.problem.message}`;
+      const message = recorded.problem.message;
       throw new HttpError(recorded.clash ? 409 : 400, recorded.clash ? 'conflict' : 'bad_request', message, { problems: [{ field: recorded.problem.field, message }] });
     }
     await access.audit(tx, 'change', 'peer', String(peer.id), `recorded days away from ${from} to ${to}`);

@@ -114,7 +114,7 @@ export async function releaseFromTeam(sql: Sql, access: RequestAccess, idText: u
 
 /** A clash is a conflict with what is kept (409, naming it); anything else a bad field (400). */
 function refusalOf(problem: Problem, clash?: BookingClash): HttpError {
-  const message = `'${problem.field}': ${problem.message}`;
+  const message = problem.message; // the store's problem names its field already
   if (clash) return new HttpError(409, 'conflict', message, { problems: [{ field: problem.field, message }], clash });
   if (problem.field === 'challenge' || problem.field === 'lead' || problem.message.includes('already'))
     return new HttpError(409, 'conflict', message, { problems: [{ field: problem.field, message }] });
