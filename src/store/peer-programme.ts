@@ -1,5 +1,5 @@
 // The peer challenge programme at a glance, in two queries whatever the
-// number of councils: every council's last challenge and stage, its next due
+// number of councils (and a third for the deadline rules in force): every council's last challenge and stage, its next due
 // item and what is overdue (of its open challenges), the programme's counts
 // of challenges delivered, booked and in discussion (004 item 1(a) §11: "we
 // have delivered 16 new corporate peer challenges with another 40 booked in
@@ -11,7 +11,6 @@ import { isCouncil } from '../domain/benchmark/comparator-group.ts';
 import {
   CHALLENGE_KINDS,
   councilsWithoutChallenge,
-  DEADLINE_RULES,
   DUE_ITEMS,
   dueStatus,
   enquiry,
@@ -23,6 +22,7 @@ import {
   type Stage,
 } from '../domain/peer-challenge/index.ts';
 import { DONE_ON } from './peer-challenges.ts';
+import { deadlineRulesNow } from './peer-deadline-rules.ts';
 import type { Db } from './store.ts';
 
 export interface LastChallenge {
@@ -93,7 +93,8 @@ interface ChallengeRow {
 }
 
 export async function programme(sql: Db, today: string): Promise<Programme> {
-  const [councilRows, challengeRows] = await Promise.all([councilsRead(sql), challengesRead(sql)]);
+  // The gaps are judged by the rules in force, as early warning's flags are.
+  const [councilRows, challengeRows, rules] = await Promise.all([councilsRead(sql), challengesRead(sql), deadlineRulesNow(sql)]);
   const councils = councilRows.filter((row) => isCouncil(row.type));
   const challenges = challengeRows.map(asChallenge);
   return {
@@ -104,7 +105,7 @@ export async function programme(sql: Db, today: string): Promise<Programme> {
       councils.map((c) => ({ code: c.code, name: c.name, type: c.type })),
       challenges,
       today,
-      DEADLINE_RULES,
+      rules,
     ),
   };
 }

@@ -5,9 +5,10 @@
 // peer days each council gave beside the challenges it received.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FIVE_CORE_ELEMENTS, type DateSpan } from '../../src/domain/peer-challenge/index.ts';
+import { DEADLINE_RULES, FIVE_CORE_ELEMENTS, type DateSpan, type DeadlineRules } from '../../src/domain/peer-challenge/index.ts';
 import { bookPeer } from '../../src/store/peer-bookings.ts';
 import { moveChallenge, openChallenge } from '../../src/store/peer-challenges.ts';
+import { applyDeadlineRules } from '../../src/store/peer-deadline-rules.ts';
 import { addPeer, peerDays, peerPool } from '../../src/store/peer-pool.ts';
 import { programme, type Programme } from '../../src/store/peer-programme.ts';
 import type { Db } from '../../src/store/store.ts';
@@ -108,6 +109,19 @@ describe('the programme and peer days', () => {
     assert.equal(corporate.get(MEDWAY)?.lastOn, null, 'an enquiry is not a challenge');
     assert.equal(corporate.size, figures.councils.length - 2);
     assert.ok(figures.withoutChallenge.some((g) => g.kind === 'safeguarding' && g.councilCode === KENT));
+  });
+
+  it('judges the gaps by the deadline rules in force, once a later version is applied', async () => {
+    const fourYears: DeadlineRules = {
+      ...DEADLINE_RULES,
+      version: DEADLINE_RULES.version + 1,
+      from: '2024-06-01',
+      cadence: DEADLINE_RULES.cadence.map((c) => (c.kind === 'corporate' ? { ...c, everyYears: 4 } : c)),
+    };
+    assert.equal((await applyDeadlineRules(store.sql, fourYears, null)).kind, 'ok');
+    const later = await programme(store.sql, TODAY);
+    const durham = later.withoutChallenge.find((g) => g.kind === 'corporate' && g.councilCode === DURHAM);
+    assert.deepEqual([durham?.lastOn, durham?.dueBy], ['2019-09-05', '2023-09-05'], 'on site in September 2019: more than four years ago');
   });
 
   it("sets each council's peer days given beside the challenges and days it received", async () => {
