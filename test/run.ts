@@ -77,11 +77,6 @@ function slowFirst(files: string[]): string[] {
   return files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/**
- * A file whose setup failed keeps its pools open and would never exit,
- * holding its place in the run for ever: each file's process ends once its
- * tests and hooks are done (its failures are reported all the same).
- */
 function sharesProcess(file: string): boolean {
   return SHARED_PROCESS.some((dir) => file.startsWith(dir + path.sep)) && !TOP_LEVEL_HOOK.test(fs.readFileSync(path.join(PROJECT_DIR, file), 'utf8'));
 }
@@ -94,8 +89,10 @@ function sharesProcess(file: string): boolean {
 function shareProcesses(files: string[], dir: string): string[] {
   const shared = files.filter(sharesProcess);
   if (shared.length < 2) return files;
-  const entries = Array.from({ length: Math.min(CONCURRENCY, Math.ceil(shared.length / 2)) }, (_, i) => {
-    const share = shared.filter((_, at) => at % CONCURRENCY === i);
+  // Every shared file falls in exactly one entry, however few there are.
+  const count = Math.min(CONCURRENCY, Math.ceil(shared.length / 2));
+  const entries = Array.from({ length: count }, (_, i) => {
+    const share = shared.filter((_, at) => at % count === i);
     const entry = path.join(dir, `shared-process-${i + 1}-of-${share.length}-files.test.mjs`);
     fs.writeFileSync(entry, share.map((file) => `import ${JSON.stringify(pathToFileURL(path.join(PROJECT_DIR, file)).href)};\n`).join(''));
     return entry;
@@ -103,6 +100,11 @@ function shareProcesses(files: string[], dir: string): string[] {
   return [...files.filter((file) => !shared.includes(file)), ...entries];
 }
 
+/**
+ * A file whose setup failed keeps its pools open and would never exit,
+ * holding its place in the run for ever: each file's process ends once its
+ * tests and hooks are done (its failures are reported all the same).
+ */
 function runTests(files: string[], env: NodeJS.ProcessEnv): number {
   const result = spawnSync(
     process.execPath,
