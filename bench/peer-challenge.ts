@@ -31,6 +31,7 @@ import { teamInputs } from '../src/store/team-inputs.ts';
 import { tempDir } from '../test/support/store.ts';
 import { benchGoodPractice } from './good-practice.ts';
 import { localSmtp } from './local-smtp.ts';
+import { seedChallenges, seedCouncils } from './peer-programme-world.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '50' } } });
 const RUNS = Number(values.runs);
@@ -40,10 +41,7 @@ const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const fmt = (ms: number) => ms.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 
 async function seed(sql: Sql): Promise<void> {
-  await sql`insert into area (code, name, type) select 'E98' || lpad(n::text, 6, '0'), 'County ' || n, 'county' from generate_series(1, 40) n`;
-  await sql`
-    insert into area (code, name, type, county_code)
-    select 'E99' || lpad(n::text, 6, '0'), 'District ' || n, 'district', 'E98' || lpad((1 + (n - 1) / 9)::text, 6, '0') from generate_series(1, 360) n`;
+  await seedCouncils(sql);
   await sql`
     insert into council_border (area_code, other_area_code)
     select 'E99' || lpad(n::text, 6, '0'), 'E99' || lpad((n + 1)::text, 6, '0') from generate_series(1, 359) n`;
@@ -59,22 +57,7 @@ async function seed(sql: Sql): Promise<void> {
     insert into user_account (email, name, organisation_id, role, password_hash)
     select r.role || o.id || '@bench.example', initcap(r.role) || ' ' || o.id, o.id, r.role, ${hash}
     from organisation o cross join (values ('performance_officer'), ('council_member')) r(role) where o.kind = 'council'`;
-  // One corporate challenge a council a year, 2012 to 2026; its week in the year set by the council; closed unless this year's.
-  await sql`
-    insert into peer_challenge (area_code, kind, stage, enquired_on, focus_areas, on_site, feedback_on, report_published_on, action_plan_published_on, closed_on, deadline_rules_version, managed_by)
-    select a.code, 'corporate', case when y < 2026 then 'closed' else (array['enquiry', 'scoping', 'booked', 'team_confirmed', 'feedback', 'report_final'])[1 + a.id % 6] end,
-      week - 120, ${FIVE_CORE_ELEMENTS as unknown as string[]},
-      case when y = 2026 and a.id % 6 < 2 then null else daterange(week, week + 4) end,
-      case when y < 2026 then week + 3 end, case when y < 2026 then week + 90 end, case when y < 2026 then week + 95 end, case when y < 2026 then week + 330 end, 1,
-      (select min(id) from user_account where role = 'peer_challenge_manager') + a.id % 10
-    from area a cross join generate_series(2012, 2026) y
-    cross join lateral (select make_date(y, 1, 5) + (a.id * 7) % 330 as week) w
-    where a.code like 'E9%'`;
-  await sql`
-    insert into peer_challenge_due (challenge_id, item, due_on, latest_on, rule_version, sentence)
-    select c.id, i.item, upper(c.on_site) - 1 + i.months * 30, null, 1, 'made up for the bench'
-    from peer_challenge c cross join (values ('report', 3), ('action_plan', 3), ('progress_review', 10), ('progress_review_report', 12)) i(item, months)
-    where c.on_site is not null`;
+  await seedChallenges(sql);
   await sql`
     insert into peer (name, role, party, area_code, skills, sector_experience)
     select 'Peer ' || n, r.role, case when r.role = 'councillor' then (array['Labour', 'Conservative', 'Liberal Democrat', 'Independent'])[1 + n % 4] end,

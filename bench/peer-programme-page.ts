@@ -11,40 +11,20 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { CHALLENGE_KINDS, FIVE_CORE_ELEMENTS } from '../src/domain/peer-challenge/index.ts';
+import { CHALLENGE_KINDS } from '../src/domain/peer-challenge/index.ts';
 import { programmeCsv } from '../src/reports/peer-programme-csv.ts';
 import { KIND_CHOICES, KIND_LABELS, PROGRAMME_PAGE_SIZE, programmeAsk, programmeView, STAGE_CHOICES } from '../src/server/features/peer-challenges/programme.ts';
 import { programme } from '../src/store/peer-programme.ts';
-import { openStore, type Sql } from '../src/store/store.ts';
+import { openStore } from '../src/store/store.ts';
 import { render } from '../src/web/render.ts';
 import { listPage } from '../src/web/views/list-pages.ts';
 import { tempDir } from '../test/support/store.ts';
+import { seedChallenges, seedCouncils } from './peer-programme-world.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '50' } } });
 const RUNS = Number(values.runs);
 const TODAY = '2026-06-15';
 const fmt = (ms: number) => ms.toLocaleString('en-GB', { maximumFractionDigits: 2 });
-
-async function seed(sql: Sql): Promise<void> {
-  await sql`insert into area (code, name, type) select 'E98' || lpad(n::text, 6, '0'), 'County ' || n, 'county' from generate_series(1, 40) n`;
-  await sql`
-    insert into area (code, name, type, county_code)
-    select 'E99' || lpad(n::text, 6, '0'), 'District ' || n, 'district', 'E98' || lpad((1 + (n - 1) / 9)::text, 6, '0') from generate_series(1, 360) n`;
-  await sql`
-    insert into peer_challenge (area_code, kind, stage, enquired_on, focus_areas, on_site, feedback_on, report_published_on, action_plan_published_on, closed_on, deadline_rules_version)
-    select a.code, 'corporate', case when y < 2026 then 'closed' else (array['enquiry', 'scoping', 'booked', 'team_confirmed', 'feedback', 'report_final'])[1 + a.id % 6] end,
-      week - 120, ${FIVE_CORE_ELEMENTS as unknown as string[]},
-      case when y = 2026 and a.id % 6 < 2 then null else daterange(week, week + 4) end,
-      case when y < 2026 then week + 3 end, case when y < 2026 then week + 90 end, case when y < 2026 then week + 95 end, case when y < 2026 then week + 330 end, 1
-    from area a cross join generate_series(2012, 2026) y
-    cross join lateral (select make_date(y, 1, 5) + (a.id * 7) % 330 as week) w
-    where a.code like 'E9%'`;
-  await sql`
-    insert into peer_challenge_due (challenge_id, item, due_on, latest_on, rule_version, sentence)
-    select c.id, i.item, upper(c.on_site) - 1 + i.months * 30, null, 1, 'made up for the bench'
-    from peer_challenge c cross join (values ('report', 3), ('action_plan', 3), ('progress_review', 10), ('progress_review_report', 12)) i(item, months)
-    where c.on_site is not null`;
-}
 
 async function timed(work: () => unknown): Promise<number[]> {
   await work(); // once untimed: the template compiles on its first render
@@ -63,7 +43,8 @@ async function main(): Promise<void> {
   const dataDir = tempDir('lantern-bench-programme-');
   const store = await openStore({ dataDir, role: 'bench', maxConnections: 4 });
   try {
-    await seed(store.sql);
+    await seedCouncils(store.sql);
+    await seedChallenges(store.sql);
     await store.asOwner((owner) => owner`analyze`);
     const whole = await programme(store.sql, TODAY);
     const ask = programmeAsk({});
