@@ -14,12 +14,16 @@ export interface StoredBudget extends Budget {
   readonly id: number;
   readonly organisationId: number;
   readonly organisationName: string;
+  /** 1 when added, one more at each change of its own fields (migration 056). */
+  readonly revision: number;
 }
 
 export interface StoredAllocation extends Allocation {
   readonly budgetId: number;
   readonly startsOn: string | null;
   readonly endsOn: string | null;
+  /** 1 when made, one more at each change of its fields (migration 056). */
+  readonly revision: number;
 }
 
 export interface AllocationInput extends AllocationDraft {
@@ -34,13 +38,13 @@ const pence = (pounds: number) => Math.round(pounds * 100);
 const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
 const BUDGET_SELECT = `b.id, b.organisation_id as "organisationId", o.name as "organisationName", b.theme, b.year,
-  b.amount_pence::float8 / 100 as amount, b.carried_forward_pence::float8 / 100 as "carriedForward"`;
+  b.amount_pence::float8 / 100 as amount, b.carried_forward_pence::float8 / 100 as "carriedForward", b.revision`;
 const BUDGET_FROM = 'funding_budget b join organisation o on o.id = b.organisation_id';
 
 const ALLOCATION_SELECT = `l.id::text as id, l.budget_id as "budgetId", b.theme, b.year,
   json_build_object('kind', l.recipient_kind, 'name', l.recipient_name, 'councilCode', l.area_code) as recipient,
   l.amount_pence::float8 / 100 as amount, l.decided_by as "decidedBy", ${DAY('l.decided_on')} as "decidedOn", l.decision,
-  ${DAY('l.starts_on')} as "startsOn", ${DAY('l.ends_on')} as "endsOn",
+  ${DAY('l.starts_on')} as "startsOn", ${DAY('l.ends_on')} as "endsOn", l.revision,
   coalesce((select sum(s.amount_pence) from funding_spend s where s.allocation_id = l.id), 0)::float8 / 100 as spent`;
 const ALLOCATION_FROM = 'funding_allocation l join funding_budget b on b.id = l.budget_id';
 

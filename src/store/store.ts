@@ -231,9 +231,10 @@ const APPEND_ONLY = [
   'release_batch',
   'held_release',
   'funding_change',
+  'support_rating_change',
 ] as const;
-/** Rows that may change but never go: a share revoked or a booking released is kept with when and why, and a declared conflict stays declared. */
-const NEVER_DELETED = ['share', 'peer_booking', 'peer_conflict'] as const;
+/** Rows that may change but never go: a share revoked or a booking released is kept with when and why, a declared conflict stays declared, and a rating withdrawn stays, marked so. */
+const NEVER_DELETED = ['share', 'peer_booking', 'peer_conflict', 'support_request_rating'] as const;
 
 /**
  * Grants the application role what Lantern does, afresh: every table made by

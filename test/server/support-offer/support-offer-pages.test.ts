@@ -161,7 +161,14 @@ describe('the support offer pages', () => {
     assert.equal((await as('regional_partner').fetch('/support-offer/funding/424242/edit')).status, 404);
     assert.equal((await as('regional_partner').fetch('/support-offer/funding/allocations/424242/edit')).status, 404);
     assert.equal((await post(as('principal_adviser'), `/support-offer/funding/${budgetId}/edit`, { theme: 'Taken', year: '2009/10', amount: '1' })).status, 403);
-    const below = await post(as('regional_partner'), `/support-offer/funding/${budgetId}/edit`, { theme: 'Performance Improvement (revised)', year: '2009/10', amount: '500', carriedForward: '' });
+    assert.match(await (await as('regional_partner').fetch(`/support-offer/funding/${budgetId}/edit`)).text(), /<input type="hidden" name="revision" value="1">/);
+    const below = await post(as('regional_partner'), `/support-offer/funding/${budgetId}/edit`, {
+      theme: 'Performance Improvement (revised)',
+      year: '2009/10',
+      amount: '500',
+      carriedForward: '',
+      revision: '1',
+    });
     const html = await below.text();
     assert.equal(below.status, 400);
     assert.match(html, /<a href="#amount">The budget: £500 with £0 carried forward is £500, less than the £600 allocated from it<\/a>/);
@@ -174,19 +181,57 @@ describe('the support offer pages', () => {
       decidedBy: 'Theme Management Group',
       decidedOn: '2009-07-01',
       decision: 'Agreed',
+      revision: '1',
     });
     const overHtml = await over.text();
     assert.equal(over.status, 400);
     assert.match(overHtml, /<a href="#amount">The amount: £1,000.01 is over the budget: £1,000 of Performance Improvement&#39;s 2009\/10 budget is unallocated<\/a>/);
     assert.match(overHtml, /value="Data quality and returns"/);
     assert.equal(await count('funding_change'), 0);
-    const changed = await post(as('regional_partner'), `/support-offer/funding/${budgetId}/edit`, { theme: 'Performance Improvement', year: '2009/10', amount: '1200', carriedForward: '' });
+    const changed = await post(as('regional_partner'), `/support-offer/funding/${budgetId}/edit`, {
+      theme: 'Performance Improvement',
+      year: '2009/10',
+      amount: '1200',
+      carriedForward: '',
+      revision: '1',
+    });
     assert.equal(changed.status, 303);
     const page = await (await as('public').fetch(`/support-offer/funding/${budgetId}`)).text();
     assert.match(
       page,
       /<td class="govuk-table__cell">partner<\/td>\s*<td class="govuk-table__cell">The year&#39;s new money<\/td>\s*<td class="govuk-table__cell">£1,000<\/td>\s*<td class="govuk-table__cell">£1,200<\/td>/,
     );
+    // a form opened at revision 1 and saved after that change: the form again, what was typed kept, what changed and who, the revision now
+    const changes = await count('funding_change');
+    const stale = await post(as('regional_partner'), `/support-offer/funding/${budgetId}/edit`, {
+      theme: 'Improvement (typed late)',
+      year: '2009/10',
+      amount: '1300',
+      carriedForward: '5',
+      revision: '1',
+    });
+    const staleHtml = await stale.text();
+    assert.equal(stale.status, 409);
+    assert.match(staleHtml, /<a href="#changed-since">Partner changed this budget since you opened the form: what changed is listed below\./);
+    assert.match(
+      staleHtml,
+      /<table class="govuk-table" id="changed-since">[\s\S]*<td class="govuk-table__cell">partner<\/td><td class="govuk-table__cell">The year&#39;s new money<\/td><td class="govuk-table__cell">£1,000<\/td><td class="govuk-table__cell">£1,200<\/td>/,
+    );
+    assert.match(staleHtml, /value="Improvement \(typed late\)"/);
+    assert.match(staleHtml, /name="amount"[^>]*value="1300"|value="1300"[^>]*name="amount"/);
+    assert.match(staleHtml, /<input type="hidden" name="revision" value="2">/);
+    assert.equal(await count('funding_change'), changes, 'a stale save stores nothing');
+    const staleAllocation = await post(as('regional_partner'), `/support-offer/funding/allocations/${allocationId}/edit`, {
+      recipientKind: 'project',
+      recipientName: 'Data quality',
+      amount: '700',
+      decidedBy: 'Theme Management Group',
+      decidedOn: '2009-07-01',
+      decision: 'Agreed',
+      revision: '7',
+    });
+    assert.equal(staleAllocation.status, 409);
+    assert.match(await staleAllocation.text(), /<input type="hidden" name="revision" value="1">/);
   });
 
   it('lets an administrator alone name who answers for a provider, refusing a form without its choices by field', async () => {

@@ -49,7 +49,10 @@ export const allocationBody = z.object({
   endsOn: z.string().optional().describe('Not before startsOn.'),
 });
 
-export const budgetChangeBody = budgetBody.partial();
-export const allocationChangeBody = allocationBody.partial();
+const revision = z
+  .union([z.number().int().min(1), z.string()])
+  .describe("The budget's (or allocation's) revision you read: a change made since is refused with 409, naming each change after it, who made it and when.");
+export const budgetChangeBody = budgetBody.partial().extend({ revision });
+export const allocationChangeBody = allocationBody.partial().extend({ revision });
 
 export const spendBody = z.object({ amount: pounds.describe('Pounds, 0 or more.'), spentOn: day.optional(), note: z.string().max(500).optional() });

@@ -4,7 +4,9 @@
 // would take the budget over, and a theme and year another budget has are
 // refused by field, inside the store's transaction with the budget's row
 // locked; every field changed is kept with who changed it, when, and its
-// value before and after, and the budget's page shows that history.
+// value before and after, and the budget's page shows that history. Each
+// change names the revision it was read at: one made since answers 409
+// naming every change after it, who made it and when.
 import { checkBudget, type Budget } from '../../../domain/peer-challenge/index.ts';
 import { changeAllocationRow, changeBudgetRow, changesOf, type FundingChanged, type StoredChange } from '../../../store/funding-changes.ts';
 import { readAllocation, readBudget, type StoredAllocation, type StoredBudget } from '../../../store/funding.ts';
@@ -29,10 +31,10 @@ export async function changeBudget(sql: Sql, access: RequestAccess, idText: unkn
     amount: given(body, 'amount') ? poundsOf(body.amount) : budget.amount,
     carriedForward: !given(body, 'carriedForward') ? budget.carriedForward : String(body.carriedForward).trim() === '' ? 0 : poundsOf(body.carriedForward),
   };
-  const problems = checkBudget(next);
+  const problems = [...checkBudget(next), ...revisionProblems(body, budget.revision)];
   if (problems.length > 0) throw invalidInput(problems);
-  const changed = await changeBudgetRow(sql, budget.id, next, changer(access));
-  refuse(changed, `budget ${budget.id}`);
+  const changed = await changeBudgetRow(sql, budget.id, next, changer(access), Number(body.revision));
+  refuse(changed, `budget ${budget.id}`, Number(body.revision));
   if (changed.kind === 'exists') {
     const message = `'theme': there is a budget for ${next.theme}, ${next.year} already: budget ${changed.id}`;
     throw new HttpError(409, 'conflict', message, { problems: [{ field: 'theme', message }], open: { id: changed.id, href: `/support-offer/funding/${changed.id}` } });
@@ -46,6 +48,8 @@ export async function changeAllocation(sql: Sql, access: RequestAccess, idText: 
   const found = await findAllocation(sql, access, idText);
   const budget = (await readBudget(sql, found.budgetId))!;
   const keptOr = (field: keyof StoredAllocation) => (given(body, field) ? body[field] : found[field]);
+  const wrongRevision = revisionProblems(body, found.revision);
+  if (wrongRevision.length > 0) throw invalidInput(wrongRevision);
   const draft = await allocationInputOf(sql, budget, {
     recipient: given(body, 'recipient') ? body.recipient : found.recipient,
     amount: keptOr('amount'),
@@ -55,8 +59,8 @@ export async function changeAllocation(sql: Sql, access: RequestAccess, idText: 
     startsOn: keptOr('startsOn'),
     endsOn: keptOr('endsOn'),
   });
-  const changed = await changeAllocationRow(sql, Number(found.id), draft, changer(access));
-  refuse(changed, `allocation ${found.id}`);
+  const changed = await changeAllocationRow(sql, Number(found.id), draft, changer(access), Number(body.revision));
+  refuse(changed, `allocation ${found.id}`, Number(body.revision));
   if (changed.kind === 'ok' && changed.changes.length > 0)
     await access.audit(sql, 'change', 'funding', String(budget.id), `changed allocation ${found.id}: ${changed.changes.map((c) => c.field).join(', ')}`);
   return (await readAllocation(sql, Number(found.id)))!;
@@ -82,7 +86,24 @@ function changer(access: RequestAccess): { userId: number | null; name: string }
   return { userId: viewer.kind === 'user' ? viewer.userId : null, name: access.actor.actor.replace(/ <[^>]*>$/, '') };
 }
 
-function refuse(changed: FundingChanged, what: string): void {
+/** The revision the change was read at: a whole number from 1, refused by field when absent or not one. */
+function revisionProblems(body: Body, current: number): { field: string; message: string }[] {
+  const revision = typeof body.revision === 'string' && /^\d{1,9}$/.test(body.revision.trim()) ? Number(body.revision) : body.revision;
+  if (typeof revision === 'number' && Number.isInteger(revision) && revision >= 1) return [];
+  return [{ field: 'revision', message: `'revision': give the revision you read, a whole number (it is at revision ${current} now)` }];
+}
+
+function refuse(changed: FundingChanged, what: string, readAt: number): void {
   if (changed.kind === 'missing') throw notSeen(what);
   if (changed.kind === 'refused') throw invalidInput(changed.problems);
+  if (changed.kind === 'stale') {
+    const by = [...new Set(changed.since.map((c) => c.changedBy))].join(' and ');
+    const since = changed.since.map((c) => `${c.field} from ${c.from ?? 'nothing'} to ${c.to ?? 'nothing'} (${c.changedBy}, ${c.changedAt})`).join('; ');
+    const message = `'revision': ${what} was changed by ${by || 'someone'} since you read it (revision ${readAt}, now ${changed.revision})${since ? `: ${since}` : ''}; read it again and make your change to that`;
+    throw new HttpError(409, 'stale', message, {
+      problems: [{ field: 'revision', message }],
+      revision: changed.revision,
+      changes: changed.since.map(({ id: _id, budgetId: _budget, ...c }) => c),
+    });
+  }
 }

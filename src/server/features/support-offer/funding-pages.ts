@@ -5,7 +5,10 @@
 // allocate from it and record spend, and to change a budget or an
 // allocation. A refusal (an allocation over the budget, a budget below its
 // allocations, a negative sum, an end before the start) is the form again,
-// what was typed kept, each problem by its field.
+// what was typed kept, each problem by its field. A change form carries the
+// revision it was read at; a save after someone else's change is the form
+// again with what was typed, what changed since and who changed it, and the
+// revision now, so that saving again is a choice made knowing it.
 import express from 'express';
 import { formatDate } from '../../../domain/format/index.ts';
 import { money } from '../../../domain/peer-challenge/index.ts';
@@ -16,6 +19,8 @@ import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { notSeen } from '../../platform/access/index.ts';
+import { capitalise } from '../../platform/http/checked-input.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
 import { addThemeBudget, allocateFrom, findBudget, readFunding, spendOn, type BudgetReading } from './budgets.ts';
 import { changeAllocation, changeBudget, findAllocation, fundingHistory } from './funding-changes.ts';
 import { refusalOf, shown, type Refusal } from './form-problems.ts';
@@ -73,17 +78,21 @@ export function fundingPages(sql: Sql): express.Router {
   router.get('/support-offer/funding/:id/edit', changes('funding'), async (req, res) => {
     const { budget } = await findBudget(sql, accessOf(res), req.params.id);
     accessOf(res).require('change', fundingRecord(budget), `budget ${budget.id}`);
-    budgetForm(res, { theme: budget.theme, year: budget.year, amount: String(budget.amount), carriedForward: String(budget.carriedForward) }, null, budget);
+    const form = { theme: budget.theme, year: budget.year, amount: String(budget.amount), carriedForward: String(budget.carriedForward), revision: String(budget.revision) };
+    budgetForm(res, form, null, budget);
   });
 
   router.post('/support-offer/funding/:id/edit', changes('funding'), async (req, res) => {
     const form = bodyOf(req) as Form;
-    const { budget } = await findBudget(sql, accessOf(res), req.params.id);
+    const reading = await findBudget(sql, accessOf(res), req.params.id);
+    const { budget } = reading;
     try {
-      await changeBudget(sql, accessOf(res), budget.id, { theme: form.theme ?? '', year: form.year ?? '', amount: form.amount ?? '', carriedForward: form.carriedForward ?? '' });
+      const body = { theme: form.theme ?? '', year: form.year ?? '', amount: form.amount ?? '', carriedForward: form.carriedForward ?? '', revision: form.revision ?? '' };
+      await changeBudget(sql, accessOf(res), budget.id, body);
       res.redirect(303, `/support-offer/funding/${budget.id}`);
     } catch (error) {
-      budgetForm(res, form, refusalOf(error, BUDGET_LABELS), budget);
+      const stale = staleOf(error, form, reading, 'budget');
+      budgetForm(res, stale.form, stale.refusal ?? refusalOf(error, BUDGET_LABELS), budget, stale.changedSince);
     }
   });
 
@@ -99,6 +108,7 @@ export function fundingPages(sql: Sql): express.Router {
       decision: a.decision,
       startsOn: a.startsOn ?? '',
       endsOn: a.endsOn ?? '',
+      revision: String(a.revision),
     };
     allocationForm(res, await findBudget(sql, accessOf(res), a.budgetId), form, null, Number(a.id));
   });
@@ -107,10 +117,12 @@ export function fundingPages(sql: Sql): express.Router {
     const form = bodyOf(req) as Form;
     const a = await findAllocation(sql, accessOf(res), req.params.id);
     try {
-      await changeAllocation(sql, accessOf(res), a.id, allocationBodyOf(form));
+      await changeAllocation(sql, accessOf(res), a.id, { ...allocationBodyOf(form), revision: form.revision ?? '' });
       res.redirect(303, `/support-offer/funding/${a.budgetId}`);
     } catch (error) {
-      allocationForm(res, await findBudget(sql, accessOf(res), a.budgetId), form, refusalOf(error, ALLOCATION_LABELS), Number(a.id));
+      const reading = await findBudget(sql, accessOf(res), a.budgetId);
+      const stale = staleOf(error, form, reading, 'allocation');
+      allocationForm(res, reading, stale.form, stale.refusal ?? refusalOf(error, ALLOCATION_LABELS), Number(a.id), stale.changedSince);
     }
   });
 
@@ -180,14 +192,35 @@ function allocationBodyOf(form: Form) {
   };
 }
 
+type ShownChange = ReturnType<typeof shownHistory>[number];
+
 /** The budget form, to add one or (given the budget) to change it. */
-function budgetForm(res: express.Response, form: Form, refusal: Refusal | null, editing: StoredBudget | null = null): void {
-  renderPage(res, 'support-offer/budget-form.njk', { form, editing, ...shown(refusal) }, refusal?.status ?? 200);
+function budgetForm(res: express.Response, form: Form, refusal: Refusal | null, editing: StoredBudget | null = null, changedSince: readonly ShownChange[] = []): void {
+  renderPage(res, 'support-offer/budget-form.njk', { form, editing, changedSince, ...shown(refusal) }, refusal?.status ?? 200);
 }
 
 /** The allocation form, to record one or (given its id) to change it. */
-function allocationForm(res: express.Response, reading: BudgetReading, form: Form, refusal: Refusal | null, editing: number | null = null): void {
-  renderPage(res, 'support-offer/allocation-form.njk', { budget: shownBudget(reading, true), form, editing, ...shown(refusal) }, refusal?.status ?? 200);
+function allocationForm(res: express.Response, reading: BudgetReading, form: Form, refusal: Refusal | null, editing: number | null = null, changedSince: readonly ShownChange[] = []): void {
+  renderPage(res, 'support-offer/allocation-form.njk', { budget: shownBudget(reading, true), form, editing, changedSince, ...shown(refusal) }, refusal?.status ?? 200);
+}
+
+/**
+ * A save from a revision changed since: what was typed kept, with the revision
+ * now (so that saving again is a choice), the changes made since as the
+ * history shows them, and one problem naming who made them, linked to that
+ * list. Any other refusal: the form as it was sent.
+ */
+function staleOf(error: unknown, form: Form, reading: BudgetReading, what: 'budget' | 'allocation') {
+  if (!(error instanceof HttpError) || error.code !== 'stale') return { form, refusal: null, changedSince: [] };
+  const details = error.details as { revision: number; changes: Omit<StoredChange, 'id' | 'budgetId'>[] };
+  const changedSince = shownHistory(
+    details.changes.map((c) => ({ ...c, id: 0, budgetId: reading.budget.id })),
+    reading,
+  );
+  const who = [...new Set(changedSince.map((c) => c.who))].join(' and ');
+  const message = `${who} changed this ${what} since you opened the form: what changed is listed below. Your values are kept: save again to replace theirs, or go back to the ${what}`;
+  const refusal: Refusal = { status: 409, problems: [{ field: 'changed-since', message: capitalise(message) }], open: null };
+  return { form: { ...form, revision: String(details.revision) }, refusal, changedSince };
 }
 
 const CHANGED_FIELDS: Readonly<Record<string, string>> = {

@@ -87,20 +87,30 @@ export const paths = {
     patch: {
       operationId: 'changeBudget',
       summary:
-        "Change a budget's theme, year or sums (the provider that holds it; fields absent are kept): refused, naming the field, below what is allocated; each field changed is kept in its history",
+        "Change a budget's theme, year or sums from the revision you read (the provider that holds it; fields absent are kept): refused, naming the field, below what is allocated; each field changed is kept in its history",
       parameters: pathParameters(budgetPath),
       requestBody: jsonBody(budgetChangeBody),
-      responses: { 200: budget, ...withMissing, 409: error('Another budget has the theme and year; details.open links to it.') },
+      responses: {
+        200: budget,
+        ...withMissing,
+        409: error(
+          "Another budget has the theme and year (details.open links to it); or, code 'stale', the budget was changed since the revision given: details.changes lists each change since (field, from, to, changedBy, changedAt, revision) and details.revision the revision now.",
+        ),
+      },
     },
   },
   '/api/funding/allocations/{id}': {
     patch: {
       operationId: 'changeAllocation',
       summary:
-        "Change an allocation (the provider that holds its budget; fields absent are kept): refused, naming the field, where it would take the budget over; each field changed is kept in the budget's history",
+        "Change an allocation from the revision you read (the provider that holds its budget; fields absent are kept): refused, naming the field, where it would take the budget over; each field changed is kept in the budget's history",
       parameters: pathParameters(allocationPath),
       requestBody: jsonBody(allocationChangeBody),
-      responses: { 200: budget, ...withMissing },
+      responses: {
+        200: budget,
+        ...withMissing,
+        409: error("Code 'stale': the allocation was changed since the revision given; details.changes lists each change since and details.revision the revision now."),
+      },
     },
   },
   '/api/funding/budgets/{id}/allocations': {
@@ -161,18 +171,27 @@ export const schemas = {
       year: text,
       amount: pounds,
       carriedForward: pounds,
+      revision: { type: 'integer', description: 'Give it back to change the budget.' },
       total: pounds,
       allocated: pounds,
       unallocated: pounds,
       spent: pounds,
       sentence: text,
-      allocations: { type: 'array', items: { type: 'object' } },
+      allocations: { type: 'array', items: { type: 'object', description: 'Each with its revision, given back to change it.' } },
       changes: {
         type: 'array',
         description: 'Each field changed of the budget and its allocations, the latest first: who, when, from, to.',
         items: {
           type: 'object',
-          properties: { allocationId: { type: ['integer', 'null'] }, field: text, from: nullableText, to: nullableText, changedBy: text, changedAt: { type: 'string', format: 'date-time' } },
+          properties: {
+            allocationId: { type: ['integer', 'null'] },
+            field: text,
+            from: nullableText,
+            to: nullableText,
+            changedBy: text,
+            changedAt: { type: 'string', format: 'date-time' },
+            revision: { type: 'integer', description: 'The revision of the budget (or of the allocation) the change made.' },
+          },
         },
       },
     },

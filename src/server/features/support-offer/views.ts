@@ -50,6 +50,7 @@ export function budgetJson(reading: BudgetReading) {
     year: budget.year,
     amount: budget.amount,
     carriedForward: budget.carriedForward,
+    revision: budget.revision,
     total: position.total,
     allocated: position.allocated,
     unallocated: position.unallocated,
@@ -67,6 +68,7 @@ export function budgetJson(reading: BudgetReading) {
       decision: a.decision,
       startsOn: a.startsOn,
       endsOn: a.endsOn,
+      revision: a.revision,
       sentence: position.allocations[i]!.sentence,
     })),
   };
