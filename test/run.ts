@@ -14,12 +14,19 @@
 // the store gone, the CLI on its data folder, the fresh clone, least
 // privilege), so one pass covers both.
 //
-// LANTERN_TEST_CONCURRENCY sets how many files run at once.
+// The test files are compiled ahead into the run's folder
+// (test/support/compile-tests.ts) and run by Node with no TypeScript loader.
+// LANTERN_TEST_BUILD=0 runs the sources through tsx's loader instead.
+//
+// LANTERN_TEST_CONCURRENCY sets how many files run at once;
+// LANTERN_TEST_COUNTS=FILE writes how many tests each file ran into FILE
+// (test/support/file-counts.mjs), to compare two runs with diff.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { compileTests } from './support/compile-tests.ts';
 import { PROJECT_DIR } from './support/data.ts';
 import { startRunPostgres } from './support/run-postgres.ts';
 import { tempDir } from './support/store.ts';
@@ -84,9 +91,10 @@ function sharesProcess(file: string): boolean {
 /**
  * The files that may share processes, as up to CONCURRENCY entry files in
  * `dir`, each importing its share; with the files left to run on their own.
- * The entries run last, as the quickest.
+ * The entries run last, as the quickest. `runnable` is the file a test file
+ * runs as: itself, or what it was compiled to.
  */
-function shareProcesses(files: string[], dir: string): string[] {
+function shareProcesses(files: string[], dir: string, runnable: (file: string) => string): string[] {
   const shared = files.filter(sharesProcess);
   if (shared.length < 2) return files;
   // Every shared file falls in exactly one entry, however few there are.
@@ -94,10 +102,10 @@ function shareProcesses(files: string[], dir: string): string[] {
   const entries = Array.from({ length: count }, (_, i) => {
     const share = shared.filter((_, at) => at % count === i);
     const entry = path.join(dir, `shared-process-${i + 1}-of-${share.length}-files.test.mjs`);
-    fs.writeFileSync(entry, share.map((file) => `import ${JSON.stringify(pathToFileURL(path.join(PROJECT_DIR, file)).href)};\n`).join(''));
+    fs.writeFileSync(entry, share.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(PROJECT_DIR, runnable(file))).href)};\n`).join(''));
     return entry;
   });
-  return [...files.filter((file) => !shared.includes(file)), ...entries];
+  return [...files.filter((file) => !shared.includes(file)).map(runnable), ...entries];
 }
 
 /**
@@ -105,13 +113,57 @@ function shareProcesses(files: string[], dir: string): string[] {
  * holding its place in the run for ever: each file's process ends once its
  * tests and hooks are done (its failures are reported all the same).
  */
-function runTests(files: string[], env: NodeJS.ProcessEnv): number {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(path.join(PROJECT_DIR, 'test/support/typescript.mjs')).href, '--test', `--test-concurrency=${CONCURRENCY}`, '--test-force-exit', '--test-reporter=spec', ...files],
-    { cwd: PROJECT_DIR, stdio: 'inherit', env: { ...process.env, ...env } },
-  );
+function runTests(files: string[], compiled: boolean, env: NodeJS.ProcessEnv): number {
+  const loading = compiled ? ['--enable-source-maps'] : ['--import', pathToFileURL(path.join(PROJECT_DIR, 'test/support/typescript.mjs')).href];
+  const reporters = env.LANTERN_TEST_EVENTS
+    ? [
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        `--test-reporter=${pathToFileURL(path.join(PROJECT_DIR, 'test/support/file-counts.mjs')).href}`,
+        '--test-reporter-destination=stdout',
+      ]
+    : ['--test-reporter=spec'];
+  const result = spawnSync(process.execPath, [...loading, '--test', `--test-concurrency=${CONCURRENCY}`, '--test-force-exit', ...reporters, ...files], {
+    cwd: PROJECT_DIR,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return result.status ?? 1;
+}
+
+/**
+ * Writes into `file` how many tests each test file ran, passed, failed and
+ * skipped, from the lines test/support/file-counts.mjs appended to `events`:
+ * one test file a line, in order of name.
+ */
+function writeFileCounts(events: string, file: string): void {
+  const counts = new Map<string, Record<string, number>>();
+  const lines = fs.existsSync(events) ? fs.readFileSync(events, 'utf8').split('\n') : [];
+  for (const [name, outcome] of lines.filter(Boolean).map((line) => line.split('\t'))) {
+    const row = counts.get(name!) ?? { tests: 0, passed: 0, failed: 0, skipped: 0 };
+    row.tests! += 1;
+    row[outcome!]! += 1;
+    counts.set(name!, row);
+  }
+  const rows = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([name, row]) => [name, row.tests, row.passed, row.failed, row.skipped].join('\t'));
+  fs.writeFileSync(file, ['file\ttests\tpassed\tfailed\tskipped', ...rows, ''].join('\n'));
+}
+
+/**
+ * The files compiled (test/support/compile-tests.ts), or, if they cannot be
+ * (a file that does not parse: esbuild has said where), none: the run goes on
+ * through the loader, where that file alone fails.
+ */
+async function compile(files: string[], into: string): Promise<Map<string, string> | undefined> {
+  const started = performance.now();
+  try {
+    const built = await compileTests(files, into);
+    console.log(`# compiled in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return built;
+  } catch (error) {
+    console.log(`# the test files could not be compiled (${String(error).split('\n')[0]}): running them through the TypeScript loader`);
+    return undefined;
+  }
 }
 
 const asked = process.argv.slice(2);
@@ -119,15 +171,19 @@ const group = asked.length === 1 ? GROUPS[asked[0]!] : undefined;
 const files = slowFirst(group ? testFiles(...group) : asked.length > 0 ? testFiles(...asked) : testFiles('test'));
 const started = performance.now();
 const entries = tempDir('lantern-test-entries-');
-const processes = shareProcesses(files, entries);
-console.log(`# ${files.length} test files in ${processes.length} processes, ${CONCURRENCY} at a time`);
+const built = process.env.LANTERN_TEST_BUILD === '1' ? await compile(files, entries) : undefined;
+const processes = shareProcesses(files, entries, (file) => built?.get(file) ?? file);
+console.log(`# ${files.length} test files in ${processes.length} processes, ${CONCURRENCY} at a time${built ? ', compiled ahead' : ''}`);
 
 // The domain and the web need no store: nothing to start for them.
 const needsStore = group !== GROUPS.unit;
 const postgres = needsStore ? await startRunPostgres((line) => console.log(line)) : undefined;
+const counts = process.env.LANTERN_TEST_COUNTS;
+const events = path.join(entries, 'test-events.tsv');
 let failed: number;
 try {
-  failed = runTests(processes, postgres ? { LANTERN_TEST_DATABASE_URL: postgres.url } : {});
+  failed = runTests(processes, built !== undefined, { ...(postgres && { LANTERN_TEST_DATABASE_URL: postgres.url }), ...(counts && { LANTERN_TEST_EVENTS: events }) });
+  if (counts) writeFileCounts(events, counts);
 } finally {
   await postgres?.stop();
   fs.rmSync(entries, { recursive: true, force: true });
