@@ -21,8 +21,20 @@ export interface StoredRequest extends OfferRequest {
   readonly note: string | null;
   readonly challengeId: number | null;
   readonly revision: number;
-  /** The people who have rated it in their own name (each rates once). */
+  /** The people whose own rating stands (each rates once; a withdrawn rating is not one). */
   readonly ratedBy: readonly number[];
+  /** The ratings given in their own names that stand, each with its id, for its rater to change or withdraw. */
+  readonly ownRatings: readonly { readonly id: number; readonly userId: number; readonly helpful: Agreement }[];
+  /** Every change of a rating, the earliest first: who, from (null: given again after withdrawing), to (null: withdrawn), when. */
+  readonly ratingChanges: readonly RatingChange[];
+}
+
+export interface RatingChange {
+  readonly by: string;
+  readonly from: Agreement | null;
+  readonly to: Agreement | null;
+  /** When, as an ISO instant. */
+  readonly at: string;
 }
 
 export interface RequestDraft {
@@ -45,15 +57,19 @@ export interface OpenRequest {
 export type Asked = { readonly kind: 'ok'; readonly id: number } | { readonly kind: 'refused'; readonly problem: Problem } | { readonly kind: 'open'; readonly open: OpenRequest };
 export type Stepped = { readonly kind: 'ok'; readonly request: StoredRequest } | { readonly kind: 'refused'; readonly problem: Problem };
 /** A person's rating: taken, refused by the domain, or their own given already (each person rates once). */
-export type Rated = Stepped | { readonly kind: 'again'; readonly rating: { readonly helpful: Agreement; readonly on: string } };
+export type Rated = Stepped | { readonly kind: 'again'; readonly rating: { readonly id: number; readonly helpful: Agreement; readonly on: string } };
 
 const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const REQUEST_SELECT = `r.id, r.area_code as "councilCode", a.name as "councilName", r.offer_id as "offerId", r.offer_kind as "offerKind",
   r.provider_id as "providerId", r.organisation_id as "organisationId", r.requested_by as "requestedBy", u.name as "requestedByName",
   ${DAY('r.requested_on')} as "requestedOn", r.note, r.state, ${DAY('r.decided_on')} as "decidedOn", r.decline_reason as "declineReason",
   ${DAY('r.delivered_on')} as "deliveredOn", r.challenge_id as "challengeId", r.revision,
-  coalesce((select json_agg(json_build_object('by', g.rater, 'helpful', g.helpful) order by g.id) from support_request_rating g where g.request_id = r.id), '[]') as ratings,
-  array(select g.rated_by from support_request_rating g where g.request_id = r.id and g.rated_by is not null order by g.id) as "ratedBy"`;
+  coalesce((select json_agg(json_build_object('by', g.rater, 'helpful', g.helpful) order by g.id) from support_request_rating g where g.request_id = r.id and g.withdrawn_at is null), '[]') as ratings,
+  array(select g.rated_by from support_request_rating g where g.request_id = r.id and g.rated_by is not null and g.withdrawn_at is null order by g.id) as "ratedBy",
+  coalesce((select json_agg(json_build_object('id', g.id, 'userId', g.rated_by, 'helpful', g.helpful) order by g.id) from support_request_rating g
+    where g.request_id = r.id and g.rated_by is not null and g.withdrawn_at is null), '[]') as "ownRatings",
+  coalesce((select json_agg(json_build_object('by', cu.name, 'from', c.from_helpful, 'to', c.to_helpful, 'at', to_char(c.changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) order by c.id)
+    from support_rating_change c join user_account cu on cu.id = c.changed_by where c.request_id = r.id), '[]') as "ratingChanges"`;
 const REQUEST_FROM = 'support_request r join area a on a.code = r.area_code left join user_account u on u.id = r.requested_by';
 
 export const OPEN_STATES: readonly RequestState[] = ['requested', 'accepted'];
@@ -176,21 +192,28 @@ async function addRatings(tx: Db, id: number, ratings: readonly Rating[], by: nu
  * A person's own rating of delivered support, in their name, the request's
  * row locked: refused by the domain where the request is not delivered, and
  * answered with the rating they gave where they have rated it already (the
- * unique index holds it too).
+ * unique index holds it too). A rating they withdrew is given again, the
+ * change kept (src/store/support-ratings.ts).
  */
 export function rateAsPerson(sql: Db, id: number, helpful: Agreement, userId: number): Promise<Rated> {
   return inTransaction(sql, async (tx) => {
     const [locked] = await tx`select id from support_request where id = ${id} for update`;
     if (!locked) return { kind: 'refused', problem: problem('request', `no request has the id ${id}`) };
-    const [given] = await tx<{ helpful: Agreement; on: string }[]>`
-      select helpful, to_char(entered_at at time zone 'Europe/London', 'YYYY-MM-DD') as on from support_request_rating where request_id = ${id} and rated_by = ${userId}`;
-    if (given) return { kind: 'again', rating: given };
+    const [given] = await tx<{ id: number; helpful: Agreement; on: string; withdrawn: boolean }[]>`
+      select id, helpful, to_char(entered_at at time zone 'Europe/London', 'YYYY-MM-DD') as on, withdrawn_at is not null as withdrawn
+      from support_request_rating where request_id = ${id} and rated_by = ${userId}`;
+    if (given && !given.withdrawn) return { kind: 'again', rating: { id: given.id, helpful: given.helpful, on: given.on } };
     const [person] = await tx<{ name: string }[]>`select name from user_account where id = ${userId}`;
     if (!person) return { kind: 'refused', problem: problem('helpful', `no user has the id ${userId}`) };
     const step = advanceRequest((await readRequest(tx, id))!, { kind: 'rate', ratings: [{ by: person.name, helpful }] });
     if (step.kind === 'refused') return step;
     await tx`update support_request set state = ${step.request.state}, revision = revision + 1 where id = ${id}`;
-    await tx`insert into support_request_rating (request_id, rater, helpful, entered_by, rated_by) values (${id}, ${person.name}, ${helpful}, ${userId}, ${userId})`;
+    if (given) {
+      await tx`update support_request_rating set helpful = ${helpful}, withdrawn_at = null where id = ${given.id}`;
+      await tx`insert into support_rating_change (rating_id, request_id, from_helpful, to_helpful, changed_by) values (${given.id}, ${id}, null, ${helpful}, ${userId})`;
+    } else {
+      await tx`insert into support_request_rating (request_id, rater, helpful, entered_by, rated_by) values (${id}, ${person.name}, ${helpful}, ${userId}, ${userId})`;
+    }
     return { kind: 'ok', request: (await readRequest(tx, id))! };
   });
 }

@@ -169,7 +169,8 @@ const PARTNERED: Readonly<Partial<Record<RecordKind, true>>> = { agreement: true
 /**
  * Kinds an organisation holds alone (a council its surveys, returns, savings and ratings of support; a provider its offer and budget): members of the holding
  * organisation change and share them at any classification, and nobody else but their stewards. A peer of the pool is held by no
- * organisation: only the peer and the pool's stewards change their details, whether or not the peer signs in.
+ * organisation: only the peer and the pool's stewards change their details, whether or not the peer signs in. So is a person's own
+ * rating of support once given: its rater alone changes or withdraws it, not a colleague who may rate too.
  */
 const HELD: Readonly<Partial<Record<RecordKind, true>>> = { survey: true, council_return: true, support_offer: true, support_rating: true, funding: true, saving: true, peer: true };
 

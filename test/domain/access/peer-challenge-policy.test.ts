@@ -69,6 +69,28 @@ walk(
   },
 );
 
+// A rating once given is its rater's own: held by no organisation, so that the rater alone changes or
+// withdraws it; a colleague of the same council, who may rate it too, may not touch it. It is read as the
+// council's ratings are: by the council and the provider.
+walk(
+  "County Durham's chief executive's own rating of the mentor, to change or withdraw",
+  guardedRecord('support_rating', 'restricted', { subjectArea: DURHAM, subjectReads: true, ownerOrganisation: null, author: CAST.council_member.userId, sharedWithOrganisations: [ORG.sectorBody] }),
+  {
+    public: SIGN_IN_UNSHARED,
+    council_member: ['allow', 'allow', 'not_possible'],
+    performance_officer: ['allow', 'not_author', 'not_possible'],
+    principal_adviser: ['allow', 'role', 'not_possible'],
+    peer_challenge_manager: ['allow', 'role', 'not_possible'],
+    regional_partner: ['not_in_audience', 'role', 'not_possible'],
+    panel_member: ['not_in_audience', 'role', 'not_possible'],
+    government_officer: ['not_in_audience', 'role', 'not_possible'],
+    inspector: ['not_in_audience', 'role', 'not_possible'],
+    administrator: ['not_in_audience', 'role', 'not_possible'],
+    author: ['allow', 'role', 'not_possible'],
+    otherCouncil: ['not_in_audience', 'not_author', 'not_possible'],
+  },
+);
+
 const challenge = (classification: 'restricted' | 'public') =>
   guardedRecord('peer_challenge', classification, {
     subjectArea: DURHAM,

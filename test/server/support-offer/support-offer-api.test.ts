@@ -137,7 +137,10 @@ describe('the support offer over the API', () => {
     const again = await as('council_member').json('POST', path, { helpful: 'strongly_disagree' });
     const againBody = await bodyOf(again);
     assert.equal(again.status, 409);
-    assert.match(againBody.message!, new RegExp(`^'helpful': you rated request ${corporate} already, on \\d{4}-\\d{2}-\\d{2} \\(agree\\); each person rates it once$`));
+    assert.match(
+      againBody.message!,
+      new RegExp(`^'helpful': you rated request ${corporate} already, on \\d{4}-\\d{2}-\\d{2} \\(agree\\); each person rates it once, and may change or withdraw their rating$`),
+    );
     // a colleague who did not ask rates it too: one of two agree, which is not most
     const second = await as('performance_officer').json('POST', path, { helpful: 'disagree' });
     const body = await bodyOf(second);

@@ -4,6 +4,7 @@
 import { fromQuery, gssCode, recordId, z } from '../../platform/http/input-schema.ts';
 
 export const requestPath = z.object({ id: recordId('request').describe('Request id.') });
+export const ratingPath = z.object({ id: recordId('request').describe('Request id.'), rating: recordId('rating').describe("Your rating's id (ownRatings in the request).") });
 export const budgetPath = z.object({ id: recordId('budget').describe('Budget id.') });
 export const allocationPath = z.object({ id: recordId('allocation').describe('Allocation id.') });
 export const councilPath = z.object({ code: gssCode().describe("The council's GSS code.") });
@@ -28,6 +29,12 @@ export const ratingBody = z.object({
   helpful: z
     .enum(['strongly_agree', 'agree', 'neither', 'disagree', 'strongly_disagree'])
     .describe('"It has been helpful": how far you agree. Given in your own name; each person rates a request once.'),
+});
+
+export const ratingChangeBody = z.object({
+  helpful: z
+    .enum(['strongly_agree', 'agree', 'neither', 'disagree', 'strongly_disagree'])
+    .describe("Your new answer; the one before is kept in the request's ratingChanges. A rating you withdrew is given again."),
 });
 
 const pounds = z.union([z.number(), z.string()]).describe('Pounds, to the penny.');

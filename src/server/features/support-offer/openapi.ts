@@ -15,6 +15,8 @@ import {
   councilPath,
   declineBody,
   ratingBody,
+  ratingChangeBody,
+  ratingPath,
   requestPath,
   requestsQuery,
   spendBody,
@@ -64,6 +66,23 @@ export const paths = {
     "Rate delivered support in your own name (the council's chief executive, members and performance officers, each once): how far you agree it has been helpful; 409 when you have rated it already",
     jsonBody(ratingBody),
   ),
+  '/api/support-requests/{id}/ratings/{rating}': {
+    patch: {
+      operationId: 'changeSupportRating',
+      summary: "Change your own rating of delivered support (you alone, never a colleague's); the answer before is kept in ratingChanges, and the verdict reads the ratings that stand",
+      parameters: pathParameters(ratingPath),
+      requestBody: jsonBody(ratingChangeBody),
+      responses: { 200: request, ...withMissing },
+    },
+  },
+  '/api/support-requests/{id}/ratings/{rating}/withdraw': {
+    post: {
+      operationId: 'withdrawSupportRating',
+      summary: 'Withdraw your own rating: it no longer counts in the verdict and is kept, with its answer, in ratingChanges; a request whose every rating is withdrawn is delivered again',
+      parameters: pathParameters(ratingPath),
+      responses: { 200: request, ...withMissing, 409: error('You withdrew the rating already.') },
+    },
+  },
   '/api/funding/budgets': {
     get: {
       operationId: 'listBudgets',
@@ -156,7 +175,17 @@ export const schemas = {
       declineReason: nullableText,
       deliveredOn: nullableText,
       challenge: { type: ['object', 'null'], description: 'The peer challenge accepting it opened.' },
-      ratings: { type: 'array', items: { type: 'object', properties: { by: text, helpful: text } } },
+      ratings: { type: 'array', description: 'The ratings that stand (none withdrawn).', items: { type: 'object', properties: { by: text, helpful: text } } },
+      ownRatings: {
+        type: 'array',
+        description: 'The ratings given in their own names that stand, with the id their rater changes or withdraws them by.',
+        items: { type: 'object', properties: { id: { type: 'integer' }, userId: { type: 'integer' }, helpful: text } },
+      },
+      ratingChanges: {
+        type: 'array',
+        description: 'Every change of a rating, the earliest first: from is null for one given again after withdrawing, to is null for a withdrawal.',
+        items: { type: 'object', properties: { by: text, from: nullableText, to: nullableText, at: { type: 'string', format: 'date-time' } } },
+      },
       verdict: { type: ['object', 'null'], description: 'Whether most raters agree it has been helpful, with the rule and its sentence.' },
     },
   },

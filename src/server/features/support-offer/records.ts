@@ -7,7 +7,9 @@
 // with an author no user is (ids start at 1), and its holder's staff alone
 // change it. A rating of delivered support is held by the council that had
 // it: each of its people who may ask for support rates it once, in their own
-// name, and the provider reads it.
+// name, and the provider reads it. A rating once given is its rater's own:
+// held by no organisation, so that they alone change or withdraw it (as a
+// peer's details are the peer's), read as the council's ratings are.
 import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.ts';
 
 const NO_ONE = 0;
@@ -32,6 +34,17 @@ export function ratingRecord(request: { readonly councilCode: string; readonly o
     subjectReads: true,
     ownerOrganisation: councilOrganisation,
     author: NO_ONE,
+    sharedWithOrganisations: [request.organisationId],
+  });
+}
+
+/** The policy's record of one person's own rating: its rater changes or withdraws it, and no colleague; the council and the provider read it. */
+export function ownRatingRecord(request: { readonly councilCode: string; readonly organisationId: number }, ratedBy: number | null): GuardedRecord {
+  return guardedRecord('support_rating', 'restricted', {
+    subjectArea: request.councilCode,
+    subjectReads: true,
+    ownerOrganisation: null,
+    author: ratedBy ?? NO_ONE,
     sharedWithOrganisations: [request.organisationId],
   });
 }

@@ -2,7 +2,8 @@
 // <council>" (the menu by provider, what is left, cost, whom to ask), the one
 // form a council asks for anything on it with, the requests a provider or a
 // council may read, a request's page with its rating verdict, the provider's
-// answer and each of the council's people's own rating; and, for
+// answer and each of the council's people's own rating, which they alone
+// change or withdraw, with every change of a rating kept and shown; and, for
 // administrators, which organisation answers for each provider. Each calls the same use-case as the API;
 // a refusal is the form again, what was typed kept, each problem named by its
 // field, and a second open enquiry (409) links to the open one.
@@ -13,15 +14,17 @@ import { keptSupportOffer } from '../../../ingest/support-offer.ts';
 import type { Sql } from '../../../store/store.ts';
 import { listOrganisations } from '../../../store/organisations.ts';
 import { councilOrganisation } from '../../../store/savings.ts';
+import type { StoredRating } from '../../../store/support-ratings.ts';
 import type { StoredRequest } from '../../../store/support-requests.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
+import { formatDate } from '../../../domain/format/index.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { refusalOf, shown, type Refusal } from './form-problems.ts';
 import { supportMenu } from './menu.ts';
 import { listProviders, mapProvider } from './providers.ts';
 import { ratingRecord, requestRecord } from './records.ts';
-import { answerer, answerRequest, askFor, findRequest, rateRequest, rater, requestsFor, type Answer } from './requests.ts';
+import { answerer, answerRequest, askFor, changeRating, findOwnRating, findRequest, rateRequest, rater, requestsFor, withdrawRating, type Answer } from './requests.ts';
 
 type Form = Record<string, string | undefined>;
 
@@ -47,7 +50,7 @@ const ASK_LABELS = {
 } as const;
 const ANSWER_LABELS = { on: ['on', 'The day'], reason: ['reason', 'The reason'], state: ['answer', 'The request'] } as const;
 const PROVIDER_LABELS = { provider: ['provider', 'The provider'], organisation: ['organisation', 'The organisation'] } as const;
-const RATING_LABELS = { helpful: ['helpful', 'How far you agree'], state: ['helpful', 'The request'] } as const;
+const RATING_LABELS = { helpful: ['helpful', 'How far you agree'], state: ['helpful', 'The request'], rating: ['helpful', 'Your rating'] } as const;
 
 export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer()): express.Router {
   const router = express.Router();
@@ -126,6 +129,34 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
     }
   });
 
+  router.get('/support-offer/requests/:id/ratings/:rating/edit', changes('support_rating'), async (req, res) => {
+    const { request, rating } = await findOwnRating(sql, accessOf(res), req.params.id, req.params.rating);
+    ratingForm(res, request, { helpful: rating.withdrawn ? undefined : rating.helpful }, null, rating);
+  });
+
+  router.post('/support-offer/requests/:id/ratings/:rating/edit', changes('support_rating'), async (req, res) => {
+    const form = bodyOf(req) as Form;
+    try {
+      const done = await changeRating(sql, accessOf(res), req.params.id, req.params.rating, { helpful: form.helpful });
+      res.redirect(303, `/support-offer/requests/${done.id}`);
+    } catch (error) {
+      const refusal = refusalOf(error, RATING_LABELS);
+      const { request, rating } = await findOwnRating(sql, accessOf(res), req.params.id, req.params.rating);
+      ratingForm(res, request, form, refusal, rating);
+    }
+  });
+
+  router.post('/support-offer/requests/:id/ratings/:rating/withdraw', changes('support_rating'), async (req, res) => {
+    try {
+      const done = await withdrawRating(sql, accessOf(res), req.params.id, req.params.rating);
+      res.redirect(303, `/support-offer/requests/${done.id}`);
+    } catch (error) {
+      const refusal = refusalOf(error, RATING_LABELS);
+      const { request, rating } = await findOwnRating(sql, accessOf(res), req.params.id, req.params.rating);
+      ratingForm(res, request, {}, refusal, rating);
+    }
+  });
+
   router.get('/support-offer/providers/edit', changes('organisation'), async (_req, res) => {
     await providersForm(res, {}, null);
   });
@@ -171,16 +202,29 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
     const ratedAlready = viewer.kind === 'user' && found.ratedBy.includes(viewer.userId);
     const request = shownRequest(found);
     const ratings = found.ratings.map((r) => ({ by: r.by, helpful: AGREEMENT_LABELS[r.helpful] }));
-    renderPage(res, 'support-offer/request.njk', { request, ratings, answers, rates: mayRate && !ratedAlready, ratedAlready });
+    const own = viewer.kind === 'user' ? found.ownRatings.find((r) => r.userId === viewer.userId) : undefined;
+    const ownRating = own ? { id: own.id, helpful: AGREEMENT_LABELS[own.helpful] } : null;
+    const ratingChanges = found.ratingChanges.map((c) => ({
+      when: formatDate(new Date(c.at), 'minute'),
+      by: c.by,
+      what:
+        c.to === null
+          ? `withdrew their rating (${AGREEMENT_LABELS[c.from!]})`
+          : c.from === null
+            ? `gave their rating again: ${AGREEMENT_LABELS[c.to]}`
+            : `changed their rating from ${AGREEMENT_LABELS[c.from]} to ${AGREEMENT_LABELS[c.to]}`,
+    }));
+    renderPage(res, 'support-offer/request.njk', { request, ratings, answers, rates: mayRate && !ratedAlready, ratedAlready, ownRating, ratingChanges });
   }
 
   function answerForm(res: express.Response, found: StoredRequest, form: Form, refusal: Refusal | null): void {
     renderPage(res, 'support-offer/answer-form.njk', { request: shownRequest(found), form, ...shown(refusal) }, refusal?.status ?? 200);
   }
 
-  function ratingForm(res: express.Response, found: StoredRequest, form: Form, refusal: Refusal | null): void {
+  function ratingForm(res: express.Response, found: StoredRequest, form: Form, refusal: Refusal | null, rating?: StoredRating): void {
     const agreements = AGREEMENT.map((value) => ({ value, text: AGREEMENT_LABELS[value], checked: form.helpful === value }));
-    renderPage(res, 'support-offer/rating-form.njk', { request: shownRequest(found), agreements, ...shown(refusal) }, refusal?.status ?? 200);
+    const editing = rating ? { id: rating.id, withdrawn: rating.withdrawn, helpfulLabel: AGREEMENT_LABELS[rating.helpful] } : null;
+    renderPage(res, 'support-offer/rating-form.njk', { request: shownRequest(found), agreements, editing, ...shown(refusal) }, refusal?.status ?? 200);
   }
 
   return router;

@@ -1,7 +1,8 @@
 // Councils' requests for support: a council's chief executive, members and
 // performance officers ask for anything on the menu in one form; the
 // provider's staff accept, decline with a reason, or mark it delivered; the
-// council's people each rate a delivered one, once. The policy decides who
+// council's people each rate a delivered one, once, and may change or
+// withdraw their own rating later, every earlier answer kept. The policy decides who
 // may read and change a request ('support_request': the provider's staff
 // answer it) and who rates it ('support_rating': the council's people). Accepting a
 // peer challenge opens the challenge's enquiry.
@@ -13,12 +14,13 @@ import { getArea } from '../../../store/catalogue.ts';
 import { openChallenge } from '../../../store/peer-challenges.ts';
 import type { Sql } from '../../../store/store.ts';
 import { councilOrganisation } from '../../../store/savings.ts';
+import { changeOwnRating, readRating } from '../../../store/support-ratings.ts';
 import { askForSupport, listRequests, providerOrganisations, rateAsPerson, readRequest, stepRequest, type StoredRequest } from '../../../store/support-requests.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
-import { ratingRecord, requestRecord } from './records.ts';
+import { ownRatingRecord, ratingRecord, requestRecord } from './records.ts';
 
 /** The kind of peer challenge each offer of one opens when accepted. */
 const CHALLENGE_OF: Readonly<Partial<Record<Offer['kind'], string>>> = {
@@ -127,16 +129,61 @@ export async function answerRequest(sql: Sql, access: RequestAccess, idText: unk
 export async function rateRequest(sql: Sql, access: RequestAccess, idText: unknown, body: Readonly<Record<string, unknown>>): Promise<StoredRequest> {
   const found = await findRequest(sql, access, idText);
   const viewer = await rater(sql, access, found);
-  const helpful = text(body.helpful);
-  if (!(AGREEMENT as readonly string[]).includes(helpful)) throw invalidInput([{ field: 'helpful', message: `'helpful': say how far you agree it has been helpful: one of ${AGREEMENT.join(', ')}` }]);
-  const rated = await rateAsPerson(sql, found.id, helpful as Agreement, viewer.userId);
+  const helpful = agreementOf(body);
+  const rated = await rateAsPerson(sql, found.id, helpful, viewer.userId);
   if (rated.kind === 'refused') throw refusedStep(rated.problem);
   if (rated.kind === 'again') {
-    const message = `'helpful': you rated request ${found.id} already, on ${rated.rating.on} (${rated.rating.helpful.replace('_', ' ')}); each person rates it once`;
-    throw new HttpError(409, 'conflict', message, { problems: [{ field: 'helpful', message }], open: { id: found.id, href: `/support-offer/requests/${found.id}` } });
+    const message = `'helpful': you rated request ${found.id} already, on ${rated.rating.on} (${rated.rating.helpful.replace('_', ' ')}); each person rates it once, and may change or withdraw their rating`;
+    throw new HttpError(409, 'conflict', message, {
+      problems: [{ field: 'helpful', message }],
+      open: { id: rated.rating.id, href: `/support-offer/requests/${found.id}/ratings/${rated.rating.id}/edit` },
+    });
   }
   await access.audit(sql, 'change', 'support_rating', String(found.id), `rated the support: ${helpful.replace('_', ' ')}`);
   return rated.request;
+}
+
+/** How far the person agrees it has been helpful, refused by field when it is not one of the answers. */
+function agreementOf(body: Readonly<Record<string, unknown>>): Agreement {
+  const helpful = text(body.helpful);
+  if (!(AGREEMENT as readonly string[]).includes(helpful)) throw invalidInput([{ field: 'helpful', message: `'helpful': say how far you agree it has been helpful: one of ${AGREEMENT.join(', ')}` }]);
+  return helpful as Agreement;
+}
+
+/** The person's own rating the path names, on a request they may read: a rating of another request, or none, is the one not-found answer; another person's is refused by the policy. */
+export async function findOwnRating(sql: Sql, access: RequestAccess, idText: unknown, ratingText: unknown) {
+  const found = await findRequest(sql, access, idText);
+  const ratingId = pathId(ratingText, 'rating');
+  const rating = await readRating(sql, found.id, ratingId);
+  if (!rating) throw notSeen(`rating ${ratingId} of request ${found.id}`);
+  access.require('change', ownRatingRecord(found, rating.ratedBy), `rating ${ratingId} of request ${found.id}`);
+  return { request: found, rating, userId: (access.viewer as UserViewer).userId };
+}
+
+/** The person changes their own rating (or gives it again, once withdrawn); the answer before is kept. */
+export async function changeRating(sql: Sql, access: RequestAccess, idText: unknown, ratingText: unknown, body: Readonly<Record<string, unknown>>): Promise<StoredRequest> {
+  const { request, rating, userId } = await findOwnRating(sql, access, idText, ratingText);
+  const helpful = agreementOf(body);
+  const changed = await changeOwnRating(sql, request.id, rating.id, userId, helpful);
+  if (changed.kind === 'missing' || changed.kind === 'withdrawn_already') throw notSeen(`rating ${rating.id} of request ${request.id}`);
+  if (changed.kind === 'ok') {
+    const from = changed.from === null ? 'given again after withdrawing it' : `from ${changed.from.replace('_', ' ')}`;
+    await access.audit(sql, 'change', 'support_rating', String(request.id), `changed their rating ${from} to ${helpful.replace('_', ' ')}`);
+  }
+  return changed.request;
+}
+
+/** The person withdraws their own rating: it no longer counts in the verdict, and is kept with its answer; withdrawn already answers 409. */
+export async function withdrawRating(sql: Sql, access: RequestAccess, idText: unknown, ratingText: unknown): Promise<StoredRequest> {
+  const { request, rating, userId } = await findOwnRating(sql, access, idText, ratingText);
+  const changed = await changeOwnRating(sql, request.id, rating.id, userId, null);
+  if (changed.kind === 'missing') throw notSeen(`rating ${rating.id} of request ${request.id}`);
+  if (changed.kind === 'withdrawn_already')
+    throw new HttpError(409, 'conflict', `'rating': you withdrew rating ${rating.id} of request ${request.id} already`, {
+      problems: [{ field: 'rating', message: `'rating': you withdrew this rating already` }],
+    });
+  if (changed.kind === 'ok') await access.audit(sql, 'change', 'support_rating', String(request.id), `withdrew their rating (${rating.helpful.replace('_', ' ')})`);
+  return changed.kind === 'ok' ? changed.request : (await readRequest(sql, request.id))!;
 }
 
 /** The requests the viewer may read: a council's, or those held by the viewer's organisation. */

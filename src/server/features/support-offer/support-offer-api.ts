@@ -1,6 +1,6 @@
 // The support offer over HTTP: the menu for a council; councils' requests,
 // asked by the council, answered by the provider, rated once by each of the
-// council's people; and
+// council's people, each of whom changes or withdraws their own rating; and
 // the improvement budget, read by anyone with the history of its changes,
 // and changed by the provider that holds it. Each route declares its rule and calls one use-case.
 import express from 'express';
@@ -8,10 +8,10 @@ import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { checked, checkedQuery } from '../../platform/http/input-schema.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
-import { allocationPath, budgetPath, councilPath, requestPath, requestsQuery } from './api-inputs.ts';
+import { allocationPath, budgetPath, councilPath, ratingPath, requestPath, requestsQuery } from './api-inputs.ts';
 import { addThemeBudget, allocateFrom, findBudget, readFunding, spendOn } from './budgets.ts';
 import { supportMenu } from './menu.ts';
-import { answerRequest, askFor, findRequest, rateRequest, requestsFor, type Answer } from './requests.ts';
+import { answerRequest, askFor, changeRating, findRequest, rateRequest, requestsFor, withdrawRating, type Answer } from './requests.ts';
 import { changeAllocation, changeBudget, fundingHistory } from './funding-changes.ts';
 import { budgetJson, menuJson, requestJson } from './views.ts';
 
@@ -46,6 +46,16 @@ export function supportOfferRouter(sql: Sql, router: express.Router = express.Ro
 
   router.post('/support-requests/:id/ratings', changes('support_rating'), json, async (req, res) => {
     res.json(requestJson(await rateRequest(sql, accessOf(res), checked(requestPath, req.params).id, bodyOf(req))));
+  });
+
+  router.patch('/support-requests/:id/ratings/:rating', changes('support_rating'), json, async (req, res) => {
+    const { id, rating } = checked(ratingPath, req.params);
+    res.json(requestJson(await changeRating(sql, accessOf(res), id, rating, bodyOf(req))));
+  });
+
+  router.post('/support-requests/:id/ratings/:rating/withdraw', changes('support_rating'), json, async (req, res) => {
+    const { id, rating } = checked(ratingPath, req.params);
+    res.json(requestJson(await withdrawRating(sql, accessOf(res), id, rating)));
   });
 
   router.get('/funding/budgets', reads('funding'), async (_req, res) => {

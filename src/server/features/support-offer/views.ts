@@ -23,6 +23,8 @@ export function requestJson(r: StoredRequest) {
     deliveredOn: r.deliveredOn,
     challenge: r.challengeId === null ? null : { id: r.challengeId, href: `/peer-challenges/${r.challengeId}` },
     ratings: r.ratings,
+    ownRatings: r.ownRatings,
+    ratingChanges: r.ratingChanges,
     verdict: r.state === 'delivered' || r.state === 'rated' ? ratingVerdict(r.ratings) : null,
   };
 }
