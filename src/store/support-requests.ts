@@ -86,6 +86,12 @@ export async function setProviderOrganisation(sql: Db, providerId: string, organ
     on conflict (provider_id) do update set organisation_id = excluded.organisation_id`;
 }
 
+/** Stops any organisation answering for a provider; the organisation that did, if one did. Requests already made stay with it. */
+export async function removeProviderOrganisation(sql: Db, providerId: string): Promise<number | undefined> {
+  const [removed] = await sql<{ organisationId: number }[]>`delete from support_provider where provider_id = ${providerId} returning organisation_id as "organisationId"`;
+  return removed?.organisationId;
+}
+
 /** What the council has had or asked for and not been declined: each counts against its entitlement. */
 export function offerUsesOf(sql: Db, councilCode: string): Promise<OfferUse[]> {
   return sql<OfferUse[]>`

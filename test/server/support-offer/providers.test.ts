@@ -3,16 +3,18 @@
 // for anyone else; an unknown provider, an unknown organisation and one
 // that is not a sector body or regional partnership refused naming the
 // field, storing nothing; a change of organisation says who answered before
-// and how many of its requests are still open; audited. And the command
-// line, `lantern support providers list|set`, on the same store, its
-// refusals naming the argument.
+// and how many of its requests are still open; audited. Removing it: the
+// console and an administrator alone, an unknown provider or one no
+// organisation answers for refused naming the field, audited. And the
+// command line, `lantern support providers list|set|remove`, on the same
+// store, its refusals naming the argument.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { consoleAccess } from '../../../src/server/platform/access/console-access.ts';
-import { listProviders, mapProvider } from '../../../src/server/features/support-offer/providers.ts';
-import { providerOrganisations } from '../../../src/store/support-requests.ts';
+import { listProviders, mapProvider, unmapProvider } from '../../../src/server/features/support-offer/providers.ts';
+import { askForSupport, providerOrganisations } from '../../../src/store/support-requests.ts';
 import type { Organisation } from '../../../src/store/organisations.ts';
 import type { User } from '../../../src/store/users.ts';
 import { accessAs, organisation, refusalOf, user } from '../../support/access.ts';
@@ -79,6 +81,44 @@ describe('naming the organisation that answers for a provider', () => {
     assert.match(audited[2]!.summary, /named Improvement East to answer for Local Government Association \(before: Sector improvement body\)/);
   });
 
+  it('lets the console and an administrator remove it, and no one else, refusing an unknown provider or one no one answers for by field', async () => {
+    const before = Object.fromEntries(await providerOrganisations(store.sql));
+    const refused = await refusalOf(unmapProvider(store.sql, accessAs(store.sql, partner), { provider: 'improvement-east' }));
+    assert.equal(refused.status, 403);
+    const unknown = await refusalOf(unmapProvider(store.sql, consoleAccess(store.sql), { provider: 'lgaa' }));
+    assert.deepEqual([unknown.status, fields(unknown)], [400, ['provider']]);
+    assert.match(unknown.message, /^'provider': no provider has the id 'lgaa'; the providers are lga, improvement-east, iese$/);
+    const empty = await refusalOf(unmapProvider(store.sql, consoleAccess(store.sql), { provider: ' ' }));
+    assert.deepEqual([empty.status, fields(empty)], [400, ['provider']]);
+    const none = await refusalOf(unmapProvider(store.sql, accessAs(store.sql, admin), { provider: 'iese' }));
+    assert.deepEqual([none.status, fields(none)], [400, ['provider']]);
+    assert.match(none.message, /no organisation answers for Improvement and Efficiency South East, Performance Improvement Theme, so there is none to remove/);
+    assert.deepEqual(Object.fromEntries(await providerOrganisations(store.sql)), before, 'nothing removed');
+    // an open request to the provider stays with the organisation that held it
+    const asked = await askForSupport(
+      store.sql,
+      { councilCode: 'E06000047', offerId: 'corporate-peer-challenge', offerKind: 'corporate_peer_challenge', providerId: 'lga', organisationId: east.id, requestedOn: '2026-01-05', note: null },
+      null,
+      () => [],
+    );
+    assert.equal(asked.kind, 'ok');
+    const byAdmin = await unmapProvider(store.sql, accessAs(store.sql, admin), { provider: 'lga' });
+    assert.deepEqual(byAdmin.removed, { id: east.id, name: 'Improvement East', openRequests: 1 });
+    const byConsole = await unmapProvider(store.sql, consoleAccess(store.sql, 'ops'), { provider: 'improvement-east' });
+    assert.equal(byConsole.removed.name, 'Improvement East');
+    assert.deepEqual(Object.fromEntries(await providerOrganisations(store.sql)), {});
+    const [held] = await store.sql<{ organisationId: number }[]>`select organisation_id as "organisationId" from support_request where offer_id = 'corporate-peer-challenge'`;
+    assert.equal(held!.organisationId, east.id);
+    const audited = await store.sql<{ actor: string; summary: string }[]>`select actor, summary from audit_event where record_kind = 'support_offer' and summary like 'removed%' order by id`;
+    assert.deepEqual(
+      audited.map((a) => [a.actor, a.summary]),
+      [
+        [admin.email, 'removed Improvement East from answering for Local Government Association (1 open requests stay with it)'],
+        ['cli:ops', 'removed Improvement East from answering for Improvement East (East of England Regional Improvement and Efficiency Partnership)'],
+      ],
+    );
+  });
+
   it('answers `lantern support providers` on the same store, naming the argument it refuses', async (t) => {
     if (!store.databaseUrl) return t.skip('the store is embedded in this process: the command needs a server to share');
     const run = (...args: string[]) =>
@@ -101,5 +141,19 @@ describe('naming the organisation that answers for a provider', () => {
     const unknown = await run('set', 'nobody', 'Sector improvement body');
     assert.equal(unknown.code, 2, 'a refused command exits 2, as a bad option does');
     assert.match(unknown.stderr, /^lantern: <provider>: no provider of the offer has the id 'nobody'; the providers are lga, improvement-east, iese$/m);
+    const removed = await run('remove', 'iese');
+    assert.equal(removed.code, 0, removed.stderr);
+    assert.match(
+      removed.stdout,
+      /^Sector improvement body no longer answers for Improvement and Efficiency South East, Performance Improvement Theme; it takes no requests through Lantern until an organisation is named$/m,
+    );
+    const again = await run('remove', 'iese');
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /^lantern: <provider>: no organisation answers for Improvement and Efficiency South East, Performance Improvement Theme, so there is none to remove$/m);
+    const nobody = await run('remove', 'nobody');
+    assert.equal(nobody.code, 2);
+    assert.match(nobody.stderr, /^lantern: <provider>: no provider has the id 'nobody'; the providers are lga, improvement-east, iese$/m);
+    const [audit] = await store.sql<{ actor: string }[]>`select actor from audit_event where summary like 'removed Sector improvement body%'`;
+    assert.match(audit!.actor, /^cli:/);
   });
 });

@@ -252,6 +252,24 @@ describe('the support offer pages', () => {
     assert.equal((await world.store.sql`select provider_id from support_provider`).length, 1, 'only the one set before');
     const named = await post(as('administrator'), '/support-offer/providers/edit', { provider: 'iese', organisation: String(world.organisations.region.id) });
     assert.equal(named.status, 303);
+    for (const who of ALL) {
+      if (who === 'administrator' || who === 'public') continue;
+      assert.equal((await post(as(who), '/support-offer/providers/remove', { removeProvider: 'iese' })).status, 403, `${who} removes`);
+    }
+    assert.notEqual((await as('public').fetch('/support-offer/providers/remove', { method: 'POST' })).status, 303);
+    const noChoice = await post(as('administrator'), '/support-offer/providers/remove', {});
+    assert.equal(noChoice.status, 400);
+    assert.match(await noChoice.text(), /<a href="#removeProvider">The provider: choose the provider<\/a>/);
+    const unknown = await post(as('administrator'), '/support-offer/providers/remove', { removeProvider: 'nobody' });
+    assert.equal(unknown.status, 400);
+    assert.match(await unknown.text(), /<a href="#removeProvider">The provider: no provider has the id &#39;nobody&#39;; the providers are lga, improvement-east, iese<\/a>/);
+    const mapped = await (await as('administrator').fetch('/support-offer/providers/edit')).text();
+    assert.match(mapped, /<input class="govuk-radios__input" id="removeProvider" name="removeProvider" type="radio" value="lga"/);
+    const removed = await post(as('administrator'), '/support-offer/providers/remove', { removeProvider: 'iese' });
+    assert.equal(removed.status, 303);
+    const [gone] = await world.store.sql`select 1 from support_provider where provider_id = 'iese'`;
+    assert.equal(gone, undefined);
+    assert.equal((await post(as('administrator'), '/support-offer/providers/edit', { provider: 'iese', organisation: String(world.organisations.region.id) })).status, 303);
     const page = await (await as('administrator').fetch('/support-offer/providers/edit')).text();
     assert.match(page, /Improvement and Efficiency South East, Performance Improvement Theme<\/th><td class="govuk-table__cell">North East improvement partnership<\/td>/);
     const link = '<a class="govuk-link" href="/support-offer/providers/edit">Who answers for each provider</a>';

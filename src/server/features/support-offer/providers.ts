@@ -4,14 +4,17 @@
 // requests through Lantern. Set by an administrator (the policy's change of
 // an organisation) on its page, or from the command line as the console. An unknown
 // provider or organisation, or an organisation that is not a sector body or
-// a regional partnership, is refused naming the field. Requests already
-// made stay with the organisation that held them.
+// a regional partnership, is refused naming the field. An administrator
+// (or the console) also stops an organisation answering for a provider, so
+// that it takes no requests through Lantern; an unknown provider, or one
+// no organisation answers for, is refused naming the field. Requests already
+// made stay with the organisation that held them. Each is audited.
 import { guardedRecord } from '../../../domain/access/index.ts';
 import type { SupportOffer } from '../../../domain/peer-challenge/index.ts';
 import { keptSupportOffer } from '../../../ingest/support-offer.ts';
 import { findOrganisationByName, getOrganisation, listOrganisations, type Organisation } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
-import { listRequests, OPEN_STATES, providerOrganisations, setProviderOrganisation } from '../../../store/support-requests.ts';
+import { listRequests, OPEN_STATES, providerOrganisations, removeProviderOrganisation, setProviderOrganisation } from '../../../store/support-requests.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 
@@ -75,5 +78,34 @@ export async function mapProvider(
     await setProviderOrganisation(tx, providerId, organisation.id);
     await access.audit(tx, 'change', 'support_offer', providerId, `named ${organisation.name} to answer for ${provider.name}${before ? ` (before: ${before.name})` : ''}`);
     return { mapping: { providerId, providerName: provider.name, organisationId: organisation.id, organisationName: organisation.name }, before };
+  });
+}
+
+export interface ProviderRemoved {
+  readonly providerId: string;
+  readonly providerName: string;
+  /** The organisation that answered for it, and how many of the provider's requests it still holds open. */
+  readonly removed: { readonly id: number; readonly name: string; readonly openRequests: number };
+}
+
+/** Stops the organisation that answers for a provider doing so: the provider takes no requests through Lantern until one is named again. */
+export async function unmapProvider(sql: Sql, access: RequestAccess, body: { readonly provider: string }, offer: SupportOffer = keptSupportOffer()): Promise<ProviderRemoved> {
+  const providerId = body.provider.trim();
+  const held = await providerOrganisations(sql);
+  const provider = offer.providers.find((p) => p.id === providerId);
+  const organisationId = held.get(providerId);
+  const known = [...new Set([...offer.providers.map((p) => p.id), ...held.keys()])];
+  if (providerId === '') throw invalidInput([{ field: 'provider', message: `'provider': choose the provider` }]);
+  if (!provider && organisationId === undefined) throw invalidInput([{ field: 'provider', message: `'provider': no provider has the id '${providerId}'; the providers are ${known.join(', ')}` }]);
+  const providerName = provider?.name ?? providerId;
+  if (organisationId === undefined) throw invalidInput([{ field: 'provider', message: `'provider': no organisation answers for ${providerName}, so there is none to remove` }]);
+  access.require('change', guardedRecord('organisation', 'public', { ownerOrganisation: organisationId }), `the organisation that answers for ${providerName}`);
+  return sql.begin(async (tx) => {
+    const removedId = await removeProviderOrganisation(tx, providerId);
+    if (removedId === undefined) throw invalidInput([{ field: 'provider', message: `'provider': no organisation answers for ${providerName}, so there is none to remove` }]);
+    const name = (await getOrganisation(tx, removedId))?.name ?? `organisation ${removedId}`;
+    const openRequests = (await listRequests(tx, { organisationId: removedId, states: OPEN_STATES })).filter((r) => r.providerId === providerId).length;
+    await access.audit(tx, 'change', 'support_offer', providerId, `removed ${name} from answering for ${providerName}${openRequests > 0 ? ` (${openRequests} open requests stay with it)` : ''}`);
+    return { providerId, providerName, removed: { id: removedId, name, openRequests } };
   });
 }

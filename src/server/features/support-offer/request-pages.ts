@@ -22,7 +22,7 @@ import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { refusalOf, shown, type Refusal } from './form-problems.ts';
 import { supportMenu } from './menu.ts';
-import { listProviders, mapProvider } from './providers.ts';
+import { listProviders, mapProvider, unmapProvider } from './providers.ts';
 import { ratingRecord, requestRecord } from './records.ts';
 import { answerer, answerRequest, askFor, changeRating, findOwnRating, findRequest, rateRequest, rater, requestsFor, withdrawRating, type Answer } from './requests.ts';
 
@@ -50,6 +50,7 @@ const ASK_LABELS = {
 } as const;
 const ANSWER_LABELS = { on: ['on', 'The day'], reason: ['reason', 'The reason'], state: ['answer', 'The request'] } as const;
 const PROVIDER_LABELS = { provider: ['provider', 'The provider'], organisation: ['organisation', 'The organisation'] } as const;
+const REMOVAL_LABELS = { provider: ['removeProvider', 'The provider'] } as const;
 const RATING_LABELS = { helpful: ['helpful', 'How far you agree'], state: ['helpful', 'The request'], rating: ['helpful', 'Your rating'] } as const;
 
 export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer()): express.Router {
@@ -168,6 +169,16 @@ export function requestPages(sql: Sql, offer: SupportOffer = keptSupportOffer())
       res.redirect(303, '/support-offer/providers/edit');
     } catch (error) {
       await providersForm(res, form, refusalOf(error, PROVIDER_LABELS));
+    }
+  });
+
+  router.post('/support-offer/providers/remove', changes('organisation'), async (req, res) => {
+    const form = bodyOf(req) as Form;
+    try {
+      await unmapProvider(sql, accessOf(res), { provider: form.removeProvider ?? '' }, offer);
+      res.redirect(303, '/support-offer/providers/edit');
+    } catch (error) {
+      await providersForm(res, form, refusalOf(error, REMOVAL_LABELS));
     }
   });
 
