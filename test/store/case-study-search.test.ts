@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { checkCaseStudy, type CaseStudyDraft, type ModerationState } from '../../src/domain/good-practice/index.ts';
-import { createCaseStudy, moveCaseStudy, searchCaseStudies, type CaseStudyReader, type CaseStudySearch } from '../../src/store/case-studies.ts';
+import { createCaseStudy, moveCaseStudy, searchCaseStudies, SNIPPET_CHARACTERS, type CaseStudyReader, type CaseStudySearch } from '../../src/store/case-studies.ts';
 import { organisation, user } from '../support/access.ts';
 import { importText, seedCatalogue } from '../support/import.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
@@ -171,5 +171,28 @@ describe('the library search against the plainest SQL', () => {
       assert.ok(item.councils.length > 0);
     }
     assert.ok(first.items.some((item) => item.headline!.toLowerCase().includes('\u0001mentoring\u0002')));
+  });
+  it("makes a long case study's snippet from its opening: a match further on is found and ranked, its snippet unmarked", async () => {
+    const [writer] = await store.sql<{ id: number; organisationId: number }[]>`
+      select id, organisation_id as "organisationId" from user_account where email = 'one@durham.example'`;
+    // words none of the other case studies hold, in a body several times the snippet's reach
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i}: the depot opened earlier and the crews met every morning.`).join(' ');
+    const write = async (summary: string, body: string) => {
+      const whole: CaseStudyDraft = { title: 'Buses', summary, body, councils: [DURHAM], themes: [], metrics: [], source: 'council', sourceNote: null, illustrative: true };
+      const checked = checkCaseStudy(whole, { metric: () => true, council: () => true });
+      if (checked.kind !== 'ok') throw new Error(JSON.stringify(checked.problems));
+      return createCaseStudy(store.sql, { ...whole, metrics: checked.metrics }, writer!.id, writer!.organisationId, 'published');
+    };
+    const longBody = `${filler(60)} The trams and the ferries were timed together. ${filler(150)}`;
+    assert.ok(longBody.indexOf('ferries') > SNIPPET_CHARACTERS && longBody.length > 3 * SNIPPET_CHARACTERS);
+    const long = await write('How the buses were timed to the trains.', longBody);
+    const short = await write('How the buses were timed to the ferries.', `${filler(10)} The ferries ran every hour.`);
+    const found = await searchCaseStudies(store.sql, { kind: 'public' }, { text: 'ferries', offset: 0, limit: 10 });
+    assert.deepEqual([found.total, found.items.map((item) => item.id)], [2, [short, long]], 'both found, the one with its words in the summary first');
+    const [first, second] = found.items;
+    assert.ok(first!.headline!.includes('\u0001ferries\u0002'), first!.headline!);
+    assert.equal(second!.headline!.includes('\u0001'), false, "no match marked in the long one: its words are past the snippet's reach");
+    assert.ok(second!.headline!.startsWith('How the buses were timed to the trains'), second!.headline!);
+    assert.equal(typeof second!.rank, 'number');
   });
 });
