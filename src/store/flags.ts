@@ -55,36 +55,55 @@ export async function syncFlags(sql: Sql, metrics: readonly string[], found: rea
   const kept = await sql
     .begin(async (tx) => {
       await tx`select pg_advisory_xact_lock(hashtext('lantern flag sync'))`;
-      return keep(tx, REMEMBERED.get(sql), metrics, typeof found === 'function' ? refuseStrays(metrics, await found(tx)) : found, at);
+      // Taken, not shared, while this sync changes it in place: another sync of this pool that gets the lock before this one's memory is put back reads the table.
+      const memory = REMEMBERED.get(sql);
+      REMEMBERED.delete(sql);
+      return keep(tx, memory, metrics, typeof found === 'function' ? refuseStrays(metrics, await found(tx)) : found, at);
     })
     .catch((error: unknown) => {
-      // The memory may have been changed for writes that were rolled back.
       REMEMBERED.delete(sql);
       throw error;
     });
-  // Remembered only once committed: a sync rolled back leaves the memory at a generation the table never had.
+  // Put back only once committed: a sync rolled back leaves the memory at a generation the table never had.
   if (kept.memory) REMEMBERED.set(sql, kept.memory);
-  else REMEMBERED.delete(sql);
   return kept.sync;
 }
 
 function refuseStrays(metrics: readonly string[], found: readonly FlagLine[]): readonly FlagLine[] {
   const among = new Set(metrics);
-  const stray = found.find((flag) => flag.metric === null || !among.has(flag.metric));
-  if (stray) throw new RangeError(`a flag on ${stray.metric ?? 'no metric'} is not among the metrics brought up to date`);
+  let last: string | null = null;
+  for (const flag of found) {
+    if (flag.metric === last) continue;
+    if (flag.metric === null || !among.has(flag.metric)) throw new RangeError(`a flag on ${flag.metric ?? 'no metric'} is not among the metrics brought up to date`);
+    last = flag.metric;
+  }
   return found;
 }
 
-/** An open flag as a sync compares it. */
-interface OpenFlag {
-  readonly id: number;
-  readonly area: string;
-  readonly rule: string;
-  readonly metric: string;
-  readonly subject: string;
-  readonly fingerprint: string;
-  /** What it read, when this server stored or compared it: an unchanged flag is told by these without its line's fingerprint being made. */
-  readonly reading?: Pick<FlagLine, 'ruleVersion' | 'period' | 'figures'>;
+/** What a line read, without its sentence: kept for every open flag a server remembers. */
+type Reading = Pick<FlagLine, 'ruleVersion' | 'period' | 'figures'>;
+
+/**
+ * An open flag as a sync compares it. A comparison marks each open flag a
+ * line finds with its own number and that line, so that the flags left
+ * unmarked are the ones to clear, without a map of tens of thousands of
+ * matches; a changed flag's fingerprint and reading are brought up to date
+ * in place.
+ */
+class OpenFlag {
+  mark = 0;
+  line: FlagLine | undefined = undefined;
+
+  constructor(
+    readonly id: number,
+    readonly area: string,
+    readonly rule: string,
+    readonly metric: string,
+    readonly subject: string,
+    public fingerprint: string,
+    /** What it read, when this server stored or compared it: an unchanged flag is told by these without its line's fingerprint being made. */
+    public reading: Reading | undefined = undefined,
+  ) {}
 }
 
 /** The open flags, by metric and council, as they stood at a generation of the flag table (migration 033). */
@@ -99,6 +118,9 @@ const REMEMBERED = new WeakMap<Sql, Memory>();
 /** A sync of this many metrics or more reads every open flag, to remember them; a smaller one reads its own. */
 const REMEMBER_FROM = 100;
 
+/** The number of the last comparison, which marks the open flags it found. */
+let comparisons = 0;
+
 async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string[], found: readonly FlagLine[], at: Date): Promise<{ sync: FlagSync; memory: Memory | undefined }> {
   const [{ generation }] = [...(await tx<{ generation: number }[]>`select generation::int as generation from flag_sync`)] as [{ generation: number }];
   let known = memory?.generation === generation ? memory : undefined;
@@ -107,29 +129,21 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   // Compared a part of the metrics at a time, each part's writes sent before the next part is compared.
   const fresh: Shelf<FlagLine> = new Map();
   const writes = new Writes(tx, at);
-  const raised: FlagLine[] = [];
-  const changed: { id: number; line: FlagLine }[] = [];
-  const cleared: OpenFlag[] = [];
-  const confirmed: { flag: OpenFlag; line: FlagLine }[] = [];
+  const sync = { raised: 0, changed: 0, cleared: 0 };
   for (const part of partsOf(metrics, found)) {
-    const found = compare(open, part.metrics, part.lines, fresh);
-    await writes.send(found.raised, found.changed, found.cleared);
-    raised.push(...found.raised);
-    changed.push(...found.changed);
-    cleared.push(...found.cleared);
-    confirmed.push(...found.confirmed);
+    const moved = compare(open, part.metrics, part.lines, fresh);
+    await writes.send(moved.raised, moved.changed, moved.cleared);
+    sync.raised += moved.raised.length;
+    sync.changed += moved.changed.length;
+    sync.cleared += moved.cleared.length;
   }
-  if (known) for (const { flag, line } of confirmed) shelve(known.byMetric, { ...flag, reading: readingOf(line) });
-  const sync = { raised: raised.length, changed: changed.length, cleared: cleared.length };
-  if (raised.length + changed.length + cleared.length === 0) return { sync, memory: known };
+  if (sync.raised + sync.changed + sync.cleared === 0) return { sync, memory: known };
   const [made, next] = await writes.done();
   if (!known) return { sync, memory: undefined };
-  for (const flag of cleared) unshelve(known.byMetric, flag);
-  for (const { id, line } of changed)
-    shelve(known.byMetric, { id, area: line.area, rule: line.rule, metric: line.metric!, subject: line.subject, fingerprint: line.fingerprint, reading: readingOf(line) });
   for (const flag of made) {
     const line = onShelf(fresh, flag);
-    shelve(known.byMetric, line ? { ...flag, reading: readingOf(line) } : flag);
+    if (line) flag.reading = readingOf(line);
+    shelve(known.byMetric, flag);
   }
   return { sync, memory: { generation: next, byMetric: known.byMetric } };
 }
@@ -150,7 +164,13 @@ function partsOf(given: readonly string[], found: readonly FlagLine[]): { metric
     part.metrics.push(metric);
     partOf.set(metric, part);
   });
-  for (const line of found) partOf.get(line.metric!)!.lines.push(line);
+  // A metric's lines mostly come together: its part is looked up once for each run of them.
+  let last: string | null = null;
+  let into = parts[0]!;
+  for (const line of found) {
+    if (line.metric !== last) into = partOf.get((last = line.metric)!)!;
+    into.lines.push(line);
+  }
   return parts;
 }
 
@@ -174,12 +194,20 @@ class Writes {
     private readonly at: Date,
   ) {}
 
-  async send(raised: readonly FlagLine[], changed: readonly { id: number; line: FlagLine }[], cleared: readonly OpenFlag[]): Promise<void> {
+  async send(raised: readonly FlagLine[], changed: readonly Changed[], cleared: readonly OpenFlag[]): Promise<void> {
     const { tx, at } = this;
-    if (cleared.length) await this.sent(this.writing, tx`update flag set cleared_at = ${at} where id = any(${cleared.map((flag) => flag.id)}::bigint[])`.execute());
+    if (cleared.length)
+      await this.sent(
+        this.writing,
+        tx`update flag set cleared_at = ${at} where id = any(${numbers(
+          tx,
+          cleared.map((flag) => flag.id),
+          'bigint',
+        )})`.execute(),
+      );
     for (let from = 0; from < raised.length; from += ROWS_A_STATEMENT) await this.sent(this.raising, raise(tx, raised.slice(from, from + ROWS_A_STATEMENT), at));
     // In the order of their rows, so that one statement's rows share pages.
-    const byId = [...changed].sort((a, b) => a.id - b.id);
+    const byId = [...changed].sort((a, b) => a.flag.id - b.flag.id);
     for (let from = 0; from < byId.length; from += ROWS_A_STATEMENT) await this.sent(this.writing, change(tx, byId.slice(from, from + ROWS_A_STATEMENT), at));
   }
 
@@ -203,46 +231,79 @@ class Writes {
   }
 }
 
+/** An open flag found with other figures, and the line that found it. */
+interface Changed {
+  readonly flag: OpenFlag;
+  readonly line: FlagLine;
+}
+
 /**
  * What a sync must do: the flags found and not open (raised), open with
  * another fingerprint (changed), open and not found (cleared); a flag found
  * twice counts as its last finding. Where this server remembers what an open
  * flag read, the same figures mean the same fingerprint, and the line's is not
- * made; where it does not, one that matches is remembered (confirmed). Each
- * line is looked up on its metric's and council's shelf of open flags, and
- * only the few found anew are shelved themselves: with tens of thousands of
- * flags, copying or shelving them all was most of the comparing.
+ * made; where it does not, one that matches is remembered. Each line is
+ * looked up on its metric's and council's shelf of open flags and marks the
+ * one it finds; only the few found anew are shelved themselves. The open
+ * flags are left as the sync will leave them: the cleared taken off their
+ * shelves, the changed with their new fingerprint and reading.
  */
 function compare(open: Shelf<OpenFlag>, metrics: readonly string[], found: readonly FlagLine[], fresh: Shelf<FlagLine>) {
-  const matched = new Map<OpenFlag, FlagLine>();
-  const before = new Set(fresh.keys());
+  const mark = ++comparisons;
+  const anew: FlagLine[] = [];
+  let metric: string | null | undefined;
+  let councils: Map<string, OpenFlag[]> | undefined;
   for (const line of found) {
-    const flag = onShelf(open, line);
-    if (flag) matched.set(flag, line);
-    else shelve(fresh, line);
+    // A metric's lines mostly come together: its shelf is looked up once for each run of them.
+    if (line.metric !== metric) councils = open.get((metric = line.metric)!);
+    const flag = councils && alikeIn(councils.get(line.area), line);
+    if (flag) {
+      flag.mark = mark;
+      flag.line = line;
+    } else if (shelve(fresh, line)) anew.push(line);
   }
-  const raised = [...fresh].flatMap(([metric, councils]) => (before.has(metric) ? [] : [...councils.values()].flat()));
-  const changed: { id: number; line: FlagLine }[] = [];
-  const confirmed: { flag: OpenFlag; line: FlagLine }[] = [];
-  for (const [flag, line] of matched) {
-    if (flag.reading && sameReading(flag.reading, line)) continue;
-    if (line.fingerprint !== flag.fingerprint) changed.push({ id: flag.id, line });
-    else confirmed.push({ flag, line });
-  }
+  const changed: Changed[] = [];
   const cleared: OpenFlag[] = [];
-  for (const metric of new Set(metrics)) {
-    for (const flags of open.get(metric)?.values() ?? []) for (const flag of flags) if (!matched.has(flag)) cleared.push(flag);
+  for (const metric of metrics) {
+    const councils = open.get(metric);
+    if (!councils) continue;
+    let emptied: string[] | undefined;
+    for (const here of councils.values()) {
+      let gone = 0;
+      for (const flag of here) {
+        if (flag.mark !== mark) {
+          cleared.push(flag);
+          gone++;
+          continue;
+        }
+        const line = flag.line!;
+        flag.line = undefined;
+        if (flag.reading && sameReading(flag.reading, line)) continue;
+        if (line.fingerprint !== flag.fingerprint) {
+          changed.push({ flag, line });
+          flag.fingerprint = line.fingerprint;
+        }
+        flag.reading = readingOf(line);
+      }
+      if (gone === here.length) (emptied ??= []).push(here[0]!.area);
+      else if (gone > 0)
+        councils.set(
+          here[0]!.area,
+          here.filter((flag) => flag.mark === mark),
+        );
+    }
+    for (const area of emptied ?? []) councils.delete(area);
   }
-  return { raised, changed, cleared, confirmed };
+  // A line found twice raises its last finding, which took its place on the shelf.
+  return { raised: anew.map((line) => onShelf(fresh, line)!), changed, cleared };
 }
 
-/** What a line read, without its sentence: kept for every open flag. */
-function readingOf({ ruleVersion, period, figures }: FlagLine): NonNullable<OpenFlag['reading']> {
+function readingOf({ ruleVersion, period, figures }: FlagLine): Reading {
   return { ruleVersion, period, figures };
 }
 
 /** The same version, period and figures, and so the same fingerprint. */
-function sameReading(was: NonNullable<OpenFlag['reading']>, line: FlagLine): boolean {
+function sameReading(was: Reading, line: FlagLine): boolean {
   if (was.ruleVersion !== line.ruleVersion || was.period !== line.period) return false;
   if (was.figures === line.figures) return true;
   // Counted and compared in loops, not through key arrays: this runs for every open flag on every full recompute.
@@ -265,38 +326,41 @@ type Placed = Pick<FlagLine, 'area' | 'rule' | 'subject'> & { readonly metric: s
  */
 type Shelf<T extends Placed> = Map<string, Map<string, T[]>>;
 
-const alike = (a: Placed, b: Placed) => a.rule === b.rule && a.subject === b.subject;
-
-/** Puts a flag on its shelf, in place of one alike. */
-function shelve<T extends Placed>(shelf: Shelf<T>, flag: T): void {
-  let councils = shelf.get(flag.metric!);
-  if (!councils) shelf.set(flag.metric!, (councils = new Map()));
-  const here = councils.get(flag.area);
-  if (!here) return void councils.set(flag.area, [flag]);
-  const at = here.findIndex((other) => alike(other, flag));
-  if (at < 0) here.push(flag);
-  else here[at] = flag;
-}
-
-function unshelve<T extends Placed>(shelf: Shelf<T>, flag: Placed): void {
-  const here = shelf.get(flag.metric!)?.get(flag.area);
-  const at = here ? here.findIndex((other) => alike(other, flag)) : -1;
-  if (at >= 0) here!.splice(at, 1);
-}
-
-/** The flag alike on its shelf; a loop, not `find` with a closure, since every line found is looked up. */
-function onShelf<T extends Placed>(shelf: Shelf<T>, flag: Placed): T | undefined {
-  const here = shelf.get(flag.metric!)?.get(flag.area);
-  if (!here) return undefined;
-  for (const other of here) if (alike(other, flag)) return other;
+/** The flag of a council's few alike (same rule and subject); a loop, not `find` with a closure, since every line found is looked up. */
+function alikeIn<T extends Placed>(here: readonly T[] | undefined, flag: Placed): T | undefined {
+  if (here) for (const other of here) if (other.rule === flag.rule && other.subject === flag.subject) return other;
   return undefined;
 }
 
+/** Puts a flag on its shelf, in place of one alike; true when there was none. */
+function shelve<T extends Placed>(shelf: Shelf<T>, flag: T): boolean {
+  let councils = shelf.get(flag.metric!);
+  if (!councils) shelf.set(flag.metric!, (councils = new Map()));
+  const here = councils.get(flag.area);
+  if (!here) {
+    councils.set(flag.area, [flag]);
+    return true;
+  }
+  const at = here.findIndex((other) => other.rule === flag.rule && other.subject === flag.subject);
+  if (at >= 0) here[at] = flag;
+  else here.push(flag);
+  return at < 0;
+}
+
+function onShelf<T extends Placed>(shelf: Shelf<T>, flag: Placed): T | undefined {
+  return alikeIn(shelf.get(flag.metric!)?.get(flag.area), flag);
+}
+
+type OpenRow = Pick<OpenFlag, 'id' | 'area' | 'rule' | 'metric' | 'subject' | 'fingerprint'>;
+
+const openFlag = (row: OpenRow) => new OpenFlag(row.id, row.area, row.rule, row.metric, row.subject, row.fingerprint);
+
 /** The open flags on `metrics`, or on every metric. */
-function readOpen(tx: Db, metrics?: readonly string[]): Promise<OpenFlag[]> {
-  return tx<OpenFlag[]>`
+async function readOpen(tx: Db, metrics?: readonly string[]): Promise<OpenFlag[]> {
+  const rows = await tx<OpenRow[]>`
     select id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint
     from flag where cleared_at is null and metric_code is not null ${metrics ? tx`and metric_code = any(${metrics}::text[])` : tx``}`;
+  return rows.map(openFlag);
 }
 
 function byMetric(open: readonly OpenFlag[]): Shelf<OpenFlag> {
@@ -305,18 +369,20 @@ function byMetric(open: readonly OpenFlag[]): Shelf<OpenFlag> {
   return found;
 }
 
-// Rows go as one array a column (unnest): for tens of thousands of flags this
-// is several times quicker than one JSON document of them all. Each is sent
-// at once (execute), not when awaited.
-function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<OpenFlag[]> {
-  const c = columns(lines);
-  return sql<OpenFlag[]>`
+// Rows go as one string a column, split by PostgreSQL (string_to_array) and
+// set side by side (unnest): the driver's own arrays quote and escape every
+// value one by one, which for thousands of sentences took longer than
+// PostgreSQL took to write them. Each statement is sent at once (execute),
+// not when awaited.
+async function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<OpenFlag[]> {
+  const c = columns(sql, lines);
+  const rows = await sql<OpenRow[]>`
     insert into flag (area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint, raised_at, changed_at)
     select area_code, rule, rule_version, metric_code, subject, period, figures::jsonb, sentence, fingerprint, ${at}, ${at}
-    from unnest(${c.area}::text[], ${c.rule}::text[], ${c.version}::int[], ${c.metric}::text[], ${c.subject}::text[], ${c.period}::text[],
-      ${c.figures}::text[], ${c.sentence}::text[], ${c.fingerprint}::text[])
+    from unnest(${c.area}, ${c.rule}, ${c.version}, ${c.metric}, ${c.subject}, ${c.period}, ${c.figures}, ${c.sentence}, ${c.fingerprint})
       as r(area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint)
     returning id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint`.execute();
+  return rows.map(openFlag);
 }
 
 /**
@@ -325,30 +391,84 @@ function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<OpenFlag[
  * written, so that the new version of a row can stay on its page (migration
  * 048).
  */
-function change(sql: Db, changes: readonly { id: number; line: FlagLine }[], at: Date): Promise<unknown> {
-  const c = columns(changes.map((change) => change.line));
-  const ids = changes.map((change) => change.id);
+function change(sql: Db, changes: readonly Changed[], at: Date): Promise<unknown> {
+  const c = columns(
+    sql,
+    changes.map((change) => change.line),
+  );
+  const ids = numbers(
+    sql,
+    changes.map((change) => change.flag.id),
+    'bigint',
+  );
   return sql`
     update flag set rule_version = r.rule_version, period = r.period, figures = r.figures::jsonb, sentence = r.sentence, fingerprint = r.fingerprint, changed_at = ${at}
-    from unnest(${ids}::bigint[], ${c.version}::int[], ${c.period}::text[], ${c.figures}::text[], ${c.sentence}::text[],
-      ${c.fingerprint}::text[]) as r(id, rule_version, period, figures, sentence, fingerprint)
-    where flag.id = any(${ids}::bigint[]) and flag.id = r.id`.execute();
+    from unnest(${ids}, ${c.version}, ${c.period}, ${c.figures}, ${c.sentence}, ${c.fingerprint}) as r(id, rule_version, period, figures, sentence, fingerprint)
+    where flag.id = any(${ids}) and flag.id = r.id`.execute();
 }
 
-function columns(lines: readonly FlagLine[]) {
+function columns(sql: Db, lines: readonly FlagLine[]) {
   return {
-    area: lines.map((line) => line.area),
-    rule: lines.map((line) => line.rule),
-    version: lines.map((line) => line.ruleVersion),
-    metric: lines.map((line) => line.metric),
-    subject: lines.map((line) => line.subject),
-    period: lines.map((line) => line.period),
-    figures: lines.map((line) => JSON.stringify(line.figures)),
-    sentence: lines.map((line) => (typeof line.sentence === 'function' ? line.sentence() : line.sentence)),
-    fingerprint: lines.map((line) => line.fingerprint),
+    area: texts(
+      sql,
+      lines.map((line) => line.area),
+    ),
+    rule: texts(
+      sql,
+      lines.map((line) => line.rule),
+    ),
+    version: numbers(
+      sql,
+      lines.map((line) => line.ruleVersion),
+      'int',
+    ),
+    metric: texts(
+      sql,
+      lines.map((line) => line.metric),
+    ),
+    subject: texts(
+      sql,
+      lines.map((line) => line.subject),
+    ),
+    period: texts(
+      sql,
+      lines.map((line) => line.period),
+    ),
+    figures: texts(
+      sql,
+      lines.map((line) => JSON.stringify(line.figures)),
+    ),
+    sentence: texts(
+      sql,
+      lines.map((line) => (typeof line.sentence === 'function' ? line.sentence() : line.sentence)),
+    ),
+    fingerprint: texts(
+      sql,
+      lines.map((line) => line.fingerprint),
+    ),
   };
 }
 
+/** Between two values of a column sent as one string; and a null. Control characters no flag should hold. */
+const APART = '\x1f';
+const NONE = '\x1e';
+
+/**
+ * A column of text as a PostgreSQL array: one string, split by PostgreSQL;
+ * or, should a value hold either control character (or the column be one
+ * empty string, which PostgreSQL splits into no value), the driver's own
+ * array.
+ */
+function texts(sql: Db, values: readonly (string | null)[]) {
+  const held = values.some((value) => value !== null && (value.includes(APART) || value.includes(NONE)));
+  if (held || (values.length === 1 && values[0] === '')) return sql`${values as string[]}::text[]`;
+  return sql`string_to_array(${values.map((value) => value ?? NONE).join(APART)}::text, ${APART}::text, ${NONE}::text)`;
+}
+
+/** A column of whole numbers as a PostgreSQL array, sent as one string. */
+function numbers(sql: Db, values: readonly number[], type: 'int' | 'bigint') {
+  return type === 'int' ? sql`string_to_array(${values.join(',')}::text, ',')::int[]` : sql`string_to_array(${values.join(',')}::text, ',')::bigint[]`;
+}
 /**
  * The metrics whose flags a loaded batch may have moved, by code: those it
  * defined, or whose figures it changed (a metric whose rows came back as
