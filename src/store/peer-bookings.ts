@@ -128,7 +128,7 @@ async function clashOf(tx: Db, peerId: number, name: string, days: DateSpan, cha
   }
   const [away] = await tx<{ days: DateSpan; reason: string | null }[]>`
     select json_build_object('from', to_char(lower(during), 'YYYY-MM-DD'), 'to', to_char(upper(during) - 1, 'YYYY-MM-DD')) as days, reason
-    from peer_unavailable where peer_id = ${peerId} and during && ${spanRange(days)}::daterange order by lower(during) limit 1`;
+    from peer_unavailable where peer_id = ${peerId} and withdrawn_at is null and during && ${spanRange(days)}::daterange order by lower(during) limit 1`;
   if (away) {
     const why = away.reason ? ` (${away.reason})` : '';
     return refused(problem('peer', `${name} cannot give ${away.days.from} to ${away.days.to}${why}`), { kind: 'unavailable', days: away.days, reason: away.reason });

@@ -59,8 +59,9 @@ async function unknownCouncil(sql: Db, field: string, code: string | null): Prom
 }
 
 /**
- * Records a conflict a peer declared with a council, or changes its reason
- * (standing it again if it was withdrawn).
+ * Records a conflict a peer declared with a council, or changes the reason of
+ * the one standing. A conflict declared again after it was withdrawn is a
+ * new record: the withdrawn one stays, with its who, when and why.
  * Its row lock on the peer waits for a booking of the peer under way, so a
  * booking either comes before the declaration or sees it.
  */
@@ -72,8 +73,7 @@ export async function declareConflict(sql: Db, peerId: number, councilCode: stri
   if (!peer) return { kind: 'refused', problem: problem('peer', `no peer has the id ${peerId}`) };
   await sql`
     insert into peer_conflict (peer_id, area_code, reason, declared_by) values (${peerId}, ${councilCode}, ${reason.trim()}, ${by})
-    on conflict (peer_id, area_code) do update set reason = excluded.reason, declared_by = excluded.declared_by, declared_at = now(),
-      withdrawn_at = null, withdrawn_by = null, withdraw_reason = null`;
+    on conflict (peer_id, area_code) where withdrawn_at is null do update set reason = excluded.reason, declared_by = excluded.declared_by, declared_at = now()`;
   return { kind: 'ok', id: peerId };
 }
 
@@ -116,7 +116,7 @@ export function peerPool(sql: Db, today: string, ids?: readonly number[]): Promi
       from peer_booking b where b.released_at is null and lower(b.during) <= ${today}::date group by b.peer_id),
     away as (
       select peer_id, json_agg(json_build_object('from', to_char(lower(during), 'YYYY-MM-DD'), 'to', to_char(upper(during) - 1, 'YYYY-MM-DD')) order by during) as spans
-      from peer_unavailable group by peer_id),
+      from peer_unavailable where withdrawn_at is null group by peer_id),
     declared as (
       select peer_id, json_agg(json_build_object('councilCode', area_code, 'reason', reason) order by area_code) as conflicts from peer_conflict where withdrawn_at is null group by peer_id)
     select p.id::text as id, p.name, p.role, p.party, p.area_code as "councilCode", p.skills, p.sector_experience as "sectorExperience",

@@ -43,9 +43,20 @@ export interface PeerBookingRow {
   readonly releaseReason: string | null;
 }
 
+/** Who withdrew a peer's days away or declared conflict, when and why (migrations 051 and 055). */
+export interface Withdrawal {
+  readonly withdrawnAt: Date;
+  readonly withdrawnBy: string | null;
+  readonly withdrawReason: string | null;
+}
+
 export interface PeerDetail extends PeerRow {
   readonly conflicts: readonly { readonly councilCode: string; readonly councilName: string; readonly reason: string; readonly declaredAt: Date }[];
   readonly bookings: readonly PeerBookingRow[];
+  /** Days away withdrawn, kept whole: the days withdrawn, and the span they were cut from when it was under way. */
+  readonly withdrawnAway: readonly (Withdrawal & { readonly id: number; readonly from: string; readonly to: string; readonly reason: string | null; readonly cutFrom: number | null })[];
+  /** Declared conflicts withdrawn, each with its declaration; a conflict declared again is a standing one of its own. */
+  readonly withdrawnConflicts: readonly (Withdrawal & { readonly councilCode: string; readonly councilName: string; readonly reason: string; readonly declaredAt: Date })[];
 }
 
 const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
@@ -58,7 +69,7 @@ function rowSelect(sql: Db, today: string) {
     coalesce((select sum(least(upper(b.during), ${today}::date + 1) - lower(b.during)) from peer_booking b
       where b.peer_id = p.id and b.released_at is null and lower(b.during) <= ${today}::date), 0)::integer as "daysGiven",
     coalesce((select json_agg(json_build_object('id', u.id, 'from', ${sql.unsafe(DAY('lower(u.during)'))}, 'to', ${sql.unsafe(DAY('upper(u.during) - 1'))}, 'reason', u.reason) order by u.during)
-      from peer_unavailable u where u.peer_id = p.id), '[]') as unavailable`;
+      from peer_unavailable u where u.peer_id = p.id and u.withdrawn_at is null), '[]') as unavailable`;
 }
 
 /** The peers that pass the filter, by name; `page` the slice of them to read. */
@@ -88,7 +99,7 @@ function filtered(sql: Db, filter: PeerFilter) {
       ${
         free
           ? sql`and not exists (select 1 from peer_booking b where b.peer_id = p.id and b.released_at is null and b.during && ${free}::daterange)
-                and not exists (select 1 from peer_unavailable u where u.peer_id = p.id and u.during && ${free}::daterange)`
+                and not exists (select 1 from peer_unavailable u where u.peer_id = p.id and u.withdrawn_at is null and u.during && ${free}::daterange)`
           : sql``
       }`;
 }
@@ -100,7 +111,14 @@ export async function peerDetail(sql: Db, id: number, today: string): Promise<Pe
         from peer_conflict c join area ca on ca.code = c.area_code where c.peer_id = p.id and c.withdrawn_at is null), '[]') as conflicts,
       coalesce((select json_agg(json_build_object('challengeId', b.challenge_id, 'councilName', ba.name, 'kind', ch.kind, 'onSite', ${sql.unsafe(SPAN_OF('b.during'))},
           'lead', b.lead, 'releasedAt', b.released_at, 'releaseReason', b.release_reason) order by lower(b.during) desc, b.id desc)
-        from peer_booking b join peer_challenge ch on ch.id = b.challenge_id join area ba on ba.code = ch.area_code where b.peer_id = p.id), '[]') as bookings
+        from peer_booking b join peer_challenge ch on ch.id = b.challenge_id join area ba on ba.code = ch.area_code where b.peer_id = p.id), '[]') as bookings,
+      coalesce((select json_agg(json_build_object('id', u.id, 'from', ${sql.unsafe(DAY('lower(u.during)'))}, 'to', ${sql.unsafe(DAY('upper(u.during) - 1'))}, 'reason', u.reason,
+          'cutFrom', u.cut_from, 'withdrawnAt', u.withdrawn_at, 'withdrawnBy', wu.name, 'withdrawReason', u.withdraw_reason) order by u.withdrawn_at desc, u.id desc)
+        from peer_unavailable u left join user_account wu on wu.id = u.withdrawn_by where u.peer_id = p.id and u.withdrawn_at is not null), '[]') as "withdrawnAway",
+      coalesce((select json_agg(json_build_object('councilCode', c.area_code, 'councilName', ca.name, 'reason', c.reason, 'declaredAt', c.declared_at,
+          'withdrawnAt', c.withdrawn_at, 'withdrawnBy', wu.name, 'withdrawReason', c.withdraw_reason) order by c.withdrawn_at desc, c.id desc)
+        from peer_conflict c join area ca on ca.code = c.area_code left join user_account wu on wu.id = c.withdrawn_by
+        where c.peer_id = p.id and c.withdrawn_at is not null), '[]') as "withdrawnConflicts"
     from peer p left join area a on a.code = p.area_code
     where p.id = ${id}`;
   return row;

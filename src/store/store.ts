@@ -233,8 +233,8 @@ const APPEND_ONLY = [
   'funding_change',
   'support_rating_change',
 ] as const;
-/** Rows that may change but never go: a share revoked or a booking released is kept with when and why, a declared conflict stays declared, and a rating withdrawn stays, marked so. */
-const NEVER_DELETED = ['share', 'peer_booking', 'peer_conflict', 'support_request_rating'] as const;
+/** Rows that may change but never go: a share revoked or a booking released is kept with when and why, a declared conflict and days away stay when withdrawn, and a rating withdrawn stays, marked so. */
+const NEVER_DELETED = ['share', 'peer_booking', 'peer_conflict', 'peer_unavailable', 'support_request_rating'] as const;
 
 /**
  * Grants the application role what Lantern does, afresh: every table made by

@@ -77,7 +77,7 @@ function peersNamed(sql: Db, today: string, ids: readonly number[]): Promise<Pee
   return sql<Peer[]>`
     select p.id::text as id, p.name, p.role, p.party, p.area_code as "councilCode", p.skills, p.sector_experience as "sectorExperience",
       coalesce((select json_agg(json_build_object('from', to_char(lower(u.during), 'YYYY-MM-DD'), 'to', to_char(upper(u.during) - 1, 'YYYY-MM-DD')) order by u.during)
-        from peer_unavailable u where u.peer_id = p.id), '[]') as unavailable,
+        from peer_unavailable u where u.peer_id = p.id and u.withdrawn_at is null), '[]') as unavailable,
       coalesce((select json_agg(json_build_object('councilCode', c.area_code, 'reason', c.reason) order by c.area_code) from peer_conflict c where c.peer_id = p.id and c.withdrawn_at is null), '[]') as "declaredConflicts",
       coalesce((select sum(least(upper(b.during), ${today}::date + 1) - lower(b.during))::integer
         from peer_booking b where b.peer_id = p.id and b.released_at is null and lower(b.during) <= ${today}::date), 0) as "peerDaysGiven"

@@ -1,9 +1,12 @@
 // Withdrawing a peer's days away and declared conflicts, and the pool a page
-// at a time, over HTTP on the real app and store. Days away go from today
-// on (days past stay; a span wholly past is refused, 409); a conflict is
+// at a time, over HTTP on the real app and store. Days away are withdrawn
+// from today on and kept as withdrawn, with who, when and (if given) why
+// (days past stay standing; a span wholly past, or withdrawn already, is
+// refused, 409); the application may not delete them. A conflict is
 // withdrawn with a reason and stays on record, and one that does not stand
 // (never declared, withdrawn already, the peer's own council) is refused,
-// naming the council. Each withdrawal moves the pool's generation, so the
+// naming the council; declaring it again is a new record, the old
+// withdrawal kept. Each withdrawal moves the pool's generation, so the
 // team suggestion a server keeps sees it on its next read. The pool's pages
 // count every peer the viewer may read. Every role is probed on the new
 // routes, with ids guessed. Migration 051 hashes the feed tokens kept before
@@ -20,6 +23,8 @@ interface PeerJson {
   id: number;
   conflicts: { councilCode: string; reason: string }[];
   unavailable: { id: number; from: string; to: string }[];
+  withdrawnAway: { id: number; from: string; to: string; cutFrom: number | null; withdrawnBy: string | null; withdrawReason: string | null; withdrawnAt: string }[];
+  withdrawnConflicts: { councilCode: string; reason: string; withdrawnBy: string | null; withdrawReason: string }[];
 }
 
 const DAY = 86_400_000;
@@ -61,18 +66,30 @@ describe('withdrawing days away and conflicts, and the pool a page at a time', (
     const span = await awayOf(esme, week.from, week.to);
     assert.ok(!(await suggested()).has(esme), 'away for the week');
     assert.ok(!(await suggested()).has(esme), 'and so from the kept pool');
-    const withdrawn = await manager().json('POST', `/api/peers/${esme}/unavailable/${span}/withdraw`);
+    const tooLong = await manager().json('POST', `/api/peers/${esme}/unavailable/${span}/withdraw`, { reason: 'x'.repeat(501) });
+    assert.equal(tooLong.status, 400);
+    assert.match(await messageOf(tooLong), /'reason' is longer than 500 characters/);
+    assert.ok(!(await suggested()).has(esme), 'a refused withdrawal changes nothing');
+    const withdrawn = await manager().json('POST', `/api/peers/${esme}/unavailable/${span}/withdraw`, { reason: 'The leave was cancelled' });
     assert.equal(withdrawn.status, 200);
-    assert.deepEqual(((await withdrawn.json()) as PeerJson).unavailable, []);
+    const after = (await withdrawn.json()) as PeerJson;
+    assert.deepEqual(after.unavailable, [], 'no longer standing');
+    assert.deepEqual(
+      after.withdrawnAway.map((u) => [u.id, u.from, u.to, u.cutFrom, u.withdrawnBy, u.withdrawReason]),
+      [[span, week.from, week.to, null, world.users.peer_challenge_manager.name, 'The leave was cancelled']],
+      'kept as withdrawn, with who and why',
+    );
     assert.ok((await suggested()).has(esme), 'the generation moved: the suggestion reads the peer again');
     const again = await manager().json('POST', `/api/peers/${esme}/unavailable/${span}/withdraw`);
-    assert.equal(again.status, 404, 'gone once withdrawn');
+    assert.equal(again.status, 409, 'withdrawn once already');
+    assert.match(await messageOf(again), new RegExp(`^'span': the days away from ${week.from} to ${week.to} were withdrawn on ${dayFrom(0)}`));
     const trail = await world.store.sql<{ summary: string }[]>`
       select summary from audit_event where record_kind = 'peer' and record_id = ${String(esme)} and summary like 'withdrew%'`;
     assert.deepEqual(
       trail.map((t) => t.summary),
-      [`withdrew days away from ${week.from} to ${week.to}`],
+      [`withdrew days away from ${week.from} to ${week.to}: The leave was cancelled`],
     );
+    await assert.rejects(world.store.sql`delete from peer_unavailable where id = ${span}`, /permission denied/, 'Lantern may not delete days away');
   });
 
   it('refuses days away wholly past, and keeps the past days of a span under way', async () => {
@@ -84,12 +101,18 @@ describe('withdrawing days away and conflicts, and the pool a page at a time', (
     const underWay = await awayOf(ada, dayFrom(-2), dayFrom(5));
     const trimmed = await manager().json('POST', `/api/peers/${ada}/unavailable/${underWay}/withdraw`);
     assert.equal(trimmed.status, 200);
+    const after = (await trimmed.json()) as PeerJson;
     assert.deepEqual(
-      ((await trimmed.json()) as PeerJson).unavailable.map((u) => [u.from, u.to]),
+      after.unavailable.map((u) => [u.from, u.to]),
       [
         [dayFrom(-40), dayFrom(-30)],
         [dayFrom(-2), dayFrom(-1)],
       ],
+    );
+    assert.deepEqual(
+      after.withdrawnAway.map((u) => [u.from, u.to, u.cutFrom, u.withdrawReason]),
+      [[dayFrom(0), dayFrom(5), underWay, null]],
+      'the days withdrawn are kept, naming the span they were cut from; no reason given',
     );
     const bad = await manager().json('POST', `/api/peers/${ada}/unavailable/abc/withdraw`);
     assert.equal(bad.status, 400);
@@ -111,6 +134,7 @@ describe('withdrawing days away and conflicts, and the pool a page at a time', (
     assert.ok((await suggested()).has(dev), 'the kept suggestion sees the conflict gone');
     const kept = await world.store.sql`select withdraw_reason from peer_conflict where peer_id = ${dev} and area_code = ${HARTLEPOOL}`;
     assert.deepEqual([...kept], [{ withdraw_reason: 'The spouse retired' }], 'it stays on record as withdrawn');
+
     const twice = await manager().json('POST', address, { reason: 'again' });
     assert.equal(twice.status, 409);
     assert.match(await messageOf(twice), /^'councilCode': the conflict with Hartlepool was withdrawn on \d{4}-\d{2}-\d{2}/);
@@ -124,11 +148,34 @@ describe('withdrawing days away and conflicts, and the pool a page at a time', (
     assert.equal(badCode.status, 400);
     assert.match(await messageOf(badCode), /councilCode/);
     const redeclared = await manager().json('POST', `/api/peers/${dev}/conflicts`, { councilCode: HARTLEPOOL, reason: 'Back in post' });
+    const now = (await redeclared.json()) as PeerJson;
     assert.deepEqual(
-      ((await redeclared.json()) as PeerJson).conflicts.map((c) => [c.councilCode, c.reason]),
+      now.conflicts.map((c) => [c.councilCode, c.reason]),
       [[HARTLEPOOL, 'Back in post']],
-      'declaring it again stands it again',
+      'declaring it again stands a new conflict',
     );
+    assert.deepEqual(
+      now.withdrawnConflicts.map((c) => [c.councilCode, c.reason, c.withdrawnBy, c.withdrawReason]),
+      [[HARTLEPOOL, 'Spouse in post', world.users.peer_challenge_manager.name, 'The spouse retired']],
+      'and the old withdrawal is kept, who, when and why',
+    );
+    assert.ok(!(await suggested()).has(dev), 'conflicted again');
+    const rows = await world.store.sql`select reason, withdraw_reason from peer_conflict where peer_id = ${dev} and area_code = ${HARTLEPOOL} order by id`;
+    assert.deepEqual(
+      [...rows],
+      [
+        { reason: 'Spouse in post', withdraw_reason: 'The spouse retired' },
+        { reason: 'Back in post', withdraw_reason: null },
+      ],
+    );
+    const changed = await manager().json('POST', `/api/peers/${dev}/conflicts`, { councilCode: HARTLEPOOL, reason: 'Back in post, as director' });
+    assert.equal(changed.status, 201);
+    assert.equal(
+      (await world.store.sql`select 1 from peer_conflict where peer_id = ${dev} and area_code = ${HARTLEPOOL}`).length,
+      2,
+      'declaring a standing one again changes its reason, one standing at a time',
+    );
+    await assert.rejects(world.store.sql`insert into peer_conflict (peer_id, area_code, reason) values (${dev}, ${HARTLEPOOL}, 'a second')`, /peer_conflict_standing/);
   });
 
   it('withdraws through the forms without script, the refusal shown on the form', async () => {
@@ -150,9 +197,20 @@ describe('withdrawing days away and conflicts, and the pool a page at a time', (
     const span = ((await (await partner.json('POST', `/api/peers/${own}/unavailable`, { from: dayFrom(20), to: dayFrom(22) })).json()) as PeerJson).unavailable[0]!.id;
     const own_page = await (await partner.fetch(`/peers/${own}`)).text();
     assert.ok(own_page.includes(`/peers/${own}/unavailable/${span}/withdrawal/new`), 'the peer page offers the withdrawal');
-    const withdrawSpan = await partner.fetch(`/peers/${own}/unavailable/${span}/withdrawal/new`, { method: 'POST', body: new URLSearchParams({ _csrf: partner.csrfToken }) });
+    const spanForm = await (await partner.fetch(`/peers/${own}/unavailable/${span}/withdrawal/new`)).text();
+    assert.match(spanForm, /Why the days are free again \(optional\)/);
+    const tooLong = await partner.fetch(`/peers/${own}/unavailable/${span}/withdrawal/new`, { method: 'POST', body: new URLSearchParams({ reason: 'y'.repeat(501), _csrf: partner.csrfToken }) });
+    assert.equal(tooLong.status, 400);
+    const refusedText = await tooLong.text();
+    assert.match(refusedText, /govuk-error-summary[\s\S]*longer than 500 characters/);
+    assert.ok(refusedText.includes('y'.repeat(501)), 'what was typed is kept');
+    const withdrawSpan = await partner.fetch(`/peers/${own}/unavailable/${span}/withdrawal/new`, { method: 'POST', body: new URLSearchParams({ reason: 'Back early', _csrf: partner.csrfToken }) });
     assert.equal(withdrawSpan.status, 303);
-    assert.equal((await partner.fetch(`/peers/${own}/unavailable/${span}/withdrawal/new`)).status, 404, 'gone once withdrawn');
+    assert.equal((await partner.fetch(`/peers/${own}/unavailable/${span}/withdrawal/new`)).status, 404, 'no longer standing, so no form');
+    const shown = await (await partner.fetch(`/peers/${own}`)).text();
+    assert.match(shown, /<h3 class="govuk-heading-s">Days away withdrawn<\/h3>/);
+    assert.match(shown, /withdrawn on [^<]* by [^<]*, Back early/);
+    assert.match(shown, /<h3 class="govuk-heading-s">Conflicts withdrawn<\/h3>[\s\S]*Sunderland: Former employer \(declared [^)]*\); withdrawn on [^<]*: Left in 2015/);
   });
 
   it('answers every role on the withdrawals as the policy says, the same 404 for a guessed id', async () => {
@@ -228,7 +286,8 @@ describe('migration 051 on the feed tokens kept before it', () => {
   it('keeps only their hashes, and their addresses go on opening the feed', async () => {
     const token = 'a'.repeat(20) + 'B'.repeat(23);
     await world.store.asOwner(async (owner) => {
-      await owner`alter table peer_unavailable drop column id`;
+      // Migration 055's reference to a span's id goes with it; 051 makes the id again.
+      await owner`alter table peer_unavailable drop column id cascade`;
       await owner`alter table peer_conflict drop constraint peer_conflict_withdrawn_with_reason, drop column withdrawn_at, drop column withdrawn_by, drop column withdraw_reason`;
       await owner`alter table peer_feed drop column token_hash, add column token text unique check (token ~ '^[A-Za-z0-9_-]{43}$')`;
       await owner`insert into peer_feed (peer_id, token) values (${world.peers.partnerPeer}, ${token})`;

@@ -59,6 +59,9 @@ export const withdrawConflictBody = z.object({
   councilCode: gssCode().describe('The council (GSS code) of the declared conflict.'),
   reason: writtenText(500).describe('Why the conflict no longer stands: the relative left, the peer left that council years ago.'),
 });
+export const withdrawUnavailableBody = z.object({
+  reason: z.string().trim().max(500, 'is longer than 500 characters').optional().describe('Why the days are free again, if the peer wishes to say; kept with the withdrawal.'),
+});
 export const conflictPath = z.object({ id: recordId('peer').describe('Peer id.'), council: gssCode().describe('The council (GSS code) of the declared conflict.') });
 export const unavailablePath = z.object({ id: recordId('peer').describe('Peer id.'), span: recordId('days away').describe("The days away's id, as the peer's record lists them.") });
 

@@ -17,6 +17,7 @@ import {
   unavailableBody,
   unavailablePath,
   withdrawConflictBody,
+  withdrawUnavailableBody,
 } from './api-inputs.ts';
 
 const clash = {
@@ -89,12 +90,14 @@ export const paths = {
   '/api/peers/{id}/unavailable/{span}/withdraw': {
     post: {
       operationId: 'withdrawPeerUnavailable',
-      summary: "Withdraw a peer's days away (the peer or a peer challenge manager): the days still to come go, days past stay on record; team suggestions see it at once",
+      summary:
+        "Withdraw a peer's days away (the peer or a peer challenge manager), saying why if they wish: the days still to come are kept as withdrawn, with who, when and why, and days past stay standing; team suggestions see it at once",
       parameters: pathParameters(unavailablePath),
+      requestBody: { ...jsonBody(withdrawUnavailableBody), required: false },
       responses: {
         200: { description: 'Withdrawn: the peer as now kept.', content: json(ref('Peer')) },
         ...withMissing,
-        409: error('Every day of the span is past: the message says so, and the days stay as the record of when the peer was away.'),
+        409: error('Every day of the span is past, or it was withdrawn already: the message says so (and when), and the days stay on record.'),
       },
     },
   },
@@ -162,8 +165,19 @@ export const schemas = {
       sectorExperience: { type: 'array', items: { type: 'string' } },
       userId: { type: ['integer', 'null'] },
       daysGiven: { type: 'integer', description: 'Peer days given up to today.' },
-      unavailable: { type: 'array', items: { type: 'object' }, description: 'Days away: id (to withdraw them), from, to, reason.' },
-      conflicts: { type: 'array', items: { type: 'object' }, description: "On a peer's own page: the conflicts declared." },
+      unavailable: { type: 'array', items: { type: 'object' }, description: 'Days away standing: id (to withdraw them), from, to, reason.' },
+      conflicts: { type: 'array', items: { type: 'object' }, description: "On a peer's own page: the conflicts declared and standing." },
+      withdrawnAway: {
+        type: 'array',
+        items: { type: 'object' },
+        description: "On a peer's own page: days away withdrawn, never deleted: id, from, to, reason, cutFrom (the span under way they were cut from), withdrawnAt, withdrawnBy, withdrawReason.",
+      },
+      withdrawnConflicts: {
+        type: 'array',
+        items: { type: 'object' },
+        description:
+          "On a peer's own page: declared conflicts withdrawn, never deleted: councilCode, councilName, reason, declaredAt, withdrawnAt, withdrawnBy, withdrawReason. A conflict declared again is a standing one of its own.",
+      },
       bookings: { type: 'array', items: { type: 'object' }, description: "On a peer's own page: every booking, released ones with why." },
     },
   },

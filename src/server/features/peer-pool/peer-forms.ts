@@ -69,7 +69,7 @@ export function peerForms(sql: Sql, router: express.Router): void {
   });
 
   const withdrawals = [
-    ['/peers/:id/unavailable/:item/withdrawal/new', (req: express.Request, res: express.Response) => withdrawUnavailableAs(sql, accessOf(res), req.params.id, req.params.item)],
+    ['/peers/:id/unavailable/:item/withdrawal/new', (req: express.Request, res: express.Response, form: Form) => withdrawUnavailableAs(sql, accessOf(res), req.params.id, req.params.item, form)],
     ['/peers/:id/conflicts/:item/withdrawal/new', (req: express.Request, res: express.Response, form: Form) => withdrawConflictAs(sql, accessOf(res), req.params.id, req.params.item, form)],
   ] as const;
   for (const [path, act] of withdrawals) {
@@ -98,7 +98,7 @@ export function peerForms(sql: Sql, router: express.Router): void {
     const withdrawing = away
       ? {
           heading: 'Withdraw days away',
-          what: `${peer.name} will be free again from ${shownDay(away.from)} to ${shownDay(away.to)}; any of these days already past stay on record.`,
+          what: `${peer.name} will be free again from ${shownDay(away.from)} to ${shownDay(away.to)}; any of these days already past stay on record, and the withdrawal is kept on the peer's record.`,
           needsReason: false,
         }
       : {

@@ -54,8 +54,8 @@ export function peerPoolRouter(sql: Sql, router: express.Router = express.Router
     res.status(201).json(await recordUnavailable(sql, accessOf(res), req.params.id, bodyOf(req)));
   });
 
-  router.post('/peers/:id/unavailable/:span/withdraw', changes('peer'), async (req, res) => {
-    res.json(await withdrawUnavailableAs(sql, accessOf(res), req.params.id, req.params.span));
+  router.post('/peers/:id/unavailable/:span/withdraw', changes('peer'), json, async (req, res) => {
+    res.json(await withdrawUnavailableAs(sql, accessOf(res), req.params.id, req.params.span, req.body === undefined ? {} : bodyOf(req)));
   });
 
   router.post('/peers/:id/conflicts/:council/withdraw', changes('peer'), json, async (req, res) => {

@@ -75,6 +75,12 @@ export function poolPages(sql: Sql, router: express.Router): void {
         ...rowView(peer, todayOf(access)),
         conflicts: peer.conflicts.map((c) => ({ ...c, declaredOn: shownDay(String(c.declaredAt).slice(0, 10)) })),
         bookings: peer.bookings.map((b) => ({ ...b, kindLabel: kindLabel(b.kind), onSiteText: `${shownDay(b.onSite.from)} to ${shownDay(b.onSite.to)}` })),
+        withdrawnAway: peer.withdrawnAway.map((u) => ({ ...u, text: `${shownDay(u.from)} to ${shownDay(u.to)}`, withdrawnOn: shownDay(londonDay(new Date(u.withdrawnAt))) })),
+        withdrawnConflicts: peer.withdrawnConflicts.map((c) => ({
+          ...c,
+          declaredOn: shownDay(String(c.declaredAt).slice(0, 10)),
+          withdrawnOn: shownDay(londonDay(new Date(c.withdrawnAt))),
+        })),
       },
       mayChange: access.may('change', peerRecord(peer)),
       own: access.viewer.kind === 'user' && access.viewer.userId === peer.userId,

@@ -3,7 +3,8 @@
 // policy's 'peer'). Adding a peer checks every field at once, so a form
 // shows every problem; declaring a conflict and recording days away are the
 // manager's or the peer's, each audited in its transaction, and so is
-// withdrawing them (days still to come; a conflict, with a reason).
+// withdrawing them (days still to come; a conflict, with a reason), each
+// kept as withdrawn with who, when and why.
 import { AREA_TYPES, type AreaType } from '../../../domain/area/index.ts';
 import { londonDay } from '../../../domain/format/index.ts';
 import { isIsoDay, PEER_ROLES, type PeerRole } from '../../../domain/peer-challenge/index.ts';
@@ -19,7 +20,7 @@ import { invalidInput, type FieldProblem } from '../../platform/http/checked-inp
 import { checked } from '../../platform/http/input-schema.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { pathId } from '../../platform/http/request-body.ts';
-import { conflictBody, unavailableBody, withdrawConflictBody } from './api-inputs.ts';
+import { conflictBody, unavailableBody, withdrawConflictBody, withdrawUnavailableBody } from './api-inputs.ts';
 
 const todayOf = (access: RequestAccess) => londonDay(new Date(access.now));
 
@@ -136,17 +137,19 @@ export async function recordUnavailable(sql: Sql, access: RequestAccess, idText:
   });
 }
 
-/** Withdraws days away (the peer or a manager): the days still to come; refused (409) when they are all past. */
-export async function withdrawUnavailableAs(sql: Sql, access: RequestAccess, idText: unknown, spanText: unknown): Promise<PeerDetail> {
+/** Withdraws days away (the peer or a manager), saying why if they wish: the days still to come, kept as withdrawn; refused (409) when they are all past or withdrawn already. */
+export async function withdrawUnavailableAs(sql: Sql, access: RequestAccess, idText: unknown, spanText: unknown, body: Readonly<Record<string, unknown>> = {}): Promise<PeerDetail> {
   const peer = await readPeer(sql, access, idText, 'change');
   const spanId = pathId(spanText, 'days away');
+  const { reason } = checked(withdrawUnavailableBody, body);
   const today = todayOf(access);
+  const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
   return sql.begin(async (tx) => {
-    const done = await withdrawUnavailable(tx, peer.id, spanId, today);
+    const done = await withdrawUnavailable(tx, peer.id, spanId, today, reason ?? null, by);
     if (done.kind !== 'withdrawn') throw withdrawRefusal(done, `days away ${spanId} of peer ${peer.id}`);
     const { span, kept } = done;
     const what = kept ? `withdrew days away from ${today} to ${span!.to}, keeping ${kept.from} to ${kept.to}, which are past` : `withdrew days away from ${span!.from} to ${span!.to}`;
-    await access.audit(tx, 'change', 'peer', String(peer.id), what);
+    await access.audit(tx, 'change', 'peer', String(peer.id), reason ? `${what}: ${reason}` : what);
     return (await peerDetail(tx, peer.id, today))!;
   });
 }
