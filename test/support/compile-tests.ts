@@ -22,8 +22,11 @@ const BUILT = 'built';
 
 /** `import.meta`'s own values, which a bundle would otherwise give as its own. */
 const IMPORT_META = /\bimport\.meta\.(url|dirname|filename)\b/g;
-/** Any other use of `import.meta` (`resolve`, the object itself) would name the bundle. */
-const OTHER_IMPORT_META = /\bimport\.meta\b(?!\.(url|dirname|filename)\b)/;
+/**
+ * Any other use of `import.meta` would name the bundle, but for resolving a
+ * package, which is found from the bundle as from the source.
+ */
+const OTHER_IMPORT_META = /\bimport\.meta\b(?!\.(url|dirname|filename)\b|\.resolve\(\s*['"][^'"./])/;
 
 const LOADERS: Readonly<Record<string, esbuild.Loader>> = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.js': 'js', '.mjs': 'js', '.cjs': 'js' };
 
@@ -40,7 +43,8 @@ const ownImportMeta: esbuild.Plugin = {
       const loader = LOADERS[path.extname(args.path)];
       if (!text.includes('import.meta')) return { contents: text, loader };
       if (OTHER_IMPORT_META.test(text)) {
-        return { errors: [{ text: 'only import.meta.url, dirname and filename keep their meaning in the compiled tests' }] };
+        const where = path.relative(PROJECT_DIR, args.path);
+        return { errors: [{ text: `${where}: only import.meta.url, dirname, filename and resolve('a-package') keep their meaning in the compiled tests` }] };
       }
       const own: Record<string, string> = { url: pathToFileURL(args.path).href, dirname: path.dirname(args.path), filename: args.path };
       return { contents: text.replace(IMPORT_META, (_, name: string) => JSON.stringify(own[name])), loader };
