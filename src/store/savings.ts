@@ -127,6 +127,51 @@ export async function savingsOfYears(sql: Db, years: readonly string[]): Promise
   return rows.map(savingOf);
 }
 
+/** The savings of one council, holder, year and status that the indicator rule reads alike (cash-releasing or not, full years lasted), added up. */
+export interface SavingGroup {
+  readonly councilCode: string;
+  readonly areaName: string;
+  readonly organisationId: number;
+  readonly year: string;
+  readonly status: SavingStatus;
+  readonly cashReleasing: boolean;
+  readonly lastsFullYears: number;
+  /** Their amounts added up, in whole pence. */
+  readonly pence: number;
+  readonly count: number;
+}
+
+/**
+ * Every council's savings of the years, added up by council, holder, year,
+ * status and what the indicator rule reads of them: the partnership page's
+ * totals, with no saving read one by one. By council name.
+ */
+export function savingGroupsOfYears(sql: Db, years: readonly string[]): Promise<SavingGroup[]> {
+  return sql<SavingGroup[]>`
+    select s.area_code as "councilCode", a.name as "areaName", s.organisation_id as "organisationId", s.year, s.status,
+      s.cash_releasing as "cashReleasing", s.lasts_full_years as "lastsFullYears", sum(round(s.amount * 100))::float8 as pence, count(*)::integer as count
+    from saving s join area a on a.code = s.area_code
+    where s.year = any(${years as string[]})
+    group by a.name, s.area_code, s.organisation_id, s.year, s.status, s.cash_releasing, s.lasts_full_years
+    order by a.name, s.area_code`;
+}
+
+/** The savings of the councils in a year whose kind (cash-releasing, full years lasted) is one of those given: the few records a page shows. */
+export async function savingsOfKinds(
+  sql: Db,
+  councilCodes: readonly string[],
+  year: string,
+  kinds: readonly { readonly cashReleasing: boolean; readonly lastsFullYears: number }[],
+): Promise<StoredSaving[]> {
+  if (councilCodes.length === 0 || kinds.length === 0) return [];
+  const rows = await sql<Row[]>`${SELECTED(sql)}
+    where s.area_code = any(${[...councilCodes]}) and s.year = ${year}
+      and (s.cash_releasing::integer, s.lasts_full_years) in (
+        select * from unnest(${kinds.map((k) => (k.cashReleasing ? 1 : 0))}::integer[], ${kinds.map((k) => k.lastsFullYears)}::integer[]))
+    order by a.name, s.area_code, s.id`;
+  return rows.map(savingOf);
+}
+
 export interface SavingMove {
   readonly status: SavingStatus;
   readonly evidence: Evidence | null;

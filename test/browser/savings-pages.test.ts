@@ -2,7 +2,7 @@
 // officer records a saving on its form (refused first, each problem named
 // by its label and what was typed kept), moves it on to evidenced with a
 // document, and reads the council's page; a regional partner verifies it
-// and reads the partnership's totals against the goal. Every page held to
+// and reads the partnership's totals against the goal, filtering its councils. Every page held to
 // checkPage: nothing wider than the screen, nothing axe finds.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -90,6 +90,18 @@ describe('savings pages, as a council officer and a regional partner use them', 
         await page.goto(`${server.base}/savings?year=2009%2F10`);
         assert.match((await page.locator('table').first().textContent()) ?? '', /County Durham/);
         await checkPage(page, `savings-partnership-${width}`);
+        // the filters, as a partner uses them: a name and "verified", kept in the address
+        await page.fill('#council', 'durham');
+        await page.selectOption('#verified', 'yes');
+        await Promise.all([page.waitForURL(/verified=yes/), page.getByRole('button', { name: 'Filter' }).click()]);
+        assert.match(page.url(), /year=2009%2F10&council=durham&status=&verified=yes$/);
+        assert.match((await page.locator('table').first().textContent()) ?? '', /County Durham/);
+        await page.selectOption('#status', 'claimed');
+        await Promise.all([page.waitForURL(/status=claimed/), page.getByRole('button', { name: 'Filter' }).click()]);
+        assert.match((await page.locator('table').first().textContent()) ?? '', /No council passes the filters\./);
+        await checkPage(page, `savings-partnership-filtered-${width}`);
+        await page.getByRole('link', { name: 'Show every council' }).click();
+        assert.match((await page.locator('table').first().textContent()) ?? '', /County Durham/);
         assert.deepEqual(
           problems.filter((p) => !/status of 400 \(Bad Request\)/.test(p)),
           [],

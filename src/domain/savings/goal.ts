@@ -52,18 +52,27 @@ export function progressAgainstGoal(goal: SavingsGoal, councilCode: string, base
     return verdict.counts ? [] : [{ saving, reason: verdict.reason }];
   });
   const counted = mine.filter((s) => countsUnderRule(s, rule).counts);
-  const years = goal.years.map((year): YearProgress => {
+  const years = yearsAgainstGoal(goal, baselineSpend, (year) => savingsTotals(counted.filter((s) => s.year === year)));
+  return { goal, rule, years, notCounted };
+}
+
+/**
+ * A council's years against the goal, given the totals of what counts under
+ * the rule in each year: the same figures and sentences whether the totals
+ * were added up here from savings or by the store.
+ */
+export function yearsAgainstGoal(goal: SavingsGoal, baselineSpend: number | null, countedIn: (year: string) => SavingsTotals): YearProgress[] {
+  return goal.years.map((year): YearProgress => {
     if (baselineSpend === null || !(baselineSpend > 0)) {
       return { kind: 'no_baseline', year, sentence: `${year}: no target, since the hub has no baseline spend (${goal.baselineMetric}, ${goal.baselineYear}) for this council.` };
     }
     const target = Math.round(goal.share * baselineSpend * 100) / 100;
-    const totals = savingsTotals(counted.filter((s) => s.year === year));
+    const totals = countedIn(year);
     const evidencedShare = totals.withEvidence.amount / target;
     const { estimated, claimed } = totals.byStatus;
     const sentence = `${year}: ${pounds(totals.withEvidence.amount)} evidenced of the ${pounds(target)} target (${formatNumber(evidencedShare * 100, 0)}%); besides, ${pounds(claimed.amount)} claimed and ${pounds(estimated.amount)} estimated, not yet evidenced.`;
     return { kind: 'measured', year, target, totals, evidencedShare, sentence };
   });
-  return { goal, rule, years, notCounted };
 }
 
 /** Reads a goal from its file, refusing each malformed field by name. */

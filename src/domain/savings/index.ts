@@ -12,5 +12,5 @@ export {
   type SavingSource,
   type SavingStatus,
 } from './saving.ts';
-export { savingsTotals, type SavingsTotals, type StatusTotal } from './totals.ts';
-export { progressAgainstGoal, readSavingsGoal, type GoalProgress, type SavingsGoal, type YearProgress } from './goal.ts';
+export { savingsTotals, totalsOfSums, type SavingsTotals, type StatusSum, type StatusTotal } from './totals.ts';
+export { progressAgainstGoal, readSavingsGoal, yearsAgainstGoal, type GoalProgress, type SavingsGoal, type YearProgress } from './goal.ts';

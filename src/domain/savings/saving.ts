@@ -88,7 +88,7 @@ export const INDICATOR_RULE_2008: IndicatorRule = Object.freeze({
 });
 
 /** Whether a saving counts under the rule, and why not when it does not. */
-export function countsUnderRule(saving: Saving, rule: IndicatorRule = INDICATOR_RULE_2008): { readonly counts: boolean; readonly reason: string } {
+export function countsUnderRule(saving: Pick<Saving, 'cashReleasing' | 'lastsFullYears'>, rule: IndicatorRule = INDICATOR_RULE_2008): { readonly counts: boolean; readonly reason: string } {
   if (rule.cashReleasingOnly && !saving.cashReleasing) return { counts: false, reason: 'not cash-releasing' };
   if (saving.lastsFullYears < rule.minimumFullYears) return { counts: false, reason: `lasts ${saving.lastsFullYears} full financial year(s), fewer than ${rule.minimumFullYears}` };
   return { counts: true, reason: `cash-releasing and lasts ${saving.lastsFullYears} full financial years` };

@@ -16,10 +16,22 @@ export interface SavingsTotals {
 }
 
 export function savingsTotals(savings: readonly Saving[]): SavingsTotals {
+  return totalsOfSums(savings.map((s) => ({ status: s.status, pence: Math.round(s.amount * 100), count: 1 })));
+}
+
+/** A sum of savings of one status, in whole pence, and how many: as a store adds them up. */
+export interface StatusSum {
+  readonly status: SavingStatus;
+  readonly pence: number;
+  readonly count: number;
+}
+
+/** The same totals as savingsTotals, from sums per status (several sums of one status add up). */
+export function totalsOfSums(sums: readonly StatusSum[]): SavingsTotals {
   const pence = Object.fromEntries(SAVING_STATUSES.map((s) => [s, { pence: 0, count: 0 }])) as Record<SavingStatus, { pence: number; count: number }>;
-  for (const saving of savings) {
-    pence[saving.status].pence += Math.round(saving.amount * 100);
-    pence[saving.status].count += 1;
+  for (const sum of sums) {
+    pence[sum.status].pence += sum.pence;
+    pence[sum.status].count += sum.count;
   }
   const byStatus = Object.fromEntries(SAVING_STATUSES.map((s) => [s, { amount: pence[s].pence / 100, count: pence[s].count }])) as Record<SavingStatus, StatusTotal>;
   const withEvidence = { amount: (pence.evidenced.pence + pence.verified.pence) / 100, count: pence.evidenced.count + pence.verified.count };

@@ -3,7 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { progressAgainstGoal, readSavingsGoal, savingsTotals, SAVING_STATUSES, type Saving, type SavingsGoal, type YearProgress } from '../../../src/domain/savings/index.ts';
+import {
+  countsUnderRule,
+  progressAgainstGoal,
+  readSavingsGoal,
+  savingsTotals,
+  totalsOfSums,
+  yearsAgainstGoal,
+  SAVING_STATUSES,
+  type Saving,
+  type SavingsGoal,
+  type YearProgress,
+} from '../../../src/domain/savings/index.ts';
 import { PROJECT_DIR } from '../../support/data.ts';
 import { SAVING } from './saving-fixture.ts';
 
@@ -106,5 +117,48 @@ describe('progressAgainstGoal(goal, councilCode, baselineSpend, savings, rule)',
     assert.equal(first!.kind, 'no_baseline');
     assert.match(first!.sentence, /no baseline spend \(net-revenue-expenditure, 2007\/08\)/);
     assert.equal(progressAgainstGoal(GOAL, 'E07000200', 0, SAVINGS).years[0]!.kind, 'no_baseline');
+  });
+});
+
+// The partnership page adds savings up in the store, by status and what the rule reads of them, and
+// judges the years from those sums: the figures and sentences must be those of the savings themselves.
+describe('the years against the goal from sums, as the store adds them up', () => {
+  it('says what progressAgainstGoal says of the same savings, whatever they are', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            year: fc.constantFrom(...GOAL.years),
+            amount: fc.integer({ min: 0, max: 5_000_000_00 }).map((pence) => pence / 100),
+            status: fc.constantFrom(...SAVING_STATUSES),
+            cashReleasing: fc.boolean(),
+            lastsFullYears: fc.integer({ min: 0, max: 4 }),
+          }),
+          { maxLength: 30 },
+        ),
+        fc.option(fc.integer({ min: 1, max: 900_000_000 }), { nil: null }),
+        (drawn, baseline) => {
+          const savings = drawn.map((d) => saving({ ...d, evidence: d.status === 'evidenced' || d.status === 'verified' ? DOCUMENT : null }));
+          const fromSavings = progressAgainstGoal(GOAL, SAVING.councilCode, baseline, savings).years;
+          const fromSums = yearsAgainstGoal(GOAL, baseline, (year) =>
+            totalsOfSums(savings.filter((s) => s.year === year && countsUnderRule(s).counts).map((s) => ({ status: s.status, pence: Math.round(s.amount * 100), count: 1 }))),
+          );
+          assert.deepEqual(fromSums, fromSavings);
+        },
+      ),
+    );
+  });
+
+  it('adds several sums of one status together, in pence, and joins only the evidenced and the verified', () => {
+    const totals = totalsOfSums([
+      { status: 'evidenced', pence: 1_000_01, count: 2 },
+      { status: 'verified', pence: 50, count: 1 },
+      { status: 'evidenced', pence: 99, count: 1 },
+      { status: 'estimated', pence: 7_000_00, count: 4 },
+    ]);
+    assert.deepEqual(totals.byStatus.evidenced, { amount: 1001, count: 3 });
+    assert.deepEqual(totals.withEvidence, { amount: 1001.5, count: 4 });
+    assert.deepEqual(totals.byStatus.estimated, { amount: 7000, count: 4 });
+    assert.deepEqual(totals.byStatus.claimed, { amount: 0, count: 0 });
   });
 });

@@ -14,7 +14,8 @@ import { partnershipSavings, type PartnershipSavings } from './savings-view.ts';
 
 export const pounds = (amount: number) => `£${formatNumber(amount, 0)}`;
 
-function row(councilName: string, totals: SavingsTotals, target: number | null, sentence: string): SavingsReportRow {
+/** A council's row of a year (or the total's), as the page shows it and the annual report prints it. */
+export function reportRow(councilName: string, totals: SavingsTotals, target: number | null, sentence: string): SavingsReportRow {
   const { estimated, claimed, evidenced, verified } = totals.byStatus;
   return {
     councilName,
@@ -36,11 +37,11 @@ export function yearRows(partnership: PartnershipSavings, year: string): { rows:
   const rows = partnership.councils.flatMap((council) => {
     const progress = council.progress.years.find((y) => y.year === year);
     if (!progress) return [];
-    if (progress.kind === 'measured') return [row(council.councilName, progress.totals, progress.target, progress.sentence)];
+    if (progress.kind === 'measured') return [reportRow(council.councilName, progress.totals, progress.target, progress.sentence)];
     const counted = council.counted.find((y) => y.year === year);
-    return counted ? [row(council.councilName, counted.totals, null, progress.sentence)] : [];
+    return counted ? [reportRow(council.councilName, counted.totals, null, progress.sentence)] : [];
   });
-  const total = row('All councils shown', sum.totals, sum.councilsWithTarget > 0 ? sum.target : null, '');
+  const total = reportRow('All councils shown', sum.totals, sum.councilsWithTarget > 0 ? sum.target : null, '');
   const notCounted = partnership.councils.flatMap((c) =>
     c.progress.notCounted.filter((n) => n.saving.year === year).map((n) => `${c.councilName}: ${pounds(n.saving.amount)}, ${n.saving.description} (${n.reason})`),
   );

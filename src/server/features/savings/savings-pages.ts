@@ -1,5 +1,6 @@
 // Savings as pages that work without script: the partnership's totals
-// against the goal (a year at a time, with the annual report as PDF), a
+// against the goal (a year at a time, its councils 25 a page with the
+// filters a partner asks for, and the annual report as PDF), a
 // council's savings with its progress, and one saving with the steps of its
 // status. The forms to record a saving and to move one on are in
 // savings-forms.ts. Each page calls the same use-case as the API.
@@ -11,10 +12,13 @@ import type { StoredSaving } from '../../../store/savings.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, reads } from '../../platform/access/index.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
-import { annualReport, pounds, yearRows } from './annual-report.ts';
+import { listPage } from '../../../web/views/list-pages.ts';
+import { keptSavingsGoal } from '../../../ingest/savings-goal.ts';
+import { annualReport, pounds } from './annual-report.ts';
+import { PARTNERSHIP_PAGE_SIZE, partnershipAsk, partnershipPage } from './partnership-page.ts';
 import { savingFormRoutes, SOURCE_LABELS, STATUS_LABELS } from './savings-forms.ts';
 import { savingRecord } from './savings.ts';
-import { councilSavings, partnershipSavings, readSaving } from './savings-view.ts';
+import { councilSavings, readSaving } from './savings-view.ts';
 
 export function savingsPages(sql: Sql, engine: BenchmarkEngine, printer: PdfPrinter): express.Router {
   const router = express.Router();
@@ -22,22 +26,31 @@ export function savingsPages(sql: Sql, engine: BenchmarkEngine, printer: PdfPrin
 
   router.get('/savings', reads('saving'), async (req, res) => {
     const access = accessOf(res);
-    const partnership = await partnershipSavings(sql, access, engine.index);
-    const asked = typeof req.query.year === 'string' ? req.query.year : '';
-    const year = partnership.goal.years.includes(asked) ? asked : partnership.goal.years.at(-1)!;
+    const goal = keptSavingsGoal();
+    const ask = partnershipAsk(req.query as Record<string, unknown>, goal);
+    const view = await partnershipPage(sql, access, engine.index, goal, ask);
+    const filters = Object.entries({ year: ask.year, council: ask.council, status: ask.status, verified: ask.verified }).filter((e): e is [string, string] => e[1] !== undefined);
+    const href = (page: number) => `/savings?${new URLSearchParams([...filters, ...(page > 1 ? [['page', String(page)]] : [])]).toString()}`;
     const viewer = access.viewer;
     renderPage(res, 'savings/partnership.njk', {
-      goal: partnership.goal,
-      year,
-      years: partnership.years.map((y) => ({
+      goal,
+      year: ask.year,
+      ask,
+      years: view.years.map((y) => ({
         ...y,
         withEvidence: pounds(y.totals.withEvidence.amount),
         estimated: pounds(y.totals.byStatus.estimated.amount),
         claimed: pounds(y.totals.byStatus.claimed.amount),
         target: y.councilsWithTarget > 0 ? pounds(y.target) : 'no baseline',
       })),
-      councilCodes: Object.fromEntries(partnership.councils.map((c) => [c.councilName, c.councilCode])),
-      ...yearRows(partnership, year),
+      councils: view.councils,
+      rows: view.rows,
+      total: view.total,
+      notCounted: view.notCounted,
+      listed: listPage(view.councils, ask.page, PARTNERSHIP_PAGE_SIZE, href),
+      filtered: filters.length > 1,
+      yearHref: (year: string) => `/savings?${new URLSearchParams([['year', year], ...filters.filter(([name]) => name !== 'year')]).toString()}`,
+      statusChoices: Object.entries(STATUS_LABELS).map(([value, text]) => ({ value, text })),
       ownCouncil: viewer.kind === 'user' ? viewer.councilArea : null,
       mayRecord: viewer.kind === 'user' && viewer.role === 'performance_officer' && viewer.councilArea !== null,
     });

@@ -77,7 +77,7 @@ export async function councilSavings(sql: Sql, access: RequestAccess, index: Ben
   };
 }
 
-/** The partnership's savings against the goal: each council whose savings the viewer may read, and the years' totals of what counts. */
+/** The partnership's savings against the goal, as the API and the annual report give them: each council whose savings the viewer may read, and the years' totals of what counts. The page reads a page of councils instead (partnership-page.ts). */
 export async function partnershipSavings(sql: Sql, access: RequestAccess, index: BenchmarkIndex, goal = keptSavingsGoal()): Promise<PartnershipSavings> {
   const savings = await revealByCouncil(access, await savingsOfYears(sql, goal.years), 'read the partnership’s savings against the goal');
   const byCouncil = new Map<string, StoredSaving[]>();
