@@ -6,6 +6,12 @@
 // that cannot be read, is not JSON or breaks a rule stops the command with
 // every problem, each naming the file, the line and the field; nothing is
 // applied.
+//
+// `lantern peer-challenges hold-history --kind KIND --from DAY --source TEXT
+// CODE...`: declares that the programme holds every challenge of a kind of
+// these councils from a day on (imported, or known complete), so that the
+// cadence rule judges them from then; a council whose history is not held
+// is never called overdue.
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
@@ -16,7 +22,7 @@ type WithStore = <T>(config: Config, role: string, work: (store: Store) => Promi
 type Print = (line: string) => void;
 
 export function registerPeerChallengeCommands(cli: Command, config: () => Config, withStore: WithStore, out: Print): void {
-  const challenges = cli.command('peer-challenges').description('the peer challenge programme: its deadline rules');
+  const challenges = cli.command('peer-challenges').description('the peer challenge programme: its deadline rules, and whose history it holds');
   challenges
     .command('apply-rules')
     .description("apply a new version of the deadline rules (JSON, as the domain's DEADLINE_RULES) to every open challenge, listing each due date it moves")
@@ -39,6 +45,22 @@ export function registerPeerChallengeCommands(cli: Command, config: () => Config
         );
         for (const move of done.moves) out(`  challenge ${move.challengeId}, ${move.council}: ${move.sentence}`);
         if (done.dryRun) out('dry run: nothing was changed');
+      }),
+    );
+  challenges
+    .command('hold-history')
+    .description('declare that the programme holds every challenge of a kind of these councils from a day on, so the cadence rule judges them from then')
+    .argument('<councils...>', "the councils' codes")
+    .requiredOption('--kind <kind>', 'corporate, safeguarding, adults or childrens')
+    .requiredOption('--from <day>', 'the day (YYYY-MM-DD) from which every challenge of the kind is on record')
+    .requiredOption('--source <text>', 'where the record comes from, or how it is known complete')
+    .action((councils: string[], options: { kind: string; from: string; source: string }) =>
+      withStore(config(), 'peer-challenges', async (store) => {
+        const { declareHistory } = await import('../server/features/peer-challenges/programme.ts');
+        const done = await asConsole(store, { kind: '--kind', from: '--from', source: '--source', councils: 'COUNCILS' }, (sql, access) => declareHistory(sql, access, { councils, ...options }));
+        out(
+          `the programme holds ${done.councils.length === 1 ? "1 council's" : `${done.councils.length} councils'`} ${options.kind} peer challenges from ${options.from}: ${done.councils.join(', ')}`,
+        );
       }),
     );
 }

@@ -44,14 +44,14 @@ export function storeChallengeFlags(sql: Sql, at = new Date()): Promise<Unmetere
 
 /**
  * The flags the rule finds on `today`, as the store keeps them, each with its
- * sentence. A Lantern whose programme holds no challenge at all is not where
- * the programme is kept, and flags no council: "none on record" would be
- * true of every council and say nothing about any.
+ * sentence. A council is judged only where the programme holds its history
+ * of challenges of the kind (declared, or from its first enquiry of the
+ * kind): "no record held" is not "no challenge", so a Lantern holding no
+ * challenge and no declaration flags no council.
  */
 export async function challengeFlagLines(tx: Db, today: string): Promise<UnmeteredFlagLine[]> {
-  const [{ councils, challenges, programmeHeld }, rules] = await Promise.all([cadenceRecords(tx), deadlineRulesNow(tx)]);
-  if (!programmeHeld) return [];
-  return noPeerChallengeFlags(councils, challenges, today, rules).map((flag) => ({
+  const [{ councils, challenges, held }, rules] = await Promise.all([cadenceRecords(tx), deadlineRulesNow(tx)]);
+  return noPeerChallengeFlags(councils, challenges, held, today, rules).map((flag) => ({
     area: flag.area,
     ruleVersion: flag.version,
     subject: String(flag.values.kind),

@@ -5,11 +5,13 @@
 // metrics' flags (flags.ts), so that a flag is never raised twice: a flag
 // found anew is raised, one found with other figures is changed, one no
 // longer found is cleared and kept. What the rule reads, the peer challenge
-// programme's records and the councils, is read here too, with a stamp that
-// moves whenever any of it may have.
+// programme's records, the declarations of whose history it holds and the
+// councils, is read here too, with a stamp that moves whenever any of it may
+// have.
 import { isCouncil } from '../domain/benchmark/comparator-group.ts';
-import { enquiry, type CadenceCouncil, type Challenge, type ChallengeKind, type Stage } from '../domain/peer-challenge/index.ts';
+import { enquiry, type CadenceCouncil, type Challenge, type ChallengeKind, type HistoryHeld, type Stage } from '../domain/peer-challenge/index.ts';
 import type { AreaType } from '../domain/area/index.ts';
+import { historyHeld } from './peer-history-held.ts';
 import type { Db, Sql } from './store.ts';
 
 /** A flag with no metric as its rule found it, ready to keep. */
@@ -92,35 +94,38 @@ function keyOf(flag: { area: string; subject: string }): string {
 
 /**
  * What the cadence of peer challenges is judged on: every council in being,
- * every challenge that has a week with its stage, and whether the programme
- * holds any challenge at all (one enquired of is enough).
+ * every challenge with its stage and week (an enquiry alone shows the
+ * programme holds the council's challenges of its kind from then), and the
+ * declarations of whose history is held.
  */
-export async function cadenceRecords(sql: Db): Promise<{ councils: CadenceCouncil[]; challenges: Challenge[]; programmeHeld: boolean }> {
-  const [areas, rows, [held]] = await Promise.all([
+export async function cadenceRecords(sql: Db): Promise<{ councils: CadenceCouncil[]; challenges: Challenge[]; held: HistoryHeld[] }> {
+  const [areas, rows, held] = await Promise.all([
     sql<CadenceCouncil[]>`select code, name, type from area where end_date is null order by code`,
     sql<{ id: number; code: string; kind: ChallengeKind; stage: Stage; enquiredOn: string; from: string | null; to: string | null; feedbackOn: string | null }[]>`
       select id, area_code as code, kind, stage, to_char(enquired_on, 'YYYY-MM-DD') as "enquiredOn", to_char(lower(on_site), 'YYYY-MM-DD') as from,
         to_char(upper(on_site) - 1, 'YYYY-MM-DD') as to, to_char(feedback_on, 'YYYY-MM-DD') as "feedbackOn"
-      from peer_challenge where on_site is not null`,
-    sql<{ any: boolean }[]>`select exists (select 1 from peer_challenge) as any`,
+      from peer_challenge`,
+    historyHeld(sql),
   ]);
   const challenges = rows.map((row): Challenge => {
     const onSite = row.from === null || row.to === null ? null : { from: row.from, to: row.to };
     return { ...enquiry(String(row.id), row.code, row.kind, row.enquiredOn), stage: row.stage, onSite, feedbackOn: row.feedbackOn };
   });
-  return { councils: areas.filter((area) => isCouncil(area.type as AreaType)), challenges, programmeHeld: held!.any };
+  return { councils: areas.filter((area) => isCouncil(area.type as AreaType)), challenges, held };
 }
 
 /**
  * Moves whenever what the cadence is judged on may have: a challenge added
  * or taken a step (each step counts in its revision), deadline rules
- * applied, a council made or ended. One small query.
+ * applied, a council's history declared held, a council made or ended. One
+ * small query.
  */
 export async function cadenceStamp(sql: Db): Promise<string> {
   const [row] = await sql<{ stamp: string }[]>`
     select concat_ws('|',
       (select concat_ws(',', count(*), sum(revision), max(updated_at)) from peer_challenge),
       (select max(version) from peer_deadline_rules),
+      (select concat_ws(',', count(*), max(declared_at)) from peer_challenge_history_held),
       (select concat_ws(',', count(*), max(batch_id)) from area where end_date is null)) as stamp`;
   return row!.stamp;
 }

@@ -4,16 +4,23 @@
 // of challenges delivered, booked and in discussion (004 item 1(a) §11: "we
 // have delivered 16 new corporate peer challenges with another 40 booked in
 // or in discussion"), and the councils without a challenge for longer than
-// the deadline rules allow. Which items are overdue, and which gaps count,
-// the domain decides (`dueStatus`, `councilsWithoutChallenge`).
+// the deadline rules allow, among those whose history the programme holds;
+// for each council, where it stands under each cadence rule (history not
+// held, in time, due within the year, overdue) and so whether it needs
+// attention. Which items are overdue, which gaps count and what needs
+// attention, the domain decides (`dueStatus`, `councilCadence`,
+// `attentionOf`).
 import type { AreaType } from '../domain/area/index.ts';
 import { isCouncil } from '../domain/benchmark/comparator-group.ts';
 import {
+  attentionOf,
   CHALLENGE_KINDS,
-  councilsWithoutChallenge,
+  councilCadence,
   DUE_ITEMS,
   dueStatus,
   enquiry,
+  type AttentionReason,
+  type CadenceVerdict,
   type Challenge,
   type ChallengeGap,
   type ChallengeKind,
@@ -23,6 +30,7 @@ import {
 } from '../domain/peer-challenge/index.ts';
 import { DONE_ON } from './peer-challenges.ts';
 import { deadlineRulesNow } from './peer-deadline-rules.ts';
+import { historyHeld } from './peer-history-held.ts';
 import type { Db } from './store.ts';
 
 export interface LastChallenge {
@@ -41,6 +49,10 @@ export interface ProgrammeCouncil {
   /** The earliest item not yet done of the council's open challenges, overdue or not. */
   readonly nextDue: DueDate | null;
   readonly overdue: readonly DueDate[];
+  /** Under each cadence rule that applies to the council: history not held, in time, due within the year or overdue. */
+  readonly cadence: readonly CadenceVerdict[];
+  /** Why the council needs attention; empty when it does not. */
+  readonly attention: readonly AttentionReason[];
 }
 
 export interface ProgrammeCount {
@@ -94,19 +106,27 @@ interface ChallengeRow {
 
 export async function programme(sql: Db, today: string): Promise<Programme> {
   // The gaps are judged by the rules in force, as early warning's flags are.
-  const [councilRows, challengeRows, rules] = await Promise.all([councilsRead(sql), challengesRead(sql), deadlineRulesNow(sql)]);
+  const [councilRows, challengeRows, rules, held] = await Promise.all([councilsRead(sql), challengesRead(sql), deadlineRulesNow(sql), historyHeld(sql)]);
   const councils = councilRows.filter((row) => isCouncil(row.type));
   const challenges = challengeRows.map(asChallenge);
+  const verdicts = councilCadence(
+    councils.map((c) => ({ code: c.code, name: c.name, type: c.type })),
+    challenges,
+    held,
+    today,
+    rules,
+  );
+  const byCouncil = new Map<string, CadenceVerdict[]>();
+  for (const v of verdicts) {
+    const list = byCouncil.get(v.councilCode);
+    if (list) list.push(v);
+    else byCouncil.set(v.councilCode, [v]);
+  }
   return {
     today,
-    councils: councils.map((row) => programmeCouncil(row, today)),
+    councils: councils.map((row) => programmeCouncil(row, today, byCouncil.get(row.code) ?? [])),
     counts: countsOf(challenges),
-    withoutChallenge: councilsWithoutChallenge(
-      councils.map((c) => ({ code: c.code, name: c.name, type: c.type })),
-      challenges,
-      today,
-      rules,
-    ),
+    withoutChallenge: verdicts.filter((v): v is ChallengeGap => v.status === 'overdue'),
   };
 }
 
@@ -145,7 +165,7 @@ function asChallenge(row: ChallengeRow): Challenge {
   return { ...enquiry(String(row.id), row.code, row.kind, row.enquiredOn), stage: row.stage, onSite, feedbackOn: row.feedbackOn };
 }
 
-function programmeCouncil(row: CouncilRow, today: string): ProgrammeCouncil {
+function programmeCouncil(row: CouncilRow, today: string, cadence: readonly CadenceVerdict[]): ProgrammeCouncil {
   const overdue = row.due.filter((due) => {
     const status = dueStatus(due, { ...enquiry(due.challengeId, row.code, 'corporate', today), stage: due.stage }, today);
     return status === 'overdue' || status === 'past_latest';
@@ -157,6 +177,8 @@ function programmeCouncil(row: CouncilRow, today: string): ProgrammeCouncil {
     last: row.last,
     nextDue: row.due.length > 0 ? withoutStage(row.due[0]!) : null,
     overdue: overdue.map(withoutStage),
+    cadence,
+    attention: attentionOf(cadence, overdue.length),
   };
 }
 

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { storeChallengeFlags } from '../../src/jobs/challenge-flags.ts';
 import { openChallenge } from '../../src/store/peer-challenges.ts';
+import { declareHistoryHeld } from '../../src/store/peer-history-held.ts';
 import { TEST_PASSWORD } from '../support/access.ts';
 import { checkPage, DESKTOP, launchBrowser, openPage, PHONE } from '../support/browser.ts';
 import { DURHAM, HARTLEPOOL, openWorld, type World } from '../server/access/world.ts';
@@ -19,7 +20,10 @@ describe('no peer challenge on the risk view pages', () => {
   before(async () => {
     world = await openWorld();
     assert.ok('id' in (await openChallenge(world.store.sql, { councilCode: 'E10000016', kind: 'corporate', enquiredOn: '2026-11-02', managedBy: null })));
-    assert.ok((await storeChallengeFlags(world.store.sql)).raised > 0);
+    // The programme holds the histories of the North East's unitary councils from 2015; no other council's is judged.
+    const northEast = ['E06000001', 'E06000002', 'E06000003', 'E06000004', 'E06000005', DURHAM, 'E06000057'];
+    for (const kind of ['corporate', 'safeguarding'] as const) await declareHistoryHeld(world.store.sql, northEast, kind, '2015-04-01', 'for the test', null);
+    assert.equal((await storeChallengeFlags(world.store.sql)).raised, 14);
     assert.equal((await world.browsers.author.json('PUT', '/api/risk/patch', { areas: [DURHAM, HARTLEPOOL] })).status, 200);
     browser = await launchBrowser();
   });
@@ -49,9 +53,12 @@ describe('no peer challenge on the risk view pages', () => {
         assert.equal(await flag.count(), 1);
         const text = (await flag.textContent()) ?? '';
         assert.match(text, /No peer challenge for longer than the deadline rules allow: corporate peer challenge/);
-        assert.match(text, /No corporate peer challenge on record; the deadline rules ask for at least one every 5 years\./);
+        assert.match(
+          text,
+          /No corporate peer challenge on record since 1 April 2015, when the programme's record of them begins; the deadline rules ask for at least one every 5 years, so one was due by 1 April 2020\./,
+        );
         assert.match(text, /deadline rules in force/);
-        for (const figure of ['kind corporate', 'lastOn none', 'dueBy none', 'everyYears 5']) assert.ok(text.includes(figure), `the figures read name ${figure}`);
+        for (const figure of ['kind corporate', 'lastOn none', 'heldFrom 2015-04-01', 'dueBy 2020-04-01', 'everyYears 5']) assert.ok(text.includes(figure), `the figures read name ${figure}`);
         await checkPage(page, `no-peer-challenge-council-${width}`);
 
         await page.goto(`${world.base}/risk`);

@@ -3,7 +3,8 @@
 // filters, a challenge with an overdue item marked, an enquiry refused as a
 // second open one (409, naming it), then a new challenge scoped and booked
 // through its forms, each refusal named beside its field with what was typed
-// kept, and a stale form refused; the programme 25 councils a page, not
+// kept, and a stale form refused; the programme's councils needing
+// attention first, then every council 25 a page, not
 // every council on a phone; and the council's officer recording its action
 // on a recommendation. Nothing wider than the screen, nothing axe
 // finds.
@@ -55,8 +56,12 @@ describe('peer challenge pages, as a peer challenge manager uses them', () => {
         await checkPage(page, `peer-programme-${width}`);
         const tall = await page.evaluate(() => document.documentElement.scrollHeight);
         assert.ok(tall < 12_000, `the programme's first page is ${tall} px tall, not every council at once`);
+        assert.equal(await page.locator('table').nth(1).locator('tbody tr').count(), 10, 'the councils that need attention, first');
+        assert.match((await page.locator('table').nth(1).locator('caption').textContent()) ?? '', /^Councils needing attention \(10\)$/);
+        await Promise.all([page.waitForURL(/show=all/), page.getByRole('link', { name: /^All councils \(\d+\)$/ }).click()]);
         assert.equal(await page.locator('table').nth(1).locator('tbody tr').count(), 25);
-        await Promise.all([page.waitForURL(/page=2/), page.getByRole('link', { name: /Next/ }).click()]);
+        await checkPage(page, `peer-programme-all-${width}`);
+        await Promise.all([page.waitForURL(/show=all&page=2/), page.getByRole('link', { name: /Next/ }).click()]);
         assert.match((await page.locator('table').nth(1).locator('caption').textContent()) ?? '', /26 to 50, page 2 of \d+/);
         await checkPage(page, `peer-programme-page-2-${width}`);
         await page.goto(`${server.base}/peer-challenges`);
@@ -64,7 +69,7 @@ describe('peer challenge pages, as a peer challenge manager uses them', () => {
         await Promise.all([page.waitForURL(/overdue=yes/), page.getByRole('button', { name: 'Filter' }).click()]);
         const rows = page.locator('table').nth(1).locator('tbody tr');
         assert.deepEqual(await rows.locator('th').allTextContents(), ['County Durham', 'Darlington']);
-        assert.match((await page.getByRole('link', { name: /Download these 2 councils as CSV/ }).getAttribute('href')) ?? '', /programme\.csv\?overdue=yes/);
+        assert.match((await page.getByRole('link', { name: /Download these 2 councils as CSV/ }).getAttribute('href')) ?? '', /programme\.csv\?overdue=yes&show=attention/);
 
         await Promise.all([page.waitForURL(/\/peer-challenges\/\d+$/), rows.first().getByRole('link').click()]);
         assert.match((await page.locator('table').first().textContent()) ?? '', /Progress review\s*2026-11-29\s*Overdue\s*Progress review within 10 months of the week on site \(ending 2026-01-29\)/);
@@ -154,7 +159,7 @@ describe('peer challenge pages, as a peer challenge manager uses them', () => {
       const { page, problems } = await openPage(context);
       try {
         await signIn(page, server.base);
-        await page.goto(`${server.base}/peer-challenges?council=Northumberland`);
+        await page.goto(`${server.base}/peer-challenges?council=Northumberland&show=all`);
         await Promise.all([page.waitForURL(/\/peer-challenges\/\d+$/), page.locator('table').nth(1).locator('tbody tr').first().getByRole('link').click()]);
         await page.getByRole('link', { name: /Findings, the report and action plan/ }).click();
         await page.getByRole('link', { name: /Add findings, publish/ }).click();

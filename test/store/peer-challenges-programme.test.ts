@@ -1,14 +1,18 @@
 // The programme page's figures and "Giving and taking" from a small made-up
 // programme in a real store: each council's last challenge, its next due
 // item and what is overdue, the counts delivered, booked and in discussion,
-// the councils without a challenge for longer than the rules allow, and the
-// peer days each council gave beside the challenges it received.
+// the councils without a challenge for longer than the rules allow (among
+// those whose history is held: from a declaration, or from the council's
+// first enquiry of the kind), each council's cadence and what needs
+// attention, and the peer days each council gave beside the challenges it
+// received.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEADLINE_RULES, FIVE_CORE_ELEMENTS, type DateSpan, type DeadlineRules } from '../../src/domain/peer-challenge/index.ts';
 import { bookPeer } from '../../src/store/peer-bookings.ts';
 import { moveChallenge, openChallenge } from '../../src/store/peer-challenges.ts';
 import { applyDeadlineRules } from '../../src/store/peer-deadline-rules.ts';
+import { declareHistoryHeld } from '../../src/store/peer-history-held.ts';
 import { addPeer, peerDays, peerPool } from '../../src/store/peer-pool.ts';
 import { programme, type Programme } from '../../src/store/peer-programme.ts';
 import type { Db } from '../../src/store/store.ts';
@@ -66,6 +70,7 @@ describe('the programme and peer days', () => {
     await setStage(sql, hartlepool, 'closed', { feedback_on: '2018-03-08', closed_on: '2019-03-01' });
     const withdrawn = await challenge(sql, HARTLEPOOL, '2024-02-01', { from: '2024-10-07', to: '2024-10-10' });
     assert.equal((await moveChallenge(sql, withdrawn, { kind: 'close', on: '2024-03-01', reason: 'a new chief executive asked to wait' }, null)).kind, 'ok');
+    await declareHistoryHeld(sql, [YORK], 'corporate', '2015-01-01', 'the sector body’s list', null);
     figures = await programme(sql, TODAY);
   });
   after(() => store.close());
@@ -101,14 +106,46 @@ describe('the programme and peer days', () => {
     assert.deepEqual(figures.counts.safeguarding, { delivered: 0, booked: 0, inDiscussion: 0 });
   });
 
-  it('names the councils without a challenge for longer than the rules allow', () => {
+  it('names the councils without a challenge for longer than the rules allow, among those whose history is held', () => {
     const corporate = new Map(figures.withoutChallenge.filter((g) => g.kind === 'corporate').map((g) => [g.councilCode, g]));
     assert.equal(corporate.has(KENT), false);
     assert.equal(corporate.has(DURHAM), false, 'on site in September 2019: within five years');
     assert.deepEqual([corporate.get(HARTLEPOOL)?.lastOn, corporate.get(HARTLEPOOL)?.dueBy], ['2018-03-08', '2023-03-08']);
-    assert.equal(corporate.get(MEDWAY)?.lastOn, null, 'an enquiry is not a challenge');
-    assert.equal(corporate.size, figures.councils.length - 2);
-    assert.ok(figures.withoutChallenge.some((g) => g.kind === 'safeguarding' && g.councilCode === KENT));
+    assert.deepEqual([corporate.get(YORK)?.lastOn, corporate.get(YORK)?.heldFrom, corporate.get(YORK)?.dueBy], [null, '2015-01-01', '2020-01-01'], 'declared held, with none since');
+    assert.deepEqual([...corporate.keys()].sort(), [HARTLEPOOL, YORK], 'no other council: the history of the rest is not held, or in time');
+    assert.deepEqual(
+      figures.withoutChallenge.filter((g) => g.kind === 'safeguarding'),
+      [],
+      'no safeguarding history is held',
+    );
+  });
+
+  it('gives each council its cadence: history not held, in time, due within the year or overdue', () => {
+    const cadence = (code: string) => council(code).cadence.map((v) => [v.kind, v.status, v.heldFrom, v.dueBy]);
+    assert.deepEqual(cadence(MEDWAY), [
+      ['corporate', 'in_time', '2024-06-01', '2029-06-01'],
+      ['safeguarding', 'not_held', null, null],
+    ]);
+    assert.deepEqual(cadence(DURHAM)[0], ['corporate', 'due_within_year', '2019-07-10', '2024-09-05']);
+    assert.deepEqual(cadence(KENT), [
+      ['corporate', 'in_time', '2023-09-01', '2029-01-25'],
+      ['safeguarding', 'not_held', null, null],
+    ]);
+    const elsewhere = figures.councils.find((c) => c.councilCode === 'E07000202')!;
+    assert.deepEqual(
+      elsewhere.cadence.map((v) => [v.kind, v.status]),
+      [['corporate', 'not_held']],
+      'a district is asked no safeguarding challenge, and Ipswich is not held',
+    );
+  });
+
+  it('says which councils need attention and why, by the programme’s own verdicts', () => {
+    const needing = new Map(figures.councils.filter((c) => c.attention.length > 0).map((c) => [c.councilCode, c.attention]));
+    assert.deepEqual([...needing.keys()].sort(), [DURHAM, HARTLEPOOL, KENT, YORK].sort());
+    assert.deepEqual(needing.get(KENT), [{ kind: 'items_overdue', count: 1 }]);
+    assert.deepEqual(needing.get(DURHAM), [{ kind: 'challenge_due', challengeKind: 'corporate', dueBy: '2024-09-05' }]);
+    assert.deepEqual(needing.get(HARTLEPOOL), [{ kind: 'challenge_overdue', challengeKind: 'corporate', dueBy: '2023-03-08' }]);
+    assert.deepEqual(needing.get(YORK), [{ kind: 'challenge_overdue', challengeKind: 'corporate', dueBy: '2020-01-01' }]);
   });
 
   it('judges the gaps by the deadline rules in force, once a later version is applied', async () => {

@@ -50,13 +50,14 @@ export const RULES: Readonly<Record<FlagRuleId, FlagRule>> = {
   },
   no_peer_challenge: {
     id: 'no_peer_challenge',
-    version: 1,
+    version: 2,
     title: 'No peer challenge for longer than the deadline rules allow',
     cause: 'disengagement',
     theme: 'continuous_improvement',
     test:
       "The council's last peer challenge of a kind had its team on site longer ago than the peer challenge deadline rules in force allow for that kind " +
-      "(each kind's years between challenges, and the councils it applies to), or none is on record. " +
-      'Looked at once the programme holds any challenge at all.',
+      "(each kind's years between challenges, and the councils it applies to), or none is on record for that long since the programme's record of the council's challenges of the kind begins. " +
+      'Looked at only where the programme holds that record: from the day a peer challenge manager declared it held, or from its first enquiry of the kind for the council. ' +
+      'A council whose record is not held is not flagged: no record held is not no challenge.',
   },
 };

@@ -14,7 +14,7 @@ import type { AreaType } from '../area/index.ts';
 import { addMonths } from '../improvement/index.ts';
 import { CHILDRENS_AUTHORITIES } from './authorities.ts';
 import type { ChallengeKind } from './focus.ts';
-import { STAGES, type Challenge } from './lifecycle.ts';
+import type { Challenge } from './lifecycle.ts';
 
 export const DUE_ITEMS = ['report', 'action_plan', 'progress_review', 'progress_review_report'] as const;
 export type DueItem = (typeof DUE_ITEMS)[number];
@@ -158,52 +158,4 @@ function moveSentence(item: DueItem, was: DueDate | undefined, now: DueDate | un
   if (!now) return `${label} is no longer due (it was due ${was.dueOn}): ${change}, which does not ask for it.`;
   const latest = was.latestOn !== now.latestOn ? `; at the latest ${now.latestOn ?? 'no limit'} (was ${was.latestOn ?? 'no limit'})` : '';
   return `${label} is now due ${now.dueOn}, not ${was.dueOn}${latest}: ${change}. ${now.sentence}`;
-}
-
-export interface CadenceCouncil {
-  readonly code: string;
-  readonly name: string;
-  readonly type: AreaType;
-}
-
-export interface ChallengeGap {
-  readonly councilCode: string;
-  readonly kind: ChallengeKind;
-  /** The last day on site of the council's latest challenge of the kind, or null for none on record. */
-  readonly lastOn: string | null;
-  readonly dueBy: string | null;
-  readonly everyYears: number;
-  readonly sentence: string;
-}
-
-/**
- * Councils without a challenge of a kind for longer than the rule allows, an
- * early-warning signal. A challenge counts once its team has been on site; a
- * challenge withdrawn before the week does not.
- */
-export function councilsWithoutChallenge(councils: readonly CadenceCouncil[], challenges: readonly Challenge[], today: string, rules: DeadlineRules = DEADLINE_RULES): ChallengeGap[] {
-  const last = new Map<string, string>();
-  for (const c of challenges) {
-    if (c.onSite === null || !wasOnSite(c)) continue;
-    const key = `${c.councilCode}|${c.kind}`;
-    if ((last.get(key) ?? '') < c.onSite.to) last.set(key, c.onSite.to);
-  }
-  return rules.cadence.flatMap((rule) =>
-    councils.flatMap((council) => {
-      if (rule.authorityTypes.length > 0 && !rule.authorityTypes.includes(council.type)) return [];
-      const lastOn = last.get(`${council.code}|${rule.kind}`) ?? null;
-      const dueBy = lastOn === null ? null : addMonths(lastOn, rule.everyYears * 12);
-      if (dueBy !== null && today <= dueBy) return [];
-      const sentence =
-        lastOn === null
-          ? `${council.name} has no ${rule.kind} peer challenge on record; the rule is at least one every ${rule.everyYears} years.`
-          : `${council.name}'s last ${rule.kind} peer challenge ended on ${lastOn}, more than ${rule.everyYears} years ago (one was due by ${dueBy}).`;
-      return [{ councilCode: council.code, kind: rule.kind, lastOn, dueBy, everyYears: rule.everyYears, sentence }];
-    }),
-  );
-}
-
-function wasOnSite(challenge: Challenge): boolean {
-  if (challenge.stage === 'closed') return challenge.feedbackOn !== null;
-  return STAGES.indexOf(challenge.stage) >= STAGES.indexOf('on_site');
 }

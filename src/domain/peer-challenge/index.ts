@@ -59,14 +59,11 @@ export {
   DEADLINE_RULES,
   DUE_ITEMS,
   DUE_ITEM_LABELS,
-  councilsWithoutChallenge,
   dueDates,
   dueStatus,
   moveDueDates,
   overdueItems,
-  type CadenceCouncil,
   type CadenceRule,
-  type ChallengeGap,
   type DeadlineRules,
   type DueDate,
   type DueDateMove,
@@ -74,6 +71,19 @@ export {
   type DueRule,
   type DueStatus,
 } from './deadlines.ts';
+export {
+  CADENCE_STATUSES,
+  DUE_AHEAD_MONTHS,
+  attentionOf,
+  councilCadence,
+  councilsWithoutChallenge,
+  type AttentionReason,
+  type CadenceCouncil,
+  type CadenceStatus,
+  type CadenceVerdict,
+  type ChallengeGap,
+  type HistoryHeld,
+} from './cadence.ts';
 export { CONFLICT_KINDS, conflictsOf, type Conflict, type ConflictKind, type CouncilPlace, type Places } from './conflicts.ts';
 export { checkTeam, suggestTeam, type Booking, type Candidate, type Clash, type Exclusion, type TeamChallenge, type TeamSuggestion } from './team-suggestion.ts';
 export {

@@ -105,22 +105,30 @@ describe('moveDueDates(open, oldRules, newRules)', () => {
   });
 });
 
-describe('councilsWithoutChallenge(councils, challenges, today, rules)', () => {
+describe('councilsWithoutChallenge(councils, challenges, held, today, rules)', () => {
   const SUFFOLK = { code: 'E10000029', name: 'Suffolk', type: 'county' as const };
   const IPSWICH = { code: 'E07000202', name: 'Ipswich', type: 'district' as const };
   const corporate = onSite('2021-03-08', '2021-03-11', { stage: 'closed', closedOn: '2022-03-01' });
 
   it('names a council with no corporate challenge for five years, and not one within them', () => {
     assert.deepEqual(
-      councilsWithoutChallenge([SUFFOLK], [corporate], '2026-03-11').filter((g) => g.kind === 'corporate'),
+      councilsWithoutChallenge([SUFFOLK], [corporate], [], '2026-03-11').filter((g) => g.kind === 'corporate'),
       [],
     );
-    const [gap] = councilsWithoutChallenge([SUFFOLK], [corporate], '2026-03-12').filter((g) => g.kind === 'corporate');
+    const [gap] = councilsWithoutChallenge([SUFFOLK], [corporate], [], '2026-03-12').filter((g) => g.kind === 'corporate');
     assert.equal(gap!.sentence, "Suffolk's last corporate peer challenge ended on 2021-03-11, more than 5 years ago (one was due by 2026-03-11).");
   });
 
   it('asks safeguarding of children’s authorities alone, every three years', () => {
-    const gaps = councilsWithoutChallenge([SUFFOLK, IPSWICH], [corporate], '2024-01-01');
+    const gaps = councilsWithoutChallenge(
+      [SUFFOLK, IPSWICH],
+      [corporate],
+      [
+        { councilCode: IPSWICH.code, kind: 'corporate', from: '2018-01-01' },
+        { councilCode: SUFFOLK.code, kind: 'safeguarding', from: '2018-01-01' },
+      ],
+      '2024-01-01',
+    );
     assert.deepEqual(
       gaps.map((g) => [g.councilCode, g.kind, g.lastOn]),
       [
@@ -132,6 +140,6 @@ describe('councilsWithoutChallenge(councils, challenges, today, rules)', () => {
 
   it('does not count a challenge withdrawn before the week', () => {
     const withdrawn = { ...corporate, onSite: { from: '2025-03-03', to: '2025-03-06' }, feedbackOn: null };
-    assert.equal(councilsWithoutChallenge([SUFFOLK], [corporate, withdrawn], '2026-06-01')[0]!.lastOn, '2021-03-11');
+    assert.equal(councilsWithoutChallenge([SUFFOLK], [corporate, withdrawn], [], '2026-06-01')[0]!.lastOn, '2021-03-11');
   });
 });

@@ -1,6 +1,8 @@
 // No peer challenge for longer than the deadline rules allow, as a real
 // early-warning flag on a real store: worked out from the programme's
-// records under the rules in force (none while it holds no record at all), kept in the flag table beside the
+// records under the rules in force, for the councils whose history the
+// programme holds alone (none while it holds no record at all, and none for
+// a council whose history is not held), kept in the flag table beside the
 // metrics' flags (which it never touches, nor they it), shown on a
 // council's risk view under disengagement with its rule, figures and
 // sentence, to the sector body's watchers and the council itself and to no
@@ -13,6 +15,7 @@ import { DEADLINE_RULES, FIVE_CORE_ELEMENTS, type DeadlineRules } from '../../..
 import { challengeFlagsJob, storeChallengeFlags } from '../../../src/jobs/challenge-flags.ts';
 import { syncFlags } from '../../../src/store/flags.ts';
 import { applyDeadlineRules } from '../../../src/store/peer-deadline-rules.ts';
+import { declareHistoryHeld } from '../../../src/store/peer-history-held.ts';
 import { moveChallenge, openChallenge } from '../../../src/store/peer-challenges.ts';
 import { DURHAM, EVERYONE, HARTLEPOOL, openWorld, type Who, type World } from '../access/world.ts';
 
@@ -75,19 +78,24 @@ describe('no peer challenge, as an early-warning flag', () => {
     assert.equal((await open()).length, 0);
   });
 
-  it('raises one flag a council and kind with no challenge on record, and leaves the metrics’ flags alone', async () => {
-    // The programme's first record, an enquiry from a council elsewhere: no week, so it counts for no council.
+  it('flags no council whose history is not held: an enquiry holds its own council and kind alone', async () => {
+    // The programme's first record, an enquiry from a council elsewhere: it holds Kent's corporate history from then, and no other council's.
     const enquired = await openChallenge(world.store.sql, { councilCode: 'E10000016', kind: 'corporate', enquiredOn: '2026-11-02', managedBy: null });
     assert.ok('id' in enquired);
+    assert.deepEqual(await storeChallengeFlags(world.store.sql, TODAY), { raised: 0, changed: 0, cleared: 0 }, 'no record held is not no challenge');
+    assert.equal((await open()).length, 0);
+  });
+
+  it('raises one flag a council and kind held with none on record since its record began, and leaves the metrics’ flags alone', async () => {
+    for (const kind of ['corporate', 'safeguarding'] as const) await declareHistoryHeld(world.store.sql, [DURHAM, HARTLEPOOL], kind, '2015-04-01', 'the sector body’s list since 2015', null);
     const first = await storeChallengeFlags(world.store.sql, TODAY);
-    assert.ok(first.raised > 2, `every council of England has none on record: ${first.raised}`);
-    assert.deepEqual([first.changed, first.cleared], [0, 0]);
+    assert.deepEqual(first, { raised: 4, changed: 0, cleared: 0 }, 'Durham and Hartlepool, corporate and safeguarding; no other council');
     const durham = (await open()).filter((f) => f.area === DURHAM);
     assert.deepEqual(
       durham.map((f) => [f.subject, f.figures]),
       [
-        ['corporate', { kind: 'corporate', lastOn: null, dueBy: null, everyYears: 5 }],
-        ['safeguarding', { kind: 'safeguarding', lastOn: null, dueBy: null, everyYears: 3 }],
+        ['corporate', { kind: 'corporate', lastOn: null, heldFrom: '2015-04-01', dueBy: '2020-04-01', everyYears: 5 }],
+        ['safeguarding', { kind: 'safeguarding', lastOn: null, heldFrom: '2015-04-01', dueBy: '2018-04-01', everyYears: 3 }],
       ],
       'a unitary authority has children’s services, so safeguarding too',
     );
@@ -114,10 +122,13 @@ describe('no peer challenge, as an early-warning flag', () => {
           who,
         );
         const corporate = flags.find((f) => f.about === 'corporate peer challenge')!;
-        assert.equal(corporate.sentence, 'No corporate peer challenge on record; the deadline rules ask for at least one every 5 years.');
+        assert.equal(
+          corporate.sentence,
+          "No corporate peer challenge on record since 1 April 2015, when the programme's record of them begins; the deadline rules ask for at least one every 5 years, so one was due by 1 April 2020.",
+        );
         assert.equal(corporate.ruleTitle, 'No peer challenge for longer than the deadline rules allow');
         assert.match(corporate.ruleTest, /deadline rules in force/);
-        assert.deepEqual(corporate.values, { kind: 'corporate', lastOn: null, dueBy: null, everyYears: 5 });
+        assert.deepEqual(corporate.values, { kind: 'corporate', lastOn: null, heldFrom: '2015-04-01', dueBy: '2020-04-01', everyYears: 5 });
       } else assert.equal(status, 404, who);
     }
     assert.equal((await councilView('hartlepoolOfficer')).status, 404, "Hartlepool's officer sees nothing of Durham's");
@@ -175,7 +186,7 @@ describe('no peer challenge, as an early-warning flag', () => {
     assert.equal((await applyDeadlineRules(sql, twoYears, null)).kind, 'ok');
     const moved = await storeChallengeFlags(sql, TODAY);
     assert.equal(moved.raised, 1, "Durham's, due by 7 March 2026 under a two-year cadence");
-    assert.ok(moved.changed > 0, "every other council's corporate flag now reads two years");
+    assert.equal(moved.changed, 1, "Hartlepool's corporate flag now reads two years: due by 1 April 2017");
     const [durham] = challengeFlags((await councilView('author')).body).filter((f) => f.about === 'corporate peer challenge');
     assert.equal(
       durham?.sentence,

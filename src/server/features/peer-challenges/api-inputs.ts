@@ -15,6 +15,12 @@ export const programmeQuery = z.object({
     .describe("Only councils whose last challenge is at this stage; 'none' for councils with none on record."),
   overdue: z.literal('yes').optional().describe('Only councils with an overdue item.'),
   council: z.string().max(100).optional().describe('Only councils whose name holds this.'),
+  show: z
+    .enum(['attention', 'all'])
+    .optional()
+    .describe(
+      "'attention' for only the councils that need attention (a challenge overdue or due within the next year by the cadence rules, where the programme holds the council's history; or an item of an open challenge overdue); 'all', the default, for every council.",
+    ),
 });
 
 const revision = z.number().int().min(1).describe('The revision the challenge was read at: a stale one is refused (409).');

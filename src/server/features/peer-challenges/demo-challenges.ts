@@ -5,7 +5,10 @@
 // domain's `advance`, the store's steps and bookings) by four synthetic
 // peers, and held by the demo's sector improvement body, whose peer
 // challenge managers run them. Made once, when that body is there and no
-// challenge is.
+// challenge is. The demo's programme also says whose history it holds: every
+// North East council's corporate challenges since April 2019 (made up too),
+// so that early warning judges those councils and no other: the rest of
+// England's history is not held, and "no record held" is not "no challenge".
 import { FIVE_CORE_ELEMENTS, type ChallengeKind } from '../../../domain/peer-challenge/index.ts';
 import { recordAudit } from '../../../store/audit.ts';
 import { getArea } from '../../../store/catalogue.ts';
@@ -13,6 +16,7 @@ import { findOrganisationByName } from '../../../store/organisations.ts';
 import { bookPeer } from '../../../store/peer-bookings.ts';
 import { anyChallenge, openEnquiry, takeStep } from '../../../store/peer-challenge-records.ts';
 import { readChallenge, type ChallengeMove } from '../../../store/peer-challenges.ts';
+import { anyChallengeMarked, anyHistoryHeld, declareHistoryHeld } from '../../../store/peer-history-held.ts';
 import { addPeer } from '../../../store/peer-pool.ts';
 import type { Sql } from '../../../store/store.ts';
 
@@ -122,9 +126,40 @@ const PEERS: readonly { role: Role; name: string; party: string | null }[] = [
   { role: 'director', name: 'Chris Okafor (synthetic peer)', party: null },
 ];
 
+/** The North East's councils, whose corporate history the demo's programme holds from HELD_FROM. */
+const NORTH_EAST = ['E06000001', 'E06000002', 'E06000003', 'E06000004', 'E06000005', 'E06000047', 'E06000057', 'E08000021', 'E08000022', 'E08000023', 'E08000024', 'E08000037'];
+const HELD_FROM = '2019-04-01';
+
 export async function createDemoChallenges(sql: Sql, log: (line: string) => void): Promise<void> {
   const body = await findOrganisationByName(sql, 'Sector improvement body');
-  if (!body || (await anyChallenge(sql))) return;
+  if (!body) return;
+  if (!(await anyChallenge(sql))) await makeChallenges(sql, body.id, log);
+  await holdNorthEastHistory(sql, log);
+}
+
+/** Once, on a demo whose made-up challenges are there: the North East's corporate history held, so the cadence rule judges those councils alone. */
+async function holdNorthEastHistory(sql: Sql, log: (line: string) => void): Promise<void> {
+  if ((await anyHistoryHeld(sql)) || !(await anyChallengeMarked(sql, SYNTHETIC))) return;
+  const known = (await Promise.all(NORTH_EAST.map(async (code) => ((await getArea(sql, code)) ? code : null)))).filter((code) => code !== null);
+  await sql.begin(async (tx) => {
+    await declareHistoryHeld(tx, known, 'corporate', HELD_FROM, `${SYNTHETIC}: the demo's programme holds the North East's corporate challenges from ${HELD_FROM}`, null);
+    await recordAudit(tx, [
+      {
+        userId: null,
+        actor: 'lantern demo',
+        ip: null,
+        userAgent: null,
+        action: 'change',
+        recordKind: 'peer_challenge',
+        recordId: null,
+        summary: `declared the demo's programme holds ${known.length} North East councils' corporate peer challenges from ${HELD_FROM}`,
+      },
+    ]);
+  });
+  log(`Lantern: the demo's programme holds ${known.length} North East councils' corporate peer challenges from ${HELD_FROM}; other councils' history is not held`);
+}
+
+async function makeChallenges(sql: Sql, bodyId: number, log: (line: string) => void): Promise<void> {
   const known = await Promise.all(CHALLENGES.map(async (c) => ((await getArea(sql, c.council)) ? c.council : null)));
   const councils = new Set(known.filter((code) => code !== null));
   const made = await sql.begin(async (tx) => {
@@ -136,7 +171,7 @@ export async function createDemoChallenges(sql: Sql, log: (line: string) => void
     }
     let count = 0;
     for (const c of CHALLENGES.filter((d) => councils.has(d.council))) {
-      const opened = await openEnquiry(tx, { councilCode: c.council, kind: c.kind, enquiredOn: c.enquiredOn, managedBy: null, heldBy: body.id, detail: SYNTHETIC });
+      const opened = await openEnquiry(tx, { councilCode: c.council, kind: c.kind, enquiredOn: c.enquiredOn, managedBy: null, heldBy: bodyId, detail: SYNTHETIC });
       if (opened.kind !== 'ok') throw new Error(`the demo challenge of ${c.council} is refused`);
       const step = async (move: ChallengeMove, detail = '') => {
         const revision = (await readChallenge(tx, opened.id))!.revision;

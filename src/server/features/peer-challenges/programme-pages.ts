@@ -1,7 +1,10 @@
 // The programme as a page and as CSV: the same rows, the same filters (kind,
-// stage, overdue, the council's name), all in the query string. The page
-// shows the councils 25 at a time, the filters kept from page to page; the
-// CSV gives every council the filters keep. The public is asked to sign in;
+// stage, overdue, the council's name, and which councils: those that need
+// attention or all), all in the query string. The page shows the councils
+// that need attention unless asked for all, 25 at a time, the filters kept
+// from page to page and across the switch; the CSV gives every council the
+// filters keep (those needing attention alone when the page it came from
+// showed those). The public is asked to sign in;
 // the page reads the store once (the programme's two queries) and does
 // little more than filter.
 import express from 'express';
@@ -19,11 +22,15 @@ export function programmePages(sql: Sql): express.Router {
 
   router.get('/peer-challenges', reads('peer_challenge'), async (req, res) => {
     const access = accessOf(res);
-    const ask = programmeAsk(req.query);
+    const ask = programmeAsk(req.query, 'attention');
     const view = await readProgramme(sql, access, londonDay(new Date(access.now)), ask);
     const filters = Object.entries({ kind: ask.kind, stage: ask.stage, overdue: ask.overdue ? 'yes' : undefined, council: ask.council }).filter((e): e is [string, string] => e[1] !== undefined);
-    const query = new URLSearchParams(filters);
-    const href = (page: number) => `/peer-challenges${page > 1 || filters.length > 0 ? `?${new URLSearchParams([...filters, ...(page > 1 ? [['page', String(page)]] : [])]).toString()}` : ''}`;
+    // The page shows those needing attention by default, so "all" is what its address names; the CSV's default is every council.
+    const showing: [string, string][] = ask.show === 'all' ? [['show', 'all']] : [];
+    const addressOf = (pairs: [string, string][]) => `/peer-challenges${pairs.length > 0 ? `?${new URLSearchParams(pairs).toString()}` : ''}`;
+    const href = (page: number) => addressOf([...filters, ...showing, ...(page > 1 ? [['page', String(page)] as [string, string]] : [])]);
+    const switchTo = { attention: addressOf(filters), all: addressOf([...filters, ['show', 'all']]) };
+    const csvQuery = new URLSearchParams([...filters, ...(ask.show === 'attention' ? [['show', 'attention'] as [string, string]] : [])]);
     const listed = view ? listPage(view.rows.length, ask.page, PROGRAMME_PAGE_SIZE, href) : null;
     const viewer = access.viewer;
     renderPage(res, 'peer-challenges/programme.njk', {
@@ -31,7 +38,9 @@ export function programmePages(sql: Sql): express.Router {
       listed,
       rows: view && listed ? view.rows.slice(listed.offset, listed.offset + PROGRAMME_PAGE_SIZE) : [],
       ask,
-      csvHref: `/peer-challenges/programme.csv${query.size > 0 ? `?${query.toString()}` : ''}`,
+      csvHref: `/peer-challenges/programme.csv${csvQuery.size > 0 ? `?${csvQuery.toString()}` : ''}`,
+      switchTo,
+      filters,
       kindChoices: KIND_CHOICES,
       stageChoices: STAGE_CHOICES,
       kindLabels: KIND_LABELS,
