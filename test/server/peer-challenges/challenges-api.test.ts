@@ -188,4 +188,36 @@ describe('peer challenges over the API', () => {
     );
     assert.equal((await as('public').fetch('/peer-challenges/programme.csv')).status, 404);
   });
+
+  it("answers every role alike on the programme's two views, in the API, the page and the CSV; a view it does not know is refused by the API", async () => {
+    const views = ['', '?show=attention', '?show=all'];
+    let seen: string | undefined;
+    for (const who of EVERYONE) {
+      for (const view of views) {
+        const api = await as(who).json('GET', `/api/peer-challenges${view}`);
+        const csv = await as(who).fetch(`/peer-challenges/programme.csv${view}`);
+        const page = await as(who).fetch(`/peer-challenges${view}`);
+        if (who === 'public') {
+          assert.deepEqual([api.status, csv.status], [404, 404], `the public, ${view}`);
+          assert.equal(page.status, 200);
+          assert.match(await page.text(), /Sign in<\/a> to see it/);
+          continue;
+        }
+        assert.deepEqual([api.status, csv.status, page.status], [200, 200, 200], `${who} ${view}`);
+        const body = (await api.json()) as { rows: { councilCode: string; attention: unknown[] }[]; shown: { attention: number; all: number } };
+        assert.equal(body.rows.length, view === '?show=attention' ? body.shown.attention : body.shown.all, `${who} ${view}: the API's default is every council`);
+        if (view === '?show=attention') assert.ok(body.rows.every((r) => r.attention.length > 0));
+        const key = `${view}|${JSON.stringify(body.rows)}`;
+        if (view === '?show=all') {
+          if (seen === undefined) seen = key;
+          assert.equal(key, seen, `${who} reads what every signed-in reader reads`);
+        }
+        assert.equal((await csv.text()).trim().split('\r\n').length, body.rows.length + 1, `${who} ${view}: the CSV holds the API's rows`);
+      }
+      if (who === 'public') continue;
+      const bad = await as(who).json('GET', '/api/peer-challenges?show=overdue');
+      assert.equal(bad.status, 400, who);
+      assert.match(((await bad.json()) as { message: string }).message, /show/);
+    }
+  });
 });
