@@ -27,7 +27,7 @@ import { asTarget, rateTargets } from '../engine/target-progress.ts';
 import { agreementsOf } from '../store/agreements.ts';
 import { agreementsStamp } from '../store/agreements-stamp.ts';
 import { loadedBatchIds } from '../store/batches.ts';
-import { metricsFlagged, metricsOfBatch, syncFlags, type FlagLine, type FlagSync } from '../store/flags.ts';
+import { metricsFlagged, metricsOfBatch, syncFlags, type FlagLine, type FlagPart, type FlagSync } from '../store/flags.ts';
 import { onBatchLoaded } from '../store/import-notifications.ts';
 import { nearestNeighboursOfEvery } from '../store/published-neighbours.ts';
 import type { Db, Sql } from '../store/store.ts';
@@ -105,22 +105,38 @@ export async function storeFlags(sql: Sql, engine: BenchmarkEngine, scope: numbe
     metrics,
     async (tx) => {
       await indexHoldsLoaded(tx, engine);
-      return flagLines(engine.index, metrics, agreed, context);
+      return flagParts(engine.index, metrics, agreed, context);
     },
     at,
   );
 }
 
-/** The flags the rules find on `metrics` now, as the store keeps them, each with its sentence. */
-export function flagLines(index: BenchmarkIndex, metrics: readonly string[], agreed: readonly StoredTarget[], context: FlagContext = {}): FlagLine[] {
+/** Lines the rules find at most before a part is handed to the sync: PostgreSQL writes it while the next part is worked out. */
+const LINES_A_PART = 5000;
+
+/**
+ * The flags the rules find on `metrics` now, as the store keeps them (each
+ * sentence made only if it is stored), a part of the metrics at a time: each
+ * part is worked out only when the sync asks for it, once the part before has
+ * been compared and its writes sent.
+ */
+export function* flagParts(index: BenchmarkIndex, metrics: readonly string[], agreed: readonly StoredTarget[], context: FlagContext = {}): Generator<FlagPart> {
   const targets = targetsByMetric(index, agreed);
   const book = new FlagBook((code) => rateTargets(index, targets.get(code) ?? []), context);
-  book.recomputeMetrics(index, metrics);
-  return metrics.flatMap((code) => {
+  let part: string[] = [];
+  let lines: FlagLine[] = [];
+  for (const code of new Set(metrics)) {
+    book.recomputeMetrics(index, [code]);
     const metric = index.metric(code)?.metric;
     const named = metric ? { title: metric.title, decimals: metric.decimals, unit: metric.unit } : null;
-    return book.ofMetric(code).flags.map((flag) => lineOf(flag, () => flagSentence(flag, named)));
-  });
+    for (const flag of book.ofMetric(code).flags) lines.push(lineOf(flag, () => flagSentence(flag, named)));
+    part.push(code);
+    if (lines.length >= LINES_A_PART) {
+      yield { metrics: part, lines };
+      [part, lines] = [[], []];
+    }
+  }
+  if (part.length > 0) yield { metrics: part, lines };
 }
 
 /** A flag as the store keeps it; its fingerprint made only when read, since a sync that remembers the flag's figures compares those instead. */

@@ -43,14 +43,24 @@ export interface FlagSync {
 const SELECT = `f.id::int as id, f.area_code as area, f.rule, f.rule_version as "ruleVersion", f.metric_code as metric, f.subject, f.period,
   f.figures, f.sentence, f.fingerprint, f.raised_at as "raisedAt", f.changed_at as "changedAt", f.cleared_at as "clearedAt"`;
 
+/** Some of the metrics a sync brings up to date, with every flag the rules find on them. */
+export interface FlagPart {
+  readonly metrics: readonly string[];
+  readonly lines: readonly FlagLine[];
+}
+
 /**
  * Brings the open flags on `metrics` to `found` at `at`: a flag found anew is
  * raised, one found with other figures is changed, one no longer found is
  * cleared. `found` must hold only flags on those metrics. Given as a
  * function, the flags are found once this sync holds the lock, so that what
- * it stores was worked out after every sync before it had finished.
+ * it stores was worked out after every sync before it had finished; the
+ * function may give them a part of the metrics at a time, each part worked
+ * out only when the one before has been compared and its writes sent, so
+ * that PostgreSQL writes one part while the rules work out the next. A
+ * metric not in any part has no flags.
  */
-export async function syncFlags(sql: Sql, metrics: readonly string[], found: readonly FlagLine[] | ((tx: Db) => Promise<readonly FlagLine[]>), at: Date): Promise<FlagSync> {
+export async function syncFlags(sql: Sql, metrics: readonly string[], found: readonly FlagLine[] | ((tx: Db) => Promise<readonly FlagLine[] | Iterable<FlagPart>>), at: Date): Promise<FlagSync> {
   if (Array.isArray(found)) refuseStrays(metrics, found);
   const kept = await sql
     .begin(async (tx) => {
@@ -58,7 +68,8 @@ export async function syncFlags(sql: Sql, metrics: readonly string[], found: rea
       // Taken, not shared, while this sync changes it in place: another sync of this pool that gets the lock before this one's memory is put back reads the table.
       const memory = REMEMBERED.get(sql);
       REMEMBERED.delete(sql);
-      return keep(tx, memory, metrics, typeof found === 'function' ? refuseStrays(metrics, await found(tx)) : found, at);
+      const lines = typeof found === 'function' ? await found(tx) : found;
+      return keep(tx, memory, metrics, isLines(lines) ? partsOf(metrics, refuseStrays(metrics, lines)) : checkedParts(metrics, lines), at);
     })
     .catch((error: unknown) => {
       REMEMBERED.delete(sql);
@@ -68,6 +79,8 @@ export async function syncFlags(sql: Sql, metrics: readonly string[], found: rea
   if (kept.memory) REMEMBERED.set(sql, kept.memory);
   return kept.sync;
 }
+
+const isLines = (found: readonly FlagLine[] | Iterable<FlagPart>): found is readonly FlagLine[] => Array.isArray(found);
 
 function refuseStrays(metrics: readonly string[], found: readonly FlagLine[]): readonly FlagLine[] {
   const among = new Set(metrics);
@@ -121,7 +134,7 @@ const REMEMBER_FROM = 100;
 /** The number of the last comparison, which marks the open flags it found. */
 let comparisons = 0;
 
-async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string[], found: readonly FlagLine[], at: Date): Promise<{ sync: FlagSync; memory: Memory | undefined }> {
+async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string[], parts: Iterable<FlagPart>, at: Date): Promise<{ sync: FlagSync; memory: Memory | undefined }> {
   const [{ generation }] = [...(await tx<{ generation: number }[]>`select generation::int as generation from flag_sync`)] as [{ generation: number }];
   let known = memory?.generation === generation ? memory : undefined;
   if (!known && metrics.length >= REMEMBER_FROM) known = { generation, byMetric: byMetric(await readOpen(tx)) };
@@ -130,7 +143,7 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
   const fresh: Shelf<FlagLine> = new Map();
   const writes = new Writes(tx, at);
   const sync = { raised: 0, changed: 0, cleared: 0 };
-  for (const part of partsOf(metrics, found)) {
+  for (const part of parts) {
     const moved = compare(open, part.metrics, part.lines, fresh);
     await writes.send(moved.raised, moved.changed, moved.cleared);
     sync.raised += moved.raised.length;
@@ -151,8 +164,26 @@ async function keep(tx: Db, memory: Memory | undefined, metrics: readonly string
 /** Lines compared at most before what they move is sent to be written: PostgreSQL writes one part while the next is compared. */
 const LINES_A_PART = 5000;
 
+/**
+ * Parts given one by one, each checked as it comes: its lines on its own
+ * metrics, each metric in one part only; then, as a last part with no lines,
+ * the metrics no part named, whose flags are cleared.
+ */
+function* checkedParts(metrics: readonly string[], parts: Iterable<FlagPart>): Generator<FlagPart> {
+  const left = new Set(metrics);
+  for (const part of parts) {
+    for (const metric of part.metrics) {
+      if (!left.has(metric)) throw new RangeError(`the metric ${metric} is in two parts, or not among the metrics brought up to date`);
+      left.delete(metric);
+    }
+    refuseStrays(part.metrics, part.lines);
+    yield part;
+  }
+  if (left.size > 0) yield { metrics: [...left], lines: [] };
+}
+
 /** The metrics in parts of about LINES_A_PART lines found, each with its lines: a metric's lines are all in its part. */
-function partsOf(given: readonly string[], found: readonly FlagLine[]): { metrics: string[]; lines: FlagLine[] }[] {
+function partsOf(given: readonly string[], found: readonly FlagLine[]): FlagPart[] {
   // A metric named twice is in one part, or the part without its lines would clear its flags.
   const metrics = [...new Set(given)];
   const count = Math.min(Math.ceil(found.length / LINES_A_PART), metrics.length);

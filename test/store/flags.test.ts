@@ -10,7 +10,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fingerprintOf, flagOf, RULES, withMuting, type Flag } from '../../src/domain/early-warning/index.ts';
-import { acknowledgeFlag, acknowledgementsOf, flagsOf, openFlagsInEngland, openFlagsOfCouncil, openFlagsOfCouncils, openFlagsOn, syncFlags, type FlagLine } from '../../src/store/flags.ts';
+import {
+  acknowledgeFlag,
+  acknowledgementsOf,
+  flagsOf,
+  openFlagsInEngland,
+  openFlagsOfCouncil,
+  openFlagsOfCouncils,
+  openFlagsOn,
+  syncFlags,
+  type FlagLine,
+  type FlagPart,
+} from '../../src/store/flags.ts';
 import { seedCatalogue } from '../support/import.ts';
 import { openSiblingStore } from '../support/jobs.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
@@ -307,5 +318,42 @@ describe('a sync that raises, changes and clears thousands of flags', () => {
     );
     assert.deepEqual(await syncFlags(other.sql, metrics, lines(2), day(22)), { raised: 0, changed: 0, cleared: 0 }, 'a server reading the table afresh finds nothing to do');
     assert.deepEqual(await syncFlags(store.sql, metrics, lines(2), day(22)), { raised: 0, changed: 0, cleared: 0 }, "the server's memory of the sync is the table's");
+  });
+
+  it('takes the lines a part of the metrics at a time, clears the flags of a metric no part names, and keeps nothing of a part that strays', async () => {
+    const metrics = [OBESITY, VISITS, ...MANY.slice(2)];
+    const given: string[] = [];
+    /** Each part made only when asked for, after the one before was compared and sent. */
+    function* parts(lines: (metric: string) => FlagLine[], only = [OBESITY, VISITS]): Generator<FlagPart> {
+      for (const metric of only) {
+        given.push(metric);
+        yield { metrics: [metric], lines: lines(metric) };
+      }
+    }
+    const both = (metric: string) => [HARTLEPOOL, DURHAM].map((area, i) => line(area, metric, 60 + i, { subject: 'parts' }));
+    await syncFlags(store.sql, metrics, [], day(23)); // the tests before leave flags open
+    assert.deepEqual(await syncFlags(store.sql, metrics, async () => parts(both), day(23)), { raised: 4, changed: 0, cleared: 0 });
+    assert.deepEqual(given, [OBESITY, VISITS]);
+    assert.deepEqual(await syncFlags(other.sql, metrics, async () => parts(both), day(24)), { raised: 0, changed: 0, cleared: 0 }, 'the same as one list of lines');
+
+    const onlyObesity = await syncFlags(
+      store.sql,
+      metrics,
+      async () => parts((metric) => both(metric).map((l) => ({ ...l, figures: { value: 70 }, fingerprint: `${l.fingerprint};70` })), [OBESITY]),
+      day(25),
+    );
+    assert.equal(onlyObesity.changed, 2);
+    assert.equal((await openFlagsOn(store.sql, [VISITS])).filter((f) => f.subject === 'parts').length, 0, "visits' flags are cleared: no part named it");
+
+    const before = await openFlagsOn(store.sql, [OBESITY, VISITS]);
+    await assert.rejects(
+      syncFlags(store.sql, metrics, async () => parts((metric) => (metric === VISITS ? [line(HARTLEPOOL, OBESITY, 80, { subject: 'parts' })] : both(metric))), day(26)),
+      /a flag on obesity is not among the metrics brought up to date/,
+    );
+    await assert.rejects(
+      syncFlags(store.sql, metrics, async () => parts(both, [OBESITY, OBESITY]), day(26)),
+      /the metric obesity is in two parts/,
+    );
+    assert.deepEqual(await openFlagsOn(store.sql, [OBESITY, VISITS]), before, 'nothing of either was kept');
   });
 });
