@@ -5,9 +5,13 @@
 // have says why; a second open enquiry links to the open one); the peer
 // challenge manager declines without a reason (refused), then accepts; the
 // council's chief executive and a performance officer each rate it once and
-// read the verdict over both; the regional partner
+// read the verdict over both, and the chief executive changes, withdraws and
+// gives again their own rating; the regional partner
 // keeps the budget, refused over it, for a negative sum and an end before
-// the start, and changes it and an allocation, each change shown.
+// the start, and changes it and an allocation, each change shown; two
+// partners editing the budget at once, the second is shown what the first
+// changed with what they typed kept; an administrator names, then removes,
+// the organisation that answers for a provider.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -23,6 +27,7 @@ const OFFICER = 'officer@durham.example';
 const MANAGER = 'peers@sector.example';
 const PARTNER = 'partner@region.example';
 const ADMIN = 'admin@service.example';
+const COLLEAGUE = 'colleague@region.example';
 
 describe('support offer pages', () => {
   let store: TestStore;
@@ -40,6 +45,7 @@ describe('support offer pages', () => {
     await user(sql, OFFICER, 'performance_officer', durham.id, 'Olly Officer');
     await user(sql, MANAGER, 'peer_challenge_manager', sectorBody.id, 'Pat Manager');
     await user(sql, PARTNER, 'regional_partner', region.id, 'Sam Partner');
+    await user(sql, COLLEAGUE, 'regional_partner', region.id, 'Kim Colleague');
     await user(sql, ADMIN, 'administrator', (await organisation(sql, 'Lantern service', 'sector_body')).id, 'Ada Admin');
     await setProviderOrganisation(sql, 'lga', sectorBody.id);
     server = await startTestServer(store);
@@ -132,7 +138,7 @@ describe('support offer pages', () => {
       await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Give your rating' }).click()]);
       const main = (await page.locator('main').textContent()) ?? '';
       assert.match(main, /Helpful: 1 of 1 agree it has been helpful/);
-      assert.match(main, /You have rated it; each person rates it once/);
+      assert.match(main, /You have rated it \(Agree\); each person rates it once/);
       assert.equal(await page.getByRole('link', { name: 'Give your rating' }).count(), 0);
       await check(page, 'support-request-rated');
     });
@@ -146,6 +152,30 @@ describe('support offer pages', () => {
       assert.match(main, /Not shown to be helpful: 1 of 2 agree it has been helpful/);
       assert.match(main, /Chris Member: Agree/);
       assert.match(main, /Olly Officer: Disagree/);
+    });
+    await as(MEMBER, async (page) => {
+      await page.goto(`${server.base}/support-offer/requests`);
+      await page.getByRole('link', { name: 'Corporate peer challenge' }).click();
+      await page.getByRole('link', { name: 'Change or withdraw your rating' }).click();
+      assert.equal(await page.getByLabel('Agree', { exact: true }).isChecked(), true, 'the form holds the rating as given');
+      await check(page, 'support-rating-change');
+      await page.getByLabel('Strongly disagree', { exact: true }).check();
+      await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Save your rating' }).click()]);
+      let main = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
+      assert.match(main, /Not shown to be helpful: 0 of 2 agree it has been helpful/);
+      assert.match(main, /Chris Member changed their rating from Agree to Strongly disagree/);
+      await page.getByRole('link', { name: 'Change or withdraw your rating' }).click();
+      await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Withdraw your rating' }).click()]);
+      main = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
+      assert.match(main, /Not shown to be helpful: 0 of 1 agree it has been helpful/);
+      assert.match(main, /Chris Member withdrew their rating \(Strongly disagree\)/);
+      await check(page, 'support-rating-withdrawn');
+      await page.getByRole('link', { name: 'Give your rating' }).click();
+      await page.getByLabel('Agree', { exact: true }).check();
+      await Promise.all([page.waitForURL(/\/support-offer\/requests\/\d+$/), page.getByRole('button', { name: 'Give your rating' }).click()]);
+      main = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
+      assert.match(main, /Not shown to be helpful: 1 of 2 agree it has been helpful/);
+      assert.match(main, /Chris Member gave their rating again: Agree/);
     });
   });
 
@@ -223,6 +253,32 @@ describe('support offer pages', () => {
     });
   });
 
+  it('shows the second of two partners editing the budget at once what the first changed, keeping what they typed', async () => {
+    const first = await browser.newContext({ viewport: DESKTOP });
+    await as(
+      PARTNER,
+      async (late) => {
+        await late.goto(`${server.base}/support-offer/funding/1/edit`);
+        await as(COLLEAGUE, async (early) => {
+          await early.goto(`${server.base}/support-offer/funding/1/edit`);
+          await early.fill('#carriedForward', '250000');
+          await Promise.all([early.waitForURL(/\/support-offer\/funding\/1$/), early.getByRole('button', { name: 'Save the changes' }).click()]);
+        });
+        await late.fill('#amount', '1,700,000');
+        await late.getByRole('button', { name: 'Save the changes' }).click();
+        assert.match(await summary(late), /Kim Colleague changed this budget since you opened the form: what changed is listed below/);
+        assert.match(((await late.locator('#changed-since').textContent()) ?? '').replace(/\s+/g, ' '), /Kim Colleague ?Carried forward ?£200,000 ?£250,000/);
+        assert.equal(await late.inputValue('#amount'), '1,700,000', 'what was typed is kept');
+        assert.equal(await late.inputValue('#carriedForward'), '200000', 'the form as it was read, the colleague’s change shown above it');
+        await check(late, 'support-budget-stale');
+        await late.fill('#carriedForward', '250000');
+        await Promise.all([late.waitForURL(/\/support-offer\/funding\/1$/), late.getByRole('button', { name: 'Save the changes' }).click()]);
+        assert.match(((await late.locator('main').textContent()) ?? '').replace(/\s+/g, ' '), /£1,950,000/);
+      },
+      first,
+    );
+  });
+
   it('lets an administrator name who answers for a provider, refused by field', async () => {
     await as(ADMIN, async (page) => {
       await page.goto(`${server.base}/support-offer/providers/edit`);
@@ -237,6 +293,15 @@ describe('support offer pages', () => {
         ((await page.locator('table').textContent()) ?? '').replace(/\s+/g, ' '),
         /Improvement East \(East of England Regional Improvement and Efficiency Partnership\) ?North East improvement partnership/,
       );
+      await page.getByRole('button', { name: 'Remove the organisation' }).click();
+      assert.match(await summary(page), /The provider: choose the provider/);
+      await check(page, 'support-providers-remove-refused');
+      await page.getByRole('group', { name: 'The provider' }).last().getByLabel('Improvement East (East of England Regional Improvement and Efficiency Partnership)').check();
+      await Promise.all([page.waitForURL(/\/support-offer\/providers\/edit$/), page.getByRole('button', { name: 'Remove the organisation' }).click()]);
+      assert.match(
+        ((await page.locator('table').textContent()) ?? '').replace(/\s+/g, ' '),
+        /Improvement East \(East of England Regional Improvement and Efficiency Partnership\) ?No one: it takes no requests through Lantern/,
+      );
     });
   });
 
@@ -248,6 +313,7 @@ describe('support offer pages', () => {
       [MANAGER, '/support-offer/requests/1'],
       [MANAGER, '/support-offer/requests/1/edit'],
       [MEMBER, '/support-offer/requests/1/ratings/new'],
+      [MEMBER, '/support-offer/requests/1/ratings/1/edit'],
       [PARTNER, '/support-offer/funding'],
       [PARTNER, '/support-offer/funding/1'],
       [PARTNER, '/support-offer/funding/new'],
