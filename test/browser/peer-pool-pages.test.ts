@@ -2,11 +2,11 @@
 // and a desk's, on the demo's figures, its challenges and its invented
 // peers: the pool and its filters, a peer added on its form (every bad field
 // named, what was typed kept), a conflict and days away refused then
-// recorded then withdrawn, the pool a page at a time, "Giving and taking", a
-// team booked from the suggestions and a peer released with a reason, the
-// council reading its team, and a peer making their calendar feed's
-// address, shown once. Nothing wider than the screen,
-// nothing axe finds.
+// recorded then withdrawn (and kept on the peer's record as withdrawn), the
+// pool a page at a time, "Giving and taking", a team booked from the
+// suggestions and a peer released with a reason, the council reading its
+// team, and a peer making their calendar feed's address, shown once.
+// Nothing wider than the screen, nothing axe finds.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -115,8 +115,13 @@ describe('peer pool pages, as a manager, a peer and a council use them', () => {
         assert.match((await page.locator('main').textContent()) ?? '', /None declared\./);
         await page.getByRole('link', { name: /Withdraw the days away/ }).click();
         await checkPage(page, `pool-unavailable-withdraw-${width}`);
+        await page.getByLabel('Why the days are free again (optional)').fill('The course was cancelled');
         await Promise.all([page.waitForURL(/\/peers\/\d+$/), page.getByRole('button', { name: 'Withdraw days away' }).click()]);
         assert.match((await page.locator('main').textContent()) ?? '', /Days away\s*None recorded\./);
+        // Both withdrawals stay on the peer's record, with who, when and why.
+        assert.match((await page.locator('#withdrawn-away').textContent()) ?? '', /10 April 2027 to 12 April 2027: withdrawn on .+ by .+, The course was cancelled/);
+        assert.match((await page.locator('#withdrawn-conflicts').textContent()) ?? '', /Hartlepool: Former employer \(declared .+\); withdrawn on .+ by .+: Left in 2015/);
+        await checkPage(page, `pool-peer-withdrawn-${width}`);
 
         await page.goto(`${server.base}/peers?pageSize=10&page=2`);
         assert.match((await page.locator('#pool-count').textContent()) ?? '', /Peers 11 to 20 of \d+, page 2 of \d+\./);

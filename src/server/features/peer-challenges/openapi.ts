@@ -27,9 +27,16 @@ export const paths = {
     get: {
       operationId: 'peerChallengeProgramme',
       summary:
-        "The programme: every council's last challenge, stage, next due and overdue items, counts delivered, booked and in discussion, and councils without a challenge for longer than the rules allow",
+        "The programme: every council's last challenge, stage, next due and overdue items, counts delivered, booked and in discussion, and councils without a challenge for longer than the rules allow (among those whose history the programme holds)",
       parameters: queryParameters(programmeQuery),
-      responses: { 200: { description: 'The programme.', content: json({ type: 'object' }) }, ...refusals },
+      responses: {
+        200: {
+          description:
+            'The programme. Each row carries its cadence (per kind: not_held, in_time, due_within_year or overdue, with lastOn, heldFrom, dueBy and a sentence) and why it needs attention (empty when it does not); shown counts the councils needing attention and all under the other filters; notHeld names the councils and kinds whose history is not held, which are never counted overdue.',
+          content: json({ type: 'object' }),
+        },
+        ...refusals,
+      },
     },
     post: {
       operationId: 'openPeerChallenge',
