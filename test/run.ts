@@ -14,9 +14,9 @@
 // the store gone, the CLI on its data folder, the fresh clone, least
 // privilege), so one pass covers both.
 //
-// The test files are compiled ahead into the run's folder
-// (test/support/compile-tests.ts) and run by Node with no TypeScript loader.
-// LANTERN_TEST_BUILD=0 runs the sources through tsx's loader instead.
+// The test files run through tsx's loader. LANTERN_TEST_BUILD=1 compiles
+// them ahead into the run's folder (test/support/compile-tests.ts), to run
+// by Node with no TypeScript loader: about 1.5 s less processor a file.
 //
 // LANTERN_TEST_CONCURRENCY sets how many files run at once;
 // LANTERN_TEST_COUNTS=FILE writes how many tests each file ran into FILE
