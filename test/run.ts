@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileTests } from './support/compile-tests.ts';
+import { compileTests, type CompiledTests } from './support/compile-tests.ts';
 import { PROJECT_DIR } from './support/data.ts';
 import { startRunPostgres } from './support/run-postgres.ts';
 import { tempDir } from './support/store.ts';
@@ -154,7 +154,7 @@ function writeFileCounts(events: string, file: string): void {
  * (a file that does not parse: esbuild has said where), none: the run goes on
  * through the loader, where that file alone fails.
  */
-async function compile(files: string[], into: string): Promise<Map<string, string> | undefined> {
+async function compile(files: string[], into: string): Promise<CompiledTests | undefined> {
   const started = performance.now();
   try {
     const built = await compileTests(files, into);
@@ -172,7 +172,8 @@ const files = slowFirst(group ? testFiles(...group) : asked.length > 0 ? testFil
 const started = performance.now();
 const entries = tempDir('lantern-test-entries-');
 const built = process.env.LANTERN_TEST_BUILD === '1' ? await compile(files, entries) : undefined;
-const processes = shareProcesses(files, entries, (file) => built?.get(file) ?? file);
+// Compiled, the shared processes' entries come after the files in Node's order too.
+const processes = shareProcesses(files, built?.after ?? entries, (file) => built?.files.get(file) ?? file);
 console.log(`# ${files.length} test files in ${processes.length} processes, ${CONCURRENCY} at a time${built ? ', compiled ahead' : ''}`);
 
 // The domain and the web need no store: nothing to start for them.

@@ -52,16 +52,28 @@ const ownImportMeta: esbuild.Plugin = {
   },
 };
 
+/** What a run's test files were compiled to. */
+export interface CompiledTests {
+  /** Each test file's compiled path. */
+  readonly files: ReadonlyMap<string, string>;
+  /** A folder whose files sort after every compiled test file. */
+  readonly after: string;
+}
+
 /**
  * Compiles `files` (test files, relative to the project) into `into`, each
- * to the same relative path with `.mjs` for `.ts`, with linked source maps so
- * that failures name the TypeScript lines. Returns each file's compiled path.
+ * to its relative path with `.mjs` for `.ts`, with linked source maps so that
+ * failures name the TypeScript lines. Node's runner starts the files it is
+ * given in order of their full paths, so each file's path begins with a
+ * folder numbered by its place in `files`: they start in the order given.
  */
-export async function compileTests(files: readonly string[], into: string): Promise<Map<string, string>> {
+export async function compileTests(files: readonly string[], into: string): Promise<CompiledTests> {
   const outdir = path.join(into, BUILT);
+  const place = (at: number) => String(at).padStart(String(files.length).length, '0');
+  const stem = (file: string, at: number) => path.join(place(at), file.replace(/\.[cm]?[jt]s$/, ''));
   await esbuild.build({
     absWorkingDir: PROJECT_DIR,
-    entryPoints: files.map((file) => ({ in: path.resolve(PROJECT_DIR, file), out: file.replace(/\.[cm]?[jt]s$/, '') })),
+    entryPoints: files.map((file, at) => ({ in: path.resolve(PROJECT_DIR, file), out: stem(file, at) })),
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
@@ -80,5 +92,7 @@ export async function compileTests(files: readonly string[], into: string): Prom
   });
   // The packages, found from the compiled files as from the sources.
   fs.symlinkSync(path.join(PROJECT_DIR, 'node_modules'), path.join(outdir, 'node_modules'), 'dir');
-  return new Map(files.map((file) => [file, path.join(outdir, file.replace(/\.[cm]?[jt]s$/, '.mjs'))]));
+  const after = path.join(outdir, place(files.length));
+  fs.mkdirSync(after);
+  return { files: new Map(files.map((file, at) => [file, path.join(outdir, `${stem(file, at)}.mjs`)])), after };
 }
