@@ -103,6 +103,14 @@ describe('the library search plan', () => {
         (pg_relation_size('case_study') / current_setting('block_size')::int)::int as pages, count(*)::int as rows
       from case_study`;
     assert.equal(kept!.compressed, 0, 'no lead is compressed');
+    // e: out of line, uncompressed; m: in the row (what every row found is tested or ranked on)
+    const storage = await store.sql<{ name: string; storage: string }[]>`
+      select attname as name, attstorage as storage from pg_attribute
+      where attrelid = 'case_study'::regclass and attname in ('title', 'summary', 'lead', 'themes') order by attname`;
+    assert.deepEqual(
+      storage.map((a) => `${a.name} ${a.storage}`),
+      ['lead m', 'summary e', 'themes m', 'title e'],
+    );
     // a row of some 320 words, its body and document out of line, took some 900 bytes with its title and summary in it: eight to a page
     assert.ok(kept!.rows / kept!.pages > 12, `${kept!.rows} rows in ${kept!.pages} pages`);
   });
