@@ -14,9 +14,10 @@
 // the store gone, the CLI on its data folder, the fresh clone, least
 // privilege), so one pass covers both.
 //
-// The test files run through tsx's loader. LANTERN_TEST_BUILD=1 compiles
-// them ahead into the run's folder (test/support/compile-tests.ts), to run
-// by Node with no TypeScript loader: about 1.5 s less processor a file.
+// The test files are compiled ahead into the run's folder
+// (test/support/compile-tests.ts) and run by Node with no TypeScript loader:
+// about 1.5 s less processor a file. LANTERN_TEST_BUILD=0 runs the sources
+// through tsx's loader instead.
 //
 // LANTERN_TEST_CONCURRENCY sets how many files run at once;
 // LANTERN_TEST_COUNTS=FILE writes how many tests each file ran into FILE
@@ -171,7 +172,7 @@ const group = asked.length === 1 ? GROUPS[asked[0]!] : undefined;
 const files = slowFirst(group ? testFiles(...group) : asked.length > 0 ? testFiles(...asked) : testFiles('test'));
 const started = performance.now();
 const entries = tempDir('lantern-test-entries-');
-const built = process.env.LANTERN_TEST_BUILD === '1' ? await compile(files, entries) : undefined;
+const built = process.env.LANTERN_TEST_BUILD !== '0' ? await compile(files, entries) : undefined;
 // Compiled, the shared processes' entries come after the files in Node's order too.
 const processes = shareProcesses(files, built?.after ?? entries, (file) => built?.files.get(file) ?? file);
 console.log(`# ${files.length} test files in ${processes.length} processes, ${CONCURRENCY} at a time${built ? ', compiled ahead' : ''}`);
