@@ -103,7 +103,10 @@ function shareProcesses(files: string[], dir: string, runnable: (file: string) =
   const entries = Array.from({ length: count }, (_, i) => {
     const share = shared.filter((_, at) => at % count === i);
     const entry = path.join(dir, `shared-process-${i + 1}-of-${share.length}-files.test.mjs`);
-    fs.writeFileSync(entry, share.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(PROJECT_DIR, runnable(file))).href)};\n`).join(''));
+    // The runner's --test-force-exit ends the process as soon as its tests are done, and
+    // writes to a pipe still waiting are lost: a shared process reports much, so it writes at once.
+    const blocking = 'process.stdout._handle?.setBlocking?.(true);\n';
+    fs.writeFileSync(entry, blocking + share.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(PROJECT_DIR, runnable(file))).href)};\n`).join(''));
     return entry;
   });
   return [...files.filter((file) => !shared.includes(file)).map(runnable), ...entries];
