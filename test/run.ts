@@ -97,7 +97,7 @@ function sharesProcess(file: string): boolean {
  */
 function shareProcesses(files: string[], dir: string, runnable: (file: string) => string): string[] {
   const shared = files.filter(sharesProcess);
-  if (shared.length < 2) return files;
+  if (shared.length < 2) return files.map(runnable);
   // Every shared file falls in exactly one entry, however few there are.
   const count = Math.min(CONCURRENCY, Math.ceil(shared.length / 2));
   const entries = Array.from({ length: count }, (_, i) => {
