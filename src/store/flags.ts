@@ -423,7 +423,7 @@ async function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<Ope
  * 048).
  */
 function change(sql: Db, changes: readonly Changed[], at: Date): Promise<unknown> {
-  const c = columns(
+  const c = changedColumns(
     sql,
     changes.map((change) => change.line),
   );
@@ -438,46 +438,40 @@ function change(sql: Db, changes: readonly Changed[], at: Date): Promise<unknown
     where flag.id = any(${ids}) and flag.id = r.id`.execute();
 }
 
-function columns(sql: Db, lines: readonly FlagLine[]) {
+/**
+ * The columns a changed flag rewrites, those no index reads, each as one
+ * PostgreSQL array. A sentence given as a function is made here, once.
+ */
+function changedColumns(sql: Db, lines: readonly FlagLine[]) {
+  const text = (pick: (line: FlagLine) => string | null) => textColumn(sql, lines, pick);
   return {
-    area: texts(
-      sql,
-      lines.map((line) => line.area),
-    ),
-    rule: texts(
-      sql,
-      lines.map((line) => line.rule),
-    ),
     version: numbers(
       sql,
       lines.map((line) => line.ruleVersion),
       'int',
     ),
-    metric: texts(
-      sql,
-      lines.map((line) => line.metric),
-    ),
-    subject: texts(
-      sql,
-      lines.map((line) => line.subject),
-    ),
-    period: texts(
-      sql,
-      lines.map((line) => line.period),
-    ),
-    figures: texts(
-      sql,
-      lines.map((line) => JSON.stringify(line.figures)),
-    ),
-    sentence: texts(
-      sql,
-      lines.map((line) => (typeof line.sentence === 'function' ? line.sentence() : line.sentence)),
-    ),
-    fingerprint: texts(
-      sql,
-      lines.map((line) => line.fingerprint),
-    ),
+    period: text((line) => line.period),
+    figures: text((line) => JSON.stringify(line.figures)),
+    sentence: text((line) => (typeof line.sentence === 'function' ? line.sentence() : line.sentence)),
+    fingerprint: text((line) => line.fingerprint),
   };
+}
+
+/** Every column a raised flag writes, each as one PostgreSQL array. */
+function columns(sql: Db, lines: readonly FlagLine[]) {
+  const text = (pick: (line: FlagLine) => string | null) => textColumn(sql, lines, pick);
+  return {
+    ...changedColumns(sql, lines),
+    area: text((line) => line.area),
+    rule: text((line) => line.rule),
+    metric: text((line) => line.metric),
+    subject: text((line) => line.subject),
+  };
+}
+
+/** One field of every line, as a PostgreSQL text array. */
+function textColumn(sql: Db, lines: readonly FlagLine[], pick: (line: FlagLine) => string | null) {
+  return texts(sql, lines.map(pick));
 }
 
 /** Between two values of a column sent as one string; and a null. Control characters no flag should hold. */
