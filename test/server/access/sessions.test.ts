@@ -203,7 +203,11 @@ describe('sessions and sign-in', () => {
     });
 
     it('still stops one address guessing at many accounts', async () => {
-      const emails = Object.values(world.users).map((u) => u.email);
+      // Not the account slowed above: each guess at it would wait seconds, and the rule
+      // for an address is the same over the other ten (three guesses each, under the five a pair may make).
+      const emails = Object.values(world.users)
+        .map((u) => u.email)
+        .filter((email) => email !== 'inspector@inspectorate.example');
       for (let i = 0; i < 30; i++) assert.equal((await signInFrom('203.0.113.99', emails[i % emails.length]!, `guess ${i}`)).status, 401);
       assert.equal((await signInFrom('203.0.113.99', 'adviser@sector.example')).status, 429);
     });
