@@ -187,7 +187,12 @@ const counts = process.env.LANTERN_TEST_COUNTS;
 const events = path.join(entries, 'test-events.tsv');
 let failed: number;
 try {
-  failed = runTests(processes, built !== undefined, { ...(postgres && { LANTERN_TEST_DATABASE_URL: postgres.url }), ...(counts && { LANTERN_TEST_EVENTS: events }) });
+  failed = runTests(processes, built !== undefined, {
+    ...(postgres && { LANTERN_TEST_DATABASE_URL: postgres.url }),
+    ...(counts && { LANTERN_TEST_EVENTS: events }),
+    // The tests that run `lantern` run it compiled too (test/support/lantern-command.ts).
+    ...(built && { LANTERN_TEST_COMMAND: built.command }),
+  });
   if (counts) writeFileCounts(events, counts);
 } finally {
   await postgres?.stop();

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_DIR } from '../support/data.ts';
+import { LANTERN } from '../support/lantern-command.ts';
 import { tempDir } from '../support/store.ts';
-
-const BIN = path.join(PROJECT_DIR, 'bin', 'lantern.js');
 
 const METRICS = 'code,title,polarity,value_kind,period_kind\nclaimants,Claimants as a share of residents aged 16-64,lower_is_better,mean,date\n';
 const WARDS = ['metric,area,area_name,period,value', 'claimants,E05008809,Elvet and Gilesgate,2023-12-31,1.2', 'claimants,E05008810,Esh and Witton Gilbert,2023-12-31,2.4'].join('\n') + '\n';
@@ -21,7 +20,7 @@ describe('lantern import --add-areas', () => {
   function lantern(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const env: NodeJS.ProcessEnv = { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_DATA: path.join(root, 'no-demo-data') };
     for (const name of ['LANTERN_DATABASE_URL', 'PORT', 'LANTERN_PORT', 'NODE_TEST_CONTEXT', 'NODE_ENV']) delete env[name];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...LANTERN, ...args], { cwd: PROJECT_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => {

@@ -1,6 +1,8 @@
 // The `lantern` command as a user runs it: a child process on a temporary
 // data folder (its own embedded PostgreSQL), its output, its exit codes; and
-// a running `lantern serve` sharing its store with `lantern import`.
+// a running `lantern serve` sharing its store with `lantern import`. Its help
+// comes from bin/lantern.js itself; the other tests run the command as
+// test/support/lantern-command.ts starts it (compiled, in a compiled run).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,9 +10,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_DIR } from '../support/data.ts';
+import { LANTERN, LANTERN_BIN } from '../support/lantern-command.ts';
 import { tempDir } from '../support/store.ts';
-
-const BIN = path.join(PROJECT_DIR, 'bin', 'lantern.js');
 
 interface Run {
   readonly code: number | null;
@@ -60,8 +61,8 @@ describe('the lantern command', () => {
     return env;
   }
 
-  function start(args: readonly string[], extra: NodeJS.ProcessEnv = {}): ChildProcess {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_DIR, env: { ...environment(), ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+  function start(args: readonly string[], extra: NodeJS.ProcessEnv = {}, command: readonly string[] = LANTERN): ChildProcess {
+    const child = spawn(process.execPath, [...command, ...args], { cwd: PROJECT_DIR, env: { ...environment(), ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     return child;
   }
@@ -86,8 +87,8 @@ describe('the lantern command', () => {
     };
   }
 
-  function lantern(args: readonly string[], extra: NodeJS.ProcessEnv = {}): Promise<Run> {
-    const child = start(args, extra);
+  function lantern(args: readonly string[], extra: NodeJS.ProcessEnv = {}, command: readonly string[] = LANTERN): Promise<Run> {
+    const child = start(args, extra, command);
     let stdout = '';
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (text: string) => {
@@ -133,12 +134,13 @@ describe('the lantern command', () => {
   });
 
   it('prints usage and exits 0 for --help, of the command and of each subcommand', async () => {
+    const bin = [LANTERN_BIN];
     const [top, importHelp, exportHelp, serveHelp, areasHelp] = await Promise.all([
-      lantern(['--help']),
-      lantern(['import', '--help']),
-      lantern(['export', '--help']),
-      lantern(['serve', '--help']),
-      lantern(['areas', '--help']),
+      lantern(['--help'], {}, bin),
+      lantern(['import', '--help'], {}, bin),
+      lantern(['export', '--help'], {}, bin),
+      lantern(['serve', '--help'], {}, bin),
+      lantern(['areas', '--help'], {}, bin),
     ]);
     for (const run of [top, importHelp, exportHelp, serveHelp, areasHelp]) assert.equal(run.code, 0, run.stderr);
     assert.match(top.stdout, /^Usage: lantern \[options\] \[command\]/);
@@ -309,7 +311,16 @@ describe('the lantern command', () => {
       await listening();
       const port = Number(/listening on http:\/\/localhost:(\d+)/.exec(log())?.[1]);
       assert.ok(port > 0, log());
-      assert.equal((await fetch(`http://127.0.0.1:${port}/health`)).status, 200);
+      // Lantern answers on that port at once; /health says 200 once its store answers within two seconds, which
+      // a store just started beside the index's first build may not do on a busy machine: until then, a 503 naming it.
+      const deadline = Date.now() + 30_000;
+      for (let health = await fetch(`http://127.0.0.1:${port}/health`); health.status !== 200; health = await fetch(`http://127.0.0.1:${port}/health`)) {
+        const body = (await health.json()) as { code?: string };
+        assert.equal(health.status, 503, JSON.stringify(body));
+        assert.equal(body.code, 'store_unavailable');
+        assert.ok(Date.now() < deadline, 'the store never answered /health within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     } finally {
       child.kill('SIGTERM');
       await exited(child, 30_000);

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_DIR } from '../support/data.ts';
+import { LANTERN } from '../support/lantern-command.ts';
 import { xlsxFile } from '../support/spreadsheets.ts';
 import { tempDir } from '../support/store.ts';
 
-const BIN = path.join(PROJECT_DIR, 'bin', 'lantern.js');
 const INDICATOR = 'Fly-tipping incidents per 1,000 people';
 
 describe('lantern inspect and import --dry-run', () => {
@@ -23,7 +23,7 @@ describe('lantern inspect and import --dry-run', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_DATA: path.join(root, 'no-demo-data') };
     for (const name of ['LANTERN_DATABASE_URL', 'NODE_TEST_CONTEXT', 'NODE_ENV']) delete env[name];
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: PROJECT_DIR, env });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [...LANTERN, ...args], { cwd: PROJECT_DIR, env });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
