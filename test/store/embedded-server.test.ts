@@ -7,10 +7,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { reachableDataFolder, SHARED_DATA_ROOT } from '../../src/store/data-folder.ts';
 import { openStore } from '../../src/store/store.ts';
 import { PROJECT_DIR } from '../support/data.ts';
+import { LANTERN } from '../support/lantern-command.ts';
 import { tempDir } from '../support/store.ts';
 
 describe('the embedded PostgreSQL server', () => {
@@ -20,6 +21,22 @@ describe('the embedded PostgreSQL server', () => {
     dirs.push(dir);
     return dir;
   };
+  /**
+   * A store made once (the cluster initialised, migrated and stopped), which the
+   * tests not about a first start copy, owners and modes kept (`cp -a`): each
+   * first start is seconds of initdb and migrations on a busy machine.
+   */
+  let made: string;
+  const copyOfMade = () => {
+    const dir = fresh();
+    const copied = spawnSync('cp', ['-a', `${made}/.`, dir], { encoding: 'utf8' });
+    assert.equal(copied.status, 0, copied.stderr);
+    return dir;
+  };
+  before(async () => {
+    made = fresh();
+    await (await openStore({ dataDir: made, role: 'test' })).close();
+  });
   after(() => {
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -50,7 +67,7 @@ describe('the embedded PostgreSQL server', () => {
   });
 
   it('runs the server as an unprivileged user when Lantern runs as root', { skip: process.getuid?.() !== 0 && 'not running as root' }, async () => {
-    const dataDir = fresh();
+    const dataDir = copyOfMade();
     const store = await openStore({ dataDir, role: 'test' });
     const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
     const uid = Number(/^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
@@ -60,7 +77,7 @@ describe('the embedded PostgreSQL server', () => {
   });
 
   it('shares a server held by a live Lantern instead of starting a second one, and leaves it running', async () => {
-    const dataDir = fresh();
+    const dataDir = copyOfMade();
     const owner = await openStore({ dataDir, role: 'serve:3000' });
     const second = await openStore({ dataDir, role: 'import' });
     assert.equal(second.embedded!.owned, false);
@@ -73,7 +90,7 @@ describe('the embedded PostgreSQL server', () => {
   });
 
   it('adopts the server of a Lantern that was killed, and stops it on close', async () => {
-    const dataDir = fresh();
+    const dataDir = copyOfMade();
     const child = spawn(
       process.execPath,
       [
@@ -104,7 +121,7 @@ describe('the embedded PostgreSQL server', () => {
   });
 
   it('recovers from a stale postmaster.pid left by a crash', async () => {
-    const dataDir = fresh();
+    const dataDir = copyOfMade();
     const store = await openStore({ dataDir, role: 'test' });
     const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
     const content = fs.readFileSync(pidFile, 'utf8');
@@ -242,7 +259,7 @@ describe('Lantern run as root in a private project folder', { skip: process.getu
       const base = { ...process.env };
       delete base.LANTERN_DATA_DIR;
       delete base.LANTERN_DATABASE_URL;
-      return spawnSync(process.execPath, [path.join(PROJECT_DIR, 'bin', 'lantern.js'), 'migrate'], { cwd: project, env: { ...base, ...env }, encoding: 'utf8' });
+      return spawnSync(process.execPath, [...LANTERN, 'migrate'], { cwd: project, env: { ...base, ...env }, encoding: 'utf8' });
     };
     const moved = lantern({});
     assert.equal(moved.status, 0, moved.stderr);
