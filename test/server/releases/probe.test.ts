@@ -58,15 +58,20 @@ function filled(route: string): string {
 
 const KEYS = `metric=${HELD}&area=${DURHAM}`;
 
+/** An address with the metric and council (as JSON or a page, and as CSV), and with the comparison's keys too. */
+const withKeys = (address: string) => [`${address}?${KEYS}`, `${address}?${KEYS}&format=csv`, `${address}?${KEYS}&areas=${DURHAM}&group=region`];
+
 describe('the probe: no held value before its release, every one after', () => {
   let store: TestStore;
   let server: TestServer;
   let jobs: LanternJobs;
   let officer: Browser;
   let outsider: Browser;
+  /** Each GET route with its parameters filled, and what is asked of it: itself and with the keys. */
+  let bare: string[];
   let addresses: string[];
   let routes = 0;
-  const probed = { count: 0 };
+  const probed = { count: 0, refused: 0 };
 
   before(async () => {
     store = await openDemoStore();
@@ -86,7 +91,8 @@ describe('the probe: no held value before its release, every one after', () => {
     const found = getRoutes((server.app as unknown as { router: { stack: Layer[] } }).router.stack).filter((route) => !/sign-(in|out)|session/.test(route));
     routes = found.length;
     // Each route bare, with the metric and council (as JSON or a page, and as CSV), and with the comparison's keys too.
-    addresses = [...new Set(found.map(filled))].flatMap((address) => [address, `${address}?${KEYS}`, `${address}?${KEYS}&format=csv`, `${address}?${KEYS}&areas=${DURHAM}&group=region`]);
+    bare = [...new Set(found.map(filled))];
+    addresses = bare.flatMap((address) => [address, ...withKeys(address)]);
   });
   after(async () => {
     await jobs?.stop();
@@ -98,7 +104,9 @@ describe('the probe: no held value before its release, every one after', () => {
    * Every address, as the public and as the outsider, asked once: those
    * whose answer shows the released figures, and those whose answer shows
    * the provisional one. Both are read from one sweep, as nothing changes
-   * between them.
+   * between them. A route that refuses a viewer for not being signed in (401,
+   * or a redirect to sign in) does so by its access rule, before it reads
+   * the query: that viewer is not asked it again with the keys.
    */
   async function showing(extra: readonly string[] = []): Promise<{ released: string[]; provisional: string[] }> {
     const seen = { released: [] as string[], provisional: [] as string[] };
@@ -106,13 +114,21 @@ describe('the probe: no held value before its release, every one after', () => {
       ['the public', new Browser(server.base)],
       ['an outsider', outsider],
     ] as const) {
-      for (const address of [...addresses, ...extra]) {
+      const ask = async (address: string) => {
         probed.count++;
         const response = await browser.fetch(address, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
         const body = response ? await response.text().catch(() => '') : '';
         if (RELEASED.test(body)) seen.released.push(`${who}: ${address}`);
         if (PROVISIONAL.test(body)) seen.provisional.push(`${who}: ${address}`);
+        return response;
+      };
+      for (const address of bare) {
+        const response = await ask(address);
+        const signInFirst = response?.status === 401 || (response?.status === 303 && (response.headers.get('location') ?? '').startsWith('/sign-in'));
+        if (signInFirst) probed.refused++;
+        else for (const keyed of withKeys(address)) await ask(keyed);
       }
+      for (const address of extra) await ask(address);
     }
     return seen;
   }
@@ -183,6 +199,9 @@ describe('the probe: no held value before its release, every one after', () => {
       ['2025-04', '2025-05', '2025-06'],
       'the public calendar shows what was released',
     );
-    console.log(`probe: ${addresses.length} addresses from ${routes} GET routes; ${probed.count} requests in all; after release the figures were reachable at ${reached.length} answers`);
+    console.log(
+      `probe: ${addresses.length} addresses from ${routes} GET routes; ${probed.count} requests in all (${probed.refused} routes refused a viewer not signed in, asked once); ` +
+        `after release the figures were reachable at ${reached.length} answers`,
+    );
   });
 });
