@@ -81,13 +81,16 @@ describe('probes that must all fail', () => {
     it('in every documented query and path parameter: never a server error, never a database message, nothing changed', async () => {
       let requests = 0;
       for (const operation of operations()) {
+        // An operation that refuses the public as not signed in (401) does so by its access rule, before it reads
+        // a parameter: the public is not sent its other payloads, each the same case. The administrator is sent all.
+        let refusesPublic = false;
         for (const payload of INJECTIONS) {
           const addresses: string[] = [];
           const filled = operation.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(payload));
           if (operation.pathParameters.length > 0) addresses.push(filled);
           for (const name of operation.query) addresses.push(`${operation.path.replace(/\{(\w+)\}/g, '1')}?${name}=${encodeURIComponent(payload)}`);
           for (const address of addresses) {
-            for (const headers of [admin, {}]) {
+            for (const headers of refusesPublic ? [admin] : [admin, {}]) {
               const response = await fetch(world.base + address, {
                 method: operation.method,
                 headers: { ...headers, 'Content-Type': 'application/json' },
@@ -97,6 +100,7 @@ describe('probes that must all fail', () => {
               requests++;
               assert.ok(response.status < 500, `${operation.method} ${address}: ${response.status} ${text.slice(0, 200)}`);
               assert.doesNotMatch(text, DATABASE_WORDS, `${operation.method} ${address}`);
+              if (headers !== admin && response.status === 401) refusesPublic = true;
             }
           }
         }
