@@ -1,6 +1,7 @@
-// `npm test` after the checks, and `npm run test:unit` and `test:e2e`: the
-// test files, several at a time, with one PostgreSQL server for the run.
+// `npm test`, `npm run test:unit` and `test:e2e`: the test files, several at
+// a time, with one PostgreSQL server for the run.
 //
+//   node --import tsx test/run.ts --checks     every test file, and beside them `npm run check`'s checks
 //   node --import tsx test/run.ts              every test file
 //   node --import tsx test/run.ts unit         the domain and the web: no store, no browser
 //   node --import tsx test/run.ts e2e          the browser and the fresh clone
@@ -27,6 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { reportChecks, startChecks } from './support/checks.ts';
 import { compileTests, type CompiledTests } from './support/compile-tests.ts';
 import { PROJECT_DIR } from './support/data.ts';
 import { startRunPostgres } from './support/run-postgres.ts';
@@ -170,11 +172,15 @@ async function compile(files: string[], into: string): Promise<CompiledTests | u
   }
 }
 
-const asked = process.argv.slice(2);
+// With --checks (`npm test`), the checks run beside the test files, at a lower
+// priority (test/support/checks.ts), and the run fails if one fails.
+const withChecks = process.argv.includes('--checks');
+const asked = process.argv.slice(2).filter((arg) => arg !== '--checks');
 const group = asked.length === 1 ? GROUPS[asked[0]!] : undefined;
 const files = slowFirst(group ? testFiles(...group) : asked.length > 0 ? testFiles(...asked) : testFiles('test'));
 const started = performance.now();
 const entries = tempDir('lantern-test-entries-');
+const checks = withChecks ? startChecks(entries) : undefined;
 const built = process.env.LANTERN_TEST_BUILD !== '0' ? await compile(files, entries) : undefined;
 // Compiled, the shared processes' entries come after the files in Node's order too.
 const processes = shareProcesses(files, built?.after ?? entries, (file) => built?.files.get(file) ?? file);
@@ -186,6 +192,7 @@ const postgres = needsStore ? await startRunPostgres((line) => console.log(line)
 const counts = process.env.LANTERN_TEST_COUNTS;
 const events = path.join(entries, 'test-events.tsv');
 let failed: number;
+let checked = true;
 try {
   failed = runTests(processes, built !== undefined, {
     ...(postgres && { LANTERN_TEST_DATABASE_URL: postgres.url }),
@@ -194,9 +201,10 @@ try {
     ...(built && { LANTERN_TEST_COMMAND: built.command }),
   });
   if (counts) writeFileCounts(events, counts);
+  if (checks) checked = reportChecks(await checks);
 } finally {
   await postgres?.stop();
   fs.rmSync(entries, { recursive: true, force: true });
 }
 console.log(`# ran in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(failed === 0 && checked ? 0 : 1);
