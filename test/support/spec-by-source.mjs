@@ -1,0 +1,29 @@
+// node:test's spec reporter, with each compiled test file named as its author
+// knows it: test/server/x.test.ts rather than the run's
+// .../built/012/test/server/x.test.mjs (test/support/compile-tests.ts). A file
+// that fails to load, or fails as a whole, is reported under its file's name;
+// a shared process's entry keeps its own.
+import { Readable } from 'node:stream';
+import { spec } from 'node:test/reporters';
+
+const BUILT = /^(?:file:\/\/)?.*[\\/]built[\\/]\d+[\\/](.+)\.mjs$/;
+
+function sourceName(name) {
+  if (typeof name !== 'string' || name.includes('shared-process-')) return name;
+  return name.replace(BUILT, (_, file) => `${file.replaceAll('\\', '/')}.ts`);
+}
+
+async function* renamed(source) {
+  for await (const event of source) {
+    // A test inside a file is already placed by its source map.
+    if (typeof event.data?.name === 'string' && BUILT.test(event.data.name)) {
+      yield { ...event, data: { ...event.data, name: sourceName(event.data.name), file: sourceName(event.data.file) } };
+    } else {
+      yield event;
+    }
+  }
+}
+
+export default async function* specBySource(source) {
+  yield* Readable.from(renamed(source)).pipe(new spec());
+}
