@@ -31,6 +31,7 @@ import { pathToFileURL } from 'node:url';
 import { reportChecks, startChecks } from './support/checks.ts';
 import { compileTests, type CompiledTests } from './support/compile-tests.ts';
 import { PROJECT_DIR } from './support/data.ts';
+import { compiledFolder, shareProcesses, type Sharing } from './support/shared-processes.ts';
 import { startRunPostgres } from './support/run-postgres.ts';
 import { tempDir } from './support/store.ts';
 
@@ -55,18 +56,28 @@ const SLOW_FIRST = ['test/e2e', 'test/browser', 'test/cli', 'test/server', 'test
 const CONCURRENCY = Number(process.env.LANTERN_TEST_CONCURRENCY) || Math.max(2, os.availableParallelism() + 1);
 
 /**
- * The domain's and the web's files need no store, no server and no browser:
- * each runs in a few milliseconds, where a process of its own with the
- * TypeScript loader costs about 0.6 s of processor. They share a few
- * processes instead (113 files: 76 s of processor one a process, 16 s in
- * one). A shared process imports its files statically, so that every test of
- * every file is registered before the first runs, and runs them one file
- * after another as node:test runs a file's tests. A file with hooks at its
- * top level (not inside a describe) keeps a process of its own: there, its
- * hooks would be the whole process's and run around every file's tests.
+ * The files of these folders share processes, each process the number given
+ * at most (test/support/shared-processes.ts): each process imports the
+ * compiled app and its packages once for all its files, about a second of
+ * processor a file saved; a domain or web file runs in a few milliseconds, so
+ * many share one process. Their files must leave nothing behind that another
+ * file would meet: module state, process.env, listeners, timers. The files in
+ * `alone` do, or test the process itself, and keep a process of their own.
+ * LANTERN_TEST_SHARED=0 runs every file in a process of its own.
  */
-const SHARED_PROCESS = ['test/domain', 'test/web'];
-const TOP_LEVEL_HOOK = /^(before|after|beforeEach|afterEach)\(/m;
+const SHARING: Sharing = {
+  folders: {
+    'test/domain': 40,
+    'test/web': 40,
+    'test/server': 10,
+    'test/store': 10,
+    'test/ingest': 10,
+    'test/jobs': 5,
+    'test/reports': 10,
+    'test/engine': 10,
+  },
+  alone: {},
+};
 
 function testFiles(...dirs: string[]): string[] {
   return dirs.flatMap((dir) => {
@@ -85,33 +96,6 @@ function slowFirst(files: string[]): string[] {
     return at === -1 ? SLOW_FIRST.length : at;
   };
   return files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
-function sharesProcess(file: string): boolean {
-  return SHARED_PROCESS.some((dir) => file.startsWith(dir + path.sep)) && !TOP_LEVEL_HOOK.test(fs.readFileSync(path.join(PROJECT_DIR, file), 'utf8'));
-}
-
-/**
- * The files that may share processes, as up to CONCURRENCY entry files in
- * `dir`, each importing its share; with the files left to run on their own.
- * The entries run last, as the quickest. `runnable` is the file a test file
- * runs as: itself, or what it was compiled to.
- */
-function shareProcesses(files: string[], dir: string, runnable: (file: string) => string): string[] {
-  const shared = files.filter(sharesProcess);
-  if (shared.length < 2) return files.map(runnable);
-  // Every shared file falls in exactly one entry, however few there are.
-  const count = Math.min(CONCURRENCY, Math.ceil(shared.length / 2));
-  const entries = Array.from({ length: count }, (_, i) => {
-    const share = shared.filter((_, at) => at % count === i);
-    const entry = path.join(dir, `shared-process-${i + 1}-of-${share.length}-files.test.mjs`);
-    // The runner's --test-force-exit ends the process as soon as its tests are done, and
-    // writes to a pipe still waiting are lost: a shared process reports much, so it writes at once.
-    const blocking = 'process.stdout._handle?.setBlocking?.(true);\n';
-    fs.writeFileSync(entry, blocking + share.map((file) => `import ${JSON.stringify(pathToFileURL(path.resolve(PROJECT_DIR, runnable(file))).href)};\n`).join(''));
-    return entry;
-  });
-  return [...files.filter((file) => !shared.includes(file)).map(runnable), ...entries];
 }
 
 /**
@@ -179,8 +163,10 @@ const started = performance.now();
 const entries = tempDir('lantern-test-entries-');
 const checks = withChecks ? startChecks(entries) : undefined;
 const built = process.env.LANTERN_TEST_BUILD !== '0' ? await compile(files, entries) : undefined;
-// Compiled, the shared processes' entries come after the files in Node's order too.
-const processes = shareProcesses(files, built?.after ?? entries, (file) => built?.files.get(file) ?? file);
+// Compiled, a shared process starts where its first file would have started.
+const runnable = (file: string) => built?.files.get(file) ?? file;
+const sharing = process.env.LANTERN_TEST_SHARED === '0' ? { folders: {}, alone: {} } : SHARING;
+const processes = shareProcesses(files, sharing, (file) => (built ? compiledFolder(runnable(file), file) : entries), runnable);
 console.log(`# ${files.length} test files in ${processes.length} processes, ${CONCURRENCY} at a time${built ? ', compiled ahead' : ''}`);
 
 // The domain and the web need no store: nothing to start for them.

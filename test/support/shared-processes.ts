@@ -1,0 +1,87 @@
+// Test files that share a Node process (test/run.ts): each process pays once
+// what every file would pay again in a process of its own, chiefly importing
+// the compiled app (about a second of processor).
+//
+// A shared process is an entry file that declares one suite per test file,
+// named by the file, whose body imports it: the file's tests and hooks are
+// declared inside that suite, so hooks at a file's top level hold for its own
+// tests alone, a file that fails to load fails its own suite and no other,
+// and every failure is reported under its file's name. node:test runs the
+// suites one after another, as it runs a file's tests. What a file leaves
+// behind in the process (module state, process.env, listeners, timers) is
+// the next file's: test/run.ts keeps apart the files that would.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_DIR } from './data.ts';
+
+export interface Sharing {
+  /** The folders whose files share processes, each with how many files a process holds at most. */
+  readonly folders: Readonly<Record<string, number>>;
+  /** Files of those folders that keep a process of their own, each with why. */
+  readonly alone: Readonly<Record<string, string>>;
+}
+
+/** Where a process's entry goes: the folder that `file`, its first, would have been run from. */
+export type EntryFolder = (file: string) => string;
+
+/** The folder of `sharing.folders` that `file` is in, if it may share a process. */
+export function sharedFolder(file: string, sharing: Sharing): string | undefined {
+  if (Object.hasOwn(sharing.alone, file)) return undefined;
+  return Object.keys(sharing.folders).find((dir) => file.startsWith(dir + path.sep));
+}
+
+/**
+ * The processes that run `files`: an entry file for each share of a folder's
+ * files (written into `folderOf` its first file, as `<folder>/shared-process-
+ * I-of-N.test.mjs`), and each other file alone. `runnable` is the file a test
+ * file runs as: itself, or what it was compiled to. A folder's files are dealt
+ * out in turn, so that its slow files, often neighbours, fall in different
+ * processes; each share keeps the files' order.
+ */
+export function shareProcesses(files: readonly string[], sharing: Sharing, folderOf: EntryFolder, runnable: (file: string) => string): string[] {
+  const byFolder = new Map<string, string[]>();
+  const alone: string[] = [];
+  for (const file of files) {
+    const folder = sharedFolder(file, sharing);
+    if (folder === undefined) alone.push(file);
+    else byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  const entries: string[] = [];
+  for (const [folder, shared] of byFolder) {
+    if (shared.length < 2) {
+      alone.push(...shared);
+      continue;
+    }
+    const count = Math.ceil(shared.length / sharing.folders[folder]!);
+    for (let i = 0; i < count; i++) {
+      const share = shared.filter((_, at) => at % count === i);
+      const entry = path.join(folderOf(share[0]!), folder, `shared-process-${i + 1}-of-${count}.test.mjs`);
+      fs.mkdirSync(path.dirname(entry), { recursive: true });
+      fs.writeFileSync(entry, entryText(share, runnable));
+      entries.push(entry);
+    }
+  }
+  return [...alone.map(runnable), ...entries];
+}
+
+function entryText(share: readonly string[], runnable: (file: string) => string): string {
+  const lines = [
+    // The runner's --test-force-exit ends the process as soon as its tests are done, and
+    // writes to a pipe still waiting are lost: a shared process reports much, so it writes at once.
+    'process.stdout._handle?.setBlocking?.(true);',
+    "import { describe } from 'node:test';",
+    ...share.map((file) => `describe(${JSON.stringify(file)}, () => import(${JSON.stringify(pathToFileURL(path.resolve(PROJECT_DIR, runnable(file))).href)}));`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The folder a compiled test file was run from before it shared a process:
+ * the one `compiled` (`file` compiled, under its own relative path) sits in,
+ * numbered by its place in the run, so that its share starts where it would
+ * have started.
+ */
+export function compiledFolder(compiled: string, file: string): string {
+  return path.join(compiled, ...file.split(path.sep).map(() => '..'));
+}
