@@ -31,6 +31,7 @@ import { pathToFileURL } from 'node:url';
 import { reportChecks, startChecks } from './support/checks.ts';
 import { compileTests, type CompiledTests } from './support/compile-tests.ts';
 import { PROJECT_DIR } from './support/data.ts';
+import { costliestFirst } from './support/file-costs.ts';
 import { compiledFolder, shareProcesses, type Sharing } from './support/shared-processes.ts';
 import { startRunPostgres } from './support/run-postgres.ts';
 import { tempDir } from './support/store.ts';
@@ -39,13 +40,6 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   unit: ['test/domain', 'test/web'],
   e2e: ['test/e2e', 'test/browser'],
 };
-
-/**
- * Files of the slowest folders start first, so that a long file does not
- * begin last and run alone: the fresh clone loads the whole demo, the browser
- * and the command line start processes of their own.
- */
-const SLOW_FIRST = ['test/e2e', 'test/browser', 'test/cli', 'test/server', 'test/reports', 'test/ingest', 'test/store'];
 
 /**
  * A test file waits on PostgreSQL, Chromium and its child processes as much
@@ -88,14 +82,6 @@ function testFiles(...dirs: string[]): string[] {
       .filter((file) => file.endsWith('.test.ts'))
       .map((file) => path.join(dir, file));
   });
-}
-
-function slowFirst(files: string[]): string[] {
-  const rank = (file: string) => {
-    const at = SLOW_FIRST.findIndex((dir) => file.startsWith(dir + path.sep));
-    return at === -1 ? SLOW_FIRST.length : at;
-  };
-  return files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 /**
@@ -158,7 +144,8 @@ async function compile(files: string[], into: string): Promise<CompiledTests | u
 const withChecks = process.argv.includes('--checks');
 const asked = process.argv.slice(2).filter((arg) => arg !== '--checks');
 const group = asked.length === 1 ? GROUPS[asked[0]!] : undefined;
-const files = slowFirst(group ? testFiles(...group) : asked.length > 0 ? testFiles(...asked) : testFiles('test'));
+// The costliest files start first, so that a long one does not begin last and run alone.
+const files = costliestFirst(group ? testFiles(...group) : asked.length > 0 ? testFiles(...asked) : testFiles('test'));
 const started = performance.now();
 const entries = tempDir('lantern-test-entries-');
 const checks = withChecks ? startChecks(entries) : undefined;
