@@ -57,6 +57,8 @@ const CONCURRENCY = Number(process.env.LANTERN_TEST_CONCURRENCY) || Math.max(2, 
  * many share one process. Their files must leave nothing behind that another
  * file would meet: module state, process.env, listeners, timers. The files in
  * `alone` do, or test the process itself, and keep a process of their own.
+ * A browser file takes 10 to 60 s, so three share a process; each still
+ * launches a Chromium of its own, which costs about a tenth of a second.
  * LANTERN_TEST_SHARED=0 runs every file in a process of its own.
  */
 const SHARING: Sharing = {
@@ -69,6 +71,7 @@ const SHARING: Sharing = {
     'test/jobs': 5,
     'test/reports': 10,
     'test/engine': 10,
+    'test/browser': 3,
   },
   alone: {},
 };
