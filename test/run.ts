@@ -63,7 +63,7 @@ const CONCURRENCY = Number(process.env.LANTERN_TEST_CONCURRENCY) || Math.max(2, 
  */
 const SHARING: Sharing = {
   folders: {
-    'test/domain': 40,
+    'test/domain': 50,
     'test/web': 40,
     'test/server': 10,
     'test/store': 10,
