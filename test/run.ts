@@ -55,25 +55,23 @@ const CONCURRENCY = Number(process.env.LANTERN_TEST_CONCURRENCY) || Math.max(2, 
  * compiled app and its packages once for all its files, about a second of
  * processor a file saved; a domain or web file runs in a few milliseconds, so
  * many share one process. Their files must leave nothing behind that another
- * file would meet: module state, process.env, listeners, timers. The files in
- * `alone` do, or test the process itself, and keep a process of their own.
+ * file would meet: module state, process.env, listeners, timers. The command
+ * line's, the cluster's and the fresh clone's files keep a process each: they
+ * are mostly child processes' time, and stop and start servers of their own.
  * A browser file takes 10 to 60 s, so three share a process; each still
  * launches a Chromium of its own, which costs about a tenth of a second.
  * LANTERN_TEST_SHARED=0 runs every file in a process of its own.
  */
 const SHARING: Sharing = {
-  folders: {
-    'test/domain': 50,
-    'test/web': 40,
-    'test/server': 10,
-    'test/store': 10,
-    'test/ingest': 10,
-    'test/jobs': 5,
-    'test/reports': 10,
-    'test/engine': 10,
-    'test/browser': 3,
-  },
-  alone: {},
+  'test/domain': 50,
+  'test/web': 40,
+  'test/server': 10,
+  'test/store': 10,
+  'test/ingest': 10,
+  'test/jobs': 5,
+  'test/reports': 10,
+  'test/engine': 10,
+  'test/browser': 3,
 };
 
 function testFiles(...dirs: string[]): string[] {
@@ -155,7 +153,7 @@ const checks = withChecks ? startChecks(entries) : undefined;
 const built = process.env.LANTERN_TEST_BUILD !== '0' ? await compile(files, entries) : undefined;
 // Compiled, a shared process starts where its first file would have started.
 const runnable = (file: string) => built?.files.get(file) ?? file;
-const sharing = process.env.LANTERN_TEST_SHARED === '0' ? { folders: {}, alone: {} } : SHARING;
+const sharing = process.env.LANTERN_TEST_SHARED === '0' ? {} : SHARING;
 const processes = shareProcesses(files, sharing, (file) => (built ? compiledFolder(runnable(file), file) : entries), runnable);
 console.log(`# ${files.length} test files in ${processes.length} processes, ${CONCURRENCY} at a time${built ? ', compiled ahead' : ''}`);
 

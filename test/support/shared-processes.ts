@@ -9,26 +9,22 @@
 // and every failure is reported under its file's name. node:test runs the
 // suites one after another, as it runs a file's tests. What a file leaves
 // behind in the process (module state, process.env, listeners, timers) is
-// the next file's: test/run.ts keeps apart the files that would.
+// the next file's: test/run.ts shares only the folders whose files leave
+// nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_DIR } from './data.ts';
 
-export interface Sharing {
-  /** The folders whose files share processes, each with how many files a process holds at most. */
-  readonly folders: Readonly<Record<string, number>>;
-  /** Files of those folders that keep a process of their own, each with why. */
-  readonly alone: Readonly<Record<string, string>>;
-}
+/** The folders whose files share processes, each with how many files a process holds at most. */
+export type Sharing = Readonly<Record<string, number>>;
 
 /** Where a process's entry goes: the folder that `file`, its first, would have been run from. */
 export type EntryFolder = (file: string) => string;
 
-/** The folder of `sharing.folders` that `file` is in, if it may share a process. */
-export function sharedFolder(file: string, sharing: Sharing): string | undefined {
-  if (Object.hasOwn(sharing.alone, file)) return undefined;
-  return Object.keys(sharing.folders).find((dir) => file.startsWith(dir + path.sep));
+/** The folder of `sharing` that `file` is in, if it shares a process. */
+function sharedFolder(file: string, sharing: Sharing): string | undefined {
+  return Object.keys(sharing).find((dir) => file.startsWith(dir + path.sep));
 }
 
 /**
@@ -53,7 +49,7 @@ export function shareProcesses(files: readonly string[], sharing: Sharing, folde
       alone.push(...shared);
       continue;
     }
-    const count = Math.ceil(shared.length / sharing.folders[folder]!);
+    const count = Math.ceil(shared.length / sharing[folder]!);
     for (let i = 0; i < count; i++) {
       const share = shared.filter((_, at) => at % count === i);
       const entry = path.join(folderOf(share[0]!), folder, `shared-process-${i + 1}-of-${count}.test.mjs`);
