@@ -22,7 +22,9 @@
 //
 // LANTERN_TEST_CONCURRENCY sets how many files run at once;
 // LANTERN_TEST_COUNTS=FILE writes how many tests each file ran into FILE
-// (test/support/file-counts.mjs), to compare two runs with diff.
+// (test/support/file-counts.mjs), to compare two runs with diff, for instance
+// with and without LANTERN_TEST_SHARED=0, which runs every file in a process
+// of its own.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
