@@ -22,13 +22,17 @@ const LOWER_PRIORITY = 10;
 /**
  * Run by a Node process of its own, which lowers its priority before it
  * starts the command through the shell, as npm does: the command and every
- * thread and process it starts inherit the lower priority.
+ * thread and process it starts inherit the lower priority. It writes how
+ * long the command took into a second file: test/run.ts waits on the test
+ * runner and hears of a check's end only once the tests are done.
  */
 const LOWERED = `
 const os = require('node:os');
 const { spawnSync } = require('node:child_process');
 try { os.setPriority(${LOWER_PRIORITY}); } catch {}
+const started = performance.now();
 const run = spawnSync(process.argv[1], { shell: true, stdio: 'inherit' });
+require('node:fs').writeFileSync(process.argv[2], String((performance.now() - started) / 1000));
 if (run.error) console.error(String(run.error));
 process.exit(run.status ?? 1);
 `;
@@ -59,9 +63,10 @@ export function startChecks(dir: string): Promise<CheckResult[]> {
   return Promise.all(
     checkCommands().map((command, at) => {
       const file = path.join(dir, `check-${at + 1}.txt`);
+      const took = path.join(dir, `check-${at + 1}-seconds.txt`);
       const out = fs.openSync(file, 'w');
       const started = performance.now();
-      const child = spawn(process.execPath, ['-e', LOWERED, command], { cwd: PROJECT_DIR, env, stdio: ['ignore', out, out] });
+      const child = spawn(process.execPath, ['-e', LOWERED, command, took], { cwd: PROJECT_DIR, env, stdio: ['ignore', out, out] });
       fs.closeSync(out);
       return new Promise<CheckResult>((resolve) => {
         const done = (exitCode: number | null, error?: Error) =>
@@ -69,7 +74,7 @@ export function startChecks(dir: string): Promise<CheckResult[]> {
             command,
             passed: exitCode === 0,
             exitCode,
-            seconds: (performance.now() - started) / 1000,
+            seconds: fs.existsSync(took) ? Number(fs.readFileSync(took, 'utf8')) : (performance.now() - started) / 1000,
             output: fs.readFileSync(file, 'utf8') + (error ? `${String(error)}\n` : ''),
           });
         child.once('error', (error) => done(null, error));
