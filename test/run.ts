@@ -33,8 +33,8 @@ import { pathToFileURL } from 'node:url';
 import { reportChecks, startChecks } from './support/checks.ts';
 import { compileTests, type CompiledTests } from './support/compile-tests.ts';
 import { PROJECT_DIR } from './support/data.ts';
-import { costliestFirst } from './support/file-costs.ts';
-import { compiledFolder, shareProcesses, type Sharing } from './support/shared-processes.ts';
+import { costliestFirst, costliestProcessesFirst } from './support/file-costs.ts';
+import { compiledFolder, processFiles, shareOut, type Sharing } from './support/shared-processes.ts';
 import { startRunPostgres } from './support/run-postgres.ts';
 import { tempDir } from './support/store.ts';
 
@@ -153,16 +153,18 @@ async function compile(files: string[], into: string): Promise<CompiledTests | u
 const withChecks = process.argv.includes('--checks');
 const asked = process.argv.slice(2).filter((arg) => arg !== '--checks');
 const group = asked.length === 1 ? GROUPS[asked[0]!] : undefined;
-// The costliest files start first, so that a long one does not begin last and run alone.
-const files = costliestFirst(group ? testFiles(...group) : asked.length > 0 ? testFiles(...asked) : testFiles('test'));
+// The costliest processes start first, so that a long one does not begin last and run alone: a folder's
+// costliest files are dealt to different shares, and each process is ranked by its files' cost together.
+const sharing = process.env.LANTERN_TEST_SHARED === '0' ? {} : SHARING;
+const planned = costliestProcessesFirst(shareOut(costliestFirst(group ? testFiles(...group) : asked.length > 0 ? testFiles(...asked) : testFiles('test')), sharing));
+const files = planned.flatMap((one) => one.files);
 const started = performance.now();
 const entries = tempDir('lantern-test-entries-');
 const checks = withChecks ? startChecks(entries) : undefined;
 const built = process.env.LANTERN_TEST_BUILD !== '0' ? await compile(files, entries) : undefined;
 // Compiled, a shared process starts where its first file would have started.
 const runnable = (file: string) => built?.files.get(file) ?? file;
-const sharing = process.env.LANTERN_TEST_SHARED === '0' ? {} : SHARING;
-const processes = shareProcesses(files, sharing, (file) => (built ? compiledFolder(runnable(file), file) : entries), runnable);
+const processes = processFiles(planned, (file) => (built ? compiledFolder(runnable(file), file) : entries), runnable);
 console.log(`# ${files.length} test files in ${processes.length} processes, ${CONCURRENCY} at a time${built ? ', compiled ahead' : ''}`);
 
 // The domain and the web need no store: nothing to start for them.

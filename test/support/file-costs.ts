@@ -93,3 +93,15 @@ export function fileCost(file: string): number {
 export function costliestFirst(files: readonly string[]): string[] {
   return [...files].sort((a, b) => fileCost(b) - fileCost(a) || a.localeCompare(b));
 }
+
+/**
+ * Processes, the costliest first: a process's cost is its files' together,
+ * so that a share of ten server files, 25 to 40 s, starts before a file of
+ * 20 s rather than at the place of its own first file; equal costs by their
+ * first file's name.
+ */
+export function costliestProcessesFirst<T extends { readonly files: readonly string[] }>(processes: readonly T[]): T[] {
+  const cost = (one: T) => one.files.reduce((sum, file) => sum + fileCost(file), 0);
+  const costs = new Map(processes.map((one) => [one, cost(one)]));
+  return [...processes].sort((a, b) => costs.get(b)! - costs.get(a)! || a.files[0]!.localeCompare(b.files[0]!));
+}

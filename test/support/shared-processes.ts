@@ -22,43 +22,57 @@ export type Sharing = Readonly<Record<string, number>>;
 /** Where a process's entry goes: the folder that `file`, its first, would have been run from. */
 export type EntryFolder = (file: string) => string;
 
+/** The files one process runs: a test file alone, or a share of a folder's files. */
+export interface TestProcess {
+  readonly files: readonly string[];
+  /** The folder whose share this is, and which share of how many; none for a file alone. */
+  readonly share?: { readonly folder: string; readonly number: number; readonly of: number };
+}
+
 /** The folder of `sharing` that `file` is in, if it shares a process. */
 function sharedFolder(file: string, sharing: Sharing): string | undefined {
   return Object.keys(sharing).find((dir) => file.startsWith(dir + path.sep));
 }
 
 /**
- * The processes that run `files`: an entry file for each share of a folder's
- * files (written into `folderOf` its first file, as `<folder>/shared-process-
- * I-of-N.test.mjs`), and each other file alone. `runnable` is the file a test
- * file runs as: itself, or what it was compiled to. A folder's files are dealt
+ * The processes that run `files`: each file of a shared folder in one of
+ * that folder's shares, each other file alone. A folder's files are dealt
  * out in turn, so that its slow files, often neighbours, fall in different
  * processes; each share keeps the files' order.
  */
-export function shareProcesses(files: readonly string[], sharing: Sharing, folderOf: EntryFolder, runnable: (file: string) => string): string[] {
+export function shareOut(files: readonly string[], sharing: Sharing): TestProcess[] {
   const byFolder = new Map<string, string[]>();
-  const alone: string[] = [];
+  const processes: TestProcess[] = [];
   for (const file of files) {
     const folder = sharedFolder(file, sharing);
-    if (folder === undefined) alone.push(file);
+    if (folder === undefined) processes.push({ files: [file] });
     else byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
   }
-  const entries: string[] = [];
   for (const [folder, shared] of byFolder) {
     if (shared.length < 2) {
-      alone.push(...shared);
+      processes.push({ files: shared });
       continue;
     }
-    const count = Math.ceil(shared.length / sharing[folder]!);
-    for (let i = 0; i < count; i++) {
-      const share = shared.filter((_, at) => at % count === i);
-      const entry = path.join(folderOf(share[0]!), folder, `shared-process-${i + 1}-of-${count}.test.mjs`);
-      fs.mkdirSync(path.dirname(entry), { recursive: true });
-      fs.writeFileSync(entry, entryText(share, runnable));
-      entries.push(entry);
-    }
+    const of = Math.ceil(shared.length / sharing[folder]!);
+    for (let i = 0; i < of; i++) processes.push({ files: shared.filter((_, at) => at % of === i), share: { folder, number: i + 1, of } });
   }
-  return [...alone.map(runnable), ...entries];
+  return processes;
+}
+
+/**
+ * What Node runs for each process: the file alone (`runnable`: itself, or
+ * what it was compiled to), or an entry for a share, written into
+ * `folderOf` its first file as `<folder>/shared-process-I-of-N.test.mjs`, so
+ * that it starts where that file would have started.
+ */
+export function processFiles(processes: readonly TestProcess[], folderOf: EntryFolder, runnable: (file: string) => string): string[] {
+  return processes.map(({ files, share }) => {
+    if (!share) return runnable(files[0]!);
+    const entry = path.join(folderOf(files[0]!), share.folder, `shared-process-${share.number}-of-${share.of}.test.mjs`);
+    fs.mkdirSync(path.dirname(entry), { recursive: true });
+    fs.writeFileSync(entry, entryText(files, runnable));
+    return entry;
+  });
 }
 
 function entryText(share: readonly string[], runnable: (file: string) => string): string {
