@@ -59,8 +59,6 @@ const ownImportMeta: esbuild.Plugin = {
 export interface CompiledTests {
   /** Each test file's compiled path. */
   readonly files: ReadonlyMap<string, string>;
-  /** A folder whose files sort after every compiled test file. */
-  readonly after: string;
   /** The `lantern` command (src/cli/main.ts, what bin/lantern.js runs), compiled with the tests. */
   readonly command: string;
 }
@@ -100,7 +98,5 @@ export async function compileTests(files: readonly string[], into: string): Prom
   });
   // The packages, found from the compiled files as from the sources.
   fs.symlinkSync(path.join(PROJECT_DIR, 'node_modules'), path.join(outdir, 'node_modules'), 'dir');
-  const after = path.join(outdir, place(files.length));
-  fs.mkdirSync(after);
-  return { files: new Map(files.map((file, at) => [file, path.join(outdir, `${stem(file, at)}.mjs`)])), after, command: path.join(outdir, `${COMMAND}.mjs`) };
+  return { files: new Map(files.map((file, at) => [file, path.join(outdir, `${stem(file, at)}.mjs`)])), command: path.join(outdir, `${COMMAND}.mjs`) };
 }
