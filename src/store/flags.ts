@@ -64,9 +64,9 @@ export async function syncFlags(sql: Sql, metrics: readonly string[], found: rea
   if (Array.isArray(found)) refuseStrays(metrics, found);
   const kept = await sql
     .begin(async (tx) => {
-      // The commit does not wait for the disk (some 18 ms of a large sync, on a quiet machine). Nothing is lost: a sync runs in
-      // the flags job, which pg-boss marks done in a later commit that does wait, for this one's record too; a
-      // crash before that leaves the job to run again, and the flags are worked out afresh from the figures.
+      // The commit does not wait for the disk (some 18 ms of a large sync, on a quiet machine). Nothing is lost: a
+      // sync runs in the flags job, which pg-boss marks done in a later commit that does wait, for this one's record
+      // too; a crash before that leaves the job to run again, and the flags are worked out afresh from the figures.
       await tx`set local synchronous_commit = off`;
       await tx`select pg_advisory_xact_lock(hashtext('lantern flag sync'))`;
       // Taken, not shared, while this sync changes it in place: another sync of this pool that gets the lock before this one's memory is put back reads the table.
@@ -447,7 +447,7 @@ function change(sql: Db, changes: readonly Changed[], at: Date): Promise<unknown
  * PostgreSQL array. A sentence given as a function is made here, once.
  */
 function changedColumns(sql: Db, lines: readonly FlagLine[]) {
-  const text = (pick: (line: FlagLine) => string | null) => textColumn(sql, lines, pick);
+  const text = (pick: (line: FlagLine) => string | null) => texts(sql, lines.map(pick));
   return {
     version: numbers(
       sql,
@@ -463,7 +463,7 @@ function changedColumns(sql: Db, lines: readonly FlagLine[]) {
 
 /** Every column a raised flag writes, each as one PostgreSQL array. */
 function columns(sql: Db, lines: readonly FlagLine[]) {
-  const text = (pick: (line: FlagLine) => string | null) => textColumn(sql, lines, pick);
+  const text = (pick: (line: FlagLine) => string | null) => texts(sql, lines.map(pick));
   return {
     ...changedColumns(sql, lines),
     area: text((line) => line.area),
@@ -471,11 +471,6 @@ function columns(sql: Db, lines: readonly FlagLine[]) {
     metric: text((line) => line.metric),
     subject: text((line) => line.subject),
   };
-}
-
-/** One field of every line, as a PostgreSQL text array. */
-function textColumn(sql: Db, lines: readonly FlagLine[], pick: (line: FlagLine) => string | null) {
-  return texts(sql, lines.map(pick));
 }
 
 /** Between two values of a column sent as one string; and a null. Control characters no flag should hold. */
