@@ -9,6 +9,7 @@ import { recordAudit } from '../../../store/audit.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import { createOrganisation, findOrganisationByName } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
+import { madeByDemo } from '../../platform/access/demo-audit.ts';
 import { countUsers, createUser } from '../../../store/users.ts';
 import { generatePassword, hashPassword, passwordProblem } from '../../platform/identity/passwords.ts';
 
@@ -33,10 +34,7 @@ export async function createDemoAccess(sql: Sql, adminPassword: string | undefin
     if (durham) await organisation('Durham County Council', 'council', durham.code);
     const admin = await createUser(tx, { email: DEMO_ADMINISTRATOR, name: 'Lantern administrator', organisationId: service.id, role: 'administrator', passwordHash });
     const partner = await createUser(tx, { email: DEMO_PARTNER, name: DEMO_PARTNER_NAME, organisationId: region.id, role: 'regional_partner', passwordHash });
-    await recordAudit(tx, [
-      { userId: null, actor: 'lantern demo', action: 'change', recordKind: 'user', recordId: String(admin.id), summary: 'made the demo administrator', ip: null, userAgent: null },
-      { userId: null, actor: 'lantern demo', action: 'change', recordKind: 'user', recordId: String(partner.id), summary: 'made the invented demo regional partner', ip: null, userAgent: null },
-    ]);
+    await recordAudit(tx, [madeByDemo('user', admin.id, 'made the demo administrator'), madeByDemo('user', partner.id, 'made the invented demo regional partner')]);
   });
   log(
     `Lantern: made the administrator ${DEMO_ADMINISTRATOR}; ${adminPassword ? 'its password is LANTERN_ADMIN_PASSWORD' : `its password is ${password} (shown this once: sign in at /sign-in and keep it safe)`}`,

@@ -13,8 +13,7 @@ import { addSession, arrangements, createArrangement, recordReview } from '../..
 import { findOrganisationByName } from '../../../store/organisations.ts';
 import { addPeer, peerPool, placesOf } from '../../../store/peer-pool.ts';
 import type { Sql } from '../../../store/store.ts';
-
-const DEMO = 'lantern demo';
+import { madeByDemo } from '../../platform/access/demo-audit.ts';
 const DURHAM = 'E06000047';
 const CORNWALL = 'E06000052';
 
@@ -57,16 +56,7 @@ export async function createDemoMentoring(sql: Sql, log: (line: string) => void)
     }
     await recordAudit(
       tx,
-      ids.map((id) => ({
-        userId: null,
-        actor: DEMO,
-        action: 'change' as const,
-        recordKind: 'mentoring' as const,
-        recordId: String(id),
-        summary: 'made a synthetic demo mentoring arrangement',
-        ip: null,
-        userAgent: null,
-      })),
+      ids.map((id) => madeByDemo('mentoring', id, 'made a synthetic demo mentoring arrangement')),
     );
     return ids.length;
   });

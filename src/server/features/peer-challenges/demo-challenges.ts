@@ -19,6 +19,7 @@ import { readChallenge, type ChallengeMove } from '../../../store/peer-challenge
 import { anyChallengeMarked, anyHistoryHeld, declareHistoryHeld } from '../../../store/peer-history-held.ts';
 import { addPeer } from '../../../store/peer-pool.ts';
 import type { Sql } from '../../../store/store.ts';
+import { madeByDemo } from '../../platform/access/demo-audit.ts';
 
 const SYNTHETIC = 'made up for the Lantern demo: not a real challenge';
 
@@ -143,18 +144,7 @@ async function holdNorthEastHistory(sql: Sql, log: (line: string) => void): Prom
   const known = (await Promise.all(NORTH_EAST.map(async (code) => ((await getArea(sql, code)) ? code : null)))).filter((code) => code !== null);
   await sql.begin(async (tx) => {
     await declareHistoryHeld(tx, known, 'corporate', HELD_FROM, `${SYNTHETIC}: the demo's programme holds the North East's corporate challenges from ${HELD_FROM}`, null);
-    await recordAudit(tx, [
-      {
-        userId: null,
-        actor: 'lantern demo',
-        ip: null,
-        userAgent: null,
-        action: 'change',
-        recordKind: 'peer_challenge',
-        recordId: null,
-        summary: `declared the demo's programme holds ${known.length} North East councils' corporate peer challenges from ${HELD_FROM}`,
-      },
-    ]);
+    await recordAudit(tx, [madeByDemo('peer_challenge', null, `declared the demo's programme holds ${known.length} North East councils' corporate peer challenges from ${HELD_FROM}`)]);
   });
   log(`Lantern: the demo's programme holds ${known.length} North East councils' corporate peer challenges from ${HELD_FROM}; other councils' history is not held`);
 }
@@ -187,18 +177,7 @@ async function makeChallenges(sql: Sql, bodyId: number, log: (line: string) => v
       for (const move of c.steps ?? []) await step(move, move.kind === 'close' ? move.reason : '');
       count += 1;
     }
-    await recordAudit(tx, [
-      {
-        userId: null,
-        actor: 'lantern demo',
-        ip: null,
-        userAgent: null,
-        action: 'change',
-        recordKind: 'peer_challenge',
-        recordId: null,
-        summary: `made ${count} synthetic peer challenges for the demo`,
-      },
-    ]);
+    await recordAudit(tx, [madeByDemo('peer_challenge', null, `made ${count} synthetic peer challenges for the demo`)]);
     return count;
   });
   log(`Lantern: the demo has ${made} synthetic peer challenges, run by the sector improvement body`);

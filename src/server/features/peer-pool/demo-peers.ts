@@ -12,6 +12,7 @@ import { getArea } from '../../../store/catalogue.ts';
 import { addBorder, addPeer, declareConflict } from '../../../store/peer-pool.ts';
 import { listPeers } from '../../../store/peer-records.ts';
 import type { Sql } from '../../../store/store.ts';
+import { madeByDemo } from '../../platform/access/demo-audit.ts';
 
 const MARK = '(invented peer)';
 const FIRST = ['Ada', 'Bram', 'Cora', 'Dev', 'Esme', 'Finn', 'Gail', 'Hal', 'Iris', 'Jory', 'Kit', 'Lena', 'Moss', 'Nell', 'Orin', 'Pia', 'Quill', 'Rue'];
@@ -74,9 +75,7 @@ export async function createDemoPeers(sql: Sql, log: (line: string) => void): Pr
       [13, 'E08000021', 'Lives in the city and is a governor of one of its schools'],
     ];
     for (const [at, council, reason] of declared) if (ids[at] !== undefined && known.has(council)) await declareConflict(tx, ids[at], council, reason, null);
-    await recordAudit(tx, [
-      { userId: null, actor: 'lantern demo', action: 'change', recordKind: 'peer', recordId: null, summary: `made ${ids.length} invented peers for the demo`, ip: null, userAgent: null },
-    ]);
+    await recordAudit(tx, [madeByDemo('peer', null, `made ${ids.length} invented peers for the demo`)]);
     return ids.length;
   });
   log(`Lantern: made the demo's ${made} invented peers`);

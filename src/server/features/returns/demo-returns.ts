@@ -13,8 +13,7 @@ import { holdValues, type HeldValueInput } from '../../../store/held-values.ts';
 import { findOrganisationByName } from '../../../store/organisations.ts';
 import { createLocalMetric, createReturn, listReturns, type ReturnDraft } from '../../../store/returns.ts';
 import type { Sql } from '../../../store/store.ts';
-
-const DEMO = 'lantern demo';
+import { madeByDemo } from '../../platform/access/demo-audit.ts';
 const DURHAM = 'E06000047';
 const LIBRARY_METRIC = 'percentage-of-physically-active-adults';
 
@@ -71,16 +70,7 @@ export async function createDemoReturns(sql: Sql, log: (line: string) => void): 
     }
     await recordAudit(
       tx,
-      ids.map((id) => ({
-        userId: null,
-        actor: DEMO,
-        action: 'change' as const,
-        recordKind: 'council_return' as const,
-        recordId: String(id),
-        summary: 'made a synthetic demo return',
-        ip: null,
-        userAgent: null,
-      })),
+      ids.map((id) => madeByDemo('council_return', id, 'made a synthetic demo return')),
     );
     return ids.length;
   });

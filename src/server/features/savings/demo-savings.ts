@@ -17,8 +17,7 @@ import { getArea, getMetric } from '../../../store/catalogue.ts';
 import { createOrganisation } from '../../../store/organisations.ts';
 import { councilOrganisation, createSaving, savingsOfCouncil } from '../../../store/savings.ts';
 import type { Sql } from '../../../store/store.ts';
-
-const DEMO = 'lantern demo';
+import { madeByDemo } from '../../platform/access/demo-audit.ts';
 const DURHAM = 'E06000047';
 const NEIGHBOURS = [
   ['E06000005', 'Darlington Borough Council'],
@@ -111,16 +110,7 @@ export async function createDemoSavings(sql: Sql, log: (line: string) => void): 
     }
     await recordAudit(
       tx,
-      ids.map((id) => ({
-        userId: null,
-        actor: DEMO,
-        action: 'change' as const,
-        recordKind: 'saving' as const,
-        recordId: String(id),
-        summary: 'made a synthetic demo saving',
-        ip: null,
-        userAgent: null,
-      })),
+      ids.map((id) => madeByDemo('saving', id, 'made a synthetic demo saving')),
     );
     return { count: ids.length, councils: [...holders.keys()] };
   });

@@ -13,9 +13,9 @@ import { recordAudit } from '../../../store/audit.ts';
 import { addBudget, allocate, recordSpend } from '../../../store/funding.ts';
 import { createOrganisation, findOrganisationByName } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
+import { madeByDemo } from '../../platform/access/demo-audit.ts';
 import { askForSupport, listRequests, setProviderOrganisation, stepRequest } from '../../../store/support-requests.ts';
 
-const DEMO = 'lantern demo';
 const DURHAM: OfferCouncil = { code: 'E06000047', name: 'County Durham', type: 'unitary', region: 'E12000001' };
 
 /** Each request: the offer, the day asked, its note, and the steps it has taken since. */
@@ -99,7 +99,7 @@ export async function createDemoSupportOffer(sql: Sql, log: (line: string) => vo
       tx,
       ids.map((key) => {
         const [kind, id] = key.split(':') as ['support_request' | 'funding', string];
-        return { userId: null, actor: DEMO, action: 'change' as const, recordKind: kind, recordId: id, summary: 'made a synthetic demo record of the support offer', ip: null, userAgent: null };
+        return madeByDemo(kind, id, 'made a synthetic demo record of the support offer');
       }),
     );
     return ids.length;

@@ -11,9 +11,9 @@ import { agreementsOf, createAgreement, freezeVersion, setAgreementStatus } from
 import { getMetric } from '../../../store/catalogue.ts';
 import { findOrganisationByName } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
+import { DEMO_ACTOR, madeByDemo } from '../../platform/access/demo-audit.ts';
 import { createReview, createTargets, targetsOf, type TargetDraft } from '../../../store/targets.ts';
 
-const DEMO = 'lantern demo';
 const DURHAM = 'E06000047';
 const HAVERING: ToleranceRule = { kind: 'relative', version: 1, greenWithinPercent: 10, amberWithinPercent: null, amberIfImproved: true };
 
@@ -67,14 +67,14 @@ export async function createDemoAgreement(sql: Sql, log: (line: string) => void)
         ],
       },
       council.id,
-      DEMO,
+      DEMO_ACTOR,
     );
     const [lead, health] = agreement.partners;
     const drafts = TARGETS.map((t): TargetDraft => draftOf(t, lead!.id, health!.id));
-    await createTargets(tx, agreement.id, drafts, DEMO);
+    await createTargets(tx, agreement.id, drafts, DEMO_ACTOR);
     const targets = await targetsOf(tx, agreement.id);
-    await freezeVersion(tx, agreement.id, 1, DEMO, { agreement: { ...agreement, status: 'signed_off' }, targets });
-    await setAgreementStatus(tx, agreement.id, 'signed_off', 1, DEMO);
+    await freezeVersion(tx, agreement.id, 1, DEMO_ACTOR, { agreement: { ...agreement, status: 'signed_off' }, targets });
+    await setAgreementStatus(tx, agreement.id, 'signed_off', 1, DEMO_ACTOR);
     const obesity = targets.find((t) => t.reference === 'PH 2')!;
     await createReview(
       tx,
@@ -88,9 +88,9 @@ export async function createDemoAgreement(sql: Sql, log: (line: string) => void)
         frozen: { reference: obesity.reference, metric: obesity.metricCode, trajectory: obesity.trajectory },
         published: true,
       },
-      DEMO,
+      DEMO_ACTOR,
     );
-    await recordAudit(tx, [{ userId: null, actor: DEMO, action: 'change', recordKind: 'agreement', recordId: String(agreement.id), summary: 'made the demo agreement', ip: null, userAgent: null }]);
+    await recordAudit(tx, [madeByDemo('agreement', agreement.id, 'made the demo agreement')]);
     return agreement.id;
   });
   log(`Lantern: made the demo agreement ${id}, County Durham's council plan with ${TARGETS.length} targets`);
