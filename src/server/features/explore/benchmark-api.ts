@@ -98,12 +98,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     });
     send(res, q, { ...profile, items }, () =>
       items.map((i) => ({
-        area: area.code,
-        area_name: area.name,
-        metric: i.metric.code,
-        title: i.metric.title,
-        period: i.period,
-        value: roundedTo(i.value, i.metric.decimals),
+        ...figureCells(area, i),
         lower_ci: roundedTo(i.interval?.lower ?? null, i.metric.decimals),
         upper_ci: roundedTo(i.interval?.upper ?? null, i.metric.decimals),
         rank: i.rank,
@@ -131,12 +126,7 @@ export function benchmarkRouter(sql: Sql, engine: BenchmarkEngine): express.Rout
     const items = areaConcerns(index, area, { group: await groupSpec(res, sql, index, area, q, 'england'), level: q.level, metrics });
     send(res, q, { area: { code: area.code, name: area.name }, items }, () =>
       items.map((i) => ({
-        area: area.code,
-        area_name: area.name,
-        metric: i.metric.code,
-        title: i.metric.title,
-        period: i.period,
-        value: roundedTo(i.value, i.metric.decimals),
+        ...figureCells(area, i),
         lower_ci: roundedTo(i.significance.interval.lower, i.metric.decimals),
         upper_ci: roundedTo(i.significance.interval.upper, i.metric.decimals),
         benchmark_name: i.significance.benchmark.source,
@@ -223,6 +213,11 @@ async function profileMetrics(res: Response, sql: Sql, index: BenchmarkEngine['i
   if (asked !== undefined) return requireInFull(res, sql, withheld[0]!).then(() => asked);
   const hidden = new Set(withheld.map((m) => m.code));
   return [...index.metrics()].map((s) => s.metric.code).filter((code) => !hidden.has(code));
+}
+
+/** The first columns of a council's row in the profile's and the concerns' CSV: whose figure it is, of what, when, and the figure. */
+function figureCells(area: { code: string; name: string }, i: { metric: { code: string; title: string; decimals: number }; period: string; value: number | null }) {
+  return { area: area.code, area_name: area.name, metric: i.metric.code, title: i.metric.title, period: i.period, value: roundedTo(i.value, i.metric.decimals) };
 }
 
 function send(res: Response, q: { format: 'json' | 'csv' }, json: unknown, rows: () => Record<string, unknown>[]): void {

@@ -16,16 +16,23 @@ export function caseStudyJson(study: CaseStudy) {
     metrics: study.metrics,
     source: study.source,
     sourceLabel: CASE_STUDY_SOURCE_LABELS[study.source],
+    ...standingOf(study),
+    writtenAt: study.writtenAt.toISOString(),
+    submittedAt: study.submittedAt?.toISOString() ?? null,
+    publishedAt: study.publishedAt?.toISOString() ?? null,
+    revision: study.revision,
+  };
+}
+
+/** Where a case study came from and where it stands in moderation, as the API and the page both show it. */
+export function standingOf(study: CaseStudy) {
+  return {
     sourceNote: study.sourceNote,
     illustrative: study.illustrative,
     state: study.state,
     stateLabel: MODERATION_STATE_LABELS[study.state],
     returnReason: study.returnReason,
     author: study.authorName,
-    writtenAt: study.writtenAt.toISOString(),
-    submittedAt: study.submittedAt?.toISOString() ?? null,
-    publishedAt: study.publishedAt?.toISOString() ?? null,
-    revision: study.revision,
   };
 }
 

@@ -8,7 +8,7 @@ import { CASE_STUDY_SOURCES, CASE_STUDY_SOURCE_LABELS, MODERATION_STATE_LABELS }
 import type { CaseStudy } from '../../../store/case-studies.ts';
 import type { LibraryQuery } from './api-inputs.ts';
 import type { Library } from './case-studies.ts';
-import { snippetParts } from './case-study-json.ts';
+import { snippetParts, standingOf } from './case-study-json.ts';
 
 type Item = { value: string; text: string; selected?: boolean };
 
@@ -92,12 +92,7 @@ export function caseStudyView(index: BenchmarkIndex, study: CaseStudy) {
     themes: study.themes,
     metrics: study.metrics.map((m) => ({ ...m, title: index.metric(m.metric)?.metric.title ?? m.metric })),
     source: CASE_STUDY_SOURCE_LABELS[study.source],
-    sourceNote: study.sourceNote,
-    illustrative: study.illustrative,
-    state: study.state,
-    stateLabel: MODERATION_STATE_LABELS[study.state],
-    returnReason: study.returnReason,
-    author: study.authorName,
+    ...standingOf(study),
     published: study.publishedAt?.toISOString().slice(0, 10) ?? null,
     written: study.writtenAt.toISOString().slice(0, 10),
   };

@@ -19,7 +19,7 @@ import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { readChallengeView, STEP_LABELS } from './challenge-view.ts';
 import { dataPack } from './data-pack.ts';
-import { bookWeek, enquire, findChallenge, LATER_STEPS, laterStep, scope } from './challenges.ts';
+import { CHALLENGE_CHANGES, enquire, findChallenge, LATER_STEPS } from './challenges.ts';
 import { KIND_CHOICES } from './programme.ts';
 
 type Form = Record<string, unknown>;
@@ -84,12 +84,7 @@ export function challengePages(sql: Sql, engine: BenchmarkEngine, printer: PdfPr
     changeForm(res, 'step', challenge, { on: londonDay(new Date(access.now)) }, [], 200);
   });
 
-  const posts = [
-    ['scope', scope],
-    ['week', bookWeek],
-    ['steps', laterStep],
-  ] as const;
-  for (const [path, useCase] of posts) {
+  for (const [path, useCase] of CHALLENGE_CHANGES) {
     router.post(`/peer-challenges/:id/${path}`, changes('peer_challenge'), async (req, res) => {
       const form = bodyOf(req);
       const access = accessOf(res);

@@ -10,7 +10,7 @@ import { checkedQuery } from '../../platform/http/input-schema.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { programmeQuery } from './api-inputs.ts';
 import { readChallengeView } from './challenge-view.ts';
-import { bookWeek, enquire, laterStep, scope } from './challenges.ts';
+import { CHALLENGE_CHANGES, enquire } from './challenges.ts';
 import { PROGRAMME_RECORD, programmeAsk, readProgramme } from './programme.ts';
 
 const json = express.json({ limit: '100kb' });
@@ -35,12 +35,7 @@ export function challengesRouter(sql: Sql): express.Router {
     res.set('Cache-Control', PRIVATE).json({ ...view.challenge, steps: view.steps, dueMoves: view.moves, nextSteps: view.nextSteps });
   });
 
-  const posts = [
-    ['scope', scope],
-    ['week', bookWeek],
-    ['steps', laterStep],
-  ] as const;
-  for (const [path, useCase] of posts) {
+  for (const [path, useCase] of CHALLENGE_CHANGES) {
     router.post(`/peer-challenges/:id/${path}`, changes('peer_challenge'), json, async (req, res) => {
       res.json(await useCase(sql, accessOf(res), req.params.id, bodyOf(req)));
     });

@@ -114,6 +114,13 @@ export function laterStep(sql: Sql, access: RequestAccess, idText: unknown, body
   return step(sql, access, idText, body, move, kind === 'close' ? reason : '');
 }
 
+/** The changes a challenge takes after its enquiry, by the path each is posted to: the API and the forms post to the same ones. */
+export const CHALLENGE_CHANGES = [
+  ['scope', scope],
+  ['week', bookWeek],
+  ['steps', laterStep],
+] as const;
+
 async function step(sql: Sql, access: RequestAccess, idText: unknown, body: Body, move: ChallengeMove, detail: string): Promise<StoredChallenge> {
   const revision = Number(text(body.revision));
   if (!Number.isInteger(revision) || revision < 1) throw invalidInput([{ field: 'revision', message: `'revision': send the revision the challenge was read at` }]);

@@ -18,30 +18,11 @@ import { checked } from '../../platform/http/input-schema.ts';
 import { findAgreement, refuseSigned } from './agreements.ts';
 import { refreshChange, targetBody } from './api-inputs.ts';
 import { checkTarget, metricLookup } from './target-checks.ts';
-import { refreshReason, targetLines, writeTargets } from './targets.ts';
+import { PLAN_FIELDS, refreshReason, targetLines, writeTargets } from './targets.ts';
 
 const LISTS = ['areas', 'contributingPartners'];
 const RULE_FIGURES = ['greenWithin', 'amberWithin', 'greenWithinPercent', 'amberWithinPercent', 'amberIfImproved', 'measure'];
-export const TARGET_COLUMNS = [
-  'reference',
-  'metric',
-  'areas',
-  'kind',
-  'indicatorRole',
-  'baselinePeriod',
-  'baselineValue',
-  'targetPeriod',
-  'targetValue',
-  'trajectoryShape',
-  'trajectory',
-  'leadPartner',
-  'contributingPartners',
-  'rule',
-  'ruleVersion',
-  ...RULE_FIGURES,
-  'placeholderDue',
-  'worseThanBaselineReason',
-];
+export const TARGET_COLUMNS = ['reference', 'metric', ...PLAN_FIELDS, 'leadPartner', 'contributingPartners', 'rule', 'ruleVersion', ...RULE_FIGURES, 'placeholderDue', 'worseThanBaselineReason'];
 const MAX_PROBLEMS = 100;
 /** Lines checked before they are sent to be written: large enough that a statement carries many, small enough that writing starts early. */
 const WRITE_PART = 2_000;

@@ -136,18 +136,13 @@ export function targetLines(agreement: Agreement, existing: readonly Line[]): { 
   return { add: (draft) => add(draft, true) };
 }
 
+/** A target's plan: the fields a draft and a targets file's columns name alike. */
+export const PLAN_FIELDS = ['areas', 'kind', 'indicatorRole', 'baselinePeriod', 'baselineValue', 'targetPeriod', 'targetValue', 'trajectoryShape', 'trajectory'] as const;
+
 const FIELDS = [
   'reference',
   'metricCode',
-  'areas',
-  'kind',
-  'indicatorRole',
-  'baselinePeriod',
-  'baselineValue',
-  'targetPeriod',
-  'targetValue',
-  'trajectoryShape',
-  'trajectory',
+  ...PLAN_FIELDS,
   'leadPartnerId',
   'contributingPartnerIds',
   'toleranceRule',
