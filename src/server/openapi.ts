@@ -26,35 +26,33 @@ import { paths as surveysPaths, schemas as surveysSchemas } from './features/sur
 import { paths as returnsPaths, schemas as returnsSchemas } from './features/returns/openapi.ts';
 import { paths as targetsPaths, schemas as targetsSchemas } from './features/targets/openapi.ts';
 import { paths as timelinePaths, schemas as timelineSchemas } from './features/timeline/openapi.ts';
-import { json, platformSchemas, ref, securitySchemes } from './platform/service/openapi-parts.ts';
+import { answer, error, operation, platformSchemas, securitySchemes } from './platform/service/openapi-parts.ts';
+import { anyObject, object } from './platform/service/openapi-types.ts';
 
 const servicePaths = {
-  '/api/openapi.json': {
-    get: { operationId: 'openApi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } },
-  },
+  '/api/openapi.json': { get: operation('openApi', 'This document', {}, { 200: answer('OpenAPI 3.1.', anyObject) }) },
   // For load balancers and orchestrators: alive, and ready for traffic.
   '/health': {
-    get: {
-      operationId: 'health',
-      summary: 'Whether Lantern answers, which is whether its store answers',
-      responses: {
-        200: { description: 'Alive.', content: json({ type: 'object', required: ['status'], properties: { status: { const: 'ok' } } }) },
-        503: { description: "The store does not answer (code 'store_unavailable'); the message names it.", content: json(ref('Error')) },
+    get: operation(
+      'health',
+      'Whether Lantern answers, which is whether its store answers',
+      {},
+      {
+        200: answer('Alive.', object(['status'], { status: { const: 'ok' } })),
+        503: error("The store does not answer (code 'store_unavailable'); the message names it."),
       },
-    },
+    ),
   },
   '/ready': {
-    get: {
-      operationId: 'ready',
-      summary: 'Whether this server should take traffic: store and replica answer, migrations applied, benchmark index built',
-      responses: {
-        200: { description: 'Ready.', content: json({ type: 'object', required: ['status'], properties: { status: { const: 'ready' } } }) },
-        503: {
-          description: "Not ready; the code says why, the first of: 'store_unavailable', 'replica_unavailable', 'migrations_pending', 'index_failed', " + "'index_building' (with Retry-After).",
-          content: json(ref('Error')),
-        },
+    get: operation(
+      'ready',
+      'Whether this server should take traffic: store and replica answer, migrations applied, benchmark index built',
+      {},
+      {
+        200: answer('Ready.', object(['status'], { status: { const: 'ready' } })),
+        503: error("Not ready; the code says why, the first of: 'store_unavailable', 'replica_unavailable', 'migrations_pending', 'index_failed', 'index_building' (with Retry-After)."),
       },
-    },
+    ),
   },
 };
 

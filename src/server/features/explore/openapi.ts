@@ -3,13 +3,14 @@
 // parameters and body come from the schema its route checks them with
 // (api-inputs.ts).
 import { VERDICT_RULES } from '../../../domain/benchmark/index.ts';
-import { nullable, ref, json, list, errors, jsonOrCsv, getOperation } from '../../platform/service/openapi-parts.ts';
-import { jsonBody, pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
+import { list, jsonOrCsv, errors, getOperation, answer, operation } from '../../platform/service/openapi-parts.ts';
+import { nullable, ref, text, nullableText, integer, number, instant, anyObject, object, codeAndName } from '../../platform/service/openapi-types.ts';
+import { queryParameters } from '../../platform/service/openapi-input.ts';
 import { concernsQuery, groupPath, leagueTableQuery, neighboursQuery, newGroupBody, profileQuery, publishedNeighboursQuery, seriesQuery } from './api-inputs.ts';
 
 const rowFigures = {
   value: nullable('number'),
-  interval: { type: 'object', properties: { lower: { type: 'number' }, upper: { type: 'number' } } },
+  interval: { type: 'object', properties: { lower: number, upper: number } },
   rank: nullable('integer'),
   quartile: {
     ...nullable('integer'),
@@ -53,7 +54,7 @@ export const paths = {
   ),
   '/api/benchmark/series': getOperation('timeSeries', 'A metric over every period for chosen areas', queryParameters(seriesQuery), {
     description: 'One point per area and period.',
-    content: jsonOrCsv({ type: 'object' }),
+    content: jsonOrCsv(anyObject),
   }),
   '/api/benchmark/neighbours': getOperation('neighbours', "A council's statistical neighbours, with distances and what drives each", queryParameters(neighboursQuery), {
     description: 'Nearest first.',
@@ -63,54 +64,32 @@ export const paths = {
     'publishedNeighbours',
     'The neighbour sets the ONS and DfE published for a council, to start a group from',
     queryParameters(publishedNeighboursQuery),
-    { description: 'Each set named, nearest first; none for a council no publisher covers.', content: json({ type: 'object' }) },
+    answer('Each set named, nearest first; none for a council no publisher covers.', anyObject),
   ),
   '/api/benchmark/groups': {
-    get: {
-      operationId: 'listGroups',
-      summary: 'Saved comparator groups',
-      responses: { 200: { description: 'Groups, by name.', content: json(list('ComparatorGroup')) } },
-    },
-    post: {
-      operationId: 'createGroup',
-      summary: 'Save a comparator group: a name and its councils',
-      requestBody: jsonBody(newGroupBody),
-      responses: { 201: { description: 'Saved.', content: json(ref('ComparatorGroup')) }, 400: errors[400] },
-    },
+    get: operation('listGroups', 'Saved comparator groups', {}, { 200: answer('Groups, by name.', list('ComparatorGroup')) }),
+    post: operation('createGroup', 'Save a comparator group: a name and its councils', { body: newGroupBody }, { 201: answer('Saved.', ref('ComparatorGroup')), 400: errors[400] }),
   },
   '/api/benchmark/groups/{id}': {
-    get: {
-      operationId: 'getGroup',
-      summary: 'One saved comparator group',
-      parameters: pathParameters(groupPath),
-      responses: { 200: { description: 'The group.', content: json(ref('ComparatorGroup')) }, ...errors },
-    },
+    get: operation('getGroup', 'One saved comparator group', { path: groupPath }, { 200: answer('The group.', ref('ComparatorGroup')), ...errors }),
   },
 };
 
 export const schemas = {
-  LeagueTable: {
-    type: 'object',
-    required: ['metric', 'period', 'group', 'rows'],
-    properties: {
-      metric: ref('Metric'),
-      period: { type: 'string' },
-      group: ref('GroupFigures'),
-      benchmark: {
-        type: ['object', 'null'],
-        description: "What each council's verdict is against, named as the pages name it: England, or the group's median.",
-        properties: { name: { type: 'string' }, value: { type: 'number' } },
-      },
-      rows: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['area', 'name', 'value', 'rank', 'verdict'],
-          properties: { area: { type: 'string' }, name: { type: 'string' }, ...rowFigures, sourceVerdict: ref('SourceVerdict') },
-        },
-      },
+  LeagueTable: object(['metric', 'period', 'group', 'rows'], {
+    metric: ref('Metric'),
+    period: text,
+    group: ref('GroupFigures'),
+    benchmark: {
+      type: ['object', 'null'],
+      description: "What each council's verdict is against, named as the pages name it: England, or the group's median.",
+      properties: { name: text, value: number },
     },
-  },
+    rows: {
+      type: 'array',
+      items: object(['area', 'name', 'value', 'rank', 'verdict'], { area: text, name: text, ...rowFigures, sourceVerdict: ref('SourceVerdict') }),
+    },
+  }),
   Verdict: {
     type: 'object',
     required: ['kind', 'label', 'words', 'sentence', 'rule', 'figures'],
@@ -134,7 +113,7 @@ export const schemas = {
         type: ['object', 'null'],
         required: ['id', 'version'],
         description: 'The rule that made it; null for no value.',
-        properties: { id: { type: 'string', enum: Object.keys(VERDICT_RULES) }, version: { type: 'integer' } },
+        properties: { id: { type: 'string', enum: Object.keys(VERDICT_RULES) }, version: integer },
       },
       figures: { type: ['object', 'null'], description: 'What it was made from: value, interval and benchmark, or rank and how many are ranked.' },
     },
@@ -142,125 +121,93 @@ export const schemas = {
   SourceVerdict: {
     type: ['object', 'null'],
     description: "The publisher's own verdict on the figure, where it gave one (Fingertips' compared to England), beside Lantern's; null where it gave none",
-    properties: { verdict: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower'] }, benchmark: { type: 'string' }, words: { type: 'string' } },
+    properties: { verdict: { type: 'string', enum: ['better', 'similar', 'worse', 'higher', 'lower'] }, benchmark: text, words: text },
   },
-  GroupFigures: {
-    type: 'object',
-    required: ['key', 'label', 'size'],
-    properties: {
-      key: { type: 'string' },
-      label: { type: 'string' },
-      size: { type: 'integer' },
-      mean: nullable('number'),
-      median: nullable('number'),
-      benchmark: { type: ['object', 'null'], properties: { value: { type: 'number' }, source: { type: 'string' } } },
-    },
-  },
-  AreaProfile: {
-    type: 'object',
-    required: ['area', 'items'],
-    properties: {
-      area: { type: 'object' },
-      items: {
-        type: 'array',
-        items: {
+  GroupFigures: object(['key', 'label', 'size'], {
+    key: text,
+    label: text,
+    size: integer,
+    mean: nullable('number'),
+    median: nullable('number'),
+    benchmark: { type: ['object', 'null'], properties: { value: number, source: text } },
+  }),
+  AreaProfile: object(['area', 'items'], {
+    area: anyObject,
+    items: {
+      type: 'array',
+      items: object(['metric', 'period', 'value', 'significance'], {
+        metric: ref('Metric'),
+        period: text,
+        ...rowFigures,
+        via: { type: ['object', 'null'], properties: { code: text, name: text } },
+        groupLabel: text,
+        groupSize: integer,
+        groupMean: nullable('number'),
+        groupMedian: nullable('number'),
+        benchmark: { type: ['object', 'null'] },
+        sourceVerdict: ref('SourceVerdict'),
+        trend: {
           type: 'object',
-          required: ['metric', 'period', 'value', 'significance'],
+          required: ['direction', 'recent'],
+          description: 'The direction of travel from the period before, and the recent trend over the last five periods, as judgements',
           properties: {
-            metric: ref('Metric'),
-            period: { type: 'string' },
-            ...rowFigures,
-            via: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
-            groupLabel: { type: 'string' },
-            groupSize: { type: 'integer' },
-            groupMean: nullable('number'),
-            groupMedian: nullable('number'),
-            benchmark: { type: ['object', 'null'] },
-            sourceVerdict: ref('SourceVerdict'),
-            trend: {
-              type: 'object',
-              required: ['direction', 'recent'],
-              description: 'The direction of travel from the period before, and the recent trend over the last five periods, as judgements',
-              properties: {
-                direction: { enum: ['improving', 'worsening', 'increasing', 'decreasing', 'no_significant_change', 'not_compared', 'not_computed'] },
-                recent: { enum: ['getting_better', 'getting_worse', 'increasing', 'decreasing', 'no_significant_change', 'not_computed'] },
-              },
-            },
+            direction: { enum: ['improving', 'worsening', 'increasing', 'decreasing', 'no_significant_change', 'not_compared', 'not_computed'] },
+            recent: { enum: ['getting_better', 'getting_worse', 'increasing', 'decreasing', 'no_significant_change', 'not_computed'] },
           },
         },
-      },
+      }),
     },
-  },
-  AreaConcerns: {
-    type: 'object',
-    required: ['area', 'items'],
-    properties: {
-      area: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
-      items: {
-        type: 'array',
-        items: {
+  }),
+  AreaConcerns: object(['area', 'items'], {
+    area: codeAndName,
+    items: {
+      type: 'array',
+      items: object(['metric', 'period', 'value', 'significance', 'trend'], {
+        metric: { type: 'object', properties: { code: text, title: text, polarity: { enum: ['higher_is_better', 'lower_is_better'] }, decimals: integer } },
+        period: text,
+        value: number,
+        via: { type: ['object', 'null'], properties: { code: text, name: text } },
+        significance: {
           type: 'object',
-          required: ['metric', 'period', 'value', 'significance', 'trend'],
+          description: "The area page's test: the confidence interval, at `level`, wholly on the worse side of the benchmark's value.",
           properties: {
-            metric: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, polarity: { enum: ['higher_is_better', 'lower_is_better'] }, decimals: { type: 'integer' } } },
-            period: { type: 'string' },
-            value: { type: 'number' },
-            via: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
-            significance: {
-              type: 'object',
-              description: "The area page's test: the confidence interval, at `level`, wholly on the worse side of the benchmark's value.",
-              properties: {
-                test: { const: 'confidence_interval_against_benchmark' },
-                level: { enum: [0.95, 0.998] },
-                interval: { type: 'object', properties: { lower: { type: 'number' }, upper: { type: 'number' } } },
-                benchmark: { type: 'object', properties: { value: { type: 'number' }, source: { type: 'string' } } },
-                words: { type: 'string' },
-              },
-            },
-            trend: {
-              type: 'object',
-              description: "The area page's recent trend over the last five periods, significant at 99.8% and not resting on any one point, in the metric's worse direction.",
-              properties: {
-                test: { enum: ['chi_squared_for_trend', 'weighted_least_squares'] },
-                level: { const: 0.998 },
-                periods: { type: 'array', items: { type: 'string' } },
-                slope: { type: 'number', description: 'Change per period: in the proportion of 1 for chi_squared_for_trend, in the value’s units otherwise.' },
-                statistic: { type: 'number', description: 'χ² on 1 degree of freedom.' },
-                pValue: { type: 'number' },
-                words: { type: 'string' },
-              },
-            },
+            test: { const: 'confidence_interval_against_benchmark' },
+            level: { enum: [0.95, 0.998] },
+            interval: { type: 'object', properties: { lower: number, upper: number } },
+            benchmark: { type: 'object', properties: { value: number, source: text } },
+            words: text,
           },
         },
-      },
-    },
-  },
-  Neighbours: {
-    type: 'object',
-    required: ['kind', 'area', 'neighbours'],
-    properties: {
-      kind: { type: 'string' },
-      area: { type: 'string' },
-      variables: { type: 'array', items: { type: 'object' } },
-      neighbours: {
-        type: 'array',
-        items: {
+        trend: {
           type: 'object',
-          required: ['code', 'name', 'distance', 'reason'],
-          properties: { code: { type: 'string' }, name: { type: 'string' }, distance: { type: 'number' }, reason: { type: 'string' }, contributions: { type: 'array', items: { type: 'object' } } },
+          description: "The area page's recent trend over the last five periods, significant at 99.8% and not resting on any one point, in the metric's worse direction.",
+          properties: {
+            test: { enum: ['chi_squared_for_trend', 'weighted_least_squares'] },
+            level: { const: 0.998 },
+            periods: { type: 'array', items: text },
+            slope: { type: 'number', description: 'Change per period: in the proportion of 1 for chi_squared_for_trend, in the value’s units otherwise.' },
+            statistic: { type: 'number', description: 'χ² on 1 degree of freedom.' },
+            pValue: number,
+            words: text,
+          },
         },
-      },
+      }),
     },
-  },
-  ComparatorGroup: {
-    type: 'object',
-    required: ['id', 'name', 'areaCodes'],
-    properties: {
-      id: { type: 'integer' },
-      name: { type: 'string' },
-      areaCodes: { type: 'array', items: { type: 'string' } },
-      createdBy: { ...nullable('string'), description: 'Who saved it, by name and organisation: null for the public.' },
-      createdAt: { type: 'string', format: 'date-time' },
+  }),
+  Neighbours: object(['kind', 'area', 'neighbours'], {
+    kind: text,
+    area: text,
+    variables: { type: 'array', items: anyObject },
+    neighbours: {
+      type: 'array',
+      items: object(['code', 'name', 'distance', 'reason'], { code: text, name: text, distance: number, reason: text, contributions: { type: 'array', items: anyObject } }),
     },
-  },
+  }),
+  ComparatorGroup: object(['id', 'name', 'areaCodes'], {
+    id: integer,
+    name: text,
+    areaCodes: { type: 'array', items: text },
+    createdBy: { ...nullableText, description: 'Who saved it, by name and organisation: null for the public.' },
+    createdAt: instant,
+  }),
 };

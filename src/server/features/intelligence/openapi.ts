@@ -3,18 +3,14 @@
 // described here, beside the domain's check of it.
 import { CLASSIFICATIONS, RISK_FACTORS, STALE_AFTER_MONTHS } from '../../../domain/access/index.ts';
 import { BEST_VALUE_THEMES, CAUSES } from '../../../domain/early-warning/index.ts';
-import { ref, json, list, body, refusals, withMissing, shareOperations } from '../../platform/service/openapi-parts.ts';
-import { pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
+import { list, body, refusals, withMissing, shareOperations, answer, operation } from '../../platform/service/openapi-parts.ts';
+import { ref, text, nullableText, integer, boolean, instant, anyObject, object } from '../../platform/service/openapi-types.ts';
 import { intelligenceQuery, itemPath, itemSharePath } from './api-inputs.ts';
 
 const evidence = {
   oneOf: [
-    {
-      type: 'object',
-      required: ['kind', 'metric', 'area', 'period'],
-      properties: { kind: { const: 'observation' }, metric: { type: 'string' }, area: { type: 'string' }, period: { type: 'string' } },
-    },
-    { type: 'object', required: ['kind', 'description'], properties: { kind: { const: 'source' }, description: { type: 'string', minLength: 10 }, url: { type: ['string', 'null'] } } },
+    object(['kind', 'metric', 'area', 'period'], { kind: { const: 'observation' }, metric: text, area: text, period: text }),
+    object(['kind', 'description'], { kind: { const: 'source' }, description: { type: 'string', minLength: 10 }, url: nullableText }),
   ],
 };
 const itemFields = {
@@ -35,74 +31,64 @@ const itemFields = {
 };
 
 const itemSharing = shareOperations(
-  { operationId: 'shareIntelligence', summary: 'Share a restricted or confidential item that has its evidence, saying why; the council sees it', parameters: pathParameters(itemPath) },
-  { operationId: 'unshareIntelligence', summary: 'Stop sharing an item, saying why; the council sees this too', parameters: pathParameters(itemSharePath) },
+  { operationId: 'shareIntelligence', summary: 'Share a restricted or confidential item that has its evidence, saying why; the council sees it', path: itemPath },
+  { operationId: 'unshareIntelligence', summary: 'Stop sharing an item, saying why; the council sees this too', path: itemSharePath },
 );
 
 export const paths = {
   '/api/intelligence': {
-    get: {
-      operationId: 'listIntelligence',
-      summary: 'Intelligence items you may read, newest first (reads of restricted and confidential items are audited)',
-      parameters: queryParameters(intelligenceQuery),
-      responses: { 200: { description: 'Items.', content: json(list('IntelligenceItem')) }, ...refusals },
-    },
-    post: {
-      operationId: 'recordIntelligence',
-      summary: 'Record an intelligence item (principal advisers)',
-      requestBody: body({ type: 'object', required: ['subjectArea', 'cause', 'title', 'note'], properties: itemFields }),
-      responses: { 201: { description: 'Recorded.', content: json(ref('IntelligenceItem')) }, ...refusals },
-    },
+    get: operation(
+      'listIntelligence',
+      'Intelligence items you may read, newest first (reads of restricted and confidential items are audited)',
+      { query: intelligenceQuery },
+      { 200: answer('Items.', list('IntelligenceItem')), ...refusals },
+    ),
+    post: operation(
+      'recordIntelligence',
+      'Record an intelligence item (principal advisers)',
+      { requestBody: body(object(['subjectArea', 'cause', 'title', 'note'], itemFields)) },
+      { 201: answer('Recorded.', ref('IntelligenceItem')), ...refusals },
+    ),
   },
   '/api/intelligence/{id}': {
-    get: {
-      operationId: 'getIntelligence',
-      summary: 'One intelligence item and the shares of it you may see',
-      parameters: pathParameters(itemPath),
-      responses: { 200: { description: 'The item.', content: json(ref('IntelligenceItem')) }, ...withMissing },
-    },
-    patch: {
-      operationId: 'changeIntelligence',
-      summary: 'Change an intelligence item (its author)',
-      parameters: pathParameters(itemPath),
-      requestBody: body({ type: 'object', properties: itemFields }),
-      responses: { 200: { description: 'Changed.', content: json(ref('IntelligenceItem')) }, ...withMissing },
-    },
+    get: operation('getIntelligence', 'One intelligence item and the shares of it you may see', { path: itemPath }, { 200: answer('The item.', ref('IntelligenceItem')), ...withMissing }),
+    patch: operation(
+      'changeIntelligence',
+      'Change an intelligence item (its author)',
+      { path: itemPath, requestBody: body({ type: 'object', properties: itemFields }) },
+      { 200: answer('Changed.', ref('IntelligenceItem')), ...withMissing },
+    ),
   },
   '/api/intelligence/{id}/review': {
-    post: {
-      operationId: 'reviewIntelligence',
-      summary: `Mark an intelligence item reviewed (those who may change it): it is stale ${STALE_AFTER_MONTHS} months after its last review`,
-      parameters: pathParameters(itemPath),
-      responses: { 200: { description: 'Reviewed.', content: json(ref('IntelligenceItem')) }, ...withMissing },
-    },
+    post: operation(
+      'reviewIntelligence',
+      `Mark an intelligence item reviewed (those who may change it): it is stale ${STALE_AFTER_MONTHS} months after its last review`,
+      { path: itemPath },
+      { 200: answer('Reviewed.', ref('IntelligenceItem')), ...withMissing },
+    ),
   },
   '/api/intelligence/{id}/shares': itemSharing.share,
   '/api/intelligence/{id}/shares/{shareId}/revoke': itemSharing.unshare,
 };
 
 export const schemas = {
-  IntelligenceItem: {
-    type: 'object',
-    required: ['id', 'about', 'cause', 'bestValueTheme', 'title', 'note', 'classification', 'reviewedAt', 'stale'],
-    properties: {
-      id: { type: 'integer' },
-      about: { type: 'object' },
-      cause: { type: 'string', enum: CAUSES },
-      bestValueTheme: { type: 'string', enum: BEST_VALUE_THEMES },
-      riskFactor: { type: 'string', enum: RISK_FACTORS, deprecated: true, description: 'The old name of cause: leadership and relationships together.' },
-      title: { type: 'string' },
-      note: { type: 'string' },
-      evidence: { type: 'array', items: evidence },
-      classification: { type: 'string', enum: CLASSIFICATIONS },
-      shareable: { type: 'boolean' },
-      author: { type: 'object' },
-      organisation: { type: 'object' },
-      shares: { type: 'array', items: ref('Share') },
-      createdAt: { type: 'string', format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-      reviewedAt: { type: 'string', format: 'date-time', description: 'When it was recorded, last changed or marked reviewed.' },
-      stale: { type: 'boolean', description: `Not reviewed for ${STALE_AFTER_MONTHS} months or more (on London's calendar).` },
-    },
-  },
+  IntelligenceItem: object(['id', 'about', 'cause', 'bestValueTheme', 'title', 'note', 'classification', 'reviewedAt', 'stale'], {
+    id: integer,
+    about: anyObject,
+    cause: { type: 'string', enum: CAUSES },
+    bestValueTheme: { type: 'string', enum: BEST_VALUE_THEMES },
+    riskFactor: { type: 'string', enum: RISK_FACTORS, deprecated: true, description: 'The old name of cause: leadership and relationships together.' },
+    title: text,
+    note: text,
+    evidence: { type: 'array', items: evidence },
+    classification: { type: 'string', enum: CLASSIFICATIONS },
+    shareable: boolean,
+    author: anyObject,
+    organisation: anyObject,
+    shares: { type: 'array', items: ref('Share') },
+    createdAt: instant,
+    updatedAt: instant,
+    reviewedAt: { type: 'string', format: 'date-time', description: 'When it was recorded, last changed or marked reviewed.' },
+    stale: { type: 'boolean', description: `Not reviewed for ${STALE_AFTER_MONTHS} months or more (on London's calendar).` },
+  }),
 };
