@@ -14,22 +14,18 @@ import { packageEvidence } from '../../../store/support-packages.ts';
 import type { Share } from '../../../store/shares.ts';
 import type { Db, Sql } from '../../../store/store.ts';
 import { getUser } from '../../../store/users.ts';
-import { notSeen, shareWith, stopSharing, type RequestAccess } from '../../platform/access/index.ts';
+import { findRecord } from '../../platform/access/find-record.ts';
+import { shareWith, stopSharing, type RequestAccess } from '../../platform/access/index.ts';
 import { refuseStale } from '../../platform/agreements/agreement-record.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { checked } from '../../platform/http/input-schema.ts';
-import { pathId } from '../../platform/http/request-body.ts';
 import { caseChangeBody, caseBody, closeBody } from './api-inputs.ts';
 import { caseRecord, itemRecord, newCaseRecord, sharedCase } from './case-record.ts';
 
 /** The case the path names, if the viewer may do `action` to it; otherwise not found (or 403 when they read it). */
 export async function findCase(sql: Db, access: RequestAccess, idText: unknown, action: 'read' | 'change' | 'share'): Promise<ImprovementCase> {
-  const id = pathId(idText, 'case');
-  const found = await getCase(sql, id);
-  if (!found) throw notSeen(`case ${id}`);
-  access.require(action, caseRecord(found), `case ${id}`);
-  return found;
+  return findRecord(access, idText, 'case', action, (id) => getCase(sql, id), caseRecord);
 }
 
 /** Opens the single conversation with a council. */

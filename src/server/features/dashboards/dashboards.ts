@@ -10,10 +10,10 @@ import { isContextual } from '../../../domain/metric/index.ts';
 import { checkDashboard, defaultTiles } from '../../../domain/report/dashboard.ts';
 import { createDashboard, defaultDashboard, getDashboard, updateDashboard, type Dashboard } from '../../../store/dashboards.ts';
 import type { Sql } from '../../../store/store.ts';
-import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
+import { findRecord } from '../../platform/access/find-record.ts';
+import type { RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
-import { pathId } from '../../platform/http/request-body.ts';
 
 /** A dashboard as it is given: its title and tiles, not yet checked. */
 export interface DashboardInput {
@@ -30,11 +30,7 @@ export function dashboardRecord(dashboard: Pick<Dashboard, 'ownerId' | 'organisa
 
 /** The dashboard the path names, if the viewer may `action` it: otherwise not found, or 403 when readable but not theirs to change. */
 export async function findDashboard(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<Dashboard> {
-  const id = pathId(idText, 'dashboard');
-  const dashboard = await getDashboard(sql, id);
-  if (!dashboard) throw notSeen(`dashboard ${id}`);
-  access.require(action, dashboardRecord(dashboard), `dashboard ${dashboard.id}`);
-  return dashboard;
+  return findRecord(access, idText, 'dashboard', action, (id) => getDashboard(sql, id), dashboardRecord);
 }
 
 /** Makes a dashboard of the viewer's own. */

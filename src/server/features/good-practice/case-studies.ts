@@ -20,11 +20,11 @@ import {
   type StoredDraft,
 } from '../../../store/case-studies.ts';
 import type { Sql } from '../../../store/store.ts';
-import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
+import { findRecord } from '../../platform/access/find-record.ts';
+import type { RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { checked } from '../../platform/http/input-schema.ts';
-import { pathId } from '../../platform/http/request-body.ts';
 import { caseStudyBody, caseStudyChangeBody, PAGE_SIZE, returnBody, type LibraryQuery } from './api-inputs.ts';
 import { caseStudyRecord, moderates, readerOf } from './case-study-guard.ts';
 
@@ -67,10 +67,7 @@ export async function searchLibrary(sql: Sql, access: RequestAccess, query: Libr
 
 /** The case study the path names, if the viewer may `action` it: otherwise not found (another's draft is not confirmed), or 403. */
 export async function findCaseStudy(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<CaseStudy> {
-  const id = pathId(idText, 'case study');
-  const study = await getCaseStudy(sql, id);
-  if (!study) throw notSeen(`case study ${id}`);
-  access.require(action, caseStudyRecord(study), `case study ${id}`);
+  const study = await findRecord(access, idText, 'case study', action, (id) => getCaseStudy(sql, id), caseStudyRecord);
   if (action === 'read') await access.reveal([study], caseStudyRecord, (s) => String(s.id));
   return study;
 }

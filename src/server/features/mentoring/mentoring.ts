@@ -12,10 +12,10 @@ import { problem, type Problem } from '../../../domain/peer-challenge/index.ts';
 import { addSession, arrangements, createArrangement, getArrangement, isCouncilUser, notesOf, peerUser, recordReview, type Arrangement, type MentoringNote } from '../../../store/mentoring.ts';
 import { peerPool, placesOf } from '../../../store/peer-pool.ts';
 import type { Sql } from '../../../store/store.ts';
-import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
+import { findRecord } from '../../platform/access/find-record.ts';
+import type { RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
-import { pathId } from '../../platform/http/request-body.ts';
 
 type Body = Readonly<Record<string, unknown>>;
 type Pair = Pick<Arrangement, 'councilCode' | 'mentorUserId' | 'menteeUserId'>;
@@ -39,11 +39,7 @@ export function inPair(access: RequestAccess, a: Pair): boolean {
 }
 
 export async function findArrangement(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<Arrangement> {
-  const id = pathId(idText, 'mentoring arrangement');
-  const found = await getArrangement(sql, id);
-  if (!found) throw notSeen(`mentoring arrangement ${id}`);
-  access.require(action, arrangementRecord(found), `mentoring arrangement ${id}`);
-  return found;
+  return findRecord(access, idText, 'mentoring arrangement', action, (id) => getArrangement(sql, id), arrangementRecord);
 }
 
 function userOf(access: RequestAccess, doing: string): UserViewer {

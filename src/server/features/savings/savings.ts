@@ -9,10 +9,10 @@ import { guardedRecord, type GuardedRecord } from '../../../domain/access/index.
 import { checkSaving, SAVING_STATUSES, type Evidence, type Saving, type SavingStatus } from '../../../domain/savings/index.ts';
 import { councilOrganisation, createSaving, getSaving, moveSaving, type StoredSaving } from '../../../store/savings.ts';
 import type { Sql } from '../../../store/store.ts';
-import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
+import { findRecord } from '../../platform/access/find-record.ts';
+import type { RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
-import { pathId } from '../../platform/http/request-body.ts';
 
 type Body = Readonly<Record<string, unknown>>;
 
@@ -23,11 +23,7 @@ export function savingRecord(held: { readonly councilCode: string; readonly orga
 
 /** The saving the path names, if the viewer may `action` it: otherwise the one not-found answer, or 403 when readable but not theirs to change. */
 export async function findSaving(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<StoredSaving> {
-  const id = pathId(idText, 'saving');
-  const found = await getSaving(sql, id);
-  if (!found) throw notSeen(`saving ${id}`);
-  access.require(action, savingRecord(found), `saving ${id}`);
-  return found;
+  return findRecord(access, idText, 'saving', action, (id) => getSaving(sql, id), savingRecord);
 }
 
 /** Records a saving of a council: the viewer's own unless `council` names another. A saving is recorded estimated, claimed or evidenced; only a regional partner verifies. */

@@ -28,6 +28,7 @@ import {
 } from '../../../store/panel.ts';
 import type { Sql } from '../../../store/store.ts';
 import { activePackages, casesHeld, type CaseHeld } from '../../../store/support-packages.ts';
+import { findRecord } from '../../platform/access/find-record.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { checked } from '../../platform/http/input-schema.ts';
@@ -54,11 +55,7 @@ export async function listPanelMeetings(sql: Sql, access: RequestAccess, paging?
 }
 
 export async function findMeeting(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<PanelMeeting> {
-  const id = pathId(idText, 'Panel meeting');
-  const meeting = await getMeeting(sql, id);
-  if (!meeting) throw notSeen(`Panel meeting ${id}`);
-  access.require(action, meetingRecord(meeting), `Panel meeting ${id}`);
-  return meeting;
+  return findRecord(access, idText, 'Panel meeting', action, (id) => getMeeting(sql, id), meetingRecord);
 }
 
 /** A meeting as the viewer may read it: items in private left out for those they are not open to, each private read audited. */

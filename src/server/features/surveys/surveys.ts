@@ -10,11 +10,11 @@ import { financialYearOf, type SurveyRecord } from '../../../domain/surveys/inde
 import type { Sql } from '../../../store/store.ts';
 import { createSurvey, getSurvey, sameSurvey, surveysOf as storedSurveysOf, updateSurvey, type Survey, type SurveyDraft } from '../../../store/surveys.ts';
 import { getArea } from '../../../store/catalogue.ts';
-import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
+import { findRecord } from '../../platform/access/find-record.ts';
+import type { RequestAccess } from '../../platform/access/index.ts';
 import { surveyRecord } from '../../platform/access/held-records.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { checked, type z } from '../../platform/http/input-schema.ts';
-import { pathId } from '../../platform/http/request-body.ts';
 import { surveyBody, surveyChangeBody } from './api-inputs.ts';
 import { QUESTION_SET_RECORD } from './question-sets.ts';
 import { checkedRecord, workOutAgain } from './survey-checks.ts';
@@ -31,10 +31,7 @@ export function guardOf(survey: Pick<Survey, 'council' | 'organisationId'>) {
 
 /** The survey the path names, if the viewer may `action` it: otherwise not found (another council's survey is not confirmed), or 403. */
 export async function findSurvey(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<Survey> {
-  const id = pathId(idText, 'survey');
-  const survey = await getSurvey(sql, id);
-  if (!survey) throw notSeen(`survey ${id}`);
-  access.require(action, guardOf(survey), `survey ${id}`);
+  const survey = await findRecord(access, idText, 'survey', action, (id) => getSurvey(sql, id), guardOf);
   if (action === 'read') await access.reveal([survey], guardOf, (s) => String(s.id));
   return survey;
 }

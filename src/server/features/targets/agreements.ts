@@ -13,20 +13,17 @@ import { getArea } from '../../../store/catalogue.ts';
 import { getOrganisation } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { targetsOf } from '../../../store/targets.ts';
-import { notSeen, type RequestAccess } from '../../platform/access/index.ts';
+import { findRecord } from '../../platform/access/find-record.ts';
+import type { RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
 import { checked, type z } from '../../platform/http/input-schema.ts';
-import { pathId } from '../../platform/http/request-body.ts';
 import { agreementRecord, isSigned, refuseStale } from '../../platform/agreements/agreement-record.ts';
 import { agreementBody, agreementChangeBody, signOffBody, type refreshChange } from './api-inputs.ts';
 
 /** The agreement the path names, if the viewer may `action` it: otherwise not found (another council's draft is not confirmed), or 403. */
 export async function findAgreement(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<Agreement> {
-  const id = pathId(idText, 'agreement');
-  const agreement = await getAgreement(sql, id);
-  if (!agreement) throw notSeen(`agreement ${id}`);
-  access.require(action, agreementRecord(agreement), `agreement ${id}`);
+  const agreement = await findRecord(access, idText, 'agreement', action, (id) => getAgreement(sql, id), agreementRecord);
   if (action === 'read') await access.reveal([agreement], agreementRecord, (a) => String(a.id));
   return agreement;
 }
