@@ -22,7 +22,7 @@ import type { RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { checked } from '../../platform/http/input-schema.ts';
 import { areaPath } from './api-inputs.ts';
-import { withReadableFigures } from './target-lines.ts';
+import { progressCells, withReadableFigures } from './target-lines.ts';
 
 export interface OffTrajectoryLine {
   readonly agreement: { readonly id: number; readonly title: string };
@@ -126,10 +126,7 @@ export function offTrajectoryCsv(area: { code: string; name: string }, items: re
     i.metric.code,
     i.metric.title,
     i.label,
-    i.period ?? '',
-    roundedTo(i.actual, i.decimals) ?? '',
-    roundedTo(i.expected, i.decimals) ?? '',
-    roundedTo(i.gap, i.decimals) ?? '',
+    ...progressCells(i),
     i.rule,
     i.toleranceRule.kind,
     i.toleranceRule.version,

@@ -114,6 +114,11 @@ function problemsFirst(a: TargetLine, b: TargetLine): number {
   );
 }
 
+/** A target's progress in the CSV's cells: the period rated, and the actual, expected and gap to the metric's decimals (blank where there is none). */
+export function progressCells(p: { period: string | null; actual: number | null; expected: number | null; gap: number | null; decimals: number }): (string | number)[] {
+  return [p.period ?? '', roundedTo(p.actual, p.decimals) ?? '', roundedTo(p.expected, p.decimals) ?? '', roundedTo(p.gap, p.decimals) ?? ''];
+}
+
 /** The lines as CSV, in the same order. */
 export function targetLinesCsv(lines: readonly TargetLine[]): string {
   const fields = [
@@ -153,10 +158,7 @@ export function targetLinesCsv(lines: readonly TargetLine[]): string {
     l.baseline?.value ?? '',
     l.target.period,
     l.target.value ?? '',
-    l.period ?? '',
-    roundedTo(l.actual, l.decimals) ?? '',
-    roundedTo(l.expected, l.decimals) ?? '',
-    roundedTo(l.gap, l.decimals) ?? '',
+    ...progressCells(l),
     l.label,
     l.rating.rule,
     l.likelihood?.label ?? '',

@@ -17,7 +17,7 @@ import type { RequestAccess } from '../../platform/access/index.ts';
 import { badRequest } from '../../platform/http/http-error.ts';
 import { checked } from '../../platform/http/input-schema.ts';
 import { reviewRecord } from '../../platform/agreements/agreement-record.ts';
-import { NOT_YET_RATED, type RateTargets } from '../../platform/agreements/agreement-json.ts';
+import { NOT_YET_RATED, plannedFigures, type RateTargets } from '../../platform/agreements/agreement-json.ts';
 import { findAgreement } from './agreements.ts';
 import { reviewBody } from './api-inputs.ts';
 import { readLines, refusal, rejectionOf } from './target-import.ts';
@@ -41,8 +41,7 @@ function checkReview(target: StoredTarget, body: unknown, ratings: unknown): Rev
   const frozen = {
     reference: target.reference,
     metric: target.metricCode,
-    baseline: target.baselinePeriod === null ? null : { period: target.baselinePeriod, value: target.baselineValue },
-    target: { period: target.targetPeriod, value: target.targetValue },
+    ...plannedFigures(target),
     trajectory: target.trajectory,
     toleranceRule: target.toleranceRule,
     ratings,

@@ -48,6 +48,14 @@ export function agreementJson(agreement: Agreement) {
   };
 }
 
+/** A target's baseline (none without its period) and the figure it aims at, as the API and a review's frozen copy give them. */
+export function plannedFigures(target: StoredTarget) {
+  return {
+    baseline: target.baselinePeriod === null ? null : { period: target.baselinePeriod, value: target.baselineValue },
+    target: { period: target.targetPeriod, value: target.targetValue },
+  };
+}
+
 export function targetJson(agreement: Agreement, target: StoredTarget, reasons: boolean) {
   const partner = (id: number) => agreement.partners.find((p) => p.id === id)?.name ?? null;
   return {
@@ -58,8 +66,7 @@ export function targetJson(agreement: Agreement, target: StoredTarget, reasons: 
     areas: target.areas,
     kind: target.kind,
     indicatorRole: target.indicatorRole,
-    baseline: target.baselinePeriod === null ? null : { period: target.baselinePeriod, value: target.baselineValue },
-    target: { period: target.targetPeriod, value: target.targetValue },
+    ...plannedFigures(target),
     trajectoryShape: target.trajectoryShape,
     trajectory: target.trajectory,
     leadPartner: partner(target.leadPartnerId),
