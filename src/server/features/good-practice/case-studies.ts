@@ -20,7 +20,7 @@ import {
   type StoredDraft,
 } from '../../../store/case-studies.ts';
 import type { Sql } from '../../../store/store.ts';
-import { findRecord } from '../../platform/access/find-record.ts';
+import { findRevealed } from '../../platform/access/find-record.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
@@ -67,9 +67,7 @@ export async function searchLibrary(sql: Sql, access: RequestAccess, query: Libr
 
 /** The case study the path names, if the viewer may `action` it: otherwise not found (another's draft is not confirmed), or 403. */
 export async function findCaseStudy(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<CaseStudy> {
-  const study = await findRecord(access, idText, 'case study', action, (id) => getCaseStudy(sql, id), caseStudyRecord);
-  if (action === 'read') await access.reveal([study], caseStudyRecord, (s) => String(s.id));
-  return study;
+  return findRevealed(access, idText, 'case study', action, (id) => getCaseStudy(sql, id), caseStudyRecord);
 }
 
 export function readCaseStudy(sql: Sql, access: RequestAccess, idText: unknown): Promise<CaseStudy> {

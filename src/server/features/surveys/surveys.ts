@@ -10,7 +10,7 @@ import { financialYearOf, type SurveyRecord } from '../../../domain/surveys/inde
 import type { Sql } from '../../../store/store.ts';
 import { createSurvey, getSurvey, sameSurvey, surveysOf as storedSurveysOf, updateSurvey, type Survey, type SurveyDraft } from '../../../store/surveys.ts';
 import { getArea } from '../../../store/catalogue.ts';
-import { findRecord } from '../../platform/access/find-record.ts';
+import { findRevealed } from '../../platform/access/find-record.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
 import { surveyRecord } from '../../platform/access/held-records.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
@@ -31,9 +31,7 @@ export function guardOf(survey: Pick<Survey, 'council' | 'organisationId'>) {
 
 /** The survey the path names, if the viewer may `action` it: otherwise not found (another council's survey is not confirmed), or 403. */
 export async function findSurvey(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<Survey> {
-  const survey = await findRecord(access, idText, 'survey', action, (id) => getSurvey(sql, id), guardOf);
-  if (action === 'read') await access.reveal([survey], guardOf, (s) => String(s.id));
-  return survey;
+  return findRevealed(access, idText, 'survey', action, (id) => getSurvey(sql, id), guardOf);
 }
 
 /** Reads one survey. */

@@ -13,7 +13,7 @@ import { getArea } from '../../../store/catalogue.ts';
 import { getOrganisation } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { targetsOf } from '../../../store/targets.ts';
-import { findRecord } from '../../platform/access/find-record.ts';
+import { findRevealed } from '../../platform/access/find-record.ts';
 import type { RequestAccess } from '../../platform/access/index.ts';
 import { invalidInput } from '../../platform/http/checked-input.ts';
 import { badRequest, HttpError } from '../../platform/http/http-error.ts';
@@ -23,9 +23,7 @@ import { agreementBody, agreementChangeBody, signOffBody, type refreshChange } f
 
 /** The agreement the path names, if the viewer may `action` it: otherwise not found (another council's draft is not confirmed), or 403. */
 export async function findAgreement(sql: Sql, access: RequestAccess, idText: unknown, action: 'read' | 'change'): Promise<Agreement> {
-  const agreement = await findRecord(access, idText, 'agreement', action, (id) => getAgreement(sql, id), agreementRecord);
-  if (action === 'read') await access.reveal([agreement], agreementRecord, (a) => String(a.id));
-  return agreement;
+  return findRevealed(access, idText, 'agreement', action, (id) => getAgreement(sql, id), agreementRecord);
 }
 
 /** Records a draft agreement, held by the recording officer's council. */

@@ -27,3 +27,17 @@ export async function findRecord<T>(
   access.require(action, guard(found), `${noun} ${id}`);
   return found;
 }
+
+/** As findRecord, and a record read is revealed: its read audited where its classification asks for that. */
+export async function findRevealed<T extends { readonly id: number }>(
+  access: RequestAccess,
+  idText: unknown,
+  noun: string,
+  action: Action,
+  read: (id: number) => Promise<T | undefined>,
+  guard: (record: NoInfer<T>) => GuardedRecord,
+): Promise<T> {
+  const found = await findRecord(access, idText, noun, action, read, guard);
+  if (action === 'read') await access.reveal([found], guard, (r) => String(r.id));
+  return found;
+}
