@@ -3,17 +3,9 @@
 // the council's, whether a case is already open, whether the reading is
 // stale) or the domain's rules of the five outcomes is decided after.
 import { STRANDS } from '../../../domain/improvement/index.ts';
-import { flag, gssCode, oneOf, paging, recordId, wholeNumber, writtenText, z } from '../../platform/http/input-schema.ts';
+import { flag, gssCode, isoDay, oneOf, paging, recordId, wholeNumber, writtenText, z } from '../../platform/http/input-schema.ts';
 
-/** A day of the calendar written 2026-11-02; 2026-02-30 is refused here, not left to the store. */
-export const isoDate = () =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written 2026-11-02')
-    .refine((text) => {
-      const time = Date.parse(`${text}T00:00:00Z`);
-      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
-    }, 'is not a day of the calendar');
+const isoDate = () => isoDay('2026-11-02');
 
 const revision = () => wholeNumber(1, 2_147_483_647).describe('The revision read before this change; a case changed since is refused with 409.');
 const strands = () =>

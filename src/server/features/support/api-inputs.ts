@@ -5,24 +5,9 @@
 // checkPackage; what needs the store (the metric exists, the case's outcome)
 // the use-cases decide after.
 import { DIRECTIONS, PROVIDER_KINDS } from '../../../domain/support/index.ts';
-import { metricCode, oneOf, recordId, wholeNumber, writtenText, z } from '../../platform/http/input-schema.ts';
+import { figure, isoDay, metricCode, oneOf, recordId, wholeNumber, writtenText, z } from '../../platform/http/input-schema.ts';
 
-/** A figure from JSON, or from the digits of a form. */
-const figure = () =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value),
-    z.number({ error: (issue) => `must be a number, not ${JSON.stringify(issue.input)?.slice(0, 40) ?? 'nothing'}` }).refine(Number.isFinite, 'must be a finite number'),
-  );
-
-/** A day of the calendar, written 2026-03-31; a day that never was is refused here. */
-export const isoDate = () =>
-  z
-    .string({ error: 'is required: a date written 2026-03-31' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written 2026-03-31')
-    .refine((text) => {
-      const time = Date.parse(`${text}T00:00:00Z`);
-      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
-    }, 'is not a day of the calendar');
+const isoDate = () => isoDay('2026-03-31', 'is required: a date written 2026-03-31');
 
 const revision = () => wholeNumber(1, 2_147_483_647).describe('The revision read before this change; a package changed since is refused with 409.');
 

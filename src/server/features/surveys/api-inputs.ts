@@ -4,25 +4,9 @@
 // whether a survey or its results may be kept is the domain's checks'
 // (src/domain/surveys), which the use-cases call after.
 import { SAMPLINGS, SURVEY_METHODS } from '../../../domain/surveys/index.ts';
-import { flag, fromQuery, gssCode, oneOf, recordId, requiredInQuery, wholeNumber, writtenText, z } from '../../platform/http/input-schema.ts';
+import { figure, flag, fromQuery, gssCode, isoDay, oneOf, recordId, requiredInQuery, wholeNumber, writtenText, z } from '../../platform/http/input-schema.ts';
 
-/** A figure from JSON, or from the digits of a form or a file's cell. */
-const figure = () =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value),
-    z.number({ error: (issue) => `must be a number, not ${JSON.stringify(issue.input)?.slice(0, 40) ?? 'nothing'}` }).refine(Number.isFinite, 'must be a finite number'),
-  );
-
-const isoDate = () =>
-  z
-    .string({ error: 'must be a date written 2023-10-31' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written 2023-10-31')
-    .refine(isDay, 'is not a day of the calendar');
-
-function isDay(text: string): boolean {
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
-}
+const isoDate = () => isoDay('2023-10-31', 'must be a date written 2023-10-31');
 
 const code = () =>
   z

@@ -4,28 +4,9 @@
 // (whether a metric, area or partner exists, whether the agreement is signed
 // off, whether the reading is stale) the use-cases decide after.
 import { AGREEMENT_KINDS, INDICATOR_ROLES, LIKELIHOODS, PARTNER_KINDS, TARGET_KINDS, TRAJECTORY_SHAPES } from '../../../domain/targets/index.ts';
-import { fromQuery, gssCode, metricCode, oneOf, recordId, wholeNumber, writtenText, z } from '../../platform/http/input-schema.ts';
+import { figure, fromQuery, gssCode, isoDay, metricCode, oneOf, recordId, wholeNumber, writtenText, z } from '../../platform/http/input-schema.ts';
 
-/** A figure from JSON, or from the digits of a form or a CSV cell. */
-const figure = () =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value),
-    z.number({ error: (issue) => `must be a number, not ${JSON.stringify(issue.input)?.slice(0, 40) ?? 'nothing'}` }).refine(Number.isFinite, 'must be a finite number'),
-  );
-
-// A day that never was (2009-09-31) is refused here, not left for the store to fail on.
-const isoDate = () =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written 2010-03-31')
-    .refine(isDayOrOtherShape, 'is not a day of the calendar');
-
-/** True unless the text has a date's shape and names no day; a text of another shape is refused by the regex. */
-function isDayOrOtherShape(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return true;
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
-}
+const isoDate = () => isoDay('2010-03-31');
 
 /** The reading a change was made from: a change to a record changed since is refused (409). */
 const revision = () => wholeNumber(1, 2_147_483_647).describe('The revision read before this change; a record changed since is refused with 409.');

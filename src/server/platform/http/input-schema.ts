@@ -106,6 +106,32 @@ export const metricCode = () => z.string().refine(isMetricCode, { error: (issue)
 
 export const areaType = () => z.enum(AREA_TYPES, { error: (issue) => `must be an area type such as unitary or district, not ${quoted(issue.input)}` });
 
+/**
+ * A day of the calendar written YYYY-MM-DD, as `example` shows one: a day
+ * that never was (2026-02-30) is refused here, not left for the store to
+ * fail on. `missing` is what is said when there is no text at all, where the
+ * feature's words are not the default.
+ */
+export const isoDay = (example: string, missing?: string) =>
+  z
+    .string(missing === undefined ? undefined : { error: missing })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `must be a date written ${example}`)
+    .refine(isDayOrOtherShape, 'is not a day of the calendar');
+
+/** True unless the text has a day's shape and names no day: a text of another shape is refused by the pattern alone. */
+function isDayOrOtherShape(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return true;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
+}
+
+/** A figure from JSON, or from the digits of a form or a file's cell. */
+export const figure = () =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value),
+    z.number({ error: (issue) => `must be a number, not ${JSON.stringify(issue.input)?.slice(0, 40) ?? 'nothing'}` }).refine(Number.isFinite, 'must be a finite number'),
+  );
+
 /** A period label, read by the one period parser. */
 export const period = () =>
   z.string().transform((value, context): Period => {
