@@ -455,7 +455,12 @@ function changedColumns(sql: Db, lines: readonly FlagLine[]) {
       'int',
     ),
     period: text((line) => line.period),
-    figures: text((line) => JSON.stringify(line.figures)),
+    // JSON holds no control character as itself (JSON.stringify escapes them), so it is not looked through for one.
+    figures: texts(
+      sql,
+      lines.map((line) => JSON.stringify(line.figures)),
+      'json',
+    ),
     sentence: text((line) => (typeof line.sentence === 'function' ? line.sentence() : line.sentence)),
     fingerprint: text((line) => line.fingerprint),
   };
@@ -476,6 +481,8 @@ function columns(sql: Db, lines: readonly FlagLine[]) {
 /** Between two values of a column sent as one string; and a null. Control characters no flag should hold. */
 const APART = '\x1f';
 const NONE = '\x1e';
+/** Either, found in one pass over a value rather than two. */
+const SEPARATOR = new RegExp(`[${APART}${NONE}]`);
 
 /**
  * A column of text as a PostgreSQL array: one string, split by PostgreSQL;
@@ -483,8 +490,8 @@ const NONE = '\x1e';
  * empty string, which PostgreSQL splits into no value), the driver's own
  * array.
  */
-function texts(sql: Db, values: readonly (string | null)[]) {
-  const held = values.some((value) => value !== null && (value.includes(APART) || value.includes(NONE)));
+function texts(sql: Db, values: readonly (string | null)[], kind: 'text' | 'json' = 'text') {
+  const held = kind === 'text' && values.some((value) => value !== null && SEPARATOR.test(value));
   if (held || (values.length === 1 && values[0] === '')) return sql`${values as string[]}::text[]`;
   return sql`string_to_array(${values.map((value) => value ?? NONE).join(APART)}::text, ${APART}::text, ${NONE}::text)`;
 }

@@ -89,6 +89,17 @@ describe('the flags store', () => {
     assert.deepEqual(await syncFlags(store.sql, [VISITS], [line(HARTLEPOOL, VISITS, 19), off('7'), off('8')], day(4)), { raised: 2, changed: 0, cleared: 0 });
   });
 
+  it('keeps a sentence and figures that hold the control characters its columns are sent apart by, and an empty subject, as they were', async () => {
+    const odd = (value: number, sentence: string) => line(DURHAM, VISITS, value, { sentence, figures: { value, note: 'a\x1fb\x1ec', empty: '' }, fingerprint: `odd|${value}` });
+    await syncFlags(store.sql, [VISITS], [odd(41, 'raised\x1fwith\x1eboth')], day(4));
+    const [raised] = (await flagsOf(store.sql, DURHAM)).filter((f) => f.metric === VISITS);
+    assert.deepEqual([raised!.sentence, raised!.figures, raised!.subject], ['raised\x1fwith\x1eboth', { value: 41, note: 'a\x1fb\x1ec', empty: '' }, '']);
+    assert.deepEqual(await syncFlags(store.sql, [VISITS], [odd(42, 'changed\x1e')], day(5)), { raised: 0, changed: 1, cleared: 0 });
+    const [changed] = (await flagsOf(store.sql, DURHAM)).filter((f) => f.metric === VISITS);
+    assert.deepEqual([changed!.sentence, changed!.figures], ['changed\x1e', { value: 42, note: 'a\x1fb\x1ec', empty: '' }]);
+    assert.deepEqual(await syncFlags(store.sql, [VISITS], [], day(6)), { raised: 0, changed: 0, cleared: 1 });
+  });
+
   it('refuses a flag on a metric not brought up to date, keeping nothing', async () => {
     await assert.rejects(syncFlags(store.sql, [OBESITY], [line(HARTLEPOOL, VISITS, 30)], day(5)), /a flag on visits is not among the metrics brought up to date/);
     assert.equal((await flagsOf(store.sql, HARTLEPOOL)).filter((f) => f.figures.value === 30).length, 0);
