@@ -9,7 +9,7 @@ import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
 import { listOrganisations } from '../../../store/organisations.ts';
 import { accessOf, reads, shares, type shareJson } from '../../platform/access/index.ts';
-import { problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { problemsOf, shownProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import type { HttpError } from '../../platform/http/http-error.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { checked } from '../../platform/http/input-schema.ts';
@@ -44,8 +44,7 @@ export function casesPages(sql: Sql, engine: BenchmarkEngine): express.Router {
     const view = await readCase(sql, accessOf(res), idText);
     const organisations = view.mayRefer ? (await listOrganisations(sql)).filter((o) => o.kind !== 'council') : [];
     const recipients = [{ value: '', text: 'Choose who to refer it to' }, ...organisations.map((o) => ({ value: String(o.id), text: o.name, selected: String(o.id) === form.organisationId }))];
-    const errors = Object.fromEntries(problems.map((p) => [p.field, { text: p.message }]));
-    renderPage(res, 'cases/case.njk', { ...casePage(view), form, recipients, problems, errors }, status);
+    renderPage(res, 'cases/case.njk', { ...casePage(view), form, recipients, ...shownProblems(problems) }, status);
   }
 
   router.get('/areas/:code/case', reads('improvement_case'), async (req, res) => {

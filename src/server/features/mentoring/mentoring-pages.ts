@@ -9,7 +9,7 @@ import { MENTEE_ROLE_LABELS, type MenteeRole } from '../../../domain/mentoring/i
 import { mentorChoices } from '../../../store/mentoring.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
-import { capitalise, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { capitalise, shownProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
@@ -111,14 +111,14 @@ export function mentoringPages(sql: Sql): express.Router {
     const access = accessOf(res);
     const peers = (await mentorChoices(sql)).filter((p) => access.may('read', guardedRecord('peer', 'restricted', { author: p.userId })));
     const roles = Object.entries(MENTEE_ROLE_LABELS).map(([value, text]) => ({ value, text, checked: form.menteeRole === value }));
-    renderPage(res, 'mentoring/arrangement-form.njk', { form, peers, roles, ...shown(problems) }, status);
+    renderPage(res, 'mentoring/arrangement-form.njk', { form, peers, roles, ...shownProblems(problems) }, status);
   }
 
   async function sessionForm(res: express.Response, id: string, form: Form, problems: readonly FieldProblem[], status: number): Promise<void> {
     const access = accessOf(res);
     const a = await findArrangement(sql, access, id, 'read');
     if (!inPair(access, a)) throw new HttpError(403, 'forbidden', 'only the mentor and the mentee record their sessions', { missing: 'not_in_audience', action: 'change', kind: 'mentoring_note' });
-    renderPage(res, 'mentoring/session-form.njk', { a, form, ...shown(problems) }, status);
+    renderPage(res, 'mentoring/session-form.njk', { a, form, ...shownProblems(problems) }, status);
   }
 
   async function reviewForm(res: express.Response, id: string, form: Form, problems: readonly FieldProblem[], status: number): Promise<void> {
@@ -126,14 +126,10 @@ export function mentoringPages(sql: Sql): express.Router {
     const a = await findArrangement(sql, access, id, 'read');
     if (access.viewer.kind !== 'user' || a.menteeUserId !== access.viewer.userId)
       throw new HttpError(403, 'forbidden', 'only the mentee reviews the mentoring', { missing: 'not_author', action: 'change', kind: 'mentoring' });
-    renderPage(res, 'mentoring/review-form.njk', { a, form, roleLabel: MENTEE_ROLE_LABELS[a.menteeRole as MenteeRole], ...shown(problems) }, status);
+    renderPage(res, 'mentoring/review-form.njk', { a, form, roleLabel: MENTEE_ROLE_LABELS[a.menteeRole as MenteeRole], ...shownProblems(problems) }, status);
   }
 
   return router;
-}
-
-function shown(problems: readonly FieldProblem[]) {
-  return { problems, errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])) };
 }
 
 /** A use-case's refusal as the form's problems, each named by its field's label. */

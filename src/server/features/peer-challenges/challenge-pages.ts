@@ -13,7 +13,7 @@ import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { PdfPrinter } from '../../../reports/pdf.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
-import { capitalise, problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { capitalise, problemsOf, shownProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
@@ -102,7 +102,7 @@ export function challengePages(sql: Sql, engine: BenchmarkEngine, printer: PdfPr
   async function enquiryForm(res: express.Response, form: Form, problems: readonly FieldProblem[], status: number): Promise<void> {
     const areas = await queryAreas(sql, { current: true, limit: 5000, offset: 0 });
     const councils = areas.filter((a) => isCouncil(a.type)).map((a) => ({ value: a.code, text: a.name, selected: a.code === form.councilCode }));
-    renderPage(res, 'peer-challenges/enquiry-form.njk', { form, councils, kindChoices: KIND_CHOICES, ...shown(problems) }, status);
+    renderPage(res, 'peer-challenges/enquiry-form.njk', { form, councils, kindChoices: KIND_CHOICES, ...shownProblems(problems) }, status);
   }
 
   return router;
@@ -123,7 +123,7 @@ function changeForm(res: express.Response, form: 'scope' | 'week' | 'step', c: C
       values,
       focusChoices: FOCUS_CHOICES.map((f) => ({ ...f, checked: chosen.has(f.value), required: FOCUS_RULES.kinds[c.kind].required.includes(f.value) })),
       stepChoices: stepChoices(c.stage).map((s) => ({ value: s, text: STEP_LABELS[s] ?? s, checked: values.step === s })),
-      ...shown(problems),
+      ...shownProblems(problems),
     },
     status,
   );
@@ -145,8 +145,4 @@ function formProblems(error: unknown): FieldProblem[] {
     const message = capitalise(p.message.replace(/^'[\w.]+':? ?/, LABELS[id] ? `${LABELS[id]}: ` : ''));
     return { field: id === 'revision' || id === 'stage' ? '' : id, message };
   });
-}
-
-function shown(problems: readonly FieldProblem[]) {
-  return { problems, errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])) };
 }

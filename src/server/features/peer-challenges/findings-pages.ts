@@ -10,7 +10,7 @@ import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import { formatDate } from '../../../domain/format/index.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
-import { problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { problemsOf, shownProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
@@ -86,8 +86,7 @@ export function findingsPages(sql: Sql, engine: BenchmarkEngine): express.Router
         editing,
         form,
         publications: view.publications.map((p) => ({ ...p, publishedOn: formatDate(p.publishedAt) })),
-        problems,
-        errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])),
+        ...shownProblems(problems),
       },
       status,
     );

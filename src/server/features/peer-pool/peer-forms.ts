@@ -8,7 +8,7 @@ import express from 'express';
 import { FOCUS_AREA_LABELS, PEER_ROLE_LABELS, PEER_ROLES } from '../../../domain/peer-challenge/index.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, notSeen } from '../../platform/access/index.ts';
-import { problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { problemsOf, shownProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { renewFeed } from './calendars.ts';
@@ -18,7 +18,6 @@ import { shownDay } from './team-pages.ts';
 
 type Form = Record<string, string | string[] | undefined>;
 const listOf = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
-const shown = (problems: readonly FieldProblem[]) => ({ problems, errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])) });
 const statusOf = (error: unknown) => ((error as { status?: number }).status === 409 ? 409 : 400);
 
 export function peerForms(sql: Sql, router: express.Router): void {
@@ -43,7 +42,7 @@ export function peerForms(sql: Sql, router: express.Router): void {
   ] as const) {
     router.get(`/peers/:id/${path}/new`, changes('peer'), async (req, res) => {
       const peer = await readPeer(sql, accessOf(res), req.params.id, 'change');
-      renderPage(res, template, { peer, form: {}, ...shown([]) });
+      renderPage(res, template, { peer, form: {}, ...shownProblems([]) });
     });
     router.post(`/peers/:id/${path}/new`, changes('peer'), async (req, res) => {
       const form = bodyOf(req) as Form;
@@ -52,7 +51,7 @@ export function peerForms(sql: Sql, router: express.Router): void {
         res.redirect(303, `/peers/${req.params.id}`);
       } catch (error) {
         const problems = problemsOf(error);
-        renderPage(res, template, { peer: await readPeer(sql, accessOf(res), req.params.id, 'change'), form, ...shown(problems) }, statusOf(error));
+        renderPage(res, template, { peer: await readPeer(sql, accessOf(res), req.params.id, 'change'), form, ...shownProblems(problems) }, statusOf(error));
       }
     });
   }
@@ -108,7 +107,7 @@ export function peerForms(sql: Sql, router: express.Router): void {
             : `${peer.name}'s conflict with ${item}.`,
           needsReason: true,
         };
-    renderPage(res, 'peer-pool/withdraw-form.njk', { peer, withdrawing: { ...withdrawing, action: req.originalUrl.split('?')[0] }, form, ...shown(problems) }, status);
+    renderPage(res, 'peer-pool/withdraw-form.njk', { peer, withdrawing: { ...withdrawing, action: req.originalUrl.split('?')[0] }, form, ...shownProblems(problems) }, status);
   }
 }
 
@@ -123,7 +122,7 @@ function peerForm(res: express.Response, form: Form, problems: readonly FieldPro
       roles: PEER_ROLES.map((r) => ({ value: r, text: PEER_ROLE_LABELS[r], checked: form.role === r })),
       skills: Object.entries(FOCUS_AREA_LABELS).map(([value, text]) => ({ value, text, checked: skills.includes(value) })),
       kinds: COUNCIL_KINDS.map((k) => ({ value: k, text: k.charAt(0).toUpperCase() + k.slice(1).replaceAll('_', ' '), checked: kinds.includes(k) })),
-      ...shown(problems),
+      ...shownProblems(problems),
     },
     status,
   );

@@ -6,7 +6,7 @@ import express from 'express';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes } from '../../platform/access/index.ts';
-import { capitalise, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { capitalise, shownProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
@@ -68,20 +68,16 @@ export function returnFormRoutes(router: express.Router, sql: Sql, engine: Bench
   async function returnForm(res: express.Response, form: Form, problems: readonly FieldProblem[], status: number): Promise<void> {
     const own = await localMetrics(sql, accessOf(res));
     const library = engine.index.metricsByTitle().filter((s) => s.metric.status === 'published' || s.metric.status === 'early_sight');
-    renderPage(res, 'returns/return-form.njk', { form, ownMetrics: own, libraryMetrics: library.map((s) => ({ code: s.metric.code, title: s.metric.title })), ...shown(problems) }, status);
+    renderPage(res, 'returns/return-form.njk', { form, ownMetrics: own, libraryMetrics: library.map((s) => ({ code: s.metric.code, title: s.metric.title })), ...shownProblems(problems) }, status);
   }
 }
 
 function localMetricForm(res: express.Response, form: Form, problems: readonly FieldProblem[], status: number): void {
-  renderPage(res, 'returns/local-metric-form.njk', { form, ...shown(problems) }, status);
+  renderPage(res, 'returns/local-metric-form.njk', { form, ...shownProblems(problems) }, status);
 }
 
 function labelled(labels: Readonly<Record<string, string>>) {
   return (field: string) => ({ id: field.replace('dueRule.kind', 'dueKind').replace('dueRule.', ''), label: labels[field] ?? '' });
-}
-
-function shown(problems: readonly FieldProblem[]) {
-  return { problems, errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])) };
 }
 
 /** A use-case's refusal as the form's problems, each named by its field's label. */

@@ -12,7 +12,7 @@ import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
 import { PATCH_CSV_HEADER, cellHtml, compactCellHtml, newSince, patchCsvLines } from '../../../web/views/risk-patch.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
-import { problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { problemsOf, shownProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { onlyKnown } from '../../platform/http/query-params.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
@@ -98,5 +98,5 @@ function freshOf(found: ReturnType<typeof newSince>) {
 }
 
 function patchForm(res: Response, areas: string, problems: FieldProblem[], status = 200): void {
-  renderPage(res, 'risk/patch-edit.njk', { areas, problems, errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])) }, status);
+  renderPage(res, 'risk/patch-edit.njk', { areas, ...shownProblems(problems) }, status);
 }

@@ -7,7 +7,7 @@ import express from 'express';
 import type { SavingSource, SavingStatus } from '../../../domain/savings/index.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes } from '../../platform/access/index.ts';
-import { capitalise, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { capitalise, shownProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
@@ -110,7 +110,7 @@ export function savingFormRoutes(router: express.Router, sql: Sql): void {
     renderPage(
       res,
       'savings/move-form.njk',
-      { saving: found, statusLabel: STATUS_LABELS[found.status], choices: later.map((s) => ({ value: s, text: STATUS_LABELS[s] })), verifier, form, ...shown(problems) },
+      { saving: found, statusLabel: STATUS_LABELS[found.status], choices: later.map((s) => ({ value: s, text: STATUS_LABELS[s] })), verifier, form, ...shownProblems(problems) },
       status,
     );
   }
@@ -119,11 +119,7 @@ export function savingFormRoutes(router: express.Router, sql: Sql): void {
 function savingForm(res: express.Response, form: Form, problems: readonly FieldProblem[], status: number): void {
   const viewer = accessOf(res).viewer;
   const partner = viewer.kind === 'user' && viewer.role === 'regional_partner';
-  renderPage(res, 'savings/saving-form.njk', { form, partner, sources: Object.entries(SOURCE_LABELS).map(([value, text]) => ({ value, text })), ...shown(problems) }, status);
-}
-
-function shown(problems: readonly FieldProblem[]) {
-  return { problems, errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])) };
+  renderPage(res, 'savings/saving-form.njk', { form, partner, sources: Object.entries(SOURCE_LABELS).map(([value, text]) => ({ value, text })), ...shownProblems(problems) }, status);
 }
 
 /** A use-case's refusal as the form's problems, each named by its field's label and linked to its input. */

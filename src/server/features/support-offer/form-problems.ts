@@ -1,7 +1,7 @@
 // A use-case's refusal as a form's problems: each named by its field's label
 // and linked to the form's field, and, for a 409, the open record it ran
 // into, so that the page can link to it.
-import { capitalise, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { capitalise, shownProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 
 export interface Refusal {
@@ -27,5 +27,5 @@ export function refusalOf(error: unknown, labels: Readonly<Record<string, readon
 /** The error summary's and fields' shapes, for a template. */
 export function shown(refusal: Refusal | null) {
   const problems = refusal?.problems ?? [];
-  return { problems, errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])), open: refusal?.open ?? null };
+  return { ...shownProblems(problems), open: refusal?.open ?? null };
 }

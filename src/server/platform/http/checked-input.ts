@@ -38,6 +38,11 @@ export function problemsAsGiven(error: unknown): readonly FieldProblem[] {
   return problems;
 }
 
+/** A form's problems as its template shows them: the error summary's list, and by field the message shown beside it. */
+export function shownProblems(problems: readonly FieldProblem[]) {
+  return { problems, errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])) };
+}
+
 /** A message as a sentence on a page: the API's messages begin in lower case. */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
