@@ -125,8 +125,7 @@ async function step(sql: Sql, access: RequestAccess, idText: unknown, body: Body
   const revision = Number(text(body.revision));
   if (!Number.isInteger(revision) || revision < 1) throw invalidInput([{ field: 'revision', message: `'revision': send the revision the challenge was read at` }]);
   const { challenge } = await findChallenge(sql, access, idText, 'change');
-  const viewer = access.viewer;
-  const by = viewer.kind === 'user' ? viewer.userId : null;
+  const by = access.userId;
   return sql.begin(async (tx) => {
     const moved = await takeStep(tx, Number(challenge.id), move, detail, by, revision);
     if (moved.kind === 'refused') throw refusal(moved.problem);

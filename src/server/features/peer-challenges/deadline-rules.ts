@@ -39,7 +39,7 @@ class DryRun extends Error {
 export async function applyRulesFile(sql: Sql, access: RequestAccess, file: RulesFile, dryRun: boolean): Promise<RulesApplication> {
   access.require('change', PROGRAMME_RECORD, 'the deadline rules');
   const rules = readRules(file);
-  const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  const by = access.userId;
   try {
     return await sql.begin(async (tx) => {
       const before = (await deadlineRulesNow(tx)).version;

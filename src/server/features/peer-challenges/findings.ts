@@ -110,7 +110,7 @@ export async function addChallengeFinding(sql: Sql, access: RequestAccess, index
   if (unknown.length > 0) problems.push({ field: 'metrics', message: `'metrics': the library has no metric ${unknown.map((c) => `'${c}'`).join(', ')}` });
   if (problems.length > 0) throw invalidInput(problems);
   await sql.begin(async (tx) => {
-    const id = await kept.addFinding(tx, Number(challenge.id), finding, metrics, userOf(access));
+    const id = await kept.addFinding(tx, Number(challenge.id), finding, metrics, access.userId);
     await access.audit(tx, 'change', 'peer_challenge', challenge.id, `added finding ${id}, citing ${metrics.length} metrics`);
   });
 }
@@ -124,7 +124,7 @@ export async function publish(sql: Sql, access: RequestAccess, idText: unknown, 
   if (content === '' || content.length > 100_000) problems.push({ field: 'body', message: `'body': give the text to publish, up to 100,000 characters` });
   if (problems.length > 0) throw invalidInput(problems);
   return sql.begin(async (tx) => {
-    const version = await kept.publishDocument(tx, Number(challenge.id), document as kept.ChallengeDocument, content, userOf(access));
+    const version = await kept.publishDocument(tx, Number(challenge.id), document as kept.ChallengeDocument, content, access.userId);
     await access.audit(tx, 'change', 'peer_challenge', challenge.id, `published the ${document.replace('_', ' ')}, version ${version}`);
     return version;
   });
@@ -135,7 +135,7 @@ export async function recommend(sql: Sql, access: RequestAccess, idText: unknown
   const recommendation = text(body.recommendation);
   if (recommendation === '' || recommendation.length > 2000) throw invalidInput([{ field: 'recommendation', message: `'recommendation': write it, in up to 2,000 characters` }]);
   await sql.begin(async (tx) => {
-    const id = await kept.addRecommendation(tx, Number(challenge.id), recommendation, userOf(access));
+    const id = await kept.addRecommendation(tx, Number(challenge.id), recommendation, access.userId);
     await access.audit(tx, 'change', 'peer_challenge', challenge.id, `added recommendation ${id}`);
   });
 }
@@ -157,7 +157,7 @@ export async function addAction(sql: Sql, access: RequestAccess, idText: unknown
   if (dueOn !== '' && !isIsoDay(dueOn)) problems.push({ field: 'dueOn', message: `'dueOn': give the day as YYYY-MM-DD, or leave it empty` });
   if (problems.length > 0) throw invalidInput(problems);
   await sql.begin(async (tx) => {
-    const id = await kept.addAction(tx, Number(challenge.id), recommendationId, action, dueOn === '' ? null : dueOn, userOf(access));
+    const id = await kept.addAction(tx, Number(challenge.id), recommendationId, action, dueOn === '' ? null : dueOn, access.userId);
     if (id === undefined) throw notSeen(`recommendation ${recommendationId} of peer challenge ${challenge.id}`);
     await access.audit(tx, 'change', 'peer_challenge', challenge.id, `added action ${id} on recommendation ${recommendationId}`);
   });
@@ -187,10 +187,6 @@ export async function readPublished(sql: Sql, access: RequestAccess, idText: unk
   if (!found) throw notSeen(`publication ${publicationId} of peer challenge ${id}`);
   access.require('read', PUBLISHED, `publication ${publicationId} of peer challenge ${id}`);
   return { ...found, councilName: await kept.councilNameOf(sql, id) };
-}
-
-function userOf(access: RequestAccess): number | null {
-  return access.viewer.kind === 'user' ? access.viewer.userId : null;
 }
 
 function text(value: unknown): string {

@@ -196,7 +196,7 @@ export async function declareHistory(sql: Sql, access: RequestAccess, input: His
     else if (!isCouncil(area.type) || area.endDate !== null) problems.push({ field: 'councils', message: `'councils': ${area.name} (${code}) is not a council in being` });
   }
   if (problems.length > 0) throw invalidInput(problems);
-  const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  const by = access.userId;
   await sql.begin(async (tx) => {
     await declareHistoryHeld(tx, codes, input.kind as ChallengeKind, input.from, source, by);
     await access.audit(

@@ -56,7 +56,7 @@ export async function renewFeed(sql: Sql, access: RequestAccess, idText: unknown
   }
   const token = newSecret();
   await sql.begin(async (tx) => {
-    await renewFeedToken(tx, peer.id, sha256(token), access.viewer.kind === 'user' ? access.viewer.userId : null);
+    await renewFeedToken(tx, peer.id, sha256(token), access.userId);
     await access.audit(tx, 'change', 'peer', String(peer.id), 'made a new calendar feed address');
   });
   return { token };

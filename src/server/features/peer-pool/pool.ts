@@ -88,7 +88,7 @@ export async function addPeerAs(sql: Sql, access: RequestAccess, body: Readonly<
   const userId = body.userId === undefined || body.userId === '' || body.userId === null ? null : Number(body.userId);
   if (userId !== null && (!Number.isInteger(userId) || !(await getUser(sql, userId)))) problems.push({ field: 'userId', message: `'userId': there is no user ${String(body.userId)}` });
   if (problems.length > 0) throw invalidInput(problems);
-  const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  const by = access.userId;
   return sql.begin(async (tx) => {
     const draft = { name, role: role as PeerRole, party, councilCode, skills, sectorExperience: experience as AreaType[], unavailable: [], userId };
     const added = await addPeer(tx, draft, by);
@@ -108,7 +108,7 @@ export function mayAddPeers(access: RequestAccess): void {
 export async function declareConflictAs(sql: Sql, access: RequestAccess, idText: unknown, body: Readonly<Record<string, unknown>>): Promise<PeerDetail> {
   const peer = await readPeer(sql, access, idText, 'change');
   const { councilCode, reason } = checked(conflictBody, body);
-  const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  const by = access.userId;
   return sql.begin(async (tx) => {
     const declared = await declareConflict(tx, peer.id, councilCode, reason, by);
     if (declared.kind === 'refused') throw invalidInput([{ field: declared.problem.field, message: declared.problem.message }]);
@@ -143,7 +143,7 @@ export async function withdrawUnavailableAs(sql: Sql, access: RequestAccess, idT
   const spanId = pathId(spanText, 'days away');
   const { reason } = checked(withdrawUnavailableBody, body);
   const today = todayOf(access);
-  const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  const by = access.userId;
   return sql.begin(async (tx) => {
     const done = await withdrawUnavailable(tx, peer.id, spanId, today, reason ?? null, by);
     if (done.kind !== 'withdrawn') throw withdrawRefusal(done, `days away ${spanId} of peer ${peer.id}`);
@@ -158,7 +158,7 @@ export async function withdrawUnavailableAs(sql: Sql, access: RequestAccess, idT
 export async function withdrawConflictAs(sql: Sql, access: RequestAccess, idText: unknown, councilText: unknown, body: Readonly<Record<string, unknown>>): Promise<PeerDetail> {
   const peer = await readPeer(sql, access, idText, 'change');
   const { councilCode, reason } = checked(withdrawConflictBody, { ...body, councilCode: typeof councilText === 'string' ? councilText.toUpperCase() : councilText });
-  const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  const by = access.userId;
   return sql.begin(async (tx) => {
     const done = await withdrawConflict(tx, peer.id, councilCode, reason, by);
     if (done.kind !== 'withdrawn') throw withdrawRefusal(done, `conflict with ${councilCode} of peer ${peer.id}`);

@@ -86,7 +86,7 @@ export async function readTeam(sql: Sql, access: RequestAccess, idText: unknown,
 export async function bookToTeam(sql: Sql, access: RequestAccess, idText: unknown, body: Readonly<Record<string, unknown>>): Promise<BookedMember> {
   const challenge = await findChallenge(sql, access, idText, 'change');
   const { peerId, lead } = checked(bookingBody, body);
-  const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  const by = access.userId;
   return sql.begin(async (tx) => {
     const booked = await bookPeer(tx, challenge.id, peerId, lead, by);
     if (booked.kind === 'refused') throw refusalOf(booked.problem, booked.clash);
@@ -101,7 +101,7 @@ export async function bookToTeam(sql: Sql, access: RequestAccess, idText: unknow
 export async function releaseFromTeam(sql: Sql, access: RequestAccess, idText: unknown, body: Readonly<Record<string, unknown>>): Promise<{ bookingId: number }> {
   const challenge = await findChallenge(sql, access, idText, 'change');
   const { peerId, reason } = checked(releaseBody, body);
-  const by = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  const by = access.userId;
   return sql.begin(async (tx) => {
     const released = await releasePeer(tx, challenge.id, peerId, reason, by);
     if (released.kind === 'refused') throw refusalOf(released.problem);

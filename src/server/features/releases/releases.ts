@@ -130,7 +130,7 @@ export async function setRule(sql: Sql, access: RequestAccess, params: Record<st
   access.require('change', shared.guarded, shared.label);
   const check = checkReleaseRule(body);
   if (check.kind === 'invalid') throw invalidInput(check.problems);
-  const setBy = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  const setBy = access.userId;
   const set = await sql.begin(async (tx) => {
     const stored = await setReleaseRule(tx, council.areaCode, metric, check.rule, setBy);
     await access.audit(tx, 'change', 'council_return', shared.id, `release rule: ${describeRule(check.rule)}`);

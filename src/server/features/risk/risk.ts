@@ -52,7 +52,7 @@ export function scopeOf(value: unknown): RiskScope {
 export async function patchRisk(sql: Sql, access: RequestAccess, index: BenchmarkIndex, england: EnglandReads, scope: RiskScope, visit: Date | null) {
   const decision = access.decide('read', ANY_COUNCILS_FLAG);
   if (!decision.allowed) throw refusal(decision, access.viewer, 'read', 'flag');
-  const userId = access.viewer.kind === 'user' ? access.viewer.userId : null;
+  const userId = access.userId;
   const since = userId !== null && visit !== null ? await recordVisit(sql, userId, visit) : null;
   const councils = scope === 'england' ? everyCouncil(index) : await patchCouncils(sql, index, userId);
   const codes = councils.map((c) => c.code);

@@ -82,8 +82,7 @@ export function fundingHistory(sql: Sql, budgetId: number): Promise<StoredChange
 }
 
 function changer(access: RequestAccess): { userId: number | null; name: string } {
-  const viewer = access.viewer;
-  return { userId: viewer.kind === 'user' ? viewer.userId : null, name: access.actor.actor.replace(/ <[^>]*>$/, '') };
+  return { userId: access.userId, name: access.actor.actor.replace(/ <[^>]*>$/, '') };
 }
 
 /** The revision the change was read at: a whole number from 1, refused by field when absent or not one. */

@@ -61,6 +61,11 @@ export class RequestAccess {
     return (this.known ??= this.actorOf());
   }
 
+  /** The signed-in person acting, as the store records who did a thing: null for the public and the console. */
+  get userId(): number | null {
+    return this.viewer.kind === 'user' ? this.viewer.userId : null;
+  }
+
   decide(action: Action, record: GuardedRecord): Decision {
     return decide(this.viewer, action, record, this.now);
   }
