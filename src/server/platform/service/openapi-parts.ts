@@ -81,8 +81,8 @@ export function shareOperations(share: ShareOperation, unshare: ShareOperation) 
 }
 
 /** A GET operation: its parameters, its answer (200) and how it may fail. */
-export const getOperation = (operationId: string, summary: string, parameters: readonly object[], answer: { description: string; content: object }, failures: object = errors) => ({
-  get: { operationId, summary, parameters, responses: { 200: answer, ...failures } },
+export const getOperation = (operationId: string, summary: string, parameters: readonly object[], found: { description: string; content: object }, failures: object = errors) => ({
+  get: operation(operationId, summary, { parameters }, { 200: found, ...failures }),
 });
 
 export const platformSchemas = {
