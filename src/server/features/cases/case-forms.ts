@@ -10,7 +10,7 @@ import { flagsById, itemsById } from '../../../store/cases.ts';
 import type { Sql } from '../../../store/store.ts';
 import { findUserByEmail } from '../../../store/users.ts';
 import { accessOf, changes } from '../../platform/access/index.ts';
-import { capitalise, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { capitalise, errorsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
@@ -187,8 +187,4 @@ function problemsOf(error: unknown): FieldProblem[] {
     const message = p.message.replace(/^'[\w.[\]]+'(:? ?)/, (_m, colon: string) => `${label}${colon ? ': ' : ' '}`);
     return { field: box, message: capitalise(message) };
   });
-}
-
-function errorsOf(problems: readonly FieldProblem[]): Record<string, { text: string }> {
-  return Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }]));
 }

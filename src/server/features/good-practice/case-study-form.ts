@@ -80,10 +80,6 @@ function filledRows(form: Form): number[] {
   return rows;
 }
 
-export function errorsOf(problems: readonly FieldProblem[]): Record<string, { text: string }> {
-  return Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }]));
-}
-
 /** What the template shows: the typed values, the metric rows (one empty beyond those filled), the sources and metrics to choose from. */
 export function formView(index: BenchmarkIndex, form: Form) {
   const filled = filledRows(form);

@@ -14,7 +14,7 @@ import { listOrganisations } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads, shares, type RequestAccess } from '../../platform/access/index.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
-import { capitalise, problemsOf as formProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { capitalise, errorsOf, problemsOf as formProblems, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { BenchmarkIndex } from '../../../domain/benchmark/benchmark-index.ts';
@@ -134,7 +134,7 @@ function newForm(res: Response, index: BenchmarkIndex, form: Record<string, unkn
     {
       form,
       problems,
-      errors: Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }])),
+      errors: errorsOf(problems),
       councils: councilNames(index),
       places: placeNames(index),
       metrics: metricTitles(index),

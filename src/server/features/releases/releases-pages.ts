@@ -11,7 +11,7 @@ import { formatDate, formatNumber } from '../../../domain/format/index.ts';
 import { MAX_MONTHS_AFTER } from '../../../domain/release/index.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
-import { problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { errorsOf, problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { readCalendar, readRule, setRule, type CalendarMetric } from './releases.ts';
@@ -50,7 +50,7 @@ export function releasesPages(sql: Sql): express.Router {
 const LABELS: Readonly<Record<string, string>> = { kind: 'When the values become public', publicFrom: 'The day and time', monthsAfter: 'The months after the period' };
 
 function ruleForm(res: express.Response, held: Awaited<ReturnType<typeof readRule>>, form: Form, problems: readonly FieldProblem[], status = 200) {
-  const errors = Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }]));
+  const errors = errorsOf(problems);
   res.set('Cache-Control', 'private, no-store');
   renderPage(res, 'releases/rule-form.njk', { held, form, problems, errors, maxMonths: MAX_MONTHS_AFTER }, status);
 }

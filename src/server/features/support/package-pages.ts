@@ -10,13 +10,13 @@ import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { Sql } from '../../../store/store.ts';
 import type { SupportPackage } from '../../../store/support-packages.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
-import type { FieldProblem } from '../../platform/http/checked-input.ts';
+import { errorsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { metricLines, type MetricLine } from './package-progress.ts';
 import { agreePackage, changePackage, findCase, meetMilestone, readPackage } from './packages.ts';
-import { errorsOf, formProblems, type Form } from './support-forms.ts';
+import { formProblems, type Form } from './support-forms.ts';
 
 const PROVIDER_ROWS = 3;
 const NEW_MILESTONE_ROWS = 3;

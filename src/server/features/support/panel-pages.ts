@@ -9,14 +9,14 @@ import type { BenchmarkEngine } from '../../../engine/benchmark-engine.ts';
 import type { PdfPrinter } from '../../../reports/pdf.ts';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
-import type { FieldProblem } from '../../platform/http/checked-input.ts';
+import { errorsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { meetingRecord } from './support-records.ts';
 import { panelPack } from './pack.ts';
 import { addPanelMeeting, carryForward, draftAgenda, listPanelMeetings, readMeeting, recordAction, recordDecision, updateActionProgress } from './panel.ts';
-import { errorsOf, formProblems, type Form } from './support-forms.ts';
+import { formProblems, type Form } from './support-forms.ts';
 
 type Act = (form: Form, meetingId: number, res: express.Response) => Promise<unknown>;
 

@@ -44,8 +44,3 @@ function labelOf(box: string): string {
     .replaceAll('-', ' ')
     .toLowerCase();
 }
-
-/** Each box's first problem, for the message beside it. */
-export function errorsOf(problems: readonly FieldProblem[]): Record<string, { text: string }> {
-  return Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }]));
-}

@@ -5,11 +5,11 @@
 import express from 'express';
 import type { Sql } from '../../../store/store.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
-import type { FieldProblem } from '../../platform/http/checked-input.ts';
+import { errorsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { addQuestionSet, listQuestionSets, QUESTION_SET_RECORD } from './question-sets.ts';
-import { errorsOf, formProblems } from './survey-form.ts';
+import { formProblems } from './survey-form.ts';
 
 export function questionSetPages(sql: Sql): express.Router {
   const router = express.Router();

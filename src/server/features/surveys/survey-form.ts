@@ -138,8 +138,3 @@ export function formProblems(error: unknown, fieldOf: (field: string) => string)
     message: capitalise(p.message.replace(/^'([\w.[\]-]+)'/, (_m, f: string) => LABELS[f] ?? f)),
   }));
 }
-
-/** Each field's first problem, for the message beside it. */
-export function errorsOf(problems: readonly FieldProblem[]): Record<string, { text: string }> {
-  return Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }]));
-}

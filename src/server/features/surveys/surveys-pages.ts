@@ -14,7 +14,7 @@ import type { Sql } from '../../../store/store.ts';
 import { currentResults, type Survey } from '../../../store/surveys.ts';
 import { surveyPage } from '../../../web/views/survey-page.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
-import type { FieldProblem } from '../../platform/http/checked-input.ts';
+import { errorsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { checkedQuery } from '../../platform/http/input-schema.ts';
 import { isPageFile } from '../../platform/http/page-upload.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
@@ -24,7 +24,7 @@ import { findQuestionSet, listQuestionSets } from './question-sets.ts';
 import { enterResults, enterResultsFile } from './results.ts';
 import { formOfResults, placedQuestions, resultField, resultsFromForm } from './results-form.ts';
 import { setsOf } from './survey-checks.ts';
-import { errorsOf, formOf, formProblems, surveyField, surveyFormView, surveyFromForm, type Form } from './survey-form.ts';
+import { formOf, formProblems, surveyField, surveyFormView, surveyFromForm, type Form } from './survey-form.ts';
 import { surveyJson } from './survey-view.ts';
 import { addSurvey, changeSurvey, findSurvey, guardOf, surveysOf } from './surveys.ts';
 

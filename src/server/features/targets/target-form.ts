@@ -13,12 +13,12 @@ import type { Sql } from '../../../store/store.ts';
 import type { StoredTarget } from '../../../store/targets.ts';
 import { metricNamed, metricTitles } from '../../../web/views/named-choices.ts';
 import { accessOf, changes } from '../../platform/access/index.ts';
-import type { FieldProblem } from '../../platform/http/checked-input.ts';
+import { errorsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf } from '../../platform/http/request-body.ts';
 import { findAgreement, refuseSigned } from './agreements.ts';
-import { errorsOf, formProblems } from './targets-forms.ts';
+import { formProblems } from './targets-forms.ts';
 import { addTarget, changeTarget, targetOf } from './targets.ts';
 
 type Form = Record<string, string | string[] | undefined>;

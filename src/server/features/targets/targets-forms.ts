@@ -14,7 +14,7 @@ import { listOrganisations } from '../../../store/organisations.ts';
 import type { Sql } from '../../../store/store.ts';
 import { placeNamed, placeNames } from '../../../web/views/named-choices.ts';
 import { accessOf, changes } from '../../platform/access/index.ts';
-import { capitalise, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { capitalise, errorsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { isPageFile } from '../../platform/http/page-upload.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
@@ -202,9 +202,4 @@ function lineProblems(error: unknown): FieldProblem[] | undefined {
   const listed = error instanceof HttpError ? (error.details as { problems?: { line?: number; message: string }[] } | undefined)?.problems : undefined;
   if (!listed?.some((p) => p.line !== undefined)) return undefined;
   return listed.map((p) => ({ field: 'targets-file', message: p.message }));
-}
-
-/** Each field's first problem, for the message beside it. */
-export function errorsOf(problems: readonly FieldProblem[]): Record<string, { text: string }> {
-  return Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }]));
 }

@@ -27,7 +27,7 @@ import { spcView } from '../../../web/views/spc-view.ts';
 import { targetChart } from '../../../web/views/target-chart.ts';
 import { accessOf, changes, reads } from '../../platform/access/index.ts';
 import { notSeen } from '../../platform/access/request-access.ts';
-import { capitalise, problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
+import { capitalise, errorsOf, problemsOf, type FieldProblem } from '../../platform/http/checked-input.ts';
 import { renderPage } from '../../platform/http/render-page.ts';
 import { bodyOf, pathId } from '../../platform/http/request-body.ts';
 import { agreementRecord, reviewRecord } from '../../platform/agreements/agreement-record.ts';
@@ -36,7 +36,7 @@ import { agreementView, lineageOf, readAgreement, shownAgreement } from './agree
 import { asTarget } from '../../../engine/target-progress.ts';
 import { withheldFigures, type Withheld } from '../../platform/agreements/withheld.ts';
 import { recordReview } from './reviews.ts';
-import { errorsOf, type ShowAgreement } from './targets-forms.ts';
+import { type ShowAgreement } from './targets-forms.ts';
 
 type AgreementView = Awaited<ReturnType<typeof readAgreement>>;
 type TargetView = AgreementView['targets'][number];
@@ -89,7 +89,7 @@ export function targetsPages(sql: Sql, engine: BenchmarkEngine, rate: RateTarget
     const target = agreement.targets.find((t) => t.id === id);
     if (!target) throw notSeen(`target ${id} of agreement ${agreement.id}`);
     const likelihoods = LIKELIHOODS.map((l) => ({ value: l, text: LIKELIHOOD_LABELS[l], checked: form.likelihood === l }));
-    const errors = Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }]));
+    const errors = errorsOf(problems);
     renderPage(res, 'targets/review.njk', { agreement: agreementPage(engine, agreement), target: targetPage(engine, target), form, likelihoods, problems, errors }, status);
   }
 

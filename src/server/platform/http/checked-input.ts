@@ -43,6 +43,11 @@ export function shownProblems(problems: readonly FieldProblem[]) {
   return { problems, errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])) };
 }
 
+/** Each field's first problem, for the message beside it: the one the error summary lists first. */
+export function errorsOf(problems: readonly FieldProblem[]): Record<string, { text: string }> {
+  return Object.fromEntries([...problems].reverse().map((p) => [p.field, { text: p.message }]));
+}
+
 /** A message as a sentence on a page: the API's messages begin in lower case. */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
