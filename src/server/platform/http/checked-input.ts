@@ -40,7 +40,7 @@ export function problemsAsGiven(error: unknown): readonly FieldProblem[] {
 
 /** A form's problems as its template shows them: the error summary's list, and by field the message shown beside it. */
 export function shownProblems(problems: readonly FieldProblem[]) {
-  return { problems, errors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])) };
+  return { problems, errors: errorsOf(problems) };
 }
 
 /** Each field's first problem, for the message beside it: the one the error summary lists first. */
