@@ -14,13 +14,13 @@ import {
   enquiry,
   FOCUS_RULES,
   isChallengeKind,
-  isIsoDay,
   problem,
   type Challenge,
   type ChallengeEvent,
   type DueDate,
   type Problem,
 } from '../domain/peer-challenge/index.ts';
+import { isIsoDay } from '../domain/period/index.ts';
 import { inTransaction, rebookTeam, releaseTeamAfter } from './peer-bookings.ts';
 import type { Db } from './store.ts';
 

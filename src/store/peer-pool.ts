@@ -7,7 +7,8 @@
 // `peerDays` sets, per council, the peer days it gave beside the
 // challenges it received: 001's "Giving and taking".
 import type { AreaType } from '../domain/area/index.ts';
-import { isIsoDay, PEER_ROLES, problem, type Booking, type DateSpan, type Peer, type PeerRole, type Places, type Problem } from '../domain/peer-challenge/index.ts';
+import { PEER_ROLES, problem, type Booking, type DateSpan, type Peer, type PeerRole, type Places, type Problem } from '../domain/peer-challenge/index.ts';
+import { isIsoDay } from '../domain/period/index.ts';
 import type { Db } from './store.ts';
 
 export interface PeerDraft {

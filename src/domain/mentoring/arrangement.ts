@@ -5,7 +5,8 @@
 // date, with sessions (a day, a length, notes) and a closing review by the
 // mentee. A mentor is conflicted with a council as a peer is (conflictsOf):
 // a conflicted mentor is refused, naming the conflict.
-import { conflictsOf, isIsoDay, problem, type Conflict, type CouncilPlace, type Peer, type Places, type Problem } from '../peer-challenge/index.ts';
+import { conflictsOf, problem, type Conflict, type CouncilPlace, type Peer, type Places, type Problem } from '../peer-challenge/index.ts';
+import { isIsoDay } from '../period/index.ts';
 
 export const MENTEE_ROLES = ['chief_executive', 'leader', 'lead_member'] as const;
 export type MenteeRole = (typeof MENTEE_ROLES)[number];

@@ -6,7 +6,8 @@
 import { isAreaType, type AreaType } from '../area/index.ts';
 import { DUE_ITEMS, type CadenceRule, type DeadlineRules, type DueItem, type DueRule } from './deadlines.ts';
 import { CHALLENGE_KINDS, type ChallengeKind } from './focus.ts';
-import { isIsoDay, problem, type Problem } from './problem.ts';
+import { isIsoDay } from '../period/index.ts';
+import { problem, type Problem } from './problem.ts';
 
 export type CheckedRules = { readonly kind: 'ok'; readonly rules: DeadlineRules } | { readonly kind: 'refused'; readonly problems: readonly Problem[] };
 

@@ -10,7 +10,8 @@
 // whole pence, so that many allocations add up to the penny.
 import { formatNumber } from '../format/index.ts';
 import { parsePeriod } from '../period/index.ts';
-import { isIsoDay, problem, type Problem } from './problem.ts';
+import { isIsoDay } from '../period/index.ts';
+import { problem, type Problem } from './problem.ts';
 
 export interface Budget {
   readonly theme: string;

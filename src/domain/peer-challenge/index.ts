@@ -1,4 +1,4 @@
-export { isIsoDay, problem, type Problem } from './problem.ts';
+export { problem, type Problem } from './problem.ts';
 export {
   COST_KINDS,
   OFFER_KINDS,

@@ -8,7 +8,8 @@
 // reason, so that the programme page can say why a challenge stopped.
 import { checkFocus, FOCUS_RULES, type ChallengeKind, type FocusRules } from './focus.ts';
 import type { DateSpan } from './peer.ts';
-import { isIsoDay, problem, type Problem } from './problem.ts';
+import { isIsoDay } from '../period/index.ts';
+import { problem, type Problem } from './problem.ts';
 import { checkComposition, COMPOSITION_RULE, type CompositionRule, type TeamMember } from './team-composition.ts';
 
 export const STAGES = ['enquiry', 'scoping', 'booked', 'team_confirmed', 'on_site', 'feedback', 'report_fact_check', 'report_final', 'action_plan', 'progress_review', 'closed'] as const;

@@ -4,7 +4,8 @@
 // those who took part rate it. Success, in Improvement East's words, is that
 // "most people agree that [it] has been helpful" (001): the rating rule is
 // that, written as versioned data, so a page shows which rule judged it.
-import { isIsoDay, problem, type Problem } from './problem.ts';
+import { isIsoDay } from '../period/index.ts';
+import { problem, type Problem } from './problem.ts';
 
 export const REQUEST_STATES = ['requested', 'accepted', 'declined', 'delivered', 'rated'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];

@@ -13,7 +13,8 @@
 import type { AreaType } from '../area/index.ts';
 import { isAreaType } from '../area/index.ts';
 import { addMonths } from '../improvement/index.ts';
-import { isIsoDay, problem, type Problem } from './problem.ts';
+import { isIsoDay } from '../period/index.ts';
+import { problem, type Problem } from './problem.ts';
 
 export const PROVIDER_KINDS = ['sector_body', 'regional_partnership'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];

@@ -9,8 +9,3 @@ export interface Problem {
 export function problem(field: string, message: string): Problem {
   return { field, message: `'${field}': ${message}` };
 }
-
-/** ISO days compare as text; a day Lantern cannot read is not a day. */
-export function isIsoDay(text: unknown): text is string {
-  return typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
-}

@@ -14,7 +14,7 @@ import type { BenchmarkIndex, PeriodSlice } from '../../../domain/benchmark/benc
 import { intervalOf } from '../../../domain/benchmark/benchmark-queries.ts';
 import { directionOfTravel } from '../../../domain/benchmark/index.ts';
 import { formatValue } from '../../../domain/format/index.ts';
-import { isIsoDay } from '../../../domain/peer-challenge/index.ts';
+import { isIsoDay } from '../../../domain/period/index.ts';
 import * as kept from '../../../store/peer-challenge-findings.ts';
 import type { Sql } from '../../../store/store.ts';
 import { notSeen, type RequestAccess } from '../../platform/access/index.ts';

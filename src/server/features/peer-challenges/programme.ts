@@ -21,13 +21,13 @@ import {
   STAGES,
   STAGE_LABELS,
   isChallengeKind,
-  isIsoDay,
   type AttentionReason,
   type CadenceVerdict,
   type ChallengeKind,
   type DueDate,
   type Stage,
 } from '../../../domain/peer-challenge/index.ts';
+import { isIsoDay } from '../../../domain/period/index.ts';
 import type { ProgrammeCsvRow } from '../../../reports/peer-programme-csv.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import { declareHistoryHeld } from '../../../store/peer-history-held.ts';

@@ -7,7 +7,8 @@
 // kept as withdrawn with who, when and why.
 import { AREA_TYPES, type AreaType } from '../../../domain/area/index.ts';
 import { londonDay } from '../../../domain/format/index.ts';
-import { isIsoDay, PEER_ROLES, type PeerRole } from '../../../domain/peer-challenge/index.ts';
+import { PEER_ROLES, type PeerRole } from '../../../domain/peer-challenge/index.ts';
+import { isIsoDay } from '../../../domain/period/index.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import { addPeer, declareConflict } from '../../../store/peer-pool.ts';
 import { withdrawConflict, withdrawUnavailable, type Withdrawn } from '../../../store/peer-withdrawals.ts';

@@ -7,7 +7,8 @@
 // over the budget inside its transaction.
 import type { UserViewer } from '../../../domain/access/index.ts';
 import { londonDay } from '../../../domain/format/index.ts';
-import { checkBudget, checkSpend, fundingPosition, isIsoDay, type FundingPosition, type Problem, type RecipientKind } from '../../../domain/peer-challenge/index.ts';
+import { checkBudget, checkSpend, fundingPosition, type FundingPosition, type Problem, type RecipientKind } from '../../../domain/peer-challenge/index.ts';
+import { isIsoDay } from '../../../domain/period/index.ts';
 import { getArea } from '../../../store/catalogue.ts';
 import { addBudget, allocate, allocationsOf, listBudgets, readAllocation, readBudget, recordSpend, type AllocationInput, type StoredAllocation, type StoredBudget } from '../../../store/funding.ts';
 import type { Sql } from '../../../store/store.ts';

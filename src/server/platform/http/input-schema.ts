@@ -9,7 +9,7 @@
 import * as z from 'zod';
 import { AREA_TYPES, isGssCode } from '../../../domain/area/index.ts';
 import { isMetricCode } from '../../../domain/metric/index.ts';
-import { parsePeriod, type Period } from '../../../domain/period/index.ts';
+import { isIsoDay, parsePeriod, type Period } from '../../../domain/period/index.ts';
 import { badRequest } from './http-error.ts';
 import { isTracking } from './query-params.ts';
 
@@ -116,14 +116,8 @@ export const isoDay = (example: string, missing?: string) =>
   z
     .string(missing === undefined ? undefined : { error: missing })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `must be a date written ${example}`)
-    .refine(isDayOrOtherShape, 'is not a day of the calendar');
-
-/** True unless the text has a day's shape and names no day: a text of another shape is refused by the pattern alone. */
-function isDayOrOtherShape(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return true;
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
-}
+    // A text of another shape is refused by the pattern alone, not twice.
+    .refine((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || isIsoDay(text), 'is not a day of the calendar');
 
 /** A figure from JSON, or from the digits of a form or a file's cell. */
 export const figure = () =>
