@@ -1,7 +1,8 @@
 // Processor time, steadier than the clock on a machine shared with other
-// work: this Lantern process's (process.cpuUsage) and the embedded
+// work: this Lantern process's (process.cpuUsage), the embedded
 // PostgreSQL's, its postmaster (named in pg/postmaster.pid) and every process
-// it started, read from /proc (Linux; 0 where there is no /proc).
+// it started, and this process's children that have ended, read from /proc
+// (Linux; 0 where there is no /proc).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,12 +22,23 @@ export function postgresSeconds(dataDir: string): () => number {
       } catch {
         continue; // the process ended meanwhile
       }
-      // After the command's closing parenthesis: state, ppid, …; utime and stime are the 12th and 13th.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const fields = statFields(stat);
       if (Number(entry) === postmaster || Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
     }
     return ticks / TICKS_PER_SECOND;
   };
+}
+
+/** Seconds of processor time used by this process's children that have ended (and by theirs, each reaped). */
+export function childrenSeconds(): number {
+  if (!fs.existsSync('/proc/self/stat')) return 0;
+  const fields = statFields(fs.readFileSync('/proc/self/stat', 'utf8'));
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+}
+
+/** A /proc stat line's fields after the command's closing parenthesis: state, ppid, …; utime and stime are the 12th and 13th, cutime and cstime the 14th and 15th. */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 /** Seconds of processor time this process has used so far. */

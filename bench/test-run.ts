@@ -8,8 +8,7 @@
 // the gain holds for the tests written after.
 //
 // Printed for each: wall time, the processor time of the run and everything
-// it started (read from /proc when each run has ended: Linux only, 0
-// elsewhere), how many test files, tests and failures, and the seconds a
+// it started (bench/processor-time.ts, once each run has ended), how many test files, tests and failures, and the seconds a
 // hundred tests took.
 //
 // Usage: npm run bench:test-run [-- --at a9d6ec1 --whole]
@@ -18,11 +17,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { childrenSeconds } from './processor-time.ts';
 
 const PROJECT_DIR = path.resolve(import.meta.dirname, '..');
 /** What the issue measured: `npm test` at a9d6ec1, 5.5 minutes on this machine. */
 const THEN_SECONDS = 330;
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 interface Run {
   readonly files: number;
@@ -43,14 +42,6 @@ function testFilesAt(revision: string): { then: number; here: string[] } {
   }
   const then = listed.split('\n').filter((file) => file.endsWith('.test.ts'));
   return { then: then.length, here: then.filter((file) => fs.existsSync(path.join(PROJECT_DIR, file))) };
-}
-
-/** Processor seconds used by this process's children that have ended (and theirs), from /proc. */
-function childrenSeconds(): number {
-  if (!fs.existsSync('/proc/self/stat')) return 0;
-  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
 }
 
 /** `npm test`'s command on these files (none: every file), its output kept and read for its counts. */
