@@ -102,9 +102,8 @@ function runTests(files: string[], compiled: boolean, env: NodeJS.ProcessEnv): n
   const loading = compiled ? ['--enable-source-maps'] : ['--import', pathToFileURL(path.join(PROJECT_DIR, 'test/support/typescript.mjs')).href];
   // The spec reporter, naming a compiled file by its source (test/support/spec-by-source.mjs).
   const spec = `--test-reporter=${pathToFileURL(path.join(PROJECT_DIR, 'test/support/spec-by-source.mjs')).href}`;
-  const reporters = env.LANTERN_TEST_EVENTS
-    ? [spec, '--test-reporter-destination=stdout', `--test-reporter=${pathToFileURL(path.join(PROJECT_DIR, 'test/support/file-counts.mjs')).href}`, '--test-reporter-destination=stdout']
-    : [spec, '--test-reporter-destination=stdout'];
+  const counting = [`--test-reporter=${pathToFileURL(path.join(PROJECT_DIR, 'test/support/file-counts.mjs')).href}`, '--test-reporter-destination=stdout'];
+  const reporters = [spec, '--test-reporter-destination=stdout', ...(env.LANTERN_TEST_EVENTS ? counting : [])];
   const result = spawnSync(process.execPath, [...loading, '--test', `--test-concurrency=${CONCURRENCY}`, '--test-force-exit', ...reporters, ...files], {
     cwd: PROJECT_DIR,
     stdio: 'inherit',
