@@ -75,7 +75,7 @@ export interface JobRunner {
   deleteJob(queue: string, id: string): Promise<void>;
   /** Has this server look for due jobs on `queue` at once, rather than at its next poll. */
   wake(queue: string): void;
-  /** Takes no more jobs, waits for those running to finish (up to the stop timeout), then stops. */
+  /** Takes no more jobs, waits for those running to finish and be marked done (up to the stop timeout), then stops. */
   stop(): Promise<void>;
 }
 
@@ -124,8 +124,9 @@ export async function startJobRunner(store: Store, definitions: readonly JobDefi
   const { sql } = store;
   const server = options.server ?? `${os.hostname()}:${process.pid}`;
   const cronSeconds = options.cronSeconds ?? 30;
+  const underWay = new UnderWay();
   const boss = new PgBoss({
-    db: jobRunnerDb(sql),
+    db: underWay.db(jobRunnerDb(sql)),
     schema: SCHEMA,
     migrate: false,
     supervise: true,
@@ -144,12 +145,7 @@ export async function startJobRunner(store: Store, definitions: readonly JobDefi
     if (definition.every) await boss.schedule(definition.queue, definition.every, {}, { tz: TIME_ZONE });
     else await boss.unschedule(definition.queue);
     const take = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: definition.pollSeconds ?? 5 };
-    workers.set(
-      definition.queue,
-      await boss.work<Record<string, unknown>>(definition.queue, take, async ([job]) => {
-        await runOnce(store, server, definition, job!, options.log);
-      }),
-    );
+    workers.set(definition.queue, await boss.work<Record<string, unknown>>(definition.queue, take, ([job]) => underWay.track(runOnce(store, server, definition, job!, options.log))));
   }
   return {
     server,
@@ -166,9 +162,47 @@ export async function startJobRunner(store: Store, definitions: readonly JobDefi
       if (worker) boss.notifyWorker(worker);
     },
     async stop() {
-      await boss.stop({ graceful: true, wait: true, close: false, timeout: (options.stopTimeoutSeconds ?? 30) * 1000 });
+      const timeout = (options.stopTimeoutSeconds ?? 30) * 1000;
+      const by = Date.now() + timeout;
+      await boss.stop({ graceful: true, wait: true, close: false, timeout });
+      await underWay.finished(by);
     },
   };
+}
+
+/**
+ * What a runner has under way: its queries and its jobs' runs. pg-boss's stop
+ * waits only for the jobs its workers hold. A poll still asking for a job
+ * when the stop began may take one, which then runs after the stop; and the
+ * query that marks a run done (or failed) is sent without being waited for.
+ * A store closed once the stop resolved would fail those, and nothing would
+ * hear it: the runner's stop waits for them too.
+ */
+class UnderWay {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const done = () => this.pending.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  db(db: PgBoss.Db): PgBoss.Db {
+    return { executeSql: (text, values) => this.track(db.executeSql(text, values)) };
+  }
+
+  /** Resolves once nothing is under way, or at `by` (a run that never ends is not waited for forever). */
+  async finished(by: number): Promise<void> {
+    while (this.pending.size > 0 && Date.now() < by) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise((resolve) => (timer = setTimeout(resolve, by - Date.now())));
+      await Promise.race([Promise.allSettled([...this.pending]), late]);
+      clearTimeout(timer);
+      // What a settled query sets going (a job fetched starts its run, a run ends in its mark) is tracked before the next look.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
 }
 
 /**

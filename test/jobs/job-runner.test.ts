@@ -1,8 +1,8 @@
 // The job runner on a real store, with the application's least-privilege
 // role: a job whose server is killed mid-job runs again on another server; a
 // failing job is retried and every failed run recorded; a stopping runner
-// finishes the job it is running; the application role takes jobs but
-// cannot make a queue.
+// finishes the job it is running, and has marked it done once stopped; the
+// application role takes jobs but cannot make a queue.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { installJobRunner, startJobRunner, type JobQueue, type JobRunner } from '../../src/jobs/job-runner.ts';
@@ -12,6 +12,7 @@ import { openTestStore, type TestStore } from '../support/store.ts';
 
 const FLAKY: JobQueue = { queue: 'test-flaky', expireInSeconds: 30, retryLimit: 2, retryDelaySeconds: 0, pollSeconds: 0.5 };
 const SLOW: JobQueue = { queue: 'test-slow', expireInSeconds: 30, retryLimit: 0, retryDelaySeconds: 0, pollSeconds: 0.5 };
+const MARKED: JobQueue = { queue: 'test-marked', expireInSeconds: 30, retryLimit: 0, retryDelaySeconds: 0, pollSeconds: 0.5 };
 
 interface JobRow {
   state: string;
@@ -34,7 +35,7 @@ describe('the job runner', () => {
   before(async () => {
     store = await openTestStore();
     other = await openSiblingStore(store);
-    await installJobRunner(store, [STUCK, FLAKY, SLOW]);
+    await installJobRunner(store, [STUCK, FLAKY, SLOW, MARKED]);
   });
   after(async () => {
     for (const runner of running) await runner.stop();
@@ -47,7 +48,7 @@ describe('the job runner', () => {
     assert.equal(role!.create, false, "the application role may not create in the runner's schema");
     await assert.rejects(store.sql`select pgboss.create_queue('test-made-by-the-app', '{}'::json)`, /permission denied/);
     // Installing again, as another server starting would, changes nothing and fails nothing.
-    await installJobRunner(other, [STUCK, FLAKY, SLOW]);
+    await installJobRunner(other, [STUCK, FLAKY, SLOW, MARKED]);
   });
 
   it('runs again on another server a job whose server was killed mid-job, and records the run that stopped', async () => {
@@ -137,6 +138,47 @@ describe('the job runner', () => {
     );
   });
 
+  it('has marked its last run done when its stop resolves, however long the mark takes', async () => {
+    // Another server holds the job's row once the run has ended, so that the query marking it done waits,
+    // as a busy store might make it wait: the stop must wait for it, or a store closed next would fail it unheard.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding: Promise<unknown> | undefined;
+    let ended!: () => void;
+    const ran = new Promise<void>((resolve) => (ended = resolve));
+    const runner = await startJobRunner(
+      store,
+      [
+        {
+          ...MARKED,
+          async run(_data, run) {
+            let locked!: () => void;
+            const held = new Promise<void>((resolve) => (locked = resolve));
+            holding = other.sql.begin(async (tx) => {
+              await tx`select id from pgboss.job where name = ${MARKED.queue} and id = ${run.id} for update`;
+              locked();
+              await released;
+            });
+            await held;
+            ended();
+          },
+        },
+      ],
+      { ...QUICK, log, server: 'marking' },
+    );
+    const id = (await runner.send(MARKED.queue, {}))!;
+    await ran;
+    let stopped = false;
+    const stopping = runner.stop().then(() => (stopped = true));
+    // Longer than pg-boss's own stop looks for runs under way (every half second).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(stopped, false, 'the stop waits for the run to be marked done');
+    release();
+    await holding;
+    await stopping;
+    assert.equal((await jobState(MARKED.queue, id))!.state, 'completed', 'marked done before the stop resolved');
+  });
+
   it('finishes the job it is running when stopped, and then takes no more', async () => {
     const done: string[] = [];
     let started!: () => void;
@@ -161,7 +203,7 @@ describe('the job runner', () => {
     await startedRun;
     await runner.stop();
     assert.deepEqual(done, [id], 'the job under way finished before stop() resolved');
-    assert.equal(await eventually('the job to be completed', async () => ((await jobState(SLOW.queue, id))?.state === 'completed' ? true : undefined)), true);
+    assert.equal((await jobState(SLOW.queue, id))!.state, 'completed', 'marked done before stop() resolved');
     const later = (await other.sql<{ id: string }[]>`select gen_random_uuid() as id`)[0]!.id;
     const sender = running[0]!;
     await sender.send(SLOW.queue, {}, { id: later });
