@@ -170,12 +170,15 @@ describe('the job runner', () => {
     await ran;
     let stopped = false;
     const stopping = runner.stop().then(() => (stopped = true));
-    // Longer than pg-boss's own stop looks for runs under way (every half second).
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.equal(stopped, false, 'the stop waits for the run to be marked done');
-    release();
-    await holding;
-    await stopping;
+    try {
+      // Longer than pg-boss's own stop looks for runs under way (every half second).
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(stopped, false, 'the stop waits for the run to be marked done');
+    } finally {
+      release();
+      await holding;
+      await stopping;
+    }
     assert.equal((await jobState(MARKED.queue, id))!.state, 'completed', 'marked done before the stop resolved');
   });
 
