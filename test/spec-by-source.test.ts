@@ -26,4 +26,44 @@ describe('the run’s spec reporter (test/support/spec-by-source.mjs)', () => {
     assert.match(tail, /the figures were lost/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('names a compiled file that fails as a whole by its source', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-spec-'));
+    const file = path.join(dir, 'built', '007', 'test', 'store', 'falls-over.test.mjs');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, "throw new Error('cannot load');\n");
+    const run = spawnSync(process.execPath, ['--test', `--test-reporter=${REPORTER}`, '--test-reporter-destination=stdout', file], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_TEST_CONTEXT: undefined },
+    });
+    assert.equal(run.status, 1);
+    const tail = run.stdout.slice(run.stdout.indexOf('failing tests:'));
+    assert.match(tail, /✖ test\/store\/falls-over\.test\.ts/);
+    assert.doesNotMatch(tail, /✖ .*built/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says again at the end what work left running after its test did, which fails the file and no test', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-spec-'));
+    const file = path.join(dir, 'leaves-work.test.mjs');
+    fs.writeFileSync(
+      file,
+      [
+        "import { test } from 'node:test';",
+        "test('leaves a query running', () => { setTimeout(() => Promise.reject(new Error('the store was closed')), 10); });",
+        "test('takes a while', () => new Promise((resolve) => setTimeout(resolve, 300)));",
+        '',
+      ].join('\n'),
+    );
+    const run = spawnSync(process.execPath, ['--test', '--test-force-exit', `--test-reporter=${REPORTER}`, '--test-reporter-destination=stdout', file], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_TEST_CONTEXT: undefined },
+    });
+    assert.equal(run.status, 1);
+    const tail = run.stdout.slice(run.stdout.indexOf('failing tests:'));
+    assert.match(tail, /work left running after its test ended/);
+    assert.match(tail, /"leaves a query running" .* generated asynchronous activity after the test ended/);
+    assert.match(tail, /the store was closed/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
