@@ -25,15 +25,15 @@ function renamed(event) {
  */
 const LEFT_RUNNING = /generated asynchronous activity after the test ended/;
 
+// `spec` is a factory that constructs node's reporter class, whatever class
+// extends it: that class is extended here, as found on an instance.
+const SpecReporter = Object.getPrototypeOf(new spec()).constructor;
+
 // The spec reporter itself, renaming as it reads: a stage of its own between
 // the run and the reporter would still hold the last lines (the count of
 // failures, the failing tests) when --test-force-exit ends the run. What
 // work left running did is said again after the failing tests, since a
 // long log may be read from its end alone.
-// `spec` is a factory that constructs node's reporter class, whatever class
-// extends it: that class is extended here, as found on an instance.
-const SpecReporter = Object.getPrototypeOf(new spec()).constructor;
-
 class SpecBySource extends SpecReporter {
   #leftRunning = [];
 
