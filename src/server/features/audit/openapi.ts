@@ -2,7 +2,7 @@
 // the schema the route checks them with (api-inputs.ts).
 import { AUDIT_ACTIONS } from '../../../store/audit.ts';
 import { counted, jsonOrCsv, refusals, operation } from '../../platform/service/openapi-parts.ts';
-import { text, nullableText, instant, object } from '../../platform/service/openapi-types.ts';
+import { text, nullableText, instant, object, nullable } from '../../platform/service/openapi-types.ts';
 import { auditQuery } from './api-inputs.ts';
 
 export const paths = {
@@ -20,7 +20,7 @@ export const schemas = {
   AuditEvent: object(['id', 'at', 'actor', 'action', 'recordKind'], {
     id: text,
     at: instant,
-    userId: { type: ['integer', 'null'] },
+    userId: nullable('integer'),
     actor: text,
     action: { type: 'string', enum: AUDIT_ACTIONS },
     recordKind: text,

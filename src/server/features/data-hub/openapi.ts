@@ -6,7 +6,7 @@ import { METRIC_STATUSES, POLARITIES, VALUE_KINDS } from '../../../domain/metric
 import { OBSERVATION_FLAGS } from '../../../domain/observation/index.ts';
 import { PERIOD_KINDS } from '../../../domain/period/index.ts';
 import { list, jsonOrCsv, errors, getOperation, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { nullable, ref, text, nullableText, integer, number, boolean, day, instant, anyObject, object } from '../../platform/service/openapi-types.ts';
+import { nullable, ref, text, nullableText, integer, number, boolean, day, instant, anyObject, object, textList, nullableInstant, nullableDay } from '../../platform/service/openapi-types.ts';
 import { pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
 import { areaPath, areasQuery, batchPath, historyQuery, importQuery, importsQuery, metricPath, metricsQuery, observationsQuery, rejectionsQuery } from './api-inputs.ts';
 
@@ -87,10 +87,10 @@ export const schemas = {
     nation: nullableText,
     regionCode: nullableText,
     countyCode: nullableText,
-    startDate: { type: ['string', 'null'], format: 'date' },
-    endDate: { type: ['string', 'null'], format: 'date' },
-    successorCodes: { type: 'array', items: text },
-    formerCodes: { type: 'array', items: text },
+    startDate: nullableDay,
+    endDate: nullableDay,
+    successorCodes: textList,
+    formerCodes: textList,
     otherNames: { type: 'array', items: text, description: 'Other names it is known by, which search finds: Welsh names (Caerdydd), common forms' },
   }),
   Metric: object(['code', 'title', 'polarity', 'valueKind', 'periodKind'], {
@@ -103,7 +103,7 @@ export const schemas = {
     multiplier: nullable('number'),
     periodKind: { type: 'string', enum: PERIOD_KINDS },
     source: nullableText,
-    themes: { type: 'array', items: text },
+    themes: textList,
     decimals: integer,
     ciMethod: nullableText,
     status: { type: 'string', enum: METRIC_STATUSES },
@@ -126,10 +126,10 @@ export const schemas = {
   HistoryEntry: object(['period', 'value', 'batchId'], {
     period: text,
     value: nullable('number'),
-    flags: { type: 'array', items: text },
+    flags: textList,
     batchId: integer,
     supersededBy: nullable('integer'),
-    supersededAt: { type: ['string', 'null'], format: 'date-time' },
+    supersededAt: nullableInstant,
   }),
   DefinitionChange: {
     type: 'object',
@@ -159,7 +159,7 @@ export const schemas = {
     },
     skipInvalid: boolean,
     receivedAt: instant,
-    finishedAt: { type: ['string', 'null'], format: 'date-time' },
+    finishedAt: nullableInstant,
     rowsRead: integer,
     inserted: integer,
     revised: integer,
@@ -178,7 +178,7 @@ export const schemas = {
     unchanged: integer,
     rejected: integer,
     seconds: number,
-    notices: { type: 'array', items: text },
+    notices: textList,
     rejections: { type: 'array', items: ref('Rejection') },
   }),
 };

@@ -4,7 +4,7 @@
 // (api-inputs.ts).
 import { VERDICT_RULES } from '../../../domain/benchmark/index.ts';
 import { list, jsonOrCsv, errors, getOperation, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { nullable, ref, text, nullableText, integer, number, instant, anyObject, object, codeAndName } from '../../platform/service/openapi-types.ts';
+import { nullable, ref, text, nullableText, integer, number, instant, anyObject, object, codeAndName, textList, objectList } from '../../platform/service/openapi-types.ts';
 import { queryParameters } from '../../platform/service/openapi-input.ts';
 import { concernsQuery, groupPath, leagueTableQuery, neighboursQuery, newGroupBody, profileQuery, publishedNeighboursQuery, seriesQuery } from './api-inputs.ts';
 
@@ -184,7 +184,7 @@ export const schemas = {
           properties: {
             test: { enum: ['chi_squared_for_trend', 'weighted_least_squares'] },
             level: { const: 0.998 },
-            periods: { type: 'array', items: text },
+            periods: textList,
             slope: { type: 'number', description: 'Change per period: in the proportion of 1 for chi_squared_for_trend, in the value’s units otherwise.' },
             statistic: { type: 'number', description: 'χ² on 1 degree of freedom.' },
             pValue: number,
@@ -197,16 +197,16 @@ export const schemas = {
   Neighbours: object(['kind', 'area', 'neighbours'], {
     kind: text,
     area: text,
-    variables: { type: 'array', items: anyObject },
+    variables: objectList,
     neighbours: {
       type: 'array',
-      items: object(['code', 'name', 'distance', 'reason'], { code: text, name: text, distance: number, reason: text, contributions: { type: 'array', items: anyObject } }),
+      items: object(['code', 'name', 'distance', 'reason'], { code: text, name: text, distance: number, reason: text, contributions: objectList }),
     },
   }),
   ComparatorGroup: object(['id', 'name', 'areaCodes'], {
     id: integer,
     name: text,
-    areaCodes: { type: 'array', items: text },
+    areaCodes: textList,
     createdBy: { ...nullableText, description: 'Who saved it, by name and organisation: null for the public.' },
     createdAt: instant,
   }),

@@ -2,7 +2,7 @@
 // study, writing and changing one, and moderation. Bodies, queries and paths
 // come from the schemas the use-cases check them with (api-inputs.ts).
 import { refusals, withMissing, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { ref, text, nullableText, integer, boolean, instant, object } from '../../platform/service/openapi-types.ts';
+import { ref, text, nullableText, integer, boolean, instant, object, textList, nullableInstant } from '../../platform/service/openapi-types.ts';
 import { jsonBody } from '../../platform/service/openapi-input.ts';
 import { caseStudyBody, caseStudyChangeBody, caseStudyPath, libraryQuery, returnBody } from './api-inputs.ts';
 
@@ -46,8 +46,8 @@ export const schemas = {
     title: text,
     summary: text,
     body: text,
-    councils: { type: 'array', items: text },
-    themes: { type: 'array', items: text },
+    councils: textList,
+    themes: textList,
     metrics: { type: 'array', items: { type: 'object', properties: { metric: text, from: text, to: text } } },
     source: { type: 'string', enum: ['peer_challenge', 'award', 'efficiency_casebook', 'council'] },
     sourceLabel: text,
@@ -58,8 +58,8 @@ export const schemas = {
     returnReason: nullableText,
     author: nullableText,
     writtenAt: instant,
-    submittedAt: { type: ['string', 'null'], format: 'date-time' },
-    publishedAt: { type: ['string', 'null'], format: 'date-time' },
+    submittedAt: nullableInstant,
+    publishedAt: nullableInstant,
     revision: integer,
   }),
   CaseStudyResults: object(['total', 'page', 'pages', 'items'], {
@@ -74,12 +74,12 @@ export const schemas = {
           id: integer,
           title: text,
           summary: text,
-          councils: { type: 'array', items: text },
-          themes: { type: 'array', items: text },
+          councils: textList,
+          themes: textList,
           source: text,
           illustrative: boolean,
           state: text,
-          publishedAt: { type: ['string', 'null'], format: 'date-time' },
+          publishedAt: nullableInstant,
           rank: { type: ['number', 'null'], description: 'ts_rank of the words asked for; null without words.' },
           snippet: { type: ['string', 'null'], description: 'Where the words were found, in their context.' },
         },

@@ -1,7 +1,7 @@
 // Mentoring's part of the OpenAPI document: paths from the schemas the
 // routes check them with, bodies as the domain checks them (api-inputs.ts).
 import { list, error, refusals, withMissing, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { ref, text, integer, day, object } from '../../platform/service/openapi-types.ts';
+import { ref, text, integer, day, object, textList, nullable } from '../../platform/service/openapi-types.ts';
 import { arrangementBody, arrangementPath, reviewBody, sessionBody } from './api-inputs.ts';
 
 export const paths = {
@@ -48,17 +48,17 @@ export const schemas = {
     id: integer,
     mentorPeerId: integer,
     mentorName: text,
-    mentorUserId: { type: ['integer', 'null'] },
+    mentorUserId: nullable('integer'),
     menteeName: text,
     menteeRole: { type: 'string', enum: ['chief_executive', 'leader', 'lead_member'] },
     councilCode: text,
     councilName: text,
-    menteeUserId: { type: ['integer', 'null'] },
+    menteeUserId: nullable('integer'),
     startOn: day,
     endOn: day,
     organisationId: integer,
-    arrangedBy: { type: ['integer', 'null'] },
-    objectives: { type: 'array', items: text },
+    arrangedBy: nullable('integer'),
+    objectives: textList,
     sessions: { type: 'array', items: { type: 'object', properties: { id: integer, heldOn: day, minutes: integer } } },
     review: { type: ['object', 'null'], description: "The mentee's closing review: helpful (yes, partly, no), whatChanged, reviewedAt." },
   }),

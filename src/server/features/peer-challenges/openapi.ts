@@ -1,7 +1,7 @@
 // Peer challenges' part of the OpenAPI document: paths and query from the
 // schemas the routes check them with, bodies as the domain checks them.
 import { error, refusals, withMissing, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { ref, text, integer, anyObject, object } from '../../platform/service/openapi-types.ts';
+import { ref, text, integer, anyObject, object, textList } from '../../platform/service/openapi-types.ts';
 import { jsonBody, pathParameters } from '../../platform/service/openapi-input.ts';
 import {
   actionBody,
@@ -127,7 +127,7 @@ export const schemas = {
         properties: {
           id: integer,
           finding: text,
-          metrics: { type: 'array', items: text },
+          metrics: textList,
           sinceTheWeek: { type: 'array', items: { type: 'object', description: "A cited metric: the council's figure before the week against its latest, judged, with its sentence." } },
         },
       },

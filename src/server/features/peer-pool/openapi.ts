@@ -3,7 +3,7 @@
 // booking and releasing peers. Bodies and paths come from the schemas the routes
 // check them with (api-inputs.ts).
 import { jsonOrCsv, error, withMissing, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { ref, text, nullableText, integer, anyObject, object } from '../../platform/service/openapi-types.ts';
+import { ref, text, nullableText, integer, anyObject, object, textList, objectList, nullable } from '../../platform/service/openapi-types.ts';
 import { jsonBody } from '../../platform/service/openapi-input.ts';
 import {
   bookingBody,
@@ -139,9 +139,9 @@ export const schemas = {
     party: nullableText,
     councilCode: nullableText,
     councilName: nullableText,
-    skills: { type: 'array', items: text },
-    sectorExperience: { type: 'array', items: text },
-    userId: { type: ['integer', 'null'] },
+    skills: textList,
+    sectorExperience: textList,
+    userId: nullable('integer'),
     daysGiven: { type: 'integer', description: 'Peer days given up to today.' },
     unavailable: { type: 'array', items: anyObject, description: 'Days away standing: id (to withdraw them), from, to, reason.' },
     conflicts: { type: 'array', items: anyObject, description: "On a peer's own page: the conflicts declared and standing." },
@@ -160,7 +160,7 @@ export const schemas = {
   }),
   PeerTeam: object(['challenge', 'team', 'meetsComposition', 'problems', 'suggestion'], {
     challenge: anyObject,
-    team: { type: 'array', items: anyObject },
+    team: objectList,
     meetsComposition: { type: 'boolean', description: 'Whether the team fills every place of the composition rule (a corporate team: a lead chief executive, a member peer, a manager).' },
     problems: { type: 'array', items: { type: 'object', properties: { field: text, message: text } } },
     suggestion: { type: ['object', 'null'], description: 'For those who run the challenge: per role the free peers best first, each with its reasons, and a proposed team.' },

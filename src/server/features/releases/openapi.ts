@@ -2,7 +2,7 @@
 // calendar, a metric's rule, and its shares before release. Bodies and
 // paths come from the schemas the use-cases check them with (api-inputs.ts).
 import { refusals, withMissing, shareOperations, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { text, boolean, anyObject, object, codeAndName } from '../../platform/service/openapi-types.ts';
+import { text, boolean, anyObject, object, codeAndName, objectList, nullableInstant } from '../../platform/service/openapi-types.ts';
 import { councilPath, releasePath, releaseSharePath, ruleBody } from './api-inputs.ts';
 
 const heldSharing = shareOperations(
@@ -48,7 +48,7 @@ export const schemas = {
           title: text,
           rule: { type: ['object', 'null'], description: "The council's own rule; null where the default applies." },
           ruleText: text,
-          sharedWith: { type: 'array', items: anyObject },
+          sharedWith: objectList,
           values: {
             type: 'array',
             items: {
@@ -58,8 +58,8 @@ export const schemas = {
                 value: { type: ['number', 'null'] },
                 provisional: boolean,
                 origin: { type: 'string', enum: ['return', 'survey'] },
-                releaseAt: { type: ['string', 'null'], format: 'date-time' },
-                releasedAt: { type: ['string', 'null'], format: 'date-time' },
+                releaseAt: nullableInstant,
+                releasedAt: nullableInstant,
                 officialStands: boolean,
               },
             },

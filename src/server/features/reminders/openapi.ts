@@ -1,7 +1,7 @@
 // Reminders' part of the OpenAPI document.
 import { REMINDER_KINDS, REMINDER_MOMENTS } from '../../../domain/reminders/index.ts';
 import { list, refusals, withMissing, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { ref, text, nullableText, integer, day, object } from '../../platform/service/openapi-types.ts';
+import { ref, text, nullableText, integer, day, object, nullableInstant } from '../../platform/service/openapi-types.ts';
 
 export const paths = {
   '/api/reminders': {
@@ -33,7 +33,7 @@ export const schemas = {
     href: text,
     linkText: text,
     remindedOn: day,
-    readAt: { type: ['string', 'null'], format: 'date-time' },
-    emailedAt: { type: ['string', 'null'], format: 'date-time' },
+    readAt: nullableInstant,
+    emailedAt: nullableInstant,
   }),
 };

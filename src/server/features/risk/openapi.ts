@@ -3,7 +3,7 @@
 // flag.
 import { CAUSES, FLAG_RULES, NOT_FLAGGED_REASONS } from '../../../domain/early-warning/index.ts';
 import { body, error, refusals, withMissing, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { ref, text, nullableText, integer, boolean, instant, object } from '../../platform/service/openapi-types.ts';
+import { ref, text, nullableText, integer, boolean, instant, object, textList } from '../../platform/service/openapi-types.ts';
 
 const code = { name: 'code', in: 'path', required: true, description: "The council's GSS code.", schema: text };
 const id = { name: 'id', in: 'path', required: true, description: "The flag's id.", schema: { type: 'integer', minimum: 1 } };
@@ -98,7 +98,7 @@ const notLooked = {
     reason: { type: 'string', enum: NOT_FLAGGED_REASONS },
     label: text,
     metricCount: integer,
-    metrics: { type: 'array', items: text },
+    metrics: textList,
   },
 };
 const council = object(['code', 'name'], { code: text, name: text });

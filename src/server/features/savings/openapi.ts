@@ -1,7 +1,7 @@
 // Savings' part of the OpenAPI document: paths from the schemas the routes
 // check them with, bodies as the domain checks them (api-inputs.ts).
 import { error, refusals, withMissing, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { ref, text, nullableText, integer, boolean, object } from '../../platform/service/openapi-types.ts';
+import { ref, text, nullableText, integer, boolean, object, nullableInstant } from '../../platform/service/openapi-types.ts';
 import { councilPath, moveBody, savingBody, savingPath } from './api-inputs.ts';
 
 const totals = { type: 'object', description: 'A sum and count per status (estimated, claimed, evidenced, verified), and withEvidence: the evidenced and verified alone. Never a grand total.' };
@@ -62,7 +62,7 @@ export const schemas = {
     status: { type: 'string', enum: ['estimated', 'claimed', 'evidenced', 'verified'] },
     evidence: { type: ['object', 'null'] },
     verifiedBy: { type: ['string', 'null'], description: 'The name of the regional partner who verified it.' },
-    verifiedAt: { type: ['string', 'null'], format: 'date-time' },
+    verifiedAt: nullableInstant,
     recordedByName: nullableText,
     revision: integer,
   }),

@@ -2,7 +2,7 @@
 // schemas the routes check them with, bodies as the use-cases and the domain
 // check them (api-inputs.ts).
 import { list, error, refusals, withMissing, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { ref, text, nullableText, integer, number, day, instant, anyObject, object } from '../../platform/service/openapi-types.ts';
+import { ref, text, nullableText, integer, number, day, instant, anyObject, object, nullable } from '../../platform/service/openapi-types.ts';
 import { jsonBody } from '../../platform/service/openapi-input.ts';
 import {
   allocationBody,
@@ -185,7 +185,7 @@ export const schemas = {
       items: {
         type: 'object',
         properties: {
-          allocationId: { type: ['integer', 'null'] },
+          allocationId: nullable('integer'),
           field: text,
           from: nullableText,
           to: nullableText,

@@ -2,7 +2,7 @@
 // the schemas the routes check them with (api-inputs.ts).
 import { COMPARABILITIES, COMPARABILITY_CONDITIONS, CONDITION_OUTCOMES } from '../../../domain/surveys/index.ts';
 import { json, list, error, refusals, withMissing, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { ref, text, nullableText, integer, number, boolean, day, anyObject, object, codeAndName } from '../../platform/service/openapi-types.ts';
+import { ref, text, nullableText, integer, number, boolean, day, anyObject, object, codeAndName, objectList } from '../../platform/service/openapi-types.ts';
 import { councilQuery, questionSetBody, resultsBody, resultsImportQuery, surveyBody, surveyChangeBody, surveyPath } from './api-inputs.ts';
 
 const survey = json(ref('Survey'));
@@ -28,7 +28,7 @@ export const paths = {
       'listSurveys',
       "A council's surveys that you may read, latest fieldwork first (England's: the national poll's waves)",
       { query: councilQuery },
-      { 200: answer('The surveys, without their results.', object(['items'], { items: { type: 'array', items: anyObject } })), ...refusals },
+      { 200: answer('The surveys, without their results.', object(['items'], { items: objectList })), ...refusals },
     ),
     post: operation(
       'addSurvey',
@@ -112,7 +112,7 @@ const verdict = {
 };
 
 export const schemas = {
-  QuestionSet: object(['code', 'version', 'title', 'source', 'questions'], { code: text, version: integer, title: text, source: text, questions: { type: 'array', items: anyObject } }),
+  QuestionSet: object(['code', 'version', 'title', 'source', 'questions'], { code: text, version: integer, title: text, source: text, questions: objectList }),
   Survey: object(['id', 'council', 'title', 'method', 'sampling', 'fieldworkStart', 'fieldworkEnd', 'period', 'achievedSample', 'synthetic', 'verdict', 'revision', 'results'], {
     id: integer,
     council: text,
@@ -124,7 +124,7 @@ export const schemas = {
     period: { type: 'string', description: "The financial year of the fieldwork's end, which its values are held for." },
     achievedSample: integer,
     weighting: anyObject,
-    placements: { type: 'array', items: anyObject },
+    placements: objectList,
     tracker: { type: ['object', 'null'] },
     synthetic: { type: 'boolean', description: 'Made up for the demo.' },
     verdict,

@@ -1,7 +1,7 @@
 // Agreements' and targets' part of the OpenAPI document: the parameters and
 // bodies come from the schemas the routes check them with (api-inputs.ts).
 import { json, error, refusals, withMissing, answer, operation } from '../../platform/service/openapi-parts.ts';
-import { ref, text, integer, anyObject, object } from '../../platform/service/openapi-types.ts';
+import { ref, text, integer, anyObject, object, textList, objectList } from '../../platform/service/openapi-types.ts';
 import { pathParameters, queryParameters } from '../../platform/service/openapi-input.ts';
 import {
   agreementBody,
@@ -157,8 +157,8 @@ export const schemas = {
     planYears: anyObject,
     status: text,
     version: integer,
-    areas: { type: 'array', items: text },
-    partners: { type: 'array', items: anyObject },
+    areas: textList,
+    partners: objectList,
     rewardRule: { type: 'object', description: 'How the reward is shared at the end, as data: { version, partFromShare, words }.' },
     revision: { type: 'integer', description: 'Send it back with a change; a change from an older revision is refused with 409.' },
   }),

@@ -11,8 +11,13 @@ export const number = { type: 'number' };
 export const boolean = { type: 'boolean' };
 export const day = { type: 'string', format: 'date' };
 export const instant = { type: 'string', format: 'date-time' };
+export const nullableDay = { ...nullable('string'), format: 'date' };
+export const nullableInstant = { ...nullable('string'), format: 'date-time' };
 /** An object whose fields the document does not list. */
 export const anyObject = { type: 'object' };
+/** Lists of text, and of objects whose fields the document does not list. */
+export const textList = { type: 'array', items: text };
+export const objectList = { type: 'array', items: anyObject };
 /** An object with its fields, and those it always has. */
 export const object = (required: readonly string[], properties: object) => ({ type: 'object', required, properties });
 /** A council or other area as an answer names it: its code and name. */
