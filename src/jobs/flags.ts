@@ -20,6 +20,7 @@
 import crypto from 'node:crypto';
 import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
 import { fingerprintOf, flagSentence, type Flag } from '../domain/early-warning/index.ts';
+import type { Polarity } from '../domain/metric/index.ts';
 import type { Target } from '../domain/targets/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
 import { FlagBook, type FlagContext } from '../engine/early-warning.ts';
@@ -97,18 +98,31 @@ export async function storeFlags(sql: Sql, engine: BenchmarkEngine, scope: numbe
   const reach = scope === 'all' ? 'all' : await metricsOfBatch(sql, scope);
   const metrics = reach === 'all' ? [...new Set([...[...engine.index.metrics()].map((s) => s.metric.code), ...(await metricsFlagged(sql))])] : reach;
   if (metrics.length === 0) return { raised: 0, changed: 0, cleared: 0 };
-  const agreed = await agreedTargets(sql);
-  const neighbours = await nearestNeighboursOfEvery(sql);
-  const context: FlagContext = { neighbours: (area) => neighbours.get(area) ?? [], today: at.toISOString().slice(0, 10) };
+  const find = await flagFinder(sql, at);
   return syncFlags(
     sql,
     metrics,
     async (tx) => {
       await indexHoldsLoaded(tx, engine);
-      return flagParts(engine.index, metrics, agreed, context);
+      return find(engine.index, metrics);
     },
     at,
   );
+}
+
+/** Gives the flags the rules find on some metrics of an index, a part at a time (flagParts). */
+export type FlagFinder = (index: BenchmarkIndex, metrics: readonly string[]) => Iterable<FlagPart>;
+
+/**
+ * The rules as a sync on the day of `at` runs them, with what they read
+ * beside the index read from the store now: the agreed targets (kept by the
+ * store until an agreement changes) and the published neighbours.
+ */
+export async function flagFinder(sql: Sql, at: Date): Promise<FlagFinder> {
+  const agreed = await agreedTargets(sql);
+  const neighbours = await nearestNeighboursOfEvery(sql);
+  const context: FlagContext = { neighbours: (area) => neighbours.get(area) ?? [], today: at.toISOString().slice(0, 10) };
+  return (index, metrics) => flagParts(index, metrics, agreed, context);
 }
 
 /** Lines the rules find at most before a part is handed to the sync: PostgreSQL writes it while the next part is worked out. */
@@ -189,10 +203,30 @@ function targetsByMetric(index: BenchmarkIndex, stored: readonly StoredTarget[])
     const series = index.metric(t.metricCode);
     if (!series) continue;
     const list = found.get(t.metricCode) ?? [];
-    list.push(asTarget(t, series.metric.polarity, series.metric.seriesBreaks));
+    list.push(targetOf(t, series.metric.polarity, series.metric.seriesBreaks));
     found.set(t.metricCode, list);
   }
   return found;
+}
+
+/**
+ * Each stored target as last read for the rules. The store keeps a target
+ * read until its agreement changes (targetsInForce), so the same target is
+ * given again here while it and its metric's polarity and breaks are
+ * unchanged; rating then finds it already prepared.
+ */
+const AS_READ = new WeakMap<StoredTarget, Target>();
+
+function targetOf(stored: StoredTarget, polarity: Polarity, seriesBreaks: readonly string[] = []): Target {
+  const kept = AS_READ.get(stored);
+  if (kept && kept.polarity === polarity && sameBreaks(kept.seriesBreaks ?? [], seriesBreaks)) return kept;
+  const made = asTarget(stored, polarity, seriesBreaks);
+  AS_READ.set(stored, made);
+  return made;
+}
+
+function sameBreaks(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((start, i) => start === b[i]);
 }
 
 /** Waits until the engine's index holds every batch loaded as `tx` sees them; an engine that does not listen holds what it has. */

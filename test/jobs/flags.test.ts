@@ -164,63 +164,92 @@ describe('off trajectory after a change to an agreed target', () => {
     await store.close();
   });
 
-  it('raises the flag once the agreement is signed off, and clears it when the target is changed', async () => {
+  /** A council's agreement (a draft) with one target on inactive adults: from 20 in 2017/18 to `targetValue` by 2021/22. */
+  async function agreement(area: string, name: string, targetValue: number) {
     const { sql } = store;
-    const council = await organisation(sql, 'Hartlepool Borough Council', 'council', HARTLEPOOL);
-    const who = (await user(sql, 'officer@hartlepool.example', 'performance_officer', council.id)).email;
-    const agreement = await createAgreement(
+    const council = await organisation(sql, name, 'council', area);
+    const who = (await user(sql, `officer@${area.toLowerCase()}.example`, 'performance_officer', council.id)).email;
+    const made = await createAgreement(
       sql,
       {
         kind: 'local_area_agreement',
-        title: 'Hartlepool LAA',
+        title: `${name} LAA`,
         firstYear: '2017/18',
         lastYear: '2021/22',
         planStart: '2017-04-01',
         planEnd: '2022-03-31',
-        areas: [HARTLEPOOL],
+        areas: [area],
         designatedCap: 35,
-        partners: [{ kind: 'council', name: 'Hartlepool Borough Council', organisationId: council.id }],
+        partners: [{ kind: 'council', name, organisationId: council.id }],
       },
       council.id,
       who,
     );
-    const draft = (targetValue: number): TargetDraft => ({
+    const draft = (value: number): TargetDraft => ({
       reference: 'NI 8',
       metricCode: 'inactive',
-      areas: [HARTLEPOOL],
+      areas: [area],
       kind: 'local',
       indicatorRole: 'performance',
       baselinePeriod: '2017/18',
       baselineValue: 20,
       targetPeriod: '2021/22',
-      targetValue,
+      targetValue: value,
       trajectoryShape: 'straight',
-      trajectory: [{ period: '2021/22', value: targetValue }],
-      leadPartnerId: agreement.partners[0]!.id,
+      trajectory: [{ period: '2021/22', value }],
+      leadPartnerId: made.partners[0]!.id,
       contributingPartnerIds: [],
       toleranceRule: { kind: 'relative', version: 1, greenWithinPercent: 10, amberWithinPercent: null, amberIfImproved: true },
       placeholderDue: null,
       worseReason: null,
       replacesTargetId: null,
     });
-    const [targetId] = await createTargets(sql, agreement.id, [draft(18)], who);
+    const [targetId] = await createTargets(sql, made.id, [draft(targetValue)], who);
+    return { id: made.id, who, targetId: targetId!, draft };
+  }
+
+  const offTrajectory = async (area: string) => (await flagsOf(store.sql, area)).filter((f) => f.rule === 'off_trajectory');
+
+  it('raises the flag once the agreement is signed off, and clears it when the target is changed', async () => {
+    const { sql } = store;
+    const { id, who, targetId, draft } = await agreement(HARTLEPOOL, 'Hartlepool Borough Council', 18);
     const logged: string[] = [];
     const check = flagsCheckJob(sql, engine, (line) => void logged.push(line));
     const run = { queue: 'flags-check', id: 'test', attempt: 1 };
-    const offTrajectory = async () => (await flagsOf(sql, HARTLEPOOL)).filter((f) => f.rule === 'off_trajectory');
 
     await check.run({}, run);
-    assert.deepEqual(await offTrajectory(), [], 'a draft agreement is not agreed');
+    assert.deepEqual(await offTrajectory(HARTLEPOOL), [], 'a draft agreement is not agreed');
 
-    await setAgreementStatus(sql, agreement.id, 'signed_off', 1, who);
+    await setAgreementStatus(sql, id, 'signed_off', 1, who);
     await check.run({}, run);
-    const [raised] = await offTrajectory();
+    const [raised] = await offTrajectory(HARTLEPOOL);
     assert.deepEqual([raised!.subject, raised!.period, raised!.figures.band, raised!.figures.expected], [String(targetId), '2021/22', 'red', 18]);
 
-    await updateTarget(sql, targetId!, draft(30), who);
-    await touchAgreement(sql, agreement.id, who);
+    await updateTarget(sql, targetId, draft(30), who);
+    await touchAgreement(sql, id, who);
     await check.run({}, run);
-    assert.deepEqual(await offTrajectory(), [], 'on trajectory to the changed target');
+    assert.deepEqual(await offTrajectory(HARTLEPOOL), [], 'on trajectory to the changed target');
     assert.ok(logged.some((line) => line.endsWith('0 raised, 0 changed, 1 cleared')));
+  });
+
+  // The job keeps each target as it read it while its agreement is unchanged: a metric redefined must still reach it.
+  it('rates an unchanged target again by the new polarity of its metric', async () => {
+    const { sql } = store;
+    const { id, who } = await agreement(DURHAM, 'Durham County Council', 18);
+    await setAgreementStatus(sql, id, 'signed_off', 1, who);
+    await storeFlags(sql, engine, 'all');
+    assert.deepEqual(
+      (await offTrajectory(DURHAM)).map((flag) => flag.figures.band),
+      ['red'],
+      'Durham at 21, above the 18 it agreed, while lower is better',
+    );
+
+    const redefined = await importText(sql, 'metrics.csv', 'code,title,polarity,value_kind,period_kind,unit,decimals\ninactive,Physically inactive adults,higher_is_better,mean,financial_year,%,1\n');
+    assert.equal(redefined.status, 'loaded');
+    // The job waits for its server's index to hold the batch, as here.
+    await eventually('the index to hold the redefinition', () => (engine.holds([redefined.batchId]) ? true : undefined));
+    assert.equal(engine.index.metric('inactive')?.metric.polarity, 'higher_is_better');
+    await storeFlags(sql, engine, redefined.batchId);
+    assert.deepEqual(await offTrajectory(DURHAM), [], '21 is better than 18 once higher is better');
   });
 });
