@@ -4,13 +4,14 @@
 // of one. The index is made in memory (bench/synthetic-index.ts): yearly
 // proportion metrics over ten years and, beside them, monthly ones over
 // fifteen months so that the SPC rule has charts to read; one agreed target
-// on 50 yearly metrics for every council (20,000), rated by the engine, for
-// the off-trajectory rule.
+// on 50 yearly metrics for every council (20,000), rated again with each
+// metric's flags as the flags job rates them, for the off-trajectory rule.
 //
 // Printed: the time to keep every latest trend (the index's own work after a
 // rebuild, which the concerns read), then every metric's flags (p50 of 5
-// runs, and each run), then one metric's (p50, p99 over every metric), and a
-// reference in the same process: rating every target once.
+// runs, and each run), then one metric's (p50, p99 over every metric), what
+// rating the targets takes of that, and a reference in the same process:
+// rating every target once (the engine's book, its targets prepared).
 //
 // Then storing, on a real PostgreSQL (Lantern's embedded server, in a fresh
 // folder, its catalogue holding the index's councils and metrics): every
@@ -23,10 +24,11 @@
 // ratio to the reference; for the two full imports, the processor time this
 // process and PostgreSQL used (steadier than the clock on a busy machine) and
 // the p50 of the parts: recomputing, making the lines, and the sync itself.
-// The import that changed some is then stored again as the flags job stores
-// it: the metrics worked out an eighth at a time, each part handed to the
-// sync as it is made, so that PostgreSQL writes one part while the next is
-// worked out.
+// The import that changed some is then stored again by the flags job's own
+// code (flagFinder): the agreed targets read from the store, which holds
+// them as 400 signed-off agreements, and the metrics worked out a part at a
+// time, each part handed to the sync as it is made, so that PostgreSQL
+// writes one part while the next is worked out.
 //
 // Last, the job as a server runs it after a real full import: a file of every
 // metric's latest year for every council (400,000 rows) imported through
@@ -47,15 +49,21 @@ import { keepTrends } from '../src/domain/benchmark/trend-of.ts';
 import { flagSentence, type Flag } from '../src/domain/early-warning/index.ts';
 import { straightTrajectory, type Target, type ToleranceRule } from '../src/domain/targets/index.ts';
 import { FlagBook } from '../src/engine/early-warning.ts';
-import { TargetProgressBook } from '../src/engine/target-progress.ts';
+import { TargetProgressBook, rateTargets } from '../src/engine/target-progress.ts';
 import { importFile } from '../src/ingest/import-file.ts';
 import { BenchmarkEngine } from '../src/engine/benchmark-engine.ts';
-import { lineOf, storeFlags } from '../src/jobs/flags.ts';
+import { flagFinder, lineOf, storeFlags } from '../src/jobs/flags.ts';
 import { syncFlags, type FlagLine, type FlagPart } from '../src/store/flags.ts';
+import { createAgreement, setAgreementStatus } from '../src/store/agreements.ts';
+import { createOrganisation } from '../src/store/organisations.ts';
 import { openStore, type Sql } from '../src/store/store.ts';
+import { createTargets } from '../src/store/targets.ts';
 import { nearestRanks } from './nearest-rank.ts';
 import { lanternSeconds, postgresSeconds } from './processor-time.ts';
 import { COUNCILS, ENGLAND, FIRST_YEAR, LAST_YEAR, councilCode, syntheticIndex } from './synthetic-index.ts';
+
+/** A day after every period has ended, so that the missing-return rule looks at every metric. */
+const TODAY = `${LAST_YEAR + 2}-01-01`;
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const RULE: ToleranceRule = Object.freeze({ kind: 'relative', version: 1, greenWithinPercent: 5, amberWithinPercent: 10, amberIfImproved: false });
@@ -108,7 +116,8 @@ async function main(): Promise<void> {
   const metrics = Number(values.metrics);
   const inYear = Number(values['in-year']);
   const index = syntheticIndex({ metrics, inYear, months: 15 });
-  const book = new TargetProgressBook(targetsOf(metrics));
+  const targets = targetsOf(metrics);
+  const book = new TargetProgressBook(targets);
   console.log(`Early warning benchmark: ${COUNCILS} councils × ${metrics} yearly metrics × ${LAST_YEAR - FIRST_YEAR + 1} years and ${inYear} monthly metrics × 15 months, in memory`);
   console.log(
     `Node ${process.version}, ${os.cpus().length} cores; load average: ${os
@@ -121,8 +130,12 @@ async function main(): Promise<void> {
   const trends = timed(() => {
     for (const series of index.metrics()) keepTrends(index, series);
   });
-  // A day after every period has ended, so that the missing-return rule looks at every metric.
-  const flags = new FlagBook((code) => book.ofMetric(code), { today: `${LAST_YEAR + 2}-01-01` });
+  // Each recompute rates the metric's targets again, as the flags job does (their preparing kept, as the job keeps
+  // its targets while they are unchanged); a day after every period has ended, so that the missing-return rule
+  // looks at every metric.
+  const byMetric = new Map<string, Target[]>();
+  for (const target of targets) byMetric.set(target.metricCode, [...(byMetric.get(target.metricCode) ?? []), target]);
+  const flags = new FlagBook((code) => rateTargets(index, byMetric.get(code) ?? []), { today: TODAY });
   const runs = Array.from({ length: 5 }, () => timed(() => flags.recomputeAll(index)).ms);
   const [all] = nearestRanks(runs, [0.5]);
   const count = [...flags.flags()].length;
@@ -137,8 +150,23 @@ async function main(): Promise<void> {
   console.log(`every council's flags, every metric: p50 ${fmt(all!)} ms of 5 runs (${runs.map((ms) => fmt(ms)).join(', ')}); target ≤ 250 ms`);
   console.log(`  ${count} flags: ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
   console.log(`one metric's flags: p50 ${fmt(p50!, 2)} ms, p99 ${fmt(p99!, 2)} ms over ${one.length} metrics; target ≤ 10 ms`);
+  // What the recompute above spends rating, a metric's targets at a time: targets met for the first time are prepared
+  // (their periods read, their trajectories put in maps); the job gives its targets again while they are unchanged.
+  const rateEach = (byCode: ReadonlyMap<string, readonly Target[]>) => () => {
+    for (const list of byCode.values()) rateTargets(index, list);
+  };
+  const fresh = () => new Map([...byMetric].map(([code, list]) => [code, list.map((target) => ({ ...target }))]));
+  const [firstTime] = nearestRanks(
+    Array.from({ length: 5 }, () => timed(rateEach(fresh())).ms),
+    [0.5],
+  );
+  const [again] = nearestRanks(
+    Array.from({ length: 5 }, () => timed(rateEach(byMetric)).ms),
+    [0.5],
+  );
+  console.log(`  of which rating every target, as the flags job does: p50 ${fmt(again!)} ms with the targets it kept; ${fmt(firstTime!)} ms for targets new to it`);
   console.log(`reference, rating every target once (${[...book.all()].length} targets): ${fmt(rating.ms)} ms; flags ÷ ratings ${fmt(all! / rating.ms, 2)}`);
-  await storing(index, flags, rating.ms, Number(values['store-runs']));
+  await storing(index, flags, targets, rating.ms, Number(values['store-runs']));
 }
 
 /** The flags as the job stores them, with their sentences; `alter` changes some on the way, as an import would. */
@@ -160,18 +188,70 @@ function linesOf(index: BenchmarkIndex, flags: FlagBook, codes: readonly string[
   return lines;
 }
 
+/** The job's parts as an import might have left them: `alter` changes some lines on the way. */
+function* altered(parts: Iterable<FlagPart>, alter: (line: FlagLine, n: number) => FlagLine | null): Generator<FlagPart> {
+  let n = 0;
+  for (const part of parts) {
+    const lines: FlagLine[] = [];
+    for (const line of part.lines) {
+      const kept = alter(line, n++);
+      if (kept) lines.push(kept);
+    }
+    yield { metrics: part.metrics, lines };
+  }
+}
+
 /**
- * As the flags job hands them to the sync: a part of the metrics at a time,
- * each worked out again only when the sync asks for it, so that PostgreSQL
- * writes one part while the next is worked out.
+ * The targets agreed in the store, as the flags job reads them: each
+ * council's in one agreement, signed off (synthetic-targets' shape, as
+ * bench:target-pages writes them).
  */
-function* partsOf(index: BenchmarkIndex, flags: FlagBook, codes: readonly string[], alter?: (line: FlagLine, n: number) => FlagLine | null): Generator<FlagPart> {
-  const counted = { n: 0 };
-  const size = Math.ceil(codes.length / 8);
-  for (let from = 0; from < codes.length; from += size) {
-    const metrics = codes.slice(from, from + size);
-    flags.recomputeMetrics(index, metrics);
-    yield { metrics, lines: linesOf(index, flags, metrics, alter, counted) };
+async function agreeTargets(sql: Sql, targets: readonly Target[]): Promise<void> {
+  const byArea = new Map<string, Target[]>();
+  for (const target of targets) byArea.set(target.areaCodes[0]!, [...(byArea.get(target.areaCodes[0]!) ?? []), target]);
+  for (const [area, own] of byArea) {
+    const council = await createOrganisation(sql, { name: `Council of ${area}`, kind: 'council', areaCode: area });
+    const agreement = await createAgreement(
+      sql,
+      {
+        kind: 'local_area_agreement',
+        title: `Agreement of ${area}`,
+        firstYear: own[0]!.baseline!.period,
+        lastYear: own[0]!.targetPeriod!,
+        planStart: `${FIRST_YEAR}-04-01`,
+        planEnd: `${LAST_YEAR + 1}-03-31`,
+        areas: [area],
+        designatedCap: own.length,
+        partners: [{ kind: 'council', name: council.name, organisationId: council.id }],
+      },
+      council.id,
+      'bench',
+    );
+    await createTargets(
+      sql,
+      agreement.id,
+      own.map((t) => ({
+        reference: `T ${t.metricCode}`,
+        metricCode: t.metricCode,
+        areas: [area],
+        kind: t.kind,
+        indicatorRole: t.role,
+        baselinePeriod: t.baseline!.period,
+        baselineValue: t.baseline!.value,
+        targetPeriod: t.targetPeriod!,
+        targetValue: t.targetValue,
+        trajectoryShape: t.shape,
+        trajectory: t.trajectory,
+        leadPartnerId: agreement.partners[0]!.id,
+        contributingPartnerIds: [],
+        toleranceRule: t.rule,
+        placeholderDue: null,
+        worseReason: null,
+        replacesTargetId: null,
+      })),
+      'bench',
+    );
+    await setAgreementStatus(sql, agreement.id, 'signed_off', 1, 'bench');
   }
 }
 
@@ -190,7 +270,7 @@ async function load(sql: Sql, fileName: string, text: string): Promise<void> {
   if (result.status !== 'loaded') throw new Error(`${fileName}: ${JSON.stringify(result.rejections.slice(0, 3))}`);
 }
 
-async function storing(index: BenchmarkIndex, flags: FlagBook, referenceMs: number, runs: number): Promise<void> {
+async function storing(index: BenchmarkIndex, flags: FlagBook, targets: readonly Target[], referenceMs: number, runs: number): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-flags-'));
   const store = await openStore({ dataDir, role: 'bench' });
   try {
@@ -198,7 +278,9 @@ async function storing(index: BenchmarkIndex, flags: FlagBook, referenceMs: numb
     const codes = [...index.metrics()].map((series) => series.metric.code);
     await load(sql, 'areas.csv', ['code,name,type', `${ENGLAND},England,england`, ...Array.from({ length: COUNCILS }, (_, a) => `${councilCode(a)},Council ${a + 1},unitary`)].join('\n'));
     await load(sql, 'metrics.csv', ['code,title,polarity,value_kind,period_kind', ...codes.map((code) => `${code},${code},higher_is_better,mean,financial_year`)].join('\n'));
-    let day = Date.UTC(2024, 0, 1);
+    await agreeTargets(sql, targets);
+    // The flags job's day is its sync's: from the in-memory book's, so that both look at the same returns.
+    let day = Date.parse(TODAY);
     const at = () => new Date((day += 86_400_000));
     const ratio = (ms: number) => fmt(ms / referenceMs, 2);
     const line = (what: string, times: number[], target: string) => {
@@ -256,12 +338,20 @@ async function storing(index: BenchmarkIndex, flags: FlagBook, referenceMs: numb
     console.log(`  processor time, Lantern's and PostgreSQL's: p50 ${p50(moved.processor)} ms`);
     console.log(`  p50 of its parts: recomputing ${p50(moved.recompute)} ms, fingerprints ${p50(moved.lines)} ms, comparing, sentences and storing ${p50(moved.sync)} ms`);
 
-    // The same imports again, as the flags job now stores them: the metrics worked out a part at a time, each part handed to the sync as it is made.
+    // The same imports again, as the flags job stores them: the agreed targets read from the store, and the metrics
+    // worked out (their targets rated) a part at a time by the job's own code, each part handed to the sync as it is made.
+    // Once untimed: the store reads the targets it then keeps, and off trajectory's flags take their stored ids.
+    const firstDay = at();
+    await syncFlags(sql, codes, async () => (await flagFinder(sql, firstDay))(index, codes), firstDay);
     const handed: number[] = [];
     const handedProcessor: number[] = [];
     for (let r = runs + 1; r <= 2 * runs; r++) {
       const used = lanternSeconds() + postgres();
-      const run = await timedAsync(() => syncFlags(sql, codes, async () => partsOf(index, flags, codes, imported(r)), at()));
+      const run = await timedAsync(async () => {
+        const when = at();
+        const find = await flagFinder(sql, when);
+        return syncFlags(sql, codes, async () => altered(find(index, codes), imported(r)), when);
+      });
       handed.push(run.ms);
       handedProcessor.push((lanternSeconds() + postgres() - used) * 1000);
       counts = run.result;
