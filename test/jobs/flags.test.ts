@@ -5,7 +5,8 @@
 // working out every flag again stores. Run for batches in the other order
 // (as batches that commit out of order, or jobs on a lagging server, would),
 // the flags end the same. A change to an agreed target reaches its
-// off-trajectory flag through the minutely check.
+// off-trajectory flag through the minutely check, and a metric redefined
+// reaches the flag of a target left as it was.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BenchmarkEngine } from '../../src/engine/benchmark-engine.ts';
