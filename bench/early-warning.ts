@@ -61,6 +61,7 @@ import { createTargets } from '../src/store/targets.ts';
 import { nearestRanks } from './nearest-rank.ts';
 import { lanternSeconds, postgresSeconds } from './processor-time.ts';
 import { COUNCILS, ENGLAND, FIRST_YEAR, LAST_YEAR, councilCode, syntheticIndex } from './synthetic-index.ts';
+import { targetDrafts } from './synthetic-targets.ts';
 
 /** A day after every period has ended, so that the missing-return rule looks at every metric. */
 const TODAY = `${LAST_YEAR + 2}-01-01`;
@@ -203,8 +204,8 @@ function* altered(parts: Iterable<FlagPart>, alter: (line: FlagLine, n: number) 
 
 /**
  * The targets agreed in the store, as the flags job reads them: each
- * council's in one agreement, signed off (synthetic-targets' shape, as
- * bench:target-pages writes them).
+ * council's in one agreement, signed off, its targets written as
+ * bench:target-pages writes its own.
  */
 async function agreeTargets(sql: Sql, targets: readonly Target[]): Promise<void> {
   const byArea = new Map<string, Target[]>();
@@ -227,30 +228,7 @@ async function agreeTargets(sql: Sql, targets: readonly Target[]): Promise<void>
       council.id,
       'bench',
     );
-    await createTargets(
-      sql,
-      agreement.id,
-      own.map((t) => ({
-        reference: `T ${t.metricCode}`,
-        metricCode: t.metricCode,
-        areas: [area],
-        kind: t.kind,
-        indicatorRole: t.role,
-        baselinePeriod: t.baseline!.period,
-        baselineValue: t.baseline!.value,
-        targetPeriod: t.targetPeriod!,
-        targetValue: t.targetValue,
-        trajectoryShape: t.shape,
-        trajectory: t.trajectory,
-        leadPartnerId: agreement.partners[0]!.id,
-        contributingPartnerIds: [],
-        toleranceRule: t.rule,
-        placeholderDue: null,
-        worseReason: null,
-        replacesTargetId: null,
-      })),
-      'bench',
-    );
+    await createTargets(sql, agreement.id, targetDrafts(own, area, agreement.partners[0]!.id), 'bench');
     await setAgreementStatus(sql, agreement.id, 'signed_off', 1, 'bench');
   }
 }

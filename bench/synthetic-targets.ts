@@ -4,9 +4,11 @@
 // target 10% better than the baseline; the tolerance rules take turns
 // (Havering's relative rule, which reads last year's actual; absolute;
 // statistical, which works each actual's Wilson interval from its counts;
-// two bands). Shared by the rating bench and the target pages bench.
+// two bands). Shared by the rating bench and the target pages bench; the
+// drafts they are stored as, by the target pages and early-warning benches.
 import type { BenchmarkIndex } from '../src/domain/benchmark/benchmark-index.ts';
 import { straightTrajectory, type Target, type ToleranceRule } from '../src/domain/targets/index.ts';
+import type { TargetDraft } from '../src/store/targets.ts';
 
 export const TARGETS_PER_AREA = 50;
 export const BASELINE = '2020/21';
@@ -49,4 +51,27 @@ export function targetsOver(index: BenchmarkIndex): Target[] {
     }
   }
   return targets;
+}
+
+/** One area's targets as local drafts to store in its agreement, led by `leadPartnerId`: how the benches that read targets from the store write them. */
+export function targetDrafts(targets: readonly Target[], area: string, leadPartnerId: number): TargetDraft[] {
+  return targets.map((t) => ({
+    reference: `T ${t.metricCode}`,
+    metricCode: t.metricCode,
+    areas: [area],
+    kind: 'local',
+    indicatorRole: 'performance',
+    baselinePeriod: t.baseline!.period,
+    baselineValue: t.baseline!.value,
+    targetPeriod: t.targetPeriod!,
+    targetValue: t.targetValue,
+    trajectoryShape: 'straight',
+    trajectory: t.trajectory,
+    leadPartnerId,
+    contributingPartnerIds: [],
+    toleranceRule: t.rule,
+    placeholderDue: null,
+    worseReason: null,
+    replacesTargetId: null,
+  }));
 }

@@ -41,7 +41,7 @@ import { SCALES, prepareStore } from './benchmark.ts';
 import { nearestRanks } from './nearest-rank.ts';
 import { lanternSeconds, postgresSeconds } from './processor-time.ts';
 import { seededRandom } from './seeded-random.ts';
-import { TARGETS_PER_AREA, targetsOver } from './synthetic-targets.ts';
+import { TARGETS_PER_AREA, targetDrafts, targetsOver } from './synthetic-targets.ts';
 import { signIn } from './sign-in.ts';
 
 const EMAIL = 'government@bench.example';
@@ -89,30 +89,7 @@ async function writeAgreements(sql: Sql, targets: readonly Target[]): Promise<vo
       council.id,
       'bench',
     );
-    await createTargets(
-      sql,
-      agreement.id,
-      own.map((t) => ({
-        reference: `T ${t.metricCode}`,
-        metricCode: t.metricCode,
-        areas: [area],
-        kind: 'local',
-        indicatorRole: 'performance',
-        baselinePeriod: t.baseline!.period,
-        baselineValue: t.baseline!.value,
-        targetPeriod: t.targetPeriod!,
-        targetValue: t.targetValue,
-        trajectoryShape: 'straight',
-        trajectory: t.trajectory,
-        leadPartnerId: agreement.partners[0]!.id,
-        contributingPartnerIds: [],
-        toleranceRule: t.rule,
-        placeholderDue: null,
-        worseReason: null,
-        replacesTargetId: null,
-      })),
-      'bench',
-    );
+    await createTargets(sql, agreement.id, targetDrafts(own, area, agreement.partners[0]!.id), 'bench');
     if (n++ % 10 !== 0) await setAgreementStatus(sql, agreement.id, 'signed_off', 1, 'bench');
   }
 }
