@@ -19,7 +19,7 @@
 // return's being overdue depends on the date alone.
 import crypto from 'node:crypto';
 import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
-import { fingerprintOf, flagSentence, type Flag } from '../domain/early-warning/index.ts';
+import { USABLE_RESERVES, fingerprintOf, flagSentence, type Flag } from '../domain/early-warning/index.ts';
 import type { Polarity } from '../domain/metric/index.ts';
 import type { Target } from '../domain/targets/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
@@ -98,31 +98,33 @@ export async function storeFlags(sql: Sql, engine: BenchmarkEngine, scope: numbe
   const reach = scope === 'all' ? 'all' : await metricsOfBatch(sql, scope);
   const metrics = reach === 'all' ? [...new Set([...[...engine.index.metrics()].map((s) => s.metric.code), ...(await metricsFlagged(sql))])] : reach;
   if (metrics.length === 0) return { raised: 0, changed: 0, cleared: 0 };
-  const find = await flagFinder(sql, at);
+  const find = await flagFinder(sql, metrics, at);
   return syncFlags(
     sql,
     metrics,
     async (tx) => {
       await indexHoldsLoaded(tx, engine);
-      return find(engine.index, metrics);
+      return find(engine.index);
     },
     at,
   );
 }
 
-/** Gives the flags the rules find on some metrics of an index, a part at a time (flagParts). */
-export type FlagFinder = (index: BenchmarkIndex, metrics: readonly string[]) => Iterable<FlagPart>;
+/** Gives the flags the rules find on an index, a part of the metrics at a time (flagParts). */
+export type FlagFinder = (index: BenchmarkIndex) => Iterable<FlagPart>;
 
 /**
- * The rules as a sync on the day of `at` runs them, with what they read
- * beside the index read from the store now: the agreed targets (kept by the
- * store until an agreement changes) and the published neighbours.
+ * The rules on `metrics` as a sync on the day of `at` runs them, with what
+ * they read beside the index read from the store now: the agreed targets,
+ * and the published neighbours where the reserves horizon is among the
+ * metrics (the one rule that reads them: some 20,000 rows, read for a batch
+ * of any metric, cost a small batch's sync several times its own work).
  */
-export async function flagFinder(sql: Sql, at: Date): Promise<FlagFinder> {
+export async function flagFinder(sql: Sql, metrics: readonly string[], at: Date): Promise<FlagFinder> {
   const agreed = await agreedTargets(sql);
-  const neighbours = await nearestNeighboursOfEvery(sql);
+  const neighbours = metrics.includes(USABLE_RESERVES) ? await nearestNeighboursOfEvery(sql) : new Map<string, string[]>();
   const context: FlagContext = { neighbours: (area) => neighbours.get(area) ?? [], today: at.toISOString().slice(0, 10) };
-  return (index, metrics) => flagParts(index, metrics, agreed, context);
+  return (index) => flagParts(index, metrics, agreed, context);
 }
 
 /** Lines the rules find at most before a part is handed to the sync: PostgreSQL writes it while the next part is worked out. */
@@ -191,9 +193,23 @@ class FoundFlag implements FlagLine {
   }
 }
 
+/** Each pool's agreed targets as last read, under the agreements' stamp read just before them. */
+const AGREED_READ = new WeakMap<Sql, { readonly stamp: string; readonly targets: StoredTarget[] }>();
+
+/**
+ * The targets of the agreements agreed. Every change to an agreement or its
+ * targets moves the agreements' stamp, so while the stamp stands the targets
+ * last read are given again: one small query a job rather than every
+ * agreement with its partners.
+ */
 async function agreedTargets(sql: Sql): Promise<StoredTarget[]> {
+  const stamp = await agreementsStamp(sql);
+  const kept = AGREED_READ.get(sql);
+  if (kept?.stamp === stamp) return kept.targets;
   const agreements = (await agreementsOf(sql)).filter((a) => AGREED.has(a.status));
-  return targetsInForce(sql, agreements);
+  const targets = await targetsInForce(sql, agreements);
+  AGREED_READ.set(sql, { stamp, targets });
+  return targets;
 }
 
 /** Agreed targets as the rules read them, by metric; a target on a metric not in the index has nothing to rate. */

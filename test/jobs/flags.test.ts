@@ -16,6 +16,7 @@ import { createTargets, updateTarget, type TargetDraft } from '../../src/store/t
 import { organisation, user } from '../support/access.ts';
 import { startLanternJobs, type LanternJobs } from '../../src/jobs/index.ts';
 import { flagsOf, openFlagsInEngland } from '../../src/store/flags.ts';
+import { nearestNeighboursOfEvery } from '../../src/store/published-neighbours.ts';
 import { importText } from '../support/import.ts';
 import { eventually, openSiblingStore, QUICK } from '../support/jobs.ts';
 import { openTestStore, type TestStore } from '../support/store.ts';
@@ -252,5 +253,40 @@ describe('off trajectory after a change to an agreed target', () => {
     assert.equal(engine.index.metric('inactive')?.metric.polarity, 'higher_is_better');
     await storeFlags(sql, engine, redefined.batchId);
     assert.deepEqual(await offTrajectory(DURHAM), [], '21 is better than 18 once higher is better');
+  });
+});
+
+describe('the reserves horizon stored after a batch of reserves', () => {
+  let store: TestStore;
+  let engine: BenchmarkEngine;
+
+  before(async () => {
+    store = await openTestStore();
+    engine = await BenchmarkEngine.start(store.sql, () => {});
+  });
+  after(async () => {
+    await engine.stop();
+    await store.close();
+  });
+
+  // The job reads the published neighbours only for a batch that holds the reserves horizon's metric.
+  it("places a council's horizon among its published neighbours'", async () => {
+    const { sql } = store;
+    const [nearer, further] = (await nearestNeighboursOfEvery(sql)).get(HARTLEPOOL)!;
+    const areas = [HARTLEPOOL, nearer!, further!];
+    const defined = await importText(sql, 'areas.csv', ['code,name,type', `${ENGLAND},England,england,`, ...areas.map((code) => `${code},Council ${code},unitary`)].join('\n'));
+    assert.equal(defined.status, 'loaded');
+    const metric = await importText(sql, 'metrics.csv', 'code,title,polarity,value_kind,period_kind,decimals\nusable-reserves,Usable reserves,higher_is_better,currency,financial_year,0\n');
+    assert.equal(metric.status, 'loaded');
+    // Hartlepool's reserves fall by 20 a year to 40 (2 years left); its nearer neighbour's by 5 to 85 (17); its further neighbour's grow.
+    const yearEnds: Record<string, number[]> = { [HARTLEPOOL]: [100, 80, 60, 40], [nearer!]: [100, 95, 90, 85], [further!]: [50, 60, 70, 80] };
+    const rows = Object.entries(yearEnds).flatMap(([area, values]) => values.map((value, i) => `usable-reserves,${area},${YEARS[i]},${value}`));
+    const reserves = await importText(sql, 'reserves.csv', ['metric,area,period,value', ...rows].join('\n'));
+    assert.equal(reserves.status, 'loaded');
+    await eventually('the index to hold the reserves', () => (engine.holds([reserves.batchId]) ? true : undefined));
+
+    await storeFlags(sql, engine, reserves.batchId);
+    const [flag] = (await flagsOf(sql, HARTLEPOOL)).filter((f) => f.rule === 'reserves_horizon');
+    assert.deepEqual([flag?.figures.horizon, flag?.figures.place, flag?.figures.of], [2, 3, 3], 'the shortest horizon of the three: 3rd of 3');
   });
 });
