@@ -136,9 +136,8 @@ const LINES_A_PART = 5000;
  * part is worked out only when the sync asks for it, once the part before has
  * been compared and its writes sent.
  */
-export function* flagParts(index: BenchmarkIndex, metrics: readonly string[], agreed: readonly StoredTarget[], context: FlagContext = {}): Generator<FlagPart> {
-  const targets = targetsByMetric(index, agreed);
-  const book = new FlagBook((code) => rateTargets(index, targets.get(code) ?? []), context);
+export function* flagParts(index: BenchmarkIndex, metrics: readonly string[], agreed: AgreedTargets, context: FlagContext = {}): Generator<FlagPart> {
+  const book = new FlagBook((code) => rateTargets(index, targetsOn(index, code, agreed.get(code) ?? [])), context);
   let part: string[] = [];
   let lines: FlagLine[] = [];
   for (const code of new Set(metrics)) {
@@ -193,36 +192,38 @@ class FoundFlag implements FlagLine {
   }
 }
 
+/** The agreed targets, by metric. */
+export type AgreedTargets = ReadonlyMap<string, readonly StoredTarget[]>;
+
 /** Each pool's agreed targets as last read, under the agreements' stamp read just before them. */
-const AGREED_READ = new WeakMap<Sql, { readonly stamp: string; readonly targets: StoredTarget[] }>();
+const AGREED_READ = new WeakMap<Sql, { readonly stamp: string; readonly targets: AgreedTargets }>();
 
 /**
- * The targets of the agreements agreed. Every change to an agreement or its
- * targets moves the agreements' stamp, so while the stamp stands the targets
- * last read are given again: one small query a job rather than every
- * agreement with its partners.
+ * The targets of the agreements agreed, by metric, so that a batch of a few
+ * metrics looks only at theirs. Every change to an agreement or its targets
+ * moves the agreements' stamp, so while the stamp stands the targets last
+ * read are given again: one small query a job rather than every agreement
+ * with its partners.
  */
-async function agreedTargets(sql: Sql): Promise<StoredTarget[]> {
+async function agreedTargets(sql: Sql): Promise<AgreedTargets> {
   const stamp = await agreementsStamp(sql);
   const kept = AGREED_READ.get(sql);
   if (kept?.stamp === stamp) return kept.targets;
   const agreements = (await agreementsOf(sql)).filter((a) => AGREED.has(a.status));
-  const targets = await targetsInForce(sql, agreements);
+  const targets = new Map<string, StoredTarget[]>();
+  for (const target of await targetsInForce(sql, agreements)) {
+    const own = targets.get(target.metricCode);
+    if (own) own.push(target);
+    else targets.set(target.metricCode, [target]);
+  }
   AGREED_READ.set(sql, { stamp, targets });
   return targets;
 }
 
-/** Agreed targets as the rules read them, by metric; a target on a metric not in the index has nothing to rate. */
-function targetsByMetric(index: BenchmarkIndex, stored: readonly StoredTarget[]): Map<string, Target[]> {
-  const found = new Map<string, Target[]>();
-  for (const t of stored) {
-    const series = index.metric(t.metricCode);
-    if (!series) continue;
-    const list = found.get(t.metricCode) ?? [];
-    list.push(targetOf(t, series.metric.polarity, series.metric.seriesBreaks));
-    found.set(t.metricCode, list);
-  }
-  return found;
+/** A metric's agreed targets as the rules read them; on a metric not in the index there is nothing to rate. */
+function targetsOn(index: BenchmarkIndex, code: string, stored: readonly StoredTarget[]): Target[] {
+  const series = index.metric(code);
+  return series ? stored.map((t) => targetOf(t, series.metric.polarity, series.metric.seriesBreaks)) : [];
 }
 
 /**
