@@ -135,6 +135,11 @@ export function metricFlags(index: BenchmarkIndex, series: MetricSeries, targets
   return { flags, notFlagged };
 }
 
+/** Whether the rules on this metric read the context's neighbours: only the reserves horizon does (reservesFindings, below). */
+export function readsNeighbours(metricCode: string): boolean {
+  return metricCode === USABLE_RESERVES;
+}
+
 /** Each council's reserves horizon, placed among its neighbours' (a neighbour with one year-end has none, and is left out). */
 function reservesFindings(index: BenchmarkIndex, series: MetricSeries, context: FlagContext & { readonly only?: string }): Finding[] {
   const slice = series.latest();

@@ -19,11 +19,11 @@
 // return's being overdue depends on the date alone.
 import crypto from 'node:crypto';
 import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
-import { USABLE_RESERVES, fingerprintOf, flagSentence, type Flag } from '../domain/early-warning/index.ts';
+import { fingerprintOf, flagSentence, type Flag } from '../domain/early-warning/index.ts';
 import type { Polarity } from '../domain/metric/index.ts';
 import type { Target } from '../domain/targets/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { FlagBook, type FlagContext } from '../engine/early-warning.ts';
+import { FlagBook, readsNeighbours, type FlagContext } from '../engine/early-warning.ts';
 import { asTarget, rateTargets } from '../engine/target-progress.ts';
 import { agreementsOf } from '../store/agreements.ts';
 import { agreementsStamp } from '../store/agreements-stamp.ts';
@@ -122,7 +122,7 @@ export type FlagFinder = (index: BenchmarkIndex) => Iterable<FlagPart>;
  */
 export async function flagFinder(sql: Sql, metrics: readonly string[], at: Date): Promise<FlagFinder> {
   const agreed = await agreedTargets(sql);
-  const neighbours = metrics.includes(USABLE_RESERVES) ? await nearestNeighboursOfEvery(sql) : new Map<string, string[]>();
+  const neighbours = metrics.some(readsNeighbours) ? await nearestNeighboursOfEvery(sql) : new Map<string, string[]>();
   const context: FlagContext = { neighbours: (area) => neighbours.get(area) ?? [], today: at.toISOString().slice(0, 10) };
   return (index) => flagParts(index, metrics, agreed, context);
 }
