@@ -67,6 +67,8 @@ export interface StartOptions {
   readonly log?: (line: string) => void;
   /** Told when a server that died cannot be restarted: the store is gone (default: said on the log). */
   readonly onLost?: (message: string) => void;
+  /** How long a server that died is tried again before it is reported lost (default 15 s); a test makes it short. */
+  readonly restartWithinMs?: number;
 }
 
 export async function startEmbeddedServer(askedDir: string, role: string, options: StartOptions = {}): Promise<EmbeddedServer> {
@@ -253,7 +255,7 @@ function writeOwner(dataDir: string, owner: Owner): void {
 
 async function joinRunningServer(spec: ServerSpec, running: Running, role: string, options: StartOptions): Promise<Started> {
   const { dataDir, password } = spec;
-  await waitUntilReady(running.port, password, () => isAlive(running.pid));
+  await waitUntilReady(running.port, password, () => isAlive(running.pid), logOf(options));
   const owner = readOwner(dataDir);
   if (owner && isAlive(owner.pid)) {
     return { port: running.port, password, owned: false, ownerPid: owner.pid, ownerRole: owner.role, announce: () => {}, stop: async () => {} };
@@ -290,7 +292,7 @@ async function startServer(spec: ServerSpec, role: string, options: StartOptions
     exited = true;
   });
   try {
-    await waitUntilReady(port, password, () => !exited);
+    await waitUntilReady(port, password, () => !exited, logOf(options));
   } catch (error) {
     if (exited && lostTheLockRace(dataDir)) return undefined;
     child.kill('SIGKILL');
@@ -339,17 +341,24 @@ const WATCH_EVERY_MS = 200;
 const MAX_RESTARTS_A_MINUTE = 3;
 const RESTART_WITHIN_MS = 15_000;
 
-/**
- * Watches the owned server and starts it again, on the same port, when it
- * dies; says so on the log. Gives up (onLost) when it cannot be started within
- * 15 s, or dies more than three times in a minute.
- */
-function keepAlive(spec: ServerSpec, first: Postmaster, options: StartOptions): { stop(): Promise<void> } {
-  const log =
+function logOf(options: StartOptions): (line: string) => void {
+  return (
     options.log ??
     ((line: string) => {
       process.stderr.write(line + '\n');
-    });
+    })
+  );
+}
+
+/**
+ * Watches the owned server and starts it again, on the same port, when it
+ * dies; says so on the log. Gives up (onLost) when no server it starts stays
+ * up within 15 s, or the server dies more than three times in a minute. A
+ * server that stays up and recovers from the crash is waited for, however
+ * long its recovery takes.
+ */
+function keepAlive(spec: ServerSpec, first: Postmaster, options: StartOptions): { stop(): Promise<void> } {
+  const log = logOf(options);
   let current = first;
   let stopping = false;
   let restarting: Promise<void> | undefined;
@@ -379,7 +388,7 @@ function keepAlive(spec: ServerSpec, first: Postmaster, options: StartOptions): 
     }
     log(`Lantern: the embedded PostgreSQL server (process ${pidOf(current)}) stopped; starting it again on port ${spec.port}`);
     try {
-      current = await startAgain(spec, () => stopping);
+      current = await startAgain(spec, { stopping: () => stopping, within: options.restartWithinMs ?? RESTART_WITHIN_MS, log });
       log(`Lantern: the embedded PostgreSQL server is running again (process ${pidOf(current)}) after ${((Date.now() - now) / 1000).toFixed(1)} s`);
     } catch (error) {
       lost(`the embedded PostgreSQL server in ${spec.dataDir} stopped and could not be started again: ${(error as Error).message} (see ${logFile})`);
@@ -400,15 +409,26 @@ function pidOf(postmaster: Postmaster): number {
   return typeof postmaster === 'number' ? postmaster : (postmaster.pid ?? 0);
 }
 
+interface Restart {
+  readonly stopping: () => boolean;
+  /** How long servers that exit at once are started again. */
+  readonly within: number;
+  readonly log: (line: string) => void;
+}
+
 /**
  * Starts a server that died, on its port. The old server's processes may
  * hold its shared memory for a moment after it died, and PostgreSQL then
- * refuses to start: it is tried again until RESTART_WITHIN_MS.
+ * exits at once: it is started again until the restart's time is up. A
+ * server that stays up is recovering from the crash, replaying up to
+ * max_wal_size of WAL: it is never killed for being slow.
  */
-async function startAgain(spec: ServerSpec, stopping: () => boolean): Promise<ChildProcess> {
-  const deadline = Date.now() + RESTART_WITHIN_MS;
+async function startAgain(spec: ServerSpec, restart: Restart): Promise<ChildProcess> {
+  const deadline = Date.now() + restart.within;
   let lastError: unknown;
-  while (Date.now() < deadline && !stopping()) {
+  // Started at least once, however short the time to restart.
+  for (let first = true; !restart.stopping() && (first || Date.now() < deadline); first = false) {
+    if (!first) await new Promise((resolve) => setTimeout(resolve, 250));
     runningServer(spec.pgDir); // removes the dead server's postmaster.pid
     const child = spawnServer(spec);
     let exited = false;
@@ -416,13 +436,12 @@ async function startAgain(spec: ServerSpec, stopping: () => boolean): Promise<Ch
       exited = true;
     });
     try {
-      await waitUntilReady(spec.port, spec.password, () => !exited && Date.now() < deadline);
+      await waitUntilReady(spec.port, spec.password, () => !exited && !restart.stopping(), restart.log);
       return child;
     } catch (error) {
       lastError = error;
       if (!exited) child.kill('SIGKILL');
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw lastError instanceof Error ? lastError : new EmbeddedServerError('Lantern is stopping');
 }
@@ -432,8 +451,20 @@ function lostTheLockRace(dataDir: string): boolean {
   return tail.includes('lock file "postmaster.pid" already exists');
 }
 
-async function waitUntilReady(port: number, password: string, alive: () => boolean): Promise<void> {
-  const deadline = Date.now() + 30_000;
+/** PostgreSQL's answer while it starts up or recovers from a crash: cannot_connect_now. */
+const STARTING_UP = '57P03';
+const READY_WITHIN_MS = 30_000;
+const SAY_STILL_STARTING_EVERY_MS = 15_000;
+
+/**
+ * Waits until the server answers. A server that says it is starting up is
+ * waited for as long as it says so (crash recovery takes what it takes), and
+ * the log is told every 15 s; any other failure for 30 s is an error.
+ */
+async function waitUntilReady(port: number, password: string, alive: () => boolean, log: (line: string) => void): Promise<void> {
+  const began = Date.now();
+  let deadline = began + READY_WITHIN_MS;
+  let saidAt = began;
   let lastError: unknown;
   while (Date.now() < deadline) {
     if (!alive()) throw new EmbeddedServerError('the PostgreSQL server stopped while starting');
@@ -444,6 +475,13 @@ async function waitUntilReady(port: number, password: string, alive: () => boole
       return;
     } catch (error) {
       lastError = error;
+      if ((error as { code?: string }).code === STARTING_UP) {
+        deadline = Date.now() + READY_WITHIN_MS;
+        if (Date.now() - saidAt >= SAY_STILL_STARTING_EVERY_MS) {
+          saidAt = Date.now();
+          log(`Lantern: the embedded PostgreSQL server on port ${port} is still starting up (${Math.round((saidAt - began) / 1000)} s so far): ${(error as Error).message}`);
+        }
+      }
     } finally {
       await sql.end({ timeout: 1 });
     }

@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import postgres from 'postgres';
 import { reachableDataFolder, SHARED_DATA_ROOT } from '../../src/store/data-folder.ts';
+import { DATABASE_NAME, DATABASE_USER, startEmbeddedServer } from '../../src/store/embedded-server.ts';
 import { openStore } from '../../src/store/store.ts';
 import { PROJECT_DIR } from '../support/data.ts';
 import { LANTERN } from '../support/lantern-command.ts';
@@ -120,6 +122,35 @@ describe('the embedded PostgreSQL server', () => {
     assert.throws(() => process.kill(orphan, 0), 'the orphaned server was stopped');
   });
 
+  it('waits for a server recovering from a crash, however long past the time to start it again', async () => {
+    const dataDir = copyOfMade();
+    const logged: string[] = [];
+    const lost: string[] = [];
+    // Any crash recovery outlasts a millisecond: before, the recovering server was killed and the store said lost.
+    const server = await startEmbeddedServer(dataDir, 'test', { log: (line) => logged.push(line), onLost: (message) => lost.push(message), restartWithinMs: 1 });
+    try {
+      const killed = postmasterPid(dataDir);
+      // The whole process group, backends too: none holds the old shared memory, so the first start is not refused.
+      process.kill(-killed, 'SIGKILL');
+      for (let i = 0; i < 1200 && lost.length === 0 && !logged.some((line) => line.includes('is running again')); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.deepEqual(lost, []);
+      assert.ok(
+        logged.some((line) => line.includes('is running again')),
+        logged.join('\n'),
+      );
+      assert.notEqual(postmasterPid(dataDir), killed);
+      assert.match(fs.readFileSync(path.join(dataDir, 'postgres.log'), 'utf8'), /automatic recovery in progress/);
+      const sql = postgres({ host: '127.0.0.1', port: server.port, user: DATABASE_USER, password: server.password, database: DATABASE_NAME, max: 1 });
+      const [row] = await sql<{ one: number }[]>`select 1 as one`;
+      await sql.end();
+      assert.equal(row!.one, 1);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('recovers from a stale postmaster.pid left by a crash', async () => {
     const dataDir = copyOfMade();
     const store = await openStore({ dataDir, role: 'test' });
@@ -136,6 +167,10 @@ describe('the embedded PostgreSQL server', () => {
     await again.close();
   });
 });
+
+function postmasterPid(dataDir: string): number {
+  return Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
 
 /** A project folder inside a fresh folder of mode 700, as a clone under /root is. */
 function privateProject(name: string): { project: string; outer: string } {
