@@ -237,6 +237,25 @@ describe("a server's memory of the open flags", () => {
       ],
     );
   });
+
+  it('counts a flag found twice by its last finding, open or new', async () => {
+    assert.deepEqual(await syncFlags(store.sql, MANY, [line(DURHAM, VISITS, 12), line(HARTLEPOOL, OBESITY, 50), line(HARTLEPOOL, OBESITY, 51)], day(11)), { raised: 0, changed: 1, cleared: 0 });
+    assert.deepEqual(
+      await syncFlags(store.sql, MANY, [line(DURHAM, VISITS, 13), line(HARTLEPOOL, OBESITY, 51), line(DURHAM, VISITS, 12)], day(12)),
+      { raised: 0, changed: 0, cleared: 0 },
+      'found last as it stands',
+    );
+    const found = [line(HARTLEPOOL, OBESITY, 52), line(HARTLEPOOL, VISITS, 7), line(DURHAM, VISITS, 12), line(HARTLEPOOL, OBESITY, 53), line(HARTLEPOOL, VISITS, 8)];
+    assert.deepEqual(await syncFlags(store.sql, [OBESITY, VISITS], found, day(13)), { raised: 1, changed: 1, cleared: 0 });
+    assert.deepEqual(
+      (await openFlagsInEngland(store.sql)).map((f) => [f.area, f.metric, f.figures.value, f.changedAt.getUTCDate()]),
+      [
+        [HARTLEPOOL, VISITS, 8, 13],
+        [HARTLEPOOL, OBESITY, 53, 13],
+        [DURHAM, VISITS, 12, 1],
+      ],
+    );
+  });
 });
 
 describe('a sync that raises, changes and clears thousands of flags', () => {
