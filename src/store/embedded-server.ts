@@ -411,7 +411,7 @@ function pidOf(postmaster: Postmaster): number {
 
 interface Restart {
   readonly stopping: () => boolean;
-  /** How long servers that exit at once are started again. */
+  /** For how long a server that exits at once is started again. */
   readonly within: number;
   readonly log: (line: string) => void;
 }
@@ -420,8 +420,9 @@ interface Restart {
  * Starts a server that died, on its port. The old server's processes may
  * hold its shared memory for a moment after it died, and PostgreSQL then
  * exits at once: it is started again until the restart's time is up. A
- * server that stays up is recovering from the crash, replaying up to
- * max_wal_size of WAL: it is never killed for being slow.
+ * server that stays up and says it is starting up is recovering from the
+ * crash, replaying up to max_wal_size of WAL: it is waited for, not killed
+ * for being slow (waitUntilReady).
  */
 async function startAgain(spec: ServerSpec, restart: Restart): Promise<ChildProcess> {
   const deadline = Date.now() + restart.within;

@@ -1,5 +1,6 @@
 // Lantern's own PostgreSQL: first start, restart, UTF-8, a second Lantern on
-// the same folder, a crashed run's server and a stale lock file; as root, a
+// the same folder, a crashed run's server, a killed server recovering past
+// the time to start it again, and a stale lock file; as root, a
 // project inside a private folder (its default store kept under
 // /var/lib/lantern, a chosen LANTERN_DATA_DIR refused).
 import assert from 'node:assert/strict';
