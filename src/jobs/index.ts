@@ -8,7 +8,7 @@
 import os from 'node:os';
 import type { MailConfig } from '../config.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import type { Store } from '../store/store.ts';
+import { untilReachable, type Store } from '../store/store.ts';
 import { CHALLENGE_FLAGS, challengeFlagsJob } from './challenge-flags.ts';
 import { EMBARGO_ENDS, embargoEndJob, scheduleEmbargoEnds } from './embargo-ends.ts';
 import { FLAGS, FLAGS_CHECK, flagsCheckJob, flagsJob, sendFlagJobs } from './flags.ts';
@@ -46,7 +46,8 @@ export async function startLanternJobs(store: Store, engine: BenchmarkEngine, op
   const { sql } = store;
   const { log } = options;
   const server = options.server ?? `${os.hostname()}:${process.pid}`;
-  await installJobRunner(store, LANTERN_QUEUES);
+  // The store's server may be restarting as Lantern starts (its embedded server killed): installing, safe to do again, waits for it.
+  await untilReachable(() => installJobRunner(store, LANTERN_QUEUES), `the store (${store.description})`, log);
   const mailer = options.mail ? smtpMailer(options.mail) : null;
   const clock = options.clock ?? (() => new Date());
   const jobs = [

@@ -146,15 +146,24 @@ const BACKOFF_SECONDS = [0.5, 1, 2, 4, 8, 16];
 
 /**
  * A server reached by URL may be starting, restarting or briefly away: it is
- * asked again, waiting twice as long each time (about 30 s in all), before
- * Lantern gives up with the last error. Once running, the driver opens a new
- * connection for the next query by itself, and /health says 503 meanwhile.
+ * asked again (untilReachable) before Lantern gives up with the last error.
+ * Once running, the driver opens a new connection for the next query by
+ * itself, and /health says 503 meanwhile.
  */
 async function reachServer(sql: Sql, description: string, log: (line: string) => void): Promise<void> {
+  await untilReachable(() => sql`select 1`, description, log);
+}
+
+/**
+ * Does `work`, which must be safe to do again, again while the server does
+ * not answer (starting, restarting, briefly away), waiting twice as long each
+ * time (about 30 s in all) before giving up with the last error; any other
+ * error at once.
+ */
+export async function untilReachable<T>(work: () => Promise<T>, description: string, log: (line: string) => void): Promise<T> {
   for (const seconds of BACKOFF_SECONDS) {
     try {
-      await sql`select 1`;
-      return;
+      return await work();
     } catch (error) {
       const code = String((error as { code?: unknown }).code ?? '');
       if (!UNREACHABLE.has(code)) throw error;
@@ -162,7 +171,7 @@ async function reachServer(sql: Sql, description: string, log: (line: string) =>
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     }
   }
-  await sql`select 1`;
+  return work();
 }
 
 export interface Migration {

@@ -1,7 +1,8 @@
 // PostgreSQL gone: once its embedded server was killed, Lantern answered 500
 // to everything for ever (/health an HTML error page). Now Lantern starts the
 // server again, says so on its log, and serves again; while the store does
-// not answer, /health is a 503 in JSON that names the store. How long the
+// not answer, /health is a 503 in JSON that names the store; killed just as
+// Lantern starts its jobs, they start once it answers again. How long the
 // restart took is printed, not asserted: crash recovery syncs the cluster to
 // disk and replays its WAL, which takes what the machine gives it (under 1 s
 // quiet, 4 s with the checks running, over 10 s once in a full run).
@@ -9,6 +10,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { BenchmarkEngine } from '../../src/engine/benchmark-engine.ts';
+import { startLanternJobs } from '../../src/jobs/index.ts';
 import { openStore } from '../../src/store/store.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { tempDir, type TestStore } from '../support/store.ts';
@@ -100,6 +103,24 @@ describe('the embedded PostgreSQL server killed under a running Lantern', () => 
       logged.join('\n'),
     );
     console.log(`# serving again ${seconds.toFixed(2)} s after the embedded PostgreSQL was killed (${answers.length - 1} answers of 503 meanwhile)`);
+  });
+
+  it('starts its jobs once the store answers again, when the server is killed as they start', async () => {
+    const engine = await BenchmarkEngine.start(store.sql, () => {}, false);
+    const killed = postmasterPid();
+    // The whole server, backends too, just before the jobs start: their first query finds no server.
+    process.kill(-killed, 'SIGKILL');
+    const jobs = await startLanternJobs(store, engine, { log: (line) => logged.push(line) });
+    try {
+      assert.notEqual(postmasterPid(), killed);
+      assert.ok(
+        logged.some((line) => line.includes('does not answer') && line.includes('trying again')),
+        logged.join('\n'),
+      );
+    } finally {
+      await jobs.stop();
+      await engine.stop();
+    }
   });
 
   it('answers /health with a 503 in JSON that names the store while the store does not answer', async () => {
