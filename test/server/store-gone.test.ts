@@ -14,7 +14,7 @@ import { BenchmarkEngine } from '../../src/engine/benchmark-engine.ts';
 import { startLanternJobs } from '../../src/jobs/index.ts';
 import { openStore } from '../../src/store/store.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { tempDir, type TestStore } from '../support/store.ts';
+import { postmasterPid, tempDir, type TestStore } from '../support/store.ts';
 
 interface Health {
   readonly status: number | string;
@@ -51,14 +51,10 @@ describe('the embedded PostgreSQL server killed under a running Lantern', () => 
     return { status: response.status, type, body: type.includes('json') ? ((await response.json()) as Health) : undefined };
   }
 
-  function postmasterPid(): number {
-    return Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  }
-
   /** A new server is running: the killed one's backends may still answer a moment after the kill. */
   function restarted(killed: number): boolean {
     try {
-      return postmasterPid() !== killed;
+      return postmasterPid(dataDir) !== killed;
     } catch {
       return false; // between the old server's pid file and the new one's
     }
@@ -66,7 +62,7 @@ describe('the embedded PostgreSQL server killed under a running Lantern', () => 
 
   it('starts the server again, says so, and serves again; meanwhile /health is a 503 in JSON', async () => {
     assert.equal((await health()).status, 200);
-    const killed = postmasterPid();
+    const killed = postmasterPid(dataDir);
     const started = performance.now();
     process.kill(killed, 'SIGKILL');
     const answers: { status: number; type: string; body: Health | undefined }[] = [];
@@ -89,7 +85,7 @@ describe('the embedded PostgreSQL server killed under a running Lantern', () => 
       assert.equal(answer.status, 503);
       assert.equal(answer.body?.code, 'store_unavailable');
     }
-    assert.notEqual(postmasterPid(), killed);
+    assert.notEqual(postmasterPid(dataDir), killed);
     const areas = await fetch(`${server.base}/api/areas?type=england`);
     assert.equal(areas.status, 200);
     assert.ok(
@@ -107,12 +103,12 @@ describe('the embedded PostgreSQL server killed under a running Lantern', () => 
 
   it('starts its jobs once the store answers again, when the server is killed as they start', async () => {
     const engine = await BenchmarkEngine.start(store.sql, () => {}, false);
-    const killed = postmasterPid();
+    const killed = postmasterPid(dataDir);
     // The whole server, backends too, just before the jobs start: their first query finds no server.
     process.kill(-killed, 'SIGKILL');
     const jobs = await startLanternJobs(store, engine, { log: (line) => logged.push(line) });
     try {
-      assert.notEqual(postmasterPid(), killed);
+      assert.notEqual(postmasterPid(dataDir), killed);
       assert.ok(
         logged.some((line) => line.includes('does not answer') && line.includes('trying again')),
         logged.join('\n'),

@@ -15,7 +15,7 @@ import { DATABASE_NAME, DATABASE_USER, startEmbeddedServer } from '../../src/sto
 import { openStore } from '../../src/store/store.ts';
 import { PROJECT_DIR } from '../support/data.ts';
 import { LANTERN } from '../support/lantern-command.ts';
-import { tempDir } from '../support/store.ts';
+import { postmasterPid, tempDir } from '../support/store.ts';
 
 describe('the embedded PostgreSQL server', () => {
   const dirs: string[] = [];
@@ -72,7 +72,7 @@ describe('the embedded PostgreSQL server', () => {
   it('runs the server as an unprivileged user when Lantern runs as root', { skip: process.getuid?.() !== 0 && 'not running as root' }, async () => {
     const dataDir = copyOfMade();
     const store = await openStore({ dataDir, role: 'test' });
-    const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const pid = postmasterPid(dataDir);
     const uid = Number(/^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
     assert.notEqual(uid, 0);
     assert.equal(fs.statSync(path.join(dataDir, 'pg')).uid, uid);
@@ -115,7 +115,7 @@ describe('the embedded PostgreSQL server', () => {
     );
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
-    const orphan = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const orphan = postmasterPid(dataDir);
 
     const store = await openStore({ dataDir, role: 'test' });
     assert.equal(store.embedded!.owned, true, 'adopted');
@@ -168,10 +168,6 @@ describe('the embedded PostgreSQL server', () => {
     await again.close();
   });
 });
-
-function postmasterPid(dataDir: string): number {
-  return Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-}
 
 /** A project folder inside a fresh folder of mode 700, as a clone under /root is. */
 function privateProject(name: string): { project: string; outer: string } {
@@ -263,7 +259,7 @@ describe('Lantern run as root in a private project folder', { skip: process.getu
     assert.equal(store.notice, `${dataDir} is inside a private folder; the store is kept in ${shared} instead`);
     assert.equal(store.description, `embedded PostgreSQL in ${shared}`);
     assert.equal(fs.existsSync(dataDir), false, 'nothing is made inside the private folder');
-    const pid = Number(fs.readFileSync(path.join(shared, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const pid = postmasterPid(shared);
     const uid = Number(/^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
     assert.notEqual(uid, 0);
     assert.equal(fs.statSync(path.join(shared, 'pg')).uid, uid);

@@ -179,3 +179,8 @@ function withUser(url: string, user: string, password: string): string {
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+/** The pid of the embedded server running on the data folder, as its postmaster.pid names it. */
+export function postmasterPid(dataDir: string): number {
+  return Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
