@@ -141,8 +141,7 @@ async function main(): Promise<void> {
   // Each recompute rates the metric's targets again, as the flags job does (their preparing kept, as the job keeps
   // its targets while they are unchanged); a day after every period has ended, so that the missing-return rule
   // looks at every metric.
-  const byMetric = new Map<string, Target[]>();
-  for (const target of targets) byMetric.set(target.metricCode, [...(byMetric.get(target.metricCode) ?? []), target]);
+  const byMetric = grouped(targets, (target) => target.metricCode);
   const flags = new FlagBook((code) => rateTargets(index, byMetric.get(code) ?? []), { today: TODAY });
   const runs = Array.from({ length: 5 }, () => timed(() => flags.recomputeAll(index)).ms);
   const [all] = nearestRanks(runs, [0.5]);
@@ -196,6 +195,17 @@ function linesOf(index: BenchmarkIndex, flags: FlagBook, codes: readonly string[
   return lines;
 }
 
+/** The targets by `key`, each group in the order given. */
+function grouped(targets: readonly Target[], key: (target: Target) => string): Map<string, Target[]> {
+  const groups = new Map<string, Target[]>();
+  for (const target of targets) {
+    const group = groups.get(key(target));
+    if (group) group.push(target);
+    else groups.set(key(target), [target]);
+  }
+  return groups;
+}
+
 /** The job's parts as an import might have left them: `alter` changes some lines on the way. */
 function* altered(parts: Iterable<FlagPart>, alter: (line: FlagLine, n: number) => FlagLine | null): Generator<FlagPart> {
   let n = 0;
@@ -215,9 +225,7 @@ function* altered(parts: Iterable<FlagPart>, alter: (line: FlagLine, n: number) 
  * bench:target-pages writes its own.
  */
 async function agreeTargets(sql: Sql, targets: readonly Target[]): Promise<void> {
-  const byArea = new Map<string, Target[]>();
-  for (const target of targets) byArea.set(target.areaCodes[0]!, [...(byArea.get(target.areaCodes[0]!) ?? []), target]);
-  for (const [area, own] of byArea) {
+  for (const [area, own] of grouped(targets, (target) => target.areaCodes[0]!)) {
     const council = await createOrganisation(sql, { name: `Council of ${area}`, kind: 'council', areaCode: area });
     const agreement = await createAgreement(
       sql,
