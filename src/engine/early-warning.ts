@@ -34,7 +34,7 @@ import {
   type ResiliencePosition,
 } from '../domain/early-warning/index.ts';
 import type { PeriodValue } from '../domain/targets/index.ts';
-import { offTrajectory, type RatedProgress } from './off-trajectory.ts';
+import { offTrajectoryOfEach, type RatedProgress } from './off-trajectory.ts';
 
 /** Worse and worsening is judged against England at 95%, as the area page's concerns are by default. */
 const AGAINST_ENGLAND = { group: { kind: 'england' }, level: 0.95 } as const;
@@ -122,8 +122,8 @@ export function metricFlags(index: BenchmarkIndex, series: MetricSeries, targets
       else notFlagged.push(finding);
     }
   }
-  for (const [areaCode, rated] of byArea(targets)) {
-    for (const line of offTrajectory(rated, areaCode)) flags.push(offTrajectoryFlag(areaCode, line));
+  for (const [areaCode, lines] of offTrajectoryOfEach(targets)) {
+    for (const line of lines) flags.push(offTrajectoryFlag(areaCode, line));
   }
   const found = (finding: Finding) => {
     if (finding === null) return;
@@ -261,20 +261,6 @@ export function financialResilience(index: BenchmarkIndex, areaCode: string, nei
 /** A council a return may be due from, by its type. */
 function isCouncil(area: IndexArea): boolean {
   return area.type in COUNCIL_TYPE_NAMES;
-}
-
-/** Each council's own ratings of the targets, so that each is read once and not once a council. */
-function byArea(targets: Iterable<RatedProgress>): Map<string, RatedProgress[]> {
-  const found = new Map<string, RatedProgress[]>();
-  for (const progress of targets) {
-    for (const area of progress.areas) {
-      const own = { targetId: progress.targetId, metricCode: progress.metricCode, areas: [area] };
-      const list = found.get(area.area);
-      if (list) list.push(own);
-      else found.set(area.area, [own]);
-    }
-  }
-  return found;
 }
 
 function flagMetric(series: MetricSeries): FlagMetric {

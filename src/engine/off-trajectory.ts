@@ -29,12 +29,47 @@ export function offTrajectory(ratings: Iterable<RatedProgress>, areaCode: string
   const found: OffTrajectory[] = [];
   for (const progress of ratings) {
     for (const area of progress.areas) {
-      if (area.area !== areaCode || !('band' in area.rating) || area.rating.band === 'green') continue;
-      const { period, actual, expected, gap } = area;
-      found.push({ targetId: progress.targetId, metricCode: progress.metricCode, band: area.rating.band, period, actual, expected, gap, rule: area.rating.rule });
+      const line = area.area === areaCode ? offLine(progress, area) : null;
+      if (line) found.push(line);
     }
   }
-  return found.sort((a, b) => bandOrder(a.band) - bandOrder(b.band) || a.metricCode.localeCompare(b.metricCode) || a.targetId.localeCompare(b.targetId));
+  return found.sort(inOrder);
+}
+
+/**
+ * Every council's red and amber targets among the ratings, each council's as
+ * `offTrajectory` gives them, councils in the order their first rating comes:
+ * the ratings read once, not once a council (early warning reads every
+ * council's on every metric).
+ */
+export function offTrajectoryOfEach(ratings: Iterable<RatedProgress>): Map<string, OffTrajectory[]> {
+  // A council rated green first holds its place (null) until a red or amber rating of its own comes.
+  const placed = new Map<string, OffTrajectory[] | null>();
+  for (const progress of ratings) {
+    for (const area of progress.areas) {
+      const line = offLine(progress, area);
+      const own = placed.get(area.area);
+      if (own === undefined) placed.set(area.area, line ? [line] : null);
+      else if (line && own) own.push(line);
+      else if (line) placed.set(area.area, [line]);
+    }
+  }
+  const found = new Map<string, OffTrajectory[]>();
+  for (const [area, lines] of placed) if (lines) found.set(area, lines.sort(inOrder));
+  return found;
+}
+
+type AreaRating = RatedProgress['areas'][number];
+
+/** A council's rating of a target as a line, if red or amber. */
+function offLine(progress: RatedProgress, area: AreaRating): OffTrajectory | null {
+  if (!('band' in area.rating) || area.rating.band === 'green') return null;
+  const { period, actual, expected, gap } = area;
+  return { targetId: progress.targetId, metricCode: progress.metricCode, band: area.rating.band, period, actual, expected, gap, rule: area.rating.rule };
+}
+
+function inOrder(a: OffTrajectory, b: OffTrajectory): number {
+  return bandOrder(a.band) - bandOrder(b.band) || a.metricCode.localeCompare(b.metricCode) || a.targetId.localeCompare(b.targetId);
 }
 
 const bandOrder = (band: OffTrajectory['band']) => (band === 'red' ? 0 : 1);

@@ -3,7 +3,7 @@
 // unrated targets, and other councils' ratings, left out.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { offTrajectory } from '../../src/engine/off-trajectory.ts';
+import { offTrajectory, offTrajectoryOfEach } from '../../src/engine/off-trajectory.ts';
 import { rateTargets } from '../../src/engine/target-progress.ts';
 import type { Target, ToleranceRule } from '../../src/domain/targets/index.ts';
 import { buildIndex, indexArea, indexMetric, type Row } from '../support/benchmark-index.ts';
@@ -34,7 +34,7 @@ function target(id: string, metricCode: string, areaCodes: string[], targetValue
   });
 }
 
-describe('offTrajectory(ratings, area)', () => {
+describe('offTrajectory(ratings, area) and offTrajectoryOfEach(ratings)', () => {
   const rows: Row[] = [
     ['2008/09', 'E06000001', 40],
     ['2009/10', 'E06000001', 41],
@@ -79,6 +79,21 @@ describe('offTrajectory(ratings, area)', () => {
     assert.deepEqual(
       offTrajectory(ratings, 'E06000003').map((f) => [f.targetId, f.band, f.actual]),
       [['amber', 'red', 38]],
+    );
+  });
+
+  it("gives every council its own, as offTrajectory does, in the order of each council's first rating, green or not", () => {
+    const each = offTrajectoryOfEach(ratings);
+    assert.deepEqual([...each.keys()], ['E06000001', 'E06000003'], 'a council with none off trajectory is left out');
+    for (const [area, lines] of each) assert.deepEqual(lines, offTrajectory(ratings, area));
+    // The first council's first rating is green: it keeps its place before the third, whose amber target comes first.
+    const greenFirst = rateTargets(index, [target('green', 'NI 1', ['E06000001'], 45), target('amber', 'NI 1', ['E06000003', 'E06000001'], 50)]);
+    assert.deepEqual(
+      [...offTrajectoryOfEach(greenFirst)].map(([area, lines]) => [area, lines.map((f) => [f.targetId, f.band])]),
+      [
+        ['E06000001', [['amber', 'amber']]],
+        ['E06000003', [['amber', 'red']]],
+      ],
     );
   });
 });
