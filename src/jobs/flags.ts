@@ -23,7 +23,7 @@ import { fingerprintOf, flagSentence, type Flag } from '../domain/early-warning/
 import type { Polarity } from '../domain/metric/index.ts';
 import type { Target } from '../domain/targets/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { FlagBook, readsNeighbours, type FlagContext } from '../engine/early-warning.ts';
+import { metricFlags, readsNeighbours, type FlagContext } from '../engine/early-warning.ts';
 import { asTarget, rateTargets } from '../engine/target-progress.ts';
 import { agreementsOf } from '../store/agreements.ts';
 import { agreementsStamp } from '../store/agreements-stamp.ts';
@@ -137,14 +137,16 @@ const LINES_A_PART = 5000;
  * been compared and its writes sent.
  */
 export function* flagParts(index: BenchmarkIndex, metrics: readonly string[], agreed: AgreedTargets, context: FlagContext = {}): Generator<FlagPart> {
-  const book = new FlagBook((code) => rateTargets(index, targetsOn(index, code, agreed.get(code) ?? [])), context);
   let part: string[] = [];
   let lines: FlagLine[] = [];
   for (const code of new Set(metrics)) {
-    book.recomputeMetrics(index, [code]);
-    const metric = index.metric(code)?.metric;
-    const named = metric ? { title: metric.title, decimals: metric.decimals, unit: metric.unit } : null;
-    for (const flag of book.ofMetric(code).flags) lines.push(lineOf(flag, () => flagSentence(flag, named)));
+    // Worked out metric by metric and kept in no book: once its part is compared, a metric's flags are garbage.
+    const series = index.metric(code);
+    if (series) {
+      const { title, decimals, unit } = series.metric;
+      const found = metricFlags(index, series, rateTargets(index, targetsOn(index, code, agreed.get(code))), context);
+      for (const flag of found.flags) lines.push(lineOf(flag, () => flagSentence(flag, { title, decimals, unit })));
+    }
     part.push(code);
     if (lines.length >= LINES_A_PART) {
       yield { metrics: part, lines };
@@ -220,11 +222,26 @@ async function agreedTargets(sql: Sql): Promise<AgreedTargets> {
   return targets;
 }
 
-/** A metric's agreed targets as the rules read them; on a metric not in the index there is nothing to rate. */
-function targetsOn(index: BenchmarkIndex, code: string, stored: readonly StoredTarget[]): Target[] {
+/**
+ * A metric's agreed targets as the rules read them; on a metric not in the
+ * index there is nothing to rate. While the targets read from the store are
+ * the same list (the agreements' stamp stands) and the metric's polarity and
+ * breaks are unchanged, the list made last time is given again: one lookup a
+ * metric, not one for each of its targets.
+ */
+function targetsOn(index: BenchmarkIndex, code: string, stored: readonly StoredTarget[] | undefined): readonly Target[] {
   const series = index.metric(code);
-  return series ? stored.map((t) => targetOf(t, series.metric.polarity, series.metric.seriesBreaks)) : [];
+  if (!series || !stored) return [];
+  const { polarity, seriesBreaks = [] } = series.metric;
+  const kept = ON_METRIC.get(stored);
+  if (kept && kept.polarity === polarity && sameBreaks(kept.seriesBreaks, seriesBreaks)) return kept.targets;
+  const targets = stored.map((t) => targetOf(t, polarity, seriesBreaks));
+  ON_METRIC.set(stored, { polarity, seriesBreaks, targets });
+  return targets;
 }
+
+/** Each metric's agreed targets as last given to the rules, by the list of them read from the store. */
+const ON_METRIC = new WeakMap<readonly StoredTarget[], { readonly polarity: Polarity; readonly seriesBreaks: readonly string[]; readonly targets: readonly Target[] }>();
 
 /**
  * Each stored target as last read for the rules. The store keeps a target
@@ -234,7 +251,7 @@ function targetsOn(index: BenchmarkIndex, code: string, stored: readonly StoredT
  */
 const AS_READ = new WeakMap<StoredTarget, Target>();
 
-function targetOf(stored: StoredTarget, polarity: Polarity, seriesBreaks: readonly string[] = []): Target {
+function targetOf(stored: StoredTarget, polarity: Polarity, seriesBreaks: readonly string[]): Target {
   const kept = AS_READ.get(stored);
   if (kept && kept.polarity === polarity && sameBreaks(kept.seriesBreaks ?? [], seriesBreaks)) return kept;
   const made = asTarget(stored, polarity, seriesBreaks);
