@@ -481,8 +481,6 @@ function columns(sql: Db, lines: readonly FlagLine[]) {
 /** Between two values of a column sent as one string; and a null. Control characters no flag should hold. */
 const APART = '\x1f';
 const NONE = '\x1e';
-/** Either, found in one pass over a value rather than two. */
-const SEPARATOR = new RegExp(`[${APART}${NONE}]`);
 
 /**
  * A column of text as a PostgreSQL array: one string, split by PostgreSQL;
@@ -491,7 +489,8 @@ const SEPARATOR = new RegExp(`[${APART}${NONE}]`);
  * array.
  */
 function texts(sql: Db, values: readonly (string | null)[], kind: 'text' | 'json' = 'text') {
-  const held = kind === 'text' && values.some((value) => value !== null && SEPARATOR.test(value));
+  // Looked for one at a time: a search for one character is several times faster than a pattern for either.
+  const held = kind === 'text' && values.some((value) => value !== null && (value.includes(APART) || value.includes(NONE)));
   if (held || (values.length === 1 && values[0] === '')) return sql`${values as string[]}::text[]`;
   return sql`string_to_array(${values.map((value) => value ?? NONE).join(APART)}::text, ${APART}::text, ${NONE}::text)`;
 }
