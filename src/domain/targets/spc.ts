@@ -171,12 +171,7 @@ function chartOf<T extends PeriodValue>(series: readonly T[], polarity: Polarity
 /** A segment's centre and limits from its values (at least two). */
 export function xmrLimits(values: readonly number[], screenOutliers = false): Limits {
   const mean = average(values);
-  let ranges = values.slice(1).map((value, i) => Math.abs(value - values[i]!));
-  if (screenOutliers) {
-    const first = average(ranges);
-    ranges = ranges.filter((range) => range < SCREEN * first);
-  }
-  const movingRangeMean = average(ranges);
+  const movingRangeMean = screenOutliers ? screenedRangeMean(values) : rangeMean(values);
   const spread = LIMIT * movingRangeMean;
   const warning = (2 / 3) * spread;
   return { mean, movingRangeMean, lower: mean - spread, upper: mean + spread, lowerWarning: mean - warning, upperWarning: mean + warning };
@@ -435,6 +430,20 @@ function runSetting(run: number | undefined, name: string): number {
 
 function point(slice: readonly PeriodValue[], i: number): PeriodValue {
   return slice[i]!;
+}
+
+/** The mean moving range, summed as it goes: early warning works it out for every council's in-year series, and a list of the ranges was garbage at once. */
+function rangeMean(values: readonly number[]): number {
+  let sum = 0;
+  for (let i = 1; i < values.length; i++) sum += Math.abs(values[i]! - values[i - 1]!);
+  return sum / (values.length - 1);
+}
+
+/** The mean moving range without the ranges SCREEN times the first mean or more. */
+function screenedRangeMean(values: readonly number[]): number {
+  const ranges = values.slice(1).map((value, i) => Math.abs(value - values[i]!));
+  const first = average(ranges);
+  return average(ranges.filter((range) => range < SCREEN * first));
 }
 
 function average(values: readonly number[]): number {
