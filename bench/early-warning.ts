@@ -52,7 +52,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { BenchmarkIndex } from '../src/domain/benchmark/benchmark-index.ts';
 import { keepTrends } from '../src/domain/benchmark/trend-of.ts';
-import { flagSentence, type Flag, type FlagRuleId } from '../src/domain/early-warning/index.ts';
+import { type Flag, type FlagRuleId } from '../src/domain/early-warning/index.ts';
 import { straightTrajectory, type Target, type ToleranceRule } from '../src/domain/targets/index.ts';
 import { FlagBook } from '../src/engine/early-warning.ts';
 import { TargetProgressBook, rateTargets } from '../src/engine/target-progress.ts';
@@ -186,10 +186,7 @@ function linesOf(index: BenchmarkIndex, flags: FlagBook, codes: readonly string[
     const metric = index.metric(code)!.metric;
     const named = { title: metric.title, decimals: metric.decimals, unit: metric.unit };
     for (const flag of flags.ofMetric(code).flags) {
-      const line = alter(
-        lineOf(flag, () => flagSentence(flag as Flag, named)),
-        n++,
-      );
+      const line = alter(lineOf(flag, named), n++);
       if (line) lines.push(line);
     }
   }
@@ -266,7 +263,7 @@ function imported(index: BenchmarkIndex, round: number) {
     values[figure] = Number(values[figure]) + round / 1000;
     const flag: Flag = { rule: line.rule as FlagRuleId, version: line.ruleVersion, area: line.area, metric: line.metric, period: line.period, values };
     const { title, decimals, unit } = index.metric(line.metric!)!.metric;
-    return lineOf(flag, () => flagSentence(flag, { title, decimals, unit }));
+    return lineOf(flag, { title, decimals, unit });
   };
 }
 

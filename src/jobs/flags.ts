@@ -19,7 +19,7 @@
 // return's being overdue depends on the date alone.
 import crypto from 'node:crypto';
 import type { BenchmarkIndex } from '../domain/benchmark/benchmark-index.ts';
-import { fingerprintOf, flagSentence, type Flag } from '../domain/early-warning/index.ts';
+import { fingerprintOf, flagSentence, type Flag, type SentenceMetric } from '../domain/early-warning/index.ts';
 import type { Polarity } from '../domain/metric/index.ts';
 import type { Target } from '../domain/targets/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
@@ -144,8 +144,9 @@ export function* flagParts(index: BenchmarkIndex, metrics: readonly string[], ag
     const series = index.metric(code);
     if (series) {
       const { title, decimals, unit } = series.metric;
+      const named = { title, decimals, unit };
       const found = metricFlags(index, series, rateTargets(index, targetsOn(index, code, agreed.get(code))), context);
-      for (const flag of found.flags) lines.push(lineOf(flag, () => flagSentence(flag, { title, decimals, unit })));
+      for (const flag of found.flags) lines.push(lineOf(flag, named));
     }
     part.push(code);
     if (lines.length >= LINES_A_PART) {
@@ -156,15 +157,20 @@ export function* flagParts(index: BenchmarkIndex, metrics: readonly string[], ag
   if (part.length > 0) yield { metrics: part, lines };
 }
 
-/** A flag as the store keeps it; its fingerprint made only when read, since a sync that remembers the flag's figures compares those instead. */
-export function lineOf(flag: Flag, sentence: FlagLine['sentence']): FlagLine {
-  return new FoundFlag(flag, sentence);
+/**
+ * A flag as the store keeps it, its sentence naming `metric`; its sentence
+ * and fingerprint made only when asked for, since a sync makes the sentences
+ * of the flags it writes only, and compares a remembered flag's figures
+ * rather than its fingerprint.
+ */
+export function lineOf(flag: Flag, metric: SentenceMetric): FlagLine {
+  return new FoundFlag(flag, metric);
 }
 
 // A class rather than an object with its own getter: tens of thousands are
 // made on every full recompute, and instances sharing one shape and one
-// prototype's getter are several times cheaper to make than literals with
-// a getter each.
+// prototype's getter and method are several times cheaper to make than
+// literals with a getter and a closure each.
 class FoundFlag implements FlagLine {
   readonly area: string;
   readonly rule: string;
@@ -177,7 +183,7 @@ class FoundFlag implements FlagLine {
 
   constructor(
     private readonly flag: Flag,
-    readonly sentence: FlagLine['sentence'],
+    private readonly named: SentenceMetric,
   ) {
     this.area = flag.area;
     this.rule = flag.rule;
@@ -187,6 +193,10 @@ class FoundFlag implements FlagLine {
     this.subject = flag.rule === 'off_trajectory' ? String(flag.values.target) : '';
     this.period = flag.period;
     this.figures = flag.values;
+  }
+
+  sentence(): string {
+    return flagSentence(this.flag, this.named);
   }
 
   get fingerprint(): string {

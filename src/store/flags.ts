@@ -15,7 +15,7 @@ export interface FlagLine {
   readonly subject: string;
   readonly period: string | null;
   readonly figures: Readonly<Record<string, number | string | null>>;
-  /** Made only when the flag is raised or changed, when given as a function: a sync that finds most flags unchanged makes few. */
+  /** Made only when the flag is raised or changed, when given as a function (called on the line): a sync that finds most flags unchanged makes few. */
   readonly sentence: string | (() => string);
   /**
    * Made from the rule, its version, the metric, the period and the figures
