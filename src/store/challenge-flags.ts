@@ -67,7 +67,7 @@ export async function syncUnmeteredFlags(sql: Sql, rule: string, found: (tx: Db)
     if (raised.length > 0) {
       await tx`
         insert into flag (area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint, raised_at, changed_at)
-        select r.area_code, ${rule}, r.rule_version, null, r.subject, r.period, r.figures::jsonb, r.sentence, r.fingerprint, ${at}, ${at}
+        select r.area_code, ${rule}, r.rule_version, null, r.subject, r.period, r.figures::json, r.sentence, r.fingerprint, ${at}, ${at}
         from unnest(${raised.map((l) => l.area)}::text[], ${raised.map((l) => l.ruleVersion)}::int[], ${raised.map((l) => l.subject)}::text[],
           ${raised.map((l) => l.period)}::text[], ${raised.map((l) => JSON.stringify(l.figures))}::text[], ${raised.map((l) => l.sentence)}::text[],
           ${raised.map((l) => l.fingerprint)}::text[]) as r(area_code, rule_version, subject, period, figures, sentence, fingerprint)`;
@@ -75,7 +75,7 @@ export async function syncUnmeteredFlags(sql: Sql, rule: string, found: (tx: Db)
     if (changed.length > 0) {
       const lines = changed.map((c) => c.line);
       await tx`
-        update flag set rule_version = r.rule_version, period = r.period, figures = r.figures::jsonb, sentence = r.sentence, fingerprint = r.fingerprint, changed_at = ${at}
+        update flag set rule_version = r.rule_version, period = r.period, figures = r.figures::json, sentence = r.sentence, fingerprint = r.fingerprint, changed_at = ${at}
         from unnest(${changed.map((c) => c.id)}::bigint[], ${lines.map((l) => l.ruleVersion)}::int[], ${lines.map((l) => l.period)}::text[],
           ${lines.map((l) => JSON.stringify(l.figures))}::text[], ${lines.map((l) => l.sentence)}::text[], ${lines.map((l) => l.fingerprint)}::text[])
           as r(id, rule_version, period, figures, sentence, fingerprint)

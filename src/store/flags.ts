@@ -413,7 +413,7 @@ async function raise(sql: Db, lines: readonly FlagLine[], at: Date): Promise<Ope
   const c = columns(sql, lines);
   const rows = await sql<OpenRow[]>`
     insert into flag (area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint, raised_at, changed_at)
-    select area_code, rule, rule_version, metric_code, subject, period, figures::jsonb, sentence, fingerprint, ${at}, ${at}
+    select area_code, rule, rule_version, metric_code, subject, period, figures::json, sentence, fingerprint, ${at}, ${at}
     from unnest(${c.area}, ${c.rule}, ${c.version}, ${c.metric}, ${c.subject}, ${c.period}, ${c.figures}, ${c.sentence}, ${c.fingerprint})
       as r(area_code, rule, rule_version, metric_code, subject, period, figures, sentence, fingerprint)
     returning id::int as id, area_code as area, rule, metric_code as metric, subject, fingerprint`.execute();
@@ -437,7 +437,7 @@ function change(sql: Db, changes: readonly Changed[], at: Date): Promise<unknown
     'bigint',
   );
   return sql`
-    update flag set rule_version = r.rule_version, period = r.period, figures = r.figures::jsonb, sentence = r.sentence, fingerprint = r.fingerprint, changed_at = ${at}
+    update flag set rule_version = r.rule_version, period = r.period, figures = r.figures::json, sentence = r.sentence, fingerprint = r.fingerprint, changed_at = ${at}
     from unnest(${ids}, ${c.version}, ${c.period}, ${c.figures}, ${c.sentence}, ${c.fingerprint}) as r(id, rule_version, period, figures, sentence, fingerprint)
     where flag.id = any(${ids}) and flag.id = r.id`.execute();
 }
