@@ -111,6 +111,34 @@ describe('the flags store', () => {
     assert.deepEqual(both.map((s) => s.raised).sort(), [0, 2]);
   });
 
+  it("checks each flag's council and metric against the catalogue, and keeps a council or metric that flags name from going", async () => {
+    const { sql } = store;
+    const [flagged, unflagged] = ['E06000901', 'E06000902'];
+    await sql`insert into area (code, name, type) values (${flagged}, 'Flagged', 'unitary'), (${unflagged}, 'Unflagged', 'unitary')`;
+    await sql`insert into metric (code, title, polarity, value_kind, period_kind) values ('flagged-metric', 'Flagged', 'lower_is_better', 'rate', 'financial_year'), ('unflagged-metric', 'Unflagged', 'lower_is_better', 'rate', 'financial_year')`;
+    await syncFlags(sql, ['flagged-metric'], [line(flagged, 'flagged-metric', 31)], day(7));
+    const before = await flagsOf(sql, flagged);
+
+    await assert.rejects(syncFlags(sql, [OBESITY], [line('E06999998', OBESITY, 31)], day(8)), { code: '23503', message: 'a flag names a council that is not in the catalogue' });
+    await assert.rejects(syncFlags(sql, ['no-such-metric'], [line(HARTLEPOOL, 'no-such-metric', 31)], day(8)), { code: '23503', message: 'a flag names a metric that is not in the catalogue' });
+    await assert.rejects(sql`update flag set area_code = ${HARTLEPOOL} where area_code = ${flagged}`, { code: '23000', message: "a flag's council and metric are never changed" });
+    await assert.rejects(sql`update flag set metric_code = ${OBESITY} where area_code = ${flagged}`, { code: '23000' });
+    await assert.rejects(sql`delete from area where code = ${flagged}`, { code: '23503', message: `area ${flagged} is named by early-warning flags and cannot go` });
+    await assert.rejects(sql`update area set code = 'E06000903' where code = ${flagged}`, { code: '23503' });
+    await assert.rejects(sql`delete from metric where code = 'flagged-metric'`, { code: '23503', message: 'metric flagged-metric is named by early-warning flags and cannot go' });
+    await assert.rejects(sql`update metric set code = 'renamed-metric' where code = 'flagged-metric'`, { code: '23503' });
+    assert.deepEqual(await flagsOf(sql, flagged), before, 'the flag is as it was');
+
+    // Cleared, a flag is still kept, and still names them.
+    await syncFlags(sql, ['flagged-metric'], [], day(9));
+    await assert.rejects(sql`delete from area where code = ${flagged}`, { code: '23503' });
+    // What no flag names may go, and a change that keeps every code passes.
+    await sql`update area set name = 'Flagged still' where code = ${flagged}`;
+    await sql`delete from area where code = ${unflagged}`;
+    await sql`delete from metric where code = 'unflagged-metric'`;
+    assert.equal((await sql`select 1 from area where code = ${unflagged}`).length, 0);
+  });
+
   it('keeps acknowledgements, newest first, and refuses to change or delete them', async () => {
     await acknowledgeFlag(store.sql, HARTLEPOOL, 'print-1', 'Known: the weight management service starts in April', 'adviser@lga.example');
     await acknowledgeFlag(store.sql, HARTLEPOOL, 'print-2', 'Known: a data error, corrected in the next return', 'adviser@lga.example');
@@ -313,7 +341,7 @@ describe('a sync that raises, changes and clears thousands of flags', () => {
     const before = await open(store.sql);
     const third = [...second.map((l) => ({ ...l, figures: { value: 50 }, fingerprint: `${l.fingerprint};third` })), ...Array.from({ length: 1500 }, (_, n) => off(DURHAM, 5000 + n, 40))];
     third.push(off('E06999999', 1, 40)); // a council the store does not know: the second statement raising fails, after the first was sent
-    await assert.rejects(syncFlags(store.sql, MANY, third, day(4)), /foreign key/);
+    await assert.rejects(syncFlags(store.sql, MANY, third, day(4)), { code: '23503', message: 'a flag names a council that is not in the catalogue' });
     assert.deepEqual(await open(store.sql), before, 'no part of it was kept');
     assert.deepEqual(await syncFlags(store.sql, MANY, second, day(5)), { raised: 0, changed: 0, cleared: 0 });
     assert.deepEqual(await syncFlags(store.sql, MANY, third.slice(0, -1), day(5)), { raised: 1500, changed: 2450, cleared: 0 });
