@@ -23,7 +23,7 @@ import { fingerprintOf, flagSentence, type Flag, type SentenceMetric } from '../
 import type { Polarity } from '../domain/metric/index.ts';
 import type { Target } from '../domain/targets/index.ts';
 import type { BenchmarkEngine } from '../engine/benchmark-engine.ts';
-import { metricFlags, readsNeighbours, type FlagContext } from '../engine/early-warning.ts';
+import { FlagBook, readsNeighbours, type FlagContext } from '../engine/early-warning.ts';
 import { asTarget, rateTargets } from '../engine/target-progress.ts';
 import { agreementsOf } from '../store/agreements.ts';
 import { agreementsStamp } from '../store/agreements-stamp.ts';
@@ -137,17 +137,14 @@ const LINES_A_PART = 5000;
  * been compared and its writes sent.
  */
 export function* flagParts(index: BenchmarkIndex, metrics: readonly string[], agreed: AgreedTargets, context: FlagContext = {}): Generator<FlagPart> {
+  const book = new FlagBook((code) => rateTargets(index, targetsOn(index, code, agreed.get(code))), context);
   let part: string[] = [];
   let lines: FlagLine[] = [];
   for (const code of new Set(metrics)) {
-    // Worked out metric by metric and kept in no book: once its part is compared, a metric's flags are garbage.
-    const series = index.metric(code);
-    if (series) {
-      const { title, decimals, unit } = series.metric;
-      const named = { title, decimals, unit };
-      const found = metricFlags(index, series, rateTargets(index, targetsOn(index, code, agreed.get(code))), context);
-      for (const flag of found.flags) lines.push(lineOf(flag, named));
-    }
+    book.recomputeMetrics(index, [code]);
+    const metric = index.metric(code)?.metric;
+    const named = metric ? { title: metric.title, decimals: metric.decimals, unit: metric.unit } : null;
+    for (const flag of book.ofMetric(code).flags) lines.push(lineOf(flag, named));
     part.push(code);
     if (lines.length >= LINES_A_PART) {
       yield { metrics: part, lines };
