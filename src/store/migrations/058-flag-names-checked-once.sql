@@ -38,27 +38,20 @@ end $$;
 create trigger flag_keeps_its_names before update of area_code, metric_code on flag
   for each row execute function flag_keeps_its_names();
 
--- The codes a statement took out of the catalogue (deleted, or given another
--- code) that a flag names; a statement that took none out reads no flag.
+-- When a statement took codes out of the catalogue (deleted them, or gave
+-- their rows other codes), whether a flag names one; a statement that took
+-- none out reads no flag. The trigger's argument is the flag's column.
 create function catalogue_keeps_flagged() returns trigger language plpgsql as $$
 declare
+  went text[];
   named text;
 begin
-  if tg_table_name = 'area' then
-    if not exists (select from gone g where not exists (select from area a where a.code = g.code)) then
-      return null;
-    end if;
-    perform pg_advisory_xact_lock(hashtext('lantern flag sync'));
-    select g.code into named from gone g
-      where not exists (select from area a where a.code = g.code) and exists (select from flag f where f.area_code = g.code) limit 1;
-  else
-    if not exists (select from gone g where not exists (select from metric m where m.code = g.code)) then
-      return null;
-    end if;
-    perform pg_advisory_xact_lock(hashtext('lantern flag sync'));
-    select g.code into named from gone g
-      where not exists (select from metric m where m.code = g.code) and exists (select from flag f where f.metric_code = g.code) limit 1;
+  execute format('select array_agg(g.code) from gone g where not exists (select from %I t where t.code = g.code)', tg_table_name) into went;
+  if went is null then
+    return null;
   end if;
+  perform pg_advisory_xact_lock(hashtext('lantern flag sync'));
+  execute format('select code from unnest($1) code where exists (select from flag f where f.%I = code) limit 1', tg_argv[0]) into named using went;
   if named is not null then
     raise foreign_key_violation using message = format('%s %s is named by early-warning flags and cannot go', tg_table_name, named);
   end if;
@@ -66,10 +59,10 @@ begin
 end $$;
 
 create trigger area_keeps_flagged_deleted after delete on area referencing old table as gone
-  for each statement execute function catalogue_keeps_flagged();
+  for each statement execute function catalogue_keeps_flagged('area_code');
 create trigger area_keeps_flagged_recoded after update on area referencing old table as gone
-  for each statement execute function catalogue_keeps_flagged();
+  for each statement execute function catalogue_keeps_flagged('area_code');
 create trigger metric_keeps_flagged_deleted after delete on metric referencing old table as gone
-  for each statement execute function catalogue_keeps_flagged();
+  for each statement execute function catalogue_keeps_flagged('metric_code');
 create trigger metric_keeps_flagged_recoded after update on metric referencing old table as gone
-  for each statement execute function catalogue_keeps_flagged();
+  for each statement execute function catalogue_keeps_flagged('metric_code');
