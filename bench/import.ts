@@ -350,7 +350,8 @@ function phaseOf(query: string): string {
   const text = query.trim().toLowerCase();
   if (text.startsWith('copy observation')) return 'COPY into the store (parse, check, stream)';
   if (text.startsWith('copy')) return 'staging COPY (parse, check, stream)';
-  if (text.includes('with diff as')) return 'merge';
+  // The merge: the changed rows kept apart and analysed, then written.
+  if (text.includes('staged_change')) return 'merge';
   if (text.startsWith('commit')) return 'commit';
   return 'other statements';
 }

@@ -100,42 +100,49 @@ export interface MergeCounts {
 }
 
 /**
- * One statement decides every staged row: new keys are inserted; keys whose
- * value, numerator, denominator, interval or flags differ are revised (the old
- * row copied to history first, in the same snapshot); the rest are unchanged.
+ * Decides every staged row: new keys are inserted; keys whose value,
+ * numerator, denominator, interval or flags differ are revised (the old row
+ * copied to history first, in the same snapshot); the rest are unchanged.
+ *
+ * The rows that differ are first kept in a table of their own and analysed,
+ * so that the planner knows how few they usually are. Read as a common table
+ * expression, they were guessed at a million in an import of 4,000,000 rows
+ * that revised 40,000, and the update hashed every observation to find them:
+ * 1.8 s of that import's 2.7 s update.
  */
 export async function mergeStaged(tx: Tx, batchId: number): Promise<MergeCounts> {
+  await tx`
+    create temp table staged_change on commit drop as
+    select s.*, o.metric_id is not null as existing,
+      o.value as old_value, o.numerator as old_numerator, o.denominator as old_denominator,
+      o.lower_ci as old_lower_ci, o.upper_ci as old_upper_ci, o.flags as old_flags, o.batch_id as old_batch_id
+    from staged_observation s
+    left join observation o using (metric_id, area_id, period)
+    where o.metric_id is null
+      or (o.value, o.numerator, o.denominator, o.lower_ci, o.upper_ci, o.flags)
+         is distinct from (s.value, s.numerator, s.denominator, s.lower_ci, s.upper_ci, s.flags)`;
+  await tx`analyze staged_change`;
   const [counts] = await tx<MergeCounts[]>`
-    with diff as materialized (
-      select s.*, o.metric_id is not null as existing,
-        o.value as old_value, o.numerator as old_numerator, o.denominator as old_denominator,
-        o.lower_ci as old_lower_ci, o.upper_ci as old_upper_ci, o.flags as old_flags, o.batch_id as old_batch_id
-      from staged_observation s
-      left join observation o using (metric_id, area_id, period)
-      where o.metric_id is null
-        or (o.value, o.numerator, o.denominator, o.lower_ci, o.upper_ci, o.flags)
-           is distinct from (s.value, s.numerator, s.denominator, s.lower_ci, s.upper_ci, s.flags)
-    ),
-    history as (
+    with history as (
       insert into observation_history (metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags, batch_id, superseded_by)
       select metric_id, area_id, period, old_value, old_numerator, old_denominator, old_lower_ci, old_upper_ci, old_flags, old_batch_id, ${batchId}
-      from diff where existing
+      from staged_change where existing
     ),
     revised as (
       update observation o set value = d.value, numerator = d.numerator, denominator = d.denominator,
         lower_ci = d.lower_ci, upper_ci = d.upper_ci, flags = d.flags, batch_id = ${batchId}
-      from diff d
+      from staged_change d
       where d.existing and o.metric_id = d.metric_id and o.area_id = d.area_id and o.period = d.period
       returning 1
     ),
     inserted as (
       insert into observation (metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags, batch_id)
       select metric_id, area_id, period, value, numerator, denominator, lower_ci, upper_ci, flags, ${batchId}
-      from diff where not existing
+      from staged_change where not existing
       returning 1
     )
     select (select count(*) from inserted)::int as inserted, (select count(*) from revised)::int as revised,
-      array(select m.code from metric m where m.id in (select distinct metric_id from diff)) as "changedMetrics"`;
+      array(select m.code from metric m where m.id in (select distinct metric_id from staged_change)) as "changedMetrics"`;
   return counts!;
 }
 
