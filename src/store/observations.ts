@@ -102,7 +102,9 @@ export interface MergeCounts {
 /**
  * Decides every staged row: new keys are inserted; keys whose value,
  * numerator, denominator, interval or flags differ are revised (the old row
- * copied to history first, in the same snapshot); the rest are unchanged.
+ * copied to history first, as read under the caller's write turn, so that
+ * no other batch's merge changes it between the statements); the rest are
+ * unchanged.
  *
  * The rows that differ are first kept in a table of their own and analysed,
  * so that the planner knows how few they usually are. Read as a common table
