@@ -241,7 +241,7 @@ function targetsOn(index: BenchmarkIndex, code: string, stored: readonly StoredT
   if (!series || !stored) return [];
   const { polarity, seriesBreaks = [] } = series.metric;
   const kept = ON_METRIC.get(stored);
-  if (kept && kept.polarity === polarity && sameBreaks(kept.seriesBreaks, seriesBreaks)) return kept.targets;
+  if (kept && readAlike(kept, polarity, seriesBreaks)) return kept.targets;
   const targets = stored.map((t) => targetOf(t, polarity, seriesBreaks));
   ON_METRIC.set(stored, { polarity, seriesBreaks, targets });
   return targets;
@@ -260,14 +260,16 @@ const AS_READ = new WeakMap<StoredTarget, Target>();
 
 function targetOf(stored: StoredTarget, polarity: Polarity, seriesBreaks: readonly string[]): Target {
   const kept = AS_READ.get(stored);
-  if (kept && kept.polarity === polarity && sameBreaks(kept.seriesBreaks ?? [], seriesBreaks)) return kept;
+  if (kept && readAlike(kept, polarity, seriesBreaks)) return kept;
   const made = asTarget(stored, polarity, seriesBreaks);
   AS_READ.set(stored, made);
   return made;
 }
 
-function sameBreaks(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((start, i) => start === b[i]);
+/** Whether what was kept was read with the metric's polarity and series breaks as they are now. */
+function readAlike(kept: { readonly polarity: Polarity; readonly seriesBreaks?: readonly string[] }, polarity: Polarity, seriesBreaks: readonly string[]): boolean {
+  const breaks = kept.seriesBreaks ?? [];
+  return kept.polarity === polarity && breaks.length === seriesBreaks.length && breaks.every((start, i) => start === seriesBreaks[i]);
 }
 
 /** Waits until the engine's index holds every batch loaded as `tx` sees them; an engine that does not listen holds what it has. */
